@@ -1,0 +1,107 @@
+// Assembles the decision record from the judged checks and the evidence they rest on.
+
+import { DECISIONS, isFailing, type Baseline, type CheckResult, type Decision } from './model.js';
+import type { DecisionOutcome } from './decide.js';
+import type { EvaluationContext } from './checks/evaluation-context.js';
+import { collectBaselineSources } from './checks/baseline-sources.js';
+import { loadJointDecision } from './checks/joint-decision-file.js';
+import { parseTestCounts } from './commands/test-counts.js';
+import type { DecisionRecord, JointDecisionSummary, RecordCommand, RecordDigest } from './record.js';
+
+/** Builds the record; `checks` are final (policy applied). */
+export function buildRecord(context: EvaluationContext, checks: CheckResult[], decisions: Record<Decision, DecisionOutcome>): DecisionRecord {
+  const { config, evidence } = context;
+  const requested = decisions[evidence.decision];
+  const digest = (id: string, path: string): RecordDigest => {
+    const read = evidence.files[path];
+    return { id, path, sha256: read?.kind === 'ok' ? read.sha256 : null };
+  };
+  const documents = [
+    ...config.documents.map((d) => digest(d.id, d.path)),
+    ...(config.changelog ? [digest('changelog', config.changelog.path)] : []),
+    ...(config.jointDecision ? [digest('joint-decision', config.jointDecision.path)] : []),
+    ...(config.consumer?.record ? [digest('consumer-record', config.consumer.record)] : []),
+  ];
+  return {
+    record_version: 1,
+    gate: {
+      name: config.gate.name,
+      ...(config.gate.version ? { version: config.gate.version } : {}),
+      config_path: config.path,
+      config_sha256: digest('config', config.path).sha256 ?? '0'.repeat(64),
+    },
+    generated_at: evidence.now,
+    decision_requested: evidence.decision,
+    verdict: requested.state,
+    verdict_label: requested.label,
+    modes: evidence.modes,
+    decisions,
+    abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
+    baseline: { expected: config.baseline, observed: observedBaseline(context) },
+    checks,
+    commands: (evidence.commands ?? []).map(toRecordCommand),
+    artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
+    documents,
+    joint_decision: summarizeJointDecision(context),
+    context: {
+      repository: evidence.context.repository,
+      sha: evidence.context.sha,
+      ref: evidence.context.ref,
+      event: evidence.context.event,
+      run_url: evidence.context.runUrl,
+    },
+  };
+}
+
+function observedBaseline(context: EvaluationContext): Record<string, Baseline> {
+  const observed: Record<string, Baseline> = {};
+  for (const source of collectBaselineSources(context)) observed[source.name] = source.values;
+  const tag = context.config.baseline.release_tag;
+  const resolved = tag ? context.evidence.git.tags[tag] : undefined;
+  if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
+  return observed;
+}
+
+function toRecordCommand(result: NonNullable<EvaluationContext['evidence']['commands']>[number]): RecordCommand {
+  return {
+    id: result.id,
+    run: result.run,
+    cwd: result.cwd,
+    state: result.state,
+    ...(result.reason ? { reason: result.reason } : {}),
+    exit_code: result.exitCode,
+    signal: result.signal,
+    timed_out: result.timedOut,
+    started_ms: result.startedMs,
+    duration_ms: result.durationMs,
+    tests: result.state === 'ran' ? parseTestCounts(result.outputTail) : null,
+    output_tail: result.outputTail,
+    output_bytes: result.outputBytes,
+    ...(result.logPath ? { log_path: result.logPath } : {}),
+  };
+}
+
+function summarizeJointDecision(context: EvaluationContext): JointDecisionSummary | null {
+  const loaded = loadJointDecision(context);
+  if (!loaded?.ok) return null;
+  const value = loaded.document.value as {
+    decisions?: Record<string, Record<string, JointDecisionSummary['signatures'][Decision][string]>>;
+    baseline?: Baseline;
+    residual_risks?: string[];
+    rollback?: { target: string; trigger_owner: string };
+    evidence_links?: string[];
+  };
+  const signatures = {} as JointDecisionSummary['signatures'];
+  for (const decision of DECISIONS) {
+    signatures[decision] = {};
+    for (const role of context.config.jointDecision!.roles) signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+  }
+  return {
+    path: loaded.path,
+    signatures,
+    baseline: value.baseline ?? {},
+    residual_risks: value.residual_risks ?? [],
+    rollback: value.rollback ?? null,
+    evidence_links: value.evidence_links ?? [],
+  };
+}

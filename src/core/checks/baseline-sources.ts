@@ -1,0 +1,50 @@
+// Where baseline-lock values are observed: inputs, manifest, payload, joint record. Shared by the
+// baseline check and the record's baseline table so both read the same values.
+
+import { BASELINE_FIELDS, type Baseline, type SourceLocation } from '../model.js';
+import { isPlainObject } from '../parse/json-pointer.js';
+import type { EvaluationContext } from './evaluation-context.js';
+import { loadJointDecision } from './joint-decision-file.js';
+
+/** One place the baseline is stated, with where each value sits. */
+export interface BaselineSource {
+  name: string;
+  values: Baseline;
+  locate(field: string): SourceLocation | undefined;
+}
+
+/** Every source that states baseline values, in reading order. */
+export function collectBaselineSources(context: EvaluationContext): BaselineSource[] {
+  const sources: BaselineSource[] = [];
+  if (Object.keys(context.evidence.inputs).length > 0) {
+    sources.push({ name: 'inputs', values: context.evidence.inputs, locate: () => undefined });
+  }
+  const handoff = context.config.handoff;
+  if (handoff) {
+    for (const [name, id] of [['manifest', handoff.manifest], ['payload', handoff.payload]] as const) {
+      const loaded = context.artifacts.get(id);
+      if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document.value, '', loaded.document.locate));
+    }
+  }
+  const joint = loadJointDecision(context);
+  if (joint?.ok) {
+    sources.push(fromDocument('joint-decision', joint.path, (joint.document.value as { baseline?: unknown }).baseline, '/baseline', joint.document.locate));
+  }
+  return sources;
+}
+
+function fromDocument(
+  name: string,
+  file: string,
+  value: unknown,
+  prefix: string,
+  locate: (pointer: string) => { line: number; column: number } | undefined,
+): BaselineSource {
+  const values: Baseline = {};
+  if (isPlainObject(value)) {
+    for (const field of BASELINE_FIELDS) {
+      if (typeof value[field] === 'string') values[field] = value[field];
+    }
+  }
+  return { name, values, locate: (field) => ({ file, pointer: `${prefix}/${field}`, ...(locate(`${prefix}/${field}`) ?? {}) }) };
+}

@@ -1,0 +1,46 @@
+// git.release-tag: the release tag exists in git and resolves to the locked commit (immutable
+// release evidence). A tag missing because tags were not fetched says so and how to fix it.
+
+import type { CheckOutcome } from '../model.js';
+import type { EvaluationContext } from './evaluation-context.js';
+
+const FETCH_HINT =
+  'fetch tags: with actions/checkout set `fetch-depth: 0` (or `fetch-tags: true`), locally run `git fetch --tags`';
+
+/** One check, when the lock names a release tag and a commit. */
+export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
+  const { release_tag: tag, commit_sha: sha } = context.config.baseline;
+  if (!tag || !sha || context.config.handoff?.requireTag === false) return [];
+  const git = context.evidence.git;
+  const base = { id: 'git.release-tag', kind: 'git' as const, expected: { tag, commit_sha: sha } };
+  if (!git.available) {
+    return [{ ...base, status: 'error', summary: `cannot check tag ${tag}: ${git.reason ?? 'git is not available'}`, observed: null }];
+  }
+  const resolved = git.tags[tag];
+  if (resolved === null || resolved === undefined) {
+    const unfetched = git.tagCount === 0 || git.shallow;
+    return [
+      {
+        ...base,
+        status: 'fail',
+        summary: unfetched
+          ? `release tag ${tag} is not in this clone, which ${git.shallow ? 'is shallow' : 'has no tags at all'}: ${FETCH_HINT}`
+          : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
+        details: unfetched ? [FETCH_HINT] : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
+        observed: { tag: null },
+      },
+    ];
+  }
+  if (resolved !== sha) {
+    return [
+      {
+        ...base,
+        status: 'fail',
+        summary: `release tag ${tag} resolves to ${resolved}, but the lock's commit_sha is ${sha}`,
+        details: [`git: ${tag} → ${resolved}`, `lock (${context.config.path}): commit_sha ${sha}`],
+        observed: { tag, commit_sha: resolved },
+      },
+    ];
+  }
+  return [{ ...base, status: 'pass', summary: `release tag ${tag} resolves to ${sha}` }];
+}

@@ -1,0 +1,160 @@
+// handoff.<mode>.*: for every handoff mode, the payload agrees with the manifest (SPEC §3 checks 3–5):
+// the error-code enum is in sync, the fields neither lack nor add anything (drift), and the
+// service contract version and its non-2xx envelope example satisfy the manifest's policy.
+
+import type { CheckOutcome, Finding } from '../model.js';
+import { formatPointer, isPlainObject, resolveDottedPath } from '../parse/json-pointer.js';
+import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import { compareSets } from './set-difference.js';
+
+/** Fields every payload mode carries besides the manifest's `required_fields`. */
+export const PAYLOAD_MODE_CORE_FIELDS = ['service_contract_version', 'error_code_enum', 'error_envelope_example'];
+
+type Loaded = Extract<LoadedFile, { ok: true }>;
+
+/** Three checks per evaluated mode. */
+export function evaluateHandoff(context: EvaluationContext): CheckOutcome[] {
+  const handoff = context.config.handoff;
+  if (!handoff) return [];
+  const manifest = context.artifacts.get(handoff.manifest);
+  const payload = context.artifacts.get(handoff.payload);
+  const outcomes: CheckOutcome[] = [];
+  for (const mode of context.evidence.modes) {
+    const ids = ['error-code-enum', 'fields', 'envelope'].map((name) => `handoff.${mode}.${name}`);
+    if (!manifest?.ok || !payload?.ok) {
+      const broken = [manifest?.ok ? undefined : handoff.manifest, payload?.ok ? undefined : handoff.payload].filter(Boolean);
+      for (const id of ids) {
+        outcomes.push({ id, kind: 'handoff', status: 'error', summary: `cannot compare mode '${mode}': artifact ${broken.map((b) => `'${b}'`).join(' and ')} unusable (see artifact.${broken[0]})` });
+      }
+      continue;
+    }
+    outcomes.push(...evaluateMode(mode, manifest, payload));
+  }
+  return outcomes;
+}
+
+function evaluateMode(mode: string, manifest: Loaded, payload: Loaded): CheckOutcome[] {
+  const m = manifest.document.value as Record<string, unknown>;
+  const p = payload.document.value as Record<string, unknown>;
+  const manifestMode = (m.handoff_modes as Record<string, Record<string, unknown>> | undefined)?.[mode];
+  const payloadMode = (p.modes as Record<string, unknown> | undefined)?.[mode];
+  const at = (file: Loaded, pointer: string, key = false) => ({ file: file.path, pointer, ...(file.document.locate(pointer, key) ?? {}) });
+  const missing = (what: string, file: Loaded, pointer: string): CheckOutcome[] =>
+    ['error-code-enum', 'fields', 'envelope'].map((name) => ({
+      id: `handoff.${mode}.${name}`,
+      kind: 'handoff' as const,
+      status: 'fail' as const,
+      summary: `mode '${mode}' is missing from the ${what} (${file.path})`,
+      findings: [{ message: `no handoff mode '${mode}' here`, location: at(file, pointer) }],
+      expected: `mode '${mode}' present`,
+      observed: 'absent',
+    }));
+  if (!manifestMode) return missing('manifest', manifest, '/handoff_modes');
+  if (!isPlainObject(payloadMode)) return missing('payload', payload, '/modes');
+  const modePointer = formatPointer(['modes', mode]);
+  return [
+    checkEnum(mode, m.error_code_enum as string[], payloadMode.error_code_enum, at(payload, `${modePointer}/error_code_enum`)),
+    checkFields(mode, manifestMode.required_fields as string[], payloadMode, (field) => at(payload, `${modePointer}${formatPointer([field])}`, true), at(payload, modePointer)),
+    checkEnvelope(mode, m, manifestMode, payloadMode, at(payload, `${modePointer}/service_contract_version`), at(payload, `${modePointer}/error_envelope_example`)),
+  ];
+}
+
+function checkEnum(mode: string, canonical: string[], observed: unknown, location: Finding['location']): CheckOutcome {
+  const id = `handoff.${mode}.error-code-enum`;
+  const codes = Array.isArray(observed) ? observed.map(String) : [];
+  const { added, removed } = compareSets(canonical, codes);
+  if (added.length === 0 && removed.length === 0) {
+    return { id, kind: 'handoff', status: 'pass', summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical.length} codes)` };
+  }
+  const details = [
+    ...(added.length ? [`added in payload (not in manifest): ${added.join(', ')}`] : []),
+    ...(removed.length ? [`missing from payload (in manifest): ${removed.join(', ')}`] : []),
+  ];
+  return {
+    id,
+    kind: 'handoff',
+    status: 'fail',
+    summary: `error_code_enum of mode '${mode}' is out of sync with the manifest: ${details.join('; ')}`,
+    details,
+    findings: details.map((message) => ({ message, location })),
+    expected: { added: [], removed: [] },
+    observed: { added, removed },
+  };
+}
+
+function checkFields(
+  mode: string,
+  required: string[],
+  payloadMode: Record<string, unknown>,
+  atField: (field: string) => Finding['location'],
+  atMode: Finding['location'],
+): CheckOutcome {
+  const id = `handoff.${mode}.fields`;
+  const present = Object.keys(payloadMode);
+  const missing = required.filter((field) => !present.includes(field));
+  const known = new Set([...required, ...PAYLOAD_MODE_CORE_FIELDS]);
+  const unknown = present.filter((field) => !known.has(field));
+  if (missing.length === 0 && unknown.length === 0) {
+    return { id, kind: 'handoff', status: 'pass', summary: `mode '${mode}' carries exactly the manifest's ${required.length} required fields` };
+  }
+  const findings: Finding[] = [
+    ...missing.map((field) => ({ message: `required field '${field}' of mode '${mode}' is missing from the payload`, location: atMode })),
+    ...unknown.map((field) => ({ message: `field '${field}' in mode '${mode}' is not in the manifest (field drift)`, location: atField(field) })),
+  ];
+  return {
+    id,
+    kind: 'handoff',
+    status: 'fail',
+    summary: `field drift in mode '${mode}': ${[missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+    details: findings.map((f) => f.message),
+    findings,
+    expected: { missing: [], unknown: [] },
+    observed: { missing, unknown },
+  };
+}
+
+function checkEnvelope(
+  mode: string,
+  manifest: Record<string, unknown>,
+  manifestMode: Record<string, unknown>,
+  payloadMode: Record<string, unknown>,
+  atVersion: Finding['location'],
+  atExample: Finding['location'],
+): CheckOutcome {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems: Finding[] = [];
+  if (observedVersion !== version) {
+    problems.push({ message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`, location: atVersion });
+  }
+  const policy = (manifest.envelopes as Record<string, { required: string[]; error_code_field: string }> | undefined)?.[version];
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({ message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`, location: atExample });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found) problems.push({ message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`, location: atExample });
+    }
+    const code = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = (manifest.error_code_enum as string[] | undefined) ?? [];
+    if (!code.found) {
+      problems.push({ message: `error_envelope_example has no error code at '${policy.error_code_field}'`, location: atExample });
+    } else if (!enumCodes.includes(String(code.value))) {
+      problems.push({ message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`, location: atExample });
+    }
+  }
+  if (problems.length === 0) {
+    return { id, kind: 'handoff', status: 'pass', summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy` };
+  }
+  return {
+    id,
+    kind: 'handoff',
+    status: 'fail',
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0]!.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null },
+  };
+}

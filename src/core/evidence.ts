@@ -1,0 +1,101 @@
+// What the app collects from the outside world, as plain data, for the pure judge to decide on.
+
+import type { Baseline, Decision } from './model.js';
+
+/** The outcome of reading one workspace file. Expected failures are data, not exceptions. */
+export type FileRead =
+  | { kind: 'ok'; path: string; text: string; sha256: string; bytes: number }
+  | { kind: 'missing'; path: string }
+  | { kind: 'error'; path: string; message: string };
+
+/** What git says about the workspace. */
+export interface GitEvidence {
+  available: boolean;
+  /** Why git could not be asked (not a repository, git missing). */
+  reason?: string;
+  shallow: boolean;
+  /** Number of tags in the clone; zero usually means tags were not fetched. */
+  tagCount: number;
+  /** Commit each asked-for tag resolves to; null when the tag is absent. */
+  tags: Record<string, string | null>;
+  /** ISO date of the last commit touching each asked-for path; null when never committed. */
+  lastCommit: Record<string, string | null>;
+}
+
+/** A tool looked up on PATH. */
+export interface ToolEvidence {
+  found: boolean;
+  path?: string;
+  versionOutput?: string;
+}
+
+/** Test counts parsed from a command's closing lines. */
+export interface TestCounts {
+  passed: number;
+  failed: number;
+  skipped?: number;
+  runner: string;
+}
+
+/** One verification command's outcome; every outcome has this one shape. */
+export interface CommandResult {
+  id: string;
+  run: string;
+  cwd: string;
+  state: 'ran' | 'skipped' | 'refused' | 'not-run';
+  reason?: string;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** Start, in ms after the first command started (for the Gantt chart). */
+  startedMs: number;
+  durationMs: number;
+  outputTail: string;
+  outputBytes: number;
+  logPath?: string;
+}
+
+/** A lookup through the GitHub API, or why it could not be made. */
+export type LookupResult<T> = { kind: 'ok'; value: T } | { kind: 'unavailable'; reason: string };
+
+/** Open incidents found by label. */
+export interface IncidentLookup {
+  open: { number: number; title: string; url: string; labels: string[] }[];
+}
+
+/** The consumer repository's check at its pinned ref. */
+export interface ConsumerCheckLookup {
+  conclusion: string | null;
+  status: string;
+  url?: string;
+}
+
+/** Where and why the gate runs: repository, commit, event, run link. */
+export interface RunContext {
+  repository: string | null;
+  sha: string | null;
+  ref: string | null;
+  event: string | null;
+  runUrl: string | null;
+}
+
+/** Everything one evaluation needs, gathered once. */
+export interface Evidence {
+  /** ISO 8601 UTC; the only clock the core sees. */
+  now: string;
+  decision: Decision;
+  /** Handoff modes to evaluate (the configured ones, or the subset asked for). */
+  modes: string[];
+  /** Baseline values given as CLI/action inputs, each compared with the lock. */
+  inputs: Baseline;
+  /** Every file read, by workspace-relative path. */
+  files: Record<string, FileRead>;
+  git: GitEvidence;
+  tools: Record<string, ToolEvidence>;
+  /** Null when commands were deliberately not run (--no-commands, validate). */
+  commands: CommandResult[] | null;
+  commandsNotRunReason?: string;
+  incidents?: LookupResult<IncidentLookup>;
+  consumerCheck?: LookupResult<ConsumerCheckLookup>;
+  context: RunContext;
+}

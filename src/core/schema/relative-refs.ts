@@ -1,0 +1,21 @@
+// Finds the sibling schema files a schema `$ref`s by relative path, so they can be read and vendored.
+
+import { isPlainObject } from '../parse/json-pointer.js';
+
+/** The file parts of relative `$ref`s (`common.json` from `./common.json#/$defs/x`). */
+export function listRelativeRefs(schema: unknown): string[] {
+  const refs = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') {
+          const file = value.split('#')[0] ?? '';
+          if (file !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return [...refs];
+}
