@@ -14,6 +14,8 @@ export interface GitEvidence {
   /** Why git could not be asked (not a repository, git missing). */
   reason?: string;
   shallow: boolean;
+  /** The commit checked out, when known. */
+  head?: string | null;
   /** Number of tags in the clone; zero usually means tags were not fetched. */
   tagCount: number;
   /** Commit each asked-for tag resolves to; null when the tag is absent. */

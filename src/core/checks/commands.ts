@@ -37,7 +37,9 @@ function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOu
   const id = `command.${command.id}`;
   const base = { id, kind: 'command' as const };
   if (result.state === 'skipped' || result.state === 'refused' || result.state === 'not-run') {
-    return { ...base, status: result.state === 'refused' ? 'fail' : 'skipped', summary: `${result.state}: ${result.reason ?? 'not run'}` };
+    // skipped: a dependency failed, which already blocks; not-run: the gate could not start it.
+    const status = result.state === 'skipped' ? 'skipped' : result.state === 'not-run' ? 'error' : 'fail';
+    return { ...base, status, summary: `${result.state}: ${result.reason ?? 'not run'}` };
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {

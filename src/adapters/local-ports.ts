@@ -1,0 +1,24 @@
+// Builds the ports for a run on this machine; the CLI and the Action differ only in logger and lookups.
+
+import type { LoggerPort, LookupsPort, Ports } from '../app/ports.js';
+import { createFsWorkspace } from './fs-workspace.js';
+import { createGit } from './git.js';
+import { createOfflineLookups } from './offline-lookups.js';
+import { createOutputDir } from './output-dir.js';
+import { createProcessRunner } from './process-runner.js';
+import { createToolLookup } from './tool-lookup.js';
+
+/** Ports over a workspace root and an evidence directory. */
+export function createLocalPorts(options: { root: string; evidenceDir: string; logger: LoggerPort; lookups?: LookupsPort }): Ports {
+  const output = createOutputDir(options.evidenceDir);
+  return {
+    workspace: createFsWorkspace(options.root),
+    git: createGit(options.root),
+    tools: createToolLookup(),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    lookups: options.lookups ?? createOfflineLookups('the CLI makes no GitHub API calls; run the Action for API lookups'),
+    output,
+    logger: options.logger,
+    now: () => new Date(),
+  };
+}

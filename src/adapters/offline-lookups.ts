@@ -1,0 +1,12 @@
+// Lookups when there is no GitHub API access: every answer is "unavailable" with the reason, so
+// the checks that need them are pending, never a silent pass.
+
+import type { LookupsPort } from '../app/ports.js';
+
+/** Lookups that explain why they could not be made. */
+export function createOfflineLookups(reason: string): LookupsPort {
+  return {
+    incidents: async () => ({ kind: 'unavailable', reason }),
+    consumerCheck: async () => ({ kind: 'unavailable', reason }),
+  };
+}

@@ -1,0 +1,87 @@
+// The pipeline both front doors share: load config → collect evidence → judge → render → write.
+
+import type { ConfigError } from '../core/config/config-types.js';
+import type { RunContext } from '../core/evidence.js';
+import { judge } from '../core/judge.js';
+import type { Baseline, Decision } from '../core/model.js';
+import type { DecisionRecord } from '../core/record.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
+import { collectEvidence } from './collect-evidence.js';
+import { loadConfig } from './load-config.js';
+import type { CommandEvents, Ports } from './ports.js';
+
+/** What a front door asks for. */
+export interface RunRequest {
+  configPath: string;
+  decision: Decision;
+  /** Subset of the handoff modes; empty means all configured. */
+  modes: string[];
+  inputs: Baseline;
+  /** `validate` evaluates config, artifacts, rules and documents only. */
+  scope: 'run' | 'validate';
+  runCommands: boolean;
+  notRunReason?: string;
+  concurrency?: number;
+  /** Used when neither the request nor the config sets concurrency (SPEC §6: CPU count). */
+  defaultConcurrency: number;
+  context: RunContext;
+  events?: CommandEvents;
+  signal?: AbortSignal;
+}
+
+/** The outcome: a judged record with its report, or why the gate could not run. */
+export type RunOutcome =
+  | { kind: 'judged'; record: DecisionRecord; markdown: string; recordPath: string; reportPath: string }
+  | { kind: 'unusable'; errors: ConfigError[] };
+
+/** Runs the gate once. Throws only on internal faults. */
+export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
+  let config = loaded.config;
+
+  const configured = config.handoff?.modes ?? [];
+  const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
+  if (unknownModes.length > 0) {
+    return {
+      kind: 'unusable',
+      errors: [{ message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(', ')}; ${config.path} lists: ${configured.join(', ') || 'none'}`, location: config.locations['/handoff'] ?? { file: config.path } }],
+    };
+  }
+  if (request.scope === 'validate') {
+    // Only what can be judged from the tree itself: no tools, commands or API lookups.
+    config = { ...config, tools: [], commands: [], incidents: undefined, consumer: config.consumer && { record: config.consumer.record } };
+  }
+
+  ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: request.decision,
+    modes: request.modes.length > 0 ? request.modes : configured,
+    inputs: request.inputs,
+    runCommands: request.runCommands && request.scope === 'run',
+    notRunReason: request.notRunReason,
+    concurrency: request.concurrency ?? config.concurrency ?? request.defaultConcurrency,
+    logDir: 'logs',
+    context: request.context,
+    events: request.events,
+    signal: request.signal,
+  });
+  const record = judge(config, evidence, validator);
+  assertRecordValid(record, validator);
+  const markdown = renderMarkdown(record);
+  const recordPath = await ports.output.writeFile('decision-record.json', JSON.stringify(record, null, 2) + '\n');
+  const reportPath = await ports.output.writeFile('report.md', markdown);
+  return { kind: 'judged', record, markdown, recordPath, reportPath };
+}
+
+/** The record is validated against its published schema before it is written (SPEC §7). */
+function assertRecordValid(record: DecisionRecord, validator: ReturnType<typeof createSchemaValidator>): void {
+  const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const findings = validateDocument(compiled.validate, { format: 'json', value: record, locate: () => undefined }, 'decision-record.json');
+  if (findings.length > 0) {
+    throw new Error(`internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join('; ')}`);
+  }
+}

@@ -1,0 +1,123 @@
+// Parses the CLI's argv into one typed request; bad arguments are a usage error (exit 3).
+
+import { parseArgs } from 'node:util';
+import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
+export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
+
+export const USAGE = `Usage: cutover-checkpoint <command> [options]
+
+Commands:
+  run        evaluate the gate, run verification commands, print the verdict
+  validate   config, artifacts, rules and documents only (no commands, no tools)
+  init       write a starter config and workflow
+  schema N   print a built-in JSON Schema (${['producer-manifest', 'handoff-payload', 'joint-decision', 'decision-record', 'checkpoint-config'].join(', ')})
+
+Options for run and validate:
+  --config PATH                  config file (default ${DEFAULT_CONFIG_PATH})
+  --cwd DIR                      workspace root (default: current directory)
+  --decision rehearsal|cutover   the decision whose state is the verdict (default rehearsal)
+  --mode M                       handoff mode to check (repeatable; default all configured)
+  --release-tag T, --commit-sha S, --service-contract-version V,
+  --api-contract-version V, --integration-baseline B
+                                 compared with the baseline lock
+  --out DIR                      evidence directory (default ${DEFAULT_OUT_DIR}, under --cwd)
+  --json                         print the decision record as JSON on stdout
+  --no-commands                  do not run verification commands (they stay pending)
+  --concurrency N                commands run at once (default: config, else CPU count)
+
+Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
+
+/** A usage error: the message says what was wrong and what is expected. */
+export class UsageError extends Error {}
+
+export type CliRequest =
+  | { command: 'help' | 'version' }
+  | { command: 'schema'; name: string }
+  | { command: 'init'; cwd: string; force: boolean }
+  | {
+      command: 'run' | 'validate';
+      cwd: string;
+      configPath: string;
+      decision: Decision;
+      modes: string[];
+      inputs: Baseline;
+      outDir: string;
+      json: boolean;
+      runCommands: boolean;
+      concurrency?: number;
+    };
+
+/** Parses argv (without node and script). */
+export function parseCliArgs(argv: string[]): CliRequest {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === '--version' || command === 'version') return { command: 'version' };
+  const parsed = parseOptions(rest);
+  const { values, positionals } = parsed;
+  if (command === 'schema') {
+    if (positionals.length !== 1) throw new UsageError('schema takes exactly one NAME, e.g. `cutover-checkpoint schema producer-manifest`');
+    return { command: 'schema', name: positionals[0]! };
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const cwd = values.cwd ?? '.';
+  if (command === 'init') return { command: 'init', cwd, force: values.force === true };
+  if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command '${command}'; expected run, validate, init or schema`);
+
+  const decision = values.decision ?? 'rehearsal';
+  if (!DECISIONS.includes(decision as Decision)) throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
+  const inputs: Baseline = {};
+  for (const field of BASELINE_FIELDS) {
+    const value = values[field.replace(/_/g, '-') as keyof typeof values];
+    if (typeof value === 'string') {
+      if (value.trim() === '') throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
+      inputs[field] = value.trim();
+    }
+  }
+  let concurrency: number | undefined;
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer (got '${values.concurrency}')`);
+  }
+  return {
+    command,
+    cwd,
+    configPath: values.config ?? DEFAULT_CONFIG_PATH,
+    decision: decision as Decision,
+    modes: values.mode ?? [],
+    inputs,
+    outDir: values.out ?? DEFAULT_OUT_DIR,
+    json: values.json === true,
+    runCommands: values['no-commands'] !== true,
+    concurrency,
+  };
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        cwd: { type: 'string' },
+        decision: { type: 'string' },
+        mode: { type: 'string', multiple: true },
+        'release-tag': { type: 'string' },
+        'commit-sha': { type: 'string' },
+        'service-contract-version': { type: 'string' },
+        'api-contract-version': { type: 'string' },
+        'integration-baseline': { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'no-commands': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+}

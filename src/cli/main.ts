@@ -1,0 +1,111 @@
+// The CLI composition root: parse argv, build local ports, run the pipeline, print, exit.
+// Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
+
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { runCheckpoint } from '../app/run-checkpoint.js';
+import { BUILTIN_SCHEMAS } from '../core/schema/builtin-schemas.js';
+import { formatLocation, type DecisionState } from '../core/model.js';
+import { renderText } from '../core/render/text.js';
+import { formatDuration } from '../core/config/duration.js';
+import { createLocalPorts } from '../adapters/local-ports.js';
+import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
+import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
+
+/** Where the CLI writes and what it knows of its terminal. */
+export interface CliIo {
+  stdout: { write(text: string): void; isTTY?: boolean };
+  stderr: { write(text: string): void; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  version: string;
+}
+
+export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
+export const EXIT_UNUSABLE = 3;
+
+/** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cutover-checkpoint: ${error.message}\nRun \`cutover-checkpoint --help\` for usage.\n`);
+      return EXIT_UNUSABLE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`cutover-checkpoint: the gate could not run: ${message}\n`);
+    if (io.env.CUTOVER_CHECKPOINT_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const request = parseCliArgs(argv);
+  switch (request.command) {
+    case 'help':
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      io.stdout.write(`${io.version}\n`);
+      return 0;
+    case 'schema': {
+      const schema = BUILTIN_SCHEMAS[request.name.replace(/^builtin:/, '').replace(/\.schema\.json$/, '')];
+      if (!schema) throw new UsageError(`unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`);
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      return 0;
+    }
+    case 'init':
+      return init(request.cwd, request.force, io);
+  }
+
+  const root = resolve(request.cwd);
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
+  const log = (text: string) => io.stderr.write(`${text}\n`);
+  const ports = createLocalPorts({
+    root,
+    evidenceDir: resolve(root, request.outDir),
+    logger: { info: log, warn: (text) => log(`warning: ${text}`) },
+  });
+  const outcome = await runCheckpoint(ports, {
+    configPath: request.configPath,
+    decision: request.decision,
+    modes: request.modes,
+    inputs: request.inputs,
+    scope: request.command,
+    runCommands: request.runCommands,
+    notRunReason: request.command === 'validate' ? 'validate does not run commands' : '--no-commands was given',
+    concurrency: request.concurrency,
+    defaultConcurrency: availableParallelism(),
+    context: { repository: io.env.GITHUB_REPOSITORY ?? null, sha: io.env.GITHUB_SHA ?? null, ref: io.env.GITHUB_REF ?? null, event: io.env.GITHUB_EVENT_NAME ?? null, runUrl: null },
+    events: {
+      onStart: (command) => log(`▶ ${command.id}: ${command.run}`),
+      onEnd: (command, result) => log(`${result.state === 'ran' && result.exitCode === 0 ? '✓' : '✗'} ${command.id} ${result.state === 'ran' ? `exit ${result.exitCode ?? (result.timedOut ? 'timeout' : result.signal)} in ${formatDuration(result.durationMs)}` : result.state}`),
+    },
+  });
+  if (outcome.kind === 'unusable') {
+    io.stderr.write(`cutover-checkpoint: the gate could not run: the configuration is not usable\n`);
+    for (const error of outcome.errors) io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (request.json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
+  else io.stdout.write(renderText(outcome.record, { color, paths: { record: outcome.recordPath, report: outcome.reportPath } }));
+  return EXIT_CODES[outcome.record.verdict];
+}
+
+async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {
+  const files = [
+    [resolve(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve(cwd, '.github/workflows/cutover-checkpoint.yml'), STARTER_WORKFLOW],
+  ] as const;
+  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => path);
+  if (existing.length > 0 && !force) throw new UsageError(`refusing to overwrite ${existing.join(', ')} (use --force)`);
+  for (const [path, text] of files) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    io.stdout.write(`wrote ${path}\n`);
+  }
+  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`\n`);
+  return 0;
+}
