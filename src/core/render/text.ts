@@ -30,7 +30,9 @@ export function renderText(record: DecisionRecord, options: { color: boolean; pa
       const check = record.checks.find((c) => c.id === item.check)!;
       lines.push(`  ${paint(isFailing(check.status) ? 'red' : 'yellow', mark(check))} ${item.check}: ${item.summary}`);
       for (const finding of check.findings.slice(0, 5)) {
-        if (finding.location?.line) lines.push(paint('dim', `      ${formatLocation(finding.location)}: ${finding.message}`));
+        if (!finding.location?.line) continue;
+        const message = finding.message === item.summary ? '' : `: ${finding.message}`;
+        lines.push(paint('dim', `      ${formatLocation(finding.location)}${message}`));
       }
       if (item.expected !== undefined || item.observed !== undefined) {
         lines.push(paint('dim', `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`));
@@ -39,6 +41,7 @@ export function renderText(record: DecisionRecord, options: { color: boolean; pa
     if (outcome.to_go.length > 12) lines.push(`  … and ${outcome.to_go.length - 12} more (see the report)`);
   }
   const warnings = record.checks.filter((c) => c.status === 'warn' || (c.waiver?.expired ?? false));
+  if (warnings.length > 0) lines.push('', 'Warnings:');
   for (const check of warnings) lines.push(paint('yellow', `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`));
   const counts = STATUS_ORDER.map((status) => [status, record.checks.filter((c) => c.status === status).length] as const).filter(([, n]) => n > 0);
   lines.push('', `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(', ')}`);
