@@ -19782,7 +19782,7 @@ function decideAll(checks, labels) {
     const failing = relevant.filter((check) => isFailing(check.status));
     const pending = relevant.filter((check) => check.status === "pending");
     const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => Number(isFailing(b.status) && b.abort) - Number(isFailing(a.status) && a.abort));
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
     outcome[decision] = {
       state,
       label: labels[decision][state],
@@ -19797,6 +19797,11 @@ function decideAll(checks, labels) {
     };
   }
   return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
 }
 
 // src/core/build-record.ts
@@ -20032,10 +20037,9 @@ function renderChecks(record, options) {
 }
 function renderCheckDetails(check, max) {
   const lines = check.findings.length > 0 ? check.findings.map((f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`) : check.details.map((d) => `- ${d}`);
-  const extra = [...check.details.filter((d) => check.findings.length > 0 && !check.findings.some((f) => f.message.includes(d)))].map((d) => `- ${d}`);
-  const all = [...lines, ...extra];
-  const kept = all.slice(0, max);
-  if (all.length > max) kept.push(`- \u2026 ${all.length - max} more`);
+  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
   return [`**${code(check.id)}**`, "", ...kept].join("\n");
 }
 function renderCommands(record, options) {
@@ -20618,11 +20622,12 @@ function renderText(record, options) {
     for (const item of outcome.to_go.slice(0, 12)) {
       const check = record.checks.find((c) => c.id === item.check);
       lines.push(`  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`);
-      for (const finding of check.findings.slice(0, 5)) {
-        if (!finding.location?.line) continue;
+      const located = check.findings.filter((finding) => finding.location?.line);
+      for (const finding of located.slice(0, 5)) {
         const message = finding.message === item.summary ? "" : `: ${finding.message}`;
         lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
       }
+      if (located.length === 0) for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
       if (item.expected !== void 0 || item.observed !== void 0) {
         lines.push(paint("dim", `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`));
       }

@@ -39416,7 +39416,7 @@ function decideAll(checks, labels) {
     const failing = relevant.filter((check) => isFailing(check.status));
     const pending = relevant.filter((check) => check.status === "pending");
     const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => Number(isFailing(b.status) && b.abort) - Number(isFailing(a.status) && a.abort));
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
     outcome[decision] = {
       state,
       label: labels[decision][state],
@@ -39431,6 +39431,11 @@ function decideAll(checks, labels) {
     };
   }
   return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
 }
 
 // src/core/build-record.ts
@@ -39666,10 +39671,9 @@ function renderChecks(record, options) {
 }
 function renderCheckDetails(check, max) {
   const lines = check.findings.length > 0 ? check.findings.map((f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`) : check.details.map((d) => `- ${d}`);
-  const extra = [...check.details.filter((d) => check.findings.length > 0 && !check.findings.some((f) => f.message.includes(d)))].map((d) => `- ${d}`);
-  const all = [...lines, ...extra];
-  const kept = all.slice(0, max);
-  if (all.length > max) kept.push(`- \u2026 ${all.length - max} more`);
+  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
   return [`**${code(check.id)}**`, "", ...kept].join("\n");
 }
 function renderCommands(record, options) {

@@ -33,8 +33,7 @@ export function decideAll(checks: CheckResult[], labels: Record<Decision, Record
     const failing = relevant.filter((check) => isFailing(check.status));
     const pending = relevant.filter((check) => check.status === 'pending');
     const state: DecisionState = failing.length > 0 ? 'NO-GO' : pending.length > 0 ? 'CONDITIONAL' : 'GO';
-    // Abort triggers first: they are why nothing else matters.
-    const blocking = [...failing, ...pending].sort((a, b) => Number(isFailing(b.status) && b.abort) - Number(isFailing(a.status) && a.abort));
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
     outcome[decision] = {
       state,
       label: labels[decision][state],
@@ -49,4 +48,15 @@ export function decideAll(checks: CheckResult[], labels: Record<Decision, Record
     };
   }
   return outcome;
+}
+
+/**
+ * Order of blockers: abort-trigger failures first (they are why nothing else matters), then other
+ * failures, then checks that could not be evaluated (usually consequences of a failure above),
+ * then pending ones. Stable within a rank, so evaluation order breaks ties.
+ */
+function blockerRank(check: CheckResult): number {
+  if (check.status === 'fail') return check.abort ? 0 : 1;
+  if (check.status === 'error') return check.abort ? 2 : 3;
+  return 4;
 }

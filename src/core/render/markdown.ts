@@ -123,13 +123,13 @@ function renderChecks(record: DecisionRecord, options: MarkdownOptions): string 
 }
 
 function renderCheckDetails(check: CheckResult, max: number): string {
+  // Findings carry places; details are the fallback for checks without them (commands, tools).
   const lines = check.findings.length > 0
     ? check.findings.map((f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ''}${f.message}`)
     : check.details.map((d) => `- ${d}`);
-  const extra = [...check.details.filter((d) => check.findings.length > 0 && !check.findings.some((f) => f.message.includes(d)))].map((d) => `- ${d}`);
-  const all = [...lines, ...extra];
-  const kept = all.slice(0, max);
-  if (all.length > max) kept.push(`- … ${all.length - max} more`);
+  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- … ${lines.length - max} more`);
   return [`**${code(check.id)}**`, '', ...kept].join('\n');
 }
 

@@ -29,11 +29,12 @@ export function renderText(record: DecisionRecord, options: { color: boolean; pa
     for (const item of outcome.to_go.slice(0, 12)) {
       const check = record.checks.find((c) => c.id === item.check)!;
       lines.push(`  ${paint(isFailing(check.status) ? 'red' : 'yellow', mark(check))} ${item.check}: ${item.summary}`);
-      for (const finding of check.findings.slice(0, 5)) {
-        if (!finding.location?.line) continue;
+      const located = check.findings.filter((finding) => finding.location?.line);
+      for (const finding of located.slice(0, 5)) {
         const message = finding.message === item.summary ? '' : `: ${finding.message}`;
-        lines.push(paint('dim', `      ${formatLocation(finding.location)}${message}`));
+        lines.push(paint('dim', `      ${formatLocation(finding.location!)}${message}`));
       }
+      if (located.length === 0) for (const detail of check.details.slice(0, 5)) lines.push(paint('dim', `      ${detail}`));
       if (item.expected !== undefined || item.observed !== undefined) {
         lines.push(paint('dim', `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`));
       }
