@@ -17,11 +17,29 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'child_process', 'os', 'path'], message: 'core/ is pure' },
-            { group: ['@actions/*', '../adapters/*', '../app/*', '../../adapters/*', '../../app/*'], message: 'core/ is pure' },
+            {
+              group: ['@actions/*', '../adapters/*', '../app/*', '../../adapters/*', '../../app/*'],
+              message: 'core/ is pure',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'process', 'Date'],
+      'no-restricted-globals': ['error', 'process'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core/ gets the time as data (evidence.now)',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core/ gets the time as data (evidence.now)',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'core/ is deterministic',
+        },
+      ],
     },
   },
   {
@@ -30,7 +48,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*', '../adapters/*', 'node:child_process'], message: 'app/ uses ports' }] },
+        {
+          patterns: [
+            {
+              group: ['@actions/*', '../adapters/*', 'node:child_process'],
+              message: 'app/ uses ports',
+            },
+          ],
+        },
       ],
     },
   },

@@ -37282,7 +37282,8 @@ function resolvePointer(value, pointer) {
   let current = value;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) return { found: false };
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
+        return { found: false };
       current = current[Number(segment)];
     } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
       current = current[segment];
@@ -37548,7 +37549,10 @@ var decision_record_schema_default = {
       required: ["expected", "observed"],
       properties: {
         expected: { $ref: "#/$defs/baselineValues" },
-        observed: { type: "object", additionalProperties: { $ref: "#/$defs/baselineValues" } }
+        observed: {
+          type: "object",
+          additionalProperties: { $ref: "#/$defs/baselineValues" }
+        }
       }
     },
     checks: {
@@ -37603,7 +37607,16 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"],
+        required: [
+          "id",
+          "run",
+          "exit_code",
+          "signal",
+          "timed_out",
+          "duration_ms",
+          "tests",
+          "output_tail"
+        ],
         properties: {
           id: { type: "string" },
           run: { type: "string" },
@@ -37783,10 +37796,25 @@ var checkpoint_config_schema_default = {
       required: ["manifest", "payload", "modes"],
       additionalProperties: false,
       properties: {
-        manifest: { $ref: "#/$defs/id", description: "Artifact id of the producer contract manifest." },
-        payload: { $ref: "#/$defs/id", description: "Artifact id of the release handoff payload." },
-        modes: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string" } },
-        require_tag: { type: "boolean", default: true, description: "Require the release tag in git, resolving to commit_sha." }
+        manifest: {
+          $ref: "#/$defs/id",
+          description: "Artifact id of the producer contract manifest."
+        },
+        payload: {
+          $ref: "#/$defs/id",
+          description: "Artifact id of the release handoff payload."
+        },
+        modes: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: "string" }
+        },
+        require_tag: {
+          type: "boolean",
+          default: true,
+          description: "Require the release tag in git, resolving to commit_sha."
+        }
       }
     },
     rules: {
@@ -37802,9 +37830,18 @@ var checkpoint_config_schema_default = {
           left: { $ref: "#/$defs/ref" },
           right: { $ref: "#/$defs/ref" },
           value: { description: "A literal to compare with, instead of right." },
-          operator: { enum: ["eq", "gt", "gte", "lt", "lte"], description: "For semver rules." },
-          pattern: { type: "string", description: "For pattern rules: a regular expression." },
-          schema: { type: "string", description: "For schema rules: builtin:NAME or a path." },
+          operator: {
+            enum: ["eq", "gt", "gte", "lt", "lte"],
+            description: "For semver rules."
+          },
+          pattern: {
+            type: "string",
+            description: "For pattern rules: a regular expression."
+          },
+          schema: {
+            type: "string",
+            description: "For schema rules: builtin:NAME or a path."
+          },
           description: { type: "string" }
         }
       }
@@ -37821,8 +37858,15 @@ var checkpoint_config_schema_default = {
           path: { $ref: "#/$defs/path" },
           contains: { type: "array", items: { type: "string", minLength: 1 } },
           headings: { type: "array", items: { type: "string", minLength: 1 } },
-          max_age_days: { type: "number", exclusiveMinimum: 0, description: "Days since the last commit that touched it." },
-          checklist_complete: { type: "boolean", description: "Every '- [ ]' box must be ticked." }
+          max_age_days: {
+            type: "number",
+            exclusiveMinimum: 0,
+            description: "Days since the last commit that touched it."
+          },
+          checklist_complete: {
+            type: "boolean",
+            description: "Every '- [ ]' box must be ticked."
+          }
         }
       }
     },
@@ -37833,7 +37877,11 @@ var checkpoint_config_schema_default = {
       additionalProperties: false,
       properties: {
         path: { $ref: "#/$defs/path" },
-        impact_pattern: { type: "string", default: "consumer impact", description: "Case-insensitive regular expression naming the statement." }
+        impact_pattern: {
+          type: "string",
+          default: "consumer impact",
+          description: "Case-insensitive regular expression naming the statement."
+        }
       }
     },
     tools: {
@@ -37871,10 +37919,17 @@ var checkpoint_config_schema_default = {
           run: { type: "string", minLength: 1 },
           cwd: { $ref: "#/$defs/path" },
           env: { type: "object", additionalProperties: { type: "string" } },
-          secret_env: { type: "array", items: { type: "string" }, description: "Names in env whose values are redacted everywhere." },
+          secret_env: {
+            type: "array",
+            items: { type: "string" },
+            description: "Names in env whose values are redacted everywhere."
+          },
           timeout: { $ref: "#/$defs/duration" },
           needs: { type: "array", uniqueItems: true, items: { $ref: "#/$defs/id" } },
-          reports_tests: { type: "boolean", description: "The command must report at least one test run." },
+          reports_tests: {
+            type: "boolean",
+            description: "The command must report at least one test run."
+          },
           mutates: { type: "boolean", description: "Refused in a rehearsal." },
           placeholder: { enum: ["fail", "warn"] }
         }
@@ -37908,7 +37963,13 @@ var checkpoint_config_schema_default = {
       additionalProperties: false,
       properties: {
         path: { $ref: "#/$defs/path" },
-        roles: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string" }, default: ["producer", "consumer"] },
+        roles: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: "string" },
+          default: ["producer", "consumer"]
+        },
         unsigned: {
           type: "object",
           description: "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).",
@@ -37927,7 +37988,11 @@ var checkpoint_config_schema_default = {
         type: "object",
         additionalProperties: false,
         properties: {
-          blocks: { type: "array", uniqueItems: true, items: { enum: ["rehearsal", "cutover"] } },
+          blocks: {
+            type: "array",
+            uniqueItems: true,
+            items: { enum: ["rehearsal", "cutover"] }
+          },
           abort: { type: "boolean" }
         }
       }
@@ -37950,7 +38015,11 @@ var checkpoint_config_schema_default = {
   $defs: {
     id: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]*$" },
     path: { type: "string", minLength: 1, description: "A path inside the workspace." },
-    ref: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$", description: "artifact-id#/json/pointer" },
+    ref: {
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$",
+      description: "artifact-id#/json/pointer"
+    },
     repository: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" },
     duration: {
       oneOf: [
@@ -38006,7 +38075,10 @@ function createSchemaValidator() {
     if (source.name.startsWith("builtin:")) {
       const builtin = BUILTIN_SCHEMAS[source.name.slice(8)];
       if (!builtin) {
-        return { ok: false, message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}` };
+        return {
+          ok: false,
+          message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}`
+        };
       }
       return { ok: true, validate: ajv.getSchema(builtin.$id) };
     }
@@ -38024,7 +38096,10 @@ function createSchemaValidator() {
       const schema = isPlainObject(source.schema) && !source.schema.$id ? { ...source.schema, $id: schemaUri(source.name) } : source.schema;
       return { ok: true, validate: ajv.compile(schema) };
     } catch (error2) {
-      return { ok: false, message: `schema ${source.name} does not compile: ${error2.message}` };
+      return {
+        ok: false,
+        message: `schema ${source.name} does not compile: ${error2.message}`
+      };
     }
   }
 }
@@ -38036,7 +38111,10 @@ function validateDocument(validate, document, file) {
   const errors = validate.errors ?? [];
   const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error2) => toFinding(error2, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
-    findings.push({ message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`, location: { file } });
+    findings.push({
+      message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
+      location: { file }
+    });
   }
   return findings;
 }
@@ -38068,7 +38146,8 @@ function findNetworkRefs(schema, builtinIds, companions) {
       for (const [key, value] of Object.entries(node)) {
         if ((key === "$ref" || key === "$dynamicRef") && typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value)) {
           const base = value.split("#")[0] ?? "";
-          if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith("file:///workspace/")) found.push(value);
+          if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith("file:///workspace/"))
+            found.push(value);
         } else visit(value);
       }
     }
@@ -38146,7 +38225,8 @@ var Scanner = class {
     else if (this.text.startsWith("false", this.pos)) this.pos += 5;
     else if (this.text.startsWith("null", this.pos)) this.pos += 4;
     else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
-    else this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
+    else
+      this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
   }
   enter(depth) {
     if (depth > this.options.maxDepth) {
@@ -38163,11 +38243,16 @@ var Scanner = class {
     }
     const seen = check ? /* @__PURE__ */ new Set() : void 0;
     for (; ; ) {
-      if (this.text.charCodeAt(this.pos) !== 34) this.fail(`expected a member name in double quotes`);
+      if (this.text.charCodeAt(this.pos) !== 34)
+        this.fail(`expected a member name in double quotes`);
       const keyOffset = this.pos;
       const key = this.scanString();
       if (seen) {
-        if (seen.has(key)) this.note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
+        if (seen.has(key))
+          this.note(
+            keyOffset,
+            `duplicate key "${key}" (JSON.parse would silently keep the last one)`
+          );
         seen.add(key);
         if (FORBIDDEN_KEYS.has(key)) this.note(keyOffset, `forbidden key "${key}"`);
       }
@@ -38226,7 +38311,8 @@ var Scanner = class {
         escaped = true;
         const e = text.charCodeAt(pos + 1);
         if (e === 117) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) this.fail("bad \\u escape", pos);
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            this.fail("bad \\u escape", pos);
           pos += 6;
           continue;
         }
@@ -38468,24 +38554,45 @@ function loadStructuredFile(context, path, options) {
     findings: findings.length ? findings : [{ message: summary2, location: { file: path } }]
   });
   if (!read || read.kind === "missing") return fail("fail", `${options.what} not found at ${path}`);
-  if (read.kind === "error") return fail("error", `${options.what} ${path} could not be read: ${read.message}`);
+  if (read.kind === "error")
+    return fail("error", `${options.what} ${path} could not be read: ${read.message}`);
   const parsed = parseText(read.text, options.format ?? detectFormat(path, read.text), {
     maxDepth: context.config.limits.maxDepth
   });
   if (!parsed.ok) {
-    const findings = parsed.issues.map((issue2) => ({ message: issue2.message, location: { file: path, ...issue2.position } }));
+    const findings = parsed.issues.map((issue2) => ({
+      message: issue2.message,
+      location: { file: path, ...issue2.position }
+    }));
     const first = findings[0];
     const where = first.location.line ? `${path}:${first.location.line}:${first.location.column}` : path;
-    return fail("fail", `${options.what} ${where} is not valid ${parsed.issues.length > 1 ? `(${parsed.issues.length} problems)` : ""}: ${first.message}`.replace(" :", ":"), findings);
+    return fail(
+      "fail",
+      `${options.what} ${where} is not valid ${parsed.issues.length > 1 ? `(${parsed.issues.length} problems)` : ""}: ${first.message}`.replace(
+        " :",
+        ":"
+      ),
+      findings
+    );
   }
   if (options.schema) {
     const source = resolveSchemaSource(context, options.schema);
-    if ("message" in source) return fail("error", source.message, [{ message: source.message, location: { file: source.file } }]);
+    if ("message" in source)
+      return fail("error", source.message, [
+        { message: source.message, location: { file: source.file } }
+      ]);
     const compiled = context.validator.compile(source);
-    if (!compiled.ok) return fail("error", compiled.message, [{ message: compiled.message, location: { file: options.schema } }]);
+    if (!compiled.ok)
+      return fail("error", compiled.message, [
+        { message: compiled.message, location: { file: options.schema } }
+      ]);
     const findings = validateDocument(compiled.validate, parsed.document, path);
     if (findings.length > 0) {
-      return fail("fail", `${options.what} ${path} does not match ${options.schema} (${findings.length} ${findings.length === 1 ? "error" : "errors"})`, findings);
+      return fail(
+        "fail",
+        `${options.what} ${path} does not match ${options.schema} (${findings.length} ${findings.length === 1 ? "error" : "errors"})`,
+        findings
+      );
     }
   }
   return { ok: true, path, document: parsed.document };
@@ -38495,12 +38602,17 @@ function resolveSchemaSource(context, schema) {
   const companions = {};
   const load = (path) => {
     const read = context.evidence.files[path];
-    if (!read || read.kind === "missing") return { message: `schema ${path} not found`, file: path };
-    if (read.kind === "error") return { message: `schema ${path} could not be read: ${read.message}`, file: path };
+    if (!read || read.kind === "missing")
+      return { message: `schema ${path} not found`, file: path };
+    if (read.kind === "error")
+      return { message: `schema ${path} could not be read: ${read.message}`, file: path };
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (!parsed.ok) {
       const issue2 = parsed.issues[0];
-      return { message: `schema ${path}:${issue2.position?.line ?? 1}:${issue2.position?.column ?? 1} is not valid: ${issue2.message}`, file: path };
+      return {
+        message: `schema ${path}:${issue2.position?.line ?? 1}:${issue2.position?.column ?? 1} is not valid: ${issue2.message}`,
+        file: path
+      };
     }
     return parsed.document.value;
   };
@@ -38510,7 +38622,8 @@ function resolveSchemaSource(context, schema) {
   while (pending.length > 0) {
     const { from, ref } = pending.pop();
     const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
-    if (!target.ok) return { message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from };
+    if (!target.ok)
+      return { message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from };
     const uri = schemaUri(target.path);
     if (uri in companions) continue;
     const companion = load(target.path);
@@ -38544,7 +38657,13 @@ function evaluateArtifacts(context) {
   return context.config.artifacts.map((artifact) => {
     const loaded = context.artifacts.get(artifact.id);
     if (!loaded.ok) {
-      return { id: `artifact.${artifact.id}`, kind: "artifact", status: loaded.status, summary: loaded.summary, findings: loaded.findings };
+      return {
+        id: `artifact.${artifact.id}`,
+        kind: "artifact",
+        status: loaded.status,
+        summary: loaded.summary,
+        findings: loaded.findings
+      };
     }
     return {
       id: `artifact.${artifact.id}`,
@@ -38581,7 +38700,10 @@ var cache = /* @__PURE__ */ new WeakMap();
 function loadJointDecision(context) {
   if (cache.has(context)) return cache.get(context);
   const joint = context.config.jointDecision;
-  const loaded = joint ? loadStructuredFile(context, joint.path, { schema: "builtin:joint-decision", what: "joint decision record" }) : void 0;
+  const loaded = joint ? loadStructuredFile(context, joint.path, {
+    schema: "builtin:joint-decision",
+    what: "joint decision record"
+  }) : void 0;
   cache.set(context, loaded);
   return loaded;
 }
@@ -38594,14 +38716,28 @@ function collectBaselineSources(context) {
   }
   const handoff = context.config.handoff;
   if (handoff) {
-    for (const [name, id] of [["manifest", handoff.manifest], ["payload", handoff.payload]]) {
+    for (const [name, id] of [
+      ["manifest", handoff.manifest],
+      ["payload", handoff.payload]
+    ]) {
       const loaded = context.artifacts.get(id);
-      if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document.value, "", loaded.document.locate));
+      if (loaded?.ok)
+        sources.push(
+          fromDocument(name, loaded.path, loaded.document.value, "", loaded.document.locate)
+        );
     }
   }
   const joint = loadJointDecision(context);
   if (joint?.ok) {
-    sources.push(fromDocument("joint-decision", joint.path, joint.document.value.baseline, "/baseline", joint.document.locate));
+    sources.push(
+      fromDocument(
+        "joint-decision",
+        joint.path,
+        joint.document.value.baseline,
+        "/baseline",
+        joint.document.locate
+      )
+    );
   }
   return sources;
 }
@@ -38612,7 +38748,15 @@ function fromDocument(name, file, value, prefix, locate) {
       if (typeof value[field] === "string") values[field] = value[field];
     }
   }
-  return { name, values, locate: (field) => ({ file, pointer: `${prefix}/${field}`, ...locate(`${prefix}/${field}`) ?? {} }) };
+  return {
+    name,
+    values,
+    locate: (field) => ({
+      file,
+      pointer: `${prefix}/${field}`,
+      ...locate(`${prefix}/${field}`) ?? {}
+    })
+  };
 }
 
 // src/core/checks/baseline.ts
@@ -38668,7 +38812,14 @@ function evaluateGitTag(context) {
   const git2 = context.evidence.git;
   const base = { id: "git.release-tag", kind: "git", expected: { tag, commit_sha: sha } };
   if (!git2.available) {
-    return [{ ...base, status: "error", summary: `cannot check tag ${tag}: ${git2.reason ?? "git is not available"}`, observed: null }];
+    return [
+      {
+        ...base,
+        status: "error",
+        summary: `cannot check tag ${tag}: ${git2.reason ?? "git is not available"}`,
+        observed: null
+      }
+    ];
   }
   const resolved = git2.tags[tag];
   if (resolved === null || resolved === void 0) {
@@ -38709,7 +38860,11 @@ function compareSets(expected, observed) {
 }
 
 // src/core/checks/handoff.ts
-var PAYLOAD_MODE_CORE_FIELDS = ["service_contract_version", "error_code_enum", "error_envelope_example"];
+var PAYLOAD_MODE_CORE_FIELDS = [
+  "service_contract_version",
+  "error_code_enum",
+  "error_envelope_example"
+];
 function evaluateHandoff(context) {
   const handoff = context.config.handoff;
   if (!handoff) return [];
@@ -38719,9 +38874,17 @@ function evaluateHandoff(context) {
   for (const mode of context.evidence.modes) {
     const ids = ["error-code-enum", "fields", "envelope"].map((name) => `handoff.${mode}.${name}`);
     if (!manifest?.ok || !payload?.ok) {
-      const broken = [manifest?.ok ? void 0 : handoff.manifest, payload?.ok ? void 0 : handoff.payload].filter(Boolean);
+      const broken = [
+        manifest?.ok ? void 0 : handoff.manifest,
+        payload?.ok ? void 0 : handoff.payload
+      ].filter(Boolean);
       for (const id of ids) {
-        outcomes.push({ id, kind: "handoff", status: "error", summary: `cannot compare mode '${mode}': artifact ${broken.map((b) => `'${b}'`).join(" and ")} unusable (see artifact.${broken[0]})` });
+        outcomes.push({
+          id,
+          kind: "handoff",
+          status: "error",
+          summary: `cannot compare mode '${mode}': artifact ${broken.map((b) => `'${b}'`).join(" and ")} unusable (see artifact.${broken[0]})`
+        });
       }
       continue;
     }
@@ -38734,7 +38897,11 @@ function evaluateMode(mode, manifest, payload) {
   const p = payload.document.value;
   const manifestMode = m.handoff_modes?.[mode];
   const payloadMode = p.modes?.[mode];
-  const at = (file, pointer, key = false) => ({ file: file.path, pointer, ...file.document.locate(pointer, key) ?? {} });
+  const at = (file, pointer, key = false) => ({
+    file: file.path,
+    pointer,
+    ...file.document.locate(pointer, key) ?? {}
+  });
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
     kind: "handoff",
@@ -38748,9 +38915,27 @@ function evaluateMode(mode, manifest, payload) {
   if (!isPlainObject(payloadMode)) return missing("payload", payload, "/modes");
   const modePointer = formatPointer(["modes", mode]);
   return [
-    checkEnum(mode, m.error_code_enum, payloadMode.error_code_enum, at(payload, `${modePointer}/error_code_enum`)),
-    checkFields(mode, manifestMode.required_fields, payloadMode, (field) => at(payload, `${modePointer}${formatPointer([field])}`, true), at(payload, modePointer)),
-    checkEnvelope(mode, m, manifestMode, payloadMode, at(payload, `${modePointer}/service_contract_version`), at(payload, `${modePointer}/error_envelope_example`))
+    checkEnum(
+      mode,
+      m.error_code_enum,
+      payloadMode.error_code_enum,
+      at(payload, `${modePointer}/error_code_enum`)
+    ),
+    checkFields(
+      mode,
+      manifestMode.required_fields,
+      payloadMode,
+      (field) => at(payload, `${modePointer}${formatPointer([field])}`, true),
+      at(payload, modePointer)
+    ),
+    checkEnvelope(
+      mode,
+      m,
+      manifestMode,
+      payloadMode,
+      at(payload, `${modePointer}/service_contract_version`),
+      at(payload, `${modePointer}/error_envelope_example`)
+    )
   ];
 }
 function checkEnum(mode, canonical2, observed, location) {
@@ -38758,7 +38943,12 @@ function checkEnum(mode, canonical2, observed, location) {
   const codes = Array.isArray(observed) ? observed.map(String) : [];
   const { added, removed } = compareSets(canonical2, codes);
   if (added.length === 0 && removed.length === 0) {
-    return { id, kind: "handoff", status: "pass", summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical2.length} codes)` };
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical2.length} codes)`
+    };
   }
   const details = [
     ...added.length ? [`added in payload (not in manifest): ${added.join(", ")}`] : [],
@@ -38782,11 +38972,22 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
   const known = /* @__PURE__ */ new Set([...required, ...PAYLOAD_MODE_CORE_FIELDS]);
   const unknown = present.filter((field) => !known.has(field));
   if (missing.length === 0 && unknown.length === 0) {
-    return { id, kind: "handoff", status: "pass", summary: `mode '${mode}' carries exactly the manifest's ${required.length} required fields` };
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' carries exactly the manifest's ${required.length} required fields`
+    };
   }
   const findings = [
-    ...missing.map((field) => ({ message: `required field '${field}' of mode '${mode}' is missing from the payload`, location: atMode })),
-    ...unknown.map((field) => ({ message: `field '${field}' in mode '${mode}' is not in the manifest (field drift)`, location: atField(field) }))
+    ...missing.map((field) => ({
+      message: `required field '${field}' of mode '${mode}' is missing from the payload`,
+      location: atMode
+    })),
+    ...unknown.map((field) => ({
+      message: `field '${field}' in mode '${mode}' is not in the manifest (field drift)`,
+      location: atField(field)
+    }))
   ];
   return {
     id,
@@ -38805,26 +39006,47 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
   const observedVersion = payloadMode.service_contract_version;
   const problems = [];
   if (observedVersion !== version) {
-    problems.push({ message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`, location: atVersion });
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
   }
   const policy = manifest.envelopes?.[version];
   const example = payloadMode.error_envelope_example;
   if (!policy) {
-    problems.push({ message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`, location: atExample });
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
   } else {
     for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found) problems.push({ message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`, location: atExample });
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
     }
     const code2 = resolveDottedPath(example, policy.error_code_field);
     const enumCodes = manifest.error_code_enum ?? [];
     if (!code2.found) {
-      problems.push({ message: `error_envelope_example has no error code at '${policy.error_code_field}'`, location: atExample });
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
     } else if (!enumCodes.includes(String(code2.value))) {
-      problems.push({ message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`, location: atExample });
+      problems.push({
+        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
     }
   }
   if (problems.length === 0) {
-    return { id, kind: "handoff", status: "pass", summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy` };
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
   }
   return {
     id,
@@ -38855,7 +39077,10 @@ function evaluateSemverSanity(context) {
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {
-    if (!parseReleaseTag(tag)) problems.push(`release_tag '${tag}' in ${source} is not a semantic version (expected vMAJOR.MINOR.PATCH)`);
+    if (!parseReleaseTag(tag))
+      problems.push(
+        `release_tag '${tag}' in ${source} is not a semantic version (expected vMAJOR.MINOR.PATCH)`
+      );
   }
   const baselineMajor = contractMajor(context.config.baseline.service_contract_version);
   const handoff = context.config.handoff;
@@ -38866,15 +39091,32 @@ function evaluateSemverSanity(context) {
       const version = modes[mode]?.service_contract_version;
       const major = contractMajor(version);
       if (major !== void 0 && major < baselineMajor) {
-        problems.push(`mode '${mode}' is ${version}, lower than the baseline ${context.config.baseline.service_contract_version}`);
+        problems.push(
+          `mode '${mode}' is ${version}, lower than the baseline ${context.config.baseline.service_contract_version}`
+        );
       }
     }
   }
   if (tags.length === 0 && baselineMajor === void 0) return [];
   if (problems.length > 0) {
-    return [{ id: "semver", kind: "semver", status: "fail", summary: problems[0] + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""), details: problems }];
+    return [
+      {
+        id: "semver",
+        kind: "semver",
+        status: "fail",
+        summary: problems[0] + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""),
+        details: problems
+      }
+    ];
   }
-  return [{ id: "semver", kind: "semver", status: "pass", summary: `release tags parse as semver; no mode's contract version is below the baseline` }];
+  return [
+    {
+      id: "semver",
+      kind: "semver",
+      status: "pass",
+      summary: `release tags parse as semver; no mode's contract version is below the baseline`
+    }
+  ];
 }
 
 // src/core/checks/rules.ts
@@ -38883,7 +39125,9 @@ var SEMVER_OPERATORS = { eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" };
 function evaluateRules(context) {
   const outcomes = [];
   for (const rule of context.config.rules) {
-    const perMode = [rule.left.pointer, rule.right?.pointer ?? ""].some((p) => p.includes("{mode}"));
+    const perMode = [rule.left.pointer, rule.right?.pointer ?? ""].some(
+      (p) => p.includes("{mode}")
+    );
     const modes = perMode ? context.evidence.modes : [void 0];
     for (const mode of modes) outcomes.push(evaluateRule(context, rule, mode));
   }
@@ -38891,13 +39135,21 @@ function evaluateRules(context) {
 }
 function evaluateRule(context, rule, mode) {
   const id = mode ? `rule.${rule.id}.${mode}` : `rule.${rule.id}`;
-  const expand = (ref) => ({ ...ref, pointer: mode ? ref.pointer.replaceAll("{mode}", mode) : ref.pointer });
+  const expand = (ref) => ({
+    ...ref,
+    pointer: mode ? ref.pointer.replaceAll("{mode}", mode) : ref.pointer
+  });
   const describe = (ref) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context, expand(rule.left));
   const right = rule.right ? readSide(context, expand(rule.right)) : rule.hasValue ? { ok: true, value: rule.value, location: void 0 } : void 0;
   const base = { id, kind: "rule" };
   for (const side of [left, right]) {
-    if (side && !side.ok) return { ...base, status: side.status, summary: `${rule.description ?? rule.id}: ${side.message}` };
+    if (side && !side.ok)
+      return {
+        ...base,
+        status: side.status,
+        summary: `${rule.description ?? rule.id}: ${side.message}`
+      };
   }
   const l = left;
   const r = right;
@@ -38918,21 +39170,43 @@ function evaluateRule(context, rule, mode) {
 }
 function readSide(context, ref) {
   const loaded = context.artifacts.get(ref.artifact);
-  if (!loaded?.ok) return { ok: false, status: "error", message: `artifact '${ref.artifact}' is unusable (see artifact.${ref.artifact})` };
+  if (!loaded?.ok)
+    return {
+      ok: false,
+      status: "error",
+      message: `artifact '${ref.artifact}' is unusable (see artifact.${ref.artifact})`
+    };
   const found = resolvePointer(loaded.document.value, ref.pointer);
-  if (!found.found) return { ok: false, status: "fail", message: `${ref.artifact}#${ref.pointer} does not exist in ${loaded.path}` };
-  return { ok: true, value: found.value, location: { file: loaded.path, pointer: ref.pointer, ...loaded.document.locate(ref.pointer) ?? {} } };
+  if (!found.found)
+    return {
+      ok: false,
+      status: "fail",
+      message: `${ref.artifact}#${ref.pointer} does not exist in ${loaded.path}`
+    };
+  return {
+    ok: true,
+    value: found.value,
+    location: {
+      file: loaded.path,
+      pointer: ref.pointer,
+      ...loaded.document.locate(ref.pointer) ?? {}
+    }
+  };
 }
 function judgeRule(context, rule, left, right, leftName, rightName) {
   const show = (value) => truncate(JSON.stringify(value));
   switch (rule.type) {
     case "equal": {
       const pass = canonical(left.value) === canonical(right.value);
-      return { pass, message: pass ? `${leftName} equals ${rightName}` : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right.value)}` };
+      return {
+        pass,
+        message: pass ? `${leftName} equals ${rightName}` : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right.value)}`
+      };
     }
     case "same-set":
     case "subset": {
-      if (!Array.isArray(left.value) || !Array.isArray(right.value)) return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
+      if (!Array.isArray(left.value) || !Array.isArray(right.value))
+        return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
       const { added, removed } = compareSets(right.value, left.value);
       const pass = added.length === 0 && (rule.type === "subset" || removed.length === 0);
       const details = [
@@ -38940,28 +39214,50 @@ function judgeRule(context, rule, left, right, leftName, rightName) {
         ...rule.type === "same-set" && removed.length ? [`in ${rightName} but not ${leftName}: ${removed.join(", ")}`] : []
       ];
       const relation = rule.type === "subset" ? "is a subset of" : "holds the same set as";
-      return { pass, message: pass ? `${leftName} ${relation} ${rightName}` : `${leftName} does not ${rule.type === "subset" ? "fit within" : "match the set of"} ${rightName}: ${details.join("; ")}`, details };
+      return {
+        pass,
+        message: pass ? `${leftName} ${relation} ${rightName}` : `${leftName} does not ${rule.type === "subset" ? "fit within" : "match the set of"} ${rightName}: ${details.join("; ")}`,
+        details
+      };
     }
     case "semver": {
       const a = typeof left.value === "string" ? parseReleaseTag(left.value) : null;
       const b = typeof right.value === "string" ? parseReleaseTag(right.value) : null;
-      if (!a || !b) return { pass: false, message: `not semantic versions: ${leftName} ${show(left.value)}, ${rightName} ${show(right.value)}` };
+      if (!a || !b)
+        return {
+          pass: false,
+          message: `not semantic versions: ${leftName} ${show(left.value)}, ${rightName} ${show(right.value)}`
+        };
       const pass = import_semver2.default.cmp(a, SEMVER_OPERATORS[rule.operator ?? "eq"], b);
-      return { pass, message: `${leftName} ${show(left.value)} ${pass ? "is" : "is not"} ${rule.operator} ${rightName} ${show(right.value)}` };
+      return {
+        pass,
+        message: `${leftName} ${show(left.value)} ${pass ? "is" : "is not"} ${rule.operator} ${rightName} ${show(right.value)}`
+      };
     }
     case "pattern": {
       const regex = new RegExp(rule.pattern);
       const values = Array.isArray(left.value) ? left.value : [left.value];
       const bad = values.filter((v) => typeof v !== "string" || !regex.test(v));
-      return { pass: bad.length === 0, message: bad.length === 0 ? `${leftName} matches /${rule.pattern}/` : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(", ")}` };
+      return {
+        pass: bad.length === 0,
+        message: bad.length === 0 ? `${leftName} matches /${rule.pattern}/` : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(", ")}`
+      };
     }
     case "schema": {
       const source = resolveSchemaSource(context, rule.schema);
       if ("message" in source) return { pass: false, message: source.message };
       const compiled = context.validator.compile(source);
       if (!compiled.ok) return { pass: false, message: compiled.message };
-      const findings = validateDocument(compiled.validate, { format: "json", value: left.value, locate: () => void 0 }, leftName);
-      return { pass: findings.length === 0, message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0].message}`, details: findings.map((f) => f.message) };
+      const findings = validateDocument(
+        compiled.validate,
+        { format: "json", value: left.value, locate: () => void 0 },
+        leftName
+      );
+      return {
+        pass: findings.length === 0,
+        message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0].message}`,
+        details: findings.map((f) => f.message)
+      };
     }
   }
 }
@@ -38999,48 +39295,82 @@ function evaluateDocument(context, document) {
   const read = context.evidence.files[document.path];
   if (!read || read.kind !== "ok") {
     const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist`;
-    return { id, kind: "document", status: read?.kind === "error" ? "error" : "fail", summary: summary2, findings: [{ message: summary2, location: { file: document.path } }], expected: "present", observed: "absent" };
+    return {
+      id,
+      kind: "document",
+      status: read?.kind === "error" ? "error" : "fail",
+      summary: summary2,
+      findings: [{ message: summary2, location: { file: document.path } }],
+      expected: "present",
+      observed: "absent"
+    };
   }
   const text = read.text;
   const problems = [];
   const at = (line) => ({ file: document.path, ...line ? { line } : {} });
   const lower = text.toLowerCase();
   for (const needle of document.contains) {
-    if (!lower.includes(needle.toLowerCase())) problems.push({ message: `does not contain "${needle}"`, location: at() });
+    if (!lower.includes(needle.toLowerCase()))
+      problems.push({ message: `does not contain "${needle}"`, location: at() });
   }
   const headings = listHeadings(text);
   for (const wanted of document.headings) {
-    if (!headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase()))) problems.push({ message: `has no heading "${wanted}"`, location: at() });
+    if (!headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
+      problems.push({ message: `has no heading "${wanted}"`, location: at() });
   }
   if (document.checklistComplete) {
     text.split("\n").forEach((line, index) => {
       const box = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s*(.*)$/.exec(line);
-      if (box) problems.push({ message: `checklist item not ticked: "${box[1].trim()}"`, location: at(index + 1) });
+      if (box)
+        problems.push({
+          message: `checklist item not ticked: "${box[1].trim()}"`,
+          location: at(index + 1)
+        });
     });
   }
   if (document.maxAgeDays !== void 0) {
     const last = context.evidence.git.lastCommit[document.path];
     if (!context.evidence.git.available) {
-      problems.push({ message: `age cannot be checked: ${context.evidence.git.reason ?? "git unavailable"}`, location: at() });
+      problems.push({
+        message: `age cannot be checked: ${context.evidence.git.reason ?? "git unavailable"}`,
+        location: at()
+      });
     } else if (!last) {
-      problems.push({ message: `has never been committed, so its age cannot be shown (max ${document.maxAgeDays} days)`, location: at() });
+      problems.push({
+        message: `has never been committed, so its age cannot be shown (max ${document.maxAgeDays} days)`,
+        location: at()
+      });
     } else {
       const ageDays = (Date.parse(context.evidence.now) - Date.parse(last)) / DAY_MS;
       if (ageDays > document.maxAgeDays) {
-        problems.push({ message: `last changed ${Math.floor(ageDays)} days ago (${last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`, location: at() });
+        problems.push({
+          message: `last changed ${Math.floor(ageDays)} days ago (${last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
+          location: at()
+        });
       }
     }
   }
   if (problems.length === 0) {
-    const said = [document.contains.length && `${document.contains.length} required phrases`, document.headings.length && `${document.headings.length} headings`, document.checklistComplete && "every box ticked"].filter(Boolean);
-    return { id, kind: "document", status: "pass", summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}` };
+    const said = [
+      document.contains.length && `${document.contains.length} required phrases`,
+      document.headings.length && `${document.headings.length} headings`,
+      document.checklistComplete && "every box ticked"
+    ].filter(Boolean);
+    return {
+      id,
+      kind: "document",
+      status: "pass",
+      summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}`
+    };
   }
   return {
     id,
     kind: "document",
     status: "fail",
     summary: `${document.path} ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`),
+    details: problems.map(
+      (p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`
+    ),
     findings: problems.map((p) => ({ ...p, message: `${document.path} ${p.message}` }))
   };
 }
@@ -39052,25 +39382,56 @@ function evaluateChangelog(context) {
   const tag = context.evidence.inputs.release_tag ?? context.config.baseline.release_tag;
   const base = { id: "changelog", kind: "changelog" };
   const at = (line) => ({ file: changelog.path, ...line ? { line } : {} });
-  const fail = (summary2, line) => [{ ...base, status: "fail", summary: summary2, findings: [{ message: summary2, location: at(line) }] }];
-  if (!tag) return [{ ...base, status: "error", summary: "no release tag to look for: set baseline.release_tag or pass --release-tag" }];
+  const fail = (summary2, line) => [
+    { ...base, status: "fail", summary: summary2, findings: [{ message: summary2, location: at(line) }] }
+  ];
+  if (!tag)
+    return [
+      {
+        ...base,
+        status: "error",
+        summary: "no release tag to look for: set baseline.release_tag or pass --release-tag"
+      }
+    ];
   const read = context.evidence.files[changelog.path];
-  if (!read || read.kind !== "ok") return fail(`${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`);
+  if (!read || read.kind !== "ok")
+    return fail(
+      `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
+    );
   const version = tag.replace(/^v/, "");
-  const headingPattern = new RegExp(`(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, "\\$&")}([^0-9A-Za-z.-]|$)`);
+  const headingPattern = new RegExp(
+    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, "\\$&")}([^0-9A-Za-z.-]|$)`
+  );
   const headings = listHeadings(read.text);
   const index = headings.findIndex((h) => headingPattern.test(h.text));
-  if (index === -1) return fail(`${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`);
+  if (index === -1)
+    return fail(
+      `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`
+    );
   const heading = headings[index];
   const next = headings.slice(index + 1).find((h) => h.level <= heading.level);
   const lines = read.text.split("\n").slice(heading.line + 1, next ? next.line : void 0);
   const impact = new RegExp(changelog.impactPattern, "i");
   const found = lines.findIndex((line) => impact.test(line));
-  if (found === -1) return fail(`the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`, heading.line + 1);
+  if (found === -1)
+    return fail(
+      `the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`,
+      heading.line + 1
+    );
   const sameLine = lines[found].replace(impact, "").replace(/[#*_:\-\s]/g, "");
   const following = lines.slice(found + 1).find((line) => line.trim() !== "" && !/^#{1,6}\s/.test(line));
-  if (sameLine === "" && !following) return fail(`the consumer-impact statement of ${tag} in ${changelog.path} is empty`, heading.line + found + 2);
-  return [{ ...base, status: "pass", summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})` }];
+  if (sameLine === "" && !following)
+    return fail(
+      `the consumer-impact statement of ${tag} in ${changelog.path} is empty`,
+      heading.line + found + 2
+    );
+  return [
+    {
+      ...base,
+      status: "pass",
+      summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`
+    }
+  ];
 }
 
 // src/core/checks/tools.ts
@@ -39084,19 +39445,52 @@ function evaluateTools(context) {
     const id = `tool.${tool.name}`;
     const seen = context.evidence.tools[tool.name];
     if (!seen?.found) {
-      return { id, kind: "tool", status: "fail", summary: `${tool.name} is not on PATH`, expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`, observed: "not found" };
+      return {
+        id,
+        kind: "tool",
+        status: "fail",
+        summary: `${tool.name} is not on PATH`,
+        expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`,
+        observed: "not found"
+      };
     }
-    if (!tool.minVersion) return { id, kind: "tool", status: "pass", summary: `${tool.name} found at ${seen.path}` };
+    if (!tool.minVersion)
+      return { id, kind: "tool", status: "pass", summary: `${tool.name} found at ${seen.path}` };
     const version = parseToolVersion(seen.versionOutput ?? "");
     const minimum = import_semver3.default.coerce(tool.minVersion)?.version ?? tool.minVersion;
     if (!version) {
-      return { id, kind: "tool", status: "fail", summary: `${tool.name} found, but its version could not be read from \`${tool.name} ${tool.versionArgs.join(" ")}\``, expected: `>= ${minimum}`, observed: (seen.versionOutput ?? "").slice(0, 200) };
+      return {
+        id,
+        kind: "tool",
+        status: "fail",
+        summary: `${tool.name} found, but its version could not be read from \`${tool.name} ${tool.versionArgs.join(" ")}\``,
+        expected: `>= ${minimum}`,
+        observed: (seen.versionOutput ?? "").slice(0, 200)
+      };
     }
     if (import_semver3.default.lt(version, minimum)) {
-      return { id, kind: "tool", status: "fail", summary: `${tool.name} ${version} is older than the required ${minimum}`, expected: `>= ${minimum}`, observed: version };
+      return {
+        id,
+        kind: "tool",
+        status: "fail",
+        summary: `${tool.name} ${version} is older than the required ${minimum}`,
+        expected: `>= ${minimum}`,
+        observed: version
+      };
     }
-    return { id, kind: "tool", status: "pass", summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}` };
+    return {
+      id,
+      kind: "tool",
+      status: "pass",
+      summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}`
+    };
   });
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
 }
 
 // src/core/commands/explain-exit.ts
@@ -39119,14 +39513,20 @@ var SIGNAL_MEANINGS = {
   SIGABRT: "aborted"
 };
 function explainExit(result) {
-  if (result.timedOut) return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
-  if (result.signal) return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
+  if (result.timedOut)
+    return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
+  if (result.signal)
+    return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
   if (result.exitCode === null) return "did not report an exit code";
   const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
 function findErrorLines(output, max = 8) {
-  return output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").split("\n").filter((line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(line)).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+  return stripAnsi(output).split("\n").filter(
+    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
+      line
+    )
+  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
 }
 
 // src/core/commands/placeholder.ts
@@ -39137,48 +39537,90 @@ function isPlaceholderCommand(run2) {
 }
 
 // src/core/commands/test-counts.ts
-var ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 var num = (value) => value === void 0 ? 0 : Number(value);
 var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
 var PARSERS = [
   function cargo(text) {
-    const results = [...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)];
+    const results = [
+      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
+    ];
     if (results.length === 0) return void 0;
-    return results.reduce((sum, m) => ({ runner: "cargo", passed: sum.passed + num(m[1]), failed: sum.failed + num(m[2]), skipped: (sum.skipped ?? 0) + num(m[3]) }), { runner: "cargo", passed: 0, failed: 0, skipped: 0 });
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
   },
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
     if (!m) return void 0;
     const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return { runner: "jest", passed: part("passed"), failed: part("failed"), skipped: part("skipped") + part("todo") };
+    return {
+      runner: "jest",
+      passed: part("passed"),
+      failed: part("failed"),
+      skipped: part("skipped") + part("todo")
+    };
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
     if (!m) return void 0;
     const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return { runner: "vitest", passed: part("passed"), failed: part("failed"), skipped: part("skipped") + part("todo") };
+    return {
+      runner: "vitest",
+      passed: part("passed"),
+      failed: part("failed"),
+      skipped: part("skipped") + part("todo")
+    };
   },
   function pytest(text) {
-    const m = lastMatch(text, /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm);
+    const m = lastMatch(
+      text,
+      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
+    );
     if (!m) return void 0;
     const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return { runner: "pytest", passed: part("passed"), failed: part("failed") + part("errors?"), skipped: part("skipped") };
+    return {
+      runner: "pytest",
+      passed: part("passed"),
+      failed: part("failed") + part("errors?"),
+      skipped: part("skipped")
+    };
   },
   function mocha(text) {
     const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
     if (!passing) return void 0;
-    return { runner: "mocha", passed: num(passing[1]), failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]), skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1]) };
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
+    };
   },
   function nodeTest(text) {
     const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
     if (!pass) return void 0;
-    return { runner: "node", passed: num(pass[1]), failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]), skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1]) };
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
+      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
+    };
   },
   function bun(text) {
     const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
     const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
     if (!ran && !pass) return void 0;
-    return { runner: "bun", passed: num(pass?.[1]), failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]), skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1]) };
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
+    };
   },
   function goTest(text) {
     const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
@@ -39194,7 +39636,7 @@ var PARSERS = [
   }
 ];
 function parseTestCounts(output) {
-  const text = output.replace(ANSI, "");
+  const text = stripAnsi(output);
   for (const parse of PARSERS) {
     const counts = parse(text);
     if (counts) return counts;
@@ -39226,16 +39668,41 @@ function evaluateCommands(context) {
   const results = context.evidence.commands;
   if (results === null) {
     const reason = context.evidence.commandsNotRunReason ?? "commands were not run";
-    return commands.map((command) => ({ id: `command.${command.id}`, kind: "command", status: "pending", summary: `not executed: ${reason}`, expected: "executed and exited 0", observed: "not executed" }));
+    return commands.map((command) => ({
+      id: `command.${command.id}`,
+      kind: "command",
+      status: "pending",
+      summary: `not executed: ${reason}`,
+      expected: "executed and exited 0",
+      observed: "not executed"
+    }));
   }
   const outcomes = commands.map((command) => {
     const result = results.find((r) => r.id === command.id);
-    if (!result) return { id: `command.${command.id}`, kind: "command", status: "error", summary: "no result was recorded for this command" };
+    if (!result)
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "error",
+        summary: "no result was recorded for this command"
+      };
     return evaluateCommand(command, result);
   });
   const ran = results.filter((r) => r.state === "ran").length;
   outcomes.push(
-    ran > 0 ? { id: "commands.executed", kind: "command", status: "pass", summary: `${ran} of ${commands.length} verification commands ran` } : { id: "commands.executed", kind: "command", status: "fail", summary: `none of the ${commands.length} configured verification commands ran (fail closed)`, expected: "at least one command executed", observed: 0 }
+    ran > 0 ? {
+      id: "commands.executed",
+      kind: "command",
+      status: "pass",
+      summary: `${ran} of ${commands.length} verification commands ran`
+    } : {
+      id: "commands.executed",
+      kind: "command",
+      status: "fail",
+      summary: `none of the ${commands.length} configured verification commands ran (fail closed)`,
+      expected: "at least one command executed",
+      observed: 0
+    }
   );
   return outcomes;
 }
@@ -39260,13 +39727,31 @@ function evaluateCommand(command, result) {
   }
   const tests = parseTestCounts(result.outputTail);
   if (tests && tests.failed > 0) {
-    return { ...base, status: "fail", summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`, expected: "0 failed", observed: `${tests.failed} failed` };
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
+      expected: "0 failed",
+      observed: `${tests.failed} failed`
+    };
   }
   if (isPlaceholderCommand(command.run)) {
-    return { ...base, status: command.placeholder, summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`, expected: "a real check", observed: command.run };
+    return {
+      ...base,
+      status: command.placeholder,
+      summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`,
+      expected: "a real check",
+      observed: command.run
+    };
   }
   if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
-    return { ...base, status: "fail", summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`, expected: "at least one test run", observed: tests ? "0 tests" : "no test summary line" };
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
+      expected: "at least one test run",
+      observed: tests ? "0 tests" : "no test summary line"
+    };
   }
   const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
@@ -39280,23 +39765,49 @@ function evaluateJointDecision(context) {
   return DECISIONS.map((decision) => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: "joint-decision", only: [decision] };
-    if (!loaded.ok) return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
+    if (!loaded.ok)
+      return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
     const slots = (loaded.document.value.decisions ?? {})[decision] ?? {};
-    const location = { file: config.path, pointer: `/decisions/${decision}`, ...loaded.document.locate(`/decisions/${decision}`) ?? {} };
+    const location = {
+      file: config.path,
+      pointer: `/decisions/${decision}`,
+      ...loaded.document.locate(`/decisions/${decision}`) ?? {}
+    };
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === "NO-GO");
     const signed = config.roles.filter((role) => slots[role]?.decision === "GO").map((role) => `${role} (${slots[role].signed_by}, ${slots[role].signed_at})`);
     const expected = Object.fromEntries(config.roles.map((role) => [role, "GO"]));
-    const observed = Object.fromEntries(config.roles.map((role) => [role, slots[role]?.decision ?? "unsigned"]));
+    const observed = Object.fromEntries(
+      config.roles.map((role) => [role, slots[role]?.decision ?? "unsigned"])
+    );
     if (refused.length > 0) {
       const summary2 = `joint decision record: ${refused.join(", ")} signed NO-GO for ${decision}`;
-      return { ...base, status: "fail", summary: summary2, findings: [{ message: summary2, location }], expected, observed };
+      return {
+        ...base,
+        status: "fail",
+        summary: summary2,
+        findings: [{ message: summary2, location }],
+        expected,
+        observed
+      };
     }
     if (unsigned.length > 0) {
       const summary2 = `joint decision record ${config.path} is unsigned for ${decision} by ${unsigned.join(", ")}`;
-      return { ...base, status: config.unsigned[decision], summary: summary2, details: signed.length ? [`signed GO: ${signed.join("; ")}`] : [], findings: [{ message: summary2, location }], expected, observed };
+      return {
+        ...base,
+        status: config.unsigned[decision],
+        summary: summary2,
+        details: signed.length ? [`signed GO: ${signed.join("; ")}`] : [],
+        findings: [{ message: summary2, location }],
+        expected,
+        observed
+      };
     }
-    return { ...base, status: "pass", summary: `signed GO for ${decision} by ${signed.join("; ")}` };
+    return {
+      ...base,
+      status: "pass",
+      summary: `signed GO for ${decision} by ${signed.join("; ")}`
+    };
   });
 }
 
@@ -39307,22 +39818,58 @@ function evaluateConsumer(context) {
   const outcomes = [];
   if (consumer.record) {
     const id = "consumer.record";
-    const loaded = loadStructuredFile(context, consumer.record, { schema: "builtin:decision-record", what: "consumer's decision record" });
+    const loaded = loadStructuredFile(context, consumer.record, {
+      schema: "builtin:decision-record",
+      what: "consumer's decision record"
+    });
     if (!loaded.ok) {
-      outcomes.push({ id, kind: "consumer", status: loaded.status, summary: loaded.summary, findings: loaded.findings });
+      outcomes.push({
+        id,
+        kind: "consumer",
+        status: loaded.status,
+        summary: loaded.summary,
+        findings: loaded.findings
+      });
     } else {
       const record = loaded.document.value;
       const sha = record.context.sha ?? "";
       const commandChecks = record.checks.filter((check) => check.kind === "command");
       const red = commandChecks.filter((check) => check.status !== "pass");
       if (consumer.ref && !(sha.startsWith(consumer.ref) || consumer.ref.startsWith(sha) && sha !== "")) {
-        outcomes.push({ id, kind: "consumer", status: "fail", summary: `the consumer record ${consumer.record} is for commit ${sha || "unknown"}, not the pinned ref ${consumer.ref}`, expected: consumer.ref, observed: sha || null });
+        outcomes.push({
+          id,
+          kind: "consumer",
+          status: "fail",
+          summary: `the consumer record ${consumer.record} is for commit ${sha || "unknown"}, not the pinned ref ${consumer.ref}`,
+          expected: consumer.ref,
+          observed: sha || null
+        });
       } else if (commandChecks.length === 0) {
-        outcomes.push({ id, kind: "consumer", status: "fail", summary: `the consumer record ${consumer.record} holds no verification commands`, expected: "consumer commands passed", observed: "none" });
+        outcomes.push({
+          id,
+          kind: "consumer",
+          status: "fail",
+          summary: `the consumer record ${consumer.record} holds no verification commands`,
+          expected: "consumer commands passed",
+          observed: "none"
+        });
       } else if (red.length > 0) {
-        outcomes.push({ id, kind: "consumer", status: "fail", summary: `consumer verification stack is not green: ${red.map((c) => `${c.id} ${c.status}`).join(", ")}`, details: red.map((c) => `${c.id}: ${c.summary}`), expected: "all pass", observed: Object.fromEntries(red.map((c) => [c.id, c.status])) });
+        outcomes.push({
+          id,
+          kind: "consumer",
+          status: "fail",
+          summary: `consumer verification stack is not green: ${red.map((c) => `${c.id} ${c.status}`).join(", ")}`,
+          details: red.map((c) => `${c.id}: ${c.summary}`),
+          expected: "all pass",
+          observed: Object.fromEntries(red.map((c) => [c.id, c.status]))
+        });
       } else {
-        outcomes.push({ id, kind: "consumer", status: "pass", summary: `consumer ${record.context.repository ?? record.gate.name} at ${sha.slice(0, 12)}: ${commandChecks.length} verification commands passed` });
+        outcomes.push({
+          id,
+          kind: "consumer",
+          status: "pass",
+          summary: `consumer ${record.context.repository ?? record.gate.name} at ${sha.slice(0, 12)}: ${commandChecks.length} verification commands passed`
+        });
       }
     }
   }
@@ -39331,12 +39878,29 @@ function evaluateConsumer(context) {
     const lookup = context.evidence.consumerCheck;
     const what = `check '${consumer.checkName}' of ${consumer.repository}@${consumer.ref ?? "HEAD"}`;
     if (!lookup || lookup.kind === "unavailable") {
-      outcomes.push({ id, kind: "consumer", status: "pending", summary: `${what} could not be looked up: ${lookup?.reason ?? "no GitHub API access in this run"}` });
+      outcomes.push({
+        id,
+        kind: "consumer",
+        status: "pending",
+        summary: `${what} could not be looked up: ${lookup?.reason ?? "no GitHub API access in this run"}`
+      });
     } else if (lookup.value.status !== "completed") {
-      outcomes.push({ id, kind: "consumer", status: "pending", summary: `${what} is ${lookup.value.status}` });
+      outcomes.push({
+        id,
+        kind: "consumer",
+        status: "pending",
+        summary: `${what} is ${lookup.value.status}`
+      });
     } else {
       const ok = lookup.value.conclusion === "success";
-      outcomes.push({ id, kind: "consumer", status: ok ? "pass" : "fail", summary: `${what} concluded ${lookup.value.conclusion}`, expected: "success", observed: lookup.value.conclusion });
+      outcomes.push({
+        id,
+        kind: "consumer",
+        status: ok ? "pass" : "fail",
+        summary: `${what} concluded ${lookup.value.conclusion}`,
+        expected: "success",
+        observed: lookup.value.conclusion
+      });
     }
   }
   return outcomes;
@@ -39349,10 +39913,25 @@ function evaluateIncidents(context) {
   const lookup = context.evidence.incidents;
   const labels = incidents.labels.join(", ");
   if (!lookup || lookup.kind === "unavailable") {
-    return [{ id: "incidents", kind: "incidents", status: "pending", summary: `open incidents (${labels}) could not be looked up: ${lookup?.reason ?? "no GitHub API access in this run"}` }];
+    return [
+      {
+        id: "incidents",
+        kind: "incidents",
+        status: "pending",
+        summary: `open incidents (${labels}) could not be looked up: ${lookup?.reason ?? "no GitHub API access in this run"}`
+      }
+    ];
   }
   const open3 = lookup.value.open;
-  if (open3.length === 0) return [{ id: "incidents", kind: "incidents", status: "pass", summary: `no open issue labelled ${labels}` }];
+  if (open3.length === 0)
+    return [
+      {
+        id: "incidents",
+        kind: "incidents",
+        status: "pass",
+        summary: `no open issue labelled ${labels}`
+      }
+    ];
   return [
     {
       id: "incidents",
@@ -39374,7 +39953,9 @@ function matchesCheck(pattern, id) {
 function applyPolicy(outcome, policies, waivers, today) {
   let blocks = outcome.only ? [...outcome.only] : [...DECISIONS];
   let abort = DEFAULT_ABORT.some((pattern) => pattern.test(outcome.id));
-  const matching = policies.filter((policy) => matchesCheck(policy.pattern, outcome.id)).sort((a, b) => Number(!a.pattern.endsWith("*")) - Number(!b.pattern.endsWith("*")) || a.pattern.length - b.pattern.length);
+  const matching = policies.filter((policy) => matchesCheck(policy.pattern, outcome.id)).sort(
+    (a, b) => Number(!a.pattern.endsWith("*")) - Number(!b.pattern.endsWith("*")) || a.pattern.length - b.pattern.length
+  );
   for (const policy of matching) {
     if (policy.blocks) blocks = [...policy.blocks];
     if (policy.abort !== void 0) abort = policy.abort;
@@ -39394,9 +39975,17 @@ function applyPolicy(outcome, policies, waivers, today) {
   const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
-    result.waiver = { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires, expired };
+    result.waiver = {
+      reason: waiver.reason,
+      owner: waiver.owner,
+      expires: waiver.expires,
+      expired
+    };
     if (expired) {
-      result.details = [`waiver by ${waiver.owner} expired on ${waiver.expires} and no longer applies ("${waiver.reason}")`, ...result.details];
+      result.details = [
+        `waiver by ${waiver.owner} expired on ${waiver.expires} and no longer applies ("${waiver.reason}")`,
+        ...result.details
+      ];
     } else {
       result.status = "waived";
       result.summary = `waived by ${waiver.owner} until ${waiver.expires} (${waiver.reason}): ${outcome.summary}`;
@@ -39515,7 +40104,8 @@ function summarizeJointDecision(context) {
   const signatures = {};
   for (const decision of DECISIONS) {
     signatures[decision] = {};
-    for (const role of context.config.jointDecision.roles) signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    for (const role of context.config.jointDecision.roles)
+      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
   }
   return {
     path: loaded.path,
@@ -39549,14 +40139,25 @@ function judge(config, evidence, validator = createSchemaValidator()) {
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
-  const checks = outcomes.map((outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today));
+  const checks = outcomes.map(
+    (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
+  );
   const decisions = decideAll(checks, config.labels);
   return buildRecord(context, checks, decisions);
 }
 function failClosed(outcomes) {
   const evaluated = outcomes.filter((o) => o.status !== "skipped");
   if (evaluated.length > 0) return [];
-  return [{ id: "gate.evaluated", kind: "gate", status: "fail", summary: "no check was evaluated: the config declares nothing to verify (fail closed)", expected: "at least one check", observed: 0 }];
+  return [
+    {
+      id: "gate.evaluated",
+      kind: "gate",
+      status: "fail",
+      summary: "no check was evaluated: the config declares nothing to verify (fail closed)",
+      expected: "at least one check",
+      observed: 0
+    }
+  ];
 }
 
 // src/core/render/format-value.ts
@@ -39566,7 +40167,11 @@ function formatValue(value, max = 160) {
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = { GO: "\u2705", "NO-GO": "\u274C", CONDITIONAL: "\u26A0\uFE0F" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
 var STATUS_ICONS = {
   pass: "\u2705",
   fail: "\u274C",
@@ -39576,10 +40181,22 @@ var STATUS_ICONS = {
   waived: "\u{1F6E1}\uFE0F",
   skipped: "\u23ED\uFE0F"
 };
-var STATUS_ORDER = ["error", "fail", "pending", "warn", "waived", "skipped", "pass"];
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
 
 // src/core/render/markdown.ts
-var FULL_DETAIL = { passingChecks: true, outputTails: true, findingsPerCheck: 20 };
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
 function renderMarkdown(record, options = FULL_DETAIL) {
   return [
     renderHeader(record),
@@ -39620,7 +40237,13 @@ function renderHeader(record) {
 function renderAbortTriggers(record) {
   if (record.abort_triggers.length === 0) return "";
   const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return ["## \u{1F6D1} Abort triggers", "", "Each of these blocks every decision.", "", ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)].join("\n");
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+  ].join("\n");
 }
 function renderToGo(record) {
   const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
@@ -39631,13 +40254,17 @@ function renderToGo(record) {
       const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
       return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
     });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join("\n");
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
   });
   return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
 }
 function renderBaseline(record) {
   const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter((f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0));
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
   if (fields.length === 0) return "";
   const rows = fields.map((field) => {
     const expected = record.baseline.expected[field];
@@ -39648,15 +40275,29 @@ function renderBaseline(record) {
     });
     return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
   });
-  return ["## Baseline lock", "", `| Field | Lock | ${sources.join(" | ")} |`, `|---|---|${sources.map(() => "---|").join("")}`, ...rows].join("\n");
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
 }
 function renderChecks(record, options) {
-  const sorted = [...record.checks].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
   const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map((status) => [status, record.checks.filter((c) => c.status === status).length]).filter(([, n]) => n > 0);
-  const rows = shown.map((c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`);
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
+  );
   const omitted = record.checks.length - shown.length;
-  const details = sorted.filter((c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
   return [
     "## Checks",
     "",
@@ -39670,7 +40311,9 @@ function renderChecks(record, options) {
   ].join("\n");
 }
 function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map((f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`) : check.details.map((d) => `- ${d}`);
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
+  ) : check.details.map((d) => `- ${d}`);
   if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
   const kept = lines.slice(0, max);
   if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
@@ -39683,8 +40326,27 @@ function renderCommands(record, options) {
     const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
     return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
   });
-  const tails = options.outputTails ? record.commands.filter((c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== "").map((c) => [`<details><summary>Output tail of ${code(c.id)}</summary>`, "", "```text", c.output_tail.replace(/```/g, "'''").trimEnd(), "```", "", "</details>"].join("\n")) : [];
-  return ["## Verification commands", "", "| Command | Run | Result | Duration | Tests |", "|---|---|---|---|---|", ...rows, ...tails.length ? ["", ...tails] : []].join("\n");
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of ${code(c.id)}</summary>`,
+      "",
+      "```text",
+      c.output_tail.replace(/```/g, "'''").trimEnd(),
+      "```",
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
 }
 function renderJointDecision(record) {
   const joint = record.joint_decision;
@@ -39694,7 +40356,11 @@ function renderJointDecision(record) {
     const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
     return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
   };
-  const roleLines = roles.flatMap((role, i) => [`${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`, `   - ${signature("rehearsal", role)}`, `   - ${signature("cutover", role)}`]);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
   const n = roles.length + 2;
   const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
   const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
@@ -39714,7 +40380,9 @@ function renderJointDecision(record) {
   ].join("\n");
 }
 function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map((d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`);
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
+  );
   if (rows.length === 0) return "";
   return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
 }
@@ -39732,7 +40400,8 @@ function renderFooter(record) {
 async function collectEvidence(config, configRead, ports, request) {
   const files = { [config.path]: configRead };
   const read = async (path) => {
-    if (!(path in files)) files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
+    if (!(path in files))
+      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
     return files[path];
   };
   const schemaPaths = [
@@ -39745,7 +40414,10 @@ async function collectEvidence(config, configRead, ports, request) {
   ]);
   const tag = config.baseline.release_tag;
   const [git2, tools, incidents, consumerCheck] = await Promise.all([
-    ports.git.inspect({ tags: tag ? [tag] : [], paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path) }),
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
+    }),
     ports.tools.lookup(config.tools),
     config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
     config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
@@ -39837,13 +40509,17 @@ function checkConfigSemantics(config, at) {
   const errors = [];
   const error2 = (pointer, message) => errors.push({ message, location: at(pointer) });
   const list = (key) => config[key] ?? [];
-  for (const key of ["artifacts", "rules", "documents", "commands"]) checkUniqueIds(list(key), key, error2);
+  for (const key of ["artifacts", "rules", "documents", "commands"])
+    checkUniqueIds(list(key), key, error2);
   checkPaths(config, error2);
   const artifactIds = list("artifacts").map((a) => String(a.id));
   const knownArtifact = (pointer, id) => {
     if (!artifactIds.includes(id)) {
       const suggestion = suggestName(id, artifactIds);
-      error2(pointer, `unknown artifact '${id}'${suggestion ? `; did you mean '${suggestion}'?` : artifactIds.length ? `; artifacts are: ${artifactIds.join(", ")}` : "; no artifacts are declared"}`);
+      error2(
+        pointer,
+        `unknown artifact '${id}'${suggestion ? `; did you mean '${suggestion}'?` : artifactIds.length ? `; artifacts are: ${artifactIds.join(", ")}` : "; no artifacts are declared"}`
+      );
     }
   };
   const handoff = config.handoff;
@@ -39851,10 +40527,13 @@ function checkConfigSemantics(config, at) {
     knownArtifact("/handoff/manifest", String(handoff.manifest));
     knownArtifact("/handoff/payload", String(handoff.payload));
   }
-  list("rules").forEach((rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error2));
+  list("rules").forEach(
+    (rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error2)
+  );
   checkCommandGraph(list("commands"), error2);
   const changelog = config.changelog;
-  if (typeof changelog?.impact_pattern === "string") checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error2);
+  if (typeof changelog?.impact_pattern === "string")
+    checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error2);
   return errors;
 }
 function checkUniqueIds(items, key, error2) {
@@ -39862,22 +40541,30 @@ function checkUniqueIds(items, key, error2) {
   items.forEach((item, i) => {
     const id = String(item.id);
     const first = seen.get(id);
-    if (first !== void 0) error2(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
+    if (first !== void 0)
+      error2(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
     else seen.set(id, i);
   });
 }
 function checkPaths(config, error2) {
   const paths = [];
-  const add = (key, field) => (config[key] ?? []).forEach((item, i) => paths.push([`/${key}/${i}/${field}`, item[field]]));
+  const add = (key, field) => (config[key] ?? []).forEach(
+    (item, i) => paths.push([`/${key}/${i}/${field}`, item[field]])
+  );
   add("artifacts", "path");
   add("documents", "path");
   add("commands", "cwd");
-  for (const [key, field] of [["changelog", "path"], ["joint_decision", "path"], ["consumer", "record"]]) {
+  for (const [key, field] of [
+    ["changelog", "path"],
+    ["joint_decision", "path"],
+    ["consumer", "record"]
+  ]) {
     const section = config[key];
     if (section && section[field] !== void 0) paths.push([`/${key}/${field}`, section[field]]);
   }
   (config.artifacts ?? []).forEach((artifact, i) => {
-    if (typeof artifact.schema === "string" && !artifact.schema.startsWith("builtin:")) paths.push([`/artifacts/${i}/schema`, artifact.schema]);
+    if (typeof artifact.schema === "string" && !artifact.schema.startsWith("builtin:"))
+      paths.push([`/artifacts/${i}/schema`, artifact.schema]);
   });
   for (const [pointer, value] of paths) {
     if (typeof value !== "string") continue;
@@ -39890,18 +40577,24 @@ function checkRule(rule, pointer, hasHandoff, knownArtifact, error2) {
     const ref = rule[side];
     if (typeof ref !== "string") continue;
     knownArtifact(`${pointer}/${side}`, ref.split("#")[0]);
-    if (ref.includes("{mode}") && !hasHandoff) error2(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
+    if (ref.includes("{mode}") && !hasHandoff)
+      error2(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
   }
   const type = String(rule.type);
   const needs = (field, why) => {
-    if (rule[field] === void 0) error2(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
+    if (rule[field] === void 0)
+      error2(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
   };
   if (["equal", "same-set", "subset"].includes(type) && rule.right === void 0 && rule.value === void 0) {
-    error2(pointer, `rule '${String(rule.id)}' of type ${type} needs 'right' (artifact#/pointer) or 'value' to compare with`);
+    error2(
+      pointer,
+      `rule '${String(rule.id)}' of type ${type} needs 'right' (artifact#/pointer) or 'value' to compare with`
+    );
   }
   if (type === "semver") {
     needs("operator", "one of eq, gt, gte, lt, lte");
-    if (rule.right === void 0 && rule.value === void 0) needs("right", "or value: the version to compare with");
+    if (rule.right === void 0 && rule.value === void 0)
+      needs("right", "or value: the version to compare with");
   }
   if (type === "pattern") {
     needs("pattern", "a regular expression");
@@ -39913,7 +40606,10 @@ function checkRegex(pattern, pointer, error2) {
   try {
     new RegExp(pattern);
   } catch (cause) {
-    error2(pointer, `invalid regular expression ${JSON.stringify(pattern)}: ${cause.message}`);
+    error2(
+      pointer,
+      `invalid regular expression ${JSON.stringify(pattern)}: ${cause.message}`
+    );
   }
 }
 function checkCommandGraph(commands, error2) {
@@ -39924,15 +40620,24 @@ function checkCommandGraph(commands, error2) {
     deps.forEach((dep, j) => {
       if (!ids.includes(dep)) {
         const suggestion = suggestName(dep, ids);
-        error2(`/commands/${i}/needs/${j}`, `command '${String(command.id)}' needs unknown command '${dep}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`);
+        error2(
+          `/commands/${i}/needs/${j}`,
+          `command '${String(command.id)}' needs unknown command '${dep}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`
+        );
       }
       if (dep === command.id) error2(`/commands/${i}/needs/${j}`, `command '${dep}' needs itself`);
     });
-    needs.set(String(command.id), deps.filter((d) => ids.includes(d) && d !== command.id));
+    needs.set(
+      String(command.id),
+      deps.filter((d) => ids.includes(d) && d !== command.id)
+    );
   });
   const cycle = findCycle(ids, needs);
   if (cycle) {
-    error2(`/commands/${ids.indexOf(cycle[0])}/needs`, `commands depend on each other in a cycle: ${cycle.join(" \u2192 ")}`);
+    error2(
+      `/commands/${ids.indexOf(cycle[0])}/needs`,
+      `commands depend on each other in a cycle: ${cycle.join(" \u2192 ")}`
+    );
   }
 }
 function findCycle(ids, needs) {
@@ -39982,7 +40687,8 @@ function normalizeConfig(raw, path, at) {
   list("artifacts").forEach((_, i) => locations[`/artifacts/${i}`] = at(`/artifacts/${i}`));
   list("commands").forEach((_, i) => locations[`/commands/${i}`] = at(`/commands/${i}`));
   list("documents").forEach((_, i) => locations[`/documents/${i}`] = at(`/documents/${i}`));
-  for (const key of Object.keys(section("baseline") ?? {})) locations[`/baseline/${key}`] = at(`/baseline/${key}`);
+  for (const key of Object.keys(section("baseline") ?? {}))
+    locations[`/baseline/${key}`] = at(`/baseline/${key}`);
   return {
     path,
     gate: raw.gate,
@@ -40024,7 +40730,10 @@ function normalizeConfig(raw, path, at) {
     })),
     concurrency: defaults.concurrency,
     commands: list("commands").map((c) => normalizeCommand(c, defaults, workspacePath)),
-    incidents: incidents && { repository: incidents.repository, labels: incidents.labels },
+    incidents: incidents && {
+      repository: incidents.repository,
+      labels: incidents.labels
+    },
     consumer: consumer && {
       repository: consumer.repository,
       ref: consumer.ref,
@@ -40099,12 +40808,23 @@ function parseConfig(text, path, validator) {
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.issues.map((issue2) => ({ message: issue2.message, location: { file: path, ...issue2.position } }))
+      errors: parsed.issues.map((issue2) => ({
+        message: issue2.message,
+        location: { file: path, ...issue2.position }
+      }))
     };
   }
   const document = parsed.document;
   if (!isPlainObject(document.value)) {
-    return { ok: false, errors: [{ message: "the config must be a mapping (version, gate, \u2026)", location: { file: path, line: 1, column: 1 } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          message: "the config must be a mapping (version, gate, \u2026)",
+          location: { file: path, line: 1, column: 1 }
+        }
+      ]
+    };
   }
   const compiled = validator.compile({ name: "builtin:checkpoint-config", schema: void 0 });
   if (!compiled.ok) throw new Error(compiled.message);
@@ -40112,9 +40832,14 @@ function parseConfig(text, path, validator) {
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
-  const at = (pointer, key = false) => ({ file: path, pointer, ...document.locate(pointer, key) ?? {} });
+  const at = (pointer, key = false) => ({
+    file: path,
+    pointer,
+    ...document.locate(pointer, key) ?? {}
+  });
   const semanticErrors = checkConfigSemantics(document.value, at);
-  if (semanticErrors.length > 0) return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
+  if (semanticErrors.length > 0)
+    return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return { ok: true, config: normalizeConfig(document.value, path, at) };
 }
 function explainSchemaErrors(errors, document, path) {
@@ -40126,7 +40851,10 @@ function explainSchemaErrors(errors, document, path) {
     const key = `${pointer}\0${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push({ message, location: { file: path, pointer, ...document.locate(pointer, atKey) ?? {} } });
+    result.push({
+      message,
+      location: { file: path, pointer, ...document.locate(pointer, atKey) ?? {} }
+    });
   }
   return result;
 }
@@ -40146,7 +40874,11 @@ function describeError(error2) {
       };
     }
     case "required":
-      return { message: `${where} is missing required key '${String(params.missingProperty)}'`, pointer: error2.instancePath, atKey: false };
+      return {
+        message: `${where} is missing required key '${String(params.missingProperty)}'`,
+        pointer: error2.instancePath,
+        atKey: false
+      };
     case "enum":
       return {
         message: `${where} must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")} (found ${JSON.stringify(error2.data)})`,
@@ -40154,13 +40886,29 @@ function describeError(error2) {
         atKey: false
       };
     case "const":
-      return { message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(error2.data)})`, pointer: error2.instancePath, atKey: false };
+      return {
+        message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(error2.data)})`,
+        pointer: error2.instancePath,
+        atKey: false
+      };
     case "type":
-      return { message: `${where} must be ${String(params.type)} (found ${describeType(error2.data)})`, pointer: error2.instancePath, atKey: false };
+      return {
+        message: `${where} must be ${String(params.type)} (found ${describeType(error2.data)})`,
+        pointer: error2.instancePath,
+        atKey: false
+      };
     case "pattern":
-      return { message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(error2.data)})`, pointer: error2.instancePath, atKey: false };
+      return {
+        message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(error2.data)})`,
+        pointer: error2.instancePath,
+        atKey: false
+      };
     default:
-      return { message: `${where} ${error2.message ?? "is invalid"}`, pointer: error2.instancePath, atKey: false };
+      return {
+        message: `${where} ${error2.message ?? "is invalid"}`,
+        pointer: error2.instancePath,
+        atKey: false
+      };
   }
 }
 function describeType(value) {
@@ -40174,15 +40922,33 @@ function describeType(value) {
 var MAX_CONFIG_BYTES = 1024 * 1024;
 async function loadConfig(workspace, path, validator) {
   const normalized = normalizeWorkspacePath(path);
-  if (!normalized.ok) return { ok: false, errors: [{ message: `config path '${path}' ${normalized.reason}`, location: { file: path } }] };
+  if (!normalized.ok)
+    return {
+      ok: false,
+      errors: [{ message: `config path '${path}' ${normalized.reason}`, location: { file: path } }]
+    };
   const read = await workspace.readFile(normalized.path, MAX_CONFIG_BYTES);
   if (read.kind === "missing") {
     return {
       ok: false,
-      errors: [{ message: `config not found at ${normalized.path} (in ${workspace.root}); pass --config PATH, or create one with \`cutover-checkpoint init\``, location: { file: normalized.path } }]
+      errors: [
+        {
+          message: `config not found at ${normalized.path} (in ${workspace.root}); pass --config PATH, or create one with \`cutover-checkpoint init\``,
+          location: { file: normalized.path }
+        }
+      ]
     };
   }
-  if (read.kind === "error") return { ok: false, errors: [{ message: `config ${normalized.path} could not be read: ${read.message}`, location: { file: normalized.path } }] };
+  if (read.kind === "error")
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `config ${normalized.path} could not be read: ${read.message}`,
+          location: { file: normalized.path }
+        }
+      ]
+    };
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
@@ -40198,11 +40964,22 @@ async function runCheckpoint(ports, request) {
   if (unknownModes.length > 0) {
     return {
       kind: "unusable",
-      errors: [{ message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(", ")}; ${config.path} lists: ${configured.join(", ") || "none"}`, location: config.locations["/handoff"] ?? { file: config.path } }]
+      errors: [
+        {
+          message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(", ")}; ${config.path} lists: ${configured.join(", ") || "none"}`,
+          location: config.locations["/handoff"] ?? { file: config.path }
+        }
+      ]
     };
   }
   if (request.scope === "validate") {
-    config = { ...config, tools: [], commands: [], incidents: void 0, consumer: config.consumer && { record: config.consumer.record } };
+    config = {
+      ...config,
+      tools: [],
+      commands: [],
+      incidents: void 0,
+      consumer: config.consumer && { record: config.consumer.record }
+    };
   }
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
@@ -40220,16 +40997,25 @@ async function runCheckpoint(ports, request) {
   const record = judge(config, evidence, validator);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
-  const recordPath = await ports.output.writeFile("decision-record.json", JSON.stringify(record, null, 2) + "\n");
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(record, null, 2) + "\n"
+  );
   const reportPath = await ports.output.writeFile("report.md", markdown);
   return { kind: "judged", record, markdown, recordPath, reportPath };
 }
 function assertRecordValid(record, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
   if (!compiled.ok) throw new Error(compiled.message);
-  const findings = validateDocument(compiled.validate, { format: "json", value: record, locate: () => void 0 }, "decision-record.json");
+  const findings = validateDocument(
+    compiled.validate,
+    { format: "json", value: record, locate: () => void 0 },
+    "decision-record.json"
+  );
   if (findings.length > 0) {
-    throw new Error(`internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join("; ")}`);
+    throw new Error(
+      `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join("; ")}`
+    );
   }
 }
 
@@ -40255,7 +41041,11 @@ function createFsWorkspace(root) {
       }
       const inside = relative(await realRoot, real);
       if (inside.startsWith("..") || isAbsolute(inside)) {
-        return { kind: "error", path, message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it` };
+        return {
+          kind: "error",
+          path,
+          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+        };
       }
       try {
         const handle = await open2(real, "r");
@@ -40263,11 +41053,21 @@ function createFsWorkspace(root) {
           const stat2 = await handle.stat();
           if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
           if (stat2.size > maxBytes) {
-            return { kind: "error", path, message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)` };
+            return {
+              kind: "error",
+              path,
+              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+            };
           }
           const bytes = await handle.readFile();
           const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-          return { kind: "ok", path, text, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+          return {
+            kind: "ok",
+            path,
+            text,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            bytes: bytes.length
+          };
         } finally {
           await handle.close();
         }
@@ -40295,16 +41095,30 @@ import { execFile } from "node:child_process";
 var GIT_TIMEOUT_MS = 15e3;
 function git(cwd, args) {
   return new Promise((resolvePromise) => {
-    execFile("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } }, (error2, stdout, stderr) => {
-      const missing = error2?.code === "ENOENT";
-      resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
-    });
+    execFile(
+      "git",
+      args,
+      {
+        cwd,
+        timeout: GIT_TIMEOUT_MS,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      },
+      (error2, stdout, stderr) => {
+        const missing = error2?.code === "ENOENT";
+        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
+      }
+    );
   });
 }
 function createGit(root) {
   return {
     async inspect({ tags, paths }) {
-      const probe = await git(root, ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]);
+      const probe = await git(root, [
+        "rev-parse",
+        "--is-inside-work-tree",
+        "--is-shallow-repository"
+      ]);
       if (!probe.ok) {
         return {
           available: false,
@@ -40319,16 +41133,27 @@ function createGit(root) {
       const [head, tagList, ...resolved] = await Promise.all([
         git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
         git(root, ["tag", "--list"]),
-        ...tags.map((tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]))
+        ...tags.map(
+          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
+        )
       ]);
-      const lastCommits = await Promise.all(paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path])));
+      const lastCommits = await Promise.all(
+        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
+      );
       return {
         available: true,
         shallow,
         head: head.ok ? head.stdout.trim() : null,
         tagCount: tagList.stdout.split("\n").filter(Boolean).length,
-        tags: Object.fromEntries(tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])),
-        lastCommit: Object.fromEntries(paths.map((path, i) => [path, lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null]))
+        tags: Object.fromEntries(
+          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
+        ),
+        lastCommit: Object.fromEntries(
+          paths.map((path, i) => [
+            path,
+            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
+          ])
+        )
       };
     }
   };
@@ -40398,7 +41223,14 @@ var OutputTail = class {
 var TAIL_CHARS = 16 * 1024;
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
-var CREDENTIAL_ENV = ["GITHUB_TOKEN", "GH_TOKEN", "INPUT_GITHUB-TOKEN", "INPUT_GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+var CREDENTIAL_ENV = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "INPUT_GITHUB-TOKEN",
+  "INPUT_GITHUB_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
+];
 function createProcessRunner(options) {
   const shell = findShell();
   return {
@@ -40412,7 +41244,15 @@ function createProcessRunner(options) {
       const baseEnv = { ...options.env ?? process.env };
       for (const name of CREDENTIAL_ENV) delete baseEnv[name];
       const start = (command) => {
-        const task = runOne(command, { root: options.root, shell, env: baseEnv, logFile: join(logRoot, `${command.id}.log`), origin, events, signal }).then((result) => {
+        const task = runOne(command, {
+          root: options.root,
+          shell,
+          env: baseEnv,
+          logFile: join(logRoot, `${command.id}.log`),
+          origin,
+          events,
+          signal
+        }).then((result) => {
           results.set(command.id, result);
           events?.onEnd?.(command, result);
           running.delete(task);
@@ -40422,7 +41262,9 @@ function createProcessRunner(options) {
       while (waiting.length > 0 || running.size > 0) {
         for (const command of [...waiting]) {
           if (running.size >= Math.max(1, concurrency)) break;
-          const failedNeed = command.needs.find((need) => results.has(need) && !succeeded(results.get(need)));
+          const failedNeed = command.needs.find(
+            (need) => results.has(need) && !succeeded(results.get(need))
+          );
           if (failedNeed || signal?.aborted) {
             waiting.splice(waiting.indexOf(command), 1);
             const reason = signal?.aborted ? "the gate was interrupted" : `needs '${failedNeed}', which did not succeed`;
@@ -40438,7 +41280,11 @@ function createProcessRunner(options) {
         }
         if (running.size > 0) await Promise.race(running);
         else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
-          for (const command of waiting.splice(0)) results.set(command.id, emptyResult(command, "not-run", "its dependencies can never complete", 0));
+          for (const command of waiting.splice(0))
+            results.set(
+              command.id,
+              emptyResult(command, "not-run", "its dependencies can never complete", 0)
+            );
         }
       }
       return commands.map((command) => results.get(command.id));
@@ -40449,7 +41295,20 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function emptyResult(command, state, reason, startedMs) {
-  return { id: command.id, run: command.run, cwd: command.cwd, state, reason, exitCode: null, signal: null, timedOut: false, startedMs, durationMs: 0, outputTail: "", outputBytes: 0 };
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state,
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    startedMs,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  };
 }
 function findShell() {
   const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
@@ -40459,7 +41318,14 @@ function runOne(command, options) {
   const cwd = resolve3(options.root, command.cwd);
   const startedAt = Date.now();
   if (!existsSync2(cwd) || !statSync(cwd).isDirectory()) {
-    return Promise.resolve(emptyResult(command, "not-run", `working directory '${command.cwd}' does not exist`, startedAt - options.origin));
+    return Promise.resolve(
+      emptyResult(
+        command,
+        "not-run",
+        `working directory '${command.cwd}' does not exist`,
+        startedAt - options.origin
+      )
+    );
   }
   options.events?.onStart?.(command);
   return new Promise((resolvePromise) => {
@@ -40560,7 +41426,10 @@ function createToolLookup(path = process.env.PATH ?? "") {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           if (!tool.minVersion) return [tool.name, { found: true, path: found }];
-          return [tool.name, { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }];
+          return [
+            tool.name,
+            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+          ];
         })
       );
       return Object.fromEntries(entries);
@@ -40580,10 +41449,15 @@ async function findOnPath(name, path) {
 }
 function readVersion(file, args) {
   return new Promise((resolvePromise) => {
-    execFile2(file, args, { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (_error, stdout, stderr) => {
-      resolvePromise(`${String(stdout)}
+    execFile2(
+      file,
+      args,
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolvePromise(`${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3));
-    });
+      }
+    );
   });
 }
 
@@ -40636,12 +41510,21 @@ var OUTPUTS = {
 var InputError = class extends Error {
 };
 function oneOf(name, value, allowed) {
-  if (!allowed.includes(value)) throw new InputError(`Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`);
+  if (!allowed.includes(value))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
+    );
   return value;
 }
 function readInputs(dispatch = {}) {
   const baseline = {};
-  const baselineInputs = [INPUTS.releaseTag, INPUTS.commitSha, INPUTS.serviceContractVersion, INPUTS.apiContractVersion, INPUTS.integrationBaseline];
+  const baselineInputs = [
+    INPUTS.releaseTag,
+    INPUTS.commitSha,
+    INPUTS.serviceContractVersion,
+    INPUTS.apiContractVersion,
+    INPUTS.integrationBaseline
+  ];
   BASELINE_FIELDS.forEach((field, i) => {
     const value = getInput(baselineInputs[i]);
     if (value) baseline[field] = value;
@@ -40651,13 +41534,25 @@ function readInputs(dispatch = {}) {
   const modes = (dispatch.modes || getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
   return {
     config: getInput(INPUTS.config) || ".github/cutover-checkpoint.yml",
-    decision: oneOf(INPUTS.decision, dispatch.decision || getInput(INPUTS.decision) || "rehearsal", DECISIONS),
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || getInput(INPUTS.decision) || "rehearsal",
+      DECISIONS
+    ),
     modes,
     baseline,
     githubToken: token,
     checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
-    comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", ["auto", "always", "never"]),
-    failOn: oneOf(INPUTS.failOn, getInput(INPUTS.failOn) || "no-go", ["no-go", "conditional", "never"]),
+    comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", [
+      "auto",
+      "always",
+      "never"
+    ]),
+    failOn: oneOf(INPUTS.failOn, getInput(INPUTS.failOn) || "no-go", [
+      "no-go",
+      "conditional",
+      "never"
+    ]),
     publish: getInput(INPUTS.publish) === "" ? true : getBooleanInput(INPUTS.publish),
     evidenceDir: getInput(INPUTS.evidenceDir) || "checkpoint-evidence"
   };
@@ -40668,7 +41563,9 @@ async function run() {
   try {
     await runAction();
   } catch (error2) {
-    setFailed(`cutover-checkpoint could not run: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    setFailed(
+      `cutover-checkpoint could not run: ${error2 instanceof Error ? error2.message : String(error2)}`
+    );
   }
 }
 async function runAction() {
@@ -40708,9 +41605,15 @@ async function runAction() {
   });
   if (outcome.kind === "unusable") {
     for (const error2 of outcome.errors) {
-      error(error2.message, { file: error2.location.file, startLine: error2.location.line, startColumn: error2.location.column });
+      error(error2.message, {
+        file: error2.location.file,
+        startLine: error2.location.line,
+        startColumn: error2.location.column
+      });
     }
-    setFailed(`cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`);
+    setFailed(
+      `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`
+    );
     return;
   }
   const { record } = outcome;
@@ -40719,7 +41622,10 @@ async function runAction() {
   setOutput(OUTPUTS.cutover, record.decisions.cutover.state);
   setOutput(OUTPUTS.record, outcome.recordPath);
   setOutput(OUTPUTS.report, outcome.reportPath);
-  setOutput(OUTPUTS.blockingChecks, record.decisions[record.decision_requested].blocked_by.join(","));
+  setOutput(
+    OUTPUTS.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(",")
+  );
   await summary.addRaw(outcome.markdown).write();
   const failing = shouldFail(inputs, record.verdict);
   const line = `${inputs.decision} verdict: ${record.verdict_label}${record.decisions[inputs.decision].blocked_by.length ? ` (blocked by ${record.decisions[inputs.decision].blocked_by.join(", ")})` : ""}`;

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-const banner = "import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);";
 
 /** The bundles: action entry and CLI. */
 export const ENTRIES = [
@@ -35,5 +36,7 @@ export async function bundle({ write }) {
       }),
     ),
   );
-  return Object.fromEntries(ENTRIES.map(({ outfile }, i) => [outfile, write ? undefined : results[i].outputFiles[0].text]));
+  return Object.fromEntries(
+    ENTRIES.map(({ outfile }, i) => [outfile, write ? undefined : results[i].outputFiles[0].text]),
+  );
 }

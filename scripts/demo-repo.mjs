@@ -36,21 +36,40 @@ export function buildDemoRepo(exampleDir, targetDir) {
   rmSync(targetDir, { recursive: true, force: true });
   cpSync(exampleDir, targetDir, { recursive: true });
   const git = (args, env = {}) =>
-    execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
-      cwd: targetDir,
-      env: { ...process.env, ...RELEASE_IDENTITY, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString().trim();
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'commit.gpgsign=false',
+        '-c',
+        'tag.gpgsign=false',
+        '-c',
+        'core.autocrlf=false',
+        ...args,
+      ],
+      {
+        cwd: targetDir,
+        env: { ...process.env, ...RELEASE_IDENTITY, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+      .toString()
+      .trim();
   git(['init', '-q', '-b', 'main']);
   const files = listFiles(targetDir).filter((file) => !file.startsWith('.git/'));
-  const release = files.filter((file) => !sha || !readFileSync(join(targetDir, file), 'utf8').includes(sha));
+  const release = files.filter(
+    (file) => !sha || !readFileSync(join(targetDir, file), 'utf8').includes(sha),
+  );
   git(['add', '--', ...release]);
   git(['commit', '-q', '-m', `release ${tag}`]);
   const releaseSha = git(['rev-parse', 'HEAD']);
   if (tag) git(['tag', tag]);
   git(['add', '-A']);
   const now = new Date().toISOString();
-  git(['commit', '-q', '--allow-empty', '-m', `handoff evidence for ${tag}`], { GIT_AUTHOR_DATE: now, GIT_COMMITTER_DATE: now });
+  git(['commit', '-q', '--allow-empty', '-m', `handoff evidence for ${tag}`], {
+    GIT_AUTHOR_DATE: now,
+    GIT_COMMITTER_DATE: now,
+  });
   return releaseSha;
 }
 

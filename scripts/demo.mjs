@@ -14,6 +14,10 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
 }
 const sha = buildDemoRepo(join(root, 'examples', 'service-v3-cutover'), target);
 console.log(`Demo repository: ${target} (v0.3.2 → ${sha})\n`);
-const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'run', ...process.argv.slice(2)], { cwd: target, stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'dist', 'cli.js'), 'run', ...process.argv.slice(2)],
+  { cwd: target, stdio: 'inherit' },
+);
 console.log(`\nTry: cd ${target} && node ${join(root, 'dist', 'cli.js')} run --decision cutover`);
 process.exit(result.status ?? 3);

@@ -26,7 +26,12 @@ export function cli(args: string[], cwd: string, env: Record<string, string> = {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - start };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    ms: Date.now() - start,
+  };
 }
 
 /** A fresh temp workspace with the given files. */

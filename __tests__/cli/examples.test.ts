@@ -20,8 +20,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 
-function editPayload(edit: (payload: Record<string, any>) => void): void {
-  const payload = JSON.parse(payloadText);
+type Payload = {
+  release_tag: string;
+  modes: Record<string, Record<string, unknown> & { error_code_enum: string[] }>;
+};
+
+function editPayload(edit: (payload: Payload) => void): void {
+  const payload = JSON.parse(payloadText) as Payload;
   edit(payload);
   writeFileSync(join(repo, PAYLOAD), JSON.stringify(payload, null, 2));
 }
@@ -29,7 +34,9 @@ function editPayload(edit: (payload: Record<string, any>) => void): void {
 describe('examples/service-v3-cutover in a real git repository', () => {
   it('the release commit sha is reproducible, so the lock names the real v0.3.2 commit', () => {
     const again = join(mkdtempSync(join(tmpdir(), 'cc-demo-')), 'again');
-    expect(buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), again)).toBe(readLock(join(ROOT, 'examples', 'service-v3-cutover')).sha);
+    expect(buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), again)).toBe(
+      readLock(join(ROOT, 'examples', 'service-v3-cutover')).sha,
+    );
     rmSync(join(again, '..'), { recursive: true, force: true });
   });
 
@@ -39,22 +46,47 @@ describe('examples/service-v3-cutover in a real git repository', () => {
     expect(run.stdout).toMatch(/Rehearsal\s+GO/);
     expect(run.stdout).toMatch(/Runtime cutover\s+NO-GO/);
     expect(run.stdout).toContain('Verdict (rehearsal): GO');
-    const record = JSON.parse(readFileSync(join(repo, 'checkpoint-evidence/decision-record.json'), 'utf8'));
+    const record = JSON.parse(
+      readFileSync(join(repo, 'checkpoint-evidence/decision-record.json'), 'utf8'),
+    );
     expect(record.decisions.cutover.blocked_by).toEqual(['joint-decision.cutover']);
     expect(record.commands.map((c: { exit_code: number }) => c.exit_code)).toEqual([0, 0, 0, 0, 0]);
-    expect(readFileSync(join(repo, 'checkpoint-evidence/report.md'), 'utf8')).toContain('## Joint decision (producer-side copy)');
+    expect(readFileSync(join(repo, 'checkpoint-evidence/report.md'), 'utf8')).toContain(
+      '## Joint decision (producer-side copy)',
+    );
   });
 
   it('--decision cutover exits 1 naming the joint decision record', () => {
     const run = cli(['run', '--decision', 'cutover', '--no-commands'], repo);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('joint-decision.cutover: joint decision record docs/implementation/JOINT_DECISION_RECORD.json is unsigned for cutover by producer, consumer');
+    expect(run.stdout).toContain(
+      'joint-decision.cutover: joint decision record docs/implementation/JOINT_DECISION_RECORD.json is unsigned for cutover by producer, consumer',
+    );
   });
 
   it.each([
-    ['the payload release_tag', (p: Record<string, any>) => (p.release_tag = 'v0.3.1'), ["release_tag: payload (docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json:4:18) has 'v0.3.1', the lock in .github/cutover-checkpoint.yml says 'v0.3.2'"]],
-    ['one error code of one mode', (p: Record<string, any>) => (p.modes.stable.error_code_enum[1] = 'MISSING'), ["error_code_enum of mode 'stable' is out of sync with the manifest: added in payload (not in manifest): MISSING; missing from payload (in manifest): NOT_FOUND"]],
-    ['an extra field in the candidate mode', (p: Record<string, any>) => (p.modes['service-v3-candidate'].preview = true), ["field 'preview' in mode 'service-v3-candidate' is not in the manifest (field drift)", 'Abort triggers: handoff.service-v3-candidate.fields']],
+    [
+      'the payload release_tag',
+      (p: Payload) => (p.release_tag = 'v0.3.1'),
+      [
+        "release_tag: payload (docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json:4:18) has 'v0.3.1', the lock in .github/cutover-checkpoint.yml says 'v0.3.2'",
+      ],
+    ],
+    [
+      'one error code of one mode',
+      (p: Payload) => (p.modes.stable!.error_code_enum[1] = 'MISSING'),
+      [
+        "error_code_enum of mode 'stable' is out of sync with the manifest: added in payload (not in manifest): MISSING; missing from payload (in manifest): NOT_FOUND",
+      ],
+    ],
+    [
+      'an extra field in the candidate mode',
+      (p: Payload) => (p.modes['service-v3-candidate']!.preview = true),
+      [
+        "field 'preview' in mode 'service-v3-candidate' is not in the manifest (field drift)",
+        'Abort triggers: handoff.service-v3-candidate.fields',
+      ],
+    ],
   ])('changing %s makes it NO-GO and names what changed', (_what, edit, mentions) => {
     editPayload(edit);
     try {
@@ -70,7 +102,9 @@ describe('examples/service-v3-cutover in a real git repository', () => {
   it('--release-tag v0.3.1 makes it NO-GO naming inputs and both values', () => {
     const run = cli(['run', '--no-commands', '--release-tag', 'v0.3.1'], repo);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("release_tag: inputs has 'v0.3.1', the lock in .github/cutover-checkpoint.yml says 'v0.3.2'");
+    expect(run.stdout).toContain(
+      "release_tag: inputs has 'v0.3.1', the lock in .github/cutover-checkpoint.yml says 'v0.3.2'",
+    );
   });
 
   it('--json prints the record and nothing else on stdout', () => {
@@ -98,7 +132,9 @@ describe('examples/step22-production-cutover', () => {
     cpSync(join(ROOT, 'examples', 'step22-production-cutover'), dir, { recursive: true });
     const run = cli(['run', '--decision', 'cutover'], dir);
     expect(run.status, run.stderr).toBe(2);
-    expect(run.stdout).toContain('Verdict (cutover): CONDITIONAL — CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING');
+    expect(run.stdout).toContain(
+      'Verdict (cutover): CONDITIONAL — CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING',
+    );
     expect(run.stdout).toContain('placeholder command');
     rmSync(join(dir, '..'), { recursive: true, force: true });
   });

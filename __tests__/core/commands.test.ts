@@ -5,18 +5,66 @@ import { explainExit, findErrorLines } from '../../src/core/commands/explain-exi
 
 describe('parseTestCounts', () => {
   it.each([
-    ['cargo (summed over binaries)', 'test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.1s\ntest result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured', { runner: 'cargo', passed: 15, failed: 2, skipped: 1 }],
-    ['node (TAP)', '# tests 4\n# pass 3\n# fail 1\n# skipped 0', { runner: 'node', passed: 3, failed: 1, skipped: 0 }],
-    ['node (spec)', 'ℹ tests 3\nℹ pass 3\nℹ fail 0', { runner: 'node', passed: 3, failed: 0, skipped: 0 }],
-    ['vitest', ' Test Files  2 passed (2)\n      Tests  1 failed | 11 passed | 2 skipped (14)', { runner: 'vitest', passed: 11, failed: 1, skipped: 2 }],
-    ['vitest with colours', '\u001b[2m      Tests \u001b[22m \u001b[1m\u001b[32m47 passed\u001b[39m\u001b[22m\u001b[90m (47)\u001b[39m', { runner: 'vitest', passed: 47, failed: 0, skipped: 0 }],
-    ['jest', 'Tests:       1 failed, 2 skipped, 11 passed, 14 total', { runner: 'jest', passed: 11, failed: 1, skipped: 2 }],
-    ['pytest', '==================== 31 passed, 1 skipped in 0.12s ====================', { runner: 'pytest', passed: 31, failed: 0, skipped: 1 }],
-    ['pytest with failures', '=========== 2 failed, 29 passed in 1.05s ===========', { runner: 'pytest', passed: 29, failed: 2, skipped: 0 }],
-    ['go test -v', '=== RUN   TestA\n--- PASS: TestA (0.00s)\n--- FAIL: TestB (0.00s)\nFAIL', { runner: 'go', passed: 1, failed: 1 }],
-    ['go test (packages)', 'ok  \texample.com/a\t0.012s\nok  \texample.com/b\t0.020s', { runner: 'go (packages)', passed: 2, failed: 0 }],
-    ['bun test', ' 1 pass\n 0 fail\n 3 expect() calls\nRan 1 tests across 1 files. [12.00ms]', { runner: 'bun', passed: 1, failed: 0, skipped: 0 }],
-    ['mocha', '  5 passing (20ms)\n  1 pending\n  2 failing', { runner: 'mocha', passed: 5, failed: 2, skipped: 1 }],
+    [
+      'cargo (summed over binaries)',
+      'test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.1s\ntest result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured',
+      { runner: 'cargo', passed: 15, failed: 2, skipped: 1 },
+    ],
+    [
+      'node (TAP)',
+      '# tests 4\n# pass 3\n# fail 1\n# skipped 0',
+      { runner: 'node', passed: 3, failed: 1, skipped: 0 },
+    ],
+    [
+      'node (spec)',
+      'ℹ tests 3\nℹ pass 3\nℹ fail 0',
+      { runner: 'node', passed: 3, failed: 0, skipped: 0 },
+    ],
+    [
+      'vitest',
+      ' Test Files  2 passed (2)\n      Tests  1 failed | 11 passed | 2 skipped (14)',
+      { runner: 'vitest', passed: 11, failed: 1, skipped: 2 },
+    ],
+    [
+      'vitest with colours',
+      '\u001b[2m      Tests \u001b[22m \u001b[1m\u001b[32m47 passed\u001b[39m\u001b[22m\u001b[90m (47)\u001b[39m',
+      { runner: 'vitest', passed: 47, failed: 0, skipped: 0 },
+    ],
+    [
+      'jest',
+      'Tests:       1 failed, 2 skipped, 11 passed, 14 total',
+      { runner: 'jest', passed: 11, failed: 1, skipped: 2 },
+    ],
+    [
+      'pytest',
+      '==================== 31 passed, 1 skipped in 0.12s ====================',
+      { runner: 'pytest', passed: 31, failed: 0, skipped: 1 },
+    ],
+    [
+      'pytest with failures',
+      '=========== 2 failed, 29 passed in 1.05s ===========',
+      { runner: 'pytest', passed: 29, failed: 2, skipped: 0 },
+    ],
+    [
+      'go test -v',
+      '=== RUN   TestA\n--- PASS: TestA (0.00s)\n--- FAIL: TestB (0.00s)\nFAIL',
+      { runner: 'go', passed: 1, failed: 1 },
+    ],
+    [
+      'go test (packages)',
+      'ok  \texample.com/a\t0.012s\nok  \texample.com/b\t0.020s',
+      { runner: 'go (packages)', passed: 2, failed: 0 },
+    ],
+    [
+      'bun test',
+      ' 1 pass\n 0 fail\n 3 expect() calls\nRan 1 tests across 1 files. [12.00ms]',
+      { runner: 'bun', passed: 1, failed: 0, skipped: 0 },
+    ],
+    [
+      'mocha',
+      '  5 passing (20ms)\n  1 pending\n  2 failing',
+      { runner: 'mocha', passed: 5, failed: 2, skipped: 1 },
+    ],
     ['plain', 'preflight: 13 passed, 0 failed', { runner: 'plain', passed: 13, failed: 0 }],
   ])('%s', (_name, output, expected) => {
     expect(parseTestCounts(output)).toEqual(expected);
@@ -44,18 +92,35 @@ describe('isPlaceholderCommand', () => {
 
 describe('explainExit', () => {
   it.each([
-    [{ exitCode: 127, signal: null, timedOut: false }, 'exited 127 (command not found (check PATH and the spelling))'],
-    [{ exitCode: 126, signal: null, timedOut: false }, 'exited 126 (found but not executable (check the file mode: chmod +x))'],
-    [{ exitCode: 137, signal: null, timedOut: false }, 'exited 137 (killed (SIGKILL), often out of memory)'],
+    [
+      { exitCode: 127, signal: null, timedOut: false },
+      'exited 127 (command not found (check PATH and the spelling))',
+    ],
+    [
+      { exitCode: 126, signal: null, timedOut: false },
+      'exited 126 (found but not executable (check the file mode: chmod +x))',
+    ],
+    [
+      { exitCode: 137, signal: null, timedOut: false },
+      'exited 137 (killed (SIGKILL), often out of memory)',
+    ],
     [{ exitCode: 143, signal: null, timedOut: false }, 'exited 143 (terminated (SIGTERM))'],
     [{ exitCode: 3, signal: null, timedOut: false }, 'exited 3'],
-    [{ exitCode: null, signal: 'SIGKILL', timedOut: false }, 'ended by signal SIGKILL (killed, often out of memory)'],
-    [{ exitCode: null, signal: null, timedOut: true, timeoutMs: 2000 }, 'timed out after 2s and was killed with its process group'],
+    [
+      { exitCode: null, signal: 'SIGKILL', timedOut: false },
+      'ended by signal SIGKILL (killed, often out of memory)',
+    ],
+    [
+      { exitCode: null, signal: null, timedOut: true, timeoutMs: 2000 },
+      'timed out after 2s and was killed with its process group',
+    ],
   ])('%j', (result, text) => {
     expect(explainExit(result)).toBe(text);
   });
 
   it('keeps the error-looking lines of the output', () => {
-    expect(findErrorLines('compiling\nerror[E0308]: mismatched types\nok\nFAILED: 2 tests')).toEqual(['error[E0308]: mismatched types', 'FAILED: 2 tests']);
+    expect(
+      findErrorLines('compiling\nerror[E0308]: mismatched types\nok\nFAILED: 2 tests'),
+    ).toEqual(['error[E0308]: mismatched types', 'FAILED: 2 tests']);
   });
 });

@@ -8,7 +8,12 @@ const labels = {
   cutover: { GO: 'GO', 'NO-GO': 'NO-GO', CONDITIONAL: 'CONDITIONAL CLOSE' },
 };
 
-function check(id: string, status: CheckStatus, blocks: Decision[] = ['rehearsal', 'cutover'], abort = false): CheckResult {
+function check(
+  id: string,
+  status: CheckStatus,
+  blocks: Decision[] = ['rehearsal', 'cutover'],
+  abort = false,
+): CheckResult {
   return { id, kind: 'rule', status, blocks, abort, summary: id, details: [], findings: [] };
 }
 
@@ -19,11 +24,26 @@ describe('decideAll (SPEC §2)', () => {
     ['error counts as fail', [check('a', 'error')], 'NO-GO', 'NO-GO'],
     ['pending makes CONDITIONAL', [check('a', 'pending')], 'CONDITIONAL', 'CONDITIONAL'],
     ['fail wins over pending', [check('a', 'pending'), check('b', 'fail')], 'NO-GO', 'NO-GO'],
-    ['warn, waived and skipped do not block', [check('a', 'warn'), check('b', 'waived'), check('c', 'skipped')], 'GO', 'GO'],
+    [
+      'warn, waived and skipped do not block',
+      [check('a', 'warn'), check('b', 'waived'), check('c', 'skipped')],
+      'GO',
+      'GO',
+    ],
     ['a cutover-only fail leaves rehearsal GO', [check('a', 'fail', ['cutover'])], 'GO', 'NO-GO'],
-    ['an abort trigger blocks every decision', [check('a', 'fail', ['cutover'], true)], 'NO-GO', 'NO-GO'],
+    [
+      'an abort trigger blocks every decision',
+      [check('a', 'fail', ['cutover'], true)],
+      'NO-GO',
+      'NO-GO',
+    ],
     ['a passing abort trigger blocks nothing', [check('a', 'pass', ['cutover'], true)], 'GO', 'GO'],
-    ['a pending abort trigger only affects its own decisions', [check('a', 'pending', ['cutover'], true)], 'GO', 'CONDITIONAL'],
+    [
+      'a pending abort trigger only affects its own decisions',
+      [check('a', 'pending', ['cutover'], true)],
+      'GO',
+      'CONDITIONAL',
+    ],
   ] as const)('%s', (_name, checks, rehearsal, cutover) => {
     const decisions = decideAll([...checks], labels);
     expect(decisions.rehearsal.state).toBe(rehearsal);
@@ -35,7 +55,13 @@ describe('decideAll (SPEC §2)', () => {
     const abort = check('abort', 'fail', ['rehearsal'], true);
     const decisions = decideAll([plain, check('p', 'pending'), abort], labels);
     expect(decisions.cutover.blocked_by).toEqual(['abort', 'plain', 'p']);
-    expect(decisions.cutover.to_go[1]).toEqual({ check: 'plain', status: 'fail', summary: 'plain', expected: 'x', observed: 'y' });
+    expect(decisions.cutover.to_go[1]).toEqual({
+      check: 'plain',
+      status: 'fail',
+      summary: 'plain',
+      expected: 'x',
+      observed: 'y',
+    });
   });
 
   it('uses the label of each state', () => {
@@ -44,7 +70,13 @@ describe('decideAll (SPEC §2)', () => {
 });
 
 describe('applyPolicy', () => {
-  const outcome = (id: string, status: CheckStatus = 'fail', only?: Decision[]): CheckOutcome => ({ id, kind: 'handoff', status, summary: 's', ...(only ? { only } : {}) });
+  const outcome = (id: string, status: CheckStatus = 'fail', only?: Decision[]): CheckOutcome => ({
+    id,
+    kind: 'handoff',
+    status,
+    summary: 's',
+    ...(only ? { only } : {}),
+  });
 
   it.each([
     ['document.*', 'document.rollback', true],
@@ -59,7 +91,9 @@ describe('applyPolicy', () => {
     expect(applyPolicy(outcome('handoff.stable.envelope'), [], [], '2026-01-01').abort).toBe(true);
     expect(applyPolicy(outcome('handoff.stable.fields'), [], [], '2026-01-01').abort).toBe(true);
     expect(applyPolicy(outcome('git.release-tag'), [], [], '2026-01-01').abort).toBe(true);
-    expect(applyPolicy(outcome('handoff.stable.error-code-enum'), [], [], '2026-01-01').abort).toBe(false);
+    expect(applyPolicy(outcome('handoff.stable.error-code-enum'), [], [], '2026-01-01').abort).toBe(
+      false,
+    );
   });
 
   it('lets an exact policy override a prefix policy regardless of order', () => {
@@ -67,15 +101,29 @@ describe('applyPolicy', () => {
       { pattern: 'document.rollback', blocks: ['cutover' as const], abort: true },
       { pattern: 'document.*', blocks: ['rehearsal' as const], abort: false },
     ];
-    expect(applyPolicy(outcome('document.rollback'), policies, [], '2026-01-01')).toMatchObject({ blocks: ['cutover'], abort: true });
-    expect(applyPolicy(outcome('document.other'), policies, [], '2026-01-01')).toMatchObject({ blocks: ['rehearsal'], abort: false });
+    expect(applyPolicy(outcome('document.rollback'), policies, [], '2026-01-01')).toMatchObject({
+      blocks: ['cutover'],
+      abort: true,
+    });
+    expect(applyPolicy(outcome('document.other'), policies, [], '2026-01-01')).toMatchObject({
+      blocks: ['rehearsal'],
+      abort: false,
+    });
   });
 
   it('keeps the decisions a check is limited to', () => {
-    expect(applyPolicy(outcome('joint-decision.cutover', 'fail', ['cutover']), [], [], '2026-01-01').blocks).toEqual(['cutover']);
+    expect(
+      applyPolicy(outcome('joint-decision.cutover', 'fail', ['cutover']), [], [], '2026-01-01')
+        .blocks,
+    ).toEqual(['cutover']);
   });
 
-  const waiver = { check: 'rule.x', reason: 'known drift, fix in 0.3.3', owner: 'alice', expires: '2026-03-01' };
+  const waiver = {
+    check: 'rule.x',
+    reason: 'known drift, fix in 0.3.3',
+    owner: 'alice',
+    expires: '2026-03-01',
+  };
   it('waives a failing check until its expiry date (inclusive)', () => {
     const result = applyPolicy(outcome('rule.x'), [], [waiver], '2026-03-01');
     expect(result.status).toBe('waived');
@@ -85,11 +133,15 @@ describe('applyPolicy', () => {
   it('says so when a waiver has expired and keeps the failure', () => {
     const result = applyPolicy(outcome('rule.x'), [], [waiver], '2026-03-02');
     expect(result.status).toBe('fail');
-    expect(result.details[0]).toBe('waiver by alice expired on 2026-03-01 and no longer applies ("known drift, fix in 0.3.3")');
+    expect(result.details[0]).toBe(
+      'waiver by alice expired on 2026-03-01 and no longer applies ("known drift, fix in 0.3.3")',
+    );
   });
 
   it('never turns a pending or passing check into waived', () => {
-    expect(applyPolicy(outcome('rule.x', 'pending'), [], [waiver], '2026-01-01').status).toBe('pending');
+    expect(applyPolicy(outcome('rule.x', 'pending'), [], [waiver], '2026-01-01').status).toBe(
+      'pending',
+    );
     expect(applyPolicy(outcome('rule.x', 'pass'), [], [waiver], '2026-01-01').status).toBe('pass');
   });
 });

@@ -34,15 +34,23 @@ describe('parseText (JSON)', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s', (key) => {
     const result = parseText(`{"ok": {"${key}": {"polluted": true}}}`, 'json', limits);
     expect(result.ok).toBe(false);
-    expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');
-    if (!result.ok) expect(result.issues[0]).toEqual({ message: `forbidden key "${key}"`, position: { line: 1, column: 9 } });
+    expect({} as Record<string, unknown>).not.toHaveProperty('polluted');
+    if (!result.ok)
+      expect(result.issues[0]).toEqual({
+        message: `forbidden key "${key}"`,
+        position: { line: 1, column: 9 },
+      });
   });
 
   it('refuses nesting beyond the limit without recursing into it', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const result = parseText(deep, 'json', limits);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toEqual({ message: 'nesting deeper than 8 levels', position: { line: 1, column: 9 } });
+    if (!result.ok)
+      expect(result.issues[0]).toEqual({
+        message: 'nesting deeper than 8 levels',
+        position: { line: 1, column: 9 },
+      });
   });
 
   it('decodes escaped keys before comparing them', () => {
@@ -80,20 +88,33 @@ describe('parseText (YAML)', () => {
   it('reports duplicate keys', () => {
     const result = parseText('a: 1\nb: 2\na: 3\n', 'yaml', limits);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ message: expect.stringContaining('unique'), position: { line: 3, column: 1 } });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({
+        message: expect.stringContaining('unique'),
+        position: { line: 3, column: 1 },
+      });
   });
 
   it('refuses __proto__ keys and deep nesting', () => {
     const proto = parseText('x:\n  __proto__:\n    polluted: 1\n', 'yaml', limits);
     expect(proto.ok).toBe(false);
-    if (!proto.ok) expect(proto.issues[0]).toEqual({ message: 'forbidden key "__proto__"', position: { line: 2, column: 3 } });
+    if (!proto.ok)
+      expect(proto.issues[0]).toEqual({
+        message: 'forbidden key "__proto__"',
+        position: { line: 2, column: 3 },
+      });
     const deep = parseText('a: ' + '['.repeat(20) + ']'.repeat(20), 'yaml', limits);
     expect(deep.ok).toBe(false);
   });
 
   it('stops alias bombs', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const result = parseText(lines.join('\n'), 'yaml', { maxDepth: 64 });
     expect(result.ok).toBe(false);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatPointer, parsePointer, resolveDottedPath, resolvePointer } from '../../src/core/parse/json-pointer.js';
+import {
+  formatPointer,
+  parsePointer,
+  resolveDottedPath,
+  resolvePointer,
+} from '../../src/core/parse/json-pointer.js';
 import { normalizeWorkspacePath } from '../../src/core/workspace-path.js';
 import { suggestName } from '../../src/core/config/did-you-mean.js';
 import { parseDuration } from '../../src/core/config/duration.js';
@@ -21,7 +26,10 @@ describe('JSON pointers', () => {
     expect(resolvePointer(value, '/a/01')).toEqual({ found: false });
     expect(resolvePointer(value, '/a/2')).toEqual({ found: false });
     expect(resolvePointer(value, '/toString')).toEqual({ found: false });
-    expect(resolveDottedPath({ error: { code: 'X' } }, 'error.code')).toEqual({ found: true, value: 'X' });
+    expect(resolveDottedPath({ error: { code: 'X' } }, 'error.code')).toEqual({
+      found: true,
+      value: 'X',
+    });
   });
 });
 
@@ -56,7 +64,9 @@ describe('suggestName', () => {
     ['jiont_decision', 'joint_decision'],
     ['zzz', undefined],
   ])('suggests for %s', (typo, expected) => {
-    expect(suggestName(typo, ['commands', 'artifacts', 'baseline', 'joint_decision', 'documents'])).toBe(expected);
+    expect(
+      suggestName(typo, ['commands', 'artifacts', 'baseline', 'joint_decision', 'documents']),
+    ).toBe(expected);
   });
 });
 

@@ -2,7 +2,15 @@
 // pipeline (real files, real parsing) with fake git/tools/runner and a fixed clock, so the record
 // and report are deterministic and can be compared byte for byte with golden files.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheckpoint, type RunOutcome } from '../../src/app/run-checkpoint.js';
@@ -46,7 +54,8 @@ export interface Scenario {
 /** Builds the workspace for a scenario in a fresh temp dir. */
 export function prepareWorkspace(scenario: Scenario): string {
   const dir = mkdtempSync(join(tmpdir(), 'cc-scenario-'));
-  if (scenario.base !== 'empty') cpSync(join(ROOT, 'examples', scenario.base), dir, { recursive: true });
+  if (scenario.base !== 'empty')
+    cpSync(join(ROOT, 'examples', scenario.base), dir, { recursive: true });
   for (const edit of scenario.set ?? []) {
     const file = join(dir, edit.file);
     const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -56,11 +65,13 @@ export function prepareWorkspace(scenario: Scenario): string {
   for (const edit of scenario.replace ?? []) {
     const file = join(dir, edit.file);
     const text = readFileSync(file, 'utf8');
-    if (!text.includes(edit.from)) throw new Error(`scenario replace: '${edit.from}' not found in ${edit.file}`);
+    if (!text.includes(edit.from))
+      throw new Error(`scenario replace: '${edit.from}' not found in ${edit.file}`);
     writeFileSync(file, text.replace(edit.from, edit.to));
   }
   for (const [path, text] of Object.entries(scenario.write ?? {})) writeAt(join(dir, path), text);
-  for (const [path, [text, times]] of Object.entries(scenario.repeat ?? {})) writeAt(join(dir, path), text.repeat(times));
+  for (const [path, [text, times]] of Object.entries(scenario.repeat ?? {}))
+    writeAt(join(dir, path), text.repeat(times));
   for (const path of scenario.remove ?? []) rmSync(join(dir, path), { force: true });
   for (const [path, target] of Object.entries(scenario.symlinks ?? {})) {
     rmSync(join(dir, path), { force: true });
@@ -79,7 +90,8 @@ function setPointer(root: unknown, pointer: string, value: unknown, remove: bool
   const last = segments.pop()!;
   let node = root as Record<string, unknown>;
   for (const segment of segments) node = node[segment] as Record<string, unknown>;
-  if (node === undefined) throw new Error(`scenario set: ${formatPointer(segments)} does not exist`);
+  if (node === undefined)
+    throw new Error(`scenario set: ${formatPointer(segments)} does not exist`);
   if (remove) delete node[last];
   else node[last] = value;
 }
@@ -88,7 +100,10 @@ function setPointer(root: unknown, pointer: string, value: unknown, remove: bool
 function readLock(dir: string): { tag?: string; sha?: string } {
   try {
     const text = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
-    return { tag: /^\s+release_tag:\s*(\S+)/m.exec(text)?.[1], sha: /^\s+commit_sha:\s*(\S+)/m.exec(text)?.[1] };
+    return {
+      tag: /^\s+release_tag:\s*(\S+)/m.exec(text)?.[1],
+      sha: /^\s+commit_sha:\s*(\S+)/m.exec(text)?.[1],
+    };
   } catch {
     return {};
   }
@@ -128,7 +143,9 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
           shallow: false,
           head: '1111111111111111111111111111111111111111',
           tagCount: 3,
-          tags: Object.fromEntries(tags.map((tag) => [tag, tag === lock.tag ? (lock.sha ?? null) : null])),
+          tags: Object.fromEntries(
+            tags.map((tag) => [tag, tag === lock.tag ? (lock.sha ?? null) : null]),
+          ),
           lastCommit: Object.fromEntries(paths.map((path) => [path, '2026-02-07T12:00:00.000Z'])),
           ...scenario.git,
         };
@@ -136,7 +153,16 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     },
     tools: {
       async lookup(tools) {
-        return Object.fromEntries(tools.map((tool) => [tool.name, scenario.tools?.[tool.name] ?? { found: true, path: `/usr/bin/${tool.name}`, versionOutput: `${tool.name} v22.1.0` }]));
+        return Object.fromEntries(
+          tools.map((tool) => [
+            tool.name,
+            scenario.tools?.[tool.name] ?? {
+              found: true,
+              path: `/usr/bin/${tool.name}`,
+              versionOutput: `${tool.name} v22.1.0`,
+            },
+          ]),
+        );
       },
     },
     runner,
@@ -162,6 +188,12 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     runCommands: scenario.runCommands ?? true,
     notRunReason: '--no-commands was given',
     defaultConcurrency: 2,
-    context: { repository: 'acme/memory-kernel', sha: null, ref: 'refs/heads/main', event: 'push', runUrl: null },
+    context: {
+      repository: 'acme/memory-kernel',
+      sha: null,
+      ref: 'refs/heads/main',
+      event: 'push',
+      runUrl: null,
+    },
   });
 }

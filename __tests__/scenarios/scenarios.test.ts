@@ -18,12 +18,18 @@ function golden(path: string, actual: string): void {
 
 describe('scenarios', () => {
   for (const name of readdirSync(CASES).sort()) {
-    const scenario = JSON.parse(readFileSync(join(CASES, name, 'scenario.json'), 'utf8')) as Scenario;
+    const scenario = JSON.parse(
+      readFileSync(join(CASES, name, 'scenario.json'), 'utf8'),
+    ) as Scenario;
     it(`${name}: ${scenario.description}`, async () => {
       const dir = prepareWorkspace(scenario);
       try {
         const outcome = await runScenario(scenario, dir);
-        const text = outcome.kind === 'unusable' ? outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('\n') + '\n' : outcome.markdown;
+        const text =
+          outcome.kind === 'unusable'
+            ? outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('\n') +
+              '\n'
+            : outcome.markdown;
         const expected = scenario.expect;
         expect(outcome.kind === 'unusable').toBe(expected.unusable === true);
         if (outcome.kind === 'judged') {
@@ -31,13 +37,26 @@ describe('scenarios', () => {
           if (expected.verdict) expect(record.verdict).toBe(expected.verdict);
           if (expected.rehearsal) expect(record.decisions.rehearsal.state).toBe(expected.rehearsal);
           if (expected.cutover) expect(record.decisions.cutover.state).toBe(expected.cutover);
-          if (expected.failing) expect(record.checks.filter((c) => isFailing(c.status)).map((c) => c.id).sort()).toEqual([...expected.failing].sort());
-          golden(join(CASES, name, 'expected-record.json'), JSON.stringify(record, null, 2).replaceAll(dir, '<workspace>') + '\n');
-          golden(join(CASES, name, 'expected-report.md'), outcome.markdown.replaceAll(dir, '<workspace>'));
+          if (expected.failing)
+            expect(
+              record.checks
+                .filter((c) => isFailing(c.status))
+                .map((c) => c.id)
+                .sort(),
+            ).toEqual([...expected.failing].sort());
+          golden(
+            join(CASES, name, 'expected-record.json'),
+            JSON.stringify(record, null, 2).replaceAll(dir, '<workspace>') + '\n',
+          );
+          golden(
+            join(CASES, name, 'expected-report.md'),
+            outcome.markdown.replaceAll(dir, '<workspace>'),
+          );
         } else {
           golden(join(CASES, name, 'expected-errors.txt'), text.replaceAll(dir, '<workspace>'));
         }
-        for (const mention of expected.mentions ?? []) expect(text.replaceAll(dir, '<workspace>')).toContain(mention);
+        for (const mention of expected.mentions ?? [])
+          expect(text.replaceAll(dir, '<workspace>')).toContain(mention);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -21,14 +21,23 @@ export interface ActionInputs {
 export class InputError extends Error {}
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new InputError(`Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(', ')}.`);
+  if (!allowed.includes(value as T))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(', ')}.`,
+    );
   return value as T;
 }
 
 /** Reads every input; `workflow_dispatch` inputs may override decision and modes. */
 export function readInputs(dispatch: { decision?: string; modes?: string } = {}): ActionInputs {
   const baseline: Baseline = {};
-  const baselineInputs = [INPUTS.releaseTag, INPUTS.commitSha, INPUTS.serviceContractVersion, INPUTS.apiContractVersion, INPUTS.integrationBaseline];
+  const baselineInputs = [
+    INPUTS.releaseTag,
+    INPUTS.commitSha,
+    INPUTS.serviceContractVersion,
+    INPUTS.apiContractVersion,
+    INPUTS.integrationBaseline,
+  ];
   BASELINE_FIELDS.forEach((field, i) => {
     const value = core.getInput(baselineInputs[i]!);
     if (value) baseline[field] = value;
@@ -38,13 +47,25 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
   const modes = (dispatch.modes || core.getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
   return {
     config: core.getInput(INPUTS.config) || '.github/cutover-checkpoint.yml',
-    decision: oneOf(INPUTS.decision, dispatch.decision || core.getInput(INPUTS.decision) || 'rehearsal', DECISIONS),
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || core.getInput(INPUTS.decision) || 'rehearsal',
+      DECISIONS,
+    ),
     modes,
     baseline,
     githubToken: token,
     checkName: core.getInput(INPUTS.checkName) || 'Cutover checkpoint',
-    comment: oneOf(INPUTS.comment, core.getInput(INPUTS.comment) || 'auto', ['auto', 'always', 'never'] as const),
-    failOn: oneOf(INPUTS.failOn, core.getInput(INPUTS.failOn) || 'no-go', ['no-go', 'conditional', 'never'] as const),
+    comment: oneOf(INPUTS.comment, core.getInput(INPUTS.comment) || 'auto', [
+      'auto',
+      'always',
+      'never',
+    ] as const),
+    failOn: oneOf(INPUTS.failOn, core.getInput(INPUTS.failOn) || 'no-go', [
+      'no-go',
+      'conditional',
+      'never',
+    ] as const),
     publish: core.getInput(INPUTS.publish) === '' ? true : core.getBooleanInput(INPUTS.publish),
     evidenceDir: core.getInput(INPUTS.evidenceDir) || 'checkpoint-evidence',
   };

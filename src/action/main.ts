@@ -16,7 +16,9 @@ export async function run(): Promise<void> {
   try {
     await runAction();
   } catch (error) {
-    core.setFailed(`cutover-checkpoint could not run: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(
+      `cutover-checkpoint could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -45,7 +47,10 @@ async function runAction(): Promise<void> {
       sha: process.env.GITHUB_SHA ?? null,
       ref: process.env.GITHUB_REF ?? null,
       event: process.env.GITHUB_EVENT_NAME ?? null,
-      runUrl: repository && process.env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}` : null,
+      runUrl:
+        repository && process.env.GITHUB_RUN_ID
+          ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
+          : null,
     },
     events: {
       onStart: (command) => core.startGroup(`${command.id}: ${command.run}`),
@@ -57,9 +62,15 @@ async function runAction(): Promise<void> {
   });
   if (outcome.kind === 'unusable') {
     for (const error of outcome.errors) {
-      core.error(error.message, { file: error.location.file, startLine: error.location.line, startColumn: error.location.column });
+      core.error(error.message, {
+        file: error.location.file,
+        startLine: error.location.line,
+        startColumn: error.location.column,
+      });
     }
-    core.setFailed(`cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`);
+    core.setFailed(
+      `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`,
+    );
     return;
   }
   const { record } = outcome;
@@ -68,7 +79,10 @@ async function runAction(): Promise<void> {
   core.setOutput(OUTPUTS.cutover, record.decisions.cutover.state);
   core.setOutput(OUTPUTS.record, outcome.recordPath);
   core.setOutput(OUTPUTS.report, outcome.reportPath);
-  core.setOutput(OUTPUTS.blockingChecks, record.decisions[record.decision_requested].blocked_by.join(','));
+  core.setOutput(
+    OUTPUTS.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(','),
+  );
   await core.summary.addRaw(outcome.markdown).write();
   const failing = shouldFail(inputs, record.verdict);
   const line = `${inputs.decision} verdict: ${record.verdict_label}${record.decisions[inputs.decision].blocked_by.length ? ` (blocked by ${record.decisions[inputs.decision].blocked_by.join(', ')})` : ''}`;

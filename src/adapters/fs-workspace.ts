@@ -26,7 +26,11 @@ export function createFsWorkspace(root: string): WorkspacePort {
       }
       const inside = relative(await realRoot, real);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        return { kind: 'error', path, message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it` };
+        return {
+          kind: 'error',
+          path,
+          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`,
+        };
       }
       try {
         const handle = await open(real, 'r');
@@ -34,11 +38,21 @@ export function createFsWorkspace(root: string): WorkspacePort {
           const stat = await handle.stat();
           if (!stat.isFile()) return { kind: 'error', path, message: 'it is not a regular file' };
           if (stat.size > maxBytes) {
-            return { kind: 'error', path, message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)` };
+            return {
+              kind: 'error',
+              path,
+              message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`,
+            };
           }
           const bytes = await handle.readFile();
           const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-          return { kind: 'ok', path, text, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+          return {
+            kind: 'ok',
+            path,
+            text,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            bytes: bytes.length,
+          };
         } finally {
           await handle.close();
         }

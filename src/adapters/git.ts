@@ -8,12 +8,25 @@ import type { GitPort } from '../app/ports.js';
 const GIT_TIMEOUT_MS = 15_000;
 
 /** Runs one git command; resolves to stdout, or null when git says no. */
-function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean }> {
+function git(
+  cwd: string,
+  args: string[],
+): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean }> {
   return new Promise((resolvePromise) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => {
-      const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-      resolvePromise({ ok: !error, stdout: String(stdout), stderr: String(stderr), missing });
-    });
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        timeout: GIT_TIMEOUT_MS,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      },
+      (error, stdout, stderr) => {
+        const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+        resolvePromise({ ok: !error, stdout: String(stdout), stderr: String(stderr), missing });
+      },
+    );
   });
 }
 
@@ -21,11 +34,17 @@ function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string
 export function createGit(root: string): GitPort {
   return {
     async inspect({ tags, paths }): Promise<GitEvidence> {
-      const probe = await git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+      const probe = await git(root, [
+        'rev-parse',
+        '--is-inside-work-tree',
+        '--is-shallow-repository',
+      ]);
       if (!probe.ok) {
         return {
           available: false,
-          reason: probe.missing ? 'git is not installed or not on PATH' : `${root} is not a git repository (${probe.stderr.trim().split('\n')[0] ?? 'git rev-parse failed'})`,
+          reason: probe.missing
+            ? 'git is not installed or not on PATH'
+            : `${root} is not a git repository (${probe.stderr.trim().split('\n')[0] ?? 'git rev-parse failed'})`,
           shallow: false,
           tagCount: 0,
           tags: {},
@@ -36,16 +55,29 @@ export function createGit(root: string): GitPort {
       const [head, tagList, ...resolved] = await Promise.all([
         git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
         git(root, ['tag', '--list']),
-        ...tags.map((tag) => git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`])),
+        ...tags.map((tag) =>
+          git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
+        ),
       ]);
-      const lastCommits = await Promise.all(paths.map((path) => git(root, ['log', '-1', '--format=%cI', '--', path])));
+      const lastCommits = await Promise.all(
+        paths.map((path) => git(root, ['log', '-1', '--format=%cI', '--', path])),
+      );
       return {
         available: true,
         shallow,
         head: head!.ok ? head!.stdout.trim() : null,
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
-        tags: Object.fromEntries(tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null])),
-        lastCommit: Object.fromEntries(paths.map((path, i) => [path, lastCommits[i]!.ok && lastCommits[i]!.stdout.trim() ? new Date(lastCommits[i]!.stdout.trim()).toISOString() : null])),
+        tags: Object.fromEntries(
+          tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
+        ),
+        lastCommit: Object.fromEntries(
+          paths.map((path, i) => [
+            path,
+            lastCommits[i]!.ok && lastCommits[i]!.stdout.trim()
+              ? new Date(lastCommits[i]!.stdout.trim()).toISOString()
+              : null,
+          ]),
+        ),
       };
     },
   };

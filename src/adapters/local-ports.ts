@@ -9,14 +9,21 @@ import { createProcessRunner } from './process-runner.js';
 import { createToolLookup } from './tool-lookup.js';
 
 /** Ports over a workspace root and an evidence directory. */
-export function createLocalPorts(options: { root: string; evidenceDir: string; logger: LoggerPort; lookups?: LookupsPort }): Ports {
+export function createLocalPorts(options: {
+  root: string;
+  evidenceDir: string;
+  logger: LoggerPort;
+  lookups?: LookupsPort;
+}): Ports {
   const output = createOutputDir(options.evidenceDir);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups('the CLI makes no GitHub API calls; run the Action for API lookups'),
+    lookups:
+      options.lookups ??
+      createOfflineLookups('the CLI makes no GitHub API calls; run the Action for API lookups'),
     output,
     logger: options.logger,
     now: () => new Date(),

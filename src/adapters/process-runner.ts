@@ -18,7 +18,14 @@ export const KILL_GRACE_MS = 2000;
 const DRAIN_MS = 200;
 
 /** Environment variables that carry credentials; never handed to a verification command. */
-export const CREDENTIAL_ENV = ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+export const CREDENTIAL_ENV = [
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'INPUT_GITHUB-TOKEN',
+  'INPUT_GITHUB_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+];
 
 export interface ProcessRunnerOptions {
   /** Workspace root; commands' cwd is relative to it. */
@@ -43,7 +50,15 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
       for (const name of CREDENTIAL_ENV) delete baseEnv[name];
 
       const start = (command: CommandConfig) => {
-        const task = runOne(command, { root: options.root, shell, env: baseEnv, logFile: join(logRoot, `${command.id}.log`), origin, events, signal }).then((result) => {
+        const task = runOne(command, {
+          root: options.root,
+          shell,
+          env: baseEnv,
+          logFile: join(logRoot, `${command.id}.log`),
+          origin,
+          events,
+          signal,
+        }).then((result) => {
           results.set(command.id, result);
           events?.onEnd?.(command, result);
           running.delete(task);
@@ -53,10 +68,14 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
       while (waiting.length > 0 || running.size > 0) {
         for (const command of [...waiting]) {
           if (running.size >= Math.max(1, concurrency)) break;
-          const failedNeed = command.needs.find((need) => results.has(need) && !succeeded(results.get(need)!));
+          const failedNeed = command.needs.find(
+            (need) => results.has(need) && !succeeded(results.get(need)!),
+          );
           if (failedNeed || signal?.aborted) {
             waiting.splice(waiting.indexOf(command), 1);
-            const reason = signal?.aborted ? 'the gate was interrupted' : `needs '${failedNeed}', which did not succeed`;
+            const reason = signal?.aborted
+              ? 'the gate was interrupted'
+              : `needs '${failedNeed}', which did not succeed`;
             const result = emptyResult(command, 'skipped', reason, Date.now() - origin);
             results.set(command.id, result);
             events?.onEnd?.(command, result);
@@ -70,7 +89,11 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         if (running.size > 0) await Promise.race(running);
         else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
           // Unreachable with a validated config (no cycles); guard against spinning anyway.
-          for (const command of waiting.splice(0)) results.set(command.id, emptyResult(command, 'not-run', 'its dependencies can never complete', 0));
+          for (const command of waiting.splice(0))
+            results.set(
+              command.id,
+              emptyResult(command, 'not-run', 'its dependencies can never complete', 0),
+            );
         }
       }
       return commands.map((command) => results.get(command.id)!);
@@ -82,13 +105,33 @@ function succeeded(result: CommandResult): boolean {
   return result.state === 'ran' && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 
-function emptyResult(command: CommandConfig, state: CommandResult['state'], reason: string, startedMs: number): CommandResult {
-  return { id: command.id, run: command.run, cwd: command.cwd, state, reason, exitCode: null, signal: null, timedOut: false, startedMs, durationMs: 0, outputTail: '', outputBytes: 0 };
+function emptyResult(
+  command: CommandConfig,
+  state: CommandResult['state'],
+  reason: string,
+  startedMs: number,
+): CommandResult {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state,
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    startedMs,
+    durationMs: 0,
+    outputTail: '',
+    outputBytes: 0,
+  };
 }
 
 function findShell(): { file: string; args: string[] } {
   const bash = spawnSync('bash', ['-c', 'exit 0'], { stdio: 'ignore' });
-  return bash.status === 0 ? { file: 'bash', args: ['-eo', 'pipefail', '-c'] } : { file: 'sh', args: ['-e', '-c'] };
+  return bash.status === 0
+    ? { file: 'bash', args: ['-eo', 'pipefail', '-c'] }
+    : { file: 'sh', args: ['-e', '-c'] };
 }
 
 interface RunOneOptions {
@@ -105,7 +148,14 @@ function runOne(command: CommandConfig, options: RunOneOptions): Promise<Command
   const cwd = resolve(options.root, command.cwd);
   const startedAt = Date.now();
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
-    return Promise.resolve(emptyResult(command, 'not-run', `working directory '${command.cwd}' does not exist`, startedAt - options.origin));
+    return Promise.resolve(
+      emptyResult(
+        command,
+        'not-run',
+        `working directory '${command.cwd}' does not exist`,
+        startedAt - options.origin,
+      ),
+    );
   }
   options.events?.onStart?.(command);
   return new Promise((resolvePromise) => {

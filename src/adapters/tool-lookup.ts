@@ -17,7 +17,10 @@ export function createToolLookup(path = process.env.PATH ?? ''): ToolsPort {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           if (!tool.minVersion) return [tool.name, { found: true, path: found }];
-          return [tool.name, { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }];
+          return [
+            tool.name,
+            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) },
+          ];
         }),
       );
       return Object.fromEntries(entries);
@@ -40,8 +43,13 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
 
 function readVersion(file: string, args: string[]): Promise<string> {
   return new Promise((resolvePromise) => {
-    execFile(file, args, { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (_error, stdout, stderr) => {
-      resolvePromise(`${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000));
-    });
+    execFile(
+      file,
+      args,
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolvePromise(`${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000));
+      },
+    );
   });
 }

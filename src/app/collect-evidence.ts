@@ -5,7 +5,11 @@ import type { Evidence, FileRead, RunContext } from '../core/evidence.js';
 import type { Baseline, Decision } from '../core/model.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRelativeRefs } from '../core/schema/relative-refs.js';
-import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../core/workspace-path.js';
+import {
+  joinWorkspacePath,
+  normalizeWorkspacePath,
+  workspaceDirname,
+} from '../core/workspace-path.js';
 import type { CommandEvents, Ports } from './ports.js';
 
 /** What one evaluation is asked to do. */
@@ -24,10 +28,16 @@ export interface CollectRequest {
 }
 
 /** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
-export async function collectEvidence(config: CheckpointConfig, configRead: FileRead, ports: Ports, request: CollectRequest): Promise<Evidence> {
+export async function collectEvidence(
+  config: CheckpointConfig,
+  configRead: FileRead,
+  ports: Ports,
+  request: CollectRequest,
+): Promise<Evidence> {
   const files: Record<string, FileRead> = { [config.path]: configRead };
   const read = async (path: string) => {
-    if (!(path in files)) files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
+    if (!(path in files))
+      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
     return files[path]!;
   };
   const schemaPaths = [
@@ -41,20 +51,26 @@ export async function collectEvidence(config: CheckpointConfig, configRead: File
 
   const tag = config.baseline.release_tag;
   const [git, tools, incidents, consumerCheck] = await Promise.all([
-    ports.git.inspect({ tags: tag ? [tag] : [], paths: config.documents.filter((d) => d.maxAgeDays !== undefined).map((d) => d.path) }),
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config.documents.filter((d) => d.maxAgeDays !== undefined).map((d) => d.path),
+    }),
     ports.tools.lookup(config.tools),
     config.incidents ? ports.lookups.incidents(config.incidents) : undefined,
-    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : undefined,
+    config.consumer?.repository && config.consumer.checkName
+      ? ports.lookups.consumerCheck(config.consumer)
+      : undefined,
   ]);
-  const commands = request.runCommands && config.commands.length > 0
-    ? await ports.runner.run(config.commands, {
-        decision: request.decision,
-        concurrency: request.concurrency ?? 1,
-        logDir: request.logDir,
-        events: request.events,
-        signal: request.signal,
-      })
-    : null;
+  const commands =
+    request.runCommands && config.commands.length > 0
+      ? await ports.runner.run(config.commands, {
+          decision: request.decision,
+          concurrency: request.concurrency ?? 1,
+          logDir: request.logDir,
+          events: request.events,
+          signal: request.signal,
+        })
+      : null;
 
   return {
     now: ports.now().toISOString(),
@@ -65,7 +81,9 @@ export async function collectEvidence(config: CheckpointConfig, configRead: File
     git,
     tools,
     commands: request.runCommands ? (commands ?? []) : null,
-    ...(request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
+    ...(request.runCommands
+      ? {}
+      : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
@@ -84,7 +102,10 @@ function listFilePaths(config: CheckpointConfig): string[] {
 }
 
 /** Reads a schema and, transitively, the sibling files it `$ref`s by relative path. */
-async function readSchemaWithRefs(path: string, read: (path: string) => Promise<FileRead>): Promise<void> {
+async function readSchemaWithRefs(
+  path: string,
+  read: (path: string) => Promise<FileRead>,
+): Promise<void> {
   const queue = [path];
   const seen = new Set<string>();
   while (queue.length > 0) {

@@ -1,6 +1,11 @@
 // The only doors between the app and the outside world. Adapters implement them; tests fake them.
 
-import type { CommandConfig, ConsumerConfig, IncidentsConfig, ToolConfig } from '../core/config/config-types.js';
+import type {
+  CommandConfig,
+  ConsumerConfig,
+  IncidentsConfig,
+  ToolConfig,
+} from '../core/config/config-types.js';
 import type {
   CommandResult,
   ConsumerCheckLookup,
@@ -40,7 +45,13 @@ export interface CommandEvents {
 export interface CommandRunnerPort {
   run(
     commands: CommandConfig[],
-    options: { decision: Decision; concurrency: number; logDir: string; events?: CommandEvents; signal?: AbortSignal },
+    options: {
+      decision: Decision;
+      concurrency: number;
+      logDir: string;
+      events?: CommandEvents;
+      signal?: AbortSignal;
+    },
   ): Promise<CommandResult[]>;
 }
 

@@ -32,7 +32,13 @@ export interface RunRequest {
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
 export type RunOutcome =
-  | { kind: 'judged'; record: DecisionRecord; markdown: string; recordPath: string; reportPath: string }
+  | {
+      kind: 'judged';
+      record: DecisionRecord;
+      markdown: string;
+      recordPath: string;
+      reportPath: string;
+    }
   | { kind: 'unusable'; errors: ConfigError[] };
 
 /** Runs the gate once. Throws only on internal faults. */
@@ -47,12 +53,23 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   if (unknownModes.length > 0) {
     return {
       kind: 'unusable',
-      errors: [{ message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(', ')}; ${config.path} lists: ${configured.join(', ') || 'none'}`, location: config.locations['/handoff'] ?? { file: config.path } }],
+      errors: [
+        {
+          message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(', ')}; ${config.path} lists: ${configured.join(', ') || 'none'}`,
+          location: config.locations['/handoff'] ?? { file: config.path },
+        },
+      ],
     };
   }
   if (request.scope === 'validate') {
     // Only what can be judged from the tree itself: no tools, commands or API lookups.
-    config = { ...config, tools: [], commands: [], incidents: undefined, consumer: config.consumer && { record: config.consumer.record } };
+    config = {
+      ...config,
+      tools: [],
+      commands: [],
+      incidents: undefined,
+      consumer: config.consumer && { record: config.consumer.record },
+    };
   }
 
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
@@ -71,17 +88,29 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   const record = judge(config, evidence, validator);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
-  const recordPath = await ports.output.writeFile('decision-record.json', JSON.stringify(record, null, 2) + '\n');
+  const recordPath = await ports.output.writeFile(
+    'decision-record.json',
+    JSON.stringify(record, null, 2) + '\n',
+  );
   const reportPath = await ports.output.writeFile('report.md', markdown);
   return { kind: 'judged', record, markdown, recordPath, reportPath };
 }
 
 /** The record is validated against its published schema before it is written (SPEC §7). */
-function assertRecordValid(record: DecisionRecord, validator: ReturnType<typeof createSchemaValidator>): void {
+function assertRecordValid(
+  record: DecisionRecord,
+  validator: ReturnType<typeof createSchemaValidator>,
+): void {
   const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
   if (!compiled.ok) throw new Error(compiled.message);
-  const findings = validateDocument(compiled.validate, { format: 'json', value: record, locate: () => undefined }, 'decision-record.json');
+  const findings = validateDocument(
+    compiled.validate,
+    { format: 'json', value: record, locate: () => undefined },
+    'decision-record.json',
+  );
   if (findings.length > 0) {
-    throw new Error(`internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join('; ')}`);
+    throw new Error(
+      `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join('; ')}`,
+    );
   }
 }

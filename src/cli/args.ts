@@ -52,33 +52,43 @@ export type CliRequest =
 /** Parses argv (without node and script). */
 export function parseCliArgs(argv: string[]): CliRequest {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { command: 'help' };
   if (command === '--version' || command === 'version') return { command: 'version' };
   const parsed = parseOptions(rest);
   const { values, positionals } = parsed;
   if (command === 'schema') {
-    if (positionals.length !== 1) throw new UsageError('schema takes exactly one NAME, e.g. `cutover-checkpoint schema producer-manifest`');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        'schema takes exactly one NAME, e.g. `cutover-checkpoint schema producer-manifest`',
+      );
     return { command: 'schema', name: positionals[0]! };
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const cwd = values.cwd ?? '.';
   if (command === 'init') return { command: 'init', cwd, force: values.force === true };
-  if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command '${command}'; expected run, validate, init or schema`);
+  if (command !== 'run' && command !== 'validate')
+    throw new UsageError(`unknown command '${command}'; expected run, validate, init or schema`);
 
   const decision = values.decision ?? 'rehearsal';
-  if (!DECISIONS.includes(decision as Decision)) throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
+  if (!DECISIONS.includes(decision as Decision))
+    throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
   const inputs: Baseline = {};
   for (const field of BASELINE_FIELDS) {
     const value = values[field.replace(/_/g, '-') as keyof typeof values];
     if (typeof value === 'string') {
-      if (value.trim() === '') throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
+      if (value.trim() === '')
+        throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
       inputs[field] = value.trim();
     }
   }
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer (got '${values.concurrency}')`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new UsageError(
+        `--concurrency must be a positive integer (got '${values.concurrency}')`,
+      );
   }
   return {
     command,

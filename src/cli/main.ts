@@ -31,12 +31,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`cutover-checkpoint: ${error.message}\nRun \`cutover-checkpoint --help\` for usage.\n`);
+      io.stderr.write(
+        `cutover-checkpoint: ${error.message}\nRun \`cutover-checkpoint --help\` for usage.\n`,
+      );
       return EXIT_UNUSABLE;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`cutover-checkpoint: the gate could not run: ${message}\n`);
-    if (io.env.CUTOVER_CHECKPOINT_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    if (io.env.CUTOVER_CHECKPOINT_DEBUG && error instanceof Error)
+      io.stderr.write(`${error.stack}\n`);
     return EXIT_UNUSABLE;
   }
 }
@@ -51,8 +54,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return 0;
     case 'schema': {
-      const schema = BUILTIN_SCHEMAS[request.name.replace(/^builtin:/, '').replace(/\.schema\.json$/, '')];
-      if (!schema) throw new UsageError(`unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`);
+      const schema =
+        BUILTIN_SCHEMAS[request.name.replace(/^builtin:/, '').replace(/\.schema\.json$/, '')];
+      if (!schema)
+        throw new UsageError(
+          `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,
+        );
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       return 0;
     }
@@ -75,22 +82,41 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     inputs: request.inputs,
     scope: request.command,
     runCommands: request.runCommands,
-    notRunReason: request.command === 'validate' ? 'validate does not run commands' : '--no-commands was given',
+    notRunReason:
+      request.command === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     concurrency: request.concurrency,
     defaultConcurrency: availableParallelism(),
-    context: { repository: io.env.GITHUB_REPOSITORY ?? null, sha: io.env.GITHUB_SHA ?? null, ref: io.env.GITHUB_REF ?? null, event: io.env.GITHUB_EVENT_NAME ?? null, runUrl: null },
+    context: {
+      repository: io.env.GITHUB_REPOSITORY ?? null,
+      sha: io.env.GITHUB_SHA ?? null,
+      ref: io.env.GITHUB_REF ?? null,
+      event: io.env.GITHUB_EVENT_NAME ?? null,
+      runUrl: null,
+    },
     events: {
       onStart: (command) => log(`▶ ${command.id}: ${command.run}`),
-      onEnd: (command, result) => log(`${result.state === 'ran' && result.exitCode === 0 ? '✓' : '✗'} ${command.id} ${result.state === 'ran' ? `exit ${result.exitCode ?? (result.timedOut ? 'timeout' : result.signal)} in ${formatDuration(result.durationMs)}` : result.state}`),
+      onEnd: (command, result) =>
+        log(
+          `${result.state === 'ran' && result.exitCode === 0 ? '✓' : '✗'} ${command.id} ${result.state === 'ran' ? `exit ${result.exitCode ?? (result.timedOut ? 'timeout' : result.signal)} in ${formatDuration(result.durationMs)}` : result.state}`,
+        ),
     },
   });
   if (outcome.kind === 'unusable') {
-    io.stderr.write(`cutover-checkpoint: the gate could not run: the configuration is not usable\n`);
-    for (const error of outcome.errors) io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
+    io.stderr.write(
+      `cutover-checkpoint: the gate could not run: the configuration is not usable\n`,
+    );
+    for (const error of outcome.errors)
+      io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
   if (request.json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
-  else io.stdout.write(renderText(outcome.record, { color, paths: { record: outcome.recordPath, report: outcome.reportPath } }));
+  else
+    io.stdout.write(
+      renderText(outcome.record, {
+        color,
+        paths: { record: outcome.recordPath, report: outcome.reportPath },
+      }),
+    );
   return EXIT_CODES[outcome.record.verdict];
 }
 
@@ -100,7 +126,8 @@ async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {
     [resolve(cwd, '.github/workflows/cutover-checkpoint.yml'), STARTER_WORKFLOW],
   ] as const;
   const existing = files.filter(([path]) => existsSync(path)).map(([path]) => path);
-  if (existing.length > 0 && !force) throw new UsageError(`refusing to overwrite ${existing.join(', ')} (use --force)`);
+  if (existing.length > 0 && !force)
+    throw new UsageError(`refusing to overwrite ${existing.join(', ')} (use --force)`);
   for (const [path, text] of files) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);

@@ -6,10 +6,19 @@ import type { EvaluationContext } from './checks/evaluation-context.js';
 import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
 import { parseTestCounts } from './commands/test-counts.js';
-import type { DecisionRecord, JointDecisionSummary, RecordCommand, RecordDigest } from './record.js';
+import type {
+  DecisionRecord,
+  JointDecisionSummary,
+  RecordCommand,
+  RecordDigest,
+} from './record.js';
 
 /** Builds the record; `checks` are final (policy applied). */
-export function buildRecord(context: EvaluationContext, checks: CheckResult[], decisions: Record<Decision, DecisionOutcome>): DecisionRecord {
+export function buildRecord(
+  context: EvaluationContext,
+  checks: CheckResult[],
+  decisions: Record<Decision, DecisionOutcome>,
+): DecisionRecord {
   const { config, evidence } = context;
   const requested = decisions[evidence.decision];
   const digest = (id: string, path: string): RecordDigest => {
@@ -62,7 +71,9 @@ function observedBaseline(context: EvaluationContext): Record<string, Baseline> 
   return observed;
 }
 
-function toRecordCommand(result: NonNullable<EvaluationContext['evidence']['commands']>[number]): RecordCommand {
+function toRecordCommand(
+  result: NonNullable<EvaluationContext['evidence']['commands']>[number],
+): RecordCommand {
   return {
     id: result.id,
     run: result.run,
@@ -85,7 +96,10 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   const loaded = loadJointDecision(context);
   if (!loaded?.ok) return null;
   const value = loaded.document.value as {
-    decisions?: Record<string, Record<string, JointDecisionSummary['signatures'][Decision][string]>>;
+    decisions?: Record<
+      string,
+      Record<string, JointDecisionSummary['signatures'][Decision][string]>
+    >;
     baseline?: Baseline;
     residual_risks?: string[];
     rollback?: { target: string; trigger_owner: string };
@@ -94,7 +108,8 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   const signatures = {} as JointDecisionSummary['signatures'];
   for (const decision of DECISIONS) {
     signatures[decision] = {};
-    for (const role of context.config.jointDecision!.roles) signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    for (const role of context.config.jointDecision!.roles)
+      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
   }
   return {
     path: loaded.path,

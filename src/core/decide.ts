@@ -1,7 +1,13 @@
 // SPEC §2 exactly: a decision is NO-GO if any check blocking it failed (abort triggers block
 // every decision), else CONDITIONAL if any is pending, else GO. Every non-GO says what flips it.
 
-import { DECISIONS, isFailing, type CheckResult, type Decision, type DecisionState } from './model.js';
+import {
+  DECISIONS,
+  isFailing,
+  type CheckResult,
+  type Decision,
+  type DecisionState,
+} from './model.js';
 
 /** One step towards GO: a blocking check, with what was expected and seen. */
 export interface ToGoItem {
@@ -26,13 +32,17 @@ export function blocksDecision(check: CheckResult, decision: Decision): boolean 
 }
 
 /** Decides both decisions from the final checks. */
-export function decideAll(checks: CheckResult[], labels: Record<Decision, Record<DecisionState, string>>): Record<Decision, DecisionOutcome> {
+export function decideAll(
+  checks: CheckResult[],
+  labels: Record<Decision, Record<DecisionState, string>>,
+): Record<Decision, DecisionOutcome> {
   const outcome = {} as Record<Decision, DecisionOutcome>;
   for (const decision of DECISIONS) {
     const relevant = checks.filter((check) => blocksDecision(check, decision));
     const failing = relevant.filter((check) => isFailing(check.status));
     const pending = relevant.filter((check) => check.status === 'pending');
-    const state: DecisionState = failing.length > 0 ? 'NO-GO' : pending.length > 0 ? 'CONDITIONAL' : 'GO';
+    const state: DecisionState =
+      failing.length > 0 ? 'NO-GO' : pending.length > 0 ? 'CONDITIONAL' : 'GO';
     const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
     outcome[decision] = {
       state,

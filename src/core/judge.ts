@@ -41,13 +41,19 @@ const EVALUATORS: Evaluator[] = [
 ];
 
 /** Evaluates every check and decides both decisions. */
-export function judge(config: CheckpointConfig, evidence: Evidence, validator: SchemaValidator = createSchemaValidator()): DecisionRecord {
+export function judge(
+  config: CheckpointConfig,
+  evidence: Evidence,
+  validator: SchemaValidator = createSchemaValidator(),
+): DecisionRecord {
   const base = { config, evidence, validator };
   const context: EvaluationContext = { ...base, artifacts: loadArtifacts(base) };
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
-  const checks = outcomes.map((outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today));
+  const checks = outcomes.map((outcome) =>
+    applyPolicy(outcome, config.checkPolicies, config.waivers, today),
+  );
   const decisions = decideAll(checks, config.labels);
   return buildRecord(context, checks, decisions);
 }
@@ -56,7 +62,14 @@ export function judge(config: CheckpointConfig, evidence: Evidence, validator: S
 function failClosed(outcomes: CheckOutcome[]): CheckOutcome[] {
   const evaluated = outcomes.filter((o) => o.status !== 'skipped');
   if (evaluated.length > 0) return [];
-  return [{ id: 'gate.evaluated', kind: 'gate', status: 'fail', summary: 'no check was evaluated: the config declares nothing to verify (fail closed)', expected: 'at least one check', observed: 0 }];
+  return [
+    {
+      id: 'gate.evaluated',
+      kind: 'gate',
+      status: 'fail',
+      summary: 'no check was evaluated: the config declares nothing to verify (fail closed)',
+      expected: 'at least one check',
+      observed: 0,
+    },
+  ];
 }
-
-

@@ -2,7 +2,13 @@
 // trigger, and whether an unexpired waiver covers its failure.
 
 import type { CheckPolicy, WaiverConfig } from './config/config-types.js';
-import { DECISIONS, isFailing, type CheckOutcome, type CheckResult, type Decision } from './model.js';
+import {
+  DECISIONS,
+  isFailing,
+  type CheckOutcome,
+  type CheckResult,
+  type Decision,
+} from './model.js';
 
 /** Checks that are abort triggers unless the config says otherwise (the first seed's list). */
 const DEFAULT_ABORT = [/^handoff\..+\.(fields|envelope)$/, /^git\.release-tag$/];
@@ -13,13 +19,22 @@ export function matchesCheck(pattern: string, id: string): boolean {
 }
 
 /** Applies blocks/abort policy and waivers to one outcome. `today` is YYYY-MM-DD (UTC). */
-export function applyPolicy(outcome: CheckOutcome, policies: CheckPolicy[], waivers: WaiverConfig[], today: string): CheckResult {
+export function applyPolicy(
+  outcome: CheckOutcome,
+  policies: CheckPolicy[],
+  waivers: WaiverConfig[],
+  today: string,
+): CheckResult {
   let blocks: Decision[] = outcome.only ? [...outcome.only] : [...DECISIONS];
   let abort = DEFAULT_ABORT.some((pattern) => pattern.test(outcome.id));
   // Prefix policies apply first, longest last; an exact id wins over any prefix.
   const matching = policies
     .filter((policy) => matchesCheck(policy.pattern, outcome.id))
-    .sort((a, b) => Number(!a.pattern.endsWith('*')) - Number(!b.pattern.endsWith('*')) || a.pattern.length - b.pattern.length);
+    .sort(
+      (a, b) =>
+        Number(!a.pattern.endsWith('*')) - Number(!b.pattern.endsWith('*')) ||
+        a.pattern.length - b.pattern.length,
+    );
   for (const policy of matching) {
     if (policy.blocks) blocks = [...policy.blocks];
     if (policy.abort !== undefined) abort = policy.abort;
@@ -39,9 +54,17 @@ export function applyPolicy(outcome: CheckOutcome, policies: CheckPolicy[], waiv
   const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
-    result.waiver = { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires, expired };
+    result.waiver = {
+      reason: waiver.reason,
+      owner: waiver.owner,
+      expires: waiver.expires,
+      expired,
+    };
     if (expired) {
-      result.details = [`waiver by ${waiver.owner} expired on ${waiver.expires} and no longer applies ("${waiver.reason}")`, ...result.details];
+      result.details = [
+        `waiver by ${waiver.owner} expired on ${waiver.expires} and no longer applies ("${waiver.reason}")`,
+        ...result.details,
+      ];
     } else {
       result.status = 'waived';
       result.summary = `waived by ${waiver.owner} until ${waiver.expires} (${waiver.reason}): ${outcome.summary}`;

@@ -32,7 +32,10 @@ export interface RecordDigest {
 /** The filled joint-decision template (the seed's "Joint Decision Template"). */
 export interface JointDecisionSummary {
   path: string;
-  signatures: Record<Decision, Record<string, { decision: string; signed_by: string; signed_at: string } | null>>;
+  signatures: Record<
+    Decision,
+    Record<string, { decision: string; signed_by: string; signed_at: string } | null>
+  >;
   baseline: Baseline;
   residual_risks: string[];
   rollback: { target: string; trigger_owner: string } | null;
@@ -56,5 +59,11 @@ export interface DecisionRecord {
   artifacts: RecordDigest[];
   documents: RecordDigest[];
   joint_decision: JointDecisionSummary | null;
-  context: { repository: string | null; sha: string | null; ref: string | null; event: string | null; run_url: string | null };
+  context: {
+    repository: string | null;
+    sha: string | null;
+    ref: string | null;
+    event: string | null;
+    run_url: string | null;
+  };
 }

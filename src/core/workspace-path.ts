@@ -2,7 +2,9 @@
 // stays inside the workspace; the file adapter separately refuses symlinks that lead out.
 
 /** Normalizes a workspace-relative path, or explains why it escapes the workspace. */
-export function normalizeWorkspacePath(path: string): { ok: true; path: string } | { ok: false; reason: string } {
+export function normalizeWorkspacePath(
+  path: string,
+): { ok: true; path: string } | { ok: false; reason: string } {
   if (path.includes('\0')) return { ok: false, reason: 'contains a NUL character' };
   if (/^([A-Za-z]:)?[\\/]/.test(path) || path.startsWith('~')) {
     return { ok: false, reason: 'is absolute; paths are relative to the workspace root' };

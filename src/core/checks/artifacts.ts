@@ -5,7 +5,9 @@ import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
 import { loadStructuredFile } from './load-structured-file.js';
 
 /** Loads every configured artifact once, for the evaluators that compare them. */
-export function loadArtifacts(context: Omit<EvaluationContext, 'artifacts'>): Map<string, LoadedFile> {
+export function loadArtifacts(
+  context: Omit<EvaluationContext, 'artifacts'>,
+): Map<string, LoadedFile> {
   const loaded = new Map<string, LoadedFile>();
   const withArtifacts = { ...context, artifacts: loaded };
   for (const artifact of context.config.artifacts) {
@@ -26,7 +28,13 @@ export function evaluateArtifacts(context: EvaluationContext): CheckOutcome[] {
   return context.config.artifacts.map((artifact) => {
     const loaded = context.artifacts.get(artifact.id)!;
     if (!loaded.ok) {
-      return { id: `artifact.${artifact.id}`, kind: 'artifact', status: loaded.status, summary: loaded.summary, findings: loaded.findings };
+      return {
+        id: `artifact.${artifact.id}`,
+        kind: 'artifact',
+        status: loaded.status,
+        summary: loaded.summary,
+        findings: loaded.findings,
+      };
     }
     return {
       id: `artifact.${artifact.id}`,

@@ -21,14 +21,28 @@ export function collectBaselineSources(context: EvaluationContext): BaselineSour
   }
   const handoff = context.config.handoff;
   if (handoff) {
-    for (const [name, id] of [['manifest', handoff.manifest], ['payload', handoff.payload]] as const) {
+    for (const [name, id] of [
+      ['manifest', handoff.manifest],
+      ['payload', handoff.payload],
+    ] as const) {
       const loaded = context.artifacts.get(id);
-      if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document.value, '', loaded.document.locate));
+      if (loaded?.ok)
+        sources.push(
+          fromDocument(name, loaded.path, loaded.document.value, '', loaded.document.locate),
+        );
     }
   }
   const joint = loadJointDecision(context);
   if (joint?.ok) {
-    sources.push(fromDocument('joint-decision', joint.path, (joint.document.value as { baseline?: unknown }).baseline, '/baseline', joint.document.locate));
+    sources.push(
+      fromDocument(
+        'joint-decision',
+        joint.path,
+        (joint.document.value as { baseline?: unknown }).baseline,
+        '/baseline',
+        joint.document.locate,
+      ),
+    );
   }
   return sources;
 }
@@ -46,5 +60,13 @@ function fromDocument(
       if (typeof value[field] === 'string') values[field] = value[field];
     }
   }
-  return { name, values, locate: (field) => ({ file, pointer: `${prefix}/${field}`, ...(locate(`${prefix}/${field}`) ?? {}) }) };
+  return {
+    name,
+    values,
+    locate: (field) => ({
+      file,
+      pointer: `${prefix}/${field}`,
+      ...(locate(`${prefix}/${field}`) ?? {}),
+    }),
+  };
 }

@@ -45,7 +45,10 @@ export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {
             id: `baseline.${field}`,
             kind: 'baseline',
             status: 'pass',
-            summary: agreeing.length > 0 ? `${field} = '${expected}' in the lock, ${agreeing.join(', ')}` : `${field} = '${expected}' (stated only in the lock)`,
+            summary:
+              agreeing.length > 0
+                ? `${field} = '${expected}' in the lock, ${agreeing.join(', ')}`
+                : `${field} = '${expected}' (stated only in the lock)`,
           },
     );
   }

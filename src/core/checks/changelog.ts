@@ -12,24 +12,57 @@ export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
   const tag = context.evidence.inputs.release_tag ?? context.config.baseline.release_tag;
   const base = { id: 'changelog', kind: 'changelog' as const };
   const at = (line?: number) => ({ file: changelog.path, ...(line ? { line } : {}) });
-  const fail = (summary: string, line?: number): CheckOutcome[] => [{ ...base, status: 'fail', summary, findings: [{ message: summary, location: at(line) }] }];
-  if (!tag) return [{ ...base, status: 'error', summary: 'no release tag to look for: set baseline.release_tag or pass --release-tag' }];
+  const fail = (summary: string, line?: number): CheckOutcome[] => [
+    { ...base, status: 'fail', summary, findings: [{ message: summary, location: at(line) }] },
+  ];
+  if (!tag)
+    return [
+      {
+        ...base,
+        status: 'error',
+        summary: 'no release tag to look for: set baseline.release_tag or pass --release-tag',
+      },
+    ];
   const read = context.evidence.files[changelog.path];
-  if (!read || read.kind !== 'ok') return fail(`${changelog.path} ${read?.kind === 'error' ? `could not be read: ${read.message}` : 'does not exist'}`);
+  if (!read || read.kind !== 'ok')
+    return fail(
+      `${changelog.path} ${read?.kind === 'error' ? `could not be read: ${read.message}` : 'does not exist'}`,
+    );
 
   const version = tag.replace(/^v/, '');
-  const headingPattern = new RegExp(`(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, '\\$&')}([^0-9A-Za-z.-]|$)`);
+  const headingPattern = new RegExp(
+    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, '\\$&')}([^0-9A-Za-z.-]|$)`,
+  );
   const headings = listHeadings(read.text);
   const index = headings.findIndex((h) => headingPattern.test(h.text));
-  if (index === -1) return fail(`${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`);
+  if (index === -1)
+    return fail(
+      `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`,
+    );
   const heading = headings[index]!;
   const next = headings.slice(index + 1).find((h) => h.level <= heading.level);
   const lines = read.text.split('\n').slice(heading.line + 1, next ? next.line : undefined);
   const impact = new RegExp(changelog.impactPattern, 'i');
   const found = lines.findIndex((line) => impact.test(line));
-  if (found === -1) return fail(`the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`, heading.line + 1);
+  if (found === -1)
+    return fail(
+      `the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`,
+      heading.line + 1,
+    );
   const sameLine = lines[found]!.replace(impact, '').replace(/[#*_:\-\s]/g, '');
-  const following = lines.slice(found + 1).find((line) => line.trim() !== '' && !/^#{1,6}\s/.test(line));
-  if (sameLine === '' && !following) return fail(`the consumer-impact statement of ${tag} in ${changelog.path} is empty`, heading.line + found + 2);
-  return [{ ...base, status: 'pass', summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})` }];
+  const following = lines
+    .slice(found + 1)
+    .find((line) => line.trim() !== '' && !/^#{1,6}\s/.test(line));
+  if (sameLine === '' && !following)
+    return fail(
+      `the consumer-impact statement of ${tag} in ${changelog.path} is empty`,
+      heading.line + found + 2,
+    );
+  return [
+    {
+      ...base,
+      status: 'pass',
+      summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`,
+    },
+  ];
 }

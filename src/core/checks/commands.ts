@@ -17,18 +17,43 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
   const results = context.evidence.commands;
   if (results === null) {
     const reason = context.evidence.commandsNotRunReason ?? 'commands were not run';
-    return commands.map((command) => ({ id: `command.${command.id}`, kind: 'command', status: 'pending', summary: `not executed: ${reason}`, expected: 'executed and exited 0', observed: 'not executed' }));
+    return commands.map((command) => ({
+      id: `command.${command.id}`,
+      kind: 'command',
+      status: 'pending',
+      summary: `not executed: ${reason}`,
+      expected: 'executed and exited 0',
+      observed: 'not executed',
+    }));
   }
   const outcomes = commands.map((command) => {
     const result = results.find((r) => r.id === command.id);
-    if (!result) return { id: `command.${command.id}`, kind: 'command' as const, status: 'error' as const, summary: 'no result was recorded for this command' };
+    if (!result)
+      return {
+        id: `command.${command.id}`,
+        kind: 'command' as const,
+        status: 'error' as const,
+        summary: 'no result was recorded for this command',
+      };
     return evaluateCommand(command, result);
   });
   const ran = results.filter((r) => r.state === 'ran').length;
   outcomes.push(
     ran > 0
-      ? { id: 'commands.executed', kind: 'command', status: 'pass', summary: `${ran} of ${commands.length} verification commands ran` }
-      : { id: 'commands.executed', kind: 'command', status: 'fail', summary: `none of the ${commands.length} configured verification commands ran (fail closed)`, expected: 'at least one command executed', observed: 0 },
+      ? {
+          id: 'commands.executed',
+          kind: 'command',
+          status: 'pass',
+          summary: `${ran} of ${commands.length} verification commands ran`,
+        }
+      : {
+          id: 'commands.executed',
+          kind: 'command',
+          status: 'fail',
+          summary: `none of the ${commands.length} configured verification commands ran (fail closed)`,
+          expected: 'at least one command executed',
+          observed: 0,
+        },
   );
   return outcomes;
 }
@@ -38,7 +63,8 @@ function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOu
   const base = { id, kind: 'command' as const };
   if (result.state === 'skipped' || result.state === 'refused' || result.state === 'not-run') {
     // skipped: a dependency failed, which already blocks; not-run: the gate could not start it.
-    const status = result.state === 'skipped' ? 'skipped' : result.state === 'not-run' ? 'error' : 'fail';
+    const status =
+      result.state === 'skipped' ? 'skipped' : result.state === 'not-run' ? 'error' : 'fail';
     return { ...base, status, summary: `${result.state}: ${result.reason ?? 'not run'}` };
   }
   const took = formatDuration(result.durationMs);
@@ -50,19 +76,43 @@ function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOu
       summary: `\`${command.run}\` ${how} after ${took}`,
       details: findErrorLines(result.outputTail),
       expected: 'exit 0',
-      observed: result.timedOut ? 'timed out' : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`,
+      observed: result.timedOut
+        ? 'timed out'
+        : result.signal
+          ? `signal ${result.signal}`
+          : `exit ${result.exitCode}`,
     };
   }
   const tests = parseTestCounts(result.outputTail);
   if (tests && tests.failed > 0) {
-    return { ...base, status: 'fail', summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`, expected: '0 failed', observed: `${tests.failed} failed` };
+    return {
+      ...base,
+      status: 'fail',
+      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
+      expected: '0 failed',
+      observed: `${tests.failed} failed`,
+    };
   }
   if (isPlaceholderCommand(command.run)) {
-    return { ...base, status: command.placeholder, summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`, expected: 'a real check', observed: command.run };
+    return {
+      ...base,
+      status: command.placeholder,
+      summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`,
+      expected: 'a real check',
+      observed: command.run,
+    };
   }
   if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
-    return { ...base, status: 'fail', summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`, expected: 'at least one test run', observed: tests ? '0 tests' : 'no test summary line' };
+    return {
+      ...base,
+      status: 'fail',
+      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
+      expected: 'at least one test run',
+      observed: tests ? '0 tests' : 'no test summary line',
+    };
   }
-  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : '';
+  const testText = tests
+    ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})`
+    : '';
   return { ...base, status: 'pass', summary: `exited 0 in ${took}${testText}` };
 }

@@ -14,7 +14,14 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
   const git = context.evidence.git;
   const base = { id: 'git.release-tag', kind: 'git' as const, expected: { tag, commit_sha: sha } };
   if (!git.available) {
-    return [{ ...base, status: 'error', summary: `cannot check tag ${tag}: ${git.reason ?? 'git is not available'}`, observed: null }];
+    return [
+      {
+        ...base,
+        status: 'error',
+        summary: `cannot check tag ${tag}: ${git.reason ?? 'git is not available'}`,
+        observed: null,
+      },
+    ];
   }
   const resolved = git.tags[tag];
   if (resolved === null || resolved === undefined) {
@@ -26,7 +33,9 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
         summary: unfetched
           ? `release tag ${tag} is not in this clone, which ${git.shallow ? 'is shallow' : 'has no tags at all'}: ${FETCH_HINT}`
           : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
+        details: unfetched
+          ? [FETCH_HINT]
+          : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
         observed: { tag: null },
       },
     ];

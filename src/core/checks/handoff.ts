@@ -8,7 +8,11 @@ import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
 import { compareSets } from './set-difference.js';
 
 /** Fields every payload mode carries besides the manifest's `required_fields`. */
-export const PAYLOAD_MODE_CORE_FIELDS = ['service_contract_version', 'error_code_enum', 'error_envelope_example'];
+export const PAYLOAD_MODE_CORE_FIELDS = [
+  'service_contract_version',
+  'error_code_enum',
+  'error_envelope_example',
+];
 
 type Loaded = Extract<LoadedFile, { ok: true }>;
 
@@ -22,9 +26,17 @@ export function evaluateHandoff(context: EvaluationContext): CheckOutcome[] {
   for (const mode of context.evidence.modes) {
     const ids = ['error-code-enum', 'fields', 'envelope'].map((name) => `handoff.${mode}.${name}`);
     if (!manifest?.ok || !payload?.ok) {
-      const broken = [manifest?.ok ? undefined : handoff.manifest, payload?.ok ? undefined : handoff.payload].filter(Boolean);
+      const broken = [
+        manifest?.ok ? undefined : handoff.manifest,
+        payload?.ok ? undefined : handoff.payload,
+      ].filter(Boolean);
       for (const id of ids) {
-        outcomes.push({ id, kind: 'handoff', status: 'error', summary: `cannot compare mode '${mode}': artifact ${broken.map((b) => `'${b}'`).join(' and ')} unusable (see artifact.${broken[0]})` });
+        outcomes.push({
+          id,
+          kind: 'handoff',
+          status: 'error',
+          summary: `cannot compare mode '${mode}': artifact ${broken.map((b) => `'${b}'`).join(' and ')} unusable (see artifact.${broken[0]})`,
+        });
       }
       continue;
     }
@@ -36,9 +48,15 @@ export function evaluateHandoff(context: EvaluationContext): CheckOutcome[] {
 function evaluateMode(mode: string, manifest: Loaded, payload: Loaded): CheckOutcome[] {
   const m = manifest.document.value as Record<string, unknown>;
   const p = payload.document.value as Record<string, unknown>;
-  const manifestMode = (m.handoff_modes as Record<string, Record<string, unknown>> | undefined)?.[mode];
+  const manifestMode = (m.handoff_modes as Record<string, Record<string, unknown>> | undefined)?.[
+    mode
+  ];
   const payloadMode = (p.modes as Record<string, unknown> | undefined)?.[mode];
-  const at = (file: Loaded, pointer: string, key = false) => ({ file: file.path, pointer, ...(file.document.locate(pointer, key) ?? {}) });
+  const at = (file: Loaded, pointer: string, key = false) => ({
+    file: file.path,
+    pointer,
+    ...(file.document.locate(pointer, key) ?? {}),
+  });
   const missing = (what: string, file: Loaded, pointer: string): CheckOutcome[] =>
     ['error-code-enum', 'fields', 'envelope'].map((name) => ({
       id: `handoff.${mode}.${name}`,
@@ -53,18 +71,46 @@ function evaluateMode(mode: string, manifest: Loaded, payload: Loaded): CheckOut
   if (!isPlainObject(payloadMode)) return missing('payload', payload, '/modes');
   const modePointer = formatPointer(['modes', mode]);
   return [
-    checkEnum(mode, m.error_code_enum as string[], payloadMode.error_code_enum, at(payload, `${modePointer}/error_code_enum`)),
-    checkFields(mode, manifestMode.required_fields as string[], payloadMode, (field) => at(payload, `${modePointer}${formatPointer([field])}`, true), at(payload, modePointer)),
-    checkEnvelope(mode, m, manifestMode, payloadMode, at(payload, `${modePointer}/service_contract_version`), at(payload, `${modePointer}/error_envelope_example`)),
+    checkEnum(
+      mode,
+      m.error_code_enum as string[],
+      payloadMode.error_code_enum,
+      at(payload, `${modePointer}/error_code_enum`),
+    ),
+    checkFields(
+      mode,
+      manifestMode.required_fields as string[],
+      payloadMode,
+      (field) => at(payload, `${modePointer}${formatPointer([field])}`, true),
+      at(payload, modePointer),
+    ),
+    checkEnvelope(
+      mode,
+      m,
+      manifestMode,
+      payloadMode,
+      at(payload, `${modePointer}/service_contract_version`),
+      at(payload, `${modePointer}/error_envelope_example`),
+    ),
   ];
 }
 
-function checkEnum(mode: string, canonical: string[], observed: unknown, location: Finding['location']): CheckOutcome {
+function checkEnum(
+  mode: string,
+  canonical: string[],
+  observed: unknown,
+  location: Finding['location'],
+): CheckOutcome {
   const id = `handoff.${mode}.error-code-enum`;
   const codes = Array.isArray(observed) ? observed.map(String) : [];
   const { added, removed } = compareSets(canonical, codes);
   if (added.length === 0 && removed.length === 0) {
-    return { id, kind: 'handoff', status: 'pass', summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical.length} codes)` };
+    return {
+      id,
+      kind: 'handoff',
+      status: 'pass',
+      summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical.length} codes)`,
+    };
   }
   const details = [
     ...(added.length ? [`added in payload (not in manifest): ${added.join(', ')}`] : []),
@@ -95,11 +141,22 @@ function checkFields(
   const known = new Set([...required, ...PAYLOAD_MODE_CORE_FIELDS]);
   const unknown = present.filter((field) => !known.has(field));
   if (missing.length === 0 && unknown.length === 0) {
-    return { id, kind: 'handoff', status: 'pass', summary: `mode '${mode}' carries exactly the manifest's ${required.length} required fields` };
+    return {
+      id,
+      kind: 'handoff',
+      status: 'pass',
+      summary: `mode '${mode}' carries exactly the manifest's ${required.length} required fields`,
+    };
   }
   const findings: Finding[] = [
-    ...missing.map((field) => ({ message: `required field '${field}' of mode '${mode}' is missing from the payload`, location: atMode })),
-    ...unknown.map((field) => ({ message: `field '${field}' in mode '${mode}' is not in the manifest (field drift)`, location: atField(field) })),
+    ...missing.map((field) => ({
+      message: `required field '${field}' of mode '${mode}' is missing from the payload`,
+      location: atMode,
+    })),
+    ...unknown.map((field) => ({
+      message: `field '${field}' in mode '${mode}' is not in the manifest (field drift)`,
+      location: atField(field),
+    })),
   ];
   return {
     id,
@@ -126,26 +183,50 @@ function checkEnvelope(
   const observedVersion = payloadMode.service_contract_version;
   const problems: Finding[] = [];
   if (observedVersion !== version) {
-    problems.push({ message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`, location: atVersion });
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion,
+    });
   }
-  const policy = (manifest.envelopes as Record<string, { required: string[]; error_code_field: string }> | undefined)?.[version];
+  const policy = (
+    manifest.envelopes as
+      Record<string, { required: string[]; error_code_field: string }> | undefined
+  )?.[version];
   const example = payloadMode.error_envelope_example;
   if (!policy) {
-    problems.push({ message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`, location: atExample });
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample,
+    });
   } else {
     for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found) problems.push({ message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`, location: atExample });
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample,
+        });
     }
     const code = resolveDottedPath(example, policy.error_code_field);
     const enumCodes = (manifest.error_code_enum as string[] | undefined) ?? [];
     if (!code.found) {
-      problems.push({ message: `error_envelope_example has no error code at '${policy.error_code_field}'`, location: atExample });
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample,
+      });
     } else if (!enumCodes.includes(String(code.value))) {
-      problems.push({ message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`, location: atExample });
+      problems.push({
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample,
+      });
     }
   }
   if (problems.length === 0) {
-    return { id, kind: 'handoff', status: 'pass', summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy` };
+    return {
+      id,
+      kind: 'handoff',
+      status: 'pass',
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`,
+    };
   }
   return {
     id,

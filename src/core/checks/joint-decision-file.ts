@@ -10,7 +10,10 @@ export function loadJointDecision(context: EvaluationContext): LoadedFile | unde
   if (cache.has(context)) return cache.get(context);
   const joint = context.config.jointDecision;
   const loaded = joint
-    ? loadStructuredFile(context, joint.path, { schema: 'builtin:joint-decision', what: 'joint decision record' })
+    ? loadStructuredFile(context, joint.path, {
+        schema: 'builtin:joint-decision',
+        what: 'joint decision record',
+      })
     : undefined;
   cache.set(context, loaded);
   return loaded;

@@ -20,22 +20,52 @@ export function evaluateJointDecision(context: EvaluationContext): CheckOutcome[
   return DECISIONS.map((decision): CheckOutcome => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: 'joint-decision' as const, only: [decision] };
-    if (!loaded.ok) return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
-    const slots = ((loaded.document.value as { decisions?: Record<string, Record<string, Signature | null>> }).decisions ?? {})[decision] ?? {};
-    const location = { file: config.path, pointer: `/decisions/${decision}`, ...(loaded.document.locate(`/decisions/${decision}`) ?? {}) };
+    if (!loaded.ok)
+      return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
+    const slots =
+      ((loaded.document.value as { decisions?: Record<string, Record<string, Signature | null>> })
+        .decisions ?? {})[decision] ?? {};
+    const location = {
+      file: config.path,
+      pointer: `/decisions/${decision}`,
+      ...(loaded.document.locate(`/decisions/${decision}`) ?? {}),
+    };
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === 'NO-GO');
-    const signed = config.roles.filter((role) => slots[role]?.decision === 'GO').map((role) => `${role} (${slots[role]!.signed_by}, ${slots[role]!.signed_at})`);
+    const signed = config.roles
+      .filter((role) => slots[role]?.decision === 'GO')
+      .map((role) => `${role} (${slots[role]!.signed_by}, ${slots[role]!.signed_at})`);
     const expected = Object.fromEntries(config.roles.map((role) => [role, 'GO']));
-    const observed = Object.fromEntries(config.roles.map((role) => [role, slots[role]?.decision ?? 'unsigned']));
+    const observed = Object.fromEntries(
+      config.roles.map((role) => [role, slots[role]?.decision ?? 'unsigned']),
+    );
     if (refused.length > 0) {
       const summary = `joint decision record: ${refused.join(', ')} signed NO-GO for ${decision}`;
-      return { ...base, status: 'fail', summary, findings: [{ message: summary, location }], expected, observed };
+      return {
+        ...base,
+        status: 'fail',
+        summary,
+        findings: [{ message: summary, location }],
+        expected,
+        observed,
+      };
     }
     if (unsigned.length > 0) {
       const summary = `joint decision record ${config.path} is unsigned for ${decision} by ${unsigned.join(', ')}`;
-      return { ...base, status: config.unsigned[decision], summary, details: signed.length ? [`signed GO: ${signed.join('; ')}`] : [], findings: [{ message: summary, location }], expected, observed };
+      return {
+        ...base,
+        status: config.unsigned[decision],
+        summary,
+        details: signed.length ? [`signed GO: ${signed.join('; ')}`] : [],
+        findings: [{ message: summary, location }],
+        expected,
+        observed,
+      };
     }
-    return { ...base, status: 'pass', summary: `signed GO for ${decision} by ${signed.join('; ')}` };
+    return {
+      ...base,
+      status: 'pass',
+      summary: `signed GO for ${decision} by ${signed.join('; ')}`,
+    };
   });
 }

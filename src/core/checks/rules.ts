@@ -13,28 +13,48 @@ import { resolveSchemaSource } from './load-structured-file.js';
 
 const SEMVER_OPERATORS = { eq: '==', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-type Side = { ok: true; value: unknown; location: Finding['location'] } | { ok: false; status: 'fail' | 'error'; message: string };
+type Side =
+  | { ok: true; value: unknown; location: Finding['location'] }
+  | { ok: false; status: 'fail' | 'error'; message: string };
 
 /** All rules, expanded per mode where they use `{mode}`. */
 export function evaluateRules(context: EvaluationContext): CheckOutcome[] {
   const outcomes: CheckOutcome[] = [];
   for (const rule of context.config.rules) {
-    const perMode = [rule.left.pointer, rule.right?.pointer ?? ''].some((p) => p.includes('{mode}'));
+    const perMode = [rule.left.pointer, rule.right?.pointer ?? ''].some((p) =>
+      p.includes('{mode}'),
+    );
     const modes = perMode ? context.evidence.modes : [undefined];
     for (const mode of modes) outcomes.push(evaluateRule(context, rule, mode));
   }
   return outcomes;
 }
 
-function evaluateRule(context: EvaluationContext, rule: RuleConfig, mode: string | undefined): CheckOutcome {
+function evaluateRule(
+  context: EvaluationContext,
+  rule: RuleConfig,
+  mode: string | undefined,
+): CheckOutcome {
   const id = mode ? `rule.${rule.id}.${mode}` : `rule.${rule.id}`;
-  const expand = (ref: ArtifactRef): ArtifactRef => ({ ...ref, pointer: mode ? ref.pointer.replaceAll('{mode}', mode) : ref.pointer });
+  const expand = (ref: ArtifactRef): ArtifactRef => ({
+    ...ref,
+    pointer: mode ? ref.pointer.replaceAll('{mode}', mode) : ref.pointer,
+  });
   const describe = (ref: ArtifactRef) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context, expand(rule.left));
-  const right = rule.right ? readSide(context, expand(rule.right)) : rule.hasValue ? ({ ok: true, value: rule.value, location: undefined } as Side) : undefined;
+  const right = rule.right
+    ? readSide(context, expand(rule.right))
+    : rule.hasValue
+      ? ({ ok: true, value: rule.value, location: undefined } as Side)
+      : undefined;
   const base = { id, kind: 'rule' as const };
   for (const side of [left, right]) {
-    if (side && !side.ok) return { ...base, status: side.status, summary: `${rule.description ?? rule.id}: ${side.message}` };
+    if (side && !side.ok)
+      return {
+        ...base,
+        status: side.status,
+        summary: `${rule.description ?? rule.id}: ${side.message}`,
+      };
   }
   const l = left as Extract<Side, { ok: true }>;
   const r = right as Extract<Side, { ok: true }> | undefined;
@@ -56,10 +76,28 @@ function evaluateRule(context: EvaluationContext, rule: RuleConfig, mode: string
 
 function readSide(context: EvaluationContext, ref: ArtifactRef): Side {
   const loaded = context.artifacts.get(ref.artifact);
-  if (!loaded?.ok) return { ok: false, status: 'error', message: `artifact '${ref.artifact}' is unusable (see artifact.${ref.artifact})` };
+  if (!loaded?.ok)
+    return {
+      ok: false,
+      status: 'error',
+      message: `artifact '${ref.artifact}' is unusable (see artifact.${ref.artifact})`,
+    };
   const found = resolvePointer(loaded.document.value, ref.pointer);
-  if (!found.found) return { ok: false, status: 'fail', message: `${ref.artifact}#${ref.pointer} does not exist in ${loaded.path}` };
-  return { ok: true, value: found.value, location: { file: loaded.path, pointer: ref.pointer, ...(loaded.document.locate(ref.pointer) ?? {}) } };
+  if (!found.found)
+    return {
+      ok: false,
+      status: 'fail',
+      message: `${ref.artifact}#${ref.pointer} does not exist in ${loaded.path}`,
+    };
+  return {
+    ok: true,
+    value: found.value,
+    location: {
+      file: loaded.path,
+      pointer: ref.pointer,
+      ...(loaded.document.locate(ref.pointer) ?? {}),
+    },
+  };
 }
 
 function judgeRule(
@@ -74,40 +112,78 @@ function judgeRule(
   switch (rule.type) {
     case 'equal': {
       const pass = canonical(left.value) === canonical(right!.value);
-      return { pass, message: pass ? `${leftName} equals ${rightName}` : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right!.value)}` };
+      return {
+        pass,
+        message: pass
+          ? `${leftName} equals ${rightName}`
+          : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right!.value)}`,
+      };
     }
     case 'same-set':
     case 'subset': {
-      if (!Array.isArray(left.value) || !Array.isArray(right!.value)) return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
+      if (!Array.isArray(left.value) || !Array.isArray(right!.value))
+        return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
       const { added, removed } = compareSets(right!.value, left.value);
       const pass = added.length === 0 && (rule.type === 'subset' || removed.length === 0);
       const details = [
         ...(added.length ? [`in ${leftName} but not ${rightName}: ${added.join(', ')}`] : []),
-        ...(rule.type === 'same-set' && removed.length ? [`in ${rightName} but not ${leftName}: ${removed.join(', ')}`] : []),
+        ...(rule.type === 'same-set' && removed.length
+          ? [`in ${rightName} but not ${leftName}: ${removed.join(', ')}`]
+          : []),
       ];
       const relation = rule.type === 'subset' ? 'is a subset of' : 'holds the same set as';
-      return { pass, message: pass ? `${leftName} ${relation} ${rightName}` : `${leftName} does not ${rule.type === 'subset' ? 'fit within' : 'match the set of'} ${rightName}: ${details.join('; ')}`, details };
+      return {
+        pass,
+        message: pass
+          ? `${leftName} ${relation} ${rightName}`
+          : `${leftName} does not ${rule.type === 'subset' ? 'fit within' : 'match the set of'} ${rightName}: ${details.join('; ')}`,
+        details,
+      };
     }
     case 'semver': {
       const a = typeof left.value === 'string' ? parseReleaseTag(left.value) : null;
       const b = typeof right!.value === 'string' ? parseReleaseTag(right!.value) : null;
-      if (!a || !b) return { pass: false, message: `not semantic versions: ${leftName} ${show(left.value)}, ${rightName} ${show(right!.value)}` };
+      if (!a || !b)
+        return {
+          pass: false,
+          message: `not semantic versions: ${leftName} ${show(left.value)}, ${rightName} ${show(right!.value)}`,
+        };
       const pass = semver.cmp(a, SEMVER_OPERATORS[rule.operator ?? 'eq'], b);
-      return { pass, message: `${leftName} ${show(left.value)} ${pass ? 'is' : 'is not'} ${rule.operator} ${rightName} ${show(right!.value)}` };
+      return {
+        pass,
+        message: `${leftName} ${show(left.value)} ${pass ? 'is' : 'is not'} ${rule.operator} ${rightName} ${show(right!.value)}`,
+      };
     }
     case 'pattern': {
       const regex = new RegExp(rule.pattern!);
       const values = Array.isArray(left.value) ? left.value : [left.value];
       const bad = values.filter((v) => typeof v !== 'string' || !regex.test(v));
-      return { pass: bad.length === 0, message: bad.length === 0 ? `${leftName} matches /${rule.pattern}/` : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(', ')}` };
+      return {
+        pass: bad.length === 0,
+        message:
+          bad.length === 0
+            ? `${leftName} matches /${rule.pattern}/`
+            : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(', ')}`,
+      };
     }
     case 'schema': {
       const source = resolveSchemaSource(context, rule.schema!);
       if ('message' in source) return { pass: false, message: source.message };
       const compiled = context.validator.compile(source);
       if (!compiled.ok) return { pass: false, message: compiled.message };
-      const findings = validateDocument(compiled.validate, { format: 'json', value: left.value, locate: () => undefined }, leftName);
-      return { pass: findings.length === 0, message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0]!.message}`, details: findings.map((f) => f.message) };
+      const findings = validateDocument(
+        compiled.validate,
+        { format: 'json', value: left.value, locate: () => undefined },
+        leftName,
+      );
+      return {
+        pass: findings.length === 0,
+        message:
+          findings.length === 0
+            ? `${leftName} is valid against ${rule.schema}`
+            : `${leftName} is not valid against ${rule.schema}: ${findings[0]!.message}`,
+        details: findings.map((f) => f.message),
+      };
     }
   }
 }
@@ -116,7 +192,10 @@ function judgeRule(
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

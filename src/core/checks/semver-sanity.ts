@@ -26,24 +26,49 @@ export function evaluateSemverSanity(context: EvaluationContext): CheckOutcome[]
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {
-    if (!parseReleaseTag(tag)) problems.push(`release_tag '${tag}' in ${source} is not a semantic version (expected vMAJOR.MINOR.PATCH)`);
+    if (!parseReleaseTag(tag))
+      problems.push(
+        `release_tag '${tag}' in ${source} is not a semantic version (expected vMAJOR.MINOR.PATCH)`,
+      );
   }
   const baselineMajor = contractMajor(context.config.baseline.service_contract_version);
   const handoff = context.config.handoff;
   const manifest = handoff ? context.artifacts.get(handoff.manifest) : undefined;
   if (baselineMajor !== undefined && manifest?.ok) {
-    const modes = (manifest.document.value as { handoff_modes?: Record<string, { service_contract_version?: string }> }).handoff_modes ?? {};
+    const modes =
+      (
+        manifest.document.value as {
+          handoff_modes?: Record<string, { service_contract_version?: string }>;
+        }
+      ).handoff_modes ?? {};
     for (const mode of context.evidence.modes) {
       const version = modes[mode]?.service_contract_version;
       const major = contractMajor(version);
       if (major !== undefined && major < baselineMajor) {
-        problems.push(`mode '${mode}' is ${version}, lower than the baseline ${context.config.baseline.service_contract_version}`);
+        problems.push(
+          `mode '${mode}' is ${version}, lower than the baseline ${context.config.baseline.service_contract_version}`,
+        );
       }
     }
   }
   if (tags.length === 0 && baselineMajor === undefined) return [];
   if (problems.length > 0) {
-    return [{ id: 'semver', kind: 'semver', status: 'fail', summary: problems[0]! + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ''), details: problems }];
+    return [
+      {
+        id: 'semver',
+        kind: 'semver',
+        status: 'fail',
+        summary: problems[0]! + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ''),
+        details: problems,
+      },
+    ];
   }
-  return [{ id: 'semver', kind: 'semver', status: 'pass', summary: `release tags parse as semver; no mode's contract version is below the baseline` }];
+  return [
+    {
+      id: 'semver',
+      kind: 'semver',
+      status: 'pass',
+      summary: `release tags parse as semver; no mode's contract version is below the baseline`,
+    },
+  ];
 }

@@ -16,17 +16,44 @@ export function evaluateTools(context: EvaluationContext): CheckOutcome[] {
     const id = `tool.${tool.name}`;
     const seen = context.evidence.tools[tool.name];
     if (!seen?.found) {
-      return { id, kind: 'tool', status: 'fail', summary: `${tool.name} is not on PATH`, expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`, observed: 'not found' };
+      return {
+        id,
+        kind: 'tool',
+        status: 'fail',
+        summary: `${tool.name} is not on PATH`,
+        expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`,
+        observed: 'not found',
+      };
     }
-    if (!tool.minVersion) return { id, kind: 'tool', status: 'pass', summary: `${tool.name} found at ${seen.path}` };
+    if (!tool.minVersion)
+      return { id, kind: 'tool', status: 'pass', summary: `${tool.name} found at ${seen.path}` };
     const version = parseToolVersion(seen.versionOutput ?? '');
     const minimum = semver.coerce(tool.minVersion)?.version ?? tool.minVersion;
     if (!version) {
-      return { id, kind: 'tool', status: 'fail', summary: `${tool.name} found, but its version could not be read from \`${tool.name} ${tool.versionArgs.join(' ')}\``, expected: `>= ${minimum}`, observed: (seen.versionOutput ?? '').slice(0, 200) };
+      return {
+        id,
+        kind: 'tool',
+        status: 'fail',
+        summary: `${tool.name} found, but its version could not be read from \`${tool.name} ${tool.versionArgs.join(' ')}\``,
+        expected: `>= ${minimum}`,
+        observed: (seen.versionOutput ?? '').slice(0, 200),
+      };
     }
     if (semver.lt(version, minimum)) {
-      return { id, kind: 'tool', status: 'fail', summary: `${tool.name} ${version} is older than the required ${minimum}`, expected: `>= ${minimum}`, observed: version };
+      return {
+        id,
+        kind: 'tool',
+        status: 'fail',
+        summary: `${tool.name} ${version} is older than the required ${minimum}`,
+        expected: `>= ${minimum}`,
+        observed: version,
+      };
     }
-    return { id, kind: 'tool', status: 'pass', summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}` };
+    return {
+      id,
+      kind: 'tool',
+      status: 'pass',
+      summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}`,
+    };
   });
 }

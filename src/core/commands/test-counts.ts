@@ -1,8 +1,7 @@
 // Test counts from the closing lines of common runners, so "tests passed" means tests ran.
 
 import type { TestCounts } from '../evidence.js';
-
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+import { stripAnsi } from './ansi.js';
 
 type Parser = (text: string) => TestCounts | undefined;
 
@@ -12,43 +11,86 @@ const lastMatch = (text: string, pattern: RegExp) => [...text.matchAll(pattern)]
 // Order matters: the more specific formats first.
 const PARSERS: Parser[] = [
   function cargo(text) {
-    const results = [...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)];
+    const results = [
+      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g),
+    ];
     if (results.length === 0) return undefined;
-    return results.reduce<TestCounts>((sum, m) => ({ runner: 'cargo', passed: sum.passed + num(m[1]), failed: sum.failed + num(m[2]), skipped: (sum.skipped ?? 0) + num(m[3]) }), { runner: 'cargo', passed: 0, failed: 0, skipped: 0 });
+    return results.reduce<TestCounts>(
+      (sum, m) => ({
+        runner: 'cargo',
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3]),
+      }),
+      { runner: 'cargo', passed: 0, failed: 0, skipped: 0 },
+    );
   },
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
     if (!m) return undefined;
     const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
-    return { runner: 'jest', passed: part('passed'), failed: part('failed'), skipped: part('skipped') + part('todo') };
+    return {
+      runner: 'jest',
+      passed: part('passed'),
+      failed: part('failed'),
+      skipped: part('skipped') + part('todo'),
+    };
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
     if (!m) return undefined;
     const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
-    return { runner: 'vitest', passed: part('passed'), failed: part('failed'), skipped: part('skipped') + part('todo') };
+    return {
+      runner: 'vitest',
+      passed: part('passed'),
+      failed: part('failed'),
+      skipped: part('skipped') + part('todo'),
+    };
   },
   function pytest(text) {
-    const m = lastMatch(text, /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm);
+    const m = lastMatch(
+      text,
+      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm,
+    );
     if (!m) return undefined;
     const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
-    return { runner: 'pytest', passed: part('passed'), failed: part('failed') + part('errors?'), skipped: part('skipped') };
+    return {
+      runner: 'pytest',
+      passed: part('passed'),
+      failed: part('failed') + part('errors?'),
+      skipped: part('skipped'),
+    };
   },
   function mocha(text) {
     const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
     if (!passing) return undefined;
-    return { runner: 'mocha', passed: num(passing[1]), failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]), skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1]) };
+    return {
+      runner: 'mocha',
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1]),
+    };
   },
   function nodeTest(text) {
     const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
     if (!pass) return undefined;
-    return { runner: 'node', passed: num(pass[1]), failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]), skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1]) };
+    return {
+      runner: 'node',
+      passed: num(pass[1]),
+      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
+      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1]),
+    };
   },
   function bun(text) {
     const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
     const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
     if (!ran && !pass) return undefined;
-    return { runner: 'bun', passed: num(pass?.[1]), failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]), skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1]) };
+    return {
+      runner: 'bun',
+      passed: num(pass?.[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1]),
+    };
   },
   function goTest(text) {
     const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
@@ -56,7 +98,9 @@ const PARSERS: Parser[] = [
     if (passed + failed > 0) return { runner: 'go', passed, failed };
     const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
     const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    return okPackages + failPackages > 0 ? { runner: 'go (packages)', passed: okPackages, failed: failPackages } : undefined;
+    return okPackages + failPackages > 0
+      ? { runner: 'go (packages)', passed: okPackages, failed: failPackages }
+      : undefined;
   },
   function plain(text) {
     const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
@@ -66,7 +110,7 @@ const PARSERS: Parser[] = [
 
 /** Parses test counts from a command's output tail; null when no runner's closing line is there. */
 export function parseTestCounts(output: string): TestCounts | null {
-  const text = output.replace(ANSI, '');
+  const text = stripAnsi(output);
   for (const parse of PARSERS) {
     const counts = parse(text);
     if (counts) return counts;

@@ -12,17 +12,22 @@ type Locate = (pointer: string, key?: boolean) => SourceLocation;
 /** Every semantic problem in the config, each at its place. */
 export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
   const errors: ConfigError[] = [];
-  const error = (pointer: string, message: string) => errors.push({ message, location: at(pointer) });
+  const error = (pointer: string, message: string) =>
+    errors.push({ message, location: at(pointer) });
   const list = (key: string) => (config[key] as Raw[] | undefined) ?? [];
 
-  for (const key of ['artifacts', 'rules', 'documents', 'commands']) checkUniqueIds(list(key), key, error);
+  for (const key of ['artifacts', 'rules', 'documents', 'commands'])
+    checkUniqueIds(list(key), key, error);
   checkPaths(config, error);
 
   const artifactIds = list('artifacts').map((a) => String(a.id));
   const knownArtifact = (pointer: string, id: string) => {
     if (!artifactIds.includes(id)) {
       const suggestion = suggestName(id, artifactIds);
-      error(pointer, `unknown artifact '${id}'${suggestion ? `; did you mean '${suggestion}'?` : artifactIds.length ? `; artifacts are: ${artifactIds.join(', ')}` : '; no artifacts are declared'}`);
+      error(
+        pointer,
+        `unknown artifact '${id}'${suggestion ? `; did you mean '${suggestion}'?` : artifactIds.length ? `; artifacts are: ${artifactIds.join(', ')}` : '; no artifacts are declared'}`,
+      );
     }
   };
   const handoff = config.handoff as Raw | undefined;
@@ -30,20 +35,28 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
     knownArtifact('/handoff/manifest', String(handoff.manifest));
     knownArtifact('/handoff/payload', String(handoff.payload));
   }
-  list('rules').forEach((rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error));
+  list('rules').forEach((rule, i) =>
+    checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error),
+  );
   checkCommandGraph(list('commands'), error);
 
   const changelog = config.changelog as Raw | undefined;
-  if (typeof changelog?.impact_pattern === 'string') checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);
+  if (typeof changelog?.impact_pattern === 'string')
+    checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);
   return errors;
 }
 
-function checkUniqueIds(items: Raw[], key: string, error: (pointer: string, message: string) => void): void {
+function checkUniqueIds(
+  items: Raw[],
+  key: string,
+  error: (pointer: string, message: string) => void,
+): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const id = String(item.id);
     const first = seen.get(id);
-    if (first !== undefined) error(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
+    if (first !== undefined)
+      error(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
     else seen.set(id, i);
   });
 }
@@ -51,16 +64,23 @@ function checkUniqueIds(items: Raw[], key: string, error: (pointer: string, mess
 function checkPaths(config: Raw, error: (pointer: string, message: string) => void): void {
   const paths: [string, unknown][] = [];
   const add = (key: string, field: string) =>
-    ((config[key] as Raw[] | undefined) ?? []).forEach((item, i) => paths.push([`/${key}/${i}/${field}`, item[field]]));
+    ((config[key] as Raw[] | undefined) ?? []).forEach((item, i) =>
+      paths.push([`/${key}/${i}/${field}`, item[field]]),
+    );
   add('artifacts', 'path');
   add('documents', 'path');
   add('commands', 'cwd');
-  for (const [key, field] of [['changelog', 'path'], ['joint_decision', 'path'], ['consumer', 'record']] as const) {
+  for (const [key, field] of [
+    ['changelog', 'path'],
+    ['joint_decision', 'path'],
+    ['consumer', 'record'],
+  ] as const) {
     const section = config[key] as Raw | undefined;
     if (section && section[field] !== undefined) paths.push([`/${key}/${field}`, section[field]]);
   }
   ((config.artifacts as Raw[] | undefined) ?? []).forEach((artifact, i) => {
-    if (typeof artifact.schema === 'string' && !artifact.schema.startsWith('builtin:')) paths.push([`/artifacts/${i}/schema`, artifact.schema]);
+    if (typeof artifact.schema === 'string' && !artifact.schema.startsWith('builtin:'))
+      paths.push([`/artifacts/${i}/schema`, artifact.schema]);
   });
   for (const [pointer, value] of paths) {
     if (typeof value !== 'string') continue;
@@ -80,18 +100,28 @@ function checkRule(
     const ref = rule[side];
     if (typeof ref !== 'string') continue;
     knownArtifact(`${pointer}/${side}`, ref.split('#')[0]!);
-    if (ref.includes('{mode}') && !hasHandoff) error(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
+    if (ref.includes('{mode}') && !hasHandoff)
+      error(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
   }
   const type = String(rule.type);
   const needs = (field: string, why: string) => {
-    if (rule[field] === undefined) error(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
+    if (rule[field] === undefined)
+      error(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
   };
-  if (['equal', 'same-set', 'subset'].includes(type) && rule.right === undefined && rule.value === undefined) {
-    error(pointer, `rule '${String(rule.id)}' of type ${type} needs 'right' (artifact#/pointer) or 'value' to compare with`);
+  if (
+    ['equal', 'same-set', 'subset'].includes(type) &&
+    rule.right === undefined &&
+    rule.value === undefined
+  ) {
+    error(
+      pointer,
+      `rule '${String(rule.id)}' of type ${type} needs 'right' (artifact#/pointer) or 'value' to compare with`,
+    );
   }
   if (type === 'semver') {
     needs('operator', 'one of eq, gt, gte, lt, lte');
-    if (rule.right === undefined && rule.value === undefined) needs('right', 'or value: the version to compare with');
+    if (rule.right === undefined && rule.value === undefined)
+      needs('right', 'or value: the version to compare with');
   }
   if (type === 'pattern') {
     needs('pattern', 'a regular expression');
@@ -100,15 +130,25 @@ function checkRule(
   if (type === 'schema') needs('schema', 'builtin:NAME or a path to a JSON Schema');
 }
 
-function checkRegex(pattern: string, pointer: string, error: (pointer: string, message: string) => void): void {
+function checkRegex(
+  pattern: string,
+  pointer: string,
+  error: (pointer: string, message: string) => void,
+): void {
   try {
     new RegExp(pattern);
   } catch (cause) {
-    error(pointer, `invalid regular expression ${JSON.stringify(pattern)}: ${(cause as Error).message}`);
+    error(
+      pointer,
+      `invalid regular expression ${JSON.stringify(pattern)}: ${(cause as Error).message}`,
+    );
   }
 }
 
-function checkCommandGraph(commands: Raw[], error: (pointer: string, message: string) => void): void {
+function checkCommandGraph(
+  commands: Raw[],
+  error: (pointer: string, message: string) => void,
+): void {
   const ids = commands.map((c) => String(c.id));
   const needs = new Map<string, string[]>();
   commands.forEach((command, i) => {
@@ -116,15 +156,24 @@ function checkCommandGraph(commands: Raw[], error: (pointer: string, message: st
     deps.forEach((dep, j) => {
       if (!ids.includes(dep)) {
         const suggestion = suggestName(dep, ids);
-        error(`/commands/${i}/needs/${j}`, `command '${String(command.id)}' needs unknown command '${dep}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+        error(
+          `/commands/${i}/needs/${j}`,
+          `command '${String(command.id)}' needs unknown command '${dep}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+        );
       }
       if (dep === command.id) error(`/commands/${i}/needs/${j}`, `command '${dep}' needs itself`);
     });
-    needs.set(String(command.id), deps.filter((d) => ids.includes(d) && d !== command.id));
+    needs.set(
+      String(command.id),
+      deps.filter((d) => ids.includes(d) && d !== command.id),
+    );
   });
   const cycle = findCycle(ids, needs);
   if (cycle) {
-    error(`/commands/${ids.indexOf(cycle[0]!)}/needs`, `commands depend on each other in a cycle: ${cycle.join(' → ')}`);
+    error(
+      `/commands/${ids.indexOf(cycle[0]!)}/needs`,
+      `commands depend on each other in a cycle: ${cycle.join(' → ')}`,
+    );
   }
 }
 

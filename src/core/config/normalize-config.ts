@@ -1,6 +1,12 @@
 // Fills defaults into a schema-valid, semantically checked config and gives it its typed shape.
 
-import { DECISIONS, type Baseline, type Decision, type DecisionState, type SourceLocation } from '../model.js';
+import {
+  DECISIONS,
+  type Baseline,
+  type Decision,
+  type DecisionState,
+  type SourceLocation,
+} from '../model.js';
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ArtifactRef, CheckpointConfig, CommandConfig, RuleConfig } from './config-types.js';
 import { parseDuration } from './duration.js';
@@ -17,7 +23,11 @@ export const DEFAULT_MAX_DEPTH = 64;
 const STATES: DecisionState[] = ['GO', 'NO-GO', 'CONDITIONAL'];
 
 /** Builds the typed config from a raw value that passed schema and semantic checks. */
-export function normalizeConfig(raw: Raw, path: string, at: (pointer: string) => SourceLocation): CheckpointConfig {
+export function normalizeConfig(
+  raw: Raw,
+  path: string,
+  at: (pointer: string) => SourceLocation,
+): CheckpointConfig {
   const list = (key: string) => (raw[key] as Raw[] | undefined) ?? [];
   const section = (key: string) => raw[key] as Raw | undefined;
   const workspacePath = (value: unknown) => {
@@ -37,7 +47,8 @@ export function normalizeConfig(raw: Raw, path: string, at: (pointer: string) =>
   list('artifacts').forEach((_, i) => (locations[`/artifacts/${i}`] = at(`/artifacts/${i}`)));
   list('commands').forEach((_, i) => (locations[`/commands/${i}`] = at(`/commands/${i}`)));
   list('documents').forEach((_, i) => (locations[`/documents/${i}`] = at(`/documents/${i}`)));
-  for (const key of Object.keys(section('baseline') ?? {})) locations[`/baseline/${key}`] = at(`/baseline/${key}`);
+  for (const key of Object.keys(section('baseline') ?? {}))
+    locations[`/baseline/${key}`] = at(`/baseline/${key}`);
 
   return {
     path,
@@ -52,7 +63,10 @@ export function normalizeConfig(raw: Raw, path: string, at: (pointer: string) =>
       id: String(a.id),
       path: workspacePath(a.path),
       format: a.format as 'json' | 'yaml' | undefined,
-      schema: typeof a.schema === 'string' && !a.schema.startsWith('builtin:') ? workspacePath(a.schema) : (a.schema as string | undefined),
+      schema:
+        typeof a.schema === 'string' && !a.schema.startsWith('builtin:')
+          ? workspacePath(a.schema)
+          : (a.schema as string | undefined),
     })),
     handoff: handoff && {
       manifest: String(handoff.manifest),
@@ -80,7 +94,10 @@ export function normalizeConfig(raw: Raw, path: string, at: (pointer: string) =>
     })),
     concurrency: defaults.concurrency as number | undefined,
     commands: list('commands').map((c) => normalizeCommand(c, defaults, workspacePath)),
-    incidents: incidents && { repository: incidents.repository as string | undefined, labels: incidents.labels as string[] },
+    incidents: incidents && {
+      repository: incidents.repository as string | undefined,
+      labels: incidents.labels as string[],
+    },
     consumer: consumer && {
       repository: consumer.repository as string | undefined,
       ref: consumer.ref as string | undefined,
@@ -91,8 +108,12 @@ export function normalizeConfig(raw: Raw, path: string, at: (pointer: string) =>
       path: workspacePath(joint.path),
       roles: (joint.roles as string[] | undefined) ?? ['producer', 'consumer'],
       unsigned: {
-        rehearsal: ((joint.unsigned as Raw | undefined)?.rehearsal as 'fail' | 'pending' | undefined) ?? 'pending',
-        cutover: ((joint.unsigned as Raw | undefined)?.cutover as 'fail' | 'pending' | undefined) ?? 'pending',
+        rehearsal:
+          ((joint.unsigned as Raw | undefined)?.rehearsal as 'fail' | 'pending' | undefined) ??
+          'pending',
+        cutover:
+          ((joint.unsigned as Raw | undefined)?.cutover as 'fail' | 'pending' | undefined) ??
+          'pending',
       },
     },
     checkPolicies: Object.entries(section('checks') ?? {}).map(([pattern, policy]) => ({
@@ -111,7 +132,8 @@ function normalizeLabels(raw: Raw): CheckpointConfig['labels'] {
     const perDecision = (raw[decision] as Raw | undefined) ?? {};
     labels[decision] = {} as Record<DecisionState, string>;
     for (const state of STATES) {
-      labels[decision][state] = (perDecision[state] as string | undefined) ?? (raw[state] as string | undefined) ?? state;
+      labels[decision][state] =
+        (perDecision[state] as string | undefined) ?? (raw[state] as string | undefined) ?? state;
     }
   }
   return labels;
@@ -138,17 +160,27 @@ function normalizeRule(rule: Raw): RuleConfig {
   };
 }
 
-function normalizeCommand(command: Raw, defaults: Raw, workspacePath: (value: unknown) => string): CommandConfig {
+function normalizeCommand(
+  command: Raw,
+  defaults: Raw,
+  workspacePath: (value: unknown) => string,
+): CommandConfig {
   return {
     id: String(command.id),
     run: String(command.run),
     cwd: command.cwd === undefined ? '.' : workspacePath(command.cwd),
     env: (command.env as Record<string, string> | undefined) ?? {},
     secretEnv: (command.secret_env as string[] | undefined) ?? [],
-    timeoutMs: parseDuration(command.timeout) ?? parseDuration(defaults.timeout) ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    timeoutMs:
+      parseDuration(command.timeout) ??
+      parseDuration(defaults.timeout) ??
+      DEFAULT_COMMAND_TIMEOUT_MS,
     needs: (command.needs as string[] | undefined) ?? [],
     reportsTests: command.reports_tests === true,
     mutates: command.mutates === true,
-    placeholder: (command.placeholder as 'fail' | 'warn' | undefined) ?? (defaults.placeholder as 'fail' | 'warn' | undefined) ?? 'fail',
+    placeholder:
+      (command.placeholder as 'fail' | 'warn' | undefined) ??
+      (defaults.placeholder as 'fail' | 'warn' | undefined) ??
+      'fail',
   };
 }

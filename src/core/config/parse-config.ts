@@ -10,7 +10,8 @@ import { suggestName } from './did-you-mean.js';
 import { checkConfigSemantics } from './config-semantics.js';
 import { normalizeConfig } from './normalize-config.js';
 
-export type ConfigResult = { ok: true; config: CheckpointConfig } | { ok: false; errors: ConfigError[] };
+export type ConfigResult =
+  { ok: true; config: CheckpointConfig } | { ok: false; errors: ConfigError[] };
 
 const MAX_CONFIG_ERRORS = 20;
 
@@ -20,12 +21,23 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.issues.map((issue) => ({ message: issue.message, location: { file: path, ...issue.position } })),
+      errors: parsed.issues.map((issue) => ({
+        message: issue.message,
+        location: { file: path, ...issue.position },
+      })),
     };
   }
   const document = parsed.document;
   if (!isPlainObject(document.value)) {
-    return { ok: false, errors: [{ message: 'the config must be a mapping (version, gate, …)', location: { file: path, line: 1, column: 1 } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          message: 'the config must be a mapping (version, gate, …)',
+          location: { file: path, line: 1, column: 1 },
+        },
+      ],
+    };
   }
   const compiled = validator.compile({ name: 'builtin:checkpoint-config', schema: undefined });
   if (!compiled.ok) throw new Error(compiled.message);
@@ -33,14 +45,23 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
-  const at = (pointer: string, key = false) => ({ file: path, pointer, ...(document.locate(pointer, key) ?? {}) });
+  const at = (pointer: string, key = false) => ({
+    file: path,
+    pointer,
+    ...(document.locate(pointer, key) ?? {}),
+  });
   const semanticErrors = checkConfigSemantics(document.value, at);
-  if (semanticErrors.length > 0) return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
+  if (semanticErrors.length > 0)
+    return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return { ok: true, config: normalizeConfig(document.value, path, at) };
 }
 
 /** Turns ajv's errors into one readable message per problem, most specific first. */
-function explainSchemaErrors(errors: ErrorObject[], document: ParsedDocument, path: string): ConfigError[] {
+function explainSchemaErrors(
+  errors: ErrorObject[],
+  document: ParsedDocument,
+  path: string,
+): ConfigError[] {
   const result: ConfigError[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -50,7 +71,10 @@ function explainSchemaErrors(errors: ErrorObject[], document: ParsedDocument, pa
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push({ message, location: { file: path, pointer, ...(document.locate(pointer, atKey) ?? {}) } });
+    result.push({
+      message,
+      location: { file: path, pointer, ...(document.locate(pointer, atKey) ?? {}) },
+    });
   }
   return result;
 }
@@ -63,7 +87,11 @@ function describeError(error: ErrorObject): { message: string; pointer: string; 
       const extra = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const suggestion = suggestName(extra, known);
-      const hint = suggestion ? `; did you mean '${suggestion}'?` : known.length > 0 ? `; expected one of: ${known.join(', ')}` : '';
+      const hint = suggestion
+        ? `; did you mean '${suggestion}'?`
+        : known.length > 0
+          ? `; expected one of: ${known.join(', ')}`
+          : '';
       return {
         message: `unknown key '${extra}' in ${where}${hint}`,
         pointer: formatPointer([...parsePointer(error.instancePath), extra]),
@@ -71,7 +99,11 @@ function describeError(error: ErrorObject): { message: string; pointer: string; 
       };
     }
     case 'required':
-      return { message: `${where} is missing required key '${String(params.missingProperty)}'`, pointer: error.instancePath, atKey: false };
+      return {
+        message: `${where} is missing required key '${String(params.missingProperty)}'`,
+        pointer: error.instancePath,
+        atKey: false,
+      };
     case 'enum':
       return {
         message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (found ${JSON.stringify(error.data)})`,
@@ -79,13 +111,29 @@ function describeError(error: ErrorObject): { message: string; pointer: string; 
         atKey: false,
       };
     case 'const':
-      return { message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(error.data)})`, pointer: error.instancePath, atKey: false };
+      return {
+        message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(error.data)})`,
+        pointer: error.instancePath,
+        atKey: false,
+      };
     case 'type':
-      return { message: `${where} must be ${String(params.type)} (found ${describeType(error.data)})`, pointer: error.instancePath, atKey: false };
+      return {
+        message: `${where} must be ${String(params.type)} (found ${describeType(error.data)})`,
+        pointer: error.instancePath,
+        atKey: false,
+      };
     case 'pattern':
-      return { message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(error.data)})`, pointer: error.instancePath, atKey: false };
+      return {
+        message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(error.data)})`,
+        pointer: error.instancePath,
+        atKey: false,
+      };
     default:
-      return { message: `${where} ${error.message ?? 'is invalid'}`, pointer: error.instancePath, atKey: false };
+      return {
+        message: `${where} ${error.message ?? 'is invalid'}`,
+        pointer: error.instancePath,
+        atKey: false,
+      };
   }
 }
 

@@ -23,7 +23,8 @@ export function resolvePointer(
   let current = value;
   for (const segment of parsePointer(pointer)) {
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) return { found: false };
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
+        return { found: false };
       current = current[Number(segment)];
     } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
       current = current[segment];
@@ -35,7 +36,10 @@ export function resolvePointer(
 }
 
 /** Reads a dotted field path (`error.code`) the way envelope policies name fields. */
-export function resolveDottedPath(value: unknown, path: string): { found: boolean; value?: unknown } {
+export function resolveDottedPath(
+  value: unknown,
+  path: string,
+): { found: boolean; value?: unknown } {
   return resolvePointer(value, formatPointer(path.split('.')));
 }
 

@@ -99,7 +99,8 @@ class Scanner {
     else if (this.text.startsWith('false', this.pos)) this.pos += 5;
     else if (this.text.startsWith('null', this.pos)) this.pos += 4;
     else if (Number.isNaN(c)) this.fail('unexpected end of input: a value was expected');
-    else this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
+    else
+      this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
   }
 
   private enter(depth: number): void {
@@ -118,11 +119,16 @@ class Scanner {
     }
     const seen = check ? new Set<string>() : undefined;
     for (;;) {
-      if (this.text.charCodeAt(this.pos) !== 34) this.fail(`expected a member name in double quotes`);
+      if (this.text.charCodeAt(this.pos) !== 34)
+        this.fail(`expected a member name in double quotes`);
       const keyOffset = this.pos;
       const key = this.scanString();
       if (seen) {
-        if (seen.has(key)) this.note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
+        if (seen.has(key))
+          this.note(
+            keyOffset,
+            `duplicate key "${key}" (JSON.parse would silently keep the last one)`,
+          );
         seen.add(key);
         if (FORBIDDEN_KEYS.has(key)) this.note(keyOffset, `forbidden key "${key}"`);
       }
@@ -185,7 +191,8 @@ class Scanner {
         escaped = true;
         const e = text.charCodeAt(pos + 1);
         if (e === 117) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) this.fail('bad \\u escape', pos);
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            this.fail('bad \\u escape', pos);
           pos += 6;
           continue;
         }
@@ -221,7 +228,9 @@ class Scanner {
         const name = this.scanString();
         this.expectColon();
         if (name === segment) {
-          return key && index === segments.length - 1 ? keyOffset : this.find(segments, index + 1, key);
+          return key && index === segments.length - 1
+            ? keyOffset
+            : this.find(segments, index + 1, key);
         }
         this.scanValue(0, false);
         if (this.afterMember(125, 'object')) return undefined;

@@ -20,7 +20,8 @@ export interface ParseIssue {
   position?: Position;
 }
 
-export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; issues: ParseIssue[] };
+export type ParseResult =
+  { ok: true; document: ParsedDocument } | { ok: false; issues: ParseIssue[] };
 
 /** Limits that keep a hostile file from costing the gate its memory or stack. */
 export interface ParseLimits {

@@ -13,7 +13,11 @@ export function formatValue(value: unknown, max = 160): string {
 export const DECISION_TITLES = { rehearsal: 'Rehearsal', cutover: 'Runtime cutover' } as const;
 
 /** Emoji per decision state (GitHub renders them in check runs, comments and summaries). */
-export const STATE_ICONS: Record<DecisionState, string> = { GO: '✅', 'NO-GO': '❌', CONDITIONAL: '⚠️' };
+export const STATE_ICONS: Record<DecisionState, string> = {
+  GO: '✅',
+  'NO-GO': '❌',
+  CONDITIONAL: '⚠️',
+};
 
 /** Emoji per check status. */
 export const STATUS_ICONS: Record<CheckStatus, string> = {
@@ -27,4 +31,12 @@ export const STATUS_ICONS: Record<CheckStatus, string> = {
 };
 
 /** Checks shown in order of attention: failures, pending, warnings, then the rest. */
-export const STATUS_ORDER: CheckStatus[] = ['error', 'fail', 'pending', 'warn', 'waived', 'skipped', 'pass'];
+export const STATUS_ORDER: CheckStatus[] = [
+  'error',
+  'fail',
+  'pending',
+  'warn',
+  'waived',
+  'skipped',
+  'pass',
+];

@@ -2,9 +2,21 @@
 // filled in. Pure: same record, same bytes.
 
 import { formatDuration } from '../config/duration.js';
-import { BASELINE_FIELDS, DECISIONS, formatLocation, isFailing, type CheckResult } from '../model.js';
+import {
+  BASELINE_FIELDS,
+  DECISIONS,
+  formatLocation,
+  isFailing,
+  type CheckResult,
+} from '../model.js';
 import type { DecisionRecord } from '../record.js';
-import { DECISION_TITLES, formatValue, STATE_ICONS, STATUS_ICONS, STATUS_ORDER } from './format-value.js';
+import {
+  DECISION_TITLES,
+  formatValue,
+  STATE_ICONS,
+  STATUS_ICONS,
+  STATUS_ORDER,
+} from './format-value.js';
 
 /** Options: how much detail to keep (the GitHub renderers shrink it to fit size limits). */
 export interface MarkdownOptions {
@@ -16,10 +28,17 @@ export interface MarkdownOptions {
   findingsPerCheck: number;
 }
 
-export const FULL_DETAIL: MarkdownOptions = { passingChecks: true, outputTails: true, findingsPerCheck: 20 };
+export const FULL_DETAIL: MarkdownOptions = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20,
+};
 
 /** Renders the whole report. */
-export function renderMarkdown(record: DecisionRecord, options: MarkdownOptions = FULL_DETAIL): string {
+export function renderMarkdown(
+  record: DecisionRecord,
+  options: MarkdownOptions = FULL_DETAIL,
+): string {
   return [
     renderHeader(record),
     renderAbortTriggers(record),
@@ -49,7 +68,10 @@ function renderHeader(record: DecisionRecord): string {
   const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(', ') + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : '') : '—';
+    const blocked = outcome.blocked_by.length
+      ? outcome.blocked_by.slice(0, 6).map(code).join(', ') +
+        (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : '')
+      : '—';
     const label = outcome.label !== outcome.state ? ` — ${cell(outcome.label)}` : '';
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
@@ -67,7 +89,13 @@ function renderHeader(record: DecisionRecord): string {
 function renderAbortTriggers(record: DecisionRecord): string {
   if (record.abort_triggers.length === 0) return '';
   const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return ['## 🛑 Abort triggers', '', 'Each of these blocks every decision.', '', ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)].join('\n');
+  return [
+    '## 🛑 Abort triggers',
+    '',
+    'Each of these blocks every decision.',
+    '',
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`),
+  ].join('\n');
 }
 
 function renderToGo(record: DecisionRecord): string {
@@ -76,17 +104,26 @@ function renderToGo(record: DecisionRecord): string {
   const sections = blocked.map((decision) => {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
-      const values = item.expected !== undefined || item.observed !== undefined ? ` — expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : '';
+      const values =
+        item.expected !== undefined || item.observed !== undefined
+          ? ` — expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}`
+          : '';
       return `- ${STATUS_ICONS[item.status as CheckResult['status']] ?? ''} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
     });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} → GO needs`, '', ...items].join('\n');
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} → GO needs`, '', ...items].join(
+      '\n',
+    );
   });
   return ['## What would flip it to GO', '', sections.join('\n\n')].join('\n');
 }
 
 function renderBaseline(record: DecisionRecord): string {
   const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter((f) => record.baseline.expected[f] !== undefined || sources.some((s) => record.baseline.observed[s]![f] !== undefined));
+  const fields = BASELINE_FIELDS.filter(
+    (f) =>
+      record.baseline.expected[f] !== undefined ||
+      sources.some((s) => record.baseline.observed[s]![f] !== undefined),
+  );
   if (fields.length === 0) return '';
   const rows = fields.map((field) => {
     const expected = record.baseline.expected[field];
@@ -97,17 +134,33 @@ function renderBaseline(record: DecisionRecord): string {
     });
     return `| ${field} | ${expected ? code(expected) : '—'} | ${cells.join(' | ')} |`;
   });
-  return ['## Baseline lock', '', `| Field | Lock | ${sources.join(' | ')} |`, `|---|---|${sources.map(() => '---|').join('')}`, ...rows].join('\n');
+  return [
+    '## Baseline lock',
+    '',
+    `| Field | Lock | ${sources.join(' | ')} |`,
+    `|---|---|${sources.map(() => '---|').join('')}`,
+    ...rows,
+  ].join('\n');
 }
 
 function renderChecks(record: DecisionRecord, options: MarkdownOptions): string {
-  const sorted = [...record.checks].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+  );
   const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== 'pass');
-  const counts = STATUS_ORDER.map((status) => [status, record.checks.filter((c) => c.status === status).length] as const).filter(([, n]) => n > 0);
-  const rows = shown.map((c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? ' 🛑' : ''} | ${c.blocks.join(', ')} | ${cell(c.summary)} |`);
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length] as const,
+  ).filter(([, n]) => n > 0);
+  const rows = shown.map(
+    (c) =>
+      `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? ' 🛑' : ''} | ${c.blocks.join(', ')} | ${cell(c.summary)} |`,
+  );
   const omitted = record.checks.length - shown.length;
   const details = sorted
-    .filter((c) => c.status !== 'pass' && (c.details.length > 0 || c.findings.some((f) => f.location?.line)))
+    .filter(
+      (c) =>
+        c.status !== 'pass' && (c.details.length > 0 || c.findings.some((f) => f.location?.line)),
+    )
     .map((c) => renderCheckDetails(c, options.findingsPerCheck));
   return [
     '## Checks',
@@ -124,9 +177,12 @@ function renderChecks(record: DecisionRecord, options: MarkdownOptions): string 
 
 function renderCheckDetails(check: CheckResult, max: number): string {
   // Findings carry places; details are the fallback for checks without them (commands, tools).
-  const lines = check.findings.length > 0
-    ? check.findings.map((f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ''}${f.message}`)
-    : check.details.map((d) => `- ${d}`);
+  const lines =
+    check.findings.length > 0
+      ? check.findings.map(
+          (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ''}${f.message}`,
+        )
+      : check.details.map((d) => `- ${d}`);
   if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
   const kept = lines.slice(0, max);
   if (lines.length > max) kept.push(`- … ${lines.length - max} more`);
@@ -136,16 +192,49 @@ function renderCheckDetails(check: CheckResult, max: number): string {
 function renderCommands(record: DecisionRecord, options: MarkdownOptions): string {
   if (record.commands.length === 0) return '';
   const rows = record.commands.map((c) => {
-    const result = c.state !== 'ran' ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ''}` : c.timed_out ? '⏱️ timed out' : c.signal ? `💥 ${c.signal}` : c.exit_code === 0 ? '✅ exit 0' : `❌ exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : '—';
+    const result =
+      c.state !== 'ran'
+        ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ''}`
+        : c.timed_out
+          ? '⏱️ timed out'
+          : c.signal
+            ? `💥 ${c.signal}`
+            : c.exit_code === 0
+              ? '✅ exit 0'
+              : `❌ exit ${c.exit_code}`;
+    const tests = c.tests
+      ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})`
+      : '—';
     return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === 'ran' ? formatDuration(c.duration_ms) : '—'} | ${tests} |`;
   });
   const tails = options.outputTails
     ? record.commands
-        .filter((c) => c.state === 'ran' && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== '')
-        .map((c) => [`<details><summary>Output tail of ${code(c.id)}</summary>`, '', '```text', c.output_tail.replace(/```/g, "'''").trimEnd(), '```', '', '</details>'].join('\n'))
+        .filter(
+          (c) =>
+            c.state === 'ran' &&
+            (c.exit_code !== 0 || c.timed_out || c.signal) &&
+            c.output_tail.trim() !== '',
+        )
+        .map((c) =>
+          [
+            `<details><summary>Output tail of ${code(c.id)}</summary>`,
+            '',
+            '```text',
+            c.output_tail.replace(/```/g, "'''").trimEnd(),
+            '```',
+            '',
+            '</details>',
+          ].join('\n'),
+        )
     : [];
-  return ['## Verification commands', '', '| Command | Run | Result | Duration | Tests |', '|---|---|---|---|---|', ...rows, ...(tails.length ? ['', ...tails] : [])].join('\n');
+  return [
+    '## Verification commands',
+    '',
+    '| Command | Run | Result | Duration | Tests |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...(tails.length ? ['', ...tails] : []),
+  ].join('\n');
 }
 
 function renderJointDecision(record: DecisionRecord): string {
@@ -154,12 +243,23 @@ function renderJointDecision(record: DecisionRecord): string {
   const signature = (decision: 'rehearsal' | 'cutover', role: string) => {
     const s = joint?.signatures[decision][role];
     const what = decision === 'rehearsal' ? 'rehearsal continuation' : 'runtime cutover';
-    return s ? `${s.decision === 'GO' ? `GO (${what})` : 'NO-GO'} — signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
+    return s
+      ? `${s.decision === 'GO' ? `GO (${what})` : 'NO-GO'} — signed by ${s.signed_by} at ${s.signed_at}`
+      : `_unsigned_ (${what})`;
   };
-  const roleLines = roles.flatMap((role, i) => [`${i + 2}. ${role[0]!.toUpperCase()}${role.slice(1)} decision:`, `   - ${signature('rehearsal', role)}`, `   - ${signature('cutover', role)}`]);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${role[0]!.toUpperCase()}${role.slice(1)} decision:`,
+    `   - ${signature('rehearsal', role)}`,
+    `   - ${signature('cutover', role)}`,
+  ]);
   const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v!)).join(' / ');
-  const commands = record.commands.filter((c) => c.state === 'ran').map((c) => `${code(c.run)} → ${c.exit_code === 0 && !c.timed_out ? 'PASS' : 'FAIL'}`);
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f])
+    .filter(Boolean)
+    .map((v) => code(v!))
+    .join(' / ');
+  const commands = record.commands
+    .filter((c) => c.state === 'ran')
+    .map((c) => `${code(c.run)} → ${c.exit_code === 0 && !c.timed_out ? 'PASS' : 'FAIL'}`);
   const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
   return [
     '## Joint decision (producer-side copy)',
@@ -177,14 +277,19 @@ function renderJointDecision(record: DecisionRecord): string {
 }
 
 function renderEvidence(record: DecisionRecord): string {
-  const rows = [...record.artifacts, ...(record.documents)].map((d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : 'missing'} |`);
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) =>
+      `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : 'missing'} |`,
+  );
   if (rows.length === 0) return '';
   return ['## Evidence read', '', '| Id | Path | sha256 |', '|---|---|---|', ...rows].join('\n');
 }
 
 function renderFooter(record: DecisionRecord): string {
   const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).join(' · ');
+  const where = [context.repository, context.sha?.slice(0, 12), context.event]
+    .filter(Boolean)
+    .join(' · ');
   const failing = record.checks.filter((c) => isFailing(c.status)).length;
   return [
     '---',

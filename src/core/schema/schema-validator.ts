@@ -21,7 +21,8 @@ export interface SchemaSource {
   companions?: Record<string, unknown>;
 }
 
-export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; message: string };
+export type CompiledSchema =
+  { ok: true; validate: ValidateFunction } | { ok: false; message: string };
 
 /** Most schema errors kept per document; the rest are counted, not listed. */
 export const MAX_SCHEMA_FINDINGS = 100;
@@ -52,7 +53,12 @@ export function createSchemaValidator() {
     if (source.name.startsWith('builtin:')) {
       const builtin = BUILTIN_SCHEMAS[source.name.slice(8)] as { $id: string } | undefined;
       if (!builtin) {
-        return { ok: false, message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(', ')}` };
+        return {
+          ok: false,
+          message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS)
+            .map((n) => `builtin:${n}`)
+            .join(', ')}`,
+        };
       }
       return { ok: true, validate: ajv.getSchema(builtin.$id)! };
     }
@@ -67,12 +73,16 @@ export function createSchemaValidator() {
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
         if (!ajv.getSchema(uri)) ajv.addSchema(companion as object, uri);
       }
-      const schema = isPlainObject(source.schema) && !source.schema.$id
-        ? { ...source.schema, $id: schemaUri(source.name) }
-        : source.schema;
+      const schema =
+        isPlainObject(source.schema) && !source.schema.$id
+          ? { ...source.schema, $id: schemaUri(source.name) }
+          : source.schema;
       return { ok: true, validate: ajv.compile(schema as object) };
     } catch (error) {
-      return { ok: false, message: `schema ${source.name} does not compile: ${(error as Error).message}` };
+      return {
+        ok: false,
+        message: `schema ${source.name} does not compile: ${(error as Error).message}`,
+      };
     }
   }
 }
@@ -85,12 +95,21 @@ export function schemaUri(path: string): string {
 }
 
 /** Validates a parsed document; each error becomes a finding at the offending line:column. */
-export function validateDocument(validate: ValidateFunction, document: ParsedDocument, file: string): Finding[] {
+export function validateDocument(
+  validate: ValidateFunction,
+  document: ParsedDocument,
+  file: string,
+): Finding[] {
   if (validate(document.value)) return [];
   const errors = validate.errors ?? [];
-  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
+  const findings = errors
+    .slice(0, MAX_SCHEMA_FINDINGS)
+    .map((error) => toFinding(error, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
-    findings.push({ message: `… and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`, location: { file } });
+    findings.push({
+      message: `… and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
+      location: { file },
+    });
   }
   return findings;
 }
@@ -123,9 +142,18 @@ function findNetworkRefs(schema: unknown, builtinIds: Set<string>, companions: s
     if (Array.isArray(node)) node.forEach(visit);
     else if (isPlainObject(node)) {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value)) {
+        if (
+          (key === '$ref' || key === '$dynamicRef') &&
+          typeof value === 'string' &&
+          /^[a-z][a-z0-9+.-]*:/i.test(value)
+        ) {
           const base = value.split('#')[0] ?? '';
-          if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith('file:///workspace/')) found.push(value);
+          if (
+            !builtinIds.has(base) &&
+            !companions.includes(base) &&
+            !base.startsWith('file:///workspace/')
+          )
+            found.push(value);
         } else visit(value);
       }
     }
