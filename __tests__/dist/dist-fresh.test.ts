@@ -13,3 +13,11 @@ describe('dist/', () => {
     }
   });
 });
+
+describe('src/core/schema/generated/builtin-validators.cjs', () => {
+  it('is what schemas/*.schema.json precompile to (run `npm run build` if this fails)', async () => {
+    // @ts-expect-error: plain ESM build script without types
+    const { generateValidators, OUTPUT } = await import('../../scripts/generate-validators.mjs');
+    expect(readFileSync(OUTPUT, 'utf8') === generateValidators(), 'generated validators are stale').toBe(true);
+  });
+});

@@ -2,7 +2,8 @@
 // message names file:line:column and says what was expected.
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { formatPointer, isPlainObject, parsePointer } from '../parse/json-pointer.js';
+import { formatPointer, isPlainObject, parsePointer, resolvePointer } from '../parse/json-pointer.js';
+import { BUILTIN_SCHEMAS } from '../schema/builtin-schemas.js';
 import { detectFormat, parseText, type ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { CheckpointConfig, ConfigError } from './config-types.js';
@@ -67,7 +68,7 @@ function explainSchemaErrors(
   for (const error of errors) {
     // oneOf/anyOf restate what their branches already said.
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
-    const { message, pointer, atKey } = describeError(error);
+    const { message, pointer, atKey } = describeError(error, document.value);
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -79,13 +80,15 @@ function explainSchemaErrors(
   return result;
 }
 
-function describeError(error: ErrorObject): { message: string; pointer: string; atKey: boolean } {
+function describeError(error: ErrorObject, config: unknown): { message: string; pointer: string; atKey: boolean } {
   const where = error.instancePath || '(top level)';
   const params = error.params as Record<string, unknown>;
+  const found = resolvePointer(config, error.instancePath);
+  const data = found.found ? found.value : undefined;
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      const known = knownProperties(error.schemaPath);
       const suggestion = suggestName(extra, known);
       const hint = suggestion
         ? `; did you mean '${suggestion}'?`
@@ -106,25 +109,25 @@ function describeError(error: ErrorObject): { message: string; pointer: string; 
       };
     case 'enum':
       return {
-        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (found ${JSON.stringify(error.data)})`,
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (found ${JSON.stringify(data)})`,
         pointer: error.instancePath,
         atKey: false,
       };
     case 'const':
       return {
-        message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(error.data)})`,
+        message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(data)})`,
         pointer: error.instancePath,
         atKey: false,
       };
     case 'type':
       return {
-        message: `${where} must be ${String(params.type)} (found ${describeType(error.data)})`,
+        message: `${where} must be ${String(params.type)} (found ${describeType(data)})`,
         pointer: error.instancePath,
         atKey: false,
       };
     case 'pattern':
       return {
-        message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(error.data)})`,
+        message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(data)})`,
         pointer: error.instancePath,
         atKey: false,
       };
@@ -135,6 +138,14 @@ function describeError(error: ErrorObject): { message: string; pointer: string; 
         atKey: false,
       };
   }
+}
+
+/** The property names the schema allows where an `additionalProperties` error was raised. */
+function knownProperties(schemaPath: string): string[] {
+  // schemaPath is '#/…/additionalProperties' inside the config schema; its parent holds `properties`.
+  const parent = resolvePointer(BUILTIN_SCHEMAS['checkpoint-config'], schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, ''));
+  const properties = parent.found && isPlainObject(parent.value) ? parent.value.properties : undefined;
+  return isPlainObject(properties) ? Object.keys(properties) : [];
 }
 
 function describeType(value: unknown): string {

@@ -1,16 +1,20 @@
 // JSON Schema (draft 2020-12) validation whose every error points at a line and column.
 // One validator per run compiles each schema once and refuses schemas that reach the network.
 
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { formatPointer, isPlainObject, parsePointer } from '../parse/json-pointer.js';
+import { formatPointer, isPlainObject, parsePointer, resolvePointer } from '../parse/json-pointer.js';
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS } from './builtin-schemas.js';
+import precompiled from './generated/builtin-validators.cjs';
 
 // ajv and ajv-formats are CommonJS with a `default` export property; unwrap once here.
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
+
+/** A validator: true when valid, else its errors on `.errors` (ajv's shape, precompiled or not). */
+export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** A schema to compile: where it came from (for messages) and its parsed body. */
 export interface SchemaSource {
@@ -27,16 +31,23 @@ export type CompiledSchema =
 /** Most schema errors kept per document; the rest are counted, not listed. */
 export const MAX_SCHEMA_FINDINGS = 100;
 
-/** Creates a validator that compiles each schema once per run. */
+/**
+ * Creates a validator for one run. Built-in schemas are precompiled at build time
+ * (scripts/generate-validators.mjs); user schemas compile once each, on first use, with an ajv
+ * instance created only when one is needed.
+ */
 export function createSchemaValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true });
-  addFormats(ajv);
-  const builtinIds = new Set<string>();
-  for (const schema of Object.values(BUILTIN_SCHEMAS)) {
-    ajv.addSchema(schema);
-    builtinIds.add((schema as { $id: string }).$id);
-  }
+  let ajv: InstanceType<typeof Ajv2020> | undefined;
+  const builtinIds = new Set(Object.values(BUILTIN_SCHEMAS).map((schema) => (schema as { $id: string }).$id));
   const cache = new Map<string, CompiledSchema>();
+  const runtime = () => {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+      addFormats(ajv);
+      for (const schema of Object.values(BUILTIN_SCHEMAS)) ajv.addSchema(schema);
+    }
+    return ajv;
+  };
 
   return {
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
@@ -51,16 +62,11 @@ export function createSchemaValidator() {
 
   function compileOnce(source: SchemaSource): CompiledSchema {
     if (source.name.startsWith('builtin:')) {
-      const builtin = BUILTIN_SCHEMAS[source.name.slice(8)] as { $id: string } | undefined;
-      if (!builtin) {
-        return {
-          ok: false,
-          message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS)
-            .map((n) => `builtin:${n}`)
-            .join(', ')}`,
-        };
+      const validate = precompiled[source.name.slice(8)];
+      if (!validate) {
+        return { ok: false, message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(', ')}` };
       }
-      return { ok: true, validate: ajv.getSchema(builtin.$id)! };
+      return { ok: true, validate };
     }
     const remote = findNetworkRefs(source.schema, builtinIds, Object.keys(source.companions ?? {}));
     if (remote.length > 0) {
@@ -70,19 +76,16 @@ export function createSchemaValidator() {
       };
     }
     try {
+      const instance = runtime();
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
-        if (!ajv.getSchema(uri)) ajv.addSchema(companion as object, uri);
+        if (!instance.getSchema(uri)) instance.addSchema(companion as object, uri);
       }
-      const schema =
-        isPlainObject(source.schema) && !source.schema.$id
-          ? { ...source.schema, $id: schemaUri(source.name) }
-          : source.schema;
-      return { ok: true, validate: ajv.compile(schema as object) };
+      const schema = isPlainObject(source.schema) && !source.schema.$id
+        ? { ...source.schema, $id: schemaUri(source.name) }
+        : source.schema;
+      return { ok: true, validate: instance.compile(schema as object) };
     } catch (error) {
-      return {
-        ok: false,
-        message: `schema ${source.name} does not compile: ${(error as Error).message}`,
-      };
+      return { ok: false, message: `schema ${source.name} does not compile: ${(error as Error).message}` };
     }
   }
 }
@@ -128,8 +131,9 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
   } else if (error.keyword === 'const') {
     message += `: ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
   }
-  if (error.keyword !== 'required' && error.data !== undefined && typeof error.data !== 'object') {
-    message += ` (found ${JSON.stringify(error.data)})`;
+  const data = resolvePointer(document.value, error.instancePath);
+  if (error.keyword !== 'required' && data.found && (data.value === null || typeof data.value !== 'object')) {
+    message += ` (found ${JSON.stringify(data.value)})`;
   }
   const position = document.locate(pointer, atKey);
   return { message, location: { file, pointer, ...(position ?? {}) } };

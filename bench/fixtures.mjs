@@ -1,0 +1,93 @@
+// Generates the benchmark workspaces.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const SHA = 'a'.repeat(40);
+
+function write(root, path, text) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** A workspace with a 100,000-code manifest and a payload of about `payloadBytes`. */
+export function createLargeArtifactWorkspace({
+  codes = 100_000,
+  payloadBytes = 10 * 1024 * 1024,
+} = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'cc-bench-large-'));
+  const errorCodes = Array.from({ length: codes }, (_, i) => `E_${String(i).padStart(6, '0')}`);
+  const baseline = {
+    release_tag: 'v1.0.0',
+    commit_sha: SHA,
+    service_contract_version: 'service.v2',
+    api_contract_version: 'api.v1',
+    integration_baseline: 'integration/v1',
+  };
+  const manifest = {
+    manifest_version: 1,
+    producer: 'bench',
+    ...baseline,
+    error_code_enum: errorCodes,
+    envelopes: {
+      'service.v2': { required: ['error.code', 'error.message'], error_code_field: 'error.code' },
+    },
+    handoff_modes: {
+      stable: { service_contract_version: 'service.v2', required_fields: ['catalog'] },
+    },
+  };
+  const mode = {
+    service_contract_version: 'service.v2',
+    error_code_enum: errorCodes,
+    error_envelope_example: { error: { code: errorCodes[42], message: 'x' } },
+    catalog: [],
+  };
+  const payload = {
+    handoff_version: 1,
+    producer: 'bench',
+    ...baseline,
+    generated_at: '2026-02-08T00:00:00Z',
+    modes: { stable: mode },
+  };
+  // Fill the catalog until the payload reaches the target size.
+  const entry = {
+    operation: 'getMemory',
+    path: '/memories/{id}',
+    codes: errorCodes.slice(0, 8),
+    description: 'x'.repeat(64),
+  };
+  const entryBytes = JSON.stringify(entry).length + 1;
+  const fill = Math.max(
+    0,
+    Math.floor((payloadBytes - JSON.stringify(payload).length) / entryBytes),
+  );
+  for (let i = 0; i < fill; i++) mode.catalog.push(entry);
+  write(root, 'manifest.json', JSON.stringify(manifest));
+  write(root, 'payload.json', JSON.stringify(payload));
+  write(
+    root,
+    '.github/cutover-checkpoint.yml',
+    [
+      'version: 1',
+      'gate: { name: bench-large }',
+      'baseline:',
+      ...Object.entries(baseline).map(([k, v]) => `  ${k}: ${v}`),
+      'artifacts:',
+      '  - { id: manifest, path: manifest.json, schema: "builtin:producer-manifest" }',
+      '  - { id: payload, path: payload.json, schema: "builtin:handoff-payload" }',
+      'handoff: { manifest: manifest, payload: payload, modes: [stable], require_tag: false }',
+      '',
+    ].join('\n'),
+  );
+  return root;
+}
+
+/** The first example as a real git repository (via the demo builder). */
+export async function createDemoWorkspace() {
+  const { buildDemoRepo } = await import('../scripts/demo-repo.mjs');
+  const root = join(mkdtempSync(join(tmpdir(), 'cc-bench-demo-')), 'service-v3-cutover');
+  buildDemoRepo(new URL('../examples/service-v3-cutover', import.meta.url).pathname, root);
+  execFileSync('git', ['status', '--short'], { cwd: root });
+  return root;
+}
