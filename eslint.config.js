@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.demo/', 'checkpoint-evidence/', 'examples/', 'src/core/schema/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.demo/',
+      'checkpoint-evidence/',
+      'examples/',
+      'src/core/schema/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24597,7 +24597,9 @@ var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
 function createSchemaValidator() {
   let ajv;
-  const builtinIds = new Set(Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id));
+  const builtinIds = new Set(
+    Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
+  );
   const cache2 = /* @__PURE__ */ new Map();
   const runtime = () => {
     if (!ajv) {
@@ -24621,7 +24623,10 @@ function createSchemaValidator() {
     if (source.name.startsWith("builtin:")) {
       const validate = import_builtin_validators.default[source.name.slice(8)];
       if (!validate) {
-        return { ok: false, message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}` };
+        return {
+          ok: false,
+          message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}`
+        };
       }
       return { ok: true, validate };
     }
@@ -24640,7 +24645,10 @@ function createSchemaValidator() {
       const schema = isPlainObject(source.schema) && !source.schema.$id ? { ...source.schema, $id: schemaUri(source.name) } : source.schema;
       return { ok: true, validate: instance.compile(schema) };
     } catch (error) {
-      return { ok: false, message: `schema ${source.name} does not compile: ${error.message}` };
+      return {
+        ok: false,
+        message: `schema ${source.name} does not compile: ${error.message}`
+      };
     }
   }
 }
@@ -27456,7 +27464,10 @@ function describeError(error, config) {
   }
 }
 function knownProperties(schemaPath) {
-  const parent = resolvePointer(BUILTIN_SCHEMAS["checkpoint-config"], schemaPath.replace(/^#/, "").replace(/\/additionalProperties$/, ""));
+  const parent = resolvePointer(
+    BUILTIN_SCHEMAS["checkpoint-config"],
+    schemaPath.replace(/^#/, "").replace(/\/additionalProperties$/, "")
+  );
   const properties = parent.found && isPlainObject(parent.value) ? parent.value.properties : void 0;
   return isPlainObject(properties) ? Object.keys(properties) : [];
 }

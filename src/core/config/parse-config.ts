@@ -2,7 +2,12 @@
 // message names file:line:column and says what was expected.
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { formatPointer, isPlainObject, parsePointer, resolvePointer } from '../parse/json-pointer.js';
+import {
+  formatPointer,
+  isPlainObject,
+  parsePointer,
+  resolvePointer,
+} from '../parse/json-pointer.js';
 import { BUILTIN_SCHEMAS } from '../schema/builtin-schemas.js';
 import { detectFormat, parseText, type ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
@@ -80,7 +85,10 @@ function explainSchemaErrors(
   return result;
 }
 
-function describeError(error: ErrorObject, config: unknown): { message: string; pointer: string; atKey: boolean } {
+function describeError(
+  error: ErrorObject,
+  config: unknown,
+): { message: string; pointer: string; atKey: boolean } {
   const where = error.instancePath || '(top level)';
   const params = error.params as Record<string, unknown>;
   const found = resolvePointer(config, error.instancePath);
@@ -143,8 +151,12 @@ function describeError(error: ErrorObject, config: unknown): { message: string; 
 /** The property names the schema allows where an `additionalProperties` error was raised. */
 function knownProperties(schemaPath: string): string[] {
   // schemaPath is '#/…/additionalProperties' inside the config schema; its parent holds `properties`.
-  const parent = resolvePointer(BUILTIN_SCHEMAS['checkpoint-config'], schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, ''));
-  const properties = parent.found && isPlainObject(parent.value) ? parent.value.properties : undefined;
+  const parent = resolvePointer(
+    BUILTIN_SCHEMAS['checkpoint-config'],
+    schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, ''),
+  );
+  const properties =
+    parent.found && isPlainObject(parent.value) ? parent.value.properties : undefined;
   return isPlainObject(properties) ? Object.keys(properties) : [];
 }
 

@@ -3,7 +3,12 @@
 
 import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { formatPointer, isPlainObject, parsePointer, resolvePointer } from '../parse/json-pointer.js';
+import {
+  formatPointer,
+  isPlainObject,
+  parsePointer,
+  resolvePointer,
+} from '../parse/json-pointer.js';
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS } from './builtin-schemas.js';
@@ -38,7 +43,9 @@ export const MAX_SCHEMA_FINDINGS = 100;
  */
 export function createSchemaValidator() {
   let ajv: InstanceType<typeof Ajv2020> | undefined;
-  const builtinIds = new Set(Object.values(BUILTIN_SCHEMAS).map((schema) => (schema as { $id: string }).$id));
+  const builtinIds = new Set(
+    Object.values(BUILTIN_SCHEMAS).map((schema) => (schema as { $id: string }).$id),
+  );
   const cache = new Map<string, CompiledSchema>();
   const runtime = () => {
     if (!ajv) {
@@ -64,7 +71,12 @@ export function createSchemaValidator() {
     if (source.name.startsWith('builtin:')) {
       const validate = precompiled[source.name.slice(8)];
       if (!validate) {
-        return { ok: false, message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(', ')}` };
+        return {
+          ok: false,
+          message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS)
+            .map((n) => `builtin:${n}`)
+            .join(', ')}`,
+        };
       }
       return { ok: true, validate };
     }
@@ -80,12 +92,16 @@ export function createSchemaValidator() {
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
         if (!instance.getSchema(uri)) instance.addSchema(companion as object, uri);
       }
-      const schema = isPlainObject(source.schema) && !source.schema.$id
-        ? { ...source.schema, $id: schemaUri(source.name) }
-        : source.schema;
+      const schema =
+        isPlainObject(source.schema) && !source.schema.$id
+          ? { ...source.schema, $id: schemaUri(source.name) }
+          : source.schema;
       return { ok: true, validate: instance.compile(schema as object) };
     } catch (error) {
-      return { ok: false, message: `schema ${source.name} does not compile: ${(error as Error).message}` };
+      return {
+        ok: false,
+        message: `schema ${source.name} does not compile: ${(error as Error).message}`,
+      };
     }
   }
 }
@@ -132,7 +148,11 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
     message += `: ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
   }
   const data = resolvePointer(document.value, error.instancePath);
-  if (error.keyword !== 'required' && data.found && (data.value === null || typeof data.value !== 'object')) {
+  if (
+    error.keyword !== 'required' &&
+    data.found &&
+    (data.value === null || typeof data.value !== 'object')
+  ) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
   const position = document.locate(pointer, atKey);
