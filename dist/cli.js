@@ -26087,7 +26087,14 @@ function isPlaceholderCommand(run) {
 }
 
 // src/core/commands/test-counts.ts
+var summaryCounts = (runner, summary) => ({
+  runner,
+  passed: countOf(summary, "passed"),
+  failed: countOf(summary, "failed"),
+  skipped: countOf(summary, "skipped") + countOf(summary, "todo")
+});
 var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]);
 var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
 var PARSERS = [
   function cargo(text) {
@@ -26108,24 +26115,12 @@ var PARSERS = [
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return {
-      runner: "jest",
-      passed: part("passed"),
-      failed: part("failed"),
-      skipped: part("skipped") + part("todo")
-    };
+    return summaryCounts("jest", m[1]);
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return {
-      runner: "vitest",
-      passed: part("passed"),
-      failed: part("failed"),
-      skipped: part("skipped") + part("todo")
-    };
+    return summaryCounts("vitest", m[1]);
   },
   function pytest(text) {
     const m = lastMatch(
@@ -26133,12 +26128,11 @@ var PARSERS = [
       /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
     );
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
     return {
       runner: "pytest",
-      passed: part("passed"),
-      failed: part("failed") + part("errors?"),
-      skipped: part("skipped")
+      passed: countOf(m[1], "passed"),
+      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
+      skipped: countOf(m[1], "skipped")
     };
   },
   function mocha(text) {

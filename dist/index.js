@@ -45721,7 +45721,14 @@ function isPlaceholderCommand(run2) {
 }
 
 // src/core/commands/test-counts.ts
+var summaryCounts = (runner, summary2) => ({
+  runner,
+  passed: countOf(summary2, "passed"),
+  failed: countOf(summary2, "failed"),
+  skipped: countOf(summary2, "skipped") + countOf(summary2, "todo")
+});
 var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary2, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary2)?.[1]);
 var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
 var PARSERS = [
   function cargo(text) {
@@ -45742,24 +45749,12 @@ var PARSERS = [
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return {
-      runner: "jest",
-      passed: part("passed"),
-      failed: part("failed"),
-      skipped: part("skipped") + part("todo")
-    };
+    return summaryCounts("jest", m[1]);
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
-    return {
-      runner: "vitest",
-      passed: part("passed"),
-      failed: part("failed"),
-      skipped: part("skipped") + part("todo")
-    };
+    return summaryCounts("vitest", m[1]);
   },
   function pytest(text) {
     const m = lastMatch(
@@ -45767,12 +45762,11 @@ var PARSERS = [
       /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
     );
     if (!m) return void 0;
-    const part = (word) => num(new RegExp(`(\\d+) ${word}`).exec(m[1])?.[1]);
     return {
       runner: "pytest",
-      passed: part("passed"),
-      failed: part("failed") + part("errors?"),
-      skipped: part("skipped")
+      passed: countOf(m[1], "passed"),
+      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
+      skipped: countOf(m[1], "skipped")
     };
   },
   function mocha(text) {

@@ -3,9 +3,20 @@
 import type { TestCounts } from '../evidence.js';
 import { stripAnsi } from './ansi.js';
 
+/** Counts from a "N passed, N failed, N skipped, N todo" style summary. */
+const summaryCounts = (runner: string, summary: string): TestCounts => ({
+  runner,
+  passed: countOf(summary, 'passed'),
+  failed: countOf(summary, 'failed'),
+  skipped: countOf(summary, 'skipped') + countOf(summary, 'todo'),
+});
+
 type Parser = (text: string) => TestCounts | undefined;
 
 const num = (value: string | undefined) => (value === undefined ? 0 : Number(value));
+/** The N of "N <word>" in a runner's summary line, 0 when absent. */
+const countOf = (summary: string, word: string) =>
+  num(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]);
 const lastMatch = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].at(-1);
 
 // Order matters: the more specific formats first.
@@ -28,24 +39,12 @@ const PARSERS: Parser[] = [
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
     if (!m) return undefined;
-    const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
-    return {
-      runner: 'jest',
-      passed: part('passed'),
-      failed: part('failed'),
-      skipped: part('skipped') + part('todo'),
-    };
+    return summaryCounts('jest', m[1]!);
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
     if (!m) return undefined;
-    const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
-    return {
-      runner: 'vitest',
-      passed: part('passed'),
-      failed: part('failed'),
-      skipped: part('skipped') + part('todo'),
-    };
+    return summaryCounts('vitest', m[1]!);
   },
   function pytest(text) {
     const m = lastMatch(
@@ -53,12 +52,11 @@ const PARSERS: Parser[] = [
       /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm,
     );
     if (!m) return undefined;
-    const part = (word: string) => num(new RegExp(`(\\d+) ${word}`).exec(m[1]!)?.[1]);
     return {
       runner: 'pytest',
-      passed: part('passed'),
-      failed: part('failed') + part('errors?'),
-      skipped: part('skipped'),
+      passed: countOf(m[1]!, 'passed'),
+      failed: countOf(m[1]!, 'failed') + countOf(m[1]!, 'errors?'),
+      skipped: countOf(m[1]!, 'skipped'),
     };
   },
   function mocha(text) {
