@@ -45347,7 +45347,7 @@ function evaluateRule(context, rule, mode) {
     status: "fail",
     summary: summary2,
     details: verdict.details,
-    findings: [{ message: verdict.message, location: l.location }],
+    findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
     expected: r?.value ?? rule.pattern ?? rule.schema,
     observed: l.value
   };
@@ -45370,6 +45370,8 @@ function readSide(context, ref) {
   return {
     ok: true,
     value: found.value,
+    document: loaded.document,
+    pointer: ref.pointer,
     location: {
       file: loaded.path,
       pointer: ref.pointer,
@@ -45432,15 +45434,17 @@ function judgeRule(context, rule, left, right, leftName, rightName) {
       if ("message" in source) return { pass: false, message: source.message };
       const compiled = context.validator.compile(source);
       if (!compiled.ok) return { pass: false, message: compiled.message };
+      const locate = (pointer, key) => left.document?.locate(`${left.pointer ?? ""}${pointer}`, key);
       const findings = validateDocument(
         compiled.validate,
-        { format: "json", value: left.value, locate: () => void 0 },
-        leftName
-      );
+        { format: "json", value: left.value, locate },
+        left.location?.file ?? leftName
+      ).map((finding) => ({ ...finding, message: `${leftName}: ${finding.message}` }));
       return {
         pass: findings.length === 0,
-        message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0].message}`,
-        details: findings.map((f) => f.message)
+        message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0].message.slice(leftName.length + 2)}`,
+        details: findings.map((f) => f.message),
+        findings
       };
     }
   }
@@ -46485,7 +46489,7 @@ function renderChecks(record, options) {
     "|---|---|---|---|",
     ...rows,
     ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", ...details] : []
+    ...details.length ? ["", details.join("\n\n")] : []
   ].join("\n");
 }
 function renderCheckDetails(check, max) {

@@ -5,6 +5,7 @@ import semver from 'semver';
 import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
+import type { ParsedDocument } from '../parse/parse-document.js';
 import { validateDocument } from '../schema/schema-validator.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { compareSets } from './set-difference.js';
@@ -14,7 +15,13 @@ import { resolveSchemaSource } from './load-structured-file.js';
 const SEMVER_OPERATORS = { eq: '==', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 type Side =
-  | { ok: true; value: unknown; location: Finding['location'] }
+  | {
+      ok: true;
+      value: unknown;
+      location: Finding['location'];
+      document?: ParsedDocument;
+      pointer?: string;
+    }
   | { ok: false; status: 'fail' | 'error'; message: string };
 
 /** All rules, expanded per mode where they use `{mode}`. */
@@ -68,7 +75,7 @@ function evaluateRule(
     status: 'fail',
     summary,
     details: verdict.details,
-    findings: [{ message: verdict.message, location: l.location }],
+    findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
     expected: r?.value ?? rule.pattern ?? rule.schema,
     observed: l.value,
   };
@@ -92,6 +99,8 @@ function readSide(context: EvaluationContext, ref: ArtifactRef): Side {
   return {
     ok: true,
     value: found.value,
+    document: loaded.document,
+    pointer: ref.pointer,
     location: {
       file: loaded.path,
       pointer: ref.pointer,
@@ -103,11 +112,11 @@ function readSide(context: EvaluationContext, ref: ArtifactRef): Side {
 function judgeRule(
   context: EvaluationContext,
   rule: RuleConfig,
-  left: { value: unknown },
+  left: Extract<Side, { ok: true }>,
   right: { value: unknown } | undefined,
   leftName: string,
   rightName: string,
-): { pass: boolean; message: string; details?: string[] } {
+): { pass: boolean; message: string; details?: string[]; findings?: Finding[] } {
   const show = (value: unknown) => truncate(JSON.stringify(value));
   switch (rule.type) {
     case 'equal': {
@@ -171,18 +180,22 @@ function judgeRule(
       if ('message' in source) return { pass: false, message: source.message };
       const compiled = context.validator.compile(source);
       if (!compiled.ok) return { pass: false, message: compiled.message };
+      // Errors point into the artifact: the rule's pointer joined with the error's own.
+      const locate = (pointer: string, key?: boolean) =>
+        left.document?.locate(`${left.pointer ?? ''}${pointer}`, key);
       const findings = validateDocument(
         compiled.validate,
-        { format: 'json', value: left.value, locate: () => undefined },
-        leftName,
-      );
+        { format: 'json', value: left.value, locate },
+        left.location?.file ?? leftName,
+      ).map((finding) => ({ ...finding, message: `${leftName}: ${finding.message}` }));
       return {
         pass: findings.length === 0,
         message:
           findings.length === 0
             ? `${leftName} is valid against ${rule.schema}`
-            : `${leftName} is not valid against ${rule.schema}: ${findings[0]!.message}`,
+            : `${leftName} is not valid against ${rule.schema}: ${findings[0]!.message.slice(leftName.length + 2)}`,
         details: findings.map((f) => f.message),
+        findings,
       };
     }
   }

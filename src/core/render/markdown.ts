@@ -171,7 +171,7 @@ function renderChecks(record: DecisionRecord, options: MarkdownOptions): string 
     '|---|---|---|---|',
     ...rows,
     ...(omitted > 0 ? ['', `_${omitted} passing checks not shown._`] : []),
-    ...(details.length ? ['', ...details] : []),
+    ...(details.length ? ['', details.join('\n\n')] : []),
   ].join('\n');
 }
 
