@@ -67,7 +67,10 @@ export function prepareWorkspace(scenario: Scenario): string {
     const text = readFileSync(file, 'utf8');
     if (!text.includes(edit.from))
       throw new Error(`scenario replace: '${edit.from}' not found in ${edit.file}`);
-    writeFileSync(file, text.replace(edit.from, () => edit.to));
+    writeFileSync(
+      file,
+      text.replace(edit.from, () => edit.to),
+    );
   }
   for (const [path, text] of Object.entries(scenario.write ?? {})) writeAt(join(dir, path), text);
   for (const [path, [text, times]] of Object.entries(scenario.repeat ?? {}))
