@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -8087,7 +8087,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports) {
     "use strict";
     exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"] } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "unsigned": { "type": "object", "description": "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "unsigned": { "type": "object", "description": "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -8099,7 +8099,7 @@ var require_builtin_validators = __commonJS({
     var pattern12 = new RegExp("^[a-z0-9][a-z0-9._-]*#(/.*)?$", "u");
     var pattern15 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
     var pattern16 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
-    var pattern20 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+    var pattern21 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
     var formats0 = require_formats().fullFormats.date;
     function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
@@ -9479,7 +9479,7 @@ var require_builtin_validators = __commonJS({
           let data68 = data.command_defaults;
           if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
             for (const key13 in data68) {
-              if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder")) {
+              if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder" || key13 === "run_timeout" || key13 === "mutation_patterns" || key13 === "secret_env")) {
                 const err121 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err121];
@@ -9603,34 +9603,40 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err130 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err130];
-            } else {
-              vErrors.push(err130);
-            }
-            errors++;
-          }
-        }
-        if (data.commands !== void 0) {
-          let data72 = data.commands;
-          if (Array.isArray(data72)) {
-            const len8 = data72.length;
-            for (let i9 = 0; i9 < len8; i9++) {
-              let data73 = data72[i9];
-              if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-                if (data73.id === void 0) {
-                  const err131 = { instancePath: instancePath + "/commands/" + i9, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+            if (data68.run_timeout !== void 0) {
+              let data72 = data68.run_timeout;
+              const _errs173 = errors;
+              let valid46 = false;
+              let passing1 = null;
+              const _errs174 = errors;
+              if (typeof data72 == "number") {
+                if (data72 <= 0 || isNaN(data72)) {
+                  const err130 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                   if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err130];
                   } else {
-                    vErrors.push(err131);
+                    vErrors.push(err130);
                   }
                   errors++;
                 }
-                if (data73.run === void 0) {
-                  const err132 = { instancePath: instancePath + "/commands/" + i9, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              } else {
+                const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+              var _valid1 = _errs174 === errors;
+              if (_valid1) {
+                valid46 = true;
+                passing1 = 0;
+              }
+              const _errs176 = errors;
+              if (typeof data72 === "string") {
+                if (!pattern16.test(data72)) {
+                  const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
                   if (vErrors === null) {
                     vErrors = [err132];
                   } else {
@@ -9638,31 +9644,51 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                for (const key14 in data73) {
-                  if (!func1.call(schema31.properties.commands.items.properties, key14)) {
-                    const err133 = { instancePath: instancePath + "/commands/" + i9, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err133];
-                    } else {
-                      vErrors.push(err133);
-                    }
-                    errors++;
+              } else {
+                const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+              var _valid1 = _errs176 === errors;
+              if (_valid1 && valid46) {
+                valid46 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid46 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid46) {
+                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors++;
+              } else {
+                errors = _errs173;
+                if (vErrors !== null) {
+                  if (_errs173) {
+                    vErrors.length = _errs173;
+                  } else {
+                    vErrors = null;
                   }
                 }
-                if (data73.id !== void 0) {
-                  let data74 = data73.id;
-                  if (typeof data74 === "string") {
-                    if (!pattern8.test(data74)) {
-                      const err134 = { instancePath: instancePath + "/commands/" + i9 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err134];
-                      } else {
-                        vErrors.push(err134);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err135 = { instancePath: instancePath + "/commands/" + i9 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              }
+            }
+            if (data68.mutation_patterns !== void 0) {
+              let data73 = data68.mutation_patterns;
+              if (Array.isArray(data73)) {
+                const len8 = data73.length;
+                for (let i9 = 0; i9 < len8; i9++) {
+                  if (typeof data73[i9] !== "string") {
+                    const err135 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err135];
                     } else {
@@ -9671,20 +9697,23 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data73.run !== void 0) {
-                  let data75 = data73.run;
-                  if (typeof data75 === "string") {
-                    if (func2(data75) < 1) {
-                      const err136 = { instancePath: instancePath + "/commands/" + i9 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err136];
-                      } else {
-                        vErrors.push(err136);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err137 = { instancePath: instancePath + "/commands/" + i9 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              }
+            }
+            if (data68.secret_env !== void 0) {
+              let data75 = data68.secret_env;
+              if (Array.isArray(data75)) {
+                const len9 = data75.length;
+                for (let i10 = 0; i10 < len9; i10++) {
+                  if (typeof data75[i10] !== "string") {
+                    const err137 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/properties/command_defaults/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err137];
                     } else {
@@ -9693,202 +9722,169 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data73.cwd !== void 0) {
-                  let data76 = data73.cwd;
-                  if (typeof data76 === "string") {
-                    if (func2(data76) < 1) {
-                      const err138 = { instancePath: instancePath + "/commands/" + i9 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              } else {
+                const err138 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err139 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        if (data.commands !== void 0) {
+          let data77 = data.commands;
+          if (Array.isArray(data77)) {
+            const len10 = data77.length;
+            for (let i11 = 0; i11 < len10; i11++) {
+              let data78 = data77[i11];
+              if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+                if (data78.id === void 0) {
+                  const err140 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+                if (data78.run === void 0) {
+                  const err141 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+                for (const key14 in data78) {
+                  if (!func1.call(schema31.properties.commands.items.properties, key14)) {
+                    const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err142];
+                    } else {
+                      vErrors.push(err142);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.id !== void 0) {
+                  let data79 = data78.id;
+                  if (typeof data79 === "string") {
+                    if (!pattern8.test(data79)) {
+                      const err143 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
                       if (vErrors === null) {
-                        vErrors = [err138];
+                        vErrors = [err143];
                       } else {
-                        vErrors.push(err138);
+                        vErrors.push(err143);
                       }
                       errors++;
                     }
                   } else {
-                    const err139 = { instancePath: instancePath + "/commands/" + i9 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err144 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err139];
+                      vErrors = [err144];
                     } else {
-                      vErrors.push(err139);
+                      vErrors.push(err144);
                     }
                     errors++;
                   }
                 }
-                if (data73.env !== void 0) {
-                  let data77 = data73.env;
-                  if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-                    for (const key15 in data77) {
-                      if (typeof data77[key15] !== "string") {
-                        const err140 = { instancePath: instancePath + "/commands/" + i9 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err140];
-                        } else {
-                          vErrors.push(err140);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err141 = { instancePath: instancePath + "/commands/" + i9 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err141];
-                    } else {
-                      vErrors.push(err141);
-                    }
-                    errors++;
-                  }
-                }
-                if (data73.secret_env !== void 0) {
-                  let data79 = data73.secret_env;
-                  if (Array.isArray(data79)) {
-                    const len9 = data79.length;
-                    for (let i10 = 0; i10 < len9; i10++) {
-                      if (typeof data79[i10] !== "string") {
-                        const err142 = { instancePath: instancePath + "/commands/" + i9 + "/secret_env/" + i10, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err142];
-                        } else {
-                          vErrors.push(err142);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err143 = { instancePath: instancePath + "/commands/" + i9 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err143];
-                    } else {
-                      vErrors.push(err143);
-                    }
-                    errors++;
-                  }
-                }
-                if (data73.timeout !== void 0) {
-                  let data81 = data73.timeout;
-                  const _errs195 = errors;
-                  let valid54 = false;
-                  let passing1 = null;
-                  const _errs196 = errors;
-                  if (typeof data81 == "number") {
-                    if (data81 <= 0 || isNaN(data81)) {
-                      const err144 = { instancePath: instancePath + "/commands/" + i9 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                if (data78.run !== void 0) {
+                  let data80 = data78.run;
+                  if (typeof data80 === "string") {
+                    if (func2(data80) < 1) {
+                      const err145 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err144];
+                        vErrors = [err145];
                       } else {
-                        vErrors.push(err144);
+                        vErrors.push(err145);
                       }
                       errors++;
                     }
                   } else {
-                    const err145 = { instancePath: instancePath + "/commands/" + i9 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    const err146 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err145];
+                      vErrors = [err146];
                     } else {
-                      vErrors.push(err145);
+                      vErrors.push(err146);
                     }
                     errors++;
                   }
-                  var _valid1 = _errs196 === errors;
-                  if (_valid1) {
-                    valid54 = true;
-                    passing1 = 0;
-                  }
-                  const _errs198 = errors;
+                }
+                if (data78.cwd !== void 0) {
+                  let data81 = data78.cwd;
                   if (typeof data81 === "string") {
-                    if (!pattern16.test(data81)) {
-                      const err146 = { instancePath: instancePath + "/commands/" + i9 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                    if (func2(data81) < 1) {
+                      const err147 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err146];
+                        vErrors = [err147];
                       } else {
-                        vErrors.push(err146);
+                        vErrors.push(err147);
                       }
                       errors++;
                     }
                   } else {
-                    const err147 = { instancePath: instancePath + "/commands/" + i9 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err147];
-                    } else {
-                      vErrors.push(err147);
-                    }
-                    errors++;
-                  }
-                  var _valid1 = _errs198 === errors;
-                  if (_valid1 && valid54) {
-                    valid54 = false;
-                    passing1 = [passing1, 1];
-                  } else {
-                    if (_valid1) {
-                      valid54 = true;
-                      passing1 = 1;
-                    }
-                  }
-                  if (!valid54) {
-                    const err148 = { instancePath: instancePath + "/commands/" + i9 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                    const err148 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err148];
                     } else {
                       vErrors.push(err148);
                     }
                     errors++;
-                  } else {
-                    errors = _errs195;
-                    if (vErrors !== null) {
-                      if (_errs195) {
-                        vErrors.length = _errs195;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
                   }
                 }
-                if (data73.needs !== void 0) {
-                  let data82 = data73.needs;
-                  if (Array.isArray(data82)) {
-                    const len10 = data82.length;
-                    for (let i11 = 0; i11 < len10; i11++) {
-                      let data83 = data82[i11];
-                      if (typeof data83 === "string") {
-                        if (!pattern8.test(data83)) {
-                          const err149 = { instancePath: instancePath + "/commands/" + i9 + "/needs/" + i11, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                          if (vErrors === null) {
-                            vErrors = [err149];
-                          } else {
-                            vErrors.push(err149);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err150 = { instancePath: instancePath + "/commands/" + i9 + "/needs/" + i11, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data78.env !== void 0) {
+                  let data82 = data78.env;
+                  if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                    for (const key15 in data82) {
+                      if (typeof data82[key15] !== "string") {
+                        const err149 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err150];
+                          vErrors = [err149];
                         } else {
-                          vErrors.push(err150);
+                          vErrors.push(err149);
                         }
                         errors++;
                       }
                     }
-                    let i12 = data82.length;
-                    let j1;
-                    if (i12 > 1) {
-                      outer0: for (; i12--; ) {
-                        for (j1 = i12; j1--; ) {
-                          if (func0(data82[i12], data82[j1])) {
-                            const err151 = { instancePath: instancePath + "/commands/" + i9 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err151];
-                            } else {
-                              vErrors.push(err151);
-                            }
-                            errors++;
-                            break outer0;
-                          }
+                  } else {
+                    const err150 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.secret_env !== void 0) {
+                  let data84 = data78.secret_env;
+                  if (Array.isArray(data84)) {
+                    const len11 = data84.length;
+                    for (let i12 = 0; i12 < len11; i12++) {
+                      if (typeof data84[i12] !== "string") {
+                        const err151 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err151];
+                        } else {
+                          vErrors.push(err151);
                         }
+                        errors++;
                       }
                     }
                   } else {
-                    const err152 = { instancePath: instancePath + "/commands/" + i9 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err152 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err152];
                     } else {
@@ -9897,20 +9893,24 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data73.reports_tests !== void 0) {
-                  if (typeof data73.reports_tests !== "boolean") {
-                    const err153 = { instancePath: instancePath + "/commands/" + i9 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err153];
-                    } else {
-                      vErrors.push(err153);
+                if (data78.timeout !== void 0) {
+                  let data86 = data78.timeout;
+                  const _errs210 = errors;
+                  let valid60 = false;
+                  let passing2 = null;
+                  const _errs211 = errors;
+                  if (typeof data86 == "number") {
+                    if (data86 <= 0 || isNaN(data86)) {
+                      const err153 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                      if (vErrors === null) {
+                        vErrors = [err153];
+                      } else {
+                        vErrors.push(err153);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data73.mutates !== void 0) {
-                  if (typeof data73.mutates !== "boolean") {
-                    const err154 = { instancePath: instancePath + "/commands/" + i9 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                  } else {
+                    const err154 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
                       vErrors = [err154];
                     } else {
@@ -9918,100 +9918,128 @@ var require_builtin_validators = __commonJS({
                     }
                     errors++;
                   }
-                }
-                if (data73.placeholder !== void 0) {
-                  let data86 = data73.placeholder;
-                  if (!(data86 === "fail" || data86 === "warn")) {
-                    const err155 = { instancePath: instancePath + "/commands/" + i9 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                  var _valid2 = _errs211 === errors;
+                  if (_valid2) {
+                    valid60 = true;
+                    passing2 = 0;
+                  }
+                  const _errs213 = errors;
+                  if (typeof data86 === "string") {
+                    if (!pattern16.test(data86)) {
+                      const err155 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err155];
+                      } else {
+                        vErrors.push(err155);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err156 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err155];
+                      vErrors = [err156];
                     } else {
-                      vErrors.push(err155);
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                  var _valid2 = _errs213 === errors;
+                  if (_valid2 && valid60) {
+                    valid60 = false;
+                    passing2 = [passing2, 1];
+                  } else {
+                    if (_valid2) {
+                      valid60 = true;
+                      passing2 = 1;
+                    }
+                  }
+                  if (!valid60) {
+                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err157];
+                    } else {
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs210;
+                    if (vErrors !== null) {
+                      if (_errs210) {
+                        vErrors.length = _errs210;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data78.needs !== void 0) {
+                  let data87 = data78.needs;
+                  if (Array.isArray(data87)) {
+                    const len12 = data87.length;
+                    for (let i13 = 0; i13 < len12; i13++) {
+                      let data88 = data87[i13];
+                      if (typeof data88 === "string") {
+                        if (!pattern8.test(data88)) {
+                          const err158 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                          if (vErrors === null) {
+                            vErrors = [err158];
+                          } else {
+                            vErrors.push(err158);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err159 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err159];
+                        } else {
+                          vErrors.push(err159);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i14 = data87.length;
+                    let j1;
+                    if (i14 > 1) {
+                      outer0: for (; i14--; ) {
+                        for (j1 = i14; j1--; ) {
+                          if (func0(data87[i14], data87[j1])) {
+                            const err160 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err160];
+                            } else {
+                              vErrors.push(err160);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err161 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err161];
+                    } else {
+                      vErrors.push(err161);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err156 = { instancePath: instancePath + "/commands/" + i9, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err156];
-                } else {
-                  vErrors.push(err156);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err157 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err157];
-            } else {
-              vErrors.push(err157);
-            }
-            errors++;
-          }
-        }
-        if (data.incidents !== void 0) {
-          let data87 = data.incidents;
-          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-            if (data87.labels === void 0) {
-              const err158 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
-              if (vErrors === null) {
-                vErrors = [err158];
-              } else {
-                vErrors.push(err158);
-              }
-              errors++;
-            }
-            for (const key16 in data87) {
-              if (!(key16 === "repository" || key16 === "labels")) {
-                const err159 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err159];
-                } else {
-                  vErrors.push(err159);
-                }
-                errors++;
-              }
-            }
-            if (data87.repository !== void 0) {
-              let data88 = data87.repository;
-              if (typeof data88 === "string") {
-                if (!pattern20.test(data88)) {
-                  const err160 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err160];
-                  } else {
-                    vErrors.push(err160);
+                if (data78.reports_tests !== void 0) {
+                  if (typeof data78.reports_tests !== "boolean") {
+                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err162];
+                    } else {
+                      vErrors.push(err162);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-              } else {
-                const err161 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err161];
-                } else {
-                  vErrors.push(err161);
-                }
-                errors++;
-              }
-            }
-            if (data87.labels !== void 0) {
-              let data89 = data87.labels;
-              if (Array.isArray(data89)) {
-                if (data89.length < 1) {
-                  const err162 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err162];
-                  } else {
-                    vErrors.push(err162);
-                  }
-                  errors++;
-                }
-                const len11 = data89.length;
-                for (let i13 = 0; i13 < len11; i13++) {
-                  if (typeof data89[i13] !== "string") {
-                    const err163 = { instancePath: instancePath + "/incidents/labels/" + i13, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data78.mutates !== void 0) {
+                  if (typeof data78.mutates !== "boolean") {
+                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err163];
                     } else {
@@ -10020,65 +10048,67 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-              } else {
-                const err164 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err164];
-                } else {
-                  vErrors.push(err164);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err165 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err165];
-            } else {
-              vErrors.push(err165);
-            }
-            errors++;
-          }
-        }
-        if (data.consumer !== void 0) {
-          let data91 = data.consumer;
-          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
-            for (const key17 in data91) {
-              if (!(key17 === "repository" || key17 === "ref" || key17 === "check_name" || key17 === "record")) {
-                const err166 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err166];
-                } else {
-                  vErrors.push(err166);
-                }
-                errors++;
-              }
-            }
-            if (data91.repository !== void 0) {
-              let data92 = data91.repository;
-              if (typeof data92 === "string") {
-                if (!pattern20.test(data92)) {
-                  const err167 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err167];
-                  } else {
-                    vErrors.push(err167);
+                if (data78.placeholder !== void 0) {
+                  let data91 = data78.placeholder;
+                  if (!(data91 === "fail" || data91 === "warn")) {
+                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err164];
+                    } else {
+                      vErrors.push(err164);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data78.shell !== void 0) {
+                  let data92 = data78.shell;
+                  if (typeof data92 === "string") {
+                    if (func2(data92) < 1) {
+                      const err165 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err165];
+                      } else {
+                        vErrors.push(err165);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err166 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err166];
+                    } else {
+                      vErrors.push(err166);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.pass_env !== void 0) {
+                  let data93 = data78.pass_env;
+                  if (Array.isArray(data93)) {
+                    const len13 = data93.length;
+                    for (let i15 = 0; i15 < len13; i15++) {
+                      if (typeof data93[i15] !== "string") {
+                        const err167 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/properties/commands/items/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err167];
+                        } else {
+                          vErrors.push(err167);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err168 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err168];
+                    } else {
+                      vErrors.push(err168);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err168 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err168];
-                } else {
-                  vErrors.push(err168);
-                }
-                errors++;
-              }
-            }
-            if (data91.ref !== void 0) {
-              if (typeof data91.ref !== "string") {
-                const err169 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err169 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err169];
                 } else {
@@ -10087,31 +10117,31 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data91.check_name !== void 0) {
-              if (typeof data91.check_name !== "string") {
-                const err170 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err170];
-                } else {
-                  vErrors.push(err170);
-                }
-                errors++;
-              }
+          } else {
+            const err170 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err170];
+            } else {
+              vErrors.push(err170);
             }
-            if (data91.record !== void 0) {
-              let data95 = data91.record;
-              if (typeof data95 === "string") {
-                if (func2(data95) < 1) {
-                  const err171 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err171];
-                  } else {
-                    vErrors.push(err171);
-                  }
-                  errors++;
-                }
+            errors++;
+          }
+        }
+        if (data.incidents !== void 0) {
+          let data95 = data.incidents;
+          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+            if (data95.labels === void 0) {
+              const err171 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
+              if (vErrors === null) {
+                vErrors = [err171];
               } else {
-                const err172 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                vErrors.push(err171);
+              }
+              errors++;
+            }
+            for (const key16 in data95) {
+              if (!(key16 === "repository" || key16 === "labels")) {
+                const err172 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err172];
                 } else {
@@ -10120,53 +10150,54 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err173 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err173];
-            } else {
-              vErrors.push(err173);
-            }
-            errors++;
-          }
-        }
-        if (data.joint_decision !== void 0) {
-          let data96 = data.joint_decision;
-          if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
-            if (data96.path === void 0) {
-              const err174 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err174];
-              } else {
-                vErrors.push(err174);
-              }
-              errors++;
-            }
-            for (const key18 in data96) {
-              if (!(key18 === "path" || key18 === "roles" || key18 === "unsigned")) {
-                const err175 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err175];
-                } else {
-                  vErrors.push(err175);
-                }
-                errors++;
-              }
-            }
-            if (data96.path !== void 0) {
-              let data97 = data96.path;
-              if (typeof data97 === "string") {
-                if (func2(data97) < 1) {
-                  const err176 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data95.repository !== void 0) {
+              let data96 = data95.repository;
+              if (typeof data96 === "string") {
+                if (!pattern21.test(data96)) {
+                  const err173 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err176];
+                    vErrors = [err173];
                   } else {
-                    vErrors.push(err176);
+                    vErrors.push(err173);
                   }
                   errors++;
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err174 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err174];
+                } else {
+                  vErrors.push(err174);
+                }
+                errors++;
+              }
+            }
+            if (data95.labels !== void 0) {
+              let data97 = data95.labels;
+              if (Array.isArray(data97)) {
+                if (data97.length < 1) {
+                  const err175 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err175];
+                  } else {
+                    vErrors.push(err175);
+                  }
+                  errors++;
+                }
+                const len14 = data97.length;
+                for (let i16 = 0; i16 < len14; i16++) {
+                  if (typeof data97[i16] !== "string") {
+                    const err176 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err176];
+                    } else {
+                      vErrors.push(err176);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err177 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err177];
                 } else {
@@ -10175,55 +10206,44 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data96.roles !== void 0) {
-              let data98 = data96.roles;
-              if (Array.isArray(data98)) {
-                if (data98.length < 1) {
-                  const err178 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          } else {
+            const err178 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err178];
+            } else {
+              vErrors.push(err178);
+            }
+            errors++;
+          }
+        }
+        if (data.consumer !== void 0) {
+          let data99 = data.consumer;
+          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+            for (const key17 in data99) {
+              if (!(key17 === "repository" || key17 === "ref" || key17 === "check_name" || key17 === "record")) {
+                const err179 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err179];
+                } else {
+                  vErrors.push(err179);
+                }
+                errors++;
+              }
+            }
+            if (data99.repository !== void 0) {
+              let data100 = data99.repository;
+              if (typeof data100 === "string") {
+                if (!pattern21.test(data100)) {
+                  const err180 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err178];
+                    vErrors = [err180];
                   } else {
-                    vErrors.push(err178);
+                    vErrors.push(err180);
                   }
                   errors++;
                 }
-                const len12 = data98.length;
-                for (let i14 = 0; i14 < len12; i14++) {
-                  if (typeof data98[i14] !== "string") {
-                    const err179 = { instancePath: instancePath + "/joint_decision/roles/" + i14, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err179];
-                    } else {
-                      vErrors.push(err179);
-                    }
-                    errors++;
-                  }
-                }
-                let i15 = data98.length;
-                let j2;
-                if (i15 > 1) {
-                  const indices1 = {};
-                  for (; i15--; ) {
-                    let item1 = data98[i15];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j2 = indices1[item1];
-                      const err180 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i15 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err180];
-                      } else {
-                        vErrors.push(err180);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices1[item1] = i15;
-                  }
-                }
               } else {
-                const err181 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err181 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err181];
                 } else {
@@ -10232,46 +10252,42 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data96.unsigned !== void 0) {
-              let data100 = data96.unsigned;
-              if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
-                for (const key19 in data100) {
-                  if (!(key19 === "rehearsal" || key19 === "cutover")) {
-                    const err182 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err182];
-                    } else {
-                      vErrors.push(err182);
-                    }
-                    errors++;
-                  }
+            if (data99.ref !== void 0) {
+              if (typeof data99.ref !== "string") {
+                const err182 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err182];
+                } else {
+                  vErrors.push(err182);
                 }
-                if (data100.rehearsal !== void 0) {
-                  let data101 = data100.rehearsal;
-                  if (!(data101 === "fail" || data101 === "pending")) {
-                    const err183 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err183];
-                    } else {
-                      vErrors.push(err183);
-                    }
-                    errors++;
-                  }
+                errors++;
+              }
+            }
+            if (data99.check_name !== void 0) {
+              if (typeof data99.check_name !== "string") {
+                const err183 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err183];
+                } else {
+                  vErrors.push(err183);
                 }
-                if (data100.cutover !== void 0) {
-                  let data102 = data100.cutover;
-                  if (!(data102 === "fail" || data102 === "pending")) {
-                    const err184 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err184];
-                    } else {
-                      vErrors.push(err184);
-                    }
-                    errors++;
+                errors++;
+              }
+            }
+            if (data99.record !== void 0) {
+              let data103 = data99.record;
+              if (typeof data103 === "string") {
+                if (func2(data103) < 1) {
+                  const err184 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err184];
+                  } else {
+                    vErrors.push(err184);
                   }
+                  errors++;
                 }
               } else {
-                const err185 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err185 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err185];
                 } else {
@@ -10281,7 +10297,7 @@ var require_builtin_validators = __commonJS({
               }
             }
           } else {
-            const err186 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err186 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err186];
             } else {
@@ -10290,166 +10306,175 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.checks !== void 0) {
-          let data103 = data.checks;
-          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-            for (const key20 in data103) {
-              let data104 = data103[key20];
-              if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-                for (const key21 in data104) {
-                  if (!(key21 === "blocks" || key21 === "abort")) {
-                    const err187 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err187];
-                    } else {
-                      vErrors.push(err187);
-                    }
-                    errors++;
-                  }
+        if (data.joint_decision !== void 0) {
+          let data104 = data.joint_decision;
+          if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+            if (data104.path === void 0) {
+              const err187 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err187];
+              } else {
+                vErrors.push(err187);
+              }
+              errors++;
+            }
+            for (const key18 in data104) {
+              if (!(key18 === "path" || key18 === "roles" || key18 === "unsigned")) {
+                const err188 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err188];
+                } else {
+                  vErrors.push(err188);
                 }
-                if (data104.blocks !== void 0) {
-                  let data105 = data104.blocks;
-                  if (Array.isArray(data105)) {
-                    const len13 = data105.length;
-                    for (let i16 = 0; i16 < len13; i16++) {
-                      let data106 = data105[i16];
-                      if (!(data106 === "rehearsal" || data106 === "cutover")) {
-                        const err188 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i16, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err188];
-                        } else {
-                          vErrors.push(err188);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i17 = data105.length;
-                    let j3;
-                    if (i17 > 1) {
-                      outer1: for (; i17--; ) {
-                        for (j3 = i17; j3--; ) {
-                          if (func0(data105[i17], data105[j3])) {
-                            const err189 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i17 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err189];
-                            } else {
-                              vErrors.push(err189);
-                            }
-                            errors++;
-                            break outer1;
-                          }
-                        }
-                      }
-                    }
+                errors++;
+              }
+            }
+            if (data104.path !== void 0) {
+              let data105 = data104.path;
+              if (typeof data105 === "string") {
+                if (func2(data105) < 1) {
+                  const err189 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err189];
                   } else {
-                    const err190 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    vErrors.push(err189);
+                  }
+                  errors++;
+                }
+              } else {
+                const err190 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err190];
+                } else {
+                  vErrors.push(err190);
+                }
+                errors++;
+              }
+            }
+            if (data104.roles !== void 0) {
+              let data106 = data104.roles;
+              if (Array.isArray(data106)) {
+                if (data106.length < 1) {
+                  const err191 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err191];
+                  } else {
+                    vErrors.push(err191);
+                  }
+                  errors++;
+                }
+                const len15 = data106.length;
+                for (let i17 = 0; i17 < len15; i17++) {
+                  if (typeof data106[i17] !== "string") {
+                    const err192 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err190];
+                      vErrors = [err192];
                     } else {
-                      vErrors.push(err190);
+                      vErrors.push(err192);
                     }
                     errors++;
                   }
                 }
-                if (data104.abort !== void 0) {
-                  if (typeof data104.abort !== "boolean") {
-                    const err191 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                let i18 = data106.length;
+                let j2;
+                if (i18 > 1) {
+                  const indices1 = {};
+                  for (; i18--; ) {
+                    let item1 = data106[i18];
+                    if (typeof item1 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                      j2 = indices1[item1];
+                      const err193 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err193];
+                      } else {
+                        vErrors.push(err193);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i18;
+                  }
+                }
+              } else {
+                const err194 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
+            if (data104.unsigned !== void 0) {
+              let data108 = data104.unsigned;
+              if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                for (const key19 in data108) {
+                  if (!(key19 === "rehearsal" || key19 === "cutover")) {
+                    const err195 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err191];
+                      vErrors = [err195];
                     } else {
-                      vErrors.push(err191);
+                      vErrors.push(err195);
+                    }
+                    errors++;
+                  }
+                }
+                if (data108.rehearsal !== void 0) {
+                  let data109 = data108.rehearsal;
+                  if (!(data109 === "fail" || data109 === "pending")) {
+                    const err196 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err196];
+                    } else {
+                      vErrors.push(err196);
+                    }
+                    errors++;
+                  }
+                }
+                if (data108.cutover !== void 0) {
+                  let data110 = data108.cutover;
+                  if (!(data110 === "fail" || data110 === "pending")) {
+                    const err197 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err197];
+                    } else {
+                      vErrors.push(err197);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err192 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err198 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err192];
+                  vErrors = [err198];
                 } else {
-                  vErrors.push(err192);
+                  vErrors.push(err198);
                 }
                 errors++;
               }
             }
           } else {
-            const err193 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err199 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err193];
+              vErrors = [err199];
             } else {
-              vErrors.push(err193);
+              vErrors.push(err199);
             }
             errors++;
           }
         }
-        if (data.waivers !== void 0) {
-          let data108 = data.waivers;
-          if (Array.isArray(data108)) {
-            const len14 = data108.length;
-            for (let i18 = 0; i18 < len14; i18++) {
-              let data109 = data108[i18];
-              if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
-                if (data109.check === void 0) {
-                  const err194 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err194];
-                  } else {
-                    vErrors.push(err194);
-                  }
-                  errors++;
-                }
-                if (data109.reason === void 0) {
-                  const err195 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err195];
-                  } else {
-                    vErrors.push(err195);
-                  }
-                  errors++;
-                }
-                if (data109.owner === void 0) {
-                  const err196 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                  if (vErrors === null) {
-                    vErrors = [err196];
-                  } else {
-                    vErrors.push(err196);
-                  }
-                  errors++;
-                }
-                if (data109.expires === void 0) {
-                  const err197 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
-                  if (vErrors === null) {
-                    vErrors = [err197];
-                  } else {
-                    vErrors.push(err197);
-                  }
-                  errors++;
-                }
-                for (const key22 in data109) {
-                  if (!(key22 === "check" || key22 === "reason" || key22 === "owner" || key22 === "expires")) {
-                    const err198 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err198];
-                    } else {
-                      vErrors.push(err198);
-                    }
-                    errors++;
-                  }
-                }
-                if (data109.check !== void 0) {
-                  let data110 = data109.check;
-                  if (typeof data110 === "string") {
-                    if (func2(data110) < 1) {
-                      const err199 = { instancePath: instancePath + "/waivers/" + i18 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err199];
-                      } else {
-                        vErrors.push(err199);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err200 = { instancePath: instancePath + "/waivers/" + i18 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.checks !== void 0) {
+          let data111 = data.checks;
+          if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+            for (const key20 in data111) {
+              let data112 = data111[key20];
+              if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+                for (const key21 in data112) {
+                  if (!(key21 === "blocks" || key21 === "abort")) {
+                    const err200 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err200];
                     } else {
@@ -10458,42 +10483,53 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data109.reason !== void 0) {
-                  let data111 = data109.reason;
-                  if (typeof data111 === "string") {
-                    if (func2(data111) < 1) {
-                      const err201 = { instancePath: instancePath + "/waivers/" + i18 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err201];
-                      } else {
-                        vErrors.push(err201);
+                if (data112.blocks !== void 0) {
+                  let data113 = data112.blocks;
+                  if (Array.isArray(data113)) {
+                    const len16 = data113.length;
+                    for (let i19 = 0; i19 < len16; i19++) {
+                      let data114 = data113[i19];
+                      if (!(data114 === "rehearsal" || data114 === "cutover")) {
+                        const err201 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i19, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err201];
+                        } else {
+                          vErrors.push(err201);
+                        }
+                        errors++;
                       }
-                      errors++;
+                    }
+                    let i20 = data113.length;
+                    let j3;
+                    if (i20 > 1) {
+                      outer1: for (; i20--; ) {
+                        for (j3 = i20; j3--; ) {
+                          if (func0(data113[i20], data113[j3])) {
+                            const err202 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err202];
+                            } else {
+                              vErrors.push(err202);
+                            }
+                            errors++;
+                            break outer1;
+                          }
+                        }
+                      }
                     }
                   } else {
-                    const err202 = { instancePath: instancePath + "/waivers/" + i18 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err203 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err202];
+                      vErrors = [err203];
                     } else {
-                      vErrors.push(err202);
+                      vErrors.push(err203);
                     }
                     errors++;
                   }
                 }
-                if (data109.owner !== void 0) {
-                  let data112 = data109.owner;
-                  if (typeof data112 === "string") {
-                    if (func2(data112) < 1) {
-                      const err203 = { instancePath: instancePath + "/waivers/" + i18 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err203];
-                      } else {
-                        vErrors.push(err203);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err204 = { instancePath: instancePath + "/waivers/" + i18 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data112.abort !== void 0) {
+                  if (typeof data112.abort !== "boolean") {
+                    const err204 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err204];
                     } else {
@@ -10502,54 +10538,194 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data109.expires !== void 0) {
-                  let data113 = data109.expires;
-                  if (typeof data113 === "string") {
-                    if (!formats0.validate(data113)) {
-                      const err205 = { instancePath: instancePath + "/waivers/" + i18 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-                      if (vErrors === null) {
-                        vErrors = [err205];
-                      } else {
-                        vErrors.push(err205);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err206 = { instancePath: instancePath + "/waivers/" + i18 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err206];
-                    } else {
-                      vErrors.push(err206);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err207 = { instancePath: instancePath + "/waivers/" + i18, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err205 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err207];
+                  vErrors = [err205];
                 } else {
-                  vErrors.push(err207);
+                  vErrors.push(err205);
                 }
                 errors++;
               }
             }
           } else {
-            const err208 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err206 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err208];
+              vErrors = [err206];
             } else {
-              vErrors.push(err208);
+              vErrors.push(err206);
+            }
+            errors++;
+          }
+        }
+        if (data.waivers !== void 0) {
+          let data116 = data.waivers;
+          if (Array.isArray(data116)) {
+            const len17 = data116.length;
+            for (let i21 = 0; i21 < len17; i21++) {
+              let data117 = data116[i21];
+              if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
+                if (data117.check === void 0) {
+                  const err207 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+                  if (vErrors === null) {
+                    vErrors = [err207];
+                  } else {
+                    vErrors.push(err207);
+                  }
+                  errors++;
+                }
+                if (data117.reason === void 0) {
+                  const err208 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err208];
+                  } else {
+                    vErrors.push(err208);
+                  }
+                  errors++;
+                }
+                if (data117.owner === void 0) {
+                  const err209 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                  if (vErrors === null) {
+                    vErrors = [err209];
+                  } else {
+                    vErrors.push(err209);
+                  }
+                  errors++;
+                }
+                if (data117.expires === void 0) {
+                  const err210 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err210];
+                  } else {
+                    vErrors.push(err210);
+                  }
+                  errors++;
+                }
+                for (const key22 in data117) {
+                  if (!(key22 === "check" || key22 === "reason" || key22 === "owner" || key22 === "expires")) {
+                    const err211 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.check !== void 0) {
+                  let data118 = data117.check;
+                  if (typeof data118 === "string") {
+                    if (func2(data118) < 1) {
+                      const err212 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err212];
+                      } else {
+                        vErrors.push(err212);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err213 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err213];
+                    } else {
+                      vErrors.push(err213);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.reason !== void 0) {
+                  let data119 = data117.reason;
+                  if (typeof data119 === "string") {
+                    if (func2(data119) < 1) {
+                      const err214 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err214];
+                      } else {
+                        vErrors.push(err214);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err215 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err215];
+                    } else {
+                      vErrors.push(err215);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.owner !== void 0) {
+                  let data120 = data117.owner;
+                  if (typeof data120 === "string") {
+                    if (func2(data120) < 1) {
+                      const err216 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err216];
+                      } else {
+                        vErrors.push(err216);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err217 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.expires !== void 0) {
+                  let data121 = data117.expires;
+                  if (typeof data121 === "string") {
+                    if (!formats0.validate(data121)) {
+                      const err218 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err218];
+                      } else {
+                        vErrors.push(err218);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err219 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err219];
+                    } else {
+                      vErrors.push(err219);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err220 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err220];
+                } else {
+                  vErrors.push(err220);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err221 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err221];
+            } else {
+              vErrors.push(err221);
             }
             errors++;
           }
         }
       } else {
-        const err209 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err209];
+          vErrors = [err222];
         } else {
-          vErrors.push(err209);
+          vErrors.push(err222);
         }
         errors++;
       }
@@ -10558,11 +10734,11 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema53 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
-    var schema55 = { "enum": ["rehearsal", "cutover"] };
-    var schema56 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
-    var pattern22 = new RegExp("^[0-9a-f]{64}$", "u");
-    var pattern23 = new RegExp("Z$", "u");
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema56 = { "enum": ["rehearsal", "cutover"] };
+    var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
+    var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
+    var pattern24 = new RegExp("Z$", "u");
     var formats2 = require_formats().fullFormats["date-time"];
     function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
@@ -10605,7 +10781,7 @@ var require_builtin_validators = __commonJS({
         if (data.state !== void 0) {
           let data0 = data.state;
           if (!(data0 === "GO" || data0 === "NO-GO" || data0 === "CONDITIONAL")) {
-            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -10821,7 +10997,7 @@ var require_builtin_validators = __commonJS({
               let passing0 = null;
               const _errs9 = errors;
               if (typeof data3 === "string") {
-                if (!pattern22.test(data3)) {
+                if (!pattern23.test(data3)) {
                   const err5 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -11094,7 +11270,7 @@ var require_builtin_validators = __commonJS({
             if (data1.config_sha256 !== void 0) {
               let data5 = data1.config_sha256;
               if (typeof data5 === "string") {
-                if (!pattern22.test(data5)) {
+                if (!pattern23.test(data5)) {
                   const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -11126,7 +11302,7 @@ var require_builtin_validators = __commonJS({
         if (data.generated_at !== void 0) {
           let data6 = data.generated_at;
           if (typeof data6 === "string") {
-            if (!pattern23.test(data6)) {
+            if (!pattern24.test(data6)) {
               const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -11157,7 +11333,7 @@ var require_builtin_validators = __commonJS({
         if (data.decision_requested !== void 0) {
           let data7 = data.decision_requested;
           if (!(data7 === "rehearsal" || data7 === "cutover")) {
-            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -11169,7 +11345,7 @@ var require_builtin_validators = __commonJS({
         if (data.verdict !== void 0) {
           let data8 = data.verdict;
           if (!(data8 === "GO" || data8 === "NO-GO" || data8 === "CONDITIONAL")) {
-            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -11590,7 +11766,7 @@ var require_builtin_validators = __commonJS({
                 if (data32.status !== void 0) {
                   let data35 = data32.status;
                   if (!(data35 === "pass" || data35 === "fail" || data35 === "warn" || data35 === "pending" || data35 === "waived" || data35 === "skipped" || data35 === "error")) {
-                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema53.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -11606,7 +11782,7 @@ var require_builtin_validators = __commonJS({
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data37 = data36[i3];
                       if (!(data37 === "rehearsal" || data37 === "cutover")) {
-                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err63];
                         } else {
@@ -12037,7 +12213,7 @@ var require_builtin_validators = __commonJS({
                 if (data56.state !== void 0) {
                   let data60 = data56.state;
                   if (!(data60 === "ran" || data60 === "skipped" || data60 === "refused" || data60 === "not-run")) {
-                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema53.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err103];
                     } else {
@@ -12060,7 +12236,7 @@ var require_builtin_validators = __commonJS({
                 if (data56.exit_code !== void 0) {
                   let data62 = data56.exit_code;
                   if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62))) && data62 !== null) {
-                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema53.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
+                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
                     if (vErrors === null) {
                       vErrors = [err105];
                     } else {
@@ -12072,7 +12248,7 @@ var require_builtin_validators = __commonJS({
                 if (data56.signal !== void 0) {
                   let data63 = data56.signal;
                   if (typeof data63 !== "string" && data63 !== null) {
-                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema53.properties.commands.items.properties.signal.type }, message: "must be string,null" };
+                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -12321,22 +12497,47 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data56.needs !== void 0) {
+                  let data75 = data56.needs;
+                  if (Array.isArray(data75)) {
+                    const len7 = data75.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      if (typeof data75[i7] !== "string") {
+                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err126];
+                        } else {
+                          vErrors.push(err126);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err126 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err126];
+                  vErrors = [err128];
                 } else {
-                  vErrors.push(err126);
+                  vErrors.push(err128);
                 }
                 errors++;
               }
             }
           } else {
-            const err127 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err127];
+              vErrors = [err129];
             } else {
-              vErrors.push(err127);
+              vErrors.push(err129);
             }
             errors++;
           }
@@ -12354,48 +12555,24 @@ var require_builtin_validators = __commonJS({
           }
         }
         if (data.joint_decision !== void 0) {
-          let data77 = data.joint_decision;
-          if (!(data77 && typeof data77 == "object" && !Array.isArray(data77)) && data77 !== null) {
-            const err128 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema53.properties.joint_decision.type }, message: "must be object,null" };
+          let data79 = data.joint_decision;
+          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
+            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
-              vErrors = [err128];
+              vErrors = [err130];
             } else {
-              vErrors.push(err128);
+              vErrors.push(err130);
             }
             errors++;
           }
         }
         if (data.context !== void 0) {
-          let data78 = data.context;
-          if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-            if (data78.repository !== void 0) {
-              let data79 = data78.repository;
-              if (typeof data79 !== "string" && data79 !== null) {
-                const err129 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema53.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err129];
-                } else {
-                  vErrors.push(err129);
-                }
-                errors++;
-              }
-            }
-            if (data78.sha !== void 0) {
-              let data80 = data78.sha;
-              if (typeof data80 !== "string" && data80 !== null) {
-                const err130 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema53.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err130];
-                } else {
-                  vErrors.push(err130);
-                }
-                errors++;
-              }
-            }
-            if (data78.ref !== void 0) {
-              let data81 = data78.ref;
+          let data80 = data.context;
+          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+            if (data80.repository !== void 0) {
+              let data81 = data80.repository;
               if (typeof data81 !== "string" && data81 !== null) {
-                const err131 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema53.properties.context.properties.ref.type }, message: "must be string,null" };
+                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err131];
                 } else {
@@ -12404,10 +12581,10 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data78.event !== void 0) {
-              let data82 = data78.event;
+            if (data80.sha !== void 0) {
+              let data82 = data80.sha;
               if (typeof data82 !== "string" && data82 !== null) {
-                const err132 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema53.properties.context.properties.event.type }, message: "must be string,null" };
+                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err132];
                 } else {
@@ -12416,10 +12593,10 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data78.run_url !== void 0) {
-              let data83 = data78.run_url;
+            if (data80.ref !== void 0) {
+              let data83 = data80.ref;
               if (typeof data83 !== "string" && data83 !== null) {
-                const err133 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema53.properties.context.properties.run_url.type }, message: "must be string,null" };
+                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err133];
                 } else {
@@ -12428,22 +12605,46 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data80.event !== void 0) {
+              let data84 = data80.event;
+              if (typeof data84 !== "string" && data84 !== null) {
+                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors++;
+              }
+            }
+            if (data80.run_url !== void 0) {
+              let data85 = data80.run_url;
+              if (typeof data85 !== "string" && data85 !== null) {
+                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err135];
+                } else {
+                  vErrors.push(err135);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err134 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err134];
+              vErrors = [err136];
             } else {
-              vErrors.push(err134);
+              vErrors.push(err136);
             }
             errors++;
           }
         }
       } else {
-        const err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err135];
+          vErrors = [err137];
         } else {
-          vErrors.push(err135);
+          vErrors.push(err137);
         }
         errors++;
       }
@@ -12452,8 +12653,8 @@ var require_builtin_validators = __commonJS({
     }
     validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true }, "dynamicProps": false, "dynamicItems": false };
     exports["handoff-payload"] = validate28;
-    var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
-    var pattern25 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+    var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
+    var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
     function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -12548,7 +12749,7 @@ var require_builtin_validators = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func1.call(schema64.properties, key0)) {
+          if (!func1.call(schema65.properties, key0)) {
             const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err9];
@@ -12605,7 +12806,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern25.test(data3)) {
+            if (!pattern26.test(data3)) {
               const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -12913,7 +13114,7 @@ var require_builtin_validators = __commonJS({
     }
     validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["joint-decision"] = validate29;
-    var schema66 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
+    var schema67 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
     function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -13064,7 +13265,7 @@ var require_builtin_validators = __commonJS({
                     if (data3.decision !== void 0) {
                       let data4 = data3.decision;
                       if (!(data4 === "GO" || data4 === "NO-GO")) {
-                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema66.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err12];
                         } else {
@@ -13231,7 +13432,7 @@ var require_builtin_validators = __commonJS({
                     if (data8.decision !== void 0) {
                       let data9 = data8.decision;
                       if (!(data9 === "GO" || data9 === "NO-GO")) {
-                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema66.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err25];
                         } else {
@@ -13582,8 +13783,8 @@ var require_builtin_validators = __commonJS({
     }
     validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["producer-manifest"] = validate30;
-    var schema68 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
-    var pattern39 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
+    var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
+    var pattern40 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
     function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -13687,7 +13888,7 @@ var require_builtin_validators = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func1.call(schema68.properties, key0)) {
+          if (!func1.call(schema69.properties, key0)) {
             const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err10];
@@ -13744,7 +13945,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern25.test(data3)) {
+            if (!pattern26.test(data3)) {
               const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -14002,7 +14203,7 @@ var require_builtin_validators = __commonJS({
                     for (let i2 = 0; i2 < len1; i2++) {
                       let data13 = data12[i2];
                       if (typeof data13 === "string") {
-                        if (!pattern39.test(data13)) {
+                        if (!pattern40.test(data13)) {
                           const err37 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                           if (vErrors === null) {
                             vErrors = [err37];
@@ -14034,7 +14235,7 @@ var require_builtin_validators = __commonJS({
                 if (data11.error_code_field !== void 0) {
                   let data14 = data11.error_code_field;
                   if (typeof data14 === "string") {
-                    if (!pattern39.test(data14)) {
+                    if (!pattern40.test(data14)) {
                       const err40 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                       if (vErrors === null) {
                         vErrors = [err40];
@@ -23805,7 +24006,7 @@ var require_semver2 = __commonJS({
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, resolve as resolve5 } from "node:path";
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -24060,40 +24261,88 @@ var decision_record_schema_default = {
     "context"
   ],
   properties: {
-    record_version: { const: 1 },
+    record_version: {
+      const: 1
+    },
     gate: {
       type: "object",
-      required: ["name", "config_path", "config_sha256"],
+      required: [
+        "name",
+        "config_path",
+        "config_sha256"
+      ],
       properties: {
-        name: { type: "string" },
-        version: { type: "string" },
-        config_path: { type: "string" },
-        config_sha256: { $ref: "#/$defs/sha256" }
+        name: {
+          type: "string"
+        },
+        version: {
+          type: "string"
+        },
+        config_path: {
+          type: "string"
+        },
+        config_sha256: {
+          $ref: "#/$defs/sha256"
+        }
       }
     },
-    generated_at: { type: "string", format: "date-time", pattern: "Z$" },
-    decision_requested: { $ref: "#/$defs/decision" },
-    verdict: { $ref: "#/$defs/state" },
-    verdict_label: { type: "string" },
-    modes: { type: "array", items: { type: "string" } },
+    generated_at: {
+      type: "string",
+      format: "date-time",
+      pattern: "Z$"
+    },
+    decision_requested: {
+      $ref: "#/$defs/decision"
+    },
+    verdict: {
+      $ref: "#/$defs/state"
+    },
+    verdict_label: {
+      type: "string"
+    },
+    modes: {
+      type: "array",
+      items: {
+        type: "string"
+      }
+    },
     decisions: {
       type: "object",
-      required: ["rehearsal", "cutover"],
+      required: [
+        "rehearsal",
+        "cutover"
+      ],
       additionalProperties: false,
       properties: {
-        rehearsal: { $ref: "#/$defs/decisionOutcome" },
-        cutover: { $ref: "#/$defs/decisionOutcome" }
+        rehearsal: {
+          $ref: "#/$defs/decisionOutcome"
+        },
+        cutover: {
+          $ref: "#/$defs/decisionOutcome"
+        }
       }
     },
-    abort_triggers: { type: "array", items: { type: "string" } },
+    abort_triggers: {
+      type: "array",
+      items: {
+        type: "string"
+      }
+    },
     baseline: {
       type: "object",
-      required: ["expected", "observed"],
+      required: [
+        "expected",
+        "observed"
+      ],
       properties: {
-        expected: { $ref: "#/$defs/baselineValues" },
+        expected: {
+          $ref: "#/$defs/baselineValues"
+        },
         observed: {
           type: "object",
-          additionalProperties: { $ref: "#/$defs/baselineValues" }
+          additionalProperties: {
+            $ref: "#/$defs/baselineValues"
+          }
         }
       }
     },
@@ -24101,30 +24350,82 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
+        required: [
+          "id",
+          "kind",
+          "status",
+          "blocks",
+          "abort",
+          "summary",
+          "details"
+        ],
         properties: {
-          id: { type: "string" },
-          kind: { type: "string" },
-          status: { enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] },
-          blocks: { type: "array", items: { $ref: "#/$defs/decision" } },
-          abort: { type: "boolean" },
-          summary: { type: "string" },
-          details: { type: "array", items: { type: "string" } },
+          id: {
+            type: "string"
+          },
+          kind: {
+            type: "string"
+          },
+          status: {
+            enum: [
+              "pass",
+              "fail",
+              "warn",
+              "pending",
+              "waived",
+              "skipped",
+              "error"
+            ]
+          },
+          blocks: {
+            type: "array",
+            items: {
+              $ref: "#/$defs/decision"
+            }
+          },
+          abort: {
+            type: "boolean"
+          },
+          summary: {
+            type: "string"
+          },
+          details: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
           findings: {
             type: "array",
             items: {
               type: "object",
-              required: ["message"],
+              required: [
+                "message"
+              ],
               properties: {
-                message: { type: "string" },
+                message: {
+                  type: "string"
+                },
                 location: {
                   type: "object",
-                  required: ["file"],
+                  required: [
+                    "file"
+                  ],
                   properties: {
-                    file: { type: "string" },
-                    line: { type: "integer", minimum: 1 },
-                    column: { type: "integer", minimum: 1 },
-                    pointer: { type: "string" }
+                    file: {
+                      type: "string"
+                    },
+                    line: {
+                      type: "integer",
+                      minimum: 1
+                    },
+                    column: {
+                      type: "integer",
+                      minimum: 1
+                    },
+                    pointer: {
+                      type: "string"
+                    }
                   }
                 }
               }
@@ -24134,12 +24435,25 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: ["reason", "owner", "expires", "expired"],
+            required: [
+              "reason",
+              "owner",
+              "expires",
+              "expired"
+            ],
             properties: {
-              reason: { type: "string" },
-              owner: { type: "string" },
-              expires: { type: "string" },
-              expired: { type: "boolean" }
+              reason: {
+                type: "string"
+              },
+              owner: {
+                type: "string"
+              },
+              expires: {
+                type: "string"
+              },
+              expired: {
+                type: "boolean"
+              }
             }
           }
         }
@@ -24160,82 +24474,223 @@ var decision_record_schema_default = {
           "output_tail"
         ],
         properties: {
-          id: { type: "string" },
-          run: { type: "string" },
-          cwd: { type: "string" },
-          state: { enum: ["ran", "skipped", "refused", "not-run"] },
-          reason: { type: "string" },
-          exit_code: { type: ["integer", "null"] },
-          signal: { type: ["string", "null"] },
-          timed_out: { type: "boolean" },
-          started_ms: { type: "number" },
-          duration_ms: { type: "number", minimum: 0 },
+          id: {
+            type: "string"
+          },
+          run: {
+            type: "string"
+          },
+          cwd: {
+            type: "string"
+          },
+          state: {
+            enum: [
+              "ran",
+              "skipped",
+              "refused",
+              "not-run"
+            ]
+          },
+          reason: {
+            type: "string"
+          },
+          exit_code: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          signal: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          timed_out: {
+            type: "boolean"
+          },
+          started_ms: {
+            type: "number"
+          },
+          duration_ms: {
+            type: "number",
+            minimum: 0
+          },
           tests: {
             oneOf: [
-              { type: "null" },
+              {
+                type: "null"
+              },
               {
                 type: "object",
-                required: ["passed", "failed"],
+                required: [
+                  "passed",
+                  "failed"
+                ],
                 properties: {
-                  passed: { type: "integer", minimum: 0 },
-                  failed: { type: "integer", minimum: 0 },
-                  skipped: { type: "integer", minimum: 0 },
-                  runner: { type: "string" }
+                  passed: {
+                    type: "integer",
+                    minimum: 0
+                  },
+                  failed: {
+                    type: "integer",
+                    minimum: 0
+                  },
+                  skipped: {
+                    type: "integer",
+                    minimum: 0
+                  },
+                  runner: {
+                    type: "string"
+                  }
                 }
               }
             ]
           },
-          output_tail: { type: "string" },
-          output_bytes: { type: "number" },
-          log_path: { type: "string" }
+          output_tail: {
+            type: "string"
+          },
+          output_bytes: {
+            type: "number"
+          },
+          log_path: {
+            type: "string"
+          },
+          needs: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          }
         }
       }
     },
-    artifacts: { $ref: "#/$defs/digests" },
-    documents: { $ref: "#/$defs/digests" },
-    joint_decision: { type: ["object", "null"] },
+    artifacts: {
+      $ref: "#/$defs/digests"
+    },
+    documents: {
+      $ref: "#/$defs/digests"
+    },
+    joint_decision: {
+      type: [
+        "object",
+        "null"
+      ]
+    },
     context: {
       type: "object",
       properties: {
-        repository: { type: ["string", "null"] },
-        sha: { type: ["string", "null"] },
-        ref: { type: ["string", "null"] },
-        event: { type: ["string", "null"] },
-        run_url: { type: ["string", "null"] }
+        repository: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        sha: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        ref: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        event: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        run_url: {
+          type: [
+            "string",
+            "null"
+          ]
+        }
       }
     }
   },
   $defs: {
-    decision: { enum: ["rehearsal", "cutover"] },
-    state: { enum: ["GO", "NO-GO", "CONDITIONAL"] },
-    sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    decision: {
+      enum: [
+        "rehearsal",
+        "cutover"
+      ]
+    },
+    state: {
+      enum: [
+        "GO",
+        "NO-GO",
+        "CONDITIONAL"
+      ]
+    },
+    sha256: {
+      type: "string",
+      pattern: "^[0-9a-f]{64}$"
+    },
     baselineValues: {
       type: "object",
       additionalProperties: false,
       properties: {
-        release_tag: { type: "string" },
-        commit_sha: { type: "string" },
-        service_contract_version: { type: "string" },
-        api_contract_version: { type: "string" },
-        integration_baseline: { type: "string" }
+        release_tag: {
+          type: "string"
+        },
+        commit_sha: {
+          type: "string"
+        },
+        service_contract_version: {
+          type: "string"
+        },
+        api_contract_version: {
+          type: "string"
+        },
+        integration_baseline: {
+          type: "string"
+        }
       }
     },
     decisionOutcome: {
       type: "object",
-      required: ["state", "blocked_by", "to_go"],
+      required: [
+        "state",
+        "blocked_by",
+        "to_go"
+      ],
       properties: {
-        state: { $ref: "#/$defs/state" },
-        label: { type: "string" },
-        blocked_by: { type: "array", items: { type: "string" } },
+        state: {
+          $ref: "#/$defs/state"
+        },
+        label: {
+          type: "string"
+        },
+        blocked_by: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
         to_go: {
           type: "array",
           items: {
             type: "object",
-            required: ["check", "status", "summary"],
+            required: [
+              "check",
+              "status",
+              "summary"
+            ],
             properties: {
-              check: { type: "string" },
-              status: { type: "string" },
-              summary: { type: "string" },
+              check: {
+                type: "string"
+              },
+              status: {
+                type: "string"
+              },
+              summary: {
+                type: "string"
+              },
               expected: {},
               observed: {}
             }
@@ -24247,11 +24702,28 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "path", "sha256"],
+        required: [
+          "id",
+          "path",
+          "sha256"
+        ],
         properties: {
-          id: { type: "string" },
-          path: { type: "string" },
-          sha256: { oneOf: [{ $ref: "#/$defs/sha256" }, { type: "null" }] }
+          id: {
+            type: "string"
+          },
+          path: {
+            type: "string"
+          },
+          sha256: {
+            oneOf: [
+              {
+                $ref: "#/$defs/sha256"
+              },
+              {
+                type: "null"
+              }
+            ]
+          }
         }
       }
     }
@@ -24265,20 +24737,37 @@ var checkpoint_config_schema_default = {
   title: "cutover-checkpoint configuration",
   description: "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.",
   type: "object",
-  required: ["version", "gate"],
+  required: [
+    "version",
+    "gate"
+  ],
   additionalProperties: false,
   properties: {
-    $schema: { type: "string" },
-    version: { const: 1, description: "Config format version." },
+    $schema: {
+      type: "string"
+    },
+    version: {
+      const: 1,
+      description: "Config format version."
+    },
     gate: {
       type: "object",
       description: "Name and version of this gate, shown in every report.",
-      required: ["name"],
+      required: [
+        "name"
+      ],
       additionalProperties: false,
       properties: {
-        name: { type: "string", minLength: 1 },
-        version: { type: "string" },
-        description: { type: "string" }
+        name: {
+          type: "string",
+          minLength: 1
+        },
+        version: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        }
       }
     },
     labels: {
@@ -24286,11 +24775,21 @@ var checkpoint_config_schema_default = {
       description: "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.",
       additionalProperties: false,
       properties: {
-        GO: { type: "string" },
-        "NO-GO": { type: "string" },
-        CONDITIONAL: { type: "string" },
-        rehearsal: { $ref: "#/$defs/stateLabels" },
-        cutover: { $ref: "#/$defs/stateLabels" }
+        GO: {
+          type: "string"
+        },
+        "NO-GO": {
+          type: "string"
+        },
+        CONDITIONAL: {
+          type: "string"
+        },
+        rehearsal: {
+          $ref: "#/$defs/stateLabels"
+        },
+        cutover: {
+          $ref: "#/$defs/stateLabels"
+        }
       }
     },
     baseline: {
@@ -24298,11 +24797,26 @@ var checkpoint_config_schema_default = {
       description: "The baseline lock: the values everyone agreed and that must not move during the checkpoint.",
       additionalProperties: false,
       properties: {
-        release_tag: { type: "string", minLength: 1 },
-        commit_sha: { type: "string", pattern: "^[0-9a-f]{40}$" },
-        service_contract_version: { type: "string", pattern: "^service\\.v[0-9]+$" },
-        api_contract_version: { type: "string", pattern: "^api\\.v[0-9]+$" },
-        integration_baseline: { type: "string", pattern: "^integration/v[0-9]+$" }
+        release_tag: {
+          type: "string",
+          minLength: 1
+        },
+        commit_sha: {
+          type: "string",
+          pattern: "^[0-9a-f]{40}$"
+        },
+        service_contract_version: {
+          type: "string",
+          pattern: "^service\\.v[0-9]+$"
+        },
+        api_contract_version: {
+          type: "string",
+          pattern: "^api\\.v[0-9]+$"
+        },
+        integration_baseline: {
+          type: "string",
+          pattern: "^integration/v[0-9]+$"
+        }
       }
     },
     limits: {
@@ -24310,8 +24824,17 @@ var checkpoint_config_schema_default = {
       description: "Guards against hostile or runaway inputs.",
       additionalProperties: false,
       properties: {
-        max_file_bytes: { type: "integer", minimum: 1, default: 52428800 },
-        max_depth: { type: "integer", minimum: 1, maximum: 1e3, default: 64 }
+        max_file_bytes: {
+          type: "integer",
+          minimum: 1,
+          default: 52428800
+        },
+        max_depth: {
+          type: "integer",
+          minimum: 1,
+          maximum: 1e3,
+          default: 64
+        }
       }
     },
     artifacts: {
@@ -24319,12 +24842,24 @@ var checkpoint_config_schema_default = {
       description: "JSON or YAML files the gate validates and compares.",
       items: {
         type: "object",
-        required: ["id", "path"],
+        required: [
+          "id",
+          "path"
+        ],
         additionalProperties: false,
         properties: {
-          id: { $ref: "#/$defs/id" },
-          path: { $ref: "#/$defs/path" },
-          format: { enum: ["json", "yaml"] },
+          id: {
+            $ref: "#/$defs/id"
+          },
+          path: {
+            $ref: "#/$defs/path"
+          },
+          format: {
+            enum: [
+              "json",
+              "yaml"
+            ]
+          },
           schema: {
             type: "string",
             description: "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema."
@@ -24335,7 +24870,11 @@ var checkpoint_config_schema_default = {
     handoff: {
       type: "object",
       description: "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.",
-      required: ["manifest", "payload", "modes"],
+      required: [
+        "manifest",
+        "payload",
+        "modes"
+      ],
       additionalProperties: false,
       properties: {
         manifest: {
@@ -24350,7 +24889,9 @@ var checkpoint_config_schema_default = {
           type: "array",
           minItems: 1,
           uniqueItems: true,
-          items: { type: "string" }
+          items: {
+            type: "string"
+          }
         },
         require_tag: {
           type: "boolean",
@@ -24364,16 +24905,43 @@ var checkpoint_config_schema_default = {
       description: "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.",
       items: {
         type: "object",
-        required: ["id", "type", "left"],
+        required: [
+          "id",
+          "type",
+          "left"
+        ],
         additionalProperties: false,
         properties: {
-          id: { $ref: "#/$defs/id" },
-          type: { enum: ["equal", "same-set", "subset", "semver", "pattern", "schema"] },
-          left: { $ref: "#/$defs/ref" },
-          right: { $ref: "#/$defs/ref" },
-          value: { description: "A literal to compare with, instead of right." },
+          id: {
+            $ref: "#/$defs/id"
+          },
+          type: {
+            enum: [
+              "equal",
+              "same-set",
+              "subset",
+              "semver",
+              "pattern",
+              "schema"
+            ]
+          },
+          left: {
+            $ref: "#/$defs/ref"
+          },
+          right: {
+            $ref: "#/$defs/ref"
+          },
+          value: {
+            description: "A literal to compare with, instead of right."
+          },
           operator: {
-            enum: ["eq", "gt", "gte", "lt", "lte"],
+            enum: [
+              "eq",
+              "gt",
+              "gte",
+              "lt",
+              "lte"
+            ],
             description: "For semver rules."
           },
           pattern: {
@@ -24384,7 +24952,9 @@ var checkpoint_config_schema_default = {
             type: "string",
             description: "For schema rules: builtin:NAME or a path."
           },
-          description: { type: "string" }
+          description: {
+            type: "string"
+          }
         }
       }
     },
@@ -24393,13 +24963,32 @@ var checkpoint_config_schema_default = {
       description: "Documents that must exist and say what they must.",
       items: {
         type: "object",
-        required: ["id", "path"],
+        required: [
+          "id",
+          "path"
+        ],
         additionalProperties: false,
         properties: {
-          id: { $ref: "#/$defs/id" },
-          path: { $ref: "#/$defs/path" },
-          contains: { type: "array", items: { type: "string", minLength: 1 } },
-          headings: { type: "array", items: { type: "string", minLength: 1 } },
+          id: {
+            $ref: "#/$defs/id"
+          },
+          path: {
+            $ref: "#/$defs/path"
+          },
+          contains: {
+            type: "array",
+            items: {
+              type: "string",
+              minLength: 1
+            }
+          },
+          headings: {
+            type: "array",
+            items: {
+              type: "string",
+              minLength: 1
+            }
+          },
           max_age_days: {
             type: "number",
             exclusiveMinimum: 0,
@@ -24415,10 +25004,14 @@ var checkpoint_config_schema_default = {
     changelog: {
       type: "object",
       description: "The changelog entry for the release tag must exist and carry a consumer-impact statement.",
-      required: ["path"],
+      required: [
+        "path"
+      ],
       additionalProperties: false,
       properties: {
-        path: { $ref: "#/$defs/path" },
+        path: {
+          $ref: "#/$defs/path"
+        },
         impact_pattern: {
           type: "string",
           default: "consumer impact",
@@ -24431,12 +25024,24 @@ var checkpoint_config_schema_default = {
       description: "Tools that must be on PATH before anything runs.",
       items: {
         type: "object",
-        required: ["name"],
+        required: [
+          "name"
+        ],
         additionalProperties: false,
         properties: {
-          name: { type: "string", pattern: "^[A-Za-z0-9._+-]+$" },
-          min_version: { type: "string" },
-          version_args: { type: "array", items: { type: "string" } }
+          name: {
+            type: "string",
+            pattern: "^[A-Za-z0-9._+-]+$"
+          },
+          min_version: {
+            type: "string"
+          },
+          version_args: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          }
         }
       }
     },
@@ -24444,9 +25049,38 @@ var checkpoint_config_schema_default = {
       type: "object",
       additionalProperties: false,
       properties: {
-        concurrency: { type: "integer", minimum: 1 },
-        timeout: { $ref: "#/$defs/duration" },
-        placeholder: { enum: ["fail", "warn"] }
+        concurrency: {
+          type: "integer",
+          minimum: 1
+        },
+        timeout: {
+          $ref: "#/$defs/duration"
+        },
+        placeholder: {
+          enum: [
+            "fail",
+            "warn"
+          ],
+          description: "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn."
+        },
+        run_timeout: {
+          $ref: "#/$defs/duration",
+          description: "Limit for the whole run of commands; on expiry every running command's process group is killed."
+        },
+        mutation_patterns: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)."
+        },
+        secret_env: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted."
+        }
       }
     },
     commands: {
@@ -24454,37 +25088,92 @@ var checkpoint_config_schema_default = {
       description: "Verification commands, run through a shell in the workspace.",
       items: {
         type: "object",
-        required: ["id", "run"],
+        required: [
+          "id",
+          "run"
+        ],
         additionalProperties: false,
         properties: {
-          id: { $ref: "#/$defs/id" },
-          run: { type: "string", minLength: 1 },
-          cwd: { $ref: "#/$defs/path" },
-          env: { type: "object", additionalProperties: { type: "string" } },
+          id: {
+            $ref: "#/$defs/id"
+          },
+          run: {
+            type: "string",
+            minLength: 1
+          },
+          cwd: {
+            $ref: "#/$defs/path"
+          },
+          env: {
+            type: "object",
+            additionalProperties: {
+              type: "string"
+            }
+          },
           secret_env: {
             type: "array",
-            items: { type: "string" },
+            items: {
+              type: "string"
+            },
             description: "Names in env whose values are redacted everywhere."
           },
-          timeout: { $ref: "#/$defs/duration" },
-          needs: { type: "array", uniqueItems: true, items: { $ref: "#/$defs/id" } },
+          timeout: {
+            $ref: "#/$defs/duration"
+          },
+          needs: {
+            type: "array",
+            uniqueItems: true,
+            items: {
+              $ref: "#/$defs/id"
+            }
+          },
           reports_tests: {
             type: "boolean",
             description: "The command must report at least one test run."
           },
-          mutates: { type: "boolean", description: "Refused in a rehearsal." },
-          placeholder: { enum: ["fail", "warn"] }
+          mutates: {
+            type: "boolean",
+            description: "Refused in a rehearsal."
+          },
+          placeholder: {
+            enum: [
+              "fail",
+              "warn"
+            ]
+          },
+          shell: {
+            type: "string",
+            minLength: 1,
+            description: "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c."
+          },
+          pass_env: {
+            type: "array",
+            items: {
+              type: "string"
+            },
+            description: "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted."
+          }
         }
       }
     },
     incidents: {
       type: "object",
       description: "Open issues carrying these labels are SEV-1/SEV-2 incidents.",
-      required: ["labels"],
+      required: [
+        "labels"
+      ],
       additionalProperties: false,
       properties: {
-        repository: { $ref: "#/$defs/repository" },
-        labels: { type: "array", minItems: 1, items: { type: "string" } }
+        repository: {
+          $ref: "#/$defs/repository"
+        },
+        labels: {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "string"
+          }
+        }
       }
     },
     consumer: {
@@ -24492,33 +25181,60 @@ var checkpoint_config_schema_default = {
       description: "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.",
       additionalProperties: false,
       properties: {
-        repository: { $ref: "#/$defs/repository" },
-        ref: { type: "string" },
-        check_name: { type: "string" },
-        record: { $ref: "#/$defs/path" }
+        repository: {
+          $ref: "#/$defs/repository"
+        },
+        ref: {
+          type: "string"
+        },
+        check_name: {
+          type: "string"
+        },
+        record: {
+          $ref: "#/$defs/path"
+        }
       }
     },
     joint_decision: {
       type: "object",
       description: "The signed joint decision record (builtin:joint-decision).",
-      required: ["path"],
+      required: [
+        "path"
+      ],
       additionalProperties: false,
       properties: {
-        path: { $ref: "#/$defs/path" },
+        path: {
+          $ref: "#/$defs/path"
+        },
         roles: {
           type: "array",
           minItems: 1,
           uniqueItems: true,
-          items: { type: "string" },
-          default: ["producer", "consumer"]
+          items: {
+            type: "string"
+          },
+          default: [
+            "producer",
+            "consumer"
+          ]
         },
         unsigned: {
           type: "object",
           description: "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).",
           additionalProperties: false,
           properties: {
-            rehearsal: { enum: ["fail", "pending"] },
-            cutover: { enum: ["fail", "pending"] }
+            rehearsal: {
+              enum: [
+                "fail",
+                "pending"
+              ]
+            },
+            cutover: {
+              enum: [
+                "fail",
+                "pending"
+              ]
+            }
           }
         }
       }
@@ -24533,9 +25249,16 @@ var checkpoint_config_schema_default = {
           blocks: {
             type: "array",
             uniqueItems: true,
-            items: { enum: ["rehearsal", "cutover"] }
+            items: {
+              enum: [
+                "rehearsal",
+                "cutover"
+              ]
+            }
           },
-          abort: { type: "boolean" }
+          abort: {
+            type: "boolean"
+          }
         }
       }
     },
@@ -24543,39 +25266,79 @@ var checkpoint_config_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["check", "reason", "owner", "expires"],
+        required: [
+          "check",
+          "reason",
+          "owner",
+          "expires"
+        ],
         additionalProperties: false,
         properties: {
-          check: { type: "string", minLength: 1 },
-          reason: { type: "string", minLength: 1 },
-          owner: { type: "string", minLength: 1 },
-          expires: { type: "string", format: "date" }
+          check: {
+            type: "string",
+            minLength: 1
+          },
+          reason: {
+            type: "string",
+            minLength: 1
+          },
+          owner: {
+            type: "string",
+            minLength: 1
+          },
+          expires: {
+            type: "string",
+            format: "date"
+          }
         }
       }
     }
   },
   $defs: {
-    id: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]*$" },
-    path: { type: "string", minLength: 1, description: "A path inside the workspace." },
+    id: {
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]*$"
+    },
+    path: {
+      type: "string",
+      minLength: 1,
+      description: "A path inside the workspace."
+    },
     ref: {
       type: "string",
       pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$",
       description: "artifact-id#/json/pointer"
     },
-    repository: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" },
+    repository: {
+      type: "string",
+      pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+    },
     duration: {
       oneOf: [
-        { type: "number", exclusiveMinimum: 0, description: "Seconds." },
-        { type: "string", pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }
+        {
+          type: "number",
+          exclusiveMinimum: 0,
+          description: "Seconds."
+        },
+        {
+          type: "string",
+          pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"
+        }
       ]
     },
     stateLabels: {
       type: "object",
       additionalProperties: false,
       properties: {
-        GO: { type: "string" },
-        "NO-GO": { type: "string" },
-        CONDITIONAL: { type: "string" }
+        GO: {
+          type: "string"
+        },
+        "NO-GO": {
+          type: "string"
+        },
+        CONDITIONAL: {
+          type: "string"
+        }
       }
     }
   }
@@ -26210,6 +26973,21 @@ function formatDuration(ms) {
 }
 
 // src/core/checks/commands.ts
+function findDeferred(commands, results) {
+  const deferred = new Set(
+    commands.filter((c) => results.get(c.id)?.state === "refused").map((c) => c.id)
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const command of commands) {
+      if (!deferred.has(command.id) && results.get(command.id)?.state === "skipped" && command.needs.some((need) => deferred.has(need))) {
+        deferred.add(command.id);
+        grew = true;
+      }
+    }
+  }
+  return deferred;
+}
 function evaluateCommands(context) {
   const { commands } = context.config;
   if (commands.length === 0) return [];
@@ -26225,8 +27003,10 @@ function evaluateCommands(context) {
       observed: "not executed"
     }));
   }
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const deferred = findDeferred(commands, byId);
   const outcomes = commands.map((command) => {
-    const result = results.find((r) => r.id === command.id);
+    const result = byId.get(command.id);
     if (!result)
       return {
         id: `command.${command.id}`,
@@ -26234,6 +27014,17 @@ function evaluateCommands(context) {
         status: "error",
         summary: "no result was recorded for this command"
       };
+    if (deferred.has(command.id)) {
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "pending",
+        only: ["cutover"],
+        summary: `${result.state}: ${result.reason ?? "not run"}`,
+        expected: "executed for the cutover decision",
+        observed: result.state
+      };
+    }
     return evaluateCommand(command, result);
   });
   const ran = results.filter((r) => r.state === "ran").length;
@@ -26263,7 +27054,7 @@ function evaluateCommand(command, result) {
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs });
+    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
     return {
       ...base,
       status: "fail",
@@ -26606,7 +27397,9 @@ function buildRecord(context, checks, decisions) {
     abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
-    commands: (evidence.commands ?? []).map(toRecordCommand),
+    commands: (evidence.commands ?? []).map(
+      (result) => toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? [])
+    ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
     joint_decision: summarizeJointDecision(context),
@@ -26627,13 +27420,14 @@ function observedBaseline(context) {
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
-function toRecordCommand(result) {
+function toRecordCommand(result, needs) {
   return {
     id: result.id,
     run: result.run,
     cwd: result.cwd,
     state: result.state,
     ...result.reason ? { reason: result.reason } : {},
+    needs,
     exit_code: result.exitCode,
     signal: result.signal,
     timed_out: result.timedOut,
@@ -26706,6 +27500,56 @@ function failClosed(outcomes) {
       observed: 0
     }
   ];
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const rows = ran.map((c) => {
+    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
 }
 
 // src/core/render/format-value.ts
@@ -26887,12 +27731,14 @@ function renderCommands(record, options) {
       "</details>"
     ].join("\n")
   ) : [];
+  const gantt = renderGantt(record.commands);
   return [
     "## Verification commands",
     "",
     "| Command | Run | Result | Duration | Tests |",
     "|---|---|---|---|---|",
     ...rows,
+    ...gantt ? ["", gantt] : [],
     ...tails.length ? ["", ...tails] : []
   ].join("\n");
 }
@@ -26944,6 +27790,66 @@ function renderFooter(record) {
   ].join("\n");
 }
 
+// src/core/commands/credentials.ts
+var CREDENTIAL_ENV = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "INPUT_GITHUB-TOKEN",
+  "INPUT_GITHUB_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL"
+];
+
+// src/core/commands/mutation.ts
+var BUILTIN_MUTATION_PATTERNS = [
+  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
+  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
+  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
+  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
+  String.raw`\bterraform\s+(apply|destroy|import)\b`,
+  String.raw`\btofu\s+(apply|destroy|import)\b`,
+  String.raw`\bpulumi\s+(up|destroy)\b`,
+  String.raw`\bgit\s+push\b`,
+  String.raw`\bgit\s+tag\s+-d\b`,
+  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
+  String.raw`\bcargo\s+publish\b`,
+  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
+  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
+  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
+  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
+];
+function findMutation(command, extraPatterns = []) {
+  if (command.mutates) return "marked mutates: true";
+  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
+    const match = new RegExp(pattern).exec(command.run);
+    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+  }
+  return void 0;
+}
+
+// src/core/commands/plan-commands.ts
+function planRefusals(config, decision) {
+  if (decision !== "rehearsal") return {};
+  const refusals = {};
+  for (const command of config.commands) {
+    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    if (why)
+      refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
+  }
+  return refusals;
+}
+function withheldEnv(config) {
+  return [.../* @__PURE__ */ new Set([...CREDENTIAL_ENV, ...config.commandSettings.secretEnv])];
+}
+function collectSecretValues(config, environment) {
+  const values = withheldEnv(config).map((name) => environment[name]);
+  for (const command of config.commands) {
+    for (const name of command.secretEnv) values.push(command.env[name] ?? environment[name]);
+  }
+  return values.filter((value) => typeof value === "string" && value !== "");
+}
+
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
   const files = { [config.path]: configRead };
@@ -26971,9 +27877,12 @@ async function collectEvidence(config, configRead, ports, request) {
     config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
   ]);
   const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    decision: request.decision,
     concurrency: request.concurrency ?? 1,
     logDir: request.logDir,
+    refusals: planRefusals(config, request.decision),
+    redact: request.redact,
+    withheldEnv: withheldEnv(config),
+    runTimeoutMs: config.commandSettings.runTimeoutMs,
     events: request.events,
     signal: request.signal
   }) : null;
@@ -27017,6 +27926,44 @@ async function readSchemaWithRefs(path, read) {
       if (target.ok) queue.push(target.path);
     }
   }
+}
+
+// src/core/redact.ts
+var MASK = "***";
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+var MIN_SECRET_LENGTH = 4;
+function createRedactor(secrets) {
+  const values = [
+    ...new Set(
+      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+    )
+  ].sort((a, b) => b.length - a.length);
+  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
+  return (text) => {
+    let result = literal ? text.replace(literal, MASK) : text;
+    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+    return result;
+  };
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+    );
+  }
+  return value;
 }
 
 // src/core/config/did-you-mean.ts
@@ -27079,6 +28026,10 @@ function checkConfigSemantics(config, at) {
     (rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error)
   );
   checkCommandGraph(list("commands"), error);
+  const defaults = config.command_defaults;
+  (defaults?.mutation_patterns ?? []).forEach(
+    (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error)
+  );
   const changelog = config.changelog;
   if (typeof changelog?.impact_pattern === "string")
     checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error);
@@ -27276,7 +28227,12 @@ function normalizeConfig(raw, path, at) {
       minVersion: t.min_version,
       versionArgs: t.version_args ?? ["--version"]
     })),
-    concurrency: defaults.concurrency,
+    commandSettings: {
+      concurrency: defaults.concurrency,
+      runTimeoutMs: parseDuration(defaults.run_timeout),
+      mutationPatterns: defaults.mutation_patterns ?? [],
+      secretEnv: defaults.secret_env ?? []
+    },
     commands: list("commands").map((c) => normalizeCommand(c, defaults, workspacePath)),
     incidents: incidents && {
       repository: incidents.repository,
@@ -27345,6 +28301,8 @@ function normalizeCommand(command, defaults, workspacePath) {
     needs: command.needs ?? [],
     reportsTests: command.reports_tests === true,
     mutates: command.mutates === true,
+    shell: command.shell,
+    passEnv: command.pass_env ?? [],
     placeholder: command.placeholder ?? defaults.placeholder ?? "fail"
   };
 }
@@ -27539,6 +28497,10 @@ async function runCheckpoint(ports, request) {
       consumer: config.consumer && { record: config.consumer.record }
     };
   }
+  const redact = createRedactor([
+    ...collectSecretValues(config, ports.environment),
+    ...request.secrets ?? []
+  ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
@@ -27546,13 +28508,14 @@ async function runCheckpoint(ports, request) {
     inputs: request.inputs,
     runCommands: request.runCommands && request.scope === "run",
     notRunReason: request.notRunReason,
-    concurrency: request.concurrency ?? config.concurrency ?? request.defaultConcurrency,
+    concurrency: request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
     logDir: "logs",
     context: request.context,
     events: request.events,
-    signal: request.signal
+    signal: request.signal,
+    redact
   });
-  const record = judge(config, evidence, validator);
+  const record = redactDeep(judge(config, evidence, validator), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(
@@ -27824,9 +28787,41 @@ function createOutputDir(directory) {
 }
 
 // src/adapters/process-runner.ts
-import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
-import { join, resolve as resolve3 } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve as resolve4 } from "node:path";
+
+// src/adapters/run-process.ts
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, statSync } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+
+// src/adapters/line-buffer.ts
+var LineBuffer = class {
+  constructor(maxPending = 64 * 1024) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  push(chunk) {
+    const text = this.pending + chunk;
+    const cut = text.lastIndexOf("\n") + 1;
+    if (cut === 0 && text.length <= this.maxPending) {
+      this.pending = text;
+      return "";
+    }
+    const end = cut === 0 ? text.length : cut;
+    this.pending = text.slice(end);
+    return text.slice(0, end);
+  }
+  /** Whatever is left at the end of the stream. */
+  flush() {
+    const rest = this.pending;
+    this.pending = "";
+    return rest;
+  }
+};
 
 // src/adapters/output-tail.ts
 var OutputTail = class {
@@ -27859,187 +28854,120 @@ var OutputTail = class {
   }
 };
 
-// src/adapters/process-runner.ts
+// src/adapters/run-process.ts
 var TAIL_CHARS = 16 * 1024;
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
-var CREDENTIAL_ENV = [
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "INPUT_GITHUB-TOKEN",
-  "INPUT_GITHUB_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
-];
-function createProcessRunner(options) {
-  const shell = findShell();
-  return {
-    async run(commands, { concurrency, logDir, events, signal }) {
-      const logRoot = resolve3(options.evidenceDir, logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const origin = Date.now();
-      const results = /* @__PURE__ */ new Map();
-      const running = /* @__PURE__ */ new Set();
-      const waiting = [...commands];
-      const baseEnv = { ...options.env ?? process.env };
-      for (const name of CREDENTIAL_ENV) delete baseEnv[name];
-      const start = (command) => {
-        const task = runOne(command, {
-          root: options.root,
-          shell,
-          env: baseEnv,
-          logFile: join(logRoot, `${command.id}.log`),
-          origin,
-          events,
-          signal
-        }).then((result) => {
-          results.set(command.id, result);
-          events?.onEnd?.(command, result);
-          running.delete(task);
-        });
-        running.add(task);
-      };
-      while (waiting.length > 0 || running.size > 0) {
-        for (const command of [...waiting]) {
-          if (running.size >= Math.max(1, concurrency)) break;
-          const failedNeed = command.needs.find(
-            (need) => results.has(need) && !succeeded(results.get(need))
-          );
-          if (failedNeed || signal?.aborted) {
-            waiting.splice(waiting.indexOf(command), 1);
-            const reason = signal?.aborted ? "the gate was interrupted" : `needs '${failedNeed}', which did not succeed`;
-            const result = emptyResult(command, "skipped", reason, Date.now() - origin);
-            results.set(command.id, result);
-            events?.onEnd?.(command, result);
-            continue;
-          }
-          if (command.needs.every((need) => results.has(need))) {
-            waiting.splice(waiting.indexOf(command), 1);
-            start(command);
-          }
-        }
-        if (running.size > 0) await Promise.race(running);
-        else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
-          for (const command of waiting.splice(0))
-            results.set(
-              command.id,
-              emptyResult(command, "not-run", "its dependencies can never complete", 0)
-            );
-        }
-      }
-      return commands.map((command) => results.get(command.id));
-    }
-  };
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
 }
-function succeeded(result) {
-  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
-}
-function emptyResult(command, state, reason, startedMs) {
-  return {
+function runProcess(command, options) {
+  const cwd = resolve3(options.root, command.cwd);
+  const startedAt = Date.now();
+  const base = {
     id: command.id,
     run: command.run,
     cwd: command.cwd,
-    state,
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    startedMs,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
+    startedMs: startedAt - options.origin
   };
-}
-function findShell() {
-  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
-  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-function runOne(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
-  const startedAt = Date.now();
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
-    return Promise.resolve(
-      emptyResult(
-        command,
-        "not-run",
-        `working directory '${command.cwd}' does not exist`,
-        startedAt - options.origin
-      )
-    );
+    return Promise.resolve({
+      ...base,
+      state: "not-run",
+      reason: `working directory '${command.cwd}' does not exist`,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      durationMs: 0,
+      outputTail: "",
+      outputBytes: 0
+    });
   }
-  options.events?.onStart?.(command);
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
     const log = createWriteStream(options.logFile);
+    const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;
-    let settled = false;
-    const child = spawn(options.shell.file, [...options.shell.args, command.run], {
+    let stoppedBecause;
+    const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
-      env: { ...options.env, ...command.env },
+      env: { ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
-    const killGroup = (sig) => {
+    const killGroup = (signal) => {
       try {
-        if (child.pid) process.kill(-child.pid, sig);
+        if (child.pid) process.kill(-child.pid, signal);
       } catch {
       }
     };
     let graceTimer;
-    const terminate = () => {
+    const stop = () => {
       killGroup("SIGTERM");
-      graceTimer = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-      graceTimer.unref();
+      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
     };
     const timer = setTimeout(() => {
       timedOut = true;
-      terminate();
+      stop();
     }, command.timeoutMs);
-    const onAbort = () => terminate();
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    for (const stream of [child.stdout, child.stderr]) {
+    const onAbort = () => {
+      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      stop();
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+    const emit = (text) => {
+      if (text === "") return;
+      const clean = options.redact(text);
+      tail.push(clean);
+      options.onOutput?.(clean);
+      return log.write(clean);
+    };
+    const buffers = [new LineBuffer(), new LineBuffer()];
+    [child.stdout, child.stderr].forEach((stream, i) => {
       stream.setEncoding("utf8");
       stream.on("data", (chunk) => {
         bytes += Buffer.byteLength(chunk);
-        tail.push(chunk);
-        options.events?.onOutput?.(command, chunk);
-        if (!log.write(chunk)) {
+        if (emit(buffers[i].push(chunk)) === false) {
           stream.pause();
           log.once("drain", () => stream.resume());
         }
       });
-    }
+    });
     let exit;
+    let settled = false;
     const finalize = () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
-      options.signal?.removeEventListener("abort", onAbort);
+      options.signal.removeEventListener("abort", onAbort);
       killGroup("SIGKILL");
       child.stdout.destroy();
       child.stderr.destroy();
-      if (exit.error) tail.push(`
+      for (const buffer of buffers) emit(buffer.flush());
+      if (exit.error) emit(`
 ${exit.error.message}
 `);
       const { code: code2, signal, error } = exit;
-      log.end(() => {
-        resolvePromise({
-          id: command.id,
-          run: command.run,
-          cwd: command.cwd,
+      log.end(
+        () => resolvePromise({
+          ...base,
           state: "ran",
+          ...stoppedBecause ? { reason: stoppedBecause } : {},
           exitCode: error ? 127 : timedOut ? null : code2,
           signal: timedOut ? null : signal,
           timedOut,
-          startedMs: startedAt - options.origin,
           durationMs: Date.now() - startedAt,
           outputTail: tail.text(),
           outputBytes: bytes,
           logPath: options.logFile
-        });
-      });
+        })
+      );
     };
     child.on("close", finalize);
     child.on("exit", (code2, signal) => {
@@ -28051,6 +28979,104 @@ ${exit.error.message}
       finalize();
     });
   });
+}
+
+// src/adapters/process-runner.ts
+function createProcessRunner(options) {
+  const defaultShell = findDefaultShell();
+  return {
+    async run(commands, runOptions) {
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      mkdirSync(logRoot, { recursive: true });
+      const inherited = { ...options.env ?? process.env };
+      for (const name of runOptions.withheldEnv) delete inherited[name];
+      const passed = (command) => Object.fromEntries(
+        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
+      );
+      const stop = new AbortController();
+      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
+      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
+      if (runOptions.signal?.aborted) onOuterAbort();
+      const runTimer = runOptions.runTimeoutMs ? setTimeout(
+        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
+        runOptions.runTimeoutMs
+      ) : void 0;
+      runOptions.events?.onRunStart?.(commands, Math.max(1, runOptions.concurrency));
+      const origin = Date.now();
+      const results = /* @__PURE__ */ new Map();
+      const running = /* @__PURE__ */ new Set();
+      const waiting = [...commands];
+      const settle = (command, result) => {
+        results.set(command.id, result);
+        runOptions.events?.onEnd?.(command, result);
+      };
+      const notRun = (command, state, reason) => settle(command, {
+        id: command.id,
+        run: command.run,
+        cwd: command.cwd,
+        state,
+        reason,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        startedMs: Date.now() - origin,
+        durationMs: 0,
+        outputTail: "",
+        outputBytes: 0
+      });
+      try {
+        while (waiting.length > 0 || running.size > 0) {
+          for (const command of [...waiting]) {
+            const refusal = runOptions.refusals[command.id];
+            const blocker = command.needs.find(
+              (need) => results.has(need) && !succeeded(results.get(need))
+            );
+            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
+            if (refusal || reason) {
+              waiting.splice(waiting.indexOf(command), 1);
+              if (refusal) notRun(command, "refused", refusal);
+              else notRun(command, "skipped", reason);
+              continue;
+            }
+            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (!command.needs.every((need) => results.has(need))) continue;
+            waiting.splice(waiting.indexOf(command), 1);
+            runOptions.events?.onStart?.(command);
+            const task = runProcess(command, {
+              root: options.root,
+              env: { ...inherited, ...passed(command), ...command.env },
+              logFile: join(logRoot, `${command.id}.log`),
+              origin,
+              redact: runOptions.redact,
+              defaultShell,
+              onOutput: (text) => runOptions.events?.onOutput?.(command, text),
+              signal: stop.signal
+            }).then((result) => {
+              running.delete(task);
+              settle(command, result);
+            });
+            running.add(task);
+          }
+          if (running.size > 0) await Promise.race(running);
+          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
+            for (const command of waiting.splice(0))
+              notRun(command, "not-run", "its dependencies can never complete");
+          }
+        }
+      } finally {
+        if (runTimer) clearTimeout(runTimer);
+        runOptions.signal?.removeEventListener("abort", onOuterAbort);
+      }
+      return commands.map((command) => results.get(command.id));
+    }
+  };
+}
+function succeeded(result) {
+  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
+}
+function findDefaultShell() {
+  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
+  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 
 // src/adapters/tool-lookup.ts
@@ -28112,6 +29138,7 @@ function createLocalPorts(options) {
     lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
     output,
     logger: options.logger,
+    environment: process.env,
     now: () => /* @__PURE__ */ new Date()
   };
 }
@@ -28293,6 +29320,72 @@ jobs:
           decision: \${{ inputs.decision || 'rehearsal' }}
 `;
 
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/cli/progress.ts
+function createCliProgress(stream) {
+  const running = /* @__PURE__ */ new Set();
+  let parallel = false;
+  let total = 0;
+  let done = 0;
+  const status = () => stream.isTTY ? `\x1B[2K\r\u23F3 ${done}/${total} done \xB7 running: ${[...running].join(", ")}` : "";
+  const print = (text) => {
+    if (stream.isTTY) stream.write("\x1B[2K\r");
+    stream.write(text);
+    if (stream.isTTY && running.size > 0) stream.write(status());
+  };
+  return {
+    onRunStart(commands, concurrency) {
+      total = commands.length;
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      running.add(command.id);
+      print(`\u25B6 ${command.id}: ${command.run}
+`);
+    },
+    onOutput(command, text) {
+      print(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    onEnd(command, result) {
+      running.delete(command.id);
+      done++;
+      print(
+        `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}
+`
+      );
+    }
+  };
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals() {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return controller.signal;
+}
+
 // src/cli/main.ts
 var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 var EXIT_UNUSABLE = 3;
@@ -28341,13 +29434,13 @@ async function dispatch(argv, io) {
     case "init":
       return init(request.cwd, request.force, io);
   }
-  const root = resolve4(request.cwd);
+  const root = resolve5(request.cwd);
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
   const log = (text) => io.stderr.write(`${text}
 `);
   const ports = createLocalPorts({
     root,
-    evidenceDir: resolve4(root, request.outDir),
+    evidenceDir: resolve5(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) }
   });
   const outcome = await runCheckpoint(ports, {
@@ -28367,12 +29460,8 @@ async function dispatch(argv, io) {
       event: io.env.GITHUB_EVENT_NAME ?? null,
       runUrl: null
     },
-    events: {
-      onStart: (command) => log(`\u25B6 ${command.id}: ${command.run}`),
-      onEnd: (command, result) => log(
-        `${result.state === "ran" && result.exitCode === 0 ? "\u2713" : "\u2717"} ${command.id} ${result.state === "ran" ? `exit ${result.exitCode ?? (result.timedOut ? "timeout" : result.signal)} in ${formatDuration(result.durationMs)}` : result.state}`
-      )
-    }
+    events: createCliProgress(io.stderr),
+    signal: stopOnSignals()
   });
   if (outcome.kind === "unusable") {
     io.stderr.write(
@@ -28397,8 +29486,8 @@ async function dispatch(argv, io) {
 }
 async function init(cwd, force, io) {
   const files = [
-    [resolve4(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve4(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+    [resolve5(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve5(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
   const existing = files.filter(([path]) => existsSync2(path)).map(([path]) => path);
   if (existing.length > 0 && !force)

@@ -76,7 +76,11 @@ describe('dist/index.js run like the runner', () => {
     expect(run.summary).toContain(
       '[workflow run](https://github.example/acme/memory-kernel/actions/runs/42)',
     );
-    expect(run.stdout).toContain('::group::unit-tests: node --test test/');
+    // Two CPUs → commands run in parallel: prefixed live lines, then one group per command.
+    expect(run.stdout).toMatch(/^\[unit-tests\] /m);
+    expect(run.stdout).toMatch(/^::group::✓ unit-tests in \d/m);
+    const logged = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(logged.join('\n')).not.toContain('ghs_exampletoken');
   });
 
   it('cutover: outputs and summary are written first, then the step fails with one line', () => {

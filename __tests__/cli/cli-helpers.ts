@@ -25,6 +25,7 @@ export function cli(args: string[], cwd: string, env: Record<string, string> = {
     env: { ...process.env, NO_COLOR: '1', CUTOVER_CHECKPOINT_DEBUG: '', ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return {
     status: result.status,

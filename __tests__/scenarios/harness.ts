@@ -180,6 +180,7 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
       },
     },
     logger: { info: () => undefined, warn: () => undefined },
+    environment: {},
     now: () => FIXED_NOW,
   };
   return runCheckpoint(ports, {

@@ -10,6 +10,8 @@ import { formatLocation } from '../core/model.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
 import { OUTPUTS } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { createActionCommandLog } from './command-log.js';
+import { stopOnSignals } from '../adapters/stop-signal.js';
 
 /** Runs the Action. Never throws: every failure ends as a failed step with a message. */
 export async function run(): Promise<void> {
@@ -52,13 +54,9 @@ async function runAction(): Promise<void> {
           ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
           : null,
     },
-    events: {
-      onStart: (command) => core.startGroup(`${command.id}: ${command.run}`),
-      onOutput: (_command, chunk) => process.stdout.write(chunk),
-      onEnd: (_command, result) => {
-        if (result.state === 'ran') core.endGroup();
-      },
-    },
+    events: createActionCommandLog((text) => process.stdout.write(text)),
+    secrets: inputs.githubToken ? [inputs.githubToken] : [],
+    signal: stopOnSignals(),
   });
   if (outcome.kind === 'unusable') {
     for (const error of outcome.errors) {

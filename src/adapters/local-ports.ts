@@ -26,6 +26,7 @@ export function createLocalPorts(options: {
       createOfflineLookups('the CLI makes no GitHub API calls; run the Action for API lookups'),
     output,
     logger: options.logger,
+    environment: process.env,
     now: () => new Date(),
   };
 }

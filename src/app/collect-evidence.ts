@@ -11,6 +11,8 @@ import {
   workspaceDirname,
 } from '../core/workspace-path.js';
 import type { CommandEvents, Ports } from './ports.js';
+import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
+import type { Redactor } from '../core/redact.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -25,6 +27,8 @@ export interface CollectRequest {
   context: RunContext;
   events?: CommandEvents;
   signal?: AbortSignal;
+  /** Masks secrets in command output. */
+  redact: Redactor;
 }
 
 /** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
@@ -64,9 +68,12 @@ export async function collectEvidence(
   const commands =
     request.runCommands && config.commands.length > 0
       ? await ports.runner.run(config.commands, {
-          decision: request.decision,
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
+          refusals: planRefusals(config, request.decision),
+          redact: request.redact,
+          withheldEnv: withheldEnv(config),
+          runTimeoutMs: config.commandSettings.runTimeoutMs,
           events: request.events,
           signal: request.signal,
         })

@@ -15,7 +15,7 @@ import type {
   LookupResult,
   ToolEvidence,
 } from '../core/evidence.js';
-import type { Decision } from '../core/model.js';
+import type { Redactor } from '../core/redact.js';
 
 /** Reads workspace files; never follows a path out of the workspace. */
 export interface WorkspacePort {
@@ -34,25 +34,36 @@ export interface ToolsPort {
   lookup(tools: ToolConfig[]): Promise<Record<string, ToolEvidence>>;
 }
 
-/** Live progress of commands, for logs and status lines. */
+/** Live progress of commands, for logs and status lines. Output arrives redacted, in whole lines. */
 export interface CommandEvents {
+  /** Before anything starts: what will run, and how many at once. */
+  onRunStart?(commands: CommandConfig[], concurrency: number): void;
   onStart?(command: CommandConfig): void;
-  onOutput?(command: CommandConfig, chunk: string): void;
+  onOutput?(command: CommandConfig, text: string): void;
   onEnd?(command: CommandConfig, result: CommandResult): void;
+}
+
+/** How to run a set of commands. */
+export interface RunCommandsOptions {
+  concurrency: number;
+  /** Directory for `<id>.log`, relative to the evidence directory. */
+  logDir: string;
+  /** Commands refused before they start (rehearsal safety), with the reason. */
+  refusals: Record<string, string>;
+  /** Masks secrets in everything the runner writes or reports. */
+  redact: Redactor;
+  /** Inherited variables removed from every command unless it lists them in `pass_env`. */
+  withheldEnv: readonly string[];
+  /** Limit for the whole run. */
+  runTimeoutMs?: number;
+  events?: CommandEvents;
+  /** Aborting (Ctrl-C, SIGTERM) stops every command; the rest are skipped. */
+  signal?: AbortSignal;
 }
 
 /** Runs verification commands; a failed command is a result, never an exception. */
 export interface CommandRunnerPort {
-  run(
-    commands: CommandConfig[],
-    options: {
-      decision: Decision;
-      concurrency: number;
-      logDir: string;
-      events?: CommandEvents;
-      signal?: AbortSignal;
-    },
-  ): Promise<CommandResult[]>;
+  run(commands: CommandConfig[], options: RunCommandsOptions): Promise<CommandResult[]>;
 }
 
 /** GitHub API lookups; `unavailable` with a reason when there is no token or no access. */
@@ -81,6 +92,8 @@ export interface Ports {
   lookups: LookupsPort;
   output: OutputPort;
   logger: LoggerPort;
+  /** The environment the gate runs in (for secret values to redact). */
+  environment: Readonly<Record<string, string | undefined>>;
   /** The clock, injected so the core never reads it. */
   now(): Date;
 }

@@ -8,6 +8,8 @@ import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
 import { collectEvidence } from './collect-evidence.js';
+import { collectSecretValues } from '../core/commands/plan-commands.js';
+import { createRedactor, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
 import type { CommandEvents, Ports } from './ports.js';
 
@@ -28,6 +30,8 @@ export interface RunRequest {
   context: RunContext;
   events?: CommandEvents;
   signal?: AbortSignal;
+  /** Secret values known to the front door (the Action's token), redacted everywhere. */
+  secrets?: string[];
 }
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
@@ -72,6 +76,10 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     };
   }
 
+  const redact = createRedactor([
+    ...collectSecretValues(config, ports.environment),
+    ...(request.secrets ?? []),
+  ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
@@ -79,13 +87,17 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     inputs: request.inputs,
     runCommands: request.runCommands && request.scope === 'run',
     notRunReason: request.notRunReason,
-    concurrency: request.concurrency ?? config.concurrency ?? request.defaultConcurrency,
+    concurrency:
+      request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
     logDir: 'logs',
     context: request.context,
     events: request.events,
     signal: request.signal,
+    redact,
   });
-  const record = judge(config, evidence, validator);
+  // Command output is redacted as it streams; the whole record is redacted again before anything
+  // is written, for secrets that reached it another way (an artifact, a document).
+  const record = redactDeep(judge(config, evidence, validator), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

@@ -9,10 +9,11 @@ import { runCheckpoint } from '../app/run-checkpoint.js';
 import { BUILTIN_SCHEMAS } from '../core/schema/builtin-schemas.js';
 import { formatLocation, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
-import { formatDuration } from '../core/config/duration.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
 import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
+import { createCliProgress } from './progress.js';
+import { stopOnSignals } from '../adapters/stop-signal.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -93,13 +94,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       event: io.env.GITHUB_EVENT_NAME ?? null,
       runUrl: null,
     },
-    events: {
-      onStart: (command) => log(`▶ ${command.id}: ${command.run}`),
-      onEnd: (command, result) =>
-        log(
-          `${result.state === 'ran' && result.exitCode === 0 ? '✓' : '✗'} ${command.id} ${result.state === 'ran' ? `exit ${result.exitCode ?? (result.timedOut ? 'timeout' : result.signal)} in ${formatDuration(result.durationMs)}` : result.state}`,
-        ),
-    },
+    events: createCliProgress(io.stderr),
+    signal: stopOnSignals(),
   });
   if (outcome.kind === 'unusable') {
     io.stderr.write(

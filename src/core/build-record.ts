@@ -48,7 +48,9 @@ export function buildRecord(
     abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
-    commands: (evidence.commands ?? []).map(toRecordCommand),
+    commands: (evidence.commands ?? []).map((result) =>
+      toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? []),
+    ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
     joint_decision: summarizeJointDecision(context),
@@ -73,6 +75,7 @@ function observedBaseline(context: EvaluationContext): Record<string, Baseline> 
 
 function toRecordCommand(
   result: NonNullable<EvaluationContext['evidence']['commands']>[number],
+  needs: string[],
 ): RecordCommand {
   return {
     id: result.id,
@@ -80,6 +83,7 @@ function toRecordCommand(
     cwd: result.cwd,
     state: result.state,
     ...(result.reason ? { reason: result.reason } : {}),
+    needs,
     exit_code: result.exitCode,
     signal: result.signal,
     timed_out: result.timedOut,

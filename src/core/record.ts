@@ -11,6 +11,8 @@ export interface RecordCommand {
   cwd: string;
   state: 'ran' | 'skipped' | 'refused' | 'not-run';
   reason?: string;
+  /** Commands this one waited for. */
+  needs: string[];
   exit_code: number | null;
   signal: string | null;
   timed_out: boolean;

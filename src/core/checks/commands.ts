@@ -10,6 +10,27 @@ import { parseTestCounts } from '../commands/test-counts.js';
 import { formatDuration } from '../config/duration.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
+/** Commands refused in this run, and the commands skipped because of them (transitively). */
+function findDeferred(commands: CommandConfig[], results: Map<string, CommandResult>): Set<string> {
+  const deferred = new Set(
+    commands.filter((c) => results.get(c.id)?.state === 'refused').map((c) => c.id),
+  );
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const command of commands) {
+      if (
+        !deferred.has(command.id) &&
+        results.get(command.id)?.state === 'skipped' &&
+        command.needs.some((need) => deferred.has(need))
+      ) {
+        deferred.add(command.id);
+        grew = true;
+      }
+    }
+  }
+  return deferred;
+}
+
 /** One check per command, plus the fail-closed check. */
 export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
   const { commands } = context.config;
@@ -26,15 +47,29 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
       observed: 'not executed',
     }));
   }
-  const outcomes = commands.map((command) => {
-    const result = results.find((r) => r.id === command.id);
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const deferred = findDeferred(commands, byId);
+  const outcomes = commands.map((command): CheckOutcome => {
+    const result = byId.get(command.id);
     if (!result)
       return {
         id: `command.${command.id}`,
-        kind: 'command' as const,
-        status: 'error' as const,
+        kind: 'command',
+        status: 'error',
         summary: 'no result was recorded for this command',
       };
+    if (deferred.has(command.id)) {
+      // Refused in a rehearsal (or waiting on one that was): not evidence for the cutover yet.
+      return {
+        id: `command.${command.id}`,
+        kind: 'command',
+        status: 'pending',
+        only: ['cutover'],
+        summary: `${result.state}: ${result.reason ?? 'not run'}`,
+        expected: 'executed for the cutover decision',
+        observed: result.state,
+      };
+    }
     return evaluateCommand(command, result);
   });
   const ran = results.filter((r) => r.state === 'ran').length;
@@ -69,7 +104,9 @@ function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOu
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs });
+    const how =
+      explainExit({ ...result, timeoutMs: command.timeoutMs }) +
+      (result.reason ? ` because ${result.reason}` : '');
     return {
       ...base,
       status: 'fail',

@@ -40,6 +40,10 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
   );
   checkCommandGraph(list('commands'), error);
 
+  const defaults = config.command_defaults as Raw | undefined;
+  ((defaults?.mutation_patterns as string[] | undefined) ?? []).forEach((pattern, i) =>
+    checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error),
+  );
   const changelog = config.changelog as Raw | undefined;
   if (typeof changelog?.impact_pattern === 'string')
     checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);

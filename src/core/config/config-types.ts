@@ -72,6 +72,21 @@ export interface CommandConfig {
   reportsTests: boolean;
   mutates: boolean;
   placeholder: PlaceholderPolicy;
+  /** `bash` (default), `sh`, or another program run as `<shell> -c <run>`. */
+  shell?: string;
+  /** Credential/secret variable names this command asks for explicitly. */
+  passEnv: string[];
+}
+
+/** Settings shared by all commands. */
+export interface CommandSettings {
+  concurrency?: number;
+  /** Limit for the whole run, in ms. */
+  runTimeoutMs?: number;
+  /** Extra mutation patterns (regular expressions). */
+  mutationPatterns: string[];
+  /** Inherited variables that are secret. */
+  secretEnv: string[];
 }
 
 /** Per-check policy, keyed by an id or a prefix ending in `*`. */
@@ -125,7 +140,7 @@ export interface CheckpointConfig {
   documents: DocumentConfig[];
   changelog?: { path: string; impactPattern: string };
   tools: ToolConfig[];
-  concurrency?: number;
+  commandSettings: CommandSettings;
   commands: CommandConfig[];
   incidents?: IncidentsConfig;
   consumer?: ConsumerConfig;

@@ -92,7 +92,12 @@ export function normalizeConfig(
       minVersion: t.min_version as string | undefined,
       versionArgs: (t.version_args as string[] | undefined) ?? ['--version'],
     })),
-    concurrency: defaults.concurrency as number | undefined,
+    commandSettings: {
+      concurrency: defaults.concurrency as number | undefined,
+      runTimeoutMs: parseDuration(defaults.run_timeout),
+      mutationPatterns: (defaults.mutation_patterns as string[] | undefined) ?? [],
+      secretEnv: (defaults.secret_env as string[] | undefined) ?? [],
+    },
     commands: list('commands').map((c) => normalizeCommand(c, defaults, workspacePath)),
     incidents: incidents && {
       repository: incidents.repository as string | undefined,
@@ -178,6 +183,8 @@ function normalizeCommand(
     needs: (command.needs as string[] | undefined) ?? [],
     reportsTests: command.reports_tests === true,
     mutates: command.mutates === true,
+    shell: command.shell as string | undefined,
+    passEnv: (command.pass_env as string[] | undefined) ?? [],
     placeholder:
       (command.placeholder as 'fail' | 'warn' | undefined) ??
       (defaults.placeholder as 'fail' | 'warn' | undefined) ??

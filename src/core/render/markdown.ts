@@ -10,6 +10,7 @@ import {
   type CheckResult,
 } from '../model.js';
 import type { DecisionRecord } from '../record.js';
+import { renderGantt } from './gantt.js';
 import {
   DECISION_TITLES,
   formatValue,
@@ -227,12 +228,14 @@ function renderCommands(record: DecisionRecord, options: MarkdownOptions): strin
           ].join('\n'),
         )
     : [];
+  const gantt = renderGantt(record.commands);
   return [
     '## Verification commands',
     '',
     '| Command | Run | Result | Duration | Tests |',
     '|---|---|---|---|---|',
     ...rows,
+    ...(gantt ? ['', gantt] : []),
     ...(tails.length ? ['', ...tails] : []),
   ].join('\n');
 }

@@ -1,0 +1,171 @@
+// Runs one verification command as a real child process: its own process group, a shell, a
+// timeout that kills the whole group (SIGTERM, then SIGKILL), line-wise redaction, a bounded tail
+// in memory and the full output in a log file. Every outcome is a result; nothing throws.
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandConfig } from '../core/config/config-types.js';
+import type { CommandResult } from '../core/evidence.js';
+import type { Redactor } from '../core/redact.js';
+import { LineBuffer } from './line-buffer.js';
+import { OutputTail } from './output-tail.js';
+
+/** Characters of output kept in memory and in the record, per command. */
+export const TAIL_CHARS = 16 * 1024;
+/** Time between SIGTERM and SIGKILL when a command is stopped. */
+export const KILL_GRACE_MS = 2000;
+/** After the shell exits, how long to wait for pipes a background child may hold open. */
+const DRAIN_MS = 200;
+
+/** Everything one command run needs besides the command. */
+export interface RunProcessOptions {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** ms since the run started, for the record's timeline. */
+  origin: number;
+  redact: Redactor;
+  defaultShell: { file: string; args: string[] };
+  onOutput?: (text: string) => void;
+  /** Aborting stops the command's process group; `reason` says why. */
+  signal: AbortSignal;
+}
+
+/** The shell invocation for a command: bash -eo pipefail by default, sh -e, or `<program> -c`. */
+export function shellFor(
+  command: CommandConfig,
+  fallback: { file: string; args: string[] },
+): { file: string; args: string[] } {
+  if (!command.shell) return fallback;
+  if (command.shell === 'bash') return { file: 'bash', args: ['-eo', 'pipefail', '-c'] };
+  if (command.shell === 'sh') return { file: 'sh', args: ['-e', '-c'] };
+  return { file: command.shell, args: ['-c'] };
+}
+
+/** Runs the command; resolves to its result. */
+export function runProcess(
+  command: CommandConfig,
+  options: RunProcessOptions,
+): Promise<CommandResult> {
+  const cwd = resolve(options.root, command.cwd);
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin,
+  };
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+    return Promise.resolve({
+      ...base,
+      state: 'not-run',
+      reason: `working directory '${command.cwd}' does not exist`,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      durationMs: 0,
+      outputTail: '',
+      outputBytes: 0,
+    });
+  }
+  return new Promise((resolvePromise) => {
+    const tail = new OutputTail(TAIL_CHARS);
+    const log = createWriteStream(options.logFile);
+    const shell = shellFor(command, options.defaultShell);
+    let bytes = 0;
+    let timedOut = false;
+    let stoppedBecause: string | undefined;
+    const child = spawn(shell.file, [...shell.args, command.run], {
+      cwd,
+      env: { ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // the group is already gone
+      }
+    };
+    let graceTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      killGroup('SIGTERM');
+      graceTimer ??= setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, command.timeoutMs);
+    const onAbort = () => {
+      stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
+      stop();
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener('abort', onAbort, { once: true });
+
+    const emit = (text: string) => {
+      if (text === '') return;
+      const clean = options.redact(text);
+      tail.push(clean);
+      options.onOutput?.(clean);
+      return log.write(clean);
+    };
+    const buffers = [new LineBuffer(), new LineBuffer()];
+    [child.stdout, child.stderr].forEach((stream, i) => {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        bytes += Buffer.byteLength(chunk);
+        // Back-pressure: never buffer more than the log file can take.
+        if (emit(buffers[i]!.push(chunk)) === false) {
+          stream.pause();
+          log.once('drain', () => stream.resume());
+        }
+      });
+    });
+
+    let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined;
+    let settled = false;
+    const finalize = () => {
+      if (settled || !exit) return;
+      settled = true;
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      options.signal.removeEventListener('abort', onAbort);
+      // Whatever is left of the group (a background child) is killed, not waited for.
+      killGroup('SIGKILL');
+      child.stdout.destroy();
+      child.stderr.destroy();
+      for (const buffer of buffers) emit(buffer.flush());
+      if (exit.error) emit(`\n${exit.error.message}\n`);
+      const { code, signal, error } = exit;
+      log.end(() =>
+        resolvePromise({
+          ...base,
+          state: 'ran',
+          ...(stoppedBecause ? { reason: stoppedBecause } : {}),
+          exitCode: error ? 127 : timedOut ? null : code,
+          signal: timedOut ? null : signal,
+          timedOut,
+          durationMs: Date.now() - startedAt,
+          outputTail: tail.text(),
+          outputBytes: bytes,
+          logPath: options.logFile,
+        }),
+      );
+    };
+    // 'close' comes once the pipes drained; if a background child holds them open, stop waiting
+    // shortly after the shell itself exited.
+    child.on('close', finalize);
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      setTimeout(finalize, DRAIN_MS).unref();
+    });
+    child.on('error', (error) => {
+      exit = { code: null, signal: null, error };
+      finalize();
+    });
+  });
+}

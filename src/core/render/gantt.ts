@@ -1,0 +1,41 @@
+// The command run as a Mermaid Gantt chart (GitHub renders it), with the critical path named, so a
+// reader sees what made the run as long as it was.
+
+import { findCriticalPath } from '../commands/critical-path.js';
+import { formatDuration } from '../config/duration.js';
+import type { CommandResult } from '../evidence.js';
+import type { RecordCommand } from '../record.js';
+
+/** A Mermaid `gantt` block and a critical-path line, or '' when nothing ran. */
+export function renderGantt(commands: readonly RecordCommand[]): string {
+  const ran = commands.filter((c) => c.state === 'ran');
+  if (ran.length === 0) return '';
+  const results = ran.map(
+    (c) =>
+      ({
+        id: c.id,
+        state: c.state,
+        startedMs: c.started_ms,
+        durationMs: c.duration_ms,
+      }) as CommandResult,
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const rows = ran.map((c) => {
+    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const tags = [failed ? 'crit' : critical.ids.includes(c.id) ? 'active' : 'done'];
+    // Mermaid task names cannot hold ':' or '#'; ids are already safe, durations are added.
+    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, ' ');
+    return `    ${name} :${tags.join(', ')}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    '```mermaid',
+    'gantt',
+    '    dateFormat x',
+    '    axisFormat %M:%S',
+    '    section commands',
+    ...rows,
+    '```',
+    '',
+    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(' → ')} (${formatDuration(critical.ms)}); failed commands in red.`,
+  ].join('\n');
+}
