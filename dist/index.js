@@ -48553,14 +48553,16 @@ function createProcessRunner(options) {
         () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
         runOptions.runTimeoutMs
       ) : void 0;
-      runOptions.events?.onRunStart?.(commands, Math.max(1, runOptions.concurrency));
+      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const events = runOptions.events;
+      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
       const waiting = [...commands];
       const settle = (command, result) => {
         results.set(command.id, result);
-        runOptions.events?.onEnd?.(command, result);
+        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
       };
       const notRun = (command, state, reason) => settle(command, {
         id: command.id,
@@ -48593,7 +48595,7 @@ function createProcessRunner(options) {
             if (running.size >= Math.max(1, runOptions.concurrency)) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
-            runOptions.events?.onStart?.(command);
+            events?.onStart?.(shown.get(command.id));
             const task = runProcess(command, {
               root: options.root,
               env: { ...inherited, ...passed(command), ...command.env },
@@ -48601,7 +48603,7 @@ function createProcessRunner(options) {
               origin,
               redact: runOptions.redact,
               defaultShell,
-              onOutput: (text) => runOptions.events?.onOutput?.(command, text),
+              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
               signal: stop.signal
             }).then((result) => {
               running.delete(task);

@@ -48,14 +48,17 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
           )
         : undefined;
 
-      runOptions.events?.onRunStart?.(commands, Math.max(1, runOptions.concurrency));
+      // Front doors print command lines; a literal secret in one must not reach the log.
+      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const events = runOptions.events;
+      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
       const origin = Date.now();
       const results = new Map<string, CommandResult>();
       const running = new Set<Promise<void>>();
       const waiting = [...commands];
       const settle = (command: CommandConfig, result: CommandResult) => {
         results.set(command.id, result);
-        runOptions.events?.onEnd?.(command, result);
+        events?.onEnd?.(shown.get(command.id)!, { ...result, run: shown.get(command.id)!.run });
       };
       const notRun = (
         command: CommandConfig,
@@ -98,7 +101,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
             if (running.size >= Math.max(1, runOptions.concurrency)) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
-            runOptions.events?.onStart?.(command);
+            events?.onStart?.(shown.get(command.id)!);
             const task = runProcess(command, {
               root: options.root,
               env: { ...inherited, ...passed(command), ...command.env },
@@ -106,7 +109,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               origin,
               redact: runOptions.redact,
               defaultShell,
-              onOutput: (text) => runOptions.events?.onOutput?.(command, text),
+              onOutput: (text) => events?.onOutput?.(shown.get(command.id)!, text),
               signal: stop.signal,
             }).then((result) => {
               running.delete(task);

@@ -1,0 +1,267 @@
+// The runner against real child processes (no mocked child_process): scheduling, killing,
+// output bounds, environment and redaction.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProcessRunner } from '../../src/adapters/process-runner.js';
+import type { RunCommandsOptions } from '../../src/app/ports.js';
+import type { CommandConfig } from '../../src/core/config/config-types.js';
+import type { CommandResult } from '../../src/core/evidence.js';
+import { createRedactor } from '../../src/core/redact.js';
+import { CREDENTIAL_ENV } from '../../src/core/commands/credentials.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+let evidence: string;
+beforeEach(() => (evidence = mkdtempSync(join(tmpdir(), 'cc-runner-'))));
+afterEach(() => rmSync(evidence, { recursive: true, force: true }));
+
+function command(id: string, run: string, extra: Partial<CommandConfig> = {}): CommandConfig {
+  return {
+    id,
+    run,
+    cwd: '.',
+    env: {},
+    secretEnv: [],
+    timeoutMs: 30_000,
+    needs: [],
+    reportsTests: false,
+    mutates: false,
+    placeholder: 'fail',
+    passEnv: [],
+    ...extra,
+  };
+}
+
+async function run(
+  commands: CommandConfig[],
+  options: Partial<RunCommandsOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const runner = createProcessRunner({ root: FIXTURES, evidenceDir: evidence, env });
+  const started = Date.now();
+  const results = await runner.run(commands, {
+    concurrency: 2,
+    logDir: 'logs',
+    refusals: {},
+    redact: (t) => t,
+    withheldEnv: CREDENTIAL_ENV,
+    ...options,
+  });
+  return {
+    results,
+    byId: Object.fromEntries(results.map((r) => [r.id, r])) as Record<string, CommandResult>,
+    ms: Date.now() - started,
+  };
+}
+
+/** Processes whose command line is exactly `sleep <marker>`. */
+function survivors(marker: string): string[] {
+  return execFileSync('ps', ['-eo', 'args'])
+    .toString()
+    .split('\n')
+    .filter((line) => line.trim().startsWith(`sleep ${marker}`));
+}
+
+describe('scheduling', () => {
+  it('never runs more than the concurrency bound at once', async () => {
+    let current = 0;
+    let peak = 0;
+    const commands = ['a', 'b', 'c', 'd', 'e'].map((id) => command(id, 'sleep 0.3'));
+    const { ms, results } = await run(commands, {
+      concurrency: 2,
+      events: { onStart: () => (peak = Math.max(peak, ++current)), onEnd: () => current-- },
+    });
+    expect(peak).toBe(2);
+    expect(results.every((r) => r.exitCode === 0)).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(850);
+  });
+
+  it('starts a command only after what it needs, and skips the dependents of a failure transitively', async () => {
+    const { byId } = await run([
+      command('first', 'sleep 0.2'),
+      command('second', 'true', { needs: ['first'] }),
+      command('broken', './exits-1.sh'),
+      command('after-broken', 'true', { needs: ['broken'] }),
+      command('after-after', 'true', { needs: ['after-broken'] }),
+    ]);
+    expect(byId.second!.startedMs).toBeGreaterThanOrEqual(
+      byId.first!.startedMs + byId.first!.durationMs,
+    );
+    expect(byId.broken).toMatchObject({ state: 'ran', exitCode: 1 });
+    expect(byId.broken!.outputTail).toContain('error: contract parity mismatch');
+    expect(byId['after-broken']).toMatchObject({
+      state: 'skipped',
+      reason: "needs 'broken', which did not succeed",
+    });
+    expect(byId['after-after']).toMatchObject({
+      state: 'skipped',
+      reason: "needs 'after-broken', which did not succeed",
+    });
+  });
+
+  it('reports refused commands without starting them, and skips what needs them', async () => {
+    const started: string[] = [];
+    const { byId } = await run(
+      [
+        command('deploy', 'touch should-not-exist'),
+        command('smoke', 'true', { needs: ['deploy'] }),
+      ],
+      {
+        refusals: { deploy: 'refused in a rehearsal' },
+        events: { onStart: (c) => started.push(c.id) },
+      },
+    );
+    expect(started).toEqual([]);
+    expect(byId.deploy).toMatchObject({ state: 'refused', reason: 'refused in a rehearsal' });
+    expect(byId.smoke).toMatchObject({
+      state: 'skipped',
+      reason: "needs 'deploy', which was refused",
+    });
+  });
+});
+
+describe('stopping', () => {
+  it('kills a hanging command and its grandchildren at the timeout, keeping the others', async () => {
+    const { byId, ms } = await run([
+      command('hangs', './hangs.sh 411', { timeoutMs: 1000 }),
+      command('fine', 'sleep 0.1'),
+    ]);
+    expect(byId.hangs).toMatchObject({ state: 'ran', timedOut: true, exitCode: null });
+    expect(byId.fine).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(ms).toBeLessThan(4000);
+    expect(survivors('411')).toEqual([]);
+  });
+
+  it('does not wait for a background child that holds stdout open', async () => {
+    const { byId, ms } = await run([command('daemon', './forks-and-hangs.sh')]);
+    expect(byId.daemon).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(byId.daemon!.outputTail).toContain('1 passed, 0 failed');
+    expect(ms).toBeLessThan(2000);
+    expect(survivors('300.75')).toEqual([]);
+  });
+
+  it('reports a command that kills itself by its signal', async () => {
+    const { byId } = await run([command('suicide', './kills-self.sh')]);
+    expect(byId.suicide).toMatchObject({ state: 'ran', signal: 'SIGKILL', exitCode: null });
+  });
+
+  it('on abort stops running commands and skips the rest, saying why', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('the gate was interrupted (SIGINT)'), 300);
+    const { byId, ms } = await run(
+      [
+        command('long', './hangs.sh 412'),
+        command('next', 'true', { needs: ['long'] }),
+        command('other', 'sleep 30'),
+      ],
+      { signal: controller.signal },
+    );
+    expect(ms).toBeLessThan(3000);
+    expect(byId.long).toMatchObject({
+      state: 'ran',
+      signal: 'SIGTERM',
+      reason: 'the gate was interrupted (SIGINT)',
+    });
+    expect(byId.other).toMatchObject({ signal: 'SIGTERM' });
+    expect(byId.next).toMatchObject({
+      state: 'skipped',
+      reason: 'the gate was interrupted (SIGINT)',
+    });
+    expect(survivors('412')).toEqual([]);
+  });
+
+  it('stops everything when the run timeout expires', async () => {
+    const { byId, ms } = await run(
+      [command('slow', 'sleep 30'), command('later', 'true', { needs: ['slow'] })],
+      { runTimeoutMs: 500 },
+    );
+    expect(ms).toBeLessThan(3000);
+    expect(byId.slow!.reason).toBe('the run timeout (500ms) expired');
+    expect(byId.later).toMatchObject({
+      state: 'skipped',
+      reason: 'the run timeout (500ms) expired',
+    });
+  });
+});
+
+describe('output', () => {
+  it('keeps a bounded tail in memory and the whole output in the log file', async () => {
+    const { byId } = await run([command('flood', './floods.sh 5000000')]);
+    const result = byId.flood!;
+    expect(result.exitCode).toBe(0);
+    expect(result.outputTail.length).toBeLessThanOrEqual(16 * 1024);
+    expect(result.outputTail).toMatch(/3 passed, 0 failed\n$/);
+    expect(result.outputBytes).toBe(5_000_000 + '\n3 passed, 0 failed\n'.length);
+    expect(readFileSync(result.logPath!, 'utf8').length).toBe(result.outputBytes);
+  });
+
+  it('explains a missing shell as exit 127', async () => {
+    const { byId } = await run([command('odd', 'true', { shell: 'no-such-shell-here' })]);
+    expect(byId.odd).toMatchObject({ state: 'ran', exitCode: 127 });
+    expect(byId.odd!.outputTail).toContain('ENOENT');
+  });
+
+  it('runs with sh when asked, and with bash -eo pipefail by default', async () => {
+    const { byId } = await run([
+      command('pipefail', 'false | true'),
+      command('sh', 'false | true', { shell: 'sh' }),
+    ]);
+    expect(byId.pipefail!.exitCode).toBe(1);
+    expect(byId.sh!.exitCode).toBe(0);
+  });
+});
+
+describe('secrets', () => {
+  const env = {
+    ...process.env,
+    GITHUB_TOKEN: 'ghs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    GH_TOKEN: 'gh-token-value',
+    SECRET_NAME: 'hunter2hunter2',
+    PLAIN: 'visible',
+  };
+
+  it('withholds credential and secret variables unless a command asks for them by name', async () => {
+    const { byId } = await run(
+      [
+        command('default', './prints-env.sh'),
+        command('asks', './prints-env.sh', { passEnv: ['GITHUB_TOKEN'] }),
+      ],
+      {
+        withheldEnv: [...CREDENTIAL_ENV, 'SECRET_NAME'],
+        redact: createRedactor([env.GITHUB_TOKEN, env.SECRET_NAME]),
+      },
+      env,
+    );
+    expect(byId.default!.outputTail.trim()).toBe(
+      'GITHUB_TOKEN=absent GH_TOKEN=absent SECRET_NAME=absent PLAIN=visible',
+    );
+    // Passed on request, and still masked in what the runner keeps.
+    expect(byId.asks!.outputTail.trim()).toBe(
+      'GITHUB_TOKEN=*** GH_TOKEN=absent SECRET_NAME=absent PLAIN=visible',
+    );
+  });
+
+  it('masks secret values and token shapes in the tail, the log and the live output, even split across writes', async () => {
+    const secret = 'dtok-7f3a9c2e51b84d06';
+    let live = '';
+    const { byId } = await run(
+      [
+        command('leaky', './prints-secret.sh', {
+          env: { DEPLOY_TOKEN: secret },
+          secretEnv: ['DEPLOY_TOKEN'],
+        }),
+      ],
+      { redact: createRedactor([secret]), events: { onOutput: (_c, text) => (live += text) } },
+    );
+    const log = readFileSync(byId.leaky!.logPath!, 'utf8');
+    for (const text of [byId.leaky!.outputTail, log, live]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain('AKIAIOSFODNN7EXAMPLE');
+      expect(text).not.toContain('dtok-7');
+      expect(text).toContain('deploy token is ***');
+      expect(text).toContain('aws key *** in a line');
+    }
+  });
+});

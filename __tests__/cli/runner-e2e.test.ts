@@ -1,0 +1,95 @@
+// The runner through the built CLI: secrets leave no trace in anything written, mutating commands
+// are refused in a rehearsal, and Ctrl-C still writes the record.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, cli, workspace } from './cli-helpers.js';
+
+const CONFIG = '.github/cutover-checkpoint.yml';
+const HEAD = 'version: 1\ngate:\n  name: runner\n';
+
+function everythingWritten(dir: string): string {
+  const evidence = join(dir, 'checkpoint-evidence');
+  const logs = readdirSync(join(evidence, 'logs')).map((f) =>
+    readFileSync(join(evidence, 'logs', f), 'utf8'),
+  );
+  return [
+    readFileSync(join(evidence, 'decision-record.json'), 'utf8'),
+    readFileSync(join(evidence, 'report.md'), 'utf8'),
+    ...logs,
+  ].join('\n');
+}
+
+describe('runner through the CLI', () => {
+  it('a command printing the token or an AKIA key leaves no trace in the log, record or report', () => {
+    const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyz';
+    const secret = 'deploy-secret-9f8e7d6c';
+    const dir = workspace({
+      [CONFIG]: `${HEAD}commands:\n  - id: leaky\n    run: 'echo "token=$GITHUB_TOKEN deploy=$DEPLOY_KEY key=AKIAIOSFODNN7EXAMPLE"; echo 1 passed, 0 failed; exit 1'\n    pass_env: [GITHUB_TOKEN]\n    env: {DEPLOY_KEY: "${secret}"}\n    secret_env: [DEPLOY_KEY]\n`,
+    });
+    try {
+      const run = cli(['run'], dir, { GITHUB_TOKEN: token });
+      expect(run.status).toBe(1);
+      const written = everythingWritten(dir) + run.stdout + run.stderr;
+      expect(written).toContain('token=*** deploy=*** key=***');
+      for (const leak of [token, secret, 'AKIAIOSFODNN7EXAMPLE'])
+        expect(written).not.toContain(leak);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a mutating command in a rehearsal: rehearsal unaffected, cutover pending', () => {
+    const dir = workspace({
+      [CONFIG]: `${HEAD}commands:\n  - {id: tests, run: 'echo 2 passed, 0 failed; test -d .'}\n  - {id: compose-up, run: 'docker compose -f deploy/docker-compose.yml up -d && touch mutated'}\n  - {id: smoke, run: 'test -f mutated', needs: [compose-up]}\n`,
+    });
+    try {
+      const run = cli(['run', '--json'], dir);
+      const record = JSON.parse(run.stdout);
+      expect(run.status).toBe(0);
+      expect(record.decisions).toMatchObject({
+        rehearsal: { state: 'GO' },
+        cutover: { state: 'CONDITIONAL', blocked_by: ['command.compose-up', 'command.smoke'] },
+      });
+      expect(record.commands.find((c: { id: string }) => c.id === 'compose-up').reason).toContain(
+        'refused in a rehearsal: mutating command',
+      );
+      expect(readdirSync(dir)).not.toContain('mutated');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on Ctrl-C stops every command and still writes the record', async () => {
+    const dir = workspace({
+      [CONFIG]: `${HEAD}commands:\n  - {id: long, run: 'sleep 413.5'}\n  - {id: after, run: 'true', needs: [long]}\n`,
+    });
+    try {
+      const child = spawn(process.execPath, [CLI, 'run'], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let interrupted = false;
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (!interrupted && stderr.includes('▶ long')) interrupted = child.kill('SIGINT');
+      });
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(status).toBe(1);
+      expect(stderr).toContain('SIGINT received: stopping commands and writing the record');
+      const record = JSON.parse(
+        readFileSync(join(dir, 'checkpoint-evidence/decision-record.json'), 'utf8'),
+      );
+      expect(record.commands[0]).toMatchObject({
+        id: 'long',
+        signal: 'SIGTERM',
+        reason: 'the gate was interrupted (SIGINT)',
+      });
+      expect(record.commands[1]).toMatchObject({ id: 'after', state: 'skipped' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
