@@ -23027,50 +23027,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23078,7 +23078,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -48345,8 +48345,8 @@ import { join, resolve as resolve4 } from "node:path";
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, statSync } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/adapters/line-buffer.ts
 var LineBuffer = class {
@@ -48425,18 +48425,24 @@ function runProcess(command, options) {
     cwd: command.cwd,
     startedMs: startedAt - options.origin
   };
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory()) {
-    return Promise.resolve({
-      ...base,
-      state: "not-run",
-      reason: `working directory '${command.cwd}' does not exist`,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      durationMs: 0,
-      outputTail: "",
-      outputBytes: 0
-    });
+  const notRun = (reason) => Promise.resolve({
+    ...base,
+    state: "not-run",
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  });
+  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+    return notRun(`working directory '${command.cwd}' does not exist`);
+  const inside = relative2(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute2(inside)) {
+    return notRun(
+      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+    );
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);

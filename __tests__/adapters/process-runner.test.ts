@@ -1,7 +1,7 @@
 // The runner against real child processes (no mocked child_process): scheduling, killing,
 // output bounds, environment and redaction.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -132,6 +132,34 @@ describe('stopping', () => {
     expect(byId.fine).toMatchObject({ exitCode: 0, timedOut: false });
     expect(ms).toBeLessThan(4000);
     expect(survivors('411')).toEqual([]);
+  });
+
+  it('follows SIGTERM with SIGKILL when a command ignores SIGTERM', async () => {
+    const { byId, ms } = await run([
+      command('stubborn', 'trap "" TERM; sleep 415.5', { timeoutMs: 300 }),
+    ]);
+    expect(byId.stubborn).toMatchObject({ timedOut: true });
+    expect(ms).toBeGreaterThanOrEqual(2000);
+    expect(ms).toBeLessThan(4500);
+    expect(survivors('415.5')).toEqual([]);
+  });
+
+  it('refuses a working directory that leads out of the workspace through a symlink', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cc-cwd-'));
+    symlinkSync(tmpdir(), join(root, 'out'));
+    const runner = createProcessRunner({ root, evidenceDir: evidence });
+    const [result] = await runner.run([command('escape', 'true', { cwd: 'out' })], {
+      concurrency: 1,
+      logDir: 'logs',
+      refusals: {},
+      redact: (t) => t,
+      withheldEnv: [],
+    });
+    expect(result).toMatchObject({
+      state: 'not-run',
+      reason: "working directory 'out' leads outside the workspace (through a symlink)",
+    });
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('does not wait for a background child that holds stdout open', async () => {

@@ -3,8 +3,8 @@
 // in memory and the full output in a log file. Every outcome is a result; nothing throws.
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
@@ -56,11 +56,11 @@ export function runProcess(
     cwd: command.cwd,
     startedMs: startedAt - options.origin,
   };
-  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
-    return Promise.resolve({
+  const notRun = (reason: string): Promise<CommandResult> =>
+    Promise.resolve({
       ...base,
       state: 'not-run',
-      reason: `working directory '${command.cwd}' does not exist`,
+      reason,
       exitCode: null,
       signal: null,
       timedOut: false,
@@ -68,6 +68,13 @@ export function runProcess(
       outputTail: '',
       outputBytes: 0,
     });
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    return notRun(`working directory '${command.cwd}' does not exist`);
+  const inside = relative(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    return notRun(
+      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`,
+    );
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
