@@ -24266,11 +24266,7 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: [
-        "name",
-        "config_path",
-        "config_sha256"
-      ],
+      required: ["name", "config_path", "config_sha256"],
       properties: {
         name: {
           type: "string"
@@ -24308,10 +24304,7 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: [
-        "rehearsal",
-        "cutover"
-      ],
+      required: ["rehearsal", "cutover"],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -24330,10 +24323,7 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: [
-        "expected",
-        "observed"
-      ],
+      required: ["expected", "observed"],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -24350,15 +24340,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "kind",
-          "status",
-          "blocks",
-          "abort",
-          "summary",
-          "details"
-        ],
+        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
         properties: {
           id: {
             type: "string"
@@ -24367,15 +24349,7 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: [
-              "pass",
-              "fail",
-              "warn",
-              "pending",
-              "waived",
-              "skipped",
-              "error"
-            ]
+            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
           },
           blocks: {
             type: "array",
@@ -24399,18 +24373,14 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: [
-                "message"
-              ],
+              required: ["message"],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: [
-                    "file"
-                  ],
+                  required: ["file"],
                   properties: {
                     file: {
                       type: "string"
@@ -24435,12 +24405,7 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: [
-              "reason",
-              "owner",
-              "expires",
-              "expired"
-            ],
+            required: ["reason", "owner", "expires", "expired"],
             properties: {
               reason: {
                 type: "string"
@@ -24484,27 +24449,16 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: [
-              "ran",
-              "skipped",
-              "refused",
-              "not-run"
-            ]
+            enum: ["ran", "skipped", "refused", "not-run"]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: [
-              "integer",
-              "null"
-            ]
+            type: ["integer", "null"]
           },
           signal: {
-            type: [
-              "string",
-              "null"
-            ]
+            type: ["string", "null"]
           },
           timed_out: {
             type: "boolean"
@@ -24523,10 +24477,7 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: [
-                  "passed",
-                  "failed"
-                ],
+                required: ["passed", "failed"],
                 properties: {
                   passed: {
                     type: "integer",
@@ -24572,60 +24523,35 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: [
-        "object",
-        "null"
-      ]
+      type: ["object", "null"]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         sha: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         ref: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         event: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         run_url: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         }
       }
     }
   },
   $defs: {
     decision: {
-      enum: [
-        "rehearsal",
-        "cutover"
-      ]
+      enum: ["rehearsal", "cutover"]
     },
     state: {
-      enum: [
-        "GO",
-        "NO-GO",
-        "CONDITIONAL"
-      ]
+      enum: ["GO", "NO-GO", "CONDITIONAL"]
     },
     sha256: {
       type: "string",
@@ -24654,11 +24580,7 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: [
-        "state",
-        "blocked_by",
-        "to_go"
-      ],
+      required: ["state", "blocked_by", "to_go"],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -24676,11 +24598,7 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: [
-              "check",
-              "status",
-              "summary"
-            ],
+            required: ["check", "status", "summary"],
             properties: {
               check: {
                 type: "string"
@@ -24702,11 +24620,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path",
-          "sha256"
-        ],
+        required: ["id", "path", "sha256"],
         properties: {
           id: {
             type: "string"
@@ -24737,10 +24651,7 @@ var checkpoint_config_schema_default = {
   title: "cutover-checkpoint configuration",
   description: "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.",
   type: "object",
-  required: [
-    "version",
-    "gate"
-  ],
+  required: ["version", "gate"],
   additionalProperties: false,
   properties: {
     $schema: {
@@ -24753,9 +24664,7 @@ var checkpoint_config_schema_default = {
     gate: {
       type: "object",
       description: "Name and version of this gate, shown in every report.",
-      required: [
-        "name"
-      ],
+      required: ["name"],
       additionalProperties: false,
       properties: {
         name: {
@@ -24842,10 +24751,7 @@ var checkpoint_config_schema_default = {
       description: "JSON or YAML files the gate validates and compares.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path"
-        ],
+        required: ["id", "path"],
         additionalProperties: false,
         properties: {
           id: {
@@ -24855,10 +24761,7 @@ var checkpoint_config_schema_default = {
             $ref: "#/$defs/path"
           },
           format: {
-            enum: [
-              "json",
-              "yaml"
-            ]
+            enum: ["json", "yaml"]
           },
           schema: {
             type: "string",
@@ -24870,11 +24773,7 @@ var checkpoint_config_schema_default = {
     handoff: {
       type: "object",
       description: "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.",
-      required: [
-        "manifest",
-        "payload",
-        "modes"
-      ],
+      required: ["manifest", "payload", "modes"],
       additionalProperties: false,
       properties: {
         manifest: {
@@ -24905,25 +24804,14 @@ var checkpoint_config_schema_default = {
       description: "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "type",
-          "left"
-        ],
+        required: ["id", "type", "left"],
         additionalProperties: false,
         properties: {
           id: {
             $ref: "#/$defs/id"
           },
           type: {
-            enum: [
-              "equal",
-              "same-set",
-              "subset",
-              "semver",
-              "pattern",
-              "schema"
-            ]
+            enum: ["equal", "same-set", "subset", "semver", "pattern", "schema"]
           },
           left: {
             $ref: "#/$defs/ref"
@@ -24935,13 +24823,7 @@ var checkpoint_config_schema_default = {
             description: "A literal to compare with, instead of right."
           },
           operator: {
-            enum: [
-              "eq",
-              "gt",
-              "gte",
-              "lt",
-              "lte"
-            ],
+            enum: ["eq", "gt", "gte", "lt", "lte"],
             description: "For semver rules."
           },
           pattern: {
@@ -24963,10 +24845,7 @@ var checkpoint_config_schema_default = {
       description: "Documents that must exist and say what they must.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path"
-        ],
+        required: ["id", "path"],
         additionalProperties: false,
         properties: {
           id: {
@@ -25004,9 +24883,7 @@ var checkpoint_config_schema_default = {
     changelog: {
       type: "object",
       description: "The changelog entry for the release tag must exist and carry a consumer-impact statement.",
-      required: [
-        "path"
-      ],
+      required: ["path"],
       additionalProperties: false,
       properties: {
         path: {
@@ -25024,9 +24901,7 @@ var checkpoint_config_schema_default = {
       description: "Tools that must be on PATH before anything runs.",
       items: {
         type: "object",
-        required: [
-          "name"
-        ],
+        required: ["name"],
         additionalProperties: false,
         properties: {
           name: {
@@ -25057,10 +24932,7 @@ var checkpoint_config_schema_default = {
           $ref: "#/$defs/duration"
         },
         placeholder: {
-          enum: [
-            "fail",
-            "warn"
-          ],
+          enum: ["fail", "warn"],
           description: "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn."
         },
         run_timeout: {
@@ -25088,10 +24960,7 @@ var checkpoint_config_schema_default = {
       description: "Verification commands, run through a shell in the workspace.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "run"
-        ],
+        required: ["id", "run"],
         additionalProperties: false,
         properties: {
           id: {
@@ -25136,10 +25005,7 @@ var checkpoint_config_schema_default = {
             description: "Refused in a rehearsal."
           },
           placeholder: {
-            enum: [
-              "fail",
-              "warn"
-            ]
+            enum: ["fail", "warn"]
           },
           shell: {
             type: "string",
@@ -25159,9 +25025,7 @@ var checkpoint_config_schema_default = {
     incidents: {
       type: "object",
       description: "Open issues carrying these labels are SEV-1/SEV-2 incidents.",
-      required: [
-        "labels"
-      ],
+      required: ["labels"],
       additionalProperties: false,
       properties: {
         repository: {
@@ -25198,9 +25062,7 @@ var checkpoint_config_schema_default = {
     joint_decision: {
       type: "object",
       description: "The signed joint decision record (builtin:joint-decision).",
-      required: [
-        "path"
-      ],
+      required: ["path"],
       additionalProperties: false,
       properties: {
         path: {
@@ -25213,10 +25075,7 @@ var checkpoint_config_schema_default = {
           items: {
             type: "string"
           },
-          default: [
-            "producer",
-            "consumer"
-          ]
+          default: ["producer", "consumer"]
         },
         unsigned: {
           type: "object",
@@ -25224,16 +25083,10 @@ var checkpoint_config_schema_default = {
           additionalProperties: false,
           properties: {
             rehearsal: {
-              enum: [
-                "fail",
-                "pending"
-              ]
+              enum: ["fail", "pending"]
             },
             cutover: {
-              enum: [
-                "fail",
-                "pending"
-              ]
+              enum: ["fail", "pending"]
             }
           }
         }
@@ -25250,10 +25103,7 @@ var checkpoint_config_schema_default = {
             type: "array",
             uniqueItems: true,
             items: {
-              enum: [
-                "rehearsal",
-                "cutover"
-              ]
+              enum: ["rehearsal", "cutover"]
             }
           },
           abort: {
@@ -25266,12 +25116,7 @@ var checkpoint_config_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "check",
-          "reason",
-          "owner",
-          "expires"
-        ],
+        required: ["check", "reason", "owner", "expires"],
         additionalProperties: false,
         properties: {
           check: {

@@ -43900,11 +43900,7 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: [
-        "name",
-        "config_path",
-        "config_sha256"
-      ],
+      required: ["name", "config_path", "config_sha256"],
       properties: {
         name: {
           type: "string"
@@ -43942,10 +43938,7 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: [
-        "rehearsal",
-        "cutover"
-      ],
+      required: ["rehearsal", "cutover"],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -43964,10 +43957,7 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: [
-        "expected",
-        "observed"
-      ],
+      required: ["expected", "observed"],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -43984,15 +43974,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "kind",
-          "status",
-          "blocks",
-          "abort",
-          "summary",
-          "details"
-        ],
+        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
         properties: {
           id: {
             type: "string"
@@ -44001,15 +43983,7 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: [
-              "pass",
-              "fail",
-              "warn",
-              "pending",
-              "waived",
-              "skipped",
-              "error"
-            ]
+            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
           },
           blocks: {
             type: "array",
@@ -44033,18 +44007,14 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: [
-                "message"
-              ],
+              required: ["message"],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: [
-                    "file"
-                  ],
+                  required: ["file"],
                   properties: {
                     file: {
                       type: "string"
@@ -44069,12 +44039,7 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: [
-              "reason",
-              "owner",
-              "expires",
-              "expired"
-            ],
+            required: ["reason", "owner", "expires", "expired"],
             properties: {
               reason: {
                 type: "string"
@@ -44118,27 +44083,16 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: [
-              "ran",
-              "skipped",
-              "refused",
-              "not-run"
-            ]
+            enum: ["ran", "skipped", "refused", "not-run"]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: [
-              "integer",
-              "null"
-            ]
+            type: ["integer", "null"]
           },
           signal: {
-            type: [
-              "string",
-              "null"
-            ]
+            type: ["string", "null"]
           },
           timed_out: {
             type: "boolean"
@@ -44157,10 +44111,7 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: [
-                  "passed",
-                  "failed"
-                ],
+                required: ["passed", "failed"],
                 properties: {
                   passed: {
                     type: "integer",
@@ -44206,60 +44157,35 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: [
-        "object",
-        "null"
-      ]
+      type: ["object", "null"]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         sha: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         ref: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         event: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         run_url: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         }
       }
     }
   },
   $defs: {
     decision: {
-      enum: [
-        "rehearsal",
-        "cutover"
-      ]
+      enum: ["rehearsal", "cutover"]
     },
     state: {
-      enum: [
-        "GO",
-        "NO-GO",
-        "CONDITIONAL"
-      ]
+      enum: ["GO", "NO-GO", "CONDITIONAL"]
     },
     sha256: {
       type: "string",
@@ -44288,11 +44214,7 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: [
-        "state",
-        "blocked_by",
-        "to_go"
-      ],
+      required: ["state", "blocked_by", "to_go"],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -44310,11 +44232,7 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: [
-              "check",
-              "status",
-              "summary"
-            ],
+            required: ["check", "status", "summary"],
             properties: {
               check: {
                 type: "string"
@@ -44336,11 +44254,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path",
-          "sha256"
-        ],
+        required: ["id", "path", "sha256"],
         properties: {
           id: {
             type: "string"
@@ -44371,10 +44285,7 @@ var checkpoint_config_schema_default = {
   title: "cutover-checkpoint configuration",
   description: "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.",
   type: "object",
-  required: [
-    "version",
-    "gate"
-  ],
+  required: ["version", "gate"],
   additionalProperties: false,
   properties: {
     $schema: {
@@ -44387,9 +44298,7 @@ var checkpoint_config_schema_default = {
     gate: {
       type: "object",
       description: "Name and version of this gate, shown in every report.",
-      required: [
-        "name"
-      ],
+      required: ["name"],
       additionalProperties: false,
       properties: {
         name: {
@@ -44476,10 +44385,7 @@ var checkpoint_config_schema_default = {
       description: "JSON or YAML files the gate validates and compares.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path"
-        ],
+        required: ["id", "path"],
         additionalProperties: false,
         properties: {
           id: {
@@ -44489,10 +44395,7 @@ var checkpoint_config_schema_default = {
             $ref: "#/$defs/path"
           },
           format: {
-            enum: [
-              "json",
-              "yaml"
-            ]
+            enum: ["json", "yaml"]
           },
           schema: {
             type: "string",
@@ -44504,11 +44407,7 @@ var checkpoint_config_schema_default = {
     handoff: {
       type: "object",
       description: "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.",
-      required: [
-        "manifest",
-        "payload",
-        "modes"
-      ],
+      required: ["manifest", "payload", "modes"],
       additionalProperties: false,
       properties: {
         manifest: {
@@ -44539,25 +44438,14 @@ var checkpoint_config_schema_default = {
       description: "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "type",
-          "left"
-        ],
+        required: ["id", "type", "left"],
         additionalProperties: false,
         properties: {
           id: {
             $ref: "#/$defs/id"
           },
           type: {
-            enum: [
-              "equal",
-              "same-set",
-              "subset",
-              "semver",
-              "pattern",
-              "schema"
-            ]
+            enum: ["equal", "same-set", "subset", "semver", "pattern", "schema"]
           },
           left: {
             $ref: "#/$defs/ref"
@@ -44569,13 +44457,7 @@ var checkpoint_config_schema_default = {
             description: "A literal to compare with, instead of right."
           },
           operator: {
-            enum: [
-              "eq",
-              "gt",
-              "gte",
-              "lt",
-              "lte"
-            ],
+            enum: ["eq", "gt", "gte", "lt", "lte"],
             description: "For semver rules."
           },
           pattern: {
@@ -44597,10 +44479,7 @@ var checkpoint_config_schema_default = {
       description: "Documents that must exist and say what they must.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path"
-        ],
+        required: ["id", "path"],
         additionalProperties: false,
         properties: {
           id: {
@@ -44638,9 +44517,7 @@ var checkpoint_config_schema_default = {
     changelog: {
       type: "object",
       description: "The changelog entry for the release tag must exist and carry a consumer-impact statement.",
-      required: [
-        "path"
-      ],
+      required: ["path"],
       additionalProperties: false,
       properties: {
         path: {
@@ -44658,9 +44535,7 @@ var checkpoint_config_schema_default = {
       description: "Tools that must be on PATH before anything runs.",
       items: {
         type: "object",
-        required: [
-          "name"
-        ],
+        required: ["name"],
         additionalProperties: false,
         properties: {
           name: {
@@ -44691,10 +44566,7 @@ var checkpoint_config_schema_default = {
           $ref: "#/$defs/duration"
         },
         placeholder: {
-          enum: [
-            "fail",
-            "warn"
-          ],
+          enum: ["fail", "warn"],
           description: "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn."
         },
         run_timeout: {
@@ -44722,10 +44594,7 @@ var checkpoint_config_schema_default = {
       description: "Verification commands, run through a shell in the workspace.",
       items: {
         type: "object",
-        required: [
-          "id",
-          "run"
-        ],
+        required: ["id", "run"],
         additionalProperties: false,
         properties: {
           id: {
@@ -44770,10 +44639,7 @@ var checkpoint_config_schema_default = {
             description: "Refused in a rehearsal."
           },
           placeholder: {
-            enum: [
-              "fail",
-              "warn"
-            ]
+            enum: ["fail", "warn"]
           },
           shell: {
             type: "string",
@@ -44793,9 +44659,7 @@ var checkpoint_config_schema_default = {
     incidents: {
       type: "object",
       description: "Open issues carrying these labels are SEV-1/SEV-2 incidents.",
-      required: [
-        "labels"
-      ],
+      required: ["labels"],
       additionalProperties: false,
       properties: {
         repository: {
@@ -44832,9 +44696,7 @@ var checkpoint_config_schema_default = {
     joint_decision: {
       type: "object",
       description: "The signed joint decision record (builtin:joint-decision).",
-      required: [
-        "path"
-      ],
+      required: ["path"],
       additionalProperties: false,
       properties: {
         path: {
@@ -44847,10 +44709,7 @@ var checkpoint_config_schema_default = {
           items: {
             type: "string"
           },
-          default: [
-            "producer",
-            "consumer"
-          ]
+          default: ["producer", "consumer"]
         },
         unsigned: {
           type: "object",
@@ -44858,16 +44717,10 @@ var checkpoint_config_schema_default = {
           additionalProperties: false,
           properties: {
             rehearsal: {
-              enum: [
-                "fail",
-                "pending"
-              ]
+              enum: ["fail", "pending"]
             },
             cutover: {
-              enum: [
-                "fail",
-                "pending"
-              ]
+              enum: ["fail", "pending"]
             }
           }
         }
@@ -44884,10 +44737,7 @@ var checkpoint_config_schema_default = {
             type: "array",
             uniqueItems: true,
             items: {
-              enum: [
-                "rehearsal",
-                "cutover"
-              ]
+              enum: ["rehearsal", "cutover"]
             }
           },
           abort: {
@@ -44900,12 +44750,7 @@ var checkpoint_config_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "check",
-          "reason",
-          "owner",
-          "expires"
-        ],
+        required: ["check", "reason", "owner", "expires"],
         additionalProperties: false,
         properties: {
           check: {
