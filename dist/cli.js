@@ -26995,6 +26995,67 @@ function evaluateJointDecision(context) {
   });
 }
 
+// src/core/checks/gate-integrity.ts
+function evaluateGateIntegrity(context) {
+  const integrity = context.evidence.integrity;
+  if (!integrity) return [];
+  const path = context.config.path;
+  const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
+  const short = integrity.baseSha.slice(0, 12);
+  if (integrity.baseConfig.kind === "unavailable") {
+    return [
+      {
+        ...base,
+        status: "pending",
+        summary: `cannot compare the gate with the PR's base: ${integrity.baseConfig.reason}`
+      }
+    ];
+  }
+  if (integrity.baseConfig.kind === "missing") {
+    return [
+      {
+        ...base,
+        status: "fail",
+        summary: `this pull request adds the gate config ${path} (absent at base ${short}); a release PR must not define its own gate`,
+        expected: "gate config unchanged by the PR",
+        observed: "added"
+      }
+    ];
+  }
+  const current = context.evidence.files[path];
+  if (current?.kind === "ok" && current.text === integrity.baseConfig.text) {
+    return [
+      {
+        ...base,
+        status: "pass",
+        summary: `the gate config is unchanged from the PR's base ${short}`
+      }
+    ];
+  }
+  const parsed = parseText(
+    integrity.baseConfig.text,
+    detectFormat(path, integrity.baseConfig.text)
+  );
+  const baseLock = parsed.ok && isPlainObject(parsed.document.value) && isPlainObject(parsed.document.value.baseline) ? parsed.document.value.baseline : {};
+  const changes = BASELINE_FIELDS.filter(
+    (field) => baseLock[field] !== context.config.baseline[field]
+  ).map(
+    (field) => `${field}: '${String(baseLock[field] ?? "(none)")}' \u2192 '${context.config.baseline[field] ?? "(none)"}'`
+  );
+  const summary = changes.length > 0 ? `this pull request changes the baseline lock in ${path} (${changes.join("; ")}); the cutover is NO-GO for a PR that moves its own gate` : `this pull request changes the gate config ${path} compared with its base ${short}; the cutover is NO-GO for a PR that changes its own gate`;
+  return [
+    {
+      ...base,
+      status: "fail",
+      summary,
+      details: changes,
+      findings: [{ message: summary, location: { file: path, line: 1 } }],
+      expected: `${path} as at ${short}`,
+      observed: changes.length > 0 ? "baseline lock changed" : "gate config changed"
+    }
+  ];
+}
+
 // src/core/checks/consumer.ts
 function evaluateConsumer(context) {
   const consumer = context.config.consumer;
@@ -27306,6 +27367,7 @@ function summarizeJointDecision(context) {
 
 // src/core/judge.ts
 var EVALUATORS = [
+  evaluateGateIntegrity,
   evaluateArtifacts,
   evaluateBaseline,
   evaluateGitTag,
@@ -27461,9 +27523,12 @@ function renderHeader(record) {
     const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
+  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   return [
     `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
     "",
+    ...integrity ? [`> [!WARNING]
+> **Gate integrity:** ${integrity.summary}`, ""] : [],
     `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
@@ -27721,6 +27786,10 @@ async function collectEvidence(config, configRead, ports, request) {
     config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
     config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
   ]);
+  const integrity = request.baseSha ? {
+    baseSha: request.baseSha,
+    baseConfig: await ports.git.readFileAt(request.baseSha, config.path)
+  } : void 0;
   const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
     concurrency: request.concurrency ?? 1,
     logDir: request.logDir,
@@ -27743,6 +27812,7 @@ async function collectEvidence(config, configRead, ports, request) {
     ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
+    ...integrity ? { integrity } : {},
     context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
   };
 }
@@ -28358,7 +28428,8 @@ async function runCheckpoint(ports, request) {
     context: request.context,
     events: request.events,
     signal: request.signal,
-    redact
+    redact,
+    baseSha: request.baseSha
   });
   const record = redactDeep(judge(config, evidence, validator), redact);
   assertRecordValid(record, validator);
@@ -28561,6 +28632,17 @@ function git(cwd, args) {
 }
 function createGit(root) {
   return {
+    async readFileAt(sha, path) {
+      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
+      if (!commit.ok) {
+        return {
+          kind: "unavailable",
+          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
+        };
+      }
+      const file = await git(root, ["show", `${sha}:${path}`]);
+      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+    },
     async inspect({ tags, paths }) {
       const probe = await git(root, [
         "rev-parse",

@@ -1,116 +1,424 @@
-// Runs the built dist/index.js the way the runner does: INPUT_* variables with action.yml defaults
-// applied, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_WORKSPACE pointing at a repository.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The built Action against a local GitHub that checks every request against the official OpenAPI
+// description: every trigger, the sticky comment across pages, permissions, retries, size limits.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { FakeGitHub } from '../github/fake-github.js';
+import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
+import { fixturePayload, runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string }>;
-};
+const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
+const PR_HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let repo: string;
+let gh: FakeGitHub;
 
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-action-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
-
-/** Runs the action with `inputs` over action.yml's defaults; returns exit code, outputs, summary. */
-function runAction(inputs: Record<string, string>) {
-  const outputFile = join(repo, '..', `output-${Math.random().toString(36).slice(2)}`);
-  const summaryFile = `${outputFile}-summary`;
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/memory-kernel',
-    GITHUB_RUN_ID: '42',
-    GITHUB_SERVER_URL: 'https://github.example',
-  };
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    const value = inputs[name] ?? spec.default ?? '';
-    env[`INPUT_${name.toUpperCase()}`] =
-      value === '${{ github.token }}' ? 'ghs_exampletoken000000000000000000000000' : value;
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+});
+afterEach(async () => {
+  // Every request the Action made conforms to GitHub's description, and so did every answer.
+  for (const request of gh.requests) {
+    expect(request.errors, `${request.operation}`).toEqual([]);
+    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
   }
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'index.js')], {
-    cwd: repo,
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const outputs: Record<string, string> = {};
-  const text = readFileSync(outputFile, 'utf8');
-  for (const match of text.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1]!] = match[3]!;
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    outputs,
-    summary: readFileSync(summaryFile, 'utf8'),
-  };
-}
+  await gh.stop();
+});
 
-describe('dist/index.js run like the runner', () => {
-  it('rehearsal: step succeeds with outputs and the job summary', () => {
-    const run = runAction({});
+const ops = () => gh.requests.map((r) => r.operation);
+const warnings = (stdout: string) =>
+  stdout.split('\n').filter((line) => line.startsWith('::warning'));
+
+describe('push', () => {
+  it('creates the check run in progress on GITHUB_SHA and completes it; no comment', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      sha: 'c'.repeat(40),
+    });
+    expect(run.status, run.stdout).toBe(0);
+    expect(ops()).toEqual([
+      'POST /repos/{owner}/{repo}/check-runs',
+      'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+    ]);
+    expect(gh.requests[0]!.body).toMatchObject({
+      name: 'Cutover checkpoint',
+      head_sha: 'c'.repeat(40),
+      status: 'in_progress',
+      details_url: 'https://github.example/Codertocat/Hello-World/actions/runs/42',
+    });
+    expect(gh.checkRunUpdates[0]).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'Rehearsal GO · Cutover NO-GO' },
+    });
+    const id = [...gh.checkRuns.keys()][0]!;
+    expect(run.outputs).toMatchObject({
+      verdict: 'GO',
+      rehearsal: 'GO',
+      cutover: 'NO-GO',
+      'check-run-id': String(id),
+      'check-run-url': `https://github.example/Codertocat/Hello-World/runs/${id}`,
+      'comment-id': '',
+    });
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(TOKEN);
+  });
+});
+
+describe('pull_request', () => {
+  it('posts on the PR head sha; the second run leaves the unchanged comment alone', async () => {
+    const first = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+      sha: 'd'.repeat(40),
+    });
+    expect(first.status, first.stdout).toBe(0);
+    expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
+    expect(gh.requests.length).toBeLessThanOrEqual(5);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    const comment = gh.comments.get(2)![0]!;
+    expect(comment.body).toContain(MARKER);
+    expect(comment.login).toBe('github-actions[bot]');
+    expect(first.outputs['comment-id']).toBe(String(comment.id));
+
+    gh.requests.length = 0;
+    const second = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+      sha: 'd'.repeat(40),
+    });
+    expect(second.status).toBe(0);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    expect(ops()).not.toContain('POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
+    expect(ops()).not.toContain('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}');
+    expect(second.outputs['comment-id']).toBe(String(comment.id));
+  });
+
+  it('finds its own comment on page 2 of 150 and ignores a marker in someone else’s', async () => {
+    gh.seedComments(2, 139, 'reviewer', (i) =>
+      i === 10 ? `quoting the bot: ${MARKER} old verdict` : `review comment ${i}`,
+    );
+    gh.seedComments(2, 1, 'github-actions[bot]', () => `${MARKER}\n### old verdict`);
+    gh.seedComments(2, 10, 'reviewer');
+    const ours = gh.comments.get(2)![139]!;
+    const foreign = gh.comments.get(2)![10]!;
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+    });
+    expect(run.status).toBe(0);
+    expect(
+      gh.requests
+        .filter((r) => r.operation === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments')
+        .map((r) => r.query.page ?? '1'),
+    ).toEqual(['1', '2']);
+    expect(gh.comments.get(2)).toHaveLength(150);
+    expect(ours.body).toContain('service-v3-cutover');
+    expect(foreign.body).toBe(`quoting the bot: ${MARKER} old verdict`);
+    expect(run.outputs['comment-id']).toBe(String(ours.id));
+  });
+
+  it('on a fork PR answering 403 warns once naming the permissions; everything else still happens', async () => {
+    const payload = fixturePayload('pull_request.synchronize.json') as {
+      pull_request: { head: { repo: { full_name: string } } };
+    };
+    payload.pull_request.head.repo.full_name = 'forker/Hello-World';
+    gh.faults.push({
+      method: 'POST',
+      path: /check-runs$/,
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: Infinity,
+    });
+    gh.faults.push({
+      method: 'POST',
+      path: /comments$/,
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: Infinity,
+    });
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload,
+    });
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({
       verdict: 'GO',
       rehearsal: 'GO',
       cutover: 'NO-GO',
-      'blocking-checks': '',
+      'check-run-id': '',
+      'comment-id': '',
     });
-    expect(run.outputs.record).toBe(join(repo, 'checkpoint-evidence', 'decision-record.json'));
-    expect(run.summary).toContain('# ✅ service-v3-cutover: GO');
-    expect(run.summary).toContain(
-      '[workflow run](https://github.example/acme/memory-kernel/actions/runs/42)',
+    expect(run.outputs.record).toMatch(/decision-record\.json$/);
+    expect(run.outputs.report).toMatch(/report\.md$/);
+    expect(run.summary).toContain('service-v3-cutover');
+    const warned = warnings(run.stdout);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toContain(
+      'create the check run (needs `checks: write`) and post the PR comment (needs `pull-requests: write`)',
     );
-    // Two CPUs → commands run in parallel: prefixed live lines, then one group per command.
-    expect(run.stdout).toMatch(/^\[unit-tests\] /m);
-    expect(run.stdout).toMatch(/^::group::✓ unit-tests in \d/m);
-    const logged = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-    expect(logged.join('\n')).not.toContain('ghs_exampletoken');
+    expect(warned[0]).toContain('forks');
+    // 403s are permission errors: never retried.
+    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
   });
+});
 
-  it('cutover: outputs and summary are written first, then the step fails with one line', () => {
-    const run = runAction({ decision: 'cutover' });
+describe('other triggers', () => {
+  it('workflow_dispatch takes decision from its inputs and completes the check run as failure', async () => {
+    const payload = {
+      ...fixturePayload('workflow_dispatch.json'),
+      inputs: { decision: 'cutover' },
+    };
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'workflow_dispatch',
+      payload,
+    });
     expect(run.status).toBe(1);
     expect(run.outputs).toMatchObject({
       verdict: 'NO-GO',
       'blocking-checks': 'joint-decision.cutover',
     });
-    expect(run.summary).toContain('Runtime cutover (requested)');
-    expect(run.stdout).toContain(
-      '::error::cutover verdict: NO-GO (blocked pending explicit joint cutover gate completion) (blocked by joint-decision.cutover)',
-    );
+    expect(gh.checkRunUpdates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(ops()).not.toContain('POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
   });
 
-  it('fail-on: never keeps the step green on NO-GO', () => {
-    expect(runAction({ decision: 'cutover', 'fail-on': 'never' }).status).toBe(0);
+  it('workflow_run posts on the PR head and comments on its PR', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'workflow_run',
+      payload: 'workflow_run.completed.json',
+    });
+    expect(run.status).toBe(0);
+    expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
+    expect(gh.comments.get(2)).toHaveLength(1);
   });
 
-  it('a bad input fails the step naming the input and what is expected', () => {
-    const run = runAction({ decision: 'launch' });
+  it('merge_group posts on the queue head sha', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'merge_group',
+      payload: 'merge_group.checks_requested.json',
+    });
+    expect(run.status).toBe(0);
+    expect(gh.requests[0]!.body).toMatchObject({
+      head_sha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
+    });
+  });
+
+  it('pull_request_target never runs commands from the pull request', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request_target',
+      payload: 'pull_request.synchronize.json',
+    });
+    expect(run.outputs.verdict).toBe('CONDITIONAL');
+    expect(run.summary).toContain('pull_request_target runs no verification commands');
+    expect(run.stdout).not.toContain('[unit-tests]');
+  });
+
+  it('publish: false makes no API request at all', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+      inputs: { publish: 'false' },
+    });
+    expect(run.status).toBe(0);
+    expect(gh.requests).toEqual([]);
+    expect(run.outputs.verdict).toBe('GO');
+  });
+});
+
+describe('resilience', () => {
+  it('retries a 502 and succeeds', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /check-runs$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+    });
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+    });
+    expect(run.status).toBe(0);
+    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
+    expect(run.outputs['check-run-id']).not.toBe('');
+    expect(warnings(run.stdout)).toEqual([]);
+  });
+
+  it('waits out a secondary rate limit, honouring Retry-After', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /check-runs$/,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      times: 1,
+    });
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+    });
+    expect(run.status).toBe(0);
+    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
+    expect(run.outputs['check-run-id']).not.toBe('');
+    expect(run.ms).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a crash still completes the check run, as failure with the error', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      inputs: { decision: 'launch' },
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "Invalid input 'decision': 'launch'. Expected one of: rehearsal, cutover.",
     );
   });
 
-  it('a bad config is annotated at its file and line', () => {
-    const run = runAction({ config: 'missing.yml' });
+  it('an unusable config completes the check run as failure and annotates the config', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      inputs: { config: 'missing.yml' },
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/::error file=missing.yml.*::config not found at missing.yml/);
+    expect(gh.checkRunUpdates[0]).toMatchObject({
+      conclusion: 'failure',
+      output: { title: 'The gate could not run' },
+    });
+  });
+});
+
+describe('limits', () => {
+  it('keeps a report over GitHub’s size limits within them, degrading detail first', async () => {
+    const noisy = `for i in $(seq 600); do echo "error: assertion $i failed: expected the contract envelope to carry error.retryable"; done; exit 1`;
+    const commands = Array.from(
+      { length: 12 },
+      (_, i) => `  - {id: suite-${i}, run: '${noisy}'}`,
+    ).join('\n');
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: big}\ncommand_defaults: {concurrency: 4}\ncommands:\n${commands}\n`,
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(1);
+      expect(Buffer.byteLength(run.summary)).toBeGreaterThan(65_535);
+      const output = gh.checkRunUpdates[0]!.output as { summary: string; text: string };
+      expect(Buffer.byteLength(output.text)).toBeLessThanOrEqual(65_535);
+      expect(Buffer.byteLength(output.summary)).toBeLessThanOrEqual(65_535);
+      expect(output.text).toContain('## Verification commands');
+      expect(output.text).not.toContain('Output tail of');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends 120 annotations in batches of 50 at the exact lines', async () => {
+    const boxes = Array.from({ length: 120 }, (_, i) => `- [ ] step ${i + 1}`).join('\n');
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: boxes}\ndocuments:\n  - {id: runbook, path: docs/runbook.md, checklist_complete: true}\n',
+      'docs/runbook.md': `# Runbook\n\n${boxes}\n`,
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(1);
+      const batches = gh.checkRunUpdates.map(
+        (u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length,
+      );
+      expect(batches).toEqual([50, 50, 20]);
+      const all = gh.checkRunUpdates.flatMap(
+        (u) => (u.output as { annotations: { path: string; start_line: number }[] }).annotations,
+      );
+      expect(all[0]).toMatchObject({
+        path: 'docs/runbook.md',
+        start_line: 3,
+        annotation_level: 'failure',
+      });
+      expect(all.map((a) => a.start_line)).toEqual(Array.from({ length: 120 }, (_, i) => i + 3));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lookups', () => {
+  it('open SEV issues make the incidents check fail, paginated per label', async () => {
+    gh.openIssues = [{ number: 7, title: 'Envelope regression in service.v3', labels: ['sev-2'] }];
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: incidents}\nincidents: {labels: [sev-1, sev-2]}\n',
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(1);
+      expect(run.outputs['blocking-checks']).toBe('incidents');
+      expect(
+        gh.requests
+          .filter((r) => r.operation === 'GET /repos/{owner}/{repo}/issues')
+          .map((r) => r.query.labels),
+      ).toEqual(['sev-1', 'sev-2']);
+      expect(run.summary).toContain('#7 Envelope regression in service.v3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39,6 +39,11 @@ export interface Scenario {
   remove?: string[];
   symlinks?: Record<string, string>;
   git?: Partial<GitEvidence>;
+  /** A pull-request run: the base commit and its gate config text (null: absent at base). */
+  baseSha?: string;
+  baseConfig?: string | null;
+  /** Derive the base config from the scenario's own config with this edit. */
+  baseConfigEdit?: { from: string; to: string };
   tools?: Record<string, ToolEvidence>;
   commands?: Record<string, Partial<CommandResult> & { output?: string }>;
   expect: {
@@ -115,6 +120,15 @@ function readLock(dir: string): { tag?: string; sha?: string } {
 /** Runs the pipeline on a prepared workspace with the scenario's fakes. */
 export async function runScenario(scenario: Scenario, dir: string): Promise<RunOutcome> {
   const lock = readLock(dir);
+  if (scenario.baseConfigEdit) {
+    const text = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
+    if (!text.includes(scenario.baseConfigEdit.from))
+      throw new Error(`baseConfigEdit: '${scenario.baseConfigEdit.from}' not found`);
+    scenario = {
+      ...scenario,
+      baseConfig: text.replace(scenario.baseConfigEdit.from, () => scenario.baseConfigEdit!.to),
+    };
+  }
   const written: Record<string, string> = {};
   const runner: CommandRunnerPort = {
     async run(commands) {
@@ -140,6 +154,13 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
   const ports: Ports = {
     workspace: createFsWorkspace(dir),
     git: {
+      async readFileAt() {
+        return scenario.baseConfig === undefined
+          ? { kind: 'unavailable' as const, reason: 'no base in this scenario' }
+          : scenario.baseConfig === null
+            ? { kind: 'missing' as const }
+            : { kind: 'ok' as const, text: scenario.baseConfig };
+      },
       async inspect({ tags, paths }) {
         return {
           available: true,
@@ -192,6 +213,7 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     runCommands: scenario.runCommands ?? true,
     notRunReason: '--no-commands was given',
     defaultConcurrency: 2,
+    ...(scenario.baseSha ? { baseSha: scenario.baseSha } : {}),
     context: {
       repository: 'acme/memory-kernel',
       sha: null,

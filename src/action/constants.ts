@@ -15,6 +15,8 @@ export const INPUTS = {
   failOn: 'fail-on',
   publish: 'publish',
   evidenceDir: 'evidence-dir',
+  conditionalConclusion: 'conditional-conclusion',
+  workingDirectory: 'working-directory',
 } as const;
 
 export const OUTPUTS = {

@@ -15,6 +15,8 @@ export interface ActionInputs {
   failOn: 'no-go' | 'conditional' | 'never';
   publish: boolean;
   evidenceDir: string;
+  conditionalConclusion: 'neutral' | 'success' | 'failure' | 'action_required';
+  workingDirectory: string;
 }
 
 /** Thrown for an input that cannot be used; the message names the input and what is expected. */
@@ -68,5 +70,11 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
     ] as const),
     publish: core.getInput(INPUTS.publish) === '' ? true : core.getBooleanInput(INPUTS.publish),
     evidenceDir: core.getInput(INPUTS.evidenceDir) || 'checkpoint-evidence',
+    conditionalConclusion: oneOf(
+      INPUTS.conditionalConclusion,
+      core.getInput(INPUTS.conditionalConclusion) || 'neutral',
+      ['neutral', 'success', 'failure', 'action_required'] as const,
+    ),
+    workingDirectory: core.getInput(INPUTS.workingDirectory) || '.',
   };
 }

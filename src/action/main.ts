@@ -1,62 +1,114 @@
-// The Action composition root: inputs → pipeline → outputs, job summary, step result.
-// NO-GO is not a crash: outputs and summary are written first, then the step fails with one line.
+// The Action composition root: context and inputs → check run in progress → pipeline → outputs and
+// job summary → check run completed and sticky comment → step result. NO-GO is not a crash: every
+// output is written first, then the step fails with one line. A crash completes the check run as
+// failure and fails the step with the message.
 
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { runCheckpoint } from '../app/run-checkpoint.js';
 import { formatLocation } from '../core/model.js';
+import type { DecisionRecord } from '../core/record.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
+import { createGitHubClient } from '../adapters/github/octokit.js';
+import { createApiLookups } from '../adapters/github/lookups.js';
+import { createOfflineLookups } from '../adapters/offline-lookups.js';
+import { stopOnSignals } from '../adapters/stop-signal.js';
 import { OUTPUTS } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { createActionCommandLog } from './command-log.js';
-import { stopOnSignals } from '../adapters/stop-signal.js';
+import { resolveGitHubContext } from './github-context.js';
+import { createPublisher } from './publisher.js';
 
 /** Runs the Action. Never throws: every failure ends as a failed step with a message. */
 export async function run(): Promise<void> {
+  let publisher: ReturnType<typeof createPublisher> | undefined;
   try {
-    await runAction();
-  } catch (error) {
-    core.setFailed(
-      `cutover-checkpoint could not run: ${error instanceof Error ? error.message : String(error)}`,
+    const context = resolveGitHubContext(process.env, readEvent());
+    const inputs = readInputs(
+      context.eventName === 'workflow_dispatch' ? context.dispatchInputs : {},
     );
+    const client = inputs.githubToken
+      ? createGitHubClient({
+          token: inputs.githubToken,
+          baseUrl: context.apiUrl,
+          log: (m) => core.info(m),
+        })
+      : undefined;
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const root = resolve(workspace, inputs.workingDirectory);
+    const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
+    if (inputs.publish && client) {
+      publisher = createPublisher({
+        client,
+        context,
+        checkName: inputs.checkName,
+        comment: inputs.comment,
+        conditionalConclusion: inputs.conditionalConclusion,
+        pathPrefix,
+        warn: (m) => core.warning(m),
+        now: () => new Date(),
+        installationToken: inputs.githubToken.startsWith('ghs_'),
+      });
+      await publisher.start();
+    }
+    const record = await evaluate(inputs, context, root, client);
+    if (record) {
+      await publisher?.finish(record);
+      setPublishedOutputs(publisher);
+      publisher?.reportPermissions();
+      concludeStep(inputs, record);
+    } else {
+      await publisher?.crash('the configuration is not usable (see the annotations)');
+      publisher?.reportPermissions();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await publisher?.crash(message).catch(() => undefined);
+    core.setFailed(`cutover-checkpoint could not run: ${message}`);
   }
 }
 
-async function runAction(): Promise<void> {
-  const event = readEvent();
-  const dispatch = (event.inputs ?? {}) as { decision?: string; modes?: string };
-  const inputs = readInputs(process.env.GITHUB_EVENT_NAME === 'workflow_dispatch' ? dispatch : {});
-  const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
+/** Runs the pipeline; writes outputs and the job summary. Undefined when the config is unusable. */
+async function evaluate(
+  inputs: ActionInputs,
+  context: ReturnType<typeof resolveGitHubContext>,
+  root: string,
+  client: ReturnType<typeof createGitHubClient> | undefined,
+): Promise<DecisionRecord | undefined> {
+  const lookups = client
+    ? createApiLookups(client, `${context.owner}/${context.repo}`)
+    : createOfflineLookups('no github-token was given');
   const ports = createLocalPorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
     logger: { info: (m) => core.info(m), warn: (m) => core.warning(m) },
+    lookups,
   });
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const repository = process.env.GITHUB_REPOSITORY ?? null;
+  // pull_request_target runs with a write token: never run code from the pull request.
+  const untrusted = context.eventName === 'pull_request_target';
   const outcome = await runCheckpoint(ports, {
     configPath: inputs.config,
     decision: inputs.decision,
     modes: inputs.modes,
     inputs: inputs.baseline,
     scope: 'run',
-    runCommands: true,
+    runCommands: !untrusted,
+    notRunReason:
+      'pull_request_target runs no verification commands (they would run pull request code with a write token)',
     defaultConcurrency: availableParallelism(),
     context: {
-      repository,
-      sha: process.env.GITHUB_SHA ?? null,
-      ref: process.env.GITHUB_REF ?? null,
-      event: process.env.GITHUB_EVENT_NAME ?? null,
-      runUrl:
-        repository && process.env.GITHUB_RUN_ID
-          ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
-          : null,
+      repository: `${context.owner}/${context.repo}`,
+      sha: context.sha,
+      ref: context.ref,
+      event: context.eventName,
+      runUrl: context.runUrl,
     },
     events: createActionCommandLog((text) => process.stdout.write(text)),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal: stopOnSignals(),
+    ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   });
   if (outcome.kind === 'unusable') {
     for (const error of outcome.errors) {
@@ -69,7 +121,7 @@ async function runAction(): Promise<void> {
     core.setFailed(
       `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`,
     );
-    return;
+    return undefined;
   }
   const { record } = outcome;
   core.setOutput(OUTPUTS.verdict, record.verdict);
@@ -82,16 +134,27 @@ async function runAction(): Promise<void> {
     record.decisions[record.decision_requested].blocked_by.join(','),
   );
   await core.summary.addRaw(outcome.markdown).write();
-  const failing = shouldFail(inputs, record.verdict);
-  const line = `${inputs.decision} verdict: ${record.verdict_label}${record.decisions[inputs.decision].blocked_by.length ? ` (blocked by ${record.decisions[inputs.decision].blocked_by.join(', ')})` : ''}`;
-  if (failing) core.setFailed(line);
-  else core.notice(line);
+  return record;
 }
 
-function shouldFail(inputs: ActionInputs, verdict: string): boolean {
-  if (inputs.failOn === 'never') return false;
-  if (verdict === 'NO-GO') return true;
-  return inputs.failOn === 'conditional' && verdict === 'CONDITIONAL';
+function setPublishedOutputs(publisher: ReturnType<typeof createPublisher> | undefined): void {
+  const checkRun = publisher?.published.checkRun;
+  const comment = publisher?.published.comments[0];
+  core.setOutput(OUTPUTS.checkRunId, checkRun ? String(checkRun.id) : '');
+  core.setOutput(OUTPUTS.checkRunUrl, checkRun?.url ?? '');
+  core.setOutput(OUTPUTS.commentId, comment ? String(comment.id) : '');
+  core.setOutput(OUTPUTS.commentUrl, comment?.url ?? '');
+}
+
+function concludeStep(inputs: ActionInputs, record: DecisionRecord): void {
+  const outcome = record.decisions[inputs.decision];
+  const line = `${inputs.decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(', ')})` : ''}`;
+  const fails =
+    inputs.failOn !== 'never' &&
+    (record.verdict === 'NO-GO' ||
+      (inputs.failOn === 'conditional' && record.verdict === 'CONDITIONAL'));
+  if (fails) core.setFailed(line);
+  else core.notice(line);
 }
 
 function readEvent(): Record<string, unknown> {

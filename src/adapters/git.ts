@@ -33,6 +33,17 @@ function git(
 /** A git port over the repository at `root`. */
 export function createGit(root: string): GitPort {
   return {
+    async readFileAt(sha, path) {
+      const commit = await git(root, ['cat-file', '-e', `${sha}^{commit}`]);
+      if (!commit.ok) {
+        return {
+          kind: 'unavailable',
+          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`,
+        };
+      }
+      const file = await git(root, ['show', `${sha}:${path}`]);
+      return file.ok ? { kind: 'ok', text: file.stdout } : { kind: 'missing' };
+    },
     async inspect({ tags, paths }): Promise<GitEvidence> {
       const probe = await git(root, [
         'rev-parse',

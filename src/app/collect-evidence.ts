@@ -29,6 +29,8 @@ export interface CollectRequest {
   signal?: AbortSignal;
   /** Masks secrets in command output. */
   redact: Redactor;
+  /** On pull-request runs, the base commit the gate is compared with. */
+  baseSha?: string;
 }
 
 /** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
@@ -65,6 +67,12 @@ export async function collectEvidence(
       ? ports.lookups.consumerCheck(config.consumer)
       : undefined,
   ]);
+  const integrity = request.baseSha
+    ? {
+        baseSha: request.baseSha,
+        baseConfig: await ports.git.readFileAt(request.baseSha, config.path),
+      }
+    : undefined;
   const commands =
     request.runCommands && config.commands.length > 0
       ? await ports.runner.run(config.commands, {
@@ -93,6 +101,7 @@ export async function collectEvidence(
       : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
+    ...(integrity ? { integrity } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
   };
 }

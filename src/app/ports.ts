@@ -11,6 +11,7 @@ import type {
   ConsumerCheckLookup,
   FileRead,
   GitEvidence,
+  IntegrityEvidence,
   IncidentLookup,
   LookupResult,
   ToolEvidence,
@@ -27,6 +28,8 @@ export interface WorkspacePort {
 /** Asks git about tags and file history. */
 export interface GitPort {
   inspect(request: { tags: string[]; paths: string[] }): Promise<GitEvidence>;
+  /** A file as it is at a commit; `missing` when the commit lacks it, `unavailable` when the commit is not here. */
+  readFileAt(sha: string, path: string): Promise<IntegrityEvidence['baseConfig']>;
 }
 
 /** Finds tools on PATH and reads their versions. */

@@ -32,6 +32,8 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Secret values known to the front door (the Action's token), redacted everywhere. */
   secrets?: string[];
+  /** On pull-request runs: the base commit whose gate config this run is compared with. */
+  baseSha?: string;
 }
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
@@ -94,6 +96,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     events: request.events,
     signal: request.signal,
     redact,
+    baseSha: request.baseSha,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).

@@ -81,6 +81,13 @@ export interface RunContext {
   runUrl: string | null;
 }
 
+/** The gate config as it is on the PR's base commit, for the integrity check. */
+export interface IntegrityEvidence {
+  baseSha: string;
+  baseConfig:
+    { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'unavailable'; reason: string };
+}
+
 /** Everything one evaluation needs, gathered once. */
 export interface Evidence {
   /** ISO 8601 UTC; the only clock the core sees. */
@@ -99,5 +106,7 @@ export interface Evidence {
   commandsNotRunReason?: string;
   incidents?: LookupResult<IncidentLookup>;
   consumerCheck?: LookupResult<ConsumerCheckLookup>;
+  /** Present on pull-request runs. */
+  integrity?: IntegrityEvidence;
   context: RunContext;
 }

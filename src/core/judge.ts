@@ -16,6 +16,7 @@ import { evaluateChangelog } from './checks/changelog.js';
 import { evaluateTools } from './checks/tools.js';
 import { evaluateCommands } from './checks/commands.js';
 import { evaluateJointDecision } from './checks/joint-decision.js';
+import { evaluateGateIntegrity } from './checks/gate-integrity.js';
 import { evaluateConsumer } from './checks/consumer.js';
 import { evaluateIncidents } from './checks/incidents.js';
 import { applyPolicy } from './policy.js';
@@ -25,6 +26,7 @@ import type { DecisionRecord } from './record.js';
 
 /** Evaluators in report order: what the gate is about first, how it was verified after. */
 const EVALUATORS: Evaluator[] = [
+  evaluateGateIntegrity,
   evaluateArtifacts,
   evaluateBaseline,
   evaluateGitTag,

@@ -76,9 +76,11 @@ function renderHeader(record: DecisionRecord): string {
     const label = outcome.label !== outcome.state ? ` — ${cell(outcome.label)}` : '';
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
+  const integrity = record.checks.find((c) => c.id === 'gate.integrity' && c.status !== 'pass');
   return [
     `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
     '',
+    ...(integrity ? [`> [!WARNING]\n> **Gate integrity:** ${integrity.summary}`, ''] : []),
     `**Rehearsal: ${record.decisions.rehearsal.state}** · **Runtime cutover: ${record.decisions.cutover.state}** · verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
     '',
     '| Decision | State | Blocked by |',

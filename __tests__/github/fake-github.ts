@@ -1,0 +1,341 @@
+// A local stand-in for api.github.com on 127.0.0.1: implements the endpoints the Action uses,
+// checks every request against GitHub's official OpenAPI description, and answers with responses
+// of the documented shape (generated from the description, then filled with the fake's state).
+// Faults (5xx, rate limits, permission errors) can be injected per route.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SPEC, deref, exampleOf, validateAgainst } from './openapi.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operation: string;
+  query: Record<string, string>;
+  body: unknown;
+  /** Where the request breaks the OpenAPI description (empty when it conforms). */
+  errors: string[];
+  /** Where our response breaks it (the fake's own honesty). */
+  responseErrors: string[];
+}
+
+export interface Fault {
+  method: string;
+  /** Regular expression on the path. */
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  message: string;
+  /** How many times; Infinity for always. */
+  times: number;
+}
+
+interface Comment {
+  id: number;
+  body: string;
+  login: string;
+}
+
+const ROUTES = Object.entries(SPEC.paths).flatMap(([template, methods]) =>
+  Object.keys(methods)
+    .filter((m) => m !== 'parameters')
+    .map((method) => ({
+      method: method.toUpperCase(),
+      template,
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+      names: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
+    })),
+);
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly faults: Fault[] = [];
+  readonly comments = new Map<number, Comment[]>();
+  readonly checkRuns = new Map<number, Record<string, unknown>>();
+  /** Every PATCH body sent to a check run, in order. */
+  readonly checkRunUpdates: Record<string, unknown>[] = [];
+  openIssues: { number: number; title: string; labels: string[] }[] = [];
+  consumerCheckRuns: { name: string; status: string; conclusion: string | null }[] = [];
+  tokenLogin = 'a-human';
+  appSlug: string | null = 'github-actions';
+  private nextId = 1000;
+  private server?: Server;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        // A fault of the fake itself: answer, and make the test fail on it.
+        this.requests.at(-1)?.responseErrors.push(`fake server error: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Adds `count` comments to an issue, by `login`, with bodies from `body(i)`. */
+  seedComments(
+    issue: number,
+    count: number,
+    login: string,
+    body: (i: number) => string = (i) => `comment ${i}`,
+  ): void {
+    const list = this.comments.get(issue) ?? [];
+    for (let i = 0; i < count; i++) list.push({ id: this.nextId++, body: body(i), login });
+    this.comments.set(issue, list);
+  }
+
+  /** Requests that created or changed something. */
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = raw ? JSON.parse(raw) : undefined;
+    const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      operation: route ? `${route.method} ${route.template}` : 'unknown',
+      query: Object.fromEntries(url.searchParams),
+      body,
+      errors: [],
+      responseErrors: [],
+    };
+    this.requests.push(recorded);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(payload === undefined ? '' : JSON.stringify(payload));
+    };
+    if (!route) {
+      recorded.errors.push(
+        `no such operation in the OpenAPI description: ${req.method} ${url.pathname}`,
+      );
+      return send(404, { message: 'Not Found' });
+    }
+    if (!/^(token|Bearer) \S+/.test(req.headers.authorization ?? ''))
+      recorded.errors.push('no Authorization header');
+    const params = Object.fromEntries(
+      route.names.map((name, i) => [
+        name,
+        decodeURIComponent(route.pattern.exec(url.pathname)![i + 1]!),
+      ]),
+    );
+    const operation = SPEC.paths[route.template]![route.method.toLowerCase()]!;
+    recorded.errors.push(...this.validateRequest(operation, params, recorded.query, body));
+
+    const fault = this.faults.find(
+      (f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname),
+    );
+    if (fault) {
+      fault.times--;
+      return send(
+        fault.status,
+        { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
+        fault.headers,
+      );
+    }
+    const [status, payload, headers] = this.respond(
+      route.method,
+      route.template,
+      params,
+      recorded.query,
+      body as Record<string, unknown>,
+    );
+    const documented = operation.responses[String(status)]?.content?.['application/json']?.schema;
+    if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
+    else if (payload !== undefined)
+      recorded.responseErrors.push(`status ${status} is not documented`);
+    send(status, payload, headers);
+  }
+
+  private validateRequest(
+    operation: (typeof SPEC.paths)[string][string],
+    params: Record<string, string>,
+    query: Record<string, string>,
+    body: unknown,
+  ): string[] {
+    const errors: string[] = [];
+    for (const p of (operation.parameters ?? []).map(deref)) {
+      const where = p.in === 'path' ? params : p.in === 'query' ? query : undefined;
+      if (!where) continue;
+      const name = String(p.name);
+      if (!(name in where)) {
+        if (p.required) errors.push(`missing ${p.in} parameter ${name}`);
+        continue;
+      }
+      const holder = { value: where[name] };
+      errors.push(
+        ...validateAgainst({ type: 'object', properties: { value: p.schema } }, holder, true).map(
+          (e) => `${p.in} ${name}: ${e}`,
+        ),
+      );
+    }
+    for (const name of Object.keys(query)) {
+      if (!(operation.parameters ?? []).map(deref).some((p) => p.name === name && p.in === 'query'))
+        errors.push(`undocumented query parameter ${name}`);
+    }
+    const schema = operation.requestBody?.content['application/json']?.schema;
+    if (schema) errors.push(...validateAgainst(schema, body).map((e) => `body ${e}`));
+    return errors;
+  }
+
+  private example(template: string, method: string, status: number): Record<string, unknown> {
+    const schema =
+      SPEC.paths[template]![method.toLowerCase()]!.responses[String(status)]!.content![
+        'application/json'
+      ]!.schema;
+    return exampleOf(schema) as Record<string, unknown>;
+  }
+
+  private respond(
+    method: string,
+    template: string,
+    params: Record<string, string>,
+    query: Record<string, string>,
+    body: Record<string, unknown>,
+  ): [number, unknown, Record<string, string>?] {
+    const repoUrl = `https://github.example/${params.owner}/${params.repo}`;
+    switch (`${method} ${template}`) {
+      case 'POST /repos/{owner}/{repo}/check-runs': {
+        const id = this.nextId++;
+        const base = this.example(template, method, 201);
+        const app = this.appSlug
+          ? {
+              ...(exampleOf(
+                deref({ $ref: '#/components/schemas/nullable-integration' }),
+              ) as object),
+              slug: this.appSlug,
+            }
+          : null;
+        const run = {
+          ...base,
+          id,
+          name: body.name,
+          head_sha: body.head_sha,
+          status: body.status ?? 'queued',
+          details_url: body.details_url ?? null,
+          html_url: `${repoUrl}/runs/${id}`,
+          app,
+        };
+        this.checkRuns.set(id, run);
+        return [201, run];
+      }
+      case 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': {
+        const run = this.checkRuns.get(Number(params.check_run_id));
+        if (!run) return [404, { message: 'Not Found' }];
+        this.checkRunUpdates.push(body);
+        Object.assign(run, {
+          status: body.status ?? run.status,
+          conclusion: body.conclusion ?? run.conclusion,
+        });
+        return [200, run];
+      }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        const all = this.comments.get(Number(params.issue_number)) ?? [];
+        const perPage = Number(query.per_page ?? 30);
+        const page = Number(query.page ?? 1);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (p: number) =>
+          `<${this.url}/repos/${params.owner}/${params.repo}/issues/${params.issue_number}/comments?per_page=${perPage}&page=${p}>`;
+        const headers: Record<string, string> =
+          page < last ? { link: `${link(page + 1)}; rel="next", ${link(last)}; rel="last"` } : {};
+        return [200, slice.map((c) => this.commentJson(c, repoUrl, params.issue_number!)), headers];
+      }
+      case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        const comment = {
+          id: this.nextId++,
+          body: String(body.body),
+          login: this.appSlug ? `${this.appSlug}[bot]` : this.tokenLogin,
+        };
+        this.comments.set(Number(params.issue_number), [
+          ...(this.comments.get(Number(params.issue_number)) ?? []),
+          comment,
+        ]);
+        return [201, this.commentJson(comment, repoUrl, params.issue_number!)];
+      }
+      case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        for (const [issue, list] of this.comments) {
+          const comment = list.find((c) => c.id === Number(params.comment_id));
+          if (comment) {
+            comment.body = String(body.body);
+            return [200, this.commentJson(comment, repoUrl, String(issue))];
+          }
+        }
+        return [404, { message: 'Not Found' }];
+      }
+      case 'GET /repos/{owner}/{repo}/issues': {
+        const wanted = (query.labels ?? '').split(',').filter(Boolean);
+        const issues = this.openIssues.filter((i) => wanted.every((l) => i.labels.includes(l)));
+        return [
+          200,
+          issues.map((i) => ({
+            ...this.example(template, method, 200),
+            ...(exampleOf(deref({ $ref: '#/components/schemas/issue' })) as object),
+            number: i.number,
+            title: i.title,
+            html_url: `${repoUrl}/issues/${i.number}`,
+            labels: i.labels.map((name) => ({ name })),
+            pull_request: undefined,
+          })),
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': {
+        const runs = this.consumerCheckRuns.filter(
+          (r) => !query.check_name || r.name === query.check_name,
+        );
+        const base = exampleOf(deref({ $ref: '#/components/schemas/check-run' })) as object;
+        return [
+          200,
+          {
+            total_count: runs.length,
+            check_runs: runs.map((r) => ({
+              ...base,
+              id: this.nextId++,
+              name: r.name,
+              status: r.status,
+              conclusion: r.conclusion,
+              html_url: `${repoUrl}/runs/1`,
+            })),
+          },
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls':
+        return [200, []];
+      case 'GET /user':
+        return [200, { ...this.example(template, method, 200), login: this.tokenLogin }];
+      default:
+        return [404, { message: 'Not Found' }];
+    }
+  }
+
+  private commentJson(comment: Comment, repoUrl: string, issue: string): Record<string, unknown> {
+    const base = exampleOf(deref({ $ref: '#/components/schemas/issue-comment' })) as Record<
+      string,
+      unknown
+    >;
+    const user = {
+      ...(exampleOf(deref({ $ref: '#/components/schemas/simple-user' })) as object),
+      login: comment.login,
+      type: comment.login.endsWith('[bot]') ? 'Bot' : 'User',
+    };
+    return {
+      ...base,
+      id: comment.id,
+      body: comment.body,
+      user,
+      html_url: `${repoUrl}/issues/${issue}#issuecomment-${comment.id}`,
+    };
+  }
+}

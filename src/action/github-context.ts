@@ -1,0 +1,120 @@
+// Where this run sits on GitHub, from the runner's environment and the event payload: the commit
+// the check run belongs on (the PR head, never the merge commit), the PR to comment on, and links.
+
+/** The pull request a run is about. */
+export interface PullRequestContext {
+  number: number;
+  headSha: string;
+  baseSha: string | null;
+  /** Opened from a fork: the token is read-only there. */
+  fork: boolean;
+}
+
+/** Everything the Action needs to know about its place on GitHub. */
+export interface GitHubRunContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** The sha the check run goes on. */
+  sha: string;
+  ref: string | null;
+  pullRequest: PullRequestContext | null;
+  apiUrl: string;
+  serverUrl: string;
+  runUrl: string | null;
+  /** workflow_dispatch inputs (decision, modes). */
+  dispatchInputs: Record<string, string>;
+}
+
+/** Events on which the Action posts to a pull request by default (`comment: auto`). */
+export const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'workflow_run']);
+
+type Payload = Record<string, unknown>;
+
+/** Resolves the context; throws with a clear message when the environment is not a runner's. */
+export function resolveGitHubContext(
+  env: Record<string, string | undefined>,
+  event: Payload,
+): GitHubRunContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? 'unknown';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`,
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
+  const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
+  const pullRequest = findPullRequest(eventName, event);
+  const sha =
+    pullRequest?.headSha ??
+    mergeGroupSha(event) ??
+    workflowRunSha(eventName, event) ??
+    env.GITHUB_SHA ??
+    '';
+  const inputs = (event.inputs ?? {}) as Record<string, unknown>;
+  return {
+    eventName,
+    owner,
+    repo,
+    sha,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID
+      ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`
+      : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>,
+  };
+}
+
+function findPullRequest(eventName: string, event: Payload): PullRequestContext | null {
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    const pr = event.pull_request as
+      | {
+          number: number;
+          head: { sha: string; repo?: { full_name?: string } | null };
+          base: { sha: string; repo?: { full_name?: string } };
+        }
+      | undefined;
+    if (!pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? '') !== (pr.base.repo?.full_name ?? ''),
+    };
+  }
+  if (eventName === 'workflow_run') {
+    const run = event.workflow_run as
+      | {
+          head_sha: string;
+          head_repository?: { full_name?: string };
+          repository?: { full_name?: string };
+          pull_requests?: { number: number; head: { sha: string }; base: { sha: string } }[];
+        }
+      | undefined;
+    const pr = run?.pull_requests?.[0];
+    if (!run || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run.head_repository?.full_name ?? '') !== (run.repository?.full_name ?? ''),
+    };
+  }
+  return null;
+}
+
+function mergeGroupSha(event: Payload): string | undefined {
+  return (event.merge_group as { head_sha?: string } | undefined)?.head_sha;
+}
+
+function workflowRunSha(eventName: string, event: Payload): string | undefined {
+  return eventName === 'workflow_run'
+    ? (event.workflow_run as { head_sha?: string } | undefined)?.head_sha
+    : undefined;
+}

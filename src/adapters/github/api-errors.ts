@@ -1,0 +1,26 @@
+// Sorting API failures: a missing permission (fork PRs, a workflow without `checks: write`) is an
+// expected condition that becomes one warning; anything else is a real fault.
+
+/** Status and message of an Octokit RequestError, or undefined for other errors. */
+export function describeApiError(error: unknown): { status: number; message: string } | undefined {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    typeof (error as { status: unknown }).status === 'number'
+  ) {
+    return {
+      status: (error as { status: number }).status,
+      message: String((error as { message?: unknown }).message ?? ''),
+    };
+  }
+  return undefined;
+}
+
+/** True when the token may not do this: 403 without rate limiting, or 404 on a private resource. */
+export function isPermissionError(error: unknown): boolean {
+  const described = describeApiError(error);
+  if (!described) return false;
+  if (described.status === 403) return !/rate limit/i.test(described.message);
+  return described.status === 401;
+}

@@ -1,0 +1,87 @@
+// Lookups through the API: open incidents by label, and the consumer's check at its pinned ref.
+// When the token cannot see them the answer is `unavailable` with the reason (the check is pending).
+
+import type { LookupsPort } from '../../app/ports.js';
+import type { LookupResult } from '../../core/evidence.js';
+import { describeApiError } from './api-errors.js';
+import type { GitHubClient } from './octokit.js';
+
+/** Lookups for `defaultRepository` (owner/repo) through `client`. */
+export function createApiLookups(client: GitHubClient, defaultRepository: string): LookupsPort {
+  const split = (full: string) => {
+    const [owner, repo] = full.split('/');
+    return { owner: owner!, repo: repo! };
+  };
+  const unavailable = (what: string, error: unknown): LookupResult<never> => {
+    const api = describeApiError(error);
+    if (!api) throw error;
+    const why =
+      api.status === 403 || api.status === 404
+        ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)`
+        : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: 'unavailable', reason: why };
+  };
+  return {
+    async incidents(config) {
+      const repository = split(config.repository ?? defaultRepository);
+      try {
+        const open = new Map<
+          number,
+          { number: number; title: string; url: string; labels: string[] }
+        >();
+        // `labels=a,b` means both; incidents carry any one of them, so ask per label.
+        for (const label of config.labels) {
+          const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: 'open',
+            labels: label,
+            per_page: 100,
+          });
+          for (const issue of issues) {
+            if (issue.pull_request) continue;
+            open.set(issue.number, {
+              number: issue.number,
+              title: issue.title,
+              url: issue.html_url,
+              labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+            });
+          }
+        }
+        return {
+          kind: 'ok',
+          value: { open: [...open.values()].sort((a, b) => a.number - b.number) },
+        };
+      } catch (error) {
+        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error);
+      }
+    },
+    async consumerCheck(config) {
+      const repository = split(config.repository!);
+      try {
+        const { data } = await client.rest.checks.listForRef({
+          ...repository,
+          ref: config.ref ?? 'HEAD',
+          check_name: config.checkName,
+          filter: 'latest',
+          per_page: 1,
+        });
+        const run = data.check_runs[0];
+        if (!run)
+          return {
+            kind: 'unavailable',
+            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? 'HEAD'}`,
+          };
+        return {
+          kind: 'ok',
+          value: {
+            status: run.status,
+            conclusion: run.conclusion ?? null,
+            url: run.html_url ?? undefined,
+          },
+        };
+      } catch (error) {
+        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error);
+      }
+    },
+  };
+}

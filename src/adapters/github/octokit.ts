@@ -1,0 +1,63 @@
+// The GitHub API client: @actions/github's Octokit with retries on 5xx and throttling that waits
+// out primary and secondary rate limits (honouring Retry-After). Permission errors are never
+// retried. The base URL is passed explicitly: @actions/github reads GITHUB_API_URL at import time.
+
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface ClientOptions {
+  token: string;
+  baseUrl: string;
+  /** Retries after a 5xx or a rate limit before giving up. */
+  retries?: number;
+  log?: (message: string) => void;
+  /** Per-request timeout. */
+  requestTimeoutMs?: number;
+}
+
+/** Creates the client. */
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const retries = options.retries ?? 3;
+  const log = options.log ?? (() => undefined);
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      // A request GitHub never answers must not hang the gate.
+      request: {
+        fetch: (url: string, init: RequestInit) =>
+          fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
+      },
+      // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
+      retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      throttle: {
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          log(`rate limit on ${request.method} ${request.url}: retrying in ${retryAfter}s`);
+          return retryCount < retries;
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          log(
+            `secondary rate limit on ${request.method} ${request.url}: retrying in ${retryAfter}s`,
+          );
+          return retryCount < retries;
+        },
+      },
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    },
+    retry,
+    throttling,
+  );
+}

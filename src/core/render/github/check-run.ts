@@ -1,0 +1,106 @@
+// The check run's conclusion, title, summary, text and annotations, from the record.
+
+import { DECISIONS, isFailing, type CheckResult } from '../../model.js';
+import type { DecisionRecord } from '../../record.js';
+import { DECISION_TITLES } from '../format-value.js';
+import { renderMarkdown } from '../markdown.js';
+import { byteLength, CHECK_RUN_TEXT_LIMIT, fitWithin } from './limits.js';
+import { renderDecisionSummary } from './decision-summary.js';
+
+/** Conclusions a check run can end with. */
+export type CheckConclusion =
+  'success' | 'failure' | 'neutral' | 'action_required' | 'cancelled' | 'skipped' | 'timed_out';
+
+/** Maps the verdict to a conclusion; CONDITIONAL's is configurable. */
+export function mapConclusion(
+  verdict: DecisionRecord['verdict'],
+  conditional: CheckConclusion = 'neutral',
+): CheckConclusion {
+  return verdict === 'GO' ? 'success' : verdict === 'NO-GO' ? 'failure' : conditional;
+}
+
+/** "Rehearsal GO · Cutover NO-GO" */
+export function renderCheckTitle(record: DecisionRecord): string {
+  return DECISIONS.map(
+    (d) => `${d === 'cutover' ? 'Cutover' : DECISION_TITLES[d]} ${record.decisions[d].state}`,
+  ).join(' · ');
+}
+
+/** Summary and text within the byte limits, degrading detail before truncating. */
+export function renderCheckOutput(
+  record: DecisionRecord,
+  runUrl: string | null,
+): { title: string; summary: string; text: string } {
+  const where = runUrl
+    ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)`
+    : 'in the job summary';
+  const measure = byteLength;
+  return {
+    title: renderCheckTitle(record),
+    summary: fitWithin(
+      [
+        () => renderDecisionSummary(record, 50),
+        () => renderDecisionSummary(record, 10),
+        () => renderDecisionSummary(record, 3),
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where,
+    ),
+    text: fitWithin(
+      [
+        () => renderMarkdown(record),
+        () =>
+          renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+        () =>
+          renderMarkdown(record, {
+            passingChecks: false,
+            outputTails: false,
+            findingsPerCheck: 10,
+          }),
+        () =>
+          renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 }),
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where,
+    ),
+  };
+}
+
+/** A check-run annotation (the API's shape). */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+/** One annotation per finding that has a file and line, failures first. */
+export function renderAnnotations(record: DecisionRecord): Annotation[] {
+  const level = (check: CheckResult): Annotation['annotation_level'] =>
+    isFailing(check.status) ? 'failure' : check.status === 'pass' ? 'notice' : 'warning';
+  const annotations: Annotation[] = [];
+  for (const check of record.checks) {
+    if (check.status === 'pass' || check.status === 'skipped') continue;
+    for (const finding of check.findings) {
+      const location = finding.location;
+      if (!location?.line) continue;
+      annotations.push({
+        path: location.file,
+        start_line: location.line,
+        end_line: location.line,
+        ...(location.column ? { start_column: location.column, end_column: location.column } : {}),
+        annotation_level: level(check),
+        title: `${check.id} (${check.status})`,
+        message: finding.message.slice(0, 64 * 1024 - 1),
+      });
+    }
+  }
+  const rank = { failure: 0, warning: 1, notice: 2 };
+  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
+}

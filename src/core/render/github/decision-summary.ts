@@ -1,0 +1,52 @@
+// The short form of the verdict: both decisions, abort triggers, and what flips each to GO. Used
+// as the check-run summary and the body of the sticky PR comment. Stable across identical runs
+// (no timestamps, no durations), so an unchanged verdict leaves the comment untouched.
+
+import { DECISIONS } from '../../model.js';
+import type { DecisionRecord } from '../../record.js';
+import { DECISION_TITLES, formatValue, STATE_ICONS, STATUS_ICONS } from '../format-value.js';
+import { cell } from '../markdown.js';
+
+/** The summary with at most `maxItems` blockers listed per decision. */
+export function renderDecisionSummary(record: DecisionRecord, maxItems: number): string {
+  const lines: string[] = [];
+  const integrity = record.checks.find((c) => c.id === 'gate.integrity' && c.status !== 'pass');
+  if (integrity) lines.push(`> [!WARNING]\n> ${integrity.summary}`, '');
+  lines.push('| Decision | State |', '|---|---|');
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = outcome.label !== outcome.state ? ` — ${cell(outcome.label)}` : '';
+    lines.push(
+      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`,
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push(
+      '',
+      `**🛑 Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(', ')}`,
+    );
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === 'GO') continue;
+    lines.push('', `**${DECISION_TITLES[decision]}: ${outcome.state} → GO needs**`, '');
+    for (const item of outcome.to_go.slice(0, maxItems)) {
+      const values =
+        item.expected !== undefined || item.observed !== undefined
+          ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)`
+          : '';
+      lines.push(
+        `- ${STATUS_ICONS[item.status as keyof typeof STATUS_ICONS] ?? ''} \`${item.check}\`: ${item.summary}${values}`,
+      );
+    }
+    if (outcome.to_go.length > maxItems)
+      lines.push(`- … and ${outcome.to_go.length - maxItems} more`);
+  }
+  const counts = new Map<string, number>();
+  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
+  lines.push(
+    '',
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} · gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ''}`,
+  );
+  return lines.join('\n') + '\n';
+}
