@@ -17,7 +17,10 @@ export const OPERATIONS = {
   '/user': ['get'],
 };
 
-const [packageDir = 'node_modules/@octokit/openapi', out = '__tests__/github/fixtures/openapi-subset.json'] = process.argv.slice(2);
+const [
+  packageDir = 'node_modules/@octokit/openapi',
+  out = '__tests__/github/fixtures/openapi-subset.json',
+] = process.argv.slice(2);
 const spec = JSON.parse(readFileSync(join(packageDir, 'generated', 'api.github.com.json'), 'utf8'));
 const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 
@@ -45,5 +48,13 @@ while (queue.length > 0) {
     }
   }
 }
-writeFileSync(out, JSON.stringify({ openapi: spec.openapi, info: { ...spec.info, 'x-source': `@octokit/openapi@${version} generated/api.github.com.json` }, paths, components }));
+writeFileSync(
+  out,
+  JSON.stringify({
+    openapi: spec.openapi,
+    info: { ...spec.info, 'x-source': `@octokit/openapi@${version} generated/api.github.com.json` },
+    paths,
+    components,
+  }),
+);
 console.log(`wrote ${out}`);
