@@ -55547,9 +55547,16 @@ function fitWithin(renderings, limit, measure, moreAt) {
 ---
 _Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
 `;
-  let keep = limit - measure(notice2);
-  let cut = last.slice(0, keep);
-  while (measure(cut) > keep && keep > 0) cut = last.slice(0, keep -= 256);
+  const budget = limit - measure(notice2) - measure("\n```");
+  let low = 0;
+  let high = Math.min(last.length, budget);
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  let cut = last.slice(0, low);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += "\n```";
   return cut + notice2;
 }

@@ -395,7 +395,112 @@ describe('limits', () => {
   });
 });
 
+describe('working-directory', () => {
+  it('runs the gate in a subdirectory and annotates paths from the repository root', async () => {
+    const dir = makeWorkspace({
+      'services/api/.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: sub}\ndocuments:\n  - {id: runbook, path: docs/runbook.md, checklist_complete: true}\n',
+      'services/api/docs/runbook.md': '# Runbook\n- [ ] sign off\n',
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+        inputs: { 'working-directory': 'services/api' },
+      });
+      expect(run.status).toBe(1);
+      expect(run.outputs.record).toBe(
+        join(dir, 'services/api/checkpoint-evidence/decision-record.json'),
+      );
+      const annotations = (
+        gh.checkRunUpdates[0]!.output as { annotations: { path: string; start_line: number }[] }
+      ).annotations;
+      expect(annotations).toEqual([
+        expect.objectContaining({ path: 'services/api/docs/runbook.md', start_line: 2 }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('comment: always', () => {
+  it('on push comments on the open pull requests of the commit', async () => {
+    gh.associatedPulls = [
+      { number: 5, state: 'open' },
+      { number: 4, state: 'closed' },
+    ];
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      inputs: { comment: 'always' },
+    });
+    expect(run.status).toBe(0);
+    expect([...gh.comments.keys()]).toEqual([5]);
+    expect(run.outputs['comment-url']).toContain('/issues/5#issuecomment-');
+  });
+});
+
 describe('lookups', () => {
+  it("the consumer's check at its pinned ref must have succeeded", async () => {
+    gh.consumerCheckRuns = [{ name: 'contract-suite', status: 'completed', conclusion: 'failure' }];
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: consumer}\nconsumer: {repository: acme/assist-support, ref: 008dfc8, check_name: contract-suite}\n',
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(1);
+      expect(run.summary).toContain(
+        "check 'contract-suite' of acme/assist-support@008dfc8 concluded failure",
+      );
+      const lookup = gh.requests.find(
+        (r) => r.operation === 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+      )!;
+      expect(lookup.path).toBe('/repos/acme/assist-support/commits/008dfc8/check-runs');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a lookup the token cannot make is pending with the reason, never a pass', async () => {
+    gh.faults.push({
+      method: 'GET',
+      path: /issues$/,
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: Infinity,
+    });
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: incidents}\nincidents: {labels: [sev-1]}\n',
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(0);
+      expect(run.outputs.verdict).toBe('CONDITIONAL');
+      expect(run.summary).toContain(
+        'the token cannot read issues of Codertocat/Hello-World (HTTP 403',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('open SEV issues make the incidents check fail, paginated per label', async () => {
     gh.openIssues = [{ number: 7, title: 'Envelope regression in service.v3', labels: ['sev-2'] }];
     const dir = makeWorkspace({

@@ -56,6 +56,8 @@ export class FakeGitHub {
   openIssues: { number: number; title: string; labels: string[] }[] = [];
   consumerCheckRuns: { name: string; status: string; conclusion: string | null }[] = [];
   tokenLogin = 'a-human';
+  /** Pull requests associated with any commit (for `comment: always` on push). */
+  associatedPulls: { number: number; state: 'open' | 'closed' }[] = [];
   appSlug: string | null = 'github-actions';
   private nextId = 1000;
   private server?: Server;
@@ -311,8 +313,15 @@ export class FakeGitHub {
           },
         ];
       }
-      case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls':
-        return [200, []];
+      case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
+        const base = exampleOf(
+          deref({ $ref: '#/components/schemas/pull-request-simple' }),
+        ) as object;
+        return [
+          200,
+          this.associatedPulls.map((p) => ({ ...base, number: p.number, state: p.state })),
+        ];
+      }
       case 'GET /user':
         return [200, { ...this.example(template, method, 200), login: this.tokenLogin }];
       default:

@@ -29,9 +29,17 @@ export function fitWithin(
     if (measure(last) <= limit) return last;
   }
   const notice = `\n\n---\n_Truncated to fit GitHub's limit of ${limit.toLocaleString('en-US')}; the full report is ${moreAt}._\n`;
-  let keep = limit - measure(notice);
-  let cut = last.slice(0, keep);
-  while (measure(cut) > keep && keep > 0) cut = last.slice(0, (keep -= 256));
+  // Leave room for a closing fence; find the longest prefix within budget by the limit's own measure.
+  const budget = limit - measure(notice) - measure('\n```');
+  let low = 0;
+  let high = Math.min(last.length, budget);
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  let cut = last.slice(0, low);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   // Do not leave a code fence open across the notice.
   if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += '\n```';
   return cut + notice;
