@@ -55419,6 +55419,13 @@ function readInputs(dispatch = {}) {
     workingDirectory: getInput(INPUTS.workingDirectory) || "."
   };
 }
+function readPublishingInputs() {
+  return {
+    githubToken: getInput(INPUTS.githubToken),
+    checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
+    publish: getInput(INPUTS.publish).trim().toLowerCase() !== "false"
+  };
+}
 
 // src/core/render/command-lines.ts
 function prefixLines(prefix, text) {
@@ -55835,8 +55842,8 @@ function createPublisher(options) {
         if (outcome) published.comments.push(outcome);
       }
     },
-    /** Completes the check run as failure when the gate itself crashed. */
-    async crash(message) {
+    /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
+    async crash(message, annotations = []) {
       const checkRun = published.checkRun;
       if (!checkRun) return;
       await attempt(
@@ -55850,7 +55857,7 @@ function createPublisher(options) {
 
 See the [workflow run](${context3.runUrl}).` : ""}`,
           text: "",
-          annotations: []
+          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
         })
       );
     },
@@ -55898,8 +55905,9 @@ See the [workflow run](${context3.runUrl}).` : ""}`,
 // src/action/main.ts
 async function run() {
   let publisher;
+  let context3;
   try {
-    const context3 = resolveGitHubContext(process.env, readEvent());
+    context3 = resolveGitHubContext(process.env, readEvent());
     const inputs = readInputs(
       context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
     );
@@ -55925,21 +55933,54 @@ async function run() {
       });
       await publisher.start();
     }
-    const record = await evaluate(inputs, context3, root, client);
-    if (record) {
-      await publisher?.finish(record);
+    const evaluated = await evaluate(inputs, context3, root, client);
+    if ("record" in evaluated) {
+      await publisher?.finish(evaluated.record);
       setPublishedOutputs(publisher);
       publisher?.reportPermissions();
-      concludeStep(inputs, record);
+      concludeStep(inputs, evaluated.record);
     } else {
-      await publisher?.crash("the configuration is not usable (see the annotations)");
+      const annotations = evaluated.errors.filter((e) => e.location.line).map((e) => ({
+        path: e.location.file,
+        start_line: e.location.line,
+        end_line: e.location.line,
+        annotation_level: "failure",
+        title: "configuration error",
+        message: e.message
+      }));
+      await publisher?.crash(
+        `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`,
+        annotations
+      );
       publisher?.reportPermissions();
     }
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message : String(error2);
-    await publisher?.crash(message).catch(() => void 0);
+    await (publisher ?? (context3 ? await startFailureCheckRun(context3) : void 0))?.crash(message).catch(() => void 0);
     setFailed(`cutover-checkpoint could not run: ${message}`);
   }
+}
+async function startFailureCheckRun(context3) {
+  const inputs = readPublishingInputs();
+  if (!inputs.publish || !inputs.githubToken) return void 0;
+  const client = createGitHubClient({
+    token: inputs.githubToken,
+    baseUrl: context3.apiUrl,
+    log: (m) => info(m)
+  });
+  const publisher = createPublisher({
+    client,
+    context: context3,
+    checkName: inputs.checkName,
+    comment: "never",
+    conditionalConclusion: "neutral",
+    pathPrefix: "",
+    warn: (m) => warning(m),
+    now: () => /* @__PURE__ */ new Date(),
+    installationToken: inputs.githubToken.startsWith("ghs_")
+  });
+  await publisher.start();
+  return publisher;
 }
 async function evaluate(inputs, context3, root, client) {
   const lookups = client ? createApiLookups(client, `${context3.owner}/${context3.repo}`) : createOfflineLookups("no github-token was given");
@@ -55982,7 +56023,7 @@ async function evaluate(inputs, context3, root, client) {
     setFailed(
       `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`
     );
-    return void 0;
+    return { errors: outcome.errors };
   }
   const { record } = outcome;
   setOutput(OUTPUTS.verdict, record.verdict);
@@ -55995,7 +56036,7 @@ async function evaluate(inputs, context3, root, client) {
     record.decisions[record.decision_requested].blocked_by.join(",")
   );
   await summary.addRaw(outcome.markdown).write();
-  return record;
+  return { record };
 }
 function setPublishedOutputs(publisher) {
   const checkRun = publisher?.published.checkRun;

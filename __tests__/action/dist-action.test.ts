@@ -301,7 +301,7 @@ describe('resilience', () => {
     expect(run.ms).toBeGreaterThanOrEqual(1000);
   });
 
-  it('a crash still completes the check run, as failure with the error', async () => {
+  it('an invalid input still ends with a failed check run saying why', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -312,6 +312,15 @@ describe('resilience', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "Invalid input 'decision': 'launch'. Expected one of: rehearsal, cutover.",
+    );
+    expect(gh.checkRunUpdates).toHaveLength(1);
+    expect(gh.checkRunUpdates[0]).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 'The gate could not run' },
+    });
+    expect((gh.checkRunUpdates[0]!.output as { summary: string }).summary).toContain(
+      "Invalid input 'decision'",
     );
   });
 
@@ -329,6 +338,29 @@ describe('resilience', () => {
       conclusion: 'failure',
       output: { title: 'The gate could not run' },
     });
+  });
+  it('config errors are annotated on the check run at their line', async () => {
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml': 'version: 1\ngate: {name: typo}\ncomands: []\n',
+    });
+    try {
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+      });
+      expect(run.status).toBe(1);
+      expect((gh.checkRunUpdates[0]!.output as { annotations: unknown[] }).annotations).toEqual([
+        expect.objectContaining({
+          path: '.github/cutover-checkpoint.yml',
+          start_line: 3,
+          message: "unknown key 'comands' in (top level); did you mean 'commands'?",
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -78,3 +78,19 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
     workingDirectory: core.getInput(INPUTS.workingDirectory) || '.',
   };
 }
+
+/**
+ * The inputs needed to report a failure on a check run, read leniently: when the other inputs are
+ * invalid the run still ends with a failed check run that says why.
+ */
+export function readPublishingInputs(): {
+  githubToken: string;
+  checkName: string;
+  publish: boolean;
+} {
+  return {
+    githubToken: core.getInput(INPUTS.githubToken),
+    checkName: core.getInput(INPUTS.checkName) || 'Cutover checkpoint',
+    publish: core.getInput(INPUTS.publish).trim().toLowerCase() !== 'false',
+  };
+}

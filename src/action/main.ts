@@ -16,16 +16,18 @@ import { createApiLookups } from '../adapters/github/lookups.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { OUTPUTS } from './constants.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
+import type { ConfigError } from '../core/config/config-types.js';
 import { createActionCommandLog } from './command-log.js';
-import { resolveGitHubContext } from './github-context.js';
+import { resolveGitHubContext, type GitHubRunContext } from './github-context.js';
 import { createPublisher } from './publisher.js';
 
 /** Runs the Action. Never throws: every failure ends as a failed step with a message. */
 export async function run(): Promise<void> {
   let publisher: ReturnType<typeof createPublisher> | undefined;
+  let context: GitHubRunContext | undefined;
   try {
-    const context = resolveGitHubContext(process.env, readEvent());
+    context = resolveGitHubContext(process.env, readEvent());
     const inputs = readInputs(
       context.eventName === 'workflow_dispatch' ? context.dispatchInputs : {},
     );
@@ -53,21 +55,62 @@ export async function run(): Promise<void> {
       });
       await publisher.start();
     }
-    const record = await evaluate(inputs, context, root, client);
-    if (record) {
-      await publisher?.finish(record);
+    const evaluated = await evaluate(inputs, context, root, client);
+    if ('record' in evaluated) {
+      await publisher?.finish(evaluated.record);
       setPublishedOutputs(publisher);
       publisher?.reportPermissions();
-      concludeStep(inputs, record);
+      concludeStep(inputs, evaluated.record);
     } else {
-      await publisher?.crash('the configuration is not usable (see the annotations)');
+      const annotations = evaluated.errors
+        .filter((e) => e.location.line)
+        .map((e) => ({
+          path: e.location.file,
+          start_line: e.location.line!,
+          end_line: e.location.line!,
+          annotation_level: 'failure' as const,
+          title: 'configuration error',
+          message: e.message,
+        }));
+      await publisher?.crash(
+        `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`,
+        annotations,
+      );
       publisher?.reportPermissions();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await publisher?.crash(message).catch(() => undefined);
+    await (publisher ?? (context ? await startFailureCheckRun(context) : undefined))
+      ?.crash(message)
+      .catch(() => undefined);
     core.setFailed(`cutover-checkpoint could not run: ${message}`);
   }
+}
+
+/** When the inputs themselves are invalid, a check run still says the gate failed, and why. */
+async function startFailureCheckRun(
+  context: GitHubRunContext,
+): Promise<ReturnType<typeof createPublisher> | undefined> {
+  const inputs = readPublishingInputs();
+  if (!inputs.publish || !inputs.githubToken) return undefined;
+  const client = createGitHubClient({
+    token: inputs.githubToken,
+    baseUrl: context.apiUrl,
+    log: (m) => core.info(m),
+  });
+  const publisher = createPublisher({
+    client,
+    context,
+    checkName: inputs.checkName,
+    comment: 'never',
+    conditionalConclusion: 'neutral',
+    pathPrefix: '',
+    warn: (m) => core.warning(m),
+    now: () => new Date(),
+    installationToken: inputs.githubToken.startsWith('ghs_'),
+  });
+  await publisher.start();
+  return publisher;
 }
 
 /** Runs the pipeline; writes outputs and the job summary. Undefined when the config is unusable. */
@@ -76,7 +119,7 @@ async function evaluate(
   context: ReturnType<typeof resolveGitHubContext>,
   root: string,
   client: ReturnType<typeof createGitHubClient> | undefined,
-): Promise<DecisionRecord | undefined> {
+): Promise<{ record: DecisionRecord } | { errors: ConfigError[] }> {
   const lookups = client
     ? createApiLookups(client, `${context.owner}/${context.repo}`)
     : createOfflineLookups('no github-token was given');
@@ -121,7 +164,7 @@ async function evaluate(
     core.setFailed(
       `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`,
     );
-    return undefined;
+    return { errors: outcome.errors };
   }
   const { record } = outcome;
   core.setOutput(OUTPUTS.verdict, record.verdict);
@@ -134,7 +177,7 @@ async function evaluate(
     record.decisions[record.decision_requested].blocked_by.join(','),
   );
   await core.summary.addRaw(outcome.markdown).write();
-  return record;
+  return { record };
 }
 
 function setPublishedOutputs(publisher: ReturnType<typeof createPublisher> | undefined): void {

@@ -8,6 +8,7 @@ import {
   mapConclusion,
   renderAnnotations,
   renderCheckOutput,
+  type Annotation,
   type CheckConclusion,
 } from '../core/render/github/check-run.js';
 import { commentMarker, renderComment } from '../core/render/github/comment.js';
@@ -120,8 +121,8 @@ export function createPublisher(options: PublisherOptions) {
       }
     },
 
-    /** Completes the check run as failure when the gate itself crashed. */
-    async crash(message: string): Promise<void> {
+    /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
+    async crash(message: string, annotations: Annotation[] = []): Promise<void> {
       const checkRun = published.checkRun;
       if (!checkRun) return;
       await attempt('complete the check run', 'checks: write', () =>
@@ -131,7 +132,7 @@ export function createPublisher(options: PublisherOptions) {
           title: 'The gate could not run',
           summary: `cutover-checkpoint could not evaluate the gate: ${message}${context.runUrl ? `\n\nSee the [workflow run](${context.runUrl}).` : ''}`,
           text: '',
-          annotations: [],
+          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path })),
         }),
       );
     },
