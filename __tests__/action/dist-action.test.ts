@@ -1,5 +1,6 @@
 // The built Action against a local GitHub that checks every request against the official OpenAPI
 // description: every trigger, the sticky comment across pages, permissions, retries, size limits.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +184,33 @@ describe('pull_request', () => {
     expect(warned[0]).toContain('forks');
     // 403s are permission errors: never retried.
     expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+  });
+});
+
+describe('gate integrity', () => {
+  it('a PR whose base lacks the gate config gets a cutover NO-GO, said at the top', async () => {
+    const payload = fixturePayload('pull_request.synchronize.json') as {
+      pull_request: { base: { sha: string } };
+    };
+    // The demo repository's first commit is the release commit, before the gate config existed.
+    payload.pull_request.base.sha = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: repo,
+    })
+      .toString()
+      .trim();
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload,
+      inputs: { decision: 'cutover' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.outputs['blocking-checks']).toContain('gate.integrity');
+    expect(run.summary).toMatch(
+      /^# .*\n\n> \[!WARNING\]\n> \*\*Gate integrity:\*\* this pull request adds the gate config/,
+    );
+    expect(gh.comments.get(2)![0]!.body).toContain('> [!WARNING]');
   });
 });
 
