@@ -10734,7 +10734,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -12639,19 +12639,155 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.shard !== void 0) {
+          let data86 = data.shard;
+          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+            if (data86.index === void 0) {
+              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+            if (data86.count === void 0) {
+              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err138];
+              } else {
+                vErrors.push(err138);
+              }
+              errors++;
+            }
+            if (data86.commands === void 0) {
+              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err139];
+              } else {
+                vErrors.push(err139);
+              }
+              errors++;
+            }
+            if (data86.index !== void 0) {
+              let data87 = data86.index;
+              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
+                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err140];
+                } else {
+                  vErrors.push(err140);
+                }
+                errors++;
+              }
+              if (typeof data87 == "number") {
+                if (data87 < 1 || isNaN(data87)) {
+                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.count !== void 0) {
+              let data88 = data86.count;
+              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
+                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (typeof data88 == "number") {
+                if (data88 < 1 || isNaN(data88)) {
+                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.commands !== void 0) {
+              let data89 = data86.commands;
+              if (Array.isArray(data89)) {
+                const len8 = data89.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  if (typeof data89[i8] !== "string") {
+                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          }
+        }
+        if (data.aggregated_from !== void 0) {
+          let data91 = data.aggregated_from;
+          if (Array.isArray(data91)) {
+            const len9 = data91.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              if (typeof data91[i9] !== "string") {
+                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err148];
+            } else {
+              vErrors.push(err148);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err137];
+          vErrors = [err149];
         } else {
-          vErrors.push(err137);
+          vErrors.push(err149);
         }
         errors++;
       }
       validate21.errors = vErrors;
       return errors === 0;
     }
-    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true }, "dynamicProps": false, "dynamicItems": false };
+    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
     exports["handoff-payload"] = validate28;
     var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
     var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
@@ -24003,7 +24139,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname as dirname2, resolve as resolve5 } from "node:path";
@@ -24266,7 +24402,11 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: ["name", "config_path", "config_sha256"],
+      required: [
+        "name",
+        "config_path",
+        "config_sha256"
+      ],
       properties: {
         name: {
           type: "string"
@@ -24304,7 +24444,10 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: ["rehearsal", "cutover"],
+      required: [
+        "rehearsal",
+        "cutover"
+      ],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -24323,7 +24466,10 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: ["expected", "observed"],
+      required: [
+        "expected",
+        "observed"
+      ],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -24340,7 +24486,15 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
+        required: [
+          "id",
+          "kind",
+          "status",
+          "blocks",
+          "abort",
+          "summary",
+          "details"
+        ],
         properties: {
           id: {
             type: "string"
@@ -24349,7 +24503,15 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
+            enum: [
+              "pass",
+              "fail",
+              "warn",
+              "pending",
+              "waived",
+              "skipped",
+              "error"
+            ]
           },
           blocks: {
             type: "array",
@@ -24373,14 +24535,18 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: ["message"],
+              required: [
+                "message"
+              ],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: ["file"],
+                  required: [
+                    "file"
+                  ],
                   properties: {
                     file: {
                       type: "string"
@@ -24405,7 +24571,12 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: ["reason", "owner", "expires", "expired"],
+            required: [
+              "reason",
+              "owner",
+              "expires",
+              "expired"
+            ],
             properties: {
               reason: {
                 type: "string"
@@ -24449,16 +24620,27 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: ["ran", "skipped", "refused", "not-run"]
+            enum: [
+              "ran",
+              "skipped",
+              "refused",
+              "not-run"
+            ]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: ["integer", "null"]
+            type: [
+              "integer",
+              "null"
+            ]
           },
           signal: {
-            type: ["string", "null"]
+            type: [
+              "string",
+              "null"
+            ]
           },
           timed_out: {
             type: "boolean"
@@ -24477,7 +24659,10 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: ["passed", "failed"],
+                required: [
+                  "passed",
+                  "failed"
+                ],
                 properties: {
                   passed: {
                     type: "integer",
@@ -24523,35 +24708,92 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: ["object", "null"]
+      type: [
+        "object",
+        "null"
+      ]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         sha: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         ref: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         event: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         run_url: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         }
+      }
+    },
+    shard: {
+      type: "object",
+      required: [
+        "index",
+        "count",
+        "commands"
+      ],
+      description: "Present on a partial record of one shard.",
+      properties: {
+        index: {
+          type: "integer",
+          minimum: 1
+        },
+        count: {
+          type: "integer",
+          minimum: 1
+        },
+        commands: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    aggregated_from: {
+      type: "array",
+      description: "The shard records this record merges.",
+      items: {
+        type: "string"
       }
     }
   },
   $defs: {
     decision: {
-      enum: ["rehearsal", "cutover"]
+      enum: [
+        "rehearsal",
+        "cutover"
+      ]
     },
     state: {
-      enum: ["GO", "NO-GO", "CONDITIONAL"]
+      enum: [
+        "GO",
+        "NO-GO",
+        "CONDITIONAL"
+      ]
     },
     sha256: {
       type: "string",
@@ -24580,7 +24822,11 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: ["state", "blocked_by", "to_go"],
+      required: [
+        "state",
+        "blocked_by",
+        "to_go"
+      ],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -24598,7 +24844,11 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: ["check", "status", "summary"],
+            required: [
+              "check",
+              "status",
+              "summary"
+            ],
             properties: {
               check: {
                 type: "string"
@@ -24620,7 +24870,11 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "path", "sha256"],
+        required: [
+          "id",
+          "path",
+          "sha256"
+        ],
         properties: {
           id: {
             type: "string"
@@ -26872,23 +27126,26 @@ function evaluateCommands(context) {
     }
     return evaluateCommand(command, result);
   });
-  const ran = results.filter((r) => r.state === "ran").length;
+  if (context.evidence.shard) return outcomes;
   outcomes.push(
-    ran > 0 ? {
-      id: "commands.executed",
-      kind: "command",
-      status: "pass",
-      summary: `${ran} of ${commands.length} verification commands ran`
-    } : {
-      id: "commands.executed",
-      kind: "command",
-      status: "fail",
-      summary: `none of the ${commands.length} configured verification commands ran (fail closed)`,
-      expected: "at least one command executed",
-      observed: 0
-    }
+    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
   );
   return outcomes;
+}
+function judgeCommandsExecuted(configured, ran) {
+  return ran > 0 ? {
+    id: "commands.executed",
+    kind: "command",
+    status: "pass",
+    summary: `${ran} of ${configured} verification commands ran`
+  } : {
+    id: "commands.executed",
+    kind: "command",
+    status: "fail",
+    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
+    expected: "at least one command executed",
+    observed: 0
+  };
 }
 function evaluateCommand(command, result) {
   const id = `command.${command.id}`;
@@ -27309,6 +27566,7 @@ function buildRecord(context, checks, decisions) {
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
     joint_decision: summarizeJointDecision(context),
+    ...evidence.shard ? { shard: evidence.shard } : {},
     context: {
       repository: evidence.context.repository,
       sha: evidence.context.sha,
@@ -27386,7 +27644,7 @@ function judge(config, evidence, validator = createSchemaValidator()) {
   const base = { config, evidence, validator };
   const context = { ...base, artifacts: loadArtifacts(base) };
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
-  outcomes.push(...failClosed(outcomes));
+  if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
   const checks = outcomes.map(
     (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
@@ -27813,6 +28071,7 @@ async function collectEvidence(config, configRead, ports, request) {
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
     ...integrity ? { integrity } : {},
+    ...request.shard ? { shard: request.shard } : {},
     context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
   };
 }
@@ -27841,6 +28100,73 @@ async function readSchemaWithRefs(path, read) {
       if (target.ok) queue.push(target.path);
     }
   }
+}
+
+// src/core/shard/partition.ts
+function parseShardSpec(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  const groups = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups.set(root, [...groups.get(root) ?? [], command.id]);
+  }
+  return [...groups.values()];
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
 }
 
 // src/core/redact.ts
@@ -28412,6 +28738,16 @@ async function runCheckpoint(ports, request) {
       consumer: config.consumer && { record: config.consumer.record }
     };
   }
+  let shard;
+  if (request.shard) {
+    const commands = partitionCommands(
+      config.commands,
+      request.shard.count,
+      request.shard.durations
+    )[request.shard.index - 1];
+    shard = { index: request.shard.index, count: request.shard.count, commands };
+    config = restrictToShard(config, shard);
+  }
   const redact = createRedactor([
     ...collectSecretValues(config, ports.environment),
     ...request.secrets ?? []
@@ -28429,7 +28765,9 @@ async function runCheckpoint(ports, request) {
     events: request.events,
     signal: request.signal,
     redact,
-    baseSha: request.baseSha
+    // Gate integrity is evaluated once, like every other non-command check.
+    baseSha: shard && shard.index !== 1 ? void 0 : request.baseSha,
+    shard
   });
   const record = redactDeep(judge(config, evidence, validator), redact);
   assertRecordValid(record, validator);
@@ -28454,6 +28792,268 @@ function assertRecordValid(record, validator) {
       `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join("; ")}`
     );
   }
+}
+
+// src/core/shard/aggregate.ts
+function aggregateRecords(shards, config, configSha256, now) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return { ok: false, problems };
+  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
+  const first = byIndex.get(1);
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
+  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const today = now.slice(0, 10);
+  const executed = config.commands.length > 0 ? [
+    applyPolicy(
+      judgeCommandsExecuted(
+        config.commands.length,
+        commands.filter((c) => c.state === "ran").length
+      ),
+      config.checkPolicies,
+      config.waivers,
+      today
+    )
+  ] : [];
+  const others = first.checks.filter((c) => !c.id.startsWith("command."));
+  const insertAt = others.findIndex(
+    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
+  );
+  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
+  checks.push(
+    ...failClosed(checks).map(
+      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
+    )
+  );
+  const decisions = decideAll(checks, config.labels);
+  const requested = decisions[first.decision_requested];
+  const rest = { ...first };
+  delete rest.shard;
+  return {
+    ok: true,
+    record: {
+      ...rest,
+      generated_at: now,
+      verdict: requested.state,
+      verdict_label: requested.label,
+      decisions,
+      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
+      checks,
+      commands,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
+}
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
+    );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
+  }
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
+}
+
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue.message}`,
+        location: { file: file.path, ...issue.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const merged = aggregateRecords(
+    shards,
+    loaded.config,
+    loaded.read.sha256,
+    ports.now().toISOString()
+  );
+  if (!merged.ok)
+    return {
+      kind: "unusable",
+      errors: merged.problems.map((message) => ({
+        message,
+        location: { file: loaded.config.path }
+      }))
+    };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/shard/replay.ts
+function listRecordedInputs(record) {
+  return [
+    { id: "config", path: record.gate.config_path, sha256: record.gate.config_sha256 },
+    ...record.artifacts,
+    ...record.documents
+  ];
+}
+function compareInputs(record, current) {
+  return listRecordedInputs(record).map(({ id, path, sha256 }) => {
+    const now = current[path] ?? null;
+    const state = sha256 === now ? "unchanged" : now === null ? "missing" : sha256 === null ? "appeared" : "changed";
+    return { id, path, recorded: sha256, current: now, state };
+  });
+}
+
+// src/app/verify-record.ts
+var MAX_BYTES = 1024 * 1024 * 1024;
+async function verifyRecord(workspace, record, decision) {
+  const current = {};
+  for (const input of listRecordedInputs(record)) {
+    const read = await workspace.readFile(input.path, MAX_BYTES);
+    current[input.path] = read.kind === "ok" ? read.sha256 : null;
+  }
+  const changes = compareInputs(record, current);
+  const unchanged = changes.every((c) => c.state === "unchanged");
+  const outcome = decision ? record.decisions[decision] : void 0;
+  return {
+    changes,
+    unchanged,
+    ...decision && outcome ? {
+      decision: {
+        name: decision,
+        state: outcome.state,
+        label: outcome.label,
+        blockedBy: outcome.blocked_by
+      }
+    } : {}
+  };
+}
+
+// src/adapters/fs-workspace.ts
+import { createHash } from "node:crypto";
+import { open, realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+function createFsWorkspace(root) {
+  const absoluteRoot = resolve(root);
+  let realRoot;
+  return {
+    root: absoluteRoot,
+    async readFile(path, maxBytes) {
+      const target = resolve(absoluteRoot, path);
+      let real;
+      try {
+        realRoot ??= realpath(absoluteRoot);
+        real = await realpath(target);
+      } catch (error) {
+        const code2 = error.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
+        return { kind: "error", path, message: describeError2(error) };
+      }
+      const inside = relative(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute(inside)) {
+        return {
+          kind: "error",
+          path,
+          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+        };
+      }
+      try {
+        const handle = await open(real, "r");
+        try {
+          const stat = await handle.stat();
+          if (!stat.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (stat.size > maxBytes) {
+            return {
+              kind: "error",
+              path,
+              message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+            };
+          }
+          const bytes = await handle.readFile();
+          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+          return {
+            kind: "ok",
+            path,
+            text,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            bytes: bytes.length
+          };
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        return { kind: "error", path, message: describeError2(error) };
+      }
+    }
+  };
+}
+function describeError2(error) {
+  const code2 = error.code;
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a directory";
+  if (code2 === "ELOOP") return "too many levels of symbolic links";
+  return error.message;
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
 // src/core/render/text.ts
@@ -28536,77 +29136,6 @@ function renderText(record, options) {
 }
 function mark(check) {
   return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
-}
-
-// src/adapters/fs-workspace.ts
-import { createHash } from "node:crypto";
-import { open, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
-function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
-  let realRoot;
-  return {
-    root: absoluteRoot,
-    async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
-      let real;
-      try {
-        realRoot ??= realpath(absoluteRoot);
-        real = await realpath(target);
-      } catch (error) {
-        const code2 = error.code;
-        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
-        return { kind: "error", path, message: describeError2(error) };
-      }
-      const inside = relative(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
-        return {
-          kind: "error",
-          path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
-        };
-      }
-      try {
-        const handle = await open(real, "r");
-        try {
-          const stat = await handle.stat();
-          if (!stat.isFile()) return { kind: "error", path, message: "it is not a regular file" };
-          if (stat.size > maxBytes) {
-            return {
-              kind: "error",
-              path,
-              message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
-            };
-          }
-          const bytes = await handle.readFile();
-          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-          return {
-            kind: "ok",
-            path,
-            text,
-            sha256: createHash("sha256").update(bytes).digest("hex"),
-            bytes: bytes.length
-          };
-        } finally {
-          await handle.close();
-        }
-      } catch (error) {
-        return { kind: "error", path, message: describeError2(error) };
-      }
-    }
-  };
-}
-function describeError2(error) {
-  const code2 = error.code;
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a directory";
-  if (code2 === "ELOOP") return "too many levels of symbolic links";
-  return error.message;
-}
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
 // src/adapters/git.ts
@@ -29087,6 +29616,8 @@ var USAGE = `Usage: cutover-checkpoint <command> [options]
 Commands:
   run        evaluate the gate, run verification commands, print the verdict
   validate   config, artifacts, rules and documents only (no commands, no tools)
+  aggregate R\u2026       merge shard records (from run --shard i/n) into one record and verdict
+  verify-record R    recompute a record's input digests against a checkout (--tree DIR, --decision D)
   init       write a starter config and workflow
   schema N   print a built-in JSON Schema (${["producer-manifest", "handoff-payload", "joint-decision", "decision-record", "checkpoint-config"].join(", ")})
 
@@ -29102,6 +29633,8 @@ Options for run and validate:
   --json                         print the decision record as JSON on stdout
   --no-commands                  do not run verification commands (they stay pending)
   --concurrency N                commands run at once (default: config, else CPU count)
+  --shard i/n                    run only the i-th of n balanced slices of the commands
+  --durations RECORD             balance shards by the command durations of a previous record
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 var UsageError = class extends Error {
@@ -29120,11 +29653,42 @@ function parseCliArgs(argv) {
       );
     return { command: "schema", name: positionals[0] };
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const cwd = values.cwd ?? ".";
+  if (command === "aggregate") {
+    if (positionals.length === 0)
+      throw new UsageError(
+        "aggregate takes the shard records to merge, e.g. `cutover-checkpoint aggregate shards/*.json`"
+      );
+    return {
+      command,
+      cwd,
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      records: positionals,
+      outDir: values.out ?? DEFAULT_OUT_DIR,
+      json: values.json === true
+    };
+  }
+  if (command === "verify-record") {
+    if (positionals.length !== 1)
+      throw new UsageError(
+        "verify-record takes exactly one record, e.g. `cutover-checkpoint verify-record checkpoint-evidence/decision-record.json`"
+      );
+    const decision2 = values.decision;
+    if (decision2 !== void 0 && !DECISIONS.includes(decision2))
+      throw new UsageError(`--decision must be rehearsal or cutover (got '${decision2}')`);
+    return {
+      command,
+      record: positionals[0],
+      tree: values.tree ?? cwd,
+      ...decision2 ? { decision: decision2 } : {}
+    };
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (command === "init") return { command: "init", cwd, force: values.force === true };
   if (command !== "run" && command !== "validate")
-    throw new UsageError(`unknown command '${command}'; expected run, validate, init or schema`);
+    throw new UsageError(
+      `unknown command '${command}'; expected run, validate, aggregate, verify-record, init or schema`
+    );
   const decision = values.decision ?? "rehearsal";
   if (!DECISIONS.includes(decision))
     throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
@@ -29145,6 +29709,12 @@ function parseCliArgs(argv) {
         `--concurrency must be a positive integer (got '${values.concurrency}')`
       );
   }
+  let shard;
+  if (values.shard !== void 0) {
+    const parsed2 = parseShardSpec(values.shard);
+    if (typeof parsed2 === "string") throw new UsageError(`--${parsed2}`);
+    shard = parsed2;
+  }
   return {
     command,
     cwd,
@@ -29155,7 +29725,9 @@ function parseCliArgs(argv) {
     outDir: values.out ?? DEFAULT_OUT_DIR,
     json: values.json === true,
     runCommands: values["no-commands"] !== true,
-    concurrency
+    concurrency,
+    ...shard ? { shard } : {},
+    ...values.durations ? { durationsFrom: values.durations } : {}
   };
 }
 function parseOptions(args) {
@@ -29178,7 +29750,10 @@ function parseOptions(args) {
         json: { type: "boolean" },
         "no-commands": { type: "boolean" },
         concurrency: { type: "string" },
-        force: { type: "boolean" }
+        force: { type: "boolean" },
+        shard: { type: "string" },
+        durations: { type: "string" },
+        tree: { type: "string" }
       }
     });
   } catch (error) {
@@ -29368,6 +29943,8 @@ async function dispatch(argv, io) {
     }
     case "init":
       return init(request.cwd, request.force, io);
+    case "verify-record":
+      return verify(request.record, request.tree, request.decision, io);
   }
   const root = resolve5(request.cwd);
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
@@ -29378,6 +29955,15 @@ async function dispatch(argv, io) {
     evidenceDir: resolve5(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) }
   });
+  if (request.command === "aggregate") {
+    const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
+    return report(
+      await aggregateShards(ports, { configPath: request.configPath, records }),
+      request.json,
+      color,
+      io
+    );
+  }
   const outcome = await runCheckpoint(ports, {
     configPath: request.configPath,
     decision: request.decision,
@@ -29396,19 +29982,26 @@ async function dispatch(argv, io) {
       runUrl: null
     },
     events: createCliProgress(io.stderr),
-    signal: stopOnSignals()
+    signal: stopOnSignals(),
+    ...request.shard ? {
+      shard: {
+        ...request.shard,
+        durations: request.durationsFrom ? readDurations(request.durationsFrom) : void 0
+      }
+    } : {}
   });
+  return report(outcome, request.json, color, io);
+}
+function report(outcome, json, color, io) {
   if (outcome.kind === "unusable") {
-    io.stderr.write(
-      `cutover-checkpoint: the gate could not run: the configuration is not usable
-`
-    );
+    io.stderr.write(`cutover-checkpoint: the gate could not run
+`);
     for (const error of outcome.errors)
       io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}
 `);
     return EXIT_UNUSABLE;
   }
-  if (request.json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}
+  if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}
 `);
   else
     io.stdout.write(
@@ -29418,6 +30011,64 @@ async function dispatch(argv, io) {
       })
     );
   return EXIT_CODES[outcome.record.verdict];
+}
+function readRecordFile(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot read record ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`
+    );
+  }
+}
+function readDurations(path) {
+  const text = readRecordFile(path);
+  try {
+    const record = JSON.parse(text);
+    return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
+  } catch {
+    throw new UsageError(`--durations ${path} is not a decision record`);
+  }
+}
+async function verify(recordPath, tree, decision, io) {
+  let record;
+  try {
+    record = JSON.parse(readRecordFile(recordPath));
+    if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
+      throw new Error("not a record");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+    );
+  }
+  const outcome = await verifyRecord(createFsWorkspace(resolve5(tree)), record, decision);
+  for (const change of outcome.changes) {
+    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
+    io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
+`);
+  }
+  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
+  if (changed.length > 0) {
+    io.stdout.write(
+      `
+${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
+`
+    );
+    return 1;
+  }
+  io.stdout.write(
+    `
+Evidence unchanged since the verdict of ${record.generated_at} (${record.decision_requested}).
+`
+  );
+  if (!outcome.decision) return 0;
+  const blocked = outcome.decision.blockedBy.length > 0 ? ` (blocked by ${outcome.decision.blockedBy.join(", ")})` : "";
+  io.stdout.write(
+    `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.
+`
+  );
+  return EXIT_CODES[outcome.decision.state];
 }
 async function init(cwd, force, io) {
   const files = [

@@ -29847,7 +29847,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -31752,19 +31752,155 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.shard !== void 0) {
+          let data86 = data.shard;
+          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+            if (data86.index === void 0) {
+              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+            if (data86.count === void 0) {
+              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err138];
+              } else {
+                vErrors.push(err138);
+              }
+              errors++;
+            }
+            if (data86.commands === void 0) {
+              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err139];
+              } else {
+                vErrors.push(err139);
+              }
+              errors++;
+            }
+            if (data86.index !== void 0) {
+              let data87 = data86.index;
+              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
+                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err140];
+                } else {
+                  vErrors.push(err140);
+                }
+                errors++;
+              }
+              if (typeof data87 == "number") {
+                if (data87 < 1 || isNaN(data87)) {
+                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.count !== void 0) {
+              let data88 = data86.count;
+              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
+                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (typeof data88 == "number") {
+                if (data88 < 1 || isNaN(data88)) {
+                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.commands !== void 0) {
+              let data89 = data86.commands;
+              if (Array.isArray(data89)) {
+                const len8 = data89.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  if (typeof data89[i8] !== "string") {
+                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          }
+        }
+        if (data.aggregated_from !== void 0) {
+          let data91 = data.aggregated_from;
+          if (Array.isArray(data91)) {
+            const len9 = data91.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              if (typeof data91[i9] !== "string") {
+                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err148];
+            } else {
+              vErrors.push(err148);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err137];
+          vErrors = [err149];
         } else {
-          vErrors.push(err137);
+          vErrors.push(err149);
         }
         errors++;
       }
       validate21.errors = vErrors;
       return errors === 0;
     }
-    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true }, "dynamicProps": false, "dynamicItems": false };
+    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
     exports["handoff-payload"] = validate28;
     var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
     var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
@@ -45991,7 +46127,11 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: ["name", "config_path", "config_sha256"],
+      required: [
+        "name",
+        "config_path",
+        "config_sha256"
+      ],
       properties: {
         name: {
           type: "string"
@@ -46029,7 +46169,10 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: ["rehearsal", "cutover"],
+      required: [
+        "rehearsal",
+        "cutover"
+      ],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -46048,7 +46191,10 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: ["expected", "observed"],
+      required: [
+        "expected",
+        "observed"
+      ],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -46065,7 +46211,15 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
+        required: [
+          "id",
+          "kind",
+          "status",
+          "blocks",
+          "abort",
+          "summary",
+          "details"
+        ],
         properties: {
           id: {
             type: "string"
@@ -46074,7 +46228,15 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
+            enum: [
+              "pass",
+              "fail",
+              "warn",
+              "pending",
+              "waived",
+              "skipped",
+              "error"
+            ]
           },
           blocks: {
             type: "array",
@@ -46098,14 +46260,18 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: ["message"],
+              required: [
+                "message"
+              ],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: ["file"],
+                  required: [
+                    "file"
+                  ],
                   properties: {
                     file: {
                       type: "string"
@@ -46130,7 +46296,12 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: ["reason", "owner", "expires", "expired"],
+            required: [
+              "reason",
+              "owner",
+              "expires",
+              "expired"
+            ],
             properties: {
               reason: {
                 type: "string"
@@ -46174,16 +46345,27 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: ["ran", "skipped", "refused", "not-run"]
+            enum: [
+              "ran",
+              "skipped",
+              "refused",
+              "not-run"
+            ]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: ["integer", "null"]
+            type: [
+              "integer",
+              "null"
+            ]
           },
           signal: {
-            type: ["string", "null"]
+            type: [
+              "string",
+              "null"
+            ]
           },
           timed_out: {
             type: "boolean"
@@ -46202,7 +46384,10 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: ["passed", "failed"],
+                required: [
+                  "passed",
+                  "failed"
+                ],
                 properties: {
                   passed: {
                     type: "integer",
@@ -46248,35 +46433,92 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: ["object", "null"]
+      type: [
+        "object",
+        "null"
+      ]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         sha: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         ref: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         event: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         },
         run_url: {
-          type: ["string", "null"]
+          type: [
+            "string",
+            "null"
+          ]
         }
+      }
+    },
+    shard: {
+      type: "object",
+      required: [
+        "index",
+        "count",
+        "commands"
+      ],
+      description: "Present on a partial record of one shard.",
+      properties: {
+        index: {
+          type: "integer",
+          minimum: 1
+        },
+        count: {
+          type: "integer",
+          minimum: 1
+        },
+        commands: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    aggregated_from: {
+      type: "array",
+      description: "The shard records this record merges.",
+      items: {
+        type: "string"
       }
     }
   },
   $defs: {
     decision: {
-      enum: ["rehearsal", "cutover"]
+      enum: [
+        "rehearsal",
+        "cutover"
+      ]
     },
     state: {
-      enum: ["GO", "NO-GO", "CONDITIONAL"]
+      enum: [
+        "GO",
+        "NO-GO",
+        "CONDITIONAL"
+      ]
     },
     sha256: {
       type: "string",
@@ -46305,7 +46547,11 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: ["state", "blocked_by", "to_go"],
+      required: [
+        "state",
+        "blocked_by",
+        "to_go"
+      ],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -46323,7 +46569,11 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: ["check", "status", "summary"],
+            required: [
+              "check",
+              "status",
+              "summary"
+            ],
             properties: {
               check: {
                 type: "string"
@@ -46345,7 +46595,11 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "path", "sha256"],
+        required: [
+          "id",
+          "path",
+          "sha256"
+        ],
         properties: {
           id: {
             type: "string"
@@ -48597,23 +48851,26 @@ function evaluateCommands(context3) {
     }
     return evaluateCommand(command, result);
   });
-  const ran = results.filter((r) => r.state === "ran").length;
+  if (context3.evidence.shard) return outcomes;
   outcomes.push(
-    ran > 0 ? {
-      id: "commands.executed",
-      kind: "command",
-      status: "pass",
-      summary: `${ran} of ${commands.length} verification commands ran`
-    } : {
-      id: "commands.executed",
-      kind: "command",
-      status: "fail",
-      summary: `none of the ${commands.length} configured verification commands ran (fail closed)`,
-      expected: "at least one command executed",
-      observed: 0
-    }
+    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
   );
   return outcomes;
+}
+function judgeCommandsExecuted(configured, ran) {
+  return ran > 0 ? {
+    id: "commands.executed",
+    kind: "command",
+    status: "pass",
+    summary: `${ran} of ${configured} verification commands ran`
+  } : {
+    id: "commands.executed",
+    kind: "command",
+    status: "fail",
+    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
+    expected: "at least one command executed",
+    observed: 0
+  };
 }
 function evaluateCommand(command, result) {
   const id = `command.${command.id}`;
@@ -49034,6 +49291,7 @@ function buildRecord(context3, checks, decisions) {
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
     joint_decision: summarizeJointDecision(context3),
+    ...evidence.shard ? { shard: evidence.shard } : {},
     context: {
       repository: evidence.context.repository,
       sha: evidence.context.sha,
@@ -49111,7 +49369,7 @@ function judge(config, evidence, validator = createSchemaValidator()) {
   const base = { config, evidence, validator };
   const context3 = { ...base, artifacts: loadArtifacts(base) };
   const outcomes = EVALUATORS.flatMap((evaluate2) => evaluate2(context3));
-  outcomes.push(...failClosed(outcomes));
+  if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
   const checks = outcomes.map(
     (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
@@ -49538,6 +49796,7 @@ async function collectEvidence(config, configRead, ports, request2) {
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
     ...integrity ? { integrity } : {},
+    ...request2.shard ? { shard: request2.shard } : {},
     context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
   };
 }
@@ -49566,6 +49825,65 @@ async function readSchemaWithRefs(path, read) {
       if (target.ok) queue.push(target.path);
     }
   }
+}
+
+// src/core/shard/partition.ts
+function partitionCommands(commands, count, durations = {}) {
+  const groups2 = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups2.set(root, [...groups2.get(root) ?? [], command.id]);
+  }
+  return [...groups2.values()];
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
 }
 
 // src/core/redact.ts
@@ -50137,6 +50455,16 @@ async function runCheckpoint(ports, request2) {
       consumer: config.consumer && { record: config.consumer.record }
     };
   }
+  let shard;
+  if (request2.shard) {
+    const commands = partitionCommands(
+      config.commands,
+      request2.shard.count,
+      request2.shard.durations
+    )[request2.shard.index - 1];
+    shard = { index: request2.shard.index, count: request2.shard.count, commands };
+    config = restrictToShard(config, shard);
+  }
   const redact = createRedactor([
     ...collectSecretValues(config, ports.environment),
     ...request2.secrets ?? []
@@ -50154,7 +50482,9 @@ async function runCheckpoint(ports, request2) {
     events: request2.events,
     signal: request2.signal,
     redact,
-    baseSha: request2.baseSha
+    // Gate integrity is evaluated once, like every other non-command check.
+    baseSha: shard && shard.index !== 1 ? void 0 : request2.baseSha,
+    shard
   });
   const record = redactDeep(judge(config, evidence, validator), redact);
   assertRecordValid(record, validator);

@@ -31,6 +31,8 @@ export interface CollectRequest {
   redact: Redactor;
   /** On pull-request runs, the base commit the gate is compared with. */
   baseSha?: string;
+  /** This run is one shard of several. */
+  shard?: { index: number; count: number; commands: string[] };
 }
 
 /** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
@@ -102,6 +104,7 @@ export async function collectEvidence(
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
     ...(integrity ? { integrity } : {}),
+    ...(request.shard ? { shard: request.shard } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
   };
 }

@@ -8,6 +8,8 @@ import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
 import { collectEvidence } from './collect-evidence.js';
+import { partitionCommands } from '../core/shard/partition.js';
+import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
@@ -34,6 +36,8 @@ export interface RunRequest {
   secrets?: string[];
   /** On pull-request runs: the base commit whose gate config this run is compared with. */
   baseSha?: string;
+  /** Run only this shard's slice of the commands (balanced by `durations` when given). */
+  shard?: { index: number; count: number; durations?: Record<string, number> };
 }
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
@@ -77,6 +81,16 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
       consumer: config.consumer && { record: config.consumer.record },
     };
   }
+  let shard: { index: number; count: number; commands: string[] } | undefined;
+  if (request.shard) {
+    const commands = partitionCommands(
+      config.commands,
+      request.shard.count,
+      request.shard.durations,
+    )[request.shard.index - 1]!;
+    shard = { index: request.shard.index, count: request.shard.count, commands };
+    config = restrictToShard(config, shard);
+  }
 
   const redact = createRedactor([
     ...collectSecretValues(config, ports.environment),
@@ -96,7 +110,9 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     events: request.events,
     signal: request.signal,
     redact,
-    baseSha: request.baseSha,
+    // Gate integrity is evaluated once, like every other non-command check.
+    baseSha: shard && shard.index !== 1 ? undefined : request.baseSha,
+    shard,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).

@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
+import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
@@ -11,6 +12,8 @@ export const USAGE = `Usage: cutover-checkpoint <command> [options]
 Commands:
   run        evaluate the gate, run verification commands, print the verdict
   validate   config, artifacts, rules and documents only (no commands, no tools)
+  aggregate R…       merge shard records (from run --shard i/n) into one record and verdict
+  verify-record R    recompute a record's input digests against a checkout (--tree DIR, --decision D)
   init       write a starter config and workflow
   schema N   print a built-in JSON Schema (${['producer-manifest', 'handoff-payload', 'joint-decision', 'decision-record', 'checkpoint-config'].join(', ')})
 
@@ -26,6 +29,8 @@ Options for run and validate:
   --json                         print the decision record as JSON on stdout
   --no-commands                  do not run verification commands (they stay pending)
   --concurrency N                commands run at once (default: config, else CPU count)
+  --shard i/n                    run only the i-th of n balanced slices of the commands
+  --durations RECORD             balance shards by the command durations of a previous record
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 
@@ -37,6 +42,15 @@ export type CliRequest =
   | { command: 'schema'; name: string }
   | { command: 'init'; cwd: string; force: boolean }
   | {
+      command: 'aggregate';
+      cwd: string;
+      configPath: string;
+      records: string[];
+      outDir: string;
+      json: boolean;
+    }
+  | { command: 'verify-record'; record: string; tree: string; decision?: Decision }
+  | {
       command: 'run' | 'validate';
       cwd: string;
       configPath: string;
@@ -47,6 +61,9 @@ export type CliRequest =
       json: boolean;
       runCommands: boolean;
       concurrency?: number;
+      shard?: ShardSpec;
+      /** A previous record whose command durations balance the shards. */
+      durationsFrom?: string;
     };
 
 /** Parses argv (without node and script). */
@@ -64,11 +81,42 @@ export function parseCliArgs(argv: string[]): CliRequest {
       );
     return { command: 'schema', name: positionals[0]! };
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const cwd = values.cwd ?? '.';
+  if (command === 'aggregate') {
+    if (positionals.length === 0)
+      throw new UsageError(
+        'aggregate takes the shard records to merge, e.g. `cutover-checkpoint aggregate shards/*.json`',
+      );
+    return {
+      command,
+      cwd,
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      records: positionals,
+      outDir: values.out ?? DEFAULT_OUT_DIR,
+      json: values.json === true,
+    };
+  }
+  if (command === 'verify-record') {
+    if (positionals.length !== 1)
+      throw new UsageError(
+        'verify-record takes exactly one record, e.g. `cutover-checkpoint verify-record checkpoint-evidence/decision-record.json`',
+      );
+    const decision = values.decision;
+    if (decision !== undefined && !DECISIONS.includes(decision as Decision))
+      throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
+    return {
+      command,
+      record: positionals[0]!,
+      tree: values.tree ?? cwd,
+      ...(decision ? { decision: decision as Decision } : {}),
+    };
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (command === 'init') return { command: 'init', cwd, force: values.force === true };
   if (command !== 'run' && command !== 'validate')
-    throw new UsageError(`unknown command '${command}'; expected run, validate, init or schema`);
+    throw new UsageError(
+      `unknown command '${command}'; expected run, validate, aggregate, verify-record, init or schema`,
+    );
 
   const decision = values.decision ?? 'rehearsal';
   if (!DECISIONS.includes(decision as Decision))
@@ -90,6 +138,12 @@ export function parseCliArgs(argv: string[]): CliRequest {
         `--concurrency must be a positive integer (got '${values.concurrency}')`,
       );
   }
+  let shard: ShardSpec | undefined;
+  if (values.shard !== undefined) {
+    const parsed = parseShardSpec(values.shard);
+    if (typeof parsed === 'string') throw new UsageError(`--${parsed}`);
+    shard = parsed;
+  }
   return {
     command,
     cwd,
@@ -101,6 +155,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
     json: values.json === true,
     runCommands: values['no-commands'] !== true,
     concurrency,
+    ...(shard ? { shard } : {}),
+    ...(values.durations ? { durationsFrom: values.durations } : {}),
   };
 }
 
@@ -125,6 +181,9 @@ function parseOptions(args: string[]) {
         'no-commands': { type: 'boolean' },
         concurrency: { type: 'string' },
         force: { type: 'boolean' },
+        shard: { type: 'string' },
+        durations: { type: 'string' },
+        tree: { type: 'string' },
       },
     });
   } catch (error) {

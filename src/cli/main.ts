@@ -1,13 +1,17 @@
 // The CLI composition root: parse argv, build local ports, run the pipeline, print, exit.
 // Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { runCheckpoint } from '../app/run-checkpoint.js';
+import { runCheckpoint, type RunOutcome } from '../app/run-checkpoint.js';
+import { aggregateShards, type AggregateOutcome } from '../app/aggregate-shards.js';
+import { verifyRecord } from '../app/verify-record.js';
+import { createFsWorkspace } from '../adapters/fs-workspace.js';
+import type { DecisionRecord } from '../core/record.js';
 import { BUILTIN_SCHEMAS } from '../core/schema/builtin-schemas.js';
-import { formatLocation, type DecisionState } from '../core/model.js';
+import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
 import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
@@ -66,6 +70,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     }
     case 'init':
       return init(request.cwd, request.force, io);
+    case 'verify-record':
+      return verify(request.record, request.tree, request.decision, io);
   }
 
   const root = resolve(request.cwd);
@@ -76,6 +82,15 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     evidenceDir: resolve(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
   });
+  if (request.command === 'aggregate') {
+    const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
+    return report(
+      await aggregateShards(ports, { configPath: request.configPath, records }),
+      request.json,
+      color,
+      io,
+    );
+  }
   const outcome = await runCheckpoint(ports, {
     configPath: request.configPath,
     decision: request.decision,
@@ -96,16 +111,32 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     },
     events: createCliProgress(io.stderr),
     signal: stopOnSignals(),
+    ...(request.shard
+      ? {
+          shard: {
+            ...request.shard,
+            durations: request.durationsFrom ? readDurations(request.durationsFrom) : undefined,
+          },
+        }
+      : {}),
   });
+  return report(outcome, request.json, color, io);
+}
+
+/** Prints a judged record (or why the gate could not run) and returns the exit code. */
+function report(
+  outcome: RunOutcome | AggregateOutcome,
+  json: boolean,
+  color: boolean,
+  io: CliIo,
+): number {
   if (outcome.kind === 'unusable') {
-    io.stderr.write(
-      `cutover-checkpoint: the gate could not run: the configuration is not usable\n`,
-    );
+    io.stderr.write(`cutover-checkpoint: the gate could not run\n`);
     for (const error of outcome.errors)
       io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
-  if (request.json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
   else
     io.stdout.write(
       renderText(outcome.record, {
@@ -114,6 +145,74 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       }),
     );
   return EXIT_CODES[outcome.record.verdict];
+}
+
+/** Reads a record file named on the command line (it may live outside the workspace). */
+function readRecordFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read record ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+}
+
+/** Command durations (ms) of a previous record, to balance shards. */
+function readDurations(path: string): Record<string, number> {
+  const text = readRecordFile(path);
+  try {
+    const record = JSON.parse(text) as DecisionRecord;
+    return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
+  } catch {
+    throw new UsageError(`--durations ${path} is not a decision record`);
+  }
+}
+
+async function verify(
+  recordPath: string,
+  tree: string,
+  decision: Decision | undefined,
+  io: CliIo,
+): Promise<number> {
+  let record: DecisionRecord;
+  try {
+    record = JSON.parse(readRecordFile(recordPath)) as DecisionRecord;
+    if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
+      throw new Error('not a record');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+    );
+  }
+  const outcome = await verifyRecord(createFsWorkspace(resolve(tree)), record, decision);
+  for (const change of outcome.changes) {
+    const detail =
+      change.state === 'changed'
+        ? ` (sha256 ${change.recorded?.slice(0, 12)} → ${change.current?.slice(0, 12)})`
+        : '';
+    io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}\n`);
+  }
+  const changed = outcome.changes.filter((c) => c.state !== 'unchanged');
+  if (changed.length > 0) {
+    io.stdout.write(
+      `\n${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(', ')}. Run the gate again.\n`,
+    );
+    return 1;
+  }
+  io.stdout.write(
+    `\nEvidence unchanged since the verdict of ${record.generated_at} (${record.decision_requested}).\n`,
+  );
+  if (!outcome.decision) return 0;
+  const blocked =
+    outcome.decision.blockedBy.length > 0
+      ? ` (blocked by ${outcome.decision.blockedBy.join(', ')})`
+      : '';
+  io.stdout.write(
+    `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.\n`,
+  );
+  return EXIT_CODES[outcome.decision.state as DecisionState];
 }
 
 async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {

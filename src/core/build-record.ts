@@ -54,6 +54,7 @@ export function buildRecord(
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
     joint_decision: summarizeJointDecision(context),
+    ...(evidence.shard ? { shard: evidence.shard } : {}),
     context: {
       repository: evidence.context.repository,
       sha: evidence.context.sha,

@@ -108,5 +108,7 @@ export interface Evidence {
   consumerCheck?: LookupResult<ConsumerCheckLookup>;
   /** Present on pull-request runs. */
   integrity?: IntegrityEvidence;
+  /** Present when this run is one shard of several; fail-closed totals are left to the aggregation. */
+  shard?: { index: number; count: number; commands: string[] };
   context: RunContext;
 }

@@ -61,6 +61,10 @@ export interface DecisionRecord {
   artifacts: RecordDigest[];
   documents: RecordDigest[];
   joint_decision: JointDecisionSummary | null;
+  /** Present on the partial record of one shard. */
+  shard?: { index: number; count: number; commands: string[] };
+  /** On an aggregated record: the shard records it merges. */
+  aggregated_from?: string[];
   context: {
     repository: string | null;
     sha: string | null;

@@ -72,25 +72,31 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
     }
     return evaluateCommand(command, result);
   });
-  const ran = results.filter((r) => r.state === 'ran').length;
+  // A shard holds a slice of the commands: the fail-closed total is the aggregation's to judge.
+  if (context.evidence.shard) return outcomes;
   outcomes.push(
-    ran > 0
-      ? {
-          id: 'commands.executed',
-          kind: 'command',
-          status: 'pass',
-          summary: `${ran} of ${commands.length} verification commands ran`,
-        }
-      : {
-          id: 'commands.executed',
-          kind: 'command',
-          status: 'fail',
-          summary: `none of the ${commands.length} configured verification commands ran (fail closed)`,
-          expected: 'at least one command executed',
-          observed: 0,
-        },
+    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === 'ran').length),
   );
   return outcomes;
+}
+
+/** Fail closed: commands are configured but none ran (shared with the aggregation of shards). */
+export function judgeCommandsExecuted(configured: number, ran: number): CheckOutcome {
+  return ran > 0
+    ? {
+        id: 'commands.executed',
+        kind: 'command',
+        status: 'pass',
+        summary: `${ran} of ${configured} verification commands ran`,
+      }
+    : {
+        id: 'commands.executed',
+        kind: 'command',
+        status: 'fail',
+        summary: `none of the ${configured} configured verification commands ran (fail closed)`,
+        expected: 'at least one command executed',
+        observed: 0,
+      };
 }
 
 function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOutcome {

@@ -1,0 +1,200 @@
+// Sharding, aggregation and replay through the built CLI.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, cli, workspace } from './cli-helpers.js';
+
+const SLEEPS = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `  - {id: sleep-${String(i).padStart(2, '0')}, run: 'sleep 0.2; echo 1 passed, 0 failed', reports_tests: true}`,
+).join('\n');
+const CONFIG = `version: 1\ngate: {name: sharded}\ndocuments:\n  - {id: readme, path: README.md, contains: [rollback]}\ncommands:\n${SLEEPS}\n  - {id: build, run: 'test -d .'}\n  - {id: after-build, run: 'test -d . && echo 2 passed, 0 failed', needs: [build]}\n`;
+let dir: string;
+
+/** Runs the CLI asynchronously (so shards can run concurrently). */
+function cliAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+type Rec = {
+  verdict: string;
+  checks: { id: string; status: string; blocks: string[]; abort: boolean }[];
+  commands: {
+    id: string;
+    state: string;
+    exit_code: number | null;
+    signal: string | null;
+    timed_out: boolean;
+    tests: unknown;
+  }[];
+};
+const essence = (record: Rec) => ({
+  verdict: record.verdict,
+  checks: record.checks.map(({ id, status, blocks, abort }) => ({ id, status, blocks, abort })),
+  commands: record.commands.map(({ id, state, exit_code, signal, timed_out, tests }) => ({
+    id,
+    state,
+    exit_code,
+    signal,
+    timed_out,
+    tests,
+  })),
+});
+const read = (path: string) =>
+  JSON.parse(readFileSync(join(dir, path), 'utf8')) as Rec & Record<string, unknown>;
+
+beforeAll(async () => {
+  dir = workspace({
+    '.github/cutover-checkpoint.yml': CONFIG,
+    'README.md': '# svc\nrollback: redeploy v1\n',
+  });
+  const shards = await Promise.all(
+    [1, 2, 3, 4].map((i) =>
+      cliAsync(['run', '--shard', `${i}/4`, '--out', `shards/${i}`, '--json'], {
+        GITHUB_SHA: 'a'.repeat(40),
+      }),
+    ),
+  );
+  expect(shards.map((s) => s.status)).toEqual([0, 0, 0, 0]);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const shardFiles = [1, 2, 3, 4].map((i) => `shards/${i}/decision-record.json`);
+
+describe('shards', () => {
+  it('each shard runs a balanced slice, linked commands together, and is marked as a shard', () => {
+    const slices = shardFiles.map((f) => (read(f).shard as { commands: string[] }).commands);
+    expect(slices.flat().sort()).toHaveLength(14);
+    expect(slices.map((s) => s.length).sort()).toEqual([3, 3, 4, 4]);
+    const home = (id: string) => slices.findIndex((s) => s.includes(id));
+    expect(home('build')).toBe(home('after-build'));
+    // Everything that is not a command is evaluated once, in shard 1.
+    expect(read(shardFiles[1]!).checks.every((c) => c.id.startsWith('command.'))).toBe(true);
+    expect(read(shardFiles[0]!).checks.some((c) => c.id === 'document.readme')).toBe(true);
+  });
+
+  it('the aggregate equals one unsharded run in verdict, checks and command results', async () => {
+    const merged = cli(['aggregate', ...shardFiles, '--out', 'merged', '--json'], dir, {
+      GITHUB_SHA: 'a'.repeat(40),
+    });
+    const single = cli(['run', '--out', 'single', '--json'], dir, { GITHUB_SHA: 'a'.repeat(40) });
+    expect(merged.status, merged.stderr).toBe(single.status);
+    const a = JSON.parse(merged.stdout) as Rec & { aggregated_from: string[]; shard?: unknown };
+    expect(essence(a)).toEqual(essence(JSON.parse(single.stdout) as Rec));
+    expect(a.aggregated_from).toEqual(shardFiles);
+    expect(a.shard).toBeUndefined();
+    expect(readFileSync(join(dir, 'merged/report.md'), 'utf8')).toContain('```mermaid');
+  });
+
+  it.each([
+    ['one shard missing', shardFiles.slice(0, 3), ['shard 4/4 is missing']],
+    [
+      'one shard duplicated',
+      [shardFiles[0]!, shardFiles[1]!, shardFiles[1]!, shardFiles[2]!, shardFiles[3]!],
+      ['shard 2/4 is given 2 times: shards/2/decision-record.json, shards/2/decision-record.json'],
+    ],
+  ])('refuses %s with exit 3 naming the problem', (_name, files, mentions) => {
+    const run = cli(['aggregate', ...files, '--out', 'refused'], dir);
+    expect(run.status).toBe(3);
+    for (const mention of mentions) expect(run.stderr).toContain(mention);
+  });
+
+  it('refuses a shard from another commit, another config, or one that fails its schema', async () => {
+    const other = await cliAsync(['run', '--shard', '3/4', '--out', 'other-commit', '--json'], {
+      GITHUB_SHA: 'b'.repeat(40),
+    });
+    expect(other.status).toBe(0);
+    const commit = cli(
+      [
+        'aggregate',
+        shardFiles[0]!,
+        shardFiles[1]!,
+        'other-commit/decision-record.json',
+        shardFiles[3]!,
+        '--out',
+        'refused',
+      ],
+      dir,
+    );
+    expect(commit.status).toBe(3);
+    expect(commit.stderr).toContain(
+      'other-commit/decision-record.json is from commit bbbbbbbbbbbb, shards/1/decision-record.json from aaaaaaaaaaaa',
+    );
+
+    const broken = JSON.parse(readFileSync(join(dir, shardFiles[2]!), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...broken, verdict: 'MAYBE' }));
+    const schema = cli(
+      [
+        'aggregate',
+        shardFiles[0]!,
+        shardFiles[1]!,
+        'broken.json',
+        shardFiles[3]!,
+        '--out',
+        'refused',
+      ],
+      dir,
+    );
+    expect(schema.status).toBe(3);
+    expect(schema.stderr).toMatch(
+      /broken\.json:1:\d+: does not match the decision-record schema: \/verdict must be equal to one of the allowed values/,
+    );
+
+    const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
+    writeFileSync(join(dir, '.github/cutover-checkpoint.yml'), config + '# edited\n');
+    try {
+      const digest = cli(['aggregate', ...shardFiles, '--out', 'refused'], dir);
+      expect(digest.status).toBe(3);
+      expect(digest.stderr).toContain(
+        'shards/1/decision-record.json was produced with a different config',
+      );
+    } finally {
+      writeFileSync(join(dir, '.github/cutover-checkpoint.yml'), config);
+    }
+  });
+});
+
+describe('verify-record', () => {
+  it('names the input that changed by one byte since the verdict', () => {
+    const record = join(dir, 'single/decision-record.json');
+    expect(cli(['verify-record', record], dir).status).toBe(0);
+    writeFileSync(join(dir, 'README.md'), '# svc\nrollback: redeploy v2\n');
+    try {
+      const run = cli(['verify-record', record], dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(
+        /^changed\s+readme: README\.md \(sha256 [0-9a-f]{12} → [0-9a-f]{12}\)$/m,
+      );
+      expect(run.stdout).toContain('1 input(s) changed since the verdict');
+    } finally {
+      writeFileSync(join(dir, 'README.md'), '# svc\nrollback: redeploy v1\n');
+    }
+  });
+
+  it('with --decision cutover on unchanged evidence tells that decision on this evidence', () => {
+    const run = cli(
+      ['verify-record', join(dir, 'single/decision-record.json'), '--decision', 'cutover'],
+      dir,
+    );
+    expect(run.stdout).toContain('Evidence unchanged since the verdict of');
+    expect(run.stdout).toMatch(/On this evidence the cutover decision is \S+/);
+  });
+});
