@@ -23027,50 +23027,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        relative5 = parse3(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23078,7 +23078,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -45867,7 +45867,7 @@ function endGroup() {
 // src/action/main.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative3, resolve as resolve5 } from "node:path";
+import { relative as relative4, resolve as resolve5 } from "node:path";
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -49828,6 +49828,14 @@ async function readSchemaWithRefs(path, read) {
 }
 
 // src/core/shard/partition.ts
+function parseShardSpec(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
 function partitionCommands(commands, count, durations = {}) {
   const groups2 = connectedGroups(commands);
   const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
@@ -50511,10 +50519,191 @@ function assertRecordValid(record, validator) {
   }
 }
 
+// src/core/shard/aggregate.ts
+function aggregateRecords(shards, config, configSha256, now) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return { ok: false, problems };
+  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
+  const first = byIndex.get(1);
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
+  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const today = now.slice(0, 10);
+  const executed = config.commands.length > 0 ? [
+    applyPolicy(
+      judgeCommandsExecuted(
+        config.commands.length,
+        commands.filter((c) => c.state === "ran").length
+      ),
+      config.checkPolicies,
+      config.waivers,
+      today
+    )
+  ] : [];
+  const others = first.checks.filter((c) => !c.id.startsWith("command."));
+  const insertAt = others.findIndex(
+    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
+  );
+  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
+  checks.push(
+    ...failClosed(checks).map(
+      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
+    )
+  );
+  const decisions = decideAll(checks, config.labels);
+  const requested = decisions[first.decision_requested];
+  const rest = { ...first };
+  delete rest.shard;
+  return {
+    ok: true,
+    record: {
+      ...rest,
+      generated_at: now,
+      verdict: requested.state,
+      verdict_label: requested.label,
+      decisions,
+      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
+      checks,
+      commands,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
+}
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
+    );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
+  }
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
+}
+
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request2) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, request2.configPath, validator);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request2.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue2 = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue2.message}`,
+        location: { file: file.path, ...issue2.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const merged = aggregateRecords(
+    shards,
+    loaded.config,
+    loaded.read.sha256,
+    ports.now().toISOString()
+  );
+  if (!merged.ok)
+    return {
+      kind: "unusable",
+      errors: merged.problems.map((message) => ({
+        message,
+        location: { file: loaded.config.path }
+      }))
+    };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/adapters/glob-files.ts
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+function globToRegExp(glob) {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") pattern += "[^/]*";
+    else if (c === "?") pattern += "[^/]";
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${pattern}$`);
+}
+function globFiles(root, glob) {
+  const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
 import { open as open2, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative as relative2, resolve } from "node:path";
 function createFsWorkspace(root) {
   const absoluteRoot = resolve(root);
   let realRoot;
@@ -50531,7 +50720,7 @@ function createFsWorkspace(root) {
         if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error2) };
       }
-      const inside = relative(await realRoot, real);
+      const inside = relative2(await realRoot, real);
       if (inside.startsWith("..") || isAbsolute(inside)) {
         return {
           kind: "error",
@@ -50689,12 +50878,12 @@ function createOutputDir(directory) {
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join, resolve as resolve4 } from "node:path";
+import { join as join2, resolve as resolve4 } from "node:path";
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/adapters/line-buffer.ts
 var LineBuffer = class {
@@ -50786,7 +50975,7 @@ function runProcess(command, options) {
   });
   if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative2(realpathSync(options.root), realpathSync(cwd));
+  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
   if (inside.startsWith("..") || isAbsolute2(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
@@ -50953,7 +51142,7 @@ function createProcessRunner(options) {
             const task = runProcess(command, {
               root: options.root,
               env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join(logRoot, `${command.id}.log`),
+              logFile: join2(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell,
@@ -50990,7 +51179,7 @@ function findDefaultShell() {
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
 import { access as access2, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
+import { delimiter, join as join3 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "") {
   return {
@@ -51012,7 +51201,7 @@ function createToolLookup(path = process.env.PATH ?? "") {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join2(directory, name);
+    const candidate = join3(directory, name);
     try {
       await access2(candidate, constants3.X_OK);
       return candidate;
@@ -55677,7 +55866,10 @@ var INPUTS = {
   publish: "publish",
   evidenceDir: "evidence-dir",
   conditionalConclusion: "conditional-conclusion",
-  workingDirectory: "working-directory"
+  workingDirectory: "working-directory",
+  shard: "shard",
+  durations: "durations",
+  aggregate: "aggregate"
 };
 var OUTPUTS = {
   verdict: "verdict",
@@ -55746,8 +55938,18 @@ function readInputs(dispatch = {}) {
       getInput(INPUTS.conditionalConclusion) || "neutral",
       ["neutral", "success", "failure", "action_required"]
     ),
-    workingDirectory: getInput(INPUTS.workingDirectory) || "."
+    workingDirectory: getInput(INPUTS.workingDirectory) || ".",
+    ...readShard(),
+    durations: getInput(INPUTS.durations),
+    aggregate: getInput(INPUTS.aggregate)
   };
+}
+function readShard() {
+  const text = getInput(INPUTS.shard);
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
+  return { shard };
 }
 function readPublishingInputs() {
   return {
@@ -56248,8 +56450,8 @@ async function run() {
     }) : void 0;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const root = resolve5(workspace, inputs.workingDirectory);
-    const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
-    if (inputs.publish && client) {
+    const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
+    if (inputs.publish && client && !inputs.shard) {
       publisher = createPublisher({
         client,
         context: context3,
@@ -56321,7 +56523,13 @@ async function evaluate(inputs, context3, root, client) {
     lookups
   });
   const untrusted = context3.eventName === "pull_request_target";
-  const outcome = await runCheckpoint(ports, {
+  const outcome = inputs.aggregate ? await aggregateShards(ports, {
+    configPath: inputs.config,
+    records: globFiles(root, inputs.aggregate).map((path) => ({
+      path,
+      text: readFileSync2(resolve5(root, path), "utf8")
+    }))
+  }) : await runCheckpoint(ports, {
     configPath: inputs.config,
     decision: inputs.decision,
     modes: inputs.modes,
@@ -56340,7 +56548,8 @@ async function evaluate(inputs, context3, root, client) {
     events: createActionCommandLog((text) => process.stdout.write(text)),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal: stopOnSignals(),
-    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {}
+    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {},
+    ...inputs.shard ? { shard: { ...inputs.shard, durations: readDurations(root, inputs.durations) } } : {}
   });
   if (outcome.kind === "unusable") {
     for (const error2 of outcome.errors) {
@@ -56382,6 +56591,11 @@ function concludeStep(inputs, record) {
   const fails = inputs.failOn !== "never" && (record.verdict === "NO-GO" || inputs.failOn === "conditional" && record.verdict === "CONDITIONAL");
   if (fails) setFailed(line);
   else notice(line);
+}
+function readDurations(root, path) {
+  if (!path) return void 0;
+  const record = JSON.parse(readFileSync2(resolve5(root, path), "utf8"));
+  return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
 }
 function readEvent() {
   const path = process.env.GITHUB_EVENT_PATH;

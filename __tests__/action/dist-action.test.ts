@@ -455,6 +455,46 @@ describe('limits', () => {
   });
 });
 
+describe('shards', () => {
+  it('shard jobs publish nothing; the aggregating job merges them and posts one check run', async () => {
+    const commands = ['a', 'b', 'c', 'd']
+      .map((id) => `  - {id: ${id}, run: 'test -d . && echo 1 passed, 0 failed'}`)
+      .join('\n');
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: sharded}\ncommands:\n${commands}\n`,
+    });
+    try {
+      for (const shard of ['1/2', '2/2']) {
+        const run = await runAction({
+          workspace: dir,
+          apiUrl: gh.url,
+          event: 'push',
+          payload: 'push.json',
+          inputs: { shard, 'evidence-dir': `shards/${shard[0]}` },
+        });
+        expect(run.status, run.stdout).toBe(0);
+      }
+      expect(gh.requests).toEqual([]);
+      const merged = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+        inputs: { aggregate: 'shards/*/decision-record.json', 'evidence-dir': 'merged' },
+      });
+      expect(merged.status, merged.stdout).toBe(0);
+      expect(merged.outputs.verdict).toBe('GO');
+      expect(ops()).toEqual([
+        'POST /repos/{owner}/{repo}/check-runs',
+        'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+      ]);
+      expect(merged.summary).toContain('4 of 4 verification commands ran');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('working-directory', () => {
   it('runs the gate in a subdirectory and annotates paths from the repository root', async () => {
     const dir = makeWorkspace({

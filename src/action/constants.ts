@@ -17,6 +17,9 @@ export const INPUTS = {
   evidenceDir: 'evidence-dir',
   conditionalConclusion: 'conditional-conclusion',
   workingDirectory: 'working-directory',
+  shard: 'shard',
+  durations: 'durations',
+  aggregate: 'aggregate',
 } as const;
 
 export const OUTPUTS = {

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { INPUTS } from './constants.js';
+import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 
 export interface ActionInputs {
   config: string;
@@ -17,6 +18,12 @@ export interface ActionInputs {
   evidenceDir: string;
   conditionalConclusion: 'neutral' | 'success' | 'failure' | 'action_required';
   workingDirectory: string;
+  /** Run one shard of the commands (a partial record, nothing published). */
+  shard?: ShardSpec;
+  /** A previous record whose durations balance the shards. */
+  durations: string;
+  /** A glob of shard records to merge instead of running. */
+  aggregate: string;
 }
 
 /** Thrown for an input that cannot be used; the message names the input and what is expected. */
@@ -76,7 +83,18 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
       ['neutral', 'success', 'failure', 'action_required'] as const,
     ),
     workingDirectory: core.getInput(INPUTS.workingDirectory) || '.',
+    ...readShard(),
+    durations: core.getInput(INPUTS.durations),
+    aggregate: core.getInput(INPUTS.aggregate),
   };
+}
+
+function readShard(): { shard?: ShardSpec } {
+  const text = core.getInput(INPUTS.shard);
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (typeof shard === 'string') throw new InputError(`Invalid input 'shard': ${shard}.`);
+  return { shard };
 }
 
 /**

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { runCheckpoint } from '../app/run-checkpoint.js';
+import { aggregateShards } from '../app/aggregate-shards.js';
+import { globFiles } from '../adapters/glob-files.js';
 import { formatLocation } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
@@ -41,7 +43,8 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const root = resolve(workspace, inputs.workingDirectory);
     const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
-    if (inputs.publish && client) {
+    // A shard's record is partial: only the aggregating job publishes.
+    if (inputs.publish && client && !inputs.shard) {
       publisher = createPublisher({
         client,
         context,
@@ -131,28 +134,39 @@ async function evaluate(
   });
   // pull_request_target runs with a write token: never run code from the pull request.
   const untrusted = context.eventName === 'pull_request_target';
-  const outcome = await runCheckpoint(ports, {
-    configPath: inputs.config,
-    decision: inputs.decision,
-    modes: inputs.modes,
-    inputs: inputs.baseline,
-    scope: 'run',
-    runCommands: !untrusted,
-    notRunReason:
-      'pull_request_target runs no verification commands (they would run pull request code with a write token)',
-    defaultConcurrency: availableParallelism(),
-    context: {
-      repository: `${context.owner}/${context.repo}`,
-      sha: context.sha,
-      ref: context.ref,
-      event: context.eventName,
-      runUrl: context.runUrl,
-    },
-    events: createActionCommandLog((text) => process.stdout.write(text)),
-    secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal: stopOnSignals(),
-    ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
-  });
+  const outcome = inputs.aggregate
+    ? await aggregateShards(ports, {
+        configPath: inputs.config,
+        records: globFiles(root, inputs.aggregate).map((path) => ({
+          path,
+          text: readFileSync(resolve(root, path), 'utf8'),
+        })),
+      })
+    : await runCheckpoint(ports, {
+        configPath: inputs.config,
+        decision: inputs.decision,
+        modes: inputs.modes,
+        inputs: inputs.baseline,
+        scope: 'run',
+        runCommands: !untrusted,
+        notRunReason:
+          'pull_request_target runs no verification commands (they would run pull request code with a write token)',
+        defaultConcurrency: availableParallelism(),
+        context: {
+          repository: `${context.owner}/${context.repo}`,
+          sha: context.sha,
+          ref: context.ref,
+          event: context.eventName,
+          runUrl: context.runUrl,
+        },
+        events: createActionCommandLog((text) => process.stdout.write(text)),
+        secrets: inputs.githubToken ? [inputs.githubToken] : [],
+        signal: stopOnSignals(),
+        ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
+        ...(inputs.shard
+          ? { shard: { ...inputs.shard, durations: readDurations(root, inputs.durations) } }
+          : {}),
+      });
   if (outcome.kind === 'unusable') {
     for (const error of outcome.errors) {
       core.error(error.message, {
@@ -198,6 +212,13 @@ function concludeStep(inputs: ActionInputs, record: DecisionRecord): void {
       (inputs.failOn === 'conditional' && record.verdict === 'CONDITIONAL'));
   if (fails) core.setFailed(line);
   else core.notice(line);
+}
+
+/** Command durations (ms) of a previous record, to balance shards; none when no path is given. */
+function readDurations(root: string, path: string): Record<string, number> | undefined {
+  if (!path) return undefined;
+  const record = JSON.parse(readFileSync(resolve(root, path), 'utf8')) as DecisionRecord;
+  return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
 }
 
 function readEvent(): Record<string, unknown> {
