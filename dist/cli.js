@@ -24402,11 +24402,7 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: [
-        "name",
-        "config_path",
-        "config_sha256"
-      ],
+      required: ["name", "config_path", "config_sha256"],
       properties: {
         name: {
           type: "string"
@@ -24444,10 +24440,7 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: [
-        "rehearsal",
-        "cutover"
-      ],
+      required: ["rehearsal", "cutover"],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -24466,10 +24459,7 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: [
-        "expected",
-        "observed"
-      ],
+      required: ["expected", "observed"],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -24486,15 +24476,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "kind",
-          "status",
-          "blocks",
-          "abort",
-          "summary",
-          "details"
-        ],
+        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
         properties: {
           id: {
             type: "string"
@@ -24503,15 +24485,7 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: [
-              "pass",
-              "fail",
-              "warn",
-              "pending",
-              "waived",
-              "skipped",
-              "error"
-            ]
+            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
           },
           blocks: {
             type: "array",
@@ -24535,18 +24509,14 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: [
-                "message"
-              ],
+              required: ["message"],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: [
-                    "file"
-                  ],
+                  required: ["file"],
                   properties: {
                     file: {
                       type: "string"
@@ -24571,12 +24541,7 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: [
-              "reason",
-              "owner",
-              "expires",
-              "expired"
-            ],
+            required: ["reason", "owner", "expires", "expired"],
             properties: {
               reason: {
                 type: "string"
@@ -24620,27 +24585,16 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: [
-              "ran",
-              "skipped",
-              "refused",
-              "not-run"
-            ]
+            enum: ["ran", "skipped", "refused", "not-run"]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: [
-              "integer",
-              "null"
-            ]
+            type: ["integer", "null"]
           },
           signal: {
-            type: [
-              "string",
-              "null"
-            ]
+            type: ["string", "null"]
           },
           timed_out: {
             type: "boolean"
@@ -24659,10 +24613,7 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: [
-                  "passed",
-                  "failed"
-                ],
+                required: ["passed", "failed"],
                 properties: {
                   passed: {
                     type: "integer",
@@ -24708,53 +24659,31 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: [
-        "object",
-        "null"
-      ]
+      type: ["object", "null"]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         sha: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         ref: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         event: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         run_url: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         }
       }
     },
     shard: {
       type: "object",
-      required: [
-        "index",
-        "count",
-        "commands"
-      ],
+      required: ["index", "count", "commands"],
       description: "Present on a partial record of one shard.",
       properties: {
         index: {
@@ -24783,17 +24712,10 @@ var decision_record_schema_default = {
   },
   $defs: {
     decision: {
-      enum: [
-        "rehearsal",
-        "cutover"
-      ]
+      enum: ["rehearsal", "cutover"]
     },
     state: {
-      enum: [
-        "GO",
-        "NO-GO",
-        "CONDITIONAL"
-      ]
+      enum: ["GO", "NO-GO", "CONDITIONAL"]
     },
     sha256: {
       type: "string",
@@ -24822,11 +24744,7 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: [
-        "state",
-        "blocked_by",
-        "to_go"
-      ],
+      required: ["state", "blocked_by", "to_go"],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -24844,11 +24762,7 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: [
-              "check",
-              "status",
-              "summary"
-            ],
+            required: ["check", "status", "summary"],
             properties: {
               check: {
                 type: "string"
@@ -24870,11 +24784,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path",
-          "sha256"
-        ],
+        required: ["id", "path", "sha256"],
         properties: {
           id: {
             type: "string"

@@ -46127,11 +46127,7 @@ var decision_record_schema_default = {
     },
     gate: {
       type: "object",
-      required: [
-        "name",
-        "config_path",
-        "config_sha256"
-      ],
+      required: ["name", "config_path", "config_sha256"],
       properties: {
         name: {
           type: "string"
@@ -46169,10 +46165,7 @@ var decision_record_schema_default = {
     },
     decisions: {
       type: "object",
-      required: [
-        "rehearsal",
-        "cutover"
-      ],
+      required: ["rehearsal", "cutover"],
       additionalProperties: false,
       properties: {
         rehearsal: {
@@ -46191,10 +46184,7 @@ var decision_record_schema_default = {
     },
     baseline: {
       type: "object",
-      required: [
-        "expected",
-        "observed"
-      ],
+      required: ["expected", "observed"],
       properties: {
         expected: {
           $ref: "#/$defs/baselineValues"
@@ -46211,15 +46201,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "kind",
-          "status",
-          "blocks",
-          "abort",
-          "summary",
-          "details"
-        ],
+        required: ["id", "kind", "status", "blocks", "abort", "summary", "details"],
         properties: {
           id: {
             type: "string"
@@ -46228,15 +46210,7 @@ var decision_record_schema_default = {
             type: "string"
           },
           status: {
-            enum: [
-              "pass",
-              "fail",
-              "warn",
-              "pending",
-              "waived",
-              "skipped",
-              "error"
-            ]
+            enum: ["pass", "fail", "warn", "pending", "waived", "skipped", "error"]
           },
           blocks: {
             type: "array",
@@ -46260,18 +46234,14 @@ var decision_record_schema_default = {
             type: "array",
             items: {
               type: "object",
-              required: [
-                "message"
-              ],
+              required: ["message"],
               properties: {
                 message: {
                   type: "string"
                 },
                 location: {
                   type: "object",
-                  required: [
-                    "file"
-                  ],
+                  required: ["file"],
                   properties: {
                     file: {
                       type: "string"
@@ -46296,12 +46266,7 @@ var decision_record_schema_default = {
           observed: {},
           waiver: {
             type: "object",
-            required: [
-              "reason",
-              "owner",
-              "expires",
-              "expired"
-            ],
+            required: ["reason", "owner", "expires", "expired"],
             properties: {
               reason: {
                 type: "string"
@@ -46345,27 +46310,16 @@ var decision_record_schema_default = {
             type: "string"
           },
           state: {
-            enum: [
-              "ran",
-              "skipped",
-              "refused",
-              "not-run"
-            ]
+            enum: ["ran", "skipped", "refused", "not-run"]
           },
           reason: {
             type: "string"
           },
           exit_code: {
-            type: [
-              "integer",
-              "null"
-            ]
+            type: ["integer", "null"]
           },
           signal: {
-            type: [
-              "string",
-              "null"
-            ]
+            type: ["string", "null"]
           },
           timed_out: {
             type: "boolean"
@@ -46384,10 +46338,7 @@ var decision_record_schema_default = {
               },
               {
                 type: "object",
-                required: [
-                  "passed",
-                  "failed"
-                ],
+                required: ["passed", "failed"],
                 properties: {
                   passed: {
                     type: "integer",
@@ -46433,53 +46384,31 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: [
-        "object",
-        "null"
-      ]
+      type: ["object", "null"]
     },
     context: {
       type: "object",
       properties: {
         repository: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         sha: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         ref: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         event: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         },
         run_url: {
-          type: [
-            "string",
-            "null"
-          ]
+          type: ["string", "null"]
         }
       }
     },
     shard: {
       type: "object",
-      required: [
-        "index",
-        "count",
-        "commands"
-      ],
+      required: ["index", "count", "commands"],
       description: "Present on a partial record of one shard.",
       properties: {
         index: {
@@ -46508,17 +46437,10 @@ var decision_record_schema_default = {
   },
   $defs: {
     decision: {
-      enum: [
-        "rehearsal",
-        "cutover"
-      ]
+      enum: ["rehearsal", "cutover"]
     },
     state: {
-      enum: [
-        "GO",
-        "NO-GO",
-        "CONDITIONAL"
-      ]
+      enum: ["GO", "NO-GO", "CONDITIONAL"]
     },
     sha256: {
       type: "string",
@@ -46547,11 +46469,7 @@ var decision_record_schema_default = {
     },
     decisionOutcome: {
       type: "object",
-      required: [
-        "state",
-        "blocked_by",
-        "to_go"
-      ],
+      required: ["state", "blocked_by", "to_go"],
       properties: {
         state: {
           $ref: "#/$defs/state"
@@ -46569,11 +46487,7 @@ var decision_record_schema_default = {
           type: "array",
           items: {
             type: "object",
-            required: [
-              "check",
-              "status",
-              "summary"
-            ],
+            required: ["check", "status", "summary"],
             properties: {
               check: {
                 type: "string"
@@ -46595,11 +46509,7 @@ var decision_record_schema_default = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "id",
-          "path",
-          "sha256"
-        ],
+        required: ["id", "path", "sha256"],
         properties: {
           id: {
             type: "string"
