@@ -26862,6 +26862,37 @@ function isPlaceholderCommand(run) {
   return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
 }
 
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
 // src/core/commands/test-counts.ts
 var summaryCounts = (runner, summary) => ({
   runner,
@@ -27034,7 +27065,7 @@ function evaluateCommands(context) {
         observed: result.state
       };
     }
-    return evaluateCommand(command, result);
+    return evaluateCommand(command, result, context);
   });
   if (context.evidence.shard) return outcomes;
   outcomes.push(
@@ -27057,7 +27088,16 @@ function judgeCommandsExecuted(configured, ran) {
     observed: 0
   };
 }
-function evaluateCommand(command, result) {
+function findPlaceholder(command, context) {
+  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : void 0;
+  if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
+    return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
+  }
+  return void 0;
+}
+function evaluateCommand(command, result, context) {
   const id = `command.${command.id}`;
   const base = { id, kind: "command" };
   if (result.state === "skipped" || result.state === "refused" || result.state === "not-run") {
@@ -27086,11 +27126,12 @@ function evaluateCommand(command, result) {
       observed: `${tests.failed} failed`
     };
   }
-  if (isPlaceholderCommand(command.run)) {
+  const placeholder = findPlaceholder(command, context);
+  if (placeholder) {
     return {
       ...base,
       status: command.placeholder,
-      summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`,
+      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
       expected: "a real check",
       observed: command.run
     };
@@ -27991,7 +28032,9 @@ function listFilePaths(config) {
     ...config.documents.map((d) => d.path),
     ...config.changelog ? [config.changelog.path] : [],
     ...config.jointDecision ? [config.jointDecision.path] : [],
-    ...config.consumer?.record ? [config.consumer.record] : []
+    ...config.consumer?.record ? [config.consumer.record] : [],
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
   ];
 }
 async function readSchemaWithRefs(path, read) {

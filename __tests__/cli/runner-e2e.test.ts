@@ -1,7 +1,7 @@
 // The runner through the built CLI: secrets leave no trace in anything written, mutating commands
 // are refused in a rehearsal, and Ctrl-C still writes the record.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, cli, workspace } from './cli-helpers.js';
@@ -56,6 +56,39 @@ describe('runner through the CLI', () => {
         'refused in a rehearsal: mutating command',
       );
       expect(readdirSync(dir)).not.toContain('mutated');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('flags a placeholder hiding in a script file or a package.json script', () => {
+    const dir = workspace({
+      [CONFIG]: `${HEAD}commands:\n  - {id: script, run: ./placeholder.sh}\n  - {id: npm-script, run: npm run build:frontend, cwd: web}\n`,
+      'placeholder.sh': readFileSync(
+        join(import.meta.dirname, '..', 'adapters', 'fixtures', 'placeholder.sh'),
+        'utf8',
+      ),
+      'web/package.json': JSON.stringify({
+        scripts: { 'build:frontend': 'echo frontend build placeholder' },
+      }),
+    });
+    try {
+      chmodSync(join(dir, 'placeholder.sh'), 0o755);
+      const run = cli(['run', '--json'], dir);
+      const checks = JSON.parse(run.stdout).checks as {
+        id: string;
+        status: string;
+        summary: string;
+      }[];
+      expect(run.status).toBe(1);
+      expect(checks.find((c) => c.id === 'command.script')).toMatchObject({
+        status: 'fail',
+        summary:
+          'placeholder command: `./placeholder.sh` runs placeholder.sh, which only succeeds; it is not evidence of quality',
+      });
+      expect(checks.find((c) => c.id === 'command.npm-script')!.summary).toContain(
+        "runs the package.json script 'build:frontend', which only succeeds",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

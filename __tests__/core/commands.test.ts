@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBodySource, isPlaceholderBody } from '../../src/core/commands/command-body.js';
 import { describe, expect, it } from 'vitest';
 import { parseTestCounts } from '../../src/core/commands/test-counts.js';
 import { isPlaceholderCommand } from '../../src/core/commands/placeholder.js';
@@ -122,5 +125,52 @@ describe('explainExit', () => {
     expect(
       findErrorLines('compiling\nerror[E0308]: mismatched types\nok\nFAILED: 2 tests'),
     ).toEqual(['error[E0308]: mismatched types', 'FAILED: 2 tests']);
+  });
+});
+
+describe('placeholder bodies behind npm scripts and script files', () => {
+  it.each([
+    [
+      'npm run build:frontend',
+      'web',
+      { path: 'web/package.json', kind: 'package-script', name: 'build:frontend' },
+    ],
+    ['pnpm lint', '.', { path: 'package.json', kind: 'package-script', name: 'lint' }],
+    ['yarn run test', '.', { path: 'package.json', kind: 'package-script', name: 'test' }],
+    ['./scripts/build.sh', '.', { path: 'scripts/build.sh', kind: 'script-file' }],
+    ['bash deploy/preflight.sh', 'ops', { path: 'ops/deploy/preflight.sh', kind: 'script-file' }],
+    ['bun test', '.', undefined],
+    ['/usr/local/bin/check.sh', '.', undefined],
+    ['npm run build && npm test', '.', undefined],
+  ])('%s in %s', (run, cwd, expected) => {
+    expect(findBodySource(run, cwd)).toEqual(expected);
+  });
+
+  it('reads package.json scripts and script files', () => {
+    const pkg = JSON.stringify({
+      scripts: { 'build:frontend': 'echo frontend build placeholder', build: 'tsc -p .' },
+    });
+    expect(
+      isPlaceholderBody(
+        { path: 'package.json', kind: 'package-script', name: 'build:frontend' },
+        pkg,
+      ),
+    ).toBe(true);
+    expect(
+      isPlaceholderBody({ path: 'package.json', kind: 'package-script', name: 'build' }, pkg),
+    ).toBe(false);
+    expect(
+      isPlaceholderBody({ path: 'package.json', kind: 'package-script', name: 'missing' }, pkg),
+    ).toBe(false);
+    const script = readFileSync(
+      join(import.meta.dirname, '..', 'adapters', 'fixtures', 'placeholder.sh'),
+      'utf8',
+    );
+    expect(isPlaceholderBody({ path: 'placeholder.sh', kind: 'script-file' }, script)).toBe(true);
+    const real = readFileSync(
+      join(import.meta.dirname, '..', 'adapters', 'fixtures', 'exits-1.sh'),
+      'utf8',
+    );
+    expect(isPlaceholderBody({ path: 'exits-1.sh', kind: 'script-file' }, real)).toBe(false);
   });
 });

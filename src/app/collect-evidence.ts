@@ -5,6 +5,7 @@ import type { Evidence, FileRead, RunContext } from '../core/evidence.js';
 import type { Baseline, Decision } from '../core/model.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRelativeRefs } from '../core/schema/relative-refs.js';
+import { findBodySource } from '../core/commands/command-body.js';
 import {
   joinWorkspacePath,
   normalizeWorkspacePath,
@@ -117,6 +118,8 @@ function listFilePaths(config: CheckpointConfig): string[] {
     ...(config.changelog ? [config.changelog.path] : []),
     ...(config.jointDecision ? [config.jointDecision.path] : []),
     ...(config.consumer?.record ? [config.consumer.record] : []),
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? []),
   ];
 }
 

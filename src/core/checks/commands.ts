@@ -6,6 +6,7 @@ import type { CommandResult } from '../evidence.js';
 import type { CheckOutcome } from '../model.js';
 import { explainExit, findErrorLines } from '../commands/explain-exit.js';
 import { isPlaceholderCommand } from '../commands/placeholder.js';
+import { findBodySource, isPlaceholderBody } from '../commands/command-body.js';
 import { parseTestCounts } from '../commands/test-counts.js';
 import { formatDuration } from '../config/duration.js';
 import type { EvaluationContext } from './evaluation-context.js';
@@ -70,7 +71,7 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
         observed: result.state,
       };
     }
-    return evaluateCommand(command, result);
+    return evaluateCommand(command, result, context);
   });
   // A shard holds a slice of the commands: the fail-closed total is the aggregation's to judge.
   if (context.evidence.shard) return outcomes;
@@ -99,7 +100,24 @@ export function judgeCommandsExecuted(configured: number, ran: number): CheckOut
       };
 }
 
-function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOutcome {
+/** Whether the command only succeeds, looking through `npm run x` and `./script.sh` to their bodies. */
+function findPlaceholder(command: CommandConfig, context: EvaluationContext): string | undefined {
+  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : undefined;
+  if (source && read?.kind === 'ok' && isPlaceholderBody(source, read.text)) {
+    return source.kind === 'package-script'
+      ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds`
+      : `\`${command.run}\` runs ${source.path}, which only succeeds`;
+  }
+  return undefined;
+}
+
+function evaluateCommand(
+  command: CommandConfig,
+  result: CommandResult,
+  context: EvaluationContext,
+): CheckOutcome {
   const id = `command.${command.id}`;
   const base = { id, kind: 'command' as const };
   if (result.state === 'skipped' || result.state === 'refused' || result.state === 'not-run') {
@@ -136,11 +154,12 @@ function evaluateCommand(command: CommandConfig, result: CommandResult): CheckOu
       observed: `${tests.failed} failed`,
     };
   }
-  if (isPlaceholderCommand(command.run)) {
+  const placeholder = findPlaceholder(command, context);
+  if (placeholder) {
     return {
       ...base,
       status: command.placeholder,
-      summary: `placeholder command: \`${command.run}\` only succeeds; it is not evidence of quality`,
+      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
       expected: 'a real check',
       observed: command.run,
     };
