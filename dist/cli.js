@@ -29009,6 +29009,20 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error) {
+    return `it is not JSON (${error.message})`;
+  }
+}
+
 // src/core/render/text.ts
 var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
 function renderText(record, options) {
@@ -29975,13 +29989,9 @@ function readRecordFile(path) {
   }
 }
 function readDurations(path) {
-  const text = readRecordFile(path);
-  try {
-    const record = JSON.parse(text);
-    return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
-  } catch {
-    throw new UsageError(`--durations ${path} is not a decision record`);
-  }
+  const durations = readRecordDurations(readRecordFile(path));
+  if (typeof durations === "string") throw new UsageError(`--durations ${path}: ${durations}`);
+  return durations;
 }
 async function verify(recordPath, tree, decision, io) {
   let record;

@@ -50653,6 +50653,20 @@ function globFiles(root, glob) {
   return found.sort();
 }
 
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error2) {
+    return `it is not JSON (${error2.message})`;
+  }
+}
+
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
 import { open as open2, realpath } from "node:fs/promises";
@@ -56547,8 +56561,10 @@ function concludeStep(inputs, record) {
 }
 function readDurations(root, path) {
   if (!path) return void 0;
-  const record = JSON.parse(readFileSync2(resolve5(root, path), "utf8"));
-  return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
+  const durations = readRecordDurations(readFileSync2(resolve5(root, path), "utf8"));
+  if (typeof durations === "string")
+    throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
+  return durations;
 }
 function readEvent() {
   const path = process.env.GITHUB_EVENT_PATH;

@@ -172,6 +172,28 @@ describe('shards', () => {
   });
 });
 
+describe('--durations', () => {
+  it('balances shards by the durations of a previous record, and refuses a file that is not one', () => {
+    const previous = join(dir, 'timed.json');
+    const record = JSON.parse(readFileSync(join(dir, 'single/decision-record.json'), 'utf8')) as {
+      commands: { id: string; duration_ms: number }[];
+    };
+    // Pretend one command took as long as all the others together: it gets a shard of its own.
+    for (const c of record.commands) c.duration_ms = c.id === 'sleep-00' ? 100_000 : 1000;
+    writeFileSync(previous, JSON.stringify(record));
+    const run = cli(
+      ['run', '--shard', '1/2', '--durations', previous, '--no-commands', '--json'],
+      dir,
+    );
+    expect((JSON.parse(run.stdout) as { shard: { commands: string[] } }).shard.commands).toEqual([
+      'sleep-00',
+    ]);
+    const bad = cli(['run', '--shard', '1/2', '--durations', join(dir, 'README.md')], dir);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toContain('README.md: it is not JSON');
+  });
+});
+
 describe('verify-record', () => {
   it('names the input that changed by one byte since the verdict', () => {
     const record = join(dir, 'single/decision-record.json');

@@ -10,6 +10,7 @@ import { relative, resolve } from 'node:path';
 import { runCheckpoint } from '../app/run-checkpoint.js';
 import { aggregateShards } from '../app/aggregate-shards.js';
 import { globFiles } from '../adapters/glob-files.js';
+import { readRecordDurations } from '../core/shard/durations.js';
 import { formatLocation } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
@@ -217,8 +218,10 @@ function concludeStep(inputs: ActionInputs, record: DecisionRecord): void {
 /** Command durations (ms) of a previous record, to balance shards; none when no path is given. */
 function readDurations(root: string, path: string): Record<string, number> | undefined {
   if (!path) return undefined;
-  const record = JSON.parse(readFileSync(resolve(root, path), 'utf8')) as DecisionRecord;
-  return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
+  const durations = readRecordDurations(readFileSync(resolve(root, path), 'utf8'));
+  if (typeof durations === 'string')
+    throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
+  return durations;
 }
 
 function readEvent(): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { parseText } from '../core/parse/parse-document.js';
 import { aggregateRecords } from '../core/shard/aggregate.js';
 import { loadConfig } from './load-config.js';
 import type { Ports } from './ports.js';
+import type { RunOutcome } from './run-checkpoint.js';
 
 /** A record file as the front door read it. */
 export interface RecordFile {
@@ -16,15 +17,8 @@ export interface RecordFile {
   text: string;
 }
 
-export type AggregateOutcome =
-  | {
-      kind: 'judged';
-      record: DecisionRecord;
-      markdown: string;
-      recordPath: string;
-      reportPath: string;
-    }
-  | { kind: 'unusable'; errors: ConfigError[] };
+/** Same shape as a run's outcome: a judged record, or why the gate could not run. */
+export type AggregateOutcome = RunOutcome;
 
 /** Merges shard records produced from the config at `configPath`. */
 export async function aggregateShards(

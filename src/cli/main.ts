@@ -10,6 +10,7 @@ import { aggregateShards, type AggregateOutcome } from '../app/aggregate-shards.
 import { verifyRecord } from '../app/verify-record.js';
 import { createFsWorkspace } from '../adapters/fs-workspace.js';
 import type { DecisionRecord } from '../core/record.js';
+import { readRecordDurations } from '../core/shard/durations.js';
 import { BUILTIN_SCHEMAS } from '../core/schema/builtin-schemas.js';
 import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
@@ -160,13 +161,9 @@ function readRecordFile(path: string): string {
 
 /** Command durations (ms) of a previous record, to balance shards. */
 function readDurations(path: string): Record<string, number> {
-  const text = readRecordFile(path);
-  try {
-    const record = JSON.parse(text) as DecisionRecord;
-    return Object.fromEntries(record.commands.map((c) => [c.id, c.duration_ms]));
-  } catch {
-    throw new UsageError(`--durations ${path} is not a decision record`);
-  }
+  const durations = readRecordDurations(readRecordFile(path));
+  if (typeof durations === 'string') throw new UsageError(`--durations ${path}: ${durations}`);
+  return durations;
 }
 
 async function verify(
