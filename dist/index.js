@@ -49217,8 +49217,16 @@ function buildRecord(context3, checks, decisions) {
     ...config.documents.map((d) => digest(d.id, d.path)),
     ...config.changelog ? [digest("changelog", config.changelog.path)] : [],
     ...config.jointDecision ? [digest("joint-decision", config.jointDecision.path)] : [],
-    ...config.consumer?.record ? [digest("consumer-record", config.consumer.record)] : []
-  ];
+    ...config.consumer?.record ? [digest("consumer-record", config.consumer.record)] : [],
+    // Also evidence: user schemas the artifacts were checked against, and the scripts commands run.
+    ...config.artifacts.flatMap(
+      (a) => a.schema && !a.schema.startsWith("builtin:") ? [digest(`schema.${a.id}`, a.schema)] : []
+    ),
+    ...config.commands.flatMap((c) => {
+      const source = findBodySource(c.run, c.cwd);
+      return source && evidence.files[source.path]?.kind === "ok" ? [digest(`command.${c.id}`, source.path)] : [];
+    })
+  ].filter((entry, index, all) => all.findIndex((other) => other.path === entry.path) === index);
   return {
     record_version: 1,
     gate: {

@@ -1,6 +1,6 @@
 // Sharding, aggregation and replay through the built CLI.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, workspace } from './cli-helpers.js';
@@ -208,6 +208,27 @@ describe('verify-record', () => {
       expect(run.stdout).toContain('1 input(s) changed since the verdict');
     } finally {
       writeFileSync(join(dir, 'README.md'), '# svc\nrollback: redeploy v1\n');
+    }
+  });
+
+  it('also notices a changed script that a command runs', () => {
+    const scripted = workspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: {name: scripted}\ncommands:\n  - {id: check, run: ./check.sh}\n',
+      'check.sh': '#!/bin/sh\ntest -d .\n',
+    });
+    try {
+      chmodSync(join(scripted, 'check.sh'), 0o755);
+      expect(cli(['run'], scripted).status).toBe(0);
+      writeFileSync(join(scripted, 'check.sh'), '#!/bin/sh\ntrue\n');
+      const run = cli(
+        ['verify-record', join(scripted, 'checkpoint-evidence/decision-record.json')],
+        scripted,
+      );
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/^changed\s+command\.check: check\.sh/m);
+    } finally {
+      rmSync(scripted, { recursive: true, force: true });
     }
   });
 

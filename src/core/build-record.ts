@@ -6,6 +6,7 @@ import type { EvaluationContext } from './checks/evaluation-context.js';
 import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
 import { parseTestCounts } from './commands/test-counts.js';
+import { findBodySource } from './commands/command-body.js';
 import type {
   DecisionRecord,
   JointDecisionSummary,
@@ -30,7 +31,17 @@ export function buildRecord(
     ...(config.changelog ? [digest('changelog', config.changelog.path)] : []),
     ...(config.jointDecision ? [digest('joint-decision', config.jointDecision.path)] : []),
     ...(config.consumer?.record ? [digest('consumer-record', config.consumer.record)] : []),
-  ];
+    // Also evidence: user schemas the artifacts were checked against, and the scripts commands run.
+    ...config.artifacts.flatMap((a) =>
+      a.schema && !a.schema.startsWith('builtin:') ? [digest(`schema.${a.id}`, a.schema)] : [],
+    ),
+    ...config.commands.flatMap((c) => {
+      const source = findBodySource(c.run, c.cwd);
+      return source && evidence.files[source.path]?.kind === 'ok'
+        ? [digest(`command.${c.id}`, source.path)]
+        : [];
+    }),
+  ].filter((entry, index, all) => all.findIndex((other) => other.path === entry.path) === index);
   return {
     record_version: 1,
     gate: {
