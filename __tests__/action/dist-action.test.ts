@@ -35,6 +35,15 @@ afterEach(async () => {
 });
 
 const ops = () => gh.requests.map((r) => r.operation);
+/** The Action on a push event (push.json) against the fake GitHub. */
+const push = (workspace: string, inputs?: Record<string, string>) =>
+  runAction({
+    workspace,
+    apiUrl: gh.url,
+    event: 'push',
+    payload: 'push.json',
+    ...(inputs ? { inputs } : {}),
+  });
 const warnings = (stdout: string) =>
   stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
@@ -295,12 +304,7 @@ describe('resilience', () => {
       message: 'Bad Gateway',
       times: 1,
     });
-    const run = await runAction({
-      workspace: repo,
-      apiUrl: gh.url,
-      event: 'push',
-      payload: 'push.json',
-    });
+    const run = await push(repo);
     expect(run.status).toBe(0);
     expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
     expect(run.outputs['check-run-id']).not.toBe('');
@@ -317,12 +321,7 @@ describe('resilience', () => {
         'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
       times: 1,
     });
-    const run = await runAction({
-      workspace: repo,
-      apiUrl: gh.url,
-      event: 'push',
-      payload: 'push.json',
-    });
+    const run = await push(repo);
     expect(run.status).toBe(0);
     expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
     expect(run.outputs['check-run-id']).not.toBe('');
@@ -330,13 +329,7 @@ describe('resilience', () => {
   });
 
   it('an invalid input still ends with a failed check run saying why', async () => {
-    const run = await runAction({
-      workspace: repo,
-      apiUrl: gh.url,
-      event: 'push',
-      payload: 'push.json',
-      inputs: { decision: 'launch' },
-    });
+    const run = await push(repo, { decision: 'launch' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "Invalid input 'decision': 'launch'. Expected one of: rehearsal, cutover.",
@@ -353,13 +346,7 @@ describe('resilience', () => {
   });
 
   it('an unusable config completes the check run as failure and annotates the config', async () => {
-    const run = await runAction({
-      workspace: repo,
-      apiUrl: gh.url,
-      event: 'push',
-      payload: 'push.json',
-      inputs: { config: 'missing.yml' },
-    });
+    const run = await push(repo, { config: 'missing.yml' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/::error file=missing.yml.*::config not found at missing.yml/);
     expect(gh.checkRunUpdates[0]).toMatchObject({
@@ -372,12 +359,7 @@ describe('resilience', () => {
       '.github/cutover-checkpoint.yml': 'version: 1\ngate: {name: typo}\ncomands: []\n',
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(1);
       expect((gh.checkRunUpdates[0]!.output as { annotations: unknown[] }).annotations).toEqual([
         expect.objectContaining({
@@ -403,12 +385,7 @@ describe('limits', () => {
       '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: big}\ncommand_defaults: {concurrency: 4}\ncommands:\n${commands}\n`,
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(1);
       expect(Buffer.byteLength(run.summary)).toBeGreaterThan(65_535);
       const output = gh.checkRunUpdates[0]!.output as { summary: string; text: string };
@@ -429,12 +406,7 @@ describe('limits', () => {
       'docs/runbook.md': `# Runbook\n\n${boxes}\n`,
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(1);
       const batches = gh.checkRunUpdates.map(
         (u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length,
@@ -475,12 +447,9 @@ describe('shards', () => {
         expect(run.status, run.stdout).toBe(0);
       }
       expect(gh.requests).toEqual([]);
-      const merged = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-        inputs: { aggregate: 'shards/*/decision-record.json', 'evidence-dir': 'merged' },
+      const merged = await push(dir, {
+        aggregate: 'shards/*/decision-record.json',
+        'evidence-dir': 'merged',
       });
       expect(merged.status, merged.stdout).toBe(0);
       expect(merged.outputs.verdict).toBe('GO');
@@ -503,13 +472,7 @@ describe('working-directory', () => {
       'services/api/docs/runbook.md': '# Runbook\n- [ ] sign off\n',
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-        inputs: { 'working-directory': 'services/api' },
-      });
+      const run = await push(dir, { 'working-directory': 'services/api' });
       expect(run.status).toBe(1);
       expect(run.outputs.record).toBe(
         join(dir, 'services/api/checkpoint-evidence/decision-record.json'),
@@ -532,13 +495,7 @@ describe('comment: always', () => {
       { number: 5, state: 'open' },
       { number: 4, state: 'closed' },
     ];
-    const run = await runAction({
-      workspace: repo,
-      apiUrl: gh.url,
-      event: 'push',
-      payload: 'push.json',
-      inputs: { comment: 'always' },
-    });
+    const run = await push(repo, { comment: 'always' });
     expect(run.status).toBe(0);
     expect([...gh.comments.keys()]).toEqual([5]);
     expect(run.outputs['comment-url']).toContain('/issues/5#issuecomment-');
@@ -553,12 +510,7 @@ describe('lookups', () => {
         'version: 1\ngate: {name: consumer}\nconsumer: {repository: acme/assist-support, ref: 008dfc8, check_name: contract-suite}\n',
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(1);
       expect(run.summary).toContain(
         "check 'contract-suite' of acme/assist-support@008dfc8 concluded failure",
@@ -585,12 +537,7 @@ describe('lookups', () => {
         'version: 1\ngate: {name: incidents}\nincidents: {labels: [sev-1]}\n',
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(0);
       expect(run.outputs.verdict).toBe('CONDITIONAL');
       expect(run.summary).toContain(
@@ -608,12 +555,7 @@ describe('lookups', () => {
         'version: 1\ngate: {name: incidents}\nincidents: {labels: [sev-1, sev-2]}\n',
     });
     try {
-      const run = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-      });
+      const run = await push(dir);
       expect(run.status).toBe(1);
       expect(run.outputs['blocking-checks']).toBe('incidents');
       expect(
