@@ -27195,6519 +27195,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/schema/generated/builtin-validators.cjs
-var require_builtin_validators = __commonJS({
-  "src/core/schema/generated/builtin-validators.cjs"(exports) {
-    "use strict";
-    exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "unsigned": { "type": "object", "description": "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
-    var func1 = Object.prototype.hasOwnProperty;
-    var func2 = require_ucs2length().default;
-    var func0 = require_equal().default;
-    var pattern4 = new RegExp("^[0-9a-f]{40}$", "u");
-    var pattern5 = new RegExp("^service\\.v[0-9]+$", "u");
-    var pattern6 = new RegExp("^api\\.v[0-9]+$", "u");
-    var pattern7 = new RegExp("^integration/v[0-9]+$", "u");
-    var pattern8 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
-    var pattern12 = new RegExp("^[a-z0-9][a-z0-9._-]*#(/.*)?$", "u");
-    var pattern15 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
-    var pattern16 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
-    var pattern21 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-    var formats0 = require_formats().fullFormats.date;
-    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate20.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.version === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.gate === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gate" }, message: "must have required property 'gate'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!func1.call(schema31.properties, key0)) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        if (data.$schema !== void 0) {
-          if (typeof data.$schema !== "string") {
-            const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-        if (data.version !== void 0) {
-          if (1 !== data.version) {
-            const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data.gate !== void 0) {
-          let data2 = data.gate;
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.name === void 0) {
-              const err5 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            for (const key1 in data2) {
-              if (!(key1 === "name" || key1 === "version" || key1 === "description")) {
-                const err6 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-            if (data2.name !== void 0) {
-              let data3 = data2.name;
-              if (typeof data3 === "string") {
-                if (func2(data3) < 1) {
-                  const err7 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              } else {
-                const err8 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data2.version !== void 0) {
-              if (typeof data2.version !== "string") {
-                const err9 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-            if (data2.description !== void 0) {
-              if (typeof data2.description !== "string") {
-                const err10 = { instancePath: instancePath + "/gate/description", schemaPath: "#/properties/gate/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err11 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.labels !== void 0) {
-          let data6 = data.labels;
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            for (const key2 in data6) {
-              if (!(key2 === "GO" || key2 === "NO-GO" || key2 === "CONDITIONAL" || key2 === "rehearsal" || key2 === "cutover")) {
-                const err12 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data6.GO !== void 0) {
-              if (typeof data6.GO !== "string") {
-                const err13 = { instancePath: instancePath + "/labels/GO", schemaPath: "#/properties/labels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data6["NO-GO"] !== void 0) {
-              if (typeof data6["NO-GO"] !== "string") {
-                const err14 = { instancePath: instancePath + "/labels/NO-GO", schemaPath: "#/properties/labels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-            if (data6.CONDITIONAL !== void 0) {
-              if (typeof data6.CONDITIONAL !== "string") {
-                const err15 = { instancePath: instancePath + "/labels/CONDITIONAL", schemaPath: "#/properties/labels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data6.rehearsal !== void 0) {
-              let data10 = data6.rehearsal;
-              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                for (const key3 in data10) {
-                  if (!(key3 === "GO" || key3 === "NO-GO" || key3 === "CONDITIONAL")) {
-                    const err16 = { instancePath: instancePath + "/labels/rehearsal", schemaPath: "#/$defs/stateLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    } else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.GO !== void 0) {
-                  if (typeof data10.GO !== "string") {
-                    const err17 = { instancePath: instancePath + "/labels/rehearsal/GO", schemaPath: "#/$defs/stateLabels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err17];
-                    } else {
-                      vErrors.push(err17);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10["NO-GO"] !== void 0) {
-                  if (typeof data10["NO-GO"] !== "string") {
-                    const err18 = { instancePath: instancePath + "/labels/rehearsal/NO-GO", schemaPath: "#/$defs/stateLabels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err18];
-                    } else {
-                      vErrors.push(err18);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.CONDITIONAL !== void 0) {
-                  if (typeof data10.CONDITIONAL !== "string") {
-                    const err19 = { instancePath: instancePath + "/labels/rehearsal/CONDITIONAL", schemaPath: "#/$defs/stateLabels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err19];
-                    } else {
-                      vErrors.push(err19);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err20 = { instancePath: instancePath + "/labels/rehearsal", schemaPath: "#/$defs/stateLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data6.cutover !== void 0) {
-              let data14 = data6.cutover;
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                for (const key4 in data14) {
-                  if (!(key4 === "GO" || key4 === "NO-GO" || key4 === "CONDITIONAL")) {
-                    const err21 = { instancePath: instancePath + "/labels/cutover", schemaPath: "#/$defs/stateLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err21];
-                    } else {
-                      vErrors.push(err21);
-                    }
-                    errors++;
-                  }
-                }
-                if (data14.GO !== void 0) {
-                  if (typeof data14.GO !== "string") {
-                    const err22 = { instancePath: instancePath + "/labels/cutover/GO", schemaPath: "#/$defs/stateLabels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err22];
-                    } else {
-                      vErrors.push(err22);
-                    }
-                    errors++;
-                  }
-                }
-                if (data14["NO-GO"] !== void 0) {
-                  if (typeof data14["NO-GO"] !== "string") {
-                    const err23 = { instancePath: instancePath + "/labels/cutover/NO-GO", schemaPath: "#/$defs/stateLabels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err23];
-                    } else {
-                      vErrors.push(err23);
-                    }
-                    errors++;
-                  }
-                }
-                if (data14.CONDITIONAL !== void 0) {
-                  if (typeof data14.CONDITIONAL !== "string") {
-                    const err24 = { instancePath: instancePath + "/labels/cutover/CONDITIONAL", schemaPath: "#/$defs/stateLabels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/labels/cutover", schemaPath: "#/$defs/stateLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data.baseline !== void 0) {
-          let data18 = data.baseline;
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            for (const key5 in data18) {
-              if (!(key5 === "release_tag" || key5 === "commit_sha" || key5 === "service_contract_version" || key5 === "api_contract_version" || key5 === "integration_baseline")) {
-                const err27 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data18.release_tag !== void 0) {
-              let data19 = data18.release_tag;
-              if (typeof data19 === "string") {
-                if (func2(data19) < 1) {
-                  const err28 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data18.commit_sha !== void 0) {
-              let data20 = data18.commit_sha;
-              if (typeof data20 === "string") {
-                if (!pattern4.test(data20)) {
-                  const err30 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              } else {
-                const err31 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data18.service_contract_version !== void 0) {
-              let data21 = data18.service_contract_version;
-              if (typeof data21 === "string") {
-                if (!pattern5.test(data21)) {
-                  const err32 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
-              } else {
-                const err33 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-            if (data18.api_contract_version !== void 0) {
-              let data22 = data18.api_contract_version;
-              if (typeof data22 === "string") {
-                if (!pattern6.test(data22)) {
-                  const err34 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-              } else {
-                const err35 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data18.integration_baseline !== void 0) {
-              let data23 = data18.integration_baseline;
-              if (typeof data23 === "string") {
-                if (!pattern7.test(data23)) {
-                  const err36 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
-                  }
-                  errors++;
-                }
-              } else {
-                const err37 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data.limits !== void 0) {
-          let data24 = data.limits;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-            for (const key6 in data24) {
-              if (!(key6 === "max_file_bytes" || key6 === "max_depth")) {
-                const err39 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data24.max_file_bytes !== void 0) {
-              let data25 = data24.max_file_bytes;
-              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
-                const err40 = { instancePath: instancePath + "/limits/max_file_bytes", schemaPath: "#/properties/limits/properties/max_file_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-              if (typeof data25 == "number") {
-                if (data25 < 1 || isNaN(data25)) {
-                  const err41 = { instancePath: instancePath + "/limits/max_file_bytes", schemaPath: "#/properties/limits/properties/max_file_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data24.max_depth !== void 0) {
-              let data26 = data24.max_depth;
-              if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
-                const err42 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-              if (typeof data26 == "number") {
-                if (data26 > 1e3 || isNaN(data26)) {
-                  const err43 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                if (data26 < 1 || isNaN(data26)) {
-                  const err44 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  } else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              }
-            }
-          } else {
-            const err45 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err45];
-            } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data.artifacts !== void 0) {
-          let data27 = data.artifacts;
-          if (Array.isArray(data27)) {
-            const len0 = data27.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data28 = data27[i0];
-              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                if (data28.id === void 0) {
-                  const err46 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err46];
-                  } else {
-                    vErrors.push(err46);
-                  }
-                  errors++;
-                }
-                if (data28.path === void 0) {
-                  const err47 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  } else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-                for (const key7 in data28) {
-                  if (!(key7 === "id" || key7 === "path" || key7 === "format" || key7 === "schema")) {
-                    const err48 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.id !== void 0) {
-                  let data29 = data28.id;
-                  if (typeof data29 === "string") {
-                    if (!pattern8.test(data29)) {
-                      const err49 = { instancePath: instancePath + "/artifacts/" + i0 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err49];
-                      } else {
-                        vErrors.push(err49);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err50 = { instancePath: instancePath + "/artifacts/" + i0 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.path !== void 0) {
-                  let data30 = data28.path;
-                  if (typeof data30 === "string") {
-                    if (func2(data30) < 1) {
-                      const err51 = { instancePath: instancePath + "/artifacts/" + i0 + "/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err51];
-                      } else {
-                        vErrors.push(err51);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err52 = { instancePath: instancePath + "/artifacts/" + i0 + "/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.format !== void 0) {
-                  let data31 = data28.format;
-                  if (!(data31 === "json" || data31 === "yaml")) {
-                    const err53 = { instancePath: instancePath + "/artifacts/" + i0 + "/format", schemaPath: "#/properties/artifacts/items/properties/format/enum", keyword: "enum", params: { allowedValues: schema31.properties.artifacts.items.properties.format.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                }
-                if (data28.schema !== void 0) {
-                  if (typeof data28.schema !== "string") {
-                    const err54 = { instancePath: instancePath + "/artifacts/" + i0 + "/schema", schemaPath: "#/properties/artifacts/items/properties/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err55 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err56 = { instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
-          }
-        }
-        if (data.handoff !== void 0) {
-          let data33 = data.handoff;
-          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-            if (data33.manifest === void 0) {
-              const err57 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-              if (vErrors === null) {
-                vErrors = [err57];
-              } else {
-                vErrors.push(err57);
-              }
-              errors++;
-            }
-            if (data33.payload === void 0) {
-              const err58 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-              if (vErrors === null) {
-                vErrors = [err58];
-              } else {
-                vErrors.push(err58);
-              }
-              errors++;
-            }
-            if (data33.modes === void 0) {
-              const err59 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "modes" }, message: "must have required property 'modes'" };
-              if (vErrors === null) {
-                vErrors = [err59];
-              } else {
-                vErrors.push(err59);
-              }
-              errors++;
-            }
-            for (const key8 in data33) {
-              if (!(key8 === "manifest" || key8 === "payload" || key8 === "modes" || key8 === "require_tag")) {
-                const err60 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-            if (data33.manifest !== void 0) {
-              let data34 = data33.manifest;
-              if (typeof data34 === "string") {
-                if (!pattern8.test(data34)) {
-                  const err61 = { instancePath: instancePath + "/handoff/manifest", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
-                  }
-                  errors++;
-                }
-              } else {
-                const err62 = { instancePath: instancePath + "/handoff/manifest", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data33.payload !== void 0) {
-              let data35 = data33.payload;
-              if (typeof data35 === "string") {
-                if (!pattern8.test(data35)) {
-                  const err63 = { instancePath: instancePath + "/handoff/payload", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-              } else {
-                const err64 = { instancePath: instancePath + "/handoff/payload", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data33.modes !== void 0) {
-              let data36 = data33.modes;
-              if (Array.isArray(data36)) {
-                if (data36.length < 1) {
-                  const err65 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-                const len1 = data36.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  if (typeof data36[i1] !== "string") {
-                    const err66 = { instancePath: instancePath + "/handoff/modes/" + i1, schemaPath: "#/properties/handoff/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-                let i2 = data36.length;
-                let j0;
-                if (i2 > 1) {
-                  const indices0 = {};
-                  for (; i2--; ) {
-                    let item0 = data36[i2];
-                    if (typeof item0 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices0[item0] == "number") {
-                      j0 = indices0[item0];
-                      const err67 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices0[item0] = i2;
-                  }
-                }
-              } else {
-                const err68 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data33.require_tag !== void 0) {
-              if (typeof data33.require_tag !== "boolean") {
-                const err69 = { instancePath: instancePath + "/handoff/require_tag", schemaPath: "#/properties/handoff/properties/require_tag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err70 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err70];
-            } else {
-              vErrors.push(err70);
-            }
-            errors++;
-          }
-        }
-        if (data.rules !== void 0) {
-          let data39 = data.rules;
-          if (Array.isArray(data39)) {
-            const len2 = data39.length;
-            for (let i3 = 0; i3 < len2; i3++) {
-              let data40 = data39[i3];
-              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                if (data40.id === void 0) {
-                  const err71 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
-                  }
-                  errors++;
-                }
-                if (data40.type === void 0) {
-                  const err72 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-                if (data40.left === void 0) {
-                  const err73 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'" };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-                for (const key9 in data40) {
-                  if (!func1.call(schema31.properties.rules.items.properties, key9)) {
-                    const err74 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.id !== void 0) {
-                  let data41 = data40.id;
-                  if (typeof data41 === "string") {
-                    if (!pattern8.test(data41)) {
-                      const err75 = { instancePath: instancePath + "/rules/" + i3 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err75];
-                      } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err76 = { instancePath: instancePath + "/rules/" + i3 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.type !== void 0) {
-                  let data42 = data40.type;
-                  if (!(data42 === "equal" || data42 === "same-set" || data42 === "subset" || data42 === "semver" || data42 === "pattern" || data42 === "schema")) {
-                    const err77 = { instancePath: instancePath + "/rules/" + i3 + "/type", schemaPath: "#/properties/rules/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.rules.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.left !== void 0) {
-                  let data43 = data40.left;
-                  if (typeof data43 === "string") {
-                    if (!pattern12.test(data43)) {
-                      const err78 = { instancePath: instancePath + "/rules/" + i3 + "/left", schemaPath: "#/$defs/ref/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*#(/.*)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err79 = { instancePath: instancePath + "/rules/" + i3 + "/left", schemaPath: "#/$defs/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.right !== void 0) {
-                  let data44 = data40.right;
-                  if (typeof data44 === "string") {
-                    if (!pattern12.test(data44)) {
-                      const err80 = { instancePath: instancePath + "/rules/" + i3 + "/right", schemaPath: "#/$defs/ref/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*#(/.*)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err81 = { instancePath: instancePath + "/rules/" + i3 + "/right", schemaPath: "#/$defs/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err81];
-                    } else {
-                      vErrors.push(err81);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.operator !== void 0) {
-                  let data45 = data40.operator;
-                  if (!(data45 === "eq" || data45 === "gt" || data45 === "gte" || data45 === "lt" || data45 === "lte")) {
-                    const err82 = { instancePath: instancePath + "/rules/" + i3 + "/operator", schemaPath: "#/properties/rules/items/properties/operator/enum", keyword: "enum", params: { allowedValues: schema31.properties.rules.items.properties.operator.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err82];
-                    } else {
-                      vErrors.push(err82);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.pattern !== void 0) {
-                  if (typeof data40.pattern !== "string") {
-                    const err83 = { instancePath: instancePath + "/rules/" + i3 + "/pattern", schemaPath: "#/properties/rules/items/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.schema !== void 0) {
-                  if (typeof data40.schema !== "string") {
-                    const err84 = { instancePath: instancePath + "/rules/" + i3 + "/schema", schemaPath: "#/properties/rules/items/properties/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err84];
-                    } else {
-                      vErrors.push(err84);
-                    }
-                    errors++;
-                  }
-                }
-                if (data40.description !== void 0) {
-                  if (typeof data40.description !== "string") {
-                    const err85 = { instancePath: instancePath + "/rules/" + i3 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err86 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err87 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err87];
-            } else {
-              vErrors.push(err87);
-            }
-            errors++;
-          }
-        }
-        if (data.documents !== void 0) {
-          let data49 = data.documents;
-          if (Array.isArray(data49)) {
-            const len3 = data49.length;
-            for (let i4 = 0; i4 < len3; i4++) {
-              let data50 = data49[i4];
-              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                if (data50.id === void 0) {
-                  const err88 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err88];
-                  } else {
-                    vErrors.push(err88);
-                  }
-                  errors++;
-                }
-                if (data50.path === void 0) {
-                  const err89 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-                  if (vErrors === null) {
-                    vErrors = [err89];
-                  } else {
-                    vErrors.push(err89);
-                  }
-                  errors++;
-                }
-                for (const key10 in data50) {
-                  if (!(key10 === "id" || key10 === "path" || key10 === "contains" || key10 === "headings" || key10 === "max_age_days" || key10 === "checklist_complete")) {
-                    const err90 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err90];
-                    } else {
-                      vErrors.push(err90);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.id !== void 0) {
-                  let data51 = data50.id;
-                  if (typeof data51 === "string") {
-                    if (!pattern8.test(data51)) {
-                      const err91 = { instancePath: instancePath + "/documents/" + i4 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err91];
-                      } else {
-                        vErrors.push(err91);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err92 = { instancePath: instancePath + "/documents/" + i4 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err92];
-                    } else {
-                      vErrors.push(err92);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.path !== void 0) {
-                  let data52 = data50.path;
-                  if (typeof data52 === "string") {
-                    if (func2(data52) < 1) {
-                      const err93 = { instancePath: instancePath + "/documents/" + i4 + "/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err93];
-                      } else {
-                        vErrors.push(err93);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err94 = { instancePath: instancePath + "/documents/" + i4 + "/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err94];
-                    } else {
-                      vErrors.push(err94);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.contains !== void 0) {
-                  let data53 = data50.contains;
-                  if (Array.isArray(data53)) {
-                    const len4 = data53.length;
-                    for (let i5 = 0; i5 < len4; i5++) {
-                      let data54 = data53[i5];
-                      if (typeof data54 === "string") {
-                        if (func2(data54) < 1) {
-                          const err95 = { instancePath: instancePath + "/documents/" + i4 + "/contains/" + i5, schemaPath: "#/properties/documents/items/properties/contains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err95];
-                          } else {
-                            vErrors.push(err95);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err96 = { instancePath: instancePath + "/documents/" + i4 + "/contains/" + i5, schemaPath: "#/properties/documents/items/properties/contains/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err96];
-                        } else {
-                          vErrors.push(err96);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err97 = { instancePath: instancePath + "/documents/" + i4 + "/contains", schemaPath: "#/properties/documents/items/properties/contains/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err97];
-                    } else {
-                      vErrors.push(err97);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.headings !== void 0) {
-                  let data55 = data50.headings;
-                  if (Array.isArray(data55)) {
-                    const len5 = data55.length;
-                    for (let i6 = 0; i6 < len5; i6++) {
-                      let data56 = data55[i6];
-                      if (typeof data56 === "string") {
-                        if (func2(data56) < 1) {
-                          const err98 = { instancePath: instancePath + "/documents/" + i4 + "/headings/" + i6, schemaPath: "#/properties/documents/items/properties/headings/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err99 = { instancePath: instancePath + "/documents/" + i4 + "/headings/" + i6, schemaPath: "#/properties/documents/items/properties/headings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err99];
-                        } else {
-                          vErrors.push(err99);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err100 = { instancePath: instancePath + "/documents/" + i4 + "/headings", schemaPath: "#/properties/documents/items/properties/headings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err100];
-                    } else {
-                      vErrors.push(err100);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.max_age_days !== void 0) {
-                  let data57 = data50.max_age_days;
-                  if (typeof data57 == "number") {
-                    if (data57 <= 0 || isNaN(data57)) {
-                      const err101 = { instancePath: instancePath + "/documents/" + i4 + "/max_age_days", schemaPath: "#/properties/documents/items/properties/max_age_days/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                      if (vErrors === null) {
-                        vErrors = [err101];
-                      } else {
-                        vErrors.push(err101);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err102 = { instancePath: instancePath + "/documents/" + i4 + "/max_age_days", schemaPath: "#/properties/documents/items/properties/max_age_days/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err102];
-                    } else {
-                      vErrors.push(err102);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.checklist_complete !== void 0) {
-                  if (typeof data50.checklist_complete !== "boolean") {
-                    const err103 = { instancePath: instancePath + "/documents/" + i4 + "/checklist_complete", schemaPath: "#/properties/documents/items/properties/checklist_complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err103];
-                    } else {
-                      vErrors.push(err103);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err104 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err105 = { instancePath: instancePath + "/documents", schemaPath: "#/properties/documents/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err105];
-            } else {
-              vErrors.push(err105);
-            }
-            errors++;
-          }
-        }
-        if (data.changelog !== void 0) {
-          let data59 = data.changelog;
-          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
-            if (data59.path === void 0) {
-              const err106 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err106];
-              } else {
-                vErrors.push(err106);
-              }
-              errors++;
-            }
-            for (const key11 in data59) {
-              if (!(key11 === "path" || key11 === "impact_pattern")) {
-                const err107 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
-                }
-                errors++;
-              }
-            }
-            if (data59.path !== void 0) {
-              let data60 = data59.path;
-              if (typeof data60 === "string") {
-                if (func2(data60) < 1) {
-                  const err108 = { instancePath: instancePath + "/changelog/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err108];
-                  } else {
-                    vErrors.push(err108);
-                  }
-                  errors++;
-                }
-              } else {
-                const err109 = { instancePath: instancePath + "/changelog/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err109];
-                } else {
-                  vErrors.push(err109);
-                }
-                errors++;
-              }
-            }
-            if (data59.impact_pattern !== void 0) {
-              if (typeof data59.impact_pattern !== "string") {
-                const err110 = { instancePath: instancePath + "/changelog/impact_pattern", schemaPath: "#/properties/changelog/properties/impact_pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err110];
-                } else {
-                  vErrors.push(err110);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err111 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err111];
-            } else {
-              vErrors.push(err111);
-            }
-            errors++;
-          }
-        }
-        if (data.tools !== void 0) {
-          let data62 = data.tools;
-          if (Array.isArray(data62)) {
-            const len6 = data62.length;
-            for (let i7 = 0; i7 < len6; i7++) {
-              let data63 = data62[i7];
-              if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-                if (data63.name === void 0) {
-                  const err112 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-                  if (vErrors === null) {
-                    vErrors = [err112];
-                  } else {
-                    vErrors.push(err112);
-                  }
-                  errors++;
-                }
-                for (const key12 in data63) {
-                  if (!(key12 === "name" || key12 === "min_version" || key12 === "version_args")) {
-                    const err113 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err113];
-                    } else {
-                      vErrors.push(err113);
-                    }
-                    errors++;
-                  }
-                }
-                if (data63.name !== void 0) {
-                  let data64 = data63.name;
-                  if (typeof data64 === "string") {
-                    if (!pattern15.test(data64)) {
-                      const err114 = { instancePath: instancePath + "/tools/" + i7 + "/name", schemaPath: "#/properties/tools/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: 'must match pattern "^[A-Za-z0-9._+-]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err114];
-                      } else {
-                        vErrors.push(err114);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err115 = { instancePath: instancePath + "/tools/" + i7 + "/name", schemaPath: "#/properties/tools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err115];
-                    } else {
-                      vErrors.push(err115);
-                    }
-                    errors++;
-                  }
-                }
-                if (data63.min_version !== void 0) {
-                  if (typeof data63.min_version !== "string") {
-                    const err116 = { instancePath: instancePath + "/tools/" + i7 + "/min_version", schemaPath: "#/properties/tools/items/properties/min_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err116];
-                    } else {
-                      vErrors.push(err116);
-                    }
-                    errors++;
-                  }
-                }
-                if (data63.version_args !== void 0) {
-                  let data66 = data63.version_args;
-                  if (Array.isArray(data66)) {
-                    const len7 = data66.length;
-                    for (let i8 = 0; i8 < len7; i8++) {
-                      if (typeof data66[i8] !== "string") {
-                        const err117 = { instancePath: instancePath + "/tools/" + i7 + "/version_args/" + i8, schemaPath: "#/properties/tools/items/properties/version_args/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err117];
-                        } else {
-                          vErrors.push(err117);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err118 = { instancePath: instancePath + "/tools/" + i7 + "/version_args", schemaPath: "#/properties/tools/items/properties/version_args/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err118];
-                    } else {
-                      vErrors.push(err118);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err119 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err119];
-                } else {
-                  vErrors.push(err119);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err120 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err120];
-            } else {
-              vErrors.push(err120);
-            }
-            errors++;
-          }
-        }
-        if (data.command_defaults !== void 0) {
-          let data68 = data.command_defaults;
-          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-            for (const key13 in data68) {
-              if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder" || key13 === "run_timeout" || key13 === "mutation_patterns" || key13 === "secret_env")) {
-                const err121 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err121];
-                } else {
-                  vErrors.push(err121);
-                }
-                errors++;
-              }
-            }
-            if (data68.concurrency !== void 0) {
-              let data69 = data68.concurrency;
-              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
-                const err122 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err122];
-                } else {
-                  vErrors.push(err122);
-                }
-                errors++;
-              }
-              if (typeof data69 == "number") {
-                if (data69 < 1 || isNaN(data69)) {
-                  const err123 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err123];
-                  } else {
-                    vErrors.push(err123);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data68.timeout !== void 0) {
-              let data70 = data68.timeout;
-              const _errs165 = errors;
-              let valid44 = false;
-              let passing0 = null;
-              const _errs166 = errors;
-              if (typeof data70 == "number") {
-                if (data70 <= 0 || isNaN(data70)) {
-                  const err124 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                  if (vErrors === null) {
-                    vErrors = [err124];
-                  } else {
-                    vErrors.push(err124);
-                  }
-                  errors++;
-                }
-              } else {
-                const err125 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-              var _valid0 = _errs166 === errors;
-              if (_valid0) {
-                valid44 = true;
-                passing0 = 0;
-              }
-              const _errs168 = errors;
-              if (typeof data70 === "string") {
-                if (!pattern16.test(data70)) {
-                  const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err126];
-                  } else {
-                    vErrors.push(err126);
-                  }
-                  errors++;
-                }
-              } else {
-                const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err127];
-                } else {
-                  vErrors.push(err127);
-                }
-                errors++;
-              }
-              var _valid0 = _errs168 === errors;
-              if (_valid0 && valid44) {
-                valid44 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid44 = true;
-                  passing0 = 1;
-                }
-              }
-              if (!valid44) {
-                const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                if (vErrors === null) {
-                  vErrors = [err128];
-                } else {
-                  vErrors.push(err128);
-                }
-                errors++;
-              } else {
-                errors = _errs165;
-                if (vErrors !== null) {
-                  if (_errs165) {
-                    vErrors.length = _errs165;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data68.placeholder !== void 0) {
-              let data71 = data68.placeholder;
-              if (!(data71 === "fail" || data71 === "warn")) {
-                const err129 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err129];
-                } else {
-                  vErrors.push(err129);
-                }
-                errors++;
-              }
-            }
-            if (data68.run_timeout !== void 0) {
-              let data72 = data68.run_timeout;
-              const _errs173 = errors;
-              let valid46 = false;
-              let passing1 = null;
-              const _errs174 = errors;
-              if (typeof data72 == "number") {
-                if (data72 <= 0 || isNaN(data72)) {
-                  const err130 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                  if (vErrors === null) {
-                    vErrors = [err130];
-                  } else {
-                    vErrors.push(err130);
-                  }
-                  errors++;
-                }
-              } else {
-                const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-              var _valid1 = _errs174 === errors;
-              if (_valid1) {
-                valid46 = true;
-                passing1 = 0;
-              }
-              const _errs176 = errors;
-              if (typeof data72 === "string") {
-                if (!pattern16.test(data72)) {
-                  const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err132];
-                  } else {
-                    vErrors.push(err132);
-                  }
-                  errors++;
-                }
-              } else {
-                const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-              var _valid1 = _errs176 === errors;
-              if (_valid1 && valid46) {
-                valid46 = false;
-                passing1 = [passing1, 1];
-              } else {
-                if (_valid1) {
-                  valid46 = true;
-                  passing1 = 1;
-                }
-              }
-              if (!valid46) {
-                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              } else {
-                errors = _errs173;
-                if (vErrors !== null) {
-                  if (_errs173) {
-                    vErrors.length = _errs173;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data68.mutation_patterns !== void 0) {
-              let data73 = data68.mutation_patterns;
-              if (Array.isArray(data73)) {
-                const len8 = data73.length;
-                for (let i9 = 0; i9 < len8; i9++) {
-                  if (typeof data73[i9] !== "string") {
-                    const err135 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err135];
-                    } else {
-                      vErrors.push(err135);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err136];
-                } else {
-                  vErrors.push(err136);
-                }
-                errors++;
-              }
-            }
-            if (data68.secret_env !== void 0) {
-              let data75 = data68.secret_env;
-              if (Array.isArray(data75)) {
-                const len9 = data75.length;
-                for (let i10 = 0; i10 < len9; i10++) {
-                  if (typeof data75[i10] !== "string") {
-                    const err137 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/properties/command_defaults/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err137];
-                    } else {
-                      vErrors.push(err137);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err138 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err138];
-                } else {
-                  vErrors.push(err138);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err139 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err139];
-            } else {
-              vErrors.push(err139);
-            }
-            errors++;
-          }
-        }
-        if (data.commands !== void 0) {
-          let data77 = data.commands;
-          if (Array.isArray(data77)) {
-            const len10 = data77.length;
-            for (let i11 = 0; i11 < len10; i11++) {
-              let data78 = data77[i11];
-              if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-                if (data78.id === void 0) {
-                  const err140 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err140];
-                  } else {
-                    vErrors.push(err140);
-                  }
-                  errors++;
-                }
-                if (data78.run === void 0) {
-                  const err141 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-                  if (vErrors === null) {
-                    vErrors = [err141];
-                  } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-                for (const key14 in data78) {
-                  if (!func1.call(schema31.properties.commands.items.properties, key14)) {
-                    const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err142];
-                    } else {
-                      vErrors.push(err142);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.id !== void 0) {
-                  let data79 = data78.id;
-                  if (typeof data79 === "string") {
-                    if (!pattern8.test(data79)) {
-                      const err143 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err143];
-                      } else {
-                        vErrors.push(err143);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err144 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.run !== void 0) {
-                  let data80 = data78.run;
-                  if (typeof data80 === "string") {
-                    if (func2(data80) < 1) {
-                      const err145 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err145];
-                      } else {
-                        vErrors.push(err145);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err146 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err146];
-                    } else {
-                      vErrors.push(err146);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.cwd !== void 0) {
-                  let data81 = data78.cwd;
-                  if (typeof data81 === "string") {
-                    if (func2(data81) < 1) {
-                      const err147 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err147];
-                      } else {
-                        vErrors.push(err147);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err148 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err148];
-                    } else {
-                      vErrors.push(err148);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.env !== void 0) {
-                  let data82 = data78.env;
-                  if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-                    for (const key15 in data82) {
-                      if (typeof data82[key15] !== "string") {
-                        const err149 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err149];
-                        } else {
-                          vErrors.push(err149);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err150 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err150];
-                    } else {
-                      vErrors.push(err150);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.secret_env !== void 0) {
-                  let data84 = data78.secret_env;
-                  if (Array.isArray(data84)) {
-                    const len11 = data84.length;
-                    for (let i12 = 0; i12 < len11; i12++) {
-                      if (typeof data84[i12] !== "string") {
-                        const err151 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err151];
-                        } else {
-                          vErrors.push(err151);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err152 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err152];
-                    } else {
-                      vErrors.push(err152);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.timeout !== void 0) {
-                  let data86 = data78.timeout;
-                  const _errs210 = errors;
-                  let valid60 = false;
-                  let passing2 = null;
-                  const _errs211 = errors;
-                  if (typeof data86 == "number") {
-                    if (data86 <= 0 || isNaN(data86)) {
-                      const err153 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                      if (vErrors === null) {
-                        vErrors = [err153];
-                      } else {
-                        vErrors.push(err153);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err154 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                  var _valid2 = _errs211 === errors;
-                  if (_valid2) {
-                    valid60 = true;
-                    passing2 = 0;
-                  }
-                  const _errs213 = errors;
-                  if (typeof data86 === "string") {
-                    if (!pattern16.test(data86)) {
-                      const err155 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err155];
-                      } else {
-                        vErrors.push(err155);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err156 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err156];
-                    } else {
-                      vErrors.push(err156);
-                    }
-                    errors++;
-                  }
-                  var _valid2 = _errs213 === errors;
-                  if (_valid2 && valid60) {
-                    valid60 = false;
-                    passing2 = [passing2, 1];
-                  } else {
-                    if (_valid2) {
-                      valid60 = true;
-                      passing2 = 1;
-                    }
-                  }
-                  if (!valid60) {
-                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err157];
-                    } else {
-                      vErrors.push(err157);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs210;
-                    if (vErrors !== null) {
-                      if (_errs210) {
-                        vErrors.length = _errs210;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data78.needs !== void 0) {
-                  let data87 = data78.needs;
-                  if (Array.isArray(data87)) {
-                    const len12 = data87.length;
-                    for (let i13 = 0; i13 < len12; i13++) {
-                      let data88 = data87[i13];
-                      if (typeof data88 === "string") {
-                        if (!pattern8.test(data88)) {
-                          const err158 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                          if (vErrors === null) {
-                            vErrors = [err158];
-                          } else {
-                            vErrors.push(err158);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err159 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err159];
-                        } else {
-                          vErrors.push(err159);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i14 = data87.length;
-                    let j1;
-                    if (i14 > 1) {
-                      outer0: for (; i14--; ) {
-                        for (j1 = i14; j1--; ) {
-                          if (func0(data87[i14], data87[j1])) {
-                            const err160 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err160];
-                            } else {
-                              vErrors.push(err160);
-                            }
-                            errors++;
-                            break outer0;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err161 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err161];
-                    } else {
-                      vErrors.push(err161);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.reports_tests !== void 0) {
-                  if (typeof data78.reports_tests !== "boolean") {
-                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err162];
-                    } else {
-                      vErrors.push(err162);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.mutates !== void 0) {
-                  if (typeof data78.mutates !== "boolean") {
-                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err163];
-                    } else {
-                      vErrors.push(err163);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.placeholder !== void 0) {
-                  let data91 = data78.placeholder;
-                  if (!(data91 === "fail" || data91 === "warn")) {
-                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err164];
-                    } else {
-                      vErrors.push(err164);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.shell !== void 0) {
-                  let data92 = data78.shell;
-                  if (typeof data92 === "string") {
-                    if (func2(data92) < 1) {
-                      const err165 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err165];
-                      } else {
-                        vErrors.push(err165);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err166 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err166];
-                    } else {
-                      vErrors.push(err166);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.pass_env !== void 0) {
-                  let data93 = data78.pass_env;
-                  if (Array.isArray(data93)) {
-                    const len13 = data93.length;
-                    for (let i15 = 0; i15 < len13; i15++) {
-                      if (typeof data93[i15] !== "string") {
-                        const err167 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/properties/commands/items/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err167];
-                        } else {
-                          vErrors.push(err167);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err168 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err168];
-                    } else {
-                      vErrors.push(err168);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err169 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err169];
-                } else {
-                  vErrors.push(err169);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err170 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err170];
-            } else {
-              vErrors.push(err170);
-            }
-            errors++;
-          }
-        }
-        if (data.incidents !== void 0) {
-          let data95 = data.incidents;
-          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-            if (data95.labels === void 0) {
-              const err171 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
-              if (vErrors === null) {
-                vErrors = [err171];
-              } else {
-                vErrors.push(err171);
-              }
-              errors++;
-            }
-            for (const key16 in data95) {
-              if (!(key16 === "repository" || key16 === "labels")) {
-                const err172 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err172];
-                } else {
-                  vErrors.push(err172);
-                }
-                errors++;
-              }
-            }
-            if (data95.repository !== void 0) {
-              let data96 = data95.repository;
-              if (typeof data96 === "string") {
-                if (!pattern21.test(data96)) {
-                  const err173 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err173];
-                  } else {
-                    vErrors.push(err173);
-                  }
-                  errors++;
-                }
-              } else {
-                const err174 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err174];
-                } else {
-                  vErrors.push(err174);
-                }
-                errors++;
-              }
-            }
-            if (data95.labels !== void 0) {
-              let data97 = data95.labels;
-              if (Array.isArray(data97)) {
-                if (data97.length < 1) {
-                  const err175 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err175];
-                  } else {
-                    vErrors.push(err175);
-                  }
-                  errors++;
-                }
-                const len14 = data97.length;
-                for (let i16 = 0; i16 < len14; i16++) {
-                  if (typeof data97[i16] !== "string") {
-                    const err176 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err176];
-                    } else {
-                      vErrors.push(err176);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err177 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err177];
-                } else {
-                  vErrors.push(err177);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err178 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err178];
-            } else {
-              vErrors.push(err178);
-            }
-            errors++;
-          }
-        }
-        if (data.consumer !== void 0) {
-          let data99 = data.consumer;
-          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
-            for (const key17 in data99) {
-              if (!(key17 === "repository" || key17 === "ref" || key17 === "check_name" || key17 === "record")) {
-                const err179 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err179];
-                } else {
-                  vErrors.push(err179);
-                }
-                errors++;
-              }
-            }
-            if (data99.repository !== void 0) {
-              let data100 = data99.repository;
-              if (typeof data100 === "string") {
-                if (!pattern21.test(data100)) {
-                  const err180 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err180];
-                  } else {
-                    vErrors.push(err180);
-                  }
-                  errors++;
-                }
-              } else {
-                const err181 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err181];
-                } else {
-                  vErrors.push(err181);
-                }
-                errors++;
-              }
-            }
-            if (data99.ref !== void 0) {
-              if (typeof data99.ref !== "string") {
-                const err182 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err182];
-                } else {
-                  vErrors.push(err182);
-                }
-                errors++;
-              }
-            }
-            if (data99.check_name !== void 0) {
-              if (typeof data99.check_name !== "string") {
-                const err183 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err183];
-                } else {
-                  vErrors.push(err183);
-                }
-                errors++;
-              }
-            }
-            if (data99.record !== void 0) {
-              let data103 = data99.record;
-              if (typeof data103 === "string") {
-                if (func2(data103) < 1) {
-                  const err184 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err184];
-                  } else {
-                    vErrors.push(err184);
-                  }
-                  errors++;
-                }
-              } else {
-                const err185 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err185];
-                } else {
-                  vErrors.push(err185);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err186 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err186];
-            } else {
-              vErrors.push(err186);
-            }
-            errors++;
-          }
-        }
-        if (data.joint_decision !== void 0) {
-          let data104 = data.joint_decision;
-          if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-            if (data104.path === void 0) {
-              const err187 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err187];
-              } else {
-                vErrors.push(err187);
-              }
-              errors++;
-            }
-            for (const key18 in data104) {
-              if (!(key18 === "path" || key18 === "roles" || key18 === "unsigned")) {
-                const err188 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err188];
-                } else {
-                  vErrors.push(err188);
-                }
-                errors++;
-              }
-            }
-            if (data104.path !== void 0) {
-              let data105 = data104.path;
-              if (typeof data105 === "string") {
-                if (func2(data105) < 1) {
-                  const err189 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err189];
-                  } else {
-                    vErrors.push(err189);
-                  }
-                  errors++;
-                }
-              } else {
-                const err190 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err190];
-                } else {
-                  vErrors.push(err190);
-                }
-                errors++;
-              }
-            }
-            if (data104.roles !== void 0) {
-              let data106 = data104.roles;
-              if (Array.isArray(data106)) {
-                if (data106.length < 1) {
-                  const err191 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err191];
-                  } else {
-                    vErrors.push(err191);
-                  }
-                  errors++;
-                }
-                const len15 = data106.length;
-                for (let i17 = 0; i17 < len15; i17++) {
-                  if (typeof data106[i17] !== "string") {
-                    const err192 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err192];
-                    } else {
-                      vErrors.push(err192);
-                    }
-                    errors++;
-                  }
-                }
-                let i18 = data106.length;
-                let j2;
-                if (i18 > 1) {
-                  const indices1 = {};
-                  for (; i18--; ) {
-                    let item1 = data106[i18];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j2 = indices1[item1];
-                      const err193 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err193];
-                      } else {
-                        vErrors.push(err193);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices1[item1] = i18;
-                  }
-                }
-              } else {
-                const err194 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err194];
-                } else {
-                  vErrors.push(err194);
-                }
-                errors++;
-              }
-            }
-            if (data104.unsigned !== void 0) {
-              let data108 = data104.unsigned;
-              if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
-                for (const key19 in data108) {
-                  if (!(key19 === "rehearsal" || key19 === "cutover")) {
-                    const err195 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err195];
-                    } else {
-                      vErrors.push(err195);
-                    }
-                    errors++;
-                  }
-                }
-                if (data108.rehearsal !== void 0) {
-                  let data109 = data108.rehearsal;
-                  if (!(data109 === "fail" || data109 === "pending")) {
-                    const err196 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err196];
-                    } else {
-                      vErrors.push(err196);
-                    }
-                    errors++;
-                  }
-                }
-                if (data108.cutover !== void 0) {
-                  let data110 = data108.cutover;
-                  if (!(data110 === "fail" || data110 === "pending")) {
-                    const err197 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err197];
-                    } else {
-                      vErrors.push(err197);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err198 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err198];
-                } else {
-                  vErrors.push(err198);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err199 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err199];
-            } else {
-              vErrors.push(err199);
-            }
-            errors++;
-          }
-        }
-        if (data.checks !== void 0) {
-          let data111 = data.checks;
-          if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
-            for (const key20 in data111) {
-              let data112 = data111[key20];
-              if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
-                for (const key21 in data112) {
-                  if (!(key21 === "blocks" || key21 === "abort")) {
-                    const err200 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err200];
-                    } else {
-                      vErrors.push(err200);
-                    }
-                    errors++;
-                  }
-                }
-                if (data112.blocks !== void 0) {
-                  let data113 = data112.blocks;
-                  if (Array.isArray(data113)) {
-                    const len16 = data113.length;
-                    for (let i19 = 0; i19 < len16; i19++) {
-                      let data114 = data113[i19];
-                      if (!(data114 === "rehearsal" || data114 === "cutover")) {
-                        const err201 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i19, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err201];
-                        } else {
-                          vErrors.push(err201);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i20 = data113.length;
-                    let j3;
-                    if (i20 > 1) {
-                      outer1: for (; i20--; ) {
-                        for (j3 = i20; j3--; ) {
-                          if (func0(data113[i20], data113[j3])) {
-                            const err202 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err202];
-                            } else {
-                              vErrors.push(err202);
-                            }
-                            errors++;
-                            break outer1;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err203 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err203];
-                    } else {
-                      vErrors.push(err203);
-                    }
-                    errors++;
-                  }
-                }
-                if (data112.abort !== void 0) {
-                  if (typeof data112.abort !== "boolean") {
-                    const err204 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err204];
-                    } else {
-                      vErrors.push(err204);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err205 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err205];
-                } else {
-                  vErrors.push(err205);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err206 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err206];
-            } else {
-              vErrors.push(err206);
-            }
-            errors++;
-          }
-        }
-        if (data.waivers !== void 0) {
-          let data116 = data.waivers;
-          if (Array.isArray(data116)) {
-            const len17 = data116.length;
-            for (let i21 = 0; i21 < len17; i21++) {
-              let data117 = data116[i21];
-              if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
-                if (data117.check === void 0) {
-                  const err207 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err207];
-                  } else {
-                    vErrors.push(err207);
-                  }
-                  errors++;
-                }
-                if (data117.reason === void 0) {
-                  const err208 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err208];
-                  } else {
-                    vErrors.push(err208);
-                  }
-                  errors++;
-                }
-                if (data117.owner === void 0) {
-                  const err209 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                  if (vErrors === null) {
-                    vErrors = [err209];
-                  } else {
-                    vErrors.push(err209);
-                  }
-                  errors++;
-                }
-                if (data117.expires === void 0) {
-                  const err210 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
-                  if (vErrors === null) {
-                    vErrors = [err210];
-                  } else {
-                    vErrors.push(err210);
-                  }
-                  errors++;
-                }
-                for (const key22 in data117) {
-                  if (!(key22 === "check" || key22 === "reason" || key22 === "owner" || key22 === "expires")) {
-                    const err211 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err211];
-                    } else {
-                      vErrors.push(err211);
-                    }
-                    errors++;
-                  }
-                }
-                if (data117.check !== void 0) {
-                  let data118 = data117.check;
-                  if (typeof data118 === "string") {
-                    if (func2(data118) < 1) {
-                      const err212 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err212];
-                      } else {
-                        vErrors.push(err212);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err213 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err213];
-                    } else {
-                      vErrors.push(err213);
-                    }
-                    errors++;
-                  }
-                }
-                if (data117.reason !== void 0) {
-                  let data119 = data117.reason;
-                  if (typeof data119 === "string") {
-                    if (func2(data119) < 1) {
-                      const err214 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err214];
-                      } else {
-                        vErrors.push(err214);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err215 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err215];
-                    } else {
-                      vErrors.push(err215);
-                    }
-                    errors++;
-                  }
-                }
-                if (data117.owner !== void 0) {
-                  let data120 = data117.owner;
-                  if (typeof data120 === "string") {
-                    if (func2(data120) < 1) {
-                      const err216 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err216];
-                      } else {
-                        vErrors.push(err216);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err217 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err217];
-                    } else {
-                      vErrors.push(err217);
-                    }
-                    errors++;
-                  }
-                }
-                if (data117.expires !== void 0) {
-                  let data121 = data117.expires;
-                  if (typeof data121 === "string") {
-                    if (!formats0.validate(data121)) {
-                      const err218 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-                      if (vErrors === null) {
-                        vErrors = [err218];
-                      } else {
-                        vErrors.push(err218);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err219 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err219];
-                    } else {
-                      vErrors.push(err219);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err220 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err220];
-                } else {
-                  vErrors.push(err220);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err221 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err221];
-            } else {
-              vErrors.push(err221);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err222];
-        } else {
-          vErrors.push(err222);
-        }
-        errors++;
-      }
-      validate20.errors = vErrors;
-      return errors === 0;
-    }
-    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
-    var schema56 = { "enum": ["rehearsal", "cutover"] };
-    var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
-    var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
-    var pattern24 = new RegExp("Z$", "u");
-    var formats2 = require_formats().fullFormats["date-time"];
-    function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate22.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.state === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.blocked_by === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "blocked_by" }, message: "must have required property 'blocked_by'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.to_go === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to_go" }, message: "must have required property 'to_go'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.state !== void 0) {
-          let data0 = data.state;
-          if (!(data0 === "GO" || data0 === "NO-GO" || data0 === "CONDITIONAL")) {
-            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-        if (data.label !== void 0) {
-          if (typeof data.label !== "string") {
-            const err4 = { instancePath: instancePath + "/label", schemaPath: "#/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data.blocked_by !== void 0) {
-          let data2 = data.blocked_by;
-          if (Array.isArray(data2)) {
-            const len0 = data2.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data2[i0] !== "string") {
-                const err5 = { instancePath: instancePath + "/blocked_by/" + i0, schemaPath: "#/properties/blocked_by/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err6 = { instancePath: instancePath + "/blocked_by", schemaPath: "#/properties/blocked_by/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.to_go !== void 0) {
-          let data4 = data.to_go;
-          if (Array.isArray(data4)) {
-            const len1 = data4.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data5 = data4[i1];
-              if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-                if (data5.check === void 0) {
-                  const err7 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-                if (data5.status === void 0) {
-                  const err8 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-                if (data5.summary === void 0) {
-                  const err9 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                if (data5.check !== void 0) {
-                  if (typeof data5.check !== "string") {
-                    const err10 = { instancePath: instancePath + "/to_go/" + i1 + "/check", schemaPath: "#/properties/to_go/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err10];
-                    } else {
-                      vErrors.push(err10);
-                    }
-                    errors++;
-                  }
-                }
-                if (data5.status !== void 0) {
-                  if (typeof data5.status !== "string") {
-                    const err11 = { instancePath: instancePath + "/to_go/" + i1 + "/status", schemaPath: "#/properties/to_go/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err11];
-                    } else {
-                      vErrors.push(err11);
-                    }
-                    errors++;
-                  }
-                }
-                if (data5.summary !== void 0) {
-                  if (typeof data5.summary !== "string") {
-                    const err12 = { instancePath: instancePath + "/to_go/" + i1 + "/summary", schemaPath: "#/properties/to_go/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err12];
-                    } else {
-                      vErrors.push(err12);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err13 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err14 = { instancePath: instancePath + "/to_go", schemaPath: "#/properties/to_go/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      validate22.errors = vErrors;
-      return errors === 0;
-    }
-    validate22.evaluated = { "props": { "state": true, "label": true, "blocked_by": true, "to_go": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate25.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (Array.isArray(data)) {
-        const len0 = data.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data0 = data[i0];
-          if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-            if (data0.id === void 0) {
-              const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-            if (data0.path === void 0) {
-              const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-            if (data0.sha256 === void 0) {
-              const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data0.id !== void 0) {
-              if (typeof data0.id !== "string") {
-                const err3 = { instancePath: instancePath + "/" + i0 + "/id", schemaPath: "#/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-            }
-            if (data0.path !== void 0) {
-              if (typeof data0.path !== "string") {
-                const err4 = { instancePath: instancePath + "/" + i0 + "/path", schemaPath: "#/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
-            }
-            if (data0.sha256 !== void 0) {
-              let data3 = data0.sha256;
-              const _errs8 = errors;
-              let valid3 = false;
-              let passing0 = null;
-              const _errs9 = errors;
-              if (typeof data3 === "string") {
-                if (!pattern23.test(data3)) {
-                  const err5 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  } else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                }
-              } else {
-                const err6 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-              var _valid0 = _errs9 === errors;
-              if (_valid0) {
-                valid3 = true;
-                passing0 = 0;
-              }
-              const _errs12 = errors;
-              if (data3 !== null) {
-                const err7 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/items/properties/sha256/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-              var _valid0 = _errs12 === errors;
-              if (_valid0 && valid3) {
-                valid3 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid3 = true;
-                  passing0 = 1;
-                }
-              }
-              if (!valid3) {
-                const err8 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/items/properties/sha256/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              } else {
-                errors = _errs8;
-                if (vErrors !== null) {
-                  if (_errs8) {
-                    vErrors.length = _errs8;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err9 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      validate25.errors = vErrors;
-      return errors === 0;
-    }
-    validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate21.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.record_version === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "record_version" }, message: "must have required property 'record_version'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.gate === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gate" }, message: "must have required property 'gate'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.generated_at === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "generated_at" }, message: "must have required property 'generated_at'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.decision_requested === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decision_requested" }, message: "must have required property 'decision_requested'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data.verdict === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data.decisions === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decisions" }, message: "must have required property 'decisions'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data.baseline === void 0) {
-          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data.checks === void 0) {
-          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "checks" }, message: "must have required property 'checks'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data.commands === void 0) {
-          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data.artifacts === void 0) {
-          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "artifacts" }, message: "must have required property 'artifacts'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data.context === void 0) {
-          const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context" }, message: "must have required property 'context'" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data.record_version !== void 0) {
-          if (1 !== data.record_version) {
-            const err11 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.gate !== void 0) {
-          let data1 = data.gate;
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.name === void 0) {
-              const err12 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (data1.config_path === void 0) {
-              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data1.config_sha256 === void 0) {
-              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data1.name !== void 0) {
-              if (typeof data1.name !== "string") {
-                const err15 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data1.version !== void 0) {
-              if (typeof data1.version !== "string") {
-                const err16 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data1.config_path !== void 0) {
-              if (typeof data1.config_path !== "string") {
-                const err17 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data1.config_sha256 !== void 0) {
-              let data5 = data1.config_sha256;
-              if (typeof data5 === "string") {
-                if (!pattern23.test(data5)) {
-                  const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-              } else {
-                const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data.generated_at !== void 0) {
-          let data6 = data.generated_at;
-          if (typeof data6 === "string") {
-            if (!pattern24.test(data6)) {
-              const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!formats2.validate(data6)) {
-              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          } else {
-            const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data.decision_requested !== void 0) {
-          let data7 = data.decision_requested;
-          if (!(data7 === "rehearsal" || data7 === "cutover")) {
-            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data.verdict !== void 0) {
-          let data8 = data.verdict;
-          if (!(data8 === "GO" || data8 === "NO-GO" || data8 === "CONDITIONAL")) {
-            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data.verdict_label !== void 0) {
-          if (typeof data.verdict_label !== "string") {
-            const err26 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data.modes !== void 0) {
-          let data10 = data.modes;
-          if (Array.isArray(data10)) {
-            const len0 = data10.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data10[i0] !== "string") {
-                const err27 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data.decisions !== void 0) {
-          let data12 = data.decisions;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.rehearsal === void 0) {
-              const err29 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data12.cutover === void 0) {
-              const err30 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            for (const key0 in data12) {
-              if (!(key0 === "rehearsal" || key0 === "cutover")) {
-                const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data12.rehearsal !== void 0) {
-              if (!validate22(data12.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data12, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data12.cutover !== void 0) {
-              if (!validate22(data12.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data12, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data.abort_triggers !== void 0) {
-          let data15 = data.abort_triggers;
-          if (Array.isArray(data15)) {
-            const len1 = data15.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (typeof data15[i1] !== "string") {
-                const err33 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data.baseline !== void 0) {
-          let data17 = data.baseline;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.expected === void 0) {
-              const err35 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data17.observed === void 0) {
-              const err36 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            if (data17.expected !== void 0) {
-              let data18 = data17.expected;
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                for (const key1 in data18) {
-                  if (!(key1 === "release_tag" || key1 === "commit_sha" || key1 === "service_contract_version" || key1 === "api_contract_version" || key1 === "integration_baseline")) {
-                    const err37 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.release_tag !== void 0) {
-                  if (typeof data18.release_tag !== "string") {
-                    const err38 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.commit_sha !== void 0) {
-                  if (typeof data18.commit_sha !== "string") {
-                    const err39 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.service_contract_version !== void 0) {
-                  if (typeof data18.service_contract_version !== "string") {
-                    const err40 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.api_contract_version !== void 0) {
-                  if (typeof data18.api_contract_version !== "string") {
-                    const err41 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.integration_baseline !== void 0) {
-                  if (typeof data18.integration_baseline !== "string") {
-                    const err42 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-            if (data17.observed !== void 0) {
-              let data24 = data17.observed;
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                for (const key2 in data24) {
-                  let data25 = data24[key2];
-                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                    for (const key3 in data25) {
-                      if (!(key3 === "release_tag" || key3 === "commit_sha" || key3 === "service_contract_version" || key3 === "api_contract_version" || key3 === "integration_baseline")) {
-                        const err44 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err44];
-                        } else {
-                          vErrors.push(err44);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.release_tag !== void 0) {
-                      if (typeof data25.release_tag !== "string") {
-                        const err45 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err45];
-                        } else {
-                          vErrors.push(err45);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.commit_sha !== void 0) {
-                      if (typeof data25.commit_sha !== "string") {
-                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err46];
-                        } else {
-                          vErrors.push(err46);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.service_contract_version !== void 0) {
-                      if (typeof data25.service_contract_version !== "string") {
-                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err47];
-                        } else {
-                          vErrors.push(err47);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.api_contract_version !== void 0) {
-                      if (typeof data25.api_contract_version !== "string") {
-                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err48];
-                        } else {
-                          vErrors.push(err48);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.integration_baseline !== void 0) {
-                      if (typeof data25.integration_baseline !== "string") {
-                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err49];
-                        } else {
-                          vErrors.push(err49);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err52 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
-          }
-        }
-        if (data.checks !== void 0) {
-          let data31 = data.checks;
-          if (Array.isArray(data31)) {
-            const len2 = data31.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data32 = data31[i2];
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                if (data32.id === void 0) {
-                  const err53 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
-                }
-                if (data32.kind === void 0) {
-                  const err54 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-                  if (vErrors === null) {
-                    vErrors = [err54];
-                  } else {
-                    vErrors.push(err54);
-                  }
-                  errors++;
-                }
-                if (data32.status === void 0) {
-                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
-                }
-                if (data32.blocks === void 0) {
-                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
-                }
-                if (data32.abort === void 0) {
-                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
-                  }
-                  errors++;
-                }
-                if (data32.summary === void 0) {
-                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-                if (data32.details === void 0) {
-                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
-                  if (vErrors === null) {
-                    vErrors = [err59];
-                  } else {
-                    vErrors.push(err59);
-                  }
-                  errors++;
-                }
-                if (data32.id !== void 0) {
-                  if (typeof data32.id !== "string") {
-                    const err60 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.kind !== void 0) {
-                  if (typeof data32.kind !== "string") {
-                    const err61 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.status !== void 0) {
-                  let data35 = data32.status;
-                  if (!(data35 === "pass" || data35 === "fail" || data35 === "warn" || data35 === "pending" || data35 === "waived" || data35 === "skipped" || data35 === "error")) {
-                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.blocks !== void 0) {
-                  let data36 = data32.blocks;
-                  if (Array.isArray(data36)) {
-                    const len3 = data36.length;
-                    for (let i3 = 0; i3 < len3; i3++) {
-                      let data37 = data36[i3];
-                      if (!(data37 === "rehearsal" || data37 === "cutover")) {
-                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err63];
-                        } else {
-                          vErrors.push(err63);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.abort !== void 0) {
-                  if (typeof data32.abort !== "boolean") {
-                    const err65 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.summary !== void 0) {
-                  if (typeof data32.summary !== "string") {
-                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.details !== void 0) {
-                  let data40 = data32.details;
-                  if (Array.isArray(data40)) {
-                    const len4 = data40.length;
-                    for (let i4 = 0; i4 < len4; i4++) {
-                      if (typeof data40[i4] !== "string") {
-                        const err67 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err67];
-                        } else {
-                          vErrors.push(err67);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.findings !== void 0) {
-                  let data42 = data32.findings;
-                  if (Array.isArray(data42)) {
-                    const len5 = data42.length;
-                    for (let i5 = 0; i5 < len5; i5++) {
-                      let data43 = data42[i5];
-                      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                        if (data43.message === void 0) {
-                          const err69 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-                          if (vErrors === null) {
-                            vErrors = [err69];
-                          } else {
-                            vErrors.push(err69);
-                          }
-                          errors++;
-                        }
-                        if (data43.message !== void 0) {
-                          if (typeof data43.message !== "string") {
-                            const err70 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err70];
-                            } else {
-                              vErrors.push(err70);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data43.location !== void 0) {
-                          let data45 = data43.location;
-                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                            if (data45.file === void 0) {
-                              const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-                              if (vErrors === null) {
-                                vErrors = [err71];
-                              } else {
-                                vErrors.push(err71);
-                              }
-                              errors++;
-                            }
-                            if (data45.file !== void 0) {
-                              if (typeof data45.file !== "string") {
-                                const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                  vErrors = [err72];
-                                } else {
-                                  vErrors.push(err72);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data45.line !== void 0) {
-                              let data47 = data45.line;
-                              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
-                                const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                                if (vErrors === null) {
-                                  vErrors = [err73];
-                                } else {
-                                  vErrors.push(err73);
-                                }
-                                errors++;
-                              }
-                              if (typeof data47 == "number") {
-                                if (data47 < 1 || isNaN(data47)) {
-                                  const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                                  if (vErrors === null) {
-                                    vErrors = [err74];
-                                  } else {
-                                    vErrors.push(err74);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                            if (data45.column !== void 0) {
-                              let data48 = data45.column;
-                              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
-                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                                if (vErrors === null) {
-                                  vErrors = [err75];
-                                } else {
-                                  vErrors.push(err75);
-                                }
-                                errors++;
-                              }
-                              if (typeof data48 == "number") {
-                                if (data48 < 1 || isNaN(data48)) {
-                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                                  if (vErrors === null) {
-                                    vErrors = [err76];
-                                  } else {
-                                    vErrors.push(err76);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                            if (data45.pointer !== void 0) {
-                              if (typeof data45.pointer !== "string") {
-                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                  vErrors = [err77];
-                                } else {
-                                  vErrors.push(err77);
-                                }
-                                errors++;
-                              }
-                            }
-                          } else {
-                            const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                            if (vErrors === null) {
-                              vErrors = [err78];
-                            } else {
-                              vErrors.push(err78);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                        if (vErrors === null) {
-                          vErrors = [err79];
-                        } else {
-                          vErrors.push(err79);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err80];
-                    } else {
-                      vErrors.push(err80);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.waiver !== void 0) {
-                  let data50 = data32.waiver;
-                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                    if (data50.reason === void 0) {
-                      const err81 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                    if (data50.owner === void 0) {
-                      const err82 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
-                      }
-                      errors++;
-                    }
-                    if (data50.expires === void 0) {
-                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                    if (data50.expired === void 0) {
-                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                    if (data50.reason !== void 0) {
-                      if (typeof data50.reason !== "string") {
-                        const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err85];
-                        } else {
-                          vErrors.push(err85);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data50.owner !== void 0) {
-                      if (typeof data50.owner !== "string") {
-                        const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err86];
-                        } else {
-                          vErrors.push(err86);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data50.expires !== void 0) {
-                      if (typeof data50.expires !== "string") {
-                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err87];
-                        } else {
-                          vErrors.push(err87);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data50.expired !== void 0) {
-                      if (typeof data50.expired !== "boolean") {
-                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                        if (vErrors === null) {
-                          vErrors = [err88];
-                        } else {
-                          vErrors.push(err88);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err89];
-                    } else {
-                      vErrors.push(err89);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err90 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err90];
-                } else {
-                  vErrors.push(err90);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err91 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err91];
-            } else {
-              vErrors.push(err91);
-            }
-            errors++;
-          }
-        }
-        if (data.commands !== void 0) {
-          let data55 = data.commands;
-          if (Array.isArray(data55)) {
-            const len6 = data55.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data56 = data55[i6];
-              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
-                if (data56.id === void 0) {
-                  const err92 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (data56.run === void 0) {
-                  const err93 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-                if (data56.exit_code === void 0) {
-                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-                  if (vErrors === null) {
-                    vErrors = [err94];
-                  } else {
-                    vErrors.push(err94);
-                  }
-                  errors++;
-                }
-                if (data56.signal === void 0) {
-                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
-                  if (vErrors === null) {
-                    vErrors = [err95];
-                  } else {
-                    vErrors.push(err95);
-                  }
-                  errors++;
-                }
-                if (data56.timed_out === void 0) {
-                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
-                  if (vErrors === null) {
-                    vErrors = [err96];
-                  } else {
-                    vErrors.push(err96);
-                  }
-                  errors++;
-                }
-                if (data56.duration_ms === void 0) {
-                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-                  if (vErrors === null) {
-                    vErrors = [err97];
-                  } else {
-                    vErrors.push(err97);
-                  }
-                  errors++;
-                }
-                if (data56.tests === void 0) {
-                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
-                  if (vErrors === null) {
-                    vErrors = [err98];
-                  } else {
-                    vErrors.push(err98);
-                  }
-                  errors++;
-                }
-                if (data56.output_tail === void 0) {
-                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
-                  if (vErrors === null) {
-                    vErrors = [err99];
-                  } else {
-                    vErrors.push(err99);
-                  }
-                  errors++;
-                }
-                if (data56.id !== void 0) {
-                  if (typeof data56.id !== "string") {
-                    const err100 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err100];
-                    } else {
-                      vErrors.push(err100);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.run !== void 0) {
-                  if (typeof data56.run !== "string") {
-                    const err101 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.cwd !== void 0) {
-                  if (typeof data56.cwd !== "string") {
-                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err102];
-                    } else {
-                      vErrors.push(err102);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.state !== void 0) {
-                  let data60 = data56.state;
-                  if (!(data60 === "ran" || data60 === "skipped" || data60 === "refused" || data60 === "not-run")) {
-                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err103];
-                    } else {
-                      vErrors.push(err103);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.reason !== void 0) {
-                  if (typeof data56.reason !== "string") {
-                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err104];
-                    } else {
-                      vErrors.push(err104);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.exit_code !== void 0) {
-                  let data62 = data56.exit_code;
-                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62))) && data62 !== null) {
-                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
-                    if (vErrors === null) {
-                      vErrors = [err105];
-                    } else {
-                      vErrors.push(err105);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.signal !== void 0) {
-                  let data63 = data56.signal;
-                  if (typeof data63 !== "string" && data63 !== null) {
-                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err106];
-                    } else {
-                      vErrors.push(err106);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.timed_out !== void 0) {
-                  if (typeof data56.timed_out !== "boolean") {
-                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err107];
-                    } else {
-                      vErrors.push(err107);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.started_ms !== void 0) {
-                  if (!(typeof data56.started_ms == "number")) {
-                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err108];
-                    } else {
-                      vErrors.push(err108);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.duration_ms !== void 0) {
-                  let data66 = data56.duration_ms;
-                  if (typeof data66 == "number") {
-                    if (data66 < 0 || isNaN(data66)) {
-                      const err109 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                      if (vErrors === null) {
-                        vErrors = [err109];
-                      } else {
-                        vErrors.push(err109);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.tests !== void 0) {
-                  let data67 = data56.tests;
-                  const _errs138 = errors;
-                  let valid32 = false;
-                  let passing0 = null;
-                  const _errs139 = errors;
-                  if (data67 !== null) {
-                    const err111 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs139 === errors;
-                  if (_valid0) {
-                    valid32 = true;
-                    passing0 = 0;
-                  }
-                  const _errs141 = errors;
-                  if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                    if (data67.passed === void 0) {
-                      const err112 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
-                      if (vErrors === null) {
-                        vErrors = [err112];
-                      } else {
-                        vErrors.push(err112);
-                      }
-                      errors++;
-                    }
-                    if (data67.failed === void 0) {
-                      const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
-                      if (vErrors === null) {
-                        vErrors = [err113];
-                      } else {
-                        vErrors.push(err113);
-                      }
-                      errors++;
-                    }
-                    if (data67.passed !== void 0) {
-                      let data68 = data67.passed;
-                      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)))) {
-                        const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err114];
-                        } else {
-                          vErrors.push(err114);
-                        }
-                        errors++;
-                      }
-                      if (typeof data68 == "number") {
-                        if (data68 < 0 || isNaN(data68)) {
-                          const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                          if (vErrors === null) {
-                            vErrors = [err115];
-                          } else {
-                            vErrors.push(err115);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data67.failed !== void 0) {
-                      let data69 = data67.failed;
-                      if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
-                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err116];
-                        } else {
-                          vErrors.push(err116);
-                        }
-                        errors++;
-                      }
-                      if (typeof data69 == "number") {
-                        if (data69 < 0 || isNaN(data69)) {
-                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                          if (vErrors === null) {
-                            vErrors = [err117];
-                          } else {
-                            vErrors.push(err117);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data67.skipped !== void 0) {
-                      let data70 = data67.skipped;
-                      if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
-                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err118];
-                        } else {
-                          vErrors.push(err118);
-                        }
-                        errors++;
-                      }
-                      if (typeof data70 == "number") {
-                        if (data70 < 0 || isNaN(data70)) {
-                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                          if (vErrors === null) {
-                            vErrors = [err119];
-                          } else {
-                            vErrors.push(err119);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data67.runner !== void 0) {
-                      if (typeof data67.runner !== "string") {
-                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err120];
-                        } else {
-                          vErrors.push(err120);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err121];
-                    } else {
-                      vErrors.push(err121);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs141 === errors;
-                  if (_valid0 && valid32) {
-                    valid32 = false;
-                    passing0 = [passing0, 1];
-                  } else {
-                    if (_valid0) {
-                      valid32 = true;
-                      passing0 = 1;
-                      var props0 = {};
-                      props0.passed = true;
-                      props0.failed = true;
-                      props0.skipped = true;
-                      props0.runner = true;
-                    }
-                  }
-                  if (!valid32) {
-                    const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err122];
-                    } else {
-                      vErrors.push(err122);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs138;
-                    if (vErrors !== null) {
-                      if (_errs138) {
-                        vErrors.length = _errs138;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data56.output_tail !== void 0) {
-                  if (typeof data56.output_tail !== "string") {
-                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err123];
-                    } else {
-                      vErrors.push(err123);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.output_bytes !== void 0) {
-                  if (!(typeof data56.output_bytes == "number")) {
-                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err124];
-                    } else {
-                      vErrors.push(err124);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.log_path !== void 0) {
-                  if (typeof data56.log_path !== "string") {
-                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err125];
-                    } else {
-                      vErrors.push(err125);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.needs !== void 0) {
-                  let data75 = data56.needs;
-                  if (Array.isArray(data75)) {
-                    const len7 = data75.length;
-                    for (let i7 = 0; i7 < len7; i7++) {
-                      if (typeof data75[i7] !== "string") {
-                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err126];
-                        } else {
-                          vErrors.push(err126);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err127];
-                    } else {
-                      vErrors.push(err127);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err128];
-                } else {
-                  vErrors.push(err128);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err129];
-            } else {
-              vErrors.push(err129);
-            }
-            errors++;
-          }
-        }
-        if (data.artifacts !== void 0) {
-          if (!validate25(data.artifacts, { instancePath: instancePath + "/artifacts", parentData: data, parentDataProperty: "artifacts", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.documents !== void 0) {
-          if (!validate25(data.documents, { instancePath: instancePath + "/documents", parentData: data, parentDataProperty: "documents", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.joint_decision !== void 0) {
-          let data79 = data.joint_decision;
-          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
-            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
-            if (vErrors === null) {
-              vErrors = [err130];
-            } else {
-              vErrors.push(err130);
-            }
-            errors++;
-          }
-        }
-        if (data.context !== void 0) {
-          let data80 = data.context;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            if (data80.repository !== void 0) {
-              let data81 = data80.repository;
-              if (typeof data81 !== "string" && data81 !== null) {
-                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-            }
-            if (data80.sha !== void 0) {
-              let data82 = data80.sha;
-              if (typeof data82 !== "string" && data82 !== null) {
-                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err132];
-                } else {
-                  vErrors.push(err132);
-                }
-                errors++;
-              }
-            }
-            if (data80.ref !== void 0) {
-              let data83 = data80.ref;
-              if (typeof data83 !== "string" && data83 !== null) {
-                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data80.event !== void 0) {
-              let data84 = data80.event;
-              if (typeof data84 !== "string" && data84 !== null) {
-                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-            }
-            if (data80.run_url !== void 0) {
-              let data85 = data80.run_url;
-              if (typeof data85 !== "string" && data85 !== null) {
-                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-        }
-        if (data.shard !== void 0) {
-          let data86 = data.shard;
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            if (data86.index === void 0) {
-              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            if (data86.count === void 0) {
-              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-            if (data86.commands === void 0) {
-              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err139];
-              } else {
-                vErrors.push(err139);
-              }
-              errors++;
-            }
-            if (data86.index !== void 0) {
-              let data87 = data86.index;
-              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
-                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-              if (typeof data87 == "number") {
-                if (data87 < 1 || isNaN(data87)) {
-                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err141];
-                  } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.count !== void 0) {
-              let data88 = data86.count;
-              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
-                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-              if (typeof data88 == "number") {
-                if (data88 < 1 || isNaN(data88)) {
-                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.commands !== void 0) {
-              let data89 = data86.commands;
-              if (Array.isArray(data89)) {
-                const len8 = data89.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  if (typeof data89[i8] !== "string") {
-                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err145];
-                } else {
-                  vErrors.push(err145);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err146];
-            } else {
-              vErrors.push(err146);
-            }
-            errors++;
-          }
-        }
-        if (data.aggregated_from !== void 0) {
-          let data91 = data.aggregated_from;
-          if (Array.isArray(data91)) {
-            const len9 = data91.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              if (typeof data91[i9] !== "string") {
-                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err147];
-                } else {
-                  vErrors.push(err147);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err148];
-            } else {
-              vErrors.push(err148);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err149];
-        } else {
-          vErrors.push(err149);
-        }
-        errors++;
-      }
-      validate21.errors = vErrors;
-      return errors === 0;
-    }
-    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
-    exports["handoff-payload"] = validate28;
-    var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
-    var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate28.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.handoff_version === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_version" }, message: "must have required property 'handoff_version'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.producer === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.release_tag === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.commit_sha === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data.service_contract_version === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data.api_contract_version === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data.integration_baseline === void 0) {
-          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data.generated_at === void 0) {
-          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "generated_at" }, message: "must have required property 'generated_at'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data.modes === void 0) {
-          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modes" }, message: "must have required property 'modes'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!func1.call(schema65.properties, key0)) {
-            const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data.$schema !== void 0) {
-          if (typeof data.$schema !== "string") {
-            const err10 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data.handoff_version !== void 0) {
-          if (1 !== data.handoff_version) {
-            const err11 = { instancePath: instancePath + "/handoff_version", schemaPath: "#/properties/handoff_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.producer !== void 0) {
-          let data2 = data.producer;
-          if (typeof data2 === "string") {
-            if (func2(data2) < 1) {
-              const err12 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data.release_tag !== void 0) {
-          let data3 = data.release_tag;
-          if (typeof data3 === "string") {
-            if (!pattern26.test(data3)) {
-              const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-          } else {
-            const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data.commit_sha !== void 0) {
-          let data4 = data.commit_sha;
-          if (typeof data4 === "string") {
-            if (!pattern4.test(data4)) {
-              const err16 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          } else {
-            const err17 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.service_contract_version !== void 0) {
-          let data5 = data.service_contract_version;
-          if (typeof data5 === "string") {
-            if (!pattern5.test(data5)) {
-              const err18 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data.api_contract_version !== void 0) {
-          let data6 = data.api_contract_version;
-          if (typeof data6 === "string") {
-            if (!pattern6.test(data6)) {
-              const err20 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data.integration_baseline !== void 0) {
-          let data7 = data.integration_baseline;
-          if (typeof data7 === "string") {
-            if (!pattern7.test(data7)) {
-              const err22 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          } else {
-            const err23 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data.generated_at !== void 0) {
-          let data8 = data.generated_at;
-          if (typeof data8 === "string") {
-            if (!formats2.validate(data8)) {
-              const err24 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data.modes !== void 0) {
-          let data9 = data.modes;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (Object.keys(data9).length < 1) {
-              const err26 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-            for (const key1 in data9) {
-              const _errs21 = errors;
-              if (typeof key1 === "string") {
-                if (!pattern8.test(key1)) {
-                  const err27 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', propertyName: key1 };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-              var valid1 = _errs21 === errors;
-              if (!valid1) {
-                const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            for (const key2 in data9) {
-              let data10 = data9[key2];
-              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                if (data10.service_contract_version === void 0) {
-                  const err29 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
-                }
-                if (data10.error_code_enum === void 0) {
-                  const err30 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-                if (data10.error_envelope_example === void 0) {
-                  const err31 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_envelope_example" }, message: "must have required property 'error_envelope_example'" };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-                if (data10.service_contract_version !== void 0) {
-                  let data11 = data10.service_contract_version;
-                  if (typeof data11 === "string") {
-                    if (!pattern5.test(data11)) {
-                      const err32 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/properties/modes/additionalProperties/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err32];
-                      } else {
-                        vErrors.push(err32);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err33 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/properties/modes/additionalProperties/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err33];
-                    } else {
-                      vErrors.push(err33);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.error_code_enum !== void 0) {
-                  let data12 = data10.error_code_enum;
-                  if (Array.isArray(data12)) {
-                    if (data12.length < 1) {
-                      const err34 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum", schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err34];
-                      } else {
-                        vErrors.push(err34);
-                      }
-                      errors++;
-                    }
-                    const len0 = data12.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      let data13 = data12[i0];
-                      if (typeof data13 === "string") {
-                        if (func2(data13) < 1) {
-                          const err35 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum/" + i0, schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err35];
-                          } else {
-                            vErrors.push(err35);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err36 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum/" + i0, schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err36];
-                        } else {
-                          vErrors.push(err36);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err37 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum", schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.error_envelope_example !== void 0) {
-                  let data14 = data10.error_envelope_example;
-                  if (!(data14 && typeof data14 == "object" && !Array.isArray(data14))) {
-                    const err38 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_envelope_example", schemaPath: "#/properties/modes/additionalProperties/properties/error_envelope_example/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err39 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err40 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-      validate28.errors = vErrors;
-      return errors === 0;
-    }
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["joint-decision"] = validate29;
-    var schema67 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
-    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate29.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.decisions === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decisions" }, message: "must have required property 'decisions'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.baseline === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.residual_risks === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "residual_risks" }, message: "must have required property 'residual_risks'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.rollback === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rollback" }, message: "must have required property 'rollback'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "decisions" || key0 === "baseline" || key0 === "evidence_links" || key0 === "residual_risks" || key0 === "rollback")) {
-            const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data.$schema !== void 0) {
-          if (typeof data.$schema !== "string") {
-            const err5 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-        if (data.decisions !== void 0) {
-          let data1 = data.decisions;
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            for (const key1 in data1) {
-              if (!(key1 === "rehearsal" || key1 === "cutover")) {
-                const err6 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-            if (data1.rehearsal !== void 0) {
-              let data2 = data1.rehearsal;
-              if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                for (const key2 in data2) {
-                  let data3 = data2[key2];
-                  const _errs12 = errors;
-                  let valid4 = false;
-                  let passing0 = null;
-                  const _errs13 = errors;
-                  if (data3 !== null) {
-                    const err7 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-                    if (vErrors === null) {
-                      vErrors = [err7];
-                    } else {
-                      vErrors.push(err7);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs13 === errors;
-                  if (_valid0) {
-                    valid4 = true;
-                    passing0 = 0;
-                  }
-                  const _errs15 = errors;
-                  if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                    if (data3.decision === void 0) {
-                      const err8 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                    if (data3.signed_by === void 0) {
-                      const err9 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_by" }, message: "must have required property 'signed_by'" };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                    if (data3.signed_at === void 0) {
-                      const err10 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_at" }, message: "must have required property 'signed_at'" };
-                      if (vErrors === null) {
-                        vErrors = [err10];
-                      } else {
-                        vErrors.push(err10);
-                      }
-                      errors++;
-                    }
-                    for (const key3 in data3) {
-                      if (!(key3 === "decision" || key3 === "signed_by" || key3 === "signed_at")) {
-                        const err11 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err11];
-                        } else {
-                          vErrors.push(err11);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data3.decision !== void 0) {
-                      let data4 = data3.decision;
-                      if (!(data4 === "GO" || data4 === "NO-GO")) {
-                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err12];
-                        } else {
-                          vErrors.push(err12);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data3.signed_by !== void 0) {
-                      let data5 = data3.signed_by;
-                      if (typeof data5 === "string") {
-                        if (func2(data5) < 1) {
-                          const err13 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err13];
-                          } else {
-                            vErrors.push(err13);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err14 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err14];
-                        } else {
-                          vErrors.push(err14);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data3.signed_at !== void 0) {
-                      let data6 = data3.signed_at;
-                      if (typeof data6 === "string") {
-                        if (!formats2.validate(data6)) {
-                          const err15 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                          if (vErrors === null) {
-                            vErrors = [err15];
-                          } else {
-                            vErrors.push(err15);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err16 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err16];
-                        } else {
-                          vErrors.push(err16);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err17 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err17];
-                    } else {
-                      vErrors.push(err17);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs15 === errors;
-                  if (_valid0 && valid4) {
-                    valid4 = false;
-                    passing0 = [passing0, 1];
-                  } else {
-                    if (_valid0) {
-                      valid4 = true;
-                      passing0 = 1;
-                    }
-                  }
-                  if (!valid4) {
-                    const err18 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err18];
-                    } else {
-                      vErrors.push(err18);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs12;
-                    if (vErrors !== null) {
-                      if (_errs12) {
-                        vErrors.length = _errs12;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err19 = { instancePath: instancePath + "/decisions/rehearsal", schemaPath: "#/$defs/signatures/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data1.cutover !== void 0) {
-              let data7 = data1.cutover;
-              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                for (const key4 in data7) {
-                  let data8 = data7[key4];
-                  const _errs28 = errors;
-                  let valid8 = false;
-                  let passing1 = null;
-                  const _errs29 = errors;
-                  if (data8 !== null) {
-                    const err20 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-                    if (vErrors === null) {
-                      vErrors = [err20];
-                    } else {
-                      vErrors.push(err20);
-                    }
-                    errors++;
-                  }
-                  var _valid1 = _errs29 === errors;
-                  if (_valid1) {
-                    valid8 = true;
-                    passing1 = 0;
-                  }
-                  const _errs31 = errors;
-                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                    if (data8.decision === void 0) {
-                      const err21 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
-                      if (vErrors === null) {
-                        vErrors = [err21];
-                      } else {
-                        vErrors.push(err21);
-                      }
-                      errors++;
-                    }
-                    if (data8.signed_by === void 0) {
-                      const err22 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_by" }, message: "must have required property 'signed_by'" };
-                      if (vErrors === null) {
-                        vErrors = [err22];
-                      } else {
-                        vErrors.push(err22);
-                      }
-                      errors++;
-                    }
-                    if (data8.signed_at === void 0) {
-                      const err23 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_at" }, message: "must have required property 'signed_at'" };
-                      if (vErrors === null) {
-                        vErrors = [err23];
-                      } else {
-                        vErrors.push(err23);
-                      }
-                      errors++;
-                    }
-                    for (const key5 in data8) {
-                      if (!(key5 === "decision" || key5 === "signed_by" || key5 === "signed_at")) {
-                        const err24 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err24];
-                        } else {
-                          vErrors.push(err24);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data8.decision !== void 0) {
-                      let data9 = data8.decision;
-                      if (!(data9 === "GO" || data9 === "NO-GO")) {
-                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err25];
-                        } else {
-                          vErrors.push(err25);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data8.signed_by !== void 0) {
-                      let data10 = data8.signed_by;
-                      if (typeof data10 === "string") {
-                        if (func2(data10) < 1) {
-                          const err26 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err26];
-                          } else {
-                            vErrors.push(err26);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err27 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err27];
-                        } else {
-                          vErrors.push(err27);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data8.signed_at !== void 0) {
-                      let data11 = data8.signed_at;
-                      if (typeof data11 === "string") {
-                        if (!formats2.validate(data11)) {
-                          const err28 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                          if (vErrors === null) {
-                            vErrors = [err28];
-                          } else {
-                            vErrors.push(err28);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err29 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err29];
-                        } else {
-                          vErrors.push(err29);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err30 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err30];
-                    } else {
-                      vErrors.push(err30);
-                    }
-                    errors++;
-                  }
-                  var _valid1 = _errs31 === errors;
-                  if (_valid1 && valid8) {
-                    valid8 = false;
-                    passing1 = [passing1, 1];
-                  } else {
-                    if (_valid1) {
-                      valid8 = true;
-                      passing1 = 1;
-                    }
-                  }
-                  if (!valid8) {
-                    const err31 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs28;
-                    if (vErrors !== null) {
-                      if (_errs28) {
-                        vErrors.length = _errs28;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err32 = { instancePath: instancePath + "/decisions/cutover", schemaPath: "#/$defs/signatures/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data.baseline !== void 0) {
-          let data12 = data.baseline;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            for (const key6 in data12) {
-              if (!(key6 === "release_tag" || key6 === "commit_sha" || key6 === "service_contract_version" || key6 === "api_contract_version" || key6 === "integration_baseline")) {
-                const err34 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-            if (data12.release_tag !== void 0) {
-              if (typeof data12.release_tag !== "string") {
-                const err35 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data12.commit_sha !== void 0) {
-              let data14 = data12.commit_sha;
-              if (typeof data14 === "string") {
-                if (!pattern4.test(data14)) {
-                  const err36 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
-                  }
-                  errors++;
-                }
-              } else {
-                const err37 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data12.service_contract_version !== void 0) {
-              if (typeof data12.service_contract_version !== "string") {
-                const err38 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data12.api_contract_version !== void 0) {
-              if (typeof data12.api_contract_version !== "string") {
-                const err39 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data12.integration_baseline !== void 0) {
-              if (typeof data12.integration_baseline !== "string") {
-                const err40 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err41 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data.evidence_links !== void 0) {
-          let data18 = data.evidence_links;
-          if (Array.isArray(data18)) {
-            const len0 = data18.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data18[i0] !== "string") {
-                const err42 = { instancePath: instancePath + "/evidence_links/" + i0, schemaPath: "#/properties/evidence_links/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/evidence_links", schemaPath: "#/properties/evidence_links/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data.residual_risks !== void 0) {
-          let data20 = data.residual_risks;
-          if (Array.isArray(data20)) {
-            const len1 = data20.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (typeof data20[i1] !== "string") {
-                const err44 = { instancePath: instancePath + "/residual_risks/" + i1, schemaPath: "#/properties/residual_risks/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err45 = { instancePath: instancePath + "/residual_risks", schemaPath: "#/properties/residual_risks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err45];
-            } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data.rollback !== void 0) {
-          let data22 = data.rollback;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            if (data22.target === void 0) {
-              const err46 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-            if (data22.trigger_owner === void 0) {
-              const err47 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/required", keyword: "required", params: { missingProperty: "trigger_owner" }, message: "must have required property 'trigger_owner'" };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
-            for (const key7 in data22) {
-              if (!(key7 === "target" || key7 === "trigger_owner")) {
-                const err48 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            if (data22.target !== void 0) {
-              let data23 = data22.target;
-              if (typeof data23 === "string") {
-                if (func2(data23) < 1) {
-                  const err49 = { instancePath: instancePath + "/rollback/target", schemaPath: "#/properties/rollback/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-              } else {
-                const err50 = { instancePath: instancePath + "/rollback/target", schemaPath: "#/properties/rollback/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data22.trigger_owner !== void 0) {
-              let data24 = data22.trigger_owner;
-              if (typeof data24 === "string") {
-                if (func2(data24) < 1) {
-                  const err51 = { instancePath: instancePath + "/rollback/trigger_owner", schemaPath: "#/properties/rollback/properties/trigger_owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
-                }
-              } else {
-                const err52 = { instancePath: instancePath + "/rollback/trigger_owner", schemaPath: "#/properties/rollback/properties/trigger_owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err53 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-      validate29.errors = vErrors;
-      return errors === 0;
-    }
-    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["producer-manifest"] = validate30;
-    var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
-    var pattern40 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
-    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate30.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.manifest_version === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_version" }, message: "must have required property 'manifest_version'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.producer === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.release_tag === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.commit_sha === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data.service_contract_version === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data.api_contract_version === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data.integration_baseline === void 0) {
-          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data.error_code_enum === void 0) {
-          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data.envelopes === void 0) {
-          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "envelopes" }, message: "must have required property 'envelopes'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data.handoff_modes === void 0) {
-          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_modes" }, message: "must have required property 'handoff_modes'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!func1.call(schema69.properties, key0)) {
-            const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data.$schema !== void 0) {
-          if (typeof data.$schema !== "string") {
-            const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.manifest_version !== void 0) {
-          if (1 !== data.manifest_version) {
-            const err12 = { instancePath: instancePath + "/manifest_version", schemaPath: "#/properties/manifest_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data.producer !== void 0) {
-          let data2 = data.producer;
-          if (typeof data2 === "string") {
-            if (func2(data2) < 1) {
-              const err13 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          } else {
-            const err14 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.release_tag !== void 0) {
-          let data3 = data.release_tag;
-          if (typeof data3 === "string") {
-            if (!pattern26.test(data3)) {
-              const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data.commit_sha !== void 0) {
-          let data4 = data.commit_sha;
-          if (typeof data4 === "string") {
-            if (!pattern4.test(data4)) {
-              const err17 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/$defs/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/$defs/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data.service_contract_version !== void 0) {
-          let data5 = data.service_contract_version;
-          if (typeof data5 === "string") {
-            if (!pattern5.test(data5)) {
-              const err19 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data.api_contract_version !== void 0) {
-          let data6 = data.api_contract_version;
-          if (typeof data6 === "string") {
-            if (!pattern6.test(data6)) {
-              const err21 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data.integration_baseline !== void 0) {
-          let data7 = data.integration_baseline;
-          if (typeof data7 === "string") {
-            if (!pattern7.test(data7)) {
-              const err23 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-          } else {
-            const err24 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data.error_code_enum !== void 0) {
-          let data8 = data.error_code_enum;
-          if (Array.isArray(data8)) {
-            if (data8.length < 1) {
-              const err25 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            const len0 = data8.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data9 = data8[i0];
-              if (typeof data9 === "string") {
-                if (func2(data9) < 1) {
-                  const err26 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            let i1 = data8.length;
-            let j0;
-            if (i1 > 1) {
-              const indices0 = {};
-              for (; i1--; ) {
-                let item0 = data8[i1];
-                if (typeof item0 !== "string") {
-                  continue;
-                }
-                if (typeof indices0[item0] == "number") {
-                  j0 = indices0[item0];
-                  const err28 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                  break;
-                }
-                indices0[item0] = i1;
-              }
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data.envelopes !== void 0) {
-          let data10 = data.envelopes;
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            if (Object.keys(data10).length < 1) {
-              const err30 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            for (const key1 in data10) {
-              const _errs26 = errors;
-              if (typeof key1 === "string") {
-                if (!pattern5.test(key1)) {
-                  const err31 = { instancePath: instancePath + "/envelopes", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"', propertyName: key1 };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-              } else {
-                const err32 = { instancePath: instancePath + "/envelopes", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-              var valid7 = _errs26 === errors;
-              if (!valid7) {
-                const err33 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-            for (const key2 in data10) {
-              let data11 = data10[key2];
-              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                if (data11.required === void 0) {
-                  const err34 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-                if (data11.error_code_field === void 0) {
-                  const err35 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_code_field" }, message: "must have required property 'error_code_field'" };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-                for (const key3 in data11) {
-                  if (!(key3 === "required" || key3 === "error_code_field")) {
-                    const err36 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-                if (data11.required !== void 0) {
-                  let data12 = data11.required;
-                  if (Array.isArray(data12)) {
-                    const len1 = data12.length;
-                    for (let i2 = 0; i2 < len1; i2++) {
-                      let data13 = data12[i2];
-                      if (typeof data13 === "string") {
-                        if (!pattern40.test(data13)) {
-                          const err37 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
-                          if (vErrors === null) {
-                            vErrors = [err37];
-                          } else {
-                            vErrors.push(err37);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err38 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err38];
-                        } else {
-                          vErrors.push(err38);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err39 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/envelopes/additionalProperties/properties/required/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-                if (data11.error_code_field !== void 0) {
-                  let data14 = data11.error_code_field;
-                  if (typeof data14 === "string") {
-                    if (!pattern40.test(data14)) {
-                      const err40 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err40];
-                      } else {
-                        vErrors.push(err40);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err41 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err42 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data.handoff_modes !== void 0) {
-          let data15 = data.handoff_modes;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (Object.keys(data15).length < 1) {
-              const err44 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-            for (const key4 in data15) {
-              const _errs43 = errors;
-              if (typeof key4 === "string") {
-                if (!pattern8.test(key4)) {
-                  const err45 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', propertyName: key4 };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-              var valid15 = _errs43 === errors;
-              if (!valid15) {
-                const err46 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid" };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-            for (const key5 in data15) {
-              let data16 = data15[key5];
-              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                if (data16.service_contract_version === void 0) {
-                  const err47 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  } else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-                if (data16.required_fields === void 0) {
-                  const err48 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/required", keyword: "required", params: { missingProperty: "required_fields" }, message: "must have required property 'required_fields'" };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-                for (const key6 in data16) {
-                  if (!(key6 === "service_contract_version" || key6 === "required_fields")) {
-                    const err49 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err49];
-                    } else {
-                      vErrors.push(err49);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.service_contract_version !== void 0) {
-                  let data17 = data16.service_contract_version;
-                  if (typeof data17 === "string") {
-                    if (!pattern5.test(data17)) {
-                      const err50 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err50];
-                      } else {
-                        vErrors.push(err50);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err51 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.required_fields !== void 0) {
-                  let data18 = data16.required_fields;
-                  if (Array.isArray(data18)) {
-                    const len2 = data18.length;
-                    for (let i3 = 0; i3 < len2; i3++) {
-                      let data19 = data18[i3];
-                      if (typeof data19 === "string") {
-                        if (func2(data19) < 1) {
-                          const err52 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields/" + i3, schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err52];
-                          } else {
-                            vErrors.push(err52);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err53 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields/" + i3, schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err53];
-                        } else {
-                          vErrors.push(err53);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i4 = data18.length;
-                    let j1;
-                    if (i4 > 1) {
-                      const indices1 = {};
-                      for (; i4--; ) {
-                        let item1 = data18[i4];
-                        if (typeof item1 !== "string") {
-                          continue;
-                        }
-                        if (typeof indices1[item1] == "number") {
-                          j1 = indices1[item1];
-                          const err54 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields", schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
-                          if (vErrors === null) {
-                            vErrors = [err54];
-                          } else {
-                            vErrors.push(err54);
-                          }
-                          errors++;
-                          break;
-                        }
-                        indices1[item1] = i4;
-                      }
-                    }
-                  } else {
-                    const err55 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields", schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err55];
-                    } else {
-                      vErrors.push(err55);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err57 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-      validate30.errors = vErrors;
-      return errors === 0;
-    }
-    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -41038,6 +34525,6519 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/core/schema/generated/builtin-validators.cjs
+var require_builtin_validators = __commonJS({
+  "src/core/schema/generated/builtin-validators.cjs"(exports) {
+    "use strict";
+    exports["checkpoint-config"] = validate20;
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "unsigned": { "type": "object", "description": "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var func1 = Object.prototype.hasOwnProperty;
+    var func2 = require_ucs2length().default;
+    var func0 = require_equal().default;
+    var pattern4 = new RegExp("^[0-9a-f]{40}$", "u");
+    var pattern5 = new RegExp("^service\\.v[0-9]+$", "u");
+    var pattern6 = new RegExp("^api\\.v[0-9]+$", "u");
+    var pattern7 = new RegExp("^integration/v[0-9]+$", "u");
+    var pattern8 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+    var pattern12 = new RegExp("^[a-z0-9][a-z0-9._-]*#(/.*)?$", "u");
+    var pattern15 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
+    var pattern16 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
+    var pattern21 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+    var formats0 = require_formats().fullFormats.date;
+    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate20.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.version === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.gate === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gate" }, message: "must have required property 'gate'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func1.call(schema31.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.version !== void 0) {
+          if (1 !== data.version) {
+            const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.gate !== void 0) {
+          let data2 = data.gate;
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.name === void 0) {
+              const err5 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!(key1 === "name" || key1 === "version" || key1 === "description")) {
+                const err6 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data2.name !== void 0) {
+              let data3 = data2.name;
+              if (typeof data3 === "string") {
+                if (func2(data3) < 1) {
+                  const err7 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              } else {
+                const err8 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data2.version !== void 0) {
+              if (typeof data2.version !== "string") {
+                const err9 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data2.description !== void 0) {
+              if (typeof data2.description !== "string") {
+                const err10 = { instancePath: instancePath + "/gate/description", schemaPath: "#/properties/gate/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.labels !== void 0) {
+          let data6 = data.labels;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key2 in data6) {
+              if (!(key2 === "GO" || key2 === "NO-GO" || key2 === "CONDITIONAL" || key2 === "rehearsal" || key2 === "cutover")) {
+                const err12 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data6.GO !== void 0) {
+              if (typeof data6.GO !== "string") {
+                const err13 = { instancePath: instancePath + "/labels/GO", schemaPath: "#/properties/labels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data6["NO-GO"] !== void 0) {
+              if (typeof data6["NO-GO"] !== "string") {
+                const err14 = { instancePath: instancePath + "/labels/NO-GO", schemaPath: "#/properties/labels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data6.CONDITIONAL !== void 0) {
+              if (typeof data6.CONDITIONAL !== "string") {
+                const err15 = { instancePath: instancePath + "/labels/CONDITIONAL", schemaPath: "#/properties/labels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data6.rehearsal !== void 0) {
+              let data10 = data6.rehearsal;
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                for (const key3 in data10) {
+                  if (!(key3 === "GO" || key3 === "NO-GO" || key3 === "CONDITIONAL")) {
+                    const err16 = { instancePath: instancePath + "/labels/rehearsal", schemaPath: "#/$defs/stateLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.GO !== void 0) {
+                  if (typeof data10.GO !== "string") {
+                    const err17 = { instancePath: instancePath + "/labels/rehearsal/GO", schemaPath: "#/$defs/stateLabels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10["NO-GO"] !== void 0) {
+                  if (typeof data10["NO-GO"] !== "string") {
+                    const err18 = { instancePath: instancePath + "/labels/rehearsal/NO-GO", schemaPath: "#/$defs/stateLabels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.CONDITIONAL !== void 0) {
+                  if (typeof data10.CONDITIONAL !== "string") {
+                    const err19 = { instancePath: instancePath + "/labels/rehearsal/CONDITIONAL", schemaPath: "#/$defs/stateLabels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err19];
+                    } else {
+                      vErrors.push(err19);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/labels/rehearsal", schemaPath: "#/$defs/stateLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data6.cutover !== void 0) {
+              let data14 = data6.cutover;
+              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                for (const key4 in data14) {
+                  if (!(key4 === "GO" || key4 === "NO-GO" || key4 === "CONDITIONAL")) {
+                    const err21 = { instancePath: instancePath + "/labels/cutover", schemaPath: "#/$defs/stateLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.GO !== void 0) {
+                  if (typeof data14.GO !== "string") {
+                    const err22 = { instancePath: instancePath + "/labels/cutover/GO", schemaPath: "#/$defs/stateLabels/properties/GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14["NO-GO"] !== void 0) {
+                  if (typeof data14["NO-GO"] !== "string") {
+                    const err23 = { instancePath: instancePath + "/labels/cutover/NO-GO", schemaPath: "#/$defs/stateLabels/properties/NO-GO/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data14.CONDITIONAL !== void 0) {
+                  if (typeof data14.CONDITIONAL !== "string") {
+                    const err24 = { instancePath: instancePath + "/labels/cutover/CONDITIONAL", schemaPath: "#/$defs/stateLabels/properties/CONDITIONAL/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/labels/cutover", schemaPath: "#/$defs/stateLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/labels", schemaPath: "#/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data.baseline !== void 0) {
+          let data18 = data.baseline;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            for (const key5 in data18) {
+              if (!(key5 === "release_tag" || key5 === "commit_sha" || key5 === "service_contract_version" || key5 === "api_contract_version" || key5 === "integration_baseline")) {
+                const err27 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data18.release_tag !== void 0) {
+              let data19 = data18.release_tag;
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err28 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data18.commit_sha !== void 0) {
+              let data20 = data18.commit_sha;
+              if (typeof data20 === "string") {
+                if (!pattern4.test(data20)) {
+                  const err30 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data18.service_contract_version !== void 0) {
+              let data21 = data18.service_contract_version;
+              if (typeof data21 === "string") {
+                if (!pattern5.test(data21)) {
+                  const err32 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data18.api_contract_version !== void 0) {
+              let data22 = data18.api_contract_version;
+              if (typeof data22 === "string") {
+                if (!pattern6.test(data22)) {
+                  const err34 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data18.integration_baseline !== void 0) {
+              let data23 = data18.integration_baseline;
+              if (typeof data23 === "string") {
+                if (!pattern7.test(data23)) {
+                  const err36 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data.limits !== void 0) {
+          let data24 = data.limits;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            for (const key6 in data24) {
+              if (!(key6 === "max_file_bytes" || key6 === "max_depth")) {
+                const err39 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data24.max_file_bytes !== void 0) {
+              let data25 = data24.max_file_bytes;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
+                const err40 = { instancePath: instancePath + "/limits/max_file_bytes", schemaPath: "#/properties/limits/properties/max_file_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+              if (typeof data25 == "number") {
+                if (data25 < 1 || isNaN(data25)) {
+                  const err41 = { instancePath: instancePath + "/limits/max_file_bytes", schemaPath: "#/properties/limits/properties/max_file_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data24.max_depth !== void 0) {
+              let data26 = data24.max_depth;
+              if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
+                const err42 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+              if (typeof data26 == "number") {
+                if (data26 > 1e3 || isNaN(data26)) {
+                  const err43 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                if (data26 < 1 || isNaN(data26)) {
+                  const err44 = { instancePath: instancePath + "/limits/max_depth", schemaPath: "#/properties/limits/properties/max_depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data.artifacts !== void 0) {
+          let data27 = data.artifacts;
+          if (Array.isArray(data27)) {
+            const len0 = data27.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data28 = data27[i0];
+              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                if (data28.id === void 0) {
+                  const err46 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (data28.path === void 0) {
+                  const err47 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                for (const key7 in data28) {
+                  if (!(key7 === "id" || key7 === "path" || key7 === "format" || key7 === "schema")) {
+                    const err48 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.id !== void 0) {
+                  let data29 = data28.id;
+                  if (typeof data29 === "string") {
+                    if (!pattern8.test(data29)) {
+                      const err49 = { instancePath: instancePath + "/artifacts/" + i0 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err50 = { instancePath: instancePath + "/artifacts/" + i0 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.path !== void 0) {
+                  let data30 = data28.path;
+                  if (typeof data30 === "string") {
+                    if (func2(data30) < 1) {
+                      const err51 = { instancePath: instancePath + "/artifacts/" + i0 + "/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err51];
+                      } else {
+                        vErrors.push(err51);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err52 = { instancePath: instancePath + "/artifacts/" + i0 + "/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.format !== void 0) {
+                  let data31 = data28.format;
+                  if (!(data31 === "json" || data31 === "yaml")) {
+                    const err53 = { instancePath: instancePath + "/artifacts/" + i0 + "/format", schemaPath: "#/properties/artifacts/items/properties/format/enum", keyword: "enum", params: { allowedValues: schema31.properties.artifacts.items.properties.format.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data28.schema !== void 0) {
+                  if (typeof data28.schema !== "string") {
+                    const err54 = { instancePath: instancePath + "/artifacts/" + i0 + "/schema", schemaPath: "#/properties/artifacts/items/properties/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/artifacts/" + i0, schemaPath: "#/properties/artifacts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data.handoff !== void 0) {
+          let data33 = data.handoff;
+          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+            if (data33.manifest === void 0) {
+              const err57 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+            if (data33.payload === void 0) {
+              const err58 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            if (data33.modes === void 0) {
+              const err59 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/required", keyword: "required", params: { missingProperty: "modes" }, message: "must have required property 'modes'" };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+            for (const key8 in data33) {
+              if (!(key8 === "manifest" || key8 === "payload" || key8 === "modes" || key8 === "require_tag")) {
+                const err60 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data33.manifest !== void 0) {
+              let data34 = data33.manifest;
+              if (typeof data34 === "string") {
+                if (!pattern8.test(data34)) {
+                  const err61 = { instancePath: instancePath + "/handoff/manifest", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/handoff/manifest", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data33.payload !== void 0) {
+              let data35 = data33.payload;
+              if (typeof data35 === "string") {
+                if (!pattern8.test(data35)) {
+                  const err63 = { instancePath: instancePath + "/handoff/payload", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/handoff/payload", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data33.modes !== void 0) {
+              let data36 = data33.modes;
+              if (Array.isArray(data36)) {
+                if (data36.length < 1) {
+                  const err65 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+                const len1 = data36.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  if (typeof data36[i1] !== "string") {
+                    const err66 = { instancePath: instancePath + "/handoff/modes/" + i1, schemaPath: "#/properties/handoff/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                let i2 = data36.length;
+                let j0;
+                if (i2 > 1) {
+                  const indices0 = {};
+                  for (; i2--; ) {
+                    let item0 = data36[i2];
+                    if (typeof item0 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                      j0 = indices0[item0];
+                      const err67 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i2;
+                  }
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/handoff/modes", schemaPath: "#/properties/handoff/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data33.require_tag !== void 0) {
+              if (typeof data33.require_tag !== "boolean") {
+                const err69 = { instancePath: instancePath + "/handoff/require_tag", schemaPath: "#/properties/handoff/properties/require_tag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err70 = { instancePath: instancePath + "/handoff", schemaPath: "#/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
+        }
+        if (data.rules !== void 0) {
+          let data39 = data.rules;
+          if (Array.isArray(data39)) {
+            const len2 = data39.length;
+            for (let i3 = 0; i3 < len2; i3++) {
+              let data40 = data39[i3];
+              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                if (data40.id === void 0) {
+                  const err71 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (data40.type === void 0) {
+                  const err72 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+                if (data40.left === void 0) {
+                  const err73 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'" };
+                  if (vErrors === null) {
+                    vErrors = [err73];
+                  } else {
+                    vErrors.push(err73);
+                  }
+                  errors++;
+                }
+                for (const key9 in data40) {
+                  if (!func1.call(schema31.properties.rules.items.properties, key9)) {
+                    const err74 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.id !== void 0) {
+                  let data41 = data40.id;
+                  if (typeof data41 === "string") {
+                    if (!pattern8.test(data41)) {
+                      const err75 = { instancePath: instancePath + "/rules/" + i3 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err76 = { instancePath: instancePath + "/rules/" + i3 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.type !== void 0) {
+                  let data42 = data40.type;
+                  if (!(data42 === "equal" || data42 === "same-set" || data42 === "subset" || data42 === "semver" || data42 === "pattern" || data42 === "schema")) {
+                    const err77 = { instancePath: instancePath + "/rules/" + i3 + "/type", schemaPath: "#/properties/rules/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.rules.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.left !== void 0) {
+                  let data43 = data40.left;
+                  if (typeof data43 === "string") {
+                    if (!pattern12.test(data43)) {
+                      const err78 = { instancePath: instancePath + "/rules/" + i3 + "/left", schemaPath: "#/$defs/ref/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*#(/.*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath + "/rules/" + i3 + "/left", schemaPath: "#/$defs/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.right !== void 0) {
+                  let data44 = data40.right;
+                  if (typeof data44 === "string") {
+                    if (!pattern12.test(data44)) {
+                      const err80 = { instancePath: instancePath + "/rules/" + i3 + "/right", schemaPath: "#/$defs/ref/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*#(/.*)?$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*#(/.*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err81 = { instancePath: instancePath + "/rules/" + i3 + "/right", schemaPath: "#/$defs/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.operator !== void 0) {
+                  let data45 = data40.operator;
+                  if (!(data45 === "eq" || data45 === "gt" || data45 === "gte" || data45 === "lt" || data45 === "lte")) {
+                    const err82 = { instancePath: instancePath + "/rules/" + i3 + "/operator", schemaPath: "#/properties/rules/items/properties/operator/enum", keyword: "enum", params: { allowedValues: schema31.properties.rules.items.properties.operator.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.pattern !== void 0) {
+                  if (typeof data40.pattern !== "string") {
+                    const err83 = { instancePath: instancePath + "/rules/" + i3 + "/pattern", schemaPath: "#/properties/rules/items/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.schema !== void 0) {
+                  if (typeof data40.schema !== "string") {
+                    const err84 = { instancePath: instancePath + "/rules/" + i3 + "/schema", schemaPath: "#/properties/rules/items/properties/schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err84];
+                    } else {
+                      vErrors.push(err84);
+                    }
+                    errors++;
+                  }
+                }
+                if (data40.description !== void 0) {
+                  if (typeof data40.description !== "string") {
+                    const err85 = { instancePath: instancePath + "/rules/" + i3 + "/description", schemaPath: "#/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err86 = { instancePath: instancePath + "/rules/" + i3, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+        if (data.documents !== void 0) {
+          let data49 = data.documents;
+          if (Array.isArray(data49)) {
+            const len3 = data49.length;
+            for (let i4 = 0; i4 < len3; i4++) {
+              let data50 = data49[i4];
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                if (data50.id === void 0) {
+                  const err88 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+                if (data50.path === void 0) {
+                  const err89 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  if (vErrors === null) {
+                    vErrors = [err89];
+                  } else {
+                    vErrors.push(err89);
+                  }
+                  errors++;
+                }
+                for (const key10 in data50) {
+                  if (!(key10 === "id" || key10 === "path" || key10 === "contains" || key10 === "headings" || key10 === "max_age_days" || key10 === "checklist_complete")) {
+                    const err90 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.id !== void 0) {
+                  let data51 = data50.id;
+                  if (typeof data51 === "string") {
+                    if (!pattern8.test(data51)) {
+                      const err91 = { instancePath: instancePath + "/documents/" + i4 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err91];
+                      } else {
+                        vErrors.push(err91);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err92 = { instancePath: instancePath + "/documents/" + i4 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.path !== void 0) {
+                  let data52 = data50.path;
+                  if (typeof data52 === "string") {
+                    if (func2(data52) < 1) {
+                      const err93 = { instancePath: instancePath + "/documents/" + i4 + "/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err93];
+                      } else {
+                        vErrors.push(err93);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err94 = { instancePath: instancePath + "/documents/" + i4 + "/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.contains !== void 0) {
+                  let data53 = data50.contains;
+                  if (Array.isArray(data53)) {
+                    const len4 = data53.length;
+                    for (let i5 = 0; i5 < len4; i5++) {
+                      let data54 = data53[i5];
+                      if (typeof data54 === "string") {
+                        if (func2(data54) < 1) {
+                          const err95 = { instancePath: instancePath + "/documents/" + i4 + "/contains/" + i5, schemaPath: "#/properties/documents/items/properties/contains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err95];
+                          } else {
+                            vErrors.push(err95);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err96 = { instancePath: instancePath + "/documents/" + i4 + "/contains/" + i5, schemaPath: "#/properties/documents/items/properties/contains/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err96];
+                        } else {
+                          vErrors.push(err96);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err97 = { instancePath: instancePath + "/documents/" + i4 + "/contains", schemaPath: "#/properties/documents/items/properties/contains/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.headings !== void 0) {
+                  let data55 = data50.headings;
+                  if (Array.isArray(data55)) {
+                    const len5 = data55.length;
+                    for (let i6 = 0; i6 < len5; i6++) {
+                      let data56 = data55[i6];
+                      if (typeof data56 === "string") {
+                        if (func2(data56) < 1) {
+                          const err98 = { instancePath: instancePath + "/documents/" + i4 + "/headings/" + i6, schemaPath: "#/properties/documents/items/properties/headings/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err98];
+                          } else {
+                            vErrors.push(err98);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err99 = { instancePath: instancePath + "/documents/" + i4 + "/headings/" + i6, schemaPath: "#/properties/documents/items/properties/headings/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err99];
+                        } else {
+                          vErrors.push(err99);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err100 = { instancePath: instancePath + "/documents/" + i4 + "/headings", schemaPath: "#/properties/documents/items/properties/headings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err100];
+                    } else {
+                      vErrors.push(err100);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.max_age_days !== void 0) {
+                  let data57 = data50.max_age_days;
+                  if (typeof data57 == "number") {
+                    if (data57 <= 0 || isNaN(data57)) {
+                      const err101 = { instancePath: instancePath + "/documents/" + i4 + "/max_age_days", schemaPath: "#/properties/documents/items/properties/max_age_days/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err102 = { instancePath: instancePath + "/documents/" + i4 + "/max_age_days", schemaPath: "#/properties/documents/items/properties/max_age_days/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err102];
+                    } else {
+                      vErrors.push(err102);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.checklist_complete !== void 0) {
+                  if (typeof data50.checklist_complete !== "boolean") {
+                    const err103 = { instancePath: instancePath + "/documents/" + i4 + "/checklist_complete", schemaPath: "#/properties/documents/items/properties/checklist_complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err104 = { instancePath: instancePath + "/documents/" + i4, schemaPath: "#/properties/documents/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err104];
+                } else {
+                  vErrors.push(err104);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err105 = { instancePath: instancePath + "/documents", schemaPath: "#/properties/documents/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err105];
+            } else {
+              vErrors.push(err105);
+            }
+            errors++;
+          }
+        }
+        if (data.changelog !== void 0) {
+          let data59 = data.changelog;
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            if (data59.path === void 0) {
+              const err106 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err106];
+              } else {
+                vErrors.push(err106);
+              }
+              errors++;
+            }
+            for (const key11 in data59) {
+              if (!(key11 === "path" || key11 === "impact_pattern")) {
+                const err107 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+            if (data59.path !== void 0) {
+              let data60 = data59.path;
+              if (typeof data60 === "string") {
+                if (func2(data60) < 1) {
+                  const err108 = { instancePath: instancePath + "/changelog/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              } else {
+                const err109 = { instancePath: instancePath + "/changelog/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
+            if (data59.impact_pattern !== void 0) {
+              if (typeof data59.impact_pattern !== "string") {
+                const err110 = { instancePath: instancePath + "/changelog/impact_pattern", schemaPath: "#/properties/changelog/properties/impact_pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err111 = { instancePath: instancePath + "/changelog", schemaPath: "#/properties/changelog/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err111];
+            } else {
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+        }
+        if (data.tools !== void 0) {
+          let data62 = data.tools;
+          if (Array.isArray(data62)) {
+            const len6 = data62.length;
+            for (let i7 = 0; i7 < len6; i7++) {
+              let data63 = data62[i7];
+              if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
+                if (data63.name === void 0) {
+                  const err112 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
+                }
+                for (const key12 in data63) {
+                  if (!(key12 === "name" || key12 === "min_version" || key12 === "version_args")) {
+                    const err113 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                }
+                if (data63.name !== void 0) {
+                  let data64 = data63.name;
+                  if (typeof data64 === "string") {
+                    if (!pattern15.test(data64)) {
+                      const err114 = { instancePath: instancePath + "/tools/" + i7 + "/name", schemaPath: "#/properties/tools/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: 'must match pattern "^[A-Za-z0-9._+-]+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err114];
+                      } else {
+                        vErrors.push(err114);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err115 = { instancePath: instancePath + "/tools/" + i7 + "/name", schemaPath: "#/properties/tools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err115];
+                    } else {
+                      vErrors.push(err115);
+                    }
+                    errors++;
+                  }
+                }
+                if (data63.min_version !== void 0) {
+                  if (typeof data63.min_version !== "string") {
+                    const err116 = { instancePath: instancePath + "/tools/" + i7 + "/min_version", schemaPath: "#/properties/tools/items/properties/min_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err116];
+                    } else {
+                      vErrors.push(err116);
+                    }
+                    errors++;
+                  }
+                }
+                if (data63.version_args !== void 0) {
+                  let data66 = data63.version_args;
+                  if (Array.isArray(data66)) {
+                    const len7 = data66.length;
+                    for (let i8 = 0; i8 < len7; i8++) {
+                      if (typeof data66[i8] !== "string") {
+                        const err117 = { instancePath: instancePath + "/tools/" + i7 + "/version_args/" + i8, schemaPath: "#/properties/tools/items/properties/version_args/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err117];
+                        } else {
+                          vErrors.push(err117);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err118 = { instancePath: instancePath + "/tools/" + i7 + "/version_args", schemaPath: "#/properties/tools/items/properties/version_args/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err119 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err119];
+                } else {
+                  vErrors.push(err119);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err120 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err120];
+            } else {
+              vErrors.push(err120);
+            }
+            errors++;
+          }
+        }
+        if (data.command_defaults !== void 0) {
+          let data68 = data.command_defaults;
+          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+            for (const key13 in data68) {
+              if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder" || key13 === "run_timeout" || key13 === "mutation_patterns" || key13 === "secret_env")) {
+                const err121 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+            }
+            if (data68.concurrency !== void 0) {
+              let data69 = data68.concurrency;
+              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
+                const err122 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors++;
+              }
+              if (typeof data69 == "number") {
+                if (data69 < 1 || isNaN(data69)) {
+                  const err123 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data68.timeout !== void 0) {
+              let data70 = data68.timeout;
+              const _errs165 = errors;
+              let valid44 = false;
+              let passing0 = null;
+              const _errs166 = errors;
+              if (typeof data70 == "number") {
+                if (data70 <= 0 || isNaN(data70)) {
+                  const err124 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                  if (vErrors === null) {
+                    vErrors = [err124];
+                  } else {
+                    vErrors.push(err124);
+                  }
+                  errors++;
+                }
+              } else {
+                const err125 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err125];
+                } else {
+                  vErrors.push(err125);
+                }
+                errors++;
+              }
+              var _valid0 = _errs166 === errors;
+              if (_valid0) {
+                valid44 = true;
+                passing0 = 0;
+              }
+              const _errs168 = errors;
+              if (typeof data70 === "string") {
+                if (!pattern16.test(data70)) {
+                  const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err126];
+                  } else {
+                    vErrors.push(err126);
+                  }
+                  errors++;
+                }
+              } else {
+                const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+              var _valid0 = _errs168 === errors;
+              if (_valid0 && valid44) {
+                valid44 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid44 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid44) {
+                const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              } else {
+                errors = _errs165;
+                if (vErrors !== null) {
+                  if (_errs165) {
+                    vErrors.length = _errs165;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data68.placeholder !== void 0) {
+              let data71 = data68.placeholder;
+              if (!(data71 === "fail" || data71 === "warn")) {
+                const err129 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+            if (data68.run_timeout !== void 0) {
+              let data72 = data68.run_timeout;
+              const _errs173 = errors;
+              let valid46 = false;
+              let passing1 = null;
+              const _errs174 = errors;
+              if (typeof data72 == "number") {
+                if (data72 <= 0 || isNaN(data72)) {
+                  const err130 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                  if (vErrors === null) {
+                    vErrors = [err130];
+                  } else {
+                    vErrors.push(err130);
+                  }
+                  errors++;
+                }
+              } else {
+                const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+              var _valid1 = _errs174 === errors;
+              if (_valid1) {
+                valid46 = true;
+                passing1 = 0;
+              }
+              const _errs176 = errors;
+              if (typeof data72 === "string") {
+                if (!pattern16.test(data72)) {
+                  const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+              var _valid1 = _errs176 === errors;
+              if (_valid1 && valid46) {
+                valid46 = false;
+                passing1 = [passing1, 1];
+              } else {
+                if (_valid1) {
+                  valid46 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid46) {
+                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors++;
+              } else {
+                errors = _errs173;
+                if (vErrors !== null) {
+                  if (_errs173) {
+                    vErrors.length = _errs173;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data68.mutation_patterns !== void 0) {
+              let data73 = data68.mutation_patterns;
+              if (Array.isArray(data73)) {
+                const len8 = data73.length;
+                for (let i9 = 0; i9 < len8; i9++) {
+                  if (typeof data73[i9] !== "string") {
+                    const err135 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err135];
+                    } else {
+                      vErrors.push(err135);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              }
+            }
+            if (data68.secret_env !== void 0) {
+              let data75 = data68.secret_env;
+              if (Array.isArray(data75)) {
+                const len9 = data75.length;
+                for (let i10 = 0; i10 < len9; i10++) {
+                  if (typeof data75[i10] !== "string") {
+                    const err137 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/properties/command_defaults/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err137];
+                    } else {
+                      vErrors.push(err137);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err138 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err139 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        if (data.commands !== void 0) {
+          let data77 = data.commands;
+          if (Array.isArray(data77)) {
+            const len10 = data77.length;
+            for (let i11 = 0; i11 < len10; i11++) {
+              let data78 = data77[i11];
+              if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+                if (data78.id === void 0) {
+                  const err140 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+                if (data78.run === void 0) {
+                  const err141 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+                for (const key14 in data78) {
+                  if (!func1.call(schema31.properties.commands.items.properties, key14)) {
+                    const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err142];
+                    } else {
+                      vErrors.push(err142);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.id !== void 0) {
+                  let data79 = data78.id;
+                  if (typeof data79 === "string") {
+                    if (!pattern8.test(data79)) {
+                      const err143 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err144 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.run !== void 0) {
+                  let data80 = data78.run;
+                  if (typeof data80 === "string") {
+                    if (func2(data80) < 1) {
+                      const err145 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err145];
+                      } else {
+                        vErrors.push(err145);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err146 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err146];
+                    } else {
+                      vErrors.push(err146);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.cwd !== void 0) {
+                  let data81 = data78.cwd;
+                  if (typeof data81 === "string") {
+                    if (func2(data81) < 1) {
+                      const err147 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err147];
+                      } else {
+                        vErrors.push(err147);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err148 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err148];
+                    } else {
+                      vErrors.push(err148);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.env !== void 0) {
+                  let data82 = data78.env;
+                  if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                    for (const key15 in data82) {
+                      if (typeof data82[key15] !== "string") {
+                        const err149 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err149];
+                        } else {
+                          vErrors.push(err149);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err150 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err150];
+                    } else {
+                      vErrors.push(err150);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.secret_env !== void 0) {
+                  let data84 = data78.secret_env;
+                  if (Array.isArray(data84)) {
+                    const len11 = data84.length;
+                    for (let i12 = 0; i12 < len11; i12++) {
+                      if (typeof data84[i12] !== "string") {
+                        const err151 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err151];
+                        } else {
+                          vErrors.push(err151);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err152 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.timeout !== void 0) {
+                  let data86 = data78.timeout;
+                  const _errs210 = errors;
+                  let valid60 = false;
+                  let passing2 = null;
+                  const _errs211 = errors;
+                  if (typeof data86 == "number") {
+                    if (data86 <= 0 || isNaN(data86)) {
+                      const err153 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                      if (vErrors === null) {
+                        vErrors = [err153];
+                      } else {
+                        vErrors.push(err153);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err154 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors++;
+                  }
+                  var _valid2 = _errs211 === errors;
+                  if (_valid2) {
+                    valid60 = true;
+                    passing2 = 0;
+                  }
+                  const _errs213 = errors;
+                  if (typeof data86 === "string") {
+                    if (!pattern16.test(data86)) {
+                      const err155 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err155];
+                      } else {
+                        vErrors.push(err155);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err156 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err156];
+                    } else {
+                      vErrors.push(err156);
+                    }
+                    errors++;
+                  }
+                  var _valid2 = _errs213 === errors;
+                  if (_valid2 && valid60) {
+                    valid60 = false;
+                    passing2 = [passing2, 1];
+                  } else {
+                    if (_valid2) {
+                      valid60 = true;
+                      passing2 = 1;
+                    }
+                  }
+                  if (!valid60) {
+                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err157];
+                    } else {
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs210;
+                    if (vErrors !== null) {
+                      if (_errs210) {
+                        vErrors.length = _errs210;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data78.needs !== void 0) {
+                  let data87 = data78.needs;
+                  if (Array.isArray(data87)) {
+                    const len12 = data87.length;
+                    for (let i13 = 0; i13 < len12; i13++) {
+                      let data88 = data87[i13];
+                      if (typeof data88 === "string") {
+                        if (!pattern8.test(data88)) {
+                          const err158 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                          if (vErrors === null) {
+                            vErrors = [err158];
+                          } else {
+                            vErrors.push(err158);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err159 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err159];
+                        } else {
+                          vErrors.push(err159);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i14 = data87.length;
+                    let j1;
+                    if (i14 > 1) {
+                      outer0: for (; i14--; ) {
+                        for (j1 = i14; j1--; ) {
+                          if (func0(data87[i14], data87[j1])) {
+                            const err160 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err160];
+                            } else {
+                              vErrors.push(err160);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err161 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err161];
+                    } else {
+                      vErrors.push(err161);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.reports_tests !== void 0) {
+                  if (typeof data78.reports_tests !== "boolean") {
+                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err162];
+                    } else {
+                      vErrors.push(err162);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.mutates !== void 0) {
+                  if (typeof data78.mutates !== "boolean") {
+                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.placeholder !== void 0) {
+                  let data91 = data78.placeholder;
+                  if (!(data91 === "fail" || data91 === "warn")) {
+                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err164];
+                    } else {
+                      vErrors.push(err164);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.shell !== void 0) {
+                  let data92 = data78.shell;
+                  if (typeof data92 === "string") {
+                    if (func2(data92) < 1) {
+                      const err165 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err165];
+                      } else {
+                        vErrors.push(err165);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err166 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err166];
+                    } else {
+                      vErrors.push(err166);
+                    }
+                    errors++;
+                  }
+                }
+                if (data78.pass_env !== void 0) {
+                  let data93 = data78.pass_env;
+                  if (Array.isArray(data93)) {
+                    const len13 = data93.length;
+                    for (let i15 = 0; i15 < len13; i15++) {
+                      if (typeof data93[i15] !== "string") {
+                        const err167 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/properties/commands/items/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err167];
+                        } else {
+                          vErrors.push(err167);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err168 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err168];
+                    } else {
+                      vErrors.push(err168);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err169 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err169];
+                } else {
+                  vErrors.push(err169);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err170 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err170];
+            } else {
+              vErrors.push(err170);
+            }
+            errors++;
+          }
+        }
+        if (data.incidents !== void 0) {
+          let data95 = data.incidents;
+          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+            if (data95.labels === void 0) {
+              const err171 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
+              if (vErrors === null) {
+                vErrors = [err171];
+              } else {
+                vErrors.push(err171);
+              }
+              errors++;
+            }
+            for (const key16 in data95) {
+              if (!(key16 === "repository" || key16 === "labels")) {
+                const err172 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err172];
+                } else {
+                  vErrors.push(err172);
+                }
+                errors++;
+              }
+            }
+            if (data95.repository !== void 0) {
+              let data96 = data95.repository;
+              if (typeof data96 === "string") {
+                if (!pattern21.test(data96)) {
+                  const err173 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err173];
+                  } else {
+                    vErrors.push(err173);
+                  }
+                  errors++;
+                }
+              } else {
+                const err174 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err174];
+                } else {
+                  vErrors.push(err174);
+                }
+                errors++;
+              }
+            }
+            if (data95.labels !== void 0) {
+              let data97 = data95.labels;
+              if (Array.isArray(data97)) {
+                if (data97.length < 1) {
+                  const err175 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err175];
+                  } else {
+                    vErrors.push(err175);
+                  }
+                  errors++;
+                }
+                const len14 = data97.length;
+                for (let i16 = 0; i16 < len14; i16++) {
+                  if (typeof data97[i16] !== "string") {
+                    const err176 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err176];
+                    } else {
+                      vErrors.push(err176);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err177 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err177];
+                } else {
+                  vErrors.push(err177);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err178 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err178];
+            } else {
+              vErrors.push(err178);
+            }
+            errors++;
+          }
+        }
+        if (data.consumer !== void 0) {
+          let data99 = data.consumer;
+          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+            for (const key17 in data99) {
+              if (!(key17 === "repository" || key17 === "ref" || key17 === "check_name" || key17 === "record")) {
+                const err179 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err179];
+                } else {
+                  vErrors.push(err179);
+                }
+                errors++;
+              }
+            }
+            if (data99.repository !== void 0) {
+              let data100 = data99.repository;
+              if (typeof data100 === "string") {
+                if (!pattern21.test(data100)) {
+                  const err180 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err180];
+                  } else {
+                    vErrors.push(err180);
+                  }
+                  errors++;
+                }
+              } else {
+                const err181 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err181];
+                } else {
+                  vErrors.push(err181);
+                }
+                errors++;
+              }
+            }
+            if (data99.ref !== void 0) {
+              if (typeof data99.ref !== "string") {
+                const err182 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err182];
+                } else {
+                  vErrors.push(err182);
+                }
+                errors++;
+              }
+            }
+            if (data99.check_name !== void 0) {
+              if (typeof data99.check_name !== "string") {
+                const err183 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err183];
+                } else {
+                  vErrors.push(err183);
+                }
+                errors++;
+              }
+            }
+            if (data99.record !== void 0) {
+              let data103 = data99.record;
+              if (typeof data103 === "string") {
+                if (func2(data103) < 1) {
+                  const err184 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err184];
+                  } else {
+                    vErrors.push(err184);
+                  }
+                  errors++;
+                }
+              } else {
+                const err185 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err185];
+                } else {
+                  vErrors.push(err185);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err186 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err186];
+            } else {
+              vErrors.push(err186);
+            }
+            errors++;
+          }
+        }
+        if (data.joint_decision !== void 0) {
+          let data104 = data.joint_decision;
+          if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+            if (data104.path === void 0) {
+              const err187 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err187];
+              } else {
+                vErrors.push(err187);
+              }
+              errors++;
+            }
+            for (const key18 in data104) {
+              if (!(key18 === "path" || key18 === "roles" || key18 === "unsigned")) {
+                const err188 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err188];
+                } else {
+                  vErrors.push(err188);
+                }
+                errors++;
+              }
+            }
+            if (data104.path !== void 0) {
+              let data105 = data104.path;
+              if (typeof data105 === "string") {
+                if (func2(data105) < 1) {
+                  const err189 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err189];
+                  } else {
+                    vErrors.push(err189);
+                  }
+                  errors++;
+                }
+              } else {
+                const err190 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err190];
+                } else {
+                  vErrors.push(err190);
+                }
+                errors++;
+              }
+            }
+            if (data104.roles !== void 0) {
+              let data106 = data104.roles;
+              if (Array.isArray(data106)) {
+                if (data106.length < 1) {
+                  const err191 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err191];
+                  } else {
+                    vErrors.push(err191);
+                  }
+                  errors++;
+                }
+                const len15 = data106.length;
+                for (let i17 = 0; i17 < len15; i17++) {
+                  if (typeof data106[i17] !== "string") {
+                    const err192 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err192];
+                    } else {
+                      vErrors.push(err192);
+                    }
+                    errors++;
+                  }
+                }
+                let i18 = data106.length;
+                let j2;
+                if (i18 > 1) {
+                  const indices1 = {};
+                  for (; i18--; ) {
+                    let item1 = data106[i18];
+                    if (typeof item1 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                      j2 = indices1[item1];
+                      const err193 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
+                      if (vErrors === null) {
+                        vErrors = [err193];
+                      } else {
+                        vErrors.push(err193);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i18;
+                  }
+                }
+              } else {
+                const err194 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
+            if (data104.unsigned !== void 0) {
+              let data108 = data104.unsigned;
+              if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
+                for (const key19 in data108) {
+                  if (!(key19 === "rehearsal" || key19 === "cutover")) {
+                    const err195 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err195];
+                    } else {
+                      vErrors.push(err195);
+                    }
+                    errors++;
+                  }
+                }
+                if (data108.rehearsal !== void 0) {
+                  let data109 = data108.rehearsal;
+                  if (!(data109 === "fail" || data109 === "pending")) {
+                    const err196 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err196];
+                    } else {
+                      vErrors.push(err196);
+                    }
+                    errors++;
+                  }
+                }
+                if (data108.cutover !== void 0) {
+                  let data110 = data108.cutover;
+                  if (!(data110 === "fail" || data110 === "pending")) {
+                    const err197 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err197];
+                    } else {
+                      vErrors.push(err197);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err198 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err198];
+                } else {
+                  vErrors.push(err198);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err199 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err199];
+            } else {
+              vErrors.push(err199);
+            }
+            errors++;
+          }
+        }
+        if (data.checks !== void 0) {
+          let data111 = data.checks;
+          if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+            for (const key20 in data111) {
+              let data112 = data111[key20];
+              if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+                for (const key21 in data112) {
+                  if (!(key21 === "blocks" || key21 === "abort")) {
+                    const err200 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err200];
+                    } else {
+                      vErrors.push(err200);
+                    }
+                    errors++;
+                  }
+                }
+                if (data112.blocks !== void 0) {
+                  let data113 = data112.blocks;
+                  if (Array.isArray(data113)) {
+                    const len16 = data113.length;
+                    for (let i19 = 0; i19 < len16; i19++) {
+                      let data114 = data113[i19];
+                      if (!(data114 === "rehearsal" || data114 === "cutover")) {
+                        const err201 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i19, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err201];
+                        } else {
+                          vErrors.push(err201);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i20 = data113.length;
+                    let j3;
+                    if (i20 > 1) {
+                      outer1: for (; i20--; ) {
+                        for (j3 = i20; j3--; ) {
+                          if (func0(data113[i20], data113[j3])) {
+                            const err202 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err202];
+                            } else {
+                              vErrors.push(err202);
+                            }
+                            errors++;
+                            break outer1;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err203 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
+                    }
+                    errors++;
+                  }
+                }
+                if (data112.abort !== void 0) {
+                  if (typeof data112.abort !== "boolean") {
+                    const err204 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err204];
+                    } else {
+                      vErrors.push(err204);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err205 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err205];
+                } else {
+                  vErrors.push(err205);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err206 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err206];
+            } else {
+              vErrors.push(err206);
+            }
+            errors++;
+          }
+        }
+        if (data.waivers !== void 0) {
+          let data116 = data.waivers;
+          if (Array.isArray(data116)) {
+            const len17 = data116.length;
+            for (let i21 = 0; i21 < len17; i21++) {
+              let data117 = data116[i21];
+              if (data117 && typeof data117 == "object" && !Array.isArray(data117)) {
+                if (data117.check === void 0) {
+                  const err207 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+                  if (vErrors === null) {
+                    vErrors = [err207];
+                  } else {
+                    vErrors.push(err207);
+                  }
+                  errors++;
+                }
+                if (data117.reason === void 0) {
+                  const err208 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err208];
+                  } else {
+                    vErrors.push(err208);
+                  }
+                  errors++;
+                }
+                if (data117.owner === void 0) {
+                  const err209 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                  if (vErrors === null) {
+                    vErrors = [err209];
+                  } else {
+                    vErrors.push(err209);
+                  }
+                  errors++;
+                }
+                if (data117.expires === void 0) {
+                  const err210 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err210];
+                  } else {
+                    vErrors.push(err210);
+                  }
+                  errors++;
+                }
+                for (const key22 in data117) {
+                  if (!(key22 === "check" || key22 === "reason" || key22 === "owner" || key22 === "expires")) {
+                    const err211 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.check !== void 0) {
+                  let data118 = data117.check;
+                  if (typeof data118 === "string") {
+                    if (func2(data118) < 1) {
+                      const err212 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err212];
+                      } else {
+                        vErrors.push(err212);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err213 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err213];
+                    } else {
+                      vErrors.push(err213);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.reason !== void 0) {
+                  let data119 = data117.reason;
+                  if (typeof data119 === "string") {
+                    if (func2(data119) < 1) {
+                      const err214 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err214];
+                      } else {
+                        vErrors.push(err214);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err215 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err215];
+                    } else {
+                      vErrors.push(err215);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.owner !== void 0) {
+                  let data120 = data117.owner;
+                  if (typeof data120 === "string") {
+                    if (func2(data120) < 1) {
+                      const err216 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err216];
+                      } else {
+                        vErrors.push(err216);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err217 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                }
+                if (data117.expires !== void 0) {
+                  let data121 = data117.expires;
+                  if (typeof data121 === "string") {
+                    if (!formats0.validate(data121)) {
+                      const err218 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err218];
+                      } else {
+                        vErrors.push(err218);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err219 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err219];
+                    } else {
+                      vErrors.push(err219);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err220 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err220];
+                } else {
+                  vErrors.push(err220);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err221 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err221];
+            } else {
+              vErrors.push(err221);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err222 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err222];
+        } else {
+          vErrors.push(err222);
+        }
+        errors++;
+      }
+      validate20.errors = vErrors;
+      return errors === 0;
+    }
+    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["decision-record"] = validate21;
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema56 = { "enum": ["rehearsal", "cutover"] };
+    var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
+    var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
+    var pattern24 = new RegExp("Z$", "u");
+    var formats2 = require_formats().fullFormats["date-time"];
+    function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate22.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.state === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.blocked_by === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "blocked_by" }, message: "must have required property 'blocked_by'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.to_go === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to_go" }, message: "must have required property 'to_go'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.state !== void 0) {
+          let data0 = data.state;
+          if (!(data0 === "GO" || data0 === "NO-GO" || data0 === "CONDITIONAL")) {
+            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.label !== void 0) {
+          if (typeof data.label !== "string") {
+            const err4 = { instancePath: instancePath + "/label", schemaPath: "#/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.blocked_by !== void 0) {
+          let data2 = data.blocked_by;
+          if (Array.isArray(data2)) {
+            const len0 = data2.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data2[i0] !== "string") {
+                const err5 = { instancePath: instancePath + "/blocked_by/" + i0, schemaPath: "#/properties/blocked_by/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/blocked_by", schemaPath: "#/properties/blocked_by/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.to_go !== void 0) {
+          let data4 = data.to_go;
+          if (Array.isArray(data4)) {
+            const len1 = data4.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data5 = data4[i1];
+              if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                if (data5.check === void 0) {
+                  const err7 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+                if (data5.status === void 0) {
+                  const err8 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (data5.summary === void 0) {
+                  const err9 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+                if (data5.check !== void 0) {
+                  if (typeof data5.check !== "string") {
+                    const err10 = { instancePath: instancePath + "/to_go/" + i1 + "/check", schemaPath: "#/properties/to_go/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                }
+                if (data5.status !== void 0) {
+                  if (typeof data5.status !== "string") {
+                    const err11 = { instancePath: instancePath + "/to_go/" + i1 + "/status", schemaPath: "#/properties/to_go/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                }
+                if (data5.summary !== void 0) {
+                  if (typeof data5.summary !== "string") {
+                    const err12 = { instancePath: instancePath + "/to_go/" + i1 + "/summary", schemaPath: "#/properties/to_go/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err12];
+                    } else {
+                      vErrors.push(err12);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/to_go/" + i1, schemaPath: "#/properties/to_go/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/to_go", schemaPath: "#/properties/to_go/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      validate22.errors = vErrors;
+      return errors === 0;
+    }
+    validate22.evaluated = { "props": { "state": true, "label": true, "blocked_by": true, "to_go": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate25.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (Array.isArray(data)) {
+        const len0 = data.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data0 = data[i0];
+          if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            if (data0.id === void 0) {
+              const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+            if (data0.path === void 0) {
+              const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+            if (data0.sha256 === void 0) {
+              const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (data0.id !== void 0) {
+              if (typeof data0.id !== "string") {
+                const err3 = { instancePath: instancePath + "/" + i0 + "/id", schemaPath: "#/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+            if (data0.path !== void 0) {
+              if (typeof data0.path !== "string") {
+                const err4 = { instancePath: instancePath + "/" + i0 + "/path", schemaPath: "#/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            if (data0.sha256 !== void 0) {
+              let data3 = data0.sha256;
+              const _errs8 = errors;
+              let valid3 = false;
+              let passing0 = null;
+              const _errs9 = errors;
+              if (typeof data3 === "string") {
+                if (!pattern23.test(data3)) {
+                  const err5 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              } else {
+                const err6 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              var _valid0 = _errs9 === errors;
+              if (_valid0) {
+                valid3 = true;
+                passing0 = 0;
+              }
+              const _errs12 = errors;
+              if (data3 !== null) {
+                const err7 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/items/properties/sha256/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              var _valid0 = _errs12 === errors;
+              if (_valid0 && valid3) {
+                valid3 = false;
+                passing0 = [passing0, 1];
+              } else {
+                if (_valid0) {
+                  valid3 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid3) {
+                const err8 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/items/properties/sha256/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              } else {
+                errors = _errs8;
+                if (vErrors !== null) {
+                  if (_errs8) {
+                    vErrors.length = _errs8;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      validate25.errors = vErrors;
+      return errors === 0;
+    }
+    validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate21.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.record_version === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "record_version" }, message: "must have required property 'record_version'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.gate === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gate" }, message: "must have required property 'gate'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.generated_at === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "generated_at" }, message: "must have required property 'generated_at'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.decision_requested === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decision_requested" }, message: "must have required property 'decision_requested'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data.verdict === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.decisions === void 0) {
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decisions" }, message: "must have required property 'decisions'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data.baseline === void 0) {
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data.checks === void 0) {
+          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "checks" }, message: "must have required property 'checks'" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data.commands === void 0) {
+          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data.artifacts === void 0) {
+          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "artifacts" }, message: "must have required property 'artifacts'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data.context === void 0) {
+          const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context" }, message: "must have required property 'context'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data.record_version !== void 0) {
+          if (1 !== data.record_version) {
+            const err11 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.gate !== void 0) {
+          let data1 = data.gate;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.name === void 0) {
+              const err12 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (data1.config_path === void 0) {
+              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data1.config_sha256 === void 0) {
+              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data1.name !== void 0) {
+              if (typeof data1.name !== "string") {
+                const err15 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data1.version !== void 0) {
+              if (typeof data1.version !== "string") {
+                const err16 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data1.config_path !== void 0) {
+              if (typeof data1.config_path !== "string") {
+                const err17 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data1.config_sha256 !== void 0) {
+              let data5 = data1.config_sha256;
+              if (typeof data5 === "string") {
+                if (!pattern23.test(data5)) {
+                  const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data.generated_at !== void 0) {
+          let data6 = data.generated_at;
+          if (typeof data6 === "string") {
+            if (!pattern24.test(data6)) {
+              const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (!formats2.validate(data6)) {
+              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data.decision_requested !== void 0) {
+          let data7 = data.decision_requested;
+          if (!(data7 === "rehearsal" || data7 === "cutover")) {
+            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.verdict !== void 0) {
+          let data8 = data.verdict;
+          if (!(data8 === "GO" || data8 === "NO-GO" || data8 === "CONDITIONAL")) {
+            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.verdict_label !== void 0) {
+          if (typeof data.verdict_label !== "string") {
+            const err26 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data.modes !== void 0) {
+          let data10 = data.modes;
+          if (Array.isArray(data10)) {
+            const len0 = data10.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data10[i0] !== "string") {
+                const err27 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.decisions !== void 0) {
+          let data12 = data.decisions;
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            if (data12.rehearsal === void 0) {
+              const err29 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data12.cutover === void 0) {
+              const err30 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            for (const key0 in data12) {
+              if (!(key0 === "rehearsal" || key0 === "cutover")) {
+                const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data12.rehearsal !== void 0) {
+              if (!validate22(data12.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data12, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data12.cutover !== void 0) {
+              if (!validate22(data12.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data12, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data.abort_triggers !== void 0) {
+          let data15 = data.abort_triggers;
+          if (Array.isArray(data15)) {
+            const len1 = data15.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (typeof data15[i1] !== "string") {
+                const err33 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data.baseline !== void 0) {
+          let data17 = data.baseline;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.expected === void 0) {
+              const err35 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data17.observed === void 0) {
+              const err36 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data17.expected !== void 0) {
+              let data18 = data17.expected;
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                for (const key1 in data18) {
+                  if (!(key1 === "release_tag" || key1 === "commit_sha" || key1 === "service_contract_version" || key1 === "api_contract_version" || key1 === "integration_baseline")) {
+                    const err37 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.release_tag !== void 0) {
+                  if (typeof data18.release_tag !== "string") {
+                    const err38 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.commit_sha !== void 0) {
+                  if (typeof data18.commit_sha !== "string") {
+                    const err39 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.service_contract_version !== void 0) {
+                  if (typeof data18.service_contract_version !== "string") {
+                    const err40 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.api_contract_version !== void 0) {
+                  if (typeof data18.api_contract_version !== "string") {
+                    const err41 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.integration_baseline !== void 0) {
+                  if (typeof data18.integration_baseline !== "string") {
+                    const err42 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data17.observed !== void 0) {
+              let data24 = data17.observed;
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                for (const key2 in data24) {
+                  let data25 = data24[key2];
+                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                    for (const key3 in data25) {
+                      if (!(key3 === "release_tag" || key3 === "commit_sha" || key3 === "service_contract_version" || key3 === "api_contract_version" || key3 === "integration_baseline")) {
+                        const err44 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err44];
+                        } else {
+                          vErrors.push(err44);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.release_tag !== void 0) {
+                      if (typeof data25.release_tag !== "string") {
+                        const err45 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err45];
+                        } else {
+                          vErrors.push(err45);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.commit_sha !== void 0) {
+                      if (typeof data25.commit_sha !== "string") {
+                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err46];
+                        } else {
+                          vErrors.push(err46);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.service_contract_version !== void 0) {
+                      if (typeof data25.service_contract_version !== "string") {
+                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err47];
+                        } else {
+                          vErrors.push(err47);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.api_contract_version !== void 0) {
+                      if (typeof data25.api_contract_version !== "string") {
+                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data25.integration_baseline !== void 0) {
+                      if (typeof data25.integration_baseline !== "string") {
+                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data.checks !== void 0) {
+          let data31 = data.checks;
+          if (Array.isArray(data31)) {
+            const len2 = data31.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data32 = data31[i2];
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.id === void 0) {
+                  const err53 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+                if (data32.kind === void 0) {
+                  const err54 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                if (data32.status === void 0) {
+                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+                if (data32.blocks === void 0) {
+                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data32.abort === void 0) {
+                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                if (data32.summary === void 0) {
+                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data32.details === void 0) {
+                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+                if (data32.id !== void 0) {
+                  if (typeof data32.id !== "string") {
+                    const err60 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.kind !== void 0) {
+                  if (typeof data32.kind !== "string") {
+                    const err61 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.status !== void 0) {
+                  let data35 = data32.status;
+                  if (!(data35 === "pass" || data35 === "fail" || data35 === "warn" || data35 === "pending" || data35 === "waived" || data35 === "skipped" || data35 === "error")) {
+                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.blocks !== void 0) {
+                  let data36 = data32.blocks;
+                  if (Array.isArray(data36)) {
+                    const len3 = data36.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data37 = data36[i3];
+                      if (!(data37 === "rehearsal" || data37 === "cutover")) {
+                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err63];
+                        } else {
+                          vErrors.push(err63);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.abort !== void 0) {
+                  if (typeof data32.abort !== "boolean") {
+                    const err65 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.summary !== void 0) {
+                  if (typeof data32.summary !== "string") {
+                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.details !== void 0) {
+                  let data40 = data32.details;
+                  if (Array.isArray(data40)) {
+                    const len4 = data40.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      if (typeof data40[i4] !== "string") {
+                        const err67 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err67];
+                        } else {
+                          vErrors.push(err67);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.findings !== void 0) {
+                  let data42 = data32.findings;
+                  if (Array.isArray(data42)) {
+                    const len5 = data42.length;
+                    for (let i5 = 0; i5 < len5; i5++) {
+                      let data43 = data42[i5];
+                      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                        if (data43.message === void 0) {
+                          const err69 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                          if (vErrors === null) {
+                            vErrors = [err69];
+                          } else {
+                            vErrors.push(err69);
+                          }
+                          errors++;
+                        }
+                        if (data43.message !== void 0) {
+                          if (typeof data43.message !== "string") {
+                            const err70 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err70];
+                            } else {
+                              vErrors.push(err70);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data43.location !== void 0) {
+                          let data45 = data43.location;
+                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                            if (data45.file === void 0) {
+                              const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                              if (vErrors === null) {
+                                vErrors = [err71];
+                              } else {
+                                vErrors.push(err71);
+                              }
+                              errors++;
+                            }
+                            if (data45.file !== void 0) {
+                              if (typeof data45.file !== "string") {
+                                const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err72];
+                                } else {
+                                  vErrors.push(err72);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data45.line !== void 0) {
+                              let data47 = data45.line;
+                              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
+                                const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err73];
+                                } else {
+                                  vErrors.push(err73);
+                                }
+                                errors++;
+                              }
+                              if (typeof data47 == "number") {
+                                if (data47 < 1 || isNaN(data47)) {
+                                  const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  if (vErrors === null) {
+                                    vErrors = [err74];
+                                  } else {
+                                    vErrors.push(err74);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            }
+                            if (data45.column !== void 0) {
+                              let data48 = data45.column;
+                              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
+                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err75];
+                                } else {
+                                  vErrors.push(err75);
+                                }
+                                errors++;
+                              }
+                              if (typeof data48 == "number") {
+                                if (data48 < 1 || isNaN(data48)) {
+                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  if (vErrors === null) {
+                                    vErrors = [err76];
+                                  } else {
+                                    vErrors.push(err76);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            }
+                            if (data45.pointer !== void 0) {
+                              if (typeof data45.pointer !== "string") {
+                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err77];
+                                } else {
+                                  vErrors.push(err77);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err78];
+                            } else {
+                              vErrors.push(err78);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err79];
+                        } else {
+                          vErrors.push(err79);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
+                    }
+                    errors++;
+                  }
+                }
+                if (data32.waiver !== void 0) {
+                  let data50 = data32.waiver;
+                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                    if (data50.reason === void 0) {
+                      const err81 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                    if (data50.owner === void 0) {
+                      const err82 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                    if (data50.expires === void 0) {
+                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                    if (data50.expired === void 0) {
+                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                    if (data50.reason !== void 0) {
+                      if (typeof data50.reason !== "string") {
+                        const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err85];
+                        } else {
+                          vErrors.push(err85);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data50.owner !== void 0) {
+                      if (typeof data50.owner !== "string") {
+                        const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err86];
+                        } else {
+                          vErrors.push(err86);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data50.expires !== void 0) {
+                      if (typeof data50.expires !== "string") {
+                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err87];
+                        } else {
+                          vErrors.push(err87);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data50.expired !== void 0) {
+                      if (typeof data50.expired !== "boolean") {
+                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                        if (vErrors === null) {
+                          vErrors = [err88];
+                        } else {
+                          vErrors.push(err88);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err90 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err91 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+        }
+        if (data.commands !== void 0) {
+          let data55 = data.commands;
+          if (Array.isArray(data55)) {
+            const len6 = data55.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data56 = data55[i6];
+              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
+                if (data56.id === void 0) {
+                  const err92 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                if (data56.run === void 0) {
+                  const err93 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  if (vErrors === null) {
+                    vErrors = [err93];
+                  } else {
+                    vErrors.push(err93);
+                  }
+                  errors++;
+                }
+                if (data56.exit_code === void 0) {
+                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+                  if (vErrors === null) {
+                    vErrors = [err94];
+                  } else {
+                    vErrors.push(err94);
+                  }
+                  errors++;
+                }
+                if (data56.signal === void 0) {
+                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+                if (data56.timed_out === void 0) {
+                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
+                }
+                if (data56.duration_ms === void 0) {
+                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                if (data56.tests === void 0) {
+                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+                if (data56.output_tail === void 0) {
+                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
+                  if (vErrors === null) {
+                    vErrors = [err99];
+                  } else {
+                    vErrors.push(err99);
+                  }
+                  errors++;
+                }
+                if (data56.id !== void 0) {
+                  if (typeof data56.id !== "string") {
+                    const err100 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err100];
+                    } else {
+                      vErrors.push(err100);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.run !== void 0) {
+                  if (typeof data56.run !== "string") {
+                    const err101 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err101];
+                    } else {
+                      vErrors.push(err101);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.cwd !== void 0) {
+                  if (typeof data56.cwd !== "string") {
+                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err102];
+                    } else {
+                      vErrors.push(err102);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.state !== void 0) {
+                  let data60 = data56.state;
+                  if (!(data60 === "ran" || data60 === "skipped" || data60 === "refused" || data60 === "not-run")) {
+                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.reason !== void 0) {
+                  if (typeof data56.reason !== "string") {
+                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err104];
+                    } else {
+                      vErrors.push(err104);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.exit_code !== void 0) {
+                  let data62 = data56.exit_code;
+                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62))) && data62 !== null) {
+                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
+                    if (vErrors === null) {
+                      vErrors = [err105];
+                    } else {
+                      vErrors.push(err105);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.signal !== void 0) {
+                  let data63 = data56.signal;
+                  if (typeof data63 !== "string" && data63 !== null) {
+                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err106];
+                    } else {
+                      vErrors.push(err106);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.timed_out !== void 0) {
+                  if (typeof data56.timed_out !== "boolean") {
+                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err107];
+                    } else {
+                      vErrors.push(err107);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.started_ms !== void 0) {
+                  if (!(typeof data56.started_ms == "number")) {
+                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err108];
+                    } else {
+                      vErrors.push(err108);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.duration_ms !== void 0) {
+                  let data66 = data56.duration_ms;
+                  if (typeof data66 == "number") {
+                    if (data66 < 0 || isNaN(data66)) {
+                      const err109 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err109];
+                      } else {
+                        vErrors.push(err109);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err110];
+                    } else {
+                      vErrors.push(err110);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.tests !== void 0) {
+                  let data67 = data56.tests;
+                  const _errs138 = errors;
+                  let valid32 = false;
+                  let passing0 = null;
+                  const _errs139 = errors;
+                  if (data67 !== null) {
+                    const err111 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err111];
+                    } else {
+                      vErrors.push(err111);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs139 === errors;
+                  if (_valid0) {
+                    valid32 = true;
+                    passing0 = 0;
+                  }
+                  const _errs141 = errors;
+                  if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                    if (data67.passed === void 0) {
+                      const err112 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
+                      if (vErrors === null) {
+                        vErrors = [err112];
+                      } else {
+                        vErrors.push(err112);
+                      }
+                      errors++;
+                    }
+                    if (data67.failed === void 0) {
+                      const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
+                      if (vErrors === null) {
+                        vErrors = [err113];
+                      } else {
+                        vErrors.push(err113);
+                      }
+                      errors++;
+                    }
+                    if (data67.passed !== void 0) {
+                      let data68 = data67.passed;
+                      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)))) {
+                        const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err114];
+                        } else {
+                          vErrors.push(err114);
+                        }
+                        errors++;
+                      }
+                      if (typeof data68 == "number") {
+                        if (data68 < 0 || isNaN(data68)) {
+                          const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err115];
+                          } else {
+                            vErrors.push(err115);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data67.failed !== void 0) {
+                      let data69 = data67.failed;
+                      if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
+                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err116];
+                        } else {
+                          vErrors.push(err116);
+                        }
+                        errors++;
+                      }
+                      if (typeof data69 == "number") {
+                        if (data69 < 0 || isNaN(data69)) {
+                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err117];
+                          } else {
+                            vErrors.push(err117);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data67.skipped !== void 0) {
+                      let data70 = data67.skipped;
+                      if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
+                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err118];
+                        } else {
+                          vErrors.push(err118);
+                        }
+                        errors++;
+                      }
+                      if (typeof data70 == "number") {
+                        if (data70 < 0 || isNaN(data70)) {
+                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err119];
+                          } else {
+                            vErrors.push(err119);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data67.runner !== void 0) {
+                      if (typeof data67.runner !== "string") {
+                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err120];
+                        } else {
+                          vErrors.push(err120);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err121];
+                    } else {
+                      vErrors.push(err121);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs141 === errors;
+                  if (_valid0 && valid32) {
+                    valid32 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid0) {
+                      valid32 = true;
+                      passing0 = 1;
+                      var props0 = {};
+                      props0.passed = true;
+                      props0.failed = true;
+                      props0.skipped = true;
+                      props0.runner = true;
+                    }
+                  }
+                  if (!valid32) {
+                    const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err122];
+                    } else {
+                      vErrors.push(err122);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs138;
+                    if (vErrors !== null) {
+                      if (_errs138) {
+                        vErrors.length = _errs138;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data56.output_tail !== void 0) {
+                  if (typeof data56.output_tail !== "string") {
+                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err123];
+                    } else {
+                      vErrors.push(err123);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.output_bytes !== void 0) {
+                  if (!(typeof data56.output_bytes == "number")) {
+                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.log_path !== void 0) {
+                  if (typeof data56.log_path !== "string") {
+                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err125];
+                    } else {
+                      vErrors.push(err125);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.needs !== void 0) {
+                  let data75 = data56.needs;
+                  if (Array.isArray(data75)) {
+                    const len7 = data75.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      if (typeof data75[i7] !== "string") {
+                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err126];
+                        } else {
+                          vErrors.push(err126);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err129];
+            } else {
+              vErrors.push(err129);
+            }
+            errors++;
+          }
+        }
+        if (data.artifacts !== void 0) {
+          if (!validate25(data.artifacts, { instancePath: instancePath + "/artifacts", parentData: data, parentDataProperty: "artifacts", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.documents !== void 0) {
+          if (!validate25(data.documents, { instancePath: instancePath + "/documents", parentData: data, parentDataProperty: "documents", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.joint_decision !== void 0) {
+          let data79 = data.joint_decision;
+          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
+            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
+            if (vErrors === null) {
+              vErrors = [err130];
+            } else {
+              vErrors.push(err130);
+            }
+            errors++;
+          }
+        }
+        if (data.context !== void 0) {
+          let data80 = data.context;
+          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+            if (data80.repository !== void 0) {
+              let data81 = data80.repository;
+              if (typeof data81 !== "string" && data81 !== null) {
+                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data80.sha !== void 0) {
+              let data82 = data80.sha;
+              if (typeof data82 !== "string" && data82 !== null) {
+                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err132];
+                } else {
+                  vErrors.push(err132);
+                }
+                errors++;
+              }
+            }
+            if (data80.ref !== void 0) {
+              let data83 = data80.ref;
+              if (typeof data83 !== "string" && data83 !== null) {
+                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
+            if (data80.event !== void 0) {
+              let data84 = data80.event;
+              if (typeof data84 !== "string" && data84 !== null) {
+                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors++;
+              }
+            }
+            if (data80.run_url !== void 0) {
+              let data85 = data80.run_url;
+              if (typeof data85 !== "string" && data85 !== null) {
+                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err135];
+                } else {
+                  vErrors.push(err135);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err136];
+            } else {
+              vErrors.push(err136);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data86 = data.shard;
+          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+            if (data86.index === void 0) {
+              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+            if (data86.count === void 0) {
+              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err138];
+              } else {
+                vErrors.push(err138);
+              }
+              errors++;
+            }
+            if (data86.commands === void 0) {
+              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err139];
+              } else {
+                vErrors.push(err139);
+              }
+              errors++;
+            }
+            if (data86.index !== void 0) {
+              let data87 = data86.index;
+              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
+                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err140];
+                } else {
+                  vErrors.push(err140);
+                }
+                errors++;
+              }
+              if (typeof data87 == "number") {
+                if (data87 < 1 || isNaN(data87)) {
+                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.count !== void 0) {
+              let data88 = data86.count;
+              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
+                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err142];
+                } else {
+                  vErrors.push(err142);
+                }
+                errors++;
+              }
+              if (typeof data88 == "number") {
+                if (data88 < 1 || isNaN(data88)) {
+                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data86.commands !== void 0) {
+              let data89 = data86.commands;
+              if (Array.isArray(data89)) {
+                const len8 = data89.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  if (typeof data89[i8] !== "string") {
+                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err144];
+                    } else {
+                      vErrors.push(err144);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err145];
+                } else {
+                  vErrors.push(err145);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err146];
+            } else {
+              vErrors.push(err146);
+            }
+            errors++;
+          }
+        }
+        if (data.aggregated_from !== void 0) {
+          let data91 = data.aggregated_from;
+          if (Array.isArray(data91)) {
+            const len9 = data91.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              if (typeof data91[i9] !== "string") {
+                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err148];
+            } else {
+              vErrors.push(err148);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err149];
+        } else {
+          vErrors.push(err149);
+        }
+        errors++;
+      }
+      validate21.errors = vErrors;
+      return errors === 0;
+    }
+    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
+    exports["handoff-payload"] = validate28;
+    var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
+    var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate28.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.handoff_version === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_version" }, message: "must have required property 'handoff_version'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.producer === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.release_tag === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.commit_sha === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data.service_contract_version === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.api_contract_version === void 0) {
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data.integration_baseline === void 0) {
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data.generated_at === void 0) {
+          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "generated_at" }, message: "must have required property 'generated_at'" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data.modes === void 0) {
+          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modes" }, message: "must have required property 'modes'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func1.call(schema65.properties, key0)) {
+            const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err10 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.handoff_version !== void 0) {
+          if (1 !== data.handoff_version) {
+            const err11 = { instancePath: instancePath + "/handoff_version", schemaPath: "#/properties/handoff_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.producer !== void 0) {
+          let data2 = data.producer;
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err12 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.release_tag !== void 0) {
+          let data3 = data.release_tag;
+          if (typeof data3 === "string") {
+            if (!pattern26.test(data3)) {
+              const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.commit_sha !== void 0) {
+          let data4 = data.commit_sha;
+          if (typeof data4 === "string") {
+            if (!pattern4.test(data4)) {
+              const err16 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.service_contract_version !== void 0) {
+          let data5 = data.service_contract_version;
+          if (typeof data5 === "string") {
+            if (!pattern5.test(data5)) {
+              const err18 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.api_contract_version !== void 0) {
+          let data6 = data.api_contract_version;
+          if (typeof data6 === "string") {
+            if (!pattern6.test(data6)) {
+              const err20 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data.integration_baseline !== void 0) {
+          let data7 = data.integration_baseline;
+          if (typeof data7 === "string") {
+            if (!pattern7.test(data7)) {
+              const err22 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data.generated_at !== void 0) {
+          let data8 = data.generated_at;
+          if (typeof data8 === "string") {
+            if (!formats2.validate(data8)) {
+              const err24 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.modes !== void 0) {
+          let data9 = data.modes;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (Object.keys(data9).length < 1) {
+              const err26 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            for (const key1 in data9) {
+              const _errs21 = errors;
+              if (typeof key1 === "string") {
+                if (!pattern8.test(key1)) {
+                  const err27 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', propertyName: key1 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+              var valid1 = _errs21 === errors;
+              if (!valid1) {
+                const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            for (const key2 in data9) {
+              let data10 = data9[key2];
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.service_contract_version === void 0) {
+                  const err29 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+                if (data10.error_code_enum === void 0) {
+                  const err30 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data10.error_envelope_example === void 0) {
+                  const err31 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_envelope_example" }, message: "must have required property 'error_envelope_example'" };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data10.service_contract_version !== void 0) {
+                  let data11 = data10.service_contract_version;
+                  if (typeof data11 === "string") {
+                    if (!pattern5.test(data11)) {
+                      const err32 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/properties/modes/additionalProperties/properties/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/properties/modes/additionalProperties/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.error_code_enum !== void 0) {
+                  let data12 = data10.error_code_enum;
+                  if (Array.isArray(data12)) {
+                    if (data12.length < 1) {
+                      const err34 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum", schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                    const len0 = data12.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                      let data13 = data12[i0];
+                      if (typeof data13 === "string") {
+                        if (func2(data13) < 1) {
+                          const err35 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum/" + i0, schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err35];
+                          } else {
+                            vErrors.push(err35);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err36 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum/" + i0, schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err36];
+                        } else {
+                          vErrors.push(err36);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err37 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_enum", schemaPath: "#/properties/modes/additionalProperties/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.error_envelope_example !== void 0) {
+                  let data14 = data10.error_envelope_example;
+                  if (!(data14 && typeof data14 == "object" && !Array.isArray(data14))) {
+                    const err38 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_envelope_example", schemaPath: "#/properties/modes/additionalProperties/properties/error_envelope_example/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/modes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/modes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      validate28.errors = vErrors;
+      return errors === 0;
+    }
+    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["joint-decision"] = validate29;
+    var schema67 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
+    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate29.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.decisions === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decisions" }, message: "must have required property 'decisions'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.baseline === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.residual_risks === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "residual_risks" }, message: "must have required property 'residual_risks'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.rollback === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rollback" }, message: "must have required property 'rollback'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "decisions" || key0 === "baseline" || key0 === "evidence_links" || key0 === "residual_risks" || key0 === "rollback")) {
+            const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err5 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.decisions !== void 0) {
+          let data1 = data.decisions;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              if (!(key1 === "rehearsal" || key1 === "cutover")) {
+                const err6 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data1.rehearsal !== void 0) {
+              let data2 = data1.rehearsal;
+              if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                for (const key2 in data2) {
+                  let data3 = data2[key2];
+                  const _errs12 = errors;
+                  let valid4 = false;
+                  let passing0 = null;
+                  const _errs13 = errors;
+                  if (data3 !== null) {
+                    const err7 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs13 === errors;
+                  if (_valid0) {
+                    valid4 = true;
+                    passing0 = 0;
+                  }
+                  const _errs15 = errors;
+                  if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                    if (data3.decision === void 0) {
+                      const err8 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors++;
+                    }
+                    if (data3.signed_by === void 0) {
+                      const err9 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_by" }, message: "must have required property 'signed_by'" };
+                      if (vErrors === null) {
+                        vErrors = [err9];
+                      } else {
+                        vErrors.push(err9);
+                      }
+                      errors++;
+                    }
+                    if (data3.signed_at === void 0) {
+                      const err10 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_at" }, message: "must have required property 'signed_at'" };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                    for (const key3 in data3) {
+                      if (!(key3 === "decision" || key3 === "signed_by" || key3 === "signed_at")) {
+                        const err11 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err11];
+                        } else {
+                          vErrors.push(err11);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data3.decision !== void 0) {
+                      let data4 = data3.decision;
+                      if (!(data4 === "GO" || data4 === "NO-GO")) {
+                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err12];
+                        } else {
+                          vErrors.push(err12);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data3.signed_by !== void 0) {
+                      let data5 = data3.signed_by;
+                      if (typeof data5 === "string") {
+                        if (func2(data5) < 1) {
+                          const err13 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err14 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err14];
+                        } else {
+                          vErrors.push(err14);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data3.signed_at !== void 0) {
+                      let data6 = data3.signed_at;
+                      if (typeof data6 === "string") {
+                        if (!formats2.validate(data6)) {
+                          const err15 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          if (vErrors === null) {
+                            vErrors = [err15];
+                          } else {
+                            vErrors.push(err15);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err16 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err16];
+                        } else {
+                          vErrors.push(err16);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err17 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs15 === errors;
+                  if (_valid0 && valid4) {
+                    valid4 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid0) {
+                      valid4 = true;
+                      passing0 = 1;
+                    }
+                  }
+                  if (!valid4) {
+                    const err18 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs12;
+                    if (vErrors !== null) {
+                      if (_errs12) {
+                        vErrors.length = _errs12;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/decisions/rehearsal", schemaPath: "#/$defs/signatures/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data1.cutover !== void 0) {
+              let data7 = data1.cutover;
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                for (const key4 in data7) {
+                  let data8 = data7[key4];
+                  const _errs28 = errors;
+                  let valid8 = false;
+                  let passing1 = null;
+                  const _errs29 = errors;
+                  if (data8 !== null) {
+                    const err20 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs29 === errors;
+                  if (_valid1) {
+                    valid8 = true;
+                    passing1 = 0;
+                  }
+                  const _errs31 = errors;
+                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                    if (data8.decision === void 0) {
+                      const err21 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                    if (data8.signed_by === void 0) {
+                      const err22 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_by" }, message: "must have required property 'signed_by'" };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                    if (data8.signed_at === void 0) {
+                      const err23 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/required", keyword: "required", params: { missingProperty: "signed_at" }, message: "must have required property 'signed_at'" };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                    for (const key5 in data8) {
+                      if (!(key5 === "decision" || key5 === "signed_by" || key5 === "signed_at")) {
+                        const err24 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data8.decision !== void 0) {
+                      let data9 = data8.decision;
+                      if (!(data9 === "GO" || data9 === "NO-GO")) {
+                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err25];
+                        } else {
+                          vErrors.push(err25);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data8.signed_by !== void 0) {
+                      let data10 = data8.signed_by;
+                      if (typeof data10 === "string") {
+                        if (func2(data10) < 1) {
+                          const err26 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err26];
+                          } else {
+                            vErrors.push(err26);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err27 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_by", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err27];
+                        } else {
+                          vErrors.push(err27);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data8.signed_at !== void 0) {
+                      let data11 = data8.signed_at;
+                      if (typeof data11 === "string") {
+                        if (!formats2.validate(data11)) {
+                          const err28 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          if (vErrors === null) {
+                            vErrors = [err28];
+                          } else {
+                            vErrors.push(err28);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err29 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed_at", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/signed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err29];
+                        } else {
+                          vErrors.push(err29);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err30 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs31 === errors;
+                  if (_valid1 && valid8) {
+                    valid8 = false;
+                    passing1 = [passing1, 1];
+                  } else {
+                    if (_valid1) {
+                      valid8 = true;
+                      passing1 = 1;
+                    }
+                  }
+                  if (!valid8) {
+                    const err31 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/signatures/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs28;
+                    if (vErrors !== null) {
+                      if (_errs28) {
+                        vErrors.length = _errs28;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/decisions/cutover", schemaPath: "#/$defs/signatures/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data.baseline !== void 0) {
+          let data12 = data.baseline;
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            for (const key6 in data12) {
+              if (!(key6 === "release_tag" || key6 === "commit_sha" || key6 === "service_contract_version" || key6 === "api_contract_version" || key6 === "integration_baseline")) {
+                const err34 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+            if (data12.release_tag !== void 0) {
+              if (typeof data12.release_tag !== "string") {
+                const err35 = { instancePath: instancePath + "/baseline/release_tag", schemaPath: "#/properties/baseline/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data12.commit_sha !== void 0) {
+              let data14 = data12.commit_sha;
+              if (typeof data14 === "string") {
+                if (!pattern4.test(data14)) {
+                  const err36 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = { instancePath: instancePath + "/baseline/commit_sha", schemaPath: "#/properties/baseline/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data12.service_contract_version !== void 0) {
+              if (typeof data12.service_contract_version !== "string") {
+                const err38 = { instancePath: instancePath + "/baseline/service_contract_version", schemaPath: "#/properties/baseline/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data12.api_contract_version !== void 0) {
+              if (typeof data12.api_contract_version !== "string") {
+                const err39 = { instancePath: instancePath + "/baseline/api_contract_version", schemaPath: "#/properties/baseline/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data12.integration_baseline !== void 0) {
+              if (typeof data12.integration_baseline !== "string") {
+                const err40 = { instancePath: instancePath + "/baseline/integration_baseline", schemaPath: "#/properties/baseline/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data.evidence_links !== void 0) {
+          let data18 = data.evidence_links;
+          if (Array.isArray(data18)) {
+            const len0 = data18.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data18[i0] !== "string") {
+                const err42 = { instancePath: instancePath + "/evidence_links/" + i0, schemaPath: "#/properties/evidence_links/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/evidence_links", schemaPath: "#/properties/evidence_links/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data.residual_risks !== void 0) {
+          let data20 = data.residual_risks;
+          if (Array.isArray(data20)) {
+            const len1 = data20.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (typeof data20[i1] !== "string") {
+                const err44 = { instancePath: instancePath + "/residual_risks/" + i1, schemaPath: "#/properties/residual_risks/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/residual_risks", schemaPath: "#/properties/residual_risks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data.rollback !== void 0) {
+          let data22 = data.rollback;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            if (data22.target === void 0) {
+              const err46 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (data22.trigger_owner === void 0) {
+              const err47 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/required", keyword: "required", params: { missingProperty: "trigger_owner" }, message: "must have required property 'trigger_owner'" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            for (const key7 in data22) {
+              if (!(key7 === "target" || key7 === "trigger_owner")) {
+                const err48 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data22.target !== void 0) {
+              let data23 = data22.target;
+              if (typeof data23 === "string") {
+                if (func2(data23) < 1) {
+                  const err49 = { instancePath: instancePath + "/rollback/target", schemaPath: "#/properties/rollback/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              } else {
+                const err50 = { instancePath: instancePath + "/rollback/target", schemaPath: "#/properties/rollback/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data22.trigger_owner !== void 0) {
+              let data24 = data22.trigger_owner;
+              if (typeof data24 === "string") {
+                if (func2(data24) < 1) {
+                  const err51 = { instancePath: instancePath + "/rollback/trigger_owner", schemaPath: "#/properties/rollback/properties/trigger_owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              } else {
+                const err52 = { instancePath: instancePath + "/rollback/trigger_owner", schemaPath: "#/properties/rollback/properties/trigger_owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err53 = { instancePath: instancePath + "/rollback", schemaPath: "#/properties/rollback/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+      validate29.errors = vErrors;
+      return errors === 0;
+    }
+    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["producer-manifest"] = validate30;
+    var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
+    var pattern40 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
+    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate30.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.manifest_version === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_version" }, message: "must have required property 'manifest_version'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.producer === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.release_tag === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.commit_sha === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data.service_contract_version === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.api_contract_version === void 0) {
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data.integration_baseline === void 0) {
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data.error_code_enum === void 0) {
+          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data.envelopes === void 0) {
+          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "envelopes" }, message: "must have required property 'envelopes'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data.handoff_modes === void 0) {
+          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_modes" }, message: "must have required property 'handoff_modes'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func1.call(schema69.properties, key0)) {
+            const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.manifest_version !== void 0) {
+          if (1 !== data.manifest_version) {
+            const err12 = { instancePath: instancePath + "/manifest_version", schemaPath: "#/properties/manifest_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.producer !== void 0) {
+          let data2 = data.producer;
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err13 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.release_tag !== void 0) {
+          let data3 = data.release_tag;
+          if (typeof data3 === "string") {
+            if (!pattern26.test(data3)) {
+              const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.commit_sha !== void 0) {
+          let data4 = data.commit_sha;
+          if (typeof data4 === "string") {
+            if (!pattern4.test(data4)) {
+              const err17 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/$defs/commit_sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/commit_sha", schemaPath: "#/$defs/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.service_contract_version !== void 0) {
+          let data5 = data.service_contract_version;
+          if (typeof data5 === "string") {
+            if (!pattern5.test(data5)) {
+              const err19 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data.api_contract_version !== void 0) {
+          let data6 = data.api_contract_version;
+          if (typeof data6 === "string") {
+            if (!pattern6.test(data6)) {
+              const err21 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/pattern", keyword: "pattern", params: { pattern: "^api\\.v[0-9]+$" }, message: 'must match pattern "^api\\.v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/api_contract_version", schemaPath: "#/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.integration_baseline !== void 0) {
+          let data7 = data.integration_baseline;
+          if (typeof data7 === "string") {
+            if (!pattern7.test(data7)) {
+              const err23 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[0-9]+$" }, message: 'must match pattern "^integration/v[0-9]+$"' };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/integration_baseline", schemaPath: "#/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.error_code_enum !== void 0) {
+          let data8 = data.error_code_enum;
+          if (Array.isArray(data8)) {
+            if (data8.length < 1) {
+              const err25 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            const len0 = data8.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data9 = data8[i0];
+              if (typeof data9 === "string") {
+                if (func2(data9) < 1) {
+                  const err26 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/error_code_enum/" + i0, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            let i1 = data8.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data8[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err28 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.envelopes !== void 0) {
+          let data10 = data.envelopes;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (Object.keys(data10).length < 1) {
+              const err30 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            for (const key1 in data10) {
+              const _errs26 = errors;
+              if (typeof key1 === "string") {
+                if (!pattern5.test(key1)) {
+                  const err31 = { instancePath: instancePath + "/envelopes", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"', propertyName: key1 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/envelopes", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+              var valid7 = _errs26 === errors;
+              if (!valid7) {
+                const err33 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            for (const key2 in data10) {
+              let data11 = data10[key2];
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.required === void 0) {
+                  const err34 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data11.error_code_field === void 0) {
+                  const err35 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/required", keyword: "required", params: { missingProperty: "error_code_field" }, message: "must have required property 'error_code_field'" };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                for (const key3 in data11) {
+                  if (!(key3 === "required" || key3 === "error_code_field")) {
+                    const err36 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.required !== void 0) {
+                  let data12 = data11.required;
+                  if (Array.isArray(data12)) {
+                    const len1 = data12.length;
+                    for (let i2 = 0; i2 < len1; i2++) {
+                      let data13 = data12[i2];
+                      if (typeof data13 === "string") {
+                        if (!pattern40.test(data13)) {
+                          const err37 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
+                          if (vErrors === null) {
+                            vErrors = [err37];
+                          } else {
+                            vErrors.push(err37);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err38 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err38];
+                        } else {
+                          vErrors.push(err38);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err39 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/envelopes/additionalProperties/properties/required/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.error_code_field !== void 0) {
+                  let data14 = data11.error_code_field;
+                  if (typeof data14 === "string") {
+                    if (!pattern40.test(data14)) {
+                      const err40 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err41 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err42 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/envelopes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/envelopes", schemaPath: "#/properties/envelopes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data.handoff_modes !== void 0) {
+          let data15 = data.handoff_modes;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (Object.keys(data15).length < 1) {
+              const err44 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            for (const key4 in data15) {
+              const _errs43 = errors;
+              if (typeof key4 === "string") {
+                if (!pattern8.test(key4)) {
+                  const err45 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"', propertyName: key4 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+              var valid15 = _errs43 === errors;
+              if (!valid15) {
+                const err46 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            for (const key5 in data15) {
+              let data16 = data15[key5];
+              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                if (data16.service_contract_version === void 0) {
+                  const err47 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (data16.required_fields === void 0) {
+                  const err48 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/required", keyword: "required", params: { missingProperty: "required_fields" }, message: "must have required property 'required_fields'" };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                for (const key6 in data16) {
+                  if (!(key6 === "service_contract_version" || key6 === "required_fields")) {
+                    const err49 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data16.service_contract_version !== void 0) {
+                  let data17 = data16.service_contract_version;
+                  if (typeof data17 === "string") {
+                    if (!pattern5.test(data17)) {
+                      const err50 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/pattern", keyword: "pattern", params: { pattern: "^service\\.v[0-9]+$" }, message: 'must match pattern "^service\\.v[0-9]+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data16.required_fields !== void 0) {
+                  let data18 = data16.required_fields;
+                  if (Array.isArray(data18)) {
+                    const len2 = data18.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                      let data19 = data18[i3];
+                      if (typeof data19 === "string") {
+                        if (func2(data19) < 1) {
+                          const err52 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields/" + i3, schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err52];
+                          } else {
+                            vErrors.push(err52);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err53 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields/" + i3, schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err53];
+                        } else {
+                          vErrors.push(err53);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i4 = data18.length;
+                    let j1;
+                    if (i4 > 1) {
+                      const indices1 = {};
+                      for (; i4--; ) {
+                        let item1 = data18[i4];
+                        if (typeof item1 !== "string") {
+                          continue;
+                        }
+                        if (typeof indices1[item1] == "number") {
+                          j1 = indices1[item1];
+                          const err54 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields", schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                          if (vErrors === null) {
+                            vErrors = [err54];
+                          } else {
+                            vErrors.push(err54);
+                          }
+                          errors++;
+                          break;
+                        }
+                        indices1[item1] = i4;
+                      }
+                    }
+                  } else {
+                    const err55 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required_fields", schemaPath: "#/properties/handoff_modes/additionalProperties/properties/required_fields/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/handoff_modes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/handoff_modes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/handoff_modes", schemaPath: "#/properties/handoff_modes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+      validate30.errors = vErrors;
+      return errors === 0;
+    }
+    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -45904,6 +45904,354 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/core/parse/parse-document.ts
+var import_yaml = __toESM(require_dist2(), 1);
+
+// src/core/parse/json-scan.ts
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var SyntaxStop = class extends Error {
+};
+function scanJson(text, options) {
+  const scanner = new Scanner(text, options);
+  try {
+    scanner.skipWhitespace();
+    scanner.scanValue(0, true);
+    scanner.skipWhitespace();
+    if (scanner.pos < text.length) scanner.fail("unexpected text after the end of the JSON value");
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxStop)) throw error2;
+  }
+  return scanner.issues;
+}
+function locateJsonPointer(text, segments, key = false) {
+  const scanner = new Scanner(text, { maxDepth: Number.MAX_SAFE_INTEGER });
+  try {
+    scanner.skipWhitespace();
+    return scanner.find(segments, 0, key);
+  } catch (error2) {
+    if (error2 instanceof SyntaxStop) return void 0;
+    throw error2;
+  }
+}
+var Scanner = class {
+  constructor(text, options) {
+    this.text = text;
+    this.options = options;
+  }
+  text;
+  options;
+  pos = 0;
+  issues = [];
+  keyIssues = 0;
+  fail(message, offset = this.pos) {
+    this.issues.push({ offset, message, fatal: true });
+    throw new SyntaxStop(message);
+  }
+  note(offset, message) {
+    if (this.keyIssues++ < (this.options.maxIssues ?? 50)) {
+      this.issues.push({ offset, message, fatal: false });
+    }
+  }
+  skipWhitespace() {
+    const text = this.text;
+    let pos = this.pos;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+  /** Scans one value; `check` turns on depth and key checks (off when only locating). */
+  scanValue(depth, check) {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123) this.scanObject(depth + 1, check);
+    else if (c === 91) this.scanArray(depth + 1, check);
+    else if (c === 34) this.scanString();
+    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
+    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
+    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
+    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
+    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
+    else
+      this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
+  }
+  enter(depth) {
+    if (depth > this.options.maxDepth) {
+      this.fail(`nesting deeper than ${this.options.maxDepth} levels`);
+    }
+  }
+  scanObject(depth, check) {
+    this.enter(depth);
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 125) {
+      this.pos++;
+      return;
+    }
+    const seen = check ? /* @__PURE__ */ new Set() : void 0;
+    for (; ; ) {
+      if (this.text.charCodeAt(this.pos) !== 34)
+        this.fail(`expected a member name in double quotes`);
+      const keyOffset = this.pos;
+      const key = this.scanString();
+      if (seen) {
+        if (seen.has(key))
+          this.note(
+            keyOffset,
+            `duplicate key "${key}" (JSON.parse would silently keep the last one)`
+          );
+        seen.add(key);
+        if (FORBIDDEN_KEYS.has(key)) this.note(keyOffset, `forbidden key "${key}"`);
+      }
+      this.expectColon();
+      this.scanValue(depth, check);
+      if (this.afterMember(125, "object")) return;
+    }
+  }
+  scanArray(depth, check) {
+    this.enter(depth);
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.scanValue(depth, check);
+      if (this.afterMember(93, "array")) return;
+    }
+  }
+  expectColon() {
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
+    this.pos++;
+    this.skipWhitespace();
+  }
+  /** After a member or element: true at the closing bracket, false after a comma. */
+  afterMember(close, what) {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    if (c !== 44) {
+      this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
+    }
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
+    return false;
+  }
+  /** Scans a string and returns its decoded value. */
+  scanString() {
+    const text = this.text;
+    const start = this.pos;
+    let pos = start + 1;
+    let escaped = false;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 34) break;
+      if (Number.isNaN(c)) this.fail("unterminated string", start);
+      if (c < 32) this.fail("control character in string (escape it)", pos);
+      if (c === 92) {
+        escaped = true;
+        const e = text.charCodeAt(pos + 1);
+        if (e === 117) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            this.fail("bad \\u escape", pos);
+          pos += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    this.pos = pos + 1;
+    const raw = text.slice(start, pos + 1);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  scanNumber() {
+    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    match.lastIndex = this.pos;
+    if (!match.exec(this.text) || match.lastIndex === this.pos) this.fail("malformed number");
+    this.pos = match.lastIndex;
+  }
+  /** Descends along `segments`; returns the offset of the addressed value (or member name). */
+  find(segments, index, key) {
+    if (index === segments.length) return this.pos;
+    const segment = segments[index];
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123) {
+      this.pos++;
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.pos) === 125) return void 0;
+      for (; ; ) {
+        const keyOffset = this.pos;
+        const name = this.scanString();
+        this.expectColon();
+        if (name === segment) {
+          return key && index === segments.length - 1 ? keyOffset : this.find(segments, index + 1, key);
+        }
+        this.scanValue(0, false);
+        if (this.afterMember(125, "object")) return void 0;
+      }
+    }
+    if (c === 91) {
+      this.pos++;
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.pos) === 93) return void 0;
+      for (let i = 0; ; i++) {
+        if (String(i) === segment) return this.find(segments, index + 1, key);
+        this.scanValue(0, false);
+        if (this.afterMember(93, "array")) return void 0;
+      }
+    }
+    return void 0;
+  }
+};
+function describeChar(text, pos) {
+  return JSON.stringify(text.slice(pos, pos + 1));
+}
+
+// src/core/parse/positions.ts
+function createPositionLookup(text) {
+  let lineStarts;
+  return (offset) => {
+    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+function indexLineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// src/core/parse/parse-document.ts
+var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
+function locationOf(file, document, pointer, key = false) {
+  return { file, pointer, ...document.locate(pointer, key) ?? {} };
+}
+function detectFormat(path, text) {
+  if (/\.json$/i.test(path)) return "json";
+  if (/\.ya?ml$/i.test(path)) return "yaml";
+  return /^\s*[[{]/.test(text) ? "json" : "yaml";
+}
+function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
+  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
+}
+function parseJson(text, limits) {
+  const toPosition = createPositionLookup(text);
+  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const offset = body === text ? 0 : 1;
+  const issues = scanJson(body, { maxDepth: limits.maxDepth });
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      issues: issues.map((issue2) => ({
+        message: issue2.message,
+        position: toPosition(issue2.offset + offset)
+      }))
+    };
+  }
+  const value = JSON.parse(body);
+  return {
+    ok: true,
+    document: {
+      format: "json",
+      value,
+      locate(pointer, key = false) {
+        const found = locateJsonPointer(body, parsePointer(pointer), key);
+        return found === void 0 ? void 0 : toPosition(found + offset);
+      }
+    }
+  };
+}
+function parseYaml(text, limits) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const issues = doc.errors.map((error2) => ({
+    message: error2.message.split("\n")[0] ?? error2.message,
+    position: at(error2.pos[0])
+  }));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
+  if (issues.length > 0) return { ok: false, issues };
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 1e3 });
+  } catch (error2) {
+    return { ok: false, issues: [{ message: error2.message }] };
+  }
+  return {
+    ok: true,
+    document: {
+      format: "yaml",
+      value,
+      locate(pointer, key = false) {
+        const segments = parsePointer(pointer);
+        if (key && segments.length > 0) {
+          const parent = doc.getIn(segments.slice(0, -1), true);
+          if ((0, import_yaml.isMap)(parent)) {
+            const pair = parent.items.find(
+              (item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segments.at(-1)
+            );
+            const range2 = pair?.key?.range;
+            if (range2) return at(range2[0]);
+          }
+        }
+        const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
+        const range = node?.range;
+        return range ? at(range[0]) : void 0;
+      }
+    }
+  };
+}
+function checkYamlTree(root, limits, at) {
+  const issues = [];
+  const stack = [{ node: root, depth: 0 }];
+  while (stack.length > 0 && issues.length < 50) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
+      if (depth + 1 > limits.maxDepth) {
+        issues.push({
+          message: `nesting deeper than ${limits.maxDepth} levels`,
+          position: node.range ? at(node.range[0]) : void 0
+        });
+        continue;
+      }
+      for (const item of node.items) {
+        if ((0, import_yaml.isPair)(item)) {
+          if ((0, import_yaml.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+            issues.push({
+              message: `forbidden key "${String(item.key.value)}"`,
+              position: item.key.range ? at(item.key.range[0]) : void 0
+            });
+          }
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
 // schemas/producer-manifest.schema.json
 var producer_manifest_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -47182,8 +47530,7 @@ function toFinding(error2, document, file) {
   if (error2.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
-  const position = document.locate(pointer, atKey);
-  return { message, location: { file, pointer, ...position ?? {} } };
+  return { message, location: locationOf(file, document, pointer, atKey) };
 }
 function findNetworkRefs(schema, builtinIds, companions) {
   const found = [];
@@ -47201,351 +47548,6 @@ function findNetworkRefs(schema, builtinIds, companions) {
   };
   visit(schema);
   return found;
-}
-
-// src/core/parse/parse-document.ts
-var import_yaml = __toESM(require_dist2(), 1);
-
-// src/core/parse/json-scan.ts
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var SyntaxStop = class extends Error {
-};
-function scanJson(text, options) {
-  const scanner = new Scanner(text, options);
-  try {
-    scanner.skipWhitespace();
-    scanner.scanValue(0, true);
-    scanner.skipWhitespace();
-    if (scanner.pos < text.length) scanner.fail("unexpected text after the end of the JSON value");
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxStop)) throw error2;
-  }
-  return scanner.issues;
-}
-function locateJsonPointer(text, segments, key = false) {
-  const scanner = new Scanner(text, { maxDepth: Number.MAX_SAFE_INTEGER });
-  try {
-    scanner.skipWhitespace();
-    return scanner.find(segments, 0, key);
-  } catch (error2) {
-    if (error2 instanceof SyntaxStop) return void 0;
-    throw error2;
-  }
-}
-var Scanner = class {
-  constructor(text, options) {
-    this.text = text;
-    this.options = options;
-  }
-  text;
-  options;
-  pos = 0;
-  issues = [];
-  keyIssues = 0;
-  fail(message, offset = this.pos) {
-    this.issues.push({ offset, message, fatal: true });
-    throw new SyntaxStop(message);
-  }
-  note(offset, message) {
-    if (this.keyIssues++ < (this.options.maxIssues ?? 50)) {
-      this.issues.push({ offset, message, fatal: false });
-    }
-  }
-  skipWhitespace() {
-    const text = this.text;
-    let pos = this.pos;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    this.pos = pos;
-  }
-  /** Scans one value; `check` turns on depth and key checks (off when only locating). */
-  scanValue(depth, check) {
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 123) this.scanObject(depth + 1, check);
-    else if (c === 91) this.scanArray(depth + 1, check);
-    else if (c === 34) this.scanString();
-    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
-    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
-    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
-    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
-    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
-    else
-      this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
-  }
-  enter(depth) {
-    if (depth > this.options.maxDepth) {
-      this.fail(`nesting deeper than ${this.options.maxDepth} levels`);
-    }
-  }
-  scanObject(depth, check) {
-    this.enter(depth);
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 125) {
-      this.pos++;
-      return;
-    }
-    const seen = check ? /* @__PURE__ */ new Set() : void 0;
-    for (; ; ) {
-      if (this.text.charCodeAt(this.pos) !== 34)
-        this.fail(`expected a member name in double quotes`);
-      const keyOffset = this.pos;
-      const key = this.scanString();
-      if (seen) {
-        if (seen.has(key))
-          this.note(
-            keyOffset,
-            `duplicate key "${key}" (JSON.parse would silently keep the last one)`
-          );
-        seen.add(key);
-        if (FORBIDDEN_KEYS.has(key)) this.note(keyOffset, `forbidden key "${key}"`);
-      }
-      this.expectColon();
-      this.scanValue(depth, check);
-      if (this.afterMember(125, "object")) return;
-    }
-  }
-  scanArray(depth, check) {
-    this.enter(depth);
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 93) {
-      this.pos++;
-      return;
-    }
-    for (; ; ) {
-      this.scanValue(depth, check);
-      if (this.afterMember(93, "array")) return;
-    }
-  }
-  expectColon() {
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
-    this.pos++;
-    this.skipWhitespace();
-  }
-  /** After a member or element: true at the closing bracket, false after a comma. */
-  afterMember(close, what) {
-    this.skipWhitespace();
-    const c = this.text.charCodeAt(this.pos);
-    if (c === close) {
-      this.pos++;
-      return true;
-    }
-    if (c !== 44) {
-      this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
-    }
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
-    return false;
-  }
-  /** Scans a string and returns its decoded value. */
-  scanString() {
-    const text = this.text;
-    const start = this.pos;
-    let pos = start + 1;
-    let escaped = false;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (Number.isNaN(c)) this.fail("unterminated string", start);
-      if (c < 32) this.fail("control character in string (escape it)", pos);
-      if (c === 92) {
-        escaped = true;
-        const e = text.charCodeAt(pos + 1);
-        if (e === 117) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
-            this.fail("bad \\u escape", pos);
-          pos += 6;
-          continue;
-        }
-        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
-        pos += 2;
-        continue;
-      }
-      pos++;
-    }
-    this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
-  }
-  scanNumber() {
-    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    match.lastIndex = this.pos;
-    if (!match.exec(this.text) || match.lastIndex === this.pos) this.fail("malformed number");
-    this.pos = match.lastIndex;
-  }
-  /** Descends along `segments`; returns the offset of the addressed value (or member name). */
-  find(segments, index, key) {
-    if (index === segments.length) return this.pos;
-    const segment = segments[index];
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 123) {
-      this.pos++;
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) === 125) return void 0;
-      for (; ; ) {
-        const keyOffset = this.pos;
-        const name = this.scanString();
-        this.expectColon();
-        if (name === segment) {
-          return key && index === segments.length - 1 ? keyOffset : this.find(segments, index + 1, key);
-        }
-        this.scanValue(0, false);
-        if (this.afterMember(125, "object")) return void 0;
-      }
-    }
-    if (c === 91) {
-      this.pos++;
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) === 93) return void 0;
-      for (let i = 0; ; i++) {
-        if (String(i) === segment) return this.find(segments, index + 1, key);
-        this.scanValue(0, false);
-        if (this.afterMember(93, "array")) return void 0;
-      }
-    }
-    return void 0;
-  }
-};
-function describeChar(text, pos) {
-  return JSON.stringify(text.slice(pos, pos + 1));
-}
-
-// src/core/parse/positions.ts
-function createPositionLookup(text) {
-  let lineStarts;
-  return (offset) => {
-    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
-}
-function indexLineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/core/parse/parse-document.ts
-var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
-function detectFormat(path, text) {
-  if (/\.json$/i.test(path)) return "json";
-  if (/\.ya?ml$/i.test(path)) return "yaml";
-  return /^\s*[[{]/.test(text) ? "json" : "yaml";
-}
-function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
-  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
-}
-function parseJson(text, limits) {
-  const toPosition = createPositionLookup(text);
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const offset = body === text ? 0 : 1;
-  const issues = scanJson(body, { maxDepth: limits.maxDepth });
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      issues: issues.map((issue2) => ({
-        message: issue2.message,
-        position: toPosition(issue2.offset + offset)
-      }))
-    };
-  }
-  const value = JSON.parse(body);
-  return {
-    ok: true,
-    document: {
-      format: "json",
-      value,
-      locate(pointer, key = false) {
-        const found = locateJsonPointer(body, parsePointer(pointer), key);
-        return found === void 0 ? void 0 : toPosition(found + offset);
-      }
-    }
-  };
-}
-function parseYaml(text, limits) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const issues = doc.errors.map((error2) => ({
-    message: error2.message.split("\n")[0] ?? error2.message,
-    position: at(error2.pos[0])
-  }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
-  if (issues.length > 0) return { ok: false, issues };
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: 1e3 });
-  } catch (error2) {
-    return { ok: false, issues: [{ message: error2.message }] };
-  }
-  return {
-    ok: true,
-    document: {
-      format: "yaml",
-      value,
-      locate(pointer, key = false) {
-        const segments = parsePointer(pointer);
-        if (key && segments.length > 0) {
-          const parent = doc.getIn(segments.slice(0, -1), true);
-          if ((0, import_yaml.isMap)(parent)) {
-            const pair = parent.items.find(
-              (item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segments.at(-1)
-            );
-            const range2 = pair?.key?.range;
-            if (range2) return at(range2[0]);
-          }
-        }
-        const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
-        const range = node?.range;
-        return range ? at(range[0]) : void 0;
-      }
-    }
-  };
-}
-function checkYamlTree(root, limits, at) {
-  const issues = [];
-  const stack = [{ node: root, depth: 0 }];
-  while (stack.length > 0 && issues.length < 50) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
-      if (depth + 1 > limits.maxDepth) {
-        issues.push({
-          message: `nesting deeper than ${limits.maxDepth} levels`,
-          position: node.range ? at(node.range[0]) : void 0
-        });
-        continue;
-      }
-      for (const item of node.items) {
-        if ((0, import_yaml.isPair)(item)) {
-          if ((0, import_yaml.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
-            issues.push({
-              message: `forbidden key "${String(item.key.value)}"`,
-              position: item.key.range ? at(item.key.range[0]) : void 0
-            });
-          }
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else {
-          stack.push({ node: item, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  return issues;
 }
 
 // src/core/schema/relative-refs.ts
@@ -47768,27 +47770,18 @@ function collectBaselineSources(context3) {
       ["payload", handoff.payload]
     ]) {
       const loaded = context3.artifacts.get(id);
-      if (loaded?.ok)
-        sources.push(
-          fromDocument(name, loaded.path, loaded.document.value, "", loaded.document.locate)
-        );
+      if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ""));
     }
   }
   const joint = loadJointDecision(context3);
   if (joint?.ok) {
-    sources.push(
-      fromDocument(
-        "joint-decision",
-        joint.path,
-        joint.document.value.baseline,
-        "/baseline",
-        joint.document.locate
-      )
-    );
+    sources.push(fromDocument("joint-decision", joint.path, joint.document, "/baseline"));
   }
   return sources;
 }
-function fromDocument(name, file, value, prefix, locate) {
+function fromDocument(name, file, document, prefix) {
+  const found = resolvePointer(document.value, prefix);
+  const value = found.found ? found.value : void 0;
   const values = {};
   if (isPlainObject(value)) {
     for (const field of BASELINE_FIELDS) {
@@ -47798,11 +47791,7 @@ function fromDocument(name, file, value, prefix, locate) {
   return {
     name,
     values,
-    locate: (field) => ({
-      file,
-      pointer: `${prefix}/${field}`,
-      ...locate(`${prefix}/${field}`) ?? {}
-    })
+    locate: (field) => locationOf(file, document, `${prefix}/${field}`)
   };
 }
 
@@ -47944,11 +47933,7 @@ function evaluateMode(mode, manifest, payload) {
   const p = payload.document.value;
   const manifestMode = m.handoff_modes?.[mode];
   const payloadMode = p.modes?.[mode];
-  const at = (file, pointer, key = false) => ({
-    file: file.path,
-    pointer,
-    ...file.document.locate(pointer, key) ?? {}
-  });
+  const at = (file, pointer, key = false) => locationOf(file.path, file.document, pointer, key);
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
     kind: "handoff",
@@ -48235,11 +48220,7 @@ function readSide(context3, ref) {
     value: found.value,
     document: loaded.document,
     pointer: ref.pointer,
-    location: {
-      file: loaded.path,
-      pointer: ref.pointer,
-      ...loaded.document.locate(ref.pointer) ?? {}
-    }
+    location: locationOf(loaded.path, loaded.document, ref.pointer)
   };
 }
 function judgeRule(context3, rule, left, right, leftName, rightName) {
@@ -48885,11 +48866,7 @@ function evaluateJointDecision(context3) {
     if (!loaded.ok)
       return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
     const slots = (loaded.document.value.decisions ?? {})[decision] ?? {};
-    const location = {
-      file: config.path,
-      pointer: `/decisions/${decision}`,
-      ...loaded.document.locate(`/decisions/${decision}`) ?? {}
-    };
+    const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === "NO-GO");
     const signed = config.roles.filter((role) => slots[role]?.decision === "GO").map((role) => `${role} (${slots[role].signed_by}, ${slots[role].signed_at})`);
@@ -50265,11 +50242,7 @@ function parseConfig(text, path, validator) {
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
-  const at = (pointer, key = false) => ({
-    file: path,
-    pointer,
-    ...document.locate(pointer, key) ?? {}
-  });
+  const at = (pointer, key = false) => locationOf(path, document, pointer, key);
   const semanticErrors = checkConfigSemantics(document.value, at);
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
@@ -50286,7 +50259,7 @@ function explainSchemaErrors(errors, document, path) {
     seen.add(key);
     result.push({
       message,
-      location: { file: path, pointer, ...document.locate(pointer, atKey) ?? {} }
+      location: locationOf(path, document, pointer, atKey)
     });
   }
   return result;

@@ -2,7 +2,8 @@
 // baseline check and the record's baseline table so both read the same values.
 
 import { BASELINE_FIELDS, type Baseline, type SourceLocation } from '../model.js';
-import { isPlainObject } from '../parse/json-pointer.js';
+import { isPlainObject, resolvePointer } from '../parse/json-pointer.js';
+import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { loadJointDecision } from './joint-decision-file.js';
 
@@ -26,34 +27,25 @@ export function collectBaselineSources(context: EvaluationContext): BaselineSour
       ['payload', handoff.payload],
     ] as const) {
       const loaded = context.artifacts.get(id);
-      if (loaded?.ok)
-        sources.push(
-          fromDocument(name, loaded.path, loaded.document.value, '', loaded.document.locate),
-        );
+      if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ''));
     }
   }
   const joint = loadJointDecision(context);
   if (joint?.ok) {
-    sources.push(
-      fromDocument(
-        'joint-decision',
-        joint.path,
-        (joint.document.value as { baseline?: unknown }).baseline,
-        '/baseline',
-        joint.document.locate,
-      ),
-    );
+    sources.push(fromDocument('joint-decision', joint.path, joint.document, '/baseline'));
   }
   return sources;
 }
 
+/** The baseline values stated at `prefix` ('' for the top level) of a parsed file. */
 function fromDocument(
   name: string,
   file: string,
-  value: unknown,
+  document: ParsedDocument,
   prefix: string,
-  locate: (pointer: string) => { line: number; column: number } | undefined,
 ): BaselineSource {
+  const found = resolvePointer(document.value, prefix);
+  const value = found.found ? found.value : undefined;
   const values: Baseline = {};
   if (isPlainObject(value)) {
     for (const field of BASELINE_FIELDS) {
@@ -63,10 +55,6 @@ function fromDocument(
   return {
     name,
     values,
-    locate: (field) => ({
-      file,
-      pointer: `${prefix}/${field}`,
-      ...(locate(`${prefix}/${field}`) ?? {}),
-    }),
+    locate: (field) => locationOf(file, document, `${prefix}/${field}`),
   };
 }

@@ -5,6 +5,7 @@
 import type { CheckOutcome, Finding } from '../model.js';
 import { formatPointer, isPlainObject, resolveDottedPath } from '../parse/json-pointer.js';
 import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import { locationOf } from '../parse/parse-document.js';
 import { compareSets } from './set-difference.js';
 
 /** Fields every payload mode carries besides the manifest's `required_fields`. */
@@ -52,11 +53,8 @@ function evaluateMode(mode: string, manifest: Loaded, payload: Loaded): CheckOut
     mode
   ];
   const payloadMode = (p.modes as Record<string, unknown> | undefined)?.[mode];
-  const at = (file: Loaded, pointer: string, key = false) => ({
-    file: file.path,
-    pointer,
-    ...(file.document.locate(pointer, key) ?? {}),
-  });
+  const at = (file: Loaded, pointer: string, key = false) =>
+    locationOf(file.path, file.document, pointer, key);
   const missing = (what: string, file: Loaded, pointer: string): CheckOutcome[] =>
     ['error-code-enum', 'fields', 'envelope'].map((name) => ({
       id: `handoff.${mode}.${name}`,

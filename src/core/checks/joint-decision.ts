@@ -4,6 +4,7 @@
 import { DECISIONS, type CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { loadJointDecision } from './joint-decision-file.js';
+import { locationOf } from '../parse/parse-document.js';
 
 /** A signature slot as the record holds it. */
 export interface Signature {
@@ -25,11 +26,7 @@ export function evaluateJointDecision(context: EvaluationContext): CheckOutcome[
     const slots =
       ((loaded.document.value as { decisions?: Record<string, Record<string, Signature | null>> })
         .decisions ?? {})[decision] ?? {};
-    const location = {
-      file: config.path,
-      pointer: `/decisions/${decision}`,
-      ...(loaded.document.locate(`/decisions/${decision}`) ?? {}),
-    };
+    const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === 'NO-GO');
     const signed = config.roles

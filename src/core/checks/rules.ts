@@ -5,7 +5,7 @@ import semver from 'semver';
 import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
-import type { ParsedDocument } from '../parse/parse-document.js';
+import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import { validateDocument } from '../schema/schema-validator.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { compareSets } from './set-difference.js';
@@ -101,11 +101,7 @@ function readSide(context: EvaluationContext, ref: ArtifactRef): Side {
     value: found.value,
     document: loaded.document,
     pointer: ref.pointer,
-    location: {
-      file: loaded.path,
-      pointer: ref.pointer,
-      ...(loaded.document.locate(ref.pointer) ?? {}),
-    },
+    location: locationOf(loaded.path, loaded.document, ref.pointer),
   };
 }
 

@@ -9,7 +9,12 @@ import {
   resolvePointer,
 } from '../parse/json-pointer.js';
 import { BUILTIN_SCHEMAS } from '../schema/builtin-schemas.js';
-import { detectFormat, parseText, type ParsedDocument } from '../parse/parse-document.js';
+import {
+  detectFormat,
+  locationOf,
+  parseText,
+  type ParsedDocument,
+} from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { CheckpointConfig, ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
@@ -51,11 +56,7 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
-  const at = (pointer: string, key = false) => ({
-    file: path,
-    pointer,
-    ...(document.locate(pointer, key) ?? {}),
-  });
+  const at = (pointer: string, key = false) => locationOf(path, document, pointer, key);
   const semanticErrors = checkConfigSemantics(document.value, at);
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
@@ -79,7 +80,7 @@ function explainSchemaErrors(
     seen.add(key);
     result.push({
       message,
-      location: { file: path, pointer, ...(document.locate(pointer, atKey) ?? {}) },
+      location: locationOf(path, document, pointer, atKey),
     });
   }
   return result;

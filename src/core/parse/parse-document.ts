@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node }
 import { locateJsonPointer, scanJson, FORBIDDEN_KEYS } from './json-scan.js';
 import { parsePointer } from './json-pointer.js';
 import { createPositionLookup, type Position } from './positions.js';
+import type { SourceLocation } from '../model.js';
 
 /** A parsed file: its value and a pointer → position lookup into its text. */
 export interface ParsedDocument {
@@ -29,6 +30,16 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64 };
+
+/** Where a pointer (or, with `key`, its member name) sits in a file, as a finding's location. */
+export function locationOf(
+  file: string,
+  document: ParsedDocument,
+  pointer: string,
+  key = false,
+): SourceLocation {
+  return { file, pointer, ...(document.locate(pointer, key) ?? {}) };
+}
 
 /** Picks the format from the file name, falling back to the first character. */
 export function detectFormat(path: string, text: string): 'json' | 'yaml' {

@@ -9,7 +9,7 @@ import {
   parsePointer,
   resolvePointer,
 } from '../parse/json-pointer.js';
-import type { ParsedDocument } from '../parse/parse-document.js';
+import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
@@ -155,8 +155,7 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
   ) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
-  const position = document.locate(pointer, atKey);
-  return { message, location: { file, pointer, ...(position ?? {}) } };
+  return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
 /** Lists `$ref` values that leave the file and are not built-in or vendored companions. */
