@@ -56137,21 +56137,34 @@ function renderAnnotations(record) {
   for (const check of record.checks) {
     if (check.status === "pass" || check.status === "skipped") continue;
     for (const finding of check.findings) {
-      const location = finding.location;
-      if (!location?.line) continue;
-      annotations.push({
-        path: location.file,
-        start_line: location.line,
-        end_line: location.line,
-        ...location.column ? { start_column: location.column, end_column: location.column } : {},
-        annotation_level: level(check),
-        title: `${check.id} (${check.status})`,
-        message: finding.message.slice(0, 64 * 1024 - 1)
-      });
+      const annotation = annotateAt(
+        finding.location,
+        level(check),
+        `${check.id} (${check.status})`,
+        finding.message
+      );
+      if (annotation) annotations.push(annotation);
     }
   }
   const rank = { failure: 0, warning: 1, notice: 2 };
   return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
+}
+function renderConfigErrorAnnotations(errors) {
+  return errors.flatMap(
+    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
+  );
+}
+function annotateAt(location, level, title, message) {
+  if (!location?.line) return void 0;
+  return {
+    path: location.file,
+    start_line: location.line,
+    end_line: location.line,
+    ...location.column ? { start_column: location.column, end_column: location.column } : {},
+    annotation_level: level,
+    title,
+    message: message.slice(0, 64 * 1024 - 1)
+  };
 }
 
 // src/core/render/github/comment.ts
@@ -56420,14 +56433,7 @@ async function run() {
       publisher?.reportPermissions();
       concludeStep(inputs, evaluated.record);
     } else {
-      const annotations = evaluated.errors.filter((e) => e.location.line).map((e) => ({
-        path: e.location.file,
-        start_line: e.location.line,
-        end_line: e.location.line,
-        annotation_level: "failure",
-        title: "configuration error",
-        message: e.message
-      }));
+      const annotations = renderConfigErrorAnnotations(evaluated.errors);
       await publisher?.crash(
         `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`,
         annotations

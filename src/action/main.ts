@@ -24,6 +24,7 @@ import type { ConfigError } from '../core/config/config-types.js';
 import { createActionCommandLog } from './command-log.js';
 import { resolveGitHubContext, type GitHubRunContext } from './github-context.js';
 import { createPublisher } from './publisher.js';
+import { renderConfigErrorAnnotations } from '../core/render/github/check-run.js';
 
 /** Runs the Action. Never throws: every failure ends as a failed step with a message. */
 export async function run(): Promise<void> {
@@ -66,16 +67,7 @@ export async function run(): Promise<void> {
       publisher?.reportPermissions();
       concludeStep(inputs, evaluated.record);
     } else {
-      const annotations = evaluated.errors
-        .filter((e) => e.location.line)
-        .map((e) => ({
-          path: e.location.file,
-          start_line: e.location.line!,
-          end_line: e.location.line!,
-          annotation_level: 'failure' as const,
-          title: 'configuration error',
-          message: e.message,
-        }));
+      const annotations = renderConfigErrorAnnotations(evaluated.errors);
       await publisher?.crash(
         `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`,
         annotations,

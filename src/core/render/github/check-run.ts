@@ -1,6 +1,7 @@
 // The check run's conclusion, title, summary, text and annotations, from the record.
 
-import { DECISIONS, isFailing, type CheckResult } from '../../model.js';
+import { DECISIONS, isFailing, type CheckResult, type SourceLocation } from '../../model.js';
+import type { ConfigError } from '../../config/config-types.js';
 import type { DecisionRecord } from '../../record.js';
 import { DECISION_TITLES } from '../format-value.js';
 import { renderMarkdown } from '../markdown.js';
@@ -88,19 +89,41 @@ export function renderAnnotations(record: DecisionRecord): Annotation[] {
   for (const check of record.checks) {
     if (check.status === 'pass' || check.status === 'skipped') continue;
     for (const finding of check.findings) {
-      const location = finding.location;
-      if (!location?.line) continue;
-      annotations.push({
-        path: location.file,
-        start_line: location.line,
-        end_line: location.line,
-        ...(location.column ? { start_column: location.column, end_column: location.column } : {}),
-        annotation_level: level(check),
-        title: `${check.id} (${check.status})`,
-        message: finding.message.slice(0, 64 * 1024 - 1),
-      });
+      const annotation = annotateAt(
+        finding.location,
+        level(check),
+        `${check.id} (${check.status})`,
+        finding.message,
+      );
+      if (annotation) annotations.push(annotation);
     }
   }
   const rank = { failure: 0, warning: 1, notice: 2 };
   return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
+}
+
+/** One failure annotation per config error that has a line. */
+export function renderConfigErrorAnnotations(errors: readonly ConfigError[]): Annotation[] {
+  return errors.flatMap(
+    (error) => annotateAt(error.location, 'failure', 'configuration error', error.message) ?? [],
+  );
+}
+
+/** An annotation at a location, or undefined when it has no line to point at. */
+function annotateAt(
+  location: SourceLocation | undefined,
+  level: Annotation['annotation_level'],
+  title: string,
+  message: string,
+): Annotation | undefined {
+  if (!location?.line) return undefined;
+  return {
+    path: location.file,
+    start_line: location.line,
+    end_line: location.line,
+    ...(location.column ? { start_column: location.column, end_column: location.column } : {}),
+    annotation_level: level,
+    title,
+    message: message.slice(0, 64 * 1024 - 1),
+  };
 }
