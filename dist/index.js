@@ -55855,7 +55855,7 @@ function readInputs(dispatch = {}) {
     const value = getInput(baselineInputs[i]);
     if (value) baseline[field] = value;
   });
-  const token = getInput(INPUTS.githubToken);
+  const { githubToken: token, checkName } = readPublishingInputs();
   if (token) setSecret(token);
   const modes = (dispatch.modes || getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
   return {
@@ -55868,7 +55868,7 @@ function readInputs(dispatch = {}) {
     modes,
     baseline,
     githubToken: token,
-    checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
+    checkName,
     comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", [
       "auto",
       "always",
@@ -56404,25 +56404,16 @@ async function run() {
     const inputs = readInputs(
       context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
     );
-    const client = inputs.githubToken ? createGitHubClient({
-      token: inputs.githubToken,
-      baseUrl: context3.apiUrl,
-      log: (m) => info(m)
-    }) : void 0;
+    const client = inputs.githubToken ? clientFor(inputs.githubToken, context3) : void 0;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const root = resolve5(workspace, inputs.workingDirectory);
     const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
     if (inputs.publish && client && !inputs.shard) {
-      publisher = createPublisher({
-        client,
-        context: context3,
+      publisher = publisherFor(client, context3, inputs.githubToken, {
         checkName: inputs.checkName,
         comment: inputs.comment,
         conditionalConclusion: inputs.conditionalConclusion,
-        pathPrefix,
-        warn: (m) => warning(m),
-        now: () => /* @__PURE__ */ new Date(),
-        installationToken: inputs.githubToken.startsWith("ghs_")
+        pathPrefix
       });
       await publisher.start();
     }
@@ -56449,24 +56440,32 @@ async function run() {
 async function startFailureCheckRun(context3) {
   const inputs = readPublishingInputs();
   if (!inputs.publish || !inputs.githubToken) return void 0;
-  const client = createGitHubClient({
-    token: inputs.githubToken,
-    baseUrl: context3.apiUrl,
-    log: (m) => info(m)
-  });
-  const publisher = createPublisher({
-    client,
-    context: context3,
-    checkName: inputs.checkName,
-    comment: "never",
-    conditionalConclusion: "neutral",
-    pathPrefix: "",
-    warn: (m) => warning(m),
-    now: () => /* @__PURE__ */ new Date(),
-    installationToken: inputs.githubToken.startsWith("ghs_")
-  });
+  const publisher = publisherFor(
+    clientFor(inputs.githubToken, context3),
+    context3,
+    inputs.githubToken,
+    {
+      checkName: inputs.checkName,
+      comment: "never",
+      conditionalConclusion: "neutral",
+      pathPrefix: ""
+    }
+  );
   await publisher.start();
   return publisher;
+}
+function clientFor(token, context3) {
+  return createGitHubClient({ token, baseUrl: context3.apiUrl, log: (m) => info(m) });
+}
+function publisherFor(client, context3, token, settings) {
+  return createPublisher({
+    client,
+    context: context3,
+    ...settings,
+    warn: (m) => warning(m),
+    now: () => /* @__PURE__ */ new Date(),
+    installationToken: token.startsWith("ghs_")
+  });
 }
 async function evaluate(inputs, context3, root, client) {
   const lookups = client ? createApiLookups(client, `${context3.owner}/${context3.repo}`) : createOfflineLookups("no github-token was given");

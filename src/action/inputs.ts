@@ -51,7 +51,7 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
     const value = core.getInput(baselineInputs[i]!);
     if (value) baseline[field] = value;
   });
-  const token = core.getInput(INPUTS.githubToken);
+  const { githubToken: token, checkName } = readPublishingInputs();
   if (token) core.setSecret(token);
   const modes = (dispatch.modes || core.getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
   return {
@@ -64,7 +64,7 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
     modes,
     baseline,
     githubToken: token,
-    checkName: core.getInput(INPUTS.checkName) || 'Cutover checkpoint',
+    checkName,
     comment: oneOf(INPUTS.comment, core.getInput(INPUTS.comment) || 'auto', [
       'auto',
       'always',

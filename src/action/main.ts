@@ -14,7 +14,7 @@ import { readRecordDurations } from '../core/shard/durations.js';
 import { formatLocation } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
-import { createGitHubClient } from '../adapters/github/octokit.js';
+import { createGitHubClient, type GitHubClient } from '../adapters/github/octokit.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
@@ -23,7 +23,7 @@ import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js
 import type { ConfigError } from '../core/config/config-types.js';
 import { createActionCommandLog } from './command-log.js';
 import { resolveGitHubContext, type GitHubRunContext } from './github-context.js';
-import { createPublisher } from './publisher.js';
+import { createPublisher, type PublisherOptions } from './publisher.js';
 import { renderConfigErrorAnnotations } from '../core/render/github/check-run.js';
 
 /** Runs the Action. Never throws: every failure ends as a failed step with a message. */
@@ -35,28 +35,17 @@ export async function run(): Promise<void> {
     const inputs = readInputs(
       context.eventName === 'workflow_dispatch' ? context.dispatchInputs : {},
     );
-    const client = inputs.githubToken
-      ? createGitHubClient({
-          token: inputs.githubToken,
-          baseUrl: context.apiUrl,
-          log: (m) => core.info(m),
-        })
-      : undefined;
+    const client = inputs.githubToken ? clientFor(inputs.githubToken, context) : undefined;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const root = resolve(workspace, inputs.workingDirectory);
     const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
     // A shard's record is partial: only the aggregating job publishes.
     if (inputs.publish && client && !inputs.shard) {
-      publisher = createPublisher({
-        client,
-        context,
+      publisher = publisherFor(client, context, inputs.githubToken, {
         checkName: inputs.checkName,
         comment: inputs.comment,
         conditionalConclusion: inputs.conditionalConclusion,
         pathPrefix,
-        warn: (m) => core.warning(m),
-        now: () => new Date(),
-        installationToken: inputs.githubToken.startsWith('ghs_'),
       });
       await publisher.start();
     }
@@ -89,24 +78,43 @@ async function startFailureCheckRun(
 ): Promise<ReturnType<typeof createPublisher> | undefined> {
   const inputs = readPublishingInputs();
   if (!inputs.publish || !inputs.githubToken) return undefined;
-  const client = createGitHubClient({
-    token: inputs.githubToken,
-    baseUrl: context.apiUrl,
-    log: (m) => core.info(m),
-  });
-  const publisher = createPublisher({
-    client,
+  const publisher = publisherFor(
+    clientFor(inputs.githubToken, context),
     context,
-    checkName: inputs.checkName,
-    comment: 'never',
-    conditionalConclusion: 'neutral',
-    pathPrefix: '',
-    warn: (m) => core.warning(m),
-    now: () => new Date(),
-    installationToken: inputs.githubToken.startsWith('ghs_'),
-  });
+    inputs.githubToken,
+    {
+      checkName: inputs.checkName,
+      comment: 'never',
+      conditionalConclusion: 'neutral',
+      pathPrefix: '',
+    },
+  );
   await publisher.start();
   return publisher;
+}
+
+function clientFor(token: string, context: GitHubRunContext): GitHubClient {
+  return createGitHubClient({ token, baseUrl: context.apiUrl, log: (m) => core.info(m) });
+}
+
+/** A publisher that logs to the Actions log; GITHUB_TOKEN and app tokens start with ghs_. */
+function publisherFor(
+  client: GitHubClient,
+  context: GitHubRunContext,
+  token: string,
+  settings: Pick<
+    PublisherOptions,
+    'checkName' | 'comment' | 'conditionalConclusion' | 'pathPrefix'
+  >,
+): ReturnType<typeof createPublisher> {
+  return createPublisher({
+    client,
+    context,
+    ...settings,
+    warn: (m) => core.warning(m),
+    now: () => new Date(),
+    installationToken: token.startsWith('ghs_'),
+  });
 }
 
 /** Runs the pipeline; writes outputs and the job summary. Undefined when the config is unusable. */
@@ -114,7 +122,7 @@ async function evaluate(
   inputs: ActionInputs,
   context: ReturnType<typeof resolveGitHubContext>,
   root: string,
-  client: ReturnType<typeof createGitHubClient> | undefined,
+  client: GitHubClient | undefined,
 ): Promise<{ record: DecisionRecord } | { errors: ConfigError[] }> {
   const lookups = client
     ? createApiLookups(client, `${context.owner}/${context.repo}`)
