@@ -25709,6 +25709,9 @@ var BUILTIN_SCHEMAS = {
   "decision-record": decision_record_schema_default,
   "checkpoint-config": checkpoint_config_schema_default
 };
+function builtinSchemaName(reference) {
+  return reference.startsWith("builtin:") ? reference.slice("builtin:".length) : void 0;
+}
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
@@ -25740,8 +25743,9 @@ function createSchemaValidator() {
     }
   };
   function compileOnce(source) {
-    if (source.name.startsWith("builtin:")) {
-      const validate = import_builtin_validators.default[source.name.slice(8)];
+    const builtin = builtinSchemaName(source.name);
+    if (builtin !== void 0) {
+      const validate = import_builtin_validators.default[builtin];
       if (!validate) {
         return {
           ok: false,
@@ -29880,7 +29884,7 @@ async function dispatch(argv, io) {
 `);
       return 0;
     case "schema": {
-      const schema = BUILTIN_SCHEMAS[request.name.replace(/^builtin:/, "").replace(/\.schema\.json$/, "")];
+      const schema = BUILTIN_SCHEMAS[(builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, "")];
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(", ")}`

@@ -47434,6 +47434,9 @@ var BUILTIN_SCHEMAS = {
   "decision-record": decision_record_schema_default,
   "checkpoint-config": checkpoint_config_schema_default
 };
+function builtinSchemaName(reference) {
+  return reference.startsWith("builtin:") ? reference.slice("builtin:".length) : void 0;
+}
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
@@ -47465,8 +47468,9 @@ function createSchemaValidator() {
     }
   };
   function compileOnce(source) {
-    if (source.name.startsWith("builtin:")) {
-      const validate = import_builtin_validators.default[source.name.slice(8)];
+    const builtin = builtinSchemaName(source.name);
+    if (builtin !== void 0) {
+      const validate = import_builtin_validators.default[builtin];
       if (!validate) {
         return {
           ok: false,

@@ -11,7 +11,7 @@ import { verifyRecord } from '../app/verify-record.js';
 import { createFsWorkspace } from '../adapters/fs-workspace.js';
 import type { DecisionRecord } from '../core/record.js';
 import { readRecordDurations } from '../core/shard/durations.js';
-import { BUILTIN_SCHEMAS } from '../core/schema/builtin-schemas.js';
+import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
 import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
@@ -61,7 +61,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'schema': {
       const schema =
-        BUILTIN_SCHEMAS[request.name.replace(/^builtin:/, '').replace(/\.schema\.json$/, '')];
+        BUILTIN_SCHEMAS[
+          (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, '')
+        ];
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,

@@ -11,7 +11,7 @@ import {
 } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
-import { BUILTIN_SCHEMAS } from './builtin-schemas.js';
+import { BUILTIN_SCHEMAS, builtinSchemaName } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
 
 // ajv and ajv-formats are CommonJS with a `default` export property; unwrap once here.
@@ -68,8 +68,9 @@ export function createSchemaValidator() {
   };
 
   function compileOnce(source: SchemaSource): CompiledSchema {
-    if (source.name.startsWith('builtin:')) {
-      const validate = precompiled[source.name.slice(8)];
+    const builtin = builtinSchemaName(source.name);
+    if (builtin !== undefined) {
+      const validate = precompiled[builtin];
       if (!validate) {
         return {
           ok: false,
