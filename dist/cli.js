@@ -29397,7 +29397,7 @@ ${exit.error.message}
 
 // src/adapters/process-runner.ts
 function createProcessRunner(options) {
-  const defaultShell = findDefaultShell();
+  let defaultShell;
   return {
     async run(commands, runOptions) {
       const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
@@ -29464,7 +29464,7 @@ function createProcessRunner(options) {
               logFile: join(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
-              defaultShell,
+              defaultShell: defaultShell ??= findDefaultShell(),
               onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
               signal: stop.signal
             }).then((result) => {

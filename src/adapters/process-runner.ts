@@ -21,7 +21,8 @@ export interface ProcessRunnerOptions {
 
 /** Creates a runner over the workspace. */
 export function createProcessRunner(options: ProcessRunnerOptions): CommandRunnerPort {
-  const defaultShell = findDefaultShell();
+  // Probed on the first run, not at start-up: `validate` and `--no-commands` never need it.
+  let defaultShell: { file: string; args: string[] } | undefined;
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
@@ -108,7 +109,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               logFile: join(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
-              defaultShell,
+              defaultShell: (defaultShell ??= findDefaultShell()),
               onOutput: (text) => events?.onOutput?.(shown.get(command.id)!, text),
               signal: stop.signal,
             }).then((result) => {
