@@ -37177,7 +37177,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -38940,47 +38940,115 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.needs !== void 0) {
-                  let data75 = data56.needs;
+                if (data56.leftover_processes !== void 0) {
+                  let data75 = data56.leftover_processes;
                   if (Array.isArray(data75)) {
                     const len7 = data75.length;
                     for (let i7 = 0; i7 < len7; i7++) {
-                      if (typeof data75[i7] !== "string") {
-                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      let data76 = data75[i7];
+                      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                        if (data76.pid === void 0) {
+                          const err126 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+                          if (vErrors === null) {
+                            vErrors = [err126];
+                          } else {
+                            vErrors.push(err126);
+                          }
+                          errors++;
+                        }
+                        if (data76.command === void 0) {
+                          const err127 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
+                          if (vErrors === null) {
+                            vErrors = [err127];
+                          } else {
+                            vErrors.push(err127);
+                          }
+                          errors++;
+                        }
+                        if (data76.pid !== void 0) {
+                          let data77 = data76.pid;
+                          if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
+                            const err128 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/pid", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err128];
+                            } else {
+                              vErrors.push(err128);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data76.command !== void 0) {
+                          if (typeof data76.command !== "string") {
+                            const err129 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/command", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err129];
+                            } else {
+                              vErrors.push(err129);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err130 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err126];
+                          vErrors = [err130];
                         } else {
-                          vErrors.push(err126);
+                          vErrors.push(err130);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err131 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes", schemaPath: "#/properties/commands/items/properties/leftover_processes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err127];
+                      vErrors = [err131];
                     } else {
-                      vErrors.push(err127);
+                      vErrors.push(err131);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.needs !== void 0) {
+                  let data79 = data56.needs;
+                  if (Array.isArray(data79)) {
+                    const len8 = data79.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      if (typeof data79[i8] !== "string") {
+                        const err132 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i8, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err132];
+                        } else {
+                          vErrors.push(err132);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err133 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err134 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err128];
+                  vErrors = [err134];
                 } else {
-                  vErrors.push(err128);
+                  vErrors.push(err134);
                 }
                 errors++;
               }
             }
           } else {
-            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err135 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err129];
+              vErrors = [err135];
             } else {
-              vErrors.push(err129);
+              vErrors.push(err135);
             }
             errors++;
           }
@@ -38998,82 +39066,9 @@ var require_builtin_validators = __commonJS({
           }
         }
         if (data.joint_decision !== void 0) {
-          let data79 = data.joint_decision;
-          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
-            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
-            if (vErrors === null) {
-              vErrors = [err130];
-            } else {
-              vErrors.push(err130);
-            }
-            errors++;
-          }
-        }
-        if (data.context !== void 0) {
-          let data80 = data.context;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            if (data80.repository !== void 0) {
-              let data81 = data80.repository;
-              if (typeof data81 !== "string" && data81 !== null) {
-                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-            }
-            if (data80.sha !== void 0) {
-              let data82 = data80.sha;
-              if (typeof data82 !== "string" && data82 !== null) {
-                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err132];
-                } else {
-                  vErrors.push(err132);
-                }
-                errors++;
-              }
-            }
-            if (data80.ref !== void 0) {
-              let data83 = data80.ref;
-              if (typeof data83 !== "string" && data83 !== null) {
-                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data80.event !== void 0) {
-              let data84 = data80.event;
-              if (typeof data84 !== "string" && data84 !== null) {
-                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-            }
-            if (data80.run_url !== void 0) {
-              let data85 = data80.run_url;
-              if (typeof data85 !== "string" && data85 !== null) {
-                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data83 = data.joint_decision;
+          if (!(data83 && typeof data83 == "object" && !Array.isArray(data83)) && data83 !== null) {
+            const err136 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
               vErrors = [err136];
             } else {
@@ -39082,40 +39077,49 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.shard !== void 0) {
-          let data86 = data.shard;
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            if (data86.index === void 0) {
-              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
+        if (data.context !== void 0) {
+          let data84 = data.context;
+          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+            if (data84.repository !== void 0) {
+              let data85 = data84.repository;
+              if (typeof data85 !== "string" && data85 !== null) {
+                const err137 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err137];
+                } else {
+                  vErrors.push(err137);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data86.count === void 0) {
-              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
+            if (data84.sha !== void 0) {
+              let data86 = data84.sha;
+              if (typeof data86 !== "string" && data86 !== null) {
+                const err138 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err138];
+                } else {
+                  vErrors.push(err138);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data86.commands === void 0) {
-              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err139];
-              } else {
-                vErrors.push(err139);
+            if (data84.ref !== void 0) {
+              let data87 = data84.ref;
+              if (typeof data87 !== "string" && data87 !== null) {
+                const err139 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err139];
+                } else {
+                  vErrors.push(err139);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data86.index !== void 0) {
-              let data87 = data86.index;
-              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
-                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data84.event !== void 0) {
+              let data88 = data84.event;
+              if (typeof data88 !== "string" && data88 !== null) {
+                const err140 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err140];
                 } else {
@@ -39123,107 +39127,171 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data87 == "number") {
-                if (data87 < 1 || isNaN(data87)) {
-                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err141];
-                  } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data86.count !== void 0) {
-              let data88 = data86.count;
-              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
-                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data84.run_url !== void 0) {
+              let data89 = data84.run_url;
+              if (typeof data89 !== "string" && data89 !== null) {
+                const err141 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
                 if (vErrors === null) {
-                  vErrors = [err142];
+                  vErrors = [err141];
                 } else {
-                  vErrors.push(err142);
+                  vErrors.push(err141);
                 }
                 errors++;
               }
-              if (typeof data88 == "number") {
-                if (data88 < 1 || isNaN(data88)) {
-                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+          } else {
+            const err142 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err142];
+            } else {
+              vErrors.push(err142);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data90 = data.shard;
+          if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+            if (data90.index === void 0) {
+              const err143 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err143];
+              } else {
+                vErrors.push(err143);
+              }
+              errors++;
+            }
+            if (data90.count === void 0) {
+              const err144 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err144];
+              } else {
+                vErrors.push(err144);
+              }
+              errors++;
+            }
+            if (data90.commands === void 0) {
+              const err145 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err145];
+              } else {
+                vErrors.push(err145);
+              }
+              errors++;
+            }
+            if (data90.index !== void 0) {
+              let data91 = data90.index;
+              if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)))) {
+                const err146 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+              if (typeof data91 == "number") {
+                if (data91 < 1 || isNaN(data91)) {
+                  const err147 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err143];
+                    vErrors = [err147];
                   } else {
-                    vErrors.push(err143);
+                    vErrors.push(err147);
                   }
                   errors++;
                 }
               }
             }
-            if (data86.commands !== void 0) {
-              let data89 = data86.commands;
-              if (Array.isArray(data89)) {
-                const len8 = data89.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  if (typeof data89[i8] !== "string") {
-                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data90.count !== void 0) {
+              let data92 = data90.count;
+              if (!(typeof data92 == "number" && (!(data92 % 1) && !isNaN(data92)))) {
+                const err148 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+              if (typeof data92 == "number") {
+                if (data92 < 1 || isNaN(data92)) {
+                  const err149 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err149];
+                  } else {
+                    vErrors.push(err149);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data90.commands !== void 0) {
+              let data93 = data90.commands;
+              if (Array.isArray(data93)) {
+                const len9 = data93.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  if (typeof data93[i9] !== "string") {
+                    const err150 = { instancePath: instancePath + "/shard/commands/" + i9, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err150];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err150);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err151 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err145];
+                  vErrors = [err151];
                 } else {
-                  vErrors.push(err145);
+                  vErrors.push(err151);
                 }
                 errors++;
               }
             }
           } else {
-            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err152 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err146];
+              vErrors = [err152];
             } else {
-              vErrors.push(err146);
+              vErrors.push(err152);
             }
             errors++;
           }
         }
         if (data.aggregated_from !== void 0) {
-          let data91 = data.aggregated_from;
-          if (Array.isArray(data91)) {
-            const len9 = data91.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              if (typeof data91[i9] !== "string") {
-                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data95 = data.aggregated_from;
+          if (Array.isArray(data95)) {
+            const len10 = data95.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              if (typeof data95[i10] !== "string") {
+                const err153 = { instancePath: instancePath + "/aggregated_from/" + i10, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err147];
+                  vErrors = [err153];
                 } else {
-                  vErrors.push(err147);
+                  vErrors.push(err153);
                 }
                 errors++;
               }
             }
           } else {
-            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err154 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err148];
+              vErrors = [err154];
             } else {
-              vErrors.push(err148);
+              vErrors.push(err154);
             }
             errors++;
           }
         }
       } else {
-        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err155 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err149];
+          vErrors = [err155];
         } else {
-          vErrors.push(err149);
+          vErrors.push(err155);
         }
         errors++;
       }
@@ -45865,7 +45933,7 @@ function endGroup() {
 }
 
 // src/action/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative as relative4, resolve as resolve5 } from "node:path";
 
@@ -46715,6 +46783,15 @@ var decision_record_schema_default = {
           },
           log_path: {
             type: "string"
+          },
+          leftover_processes: {
+            type: "array",
+            description: "Processes the command left running, found by the run marker and killed.",
+            items: {
+              type: "object",
+              required: ["pid", "command"],
+              properties: { pid: { type: "integer" }, command: { type: "string" } }
+            }
           },
           needs: {
             type: "array",
@@ -48775,13 +48852,24 @@ function evaluateCommands(context3) {
         observed: result.state
       };
     }
-    return evaluateCommand(command, result, context3);
+    return reportLeftovers(evaluateCommand(command, result, context3), result);
   });
   if (context3.evidence.shard) return outcomes;
   outcomes.push(
     judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
   );
   return outcomes;
+}
+function reportLeftovers(outcome, result) {
+  const left = result.leftovers ?? [];
+  if (left.length === 0) return outcome;
+  const line = `left ${left.length} process(es) running after it ended, killed by the gate: ${left.map((p) => `pid ${p.pid} (${p.command})`).join(", ")}`;
+  return {
+    ...outcome,
+    status: outcome.status === "pass" ? "warn" : outcome.status,
+    summary: `${outcome.summary}; ${line}`,
+    details: [...outcome.details ?? [], line]
+  };
 }
 function judgeCommandsExecuted(configured, ran) {
   return ran > 0 ? {
@@ -49265,7 +49353,8 @@ function toRecordCommand(result, needs) {
     tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
-    ...result.logPath ? { log_path: result.logPath } : {}
+    ...result.logPath ? { log_path: result.logPath } : {},
+    ...result.leftovers ? { leftover_processes: result.leftovers } : {}
   };
 }
 function summarizeJointDecision(context3) {
@@ -49854,21 +49943,49 @@ function createRedactor(secrets) {
     )
   ].sort((a, b) => b.length - a.length);
   const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  return (text) => {
-    let result = literal ? text.replace(literal, MASK) : text;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const redact = (text) => {
+    let result = text;
+    for (const pattern of patterns) result = result.replace(pattern, MASK);
     return result;
   };
+  redact.spans = (text) => {
+    const spans = [];
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern))
+        spans.push([match.index, match.index + match[0].length]);
+    }
+    return spans;
+  };
+  return redact;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "kind",
+  "status",
+  "state",
+  "verdict",
+  "decision_requested",
+  "scope",
+  "blocks",
+  "blocked_by",
+  "generated_at",
+  "sha256",
+  "config_sha256",
+  "record_version"
+]);
 function redactDeep(value, redact) {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+      Object.entries(value).map(([key, item]) => [
+        key,
+        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
+      ])
     );
   }
   return value;
@@ -50725,6 +50842,65 @@ function formatBytes(bytes) {
 
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
+
+// src/adapters/child-env.ts
+var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL"
+]);
+var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
+var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
+var MINIMAL_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "SYSTEMROOT",
+  "PATHEXT",
+  "COMSPEC",
+  "XDG_CONFIG_HOME",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_NOSYSTEM",
+  "GIT_CEILING_DIRECTORIES"
+]);
+var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
+function isWithheldVariable(name, value) {
+  const upper = name.toUpperCase();
+  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
+}
+function buildChildEnv(source, request2) {
+  const env = {};
+  const extraWithheld = new Set(request2.kind === "command" ? request2.withheld : []);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === void 0) continue;
+    const keep = request2.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
+    if (keep) env[name] = value;
+  }
+  if (request2.kind === "command") {
+    for (const name of request2.passEnv) {
+      const value = source[name];
+      if (value !== void 0) env[name] = value;
+    }
+  }
+  return { ...env, ...request2.set };
+}
+
+// src/adapters/git.ts
 var GIT_TIMEOUT_MS = 15e3;
 function git(cwd, args) {
   return new Promise((resolvePromise) => {
@@ -50735,7 +50911,10 @@ function git(cwd, args) {
         cwd,
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+        env: buildChildEnv(process.env, {
+          kind: "git",
+          set: { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+        })
       },
       (error2, stdout, stderr) => {
         const missing = error2?.code === "ENOENT";
@@ -50832,35 +51011,157 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join as join2, resolve as resolve4 } from "node:path";
 
+// src/adapters/leftover-processes.ts
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync } from "node:fs";
+var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
+function createRunMarker() {
+  return randomBytes(12).toString("hex");
+}
+function findMarkedProcesses(matches) {
+  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return [];
+  const found = [];
+  const prefix = `${MARKER_VARIABLE}=`;
+  for (const entry of readdirSync2("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
+      const variable = environ.split("\0").find((item) => item.startsWith(prefix));
+      if (!variable || !matches(variable.slice(prefix.length))) continue;
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+      const stat2 = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
+      found.push({
+        pid: Number(entry),
+        command,
+        marker: variable.slice(prefix.length),
+        ...Number.isInteger(pgid) ? { pgid } : {}
+      });
+    } catch {
+    }
+  }
+  return found;
+}
+async function killProcesses(processes, graceMs) {
+  const signal = (pid, name) => {
+    try {
+      process.kill(pid, name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const alive = () => processes.filter((p) => isAlive(p.pid));
+  for (const p of processes) signal(p.pid, "SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (alive().length > 0 && Date.now() < deadline)
+    await new Promise((resolve6) => setTimeout(resolve6, 50));
+  for (const p of alive()) signal(p.pid, "SIGKILL");
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import { createWriteStream, existsSync as existsSync3, realpathSync, statSync } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
+var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
+var RedactingLineBuffer = class {
+  /**
+   * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
+   * @param maxLine characters held without a newline before a piece is released
+   * @param overlap characters always held back at a cut (longer than any secret to catch)
+   */
+  constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
+    this.redact = redact;
+    this.maxLine = maxLine;
+    this.overlap = overlap;
   }
-  maxPending;
+  redact;
+  maxLine;
+  overlap;
   pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  inKey = false;
+  /** Adds a chunk; returns the redacted text now releasable (maybe ''). */
   push(chunk) {
-    const text = this.pending + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    if (cut === 0 && text.length <= this.maxPending) {
-      this.pending = text;
-      return "";
+    this.pending += chunk;
+    let out = "";
+    const end = this.pending.lastIndexOf("\n") + 1;
+    if (end > 0) {
+      out += this.redactLines(this.pending.slice(0, end));
+      this.pending = this.pending.slice(end);
     }
-    const end = cut === 0 ? text.length : cut;
-    this.pending = text.slice(end);
-    return text.slice(0, end);
+    while (this.pending.length > this.maxLine) out += this.releasePiece();
+    return out;
   }
-  /** Whatever is left at the end of the stream. */
+  /** Whatever is left at the end of the stream, redacted. */
   flush() {
     const rest = this.pending;
     this.pending = "";
-    return rest;
+    return rest === "" ? "" : this.redactLines(rest);
+  }
+  /** Releases the head of an over-long line, cutting where no secret straddles. */
+  releasePiece() {
+    const text = this.pending;
+    let cut = text.length - this.overlap;
+    const spans = [...this.redact.spans?.(text) ?? []];
+    for (const match of text.matchAll(KEY_MARKERS))
+      spans.push([match.index, match.index + match[0].length]);
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      for (const [start, end] of spans) {
+        if (start < cut && cut < end) {
+          cut = start;
+          moved = true;
+        }
+      }
+    }
+    if (cut <= 0) {
+      const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
+      this.pending = text.slice(end);
+      return this.inKey ? "" : MASK;
+    }
+    this.pending = text.slice(cut);
+    return this.redactLines(text.slice(0, cut));
+  }
+  /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
+  redactLines(text) {
+    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
+  }
+  redactLine(line) {
+    let rest = line;
+    let out = "";
+    for (; ; ) {
+      if (this.inKey) {
+        const footer = KEY_FOOTER.exec(rest);
+        if (!footer) return out;
+        rest = rest.slice(footer.index + footer[0].length);
+        this.inKey = false;
+        if (rest === "\n" && out === "") return "";
+      }
+      const header = KEY_HEADER.exec(rest);
+      if (!header) return out + this.redact(rest);
+      out += `${this.redact(rest.slice(0, header.index))}${MASK}`;
+      rest = rest.slice(header.index);
+      this.inKey = true;
+      if (!KEY_FOOTER.test(rest) && rest.endsWith("\n")) out += "\n";
+    }
   }
 };
 
@@ -50925,7 +51226,7 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync3(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
   const inside = relative3(realpathSync(options.root), realpathSync(cwd));
   if (inside.startsWith("..") || isAbsolute2(inside)) {
@@ -50942,7 +51243,7 @@ function runProcess(command, options) {
     let stoppedBecause;
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
-      env: { ...options.env },
+      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
@@ -50967,14 +51268,16 @@ function runProcess(command, options) {
     };
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text) => {
-      if (text === "") return;
-      const clean = options.redact(text);
+    const emit = (clean) => {
+      if (clean === "") return;
       tail.push(clean);
       options.onOutput?.(clean);
       return log.write(clean);
     };
-    const buffers = [new LineBuffer(), new LineBuffer()];
+    const buffers = [
+      new RedactingLineBuffer(options.redact),
+      new RedactingLineBuffer(options.redact)
+    ];
     [child.stdout, child.stderr].forEach((stream, i) => {
       stream.setEncoding("utf8");
       stream.on("data", (chunk) => {
@@ -50987,13 +51290,18 @@ function runProcess(command, options) {
     });
     let exit;
     let settled = false;
-    const finalize = () => {
+    const finalize = async () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
+      const left = findMarkedProcesses((marker) => marker === options.marker);
       killGroup("SIGKILL");
+      await killProcesses(
+        left.filter((p) => p.pgid !== child.pid),
+        KILL_GRACE_MS
+      );
       child.stdout.destroy();
       child.stderr.destroy();
       for (const buffer of buffers) emit(buffer.flush());
@@ -51001,6 +51309,7 @@ function runProcess(command, options) {
 ${exit.error.message}
 `);
       const { code: code2, signal, error: error2 } = exit;
+      const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
       log.end(
         () => resolvePromise({
           ...base,
@@ -51012,18 +51321,19 @@ ${exit.error.message}
           durationMs: Date.now() - startedAt,
           outputTail: tail.text(),
           outputBytes: bytes,
-          logPath: options.logFile
+          logPath: options.logFile,
+          ...leftovers.length > 0 ? { leftovers } : {}
         })
       );
     };
-    child.on("close", finalize);
+    child.on("close", () => void finalize());
     child.on("exit", (code2, signal) => {
       exit = { code: code2, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
+      setTimeout(() => void finalize(), DRAIN_MS).unref();
     });
     child.on("error", (error2) => {
       exit = { code: null, signal: null, error: error2 };
-      finalize();
+      void finalize();
     });
   });
 }
@@ -51035,11 +51345,14 @@ function createProcessRunner(options) {
     async run(commands, runOptions) {
       const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
       mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
+      const source = options.env ?? process.env;
+      const envFor = (command) => buildChildEnv(source, {
+        kind: "command",
+        passEnv: command.passEnv,
+        withheld: runOptions.withheldEnv,
+        set: command.env
+      });
+      const runMarker = createRunMarker();
       const stop = new AbortController();
       const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
       runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
@@ -51093,7 +51406,8 @@ function createProcessRunner(options) {
             events?.onStart?.(shown.get(command.id));
             const task = runProcess(command, {
               root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
+              env: envFor(command),
+              marker: `${runMarker}:${command.id}`,
               logFile: join2(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
@@ -51116,9 +51430,22 @@ function createProcessRunner(options) {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
+      await reapRun(runMarker, results, runOptions.redact);
       return commands.map((command) => results.get(command.id));
     }
   };
+}
+async function reapRun(runMarker, results, redact) {
+  const left = findMarkedProcesses((marker) => marker.startsWith(`${runMarker}:`));
+  await killProcesses(left, KILL_GRACE_MS);
+  for (const process2 of left) {
+    const result = results.get(process2.marker.slice(runMarker.length + 1));
+    if (!result) continue;
+    result.leftovers = [
+      ...result.leftovers ?? [],
+      { pid: process2.pid, command: redact(process2.command) }
+    ];
+  }
 }
 function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
@@ -51133,9 +51460,11 @@ import { execFile as execFile2 } from "node:child_process";
 import { access as access2, constants as constants3 } from "node:fs/promises";
 import { delimiter, join as join3 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
+function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
+      const marker = `${createRunMarker()}:probe`;
+      const env = { ...buildChildEnv(source, { kind: "probe" }), [MARKER_VARIABLE]: marker };
       const entries = await Promise.all(
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
@@ -51143,9 +51472,17 @@ function createToolLookup(path = process.env.PATH ?? "") {
           if (!tool.minVersion) return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+            {
+              found: true,
+              path: found,
+              versionOutput: await readVersion(found, tool.versionArgs, env)
+            }
           ];
         })
+      );
+      await killProcesses(
+        findMarkedProcesses((m) => m === marker),
+        1e3
       );
       return Object.fromEntries(entries);
     }
@@ -51162,12 +51499,12 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function readVersion(file, args) {
+function readVersion(file, args, env) {
   return new Promise((resolvePromise) => {
     execFile2(
       file,
       args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
       (_error, stdout, stderr) => {
         resolvePromise(`${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3));
@@ -51193,7 +51530,7 @@ function createLocalPorts(options) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -51203,8 +51540,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -55924,15 +56261,33 @@ function describeEnd(result) {
   return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
 }
 
+// src/adapters/stop-commands.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function createStopToken() {
+  return randomBytes2(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
 // src/action/command-log.ts
-function createActionCommandLog(write) {
+function createActionCommandLog(raw) {
+  const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
     onRunStart(commands, concurrency) {
       parallel = concurrency > 1 && commands.length > 1;
     },
     onStart(command) {
-      if (parallel) info(`\u25B6 ${command.id}: ${command.run}`);
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
       else startGroup(`${command.id}: ${command.run}`);
     },
     onOutput(command, text) {
@@ -55947,10 +56302,7 @@ function createActionCommandLog(write) {
       }
       if (parallel && result.state === "ran") {
         startGroup(line);
-        write(
-          result.outputTail.endsWith("\n") || result.outputTail === "" ? result.outputTail : `${result.outputTail}
-`
-        );
+        write(result.outputTail);
         endGroup();
         return;
       }
@@ -56476,7 +56828,8 @@ async function evaluate(inputs, context3, root, client) {
   const ports = createLocalPorts({
     root,
     evidenceDir: resolve5(root, inputs.evidenceDir),
-    logger: { info: (m) => info(m), warn: (m) => warning(m) },
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: warning },
     lookups
   });
   const untrusted = context3.eventName === "pull_request_target";
@@ -56484,7 +56837,7 @@ async function evaluate(inputs, context3, root, client) {
     configPath: inputs.config,
     records: globFiles(root, inputs.aggregate).map((path) => ({
       path,
-      text: readFileSync2(resolve5(root, path), "utf8")
+      text: readFileSync3(resolve5(root, path), "utf8")
     }))
   }) : await runCheckpoint(ports, {
     configPath: inputs.config,
@@ -56551,7 +56904,7 @@ function concludeStep(inputs, record) {
 }
 function readDurations(root, path) {
   if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync2(resolve5(root, path), "utf8"));
+  const durations = readRecordDurations(readFileSync3(resolve5(root, path), "utf8"));
   if (typeof durations === "string")
     throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
   return durations;
@@ -56560,7 +56913,7 @@ function readEvent() {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return {};
   try {
-    return JSON.parse(readFileSync2(path, "utf8"));
+    return JSON.parse(readFileSync3(path, "utf8"));
   } catch {
     return {};
   }

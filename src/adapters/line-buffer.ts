@@ -52,7 +52,7 @@ export class RedactingLineBuffer {
     const spans = [...(this.redact.spans?.(text) ?? [])];
     for (const match of text.matchAll(KEY_MARKERS))
       spans.push([match.index, match.index + match[0].length]);
-    for (let moved = true; moved && cut > 0; ) {
+    for (let moved = true; moved && cut > 0;) {
       moved = false;
       for (const [start, end] of spans) {
         if (start < cut && cut < end) {

@@ -19,6 +19,7 @@ import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js'
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
 import { createCliProgress } from './progress.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
+import { createStopCommandsWriter } from '../adapters/stop-commands.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -32,7 +33,8 @@ export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CO
 export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  const io = guardForActions(given);
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -139,15 +141,30 @@ function report(
       io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
+  // The readable verdict quotes command output: under Actions, no workflow command in it runs.
+  const print =
+    io.env.GITHUB_ACTIONS === 'true'
+      ? createStopCommandsWriter((text) => io.stdout.write(text))
+      : (text: string) => io.stdout.write(text);
   if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
   else
-    io.stdout.write(
+    print(
       renderText(outcome.record, {
         color,
         paths: { record: outcome.recordPath, report: outcome.reportPath },
       }),
     );
   return EXIT_CODES[outcome.record.verdict];
+}
+
+/**
+ * Under GitHub Actions the runner reads workflow commands from stdout and stderr: stderr (progress,
+ * command output) is echoed with workflow commands stopped. Stdout stays raw for --json and schema.
+ */
+function guardForActions(io: CliIo): CliIo {
+  if (io.env.GITHUB_ACTIONS !== 'true') return io;
+  const write = createStopCommandsWriter((text) => io.stderr.write(text));
+  return { ...io, stderr: { write, isTTY: io.stderr.isTTY } };
 }
 
 /** Reads a record file named on the command line (it may live outside the workspace). */
