@@ -25792,6 +25792,14 @@ function builtinSchemaName(reference) {
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
+
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
+// src/core/schema/schema-validator.ts
 var Ajv2020 = import__.default.default;
 var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
@@ -25822,7 +25830,7 @@ function createSchemaValidator() {
   function compileOnce(source) {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== void 0) {
-      const validate = import_builtin_validators.default[builtin];
+      const validate = readOwn(import_builtin_validators.default, builtin);
       if (!validate) {
         return {
           ok: false,
@@ -26241,13 +26249,27 @@ function evaluateGitTag(context) {
 }
 
 // src/core/checks/set-difference.ts
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
 function compareSets(expected, observed) {
-  const key = (value) => typeof value === "string" ? value : JSON.stringify(value);
-  const expectedKeys = new Set(expected.map(key));
-  const observedKeys = new Set(observed.map(key));
+  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  const show = (value) => allStrings ? value : canonical(value);
+  const members = (values) => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const value of values)
+      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    return byKey;
+  };
+  const expectedMembers = members(expected);
+  const observedMembers = members(observed);
   return {
-    added: [...observedKeys].filter((k) => !expectedKeys.has(k)),
-    removed: [...expectedKeys].filter((k) => !observedKeys.has(k))
+    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
+    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
   };
 }
 
@@ -26287,8 +26309,8 @@ function evaluateHandoff(context) {
 function evaluateMode(mode, manifest, payload) {
   const m = manifest.document.value;
   const p = payload.document.value;
-  const manifestMode = m.handoff_modes?.[mode];
-  const payloadMode = p.modes?.[mode];
+  const manifestMode = readOwn(m.handoff_modes, mode);
+  const payloadMode = readOwn(p.modes, mode);
   const at = (file, pointer, key = false) => locationOf(file.path, file.document, pointer, key);
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
@@ -26399,7 +26421,10 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
       location: atVersion
     });
   }
-  const policy = manifest.envelopes?.[version];
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({
@@ -26476,7 +26501,10 @@ function evaluateSemverSanity(context) {
   if (baselineMajor !== void 0 && manifest?.ok) {
     const modes = manifest.document.value.handoff_modes ?? {};
     for (const mode of context.evidence.modes) {
-      const version = modes[mode]?.service_contract_version;
+      const version = readOwn(
+        modes,
+        mode
+      )?.service_contract_version;
       const major = contractMajor(version);
       if (major !== void 0 && major < baselineMajor) {
         problems.push(
@@ -26649,13 +26677,6 @@ function judgeRule(context, rule, left, right, leftName, rightName) {
     }
   }
 }
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
 function truncate(text, max = 120) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -26787,11 +26808,8 @@ function evaluateChangelog(context) {
       `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
     );
   const version = tag.replace(/^v/, "");
-  const headingPattern = new RegExp(
-    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, "\\$&")}([^0-9A-Za-z.-]|$)`
-  );
   const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => headingPattern.test(h.text));
+  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
   if (index === -1)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`
@@ -26820,6 +26838,16 @@ function evaluateChangelog(context) {
       summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`
     }
   ];
+}
+function mentionsVersion(text, version) {
+  if (version === "") return false;
+  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === "v" ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === "-")) return true;
+  }
+  return false;
 }
 
 // src/core/checks/tools.ts
@@ -27059,6 +27087,15 @@ function parseTestCounts(output) {
 
 // src/core/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
 function parseDuration(value) {
   if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
   if (typeof value !== "string") return void 0;
@@ -27232,7 +27269,10 @@ function evaluateJointDecision(context) {
     const base = { id, kind: "joint-decision", only: [decision] };
     if (!loaded.ok)
       return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
-    const slots = (loaded.document.value.decisions ?? {})[decision] ?? {};
+    const byRole = readOwn(loaded.document.value.decisions, decision);
+    const slots = Object.fromEntries(
+      config.roles.map((role) => [role, readOwn(byRole, role)])
+    );
     const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === "NO-GO");
@@ -27638,9 +27678,10 @@ function summarizeJointDecision(context) {
   const value = loaded.document.value;
   const signatures = {};
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    const byRole = readOwn(value.decisions, decision);
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision.roles.map((role) => [role, readOwn(byRole, role) ?? null])
+    );
   }
   return {
     path: loaded.path,
@@ -28049,11 +28090,11 @@ function collectSecretValues(config, environment) {
 
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
-  const files = { [config.path]: configRead };
+  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
   const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path];
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path);
   };
   const schemaPaths = [
     ...config.artifacts.map((a) => a.schema),
@@ -28092,7 +28133,7 @@ async function collectEvidence(config, configRead, ports, request) {
     decision: request.decision,
     modes: request.modes,
     inputs: request.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git: git2,
     tools,
     commands: request.runCommands ? commands ?? [] : null,
@@ -28134,19 +28175,26 @@ async function readSchemaWithRefs(path, read) {
 }
 
 // src/core/shard/partition.ts
+var MAX_SHARDS = 256;
 function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
   const index = Number(match[1]);
   const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
   return { index, count };
 }
 function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
   const groups = connectedGroups(commands);
   const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
   const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
   const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
   const loads = Array.from({ length: count }, () => 0);
   const assigned = Array.from({ length: count }, () => []);
@@ -28211,6 +28259,7 @@ var TOKEN_PATTERNS = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
 ];
 var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
 function createRedactor(secrets) {
   const values = [
     ...new Set(
@@ -28233,6 +28282,11 @@ function createRedactor(secrets) {
     return spans;
   };
   return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -28327,6 +28381,15 @@ function checkConfigSemantics(config, at) {
   );
   checkCommandGraph(list("commands"), error);
   const defaults = config.command_defaults;
+  const durations = [
+    ["/command_defaults/timeout", defaults?.timeout],
+    ["/command_defaults/run_timeout", defaults?.run_timeout],
+    ...list("commands").map((c, i) => [`/commands/${i}/timeout`, c.timeout])
+  ];
+  for (const [pointer, value] of durations) {
+    const problem = checkDurationRange(value);
+    if (problem) error(pointer, problem);
+  }
   (defaults?.mutation_patterns ?? []).forEach(
     (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error)
   );
@@ -28803,10 +28866,13 @@ async function runCheckpoint(ports, request) {
     shard = { index: request.shard.index, count: request.shard.count, commands };
     config = restrictToShard(config, shard);
   }
-  const redact = createRedactor([
-    ...collectSecretValues(config, ports.environment),
-    ...request.secrets ?? []
-  ]);
+  const secrets = [...collectSecretValues(config, ports.environment), ...request.secrets ?? []];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`
+    );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
@@ -29900,6 +29966,7 @@ function createLocalPorts(options) {
 import { parseArgs } from "node:util";
 var DEFAULT_CONFIG_PATH = ".github/cutover-checkpoint.yml";
 var DEFAULT_OUT_DIR = "checkpoint-evidence";
+var MAX_BASELINE_INPUT = 256;
 var USAGE = `Usage: cutover-checkpoint <command> [options]
 
 Commands:
@@ -29987,6 +30054,10 @@ function parseCliArgs(argv) {
     if (typeof value === "string") {
       if (value.trim() === "")
         throw new UsageError(`--${field.replace(/_/g, "-")} must not be empty`);
+      if (value.length > MAX_BASELINE_INPUT)
+        throw new UsageError(
+          `--${field.replace(/_/g, "-")} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`
+        );
       inputs[field] = value.trim();
     }
   }
@@ -30238,7 +30309,10 @@ async function dispatch(argv, io) {
 `);
       return 0;
     case "schema": {
-      const schema = BUILTIN_SCHEMAS[(builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, "")];
+      const schema = readOwn(
+        BUILTIN_SCHEMAS,
+        (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, "")
+      );
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(", ")}`

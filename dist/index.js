@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -22100,7 +22100,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22127,7 +22127,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22991,7 +22991,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23027,50 +23027,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative5 = parse3(serialize(relative5, options), options);
+        relative6 = parse3(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23078,7 +23078,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23382,7 +23382,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -43443,11 +43443,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43463,7 +43463,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -43550,26 +43550,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -43777,14 +43777,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44028,12 +44028,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -44041,7 +44041,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -44080,7 +44080,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -44544,8 +44544,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -44756,15 +44756,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -44779,13 +44779,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -45186,14 +45186,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -45286,9 +45286,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -45575,11 +45575,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45595,7 +45595,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45935,7 +45935,7 @@ function endGroup() {
 // src/action/main.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative4, resolve as resolve5 } from "node:path";
+import { relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -47517,6 +47517,14 @@ function builtinSchemaName(reference) {
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
+
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
+// src/core/schema/schema-validator.ts
 var Ajv2020 = import__.default.default;
 var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
@@ -47547,7 +47555,7 @@ function createSchemaValidator() {
   function compileOnce(source) {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== void 0) {
-      const validate = import_builtin_validators.default[builtin];
+      const validate = readOwn(import_builtin_validators.default, builtin);
       if (!validate) {
         return {
           ok: false,
@@ -47966,13 +47974,27 @@ function evaluateGitTag(context3) {
 }
 
 // src/core/checks/set-difference.ts
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
 function compareSets(expected, observed) {
-  const key = (value) => typeof value === "string" ? value : JSON.stringify(value);
-  const expectedKeys = new Set(expected.map(key));
-  const observedKeys = new Set(observed.map(key));
+  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  const show = (value) => allStrings ? value : canonical(value);
+  const members = (values) => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const value of values)
+      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    return byKey;
+  };
+  const expectedMembers = members(expected);
+  const observedMembers = members(observed);
   return {
-    added: [...observedKeys].filter((k) => !expectedKeys.has(k)),
-    removed: [...expectedKeys].filter((k) => !observedKeys.has(k))
+    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
+    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
   };
 }
 
@@ -48012,8 +48034,8 @@ function evaluateHandoff(context3) {
 function evaluateMode(mode, manifest, payload) {
   const m = manifest.document.value;
   const p = payload.document.value;
-  const manifestMode = m.handoff_modes?.[mode];
-  const payloadMode = p.modes?.[mode];
+  const manifestMode = readOwn(m.handoff_modes, mode);
+  const payloadMode = readOwn(p.modes, mode);
   const at = (file, pointer, key = false) => locationOf(file.path, file.document, pointer, key);
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
@@ -48124,7 +48146,10 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
       location: atVersion
     });
   }
-  const policy = manifest.envelopes?.[version];
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({
@@ -48201,7 +48226,10 @@ function evaluateSemverSanity(context3) {
   if (baselineMajor !== void 0 && manifest?.ok) {
     const modes = manifest.document.value.handoff_modes ?? {};
     for (const mode of context3.evidence.modes) {
-      const version = modes[mode]?.service_contract_version;
+      const version = readOwn(
+        modes,
+        mode
+      )?.service_contract_version;
       const major = contractMajor(version);
       if (major !== void 0 && major < baselineMajor) {
         problems.push(
@@ -48374,13 +48402,6 @@ function judgeRule(context3, rule, left, right, leftName, rightName) {
     }
   }
 }
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
 function truncate(text, max = 120) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -48512,11 +48533,8 @@ function evaluateChangelog(context3) {
       `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
     );
   const version = tag.replace(/^v/, "");
-  const headingPattern = new RegExp(
-    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, "\\$&")}([^0-9A-Za-z.-]|$)`
-  );
   const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => headingPattern.test(h.text));
+  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
   if (index === -1)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`
@@ -48545,6 +48563,16 @@ function evaluateChangelog(context3) {
       summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`
     }
   ];
+}
+function mentionsVersion(text, version) {
+  if (version === "") return false;
+  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === "v" ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === "-")) return true;
+  }
+  return false;
 }
 
 // src/core/checks/tools.ts
@@ -48784,6 +48812,15 @@ function parseTestCounts(output) {
 
 // src/core/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
 function parseDuration(value) {
   if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
   if (typeof value !== "string") return void 0;
@@ -48957,7 +48994,10 @@ function evaluateJointDecision(context3) {
     const base = { id, kind: "joint-decision", only: [decision] };
     if (!loaded.ok)
       return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
-    const slots = (loaded.document.value.decisions ?? {})[decision] ?? {};
+    const byRole = readOwn(loaded.document.value.decisions, decision);
+    const slots = Object.fromEntries(
+      config.roles.map((role) => [role, readOwn(byRole, role)])
+    );
     const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === "NO-GO");
@@ -49363,9 +49403,10 @@ function summarizeJointDecision(context3) {
   const value = loaded.document.value;
   const signatures = {};
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context3.config.jointDecision.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    const byRole = readOwn(value.decisions, decision);
+    signatures[decision] = Object.fromEntries(
+      context3.config.jointDecision.roles.map((role) => [role, readOwn(byRole, role) ?? null])
+    );
   }
   return {
     path: loaded.path,
@@ -49774,11 +49815,11 @@ function collectSecretValues(config, environment) {
 
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request2) {
-  const files = { [config.path]: configRead };
+  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
   const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path];
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path);
   };
   const schemaPaths = [
     ...config.artifacts.map((a) => a.schema),
@@ -49817,7 +49858,7 @@ async function collectEvidence(config, configRead, ports, request2) {
     decision: request2.decision,
     modes: request2.modes,
     inputs: request2.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git: git2,
     tools,
     commands: request2.runCommands ? commands ?? [] : null,
@@ -49859,19 +49900,26 @@ async function readSchemaWithRefs(path, read) {
 }
 
 // src/core/shard/partition.ts
+var MAX_SHARDS = 256;
 function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
   const index = Number(match[1]);
   const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
   return { index, count };
 }
 function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
   const groups2 = connectedGroups(commands);
   const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
   const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
   const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
   const loads = Array.from({ length: count }, () => 0);
   const assigned = Array.from({ length: count }, () => []);
@@ -49936,6 +49984,7 @@ var TOKEN_PATTERNS = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
 ];
 var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
 function createRedactor(secrets) {
   const values = [
     ...new Set(
@@ -49958,6 +50007,11 @@ function createRedactor(secrets) {
     return spans;
   };
   return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -50052,6 +50106,15 @@ function checkConfigSemantics(config, at) {
   );
   checkCommandGraph(list("commands"), error2);
   const defaults2 = config.command_defaults;
+  const durations = [
+    ["/command_defaults/timeout", defaults2?.timeout],
+    ["/command_defaults/run_timeout", defaults2?.run_timeout],
+    ...list("commands").map((c, i) => [`/commands/${i}/timeout`, c.timeout])
+  ];
+  for (const [pointer, value] of durations) {
+    const problem = checkDurationRange(value);
+    if (problem) error2(pointer, problem);
+  }
   (defaults2?.mutation_patterns ?? []).forEach(
     (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error2)
   );
@@ -50528,10 +50591,13 @@ async function runCheckpoint(ports, request2) {
     shard = { index: request2.shard.index, count: request2.shard.count, commands };
     config = restrictToShard(config, shard);
   }
-  const redact = createRedactor([
-    ...collectSecretValues(config, ports.environment),
-    ...request2.secrets ?? []
-  ]);
+  const secrets = [...collectSecretValues(config, ports.environment), ...request2.secrets ?? []];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`
+    );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request2.decision})\u2026`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request2.decision,
@@ -51055,7 +51121,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve6) => setTimeout(resolve6, 50));
+    await new Promise((resolve7) => setTimeout(resolve7, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 function isAlive(pid) {
@@ -51585,11 +51651,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51605,7 +51671,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -56173,6 +56239,23 @@ var OUTPUTS = {
   commentUrl: "comment-url"
 };
 
+// src/action/working-directory.ts
+import { existsSync as existsSync5, realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve5 } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative4(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute3(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute3(value) || outside(workspace, resolve5(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve5(workspace, value);
+  if (existsSync5(target) && existsSync5(workspace) && outside(realpathSync2(workspace), realpathSync2(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
 // src/action/inputs.ts
 var InputError = class extends Error {
 };
@@ -56194,6 +56277,10 @@ function readInputs(dispatch = {}) {
   ];
   BASELINE_FIELDS.forEach((field, i) => {
     const value = getInput(baselineInputs[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`
+      );
     if (value) baseline[field] = value;
   });
   const { githubToken: token, checkName } = readPublishingInputs();
@@ -56227,11 +56314,17 @@ function readInputs(dispatch = {}) {
       getInput(INPUTS.conditionalConclusion) || "neutral",
       ["neutral", "success", "failure", "action_required"]
     ),
-    workingDirectory: getInput(INPUTS.workingDirectory) || ".",
+    workingDirectory: readWorkingDirectory(),
     ...readShard(),
     durations: getInput(INPUTS.durations),
     aggregate: getInput(INPUTS.aggregate)
   };
+}
+function readWorkingDirectory() {
+  const value = getInput(INPUTS.workingDirectory) || ".";
+  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+  if (problem) throw new InputError(problem);
+  return value;
 }
 function readShard() {
   const text = getInput(INPUTS.shard);
@@ -56762,8 +56855,8 @@ async function run() {
     );
     const client = inputs.githubToken ? clientFor(inputs.githubToken, context3) : void 0;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = resolve5(workspace, inputs.workingDirectory);
-    const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
+    const root = resolve6(workspace, inputs.workingDirectory);
+    const pathPrefix = relative5(workspace, root) === "" ? "" : `${relative5(workspace, root)}/`;
     if (inputs.publish && client && !inputs.shard) {
       publisher = publisherFor(client, context3, inputs.githubToken, {
         checkName: inputs.checkName,
@@ -56827,7 +56920,7 @@ async function evaluate(inputs, context3, root, client) {
   const lookups = client ? createApiLookups(client, `${context3.owner}/${context3.repo}`) : createOfflineLookups("no github-token was given");
   const ports = createLocalPorts({
     root,
-    evidenceDir: resolve5(root, inputs.evidenceDir),
+    evidenceDir: resolve6(root, inputs.evidenceDir),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: warning },
     lookups
@@ -56837,7 +56930,7 @@ async function evaluate(inputs, context3, root, client) {
     configPath: inputs.config,
     records: globFiles(root, inputs.aggregate).map((path) => ({
       path,
-      text: readFileSync3(resolve5(root, path), "utf8")
+      text: readFileSync3(resolve6(root, path), "utf8")
     }))
   }) : await runCheckpoint(ports, {
     configPath: inputs.config,
@@ -56904,7 +56997,7 @@ function concludeStep(inputs, record) {
 }
 function readDurations(root, path) {
   if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync3(resolve5(root, path), "utf8"));
+  const durations = readRecordDurations(readFileSync3(resolve6(root, path), "utf8"));
   if (typeof durations === "string")
     throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
   return durations;

@@ -43,11 +43,12 @@ export async function collectEvidence(
   ports: Ports,
   request: CollectRequest,
 ): Promise<Evidence> {
-  const files: Record<string, FileRead> = { [config.path]: configRead };
+  // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
+  const reads = new Map<string, FileRead>([[config.path, configRead]]);
   const read = async (path: string) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path]!;
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path)!;
   };
   const schemaPaths = [
     ...config.artifacts.map((a) => a.schema),
@@ -95,7 +96,7 @@ export async function collectEvidence(
     decision: request.decision,
     modes: request.modes,
     inputs: request.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git,
     tools,
     commands: request.runCommands ? (commands ?? []) : null,

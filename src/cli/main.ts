@@ -12,6 +12,7 @@ import { createFsWorkspace } from '../adapters/fs-workspace.js';
 import type { DecisionRecord } from '../core/record.js';
 import { readRecordDurations } from '../core/shard/durations.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
+import { readOwn } from '../core/own-key.js';
 import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
@@ -62,10 +63,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return 0;
     case 'schema': {
-      const schema =
-        BUILTIN_SCHEMAS[
-          (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, '')
-        ];
+      const schema = readOwn<object>(
+        BUILTIN_SCHEMAS,
+        (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, ''),
+      );
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,

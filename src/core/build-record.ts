@@ -13,6 +13,7 @@ import type {
   RecordCommand,
   RecordDigest,
 } from './record.js';
+import { readOwn } from './own-key.js';
 
 /** Builds the record; `checks` are final (policy applied). */
 export function buildRecord(
@@ -124,9 +125,11 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   };
   const signatures = {} as JointDecisionSummary['signatures'];
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision!.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    // Own keys only, and built as data: a role named `__proto__` or `toString` is just a name.
+    const byRole = readOwn(value.decisions, decision);
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision!.roles.map((role) => [role, readOwn(byRole, role) ?? null]),
+    );
   }
   return {
     path: loaded.path,

@@ -5,6 +5,7 @@ import { DECISIONS, type CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { loadJointDecision } from './joint-decision-file.js';
 import { locationOf } from '../parse/parse-document.js';
+import { readOwn } from '../own-key.js';
 
 /** A signature slot as the record holds it. */
 export interface Signature {
@@ -23,9 +24,11 @@ export function evaluateJointDecision(context: EvaluationContext): CheckOutcome[
     const base = { id, kind: 'joint-decision' as const, only: [decision] };
     if (!loaded.ok)
       return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
-    const slots =
-      ((loaded.document.value as { decisions?: Record<string, Record<string, Signature | null>> })
-        .decisions ?? {})[decision] ?? {};
+    const byRole = readOwn((loaded.document.value as { decisions?: unknown }).decisions, decision);
+    // Roles come from the config: `toString` must find nobody, not Object.prototype.toString.
+    const slots: Record<string, Signature | null | undefined> = Object.fromEntries(
+      config.roles.map((role) => [role, readOwn<Signature | null>(byRole, role)]),
+    );
     const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
     const unsigned = config.roles.filter((role) => !slots[role]);
     const refused = config.roles.filter((role) => slots[role]?.decision === 'NO-GO');
