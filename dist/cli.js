@@ -1101,11 +1101,11 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -2499,17 +2499,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -4664,10 +4664,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -4835,9 +4835,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -4853,13 +4853,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -4874,7 +4874,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -27534,7 +27534,7 @@ function applyPolicy(outcome, policies, waivers, today) {
     ...outcome.expected !== void 0 ? { expected: outcome.expected } : {},
     ...outcome.observed !== void 0 ? { observed: outcome.observed } : {}
   };
-  const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
+  const waiver = waivers.find((w2) => matchesCheck(w2.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
     result.waiver = {
@@ -28039,39 +28039,595 @@ var CREDENTIAL_ENV = [
   "ACTIONS_ID_TOKEN_REQUEST_URL"
 ];
 
-// src/core/commands/mutation.ts
-var BUILTIN_MUTATION_PATTERNS = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
-];
-function findMutation(command, extraPatterns = []) {
-  if (command.mutates) return "marked mutates: true";
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match = new RegExp(pattern).exec(command.run);
-    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+// src/core/commands/mutating-programs.ts
+var VALUE_OPTIONS = {
+  kubectl: w(
+    "-n --namespace --context --cluster --kubeconfig --user -s --server --token --as --as-group --request-timeout -v --cache-dir -l --selector"
+  ),
+  helm: w(
+    "-n --namespace --kube-context --kubeconfig --kube-apiserver --kube-token --registry-config --repository-cache --repository-config --burst-limit --qps"
+  ),
+  git: w("-C -c --git-dir --work-tree --namespace --exec-path --config-env --super-prefix"),
+  docker: w("-c --context -H --host --config -l --log-level --tlscacert --tlscert --tlskey"),
+  compose: w(
+    "-f --file -p --project-name --profile --env-file --project-directory --ansi --progress --parallel"
+  ),
+  npm: w("-w --workspace --prefix -C --dir --filter -F --cwd --registry --userconfig --loglevel"),
+  terraform: ["-chdir"],
+  pulumi: w("-C --cwd -s --stack"),
+  gh: w("-R --repo"),
+  aws: w(
+    "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --ca-bundle --color"
+  ),
+  cloud: w("--project --account --configuration --format --subscription -g --resource-group")
+};
+function w(text) {
+  return text.split(" ");
+}
+var verb = (verbs, nested = {}) => (p) => {
+  const [first, second] = p;
+  if (first && verbs.includes(first)) return first;
+  if (first && second && Object.hasOwn(nested, first) && nested[first].includes(second))
+    return `${first} ${second}`;
+  return void 0;
+};
+var KUBECTL = verb(
+  w(
+    "apply delete create replace patch scale drain cordon uncordon edit set label annotate autoscale expose run taint"
+  ),
+  { rollout: w("restart undo resume pause") }
+);
+var HELM = verb(w("install upgrade uninstall delete rollback push"));
+var TERRAFORM = verb(w("apply destroy import taint untaint force-unlock"), {
+  state: w("rm mv push replace-provider"),
+  workspace: ["delete"]
+});
+var COMPOSE_VERBS = w(
+  "up down rm stop kill restart start create pull push run exec pause unpause scale"
+);
+var DOCKER = verb(w("run rm rmi stop kill push start restart create exec pause update rename"), {
+  system: ["prune"],
+  volume: w("rm prune create"),
+  network: w("rm prune create connect disconnect"),
+  image: w("rm prune push"),
+  container: w("rm stop kill start restart run create prune exec"),
+  stack: w("deploy rm up"),
+  service: w("create rm update scale rollback"),
+  swarm: w("init join leave update"),
+  buildx: ["prune"],
+  manifest: ["push"]
+});
+var PACKAGE = verb(w("publish unpublish deprecate"), {
+  "dist-tag": w("add rm"),
+  owner: w("add rm"),
+  access: w("set grant revoke"),
+  npm: ["publish"]
+});
+function findMutatingInvocation(program, args) {
+  if (!Object.hasOwn(RULES, program)) return void 0;
+  const rule = RULES[program];
+  const positionals = positionalsOf(args, rule.options);
+  const found = rule.check(positionals, args);
+  if (found) return found;
+  const first = firstPositionalIndex(args, rule.options);
+  const unknown = args.slice(0, first).some((a) => a.startsWith("-") && !a.includes("=") && !rule.options.includes(a));
+  return unknown ? rule.check(positionals.slice(1), args) : void 0;
+}
+function positionalsOf(args, valueOptions) {
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return [...positionals, ...args.slice(i + 1)];
+    if (arg.startsWith("-") && arg.length > 1) {
+      if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+      continue;
+    }
+    positionals.push(arg);
+  }
+  return positionals;
+}
+function firstPositionalIndex(args, valueOptions) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("-") || arg === "-") return i;
+    if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+  }
+  return args.length;
+}
+var compose = (p) => p[0] && COMPOSE_VERBS.includes(p[0]) ? p[0] : void 0;
+var docker = (p, words) => {
+  if (p[0] === "compose") {
+    const rest = positionalsOf(words.slice(words.indexOf("compose") + 1), VALUE_OPTIONS.compose);
+    return compose(rest, words) && `compose ${compose(rest, words)}`;
+  }
+  return DOCKER(p, words);
+};
+var anyOf = (verbs) => (p) => p.find((w2) => verbs.includes(w2));
+var AWS_OPERATION = /^(delete|put|create|update|terminate|remove|modify|attach|detach|deregister|register|start|stop|reboot|run|invoke|publish|send|tag|untag|import|restore|enable|disable|associate|disassociate|set|replace|reset|revoke|authorize|cancel|copy|deploy|execute|upload)(-|$)/;
+var aws = (p) => {
+  const [service, operation, ...rest] = p;
+  if (service === "s3") {
+    if (w("rm rb mb").includes(operation ?? "")) return `s3 ${operation}`;
+    if (w("cp mv sync").includes(operation ?? "") && rest.at(-1)?.startsWith("s3://"))
+      return `s3 ${operation} \u2026 ${rest.at(-1)}`;
+    return void 0;
+  }
+  return operation && AWS_OPERATION.test(operation) ? `${service} ${operation}` : void 0;
+};
+var gh = (p, words) => {
+  const nested = verb([], {
+    release: w("create delete edit upload delete-asset"),
+    pr: w("merge close create edit ready reopen comment review"),
+    repo: w("create delete edit archive rename fork sync"),
+    workflow: w("run enable disable"),
+    run: w("rerun cancel delete"),
+    secret: w("set delete"),
+    variable: w("set delete"),
+    issue: w("create close edit delete comment reopen transfer"),
+    label: w("create edit delete clone"),
+    cache: ["delete"]
+  })(p, words);
+  if (nested) return nested;
+  if (p[0] !== "api") return void 0;
+  const method = words.find(
+    (word, i) => ["-X", "--method"].includes(words[i - 1] ?? "") || /^--method=/.test(word)
+  );
+  const m = method?.replace(/^--method=/, "").toUpperCase();
+  return m && m !== "GET" && m !== "HEAD" ? `api --method ${m}` : void 0;
+};
+var make = (p) => p.find(
+  (w2) => /^(deploy|release|publish|apply|push|rollout|destroy|undeploy)([-_:.].*)?$/.test(w2)
+);
+var ansible = (_p, words) => words.includes("--check") || words.includes("-C") ? void 0 : "a playbook (without --check)";
+var RULES = {
+  kubectl: { options: VALUE_OPTIONS.kubectl, check: KUBECTL },
+  oc: { options: VALUE_OPTIONS.kubectl, check: KUBECTL },
+  helm: { options: VALUE_OPTIONS.helm, check: HELM },
+  terraform: { options: VALUE_OPTIONS.terraform, check: TERRAFORM },
+  tofu: { options: VALUE_OPTIONS.terraform, check: TERRAFORM },
+  terragrunt: {
+    options: VALUE_OPTIONS.terraform,
+    check: (p, w2) => TERRAFORM(p[0] === "run-all" || p[0] === "run" ? p.slice(1) : p, w2)
+  },
+  pulumi: {
+    options: VALUE_OPTIONS.pulumi,
+    check: verb(w("up update destroy import refresh cancel"), { stack: w("rm import") })
+  },
+  git: {
+    options: VALUE_OPTIONS.git,
+    check: (p, w2) => p[0] === "push" ? "push" : p[0] === "tag" && (w2.includes("-d") || w2.includes("--delete")) ? "tag --delete" : p[0] === "lfs" && p[1] === "push" ? "lfs push" : void 0
+  },
+  docker: { options: VALUE_OPTIONS.docker, check: docker },
+  podman: { options: VALUE_OPTIONS.docker, check: docker },
+  nerdctl: { options: VALUE_OPTIONS.docker, check: docker },
+  "docker-compose": { options: VALUE_OPTIONS.compose, check: compose },
+  "podman-compose": { options: VALUE_OPTIONS.compose, check: compose },
+  npm: { options: VALUE_OPTIONS.npm, check: PACKAGE },
+  pnpm: { options: VALUE_OPTIONS.npm, check: PACKAGE },
+  yarn: { options: VALUE_OPTIONS.npm, check: PACKAGE },
+  bun: { options: VALUE_OPTIONS.npm, check: PACKAGE },
+  cargo: { options: [], check: verb(w("publish yank owner")) },
+  twine: { options: [], check: verb(w("upload register")) },
+  poetry: { options: [], check: verb(["publish"]) },
+  gem: { options: [], check: verb(w("push yank owner")) },
+  dotnet: { options: [], check: verb([], { nuget: w("push delete") }) },
+  mvn: { options: w("-f -s -P -pl"), check: anyOf(w("deploy release:perform deploy:deploy")) },
+  gradle: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gradlew: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gh: { options: VALUE_OPTIONS.gh, check: gh },
+  aws: { options: VALUE_OPTIONS.aws, check: aws },
+  gcloud: {
+    options: VALUE_OPTIONS.cloud,
+    check: anyOf(
+      w(
+        "deploy delete create update set-iam-policy add-iam-policy-binding remove-iam-policy-binding resize reset start stop rollback"
+      )
+    )
+  },
+  az: {
+    options: VALUE_OPTIONS.cloud,
+    check: anyOf(w("create delete update set deploy start stop restart swap scale purge rollback"))
+  },
+  eksctl: { options: [], check: verb(w("create delete upgrade scale set unset update drain")) },
+  argocd: {
+    options: w("--server --auth-token"),
+    check: verb([], { app: w("sync delete set create rollback patch terminate-op unset") })
+  },
+  skaffold: { options: w("-f --filename -p --profile"), check: verb(w("run deploy delete apply")) },
+  flyctl: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  fly: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  netlify: { options: [], check: verb(["deploy"]) },
+  vercel: {
+    options: w("--scope -t --token"),
+    check: (p, words) => p.length === 0 || p[0] === "deploy" || words.includes("--prod") ? "deploy" : verb(w("remove rm promote rollback alias"))(p, words)
+  },
+  serverless: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  sls: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  heroku: {
+    options: w("-a --app -r --remote"),
+    check: (p) => p.find(
+      (t) => /^(releases:rollback|ps:scale|ps:restart|config:set|config:unset|apps:destroy|container:release|pg:reset)$/.test(
+        t
+      )
+    )
+  },
+  "ansible-playbook": { options: [], check: ansible },
+  make: { options: w("-C -f --directory --file -j"), check: make }
+};
+
+// src/core/commands/shell-words.ts
+var OPERATOR = /[;&|()\n]/;
+var BLANK = /[ \t\r]/;
+function splitCommandLine(line) {
+  const commands = [];
+  let words = [];
+  let word;
+  let skipNextWord = false;
+  const endWord = () => {
+    if (word === void 0) return;
+    if (skipNextWord) skipNextWord = false;
+    else words.push(word);
+    word = void 0;
+  };
+  const endCommand = () => {
+    endWord();
+    skipNextWord = false;
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  const nested = (text) => commands.push(...splitCommandLine(text));
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") {
+      if (line[i + 1] === "\n") i++;
+      else word = (word ?? "") + (line[++i] ?? "");
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      const stop = end === -1 ? line.length : end;
+      word = (word ?? "") + line.slice(i + 1, stop);
+      i = stop;
+    } else if (c === '"') {
+      let text = "";
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === "\\" && /["\\$`\n]/.test(line[i + 1] ?? "")) text += line[++i];
+        else if (line.startsWith("$(", i)) {
+          const end = findClosing(line, i + 2);
+          nested(line.slice(i + 2, end));
+          text += line.slice(i, end + 1);
+          i = end;
+        } else text += line[i];
+      }
+      word = (word ?? "") + text;
+    } else if (c === "`") {
+      const end = line.indexOf("`", i + 1);
+      const stop = end === -1 ? line.length : end;
+      nested(line.slice(i + 1, stop));
+      word = (word ?? "") + line.slice(i, stop + 1);
+      i = stop;
+    } else if (line.startsWith("$(", i) && !line.startsWith("$((", i)) {
+      const end = findClosing(line, i + 2);
+      nested(line.slice(i + 2, end));
+      word = (word ?? "") + line.slice(i, end + 1);
+      i = end;
+    } else if (c === "#" && word === void 0) {
+      const end = line.indexOf("\n", i);
+      i = (end === -1 ? line.length : end) - 1;
+    } else if (c === "<" || c === ">" || c === "&" && line[i + 1] === ">") {
+      if (word !== void 0 && /^\d+$/.test(word)) word = void 0;
+      endWord();
+      while (/[<>&|]/.test(line[i + 1] ?? "")) i++;
+      skipNextWord = !/[\d-]/.test(line[i + 1] ?? "") || line[i] !== "&";
+      if (!skipNextWord) i++;
+    } else if (OPERATOR.test(c)) {
+      endCommand();
+    } else if (BLANK.test(c)) {
+      endWord();
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function findClosing(line, start) {
+  let depth = 1;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === "'")
+      i = line.indexOf("'", i + 1) === -1 ? line.length : line.indexOf("'", i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return line.length;
+}
+
+// src/core/commands/unwrap-command.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh"]);
+var WRAPPERS = {
+  sudo: [
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir"
+  ],
+  doas: ["-u", "-C"],
+  env: ["-u", "--unset", "-C", "--chdir"],
+  exec: ["-a"],
+  command: [],
+  builtin: [],
+  nohup: [],
+  setsid: [],
+  time: ["-f", "-o", "--format", "--output"],
+  nice: ["-n", "--adjustment"],
+  ionice: ["-c", "-n", "-p", "--class", "--classdata"],
+  stdbuf: ["-i", "-o", "-e"],
+  xargs: ["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-e", "--max-args", "--max-procs"],
+  npx: ["-p", "--package", "-c", "--call"],
+  pnpx: ["-p", "--package"],
+  bunx: ["-p", "--package"],
+  chronic: [],
+  unbuffer: [],
+  caffeinate: [],
+  strace: ["-o", "-e", "-p", "-s"]
+};
+var RUNNERS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx"],
+  yarn: ["exec", "dlx"],
+  bundle: ["exec"],
+  poetry: ["run"],
+  pipenv: ["run"],
+  uv: ["run"],
+  pdm: ["run"],
+  hatch: ["run"],
+  rye: ["run"],
+  conda: ["run"]
+};
+var DASHDASH = /* @__PURE__ */ new Set([
+  "doppler",
+  "op",
+  "aws-vault",
+  "dotenv",
+  "infisical",
+  "chamber",
+  "direnv"
+]);
+function unwrapCommand(input) {
+  let words = [...input];
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    const first = words[0];
+    if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
+      words = words.slice(1);
+      continue;
+    }
+    const name = basename(first);
+    if (name === "eval") return { kind: "line", line: words.slice(1).join(" ") };
+    if (name === "env") {
+      const split = words.findIndex((w2, i) => i > 0 && /^(-S|--split-string)$/.test(w2));
+      if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
+    }
+    if (Object.hasOwn(WRAPPERS, name)) {
+      words = skipOptions(words.slice(1), WRAPPERS[name]);
+      continue;
+    }
+    if (name === "timeout") {
+      words = skipOptions(words.slice(1), ["-s", "-k", "--signal", "--kill-after"]).slice(1);
+      continue;
+    }
+    if (Object.hasOwn(RUNNERS, name) && RUNNERS[name].includes(words[1] ?? "")) {
+      words = skipOptions(words.slice(2), ["-p", "--package", "-c", "--call", "--with"]);
+      continue;
+    }
+    if (DASHDASH.has(name) && words.includes("--")) {
+      words = words.slice(words.indexOf("--") + 1);
+      continue;
+    }
+    if (SHELLS.has(name)) {
+      const inner = findInlineScript(words.slice(1));
+      if (inner !== void 0) return { kind: "line", line: inner };
+    }
+    return { kind: "program", program: name, path: first, args: words.slice(1) };
   }
   return void 0;
 }
+function findInlineScript(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-o" || arg === "+o" || arg === "-O" || arg === "+O") i++;
+    else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1];
+    else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function skipOptions(words, valued) {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    if (word === "--") return words.slice(i + 1);
+    if (!word.startsWith("-") || word === "-") break;
+    i += !word.includes("=") && valued.includes(word) ? 2 : 1;
+  }
+  return words.slice(i);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// src/core/commands/script-refs.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
+var NPM_LIFECYCLE = {
+  test: "test",
+  t: "test",
+  start: "start",
+  stop: "stop",
+  restart: "restart"
+};
+var PM_DIRECTORY_OPTIONS = ["--prefix", "-C", "--dir", "--cwd", "-w", "--workspace"];
+var PM_BUILTINS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "ci",
+  "add",
+  "remove",
+  "update",
+  "audit",
+  "ls",
+  "list",
+  "why",
+  "info",
+  "view",
+  "pack",
+  "init",
+  "create",
+  "link",
+  "config",
+  "exec",
+  "dlx",
+  "x",
+  "outdated",
+  "prune",
+  "rebuild",
+  "dedupe",
+  "help",
+  "version",
+  "publish",
+  "install-test",
+  "test-only"
+]);
+function findScriptReferences(line, cwd) {
+  const refs = [];
+  for (const words of splitCommandLine(line)) {
+    const unwrapped = unwrapCommand(words);
+    if (!unwrapped) continue;
+    if (unwrapped.kind === "line") {
+      refs.push(...findScriptReferences(unwrapped.line, cwd));
+      continue;
+    }
+    const { program, path, args } = unwrapped;
+    const file = (relative3) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative3));
+      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+    };
+    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
+    else if (SHELLS2.has(program)) {
+      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+      if (script && !script.startsWith("$")) file(script);
+    } else if (PACKAGE_MANAGERS.has(program)) {
+      const ref = findPackageScript(program, args, cwd);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+function findPackageScript(program, args, cwd) {
+  let directory = cwd;
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
+      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]));
+      if (dir.ok) directory = dir.path;
+    } else if (!arg.startsWith("-")) rest.push(arg);
+  }
+  const [first, second] = rest;
+  if (!first) return void 0;
+  let script;
+  if ((first === "run" || first === "run-script") && second) script = second;
+  else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
+  else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
+    script = first;
+  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
+}
+function readScriptBody(ref, text) {
+  if (ref.script === void 0) return text;
+  let scripts;
+  try {
+    scripts = JSON.parse(text).scripts;
+  } catch {
+    return void 0;
+  }
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
+  return bodies.length > 0 ? bodies.join("\n") : void 0;
+}
+
+// src/core/commands/mutation.ts
+var MAX_DEPTH = 4;
+function findMutation(command, extraPatterns = [], readText = () => void 0) {
+  if (command.mutates) return "marked mutates: true";
+  const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
+  return findInLine(command.run, command.cwd ?? ".", patterns, readText, 0, /* @__PURE__ */ new Set());
+}
+function findInLine(line, cwd, patterns, readText, depth, seen) {
+  for (const { source, regex } of patterns) {
+    const match = regex.exec(line);
+    if (match) return `matches the mutation pattern /${source}/ ("${match[0].trim()}")`;
+  }
+  for (const words of splitCommandLine(line)) {
+    const found = findInWords(words, cwd, patterns, readText, depth);
+    if (found) return found;
+  }
+  if (depth >= MAX_DEPTH) return void 0;
+  for (const ref of findScriptReferences(line, cwd)) {
+    const key = `${ref.path}#${ref.script ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = readText(ref.path);
+    const body = text === void 0 ? void 0 : readScriptBody(ref, text);
+    if (body === void 0) continue;
+    const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
+    if (inner) {
+      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+      return `runs ${what}, which ${inner}`;
+    }
+  }
+  return void 0;
+}
+function findInWords(words, cwd, patterns, readText, depth) {
+  const unwrapped = unwrapCommand(words);
+  if (!unwrapped) return void 0;
+  if (unwrapped.kind === "line")
+    return depth < MAX_DEPTH ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, /* @__PURE__ */ new Set()) : void 0;
+  const verb2 = findMutatingInvocation(unwrapped.program, unwrapped.args);
+  return verb2 ? `runs \`${unwrapped.program} ${verb2}\`` : void 0;
+}
 
 // src/core/commands/plan-commands.ts
-function planRefusals(config, decision) {
+function planRefusals(config, decision, readText = () => void 0) {
   if (decision !== "rehearsal") return {};
   const refusals = {};
   for (const command of config.commands) {
-    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    const why = findMutation(command, config.commandSettings.mutationPatterns, readText);
     if (why)
       refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
   }
@@ -28088,6 +28644,28 @@ function collectSecretValues(config, environment) {
   return values.filter((value) => typeof value === "string" && value !== "");
 }
 
+// src/app/read-command-scripts.ts
+var MAX_DEPTH2 = 4;
+var MAX_FILES = 64;
+async function readCommandScripts(commands, read) {
+  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = /* @__PURE__ */ new Set();
+  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ""}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i];
+      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
+      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}
+
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
   const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
@@ -28102,7 +28680,8 @@ async function collectEvidence(config, configRead, ports, request) {
   ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
   await Promise.all([
     ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
+    ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
+    readCommandScripts(config.commands, read)
   ]);
   const tag = config.baseline.release_tag;
   const [git2, tools, incidents, consumerCheck] = await Promise.all([
@@ -28121,7 +28700,10 @@ async function collectEvidence(config, configRead, ports, request) {
   const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
     concurrency: request.concurrency ?? 1,
     logDir: request.logDir,
-    refusals: planRefusals(config, request.decision),
+    refusals: planRefusals(config, request.decision, (path) => {
+      const file = reads.get(path);
+      return file?.kind === "ok" ? file.text : void 0;
+    }),
     redact: request.redact,
     withheldEnv: withheldEnv(config),
     runTimeoutMs: config.commandSettings.runTimeoutMs,

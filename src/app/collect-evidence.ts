@@ -14,6 +14,7 @@ import {
 import type { CommandEvents, Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
+import { readCommandScripts } from './read-command-scripts.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -57,6 +58,7 @@ export async function collectEvidence(
   await Promise.all([
     ...listFilePaths(config).map(read),
     ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
+    readCommandScripts(config.commands, read),
   ]);
 
   const tag = config.baseline.release_tag;
@@ -82,7 +84,10 @@ export async function collectEvidence(
       ? await ports.runner.run(config.commands, {
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
-          refusals: planRefusals(config, request.decision),
+          refusals: planRefusals(config, request.decision, (path) => {
+            const file = reads.get(path);
+            return file?.kind === 'ok' ? file.text : undefined;
+          }),
           redact: request.redact,
           withheldEnv: withheldEnv(config),
           runTimeoutMs: config.commandSettings.runTimeoutMs,
