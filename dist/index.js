@@ -49764,8 +49764,34 @@ var CREDENTIAL_ENV = [
   "ACTIONS_ID_TOKEN_REQUEST_URL"
 ];
 
-// src/core/commands/mutating-programs.ts
-var VALUE_OPTIONS = {
+// src/core/commands/mutation-rules.ts
+function w(text) {
+  return text.split(" ");
+}
+var verb = (verbs, nested = {}) => (p) => {
+  const [first, second] = p;
+  if (first && verbs.includes(first)) return first;
+  if (first && second && Object.hasOwn(nested, first) && nested[first].includes(second))
+    return `${first} ${second}`;
+  return void 0;
+};
+var anyOf = (verbs) => (p) => p.find((word) => verbs.includes(word));
+function positionalsOf(args, valueOptions) {
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return [...positionals, ...args.slice(i + 1)];
+    if (arg.startsWith("-") && arg.length > 1) {
+      if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+      continue;
+    }
+    positionals.push(arg);
+  }
+  return positionals;
+}
+
+// src/core/commands/mutating-infra-tools.ts
+var OPTIONS = {
   kubectl: w(
     "-n --namespace --context --cluster --kubeconfig --user -s --server --token --as --as-group --request-timeout -v --cache-dir -l --selector"
   ),
@@ -49777,24 +49803,8 @@ var VALUE_OPTIONS = {
   compose: w(
     "-f --file -p --project-name --profile --env-file --project-directory --ansi --progress --parallel"
   ),
-  npm: w("-w --workspace --prefix -C --dir --filter -F --cwd --registry --userconfig --loglevel"),
   terraform: ["-chdir"],
-  pulumi: w("-C --cwd -s --stack"),
-  gh: w("-R --repo"),
-  aws: w(
-    "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --ca-bundle --color"
-  ),
-  cloud: w("--project --account --configuration --format --subscription -g --resource-group")
-};
-function w(text) {
-  return text.split(" ");
-}
-var verb = (verbs, nested = {}) => (p) => {
-  const [first, second] = p;
-  if (first && verbs.includes(first)) return first;
-  if (first && second && Object.hasOwn(nested, first) && nested[first].includes(second))
-    return `${first} ${second}`;
-  return void 0;
+  pulumi: w("-C --cwd -s --stack")
 };
 var KUBECTL = verb(
   w(
@@ -49822,52 +49832,48 @@ var DOCKER = verb(w("run rm rmi stop kill push start restart create exec pause u
   buildx: ["prune"],
   manifest: ["push"]
 });
-var PACKAGE = verb(w("publish unpublish deprecate"), {
-  "dist-tag": w("add rm"),
-  owner: w("add rm"),
-  access: w("set grant revoke"),
-  npm: ["publish"]
-});
-function findMutatingInvocation(program, args) {
-  if (!Object.hasOwn(RULES, program)) return void 0;
-  const rule = RULES[program];
-  const positionals = positionalsOf(args, rule.options);
-  const found = rule.check(positionals, args);
-  if (found) return found;
-  const first = firstPositionalIndex(args, rule.options);
-  const unknown = args.slice(0, first).some((a) => a.startsWith("-") && !a.includes("=") && !rule.options.includes(a));
-  return unknown ? rule.check(positionals.slice(1), args) : void 0;
-}
-function positionalsOf(args, valueOptions) {
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") return [...positionals, ...args.slice(i + 1)];
-    if (arg.startsWith("-") && arg.length > 1) {
-      if (!arg.includes("=") && valueOptions.includes(arg)) i++;
-      continue;
-    }
-    positionals.push(arg);
-  }
-  return positionals;
-}
-function firstPositionalIndex(args, valueOptions) {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("-") || arg === "-") return i;
-    if (!arg.includes("=") && valueOptions.includes(arg)) i++;
-  }
-  return args.length;
-}
 var compose = (p) => p[0] && COMPOSE_VERBS.includes(p[0]) ? p[0] : void 0;
 var docker = (p, words) => {
   if (p[0] === "compose") {
-    const rest = positionalsOf(words.slice(words.indexOf("compose") + 1), VALUE_OPTIONS.compose);
+    const rest = positionalsOf(words.slice(words.indexOf("compose") + 1), OPTIONS.compose);
     return compose(rest, words) && `compose ${compose(rest, words)}`;
   }
   return DOCKER(p, words);
 };
-var anyOf = (verbs) => (p) => p.find((w2) => verbs.includes(w2));
+var INFRA_TOOLS = {
+  kubectl: { options: OPTIONS.kubectl, check: KUBECTL },
+  oc: { options: OPTIONS.kubectl, check: KUBECTL },
+  helm: { options: OPTIONS.helm, check: HELM },
+  terraform: { options: OPTIONS.terraform, check: TERRAFORM },
+  tofu: { options: OPTIONS.terraform, check: TERRAFORM },
+  terragrunt: {
+    options: OPTIONS.terraform,
+    check: (p, w2) => TERRAFORM(p[0] === "run-all" || p[0] === "run" ? p.slice(1) : p, w2)
+  },
+  pulumi: {
+    options: OPTIONS.pulumi,
+    check: verb(w("up update destroy import refresh cancel"), { stack: w("rm import") })
+  },
+  git: {
+    options: OPTIONS.git,
+    check: (p, w2) => p[0] === "push" ? "push" : p[0] === "tag" && (w2.includes("-d") || w2.includes("--delete")) ? "tag --delete" : p[0] === "lfs" && p[1] === "push" ? "lfs push" : void 0
+  },
+  docker: { options: OPTIONS.docker, check: docker },
+  podman: { options: OPTIONS.docker, check: docker },
+  nerdctl: { options: OPTIONS.docker, check: docker },
+  "docker-compose": { options: OPTIONS.compose, check: compose },
+  "podman-compose": { options: OPTIONS.compose, check: compose }
+};
+
+// src/core/commands/mutating-release-tools.ts
+var OPTIONS2 = {
+  npm: w("-w --workspace --prefix -C --dir --filter -F --cwd --registry --userconfig --loglevel"),
+  gh: w("-R --repo"),
+  aws: w(
+    "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --ca-bundle --color"
+  ),
+  cloud: w("--project --account --configuration --format --subscription -g --resource-group")
+};
 var AWS_OPERATION = /^(delete|put|create|update|terminate|remove|modify|attach|detach|deregister|register|start|stop|reboot|run|invoke|publish|send|tag|untag|import|restore|enable|disable|associate|disassociate|set|replace|reset|revoke|authorize|cancel|copy|deploy|execute|upload)(-|$)/;
 var aws = (p) => {
   const [service, operation, ...rest] = p;
@@ -49904,33 +49910,17 @@ var make = (p) => p.find(
   (w2) => /^(deploy|release|publish|apply|push|rollout|destroy|undeploy)([-_:.].*)?$/.test(w2)
 );
 var ansible = (_p, words) => words.includes("--check") || words.includes("-C") ? void 0 : "a playbook (without --check)";
-var RULES = {
-  kubectl: { options: VALUE_OPTIONS.kubectl, check: KUBECTL },
-  oc: { options: VALUE_OPTIONS.kubectl, check: KUBECTL },
-  helm: { options: VALUE_OPTIONS.helm, check: HELM },
-  terraform: { options: VALUE_OPTIONS.terraform, check: TERRAFORM },
-  tofu: { options: VALUE_OPTIONS.terraform, check: TERRAFORM },
-  terragrunt: {
-    options: VALUE_OPTIONS.terraform,
-    check: (p, w2) => TERRAFORM(p[0] === "run-all" || p[0] === "run" ? p.slice(1) : p, w2)
-  },
-  pulumi: {
-    options: VALUE_OPTIONS.pulumi,
-    check: verb(w("up update destroy import refresh cancel"), { stack: w("rm import") })
-  },
-  git: {
-    options: VALUE_OPTIONS.git,
-    check: (p, w2) => p[0] === "push" ? "push" : p[0] === "tag" && (w2.includes("-d") || w2.includes("--delete")) ? "tag --delete" : p[0] === "lfs" && p[1] === "push" ? "lfs push" : void 0
-  },
-  docker: { options: VALUE_OPTIONS.docker, check: docker },
-  podman: { options: VALUE_OPTIONS.docker, check: docker },
-  nerdctl: { options: VALUE_OPTIONS.docker, check: docker },
-  "docker-compose": { options: VALUE_OPTIONS.compose, check: compose },
-  "podman-compose": { options: VALUE_OPTIONS.compose, check: compose },
-  npm: { options: VALUE_OPTIONS.npm, check: PACKAGE },
-  pnpm: { options: VALUE_OPTIONS.npm, check: PACKAGE },
-  yarn: { options: VALUE_OPTIONS.npm, check: PACKAGE },
-  bun: { options: VALUE_OPTIONS.npm, check: PACKAGE },
+var PACKAGE = verb(w("publish unpublish deprecate"), {
+  "dist-tag": w("add rm"),
+  owner: w("add rm"),
+  access: w("set grant revoke"),
+  npm: ["publish"]
+});
+var RELEASE_TOOLS = {
+  npm: { options: OPTIONS2.npm, check: PACKAGE },
+  pnpm: { options: OPTIONS2.npm, check: PACKAGE },
+  yarn: { options: OPTIONS2.npm, check: PACKAGE },
+  bun: { options: OPTIONS2.npm, check: PACKAGE },
   cargo: { options: [], check: verb(w("publish yank owner")) },
   twine: { options: [], check: verb(w("upload register")) },
   poetry: { options: [], check: verb(["publish"]) },
@@ -49945,10 +49935,10 @@ var RULES = {
     options: w("-p -b -c"),
     check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
   },
-  gh: { options: VALUE_OPTIONS.gh, check: gh },
-  aws: { options: VALUE_OPTIONS.aws, check: aws },
+  gh: { options: OPTIONS2.gh, check: gh },
+  aws: { options: OPTIONS2.aws, check: aws },
   gcloud: {
-    options: VALUE_OPTIONS.cloud,
+    options: OPTIONS2.cloud,
     check: anyOf(
       w(
         "deploy delete create update set-iam-policy add-iam-policy-binding remove-iam-policy-binding resize reset start stop rollback"
@@ -49956,7 +49946,7 @@ var RULES = {
     )
   },
   az: {
-    options: VALUE_OPTIONS.cloud,
+    options: OPTIONS2.cloud,
     check: anyOf(w("create delete update set deploy start stop restart swap scale purge rollback"))
   },
   eksctl: { options: [], check: verb(w("create delete upgrade scale set unset update drain")) },
@@ -49997,6 +49987,27 @@ var RULES = {
   "ansible-playbook": { options: [], check: ansible },
   make: { options: w("-C -f --directory --file -j"), check: make }
 };
+
+// src/core/commands/mutating-programs.ts
+var RULES = { ...INFRA_TOOLS, ...RELEASE_TOOLS };
+function findMutatingInvocation(program, args) {
+  if (!Object.hasOwn(RULES, program)) return void 0;
+  const rule = RULES[program];
+  const positionals = positionalsOf(args, rule.options);
+  const found = rule.check(positionals, args);
+  if (found) return found;
+  const first = firstPositionalIndex(args, rule.options);
+  const unknown = args.slice(0, first).some((a) => a.startsWith("-") && !a.includes("=") && !rule.options.includes(a));
+  return unknown ? rule.check(positionals.slice(1), args) : void 0;
+}
+function firstPositionalIndex(args, valueOptions) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("-") || arg === "-") return i;
+    if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+  }
+  return args.length;
+}
 
 // src/core/commands/shell-words.ts
 var OPERATOR = /[;&|()\n]/;
