@@ -15,6 +15,10 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
   '/repos/{owner}/{repo}/commits/{commit_sha}/pulls': ['get'],
   '/user': ['get'],
+  // Verified sign-off (SPEC §10): reviews of the PR, this run's environment approvals, team members.
+  '/repos/{owner}/{repo}/pulls/{pull_number}/reviews': ['get'],
+  '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals': ['get'],
+  '/orgs/{org}/teams/{team_slug}/members': ['get'],
 };
 
 const [

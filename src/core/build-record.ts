@@ -5,6 +5,7 @@ import type { DecisionOutcome } from './decide.js';
 import type { EvaluationContext } from './checks/evaluation-context.js';
 import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
+import { listVerifiedSignatures } from './signoff/list-verified.js';
 import { parseTestCounts } from './commands/test-counts.js';
 import { findBodySource } from './commands/command-body.js';
 import type {
@@ -134,5 +135,6 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
     residual_risks: value.residual_risks ?? [],
     rollback: value.rollback ?? null,
     evidence_links: value.evidence_links ?? [],
+    verified: listVerifiedSignatures(context),
   };
 }
