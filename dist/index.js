@@ -49110,10 +49110,10 @@ function judgeFileSignatures(input) {
     if (state.kind === "signed" && state.signature.decision === "NO-GO")
       refusals.push({
         signature: state.signature,
-        message: `${state.signature.role} (${state.signature.signer}) signed NO-GO`
+        message: `${state.signature.role} signed NO-GO`
       });
   }
-  return { verifiedBy: "file", roles: states, refusals, notes: [] };
+  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
 }
 function judgeSlot(role, slot, input) {
   const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
@@ -49233,7 +49233,7 @@ function judgeGitHubSignatures(input) {
         role,
         state: {
           kind: "unverifiable",
-          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it (${unavailable.join("; ")})`
+          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
         }
       };
     const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
@@ -49245,8 +49245,7 @@ function judgeGitHubSignatures(input) {
       }
     };
   });
-  for (const reason of unavailable) notes.push(`not verified through GitHub: ${reason}`);
-  return { verifiedBy: "github", roles: states, refusals, notes };
+  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
 }
 function latestReviews(reviews) {
   const latest = /* @__PURE__ */ new Map();
@@ -49328,14 +49327,16 @@ function evaluateJointDecision(context3) {
       status: judged.status,
       summary: judged.summary,
       details: judged.details,
-      ...judged.status === "pass" ? {} : { findings: [{ message: judged.summary, location }] },
-      expected: Object.fromEntries(config.roles.map((role) => [role, "GO"])),
-      observed: Object.fromEntries(
-        verified[decision].roles.map(({ role, state }) => [
-          role,
-          state.kind === "signed" ? `${state.signature.decision} by ${state.signature.signer}` : state.kind
-        ])
-      )
+      ...judged.status === "pass" ? {} : {
+        findings: [{ message: judged.summary, location }],
+        expected: Object.fromEntries(config.roles.map((role) => [role, "GO"])),
+        observed: Object.fromEntries(
+          verified[decision].roles.map(({ role, state }) => [
+            role,
+            state.kind === "signed" ? `${state.signature.decision} by ${state.signature.signer}` : state.kind
+          ])
+        )
+      }
     };
   });
 }
@@ -49356,7 +49357,8 @@ function describeSignoff(decision, judged, unsignedState, path) {
       (r) => r.state.why ? [`unsigned: ${r.state.why}`] : []
     ),
     ...signed.length ? [`signed GO${how}: ${signed.map(describeSignature).join("; ")}`] : [],
-    ...judged.notes
+    ...judged.notes,
+    ...judged.unavailable.map((why) => `not verified through GitHub: ${why}`)
   ];
   if (judged.refusals.length > 0) {
     const who = judged.refusals.map((r) => r.message).join("; ");
@@ -49374,15 +49376,17 @@ function describeSignoff(decision, judged, unsignedState, path) {
     };
   if (unsigned.length > 0 && (unsignedState === "fail" || doubtful.length === 0)) {
     const roles = unsigned.map((r) => r.role).join(", ");
-    const summary2 = judged.verifiedBy === "file" ? `joint decision record ${path} is unsigned for ${decision} by ${roles}` : `no approval by an allowed signer for ${decision} by ${roles}: an APPROVED review of the pull request on its head sha, or an approval of this run's deployment`;
-    return { status: unsignedState, summary: summary2, details };
+    const summary2 = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
+    const github = judged.verifiedBy === "github" ? [
+      `${decision} signatures are verified by GitHub: an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment`
+    ] : [];
+    return { status: unsignedState, summary: summary2, details: [...github, ...details] };
   }
-  if (doubtful.length > 0)
-    return {
-      status: "pending",
-      summary: `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}`,
-      details
-    };
+  if (doubtful.length > 0) {
+    const why = judged.unavailable.length ? ` (${judged.unavailable.join("; ")})` : "";
+    const summary2 = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
+    return { status: "pending", summary: summary2, details };
+  }
   return {
     status: "pass",
     summary: `signed GO for ${decision}${how} by ${signed.map(describeSignature).join("; ")}`,
