@@ -18216,7 +18216,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -20047,163 +20047,158 @@ var require_builtin_validators = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.context !== void 0) {
-          let data80 = data.context;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            if (data80.repository !== void 0) {
-              let data81 = data80.repository;
-              if (typeof data81 !== "string" && data81 !== null) {
-                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-            }
-            if (data80.sha !== void 0) {
-              let data82 = data80.sha;
-              if (typeof data82 !== "string" && data82 !== null) {
-                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err132];
-                } else {
-                  vErrors.push(err132);
-                }
-                errors++;
-              }
-            }
-            if (data80.ref !== void 0) {
-              let data83 = data80.ref;
-              if (typeof data83 !== "string" && data83 !== null) {
-                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data80.event !== void 0) {
-              let data84 = data80.event;
-              if (typeof data84 !== "string" && data84 !== null) {
-                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-            }
-            if (data80.run_url !== void 0) {
-              let data85 = data80.run_url;
-              if (typeof data85 !== "string" && data85 !== null) {
-                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-        }
-        if (data.shard !== void 0) {
-          let data86 = data.shard;
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            if (data86.index === void 0) {
-              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            if (data86.count === void 0) {
-              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-            if (data86.commands === void 0) {
-              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err139];
-              } else {
-                vErrors.push(err139);
-              }
-              errors++;
-            }
-            if (data86.index !== void 0) {
-              let data87 = data86.index;
-              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
-                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-              if (typeof data87 == "number") {
-                if (data87 < 1 || isNaN(data87)) {
-                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err141];
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            if (data79.verified !== void 0) {
+              let data80 = data79.verified;
+              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                for (const key4 in data80) {
+                  let data81 = data80[key4];
+                  if (Array.isArray(data81)) {
+                    const len8 = data81.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      let data82 = data81[i8];
+                      if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                        if (data82.role === void 0) {
+                          const err131 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+                          if (vErrors === null) {
+                            vErrors = [err131];
+                          } else {
+                            vErrors.push(err131);
+                          }
+                          errors++;
+                        }
+                        if (data82.signer === void 0) {
+                          const err132 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
+                          if (vErrors === null) {
+                            vErrors = [err132];
+                          } else {
+                            vErrors.push(err132);
+                          }
+                          errors++;
+                        }
+                        if (data82.decision === void 0) {
+                          const err133 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                          if (vErrors === null) {
+                            vErrors = [err133];
+                          } else {
+                            vErrors.push(err133);
+                          }
+                          errors++;
+                        }
+                        if (data82.source === void 0) {
+                          const err134 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                          if (vErrors === null) {
+                            vErrors = [err134];
+                          } else {
+                            vErrors.push(err134);
+                          }
+                          errors++;
+                        }
+                        if (data82.role !== void 0) {
+                          if (typeof data82.role !== "string") {
+                            const err135 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err135];
+                            } else {
+                              vErrors.push(err135);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.signer !== void 0) {
+                          if (typeof data82.signer !== "string") {
+                            const err136 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err136];
+                            } else {
+                              vErrors.push(err136);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.decision !== void 0) {
+                          let data85 = data82.decision;
+                          if (!(data85 === "GO" || data85 === "NO-GO")) {
+                            const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err137];
+                            } else {
+                              vErrors.push(err137);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.source !== void 0) {
+                          let data86 = data82.source;
+                          if (!(data86 === "file" || data86 === "review" || data86 === "run-approval")) {
+                            const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err138];
+                            } else {
+                              vErrors.push(err138);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.url !== void 0) {
+                          if (typeof data82.url !== "string") {
+                            const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err139];
+                            } else {
+                              vErrors.push(err139);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.at !== void 0) {
+                          if (typeof data82.at !== "string") {
+                            const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err140];
+                            } else {
+                              vErrors.push(err140);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.environments !== void 0) {
+                          let data89 = data82.environments;
+                          if (Array.isArray(data89)) {
+                            const len9 = data89.length;
+                            for (let i9 = 0; i9 < len9; i9++) {
+                              if (typeof data89[i9] !== "string") {
+                                const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err141];
+                                } else {
+                                  vErrors.push(err141);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err142];
+                            } else {
+                              vErrors.push(err142);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err143];
+                        } else {
+                          vErrors.push(err143);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.count !== void 0) {
-              let data88 = data86.count;
-              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
-                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-              if (typeof data88 == "number") {
-                if (data88 < 1 || isNaN(data88)) {
-                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.commands !== void 0) {
-              let data89 = data86.commands;
-              if (Array.isArray(data89)) {
-                const len8 = data89.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  if (typeof data89[i8] !== "string") {
-                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err144];
                     } else {
@@ -20213,7 +20208,7 @@ var require_builtin_validators = __commonJS({
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err145 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err145];
                 } else {
@@ -20222,23 +20217,27 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err146];
-            } else {
-              vErrors.push(err146);
-            }
-            errors++;
           }
         }
-        if (data.aggregated_from !== void 0) {
-          let data91 = data.aggregated_from;
-          if (Array.isArray(data91)) {
-            const len9 = data91.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              if (typeof data91[i9] !== "string") {
-                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.context !== void 0) {
+          let data91 = data.context;
+          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+            if (data91.repository !== void 0) {
+              let data92 = data91.repository;
+              if (typeof data92 !== "string" && data92 !== null) {
+                const err146 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data91.sha !== void 0) {
+              let data93 = data91.sha;
+              if (typeof data93 !== "string" && data93 !== null) {
+                const err147 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -20247,22 +20246,194 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data91.ref !== void 0) {
+              let data94 = data91.ref;
+              if (typeof data94 !== "string" && data94 !== null) {
+                const err148 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+            }
+            if (data91.event !== void 0) {
+              let data95 = data91.event;
+              if (typeof data95 !== "string" && data95 !== null) {
+                const err149 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err149];
+                } else {
+                  vErrors.push(err149);
+                }
+                errors++;
+              }
+            }
+            if (data91.run_url !== void 0) {
+              let data96 = data91.run_url;
+              if (typeof data96 !== "string" && data96 !== null) {
+                const err150 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err151 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err148];
+              vErrors = [err151];
             } else {
-              vErrors.push(err148);
+              vErrors.push(err151);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data97 = data.shard;
+          if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
+            if (data97.index === void 0) {
+              const err152 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err152];
+              } else {
+                vErrors.push(err152);
+              }
+              errors++;
+            }
+            if (data97.count === void 0) {
+              const err153 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err153];
+              } else {
+                vErrors.push(err153);
+              }
+              errors++;
+            }
+            if (data97.commands === void 0) {
+              const err154 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err154];
+              } else {
+                vErrors.push(err154);
+              }
+              errors++;
+            }
+            if (data97.index !== void 0) {
+              let data98 = data97.index;
+              if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)))) {
+                const err155 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err155];
+                } else {
+                  vErrors.push(err155);
+                }
+                errors++;
+              }
+              if (typeof data98 == "number") {
+                if (data98 < 1 || isNaN(data98)) {
+                  const err156 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err156];
+                  } else {
+                    vErrors.push(err156);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data97.count !== void 0) {
+              let data99 = data97.count;
+              if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)))) {
+                const err157 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err157];
+                } else {
+                  vErrors.push(err157);
+                }
+                errors++;
+              }
+              if (typeof data99 == "number") {
+                if (data99 < 1 || isNaN(data99)) {
+                  const err158 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err158];
+                  } else {
+                    vErrors.push(err158);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data97.commands !== void 0) {
+              let data100 = data97.commands;
+              if (Array.isArray(data100)) {
+                const len10 = data100.length;
+                for (let i10 = 0; i10 < len10; i10++) {
+                  if (typeof data100[i10] !== "string") {
+                    const err159 = { instancePath: instancePath + "/shard/commands/" + i10, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err160 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err160];
+                } else {
+                  vErrors.push(err160);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err161];
+            } else {
+              vErrors.push(err161);
+            }
+            errors++;
+          }
+        }
+        if (data.aggregated_from !== void 0) {
+          let data102 = data.aggregated_from;
+          if (Array.isArray(data102)) {
+            const len11 = data102.length;
+            for (let i11 = 0; i11 < len11; i11++) {
+              if (typeof data102[i11] !== "string") {
+                const err162 = { instancePath: instancePath + "/aggregated_from/" + i11, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err163 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err163];
+            } else {
+              vErrors.push(err163);
             }
             errors++;
           }
         }
       } else {
-        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err149];
+          vErrors = [err164];
         } else {
-          vErrors.push(err149);
+          vErrors.push(err164);
         }
         errors++;
       }
@@ -25159,7 +25330,29 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: ["object", "null"]
+      type: ["object", "null"],
+      properties: {
+        verified: {
+          type: "object",
+          description: "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.",
+          additionalProperties: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["role", "signer", "decision", "source"],
+              properties: {
+                role: { type: "string" },
+                signer: { type: "string" },
+                decision: { enum: ["GO", "NO-GO"] },
+                source: { enum: ["file", "review", "run-approval"] },
+                url: { type: "string" },
+                at: { type: "string" },
+                environments: { type: "array", items: { type: "string" } }
+              }
+            }
+          }
+        }
+      }
     },
     context: {
       type: "object",
@@ -30338,6 +30531,8 @@ commands:
 # joint_decision:
 #   path: docs/JOINT_DECISION_RECORD.json
 #   roles: [producer, consumer]
+#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
+#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
 #   unsigned: { rehearsal: pending, cutover: fail }
 `;
 var STARTER_WORKFLOW = `name: Cutover checkpoint
