@@ -1,0 +1,308 @@
+// The event table of SPEC §10 in one place: for a GitHub event, which commit the verdict is about,
+// what the workspace's HEAD must be for the gate to judge that commit, whose policy counts, whether
+// commands may run, and which pull request (if any) gets the sticky comment. Pure: the payload and
+// the names come in as data; git facts are checked separately by `checkJudgedCommit`.
+
+/** A pull request the run is about. */
+export interface EventPullRequest {
+  number: number;
+  headSha: string;
+  baseSha: string | null;
+  /** Opened from a fork (or another repository): the token is read-only and its code untrusted. */
+  fork: boolean;
+}
+
+/** Where the trusted policy comes from (SPEC §10 "Policy comes from the trusted ref"). */
+export type TrustedRefRule =
+  /** `pull_request`: the merge commit's first parent (fresher than the payload's base.sha). */
+  | { kind: 'merge-first-parent'; fallbackSha: string | null }
+  /** A fixed sha from the payload (`pull_request_target` base, `merge_group.base_sha`). */
+  | { kind: 'sha'; sha: string }
+  /** `push`-like: HEAD when it is the default branch's tip or an ancestor of it, else that tip. */
+  | { kind: 'default-branch'; branch: string | null };
+
+/** What HEAD must be for the run to judge the commit the event is about. */
+export type HeadRequirement =
+  | { kind: 'equals'; sha: string }
+  /** `pull_request`: HEAD is the merge commit whose second parent is the PR head (or the head itself). */
+  | { kind: 'merge-of'; headSha: string }
+  /** workflow_dispatch / schedule: whatever the workflow checked out is what is judged. */
+  | { kind: 'any' };
+
+/** The plan for one event. */
+export type EventPlan =
+  | { kind: 'skip'; event: string; reason: string }
+  | {
+      kind: 'judge';
+      event: string;
+      /** The commit the check run goes on; null when it is HEAD itself (resolved from git). */
+      subjectSha: string | null;
+      head: HeadRequirement;
+      trustedRef: TrustedRefRule;
+      runCommands: boolean;
+      /** Why commands do not run on this event (shown in the record). */
+      notRunReason?: string;
+      /** The pull request to comment on, when the payload names one. */
+      pullRequest: EventPullRequest | null;
+      /** The payload names no PR but the commit may belong to one (fork `workflow_run`): look it up. */
+      lookUpPullRequest: boolean;
+      /** The `checkout` step that makes HEAD the judged commit, for the error message. */
+      checkoutHint: string;
+    };
+
+type Payload = Record<string, unknown>;
+
+const ZERO_SHA = /^0{40}$/;
+
+/**
+ * Plans a run for `eventName` with its webhook `payload` (GITHUB_EVENT_PATH) and `env` (GITHUB_SHA,
+ * GITHUB_REPOSITORY). Never throws on odd payloads: missing fields give a `skip` with the reason.
+ */
+export function planEvent(
+  eventName: string,
+  payload: Payload,
+  env: { sha: string | null; repository: string | null },
+): EventPlan {
+  const skip = (reason: string): EventPlan => ({ kind: 'skip', event: eventName, reason });
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  const push = (
+    subject: string | null,
+    head: HeadRequirement,
+    hint: string,
+  ): Extract<EventPlan, { kind: 'judge' }> => ({
+    kind: 'judge',
+    event: eventName,
+    subjectSha: subject,
+    head,
+    trustedRef: { kind: 'default-branch', branch: defaultBranch },
+    runCommands: true,
+    pullRequest: null,
+    lookUpPullRequest: false,
+    checkoutHint: hint,
+  });
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const pr = pullRequestOf(obj(payload.pull_request), env.repository);
+      if (!pr) return skip(`the ${eventName} payload names no pull request`);
+      const raw = obj(payload.pull_request)!;
+      if (payload.action === 'closed') {
+        const merged = raw.merged === true ? sha(raw.merge_commit_sha) : undefined;
+        if (!merged)
+          return skip(
+            `pull request #${pr.number} was closed without being merged: nothing to judge`,
+          );
+        // Merged: what is judged is the merge result on the base branch, as a push of it would be.
+        return {
+          ...push(merged, { kind: 'equals', sha: merged }, 'uses: actions/checkout'),
+          pullRequest: pr,
+        };
+      }
+      if (eventName === 'pull_request_target')
+        return {
+          kind: 'judge',
+          event: eventName,
+          subjectSha: pr.headSha,
+          head: { kind: 'equals', sha: pr.headSha },
+          trustedRef: pr.baseSha
+            ? { kind: 'sha', sha: pr.baseSha }
+            : { kind: 'default-branch', branch: defaultBranch },
+          runCommands: false,
+          notRunReason:
+            'pull_request_target runs no verification commands (they would run pull request code with a write token)',
+          pullRequest: pr,
+          lookUpPullRequest: false,
+          checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`,
+        };
+      return {
+        kind: 'judge',
+        event: eventName,
+        subjectSha: pr.headSha,
+        head: { kind: 'merge-of', headSha: pr.headSha },
+        trustedRef: { kind: 'merge-first-parent', fallbackSha: pr.baseSha },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint:
+          'uses: actions/checkout (its default ref on pull_request is the merge commit)',
+      };
+    }
+    case 'merge_group': {
+      const group = obj(payload.merge_group);
+      const head = sha(group?.head_sha);
+      const base = sha(group?.base_sha);
+      if (!head) return skip('the merge_group payload names no head_sha');
+      return {
+        kind: 'judge',
+        event: eventName,
+        subjectSha: head,
+        head: { kind: 'equals', sha: head },
+        trustedRef: base
+          ? { kind: 'sha', sha: base }
+          : { kind: 'default-branch', branch: defaultBranch },
+        runCommands: true,
+        pullRequest: null,
+        lookUpPullRequest: false,
+        checkoutHint:
+          'uses: actions/checkout (its default ref on merge_group is merge_group.head_sha)',
+      };
+    }
+    case 'push': {
+      const after = str(payload.after) ?? env.sha;
+      if (payload.deleted === true || (after && ZERO_SHA.test(after)))
+        return skip('this push deleted a branch or tag: nothing to judge');
+      if (!after || !sha(after)) return skip('the push payload names no commit');
+      return push(
+        after,
+        { kind: 'equals', sha: after },
+        'uses: actions/checkout (its default ref on push is the pushed commit)',
+      );
+    }
+    case 'workflow_dispatch':
+    case 'schedule':
+    case 'repository_dispatch':
+      return push(null, { kind: 'any' }, 'uses: actions/checkout');
+    case 'workflow_run': {
+      const run = obj(payload.workflow_run);
+      const head = sha(run?.head_sha);
+      if (!run || !head) return skip('the workflow_run payload names no head_sha');
+      const thisRepo =
+        str(obj(run.repository)?.full_name) ??
+        str(obj(payload.repository)?.full_name) ??
+        env.repository;
+      const fromElsewhere = str(obj(run.head_repository)?.full_name) !== thisRepo;
+      const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      return {
+        kind: 'judge',
+        event: eventName,
+        subjectSha: head,
+        head: { kind: 'equals', sha: head },
+        trustedRef: { kind: 'default-branch', branch: defaultBranch },
+        runCommands: !fromElsewhere,
+        ...(fromElsewhere
+          ? {
+              notRunReason:
+                'workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)',
+            }
+          : {}),
+        pullRequest: pr,
+        lookUpPullRequest: pr === null,
+        checkoutHint: 'uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}',
+      };
+    }
+    case 'check_suite':
+    case 'check_run': {
+      if (payload.action !== 'rerequested')
+        return skip(
+          `${eventName}.${String(payload.action)} is not a re-run request: nothing to judge`,
+        );
+      const suite =
+        eventName === 'check_suite'
+          ? obj(payload.check_suite)
+          : obj(obj(payload.check_run)?.check_suite);
+      const head = sha(suite?.head_sha);
+      if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
+      const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      return {
+        kind: 'judge',
+        event: eventName,
+        subjectSha: head,
+        head: { kind: 'equals', sha: head },
+        trustedRef: pr?.baseSha
+          ? { kind: 'sha', sha: pr.baseSha }
+          : { kind: 'default-branch', branch: defaultBranch },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: `uses: actions/checkout with ref: \${{ github.event.${eventName === 'check_suite' ? 'check_suite' : 'check_run.check_suite'}.head_sha }}`,
+      };
+    }
+    default:
+      return skip(
+        `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`,
+      );
+  }
+}
+
+/** HEAD as git reports it: its sha and its parents (readable even in a shallow clone). */
+export interface HeadFacts {
+  sha: string;
+  parents: string[];
+}
+
+/**
+ * Checks that HEAD is the commit the plan is about. Returns null when it is, or one message naming
+ * the judged commit, the expected one and the checkout that fixes it (SPEC §5).
+ */
+export function checkJudgedCommit(
+  plan: Extract<EventPlan, { kind: 'judge' }>,
+  head: HeadFacts,
+): string | null {
+  const requirement = plan.head;
+  if (requirement.kind === 'any') return null;
+  if (requirement.kind === 'equals' && head.sha === requirement.sha) return null;
+  if (
+    requirement.kind === 'merge-of' &&
+    (head.sha === requirement.headSha ||
+      (head.parents.length === 2 && head.parents[1] === requirement.headSha))
+  )
+    return null;
+  const expected =
+    requirement.kind === 'equals'
+      ? requirement.sha
+      : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
+  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+
+/** The trusted ref's sha once HEAD is known, or the rule that still needs git (default branch). */
+export function resolveTrustedSha(
+  plan: Extract<EventPlan, { kind: 'judge' }>,
+  head: HeadFacts,
+): string | { defaultBranch: string | null } {
+  const rule = plan.trustedRef;
+  if (rule.kind === 'sha') return rule.sha;
+  if (rule.kind === 'merge-first-parent')
+    return head.parents.length === 2 && head.parents[0]
+      ? head.parents[0]
+      : (rule.fallbackSha ?? { defaultBranch: null });
+  return { defaultBranch: rule.branch };
+}
+
+function pullRequestOf(
+  pr: Payload | undefined,
+  repository: string | null,
+  fork?: boolean,
+): EventPullRequest | null {
+  const number = pr?.number;
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const headSha = sha(head?.sha);
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || !headSha) return null;
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
+  return {
+    number,
+    headSha,
+    baseSha: sha(base?.sha) ?? null,
+    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false),
+  };
+}
+
+function obj(value: unknown): Payload | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Payload)
+    : undefined;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** A full 40-hex sha (64 for SHA-256 repositories), lower-cased, or undefined. */
+function sha(value: unknown): string | undefined {
+  return typeof value === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)
+    ? value.toLowerCase()
+    : undefined;
+}
