@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkJudgedCommit,
-  planEvent,
-  resolveTrustedSha,
-  type EventPlan,
-} from '../../src/core/github/event-plan.js';
+import { planEvent, type EventPlan } from '../../src/core/github/event-plan.js';
+import { checkJudgedCommit, resolveTrustedSha } from '../../src/core/github/judged-commit.js';
 
 // Real webhook payloads (@octokit/webhooks-examples), keyed <event>.<action>.<index>.
 const EXAMPLES = JSON.parse(

@@ -1,16 +1,18 @@
 // The event table of SPEC §10 in one place: for a GitHub event, which commit the verdict is about,
 // what the workspace's HEAD must be for the gate to judge that commit, whose policy counts, whether
 // commands may run, and which pull request (if any) gets the sticky comment. Pure: the payload and
-// the names come in as data; git facts are checked separately by `checkJudgedCommit`.
+// the names come in as data; git facts are checked separately (judged-commit.ts).
 
-/** A pull request the run is about. */
-export interface EventPullRequest {
-  number: number;
-  headSha: string;
-  baseSha: string | null;
-  /** Opened from a fork (or another repository): the token is read-only and its code untrusted. */
-  fork: boolean;
-}
+import {
+  obj,
+  pullRequestOf,
+  sha,
+  str,
+  type EventPullRequest,
+  type Payload,
+} from './event-payload.js';
+
+export type { EventPullRequest };
 
 /** Where the trusted policy comes from (SPEC §10 "Policy comes from the trusted ref"). */
 export type TrustedRefRule =
@@ -49,8 +51,6 @@ export type EventPlan =
       /** The `checkout` step that makes HEAD the judged commit, for the error message. */
       checkoutHint: string;
     };
-
-type Payload = Record<string, unknown>;
 
 const ZERO_SHA = /^0{40}$/;
 
@@ -224,85 +224,4 @@ export function planEvent(
         `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`,
       );
   }
-}
-
-/** HEAD as git reports it: its sha and its parents (readable even in a shallow clone). */
-export interface HeadFacts {
-  sha: string;
-  parents: string[];
-}
-
-/**
- * Checks that HEAD is the commit the plan is about. Returns null when it is, or one message naming
- * the judged commit, the expected one and the checkout that fixes it (SPEC §5).
- */
-export function checkJudgedCommit(
-  plan: Extract<EventPlan, { kind: 'judge' }>,
-  head: HeadFacts,
-): string | null {
-  const requirement = plan.head;
-  if (requirement.kind === 'any') return null;
-  if (requirement.kind === 'equals' && head.sha === requirement.sha) return null;
-  if (
-    requirement.kind === 'merge-of' &&
-    (head.sha === requirement.headSha ||
-      (head.parents.length === 2 && head.parents[1] === requirement.headSha))
-  )
-    return null;
-  const expected =
-    requirement.kind === 'equals'
-      ? requirement.sha
-      : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
-  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
-}
-
-/** The trusted ref's sha once HEAD is known, or the rule that still needs git (default branch). */
-export function resolveTrustedSha(
-  plan: Extract<EventPlan, { kind: 'judge' }>,
-  head: HeadFacts,
-): string | { defaultBranch: string | null } {
-  const rule = plan.trustedRef;
-  if (rule.kind === 'sha') return rule.sha;
-  if (rule.kind === 'merge-first-parent')
-    return head.parents.length === 2 && head.parents[0]
-      ? head.parents[0]
-      : (rule.fallbackSha ?? { defaultBranch: null });
-  return { defaultBranch: rule.branch };
-}
-
-function pullRequestOf(
-  pr: Payload | undefined,
-  repository: string | null,
-  fork?: boolean,
-): EventPullRequest | null {
-  const number = pr?.number;
-  const head = obj(pr?.head);
-  const base = obj(pr?.base);
-  const headSha = sha(head?.sha);
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || !headSha) return null;
-  const headRepo = str(obj(head?.repo)?.full_name);
-  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
-  return {
-    number,
-    headSha,
-    baseSha: sha(base?.sha) ?? null,
-    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false),
-  };
-}
-
-function obj(value: unknown): Payload | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Payload)
-    : undefined;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
-}
-
-/** A full 40-hex sha (64 for SHA-256 repositories), lower-cased, or undefined. */
-function sha(value: unknown): string | undefined {
-  return typeof value === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)
-    ? value.toLowerCase()
-    : undefined;
 }
