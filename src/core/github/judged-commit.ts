@@ -1,6 +1,6 @@
 // Whether the workspace's HEAD is the commit an event is about, and which sha is trusted for policy.
 
-import type { EventPlan } from './event-plan.js';
+import type { EventPlan } from './event-plan-types.js';
 
 /** HEAD as git reports it: its sha and its parents (readable even in a shallow clone). */
 export interface HeadFacts {
