@@ -28246,9 +28246,13 @@ function summarizeJointDecision(context) {
   const value = loaded.document.value;
   const signatures = {};
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    const slots = value.decisions?.[decision] ?? {};
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision.roles.map((role) => [
+        role,
+        Object.hasOwn(slots, role) ? slots[role] ?? null : null
+      ])
+    );
   }
   return {
     path: loaded.path,

@@ -124,9 +124,14 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   };
   const signatures = {} as JointDecisionSummary['signatures'];
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision!.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    // Own keys only, defined (not assigned): a role named toString or __proto__ reads nothing.
+    const slots = value.decisions?.[decision] ?? {};
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision!.roles.map((role) => [
+        role,
+        Object.hasOwn(slots, role) ? (slots[role] ?? null) : null,
+      ]),
+    );
   }
   return {
     path: loaded.path,
