@@ -5,6 +5,7 @@ import type { DecisionOutcome } from './decide.js';
 import type { EvaluationContext } from './checks/evaluation-context.js';
 import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
+import { listVerifiedSignatures } from './signoff/list-verified.js';
 import { parseTestCounts } from './commands/test-counts.js';
 import { findBodySource } from './commands/command-body.js';
 import type {
@@ -13,7 +14,6 @@ import type {
   RecordCommand,
   RecordDigest,
 } from './record.js';
-import { readOwn } from './own-key.js';
 
 /** Builds the record; `checks` are final (policy applied). */
 export function buildRecord(
@@ -106,7 +106,6 @@ function toRecordCommand(
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...(result.logPath ? { log_path: result.logPath } : {}),
-    ...(result.leftovers ? { leftover_processes: result.leftovers } : {}),
   };
 }
 
@@ -125,10 +124,13 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   };
   const signatures = {} as JointDecisionSummary['signatures'];
   for (const decision of DECISIONS) {
-    // Own keys only, and built as data: a role named `__proto__` or `toString` is just a name.
-    const byRole = readOwn(value.decisions, decision);
+    // Own keys only, defined (not assigned): a role named toString or __proto__ reads nothing.
+    const slots = value.decisions?.[decision] ?? {};
     signatures[decision] = Object.fromEntries(
-      context.config.jointDecision!.roles.map((role) => [role, readOwn(byRole, role) ?? null]),
+      context.config.jointDecision!.roles.map((role) => [
+        role,
+        Object.hasOwn(slots, role) ? (slots[role] ?? null) : null,
+      ]),
     );
   }
   return {
@@ -138,5 +140,6 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
     residual_risks: value.residual_risks ?? [],
     rollback: value.rollback ?? null,
     evidence_links: value.evidence_links ?? [],
+    verified: listVerifiedSignatures(context),
   };
 }
