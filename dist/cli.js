@@ -28362,7 +28362,8 @@ function toRecordCommand(result, needs) {
     tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
-    ...result.logPath ? { log_path: result.logPath } : {}
+    ...result.logPath ? { log_path: result.logPath } : {},
+    ...result.leftovers ? { leftover_processes: result.leftovers } : {}
   };
 }
 function summarizeJointDecision(context) {
@@ -30860,6 +30861,17 @@ async function killProcesses(processes, graceMs) {
     await new Promise((resolve6) => setTimeout(resolve6, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
+async function reapMarkedProcesses(matches, graceMs, first = () => void 0) {
+  const found = /* @__PURE__ */ new Map();
+  for (let round = 0; round < 3; round++) {
+    const alive = findMarkedProcesses(matches).filter((p) => isAlive(p.pid));
+    if (round === 0) first();
+    if (alive.length === 0) break;
+    for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
+    await killProcesses(alive, graceMs);
+  }
+  return [...found.values()];
+}
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -31098,11 +31110,10 @@ function runProcess(command, options) {
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
-      const left = findMarkedProcesses((marker) => marker === options.marker);
-      killGroup("SIGKILL");
-      await killProcesses(
-        left.filter((p) => p.pgid !== child.pid),
-        KILL_GRACE_MS
+      const left = await reapMarkedProcesses(
+        (marker) => marker === options.marker,
+        KILL_GRACE_MS,
+        () => killGroup("SIGKILL")
       );
       child.stdout.destroy();
       child.stderr.destroy();
@@ -31238,8 +31249,10 @@ function createProcessRunner(options) {
   };
 }
 async function reapRun(runMarker, results, redact) {
-  const left = findMarkedProcesses((marker) => marker.startsWith(`${runMarker}:`));
-  await killProcesses(left, KILL_GRACE_MS);
+  const left = await reapMarkedProcesses(
+    (marker) => marker.startsWith(`${runMarker}:`),
+    KILL_GRACE_MS
+  );
   for (const process2 of left) {
     const result = results.get(process2.marker.slice(runMarker.length + 1));
     if (!result) continue;
@@ -31282,10 +31295,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
           ];
         })
       );
-      await killProcesses(
-        findMarkedProcesses((m) => m === marker),
-        1e3
-      );
+      await reapMarkedProcesses((m) => m === marker, 1e3);
       return Object.fromEntries(entries);
     }
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProcessRunner } from '../../src/adapters/process-runner.js';
 import { buildChildEnv } from '../../src/adapters/child-env.js';
+import { createToolLookup } from '../../src/adapters/tool-lookup.js';
 import type { RunCommandsOptions } from '../../src/app/ports.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { createRedactor, MASK } from '../../src/core/redact.js';
@@ -198,5 +199,26 @@ describe('processes a command leaves behind', () => {
     expect(survivors('300.75')).toEqual([]);
     expect(survivors('300.76')).toEqual([]);
     expect(results[0]!.leftovers?.map((p) => p.command)).toContain('sleep 300.75');
+  });
+});
+
+describe('tool probes', () => {
+  it('run with the minimal environment, and nothing they start outlives the lookup', async () => {
+    const lookup = createToolLookup(process.env.PATH, {
+      ...process.env,
+      'INPUT_GITHUB-TOKEN': 'ghs_probeprobeprobeprobeprobeprobeprobe',
+      GITHUB_OUTPUT: '/tmp/out',
+    });
+    const tools = await lookup.lookup([
+      {
+        name: 'sh',
+        minVersion: '0.0.1',
+        versionArgs: ['-c', 'setsid -f sleep 300.77; env; echo 1.0.0'],
+      },
+    ]);
+    const output = tools.sh!.versionOutput!;
+    expect(output).toContain('1.0.0');
+    expect(output).not.toMatch(/INPUT_|GITHUB_OUTPUT|ghs_/);
+    expect(survivors('300.77')).toEqual([]);
   });
 });

@@ -77,6 +77,27 @@ export async function killProcesses(processes: readonly MarkedProcess[], graceMs
   for (const p of alive()) signal(p.pid, 'SIGKILL');
 }
 
+/**
+ * Finds every process whose marker satisfies `matches`, calls `first` (e.g. to kill a process
+ * group at once), and kills them (SIGTERM, SIGKILL after `graceMs`); scans again for processes
+ * started meanwhile (a fork that had not yet left the group), a few rounds. Resolves to all found.
+ */
+export async function reapMarkedProcesses(
+  matches: (marker: string) => boolean,
+  graceMs: number,
+  first: () => void = () => undefined,
+): Promise<MarkedProcess[]> {
+  const found = new Map<number, MarkedProcess>();
+  for (let round = 0; round < 3; round++) {
+    const alive = findMarkedProcesses(matches).filter((p) => isAlive(p.pid));
+    if (round === 0) first();
+    if (alive.length === 0) break;
+    for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
+    await killProcesses(alive, graceMs);
+  }
+  return [...found.values()];
+}
+
 /** Alive and not a zombie. */
 function isAlive(pid: number): boolean {
   try {

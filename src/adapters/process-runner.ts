@@ -10,7 +10,7 @@ import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { CommandRunnerPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
-import { createRunMarker, findMarkedProcesses, killProcesses } from './leftover-processes.js';
+import { createRunMarker, reapMarkedProcesses } from './leftover-processes.js';
 import { KILL_GRACE_MS, runProcess } from './run-process.js';
 
 export interface ProcessRunnerOptions {
@@ -149,8 +149,10 @@ async function reapRun(
   results: Map<string, CommandResult>,
   redact: (text: string) => string,
 ): Promise<void> {
-  const left = findMarkedProcesses((marker) => marker.startsWith(`${runMarker}:`));
-  await killProcesses(left, KILL_GRACE_MS);
+  const left = await reapMarkedProcesses(
+    (marker) => marker.startsWith(`${runMarker}:`),
+    KILL_GRACE_MS,
+  );
   for (const process of left) {
     const result = results.get(process.marker.slice(runMarker.length + 1));
     if (!result) continue;

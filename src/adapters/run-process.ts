@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
-import { findMarkedProcesses, killProcesses, MARKER_VARIABLE } from './leftover-processes.js';
+import { MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { RedactingLineBuffer } from './line-buffer.js';
 import { OutputTail } from './output-tail.js';
 
@@ -150,11 +150,10 @@ export function runProcess(
       options.signal.removeEventListener('abort', onAbort);
       // Whatever still carries the marker was left behind: background jobs of the group are
       // killed at once; processes that left the group (setsid, set -m) get SIGTERM, then SIGKILL.
-      const left = findMarkedProcesses((marker) => marker === options.marker);
-      killGroup('SIGKILL');
-      await killProcesses(
-        left.filter((p) => p.pgid !== child.pid),
+      const left = await reapMarkedProcesses(
+        (marker) => marker === options.marker,
         KILL_GRACE_MS,
+        () => killGroup('SIGKILL'),
       );
       child.stdout.destroy();
       child.stderr.destroy();

@@ -7,12 +7,7 @@ import { delimiter, join } from 'node:path';
 import type { ToolEvidence } from '../core/evidence.js';
 import type { ToolsPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
-import {
-  createRunMarker,
-  findMarkedProcesses,
-  killProcesses,
-  MARKER_VARIABLE,
-} from './leftover-processes.js';
+import { createRunMarker, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 
 const VERSION_TIMEOUT_MS = 10_000;
 
@@ -40,10 +35,7 @@ export function createToolLookup(
           ];
         }),
       );
-      await killProcesses(
-        findMarkedProcesses((m) => m === marker),
-        1000,
-      );
+      await reapMarkedProcesses((m) => m === marker, 1000);
       return Object.fromEntries(entries);
     },
   };
