@@ -94,3 +94,21 @@ describe('a command printing workflow commands, through dist/index.js', () => {
     expect(readFileSync(join(dir, 'probe-env.txt'), 'utf8')).not.toMatch(/^GITHUB_/m);
   });
 });
+
+describe('working-directory, through dist/index.js', () => {
+  it('refuses a directory outside the workspace and leaves the verdict outputs empty', async () => {
+    const refused = await runAction({
+      workspace: dir,
+      event: 'push',
+      payload: 'push.json',
+      inputs: { publish: 'false', 'working-directory': '../../x' },
+    });
+    expect(refused.status).not.toBe(0);
+    expect(
+      readAsRunner(refused.stdout)
+        .annotations.map((a) => a.data)
+        .join('\n'),
+    ).toMatch(/working-directory.*'\.\.\/\.\.\/x' leads outside the workspace/);
+    expect(refused.outputs.verdict ?? '').toBe('');
+  });
+});
