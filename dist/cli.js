@@ -31653,11 +31653,20 @@ ${body}::${token}::
   };
 }
 
+// src/cli/actions-guard.ts
+function guardForActions(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return {
+    write: createStopCommandsWriter((text) => stream.write(text)),
+    isTTY: stream.isTTY
+  };
+}
+
 // src/cli/main.ts
 var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 var EXIT_UNUSABLE = 3;
 async function main(argv, given) {
-  const io = guardForActions(given);
+  const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -31705,7 +31714,10 @@ async function dispatch(argv, io) {
     case "init":
       return init(request.cwd, request.force, io);
     case "verify-record":
-      return verify(request.record, request.tree, request.decision, io);
+      return verify(request.record, request.tree, request.decision, {
+        ...io,
+        stdout: guardForActions(io.stdout, io.env)
+      });
   }
   const root = resolve5(request.cwd);
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
@@ -31762,22 +31774,16 @@ function report(outcome, json, color, io) {
 `);
     return EXIT_UNUSABLE;
   }
-  const print = io.env.GITHUB_ACTIONS === "true" ? createStopCommandsWriter((text) => io.stdout.write(text)) : (text) => io.stdout.write(text);
   if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}
 `);
   else
-    print(
+    guardForActions(io.stdout, io.env).write(
       renderText(outcome.record, {
         color,
         paths: { record: outcome.recordPath, report: outcome.reportPath }
       })
     );
   return EXIT_CODES[outcome.record.verdict];
-}
-function guardForActions(io) {
-  if (io.env.GITHUB_ACTIONS !== "true") return io;
-  const write = createStopCommandsWriter((text) => io.stderr.write(text));
-  return { ...io, stderr: { write, isTTY: io.stderr.isTTY } };
 }
 function readRecordFile(path) {
   try {

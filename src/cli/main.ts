@@ -20,7 +20,7 @@ import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js'
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
 import { createCliProgress } from './progress.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
-import { createStopCommandsWriter } from '../adapters/stop-commands.js';
+import { guardForActions } from './actions-guard.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -35,7 +35,7 @@ export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
 export async function main(argv: string[], given: CliIo): Promise<number> {
-  const io = guardForActions(given);
+  const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -77,7 +77,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'init':
       return init(request.cwd, request.force, io);
     case 'verify-record':
-      return verify(request.record, request.tree, request.decision, io);
+      // It prints paths and ids read from a record file: echoed with workflow commands stopped.
+      return verify(request.record, request.tree, request.decision, {
+        ...io,
+        stdout: guardForActions(io.stdout, io.env),
+      });
   }
 
   const root = resolve(request.cwd);
@@ -143,29 +147,15 @@ function report(
     return EXIT_UNUSABLE;
   }
   // The readable verdict quotes command output: under Actions, no workflow command in it runs.
-  const print =
-    io.env.GITHUB_ACTIONS === 'true'
-      ? createStopCommandsWriter((text) => io.stdout.write(text))
-      : (text: string) => io.stdout.write(text);
   if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
   else
-    print(
+    guardForActions(io.stdout, io.env).write(
       renderText(outcome.record, {
         color,
         paths: { record: outcome.recordPath, report: outcome.reportPath },
       }),
     );
   return EXIT_CODES[outcome.record.verdict];
-}
-
-/**
- * Under GitHub Actions the runner reads workflow commands from stdout and stderr: stderr (progress,
- * command output) is echoed with workflow commands stopped. Stdout stays raw for --json and schema.
- */
-function guardForActions(io: CliIo): CliIo {
-  if (io.env.GITHUB_ACTIONS !== 'true') return io;
-  const write = createStopCommandsWriter((text) => io.stderr.write(text));
-  return { ...io, stderr: { write, isTTY: io.stderr.isTTY } };
 }
 
 /** Reads a record file named on the command line (it may live outside the workspace). */
