@@ -171,3 +171,12 @@ describe('planRefusals', () => {
     expect(planRefusals(config, 'cutover', read)).toEqual({});
   });
 });
+
+describe('hostile script bodies', () => {
+  it('stay linear: deep or unclosed substitutions, a megabyte of words', () => {
+    expect(mutating('echo ' + '$('.repeat(100_000))).toBeUndefined();
+    expect(mutating('echo ' + '$(echo '.repeat(5_000) + ')'.repeat(5_000))).toBeUndefined();
+    const body = 'echo x && '.repeat(100_000) + 'kubectl apply -f x\n';
+    expect(mutating('./big.sh', { 'big.sh': body })).toContain('kubectl apply');
+  });
+});

@@ -72,13 +72,21 @@ describe('what a command inherits', () => {
     AWS_SECRET_ACCESS_KEY: 'aws',
     DB_PASSWORD: 'pw',
     SSH_AUTH_SOCK: '/tmp/agent',
+    DEPLOY_KEY: 'k',
+    KEYCLOAK_URL: 'https://sso.example',
     HARMLESS_LOOKING: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB',
     GITHUB_REPOSITORY: 'acme/service',
   };
 
   it('withholds the runner channels, inputs, runtime tokens and credential shapes', () => {
     const env = buildChildEnv(gate, { kind: 'command', passEnv: [], withheld: [], set: {} });
-    expect(Object.keys(env).sort()).toEqual(['CI', 'GITHUB_REPOSITORY', 'HOME', 'PATH']);
+    expect(Object.keys(env).sort()).toEqual([
+      'CI',
+      'GITHUB_REPOSITORY',
+      'HOME',
+      'KEYCLOAK_URL',
+      'PATH',
+    ]);
   });
 
   it('passes exactly what pass_env names, and the command’s own env last', () => {

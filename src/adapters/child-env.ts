@@ -20,7 +20,7 @@ const RUNNER_CHANNELS = new Set([
 const WITHHELD_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_', 'STATE_'];
 /** Names that say "credential"; SSH_AUTH_SOCK counts (it lends the agent's keys). */
 const CREDENTIAL_NAME =
-  /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
+  /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
 /** What a tool probe or git needs to find programs, config and a locale; nothing else. */
 const MINIMAL_NAMES = new Set([
   'PATH',

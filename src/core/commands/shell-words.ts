@@ -7,8 +7,11 @@
 const OPERATOR = /[;&|()\n]/;
 const BLANK = /[ \t\r]/;
 
+/** Substitutions nested deeper than this are read as plain words (hostile input stays linear). */
+const MAX_NESTING = 8;
+
 /** The simple commands of `line`, in order, each a non-empty list of words. */
-export function splitCommandLine(line: string): string[][] {
+export function splitCommandLine(line: string, nesting = 0): string[][] {
   const commands: string[][] = [];
   let words: string[] = [];
   let word: string | undefined;
@@ -25,7 +28,9 @@ export function splitCommandLine(line: string): string[][] {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  const nested = (text: string) => commands.push(...splitCommandLine(text));
+  const nested = (text: string) => {
+    if (nesting < MAX_NESTING) commands.push(...splitCommandLine(text, nesting + 1));
+  };
 
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
