@@ -12,7 +12,7 @@ import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
+const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 const PR_HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let repo: string;
 let gh: FakeGitHub;

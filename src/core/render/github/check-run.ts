@@ -5,6 +5,7 @@ import type { ConfigError } from '../../config/config-types.js';
 import type { DecisionRecord } from '../../record.js';
 import { DECISION_TITLES } from '../format-value.js';
 import { renderMarkdown } from '../markdown.js';
+import { mdUrl } from '../markdown-escape.js';
 import { byteLength, CHECK_RUN_TEXT_LIMIT, fitWithin } from './limits.js';
 import { renderDecisionSummary } from './decision-summary.js';
 
@@ -32,8 +33,9 @@ export function renderCheckOutput(
   record: DecisionRecord,
   runUrl: string | null,
 ): { title: string; summary: string; text: string } {
-  const where = runUrl
-    ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)`
+  const url = mdUrl(runUrl);
+  const where = url
+    ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)`
     : 'in the job summary';
   const measure = byteLength;
   return {
