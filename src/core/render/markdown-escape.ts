@@ -68,7 +68,12 @@ export function mdCode(value: unknown, options: { table?: boolean } = {}): strin
 /** A link destination: http(s) only, percent-encoded so it cannot end the link; else null. */
 export function mdUrl(url: string | null | undefined): string | null {
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  return url.replace(/[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( ) ' ! * alone; a ')' would end the link, so encode by hand.
+  return url.replace(/[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu, (c) =>
+    c.length === 1 && c.charCodeAt(0) < 0x80
+      ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+      : encodeURIComponent(c),
+  );
 }
 
 function stringify(value: unknown): string {
@@ -94,13 +99,13 @@ function breakCommentMarkers(text: string): string {
 
 function escapeText(text: string, atStart: boolean): string {
   let out = text
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`)
     .replace(/[\\`*[\]|~$]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     // `_` between letters or digits cannot open or close emphasis; elsewhere it can.
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`)
     .replace(/#(?=\p{N})/gu, `#${ZERO_WIDTH_SPACE}`);
   // A value at the start of a line (a list item, a table cell) must not start a block.
   if (atStart) out = out.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([#+=-])/, '\\$1');
