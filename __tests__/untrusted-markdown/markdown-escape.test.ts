@@ -94,6 +94,9 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('a:b;c#d\n```\n%%{init}%% click x', 'label')).toBe(
       'a b c d init click x',
     );
+    expect(escapeMarkdown('section evil', 'label')).toBe('_section evil');
+    expect(escapeMarkdown('Click here', 'label')).toBe('_Click here');
+    expect(escapeMarkdown('clicker', 'label')).toBe('clicker');
   });
 
   it('prose: paired backticks stay code, the rest is text', () => {

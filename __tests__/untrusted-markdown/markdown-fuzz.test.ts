@@ -114,7 +114,7 @@ function assertSafe(shape: MarkdownShape, raw: string, isComment: boolean): void
   expect(openFence(raw), 'open fence').toBeUndefined();
   for (const block of shape.code.filter((c) => c.lang === 'mermaid'))
     for (const line of block.value.split('\n').slice(4))
-      expect(line).toMatch(/^ {4}[\p{L}\p{N} ._\-()/+]+ :(crit|active|done), \d+, \d+$/u);
+      expect(line).toMatch(/^ {4}_?[\p{L}\p{N} ._\-()/+]+ :(crit|active|done), \d+, \d+$/u);
 }
 
 describe('untrusted values in every Markdown renderer', () => {

@@ -155,13 +155,17 @@ function fencedBlock(text: string, info: string): string {
   return `${fence}${safeInfo}\n${body}\n${fence}`;
 }
 
+const MERMAID_KEYWORD =
+  /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+
 function mermaidLabel(text: string): string {
   // Mermaid reads `:` `;` `#` `%` and brackets as syntax; keep letters, digits and a few marks.
   const safe = text
     .replace(/[^\p{L}\p{N} ._\-()/+]/gu, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
-  return safe === '' ? '_' : safe.slice(0, 80);
+  // A name that starts with a gantt keyword would be read as that statement.
+  return safe === '' || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
 }
 
 function longestRun(text: string, char: string): number {
