@@ -27699,8 +27699,14 @@ function escapeProse(text, table) {
   return parts.map((part, i) => {
     if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
     const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
-    return unpaired + escapeText(part, i === 0);
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
   }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
 }
 function codeSpan(text, table) {
   if (text === "") return "` `";
@@ -27723,9 +27729,10 @@ function fencedBlock(text, info) {
 ${body}
 ${fence}`;
 }
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
 function mermaidLabel(text) {
   const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
-  return safe === "" ? "_" : safe.slice(0, 80);
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
 }
 function longestRun(text, char) {
   let longest = 0;

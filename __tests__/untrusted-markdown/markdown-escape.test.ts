@@ -104,6 +104,9 @@ describe('escapeMarkdown', () => {
       '`npm test` exited 1 &lt;b&gt;',
     );
     expect(escapeMarkdown('one ` unpaired', 'prose')).toBe('one \\` unpaired');
+    // An autolink right before a code span must not swallow its backtick (found by the fuzz test).
+    const shape = shapeOf(`- ${escapeMarkdown('see http://e.example/x`<img src=x>`', 'prose')}`);
+    expect(shape.html).toEqual([]);
   });
 
   it('urls: only http(s), and nothing that ends the link', () => {

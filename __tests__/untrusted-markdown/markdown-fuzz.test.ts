@@ -46,6 +46,8 @@ const OUR_HTML = [
   /^<\/details>$/,
   /^<!-- cutover-checkpoint:gate=[A-Za-z0-9%._~!*'()-]* -->$/,
 ];
+const OUR_MARKER_LINE =
+  /^<!-- cutover-checkpoint:(gate=[A-Za-z0-9%._~!*'()-]*|commit=[0-9a-f]{40,64}) -->$/;
 
 const TRUSTED_URLS = [
   'https://github.com/acme/x/pull/1/checks',
@@ -108,8 +110,10 @@ function assertSafe(shape: MarkdownShape, raw: string, isComment: boolean): void
     expect(link.url.replace(/^(https?:\/\/|mailto:)/, ''), link.url).toContain(
       link.text.replace(/^(https?:\/\/|mailto:)/, ''),
     );
-  const markers = raw.match(/<!--|-->/g) ?? [];
-  expect(markers.length, 'comment marker copies').toBe(isComment ? 2 : 0);
+  // Hidden lines are ours alone: only the comment has them, each a whole line of our own shape.
+  const hidden = raw.split('\n').filter((line) => /<!--|-->/.test(line));
+  for (const line of hidden) expect(line, 'comment marker copy').toMatch(OUR_MARKER_LINE);
+  expect(hidden.length > 0, 'marker present only in the comment').toBe(isComment);
   if (isComment) expect(raw.indexOf('<!--')).toBe(0);
   expect(openFence(raw), 'open fence').toBeUndefined();
   for (const block of shape.code.filter((c) => c.lang === 'mermaid'))

@@ -120,9 +120,21 @@ function escapeProse(text: string, table: boolean): string {
     .map((part, i) => {
       if (i % 2 === 1 && i < codeEnd) return part.trim() === '' ? '\\`\\`' : codeSpan(part, table);
       const unpaired = i === parts.length - 1 && i % 2 === 1 ? '\\`' : '';
-      return unpaired + escapeText(part, i === 0);
+      const text = escapeText(part, i === 0);
+      return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text) : text);
     })
     .join('');
+}
+
+/**
+ * A GFM autolink literal (`http://x`, `www.x`, `mailto:x`) runs until whitespace, so one that ends
+ * right where a code span starts can swallow its opening backtick and expose the code as Markdown
+ * (micromark does so). Escaping `:` and `.` in the last word keeps it from being a link at all.
+ */
+function guardAutolinkBefore(escaped: string): string {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, '\\$&');
 }
 
 function codeSpan(text: string, table: boolean): string {
