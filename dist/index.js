@@ -49398,14 +49398,21 @@ function mdCode(value, options = {}) {
 }
 function mdUrl(url) {
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
   return url.replace(
     /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
     (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
   );
 }
 function stringify(value) {
-  if (typeof value === "string") return value;
-  return JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
 }
 function flatten(text) {
   return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
@@ -56411,7 +56418,7 @@ function annotateAt(location, level, title, message) {
 
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
-  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(checkName)} -->`;
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
 }
 function hasCommentMarker(body, marker) {
   if (!body) return false;

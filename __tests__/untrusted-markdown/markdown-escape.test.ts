@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, mdCode, mdText, mdUrl } from '../../src/core/render/markdown-escape.js';
 import { shapeOf } from './markdown-structure.js';
+import { commentMarker } from '../../src/core/render/github/comment.js';
 
 const ISSUE_VALUE =
   '</details> <img src=x onerror=alert(1)> @acme/security-team <!-- cutover-checkpoint:gate=x -->';
@@ -113,6 +114,12 @@ describe('escapeMarkdown', () => {
     expect(mdUrl('javascript:alert(1)')).toBeNull();
     expect(mdUrl('https://x.example/a) [y](z')).toBeNull();
     expect(mdUrl('https://x.example/a)b')).toBe('https://x.example/a%29b');
+  });
+
+  it('lone surrogates never throw (encodeURIComponent would)', () => {
+    expect(mdUrl('https://x.example/\uD800')).toBe('https://x.example/%EF%BF%BD');
+    expect(commentMarker('a\uDC00')).toBe('<!-- cutover-checkpoint:gate=a%EF%BF%BD -->');
+    expect(mdText('a\uD800b')).toBe('a\uFFFDb');
   });
 
   it('non-strings are shown as JSON; controls and bidi overrides are replaced', () => {

@@ -68,6 +68,7 @@ export function mdCode(value: unknown, options: { table?: boolean } = {}): strin
 /** A link destination: http(s) only, percent-encoded so it cannot end the link; else null. */
 export function mdUrl(url: string | null | undefined): string | null {
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
   // encodeURIComponent leaves ( ) ' ! * alone; a ')' would end the link, so encode by hand.
   return url.replace(/[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu, (c) =>
     c.length === 1 && c.charCodeAt(0) < 0x80
@@ -77,8 +78,16 @@ export function mdUrl(url: string | null | undefined): string | null {
 }
 
 function stringify(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return wellFormed(text);
+}
+
+/** Replaces lone UTF-16 surrogates (which encodeURIComponent and UTF-8 cannot carry) with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 /** One line: line breaks become spaces, unsafe controls become U+FFFD, tabs spaces. */

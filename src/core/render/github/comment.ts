@@ -2,7 +2,7 @@
 
 import type { DecisionRecord } from '../../record.js';
 import { STATE_ICONS } from '../format-value.js';
-import { mdCode, mdText, mdUrl } from '../markdown-escape.js';
+import { mdCode, mdText, mdUrl, wellFormed } from '../markdown-escape.js';
 import { renderDecisionSummary } from './decision-summary.js';
 import { COMMENT_LIMIT, fitWithin } from './limits.js';
 
@@ -12,7 +12,7 @@ import { COMMENT_LIMIT, fitWithin } from './limits.js';
  * close the comment or look like another gate's marker, and no escaped value can contain `<!--`.
  */
 export function commentMarker(checkName: string): string {
-  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(checkName)} -->`;
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
 }
 
 /** Is `body` a comment carrying exactly this marker (its first line, nothing more or less)? */
