@@ -4,18 +4,14 @@
 import { BASELINE_FIELDS } from '../model.js';
 import type { DecisionRecord } from '../record.js';
 import { mdCode, mdText } from './markdown-escape.js';
+import { renderSignatureLine } from './signature-line.js';
 
 /** The numbered joint-decision list. */
 export function renderJointDecision(record: DecisionRecord): string {
   const joint = record.joint_decision;
   const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision: 'rehearsal' | 'cutover', role: string) => {
-    const s = joint?.signatures[decision][role];
-    const what = decision === 'rehearsal' ? 'rehearsal continuation' : 'runtime cutover';
-    return s
-      ? `${s.decision === 'GO' ? `GO (${what})` : 'NO-GO'} — signed by ${mdText(s.signed_by)} at ${mdText(s.signed_at)}`
-      : `_unsigned_ (${what})`;
-  };
+  const signature = (decision: 'rehearsal' | 'cutover', role: string) =>
+    renderSignatureLine(record, decision, role);
   const roleLines = roles.flatMap((role, i) => [
     `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
     `   - ${signature('rehearsal', role)}`,
