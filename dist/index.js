@@ -57281,6 +57281,12 @@ function renderCheckOutput(record, runUrl) {
     )
   };
 }
+function renderCrashSummary(message, runUrl) {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
+
+See the [workflow run](${url}).` : ""}`;
+}
 function renderAnnotations(record) {
   const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
   const annotations = [];
@@ -57503,9 +57509,7 @@ function createPublisher(options) {
           conclusion: "failure",
           completedAt: options.now().toISOString(),
           title: "The gate could not run",
-          summary: `cutover-checkpoint could not evaluate the gate: ${message}${context3.runUrl ? `
-
-See the [workflow run](${context3.runUrl}).` : ""}`,
+          summary: renderCrashSummary(message, context3.runUrl),
           text: "",
           annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
         })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, mdCode, mdText, mdUrl } from '../../src/core/render/markdown-escape.js';
 import { shapeOf } from './markdown-structure.js';
 import { commentMarker } from '../../src/core/render/github/comment.js';
+import { renderCrashSummary } from '../../src/core/render/github/check-run.js';
 
 const ISSUE_VALUE =
   '</details> <img src=x onerror=alert(1)> @acme/security-team <!-- cutover-checkpoint:gate=x -->';
@@ -125,5 +126,16 @@ describe('escapeMarkdown', () => {
   it('non-strings are shown as JSON; controls and bidi overrides are replaced', () => {
     expect(mdText({ a: 1 })).toBe('{"a":1}');
     expect(mdText('a\u0000b\u202Ec\u001b[31m')).toBe('a\uFFFDb\uFFFDc\uFFFD\\[31m');
+  });
+
+  it('the crash summary escapes the message (config errors quote keys from the tree)', () => {
+    const summary = renderCrashSummary(
+      "the configuration is not usable: gate.yml:3:1: unknown key '<img src=x> @acme/team'",
+      'https://github.example/o/r/actions/runs/1',
+    );
+    const shape = shapeOf(summary);
+    expect(shape.html).toEqual([]);
+    expect(shape.texts.join('')).not.toMatch(/@[a-z]/);
+    expect(shape.links.map((l) => l.url)).toEqual(['https://github.example/o/r/actions/runs/1']);
   });
 });
