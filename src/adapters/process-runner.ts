@@ -3,7 +3,6 @@
 // starting anything, and everything stopped on abort or when the run timeout expires.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
@@ -11,6 +10,7 @@ import type { CommandResult } from '../core/evidence.js';
 import type { CommandRunnerPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
 import { createRunMarker, reapMarkedProcesses } from './leftover-processes.js';
+import { ensureOutputDirectory } from './output-dir.js';
 import { KILL_GRACE_MS, runProcess } from './run-process.js';
 
 export interface ProcessRunnerOptions {
@@ -28,7 +28,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
+      ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command: CommandConfig) =>
         buildChildEnv(source, {
