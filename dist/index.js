@@ -52683,12 +52683,18 @@ var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
 function createRunMarker() {
   return randomBytes(12).toString("hex");
 }
-function findMarkedProcesses(matches) {
+function listProcessIds() {
+  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  return new Set(
+    readdirSync2("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
+  );
+}
+function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
   if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return [];
   const found = [];
   const prefix = `${MARKER_VARIABLE}=`;
   for (const entry of readdirSync2("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
       const variable = environ.split("\0").find((item) => item.startsWith(prefix));
@@ -52723,10 +52729,10 @@ async function killProcesses(processes, graceMs) {
     await new Promise((resolve7) => setTimeout(resolve7, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
-async function reapMarkedProcesses(matches, graceMs, first = () => void 0) {
+async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
   const found = /* @__PURE__ */ new Map();
   for (let round = 0; round < 3; round++) {
-    const alive = findMarkedProcesses(matches).filter((p) => isAlive(p.pid));
+    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
     if (round === 0) first();
     if (alive.length === 0) break;
     for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
@@ -52919,6 +52925,7 @@ function runProcess(command, options) {
     let bytes = 0;
     let timedOut = false;
     let stoppedBecause;
+    const before = listProcessIds();
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
       env: { ...options.env, [MARKER_VARIABLE]: options.marker },
@@ -52977,7 +52984,8 @@ function runProcess(command, options) {
       const left = await reapMarkedProcesses(
         (marker) => marker === options.marker,
         KILL_GRACE_MS,
-        () => killGroup("SIGKILL")
+        () => killGroup("SIGKILL"),
+        before
       );
       child.stdout.destroy();
       child.stderr.destroy();

@@ -25,13 +25,29 @@ export function createRunMarker(): string {
   return randomBytes(12).toString('hex');
 }
 
-/** Every live process (other than this one) whose marker value satisfies `matches`. */
-export function findMarkedProcesses(matches: (marker: string) => boolean): MarkedProcess[] {
+/** The pids alive now (empty where there is no /proc): processes a later command cannot own. */
+export function listProcessIds(): Set<number> {
+  if (process.platform !== 'linux' || !existsSync('/proc/self/environ')) return new Set();
+  return new Set(
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number),
+  );
+}
+
+/**
+ * Every live process (other than this one) whose marker value satisfies `matches`. Pids in
+ * `skip` (alive before the marker existed) are not read: only descendants carry a marker.
+ */
+export function findMarkedProcesses(
+  matches: (marker: string) => boolean,
+  skip: ReadonlySet<number> = new Set(),
+): MarkedProcess[] {
   if (process.platform !== 'linux' || !existsSync('/proc/self/environ')) return [];
   const found: MarkedProcess[] = [];
   const prefix = `${MARKER_VARIABLE}=`;
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
       const variable = environ.split('\0').find((item) => item.startsWith(prefix));
@@ -81,15 +97,17 @@ export async function killProcesses(processes: readonly MarkedProcess[], graceMs
  * Finds every process whose marker satisfies `matches`, calls `first` (e.g. to kill a process
  * group at once), and kills them (SIGTERM, SIGKILL after `graceMs`); scans again for processes
  * started meanwhile (a fork that had not yet left the group), a few rounds. Resolves to all found.
+ * `skip`: pids to leave unread (see findMarkedProcesses); the run's final sweep skips none.
  */
 export async function reapMarkedProcesses(
   matches: (marker: string) => boolean,
   graceMs: number,
   first: () => void = () => undefined,
+  skip: ReadonlySet<number> = new Set(),
 ): Promise<MarkedProcess[]> {
   const found = new Map<number, MarkedProcess>();
   for (let round = 0; round < 3; round++) {
-    const alive = findMarkedProcesses(matches).filter((p) => isAlive(p.pid));
+    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
     if (round === 0) first();
     if (alive.length === 0) break;
     for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);

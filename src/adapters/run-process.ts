@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
-import { MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
+import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { RedactingLineBuffer } from './line-buffer.js';
 import { openOutputFile } from './output-dir.js';
 import { OutputTail } from './output-tail.js';
@@ -91,6 +91,9 @@ export function runProcess(
     let bytes = 0;
     let timedOut = false;
     let stoppedBecause: string | undefined;
+    // Processes alive before it started cannot carry its marker: the end-of-command sweep skips
+    // them (a recycled pid is still caught by the run's final, full sweep).
+    const before = listProcessIds();
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
       env: { ...options.env, [MARKER_VARIABLE]: options.marker },
@@ -157,6 +160,7 @@ export function runProcess(
         (marker) => marker === options.marker,
         KILL_GRACE_MS,
         () => killGroup('SIGKILL'),
+        before,
       );
       child.stdout.destroy();
       child.stderr.destroy();
