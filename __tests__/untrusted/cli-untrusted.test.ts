@@ -120,3 +120,29 @@ describe('a run with hostile commands', () => {
     expect(run.stderr).toContain('::set-output name=verdict::GO');
   });
 });
+
+describe('same-set through the CLI', () => {
+  it('["1"] is not the same set as [1]; the report shows both members apart', () => {
+    const dir = track(
+      workspace({
+        'a.json': '{"codes": ["1", "2"]}',
+        '.github/cutover-checkpoint.yml': [
+          'version: 1',
+          'gate: { name: sets }',
+          'artifacts: [{ id: a, path: a.json }]',
+          'rules:',
+          '  - { id: typed, type: same-set, left: "a#/codes", value: [1, "2"] }',
+          '  - { id: same, type: same-set, left: "a#/codes", value: ["2", "1"] }',
+        ].join('\n'),
+      }),
+    );
+    const run = cli(['validate', '--json'], dir);
+    const record = JSON.parse(run.stdout) as {
+      checks: { id: string; status: string; details: string[] }[];
+    };
+    const typed = record.checks.find((c) => c.id === 'rule.typed')!;
+    expect(typed.status).toBe('fail');
+    expect(typed.details.join('\n')).toMatch(/"1"/);
+    expect(record.checks.find((c) => c.id === 'rule.same')?.status).toBe('pass');
+  });
+});
