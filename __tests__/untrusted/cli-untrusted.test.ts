@@ -146,3 +146,32 @@ describe('same-set through the CLI', () => {
     expect(record.checks.find((c) => c.id === 'rule.same')?.status).toBe('pass');
   });
 });
+
+describe('rehearsal safety through the CLI', () => {
+  it('refuses a script whose body mutates, and a command hiding a deploy behind global options', () => {
+    const dir = track(
+      workspace({
+        'scripts/deploy.sh': '#!/bin/sh\ntouch ran-deploy\nkubectl -n prod apply -f k8s/\n',
+        '.github/cutover-checkpoint.yml': [
+          'version: 1',
+          'gate: { name: safety }',
+          'commands:',
+          '  - { id: deploy, run: "sh ./scripts/deploy.sh" }',
+          '  - { id: helm, run: "touch ran-helm; helm -n prod upgrade api ./chart" }',
+          '  - { id: tests, run: "echo 1 passed, 0 failed" }',
+        ].join('\n'),
+      }),
+    );
+    const run = cli(['run', '--json'], dir);
+    const record = JSON.parse(run.stdout) as {
+      commands: { id: string; state: string; reason?: string }[];
+    };
+    const byId = Object.fromEntries(record.commands.map((c) => [c.id, c]));
+    expect(byId.deploy).toMatchObject({ state: 'refused' });
+    expect(byId.deploy!.reason).toMatch(/scripts\/deploy\.sh, which runs `kubectl apply`/);
+    expect(byId.helm).toMatchObject({ state: 'refused' });
+    expect(byId.tests).toMatchObject({ state: 'ran' });
+    expect(readdirSync(dir)).not.toContain('ran-deploy');
+    expect(readdirSync(dir)).not.toContain('ran-helm');
+  });
+});
