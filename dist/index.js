@@ -51429,9 +51429,12 @@ var TOKEN_PATTERNS = [
 var MIN_SECRET_LENGTH = 4;
 var STRONG_SECRET_LENGTH = 8;
 function createRedactor(secrets) {
+  const pieces = secrets.flatMap(
+    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
+  );
   const values = [
     ...new Set(
-      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
     )
   ].sort((a, b) => b.length - a.length);
   const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
@@ -53125,12 +53128,12 @@ async function reapRun(runMarker, results, redact) {
     (marker) => marker.startsWith(`${runMarker}:`),
     KILL_GRACE_MS
   );
-  for (const process2 of left) {
-    const result = results.get(process2.marker.slice(runMarker.length + 1));
+  for (const leftover of left) {
+    const result = results.get(leftover.marker.slice(runMarker.length + 1));
     if (!result) continue;
     result.leftovers = [
       ...result.leftovers ?? [],
-      { pid: process2.pid, command: redact(process2.command) }
+      { pid: leftover.pid, command: redact(leftover.command) }
     ];
   }
 }

@@ -83,6 +83,12 @@ describe('a secret equal to a common word', () => {
     });
   });
 
+  it('a multi-line secret is masked line by line too (output is redacted per line)', () => {
+    const redact = createRedactor(['{\n  "client_secret": "c1-9f8e7d",\n  "id": 42\n}']);
+    expect(redact('line  "client_secret": "c1-9f8e7d",')).toBe(`line  ${MASK}`);
+    expect(redact('}')).toBe('}');
+  });
+
   it('is reported as weak when shorter than 8 characters', () => {
     expect(findWeakSecrets(['pass', 'long-enough-secret', 'ab', undefined])).toEqual(['pass']);
   });

@@ -153,12 +153,12 @@ async function reapRun(
     (marker) => marker.startsWith(`${runMarker}:`),
     KILL_GRACE_MS,
   );
-  for (const process of left) {
-    const result = results.get(process.marker.slice(runMarker.length + 1));
+  for (const leftover of left) {
+    const result = results.get(leftover.marker.slice(runMarker.length + 1));
     if (!result) continue;
     result.leftovers = [
       ...(result.leftovers ?? []),
-      { pid: process.pid, command: redact(process.command) },
+      { pid: leftover.pid, command: redact(leftover.command) },
     ];
   }
 }

@@ -28,9 +28,13 @@ export interface Redactor {
 
 /** Creates a redactor for these secret values. */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
+  // Output is redacted a line at a time: a multi-line secret is also masked line by line.
+  const pieces = secrets.flatMap((s) =>
+    typeof s === 'string' && s.includes('\n') ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s],
+  );
   const values = [
     ...new Set(
-      secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH),
+      pieces.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH),
     ),
   ]
     // Longest first, so a secret containing another is masked whole.
