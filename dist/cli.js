@@ -28465,6 +28465,10 @@ var STATUS_ORDER = [
   "skipped",
   "pass"
 ];
+var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
+function isFullSha(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
 
 // src/core/render/markdown-escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
@@ -28579,6 +28583,29 @@ function longestRun(text, char) {
   return longest;
 }
 
+// src/core/render/headline.ts
+function renderHeadline(record) {
+  const order = [
+    record.decision_requested,
+    ...DECISIONS.filter((d) => d !== record.decision_requested)
+  ];
+  return order.map(
+    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function findIntegrityProblem(record) {
+  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+}
+function renderIntegrityWarning(record) {
+  const integrity = findIntegrityProblem(record);
+  return integrity ? `> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
+}
+var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
+function checkSummaryText(check) {
+  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
+}
+
 // src/core/render/report-checks.ts
 function renderBaseline(record) {
   const sources = Object.keys(record.baseline.observed);
@@ -28586,7 +28613,12 @@ function renderBaseline(record) {
     (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
   );
   if (fields.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
+  const fullShas = [];
+  const cellCode = (value) => {
+    if (!isFullSha(value)) return mdCode(value, { table: true });
+    if (!fullShas.includes(value)) fullShas.push(value);
+    return mdCode(value.slice(0, 7), { table: true });
+  };
   const rows = fields.map((field) => {
     const expected = record.baseline.expected[field];
     const cells = sources.map((source) => {
@@ -28594,42 +28626,59 @@ function renderBaseline(record) {
       if (value === void 0) return "\u2014";
       return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
     });
-    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
   });
+  const columns = ["Field", "Lock", ...sources.map(mdText)];
   return [
     "## Baseline lock",
     "",
-    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---|").join("")}`,
+    ...rows,
+    ...fullShas.length ? [
+      "",
+      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+    ] : []
   ].join("\n");
 }
 function renderChecks(record, options) {
   const sorted = [...record.checks].sort(
     (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
   );
-  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const open2 = sorted.filter((c) => c.status !== "pass");
+  const passing = sorted.filter((c) => c.status === "pass");
   const counts = STATUS_ORDER.map(
     (status) => [status, record.checks.filter((c) => c.status === status).length]
   ).filter(([, n]) => n > 0);
-  const rows = shown2.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
-  );
-  const omitted = record.checks.length - shown2.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const details = open2.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
+  const folded = !passing.length ? [] : options.passingChecks ? [
+    "",
+    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
+    "",
+    ...renderCheckTable(passing),
+    "",
+    "</details>"
+  ] : ["", `_${plural(passing.length)} not shown._`];
   return [
     "## Checks",
     "",
     counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
+    ...folded,
     "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ICON_LEGEND,
     ...details.length ? ["", details.join("\n\n")] : []
   ].join("\n");
+}
+function renderCheckTable(checks) {
+  return [
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...checks.map(
+      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
+    )
+  ];
 }
 function renderCheckDetails(check, max) {
   const lines = check.findings.length > 0 ? check.findings.map(
@@ -28673,8 +28722,11 @@ function renderGantt(commands) {
     })
   );
   const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
   const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const failed = isFailed(c);
     const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
     const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
@@ -28683,13 +28735,17 @@ function renderGantt(commands) {
     "```mermaid",
     "gantt",
     "    dateFormat x",
-    "    axisFormat %M:%S",
+    `    axisFormat ${axisFormatFor(span)}`,
     "    section commands",
     ...rows,
     "```",
     "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
   ].join("\n");
+}
+function axisFormatFor(spanMs) {
+  if (spanMs < 1e4) return "%S.%L s";
+  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
 }
 
 // src/core/render/report-commands.ts
@@ -28781,7 +28837,7 @@ function renderJointDecision(record) {
     `   - ${signature("rehearsal", role)}`,
     `   - ${signature("cutover", role)}`
   ]);
-  const n = roles.length + 2;
+  const n = Math.max(roles.length, 1) + 2;
   const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
   const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
   const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
@@ -28822,20 +28878,19 @@ function renderMarkdown(record, options = FULL_DETAIL) {
   ].filter((section) => section !== "").join("\n\n").concat("\n");
 }
 function renderHeader(record) {
-  const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
     const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
     const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  const warning = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
   return [
-    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
+    `# ${renderHeadline(record)}`,
     "",
-    ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
-    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    ...warning ? [warning, ""] : [],
+    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
     "|---|---|---|",
@@ -28860,6 +28915,8 @@ function renderToGo(record) {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
       const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      if (item.check === "gate.integrity")
+        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
       return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
