@@ -30,7 +30,7 @@ export function renderDecisionSummary(record: DecisionRecord, maxItems: number):
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
     if (outcome.state === 'GO') continue;
-    lines.push('', `**${DECISION_TITLES[decision]}: ${outcome.state} → GO needs**`, '');
+    lines.push('', `#### ${DECISION_TITLES[decision]}: ${outcome.state} → GO needs`, '');
     for (const item of outcome.to_go.slice(0, maxItems)) {
       const values =
         item.expected !== undefined || item.observed !== undefined
