@@ -28605,6 +28605,11 @@ var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
 function checkSummaryText(check) {
   return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
 }
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.startsWith(outcome.state) ? outcome.label.slice(outcome.state.length).trim() : outcome.label;
+  return rest ? ` ${rest.startsWith("(") ? mdText(rest) : `\u2014 ${mdText(rest)}`}` : "";
+}
 
 // src/core/render/report-checks.ts
 function renderBaseline(record) {
@@ -28881,7 +28886,7 @@ function renderHeader(record) {
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
     const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const warning = renderIntegrityWarning(record);

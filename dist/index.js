@@ -50330,6 +50330,11 @@ var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
 function checkSummaryText(check) {
   return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
 }
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.startsWith(outcome.state) ? outcome.label.slice(outcome.state.length).trim() : outcome.label;
+  return rest ? ` ${rest.startsWith("(") ? mdText(rest) : `\u2014 ${mdText(rest)}`}` : "";
+}
 
 // src/core/render/report-checks.ts
 function renderBaseline(record) {
@@ -50606,7 +50611,7 @@ function renderHeader(record) {
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
     const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const warning2 = renderIntegrityWarning(record);
@@ -58319,7 +58324,7 @@ function renderDecisionSummary(record, maxItems) {
   lines.push("| Decision | State |", "|---|---|");
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    const label = labelSuffix(outcome);
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
     );
@@ -58333,7 +58338,7 @@ function renderDecisionSummary(record, maxItems) {
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
     if (outcome.state === "GO") continue;
-    lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
+    lines.push("", `#### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "");
     for (const item of outcome.to_go.slice(0, maxItems)) {
       const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
       const icon = STATUS_ICONS[item.status] ?? "";

@@ -5,7 +5,7 @@
 import { DECISIONS, type CheckResult } from '../model.js';
 import type { DecisionRecord } from '../record.js';
 import { DECISION_TITLES, STATE_ICONS } from './format-value.js';
-import { mdProse } from './markdown-escape.js';
+import { mdProse, mdText } from './markdown-escape.js';
 
 /** `✅ Rehearsal GO · ❌ Runtime cutover NO-GO`, the requested decision first. */
 export function renderHeadline(record: DecisionRecord): string {
@@ -40,4 +40,16 @@ export function checkSummaryText(check: CheckResult): string {
   return check.id === 'gate.integrity' && check.status !== 'pass'
     ? SEE_INTEGRITY_WARNING
     : check.summary;
+}
+
+/**
+ * A decision's configured label after its state, without repeating the state: the label
+ * `NO-GO (blocked pending sign-off)` shows as ` (blocked pending sign-off)`; '' when it is the state.
+ */
+export function labelSuffix(outcome: { state: string; label: string }): string {
+  if (outcome.label === outcome.state) return '';
+  const rest = outcome.label.startsWith(outcome.state)
+    ? outcome.label.slice(outcome.state.length).trim()
+    : outcome.label;
+  return rest ? ` ${rest.startsWith('(') ? mdText(rest) : `— ${mdText(rest)}`}` : '';
 }

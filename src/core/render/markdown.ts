@@ -9,7 +9,12 @@ import { mdCode, mdProse, mdText } from './markdown-escape.js';
 import { renderBaseline, renderChecks } from './report-checks.js';
 import { renderCommands } from './report-commands.js';
 import { renderEvidence, renderFooter } from './report-evidence.js';
-import { renderHeadline, renderIntegrityWarning, SEE_INTEGRITY_WARNING } from './headline.js';
+import {
+  labelSuffix,
+  renderHeadline,
+  renderIntegrityWarning,
+  SEE_INTEGRITY_WARNING,
+} from './headline.js';
 import { renderJointDecision } from './report-joint-decision.js';
 
 /** Options: how much detail to keep (the GitHub renderers shrink it to fit size limits). */
@@ -59,7 +64,7 @@ function renderHeader(record: DecisionRecord): string {
           .join(', ') +
         (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : '')
       : '—';
-    const label = outcome.label !== outcome.state ? ` — ${mdText(outcome.label)}` : '';
+    const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const warning = renderIntegrityWarning(record);

@@ -5,7 +5,7 @@
 import { DECISIONS } from '../../model.js';
 import type { DecisionRecord } from '../../record.js';
 import { DECISION_TITLES, formatValue, STATE_ICONS, STATUS_ICONS } from '../format-value.js';
-import { renderIntegrityWarning, SEE_INTEGRITY_WARNING } from '../headline.js';
+import { labelSuffix, renderIntegrityWarning, SEE_INTEGRITY_WARNING } from '../headline.js';
 import { mdCode, mdProse, mdText } from '../markdown-escape.js';
 
 /** The summary with at most `maxItems` blockers listed per decision. */
@@ -16,7 +16,7 @@ export function renderDecisionSummary(record: DecisionRecord, maxItems: number):
   lines.push('| Decision | State |', '|---|---|');
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` — ${mdText(outcome.label)}` : '';
+    const label = labelSuffix(outcome);
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`,
     );
