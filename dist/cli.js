@@ -28607,8 +28607,8 @@ function checkSummaryText(check) {
 }
 function labelSuffix(outcome) {
   if (outcome.label === outcome.state) return "";
-  const rest = outcome.label.startsWith(outcome.state) ? outcome.label.slice(outcome.state.length).trim() : outcome.label;
-  return rest ? ` ${rest.startsWith("(") ? mdText(rest) : `\u2014 ${mdText(rest)}`}` : "";
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
 }
 
 // src/core/render/report-checks.ts

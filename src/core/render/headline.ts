@@ -44,12 +44,13 @@ export function checkSummaryText(check: CheckResult): string {
 
 /**
  * A decision's configured label after its state, without repeating the state: the label
- * `NO-GO (blocked pending sign-off)` shows as ` (blocked pending sign-off)`; '' when it is the state.
+ * `NO-GO (blocked pending sign-off)` shows as ` (blocked pending sign-off)`, any other label in
+ * full after a dash; '' when the label is the state.
  */
 export function labelSuffix(outcome: { state: string; label: string }): string {
   if (outcome.label === outcome.state) return '';
-  const rest = outcome.label.startsWith(outcome.state)
-    ? outcome.label.slice(outcome.state.length).trim()
-    : outcome.label;
-  return rest ? ` ${rest.startsWith('(') ? mdText(rest) : `— ${mdText(rest)}`}` : '';
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`)
+    ? ` ${mdText(rest)}`
+    : ` — ${mdText(outcome.label)}`;
 }
