@@ -11,6 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheckpoint, type RunOutcome } from '../../src/app/run-checkpoint.js';
@@ -44,6 +45,8 @@ export interface Scenario {
   baseConfig?: string | null;
   /** Derive the base config from the scenario's own config with this edit. */
   baseConfigEdit?: { from: string; to: string };
+  /** Workspace paths git reports changed since the base (for protected paths). */
+  changed?: string[];
   tools?: Record<string, ToolEvidence>;
   commands?: Record<string, Partial<CommandResult> & { output?: string }>;
   expect: {
@@ -154,12 +157,26 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
   const ports: Ports = {
     workspace: createFsWorkspace(dir),
     git: {
-      async readFileAt() {
+      async readFileAt(_ref, path) {
+        if (path !== '.github/cutover-checkpoint.yml') {
+          // Other policy files (schemas) are as in the tree unless the scenario says otherwise.
+          const read = await createFsWorkspace(dir).readFile(path, 1 << 30);
+          return read.kind === 'error' ? { kind: 'missing' as const, path } : read;
+        }
         return scenario.baseConfig === undefined
-          ? { kind: 'unavailable' as const, reason: 'no base in this scenario' }
+          ? { kind: 'unavailable' as const, path, reason: 'no base in this scenario' }
           : scenario.baseConfig === null
-            ? { kind: 'missing' as const }
-            : { kind: 'ok' as const, text: scenario.baseConfig };
+            ? { kind: 'missing' as const, path }
+            : {
+                kind: 'ok' as const,
+                path,
+                text: scenario.baseConfig,
+                sha256: createHash('sha256').update(scenario.baseConfig).digest('hex'),
+                bytes: Buffer.byteLength(scenario.baseConfig),
+              };
+      },
+      async changedPaths() {
+        return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };
       },
       async inspect({ tags, paths }) {
         return {

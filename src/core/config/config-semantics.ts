@@ -5,6 +5,7 @@ import type { SourceLocation } from '../model.js';
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
+import { checkProtectedPolicy } from './protected-policy.js';
 
 type Raw = Record<string, unknown>;
 type Locate = (pointer: string, key?: boolean) => SourceLocation;
@@ -47,6 +48,7 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
   const changelog = config.changelog as Raw | undefined;
   if (typeof changelog?.impact_pattern === 'string')
     checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);
+  errors.push(...checkProtectedPolicy(config, at));
   return errors;
 }
 
