@@ -79,8 +79,7 @@ export async function loadPolicy(
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trustedRef) return head;
   const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
-  if (trusted.kind !== 'ok')
-    return { ...head, trusted: { ref: trustedRef, config: trusted } };
+  if (trusted.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: trusted } };
   const parsed = parseConfig(trusted.text, head.config.path, validator);
   if (!parsed.ok)
     return {

@@ -67,7 +67,8 @@ export function judgeConsumerRecord(
       status: 'pass',
       summary: `consumer ${repository} at ${sha.slice(0, 12)}: GO for ${DECISIONS.join(' and ')}, ${record.checks.length} checks green`,
     };
-  const summary = `the consumer is not GO for ${failing.join(' and ')} (${failing.map((d) => red[d]!.join(', ')).join('; ')}) in ${path}`;
+  const reasons = [...new Set(failing.flatMap((d) => red[d]!))];
+  const summary = `the consumer is not GO for ${failing.join(' and ')} in ${path}: ${reasons.join(', ')}`;
   return {
     ...fail(
       summary,

@@ -60,7 +60,8 @@ export function evaluateGateIntegrity(context: EvaluationContext): CheckOutcome[
       },
     ];
   const files = [...new Set(lines.map((line) => line.split(':')[0]!))];
-  const summary = `this change alters the policy or protected files compared with the trusted ref ${ref} (${files.join(', ')}): the cutover is NO-GO (a warning for the rehearsal); the change's own policy applies once merged`;
+  const shown = lines.length > 5 ? [...lines.slice(0, 5), `and ${lines.length - 5} more`] : lines;
+  const summary = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown.join('; ')}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
   return [
     {
       ...base,
