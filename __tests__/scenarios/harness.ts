@@ -47,6 +47,10 @@ export interface Scenario {
   baseConfigEdit?: { from: string; to: string };
   /** Workspace paths git reports changed since the base (for protected paths). */
   changed?: string[];
+  /** Other files as the base has them (null: absent there); default: as in the tree. */
+  baseFiles?: Record<string, string | null>;
+  /** `validate` instead of `run`. */
+  scope?: 'run' | 'validate';
   tools?: Record<string, ToolEvidence>;
   commands?: Record<string, Partial<CommandResult> & { output?: string }>;
   expect: {
@@ -158,6 +162,16 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     workspace: createFsWorkspace(dir),
     git: {
       async readFileAt(_ref, path) {
+        const baseFile = scenario.baseFiles?.[path];
+        if (baseFile === null) return { kind: 'missing' as const, path };
+        if (baseFile !== undefined)
+          return {
+            kind: 'ok' as const,
+            path,
+            text: baseFile,
+            sha256: createHash('sha256').update(baseFile).digest('hex'),
+            bytes: Buffer.byteLength(baseFile),
+          };
         if (path !== '.github/cutover-checkpoint.yml') {
           // Other policy files (schemas) are as in the tree unless the scenario says otherwise.
           const read = await createFsWorkspace(dir).readFile(path, 1 << 30);
@@ -226,9 +240,10 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     decision: scenario.decision ?? 'rehearsal',
     modes: scenario.modes ?? [],
     inputs: scenario.inputs ?? {},
-    scope: 'run',
+    scope: scenario.scope ?? 'run',
     runCommands: scenario.runCommands ?? true,
-    notRunReason: '--no-commands was given',
+    notRunReason:
+      scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     defaultConcurrency: 2,
     ...(scenario.baseSha ? { baseSha: scenario.baseSha } : {}),
     context: {

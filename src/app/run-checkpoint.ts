@@ -85,7 +85,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
       ...config,
       tools: [],
       incidents: undefined,
-      consumer: config.consumer && { record: config.consumer.record },
+      consumer: config.consumer && { ...config.consumer, checkName: undefined },
     };
   }
   let shard: { index: number; count: number; commands: string[] } | undefined;
