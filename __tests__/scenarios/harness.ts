@@ -189,6 +189,9 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
                 bytes: Buffer.byteLength(scenario.baseConfig),
               };
       },
+      async modifiedFiles() {
+        return [];
+      },
       async changedPaths() {
         return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };
       },

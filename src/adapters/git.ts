@@ -61,6 +61,14 @@ export function createGit(root: string): GitPort {
         bytes: file.bytes.length,
       };
     },
+    async modifiedFiles() {
+      const status = await git(root, ['status', '--porcelain', '--untracked-files=no', '-z', '--', '.']);
+      if (!status.ok) return null;
+      return status.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(3));
+    },
     async changedPaths(ref) {
       const [prefix, diff] = await Promise.all([
         git(root, ['rev-parse', '--show-prefix']),

@@ -36,6 +36,8 @@ export interface GitPort {
    * repository root); `missing` when the ref lacks it, `unavailable` when the ref is not here.
    */
   readFileAt(ref: string, path: string): Promise<TrustedRead>;
+  /** Tracked files modified in the work tree (workspace-relative); null when git cannot say. */
+  modifiedFiles(): Promise<string[] | null>;
   /** Paths changed between `ref` and the work tree, in one git call. */
   changedPaths(ref: string): Promise<ChangedPaths>;
 }
