@@ -62,7 +62,14 @@ export function createGit(root: string): GitPort {
       };
     },
     async modifiedFiles() {
-      const status = await git(root, ['status', '--porcelain', '--untracked-files=no', '-z', '--', '.']);
+      const status = await git(root, [
+        'status',
+        '--porcelain',
+        '--untracked-files=no',
+        '-z',
+        '--',
+        '.',
+      ]);
       if (!status.ok) return null;
       return status.stdout
         .split('\0')

@@ -1,7 +1,13 @@
 // Decides what to read and run for a config, and gathers it through the ports into Evidence.
 
 import type { CheckpointConfig } from '../core/config/config-types.js';
-import type { Evidence, FileRead, RunContext, TrustedRead } from '../core/evidence.js';
+import type {
+  CommandResult,
+  Evidence,
+  FileRead,
+  RunContext,
+  TrustedRead,
+} from '../core/evidence.js';
 import type { Baseline, Decision } from '../core/model.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRefTargets, listUserSchemas } from '../core/schema/relative-refs.js';
@@ -31,6 +37,8 @@ export interface CollectRequest {
    * config as read there. Schemas are then read at that ref too; gate.integrity compares.
    */
   trusted?: { ref: string; config: TrustedRead; evaluateIntegrity: boolean };
+  /** Results recorded elsewhere (shard records) to judge instead of running the commands. */
+  recordedCommands?: CommandResult[];
   /** This run is one shard of several. */
   shard?: { index: number; count: number; commands: string[] };
 }
@@ -66,7 +74,8 @@ export async function collectEvidence(
         }
       : undefined;
   const commands =
-    request.runCommands && config.commands.length > 0
+    request.recordedCommands ??
+    (request.runCommands && config.commands.length > 0
       ? await ports.runner.run(config.commands, {
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
@@ -77,7 +86,7 @@ export async function collectEvidence(
           events: request.events,
           signal: request.signal,
         })
-      : null;
+      : null);
 
   return {
     now: ports.now().toISOString(),

@@ -36,7 +36,9 @@ export async function verifyRecord(
       `the record's scope is '${record.shard ? 'shard' : (record.scope ?? 'unknown')}': only a full run (scope: full) or an aggregate of shards can be relied on`,
     );
   if (!Array.isArray(record.inputs))
-    problems.push('the record lists no inputs (it was written by an older version): run the gate again');
+    problems.push(
+      'the record lists no inputs (it was written by an older version): run the gate again',
+    );
 
   const lock = record.baseline?.expected ?? {};
   const tag = lock.release_tag;

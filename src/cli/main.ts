@@ -86,7 +86,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (request.command === 'aggregate') {
     const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
     return report(
-      await aggregateShards(ports, { configPath: request.configPath, records }),
+      await aggregateShards(ports, {
+        configPath: request.configPath,
+        records,
+        ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
+      }),
       request.json,
       color,
       io,
@@ -112,6 +116,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     },
     events: createCliProgress(io.stderr),
     signal: stopOnSignals(),
+    ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
     ...(request.shard
       ? {
           shard: {

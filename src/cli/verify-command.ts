@@ -58,7 +58,10 @@ export async function runVerifyRecord(
   out(`\nEvidence unchanged since the verdict of ${record.generated_at}.\n`);
   if (!decision) return 0;
   const derived = outcome.decisions[decision];
-  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(', ')})` : '';
-  out(`Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.\n`);
+  const blocked =
+    derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(', ')})` : '';
+  out(
+    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.\n`,
+  );
   return EXIT[derived.state];
 }

@@ -13,7 +13,10 @@ const PLAIN_LABELS = Object.fromEntries(
 ) as Record<Decision, Record<DecisionState, string>>;
 
 /** A recorded check as it stands at `today` (YYYY-MM-DD), with why it changed, if it did. */
-export function replayCheck(check: CheckResult, today: string): { check: CheckResult; note?: string } {
+export function replayCheck(
+  check: CheckResult,
+  today: string,
+): { check: CheckResult; note?: string } {
   const replayed: CheckResult = { ...check, blocks: [...check.blocks] };
   let note: string | undefined;
   if (isProtectedCheck(check.id) && !replayed.blocks.includes('cutover')) {
