@@ -52,7 +52,8 @@ export async function collectEvidence(
 ): Promise<Evidence> {
   const files = await readInputs(config, configRead, ports, request.trusted);
   const tag = config.baseline.release_tag;
-  const [git, tools, incidents, consumerCheck] = await Promise.all([
+  const joint = config.jointDecision;
+  const [git, tools, incidents, consumerCheck, signoff] = await Promise.all([
     ports.git.inspect({
       tags: tag ? [tag] : [],
       paths: config.documents.filter((d) => d.maxAgeDays !== undefined).map((d) => d.path),
@@ -61,6 +62,12 @@ export async function collectEvidence(
     config.incidents ? ports.lookups.incidents(config.incidents) : undefined,
     config.consumer?.repository && config.consumer.checkName
       ? ports.lookups.consumerCheck(config.consumer)
+      : undefined,
+    joint
+      ? ports.lookups.signoff({
+          github: Object.values(joint.verify).includes('github'),
+          teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith('@')),
+        })
       : undefined,
   ]);
   const trusted = request.trusted;
@@ -102,6 +109,7 @@ export async function collectEvidence(
       : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
+    ...(signoff ? { signoff } : {}),
     ...(integrity ? { integrity } : {}),
     ...(request.shard ? { shard: request.shard } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
