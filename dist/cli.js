@@ -30052,7 +30052,7 @@ async function aggregateShards(ports, request) {
 
 // src/cli/verify-command.ts
 import { readFileSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/core/rederive.ts
 var PLAIN_LABELS = Object.fromEntries(
@@ -30084,6 +30084,62 @@ function rederiveDecisions(checks, today) {
     decisions: decideAll(final, PLAIN_LABELS),
     notes: replayed.flatMap((r) => r.note ?? [])
   };
+}
+var DETERMINISTIC = /* @__PURE__ */ new Set([
+  "artifact",
+  "baseline",
+  "git",
+  "handoff",
+  "semver",
+  "rule",
+  "changelog",
+  "command"
+]);
+function severity(status) {
+  if (status === "fail" || status === "error" || status === "waived") return 2;
+  return status === "pending" ? 1 : 0;
+}
+function compareWithRejudged(recorded, rejudged) {
+  const byId = new Map(recorded.map((check) => [check.id, check]));
+  const problems = [];
+  for (const check of rejudged) {
+    const stated = byId.get(check.id);
+    if (!stated)
+      problems.push(`the record lacks the check ${check.id} (${check.status} on this evidence)`);
+    else if ((DETERMINISTIC.has(check.kind) || check.id === "consumer.record") && severity(stated.status) < severity(check.status))
+      problems.push(
+        `the record says ${check.id} is ${stated.status}, but the same evidence gives ${check.status}: ${check.summary}`
+      );
+  }
+  return problems;
+}
+
+// src/app/rejudge-record.ts
+async function rejudgeRecord(ports, record) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
+    };
+  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    runCommands: true,
+    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
+    logDir: "logs",
+    context: {
+      repository: record.context?.repository ?? null,
+      sha: record.context?.sha ?? null,
+      ref: record.context?.ref ?? null,
+      event: record.context?.event ?? null,
+      runUrl: record.context?.run_url ?? null
+    },
+    redact: createRedactor([])
+  });
+  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
 }
 
 // src/core/shard/replay.ts
@@ -30145,6 +30201,11 @@ async function verifyRecord(ports, record, now) {
     current[input.path] = read.kind === "ok" ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);
+  if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
+    const rejudged = await rejudgeRecord(ports, record);
+    if (!rejudged.ok) problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+  }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],
     now.slice(0, 10)
@@ -30386,6 +30447,400 @@ function createGit(root) {
   };
 }
 
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: "unavailable", reason },
+      runApprovals: { kind: "unavailable", reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
+    })
+  };
+}
+
+// src/adapters/output-dir.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve as resolve2 } from "node:path";
+function createOutputDir(directory) {
+  const root = resolve2(directory);
+  return {
+    directory: root,
+    async writeFile(path, text) {
+      const target = resolve2(root, path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+      return target;
+    }
+  };
+}
+
+// src/adapters/process-runner.ts
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve as resolve4 } from "node:path";
+
+// src/adapters/run-process.ts
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/adapters/line-buffer.ts
+var LineBuffer = class {
+  constructor(maxPending = 64 * 1024) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  push(chunk) {
+    const text = this.pending + chunk;
+    const cut = text.lastIndexOf("\n") + 1;
+    if (cut === 0 && text.length <= this.maxPending) {
+      this.pending = text;
+      return "";
+    }
+    const end = cut === 0 ? text.length : cut;
+    this.pending = text.slice(end);
+    return text.slice(0, end);
+  }
+  /** Whatever is left at the end of the stream. */
+  flush() {
+    const rest = this.pending;
+    this.pending = "";
+    return rest;
+  }
+};
+
+// src/adapters/output-tail.ts
+var OutputTail = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  length = 0;
+  /** Every character ever pushed, kept or not. */
+  total = 0;
+  push(chunk) {
+    this.total += chunk.length;
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    if (this.length > this.limit * 2) this.compact();
+  }
+  compact() {
+    const text = this.chunks.join("").slice(-this.limit);
+    this.chunks = [text];
+    this.length = text.length;
+  }
+  /** The kept tail, starting at a line boundary when one is near. */
+  text() {
+    this.compact();
+    const text = this.chunks[0] ?? "";
+    if (this.total <= this.limit) return text;
+    const newline = text.indexOf("\n");
+    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
+  }
+};
+
+// src/adapters/run-process.ts
+var TAIL_CHARS = 16 * 1024;
+var KILL_GRACE_MS = 2e3;
+var DRAIN_MS = 200;
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
+}
+function runProcess(command, options) {
+  const cwd = resolve3(options.root, command.cwd);
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin
+  };
+  const notRun = (reason) => Promise.resolve({
+    ...base,
+    state: "not-run",
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  });
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    return notRun(`working directory '${command.cwd}' does not exist`);
+  const inside = relative2(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute2(inside)) {
+    return notRun(
+      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+    );
+  }
+  return new Promise((resolvePromise) => {
+    const tail = new OutputTail(TAIL_CHARS);
+    const log = createWriteStream(options.logFile);
+    const shell = shellFor(command, options.defaultShell);
+    let bytes = 0;
+    let timedOut = false;
+    let stoppedBecause;
+    const child = spawn(shell.file, [...shell.args, command.run], {
+      cwd,
+      env: { ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
+    const killGroup = (signal) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+      }
+    };
+    let graceTimer;
+    const stop = () => {
+      killGroup("SIGTERM");
+      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, command.timeoutMs);
+    const onAbort = () => {
+      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      stop();
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+    const emit = (text) => {
+      if (text === "") return;
+      const clean = options.redact(text);
+      tail.push(clean);
+      options.onOutput?.(clean);
+      return log.write(clean);
+    };
+    const buffers = [new LineBuffer(), new LineBuffer()];
+    [child.stdout, child.stderr].forEach((stream, i) => {
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => {
+        bytes += Buffer.byteLength(chunk);
+        if (emit(buffers[i].push(chunk)) === false) {
+          stream.pause();
+          log.once("drain", () => stream.resume());
+        }
+      });
+    });
+    let exit;
+    let settled = false;
+    const finalize = () => {
+      if (settled || !exit) return;
+      settled = true;
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      options.signal.removeEventListener("abort", onAbort);
+      killGroup("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      for (const buffer of buffers) emit(buffer.flush());
+      if (exit.error) emit(`
+${exit.error.message}
+`);
+      const { code: code2, signal, error } = exit;
+      log.end(
+        () => resolvePromise({
+          ...base,
+          state: "ran",
+          ...stoppedBecause ? { reason: stoppedBecause } : {},
+          exitCode: error ? 127 : timedOut ? null : code2,
+          signal: timedOut ? null : signal,
+          timedOut,
+          durationMs: Date.now() - startedAt,
+          outputTail: tail.text(),
+          outputBytes: bytes,
+          logPath: options.logFile
+        })
+      );
+    };
+    child.on("close", finalize);
+    child.on("exit", (code2, signal) => {
+      exit = { code: code2, signal };
+      setTimeout(finalize, DRAIN_MS).unref();
+    });
+    child.on("error", (error) => {
+      exit = { code: null, signal: null, error };
+      finalize();
+    });
+  });
+}
+
+// src/adapters/process-runner.ts
+function createProcessRunner(options) {
+  let defaultShell;
+  return {
+    async run(commands, runOptions) {
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      mkdirSync(logRoot, { recursive: true });
+      const inherited = { ...options.env ?? process.env };
+      for (const name of runOptions.withheldEnv) delete inherited[name];
+      const passed = (command) => Object.fromEntries(
+        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
+      );
+      const stop = new AbortController();
+      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
+      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
+      if (runOptions.signal?.aborted) onOuterAbort();
+      const runTimer = runOptions.runTimeoutMs ? setTimeout(
+        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
+        runOptions.runTimeoutMs
+      ) : void 0;
+      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const events = runOptions.events;
+      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      const origin = Date.now();
+      const results = /* @__PURE__ */ new Map();
+      const running = /* @__PURE__ */ new Set();
+      const waiting = [...commands];
+      const settle = (command, result) => {
+        results.set(command.id, result);
+        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+      };
+      const notRun = (command, state, reason) => settle(command, {
+        id: command.id,
+        run: command.run,
+        cwd: command.cwd,
+        state,
+        reason,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        startedMs: Date.now() - origin,
+        durationMs: 0,
+        outputTail: "",
+        outputBytes: 0
+      });
+      try {
+        while (waiting.length > 0 || running.size > 0) {
+          for (const command of [...waiting]) {
+            const refusal = runOptions.refusals[command.id];
+            const blocker = command.needs.find(
+              (need) => results.has(need) && !succeeded(results.get(need))
+            );
+            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
+            if (refusal || reason) {
+              waiting.splice(waiting.indexOf(command), 1);
+              if (refusal) notRun(command, "refused", refusal);
+              else notRun(command, "skipped", reason);
+              continue;
+            }
+            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (!command.needs.every((need) => results.has(need))) continue;
+            waiting.splice(waiting.indexOf(command), 1);
+            events?.onStart?.(shown.get(command.id));
+            const task = runProcess(command, {
+              root: options.root,
+              env: { ...inherited, ...passed(command), ...command.env },
+              logFile: join(logRoot, `${command.id}.log`),
+              origin,
+              redact: runOptions.redact,
+              defaultShell: defaultShell ??= findDefaultShell(),
+              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
+              signal: stop.signal
+            }).then((result) => {
+              running.delete(task);
+              settle(command, result);
+            });
+            running.add(task);
+          }
+          if (running.size > 0) await Promise.race(running);
+          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
+            for (const command of waiting.splice(0))
+              notRun(command, "not-run", "its dependencies can never complete");
+          }
+        }
+      } finally {
+        if (runTimer) clearTimeout(runTimer);
+        runOptions.signal?.removeEventListener("abort", onOuterAbort);
+      }
+      return commands.map((command) => results.get(command.id));
+    }
+  };
+}
+function succeeded(result) {
+  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
+}
+function findDefaultShell() {
+  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
+  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
+}
+
+// src/adapters/tool-lookup.ts
+import { execFile as execFile2 } from "node:child_process";
+import { access, constants } from "node:fs/promises";
+import { delimiter, join as join2 } from "node:path";
+var VERSION_TIMEOUT_MS = 1e4;
+function createToolLookup(path = process.env.PATH ?? "") {
+  return {
+    async lookup(tools) {
+      const entries = await Promise.all(
+        tools.map(async (tool) => {
+          const found = await findOnPath(tool.name, path);
+          if (!found) return [tool.name, { found: false }];
+          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
+          return [
+            tool.name,
+            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+          ];
+        })
+      );
+      return Object.fromEntries(entries);
+    }
+  };
+}
+async function findOnPath(name, path) {
+  for (const directory of path.split(delimiter).filter(Boolean)) {
+    const candidate = join2(directory, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function readVersion(file, args) {
+  return new Promise((resolvePromise) => {
+    execFile2(
+      file,
+      args,
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolvePromise(`${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3));
+      }
+    );
+  });
+}
+
+// src/adapters/local-ports.ts
+function createLocalPorts(options) {
+  const output = createOutputDir(options.evidenceDir);
+  return {
+    workspace: createFsWorkspace(options.root),
+    git: createGit(options.root),
+    tools: createToolLookup(),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
+    output,
+    logger: options.logger,
+    environment: process.env,
+    now: () => /* @__PURE__ */ new Date()
+  };
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var DEFAULT_CONFIG_PATH = ".github/cutover-checkpoint.yml";
@@ -30567,12 +31022,13 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
       code2 === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
     );
   }
-  const root = resolve2(tree);
-  const outcome = await verifyRecord(
-    { workspace: createFsWorkspace(root), git: createGit(root) },
-    record,
-    now.toISOString()
-  );
+  const root = resolve5(tree);
+  const ports = createLocalPorts({
+    root,
+    evidenceDir: root,
+    logger: { info: () => void 0, warn: () => void 0 }
+  });
+  const outcome = await verifyRecord(ports, record, now.toISOString());
   const out = (text) => io.stdout.write(text);
   for (const change of outcome.changes) {
     const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
@@ -30699,400 +31155,6 @@ function renderText(record, options) {
 }
 function mark(check) {
   return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
-}
-
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason }),
-    signoff: async ({ teams }) => ({
-      pullRequest: { kind: "unavailable", reason },
-      runApprovals: { kind: "unavailable", reason },
-      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
-    })
-  };
-}
-
-// src/adapters/output-dir.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve as resolve3 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve3(directory);
-  return {
-    directory: root,
-    async writeFile(path, text) {
-      const target = resolve3(root, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-      return target;
-    }
-  };
-}
-
-// src/adapters/process-runner.ts
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join, resolve as resolve5 } from "node:path";
-
-// src/adapters/run-process.ts
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve4 } from "node:path";
-
-// src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
-  }
-  maxPending;
-  pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
-  push(chunk) {
-    const text = this.pending + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    if (cut === 0 && text.length <= this.maxPending) {
-      this.pending = text;
-      return "";
-    }
-    const end = cut === 0 ? text.length : cut;
-    this.pending = text.slice(end);
-    return text.slice(0, end);
-  }
-  /** Whatever is left at the end of the stream. */
-  flush() {
-    const rest = this.pending;
-    this.pending = "";
-    return rest;
-  }
-};
-
-// src/adapters/output-tail.ts
-var OutputTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  chunks = [];
-  length = 0;
-  /** Every character ever pushed, kept or not. */
-  total = 0;
-  push(chunk) {
-    this.total += chunk.length;
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    if (this.length > this.limit * 2) this.compact();
-  }
-  compact() {
-    const text = this.chunks.join("").slice(-this.limit);
-    this.chunks = [text];
-    this.length = text.length;
-  }
-  /** The kept tail, starting at a line boundary when one is near. */
-  text() {
-    this.compact();
-    const text = this.chunks[0] ?? "";
-    if (this.total <= this.limit) return text;
-    const newline = text.indexOf("\n");
-    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
-  }
-};
-
-// src/adapters/run-process.ts
-var TAIL_CHARS = 16 * 1024;
-var KILL_GRACE_MS = 2e3;
-var DRAIN_MS = 200;
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function runProcess(command, options) {
-  const cwd = resolve4(options.root, command.cwd);
-  const startedAt = Date.now();
-  const base = {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    startedMs: startedAt - options.origin
-  };
-  const notRun = (reason) => Promise.resolve({
-    ...base,
-    state: "not-run",
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
-  });
-  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative2(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
-    );
-  }
-  return new Promise((resolvePromise) => {
-    const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
-    const shell = shellFor(command, options.defaultShell);
-    let bytes = 0;
-    let timedOut = false;
-    let stoppedBecause;
-    const child = spawn(shell.file, [...shell.args, command.run], {
-      cwd,
-      env: { ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true
-    });
-    const killGroup = (signal) => {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-      }
-    };
-    let graceTimer;
-    const stop = () => {
-      killGroup("SIGTERM");
-      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, command.timeoutMs);
-    const onAbort = () => {
-      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
-      stop();
-    };
-    if (options.signal.aborted) onAbort();
-    else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text) => {
-      if (text === "") return;
-      const clean = options.redact(text);
-      tail.push(clean);
-      options.onOutput?.(clean);
-      return log.write(clean);
-    };
-    const buffers = [new LineBuffer(), new LineBuffer()];
-    [child.stdout, child.stderr].forEach((stream, i) => {
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        bytes += Buffer.byteLength(chunk);
-        if (emit(buffers[i].push(chunk)) === false) {
-          stream.pause();
-          log.once("drain", () => stream.resume());
-        }
-      });
-    });
-    let exit;
-    let settled = false;
-    const finalize = () => {
-      if (settled || !exit) return;
-      settled = true;
-      clearTimeout(timer);
-      if (graceTimer) clearTimeout(graceTimer);
-      options.signal.removeEventListener("abort", onAbort);
-      killGroup("SIGKILL");
-      child.stdout.destroy();
-      child.stderr.destroy();
-      for (const buffer of buffers) emit(buffer.flush());
-      if (exit.error) emit(`
-${exit.error.message}
-`);
-      const { code: code2, signal, error } = exit;
-      log.end(
-        () => resolvePromise({
-          ...base,
-          state: "ran",
-          ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error ? 127 : timedOut ? null : code2,
-          signal: timedOut ? null : signal,
-          timedOut,
-          durationMs: Date.now() - startedAt,
-          outputTail: tail.text(),
-          outputBytes: bytes,
-          logPath: options.logFile
-        })
-      );
-    };
-    child.on("close", finalize);
-    child.on("exit", (code2, signal) => {
-      exit = { code: code2, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
-    });
-    child.on("error", (error) => {
-      exit = { code: null, signal: null, error };
-      finalize();
-    });
-  });
-}
-
-// src/adapters/process-runner.ts
-function createProcessRunner(options) {
-  let defaultShell;
-  return {
-    async run(commands, runOptions) {
-      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
-      const stop = new AbortController();
-      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
-      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
-      if (runOptions.signal?.aborted) onOuterAbort();
-      const runTimer = runOptions.runTimeoutMs ? setTimeout(
-        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
-        runOptions.runTimeoutMs
-      ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
-      const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
-      const origin = Date.now();
-      const results = /* @__PURE__ */ new Map();
-      const running = /* @__PURE__ */ new Set();
-      const waiting = [...commands];
-      const settle = (command, result) => {
-        results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
-      };
-      const notRun = (command, state, reason) => settle(command, {
-        id: command.id,
-        run: command.run,
-        cwd: command.cwd,
-        state,
-        reason,
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startedMs: Date.now() - origin,
-        durationMs: 0,
-        outputTail: "",
-        outputBytes: 0
-      });
-      try {
-        while (waiting.length > 0 || running.size > 0) {
-          for (const command of [...waiting]) {
-            const refusal = runOptions.refusals[command.id];
-            const blocker = command.needs.find(
-              (need) => results.has(need) && !succeeded(results.get(need))
-            );
-            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
-            if (refusal || reason) {
-              waiting.splice(waiting.indexOf(command), 1);
-              if (refusal) notRun(command, "refused", refusal);
-              else notRun(command, "skipped", reason);
-              continue;
-            }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
-            if (!command.needs.every((need) => results.has(need))) continue;
-            waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
-            const task = runProcess(command, {
-              root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join(logRoot, `${command.id}.log`),
-              origin,
-              redact: runOptions.redact,
-              defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
-              signal: stop.signal
-            }).then((result) => {
-              running.delete(task);
-              settle(command, result);
-            });
-            running.add(task);
-          }
-          if (running.size > 0) await Promise.race(running);
-          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
-            for (const command of waiting.splice(0))
-              notRun(command, "not-run", "its dependencies can never complete");
-          }
-        }
-      } finally {
-        if (runTimer) clearTimeout(runTimer);
-        runOptions.signal?.removeEventListener("abort", onOuterAbort);
-      }
-      return commands.map((command) => results.get(command.id));
-    }
-  };
-}
-function succeeded(result) {
-  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
-}
-function findDefaultShell() {
-  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
-  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-
-// src/adapters/tool-lookup.ts
-import { execFile as execFile2 } from "node:child_process";
-import { access, constants } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
-var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
-  return {
-    async lookup(tools) {
-      const entries = await Promise.all(
-        tools.map(async (tool) => {
-          const found = await findOnPath(tool.name, path);
-          if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
-          return [
-            tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
-          ];
-        })
-      );
-      return Object.fromEntries(entries);
-    }
-  };
-}
-async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join2(directory, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function readVersion(file, args) {
-  return new Promise((resolvePromise) => {
-    execFile2(
-      file,
-      args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3));
-      }
-    );
-  });
-}
-
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
-  const output = createOutputDir(options.evidenceDir);
-  return {
-    workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
-    tools: createToolLookup(),
-    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
-    output,
-    logger: options.logger,
-    environment: process.env,
-    now: () => /* @__PURE__ */ new Date()
-  };
 }
 
 // src/cli/init-templates.ts

@@ -57845,7 +57845,9 @@ async function evaluate(inputs, context3, root, client) {
     records: globFiles(root, inputs.aggregate).map((path) => ({
       path,
       text: readFileSync2(resolve5(root, path), "utf8")
-    }))
+    })),
+    // Judged under the base's policy, as the shards were (SPEC §10).
+    ...context3.pullRequest?.baseSha ? { trustedRef: context3.pullRequest.baseSha } : {}
   }) : await runCheckpoint(ports, {
     configPath: inputs.config,
     decision: inputs.decision,

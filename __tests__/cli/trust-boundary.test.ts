@@ -113,6 +113,26 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
     );
   });
 
+  it('judges the evidence again: a deleted check or a command status edited to pass is caught', () => {
+    const deleted = edited(full, 'out-full/deleted.json', (r) => {
+      r.checks = r.checks.filter((c) => c.id !== 'document.runbook');
+    });
+    const run = cli(['verify-record', deleted, '--decision', 'cutover'], svc);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the record lacks the check document.runbook');
+
+    const red = cli(['run', '--out', 'out-redrun'], svc, { FAIL_CHECK: '1' });
+    expect(red.status).toBe(1);
+    const forged = edited('out-redrun/decision-record.json', 'out-redrun/forged.json', (r) => {
+      for (const check of r.checks) if (check.status === 'fail') check.status = 'pass';
+    });
+    const verify = cli(['verify-record', forged, '--decision', 'rehearsal'], svc);
+    expect(verify.status).toBe(1);
+    expect(verify.stdout).toContain(
+      'the record says command.check is pass, but the same evidence gives fail',
+    );
+  });
+
   it('validate never writes a GO record, and a validate or shard record is not verifiable', () => {
     const validate = cli(['validate', '--out', 'out-validate', '--json'], svc);
     expect(validate.status).toBe(2);

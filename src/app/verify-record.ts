@@ -6,9 +6,10 @@
 import type { DecisionOutcome } from '../core/decide.js';
 import type { Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
-import { rederiveDecisions } from '../core/rederive.js';
+import { compareWithRejudged, rederiveDecisions } from '../core/rederive.js';
+import { rejudgeRecord } from './rejudge-record.js';
 import { compareInputs, listRecordedInputs, type InputChange } from '../core/shard/replay.js';
-import type { GitPort, WorkspacePort } from './ports.js';
+import type { Ports } from './ports.js';
 
 /** Large enough for any artifact the gate itself would have read. */
 const MAX_BYTES = 1024 * 1024 * 1024;
@@ -26,7 +27,7 @@ export interface VerifyOutcome {
 
 /** Verifies `record` against the checkout in `ports`; `now` is ISO 8601 UTC. */
 export async function verifyRecord(
-  ports: { workspace: WorkspacePort; git: GitPort },
+  ports: Ports,
   record: DecisionRecord,
   now: string,
 ): Promise<VerifyOutcome> {
@@ -72,6 +73,12 @@ export async function verifyRecord(
     current[input.path] = read.kind === 'ok' ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);
+  // Only worth judging again on the same inputs: otherwise the changes above already say enough.
+  if (changes.every((c) => c.state === 'unchanged') && Array.isArray(record.checks)) {
+    const rejudged = await rejudgeRecord(ports, record);
+    if (!rejudged.ok) problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+  }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],
     now.slice(0, 10),

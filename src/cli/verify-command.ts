@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyRecord } from '../app/verify-record.js';
-import { createFsWorkspace } from '../adapters/fs-workspace.js';
-import { createGit } from '../adapters/git.js';
+import { createLocalPorts } from '../adapters/local-ports.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { UsageError } from './args.js';
@@ -34,11 +33,13 @@ export async function runVerifyRecord(
     );
   }
   const root = resolve(tree);
-  const outcome = await verifyRecord(
-    { workspace: createFsWorkspace(root), git: createGit(root) },
-    record,
-    now.toISOString(),
-  );
+  // Nothing is run or written: commands are judged from the record's raw results.
+  const ports = createLocalPorts({
+    root,
+    evidenceDir: root,
+    logger: { info: () => undefined, warn: () => undefined },
+  });
+  const outcome = await verifyRecord(ports, record, now.toISOString());
   const out = (text: string) => io.stdout.write(text);
   for (const change of outcome.changes) {
     const detail =

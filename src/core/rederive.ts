@@ -54,3 +54,47 @@ export function rederiveDecisions(
     notes: replayed.flatMap((r) => r.note ?? []),
   };
 }
+
+/** Kinds whose status depends only on the files (digest-checked) and git, never on the clock or API. */
+const DETERMINISTIC = new Set([
+  'artifact',
+  'baseline',
+  'git',
+  'handoff',
+  'semver',
+  'rule',
+  'changelog',
+  'command',
+]);
+
+/** 0: nothing to act on; 1: pending; 2: a failure (a waived one included). */
+function severity(status: CheckResult['status']): number {
+  if (status === 'fail' || status === 'error' || status === 'waived') return 2;
+  return status === 'pending' ? 1 : 0;
+}
+
+/**
+ * Where a record's checks disagree with the same evidence judged again now: a check the evidence
+ * yields that the record lacks (deleted), or a deterministic check the record states as better than
+ * it is (an edited status; commands are recomputed from their raw results).
+ */
+export function compareWithRejudged(
+  recorded: readonly CheckResult[],
+  rejudged: readonly CheckResult[],
+): string[] {
+  const byId = new Map(recorded.map((check) => [check.id, check]));
+  const problems: string[] = [];
+  for (const check of rejudged) {
+    const stated = byId.get(check.id);
+    if (!stated)
+      problems.push(`the record lacks the check ${check.id} (${check.status} on this evidence)`);
+    else if (
+      (DETERMINISTIC.has(check.kind) || check.id === 'consumer.record') &&
+      severity(stated.status) < severity(check.status)
+    )
+      problems.push(
+        `the record says ${check.id} is ${stated.status}, but the same evidence gives ${check.status}: ${check.summary}`,
+      );
+  }
+  return problems;
+}

@@ -30,7 +30,8 @@ export function collectShardCommands(
     .sort((a, b) => rank(a.id) - rank(b.id));
 }
 
-function toCommandResult(command: RecordCommand): CommandResult {
+/** A recorded command as the judge reads results (the raw facts only). */
+export function toCommandResult(command: RecordCommand): CommandResult {
   return {
     id: command.id,
     run: command.run,
