@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../src/core/policy.js';
 import { judgeConsumerRecord } from '../../src/core/checks/consumer-record.js';
-import { rederiveDecisions } from '../../src/core/rederive.js';
+import { compareWithRejudged, rederiveDecisions } from '../../src/core/rederive.js';
 import { listCommandPaths } from '../../src/core/commands/command-paths.js';
 import type { CheckOutcome, CheckResult } from '../../src/core/model.js';
 import type { DecisionRecord } from '../../src/core/record.js';
@@ -184,5 +184,25 @@ describe('listCommandPaths', () => {
     ],
   ])('%s', (_name, run, texts, expected) => {
     expect(listCommandPaths([command(run)], (path) => texts[path])).toEqual(expected);
+  });
+});
+
+describe('compareWithRejudged (verify-record)', () => {
+  const cmd = (status: CheckResult['status']) => check('command.t', status, { kind: 'command' });
+  it.each<[string, CheckResult[], CheckResult[], string | null]>([
+    ['identical', [cmd('fail')], [cmd('fail')], null],
+    ['a deleted check', [], [cmd('pass')], 'the record lacks the check command.t'],
+    ['a status edited to pass', [cmd('pass')], [cmd('fail')], 'the record says command.t is pass'],
+    ['a worse stated status is fine', [cmd('fail')], [cmd('pass')], null],
+    [
+      'clock- and API-dependent kinds are not compared',
+      [check('tool.node', 'pass', { kind: 'tool' })],
+      [check('tool.node', 'fail', { kind: 'tool' })],
+      null,
+    ],
+  ])('%s', (_name, recorded, rejudged, problem) => {
+    const problems = compareWithRejudged(recorded, rejudged);
+    if (problem === null) expect(problems).toEqual([]);
+    else expect(problems.join('\n')).toContain(problem);
   });
 });
