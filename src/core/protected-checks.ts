@@ -1,8 +1,6 @@
 // Protected checks (SPEC §2, §10): the checks that keep a change from approving itself. No config
 // may waive or unblock them; a wildcard waiver or policy never reaches them.
 
-import type { Decision } from './model.js';
-
 /** Check ids no config may waive, unblock or un-abort. */
 export const PROTECTED_CHECKS: readonly string[] = [
   'gate.integrity',
@@ -17,7 +15,3 @@ export function isProtectedCheck(id: string): boolean {
   return PROTECTED_CHECKS.includes(id);
 }
 
-/** The decisions a protected check always blocks, whatever the policy says. */
-export function protectedBlocks(id: string): Decision[] {
-  return isProtectedCheck(id) ? ['cutover'] : [];
-}
