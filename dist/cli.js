@@ -27880,9 +27880,23 @@ function ownObject(value) {
 }
 
 // src/core/checks/joint-decision.ts
+function missingCutoverPolicy(configPath) {
+  const summary = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  return {
+    id: "joint-decision.cutover",
+    kind: "gate",
+    status: "fail",
+    only: ["cutover"],
+    summary,
+    findings: [{ message: summary, location: { file: configPath } }],
+    expected: "a joint_decision policy",
+    observed: "none"
+  };
+}
 function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
-  if (!config) return [];
+  if (!config)
+    return (context.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context.config.path)];
   const loaded = loadJointDecision(context);
   const verified = verifySignoff(context);
   return DECISIONS.map((decision) => {

@@ -49605,9 +49605,23 @@ function ownObject(value) {
 }
 
 // src/core/checks/joint-decision.ts
+function missingCutoverPolicy(configPath) {
+  const summary2 = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  return {
+    id: "joint-decision.cutover",
+    kind: "gate",
+    status: "fail",
+    only: ["cutover"],
+    summary: summary2,
+    findings: [{ message: summary2, location: { file: configPath } }],
+    expected: "a joint_decision policy",
+    observed: "none"
+  };
+}
 function evaluateJointDecision(context3) {
   const config = context3.config.jointDecision;
-  if (!config) return [];
+  if (!config)
+    return (context3.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context3.config.path)];
   const loaded = loadJointDecision(context3);
   const verified = verifySignoff(context3);
   return DECISIONS.map((decision) => {

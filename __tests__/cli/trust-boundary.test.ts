@@ -77,7 +77,9 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
   it('an honest full record verifies; its cutover is re-derived NO-GO from the checks', () => {
     expect(record(full).scope).toBe('full');
     const run = cli(['verify-record', full, '--decision', 'cutover'], svc);
-    expect(run.stdout).toContain('the cutover decision is NO-GO (blocked by document.runbook)');
+    expect(run.stdout).toContain(
+      'the cutover decision is NO-GO (blocked by document.runbook, joint-decision.cutover)',
+    );
     expect(run.status).toBe(1);
   });
 

@@ -14,4 +14,3 @@ export const PROTECTED_CHECKS: readonly string[] = [
 export function isProtectedCheck(id: string): boolean {
   return PROTECTED_CHECKS.includes(id);
 }
-
