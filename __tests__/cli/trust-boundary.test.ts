@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, workspace } from './cli-helpers.js';
+import { cli as runCli, workspace } from './cli-helpers.js';
 
 const CONFIG = `version: 1
 gate: {name: trust}
@@ -30,6 +30,12 @@ const COUNT = "console.log('2 passed, 0 failed');\n";
 
 let repo: string;
 let svc: string;
+/** The CLI with GITHUB_SHA set to the checkout's HEAD, as on a runner (the host's is not ours). */
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  runCli(args, cwd, {
+    GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim(),
+    ...env,
+  });
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const record = (path: string) =>
