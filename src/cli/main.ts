@@ -115,7 +115,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       runUrl: null,
     },
     events: createCliProgress(io.stderr),
-    signal: stopOnSignals(),
+    // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
+    ...(request.command === 'run' && request.runCommands ? { signal: stopOnSignals() } : {}),
     ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
     ...(request.shard
       ? {
