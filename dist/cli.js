@@ -28493,7 +28493,9 @@ function buildRecord(context, checks, decisions) {
   };
   const inputs = listInputDigests(context);
   const artifactPaths = new Set(config.artifacts.map((a) => a.path));
-  const documents = inputs.filter((d) => d.path !== config.path && !artifactPaths.has(d.path));
+  const documents = inputs.filter(
+    (d) => d.id !== "input" && d.path !== config.path && !artifactPaths.has(d.path)
+  );
   return {
     record_version: 1,
     gate: {

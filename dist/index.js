@@ -50218,7 +50218,9 @@ function buildRecord(context3, checks, decisions) {
   };
   const inputs = listInputDigests(context3);
   const artifactPaths = new Set(config.artifacts.map((a) => a.path));
-  const documents = inputs.filter((d) => d.path !== config.path && !artifactPaths.has(d.path));
+  const documents = inputs.filter(
+    (d) => d.id !== "input" && d.path !== config.path && !artifactPaths.has(d.path)
+  );
   return {
     record_version: 1,
     gate: {

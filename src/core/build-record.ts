@@ -29,7 +29,10 @@ export function buildRecord(
   };
   const inputs = listInputDigests(context);
   const artifactPaths = new Set(config.artifacts.map((a) => a.path));
-  const documents = inputs.filter((d) => d.path !== config.path && !artifactPaths.has(d.path));
+  // The report lists the files the config names; `inputs` holds every file read (trees, $refs).
+  const documents = inputs.filter(
+    (d) => d.id !== 'input' && d.path !== config.path && !artifactPaths.has(d.path),
+  );
   return {
     record_version: 1,
     gate: {
