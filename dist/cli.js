@@ -30501,9 +30501,14 @@ function git(cwd, args) {
     );
   });
 }
+function isSafeRef(ref) {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
+}
 function createGit(root) {
   return {
     async readFileAt(ref, path) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git(root, ["cat-file", "-e", `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
@@ -30535,6 +30540,8 @@ function createGit(root) {
       return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
     },
     async changedPaths(ref) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
       const [prefix, diff] = await Promise.all([
         git(root, ["rev-parse", "--show-prefix"]),
         git(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])

@@ -38,10 +38,17 @@ function git(
   });
 }
 
+/** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
+function isSafeRef(ref: string): boolean {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith('-');
+}
+
 /** A git port over the repository at `root`. */
 export function createGit(root: string): GitPort {
   return {
     async readFileAt(ref, path) {
+      if (!isSafeRef(ref))
+        return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
@@ -77,6 +84,8 @@ export function createGit(root: string): GitPort {
         .map((entry) => entry.slice(3));
     },
     async changedPaths(ref) {
+      if (!isSafeRef(ref))
+        return { kind: 'unavailable', reason: `'${ref}' is not a git ref or sha` };
       const [prefix, diff] = await Promise.all([
         git(root, ['rev-parse', '--show-prefix']),
         git(root, ['diff', '--name-only', '--no-relative', '--no-renames', '-z', ref, '--']),
