@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
+import { buildChildEnv } from './child-env.js';
 
 const GIT_TIMEOUT_MS = 15_000;
 
@@ -22,7 +23,10 @@ function git(
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 64 * 1024 * 1024,
         encoding: 'buffer',
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        env: buildChildEnv(process.env, {
+          kind: 'git',
+          set: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        }),
       },
       (error, stdout, stderr) => {
         const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';

@@ -16,6 +16,7 @@ import { listCommandPaths } from '../core/commands/command-paths.js';
 import type { CommandEvents, Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
+import { readCommandScripts } from './read-command-scripts.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -50,7 +51,8 @@ export async function collectEvidence(
   ports: Ports,
   request: CollectRequest,
 ): Promise<Evidence> {
-  const files = await readInputs(config, configRead, ports, request.trusted);
+  const reads = await readInputs(config, configRead, ports, request.trusted);
+
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const [git, tools, incidents, consumerCheck, signoff] = await Promise.all([
@@ -86,7 +88,10 @@ export async function collectEvidence(
       ? await ports.runner.run(config.commands, {
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
-          refusals: planRefusals(config, request.decision),
+          refusals: planRefusals(config, request.decision, (path) => {
+            const file = reads.get(path);
+            return file?.kind === 'ok' ? file.text : undefined;
+          }),
           redact: request.redact,
           withheldEnv: withheldEnv(config),
           runTimeoutMs: config.commandSettings.runTimeoutMs,
@@ -100,7 +105,7 @@ export async function collectEvidence(
     decision: request.decision,
     modes: request.modes,
     inputs: request.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git,
     tools,
     commands: request.runCommands ? (commands ?? []) : null,
@@ -129,28 +134,32 @@ async function readInputs(
   configRead: FileRead,
   ports: Ports,
   trusted: CollectRequest['trusted'],
-): Promise<Record<string, FileRead>> {
-  const files: Record<string, FileRead> = { [config.path]: configRead };
+): Promise<Map<string, FileRead>> {
+  // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
+  const reads = new Map<string, FileRead>([[config.path, configRead]]);
   const read = async (path: string) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path]!;
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path)!;
   };
   const readPolicy =
     trusted?.config.kind === 'ok'
       ? async (path: string) => {
-          if (!(path in files))
-            files[path] = toFileRead(await ports.git.readFileAt(trusted.ref, path));
-          return files[path]!;
+          if (!reads.has(path))
+            reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+          return reads.get(path)!;
         }
       : read;
   await Promise.all([
     ...listFilePaths(config).map(read),
     ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config.commands, read),
   ]);
   // Second pass: what the commands run, now that package.json scripts can be read.
-  const text = (path: string) =>
-    files[path]?.kind === 'ok' ? (files[path] as { text: string }).text : undefined;
+  const text = (path: string) => {
+    const file = reads.get(path);
+    return file?.kind === 'ok' ? file.text : undefined;
+  };
   const commandPaths = listCommandPaths(config.commands, text);
   const trees = await Promise.all(
     commandPaths.directories.map(
@@ -158,7 +167,7 @@ async function readInputs(
     ),
   );
   await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
-  return files;
+  return reads;
 }
 
 /** A trusted-ref read as evidence: a ref without the file is a missing file. */

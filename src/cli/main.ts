@@ -10,6 +10,7 @@ import { aggregateShards, type AggregateOutcome } from '../app/aggregate-shards.
 import { runVerifyRecord } from './verify-command.js';
 import { readRecordDurations } from '../core/shard/durations.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
+import { readOwn } from '../core/own-key.js';
 import { formatLocation, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
@@ -17,6 +18,7 @@ import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js'
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
 import { createCliProgress } from './progress.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
+import { guardForActions } from './actions-guard.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -30,7 +32,8 @@ export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CO
 export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -58,10 +61,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return 0;
     case 'schema': {
-      const schema =
-        BUILTIN_SCHEMAS[
-          (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, '')
-        ];
+      const schema = readOwn<object>(
+        BUILTIN_SCHEMAS,
+        (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, ''),
+      );
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,
@@ -72,7 +75,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'init':
       return init(request.cwd, request.force, io);
     case 'verify-record':
-      return runVerifyRecord(request.record, request.tree, request.decision, io, new Date());
+      // It prints paths and ids read from a record file: echoed with workflow commands stopped.
+      return runVerifyRecord(
+        request.record,
+        request.tree,
+        request.decision,
+        { stdout: guardForActions(io.stdout, io.env) },
+        new Date(),
+      );
   }
 
   const root = resolve(request.cwd);
@@ -143,9 +153,10 @@ function report(
       io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
+  // The readable verdict quotes command output: under Actions, no workflow command in it runs.
   if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
   else
-    io.stdout.write(
+    guardForActions(io.stdout, io.env).write(
       renderText(outcome.record, {
         color,
         paths: { record: outcome.recordPath, report: outcome.reportPath },
