@@ -27413,15 +27413,19 @@ function explainExit(result) {
   if (result.signal)
     return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
   if (result.exitCode === null) return "did not report an exit code";
-  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
+  if (result.crlfShebang && (result.exitCode === 126 || result.exitCode === 127))
+    return `exited ${result.exitCode} (the script has Windows line endings (\\r after the shebang), so its interpreter is not found: convert it to LF, e.g. dos2unix, and add \`*.sh text eol=lf\` to .gitattributes)`;
+  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 && result.exitCode <= 128 + 64 ? `a child was probably killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
+var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|≠/i;
+var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i;
+var BLOCK_OPENER = /^\s*[\w-]+:\s*[|>][-+]?\s*$/;
 function findErrorLines(output, max = 8) {
-  return stripAnsi(output).split("\n").filter(
-    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
-      line
-    )
-  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+  const lines = stripAnsi(output).split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => !BLOCK_OPENER.test(line));
+  const assertions = lines.filter((line) => ASSERTION.test(line));
+  const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
+  return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
 }
 
 // src/core/commands/placeholder.ts
@@ -27695,7 +27699,11 @@ function evaluateCommand(command, result, context) {
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
+    const how = explainExit({
+      ...result,
+      timeoutMs: command.timeoutMs,
+      crlfShebang: hasCrlfShebang(command, context, result.outputTail)
+    }) + (result.reason ? ` because ${result.reason}` : "");
     return {
       ...base,
       status: "fail",
@@ -27736,6 +27744,12 @@ function evaluateCommand(command, result, context) {
   }
   const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
+}
+function hasCrlfShebang(command, context, output) {
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : void 0;
+  if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
+  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }
 
 // src/core/signoff/signers.ts
@@ -29203,7 +29217,7 @@ function renderMarkdown(record, options = FULL_DETAIL) {
 function renderHeader(record) {
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
     const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
@@ -32428,7 +32442,7 @@ function renderText(record, options) {
     const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
     const blocked = outcome.blocked_by.length ? paint(
       "dim",
-      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
+      `  ${outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by"} ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
     ) : "";
     lines.push(
       `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
@@ -32453,6 +32467,8 @@ function renderText(record, options) {
       }
       if (located.length === 0)
         for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
+      const log = record.commands.find((c) => `command.${c.id}` === check.id)?.log_path;
+      if (log && isFailing(check.status)) lines.push(paint("dim", `      full output: ${log}`));
       if (item.expected !== void 0 || item.observed !== void 0) {
         lines.push(
           paint(

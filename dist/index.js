@@ -2715,34 +2715,34 @@ var require_constants2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
     var utils_1 = require_utils();
-    var ERROR;
-    (function(ERROR2) {
-      ERROR2[ERROR2["OK"] = 0] = "OK";
-      ERROR2[ERROR2["INTERNAL"] = 1] = "INTERNAL";
-      ERROR2[ERROR2["STRICT"] = 2] = "STRICT";
-      ERROR2[ERROR2["LF_EXPECTED"] = 3] = "LF_EXPECTED";
-      ERROR2[ERROR2["UNEXPECTED_CONTENT_LENGTH"] = 4] = "UNEXPECTED_CONTENT_LENGTH";
-      ERROR2[ERROR2["CLOSED_CONNECTION"] = 5] = "CLOSED_CONNECTION";
-      ERROR2[ERROR2["INVALID_METHOD"] = 6] = "INVALID_METHOD";
-      ERROR2[ERROR2["INVALID_URL"] = 7] = "INVALID_URL";
-      ERROR2[ERROR2["INVALID_CONSTANT"] = 8] = "INVALID_CONSTANT";
-      ERROR2[ERROR2["INVALID_VERSION"] = 9] = "INVALID_VERSION";
-      ERROR2[ERROR2["INVALID_HEADER_TOKEN"] = 10] = "INVALID_HEADER_TOKEN";
-      ERROR2[ERROR2["INVALID_CONTENT_LENGTH"] = 11] = "INVALID_CONTENT_LENGTH";
-      ERROR2[ERROR2["INVALID_CHUNK_SIZE"] = 12] = "INVALID_CHUNK_SIZE";
-      ERROR2[ERROR2["INVALID_STATUS"] = 13] = "INVALID_STATUS";
-      ERROR2[ERROR2["INVALID_EOF_STATE"] = 14] = "INVALID_EOF_STATE";
-      ERROR2[ERROR2["INVALID_TRANSFER_ENCODING"] = 15] = "INVALID_TRANSFER_ENCODING";
-      ERROR2[ERROR2["CB_MESSAGE_BEGIN"] = 16] = "CB_MESSAGE_BEGIN";
-      ERROR2[ERROR2["CB_HEADERS_COMPLETE"] = 17] = "CB_HEADERS_COMPLETE";
-      ERROR2[ERROR2["CB_MESSAGE_COMPLETE"] = 18] = "CB_MESSAGE_COMPLETE";
-      ERROR2[ERROR2["CB_CHUNK_HEADER"] = 19] = "CB_CHUNK_HEADER";
-      ERROR2[ERROR2["CB_CHUNK_COMPLETE"] = 20] = "CB_CHUNK_COMPLETE";
-      ERROR2[ERROR2["PAUSED"] = 21] = "PAUSED";
-      ERROR2[ERROR2["PAUSED_UPGRADE"] = 22] = "PAUSED_UPGRADE";
-      ERROR2[ERROR2["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
-      ERROR2[ERROR2["USER"] = 24] = "USER";
-    })(ERROR = exports.ERROR || (exports.ERROR = {}));
+    var ERROR2;
+    (function(ERROR3) {
+      ERROR3[ERROR3["OK"] = 0] = "OK";
+      ERROR3[ERROR3["INTERNAL"] = 1] = "INTERNAL";
+      ERROR3[ERROR3["STRICT"] = 2] = "STRICT";
+      ERROR3[ERROR3["LF_EXPECTED"] = 3] = "LF_EXPECTED";
+      ERROR3[ERROR3["UNEXPECTED_CONTENT_LENGTH"] = 4] = "UNEXPECTED_CONTENT_LENGTH";
+      ERROR3[ERROR3["CLOSED_CONNECTION"] = 5] = "CLOSED_CONNECTION";
+      ERROR3[ERROR3["INVALID_METHOD"] = 6] = "INVALID_METHOD";
+      ERROR3[ERROR3["INVALID_URL"] = 7] = "INVALID_URL";
+      ERROR3[ERROR3["INVALID_CONSTANT"] = 8] = "INVALID_CONSTANT";
+      ERROR3[ERROR3["INVALID_VERSION"] = 9] = "INVALID_VERSION";
+      ERROR3[ERROR3["INVALID_HEADER_TOKEN"] = 10] = "INVALID_HEADER_TOKEN";
+      ERROR3[ERROR3["INVALID_CONTENT_LENGTH"] = 11] = "INVALID_CONTENT_LENGTH";
+      ERROR3[ERROR3["INVALID_CHUNK_SIZE"] = 12] = "INVALID_CHUNK_SIZE";
+      ERROR3[ERROR3["INVALID_STATUS"] = 13] = "INVALID_STATUS";
+      ERROR3[ERROR3["INVALID_EOF_STATE"] = 14] = "INVALID_EOF_STATE";
+      ERROR3[ERROR3["INVALID_TRANSFER_ENCODING"] = 15] = "INVALID_TRANSFER_ENCODING";
+      ERROR3[ERROR3["CB_MESSAGE_BEGIN"] = 16] = "CB_MESSAGE_BEGIN";
+      ERROR3[ERROR3["CB_HEADERS_COMPLETE"] = 17] = "CB_HEADERS_COMPLETE";
+      ERROR3[ERROR3["CB_MESSAGE_COMPLETE"] = 18] = "CB_MESSAGE_COMPLETE";
+      ERROR3[ERROR3["CB_CHUNK_HEADER"] = 19] = "CB_CHUNK_HEADER";
+      ERROR3[ERROR3["CB_CHUNK_COMPLETE"] = 20] = "CB_CHUNK_COMPLETE";
+      ERROR3[ERROR3["PAUSED"] = 21] = "PAUSED";
+      ERROR3[ERROR3["PAUSED_UPGRADE"] = 22] = "PAUSED_UPGRADE";
+      ERROR3[ERROR3["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
+      ERROR3[ERROR3["USER"] = 24] = "USER";
+    })(ERROR2 = exports.ERROR || (exports.ERROR = {}));
     var TYPE;
     (function(TYPE2) {
       TYPE2[TYPE2["BOTH"] = 0] = "BOTH";
@@ -49138,15 +49138,19 @@ function explainExit(result) {
   if (result.signal)
     return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
   if (result.exitCode === null) return "did not report an exit code";
-  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
+  if (result.crlfShebang && (result.exitCode === 126 || result.exitCode === 127))
+    return `exited ${result.exitCode} (the script has Windows line endings (\\r after the shebang), so its interpreter is not found: convert it to LF, e.g. dos2unix, and add \`*.sh text eol=lf\` to .gitattributes)`;
+  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 && result.exitCode <= 128 + 64 ? `a child was probably killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
+var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|≠/i;
+var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i;
+var BLOCK_OPENER = /^\s*[\w-]+:\s*[|>][-+]?\s*$/;
 function findErrorLines(output, max = 8) {
-  return stripAnsi(output).split("\n").filter(
-    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
-      line
-    )
-  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+  const lines = stripAnsi(output).split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => !BLOCK_OPENER.test(line));
+  const assertions = lines.filter((line) => ASSERTION.test(line));
+  const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
+  return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
 }
 
 // src/core/commands/placeholder.ts
@@ -49420,7 +49424,11 @@ function evaluateCommand(command, result, context3) {
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
+    const how = explainExit({
+      ...result,
+      timeoutMs: command.timeoutMs,
+      crlfShebang: hasCrlfShebang(command, context3, result.outputTail)
+    }) + (result.reason ? ` because ${result.reason}` : "");
     return {
       ...base,
       status: "fail",
@@ -49461,6 +49469,12 @@ function evaluateCommand(command, result, context3) {
   }
   const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
+}
+function hasCrlfShebang(command, context3, output) {
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context3.evidence.files[source.path] : void 0;
+  if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
+  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }
 
 // src/core/signoff/signers.ts
@@ -50928,7 +50942,7 @@ function renderMarkdown(record, options = FULL_DETAIL) {
 function renderHeader(record) {
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
     const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });

@@ -57,8 +57,10 @@ export function renderMarkdown(
 function renderHeader(record: DecisionRecord): string {
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
+    // A CONDITIONAL is not blocked: it waits on sign-offs or pending evidence.
     const blocked = outcome.blocked_by.length
-      ? outcome.blocked_by
+      ? (outcome.state === 'CONDITIONAL' ? 'waiting on ' : '') +
+        outcome.blocked_by
           .slice(0, 6)
           .map((id) => mdCode(id, { table: true }))
           .join(', ') +

@@ -1,0 +1,50 @@
+// Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
+// one run exercises several commands at once.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, workspace } from './cli-helpers.js';
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('failing commands are explained', () => {
+  it('CRLF shebang, exit 254, the failing assertion and the log path', () => {
+    const dir = workspace({
+      'scripts/check.sh': '#!/usr/bin/env bash\r\necho hi\r\n',
+      'test/a.test.mjs':
+        "import test from 'node:test';\nimport assert from 'node:assert';\ntest('adds', () => { assert.strictEqual(12, 13); });\n",
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: billing-api-cutover }',
+        'commands:',
+        '  - { id: crlf, run: ./scripts/check.sh }',
+        `  - { id: odd-exit, run: "node -e 'process.exit(254)'" }`,
+        '  - { id: unit, run: node --test test/ }',
+        '',
+      ].join('\n'),
+    });
+    dirs.push(dir);
+    chmodSync(join(dir, 'scripts/check.sh'), 0o755);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    const run = cli(['run'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the script has Windows line endings (\\r after the shebang)');
+    expect(run.stdout).toMatch(/exited 254 after/);
+    expect(run.stdout).not.toContain('signal 126');
+    expect(run.stdout).toContain('12 !== 13');
+    expect(run.stdout).toContain(
+      `full output: ${join(dir, 'checkpoint-evidence', 'logs', 'unit.log')}`,
+    );
+    const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
+    expect(report).toContain('12 !== 13');
+  });
+});
