@@ -32510,8 +32510,10 @@ function mark(check) {
 }
 
 // src/cli/init-templates.ts
-var STARTER_CONFIG = `# cutover-checkpoint gate. Schema: schemas/checkpoint-config.schema.json
-# yaml-language-server: $schema=https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json
+var VERSION = true ? "0.1.0" : "0.1.0";
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/cutover-checkpoint/cutover-checkpoint/v${VERSION}/schemas/checkpoint-config.schema.json`;
+var STARTER_CONFIG = `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}
+# cutover-checkpoint gate: what must hold before a rehearsal and a runtime cutover.
 version: 1
 gate:
   name: my-service-cutover
@@ -32547,12 +32549,15 @@ commands:
     run: npm test
     reports_tests: true
 
-# joint_decision:
-#   path: docs/JOINT_DECISION_RECORD.json
-#   roles: [producer, consumer]
-#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
-#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
-#   unsigned: { rehearsal: pending, cutover: fail }
+# Who signs the decisions. Until the record exists and is signed, the rehearsal is pending
+# (CONDITIONAL) and the runtime cutover is NO-GO. Write the record with
+# \`cutover-checkpoint schema joint-decision\` as its shape; replace the logins with yours.
+joint_decision:
+  path: docs/JOINT_DECISION_RECORD.json
+  roles: [producer, consumer]
+  signers: { producer: [producer-login], consumer: [consumer-login] }
+  verify: { rehearsal: file, cutover: github } # cutover: approvals of the PR on its head sha
+  unsigned: { rehearsal: pending, cutover: fail }
 `;
 var STARTER_WORKFLOW = `name: Cutover checkpoint
 on:

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, workspace } from './cli-helpers.js';
+import { findTableProblems, lintProblems } from '../render/markdown-checks.js';
+import { cli, ROOT, workspace } from './cli-helpers.js';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
@@ -46,5 +47,41 @@ describe('failing commands are explained', () => {
     );
     const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
     expect(report).toContain('12 !== 13');
+  });
+});
+
+describe('init', () => {
+  it('writes a schema line editors follow and a joint-decision block; its report lints clean', () => {
+    const dir = workspace({
+      'README.md': '# svc\n',
+      'package.json': '{"scripts":{"test":"node --test"}}\n',
+      'test/a.test.mjs': "import test from 'node:test';\ntest('x', () => {});\n",
+    });
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    git(dir, 'tag', 'v0.1.0');
+    expect(cli(['init'], dir).status).toBe(0);
+    const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
+    const version = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    // The raw URL of this repository's schema at the released tag (a file that exists here).
+    expect(config.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://raw.githubusercontent.com/cutover-checkpoint/cutover-checkpoint/v${version}/schemas/checkpoint-config.schema.json`,
+    );
+    expect(readFileSync(join(ROOT, 'schemas/checkpoint-config.schema.json'), 'utf8')).toContain(
+      '"$schema"',
+    );
+    expect(config).toMatch(/^joint_decision:\n {2}path: docs\/JOINT_DECISION_RECORD.json$/m);
+    const run = cli(['run'], dir);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(
+      'joint decision record not found at docs/JOINT_DECISION_RECORD.json',
+    );
+    const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
+    expect([...lintProblems('init report', report), ...findTableProblems(report)]).toEqual([]);
+    expect(report).not.toMatch(/^2\. .*\n2\. /m);
   });
 });
