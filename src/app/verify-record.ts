@@ -3,7 +3,7 @@
 
 import type { Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
-import { compareInputs, listRecordedInputs, type InputChange } from '../core/shard/replay.js';
+import { compareInputs, listRecordedInputs, type InputChange } from '../core/record-inputs.js';
 import type { WorkspacePort } from './ports.js';
 
 /** Large enough for any artifact the gate itself would have read. */
