@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -12877,8 +12877,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
@@ -24139,10 +24139,339 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text = location.file;
+  if (location.line !== void 0) {
+    text += `:${location.line}`;
+    if (location.column !== void 0) text += `:${location.column}`;
+  }
+  return text;
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const rows = ran.map((c) => {
+    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function renderHeader(record) {
+  const requested = record.decisions[record.decision_requested];
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  return [
+    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
+    "",
+    ...integrity ? [`> [!WARNING]
+> **Gate integrity:** ${integrity.summary}`, ""] : [],
+    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
+}
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
+    });
+    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
+  );
+  const omitted = record.checks.length - shown.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
+  ) : check.details.map((d) => `- ${d}`);
+  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${code(check.id)}**`, "", ...kept].join("\n");
+}
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const rows = record.commands.map((c) => {
+    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
+    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of ${code(c.id)}</summary>`,
+      "",
+      "```text",
+      c.output_tail.replace(/```/g, "'''").trimEnd(),
+      "```",
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => {
+    const s = joint?.signatures[decision][role];
+    const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+    return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
+  };
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${record.generated_at}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
+  ].join("\n");
+}
+function renderEvidence(record) {
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context = record.context;
+  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  return [
+    "---",
+    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context.run_url ? ` \xB7 [workflow run](${context.run_url})` : ""}_`
+  ].join("\n");
+}
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -25829,22 +26158,86 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
-// src/core/schema/relative-refs.ts
-function listRelativeRefs(schema) {
-  const refs = /* @__PURE__ */ new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return [...refs];
+// src/core/decide.ts
+function blocksDecision(check, decision) {
+  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
+}
+function decideAll(checks, labels) {
+  const outcome = {};
+  for (const decision of DECISIONS) {
+    const relevant = checks.filter((check) => blocksDecision(check, decision));
+    const failing = relevant.filter((check) => isFailing(check.status));
+    const pending = relevant.filter((check) => check.status === "pending");
+    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
+    outcome[decision] = {
+      state,
+      label: labels[decision][state],
+      blocked_by: blocking.map((check) => check.id),
+      to_go: blocking.map((check) => ({
+        check: check.id,
+        status: check.status,
+        summary: check.summary,
+        ...check.expected !== void 0 ? { expected: check.expected } : {},
+        ...check.observed !== void 0 ? { observed: check.observed } : {}
+      }))
+    };
+  }
+  return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
+}
+
+// src/core/commands/explain-exit.ts
+var EXIT_MEANINGS = {
+  1: "general failure",
+  2: "misuse of a shell builtin or bad arguments",
+  126: "found but not executable (check the file mode: chmod +x)",
+  127: "command not found (check PATH and the spelling)",
+  128: "invalid exit argument",
+  130: "interrupted (SIGINT, Ctrl-C)",
+  137: "killed (SIGKILL), often out of memory",
+  139: "segmentation fault (SIGSEGV)",
+  143: "terminated (SIGTERM)"
+};
+var SIGNAL_MEANINGS = {
+  SIGKILL: "killed, often out of memory",
+  SIGTERM: "terminated",
+  SIGINT: "interrupted",
+  SIGSEGV: "segmentation fault",
+  SIGABRT: "aborted"
+};
+function explainExit(result) {
+  if (result.timedOut)
+    return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
+  if (result.signal)
+    return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
+  if (result.exitCode === null) return "did not report an exit code";
+  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
+  return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
+}
+function findErrorLines(output, max = 8) {
+  return stripAnsi(output).split("\n").filter(
+    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
+      line
+    )
+  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+}
+
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
 }
 
 // src/core/workspace-path.ts
@@ -25869,6 +26262,294 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/test-counts.ts
+var summaryCounts = (runner, summary) => ({
+  runner,
+  passed: countOf(summary, "passed"),
+  failed: countOf(summary, "failed"),
+  skipped: countOf(summary, "skipped") + countOf(summary, "todo")
+});
+var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]);
+var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var PARSERS = [
+  function cargo(text) {
+    const results = [
+      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
+    ];
+    if (results.length === 0) return void 0;
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
+  },
+  function jest(text) {
+    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
+    if (!m) return void 0;
+    return summaryCounts("jest", m[1]);
+  },
+  function vitest(text) {
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
+    if (!m) return void 0;
+    return summaryCounts("vitest", m[1]);
+  },
+  function pytest(text) {
+    const m = lastMatch(
+      text,
+      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
+    );
+    if (!m) return void 0;
+    return {
+      runner: "pytest",
+      passed: countOf(m[1], "passed"),
+      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
+      skipped: countOf(m[1], "skipped")
+    };
+  },
+  function mocha(text) {
+    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
+    if (!passing) return void 0;
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
+    };
+  },
+  function nodeTest(text) {
+    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
+    if (!pass) return void 0;
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
+      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
+    };
+  },
+  function bun(text) {
+    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
+    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
+    if (!ran && !pass) return void 0;
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
+    };
+  },
+  function goTest(text) {
+    const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
+    const failed = text.match(/^\s*--- FAIL: /gm)?.length ?? 0;
+    if (passed + failed > 0) return { runner: "go", passed, failed };
+    const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
+    const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
+    return okPackages + failPackages > 0 ? { runner: "go (packages)", passed: okPackages, failed: failPackages } : void 0;
+  },
+  function plain(text) {
+    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
+    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
+  }
+];
+function parseTestCounts(output) {
+  const text = stripAnsi(output);
+  for (const parse of PARSERS) {
+    const counts = parse(text);
+    if (counts) return counts;
+  }
+  return null;
+}
+
+// src/core/checks/commands.ts
+function findDeferred(commands, results) {
+  const deferred = new Set(
+    commands.filter((c) => results.get(c.id)?.state === "refused").map((c) => c.id)
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const command of commands) {
+      if (!deferred.has(command.id) && results.get(command.id)?.state === "skipped" && command.needs.some((need) => deferred.has(need))) {
+        deferred.add(command.id);
+        grew = true;
+      }
+    }
+  }
+  return deferred;
+}
+function evaluateCommands(context) {
+  const { commands } = context.config;
+  if (commands.length === 0) return [];
+  const results = context.evidence.commands;
+  if (results === null) {
+    const reason = context.evidence.commandsNotRunReason ?? "commands were not run";
+    return commands.map((command) => ({
+      id: `command.${command.id}`,
+      kind: "command",
+      status: "pending",
+      summary: `not executed: ${reason}`,
+      expected: "executed and exited 0",
+      observed: "not executed"
+    }));
+  }
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const deferred = findDeferred(commands, byId);
+  const outcomes = commands.map((command) => {
+    const result = byId.get(command.id);
+    if (!result)
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "error",
+        summary: "no result was recorded for this command"
+      };
+    if (deferred.has(command.id)) {
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "pending",
+        only: ["cutover"],
+        summary: `${result.state}: ${result.reason ?? "not run"}`,
+        expected: "executed for the cutover decision",
+        observed: result.state
+      };
+    }
+    return evaluateCommand(command, result, context);
+  });
+  if (context.evidence.shard) return outcomes;
+  outcomes.push(
+    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
+  );
+  return outcomes;
+}
+function judgeCommandsExecuted(configured, ran) {
+  return ran > 0 ? {
+    id: "commands.executed",
+    kind: "command",
+    status: "pass",
+    summary: `${ran} of ${configured} verification commands ran`
+  } : {
+    id: "commands.executed",
+    kind: "command",
+    status: "fail",
+    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
+    expected: "at least one command executed",
+    observed: 0
+  };
+}
+function findPlaceholder(command, context) {
+  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : void 0;
+  if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
+    return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
+  }
+  return void 0;
+}
+function evaluateCommand(command, result, context) {
+  const id = `command.${command.id}`;
+  const base = { id, kind: "command" };
+  if (result.state === "skipped" || result.state === "refused" || result.state === "not-run") {
+    const status = result.state === "skipped" ? "skipped" : result.state === "not-run" ? "error" : "fail";
+    return { ...base, status, summary: `${result.state}: ${result.reason ?? "not run"}` };
+  }
+  const took = formatDuration(result.durationMs);
+  if (result.exitCode !== 0 || result.timedOut || result.signal) {
+    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
+    return {
+      ...base,
+      status: "fail",
+      summary: `\`${command.run}\` ${how} after ${took}`,
+      details: findErrorLines(result.outputTail),
+      expected: "exit 0",
+      observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
+    };
+  }
+  const tests = parseTestCounts(result.outputTail);
+  if (tests && tests.failed > 0) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
+      expected: "0 failed",
+      observed: `${tests.failed} failed`
+    };
+  }
+  const placeholder = findPlaceholder(command, context);
+  if (placeholder) {
+    return {
+      ...base,
+      status: command.placeholder,
+      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
+      expected: "a real check",
+      observed: command.run
+    };
+  }
+  if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
+      expected: "at least one test run",
+      observed: tests ? "0 tests" : "no test summary line"
+    };
+  }
+  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
+  return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
+}
+
+// src/core/schema/relative-refs.ts
+function listRelativeRefs(schema) {
+  const refs = /* @__PURE__ */ new Set();
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") {
+          const file = value.split("#")[0] ?? "";
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return [...refs];
 }
 
 // src/core/checks/load-structured-file.ts
@@ -26000,27 +26681,6 @@ function evaluateArtifacts(context) {
       summary: artifact.schema ? `${artifact.path} is valid against ${artifact.schema}` : `${artifact.path} parses as ${loaded.document.format.toUpperCase()}`
     };
   });
-}
-
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text = location.file;
-  if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
-  }
-  return text;
 }
 
 // src/core/checks/joint-decision-file.ts
@@ -26174,6 +26834,67 @@ function compareSets(expected, observed) {
   };
 }
 
+// src/core/checks/handoff-envelope.ts
+function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems = [];
+  if (observedVersion !== version) {
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
+  }
+  const policy = manifest.envelopes?.[version];
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
+    }
+    const code2 = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = manifest.error_code_enum ?? [];
+    if (!code2.found) {
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
+    } else if (!enumCodes.includes(String(code2.value))) {
+      problems.push({
+        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
+    }
+  }
+  if (problems.length === 0) {
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
+  }
+  return {
+    id,
+    kind: "handoff",
+    status: "fail",
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null }
+  };
+}
+
 // src/core/checks/handoff.ts
 var PAYLOAD_MODE_CORE_FIELDS = [
   "service_contract_version",
@@ -26309,65 +27030,6 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
     findings,
     expected: { missing: [], unknown: [] },
     observed: { missing, unknown }
-  };
-}
-function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
-  const id = `handoff.${mode}.envelope`;
-  const version = String(manifestMode.service_contract_version);
-  const observedVersion = payloadMode.service_contract_version;
-  const problems = [];
-  if (observedVersion !== version) {
-    problems.push({
-      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
-      location: atVersion
-    });
-  }
-  const policy = manifest.envelopes?.[version];
-  const example = payloadMode.error_envelope_example;
-  if (!policy) {
-    problems.push({
-      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
-      location: atExample
-    });
-  } else {
-    for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found)
-        problems.push({
-          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
-          location: atExample
-        });
-    }
-    const code2 = resolveDottedPath(example, policy.error_code_field);
-    const enumCodes = manifest.error_code_enum ?? [];
-    if (!code2.found) {
-      problems.push({
-        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
-        location: atExample
-      });
-    } else if (!enumCodes.includes(String(code2.value))) {
-      problems.push({
-        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
-        location: atExample
-      });
-    }
-  }
-  if (problems.length === 0) {
-    return {
-      id,
-      kind: "handoff",
-      status: "pass",
-      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
-    };
-  }
-  return {
-    id,
-    kind: "handoff",
-    status: "fail",
-    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => p.message),
-    findings: problems,
-    expected: { service_contract_version: version, envelope: policy ?? null },
-    observed: { service_contract_version: observedVersion ?? null }
   };
 }
 
@@ -26798,342 +27460,6 @@ function evaluateTools(context) {
   });
 }
 
-// src/core/commands/ansi.ts
-var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripAnsi(text) {
-  return text.replace(ANSI_PATTERN, "");
-}
-
-// src/core/commands/explain-exit.ts
-var EXIT_MEANINGS = {
-  1: "general failure",
-  2: "misuse of a shell builtin or bad arguments",
-  126: "found but not executable (check the file mode: chmod +x)",
-  127: "command not found (check PATH and the spelling)",
-  128: "invalid exit argument",
-  130: "interrupted (SIGINT, Ctrl-C)",
-  137: "killed (SIGKILL), often out of memory",
-  139: "segmentation fault (SIGSEGV)",
-  143: "terminated (SIGTERM)"
-};
-var SIGNAL_MEANINGS = {
-  SIGKILL: "killed, often out of memory",
-  SIGTERM: "terminated",
-  SIGINT: "interrupted",
-  SIGSEGV: "segmentation fault",
-  SIGABRT: "aborted"
-};
-function explainExit(result) {
-  if (result.timedOut)
-    return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
-  if (result.signal)
-    return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
-  if (result.exitCode === null) return "did not report an exit code";
-  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
-  return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
-}
-function findErrorLines(output, max = 8) {
-  return stripAnsi(output).split("\n").filter(
-    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
-      line
-    )
-  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
-// src/core/commands/test-counts.ts
-var summaryCounts = (runner, summary) => ({
-  runner,
-  passed: countOf(summary, "passed"),
-  failed: countOf(summary, "failed"),
-  skipped: countOf(summary, "skipped") + countOf(summary, "todo")
-});
-var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]);
-var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-var PARSERS = [
-  function cargo(text) {
-    const results = [
-      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
-    ];
-    if (results.length === 0) return void 0;
-    return results.reduce(
-      (sum, m) => ({
-        runner: "cargo",
-        passed: sum.passed + num(m[1]),
-        failed: sum.failed + num(m[2]),
-        skipped: (sum.skipped ?? 0) + num(m[3])
-      }),
-      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
-    );
-  },
-  function jest(text) {
-    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    if (!m) return void 0;
-    return summaryCounts("jest", m[1]);
-  },
-  function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
-    if (!m) return void 0;
-    return summaryCounts("vitest", m[1]);
-  },
-  function pytest(text) {
-    const m = lastMatch(
-      text,
-      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
-    );
-    if (!m) return void 0;
-    return {
-      runner: "pytest",
-      passed: countOf(m[1], "passed"),
-      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
-      skipped: countOf(m[1], "skipped")
-    };
-  },
-  function mocha(text) {
-    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
-    if (!passing) return void 0;
-    return {
-      runner: "mocha",
-      passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
-    };
-  },
-  function nodeTest(text) {
-    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
-    if (!pass) return void 0;
-    return {
-      runner: "node",
-      passed: num(pass[1]),
-      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
-      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
-    };
-  },
-  function bun(text) {
-    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
-    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
-    if (!ran && !pass) return void 0;
-    return {
-      runner: "bun",
-      passed: num(pass?.[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
-    };
-  },
-  function goTest(text) {
-    const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
-    const failed = text.match(/^\s*--- FAIL: /gm)?.length ?? 0;
-    if (passed + failed > 0) return { runner: "go", passed, failed };
-    const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    return okPackages + failPackages > 0 ? { runner: "go (packages)", passed: okPackages, failed: failPackages } : void 0;
-  },
-  function plain(text) {
-    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
-    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
-  }
-];
-function parseTestCounts(output) {
-  const text = stripAnsi(output);
-  for (const parse of PARSERS) {
-    const counts = parse(text);
-    if (counts) return counts;
-  }
-  return null;
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
-
-// src/core/checks/commands.ts
-function findDeferred(commands, results) {
-  const deferred = new Set(
-    commands.filter((c) => results.get(c.id)?.state === "refused").map((c) => c.id)
-  );
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const command of commands) {
-      if (!deferred.has(command.id) && results.get(command.id)?.state === "skipped" && command.needs.some((need) => deferred.has(need))) {
-        deferred.add(command.id);
-        grew = true;
-      }
-    }
-  }
-  return deferred;
-}
-function evaluateCommands(context) {
-  const { commands } = context.config;
-  if (commands.length === 0) return [];
-  const results = context.evidence.commands;
-  if (results === null) {
-    const reason = context.evidence.commandsNotRunReason ?? "commands were not run";
-    return commands.map((command) => ({
-      id: `command.${command.id}`,
-      kind: "command",
-      status: "pending",
-      summary: `not executed: ${reason}`,
-      expected: "executed and exited 0",
-      observed: "not executed"
-    }));
-  }
-  const byId = new Map(results.map((result) => [result.id, result]));
-  const deferred = findDeferred(commands, byId);
-  const outcomes = commands.map((command) => {
-    const result = byId.get(command.id);
-    if (!result)
-      return {
-        id: `command.${command.id}`,
-        kind: "command",
-        status: "error",
-        summary: "no result was recorded for this command"
-      };
-    if (deferred.has(command.id)) {
-      return {
-        id: `command.${command.id}`,
-        kind: "command",
-        status: "pending",
-        only: ["cutover"],
-        summary: `${result.state}: ${result.reason ?? "not run"}`,
-        expected: "executed for the cutover decision",
-        observed: result.state
-      };
-    }
-    return evaluateCommand(command, result, context);
-  });
-  if (context.evidence.shard) return outcomes;
-  outcomes.push(
-    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
-  );
-  return outcomes;
-}
-function judgeCommandsExecuted(configured, ran) {
-  return ran > 0 ? {
-    id: "commands.executed",
-    kind: "command",
-    status: "pass",
-    summary: `${ran} of ${configured} verification commands ran`
-  } : {
-    id: "commands.executed",
-    kind: "command",
-    status: "fail",
-    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
-    expected: "at least one command executed",
-    observed: 0
-  };
-}
-function findPlaceholder(command, context) {
-  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
-  const read = source ? context.evidence.files[source.path] : void 0;
-  if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
-    return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
-  }
-  return void 0;
-}
-function evaluateCommand(command, result, context) {
-  const id = `command.${command.id}`;
-  const base = { id, kind: "command" };
-  if (result.state === "skipped" || result.state === "refused" || result.state === "not-run") {
-    const status = result.state === "skipped" ? "skipped" : result.state === "not-run" ? "error" : "fail";
-    return { ...base, status, summary: `${result.state}: ${result.reason ?? "not run"}` };
-  }
-  const took = formatDuration(result.durationMs);
-  if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
-    return {
-      ...base,
-      status: "fail",
-      summary: `\`${command.run}\` ${how} after ${took}`,
-      details: findErrorLines(result.outputTail),
-      expected: "exit 0",
-      observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
-    };
-  }
-  const tests = parseTestCounts(result.outputTail);
-  if (tests && tests.failed > 0) {
-    return {
-      ...base,
-      status: "fail",
-      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
-      expected: "0 failed",
-      observed: `${tests.failed} failed`
-    };
-  }
-  const placeholder = findPlaceholder(command, context);
-  if (placeholder) {
-    return {
-      ...base,
-      status: command.placeholder,
-      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
-      expected: "a real check",
-      observed: command.run
-    };
-  }
-  if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
-    return {
-      ...base,
-      status: "fail",
-      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
-      expected: "at least one test run",
-      observed: tests ? "0 tests" : "no test summary line"
-    };
-  }
-  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
-  return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
-}
-
 // src/core/checks/joint-decision.ts
 function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
@@ -27326,11 +27652,11 @@ function evaluateConsumer(context) {
         summary: `${what} is ${lookup.value.status}`
       });
     } else {
-      const ok = lookup.value.conclusion === "success";
+      const ok2 = lookup.value.conclusion === "success";
       outcomes.push({
         id,
         kind: "consumer",
-        status: ok ? "pass" : "fail",
+        status: ok2 ? "pass" : "fail",
         summary: `${what} concluded ${lookup.value.conclusion}`,
         expected: "success",
         observed: lookup.value.conclusion
@@ -27426,39 +27752,6 @@ function applyPolicy(outcome, policies, waivers, today) {
     }
   }
   return result;
-}
-
-// src/core/decide.ts
-function blocksDecision(check, decision) {
-  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
-}
-function decideAll(checks, labels) {
-  const outcome = {};
-  for (const decision of DECISIONS) {
-    const relevant = checks.filter((check) => blocksDecision(check, decision));
-    const failing = relevant.filter((check) => isFailing(check.status));
-    const pending = relevant.filter((check) => check.status === "pending");
-    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
-    outcome[decision] = {
-      state,
-      label: labels[decision][state],
-      blocked_by: blocking.map((check) => check.id),
-      to_go: blocking.map((check) => ({
-        check: check.id,
-        status: check.status,
-        summary: check.summary,
-        ...check.expected !== void 0 ? { expected: check.expected } : {},
-        ...check.observed !== void 0 ? { observed: check.observed } : {}
-      }))
-    };
-  }
-  return outcome;
-}
-function blockerRank(check) {
-  if (check.status === "fail") return check.abort ? 0 : 1;
-  if (check.status === "error") return check.abort ? 2 : 3;
-  return 4;
 }
 
 // src/core/build-record.ts
@@ -27607,546 +27900,99 @@ function failClosed(outcomes) {
   ];
 }
 
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %M:%S",
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
-  ].join("\n");
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function renderHeader(record) {
-  const requested = record.decisions[record.decision_requested];
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-  return [
-    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
-    "",
-    ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${integrity.summary}`, ""] : [],
-    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
-    });
-    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
-  );
-  const omitted = record.checks.length - shown.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
-  ) : check.details.map((d) => `- ${d}`);
-  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${code(check.id)}**`, "", ...kept].join("\n");
-}
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const rows = record.commands.map((c) => {
-    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
-    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of ${code(c.id)}</summary>`,
-      "",
-      "```text",
-      c.output_tail.replace(/```/g, "'''").trimEnd(),
-      "```",
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => {
-    const s = joint?.signatures[decision][role];
-    const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-    return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
-  };
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${record.generated_at}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
-  ].join("\n");
-}
-function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  return [
-    "---",
-    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context.run_url ? ` \xB7 [workflow run](${context.run_url})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/commands/credentials.ts
-var CREDENTIAL_ENV = [
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "INPUT_GITHUB-TOKEN",
-  "INPUT_GITHUB_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_URL"
-];
-
-// src/core/commands/mutation.ts
-var BUILTIN_MUTATION_PATTERNS = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
-];
-function findMutation(command, extraPatterns = []) {
-  if (command.mutates) return "marked mutates: true";
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match = new RegExp(pattern).exec(command.run);
-    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
-  }
-  return void 0;
-}
-
-// src/core/commands/plan-commands.ts
-function planRefusals(config, decision) {
-  if (decision !== "rehearsal") return {};
-  const refusals = {};
-  for (const command of config.commands) {
-    const why = findMutation(command, config.commandSettings.mutationPatterns);
-    if (why)
-      refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
-  }
-  return refusals;
-}
-function withheldEnv(config) {
-  return [.../* @__PURE__ */ new Set([...CREDENTIAL_ENV, ...config.commandSettings.secretEnv])];
-}
-function collectSecretValues(config, environment) {
-  const values = withheldEnv(config).map((name) => environment[name]);
-  for (const command of config.commands) {
-    for (const name of command.secretEnv) values.push(command.env[name] ?? environment[name]);
-  }
-  return values.filter((value) => typeof value === "string" && value !== "");
-}
-
-// src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request) {
-  const files = { [config.path]: configRead };
-  const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path];
-  };
-  const schemaPaths = [
-    ...config.artifacts.map((a) => a.schema),
-    ...config.rules.map((r) => r.schema)
-  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
-  await Promise.all([
-    ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
-  ]);
-  const tag = config.baseline.release_tag;
-  const [git2, tools, incidents, consumerCheck] = await Promise.all([
-    ports.git.inspect({
-      tags: tag ? [tag] : [],
-      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
-    }),
-    ports.tools.lookup(config.tools),
-    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
-    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
-  ]);
-  const integrity = request.baseSha ? {
-    baseSha: request.baseSha,
-    baseConfig: await ports.git.readFileAt(request.baseSha, config.path)
-  } : void 0;
-  const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request.concurrency ?? 1,
-    logDir: request.logDir,
-    refusals: planRefusals(config, request.decision),
-    redact: request.redact,
-    withheldEnv: withheldEnv(config),
-    runTimeoutMs: config.commandSettings.runTimeoutMs,
-    events: request.events,
-    signal: request.signal
-  }) : null;
-  return {
-    now: ports.now().toISOString(),
-    decision: request.decision,
-    modes: request.modes,
-    inputs: request.inputs,
-    files,
-    git: git2,
-    tools,
-    commands: request.runCommands ? commands ?? [] : null,
-    ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
-    ...incidents ? { incidents } : {},
-    ...consumerCheck ? { consumerCheck } : {},
-    ...integrity ? { integrity } : {},
-    ...request.shard ? { shard: request.shard } : {},
-    context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
-  };
-}
-function listFilePaths(config) {
-  return [
-    ...config.artifacts.map((a) => a.path),
-    ...config.documents.map((d) => d.path),
-    ...config.changelog ? [config.changelog.path] : [],
-    ...config.jointDecision ? [config.jointDecision.path] : [],
-    ...config.consumer?.record ? [config.consumer.record] : [],
-    // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
-  ];
-}
-async function readSchemaWithRefs(path, read) {
-  const queue = [path];
-  const seen = /* @__PURE__ */ new Set();
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const file = await read(current);
-    if (file.kind !== "ok") continue;
-    const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (!parsed.ok) continue;
-    for (const ref of listRelativeRefs(parsed.document.value)) {
-      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
-      if (target.ok) queue.push(target.path);
-    }
-  }
-}
-
-// src/core/shard/partition.ts
-function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
-}
-function partitionCommands(commands, count, durations = {}) {
-  const groups = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
-  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups.set(root, [...groups.get(root) ?? [], command.id]);
-  }
-  return [...groups.values()];
-}
-
-// src/core/shard/restrict-to-shard.ts
-function restrictToShard(config, shard) {
-  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
-  if (shard.index === 1) return { ...config, commands };
-  return {
-    ...config,
-    commands,
-    baseline: {},
-    artifacts: [],
-    handoff: void 0,
-    rules: [],
-    documents: [],
-    changelog: void 0,
-    tools: [],
-    incidents: void 0,
-    consumer: void 0,
-    jointDecision: void 0
-  };
-}
-
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-function createRedactor(secrets) {
-  const values = [
-    ...new Set(
-      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+// src/core/shard/aggregate.ts
+function aggregateRecords(shards, config, configSha256, now) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return { ok: false, problems };
+  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
+  const first = byIndex.get(1);
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
+  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const today = now.slice(0, 10);
+  const executed = config.commands.length > 0 ? [
+    applyPolicy(
+      judgeCommandsExecuted(
+        config.commands.length,
+        commands.filter((c) => c.state === "ran").length
+      ),
+      config.checkPolicies,
+      config.waivers,
+      today
     )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  return (text) => {
-    let result = literal ? text.replace(literal, MASK) : text;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
-    return result;
+  ] : [];
+  const others = first.checks.filter((c) => !c.id.startsWith("command."));
+  const insertAt = others.findIndex(
+    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
+  );
+  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
+  checks.push(
+    ...failClosed(checks).map(
+      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
+    )
+  );
+  const decisions = decideAll(checks, config.labels);
+  const requested = decisions[first.decision_requested];
+  const rest = { ...first };
+  delete rest.shard;
+  return {
+    ok: true,
+    record: {
+      ...rest,
+      generated_at: now,
+      verdict: requested.state,
+      verdict_label: requested.label,
+      decisions,
+      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
+      checks,
+      commands,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
   };
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
     );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
   }
-  return value;
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
 }
 
 // src/core/config/did-you-mean.ts
@@ -28648,6 +28494,312 @@ async function loadConfig(workspace, path, validator) {
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
 
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue.message}`,
+        location: { file: file.path, ...issue.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const merged = aggregateRecords(
+    shards,
+    loaded.config,
+    loaded.read.sha256,
+    ports.now().toISOString()
+  );
+  if (!merged.ok)
+    return {
+      kind: "unusable",
+      errors: merged.problems.map((message) => ({
+        message,
+        location: { file: loaded.config.path }
+      }))
+    };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/commands/credentials.ts
+var CREDENTIAL_ENV = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "INPUT_GITHUB-TOKEN",
+  "INPUT_GITHUB_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL"
+];
+
+// src/core/commands/mutation.ts
+var BUILTIN_MUTATION_PATTERNS = [
+  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
+  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
+  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
+  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
+  String.raw`\bterraform\s+(apply|destroy|import)\b`,
+  String.raw`\btofu\s+(apply|destroy|import)\b`,
+  String.raw`\bpulumi\s+(up|destroy)\b`,
+  String.raw`\bgit\s+push\b`,
+  String.raw`\bgit\s+tag\s+-d\b`,
+  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
+  String.raw`\bcargo\s+publish\b`,
+  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
+  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
+  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
+  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
+];
+function findMutation(command, extraPatterns = []) {
+  if (command.mutates) return "marked mutates: true";
+  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
+    const match = new RegExp(pattern).exec(command.run);
+    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+  }
+  return void 0;
+}
+
+// src/core/commands/plan-commands.ts
+function planRefusals(config, decision) {
+  if (decision !== "rehearsal") return {};
+  const refusals = {};
+  for (const command of config.commands) {
+    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    if (why)
+      refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
+  }
+  return refusals;
+}
+function withheldEnv(config) {
+  return [.../* @__PURE__ */ new Set([...CREDENTIAL_ENV, ...config.commandSettings.secretEnv])];
+}
+function collectSecretValues(config, environment) {
+  const values = withheldEnv(config).map((name) => environment[name]);
+  for (const command of config.commands) {
+    for (const name of command.secretEnv) values.push(command.env[name] ?? environment[name]);
+  }
+  return values.filter((value) => typeof value === "string" && value !== "");
+}
+
+// src/app/collect-evidence.ts
+async function collectEvidence(config, configRead, ports, request) {
+  const files = { [config.path]: configRead };
+  const read = async (path) => {
+    if (!(path in files))
+      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
+    return files[path];
+  };
+  const schemaPaths = [
+    ...config.artifacts.map((a) => a.schema),
+    ...config.rules.map((r) => r.schema)
+  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
+  await Promise.all([
+    ...listFilePaths(config).map(read),
+    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
+  ]);
+  const tag = config.baseline.release_tag;
+  const [git2, tools, incidents, consumerCheck] = await Promise.all([
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
+    }),
+    ports.tools.lookup(config.tools),
+    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
+    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
+  ]);
+  const integrity = request.baseSha ? {
+    baseSha: request.baseSha,
+    baseConfig: await ports.git.readFileAt(request.baseSha, config.path)
+  } : void 0;
+  const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: request.concurrency ?? 1,
+    logDir: request.logDir,
+    refusals: planRefusals(config, request.decision),
+    redact: request.redact,
+    withheldEnv: withheldEnv(config),
+    runTimeoutMs: config.commandSettings.runTimeoutMs,
+    events: request.events,
+    signal: request.signal
+  }) : null;
+  return {
+    now: ports.now().toISOString(),
+    decision: request.decision,
+    modes: request.modes,
+    inputs: request.inputs,
+    files,
+    git: git2,
+    tools,
+    commands: request.runCommands ? commands ?? [] : null,
+    ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
+    ...incidents ? { incidents } : {},
+    ...consumerCheck ? { consumerCheck } : {},
+    ...integrity ? { integrity } : {},
+    ...request.shard ? { shard: request.shard } : {},
+    context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
+  };
+}
+function listFilePaths(config) {
+  return [
+    ...config.artifacts.map((a) => a.path),
+    ...config.documents.map((d) => d.path),
+    ...config.changelog ? [config.changelog.path] : [],
+    ...config.jointDecision ? [config.jointDecision.path] : [],
+    ...config.consumer?.record ? [config.consumer.record] : [],
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
+  ];
+}
+async function readSchemaWithRefs(path, read) {
+  const queue = [path];
+  const seen = /* @__PURE__ */ new Set();
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const file = await read(current);
+    if (file.kind !== "ok") continue;
+    const parsed = parseText(file.text, detectFormat(current, file.text));
+    if (!parsed.ok) continue;
+    for (const ref of listRelativeRefs(parsed.document.value)) {
+      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
+      if (target.ok) queue.push(target.path);
+    }
+  }
+}
+
+// src/core/shard/partition.ts
+function parseShardSpec(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  const groups = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups.set(root, [...groups.get(root) ?? [], command.id]);
+  }
+  return [...groups.values()];
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
+}
+
+// src/core/redact.ts
+var MASK = "***";
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+var MIN_SECRET_LENGTH = 4;
+function createRedactor(secrets) {
+  const values = [
+    ...new Set(
+      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+    )
+  ].sort((a, b) => b.length - a.length);
+  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
+  return (text) => {
+    let result = literal ? text.replace(literal, MASK) : text;
+    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+    return result;
+  };
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+    );
+  }
+  return value;
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
@@ -28732,157 +28884,20 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/core/shard/aggregate.ts
-function aggregateRecords(shards, config, configSha256, now) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return { ok: false, problems };
-  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
-  const first = byIndex.get(1);
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
-  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const today = now.slice(0, 10);
-  const executed = config.commands.length > 0 ? [
-    applyPolicy(
-      judgeCommandsExecuted(
-        config.commands.length,
-        commands.filter((c) => c.state === "ran").length
-      ),
-      config.checkPolicies,
-      config.waivers,
-      today
-    )
-  ] : [];
-  const others = first.checks.filter((c) => !c.id.startsWith("command."));
-  const insertAt = others.findIndex(
-    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
-  );
-  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
-  checks.push(
-    ...failClosed(checks).map(
-      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
-    )
-  );
-  const decisions = decideAll(checks, config.labels);
-  const requested = decisions[first.decision_requested];
-  const rest = { ...first };
-  delete rest.shard;
-  return {
-    ok: true,
-    record: {
-      ...rest,
-      generated_at: now,
-      verdict: requested.state,
-      verdict_label: requested.label,
-      decisions,
-      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
-      checks,
-      commands,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
-  };
-}
-function findProblems(shards, config, configSha256) {
-  if (shards.length === 0) return ["no shard records were given"];
-  const problems = [];
-  const notShards = shards.filter((s) => !s.record.shard);
-  for (const s of notShards)
-    problems.push(
-      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
-    );
-  if (notShards.length > 0) return problems;
-  const first = shards[0];
-  const count = first.record.shard.count;
-  const sha = first.record.context.sha;
-  for (const s of shards) {
-    const r = s.record;
-    if (r.shard.count !== count)
-      problems.push(
-        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
-      );
-    if (r.gate.name !== config.gate.name)
-      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
-    if (r.gate.config_sha256 !== configSha256)
-      problems.push(
-        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
-      );
-    if (r.context.sha !== sha)
-      problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
-      );
-    if (r.decision_requested !== first.record.decision_requested)
-      problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
-      );
+// src/app/run-gate.ts
+async function runGate(ports, request, sink) {
+  try {
+    await sink.start();
+    const outcome = "records" in request ? await aggregateShards(ports, request) : await runCheckpoint(ports, request);
+    await sink.finish(outcome);
+    return outcome;
+  } catch (error) {
+    await sink.crash(error);
+    return { kind: "crashed", error };
   }
-  for (let index = 1; index <= count; index++) {
-    const given = shards.filter((s) => s.record.shard.index === index);
-    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
-    if (given.length > 1)
-      problems.push(
-        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
-      );
-  }
-  return problems;
 }
 
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request) {
-  const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
-  const errors = [];
-  const shards = request.records.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
-    if (!parsed.ok) {
-      const issue = parsed.issues[0];
-      errors.push({
-        message: `not a valid JSON record: ${issue.message}`,
-        location: { file: file.path, ...issue.position }
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path }
-        }))
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value }];
-  });
-  if (errors.length > 0) return { kind: "unusable", errors };
-  const merged = aggregateRecords(
-    shards,
-    loaded.config,
-    loaded.read.sha256,
-    ports.now().toISOString()
-  );
-  if (!merged.ok)
-    return {
-      kind: "unusable",
-      errors: merged.problems.map((message) => ({
-        message,
-        location: { file: loaded.config.path }
-      }))
-    };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
-}
-
-// src/core/shard/replay.ts
+// src/core/record-inputs.ts
 function listRecordedInputs(record) {
   return [
     { id: "config", path: record.gate.config_path, sha256: record.gate.config_sha256 },
@@ -28994,102 +29009,6 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
-  try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-  } catch (error) {
-    return `it is not JSON (${error.message})`;
-  }
-}
-
-// src/core/render/text.ts
-var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-function renderText(record, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
-  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
-  const lines = [];
-  lines.push(
-    paint(
-      "bold",
-      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
-    )
-  );
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
-    const blocked = outcome.blocked_by.length ? paint(
-      "dim",
-      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
-    ) : "";
-    lines.push(
-      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
-    );
-  }
-  if (record.abort_triggers.length > 0) {
-    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
-  }
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    if (outcome.state === "GO") continue;
-    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
-    for (const item of outcome.to_go.slice(0, 12)) {
-      const check = record.checks.find((c) => c.id === item.check);
-      lines.push(
-        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
-      );
-      const located = check.findings.filter((finding) => finding.location?.line);
-      for (const finding of located.slice(0, 5)) {
-        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
-        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
-      }
-      if (located.length === 0)
-        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
-      if (item.expected !== void 0 || item.observed !== void 0) {
-        lines.push(
-          paint(
-            "dim",
-            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
-          )
-        );
-      }
-    }
-    if (outcome.to_go.length > 12)
-      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
-  }
-  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
-  if (warnings.length > 0) lines.push("", "Warnings:");
-  for (const check of warnings)
-    lines.push(
-      paint(
-        "yellow",
-        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
-      )
-    );
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
-  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
-  lines.push(
-    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
-  );
-  if (options.paths)
-    lines.push(
-      paint("dim", `Record: ${options.paths.record}`),
-      paint("dim", `Report: ${options.paths.report}`)
-    );
-  return lines.join("\n") + "\n";
-}
-function mark(check) {
-  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
-}
-
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
 var GIT_TIMEOUT_MS = 15e3;
@@ -29167,14 +29086,6 @@ function createGit(root) {
         )
       };
     }
-  };
-}
-
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason })
   };
 }
 
@@ -29543,19 +29454,258 @@ ${String(stderr)}`.trim().slice(0, 2e3));
   });
 }
 
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
+    lookups: options.lookups,
     output,
     logger: options.logger,
     environment: process.env,
     now: () => /* @__PURE__ */ new Date()
+  };
+}
+
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error) {
+    return `it is not JSON (${error.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync(resolve5(base, path), "utf8"));
+  } catch (error) {
+    const why = error.code === "ENOENT" ? "no such file" : error.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/adapters/terminal-progress.ts
+function createTerminalProgress(stream) {
+  const running = /* @__PURE__ */ new Set();
+  let parallel = false;
+  let total = 0;
+  let done = 0;
+  const status = () => stream.isTTY ? `\x1B[2K\r\u23F3 ${done}/${total} done \xB7 running: ${[...running].join(", ")}` : "";
+  const print = (text) => {
+    if (stream.isTTY) stream.write("\x1B[2K\r");
+    stream.write(text);
+    if (stream.isTTY && running.size > 0) stream.write(status());
+  };
+  return {
+    onRunStart(commands, concurrency) {
+      total = commands.length;
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      running.add(command.id);
+      print(`\u25B6 ${command.id}: ${command.run}
+`);
+    },
+    onOutput(command, text) {
+      print(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    onEnd(command, result) {
+      running.delete(command.id);
+      done++;
+      print(
+        `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}
+`
+      );
+    }
+  };
+}
+
+// src/core/render/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+function renderText(record, options) {
+  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
+  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
+  const lines = [];
+  lines.push(
+    paint(
+      "bold",
+      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
+    )
+  );
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
+    const blocked = outcome.blocked_by.length ? paint(
+      "dim",
+      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
+    ) : "";
+    lines.push(
+      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
+    for (const item of outcome.to_go.slice(0, 12)) {
+      const check = record.checks.find((c) => c.id === item.check);
+      lines.push(
+        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
+      );
+      const located = check.findings.filter((finding) => finding.location?.line);
+      for (const finding of located.slice(0, 5)) {
+        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
+        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
+      }
+      if (located.length === 0)
+        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
+      if (item.expected !== void 0 || item.observed !== void 0) {
+        lines.push(
+          paint(
+            "dim",
+            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
+          )
+        );
+      }
+    }
+    if (outcome.to_go.length > 12)
+      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
+  }
+  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
+  if (warnings.length > 0) lines.push("", "Warnings:");
+  for (const check of warnings)
+    lines.push(
+      paint(
+        "yellow",
+        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
+      )
+    );
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
+  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
+  lines.push(
+    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
+  );
+  if (options.paths)
+    lines.push(
+      paint("dim", `Record: ${options.paths.record}`),
+      paint("dim", `Report: ${options.paths.report}`)
+    );
+  return lines.join("\n") + "\n";
+}
+function mark(check) {
+  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
+}
+
+// src/adapters/terminal-sink.ts
+function createTerminalSink(options) {
+  const { stdout, stderr } = options;
+  return {
+    async start() {
+    },
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        stderr.write(`cutover-checkpoint: the gate could not run
+`);
+        for (const error of outcome.errors)
+          stderr.write(`  ${formatLocation(error.location)}: ${error.message}
+`);
+        return;
+      }
+      if (options.json) stdout.write(`${JSON.stringify(outcome.record, null, 2)}
+`);
+      else
+        stdout.write(
+          renderText(outcome.record, {
+            color: options.color,
+            paths: { record: outcome.recordPath, report: outcome.reportPath }
+          })
+        );
+    },
+    async crash(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      stderr.write(`cutover-checkpoint: the gate could not run: ${message}
+`);
+      if (options.debug && error instanceof Error) stderr.write(`${error.stack}
+`);
+    }
   };
 }
 
@@ -29670,15 +29820,17 @@ function parseCliArgs(argv) {
   return {
     command,
     cwd,
-    configPath: values.config ?? DEFAULT_CONFIG_PATH,
-    decision,
-    modes: values.mode ?? [],
-    inputs,
+    ask: {
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      decision,
+      modes: values.mode ?? [],
+      inputs,
+      ...concurrency !== void 0 ? { concurrency } : {},
+      ...shard ? { shard } : {}
+    },
     outDir: values.out ?? DEFAULT_OUT_DIR,
     json: values.json === true,
     runCommands: values["no-commands"] !== true,
-    concurrency,
-    ...shard ? { shard } : {},
     ...values.durations ? { durationsFrom: values.durations } : {}
   };
 }
@@ -29782,72 +29934,6 @@ jobs:
           decision: \${{ inputs.decision || 'rehearsal' }}
 `;
 
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
-}
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
-}
-
-// src/cli/progress.ts
-function createCliProgress(stream) {
-  const running = /* @__PURE__ */ new Set();
-  let parallel = false;
-  let total = 0;
-  let done = 0;
-  const status = () => stream.isTTY ? `\x1B[2K\r\u23F3 ${done}/${total} done \xB7 running: ${[...running].join(", ")}` : "";
-  const print = (text) => {
-    if (stream.isTTY) stream.write("\x1B[2K\r");
-    stream.write(text);
-    if (stream.isTTY && running.size > 0) stream.write(status());
-  };
-  return {
-    onRunStart(commands, concurrency) {
-      total = commands.length;
-      parallel = concurrency > 1 && commands.length > 1;
-    },
-    onStart(command) {
-      running.add(command.id);
-      print(`\u25B6 ${command.id}: ${command.run}
-`);
-    },
-    onOutput(command, text) {
-      print(parallel ? prefixLines(`[${command.id}] `, text) : text);
-    },
-    onEnd(command, result) {
-      running.delete(command.id);
-      done++;
-      print(
-        `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}
-`
-      );
-    }
-  };
-}
-
-// src/adapters/stop-signal.ts
-function stopOnSignals() {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
-      `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
-`
-    );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return controller.signal;
-}
-
 // src/cli/main.ts
 var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 var EXIT_UNUSABLE = 3;
@@ -29898,90 +29984,76 @@ async function dispatch(argv, io) {
     case "verify-record":
       return verify(request.record, request.tree, request.decision, io);
   }
-  const root = resolve5(request.cwd);
-  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
+  const root = resolve6(request.cwd);
   const log = (text) => io.stderr.write(`${text}
 `);
-  const ports = createLocalPorts({
+  const ports = createMachinePorts({
     root,
-    evidenceDir: resolve5(root, request.outDir),
-    logger: { info: log, warn: (text) => log(`warning: ${text}`) }
+    evidenceDir: resolve6(root, request.outDir),
+    logger: { info: log, warn: (text) => log(`warning: ${text}`) },
+    lookups: createOfflineLookups(
+      "the CLI makes no GitHub API calls; run the Action for API lookups"
+    )
+  });
+  const sink = createTerminalSink({
+    stdout: io.stdout,
+    stderr: io.stderr,
+    json: request.json,
+    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json,
+    debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG)
   });
   if (request.command === "aggregate") {
-    const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
-    return report(
-      await aggregateShards(ports, { configPath: request.configPath, records }),
-      request.json,
-      color,
-      io
-    );
+    const records = request.records.map((path) => ({ path, text: readRecord(path) }));
+    return exitCodeOf(await runGate(ports, { configPath: request.configPath, records }, sink));
   }
-  const outcome = await runCheckpoint(ports, {
-    configPath: request.configPath,
-    decision: request.decision,
-    modes: request.modes,
-    inputs: request.inputs,
-    scope: request.command,
-    runCommands: request.runCommands,
-    notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",
-    concurrency: request.concurrency,
-    defaultConcurrency: availableParallelism(),
-    context: {
-      repository: io.env.GITHUB_REPOSITORY ?? null,
-      sha: io.env.GITHUB_SHA ?? null,
-      ref: io.env.GITHUB_REF ?? null,
-      event: io.env.GITHUB_EVENT_NAME ?? null,
-      runUrl: null
-    },
-    events: createCliProgress(io.stderr),
-    signal: stopOnSignals(),
-    ...request.shard ? {
-      shard: {
-        ...request.shard,
-        durations: request.durationsFrom ? readDurations(request.durationsFrom) : void 0
-      }
-    } : {}
+  const { ask, durationsFrom } = request;
+  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom), "--durations ") : void 0;
+  const stop = stopOnSignals({
+    notify: (text) => io.stderr.write(text),
+    onSecondSignal: () => process.exit(130)
   });
-  return report(outcome, request.json, color, io);
-}
-function report(outcome, json, color, io) {
-  if (outcome.kind === "unusable") {
-    io.stderr.write(`cutover-checkpoint: the gate could not run
-`);
-    for (const error of outcome.errors)
-      io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}
-`);
-    return EXIT_UNUSABLE;
-  }
-  if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}
-`);
-  else
-    io.stdout.write(
-      renderText(outcome.record, {
-        color,
-        paths: { record: outcome.recordPath, report: outcome.reportPath }
-      })
-    );
-  return EXIT_CODES[outcome.record.verdict];
-}
-function readRecordFile(path) {
   try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `cannot read record ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`
+    const result = await runGate(
+      ports,
+      {
+        ...ask,
+        ...ask.shard && durations ? { shard: { ...ask.shard, durations } } : {},
+        scope: request.command,
+        runCommands: request.runCommands,
+        notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",
+        defaultConcurrency: availableParallelism(),
+        context: {
+          repository: io.env.GITHUB_REPOSITORY ?? null,
+          sha: io.env.GITHUB_SHA ?? null,
+          ref: io.env.GITHUB_REF ?? null,
+          event: io.env.GITHUB_EVENT_NAME ?? null,
+          runUrl: null
+        },
+        events: createTerminalProgress(io.stderr),
+        signal: stop.signal
+      },
+      sink
     );
+    return exitCodeOf(result);
+  } finally {
+    stop.dispose();
   }
 }
-function readDurations(path) {
-  const durations = readRecordDurations(readRecordFile(path));
-  if (typeof durations === "string") throw new UsageError(`--durations ${path}: ${durations}`);
-  return durations;
+function exitCodeOf(result) {
+  return result.kind === "judged" ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
+}
+function readRecord(path) {
+  return readOrUsage(readRecordFile(path));
+}
+function readOrUsage(outcome, prefix = "") {
+  if (outcome.kind !== "ok")
+    throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
+  return outcome.value;
 }
 async function verify(recordPath, tree, decision, io) {
   let record;
   try {
-    record = JSON.parse(readRecordFile(recordPath));
+    record = JSON.parse(readRecord(recordPath));
     if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
       throw new Error("not a record");
   } catch (error) {
@@ -29990,7 +30062,7 @@ async function verify(recordPath, tree, decision, io) {
       `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
     );
   }
-  const outcome = await verifyRecord(createFsWorkspace(resolve5(tree)), record, decision);
+  const outcome = await verifyRecord(createFsWorkspace(resolve6(tree)), record, decision);
   for (const change of outcome.changes) {
     const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
     io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
@@ -30020,8 +30092,8 @@ Evidence unchanged since the verdict of ${record.generated_at} (${record.decisio
 }
 async function init(cwd, force, io) {
   const files = [
-    [resolve5(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve5(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
   const existing = files.filter(([path]) => existsSync2(path)).map(([path]) => path);
   if (existing.length > 0 && !force)

@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -22100,7 +22100,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22127,7 +22127,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22991,7 +22991,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23382,7 +23382,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -31990,8 +31990,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
@@ -43375,11 +43375,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43395,7 +43395,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -43482,26 +43482,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -43709,14 +43709,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -43960,12 +43960,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -43973,7 +43973,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -44012,7 +44012,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -44476,8 +44476,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -44688,15 +44688,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -44711,13 +44711,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -45118,14 +45118,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -45218,9 +45218,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -45507,11 +45507,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45527,7 +45527,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45864,10 +45864,566 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/adapters/github/command-log.ts
+function createActionCommandLog(write) {
+  let parallel = false;
+  return {
+    onRunStart(commands, concurrency) {
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      if (parallel) info(`\u25B6 ${command.id}: ${command.run}`);
+      else startGroup(`${command.id}: ${command.run}`);
+    },
+    onOutput(command, text) {
+      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    onEnd(command, result) {
+      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
+      if (!parallel && result.state === "ran") {
+        endGroup();
+        info(line);
+        return;
+      }
+      if (parallel && result.state === "ran") {
+        startGroup(line);
+        write(
+          result.outputTail.endsWith("\n") || result.outputTail === "" ? result.outputTail : `${result.outputTail}
+`
+        );
+        endGroup();
+        return;
+      }
+      info(line);
+    }
+  };
+}
+
+// src/adapters/github/step-io.ts
+function createRunnerStepIo() {
+  return {
+    setOutput: (name, value) => setOutput(name, value),
+    appendSummary: async (markdown) => {
+      await summary.addRaw(markdown).write();
+    },
+    info: (message) => info(message),
+    notice: (message) => notice(message),
+    warning: (message) => warning(message),
+    error: (message, at) => error(
+      message,
+      at ? { file: at.file, startLine: at.line, startColumn: at.column } : void 0
+    ),
+    fail: (message) => setFailed(message),
+    mask: (secret) => setSecret(secret)
+  };
+}
+
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text = location.file;
+  if (location.line !== void 0) {
+    text += `:${location.line}`;
+    if (location.column !== void 0) text += `:${location.column}`;
+  }
+  return text;
+}
+
+// src/action/constants.ts
+var INPUTS = {
+  config: "config",
+  decision: "decision",
+  modes: "modes",
+  releaseTag: "release-tag",
+  commitSha: "commit-sha",
+  serviceContractVersion: "service-contract-version",
+  apiContractVersion: "api-contract-version",
+  integrationBaseline: "integration-baseline",
+  githubToken: "github-token",
+  checkName: "check-name",
+  comment: "comment",
+  failOn: "fail-on",
+  publish: "publish",
+  evidenceDir: "evidence-dir",
+  conditionalConclusion: "conditional-conclusion",
+  workingDirectory: "working-directory",
+  shard: "shard",
+  durations: "durations",
+  aggregate: "aggregate"
+};
+var OUTPUTS = {
+  verdict: "verdict",
+  rehearsal: "rehearsal",
+  cutover: "cutover",
+  record: "record",
+  report: "report",
+  blockingChecks: "blocking-checks",
+  checkRunId: "check-run-id",
+  checkRunUrl: "check-run-url",
+  commentId: "comment-id",
+  commentUrl: "comment-url"
+};
+
+// src/core/shard/partition.ts
+function parseShardSpec(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  const groups2 = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups2.set(root, [...groups2.get(root) ?? [], command.id]);
+  }
+  return [...groups2.values()];
+}
+
+// src/action/inputs.ts
+var RUNNER_INPUTS = {
+  getInput: (name) => getInput(name),
+  getBooleanInput: (name) => getBooleanInput(name)
+};
+var InputError = class extends Error {
+};
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
+    );
+  return value;
+}
+var BASELINE_INPUTS = [
+  INPUTS.releaseTag,
+  INPUTS.commitSha,
+  INPUTS.serviceContractVersion,
+  INPUTS.apiContractVersion,
+  INPUTS.integrationBaseline
+];
+function readInputs(source, dispatch = {}) {
+  const get = (name) => source.getInput(name);
+  const baseline = {};
+  BASELINE_FIELDS.forEach((field, i) => {
+    const value = get(BASELINE_INPUTS[i]);
+    if (value) baseline[field] = value;
+  });
+  const publishing = readPublishingInputs(source);
+  const ask = {
+    configPath: get(INPUTS.config) || ".github/cutover-checkpoint.yml",
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || get(INPUTS.decision) || "rehearsal",
+      DECISIONS
+    ),
+    modes: (dispatch.modes || get(INPUTS.modes)).split(/[\s,]+/).filter(Boolean),
+    inputs: baseline,
+    ...readShard(get(INPUTS.shard))
+  };
+  return {
+    ...publishing,
+    publish: get(INPUTS.publish) === "" ? true : source.getBooleanInput(INPUTS.publish),
+    ask,
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || "auto", [
+      "auto",
+      "always",
+      "never"
+    ]),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || "no-go", [
+      "no-go",
+      "conditional",
+      "never"
+    ]),
+    evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
+    conditionalConclusion: oneOf(
+      INPUTS.conditionalConclusion,
+      get(INPUTS.conditionalConclusion) || "neutral",
+      ["neutral", "success", "failure", "action_required"]
+    ),
+    workingDirectory: get(INPUTS.workingDirectory) || ".",
+    durations: get(INPUTS.durations),
+    aggregate: get(INPUTS.aggregate)
+  };
+}
+function readShard(text) {
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
+  return { shard };
+}
+function readPublishingInputs(source) {
+  return {
+    githubToken: source.getInput(INPUTS.githubToken),
+    checkName: source.getInput(INPUTS.checkName) || "Cutover checkpoint",
+    publish: source.getInput(INPUTS.publish).trim().toLowerCase() !== "false"
+  };
+}
+
 // src/action/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative4, resolve as resolve5 } from "node:path";
+import { relative as relative4, resolve as resolve6 } from "node:path";
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const rows = ran.map((c) => {
+    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function renderHeader(record) {
+  const requested = record.decisions[record.decision_requested];
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  return [
+    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
+    "",
+    ...integrity ? [`> [!WARNING]
+> **Gate integrity:** ${integrity.summary}`, ""] : [],
+    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
+}
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
+    });
+    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
+  );
+  const omitted = record.checks.length - shown.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
+  ) : check.details.map((d) => `- ${d}`);
+  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${code(check.id)}**`, "", ...kept].join("\n");
+}
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const rows = record.commands.map((c) => {
+    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
+    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of ${code(c.id)}</summary>`,
+      "",
+      "```text",
+      c.output_tail.replace(/```/g, "'''").trimEnd(),
+      "```",
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => {
+    const s = joint?.signatures[decision][role];
+    const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+    return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
+  };
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${record.generated_at}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
+  ].join("\n");
+}
+function renderEvidence(record) {
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context3 = record.context;
+  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  return [
+    "---",
+    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context3.run_url ? ` \xB7 [workflow run](${context3.run_url})` : ""}_`
+  ].join("\n");
+}
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -47554,22 +48110,86 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
-// src/core/schema/relative-refs.ts
-function listRelativeRefs(schema) {
-  const refs = /* @__PURE__ */ new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return [...refs];
+// src/core/decide.ts
+function blocksDecision(check, decision) {
+  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
+}
+function decideAll(checks, labels) {
+  const outcome = {};
+  for (const decision of DECISIONS) {
+    const relevant = checks.filter((check) => blocksDecision(check, decision));
+    const failing = relevant.filter((check) => isFailing(check.status));
+    const pending = relevant.filter((check) => check.status === "pending");
+    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
+    outcome[decision] = {
+      state,
+      label: labels[decision][state],
+      blocked_by: blocking.map((check) => check.id),
+      to_go: blocking.map((check) => ({
+        check: check.id,
+        status: check.status,
+        summary: check.summary,
+        ...check.expected !== void 0 ? { expected: check.expected } : {},
+        ...check.observed !== void 0 ? { observed: check.observed } : {}
+      }))
+    };
+  }
+  return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
+}
+
+// src/core/commands/explain-exit.ts
+var EXIT_MEANINGS = {
+  1: "general failure",
+  2: "misuse of a shell builtin or bad arguments",
+  126: "found but not executable (check the file mode: chmod +x)",
+  127: "command not found (check PATH and the spelling)",
+  128: "invalid exit argument",
+  130: "interrupted (SIGINT, Ctrl-C)",
+  137: "killed (SIGKILL), often out of memory",
+  139: "segmentation fault (SIGSEGV)",
+  143: "terminated (SIGTERM)"
+};
+var SIGNAL_MEANINGS = {
+  SIGKILL: "killed, often out of memory",
+  SIGTERM: "terminated",
+  SIGINT: "interrupted",
+  SIGSEGV: "segmentation fault",
+  SIGABRT: "aborted"
+};
+function explainExit(result) {
+  if (result.timedOut)
+    return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
+  if (result.signal)
+    return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
+  if (result.exitCode === null) return "did not report an exit code";
+  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
+  return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
+}
+function findErrorLines(output, max = 8) {
+  return stripAnsi(output).split("\n").filter(
+    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
+      line
+    )
+  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+}
+
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run2) {
+  const parts = run2.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
 }
 
 // src/core/workspace-path.ts
@@ -47594,6 +48214,294 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run2, cwd) {
+  const trimmed = run2.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/test-counts.ts
+var summaryCounts = (runner, summary2) => ({
+  runner,
+  passed: countOf(summary2, "passed"),
+  failed: countOf(summary2, "failed"),
+  skipped: countOf(summary2, "skipped") + countOf(summary2, "todo")
+});
+var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary2, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary2)?.[1]);
+var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var PARSERS = [
+  function cargo(text) {
+    const results = [
+      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
+    ];
+    if (results.length === 0) return void 0;
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
+  },
+  function jest(text) {
+    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
+    if (!m) return void 0;
+    return summaryCounts("jest", m[1]);
+  },
+  function vitest(text) {
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
+    if (!m) return void 0;
+    return summaryCounts("vitest", m[1]);
+  },
+  function pytest(text) {
+    const m = lastMatch(
+      text,
+      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
+    );
+    if (!m) return void 0;
+    return {
+      runner: "pytest",
+      passed: countOf(m[1], "passed"),
+      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
+      skipped: countOf(m[1], "skipped")
+    };
+  },
+  function mocha(text) {
+    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
+    if (!passing) return void 0;
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
+    };
+  },
+  function nodeTest(text) {
+    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
+    if (!pass) return void 0;
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
+      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
+    };
+  },
+  function bun(text) {
+    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
+    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
+    if (!ran && !pass) return void 0;
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
+    };
+  },
+  function goTest(text) {
+    const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
+    const failed = text.match(/^\s*--- FAIL: /gm)?.length ?? 0;
+    if (passed + failed > 0) return { runner: "go", passed, failed };
+    const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
+    const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
+    return okPackages + failPackages > 0 ? { runner: "go (packages)", passed: okPackages, failed: failPackages } : void 0;
+  },
+  function plain(text) {
+    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
+    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
+  }
+];
+function parseTestCounts(output) {
+  const text = stripAnsi(output);
+  for (const parse3 of PARSERS) {
+    const counts = parse3(text);
+    if (counts) return counts;
+  }
+  return null;
+}
+
+// src/core/checks/commands.ts
+function findDeferred(commands, results) {
+  const deferred = new Set(
+    commands.filter((c) => results.get(c.id)?.state === "refused").map((c) => c.id)
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const command of commands) {
+      if (!deferred.has(command.id) && results.get(command.id)?.state === "skipped" && command.needs.some((need) => deferred.has(need))) {
+        deferred.add(command.id);
+        grew = true;
+      }
+    }
+  }
+  return deferred;
+}
+function evaluateCommands(context3) {
+  const { commands } = context3.config;
+  if (commands.length === 0) return [];
+  const results = context3.evidence.commands;
+  if (results === null) {
+    const reason = context3.evidence.commandsNotRunReason ?? "commands were not run";
+    return commands.map((command) => ({
+      id: `command.${command.id}`,
+      kind: "command",
+      status: "pending",
+      summary: `not executed: ${reason}`,
+      expected: "executed and exited 0",
+      observed: "not executed"
+    }));
+  }
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const deferred = findDeferred(commands, byId);
+  const outcomes = commands.map((command) => {
+    const result = byId.get(command.id);
+    if (!result)
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "error",
+        summary: "no result was recorded for this command"
+      };
+    if (deferred.has(command.id)) {
+      return {
+        id: `command.${command.id}`,
+        kind: "command",
+        status: "pending",
+        only: ["cutover"],
+        summary: `${result.state}: ${result.reason ?? "not run"}`,
+        expected: "executed for the cutover decision",
+        observed: result.state
+      };
+    }
+    return evaluateCommand(command, result, context3);
+  });
+  if (context3.evidence.shard) return outcomes;
+  outcomes.push(
+    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
+  );
+  return outcomes;
+}
+function judgeCommandsExecuted(configured, ran) {
+  return ran > 0 ? {
+    id: "commands.executed",
+    kind: "command",
+    status: "pass",
+    summary: `${ran} of ${configured} verification commands ran`
+  } : {
+    id: "commands.executed",
+    kind: "command",
+    status: "fail",
+    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
+    expected: "at least one command executed",
+    observed: 0
+  };
+}
+function findPlaceholder(command, context3) {
+  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context3.evidence.files[source.path] : void 0;
+  if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
+    return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
+  }
+  return void 0;
+}
+function evaluateCommand(command, result, context3) {
+  const id = `command.${command.id}`;
+  const base = { id, kind: "command" };
+  if (result.state === "skipped" || result.state === "refused" || result.state === "not-run") {
+    const status = result.state === "skipped" ? "skipped" : result.state === "not-run" ? "error" : "fail";
+    return { ...base, status, summary: `${result.state}: ${result.reason ?? "not run"}` };
+  }
+  const took = formatDuration(result.durationMs);
+  if (result.exitCode !== 0 || result.timedOut || result.signal) {
+    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
+    return {
+      ...base,
+      status: "fail",
+      summary: `\`${command.run}\` ${how} after ${took}`,
+      details: findErrorLines(result.outputTail),
+      expected: "exit 0",
+      observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
+    };
+  }
+  const tests = parseTestCounts(result.outputTail);
+  if (tests && tests.failed > 0) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
+      expected: "0 failed",
+      observed: `${tests.failed} failed`
+    };
+  }
+  const placeholder = findPlaceholder(command, context3);
+  if (placeholder) {
+    return {
+      ...base,
+      status: command.placeholder,
+      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
+      expected: "a real check",
+      observed: command.run
+    };
+  }
+  if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
+      expected: "at least one test run",
+      observed: tests ? "0 tests" : "no test summary line"
+    };
+  }
+  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
+  return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
+}
+
+// src/core/schema/relative-refs.ts
+function listRelativeRefs(schema) {
+  const refs = /* @__PURE__ */ new Set();
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") {
+          const file = value.split("#")[0] ?? "";
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return [...refs];
 }
 
 // src/core/checks/load-structured-file.ts
@@ -47725,27 +48633,6 @@ function evaluateArtifacts(context3) {
       summary: artifact.schema ? `${artifact.path} is valid against ${artifact.schema}` : `${artifact.path} parses as ${loaded.document.format.toUpperCase()}`
     };
   });
-}
-
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text = location.file;
-  if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
-  }
-  return text;
 }
 
 // src/core/checks/joint-decision-file.ts
@@ -47899,6 +48786,67 @@ function compareSets(expected, observed) {
   };
 }
 
+// src/core/checks/handoff-envelope.ts
+function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems = [];
+  if (observedVersion !== version) {
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
+  }
+  const policy = manifest.envelopes?.[version];
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
+    }
+    const code2 = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = manifest.error_code_enum ?? [];
+    if (!code2.found) {
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
+    } else if (!enumCodes.includes(String(code2.value))) {
+      problems.push({
+        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
+    }
+  }
+  if (problems.length === 0) {
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
+  }
+  return {
+    id,
+    kind: "handoff",
+    status: "fail",
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null }
+  };
+}
+
 // src/core/checks/handoff.ts
 var PAYLOAD_MODE_CORE_FIELDS = [
   "service_contract_version",
@@ -48036,65 +48984,6 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
     observed: { missing, unknown }
   };
 }
-function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
-  const id = `handoff.${mode}.envelope`;
-  const version = String(manifestMode.service_contract_version);
-  const observedVersion = payloadMode.service_contract_version;
-  const problems = [];
-  if (observedVersion !== version) {
-    problems.push({
-      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
-      location: atVersion
-    });
-  }
-  const policy = manifest.envelopes?.[version];
-  const example = payloadMode.error_envelope_example;
-  if (!policy) {
-    problems.push({
-      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
-      location: atExample
-    });
-  } else {
-    for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found)
-        problems.push({
-          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
-          location: atExample
-        });
-    }
-    const code2 = resolveDottedPath(example, policy.error_code_field);
-    const enumCodes = manifest.error_code_enum ?? [];
-    if (!code2.found) {
-      problems.push({
-        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
-        location: atExample
-      });
-    } else if (!enumCodes.includes(String(code2.value))) {
-      problems.push({
-        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
-        location: atExample
-      });
-    }
-  }
-  if (problems.length === 0) {
-    return {
-      id,
-      kind: "handoff",
-      status: "pass",
-      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
-    };
-  }
-  return {
-    id,
-    kind: "handoff",
-    status: "fail",
-    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => p.message),
-    findings: problems,
-    expected: { service_contract_version: version, envelope: policy ?? null },
-    observed: { service_contract_version: observedVersion ?? null }
-  };
-}
 
 // src/core/checks/semver-sanity.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -48175,7 +49064,7 @@ function evaluateRule(context3, rule, mode) {
     ...ref,
     pointer: mode ? ref.pointer.replaceAll("{mode}", mode) : ref.pointer
   });
-  const describe = (ref) => `${ref.artifact}#${ref.pointer}`;
+  const describe2 = (ref) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context3, expand2(rule.left));
   const right = rule.right ? readSide(context3, expand2(rule.right)) : rule.hasValue ? { ok: true, value: rule.value, location: void 0 } : void 0;
   const base = { id, kind: "rule" };
@@ -48189,8 +49078,8 @@ function evaluateRule(context3, rule, mode) {
   }
   const l = left;
   const r = right;
-  const leftName = describe(expand2(rule.left));
-  const rightName = rule.right ? describe(expand2(rule.right)) : "the configured value";
+  const leftName = describe2(expand2(rule.left));
+  const rightName = rule.right ? describe2(expand2(rule.right)) : "the configured value";
   const verdict = judgeRule(context3, rule, l, r, leftName, rightName);
   const summary2 = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
   if (verdict.pass) return { ...base, status: "pass", summary: summary2 };
@@ -48523,342 +49412,6 @@ function evaluateTools(context3) {
   });
 }
 
-// src/core/commands/ansi.ts
-var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripAnsi(text) {
-  return text.replace(ANSI_PATTERN, "");
-}
-
-// src/core/commands/explain-exit.ts
-var EXIT_MEANINGS = {
-  1: "general failure",
-  2: "misuse of a shell builtin or bad arguments",
-  126: "found but not executable (check the file mode: chmod +x)",
-  127: "command not found (check PATH and the spelling)",
-  128: "invalid exit argument",
-  130: "interrupted (SIGINT, Ctrl-C)",
-  137: "killed (SIGKILL), often out of memory",
-  139: "segmentation fault (SIGSEGV)",
-  143: "terminated (SIGTERM)"
-};
-var SIGNAL_MEANINGS = {
-  SIGKILL: "killed, often out of memory",
-  SIGTERM: "terminated",
-  SIGINT: "interrupted",
-  SIGSEGV: "segmentation fault",
-  SIGABRT: "aborted"
-};
-function explainExit(result) {
-  if (result.timedOut)
-    return `timed out${result.timeoutMs ? ` after ${Math.round(result.timeoutMs / 1e3)}s` : ""} and was killed with its process group`;
-  if (result.signal)
-    return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
-  if (result.exitCode === null) return "did not report an exit code";
-  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
-  return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
-}
-function findErrorLines(output, max = 8) {
-  return stripAnsi(output).split("\n").filter(
-    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
-      line
-    )
-  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run2) {
-  const parts = run2.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run2, cwd) {
-  const trimmed = run2.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
-// src/core/commands/test-counts.ts
-var summaryCounts = (runner, summary2) => ({
-  runner,
-  passed: countOf(summary2, "passed"),
-  failed: countOf(summary2, "failed"),
-  skipped: countOf(summary2, "skipped") + countOf(summary2, "todo")
-});
-var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary2, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary2)?.[1]);
-var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-var PARSERS = [
-  function cargo(text) {
-    const results = [
-      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
-    ];
-    if (results.length === 0) return void 0;
-    return results.reduce(
-      (sum, m) => ({
-        runner: "cargo",
-        passed: sum.passed + num(m[1]),
-        failed: sum.failed + num(m[2]),
-        skipped: (sum.skipped ?? 0) + num(m[3])
-      }),
-      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
-    );
-  },
-  function jest(text) {
-    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    if (!m) return void 0;
-    return summaryCounts("jest", m[1]);
-  },
-  function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
-    if (!m) return void 0;
-    return summaryCounts("vitest", m[1]);
-  },
-  function pytest(text) {
-    const m = lastMatch(
-      text,
-      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
-    );
-    if (!m) return void 0;
-    return {
-      runner: "pytest",
-      passed: countOf(m[1], "passed"),
-      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
-      skipped: countOf(m[1], "skipped")
-    };
-  },
-  function mocha(text) {
-    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
-    if (!passing) return void 0;
-    return {
-      runner: "mocha",
-      passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
-    };
-  },
-  function nodeTest(text) {
-    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
-    if (!pass) return void 0;
-    return {
-      runner: "node",
-      passed: num(pass[1]),
-      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
-      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
-    };
-  },
-  function bun(text) {
-    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
-    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
-    if (!ran && !pass) return void 0;
-    return {
-      runner: "bun",
-      passed: num(pass?.[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
-    };
-  },
-  function goTest(text) {
-    const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
-    const failed = text.match(/^\s*--- FAIL: /gm)?.length ?? 0;
-    if (passed + failed > 0) return { runner: "go", passed, failed };
-    const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    return okPackages + failPackages > 0 ? { runner: "go (packages)", passed: okPackages, failed: failPackages } : void 0;
-  },
-  function plain(text) {
-    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
-    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
-  }
-];
-function parseTestCounts(output) {
-  const text = stripAnsi(output);
-  for (const parse3 of PARSERS) {
-    const counts = parse3(text);
-    if (counts) return counts;
-  }
-  return null;
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
-
-// src/core/checks/commands.ts
-function findDeferred(commands, results) {
-  const deferred = new Set(
-    commands.filter((c) => results.get(c.id)?.state === "refused").map((c) => c.id)
-  );
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const command of commands) {
-      if (!deferred.has(command.id) && results.get(command.id)?.state === "skipped" && command.needs.some((need) => deferred.has(need))) {
-        deferred.add(command.id);
-        grew = true;
-      }
-    }
-  }
-  return deferred;
-}
-function evaluateCommands(context3) {
-  const { commands } = context3.config;
-  if (commands.length === 0) return [];
-  const results = context3.evidence.commands;
-  if (results === null) {
-    const reason = context3.evidence.commandsNotRunReason ?? "commands were not run";
-    return commands.map((command) => ({
-      id: `command.${command.id}`,
-      kind: "command",
-      status: "pending",
-      summary: `not executed: ${reason}`,
-      expected: "executed and exited 0",
-      observed: "not executed"
-    }));
-  }
-  const byId = new Map(results.map((result) => [result.id, result]));
-  const deferred = findDeferred(commands, byId);
-  const outcomes = commands.map((command) => {
-    const result = byId.get(command.id);
-    if (!result)
-      return {
-        id: `command.${command.id}`,
-        kind: "command",
-        status: "error",
-        summary: "no result was recorded for this command"
-      };
-    if (deferred.has(command.id)) {
-      return {
-        id: `command.${command.id}`,
-        kind: "command",
-        status: "pending",
-        only: ["cutover"],
-        summary: `${result.state}: ${result.reason ?? "not run"}`,
-        expected: "executed for the cutover decision",
-        observed: result.state
-      };
-    }
-    return evaluateCommand(command, result, context3);
-  });
-  if (context3.evidence.shard) return outcomes;
-  outcomes.push(
-    judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
-  );
-  return outcomes;
-}
-function judgeCommandsExecuted(configured, ran) {
-  return ran > 0 ? {
-    id: "commands.executed",
-    kind: "command",
-    status: "pass",
-    summary: `${ran} of ${configured} verification commands ran`
-  } : {
-    id: "commands.executed",
-    kind: "command",
-    status: "fail",
-    summary: `none of the ${configured} configured verification commands ran (fail closed)`,
-    expected: "at least one command executed",
-    observed: 0
-  };
-}
-function findPlaceholder(command, context3) {
-  if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
-  const read = source ? context3.evidence.files[source.path] : void 0;
-  if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
-    return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
-  }
-  return void 0;
-}
-function evaluateCommand(command, result, context3) {
-  const id = `command.${command.id}`;
-  const base = { id, kind: "command" };
-  if (result.state === "skipped" || result.state === "refused" || result.state === "not-run") {
-    const status = result.state === "skipped" ? "skipped" : result.state === "not-run" ? "error" : "fail";
-    return { ...base, status, summary: `${result.state}: ${result.reason ?? "not run"}` };
-  }
-  const took = formatDuration(result.durationMs);
-  if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
-    return {
-      ...base,
-      status: "fail",
-      summary: `\`${command.run}\` ${how} after ${took}`,
-      details: findErrorLines(result.outputTail),
-      expected: "exit 0",
-      observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
-    };
-  }
-  const tests = parseTestCounts(result.outputTail);
-  if (tests && tests.failed > 0) {
-    return {
-      ...base,
-      status: "fail",
-      summary: `exited 0 but ${tests.runner} reported ${tests.failed} failed test(s)`,
-      expected: "0 failed",
-      observed: `${tests.failed} failed`
-    };
-  }
-  const placeholder = findPlaceholder(command, context3);
-  if (placeholder) {
-    return {
-      ...base,
-      status: command.placeholder,
-      summary: `placeholder command: ${placeholder}; it is not evidence of quality`,
-      expected: "a real check",
-      observed: command.run
-    };
-  }
-  if (command.reportsTests && (!tests || tests.passed + tests.failed === 0)) {
-    return {
-      ...base,
-      status: "fail",
-      summary: `exited 0 in ${took} but reported no tests (reports_tests is set)`,
-      expected: "at least one test run",
-      observed: tests ? "0 tests" : "no test summary line"
-    };
-  }
-  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
-  return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
-}
-
 // src/core/checks/joint-decision.ts
 function evaluateJointDecision(context3) {
   const config = context3.config.jointDecision;
@@ -49051,11 +49604,11 @@ function evaluateConsumer(context3) {
         summary: `${what} is ${lookup.value.status}`
       });
     } else {
-      const ok = lookup.value.conclusion === "success";
+      const ok2 = lookup.value.conclusion === "success";
       outcomes.push({
         id,
         kind: "consumer",
-        status: ok ? "pass" : "fail",
+        status: ok2 ? "pass" : "fail",
         summary: `${what} concluded ${lookup.value.conclusion}`,
         expected: "success",
         observed: lookup.value.conclusion
@@ -49151,39 +49704,6 @@ function applyPolicy(outcome, policies, waivers, today) {
     }
   }
   return result;
-}
-
-// src/core/decide.ts
-function blocksDecision(check, decision) {
-  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
-}
-function decideAll(checks, labels) {
-  const outcome = {};
-  for (const decision of DECISIONS) {
-    const relevant = checks.filter((check) => blocksDecision(check, decision));
-    const failing = relevant.filter((check) => isFailing(check.status));
-    const pending = relevant.filter((check) => check.status === "pending");
-    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
-    outcome[decision] = {
-      state,
-      label: labels[decision][state],
-      blocked_by: blocking.map((check) => check.id),
-      to_go: blocking.map((check) => ({
-        check: check.id,
-        status: check.status,
-        summary: check.summary,
-        ...check.expected !== void 0 ? { expected: check.expected } : {},
-        ...check.observed !== void 0 ? { observed: check.observed } : {}
-      }))
-    };
-  }
-  return outcome;
-}
-function blockerRank(check) {
-  if (check.status === "fail") return check.abort ? 0 : 1;
-  if (check.status === "error") return check.abort ? 2 : 3;
-  return 4;
 }
 
 // src/core/build-record.ts
@@ -49308,7 +49828,7 @@ var EVALUATORS = [
 function judge(config, evidence, validator = createSchemaValidator()) {
   const base = { config, evidence, validator };
   const context3 = { ...base, artifacts: loadArtifacts(base) };
-  const outcomes = EVALUATORS.flatMap((evaluate2) => evaluate2(context3));
+  const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context3));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
   const checks = outcomes.map(
@@ -49332,546 +49852,99 @@ function failClosed(outcomes) {
   ];
 }
 
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %M:%S",
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
-  ].join("\n");
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function renderHeader(record) {
-  const requested = record.decisions[record.decision_requested];
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-  return [
-    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
-    "",
-    ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${integrity.summary}`, ""] : [],
-    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
-    });
-    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
-  );
-  const omitted = record.checks.length - shown.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
-  ) : check.details.map((d) => `- ${d}`);
-  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${code(check.id)}**`, "", ...kept].join("\n");
-}
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const rows = record.commands.map((c) => {
-    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
-    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of ${code(c.id)}</summary>`,
-      "",
-      "```text",
-      c.output_tail.replace(/```/g, "'''").trimEnd(),
-      "```",
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => {
-    const s = joint?.signatures[decision][role];
-    const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-    return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
-  };
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${record.generated_at}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
-  ].join("\n");
-}
-function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context3 = record.context;
-  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  return [
-    "---",
-    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context3.run_url ? ` \xB7 [workflow run](${context3.run_url})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/commands/credentials.ts
-var CREDENTIAL_ENV = [
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "INPUT_GITHUB-TOKEN",
-  "INPUT_GITHUB_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_URL"
-];
-
-// src/core/commands/mutation.ts
-var BUILTIN_MUTATION_PATTERNS = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
-];
-function findMutation(command, extraPatterns = []) {
-  if (command.mutates) return "marked mutates: true";
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match = new RegExp(pattern).exec(command.run);
-    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
-  }
-  return void 0;
-}
-
-// src/core/commands/plan-commands.ts
-function planRefusals(config, decision) {
-  if (decision !== "rehearsal") return {};
-  const refusals = {};
-  for (const command of config.commands) {
-    const why = findMutation(command, config.commandSettings.mutationPatterns);
-    if (why)
-      refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
-  }
-  return refusals;
-}
-function withheldEnv(config) {
-  return [.../* @__PURE__ */ new Set([...CREDENTIAL_ENV, ...config.commandSettings.secretEnv])];
-}
-function collectSecretValues(config, environment) {
-  const values = withheldEnv(config).map((name) => environment[name]);
-  for (const command of config.commands) {
-    for (const name of command.secretEnv) values.push(command.env[name] ?? environment[name]);
-  }
-  return values.filter((value) => typeof value === "string" && value !== "");
-}
-
-// src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request2) {
-  const files = { [config.path]: configRead };
-  const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path];
-  };
-  const schemaPaths = [
-    ...config.artifacts.map((a) => a.schema),
-    ...config.rules.map((r) => r.schema)
-  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
-  await Promise.all([
-    ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
-  ]);
-  const tag = config.baseline.release_tag;
-  const [git2, tools, incidents, consumerCheck] = await Promise.all([
-    ports.git.inspect({
-      tags: tag ? [tag] : [],
-      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
-    }),
-    ports.tools.lookup(config.tools),
-    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
-    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
-  ]);
-  const integrity = request2.baseSha ? {
-    baseSha: request2.baseSha,
-    baseConfig: await ports.git.readFileAt(request2.baseSha, config.path)
-  } : void 0;
-  const commands = request2.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request2.concurrency ?? 1,
-    logDir: request2.logDir,
-    refusals: planRefusals(config, request2.decision),
-    redact: request2.redact,
-    withheldEnv: withheldEnv(config),
-    runTimeoutMs: config.commandSettings.runTimeoutMs,
-    events: request2.events,
-    signal: request2.signal
-  }) : null;
-  return {
-    now: ports.now().toISOString(),
-    decision: request2.decision,
-    modes: request2.modes,
-    inputs: request2.inputs,
-    files,
-    git: git2,
-    tools,
-    commands: request2.runCommands ? commands ?? [] : null,
-    ...request2.runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
-    ...incidents ? { incidents } : {},
-    ...consumerCheck ? { consumerCheck } : {},
-    ...integrity ? { integrity } : {},
-    ...request2.shard ? { shard: request2.shard } : {},
-    context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
-  };
-}
-function listFilePaths(config) {
-  return [
-    ...config.artifacts.map((a) => a.path),
-    ...config.documents.map((d) => d.path),
-    ...config.changelog ? [config.changelog.path] : [],
-    ...config.jointDecision ? [config.jointDecision.path] : [],
-    ...config.consumer?.record ? [config.consumer.record] : [],
-    // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
-  ];
-}
-async function readSchemaWithRefs(path, read) {
-  const queue = [path];
-  const seen = /* @__PURE__ */ new Set();
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const file = await read(current);
-    if (file.kind !== "ok") continue;
-    const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (!parsed.ok) continue;
-    for (const ref of listRelativeRefs(parsed.document.value)) {
-      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
-      if (target.ok) queue.push(target.path);
-    }
-  }
-}
-
-// src/core/shard/partition.ts
-function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
-}
-function partitionCommands(commands, count, durations = {}) {
-  const groups2 = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
-  const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups2.set(root, [...groups2.get(root) ?? [], command.id]);
-  }
-  return [...groups2.values()];
-}
-
-// src/core/shard/restrict-to-shard.ts
-function restrictToShard(config, shard) {
-  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
-  if (shard.index === 1) return { ...config, commands };
-  return {
-    ...config,
-    commands,
-    baseline: {},
-    artifacts: [],
-    handoff: void 0,
-    rules: [],
-    documents: [],
-    changelog: void 0,
-    tools: [],
-    incidents: void 0,
-    consumer: void 0,
-    jointDecision: void 0
-  };
-}
-
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-function createRedactor(secrets) {
-  const values = [
-    ...new Set(
-      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+// src/core/shard/aggregate.ts
+function aggregateRecords(shards, config, configSha256, now) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return { ok: false, problems };
+  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
+  const first = byIndex.get(1);
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
+  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
+  const today = now.slice(0, 10);
+  const executed = config.commands.length > 0 ? [
+    applyPolicy(
+      judgeCommandsExecuted(
+        config.commands.length,
+        commands.filter((c) => c.state === "ran").length
+      ),
+      config.checkPolicies,
+      config.waivers,
+      today
     )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  return (text) => {
-    let result = literal ? text.replace(literal, MASK) : text;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
-    return result;
+  ] : [];
+  const others = first.checks.filter((c) => !c.id.startsWith("command."));
+  const insertAt = others.findIndex(
+    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
+  );
+  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
+  checks.push(
+    ...failClosed(checks).map(
+      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
+    )
+  );
+  const decisions = decideAll(checks, config.labels);
+  const requested = decisions[first.decision_requested];
+  const rest = { ...first };
+  delete rest.shard;
+  return {
+    ok: true,
+    record: {
+      ...rest,
+      generated_at: now,
+      verdict: requested.state,
+      verdict_label: requested.label,
+      decisions,
+      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
+      checks,
+      commands,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
   };
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
     );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
   }
-  return value;
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
 }
 
 // src/core/config/did-you-mean.ts
@@ -50373,6 +50446,265 @@ async function loadConfig(workspace, path, validator) {
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
 
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request2) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, request2.configPath, validator);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request2.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue2 = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue2.message}`,
+        location: { file: file.path, ...issue2.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const merged = aggregateRecords(
+    shards,
+    loaded.config,
+    loaded.read.sha256,
+    ports.now().toISOString()
+  );
+  if (!merged.ok)
+    return {
+      kind: "unusable",
+      errors: merged.problems.map((message) => ({
+        message,
+        location: { file: loaded.config.path }
+      }))
+    };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/commands/credentials.ts
+var CREDENTIAL_ENV = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "INPUT_GITHUB-TOKEN",
+  "INPUT_GITHUB_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL"
+];
+
+// src/core/commands/mutation.ts
+var BUILTIN_MUTATION_PATTERNS = [
+  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
+  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
+  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
+  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
+  String.raw`\bterraform\s+(apply|destroy|import)\b`,
+  String.raw`\btofu\s+(apply|destroy|import)\b`,
+  String.raw`\bpulumi\s+(up|destroy)\b`,
+  String.raw`\bgit\s+push\b`,
+  String.raw`\bgit\s+tag\s+-d\b`,
+  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
+  String.raw`\bcargo\s+publish\b`,
+  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
+  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
+  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
+  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
+];
+function findMutation(command, extraPatterns = []) {
+  if (command.mutates) return "marked mutates: true";
+  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
+    const match = new RegExp(pattern).exec(command.run);
+    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+  }
+  return void 0;
+}
+
+// src/core/commands/plan-commands.ts
+function planRefusals(config, decision) {
+  if (decision !== "rehearsal") return {};
+  const refusals = {};
+  for (const command of config.commands) {
+    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    if (why)
+      refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
+  }
+  return refusals;
+}
+function withheldEnv(config) {
+  return [.../* @__PURE__ */ new Set([...CREDENTIAL_ENV, ...config.commandSettings.secretEnv])];
+}
+function collectSecretValues(config, environment) {
+  const values = withheldEnv(config).map((name) => environment[name]);
+  for (const command of config.commands) {
+    for (const name of command.secretEnv) values.push(command.env[name] ?? environment[name]);
+  }
+  return values.filter((value) => typeof value === "string" && value !== "");
+}
+
+// src/app/collect-evidence.ts
+async function collectEvidence(config, configRead, ports, request2) {
+  const files = { [config.path]: configRead };
+  const read = async (path) => {
+    if (!(path in files))
+      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
+    return files[path];
+  };
+  const schemaPaths = [
+    ...config.artifacts.map((a) => a.schema),
+    ...config.rules.map((r) => r.schema)
+  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
+  await Promise.all([
+    ...listFilePaths(config).map(read),
+    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
+  ]);
+  const tag = config.baseline.release_tag;
+  const [git2, tools, incidents, consumerCheck] = await Promise.all([
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
+    }),
+    ports.tools.lookup(config.tools),
+    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
+    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
+  ]);
+  const integrity = request2.baseSha ? {
+    baseSha: request2.baseSha,
+    baseConfig: await ports.git.readFileAt(request2.baseSha, config.path)
+  } : void 0;
+  const commands = request2.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: request2.concurrency ?? 1,
+    logDir: request2.logDir,
+    refusals: planRefusals(config, request2.decision),
+    redact: request2.redact,
+    withheldEnv: withheldEnv(config),
+    runTimeoutMs: config.commandSettings.runTimeoutMs,
+    events: request2.events,
+    signal: request2.signal
+  }) : null;
+  return {
+    now: ports.now().toISOString(),
+    decision: request2.decision,
+    modes: request2.modes,
+    inputs: request2.inputs,
+    files,
+    git: git2,
+    tools,
+    commands: request2.runCommands ? commands ?? [] : null,
+    ...request2.runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
+    ...incidents ? { incidents } : {},
+    ...consumerCheck ? { consumerCheck } : {},
+    ...integrity ? { integrity } : {},
+    ...request2.shard ? { shard: request2.shard } : {},
+    context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
+  };
+}
+function listFilePaths(config) {
+  return [
+    ...config.artifacts.map((a) => a.path),
+    ...config.documents.map((d) => d.path),
+    ...config.changelog ? [config.changelog.path] : [],
+    ...config.jointDecision ? [config.jointDecision.path] : [],
+    ...config.consumer?.record ? [config.consumer.record] : [],
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
+  ];
+}
+async function readSchemaWithRefs(path, read) {
+  const queue = [path];
+  const seen = /* @__PURE__ */ new Set();
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const file = await read(current);
+    if (file.kind !== "ok") continue;
+    const parsed = parseText(file.text, detectFormat(current, file.text));
+    if (!parsed.ok) continue;
+    for (const ref of listRelativeRefs(parsed.document.value)) {
+      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
+      if (target.ok) queue.push(target.path);
+    }
+  }
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
+}
+
+// src/core/redact.ts
+var MASK = "***";
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+var MIN_SECRET_LENGTH = 4;
+function createRedactor(secrets) {
+  const values = [
+    ...new Set(
+      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+    )
+  ].sort((a, b) => b.length - a.length);
+  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
+  return (text) => {
+    let result = literal ? text.replace(literal, MASK) : text;
+    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+    return result;
+  };
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+    );
+  }
+  return value;
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request2) {
   const validator = createSchemaValidator();
@@ -50457,743 +50789,459 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/core/shard/aggregate.ts
-function aggregateRecords(shards, config, configSha256, now) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return { ok: false, problems };
-  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
-  const first = byIndex.get(1);
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
-  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const today = now.slice(0, 10);
-  const executed = config.commands.length > 0 ? [
-    applyPolicy(
-      judgeCommandsExecuted(
-        config.commands.length,
-        commands.filter((c) => c.state === "ran").length
-      ),
-      config.checkPolicies,
-      config.waivers,
-      today
-    )
-  ] : [];
-  const others = first.checks.filter((c) => !c.id.startsWith("command."));
-  const insertAt = others.findIndex(
-    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
-  );
-  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
-  checks.push(
-    ...failClosed(checks).map(
-      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
-    )
-  );
-  const decisions = decideAll(checks, config.labels);
-  const requested = decisions[first.decision_requested];
-  const rest = { ...first };
-  delete rest.shard;
-  return {
-    ok: true,
-    record: {
-      ...rest,
-      generated_at: now,
-      verdict: requested.state,
-      verdict_label: requested.label,
-      decisions,
-      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
-      checks,
-      commands,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
-  };
-}
-function findProblems(shards, config, configSha256) {
-  if (shards.length === 0) return ["no shard records were given"];
-  const problems = [];
-  const notShards = shards.filter((s) => !s.record.shard);
-  for (const s of notShards)
-    problems.push(
-      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
-    );
-  if (notShards.length > 0) return problems;
-  const first = shards[0];
-  const count = first.record.shard.count;
-  const sha = first.record.context.sha;
-  for (const s of shards) {
-    const r = s.record;
-    if (r.shard.count !== count)
-      problems.push(
-        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
-      );
-    if (r.gate.name !== config.gate.name)
-      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
-    if (r.gate.config_sha256 !== configSha256)
-      problems.push(
-        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
-      );
-    if (r.context.sha !== sha)
-      problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
-      );
-    if (r.decision_requested !== first.record.decision_requested)
-      problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
-      );
-  }
-  for (let index = 1; index <= count; index++) {
-    const given = shards.filter((s) => s.record.shard.index === index);
-    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
-    if (given.length > 1)
-      problems.push(
-        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
-      );
-  }
-  return problems;
-}
-
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request2) {
-  const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request2.configPath, validator);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
-  const errors = [];
-  const shards = request2.records.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
-    if (!parsed.ok) {
-      const issue2 = parsed.issues[0];
-      errors.push({
-        message: `not a valid JSON record: ${issue2.message}`,
-        location: { file: file.path, ...issue2.position }
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path }
-        }))
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value }];
-  });
-  if (errors.length > 0) return { kind: "unusable", errors };
-  const merged = aggregateRecords(
-    shards,
-    loaded.config,
-    loaded.read.sha256,
-    ports.now().toISOString()
-  );
-  if (!merged.ok)
-    return {
-      kind: "unusable",
-      errors: merged.problems.map((message) => ({
-        message,
-        location: { file: loaded.config.path }
-      }))
-    };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
-}
-
-// src/adapters/glob-files.ts
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-function globToRegExp(glob) {
-  let pattern = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-      i += glob[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") pattern += "[^/]*";
-    else if (c === "?") pattern += "[^/]";
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${pattern}$`);
-}
-function globFiles(root, glob) {
-  const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return found.sort();
-}
-
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
+// src/app/run-gate.ts
+async function runGate(ports, request2, sink) {
   try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
+    await sink.start();
+    const outcome = "records" in request2 ? await aggregateShards(ports, request2) : await runCheckpoint(ports, request2);
+    await sink.finish(outcome);
+    return outcome;
   } catch (error2) {
-    return `it is not JSON (${error2.message})`;
+    await sink.crash(error2);
+    return { kind: "crashed", error: error2 };
   }
 }
+async function failGate(sink, error2) {
+  let startFault;
+  await sink.start().catch((fault) => startFault = { error: fault });
+  await sink.crash(error2);
+  if (startFault) throw startFault.error;
+  return { kind: "crashed", error: error2 };
+}
 
-// src/adapters/fs-workspace.ts
-import { createHash } from "node:crypto";
-import { open as open2, realpath } from "node:fs/promises";
-import { isAbsolute, relative as relative2, resolve } from "node:path";
-function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
-  let realRoot;
-  return {
-    root: absoluteRoot,
-    async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
-      let real;
-      try {
-        realRoot ??= realpath(absoluteRoot);
-        real = await realpath(target);
-      } catch (error2) {
-        const code2 = error2.code;
-        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
-        return { kind: "error", path, message: describeError2(error2) };
-      }
-      const inside = relative2(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
-        return {
-          kind: "error",
-          path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
-        };
-      }
-      try {
-        const handle = await open2(real, "r");
-        try {
-          const stat2 = await handle.stat();
-          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
-          if (stat2.size > maxBytes) {
-            return {
-              kind: "error",
-              path,
-              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
-            };
-          }
-          const bytes = await handle.readFile();
-          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-          return {
-            kind: "ok",
-            path,
-            text,
-            sha256: createHash("sha256").update(bytes).digest("hex"),
-            bytes: bytes.length
-          };
-        } finally {
-          await handle.close();
-        }
-      } catch (error2) {
-        return { kind: "error", path, message: describeError2(error2) };
-      }
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+function valueOrThrow(outcome, context3) {
+  if (outcome.kind === "ok") return outcome.value;
+  const message = context3 ? `${context3}: ${outcome.reason}` : outcome.reason;
+  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
+}
+
+// src/core/render/github/limits.ts
+var CHECK_RUN_TEXT_LIMIT = 65535;
+var COMMENT_LIMIT = 65536;
+var ANNOTATIONS_PER_REQUEST = 50;
+function byteLength(text) {
+  return new TextEncoder().encode(text).length;
+}
+function fitWithin(renderings, limit, measure, moreAt) {
+  let last = "";
+  for (const render of renderings) {
+    last = render();
+    if (measure(last) <= limit) return last;
+  }
+  const notice2 = `
+
+---
+_Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
+`;
+  const budget = limit - measure(notice2) - measure("\n```");
+  let low = 0;
+  let high = Math.min(last.length, budget);
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  let cut = last.slice(0, low);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += "\n```";
+  return cut + notice2;
+}
+
+// src/core/render/github/decision-summary.ts
+function renderDecisionSummary(record, maxItems) {
+  const lines = [];
+  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  if (integrity) lines.push(`> [!WARNING]
+> ${integrity.summary}`, "");
+  lines.push("| Decision | State |", "|---|---|");
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    lines.push(
+      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push(
+      "",
+      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(", ")}`
+    );
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
+    for (const item of outcome.to_go.slice(0, maxItems)) {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)` : "";
+      lines.push(
+        `- ${STATUS_ICONS[item.status] ?? ""} \`${item.check}\`: ${item.summary}${values}`
+      );
     }
+    if (outcome.to_go.length > maxItems)
+      lines.push(`- \u2026 and ${outcome.to_go.length - maxItems} more`);
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
+  lines.push(
+    "",
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ""}`
+  );
+  return lines.join("\n") + "\n";
+}
+
+// src/core/render/github/check-run.ts
+function mapConclusion(verdict, conditional = "neutral") {
+  return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
+}
+function renderCheckTitle(record) {
+  return DECISIONS.map(
+    (d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function renderCheckOutput(record, runUrl) {
+  const where = runUrl ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
+  const measure = byteLength;
+  return {
+    title: renderCheckTitle(record),
+    summary: fitWithin(
+      [
+        () => renderDecisionSummary(record, 50),
+        () => renderDecisionSummary(record, 10),
+        () => renderDecisionSummary(record, 3)
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    ),
+    text: fitWithin(
+      [
+        () => renderMarkdown(record),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+        () => renderMarkdown(record, {
+          passingChecks: false,
+          outputTails: false,
+          findingsPerCheck: 10
+        }),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    )
   };
 }
-function describeError2(error2) {
-  const code2 = error2.code;
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a directory";
-  if (code2 === "ELOOP") return "too many levels of symbolic links";
-  return error2.message;
+function renderAnnotations(record) {
+  const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
+  const annotations = [];
+  for (const check of record.checks) {
+    if (check.status === "pass" || check.status === "skipped") continue;
+    for (const finding of check.findings) {
+      const annotation = annotateAt(
+        finding.location,
+        level(check),
+        `${check.id} (${check.status})`,
+        finding.message
+      );
+      if (annotation) annotations.push(annotation);
+    }
+  }
+  const rank = { failure: 0, warning: 1, notice: 2 };
+  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
 }
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
+function renderConfigErrorAnnotations(errors) {
+  return errors.flatMap(
+    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
+  );
+}
+function annotateAt(location, level, title, message) {
+  if (!location?.line) return void 0;
+  return {
+    path: location.file,
+    start_line: location.line,
+    end_line: location.line,
+    ...location.column ? { start_column: location.column, end_column: location.column } : {},
+    annotation_level: level,
+    title,
+    message: message.slice(0, 64 * 1024 - 1)
+  };
 }
 
-// src/adapters/git.ts
-import { execFile } from "node:child_process";
-var GIT_TIMEOUT_MS = 15e3;
-function git(cwd, args) {
-  return new Promise((resolvePromise) => {
-    execFile(
-      "git",
-      args,
-      {
-        cwd,
-        timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      },
-      (error2, stdout, stderr) => {
-        const missing = error2?.code === "ENOENT";
-        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
-      }
-    );
-  });
+// src/core/render/github/job-summary.ts
+var JOB_SUMMARY_LIMIT = 1048576;
+function renderJobSummary(record, fullReport, runUrl, limit = JOB_SUMMARY_LIMIT) {
+  const where = runUrl ? `\`report.md\` in the evidence directory of the [workflow run](${runUrl})` : "`report.md` in the evidence directory";
+  return fitWithin(
+    [
+      () => fullReport,
+      () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 10 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+    ],
+    limit,
+    byteLength,
+    where
+  );
 }
-function createGit(root) {
+
+// src/adapters/github/action-sink.ts
+function createActionSink(options) {
+  const { io, publisher } = options;
   return {
-    async readFileAt(sha, path) {
-      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
-      if (!commit.ok) {
-        return {
-          kind: "unavailable",
-          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
-        };
-      }
-      const file = await git(root, ["show", `${sha}:${path}`]);
-      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+    async start() {
+      await publisher?.start();
     },
-    async inspect({ tags, paths }) {
-      const probe = await git(root, [
-        "rev-parse",
-        "--is-inside-work-tree",
-        "--is-shallow-repository"
-      ]);
-      if (!probe.ok) {
-        return {
-          available: false,
-          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        for (const error2 of outcome.errors) io.error(error2.message, error2.location);
+        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
+        io.fail(`cutover-checkpoint: ${message}`);
+        await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
+        publisher?.reportPermissions();
+        return;
       }
-      const shallow = probe.stdout.split("\n")[1]?.trim() === "true";
-      const [head, tagList, ...resolved] = await Promise.all([
-        git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
-        git(root, ["tag", "--list"]),
-        ...tags.map(
-          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
+      const { record } = outcome;
+      setVerdictOutputs(options, outcome);
+      const summary2 = renderJobSummary(record, outcome.markdown, options.runUrl);
+      await io.appendSummary(summary2).catch(
+        (error2) => io.warning(
+          `cutover-checkpoint could not write the job summary (${error2 instanceof Error ? error2.message : String(error2)}); the report is in ${outcome.reportPath}`
         )
-      ]);
-      const lastCommits = await Promise.all(
-        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
       );
-      return {
-        available: true,
-        shallow,
-        head: head.ok ? head.stdout.trim() : null,
-        tagCount: tagList.stdout.split("\n").filter(Boolean).length,
-        tags: Object.fromEntries(
-          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
-        ),
-        lastCommit: Object.fromEntries(
-          paths.map((path, i) => [
-            path,
-            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
-          ])
-        )
-      };
+      await publisher?.finish(record);
+      setPublishedOutputs(options);
+      publisher?.reportPermissions();
+      concludeStep(options, record);
+    },
+    async crash(error2) {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      try {
+        await publisher?.crash(message);
+      } finally {
+        io.fail(`cutover-checkpoint could not run: ${message}`);
+      }
     }
   };
 }
+function setVerdictOutputs({ io, outputs }, outcome) {
+  const { record } = outcome;
+  io.setOutput(outputs.verdict, record.verdict);
+  io.setOutput(outputs.rehearsal, record.decisions.rehearsal.state);
+  io.setOutput(outputs.cutover, record.decisions.cutover.state);
+  io.setOutput(outputs.record, outcome.recordPath);
+  io.setOutput(outputs.report, outcome.reportPath);
+  io.setOutput(
+    outputs.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(",")
+  );
+}
+function setPublishedOutputs({ io, outputs, publisher }) {
+  const checkRun = publisher?.published.checkRun;
+  const comment = publisher?.published.comments[0];
+  io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : "");
+  io.setOutput(outputs.checkRunUrl, checkRun?.url ?? "");
+  io.setOutput(outputs.commentId, comment ? String(comment.id) : "");
+  io.setOutput(outputs.commentUrl, comment?.url ?? "");
+}
+function concludeStep({ io, decision, failOn }, record) {
+  const outcome = record.decisions[decision];
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
+  const fails = failOn !== "never" && (record.verdict === "NO-GO" || failOn === "conditional" && record.verdict === "CONDITIONAL");
+  if (fails) io.fail(line);
+  else io.notice(line);
+}
 
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
+// src/adapters/github/context.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function resolveGitHubContext(env, event) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
+  const pullRequest = findPullRequest(eventName, event);
+  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const inputs = event.inputs ?? {};
   return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason })
+    eventName,
+    owner,
+    repo,
+    sha,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === "string")
+    )
   };
 }
-
-// src/adapters/output-dir.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, resolve as resolve2 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve2(directory);
-  return {
-    directory: root,
-    async writeFile(path, text) {
-      const target = resolve2(root, path);
-      await mkdir2(dirname(target), { recursive: true });
-      await writeFile2(target, text);
-      return target;
-    }
-  };
+function findPullRequest(eventName, event) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = event.pull_request;
+    if (!pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
+    };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event.workflow_run;
+    const pr = run2?.pull_requests?.[0];
+    if (!run2 || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
+    };
+  }
+  return null;
+}
+function mergeGroupSha(event) {
+  return event.merge_group?.head_sha;
+}
+function workflowRunSha(eventName, event) {
+  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
 }
 
-// src/adapters/process-runner.ts
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join as join2, resolve as resolve4 } from "node:path";
-
-// src/adapters/run-process.ts
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
-
-// src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
-  }
-  maxPending;
-  pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
-  push(chunk) {
-    const text = this.pending + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    if (cut === 0 && text.length <= this.maxPending) {
-      this.pending = text;
-      return "";
-    }
-    const end = cut === 0 ? text.length : cut;
-    this.pending = text.slice(end);
-    return text.slice(0, end);
-  }
-  /** Whatever is left at the end of the stream. */
-  flush() {
-    const rest = this.pending;
-    this.pending = "";
-    return rest;
-  }
-};
-
-// src/adapters/output-tail.ts
-var OutputTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  chunks = [];
-  length = 0;
-  /** Every character ever pushed, kept or not. */
-  total = 0;
-  push(chunk) {
-    this.total += chunk.length;
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    if (this.length > this.limit * 2) this.compact();
-  }
-  compact() {
-    const text = this.chunks.join("").slice(-this.limit);
-    this.chunks = [text];
-    this.length = text.length;
-  }
-  /** The kept tail, starting at a line boundary when one is near. */
-  text() {
-    this.compact();
-    const text = this.chunks[0] ?? "";
-    if (this.total <= this.limit) return text;
-    const newline = text.indexOf("\n");
-    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
-  }
-};
-
-// src/adapters/run-process.ts
-var TAIL_CHARS = 16 * 1024;
-var KILL_GRACE_MS = 2e3;
-var DRAIN_MS = 200;
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
-  const startedAt = Date.now();
-  const base = {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    startedMs: startedAt - options.origin
-  };
-  const notRun = (reason) => Promise.resolve({
-    ...base,
-    state: "not-run",
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
-  });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+// src/adapters/github/event.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path) {
+  if (!path) return ok({});
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error2) {
+    return couldNot(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
+      error2
     );
   }
-  return new Promise((resolvePromise) => {
-    const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
-    const shell = shellFor(command, options.defaultShell);
-    let bytes = 0;
-    let timedOut = false;
-    let stoppedBecause;
-    const child = spawn(shell.file, [...shell.args, command.run], {
-      cwd,
-      env: { ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true
-    });
-    const killGroup = (signal) => {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-      }
-    };
-    let graceTimer;
-    const stop = () => {
-      killGroup("SIGTERM");
-      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, command.timeoutMs);
-    const onAbort = () => {
-      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
-      stop();
-    };
-    if (options.signal.aborted) onAbort();
-    else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text) => {
-      if (text === "") return;
-      const clean = options.redact(text);
-      tail.push(clean);
-      options.onOutput?.(clean);
-      return log.write(clean);
-    };
-    const buffers = [new LineBuffer(), new LineBuffer()];
-    [child.stdout, child.stderr].forEach((stream, i) => {
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        bytes += Buffer.byteLength(chunk);
-        if (emit(buffers[i].push(chunk)) === false) {
-          stream.pause();
-          log.once("drain", () => stream.resume());
-        }
-      });
-    });
-    let exit;
-    let settled = false;
-    const finalize = () => {
-      if (settled || !exit) return;
-      settled = true;
-      clearTimeout(timer);
-      if (graceTimer) clearTimeout(graceTimer);
-      options.signal.removeEventListener("abort", onAbort);
-      killGroup("SIGKILL");
-      child.stdout.destroy();
-      child.stderr.destroy();
-      for (const buffer of buffers) emit(buffer.flush());
-      if (exit.error) emit(`
-${exit.error.message}
-`);
-      const { code: code2, signal, error: error2 } = exit;
-      log.end(
-        () => resolvePromise({
-          ...base,
-          state: "ran",
-          ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error2 ? 127 : timedOut ? null : code2,
-          signal: timedOut ? null : signal,
-          timedOut,
-          durationMs: Date.now() - startedAt,
-          outputTail: tail.text(),
-          outputBytes: bytes,
-          logPath: options.logFile
-        })
-      );
-    };
-    child.on("close", finalize);
-    child.on("exit", (code2, signal) => {
-      exit = { code: code2, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
-    });
-    child.on("error", (error2) => {
-      exit = { code: null, signal: null, error: error2 };
-      finalize();
-    });
-  });
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
+      error2
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
+    );
+  return ok(value);
 }
 
-// src/adapters/process-runner.ts
-function createProcessRunner(options) {
-  let defaultShell;
-  return {
-    async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
-      const stop = new AbortController();
-      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
-      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
-      if (runOptions.signal?.aborted) onOuterAbort();
-      const runTimer = runOptions.runTimeoutMs ? setTimeout(
-        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
-        runOptions.runTimeoutMs
-      ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
-      const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
-      const origin = Date.now();
-      const results = /* @__PURE__ */ new Map();
-      const running = /* @__PURE__ */ new Set();
-      const waiting = [...commands];
-      const settle = (command, result) => {
-        results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
-      };
-      const notRun = (command, state, reason) => settle(command, {
-        id: command.id,
-        run: command.run,
-        cwd: command.cwd,
-        state,
-        reason,
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startedMs: Date.now() - origin,
-        durationMs: 0,
-        outputTail: "",
-        outputBytes: 0
-      });
-      try {
-        while (waiting.length > 0 || running.size > 0) {
-          for (const command of [...waiting]) {
-            const refusal = runOptions.refusals[command.id];
-            const blocker = command.needs.find(
-              (need) => results.has(need) && !succeeded(results.get(need))
-            );
-            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
-            if (refusal || reason) {
-              waiting.splice(waiting.indexOf(command), 1);
-              if (refusal) notRun(command, "refused", refusal);
-              else notRun(command, "skipped", reason);
-              continue;
-            }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
-            if (!command.needs.every((need) => results.has(need))) continue;
-            waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
-            const task = runProcess(command, {
-              root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join2(logRoot, `${command.id}.log`),
-              origin,
-              redact: runOptions.redact,
-              defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
-              signal: stop.signal
-            }).then((result) => {
-              running.delete(task);
-              settle(command, result);
-            });
-            running.add(task);
-          }
-          if (running.size > 0) await Promise.race(running);
-          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
-            for (const command of waiting.splice(0))
-              notRun(command, "not-run", "its dependencies can never complete");
-          }
-        }
-      } finally {
-        if (runTimer) clearTimeout(runTimer);
-        runOptions.signal?.removeEventListener("abort", onOuterAbort);
-      }
-      return commands.map((command) => results.get(command.id));
-    }
-  };
-}
-function succeeded(result) {
-  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
-}
-function findDefaultShell() {
-  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
-  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-
-// src/adapters/tool-lookup.ts
-import { execFile as execFile2 } from "node:child_process";
-import { access as access2, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
-var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
-  return {
-    async lookup(tools) {
-      const entries = await Promise.all(
-        tools.map(async (tool) => {
-          const found = await findOnPath(tool.name, path);
-          if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
-          return [
-            tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
-          ];
-        })
-      );
-      return Object.fromEntries(entries);
-    }
-  };
-}
-async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join3(directory, name);
-    try {
-      await access2(candidate, constants3.X_OK);
-      return candidate;
-    } catch {
-    }
+// src/adapters/github/api-errors.ts
+function describeApiError(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
+    return {
+      status: error2.status,
+      message: String(error2.message ?? "")
+    };
   }
   return void 0;
 }
-function readVersion(file, args) {
-  return new Promise((resolvePromise) => {
-    execFile2(
-      file,
-      args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3));
-      }
-    );
-  });
+function isPermissionError(error2) {
+  const described = describeApiError(error2);
+  if (!described) return false;
+  if (described.status === 403) return !/rate limit/i.test(described.message);
+  return described.status === 401;
+}
+function isServerError(error2) {
+  return (describeApiError(error2)?.status ?? 0) >= 500;
 }
 
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
-  const output = createOutputDir(options.evidenceDir);
+// src/adapters/github/lookups.ts
+function createApiLookups(client, defaultRepository) {
+  const split = (full) => {
+    const [owner, repo] = full.split("/");
+    return { owner, repo };
+  };
+  const unavailable = (what, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason: why };
+  };
   return {
-    workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
-    tools: createToolLookup(),
-    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
-    output,
-    logger: options.logger,
-    environment: process.env,
-    now: () => /* @__PURE__ */ new Date()
+    async incidents(config) {
+      const repository = split(config.repository ?? defaultRepository);
+      try {
+        const open3 = /* @__PURE__ */ new Map();
+        for (const label of config.labels) {
+          const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: "open",
+            labels: label,
+            per_page: 100
+          });
+          for (const issue2 of issues) {
+            if (issue2.pull_request) continue;
+            open3.set(issue2.number, {
+              number: issue2.number,
+              title: issue2.title,
+              url: issue2.html_url,
+              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+            });
+          }
+        }
+        return {
+          kind: "ok",
+          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
+        };
+      } catch (error2) {
+        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
+      }
+    },
+    async consumerCheck(config) {
+      const repository = split(config.repository);
+      try {
+        const { data } = await client.rest.checks.listForRef({
+          ...repository,
+          ref: config.ref ?? "HEAD",
+          check_name: config.checkName,
+          filter: "latest",
+          per_page: 1
+        });
+        const run2 = data.check_runs[0];
+        if (!run2)
+          return {
+            kind: "unavailable",
+            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
+          };
+        return {
+          kind: "ok",
+          value: {
+            status: run2.status,
+            conclusion: run2.conclusion ?? null,
+            url: run2.html_url ?? void 0
+          }
+        };
+      } catch (error2) {
+        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
+      }
+    }
   };
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -51203,8 +51251,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -51248,11 +51296,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51268,7 +51316,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55674,7 +55722,11 @@ function createGitHubClient(options) {
         fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 3e4) })
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
-      retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      retry: {
+        retries,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        retryAfterBaseValue: options.retryAfterBaseMs ?? 1e3
+      },
       throttle: {
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           log(`rate limit on ${request2.method} ${request2.url}: retrying in ${retryAfter}s`);
@@ -55694,482 +55746,8 @@ function createGitHubClient(options) {
   );
 }
 
-// src/adapters/github/api-errors.ts
-function describeApiError(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
-    return {
-      status: error2.status,
-      message: String(error2.message ?? "")
-    };
-  }
-  return void 0;
-}
-function isPermissionError(error2) {
-  const described = describeApiError(error2);
-  if (!described) return false;
-  if (described.status === 403) return !/rate limit/i.test(described.message);
-  return described.status === 401;
-}
-
-// src/adapters/github/lookups.ts
-function createApiLookups(client, defaultRepository) {
-  const split = (full) => {
-    const [owner, repo] = full.split("/");
-    return { owner, repo };
-  };
-  const unavailable = (what, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason: why };
-  };
-  return {
-    async incidents(config) {
-      const repository = split(config.repository ?? defaultRepository);
-      try {
-        const open3 = /* @__PURE__ */ new Map();
-        for (const label of config.labels) {
-          const issues = await client.paginate(client.rest.issues.listForRepo, {
-            ...repository,
-            state: "open",
-            labels: label,
-            per_page: 100
-          });
-          for (const issue2 of issues) {
-            if (issue2.pull_request) continue;
-            open3.set(issue2.number, {
-              number: issue2.number,
-              title: issue2.title,
-              url: issue2.html_url,
-              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
-            });
-          }
-        }
-        return {
-          kind: "ok",
-          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
-        };
-      } catch (error2) {
-        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
-      }
-    },
-    async consumerCheck(config) {
-      const repository = split(config.repository);
-      try {
-        const { data } = await client.rest.checks.listForRef({
-          ...repository,
-          ref: config.ref ?? "HEAD",
-          check_name: config.checkName,
-          filter: "latest",
-          per_page: 1
-        });
-        const run2 = data.check_runs[0];
-        if (!run2)
-          return {
-            kind: "unavailable",
-            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
-          };
-        return {
-          kind: "ok",
-          value: {
-            status: run2.status,
-            conclusion: run2.conclusion ?? null,
-            url: run2.html_url ?? void 0
-          }
-        };
-      } catch (error2) {
-        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
-      }
-    }
-  };
-}
-
-// src/adapters/stop-signal.ts
-function stopOnSignals() {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
-      `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
-`
-    );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return controller.signal;
-}
-
-// src/action/constants.ts
-var INPUTS = {
-  config: "config",
-  decision: "decision",
-  modes: "modes",
-  releaseTag: "release-tag",
-  commitSha: "commit-sha",
-  serviceContractVersion: "service-contract-version",
-  apiContractVersion: "api-contract-version",
-  integrationBaseline: "integration-baseline",
-  githubToken: "github-token",
-  checkName: "check-name",
-  comment: "comment",
-  failOn: "fail-on",
-  publish: "publish",
-  evidenceDir: "evidence-dir",
-  conditionalConclusion: "conditional-conclusion",
-  workingDirectory: "working-directory",
-  shard: "shard",
-  durations: "durations",
-  aggregate: "aggregate"
-};
-var OUTPUTS = {
-  verdict: "verdict",
-  rehearsal: "rehearsal",
-  cutover: "cutover",
-  record: "record",
-  report: "report",
-  blockingChecks: "blocking-checks",
-  checkRunId: "check-run-id",
-  checkRunUrl: "check-run-url",
-  commentId: "comment-id",
-  commentUrl: "comment-url"
-};
-
-// src/action/inputs.ts
-var InputError = class extends Error {
-};
-function oneOf(name, value, allowed) {
-  if (!allowed.includes(value))
-    throw new InputError(
-      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
-    );
-  return value;
-}
-function readInputs(dispatch = {}) {
-  const baseline = {};
-  const baselineInputs = [
-    INPUTS.releaseTag,
-    INPUTS.commitSha,
-    INPUTS.serviceContractVersion,
-    INPUTS.apiContractVersion,
-    INPUTS.integrationBaseline
-  ];
-  BASELINE_FIELDS.forEach((field, i) => {
-    const value = getInput(baselineInputs[i]);
-    if (value) baseline[field] = value;
-  });
-  const { githubToken: token, checkName } = readPublishingInputs();
-  if (token) setSecret(token);
-  const modes = (dispatch.modes || getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
-  return {
-    config: getInput(INPUTS.config) || ".github/cutover-checkpoint.yml",
-    decision: oneOf(
-      INPUTS.decision,
-      dispatch.decision || getInput(INPUTS.decision) || "rehearsal",
-      DECISIONS
-    ),
-    modes,
-    baseline,
-    githubToken: token,
-    checkName,
-    comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", [
-      "auto",
-      "always",
-      "never"
-    ]),
-    failOn: oneOf(INPUTS.failOn, getInput(INPUTS.failOn) || "no-go", [
-      "no-go",
-      "conditional",
-      "never"
-    ]),
-    publish: getInput(INPUTS.publish) === "" ? true : getBooleanInput(INPUTS.publish),
-    evidenceDir: getInput(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      getInput(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
-    workingDirectory: getInput(INPUTS.workingDirectory) || ".",
-    ...readShard(),
-    durations: getInput(INPUTS.durations),
-    aggregate: getInput(INPUTS.aggregate)
-  };
-}
-function readShard() {
-  const text = getInput(INPUTS.shard);
-  if (!text) return {};
-  const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
-}
-function readPublishingInputs() {
-  return {
-    githubToken: getInput(INPUTS.githubToken),
-    checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
-    publish: getInput(INPUTS.publish).trim().toLowerCase() !== "false"
-  };
-}
-
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
-}
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
-}
-
-// src/action/command-log.ts
-function createActionCommandLog(write) {
-  let parallel = false;
-  return {
-    onRunStart(commands, concurrency) {
-      parallel = concurrency > 1 && commands.length > 1;
-    },
-    onStart(command) {
-      if (parallel) info(`\u25B6 ${command.id}: ${command.run}`);
-      else startGroup(`${command.id}: ${command.run}`);
-    },
-    onOutput(command, text) {
-      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
-    },
-    onEnd(command, result) {
-      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
-      if (!parallel && result.state === "ran") {
-        endGroup();
-        info(line);
-        return;
-      }
-      if (parallel && result.state === "ran") {
-        startGroup(line);
-        write(
-          result.outputTail.endsWith("\n") || result.outputTail === "" ? result.outputTail : `${result.outputTail}
-`
-        );
-        endGroup();
-        return;
-      }
-      info(line);
-    }
-  };
-}
-
-// src/action/github-context.ts
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
-function resolveGitHubContext(env, event) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo)
-    throw new Error(
-      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
-    );
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
-  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
-  const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
-  const inputs = event.inputs ?? {};
-  return {
-    eventName,
-    owner,
-    repo,
-    sha,
-    ref: env.GITHUB_REF ?? null,
-    pullRequest,
-    apiUrl,
-    serverUrl,
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-    dispatchInputs: Object.fromEntries(
-      Object.entries(inputs).filter(([, v]) => typeof v === "string")
-    )
-  };
-}
-function findPullRequest(eventName, event) {
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = event.pull_request;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
-    };
-  }
-  if (eventName === "workflow_run") {
-    const run2 = event.workflow_run;
-    const pr = run2?.pull_requests?.[0];
-    if (!run2 || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
-    };
-  }
-  return null;
-}
-function mergeGroupSha(event) {
-  return event.merge_group?.head_sha;
-}
-function workflowRunSha(eventName, event) {
-  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
-}
-
-// src/core/render/github/limits.ts
-var CHECK_RUN_TEXT_LIMIT = 65535;
-var COMMENT_LIMIT = 65536;
-var ANNOTATIONS_PER_REQUEST = 50;
-function byteLength(text) {
-  return new TextEncoder().encode(text).length;
-}
-function fitWithin(renderings, limit, measure, moreAt) {
-  let last = "";
-  for (const render of renderings) {
-    last = render();
-    if (measure(last) <= limit) return last;
-  }
-  const notice2 = `
-
----
-_Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
-`;
-  const budget = limit - measure(notice2) - measure("\n```");
-  let low = 0;
-  let high = Math.min(last.length, budget);
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if (measure(last.slice(0, middle)) <= budget) low = middle;
-    else high = middle - 1;
-  }
-  let cut = last.slice(0, low);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += "\n```";
-  return cut + notice2;
-}
-
-// src/core/render/github/decision-summary.ts
-function renderDecisionSummary(record, maxItems) {
-  const lines = [];
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-  if (integrity) lines.push(`> [!WARNING]
-> ${integrity.summary}`, "");
-  lines.push("| Decision | State |", "|---|---|");
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
-    lines.push(
-      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
-    );
-  }
-  if (record.abort_triggers.length > 0) {
-    lines.push(
-      "",
-      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(", ")}`
-    );
-  }
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    if (outcome.state === "GO") continue;
-    lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
-    for (const item of outcome.to_go.slice(0, maxItems)) {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)` : "";
-      lines.push(
-        `- ${STATUS_ICONS[item.status] ?? ""} \`${item.check}\`: ${item.summary}${values}`
-      );
-    }
-    if (outcome.to_go.length > maxItems)
-      lines.push(`- \u2026 and ${outcome.to_go.length - maxItems} more`);
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
-  lines.push(
-    "",
-    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ""}`
-  );
-  return lines.join("\n") + "\n";
-}
-
-// src/core/render/github/check-run.ts
-function mapConclusion(verdict, conditional = "neutral") {
-  return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
-}
-function renderCheckTitle(record) {
-  return DECISIONS.map(
-    (d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`
-  ).join(" \xB7 ");
-}
-function renderCheckOutput(record, runUrl) {
-  const where = runUrl ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
-  const measure = byteLength;
-  return {
-    title: renderCheckTitle(record),
-    summary: fitWithin(
-      [
-        () => renderDecisionSummary(record, 50),
-        () => renderDecisionSummary(record, 10),
-        () => renderDecisionSummary(record, 3)
-      ],
-      CHECK_RUN_TEXT_LIMIT,
-      measure,
-      where
-    ),
-    text: fitWithin(
-      [
-        () => renderMarkdown(record),
-        () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
-        () => renderMarkdown(record, {
-          passingChecks: false,
-          outputTails: false,
-          findingsPerCheck: 10
-        }),
-        () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
-      ],
-      CHECK_RUN_TEXT_LIMIT,
-      measure,
-      where
-    )
-  };
-}
-function renderAnnotations(record) {
-  const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
-  const annotations = [];
-  for (const check of record.checks) {
-    if (check.status === "pass" || check.status === "skipped") continue;
-    for (const finding of check.findings) {
-      const annotation = annotateAt(
-        finding.location,
-        level(check),
-        `${check.id} (${check.status})`,
-        finding.message
-      );
-      if (annotation) annotations.push(annotation);
-    }
-  }
-  const rank = { failure: 0, warning: 1, notice: 2 };
-  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
-}
-function renderConfigErrorAnnotations(errors) {
-  return errors.flatMap(
-    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
-  );
-}
-function annotateAt(location, level, title, message) {
-  if (!location?.line) return void 0;
-  return {
-    path: location.file,
-    start_line: location.line,
-    end_line: location.line,
-    ...location.column ? { start_column: location.column, end_column: location.column } : {},
-    annotation_level: level,
-    title,
-    message: message.slice(0, 64 * 1024 - 1)
-  };
-}
+// src/adapters/github/publisher.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
@@ -56194,21 +55772,54 @@ function renderComment(record, checkName, checksUrl) {
   );
 }
 
+// src/adapters/github/create-once.ts
+var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
+async function createOnce(create, find) {
+  try {
+    return await create();
+  } catch (error2) {
+    if (!isServerError(error2)) throw error2;
+    return await find() ?? await create();
+  }
+}
+
 // src/adapters/github/check-run.ts
 async function startCheckRun(client, repository, request2) {
-  const { data } = await client.rest.checks.create({
-    ...repository,
-    name: request2.name,
-    head_sha: request2.headSha,
-    status: "in_progress",
-    started_at: request2.startedAt,
-    ...request2.detailsUrl ? { details_url: request2.detailsUrl } : {},
-    output: {
-      title: "Evaluating the cutover gate\u2026",
-      summary: "Collecting evidence and running verification commands."
-    }
+  const started = (data) => ({
+    id: data.id,
+    url: data.html_url ?? "",
+    appSlug: data.app?.slug ?? null
   });
-  return { id: data.id, url: data.html_url ?? "", appSlug: data.app?.slug ?? null };
+  return createOnce(
+    async () => {
+      const { data } = await client.rest.checks.create({
+        ...repository,
+        name: request2.name,
+        head_sha: request2.headSha,
+        external_id: request2.externalId,
+        status: "in_progress",
+        started_at: request2.startedAt,
+        ...request2.detailsUrl ? { details_url: request2.detailsUrl } : {},
+        output: {
+          title: "Evaluating the cutover gate\u2026",
+          summary: "Collecting evidence and running verification commands."
+        },
+        ...NO_AUTOMATIC_RETRY
+      });
+      return started(data);
+    },
+    async () => {
+      const { data } = await client.rest.checks.listForRef({
+        ...repository,
+        ref: request2.headSha,
+        check_name: request2.name,
+        filter: "all",
+        per_page: 100
+      });
+      const ours = data.check_runs.find((run2) => run2.external_id === request2.externalId);
+      return ours && started(ours);
+    }
+  );
 }
 async function completeCheckRun(client, repository, id, result) {
   const batches = [];
@@ -56234,24 +55845,23 @@ async function completeCheckRun(client, repository, id, result) {
 
 // src/adapters/github/pr-comment.ts
 async function upsertStickyComment(client, repository, request2) {
-  let ours;
-  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-    ...repository,
-    issue_number: request2.issueNumber,
-    per_page: 100
-  })) {
-    for (const comment of page.data) {
-      if (comment.user?.login === request2.author && comment.body?.includes(request2.marker))
-        ours = comment;
-    }
-  }
+  const ours = await findOurComment(client, repository, request2);
   if (!ours) {
-    const { data: data2 } = await client.rest.issues.createComment({
-      ...repository,
-      issue_number: request2.issueNumber,
-      body: request2.body
-    });
-    return { id: data2.id, url: data2.html_url, action: "created" };
+    return createOnce(
+      async () => {
+        const { data: data2 } = await client.rest.issues.createComment({
+          ...repository,
+          issue_number: request2.issueNumber,
+          body: request2.body,
+          ...NO_AUTOMATIC_RETRY
+        });
+        return { id: data2.id, url: data2.html_url, action: "created" };
+      },
+      async () => {
+        const found = await findOurComment(client, repository, request2);
+        return found && { id: found.id, url: found.html_url, action: "created" };
+      }
+    );
   }
   if (ours.body === request2.body) return { id: ours.id, url: ours.html_url, action: "unchanged" };
   const { data } = await client.rest.issues.updateComment({
@@ -56261,63 +55871,91 @@ async function upsertStickyComment(client, repository, request2) {
   });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
+async function findOurComment(client, repository, target) {
+  let ours;
+  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: target.issueNumber,
+    per_page: 100
+  })) {
+    for (const comment of page.data) {
+      if (comment.user?.login === target.author && comment.body?.includes(target.marker))
+        ours = comment;
+    }
+  }
+  return ours;
+}
 
-// src/action/publisher.ts
+// src/adapters/github/permissions.ts
+function createPermissionProblems() {
+  const problems = /* @__PURE__ */ new Map();
+  return {
+    note: (what, permission) => void problems.set(what, permission),
+    describe(fork) {
+      if (problems.size === 0) return void 0;
+      const what = [...problems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
+      const forkNote = fork ? " On pull requests from forks the token is read-only." : "";
+      return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
+    }
+  };
+}
+
+// src/adapters/github/publisher.ts
 function createPublisher(options) {
   const { client, context: context3 } = options;
   const repository = { owner: context3.owner, repo: context3.repo };
   const published = { comments: [] };
-  const permissionProblems = /* @__PURE__ */ new Map();
+  const permissions = createPermissionProblems();
+  const externalId = `cutover-checkpoint:${randomUUID2()}`;
   let identity;
   const attempt = async (what, permission, action) => {
     try {
-      return await action();
+      return ok(await action());
     } catch (error2) {
-      if (isPermissionError(error2)) {
-        permissionProblems.set(what, permission);
-        return void 0;
-      }
       const api = describeApiError(error2);
-      options.warn(
-        `cutover-checkpoint could not ${what}${api ? ` (HTTP ${api.status}: ${api.message})` : `: ${String(error2)}`}`
-      );
-      return void 0;
+      if (!api) throw error2;
+      if (isPermissionError(error2)) {
+        permissions.note(what, permission);
+        return couldNot(`the token may not ${what}`, error2);
+      }
+      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      options.warn(reason);
+      return couldNot(reason, error2);
     }
   };
+  const withPrefix = (annotations) => annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }));
+  const complete = (id, result) => attempt(
+    "complete the check run",
+    "checks: write",
+    () => completeCheckRun(client, repository, id, result)
+  );
   return {
     published,
     /** Creates the check run in progress on the commit the run is about. */
     async start() {
-      published.checkRun = await attempt(
+      const started = await attempt(
         "create the check run",
         "checks: write",
         () => startCheckRun(client, repository, {
           name: options.checkName,
           headSha: context3.sha,
           detailsUrl: context3.runUrl,
-          startedAt: options.now().toISOString()
+          startedAt: options.now().toISOString(),
+          externalId
         })
       );
+      if (started.kind === "ok") published.checkRun = started.value;
     },
     /** Completes the check run and posts or edits the sticky comment. */
     async finish(record) {
       const checkRun = published.checkRun;
       if (checkRun) {
-        const output = renderCheckOutput(record, context3.runUrl);
-        const annotations = renderAnnotations(record).map((a) => ({
-          ...a,
-          path: options.pathPrefix + a.path
-        }));
-        await attempt(
-          "complete the check run",
-          "checks: write",
-          () => completeCheckRun(client, repository, checkRun.id, {
-            conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
-            completedAt: options.now().toISOString(),
-            ...output,
-            annotations
-          })
-        );
+        await complete(checkRun.id, {
+          conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
+          completedAt: options.now().toISOString(),
+          ...renderCheckOutput(record, context3.runUrl),
+          annotations: withPrefix(renderAnnotations(record))
+        });
       }
       for (const number of await this.pullRequestsToComment()) {
         const body = renderComment(
@@ -56336,27 +55974,23 @@ function createPublisher(options) {
             author
           })
         );
-        if (outcome) published.comments.push(outcome);
+        if (outcome.kind === "ok") published.comments.push(outcome.value);
       }
     },
     /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
     async crash(message, annotations = []) {
       const checkRun = published.checkRun;
       if (!checkRun) return;
-      await attempt(
-        "complete the check run",
-        "checks: write",
-        () => completeCheckRun(client, repository, checkRun.id, {
-          conclusion: "failure",
-          completedAt: options.now().toISOString(),
-          title: "The gate could not run",
-          summary: `cutover-checkpoint could not evaluate the gate: ${message}${context3.runUrl ? `
+      await complete(checkRun.id, {
+        conclusion: "failure",
+        completedAt: options.now().toISOString(),
+        title: "The gate could not run",
+        summary: `cutover-checkpoint could not evaluate the gate: ${message}${context3.runUrl ? `
 
 See the [workflow run](${context3.runUrl}).` : ""}`,
-          text: "",
-          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
-        })
-      );
+        text: "",
+        annotations: withPrefix(annotations)
+      });
     },
     /** PRs to comment on, per the `comment` input. */
     async pullRequestsToComment() {
@@ -56372,125 +56006,738 @@ See the [workflow run](${context3.runUrl}).` : ""}`,
           commit_sha: context3.sha
         })).data
       );
-      return (pulls ?? []).filter((pull) => pull.state === "open").map((pull) => pull.number);
+      if (pulls.kind !== "ok") return [];
+      return pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
     },
     /**
      * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user.
+     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
+     * (github-actions[bot] when GitHub will not say).
      */
     async identity() {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
       if (options.installationToken) return "github-actions[bot]";
       identity ??= client.rest.users.getAuthenticated().then(
         ({ data }) => data.login,
-        () => "github-actions[bot]"
+        (error2) => {
+          if (!describeApiError(error2)) throw error2;
+          return "github-actions[bot]";
+        }
       );
       return identity;
     },
     /** One warning for every permission that was missing, naming them. */
     reportPermissions() {
-      if (permissionProblems.size === 0) return;
-      const what = [...permissionProblems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
-      const fork = context3.pullRequest?.fork ? " On pull requests from forks the token is read-only." : "";
-      options.warn(
-        `cutover-checkpoint could not ${what}: the token is not allowed to.${fork} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`
+      const warning2 = permissions.describe(context3.pullRequest?.fork === true);
+      if (warning2) options.warn(warning2);
+    }
+  };
+}
+
+// src/adapters/glob-files.ts
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+function globToRegExp(glob) {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") pattern += "[^/]*";
+    else if (c === "?") pattern += "[^/]";
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${pattern}$`);
+}
+function globFiles(root, glob) {
+  const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+// src/adapters/fs-workspace.ts
+import { createHash } from "node:crypto";
+import { open as open2, realpath } from "node:fs/promises";
+import { isAbsolute, relative as relative2, resolve } from "node:path";
+function createFsWorkspace(root) {
+  const absoluteRoot = resolve(root);
+  let realRoot;
+  return {
+    root: absoluteRoot,
+    async readFile(path, maxBytes) {
+      const target = resolve(absoluteRoot, path);
+      let real;
+      try {
+        realRoot ??= realpath(absoluteRoot);
+        real = await realpath(target);
+      } catch (error2) {
+        const code2 = error2.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
+        return { kind: "error", path, message: describeError2(error2) };
+      }
+      const inside = relative2(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute(inside)) {
+        return {
+          kind: "error",
+          path,
+          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+        };
+      }
+      try {
+        const handle = await open2(real, "r");
+        try {
+          const stat2 = await handle.stat();
+          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (stat2.size > maxBytes) {
+            return {
+              kind: "error",
+              path,
+              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+            };
+          }
+          const bytes = await handle.readFile();
+          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+          return {
+            kind: "ok",
+            path,
+            text,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            bytes: bytes.length
+          };
+        } finally {
+          await handle.close();
+        }
+      } catch (error2) {
+        return { kind: "error", path, message: describeError2(error2) };
+      }
+    }
+  };
+}
+function describeError2(error2) {
+  const code2 = error2.code;
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a directory";
+  if (code2 === "ELOOP") return "too many levels of symbolic links";
+  return error2.message;
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
+}
+
+// src/adapters/git.ts
+import { execFile } from "node:child_process";
+var GIT_TIMEOUT_MS = 15e3;
+function git(cwd, args) {
+  return new Promise((resolvePromise) => {
+    execFile(
+      "git",
+      args,
+      {
+        cwd,
+        timeout: GIT_TIMEOUT_MS,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      },
+      (error2, stdout, stderr) => {
+        const missing = error2?.code === "ENOENT";
+        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
+      }
+    );
+  });
+}
+function createGit(root) {
+  return {
+    async readFileAt(sha, path) {
+      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
+      if (!commit.ok) {
+        return {
+          kind: "unavailable",
+          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
+        };
+      }
+      const file = await git(root, ["show", `${sha}:${path}`]);
+      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+    },
+    async inspect({ tags, paths }) {
+      const probe = await git(root, [
+        "rev-parse",
+        "--is-inside-work-tree",
+        "--is-shallow-repository"
+      ]);
+      if (!probe.ok) {
+        return {
+          available: false,
+          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
+          shallow: false,
+          tagCount: 0,
+          tags: {},
+          lastCommit: {}
+        };
+      }
+      const shallow = probe.stdout.split("\n")[1]?.trim() === "true";
+      const [head, tagList, ...resolved] = await Promise.all([
+        git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
+        git(root, ["tag", "--list"]),
+        ...tags.map(
+          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
+        )
+      ]);
+      const lastCommits = await Promise.all(
+        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
       );
+      return {
+        available: true,
+        shallow,
+        head: head.ok ? head.stdout.trim() : null,
+        tagCount: tagList.stdout.split("\n").filter(Boolean).length,
+        tags: Object.fromEntries(
+          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
+        ),
+        lastCommit: Object.fromEntries(
+          paths.map((path, i) => [
+            path,
+            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
+          ])
+        )
+      };
+    }
+  };
+}
+
+// src/adapters/output-dir.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, resolve as resolve2 } from "node:path";
+function createOutputDir(directory) {
+  const root = resolve2(directory);
+  return {
+    directory: root,
+    async writeFile(path, text) {
+      const target = resolve2(root, path);
+      await mkdir2(dirname(target), { recursive: true });
+      await writeFile2(target, text);
+      return target;
+    }
+  };
+}
+
+// src/adapters/process-runner.ts
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join as join2, resolve as resolve4 } from "node:path";
+
+// src/adapters/run-process.ts
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync as existsSync3, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/adapters/line-buffer.ts
+var LineBuffer = class {
+  constructor(maxPending = 64 * 1024) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  push(chunk) {
+    const text = this.pending + chunk;
+    const cut = text.lastIndexOf("\n") + 1;
+    if (cut === 0 && text.length <= this.maxPending) {
+      this.pending = text;
+      return "";
+    }
+    const end = cut === 0 ? text.length : cut;
+    this.pending = text.slice(end);
+    return text.slice(0, end);
+  }
+  /** Whatever is left at the end of the stream. */
+  flush() {
+    const rest = this.pending;
+    this.pending = "";
+    return rest;
+  }
+};
+
+// src/adapters/output-tail.ts
+var OutputTail = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  length = 0;
+  /** Every character ever pushed, kept or not. */
+  total = 0;
+  push(chunk) {
+    this.total += chunk.length;
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    if (this.length > this.limit * 2) this.compact();
+  }
+  compact() {
+    const text = this.chunks.join("").slice(-this.limit);
+    this.chunks = [text];
+    this.length = text.length;
+  }
+  /** The kept tail, starting at a line boundary when one is near. */
+  text() {
+    this.compact();
+    const text = this.chunks[0] ?? "";
+    if (this.total <= this.limit) return text;
+    const newline = text.indexOf("\n");
+    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
+  }
+};
+
+// src/adapters/run-process.ts
+var TAIL_CHARS = 16 * 1024;
+var KILL_GRACE_MS = 2e3;
+var DRAIN_MS = 200;
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
+}
+function runProcess(command, options) {
+  const cwd = resolve3(options.root, command.cwd);
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin
+  };
+  const notRun = (reason) => Promise.resolve({
+    ...base,
+    state: "not-run",
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  });
+  if (!existsSync3(cwd) || !statSync(cwd).isDirectory())
+    return notRun(`working directory '${command.cwd}' does not exist`);
+  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute2(inside)) {
+    return notRun(
+      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+    );
+  }
+  return new Promise((resolvePromise) => {
+    const tail = new OutputTail(TAIL_CHARS);
+    const log = createWriteStream(options.logFile);
+    const shell = shellFor(command, options.defaultShell);
+    let bytes = 0;
+    let timedOut = false;
+    let stoppedBecause;
+    const child = spawn(shell.file, [...shell.args, command.run], {
+      cwd,
+      env: { ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
+    const killGroup = (signal) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+      }
+    };
+    let graceTimer;
+    const stop = () => {
+      killGroup("SIGTERM");
+      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, command.timeoutMs);
+    const onAbort = () => {
+      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      stop();
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+    const emit = (text) => {
+      if (text === "") return;
+      const clean = options.redact(text);
+      tail.push(clean);
+      options.onOutput?.(clean);
+      return log.write(clean);
+    };
+    const buffers = [new LineBuffer(), new LineBuffer()];
+    [child.stdout, child.stderr].forEach((stream, i) => {
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => {
+        bytes += Buffer.byteLength(chunk);
+        if (emit(buffers[i].push(chunk)) === false) {
+          stream.pause();
+          log.once("drain", () => stream.resume());
+        }
+      });
+    });
+    let exit;
+    let settled = false;
+    const finalize = () => {
+      if (settled || !exit) return;
+      settled = true;
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      options.signal.removeEventListener("abort", onAbort);
+      killGroup("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      for (const buffer of buffers) emit(buffer.flush());
+      if (exit.error) emit(`
+${exit.error.message}
+`);
+      const { code: code2, signal, error: error2 } = exit;
+      log.end(
+        () => resolvePromise({
+          ...base,
+          state: "ran",
+          ...stoppedBecause ? { reason: stoppedBecause } : {},
+          exitCode: error2 ? 127 : timedOut ? null : code2,
+          signal: timedOut ? null : signal,
+          timedOut,
+          durationMs: Date.now() - startedAt,
+          outputTail: tail.text(),
+          outputBytes: bytes,
+          logPath: options.logFile
+        })
+      );
+    };
+    child.on("close", finalize);
+    child.on("exit", (code2, signal) => {
+      exit = { code: code2, signal };
+      setTimeout(finalize, DRAIN_MS).unref();
+    });
+    child.on("error", (error2) => {
+      exit = { code: null, signal: null, error: error2 };
+      finalize();
+    });
+  });
+}
+
+// src/adapters/process-runner.ts
+function createProcessRunner(options) {
+  let defaultShell;
+  return {
+    async run(commands, runOptions) {
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      mkdirSync(logRoot, { recursive: true });
+      const inherited = { ...options.env ?? process.env };
+      for (const name of runOptions.withheldEnv) delete inherited[name];
+      const passed = (command) => Object.fromEntries(
+        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
+      );
+      const stop = new AbortController();
+      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
+      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
+      if (runOptions.signal?.aborted) onOuterAbort();
+      const runTimer = runOptions.runTimeoutMs ? setTimeout(
+        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
+        runOptions.runTimeoutMs
+      ) : void 0;
+      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const events = runOptions.events;
+      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      const origin = Date.now();
+      const results = /* @__PURE__ */ new Map();
+      const running = /* @__PURE__ */ new Set();
+      const waiting = [...commands];
+      const settle = (command, result) => {
+        results.set(command.id, result);
+        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+      };
+      const notRun = (command, state, reason) => settle(command, {
+        id: command.id,
+        run: command.run,
+        cwd: command.cwd,
+        state,
+        reason,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        startedMs: Date.now() - origin,
+        durationMs: 0,
+        outputTail: "",
+        outputBytes: 0
+      });
+      try {
+        while (waiting.length > 0 || running.size > 0) {
+          for (const command of [...waiting]) {
+            const refusal = runOptions.refusals[command.id];
+            const blocker = command.needs.find(
+              (need) => results.has(need) && !succeeded(results.get(need))
+            );
+            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
+            if (refusal || reason) {
+              waiting.splice(waiting.indexOf(command), 1);
+              if (refusal) notRun(command, "refused", refusal);
+              else notRun(command, "skipped", reason);
+              continue;
+            }
+            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (!command.needs.every((need) => results.has(need))) continue;
+            waiting.splice(waiting.indexOf(command), 1);
+            events?.onStart?.(shown.get(command.id));
+            const task = runProcess(command, {
+              root: options.root,
+              env: { ...inherited, ...passed(command), ...command.env },
+              logFile: join2(logRoot, `${command.id}.log`),
+              origin,
+              redact: runOptions.redact,
+              defaultShell: defaultShell ??= findDefaultShell(),
+              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
+              signal: stop.signal
+            }).then((result) => {
+              running.delete(task);
+              settle(command, result);
+            });
+            running.add(task);
+          }
+          if (running.size > 0) await Promise.race(running);
+          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
+            for (const command of waiting.splice(0))
+              notRun(command, "not-run", "its dependencies can never complete");
+          }
+        }
+      } finally {
+        if (runTimer) clearTimeout(runTimer);
+        runOptions.signal?.removeEventListener("abort", onOuterAbort);
+      }
+      return commands.map((command) => results.get(command.id));
+    }
+  };
+}
+function succeeded(result) {
+  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
+}
+function findDefaultShell() {
+  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
+  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
+}
+
+// src/adapters/tool-lookup.ts
+import { execFile as execFile2 } from "node:child_process";
+import { access as access2, constants as constants3 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
+var VERSION_TIMEOUT_MS = 1e4;
+function createToolLookup(path = process.env.PATH ?? "") {
+  return {
+    async lookup(tools) {
+      const entries = await Promise.all(
+        tools.map(async (tool) => {
+          const found = await findOnPath(tool.name, path);
+          if (!found) return [tool.name, { found: false }];
+          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
+          return [
+            tool.name,
+            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+          ];
+        })
+      );
+      return Object.fromEntries(entries);
+    }
+  };
+}
+async function findOnPath(name, path) {
+  for (const directory of path.split(delimiter).filter(Boolean)) {
+    const candidate = join3(directory, name);
+    try {
+      await access2(candidate, constants3.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function readVersion(file, args) {
+  return new Promise((resolvePromise) => {
+    execFile2(
+      file,
+      args,
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolvePromise(`${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3));
+      }
+    );
+  });
+}
+
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
+  const output = createOutputDir(options.evidenceDir);
+  return {
+    workspace: createFsWorkspace(options.root),
+    git: createGit(options.root),
+    tools: createToolLookup(),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    lookups: options.lookups,
+    output,
+    logger: options.logger,
+    environment: process.env,
+    now: () => /* @__PURE__ */ new Date()
+  };
+}
+
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error2) {
+    return `it is not JSON (${error2.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync3(resolve5(base, path), "utf8"));
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error2);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
     }
   };
 }
 
 // src/action/main.ts
-async function run() {
-  let publisher;
-  let context3;
+async function runAction(host) {
   try {
-    context3 = resolveGitHubContext(process.env, readEvent());
-    const inputs = readInputs(
-      context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
-    );
-    const client = inputs.githubToken ? clientFor(inputs.githubToken, context3) : void 0;
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = resolve5(workspace, inputs.workingDirectory);
-    const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
-    if (inputs.publish && client && !inputs.shard) {
-      publisher = publisherFor(client, context3, inputs.githubToken, {
-        checkName: inputs.checkName,
-        comment: inputs.comment,
-        conditionalConclusion: inputs.conditionalConclusion,
-        pathPrefix
-      });
-      await publisher.start();
-    }
-    const evaluated = await evaluate(inputs, context3, root, client);
-    if ("record" in evaluated) {
-      await publisher?.finish(evaluated.record);
-      setPublishedOutputs(publisher);
-      publisher?.reportPermissions();
-      concludeStep(inputs, evaluated.record);
-    } else {
-      const annotations = renderConfigErrorAnnotations(evaluated.errors);
-      await publisher?.crash(
-        `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`,
-        annotations
+    const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
+    const context3 = resolveGitHubContext(host.env, payload);
+    const publishing = readPublishingInputs(host.inputs);
+    if (publishing.githubToken) host.io.mask(publishing.githubToken);
+    let inputs;
+    try {
+      inputs = readInputs(
+        host.inputs,
+        context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
       );
-      publisher?.reportPermissions();
+    } catch (error2) {
+      const client = clientFor(host, publishing.githubToken, context3);
+      const publisher = publisherFor(host, context3, client, publishing, FAILURE_ONLY);
+      await failGate(sinkFor(host, context3, publisher, "rehearsal", "no-go"), error2);
+      return;
     }
+    await runWithInputs(host, context3, inputs);
   } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    await (publisher ?? (context3 ? await startFailureCheckRun(context3) : void 0))?.crash(message).catch(() => void 0);
-    setFailed(`cutover-checkpoint could not run: ${message}`);
+    host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
   }
 }
-async function startFailureCheckRun(context3) {
-  const inputs = readPublishingInputs();
-  if (!inputs.publish || !inputs.githubToken) return void 0;
-  const publisher = publisherFor(
-    clientFor(inputs.githubToken, context3),
-    context3,
-    inputs.githubToken,
-    {
-      checkName: inputs.checkName,
-      comment: "never",
-      conditionalConclusion: "neutral",
-      pathPrefix: ""
-    }
-  );
-  await publisher.start();
-  return publisher;
-}
-function clientFor(token, context3) {
-  return createGitHubClient({ token, baseUrl: context3.apiUrl, log: (m) => info(m) });
-}
-function publisherFor(client, context3, token, settings) {
-  return createPublisher({
-    client,
-    context: context3,
-    ...settings,
-    warn: (m) => warning(m),
-    now: () => /* @__PURE__ */ new Date(),
-    installationToken: token.startsWith("ghs_")
-  });
-}
-async function evaluate(inputs, context3, root, client) {
-  const lookups = client ? createApiLookups(client, `${context3.owner}/${context3.repo}`) : createOfflineLookups("no github-token was given");
-  const ports = createLocalPorts({
+async function runWithInputs(host, context3, inputs) {
+  const workspace = host.env.GITHUB_WORKSPACE ?? process.cwd();
+  const root = resolve6(workspace, inputs.workingDirectory);
+  const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
+  const client = clientFor(host, inputs.githubToken, context3);
+  const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context3, client, inputs, { ...inputs, pathPrefix });
+  const sink = sinkFor(host, context3, publisher, inputs.ask.decision, inputs.failOn);
+  const ports = createMachinePorts({
     root,
-    evidenceDir: resolve5(root, inputs.evidenceDir),
-    logger: { info: (m) => info(m), warn: (m) => warning(m) },
-    lookups
+    evidenceDir: resolve6(root, inputs.evidenceDir),
+    logger: { info: (m) => host.io.info(m), warn: (m) => host.io.warning(m) },
+    lookups: client ? createApiLookups(client, `${context3.owner}/${context3.repo}`) : createOfflineLookups("no github-token was given")
   });
+  const stop = stopOnSignals({
+    notify: (text) => host.io.info(text.trim()),
+    onSecondSignal: host.exitNow
+  });
+  try {
+    let request2;
+    try {
+      request2 = buildRequest(host, context3, inputs, root, stop.signal);
+    } catch (error2) {
+      await failGate(sink, error2);
+      return;
+    }
+    await runGate(ports, request2, sink);
+  } finally {
+    stop.dispose();
+  }
+}
+function buildRequest(host, context3, inputs, root, signal) {
+  const { ask } = inputs;
+  if (inputs.aggregate)
+    return {
+      configPath: ask.configPath,
+      records: globFiles(root, inputs.aggregate).map((path) => ({
+        path,
+        text: valueOrThrow(readRecordFile(path, root))
+      }))
+    };
   const untrusted = context3.eventName === "pull_request_target";
-  const outcome = inputs.aggregate ? await aggregateShards(ports, {
-    configPath: inputs.config,
-    records: globFiles(root, inputs.aggregate).map((path) => ({
-      path,
-      text: readFileSync2(resolve5(root, path), "utf8")
-    }))
-  }) : await runCheckpoint(ports, {
-    configPath: inputs.config,
-    decision: inputs.decision,
-    modes: inputs.modes,
-    inputs: inputs.baseline,
+  return {
+    ...ask,
+    ...ask.shard && inputs.durations ? {
+      shard: {
+        ...ask.shard,
+        durations: valueOrThrow(
+          readShardDurations(inputs.durations, root),
+          "Invalid input 'durations'"
+        )
+      }
+    } : {},
     scope: "run",
     runCommands: !untrusted,
     notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
@@ -56502,68 +56749,63 @@ async function evaluate(inputs, context3, root, client) {
       event: context3.eventName,
       runUrl: context3.runUrl
     },
-    events: createActionCommandLog((text) => process.stdout.write(text)),
+    events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal: stopOnSignals(),
-    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {},
-    ...inputs.shard ? { shard: { ...inputs.shard, durations: readDurations(root, inputs.durations) } } : {}
+    signal,
+    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {}
+  };
+}
+var FAILURE_ONLY = {
+  comment: "never",
+  conditionalConclusion: "neutral",
+  pathPrefix: ""
+};
+function sinkFor(host, context3, publisher, decision, failOn) {
+  return createActionSink({
+    io: host.io,
+    outputs: OUTPUTS,
+    publisher,
+    decision,
+    failOn,
+    runUrl: context3.runUrl
   });
-  if (outcome.kind === "unusable") {
-    for (const error2 of outcome.errors) {
-      error(error2.message, {
-        file: error2.location.file,
-        startLine: error2.location.line,
-        startColumn: error2.location.column
-      });
-    }
-    setFailed(
-      `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`
-    );
-    return { errors: outcome.errors };
-  }
-  const { record } = outcome;
-  setOutput(OUTPUTS.verdict, record.verdict);
-  setOutput(OUTPUTS.rehearsal, record.decisions.rehearsal.state);
-  setOutput(OUTPUTS.cutover, record.decisions.cutover.state);
-  setOutput(OUTPUTS.record, outcome.recordPath);
-  setOutput(OUTPUTS.report, outcome.reportPath);
-  setOutput(
-    OUTPUTS.blockingChecks,
-    record.decisions[record.decision_requested].blocked_by.join(",")
-  );
-  await summary.addRaw(outcome.markdown).write();
-  return { record };
 }
-function setPublishedOutputs(publisher) {
-  const checkRun = publisher?.published.checkRun;
-  const comment = publisher?.published.comments[0];
-  setOutput(OUTPUTS.checkRunId, checkRun ? String(checkRun.id) : "");
-  setOutput(OUTPUTS.checkRunUrl, checkRun?.url ?? "");
-  setOutput(OUTPUTS.commentId, comment ? String(comment.id) : "");
-  setOutput(OUTPUTS.commentUrl, comment?.url ?? "");
+function publisherFor(host, context3, client, publishing, settings) {
+  if (!publishing.publish || !client) return void 0;
+  return createPublisher({
+    client,
+    context: context3,
+    checkName: publishing.checkName,
+    comment: settings.comment,
+    conditionalConclusion: settings.conditionalConclusion,
+    pathPrefix: settings.pathPrefix,
+    warn: (m) => host.io.warning(m),
+    now: () => /* @__PURE__ */ new Date(),
+    installationToken: publishing.githubToken.startsWith("ghs_")
+  });
 }
-function concludeStep(inputs, record) {
-  const outcome = record.decisions[inputs.decision];
-  const line = `${inputs.decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
-  const fails = inputs.failOn !== "never" && (record.verdict === "NO-GO" || inputs.failOn === "conditional" && record.verdict === "CONDITIONAL");
-  if (fails) setFailed(line);
-  else notice(line);
+function clientFor(host, token, context3) {
+  if (!token) return void 0;
+  return createGitHubClient({
+    token,
+    baseUrl: context3.apiUrl,
+    log: (m) => host.io.info(m),
+    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {}
+  });
 }
-function readDurations(root, path) {
-  if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync2(resolve5(root, path), "utf8"));
-  if (typeof durations === "string")
-    throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
-  return durations;
+function describe(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
 }
-function readEvent() {
-  const path = process.env.GITHUB_EVENT_PATH;
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync2(path, "utf8"));
-  } catch {
-    return {};
-  }
+
+// src/action/run.ts
+async function run() {
+  await runAction({
+    env: process.env,
+    inputs: RUNNER_INPUTS,
+    io: createRunnerStepIo(),
+    commandEvents: () => createActionCommandLog((text) => process.stdout.write(text)),
+    exitNow: () => process.exit(130)
+  });
 }
 
 // src/action/index.ts

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
+import type { GateAsk } from '../app/run-checkpoint.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
@@ -53,15 +54,11 @@ export type CliRequest =
   | {
       command: 'run' | 'validate';
       cwd: string;
-      configPath: string;
-      decision: Decision;
-      modes: string[];
-      inputs: Baseline;
+      /** What the gate is asked: the same shape the Action's inputs give. */
+      ask: GateAsk;
       outDir: string;
       json: boolean;
       runCommands: boolean;
-      concurrency?: number;
-      shard?: ShardSpec;
       /** A previous record whose command durations balance the shards. */
       durationsFrom?: string;
     };
@@ -147,15 +144,17 @@ export function parseCliArgs(argv: string[]): CliRequest {
   return {
     command,
     cwd,
-    configPath: values.config ?? DEFAULT_CONFIG_PATH,
-    decision: decision as Decision,
-    modes: values.mode ?? [],
-    inputs,
+    ask: {
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      decision: decision as Decision,
+      modes: values.mode ?? [],
+      inputs,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(shard ? { shard } : {}),
+    },
     outDir: values.out ?? DEFAULT_OUT_DIR,
     json: values.json === true,
     runCommands: values['no-commands'] !== true,
-    concurrency,
-    ...(shard ? { shard } : {}),
     ...(values.durations ? { durationsFrom: values.durations } : {}),
   };
 }

@@ -16,6 +16,8 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** Per-request timeout. */
   requestTimeoutMs?: number;
+  /** Wait before the first retry after a 5xx (then 4×, 9×…); tests shorten it. */
+  retryAfterBaseMs?: number;
 }
 
 /** Creates the client. */
@@ -32,7 +34,11 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
           fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
-      retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      retry: {
+        retries,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        retryAfterBaseValue: options.retryAfterBaseMs ?? 1000,
+      },
       throttle: {
         onRateLimit: (
           retryAfter: number,

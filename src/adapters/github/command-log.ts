@@ -3,9 +3,9 @@
 // is grouped when it ends, so groups never interleave.
 
 import * as core from '@actions/core';
-import type { CommandEvents } from '../app/ports.js';
-import { describeEnd, prefixLines } from '../core/render/command-lines.js';
-import { formatDuration } from '../core/config/duration.js';
+import type { CommandEvents } from '../../app/ports.js';
+import { describeEnd, prefixLines } from '../../core/render/command-lines.js';
+import { formatDuration } from '../../core/config/duration.js';
 
 /** Log events for the Action. */
 export function createActionCommandLog(write: (text: string) => void): CommandEvents {
