@@ -1,11 +1,16 @@
-// Runs the built dist/index.js the way the runner does: INPUT_* variables with action.yml's
-// defaults applied, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real
-// webhook payload, GITHUB_API_URL at a local server. Asynchronous, so the fake server can answer.
+// Runs the Action the way the runner does: INPUT_* variables with action.yml's defaults applied,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real webhook payload,
+// GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
+// `runActionInProcess` calls the same composition root with a fake step (milliseconds).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
+import type { CommandResult } from '../../src/core/evidence.js';
+import { runAction } from '../../src/action/main.js';
+import { FakeStep } from './fake-step.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -13,12 +18,14 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
 };
 export const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
 
+/** What a run left behind, the same for both ways of running. */
 export interface ActionRun {
+  /** The step's exit status: 1 when it failed. */
   status: number | null;
+  /** The Actions log: workflow commands and command output. */
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
-  ms: number;
 }
 
 export interface ActionRunOptions {
@@ -29,6 +36,8 @@ export interface ActionRunOptions {
   payload: string | Record<string, unknown>;
   inputs?: Record<string, string>;
   sha?: string;
+  /** Raw text for GITHUB_EVENT_PATH instead of `payload` (a corrupt payload). */
+  eventText?: string;
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {
@@ -37,7 +46,8 @@ export function fixturePayload(name: string): Record<string, unknown> {
   ) as Record<string, unknown>;
 }
 
-export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+/** The runner's environment for a run, and the files it names. */
+function runnerEnvironment(options: ActionRunOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-runner-files-'));
   const files = {
     output: join(dir, 'output'),
@@ -48,9 +58,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   writeFileSync(files.summary, '');
   writeFileSync(
     files.event,
-    JSON.stringify(
-      typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload,
-    ),
+    options.eventText ??
+      JSON.stringify(
+        typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload,
+      ),
   );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -69,11 +80,18 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     // Never the real API: a run without a local server points at a closed port.
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
   };
+  const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
     const value = options.inputs?.[name] ?? spec.default ?? '';
-    env[`INPUT_${name.toUpperCase()}`] = value === '${{ github.token }}' ? TOKEN : value;
+    inputs[name] = value === '${{ github.token }}' ? TOKEN : value;
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name]!;
   }
-  const start = Date.now();
+  return { env, inputs, files };
+}
+
+/** The built dist/index.js in a child process, as the runner starts it. */
+export async function runDistAction(options: ActionRunOptions): Promise<ActionRun> {
+  const { env, files } = runnerEnvironment(options);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
     cwd: options.workspace,
     env,
@@ -90,11 +108,78 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm,
   ))
     outputs[match[1]!] = match[3]!;
+  return { status, stdout, outputs, summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** The Action's composition root in this process, with a fake step that records everything. */
+export async function runActionInProcess(
+  options: ActionRunOptions,
+): Promise<ActionRun & { step: FakeStep }> {
+  const { env, inputs } = runnerEnvironment(options);
+  const step = new FakeStep();
+  await runAction({
+    env,
+    inputs: {
+      getInput: (name) => (inputs[name] ?? '').trim(),
+      getBooleanInput: (name) => {
+        const value = (inputs[name] ?? '').trim();
+        if (['true', 'True', 'TRUE'].includes(value)) return true;
+        if (['false', 'False', 'FALSE'].includes(value)) return false;
+        throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
+      },
+    },
+    io: step,
+    commandEvents: (): CommandEvents => ({
+      onStart: (command) => step.log.push(`▶ ${command.id}: ${command.run}`),
+      onOutput: (command, text) => step.log.push(`[${command.id}] ${text}`),
+    }),
+    exitNow: () => {
+      throw new Error('a second signal during a test');
+    },
+    retryAfterBaseMs: 1,
+    paceWrites: false,
+    wrapPorts: (ports: Ports) => ({
+      ...ports,
+      runner: replaying(ports.runner, options.workspace),
+    }),
+  });
   return {
-    status,
-    stdout,
-    outputs,
-    summary: readFileSync(files.summary, 'utf8'),
-    ms: Date.now() - start,
+    status: step.failed === undefined ? 0 : 1,
+    stdout: step.log.join('\n'),
+    outputs: step.outputs,
+    summary: step.summary,
+    step,
+  };
+}
+
+const recorded = new Map<string, CommandResult[]>();
+
+/**
+ * The real runner the first time a workspace runs a set of commands, then their recorded results
+ * (with the same events): the demo repository's commands take a second or two and every Action
+ * test runs them, while what they print never changes.
+ */
+function replaying(real: CommandRunnerPort, workspace: string): CommandRunnerPort {
+  return {
+    async run(commands, options) {
+      const key = JSON.stringify([workspace, commands, options.refusals, options.withheldEnv]);
+      const known = recorded.get(key);
+      if (!known) {
+        const results = await real.run(commands, options);
+        recorded.set(key, results);
+        return results;
+      }
+      const events = options.events;
+      events?.onRunStart?.(commands, options.concurrency);
+      for (const [i, command] of commands.entries()) {
+        const result = known[i]!;
+        if (result.state === 'ran') {
+          events?.onStart?.(command);
+          if (result.outputTail) events?.onOutput?.(command, result.outputTail);
+        }
+        events?.onEnd?.(command, result);
+      }
+      return known;
+    },
   };
 }

@@ -4,7 +4,7 @@
 
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import type { CommandEvents } from '../app/ports.js';
+import type { CommandEvents, Ports } from '../app/ports.js';
 import { failGate, runGate, type GateRequest, type GateSink } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
 import { createActionSink } from '../adapters/github/action-sink.js';
@@ -40,6 +40,10 @@ export interface ActionHost {
   exitNow: () => void;
   /** Wait before the first retry of a GitHub request after a 5xx, in ms (tests shorten it). */
   retryAfterBaseMs?: number;
+  /** Off: no pause between mutating GitHub requests (tests against the local server). */
+  paceWrites?: boolean;
+  /** Wraps the machine's ports (tests replace the command runner with a replaying fake). */
+  wrapPorts?: (ports: Ports) => Ports;
 }
 
 /** Runs the Action once. Every failure ends as a failed step with a message, never a throw. */
@@ -82,7 +86,7 @@ async function runWithInputs(
     ? undefined
     : publisherFor(host, context, client, inputs, { ...inputs, pathPrefix });
   const sink = sinkFor(host, context, publisher, inputs.ask.decision, inputs.failOn);
-  const ports = createMachinePorts({
+  const machine = createMachinePorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
     logger: { info: (m) => host.io.info(m), warn: (m) => host.io.warning(m) },
@@ -90,6 +94,7 @@ async function runWithInputs(
       ? createApiLookups(client, `${context.owner}/${context.repo}`)
       : createOfflineLookups('no github-token was given'),
   });
+  const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
   const stop = stopOnSignals({
     notify: (text) => host.io.info(text.trim()),
     onSecondSignal: host.exitNow,
@@ -222,6 +227,7 @@ function clientFor(
     baseUrl: context.apiUrl,
     log: (m) => host.io.info(m),
     ...(host.retryAfterBaseMs !== undefined ? { retryAfterBaseMs: host.retryAfterBaseMs } : {}),
+    ...(host.paceWrites !== undefined ? { paceWrites: host.paceWrites } : {}),
   });
 }
 

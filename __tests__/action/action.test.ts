@@ -1,5 +1,7 @@
-// The built Action against a local GitHub that checks every request against the official OpenAPI
-// description: every trigger, the sticky comment across pages, permissions, retries, size limits.
+// The Action's composition root in-process (a fake step instead of the runner, the real adapters)
+// against a local GitHub that checks every request against the official OpenAPI description:
+// every trigger, the sticky comment across pages, permissions, retries, size limits. The built
+// bundle gets a handful of smoke runs in dist-smoke.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
-import { fixturePayload, runAction, TOKEN } from './run-action.js';
+import { fixturePayload, runActionInProcess as runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
@@ -81,12 +83,9 @@ describe('push', () => {
       'check-run-url': `https://github.example/Codertocat/Hello-World/runs/${id}`,
       'comment-id': '',
     });
-    expect(
-      run.stdout
-        .split('\n')
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n'),
-    ).not.toContain(TOKEN);
+    expect(run.step.masked).toEqual([TOKEN]);
+    expect(run.stdout).not.toContain(TOKEN);
+    expect(run.summary).not.toContain(TOKEN);
   });
 });
 
@@ -279,6 +278,7 @@ describe('other triggers', () => {
     expect(run.outputs.verdict).toBe('CONDITIONAL');
     expect(run.summary).toContain('pull_request_target runs no verification commands');
     expect(run.stdout).not.toContain('[unit-tests]');
+    expect(run.stdout).not.toContain('▶');
   });
 
   it('publish: false makes no API request at all', async () => {
@@ -296,7 +296,7 @@ describe('other triggers', () => {
 });
 
 describe('resilience', () => {
-  it('retries a 502 and succeeds', async () => {
+  it('after a 502 on creating the check run, looks it up before creating it again', async () => {
     gh.faults.push({
       method: 'POST',
       path: /check-runs$/,
@@ -306,9 +306,89 @@ describe('resilience', () => {
     });
     const run = await push(repo);
     expect(run.status).toBe(0);
-    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
-    expect(run.outputs['check-run-id']).not.toBe('');
+    expect(ops().slice(0, 3)).toEqual([
+      'POST /repos/{owner}/{repo}/check-runs',
+      'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+      'POST /repos/{owner}/{repo}/check-runs',
+    ]);
+    expect(gh.checkRuns.size).toBe(1);
+    expect(run.outputs['check-run-id']).toBe(String([...gh.checkRuns.keys()][0]));
     expect(warnings(run.stdout)).toEqual([]);
+  });
+
+  it('a 502 after GitHub created the check run does not create a second one', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /check-runs$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+      after: true,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+    expect(gh.checkRuns.size).toBe(1);
+    const [id, created] = [...gh.checkRuns.entries()][0]!;
+    expect(created.external_id).toMatch(/^cutover-checkpoint:/);
+    expect(run.outputs['check-run-id']).toBe(String(id));
+    expect(gh.checkRunUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
+  it('a 502 after GitHub created the comment does not post a second one', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /\/comments$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+      after: true,
+    });
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+    });
+    expect(run.status).toBe(0);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    expect(run.outputs['comment-id']).toBe(String(gh.comments.get(2)![0]!.id));
+    expect(
+      ops().filter((o) => o === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'),
+    ).toHaveLength(1);
+  });
+
+  it('retries a 502 on completing the check run (an update is safe to repeat)', async () => {
+    gh.faults.push({
+      method: 'PATCH',
+      path: /check-runs\/\d+$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(
+      ops().filter((o) => o === 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}'),
+    ).toHaveLength(2);
+    expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(warnings(run.stdout)).toEqual([]);
+  });
+
+  it('a GitHub failure that outlasts the retries is one warning; the verdict stands', async () => {
+    gh.faults.push({
+      method: 'PATCH',
+      path: /check-runs\/\d+$/,
+      status: 500,
+      message: 'Internal Server Error',
+      times: Infinity,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(run.outputs.verdict).toBe('GO');
+    expect(warnings(run.stdout)).toEqual([
+      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest)',
+    ]);
   });
 
   it('waits out a secondary rate limit, honouring Retry-After', async () => {
@@ -325,7 +405,9 @@ describe('resilience', () => {
     expect(run.status).toBe(0);
     expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
     expect(run.outputs['check-run-id']).not.toBe('');
-    expect(run.ms).toBeGreaterThanOrEqual(1000);
+    expect(run.stdout).toContain(
+      'secondary rate limit on POST /repos/{owner}/{repo}/check-runs: retrying in 1s',
+    );
   });
 
   it('an invalid input still ends with a failed check run saying why', async () => {
