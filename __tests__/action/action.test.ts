@@ -651,3 +651,28 @@ describe('lookups', () => {
     }
   });
 });
+
+describe('the runner’s environment', () => {
+  it('a corrupt event payload fails the step saying so, and touches nothing on GitHub', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: {},
+      eventText: '{"pull_request": {"number": 2,',
+    });
+    expect(run.status).toBe(1);
+    expect(run.step.failed).toMatch(
+      /^cutover-checkpoint could not run: the event payload at GITHUB_EVENT_PATH=.*event\.json is not JSON/,
+    );
+    expect(gh.requests).toEqual([]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('leaves no signal listener behind after a run', async () => {
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
+  });
+});
