@@ -4,47 +4,21 @@
 
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import type { CommandEvents, Ports } from '../app/ports.js';
-import { failGate, runGate, type GateRequest, type GateSink } from '../app/run-gate.js';
+import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
-import { createActionSink } from '../adapters/github/action-sink.js';
 import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/context.js';
 import { readEventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
-import { createGitHubClient, type GitHubClient } from '../adapters/github/octokit.js';
-import { createPublisher, type PublisherOptions } from '../adapters/github/publisher.js';
-import type { StepIo } from '../adapters/github/step-io.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
-import { OUTPUTS } from './constants.js';
-import {
-  readInputs,
-  readPublishingInputs,
-  type ActionInputs,
-  type InputSource,
-  type PublishingInputs,
-} from './inputs.js';
+import type { ActionHost } from './host.js';
+import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
+import { clientFor, FAILURE_ONLY, publisherFor, sinkFor } from './publishing.js';
 
-/** Everything the Action takes from the machine it runs on; tests pass fakes of the runner parts. */
-export interface ActionHost {
-  /** GITHUB_* variables (GITHUB_EVENT_PATH, GITHUB_WORKSPACE, GITHUB_API_URL, …). */
-  env: Readonly<Record<string, string | undefined>>;
-  inputs: InputSource;
-  io: StepIo;
-  /** Live command output for the Actions log. */
-  commandEvents: () => CommandEvents;
-  /** Called on a second SIGINT/SIGTERM. */
-  exitNow: () => void;
-  /** Wait before the first retry of a GitHub request after a 5xx, in ms (tests shorten it). */
-  retryAfterBaseMs?: number;
-  /** Off: no pause between mutating GitHub requests (tests against the local server). */
-  paceWrites?: boolean;
-  /** Wraps the machine's ports (tests replace the command runner with a replaying fake). */
-  wrapPorts?: (ports: Ports) => Ports;
-}
+export type { ActionHost } from './host.js';
 
 /** Runs the Action once. Every failure ends as a failed step with a message, never a throw. */
 export async function runAction(host: ActionHost): Promise<void> {
@@ -162,73 +136,6 @@ function buildRequest(
     signal,
     ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   };
-}
-
-type PublishSettings = Pick<
-  PublisherOptions,
-  'checkName' | 'comment' | 'conditionalConclusion' | 'pathPrefix'
->;
-
-/** When the inputs are invalid: only the check run, completed as failure. */
-const FAILURE_ONLY = {
-  comment: 'never',
-  conditionalConclusion: 'neutral',
-  pathPrefix: '',
-} as const;
-
-function sinkFor(
-  host: ActionHost,
-  context: GitHubRunContext,
-  publisher: ReturnType<typeof publisherFor>,
-  decision: ActionInputs['ask']['decision'],
-  failOn: ActionInputs['failOn'],
-): GateSink {
-  return createActionSink({
-    io: host.io,
-    outputs: OUTPUTS,
-    publisher,
-    decision,
-    failOn,
-    runUrl: context.runUrl,
-  });
-}
-
-/** A publisher when publishing is on and there is a token; GITHUB_TOKEN and app tokens start with ghs_. */
-function publisherFor(
-  host: ActionHost,
-  context: GitHubRunContext,
-  client: GitHubClient | undefined,
-  publishing: PublishingInputs,
-  settings: Omit<PublishSettings, 'checkName'>,
-) {
-  if (!publishing.publish || !client) return undefined;
-  return createPublisher({
-    client,
-    context,
-    checkName: publishing.checkName,
-    comment: settings.comment,
-    conditionalConclusion: settings.conditionalConclusion,
-    pathPrefix: settings.pathPrefix,
-    warn: (m) => host.io.warning(m),
-    now: () => new Date(),
-    installationToken: publishing.githubToken.startsWith('ghs_'),
-  });
-}
-
-/** The API client, or undefined without a token. */
-function clientFor(
-  host: ActionHost,
-  token: string,
-  context: GitHubRunContext,
-): GitHubClient | undefined {
-  if (!token) return undefined;
-  return createGitHubClient({
-    token,
-    baseUrl: context.apiUrl,
-    log: (m) => host.io.info(m),
-    ...(host.retryAfterBaseMs !== undefined ? { retryAfterBaseMs: host.retryAfterBaseMs } : {}),
-    ...(host.paceWrites !== undefined ? { paceWrites: host.paceWrites } : {}),
-  });
 }
 
 function describe(error: unknown): string {
