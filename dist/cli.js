@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -24139,10 +24139,8 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/core/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -29865,6 +29863,11 @@ function parseOptions(args) {
   }
 }
 
+// src/cli/init.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
+
 // src/cli/init-templates.ts
 var STARTER_CONFIG = `# cutover-checkpoint gate. Schema: schemas/checkpoint-config.schema.json
 # yaml-language-server: $schema=https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json
@@ -29934,6 +29937,26 @@ jobs:
           decision: \${{ inputs.decision || 'rehearsal' }}
 `;
 
+// src/cli/init.ts
+async function init(cwd, force, io) {
+  const files = [
+    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+  ];
+  const existing = files.filter(([path]) => existsSync2(path)).map(([path]) => path);
+  if (existing.length > 0 && !force)
+    throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
+  for (const [path, text] of files) {
+    await mkdir2(dirname2(path), { recursive: true });
+    await writeFile2(path, text);
+    io.stdout.write(`wrote ${path}
+`);
+  }
+  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`
+`);
+  return 0;
+}
+
 // src/cli/main.ts
 var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 var EXIT_UNUSABLE = 3;
@@ -29984,12 +30007,12 @@ async function dispatch(argv, io) {
     case "verify-record":
       return verify(request.record, request.tree, request.decision, io);
   }
-  const root = resolve6(request.cwd);
+  const root = resolve7(request.cwd);
   const log = (text) => io.stderr.write(`${text}
 `);
   const ports = createMachinePorts({
     root,
-    evidenceDir: resolve6(root, request.outDir),
+    evidenceDir: resolve7(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       "the CLI makes no GitHub API calls; run the Action for API lookups"
@@ -30062,7 +30085,7 @@ async function verify(recordPath, tree, decision, io) {
       `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
     );
   }
-  const outcome = await verifyRecord(createFsWorkspace(resolve6(tree)), record, decision);
+  const outcome = await verifyRecord(createFsWorkspace(resolve7(tree)), record, decision);
   for (const change of outcome.changes) {
     const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
     io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
@@ -30089,24 +30112,6 @@ Evidence unchanged since the verdict of ${record.generated_at} (${record.decisio
 `
   );
   return EXIT_CODES[outcome.decision.state];
-}
-async function init(cwd, force, io) {
-  const files = [
-    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
-  ];
-  const existing = files.filter(([path]) => existsSync2(path)).map(([path]) => path);
-  if (existing.length > 0 && !force)
-    throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
-  for (const [path, text] of files) {
-    await mkdir2(dirname2(path), { recursive: true });
-    await writeFile2(path, text);
-    io.stdout.write(`wrote ${path}
-`);
-  }
-  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`
-`);
-  return 0;
 }
 
 // src/cli/index.ts

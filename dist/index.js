@@ -50822,6 +50822,817 @@ function valueOrThrow(outcome, context3) {
   throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
 }
 
+// src/adapters/github/context.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function resolveGitHubContext(env, event) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
+  const pullRequest = findPullRequest(eventName, event);
+  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const inputs = event.inputs ?? {};
+  return {
+    eventName,
+    owner,
+    repo,
+    sha,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === "string")
+    )
+  };
+}
+function findPullRequest(eventName, event) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = event.pull_request;
+    if (!pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
+    };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event.workflow_run;
+    const pr = run2?.pull_requests?.[0];
+    if (!run2 || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
+    };
+  }
+  return null;
+}
+function mergeGroupSha(event) {
+  return event.merge_group?.head_sha;
+}
+function workflowRunSha(eventName, event) {
+  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
+}
+
+// src/adapters/github/event.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path) {
+  if (!path) return ok({});
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error2) {
+    return couldNot(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
+      error2
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
+      error2
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
+    );
+  return ok(value);
+}
+
+// src/adapters/github/api-errors.ts
+function describeApiError(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
+    return {
+      status: error2.status,
+      message: String(error2.message ?? "")
+    };
+  }
+  return void 0;
+}
+function isPermissionError(error2) {
+  const described = describeApiError(error2);
+  if (!described) return false;
+  if (described.status === 403) return !/rate limit/i.test(described.message);
+  return described.status === 401;
+}
+function isServerError(error2) {
+  return (describeApiError(error2)?.status ?? 0) >= 500;
+}
+
+// src/adapters/github/lookups.ts
+function createApiLookups(client, defaultRepository) {
+  const split = (full) => {
+    const [owner, repo] = full.split("/");
+    return { owner, repo };
+  };
+  const unavailable = (what, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason: why };
+  };
+  return {
+    async incidents(config) {
+      const repository = split(config.repository ?? defaultRepository);
+      try {
+        const open3 = /* @__PURE__ */ new Map();
+        for (const label of config.labels) {
+          const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: "open",
+            labels: label,
+            per_page: 100
+          });
+          for (const issue2 of issues) {
+            if (issue2.pull_request) continue;
+            open3.set(issue2.number, {
+              number: issue2.number,
+              title: issue2.title,
+              url: issue2.html_url,
+              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+            });
+          }
+        }
+        return {
+          kind: "ok",
+          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
+        };
+      } catch (error2) {
+        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
+      }
+    },
+    async consumerCheck(config) {
+      const repository = split(config.repository);
+      try {
+        const { data } = await client.rest.checks.listForRef({
+          ...repository,
+          ref: config.ref ?? "HEAD",
+          check_name: config.checkName,
+          filter: "latest",
+          per_page: 1
+        });
+        const run2 = data.check_runs[0];
+        if (!run2)
+          return {
+            kind: "unavailable",
+            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
+          };
+        return {
+          kind: "ok",
+          value: {
+            status: run2.status,
+            conclusion: run2.conclusion ?? null,
+            url: run2.html_url ?? void 0
+          }
+        };
+      } catch (error2) {
+        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
+      }
+    }
+  };
+}
+
+// src/adapters/glob-files.ts
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+function globToRegExp(glob) {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") pattern += "[^/]*";
+    else if (c === "?") pattern += "[^/]";
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${pattern}$`);
+}
+function globFiles(root, glob) {
+  const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+// src/adapters/fs-workspace.ts
+import { createHash } from "node:crypto";
+import { open as open2, realpath } from "node:fs/promises";
+import { isAbsolute, relative as relative2, resolve } from "node:path";
+function createFsWorkspace(root) {
+  const absoluteRoot = resolve(root);
+  let realRoot;
+  return {
+    root: absoluteRoot,
+    async readFile(path, maxBytes) {
+      const target = resolve(absoluteRoot, path);
+      let real;
+      try {
+        realRoot ??= realpath(absoluteRoot);
+        real = await realpath(target);
+      } catch (error2) {
+        const code2 = error2.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
+        return { kind: "error", path, message: describeError2(error2) };
+      }
+      const inside = relative2(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute(inside)) {
+        return {
+          kind: "error",
+          path,
+          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+        };
+      }
+      try {
+        const handle = await open2(real, "r");
+        try {
+          const stat2 = await handle.stat();
+          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (stat2.size > maxBytes) {
+            return {
+              kind: "error",
+              path,
+              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+            };
+          }
+          const bytes = await handle.readFile();
+          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+          return {
+            kind: "ok",
+            path,
+            text,
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            bytes: bytes.length
+          };
+        } finally {
+          await handle.close();
+        }
+      } catch (error2) {
+        return { kind: "error", path, message: describeError2(error2) };
+      }
+    }
+  };
+}
+function describeError2(error2) {
+  const code2 = error2.code;
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a directory";
+  if (code2 === "ELOOP") return "too many levels of symbolic links";
+  return error2.message;
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
+}
+
+// src/adapters/git.ts
+import { execFile } from "node:child_process";
+var GIT_TIMEOUT_MS = 15e3;
+function git(cwd, args) {
+  return new Promise((resolvePromise) => {
+    execFile(
+      "git",
+      args,
+      {
+        cwd,
+        timeout: GIT_TIMEOUT_MS,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      },
+      (error2, stdout, stderr) => {
+        const missing = error2?.code === "ENOENT";
+        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
+      }
+    );
+  });
+}
+function createGit(root) {
+  return {
+    async readFileAt(sha, path) {
+      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
+      if (!commit.ok) {
+        return {
+          kind: "unavailable",
+          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
+        };
+      }
+      const file = await git(root, ["show", `${sha}:${path}`]);
+      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+    },
+    async inspect({ tags, paths }) {
+      const probe = await git(root, [
+        "rev-parse",
+        "--is-inside-work-tree",
+        "--is-shallow-repository"
+      ]);
+      if (!probe.ok) {
+        return {
+          available: false,
+          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
+          shallow: false,
+          tagCount: 0,
+          tags: {},
+          lastCommit: {}
+        };
+      }
+      const shallow = probe.stdout.split("\n")[1]?.trim() === "true";
+      const [head, tagList, ...resolved] = await Promise.all([
+        git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
+        git(root, ["tag", "--list"]),
+        ...tags.map(
+          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
+        )
+      ]);
+      const lastCommits = await Promise.all(
+        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
+      );
+      return {
+        available: true,
+        shallow,
+        head: head.ok ? head.stdout.trim() : null,
+        tagCount: tagList.stdout.split("\n").filter(Boolean).length,
+        tags: Object.fromEntries(
+          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
+        ),
+        lastCommit: Object.fromEntries(
+          paths.map((path, i) => [
+            path,
+            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
+          ])
+        )
+      };
+    }
+  };
+}
+
+// src/adapters/output-dir.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, resolve as resolve2 } from "node:path";
+function createOutputDir(directory) {
+  const root = resolve2(directory);
+  return {
+    directory: root,
+    async writeFile(path, text) {
+      const target = resolve2(root, path);
+      await mkdir2(dirname(target), { recursive: true });
+      await writeFile2(target, text);
+      return target;
+    }
+  };
+}
+
+// src/adapters/process-runner.ts
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join as join2, resolve as resolve4 } from "node:path";
+
+// src/adapters/run-process.ts
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/adapters/line-buffer.ts
+var LineBuffer = class {
+  constructor(maxPending = 64 * 1024) {
+    this.maxPending = maxPending;
+  }
+  maxPending;
+  pending = "";
+  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  push(chunk) {
+    const text = this.pending + chunk;
+    const cut = text.lastIndexOf("\n") + 1;
+    if (cut === 0 && text.length <= this.maxPending) {
+      this.pending = text;
+      return "";
+    }
+    const end = cut === 0 ? text.length : cut;
+    this.pending = text.slice(end);
+    return text.slice(0, end);
+  }
+  /** Whatever is left at the end of the stream. */
+  flush() {
+    const rest = this.pending;
+    this.pending = "";
+    return rest;
+  }
+};
+
+// src/adapters/output-tail.ts
+var OutputTail = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  length = 0;
+  /** Every character ever pushed, kept or not. */
+  total = 0;
+  push(chunk) {
+    this.total += chunk.length;
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    if (this.length > this.limit * 2) this.compact();
+  }
+  compact() {
+    const text = this.chunks.join("").slice(-this.limit);
+    this.chunks = [text];
+    this.length = text.length;
+  }
+  /** The kept tail, starting at a line boundary when one is near. */
+  text() {
+    this.compact();
+    const text = this.chunks[0] ?? "";
+    if (this.total <= this.limit) return text;
+    const newline = text.indexOf("\n");
+    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
+  }
+};
+
+// src/adapters/run-process.ts
+var TAIL_CHARS = 16 * 1024;
+var KILL_GRACE_MS = 2e3;
+var DRAIN_MS = 200;
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
+}
+function runProcess(command, options) {
+  const cwd = resolve3(options.root, command.cwd);
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin
+  };
+  const notRun = (reason) => Promise.resolve({
+    ...base,
+    state: "not-run",
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  });
+  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+    return notRun(`working directory '${command.cwd}' does not exist`);
+  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute2(inside)) {
+    return notRun(
+      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+    );
+  }
+  return new Promise((resolvePromise) => {
+    const tail = new OutputTail(TAIL_CHARS);
+    const log = createWriteStream(options.logFile);
+    const shell = shellFor(command, options.defaultShell);
+    let bytes = 0;
+    let timedOut = false;
+    let stoppedBecause;
+    const child = spawn(shell.file, [...shell.args, command.run], {
+      cwd,
+      env: { ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
+    const killGroup = (signal) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+      }
+    };
+    let graceTimer;
+    const stop = () => {
+      killGroup("SIGTERM");
+      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, command.timeoutMs);
+    const onAbort = () => {
+      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      stop();
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+    const emit = (text) => {
+      if (text === "") return;
+      const clean = options.redact(text);
+      tail.push(clean);
+      options.onOutput?.(clean);
+      return log.write(clean);
+    };
+    const buffers = [new LineBuffer(), new LineBuffer()];
+    [child.stdout, child.stderr].forEach((stream, i) => {
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => {
+        bytes += Buffer.byteLength(chunk);
+        if (emit(buffers[i].push(chunk)) === false) {
+          stream.pause();
+          log.once("drain", () => stream.resume());
+        }
+      });
+    });
+    let exit;
+    let settled = false;
+    const finalize = () => {
+      if (settled || !exit) return;
+      settled = true;
+      clearTimeout(timer);
+      if (graceTimer) clearTimeout(graceTimer);
+      options.signal.removeEventListener("abort", onAbort);
+      killGroup("SIGKILL");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      for (const buffer of buffers) emit(buffer.flush());
+      if (exit.error) emit(`
+${exit.error.message}
+`);
+      const { code: code2, signal, error: error2 } = exit;
+      log.end(
+        () => resolvePromise({
+          ...base,
+          state: "ran",
+          ...stoppedBecause ? { reason: stoppedBecause } : {},
+          exitCode: error2 ? 127 : timedOut ? null : code2,
+          signal: timedOut ? null : signal,
+          timedOut,
+          durationMs: Date.now() - startedAt,
+          outputTail: tail.text(),
+          outputBytes: bytes,
+          logPath: options.logFile
+        })
+      );
+    };
+    child.on("close", finalize);
+    child.on("exit", (code2, signal) => {
+      exit = { code: code2, signal };
+      setTimeout(finalize, DRAIN_MS).unref();
+    });
+    child.on("error", (error2) => {
+      exit = { code: null, signal: null, error: error2 };
+      finalize();
+    });
+  });
+}
+
+// src/adapters/process-runner.ts
+function createProcessRunner(options) {
+  let defaultShell;
+  return {
+    async run(commands, runOptions) {
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      mkdirSync(logRoot, { recursive: true });
+      const inherited = { ...options.env ?? process.env };
+      for (const name of runOptions.withheldEnv) delete inherited[name];
+      const passed = (command) => Object.fromEntries(
+        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
+      );
+      const stop = new AbortController();
+      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
+      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
+      if (runOptions.signal?.aborted) onOuterAbort();
+      const runTimer = runOptions.runTimeoutMs ? setTimeout(
+        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
+        runOptions.runTimeoutMs
+      ) : void 0;
+      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const events = runOptions.events;
+      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      const origin = Date.now();
+      const results = /* @__PURE__ */ new Map();
+      const running = /* @__PURE__ */ new Set();
+      const waiting = [...commands];
+      const settle = (command, result) => {
+        results.set(command.id, result);
+        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+      };
+      const notRun = (command, state, reason) => settle(command, {
+        id: command.id,
+        run: command.run,
+        cwd: command.cwd,
+        state,
+        reason,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        startedMs: Date.now() - origin,
+        durationMs: 0,
+        outputTail: "",
+        outputBytes: 0
+      });
+      try {
+        while (waiting.length > 0 || running.size > 0) {
+          for (const command of [...waiting]) {
+            const refusal = runOptions.refusals[command.id];
+            const blocker = command.needs.find(
+              (need) => results.has(need) && !succeeded(results.get(need))
+            );
+            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
+            if (refusal || reason) {
+              waiting.splice(waiting.indexOf(command), 1);
+              if (refusal) notRun(command, "refused", refusal);
+              else notRun(command, "skipped", reason);
+              continue;
+            }
+            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (!command.needs.every((need) => results.has(need))) continue;
+            waiting.splice(waiting.indexOf(command), 1);
+            events?.onStart?.(shown.get(command.id));
+            const task = runProcess(command, {
+              root: options.root,
+              env: { ...inherited, ...passed(command), ...command.env },
+              logFile: join2(logRoot, `${command.id}.log`),
+              origin,
+              redact: runOptions.redact,
+              defaultShell: defaultShell ??= findDefaultShell(),
+              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
+              signal: stop.signal
+            }).then((result) => {
+              running.delete(task);
+              settle(command, result);
+            });
+            running.add(task);
+          }
+          if (running.size > 0) await Promise.race(running);
+          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
+            for (const command of waiting.splice(0))
+              notRun(command, "not-run", "its dependencies can never complete");
+          }
+        }
+      } finally {
+        if (runTimer) clearTimeout(runTimer);
+        runOptions.signal?.removeEventListener("abort", onOuterAbort);
+      }
+      return commands.map((command) => results.get(command.id));
+    }
+  };
+}
+function succeeded(result) {
+  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
+}
+function findDefaultShell() {
+  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
+  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
+}
+
+// src/adapters/tool-lookup.ts
+import { execFile as execFile2 } from "node:child_process";
+import { access as access2, constants as constants3 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
+var VERSION_TIMEOUT_MS = 1e4;
+function createToolLookup(path = process.env.PATH ?? "") {
+  return {
+    async lookup(tools) {
+      const entries = await Promise.all(
+        tools.map(async (tool) => {
+          const found = await findOnPath(tool.name, path);
+          if (!found) return [tool.name, { found: false }];
+          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
+          return [
+            tool.name,
+            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+          ];
+        })
+      );
+      return Object.fromEntries(entries);
+    }
+  };
+}
+async function findOnPath(name, path) {
+  for (const directory of path.split(delimiter).filter(Boolean)) {
+    const candidate = join3(directory, name);
+    try {
+      await access2(candidate, constants3.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function readVersion(file, args) {
+  return new Promise((resolvePromise) => {
+    execFile2(
+      file,
+      args,
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolvePromise(`${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3));
+      }
+    );
+  });
+}
+
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
+  const output = createOutputDir(options.evidenceDir);
+  return {
+    workspace: createFsWorkspace(options.root),
+    git: createGit(options.root),
+    tools: createToolLookup(),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    lookups: options.lookups,
+    output,
+    logger: options.logger,
+    environment: process.env,
+    now: () => /* @__PURE__ */ new Date()
+  };
+}
+
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error2) {
+    return `it is not JSON (${error2.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync2(resolve5(base, path), "utf8"));
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error2);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/core/render/github/limits.ts
 var CHECK_RUN_TEXT_LIMIT = 65535;
 var COMMENT_LIMIT = 65536;
@@ -51057,191 +51868,8 @@ function concludeStep({ io, decision, failOn }, record) {
   else io.notice(line);
 }
 
-// src/adapters/github/context.ts
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
-function resolveGitHubContext(env, event) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo)
-    throw new Error(
-      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
-    );
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
-  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
-  const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
-  const inputs = event.inputs ?? {};
-  return {
-    eventName,
-    owner,
-    repo,
-    sha,
-    ref: env.GITHUB_REF ?? null,
-    pullRequest,
-    apiUrl,
-    serverUrl,
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-    dispatchInputs: Object.fromEntries(
-      Object.entries(inputs).filter(([, v]) => typeof v === "string")
-    )
-  };
-}
-function findPullRequest(eventName, event) {
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = event.pull_request;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
-    };
-  }
-  if (eventName === "workflow_run") {
-    const run2 = event.workflow_run;
-    const pr = run2?.pull_requests?.[0];
-    if (!run2 || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
-    };
-  }
-  return null;
-}
-function mergeGroupSha(event) {
-  return event.merge_group?.head_sha;
-}
-function workflowRunSha(eventName, event) {
-  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
-}
-
-// src/adapters/github/event.ts
-import { readFileSync } from "node:fs";
-function readEventPayload(path) {
-  if (!path) return ok({});
-  let text;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error2) {
-    return couldNot(
-      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
-      error2
-    );
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    return couldNot(
-      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
-      error2
-    );
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return couldNot(
-      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
-    );
-  return ok(value);
-}
-
-// src/adapters/github/api-errors.ts
-function describeApiError(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
-    return {
-      status: error2.status,
-      message: String(error2.message ?? "")
-    };
-  }
-  return void 0;
-}
-function isPermissionError(error2) {
-  const described = describeApiError(error2);
-  if (!described) return false;
-  if (described.status === 403) return !/rate limit/i.test(described.message);
-  return described.status === 401;
-}
-function isServerError(error2) {
-  return (describeApiError(error2)?.status ?? 0) >= 500;
-}
-
-// src/adapters/github/lookups.ts
-function createApiLookups(client, defaultRepository) {
-  const split = (full) => {
-    const [owner, repo] = full.split("/");
-    return { owner, repo };
-  };
-  const unavailable = (what, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason: why };
-  };
-  return {
-    async incidents(config) {
-      const repository = split(config.repository ?? defaultRepository);
-      try {
-        const open3 = /* @__PURE__ */ new Map();
-        for (const label of config.labels) {
-          const issues = await client.paginate(client.rest.issues.listForRepo, {
-            ...repository,
-            state: "open",
-            labels: label,
-            per_page: 100
-          });
-          for (const issue2 of issues) {
-            if (issue2.pull_request) continue;
-            open3.set(issue2.number, {
-              number: issue2.number,
-              title: issue2.title,
-              url: issue2.html_url,
-              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
-            });
-          }
-        }
-        return {
-          kind: "ok",
-          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
-        };
-      } catch (error2) {
-        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
-      }
-    },
-    async consumerCheck(config) {
-      const repository = split(config.repository);
-      try {
-        const { data } = await client.rest.checks.listForRef({
-          ...repository,
-          ref: config.ref ?? "HEAD",
-          check_name: config.checkName,
-          filter: "latest",
-          per_page: 1
-        });
-        const run2 = data.check_runs[0];
-        if (!run2)
-          return {
-            kind: "unavailable",
-            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
-          };
-        return {
-          kind: "ok",
-          value: {
-            status: run2.status,
-            conclusion: run2.conclusion ?? null,
-            url: run2.html_url ?? void 0
-          }
-        };
-      } catch (error2) {
-        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
-      }
-    }
-  };
-}
-
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -51251,8 +51879,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -56042,632 +56670,45 @@ See the [workflow run](${context3.runUrl}).` : ""}`,
   };
 }
 
-// src/adapters/glob-files.ts
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-function globToRegExp(glob) {
-  let pattern = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-      i += glob[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") pattern += "[^/]*";
-    else if (c === "?") pattern += "[^/]";
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${pattern}$`);
-}
-function globFiles(root, glob) {
-  const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return found.sort();
-}
-
-// src/adapters/fs-workspace.ts
-import { createHash } from "node:crypto";
-import { open as open2, realpath } from "node:fs/promises";
-import { isAbsolute, relative as relative2, resolve } from "node:path";
-function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
-  let realRoot;
-  return {
-    root: absoluteRoot,
-    async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
-      let real;
-      try {
-        realRoot ??= realpath(absoluteRoot);
-        real = await realpath(target);
-      } catch (error2) {
-        const code2 = error2.code;
-        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
-        return { kind: "error", path, message: describeError2(error2) };
-      }
-      const inside = relative2(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
-        return {
-          kind: "error",
-          path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
-        };
-      }
-      try {
-        const handle = await open2(real, "r");
-        try {
-          const stat2 = await handle.stat();
-          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
-          if (stat2.size > maxBytes) {
-            return {
-              kind: "error",
-              path,
-              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
-            };
-          }
-          const bytes = await handle.readFile();
-          const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-          return {
-            kind: "ok",
-            path,
-            text,
-            sha256: createHash("sha256").update(bytes).digest("hex"),
-            bytes: bytes.length
-          };
-        } finally {
-          await handle.close();
-        }
-      } catch (error2) {
-        return { kind: "error", path, message: describeError2(error2) };
-      }
-    }
-  };
-}
-function describeError2(error2) {
-  const code2 = error2.code;
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a directory";
-  if (code2 === "ELOOP") return "too many levels of symbolic links";
-  return error2.message;
-}
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
-}
-
-// src/adapters/git.ts
-import { execFile } from "node:child_process";
-var GIT_TIMEOUT_MS = 15e3;
-function git(cwd, args) {
-  return new Promise((resolvePromise) => {
-    execFile(
-      "git",
-      args,
-      {
-        cwd,
-        timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      },
-      (error2, stdout, stderr) => {
-        const missing = error2?.code === "ENOENT";
-        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
-      }
-    );
-  });
-}
-function createGit(root) {
-  return {
-    async readFileAt(sha, path) {
-      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
-      if (!commit.ok) {
-        return {
-          kind: "unavailable",
-          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
-        };
-      }
-      const file = await git(root, ["show", `${sha}:${path}`]);
-      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
-    },
-    async inspect({ tags, paths }) {
-      const probe = await git(root, [
-        "rev-parse",
-        "--is-inside-work-tree",
-        "--is-shallow-repository"
-      ]);
-      if (!probe.ok) {
-        return {
-          available: false,
-          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
-      }
-      const shallow = probe.stdout.split("\n")[1]?.trim() === "true";
-      const [head, tagList, ...resolved] = await Promise.all([
-        git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
-        git(root, ["tag", "--list"]),
-        ...tags.map(
-          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
-        )
-      ]);
-      const lastCommits = await Promise.all(
-        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
-      );
-      return {
-        available: true,
-        shallow,
-        head: head.ok ? head.stdout.trim() : null,
-        tagCount: tagList.stdout.split("\n").filter(Boolean).length,
-        tags: Object.fromEntries(
-          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
-        ),
-        lastCommit: Object.fromEntries(
-          paths.map((path, i) => [
-            path,
-            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
-          ])
-        )
-      };
-    }
-  };
-}
-
-// src/adapters/output-dir.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, resolve as resolve2 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve2(directory);
-  return {
-    directory: root,
-    async writeFile(path, text) {
-      const target = resolve2(root, path);
-      await mkdir2(dirname(target), { recursive: true });
-      await writeFile2(target, text);
-      return target;
-    }
-  };
-}
-
-// src/adapters/process-runner.ts
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join as join2, resolve as resolve4 } from "node:path";
-
-// src/adapters/run-process.ts
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync3, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
-
-// src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
-  }
-  maxPending;
-  pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
-  push(chunk) {
-    const text = this.pending + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    if (cut === 0 && text.length <= this.maxPending) {
-      this.pending = text;
-      return "";
-    }
-    const end = cut === 0 ? text.length : cut;
-    this.pending = text.slice(end);
-    return text.slice(0, end);
-  }
-  /** Whatever is left at the end of the stream. */
-  flush() {
-    const rest = this.pending;
-    this.pending = "";
-    return rest;
-  }
+// src/action/publishing.ts
+var FAILURE_ONLY = {
+  comment: "never",
+  conditionalConclusion: "neutral",
+  pathPrefix: ""
 };
-
-// src/adapters/output-tail.ts
-var OutputTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  chunks = [];
-  length = 0;
-  /** Every character ever pushed, kept or not. */
-  total = 0;
-  push(chunk) {
-    this.total += chunk.length;
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    if (this.length > this.limit * 2) this.compact();
-  }
-  compact() {
-    const text = this.chunks.join("").slice(-this.limit);
-    this.chunks = [text];
-    this.length = text.length;
-  }
-  /** The kept tail, starting at a line boundary when one is near. */
-  text() {
-    this.compact();
-    const text = this.chunks[0] ?? "";
-    if (this.total <= this.limit) return text;
-    const newline = text.indexOf("\n");
-    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
-  }
-};
-
-// src/adapters/run-process.ts
-var TAIL_CHARS = 16 * 1024;
-var KILL_GRACE_MS = 2e3;
-var DRAIN_MS = 200;
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
-  const startedAt = Date.now();
-  const base = {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    startedMs: startedAt - options.origin
-  };
-  const notRun = (reason) => Promise.resolve({
-    ...base,
-    state: "not-run",
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
-  });
-  if (!existsSync3(cwd) || !statSync(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
-    );
-  }
-  return new Promise((resolvePromise) => {
-    const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
-    const shell = shellFor(command, options.defaultShell);
-    let bytes = 0;
-    let timedOut = false;
-    let stoppedBecause;
-    const child = spawn(shell.file, [...shell.args, command.run], {
-      cwd,
-      env: { ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true
-    });
-    const killGroup = (signal) => {
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-      }
-    };
-    let graceTimer;
-    const stop = () => {
-      killGroup("SIGTERM");
-      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, command.timeoutMs);
-    const onAbort = () => {
-      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
-      stop();
-    };
-    if (options.signal.aborted) onAbort();
-    else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text) => {
-      if (text === "") return;
-      const clean = options.redact(text);
-      tail.push(clean);
-      options.onOutput?.(clean);
-      return log.write(clean);
-    };
-    const buffers = [new LineBuffer(), new LineBuffer()];
-    [child.stdout, child.stderr].forEach((stream, i) => {
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        bytes += Buffer.byteLength(chunk);
-        if (emit(buffers[i].push(chunk)) === false) {
-          stream.pause();
-          log.once("drain", () => stream.resume());
-        }
-      });
-    });
-    let exit;
-    let settled = false;
-    const finalize = () => {
-      if (settled || !exit) return;
-      settled = true;
-      clearTimeout(timer);
-      if (graceTimer) clearTimeout(graceTimer);
-      options.signal.removeEventListener("abort", onAbort);
-      killGroup("SIGKILL");
-      child.stdout.destroy();
-      child.stderr.destroy();
-      for (const buffer of buffers) emit(buffer.flush());
-      if (exit.error) emit(`
-${exit.error.message}
-`);
-      const { code: code2, signal, error: error2 } = exit;
-      log.end(
-        () => resolvePromise({
-          ...base,
-          state: "ran",
-          ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error2 ? 127 : timedOut ? null : code2,
-          signal: timedOut ? null : signal,
-          timedOut,
-          durationMs: Date.now() - startedAt,
-          outputTail: tail.text(),
-          outputBytes: bytes,
-          logPath: options.logFile
-        })
-      );
-    };
-    child.on("close", finalize);
-    child.on("exit", (code2, signal) => {
-      exit = { code: code2, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
-    });
-    child.on("error", (error2) => {
-      exit = { code: null, signal: null, error: error2 };
-      finalize();
-    });
+function sinkFor(host, context3, publisher, decision, failOn) {
+  return createActionSink({
+    io: host.io,
+    outputs: OUTPUTS,
+    publisher,
+    decision,
+    failOn,
+    runUrl: context3.runUrl
   });
 }
-
-// src/adapters/process-runner.ts
-function createProcessRunner(options) {
-  let defaultShell;
-  return {
-    async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
-      const stop = new AbortController();
-      const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
-      runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
-      if (runOptions.signal?.aborted) onOuterAbort();
-      const runTimer = runOptions.runTimeoutMs ? setTimeout(
-        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
-        runOptions.runTimeoutMs
-      ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
-      const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
-      const origin = Date.now();
-      const results = /* @__PURE__ */ new Map();
-      const running = /* @__PURE__ */ new Set();
-      const waiting = [...commands];
-      const settle = (command, result) => {
-        results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
-      };
-      const notRun = (command, state, reason) => settle(command, {
-        id: command.id,
-        run: command.run,
-        cwd: command.cwd,
-        state,
-        reason,
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startedMs: Date.now() - origin,
-        durationMs: 0,
-        outputTail: "",
-        outputBytes: 0
-      });
-      try {
-        while (waiting.length > 0 || running.size > 0) {
-          for (const command of [...waiting]) {
-            const refusal = runOptions.refusals[command.id];
-            const blocker = command.needs.find(
-              (need) => results.has(need) && !succeeded(results.get(need))
-            );
-            const reason = stop.signal.aborted ? String(stop.signal.reason) : blocker ? `needs '${blocker}', which ${results.get(blocker).state === "refused" ? "was refused" : "did not succeed"}` : void 0;
-            if (refusal || reason) {
-              waiting.splice(waiting.indexOf(command), 1);
-              if (refusal) notRun(command, "refused", refusal);
-              else notRun(command, "skipped", reason);
-              continue;
-            }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
-            if (!command.needs.every((need) => results.has(need))) continue;
-            waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
-            const task = runProcess(command, {
-              root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join2(logRoot, `${command.id}.log`),
-              origin,
-              redact: runOptions.redact,
-              defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
-              signal: stop.signal
-            }).then((result) => {
-              running.delete(task);
-              settle(command, result);
-            });
-            running.add(task);
-          }
-          if (running.size > 0) await Promise.race(running);
-          else if (waiting.length > 0 && !waiting.some((c) => c.needs.every((n) => results.has(n)))) {
-            for (const command of waiting.splice(0))
-              notRun(command, "not-run", "its dependencies can never complete");
-          }
-        }
-      } finally {
-        if (runTimer) clearTimeout(runTimer);
-        runOptions.signal?.removeEventListener("abort", onOuterAbort);
-      }
-      return commands.map((command) => results.get(command.id));
-    }
-  };
-}
-function succeeded(result) {
-  return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
-}
-function findDefaultShell() {
-  const bash = spawnSync("bash", ["-c", "exit 0"], { stdio: "ignore" });
-  return bash.status === 0 ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-
-// src/adapters/tool-lookup.ts
-import { execFile as execFile2 } from "node:child_process";
-import { access as access2, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
-var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
-  return {
-    async lookup(tools) {
-      const entries = await Promise.all(
-        tools.map(async (tool) => {
-          const found = await findOnPath(tool.name, path);
-          if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
-          return [
-            tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
-          ];
-        })
-      );
-      return Object.fromEntries(entries);
-    }
-  };
-}
-async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join3(directory, name);
-    try {
-      await access2(candidate, constants3.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function readVersion(file, args) {
-  return new Promise((resolvePromise) => {
-    execFile2(
-      file,
-      args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3));
-      }
-    );
+function publisherFor(host, context3, client, publishing, settings) {
+  if (!publishing.publish || !client) return void 0;
+  return createPublisher({
+    client,
+    context: context3,
+    checkName: publishing.checkName,
+    comment: settings.comment,
+    conditionalConclusion: settings.conditionalConclusion,
+    pathPrefix: settings.pathPrefix,
+    warn: (m) => host.io.warning(m),
+    now: () => /* @__PURE__ */ new Date(),
+    installationToken: publishing.githubToken.startsWith("ghs_")
   });
 }
-
-// src/adapters/machine-ports.ts
-function createMachinePorts(options) {
-  const output = createOutputDir(options.evidenceDir);
-  return {
-    workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
-    tools: createToolLookup(),
-    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups,
-    output,
-    logger: options.logger,
-    environment: process.env,
-    now: () => /* @__PURE__ */ new Date()
-  };
-}
-
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason })
-  };
-}
-
-// src/adapters/record-files.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
-
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
-  try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-  } catch (error2) {
-    return `it is not JSON (${error2.message})`;
-  }
-}
-
-// src/adapters/record-files.ts
-function readRecordFile(path, base = ".") {
-  try {
-    return ok(readFileSync3(resolve5(base, path), "utf8"));
-  } catch (error2) {
-    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
-    return couldNot(`cannot read record ${path}: ${why}`, error2);
-  }
-}
-function readShardDurations(path, base = ".") {
-  const text = readRecordFile(path, base);
-  if (text.kind !== "ok") return text;
-  const durations = readRecordDurations(text.value);
-  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
-}
-
-// src/adapters/stop-signal.ts
-function stopOnSignals(options) {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) return options.onSecondSignal();
-    options.notify(
-      `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
-`
-    );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
-  };
+function clientFor(host, token, context3) {
+  if (!token) return void 0;
+  return createGitHubClient({
+    token,
+    baseUrl: context3.apiUrl,
+    log: (m) => host.io.info(m),
+    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
+    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
+  });
 }
 
 // src/action/main.ts
@@ -56763,45 +56804,6 @@ function buildRequest(host, context3, inputs, root, signal) {
     signal,
     ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {}
   };
-}
-var FAILURE_ONLY = {
-  comment: "never",
-  conditionalConclusion: "neutral",
-  pathPrefix: ""
-};
-function sinkFor(host, context3, publisher, decision, failOn) {
-  return createActionSink({
-    io: host.io,
-    outputs: OUTPUTS,
-    publisher,
-    decision,
-    failOn,
-    runUrl: context3.runUrl
-  });
-}
-function publisherFor(host, context3, client, publishing, settings) {
-  if (!publishing.publish || !client) return void 0;
-  return createPublisher({
-    client,
-    context: context3,
-    checkName: publishing.checkName,
-    comment: settings.comment,
-    conditionalConclusion: settings.conditionalConclusion,
-    pathPrefix: settings.pathPrefix,
-    warn: (m) => host.io.warning(m),
-    now: () => /* @__PURE__ */ new Date(),
-    installationToken: publishing.githubToken.startsWith("ghs_")
-  });
-}
-function clientFor(host, token, context3) {
-  if (!token) return void 0;
-  return createGitHubClient({
-    token,
-    baseUrl: context3.apiUrl,
-    log: (m) => host.io.info(m),
-    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
-    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
-  });
 }
 function describe(error2) {
   return error2 instanceof Error ? error2.message : String(error2);

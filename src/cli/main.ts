@@ -1,10 +1,8 @@
 // The CLI composition root: parse argv, build local ports, run the pipeline, print, exit.
 // Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
 
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
 import { verifyRecord } from '../app/verify-record.js';
 import { createFsWorkspace } from '../adapters/fs-workspace.js';
@@ -18,8 +16,8 @@ import type { Outcome } from '../core/outcome.js';
 import type { DecisionRecord } from '../core/record.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
 import type { Decision, DecisionState } from '../core/model.js';
-import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
-import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
+import { parseCliArgs, UsageError, USAGE } from './args.js';
+import { init } from './init.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -200,21 +198,4 @@ async function verify(
     `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.\n`,
   );
   return EXIT_CODES[outcome.decision.state as DecisionState];
-}
-
-async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {
-  const files = [
-    [resolve(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve(cwd, '.github/workflows/cutover-checkpoint.yml'), STARTER_WORKFLOW],
-  ] as const;
-  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => path);
-  if (existing.length > 0 && !force)
-    throw new UsageError(`refusing to overwrite ${existing.join(', ')} (use --force)`);
-  for (const [path, text] of files) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    io.stdout.write(`wrote ${path}\n`);
-  }
-  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`\n`);
-  return 0;
 }
