@@ -9,5 +9,10 @@ export default defineConfig({
     // suite waits on child processes (the built CLI, git, commands that sleep or time out), so
     // three files at a time overlap that waiting without starving the CPU.
     maxWorkers: 3,
+    // Test files share a worker's module cache instead of re-importing the pipeline, ajv and
+    // Octokit for each file (about a third of the suite's CPU time). Tests therefore must not
+    // leave global state behind (signal listeners, env, cwd): none does, and the Action tests
+    // check that no signal listener survives a run.
+    isolate: false,
   },
 });

@@ -141,6 +141,8 @@ export async function runActionInProcess(
     wrapPorts: (ports: Ports) => ({
       ...ports,
       runner: replaying(ports.runner, options.workspace),
+      git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
+      tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
     }),
   });
   return {
@@ -153,6 +155,19 @@ export async function runActionInProcess(
 }
 
 const recorded = new Map<string, CommandResult[]>();
+const answers = new Map<string, Promise<unknown>>();
+
+/**
+ * A port method whose answer for the same workspace and arguments is asked once: git history and
+ * tool versions of a test workspace do not change between the runs of this file.
+ */
+function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg: A) => Promise<R> {
+  return (arg) => {
+    const key = JSON.stringify([ask.name, workspace, arg]);
+    if (!answers.has(key)) answers.set(key, ask(arg));
+    return answers.get(key) as Promise<R>;
+  };
+}
 
 /**
  * The real runner the first time a workspace runs a set of commands, then their recorded results
