@@ -29,12 +29,16 @@ export function ok<T>(value: T): Outcome<T> {
 
 /** Says why not; keep `cause` when an error was behind it. */
 export function couldNot(reason: string, cause?: unknown): CouldNot {
-  return cause === undefined ? { kind: 'unavailable', reason } : { kind: 'unavailable', reason, cause };
+  return cause === undefined
+    ? { kind: 'unavailable', reason }
+    : { kind: 'unavailable', reason, cause };
 }
 
 /** The value, or throws an Error with the reason (and the cause) for callers that cannot go on. */
 export function valueOrThrow<T>(outcome: Outcome<T>, context?: string): T {
   if (outcome.kind === 'ok') return outcome.value;
   const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
-  throw outcome.cause === undefined ? new Error(message) : new Error(message, { cause: outcome.cause });
+  throw outcome.cause === undefined
+    ? new Error(message)
+    : new Error(message, { cause: outcome.cause });
 }
