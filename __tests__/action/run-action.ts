@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
 import type { CommandResult } from '../../src/core/evidence.js';
-import { runAction } from '../../src/action/main.js';
+import { runAction as runActionRoot } from '../../src/action/main.js';
 import { FakeStep } from './fake-step.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -111,13 +111,16 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
   return { status, stdout, outputs, summary: readFileSync(files.summary, 'utf8') };
 }
 
+/** The built bundle, under the name the tests that must go through dist/index.js import. */
+export const runAction = runDistAction;
+
 /** The Action's composition root in this process, with a fake step that records everything. */
 export async function runActionInProcess(
   options: ActionRunOptions,
 ): Promise<ActionRun & { step: FakeStep }> {
   const { env, inputs } = runnerEnvironment(options);
   const step = new FakeStep();
-  await runAction({
+  await runActionRoot({
     env,
     inputs: {
       getInput: (name) => (inputs[name] ?? '').trim(),

@@ -65,7 +65,14 @@ async function runWithInputs(
     evidenceDir: resolve(root, inputs.evidenceDir),
     logger: { info: (m) => host.io.info(m), warn: (m) => host.io.warning(m) },
     lookups: client
-      ? createApiLookups(client, `${context.owner}/${context.repo}`)
+      ? createApiLookups(client, `${context.owner}/${context.repo}`, {
+          event: context.eventName,
+          pullRequest: context.pullRequest,
+          sha: context.sha,
+          runId: host.env.GITHUB_RUN_ID ?? null,
+          runUrl: context.runUrl,
+          serverUrl: context.serverUrl,
+        })
       : createOfflineLookups('no github-token was given'),
   });
   const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;

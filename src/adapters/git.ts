@@ -73,6 +73,14 @@ export function createGit(root: string): GitPort {
       const lastCommits = await Promise.all(
         paths.map((path) => git(root, ['log', '-1', '--format=%cI', '--', path])),
       );
+      // The release commit's date bounds joint-decision signatures (none may predate it).
+      const tagDates = await Promise.all(
+        tags.map((tag, i) =>
+          resolved[i]!.ok
+            ? git(root, ['show', '-s', '--format=%cI', resolved[i]!.stdout.trim()])
+            : undefined,
+        ),
+      );
       return {
         available: true,
         shallow,
@@ -80,6 +88,12 @@ export function createGit(root: string): GitPort {
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
+        ),
+        tagDates: Object.fromEntries(
+          tags.map((tag, i) => {
+            const date = tagDates[i]?.ok ? tagDates[i]!.stdout.trim() : '';
+            return [tag, date ? new Date(date).toISOString() : null];
+          }),
         ),
         lastCommit: Object.fromEntries(
           paths.map((path, i) => [
