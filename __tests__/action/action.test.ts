@@ -678,3 +678,23 @@ describe('the runner’s environment', () => {
     expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
   });
 });
+
+describe('inputs naming files', () => {
+  it('a durations input that is not a record fails the step naming the input and the file', async () => {
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        "version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d .'}\n",
+      'README.md': '# not a record\n',
+    });
+    try {
+      const run = await push(dir, { shard: '1/2', durations: 'README.md' });
+      expect(run.status).toBe(1);
+      expect(run.step.failed).toMatch(
+        /^cutover-checkpoint could not run: Invalid input 'durations': README\.md: it is not JSON/,
+      );
+      expect(gh.requests).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
