@@ -3,9 +3,10 @@
 // GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
 // `runActionInProcess` calls the same composition root with a fake step (milliseconds).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
 import type { CommandResult } from '../../src/core/evidence.js';
@@ -157,7 +158,7 @@ export async function runActionInProcess(
   };
 }
 
-const recorded = new Map<string, CommandResult[]>();
+const recorded = new Map<string, { workspace: string; results: CommandResult[] }>();
 const answers = new Map<string, Promise<unknown>>();
 
 /**
@@ -173,31 +174,61 @@ function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg:
 }
 
 /**
- * The real runner the first time a workspace runs a set of commands, then their recorded results
- * (with the same events): the demo repository's commands take a second or two and every Action
- * test runs them, while what they print never changes.
+ * The real runner the first time a set of commands runs on a tree, then their recorded results
+ * (with the same events): the demo repository's commands take a second or two and nearly every
+ * Action test runs them on the same files. The key is the commands, what is refused or withheld,
+ * and a digest of every file of the tree (not its path), so a test that changes any file gets a
+ * real run; the recorded workspace path in the results is replaced by the current one.
  */
 function replaying(real: CommandRunnerPort, workspace: string): CommandRunnerPort {
   return {
     async run(commands, options) {
-      const key = JSON.stringify([workspace, commands, options.refusals, options.withheldEnv]);
+      const key = JSON.stringify([
+        digestTree(workspace),
+        commands,
+        options.refusals,
+        options.withheldEnv,
+      ]);
       const known = recorded.get(key);
       if (!known) {
         const results = await real.run(commands, options);
-        recorded.set(key, results);
+        recorded.set(key, { workspace, results });
         return results;
       }
+      const results = known.results.map(
+        (result) =>
+          JSON.parse(
+            JSON.stringify(result).replaceAll(known.workspace, workspace),
+          ) as CommandResult,
+      );
       const events = options.events;
       events?.onRunStart?.(commands, options.concurrency);
       for (const [i, command] of commands.entries()) {
-        const result = known[i]!;
+        const result = results[i]!;
         if (result.state === 'ran') {
           events?.onStart?.(command);
           if (result.outputTail) events?.onOutput?.(command, result.outputTail);
         }
         events?.onEnd?.(command, result);
       }
-      return known;
+      return results;
     },
   };
+}
+
+/** sha256 over every file's path and bytes, skipping .git and evidence the gate wrote. */
+function digestTree(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (entry.name === '.git' || entry.name.includes('evidence')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return hash.digest('hex');
 }
