@@ -154,6 +154,12 @@ describe('stopOnSignals', () => {
   it('aborts on the first signal and leaves the second to the door', () => {
     const notes: string[] = [];
     let second = 0;
+    // Only ours hears the emitted signals (the test runner's own listeners are set aside).
+    const others = (['SIGINT', 'SIGTERM'] as const).map((name) => {
+      const listeners = process.listeners(name);
+      process.removeAllListeners(name);
+      return () => listeners.forEach((l) => process.on(name, l));
+    });
     const stop = stopOnSignals({ notify: (t) => notes.push(t), onSecondSignal: () => second++ });
     try {
       process.emit('SIGTERM', 'SIGTERM');
@@ -164,6 +170,7 @@ describe('stopOnSignals', () => {
       expect(notes).toHaveLength(1);
     } finally {
       stop.dispose();
+      others.forEach((restore) => restore());
     }
   });
 });
