@@ -65,9 +65,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code2) {
+      constructor(code) {
         super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
+        this._items = typeof code === "string" ? [code] : code;
       }
       toString() {
         return this.str;
@@ -94,13 +94,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code2 = [strs[0]];
+      const code = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
       }
-      return new _Code(code2);
+      return new _Code(code);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -116,13 +116,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code2, arg) {
+    function addCodeArg(code, arg) {
       if (arg instanceof _Code)
-        code2.push(...arg._items);
+        code.push(...arg._items);
       else if (arg instanceof Name)
-        code2.push(arg);
+        code.push(arg);
       else
-        code2.push(interpolate(arg));
+        code.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -164,10 +164,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -306,7 +306,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
+        let code = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -319,16 +319,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code2;
+        return code;
       }
     };
     exports.ValueScope = ValueScope;
@@ -413,11 +413,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -434,10 +434,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -488,9 +488,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code2) {
+      constructor(code) {
         super();
-        this.code = code2;
+        this.code = code;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -498,8 +498,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -512,7 +512,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -528,12 +528,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -560,10 +560,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
+        let code = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
+          code += "else " + this.else.render(opts);
+        return code;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -586,12 +586,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -614,10 +614,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -653,10 +653,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -684,12 +684,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code2 = "try" + super.render(opts);
+        let code = "try" + super.render(opts);
         if (this.catch)
-          code2 += this.catch.render(opts);
+          code += this.catch.render(opts);
         if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
+          code += this.finally.render(opts);
+        return code;
       }
       optimizeNodes() {
         var _a, _b;
@@ -698,11 +698,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -806,18 +806,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code2 = ["{"];
+        const code = ["{"];
         for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
           if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
           }
         }
-        code2.push("}");
-        return new code_1._Code(code2);
+        code.push("}");
+        return new code_1._Code(code);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -1003,7 +1003,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1018,14 +1018,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3136,22 +3136,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code2 = 0;
+      let code = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
           continue;
         }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
@@ -3424,15 +3424,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3463,15 +3463,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3498,15 +3498,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3551,15 +3551,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3914,50 +3914,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        relative4 = parse(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3965,7 +3965,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -6836,8 +6836,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -9229,8 +9229,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -9256,8 +9256,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -9552,7 +9552,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -9581,7 +9581,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -9591,7 +9591,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -9613,7 +9613,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -9665,7 +9665,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -9806,7 +9806,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -9842,7 +9842,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -9909,12 +9909,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -9939,7 +9939,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -10006,7 +10006,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -11367,7 +11367,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -11382,7 +11382,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -11404,7 +11404,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -11412,7 +11412,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -11756,22 +11756,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -12045,10 +12045,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -12062,7 +12062,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -12086,7 +12086,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -12102,7 +12102,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -12193,7 +12193,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -12207,13 +12207,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -12256,18 +12256,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -12321,8 +12321,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -12334,7 +12334,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -12345,8 +12345,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -12363,7 +12363,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -12543,7 +12543,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -12560,24 +12560,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -12680,7 +12680,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -12760,25 +12760,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12878,9 +12878,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -13202,12 +13202,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -13369,12 +13369,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -13548,7 +13548,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -13588,20 +13588,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -14762,18 +14762,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -14926,15 +14926,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -15128,13 +15128,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15331,7 +15331,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -15356,7 +15356,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -23126,10 +23126,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -24369,7 +24369,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -24453,8 +24453,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -24464,23 +24464,6 @@ var require_semver2 = __commonJS({
 // src/cli/main.ts
 import { availableParallelism } from "node:os";
 import { resolve as resolve7 } from "node:path";
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
 
 // src/core/model.ts
 var DECISIONS = ["rehearsal", "cutover"];
@@ -24501,6 +24484,230 @@ function formatLocation(location) {
     if (location.column !== void 0) text += `:${location.column}`;
   }
   return text;
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context, options = {}) {
+  const text = stringify(value);
+  switch (context) {
+    case "text":
+      return escapeText(flatten(text), true);
+    case "prose":
+      return escapeProse(flatten(text), options.table === true);
+    case "code":
+      return codeSpan(flatten(text), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text));
+    case "block":
+      return fencedBlock(text, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text) {
+  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text, atStart) {
+  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text, table) {
+  const parts = text.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text, table) {
+  if (text === "") return "` `";
+  let body = breakCommentMarkers(text);
+  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text, info) {
+  const body = breakCommentMarkers(
+    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence}${safeInfo}
+${body}
+${fence}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text) {
+  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown2.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
+  );
+  const omitted = record.checks.length - shown2.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/commands/critical-path.ts
@@ -24537,7 +24744,7 @@ function renderGantt(commands) {
   const rows = ran.map((c) => {
     const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
     const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
   });
   return [
@@ -24549,7 +24756,66 @@ function renderGantt(commands) {
     ...rows,
     "```",
     "",
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context = record.context;
+  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
   ].join("\n");
 }
 
@@ -24561,44 +24827,48 @@ function renderSignatureLine(record, decision, role) {
   if (verified) {
     const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
     if (verified.source === "file")
-      return `${state} \u2014 signed by ${verified.signer} at ${verified.at ?? "?"}`;
-    const source = verified.source === "review" ? `review ${verified.url ?? ""}`.trim() : `approval of this run's deployment to ${verified.environments?.join(", ") ?? "?"}${verified.url ? ` (${verified.url})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${verified.signer} on GitHub (${source})`;
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
   }
   const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${claimed.decision} by ${claimed.signed_by} at ${claimed.signed_at}` : `_unsigned_ (${what})`;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
 }
 
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
 }
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
 
 // src/core/render/markdown.ts
 var FULL_DETAIL = {
@@ -24619,26 +24889,20 @@ function renderMarkdown(record, options = FULL_DETAIL) {
     renderFooter(record)
   ].filter((section) => section !== "").join("\n\n").concat("\n");
 }
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
 function renderHeader(record) {
   const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   return [
-    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
+    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
     "",
     ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${integrity.summary}`, ""] : [],
+> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
     `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
@@ -24654,7 +24918,7 @@ function renderAbortTriggers(record) {
     "",
     "Each of these blocks every decision.",
     "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
   ].join("\n");
 }
 function renderToGo(record) {
@@ -24663,147 +24927,14 @@ function renderToGo(record) {
   const sections = blocked.map((decision) => {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
       "\n"
     );
   });
   return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
-    });
-    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
-  );
-  const omitted = record.checks.length - shown.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
-  ) : check.details.map((d) => `- ${d}`);
-  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${code(check.id)}**`, "", ...kept].join("\n");
-}
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const rows = record.commands.map((c) => {
-    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
-    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of ${code(c.id)}</summary>`,
-      "",
-      "```text",
-      c.output_tail.replace(/```/g, "'''").trimEnd(),
-      "```",
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${record.generated_at}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
-  ].join("\n");
-}
-function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  return [
-    "---",
-    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context.run_url ? ` \xB7 [workflow run](${context.run_url})` : ""}_`
-  ].join("\n");
 }
 
 // src/core/schema/schema-validator.ts
@@ -27243,16 +27374,16 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
           location: atExample
         });
     }
-    const code2 = resolveDottedPath(example, policy.error_code_field);
+    const code = resolveDottedPath(example, policy.error_code_field);
     const enumCodes = manifest.error_code_enum ?? [];
-    if (!code2.found) {
+    if (!code.found) {
       problems.push({
         message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
         location: atExample
       });
-    } else if (!enumCodes.includes(String(code2.value))) {
+    } else if (!enumCodes.includes(String(code.value))) {
       problems.push({
-        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
         location: atExample
       });
     }
@@ -29703,6 +29834,7 @@ async function verifyRecord(workspace, record, decision) {
 
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
+import { constants } from "node:fs";
 import { open, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 function createFsWorkspace(root) {
@@ -29717,8 +29849,8 @@ function createFsWorkspace(root) {
         realRoot ??= realpath(absoluteRoot);
         real = await realpath(target);
       } catch (error) {
-        const code2 = error.code;
-        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
+        const code = error.code;
+        if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error) };
       }
       const inside = relative(await realRoot, real);
@@ -29730,10 +29862,15 @@ function createFsWorkspace(root) {
         };
       }
       try {
-        const handle = await open(real, "r");
+        const handle = await open(real, READ_FLAGS);
         try {
           const stat = await handle.stat();
-          if (!stat.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (!stat.isFile())
+            return {
+              kind: "error",
+              path,
+              message: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`
+            };
           if (stat.size > maxBytes) {
             return {
               kind: "error",
@@ -29759,11 +29896,20 @@ function createFsWorkspace(root) {
     }
   };
 }
+var READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+function describeFileType(stat) {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a FIFO (named pipe)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  return "a special file";
+}
 function describeError2(error) {
-  const code2 = error.code;
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a directory";
-  if (code2 === "ELOOP") return "too many levels of symbolic links";
+  const code = error.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "ELOOP") return "too many levels of symbolic links";
   return error.message;
 }
 function formatBytes(bytes) {
@@ -29864,30 +30010,110 @@ function createGit(root) {
 }
 
 // src/adapters/output-dir.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve as resolve2 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve2(directory);
+import {
+  closeSync,
+  constants as constants2,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join, relative as relative2, resolve as resolve2, sep } from "node:path";
+var UnsafeOutputError = class extends Error {
+  constructor(path, what) {
+    super(
+      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`
+    );
+    this.path = path;
+    this.name = "UnsafeOutputError";
+  }
+  path;
+};
+var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
+function createOutputDir(directory, root = directory) {
+  const base = resolve2(directory);
+  const workspace = resolve2(root);
   return {
-    directory: root,
+    directory: base,
     async writeFile(path, text) {
-      const target = resolve2(root, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
+      const target = resolve2(base, path);
+      if (!isInside(base, target))
+        throw new UnsafeOutputError(path, "outside the evidence directory");
+      ensureOutputDirectory(workspace, dirname(target));
+      const fd = openOutputFile(target, workspace);
+      try {
+        const bytes = Buffer.from(text);
+        for (let written = 0; written < bytes.length; )
+          written += writeSync(fd, bytes, written, bytes.length - written);
+      } finally {
+        closeSync(fd);
+      }
       return target;
     }
   };
 }
+function ensureOutputDirectory(root, directory) {
+  const absolute = resolve2(directory);
+  const inside = isInside(resolve2(root), absolute);
+  let current = inside ? resolve2(root) : dirname(absolute);
+  const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
+  if (!inside) mkdirSync(current, { recursive: true });
+  for (const level of levels) {
+    current = inside ? join(current, level) : level;
+    let stat = lstatOrUndefined(current);
+    if (!stat) {
+      try {
+        mkdirSync(current);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+      stat = lstatOrUndefined(current);
+    }
+    if (stat?.isSymbolicLink())
+      throw new UnsafeOutputError(shown(root, current), "a symbolic link");
+    if (!stat?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
+  }
+}
+function openOutputFile(path, root = dirname(path)) {
+  const stat = lstatOrUndefined(path);
+  if (stat?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
+  if (stat && !stat.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
+  if (stat) unlinkSync(path);
+  try {
+    return openSync(path, CREATE_FLAGS, 420);
+  } catch (error) {
+    const code = error.code;
+    if (code === "EEXIST" || code === "ELOOP")
+      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
+    throw error;
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+}
+function isInside(parent, child) {
+  const rel = relative2(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+}
+function shown(root, path) {
+  const rel = relative2(resolve2(root), path);
+  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+}
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join, resolve as resolve4 } from "node:path";
+import { join as join2, resolve as resolve4 } from "node:path";
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/adapters/line-buffer.ts
 var LineBuffer = class {
@@ -29979,15 +30205,17 @@ function runProcess(command, options) {
   });
   if (!existsSync(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative2(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
+  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
+    const log = createWriteStream(options.logFile, {
+      fd: openOutputFile(options.logFile, options.root)
+    });
     const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;
@@ -30052,13 +30280,13 @@ function runProcess(command, options) {
       if (exit.error) emit(`
 ${exit.error.message}
 `);
-      const { code: code2, signal, error } = exit;
+      const { code, signal, error } = exit;
       log.end(
         () => resolvePromise({
           ...base,
           state: "ran",
           ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error ? 127 : timedOut ? null : code2,
+          exitCode: error ? 127 : timedOut ? null : code,
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
@@ -30069,8 +30297,8 @@ ${exit.error.message}
       );
     };
     child.on("close", finalize);
-    child.on("exit", (code2, signal) => {
-      exit = { code: code2, signal };
+    child.on("exit", (code, signal) => {
+      exit = { code, signal };
       setTimeout(finalize, DRAIN_MS).unref();
     });
     child.on("error", (error) => {
@@ -30086,7 +30314,7 @@ function createProcessRunner(options) {
   return {
     async run(commands, runOptions) {
       const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
+      ensureOutputDirectory(options.root, logRoot);
       const inherited = { ...options.env ?? process.env };
       for (const name of runOptions.withheldEnv) delete inherited[name];
       const passed = (command) => Object.fromEntries(
@@ -30100,16 +30328,16 @@ function createProcessRunner(options) {
         () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
         runOptions.runTimeoutMs
       ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      events?.onRunStart?.([...shown2.values()], Math.max(1, runOptions.concurrency));
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
       const waiting = [...commands];
       const settle = (command, result) => {
         results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+        events?.onEnd?.(shown2.get(command.id), { ...result, run: shown2.get(command.id).run });
       };
       const notRun = (command, state, reason) => settle(command, {
         id: command.id,
@@ -30142,15 +30370,15 @@ function createProcessRunner(options) {
             if (running.size >= Math.max(1, runOptions.concurrency)) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
+            events?.onStart?.(shown2.get(command.id));
             const task = runProcess(command, {
               root: options.root,
               env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join(logRoot, `${command.id}.log`),
+              logFile: join2(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
+              onOutput: (text) => events?.onOutput?.(shown2.get(command.id), text),
               signal: stop.signal
             }).then((result) => {
               running.delete(task);
@@ -30182,8 +30410,8 @@ function findDefaultShell() {
 
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { access, constants } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
+import { access, constants as constants3 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "") {
   return {
@@ -30205,9 +30433,9 @@ function createToolLookup(path = process.env.PATH ?? "") {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join2(directory, name);
+    const candidate = join3(directory, name);
     try {
-      await access(candidate, constants.X_OK);
+      await access(candidate, constants3.X_OK);
       return candidate;
     } catch {
     }
@@ -30230,7 +30458,7 @@ ${String(stderr)}`.trim().slice(0, 2e3));
 
 // src/adapters/machine-ports.ts
 function createMachinePorts(options) {
-  const output = createOutputDir(options.evidenceDir);
+  const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
@@ -30646,7 +30874,7 @@ function parseOptions(args) {
 
 // src/cli/init.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname as dirname2, resolve as resolve6 } from "node:path";
 
 // src/cli/init-templates.ts
@@ -30730,8 +30958,8 @@ async function init(cwd, force, io) {
   if (existing.length > 0 && !force)
     throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
   for (const [path, text] of files) {
-    await mkdir2(dirname2(path), { recursive: true });
-    await writeFile2(path, text);
+    await mkdir(dirname2(path), { recursive: true });
+    await writeFile(path, text);
     io.stdout.write(`wrote ${path}
 `);
   }
@@ -30814,10 +31042,10 @@ async function dispatch(argv, io) {
   }
   const { ask, durationsFrom } = request;
   const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom), "--durations ") : void 0;
-  const stop = stopOnSignals({
+  const stop = request.command === "run" && request.runCommands ? stopOnSignals({
     notify: (text) => io.stderr.write(text),
     onSecondSignal: () => process.exit(130)
-  });
+  }) : void 0;
   try {
     const result = await runGate(
       ports,
@@ -30836,13 +31064,13 @@ async function dispatch(argv, io) {
           runUrl: null
         },
         events: createTerminalProgress(io.stderr),
-        signal: stop.signal
+        ...stop ? { signal: stop.signal } : {}
       },
       sink
     );
     return exitCodeOf(result);
   } finally {
-    stop.dispose();
+    stop?.dispose();
   }
 }
 function exitCodeOf(result) {
@@ -30903,4 +31131,4 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   version: "0.1.0"
-}).then((code2) => process.exitCode = code2);
+}).then((code) => process.exitCode = code);

@@ -589,10 +589,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -615,12 +615,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -631,12 +631,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -846,8 +846,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -868,11 +868,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -882,7 +882,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -906,19 +906,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code ? node.left : node.right;
           }
         }
         return null;
@@ -969,7 +969,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1029,7 +1029,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1625,11 +1625,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -4117,9 +4117,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4710,8 +4710,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -4737,8 +4737,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -7029,9 +7029,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7041,8 +7041,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7247,8 +7247,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9186,7 +9186,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -11941,8 +11941,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16097,8 +16097,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16106,26 +16106,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16141,31 +16141,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i = 0; i < path.length; ++i) {
-        const code2 = path.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code = path.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16176,8 +16176,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code = domain.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16187,10 +16187,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16236,7 +16236,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16294,7 +16294,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16440,7 +16440,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16483,7 +16483,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -16964,37 +16964,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17263,7 +17263,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17271,12 +17271,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17301,25 +17301,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -17444,8 +17444,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17632,8 +17632,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17719,11 +17719,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17735,7 +17735,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17750,8 +17750,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17989,17 +17989,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18013,7 +18013,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18259,15 +18259,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -19178,9 +19178,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code2) {
+      constructor(code) {
         super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
+        this._items = typeof code === "string" ? [code] : code;
       }
       toString() {
         return this.str;
@@ -19207,13 +19207,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code2 = [strs[0]];
+      const code = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
       }
-      return new _Code(code2);
+      return new _Code(code);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -19229,13 +19229,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code2, arg) {
+    function addCodeArg(code, arg) {
       if (arg instanceof _Code)
-        code2.push(...arg._items);
+        code.push(...arg._items);
       else if (arg instanceof Name)
-        code2.push(arg);
+        code.push(arg);
       else
-        code2.push(interpolate(arg));
+        code.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -19277,10 +19277,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -19419,7 +19419,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
+        let code = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -19432,16 +19432,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code2;
+        return code;
       }
     };
     exports.ValueScope = ValueScope;
@@ -19526,11 +19526,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -19547,10 +19547,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -19601,9 +19601,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code2) {
+      constructor(code) {
         super();
-        this.code = code2;
+        this.code = code;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -19611,8 +19611,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants6) {
+        this.code = optimizeExpr(this.code, names, constants6);
         return this;
       }
       get names() {
@@ -19625,7 +19625,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -19641,12 +19641,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants6))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19673,10 +19673,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
+        let code = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
+          code += "else " + this.else.render(opts);
+        return code;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -19699,12 +19699,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
+        if (!(super.optimizeNames(names, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants6);
         return this;
       }
       get names() {
@@ -19727,10 +19727,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants6);
         return this;
       }
       get names() {
@@ -19766,10 +19766,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants6);
         return this;
       }
       get names() {
@@ -19797,12 +19797,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code2 = "try" + super.render(opts);
+        let code = "try" + super.render(opts);
         if (this.catch)
-          code2 += this.catch.render(opts);
+          code += this.catch.render(opts);
         if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
+          code += this.finally.render(opts);
+        return code;
       }
       optimizeNodes() {
         var _a, _b;
@@ -19811,11 +19811,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants6);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
         return this;
       }
       get names() {
@@ -19919,18 +19919,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code2 = ["{"];
+        const code = ["{"];
         for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
           if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
           }
         }
-        code2.push("}");
-        return new code_1._Code(code2);
+        code.push("}");
+        return new code_1._Code(code);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -20116,7 +20116,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20131,14 +20131,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants6[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants6[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -22249,22 +22249,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code2 = 0;
+      let code = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
           continue;
         }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
         acc += input[i];
@@ -22537,15 +22537,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22576,15 +22576,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22611,15 +22611,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22664,15 +22664,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -23027,50 +23027,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative5 = parse3(serialize(relative5, options), options);
+        relative6 = parse3(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23078,7 +23078,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25949,8 +25949,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -28342,8 +28342,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -28369,8 +28369,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -28665,7 +28665,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -28694,7 +28694,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28704,7 +28704,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -28726,7 +28726,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -28778,7 +28778,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -28919,7 +28919,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -28955,7 +28955,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -29022,12 +29022,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -29052,7 +29052,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -29119,7 +29119,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -30480,7 +30480,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -30495,7 +30495,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -30517,7 +30517,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -30525,7 +30525,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -30869,22 +30869,22 @@ var require_errors3 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -31158,10 +31158,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31175,7 +31175,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -31199,7 +31199,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -31215,7 +31215,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -31306,7 +31306,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31320,13 +31320,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -31369,18 +31369,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31434,8 +31434,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -31447,7 +31447,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -31458,8 +31458,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31476,7 +31476,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31656,7 +31656,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -31673,24 +31673,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31793,7 +31793,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -31873,25 +31873,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -31991,9 +31991,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -32315,12 +32315,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -32482,12 +32482,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -32661,7 +32661,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -32701,20 +32701,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -33875,18 +33875,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -34039,15 +34039,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -34241,13 +34241,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -34444,7 +34444,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -34469,7 +34469,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -42239,10 +42239,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -43482,7 +43482,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -43566,8 +43566,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -45980,9 +45980,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -46008,11 +46008,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -46455,7 +46455,214 @@ function readPublishingInputs(source) {
 
 // src/action/main.ts
 import { availableParallelism } from "node:os";
-import { relative as relative4, resolve as resolve6 } from "node:path";
+import { relative as relative5, resolve as resolve6 } from "node:path";
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context3, options = {}) {
+  const text = stringify(value);
+  switch (context3) {
+    case "text":
+      return escapeText(flatten(text), true);
+    case "prose":
+      return escapeProse(flatten(text), options.table === true);
+    case "code":
+      return codeSpan(flatten(text), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text));
+    case "block":
+      return fencedBlock(text, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text) {
+  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text, atStart) {
+  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text, table) {
+  const parts = text.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text, table) {
+  if (text === "") return "` `";
+  let body = breakCommentMarkers(text);
+  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text, info2) {
+  const body = breakCommentMarkers(
+    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info2.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence}${safeInfo}
+${body}
+${fence}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text) {
+  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown2.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
+  );
+  const omitted = record.checks.length - shown2.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
 
 // src/core/commands/critical-path.ts
 function findCriticalPath(results, needs) {
@@ -46491,7 +46698,7 @@ function renderGantt(commands) {
   const rows = ran.map((c) => {
     const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
     const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
   });
   return [
@@ -46503,7 +46710,66 @@ function renderGantt(commands) {
     ...rows,
     "```",
     "",
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context3 = record.context;
+  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context3.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
   ].join("\n");
 }
 
@@ -46515,44 +46781,48 @@ function renderSignatureLine(record, decision, role) {
   if (verified) {
     const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
     if (verified.source === "file")
-      return `${state} \u2014 signed by ${verified.signer} at ${verified.at ?? "?"}`;
-    const source = verified.source === "review" ? `review ${verified.url ?? ""}`.trim() : `approval of this run's deployment to ${verified.environments?.join(", ") ?? "?"}${verified.url ? ` (${verified.url})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${verified.signer} on GitHub (${source})`;
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
   }
   const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${claimed.decision} by ${claimed.signed_by} at ${claimed.signed_at}` : `_unsigned_ (${what})`;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
 }
 
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
 }
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
 
 // src/core/render/markdown.ts
 var FULL_DETAIL = {
@@ -46573,26 +46843,20 @@ function renderMarkdown(record, options = FULL_DETAIL) {
     renderFooter(record)
   ].filter((section) => section !== "").join("\n\n").concat("\n");
 }
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
 function renderHeader(record) {
   const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   return [
-    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
+    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
     "",
     ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${integrity.summary}`, ""] : [],
+> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
     `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
@@ -46608,7 +46872,7 @@ function renderAbortTriggers(record) {
     "",
     "Each of these blocks every decision.",
     "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
   ].join("\n");
 }
 function renderToGo(record) {
@@ -46617,147 +46881,14 @@ function renderToGo(record) {
   const sections = blocked.map((decision) => {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
       "\n"
     );
   });
   return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
-    });
-    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
-  );
-  const omitted = record.checks.length - shown.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
-  ) : check.details.map((d) => `- ${d}`);
-  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${code(check.id)}**`, "", ...kept].join("\n");
-}
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const rows = record.commands.map((c) => {
-    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
-    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of ${code(c.id)}</summary>`,
-      "",
-      "```text",
-      c.output_tail.replace(/```/g, "'''").trimEnd(),
-      "```",
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${record.generated_at}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
-  ].join("\n");
-}
-function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context3 = record.context;
-  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  return [
-    "---",
-    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context3.run_url ? ` \xB7 [workflow run](${context3.run_url})` : ""}_`
-  ].join("\n");
 }
 
 // src/core/schema/schema-validator.ts
@@ -49197,16 +49328,16 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
           location: atExample
         });
     }
-    const code2 = resolveDottedPath(example, policy.error_code_field);
+    const code = resolveDottedPath(example, policy.error_code_field);
     const enumCodes = manifest.error_code_enum ?? [];
-    if (!code2.found) {
+    if (!code.found) {
       problems.push({
         message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
         location: atExample
       });
-    } else if (!enumCodes.includes(String(code2.value))) {
+    } else if (!enumCodes.includes(String(code.value))) {
       problems.push({
-        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
         location: atExample
       });
     }
@@ -51919,6 +52050,7 @@ function globFiles(root, glob) {
 
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
+import { constants as constants3 } from "node:fs";
 import { open as open2, realpath } from "node:fs/promises";
 import { isAbsolute, relative as relative2, resolve } from "node:path";
 function createFsWorkspace(root) {
@@ -51933,8 +52065,8 @@ function createFsWorkspace(root) {
         realRoot ??= realpath(absoluteRoot);
         real = await realpath(target);
       } catch (error2) {
-        const code2 = error2.code;
-        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
+        const code = error2.code;
+        if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error2) };
       }
       const inside = relative2(await realRoot, real);
@@ -51946,10 +52078,15 @@ function createFsWorkspace(root) {
         };
       }
       try {
-        const handle = await open2(real, "r");
+        const handle = await open2(real, READ_FLAGS);
         try {
           const stat2 = await handle.stat();
-          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (!stat2.isFile())
+            return {
+              kind: "error",
+              path,
+              message: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
+            };
           if (stat2.size > maxBytes) {
             return {
               kind: "error",
@@ -51975,11 +52112,20 @@ function createFsWorkspace(root) {
     }
   };
 }
+var READ_FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW;
+function describeFileType(stat2) {
+  if (stat2.isDirectory()) return "a directory";
+  if (stat2.isFIFO()) return "a FIFO (named pipe)";
+  if (stat2.isSocket()) return "a socket";
+  if (stat2.isCharacterDevice()) return "a character device";
+  if (stat2.isBlockDevice()) return "a block device";
+  return "a special file";
+}
 function describeError2(error2) {
-  const code2 = error2.code;
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a directory";
-  if (code2 === "ELOOP") return "too many levels of symbolic links";
+  const code = error2.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "ELOOP") return "too many levels of symbolic links";
   return error2.message;
 }
 function formatBytes(bytes) {
@@ -52080,30 +52226,110 @@ function createGit(root) {
 }
 
 // src/adapters/output-dir.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, resolve as resolve2 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve2(directory);
+import {
+  closeSync,
+  constants as constants4,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative3, resolve as resolve2, sep } from "node:path";
+var UnsafeOutputError = class extends Error {
+  constructor(path, what) {
+    super(
+      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`
+    );
+    this.path = path;
+    this.name = "UnsafeOutputError";
+  }
+  path;
+};
+var CREATE_FLAGS = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW;
+function createOutputDir(directory, root = directory) {
+  const base = resolve2(directory);
+  const workspace = resolve2(root);
   return {
-    directory: root,
+    directory: base,
     async writeFile(path, text) {
-      const target = resolve2(root, path);
-      await mkdir2(dirname(target), { recursive: true });
-      await writeFile2(target, text);
+      const target = resolve2(base, path);
+      if (!isInside(base, target))
+        throw new UnsafeOutputError(path, "outside the evidence directory");
+      ensureOutputDirectory(workspace, dirname(target));
+      const fd = openOutputFile(target, workspace);
+      try {
+        const bytes = Buffer.from(text);
+        for (let written = 0; written < bytes.length; )
+          written += writeSync(fd, bytes, written, bytes.length - written);
+      } finally {
+        closeSync(fd);
+      }
       return target;
     }
   };
 }
+function ensureOutputDirectory(root, directory) {
+  const absolute = resolve2(directory);
+  const inside = isInside(resolve2(root), absolute);
+  let current = inside ? resolve2(root) : dirname(absolute);
+  const levels = inside ? relative3(current, absolute).split(sep).filter(Boolean) : [absolute];
+  if (!inside) mkdirSync(current, { recursive: true });
+  for (const level of levels) {
+    current = inside ? join2(current, level) : level;
+    let stat2 = lstatOrUndefined(current);
+    if (!stat2) {
+      try {
+        mkdirSync(current);
+      } catch (error2) {
+        if (error2.code !== "EEXIST") throw error2;
+      }
+      stat2 = lstatOrUndefined(current);
+    }
+    if (stat2?.isSymbolicLink())
+      throw new UnsafeOutputError(shown(root, current), "a symbolic link");
+    if (!stat2?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
+  }
+}
+function openOutputFile(path, root = dirname(path)) {
+  const stat2 = lstatOrUndefined(path);
+  if (stat2?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
+  if (stat2 && !stat2.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
+  if (stat2) unlinkSync(path);
+  try {
+    return openSync(path, CREATE_FLAGS, 420);
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "EEXIST" || code === "ELOOP")
+      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
+    throw error2;
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (error2) {
+    if (error2.code === "ENOENT") return void 0;
+    throw error2;
+  }
+}
+function isInside(parent, child) {
+  const rel = relative3(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+}
+function shown(root, path) {
+  const rel = relative3(resolve2(root), path);
+  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+}
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join as join2, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve4 } from "node:path";
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3 } from "node:path";
 
 // src/adapters/line-buffer.ts
 var LineBuffer = class {
@@ -52195,15 +52421,17 @@ function runProcess(command, options) {
   });
   if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
+  const inside = relative4(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
+    const log = createWriteStream(options.logFile, {
+      fd: openOutputFile(options.logFile, options.root)
+    });
     const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;
@@ -52268,13 +52496,13 @@ function runProcess(command, options) {
       if (exit.error) emit(`
 ${exit.error.message}
 `);
-      const { code: code2, signal, error: error2 } = exit;
+      const { code, signal, error: error2 } = exit;
       log.end(
         () => resolvePromise({
           ...base,
           state: "ran",
           ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error2 ? 127 : timedOut ? null : code2,
+          exitCode: error2 ? 127 : timedOut ? null : code,
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
@@ -52285,8 +52513,8 @@ ${exit.error.message}
       );
     };
     child.on("close", finalize);
-    child.on("exit", (code2, signal) => {
-      exit = { code: code2, signal };
+    child.on("exit", (code, signal) => {
+      exit = { code, signal };
       setTimeout(finalize, DRAIN_MS).unref();
     });
     child.on("error", (error2) => {
@@ -52302,7 +52530,7 @@ function createProcessRunner(options) {
   return {
     async run(commands, runOptions) {
       const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
+      ensureOutputDirectory(options.root, logRoot);
       const inherited = { ...options.env ?? process.env };
       for (const name of runOptions.withheldEnv) delete inherited[name];
       const passed = (command) => Object.fromEntries(
@@ -52316,16 +52544,16 @@ function createProcessRunner(options) {
         () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
         runOptions.runTimeoutMs
       ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      events?.onRunStart?.([...shown2.values()], Math.max(1, runOptions.concurrency));
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
       const waiting = [...commands];
       const settle = (command, result) => {
         results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+        events?.onEnd?.(shown2.get(command.id), { ...result, run: shown2.get(command.id).run });
       };
       const notRun = (command, state, reason) => settle(command, {
         id: command.id,
@@ -52358,15 +52586,15 @@ function createProcessRunner(options) {
             if (running.size >= Math.max(1, runOptions.concurrency)) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
+            events?.onStart?.(shown2.get(command.id));
             const task = runProcess(command, {
               root: options.root,
               env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join2(logRoot, `${command.id}.log`),
+              logFile: join3(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text) => events?.onOutput?.(shown.get(command.id), text),
+              onOutput: (text) => events?.onOutput?.(shown2.get(command.id), text),
               signal: stop.signal
             }).then((result) => {
               running.delete(task);
@@ -52398,8 +52626,8 @@ function findDefaultShell() {
 
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { access as access2, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
+import { access as access2, constants as constants5 } from "node:fs/promises";
+import { delimiter, join as join4 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "") {
   return {
@@ -52421,9 +52649,9 @@ function createToolLookup(path = process.env.PATH ?? "") {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join3(directory, name);
+    const candidate = join4(directory, name);
     try {
-      await access2(candidate, constants3.X_OK);
+      await access2(candidate, constants5.X_OK);
       return candidate;
     } catch {
     }
@@ -52446,7 +52674,7 @@ ${String(stderr)}`.trim().slice(0, 2e3));
 
 // src/adapters/machine-ports.ts
 function createMachinePorts(options) {
-  const output = createOutputDir(options.evidenceDir);
+  const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
@@ -52548,18 +52776,38 @@ function fitWithin(renderings, limit, measure, moreAt) {
 ---
 _Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
 `;
-  const budget = limit - measure(notice2) - measure("\n```");
+  let reserve = 0;
+  for (; ; ) {
+    const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
+    const open3 = openFence(cut);
+    const closed = open3 ? `${cut}
+${open3}` : cut;
+    if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
+    reserve += measure(`
+${open3}`);
+  }
+}
+function longestPrefixWithin(text, budget, measure) {
   let low = 0;
-  let high = Math.min(last.length, budget);
+  let high = Math.max(0, Math.min(text.length, budget));
   while (low < high) {
     const middle = low + high + 1 >> 1;
-    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    if (measure(text.slice(0, middle)) <= budget) low = middle;
     else high = middle - 1;
   }
-  let cut = last.slice(0, low);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += "\n```";
-  return cut + notice2;
+  const cut = text.slice(0, low);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function openFence(text) {
+  let open3;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open3 === void 0) open3 = fence;
+    else if (fence[0] === open3[0] && fence.length >= open3.length && line.trim() === fence)
+      open3 = void 0;
+  }
+  return open3;
 }
 
 // src/core/render/github/decision-summary.ts
@@ -52567,11 +52815,11 @@ function renderDecisionSummary(record, maxItems) {
   const lines = [];
   const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   if (integrity) lines.push(`> [!WARNING]
-> ${integrity.summary}`, "");
+> ${mdProse(integrity.summary)}`, "");
   lines.push("| Decision | State |", "|---|---|");
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
     );
@@ -52579,7 +52827,7 @@ function renderDecisionSummary(record, maxItems) {
   if (record.abort_triggers.length > 0) {
     lines.push(
       "",
-      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(", ")}`
+      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
     );
   }
   for (const decision of DECISIONS) {
@@ -52587,9 +52835,9 @@ function renderDecisionSummary(record, maxItems) {
     if (outcome.state === "GO") continue;
     lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
     for (const item of outcome.to_go.slice(0, maxItems)) {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)` : "";
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
       lines.push(
-        `- ${STATUS_ICONS[item.status] ?? ""} \`${item.check}\`: ${item.summary}${values}`
+        `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
       );
     }
     if (outcome.to_go.length > maxItems)
@@ -52599,7 +52847,7 @@ function renderDecisionSummary(record, maxItems) {
   for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
   lines.push(
     "",
-    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ""}`
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`
   );
   return lines.join("\n") + "\n";
 }
@@ -52614,7 +52862,8 @@ function renderCheckTitle(record) {
   ).join(" \xB7 ");
 }
 function renderCheckOutput(record, runUrl) {
-  const where = runUrl ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
+  const url = mdUrl(runUrl);
+  const where = url ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
   const measure = byteLength;
   return {
     title: renderCheckTitle(record),
@@ -52644,6 +52893,12 @@ function renderCheckOutput(record, runUrl) {
       where
     )
   };
+}
+function renderCrashSummary(message, runUrl) {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
+
+See the [workflow run](${url}).` : ""}`;
 }
 function renderAnnotations(record) {
   const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
@@ -53336,20 +53591,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -53369,8 +53624,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -53381,7 +53636,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -53403,14 +53658,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -53422,16 +53677,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -53442,7 +53697,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -53455,8 +53710,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -53483,7 +53738,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -54168,8 +54423,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -57284,14 +57539,21 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
-  return `<!-- cutover-checkpoint:${encodeURIComponent(checkName)} -->`;
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
+}
+function hasCommentMarker(body, marker) {
+  if (!body) return false;
+  const end = body.indexOf("\n");
+  const first = end === -1 ? body : body.slice(0, end);
+  return first.replace(/\r$/, "") === marker;
 }
 function renderComment(record, checkName, checksUrl) {
   const requested = record.decisions[record.decision_requested];
-  const linkLine = checksUrl ? `Full report: the \`${checkName}\` check in [this pull request's checks](${checksUrl}) and its workflow run's job summary.` : "";
+  const url = mdUrl(checksUrl);
+  const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
     commentMarker(checkName),
-    `### ${STATE_ICONS[requested.state]} ${checkName}: ${requested.label}`,
+    `### ${STATE_ICONS[requested.state]} ${mdText(checkName)}: ${mdText(requested.label)}`,
     "",
     renderDecisionSummary(record, maxItems),
     linkLine,
@@ -57301,7 +57563,7 @@ function renderComment(record, checkName, checksUrl) {
     [() => build(50), () => build(10), () => build(3)],
     COMMENT_LIMIT,
     (text) => text.length,
-    checksUrl ? `in the [checks](${checksUrl})` : "in the job summary"
+    url ? `in the [checks](${url})` : "in the job summary"
   );
 }
 
@@ -57412,7 +57674,7 @@ async function findOurComment(client, repository, target) {
     per_page: 100
   })) {
     for (const comment of page.data) {
-      if (comment.user?.login === target.author && comment.body?.includes(target.marker))
+      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
         ours = comment;
     }
   }
@@ -57518,9 +57780,7 @@ function createPublisher(options) {
         conclusion: "failure",
         completedAt: options.now().toISOString(),
         title: "The gate could not run",
-        summary: `cutover-checkpoint could not evaluate the gate: ${message}${context3.runUrl ? `
-
-See the [workflow run](${context3.runUrl}).` : ""}`,
+        summary: renderCrashSummary(message, context3.runUrl),
         text: "",
         annotations: withPrefix(annotations)
       });
@@ -57635,7 +57895,7 @@ async function runAction(host) {
 async function runWithInputs(host, context3, inputs) {
   const workspace = host.env.GITHUB_WORKSPACE ?? process.cwd();
   const root = resolve6(workspace, inputs.workingDirectory);
-  const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
+  const pathPrefix = relative5(workspace, root) === "" ? "" : `${relative5(workspace, root)}/`;
   const client = clientFor(host, inputs.githubToken, context3);
   const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context3, client, inputs, { ...inputs, pathPrefix });
   const sink = sinkFor(host, context3, publisher, inputs.ask.decision, inputs.failOn);

@@ -14,7 +14,7 @@ import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess as runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
+const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 const PR_HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let repo: string;
 let gh: FakeGitHub;
@@ -597,7 +597,8 @@ describe('lookups', () => {
       const run = await push(dir);
       expect(run.status).toBe(1);
       expect(run.summary).toContain(
-        "check 'contract-suite' of acme/assist-support@008dfc8 concluded failure",
+        // Escaped for Markdown: a zero-width space keeps `@…` from linking.
+        "check 'contract-suite' of acme/assist-support@\u200B008dfc8 concluded failure",
       );
       const lookup = gh.requests.find(
         (r) => r.operation === 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
@@ -647,7 +648,8 @@ describe('lookups', () => {
           .filter((r) => r.operation === 'GET /repos/{owner}/{repo}/issues')
           .map((r) => r.query.labels),
       ).toEqual(['sev-1', 'sev-2']);
-      expect(run.summary).toContain('#7 Envelope regression in service.v3');
+      // Escaped for Markdown: a zero-width space keeps `#7` from cross-referencing the issue.
+      expect(run.summary).toContain('#\u200B7 Envelope regression in service.v3');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,9 @@
-// Reads workspace files with the guards SPEC §8 asks for: no escape through symlinks, a size
-// limit checked before reading, and expected failures returned as data.
+// Reads workspace files with the guards SPEC §8 and §10 ask for: no escape through symlinks,
+// regular files only (a FIFO, socket or device is refused, never read or waited on), a size limit
+// checked before reading, and expected failures returned as data.
 
 import { createHash } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { FileRead } from '../core/evidence.js';
@@ -33,10 +35,17 @@ export function createFsWorkspace(root: string): WorkspacePort {
         };
       }
       try {
-        const handle = await open(real, 'r');
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        // The type is checked on the opened descriptor, so a swap after realpath cannot matter.
+        const handle = await open(real, READ_FLAGS);
         try {
           const stat = await handle.stat();
-          if (!stat.isFile()) return { kind: 'error', path, message: 'it is not a regular file' };
+          if (!stat.isFile())
+            return {
+              kind: 'error',
+              path,
+              message: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`,
+            };
           if (stat.size > maxBytes) {
             return {
               kind: 'error',
@@ -61,6 +70,17 @@ export function createFsWorkspace(root: string): WorkspacePort {
       }
     },
   };
+}
+
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+
+function describeFileType(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 function describeError(error: unknown): string {

@@ -3,12 +3,12 @@
 // starting anything, and everything stopped on abort or when the run timeout expires.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { CommandRunnerPort } from '../app/ports.js';
+import { ensureOutputDirectory } from './output-dir.js';
 import { runProcess } from './run-process.js';
 
 export interface ProcessRunnerOptions {
@@ -26,7 +26,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
+      ensureOutputDirectory(options.root, logRoot);
       const inherited = { ...(options.env ?? process.env) };
       for (const name of runOptions.withheldEnv) delete inherited[name];
       const passed = (command: CommandConfig) =>

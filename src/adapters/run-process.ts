@@ -9,6 +9,7 @@ import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { LineBuffer } from './line-buffer.js';
+import { openOutputFile } from './output-dir.js';
 import { OutputTail } from './output-tail.js';
 
 /** Characters of output kept in memory and in the record, per command. */
@@ -78,7 +79,9 @@ export function runProcess(
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
+    const log = createWriteStream(options.logFile, {
+      fd: openOutputFile(options.logFile, options.root),
+    });
     const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;

@@ -102,10 +102,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     ask.shard && durationsFrom
       ? readOrUsage(readShardDurations(durationsFrom), '--durations ')
       : undefined;
-  const stop = stopOnSignals({
-    notify: (text) => io.stderr.write(text),
-    onSecondSignal: () => process.exit(130),
-  });
+  // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
+  const stop =
+    request.command === 'run' && request.runCommands
+      ? stopOnSignals({
+          notify: (text) => io.stderr.write(text),
+          onSecondSignal: () => process.exit(130),
+        })
+      : undefined;
   try {
     const result = await runGate(
       ports,
@@ -127,13 +131,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           runUrl: null,
         },
         events: createTerminalProgress(io.stderr),
-        signal: stop.signal,
+        ...(stop ? { signal: stop.signal } : {}),
       },
       sink,
     );
     return exitCodeOf(result);
   } finally {
-    stop.dispose();
+    stop?.dispose();
   }
 }
 

@@ -5,6 +5,7 @@
 import type { GitHubClient } from './octokit.js';
 import type { Repository } from './check-run.js';
 import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
+import { hasCommentMarker } from '../../core/render/github/comment.js';
 
 /** What happened to the comment. */
 export interface CommentOutcome {
@@ -68,7 +69,7 @@ async function findOurComment(
     per_page: 100,
   })) {
     for (const comment of page.data) {
-      if (comment.user?.login === target.author && comment.body?.includes(target.marker))
+      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
         ours = comment;
     }
   }
