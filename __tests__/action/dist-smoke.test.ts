@@ -12,7 +12,7 @@ import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
+const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 let repo: string;
 /** A small gate (one document, one command) for the runs that are not about the demo's verdict. */
 let small: string;
