@@ -186,6 +186,8 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', {
+      cause: error,
+    });
   }
 }

@@ -173,6 +173,7 @@ async function verify(
     if (error instanceof UsageError) throw error;
     throw new UsageError(
       `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error },
     );
   }
   const outcome = await verifyRecord(createFsWorkspace(resolve(tree)), record, decision);
