@@ -30868,7 +30868,9 @@ function parseOptions(args) {
       }
     });
   } catch (error) {
-    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments");
+    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments", {
+      cause: error
+    });
   }
 }
 
@@ -31093,7 +31095,8 @@ async function verify(recordPath, tree, decision, io) {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error }
     );
   }
   const outcome = await verifyRecord(createFsWorkspace(resolve7(tree)), record, decision);
