@@ -40,6 +40,15 @@ describe('layering lint', () => {
     ]);
   });
 
+  it('core/ may not import node:* either (it is pure)', async () => {
+    expect(
+      await violations(
+        'src/core/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const used = [readFileSync];\n",
+      ),
+    ).toEqual(['no-restricted-imports']);
+  });
+
   it('an import that does not resolve is an error (it would slip past the paths rule)', async () => {
     expect(
       await violations(
