@@ -144,7 +144,15 @@ export async function runActionInProcess(
     paceWrites: false,
     wrapPorts: (ports: Ports) => ({
       ...ports,
-      runner: replaying(ports.runner, options.workspace),
+      runner: replaying(
+        ports.runner,
+        options.workspace,
+        join(
+          options.workspace,
+          inputs['working-directory'] || '.',
+          inputs['evidence-dir'] || 'checkpoint-evidence',
+        ),
+      ),
       git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
       tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
     }),
@@ -180,11 +188,15 @@ function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg:
  * and a digest of every file of the tree (not its path), so a test that changes any file gets a
  * real run; the recorded workspace path in the results is replaced by the current one.
  */
-function replaying(real: CommandRunnerPort, workspace: string): CommandRunnerPort {
+function replaying(
+  real: CommandRunnerPort,
+  workspace: string,
+  evidenceDir: string,
+): CommandRunnerPort {
   return {
     async run(commands, options) {
       const key = JSON.stringify([
-        digestTree(workspace),
+        digestTree(workspace, evidenceDir),
         commands,
         options.refusals,
         options.withheldEnv,
@@ -216,15 +228,15 @@ function replaying(real: CommandRunnerPort, workspace: string): CommandRunnerPor
   };
 }
 
-/** sha256 over every file's path and bytes, skipping .git and evidence the gate wrote. */
-function digestTree(root: string): string {
+/** sha256 over every file's path and bytes, skipping .git and this run's evidence directory. */
+function digestTree(root: string, evidenceDir: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
     )) {
-      if (entry.name === '.git' || entry.name.includes('evidence')) continue;
       const path = join(dir, entry.name);
+      if (entry.name === '.git' || path === evidenceDir) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
     }
