@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -20214,11 +20214,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -21612,17 +21612,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -22100,7 +22100,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22127,7 +22127,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22991,7 +22991,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23027,50 +23027,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative6 = parse3(serialize(relative6, options), options);
+        relative7 = parse3(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23078,7 +23078,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23382,7 +23382,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -23777,10 +23777,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -23948,9 +23948,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -23966,13 +23966,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -23987,7 +23987,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -37329,7 +37329,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -39092,47 +39092,115 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.needs !== void 0) {
-                  let data75 = data56.needs;
+                if (data56.leftover_processes !== void 0) {
+                  let data75 = data56.leftover_processes;
                   if (Array.isArray(data75)) {
                     const len7 = data75.length;
                     for (let i7 = 0; i7 < len7; i7++) {
-                      if (typeof data75[i7] !== "string") {
-                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      let data76 = data75[i7];
+                      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                        if (data76.pid === void 0) {
+                          const err126 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+                          if (vErrors === null) {
+                            vErrors = [err126];
+                          } else {
+                            vErrors.push(err126);
+                          }
+                          errors++;
+                        }
+                        if (data76.command === void 0) {
+                          const err127 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
+                          if (vErrors === null) {
+                            vErrors = [err127];
+                          } else {
+                            vErrors.push(err127);
+                          }
+                          errors++;
+                        }
+                        if (data76.pid !== void 0) {
+                          let data77 = data76.pid;
+                          if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
+                            const err128 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/pid", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err128];
+                            } else {
+                              vErrors.push(err128);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data76.command !== void 0) {
+                          if (typeof data76.command !== "string") {
+                            const err129 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/command", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err129];
+                            } else {
+                              vErrors.push(err129);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err130 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err126];
+                          vErrors = [err130];
                         } else {
-                          vErrors.push(err126);
+                          vErrors.push(err130);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err131 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes", schemaPath: "#/properties/commands/items/properties/leftover_processes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err127];
+                      vErrors = [err131];
                     } else {
-                      vErrors.push(err127);
+                      vErrors.push(err131);
+                    }
+                    errors++;
+                  }
+                }
+                if (data56.needs !== void 0) {
+                  let data79 = data56.needs;
+                  if (Array.isArray(data79)) {
+                    const len8 = data79.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      if (typeof data79[i8] !== "string") {
+                        const err132 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i8, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err132];
+                        } else {
+                          vErrors.push(err132);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err133 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err134 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err128];
+                  vErrors = [err134];
                 } else {
-                  vErrors.push(err128);
+                  vErrors.push(err134);
                 }
                 errors++;
               }
             }
           } else {
-            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err135 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err129];
+              vErrors = [err135];
             } else {
-              vErrors.push(err129);
+              vErrors.push(err135);
             }
             errors++;
           }
@@ -39150,148 +39218,77 @@ var require_builtin_validators = __commonJS({
           }
         }
         if (data.joint_decision !== void 0) {
-          let data79 = data.joint_decision;
-          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
-            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
+          let data83 = data.joint_decision;
+          if (!(data83 && typeof data83 == "object" && !Array.isArray(data83)) && data83 !== null) {
+            const err136 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
-              vErrors = [err130];
+              vErrors = [err136];
             } else {
-              vErrors.push(err130);
+              vErrors.push(err136);
             }
             errors++;
           }
-          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
-            if (data79.verified !== void 0) {
-              let data80 = data79.verified;
-              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-                for (const key4 in data80) {
-                  let data81 = data80[key4];
-                  if (Array.isArray(data81)) {
-                    const len8 = data81.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data82 = data81[i8];
-                      if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-                        if (data82.role === void 0) {
-                          const err131 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+            if (data83.verified !== void 0) {
+              let data84 = data83.verified;
+              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+                for (const key4 in data84) {
+                  let data85 = data84[key4];
+                  if (Array.isArray(data85)) {
+                    const len9 = data85.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data86 = data85[i9];
+                      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                        if (data86.role === void 0) {
+                          const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
                           if (vErrors === null) {
-                            vErrors = [err131];
+                            vErrors = [err137];
                           } else {
-                            vErrors.push(err131);
+                            vErrors.push(err137);
                           }
                           errors++;
                         }
-                        if (data82.signer === void 0) {
-                          const err132 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
+                        if (data86.signer === void 0) {
+                          const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
                           if (vErrors === null) {
-                            vErrors = [err132];
+                            vErrors = [err138];
                           } else {
-                            vErrors.push(err132);
+                            vErrors.push(err138);
                           }
                           errors++;
                         }
-                        if (data82.decision === void 0) {
-                          const err133 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                        if (data86.decision === void 0) {
+                          const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
                           if (vErrors === null) {
-                            vErrors = [err133];
+                            vErrors = [err139];
                           } else {
-                            vErrors.push(err133);
+                            vErrors.push(err139);
                           }
                           errors++;
                         }
-                        if (data82.source === void 0) {
-                          const err134 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                        if (data86.source === void 0) {
+                          const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
                           if (vErrors === null) {
-                            vErrors = [err134];
+                            vErrors = [err140];
                           } else {
-                            vErrors.push(err134);
+                            vErrors.push(err140);
                           }
                           errors++;
                         }
-                        if (data82.role !== void 0) {
-                          if (typeof data82.role !== "string") {
-                            const err135 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data86.role !== void 0) {
+                          if (typeof data86.role !== "string") {
+                            const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err135];
+                              vErrors = [err141];
                             } else {
-                              vErrors.push(err135);
+                              vErrors.push(err141);
                             }
                             errors++;
                           }
                         }
-                        if (data82.signer !== void 0) {
-                          if (typeof data82.signer !== "string") {
-                            const err136 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err136];
-                            } else {
-                              vErrors.push(err136);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data82.decision !== void 0) {
-                          let data85 = data82.decision;
-                          if (!(data85 === "GO" || data85 === "NO-GO")) {
-                            const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
-                            if (vErrors === null) {
-                              vErrors = [err137];
-                            } else {
-                              vErrors.push(err137);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data82.source !== void 0) {
-                          let data86 = data82.source;
-                          if (!(data86 === "file" || data86 === "review" || data86 === "run-approval")) {
-                            const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
-                            if (vErrors === null) {
-                              vErrors = [err138];
-                            } else {
-                              vErrors.push(err138);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data82.url !== void 0) {
-                          if (typeof data82.url !== "string") {
-                            const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err139];
-                            } else {
-                              vErrors.push(err139);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data82.at !== void 0) {
-                          if (typeof data82.at !== "string") {
-                            const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err140];
-                            } else {
-                              vErrors.push(err140);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data82.environments !== void 0) {
-                          let data89 = data82.environments;
-                          if (Array.isArray(data89)) {
-                            const len9 = data89.length;
-                            for (let i9 = 0; i9 < len9; i9++) {
-                              if (typeof data89[i9] !== "string") {
-                                const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                  vErrors = [err141];
-                                } else {
-                                  vErrors.push(err141);
-                                }
-                                errors++;
-                              }
-                            }
-                          } else {
-                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (data86.signer !== void 0) {
+                          if (typeof data86.signer !== "string") {
+                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
                               vErrors = [err142];
                             } else {
@@ -39300,32 +39297,103 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
+                        if (data86.decision !== void 0) {
+                          let data89 = data86.decision;
+                          if (!(data89 === "GO" || data89 === "NO-GO")) {
+                            const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err143];
+                            } else {
+                              vErrors.push(err143);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.source !== void 0) {
+                          let data90 = data86.source;
+                          if (!(data90 === "file" || data90 === "review" || data90 === "run-approval")) {
+                            const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err144];
+                            } else {
+                              vErrors.push(err144);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.url !== void 0) {
+                          if (typeof data86.url !== "string") {
+                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err145];
+                            } else {
+                              vErrors.push(err145);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.at !== void 0) {
+                          if (typeof data86.at !== "string") {
+                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err146];
+                            } else {
+                              vErrors.push(err146);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data86.environments !== void 0) {
+                          let data93 = data86.environments;
+                          if (Array.isArray(data93)) {
+                            const len10 = data93.length;
+                            for (let i10 = 0; i10 < len10; i10++) {
+                              if (typeof data93[i10] !== "string") {
+                                const err147 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments/" + i10, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err147];
+                                } else {
+                                  vErrors.push(err147);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err148 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err148];
+                            } else {
+                              vErrors.push(err148);
+                            }
+                            errors++;
+                          }
+                        }
                       } else {
-                        const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err149 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err143];
+                          vErrors = [err149];
                         } else {
-                          vErrors.push(err143);
+                          vErrors.push(err149);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err150 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err150];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err150);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err151 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err145];
+                  vErrors = [err151];
                 } else {
-                  vErrors.push(err145);
+                  vErrors.push(err151);
                 }
                 errors++;
               }
@@ -39333,112 +39401,48 @@ var require_builtin_validators = __commonJS({
           }
         }
         if (data.context !== void 0) {
-          let data91 = data.context;
-          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
-            if (data91.repository !== void 0) {
-              let data92 = data91.repository;
-              if (typeof data92 !== "string" && data92 !== null) {
-                const err146 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-            if (data91.sha !== void 0) {
-              let data93 = data91.sha;
-              if (typeof data93 !== "string" && data93 !== null) {
-                const err147 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err147];
-                } else {
-                  vErrors.push(err147);
-                }
-                errors++;
-              }
-            }
-            if (data91.ref !== void 0) {
-              let data94 = data91.ref;
-              if (typeof data94 !== "string" && data94 !== null) {
-                const err148 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err148];
-                } else {
-                  vErrors.push(err148);
-                }
-                errors++;
-              }
-            }
-            if (data91.event !== void 0) {
-              let data95 = data91.event;
-              if (typeof data95 !== "string" && data95 !== null) {
-                const err149 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-            }
-            if (data91.run_url !== void 0) {
-              let data96 = data91.run_url;
+          let data95 = data.context;
+          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
+            if (data95.repository !== void 0) {
+              let data96 = data95.repository;
               if (typeof data96 !== "string" && data96 !== null) {
-                const err150 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                const err152 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
                 if (vErrors === null) {
-                  vErrors = [err150];
+                  vErrors = [err152];
                 } else {
-                  vErrors.push(err150);
+                  vErrors.push(err152);
                 }
                 errors++;
               }
             }
-          } else {
-            const err151 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err151];
-            } else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-        }
-        if (data.shard !== void 0) {
-          let data97 = data.shard;
-          if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
-            if (data97.index === void 0) {
-              const err152 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err152];
-              } else {
-                vErrors.push(err152);
+            if (data95.sha !== void 0) {
+              let data97 = data95.sha;
+              if (typeof data97 !== "string" && data97 !== null) {
+                const err153 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err153];
+                } else {
+                  vErrors.push(err153);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data97.count === void 0) {
-              const err153 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err153];
-              } else {
-                vErrors.push(err153);
+            if (data95.ref !== void 0) {
+              let data98 = data95.ref;
+              if (typeof data98 !== "string" && data98 !== null) {
+                const err154 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data97.commands === void 0) {
-              const err154 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err154];
-              } else {
-                vErrors.push(err154);
-              }
-              errors++;
-            }
-            if (data97.index !== void 0) {
-              let data98 = data97.index;
-              if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)))) {
-                const err155 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data95.event !== void 0) {
+              let data99 = data95.event;
+              if (typeof data99 !== "string" && data99 !== null) {
+                const err155 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err155];
                 } else {
@@ -39446,107 +39450,171 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data98 == "number") {
-                if (data98 < 1 || isNaN(data98)) {
-                  const err156 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err156];
-                  } else {
-                    vErrors.push(err156);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data97.count !== void 0) {
-              let data99 = data97.count;
-              if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)))) {
-                const err157 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data95.run_url !== void 0) {
+              let data100 = data95.run_url;
+              if (typeof data100 !== "string" && data100 !== null) {
+                const err156 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
                 if (vErrors === null) {
-                  vErrors = [err157];
+                  vErrors = [err156];
                 } else {
-                  vErrors.push(err157);
+                  vErrors.push(err156);
                 }
                 errors++;
               }
-              if (typeof data99 == "number") {
-                if (data99 < 1 || isNaN(data99)) {
-                  const err158 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+          } else {
+            const err157 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err157];
+            } else {
+              vErrors.push(err157);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data101 = data.shard;
+          if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+            if (data101.index === void 0) {
+              const err158 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err158];
+              } else {
+                vErrors.push(err158);
+              }
+              errors++;
+            }
+            if (data101.count === void 0) {
+              const err159 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err159];
+              } else {
+                vErrors.push(err159);
+              }
+              errors++;
+            }
+            if (data101.commands === void 0) {
+              const err160 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err160];
+              } else {
+                vErrors.push(err160);
+              }
+              errors++;
+            }
+            if (data101.index !== void 0) {
+              let data102 = data101.index;
+              if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)))) {
+                const err161 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err161];
+                } else {
+                  vErrors.push(err161);
+                }
+                errors++;
+              }
+              if (typeof data102 == "number") {
+                if (data102 < 1 || isNaN(data102)) {
+                  const err162 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err158];
+                    vErrors = [err162];
                   } else {
-                    vErrors.push(err158);
+                    vErrors.push(err162);
                   }
                   errors++;
                 }
               }
             }
-            if (data97.commands !== void 0) {
-              let data100 = data97.commands;
-              if (Array.isArray(data100)) {
-                const len10 = data100.length;
-                for (let i10 = 0; i10 < len10; i10++) {
-                  if (typeof data100[i10] !== "string") {
-                    const err159 = { instancePath: instancePath + "/shard/commands/" + i10, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data101.count !== void 0) {
+              let data103 = data101.count;
+              if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)))) {
+                const err163 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err163];
+                } else {
+                  vErrors.push(err163);
+                }
+                errors++;
+              }
+              if (typeof data103 == "number") {
+                if (data103 < 1 || isNaN(data103)) {
+                  const err164 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err164];
+                  } else {
+                    vErrors.push(err164);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data101.commands !== void 0) {
+              let data104 = data101.commands;
+              if (Array.isArray(data104)) {
+                const len11 = data104.length;
+                for (let i11 = 0; i11 < len11; i11++) {
+                  if (typeof data104[i11] !== "string") {
+                    const err165 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err159];
+                      vErrors = [err165];
                     } else {
-                      vErrors.push(err159);
+                      vErrors.push(err165);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err160 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err166 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err160];
+                  vErrors = [err166];
                 } else {
-                  vErrors.push(err160);
+                  vErrors.push(err166);
                 }
                 errors++;
               }
             }
           } else {
-            const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err167 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err161];
+              vErrors = [err167];
             } else {
-              vErrors.push(err161);
+              vErrors.push(err167);
             }
             errors++;
           }
         }
         if (data.aggregated_from !== void 0) {
-          let data102 = data.aggregated_from;
-          if (Array.isArray(data102)) {
-            const len11 = data102.length;
-            for (let i11 = 0; i11 < len11; i11++) {
-              if (typeof data102[i11] !== "string") {
-                const err162 = { instancePath: instancePath + "/aggregated_from/" + i11, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data106 = data.aggregated_from;
+          if (Array.isArray(data106)) {
+            const len12 = data106.length;
+            for (let i12 = 0; i12 < len12; i12++) {
+              if (typeof data106[i12] !== "string") {
+                const err168 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err162];
+                  vErrors = [err168];
                 } else {
-                  vErrors.push(err162);
+                  vErrors.push(err168);
                 }
                 errors++;
               }
             }
           } else {
-            const err163 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err169 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err163];
+              vErrors = [err169];
             } else {
-              vErrors.push(err163);
+              vErrors.push(err169);
             }
             errors++;
           }
         }
       } else {
-        const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err170 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err164];
+          vErrors = [err170];
         } else {
-          vErrors.push(err164);
+          vErrors.push(err170);
         }
         errors++;
       }
@@ -43698,11 +43766,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43718,7 +43786,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -43805,26 +43873,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -43908,9 +43976,9 @@ var require_lib = __commonJS({
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
+      sendStream(verb2, requestUrl, stream, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
+          return this.request(verb2, requestUrl, stream, additionalHeaders);
         });
       }
       /**
@@ -43956,14 +44024,14 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data, headers) {
+      request(verb2, requestUrl, data, headers) {
         return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let info2 = this._prepareRequest(verb2, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb2) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -44000,7 +44068,7 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              info2 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
               response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
@@ -44032,14 +44100,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44283,12 +44351,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -44296,7 +44364,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -44335,7 +44403,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -44799,8 +44867,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -45011,15 +45079,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve7, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -45034,13 +45102,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -45441,14 +45509,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -45541,9 +45609,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -45830,11 +45898,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45850,7 +45918,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46202,6 +46270,15 @@ function describeEnd(result) {
 
 // src/core/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
 function parseDuration(value) {
   if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
   if (typeof value !== "string") return void 0;
@@ -46217,15 +46294,33 @@ function formatDuration(ms) {
   return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
+// src/adapters/stop-commands.ts
+import { randomBytes } from "node:crypto";
+function createStopToken() {
+  return randomBytes(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
 // src/adapters/github/command-log.ts
-function createActionCommandLog(write) {
+function createActionCommandLog(raw) {
+  const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
     onRunStart(commands, concurrency) {
       parallel = concurrency > 1 && commands.length > 1;
     },
     onStart(command) {
-      if (parallel) info(`\u25B6 ${command.id}: ${command.run}`);
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
       else startGroup(`${command.id}: ${command.run}`);
     },
     onOutput(command, text) {
@@ -46240,10 +46335,7 @@ function createActionCommandLog(write) {
       }
       if (parallel && result.state === "ran") {
         startGroup(line);
-        write(
-          result.outputTail.endsWith("\n") || result.outputTail === "" ? result.outputTail : `${result.outputTail}
-`
-        );
+        write(result.outputTail);
         endGroup();
         return;
       }
@@ -46260,6 +46352,7 @@ function createRunnerStepIo() {
       await summary.addRaw(markdown).write();
     },
     info: (message) => info(message),
+    echo: createStopCommandsWriter((text) => process.stdout.write(text)),
     notice: (message) => notice(message),
     warning: (message) => warning(message),
     error: (message, at) => error(
@@ -46327,20 +46420,33 @@ var OUTPUTS = {
   commentUrl: "comment-url"
 };
 
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
 // src/core/shard/partition.ts
+var MAX_SHARDS = 256;
 function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
   const index = Number(match[1]);
   const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
   return { index, count };
 }
 function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
   const groups2 = connectedGroups(commands);
   const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
   const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
   const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
   const loads = Array.from({ length: count }, () => 0);
   const assigned = Array.from({ length: count }, () => []);
@@ -46374,6 +46480,23 @@ function connectedGroups(commands) {
   return [...groups2.values()];
 }
 
+// src/action/working-directory.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve(workspace, value);
+  if (existsSync2(target) && existsSync2(workspace) && outside(realpathSync(workspace), realpathSync(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
 // src/action/inputs.ts
 var RUNNER_INPUTS = {
   getInput: (name) => getInput(name),
@@ -46395,11 +46518,15 @@ var BASELINE_INPUTS = [
   INPUTS.apiContractVersion,
   INPUTS.integrationBaseline
 ];
-function readInputs(source, dispatch = {}) {
+function readInputs(source, workspace, dispatch = {}) {
   const get = (name) => source.getInput(name);
   const baseline = {};
   BASELINE_FIELDS.forEach((field, i) => {
     const value = get(BASELINE_INPUTS[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`
+      );
     if (value) baseline[field] = value;
   });
   const publishing = readPublishingInputs(source);
@@ -46434,10 +46561,15 @@ function readInputs(source, dispatch = {}) {
       get(INPUTS.conditionalConclusion) || "neutral",
       ["neutral", "success", "failure", "action_required"]
     ),
-    workingDirectory: get(INPUTS.workingDirectory) || ".",
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate)
   };
+}
+function readWorkingDirectory(value, workspace) {
+  const problem = checkWorkingDirectory(workspace, value);
+  if (problem) throw new InputError(problem);
+  return value;
 }
 function readShard(text) {
   if (!text) return {};
@@ -46455,7 +46587,7 @@ function readPublishingInputs(source) {
 
 // src/action/main.ts
 import { availableParallelism } from "node:os";
-import { relative as relative5, resolve as resolve6 } from "node:path";
+import { relative as relative6, resolve as resolve7 } from "node:path";
 
 // src/core/render/format-value.ts
 function formatValue(value, max = 160) {
@@ -47738,6 +47870,15 @@ var decision_record_schema_default = {
           log_path: {
             type: "string"
           },
+          leftover_processes: {
+            type: "array",
+            description: "Processes the command left running, found by the run marker and killed.",
+            items: {
+              type: "object",
+              required: ["pid", "command"],
+              properties: { pid: { type: "integer" }, command: { type: "string" } }
+            }
+          },
           needs: {
             type: "array",
             items: {
@@ -48541,7 +48682,7 @@ function createSchemaValidator() {
   function compileOnce(source) {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== void 0) {
-      const validate = import_builtin_validators.default[builtin];
+      const validate = readOwn(import_builtin_validators.default, builtin);
       if (!validate) {
         return {
           ok: false,
@@ -48917,13 +49058,24 @@ function evaluateCommands(context3) {
         observed: result.state
       };
     }
-    return evaluateCommand(command, result, context3);
+    return reportLeftovers(evaluateCommand(command, result, context3), result);
   });
   if (context3.evidence.shard) return outcomes;
   outcomes.push(
     judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
   );
   return outcomes;
+}
+function reportLeftovers(outcome, result) {
+  const left = result.leftovers ?? [];
+  if (left.length === 0) return outcome;
+  const line = `left ${left.length} process(es) running after it ended, killed by the gate: ${left.map((p) => `pid ${p.pid} (${p.command})`).join(", ")}`;
+  return {
+    ...outcome,
+    status: outcome.status === "pass" ? "warn" : outcome.status,
+    summary: `${outcome.summary}; ${line}`,
+    details: [...outcome.details ?? [], line]
+  };
 }
 function judgeCommandsExecuted(configured, ran) {
   return ran > 0 ? {
@@ -49291,13 +49443,27 @@ function evaluateGitTag(context3) {
 }
 
 // src/core/checks/set-difference.ts
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
 function compareSets(expected, observed) {
-  const key = (value) => typeof value === "string" ? value : JSON.stringify(value);
-  const expectedKeys = new Set(expected.map(key));
-  const observedKeys = new Set(observed.map(key));
+  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  const show = (value) => allStrings ? value : canonical(value);
+  const members = (values) => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const value of values)
+      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    return byKey;
+  };
+  const expectedMembers = members(expected);
+  const observedMembers = members(observed);
   return {
-    added: [...observedKeys].filter((k) => !expectedKeys.has(k)),
-    removed: [...expectedKeys].filter((k) => !observedKeys.has(k))
+    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
+    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
   };
 }
 
@@ -49313,7 +49479,10 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
       location: atVersion
     });
   }
-  const policy = manifest.envelopes?.[version];
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({
@@ -49398,8 +49567,8 @@ function evaluateHandoff(context3) {
 function evaluateMode(mode, manifest, payload) {
   const m = manifest.document.value;
   const p = payload.document.value;
-  const manifestMode = m.handoff_modes?.[mode];
-  const payloadMode = p.modes?.[mode];
+  const manifestMode = readOwn(m.handoff_modes, mode);
+  const payloadMode = readOwn(p.modes, mode);
   const at = (file, pointer, key = false) => locationOf(file.path, file.document, pointer, key);
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
@@ -49528,7 +49697,10 @@ function evaluateSemverSanity(context3) {
   if (baselineMajor !== void 0 && manifest?.ok) {
     const modes = manifest.document.value.handoff_modes ?? {};
     for (const mode of context3.evidence.modes) {
-      const version = modes[mode]?.service_contract_version;
+      const version = readOwn(
+        modes,
+        mode
+      )?.service_contract_version;
       const major = contractMajor(version);
       if (major !== void 0 && major < baselineMajor) {
         problems.push(
@@ -49701,13 +49873,6 @@ function judgeRule(context3, rule, left, right, leftName, rightName) {
     }
   }
 }
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
 function truncate(text, max = 120) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -49839,11 +50004,8 @@ function evaluateChangelog(context3) {
       `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
     );
   const version = tag.replace(/^v/, "");
-  const headingPattern = new RegExp(
-    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, "\\$&")}([^0-9A-Za-z.-]|$)`
-  );
   const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => headingPattern.test(h.text));
+  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
   if (index === -1)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`
@@ -49872,6 +50034,16 @@ function evaluateChangelog(context3) {
       summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`
     }
   ];
+}
+function mentionsVersion(text, version) {
+  if (version === "") return false;
+  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === "v" ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === "-")) return true;
+  }
+  return false;
 }
 
 // src/core/checks/tools.ts
@@ -50509,7 +50681,7 @@ function applyPolicy(outcome, policies, waivers, today) {
     ...outcome.expected !== void 0 ? { expected: outcome.expected } : {},
     ...outcome.observed !== void 0 ? { observed: outcome.observed } : {}
   };
-  const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
+  const waiver = waivers.find((w2) => matchesCheck(w2.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
     result.waiver = {
@@ -50625,7 +50797,8 @@ function toRecordCommand(result, needs) {
     tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
-    ...result.logPath ? { log_path: result.logPath } : {}
+    ...result.logPath ? { log_path: result.logPath } : {},
+    ...result.leftovers ? { leftover_processes: result.leftovers } : {}
   };
 }
 function summarizeJointDecision(context3) {
@@ -50877,6 +51050,15 @@ function checkConfigSemantics(config, at) {
   checkCommandGraph(list("commands"), error2);
   checkJointDecisionSemantics(config.joint_decision, error2);
   const defaults2 = config.command_defaults;
+  const durations = [
+    ["/command_defaults/timeout", defaults2?.timeout],
+    ["/command_defaults/run_timeout", defaults2?.run_timeout],
+    ...list("commands").map((c, i) => [`/commands/${i}/timeout`, c.timeout])
+  ];
+  for (const [pointer, value] of durations) {
+    const problem = checkDurationRange(value);
+    if (problem) error2(pointer, problem);
+  }
   (defaults2?.mutation_patterns ?? []).forEach(
     (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error2)
   );
@@ -51402,39 +51584,609 @@ var CREDENTIAL_ENV = [
   "ACTIONS_ID_TOKEN_REQUEST_URL"
 ];
 
-// src/core/commands/mutation.ts
-var BUILTIN_MUTATION_PATTERNS = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
-];
-function findMutation(command, extraPatterns = []) {
-  if (command.mutates) return "marked mutates: true";
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match = new RegExp(pattern).exec(command.run);
-    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+// src/core/commands/mutation-rules.ts
+function w(text) {
+  return text.split(" ");
+}
+var verb = (verbs, nested = {}) => (p) => {
+  const [first, second] = p;
+  if (first && verbs.includes(first)) return first;
+  if (first && second && Object.hasOwn(nested, first) && nested[first].includes(second))
+    return `${first} ${second}`;
+  return void 0;
+};
+var anyOf = (verbs) => (p) => p.find((word) => verbs.includes(word));
+function positionalsOf(args, valueOptions) {
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return [...positionals, ...args.slice(i + 1)];
+    if (arg.startsWith("-") && arg.length > 1) {
+      if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+      continue;
+    }
+    positionals.push(arg);
+  }
+  return positionals;
+}
+
+// src/core/commands/mutating-infra-tools.ts
+var OPTIONS = {
+  kubectl: w(
+    "-n --namespace --context --cluster --kubeconfig --user -s --server --token --as --as-group --request-timeout -v --cache-dir -l --selector"
+  ),
+  helm: w(
+    "-n --namespace --kube-context --kubeconfig --kube-apiserver --kube-token --registry-config --repository-cache --repository-config --burst-limit --qps"
+  ),
+  git: w("-C -c --git-dir --work-tree --namespace --exec-path --config-env --super-prefix"),
+  docker: w("-c --context -H --host --config -l --log-level --tlscacert --tlscert --tlskey"),
+  compose: w(
+    "-f --file -p --project-name --profile --env-file --project-directory --ansi --progress --parallel"
+  ),
+  terraform: ["-chdir"],
+  pulumi: w("-C --cwd -s --stack")
+};
+var KUBECTL = verb(
+  w(
+    "apply delete create replace patch scale drain cordon uncordon edit set label annotate autoscale expose run taint"
+  ),
+  { rollout: w("restart undo resume pause") }
+);
+var HELM = verb(w("install upgrade uninstall delete rollback push"));
+var TERRAFORM = verb(w("apply destroy import taint untaint force-unlock"), {
+  state: w("rm mv push replace-provider"),
+  workspace: ["delete"]
+});
+var COMPOSE_VERBS = w(
+  "up down rm stop kill restart start create pull push run exec pause unpause scale"
+);
+var DOCKER = verb(w("run rm rmi stop kill push start restart create exec pause update rename"), {
+  system: ["prune"],
+  volume: w("rm prune create"),
+  network: w("rm prune create connect disconnect"),
+  image: w("rm prune push"),
+  container: w("rm stop kill start restart run create prune exec"),
+  stack: w("deploy rm up"),
+  service: w("create rm update scale rollback"),
+  swarm: w("init join leave update"),
+  buildx: ["prune"],
+  manifest: ["push"]
+});
+var compose = (p) => p[0] && COMPOSE_VERBS.includes(p[0]) ? p[0] : void 0;
+var docker = (p, words) => {
+  if (p[0] === "compose") {
+    const rest = positionalsOf(words.slice(words.indexOf("compose") + 1), OPTIONS.compose);
+    return compose(rest, words) && `compose ${compose(rest, words)}`;
+  }
+  return DOCKER(p, words);
+};
+var INFRA_TOOLS = {
+  kubectl: { options: OPTIONS.kubectl, check: KUBECTL },
+  oc: { options: OPTIONS.kubectl, check: KUBECTL },
+  helm: { options: OPTIONS.helm, check: HELM },
+  terraform: { options: OPTIONS.terraform, check: TERRAFORM },
+  tofu: { options: OPTIONS.terraform, check: TERRAFORM },
+  terragrunt: {
+    options: OPTIONS.terraform,
+    check: (p, w2) => TERRAFORM(p[0] === "run-all" || p[0] === "run" ? p.slice(1) : p, w2)
+  },
+  pulumi: {
+    options: OPTIONS.pulumi,
+    check: verb(w("up update destroy import refresh cancel"), { stack: w("rm import") })
+  },
+  git: {
+    options: OPTIONS.git,
+    check: (p, w2) => p[0] === "push" ? "push" : p[0] === "tag" && (w2.includes("-d") || w2.includes("--delete")) ? "tag --delete" : p[0] === "lfs" && p[1] === "push" ? "lfs push" : void 0
+  },
+  docker: { options: OPTIONS.docker, check: docker },
+  podman: { options: OPTIONS.docker, check: docker },
+  nerdctl: { options: OPTIONS.docker, check: docker },
+  "docker-compose": { options: OPTIONS.compose, check: compose },
+  "podman-compose": { options: OPTIONS.compose, check: compose }
+};
+
+// src/core/commands/mutating-release-tools.ts
+var OPTIONS2 = {
+  npm: w("-w --workspace --prefix -C --dir --filter -F --cwd --registry --userconfig --loglevel"),
+  gh: w("-R --repo"),
+  aws: w(
+    "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --ca-bundle --color"
+  ),
+  cloud: w("--project --account --configuration --format --subscription -g --resource-group")
+};
+var AWS_OPERATION = /^(delete|put|create|update|terminate|remove|modify|attach|detach|deregister|register|start|stop|reboot|run|invoke|publish|send|tag|untag|import|restore|enable|disable|associate|disassociate|set|replace|reset|revoke|authorize|cancel|copy|deploy|execute|upload)(-|$)/;
+var aws = (p) => {
+  const [service, operation, ...rest] = p;
+  if (service === "s3") {
+    if (w("rm rb mb").includes(operation ?? "")) return `s3 ${operation}`;
+    if (w("cp mv sync").includes(operation ?? "") && rest.at(-1)?.startsWith("s3://"))
+      return `s3 ${operation} \u2026 ${rest.at(-1)}`;
+    return void 0;
+  }
+  return operation && AWS_OPERATION.test(operation) ? `${service} ${operation}` : void 0;
+};
+var gh = (p, words) => {
+  const nested = verb([], {
+    release: w("create delete edit upload delete-asset"),
+    pr: w("merge close create edit ready reopen comment review"),
+    repo: w("create delete edit archive rename fork sync"),
+    workflow: w("run enable disable"),
+    run: w("rerun cancel delete"),
+    secret: w("set delete"),
+    variable: w("set delete"),
+    issue: w("create close edit delete comment reopen transfer"),
+    label: w("create edit delete clone"),
+    cache: ["delete"]
+  })(p, words);
+  if (nested) return nested;
+  if (p[0] !== "api") return void 0;
+  const method = words.find(
+    (word, i) => ["-X", "--method"].includes(words[i - 1] ?? "") || /^--method=/.test(word)
+  );
+  const m = method?.replace(/^--method=/, "").toUpperCase();
+  return m && m !== "GET" && m !== "HEAD" ? `api --method ${m}` : void 0;
+};
+var make = (p) => p.find(
+  (w2) => /^(deploy|release|publish|apply|push|rollout|destroy|undeploy)([-_:.].*)?$/.test(w2)
+);
+var ansible = (_p, words) => words.includes("--check") || words.includes("-C") ? void 0 : "a playbook (without --check)";
+var PACKAGE = verb(w("publish unpublish deprecate"), {
+  "dist-tag": w("add rm"),
+  owner: w("add rm"),
+  access: w("set grant revoke"),
+  npm: ["publish"]
+});
+var RELEASE_TOOLS = {
+  npm: { options: OPTIONS2.npm, check: PACKAGE },
+  pnpm: { options: OPTIONS2.npm, check: PACKAGE },
+  yarn: { options: OPTIONS2.npm, check: PACKAGE },
+  bun: { options: OPTIONS2.npm, check: PACKAGE },
+  cargo: { options: [], check: verb(w("publish yank owner")) },
+  twine: { options: [], check: verb(w("upload register")) },
+  poetry: { options: [], check: verb(["publish"]) },
+  gem: { options: [], check: verb(w("push yank owner")) },
+  dotnet: { options: [], check: verb([], { nuget: w("push delete") }) },
+  mvn: { options: w("-f -s -P -pl"), check: anyOf(w("deploy release:perform deploy:deploy")) },
+  gradle: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gradlew: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gh: { options: OPTIONS2.gh, check: gh },
+  aws: { options: OPTIONS2.aws, check: aws },
+  gcloud: {
+    options: OPTIONS2.cloud,
+    check: anyOf(
+      w(
+        "deploy delete create update set-iam-policy add-iam-policy-binding remove-iam-policy-binding resize reset start stop rollback"
+      )
+    )
+  },
+  az: {
+    options: OPTIONS2.cloud,
+    check: anyOf(w("create delete update set deploy start stop restart swap scale purge rollback"))
+  },
+  eksctl: { options: [], check: verb(w("create delete upgrade scale set unset update drain")) },
+  argocd: {
+    options: w("--server --auth-token"),
+    check: verb([], { app: w("sync delete set create rollback patch terminate-op unset") })
+  },
+  skaffold: { options: w("-f --filename -p --profile"), check: verb(w("run deploy delete apply")) },
+  flyctl: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  fly: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  netlify: { options: [], check: verb(["deploy"]) },
+  vercel: {
+    options: w("--scope -t --token"),
+    check: (p, words) => p.length === 0 || p[0] === "deploy" || words.includes("--prod") ? "deploy" : verb(w("remove rm promote rollback alias"))(p, words)
+  },
+  serverless: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  sls: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  heroku: {
+    options: w("-a --app -r --remote"),
+    check: (p) => p.find(
+      (t) => /^(releases:rollback|ps:scale|ps:restart|config:set|config:unset|apps:destroy|container:release|pg:reset)$/.test(
+        t
+      )
+    )
+  },
+  "ansible-playbook": { options: [], check: ansible },
+  make: { options: w("-C -f --directory --file -j"), check: make }
+};
+
+// src/core/commands/mutating-programs.ts
+var RULES = { ...INFRA_TOOLS, ...RELEASE_TOOLS };
+function findMutatingInvocation(program, args) {
+  if (!Object.hasOwn(RULES, program)) return void 0;
+  const rule = RULES[program];
+  const positionals = positionalsOf(args, rule.options);
+  const found = rule.check(positionals, args);
+  if (found) return found;
+  const first = firstPositionalIndex(args, rule.options);
+  const unknown = args.slice(0, first).some((a) => a.startsWith("-") && !a.includes("=") && !rule.options.includes(a));
+  return unknown ? rule.check(positionals.slice(1), args) : void 0;
+}
+function firstPositionalIndex(args, valueOptions) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("-") || arg === "-") return i;
+    if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+  }
+  return args.length;
+}
+
+// src/core/commands/shell-words.ts
+var OPERATOR = /[;&|()\n]/;
+var BLANK = /[ \t\r]/;
+var MAX_NESTING = 8;
+function splitCommandLine(line, nesting = 0) {
+  const commands = [];
+  let words = [];
+  let word;
+  let skipNextWord = false;
+  const endWord = () => {
+    if (word === void 0) return;
+    if (skipNextWord) skipNextWord = false;
+    else words.push(word);
+    word = void 0;
+  };
+  const endCommand = () => {
+    endWord();
+    skipNextWord = false;
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  const nested = (text) => {
+    if (nesting < MAX_NESTING) commands.push(...splitCommandLine(text, nesting + 1));
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") {
+      if (line[i + 1] === "\n") i++;
+      else word = (word ?? "") + (line[++i] ?? "");
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      const stop = end === -1 ? line.length : end;
+      word = (word ?? "") + line.slice(i + 1, stop);
+      i = stop;
+    } else if (c === '"') {
+      let text = "";
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === "\\" && /["\\$`\n]/.test(line[i + 1] ?? "")) text += line[++i];
+        else if (line.startsWith("$(", i)) {
+          const end = findClosing(line, i + 2);
+          nested(line.slice(i + 2, end));
+          text += line.slice(i, end + 1);
+          i = end;
+        } else text += line[i];
+      }
+      word = (word ?? "") + text;
+    } else if (c === "`") {
+      const end = line.indexOf("`", i + 1);
+      const stop = end === -1 ? line.length : end;
+      nested(line.slice(i + 1, stop));
+      word = (word ?? "") + line.slice(i, stop + 1);
+      i = stop;
+    } else if (line.startsWith("$(", i) && !line.startsWith("$((", i)) {
+      const end = findClosing(line, i + 2);
+      nested(line.slice(i + 2, end));
+      word = (word ?? "") + line.slice(i, end + 1);
+      i = end;
+    } else if (c === "#" && word === void 0) {
+      const end = line.indexOf("\n", i);
+      i = (end === -1 ? line.length : end) - 1;
+    } else if (c === "<" || c === ">" || c === "&" && line[i + 1] === ">") {
+      if (word !== void 0 && /^\d+$/.test(word)) word = void 0;
+      endWord();
+      while (/[<>&|]/.test(line[i + 1] ?? "")) i++;
+      skipNextWord = !/[\d-]/.test(line[i + 1] ?? "") || line[i] !== "&";
+      if (!skipNextWord) i++;
+    } else if (OPERATOR.test(c)) {
+      endCommand();
+    } else if (BLANK.test(c)) {
+      endWord();
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function findClosing(line, start) {
+  let depth = 1;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === "'")
+      i = line.indexOf("'", i + 1) === -1 ? line.length : line.indexOf("'", i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return line.length;
+}
+
+// src/core/commands/unwrap-command.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh"]);
+var WRAPPERS = {
+  sudo: [
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir"
+  ],
+  doas: ["-u", "-C"],
+  env: ["-u", "--unset", "-C", "--chdir"],
+  exec: ["-a"],
+  command: [],
+  builtin: [],
+  nohup: [],
+  setsid: [],
+  time: ["-f", "-o", "--format", "--output"],
+  nice: ["-n", "--adjustment"],
+  ionice: ["-c", "-n", "-p", "--class", "--classdata"],
+  stdbuf: ["-i", "-o", "-e"],
+  xargs: ["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-e", "--max-args", "--max-procs"],
+  npx: ["-p", "--package", "-c", "--call"],
+  pnpx: ["-p", "--package"],
+  bunx: ["-p", "--package"],
+  chronic: [],
+  unbuffer: [],
+  caffeinate: [],
+  strace: ["-o", "-e", "-p", "-s"]
+};
+var RUNNERS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx"],
+  yarn: ["exec", "dlx"],
+  bundle: ["exec"],
+  poetry: ["run"],
+  pipenv: ["run"],
+  uv: ["run"],
+  pdm: ["run"],
+  hatch: ["run"],
+  rye: ["run"],
+  conda: ["run"]
+};
+var DASHDASH = /* @__PURE__ */ new Set([
+  "doppler",
+  "op",
+  "aws-vault",
+  "dotenv",
+  "infisical",
+  "chamber",
+  "direnv"
+]);
+function unwrapCommand(input) {
+  let words = [...input];
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    const first = words[0];
+    if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
+      words = words.slice(1);
+      continue;
+    }
+    const name = basename(first);
+    if (name === "eval") return { kind: "line", line: words.slice(1).join(" ") };
+    if (name === "env") {
+      const split = words.findIndex((w2, i) => i > 0 && /^(-S|--split-string)$/.test(w2));
+      if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
+    }
+    if (Object.hasOwn(WRAPPERS, name)) {
+      words = skipOptions(words.slice(1), WRAPPERS[name]);
+      continue;
+    }
+    if (name === "timeout") {
+      words = skipOptions(words.slice(1), ["-s", "-k", "--signal", "--kill-after"]).slice(1);
+      continue;
+    }
+    if (Object.hasOwn(RUNNERS, name) && RUNNERS[name].includes(words[1] ?? "")) {
+      words = skipOptions(words.slice(2), ["-p", "--package", "-c", "--call", "--with"]);
+      continue;
+    }
+    if (DASHDASH.has(name) && words.includes("--")) {
+      words = words.slice(words.indexOf("--") + 1);
+      continue;
+    }
+    if (SHELLS.has(name)) {
+      const inner = findInlineScript(words.slice(1));
+      if (inner !== void 0) return { kind: "line", line: inner };
+    }
+    return { kind: "program", program: name, path: first, args: words.slice(1) };
   }
   return void 0;
 }
+function findInlineScript(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-o" || arg === "+o" || arg === "-O" || arg === "+O") i++;
+    else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1];
+    else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function skipOptions(words, valued) {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    if (word === "--") return words.slice(i + 1);
+    if (!word.startsWith("-") || word === "-") break;
+    i += !word.includes("=") && valued.includes(word) ? 2 : 1;
+  }
+  return words.slice(i);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// src/core/commands/script-refs.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
+var NPM_LIFECYCLE = {
+  test: "test",
+  t: "test",
+  start: "start",
+  stop: "stop",
+  restart: "restart"
+};
+var PM_DIRECTORY_OPTIONS = ["--prefix", "-C", "--dir", "--cwd", "-w", "--workspace"];
+var PM_BUILTINS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "ci",
+  "add",
+  "remove",
+  "update",
+  "audit",
+  "ls",
+  "list",
+  "why",
+  "info",
+  "view",
+  "pack",
+  "init",
+  "create",
+  "link",
+  "config",
+  "exec",
+  "dlx",
+  "x",
+  "outdated",
+  "prune",
+  "rebuild",
+  "dedupe",
+  "help",
+  "version",
+  "publish",
+  "install-test",
+  "test-only"
+]);
+function findScriptReferences(line, cwd) {
+  const refs = [];
+  for (const words of splitCommandLine(line)) {
+    const unwrapped = unwrapCommand(words);
+    if (!unwrapped) continue;
+    if (unwrapped.kind === "line") {
+      refs.push(...findScriptReferences(unwrapped.line, cwd));
+      continue;
+    }
+    const { program, path, args } = unwrapped;
+    const file = (relative7) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
+      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+    };
+    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
+    else if (SHELLS2.has(program)) {
+      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+      if (script && !script.startsWith("$")) file(script);
+    } else if (PACKAGE_MANAGERS.has(program)) {
+      const ref = findPackageScript(program, args, cwd);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+function findPackageScript(program, args, cwd) {
+  let directory = cwd;
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
+      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]));
+      if (dir.ok) directory = dir.path;
+    } else if (!arg.startsWith("-")) rest.push(arg);
+  }
+  const [first, second] = rest;
+  if (!first) return void 0;
+  let script;
+  if ((first === "run" || first === "run-script") && second) script = second;
+  else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
+  else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
+    script = first;
+  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
+}
+function readScriptBody(ref, text) {
+  if (ref.script === void 0) return text;
+  let scripts;
+  try {
+    scripts = JSON.parse(text).scripts;
+  } catch {
+    return void 0;
+  }
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
+  return bodies.length > 0 ? bodies.join("\n") : void 0;
+}
+
+// src/core/commands/mutation.ts
+var MAX_DEPTH = 4;
+function findMutation(command, extraPatterns = [], readText = () => void 0) {
+  if (command.mutates) return "marked mutates: true";
+  const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
+  return findInLine(command.run, command.cwd ?? ".", patterns, readText, 0, /* @__PURE__ */ new Set());
+}
+function findInLine(line, cwd, patterns, readText, depth, seen) {
+  for (const { source, regex: regex2 } of patterns) {
+    const match = regex2.exec(line);
+    if (match) return `matches the mutation pattern /${source}/ ("${match[0].trim()}")`;
+  }
+  for (const words of splitCommandLine(line)) {
+    const found = findInWords(words, cwd, patterns, readText, depth);
+    if (found) return found;
+  }
+  if (depth >= MAX_DEPTH) return void 0;
+  for (const ref of findScriptReferences(line, cwd)) {
+    const key = `${ref.path}#${ref.script ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = readText(ref.path);
+    const body = text === void 0 ? void 0 : readScriptBody(ref, text);
+    if (body === void 0) continue;
+    const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
+    if (inner) {
+      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+      return `runs ${what}, which ${inner}`;
+    }
+  }
+  return void 0;
+}
+function findInWords(words, cwd, patterns, readText, depth) {
+  const unwrapped = unwrapCommand(words);
+  if (!unwrapped) return void 0;
+  if (unwrapped.kind === "line")
+    return depth < MAX_DEPTH ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, /* @__PURE__ */ new Set()) : void 0;
+  const verb2 = findMutatingInvocation(unwrapped.program, unwrapped.args);
+  return verb2 ? `runs \`${unwrapped.program} ${verb2}\`` : void 0;
+}
 
 // src/core/commands/plan-commands.ts
-function planRefusals(config, decision) {
+function planRefusals(config, decision, readText = () => void 0) {
   if (decision !== "rehearsal") return {};
   const refusals = {};
   for (const command of config.commands) {
-    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    const why = findMutation(command, config.commandSettings.mutationPatterns, readText);
     if (why)
       refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
   }
@@ -51451,13 +52203,35 @@ function collectSecretValues(config, environment) {
   return values.filter((value) => typeof value === "string" && value !== "");
 }
 
+// src/app/read-command-scripts.ts
+var MAX_DEPTH2 = 4;
+var MAX_FILES = 64;
+async function readCommandScripts(commands, read) {
+  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = /* @__PURE__ */ new Set();
+  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ""}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i];
+      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
+      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}
+
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request2) {
-  const files = { [config.path]: configRead };
+  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
   const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path];
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path);
   };
   const schemaPaths = [
     ...config.artifacts.map((a) => a.schema),
@@ -51465,7 +52239,8 @@ async function collectEvidence(config, configRead, ports, request2) {
   ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
   await Promise.all([
     ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
+    ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
+    readCommandScripts(config.commands, read)
   ]);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
@@ -51489,7 +52264,10 @@ async function collectEvidence(config, configRead, ports, request2) {
   const commands = request2.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
     concurrency: request2.concurrency ?? 1,
     logDir: request2.logDir,
-    refusals: planRefusals(config, request2.decision),
+    refusals: planRefusals(config, request2.decision, (path) => {
+      const file = reads.get(path);
+      return file?.kind === "ok" ? file.text : void 0;
+    }),
     redact: request2.redact,
     withheldEnv: withheldEnv(config),
     runTimeoutMs: config.commandSettings.runTimeoutMs,
@@ -51501,7 +52279,7 @@ async function collectEvidence(config, configRead, ports, request2) {
     decision: request2.decision,
     modes: request2.modes,
     inputs: request2.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git: git2,
     tools,
     commands: request2.runCommands ? commands ?? [] : null,
@@ -51574,28 +52352,65 @@ var TOKEN_PATTERNS = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
 ];
 var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
 function createRedactor(secrets) {
+  const pieces = secrets.flatMap(
+    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
+  );
   const values = [
     ...new Set(
-      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
     )
   ].sort((a, b) => b.length - a.length);
   const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  return (text) => {
-    let result = literal ? text.replace(literal, MASK) : text;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const redact = (text) => {
+    let result = text;
+    for (const pattern of patterns) result = result.replace(pattern, MASK);
     return result;
   };
+  redact.spans = (text) => {
+    const spans = [];
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern))
+        spans.push([match.index, match.index + match[0].length]);
+    }
+    return spans;
+  };
+  return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "kind",
+  "status",
+  "state",
+  "verdict",
+  "decision_requested",
+  "scope",
+  "blocks",
+  "blocked_by",
+  "generated_at",
+  "sha256",
+  "config_sha256",
+  "record_version"
+]);
 function redactDeep(value, redact) {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+      Object.entries(value).map(([key, item]) => [
+        key,
+        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
+      ])
     );
   }
   return value;
@@ -51639,10 +52454,13 @@ async function runCheckpoint(ports, request2) {
     shard = { index: request2.shard.index, count: request2.shard.count, commands };
     config = restrictToShard(config, shard);
   }
-  const redact = createRedactor([
-    ...collectSecretValues(config, ports.environment),
-    ...request2.secrets ?? []
-  ]);
+  const secrets = [...collectSecretValues(config, ports.environment), ...request2.secrets ?? []];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`
+    );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request2.decision})\u2026`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request2.decision,
@@ -52019,7 +52837,7 @@ function createApiLookups(client, defaultRepository, subject) {
 
 // src/adapters/glob-files.ts
 import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative as relative2 } from "node:path";
 function globToRegExp(glob) {
   let pattern = "";
   for (let i = 0; i < glob.length; i++) {
@@ -52041,7 +52859,7 @@ function globFiles(root, glob) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
+      else if (regex2.test(relative2(root, path))) found.push(relative2(root, path));
     }
   };
   walk(root);
@@ -52052,14 +52870,14 @@ function globFiles(root, glob) {
 import { createHash } from "node:crypto";
 import { constants as constants3 } from "node:fs";
 import { open as open2, realpath } from "node:fs/promises";
-import { isAbsolute, relative as relative2, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2 } from "node:path";
 function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
+  const absoluteRoot = resolve2(root);
   let realRoot;
   return {
     root: absoluteRoot,
     async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
+      const target = resolve2(absoluteRoot, path);
       let real;
       try {
         realRoot ??= realpath(absoluteRoot);
@@ -52069,8 +52887,8 @@ function createFsWorkspace(root) {
         if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error2) };
       }
-      const inside = relative2(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
+      const inside = relative3(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute2(inside)) {
         return {
           kind: "error",
           path,
@@ -52136,6 +52954,65 @@ function formatBytes(bytes) {
 
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
+
+// src/adapters/child-env.ts
+var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL"
+]);
+var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
+var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
+var MINIMAL_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "SYSTEMROOT",
+  "PATHEXT",
+  "COMSPEC",
+  "XDG_CONFIG_HOME",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_NOSYSTEM",
+  "GIT_CEILING_DIRECTORIES"
+]);
+var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
+function isWithheldVariable(name, value) {
+  const upper = name.toUpperCase();
+  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
+}
+function buildChildEnv(source, request2) {
+  const env = {};
+  const extraWithheld = new Set(request2.kind === "command" ? request2.withheld : []);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === void 0) continue;
+    const keep = request2.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
+    if (keep) env[name] = value;
+  }
+  if (request2.kind === "command") {
+    for (const name of request2.passEnv) {
+      const value = source[name];
+      if (value !== void 0) env[name] = value;
+    }
+  }
+  return { ...env, ...request2.set };
+}
+
+// src/adapters/git.ts
 var GIT_TIMEOUT_MS = 15e3;
 function git(cwd, args) {
   return new Promise((resolvePromise) => {
@@ -52146,7 +53023,10 @@ function git(cwd, args) {
         cwd,
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+        env: buildChildEnv(process.env, {
+          kind: "git",
+          set: { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+        })
       },
       (error2, stdout, stderr) => {
         const missing = error2?.code === "ENOENT";
@@ -52235,7 +53115,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative3, resolve as resolve2, sep } from "node:path";
+import { dirname, isAbsolute as isAbsolute3, join as join2, relative as relative4, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -52248,12 +53128,12 @@ var UnsafeOutputError = class extends Error {
 };
 var CREATE_FLAGS = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve2(directory);
-  const workspace = resolve2(root);
+  const base = resolve3(directory);
+  const workspace = resolve3(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve2(base, path);
+      const target = resolve3(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname(target));
@@ -52270,10 +53150,10 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve2(directory);
-  const inside = isInside(resolve2(root), absolute);
-  let current = inside ? resolve2(root) : dirname(absolute);
-  const levels = inside ? relative3(current, absolute).split(sep).filter(Boolean) : [absolute];
+  const absolute = resolve3(directory);
+  const inside = isInside(resolve3(root), absolute);
+  let current = inside ? resolve3(root) : dirname(absolute);
+  const levels = inside ? relative4(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
     current = inside ? join2(current, level) : level;
@@ -52314,47 +53194,186 @@ function lstatOrUndefined(path) {
   }
 }
 function isInside(parent, child) {
-  const rel = relative3(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+  const rel = relative4(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
 }
 function shown(root, path) {
-  const rel = relative3(resolve2(root), path);
-  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+  const rel = relative4(resolve3(root), path);
+  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { join as join3, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve5 } from "node:path";
+
+// src/adapters/leftover-processes.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
+function createRunMarker() {
+  return randomBytes2(12).toString("hex");
+}
+function listProcessIds() {
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  return new Set(
+    readdirSync2("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
+  );
+}
+function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return [];
+  const found = [];
+  const prefix = `${MARKER_VARIABLE}=`;
+  for (const entry of readdirSync2("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
+    try {
+      const environ = readFileSync2(`/proc/${entry}/environ`, "latin1");
+      const variable = environ.split("\0").find((item) => item.startsWith(prefix));
+      if (!variable || !matches(variable.slice(prefix.length))) continue;
+      const command = readFileSync2(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+      const stat2 = readFileSync2(`/proc/${entry}/stat`, "latin1");
+      const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
+      found.push({
+        pid: Number(entry),
+        command,
+        marker: variable.slice(prefix.length),
+        ...Number.isInteger(pgid) ? { pgid } : {}
+      });
+    } catch {
+    }
+  }
+  return found;
+}
+async function killProcesses(processes, graceMs) {
+  const signal = (pid, name) => {
+    try {
+      process.kill(pid, name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const alive = () => processes.filter((p) => isAlive(p.pid));
+  for (const p of processes) signal(p.pid, "SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (alive().length > 0 && Date.now() < deadline)
+    await new Promise((resolve8) => setTimeout(resolve8, 50));
+  for (const p of alive()) signal(p.pid, "SIGKILL");
+}
+async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
+  const found = /* @__PURE__ */ new Map();
+  for (let round = 0; round < 3; round++) {
+    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
+    if (round === 0) first();
+    if (alive.length === 0) break;
+    for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
+    await killProcesses(alive, graceMs);
+  }
+  return [...found.values()];
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat2 = readFileSync2(`/proc/${pid}/stat`, "latin1");
+    return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux";
+  }
+}
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3 } from "node:path";
+import { createWriteStream, existsSync as existsSync4, realpathSync as realpathSync2, statSync } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve4 } from "node:path";
 
 // src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
+var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
+var RedactingLineBuffer = class {
+  /**
+   * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
+   * @param maxLine characters held without a newline before a piece is released
+   * @param overlap characters always held back at a cut (longer than any secret to catch)
+   */
+  constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
+    this.redact = redact;
+    this.maxLine = maxLine;
+    this.overlap = overlap;
   }
-  maxPending;
+  redact;
+  maxLine;
+  overlap;
   pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  inKey = false;
+  /** Adds a chunk; returns the redacted text now releasable (maybe ''). */
   push(chunk) {
-    const text = this.pending + chunk;
-    const cut = text.lastIndexOf("\n") + 1;
-    if (cut === 0 && text.length <= this.maxPending) {
-      this.pending = text;
-      return "";
+    this.pending += chunk;
+    let out = "";
+    const end = this.pending.lastIndexOf("\n") + 1;
+    if (end > 0) {
+      out += this.redactLines(this.pending.slice(0, end));
+      this.pending = this.pending.slice(end);
     }
-    const end = cut === 0 ? text.length : cut;
-    this.pending = text.slice(end);
-    return text.slice(0, end);
+    while (this.pending.length > this.maxLine) out += this.releasePiece();
+    return out;
   }
-  /** Whatever is left at the end of the stream. */
+  /** Whatever is left at the end of the stream, redacted. */
   flush() {
     const rest = this.pending;
     this.pending = "";
-    return rest;
+    return rest === "" ? "" : this.redactLines(rest);
+  }
+  /** Releases the head of an over-long line, cutting where no secret straddles. */
+  releasePiece() {
+    const text = this.pending;
+    let cut = text.length - this.overlap;
+    const spans = [...this.redact.spans?.(text) ?? []];
+    for (const match of text.matchAll(KEY_MARKERS))
+      spans.push([match.index, match.index + match[0].length]);
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      for (const [start, end] of spans) {
+        if (start < cut && cut < end) {
+          cut = start;
+          moved = true;
+        }
+      }
+    }
+    if (cut <= 0) {
+      const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
+      this.pending = text.slice(end);
+      return this.inKey ? "" : MASK;
+    }
+    this.pending = text.slice(cut);
+    return this.redactLines(text.slice(0, cut));
+  }
+  /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
+  redactLines(text) {
+    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
+  }
+  redactLine(line) {
+    let rest = line;
+    let out = "";
+    for (; ; ) {
+      if (this.inKey) {
+        const footer = KEY_FOOTER.exec(rest);
+        if (!footer) return out;
+        rest = rest.slice(footer.index + footer[0].length);
+        this.inKey = false;
+        if (rest === "\n" && out === "") return "";
+      }
+      const header = KEY_HEADER.exec(rest);
+      if (!header) return out + this.redact(rest);
+      out += `${this.redact(rest.slice(0, header.index))}${MASK}`;
+      rest = rest.slice(header.index);
+      this.inKey = true;
+      if (!KEY_FOOTER.test(rest) && rest.endsWith("\n")) out += "\n";
+    }
   }
 };
 
@@ -52400,7 +53419,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
+  const cwd = resolve4(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -52419,10 +53438,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync4(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative4(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute3(inside)) {
+  const inside = relative5(realpathSync2(options.root), realpathSync2(cwd));
+  if (inside.startsWith("..") || isAbsolute4(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -52436,9 +53455,10 @@ function runProcess(command, options) {
     let bytes = 0;
     let timedOut = false;
     let stoppedBecause;
+    const before = listProcessIds();
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
-      env: { ...options.env },
+      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
@@ -52463,14 +53483,16 @@ function runProcess(command, options) {
     };
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text) => {
-      if (text === "") return;
-      const clean = options.redact(text);
+    const emit = (clean) => {
+      if (clean === "") return;
       tail.push(clean);
       options.onOutput?.(clean);
       return log.write(clean);
     };
-    const buffers = [new LineBuffer(), new LineBuffer()];
+    const buffers = [
+      new RedactingLineBuffer(options.redact),
+      new RedactingLineBuffer(options.redact)
+    ];
     [child.stdout, child.stderr].forEach((stream, i) => {
       stream.setEncoding("utf8");
       stream.on("data", (chunk) => {
@@ -52483,13 +53505,18 @@ function runProcess(command, options) {
     });
     let exit;
     let settled = false;
-    const finalize = () => {
+    const finalize = async () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
-      killGroup("SIGKILL");
+      const left = await reapMarkedProcesses(
+        (marker) => marker === options.marker,
+        KILL_GRACE_MS,
+        () => killGroup("SIGKILL"),
+        before
+      );
       child.stdout.destroy();
       child.stderr.destroy();
       for (const buffer of buffers) emit(buffer.flush());
@@ -52497,6 +53524,7 @@ function runProcess(command, options) {
 ${exit.error.message}
 `);
       const { code, signal, error: error2 } = exit;
+      const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
       log.end(
         () => resolvePromise({
           ...base,
@@ -52508,18 +53536,19 @@ ${exit.error.message}
           durationMs: Date.now() - startedAt,
           outputTail: tail.text(),
           outputBytes: bytes,
-          logPath: options.logFile
+          logPath: options.logFile,
+          ...leftovers.length > 0 ? { leftovers } : {}
         })
       );
     };
-    child.on("close", finalize);
+    child.on("close", () => void finalize());
     child.on("exit", (code, signal) => {
       exit = { code, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
+      setTimeout(() => void finalize(), DRAIN_MS).unref();
     });
     child.on("error", (error2) => {
       exit = { code: null, signal: null, error: error2 };
-      finalize();
+      void finalize();
     });
   });
 }
@@ -52529,13 +53558,16 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
+      const source = options.env ?? process.env;
+      const envFor = (command) => buildChildEnv(source, {
+        kind: "command",
+        passEnv: command.passEnv,
+        withheld: runOptions.withheldEnv,
+        set: command.env
+      });
+      const runMarker = createRunMarker();
       const stop = new AbortController();
       const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
       runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
@@ -52589,7 +53621,8 @@ function createProcessRunner(options) {
             events?.onStart?.(shown2.get(command.id));
             const task = runProcess(command, {
               root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
+              env: envFor(command),
+              marker: `${runMarker}:${command.id}`,
               logFile: join3(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
@@ -52612,9 +53645,24 @@ function createProcessRunner(options) {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
+      await reapRun(runMarker, results, runOptions.redact);
       return commands.map((command) => results.get(command.id));
     }
   };
+}
+async function reapRun(runMarker, results, redact) {
+  const left = await reapMarkedProcesses(
+    (marker) => marker.startsWith(`${runMarker}:`),
+    KILL_GRACE_MS
+  );
+  for (const leftover of left) {
+    const result = results.get(leftover.marker.slice(runMarker.length + 1));
+    if (!result) continue;
+    result.leftovers = [
+      ...result.leftovers ?? [],
+      { pid: leftover.pid, command: redact(leftover.command) }
+    ];
+  }
 }
 function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
@@ -52629,9 +53677,11 @@ import { execFile as execFile2 } from "node:child_process";
 import { access as access2, constants as constants5 } from "node:fs/promises";
 import { delimiter, join as join4 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
+function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
+      const marker = `${createRunMarker()}:probe`;
+      const env = { ...buildChildEnv(source, { kind: "probe" }), [MARKER_VARIABLE]: marker };
       const entries = await Promise.all(
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
@@ -52639,10 +53689,15 @@ function createToolLookup(path = process.env.PATH ?? "") {
           if (!tool.minVersion) return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) }
+            {
+              found: true,
+              path: found,
+              versionOutput: await readVersion(found, tool.versionArgs, env)
+            }
           ];
         })
       );
+      await reapMarkedProcesses((m) => m === marker, 1e3);
       return Object.fromEntries(entries);
     }
   };
@@ -52658,12 +53713,12 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function readVersion(file, args) {
+function readVersion(file, args, env) {
   return new Promise((resolvePromise) => {
     execFile2(
       file,
       args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
       (_error, stdout, stderr) => {
         resolvePromise(`${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3));
@@ -52702,8 +53757,8 @@ function createOfflineLookups(reason) {
 }
 
 // src/adapters/record-files.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
 
 // src/core/shard/durations.ts
 function readRecordDurations(text) {
@@ -52722,7 +53777,7 @@ function readRecordDurations(text) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok(readFileSync2(resolve5(base, path), "utf8"));
+    return ok(readFileSync3(resolve6(base, path), "utf8"));
   } catch (error2) {
     const why = error2.code === "ENOENT" ? "no such file" : error2.message;
     return couldNot(`cannot read record ${path}: ${why}`, error2);
@@ -53021,7 +54076,7 @@ function concludeStep({ io, decision, failOn }, record) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -53031,8 +54086,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -53076,11 +54131,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53096,7 +54151,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -57879,6 +58934,7 @@ async function runAction(host) {
     try {
       inputs = readInputs(
         host.inputs,
+        workspaceOf(host),
         context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
       );
     } catch (error2) {
@@ -57893,16 +58949,17 @@ async function runAction(host) {
   }
 }
 async function runWithInputs(host, context3, inputs) {
-  const workspace = host.env.GITHUB_WORKSPACE ?? process.cwd();
-  const root = resolve6(workspace, inputs.workingDirectory);
-  const pathPrefix = relative5(workspace, root) === "" ? "" : `${relative5(workspace, root)}/`;
+  const workspace = workspaceOf(host);
+  const root = resolve7(workspace, inputs.workingDirectory);
+  const pathPrefix = relative6(workspace, root) === "" ? "" : `${relative6(workspace, root)}/`;
   const client = clientFor(host, inputs.githubToken, context3);
   const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context3, client, inputs, { ...inputs, pathPrefix });
   const sink = sinkFor(host, context3, publisher, inputs.ask.decision, inputs.failOn);
   const machine = createMachinePorts({
     root,
-    evidenceDir: resolve6(root, inputs.evidenceDir),
-    logger: { info: (m) => host.io.info(m), warn: (m) => host.io.warning(m) },
+    evidenceDir: resolve7(root, inputs.evidenceDir),
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client ? createApiLookups(client, `${context3.owner}/${context3.repo}`, {
       event: context3.eventName,
       pullRequest: context3.pullRequest,
@@ -57968,6 +59025,9 @@ function buildRequest(host, context3, inputs, root, signal) {
     signal,
     ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {}
   };
+}
+function workspaceOf(host) {
+  return host.env.GITHUB_WORKSPACE ?? process.cwd();
 }
 function describe(error2) {
   return error2 instanceof Error ? error2.message : String(error2);

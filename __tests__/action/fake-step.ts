@@ -23,6 +23,10 @@ export class FakeStep implements StepIo {
   info(message: string): void {
     this.log.push(message);
   }
+  /** Echoed text (workflow commands stopped on a runner): kept as log lines, marked. */
+  echo(text: string): void {
+    this.log.push(`[echo] ${text.replace(/\n$/, '')}`);
+  }
   notice(message: string): void {
     this.log.push(`::notice::${message}`);
   }

@@ -27,6 +27,8 @@ export interface ActionRun {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What was left in the runner's other channel files (GITHUB_ENV, GITHUB_PATH, GITHUB_STATE). */
+  channels: { env: string; path: string; state: string };
 }
 
 export interface ActionRunOptions {
@@ -37,6 +39,8 @@ export interface ActionRunOptions {
   payload: string | Record<string, unknown>;
   inputs?: Record<string, string>;
   sha?: string;
+  /** Further variables the runner would set (ACTIONS_RUNTIME_TOKEN, …). */
+  env?: Record<string, string>;
   /** Raw text for GITHUB_EVENT_PATH instead of `payload` (a corrupt payload). */
   eventText?: string;
 }
@@ -54,9 +58,12 @@ function runnerEnvironment(options: ActionRunOptions) {
     output: join(dir, 'output'),
     summary: join(dir, 'summary'),
     event: join(dir, 'event.json'),
+    env: join(dir, 'env'),
+    path: join(dir, 'path'),
+    state: join(dir, 'state'),
   };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
+  for (const file of [files.output, files.summary, files.env, files.path, files.state])
+    writeFileSync(file, '');
   writeFileSync(
     files.event,
     options.eventText ??
@@ -71,6 +78,9 @@ function runnerEnvironment(options: ActionRunOptions) {
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_PATH: files.path,
+    GITHUB_STATE: files.state,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: options.event,
     GITHUB_REPOSITORY: 'Codertocat/Hello-World',
@@ -80,6 +90,7 @@ function runnerEnvironment(options: ActionRunOptions) {
     GITHUB_SERVER_URL: 'https://github.example',
     // Never the real API: a run without a local server points at a closed port.
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+    ...options.env,
   };
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -88,6 +99,15 @@ function runnerEnvironment(options: ActionRunOptions) {
     env[`INPUT_${name.toUpperCase()}`] = inputs[name]!;
   }
   return { env, inputs, files };
+}
+
+/** The runner's other channel files after a run. */
+function readChannels(files: { env: string; path: string; state: string }) {
+  return {
+    env: readFileSync(files.env, 'utf8'),
+    path: readFileSync(files.path, 'utf8'),
+    state: readFileSync(files.state, 'utf8'),
+  };
 }
 
 /** The built dist/index.js in a child process, as the runner starts it. */
@@ -109,7 +129,13 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
     /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm,
   ))
     outputs[match[1]!] = match[3]!;
-  return { status, stdout, outputs, summary: readFileSync(files.summary, 'utf8') };
+  return {
+    status,
+    stdout,
+    outputs,
+    summary: readFileSync(files.summary, 'utf8'),
+    channels: readChannels(files),
+  };
 }
 
 /** The built bundle, under the name the tests that must go through dist/index.js import. */
@@ -119,7 +145,7 @@ export const runAction = runDistAction;
 export async function runActionInProcess(
   options: ActionRunOptions,
 ): Promise<ActionRun & { step: FakeStep }> {
-  const { env, inputs } = runnerEnvironment(options);
+  const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
   await runActionRoot({
     env,
@@ -162,6 +188,7 @@ export async function runActionInProcess(
     stdout: step.log.join('\n'),
     outputs: step.outputs,
     summary: step.summary,
+    channels: readChannels(files),
     step,
   };
 }

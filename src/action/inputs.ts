@@ -6,6 +6,7 @@ import { BASELINE_FIELDS, DECISIONS, type Baseline } from '../core/model.js';
 import type { GateAsk } from '../app/run-checkpoint.js';
 import { INPUTS } from './constants.js';
 import { parseShardSpec } from '../core/shard/partition.js';
+import { checkWorkingDirectory } from './working-directory.js';
 
 /** Where input values come from: `core.getInput` and `core.getBooleanInput` on a runner. */
 export interface InputSource {
@@ -60,15 +61,23 @@ const BASELINE_INPUTS = [
   INPUTS.integrationBaseline,
 ];
 
-/** Reads every input; `workflow_dispatch` inputs may override decision and modes. */
+/**
+ * Reads every input; `workflow_dispatch` inputs may override decision and modes. `workspace` is
+ * GITHUB_WORKSPACE, which `working-directory` must stay inside.
+ */
 export function readInputs(
   source: InputSource,
+  workspace: string,
   dispatch: { decision?: string; modes?: string } = {},
 ): ActionInputs {
   const get = (name: string) => source.getInput(name);
   const baseline: Baseline = {};
   BASELINE_FIELDS.forEach((field, i) => {
     const value = get(BASELINE_INPUTS[i]!);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`,
+      );
     if (value) baseline[field] = value;
   });
   const publishing = readPublishingInputs(source);
@@ -103,10 +112,16 @@ export function readInputs(
       get(INPUTS.conditionalConclusion) || 'neutral',
       ['neutral', 'success', 'failure', 'action_required'] as const,
     ),
-    workingDirectory: get(INPUTS.workingDirectory) || '.',
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || '.', workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate),
   };
+}
+
+function readWorkingDirectory(value: string, workspace: string): string {
+  const problem = checkWorkingDirectory(workspace, value);
+  if (problem) throw new InputError(problem);
+  return value;
 }
 
 function readShard(text: string): Pick<GateAsk, 'shard'> {

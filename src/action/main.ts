@@ -31,6 +31,7 @@ export async function runAction(host: ActionHost): Promise<void> {
     try {
       inputs = readInputs(
         host.inputs,
+        workspaceOf(host),
         context.eventName === 'workflow_dispatch' ? context.dispatchInputs : {},
       );
     } catch (error) {
@@ -51,7 +52,7 @@ async function runWithInputs(
   context: GitHubRunContext,
   inputs: ActionInputs,
 ): Promise<void> {
-  const workspace = host.env.GITHUB_WORKSPACE ?? process.cwd();
+  const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = clientFor(host, inputs.githubToken, context);
@@ -63,7 +64,8 @@ async function runWithInputs(
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
-    logger: { info: (m) => host.io.info(m), warn: (m) => host.io.warning(m) },
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client
       ? createApiLookups(client, `${context.owner}/${context.repo}`, {
           event: context.eventName,
@@ -143,6 +145,11 @@ function buildRequest(
     signal,
     ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   };
+}
+
+/** GITHUB_WORKSPACE, where the checkout is. */
+function workspaceOf(host: ActionHost): string {
+  return host.env.GITHUB_WORKSPACE ?? process.cwd();
 }
 
 function describe(error: unknown): string {

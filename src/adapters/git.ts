@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
+import { buildChildEnv } from './child-env.js';
 
 const GIT_TIMEOUT_MS = 15_000;
 
@@ -20,7 +21,10 @@ function git(
         cwd,
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        env: buildChildEnv(process.env, {
+          kind: 'git',
+          set: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        }),
       },
       (error, stdout, stderr) => {
         const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';

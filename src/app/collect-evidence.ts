@@ -14,6 +14,7 @@ import {
 import type { CommandEvents, Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
+import { readCommandScripts } from './read-command-scripts.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -43,11 +44,12 @@ export async function collectEvidence(
   ports: Ports,
   request: CollectRequest,
 ): Promise<Evidence> {
-  const files: Record<string, FileRead> = { [config.path]: configRead };
+  // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
+  const reads = new Map<string, FileRead>([[config.path, configRead]]);
   const read = async (path: string) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path]!;
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path)!;
   };
   const schemaPaths = [
     ...config.artifacts.map((a) => a.schema),
@@ -56,6 +58,7 @@ export async function collectEvidence(
   await Promise.all([
     ...listFilePaths(config).map(read),
     ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
+    readCommandScripts(config.commands, read),
   ]);
 
   const tag = config.baseline.release_tag;
@@ -88,7 +91,10 @@ export async function collectEvidence(
       ? await ports.runner.run(config.commands, {
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
-          refusals: planRefusals(config, request.decision),
+          refusals: planRefusals(config, request.decision, (path) => {
+            const file = reads.get(path);
+            return file?.kind === 'ok' ? file.text : undefined;
+          }),
           redact: request.redact,
           withheldEnv: withheldEnv(config),
           runTimeoutMs: config.commandSettings.runTimeoutMs,
@@ -102,7 +108,7 @@ export async function collectEvidence(
     decision: request.decision,
     modes: request.modes,
     inputs: request.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git,
     tools,
     commands: request.runCommands ? (commands ?? []) : null,

@@ -11,7 +11,7 @@ import { collectEvidence } from './collect-evidence.js';
 import { partitionCommands, type ShardSpec } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
-import { createRedactor, redactDeep } from '../core/redact.js';
+import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
 import type { CommandEvents, Ports } from './ports.js';
 
@@ -98,10 +98,13 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     config = restrictToShard(config, shard);
   }
 
-  const redact = createRedactor([
-    ...collectSecretValues(config, ports.environment),
-    ...(request.secrets ?? []),
-  ]);
+  const secrets = [...collectSecretValues(config, ports.environment), ...(request.secrets ?? [])];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`,
+    );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,

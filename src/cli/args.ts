@@ -7,6 +7,8 @@ import type { GateAsk } from '../app/run-checkpoint.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
+/** Longest baseline value accepted as an argument (a tag, a sha, a version): far above any real one. */
+export const MAX_BASELINE_INPUT = 256;
 
 export const USAGE = `Usage: cutover-checkpoint <command> [options]
 
@@ -124,6 +126,10 @@ export function parseCliArgs(argv: string[]): CliRequest {
     if (typeof value === 'string') {
       if (value.trim() === '')
         throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
+      if (value.length > MAX_BASELINE_INPUT)
+        throw new UsageError(
+          `--${field.replace(/_/g, '-')} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`,
+        );
       inputs[field] = value.trim();
     }
   }

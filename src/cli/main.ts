@@ -13,10 +13,12 @@ import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createTerminalProgress } from '../adapters/terminal-progress.js';
 import { createTerminalSink } from '../adapters/terminal-sink.js';
 import type { Outcome } from '../core/outcome.js';
+import { readOwn } from '../core/own-key.js';
 import type { DecisionRecord } from '../core/record.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
+import { guardForActions } from './actions-guard.js';
 import { init } from './init.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
@@ -31,7 +33,8 @@ export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CO
 export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -59,10 +62,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return 0;
     case 'schema': {
-      const schema =
-        BUILTIN_SCHEMAS[
-          (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, '')
-        ];
+      const schema = readOwn<object>(
+        BUILTIN_SCHEMAS,
+        (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, ''),
+      );
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,
@@ -73,7 +76,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'init':
       return init(request.cwd, request.force, io);
     case 'verify-record':
-      return verify(request.record, request.tree, request.decision, io);
+      // It prints paths and ids read from a record file: echoed with workflow commands stopped.
+      return verify(request.record, request.tree, request.decision, {
+        ...io,
+        stdout: guardForActions(io.stdout, io.env),
+      });
   }
 
   const root = resolve(request.cwd);
@@ -87,7 +94,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     ),
   });
   const sink = createTerminalSink({
-    stdout: io.stdout,
+    // The readable verdict quotes command output: under Actions, no workflow command in it runs.
+    // --json stays raw (its lines cannot start with `::`).
+    stdout: request.json ? io.stdout : guardForActions(io.stdout, io.env),
     stderr: io.stderr,
     json: request.json,
     color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json,

@@ -106,6 +106,7 @@ function toRecordCommand(
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...(result.logPath ? { log_path: result.logPath } : {}),
+    ...(result.leftovers ? { leftover_processes: result.leftovers } : {}),
   };
 }
 

@@ -57,6 +57,8 @@ export interface CommandResult {
   outputTail: string;
   outputBytes: number;
   logPath?: string;
+  /** Processes still running when it ended (found by the run's marker), which were killed. */
+  leftovers?: { pid: number; command: string }[];
 }
 
 /** A lookup through the GitHub API, or why it could not be made. */

@@ -23,6 +23,8 @@ export interface RecordCommand {
   output_tail: string;
   output_bytes: number;
   log_path?: string;
+  /** Processes it left running, found by the run's marker and killed. */
+  leftover_processes?: { pid: number; command: string }[];
 }
 
 /** The digest of one file the verdict rests on. */

@@ -3,6 +3,7 @@
 // against @actions/core (workflow commands on stdout, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) here.
 
 import * as core from '@actions/core';
+import { createStopCommandsWriter } from '../stop-commands.js';
 
 /** A file position for an error annotation in the workflow run. */
 export interface LogPosition {
@@ -17,6 +18,11 @@ export interface StepIo {
   /** Appends Markdown to the job summary; rejects when the summary file cannot be written. */
   appendSummary(markdown: string): Promise<void>;
   info(message: string): void;
+  /**
+   * Writes text that quotes values the gate did not write (config, the judged tree) with workflow
+   * commands stopped, so none of it runs as `::set-output`, `::add-mask::` and the like.
+   */
+  echo(text: string): void;
   notice(message: string): void;
   warning(message: string): void;
   /** An error annotation, at a file position when known. */
@@ -35,6 +41,7 @@ export function createRunnerStepIo(): StepIo {
       await core.summary.addRaw(markdown).write();
     },
     info: (message) => core.info(message),
+    echo: createStopCommandsWriter((text) => process.stdout.write(text)),
     notice: (message) => core.notice(message),
     warning: (message) => core.warning(message),
     error: (message, at) =>

@@ -30,11 +30,8 @@ export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
     );
 
   const version = tag.replace(/^v/, '');
-  const headingPattern = new RegExp(
-    `(^|[^0-9A-Za-z.])v?${version.replace(/[.+]/g, '\\$&')}([^0-9A-Za-z.-]|$)`,
-  );
   const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => headingPattern.test(h.text));
+  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
   if (index === -1)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`,
@@ -65,4 +62,20 @@ export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
       summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`,
     },
   ];
+}
+
+/**
+ * True when `text` names `version` as a whole token (`v` prefix allowed): `## [0.3.2]` and
+ * `## v0.3.2 - date` do, `0.3.20` and `10.3.2` do not. Plain string search: the tag is input, and
+ * input never becomes a regular expression.
+ */
+export function mentionsVersion(text: string, version: string): boolean {
+  if (version === '') return false;
+  const isWord = (c: string | undefined) => c !== undefined && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === 'v' ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === '-')) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
 
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolveDottedPath } from '../parse/json-pointer.js';
+import { readOwn } from '../own-key.js';
 
 /** One outcome: pass, or fail with a finding per problem at the version or the example. */
 export function checkEnvelope(
@@ -23,10 +24,10 @@ export function checkEnvelope(
       location: atVersion,
     });
   }
-  const policy = (
-    manifest.envelopes as
-      Record<string, { required: string[]; error_code_field: string }> | undefined
-  )?.[version];
+  const policy = readOwn<{ required: string[]; error_code_field: string }>(
+    manifest.envelopes,
+    version,
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({

@@ -8,7 +8,7 @@ import { resolvePointer } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import { validateDocument } from '../schema/schema-validator.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { compareSets } from './set-difference.js';
+import { canonical, compareSets } from './set-difference.js';
 import { parseReleaseTag } from './semver-sanity.js';
 import { resolveSchemaSource } from './load-structured-file.js';
 
@@ -195,18 +195,6 @@ function judgeRule(
       };
     }
   }
-}
-
-/** A key-order-independent serialization, so equal objects compare equal. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function truncate(text: string, max = 120): string {

@@ -13,6 +13,7 @@ import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
+import { readOwn } from '../own-key.js';
 
 // ajv and ajv-formats are CommonJS with a `default` export property; unwrap once here.
 const Ajv2020 = Ajv2020Module.default;
@@ -70,7 +71,8 @@ export function createSchemaValidator() {
   function compileOnce(source: SchemaSource): CompiledSchema {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== undefined) {
-      const validate = precompiled[builtin];
+      // Own keys only: `builtin:constructor` must be unknown, not Object.
+      const validate = readOwn<(typeof precompiled)[string]>(precompiled, builtin);
       if (!validate) {
         return {
           ok: false,
