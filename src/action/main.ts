@@ -112,6 +112,8 @@ function buildRequest(
         path,
         text: valueOrThrow(readRecordFile(path, root)),
       })),
+      // Judged under the base's policy, as the shards were (SPEC §10).
+      ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
     };
   // pull_request_target runs with a write token: never run code from the pull request.
   const untrusted = context.eventName === 'pull_request_target';

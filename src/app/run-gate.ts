@@ -11,6 +11,8 @@ import { runCheckpoint, type RunOutcome, type RunRequest } from './run-checkpoin
 export interface AggregateRequest {
   configPath: string;
   records: RecordFile[];
+  /** Judge under the policy at this ref, as the shards were (SPEC §10). */
+  trustedRef?: string;
 }
 
 /** What a door asks the gate to do. */

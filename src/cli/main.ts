@@ -4,8 +4,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
-import { verifyRecord } from '../app/verify-record.js';
-import { createFsWorkspace } from '../adapters/fs-workspace.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
@@ -14,12 +12,12 @@ import { createTerminalProgress } from '../adapters/terminal-progress.js';
 import { createTerminalSink } from '../adapters/terminal-sink.js';
 import type { Outcome } from '../core/outcome.js';
 import { readOwn } from '../core/own-key.js';
-import type { DecisionRecord } from '../core/record.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
-import type { Decision, DecisionState } from '../core/model.js';
+import type { DecisionState } from '../core/model.js';
 import { parseCliArgs, UsageError, USAGE } from './args.js';
 import { guardForActions } from './actions-guard.js';
 import { init } from './init.js';
+import { runVerifyRecord } from './verify-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -77,10 +75,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return init(request.cwd, request.force, io);
     case 'verify-record':
       // It prints paths and ids read from a record file: echoed with workflow commands stopped.
-      return verify(request.record, request.tree, request.decision, {
-        ...io,
-        stdout: guardForActions(io.stdout, io.env),
-      });
+      return runVerifyRecord(
+        request.record,
+        request.tree,
+        request.decision,
+        { stdout: guardForActions(io.stdout, io.env) },
+        new Date(),
+      );
   }
 
   const root = resolve(request.cwd);
@@ -104,7 +105,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   });
   if (request.command === 'aggregate') {
     const records = request.records.map((path) => ({ path, text: readRecord(path) }));
-    return exitCodeOf(await runGate(ports, { configPath: request.configPath, records }, sink));
+    const { configPath, trustedRef } = request;
+    return exitCodeOf(
+      await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
+    );
   }
   const { ask, durationsFrom } = request;
   const durations =
@@ -165,51 +169,4 @@ function readOrUsage<T>(outcome: Outcome<T>, prefix = ''): T {
   if (outcome.kind !== 'ok')
     throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
   return outcome.value;
-}
-
-async function verify(
-  recordPath: string,
-  tree: string,
-  decision: Decision | undefined,
-  io: CliIo,
-): Promise<number> {
-  let record: DecisionRecord;
-  try {
-    record = JSON.parse(readRecord(recordPath)) as DecisionRecord;
-    if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
-      throw new Error('not a record');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
-      { cause: error },
-    );
-  }
-  const outcome = await verifyRecord(createFsWorkspace(resolve(tree)), record, decision);
-  for (const change of outcome.changes) {
-    const detail =
-      change.state === 'changed'
-        ? ` (sha256 ${change.recorded?.slice(0, 12)} → ${change.current?.slice(0, 12)})`
-        : '';
-    io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}\n`);
-  }
-  const changed = outcome.changes.filter((c) => c.state !== 'unchanged');
-  if (changed.length > 0) {
-    io.stdout.write(
-      `\n${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(', ')}. Run the gate again.\n`,
-    );
-    return 1;
-  }
-  io.stdout.write(
-    `\nEvidence unchanged since the verdict of ${record.generated_at} (${record.decision_requested}).\n`,
-  );
-  if (!outcome.decision) return 0;
-  const blocked =
-    outcome.decision.blockedBy.length > 0
-      ? ` (blocked by ${outcome.decision.blockedBy.join(', ')})`
-      : '';
-  io.stdout.write(
-    `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.\n`,
-  );
-  return EXIT_CODES[outcome.decision.state as DecisionState];
 }

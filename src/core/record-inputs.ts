@@ -1,43 +1,41 @@
-// Replay: a record names the sha256 of the config and of every artifact and document it read, so a
-// verdict can be checked against a checkout later ("is this still the evidence it was given on?").
+// The record's digests come from the one list of inputs, `evidence.files`: every file the run
+// read, whatever read it. Named by role where the config gives one, in a stable order: the
+// configured files first, then the rest (schemas, scripts, their trees) by path.
 
-import type { DecisionRecord } from './record.js';
+import { findBodySource } from './commands/command-body.js';
+import type { EvaluationContext } from './checks/evaluation-context.js';
+import type { RecordDigest } from './record.js';
 
-/** One input of the verdict and whether it is still what it was. */
-export interface InputChange {
-  id: string;
-  path: string;
-  recorded: string | null;
-  current: string | null;
-  state: 'unchanged' | 'changed' | 'missing' | 'appeared';
-}
-
-/** The inputs a record rests on: config, artifacts, documents. */
-export function listRecordedInputs(
-  record: DecisionRecord,
-): { id: string; path: string; sha256: string | null }[] {
-  return [
-    { id: 'config', path: record.gate.config_path, sha256: record.gate.config_sha256 },
-    ...record.artifacts,
-    ...record.documents,
-  ];
-}
-
-/** Compares recorded digests with current ones (null: file absent). */
-export function compareInputs(
-  record: DecisionRecord,
-  current: Readonly<Record<string, string | null>>,
-): InputChange[] {
-  return listRecordedInputs(record).map(({ id, path, sha256 }) => {
-    const now = current[path] ?? null;
-    const state =
-      sha256 === now
-        ? 'unchanged'
-        : now === null
-          ? 'missing'
-          : sha256 === null
-            ? 'appeared'
-            : 'changed';
-    return { id, path, recorded: sha256, current: now, state };
+/** Digest entries for every file in the evidence. */
+export function listInputDigests(context: EvaluationContext): RecordDigest[] {
+  const { config, evidence } = context;
+  const roles = new Map<string, string>();
+  const name = (path: string, id: string) => {
+    if (!roles.has(path)) roles.set(path, id);
+  };
+  name(config.path, 'config');
+  config.artifacts.forEach((a) => name(a.path, a.id));
+  config.documents.forEach((d) => name(d.path, d.id));
+  if (config.changelog) name(config.changelog.path, 'changelog');
+  if (config.jointDecision) name(config.jointDecision.path, 'joint-decision');
+  if (config.consumer?.record) name(config.consumer.record, 'consumer-record');
+  config.artifacts.forEach((a) => {
+    if (a.schema && !a.schema.startsWith('builtin:')) name(a.schema, `schema.${a.id}`);
+  });
+  config.commands.forEach((c) => {
+    const source = findBodySource(c.run, c.cwd);
+    if (source) name(source.path, `command.${c.id}`);
+  });
+  const named = [...roles.keys()].filter((path) => path in evidence.files);
+  const rest = Object.keys(evidence.files)
+    .filter((path) => !roles.has(path))
+    .sort();
+  return [...named, ...rest].map((path) => {
+    const read = evidence.files[path]!;
+    return {
+      id: roles.get(path) ?? 'input',
+      path,
+      sha256: read.kind === 'ok' ? read.sha256 : null,
+    };
   });
 }
