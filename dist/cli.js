@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize,
@@ -12877,8 +12877,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
@@ -24593,10 +24593,551 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, resolve as resolve6 } from "node:path";
+import { resolve as resolve8 } from "node:path";
+
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text = location.file;
+  if (location.line !== void 0) {
+    text += `:${location.line}`;
+    if (location.column !== void 0) text += `:${location.column}`;
+  }
+  return text;
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
+function isFullSha(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context, options = {}) {
+  const text = stringify(value);
+  switch (context) {
+    case "text":
+      return escapeText(flatten(text), true);
+    case "prose":
+      return escapeProse(flatten(text), options.table === true);
+    case "code":
+      return codeSpan(flatten(text), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text));
+    case "block":
+      return fencedBlock(text, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text) {
+  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text, atStart) {
+  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text, table) {
+  const parts = text.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text, table) {
+  if (text === "") return "` `";
+  let body = breakCommentMarkers(text);
+  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text, info) {
+  const body = breakCommentMarkers(
+    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence}${safeInfo}
+${body}
+${fence}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text) {
+  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/headline.ts
+function renderHeadline(record) {
+  const order = [
+    record.decision_requested,
+    ...DECISIONS.filter((d) => d !== record.decision_requested)
+  ];
+  return order.map(
+    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function findIntegrityProblem(record) {
+  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+}
+function renderIntegrityWarning(record) {
+  const integrity = findIntegrityProblem(record);
+  return integrity ? `> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
+}
+var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
+function checkSummaryText(check) {
+  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
+}
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const fullShas = [];
+  const cellCode = (value) => {
+    if (!isFullSha(value)) return mdCode(value, { table: true });
+    if (!fullShas.includes(value)) fullShas.push(value);
+    return mdCode(value.slice(0, 7), { table: true });
+  };
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
+  });
+  const columns = ["Field", "Lock", ...sources.map(mdText)];
+  return [
+    "## Baseline lock",
+    "",
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---|").join("")}`,
+    ...rows,
+    ...fullShas.length ? [
+      "",
+      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+    ] : []
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const open2 = sorted.filter((c) => c.status !== "pass");
+  const passing = sorted.filter((c) => c.status === "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const details = open2.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
+  const folded = !passing.length ? [] : options.passingChecks ? [
+    "",
+    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
+    "",
+    ...renderCheckTable(passing),
+    "",
+    "</details>"
+  ] : ["", `_${plural(passing.length)} not shown._`];
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
+    ...folded,
+    "",
+    ICON_LEGEND,
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckTable(checks) {
+  return [
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...checks.map(
+      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
+    )
+  ];
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
+  const rows = ran.map((c) => {
+    const failed = isFailed(c);
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    `    axisFormat ${axisFormatFor(span)}`,
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
+  ].join("\n");
+}
+function axisFormatFor(spanMs) {
+  if (spanMs < 1e4) return "%S.%L s";
+  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context = record.context;
+  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
+  ].join("\n");
+}
+
+// src/core/render/signature-line.ts
+function renderSignatureLine(record, decision, role) {
+  const joint = record.joint_decision;
+  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  if (verified) {
+    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
+    if (verified.source === "file")
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
+  }
+  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
+}
+
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = Math.max(roles.length, 1) + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
+}
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function renderHeader(record) {
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = labelSuffix(outcome);
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const warning = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    `# ${renderHeadline(record)}`,
+    "",
+    ...warning ? [warning, ""] : [],
+    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      if (item.check === "gate.integrity")
+        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
+}
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -26363,6 +26904,87 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
+// src/core/shard/aggregate.ts
+function collectShardCommands(shards, config) {
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards.flatMap(
+    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
+  ).sort((a, b) => rank(a.id) - rank(b.id));
+}
+function toCommandResult(command) {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...command.reason ? { reason: command.reason } : {},
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...command.log_path ? { logPath: command.log_path } : {}
+  };
+}
+function findShardProblems(shards, config, configSha256) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return problems;
+  const owners = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const id of s.record.shard.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
+}
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
+    );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
+  }
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
+}
+
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -26545,27 +27167,6 @@ function evaluateArtifacts(context) {
       summary: artifact.schema ? `${artifact.path} is valid against ${artifact.schema}` : `${artifact.path} parses as ${loaded.document.format.toUpperCase()}`
     };
   });
-}
-
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text = location.file;
-  if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
-  }
-  return text;
 }
 
 // src/core/checks/joint-decision-file.ts
@@ -26752,6 +27353,70 @@ function compareSets(expected, observed) {
   };
 }
 
+// src/core/checks/handoff-envelope.ts
+function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems = [];
+  if (observedVersion !== version) {
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
+  }
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
+    }
+    const code = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = manifest.error_code_enum ?? [];
+    if (!code.found) {
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
+    } else if (!enumCodes.includes(String(code.value))) {
+      problems.push({
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
+    }
+  }
+  if (problems.length === 0) {
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
+  }
+  return {
+    id,
+    kind: "handoff",
+    status: "fail",
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null }
+  };
+}
+
 // src/core/checks/handoff.ts
 var PAYLOAD_MODE_CORE_FIELDS = [
   "service_contract_version",
@@ -26887,68 +27552,6 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
     findings,
     expected: { missing: [], unknown: [] },
     observed: { missing, unknown }
-  };
-}
-function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
-  const id = `handoff.${mode}.envelope`;
-  const version = String(manifestMode.service_contract_version);
-  const observedVersion = payloadMode.service_contract_version;
-  const problems = [];
-  if (observedVersion !== version) {
-    problems.push({
-      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
-      location: atVersion
-    });
-  }
-  const policy = readOwn(
-    manifest.envelopes,
-    version
-  );
-  const example = payloadMode.error_envelope_example;
-  if (!policy) {
-    problems.push({
-      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
-      location: atExample
-    });
-  } else {
-    for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found)
-        problems.push({
-          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
-          location: atExample
-        });
-    }
-    const code = resolveDottedPath(example, policy.error_code_field);
-    const enumCodes = manifest.error_code_enum ?? [];
-    if (!code.found) {
-      problems.push({
-        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
-        location: atExample
-      });
-    } else if (!enumCodes.includes(String(code.value))) {
-      problems.push({
-        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
-        location: atExample
-      });
-    }
-  }
-  if (problems.length === 0) {
-    return {
-      id,
-      kind: "handoff",
-      status: "pass",
-      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
-    };
-  }
-  return {
-    id,
-    kind: "handoff",
-    status: "fail",
-    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => p.message),
-    findings: problems,
-    expected: { service_contract_version: version, envelope: policy ?? null },
-    observed: { service_contract_version: observedVersion ?? null }
   };
 }
 
@@ -27566,32 +28169,6 @@ function parseTestCounts(output) {
     if (counts) return counts;
   }
   return null;
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 7 * 24 * 36e5;
-function checkDurationRange(value) {
-  const ms = parseDuration(value);
-  if (ms === void 0) return void 0;
-  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
-  if (ms > MAX_DURATION_MS)
-    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
-  return void 0;
-}
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/checks/commands.ts
@@ -28458,11 +29035,11 @@ function evaluateConsumer(context) {
         summary: `${what} is ${lookup.value.status}`
       });
     } else {
-      const ok = lookup.value.conclusion === "success";
+      const ok2 = lookup.value.conclusion === "success";
       outcomes.push({
         id,
         kind: "consumer",
-        status: ok ? "pass" : "fail",
+        status: ok2 ? "pass" : "fail",
         summary: `${what} concluded ${lookup.value.conclusion}`,
         expected: "success",
         observed: lookup.value.conclusion
@@ -28765,502 +29342,6 @@ function failClosed(outcomes) {
       observed: 0
     }
   ];
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
-function isFullSha(value) {
-  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
-}
-
-// src/core/render/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
-var UNSAFE_CHARACTERS = (
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
-);
-function escapeMarkdown(value, context, options = {}) {
-  const text = stringify(value);
-  switch (context) {
-    case "text":
-      return escapeText(flatten(text), true);
-    case "prose":
-      return escapeProse(flatten(text), options.table === true);
-    case "code":
-      return codeSpan(flatten(text), options.table === true);
-    case "html":
-      return escapeHtml(flatten(text));
-    case "block":
-      return fencedBlock(text, options.info ?? "text");
-    case "label":
-      return mermaidLabel(flatten(text));
-  }
-}
-function mdText(value) {
-  return escapeMarkdown(value, "text");
-}
-function mdProse(value, options = {}) {
-  return escapeMarkdown(value, "prose", options);
-}
-function mdCode(value, options = {}) {
-  return escapeMarkdown(value, "code", options);
-}
-function mdUrl(url) {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  url = wellFormed(url);
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
-    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
-  );
-}
-function stringify(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  return wellFormed(text);
-}
-function wellFormed(text) {
-  return text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD"
-  );
-}
-function flatten(text) {
-  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
-}
-function breakCommentMarkers(text) {
-  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
-}
-function escapeText(text, atStart) {
-  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
-  return out;
-}
-function escapeProse(text, table) {
-  const parts = text.split("`");
-  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
-  return parts.map((part, i) => {
-    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
-    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
-    const text2 = escapeText(part, i === 0);
-    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
-  }).join("");
-}
-function guardAutolinkBefore(escaped) {
-  const last = /\S+$/.exec(escaped);
-  if (!last) return escaped;
-  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
-}
-function codeSpan(text, table) {
-  if (text === "") return "` `";
-  let body = breakCommentMarkers(text);
-  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
-  const fence = "`".repeat(longestRun(body, "`") + 1);
-  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-}
-function fencedBlock(text, info) {
-  const body = breakCommentMarkers(
-    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
-  );
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
-  return `${fence}${safeInfo}
-${body}
-${fence}`;
-}
-var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
-function mermaidLabel(text) {
-  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
-  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
-}
-function longestRun(text, char) {
-  let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
-}
-
-// src/core/render/headline.ts
-function renderHeadline(record) {
-  const order = [
-    record.decision_requested,
-    ...DECISIONS.filter((d) => d !== record.decision_requested)
-  ];
-  return order.map(
-    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
-  ).join(" \xB7 ");
-}
-function findIntegrityProblem(record) {
-  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-}
-function renderIntegrityWarning(record) {
-  const integrity = findIntegrityProblem(record);
-  return integrity ? `> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
-}
-var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
-function checkSummaryText(check) {
-  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
-}
-function labelSuffix(outcome) {
-  if (outcome.label === outcome.state) return "";
-  const rest = outcome.label.slice(outcome.state.length).trim();
-  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
-}
-
-// src/core/render/report-checks.ts
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const fullShas = [];
-  const cellCode = (value) => {
-    if (!isFullSha(value)) return mdCode(value, { table: true });
-    if (!fullShas.includes(value)) fullShas.push(value);
-    return mdCode(value.slice(0, 7), { table: true });
-  };
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
-    });
-    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
-  });
-  const columns = ["Field", "Lock", ...sources.map(mdText)];
-  return [
-    "## Baseline lock",
-    "",
-    `| ${columns.join(" | ")} |`,
-    `|${columns.map(() => "---|").join("")}`,
-    ...rows,
-    ...fullShas.length ? [
-      "",
-      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
-    ] : []
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const open2 = sorted.filter((c) => c.status !== "pass");
-  const passing = sorted.filter((c) => c.status === "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const details = open2.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
-  const folded = !passing.length ? [] : options.passingChecks ? [
-    "",
-    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
-    "",
-    ...renderCheckTable(passing),
-    "",
-    "</details>"
-  ] : ["", `_${plural(passing.length)} not shown._`];
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
-    ...folded,
-    "",
-    ICON_LEGEND,
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckTable(checks) {
-  return [
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...checks.map(
-      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
-    )
-  ];
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
-  ) : check.details.map((d) => `- ${mdProse(d)}`);
-  if (check.waiver?.expired && check.findings.length > 0)
-    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
-}
-
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
-  const anyFailed = ran.some(isFailed);
-  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
-  const rows = ran.map((c) => {
-    const failed = isFailed(c);
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    `    axisFormat ${axisFormatFor(span)}`,
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
-  ].join("\n");
-}
-function axisFormatFor(spanMs) {
-  if (spanMs < 1e4) return "%S.%L s";
-  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
-}
-
-// src/core/render/report-commands.ts
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = record.commands.map((c) => {
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
-    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
-      "",
-      escapeMarkdown(c.output_tail, "block", { info: "text" }),
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function describeResult(c) {
-  if (c.state !== "ran")
-    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
-  if (c.timed_out) return "\u23F1\uFE0F timed out";
-  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
-  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-}
-
-// src/core/render/report-evidence.ts
-function renderEvidence(record) {
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  const runUrl = mdUrl(context.run_url);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    "---",
-    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/render/signature-line.ts
-function renderSignatureLine(record, decision, role) {
-  const joint = record.joint_decision;
-  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
-  if (verified) {
-    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
-    if (verified.source === "file")
-      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
-    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
-  }
-  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
-}
-function link(url) {
-  const safe = mdUrl(url);
-  return safe ? `<${safe}>` : "";
-}
-
-// src/core/render/report-joint-decision.ts
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = Math.max(roles.length, 1) + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
-  const links = joint?.evidence_links.map(mdText) ?? [];
-  const risks = joint?.residual_risks.map(mdText) ?? [];
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
-  ].join("\n");
-}
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function renderHeader(record) {
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = labelSuffix(outcome);
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const warning = renderIntegrityWarning(record);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    `# ${renderHeadline(record)}`,
-    "",
-    ...warning ? [warning, ""] : [],
-    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
-      if (item.check === "gate.integrity")
-        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
 }
 
 // src/core/commands/credentials.ts
@@ -29893,6 +29974,81 @@ function collectSecretValues(config, environment) {
   return values.filter((value) => typeof value === "string" && value !== "");
 }
 
+// src/core/redact.ts
+var MASK = "***";
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
+function createRedactor(secrets) {
+  const pieces = secrets.flatMap(
+    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
+  );
+  const values = [
+    ...new Set(
+      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+    )
+  ].sort((a, b) => b.length - a.length);
+  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
+  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const redact = (text) => {
+    let result = text;
+    for (const pattern of patterns) result = result.replace(pattern, MASK);
+    return result;
+  };
+  redact.spans = (text) => {
+    const spans = [];
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern))
+        spans.push([match.index, match.index + match[0].length]);
+    }
+    return spans;
+  };
+  return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "kind",
+  "status",
+  "state",
+  "verdict",
+  "decision_requested",
+  "scope",
+  "blocks",
+  "blocked_by",
+  "generated_at",
+  "sha256",
+  "config_sha256",
+  "record_version"
+]);
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
+      ])
+    );
+  }
+  return value;
+}
+
 // src/app/read-command-scripts.ts
 var MAX_DEPTH2 = 4;
 var MAX_FILES = 64;
@@ -30029,155 +30185,6 @@ async function readSchemaWithRefs(path, read) {
     const parsed = parseText(file.text, detectFormat(current, file.text));
     if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
   }
-}
-
-// src/core/shard/partition.ts
-var MAX_SHARDS = 256;
-function parseShardSpec(text) {
-  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
-}
-function partitionCommands(commands, count, durations = {}) {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
-  const groups = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce(
-    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
-    0
-  );
-  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups.set(root, [...groups.get(root) ?? [], command.id]);
-  }
-  return [...groups.values()];
-}
-
-// src/core/shard/restrict-to-shard.ts
-function restrictToShard(config, shard) {
-  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
-  if (shard.index === 1) return { ...config, commands };
-  return {
-    ...config,
-    commands,
-    baseline: {},
-    artifacts: [],
-    handoff: void 0,
-    rules: [],
-    documents: [],
-    changelog: void 0,
-    tools: [],
-    incidents: void 0,
-    consumer: void 0,
-    jointDecision: void 0
-  };
-}
-
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-var STRONG_SECRET_LENGTH = 8;
-function createRedactor(secrets) {
-  const pieces = secrets.flatMap(
-    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
-  );
-  const values = [
-    ...new Set(
-      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
-    )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
-  const redact = (text) => {
-    let result = text;
-    for (const pattern of patterns) result = result.replace(pattern, MASK);
-    return result;
-  };
-  redact.spans = (text) => {
-    const spans = [];
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern))
-        spans.push([match.index, match.index + match[0].length]);
-    }
-    return spans;
-  };
-  return redact;
-}
-function findWeakSecrets(secrets) {
-  return secrets.filter(
-    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
-  );
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
-  "id",
-  "kind",
-  "status",
-  "state",
-  "verdict",
-  "decision_requested",
-  "scope",
-  "blocks",
-  "blocked_by",
-  "generated_at",
-  "sha256",
-  "config_sha256",
-  "record_version"
-]);
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
-      ])
-    );
-  }
-  return value;
 }
 
 // src/core/config/did-you-mean.ts
@@ -30808,6 +30815,154 @@ async function loadPolicy(ports, path, validator, trustedRef) {
   };
 }
 
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request) {
+  const validator = createSchemaValidator();
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue.message}`,
+        location: { file: file.path, ...issue.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const config = loaded.config;
+  const problems = findShardProblems(shards, config, loaded.read.sha256);
+  if (problems.length > 0)
+    return {
+      kind: "unusable",
+      errors: problems.map((message) => ({ message, location: { file: config.path } }))
+    };
+  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const redact = createRedactor(collectSecretValues(config, ports.environment));
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config),
+    logDir: "logs",
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url
+    },
+    redact,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+  });
+  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/shard/partition.ts
+var MAX_SHARDS = 256;
+function parseShardSpec(text) {
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
+  const groups = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
+  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups.set(root, [...groups.get(root) ?? [], command.id]);
+  }
+  return [...groups.values()];
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
@@ -30899,328 +31054,17 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/core/shard/aggregate.ts
-function collectShardCommands(shards, config) {
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return shards.flatMap(
-    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
-  ).sort((a, b) => rank(a.id) - rank(b.id));
-}
-function toCommandResult(command) {
-  return {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    state: command.state,
-    ...command.reason ? { reason: command.reason } : {},
-    exitCode: command.exit_code,
-    signal: command.signal,
-    timedOut: command.timed_out,
-    startedMs: command.started_ms,
-    durationMs: command.duration_ms,
-    outputTail: command.output_tail,
-    outputBytes: command.output_bytes,
-    ...command.log_path ? { logPath: command.log_path } : {}
-  };
-}
-function findShardProblems(shards, config, configSha256) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return problems;
-  const owners = /* @__PURE__ */ new Map();
-  for (const s of shards)
-    for (const id of s.record.shard.commands) {
-      const owner = owners.get(id);
-      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
-      owners.set(id, s.path);
-    }
-  return problems;
-}
-function findProblems(shards, config, configSha256) {
-  if (shards.length === 0) return ["no shard records were given"];
-  const problems = [];
-  const notShards = shards.filter((s) => !s.record.shard);
-  for (const s of notShards)
-    problems.push(
-      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
-    );
-  if (notShards.length > 0) return problems;
-  const first = shards[0];
-  const count = first.record.shard.count;
-  const sha = first.record.context.sha;
-  for (const s of shards) {
-    const r = s.record;
-    if (r.shard.count !== count)
-      problems.push(
-        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
-      );
-    if (r.gate.name !== config.gate.name)
-      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
-    if (r.gate.config_sha256 !== configSha256)
-      problems.push(
-        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
-      );
-    if (r.context.sha !== sha)
-      problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
-      );
-    if (r.decision_requested !== first.record.decision_requested)
-      problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
-      );
+// src/app/run-gate.ts
+async function runGate(ports, request, sink) {
+  try {
+    await sink.start();
+    const outcome = "records" in request ? await aggregateShards(ports, request) : await runCheckpoint(ports, request);
+    await sink.finish(outcome);
+    return outcome;
+  } catch (error) {
+    await sink.crash(error);
+    return { kind: "crashed", error };
   }
-  for (let index = 1; index <= count; index++) {
-    const given = shards.filter((s) => s.record.shard.index === index);
-    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
-    if (given.length > 1)
-      problems.push(
-        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
-      );
-  }
-  return problems;
-}
-
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request) {
-  const validator = createSchemaValidator();
-  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
-  const errors = [];
-  const shards = request.records.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
-    if (!parsed.ok) {
-      const issue = parsed.issues[0];
-      errors.push({
-        message: `not a valid JSON record: ${issue.message}`,
-        location: { file: file.path, ...issue.position }
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path }
-        }))
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value }];
-  });
-  if (errors.length > 0) return { kind: "unusable", errors };
-  const config = loaded.config;
-  const problems = findShardProblems(shards, config, loaded.read.sha256);
-  if (problems.length > 0)
-    return {
-      kind: "unusable",
-      errors: problems.map((message) => ({ message, location: { file: config.path } }))
-    };
-  const first = shards.find((s) => s.record.shard.index === 1).record;
-  const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
-  const judged = redactDeep(judge(config, evidence, validator), redact);
-  const merged = {
-    record: {
-      ...judged,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
-  };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
-}
-
-// src/cli/verify-command.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
-
-// src/core/rederive.ts
-var PLAIN_LABELS = Object.fromEntries(
-  DECISIONS.map((d) => [d, { GO: "GO", "NO-GO": "NO-GO", CONDITIONAL: "CONDITIONAL" }])
-);
-function replayCheck(check, today) {
-  const replayed = { ...check, blocks: [...check.blocks] };
-  let note;
-  if (isProtectedCheck(check.id) && !replayed.blocks.includes("cutover")) {
-    replayed.blocks.push("cutover");
-    note = `${check.id} is protected: it blocks the cutover whatever the record says`;
-  }
-  if (check.status === "waived") {
-    const waiver = check.waiver;
-    const reason = isProtectedCheck(check.id) ? "a protected check cannot be waived" : !waiver ? "the record names no waiver for it" : waiver.expires < today ? `its waiver expired on ${waiver.expires}` : void 0;
-    if (reason) {
-      replayed.status = "fail";
-      note = `${check.id} counts as failing: ${reason}`;
-    }
-  }
-  return { check: replayed, ...note ? { note } : {} };
-}
-function rederiveDecisions(checks, today) {
-  const replayed = checks.map((check) => replayCheck(check, today));
-  const final = replayed.map((r) => r.check);
-  for (const outcome of failClosed(final))
-    final.push({ ...outcome, blocks: [...DECISIONS], abort: false, details: [], findings: [] });
-  return {
-    decisions: decideAll(final, PLAIN_LABELS),
-    notes: replayed.flatMap((r) => r.note ?? [])
-  };
-}
-var DETERMINISTIC = /* @__PURE__ */ new Set([
-  "artifact",
-  "baseline",
-  "git",
-  "handoff",
-  "semver",
-  "rule",
-  "changelog",
-  "command"
-]);
-function severity(status) {
-  if (status === "fail" || status === "error" || status === "waived") return 2;
-  return status === "pending" ? 1 : 0;
-}
-function compareWithRejudged(recorded, rejudged) {
-  const byId = new Map(recorded.map((check) => [check.id, check]));
-  const problems = [];
-  for (const check of rejudged) {
-    const stated = byId.get(check.id);
-    if (!stated)
-      problems.push(`the record lacks the check ${check.id} (${check.status} on this evidence)`);
-    else if ((DETERMINISTIC.has(check.kind) || check.id === "consumer.record") && severity(stated.status) < severity(check.status))
-      problems.push(
-        `the record says ${check.id} is ${stated.status}, but the same evidence gives ${check.status}: ${check.summary}`
-      );
-  }
-  return problems;
-}
-
-// src/app/rejudge-record.ts
-async function rejudgeRecord(ports, record) {
-  const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
-  if (!loaded.ok)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
-    };
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    runCommands: true,
-    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
-    logDir: "logs",
-    context: {
-      repository: record.context?.repository ?? null,
-      sha: record.context?.sha ?? null,
-      ref: record.context?.ref ?? null,
-      event: record.context?.event ?? null,
-      runUrl: record.context?.run_url ?? null
-    },
-    redact: createRedactor([])
-  });
-  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
-}
-
-// src/core/shard/replay.ts
-function listRecordedInputs(record) {
-  const listed = Array.isArray(record.inputs) ? record.inputs : [...record.artifacts ?? [], ...record.documents ?? []];
-  return [
-    { id: "config", path: record.gate.config_path, sha256: record.gate.config_sha256 },
-    ...listed.filter((input) => input.path !== record.gate.config_path)
-  ];
-}
-function compareInputs(record, current) {
-  return listRecordedInputs(record).map(({ id, path, sha256 }) => {
-    const now = current[path] ?? null;
-    const state = sha256 === now ? "unchanged" : now === null ? "missing" : sha256 === null ? "appeared" : "changed";
-    return { id, path, recorded: sha256, current: now, state };
-  });
-}
-
-// src/app/verify-record.ts
-var MAX_BYTES = 1024 * 1024 * 1024;
-async function verifyRecord(ports, record, now) {
-  const problems = [];
-  if (record.shard || record.scope !== "full" && !record.aggregated_from)
-    problems.push(
-      `the record's scope is '${record.shard ? "shard" : record.scope ?? "unknown"}': only a full run (scope: full) or an aggregate of shards can be relied on`
-    );
-  if (!Array.isArray(record.inputs))
-    problems.push(
-      "the record lists no inputs (it was written by an older version): run the gate again"
-    );
-  const lock = record.baseline?.expected ?? {};
-  const tag = lock.release_tag;
-  const git2 = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
-  const sha = record.context?.sha ?? null;
-  if (!git2.available) problems.push(`cannot ask git: ${git2.reason ?? "git is not available"}`);
-  else {
-    if (!sha || git2.head !== sha)
-      problems.push(
-        `the record is for commit ${sha ?? "unknown"}, but HEAD is ${git2.head ?? "unknown"}: check out the commit the record judged`
-      );
-    const modified = await ports.git.modifiedFiles();
-    if (modified === null) problems.push("git cannot say whether tracked files are modified");
-    else if (modified.length > 0)
-      problems.push(
-        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(", ")}${modified.length > 10 ? ` and ${modified.length - 10} more` : ""}`
-      );
-    if (tag) {
-      const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
-      const resolved = git2.tags[tag] ?? null;
-      if (!resolved || resolved !== expected)
-        problems.push(
-          `release tag ${tag} resolves to ${resolved ?? "nothing (absent)"}, not the locked commit ${expected ?? "unknown"}`
-        );
-    }
-  }
-  const current = {};
-  for (const input of listRecordedInputs(record)) {
-    const read = await ports.workspace.readFile(input.path, MAX_BYTES);
-    current[input.path] = read.kind === "ok" ? read.sha256 : null;
-  }
-  const changes = compareInputs(record, current);
-  if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
-    const rejudged = await rejudgeRecord(ports, record);
-    if (!rejudged.ok) problems.push(rejudged.reason);
-    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
-  }
-  const { decisions, notes } = rederiveDecisions(
-    Array.isArray(record.checks) ? record.checks : [],
-    now.slice(0, 10)
-  );
-  return {
-    problems,
-    changes,
-    unchanged: changes.every((c) => c.state === "unchanged"),
-    decisions,
-    notes
-  };
 }
 
 // src/adapters/fs-workspace.ts
@@ -31535,19 +31379,6 @@ function createGit(root) {
   };
 }
 
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason }),
-    signoff: async ({ teams }) => ({
-      pullRequest: { kind: "unavailable", reason },
-      runApprovals: { kind: "unavailable", reason },
-      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
-    })
-  };
-}
-
 // src/adapters/output-dir.ts
 import {
   closeSync,
@@ -31699,7 +31530,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve7) => setTimeout(resolve7, 50));
+    await new Promise((resolve9) => setTimeout(resolve9, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -32170,19 +32001,265 @@ ${String(stderr)}`.trim().slice(0, 2e3));
   });
 }
 
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
+    lookups: options.lookups,
     output,
     logger: options.logger,
     environment: process.env,
     now: () => /* @__PURE__ */ new Date()
+  };
+}
+
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: "unavailable", reason },
+      runApprovals: { kind: "unavailable", reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
+    })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error) {
+    return `it is not JSON (${error.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync2(resolve5(base, path), "utf8"));
+  } catch (error) {
+    const why = error.code === "ENOENT" ? "no such file" : error.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/adapters/terminal-progress.ts
+function createTerminalProgress(stream) {
+  const running = /* @__PURE__ */ new Set();
+  let parallel = false;
+  let total = 0;
+  let done = 0;
+  const status = () => stream.isTTY ? `\x1B[2K\r\u23F3 ${done}/${total} done \xB7 running: ${[...running].join(", ")}` : "";
+  const print = (text) => {
+    if (stream.isTTY) stream.write("\x1B[2K\r");
+    stream.write(text);
+    if (stream.isTTY && running.size > 0) stream.write(status());
+  };
+  return {
+    onRunStart(commands, concurrency) {
+      total = commands.length;
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      running.add(command.id);
+      print(`\u25B6 ${command.id}: ${command.run}
+`);
+    },
+    onOutput(command, text) {
+      print(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    onEnd(command, result) {
+      running.delete(command.id);
+      done++;
+      print(
+        `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}
+`
+      );
+    }
+  };
+}
+
+// src/core/render/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+function renderText(record, options) {
+  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
+  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
+  const lines = [];
+  lines.push(
+    paint(
+      "bold",
+      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
+    )
+  );
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
+    const blocked = outcome.blocked_by.length ? paint(
+      "dim",
+      `  ${outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by"} ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
+    ) : "";
+    lines.push(
+      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
+    for (const item of outcome.to_go.slice(0, 12)) {
+      const check = record.checks.find((c) => c.id === item.check);
+      lines.push(
+        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
+      );
+      const located = check.findings.filter((finding) => finding.location?.line);
+      for (const finding of located.slice(0, 5)) {
+        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
+        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
+      }
+      if (located.length === 0)
+        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
+      const log = record.commands.find((c) => `command.${c.id}` === check.id)?.log_path;
+      if (log && isFailing(check.status)) lines.push(paint("dim", `      full output: ${log}`));
+      if (item.expected !== void 0 || item.observed !== void 0) {
+        lines.push(
+          paint(
+            "dim",
+            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
+          )
+        );
+      }
+    }
+    if (outcome.to_go.length > 12)
+      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
+  }
+  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
+  if (warnings.length > 0) lines.push("", "Warnings:");
+  for (const check of warnings)
+    lines.push(
+      paint(
+        "yellow",
+        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
+      )
+    );
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
+  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
+  lines.push(
+    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
+  );
+  if (options.paths)
+    lines.push(
+      paint("dim", `Record: ${options.paths.record}`),
+      paint("dim", `Report: ${options.paths.report}`)
+    );
+  return lines.join("\n") + "\n";
+}
+function mark(check) {
+  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
+}
+
+// src/adapters/terminal-sink.ts
+function createTerminalSink(options) {
+  const { stdout, stderr } = options;
+  return {
+    async start() {
+    },
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        stderr.write(`cutover-checkpoint: the gate could not run
+`);
+        for (const error of outcome.errors)
+          stderr.write(`  ${formatLocation(error.location)}: ${error.message}
+`);
+        return;
+      }
+      if (options.json) stdout.write(`${JSON.stringify(outcome.record, null, 2)}
+`);
+      else
+        stdout.write(
+          renderText(outcome.record, {
+            color: options.color,
+            paths: { record: outcome.recordPath, report: outcome.reportPath }
+          })
+        );
+    },
+    async crash(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      stderr.write(`cutover-checkpoint: the gate could not run: ${message}
+`);
+      if (options.debug && error instanceof Error) stderr.write(`${error.stack}
+`);
+    }
   };
 }
 
@@ -32305,17 +32382,19 @@ function parseCliArgs(argv) {
   return {
     command,
     cwd,
-    configPath: values.config ?? DEFAULT_CONFIG_PATH,
-    decision,
-    modes: values.mode ?? [],
-    inputs,
+    ask: {
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      decision,
+      modes: values.mode ?? [],
+      inputs,
+      ...concurrency !== void 0 ? { concurrency } : {},
+      ...shard ? { shard } : {},
+      ...trustedRefOf(values["trusted-ref"])
+    },
     outDir: values.out ?? DEFAULT_OUT_DIR,
     json: values.json === true,
     runCommands: values["no-commands"] !== true,
-    concurrency,
-    ...shard ? { shard } : {},
-    ...values.durations ? { durationsFrom: values.durations } : {},
-    ...trustedRefOf(values["trusted-ref"])
+    ...values.durations ? { durationsFrom: values.durations } : {}
   };
 }
 function trustedRefOf(value) {
@@ -32354,160 +32433,41 @@ function parseOptions(args) {
       }
     });
   } catch (error) {
-    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments");
+    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments", {
+      cause: error
+    });
   }
 }
 
-// src/cli/verify-command.ts
-var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
-async function runVerifyRecord(recordPath, tree, decision, io, now) {
-  let record;
-  try {
-    record = JSON.parse(readFileSync2(recordPath, "utf8"));
-    if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
-      throw new Error("not a record");
-  } catch (error) {
-    const code = error.code;
-    throw new UsageError(
-      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
-    );
-  }
-  const root = resolve5(tree);
-  const ports = createLocalPorts({
-    root,
-    evidenceDir: root,
-    logger: { info: () => void 0, warn: () => void 0 }
-  });
-  const outcome = await verifyRecord(ports, record, now.toISOString());
-  const out = (text) => io.stdout.write(text);
-  for (const change of outcome.changes) {
-    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
-    out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
+// src/adapters/stop-commands.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function createStopToken() {
+  return randomBytes2(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
 `);
-  }
-  for (const note of outcome.notes) out(`note: ${note}
-`);
-  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
-  if (changed.length > 0)
-    out(
-      `
-${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
-`
-    );
-  for (const problem of outcome.problems) out(`
-not verifiable: ${problem}
-`);
-  if (changed.length > 0 || outcome.problems.length > 0) return 1;
-  out(`
-Evidence unchanged since the verdict of ${record.generated_at}.
-`);
-  if (!decision) return 0;
-  const derived = outcome.decisions[decision];
-  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(", ")})` : "";
-  out(
-    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.
-`
-  );
-  return EXIT[derived.state];
+  };
 }
 
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
-  try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-  } catch (error) {
-    return `it is not JSON (${error.message})`;
-  }
+// src/cli/actions-guard.ts
+function guardForActions(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return {
+    write: createStopCommandsWriter((text) => stream.write(text)),
+    isTTY: stream.isTTY
+  };
 }
 
-// src/core/render/text.ts
-var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-function renderText(record, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
-  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
-  const lines = [];
-  lines.push(
-    paint(
-      "bold",
-      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
-    )
-  );
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
-    const blocked = outcome.blocked_by.length ? paint(
-      "dim",
-      `  ${outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by"} ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
-    ) : "";
-    lines.push(
-      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
-    );
-  }
-  if (record.abort_triggers.length > 0) {
-    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
-  }
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    if (outcome.state === "GO") continue;
-    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
-    for (const item of outcome.to_go.slice(0, 12)) {
-      const check = record.checks.find((c) => c.id === item.check);
-      lines.push(
-        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
-      );
-      const located = check.findings.filter((finding) => finding.location?.line);
-      for (const finding of located.slice(0, 5)) {
-        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
-        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
-      }
-      if (located.length === 0)
-        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
-      const log = record.commands.find((c) => `command.${c.id}` === check.id)?.log_path;
-      if (log && isFailing(check.status)) lines.push(paint("dim", `      full output: ${log}`));
-      if (item.expected !== void 0 || item.observed !== void 0) {
-        lines.push(
-          paint(
-            "dim",
-            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
-          )
-        );
-      }
-    }
-    if (outcome.to_go.length > 12)
-      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
-  }
-  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
-  if (warnings.length > 0) lines.push("", "Warnings:");
-  for (const check of warnings)
-    lines.push(
-      paint(
-        "yellow",
-        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
-      )
-    );
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
-  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
-  lines.push(
-    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
-  );
-  if (options.paths)
-    lines.push(
-      paint("dim", `Record: ${options.paths.record}`),
-      paint("dim", `Report: ${options.paths.report}`)
-    );
-  return lines.join("\n") + "\n";
-}
-function mark(check) {
-  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
-}
+// src/cli/init.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
 
 // src/cli/init-templates.ts
 var VERSION = true ? "0.1.0" : "0.1.0";
@@ -32549,8 +32509,8 @@ commands:
     run: npm test
     reports_tests: true
 
-# Who signs the decisions. Until the record exists and is signed, the rehearsal is pending
-# (CONDITIONAL) and the runtime cutover is NO-GO. Write the record with
+# Who signs the decisions. Until the record exists both decisions are NO-GO; while it is unsigned
+# the rehearsal is pending (CONDITIONAL) and the cutover NO-GO. Write the record with
 # \`cutover-checkpoint schema joint-decision\` as its shape; replace the logins with yours.
 joint_decision:
   path: docs/JOINT_DECISION_RECORD.json
@@ -32585,95 +32545,247 @@ jobs:
           decision: \${{ inputs.decision || 'rehearsal' }}
 `;
 
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
-}
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
-}
-
-// src/cli/progress.ts
-function createCliProgress(stream) {
-  const running = /* @__PURE__ */ new Set();
-  let parallel = false;
-  let total = 0;
-  let done = 0;
-  const status = () => stream.isTTY ? `\x1B[2K\r\u23F3 ${done}/${total} done \xB7 running: ${[...running].join(", ")}` : "";
-  const print = (text) => {
-    if (stream.isTTY) stream.write("\x1B[2K\r");
-    stream.write(text);
-    if (stream.isTTY && running.size > 0) stream.write(status());
-  };
-  return {
-    onRunStart(commands, concurrency) {
-      total = commands.length;
-      parallel = concurrency > 1 && commands.length > 1;
-    },
-    onStart(command) {
-      running.add(command.id);
-      print(`\u25B6 ${command.id}: ${command.run}
+// src/cli/init.ts
+async function init(cwd, force, io) {
+  const files = [
+    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+  ];
+  const existing = files.filter(([path]) => existsSync3(path)).map(([path]) => path);
+  if (existing.length > 0 && !force)
+    throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
+  for (const [path, text] of files) {
+    await mkdir(dirname2(path), { recursive: true });
+    await writeFile(path, text);
+    io.stdout.write(`wrote ${path}
 `);
-    },
-    onOutput(command, text) {
-      print(parallel ? prefixLines(`[${command.id}] `, text) : text);
-    },
-    onEnd(command, result) {
-      running.delete(command.id);
-      done++;
-      print(
-        `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}
-`
-      );
+  }
+  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`
+`);
+  return 0;
+}
+
+// src/cli/verify-command.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
+
+// src/core/rederive.ts
+var PLAIN_LABELS = Object.fromEntries(
+  DECISIONS.map((d) => [d, { GO: "GO", "NO-GO": "NO-GO", CONDITIONAL: "CONDITIONAL" }])
+);
+function replayCheck(check, today) {
+  const replayed = { ...check, blocks: [...check.blocks] };
+  let note;
+  if (isProtectedCheck(check.id) && !replayed.blocks.includes("cutover")) {
+    replayed.blocks.push("cutover");
+    note = `${check.id} is protected: it blocks the cutover whatever the record says`;
+  }
+  if (check.status === "waived") {
+    const waiver = check.waiver;
+    const reason = isProtectedCheck(check.id) ? "a protected check cannot be waived" : !waiver ? "the record names no waiver for it" : waiver.expires < today ? `its waiver expired on ${waiver.expires}` : void 0;
+    if (reason) {
+      replayed.status = "fail";
+      note = `${check.id} counts as failing: ${reason}`;
     }
+  }
+  return { check: replayed, ...note ? { note } : {} };
+}
+function rederiveDecisions(checks, today) {
+  const replayed = checks.map((check) => replayCheck(check, today));
+  const final = replayed.map((r) => r.check);
+  for (const outcome of failClosed(final))
+    final.push({ ...outcome, blocks: [...DECISIONS], abort: false, details: [], findings: [] });
+  return {
+    decisions: decideAll(final, PLAIN_LABELS),
+    notes: replayed.flatMap((r) => r.note ?? [])
+  };
+}
+var DETERMINISTIC = /* @__PURE__ */ new Set([
+  "artifact",
+  "baseline",
+  "git",
+  "handoff",
+  "semver",
+  "rule",
+  "changelog",
+  "command"
+]);
+function severity(status) {
+  if (status === "fail" || status === "error" || status === "waived") return 2;
+  return status === "pending" ? 1 : 0;
+}
+function compareWithRejudged(recorded, rejudged) {
+  const byId = new Map(recorded.map((check) => [check.id, check]));
+  const problems = [];
+  for (const check of rejudged) {
+    const stated = byId.get(check.id);
+    if (!stated)
+      problems.push(`the record lacks the check ${check.id} (${check.status} on this evidence)`);
+    else if ((DETERMINISTIC.has(check.kind) || check.id === "consumer.record") && severity(stated.status) < severity(check.status))
+      problems.push(
+        `the record says ${check.id} is ${stated.status}, but the same evidence gives ${check.status}: ${check.summary}`
+      );
+  }
+  return problems;
+}
+
+// src/app/rejudge-record.ts
+async function rejudgeRecord(ports, record) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
+    };
+  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    runCommands: true,
+    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
+    logDir: "logs",
+    context: {
+      repository: record.context?.repository ?? null,
+      sha: record.context?.sha ?? null,
+      ref: record.context?.ref ?? null,
+      event: record.context?.event ?? null,
+      runUrl: record.context?.run_url ?? null
+    },
+    redact: createRedactor([])
+  });
+  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+}
+
+// src/core/record-replay.ts
+function listRecordedInputs(record) {
+  const listed = Array.isArray(record.inputs) ? record.inputs : [...record.artifacts ?? [], ...record.documents ?? []];
+  return [
+    { id: "config", path: record.gate.config_path, sha256: record.gate.config_sha256 },
+    ...listed.filter((input) => input.path !== record.gate.config_path)
+  ];
+}
+function compareInputs(record, current) {
+  return listRecordedInputs(record).map(({ id, path, sha256 }) => {
+    const now = current[path] ?? null;
+    const state = sha256 === now ? "unchanged" : now === null ? "missing" : sha256 === null ? "appeared" : "changed";
+    return { id, path, recorded: sha256, current: now, state };
+  });
+}
+
+// src/app/verify-record.ts
+var MAX_BYTES = 1024 * 1024 * 1024;
+async function verifyRecord(ports, record, now) {
+  const problems = [];
+  if (record.shard || record.scope !== "full" && !record.aggregated_from)
+    problems.push(
+      `the record's scope is '${record.shard ? "shard" : record.scope ?? "unknown"}': only a full run (scope: full) or an aggregate of shards can be relied on`
+    );
+  if (!Array.isArray(record.inputs))
+    problems.push(
+      "the record lists no inputs (it was written by an older version): run the gate again"
+    );
+  const lock = record.baseline?.expected ?? {};
+  const tag = lock.release_tag;
+  const git2 = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
+  const sha = record.context?.sha ?? null;
+  if (!git2.available) problems.push(`cannot ask git: ${git2.reason ?? "git is not available"}`);
+  else {
+    if (!sha || git2.head !== sha)
+      problems.push(
+        `the record is for commit ${sha ?? "unknown"}, but HEAD is ${git2.head ?? "unknown"}: check out the commit the record judged`
+      );
+    const modified = await ports.git.modifiedFiles();
+    if (modified === null) problems.push("git cannot say whether tracked files are modified");
+    else if (modified.length > 0)
+      problems.push(
+        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(", ")}${modified.length > 10 ? ` and ${modified.length - 10} more` : ""}`
+      );
+    if (tag) {
+      const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
+      const resolved = git2.tags[tag] ?? null;
+      if (!resolved || resolved !== expected)
+        problems.push(
+          `release tag ${tag} resolves to ${resolved ?? "nothing (absent)"}, not the locked commit ${expected ?? "unknown"}`
+        );
+    }
+  }
+  const current = {};
+  for (const input of listRecordedInputs(record)) {
+    const read = await ports.workspace.readFile(input.path, MAX_BYTES);
+    current[input.path] = read.kind === "ok" ? read.sha256 : null;
+  }
+  const changes = compareInputs(record, current);
+  if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
+    const rejudged = await rejudgeRecord(ports, record);
+    if (!rejudged.ok) problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+  }
+  const { decisions, notes } = rederiveDecisions(
+    Array.isArray(record.checks) ? record.checks : [],
+    now.slice(0, 10)
+  );
+  return {
+    problems,
+    changes,
+    unchanged: changes.every((c) => c.state === "unchanged"),
+    decisions,
+    notes
   };
 }
 
-// src/adapters/stop-signal.ts
-function stopOnSignals() {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
+// src/cli/verify-command.ts
+var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
+async function runVerifyRecord(recordPath, tree, decision, io, now) {
+  let record;
+  try {
+    record = JSON.parse(readFileSync3(recordPath, "utf8"));
+    if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
+      throw new Error("not a record");
+  } catch (error) {
+    const code = error.code;
+    throw new UsageError(
+      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+    );
+  }
+  const root = resolve7(tree);
+  const ports = createMachinePorts({
+    root,
+    evidenceDir: root,
+    logger: { info: () => void 0, warn: () => void 0 },
+    lookups: createOfflineLookups("verify-record makes no GitHub API calls")
+  });
+  const outcome = await verifyRecord(ports, record, now.toISOString());
+  const out = (text) => io.stdout.write(text);
+  for (const change of outcome.changes) {
+    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
+    out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
+`);
+  }
+  for (const note of outcome.notes) out(`note: ${note}
+`);
+  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
+  if (changed.length > 0)
+    out(
       `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
 `
     );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return controller.signal;
-}
-
-// src/adapters/stop-commands.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-function createStopToken() {
-  return randomBytes2(16).toString("hex");
-}
-function createStopCommandsWriter(write, token = createStopToken()) {
-  return (text) => {
-    if (text === "") return;
-    const body = text.endsWith("\n") ? text : `${text}
-`;
-    write(`::stop-commands::${token}
-${body}::${token}::
+  for (const problem of outcome.problems) out(`
+not verifiable: ${problem}
 `);
-  };
-}
-
-// src/cli/actions-guard.ts
-function guardForActions(stream, env) {
-  if (env.GITHUB_ACTIONS !== "true") return stream;
-  return {
-    write: createStopCommandsWriter((text) => stream.write(text)),
-    isTTY: stream.isTTY
-  };
+  if (changed.length > 0 || outcome.problems.length > 0) return 1;
+  out(`
+Evidence unchanged since the verdict of ${record.generated_at}.
+`);
+  if (!decision) return 0;
+  const derived = outcome.decisions[decision];
+  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(", ")})` : "";
+  out(
+    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.
+`
+  );
+  return EXIT[derived.state];
 }
 
 // src/cli/main.ts
@@ -32736,109 +32848,76 @@ async function dispatch(argv, io) {
         /* @__PURE__ */ new Date()
       );
   }
-  const root = resolve6(request.cwd);
-  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
+  const root = resolve8(request.cwd);
   const log = (text) => io.stderr.write(`${text}
 `);
-  const ports = createLocalPorts({
+  const ports = createMachinePorts({
     root,
-    evidenceDir: resolve6(root, request.outDir),
-    logger: { info: log, warn: (text) => log(`warning: ${text}`) }
+    evidenceDir: resolve8(root, request.outDir),
+    logger: { info: log, warn: (text) => log(`warning: ${text}`) },
+    lookups: createOfflineLookups(
+      "the CLI makes no GitHub API calls; run the Action for API lookups"
+    )
+  });
+  const sink = createTerminalSink({
+    // The readable verdict quotes command output: under Actions, no workflow command in it runs.
+    // --json stays raw (its lines cannot start with `::`).
+    stdout: request.json ? io.stdout : guardForActions(io.stdout, io.env),
+    stderr: io.stderr,
+    json: request.json,
+    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json,
+    debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG)
   });
   if (request.command === "aggregate") {
-    const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
-    return report(
-      await aggregateShards(ports, {
-        configPath: request.configPath,
-        records,
-        ...request.trustedRef ? { trustedRef: request.trustedRef } : {}
-      }),
-      request.json,
-      color,
-      io
+    const records = request.records.map((path) => ({ path, text: readRecord(path) }));
+    const { configPath, trustedRef } = request;
+    return exitCodeOf(
+      await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
     );
   }
-  const outcome = await runCheckpoint(ports, {
-    configPath: request.configPath,
-    decision: request.decision,
-    modes: request.modes,
-    inputs: request.inputs,
-    scope: request.command,
-    runCommands: request.runCommands,
-    notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",
-    concurrency: request.concurrency,
-    defaultConcurrency: availableParallelism(),
-    context: {
-      repository: io.env.GITHUB_REPOSITORY ?? null,
-      sha: io.env.GITHUB_SHA ?? null,
-      ref: io.env.GITHUB_REF ?? null,
-      event: io.env.GITHUB_EVENT_NAME ?? null,
-      runUrl: null
-    },
-    events: createCliProgress(io.stderr),
-    // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
-    ...request.command === "run" && request.runCommands ? { signal: stopOnSignals() } : {},
-    ...request.trustedRef ? { trustedRef: request.trustedRef } : {},
-    ...request.shard ? {
-      shard: {
-        ...request.shard,
-        durations: request.durationsFrom ? readDurations(request.durationsFrom) : void 0
-      }
-    } : {}
-  });
-  return report(outcome, request.json, color, io);
-}
-function report(outcome, json, color, io) {
-  if (outcome.kind === "unusable") {
-    io.stderr.write(`cutover-checkpoint: the gate could not run
-`);
-    for (const error of outcome.errors)
-      io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}
-`);
-    return EXIT_UNUSABLE;
-  }
-  if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}
-`);
-  else
-    guardForActions(io.stdout, io.env).write(
-      renderText(outcome.record, {
-        color,
-        paths: { record: outcome.recordPath, report: outcome.reportPath }
-      })
-    );
-  return EXIT_CODES[outcome.record.verdict];
-}
-function readRecordFile(path) {
+  const { ask, durationsFrom } = request;
+  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom), "--durations ") : void 0;
+  const stop = request.command === "run" && request.runCommands ? stopOnSignals({
+    notify: (text) => io.stderr.write(text),
+    onSecondSignal: () => process.exit(130)
+  }) : void 0;
   try {
-    return readFileSync3(path, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `cannot read record ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`
+    const result = await runGate(
+      ports,
+      {
+        ...ask,
+        ...ask.shard && durations ? { shard: { ...ask.shard, durations } } : {},
+        scope: request.command,
+        runCommands: request.runCommands,
+        notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",
+        defaultConcurrency: availableParallelism(),
+        context: {
+          repository: io.env.GITHUB_REPOSITORY ?? null,
+          sha: io.env.GITHUB_SHA ?? null,
+          ref: io.env.GITHUB_REF ?? null,
+          event: io.env.GITHUB_EVENT_NAME ?? null,
+          runUrl: null
+        },
+        events: createTerminalProgress(io.stderr),
+        ...stop ? { signal: stop.signal } : {}
+      },
+      sink
     );
+    return exitCodeOf(result);
+  } finally {
+    stop?.dispose();
   }
 }
-function readDurations(path) {
-  const durations = readRecordDurations(readRecordFile(path));
-  if (typeof durations === "string") throw new UsageError(`--durations ${path}: ${durations}`);
-  return durations;
+function exitCodeOf(result) {
+  return result.kind === "judged" ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
 }
-async function init(cwd, force, io) {
-  const files = [
-    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
-  ];
-  const existing = files.filter(([path]) => existsSync3(path)).map(([path]) => path);
-  if (existing.length > 0 && !force)
-    throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
-  for (const [path, text] of files) {
-    await mkdir(dirname2(path), { recursive: true });
-    await writeFile(path, text);
-    io.stdout.write(`wrote ${path}
-`);
-  }
-  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`
-`);
-  return 0;
+function readRecord(path) {
+  return readOrUsage(readRecordFile(path));
+}
+function readOrUsage(outcome, prefix = "") {
+  if (outcome.kind !== "ok")
+    throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
+  return outcome.value;
 }
 
 // src/cli/index.ts

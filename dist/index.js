@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -22100,7 +22100,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22127,7 +22127,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22991,7 +22991,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23382,7 +23382,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -31990,8 +31990,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
@@ -43829,11 +43829,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43849,7 +43849,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -43936,26 +43936,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -44163,14 +44163,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44414,12 +44414,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -44427,7 +44427,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -44466,7 +44466,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -44930,8 +44930,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -45142,15 +45142,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve7, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -45165,13 +45165,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -45370,7 +45370,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -45381,8 +45381,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -45404,7 +45404,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -45418,7 +45418,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid) {
             if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -45572,14 +45572,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -45615,10 +45615,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -45637,11 +45637,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -45655,7 +45655,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -45672,9 +45672,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -45725,31 +45725,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -45758,12 +45758,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -45774,7 +45774,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -45782,14 +45782,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -45961,11 +45961,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45981,7 +45981,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46318,10 +46318,835 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/adapters/stop-commands.ts
+import { randomBytes } from "node:crypto";
+function createStopToken() {
+  return randomBytes(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
+// src/adapters/github/command-log.ts
+function createActionCommandLog(raw) {
+  const write = createStopCommandsWriter(raw);
+  let parallel = false;
+  return {
+    onRunStart(commands, concurrency) {
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
+      else startGroup(`${command.id}: ${command.run}`);
+    },
+    onOutput(command, text) {
+      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    onEnd(command, result) {
+      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
+      if (!parallel && result.state === "ran") {
+        endGroup();
+        info(line);
+        return;
+      }
+      if (parallel && result.state === "ran") {
+        startGroup(line);
+        write(result.outputTail);
+        endGroup();
+        return;
+      }
+      info(line);
+    }
+  };
+}
+
+// src/adapters/github/step-io.ts
+function createRunnerStepIo() {
+  return {
+    setOutput: (name, value) => setOutput(name, value),
+    appendSummary: async (markdown) => {
+      await summary.addRaw(markdown).write();
+    },
+    info: (message) => info(message),
+    echo: createStopCommandsWriter((text) => process.stdout.write(text)),
+    notice: (message) => notice(message),
+    warning: (message) => warning(message),
+    error: (message, at) => error(
+      message,
+      at ? { file: at.file, startLine: at.line, startColumn: at.column } : void 0
+    ),
+    fail: (message) => setFailed(message),
+    mask: (secret) => setSecret(secret)
+  };
+}
+
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text = location.file;
+  if (location.line !== void 0) {
+    text += `:${location.line}`;
+    if (location.column !== void 0) text += `:${location.column}`;
+  }
+  return text;
+}
+
+// src/action/constants.ts
+var INPUTS = {
+  config: "config",
+  decision: "decision",
+  modes: "modes",
+  releaseTag: "release-tag",
+  commitSha: "commit-sha",
+  serviceContractVersion: "service-contract-version",
+  apiContractVersion: "api-contract-version",
+  integrationBaseline: "integration-baseline",
+  githubToken: "github-token",
+  checkName: "check-name",
+  comment: "comment",
+  failOn: "fail-on",
+  publish: "publish",
+  evidenceDir: "evidence-dir",
+  conditionalConclusion: "conditional-conclusion",
+  workingDirectory: "working-directory",
+  shard: "shard",
+  durations: "durations",
+  aggregate: "aggregate"
+};
+var OUTPUTS = {
+  verdict: "verdict",
+  rehearsal: "rehearsal",
+  cutover: "cutover",
+  record: "record",
+  report: "report",
+  blockingChecks: "blocking-checks",
+  checkRunId: "check-run-id",
+  checkRunUrl: "check-run-url",
+  commentId: "comment-id",
+  commentUrl: "comment-url"
+};
+
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
+// src/core/shard/partition.ts
+var MAX_SHARDS = 256;
+function parseShardSpec(text) {
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
+  const groups2 = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
+  const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups2.set(root, [...groups2.get(root) ?? [], command.id]);
+  }
+  return [...groups2.values()];
+}
+
+// src/action/working-directory.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve(workspace, value);
+  if (existsSync2(target) && existsSync2(workspace) && outside(realpathSync(workspace), realpathSync(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
+// src/action/inputs.ts
+var RUNNER_INPUTS = {
+  getInput: (name) => getInput(name),
+  getBooleanInput: (name) => getBooleanInput(name)
+};
+var InputError = class extends Error {
+};
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
+    );
+  return value;
+}
+var BASELINE_INPUTS = [
+  INPUTS.releaseTag,
+  INPUTS.commitSha,
+  INPUTS.serviceContractVersion,
+  INPUTS.apiContractVersion,
+  INPUTS.integrationBaseline
+];
+function readInputs(source, workspace, dispatch = {}) {
+  const get = (name) => source.getInput(name);
+  const baseline = {};
+  BASELINE_FIELDS.forEach((field, i) => {
+    const value = get(BASELINE_INPUTS[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`
+      );
+    if (value) baseline[field] = value;
+  });
+  const publishing = readPublishingInputs(source);
+  const ask = {
+    configPath: get(INPUTS.config) || ".github/cutover-checkpoint.yml",
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || get(INPUTS.decision) || "rehearsal",
+      DECISIONS
+    ),
+    modes: (dispatch.modes || get(INPUTS.modes)).split(/[\s,]+/).filter(Boolean),
+    inputs: baseline,
+    ...readShard(get(INPUTS.shard))
+  };
+  return {
+    ...publishing,
+    publish: get(INPUTS.publish) === "" ? true : source.getBooleanInput(INPUTS.publish),
+    ask,
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || "auto", [
+      "auto",
+      "always",
+      "never"
+    ]),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || "no-go", [
+      "no-go",
+      "conditional",
+      "never"
+    ]),
+    evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
+    conditionalConclusion: oneOf(
+      INPUTS.conditionalConclusion,
+      get(INPUTS.conditionalConclusion) || "neutral",
+      ["neutral", "success", "failure", "action_required"]
+    ),
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
+    durations: get(INPUTS.durations),
+    aggregate: get(INPUTS.aggregate)
+  };
+}
+function readWorkingDirectory(value, workspace) {
+  const problem = checkWorkingDirectory(workspace, value);
+  if (problem) throw new InputError(problem);
+  return value;
+}
+function readShard(text) {
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
+  return { shard };
+}
+function readPublishingInputs(source) {
+  return {
+    githubToken: source.getInput(INPUTS.githubToken),
+    checkName: source.getInput(INPUTS.checkName) || "Cutover checkpoint",
+    publish: source.getInput(INPUTS.publish).trim().toLowerCase() !== "false"
+  };
+}
+
 // src/action/main.ts
-import { readFileSync as readFileSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative6, resolve as resolve6 } from "node:path";
+import { relative as relative6, resolve as resolve7 } from "node:path";
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
+function isFullSha(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context3, options = {}) {
+  const text = stringify(value);
+  switch (context3) {
+    case "text":
+      return escapeText(flatten(text), true);
+    case "prose":
+      return escapeProse(flatten(text), options.table === true);
+    case "code":
+      return codeSpan(flatten(text), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text));
+    case "block":
+      return fencedBlock(text, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text) {
+  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text, atStart) {
+  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text, table) {
+  const parts = text.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text, table) {
+  if (text === "") return "` `";
+  let body = breakCommentMarkers(text);
+  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text, info2) {
+  const body = breakCommentMarkers(
+    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info2.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence}${safeInfo}
+${body}
+${fence}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text) {
+  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/headline.ts
+function renderHeadline(record) {
+  const order = [
+    record.decision_requested,
+    ...DECISIONS.filter((d) => d !== record.decision_requested)
+  ];
+  return order.map(
+    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function findIntegrityProblem(record) {
+  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+}
+function renderIntegrityWarning(record) {
+  const integrity = findIntegrityProblem(record);
+  return integrity ? `> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
+}
+var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
+function checkSummaryText(check) {
+  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
+}
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const fullShas = [];
+  const cellCode = (value) => {
+    if (!isFullSha(value)) return mdCode(value, { table: true });
+    if (!fullShas.includes(value)) fullShas.push(value);
+    return mdCode(value.slice(0, 7), { table: true });
+  };
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
+  });
+  const columns = ["Field", "Lock", ...sources.map(mdText)];
+  return [
+    "## Baseline lock",
+    "",
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---|").join("")}`,
+    ...rows,
+    ...fullShas.length ? [
+      "",
+      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+    ] : []
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const open3 = sorted.filter((c) => c.status !== "pass");
+  const passing = sorted.filter((c) => c.status === "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const details = open3.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
+  const folded = !passing.length ? [] : options.passingChecks ? [
+    "",
+    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
+    "",
+    ...renderCheckTable(passing),
+    "",
+    "</details>"
+  ] : ["", `_${plural(passing.length)} not shown._`];
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    ...open3.length ? ["", ...renderCheckTable(open3)] : [],
+    ...folded,
+    "",
+    ICON_LEGEND,
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckTable(checks) {
+  return [
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...checks.map(
+      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
+    )
+  ];
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
+  const rows = ran.map((c) => {
+    const failed = isFailed(c);
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    `    axisFormat ${axisFormatFor(span)}`,
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
+  ].join("\n");
+}
+function axisFormatFor(spanMs) {
+  if (spanMs < 1e4) return "%S.%L s";
+  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context3 = record.context;
+  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context3.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
+  ].join("\n");
+}
+
+// src/core/render/signature-line.ts
+function renderSignatureLine(record, decision, role) {
+  const joint = record.joint_decision;
+  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  if (verified) {
+    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
+    if (verified.source === "file")
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
+  }
+  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
+}
+
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = Math.max(roles.length, 1) + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
+}
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function renderHeader(record) {
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = labelSuffix(outcome);
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const warning2 = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    `# ${renderHeadline(record)}`,
+    "",
+    ...warning2 ? [warning2, ""] : [],
+    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      if (item.check === "gate.integrity")
+        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
+}
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -47966,14 +48791,6 @@ function builtinSchemaName(reference) {
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
-
-// src/core/own-key.ts
-function readOwn(object, key) {
-  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
-  return Object.hasOwn(object, key) ? object[key] : void 0;
-}
-
-// src/core/schema/schema-validator.ts
 var Ajv2020 = import__.default.default;
 var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
@@ -48086,6 +48903,87 @@ function findNetworkRefs(schema, builtinIds, companions) {
   };
   visit(schema);
   return found;
+}
+
+// src/core/shard/aggregate.ts
+function collectShardCommands(shards, config) {
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards.flatMap(
+    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
+  ).sort((a, b) => rank(a.id) - rank(b.id));
+}
+function toCommandResult(command) {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...command.reason ? { reason: command.reason } : {},
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...command.log_path ? { logPath: command.log_path } : {}
+  };
+}
+function findShardProblems(shards, config, configSha256) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return problems;
+  const owners = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const id of s.record.shard.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
+}
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
+    );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
+  }
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
 }
 
 // src/core/workspace-path.ts
@@ -48272,27 +49170,6 @@ function evaluateArtifacts(context3) {
   });
 }
 
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text = location.file;
-  if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
-  }
-  return text;
-}
-
 // src/core/checks/joint-decision-file.ts
 var cache = /* @__PURE__ */ new WeakMap();
 function loadJointDecision(context3) {
@@ -48477,6 +49354,70 @@ function compareSets(expected, observed) {
   };
 }
 
+// src/core/checks/handoff-envelope.ts
+function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems = [];
+  if (observedVersion !== version) {
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
+  }
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
+    }
+    const code = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = manifest.error_code_enum ?? [];
+    if (!code.found) {
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
+    } else if (!enumCodes.includes(String(code.value))) {
+      problems.push({
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
+    }
+  }
+  if (problems.length === 0) {
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
+  }
+  return {
+    id,
+    kind: "handoff",
+    status: "fail",
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null }
+  };
+}
+
 // src/core/checks/handoff.ts
 var PAYLOAD_MODE_CORE_FIELDS = [
   "service_contract_version",
@@ -48614,68 +49555,6 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
     observed: { missing, unknown }
   };
 }
-function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
-  const id = `handoff.${mode}.envelope`;
-  const version = String(manifestMode.service_contract_version);
-  const observedVersion = payloadMode.service_contract_version;
-  const problems = [];
-  if (observedVersion !== version) {
-    problems.push({
-      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
-      location: atVersion
-    });
-  }
-  const policy = readOwn(
-    manifest.envelopes,
-    version
-  );
-  const example = payloadMode.error_envelope_example;
-  if (!policy) {
-    problems.push({
-      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
-      location: atExample
-    });
-  } else {
-    for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found)
-        problems.push({
-          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
-          location: atExample
-        });
-    }
-    const code = resolveDottedPath(example, policy.error_code_field);
-    const enumCodes = manifest.error_code_enum ?? [];
-    if (!code.found) {
-      problems.push({
-        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
-        location: atExample
-      });
-    } else if (!enumCodes.includes(String(code.value))) {
-      problems.push({
-        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
-        location: atExample
-      });
-    }
-  }
-  if (problems.length === 0) {
-    return {
-      id,
-      kind: "handoff",
-      status: "pass",
-      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
-    };
-  }
-  return {
-    id,
-    kind: "handoff",
-    status: "fail",
-    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => p.message),
-    findings: problems,
-    expected: { service_contract_version: version, envelope: policy ?? null },
-    observed: { service_contract_version: observedVersion ?? null }
-  };
-}
 
 // src/core/checks/semver-sanity.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -48759,7 +49638,7 @@ function evaluateRule(context3, rule, mode) {
     ...ref,
     pointer: mode ? ref.pointer.replaceAll("{mode}", mode) : ref.pointer
   });
-  const describe = (ref) => `${ref.artifact}#${ref.pointer}`;
+  const describe2 = (ref) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context3, expand2(rule.left));
   const right = rule.right ? readSide(context3, expand2(rule.right)) : rule.hasValue ? { ok: true, value: rule.value, location: void 0 } : void 0;
   const base = { id, kind: "rule" };
@@ -48773,8 +49652,8 @@ function evaluateRule(context3, rule, mode) {
   }
   const l = left;
   const r = right;
-  const leftName = describe(expand2(rule.left));
-  const rightName = rule.right ? describe(expand2(rule.right)) : "the configured value";
+  const leftName = describe2(expand2(rule.left));
+  const rightName = rule.right ? describe2(expand2(rule.right)) : "the configured value";
   const verdict = judgeRule(context3, rule, l, r, leftName, rightName);
   const summary2 = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
   if (verdict.pass) return { ...base, status: "pass", summary: summary2 };
@@ -49291,32 +50170,6 @@ function parseTestCounts(output) {
     if (counts) return counts;
   }
   return null;
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 7 * 24 * 36e5;
-function checkDurationRange(value) {
-  const ms = parseDuration(value);
-  if (ms === void 0) return void 0;
-  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
-  if (ms > MAX_DURATION_MS)
-    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
-  return void 0;
-}
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/checks/commands.ts
@@ -50183,11 +51036,11 @@ function evaluateConsumer(context3) {
         summary: `${what} is ${lookup.value.status}`
       });
     } else {
-      const ok = lookup.value.conclusion === "success";
+      const ok2 = lookup.value.conclusion === "success";
       outcomes.push({
         id,
         kind: "consumer",
-        status: ok ? "pass" : "fail",
+        status: ok2 ? "pass" : "fail",
         summary: `${what} concluded ${lookup.value.conclusion}`,
         expected: "success",
         observed: lookup.value.conclusion
@@ -50468,7 +51321,7 @@ var EVALUATORS = [
 function judge(config, evidence, validator = createSchemaValidator()) {
   const base = { config, evidence, validator };
   const context3 = { ...base, artifacts: loadArtifacts(base) };
-  const outcomes = EVALUATORS.flatMap((evaluate2) => evaluate2(context3));
+  const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context3));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
   const checks = outcomes.map(
@@ -50490,502 +51343,6 @@ function failClosed(outcomes) {
       observed: 0
     }
   ];
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
-function isFullSha(value) {
-  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
-}
-
-// src/core/render/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
-var UNSAFE_CHARACTERS = (
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
-);
-function escapeMarkdown(value, context3, options = {}) {
-  const text = stringify(value);
-  switch (context3) {
-    case "text":
-      return escapeText(flatten(text), true);
-    case "prose":
-      return escapeProse(flatten(text), options.table === true);
-    case "code":
-      return codeSpan(flatten(text), options.table === true);
-    case "html":
-      return escapeHtml(flatten(text));
-    case "block":
-      return fencedBlock(text, options.info ?? "text");
-    case "label":
-      return mermaidLabel(flatten(text));
-  }
-}
-function mdText(value) {
-  return escapeMarkdown(value, "text");
-}
-function mdProse(value, options = {}) {
-  return escapeMarkdown(value, "prose", options);
-}
-function mdCode(value, options = {}) {
-  return escapeMarkdown(value, "code", options);
-}
-function mdUrl(url) {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  url = wellFormed(url);
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
-    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
-  );
-}
-function stringify(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  return wellFormed(text);
-}
-function wellFormed(text) {
-  return text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD"
-  );
-}
-function flatten(text) {
-  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
-}
-function breakCommentMarkers(text) {
-  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
-}
-function escapeText(text, atStart) {
-  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
-  return out;
-}
-function escapeProse(text, table) {
-  const parts = text.split("`");
-  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
-  return parts.map((part, i) => {
-    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
-    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
-    const text2 = escapeText(part, i === 0);
-    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
-  }).join("");
-}
-function guardAutolinkBefore(escaped) {
-  const last = /\S+$/.exec(escaped);
-  if (!last) return escaped;
-  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
-}
-function codeSpan(text, table) {
-  if (text === "") return "` `";
-  let body = breakCommentMarkers(text);
-  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
-  const fence = "`".repeat(longestRun(body, "`") + 1);
-  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-}
-function fencedBlock(text, info2) {
-  const body = breakCommentMarkers(
-    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
-  );
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const safeInfo = info2.replace(/[^A-Za-z0-9_-]/g, "");
-  return `${fence}${safeInfo}
-${body}
-${fence}`;
-}
-var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
-function mermaidLabel(text) {
-  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
-  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
-}
-function longestRun(text, char) {
-  let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
-}
-
-// src/core/render/headline.ts
-function renderHeadline(record) {
-  const order = [
-    record.decision_requested,
-    ...DECISIONS.filter((d) => d !== record.decision_requested)
-  ];
-  return order.map(
-    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
-  ).join(" \xB7 ");
-}
-function findIntegrityProblem(record) {
-  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-}
-function renderIntegrityWarning(record) {
-  const integrity = findIntegrityProblem(record);
-  return integrity ? `> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
-}
-var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
-function checkSummaryText(check) {
-  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
-}
-function labelSuffix(outcome) {
-  if (outcome.label === outcome.state) return "";
-  const rest = outcome.label.slice(outcome.state.length).trim();
-  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
-}
-
-// src/core/render/report-checks.ts
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const fullShas = [];
-  const cellCode = (value) => {
-    if (!isFullSha(value)) return mdCode(value, { table: true });
-    if (!fullShas.includes(value)) fullShas.push(value);
-    return mdCode(value.slice(0, 7), { table: true });
-  };
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
-    });
-    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
-  });
-  const columns = ["Field", "Lock", ...sources.map(mdText)];
-  return [
-    "## Baseline lock",
-    "",
-    `| ${columns.join(" | ")} |`,
-    `|${columns.map(() => "---|").join("")}`,
-    ...rows,
-    ...fullShas.length ? [
-      "",
-      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
-    ] : []
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const open3 = sorted.filter((c) => c.status !== "pass");
-  const passing = sorted.filter((c) => c.status === "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const details = open3.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
-  const folded = !passing.length ? [] : options.passingChecks ? [
-    "",
-    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
-    "",
-    ...renderCheckTable(passing),
-    "",
-    "</details>"
-  ] : ["", `_${plural(passing.length)} not shown._`];
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    ...open3.length ? ["", ...renderCheckTable(open3)] : [],
-    ...folded,
-    "",
-    ICON_LEGEND,
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckTable(checks) {
-  return [
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...checks.map(
-      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
-    )
-  ];
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
-  ) : check.details.map((d) => `- ${mdProse(d)}`);
-  if (check.waiver?.expired && check.findings.length > 0)
-    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
-}
-
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
-  const anyFailed = ran.some(isFailed);
-  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
-  const rows = ran.map((c) => {
-    const failed = isFailed(c);
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    `    axisFormat ${axisFormatFor(span)}`,
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
-  ].join("\n");
-}
-function axisFormatFor(spanMs) {
-  if (spanMs < 1e4) return "%S.%L s";
-  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
-}
-
-// src/core/render/report-commands.ts
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = record.commands.map((c) => {
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
-    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
-      "",
-      escapeMarkdown(c.output_tail, "block", { info: "text" }),
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function describeResult(c) {
-  if (c.state !== "ran")
-    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
-  if (c.timed_out) return "\u23F1\uFE0F timed out";
-  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
-  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-}
-
-// src/core/render/report-evidence.ts
-function renderEvidence(record) {
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context3 = record.context;
-  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).map(mdText).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  const runUrl = mdUrl(context3.run_url);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    "---",
-    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/render/signature-line.ts
-function renderSignatureLine(record, decision, role) {
-  const joint = record.joint_decision;
-  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
-  if (verified) {
-    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
-    if (verified.source === "file")
-      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
-    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
-  }
-  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
-}
-function link(url) {
-  const safe = mdUrl(url);
-  return safe ? `<${safe}>` : "";
-}
-
-// src/core/render/report-joint-decision.ts
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = Math.max(roles.length, 1) + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
-  const links = joint?.evidence_links.map(mdText) ?? [];
-  const risks = joint?.residual_risks.map(mdText) ?? [];
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
-  ].join("\n");
-}
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function renderHeader(record) {
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = labelSuffix(outcome);
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const warning2 = renderIntegrityWarning(record);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    `# ${renderHeadline(record)}`,
-    "",
-    ...warning2 ? [warning2, ""] : [],
-    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
-      if (item.check === "gate.integrity")
-        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
 }
 
 // src/core/commands/credentials.ts
@@ -51618,218 +51975,6 @@ function collectSecretValues(config, environment) {
   return values.filter((value) => typeof value === "string" && value !== "");
 }
 
-// src/app/read-command-scripts.ts
-var MAX_DEPTH2 = 4;
-var MAX_FILES = 64;
-async function readCommandScripts(commands, read) {
-  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
-  const seen = /* @__PURE__ */ new Set();
-  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
-    const batch = pending.filter((ref) => {
-      const key = `${ref.path}#${ref.script ?? ""}`;
-      if (seen.has(key) || seen.size >= MAX_FILES) return false;
-      seen.add(key);
-      return true;
-    });
-    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
-    pending = batch.flatMap((ref, i) => {
-      const file = reads[i];
-      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
-      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
-    });
-  }
-}
-
-// src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request2) {
-  const reads = await readInputs(config, configRead, ports, request2.trusted);
-  const tag = config.baseline.release_tag;
-  const joint = config.jointDecision;
-  const [git2, tools, incidents, consumerCheck, signoff] = await Promise.all([
-    ports.git.inspect({
-      tags: tag ? [tag] : [],
-      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
-    }),
-    ports.tools.lookup(config.tools),
-    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
-    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0,
-    joint ? ports.lookups.signoff({
-      github: Object.values(joint.verify).includes("github"),
-      teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
-    }) : void 0
-  ]);
-  const trusted = request2.trusted;
-  const integrity = trusted?.evaluateIntegrity === true ? {
-    trustedRef: trusted.ref,
-    trustedConfig: trusted.config,
-    headConfig: configRead,
-    changed: await ports.git.changedPaths(trusted.ref)
-  } : void 0;
-  const commands = request2.recordedCommands ?? (request2.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request2.concurrency ?? 1,
-    logDir: request2.logDir,
-    refusals: planRefusals(config, request2.decision, (path) => {
-      const file = reads.get(path);
-      return file?.kind === "ok" ? file.text : void 0;
-    }),
-    redact: request2.redact,
-    withheldEnv: withheldEnv(config),
-    runTimeoutMs: config.commandSettings.runTimeoutMs,
-    events: request2.events,
-    signal: request2.signal
-  }) : null);
-  return {
-    now: ports.now().toISOString(),
-    decision: request2.decision,
-    modes: request2.modes,
-    inputs: request2.inputs,
-    files: Object.fromEntries(reads),
-    git: git2,
-    tools,
-    commands: request2.runCommands ? commands ?? [] : null,
-    ...request2.runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
-    ...incidents ? { incidents } : {},
-    ...consumerCheck ? { consumerCheck } : {},
-    ...signoff ? { signoff } : {},
-    ...integrity ? { integrity } : {},
-    ...request2.shard ? { shard: request2.shard } : {},
-    context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
-  };
-}
-var MAX_TREE_FILES = 500;
-async function readInputs(config, configRead, ports, trusted) {
-  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
-  const read = async (path) => {
-    if (!reads.has(path))
-      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
-    return reads.get(path);
-  };
-  const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
-    if (!reads.has(path))
-      reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
-    return reads.get(path);
-  } : read;
-  await Promise.all([
-    ...listFilePaths(config).map(read),
-    ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),
-    readCommandScripts(config.commands, read)
-  ]);
-  const text = (path) => {
-    const file = reads.get(path);
-    return file?.kind === "ok" ? file.text : void 0;
-  };
-  const commandPaths = listCommandPaths(config.commands, text);
-  const trees = await Promise.all(
-    commandPaths.directories.map(
-      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([])
-    )
-  );
-  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
-  return reads;
-}
-function toFileRead(read) {
-  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
-  return read;
-}
-function listFilePaths(config) {
-  return [
-    ...config.artifacts.map((a) => a.path),
-    ...config.documents.map((d) => d.path),
-    ...config.changelog ? [config.changelog.path] : [],
-    ...config.jointDecision ? [config.jointDecision.path] : [],
-    ...config.consumer?.record ? [config.consumer.record] : [],
-    // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
-  ];
-}
-async function readSchemaWithRefs(path, read) {
-  const queue = [path];
-  const seen = /* @__PURE__ */ new Set();
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const file = await read(current);
-    if (file.kind !== "ok") continue;
-    const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
-  }
-}
-
-// src/core/shard/partition.ts
-var MAX_SHARDS = 256;
-function parseShardSpec(text) {
-  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
-}
-function partitionCommands(commands, count, durations = {}) {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
-  const groups2 = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce(
-    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
-    0
-  );
-  const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups2.set(root, [...groups2.get(root) ?? [], command.id]);
-  }
-  return [...groups2.values()];
-}
-
-// src/core/shard/restrict-to-shard.ts
-function restrictToShard(config, shard) {
-  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
-  if (shard.index === 1) return { ...config, commands };
-  return {
-    ...config,
-    commands,
-    baseline: {},
-    artifacts: [],
-    handoff: void 0,
-    rules: [],
-    documents: [],
-    changelog: void 0,
-    tools: [],
-    incidents: void 0,
-    consumer: void 0,
-    jointDecision: void 0
-  };
-}
-
 // src/core/redact.ts
 var MASK = "***";
 var TOKEN_PATTERNS = [
@@ -51903,6 +52048,144 @@ function redactDeep(value, redact) {
     );
   }
   return value;
+}
+
+// src/app/read-command-scripts.ts
+var MAX_DEPTH2 = 4;
+var MAX_FILES = 64;
+async function readCommandScripts(commands, read) {
+  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = /* @__PURE__ */ new Set();
+  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ""}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i];
+      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
+      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}
+
+// src/app/collect-evidence.ts
+async function collectEvidence(config, configRead, ports, request2) {
+  const reads = await readInputs2(config, configRead, ports, request2.trusted);
+  const tag = config.baseline.release_tag;
+  const joint = config.jointDecision;
+  const [git2, tools, incidents, consumerCheck, signoff] = await Promise.all([
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
+    }),
+    ports.tools.lookup(config.tools),
+    config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
+    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0,
+    joint ? ports.lookups.signoff({
+      github: Object.values(joint.verify).includes("github"),
+      teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
+    }) : void 0
+  ]);
+  const trusted = request2.trusted;
+  const integrity = trusted?.evaluateIntegrity === true ? {
+    trustedRef: trusted.ref,
+    trustedConfig: trusted.config,
+    headConfig: configRead,
+    changed: await ports.git.changedPaths(trusted.ref)
+  } : void 0;
+  const commands = request2.recordedCommands ?? (request2.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: request2.concurrency ?? 1,
+    logDir: request2.logDir,
+    refusals: planRefusals(config, request2.decision, (path) => {
+      const file = reads.get(path);
+      return file?.kind === "ok" ? file.text : void 0;
+    }),
+    redact: request2.redact,
+    withheldEnv: withheldEnv(config),
+    runTimeoutMs: config.commandSettings.runTimeoutMs,
+    events: request2.events,
+    signal: request2.signal
+  }) : null);
+  return {
+    now: ports.now().toISOString(),
+    decision: request2.decision,
+    modes: request2.modes,
+    inputs: request2.inputs,
+    files: Object.fromEntries(reads),
+    git: git2,
+    tools,
+    commands: request2.runCommands ? commands ?? [] : null,
+    ...request2.runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
+    ...incidents ? { incidents } : {},
+    ...consumerCheck ? { consumerCheck } : {},
+    ...signoff ? { signoff } : {},
+    ...integrity ? { integrity } : {},
+    ...request2.shard ? { shard: request2.shard } : {},
+    context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
+  };
+}
+var MAX_TREE_FILES = 500;
+async function readInputs2(config, configRead, ports, trusted) {
+  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
+  const read = async (path) => {
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path);
+  };
+  const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
+    if (!reads.has(path))
+      reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+    return reads.get(path);
+  } : read;
+  await Promise.all([
+    ...listFilePaths(config).map(read),
+    ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config.commands, read)
+  ]);
+  const text = (path) => {
+    const file = reads.get(path);
+    return file?.kind === "ok" ? file.text : void 0;
+  };
+  const commandPaths = listCommandPaths(config.commands, text);
+  const trees = await Promise.all(
+    commandPaths.directories.map(
+      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([])
+    )
+  );
+  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  return reads;
+}
+function toFileRead(read) {
+  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
+  return read;
+}
+function listFilePaths(config) {
+  return [
+    ...config.artifacts.map((a) => a.path),
+    ...config.documents.map((d) => d.path),
+    ...config.changelog ? [config.changelog.path] : [],
+    ...config.jointDecision ? [config.jointDecision.path] : [],
+    ...config.consumer?.record ? [config.consumer.record] : [],
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
+  ];
+}
+async function readSchemaWithRefs(path, read) {
+  const queue = [path];
+  const seen = /* @__PURE__ */ new Set();
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const file = await read(current);
+    if (file.kind !== "ok") continue;
+    const parsed = parseText(file.text, detectFormat(current, file.text));
+    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
+  }
 }
 
 // src/core/config/did-you-mean.ts
@@ -52533,6 +52816,100 @@ async function loadPolicy(ports, path, validator, trustedRef) {
   };
 }
 
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request2) {
+  const validator = createSchemaValidator();
+  const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request2.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue2 = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue2.message}`,
+        location: { file: file.path, ...issue2.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const config = loaded.config;
+  const problems = findShardProblems(shards, config, loaded.read.sha256);
+  if (problems.length > 0)
+    return {
+      kind: "unusable",
+      errors: problems.map((message) => ({ message, location: { file: config.path } }))
+    };
+  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const redact = createRedactor(collectSecretValues(config, ports.environment));
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config),
+    logDir: "logs",
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url
+    },
+    redact,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+  });
+  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request2) {
   const validator = createSchemaValidator();
@@ -52624,164 +53001,341 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/core/shard/aggregate.ts
-function collectShardCommands(shards, config) {
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return shards.flatMap(
-    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
-  ).sort((a, b) => rank(a.id) - rank(b.id));
-}
-function toCommandResult(command) {
-  return {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    state: command.state,
-    ...command.reason ? { reason: command.reason } : {},
-    exitCode: command.exit_code,
-    signal: command.signal,
-    timedOut: command.timed_out,
-    startedMs: command.started_ms,
-    durationMs: command.duration_ms,
-    outputTail: command.output_tail,
-    outputBytes: command.output_bytes,
-    ...command.log_path ? { logPath: command.log_path } : {}
-  };
-}
-function findShardProblems(shards, config, configSha256) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return problems;
-  const owners = /* @__PURE__ */ new Map();
-  for (const s of shards)
-    for (const id of s.record.shard.commands) {
-      const owner = owners.get(id);
-      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
-      owners.set(id, s.path);
-    }
-  return problems;
-}
-function findProblems(shards, config, configSha256) {
-  if (shards.length === 0) return ["no shard records were given"];
-  const problems = [];
-  const notShards = shards.filter((s) => !s.record.shard);
-  for (const s of notShards)
-    problems.push(
-      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
-    );
-  if (notShards.length > 0) return problems;
-  const first = shards[0];
-  const count = first.record.shard.count;
-  const sha = first.record.context.sha;
-  for (const s of shards) {
-    const r = s.record;
-    if (r.shard.count !== count)
-      problems.push(
-        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
-      );
-    if (r.gate.name !== config.gate.name)
-      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
-    if (r.gate.config_sha256 !== configSha256)
-      problems.push(
-        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
-      );
-    if (r.context.sha !== sha)
-      problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
-      );
-    if (r.decision_requested !== first.record.decision_requested)
-      problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
-      );
+// src/app/run-gate.ts
+async function runGate(ports, request2, sink) {
+  try {
+    await sink.start();
+    const outcome = "records" in request2 ? await aggregateShards(ports, request2) : await runCheckpoint(ports, request2);
+    await sink.finish(outcome);
+    return outcome;
+  } catch (error2) {
+    await sink.crash(error2);
+    return { kind: "crashed", error: error2 };
   }
-  for (let index = 1; index <= count; index++) {
-    const given = shards.filter((s) => s.record.shard.index === index);
-    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
-    if (given.length > 1)
-      problems.push(
-        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
-      );
-  }
-  return problems;
+}
+async function failGate(sink, error2) {
+  let startFault;
+  await sink.start().catch((fault) => startFault = { error: fault });
+  await sink.crash(error2);
+  if (startFault) throw startFault.error;
+  return { kind: "crashed", error: error2 };
 }
 
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request2) {
-  const validator = createSchemaValidator();
-  const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
-  const errors = [];
-  const shards = request2.records.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
-    if (!parsed.ok) {
-      const issue2 = parsed.issues[0];
-      errors.push({
-        message: `not a valid JSON record: ${issue2.message}`,
-        location: { file: file.path, ...issue2.position }
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path }
-        }))
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value }];
-  });
-  if (errors.length > 0) return { kind: "unusable", errors };
-  const config = loaded.config;
-  const problems = findShardProblems(shards, config, loaded.read.sha256);
-  if (problems.length > 0)
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+function valueOrThrow(outcome, context3) {
+  if (outcome.kind === "ok") return outcome.value;
+  const message = context3 ? `${context3}: ${outcome.reason}` : outcome.reason;
+  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
+}
+
+// src/adapters/github/context.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function resolveGitHubContext(env, event) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
+  const pullRequest = findPullRequest(eventName, event);
+  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const inputs = event.inputs ?? {};
+  return {
+    eventName,
+    owner,
+    repo,
+    sha,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === "string")
+    )
+  };
+}
+function findPullRequest(eventName, event) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = event.pull_request;
+    if (!pr) return null;
     return {
-      kind: "unusable",
-      errors: problems.map((message) => ({ message, location: { file: config.path } }))
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
     };
-  const first = shards.find((s) => s.record.shard.index === 1).record;
-  const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
-  const judged = redactDeep(judge(config, evidence, validator), redact);
-  const merged = {
-    record: {
-      ...judged,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event.workflow_run;
+    const pr = run2?.pull_requests?.[0];
+    if (!run2 || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
+    };
+  }
+  return null;
+}
+function mergeGroupSha(event) {
+  return event.merge_group?.head_sha;
+}
+function workflowRunSha(eventName, event) {
+  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
+}
+
+// src/adapters/github/event.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path) {
+  if (!path) return ok({});
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error2) {
+    return couldNot(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
+      error2
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
+      error2
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
+    );
+  return ok(value);
+}
+
+// src/adapters/github/api-errors.ts
+function describeApiError(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
+    return {
+      status: error2.status,
+      message: String(error2.message ?? "")
+    };
+  }
+  return void 0;
+}
+function isPermissionError(error2) {
+  const described = describeApiError(error2);
+  if (!described) return false;
+  if (described.status === 403) return !/rate limit/i.test(described.message);
+  return described.status === 401;
+}
+function isServerError(error2) {
+  return (describeApiError(error2)?.status ?? 0) >= 500;
+}
+
+// src/adapters/github/signoff-lookups.ts
+function createSignoffLookup(client, repository, subject) {
+  const unavailable = (what, permission, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const reason = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; needs ${permission})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason };
+  };
+  const notAsked = { kind: "unavailable", reason: "not needed: verify is file" };
+  const pullRequest = async () => {
+    let target = subject.pullRequest;
+    if (!target && subject.event === "push" && subject.sha) {
+      try {
+        const pulls = await client.paginate(
+          client.rest.repos.listPullRequestsAssociatedWithCommit,
+          { ...repository, commit_sha: subject.sha, per_page: 100 }
+        );
+        const merged = pulls.find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
+        if (merged) target = { number: merged.number, headSha: merged.head.sha };
+      } catch (error2) {
+        return unavailable(`the pull requests of ${subject.sha}`, "`pull-requests: read`", error2);
+      }
+      if (!target)
+        return {
+          kind: "unavailable",
+          reason: `no merged pull request has ${subject.sha.slice(0, 12)} as its merge commit`
+        };
+    }
+    if (!target)
+      return { kind: "unavailable", reason: `a ${subject.event} run is not about a pull request` };
+    const { number, headSha } = target;
+    try {
+      const reviews = await client.paginate(client.rest.pulls.listReviews, {
+        ...repository,
+        pull_number: number,
+        per_page: 100
+      });
+      return {
+        kind: "ok",
+        value: {
+          number,
+          headSha,
+          url: `${subject.serverUrl}/${repository.owner}/${repository.repo}/pull/${number}`,
+          reviews: reviews.flatMap(
+            (r) => r.user ? [
+              {
+                id: r.id,
+                login: r.user.login,
+                state: r.state,
+                commitId: r.commit_id,
+                submittedAt: r.submitted_at ?? null,
+                url: r.html_url
+              }
+            ] : []
+          )
+        }
+      };
+    } catch (error2) {
+      return unavailable(`the reviews of pull request #${number}`, "`pull-requests: read`", error2);
     }
   };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+  const runApprovals = async () => {
+    if (!subject.runId) return { kind: "unavailable", reason: "GITHUB_RUN_ID is not set" };
+    try {
+      const { data } = await client.rest.actions.getReviewsForRun({
+        ...repository,
+        run_id: Number(subject.runId)
+      });
+      return {
+        kind: "ok",
+        value: {
+          runUrl: subject.runUrl,
+          approvals: data.map((a) => ({
+            login: a.user.login,
+            state: a.state,
+            environments: (a.environments ?? []).flatMap((e) => e.name ? [e.name] : []),
+            comment: a.comment
+          }))
+        }
+      };
+    } catch (error2) {
+      return unavailable(`the approvals of run ${subject.runId}`, "`actions: read`", error2);
+    }
+  };
+  const team = async (entry) => {
+    const [org, slug] = entry.slice(1).split("/");
+    try {
+      const members = await client.paginate(client.rest.teams.listMembersInOrg, {
+        org,
+        team_slug: slug,
+        per_page: 100
+      });
+      return { kind: "ok", value: members.map((m) => m.login) };
+    } catch (error2) {
+      return unavailable(
+        `team ${entry}`,
+        "a token with `read:org` (GITHUB_TOKEN cannot read team membership)",
+        error2
+      );
+    }
+  };
+  return async ({ github, teams }) => {
+    const [pull, runs, ...members] = await Promise.all([
+      github ? pullRequest() : notAsked,
+      github ? runApprovals() : notAsked,
+      ...teams.map(team)
+    ]);
+    return {
+      pullRequest: pull,
+      runApprovals: runs,
+      teams: Object.fromEntries(teams.map((entry, i) => [entry, members[i]]))
+    };
+  };
+}
+
+// src/adapters/github/lookups.ts
+function createApiLookups(client, defaultRepository, subject) {
+  const split = (full) => {
+    const [owner, repo] = full.split("/");
+    return { owner, repo };
+  };
+  const unavailable = (what, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason: why };
+  };
+  return {
+    signoff: createSignoffLookup(client, split(defaultRepository), subject),
+    async incidents(config) {
+      const repository = split(config.repository ?? defaultRepository);
+      try {
+        const open3 = /* @__PURE__ */ new Map();
+        for (const label of config.labels) {
+          const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: "open",
+            labels: label,
+            per_page: 100
+          });
+          for (const issue2 of issues) {
+            if (issue2.pull_request) continue;
+            open3.set(issue2.number, {
+              number: issue2.number,
+              title: issue2.title,
+              url: issue2.html_url,
+              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+            });
+          }
+        }
+        return {
+          kind: "ok",
+          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
+        };
+      } catch (error2) {
+        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
+      }
+    },
+    async consumerCheck(config) {
+      const repository = split(config.repository);
+      try {
+        const { data } = await client.rest.checks.listForRef({
+          ...repository,
+          ref: config.ref ?? "HEAD",
+          check_name: config.checkName,
+          filter: "latest",
+          per_page: 1
+        });
+        const run2 = data.check_runs[0];
+        if (!run2)
+          return {
+            kind: "unavailable",
+            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
+          };
+        return {
+          kind: "ok",
+          value: {
+            status: run2.status,
+            conclusion: run2.conclusion ?? null,
+            url: run2.html_url ?? void 0
+          }
+        };
+      } catch (error2) {
+        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
+      }
+    }
+  };
 }
 
 // src/adapters/glob-files.ts
 import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative as relative2 } from "node:path";
 function globFiles(root, glob) {
   const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
   const found = [];
@@ -52790,34 +53344,20 @@ function globFiles(root, glob) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (regex2.test(relative(root, path))) found.push(relative(root, path));
+      else if (regex2.test(relative2(root, path))) found.push(relative2(root, path));
     }
   };
   walk(root);
   return found.sort();
 }
 
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
-  try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-  } catch (error2) {
-    return `it is not JSON (${error2.message})`;
-  }
-}
-
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
 import { constants as constants3 } from "node:fs";
 import { open as open2, readdir as readdir2, realpath } from "node:fs/promises";
-import { isAbsolute, relative as relative2, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2 } from "node:path";
 function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
+  const absoluteRoot = resolve2(root);
   let realRoot;
   return {
     root: absoluteRoot,
@@ -52826,7 +53366,7 @@ function createFsWorkspace(root) {
       const walk = async (relativeDir) => {
         let entries;
         try {
-          entries = await readdir2(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+          entries = await readdir2(resolve2(absoluteRoot, relativeDir), { withFileTypes: true });
         } catch {
           return;
         }
@@ -52842,7 +53382,7 @@ function createFsWorkspace(root) {
       return found;
     },
     async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
+      const target = resolve2(absoluteRoot, path);
       let real;
       try {
         realRoot ??= realpath(absoluteRoot);
@@ -52852,8 +53392,8 @@ function createFsWorkspace(root) {
         if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error2) };
       }
-      const inside = relative2(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
+      const inside = relative3(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute2(inside)) {
         return {
           kind: "error",
           path,
@@ -53123,19 +53663,6 @@ function createGit(root) {
   };
 }
 
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason }),
-    signoff: async ({ teams }) => ({
-      pullRequest: { kind: "unavailable", reason },
-      runApprovals: { kind: "unavailable", reason },
-      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
-    })
-  };
-}
-
 // src/adapters/output-dir.ts
 import {
   closeSync,
@@ -53146,7 +53673,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative3, resolve as resolve2, sep } from "node:path";
+import { dirname, isAbsolute as isAbsolute3, join as join2, relative as relative4, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -53159,12 +53686,12 @@ var UnsafeOutputError = class extends Error {
 };
 var CREATE_FLAGS = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve2(directory);
-  const workspace = resolve2(root);
+  const base = resolve3(directory);
+  const workspace = resolve3(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve2(base, path);
+      const target = resolve3(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname(target));
@@ -53181,10 +53708,10 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve2(directory);
-  const inside = isInside(resolve2(root), absolute);
-  let current = inside ? resolve2(root) : dirname(absolute);
-  const levels = inside ? relative3(current, absolute).split(sep).filter(Boolean) : [absolute];
+  const absolute = resolve3(directory);
+  const inside = isInside(resolve3(root), absolute);
+  let current = inside ? resolve3(root) : dirname(absolute);
+  const levels = inside ? relative4(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
     current = inside ? join2(current, level) : level;
@@ -53225,43 +53752,43 @@ function lstatOrUndefined(path) {
   }
 }
 function isInside(parent, child) {
-  const rel = relative3(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+  const rel = relative4(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
 }
 function shown(root, path) {
-  const rel = relative3(resolve2(root), path);
-  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+  const rel = relative4(resolve3(root), path);
+  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { join as join3, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve5 } from "node:path";
 
 // src/adapters/leftover-processes.ts
-import { randomBytes } from "node:crypto";
-import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
 function createRunMarker() {
-  return randomBytes(12).toString("hex");
+  return randomBytes2(12).toString("hex");
 }
 function listProcessIds() {
-  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return /* @__PURE__ */ new Set();
   return new Set(
     readdirSync2("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
   );
 }
 function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
-  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return [];
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return [];
   const found = [];
   const prefix = `${MARKER_VARIABLE}=`;
   for (const entry of readdirSync2("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
     try {
-      const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
+      const environ = readFileSync2(`/proc/${entry}/environ`, "latin1");
       const variable = environ.split("\0").find((item) => item.startsWith(prefix));
       if (!variable || !matches(variable.slice(prefix.length))) continue;
-      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
-      const stat2 = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const command = readFileSync2(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+      const stat2 = readFileSync2(`/proc/${entry}/stat`, "latin1");
       const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
       found.push({
         pid: Number(entry),
@@ -53287,7 +53814,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve7) => setTimeout(resolve7, 50));
+    await new Promise((resolve8) => setTimeout(resolve8, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -53308,7 +53835,7 @@ function isAlive(pid) {
     return false;
   }
   try {
-    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const stat2 = readFileSync2(`/proc/${pid}/stat`, "latin1");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return process.platform !== "linux";
@@ -53317,8 +53844,8 @@ function isAlive(pid) {
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync3, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3 } from "node:path";
+import { createWriteStream, existsSync as existsSync4, realpathSync as realpathSync2, statSync } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve4 } from "node:path";
 
 // src/adapters/line-buffer.ts
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
@@ -53450,7 +53977,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
+  const cwd = resolve4(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -53469,10 +53996,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync3(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync4(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative4(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute3(inside)) {
+  const inside = relative5(realpathSync2(options.root), realpathSync2(cwd));
+  if (inside.startsWith("..") || isAbsolute4(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -53589,7 +54116,7 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -53758,15 +54285,15 @@ ${String(stderr)}`.trim().slice(0, 2e3));
   });
 }
 
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
+    lookups: options.lookups,
     output,
     logger: options.logger,
     environment: process.env,
@@ -53774,8 +54301,339 @@ function createLocalPorts(options) {
   };
 }
 
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: "unavailable", reason },
+      runApprovals: { kind: "unavailable", reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
+    })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error2) {
+    return `it is not JSON (${error2.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync3(resolve6(base, path), "utf8"));
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error2);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+// src/core/render/github/limits.ts
+var CHECK_RUN_TEXT_LIMIT = 65535;
+var COMMENT_LIMIT = 65536;
+var ANNOTATIONS_PER_REQUEST = 50;
+function byteLength(text) {
+  return new TextEncoder().encode(text).length;
+}
+function fitWithin(renderings, limit, measure, moreAt) {
+  let last = "";
+  for (const render of renderings) {
+    last = render();
+    if (measure(last) <= limit) return last;
+  }
+  const notice2 = `
+
+---
+_Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
+`;
+  let reserve = 0;
+  for (; ; ) {
+    const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
+    const open3 = openFence(cut);
+    const closed = open3 ? `${cut}
+${open3}` : cut;
+    if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
+    reserve += measure(`
+${open3}`);
+  }
+}
+function longestPrefixWithin(text, budget, measure) {
+  let low = 0;
+  let high = Math.max(0, Math.min(text.length, budget));
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (measure(text.slice(0, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  const cut = text.slice(0, low);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function openFence(text) {
+  let open3;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open3 === void 0) open3 = fence;
+    else if (fence[0] === open3[0] && fence.length >= open3.length && line.trim() === fence)
+      open3 = void 0;
+  }
+  return open3;
+}
+
+// src/core/render/github/decision-summary.ts
+function renderDecisionSummary(record, maxItems) {
+  const lines = [];
+  const warning2 = renderIntegrityWarning(record);
+  if (warning2) lines.push(warning2, "");
+  lines.push("| Decision | State |", "|---|---|");
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = labelSuffix(outcome);
+    lines.push(
+      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push(
+      "",
+      `**\u{1F6D1} Abort triggers** (each blocks every decision): ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
+    );
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `#### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "");
+    for (const item of outcome.to_go.slice(0, maxItems)) {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
+      const icon = STATUS_ICONS[item.status] ?? "";
+      lines.push(
+        item.check === "gate.integrity" ? `- ${icon} ${mdCode(item.check)}: ${SEE_INTEGRITY_WARNING}` : `- ${icon} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
+      );
+    }
+    if (outcome.to_go.length > maxItems)
+      lines.push(`- \u2026 and ${outcome.to_go.length - maxItems} more`);
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
+  lines.push(
+    "",
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`
+  );
+  return lines.join("\n") + "\n";
+}
+
+// src/core/render/github/check-run.ts
+function mapConclusion(verdict, conditional = "neutral") {
+  return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
+}
+function renderCheckTitle(record) {
+  const requested = record.decision_requested;
+  return [requested, ...DECISIONS.filter((d) => d !== requested)].map((d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`).join(" \xB7 ");
+}
+function renderCheckOutput(record, runUrl) {
+  const url = mdUrl(runUrl);
+  const where = url ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
+  const measure = byteLength;
+  return {
+    title: renderCheckTitle(record),
+    summary: fitWithin(
+      [
+        () => renderDecisionSummary(record, 50),
+        () => renderDecisionSummary(record, 10),
+        () => renderDecisionSummary(record, 3)
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    ),
+    text: fitWithin(
+      [
+        () => renderMarkdown(record),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+        () => renderMarkdown(record, {
+          passingChecks: false,
+          outputTails: false,
+          findingsPerCheck: 10
+        }),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    )
+  };
+}
+function renderCrashSummary(message, runUrl) {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
+
+See the [workflow run](${url}).` : ""}`;
+}
+function renderAnnotations(record) {
+  const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
+  const annotations = [];
+  for (const check of record.checks) {
+    if (check.status === "pass" || check.status === "skipped") continue;
+    for (const finding of check.findings) {
+      const annotation = annotateAt(
+        finding.location,
+        level(check),
+        `${check.id} (${check.status})`,
+        finding.message
+      );
+      if (annotation) annotations.push(annotation);
+    }
+  }
+  const rank = { failure: 0, warning: 1, notice: 2 };
+  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
+}
+function renderConfigErrorAnnotations(errors) {
+  return errors.flatMap(
+    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
+  );
+}
+function annotateAt(location, level, title, message) {
+  if (!location?.line) return void 0;
+  return {
+    path: location.file,
+    start_line: location.line,
+    end_line: location.line,
+    ...location.column ? { start_column: location.column, end_column: location.column } : {},
+    annotation_level: level,
+    title,
+    message: message.slice(0, 64 * 1024 - 1)
+  };
+}
+
+// src/core/render/github/job-summary.ts
+var JOB_SUMMARY_LIMIT = 1048576;
+function renderJobSummary(record, fullReport, runUrl, limit = JOB_SUMMARY_LIMIT) {
+  const where = runUrl ? `\`report.md\` in the evidence directory of the [workflow run](${runUrl})` : "`report.md` in the evidence directory";
+  return fitWithin(
+    [
+      () => fullReport,
+      () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 10 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+    ],
+    limit,
+    byteLength,
+    where
+  );
+}
+
+// src/adapters/github/action-sink.ts
+function createActionSink(options) {
+  const { io, publisher } = options;
+  return {
+    async start() {
+      await publisher?.start();
+    },
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        for (const error2 of outcome.errors) io.error(error2.message, error2.location);
+        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
+        io.fail(`cutover-checkpoint: ${message}`);
+        await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
+        publisher?.reportPermissions();
+        return;
+      }
+      const { record } = outcome;
+      setVerdictOutputs(options, outcome);
+      const summary2 = renderJobSummary(record, outcome.markdown, options.runUrl);
+      await io.appendSummary(summary2).catch(
+        (error2) => io.warning(
+          `cutover-checkpoint could not write the job summary (${error2 instanceof Error ? error2.message : String(error2)}); the report is in ${outcome.reportPath}`
+        )
+      );
+      await publisher?.finish(record);
+      setPublishedOutputs(options);
+      publisher?.reportPermissions();
+      concludeStep(options, record);
+    },
+    async crash(error2) {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      try {
+        await publisher?.crash(message);
+      } finally {
+        io.fail(`cutover-checkpoint could not run: ${message}`);
+      }
+    }
+  };
+}
+function setVerdictOutputs({ io, outputs }, outcome) {
+  const { record } = outcome;
+  io.setOutput(outputs.verdict, record.verdict);
+  io.setOutput(outputs.rehearsal, record.decisions.rehearsal.state);
+  io.setOutput(outputs.cutover, record.decisions.cutover.state);
+  io.setOutput(outputs.record, outcome.recordPath);
+  io.setOutput(outputs.report, outcome.reportPath);
+  io.setOutput(
+    outputs.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(",")
+  );
+}
+function setPublishedOutputs({ io, outputs, publisher }) {
+  const checkRun = publisher?.published.checkRun;
+  const comment = publisher?.published.comments[0];
+  io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : "");
+  io.setOutput(outputs.checkRunUrl, checkRun?.url ?? "");
+  io.setOutput(outputs.commentId, comment ? String(comment.id) : "");
+  io.setOutput(outputs.commentUrl, comment?.url ?? "");
+}
+function concludeStep({ io, decision, failOn }, record) {
+  const outcome = record.decisions[decision];
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
+  const fails = failOn !== "never" && (record.verdict === "NO-GO" || failOn === "conditional" && record.verdict === "CONDITIONAL");
+  if (fails) io.fail(line);
+  else io.notice(line);
+}
+
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -53785,8 +54643,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -53830,11 +54688,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53850,7 +54708,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -58091,30 +58949,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -58124,7 +58982,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -58167,16 +59025,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -58244,6 +59102,7 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/adapters/github/octokit.ts
+var import_light3 = __toESM(require_light(), 1);
 function createGitHubClient(options) {
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => void 0);
@@ -58256,8 +59115,13 @@ function createGitHubClient(options) {
         fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 3e4) })
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
-      retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      retry: {
+        retries,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        retryAfterBaseValue: options.retryAfterBaseMs ?? 1e3
+      },
       throttle: {
+        ...options.paceWrites === false ? unpaced() : {},
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           log(`rate limit on ${request2.method} ${request2.url}: retrying in ${retryAfter}s`);
           return retryCount < retries;
@@ -58275,667 +59139,15 @@ function createGitHubClient(options) {
     throttling
   );
 }
-
-// src/adapters/github/api-errors.ts
-function describeApiError(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
-    return {
-      status: error2.status,
-      message: String(error2.message ?? "")
-    };
-  }
-  return void 0;
-}
-function isPermissionError(error2) {
-  const described = describeApiError(error2);
-  if (!described) return false;
-  if (described.status === 403) return !/rate limit/i.test(described.message);
-  return described.status === 401;
-}
-
-// src/adapters/github/signoff-lookups.ts
-function createSignoffLookup(client, repository, subject) {
-  const unavailable = (what, permission, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const reason = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; needs ${permission})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason };
-  };
-  const notAsked = { kind: "unavailable", reason: "not needed: verify is file" };
-  const pullRequest = async () => {
-    let target = subject.pullRequest;
-    if (!target && subject.event === "push" && subject.sha) {
-      try {
-        const pulls = await client.paginate(
-          client.rest.repos.listPullRequestsAssociatedWithCommit,
-          { ...repository, commit_sha: subject.sha, per_page: 100 }
-        );
-        const merged = pulls.find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
-        if (merged) target = { number: merged.number, headSha: merged.head.sha };
-      } catch (error2) {
-        return unavailable(`the pull requests of ${subject.sha}`, "`pull-requests: read`", error2);
-      }
-      if (!target)
-        return {
-          kind: "unavailable",
-          reason: `no merged pull request has ${subject.sha.slice(0, 12)} as its merge commit`
-        };
-    }
-    if (!target)
-      return { kind: "unavailable", reason: `a ${subject.event} run is not about a pull request` };
-    const { number, headSha } = target;
-    try {
-      const reviews = await client.paginate(client.rest.pulls.listReviews, {
-        ...repository,
-        pull_number: number,
-        per_page: 100
-      });
-      return {
-        kind: "ok",
-        value: {
-          number,
-          headSha,
-          url: `${subject.serverUrl}/${repository.owner}/${repository.repo}/pull/${number}`,
-          reviews: reviews.flatMap(
-            (r) => r.user ? [
-              {
-                id: r.id,
-                login: r.user.login,
-                state: r.state,
-                commitId: r.commit_id,
-                submittedAt: r.submitted_at ?? null,
-                url: r.html_url
-              }
-            ] : []
-          )
-        }
-      };
-    } catch (error2) {
-      return unavailable(`the reviews of pull request #${number}`, "`pull-requests: read`", error2);
-    }
-  };
-  const runApprovals = async () => {
-    if (!subject.runId) return { kind: "unavailable", reason: "GITHUB_RUN_ID is not set" };
-    try {
-      const { data } = await client.rest.actions.getReviewsForRun({
-        ...repository,
-        run_id: Number(subject.runId)
-      });
-      return {
-        kind: "ok",
-        value: {
-          runUrl: subject.runUrl,
-          approvals: data.map((a) => ({
-            login: a.user.login,
-            state: a.state,
-            environments: (a.environments ?? []).flatMap((e) => e.name ? [e.name] : []),
-            comment: a.comment
-          }))
-        }
-      };
-    } catch (error2) {
-      return unavailable(`the approvals of run ${subject.runId}`, "`actions: read`", error2);
-    }
-  };
-  const team = async (entry) => {
-    const [org, slug] = entry.slice(1).split("/");
-    try {
-      const members = await client.paginate(client.rest.teams.listMembersInOrg, {
-        org,
-        team_slug: slug,
-        per_page: 100
-      });
-      return { kind: "ok", value: members.map((m) => m.login) };
-    } catch (error2) {
-      return unavailable(
-        `team ${entry}`,
-        "a token with `read:org` (GITHUB_TOKEN cannot read team membership)",
-        error2
-      );
-    }
-  };
-  return async ({ github, teams }) => {
-    const [pull, runs, ...members] = await Promise.all([
-      github ? pullRequest() : notAsked,
-      github ? runApprovals() : notAsked,
-      ...teams.map(team)
-    ]);
-    return {
-      pullRequest: pull,
-      runApprovals: runs,
-      teams: Object.fromEntries(teams.map((entry, i) => [entry, members[i]]))
-    };
-  };
-}
-
-// src/adapters/github/lookups.ts
-function createApiLookups(client, defaultRepository, subject) {
-  const split = (full) => {
-    const [owner, repo] = full.split("/");
-    return { owner, repo };
-  };
-  const unavailable = (what, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason: why };
-  };
+function unpaced() {
   return {
-    signoff: createSignoffLookup(client, split(defaultRepository), subject),
-    async incidents(config) {
-      const repository = split(config.repository ?? defaultRepository);
-      try {
-        const open3 = /* @__PURE__ */ new Map();
-        for (const label of config.labels) {
-          const issues = await client.paginate(client.rest.issues.listForRepo, {
-            ...repository,
-            state: "open",
-            labels: label,
-            per_page: 100
-          });
-          for (const issue2 of issues) {
-            if (issue2.pull_request) continue;
-            open3.set(issue2.number, {
-              number: issue2.number,
-              title: issue2.title,
-              url: issue2.html_url,
-              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
-            });
-          }
-        }
-        return {
-          kind: "ok",
-          value: { open: [...open3.values()].sort((a, b) => a.number - b.number) }
-        };
-      } catch (error2) {
-        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
-      }
-    },
-    async consumerCheck(config) {
-      const repository = split(config.repository);
-      try {
-        const { data } = await client.rest.checks.listForRef({
-          ...repository,
-          ref: config.ref ?? "HEAD",
-          check_name: config.checkName,
-          filter: "latest",
-          per_page: 1
-        });
-        const run2 = data.check_runs[0];
-        if (!run2)
-          return {
-            kind: "unavailable",
-            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
-          };
-        return {
-          kind: "ok",
-          value: {
-            status: run2.status,
-            conclusion: run2.conclusion ?? null,
-            url: run2.html_url ?? void 0
-          }
-        };
-      } catch (error2) {
-        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
-      }
-    }
+    write: new import_light3.default.Group({ maxConcurrent: 1, minTime: 0 }),
+    notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: 0 })
   };
 }
 
-// src/adapters/stop-signal.ts
-function stopOnSignals() {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
-      `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
-`
-    );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return controller.signal;
-}
-
-// src/action/constants.ts
-var INPUTS = {
-  config: "config",
-  decision: "decision",
-  modes: "modes",
-  releaseTag: "release-tag",
-  commitSha: "commit-sha",
-  serviceContractVersion: "service-contract-version",
-  apiContractVersion: "api-contract-version",
-  integrationBaseline: "integration-baseline",
-  githubToken: "github-token",
-  checkName: "check-name",
-  comment: "comment",
-  failOn: "fail-on",
-  publish: "publish",
-  evidenceDir: "evidence-dir",
-  conditionalConclusion: "conditional-conclusion",
-  workingDirectory: "working-directory",
-  shard: "shard",
-  durations: "durations",
-  aggregate: "aggregate"
-};
-var OUTPUTS = {
-  verdict: "verdict",
-  rehearsal: "rehearsal",
-  cutover: "cutover",
-  record: "record",
-  report: "report",
-  blockingChecks: "blocking-checks",
-  checkRunId: "check-run-id",
-  checkRunUrl: "check-run-url",
-  commentId: "comment-id",
-  commentUrl: "comment-url"
-};
-
-// src/action/working-directory.ts
-import { existsSync as existsSync5, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve5 } from "node:path";
-function checkWorkingDirectory(workspace, value) {
-  const outside = (from, to) => {
-    const path = relative5(from, to);
-    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute4(path);
-  };
-  const expected = "Expected a directory inside the workspace, e.g. services/api.";
-  if (isAbsolute4(value) || outside(workspace, resolve5(workspace, value)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
-  const target = resolve5(workspace, value);
-  if (existsSync5(target) && existsSync5(workspace) && outside(realpathSync2(workspace), realpathSync2(target)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
-  return void 0;
-}
-
-// src/action/inputs.ts
-var InputError = class extends Error {
-};
-function oneOf(name, value, allowed) {
-  if (!allowed.includes(value))
-    throw new InputError(
-      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
-    );
-  return value;
-}
-function readInputs2(dispatch = {}) {
-  const baseline = {};
-  const baselineInputs = [
-    INPUTS.releaseTag,
-    INPUTS.commitSha,
-    INPUTS.serviceContractVersion,
-    INPUTS.apiContractVersion,
-    INPUTS.integrationBaseline
-  ];
-  BASELINE_FIELDS.forEach((field, i) => {
-    const value = getInput(baselineInputs[i]);
-    if (value.length > 256)
-      throw new InputError(
-        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`
-      );
-    if (value) baseline[field] = value;
-  });
-  const { githubToken: token, checkName } = readPublishingInputs();
-  if (token) setSecret(token);
-  const modes = (dispatch.modes || getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
-  return {
-    config: getInput(INPUTS.config) || ".github/cutover-checkpoint.yml",
-    decision: oneOf(
-      INPUTS.decision,
-      dispatch.decision || getInput(INPUTS.decision) || "rehearsal",
-      DECISIONS
-    ),
-    modes,
-    baseline,
-    githubToken: token,
-    checkName,
-    comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", [
-      "auto",
-      "always",
-      "never"
-    ]),
-    failOn: oneOf(INPUTS.failOn, getInput(INPUTS.failOn) || "no-go", [
-      "no-go",
-      "conditional",
-      "never"
-    ]),
-    publish: getInput(INPUTS.publish) === "" ? true : getBooleanInput(INPUTS.publish),
-    evidenceDir: getInput(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      getInput(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
-    workingDirectory: readWorkingDirectory(),
-    ...readShard(),
-    durations: getInput(INPUTS.durations),
-    aggregate: getInput(INPUTS.aggregate)
-  };
-}
-function readWorkingDirectory() {
-  const value = getInput(INPUTS.workingDirectory) || ".";
-  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-  if (problem) throw new InputError(problem);
-  return value;
-}
-function readShard() {
-  const text = getInput(INPUTS.shard);
-  if (!text) return {};
-  const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
-}
-function readPublishingInputs() {
-  return {
-    githubToken: getInput(INPUTS.githubToken),
-    checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
-    publish: getInput(INPUTS.publish).trim().toLowerCase() !== "false"
-  };
-}
-
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
-}
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
-}
-
-// src/adapters/stop-commands.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-function createStopToken() {
-  return randomBytes2(16).toString("hex");
-}
-function createStopCommandsWriter(write, token = createStopToken()) {
-  return (text) => {
-    if (text === "") return;
-    const body = text.endsWith("\n") ? text : `${text}
-`;
-    write(`::stop-commands::${token}
-${body}::${token}::
-`);
-  };
-}
-
-// src/action/command-log.ts
-function createActionCommandLog(raw) {
-  const write = createStopCommandsWriter(raw);
-  let parallel = false;
-  return {
-    onRunStart(commands, concurrency) {
-      parallel = concurrency > 1 && commands.length > 1;
-    },
-    onStart(command) {
-      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
-`);
-      else startGroup(`${command.id}: ${command.run}`);
-    },
-    onOutput(command, text) {
-      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
-    },
-    onEnd(command, result) {
-      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
-      if (!parallel && result.state === "ran") {
-        endGroup();
-        info(line);
-        return;
-      }
-      if (parallel && result.state === "ran") {
-        startGroup(line);
-        write(result.outputTail);
-        endGroup();
-        return;
-      }
-      info(line);
-    }
-  };
-}
-
-// src/action/github-context.ts
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
-function resolveGitHubContext(env, event) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo)
-    throw new Error(
-      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
-    );
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
-  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
-  const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
-  const inputs = event.inputs ?? {};
-  return {
-    eventName,
-    owner,
-    repo,
-    sha,
-    ref: env.GITHUB_REF ?? null,
-    pullRequest,
-    apiUrl,
-    serverUrl,
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-    dispatchInputs: Object.fromEntries(
-      Object.entries(inputs).filter(([, v]) => typeof v === "string")
-    )
-  };
-}
-function findPullRequest(eventName, event) {
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = event.pull_request;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
-    };
-  }
-  if (eventName === "workflow_run") {
-    const run2 = event.workflow_run;
-    const pr = run2?.pull_requests?.[0];
-    if (!run2 || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
-    };
-  }
-  return null;
-}
-function mergeGroupSha(event) {
-  return event.merge_group?.head_sha;
-}
-function workflowRunSha(eventName, event) {
-  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
-}
-
-// src/core/render/github/limits.ts
-var CHECK_RUN_TEXT_LIMIT = 65535;
-var COMMENT_LIMIT = 65536;
-var ANNOTATIONS_PER_REQUEST = 50;
-function byteLength(text) {
-  return new TextEncoder().encode(text).length;
-}
-function fitWithin(renderings, limit, measure, moreAt) {
-  let last = "";
-  for (const render of renderings) {
-    last = render();
-    if (measure(last) <= limit) return last;
-  }
-  const notice2 = `
-
----
-_Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
-`;
-  let reserve = 0;
-  for (; ; ) {
-    const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
-    const open3 = openFence(cut);
-    const closed = open3 ? `${cut}
-${open3}` : cut;
-    if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
-    reserve += measure(`
-${open3}`);
-  }
-}
-function longestPrefixWithin(text, budget, measure) {
-  let low = 0;
-  let high = Math.max(0, Math.min(text.length, budget));
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if (measure(text.slice(0, middle)) <= budget) low = middle;
-    else high = middle - 1;
-  }
-  const cut = text.slice(0, low);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-function openFence(text) {
-  let open3;
-  for (const line of text.split("\n")) {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (!fence) continue;
-    if (open3 === void 0) open3 = fence;
-    else if (fence[0] === open3[0] && fence.length >= open3.length && line.trim() === fence)
-      open3 = void 0;
-  }
-  return open3;
-}
-
-// src/core/render/github/decision-summary.ts
-function renderDecisionSummary(record, maxItems) {
-  const lines = [];
-  const warning2 = renderIntegrityWarning(record);
-  if (warning2) lines.push(warning2, "");
-  lines.push("| Decision | State |", "|---|---|");
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    const label = labelSuffix(outcome);
-    lines.push(
-      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
-    );
-  }
-  if (record.abort_triggers.length > 0) {
-    lines.push(
-      "",
-      `**\u{1F6D1} Abort triggers** (each blocks every decision): ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
-    );
-  }
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    if (outcome.state === "GO") continue;
-    lines.push("", `#### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "");
-    for (const item of outcome.to_go.slice(0, maxItems)) {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
-      const icon = STATUS_ICONS[item.status] ?? "";
-      lines.push(
-        item.check === "gate.integrity" ? `- ${icon} ${mdCode(item.check)}: ${SEE_INTEGRITY_WARNING}` : `- ${icon} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
-      );
-    }
-    if (outcome.to_go.length > maxItems)
-      lines.push(`- \u2026 and ${outcome.to_go.length - maxItems} more`);
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
-  lines.push(
-    "",
-    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`
-  );
-  return lines.join("\n") + "\n";
-}
-
-// src/core/render/github/check-run.ts
-function mapConclusion(verdict, conditional = "neutral") {
-  return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
-}
-function renderCheckTitle(record) {
-  const requested = record.decision_requested;
-  return [requested, ...DECISIONS.filter((d) => d !== requested)].map((d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`).join(" \xB7 ");
-}
-function renderCheckOutput(record, runUrl) {
-  const url = mdUrl(runUrl);
-  const where = url ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
-  const measure = byteLength;
-  return {
-    title: renderCheckTitle(record),
-    summary: fitWithin(
-      [
-        () => renderDecisionSummary(record, 50),
-        () => renderDecisionSummary(record, 10),
-        () => renderDecisionSummary(record, 3)
-      ],
-      CHECK_RUN_TEXT_LIMIT,
-      measure,
-      where
-    ),
-    text: fitWithin(
-      [
-        () => renderMarkdown(record),
-        () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
-        () => renderMarkdown(record, {
-          passingChecks: false,
-          outputTails: false,
-          findingsPerCheck: 10
-        }),
-        () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
-      ],
-      CHECK_RUN_TEXT_LIMIT,
-      measure,
-      where
-    )
-  };
-}
-function renderCrashSummary(message, runUrl) {
-  const url = mdUrl(runUrl);
-  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
-
-See the [workflow run](${url}).` : ""}`;
-}
-function renderAnnotations(record) {
-  const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
-  const annotations = [];
-  for (const check of record.checks) {
-    if (check.status === "pass" || check.status === "skipped") continue;
-    for (const finding of check.findings) {
-      const annotation = annotateAt(
-        finding.location,
-        level(check),
-        `${check.id} (${check.status})`,
-        finding.message
-      );
-      if (annotation) annotations.push(annotation);
-    }
-  }
-  const rank = { failure: 0, warning: 1, notice: 2 };
-  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
-}
-function renderConfigErrorAnnotations(errors) {
-  return errors.flatMap(
-    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
-  );
-}
-function annotateAt(location, level, title, message) {
-  if (!location?.line) return void 0;
-  return {
-    path: location.file,
-    start_line: location.line,
-    end_line: location.line,
-    ...location.column ? { start_column: location.column, end_column: location.column } : {},
-    annotation_level: level,
-    title,
-    message: message.slice(0, 64 * 1024 - 1)
-  };
-}
+// src/adapters/github/publisher.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
@@ -58968,21 +59180,54 @@ function renderComment(record, checkName, checksUrl) {
   );
 }
 
+// src/adapters/github/create-once.ts
+var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
+async function createOnce(create, find) {
+  try {
+    return await create();
+  } catch (error2) {
+    if (!isServerError(error2)) throw error2;
+    return await find() ?? await create();
+  }
+}
+
 // src/adapters/github/check-run.ts
 async function startCheckRun(client, repository, request2) {
-  const { data } = await client.rest.checks.create({
-    ...repository,
-    name: request2.name,
-    head_sha: request2.headSha,
-    status: "in_progress",
-    started_at: request2.startedAt,
-    ...request2.detailsUrl ? { details_url: request2.detailsUrl } : {},
-    output: {
-      title: "Evaluating the cutover gate\u2026",
-      summary: "Collecting evidence and running verification commands."
-    }
+  const started = (data) => ({
+    id: data.id,
+    url: data.html_url ?? "",
+    appSlug: data.app?.slug ?? null
   });
-  return { id: data.id, url: data.html_url ?? "", appSlug: data.app?.slug ?? null };
+  return createOnce(
+    async () => {
+      const { data } = await client.rest.checks.create({
+        ...repository,
+        name: request2.name,
+        head_sha: request2.headSha,
+        external_id: request2.externalId,
+        status: "in_progress",
+        started_at: request2.startedAt,
+        ...request2.detailsUrl ? { details_url: request2.detailsUrl } : {},
+        output: {
+          title: "Evaluating the cutover gate\u2026",
+          summary: "Collecting evidence and running verification commands."
+        },
+        ...NO_AUTOMATIC_RETRY
+      });
+      return started(data);
+    },
+    async () => {
+      const { data } = await client.rest.checks.listForRef({
+        ...repository,
+        ref: request2.headSha,
+        check_name: request2.name,
+        filter: "all",
+        per_page: 100
+      });
+      const ours = data.check_runs.find((run2) => run2.external_id === request2.externalId);
+      return ours && started(ours);
+    }
+  );
 }
 async function completeCheckRun(client, repository, id, result) {
   const batches = [];
@@ -59008,24 +59253,23 @@ async function completeCheckRun(client, repository, id, result) {
 
 // src/adapters/github/pr-comment.ts
 async function upsertStickyComment(client, repository, request2) {
-  let ours;
-  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-    ...repository,
-    issue_number: request2.issueNumber,
-    per_page: 100
-  })) {
-    for (const comment of page.data) {
-      if (comment.user?.login === request2.author && hasCommentMarker(comment.body, request2.marker))
-        ours = comment;
-    }
-  }
+  const ours = await findOurComment(client, repository, request2);
   if (!ours) {
-    const { data: data2 } = await client.rest.issues.createComment({
-      ...repository,
-      issue_number: request2.issueNumber,
-      body: request2.body
-    });
-    return { id: data2.id, url: data2.html_url, action: "created" };
+    return createOnce(
+      async () => {
+        const { data: data2 } = await client.rest.issues.createComment({
+          ...repository,
+          issue_number: request2.issueNumber,
+          body: request2.body,
+          ...NO_AUTOMATIC_RETRY
+        });
+        return { id: data2.id, url: data2.html_url, action: "created" };
+      },
+      async () => {
+        const found = await findOurComment(client, repository, request2);
+        return found && { id: found.id, url: found.html_url, action: "created" };
+      }
+    );
   }
   if (ours.body === request2.body) return { id: ours.id, url: ours.html_url, action: "unchanged" };
   const { data } = await client.rest.issues.updateComment({
@@ -59035,63 +59279,91 @@ async function upsertStickyComment(client, repository, request2) {
   });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
+async function findOurComment(client, repository, target) {
+  let ours;
+  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: target.issueNumber,
+    per_page: 100
+  })) {
+    for (const comment of page.data) {
+      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
+        ours = comment;
+    }
+  }
+  return ours;
+}
 
-// src/action/publisher.ts
+// src/adapters/github/permissions.ts
+function createPermissionProblems() {
+  const problems = /* @__PURE__ */ new Map();
+  return {
+    note: (what, permission) => void problems.set(what, permission),
+    describe(fork) {
+      if (problems.size === 0) return void 0;
+      const what = [...problems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
+      const forkNote = fork ? " On pull requests from forks the token is read-only." : "";
+      return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
+    }
+  };
+}
+
+// src/adapters/github/publisher.ts
 function createPublisher(options) {
   const { client, context: context3 } = options;
   const repository = { owner: context3.owner, repo: context3.repo };
   const published = { comments: [] };
-  const permissionProblems = /* @__PURE__ */ new Map();
+  const permissions = createPermissionProblems();
+  const externalId = `cutover-checkpoint:${randomUUID2()}`;
   let identity;
   const attempt = async (what, permission, action) => {
     try {
-      return await action();
+      return ok(await action());
     } catch (error2) {
-      if (isPermissionError(error2)) {
-        permissionProblems.set(what, permission);
-        return void 0;
-      }
       const api = describeApiError(error2);
-      options.warn(
-        `cutover-checkpoint could not ${what}${api ? ` (HTTP ${api.status}: ${api.message})` : `: ${String(error2)}`}`
-      );
-      return void 0;
+      if (!api) throw error2;
+      if (isPermissionError(error2)) {
+        permissions.note(what, permission);
+        return couldNot(`the token may not ${what}`, error2);
+      }
+      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      options.warn(reason);
+      return couldNot(reason, error2);
     }
   };
+  const withPrefix = (annotations) => annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }));
+  const complete = (id, result) => attempt(
+    "complete the check run",
+    "checks: write",
+    () => completeCheckRun(client, repository, id, result)
+  );
   return {
     published,
     /** Creates the check run in progress on the commit the run is about. */
     async start() {
-      published.checkRun = await attempt(
+      const started = await attempt(
         "create the check run",
         "checks: write",
         () => startCheckRun(client, repository, {
           name: options.checkName,
           headSha: context3.sha,
           detailsUrl: context3.runUrl,
-          startedAt: options.now().toISOString()
+          startedAt: options.now().toISOString(),
+          externalId
         })
       );
+      if (started.kind === "ok") published.checkRun = started.value;
     },
     /** Completes the check run and posts or edits the sticky comment. */
     async finish(record) {
       const checkRun = published.checkRun;
       if (checkRun) {
-        const output = renderCheckOutput(record, context3.runUrl);
-        const annotations = renderAnnotations(record).map((a) => ({
-          ...a,
-          path: options.pathPrefix + a.path
-        }));
-        await attempt(
-          "complete the check run",
-          "checks: write",
-          () => completeCheckRun(client, repository, checkRun.id, {
-            conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
-            completedAt: options.now().toISOString(),
-            ...output,
-            annotations
-          })
-        );
+        await complete(checkRun.id, {
+          conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
+          completedAt: options.now().toISOString(),
+          ...renderCheckOutput(record, context3.runUrl),
+          annotations: withPrefix(renderAnnotations(record))
+        });
       }
       for (const number of await this.pullRequestsToComment()) {
         const body = renderComment(
@@ -59110,25 +59382,21 @@ function createPublisher(options) {
             author
           })
         );
-        if (outcome) published.comments.push(outcome);
+        if (outcome.kind === "ok") published.comments.push(outcome.value);
       }
     },
     /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
     async crash(message, annotations = []) {
       const checkRun = published.checkRun;
       if (!checkRun) return;
-      await attempt(
-        "complete the check run",
-        "checks: write",
-        () => completeCheckRun(client, repository, checkRun.id, {
-          conclusion: "failure",
-          completedAt: options.now().toISOString(),
-          title: "The gate could not run",
-          summary: renderCrashSummary(message, context3.runUrl),
-          text: "",
-          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
-        })
-      );
+      await complete(checkRun.id, {
+        conclusion: "failure",
+        completedAt: options.now().toISOString(),
+        title: "The gate could not run",
+        summary: renderCrashSummary(message, context3.runUrl),
+        text: "",
+        annotations: withPrefix(annotations)
+      });
     },
     /** PRs to comment on, per the `comment` input. */
     async pullRequestsToComment() {
@@ -59144,135 +59412,163 @@ function createPublisher(options) {
           commit_sha: context3.sha
         })).data
       );
-      return (pulls ?? []).filter((pull) => pull.state === "open").map((pull) => pull.number);
+      if (pulls.kind !== "ok") return [];
+      return pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
     },
     /**
      * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user.
+     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
+     * (github-actions[bot] when GitHub will not say).
      */
     async identity() {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
       if (options.installationToken) return "github-actions[bot]";
       identity ??= client.rest.users.getAuthenticated().then(
         ({ data }) => data.login,
-        () => "github-actions[bot]"
+        (error2) => {
+          if (!describeApiError(error2)) throw error2;
+          return "github-actions[bot]";
+        }
       );
       return identity;
     },
     /** One warning for every permission that was missing, naming them. */
     reportPermissions() {
-      if (permissionProblems.size === 0) return;
-      const what = [...permissionProblems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
-      const fork = context3.pullRequest?.fork ? " On pull requests from forks the token is read-only." : "";
-      options.warn(
-        `cutover-checkpoint could not ${what}: the token is not allowed to.${fork} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`
-      );
+      const warning2 = permissions.describe(context3.pullRequest?.fork === true);
+      if (warning2) options.warn(warning2);
     }
   };
 }
 
-// src/action/main.ts
-async function run() {
-  let publisher;
-  let context3;
-  try {
-    context3 = resolveGitHubContext(process.env, readEvent());
-    const inputs = readInputs2(
-      context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
-    );
-    const client = inputs.githubToken ? clientFor(inputs.githubToken, context3) : void 0;
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = resolve6(workspace, inputs.workingDirectory);
-    const pathPrefix = relative6(workspace, root) === "" ? "" : `${relative6(workspace, root)}/`;
-    if (inputs.publish && client && !inputs.shard) {
-      publisher = publisherFor(client, context3, inputs.githubToken, {
-        checkName: inputs.checkName,
-        comment: inputs.comment,
-        conditionalConclusion: inputs.conditionalConclusion,
-        pathPrefix
-      });
-      await publisher.start();
-    }
-    const evaluated = await evaluate(inputs, context3, root, client);
-    if ("record" in evaluated) {
-      await publisher?.finish(evaluated.record);
-      setPublishedOutputs(publisher);
-      publisher?.reportPermissions();
-      concludeStep(inputs, evaluated.record);
-    } else {
-      const annotations = renderConfigErrorAnnotations(evaluated.errors);
-      await publisher?.crash(
-        `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`,
-        annotations
-      );
-      publisher?.reportPermissions();
-    }
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    await (publisher ?? (context3 ? await startFailureCheckRun(context3) : void 0))?.crash(message).catch(() => void 0);
-    setFailed(`cutover-checkpoint could not run: ${message}`);
-  }
+// src/action/publishing.ts
+var FAILURE_ONLY = {
+  comment: "never",
+  conditionalConclusion: "neutral",
+  pathPrefix: ""
+};
+function sinkFor(host, context3, publisher, decision, failOn) {
+  return createActionSink({
+    io: host.io,
+    outputs: OUTPUTS,
+    publisher,
+    decision,
+    failOn,
+    runUrl: context3.runUrl
+  });
 }
-async function startFailureCheckRun(context3) {
-  const inputs = readPublishingInputs();
-  if (!inputs.publish || !inputs.githubToken) return void 0;
-  const publisher = publisherFor(
-    clientFor(inputs.githubToken, context3),
-    context3,
-    inputs.githubToken,
-    {
-      checkName: inputs.checkName,
-      comment: "never",
-      conditionalConclusion: "neutral",
-      pathPrefix: ""
-    }
-  );
-  await publisher.start();
-  return publisher;
-}
-function clientFor(token, context3) {
-  return createGitHubClient({ token, baseUrl: context3.apiUrl, log: (m) => info(m) });
-}
-function publisherFor(client, context3, token, settings) {
+function publisherFor(host, context3, client, publishing, settings) {
+  if (!publishing.publish || !client) return void 0;
   return createPublisher({
     client,
     context: context3,
-    ...settings,
-    warn: (m) => warning(m),
+    checkName: publishing.checkName,
+    comment: settings.comment,
+    conditionalConclusion: settings.conditionalConclusion,
+    pathPrefix: settings.pathPrefix,
+    warn: (m) => host.io.warning(m),
     now: () => /* @__PURE__ */ new Date(),
-    installationToken: token.startsWith("ghs_")
+    installationToken: publishing.githubToken.startsWith("ghs_")
   });
 }
-async function evaluate(inputs, context3, root, client) {
-  const lookups = client ? createApiLookups(client, `${context3.owner}/${context3.repo}`, {
-    event: context3.eventName,
-    pullRequest: context3.pullRequest,
-    sha: context3.sha,
-    runId: process.env.GITHUB_RUN_ID ?? null,
-    runUrl: context3.runUrl,
-    serverUrl: context3.serverUrl
-  }) : createOfflineLookups("no github-token was given");
-  const ports = createLocalPorts({
-    root,
-    evidenceDir: resolve6(root, inputs.evidenceDir),
-    // Progress lines quote config and tree values: echoed with workflow commands stopped.
-    logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: warning },
-    lookups
+function clientFor(host, token, context3) {
+  if (!token) return void 0;
+  return createGitHubClient({
+    token,
+    baseUrl: context3.apiUrl,
+    log: (m) => host.io.info(m),
+    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
+    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
   });
+}
+
+// src/action/main.ts
+async function runAction(host) {
+  try {
+    const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
+    const context3 = resolveGitHubContext(host.env, payload);
+    const publishing = readPublishingInputs(host.inputs);
+    if (publishing.githubToken) host.io.mask(publishing.githubToken);
+    let inputs;
+    try {
+      inputs = readInputs(
+        host.inputs,
+        workspaceOf(host),
+        context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
+      );
+    } catch (error2) {
+      const client = clientFor(host, publishing.githubToken, context3);
+      const publisher = publisherFor(host, context3, client, publishing, FAILURE_ONLY);
+      await failGate(sinkFor(host, context3, publisher, "rehearsal", "no-go"), error2);
+      return;
+    }
+    await runWithInputs(host, context3, inputs);
+  } catch (error2) {
+    host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
+  }
+}
+async function runWithInputs(host, context3, inputs) {
+  const workspace = workspaceOf(host);
+  const root = resolve7(workspace, inputs.workingDirectory);
+  const pathPrefix = relative6(workspace, root) === "" ? "" : `${relative6(workspace, root)}/`;
+  const client = clientFor(host, inputs.githubToken, context3);
+  const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context3, client, inputs, { ...inputs, pathPrefix });
+  const sink = sinkFor(host, context3, publisher, inputs.ask.decision, inputs.failOn);
+  const machine = createMachinePorts({
+    root,
+    evidenceDir: resolve7(root, inputs.evidenceDir),
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
+    lookups: client ? createApiLookups(client, `${context3.owner}/${context3.repo}`, {
+      event: context3.eventName,
+      pullRequest: context3.pullRequest,
+      sha: context3.sha,
+      runId: host.env.GITHUB_RUN_ID ?? null,
+      runUrl: context3.runUrl,
+      serverUrl: context3.serverUrl
+    }) : createOfflineLookups("no github-token was given")
+  });
+  const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
+  const stop = stopOnSignals({
+    notify: (text) => host.io.info(text.trim()),
+    onSecondSignal: host.exitNow
+  });
+  try {
+    let request2;
+    try {
+      request2 = buildRequest(host, context3, inputs, root, stop.signal);
+    } catch (error2) {
+      await failGate(sink, error2);
+      return;
+    }
+    await runGate(ports, request2, sink);
+  } finally {
+    stop.dispose();
+  }
+}
+function buildRequest(host, context3, inputs, root, signal) {
+  const { ask } = inputs;
+  if (inputs.aggregate)
+    return {
+      configPath: ask.configPath,
+      records: globFiles(root, inputs.aggregate).map((path) => ({
+        path,
+        text: valueOrThrow(readRecordFile(path, root))
+      })),
+      // Judged under the base's policy, as the shards were (SPEC §10).
+      ...context3.pullRequest?.baseSha ? { trustedRef: context3.pullRequest.baseSha } : {}
+    };
   const untrusted = context3.eventName === "pull_request_target";
-  const outcome = inputs.aggregate ? await aggregateShards(ports, {
-    configPath: inputs.config,
-    records: globFiles(root, inputs.aggregate).map((path) => ({
-      path,
-      text: readFileSync3(resolve6(root, path), "utf8")
-    })),
-    // Judged under the base's policy, as the shards were (SPEC §10).
-    ...context3.pullRequest?.baseSha ? { trustedRef: context3.pullRequest.baseSha } : {}
-  }) : await runCheckpoint(ports, {
-    configPath: inputs.config,
-    decision: inputs.decision,
-    modes: inputs.modes,
-    inputs: inputs.baseline,
+  return {
+    ...ask,
+    ...ask.shard && inputs.durations ? {
+      shard: {
+        ...ask.shard,
+        durations: valueOrThrow(
+          readShardDurations(inputs.durations, root),
+          "Invalid input 'durations'"
+        )
+      }
+    } : {},
     scope: "run",
     runCommands: !untrusted,
     notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
@@ -59284,68 +59580,28 @@ async function evaluate(inputs, context3, root, client) {
       event: context3.eventName,
       runUrl: context3.runUrl
     },
-    events: createActionCommandLog((text) => process.stdout.write(text)),
+    events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal: stopOnSignals(),
-    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {},
-    ...inputs.shard ? { shard: { ...inputs.shard, durations: readDurations(root, inputs.durations) } } : {}
+    signal,
+    ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {}
+  };
+}
+function workspaceOf(host) {
+  return host.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+function describe(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/action/run.ts
+async function run() {
+  await runAction({
+    env: process.env,
+    inputs: RUNNER_INPUTS,
+    io: createRunnerStepIo(),
+    commandEvents: () => createActionCommandLog((text) => process.stdout.write(text)),
+    exitNow: () => process.exit(130)
   });
-  if (outcome.kind === "unusable") {
-    for (const error2 of outcome.errors) {
-      error(error2.message, {
-        file: error2.location.file,
-        startLine: error2.location.line,
-        startColumn: error2.location.column
-      });
-    }
-    setFailed(
-      `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`
-    );
-    return { errors: outcome.errors };
-  }
-  const { record } = outcome;
-  setOutput(OUTPUTS.verdict, record.verdict);
-  setOutput(OUTPUTS.rehearsal, record.decisions.rehearsal.state);
-  setOutput(OUTPUTS.cutover, record.decisions.cutover.state);
-  setOutput(OUTPUTS.record, outcome.recordPath);
-  setOutput(OUTPUTS.report, outcome.reportPath);
-  setOutput(
-    OUTPUTS.blockingChecks,
-    record.decisions[record.decision_requested].blocked_by.join(",")
-  );
-  await summary.addRaw(outcome.markdown).write();
-  return { record };
-}
-function setPublishedOutputs(publisher) {
-  const checkRun = publisher?.published.checkRun;
-  const comment = publisher?.published.comments[0];
-  setOutput(OUTPUTS.checkRunId, checkRun ? String(checkRun.id) : "");
-  setOutput(OUTPUTS.checkRunUrl, checkRun?.url ?? "");
-  setOutput(OUTPUTS.commentId, comment ? String(comment.id) : "");
-  setOutput(OUTPUTS.commentUrl, comment?.url ?? "");
-}
-function concludeStep(inputs, record) {
-  const outcome = record.decisions[inputs.decision];
-  const line = `${inputs.decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
-  const fails = inputs.failOn !== "never" && (record.verdict === "NO-GO" || inputs.failOn === "conditional" && record.verdict === "CONDITIONAL");
-  if (fails) setFailed(line);
-  else notice(line);
-}
-function readDurations(root, path) {
-  if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync3(resolve6(root, path), "utf8"));
-  if (typeof durations === "string")
-    throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
-  return durations;
-}
-function readEvent() {
-  const path = process.env.GITHUB_EVENT_PATH;
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync3(path, "utf8"));
-  } catch {
-    return {};
-  }
 }
 
 // src/action/index.ts
