@@ -30220,6 +30220,24 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
+// src/core/config/builtin-schema-refs.ts
+function checkBuiltinSchemaRefs(config, at) {
+  const names = Object.keys(BUILTIN_SCHEMAS);
+  const artifacts = Array.isArray(config.artifacts) ? config.artifacts : [];
+  return artifacts.flatMap((artifact, i) => {
+    const schema = artifact?.schema;
+    const name = typeof schema === "string" ? builtinSchemaName(schema) : void 0;
+    if (name === void 0 || Object.hasOwn(BUILTIN_SCHEMAS, name)) return [];
+    const suggestion = suggestName(name, names);
+    return [
+      {
+        message: `unknown built-in schema '${schema}'${suggestion ? `; did you mean 'builtin:${suggestion}'?` : ""} (built-in schemas: ${names.join(", ")})`,
+        location: at(`/artifacts/${i}/schema`)
+      }
+    ];
+  });
+}
+
 // src/core/config/protected-policy.ts
 var WHY = `protected checks (${PROTECTED_CHECKS.join(", ")}) can be neither waived nor unblocked by any config (SPEC \xA72)`;
 function checkProtectedPolicy(config, at) {
@@ -30668,7 +30686,10 @@ function parseConfig(text, path, validator) {
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
   const at = (pointer, key = false) => locationOf(path, document, pointer, key);
-  const semanticErrors = checkConfigSemantics(document.value, at);
+  const semanticErrors = [
+    ...checkBuiltinSchemaRefs(document.value, at),
+    ...checkConfigSemantics(document.value, at)
+  ];
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return { ok: true, config: normalizeConfig(document.value, path, at) };
@@ -32265,6 +32286,17 @@ function createTerminalSink(options) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+
+// src/cli/option-error.ts
+function explainOptionError(error, options) {
+  const message = error.message.split("\n")[0] ?? "bad arguments";
+  const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+  if (unknown === void 0) return message;
+  const suggestion = suggestName(unknown, options);
+  return `unknown option '--${unknown}'${suggestion ? `; did you mean --${suggestion}?` : ""}`;
+}
+
+// src/cli/args.ts
 var DEFAULT_CONFIG_PATH = ".github/cutover-checkpoint.yml";
 var DEFAULT_OUT_DIR = "checkpoint-evidence";
 var MAX_BASELINE_INPUT = 256;
@@ -32405,35 +32437,36 @@ function trustedRefOf(value) {
     );
   return { trustedRef: value };
 }
+var OPTIONS3 = {
+  config: { type: "string" },
+  cwd: { type: "string" },
+  decision: { type: "string" },
+  mode: { type: "string", multiple: true },
+  "release-tag": { type: "string" },
+  "commit-sha": { type: "string" },
+  "service-contract-version": { type: "string" },
+  "api-contract-version": { type: "string" },
+  "integration-baseline": { type: "string" },
+  out: { type: "string" },
+  json: { type: "boolean" },
+  "no-commands": { type: "boolean" },
+  concurrency: { type: "string" },
+  force: { type: "boolean" },
+  shard: { type: "string" },
+  durations: { type: "string" },
+  tree: { type: "string" },
+  "trusted-ref": { type: "string" }
+};
 function parseOptions(args) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: "string" },
-        cwd: { type: "string" },
-        decision: { type: "string" },
-        mode: { type: "string", multiple: true },
-        "release-tag": { type: "string" },
-        "commit-sha": { type: "string" },
-        "service-contract-version": { type: "string" },
-        "api-contract-version": { type: "string" },
-        "integration-baseline": { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean" },
-        "no-commands": { type: "boolean" },
-        concurrency: { type: "string" },
-        force: { type: "boolean" },
-        shard: { type: "string" },
-        durations: { type: "string" },
-        tree: { type: "string" },
-        "trusted-ref": { type: "string" }
-      }
+      options: OPTIONS3
     });
   } catch (error) {
-    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments", {
+    throw new UsageError(explainOptionError(error, Object.keys(OPTIONS3)), {
       cause: error
     });
   }

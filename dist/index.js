@@ -52325,6 +52325,24 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
+// src/core/config/builtin-schema-refs.ts
+function checkBuiltinSchemaRefs(config, at) {
+  const names = Object.keys(BUILTIN_SCHEMAS);
+  const artifacts = Array.isArray(config.artifacts) ? config.artifacts : [];
+  return artifacts.flatMap((artifact, i) => {
+    const schema = artifact?.schema;
+    const name = typeof schema === "string" ? builtinSchemaName(schema) : void 0;
+    if (name === void 0 || Object.hasOwn(BUILTIN_SCHEMAS, name)) return [];
+    const suggestion = suggestName(name, names);
+    return [
+      {
+        message: `unknown built-in schema '${schema}'${suggestion ? `; did you mean 'builtin:${suggestion}'?` : ""} (built-in schemas: ${names.join(", ")})`,
+        location: at(`/artifacts/${i}/schema`)
+      }
+    ];
+  });
+}
+
 // src/core/config/protected-policy.ts
 var WHY = `protected checks (${PROTECTED_CHECKS.join(", ")}) can be neither waived nor unblocked by any config (SPEC \xA72)`;
 function checkProtectedPolicy(config, at) {
@@ -52773,7 +52791,10 @@ function parseConfig(text, path, validator) {
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
   const at = (pointer, key = false) => locationOf(path, document, pointer, key);
-  const semanticErrors = checkConfigSemantics(document.value, at);
+  const semanticErrors = [
+    ...checkBuiltinSchemaRefs(document.value, at),
+    ...checkConfigSemantics(document.value, at)
+  ];
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return { ok: true, config: normalizeConfig(document.value, path, at) };

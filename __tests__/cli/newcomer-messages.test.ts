@@ -1,7 +1,7 @@
 // Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
 // one run exercises several commands at once.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTableProblems, lintProblems } from '../render/markdown-checks.js';
@@ -83,5 +83,32 @@ describe('init', () => {
     const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
     expect([...lintProblems('init report', report), ...findTableProblems(report)]).toEqual([]);
     expect(report).not.toMatch(/^2\. .*\n2\. /m);
+  });
+});
+
+describe('typos', () => {
+  it('a misspelt option and a misspelt built-in schema name a suggestion and run nothing', () => {
+    const dir = workspace({
+      'README.md': '# svc\n',
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: typo }',
+        'artifacts:',
+        '  - { id: m, path: README.md, schema: "builtin:producer-manfest" }',
+        'commands:',
+        '  - { id: marker, run: "touch ran.txt" }',
+        '',
+      ].join('\n'),
+    });
+    dirs.push(dir);
+    const option = cli(['run', '--decison', 'cutover'], dir);
+    expect(option.status).toBe(3);
+    expect(option.stderr).toContain("unknown option '--decison'; did you mean --decision?");
+    const schema = cli(['run'], dir);
+    expect(schema.status).toBe(3);
+    expect(schema.stderr + schema.stdout).toContain(
+      "unknown built-in schema 'builtin:producer-manfest'; did you mean 'builtin:producer-manifest'?",
+    );
+    expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
   });
 });
