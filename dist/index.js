@@ -52677,7 +52677,7 @@ function shown(root, path) {
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { join as join3, resolve as resolve4 } from "node:path";
+import { join as join4, resolve as resolve4 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -52766,10 +52766,11 @@ import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve3 }
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
+var NEWLINE = 10;
 var RedactingLineBuffer = class {
   /**
    * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
-   * @param maxLine characters held without a newline before a piece is released
+   * @param maxLine bytes held without a newline before a piece is released
    * @param overlap characters always held back at a cut (longer than any secret to catch)
    */
   constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
@@ -52780,29 +52781,49 @@ var RedactingLineBuffer = class {
   redact;
   maxLine;
   overlap;
-  pending = "";
+  pending = [];
+  held = 0;
   inKey = false;
-  /** Adds a chunk; returns the redacted text now releasable (maybe ''). */
+  /** Adds a chunk; returns the redacted output now releasable, or undefined. */
   push(chunk) {
-    this.pending += chunk;
-    let out = "";
-    const end = this.pending.lastIndexOf("\n") + 1;
+    const out = [];
+    const end = chunk.lastIndexOf(NEWLINE) + 1;
     if (end > 0) {
-      out += this.redactLines(this.pending.slice(0, end));
-      this.pending = this.pending.slice(end);
+      const lines = this.take(chunk.subarray(0, end));
+      out.push(this.release(lines, lines.toString("utf8")));
+      chunk = chunk.subarray(end);
     }
-    while (this.pending.length > this.maxLine) out += this.releasePiece();
-    return out;
+    if (chunk.length > 0) {
+      this.pending.push(chunk);
+      this.held += chunk.length;
+    }
+    while (this.held > this.maxLine) out.push(this.releasePiece());
+    return join3(out);
   }
   /** Whatever is left at the end of the stream, redacted. */
   flush() {
-    const rest = this.pending;
-    this.pending = "";
-    return rest === "" ? "" : this.redactLines(rest);
+    if (this.held === 0) return void 0;
+    const rest = this.take();
+    return join3([this.release(rest, rest.toString("utf8"))]);
+  }
+  /** Everything held (plus `more`) as one Buffer; empties the holding list. */
+  take(more) {
+    const parts = more ? [...this.pending, more] : this.pending;
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    this.pending = [];
+    this.held = 0;
+    return all;
+  }
+  /** Redacts decoded text; keeps the original bytes when nothing changed. */
+  release(bytes, text) {
+    const clean = this.redactLines(text);
+    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
   }
   /** Releases the head of an over-long line, cutting where no secret straddles. */
   releasePiece() {
-    const text = this.pending;
+    const all = this.take();
+    const whole = all.length - partialTail(all);
+    const text = all.toString("utf8", 0, whole);
     let cut = text.length - this.overlap;
     const spans = [...this.redact.spans?.(text) ?? []];
     for (const match of text.matchAll(KEY_MARKERS))
@@ -52816,13 +52837,28 @@ var RedactingLineBuffer = class {
         }
       }
     }
+    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
-      this.pending = text.slice(end);
-      return this.inKey ? "" : MASK;
+      this.hold(
+        sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)]
+      );
+      const masked = this.inKey ? "" : MASK;
+      return { text: masked, bytes: Buffer.from(masked) };
     }
-    this.pending = text.slice(cut);
-    return this.redactLines(text.slice(0, cut));
+    this.hold(
+      sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)]
+    );
+    const piece = text.slice(0, cut);
+    return sameOffsets ? this.release(all.subarray(0, cut), piece) : this.release(Buffer.from(piece), piece);
+  }
+  /** Keeps bytes for the next piece (an empty part is not kept). */
+  hold(parts) {
+    for (const part of Array.isArray(parts) ? parts : [parts]) {
+      if (part.length === 0) continue;
+      this.pending.push(part);
+      this.held += part.length;
+    }
   }
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
   redactLines(text) {
@@ -52849,40 +52885,141 @@ var RedactingLineBuffer = class {
     }
   }
 };
+function partialTail(bytes) {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 192) === 128) continue;
+    const need = byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+function join3(parts) {
+  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== "");
+  if (kept.length <= 1) return kept[0];
+  return {
+    text: kept.map((p) => p.text).join(""),
+    bytes: Buffer.concat(kept.map((p) => p.bytes))
+  };
+}
 
 // src/adapters/output-tail.ts
 var OutputTail = class {
+  /** @param limit bytes kept (the text may be a few bytes shorter: it starts on a whole character) */
   constructor(limit) {
     this.limit = limit;
   }
   limit;
-  chunks = [];
-  length = 0;
-  /** Every character ever pushed, kept or not. */
+  ring = [];
+  /** Index of the oldest chunk still held (chunks before it are dropped). */
+  head = 0;
+  held = 0;
+  /** Every byte ever pushed, kept or not. */
   total = 0;
-  push(chunk) {
-    this.total += chunk.length;
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    if (this.length > this.limit * 2) this.compact();
+  push(bytes) {
+    if (bytes.length === 0) return;
+    this.total += bytes.length;
+    this.ring.push(bytes);
+    this.held += bytes.length;
+    while (this.held - this.ring[this.head].length >= this.limit) {
+      this.held -= this.ring[this.head].length;
+      this.ring[this.head++] = EMPTY;
+    }
+    if (this.head > 1024 && this.head * 2 > this.ring.length) {
+      this.ring = this.ring.slice(this.head);
+      this.head = 0;
+    }
   }
-  compact() {
-    const text = this.chunks.join("").slice(-this.limit);
-    this.chunks = [text];
-    this.length = text.length;
-  }
-  /** The kept tail, starting at a line boundary when one is near. */
+  /** The kept tail as UTF-8 text, starting at a line boundary when one is near. */
   text() {
-    this.compact();
-    const text = this.chunks[0] ?? "";
+    const all = Buffer.concat(this.ring.slice(this.head));
+    let start = Math.max(0, all.length - this.limit);
+    for (let i = 0; i < 3 && start > 0 && (all[start] & 192) === 128; i++) start++;
+    const text = all.toString("utf8", start);
     if (this.total <= this.limit) return text;
     const newline = text.indexOf("\n");
     return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
   }
 };
+var EMPTY = Buffer.alloc(0);
+
+// src/adapters/command-output.ts
+var TAIL_BYTES = 16 * 1024;
+var ECHO_QUEUE_BYTES = 1024 * 1024;
+function isEchoBackedUp(stream) {
+  return (stream.writableLength ?? 0) > ECHO_QUEUE_BYTES;
+}
+var CommandOutput = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Every byte read from the pipes (before redaction). */
+  bytes = 0;
+  /** Pipes currently paused until the log file drains. */
+  waitingForLog = 0;
+  tail = new OutputTail(TAIL_BYTES);
+  unshown = 0;
+  buffers = [];
+  /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
+  attach(stream) {
+    const buffer = new RedactingLineBuffer(this.options.redact);
+    const log = this.options.log;
+    stream.on("data", (chunk) => {
+      this.bytes += chunk.length;
+      this.options.onActivity?.();
+      if (this.emit(buffer.push(chunk)) === false) {
+        stream.pause();
+        this.waitingForLog++;
+        log.once("drain", () => {
+          this.waitingForLog--;
+          stream.resume();
+          this.options.onActivity?.();
+        });
+      }
+    });
+    this.buffers.push(buffer);
+  }
+  /** Adds text the gate itself writes (e.g. why the command could not start). */
+  append(text) {
+    this.emit({ text, bytes: Buffer.from(text) });
+  }
+  /**
+   * Releases what the line buffers still hold (call after the pipes are destroyed or ended),
+   * says how much the echo left out, and ends the log. Resolves to the tail text once the log
+   * file is complete.
+   */
+  finish() {
+    for (const buffer of this.buffers) this.emit(buffer.flush());
+    if (this.unshown > 0)
+      this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
+    this.unshown = 0;
+    return new Promise((resolve7) => this.options.log.end(() => resolve7(this.tail.text())));
+  }
+  emit(out) {
+    if (!out) return void 0;
+    this.tail.push(out.bytes);
+    this.echo(out);
+    return this.options.log.write(out.bytes);
+  }
+  echo(out) {
+    const { onOutput, echoBackedUp, logFile } = this.options;
+    if (!onOutput || out.text === "") return;
+    if (echoBackedUp?.()) {
+      this.unshown += out.bytes.length;
+      return;
+    }
+    if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));
+    this.unshown = 0;
+    onOutput(out.text);
+  }
+};
+function unshownNotice(bytes, logFile) {
+  return `[${bytes} bytes of output not shown here while this log's reader was slow; ${logFile} has all of it]
+`;
+}
 
 // src/adapters/run-process.ts
-var TAIL_CHARS = 16 * 1024;
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -52920,12 +53057,10 @@ function runProcess(command, options) {
     );
   }
   return new Promise((resolvePromise) => {
-    const tail = new OutputTail(TAIL_CHARS);
     const log = createWriteStream(options.logFile, {
       fd: openOutputFile(options.logFile, options.root)
     });
     const shell = shellFor(command, options.defaultShell);
-    let bytes = 0;
     let timedOut = false;
     let stoppedBecause;
     const before = listProcessIds();
@@ -52947,6 +53082,7 @@ function runProcess(command, options) {
       graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
     };
     const timer = setTimeout(() => {
+      if (exit) return void finalize();
       timedOut = true;
       stop();
     }, command.timeoutMs);
@@ -52956,32 +53092,24 @@ function runProcess(command, options) {
     };
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (clean) => {
-      if (clean === "") return;
-      tail.push(clean);
-      options.onOutput?.(clean);
-      return log.write(clean);
-    };
-    const buffers = [
-      new RedactingLineBuffer(options.redact),
-      new RedactingLineBuffer(options.redact)
-    ];
-    [child.stdout, child.stderr].forEach((stream, i) => {
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        bytes += Buffer.byteLength(chunk);
-        if (emit(buffers[i].push(chunk)) === false) {
-          stream.pause();
-          log.once("drain", () => stream.resume());
-        }
-      });
+    const output = new CommandOutput({
+      log,
+      logFile: options.logFile,
+      redact: options.redact,
+      onOutput: options.onOutput,
+      echoBackedUp: options.echoBackedUp,
+      onActivity: () => drainTimer?.refresh()
     });
+    output.attach(child.stdout);
+    output.attach(child.stderr);
+    let drainTimer;
     let exit;
     let settled = false;
     const finalize = async () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(drainTimer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
       const left = await reapMarkedProcesses(
@@ -52992,14 +53120,13 @@ function runProcess(command, options) {
       );
       child.stdout.destroy();
       child.stderr.destroy();
-      for (const buffer of buffers) emit(buffer.flush());
-      if (exit.error) emit(`
+      if (exit.error) output.append(`
 ${exit.error.message}
 `);
       const { code, signal, error: error2 } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
-      log.end(
-        () => resolvePromise({
+      void output.finish().then(
+        (outputTail) => resolvePromise({
           ...base,
           state: "ran",
           ...stoppedBecause ? { reason: stoppedBecause } : {},
@@ -53007,8 +53134,8 @@ ${exit.error.message}
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
-          outputTail: tail.text(),
-          outputBytes: bytes,
+          outputTail,
+          outputBytes: output.bytes,
           logPath: options.logFile,
           ...leftovers.length > 0 ? { leftovers } : {}
         })
@@ -53017,7 +53144,9 @@ ${exit.error.message}
     child.on("close", () => void finalize());
     child.on("exit", (code, signal) => {
       exit = { code, signal };
-      setTimeout(() => void finalize(), DRAIN_MS).unref();
+      drainTimer = setTimeout(() => {
+        if (output.waitingForLog === 0) void finalize();
+      }, DRAIN_MS);
     });
     child.on("error", (error2) => {
       exit = { code: null, signal: null, error: error2 };
@@ -53096,11 +53225,12 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join3(logRoot, `${command.id}.log`),
+              logFile: join4(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(),
               onOutput: (text) => events?.onOutput?.(shown2.get(command.id), text),
+              echoBackedUp: () => events?.isBackedUp?.() ?? false,
               signal: stop.signal
             }).then((result) => {
               running.delete(task);
@@ -53148,7 +53278,7 @@ function findDefaultShell() {
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
 import { access as access2, constants as constants5 } from "node:fs/promises";
-import { delimiter, join as join4 } from "node:path";
+import { delimiter, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
@@ -53177,7 +53307,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join4(directory, name);
+    const candidate = join5(directory, name);
     try {
       await access2(candidate, constants5.X_OK);
       return candidate;
@@ -58108,7 +58238,7 @@ ${body}::${token}::
 }
 
 // src/action/command-log.ts
-function createActionCommandLog(raw) {
+function createActionCommandLog(raw, backedUp = () => false) {
   const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
@@ -58123,6 +58253,7 @@ function createActionCommandLog(raw) {
     onOutput(command, text) {
       write(parallel ? prefixLines(`[${command.id}] `, text) : text);
     },
+    isBackedUp: backedUp,
     onEnd(command, result) {
       const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
       if (!parallel && result.state === "ran") {
@@ -58724,7 +58855,10 @@ async function evaluate(inputs, context3, root, client) {
       event: context3.eventName,
       runUrl: context3.runUrl
     },
-    events: createActionCommandLog((text) => process.stdout.write(text)),
+    events: createActionCommandLog(
+      (text) => process.stdout.write(text),
+      () => isEchoBackedUp(process.stdout)
+    ),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal: stopOnSignals(),
     ...context3.pullRequest?.baseSha ? { baseSha: context3.pullRequest.baseSha } : {},

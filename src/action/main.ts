@@ -22,6 +22,7 @@ import { OUTPUTS } from './constants.js';
 import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
 import type { ConfigError } from '../core/config/config-types.js';
 import { createActionCommandLog } from './command-log.js';
+import { isEchoBackedUp } from '../adapters/command-output.js';
 import { createStopCommandsWriter } from '../adapters/stop-commands.js';
 import { resolveGitHubContext, type GitHubRunContext } from './github-context.js';
 import { createPublisher, type PublisherOptions } from './publisher.js';
@@ -169,7 +170,10 @@ async function evaluate(
           event: context.eventName,
           runUrl: context.runUrl,
         },
-        events: createActionCommandLog((text) => process.stdout.write(text)),
+        events: createActionCommandLog(
+          (text) => process.stdout.write(text),
+          () => isEchoBackedUp(process.stdout),
+        ),
         secrets: inputs.githubToken ? [inputs.githubToken] : [],
         signal: stopOnSignals(),
         ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),

@@ -116,6 +116,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               redact: runOptions.redact,
               defaultShell: (defaultShell ??= findDefaultShell()),
               onOutput: (text) => events?.onOutput?.(shown.get(command.id)!, text),
+              echoBackedUp: () => events?.isBackedUp?.() ?? false,
               signal: stop.signal,
             }).then((result) => {
               running.delete(task);
