@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -15417,7 +15417,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports) {
     "use strict";
     exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -18040,15 +18040,15 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.waivers !== void 0) {
-          let data123 = data.waivers;
+        if (data.protected_paths !== void 0) {
+          let data123 = data.protected_paths;
           if (Array.isArray(data123)) {
             const len18 = data123.length;
             for (let i23 = 0; i23 < len18; i23++) {
               let data124 = data123[i23];
-              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-                if (data124.check === void 0) {
-                  const err219 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+              if (typeof data124 === "string") {
+                if (func2(data124) < 1) {
+                  const err219 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err219];
                   } else {
@@ -18056,26 +18056,35 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data124.reason === void 0) {
-                  const err220 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err220];
-                  } else {
-                    vErrors.push(err220);
-                  }
-                  errors++;
+              } else {
+                const err220 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err220];
+                } else {
+                  vErrors.push(err220);
                 }
-                if (data124.owner === void 0) {
-                  const err221 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                  if (vErrors === null) {
-                    vErrors = [err221];
-                  } else {
-                    vErrors.push(err221);
-                  }
-                  errors++;
-                }
-                if (data124.expires === void 0) {
-                  const err222 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                errors++;
+              }
+            }
+          } else {
+            const err221 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err221];
+            } else {
+              vErrors.push(err221);
+            }
+            errors++;
+          }
+        }
+        if (data.waivers !== void 0) {
+          let data125 = data.waivers;
+          if (Array.isArray(data125)) {
+            const len19 = data125.length;
+            for (let i24 = 0; i24 < len19; i24++) {
+              let data126 = data125[i24];
+              if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                if (data126.check === void 0) {
+                  const err222 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
                   if (vErrors === null) {
                     vErrors = [err222];
                   } else {
@@ -18083,131 +18092,158 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                for (const key24 in data124) {
+                if (data126.reason === void 0) {
+                  const err223 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err223];
+                  } else {
+                    vErrors.push(err223);
+                  }
+                  errors++;
+                }
+                if (data126.owner === void 0) {
+                  const err224 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                  if (vErrors === null) {
+                    vErrors = [err224];
+                  } else {
+                    vErrors.push(err224);
+                  }
+                  errors++;
+                }
+                if (data126.expires === void 0) {
+                  const err225 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err225];
+                  } else {
+                    vErrors.push(err225);
+                  }
+                  errors++;
+                }
+                for (const key24 in data126) {
                   if (!(key24 === "check" || key24 === "reason" || key24 === "owner" || key24 === "expires")) {
-                    const err223 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
+                    const err226 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err223];
+                      vErrors = [err226];
                     } else {
-                      vErrors.push(err223);
+                      vErrors.push(err226);
                     }
                     errors++;
                   }
                 }
-                if (data124.check !== void 0) {
-                  let data125 = data124.check;
-                  if (typeof data125 === "string") {
-                    if (func2(data125) < 1) {
-                      const err224 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err224];
-                      } else {
-                        vErrors.push(err224);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err225 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err225];
-                    } else {
-                      vErrors.push(err225);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.reason !== void 0) {
-                  let data126 = data124.reason;
-                  if (typeof data126 === "string") {
-                    if (func2(data126) < 1) {
-                      const err226 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err226];
-                      } else {
-                        vErrors.push(err226);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err227 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err227];
-                    } else {
-                      vErrors.push(err227);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.owner !== void 0) {
-                  let data127 = data124.owner;
+                if (data126.check !== void 0) {
+                  let data127 = data126.check;
                   if (typeof data127 === "string") {
                     if (func2(data127) < 1) {
-                      const err228 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err227 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err228];
+                        vErrors = [err227];
                       } else {
-                        vErrors.push(err228);
+                        vErrors.push(err227);
                       }
                       errors++;
                     }
                   } else {
-                    const err229 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err228 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err229];
+                      vErrors = [err228];
                     } else {
-                      vErrors.push(err229);
+                      vErrors.push(err228);
                     }
                     errors++;
                   }
                 }
-                if (data124.expires !== void 0) {
-                  let data128 = data124.expires;
+                if (data126.reason !== void 0) {
+                  let data128 = data126.reason;
                   if (typeof data128 === "string") {
-                    if (!formats0.validate(data128)) {
-                      const err230 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                    if (func2(data128) < 1) {
+                      const err229 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err230];
+                        vErrors = [err229];
                       } else {
-                        vErrors.push(err230);
+                        vErrors.push(err229);
                       }
                       errors++;
                     }
                   } else {
-                    const err231 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err230 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err231];
+                      vErrors = [err230];
                     } else {
-                      vErrors.push(err231);
+                      vErrors.push(err230);
+                    }
+                    errors++;
+                  }
+                }
+                if (data126.owner !== void 0) {
+                  let data129 = data126.owner;
+                  if (typeof data129 === "string") {
+                    if (func2(data129) < 1) {
+                      const err231 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err231];
+                      } else {
+                        vErrors.push(err231);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err232 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err232];
+                    } else {
+                      vErrors.push(err232);
+                    }
+                    errors++;
+                  }
+                }
+                if (data126.expires !== void 0) {
+                  let data130 = data126.expires;
+                  if (typeof data130 === "string") {
+                    if (!formats0.validate(data130)) {
+                      const err233 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err233];
+                      } else {
+                        vErrors.push(err233);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err234 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err234];
+                    } else {
+                      vErrors.push(err234);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err232 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err235 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err232];
+                  vErrors = [err235];
                 } else {
-                  vErrors.push(err232);
+                  vErrors.push(err235);
                 }
                 errors++;
               }
             }
           } else {
-            const err233 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err236 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err233];
+              vErrors = [err236];
             } else {
-              vErrors.push(err233);
+              vErrors.push(err236);
             }
             errors++;
           }
         }
       } else {
-        const err234 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err237 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err234];
+          vErrors = [err237];
         } else {
-          vErrors.push(err234);
+          vErrors.push(err237);
         }
         errors++;
       }
@@ -18216,7 +18252,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -18675,13 +18711,22 @@ var require_builtin_validators = __commonJS({
           }
           errors++;
         }
+        if (data.scope === void 0) {
+          const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (data.record_version !== void 0) {
           if (1 !== data.record_version) {
-            const err11 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -18690,16 +18735,7 @@ var require_builtin_validators = __commonJS({
           let data1 = data.gate;
           if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
             if (data1.name === void 0) {
-              const err12 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (data1.config_path === void 0) {
-              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
+              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -18707,8 +18743,8 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-            if (data1.config_sha256 === void 0) {
-              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
+            if (data1.config_path === void 0) {
+              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -18716,20 +18752,18 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
+            if (data1.config_sha256 === void 0) {
+              const err15 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
             if (data1.name !== void 0) {
               if (typeof data1.name !== "string") {
-                const err15 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data1.version !== void 0) {
-              if (typeof data1.version !== "string") {
-                const err16 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -18738,9 +18772,9 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data1.config_path !== void 0) {
-              if (typeof data1.config_path !== "string") {
-                const err17 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data1.version !== void 0) {
+              if (typeof data1.version !== "string") {
+                const err17 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -18749,34 +18783,45 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data1.config_path !== void 0) {
+              if (typeof data1.config_path !== "string") {
+                const err18 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
             if (data1.config_sha256 !== void 0) {
               let data5 = data1.config_sha256;
               if (typeof data5 === "string") {
                 if (!pattern24.test(data5)) {
-                  const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
-                    vErrors = [err18];
+                    vErrors = [err19];
                   } else {
-                    vErrors.push(err18);
+                    vErrors.push(err19);
                   }
                   errors++;
                 }
               } else {
-                const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err19];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err19);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err21];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -18785,16 +18830,7 @@ var require_builtin_validators = __commonJS({
           let data6 = data.generated_at;
           if (typeof data6 === "string") {
             if (!pattern25.test(data6)) {
-              const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!formats2.validate(data6)) {
-              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -18802,20 +18838,17 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-          } else {
-            const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
+            if (!formats2.validate(data6)) {
+              const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data.decision_requested !== void 0) {
-          let data7 = data.decision_requested;
-          if (!(data7 === "rehearsal" || data7 === "cutover")) {
-            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+          } else {
+            const err24 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -18824,10 +18857,10 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.verdict !== void 0) {
-          let data8 = data.verdict;
-          if (!(data8 === "GO" || data8 === "NO-GO" || data8 === "CONDITIONAL")) {
-            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        if (data.decision_requested !== void 0) {
+          let data7 = data.decision_requested;
+          if (!(data7 === "rehearsal" || data7 === "cutover")) {
+            const err25 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -18836,9 +18869,10 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.verdict_label !== void 0) {
-          if (typeof data.verdict_label !== "string") {
-            const err26 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.scope !== void 0) {
+          let data8 = data.scope;
+          if (!(data8 === "full" || data8 === "validate" || data8 === "shard")) {
+            const err26 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema54.properties.scope.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -18847,23 +18881,21 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.modes !== void 0) {
-          let data10 = data.modes;
-          if (Array.isArray(data10)) {
-            const len0 = data10.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data10[i0] !== "string") {
-                const err27 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
+        if (data.verdict !== void 0) {
+          let data9 = data.verdict;
+          if (!(data9 === "GO" || data9 === "NO-GO" || data9 === "CONDITIONAL")) {
+            const err27 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
             }
-          } else {
-            const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            errors++;
+          }
+        }
+        if (data.verdict_label !== void 0) {
+          if (typeof data.verdict_label !== "string") {
+            const err28 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -18872,67 +18904,55 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.decisions !== void 0) {
-          let data12 = data.decisions;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.rehearsal === void 0) {
-              const err29 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data12.cutover === void 0) {
-              const err30 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            for (const key0 in data12) {
-              if (!(key0 === "rehearsal" || key0 === "cutover")) {
-                const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (data.modes !== void 0) {
+          let data11 = data.modes;
+          if (Array.isArray(data11)) {
+            const len0 = data11.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data11[i0] !== "string") {
+                const err29 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
             }
-            if (data12.rehearsal !== void 0) {
-              if (!validate22(data12.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data12, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data12.cutover !== void 0) {
-              if (!validate22(data12.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data12, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
           } else {
-            const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err30];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
-        if (data.abort_triggers !== void 0) {
-          let data15 = data.abort_triggers;
-          if (Array.isArray(data15)) {
-            const len1 = data15.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (typeof data15[i1] !== "string") {
-                const err33 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.decisions !== void 0) {
+          let data13 = data.decisions;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.rehearsal === void 0) {
+              const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data13.cutover === void 0) {
+              const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            for (const key0 in data13) {
+              if (!(key0 === "rehearsal" || key0 === "cutover")) {
+                const err33 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -18941,8 +18961,20 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data13.rehearsal !== void 0) {
+              if (!validate22(data13.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data13, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13.cutover !== void 0) {
+              if (!validate22(data13.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data13, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
           } else {
-            const err34 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err34 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -18951,55 +18983,58 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.abort_triggers !== void 0) {
+          let data16 = data.abort_triggers;
+          if (Array.isArray(data16)) {
+            const len1 = data16.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (typeof data16[i1] !== "string") {
+                const err35 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
         if (data.baseline !== void 0) {
-          let data17 = data.baseline;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.expected === void 0) {
-              const err35 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
+          let data18 = data.baseline;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.expected === void 0) {
+              const err37 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err37];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err37);
               }
               errors++;
             }
-            if (data17.observed === void 0) {
-              const err36 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
+            if (data18.observed === void 0) {
+              const err38 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err38];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err38);
               }
               errors++;
             }
-            if (data17.expected !== void 0) {
-              let data18 = data17.expected;
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                for (const key1 in data18) {
+            if (data18.expected !== void 0) {
+              let data19 = data18.expected;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                for (const key1 in data19) {
                   if (!(key1 === "release_tag" || key1 === "commit_sha" || key1 === "service_contract_version" || key1 === "api_contract_version" || key1 === "integration_baseline")) {
-                    const err37 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.release_tag !== void 0) {
-                  if (typeof data18.release_tag !== "string") {
-                    const err38 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.commit_sha !== void 0) {
-                  if (typeof data18.commit_sha !== "string") {
-                    const err39 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err39 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -19008,9 +19043,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.service_contract_version !== void 0) {
-                  if (typeof data18.service_contract_version !== "string") {
-                    const err40 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.release_tag !== void 0) {
+                  if (typeof data19.release_tag !== "string") {
+                    const err40 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -19019,9 +19054,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.api_contract_version !== void 0) {
-                  if (typeof data18.api_contract_version !== "string") {
-                    const err41 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.commit_sha !== void 0) {
+                  if (typeof data19.commit_sha !== "string") {
+                    const err41 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -19030,9 +19065,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.integration_baseline !== void 0) {
-                  if (typeof data18.integration_baseline !== "string") {
-                    const err42 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.service_contract_version !== void 0) {
+                  if (typeof data19.service_contract_version !== "string") {
+                    const err42 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -19041,47 +19076,47 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data19.api_contract_version !== void 0) {
+                  if (typeof data19.api_contract_version !== "string") {
+                    const err43 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.integration_baseline !== void 0) {
+                  if (typeof data19.integration_baseline !== "string") {
+                    const err44 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err43 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err45 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data17.observed !== void 0) {
-              let data24 = data17.observed;
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                for (const key2 in data24) {
-                  let data25 = data24[key2];
-                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                    for (const key3 in data25) {
+            if (data18.observed !== void 0) {
+              let data25 = data18.observed;
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                for (const key2 in data25) {
+                  let data26 = data25[key2];
+                  if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                    for (const key3 in data26) {
                       if (!(key3 === "release_tag" || key3 === "commit_sha" || key3 === "service_contract_version" || key3 === "api_contract_version" || key3 === "integration_baseline")) {
-                        const err44 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err44];
-                        } else {
-                          vErrors.push(err44);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.release_tag !== void 0) {
-                      if (typeof data25.release_tag !== "string") {
-                        const err45 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err45];
-                        } else {
-                          vErrors.push(err45);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.commit_sha !== void 0) {
-                      if (typeof data25.commit_sha !== "string") {
-                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -19090,9 +19125,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.service_contract_version !== void 0) {
-                      if (typeof data25.service_contract_version !== "string") {
-                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.release_tag !== void 0) {
+                      if (typeof data26.release_tag !== "string") {
+                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err47];
                         } else {
@@ -19101,9 +19136,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.api_contract_version !== void 0) {
-                      if (typeof data25.api_contract_version !== "string") {
-                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.commit_sha !== void 0) {
+                      if (typeof data26.commit_sha !== "string") {
+                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err48];
                         } else {
@@ -19112,9 +19147,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.integration_baseline !== void 0) {
-                      if (typeof data25.integration_baseline !== "string") {
-                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.service_contract_version !== void 0) {
+                      if (typeof data26.service_contract_version !== "string") {
+                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -19123,63 +19158,67 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
+                    if (data26.api_contract_version !== void 0) {
+                      if (typeof data26.api_contract_version !== "string") {
+                        const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err50];
+                        } else {
+                          vErrors.push(err50);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data26.integration_baseline !== void 0) {
+                      if (typeof data26.integration_baseline !== "string") {
+                        const err51 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err51];
+                        } else {
+                          vErrors.push(err51);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err52 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err50];
+                      vErrors = [err52];
                     } else {
-                      vErrors.push(err50);
+                      vErrors.push(err52);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err53 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
           } else {
-            const err52 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err54 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err54];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err54);
             }
             errors++;
           }
         }
         if (data.checks !== void 0) {
-          let data31 = data.checks;
-          if (Array.isArray(data31)) {
-            const len2 = data31.length;
+          let data32 = data.checks;
+          if (Array.isArray(data32)) {
+            const len2 = data32.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              let data32 = data31[i2];
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                if (data32.id === void 0) {
-                  const err53 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
-                }
-                if (data32.kind === void 0) {
-                  const err54 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-                  if (vErrors === null) {
-                    vErrors = [err54];
-                  } else {
-                    vErrors.push(err54);
-                  }
-                  errors++;
-                }
-                if (data32.status === void 0) {
-                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              let data33 = data32[i2];
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.id === void 0) {
+                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -19187,8 +19226,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.blocks === void 0) {
-                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
+                if (data33.kind === void 0) {
+                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
                   if (vErrors === null) {
                     vErrors = [err56];
                   } else {
@@ -19196,8 +19235,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.abort === void 0) {
-                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
+                if (data33.status === void 0) {
+                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -19205,8 +19244,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.summary === void 0) {
-                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                if (data33.blocks === void 0) {
+                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -19214,8 +19253,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.details === void 0) {
-                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
+                if (data33.abort === void 0) {
+                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
                   if (vErrors === null) {
                     vErrors = [err59];
                   } else {
@@ -19223,32 +19262,27 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.id !== void 0) {
-                  if (typeof data32.id !== "string") {
-                    const err60 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
+                if (data33.summary === void 0) {
+                  const err60 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
                   }
+                  errors++;
                 }
-                if (data32.kind !== void 0) {
-                  if (typeof data32.kind !== "string") {
-                    const err61 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
+                if (data33.details === void 0) {
+                  const err61 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
                   }
+                  errors++;
                 }
-                if (data32.status !== void 0) {
-                  let data35 = data32.status;
-                  if (!(data35 === "pass" || data35 === "fail" || data35 === "warn" || data35 === "pending" || data35 === "waived" || data35 === "skipped" || data35 === "error")) {
-                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (data33.id !== void 0) {
+                  if (typeof data33.id !== "string") {
+                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -19257,24 +19291,21 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.blocks !== void 0) {
-                  let data36 = data32.blocks;
-                  if (Array.isArray(data36)) {
-                    const len3 = data36.length;
-                    for (let i3 = 0; i3 < len3; i3++) {
-                      let data37 = data36[i3];
-                      if (!(data37 === "rehearsal" || data37 === "cutover")) {
-                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err63];
-                        } else {
-                          vErrors.push(err63);
-                        }
-                        errors++;
-                      }
+                if (data33.kind !== void 0) {
+                  if (typeof data33.kind !== "string") {
+                    const err63 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
                     }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data33.status !== void 0) {
+                  let data36 = data33.status;
+                  if (!(data36 === "pass" || data36 === "fail" || data36 === "warn" || data36 === "pending" || data36 === "waived" || data36 === "skipped" || data36 === "error")) {
+                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -19283,20 +19314,24 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.abort !== void 0) {
-                  if (typeof data32.abort !== "boolean") {
-                    const err65 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
+                if (data33.blocks !== void 0) {
+                  let data37 = data33.blocks;
+                  if (Array.isArray(data37)) {
+                    const len3 = data37.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data38 = data37[i3];
+                      if (!(data38 === "rehearsal" || data38 === "cutover")) {
+                        const err65 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err65];
+                        } else {
+                          vErrors.push(err65);
+                        }
+                        errors++;
+                      }
                     }
-                    errors++;
-                  }
-                }
-                if (data32.summary !== void 0) {
-                  if (typeof data32.summary !== "string") {
-                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  } else {
+                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err66];
                     } else {
@@ -19305,23 +19340,20 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.details !== void 0) {
-                  let data40 = data32.details;
-                  if (Array.isArray(data40)) {
-                    const len4 = data40.length;
-                    for (let i4 = 0; i4 < len4; i4++) {
-                      if (typeof data40[i4] !== "string") {
-                        const err67 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err67];
-                        } else {
-                          vErrors.push(err67);
-                        }
-                        errors++;
-                      }
+                if (data33.abort !== void 0) {
+                  if (typeof data33.abort !== "boolean") {
+                    const err67 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
                     }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data33.summary !== void 0) {
+                  if (typeof data33.summary !== "string") {
+                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err68];
                     } else {
@@ -19330,83 +19362,85 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.findings !== void 0) {
-                  let data42 = data32.findings;
-                  if (Array.isArray(data42)) {
-                    const len5 = data42.length;
+                if (data33.details !== void 0) {
+                  let data41 = data33.details;
+                  if (Array.isArray(data41)) {
+                    const len4 = data41.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      if (typeof data41[i4] !== "string") {
+                        const err69 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.findings !== void 0) {
+                  let data43 = data33.findings;
+                  if (Array.isArray(data43)) {
+                    const len5 = data43.length;
                     for (let i5 = 0; i5 < len5; i5++) {
-                      let data43 = data42[i5];
-                      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                        if (data43.message === void 0) {
-                          const err69 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                      let data44 = data43[i5];
+                      if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                        if (data44.message === void 0) {
+                          const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err71];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err71);
                           }
                           errors++;
                         }
-                        if (data43.message !== void 0) {
-                          if (typeof data43.message !== "string") {
-                            const err70 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data44.message !== void 0) {
+                          if (typeof data44.message !== "string") {
+                            const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err70];
+                              vErrors = [err72];
                             } else {
-                              vErrors.push(err70);
+                              vErrors.push(err72);
                             }
                             errors++;
                           }
                         }
-                        if (data43.location !== void 0) {
-                          let data45 = data43.location;
-                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                            if (data45.file === void 0) {
-                              const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                        if (data44.location !== void 0) {
+                          let data46 = data44.location;
+                          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                            if (data46.file === void 0) {
+                              const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
                               if (vErrors === null) {
-                                vErrors = [err71];
+                                vErrors = [err73];
                               } else {
-                                vErrors.push(err71);
+                                vErrors.push(err73);
                               }
                               errors++;
                             }
-                            if (data45.file !== void 0) {
-                              if (typeof data45.file !== "string") {
-                                const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (data46.file !== void 0) {
+                              if (typeof data46.file !== "string") {
+                                const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
-                                  vErrors = [err72];
+                                  vErrors = [err74];
                                 } else {
-                                  vErrors.push(err72);
+                                  vErrors.push(err74);
                                 }
                                 errors++;
                               }
                             }
-                            if (data45.line !== void 0) {
-                              let data47 = data45.line;
-                              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
-                                const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                                if (vErrors === null) {
-                                  vErrors = [err73];
-                                } else {
-                                  vErrors.push(err73);
-                                }
-                                errors++;
-                              }
-                              if (typeof data47 == "number") {
-                                if (data47 < 1 || isNaN(data47)) {
-                                  const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                                  if (vErrors === null) {
-                                    vErrors = [err74];
-                                  } else {
-                                    vErrors.push(err74);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                            if (data45.column !== void 0) {
-                              let data48 = data45.column;
+                            if (data46.line !== void 0) {
+                              let data48 = data46.line;
                               if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
-                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                                 if (vErrors === null) {
                                   vErrors = [err75];
                                 } else {
@@ -19416,7 +19450,7 @@ var require_builtin_validators = __commonJS({
                               }
                               if (typeof data48 == "number") {
                                 if (data48 < 1 || isNaN(data48)) {
-                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                                   if (vErrors === null) {
                                     vErrors = [err76];
                                   } else {
@@ -19426,9 +19460,10 @@ var require_builtin_validators = __commonJS({
                                 }
                               }
                             }
-                            if (data45.pointer !== void 0) {
-                              if (typeof data45.pointer !== "string") {
-                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (data46.column !== void 0) {
+                              let data49 = data46.column;
+                              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)))) {
+                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                                 if (vErrors === null) {
                                   vErrors = [err77];
                                 } else {
@@ -19436,60 +19471,64 @@ var require_builtin_validators = __commonJS({
                                 }
                                 errors++;
                               }
+                              if (typeof data49 == "number") {
+                                if (data49 < 1 || isNaN(data49)) {
+                                  const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  if (vErrors === null) {
+                                    vErrors = [err78];
+                                  } else {
+                                    vErrors.push(err78);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            }
+                            if (data46.pointer !== void 0) {
+                              if (typeof data46.pointer !== "string") {
+                                const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err79];
+                                } else {
+                                  vErrors.push(err79);
+                                }
+                                errors++;
+                              }
                             }
                           } else {
-                            const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                             if (vErrors === null) {
-                              vErrors = [err78];
+                              vErrors = [err80];
                             } else {
-                              vErrors.push(err78);
+                              vErrors.push(err80);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err81 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err79];
+                          vErrors = [err81];
                         } else {
-                          vErrors.push(err79);
+                          vErrors.push(err81);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err82 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err82];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err82);
                     }
                     errors++;
                   }
                 }
-                if (data32.waiver !== void 0) {
-                  let data50 = data32.waiver;
-                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                    if (data50.reason === void 0) {
-                      const err81 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                    if (data50.owner === void 0) {
-                      const err82 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
-                      }
-                      errors++;
-                    }
-                    if (data50.expires === void 0) {
-                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                if (data33.waiver !== void 0) {
+                  let data51 = data33.waiver;
+                  if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                    if (data51.reason === void 0) {
+                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
                       if (vErrors === null) {
                         vErrors = [err83];
                       } else {
@@ -19497,8 +19536,8 @@ var require_builtin_validators = __commonJS({
                       }
                       errors++;
                     }
-                    if (data50.expired === void 0) {
-                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
+                    if (data51.owner === void 0) {
+                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
@@ -19506,31 +19545,27 @@ var require_builtin_validators = __commonJS({
                       }
                       errors++;
                     }
-                    if (data50.reason !== void 0) {
-                      if (typeof data50.reason !== "string") {
-                        const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err85];
-                        } else {
-                          vErrors.push(err85);
-                        }
-                        errors++;
+                    if (data51.expires === void 0) {
+                      const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                      if (vErrors === null) {
+                        vErrors = [err85];
+                      } else {
+                        vErrors.push(err85);
                       }
+                      errors++;
                     }
-                    if (data50.owner !== void 0) {
-                      if (typeof data50.owner !== "string") {
-                        const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err86];
-                        } else {
-                          vErrors.push(err86);
-                        }
-                        errors++;
+                    if (data51.expired === void 0) {
+                      const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
                       }
+                      errors++;
                     }
-                    if (data50.expires !== void 0) {
-                      if (typeof data50.expires !== "string") {
-                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data51.reason !== void 0) {
+                      if (typeof data51.reason !== "string") {
+                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err87];
                         } else {
@@ -19539,9 +19574,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data50.expired !== void 0) {
-                      if (typeof data50.expired !== "boolean") {
-                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (data51.owner !== void 0) {
+                      if (typeof data51.owner !== "string") {
+                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err88];
                         } else {
@@ -19550,63 +19585,67 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
+                    if (data51.expires !== void 0) {
+                      if (typeof data51.expires !== "string") {
+                        const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err89];
+                        } else {
+                          vErrors.push(err89);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data51.expired !== void 0) {
+                      if (typeof data51.expired !== "boolean") {
+                        const err90 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                        if (vErrors === null) {
+                          vErrors = [err90];
+                        } else {
+                          vErrors.push(err90);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err91 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err89];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err89);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err92 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err92];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err92);
                 }
                 errors++;
               }
             }
           } else {
-            const err91 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err93 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err93];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err93);
             }
             errors++;
           }
         }
         if (data.commands !== void 0) {
-          let data55 = data.commands;
-          if (Array.isArray(data55)) {
-            const len6 = data55.length;
+          let data56 = data.commands;
+          if (Array.isArray(data56)) {
+            const len6 = data56.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data56 = data55[i6];
-              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
-                if (data56.id === void 0) {
-                  const err92 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (data56.run === void 0) {
-                  const err93 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-                if (data56.exit_code === void 0) {
-                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              let data57 = data56[i6];
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                if (data57.id === void 0) {
+                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err94];
                   } else {
@@ -19614,8 +19653,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.signal === void 0) {
-                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
+                if (data57.run === void 0) {
+                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -19623,8 +19662,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.timed_out === void 0) {
-                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
+                if (data57.exit_code === void 0) {
+                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -19632,8 +19671,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.duration_ms === void 0) {
-                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+                if (data57.signal === void 0) {
+                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
                   if (vErrors === null) {
                     vErrors = [err97];
                   } else {
@@ -19641,8 +19680,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.tests === void 0) {
-                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
+                if (data57.timed_out === void 0) {
+                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -19650,8 +19689,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.output_tail === void 0) {
-                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
+                if (data57.duration_ms === void 0) {
+                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -19659,31 +19698,27 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.id !== void 0) {
-                  if (typeof data56.id !== "string") {
-                    const err100 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err100];
-                    } else {
-                      vErrors.push(err100);
-                    }
-                    errors++;
+                if (data57.tests === void 0) {
+                  const err100 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
+                  if (vErrors === null) {
+                    vErrors = [err100];
+                  } else {
+                    vErrors.push(err100);
                   }
+                  errors++;
                 }
-                if (data56.run !== void 0) {
-                  if (typeof data56.run !== "string") {
-                    const err101 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
-                    }
-                    errors++;
+                if (data57.output_tail === void 0) {
+                  const err101 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
                   }
+                  errors++;
                 }
-                if (data56.cwd !== void 0) {
-                  if (typeof data56.cwd !== "string") {
-                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.id !== void 0) {
+                  if (typeof data57.id !== "string") {
+                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err102];
                     } else {
@@ -19692,10 +19727,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.state !== void 0) {
-                  let data60 = data56.state;
-                  if (!(data60 === "ran" || data60 === "skipped" || data60 === "refused" || data60 === "not-run")) {
-                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                if (data57.run !== void 0) {
+                  if (typeof data57.run !== "string") {
+                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err103];
                     } else {
@@ -19704,9 +19738,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.reason !== void 0) {
-                  if (typeof data56.reason !== "string") {
-                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.cwd !== void 0) {
+                  if (typeof data57.cwd !== "string") {
+                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err104];
                     } else {
@@ -19715,10 +19749,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.exit_code !== void 0) {
-                  let data62 = data56.exit_code;
-                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62))) && data62 !== null) {
-                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
+                if (data57.state !== void 0) {
+                  let data61 = data57.state;
+                  if (!(data61 === "ran" || data61 === "skipped" || data61 === "refused" || data61 === "not-run")) {
+                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err105];
                     } else {
@@ -19727,10 +19761,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.signal !== void 0) {
-                  let data63 = data56.signal;
-                  if (typeof data63 !== "string" && data63 !== null) {
-                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
+                if (data57.reason !== void 0) {
+                  if (typeof data57.reason !== "string") {
+                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -19739,9 +19772,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.timed_out !== void 0) {
-                  if (typeof data56.timed_out !== "boolean") {
-                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data57.exit_code !== void 0) {
+                  let data63 = data57.exit_code;
+                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63))) && data63 !== null) {
+                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
                     if (vErrors === null) {
                       vErrors = [err107];
                     } else {
@@ -19750,9 +19784,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.started_ms !== void 0) {
-                  if (!(typeof data56.started_ms == "number")) {
-                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (data57.signal !== void 0) {
+                  let data64 = data57.signal;
+                  if (typeof data64 !== "string" && data64 !== null) {
+                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
                     if (vErrors === null) {
                       vErrors = [err108];
                     } else {
@@ -19761,20 +19796,20 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.duration_ms !== void 0) {
-                  let data66 = data56.duration_ms;
-                  if (typeof data66 == "number") {
-                    if (data66 < 0 || isNaN(data66)) {
-                      const err109 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                      if (vErrors === null) {
-                        vErrors = [err109];
-                      } else {
-                        vErrors.push(err109);
-                      }
-                      errors++;
+                if (data57.timed_out !== void 0) {
+                  if (typeof data57.timed_out !== "boolean") {
+                    const err109 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
                     }
-                  } else {
-                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    errors++;
+                  }
+                }
+                if (data57.started_ms !== void 0) {
+                  if (!(typeof data57.started_ms == "number")) {
+                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
                       vErrors = [err110];
                     } else {
@@ -19783,73 +19818,72 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.tests !== void 0) {
-                  let data67 = data56.tests;
-                  const _errs138 = errors;
-                  let valid32 = false;
-                  let passing0 = null;
-                  const _errs139 = errors;
-                  if (data67 !== null) {
-                    const err111 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                if (data57.duration_ms !== void 0) {
+                  let data67 = data57.duration_ms;
+                  if (typeof data67 == "number") {
+                    if (data67 < 0 || isNaN(data67)) {
+                      const err111 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err111];
+                      } else {
+                        vErrors.push(err111);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err112 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
-                      vErrors = [err111];
+                      vErrors = [err112];
                     } else {
-                      vErrors.push(err111);
+                      vErrors.push(err112);
                     }
                     errors++;
                   }
-                  var _valid0 = _errs139 === errors;
+                }
+                if (data57.tests !== void 0) {
+                  let data68 = data57.tests;
+                  const _errs139 = errors;
+                  let valid32 = false;
+                  let passing0 = null;
+                  const _errs140 = errors;
+                  if (data68 !== null) {
+                    const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs140 === errors;
                   if (_valid0) {
                     valid32 = true;
                     passing0 = 0;
                   }
-                  const _errs141 = errors;
-                  if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                    if (data67.passed === void 0) {
-                      const err112 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
+                  const _errs142 = errors;
+                  if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                    if (data68.passed === void 0) {
+                      const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
                       if (vErrors === null) {
-                        vErrors = [err112];
+                        vErrors = [err114];
                       } else {
-                        vErrors.push(err112);
+                        vErrors.push(err114);
                       }
                       errors++;
                     }
-                    if (data67.failed === void 0) {
-                      const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
+                    if (data68.failed === void 0) {
+                      const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
                       if (vErrors === null) {
-                        vErrors = [err113];
+                        vErrors = [err115];
                       } else {
-                        vErrors.push(err113);
+                        vErrors.push(err115);
                       }
                       errors++;
                     }
-                    if (data67.passed !== void 0) {
-                      let data68 = data67.passed;
-                      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)))) {
-                        const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err114];
-                        } else {
-                          vErrors.push(err114);
-                        }
-                        errors++;
-                      }
-                      if (typeof data68 == "number") {
-                        if (data68 < 0 || isNaN(data68)) {
-                          const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                          if (vErrors === null) {
-                            vErrors = [err115];
-                          } else {
-                            vErrors.push(err115);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data67.failed !== void 0) {
-                      let data69 = data67.failed;
+                    if (data68.passed !== void 0) {
+                      let data69 = data68.passed;
                       if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
-                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err116];
                         } else {
@@ -19859,7 +19893,7 @@ var require_builtin_validators = __commonJS({
                       }
                       if (typeof data69 == "number") {
                         if (data69 < 0 || isNaN(data69)) {
-                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
                             vErrors = [err117];
                           } else {
@@ -19869,10 +19903,10 @@ var require_builtin_validators = __commonJS({
                         }
                       }
                     }
-                    if (data67.skipped !== void 0) {
-                      let data70 = data67.skipped;
+                    if (data68.failed !== void 0) {
+                      let data70 = data68.failed;
                       if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
-                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err118];
                         } else {
@@ -19882,7 +19916,7 @@ var require_builtin_validators = __commonJS({
                       }
                       if (typeof data70 == "number") {
                         if (data70 < 0 || isNaN(data70)) {
-                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
                             vErrors = [err119];
                           } else {
@@ -19892,9 +19926,10 @@ var require_builtin_validators = __commonJS({
                         }
                       }
                     }
-                    if (data67.runner !== void 0) {
-                      if (typeof data67.runner !== "string") {
-                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data68.skipped !== void 0) {
+                      let data71 = data68.skipped;
+                      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)))) {
+                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err120];
                         } else {
@@ -19902,17 +19937,39 @@ var require_builtin_validators = __commonJS({
                         }
                         errors++;
                       }
+                      if (typeof data71 == "number") {
+                        if (data71 < 0 || isNaN(data71)) {
+                          const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err121];
+                          } else {
+                            vErrors.push(err121);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data68.runner !== void 0) {
+                      if (typeof data68.runner !== "string") {
+                        const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err122];
+                        } else {
+                          vErrors.push(err122);
+                        }
+                        errors++;
+                      }
                     }
                   } else {
-                    const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err121];
+                      vErrors = [err123];
                     } else {
-                      vErrors.push(err121);
+                      vErrors.push(err123);
                     }
                     errors++;
                   }
-                  var _valid0 = _errs141 === errors;
+                  var _valid0 = _errs142 === errors;
                   if (_valid0 && valid32) {
                     valid32 = false;
                     passing0 = [passing0, 1];
@@ -19928,49 +19985,27 @@ var require_builtin_validators = __commonJS({
                     }
                   }
                   if (!valid32) {
-                    const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err122];
-                    } else {
-                      vErrors.push(err122);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs138;
-                    if (vErrors !== null) {
-                      if (_errs138) {
-                        vErrors.length = _errs138;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data56.output_tail !== void 0) {
-                  if (typeof data56.output_tail !== "string") {
-                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err123];
-                    } else {
-                      vErrors.push(err123);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.output_bytes !== void 0) {
-                  if (!(typeof data56.output_bytes == "number")) {
-                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
                     if (vErrors === null) {
                       vErrors = [err124];
                     } else {
                       vErrors.push(err124);
                     }
                     errors++;
+                  } else {
+                    errors = _errs139;
+                    if (vErrors !== null) {
+                      if (_errs139) {
+                        vErrors.length = _errs139;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
                   }
                 }
-                if (data56.log_path !== void 0) {
-                  if (typeof data56.log_path !== "string") {
-                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.output_tail !== void 0) {
+                  if (typeof data57.output_tail !== "string") {
+                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err125];
                     } else {
@@ -19979,81 +20014,78 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.leftover_processes !== void 0) {
-                  let data75 = data56.leftover_processes;
-                  if (Array.isArray(data75)) {
-                    const len7 = data75.length;
+                if (data57.output_bytes !== void 0) {
+                  if (!(typeof data57.output_bytes == "number")) {
+                    const err126 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err126];
+                    } else {
+                      vErrors.push(err126);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.log_path !== void 0) {
+                  if (typeof data57.log_path !== "string") {
+                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.leftover_processes !== void 0) {
+                  let data76 = data57.leftover_processes;
+                  if (Array.isArray(data76)) {
+                    const len7 = data76.length;
                     for (let i7 = 0; i7 < len7; i7++) {
-                      let data76 = data75[i7];
-                      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                        if (data76.pid === void 0) {
-                          const err126 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+                      let data77 = data76[i7];
+                      if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+                        if (data77.pid === void 0) {
+                          const err128 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
                           if (vErrors === null) {
-                            vErrors = [err126];
+                            vErrors = [err128];
                           } else {
-                            vErrors.push(err126);
+                            vErrors.push(err128);
                           }
                           errors++;
                         }
-                        if (data76.command === void 0) {
-                          const err127 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
+                        if (data77.command === void 0) {
+                          const err129 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
                           if (vErrors === null) {
-                            vErrors = [err127];
+                            vErrors = [err129];
                           } else {
-                            vErrors.push(err127);
+                            vErrors.push(err129);
                           }
                           errors++;
                         }
-                        if (data76.pid !== void 0) {
-                          let data77 = data76.pid;
-                          if (!(typeof data77 == "number" && (!(data77 % 1) && !isNaN(data77)))) {
-                            const err128 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/pid", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (data77.pid !== void 0) {
+                          let data78 = data77.pid;
+                          if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
+                            const err130 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/pid", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                             if (vErrors === null) {
-                              vErrors = [err128];
+                              vErrors = [err130];
                             } else {
-                              vErrors.push(err128);
+                              vErrors.push(err130);
                             }
                             errors++;
                           }
                         }
-                        if (data76.command !== void 0) {
-                          if (typeof data76.command !== "string") {
-                            const err129 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/command", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data77.command !== void 0) {
+                          if (typeof data77.command !== "string") {
+                            const err131 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/command", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err129];
+                              vErrors = [err131];
                             } else {
-                              vErrors.push(err129);
+                              vErrors.push(err131);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err130 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                        if (vErrors === null) {
-                          vErrors = [err130];
-                        } else {
-                          vErrors.push(err130);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err131 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes", schemaPath: "#/properties/commands/items/properties/leftover_processes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err131];
-                    } else {
-                      vErrors.push(err131);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.needs !== void 0) {
-                  let data79 = data56.needs;
-                  if (Array.isArray(data79)) {
-                    const len8 = data79.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      if (typeof data79[i8] !== "string") {
-                        const err132 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i8, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err132 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
                           vErrors = [err132];
                         } else {
@@ -20063,7 +20095,7 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err133 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err133 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes", schemaPath: "#/properties/commands/items/properties/leftover_processes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err133];
                     } else {
@@ -20072,22 +20104,47 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data57.needs !== void 0) {
+                  let data80 = data57.needs;
+                  if (Array.isArray(data80)) {
+                    const len8 = data80.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      if (typeof data80[i8] !== "string") {
+                        const err134 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i8, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err134];
+                        } else {
+                          vErrors.push(err134);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err135 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err135];
+                    } else {
+                      vErrors.push(err135);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err134 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err136 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err134];
+                  vErrors = [err136];
                 } else {
-                  vErrors.push(err134);
+                  vErrors.push(err136);
                 }
                 errors++;
               }
             }
           } else {
-            const err135 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err137 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err135];
+              vErrors = [err137];
             } else {
-              vErrors.push(err135);
+              vErrors.push(err137);
             }
             errors++;
           }
@@ -20104,48 +20161,36 @@ var require_builtin_validators = __commonJS({
             errors = vErrors.length;
           }
         }
+        if (data.inputs !== void 0) {
+          if (!validate25(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data.joint_decision !== void 0) {
-          let data83 = data.joint_decision;
-          if (!(data83 && typeof data83 == "object" && !Array.isArray(data83)) && data83 !== null) {
-            const err136 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
+          let data85 = data.joint_decision;
+          if (!(data85 && typeof data85 == "object" && !Array.isArray(data85)) && data85 !== null) {
+            const err138 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
-              vErrors = [err136];
+              vErrors = [err138];
             } else {
-              vErrors.push(err136);
+              vErrors.push(err138);
             }
             errors++;
           }
-          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
-            if (data83.verified !== void 0) {
-              let data84 = data83.verified;
-              if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
-                for (const key4 in data84) {
-                  let data85 = data84[key4];
-                  if (Array.isArray(data85)) {
-                    const len9 = data85.length;
+          if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+            if (data85.verified !== void 0) {
+              let data86 = data85.verified;
+              if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                for (const key4 in data86) {
+                  let data87 = data86[key4];
+                  if (Array.isArray(data87)) {
+                    const len9 = data87.length;
                     for (let i9 = 0; i9 < len9; i9++) {
-                      let data86 = data85[i9];
-                      if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-                        if (data86.role === void 0) {
-                          const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
-                          if (vErrors === null) {
-                            vErrors = [err137];
-                          } else {
-                            vErrors.push(err137);
-                          }
-                          errors++;
-                        }
-                        if (data86.signer === void 0) {
-                          const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
-                          if (vErrors === null) {
-                            vErrors = [err138];
-                          } else {
-                            vErrors.push(err138);
-                          }
-                          errors++;
-                        }
-                        if (data86.decision === void 0) {
-                          const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                      let data88 = data87[i9];
+                      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+                        if (data88.role === void 0) {
+                          const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
                           if (vErrors === null) {
                             vErrors = [err139];
                           } else {
@@ -20153,8 +20198,8 @@ var require_builtin_validators = __commonJS({
                           }
                           errors++;
                         }
-                        if (data86.source === void 0) {
-                          const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                        if (data88.signer === void 0) {
+                          const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
                           if (vErrors === null) {
                             vErrors = [err140];
                           } else {
@@ -20162,32 +20207,27 @@ var require_builtin_validators = __commonJS({
                           }
                           errors++;
                         }
-                        if (data86.role !== void 0) {
-                          if (typeof data86.role !== "string") {
-                            const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err141];
-                            } else {
-                              vErrors.push(err141);
-                            }
-                            errors++;
+                        if (data88.decision === void 0) {
+                          const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                          if (vErrors === null) {
+                            vErrors = [err141];
+                          } else {
+                            vErrors.push(err141);
                           }
+                          errors++;
                         }
-                        if (data86.signer !== void 0) {
-                          if (typeof data86.signer !== "string") {
-                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err142];
-                            } else {
-                              vErrors.push(err142);
-                            }
-                            errors++;
+                        if (data88.source === void 0) {
+                          const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                          if (vErrors === null) {
+                            vErrors = [err142];
+                          } else {
+                            vErrors.push(err142);
                           }
+                          errors++;
                         }
-                        if (data86.decision !== void 0) {
-                          let data89 = data86.decision;
-                          if (!(data89 === "GO" || data89 === "NO-GO")) {
-                            const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        if (data88.role !== void 0) {
+                          if (typeof data88.role !== "string") {
+                            const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
                               vErrors = [err143];
                             } else {
@@ -20196,10 +20236,9 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
-                        if (data86.source !== void 0) {
-                          let data90 = data86.source;
-                          if (!(data90 === "file" || data90 === "review" || data90 === "run-approval")) {
-                            const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                        if (data88.signer !== void 0) {
+                          if (typeof data88.signer !== "string") {
+                            const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
                               vErrors = [err144];
                             } else {
@@ -20208,9 +20247,10 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
-                        if (data86.url !== void 0) {
-                          if (typeof data86.url !== "string") {
-                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.decision !== void 0) {
+                          let data91 = data88.decision;
+                          if (!(data91 === "GO" || data91 === "NO-GO")) {
+                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
                               vErrors = [err145];
                             } else {
@@ -20219,9 +20259,10 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
-                        if (data86.at !== void 0) {
-                          if (typeof data86.at !== "string") {
-                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.source !== void 0) {
+                          let data92 = data88.source;
+                          if (!(data92 === "file" || data92 === "review" || data92 === "run-approval")) {
+                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
                               vErrors = [err146];
                             } else {
@@ -20230,23 +20271,20 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
-                        if (data86.environments !== void 0) {
-                          let data93 = data86.environments;
-                          if (Array.isArray(data93)) {
-                            const len10 = data93.length;
-                            for (let i10 = 0; i10 < len10; i10++) {
-                              if (typeof data93[i10] !== "string") {
-                                const err147 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments/" + i10, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                  vErrors = [err147];
-                                } else {
-                                  vErrors.push(err147);
-                                }
-                                errors++;
-                              }
+                        if (data88.url !== void 0) {
+                          if (typeof data88.url !== "string") {
+                            const err147 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err147];
+                            } else {
+                              vErrors.push(err147);
                             }
-                          } else {
-                            const err148 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            errors++;
+                          }
+                        }
+                        if (data88.at !== void 0) {
+                          if (typeof data88.at !== "string") {
+                            const err148 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
                               vErrors = [err148];
                             } else {
@@ -20255,57 +20293,53 @@ var require_builtin_validators = __commonJS({
                             errors++;
                           }
                         }
+                        if (data88.environments !== void 0) {
+                          let data95 = data88.environments;
+                          if (Array.isArray(data95)) {
+                            const len10 = data95.length;
+                            for (let i10 = 0; i10 < len10; i10++) {
+                              if (typeof data95[i10] !== "string") {
+                                const err149 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments/" + i10, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err149];
+                                } else {
+                                  vErrors.push(err149);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err150 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err150];
+                            } else {
+                              vErrors.push(err150);
+                            }
+                            errors++;
+                          }
+                        }
                       } else {
-                        const err149 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err151 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err149];
+                          vErrors = [err151];
                         } else {
-                          vErrors.push(err149);
+                          vErrors.push(err151);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err150 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err152 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err150];
+                      vErrors = [err152];
                     } else {
-                      vErrors.push(err150);
+                      vErrors.push(err152);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err151 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err151];
-                } else {
-                  vErrors.push(err151);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data.context !== void 0) {
-          let data95 = data.context;
-          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-            if (data95.repository !== void 0) {
-              let data96 = data95.repository;
-              if (typeof data96 !== "string" && data96 !== null) {
-                const err152 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err152];
-                } else {
-                  vErrors.push(err152);
-                }
-                errors++;
-              }
-            }
-            if (data95.sha !== void 0) {
-              let data97 = data95.sha;
-              if (typeof data97 !== "string" && data97 !== null) {
-                const err153 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
+                const err153 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err153];
                 } else {
@@ -20314,10 +20348,15 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data95.ref !== void 0) {
-              let data98 = data95.ref;
+          }
+        }
+        if (data.context !== void 0) {
+          let data97 = data.context;
+          if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
+            if (data97.repository !== void 0) {
+              let data98 = data97.repository;
               if (typeof data98 !== "string" && data98 !== null) {
-                const err154 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                const err154 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err154];
                 } else {
@@ -20326,10 +20365,10 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data95.event !== void 0) {
-              let data99 = data95.event;
+            if (data97.sha !== void 0) {
+              let data99 = data97.sha;
               if (typeof data99 !== "string" && data99 !== null) {
-                const err155 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                const err155 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err155];
                 } else {
@@ -20338,10 +20377,10 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data95.run_url !== void 0) {
-              let data100 = data95.run_url;
+            if (data97.ref !== void 0) {
+              let data100 = data97.ref;
               if (typeof data100 !== "string" && data100 !== null) {
-                const err156 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                const err156 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err156];
                 } else {
@@ -20350,39 +20389,45 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data97.event !== void 0) {
+              let data101 = data97.event;
+              if (typeof data101 !== "string" && data101 !== null) {
+                const err157 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err157];
+                } else {
+                  vErrors.push(err157);
+                }
+                errors++;
+              }
+            }
+            if (data97.run_url !== void 0) {
+              let data102 = data97.run_url;
+              if (typeof data102 !== "string" && data102 !== null) {
+                const err158 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err158];
+                } else {
+                  vErrors.push(err158);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err157 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err159 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err157];
+              vErrors = [err159];
             } else {
-              vErrors.push(err157);
+              vErrors.push(err159);
             }
             errors++;
           }
         }
         if (data.shard !== void 0) {
-          let data101 = data.shard;
-          if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
-            if (data101.index === void 0) {
-              const err158 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err158];
-              } else {
-                vErrors.push(err158);
-              }
-              errors++;
-            }
-            if (data101.count === void 0) {
-              const err159 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err159];
-              } else {
-                vErrors.push(err159);
-              }
-              errors++;
-            }
-            if (data101.commands === void 0) {
-              const err160 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+          let data103 = data.shard;
+          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+            if (data103.index === void 0) {
+              const err160 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
               if (vErrors === null) {
                 vErrors = [err160];
               } else {
@@ -20390,33 +20435,28 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-            if (data101.index !== void 0) {
-              let data102 = data101.index;
-              if (!(typeof data102 == "number" && (!(data102 % 1) && !isNaN(data102)))) {
-                const err161 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err161];
-                } else {
-                  vErrors.push(err161);
-                }
-                errors++;
+            if (data103.count === void 0) {
+              const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err161];
+              } else {
+                vErrors.push(err161);
               }
-              if (typeof data102 == "number") {
-                if (data102 < 1 || isNaN(data102)) {
-                  const err162 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err162];
-                  } else {
-                    vErrors.push(err162);
-                  }
-                  errors++;
-                }
-              }
+              errors++;
             }
-            if (data101.count !== void 0) {
-              let data103 = data101.count;
-              if (!(typeof data103 == "number" && (!(data103 % 1) && !isNaN(data103)))) {
-                const err163 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data103.commands === void 0) {
+              const err162 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err162];
+              } else {
+                vErrors.push(err162);
+              }
+              errors++;
+            }
+            if (data103.index !== void 0) {
+              let data104 = data103.index;
+              if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)))) {
+                const err163 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err163];
                 } else {
@@ -20424,9 +20464,9 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data103 == "number") {
-                if (data103 < 1 || isNaN(data103)) {
-                  const err164 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (typeof data104 == "number") {
+                if (data104 < 1 || isNaN(data104)) {
+                  const err164 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err164];
                   } else {
@@ -20436,48 +20476,46 @@ var require_builtin_validators = __commonJS({
                 }
               }
             }
-            if (data101.commands !== void 0) {
-              let data104 = data101.commands;
-              if (Array.isArray(data104)) {
-                const len11 = data104.length;
+            if (data103.count !== void 0) {
+              let data105 = data103.count;
+              if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)))) {
+                const err165 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err165];
+                } else {
+                  vErrors.push(err165);
+                }
+                errors++;
+              }
+              if (typeof data105 == "number") {
+                if (data105 < 1 || isNaN(data105)) {
+                  const err166 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err166];
+                  } else {
+                    vErrors.push(err166);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data103.commands !== void 0) {
+              let data106 = data103.commands;
+              if (Array.isArray(data106)) {
+                const len11 = data106.length;
                 for (let i11 = 0; i11 < len11; i11++) {
-                  if (typeof data104[i11] !== "string") {
-                    const err165 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data106[i11] !== "string") {
+                    const err167 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err165];
+                      vErrors = [err167];
                     } else {
-                      vErrors.push(err165);
+                      vErrors.push(err167);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err166 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err166];
-                } else {
-                  vErrors.push(err166);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err167 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err167];
-            } else {
-              vErrors.push(err167);
-            }
-            errors++;
-          }
-        }
-        if (data.aggregated_from !== void 0) {
-          let data106 = data.aggregated_from;
-          if (Array.isArray(data106)) {
-            const len12 = data106.length;
-            for (let i12 = 0; i12 < len12; i12++) {
-              if (typeof data106[i12] !== "string") {
-                const err168 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err168 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err168];
                 } else {
@@ -20487,7 +20525,7 @@ var require_builtin_validators = __commonJS({
               }
             }
           } else {
-            const err169 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err169 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err169];
             } else {
@@ -20496,27 +20534,52 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.aggregated_from !== void 0) {
+          let data108 = data.aggregated_from;
+          if (Array.isArray(data108)) {
+            const len12 = data108.length;
+            for (let i12 = 0; i12 < len12; i12++) {
+              if (typeof data108[i12] !== "string") {
+                const err170 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err170];
+                } else {
+                  vErrors.push(err170);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err171 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err171];
+            } else {
+              vErrors.push(err171);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err170 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err172 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err170];
+          vErrors = [err172];
         } else {
-          vErrors.push(err170);
+          vErrors.push(err172);
         }
         errors++;
       }
       validate21.errors = vErrors;
       return errors === 0;
     }
-    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
-    exports["handoff-payload"] = validate28;
+    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "scope": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "inputs": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
+    exports["handoff-payload"] = validate29;
     var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
     var pattern27 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate28.evaluated;
+      const evaluated0 = validate29.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -20966,17 +21029,17 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate28.errors = vErrors;
+      validate29.errors = vErrors;
       return errors === 0;
     }
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["joint-decision"] = validate29;
+    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["joint-decision"] = validate30;
     var schema67 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
-    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate29.evaluated;
+      const evaluated0 = validate30.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -21635,18 +21698,18 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate29.errors = vErrors;
+      validate30.errors = vErrors;
       return errors === 0;
     }
-    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["producer-manifest"] = validate30;
+    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["producer-manifest"] = validate31;
     var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
     var pattern41 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
-    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate30.evaluated;
+      const evaluated0 = validate31.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -22309,10 +22372,10 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate30.errors = vErrors;
+      validate31.errors = vErrors;
       return errors === 0;
     }
-    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -24530,10 +24593,10 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli/main.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
 
 // src/core/schema/schema-validator.ts
 var import__ = __toESM(require__(), 1);
@@ -25133,7 +25196,8 @@ var decision_record_schema_default = {
     "checks",
     "commands",
     "artifacts",
-    "context"
+    "context",
+    "scope"
   ],
   properties: {
     record_version: {
@@ -25164,6 +25228,10 @@ var decision_record_schema_default = {
     },
     decision_requested: {
       $ref: "#/$defs/decision"
+    },
+    scope: {
+      enum: ["full", "validate", "shard"],
+      description: "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own."
     },
     verdict: {
       $ref: "#/$defs/state"
@@ -25405,6 +25473,10 @@ var decision_record_schema_default = {
     },
     documents: {
       $ref: "#/$defs/digests"
+    },
+    inputs: {
+      $ref: "#/$defs/digests",
+      description: "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares."
     },
     joint_decision: {
       type: ["object", "null"],
@@ -26073,6 +26145,11 @@ var checkpoint_config_schema_default = {
         }
       }
     },
+    protected_paths: {
+      type: "array",
+      description: "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.",
+      items: { type: "string", minLength: 1 }
+    },
     waivers: {
       type: "array",
       items: {
@@ -26286,24 +26363,6 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
-// src/core/schema/relative-refs.ts
-function listRelativeRefs(schema) {
-  const refs = /* @__PURE__ */ new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return [...refs];
-}
-
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -26326,6 +26385,35 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/schema/relative-refs.ts
+function listRelativeRefs(schema) {
+  const refs = /* @__PURE__ */ new Set();
+  const visit = (node) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") {
+          const file = value.split("#")[0] ?? "";
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return [...refs];
+}
+function listRefTargets(path, schema) {
+  return listRelativeRefs(schema).flatMap((ref) => {
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(path), ref));
+    return target.ok ? [target.path] : [];
+  });
+}
+function listUserSchemas(config) {
+  return [...config.artifacts.map((a) => a.schema), ...config.rules.map((r) => r.schema)].filter(
+    (s) => s !== void 0 && !s.startsWith("builtin:")
+  );
 }
 
 // src/core/checks/load-structured-file.ts
@@ -26494,6 +26582,12 @@ function loadJointDecision(context) {
 }
 
 // src/core/checks/baseline-sources.ts
+function expectedBaseline(context) {
+  const lock = context.config.baseline;
+  if (lock.commit_sha || !lock.release_tag) return lock;
+  const tagged = context.evidence.git.tags[lock.release_tag];
+  return tagged ? { ...lock, commit_sha: tagged } : lock;
+}
 function collectBaselineSources(context) {
   const sources = [];
   if (Object.keys(context.evidence.inputs).length > 0) {
@@ -26534,10 +26628,12 @@ function fromDocument(name, file, document, prefix) {
 // src/core/checks/baseline.ts
 function evaluateBaseline(context) {
   const sources = collectBaselineSources(context);
+  const lock = expectedBaseline(context);
   const outcomes = [];
   for (const field of BASELINE_FIELDS) {
-    const expected = context.config.baseline[field];
+    const expected = lock[field];
     if (expected === void 0) continue;
+    const from = field === "commit_sha" && context.config.baseline.commit_sha === void 0 ? `release tag ${lock.release_tag} in git` : `the lock in ${context.config.path}`;
     const findings = [];
     const observed = {};
     const agreeing = [];
@@ -26551,7 +26647,7 @@ function evaluateBaseline(context) {
       observed[source.name] = value;
       const location = source.locate(field);
       findings.push({
-        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ""} has '${value}', the lock in ${context.config.path} says '${expected}'`,
+        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ""} has '${value}', ${from} says '${expected}'`,
         location
       });
     }
@@ -26560,7 +26656,7 @@ function evaluateBaseline(context) {
         id: `baseline.${field}`,
         kind: "baseline",
         status: "fail",
-        summary: `${field} drifted from the lock '${expected}' in ${Object.keys(observed).join(", ")}`,
+        summary: `${field} drifted from ${from.startsWith("the lock") ? "the lock" : from} '${expected}' in ${Object.keys(observed).join(", ")}`,
         details: findings.map((f) => f.message),
         findings,
         expected,
@@ -26579,10 +26675,15 @@ function evaluateBaseline(context) {
 // src/core/checks/git-tag.ts
 var FETCH_HINT = "fetch tags: with actions/checkout set `fetch-depth: 0` (or `fetch-tags: true`), locally run `git fetch --tags`";
 function evaluateGitTag(context) {
-  const { release_tag: tag, commit_sha: sha } = context.config.baseline;
-  if (!tag || !sha || context.config.handoff?.requireTag === false) return [];
+  const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
+  if (!tag) return [];
   const git2 = context.evidence.git;
-  const base = { id: "git.release-tag", kind: "git", expected: { tag, commit_sha: sha } };
+  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
+  const base = {
+    id: "git.release-tag",
+    kind: "git",
+    expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
+  };
   if (!git2.available) {
     return [
       {
@@ -26617,7 +26718,13 @@ function evaluateGitTag(context) {
       }
     ];
   }
-  return [{ ...base, status: "pass", summary: `release tag ${tag} resolves to ${sha}` }];
+  return [
+    {
+      ...base,
+      status: "pass",
+      summary: lockSha ? `release tag ${tag} resolves to ${sha}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
+    }
+  ];
 }
 
 // src/core/checks/set-difference.ts
@@ -27898,9 +28005,23 @@ function ownObject(value) {
 }
 
 // src/core/checks/joint-decision.ts
+function missingCutoverPolicy(configPath) {
+  const summary = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  return {
+    id: "joint-decision.cutover",
+    kind: "gate",
+    status: "fail",
+    only: ["cutover"],
+    summary,
+    findings: [{ message: summary, location: { file: configPath } }],
+    expected: "a joint_decision policy",
+    observed: "none"
+  };
+}
 function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
-  if (!config) return [];
+  if (!config)
+    return (context.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context.config.path)];
   const loaded = loadJointDecision(context);
   const verified = verifySignoff(context);
   return DECISIONS.map((decision) => {
@@ -27991,65 +28112,293 @@ function describeSignature(signature) {
   return `${signature.role} (${signature.signer}, ${where})`;
 }
 
+// src/core/commands/command-paths.ts
+var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
+var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
+function pathsInLine(run, cwd, into) {
+  for (const token of run.split(/[\s;&|()<>'"`]+/)) {
+    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
+    const isScript = SCRIPT_FILE.test(token);
+    if (!isScript && !token.includes("/")) continue;
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
+    if (!normalized.ok || normalized.path === ".") continue;
+    if (isScript) {
+      into.files.push(normalized.path);
+      const directory = workspaceDirname(normalized.path);
+      if (directory !== ".") into.directories.push(directory);
+    } else into.directories.push(normalized.path);
+  }
+}
+function listCommandPaths(commands, readText) {
+  const found = { files: [], directories: [] };
+  for (const command of commands) {
+    pathsInLine(command.run, command.cwd, found);
+    const source = findBodySource(command.run, command.cwd);
+    if (source?.kind === "package-script") {
+      found.files.push(source.path);
+      const body = readScript(readText(source.path), source.name);
+      if (body) pathsInLine(body, workspaceDirname(source.path), found);
+    } else if (source) found.files.push(source.path);
+  }
+  const unique = (list) => [...new Set(list)].sort();
+  return { files: unique(found.files), directories: unique(found.directories) };
+}
+function readScript(text, name) {
+  if (text === void 0) return void 0;
+  try {
+    const body = JSON.parse(text).scripts?.[name];
+    return typeof body === "string" ? body : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/glob.ts
+function globToRegExp(glob) {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") pattern += "[^/]*";
+    else if (c === "?") pattern += "[^/]";
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+// src/core/checks/protected-paths.ts
+var WORKFLOWS = ".github/workflows/**";
+function listSchemaClosure(config, evidence) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = listUserSchemas(config);
+  while (queue.length > 0) {
+    const path = queue.pop();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const read = evidence.files[path];
+    if (read?.kind !== "ok") continue;
+    const parsed = parseText(read.text, detectFormat(path, read.text));
+    if (parsed.ok) queue.push(...listRefTargets(path, parsed.document.value));
+  }
+  return [...seen].sort();
+}
+function listProtectedPatterns(config, evidence) {
+  const text = (path) => {
+    const read = evidence.files[path];
+    return read?.kind === "ok" ? read.text : void 0;
+  };
+  const commands = listCommandPaths(config.commands, text);
+  return [
+    ...commands.files.map((glob) => ({ glob, why: "run by a verification command" })),
+    ...commands.directories.map((dir) => ({
+      glob: `${dir}/**`,
+      why: `in ${dir}/, the directory tree of a script a command runs`
+    })),
+    ...listSchemaClosure(config, evidence).map((glob) => ({ glob, why: "a user schema" })),
+    ...config.consumer?.record ? [{ glob: config.consumer.record, why: "the consumer record" }] : [],
+    { glob: WORKFLOWS, why: "a workflow (it can change the gate inputs)" },
+    ...config.protectedPaths.map((glob) => ({ glob, why: `protected_paths '${glob}'` }))
+  ];
+}
+function findProtectedChanges(config, evidence, changed) {
+  const patterns = listProtectedPatterns(config, evidence).map((p) => ({
+    ...p,
+    regex: globToRegExp(p.glob)
+  }));
+  const changes = [];
+  for (const path of changed.paths) {
+    if (path === config.path) continue;
+    const match = patterns.find((p) => p.regex.test(path));
+    if (match) changes.push({ path, why: match.why });
+  }
+  const workflows = globToRegExp(WORKFLOWS);
+  for (const path of changed.outside)
+    if (workflows.test(path))
+      changes.push({ path: `:/${path}`, why: "a workflow (it can change the gate inputs)" });
+  return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+
 // src/core/checks/gate-integrity.ts
 function evaluateGateIntegrity(context) {
   const integrity = context.evidence.integrity;
   if (!integrity) return [];
   const path = context.config.path;
+  const ref = integrity.trustedRef.slice(0, 12);
   const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
-  const short2 = integrity.baseSha.slice(0, 12);
-  if (integrity.baseConfig.kind === "unavailable") {
+  const trusted = integrity.trustedConfig;
+  if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
+    const unavailable = trusted.kind === "unavailable" ? trusted.reason : integrity.changed.reason;
+    const summary2 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,
-        status: "pending",
-        summary: `cannot compare the gate with the PR's base: ${integrity.baseConfig.reason}`
+        status: "error",
+        summary: summary2,
+        findings: [{ message: summary2, location: { file: path } }],
+        expected: "fetch-depth: 0",
+        observed: "trusted ref unavailable"
       }
     ];
   }
-  if (integrity.baseConfig.kind === "missing") {
-    return [
-      {
-        ...base,
-        status: "fail",
-        summary: `this pull request adds the gate config ${path} (absent at base ${short2}); a release PR must not define its own gate`,
-        expected: "gate config unchanged by the PR",
-        observed: "added"
-      }
-    ];
+  const lines = [];
+  const findings = [];
+  const head = integrity.headConfig.kind === "ok" ? integrity.headConfig.text : "";
+  if (trusted.kind === "missing") {
+    lines.push(
+      `${path}: added (absent at the trusted ref ${ref}); a change must not define its own gate`
+    );
+  } else if (trusted.text !== head) {
+    lines.push(...describeConfigDiff(path, trusted.text, head));
   }
-  const current = context.evidence.files[path];
-  if (current?.kind === "ok" && current.text === integrity.baseConfig.text) {
+  if (lines.length > 0)
+    findings.push({ message: lines.join("; "), location: { file: path, line: 1 } });
+  for (const change of findProtectedChanges(context.config, context.evidence, integrity.changed)) {
+    const line = `${change.path}: changed (${change.why})`;
+    lines.push(line);
+    findings.push({ message: `protected file ${line}`, location: { file: change.path } });
+  }
+  if (lines.length === 0)
     return [
       {
         ...base,
         status: "pass",
-        summary: `the gate config is unchanged from the PR's base ${short2}`
+        summary: `policy and protected files are unchanged from the trusted ref ${ref}`
       }
     ];
-  }
-  const parsed = parseText(
-    integrity.baseConfig.text,
-    detectFormat(path, integrity.baseConfig.text)
-  );
-  const baseLock = parsed.ok && isPlainObject(parsed.document.value) && isPlainObject(parsed.document.value.baseline) ? parsed.document.value.baseline : {};
-  const changes = BASELINE_FIELDS.filter(
-    (field) => baseLock[field] !== context.config.baseline[field]
-  ).map(
-    (field) => `${field}: '${String(baseLock[field] ?? "(none)")}' \u2192 '${context.config.baseline[field] ?? "(none)"}'`
-  );
-  const summary = changes.length > 0 ? `this pull request changes the baseline lock in ${path} (${changes.join("; ")}); the cutover is NO-GO for a PR that moves its own gate` : `this pull request changes the gate config ${path} compared with its base ${short2}; the cutover is NO-GO for a PR that changes its own gate`;
+  const files = [...new Set(lines.map((line) => line.split(":")[0]))];
+  const shown2 = lines.length > 5 ? [...lines.slice(0, 5), `and ${lines.length - 5} more`] : lines;
+  const summary = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
   return [
     {
       ...base,
       status: "fail",
       summary,
-      details: changes,
-      findings: [{ message: summary, location: { file: path, line: 1 } }],
-      expected: `${path} as at ${short2}`,
-      observed: changes.length > 0 ? "baseline lock changed" : "gate config changed"
+      details: lines,
+      findings,
+      expected: `policy and protected files as at ${ref}`,
+      observed: files
     }
   ];
+}
+function describeConfigDiff(path, trustedText, headText) {
+  const read = (text) => {
+    const parsed = parseText(text, detectFormat(path, text));
+    return parsed.ok && isPlainObject(parsed.document.value) ? parsed.document.value : void 0;
+  };
+  const trusted = read(trustedText);
+  const head = read(headText);
+  if (!trusted || !head) return [`${path}: changed`];
+  const lock = (value) => isPlainObject(value.baseline) ? value.baseline : {};
+  const lines = BASELINE_FIELDS.filter((f) => lock(trusted)[f] !== lock(head)[f]).map(
+    (f) => `${path}: baseline lock ${f} '${String(lock(trusted)[f] ?? "(none)")}' \u2192 '${String(lock(head)[f] ?? "(none)")}'`
+  );
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(trusted), ...Object.keys(head)])].filter(
+    (key) => key !== "baseline" && JSON.stringify(trusted[key]) !== JSON.stringify(head[key])
+  );
+  if (keys.length > 0)
+    lines.push(`${path}: policy section(s) ${keys.map((k) => `'${k}'`).join(", ")} changed`);
+  if (lines.length === 0) lines.push(`${path}: changed (formatting or comments only)`);
+  return lines;
+}
+
+// src/core/decide.ts
+function blocksDecision(check, decision) {
+  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
+}
+function decideAll(checks, labels) {
+  const outcome = {};
+  for (const decision of DECISIONS) {
+    const relevant = checks.filter((check) => blocksDecision(check, decision));
+    const failing = relevant.filter((check) => isFailing(check.status));
+    const pending = relevant.filter((check) => check.status === "pending");
+    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
+    outcome[decision] = {
+      state,
+      label: labels[decision][state],
+      blocked_by: blocking.map((check) => check.id),
+      to_go: blocking.map((check) => ({
+        check: check.id,
+        status: check.status,
+        summary: check.summary,
+        ...check.expected !== void 0 ? { expected: check.expected } : {},
+        ...check.observed !== void 0 ? { observed: check.observed } : {}
+      }))
+    };
+  }
+  return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
+}
+
+// src/core/checks/consumer-record.ts
+var OK_STATUSES = /* @__PURE__ */ new Set(["pass", "warn", "skipped"]);
+function findRedFor(record, decision) {
+  const blocking = record.checks.filter((check) => blocksDecision(check, decision));
+  const reasons = blocking.filter((check) => !OK_STATUSES.has(check.status)).map((check) => `${check.id} ${check.status}`);
+  if (blocking.length === 0) reasons.push(`no check blocks ${decision}`);
+  const stated = record.decisions?.[decision]?.state;
+  if (stated !== "GO") reasons.push(`its ${decision} verdict is ${stated ?? "absent"}`);
+  return reasons.length > 0 ? reasons : null;
+}
+function judgeConsumerRecord(record, consumer) {
+  const base = { id: "consumer.record", kind: "consumer" };
+  const path = consumer.record;
+  const fail = (summary2, expected, observed) => ({
+    ...base,
+    status: "fail",
+    summary: summary2,
+    findings: [{ message: summary2, location: { file: path } }],
+    expected,
+    observed
+  });
+  const repository = record.context?.repository ?? null;
+  if (repository !== consumer.repository)
+    return fail(
+      `the consumer record ${path} is from repository ${repository ?? "unknown"}, not the consumer ${consumer.repository}`,
+      consumer.repository,
+      repository
+    );
+  const sha = record.context?.sha ?? "";
+  const pinned = (consumer.ref ?? "").toLowerCase();
+  if (!/^[0-9a-f]{40}$/.test(sha) || pinned.length < 7 || !sha.startsWith(pinned))
+    return fail(
+      `the consumer record ${path} is for commit '${sha || "unknown"}', not a full sha at the pinned ref ${consumer.ref}`,
+      `a 40-hex sha starting with ${consumer.ref}`,
+      sha || null
+    );
+  const scope = record.scope;
+  if (scope !== "full" && !record.aggregated_from)
+    return fail(
+      `the consumer record ${path} is a '${scope ?? "unscoped"}' record, not a full run (scope: full)`,
+      "scope: full",
+      scope ?? null
+    );
+  const red = Object.fromEntries(DECISIONS.map((d) => [d, findRedFor(record, d)]));
+  const failing = DECISIONS.filter((d) => red[d] !== null);
+  if (failing.length === 0)
+    return {
+      ...base,
+      status: "pass",
+      summary: `consumer ${repository} at ${sha.slice(0, 12)}: GO for ${DECISIONS.join(" and ")}, ${record.checks.length} checks green`
+    };
+  const reasons = [...new Set(failing.flatMap((d) => red[d]))];
+  const summary = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
+  return {
+    ...fail(
+      summary,
+      Object.fromEntries(failing.map((d) => [d, "GO"])),
+      Object.fromEntries(failing.map((d) => [d, red[d]]))
+    ),
+    details: failing.flatMap((d) => red[d].map((reason) => `${d}: ${reason}`)),
+    // A consumer GO for rehearsal only still lets the rehearsal continue.
+    ...failing.length < DECISIONS.length ? { only: failing } : {}
+  };
 }
 
 // src/core/checks/consumer.ts
@@ -28073,45 +28422,7 @@ function evaluateConsumer(context) {
       });
     } else {
       const record = loaded.document.value;
-      const sha = record.context.sha ?? "";
-      const commandChecks = record.checks.filter((check) => check.kind === "command");
-      const red = commandChecks.filter((check) => check.status !== "pass");
-      if (consumer.ref && !(sha.startsWith(consumer.ref) || consumer.ref.startsWith(sha) && sha !== "")) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `the consumer record ${consumer.record} is for commit ${sha || "unknown"}, not the pinned ref ${consumer.ref}`,
-          expected: consumer.ref,
-          observed: sha || null
-        });
-      } else if (commandChecks.length === 0) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `the consumer record ${consumer.record} holds no verification commands`,
-          expected: "consumer commands passed",
-          observed: "none"
-        });
-      } else if (red.length > 0) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `consumer verification stack is not green: ${red.map((c) => `${c.id} ${c.status}`).join(", ")}`,
-          details: red.map((c) => `${c.id}: ${c.summary}`),
-          expected: "all pass",
-          observed: Object.fromEntries(red.map((c) => [c.id, c.status]))
-        });
-      } else {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "pass",
-          summary: `consumer ${record.context.repository ?? record.gate.name} at ${sha.slice(0, 12)}: ${commandChecks.length} verification commands passed`
-        });
-      }
+      outcomes.push(judgeConsumerRecord(record, { ...consumer, record: consumer.record }));
     }
   }
   if (consumer.repository && consumer.checkName) {
@@ -28186,15 +28497,30 @@ function evaluateIncidents(context) {
   ];
 }
 
+// src/core/protected-checks.ts
+var PROTECTED_CHECKS = [
+  "gate.integrity",
+  "gate.evaluated",
+  "commands.executed",
+  "git.release-tag",
+  "joint-decision.cutover"
+];
+function isProtectedCheck(id) {
+  return PROTECTED_CHECKS.includes(id);
+}
+
 // src/core/policy.ts
 var DEFAULT_ABORT = [/^handoff\..+\.(fields|envelope)$/, /^git\.release-tag$/];
 function matchesCheck(pattern, id) {
   return pattern.endsWith("*") ? id.startsWith(pattern.slice(0, -1)) : pattern === id;
 }
+function appliesTo(pattern, id) {
+  return isProtectedCheck(id) ? false : matchesCheck(pattern, id);
+}
 function applyPolicy(outcome, policies, waivers, today) {
   let blocks = outcome.only ? [...outcome.only] : [...DECISIONS];
   let abort = DEFAULT_ABORT.some((pattern) => pattern.test(outcome.id));
-  const matching = policies.filter((policy) => matchesCheck(policy.pattern, outcome.id)).sort(
+  const matching = policies.filter((policy) => appliesTo(policy.pattern, outcome.id)).sort(
     (a, b) => Number(!a.pattern.endsWith("*")) - Number(!b.pattern.endsWith("*")) || a.pattern.length - b.pattern.length
   );
   for (const policy of matching) {
@@ -28213,7 +28539,7 @@ function applyPolicy(outcome, policies, waivers, today) {
     ...outcome.expected !== void 0 ? { expected: outcome.expected } : {},
     ...outcome.observed !== void 0 ? { observed: outcome.observed } : {}
   };
-  const waiver = waivers.find((w2) => matchesCheck(w2.check, outcome.id));
+  const waiver = waivers.find((w2) => appliesTo(w2.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
     result.waiver = {
@@ -28235,39 +28561,6 @@ function applyPolicy(outcome, policies, waivers, today) {
   return result;
 }
 
-// src/core/decide.ts
-function blocksDecision(check, decision) {
-  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
-}
-function decideAll(checks, labels) {
-  const outcome = {};
-  for (const decision of DECISIONS) {
-    const relevant = checks.filter((check) => blocksDecision(check, decision));
-    const failing = relevant.filter((check) => isFailing(check.status));
-    const pending = relevant.filter((check) => check.status === "pending");
-    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
-    outcome[decision] = {
-      state,
-      label: labels[decision][state],
-      blocked_by: blocking.map((check) => check.id),
-      to_go: blocking.map((check) => ({
-        check: check.id,
-        status: check.status,
-        summary: check.summary,
-        ...check.expected !== void 0 ? { expected: check.expected } : {},
-        ...check.observed !== void 0 ? { observed: check.observed } : {}
-      }))
-    };
-  }
-  return outcome;
-}
-function blockerRank(check) {
-  if (check.status === "fail") return check.abort ? 0 : 1;
-  if (check.status === "error") return check.abort ? 2 : 3;
-  return 4;
-}
-
 // src/core/signoff/list-verified.ts
 function listVerifiedSignatures(context) {
   const judged = verifySignoff(context);
@@ -28283,6 +28576,38 @@ function listVerifiedSignatures(context) {
   return out;
 }
 
+// src/core/record-inputs.ts
+function listInputDigests(context) {
+  const { config, evidence } = context;
+  const roles = /* @__PURE__ */ new Map();
+  const name = (path, id) => {
+    if (!roles.has(path)) roles.set(path, id);
+  };
+  name(config.path, "config");
+  config.artifacts.forEach((a) => name(a.path, a.id));
+  config.documents.forEach((d) => name(d.path, d.id));
+  if (config.changelog) name(config.changelog.path, "changelog");
+  if (config.jointDecision) name(config.jointDecision.path, "joint-decision");
+  if (config.consumer?.record) name(config.consumer.record, "consumer-record");
+  config.artifacts.forEach((a) => {
+    if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
+  });
+  config.commands.forEach((c) => {
+    const source = findBodySource(c.run, c.cwd);
+    if (source) name(source.path, `command.${c.id}`);
+  });
+  const named = [...roles.keys()].filter((path) => path in evidence.files);
+  const rest = Object.keys(evidence.files).filter((path) => !roles.has(path)).sort();
+  return [...named, ...rest].map((path) => {
+    const read = evidence.files[path];
+    return {
+      id: roles.get(path) ?? "input",
+      path,
+      sha256: read.kind === "ok" ? read.sha256 : null
+    };
+  });
+}
+
 // src/core/build-record.ts
 function buildRecord(context, checks, decisions) {
   const { config, evidence } = context;
@@ -28291,20 +28616,11 @@ function buildRecord(context, checks, decisions) {
     const read = evidence.files[path];
     return { id, path, sha256: read?.kind === "ok" ? read.sha256 : null };
   };
-  const documents = [
-    ...config.documents.map((d) => digest(d.id, d.path)),
-    ...config.changelog ? [digest("changelog", config.changelog.path)] : [],
-    ...config.jointDecision ? [digest("joint-decision", config.jointDecision.path)] : [],
-    ...config.consumer?.record ? [digest("consumer-record", config.consumer.record)] : [],
-    // Also evidence: user schemas the artifacts were checked against, and the scripts commands run.
-    ...config.artifacts.flatMap(
-      (a) => a.schema && !a.schema.startsWith("builtin:") ? [digest(`schema.${a.id}`, a.schema)] : []
-    ),
-    ...config.commands.flatMap((c) => {
-      const source = findBodySource(c.run, c.cwd);
-      return source && evidence.files[source.path]?.kind === "ok" ? [digest(`command.${c.id}`, source.path)] : [];
-    })
-  ].filter((entry, index, all) => all.findIndex((other) => other.path === entry.path) === index);
+  const inputs = listInputDigests(context);
+  const artifactPaths = new Set(config.artifacts.map((a) => a.path));
+  const documents = inputs.filter(
+    (d) => d.id !== "input" && d.path !== config.path && !artifactPaths.has(d.path)
+  );
   return {
     record_version: 1,
     gate: {
@@ -28315,6 +28631,7 @@ function buildRecord(context, checks, decisions) {
     },
     generated_at: evidence.now,
     decision_requested: evidence.decision,
+    scope: evidence.shard ? "shard" : evidence.commands === null ? "validate" : "full",
     verdict: requested.state,
     verdict_label: requested.label,
     modes: evidence.modes,
@@ -28327,6 +28644,7 @@ function buildRecord(context, checks, decisions) {
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
+    inputs,
     joint_decision: summarizeJointDecision(context),
     ...evidence.shard ? { shard: evidence.shard } : {},
     context: {
@@ -28421,7 +28739,7 @@ function judge(config, evidence, validator = createSchemaValidator()) {
   return buildRecord(context, checks, decisions);
 }
 function failClosed(outcomes) {
-  const evaluated = outcomes.filter((o) => o.status !== "skipped");
+  const evaluated = outcomes.filter((o) => o.status !== "skipped" && o.kind !== "gate");
   if (evaluated.length > 0) return [];
   return [
     {
@@ -29523,21 +29841,7 @@ async function readCommandScripts(commands, read) {
 
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
-  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
-  const read = async (path) => {
-    if (!reads.has(path))
-      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
-    return reads.get(path);
-  };
-  const schemaPaths = [
-    ...config.artifacts.map((a) => a.schema),
-    ...config.rules.map((r) => r.schema)
-  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
-  await Promise.all([
-    ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
-    readCommandScripts(config.commands, read)
-  ]);
+  const reads = await readInputs(config, configRead, ports, request.trusted);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const [git2, tools, incidents, consumerCheck, signoff] = await Promise.all([
@@ -29553,11 +29857,14 @@ async function collectEvidence(config, configRead, ports, request) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
-  const integrity = request.baseSha ? {
-    baseSha: request.baseSha,
-    baseConfig: await ports.git.readFileAt(request.baseSha, config.path)
+  const trusted = request.trusted;
+  const integrity = trusted?.evaluateIntegrity === true ? {
+    trustedRef: trusted.ref,
+    trustedConfig: trusted.config,
+    headConfig: configRead,
+    changed: await ports.git.changedPaths(trusted.ref)
   } : void 0;
-  const commands = request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+  const commands = request.recordedCommands ?? (request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
     concurrency: request.concurrency ?? 1,
     logDir: request.logDir,
     refusals: planRefusals(config, request.decision, (path) => {
@@ -29569,7 +29876,7 @@ async function collectEvidence(config, configRead, ports, request) {
     runTimeoutMs: config.commandSettings.runTimeoutMs,
     events: request.events,
     signal: request.signal
-  }) : null;
+  }) : null);
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
@@ -29587,6 +29894,41 @@ async function collectEvidence(config, configRead, ports, request) {
     ...request.shard ? { shard: request.shard } : {},
     context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
   };
+}
+var MAX_TREE_FILES = 500;
+async function readInputs(config, configRead, ports, trusted) {
+  const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
+  const read = async (path) => {
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path);
+  };
+  const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
+    if (!reads.has(path))
+      reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+    return reads.get(path);
+  } : read;
+  await Promise.all([
+    ...listFilePaths(config).map(read),
+    ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config.commands, read)
+  ]);
+  const text = (path) => {
+    const file = reads.get(path);
+    return file?.kind === "ok" ? file.text : void 0;
+  };
+  const commandPaths = listCommandPaths(config.commands, text);
+  const trees = await Promise.all(
+    commandPaths.directories.map(
+      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([])
+    )
+  );
+  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  return reads;
+}
+function toFileRead(read) {
+  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
+  return read;
 }
 function listFilePaths(config) {
   return [
@@ -29609,11 +29951,7 @@ async function readSchemaWithRefs(path, read) {
     const file = await read(current);
     if (file.kind !== "ok") continue;
     const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (!parsed.ok) continue;
-    for (const ref of listRelativeRefs(parsed.document.value)) {
-      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
-      if (target.ok) queue.push(target.path);
-    }
+    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
   }
 }
 
@@ -29799,6 +30137,58 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
+// src/core/config/protected-policy.ts
+var WHY = `protected checks (${PROTECTED_CHECKS.join(", ")}) can be neither waived nor unblocked by any config (SPEC \xA72)`;
+function checkProtectedPolicy(config, at) {
+  const errors = [];
+  const error = (pointer, message, key = false) => errors.push({ message, location: at(pointer, key) });
+  (config.waivers ?? []).forEach((waiver, i) => {
+    const check = String(waiver.check);
+    if (isProtectedCheck(check))
+      error(`/waivers/${i}/check`, `a waiver names the protected check '${check}': ${WHY}`);
+  });
+  for (const key of Object.keys(config.checks ?? {})) {
+    if (isProtectedCheck(key))
+      error(
+        `/checks/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        `checks overrides the protected check '${key}': ${WHY}`,
+        true
+      );
+  }
+  const handoff = config.handoff;
+  if (handoff?.require_tag === false)
+    error(
+      "/handoff/require_tag",
+      `require_tag: false would switch off the protected check 'git.release-tag': ${WHY}; remove it (the tag is checked whenever the lock has a release_tag)`
+    );
+  const consumer = config.consumer;
+  if (consumer) {
+    const ref = consumer.ref;
+    if (typeof ref === "string" && !/^[0-9a-fA-F]{7,40}$/.test(ref))
+      error(
+        "/consumer/ref",
+        `consumer.ref '${ref}' is not a commit sha: expected 7 to 40 hex digits (the consumer record's sha must start with it)`
+      );
+    if (consumer.record !== void 0) {
+      for (const field of ["repository", "ref"])
+        if (consumer[field] === void 0)
+          error(
+            "/consumer",
+            `consumer.record needs consumer.${field}: the record is bound to the consumer's repository and pinned ref (SPEC \xA710)`
+          );
+    }
+  }
+  (config.protected_paths ?? []).forEach((glob, i) => {
+    const text = String(glob);
+    if (text.startsWith("/") || text.split("/").includes(".."))
+      error(
+        `/protected_paths/${i}`,
+        `protected path '${text}' must be a glob relative to the workspace (no leading '/', no '..')`
+      );
+  });
+  return errors;
+}
+
 // src/core/config/joint-decision-semantics.ts
 function checkJointDecisionSemantics(joint, error) {
   if (!joint || typeof joint.signers !== "object" || joint.signers === null) return;
@@ -29866,6 +30256,7 @@ function checkConfigSemantics(config, at) {
   const changelog = config.changelog;
   if (typeof changelog?.impact_pattern === "string")
     checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error);
+  errors.push(...checkProtectedPolicy(config, at));
   return errors;
 }
 function checkUniqueIds(items, key, error) {
@@ -30007,17 +30398,17 @@ function normalizeJointDecision(joint, path) {
   ];
   const rawVerify = joint.verify ?? {};
   const rawUnsigned = joint.unsigned ?? {};
-  const verify2 = {};
+  const verify = {};
   const unsigned = {};
   for (const decision of DECISIONS) {
-    verify2[decision] = Object.hasOwn(rawVerify, decision) ? rawVerify[decision] : DEFAULT_VERIFY[decision];
+    verify[decision] = Object.hasOwn(rawVerify, decision) ? rawVerify[decision] : DEFAULT_VERIFY[decision];
     unsigned[decision] = Object.hasOwn(rawUnsigned, decision) ? rawUnsigned[decision] : "pending";
   }
   return {
     path,
     roles,
     signers,
-    verify: verify2,
+    verify,
     ...typeof joint.environment === "string" ? { environment: joint.environment } : {},
     unsigned
   };
@@ -30112,6 +30503,7 @@ function normalizeConfig(raw, path, at) {
       abort: policy.abort
     })),
     waivers: list("waivers"),
+    protectedPaths: raw.protected_paths ?? [],
     locations
   };
 }
@@ -30318,11 +30710,37 @@ async function loadConfig(workspace, path, validator) {
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
+async function loadPolicy(ports, path, validator, trustedRef) {
+  const head = await loadConfig(ports.workspace, path, validator);
+  if (!head.ok || !trustedRef) return head;
+  const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
+  if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
+  const parsed = parseConfig(trusted.text, head.config.path, validator);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: parsed.errors.map((error) => ({
+        ...error,
+        message: `in the policy at the trusted ref ${trustedRef.slice(0, 12)}: ${error.message}`
+      }))
+    };
+  return {
+    ok: true,
+    config: { ...parsed.config, baseline: head.config.baseline },
+    read: head.read,
+    trusted: { ref: trustedRef, config: trusted }
+  };
+}
 
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  const loaded = await loadPolicy(
+    ports,
+    request.configPath,
+    validator,
+    request.trustedRef ?? request.baseSha
+  );
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config = loaded.config;
   const configured = config.handoff?.modes ?? [];
@@ -30342,9 +30760,8 @@ async function runCheckpoint(ports, request) {
     config = {
       ...config,
       tools: [],
-      commands: [],
       incidents: void 0,
-      consumer: config.consumer && { record: config.consumer.record }
+      consumer: config.consumer && { ...config.consumer, checkName: void 0 }
     };
   }
   let shard;
@@ -30378,7 +30795,7 @@ async function runCheckpoint(ports, request) {
     signal: request.signal,
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
-    baseSha: shard && shard.index !== 1 ? void 0 : request.baseSha,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
     shard
   });
   const record = redactDeep(judge(config, evidence, validator), redact);
@@ -30407,55 +30824,41 @@ function assertRecordValid(record, validator) {
 }
 
 // src/core/shard/aggregate.ts
-function aggregateRecords(shards, config, configSha256, now) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return { ok: false, problems };
-  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
-  const first = byIndex.get(1);
+function collectShardCommands(shards, config) {
   const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
-  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const today = now.slice(0, 10);
-  const executed = config.commands.length > 0 ? [
-    applyPolicy(
-      judgeCommandsExecuted(
-        config.commands.length,
-        commands.filter((c) => c.state === "ran").length
-      ),
-      config.checkPolicies,
-      config.waivers,
-      today
-    )
-  ] : [];
-  const others = first.checks.filter((c) => !c.id.startsWith("command."));
-  const insertAt = others.findIndex(
-    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
-  );
-  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
-  checks.push(
-    ...failClosed(checks).map(
-      (outcome) => applyPolicy(outcome, config.checkPolicies, config.waivers, today)
-    )
-  );
-  const decisions = decideAll(checks, config.labels);
-  const requested = decisions[first.decision_requested];
-  const rest = { ...first };
-  delete rest.shard;
+  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards.flatMap(
+    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
+  ).sort((a, b) => rank(a.id) - rank(b.id));
+}
+function toCommandResult(command) {
   return {
-    ok: true,
-    record: {
-      ...rest,
-      generated_at: now,
-      verdict: requested.state,
-      verdict_label: requested.label,
-      decisions,
-      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
-      checks,
-      commands,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...command.reason ? { reason: command.reason } : {},
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...command.log_path ? { logPath: command.log_path } : {}
   };
+}
+function findShardProblems(shards, config, configSha256) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return problems;
+  const owners = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const id of s.record.shard.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
 }
 function findProblems(shards, config, configSha256) {
   if (shards.length === 0) return ["no shard records were given"];
@@ -30504,7 +30907,7 @@ function findProblems(shards, config, configSha256) {
 // src/app/aggregate-shards.ts
 async function aggregateShards(ports, request) {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
@@ -30533,20 +30936,39 @@ async function aggregateShards(ports, request) {
     return [{ path: file.path, record: parsed.document.value }];
   });
   if (errors.length > 0) return { kind: "unusable", errors };
-  const merged = aggregateRecords(
-    shards,
-    loaded.config,
-    loaded.read.sha256,
-    ports.now().toISOString()
-  );
-  if (!merged.ok)
+  const config = loaded.config;
+  const problems = findShardProblems(shards, config, loaded.read.sha256);
+  if (problems.length > 0)
     return {
       kind: "unusable",
-      errors: merged.problems.map((message) => ({
-        message,
-        location: { file: loaded.config.path }
-      }))
+      errors: problems.map((message) => ({ message, location: { file: config.path } }))
     };
+  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const redact = createRedactor(collectSecretValues(config, ports.environment));
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config),
+    logDir: "logs",
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url
+    },
+    redact,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+  });
+  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
   const markdown = renderMarkdown(merged.record);
   const recordPath = await ports.output.writeFile(
     "decision-record.json",
@@ -30556,12 +30978,104 @@ async function aggregateShards(ports, request) {
   return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
 }
 
+// src/cli/verify-command.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/rederive.ts
+var PLAIN_LABELS = Object.fromEntries(
+  DECISIONS.map((d) => [d, { GO: "GO", "NO-GO": "NO-GO", CONDITIONAL: "CONDITIONAL" }])
+);
+function replayCheck(check, today) {
+  const replayed = { ...check, blocks: [...check.blocks] };
+  let note;
+  if (isProtectedCheck(check.id) && !replayed.blocks.includes("cutover")) {
+    replayed.blocks.push("cutover");
+    note = `${check.id} is protected: it blocks the cutover whatever the record says`;
+  }
+  if (check.status === "waived") {
+    const waiver = check.waiver;
+    const reason = isProtectedCheck(check.id) ? "a protected check cannot be waived" : !waiver ? "the record names no waiver for it" : waiver.expires < today ? `its waiver expired on ${waiver.expires}` : void 0;
+    if (reason) {
+      replayed.status = "fail";
+      note = `${check.id} counts as failing: ${reason}`;
+    }
+  }
+  return { check: replayed, ...note ? { note } : {} };
+}
+function rederiveDecisions(checks, today) {
+  const replayed = checks.map((check) => replayCheck(check, today));
+  const final = replayed.map((r) => r.check);
+  for (const outcome of failClosed(final))
+    final.push({ ...outcome, blocks: [...DECISIONS], abort: false, details: [], findings: [] });
+  return {
+    decisions: decideAll(final, PLAIN_LABELS),
+    notes: replayed.flatMap((r) => r.note ?? [])
+  };
+}
+var DETERMINISTIC = /* @__PURE__ */ new Set([
+  "artifact",
+  "baseline",
+  "git",
+  "handoff",
+  "semver",
+  "rule",
+  "changelog",
+  "command"
+]);
+function severity(status) {
+  if (status === "fail" || status === "error" || status === "waived") return 2;
+  return status === "pending" ? 1 : 0;
+}
+function compareWithRejudged(recorded, rejudged) {
+  const byId = new Map(recorded.map((check) => [check.id, check]));
+  const problems = [];
+  for (const check of rejudged) {
+    const stated = byId.get(check.id);
+    if (!stated)
+      problems.push(`the record lacks the check ${check.id} (${check.status} on this evidence)`);
+    else if ((DETERMINISTIC.has(check.kind) || check.id === "consumer.record") && severity(stated.status) < severity(check.status))
+      problems.push(
+        `the record says ${check.id} is ${stated.status}, but the same evidence gives ${check.status}: ${check.summary}`
+      );
+  }
+  return problems;
+}
+
+// src/app/rejudge-record.ts
+async function rejudgeRecord(ports, record) {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
+    };
+  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    runCommands: true,
+    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
+    logDir: "logs",
+    context: {
+      repository: record.context?.repository ?? null,
+      sha: record.context?.sha ?? null,
+      ref: record.context?.ref ?? null,
+      event: record.context?.event ?? null,
+      runUrl: record.context?.run_url ?? null
+    },
+    redact: createRedactor([])
+  });
+  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+}
+
 // src/core/shard/replay.ts
 function listRecordedInputs(record) {
+  const listed = Array.isArray(record.inputs) ? record.inputs : [...record.artifacts ?? [], ...record.documents ?? []];
   return [
     { id: "config", path: record.gate.config_path, sha256: record.gate.config_sha256 },
-    ...record.artifacts,
-    ...record.documents
+    ...listed.filter((input) => input.path !== record.gate.config_path)
   ];
 }
 function compareInputs(record, current) {
@@ -30574,39 +31088,95 @@ function compareInputs(record, current) {
 
 // src/app/verify-record.ts
 var MAX_BYTES = 1024 * 1024 * 1024;
-async function verifyRecord(workspace, record, decision) {
+async function verifyRecord(ports, record, now) {
+  const problems = [];
+  if (record.shard || record.scope !== "full" && !record.aggregated_from)
+    problems.push(
+      `the record's scope is '${record.shard ? "shard" : record.scope ?? "unknown"}': only a full run (scope: full) or an aggregate of shards can be relied on`
+    );
+  if (!Array.isArray(record.inputs))
+    problems.push(
+      "the record lists no inputs (it was written by an older version): run the gate again"
+    );
+  const lock = record.baseline?.expected ?? {};
+  const tag = lock.release_tag;
+  const git2 = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
+  const sha = record.context?.sha ?? null;
+  if (!git2.available) problems.push(`cannot ask git: ${git2.reason ?? "git is not available"}`);
+  else {
+    if (!sha || git2.head !== sha)
+      problems.push(
+        `the record is for commit ${sha ?? "unknown"}, but HEAD is ${git2.head ?? "unknown"}: check out the commit the record judged`
+      );
+    const modified = await ports.git.modifiedFiles();
+    if (modified === null) problems.push("git cannot say whether tracked files are modified");
+    else if (modified.length > 0)
+      problems.push(
+        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(", ")}${modified.length > 10 ? ` and ${modified.length - 10} more` : ""}`
+      );
+    if (tag) {
+      const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
+      const resolved = git2.tags[tag] ?? null;
+      if (!resolved || resolved !== expected)
+        problems.push(
+          `release tag ${tag} resolves to ${resolved ?? "nothing (absent)"}, not the locked commit ${expected ?? "unknown"}`
+        );
+    }
+  }
   const current = {};
   for (const input of listRecordedInputs(record)) {
-    const read = await workspace.readFile(input.path, MAX_BYTES);
+    const read = await ports.workspace.readFile(input.path, MAX_BYTES);
     current[input.path] = read.kind === "ok" ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);
-  const unchanged = changes.every((c) => c.state === "unchanged");
-  const outcome = decision ? record.decisions[decision] : void 0;
+  if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
+    const rejudged = await rejudgeRecord(ports, record);
+    if (!rejudged.ok) problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+  }
+  const { decisions, notes } = rederiveDecisions(
+    Array.isArray(record.checks) ? record.checks : [],
+    now.slice(0, 10)
+  );
   return {
+    problems,
     changes,
-    unchanged,
-    ...decision && outcome ? {
-      decision: {
-        name: decision,
-        state: outcome.state,
-        label: outcome.label,
-        blockedBy: outcome.blocked_by
-      }
-    } : {}
+    unchanged: changes.every((c) => c.state === "unchanged"),
+    decisions,
+    notes
   };
 }
 
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { open, readdir, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 function createFsWorkspace(root) {
   const absoluteRoot = resolve(root);
   let realRoot;
   return {
     root: absoluteRoot,
+    async listFiles(directory, limit) {
+      const found = [];
+      const walk = async (relativeDir) => {
+        let entries;
+        try {
+          entries = await readdir(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (found.length >= limit) return;
+          if (entry.name === ".git" || entry.name === "node_modules") continue;
+          const path = `${relativeDir}/${entry.name}`;
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+        }
+      };
+      await walk(directory);
+      return found;
+    },
     async readFile(path, maxBytes) {
       const target = resolve(absoluteRoot, path);
       let real;
@@ -30683,104 +31253,9 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
-  try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-  } catch (error) {
-    return `it is not JSON (${error.message})`;
-  }
-}
-
-// src/core/render/text.ts
-var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-function renderText(record, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
-  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
-  const lines = [];
-  lines.push(
-    paint(
-      "bold",
-      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
-    )
-  );
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
-    const blocked = outcome.blocked_by.length ? paint(
-      "dim",
-      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
-    ) : "";
-    lines.push(
-      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
-    );
-  }
-  if (record.abort_triggers.length > 0) {
-    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
-  }
-  for (const decision of DECISIONS) {
-    const outcome = record.decisions[decision];
-    if (outcome.state === "GO") continue;
-    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
-    for (const item of outcome.to_go.slice(0, 12)) {
-      const check = record.checks.find((c) => c.id === item.check);
-      lines.push(
-        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
-      );
-      const located = check.findings.filter((finding) => finding.location?.line);
-      for (const finding of located.slice(0, 5)) {
-        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
-        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
-      }
-      if (located.length === 0)
-        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
-      if (item.expected !== void 0 || item.observed !== void 0) {
-        lines.push(
-          paint(
-            "dim",
-            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
-          )
-        );
-      }
-    }
-    if (outcome.to_go.length > 12)
-      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
-  }
-  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
-  if (warnings.length > 0) lines.push("", "Warnings:");
-  for (const check of warnings)
-    lines.push(
-      paint(
-        "yellow",
-        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
-      )
-    );
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
-  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
-  lines.push(
-    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
-  );
-  if (options.paths)
-    lines.push(
-      paint("dim", `Record: ${options.paths.record}`),
-      paint("dim", `Report: ${options.paths.report}`)
-    );
-  return lines.join("\n") + "\n";
-}
-function mark(check) {
-  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
-}
-
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
@@ -30849,7 +31324,8 @@ function git(cwd, args) {
       {
         cwd,
         timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 16 * 1024 * 1024,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: "buffer",
         env: buildChildEnv(process.env, {
           kind: "git",
           set: { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
@@ -30857,23 +31333,74 @@ function git(cwd, args) {
       },
       (error, stdout, stderr) => {
         const missing = error?.code === "ENOENT";
-        resolvePromise({ ok: !error, stdout: String(stdout), stderr: String(stderr), missing });
+        resolvePromise({
+          ok: !error,
+          stdout: stdout.toString("utf8"),
+          stderr: stderr.toString("utf8"),
+          missing,
+          bytes: stdout
+        });
       }
     );
   });
 }
+function isSafeRef(ref) {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
+}
 function createGit(root) {
   return {
-    async readFileAt(sha, path) {
-      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
+    async readFileAt(ref, path) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
+      const commit = await git(root, ["cat-file", "-e", `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
           kind: "unavailable",
-          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
+          path,
+          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
         };
       }
-      const file = await git(root, ["show", `${sha}:${path}`]);
-      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+      const file = await git(root, ["show", `${ref}:./${path}`]);
+      if (!file.ok) return { kind: "missing", path };
+      return {
+        kind: "ok",
+        path,
+        text: file.stdout,
+        sha256: createHash2("sha256").update(file.bytes).digest("hex"),
+        bytes: file.bytes.length
+      };
+    },
+    async modifiedFiles() {
+      const status = await git(root, [
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "-z",
+        "--",
+        "."
+      ]);
+      if (!status.ok) return null;
+      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
+    },
+    async changedPaths(ref) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
+      const [prefix, diff] = await Promise.all([
+        git(root, ["rev-parse", "--show-prefix"]),
+        git(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
+      ]);
+      if (!prefix.ok || !diff.ok)
+        return {
+          kind: "unavailable",
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
+        };
+      const inside = prefix.stdout.trim();
+      const all = diff.stdout.split("\0").filter(Boolean);
+      return {
+        kind: "ok",
+        paths: all.filter((p) => p.startsWith(inside)).map((p) => p.slice(inside.length)),
+        outside: all.filter((p) => !p.startsWith(inside))
+      };
     },
     async inspect({ tags, paths }) {
       const probe = await git(root, [
@@ -31096,7 +31623,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve6) => setTimeout(resolve6, 50));
+    await new Promise((resolve7) => setTimeout(resolve7, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -31742,6 +32269,8 @@ Options for run and validate:
   --concurrency N                commands run at once (default: config, else CPU count)
   --shard i/n                    run only the i-th of n balanced slices of the commands
   --durations RECORD             balance shards by the command durations of a previous record
+  --trusted-ref REF              judge under the policy (config, schemas) at REF, e.g. the base
+                                 branch; a change to policy or protected files fails the cutover
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 var UsageError = class extends Error {
@@ -31772,7 +32301,8 @@ function parseCliArgs(argv) {
       configPath: values.config ?? DEFAULT_CONFIG_PATH,
       records: positionals,
       outDir: values.out ?? DEFAULT_OUT_DIR,
-      json: values.json === true
+      json: values.json === true,
+      ...trustedRefOf(values["trusted-ref"])
     };
   }
   if (command === "verify-record") {
@@ -31838,8 +32368,17 @@ function parseCliArgs(argv) {
     runCommands: values["no-commands"] !== true,
     concurrency,
     ...shard ? { shard } : {},
-    ...values.durations ? { durationsFrom: values.durations } : {}
+    ...values.durations ? { durationsFrom: values.durations } : {},
+    ...trustedRefOf(values["trusted-ref"])
   };
+}
+function trustedRefOf(value) {
+  if (value === void 0) return {};
+  if (!/^[\w./@^~-]+$/.test(value) || value.startsWith("-"))
+    throw new UsageError(
+      `--trusted-ref must be a git ref or sha, e.g. origin/main (got '${value}')`
+    );
+  return { trustedRef: value };
 }
 function parseOptions(args) {
   try {
@@ -31864,12 +32403,162 @@ function parseOptions(args) {
         force: { type: "boolean" },
         shard: { type: "string" },
         durations: { type: "string" },
-        tree: { type: "string" }
+        tree: { type: "string" },
+        "trusted-ref": { type: "string" }
       }
     });
   } catch (error) {
     throw new UsageError(error.message.split("\n")[0] ?? "bad arguments");
   }
+}
+
+// src/cli/verify-command.ts
+var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
+async function runVerifyRecord(recordPath, tree, decision, io, now) {
+  let record;
+  try {
+    record = JSON.parse(readFileSync2(recordPath, "utf8"));
+    if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
+      throw new Error("not a record");
+  } catch (error) {
+    const code = error.code;
+    throw new UsageError(
+      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+    );
+  }
+  const root = resolve5(tree);
+  const ports = createLocalPorts({
+    root,
+    evidenceDir: root,
+    logger: { info: () => void 0, warn: () => void 0 }
+  });
+  const outcome = await verifyRecord(ports, record, now.toISOString());
+  const out = (text) => io.stdout.write(text);
+  for (const change of outcome.changes) {
+    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
+    out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
+`);
+  }
+  for (const note of outcome.notes) out(`note: ${note}
+`);
+  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
+  if (changed.length > 0)
+    out(
+      `
+${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
+`
+    );
+  for (const problem of outcome.problems) out(`
+not verifiable: ${problem}
+`);
+  if (changed.length > 0 || outcome.problems.length > 0) return 1;
+  out(`
+Evidence unchanged since the verdict of ${record.generated_at}.
+`);
+  if (!decision) return 0;
+  const derived = outcome.decisions[decision];
+  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(", ")})` : "";
+  out(
+    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.
+`
+  );
+  return EXIT[derived.state];
+}
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error) {
+    return `it is not JSON (${error.message})`;
+  }
+}
+
+// src/core/render/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+function renderText(record, options) {
+  const paint = (style, text) => options.color ? `\x1B[${CODES[style]}m${text}\x1B[0m` : text;
+  const stateColor = (state) => state === "GO" ? "green" : state === "NO-GO" ? "red" : "yellow";
+  const lines = [];
+  lines.push(
+    paint(
+      "bold",
+      `cutover-checkpoint \xB7 ${record.gate.name}${record.gate.version ? ` (${record.gate.version})` : ""}`
+    )
+  );
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
+    const blocked = outcome.blocked_by.length ? paint(
+      "dim",
+      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
+    ) : "";
+    lines.push(
+      `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push("", paint("red", `Abort triggers: ${record.abort_triggers.join(", ")}`));
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `What would flip ${DECISION_TITLES[decision].toLowerCase()} to GO:`);
+    for (const item of outcome.to_go.slice(0, 12)) {
+      const check = record.checks.find((c) => c.id === item.check);
+      lines.push(
+        `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
+      );
+      const located = check.findings.filter((finding) => finding.location?.line);
+      for (const finding of located.slice(0, 5)) {
+        const message = finding.message === item.summary ? "" : `: ${finding.message}`;
+        lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
+      }
+      if (located.length === 0)
+        for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
+      if (item.expected !== void 0 || item.observed !== void 0) {
+        lines.push(
+          paint(
+            "dim",
+            `      expected ${formatValue(item.expected, 100)}; observed ${formatValue(item.observed, 100)}`
+          )
+        );
+      }
+    }
+    if (outcome.to_go.length > 12)
+      lines.push(`  \u2026 and ${outcome.to_go.length - 12} more (see the report)`);
+  }
+  const warnings = record.checks.filter((c) => c.status === "warn" || (c.waiver?.expired ?? false));
+  if (warnings.length > 0) lines.push("", "Warnings:");
+  for (const check of warnings)
+    lines.push(
+      paint(
+        "yellow",
+        `  ! ${check.id}: ${check.details[0] && check.waiver?.expired ? check.details[0] : check.summary}`
+      )
+    );
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  lines.push("", `Checks: ${counts.map(([status, n]) => `${n} ${status}`).join(", ")}`);
+  const verdictLabel = record.verdict_label !== record.verdict ? ` \u2014 ${record.verdict_label}` : "";
+  lines.push(
+    paint("bold", `Verdict (${record.decision_requested}): `) + paint(stateColor(record.verdict), record.verdict) + verdictLabel
+  );
+  if (options.paths)
+    lines.push(
+      paint("dim", `Record: ${options.paths.record}`),
+      paint("dim", `Report: ${options.paths.report}`)
+    );
+  return lines.join("\n") + "\n";
+}
+function mark(check) {
+  return isFailing(check.status) ? "\u2717" : check.status === "pending" ? "\u2026" : "!";
 }
 
 // src/cli/init-templates.ts
@@ -32087,24 +32776,31 @@ async function dispatch(argv, io) {
     case "init":
       return init(request.cwd, request.force, io);
     case "verify-record":
-      return verify(request.record, request.tree, request.decision, {
-        ...io,
-        stdout: guardForActions(io.stdout, io.env)
-      });
+      return runVerifyRecord(
+        request.record,
+        request.tree,
+        request.decision,
+        { stdout: guardForActions(io.stdout, io.env) },
+        /* @__PURE__ */ new Date()
+      );
   }
-  const root = resolve5(request.cwd);
+  const root = resolve6(request.cwd);
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
   const log = (text) => io.stderr.write(`${text}
 `);
   const ports = createLocalPorts({
     root,
-    evidenceDir: resolve5(root, request.outDir),
+    evidenceDir: resolve6(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) }
   });
   if (request.command === "aggregate") {
     const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
     return report(
-      await aggregateShards(ports, { configPath: request.configPath, records }),
+      await aggregateShards(ports, {
+        configPath: request.configPath,
+        records,
+        ...request.trustedRef ? { trustedRef: request.trustedRef } : {}
+      }),
       request.json,
       color,
       io
@@ -32130,6 +32826,7 @@ async function dispatch(argv, io) {
     events: createCliProgress(io.stderr),
     // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
     ...request.command === "run" && request.runCommands ? { signal: stopOnSignals() } : {},
+    ...request.trustedRef ? { trustedRef: request.trustedRef } : {},
     ...request.shard ? {
       shard: {
         ...request.shard,
@@ -32161,7 +32858,7 @@ function report(outcome, json, color, io) {
 }
 function readRecordFile(path) {
   try {
-    return readFileSync2(path, "utf8");
+    return readFileSync3(path, "utf8");
   } catch (error) {
     throw new UsageError(
       `cannot read record ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`
@@ -32173,50 +32870,10 @@ function readDurations(path) {
   if (typeof durations === "string") throw new UsageError(`--durations ${path}: ${durations}`);
   return durations;
 }
-async function verify(recordPath, tree, decision, io) {
-  let record;
-  try {
-    record = JSON.parse(readRecordFile(recordPath));
-    if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
-      throw new Error("not a record");
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
-    );
-  }
-  const outcome = await verifyRecord(createFsWorkspace(resolve5(tree)), record, decision);
-  for (const change of outcome.changes) {
-    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
-    io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
-`);
-  }
-  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
-  if (changed.length > 0) {
-    io.stdout.write(
-      `
-${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
-`
-    );
-    return 1;
-  }
-  io.stdout.write(
-    `
-Evidence unchanged since the verdict of ${record.generated_at} (${record.decision_requested}).
-`
-  );
-  if (!outcome.decision) return 0;
-  const blocked = outcome.decision.blockedBy.length > 0 ? ` (blocked by ${outcome.decision.blockedBy.join(", ")})` : "";
-  io.stdout.write(
-    `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.
-`
-  );
-  return EXIT_CODES[outcome.decision.state];
-}
 async function init(cwd, force, io) {
   const files = [
-    [resolve5(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve5(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+    [resolve6(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [resolve6(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
   const existing = files.filter(([path]) => existsSync3(path)).map(([path]) => path);
   if (existing.length > 0 && !force)

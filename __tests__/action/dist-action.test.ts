@@ -219,7 +219,7 @@ describe('gate integrity', () => {
     expect(run.status).toBe(1);
     expect(run.outputs['blocking-checks']).toContain('gate.integrity');
     expect(run.summary).toMatch(
-      /^# .*\n\n> \[!WARNING\]\n> \*\*Gate integrity:\*\* this pull request adds the gate config/,
+      /^# .*\n\n> \[!WARNING\]\n> \*\*Gate integrity:\*\* this change alters the policy .*\.github\/cutover-checkpoint\.yml: added \(absent at the trusted ref/,
     );
     expect(gh.comments.get(2)![0]!.body).toContain('> [!WARNING]');
   });

@@ -154,6 +154,7 @@ const TRUSTED_KEYS = new Set([
   'verdict',
   'decision_requested',
   'blocks',
+  'scope',
 ]);
 /** Objects whose keys are shown: baseline sources and signing roles. */
 function hasShownKeys(path: readonly string[]): boolean {

@@ -152,6 +152,8 @@ async function evaluate(
           path,
           text: readFileSync(resolve(root, path), 'utf8'),
         })),
+        // Judged under the base's policy, as the shards were (SPEC §10).
+        ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
       })
     : await runCheckpoint(ports, {
         configPath: inputs.config,

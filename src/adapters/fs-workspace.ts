@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
@@ -15,6 +15,27 @@ export function createFsWorkspace(root: string): WorkspacePort {
   let realRoot: Promise<string> | undefined;
   return {
     root: absoluteRoot,
+    async listFiles(directory, limit) {
+      const found: string[] = [];
+      const walk = async (relativeDir: string): Promise<void> => {
+        let entries;
+        try {
+          entries = await readdir(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+        } catch {
+          return; // absent or unreadable: nothing to list (reads report their own errors)
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (found.length >= limit) return;
+          if (entry.name === '.git' || entry.name === 'node_modules') continue;
+          const path = `${relativeDir}/${entry.name}`;
+          // Symlinked directories are not followed; symlinked files are read (and guarded) later.
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+        }
+      };
+      await walk(directory);
+      return found;
+    },
     async readFile(path, maxBytes): Promise<FileRead> {
       const target = resolve(absoluteRoot, path);
       let real: string;

@@ -12,7 +12,7 @@ import { partitionCommands } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
-import { loadConfig } from './load-config.js';
+import { loadPolicy } from './load-config.js';
 import type { CommandEvents, Ports } from './ports.js';
 
 /** What a front door asks for. */
@@ -34,8 +34,10 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Secret values known to the front door (the Action's token), redacted everywhere. */
   secrets?: string[];
-  /** On pull-request runs: the base commit whose gate config this run is compared with. */
+  /** Deprecated name of `trustedRef` (the PR's base commit). */
   baseSha?: string;
+  /** The ref whose policy judges this run (SPEC §10): the PR's base, or the CLI's --trusted-ref. */
+  trustedRef?: string;
   /** Run only this shard's slice of the commands (balanced by `durations` when given). */
   shard?: { index: number; count: number; durations?: Record<string, number> };
 }
@@ -54,7 +56,12 @@ export type RunOutcome =
 /** Runs the gate once. Throws only on internal faults. */
 export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  const loaded = await loadPolicy(
+    ports,
+    request.configPath,
+    validator,
+    request.trustedRef ?? request.baseSha,
+  );
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
 
@@ -72,13 +79,13 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     };
   }
   if (request.scope === 'validate') {
-    // Only what can be judged from the tree itself: no tools, commands or API lookups.
+    // Only what can be judged from the tree itself: no tools or API lookups. Commands stay, as
+    // pending, so a decision that has commands is never GO on a validate record (SPEC §10).
     config = {
       ...config,
       tools: [],
-      commands: [],
       incidents: undefined,
-      consumer: config.consumer && { record: config.consumer.record },
+      consumer: config.consumer && { ...config.consumer, checkName: undefined },
     };
   }
   let shard: { index: number; count: number; commands: string[] } | undefined;
@@ -114,7 +121,9 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     signal: request.signal,
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
-    baseSha: shard && shard.index !== 1 ? undefined : request.baseSha,
+    ...(loaded.trusted
+      ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } }
+      : {}),
     shard,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything

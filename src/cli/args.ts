@@ -33,6 +33,8 @@ Options for run and validate:
   --concurrency N                commands run at once (default: config, else CPU count)
   --shard i/n                    run only the i-th of n balanced slices of the commands
   --durations RECORD             balance shards by the command durations of a previous record
+  --trusted-ref REF              judge under the policy (config, schemas) at REF, e.g. the base
+                                 branch; a change to policy or protected files fails the cutover
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 
@@ -50,6 +52,7 @@ export type CliRequest =
       records: string[];
       outDir: string;
       json: boolean;
+      trustedRef?: string;
     }
   | { command: 'verify-record'; record: string; tree: string; decision?: Decision }
   | {
@@ -66,6 +69,8 @@ export type CliRequest =
       shard?: ShardSpec;
       /** A previous record whose command durations balance the shards. */
       durationsFrom?: string;
+      /** The ref whose policy judges this run (SPEC §10). */
+      trustedRef?: string;
     };
 
 /** Parses argv (without node and script). */
@@ -96,6 +101,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       records: positionals,
       outDir: values.out ?? DEFAULT_OUT_DIR,
       json: values.json === true,
+      ...trustedRefOf(values['trusted-ref']),
     };
   }
   if (command === 'verify-record') {
@@ -163,7 +169,18 @@ export function parseCliArgs(argv: string[]): CliRequest {
     concurrency,
     ...(shard ? { shard } : {}),
     ...(values.durations ? { durationsFrom: values.durations } : {}),
+    ...trustedRefOf(values['trusted-ref']),
   };
+}
+
+/** `--trusted-ref REF`: a commit-ish git can resolve; never an option-looking or empty value. */
+function trustedRefOf(value: string | undefined): { trustedRef?: string } {
+  if (value === undefined) return {};
+  if (!/^[\w./@^~-]+$/.test(value) || value.startsWith('-'))
+    throw new UsageError(
+      `--trusted-ref must be a git ref or sha, e.g. origin/main (got '${value}')`,
+    );
+  return { trustedRef: value };
 }
 
 function parseOptions(args: string[]) {
@@ -190,6 +207,7 @@ function parseOptions(args: string[]) {
         shard: { type: 'string' },
         durations: { type: 'string' },
         tree: { type: 'string' },
+        'trusted-ref': { type: 'string' },
       },
     });
   } catch (error) {

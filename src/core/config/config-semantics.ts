@@ -5,6 +5,7 @@ import type { SourceLocation } from '../model.js';
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
+import { checkProtectedPolicy } from './protected-policy.js';
 import { checkDurationRange } from './duration.js';
 import { checkJointDecisionSemantics } from './joint-decision-semantics.js';
 
@@ -59,6 +60,7 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
   const changelog = config.changelog as Raw | undefined;
   if (typeof changelog?.impact_pattern === 'string')
     checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);
+  errors.push(...checkProtectedPolicy(config, at));
   return errors;
 }
 

@@ -158,6 +158,8 @@ export interface CheckpointConfig {
   jointDecision?: JointDecisionConfig;
   checkPolicies: CheckPolicy[];
   waivers: WaiverConfig[];
+  /** Globs of workspace files a change must not touch for its own cutover (SPEC §10). */
+  protectedPaths: string[];
   /** Where in the config file a pointer's value starts (for annotations). */
   locations: Record<string, SourceLocation>;
 }
