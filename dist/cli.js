@@ -31888,7 +31888,7 @@ var CommandOutput = class {
     if (this.unshown > 0)
       this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
     this.unshown = 0;
-    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
+    return new Promise((resolve7) => this.options.log.end(() => resolve7(this.tail.text())));
   }
   emit(out) {
     if (!out) return void 0;
