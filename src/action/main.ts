@@ -14,7 +14,7 @@ import { readRecordDurations } from '../core/shard/durations.js';
 import { formatLocation } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
-import { createGitHubClient, type GitHubClient } from '../adapters/github/octokit.js';
+import type { GitHubClient } from '../adapters/github/octokit.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs(
       context.eventName === 'workflow_dispatch' ? context.dispatchInputs : {},
     );
-    const client = inputs.githubToken ? clientFor(inputs.githubToken, context) : undefined;
+    const client = inputs.githubToken ? await clientFor(inputs.githubToken, context) : undefined;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const root = resolve(workspace, inputs.workingDirectory);
     const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
@@ -81,7 +81,7 @@ async function startFailureCheckRun(
   const inputs = readPublishingInputs();
   if (!inputs.publish || !inputs.githubToken) return undefined;
   const publisher = publisherFor(
-    clientFor(inputs.githubToken, context),
+    await clientFor(inputs.githubToken, context),
     context,
     inputs.githubToken,
     {
@@ -95,7 +95,9 @@ async function startFailureCheckRun(
   return publisher;
 }
 
-function clientFor(token: string, context: GitHubRunContext): GitHubClient {
+/** The GitHub client stack (undici, Octokit) is loaded only when there is a token to use it with. */
+async function clientFor(token: string, context: GitHubRunContext): Promise<GitHubClient> {
+  const { createGitHubClient } = await import('../adapters/github/octokit.js');
   return createGitHubClient({ token, baseUrl: context.apiUrl, log: (m) => core.info(m) });
 }
 
