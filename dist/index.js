@@ -6,5 +6,5 @@ import "./chunks/chunk-DP6QUK2Y.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/main-WXBCW3RA.js");
+var { run } = await import("./chunks/run-KUNYM7Z2.js");
 void run();

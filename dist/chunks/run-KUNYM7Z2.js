@@ -2,18 +2,19 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   require_tunnel,
   require_undici
-} from "./chunk-OCT5WSTO.js";
+} from "./chunk-OLV7QQKN.js";
 import {
   BASELINE_FIELDS,
   DECISIONS,
   DECISION_TITLES,
   STATE_ICONS,
   STATUS_ICONS,
-  aggregateShards,
-  createLocalPorts,
+  couldNot,
+  createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
   describeEnd,
+  failGate,
   formatDuration,
   formatLocation,
   formatValue,
@@ -24,14 +25,17 @@ import {
   mdProse,
   mdText,
   mdUrl,
+  ok,
   parseShardSpec,
   prefixLines,
-  readRecordDurations,
+  readRecordFile,
+  readShardDurations,
   renderMarkdown,
-  runCheckpoint,
+  runGate,
   stopOnSignals,
+  valueOrThrow,
   wellFormed
-} from "./chunk-WXTLJVA3.js";
+} from "./chunk-SUGOCYZ3.js";
 import {
   __toESM
 } from "./chunk-DP6QUK2Y.js";
@@ -558,27 +562,293 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/adapters/github/command-log.ts
+function createActionCommandLog(raw, backedUp = () => false) {
+  const write = createStopCommandsWriter(raw);
+  let parallel = false;
+  return {
+    onRunStart(commands, concurrency) {
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
+      else startGroup(`${command.id}: ${command.run}`);
+    },
+    onOutput(command, text) {
+      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    isBackedUp: backedUp,
+    onEnd(command, result) {
+      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
+      if (!parallel && result.state === "ran") {
+        endGroup();
+        info(line);
+        return;
+      }
+      if (parallel && result.state === "ran") {
+        startGroup(line);
+        write(result.outputTail);
+        endGroup();
+        return;
+      }
+      info(line);
+    }
+  };
+}
+
+// src/adapters/github/step-io.ts
+function createRunnerStepIo() {
+  return {
+    setOutput: (name, value) => setOutput(name, value),
+    appendSummary: async (markdown) => {
+      await summary.addRaw(markdown).write();
+    },
+    info: (message) => info(message),
+    echo: createStopCommandsWriter((text) => process.stdout.write(text)),
+    notice: (message) => notice(message),
+    warning: (message) => warning(message),
+    error: (message, at) => error(
+      message,
+      at ? { file: at.file, startLine: at.line, startColumn: at.column } : void 0
+    ),
+    fail: (message) => setFailed(message),
+    mask: (secret) => setSecret(secret)
+  };
+}
+
+// src/action/constants.ts
+var INPUTS = {
+  config: "config",
+  decision: "decision",
+  modes: "modes",
+  releaseTag: "release-tag",
+  commitSha: "commit-sha",
+  serviceContractVersion: "service-contract-version",
+  apiContractVersion: "api-contract-version",
+  integrationBaseline: "integration-baseline",
+  githubToken: "github-token",
+  checkName: "check-name",
+  comment: "comment",
+  failOn: "fail-on",
+  publish: "publish",
+  evidenceDir: "evidence-dir",
+  conditionalConclusion: "conditional-conclusion",
+  workingDirectory: "working-directory",
+  shard: "shard",
+  durations: "durations",
+  aggregate: "aggregate"
+};
+var OUTPUTS = {
+  verdict: "verdict",
+  rehearsal: "rehearsal",
+  cutover: "cutover",
+  record: "record",
+  report: "report",
+  blockingChecks: "blocking-checks",
+  checkRunId: "check-run-id",
+  checkRunUrl: "check-run-url",
+  commentId: "comment-id",
+  commentUrl: "comment-url"
+};
+
+// src/action/working-directory.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve(workspace, value);
+  if (existsSync2(target) && existsSync2(workspace) && outside(realpathSync(workspace), realpathSync(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
+// src/action/inputs.ts
+var RUNNER_INPUTS = {
+  getInput: (name) => getInput(name),
+  getBooleanInput: (name) => getBooleanInput(name)
+};
+var InputError = class extends Error {
+};
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
+    );
+  return value;
+}
+var BASELINE_INPUTS = [
+  INPUTS.releaseTag,
+  INPUTS.commitSha,
+  INPUTS.serviceContractVersion,
+  INPUTS.apiContractVersion,
+  INPUTS.integrationBaseline
+];
+function readInputs(source, workspace, dispatch = {}) {
+  const get = (name) => source.getInput(name);
+  const baseline = {};
+  BASELINE_FIELDS.forEach((field, i) => {
+    const value = get(BASELINE_INPUTS[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`
+      );
+    if (value) baseline[field] = value;
+  });
+  const publishing = readPublishingInputs(source);
+  const ask = {
+    configPath: get(INPUTS.config) || ".github/cutover-checkpoint.yml",
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || get(INPUTS.decision) || "rehearsal",
+      DECISIONS
+    ),
+    modes: (dispatch.modes || get(INPUTS.modes)).split(/[\s,]+/).filter(Boolean),
+    inputs: baseline,
+    ...readShard(get(INPUTS.shard))
+  };
+  return {
+    ...publishing,
+    publish: get(INPUTS.publish) === "" ? true : source.getBooleanInput(INPUTS.publish),
+    ask,
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || "auto", [
+      "auto",
+      "always",
+      "never"
+    ]),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || "no-go", [
+      "no-go",
+      "conditional",
+      "never"
+    ]),
+    evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
+    conditionalConclusion: oneOf(
+      INPUTS.conditionalConclusion,
+      get(INPUTS.conditionalConclusion) || "neutral",
+      ["neutral", "success", "failure", "action_required"]
+    ),
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
+    durations: get(INPUTS.durations),
+    aggregate: get(INPUTS.aggregate)
+  };
+}
+function readWorkingDirectory(value, workspace) {
+  const problem = checkWorkingDirectory(workspace, value);
+  if (problem) throw new InputError(problem);
+  return value;
+}
+function readShard(text) {
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
+  return { shard };
+}
+function readPublishingInputs(source) {
+  return {
+    githubToken: source.getInput(INPUTS.githubToken),
+    checkName: source.getInput(INPUTS.checkName) || "Cutover checkpoint",
+    publish: source.getInput(INPUTS.publish).trim().toLowerCase() !== "false"
+  };
+}
+
 // src/action/main.ts
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative as relative3, resolve as resolve2 } from "node:path";
 
-// src/adapters/glob-files.ts
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-function globFiles(root, glob) {
-  const regex = globToRegExp(glob.replace(/^\.\//, ""));
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (regex.test(relative(root, path))) found.push(relative(root, path));
-    }
+// src/adapters/github/context.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function resolveGitHubContext(env, event) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
+  const pullRequest = findPullRequest(eventName, event);
+  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const inputs = event.inputs ?? {};
+  return {
+    eventName,
+    owner,
+    repo,
+    sha,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === "string")
+    )
   };
-  walk(root);
-  return found.sort();
+}
+function findPullRequest(eventName, event) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = event.pull_request;
+    if (!pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
+    };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event.workflow_run;
+    const pr = run2?.pull_requests?.[0];
+    if (!run2 || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
+    };
+  }
+  return null;
+}
+function mergeGroupSha(event) {
+  return event.merge_group?.head_sha;
+}
+function workflowRunSha(eventName, event) {
+  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
+}
+
+// src/adapters/github/event.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path) {
+  if (!path) return ok({});
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error2) {
+    return couldNot(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
+      error2
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
+      error2
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
+    );
+  return ok(value);
 }
 
 // src/adapters/github/api-errors.ts
@@ -596,6 +866,9 @@ function isPermissionError(error2) {
   if (!described) return false;
   if (described.status === 403) return !/rate limit/i.test(described.message);
   return described.status === 401;
+}
+function isServerError(error2) {
+  return (describeApiError(error2)?.status ?? 0) >= 500;
 }
 
 // src/adapters/github/signoff-lookups.ts
@@ -787,237 +1060,22 @@ function createApiLookups(client, defaultRepository, subject) {
   };
 }
 
-// src/action/constants.ts
-var INPUTS = {
-  config: "config",
-  decision: "decision",
-  modes: "modes",
-  releaseTag: "release-tag",
-  commitSha: "commit-sha",
-  serviceContractVersion: "service-contract-version",
-  apiContractVersion: "api-contract-version",
-  integrationBaseline: "integration-baseline",
-  githubToken: "github-token",
-  checkName: "check-name",
-  comment: "comment",
-  failOn: "fail-on",
-  publish: "publish",
-  evidenceDir: "evidence-dir",
-  conditionalConclusion: "conditional-conclusion",
-  workingDirectory: "working-directory",
-  shard: "shard",
-  durations: "durations",
-  aggregate: "aggregate"
-};
-var OUTPUTS = {
-  verdict: "verdict",
-  rehearsal: "rehearsal",
-  cutover: "cutover",
-  record: "record",
-  report: "report",
-  blockingChecks: "blocking-checks",
-  checkRunId: "check-run-id",
-  checkRunUrl: "check-run-url",
-  commentId: "comment-id",
-  commentUrl: "comment-url"
-};
-
-// src/action/working-directory.ts
-import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { isAbsolute, relative as relative2, resolve } from "node:path";
-function checkWorkingDirectory(workspace, value) {
-  const outside = (from, to) => {
-    const path = relative2(from, to);
-    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute(path);
-  };
-  const expected = "Expected a directory inside the workspace, e.g. services/api.";
-  if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
-  const target = resolve(workspace, value);
-  if (existsSync2(target) && existsSync2(workspace) && outside(realpathSync(workspace), realpathSync(target)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
-  return void 0;
-}
-
-// src/action/inputs.ts
-var InputError = class extends Error {
-};
-function oneOf(name, value, allowed) {
-  if (!allowed.includes(value))
-    throw new InputError(
-      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
-    );
-  return value;
-}
-function readInputs(dispatch = {}) {
-  const baseline = {};
-  const baselineInputs = [
-    INPUTS.releaseTag,
-    INPUTS.commitSha,
-    INPUTS.serviceContractVersion,
-    INPUTS.apiContractVersion,
-    INPUTS.integrationBaseline
-  ];
-  BASELINE_FIELDS.forEach((field, i) => {
-    const value = getInput(baselineInputs[i]);
-    if (value.length > 256)
-      throw new InputError(
-        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`
-      );
-    if (value) baseline[field] = value;
-  });
-  const { githubToken: token, checkName } = readPublishingInputs();
-  if (token) setSecret(token);
-  const modes = (dispatch.modes || getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
-  return {
-    config: getInput(INPUTS.config) || ".github/cutover-checkpoint.yml",
-    decision: oneOf(
-      INPUTS.decision,
-      dispatch.decision || getInput(INPUTS.decision) || "rehearsal",
-      DECISIONS
-    ),
-    modes,
-    baseline,
-    githubToken: token,
-    checkName,
-    comment: oneOf(INPUTS.comment, getInput(INPUTS.comment) || "auto", [
-      "auto",
-      "always",
-      "never"
-    ]),
-    failOn: oneOf(INPUTS.failOn, getInput(INPUTS.failOn) || "no-go", [
-      "no-go",
-      "conditional",
-      "never"
-    ]),
-    publish: getInput(INPUTS.publish) === "" ? true : getBooleanInput(INPUTS.publish),
-    evidenceDir: getInput(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      getInput(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
-    workingDirectory: readWorkingDirectory(),
-    ...readShard(),
-    durations: getInput(INPUTS.durations),
-    aggregate: getInput(INPUTS.aggregate)
-  };
-}
-function readWorkingDirectory() {
-  const value = getInput(INPUTS.workingDirectory) || ".";
-  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-  if (problem) throw new InputError(problem);
-  return value;
-}
-function readShard() {
-  const text = getInput(INPUTS.shard);
-  if (!text) return {};
-  const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
-}
-function readPublishingInputs() {
-  return {
-    githubToken: getInput(INPUTS.githubToken),
-    checkName: getInput(INPUTS.checkName) || "Cutover checkpoint",
-    publish: getInput(INPUTS.publish).trim().toLowerCase() !== "false"
-  };
-}
-
-// src/action/command-log.ts
-function createActionCommandLog(raw, backedUp = () => false) {
-  const write = createStopCommandsWriter(raw);
-  let parallel = false;
-  return {
-    onRunStart(commands, concurrency) {
-      parallel = concurrency > 1 && commands.length > 1;
-    },
-    onStart(command) {
-      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
-`);
-      else startGroup(`${command.id}: ${command.run}`);
-    },
-    onOutput(command, text) {
-      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
-    },
-    isBackedUp: backedUp,
-    onEnd(command, result) {
-      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
-      if (!parallel && result.state === "ran") {
-        endGroup();
-        info(line);
-        return;
-      }
-      if (parallel && result.state === "ran") {
-        startGroup(line);
-        write(result.outputTail);
-        endGroup();
-        return;
-      }
-      info(line);
+// src/adapters/glob-files.ts
+import { readdirSync } from "node:fs";
+import { join, relative as relative2 } from "node:path";
+function globFiles(root, glob) {
+  const regex = globToRegExp(glob.replace(/^\.\//, ""));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (regex.test(relative2(root, path))) found.push(relative2(root, path));
     }
   };
-}
-
-// src/action/github-context.ts
-var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
-function resolveGitHubContext(env, event) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo)
-    throw new Error(
-      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
-    );
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
-  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
-  const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
-  const inputs = event.inputs ?? {};
-  return {
-    eventName,
-    owner,
-    repo,
-    sha,
-    ref: env.GITHUB_REF ?? null,
-    pullRequest,
-    apiUrl,
-    serverUrl,
-    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-    dispatchInputs: Object.fromEntries(
-      Object.entries(inputs).filter(([, v]) => typeof v === "string")
-    )
-  };
-}
-function findPullRequest(eventName, event) {
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = event.pull_request;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
-    };
-  }
-  if (eventName === "workflow_run") {
-    const run2 = event.workflow_run;
-    const pr = run2?.pull_requests?.[0];
-    if (!run2 || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
-    };
-  }
-  return null;
-}
-function mergeGroupSha(event) {
-  return event.merge_group?.head_sha;
-}
-function workflowRunSha(eventName, event) {
-  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
+  walk(root);
+  return found.sort();
 }
 
 // src/core/render/github/limits.ts
@@ -1198,6 +1256,93 @@ function annotateAt(location, level, title, message) {
   };
 }
 
+// src/core/render/github/job-summary.ts
+var JOB_SUMMARY_LIMIT = 1048576;
+function renderJobSummary(record, fullReport, runUrl, limit = JOB_SUMMARY_LIMIT) {
+  const where = runUrl ? `\`report.md\` in the evidence directory of the [workflow run](${runUrl})` : "`report.md` in the evidence directory";
+  return fitWithin(
+    [
+      () => fullReport,
+      () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 10 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+    ],
+    limit,
+    byteLength,
+    where
+  );
+}
+
+// src/adapters/github/action-sink.ts
+function createActionSink(options) {
+  const { io, publisher } = options;
+  return {
+    async start() {
+      await publisher?.start();
+    },
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        for (const error2 of outcome.errors) io.error(error2.message, error2.location);
+        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
+        io.fail(`cutover-checkpoint: ${message}`);
+        await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
+        publisher?.reportPermissions();
+        return;
+      }
+      const { record } = outcome;
+      setVerdictOutputs(options, outcome);
+      const summary2 = renderJobSummary(record, outcome.markdown, options.runUrl);
+      await io.appendSummary(summary2).catch(
+        (error2) => io.warning(
+          `cutover-checkpoint could not write the job summary (${error2 instanceof Error ? error2.message : String(error2)}); the report is in ${outcome.reportPath}`
+        )
+      );
+      await publisher?.finish(record);
+      setPublishedOutputs(options);
+      publisher?.reportPermissions();
+      concludeStep(options, record);
+    },
+    async crash(error2) {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      try {
+        await publisher?.crash(message);
+      } finally {
+        io.fail(`cutover-checkpoint could not run: ${message}`);
+      }
+    }
+  };
+}
+function setVerdictOutputs({ io, outputs }, outcome) {
+  const { record } = outcome;
+  io.setOutput(outputs.verdict, record.verdict);
+  io.setOutput(outputs.rehearsal, record.decisions.rehearsal.state);
+  io.setOutput(outputs.cutover, record.decisions.cutover.state);
+  io.setOutput(outputs.record, outcome.recordPath);
+  io.setOutput(outputs.report, outcome.reportPath);
+  io.setOutput(
+    outputs.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(",")
+  );
+}
+function setPublishedOutputs({ io, outputs, publisher }) {
+  const checkRun = publisher?.published.checkRun;
+  const comment = publisher?.published.comments[0];
+  io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : "");
+  io.setOutput(outputs.checkRunUrl, checkRun?.url ?? "");
+  io.setOutput(outputs.commentId, comment ? String(comment.id) : "");
+  io.setOutput(outputs.commentUrl, comment?.url ?? "");
+}
+function concludeStep({ io, decision, failOn }, record) {
+  const outcome = record.decisions[decision];
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
+  const fails = failOn !== "never" && (record.verdict === "NO-GO" || failOn === "conditional" && record.verdict === "CONDITIONAL");
+  if (fails) io.fail(line);
+  else io.notice(line);
+}
+
+// src/adapters/github/publisher.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
   return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
@@ -1228,21 +1373,54 @@ function renderComment(record, checkName, checksUrl) {
   );
 }
 
+// src/adapters/github/create-once.ts
+var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
+async function createOnce(create, find) {
+  try {
+    return await create();
+  } catch (error2) {
+    if (!isServerError(error2)) throw error2;
+    return await find() ?? await create();
+  }
+}
+
 // src/adapters/github/check-run.ts
 async function startCheckRun(client, repository, request) {
-  const { data } = await client.rest.checks.create({
-    ...repository,
-    name: request.name,
-    head_sha: request.headSha,
-    status: "in_progress",
-    started_at: request.startedAt,
-    ...request.detailsUrl ? { details_url: request.detailsUrl } : {},
-    output: {
-      title: "Evaluating the cutover gate\u2026",
-      summary: "Collecting evidence and running verification commands."
-    }
+  const started = (data) => ({
+    id: data.id,
+    url: data.html_url ?? "",
+    appSlug: data.app?.slug ?? null
   });
-  return { id: data.id, url: data.html_url ?? "", appSlug: data.app?.slug ?? null };
+  return createOnce(
+    async () => {
+      const { data } = await client.rest.checks.create({
+        ...repository,
+        name: request.name,
+        head_sha: request.headSha,
+        external_id: request.externalId,
+        status: "in_progress",
+        started_at: request.startedAt,
+        ...request.detailsUrl ? { details_url: request.detailsUrl } : {},
+        output: {
+          title: "Evaluating the cutover gate\u2026",
+          summary: "Collecting evidence and running verification commands."
+        },
+        ...NO_AUTOMATIC_RETRY
+      });
+      return started(data);
+    },
+    async () => {
+      const { data } = await client.rest.checks.listForRef({
+        ...repository,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: "all",
+        per_page: 100
+      });
+      const ours = data.check_runs.find((run2) => run2.external_id === request.externalId);
+      return ours && started(ours);
+    }
+  );
 }
 async function completeCheckRun(client, repository, id, result) {
   const batches = [];
@@ -1268,24 +1446,23 @@ async function completeCheckRun(client, repository, id, result) {
 
 // src/adapters/github/pr-comment.ts
 async function upsertStickyComment(client, repository, request) {
-  let ours;
-  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-    ...repository,
-    issue_number: request.issueNumber,
-    per_page: 100
-  })) {
-    for (const comment of page.data) {
-      if (comment.user?.login === request.author && hasCommentMarker(comment.body, request.marker))
-        ours = comment;
-    }
-  }
+  const ours = await findOurComment(client, repository, request);
   if (!ours) {
-    const { data: data2 } = await client.rest.issues.createComment({
-      ...repository,
-      issue_number: request.issueNumber,
-      body: request.body
-    });
-    return { id: data2.id, url: data2.html_url, action: "created" };
+    return createOnce(
+      async () => {
+        const { data: data2 } = await client.rest.issues.createComment({
+          ...repository,
+          issue_number: request.issueNumber,
+          body: request.body,
+          ...NO_AUTOMATIC_RETRY
+        });
+        return { id: data2.id, url: data2.html_url, action: "created" };
+      },
+      async () => {
+        const found = await findOurComment(client, repository, request);
+        return found && { id: found.id, url: found.html_url, action: "created" };
+      }
+    );
   }
   if (ours.body === request.body) return { id: ours.id, url: ours.html_url, action: "unchanged" };
   const { data } = await client.rest.issues.updateComment({
@@ -1295,63 +1472,91 @@ async function upsertStickyComment(client, repository, request) {
   });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
+async function findOurComment(client, repository, target) {
+  let ours;
+  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: target.issueNumber,
+    per_page: 100
+  })) {
+    for (const comment of page.data) {
+      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
+        ours = comment;
+    }
+  }
+  return ours;
+}
 
-// src/action/publisher.ts
+// src/adapters/github/permissions.ts
+function createPermissionProblems() {
+  const problems = /* @__PURE__ */ new Map();
+  return {
+    note: (what, permission) => void problems.set(what, permission),
+    describe(fork) {
+      if (problems.size === 0) return void 0;
+      const what = [...problems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
+      const forkNote = fork ? " On pull requests from forks the token is read-only." : "";
+      return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
+    }
+  };
+}
+
+// src/adapters/github/publisher.ts
 function createPublisher(options) {
   const { client, context } = options;
   const repository = { owner: context.owner, repo: context.repo };
   const published = { comments: [] };
-  const permissionProblems = /* @__PURE__ */ new Map();
+  const permissions = createPermissionProblems();
+  const externalId = `cutover-checkpoint:${randomUUID2()}`;
   let identity;
   const attempt = async (what, permission, action) => {
     try {
-      return await action();
+      return ok(await action());
     } catch (error2) {
-      if (isPermissionError(error2)) {
-        permissionProblems.set(what, permission);
-        return void 0;
-      }
       const api = describeApiError(error2);
-      options.warn(
-        `cutover-checkpoint could not ${what}${api ? ` (HTTP ${api.status}: ${api.message})` : `: ${String(error2)}`}`
-      );
-      return void 0;
+      if (!api) throw error2;
+      if (isPermissionError(error2)) {
+        permissions.note(what, permission);
+        return couldNot(`the token may not ${what}`, error2);
+      }
+      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      options.warn(reason);
+      return couldNot(reason, error2);
     }
   };
+  const withPrefix = (annotations) => annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }));
+  const complete = (id, result) => attempt(
+    "complete the check run",
+    "checks: write",
+    () => completeCheckRun(client, repository, id, result)
+  );
   return {
     published,
     /** Creates the check run in progress on the commit the run is about. */
     async start() {
-      published.checkRun = await attempt(
+      const started = await attempt(
         "create the check run",
         "checks: write",
         () => startCheckRun(client, repository, {
           name: options.checkName,
           headSha: context.sha,
           detailsUrl: context.runUrl,
-          startedAt: options.now().toISOString()
+          startedAt: options.now().toISOString(),
+          externalId
         })
       );
+      if (started.kind === "ok") published.checkRun = started.value;
     },
     /** Completes the check run and posts or edits the sticky comment. */
     async finish(record) {
       const checkRun = published.checkRun;
       if (checkRun) {
-        const output = renderCheckOutput(record, context.runUrl);
-        const annotations = renderAnnotations(record).map((a) => ({
-          ...a,
-          path: options.pathPrefix + a.path
-        }));
-        await attempt(
-          "complete the check run",
-          "checks: write",
-          () => completeCheckRun(client, repository, checkRun.id, {
-            conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
-            completedAt: options.now().toISOString(),
-            ...output,
-            annotations
-          })
-        );
+        await complete(checkRun.id, {
+          conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
+          completedAt: options.now().toISOString(),
+          ...renderCheckOutput(record, context.runUrl),
+          annotations: withPrefix(renderAnnotations(record))
+        });
       }
       for (const number of await this.pullRequestsToComment()) {
         const body = renderComment(
@@ -1370,25 +1575,21 @@ function createPublisher(options) {
             author
           })
         );
-        if (outcome) published.comments.push(outcome);
+        if (outcome.kind === "ok") published.comments.push(outcome.value);
       }
     },
     /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
     async crash(message, annotations = []) {
       const checkRun = published.checkRun;
       if (!checkRun) return;
-      await attempt(
-        "complete the check run",
-        "checks: write",
-        () => completeCheckRun(client, repository, checkRun.id, {
-          conclusion: "failure",
-          completedAt: options.now().toISOString(),
-          title: "The gate could not run",
-          summary: renderCrashSummary(message, context.runUrl),
-          text: "",
-          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
-        })
-      );
+      await complete(checkRun.id, {
+        conclusion: "failure",
+        completedAt: options.now().toISOString(),
+        title: "The gate could not run",
+        summary: renderCrashSummary(message, context.runUrl),
+        text: "",
+        annotations: withPrefix(annotations)
+      });
     },
     /** PRs to comment on, per the `comment` input. */
     async pullRequestsToComment() {
@@ -1404,136 +1605,164 @@ function createPublisher(options) {
           commit_sha: context.sha
         })).data
       );
-      return (pulls ?? []).filter((pull) => pull.state === "open").map((pull) => pull.number);
+      if (pulls.kind !== "ok") return [];
+      return pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
     },
     /**
      * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user.
+     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
+     * (github-actions[bot] when GitHub will not say).
      */
     async identity() {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
       if (options.installationToken) return "github-actions[bot]";
       identity ??= client.rest.users.getAuthenticated().then(
         ({ data }) => data.login,
-        () => "github-actions[bot]"
+        (error2) => {
+          if (!describeApiError(error2)) throw error2;
+          return "github-actions[bot]";
+        }
       );
       return identity;
     },
     /** One warning for every permission that was missing, naming them. */
     reportPermissions() {
-      if (permissionProblems.size === 0) return;
-      const what = [...permissionProblems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
-      const fork = context.pullRequest?.fork ? " On pull requests from forks the token is read-only." : "";
-      options.warn(
-        `cutover-checkpoint could not ${what}: the token is not allowed to.${fork} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`
-      );
+      const warning2 = permissions.describe(context.pullRequest?.fork === true);
+      if (warning2) options.warn(warning2);
     }
   };
 }
 
-// src/action/main.ts
-async function run() {
-  let publisher;
-  let context;
-  try {
-    context = resolveGitHubContext(process.env, readEvent());
-    const inputs = readInputs(
-      context.eventName === "workflow_dispatch" ? context.dispatchInputs : {}
-    );
-    const client = inputs.githubToken ? await clientFor(inputs.githubToken, context) : void 0;
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = resolve2(workspace, inputs.workingDirectory);
-    const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
-    if (inputs.publish && client && !inputs.shard) {
-      publisher = publisherFor(client, context, inputs.githubToken, {
-        checkName: inputs.checkName,
-        comment: inputs.comment,
-        conditionalConclusion: inputs.conditionalConclusion,
-        pathPrefix
-      });
-      await publisher.start();
-    }
-    const evaluated = await evaluate(inputs, context, root, client);
-    if ("record" in evaluated) {
-      await publisher?.finish(evaluated.record);
-      setPublishedOutputs(publisher);
-      publisher?.reportPermissions();
-      concludeStep(inputs, evaluated.record);
-    } else {
-      const annotations = renderConfigErrorAnnotations(evaluated.errors);
-      await publisher?.crash(
-        `the configuration is not usable: ${evaluated.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`,
-        annotations
-      );
-      publisher?.reportPermissions();
-    }
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    await (publisher ?? (context ? await startFailureCheckRun(context) : void 0))?.crash(message).catch(() => void 0);
-    setFailed(`cutover-checkpoint could not run: ${message}`);
-  }
+// src/action/publishing.ts
+var FAILURE_ONLY = {
+  comment: "never",
+  conditionalConclusion: "neutral",
+  pathPrefix: ""
+};
+function sinkFor(host, context, publisher, decision, failOn) {
+  return createActionSink({
+    io: host.io,
+    outputs: OUTPUTS,
+    publisher,
+    decision,
+    failOn,
+    runUrl: context.runUrl
+  });
 }
-async function startFailureCheckRun(context) {
-  const inputs = readPublishingInputs();
-  if (!inputs.publish || !inputs.githubToken) return void 0;
-  const publisher = publisherFor(
-    await clientFor(inputs.githubToken, context),
-    context,
-    inputs.githubToken,
-    {
-      checkName: inputs.checkName,
-      comment: "never",
-      conditionalConclusion: "neutral",
-      pathPrefix: ""
-    }
-  );
-  await publisher.start();
-  return publisher;
-}
-async function clientFor(token, context) {
-  const { createGitHubClient } = await import("./octokit-IHE76RH4.js");
-  return createGitHubClient({ token, baseUrl: context.apiUrl, log: (m) => info(m) });
-}
-function publisherFor(client, context, token, settings) {
+function publisherFor(host, context, client, publishing, settings) {
+  if (!publishing.publish || !client) return void 0;
   return createPublisher({
     client,
     context,
-    ...settings,
-    warn: (m) => warning(m),
+    checkName: publishing.checkName,
+    comment: settings.comment,
+    conditionalConclusion: settings.conditionalConclusion,
+    pathPrefix: settings.pathPrefix,
+    warn: (m) => host.io.warning(m),
     now: () => /* @__PURE__ */ new Date(),
-    installationToken: token.startsWith("ghs_")
+    installationToken: publishing.githubToken.startsWith("ghs_")
   });
 }
-async function evaluate(inputs, context, root, client) {
-  const lookups = client ? createApiLookups(client, `${context.owner}/${context.repo}`, {
-    event: context.eventName,
-    pullRequest: context.pullRequest,
-    sha: context.sha,
-    runId: process.env.GITHUB_RUN_ID ?? null,
-    runUrl: context.runUrl,
-    serverUrl: context.serverUrl
-  }) : createOfflineLookups("no github-token was given");
-  const ports = createLocalPorts({
+async function clientFor(host, token, context) {
+  if (!token) return void 0;
+  const { createGitHubClient } = await import("./octokit-OLBE3HA6.js");
+  return createGitHubClient({
+    token,
+    baseUrl: context.apiUrl,
+    log: (m) => host.io.info(m),
+    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
+    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
+  });
+}
+
+// src/action/main.ts
+async function runAction(host) {
+  try {
+    const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
+    const context = resolveGitHubContext(host.env, payload);
+    const publishing = readPublishingInputs(host.inputs);
+    if (publishing.githubToken) host.io.mask(publishing.githubToken);
+    let inputs;
+    try {
+      inputs = readInputs(
+        host.inputs,
+        workspaceOf(host),
+        context.eventName === "workflow_dispatch" ? context.dispatchInputs : {}
+      );
+    } catch (error2) {
+      const client = await clientFor(host, publishing.githubToken, context);
+      const publisher = publisherFor(host, context, client, publishing, FAILURE_ONLY);
+      await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
+      return;
+    }
+    await runWithInputs(host, context, inputs);
+  } catch (error2) {
+    host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
+  }
+}
+async function runWithInputs(host, context, inputs) {
+  const workspace = workspaceOf(host);
+  const root = resolve2(workspace, inputs.workingDirectory);
+  const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
+  const client = await clientFor(host, inputs.githubToken, context);
+  const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context, client, inputs, { ...inputs, pathPrefix });
+  const sink = sinkFor(host, context, publisher, inputs.ask.decision, inputs.failOn);
+  const machine = createMachinePorts({
     root,
     evidenceDir: resolve2(root, inputs.evidenceDir),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
-    logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: warning },
-    lookups
+    logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
+    lookups: client ? createApiLookups(client, `${context.owner}/${context.repo}`, {
+      event: context.eventName,
+      pullRequest: context.pullRequest,
+      sha: context.sha,
+      runId: host.env.GITHUB_RUN_ID ?? null,
+      runUrl: context.runUrl,
+      serverUrl: context.serverUrl
+    }) : createOfflineLookups("no github-token was given")
   });
+  const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
+  const stop = stopOnSignals({
+    notify: (text) => host.io.info(text.trim()),
+    onSecondSignal: host.exitNow
+  });
+  try {
+    let request;
+    try {
+      request = buildRequest(host, context, inputs, root, stop.signal);
+    } catch (error2) {
+      await failGate(sink, error2);
+      return;
+    }
+    await runGate(ports, request, sink);
+  } finally {
+    stop.dispose();
+  }
+}
+function buildRequest(host, context, inputs, root, signal) {
+  const { ask } = inputs;
+  if (inputs.aggregate)
+    return {
+      configPath: ask.configPath,
+      records: globFiles(root, inputs.aggregate).map((path) => ({
+        path,
+        text: valueOrThrow(readRecordFile(path, root))
+      })),
+      // Judged under the base's policy, as the shards were (SPEC §10).
+      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
+    };
   const untrusted = context.eventName === "pull_request_target";
-  const outcome = inputs.aggregate ? await aggregateShards(ports, {
-    configPath: inputs.config,
-    records: globFiles(root, inputs.aggregate).map((path) => ({
-      path,
-      text: readFileSync(resolve2(root, path), "utf8")
-    })),
-    // Judged under the base's policy, as the shards were (SPEC §10).
-    ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
-  }) : await runCheckpoint(ports, {
-    configPath: inputs.config,
-    decision: inputs.decision,
-    modes: inputs.modes,
-    inputs: inputs.baseline,
+  return {
+    ...ask,
+    ...ask.shard && inputs.durations ? {
+      shard: {
+        ...ask.shard,
+        durations: valueOrThrow(
+          readShardDurations(inputs.durations, root),
+          "Invalid input 'durations'"
+        )
+      }
+    } : {},
     scope: "run",
     runCommands: !untrusted,
     notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
@@ -1545,71 +1774,31 @@ async function evaluate(inputs, context, root, client) {
       event: context.eventName,
       runUrl: context.runUrl
     },
-    events: createActionCommandLog(
+    events: host.commandEvents(),
+    secrets: inputs.githubToken ? [inputs.githubToken] : [],
+    signal,
+    ...context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}
+  };
+}
+function workspaceOf(host) {
+  return host.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+function describe(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/action/run.ts
+async function run() {
+  await runAction({
+    env: process.env,
+    inputs: RUNNER_INPUTS,
+    io: createRunnerStepIo(),
+    commandEvents: () => createActionCommandLog(
       (text) => process.stdout.write(text),
       () => isEchoBackedUp(process.stdout)
     ),
-    secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal: stopOnSignals(),
-    ...context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {},
-    ...inputs.shard ? { shard: { ...inputs.shard, durations: readDurations(root, inputs.durations) } } : {}
+    exitNow: () => process.exit(130)
   });
-  if (outcome.kind === "unusable") {
-    for (const error2 of outcome.errors) {
-      error(error2.message, {
-        file: error2.location.file,
-        startLine: error2.location.line,
-        startColumn: error2.location.column
-      });
-    }
-    setFailed(
-      `cutover-checkpoint: the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`
-    );
-    return { errors: outcome.errors };
-  }
-  const { record } = outcome;
-  setOutput(OUTPUTS.verdict, record.verdict);
-  setOutput(OUTPUTS.rehearsal, record.decisions.rehearsal.state);
-  setOutput(OUTPUTS.cutover, record.decisions.cutover.state);
-  setOutput(OUTPUTS.record, outcome.recordPath);
-  setOutput(OUTPUTS.report, outcome.reportPath);
-  setOutput(
-    OUTPUTS.blockingChecks,
-    record.decisions[record.decision_requested].blocked_by.join(",")
-  );
-  await summary.addRaw(outcome.markdown).write();
-  return { record };
-}
-function setPublishedOutputs(publisher) {
-  const checkRun = publisher?.published.checkRun;
-  const comment = publisher?.published.comments[0];
-  setOutput(OUTPUTS.checkRunId, checkRun ? String(checkRun.id) : "");
-  setOutput(OUTPUTS.checkRunUrl, checkRun?.url ?? "");
-  setOutput(OUTPUTS.commentId, comment ? String(comment.id) : "");
-  setOutput(OUTPUTS.commentUrl, comment?.url ?? "");
-}
-function concludeStep(inputs, record) {
-  const outcome = record.decisions[inputs.decision];
-  const line = `${inputs.decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
-  const fails = inputs.failOn !== "never" && (record.verdict === "NO-GO" || inputs.failOn === "conditional" && record.verdict === "CONDITIONAL");
-  if (fails) setFailed(line);
-  else notice(line);
-}
-function readDurations(root, path) {
-  if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync(resolve2(root, path), "utf8"));
-  if (typeof durations === "string")
-    throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
-  return durations;
-}
-function readEvent() {
-  const path = process.env.GITHUB_EVENT_PATH;
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return {};
-  }
 }
 export {
   run

@@ -2956,7 +2956,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -2983,7 +2983,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3847,7 +3847,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4238,7 +4238,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -12846,8 +12846,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
@@ -24561,6 +24561,344 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/core/redact.ts
+var MASK = "***";
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
+function createRedactor(secrets) {
+  const pieces = secrets.flatMap(
+    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
+  );
+  const values = [
+    ...new Set(
+      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+    )
+  ].sort((a, b) => b.length - a.length);
+  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
+  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const redact = (text) => {
+    let result = text;
+    for (const pattern of patterns) result = result.replace(pattern, MASK);
+    return result;
+  };
+  redact.spans = (text) => {
+    const spans = [];
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern))
+        spans.push([match.index, match.index + match[0].length]);
+    }
+    return spans;
+  };
+  return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "kind",
+  "status",
+  "state",
+  "verdict",
+  "decision_requested",
+  "scope",
+  "blocks",
+  "blocked_by",
+  "generated_at",
+  "sha256",
+  "config_sha256",
+  "record_version"
+]);
+function redactDeep(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
+      ])
+    );
+  }
+  return value;
+}
+
+// src/adapters/line-buffer.ts
+var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
+var NEWLINE = 10;
+var RedactingLineBuffer = class {
+  /**
+   * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
+   * @param maxLine bytes held without a newline before a piece is released
+   * @param overlap characters always held back at a cut (longer than any secret to catch)
+   */
+  constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
+    this.redact = redact;
+    this.maxLine = maxLine;
+    this.overlap = overlap;
+  }
+  redact;
+  maxLine;
+  overlap;
+  pending = [];
+  held = 0;
+  inKey = false;
+  /** Adds a chunk; returns the redacted output now releasable, or undefined. */
+  push(chunk) {
+    const out = [];
+    const end = chunk.lastIndexOf(NEWLINE) + 1;
+    if (end > 0) {
+      const lines = this.take(chunk.subarray(0, end));
+      out.push(this.release(lines, lines.toString("utf8")));
+      chunk = chunk.subarray(end);
+    }
+    if (chunk.length > 0) {
+      this.pending.push(chunk);
+      this.held += chunk.length;
+    }
+    while (this.held > this.maxLine) out.push(this.releasePiece());
+    return join(out);
+  }
+  /** Whatever is left at the end of the stream, redacted. */
+  flush() {
+    if (this.held === 0) return void 0;
+    const rest = this.take();
+    return join([this.release(rest, rest.toString("utf8"))]);
+  }
+  /** Everything held (plus `more`) as one Buffer; empties the holding list. */
+  take(more) {
+    const parts = more ? [...this.pending, more] : this.pending;
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    this.pending = [];
+    this.held = 0;
+    return all;
+  }
+  /** Redacts decoded text; keeps the original bytes when nothing changed. */
+  release(bytes, text) {
+    const clean = this.redactLines(text);
+    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
+  }
+  /** Releases the head of an over-long line, cutting where no secret straddles. */
+  releasePiece() {
+    const all = this.take();
+    const whole = all.length - partialTail(all);
+    const text = all.toString("utf8", 0, whole);
+    let cut = text.length - this.overlap;
+    const spans = [...this.redact.spans?.(text) ?? []];
+    for (const match of text.matchAll(KEY_MARKERS))
+      spans.push([match.index, match.index + match[0].length]);
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      for (const [start, end] of spans) {
+        if (start < cut && cut < end) {
+          cut = start;
+          moved = true;
+        }
+      }
+    }
+    const sameOffsets = text.length === whole;
+    if (cut <= 0) {
+      const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
+      this.hold(
+        sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)]
+      );
+      const masked = this.inKey ? "" : MASK;
+      return { text: masked, bytes: Buffer.from(masked) };
+    }
+    this.hold(
+      sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)]
+    );
+    const piece = text.slice(0, cut);
+    return sameOffsets ? this.release(all.subarray(0, cut), piece) : this.release(Buffer.from(piece), piece);
+  }
+  /** Keeps bytes for the next piece (an empty part is not kept). */
+  hold(parts) {
+    for (const part of Array.isArray(parts) ? parts : [parts]) {
+      if (part.length === 0) continue;
+      this.pending.push(part);
+      this.held += part.length;
+    }
+  }
+  /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
+  redactLines(text) {
+    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
+  }
+  redactLine(line) {
+    let rest = line;
+    let out = "";
+    for (; ; ) {
+      if (this.inKey) {
+        const footer = KEY_FOOTER.exec(rest);
+        if (!footer) return out;
+        rest = rest.slice(footer.index + footer[0].length);
+        this.inKey = false;
+        if (rest === "\n" && out === "") return "";
+      }
+      const header = KEY_HEADER.exec(rest);
+      if (!header) return out + this.redact(rest);
+      out += `${this.redact(rest.slice(0, header.index))}${MASK}`;
+      rest = rest.slice(header.index);
+      this.inKey = true;
+      if (!KEY_FOOTER.test(rest) && rest.endsWith("\n")) out += "\n";
+    }
+  }
+};
+function partialTail(bytes) {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 192) === 128) continue;
+    const need = byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+function join(parts) {
+  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== "");
+  if (kept.length <= 1) return kept[0];
+  return {
+    text: kept.map((p) => p.text).join(""),
+    bytes: Buffer.concat(kept.map((p) => p.bytes))
+  };
+}
+
+// src/adapters/output-tail.ts
+var OutputTail = class {
+  /** @param limit bytes kept (the text may be a few bytes shorter: it starts on a whole character) */
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  ring = [];
+  /** Index of the oldest chunk still held (chunks before it are dropped). */
+  head = 0;
+  held = 0;
+  /** Every byte ever pushed, kept or not. */
+  total = 0;
+  push(bytes) {
+    if (bytes.length === 0) return;
+    this.total += bytes.length;
+    this.ring.push(bytes);
+    this.held += bytes.length;
+    while (this.held - this.ring[this.head].length >= this.limit) {
+      this.held -= this.ring[this.head].length;
+      this.ring[this.head++] = EMPTY;
+    }
+    if (this.head > 1024 && this.head * 2 > this.ring.length) {
+      this.ring = this.ring.slice(this.head);
+      this.head = 0;
+    }
+  }
+  /** The kept tail as UTF-8 text, starting at a line boundary when one is near. */
+  text() {
+    const all = Buffer.concat(this.ring.slice(this.head));
+    let start = Math.max(0, all.length - this.limit);
+    for (let i = 0; i < 3 && start > 0 && (all[start] & 192) === 128; i++) start++;
+    const text = all.toString("utf8", start);
+    if (this.total <= this.limit) return text;
+    const newline = text.indexOf("\n");
+    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
+  }
+};
+var EMPTY = Buffer.alloc(0);
+
+// src/adapters/command-output.ts
+var TAIL_BYTES = 16 * 1024;
+var ECHO_QUEUE_BYTES = 1024 * 1024;
+function isEchoBackedUp(stream) {
+  return (stream.writableLength ?? 0) > ECHO_QUEUE_BYTES;
+}
+var CommandOutput = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Every byte read from the pipes (before redaction). */
+  bytes = 0;
+  /** Pipes currently paused until the log file drains. */
+  waitingForLog = 0;
+  tail = new OutputTail(TAIL_BYTES);
+  unshown = 0;
+  buffers = [];
+  /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
+  attach(stream) {
+    const buffer = new RedactingLineBuffer(this.options.redact);
+    const log = this.options.log;
+    stream.on("data", (chunk) => {
+      this.bytes += chunk.length;
+      this.options.onActivity?.();
+      if (this.emit(buffer.push(chunk)) === false) {
+        stream.pause();
+        this.waitingForLog++;
+        log.once("drain", () => {
+          this.waitingForLog--;
+          stream.resume();
+          this.options.onActivity?.();
+        });
+      }
+    });
+    this.buffers.push(buffer);
+  }
+  /** Adds text the gate itself writes (e.g. why the command could not start). */
+  append(text) {
+    this.emit({ text, bytes: Buffer.from(text) });
+  }
+  /**
+   * Releases what the line buffers still hold (call after the pipes are destroyed or ended),
+   * says how much the echo left out, and ends the log. Resolves to the tail text once the log
+   * file is complete.
+   */
+  finish() {
+    for (const buffer of this.buffers) this.emit(buffer.flush());
+    if (this.unshown > 0)
+      this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
+    this.unshown = 0;
+    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
+  }
+  emit(out) {
+    if (!out) return void 0;
+    this.tail.push(out.bytes);
+    this.echo(out);
+    return this.options.log.write(out.bytes);
+  }
+  echo(out) {
+    const { onOutput, echoBackedUp, logFile } = this.options;
+    if (!onOutput || out.text === "") return;
+    if (echoBackedUp?.()) {
+      this.unshown += out.bytes.length;
+      return;
+    }
+    if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));
+    this.unshown = 0;
+    onOutput(out.text);
+  }
+};
+function unshownNotice(bytes, logFile) {
+  return `[${bytes} bytes of output not shown here while this log's reader was slow; ${logFile} has all of it]
+`;
+}
+
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
 // schemas/producer-manifest.schema.json
 var producer_manifest_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -25819,12 +26157,6 @@ function builtinSchemaName(reference) {
   return reference.startsWith("builtin:") ? reference.slice("builtin:".length) : void 0;
 }
 
-// src/core/own-key.ts
-function readOwn(object, key) {
-  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
-  return Object.hasOwn(object, key) ? object[key] : void 0;
-}
-
 // src/core/model.ts
 var DECISIONS = ["rehearsal", "cutover"];
 var BASELINE_FIELDS = [
@@ -25844,6 +26176,466 @@ function formatLocation(location) {
     if (location.column !== void 0) text += `:${location.column}`;
   }
   return text;
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context, options = {}) {
+  const text = stringify(value);
+  switch (context) {
+    case "text":
+      return escapeText(flatten(text), true);
+    case "prose":
+      return escapeProse(flatten(text), options.table === true);
+    case "code":
+      return codeSpan(flatten(text), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text));
+    case "block":
+      return fencedBlock(text, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text);
+}
+function wellFormed(text) {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text) {
+  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text, atStart) {
+  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text, table) {
+  const parts = text.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text2 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text, table) {
+  if (text === "") return "` `";
+  let body = breakCommentMarkers(text);
+  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text, info) {
+  const body = breakCommentMarkers(
+    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence}${safeInfo}
+${body}
+${fence}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text) {
+  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown2.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
+  );
+  const omitted = record.checks.length - shown2.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const rows = ran.map((c) => {
+    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context = record.context;
+  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
+  ].join("\n");
+}
+
+// src/core/render/signature-line.ts
+function renderSignatureLine(record, decision, role) {
+  const joint = record.joint_decision;
+  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  if (verified) {
+    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
+    if (verified.source === "file")
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
+  }
+  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
+}
+
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
+}
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function renderHeader(record) {
+  const requested = record.decisions[record.decision_requested];
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  return [
+    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
+    "",
+    ...integrity ? [`> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
+    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
 }
 
 // src/core/schema/schema-validator.ts
@@ -26345,6 +27137,87 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
+// src/core/shard/aggregate.ts
+function collectShardCommands(shards, config) {
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards.flatMap(
+    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
+  ).sort((a, b) => rank(a.id) - rank(b.id));
+}
+function toCommandResult(command) {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...command.reason ? { reason: command.reason } : {},
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...command.log_path ? { logPath: command.log_path } : {}
+  };
+}
+function findShardProblems(shards, config, configSha256) {
+  const problems = findProblems(shards, config, configSha256);
+  if (problems.length > 0) return problems;
+  const owners = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const id of s.record.shard.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
+}
+function findProblems(shards, config, configSha256) {
+  if (shards.length === 0) return ["no shard records were given"];
+  const problems = [];
+  const notShards = shards.filter((s) => !s.record.shard);
+  for (const s of notShards)
+    problems.push(
+      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
+    );
+  if (notShards.length > 0) return problems;
+  const first = shards[0];
+  const count = first.record.shard.count;
+  const sha = first.record.context.sha;
+  for (const s of shards) {
+    const r = s.record;
+    if (r.shard.count !== count)
+      problems.push(
+        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
+      );
+    if (r.gate.name !== config.gate.name)
+      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
+    if (r.gate.config_sha256 !== configSha256)
+      problems.push(
+        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
+      );
+    if (r.context.sha !== sha)
+      problems.push(
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+      );
+    if (r.decision_requested !== first.record.decision_requested)
+      problems.push(
+        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+      );
+  }
+  for (let index = 1; index <= count; index++) {
+    const given = shards.filter((s) => s.record.shard.index === index);
+    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
+    if (given.length > 1)
+      problems.push(
+        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
+      );
+  }
+  return problems;
+}
+
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -26713,6 +27586,70 @@ function compareSets(expected, observed) {
   };
 }
 
+// src/core/checks/handoff-envelope.ts
+function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
+  const id = `handoff.${mode}.envelope`;
+  const version = String(manifestMode.service_contract_version);
+  const observedVersion = payloadMode.service_contract_version;
+  const problems = [];
+  if (observedVersion !== version) {
+    problems.push({
+      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
+      location: atVersion
+    });
+  }
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
+  const example = payloadMode.error_envelope_example;
+  if (!policy) {
+    problems.push({
+      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
+      location: atExample
+    });
+  } else {
+    for (const path of policy.required) {
+      if (!resolveDottedPath(example, path).found)
+        problems.push({
+          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
+          location: atExample
+        });
+    }
+    const code = resolveDottedPath(example, policy.error_code_field);
+    const enumCodes = manifest.error_code_enum ?? [];
+    if (!code.found) {
+      problems.push({
+        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
+        location: atExample
+      });
+    } else if (!enumCodes.includes(String(code.value))) {
+      problems.push({
+        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        location: atExample
+      });
+    }
+  }
+  if (problems.length === 0) {
+    return {
+      id,
+      kind: "handoff",
+      status: "pass",
+      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
+    };
+  }
+  return {
+    id,
+    kind: "handoff",
+    status: "fail",
+    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
+    details: problems.map((p) => p.message),
+    findings: problems,
+    expected: { service_contract_version: version, envelope: policy ?? null },
+    observed: { service_contract_version: observedVersion ?? null }
+  };
+}
+
 // src/core/checks/handoff.ts
 var PAYLOAD_MODE_CORE_FIELDS = [
   "service_contract_version",
@@ -26848,68 +27785,6 @@ function checkFields(mode, required, payloadMode, atField, atMode) {
     findings,
     expected: { missing: [], unknown: [] },
     observed: { missing, unknown }
-  };
-}
-function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atExample) {
-  const id = `handoff.${mode}.envelope`;
-  const version = String(manifestMode.service_contract_version);
-  const observedVersion = payloadMode.service_contract_version;
-  const problems = [];
-  if (observedVersion !== version) {
-    problems.push({
-      message: `service_contract_version is '${String(observedVersion)}', the manifest's mode '${mode}' says '${version}'`,
-      location: atVersion
-    });
-  }
-  const policy = readOwn(
-    manifest.envelopes,
-    version
-  );
-  const example = payloadMode.error_envelope_example;
-  if (!policy) {
-    problems.push({
-      message: `the manifest has no non-2xx envelope policy for ${version} (envelopes.${version})`,
-      location: atExample
-    });
-  } else {
-    for (const path of policy.required) {
-      if (!resolveDottedPath(example, path).found)
-        problems.push({
-          message: `error_envelope_example lacks required field '${path}' of the ${version} envelope`,
-          location: atExample
-        });
-    }
-    const code = resolveDottedPath(example, policy.error_code_field);
-    const enumCodes = manifest.error_code_enum ?? [];
-    if (!code.found) {
-      problems.push({
-        message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
-        location: atExample
-      });
-    } else if (!enumCodes.includes(String(code.value))) {
-      problems.push({
-        message: `error code '${String(code.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
-        location: atExample
-      });
-    }
-  }
-  if (problems.length === 0) {
-    return {
-      id,
-      kind: "handoff",
-      status: "pass",
-      summary: `mode '${mode}' is ${version} and its error envelope satisfies the ${version} policy`
-    };
-  }
-  return {
-    id,
-    kind: "handoff",
-    status: "fail",
-    summary: `non-2xx envelope mismatch in mode '${mode}': ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map((p) => p.message),
-    findings: problems,
-    expected: { service_contract_version: version, envelope: policy ?? null },
-    observed: { service_contract_version: observedVersion ?? null }
   };
 }
 
@@ -27523,32 +28398,6 @@ function parseTestCounts(output) {
     if (counts) return counts;
   }
   return null;
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 7 * 24 * 36e5;
-function checkDurationRange(value) {
-  const ms = parseDuration(value);
-  if (ms === void 0) return void 0;
-  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
-  if (ms > MAX_DURATION_MS)
-    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
-  return void 0;
-}
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/checks/commands.ts
@@ -28405,11 +29254,11 @@ function evaluateConsumer(context) {
         summary: `${what} is ${lookup.value.status}`
       });
     } else {
-      const ok = lookup.value.conclusion === "success";
+      const ok2 = lookup.value.conclusion === "success";
       outcomes.push({
         id,
         kind: "consumer",
-        status: ok ? "pass" : "fail",
+        status: ok2 ? "pass" : "fail",
         summary: `${what} concluded ${lookup.value.conclusion}`,
         expected: "success",
         observed: lookup.value.conclusion
@@ -28712,440 +29561,6 @@ function failClosed(outcomes) {
       observed: 0
     }
   ];
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-
-// src/core/render/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
-var UNSAFE_CHARACTERS = (
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
-);
-function escapeMarkdown(value, context, options = {}) {
-  const text = stringify(value);
-  switch (context) {
-    case "text":
-      return escapeText(flatten(text), true);
-    case "prose":
-      return escapeProse(flatten(text), options.table === true);
-    case "code":
-      return codeSpan(flatten(text), options.table === true);
-    case "html":
-      return escapeHtml(flatten(text));
-    case "block":
-      return fencedBlock(text, options.info ?? "text");
-    case "label":
-      return mermaidLabel(flatten(text));
-  }
-}
-function mdText(value) {
-  return escapeMarkdown(value, "text");
-}
-function mdProse(value, options = {}) {
-  return escapeMarkdown(value, "prose", options);
-}
-function mdCode(value, options = {}) {
-  return escapeMarkdown(value, "code", options);
-}
-function mdUrl(url) {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  url = wellFormed(url);
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
-    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
-  );
-}
-function stringify(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  return wellFormed(text);
-}
-function wellFormed(text) {
-  return text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD"
-  );
-}
-function flatten(text) {
-  return text.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
-}
-function breakCommentMarkers(text) {
-  return text.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
-}
-function escapeText(text, atStart) {
-  let out = text.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
-  return out;
-}
-function escapeProse(text, table) {
-  const parts = text.split("`");
-  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
-  return parts.map((part, i) => {
-    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table);
-    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
-    const text2 = escapeText(part, i === 0);
-    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text2) : text2);
-  }).join("");
-}
-function guardAutolinkBefore(escaped) {
-  const last = /\S+$/.exec(escaped);
-  if (!last) return escaped;
-  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
-}
-function codeSpan(text, table) {
-  if (text === "") return "` `";
-  let body = breakCommentMarkers(text);
-  if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
-  const fence = "`".repeat(longestRun(body, "`") + 1);
-  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-}
-function fencedBlock(text, info) {
-  const body = breakCommentMarkers(
-    text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
-  );
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
-  return `${fence}${safeInfo}
-${body}
-${fence}`;
-}
-var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
-function mermaidLabel(text) {
-  const safe = text.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
-  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
-}
-function longestRun(text, char) {
-  let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
-}
-
-// src/core/render/report-checks.ts
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
-    });
-    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown2.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
-  );
-  const omitted = record.checks.length - shown2.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
-  ) : check.details.map((d) => `- ${mdProse(d)}`);
-  if (check.waiver?.expired && check.findings.length > 0)
-    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
-}
-
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %M:%S",
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
-  ].join("\n");
-}
-
-// src/core/render/report-commands.ts
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = record.commands.map((c) => {
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
-    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
-      "",
-      escapeMarkdown(c.output_tail, "block", { info: "text" }),
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function describeResult(c) {
-  if (c.state !== "ran")
-    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
-  if (c.timed_out) return "\u23F1\uFE0F timed out";
-  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
-  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-}
-
-// src/core/render/report-evidence.ts
-function renderEvidence(record) {
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  const runUrl = mdUrl(context.run_url);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    "---",
-    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/render/signature-line.ts
-function renderSignatureLine(record, decision, role) {
-  const joint = record.joint_decision;
-  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
-  if (verified) {
-    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
-    if (verified.source === "file")
-      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
-    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
-  }
-  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
-}
-function link(url) {
-  const safe = mdUrl(url);
-  return safe ? `<${safe}>` : "";
-}
-
-// src/core/render/report-joint-decision.ts
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
-  const links = joint?.evidence_links.map(mdText) ?? [];
-  const risks = joint?.residual_risks.map(mdText) ?? [];
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
-  ].join("\n");
-}
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function renderHeader(record) {
-  const requested = record.decisions[record.decision_requested];
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-  return [
-    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
-    "",
-    ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
-    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
 }
 
 // src/core/commands/credentials.ts
@@ -29916,155 +30331,6 @@ async function readSchemaWithRefs(path, read) {
   }
 }
 
-// src/core/shard/partition.ts
-var MAX_SHARDS = 256;
-function parseShardSpec(text) {
-  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
-}
-function partitionCommands(commands, count, durations = {}) {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
-  const groups = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce(
-    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
-    0
-  );
-  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups.set(root, [...groups.get(root) ?? [], command.id]);
-  }
-  return [...groups.values()];
-}
-
-// src/core/shard/restrict-to-shard.ts
-function restrictToShard(config, shard) {
-  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
-  if (shard.index === 1) return { ...config, commands };
-  return {
-    ...config,
-    commands,
-    baseline: {},
-    artifacts: [],
-    handoff: void 0,
-    rules: [],
-    documents: [],
-    changelog: void 0,
-    tools: [],
-    incidents: void 0,
-    consumer: void 0,
-    jointDecision: void 0
-  };
-}
-
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-var STRONG_SECRET_LENGTH = 8;
-function createRedactor(secrets) {
-  const pieces = secrets.flatMap(
-    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
-  );
-  const values = [
-    ...new Set(
-      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
-    )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
-  const redact = (text) => {
-    let result = text;
-    for (const pattern of patterns) result = result.replace(pattern, MASK);
-    return result;
-  };
-  redact.spans = (text) => {
-    const spans = [];
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern))
-        spans.push([match.index, match.index + match[0].length]);
-    }
-    return spans;
-  };
-  return redact;
-}
-function findWeakSecrets(secrets) {
-  return secrets.filter(
-    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
-  );
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
-  "id",
-  "kind",
-  "status",
-  "state",
-  "verdict",
-  "decision_requested",
-  "scope",
-  "blocks",
-  "blocked_by",
-  "generated_at",
-  "sha256",
-  "config_sha256",
-  "record_version"
-]);
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
-      ])
-    );
-  }
-  return value;
-}
-
 // src/core/config/did-you-mean.ts
 function suggestName(typo, candidates) {
   let best;
@@ -30693,6 +30959,154 @@ async function loadPolicy(ports, path, validator, trustedRef) {
   };
 }
 
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request) {
+  const validator = createSchemaValidator();
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message);
+  const errors = [];
+  const shards = request.records.flatMap((file) => {
+    const parsed = parseText(file.text, "json");
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      errors.push({
+        message: `not a valid JSON record: ${issue.message}`,
+        location: { file: file.path, ...issue.position }
+      });
+      return [];
+    }
+    const findings = validateDocument(compiled.validate, parsed.document, file.path);
+    if (findings.length > 0) {
+      errors.push(
+        ...findings.slice(0, 5).map((f) => ({
+          message: `does not match the decision-record schema: ${f.message}`,
+          location: f.location ?? { file: file.path }
+        }))
+      );
+      return [];
+    }
+    return [{ path: file.path, record: parsed.document.value }];
+  });
+  if (errors.length > 0) return { kind: "unusable", errors };
+  const config = loaded.config;
+  const problems = findShardProblems(shards, config, loaded.read.sha256);
+  if (problems.length > 0)
+    return {
+      kind: "unusable",
+      errors: problems.map((message) => ({ message, location: { file: config.path } }))
+    };
+  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const redact = createRedactor(collectSecretValues(config, ports.environment));
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config),
+    logDir: "logs",
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url
+    },
+    redact,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+  });
+  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
+  const markdown = renderMarkdown(merged.record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(merged.record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+}
+
+// src/core/shard/partition.ts
+var MAX_SHARDS = 256;
+function parseShardSpec(text) {
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
+  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
+  return { index, count };
+}
+function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
+  const groups = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
+  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups.set(root, [...groups.get(root) ?? [], command.id]);
+  }
+  return [...groups.values()];
+}
+
+// src/core/shard/restrict-to-shard.ts
+function restrictToShard(config, shard) {
+  const commands = config.commands.filter((command) => shard.commands.includes(command.id));
+  if (shard.index === 1) return { ...config, commands };
+  return {
+    ...config,
+    commands,
+    baseline: {},
+    artifacts: [],
+    handoff: void 0,
+    rules: [],
+    documents: [],
+    changelog: void 0,
+    tools: [],
+    incidents: void 0,
+    consumer: void 0,
+    jointDecision: void 0
+  };
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
@@ -30784,443 +31198,24 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/core/shard/aggregate.ts
-function collectShardCommands(shards, config) {
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return shards.flatMap(
-    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
-  ).sort((a, b) => rank(a.id) - rank(b.id));
-}
-function toCommandResult(command) {
-  return {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    state: command.state,
-    ...command.reason ? { reason: command.reason } : {},
-    exitCode: command.exit_code,
-    signal: command.signal,
-    timedOut: command.timed_out,
-    startedMs: command.started_ms,
-    durationMs: command.duration_ms,
-    outputTail: command.output_tail,
-    outputBytes: command.output_bytes,
-    ...command.log_path ? { logPath: command.log_path } : {}
-  };
-}
-function findShardProblems(shards, config, configSha256) {
-  const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return problems;
-  const owners = /* @__PURE__ */ new Map();
-  for (const s of shards)
-    for (const id of s.record.shard.commands) {
-      const owner = owners.get(id);
-      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
-      owners.set(id, s.path);
-    }
-  return problems;
-}
-function findProblems(shards, config, configSha256) {
-  if (shards.length === 0) return ["no shard records were given"];
-  const problems = [];
-  const notShards = shards.filter((s) => !s.record.shard);
-  for (const s of notShards)
-    problems.push(
-      `${s.path} is not a shard record (it has no 'shard' field; produce shards with --shard i/n)`
-    );
-  if (notShards.length > 0) return problems;
-  const first = shards[0];
-  const count = first.record.shard.count;
-  const sha = first.record.context.sha;
-  for (const s of shards) {
-    const r = s.record;
-    if (r.shard.count !== count)
-      problems.push(
-        `${s.path} is shard ${r.shard.index}/${r.shard.count}, but ${first.path} is one of ${count}`
-      );
-    if (r.gate.name !== config.gate.name)
-      problems.push(`${s.path} is from gate '${r.gate.name}', not '${config.gate.name}'`);
-    if (r.gate.config_sha256 !== configSha256)
-      problems.push(
-        `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
-      );
-    if (r.context.sha !== sha)
-      problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
-      );
-    if (r.decision_requested !== first.record.decision_requested)
-      problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
-      );
-  }
-  for (let index = 1; index <= count; index++) {
-    const given = shards.filter((s) => s.record.shard.index === index);
-    if (given.length === 0) problems.push(`shard ${index}/${count} is missing`);
-    if (given.length > 1)
-      problems.push(
-        `shard ${index}/${count} is given ${given.length} times: ${given.map((s) => s.path).join(", ")}`
-      );
-  }
-  return problems;
-}
-
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request) {
-  const validator = createSchemaValidator();
-  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
-  const errors = [];
-  const shards = request.records.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
-    if (!parsed.ok) {
-      const issue = parsed.issues[0];
-      errors.push({
-        message: `not a valid JSON record: ${issue.message}`,
-        location: { file: file.path, ...issue.position }
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path }
-        }))
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value }];
-  });
-  if (errors.length > 0) return { kind: "unusable", errors };
-  const config = loaded.config;
-  const problems = findShardProblems(shards, config, loaded.read.sha256);
-  if (problems.length > 0)
-    return {
-      kind: "unusable",
-      errors: problems.map((message) => ({ message, location: { file: config.path } }))
-    };
-  const first = shards.find((s) => s.record.shard.index === 1).record;
-  const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
-  const judged = redactDeep(judge(config, evidence, validator), redact);
-  const merged = {
-    record: {
-      ...judged,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
-  };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
-}
-
-// src/core/shard/durations.ts
-function readRecordDurations(text) {
+// src/app/run-gate.ts
+async function runGate(ports, request, sink) {
   try {
-    const record = JSON.parse(text);
-    if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
+    await sink.start();
+    const outcome = "records" in request ? await aggregateShards(ports, request) : await runCheckpoint(ports, request);
+    await sink.finish(outcome);
+    return outcome;
   } catch (error) {
-    return `it is not JSON (${error.message})`;
+    await sink.crash(error);
+    return { kind: "crashed", error };
   }
 }
-
-// src/adapters/offline-lookups.ts
-function createOfflineLookups(reason) {
-  return {
-    incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason }),
-    signoff: async ({ teams }) => ({
-      pullRequest: { kind: "unavailable", reason },
-      runApprovals: { kind: "unavailable", reason },
-      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
-    })
-  };
-}
-
-// src/adapters/line-buffer.ts
-var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
-var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
-var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
-var NEWLINE = 10;
-var RedactingLineBuffer = class {
-  /**
-   * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
-   * @param maxLine bytes held without a newline before a piece is released
-   * @param overlap characters always held back at a cut (longer than any secret to catch)
-   */
-  constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
-    this.redact = redact;
-    this.maxLine = maxLine;
-    this.overlap = overlap;
-  }
-  redact;
-  maxLine;
-  overlap;
-  pending = [];
-  held = 0;
-  inKey = false;
-  /** Adds a chunk; returns the redacted output now releasable, or undefined. */
-  push(chunk) {
-    const out = [];
-    const end = chunk.lastIndexOf(NEWLINE) + 1;
-    if (end > 0) {
-      const lines = this.take(chunk.subarray(0, end));
-      out.push(this.release(lines, lines.toString("utf8")));
-      chunk = chunk.subarray(end);
-    }
-    if (chunk.length > 0) {
-      this.pending.push(chunk);
-      this.held += chunk.length;
-    }
-    while (this.held > this.maxLine) out.push(this.releasePiece());
-    return join(out);
-  }
-  /** Whatever is left at the end of the stream, redacted. */
-  flush() {
-    if (this.held === 0) return void 0;
-    const rest = this.take();
-    return join([this.release(rest, rest.toString("utf8"))]);
-  }
-  /** Everything held (plus `more`) as one Buffer; empties the holding list. */
-  take(more) {
-    const parts = more ? [...this.pending, more] : this.pending;
-    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    this.pending = [];
-    this.held = 0;
-    return all;
-  }
-  /** Redacts decoded text; keeps the original bytes when nothing changed. */
-  release(bytes, text) {
-    const clean = this.redactLines(text);
-    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
-  }
-  /** Releases the head of an over-long line, cutting where no secret straddles. */
-  releasePiece() {
-    const all = this.take();
-    const whole = all.length - partialTail(all);
-    const text = all.toString("utf8", 0, whole);
-    let cut = text.length - this.overlap;
-    const spans = [...this.redact.spans?.(text) ?? []];
-    for (const match of text.matchAll(KEY_MARKERS))
-      spans.push([match.index, match.index + match[0].length]);
-    for (let moved = true; moved && cut > 0; ) {
-      moved = false;
-      for (const [start, end] of spans) {
-        if (start < cut && cut < end) {
-          cut = start;
-          moved = true;
-        }
-      }
-    }
-    const sameOffsets = text.length === whole;
-    if (cut <= 0) {
-      const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
-      this.hold(
-        sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)]
-      );
-      const masked = this.inKey ? "" : MASK;
-      return { text: masked, bytes: Buffer.from(masked) };
-    }
-    this.hold(
-      sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)]
-    );
-    const piece = text.slice(0, cut);
-    return sameOffsets ? this.release(all.subarray(0, cut), piece) : this.release(Buffer.from(piece), piece);
-  }
-  /** Keeps bytes for the next piece (an empty part is not kept). */
-  hold(parts) {
-    for (const part of Array.isArray(parts) ? parts : [parts]) {
-      if (part.length === 0) continue;
-      this.pending.push(part);
-      this.held += part.length;
-    }
-  }
-  /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
-  redactLines(text) {
-    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
-    return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
-  }
-  redactLine(line) {
-    let rest = line;
-    let out = "";
-    for (; ; ) {
-      if (this.inKey) {
-        const footer = KEY_FOOTER.exec(rest);
-        if (!footer) return out;
-        rest = rest.slice(footer.index + footer[0].length);
-        this.inKey = false;
-        if (rest === "\n" && out === "") return "";
-      }
-      const header = KEY_HEADER.exec(rest);
-      if (!header) return out + this.redact(rest);
-      out += `${this.redact(rest.slice(0, header.index))}${MASK}`;
-      rest = rest.slice(header.index);
-      this.inKey = true;
-      if (!KEY_FOOTER.test(rest) && rest.endsWith("\n")) out += "\n";
-    }
-  }
-};
-function partialTail(bytes) {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back];
-    if ((byte & 192) === 128) continue;
-    const need = byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-function join(parts) {
-  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== "");
-  if (kept.length <= 1) return kept[0];
-  return {
-    text: kept.map((p) => p.text).join(""),
-    bytes: Buffer.concat(kept.map((p) => p.bytes))
-  };
-}
-
-// src/adapters/output-tail.ts
-var OutputTail = class {
-  /** @param limit bytes kept (the text may be a few bytes shorter: it starts on a whole character) */
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  ring = [];
-  /** Index of the oldest chunk still held (chunks before it are dropped). */
-  head = 0;
-  held = 0;
-  /** Every byte ever pushed, kept or not. */
-  total = 0;
-  push(bytes) {
-    if (bytes.length === 0) return;
-    this.total += bytes.length;
-    this.ring.push(bytes);
-    this.held += bytes.length;
-    while (this.held - this.ring[this.head].length >= this.limit) {
-      this.held -= this.ring[this.head].length;
-      this.ring[this.head++] = EMPTY;
-    }
-    if (this.head > 1024 && this.head * 2 > this.ring.length) {
-      this.ring = this.ring.slice(this.head);
-      this.head = 0;
-    }
-  }
-  /** The kept tail as UTF-8 text, starting at a line boundary when one is near. */
-  text() {
-    const all = Buffer.concat(this.ring.slice(this.head));
-    let start = Math.max(0, all.length - this.limit);
-    for (let i = 0; i < 3 && start > 0 && (all[start] & 192) === 128; i++) start++;
-    const text = all.toString("utf8", start);
-    if (this.total <= this.limit) return text;
-    const newline = text.indexOf("\n");
-    return newline !== -1 && newline < 200 ? text.slice(newline + 1) : text;
-  }
-};
-var EMPTY = Buffer.alloc(0);
-
-// src/adapters/command-output.ts
-var TAIL_BYTES = 16 * 1024;
-var ECHO_QUEUE_BYTES = 1024 * 1024;
-function isEchoBackedUp(stream) {
-  return (stream.writableLength ?? 0) > ECHO_QUEUE_BYTES;
-}
-var CommandOutput = class {
-  constructor(options) {
-    this.options = options;
-  }
-  options;
-  /** Every byte read from the pipes (before redaction). */
-  bytes = 0;
-  /** Pipes currently paused until the log file drains. */
-  waitingForLog = 0;
-  tail = new OutputTail(TAIL_BYTES);
-  unshown = 0;
-  buffers = [];
-  /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
-  attach(stream) {
-    const buffer = new RedactingLineBuffer(this.options.redact);
-    const log = this.options.log;
-    stream.on("data", (chunk) => {
-      this.bytes += chunk.length;
-      this.options.onActivity?.();
-      if (this.emit(buffer.push(chunk)) === false) {
-        stream.pause();
-        this.waitingForLog++;
-        log.once("drain", () => {
-          this.waitingForLog--;
-          stream.resume();
-          this.options.onActivity?.();
-        });
-      }
-    });
-    this.buffers.push(buffer);
-  }
-  /** Adds text the gate itself writes (e.g. why the command could not start). */
-  append(text) {
-    this.emit({ text, bytes: Buffer.from(text) });
-  }
-  /**
-   * Releases what the line buffers still hold (call after the pipes are destroyed or ended),
-   * says how much the echo left out, and ends the log. Resolves to the tail text once the log
-   * file is complete.
-   */
-  finish() {
-    for (const buffer of this.buffers) this.emit(buffer.flush());
-    if (this.unshown > 0)
-      this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
-    this.unshown = 0;
-    return new Promise((resolve5) => this.options.log.end(() => resolve5(this.tail.text())));
-  }
-  emit(out) {
-    if (!out) return void 0;
-    this.tail.push(out.bytes);
-    this.echo(out);
-    return this.options.log.write(out.bytes);
-  }
-  echo(out) {
-    const { onOutput, echoBackedUp, logFile } = this.options;
-    if (!onOutput || out.text === "") return;
-    if (echoBackedUp?.()) {
-      this.unshown += out.bytes.length;
-      return;
-    }
-    if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));
-    this.unshown = 0;
-    onOutput(out.text);
-  }
-};
-function unshownNotice(bytes, logFile) {
-  return `[${bytes} bytes of output not shown here while this log's reader was slow; ${logFile} has all of it]
-`;
+async function failGate(sink, error) {
+  let startFault;
+  await sink.start().catch((fault) => startFault = { error: fault });
+  await sink.crash(error);
+  if (startFault) throw startFault.error;
+  return { kind: "crashed", error };
 }
 
 // src/adapters/fs-workspace.ts
@@ -31686,7 +31681,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve5) => setTimeout(resolve5, 50));
+    await new Promise((resolve6) => setTimeout(resolve6, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -32036,15 +32031,15 @@ ${String(stderr)}`.trim().slice(0, 2e3));
   });
 }
 
-// src/adapters/local-ports.ts
-function createLocalPorts(options) {
+// src/adapters/machine-ports.ts
+function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups: options.lookups ?? createOfflineLookups("the CLI makes no GitHub API calls; run the Action for API lookups"),
+    lookups: options.lookups,
     output,
     logger: options.logger,
     environment: process.env,
@@ -32052,12 +32047,72 @@ function createLocalPorts(options) {
   };
 }
 
+// src/adapters/offline-lookups.ts
+function createOfflineLookups(reason) {
+  return {
+    incidents: async () => ({ kind: "unavailable", reason }),
+    consumerCheck: async () => ({ kind: "unavailable", reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: "unavailable", reason },
+      runApprovals: { kind: "unavailable", reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
+    })
+  };
+}
+
+// src/adapters/record-files.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+function valueOrThrow(outcome, context) {
+  if (outcome.kind === "ok") return outcome.value;
+  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
+  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
+}
+
+// src/core/shard/durations.ts
+function readRecordDurations(text) {
+  try {
+    const record = JSON.parse(text);
+    if (!Array.isArray(record.commands))
+      return "it has no commands list (expected a decision-record.json)";
+    return Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+  } catch (error) {
+    return `it is not JSON (${error.message})`;
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok(readFileSync2(resolve5(base, path), "utf8"));
+  } catch (error) {
+    const why = error.code === "ENOENT" ? "no such file" : error.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text = readRecordFile(path, base);
+  if (text.kind !== "ok") return text;
+  const durations = readRecordDurations(text.value);
+  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+}
+
 // src/adapters/stop-signal.ts
-function stopOnSignals() {
+function stopOnSignals(options) {
   const controller = new AbortController();
   const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
       `
 cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
 `
@@ -32066,7 +32121,26 @@ cutover-checkpoint: ${signal} received: stopping commands and writing the record
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
 }
 
 // src/adapters/stop-commands.ts
@@ -32085,34 +32159,19 @@ ${body}::${token}::
   };
 }
 
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
-}
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
-}
-
 export {
-  BUILTIN_SCHEMAS,
-  builtinSchemaName,
-  readOwn,
-  createSchemaValidator,
+  prefixLines,
+  describeEnd,
+  formatDuration,
+  createStopCommandsWriter,
+  createRedactor,
+  isEchoBackedUp,
   DECISIONS,
   BASELINE_FIELDS,
   isFailing,
   formatLocation,
-  formatDuration,
-  globToRegExp,
-  decideAll,
-  isProtectedCheck,
-  judge,
-  failClosed,
+  readOwn,
+  parseShardSpec,
   formatValue,
   DECISION_TITLES,
   STATE_ICONS,
@@ -32124,19 +32183,25 @@ export {
   mdUrl,
   wellFormed,
   renderMarkdown,
-  collectEvidence,
-  parseShardSpec,
-  createRedactor,
-  loadConfig,
-  runCheckpoint,
+  BUILTIN_SCHEMAS,
+  builtinSchemaName,
+  createSchemaValidator,
   toCommandResult,
-  aggregateShards,
-  readRecordDurations,
+  globToRegExp,
+  decideAll,
+  isProtectedCheck,
+  judge,
+  failClosed,
+  collectEvidence,
+  loadConfig,
+  runGate,
+  failGate,
+  ok,
+  couldNot,
+  valueOrThrow,
+  createMachinePorts,
   createOfflineLookups,
-  isEchoBackedUp,
-  createLocalPorts,
-  stopOnSignals,
-  prefixLines,
-  describeEnd,
-  createStopCommandsWriter
+  readRecordFile,
+  readShardDurations,
+  stopOnSignals
 };
