@@ -7,7 +7,7 @@ import "./chunks/chunk-DP6QUK2Y.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-SIOFX64G.js");
+var { main } = await import("./chunks/main-QBVPQ2M7.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

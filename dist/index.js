@@ -6,5 +6,5 @@ import "./chunks/chunk-DP6QUK2Y.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-PWPKZGTP.js");
+var { run } = await import("./chunks/run-SAIVTX2Z.js");
 void run();

@@ -112,3 +112,45 @@ describe('typos', () => {
     expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
   });
 });
+
+describe('signing mistakes', () => {
+  it('a bare "GO" and a bad signed_at each get one line naming the expected shape', () => {
+    const signature = (signedAt: string) =>
+      `{ "decision": "GO", "signed_by": "consumer-login", "signed_at": "${signedAt}" }`;
+    const dir = workspace({
+      'README.md': '# svc\n',
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: signing }',
+        'documents: [{ id: readme, path: README.md }]',
+        'joint_decision:',
+        '  path: docs/JOINT_DECISION_RECORD.json',
+        '  roles: [producer, consumer]',
+        '  signers: { producer: [producer-login], consumer: [consumer-login] }',
+        '',
+      ].join('\n'),
+      'docs/JOINT_DECISION_RECORD.json': `{
+  "decisions": {
+    "rehearsal": { "producer": "GO", "consumer": ${signature('yesterday')} },
+    "cutover": { "producer": null, "consumer": null }
+  },
+  "baseline": {},
+  "residual_risks": [],
+  "rollback": { "target": "v0", "trigger_owner": "on-call" }
+}
+`,
+    });
+    dirs.push(dir);
+    const run = cli(['validate'], dir);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => l.includes('/decisions/rehearsal/'));
+    // Printed once per decision the record blocks; each problem is a single line.
+    expect(new Set(lines.map((l) => l.trim()))).toEqual(
+      new Set([
+        'docs/JOINT_DECISION_RECORD.json:3:35: /decisions/rehearsal/producer must be null or {decision, signed_by, signed_at} (found "GO")',
+        'docs/JOINT_DECISION_RECORD.json:3:115: /decisions/rehearsal/consumer/signed_at must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone) (found "yesterday")',
+      ]),
+    );
+    expect(run.stdout).not.toContain('oneOf');
+  });
+});

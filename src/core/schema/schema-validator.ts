@@ -14,13 +14,18 @@ import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
 import { readOwn } from '../own-key.js';
+import { collapseAlternatives } from './collapse-alternatives.js';
 
 // ajv and ajv-formats are CommonJS with a `default` export property; unwrap once here.
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 
 /** A validator: true when valid, else its errors on `.errors` (ajv's shape, precompiled or not). */
-export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type ValidateFunction = ((data: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+  /** The schema it validates against (ajv sets it; built-ins get theirs), to explain oneOf errors. */
+  schema?: unknown;
+};
 
 /** A schema to compile: where it came from (for messages) and its parsed body. */
 export interface SchemaSource {
@@ -81,7 +86,9 @@ export function createSchemaValidator() {
             .join(', ')}`,
         };
       }
-      return { ok: true, validate };
+      const withSchema: ValidateFunction = validate;
+      withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
+      return { ok: true, validate: withSchema };
     }
     const remote = findNetworkRefs(source.schema, builtinIds, Object.keys(source.companions ?? {}));
     if (remote.length > 0) {
@@ -123,7 +130,7 @@ export function validateDocument(
   file: string,
 ): Finding[] {
   if (validate(document.value)) return [];
-  const errors = validate.errors ?? [];
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
   const findings = errors
     .slice(0, MAX_SCHEMA_FINDINGS)
     .map((error) => toFinding(error, document, file));
@@ -147,6 +154,8 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
     message = `${pointer} is not allowed here (unknown property "${extra}")`;
   } else if (error.keyword === 'enum') {
     message += `: ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
+  } else if (error.keyword === 'format' && error.params.format === 'date-time') {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
   } else if (error.keyword === 'const') {
     message += `: ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
   }

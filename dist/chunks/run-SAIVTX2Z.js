@@ -39,7 +39,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-HFU5DI2M.js";
+} from "./chunk-LZRTJWFA.js";
 import {
   __toESM
 } from "./chunk-DP6QUK2Y.js";

@@ -32,7 +32,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-HFU5DI2M.js";
+} from "./chunk-LZRTJWFA.js";
 import "./chunk-DP6QUK2Y.js";
 
 // src/cli/main.ts

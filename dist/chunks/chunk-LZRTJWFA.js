@@ -2950,7 +2950,7 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef2(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       const schOrFunc = root.refs[ref];
@@ -2967,7 +2967,7 @@ var require_compile = __commonJS({
         return;
       return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef;
+    exports.resolveRef = resolveRef2;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -27085,6 +27085,58 @@ function checkYamlTree(root, limits, at) {
 
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
+
+// src/core/schema/collapse-alternatives.ts
+function collapseAlternatives(errors, schema) {
+  const dropped = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of errors) {
+    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
+    const prefix = `${group.schemaPath}/`;
+    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
+    const branches = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
+    );
+    const deeper = branches.filter(below);
+    if (deeper.length > 0) {
+      dropped.add(group);
+      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
+      continue;
+    }
+    for (const e of branches) dropped.add(e);
+    const shapes = describeAlternatives(schema, group.schemaPath);
+    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
+  }
+  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
+}
+function describeAlternatives(schema, schemaPath) {
+  const list = resolveSchemaPath(schema, schemaPath);
+  if (!Array.isArray(list)) return void 0;
+  return list.map((branch) => {
+    const node = resolveRef(schema, branch);
+    if (!isPlainObject(node)) return "valid";
+    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
+    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
+    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
+    return "valid";
+  });
+}
+function resolveSchemaPath(schema, schemaPath) {
+  if (!schemaPath.startsWith("#")) return void 0;
+  let node = schema;
+  for (const key of parsePointer(schemaPath.slice(1))) {
+    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
+    node = resolveRef(schema, node);
+  }
+  return node;
+}
+function resolveRef(schema, node) {
+  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
+    return node;
+  return resolveSchemaPath(schema, node.$ref);
+}
+
+// src/core/schema/schema-validator.ts
 var Ajv2020 = import__.default.default;
 var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
@@ -27122,7 +27174,9 @@ function createSchemaValidator() {
           message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}`
         };
       }
-      return { ok: true, validate };
+      const withSchema = validate;
+      withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
+      return { ok: true, validate: withSchema };
     }
     const remote = findNetworkRefs(source.schema, builtinIds, Object.keys(source.companions ?? {}));
     if (remote.length > 0) {
@@ -27151,7 +27205,7 @@ function schemaUri(path) {
 }
 function validateDocument(validate, document, file) {
   if (validate(document.value)) return [];
-  const errors = validate.errors ?? [];
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
   const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
     findings.push({
@@ -27172,6 +27226,8 @@ function toFinding(error, document, file) {
     message = `${pointer} is not allowed here (unknown property "${extra}")`;
   } else if (error.keyword === "enum") {
     message += `: ${JSON.stringify(error.params.allowedValues)}`;
+  } else if (error.keyword === "format" && error.params.format === "date-time") {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
   } else if (error.keyword === "const") {
     message += `: ${JSON.stringify(error.params.allowedValue)}`;
   }
