@@ -147,8 +147,8 @@ describe('signing mistakes', () => {
     // Printed once per decision the record blocks; each problem is a single line.
     expect(new Set(lines.map((l) => l.trim()))).toEqual(
       new Set([
-        'docs/JOINT_DECISION_RECORD.json:3:35: /decisions/rehearsal/producer must be null or {decision, signed_by, signed_at} (found "GO")',
-        'docs/JOINT_DECISION_RECORD.json:3:115: /decisions/rehearsal/consumer/signed_at must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone) (found "yesterday")',
+        'docs/JOINT_DECISION_RECORD.json:3:32: /decisions/rehearsal/producer must be null or {decision, signed_by, signed_at} (found "GO")',
+        'docs/JOINT_DECISION_RECORD.json:3:114: /decisions/rehearsal/consumer/signed_at must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone) (found "yesterday")',
       ]),
     );
     expect(run.stdout).not.toContain('oneOf');
