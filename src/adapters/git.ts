@@ -2,6 +2,8 @@
 // being a repository, is evidence (`available: false`), not a crash.
 
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
 
@@ -20,7 +22,8 @@ function git(
         cwd,
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
       },
       (error, stdout, stderr) => {
         const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
@@ -63,33 +66,65 @@ export function createGit(root: string): GitPort {
         };
       }
       const shallow = probe.stdout.split('\n')[1]?.trim() === 'true';
-      const [head, tagList, ...resolved] = await Promise.all([
+      const [head, tagList, promisor, ...resolved] = await Promise.all([
         git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
         git(root, ['tag', '--list']),
+        git(root, [
+          'config',
+          '--get-regexp',
+          '^(remote\\..*\\.(promisor|partialclonefilter)|extensions\\.partialclone)$',
+        ]),
         ...tags.map((tag) =>
           git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
         ),
       ]);
-      const lastCommits = await Promise.all(
-        paths.map((path) => git(root, ['log', '-1', '--format=%cI', '--', path])),
-      );
+      const partial = promisor!.ok && promisor!.stdout.trim() !== '';
+      // In a partial clone history is not read at all: it could need objects that are not here.
+      const lastCommits = partial
+        ? []
+        : await Promise.all(
+            paths.map((path) => git(root, ['log', '-1', '--format=%H %cI', '--', path])),
+          );
+      const boundary = shallow ? await readShallowBoundary(root) : new Set<string>();
+      const found = paths.map((path, i) => {
+        const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i]!.stdout.trim() : '').split(' ');
+        return { path, sha, date };
+      });
       return {
         available: true,
         shallow,
+        partial,
+        ...(shallow
+          ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
+          : {}),
         head: head!.ok ? head!.stdout.trim() : null,
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
         ),
         lastCommit: Object.fromEntries(
-          paths.map((path, i) => [
-            path,
-            lastCommits[i]!.ok && lastCommits[i]!.stdout.trim()
-              ? new Date(lastCommits[i]!.stdout.trim()).toISOString()
-              : null,
-          ]),
+          found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null]),
         ),
       };
     },
   };
+}
+
+/**
+ * The boundary commits of a shallow clone (git's `shallow` file): commits whose parents were not
+ * fetched. A file's last change found at one of them may be older. Unreadable: every commit counts.
+ */
+async function readShallowBoundary(root: string): Promise<{ has(sha: string): boolean }> {
+  const where = await git(root, ['rev-parse', '--git-path', 'shallow']);
+  try {
+    const text = await readFile(resolve(root, where.stdout.trim()), 'utf8');
+    return new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+  } catch {
+    return { has: () => true };
+  }
 }

@@ -1,4 +1,6 @@
-// Finds tools on PATH (without a shell) and reads their version output, with a timeout.
+// Finds tools on PATH (without a shell) and probes each with its version arguments, with a
+// timeout. The probe's exit code is evidence: a version-manager shim that exits 1 with
+// "version '3.12.1' is not installed" is not a usable python3, whatever number it printed.
 
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
@@ -16,10 +18,9 @@ export function createToolLookup(path = process.env.PATH ?? ''): ToolsPort {
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            { found: true, path: found, versionOutput: await readVersion(found, tool.versionArgs) },
+            { found: true, path: found, ...(await probe(found, tool.versionArgs)) },
           ];
         }),
       );
@@ -41,14 +42,32 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
   return undefined;
 }
 
-function readVersion(file: string, args: string[]): Promise<string> {
+/** Runs the version probe; what it printed (stdout then stderr) and how it ended. */
+function probe(
+  file: string,
+  args: string[],
+): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000));
+      (error, stdout, stderr) => {
+        const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
+        if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
+        const failure = error as NodeJS.ErrnoException & {
+          code?: unknown;
+          killed?: boolean;
+          signal?: string | null;
+        };
+        if (typeof failure.code === 'number')
+          return resolvePromise({ versionOutput, versionExitCode: failure.code });
+        const probeFailure = failure.killed
+          ? `did not finish within ${VERSION_TIMEOUT_MS / 1000} s`
+          : failure.signal
+            ? `was killed by ${failure.signal}`
+            : `failed (${String(failure.code ?? failure.message)})`;
+        resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
       },
     );
   });

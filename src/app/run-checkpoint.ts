@@ -13,6 +13,7 @@ import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
+import { loadMarkdownReader, needsMarkdown } from '../core/markdown/load-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
 
 /** What a front door asks for. */
@@ -116,7 +117,8 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).
-  const record = redactDeep(judge(config, evidence, validator), redact);
+  const readMarkdown = needsMarkdown(config) ? await loadMarkdownReader() : undefined;
+  const record = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

@@ -56,6 +56,8 @@ export interface ToolConfig {
   name: string;
   minVersion?: string;
   versionArgs: string[];
+  /** Compare a prerelease as its release (20.0.0-rc.1 as 20.0.0); default false. */
+  allowPrerelease?: boolean;
 }
 
 export type PlaceholderPolicy = 'fail' | 'warn';

@@ -91,6 +91,7 @@ export function normalizeConfig(
       name: String(t.name),
       minVersion: t.min_version as string | undefined,
       versionArgs: (t.version_args as string[] | undefined) ?? ['--version'],
+      ...(t.allow_prerelease === true ? { allowPrerelease: true } : {}),
     })),
     commandSettings: {
       concurrency: defaults.concurrency as number | undefined,
