@@ -50,6 +50,8 @@ export interface TestCounts {
   failed: number;
   skipped?: number;
   runner: string;
+  /** What else the closing lines said that a reader should know (e.g. cached `go test` packages). */
+  note?: string;
 }
 
 /** One verification command's outcome; every outcome has this one shape. */
