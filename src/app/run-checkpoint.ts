@@ -13,6 +13,7 @@ import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
+import { prepareSchemas } from './prepare-schemas.js';
 import { loadMarkdownReader, needsMarkdown } from '../core/markdown/load-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
 
@@ -58,6 +59,8 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   const loaded = await loadConfig(ports.workspace, request.configPath, validator);
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
+  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
 
   const configured = config.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));

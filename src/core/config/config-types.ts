@@ -35,6 +35,8 @@ export interface RuleConfig {
   right?: ArtifactRef;
   value?: unknown;
   hasValue: boolean;
+  /** Source text of numbers in `value` a double cannot hold, by pointer relative to `value`. */
+  valueNumbers?: ReadonlyMap<string, string>;
   operator?: 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
   pattern?: string;
   schema?: string;

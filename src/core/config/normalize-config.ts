@@ -27,6 +27,7 @@ export function normalizeConfig(
   raw: Raw,
   path: string,
   at: (pointer: string) => SourceLocation,
+  inexactNumbers?: ReadonlyMap<string, string>,
 ): CheckpointConfig {
   const list = (key: string) => (raw[key] as Raw[] | undefined) ?? [];
   const section = (key: string) => raw[key] as Raw | undefined;
@@ -74,7 +75,16 @@ export function normalizeConfig(
       modes: handoff.modes as string[],
       requireTag: handoff.require_tag !== false,
     },
-    rules: list('rules').map(normalizeRule),
+    rules: list('rules').map((rule, i) => {
+      const base = `/rules/${i}/value`;
+      const numbers = [...(inexactNumbers ?? [])].filter(
+        ([p]) => p === base || p.startsWith(`${base}/`),
+      );
+      return normalizeRule(
+        rule,
+        numbers.map(([p, text]) => [p.slice(base.length), text]),
+      );
+    }),
     documents: list('documents').map((d) => ({
       id: String(d.id),
       path: workspacePath(d.path),
@@ -151,8 +161,9 @@ export function parseArtifactRef(ref: string): ArtifactRef {
   return { artifact: ref.slice(0, index), pointer: ref.slice(index + 1) };
 }
 
-function normalizeRule(rule: Raw): RuleConfig {
+function normalizeRule(rule: Raw, numbers: [string, string][]): RuleConfig {
   return {
+    ...(numbers.length > 0 ? { valueNumbers: new Map(numbers) } : {}),
     id: String(rule.id),
     type: rule.type as RuleConfig['type'],
     left: parseArtifactRef(String(rule.left)),

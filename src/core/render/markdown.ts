@@ -162,7 +162,9 @@ function renderChecks(record: DecisionRecord, options: MarkdownOptions): string 
   const details = sorted
     .filter(
       (c) =>
-        c.status !== 'pass' && (c.details.length > 0 || c.findings.some((f) => f.location?.line)),
+        c.status !== 'pass' &&
+        (c.details.length > 0 ||
+          c.findings.some((f) => f.location?.line || f.message !== c.summary)),
     )
     .map((c) => renderCheckDetails(c, options.findingsPerCheck));
   return [
