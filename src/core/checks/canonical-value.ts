@@ -64,3 +64,19 @@ export function exactNumbersUnder(
 }
 
 const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** The value for a record's expected/observed: each number a double rounds as its source text. */
+export function withExactNumbers(value: unknown, exact?: ExactNumbers, pointer = ''): unknown {
+  if (!exact) return value;
+  if (typeof value === 'number') return exact(pointer) ?? value;
+  if (Array.isArray(value))
+    return value.map((item, i) => withExactNumbers(item, exact, `${pointer}/${i}`));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        withExactNumbers(v, exact, `${pointer}/${escape(k)}`),
+      ]),
+    );
+  return value;
+}

@@ -12,6 +12,7 @@ import {
   compareExactSets,
   displayValue,
   exactNumbersUnder,
+  withExactNumbers,
   type ExactNumbers,
 } from './canonical-value.js';
 import { parseReleaseTag } from './semver-sanity.js';
@@ -88,8 +89,8 @@ function evaluateRule(
     summary,
     details: verdict.details,
     findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
-    expected: r?.value ?? rule.pattern ?? rule.schema,
-    observed: l.value,
+    expected: r ? withExactNumbers(r.value, r.exact) : (rule.pattern ?? rule.schema),
+    observed: withExactNumbers(l.value, l.exact),
   };
 }
 
