@@ -3,7 +3,11 @@
 import { isPlainObject } from '../parse/json-pointer.js';
 
 /** Lists `$ref` values that leave the file and are not built-in or vendored companions. */
-export function findNetworkRefs(schema: unknown, builtinIds: Set<string>, companions: string[]): string[] {
+export function findNetworkRefs(
+  schema: unknown,
+  builtinIds: Set<string>,
+  companions: string[],
+): string[] {
   const found: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
