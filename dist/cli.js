@@ -37904,6 +37904,31 @@ async function loadMarkdownReader() {
   return module.readMarkdown;
 }
 
+// src/app/prepare-markdown.ts
+function prepareMarkdown(config, workspace) {
+  if (!needsMarkdown(config)) return void 0;
+  return (async () => {
+    await new Promise((resolve7) => setImmediate(resolve7));
+    const read = await loadMarkdownReader();
+    const outlines = /* @__PURE__ */ new Map();
+    const cached = (text3) => {
+      let outline = outlines.get(text3);
+      if (!outline) outlines.set(text3, outline = read(text3));
+      return outline;
+    };
+    const paths = [
+      ...config.documents.map((d) => d.path),
+      ...config.changelog ? [config.changelog.path] : []
+    ];
+    for (const path of paths) {
+      const file = await workspace.readFile(path, config.limits.maxFileBytes);
+      if (file.kind === "ok") cached(file.text);
+      await new Promise((resolve7) => setImmediate(resolve7));
+    }
+    return cached;
+  })();
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
@@ -37949,6 +37974,7 @@ async function runCheckpoint(ports, request) {
     ...request.secrets ?? []
   ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
+  const markdownReady = prepareMarkdown(config, ports.workspace);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
     modes: request.modes.length > 0 ? request.modes : configured,
@@ -37965,8 +37991,7 @@ async function runCheckpoint(ports, request) {
     baseSha: shard && shard.index !== 1 ? void 0 : request.baseSha,
     shard
   });
-  const readMarkdown2 = needsMarkdown(config) ? await loadMarkdownReader() : void 0;
-  const record = redactDeep(judge(config, evidence, validator, readMarkdown2), redact);
+  const record = redactDeep(judge(config, evidence, validator, await markdownReady), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

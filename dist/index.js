@@ -59629,6 +59629,31 @@ async function loadMarkdownReader() {
   return module.readMarkdown;
 }
 
+// src/app/prepare-markdown.ts
+function prepareMarkdown(config, workspace) {
+  if (!needsMarkdown(config)) return void 0;
+  return (async () => {
+    await new Promise((resolve7) => setImmediate(resolve7));
+    const read = await loadMarkdownReader();
+    const outlines = /* @__PURE__ */ new Map();
+    const cached = (text3) => {
+      let outline = outlines.get(text3);
+      if (!outline) outlines.set(text3, outline = read(text3));
+      return outline;
+    };
+    const paths = [
+      ...config.documents.map((d) => d.path),
+      ...config.changelog ? [config.changelog.path] : []
+    ];
+    for (const path of paths) {
+      const file = await workspace.readFile(path, config.limits.maxFileBytes);
+      if (file.kind === "ok") cached(file.text);
+      await new Promise((resolve7) => setImmediate(resolve7));
+    }
+    return cached;
+  })();
+}
+
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request2) {
   const validator = createSchemaValidator();
@@ -59674,6 +59699,7 @@ async function runCheckpoint(ports, request2) {
     ...request2.secrets ?? []
   ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request2.decision})\u2026`);
+  const markdownReady = prepareMarkdown(config, ports.workspace);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request2.decision,
     modes: request2.modes.length > 0 ? request2.modes : configured,
@@ -59690,8 +59716,7 @@ async function runCheckpoint(ports, request2) {
     baseSha: shard && shard.index !== 1 ? void 0 : request2.baseSha,
     shard
   });
-  const readMarkdown2 = needsMarkdown(config) ? await loadMarkdownReader() : void 0;
-  const record = redactDeep(judge(config, evidence, validator, readMarkdown2), redact);
+  const record = redactDeep(judge(config, evidence, validator, await markdownReady), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

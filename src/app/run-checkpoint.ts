@@ -14,7 +14,7 @@ import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, redactDeep } from '../core/redact.js';
 import { loadConfig } from './load-config.js';
 import { prepareSchemas } from './prepare-schemas.js';
-import { loadMarkdownReader, needsMarkdown } from '../core/markdown/load-markdown.js';
+import { prepareMarkdown } from './prepare-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
 
 /** What a front door asks for. */
@@ -101,6 +101,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     ...(request.secrets ?? []),
   ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
+  const markdownReady = prepareMarkdown(config, ports.workspace);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
     modes: request.modes.length > 0 ? request.modes : configured,
@@ -120,8 +121,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).
-  const readMarkdown = needsMarkdown(config) ? await loadMarkdownReader() : undefined;
-  const record = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
+  const record = redactDeep(judge(config, evidence, validator, await markdownReady), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(
