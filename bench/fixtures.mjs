@@ -11,10 +11,14 @@ function write(root, path, text) {
   writeFileSync(join(root, path), text);
 }
 
-/** A workspace with a 100,000-code manifest and a payload of about `payloadBytes`. */
+/**
+ * A workspace with a `codes`-code manifest and a payload of about `payloadBytes`, spread over
+ * `modes` handoff modes (each a full copy of the enum plus its share of the catalog).
+ */
 export function createLargeArtifactWorkspace({
   codes = 100_000,
   payloadBytes = 10 * 1024 * 1024,
+  modes = 1,
 } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'cc-bench-large-'));
   const errorCodes = Array.from({ length: codes }, (_, i) => `E_${String(i).padStart(6, '0')}`);
@@ -33,22 +37,31 @@ export function createLargeArtifactWorkspace({
     envelopes: {
       'service.v2': { required: ['error.code', 'error.message'], error_code_field: 'error.code' },
     },
-    handoff_modes: {
-      stable: { service_contract_version: 'service.v2', required_fields: ['catalog'] },
-    },
+    handoff_modes: {},
   };
-  const mode = {
-    service_contract_version: 'service.v2',
-    error_code_enum: errorCodes,
-    error_envelope_example: { error: { code: errorCodes[42], message: 'x' } },
-    catalog: [],
-  };
+  const modeNames = Array.from({ length: modes }, (_, i) => (i === 0 ? 'stable' : `mode-${i}`));
+  for (const name of modeNames)
+    manifest.handoff_modes[name] = {
+      service_contract_version: 'service.v2',
+      required_fields: ['catalog'],
+    };
+  const catalog = [];
   const payload = {
     handoff_version: 1,
     producer: 'bench',
     ...baseline,
     generated_at: '2026-02-08T00:00:00Z',
-    modes: { stable: mode },
+    modes: Object.fromEntries(
+      modeNames.map((name) => [
+        name,
+        {
+          service_contract_version: 'service.v2',
+          error_code_enum: errorCodes,
+          error_envelope_example: { error: { code: errorCodes[42], message: 'x' } },
+          catalog,
+        },
+      ]),
+    ),
   };
   // Fill the catalog until the payload reaches the target size.
   const entry = {
@@ -60,9 +73,9 @@ export function createLargeArtifactWorkspace({
   const entryBytes = JSON.stringify(entry).length + 1;
   const fill = Math.max(
     0,
-    Math.floor((payloadBytes - JSON.stringify(payload).length) / entryBytes),
+    Math.floor((payloadBytes - JSON.stringify(payload).length) / entryBytes / modes),
   );
-  for (let i = 0; i < fill; i++) mode.catalog.push(entry);
+  for (let i = 0; i < fill; i++) catalog.push(entry);
   write(root, 'manifest.json', JSON.stringify(manifest));
   write(root, 'payload.json', JSON.stringify(payload));
   write(
@@ -76,7 +89,7 @@ export function createLargeArtifactWorkspace({
       'artifacts:',
       '  - { id: manifest, path: manifest.json, schema: "builtin:producer-manifest" }',
       '  - { id: payload, path: payload.json, schema: "builtin:handoff-payload" }',
-      'handoff: { manifest: manifest, payload: payload, modes: [stable], require_tag: false }',
+      `handoff: { manifest: manifest, payload: payload, modes: [${modeNames.join(', ')}], require_tag: false }`,
       '',
     ].join('\n'),
   );
@@ -89,5 +102,23 @@ export async function createDemoWorkspace() {
   const root = join(mkdtempSync(join(tmpdir(), 'cc-bench-demo-')), 'service-v3-cutover');
   buildDemoRepo(new URL('../examples/service-v3-cutover', import.meta.url).pathname, root);
   execFileSync('git', ['status', '--short'], { cwd: root });
+  return root;
+}
+
+/** A gate with `count` documents that each require a `max_age_days`, in a git repository. */
+export function createDocumentsWorkspace({ count = 100, maxAge = true } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'cc-bench-docs-'));
+  const lines = ['version: 1', 'gate: { name: bench-docs }', 'documents:'];
+  for (let i = 0; i < count; i++) {
+    write(root, `docs/doc-${i}.md`, `# Document ${i}\n\n## Rollback\n\nSteps.\n`);
+    lines.push(
+      `  - { id: doc-${i}, path: docs/doc-${i}.md, headings: [Rollback]${maxAge ? ', max_age_days: 365' : ''} }`,
+    );
+  }
+  write(root, '.github/cutover-checkpoint.yml', lines.join('\n') + '\n');
+  const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'add', '.');
+  git('-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'docs');
   return root;
 }

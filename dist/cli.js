@@ -7658,7 +7658,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports) {
     "use strict";
     exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "unsigned": { "type": "object", "description": "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -7671,6 +7671,7 @@ var require_builtin_validators = __commonJS({
     var pattern15 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
     var pattern16 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
     var pattern21 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+    var pattern23 = new RegExp("^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$", "u");
     var formats0 = require_formats().fullFormats.date;
     function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
@@ -9901,7 +9902,7 @@ var require_builtin_validators = __commonJS({
               errors++;
             }
             for (const key18 in data105) {
-              if (!(key18 === "path" || key18 === "roles" || key18 === "unsigned")) {
+              if (!(key18 === "path" || key18 === "roles" || key18 === "signers" || key18 === "verify" || key18 === "environment" || key18 === "unsigned")) {
                 const err189 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err189];
@@ -9990,117 +9991,117 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data105.unsigned !== void 0) {
-              let data109 = data105.unsigned;
+            if (data105.signers !== void 0) {
+              let data109 = data105.signers;
               if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
                 for (const key19 in data109) {
-                  if (!(key19 === "rehearsal" || key19 === "cutover")) {
-                    const err196 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err196];
-                    } else {
-                      vErrors.push(err196);
+                  let data110 = data109[key19];
+                  if (Array.isArray(data110)) {
+                    if (data110.length < 1) {
+                      const err196 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err196];
+                      } else {
+                        vErrors.push(err196);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data109.rehearsal !== void 0) {
-                  let data110 = data109.rehearsal;
-                  if (!(data110 === "fail" || data110 === "pending")) {
-                    const err197 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err197];
-                    } else {
-                      vErrors.push(err197);
+                    const len16 = data110.length;
+                    for (let i19 = 0; i19 < len16; i19++) {
+                      let data111 = data110[i19];
+                      if (typeof data111 === "string") {
+                        if (!pattern23.test(data111)) {
+                          const err197 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" }, message: 'must match pattern "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"' };
+                          if (vErrors === null) {
+                            vErrors = [err197];
+                          } else {
+                            vErrors.push(err197);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err198 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err198];
+                        } else {
+                          vErrors.push(err198);
+                        }
+                        errors++;
+                      }
                     }
-                    errors++;
-                  }
-                }
-                if (data109.cutover !== void 0) {
-                  let data111 = data109.cutover;
-                  if (!(data111 === "fail" || data111 === "pending")) {
-                    const err198 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    let i20 = data110.length;
+                    let j3;
+                    if (i20 > 1) {
+                      const indices2 = {};
+                      for (; i20--; ) {
+                        let item2 = data110[i20];
+                        if (typeof item2 !== "string") {
+                          continue;
+                        }
+                        if (typeof indices2[item2] == "number") {
+                          j3 = indices2[item2];
+                          const err199 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
+                          if (vErrors === null) {
+                            vErrors = [err199];
+                          } else {
+                            vErrors.push(err199);
+                          }
+                          errors++;
+                          break;
+                        }
+                        indices2[item2] = i20;
+                      }
+                    }
+                  } else {
+                    const err200 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err198];
+                      vErrors = [err200];
                     } else {
-                      vErrors.push(err198);
+                      vErrors.push(err200);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err199 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err201 = { instancePath: instancePath + "/joint_decision/signers", schemaPath: "#/properties/joint_decision/properties/signers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err199];
+                  vErrors = [err201];
                 } else {
-                  vErrors.push(err199);
+                  vErrors.push(err201);
                 }
                 errors++;
               }
             }
-          } else {
-            const err200 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err200];
-            } else {
-              vErrors.push(err200);
-            }
-            errors++;
-          }
-        }
-        if (data.checks !== void 0) {
-          let data112 = data.checks;
-          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
-            for (const key20 in data112) {
-              let data113 = data112[key20];
-              if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
-                for (const key21 in data113) {
-                  if (!(key21 === "blocks" || key21 === "abort")) {
-                    const err201 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
+            if (data105.verify !== void 0) {
+              let data112 = data105.verify;
+              if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+                for (const key20 in data112) {
+                  if (!(key20 === "rehearsal" || key20 === "cutover")) {
+                    const err202 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err201];
+                      vErrors = [err202];
                     } else {
-                      vErrors.push(err201);
+                      vErrors.push(err202);
                     }
                     errors++;
                   }
                 }
-                if (data113.blocks !== void 0) {
-                  let data114 = data113.blocks;
-                  if (Array.isArray(data114)) {
-                    const len16 = data114.length;
-                    for (let i19 = 0; i19 < len16; i19++) {
-                      let data115 = data114[i19];
-                      if (!(data115 === "rehearsal" || data115 === "cutover")) {
-                        const err202 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i19, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err202];
-                        } else {
-                          vErrors.push(err202);
-                        }
-                        errors++;
-                      }
+                if (data112.rehearsal !== void 0) {
+                  let data113 = data112.rehearsal;
+                  if (!(data113 === "file" || data113 === "github")) {
+                    const err203 = { instancePath: instancePath + "/joint_decision/verify/rehearsal", schemaPath: "#/properties/joint_decision/properties/verify/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
                     }
-                    let i20 = data114.length;
-                    let j3;
-                    if (i20 > 1) {
-                      outer1: for (; i20--; ) {
-                        for (j3 = i20; j3--; ) {
-                          if (func0(data114[i20], data114[j3])) {
-                            const err203 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err203];
-                            } else {
-                              vErrors.push(err203);
-                            }
-                            errors++;
-                            break outer1;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err204 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data112.cutover !== void 0) {
+                  let data114 = data112.cutover;
+                  if (!(data114 === "file" || data114 === "github")) {
+                    const err204 = { instancePath: instancePath + "/joint_decision/verify/cutover", schemaPath: "#/properties/joint_decision/properties/verify/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err204];
                     } else {
@@ -10109,127 +10110,149 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data113.abort !== void 0) {
-                  if (typeof data113.abort !== "boolean") {
-                    const err205 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              } else {
+                const err205 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err205];
+                } else {
+                  vErrors.push(err205);
+                }
+                errors++;
+              }
+            }
+            if (data105.environment !== void 0) {
+              let data115 = data105.environment;
+              if (typeof data115 === "string") {
+                if (func2(data115) < 1) {
+                  const err206 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err206];
+                  } else {
+                    vErrors.push(err206);
+                  }
+                  errors++;
+                }
+              } else {
+                const err207 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err207];
+                } else {
+                  vErrors.push(err207);
+                }
+                errors++;
+              }
+            }
+            if (data105.unsigned !== void 0) {
+              let data116 = data105.unsigned;
+              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                for (const key21 in data116) {
+                  if (!(key21 === "rehearsal" || key21 === "cutover")) {
+                    const err208 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err205];
+                      vErrors = [err208];
                     } else {
-                      vErrors.push(err205);
+                      vErrors.push(err208);
+                    }
+                    errors++;
+                  }
+                }
+                if (data116.rehearsal !== void 0) {
+                  let data117 = data116.rehearsal;
+                  if (!(data117 === "fail" || data117 === "pending")) {
+                    const err209 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err209];
+                    } else {
+                      vErrors.push(err209);
+                    }
+                    errors++;
+                  }
+                }
+                if (data116.cutover !== void 0) {
+                  let data118 = data116.cutover;
+                  if (!(data118 === "fail" || data118 === "pending")) {
+                    const err210 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err206 = { instancePath: instancePath + "/checks/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err211 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err206];
+                  vErrors = [err211];
                 } else {
-                  vErrors.push(err206);
+                  vErrors.push(err211);
                 }
                 errors++;
               }
             }
           } else {
-            const err207 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err212 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err207];
+              vErrors = [err212];
             } else {
-              vErrors.push(err207);
+              vErrors.push(err212);
             }
             errors++;
           }
         }
-        if (data.waivers !== void 0) {
-          let data117 = data.waivers;
-          if (Array.isArray(data117)) {
-            const len17 = data117.length;
-            for (let i21 = 0; i21 < len17; i21++) {
-              let data118 = data117[i21];
-              if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-                if (data118.check === void 0) {
-                  const err208 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err208];
-                  } else {
-                    vErrors.push(err208);
-                  }
-                  errors++;
-                }
-                if (data118.reason === void 0) {
-                  const err209 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err209];
-                  } else {
-                    vErrors.push(err209);
-                  }
-                  errors++;
-                }
-                if (data118.owner === void 0) {
-                  const err210 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                  if (vErrors === null) {
-                    vErrors = [err210];
-                  } else {
-                    vErrors.push(err210);
-                  }
-                  errors++;
-                }
-                if (data118.expires === void 0) {
-                  const err211 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
-                  if (vErrors === null) {
-                    vErrors = [err211];
-                  } else {
-                    vErrors.push(err211);
-                  }
-                  errors++;
-                }
-                for (const key22 in data118) {
-                  if (!(key22 === "check" || key22 === "reason" || key22 === "owner" || key22 === "expires")) {
-                    const err212 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+        if (data.checks !== void 0) {
+          let data119 = data.checks;
+          if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+            for (const key22 in data119) {
+              let data120 = data119[key22];
+              if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
+                for (const key23 in data120) {
+                  if (!(key23 === "blocks" || key23 === "abort")) {
+                    const err213 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err212];
+                      vErrors = [err213];
                     } else {
-                      vErrors.push(err212);
+                      vErrors.push(err213);
                     }
                     errors++;
                   }
                 }
-                if (data118.check !== void 0) {
-                  let data119 = data118.check;
-                  if (typeof data119 === "string") {
-                    if (func2(data119) < 1) {
-                      const err213 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err213];
-                      } else {
-                        vErrors.push(err213);
+                if (data120.blocks !== void 0) {
+                  let data121 = data120.blocks;
+                  if (Array.isArray(data121)) {
+                    const len17 = data121.length;
+                    for (let i21 = 0; i21 < len17; i21++) {
+                      let data122 = data121[i21];
+                      if (!(data122 === "rehearsal" || data122 === "cutover")) {
+                        const err214 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i21, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err214];
+                        } else {
+                          vErrors.push(err214);
+                        }
+                        errors++;
                       }
-                      errors++;
+                    }
+                    let i22 = data121.length;
+                    let j4;
+                    if (i22 > 1) {
+                      outer1: for (; i22--; ) {
+                        for (j4 = i22; j4--; ) {
+                          if (func0(data121[i22], data121[j4])) {
+                            const err215 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i22 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err215];
+                            } else {
+                              vErrors.push(err215);
+                            }
+                            errors++;
+                            break outer1;
+                          }
+                        }
+                      }
                     }
                   } else {
-                    const err214 = { instancePath: instancePath + "/waivers/" + i21 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err214];
-                    } else {
-                      vErrors.push(err214);
-                    }
-                    errors++;
-                  }
-                }
-                if (data118.reason !== void 0) {
-                  let data120 = data118.reason;
-                  if (typeof data120 === "string") {
-                    if (func2(data120) < 1) {
-                      const err215 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err215];
-                      } else {
-                        vErrors.push(err215);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err216 = { instancePath: instancePath + "/waivers/" + i21 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err216 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err216];
                     } else {
@@ -10238,76 +10261,205 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data118.owner !== void 0) {
-                  let data121 = data118.owner;
-                  if (typeof data121 === "string") {
-                    if (func2(data121) < 1) {
-                      const err217 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err217];
-                      } else {
-                        vErrors.push(err217);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err218 = { instancePath: instancePath + "/waivers/" + i21 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data120.abort !== void 0) {
+                  if (typeof data120.abort !== "boolean") {
+                    const err217 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
-                      vErrors = [err218];
+                      vErrors = [err217];
                     } else {
-                      vErrors.push(err218);
-                    }
-                    errors++;
-                  }
-                }
-                if (data118.expires !== void 0) {
-                  let data122 = data118.expires;
-                  if (typeof data122 === "string") {
-                    if (!formats0.validate(data122)) {
-                      const err219 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-                      if (vErrors === null) {
-                        vErrors = [err219];
-                      } else {
-                        vErrors.push(err219);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err220 = { instancePath: instancePath + "/waivers/" + i21 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err220];
-                    } else {
-                      vErrors.push(err220);
+                      vErrors.push(err217);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err221 = { instancePath: instancePath + "/waivers/" + i21, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err218 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err221];
+                  vErrors = [err218];
                 } else {
-                  vErrors.push(err221);
+                  vErrors.push(err218);
                 }
                 errors++;
               }
             }
           } else {
-            const err222 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err219 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err222];
+              vErrors = [err219];
             } else {
-              vErrors.push(err222);
+              vErrors.push(err219);
+            }
+            errors++;
+          }
+        }
+        if (data.waivers !== void 0) {
+          let data124 = data.waivers;
+          if (Array.isArray(data124)) {
+            const len18 = data124.length;
+            for (let i23 = 0; i23 < len18; i23++) {
+              let data125 = data124[i23];
+              if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                if (data125.check === void 0) {
+                  const err220 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+                  if (vErrors === null) {
+                    vErrors = [err220];
+                  } else {
+                    vErrors.push(err220);
+                  }
+                  errors++;
+                }
+                if (data125.reason === void 0) {
+                  const err221 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err221];
+                  } else {
+                    vErrors.push(err221);
+                  }
+                  errors++;
+                }
+                if (data125.owner === void 0) {
+                  const err222 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+                if (data125.expires === void 0) {
+                  const err223 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err223];
+                  } else {
+                    vErrors.push(err223);
+                  }
+                  errors++;
+                }
+                for (const key24 in data125) {
+                  if (!(key24 === "check" || key24 === "reason" || key24 === "owner" || key24 === "expires")) {
+                    const err224 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err224];
+                    } else {
+                      vErrors.push(err224);
+                    }
+                    errors++;
+                  }
+                }
+                if (data125.check !== void 0) {
+                  let data126 = data125.check;
+                  if (typeof data126 === "string") {
+                    if (func2(data126) < 1) {
+                      const err225 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err225];
+                      } else {
+                        vErrors.push(err225);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err226 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+                if (data125.reason !== void 0) {
+                  let data127 = data125.reason;
+                  if (typeof data127 === "string") {
+                    if (func2(data127) < 1) {
+                      const err227 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err227];
+                      } else {
+                        vErrors.push(err227);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err228 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err228];
+                    } else {
+                      vErrors.push(err228);
+                    }
+                    errors++;
+                  }
+                }
+                if (data125.owner !== void 0) {
+                  let data128 = data125.owner;
+                  if (typeof data128 === "string") {
+                    if (func2(data128) < 1) {
+                      const err229 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err229];
+                      } else {
+                        vErrors.push(err229);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err230 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err230];
+                    } else {
+                      vErrors.push(err230);
+                    }
+                    errors++;
+                  }
+                }
+                if (data125.expires !== void 0) {
+                  let data129 = data125.expires;
+                  if (typeof data129 === "string") {
+                    if (!formats0.validate(data129)) {
+                      const err231 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err231];
+                      } else {
+                        vErrors.push(err231);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err232 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err232];
+                    } else {
+                      vErrors.push(err232);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err233 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err233];
+                } else {
+                  vErrors.push(err233);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err234 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err234];
+            } else {
+              vErrors.push(err234);
             }
             errors++;
           }
         }
       } else {
-        const err223 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err235 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err223];
+          vErrors = [err235];
         } else {
-          vErrors.push(err223);
+          vErrors.push(err235);
         }
         errors++;
       }
@@ -10316,11 +10468,11 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"] }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
-    var pattern23 = new RegExp("^[0-9a-f]{64}$", "u");
-    var pattern24 = new RegExp("Z$", "u");
+    var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
+    var pattern25 = new RegExp("Z$", "u");
     var formats2 = require_formats().fullFormats["date-time"];
     function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
@@ -10579,7 +10731,7 @@ var require_builtin_validators = __commonJS({
               let passing0 = null;
               const _errs9 = errors;
               if (typeof data3 === "string") {
-                if (!pattern23.test(data3)) {
+                if (!pattern24.test(data3)) {
                   const err5 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -10852,7 +11004,7 @@ var require_builtin_validators = __commonJS({
             if (data1.config_sha256 !== void 0) {
               let data5 = data1.config_sha256;
               if (typeof data5 === "string") {
-                if (!pattern23.test(data5)) {
+                if (!pattern24.test(data5)) {
                   const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err18];
@@ -10884,7 +11036,7 @@ var require_builtin_validators = __commonJS({
         if (data.generated_at !== void 0) {
           let data6 = data.generated_at;
           if (typeof data6 === "string") {
-            if (!pattern24.test(data6)) {
+            if (!pattern25.test(data6)) {
               const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -12147,163 +12299,158 @@ var require_builtin_validators = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.context !== void 0) {
-          let data80 = data.context;
-          if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-            if (data80.repository !== void 0) {
-              let data81 = data80.repository;
-              if (typeof data81 !== "string" && data81 !== null) {
-                const err131 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-            }
-            if (data80.sha !== void 0) {
-              let data82 = data80.sha;
-              if (typeof data82 !== "string" && data82 !== null) {
-                const err132 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err132];
-                } else {
-                  vErrors.push(err132);
-                }
-                errors++;
-              }
-            }
-            if (data80.ref !== void 0) {
-              let data83 = data80.ref;
-              if (typeof data83 !== "string" && data83 !== null) {
-                const err133 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                } else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data80.event !== void 0) {
-              let data84 = data80.event;
-              if (typeof data84 !== "string" && data84 !== null) {
-                const err134 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-            }
-            if (data80.run_url !== void 0) {
-              let data85 = data80.run_url;
-              if (typeof data85 !== "string" && data85 !== null) {
-                const err135 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err136 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err136];
-            } else {
-              vErrors.push(err136);
-            }
-            errors++;
-          }
-        }
-        if (data.shard !== void 0) {
-          let data86 = data.shard;
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            if (data86.index === void 0) {
-              const err137 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            if (data86.count === void 0) {
-              const err138 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err138];
-              } else {
-                vErrors.push(err138);
-              }
-              errors++;
-            }
-            if (data86.commands === void 0) {
-              const err139 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err139];
-              } else {
-                vErrors.push(err139);
-              }
-              errors++;
-            }
-            if (data86.index !== void 0) {
-              let data87 = data86.index;
-              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
-                const err140 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-              if (typeof data87 == "number") {
-                if (data87 < 1 || isNaN(data87)) {
-                  const err141 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err141];
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            if (data79.verified !== void 0) {
+              let data80 = data79.verified;
+              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                for (const key4 in data80) {
+                  let data81 = data80[key4];
+                  if (Array.isArray(data81)) {
+                    const len8 = data81.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      let data82 = data81[i8];
+                      if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                        if (data82.role === void 0) {
+                          const err131 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+                          if (vErrors === null) {
+                            vErrors = [err131];
+                          } else {
+                            vErrors.push(err131);
+                          }
+                          errors++;
+                        }
+                        if (data82.signer === void 0) {
+                          const err132 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
+                          if (vErrors === null) {
+                            vErrors = [err132];
+                          } else {
+                            vErrors.push(err132);
+                          }
+                          errors++;
+                        }
+                        if (data82.decision === void 0) {
+                          const err133 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                          if (vErrors === null) {
+                            vErrors = [err133];
+                          } else {
+                            vErrors.push(err133);
+                          }
+                          errors++;
+                        }
+                        if (data82.source === void 0) {
+                          const err134 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                          if (vErrors === null) {
+                            vErrors = [err134];
+                          } else {
+                            vErrors.push(err134);
+                          }
+                          errors++;
+                        }
+                        if (data82.role !== void 0) {
+                          if (typeof data82.role !== "string") {
+                            const err135 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err135];
+                            } else {
+                              vErrors.push(err135);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.signer !== void 0) {
+                          if (typeof data82.signer !== "string") {
+                            const err136 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err136];
+                            } else {
+                              vErrors.push(err136);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.decision !== void 0) {
+                          let data85 = data82.decision;
+                          if (!(data85 === "GO" || data85 === "NO-GO")) {
+                            const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err137];
+                            } else {
+                              vErrors.push(err137);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.source !== void 0) {
+                          let data86 = data82.source;
+                          if (!(data86 === "file" || data86 === "review" || data86 === "run-approval")) {
+                            const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err138];
+                            } else {
+                              vErrors.push(err138);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.url !== void 0) {
+                          if (typeof data82.url !== "string") {
+                            const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err139];
+                            } else {
+                              vErrors.push(err139);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.at !== void 0) {
+                          if (typeof data82.at !== "string") {
+                            const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err140];
+                            } else {
+                              vErrors.push(err140);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data82.environments !== void 0) {
+                          let data89 = data82.environments;
+                          if (Array.isArray(data89)) {
+                            const len9 = data89.length;
+                            for (let i9 = 0; i9 < len9; i9++) {
+                              if (typeof data89[i9] !== "string") {
+                                const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err141];
+                                } else {
+                                  vErrors.push(err141);
+                                }
+                                errors++;
+                              }
+                            }
+                          } else {
+                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err142];
+                            } else {
+                              vErrors.push(err142);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err143];
+                        } else {
+                          vErrors.push(err143);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.count !== void 0) {
-              let data88 = data86.count;
-              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)))) {
-                const err142 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-              if (typeof data88 == "number") {
-                if (data88 < 1 || isNaN(data88)) {
-                  const err143 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data86.commands !== void 0) {
-              let data89 = data86.commands;
-              if (Array.isArray(data89)) {
-                const len8 = data89.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  if (typeof data89[i8] !== "string") {
-                    const err144 = { instancePath: instancePath + "/shard/commands/" + i8, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err144];
                     } else {
@@ -12313,7 +12460,7 @@ var require_builtin_validators = __commonJS({
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err145 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err145];
                 } else {
@@ -12322,23 +12469,27 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err146 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err146];
-            } else {
-              vErrors.push(err146);
-            }
-            errors++;
           }
         }
-        if (data.aggregated_from !== void 0) {
-          let data91 = data.aggregated_from;
-          if (Array.isArray(data91)) {
-            const len9 = data91.length;
-            for (let i9 = 0; i9 < len9; i9++) {
-              if (typeof data91[i9] !== "string") {
-                const err147 = { instancePath: instancePath + "/aggregated_from/" + i9, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.context !== void 0) {
+          let data91 = data.context;
+          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+            if (data91.repository !== void 0) {
+              let data92 = data91.repository;
+              if (typeof data92 !== "string" && data92 !== null) {
+                const err146 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data91.sha !== void 0) {
+              let data93 = data91.sha;
+              if (typeof data93 !== "string" && data93 !== null) {
+                const err147 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -12347,22 +12498,194 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data91.ref !== void 0) {
+              let data94 = data91.ref;
+              if (typeof data94 !== "string" && data94 !== null) {
+                const err148 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+            }
+            if (data91.event !== void 0) {
+              let data95 = data91.event;
+              if (typeof data95 !== "string" && data95 !== null) {
+                const err149 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err149];
+                } else {
+                  vErrors.push(err149);
+                }
+                errors++;
+              }
+            }
+            if (data91.run_url !== void 0) {
+              let data96 = data91.run_url;
+              if (typeof data96 !== "string" && data96 !== null) {
+                const err150 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err148 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err151 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err148];
+              vErrors = [err151];
             } else {
-              vErrors.push(err148);
+              vErrors.push(err151);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data97 = data.shard;
+          if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
+            if (data97.index === void 0) {
+              const err152 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err152];
+              } else {
+                vErrors.push(err152);
+              }
+              errors++;
+            }
+            if (data97.count === void 0) {
+              const err153 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err153];
+              } else {
+                vErrors.push(err153);
+              }
+              errors++;
+            }
+            if (data97.commands === void 0) {
+              const err154 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err154];
+              } else {
+                vErrors.push(err154);
+              }
+              errors++;
+            }
+            if (data97.index !== void 0) {
+              let data98 = data97.index;
+              if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)))) {
+                const err155 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err155];
+                } else {
+                  vErrors.push(err155);
+                }
+                errors++;
+              }
+              if (typeof data98 == "number") {
+                if (data98 < 1 || isNaN(data98)) {
+                  const err156 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err156];
+                  } else {
+                    vErrors.push(err156);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data97.count !== void 0) {
+              let data99 = data97.count;
+              if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)))) {
+                const err157 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err157];
+                } else {
+                  vErrors.push(err157);
+                }
+                errors++;
+              }
+              if (typeof data99 == "number") {
+                if (data99 < 1 || isNaN(data99)) {
+                  const err158 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err158];
+                  } else {
+                    vErrors.push(err158);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data97.commands !== void 0) {
+              let data100 = data97.commands;
+              if (Array.isArray(data100)) {
+                const len10 = data100.length;
+                for (let i10 = 0; i10 < len10; i10++) {
+                  if (typeof data100[i10] !== "string") {
+                    const err159 = { instancePath: instancePath + "/shard/commands/" + i10, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err160 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err160];
+                } else {
+                  vErrors.push(err160);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err161];
+            } else {
+              vErrors.push(err161);
+            }
+            errors++;
+          }
+        }
+        if (data.aggregated_from !== void 0) {
+          let data102 = data.aggregated_from;
+          if (Array.isArray(data102)) {
+            const len11 = data102.length;
+            for (let i11 = 0; i11 < len11; i11++) {
+              if (typeof data102[i11] !== "string") {
+                const err162 = { instancePath: instancePath + "/aggregated_from/" + i11, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err162];
+                } else {
+                  vErrors.push(err162);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err163 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err163];
+            } else {
+              vErrors.push(err163);
             }
             errors++;
           }
         }
       } else {
-        const err149 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err149];
+          vErrors = [err164];
         } else {
-          vErrors.push(err149);
+          vErrors.push(err164);
         }
         errors++;
       }
@@ -12372,7 +12695,7 @@ var require_builtin_validators = __commonJS({
     validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
     exports["handoff-payload"] = validate28;
     var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
-    var pattern26 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+    var pattern27 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
     function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -12524,7 +12847,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern26.test(data3)) {
+            if (!pattern27.test(data3)) {
               const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -13502,7 +13825,7 @@ var require_builtin_validators = __commonJS({
     validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["producer-manifest"] = validate30;
     var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
-    var pattern40 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
+    var pattern41 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
     function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -13663,7 +13986,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern26.test(data3)) {
+            if (!pattern27.test(data3)) {
               const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -13921,7 +14244,7 @@ var require_builtin_validators = __commonJS({
                     for (let i2 = 0; i2 < len1; i2++) {
                       let data13 = data12[i2];
                       if (typeof data13 === "string") {
-                        if (!pattern40.test(data13)) {
+                        if (!pattern41.test(data13)) {
                           const err37 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                           if (vErrors === null) {
                             vErrors = [err37];
@@ -13953,7 +14276,7 @@ var require_builtin_validators = __commonJS({
                 if (data11.error_code_field !== void 0) {
                   let data14 = data11.error_code_field;
                   if (typeof data14 === "string") {
-                    if (!pattern40.test(data14)) {
+                    if (!pattern41.test(data14)) {
                       const err40 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                       if (vErrors === null) {
                         vErrors = [err40];
@@ -24130,7 +24453,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache2.get(memoKey);
+        const cached = cache3.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -24164,7 +24487,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache2.set(memoKey, result);
+        cache3.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -24203,7 +24526,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache2 = new LRU();
+    var cache3 = new LRU();
     var parseOptions2 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -33914,7 +34237,29 @@ var decision_record_schema_default = {
       $ref: "#/$defs/digests"
     },
     joint_decision: {
-      type: ["object", "null"]
+      type: ["object", "null"],
+      properties: {
+        verified: {
+          type: "object",
+          description: "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.",
+          additionalProperties: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["role", "signer", "decision", "source"],
+              properties: {
+                role: { type: "string" },
+                signer: { type: "string" },
+                decision: { enum: ["GO", "NO-GO"] },
+                source: { enum: ["file", "review", "run-approval"] },
+                url: { type: "string" },
+                at: { type: "string" },
+                environments: { type: "array", items: { type: "string" } }
+              }
+            }
+          }
+        }
+      }
     },
     context: {
       type: "object",
@@ -34500,9 +34845,36 @@ var checkpoint_config_schema_default = {
           },
           default: ["producer", "consumer"]
         },
+        signers: {
+          type: "object",
+          description: "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.",
+          additionalProperties: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: {
+              type: "string",
+              pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"
+            }
+          }
+        },
+        verify: {
+          type: "object",
+          description: "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).",
+          additionalProperties: false,
+          properties: {
+            rehearsal: { enum: ["file", "github"], default: "file" },
+            cutover: { enum: ["file", "github"], default: "github" }
+          }
+        },
+        environment: {
+          type: "string",
+          minLength: 1,
+          description: "Only approvals of this deployment environment count as run approvals."
+        },
         unsigned: {
           type: "object",
-          description: "Whether a missing signature is pending (CONDITIONAL) or fail (NO-GO).",
+          description: "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).",
           additionalProperties: false,
           properties: {
             rehearsal: {
@@ -34724,7 +35096,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -34744,10 +35116,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache2.get(source.name);
+      const cached = cache3.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache2.set(source.name, result);
+      cache3.set(source.name, result);
       return result;
     }
   };
@@ -36337,54 +36709,364 @@ function evaluateCommand(command, result, context) {
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 
+// src/core/signoff/signers.ts
+function sameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function checkSigner(login, entries, teams) {
+  let unknown;
+  for (const entry of entries) {
+    if (!entry.startsWith("@")) {
+      if (sameLogin(entry, login)) return { kind: "yes" };
+      continue;
+    }
+    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
+    if (members?.kind === "ok") {
+      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
+    } else {
+      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
+    }
+  }
+  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
+}
+function rolesOf(login, roles, signers, teams) {
+  const yes = [];
+  const unknown = [];
+  for (const role of roles) {
+    const membership = checkSigner(login, signers.get(role) ?? [], teams);
+    if (membership.kind === "yes") yes.push(role);
+    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
+  }
+  return { yes, unknown };
+}
+function assignRoles(roles, people) {
+  const holder = /* @__PURE__ */ new Map();
+  const tryPerson = (person, seen) => {
+    for (const role of people[person] ?? []) {
+      if (!roles.includes(role) || seen.has(role)) continue;
+      seen.add(role);
+      const current = holder.get(role);
+      if (current === void 0 || tryPerson(current, seen)) {
+        holder.set(role, person);
+        return true;
+      }
+    }
+    return false;
+  };
+  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
+  return holder;
+}
+
+// src/core/signoff/file-signatures.ts
+function judgeFileSignatures(input) {
+  const refusals = [];
+  const states = input.roles.map((role) => {
+    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
+    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
+    return { role, state: judgeSlot(role, slot, input) };
+  });
+  states.forEach((entry, i) => {
+    if (entry.state.kind !== "signed") return;
+    const signer = entry.state.signature.signer;
+    const first = states.findIndex(
+      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
+    );
+    if (first >= 0)
+      entry.state = {
+        kind: "invalid",
+        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
+      };
+  });
+  for (const { state } of states) {
+    if (state.kind === "signed" && state.signature.decision === "NO-GO")
+      refusals.push({
+        signature: state.signature,
+        message: `${state.signature.role} signed NO-GO`
+      });
+  }
+  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
+}
+function judgeSlot(role, slot, input) {
+  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
+  if (yes.length === 0) {
+    if (unknown[0])
+      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
+    const allowed = input.signers.get(role) ?? [];
+    return {
+      kind: "invalid",
+      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
+    };
+  }
+  const at = Date.parse(slot.signed_at);
+  if (Number.isNaN(at))
+    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
+  if (at > Date.parse(input.now))
+    return {
+      kind: "invalid",
+      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
+    };
+  const release = input.releaseDate;
+  if (release) {
+    if (release.date === null)
+      return {
+        kind: "unverifiable",
+        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
+      };
+    if (at < Date.parse(release.date))
+      return {
+        kind: "invalid",
+        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
+      };
+  }
+  const signature = {
+    role,
+    signer: slot.signed_by,
+    decision: slot.decision,
+    source: "file",
+    at: slot.signed_at
+  };
+  return { kind: "signed", signature };
+}
+
+// src/core/signoff/github-signatures.ts
+var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
+function judgeGitHubSignatures(input) {
+  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
+  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
+  const teams = input.evidence?.teams ?? {};
+  const notes = [];
+  const unavailable = [];
+  const candidates = [];
+  const refusals = [];
+  const maybe = [];
+  const consider = (login, approve, signature) => {
+    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
+    if (approve) {
+      if (yes.length > 0) candidates.push({ login, signature });
+      else for (const u of unknown) maybe.push({ login, ...u });
+    } else if (yes.length > 0) {
+      refusals.push({
+        signature: { ...signature, role: yes.join("/") },
+        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
+      });
+    } else if (unknown[0]) {
+      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+    }
+  };
+  if (pull.kind === "ok") {
+    for (const review of latestReviews(pull.value.reviews)) {
+      const signature = {
+        signer: review.login,
+        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
+        source: "review",
+        url: review.url,
+        ...review.submittedAt ? { at: review.submittedAt } : {}
+      };
+      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
+      else if (review.state !== "APPROVED") continue;
+      else if (review.commitId !== pull.value.headSha) {
+        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
+          notes.push(
+            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
+          );
+      } else consider(review.login, true, signature);
+    }
+  } else unavailable.push(`pull request reviews: ${pull.reason}`);
+  if (runs.kind === "ok") {
+    for (const approval of runs.value.approvals) {
+      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
+      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
+      consider(approval.login, approval.state === "approved", {
+        signer: approval.login,
+        decision: approval.state === "approved" ? "GO" : "NO-GO",
+        source: "run-approval",
+        environments,
+        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
+      });
+    }
+  } else unavailable.push(`run approvals: ${runs.reason}`);
+  const people = candidates.filter(
+    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
+  );
+  const holder = assignRoles(
+    input.roles,
+    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
+  );
+  const states = input.roles.map((role) => {
+    const person = holder.get(role);
+    if (person !== void 0)
+      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
+    const doubt = maybe.find((m) => m.role === role);
+    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
+    const claim = input.claims.find((c) => c.role === role);
+    if (claim && unavailable.length > 0)
+      return {
+        role,
+        state: {
+          kind: "unverifiable",
+          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
+        }
+      };
+    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
+    return {
+      role,
+      state: {
+        kind: "unsigned",
+        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
+      }
+    };
+  });
+  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
+}
+function latestReviews(reviews) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
+}
+function short(sha) {
+  return sha ? sha.slice(0, 12) : "unknown";
+}
+
+// src/core/signoff/verify-signoff.ts
+var cache2 = /* @__PURE__ */ new WeakMap();
+function verifySignoff(context) {
+  if (cache2.has(context)) return cache2.get(context);
+  const joint = context.config.jointDecision;
+  const loaded = loadJointDecision(context);
+  let result;
+  if (joint && loaded?.ok) {
+    const decisions = ownObject(loaded.document.value.decisions);
+    const { evidence } = context;
+    const tag = context.config.baseline.release_tag;
+    result = {};
+    for (const decision of DECISIONS) {
+      const slots = ownObject(decisions[decision]);
+      if (joint.verify[decision] === "file") {
+        result[decision] = judgeFileSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          teams: evidence.signoff?.teams ?? {},
+          slots,
+          now: evidence.now,
+          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
+        });
+      } else {
+        result[decision] = judgeGitHubSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          ...joint.environment ? { environment: joint.environment } : {},
+          evidence: evidence.signoff,
+          claims: joint.roles.flatMap((role) => {
+            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
+            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
+          })
+        });
+      }
+    }
+  }
+  cache2.set(context, result);
+  return result;
+}
+function ownObject(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
+  return Object.assign(/* @__PURE__ */ Object.create(null), value);
+}
+
 // src/core/checks/joint-decision.ts
 function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
   if (!config) return [];
   const loaded = loadJointDecision(context);
+  const verified = verifySignoff(context);
   return DECISIONS.map((decision) => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: "joint-decision", only: [decision] };
-    if (!loaded.ok)
-      return { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
-    const slots = (loaded.document.value.decisions ?? {})[decision] ?? {};
+    if (!loaded.ok || !verified)
+      return loaded.ok ? { ...base, status: "error", summary: "joint decision record could not be judged" } : { ...base, status: loaded.status, summary: loaded.summary, findings: loaded.findings };
     const location = locationOf(config.path, loaded.document, `/decisions/${decision}`);
-    const unsigned = config.roles.filter((role) => !slots[role]);
-    const refused = config.roles.filter((role) => slots[role]?.decision === "NO-GO");
-    const signed = config.roles.filter((role) => slots[role]?.decision === "GO").map((role) => `${role} (${slots[role].signed_by}, ${slots[role].signed_at})`);
-    const expected = Object.fromEntries(config.roles.map((role) => [role, "GO"]));
-    const observed = Object.fromEntries(
-      config.roles.map((role) => [role, slots[role]?.decision ?? "unsigned"])
+    const judged = describeSignoff(
+      decision,
+      verified[decision],
+      config.unsigned[decision],
+      config.path
     );
-    if (refused.length > 0) {
-      const summary2 = `joint decision record: ${refused.join(", ")} signed NO-GO for ${decision}`;
-      return {
-        ...base,
-        status: "fail",
-        summary: summary2,
-        findings: [{ message: summary2, location }],
-        expected,
-        observed
-      };
-    }
-    if (unsigned.length > 0) {
-      const summary2 = `joint decision record ${config.path} is unsigned for ${decision} by ${unsigned.join(", ")}`;
-      return {
-        ...base,
-        status: config.unsigned[decision],
-        summary: summary2,
-        details: signed.length ? [`signed GO: ${signed.join("; ")}`] : [],
-        findings: [{ message: summary2, location }],
-        expected,
-        observed
-      };
-    }
     return {
       ...base,
-      status: "pass",
-      summary: `signed GO for ${decision} by ${signed.join("; ")}`
+      status: judged.status,
+      summary: judged.summary,
+      details: judged.details,
+      ...judged.status === "pass" ? {} : {
+        findings: [{ message: judged.summary, location }],
+        expected: Object.fromEntries(config.roles.map((role) => [role, "GO"])),
+        observed: Object.fromEntries(
+          verified[decision].roles.map(({ role, state }) => [
+            role,
+            state.kind === "signed" ? `${state.signature.decision} by ${state.signature.signer}` : state.kind
+          ])
+        )
+      }
     };
   });
+}
+function describeSignoff(decision, judged, unsignedState, path) {
+  const by = (state) => judged.roles.filter((r) => r.state.kind === state);
+  const signed = judged.roles.flatMap(
+    ({ state }) => state.kind === "signed" && state.signature.decision === "GO" ? [state.signature] : []
+  );
+  const invalid = by("invalid").map((r) => r.state.why);
+  const doubtful = by("unverifiable").map((r) => r.state.why);
+  const unsigned = by("unsigned");
+  const how = judged.verifiedBy === "github" ? " (verified by GitHub)" : "";
+  const details = [
+    ...judged.refusals.map((r) => `NO-GO: ${r.message}`),
+    ...invalid.map((why) => `refused signature: ${why}`),
+    ...doubtful.map((why) => `cannot be verified: ${why}`),
+    ...unsigned.flatMap(
+      (r) => r.state.why ? [`unsigned: ${r.state.why}`] : []
+    ),
+    ...signed.length ? [`signed GO${how}: ${signed.map(describeSignature).join("; ")}`] : [],
+    ...judged.notes,
+    ...judged.unavailable.map((why) => `not verified through GitHub: ${why}`)
+  ];
+  if (judged.refusals.length > 0) {
+    const who = judged.refusals.map((r) => r.message).join("; ");
+    return {
+      status: "fail",
+      summary: judged.verifiedBy === "file" ? `joint decision record: ${who} for ${decision}` : `joint decision ${decision}: ${who}`,
+      details
+    };
+  }
+  if (invalid.length > 0)
+    return {
+      status: "fail",
+      summary: `joint decision record ${path}: ${invalid.join("; ")}`,
+      details
+    };
+  if (unsigned.length > 0 && (unsignedState === "fail" || doubtful.length === 0)) {
+    const roles = unsigned.map((r) => r.role).join(", ");
+    const summary2 = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
+    const github = judged.verifiedBy === "github" ? [
+      `${decision} signatures are verified by GitHub: an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment`
+    ] : [];
+    return { status: unsignedState, summary: summary2, details: [...github, ...details] };
+  }
+  if (doubtful.length > 0) {
+    const why = judged.unavailable.length ? ` (${judged.unavailable.join("; ")})` : "";
+    const summary2 = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
+    return { status: "pending", summary: summary2, details };
+  }
+  return {
+    status: "pass",
+    summary: `signed GO for ${decision}${how} by ${signed.map(describeSignature).join("; ")}`,
+    details: details.filter((d) => !d.startsWith("signed GO"))
+  };
+}
+function describeSignature(signature) {
+  const where = signature.source === "file" ? signature.at : signature.source === "review" ? `review ${signature.url}` : `approval of this run's deployment to ${signature.environments?.join(", ")}`;
+  return `${signature.role} (${signature.signer}, ${where})`;
 }
 
 // src/core/checks/gate-integrity.ts
@@ -36393,7 +37075,7 @@ function evaluateGateIntegrity(context) {
   if (!integrity) return [];
   const path = context.config.path;
   const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
-  const short = integrity.baseSha.slice(0, 12);
+  const short2 = integrity.baseSha.slice(0, 12);
   if (integrity.baseConfig.kind === "unavailable") {
     return [
       {
@@ -36408,7 +37090,7 @@ function evaluateGateIntegrity(context) {
       {
         ...base,
         status: "fail",
-        summary: `this pull request adds the gate config ${path} (absent at base ${short}); a release PR must not define its own gate`,
+        summary: `this pull request adds the gate config ${path} (absent at base ${short2}); a release PR must not define its own gate`,
         expected: "gate config unchanged by the PR",
         observed: "added"
       }
@@ -36420,7 +37102,7 @@ function evaluateGateIntegrity(context) {
       {
         ...base,
         status: "pass",
-        summary: `the gate config is unchanged from the PR's base ${short}`
+        summary: `the gate config is unchanged from the PR's base ${short2}`
       }
     ];
   }
@@ -36434,7 +37116,7 @@ function evaluateGateIntegrity(context) {
   ).map(
     (field) => `${field}: '${String(baseLock[field] ?? "(none)")}' \u2192 '${context.config.baseline[field] ?? "(none)"}'`
   );
-  const summary2 = changes.length > 0 ? `this pull request changes the baseline lock in ${path} (${changes.join("; ")}); the cutover is NO-GO for a PR that moves its own gate` : `this pull request changes the gate config ${path} compared with its base ${short}; the cutover is NO-GO for a PR that changes its own gate`;
+  const summary2 = changes.length > 0 ? `this pull request changes the baseline lock in ${path} (${changes.join("; ")}); the cutover is NO-GO for a PR that moves its own gate` : `this pull request changes the gate config ${path} compared with its base ${short2}; the cutover is NO-GO for a PR that changes its own gate`;
   return [
     {
       ...base,
@@ -36442,7 +37124,7 @@ function evaluateGateIntegrity(context) {
       summary: summary2,
       details: changes,
       findings: [{ message: summary2, location: { file: path, line: 1 } }],
-      expected: `${path} as at ${short}`,
+      expected: `${path} as at ${short2}`,
       observed: changes.length > 0 ? "baseline lock changed" : "gate config changed"
     }
   ];
@@ -36664,6 +37346,21 @@ function blockerRank(check) {
   return 4;
 }
 
+// src/core/signoff/list-verified.ts
+function listVerifiedSignatures(context) {
+  const judged = verifySignoff(context);
+  const out = {};
+  for (const decision of DECISIONS) {
+    const signoff = judged?.[decision];
+    const signed = (signoff?.roles ?? []).flatMap(
+      ({ state }) => state.kind === "signed" ? [state.signature] : []
+    );
+    const refused = (signoff?.refusals ?? []).map((r) => r.signature).filter((s) => !signed.includes(s));
+    out[decision] = [...signed, ...refused];
+  }
+  return out;
+}
+
 // src/core/build-record.ts
 function buildRecord(context, checks, decisions) {
   const { config, evidence } = context;
@@ -36752,9 +37449,13 @@ function summarizeJointDecision(context) {
   const value = loaded.document.value;
   const signatures = {};
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    const slots = value.decisions?.[decision] ?? {};
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision.roles.map((role) => [
+        role,
+        Object.hasOwn(slots, role) ? slots[role] ?? null : null
+      ])
+    );
   }
   return {
     path: loaded.path,
@@ -36762,7 +37463,8 @@ function summarizeJointDecision(context) {
     baseline: value.baseline ?? {},
     residual_risks: value.residual_risks ?? [],
     rollback: value.rollback ?? null,
-    evidence_links: value.evidence_links ?? []
+    evidence_links: value.evidence_links ?? [],
+    verified: listVerifiedSignatures(context)
   };
 }
 
@@ -36862,6 +37564,22 @@ function renderGantt(commands) {
     "",
     `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
   ].join("\n");
+}
+
+// src/core/render/signature-line.ts
+function renderSignatureLine(record, decision, role) {
+  const joint = record.joint_decision;
+  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  if (verified) {
+    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
+    if (verified.source === "file")
+      return `${state} \u2014 signed by ${verified.signer} at ${verified.at ?? "?"}`;
+    const source = verified.source === "review" ? `review ${verified.url ?? ""}`.trim() : `approval of this run's deployment to ${verified.environments?.join(", ") ?? "?"}${verified.url ? ` (${verified.url})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${verified.signer} on GitHub (${source})`;
+  }
+  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
+  return claimed ? `_not verified_ (${what}): the record says ${claimed.decision} by ${claimed.signed_by} at ${claimed.signed_at}` : `_unsigned_ (${what})`;
 }
 
 // src/core/render/format-value.ts
@@ -37060,11 +37778,7 @@ function renderCommands(record, options) {
 function renderJointDecision(record) {
   const joint = record.joint_decision;
   const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => {
-    const s = joint?.signatures[decision][role];
-    const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-    return s ? `${s.decision === "GO" ? `GO (${what})` : "NO-GO"} \u2014 signed by ${s.signed_by} at ${s.signed_at}` : `_unsigned_ (${what})`;
-  };
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
   const roleLines = roles.flatMap((role, i) => [
     `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
     `   - ${signature("rehearsal", role)}`,
@@ -37182,14 +37896,19 @@ async function collectEvidence(config, configRead, ports, request) {
     ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
   ]);
   const tag = config.baseline.release_tag;
-  const [git2, tools, incidents, consumerCheck] = await Promise.all([
+  const joint = config.jointDecision;
+  const [git2, tools, incidents, consumerCheck, signoff] = await Promise.all([
     ports.git.inspect({
       tags: tag ? [tag] : [],
       paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
     }),
     ports.tools.lookup(config.tools),
     config.incidents ? ports.lookups.incidents(config.incidents) : void 0,
-    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0
+    config.consumer?.repository && config.consumer.checkName ? ports.lookups.consumerCheck(config.consumer) : void 0,
+    joint ? ports.lookups.signoff({
+      github: Object.values(joint.verify).includes("github"),
+      teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
+    }) : void 0
   ]);
   const integrity = request.baseSha ? {
     baseSha: request.baseSha,
@@ -37217,6 +37936,7 @@ async function collectEvidence(config, configRead, ports, request) {
     ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
+    ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
     ...request.shard ? { shard: request.shard } : {},
     context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
@@ -37389,6 +38109,29 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
+// src/core/config/joint-decision-semantics.ts
+function checkJointDecisionSemantics(joint, error) {
+  if (!joint || typeof joint.signers !== "object" || joint.signers === null) return;
+  const signers = joint.signers;
+  const named = Object.keys(signers);
+  const roles = Array.isArray(joint.roles) ? joint.roles.map(String) : named;
+  for (const role of named) {
+    if (roles.includes(role)) continue;
+    const suggestion = suggestName(role, roles);
+    error(
+      `/joint_decision/signers/${role.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      `signers for unknown role '${role}'${suggestion ? `; did you mean '${suggestion}'?` : `; joint_decision.roles are: ${roles.join(", ")}`}`
+    );
+  }
+  for (const role of roles) {
+    if (!Object.hasOwn(signers, role))
+      error(
+        "/joint_decision/signers",
+        `role '${role}' has no signers; list the logins (or @org/team) allowed to sign it`
+      );
+  }
+}
+
 // src/core/config/config-semantics.ts
 function checkConfigSemantics(config, at) {
   const errors = [];
@@ -37416,6 +38159,7 @@ function checkConfigSemantics(config, at) {
     (rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error)
   );
   checkCommandGraph(list2("commands"), error);
+  checkJointDecisionSemantics(config.joint_decision, error);
   const defaults = config.command_defaults;
   (defaults?.mutation_patterns ?? []).forEach(
     (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error)
@@ -37552,6 +38296,34 @@ function findCycle(ids, needs) {
   return void 0;
 }
 
+// src/core/config/normalize-joint-decision.ts
+var DEFAULT_VERIFY = { rehearsal: "file", cutover: "github" };
+function normalizeJointDecision(joint, path) {
+  const rawSigners = joint.signers ?? {};
+  const signers = new Map(
+    Object.keys(rawSigners).map((role) => [role, [...rawSigners[role]]])
+  );
+  const roles = joint.roles ?? [
+    ...signers.size > 0 ? signers.keys() : ["producer", "consumer"]
+  ];
+  const rawVerify = joint.verify ?? {};
+  const rawUnsigned = joint.unsigned ?? {};
+  const verify2 = {};
+  const unsigned = {};
+  for (const decision of DECISIONS) {
+    verify2[decision] = Object.hasOwn(rawVerify, decision) ? rawVerify[decision] : DEFAULT_VERIFY[decision];
+    unsigned[decision] = Object.hasOwn(rawUnsigned, decision) ? rawUnsigned[decision] : "pending";
+  }
+  return {
+    path,
+    roles,
+    signers,
+    verify: verify2,
+    ...typeof joint.environment === "string" ? { environment: joint.environment } : {},
+    unsigned
+  };
+}
+
 // src/core/config/normalize-config.ts
 var DEFAULT_COMMAND_TIMEOUT_MS = 30 * 6e4;
 var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -37644,14 +38416,7 @@ function normalizeConfig(raw, path, at, inexactNumbers) {
       checkName: consumer.check_name,
       record: consumer.record === void 0 ? void 0 : workspacePath(consumer.record)
     },
-    jointDecision: joint && {
-      path: workspacePath(joint.path),
-      roles: joint.roles ?? ["producer", "consumer"],
-      unsigned: {
-        rehearsal: joint.unsigned?.rehearsal ?? "pending",
-        cutover: joint.unsigned?.cutover ?? "pending"
-      }
-    },
+    jointDecision: joint && normalizeJointDecision(joint, workspacePath(joint.path)),
     checkPolicies: Object.entries(section("checks") ?? {}).map(([pattern, policy]) => ({
       pattern,
       blocks: policy.blocks,
@@ -38451,6 +39216,11 @@ function createGit(root) {
         const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i].stdout.trim() : "").split(" ");
         return { path, sha, date };
       });
+      const tagDates = await Promise.all(
+        tags.map(
+          (tag, i) => resolved[i].ok ? git(root, ["show", "-s", "--format=%cI", resolved[i].stdout.trim()]) : void 0
+        )
+      );
       return {
         available: true,
         shallow,
@@ -38460,6 +39230,12 @@ function createGit(root) {
         tagCount: tagList.stdout.split("\n").filter(Boolean).length,
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
+        ),
+        tagDates: Object.fromEntries(
+          tags.map((tag, i) => {
+            const date = tagDates[i]?.ok ? tagDates[i].stdout.trim() : "";
+            return [tag, date ? new Date(date).toISOString() : null];
+          })
         ),
         lastCommit: Object.fromEntries(
           found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null])
@@ -38484,7 +39260,12 @@ async function readShallowBoundary(root) {
 function createOfflineLookups(reason) {
   return {
     incidents: async () => ({ kind: "unavailable", reason }),
-    consumerCheck: async () => ({ kind: "unavailable", reason })
+    consumerCheck: async () => ({ kind: "unavailable", reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: "unavailable", reason },
+      runApprovals: { kind: "unavailable", reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: "unavailable", reason }]))
+    })
   };
 }
 
@@ -39069,6 +39850,8 @@ commands:
 # joint_decision:
 #   path: docs/JOINT_DECISION_RECORD.json
 #   roles: [producer, consumer]
+#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
+#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
 #   unsigned: { rehearsal: pending, cutover: fail }
 `;
 var STARTER_WORKFLOW = `name: Cutover checkpoint

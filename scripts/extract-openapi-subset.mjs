@@ -2,6 +2,7 @@
 // operations the Action uses plus every component they reference, for the test server to validate
 // requests and shape responses. Run after `npm install --no-save @octokit/openapi`:
 //   node scripts/extract-openapi-subset.mjs node_modules/@octokit/openapi
+//   npx prettier --ignore-path /dev/null --write __tests__/github/fixtures/openapi-subset.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,6 +16,10 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
   '/repos/{owner}/{repo}/commits/{commit_sha}/pulls': ['get'],
   '/user': ['get'],
+  // Verified sign-off (SPEC §10): reviews of the PR, this run's environment approvals, team members.
+  '/repos/{owner}/{repo}/pulls/{pull_number}/reviews': ['get'],
+  '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals': ['get'],
+  '/orgs/{org}/teams/{team_slug}/members': ['get'],
 };
 
 const [
@@ -48,13 +53,31 @@ while (queue.length > 0) {
     }
   }
 }
+// Sorted, so adding an operation adds lines instead of reordering the file.
+const sorted = (object) =>
+  Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((key) => [key, object[key]]),
+  );
 writeFileSync(
   out,
-  JSON.stringify({
-    openapi: spec.openapi,
-    info: { ...spec.info, 'x-source': `@octokit/openapi@${version} generated/api.github.com.json` },
-    paths,
-    components,
-  }),
+  JSON.stringify(
+    {
+      openapi: spec.openapi,
+      info: {
+        ...spec.info,
+        'x-source': `@octokit/openapi@${version} generated/api.github.com.json`,
+      },
+      paths,
+      components: Object.fromEntries(
+        Object.keys(components)
+          .sort()
+          .map((kind) => [kind, sorted(components[kind])]),
+      ),
+    },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`wrote ${out}`);

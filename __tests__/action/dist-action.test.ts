@@ -57,7 +57,8 @@ describe('push', () => {
       sha: 'c'.repeat(40),
     });
     expect(run.status, run.stdout).toBe(0);
-    expect(ops()).toEqual([
+    // Writes only: the verified sign-off reads the merged PR's reviews and the run's approvals.
+    expect(gh.writes().map((r) => r.operation)).toEqual([
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
@@ -101,7 +102,8 @@ describe('pull_request', () => {
     });
     expect(first.status, first.stdout).toBe(0);
     expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
-    expect(gh.requests.length).toBeLessThanOrEqual(5);
+    // Five for publishing, two reads for the verified sign-off (reviews, run approvals).
+    expect(gh.requests.length).toBeLessThanOrEqual(7);
     expect(gh.comments.get(2)).toHaveLength(1);
     const comment = gh.comments.get(2)![0]!;
     expect(comment.body).toContain(MARKER);
@@ -281,7 +283,7 @@ describe('other triggers', () => {
     expect(run.stdout).not.toContain('[unit-tests]');
   });
 
-  it('publish: false makes no API request at all', async () => {
+  it('publish: false makes no API write (the sign-off is still read)', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -290,7 +292,7 @@ describe('other triggers', () => {
       inputs: { publish: 'false' },
     });
     expect(run.status).toBe(0);
-    expect(gh.requests).toEqual([]);
+    expect(gh.writes()).toEqual([]);
     expect(run.outputs.verdict).toBe('GO');
   });
 });

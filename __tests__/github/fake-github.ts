@@ -57,8 +57,23 @@ export class FakeGitHub {
   consumerCheckRuns: { name: string; status: string; conclusion: string | null }[] = [];
   tokenLogin = 'a-human';
   /** Pull requests associated with any commit (for `comment: always` on push). */
-  associatedPulls: { number: number; state: 'open' | 'closed' }[] = [];
+  associatedPulls: {
+    number: number;
+    state: 'open' | 'closed';
+    /** A merged PR: its merge commit and final head. */
+    merged?: { mergeCommitSha: string; headSha: string };
+  }[] = [];
   appSlug: string | null = 'github-actions';
+  /** Reviews per pull request, in the order they were submitted. */
+  readonly reviews = new Map<number, { login: string; state: string; commitId: string }[]>();
+  /** Approvals of any run's deployment environments. */
+  runApprovals: {
+    login: string;
+    state: 'approved' | 'rejected' | 'pending';
+    environments: string[];
+  }[] = [];
+  /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
+  readonly teamMembers = new Map<string, string[]>();
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -319,14 +334,76 @@ export class FakeGitHub {
         ) as object;
         return [
           200,
-          this.associatedPulls.map((p) => ({ ...base, number: p.number, state: p.state })),
+          this.associatedPulls.map((p) => ({
+            ...base,
+            number: p.number,
+            state: p.state,
+            ...(p.merged
+              ? {
+                  merge_commit_sha: p.merged.mergeCommitSha,
+                  merged_at: '2026-02-08T12:00:00Z',
+                  head: { ...(base as { head: object }).head, sha: p.merged.headSha },
+                }
+              : {}),
+          })),
         ];
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
+        const all = this.reviews.get(Number(params.pull_number)) ?? [];
+        const perPage = Number(query.per_page ?? 30);
+        const page = Number(query.page ?? 1);
+        const base = exampleOf(
+          deref({ $ref: '#/components/schemas/pull-request-review' }),
+        ) as object;
+        return [
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((r, i) => {
+            const id = (page - 1) * perPage + i + 1;
+            return {
+              ...base,
+              id,
+              user: this.userJson(r.login),
+              state: r.state,
+              commit_id: r.commitId,
+              submitted_at: '2026-02-08T12:00:00Z',
+              html_url: `${repoUrl}/pull/${params.pull_number}#pullrequestreview-${id}`,
+            };
+          }),
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals': {
+        const base = exampleOf(
+          deref({ $ref: '#/components/schemas/environment-approvals' }),
+        ) as object;
+        return [
+          200,
+          this.runApprovals.map((a) => ({
+            ...base,
+            user: this.userJson(a.login),
+            state: a.state,
+            comment: '',
+            environments: a.environments.map((name, i) => ({ id: i + 1, name })),
+          })),
+        ];
+      }
+      case 'GET /orgs/{org}/teams/{team_slug}/members': {
+        const members = this.teamMembers.get(`${params.org}/${params.team_slug}`);
+        if (!members) return [404, { message: 'Not Found' }];
+        return [200, members.map((login) => this.userJson(login))];
       }
       case 'GET /user':
         return [200, { ...this.example(template, method, 200), login: this.tokenLogin }];
       default:
         return [404, { message: 'Not Found' }];
     }
+  }
+
+  private userJson(login: string): Record<string, unknown> {
+    return {
+      ...(exampleOf(deref({ $ref: '#/components/schemas/simple-user' })) as object),
+      login,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    };
   }
 
   private commentJson(comment: Comment, repoUrl: string, issue: string): Record<string, unknown> {

@@ -171,6 +171,9 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
             tags.map((tag) => [tag, tag === lock.tag ? (lock.sha ?? null) : null]),
           ),
           lastCommit: Object.fromEntries(paths.map((path) => [path, '2026-02-07T12:00:00.000Z'])),
+          tagDates: Object.fromEntries(
+            tags.map((tag) => [tag, tag === lock.tag ? '2026-02-07T12:00:00.000Z' : null]),
+          ),
           ...scenario.git,
         };
       },
@@ -193,6 +196,13 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     lookups: {
       incidents: async () => ({ kind: 'unavailable', reason: 'no token in scenarios' }),
       consumerCheck: async () => ({ kind: 'unavailable', reason: 'no token in scenarios' }),
+      signoff: async ({ teams }) => ({
+        pullRequest: { kind: 'unavailable', reason: 'no token in scenarios' },
+        runApprovals: { kind: 'unavailable', reason: 'no token in scenarios' },
+        teams: Object.fromEntries(
+          teams.map((t) => [t, { kind: 'unavailable', reason: 'no token in scenarios' }]),
+        ),
+      }),
     },
     output: {
       async writeFile(path, text) {

@@ -125,7 +125,14 @@ async function evaluate(
   client: GitHubClient | undefined,
 ): Promise<{ record: DecisionRecord } | { errors: ConfigError[] }> {
   const lookups = client
-    ? createApiLookups(client, `${context.owner}/${context.repo}`)
+    ? createApiLookups(client, `${context.owner}/${context.repo}`, {
+        event: context.eventName,
+        pullRequest: context.pullRequest,
+        sha: context.sha,
+        runId: process.env.GITHUB_RUN_ID ?? null,
+        runUrl: context.runUrl,
+        serverUrl: context.serverUrl,
+      })
     : createOfflineLookups('no github-token was given');
   const ports = createLocalPorts({
     root,

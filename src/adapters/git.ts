@@ -90,6 +90,14 @@ export function createGit(root: string): GitPort {
         const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i]!.stdout.trim() : '').split(' ');
         return { path, sha, date };
       });
+      // The release commit's date bounds joint-decision signatures (none may predate it).
+      const tagDates = await Promise.all(
+        tags.map((tag, i) =>
+          resolved[i]!.ok
+            ? git(root, ['show', '-s', '--format=%cI', resolved[i]!.stdout.trim()])
+            : undefined,
+        ),
+      );
       return {
         available: true,
         shallow,
@@ -101,6 +109,12 @@ export function createGit(root: string): GitPort {
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
+        ),
+        tagDates: Object.fromEntries(
+          tags.map((tag, i) => {
+            const date = tagDates[i]?.ok ? tagDates[i]!.stdout.trim() : '';
+            return [tag, date ? new Date(date).toISOString() : null];
+          }),
         ),
         lastCommit: Object.fromEntries(
           found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null]),

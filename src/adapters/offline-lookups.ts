@@ -8,5 +8,10 @@ export function createOfflineLookups(reason: string): LookupsPort {
   return {
     incidents: async () => ({ kind: 'unavailable', reason }),
     consumerCheck: async () => ({ kind: 'unavailable', reason }),
+    signoff: async ({ teams }) => ({
+      pullRequest: { kind: 'unavailable', reason },
+      runApprovals: { kind: 'unavailable', reason },
+      teams: Object.fromEntries(teams.map((team) => [team, { kind: 'unavailable', reason }])),
+    }),
   };
 }

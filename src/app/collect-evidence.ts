@@ -59,7 +59,8 @@ export async function collectEvidence(
   ]);
 
   const tag = config.baseline.release_tag;
-  const [git, tools, incidents, consumerCheck] = await Promise.all([
+  const joint = config.jointDecision;
+  const [git, tools, incidents, consumerCheck, signoff] = await Promise.all([
     ports.git.inspect({
       tags: tag ? [tag] : [],
       paths: config.documents.filter((d) => d.maxAgeDays !== undefined).map((d) => d.path),
@@ -68,6 +69,12 @@ export async function collectEvidence(
     config.incidents ? ports.lookups.incidents(config.incidents) : undefined,
     config.consumer?.repository && config.consumer.checkName
       ? ports.lookups.consumerCheck(config.consumer)
+      : undefined,
+    joint
+      ? ports.lookups.signoff({
+          github: Object.values(joint.verify).includes('github'),
+          teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith('@')),
+        })
       : undefined,
   ]);
   const integrity = request.baseSha
@@ -104,6 +111,7 @@ export async function collectEvidence(
       : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
+    ...(signoff ? { signoff } : {}),
     ...(integrity ? { integrity } : {}),
     ...(request.shard ? { shard: request.shard } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },

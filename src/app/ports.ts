@@ -14,6 +14,7 @@ import type {
   IntegrityEvidence,
   IncidentLookup,
   LookupResult,
+  SignoffEvidence,
   ToolEvidence,
 } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
@@ -73,6 +74,11 @@ export interface CommandRunnerPort {
 export interface LookupsPort {
   incidents(config: IncidentsConfig): Promise<LookupResult<IncidentLookup>>;
   consumerCheck(config: ConsumerConfig): Promise<LookupResult<ConsumerCheckLookup>>;
+  /**
+   * What GitHub vouches for about the joint decision: the reviews of the pull request judged and
+   * this run's environment approvals (when `github`), and the members of each `@org/team`.
+   */
+  signoff(request: { github: boolean; teams: string[] }): Promise<SignoffEvidence>;
 }
 
 /** Writes the evidence directory. */

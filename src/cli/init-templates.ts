@@ -41,6 +41,8 @@ commands:
 # joint_decision:
 #   path: docs/JOINT_DECISION_RECORD.json
 #   roles: [producer, consumer]
+#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
+#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
 #   unsigned: { rehearsal: pending, cutover: fail }
 `;
 

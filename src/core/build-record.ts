@@ -5,6 +5,7 @@ import type { DecisionOutcome } from './decide.js';
 import type { EvaluationContext } from './checks/evaluation-context.js';
 import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
+import { listVerifiedSignatures } from './signoff/list-verified.js';
 import { parseTestCounts } from './commands/test-counts.js';
 import { findBodySource } from './commands/command-body.js';
 import type {
@@ -123,9 +124,14 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
   };
   const signatures = {} as JointDecisionSummary['signatures'];
   for (const decision of DECISIONS) {
-    signatures[decision] = {};
-    for (const role of context.config.jointDecision!.roles)
-      signatures[decision][role] = value.decisions?.[decision]?.[role] ?? null;
+    // Own keys only, defined (not assigned): a role named toString or __proto__ reads nothing.
+    const slots = value.decisions?.[decision] ?? {};
+    signatures[decision] = Object.fromEntries(
+      context.config.jointDecision!.roles.map((role) => [
+        role,
+        Object.hasOwn(slots, role) ? (slots[role] ?? null) : null,
+      ]),
+    );
   }
   return {
     path: loaded.path,
@@ -134,5 +140,6 @@ function summarizeJointDecision(context: EvaluationContext): JointDecisionSummar
     residual_risks: value.residual_risks ?? [],
     rollback: value.rollback ?? null,
     evidence_links: value.evidence_links ?? [],
+    verified: listVerifiedSignatures(context),
   };
 }

@@ -30,6 +30,8 @@ export interface GitEvidence {
   tags: Record<string, string | null>;
   /** ISO date of the last commit touching each asked-for path; null when never committed. */
   lastCommit: Record<string, string | null>;
+  /** ISO committer date of each asked-for tag's commit; null when unknown. */
+  tagDates?: Record<string, string | null>;
 }
 
 /** A tool looked up on PATH. */
@@ -87,6 +89,40 @@ export interface ConsumerCheckLookup {
   url?: string;
 }
 
+/** One pull-request review as GitHub reports it (`state` as GitHub spells it, e.g. APPROVED). */
+export interface ReviewEvidence {
+  id: number;
+  login: string;
+  state: string;
+  /** The commit the review was made on. */
+  commitId: string | null;
+  submittedAt: string | null;
+  url: string;
+}
+
+/** One decision on this workflow run's deployment environments (`state`: approved | rejected). */
+export interface RunApprovalEvidence {
+  login: string;
+  state: string;
+  environments: string[];
+  comment: string;
+}
+
+/** What GitHub vouches for about the joint decision (SPEC §10), each part or why it is unknown. */
+export interface SignoffEvidence {
+  /** The pull request judged (on push: the merged one whose merge commit is HEAD), with its reviews in order. */
+  pullRequest: LookupResult<{
+    number: number;
+    headSha: string;
+    url: string;
+    reviews: ReviewEvidence[];
+  }>;
+  /** Approvals of this run's deployment environments. */
+  runApprovals: LookupResult<{ runUrl: string | null; approvals: RunApprovalEvidence[] }>;
+  /** `@org/team` → member logins. */
+  teams: Record<string, LookupResult<string[]>>;
+}
+
 /** Where and why the gate runs: repository, commit, event, run link. */
 export interface RunContext {
   repository: string | null;
@@ -121,6 +157,8 @@ export interface Evidence {
   commandsNotRunReason?: string;
   incidents?: LookupResult<IncidentLookup>;
   consumerCheck?: LookupResult<ConsumerCheckLookup>;
+  /** Present when a joint decision is configured: reviews, run approvals and teams from GitHub. */
+  signoff?: SignoffEvidence;
   /** Present on pull-request runs. */
   integrity?: IntegrityEvidence;
   /** Present when this run is one shard of several; fail-closed totals are left to the aggregation. */

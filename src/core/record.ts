@@ -3,6 +3,7 @@
 import type { Baseline, CheckResult, Decision, DecisionState } from './model.js';
 import type { DecisionOutcome } from './decide.js';
 import type { TestCounts } from './evidence.js';
+import type { VerifiedSignature } from './signoff/signoff-types.js';
 
 /** A command as the record keeps it (snake_case, like every persisted format). */
 export interface RecordCommand {
@@ -42,6 +43,8 @@ export interface JointDecisionSummary {
   residual_risks: string[];
   rollback: { target: string; trigger_owner: string } | null;
   evidence_links: string[];
+  /** Per decision, the signatures the gate verified (GO and NO-GO) with their source. */
+  verified: Record<Decision, VerifiedSignature[]>;
 }
 
 /** The whole record. */

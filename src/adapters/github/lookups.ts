@@ -1,13 +1,19 @@
-// Lookups through the API: open incidents by label, and the consumer's check at its pinned ref.
+// Lookups through the API: open incidents by label, the consumer's check at its pinned ref, and
+// the joint decision's signatures (signoff-lookups.ts).
 // When the token cannot see them the answer is `unavailable` with the reason (the check is pending).
 
 import type { LookupsPort } from '../../app/ports.js';
 import type { LookupResult } from '../../core/evidence.js';
 import { describeApiError } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
+import { createSignoffLookup, type SignoffSubject } from './signoff-lookups.js';
 
-/** Lookups for `defaultRepository` (owner/repo) through `client`. */
-export function createApiLookups(client: GitHubClient, defaultRepository: string): LookupsPort {
+/** Lookups for `defaultRepository` (owner/repo) through `client`; `subject` is what the run is about. */
+export function createApiLookups(
+  client: GitHubClient,
+  defaultRepository: string,
+  subject: SignoffSubject,
+): LookupsPort {
   const split = (full: string) => {
     const [owner, repo] = full.split('/');
     return { owner: owner!, repo: repo! };
@@ -22,6 +28,7 @@ export function createApiLookups(client: GitHubClient, defaultRepository: string
     return { kind: 'unavailable', reason: why };
   };
   return {
+    signoff: createSignoffLookup(client, split(defaultRepository), subject),
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {

@@ -5,6 +5,7 @@ import type { SourceLocation } from '../model.js';
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
+import { checkJointDecisionSemantics } from './joint-decision-semantics.js';
 
 type Raw = Record<string, unknown>;
 type Locate = (pointer: string, key?: boolean) => SourceLocation;
@@ -39,6 +40,7 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
     checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error),
   );
   checkCommandGraph(list('commands'), error);
+  checkJointDecisionSemantics(config.joint_decision as Raw | undefined, error);
 
   const defaults = config.command_defaults as Raw | undefined;
   ((defaults?.mutation_patterns as string[] | undefined) ?? []).forEach((pattern, i) =>

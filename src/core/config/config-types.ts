@@ -109,10 +109,21 @@ export interface WaiverConfig {
   expires: string;
 }
 
+/** How a decision's signatures are verified (SPEC §10). */
+export type SignatureSource = 'file' | 'github';
+
 /** The joint decision record and what signatures it needs. */
 export interface JointDecisionConfig {
   path: string;
+  /** The roles that must sign, from the config only (never from the record's keys). */
   roles: string[];
+  /** Role → who may sign it: logins and `@org/team` entries, as written. Empty map: nobody. */
+  signers: Map<string, string[]>;
+  /** Per decision: the record's `signed_by` (`file`) or GitHub reviews and run approvals. */
+  verify: Record<Decision, SignatureSource>;
+  /** Only approvals of this deployment environment count as run approvals. */
+  environment?: string;
+  /** The state when nobody signed a decision. */
   unsigned: Record<Decision, 'fail' | 'pending'>;
 }
 

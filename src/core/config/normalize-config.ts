@@ -10,6 +10,7 @@ import {
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ArtifactRef, CheckpointConfig, CommandConfig, RuleConfig } from './config-types.js';
 import { parseDuration } from './duration.js';
+import { normalizeJointDecision } from './normalize-joint-decision.js';
 
 type Raw = Record<string, unknown>;
 
@@ -120,18 +121,7 @@ export function normalizeConfig(
       checkName: consumer.check_name as string | undefined,
       record: consumer.record === undefined ? undefined : workspacePath(consumer.record),
     },
-    jointDecision: joint && {
-      path: workspacePath(joint.path),
-      roles: (joint.roles as string[] | undefined) ?? ['producer', 'consumer'],
-      unsigned: {
-        rehearsal:
-          ((joint.unsigned as Raw | undefined)?.rehearsal as 'fail' | 'pending' | undefined) ??
-          'pending',
-        cutover:
-          ((joint.unsigned as Raw | undefined)?.cutover as 'fail' | 'pending' | undefined) ??
-          'pending',
-      },
-    },
+    jointDecision: joint && normalizeJointDecision(joint, workspacePath(joint.path)),
     checkPolicies: Object.entries(section('checks') ?? {}).map(([pattern, policy]) => ({
       pattern,
       blocks: (policy as Raw).blocks as Decision[] | undefined,

@@ -11,6 +11,7 @@ import {
 } from '../model.js';
 import type { DecisionRecord } from '../record.js';
 import { renderGantt } from './gantt.js';
+import { renderSignatureLine } from './signature-line.js';
 import {
   DECISION_TITLES,
   formatValue,
@@ -247,13 +248,8 @@ function renderCommands(record: DecisionRecord, options: MarkdownOptions): strin
 function renderJointDecision(record: DecisionRecord): string {
   const joint = record.joint_decision;
   const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision: 'rehearsal' | 'cutover', role: string) => {
-    const s = joint?.signatures[decision][role];
-    const what = decision === 'rehearsal' ? 'rehearsal continuation' : 'runtime cutover';
-    return s
-      ? `${s.decision === 'GO' ? `GO (${what})` : 'NO-GO'} — signed by ${s.signed_by} at ${s.signed_at}`
-      : `_unsigned_ (${what})`;
-  };
+  const signature = (decision: 'rehearsal' | 'cutover', role: string) =>
+    renderSignatureLine(record, decision, role);
   const roleLines = roles.flatMap((role, i) => [
     `${i + 2}. ${role[0]!.toUpperCase()}${role.slice(1)} decision:`,
     `   - ${signature('rehearsal', role)}`,

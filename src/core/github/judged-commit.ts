@@ -1,0 +1,47 @@
+// Whether the workspace's HEAD is the commit an event is about, and which sha is trusted for policy.
+
+import type { EventPlan } from './event-plan-types.js';
+
+/** HEAD as git reports it: its sha and its parents (readable even in a shallow clone). */
+export interface HeadFacts {
+  sha: string;
+  parents: string[];
+}
+
+/**
+ * Checks that HEAD is the commit the plan is about. Returns null when it is, or one message naming
+ * the judged commit, the expected one and the checkout that fixes it (SPEC §5).
+ */
+export function checkJudgedCommit(
+  plan: Extract<EventPlan, { kind: 'judge' }>,
+  head: HeadFacts,
+): string | null {
+  const requirement = plan.head;
+  if (requirement.kind === 'any') return null;
+  if (requirement.kind === 'equals' && head.sha === requirement.sha) return null;
+  if (
+    requirement.kind === 'merge-of' &&
+    (head.sha === requirement.headSha ||
+      (head.parents.length === 2 && head.parents[1] === requirement.headSha))
+  )
+    return null;
+  const expected =
+    requirement.kind === 'equals'
+      ? requirement.sha
+      : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
+  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+
+/** The trusted ref's sha once HEAD is known, or the rule that still needs git (default branch). */
+export function resolveTrustedSha(
+  plan: Extract<EventPlan, { kind: 'judge' }>,
+  head: HeadFacts,
+): string | { defaultBranch: string | null } {
+  const rule = plan.trustedRef;
+  if (rule.kind === 'sha') return rule.sha;
+  if (rule.kind === 'merge-first-parent')
+    return head.parents.length === 2 && head.parents[0]
+      ? head.parents[0]
+      : (rule.fallbackSha ?? { defaultBranch: null });
+  return { defaultBranch: rule.branch };
+}

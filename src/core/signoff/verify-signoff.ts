@@ -1,0 +1,59 @@
+// Verifies each decision's joint-decision signatures once per evaluation, the way the policy asks
+// (file or GitHub), for the checks and the record to share.
+
+import type { EvaluationContext } from '../checks/evaluation-context.js';
+import { loadJointDecision } from '../checks/joint-decision-file.js';
+import { DECISIONS, type Decision } from '../model.js';
+import { judgeFileSignatures, type FileSlot } from './file-signatures.js';
+import { judgeGitHubSignatures } from './github-signatures.js';
+import type { SignoffJudgement } from './signoff-types.js';
+
+const cache = new WeakMap<EvaluationContext, Record<Decision, SignoffJudgement> | undefined>();
+
+/** Per decision, the verified signatures; undefined without a joint decision or a usable record. */
+export function verifySignoff(
+  context: EvaluationContext,
+): Record<Decision, SignoffJudgement> | undefined {
+  if (cache.has(context)) return cache.get(context);
+  const joint = context.config.jointDecision;
+  const loaded = loadJointDecision(context);
+  let result: Record<Decision, SignoffJudgement> | undefined;
+  if (joint && loaded?.ok) {
+    const decisions = ownObject((loaded.document.value as Record<string, unknown>).decisions);
+    const { evidence } = context;
+    const tag = context.config.baseline.release_tag;
+    result = {} as Record<Decision, SignoffJudgement>;
+    for (const decision of DECISIONS) {
+      const slots = ownObject(decisions[decision]) as Record<string, FileSlot | null>;
+      if (joint.verify[decision] === 'file') {
+        result[decision] = judgeFileSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          teams: evidence.signoff?.teams ?? {},
+          slots,
+          now: evidence.now,
+          ...(tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}),
+        });
+      } else {
+        result[decision] = judgeGitHubSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          ...(joint.environment ? { environment: joint.environment } : {}),
+          evidence: evidence.signoff,
+          claims: joint.roles.flatMap((role) => {
+            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
+            return slot && typeof slot === 'object' ? [{ role, signedBy: slot.signed_by }] : [];
+          }),
+        });
+      }
+    }
+  }
+  cache.set(context, result);
+  return result;
+}
+
+/** A JSON object's own entries only, or an empty object (no prototype to fall through to). */
+function ownObject(value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return Object.create(null);
+  return Object.assign(Object.create(null), value) as Record<string, unknown>;
+}
