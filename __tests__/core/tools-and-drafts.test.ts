@@ -28,6 +28,7 @@ describe('tool checks', () => {
   const tool = (extra: Partial<ToolConfig> = {}): ToolConfig => ({
     name: 'x',
     versionArgs: ['--version'],
+    probe: true,
     minVersion: '20.0.0',
     ...extra,
   });

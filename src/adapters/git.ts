@@ -2,8 +2,8 @@
 // being a repository, is evidence (`available: false`), not a crash.
 
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
 
@@ -52,6 +52,7 @@ export function createGit(root: string): GitPort {
         'rev-parse',
         '--is-inside-work-tree',
         '--is-shallow-repository',
+        '--git-common-dir',
       ]);
       if (!probe.ok) {
         return {
@@ -65,27 +66,24 @@ export function createGit(root: string): GitPort {
           lastCommit: {},
         };
       }
-      const shallow = probe.stdout.split('\n')[1]?.trim() === 'true';
-      const [head, tagList, promisor, ...resolved] = await Promise.all([
+      const [, shallowLine, commonLine] = probe.stdout.split('\n');
+      const shallow = shallowLine?.trim() === 'true';
+      const common = resolve(root, commonLine?.trim() || '.git');
+      const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
         git(root, ['tag', '--list']),
-        git(root, [
-          'config',
-          '--get-regexp',
-          '^(remote\\..*\\.(promisor|partialclonefilter)|extensions\\.partialclone)$',
-        ]),
+        isPartialClone(common),
         ...tags.map((tag) =>
           git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
         ),
       ]);
-      const partial = promisor!.ok && promisor!.stdout.trim() !== '';
       // In a partial clone history is not read at all: it could need objects that are not here.
       const lastCommits = partial
         ? []
         : await Promise.all(
             paths.map((path) => git(root, ['log', '-1', '--format=%H %cI', '--', path])),
           );
-      const boundary = shallow ? await readShallowBoundary(root) : new Set<string>();
+      const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
       const found = paths.map((path, i) => {
         const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i]!.stdout.trim() : '').split(' ');
         return { path, sha, date };
@@ -101,7 +99,7 @@ export function createGit(root: string): GitPort {
       return {
         available: true,
         shallow,
-        partial,
+        partial: partial === true,
         ...(shallow
           ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
           : {}),
@@ -125,13 +123,13 @@ export function createGit(root: string): GitPort {
 }
 
 /**
- * The boundary commits of a shallow clone (git's `shallow` file): commits whose parents were not
- * fetched. A file's last change found at one of them may be older. Unreadable: every commit counts.
+ * The boundary commits of a shallow clone (git's `shallow` file in the common git dir): commits
+ * whose parents were not fetched; a file's last change found at one of them may be older.
+ * Unreadable: every commit counts as a boundary.
  */
-async function readShallowBoundary(root: string): Promise<{ has(sha: string): boolean }> {
-  const where = await git(root, ['rev-parse', '--git-path', 'shallow']);
+async function readShallowBoundary(common: string): Promise<{ has(sha: string): boolean }> {
   try {
-    const text = await readFile(resolve(root, where.stdout.trim()), 'utf8');
+    const text = await readFile(join(common, 'shallow'), 'utf8');
     return new Set(
       text
         .split('\n')
@@ -140,5 +138,17 @@ async function readShallowBoundary(root: string): Promise<{ has(sha: string): bo
     );
   } catch {
     return { has: () => true };
+  }
+}
+
+/**
+ * A partial clone keeps a `.promisor` file beside each pack fetched from its promisor remote
+ * (read from disk: one process fewer at every start). Unreadable pack directory: not partial.
+ */
+async function isPartialClone(common: string): Promise<boolean> {
+  try {
+    return (await readdir(join(common, 'objects', 'pack'))).some((f) => f.endsWith('.promisor'));
+  } catch {
+    return false;
   }
 }

@@ -18,6 +18,9 @@ export function createToolLookup(path = process.env.PATH ?? ''): ToolsPort {
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
+          // Only tools with a minimum version or explicit probe arguments are run: a probe per
+          // tool would cost every start-up a process each.
+          if (!tool.probe) return [tool.name, { found: true, path: found }];
           return [
             tool.name,
             { found: true, path: found, ...(await probe(found, tool.versionArgs)) },

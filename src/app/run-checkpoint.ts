@@ -101,7 +101,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     ...(request.secrets ?? []),
   ]);
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
-  const markdownReady = prepareMarkdown(config, ports.workspace);
+  const markdownReader = prepareMarkdown(config);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
     modes: request.modes.length > 0 ? request.modes : configured,
@@ -118,10 +118,11 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     // Gate integrity is evaluated once, like every other non-command check.
     baseSha: shard && shard.index !== 1 ? undefined : request.baseSha,
     shard,
+    onWaiting: markdownReader.start,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).
-  const record = redactDeep(judge(config, evidence, validator, await markdownReady), redact);
+  const record = redactDeep(judge(config, evidence, validator, await markdownReader.ready()), redact);
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

@@ -7,6 +7,19 @@ import type { CheckOutcome, Finding } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { judgeDocumentAge } from './document-age.js';
 
+/**
+ * Whether answering a document's questions needs its Markdown tree. Headings always do. An
+ * unticked box needs `[ ]` (or `[<tab>]`) somewhere, and a hidden phrase needs an HTML comment
+ * (`<!--`): without them the text itself is the answer, and the parse (CPU at start-up) is skipped.
+ */
+export function documentNeedsTree(document: DocumentConfig, text: string): boolean {
+  return (
+    document.headings.length > 0 ||
+    (document.checklistComplete && /\[[ \t]\]/.test(text)) ||
+    (document.contains.length > 0 && text.includes('<!--'))
+  );
+}
+
 /** One check per configured document. */
 export function evaluateDocuments(context: EvaluationContext): CheckOutcome[] {
   return context.config.documents.map((document) => evaluateDocument(context, document));
@@ -30,14 +43,18 @@ function evaluateDocument(context: EvaluationContext, document: DocumentConfig):
       observed: 'absent',
     };
   }
-  if (!context.markdown)
+  const needsTree = documentNeedsTree(document, read.text);
+  if (needsTree && !context.markdown)
     return {
       id,
       kind: 'document',
       status: 'error',
       summary: `${document.path} was not read: the Markdown reader was not loaded (internal fault)`,
     };
-  const outline = context.markdown(read.text);
+  const outline =
+    needsTree && context.markdown
+      ? context.markdown(read.text)
+      : { headings: [], tasks: [], blocks: [], visibleText: read.text };
   const problems: Finding[] = [];
   const pending: Finding[] = [];
   const at = (line?: number) => ({ file: document.path, ...(line ? { line } : {}) });

@@ -60,6 +60,8 @@ export interface ToolConfig {
   versionArgs: string[];
   /** Compare a prerelease as its release (20.0.0-rc.1 as 20.0.0); default false. */
   allowPrerelease?: boolean;
+  /** Run the version probe (`min_version` or `version_args` given): a non-zero exit is unusable. */
+  probe: boolean;
 }
 
 export type PlaceholderPolicy = 'fail' | 'warn';

@@ -103,6 +103,7 @@ export function normalizeConfig(
       minVersion: t.min_version as string | undefined,
       versionArgs: (t.version_args as string[] | undefined) ?? ['--version'],
       ...(t.allow_prerelease === true ? { allowPrerelease: true } : {}),
+      probe: t.min_version !== undefined || t.version_args !== undefined,
     })),
     commandSettings: {
       concurrency: defaults.concurrency as number | undefined,
