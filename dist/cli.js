@@ -37167,7 +37167,10 @@ async function runCheckpoint(ports, request) {
     shard,
     onWaiting: markdownReader.start
   });
-  const record = redactDeep(judge(config2, evidence, validator, await markdownReader.ready()), redact);
+  const record = redactDeep(
+    judge(config2, evidence, validator, await markdownReader.ready()),
+    redact
+  );
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

@@ -122,7 +122,10 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).
-  const record = redactDeep(judge(config, evidence, validator, await markdownReader.ready()), redact);
+  const record = redactDeep(
+    judge(config, evidence, validator, await markdownReader.ready()),
+    redact,
+  );
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(
