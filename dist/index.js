@@ -601,10 +601,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code3, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code3 ? `HPE_${code3}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -627,12 +627,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -643,12 +643,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code3, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code3;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -858,8 +858,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code3 = this.code = key.charCodeAt(index);
-        if (code3 > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -880,11 +880,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code3 = key.charCodeAt(index);
-          if (code3 > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code3) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -894,7 +894,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code3) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -918,19 +918,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code3 = key[index];
-          if (code3 <= 90 && code3 >= 65) {
-            code3 |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code3 === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code3 ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -981,7 +981,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1041,7 +1041,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1637,11 +1637,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code3, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code3,
+          code2,
           reason
         );
       });
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4129,9 +4129,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code3 = url.charCodeAt(i);
-        if (code3 > 126 || // Non-US-ASCII + DEL
-        code3 < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4722,8 +4722,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4749,8 +4749,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code3 = char.charCodeAt(0);
-          return code3 >= 48 && code3 <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7041,9 +7041,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code3, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7053,8 +7053,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code3) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code3}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7259,8 +7259,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code3) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code3}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code3, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9210,7 +9210,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code3 && code3 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code3)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -11953,8 +11953,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code3) {
-      return code3 === 10 || code3 === 13 || code3 === 9 || code3 === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16109,8 +16109,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code3 = value.charCodeAt(i);
-        if (code3 >= 0 && code3 <= 8 || code3 >= 10 && code3 <= 31 || code3 === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16118,26 +16118,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code3 = name.charCodeAt(i);
-        if (code3 < 33 || // exclude CTLs (0-31), SP and HT
-        code3 > 126 || // exclude non-ascii and DEL
-        code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 60 || // <
-        code3 === 62 || // >
-        code3 === 64 || // @
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 58 || // :
-        code3 === 92 || // \
-        code3 === 47 || // /
-        code3 === 91 || // [
-        code3 === 93 || // ]
-        code3 === 63 || // ?
-        code3 === 61 || // =
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16153,31 +16153,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code3 = value.charCodeAt(i++);
-        if (code3 < 33 || // exclude CTLs (0-31)
-        code3 > 126 || // non-ascii and DEL (127)
-        code3 === 34 || // "
-        code3 === 44 || // ,
-        code3 === 59 || // ;
-        code3 === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i = 0; i < path.length; ++i) {
-        const code3 = path.charCodeAt(i);
-        if (code3 < 32 || // exclude CTLs (0-31)
-        code3 > 126 || // exclude DEL and non-ascii
-        code3 === 59) {
+        const code2 = path.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code3) {
-      return code3 >= 48 && code3 <= 57 || // 0-9
-      code3 >= 65 && code3 <= 90 || // A-Z
-      code3 >= 97 && code3 <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16188,8 +16188,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code3 = domain.charCodeAt(i);
-        if (code3 === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16199,10 +16199,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code3)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code3) && code3 !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16248,7 +16248,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16306,7 +16306,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16452,7 +16452,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16495,7 +16495,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -16976,37 +16976,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code3 = protocol.charCodeAt(i);
-        if (code3 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code3 > 126 || code3 === 34 || // "
-        code3 === 40 || // (
-        code3 === 41 || // )
-        code3 === 44 || // ,
-        code3 === 47 || // /
-        code3 === 58 || // :
-        code3 === 59 || // ;
-        code3 === 60 || // <
-        code3 === 61 || // =
-        code3 === 62 || // >
-        code3 === 63 || // ?
-        code3 === 64 || // @
-        code3 === 91 || // [
-        code3 === 92 || // \
-        code3 === 93 || // ]
-        code3 === 123 || // {
-        code3 === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code3) {
-      if (code3 >= 1e3 && code3 < 1015) {
-        return code3 !== 1004 && // reserved
-        code3 !== 1005 && // "MUST NOT be set as a status code"
-        code3 !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code3 >= 3e3 && code3 <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17275,7 +17275,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code3, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17283,12 +17283,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code3 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code3, 0);
-        } else if (code3 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code3, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17313,25 +17313,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code3 = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code3 = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code3 = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code3,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code3,
+          code: code2,
           reason
         });
       }
@@ -17456,8 +17456,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code3, reason) {
-      closeWebSocketConnection(ws, code3, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17644,8 +17644,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code3 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code3, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17731,11 +17731,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code3;
+        let code2;
         if (data.length >= 2) {
-          code3 = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code3 !== void 0 && !isValidStatusCode(code3)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17747,7 +17747,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code3, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17762,8 +17762,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code3, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code3, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18001,17 +18001,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code3 = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code3 !== void 0) {
-          code3 = webidl.converters["unsigned short"](code3, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code3 !== void 0) {
-          if (code3 !== 1e3 && (code3 < 3e3 || code3 > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18025,7 +18025,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code3, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18271,15 +18271,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code3;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code3 = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code3);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -20308,8 +20308,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
-                switch (code3) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -20335,8 +20335,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -20631,7 +20631,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -20660,7 +20660,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -20670,7 +20670,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20692,7 +20692,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20744,7 +20744,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -20885,7 +20885,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -20921,7 +20921,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -20988,12 +20988,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -21018,7 +21018,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
@@ -21085,7 +21085,7 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -22446,7 +22446,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -22461,7 +22461,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -22483,7 +22483,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22491,7 +22491,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -22835,22 +22835,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23124,10 +23124,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23141,7 +23141,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23165,7 +23165,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23181,7 +23181,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23272,7 +23272,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23286,13 +23286,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -23335,18 +23335,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23400,8 +23400,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23413,7 +23413,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23424,8 +23424,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23442,7 +23442,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23622,7 +23622,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23639,24 +23639,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23759,7 +23759,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23839,25 +23839,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep2 + (match2?.[1] ?? "");
+      return res + sep3 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -23957,9 +23957,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -24281,12 +24281,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24448,12 +24448,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -24627,7 +24627,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -24667,20 +24667,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -25841,18 +25841,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26005,15 +26005,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26207,13 +26207,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26410,7 +26410,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -26435,7 +26435,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -26771,7 +26771,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports) {
     "use strict";
     exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -29405,15 +29405,15 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.waivers !== void 0) {
-          let data124 = data.waivers;
+        if (data.protected_paths !== void 0) {
+          let data124 = data.protected_paths;
           if (Array.isArray(data124)) {
             const len18 = data124.length;
             for (let i23 = 0; i23 < len18; i23++) {
               let data125 = data124[i23];
-              if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                if (data125.check === void 0) {
-                  const err220 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
+              if (typeof data125 === "string") {
+                if (func2(data125) < 1) {
+                  const err220 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err220];
                   } else {
@@ -29421,26 +29421,35 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data125.reason === void 0) {
-                  const err221 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err221];
-                  } else {
-                    vErrors.push(err221);
-                  }
-                  errors++;
+              } else {
+                const err221 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err221];
+                } else {
+                  vErrors.push(err221);
                 }
-                if (data125.owner === void 0) {
-                  const err222 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                  if (vErrors === null) {
-                    vErrors = [err222];
-                  } else {
-                    vErrors.push(err222);
-                  }
-                  errors++;
-                }
-                if (data125.expires === void 0) {
-                  const err223 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                errors++;
+              }
+            }
+          } else {
+            const err222 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err222];
+            } else {
+              vErrors.push(err222);
+            }
+            errors++;
+          }
+        }
+        if (data.waivers !== void 0) {
+          let data126 = data.waivers;
+          if (Array.isArray(data126)) {
+            const len19 = data126.length;
+            for (let i24 = 0; i24 < len19; i24++) {
+              let data127 = data126[i24];
+              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                if (data127.check === void 0) {
+                  const err223 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
                   if (vErrors === null) {
                     vErrors = [err223];
                   } else {
@@ -29448,131 +29457,158 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                for (const key24 in data125) {
+                if (data127.reason === void 0) {
+                  const err224 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err224];
+                  } else {
+                    vErrors.push(err224);
+                  }
+                  errors++;
+                }
+                if (data127.owner === void 0) {
+                  const err225 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                  if (vErrors === null) {
+                    vErrors = [err225];
+                  } else {
+                    vErrors.push(err225);
+                  }
+                  errors++;
+                }
+                if (data127.expires === void 0) {
+                  const err226 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err226];
+                  } else {
+                    vErrors.push(err226);
+                  }
+                  errors++;
+                }
+                for (const key24 in data127) {
                   if (!(key24 === "check" || key24 === "reason" || key24 === "owner" || key24 === "expires")) {
-                    const err224 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
+                    const err227 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err224];
+                      vErrors = [err227];
                     } else {
-                      vErrors.push(err224);
+                      vErrors.push(err227);
                     }
                     errors++;
                   }
                 }
-                if (data125.check !== void 0) {
-                  let data126 = data125.check;
-                  if (typeof data126 === "string") {
-                    if (func2(data126) < 1) {
-                      const err225 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err225];
-                      } else {
-                        vErrors.push(err225);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err226 = { instancePath: instancePath + "/waivers/" + i23 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err226];
-                    } else {
-                      vErrors.push(err226);
-                    }
-                    errors++;
-                  }
-                }
-                if (data125.reason !== void 0) {
-                  let data127 = data125.reason;
-                  if (typeof data127 === "string") {
-                    if (func2(data127) < 1) {
-                      const err227 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err227];
-                      } else {
-                        vErrors.push(err227);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err228 = { instancePath: instancePath + "/waivers/" + i23 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err228];
-                    } else {
-                      vErrors.push(err228);
-                    }
-                    errors++;
-                  }
-                }
-                if (data125.owner !== void 0) {
-                  let data128 = data125.owner;
+                if (data127.check !== void 0) {
+                  let data128 = data127.check;
                   if (typeof data128 === "string") {
                     if (func2(data128) < 1) {
-                      const err229 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err228 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err229];
+                        vErrors = [err228];
                       } else {
-                        vErrors.push(err229);
+                        vErrors.push(err228);
                       }
                       errors++;
                     }
                   } else {
-                    const err230 = { instancePath: instancePath + "/waivers/" + i23 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err229 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err230];
+                      vErrors = [err229];
                     } else {
-                      vErrors.push(err230);
+                      vErrors.push(err229);
                     }
                     errors++;
                   }
                 }
-                if (data125.expires !== void 0) {
-                  let data129 = data125.expires;
+                if (data127.reason !== void 0) {
+                  let data129 = data127.reason;
                   if (typeof data129 === "string") {
-                    if (!formats0.validate(data129)) {
-                      const err231 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                    if (func2(data129) < 1) {
+                      const err230 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err231];
+                        vErrors = [err230];
                       } else {
-                        vErrors.push(err231);
+                        vErrors.push(err230);
                       }
                       errors++;
                     }
                   } else {
-                    const err232 = { instancePath: instancePath + "/waivers/" + i23 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err231 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err232];
+                      vErrors = [err231];
                     } else {
-                      vErrors.push(err232);
+                      vErrors.push(err231);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.owner !== void 0) {
+                  let data130 = data127.owner;
+                  if (typeof data130 === "string") {
+                    if (func2(data130) < 1) {
+                      const err232 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err232];
+                      } else {
+                        vErrors.push(err232);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err233 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err233];
+                    } else {
+                      vErrors.push(err233);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.expires !== void 0) {
+                  let data131 = data127.expires;
+                  if (typeof data131 === "string") {
+                    if (!formats0.validate(data131)) {
+                      const err234 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err234];
+                      } else {
+                        vErrors.push(err234);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err235 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err235];
+                    } else {
+                      vErrors.push(err235);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err233 = { instancePath: instancePath + "/waivers/" + i23, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err236 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err233];
+                  vErrors = [err236];
                 } else {
-                  vErrors.push(err233);
+                  vErrors.push(err236);
                 }
                 errors++;
               }
             }
           } else {
-            const err234 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err237 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err234];
+              vErrors = [err237];
             } else {
-              vErrors.push(err234);
+              vErrors.push(err237);
             }
             errors++;
           }
         }
       } else {
-        const err235 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err238 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err235];
+          vErrors = [err238];
         } else {
-          vErrors.push(err235);
+          vErrors.push(err238);
         }
         errors++;
       }
@@ -29581,7 +29617,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -30040,13 +30076,22 @@ var require_builtin_validators = __commonJS({
           }
           errors++;
         }
+        if (data.scope === void 0) {
+          const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (data.record_version !== void 0) {
           if (1 !== data.record_version) {
-            const err11 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/record_version", schemaPath: "#/properties/record_version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -30055,16 +30100,7 @@ var require_builtin_validators = __commonJS({
           let data1 = data.gate;
           if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
             if (data1.name === void 0) {
-              const err12 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (data1.config_path === void 0) {
-              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
+              const err13 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -30072,8 +30108,8 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-            if (data1.config_sha256 === void 0) {
-              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
+            if (data1.config_path === void 0) {
+              const err14 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_path" }, message: "must have required property 'config_path'" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -30081,20 +30117,18 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
+            if (data1.config_sha256 === void 0) {
+              const err15 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/required", keyword: "required", params: { missingProperty: "config_sha256" }, message: "must have required property 'config_sha256'" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
             if (data1.name !== void 0) {
               if (typeof data1.name !== "string") {
-                const err15 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data1.version !== void 0) {
-              if (typeof data1.version !== "string") {
-                const err16 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/gate/name", schemaPath: "#/properties/gate/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -30103,9 +30137,9 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data1.config_path !== void 0) {
-              if (typeof data1.config_path !== "string") {
-                const err17 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data1.version !== void 0) {
+              if (typeof data1.version !== "string") {
+                const err17 = { instancePath: instancePath + "/gate/version", schemaPath: "#/properties/gate/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -30114,34 +30148,45 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data1.config_path !== void 0) {
+              if (typeof data1.config_path !== "string") {
+                const err18 = { instancePath: instancePath + "/gate/config_path", schemaPath: "#/properties/gate/properties/config_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
             if (data1.config_sha256 !== void 0) {
               let data5 = data1.config_sha256;
               if (typeof data5 === "string") {
                 if (!pattern24.test(data5)) {
-                  const err18 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
-                    vErrors = [err18];
+                    vErrors = [err19];
                   } else {
-                    vErrors.push(err18);
+                    vErrors.push(err19);
                   }
                   errors++;
                 }
               } else {
-                const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err19];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err19);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/gate", schemaPath: "#/properties/gate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err21];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -30150,16 +30195,7 @@ var require_builtin_validators = __commonJS({
           let data6 = data.generated_at;
           if (typeof data6 === "string") {
             if (!pattern25.test(data6)) {
-              const err21 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!formats2.validate(data6)) {
-              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -30167,20 +30203,17 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-          } else {
-            const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
+            if (!formats2.validate(data6)) {
+              const err23 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data.decision_requested !== void 0) {
-          let data7 = data.decision_requested;
-          if (!(data7 === "rehearsal" || data7 === "cutover")) {
-            const err24 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+          } else {
+            const err24 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -30189,10 +30222,10 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.verdict !== void 0) {
-          let data8 = data.verdict;
-          if (!(data8 === "GO" || data8 === "NO-GO" || data8 === "CONDITIONAL")) {
-            const err25 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        if (data.decision_requested !== void 0) {
+          let data7 = data.decision_requested;
+          if (!(data7 === "rehearsal" || data7 === "cutover")) {
+            const err25 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -30201,9 +30234,10 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.verdict_label !== void 0) {
-          if (typeof data.verdict_label !== "string") {
-            const err26 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.scope !== void 0) {
+          let data8 = data.scope;
+          if (!(data8 === "full" || data8 === "validate" || data8 === "shard")) {
+            const err26 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema54.properties.scope.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -30212,23 +30246,21 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.modes !== void 0) {
-          let data10 = data.modes;
-          if (Array.isArray(data10)) {
-            const len0 = data10.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data10[i0] !== "string") {
-                const err27 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
+        if (data.verdict !== void 0) {
+          let data9 = data.verdict;
+          if (!(data9 === "GO" || data9 === "NO-GO" || data9 === "CONDITIONAL")) {
+            const err27 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
             }
-          } else {
-            const err28 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            errors++;
+          }
+        }
+        if (data.verdict_label !== void 0) {
+          if (typeof data.verdict_label !== "string") {
+            const err28 = { instancePath: instancePath + "/verdict_label", schemaPath: "#/properties/verdict_label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -30237,67 +30269,55 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
-        if (data.decisions !== void 0) {
-          let data12 = data.decisions;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.rehearsal === void 0) {
-              const err29 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data12.cutover === void 0) {
-              const err30 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            for (const key0 in data12) {
-              if (!(key0 === "rehearsal" || key0 === "cutover")) {
-                const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (data.modes !== void 0) {
+          let data11 = data.modes;
+          if (Array.isArray(data11)) {
+            const len0 = data11.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data11[i0] !== "string") {
+                const err29 = { instancePath: instancePath + "/modes/" + i0, schemaPath: "#/properties/modes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
             }
-            if (data12.rehearsal !== void 0) {
-              if (!validate22(data12.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data12, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data12.cutover !== void 0) {
-              if (!validate22(data12.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data12, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-            }
           } else {
-            const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/modes", schemaPath: "#/properties/modes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err30];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
-        if (data.abort_triggers !== void 0) {
-          let data15 = data.abort_triggers;
-          if (Array.isArray(data15)) {
-            const len1 = data15.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (typeof data15[i1] !== "string") {
-                const err33 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.decisions !== void 0) {
+          let data13 = data.decisions;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.rehearsal === void 0) {
+              const err31 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "rehearsal" }, message: "must have required property 'rehearsal'" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data13.cutover === void 0) {
+              const err32 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/required", keyword: "required", params: { missingProperty: "cutover" }, message: "must have required property 'cutover'" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            for (const key0 in data13) {
+              if (!(key0 === "rehearsal" || key0 === "cutover")) {
+                const err33 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -30306,8 +30326,20 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data13.rehearsal !== void 0) {
+              if (!validate22(data13.rehearsal, { instancePath: instancePath + "/decisions/rehearsal", parentData: data13, parentDataProperty: "rehearsal", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13.cutover !== void 0) {
+              if (!validate22(data13.cutover, { instancePath: instancePath + "/decisions/cutover", parentData: data13, parentDataProperty: "cutover", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
           } else {
-            const err34 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err34 = { instancePath: instancePath + "/decisions", schemaPath: "#/properties/decisions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -30316,55 +30348,58 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.abort_triggers !== void 0) {
+          let data16 = data.abort_triggers;
+          if (Array.isArray(data16)) {
+            const len1 = data16.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (typeof data16[i1] !== "string") {
+                const err35 = { instancePath: instancePath + "/abort_triggers/" + i1, schemaPath: "#/properties/abort_triggers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/abort_triggers", schemaPath: "#/properties/abort_triggers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
         if (data.baseline !== void 0) {
-          let data17 = data.baseline;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.expected === void 0) {
-              const err35 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
+          let data18 = data.baseline;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.expected === void 0) {
+              const err37 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "expected" }, message: "must have required property 'expected'" };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err37];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err37);
               }
               errors++;
             }
-            if (data17.observed === void 0) {
-              const err36 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
+            if (data18.observed === void 0) {
+              const err38 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "observed" }, message: "must have required property 'observed'" };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err38];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err38);
               }
               errors++;
             }
-            if (data17.expected !== void 0) {
-              let data18 = data17.expected;
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                for (const key1 in data18) {
+            if (data18.expected !== void 0) {
+              let data19 = data18.expected;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                for (const key1 in data19) {
                   if (!(key1 === "release_tag" || key1 === "commit_sha" || key1 === "service_contract_version" || key1 === "api_contract_version" || key1 === "integration_baseline")) {
-                    const err37 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.release_tag !== void 0) {
-                  if (typeof data18.release_tag !== "string") {
-                    const err38 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                if (data18.commit_sha !== void 0) {
-                  if (typeof data18.commit_sha !== "string") {
-                    const err39 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err39 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -30373,9 +30408,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.service_contract_version !== void 0) {
-                  if (typeof data18.service_contract_version !== "string") {
-                    const err40 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.release_tag !== void 0) {
+                  if (typeof data19.release_tag !== "string") {
+                    const err40 = { instancePath: instancePath + "/baseline/expected/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -30384,9 +30419,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.api_contract_version !== void 0) {
-                  if (typeof data18.api_contract_version !== "string") {
-                    const err41 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.commit_sha !== void 0) {
+                  if (typeof data19.commit_sha !== "string") {
+                    const err41 = { instancePath: instancePath + "/baseline/expected/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -30395,9 +30430,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data18.integration_baseline !== void 0) {
-                  if (typeof data18.integration_baseline !== "string") {
-                    const err42 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data19.service_contract_version !== void 0) {
+                  if (typeof data19.service_contract_version !== "string") {
+                    const err42 = { instancePath: instancePath + "/baseline/expected/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -30406,47 +30441,47 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data19.api_contract_version !== void 0) {
+                  if (typeof data19.api_contract_version !== "string") {
+                    const err43 = { instancePath: instancePath + "/baseline/expected/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.integration_baseline !== void 0) {
+                  if (typeof data19.integration_baseline !== "string") {
+                    const err44 = { instancePath: instancePath + "/baseline/expected/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err43 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err45 = { instancePath: instancePath + "/baseline/expected", schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
-            if (data17.observed !== void 0) {
-              let data24 = data17.observed;
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                for (const key2 in data24) {
-                  let data25 = data24[key2];
-                  if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                    for (const key3 in data25) {
+            if (data18.observed !== void 0) {
+              let data25 = data18.observed;
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                for (const key2 in data25) {
+                  let data26 = data25[key2];
+                  if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                    for (const key3 in data26) {
                       if (!(key3 === "release_tag" || key3 === "commit_sha" || key3 === "service_contract_version" || key3 === "api_contract_version" || key3 === "integration_baseline")) {
-                        const err44 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err44];
-                        } else {
-                          vErrors.push(err44);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.release_tag !== void 0) {
-                      if (typeof data25.release_tag !== "string") {
-                        const err45 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err45];
-                        } else {
-                          vErrors.push(err45);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data25.commit_sha !== void 0) {
-                      if (typeof data25.commit_sha !== "string") {
-                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err46 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -30455,9 +30490,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.service_contract_version !== void 0) {
-                      if (typeof data25.service_contract_version !== "string") {
-                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.release_tag !== void 0) {
+                      if (typeof data26.release_tag !== "string") {
+                        const err47 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/release_tag", schemaPath: "#/$defs/baselineValues/properties/release_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err47];
                         } else {
@@ -30466,9 +30501,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.api_contract_version !== void 0) {
-                      if (typeof data25.api_contract_version !== "string") {
-                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.commit_sha !== void 0) {
+                      if (typeof data26.commit_sha !== "string") {
+                        const err48 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/commit_sha", schemaPath: "#/$defs/baselineValues/properties/commit_sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err48];
                         } else {
@@ -30477,9 +30512,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data25.integration_baseline !== void 0) {
-                      if (typeof data25.integration_baseline !== "string") {
-                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data26.service_contract_version !== void 0) {
+                      if (typeof data26.service_contract_version !== "string") {
+                        const err49 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/service_contract_version", schemaPath: "#/$defs/baselineValues/properties/service_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -30488,63 +30523,67 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
+                    if (data26.api_contract_version !== void 0) {
+                      if (typeof data26.api_contract_version !== "string") {
+                        const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/api_contract_version", schemaPath: "#/$defs/baselineValues/properties/api_contract_version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err50];
+                        } else {
+                          vErrors.push(err50);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data26.integration_baseline !== void 0) {
+                      if (typeof data26.integration_baseline !== "string") {
+                        const err51 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/integration_baseline", schemaPath: "#/$defs/baselineValues/properties/integration_baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err51];
+                        } else {
+                          vErrors.push(err51);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err50 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err52 = { instancePath: instancePath + "/baseline/observed/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/baselineValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err50];
+                      vErrors = [err52];
                     } else {
-                      vErrors.push(err50);
+                      vErrors.push(err52);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err53 = { instancePath: instancePath + "/baseline/observed", schemaPath: "#/properties/baseline/properties/observed/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
           } else {
-            const err52 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err54 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err54];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err54);
             }
             errors++;
           }
         }
         if (data.checks !== void 0) {
-          let data31 = data.checks;
-          if (Array.isArray(data31)) {
-            const len2 = data31.length;
+          let data32 = data.checks;
+          if (Array.isArray(data32)) {
+            const len2 = data32.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              let data32 = data31[i2];
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                if (data32.id === void 0) {
-                  const err53 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
-                }
-                if (data32.kind === void 0) {
-                  const err54 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-                  if (vErrors === null) {
-                    vErrors = [err54];
-                  } else {
-                    vErrors.push(err54);
-                  }
-                  errors++;
-                }
-                if (data32.status === void 0) {
-                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              let data33 = data32[i2];
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.id === void 0) {
+                  const err55 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -30552,8 +30591,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.blocks === void 0) {
-                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
+                if (data33.kind === void 0) {
+                  const err56 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
                   if (vErrors === null) {
                     vErrors = [err56];
                   } else {
@@ -30561,8 +30600,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.abort === void 0) {
-                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
+                if (data33.status === void 0) {
+                  const err57 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -30570,8 +30609,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.summary === void 0) {
-                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                if (data33.blocks === void 0) {
+                  const err58 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "blocks" }, message: "must have required property 'blocks'" };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -30579,8 +30618,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.details === void 0) {
-                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
+                if (data33.abort === void 0) {
+                  const err59 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "abort" }, message: "must have required property 'abort'" };
                   if (vErrors === null) {
                     vErrors = [err59];
                   } else {
@@ -30588,32 +30627,27 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data32.id !== void 0) {
-                  if (typeof data32.id !== "string") {
-                    const err60 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
+                if (data33.summary === void 0) {
+                  const err60 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'" };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
                   }
+                  errors++;
                 }
-                if (data32.kind !== void 0) {
-                  if (typeof data32.kind !== "string") {
-                    const err61 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
+                if (data33.details === void 0) {
+                  const err61 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/required", keyword: "required", params: { missingProperty: "details" }, message: "must have required property 'details'" };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
                   }
+                  errors++;
                 }
-                if (data32.status !== void 0) {
-                  let data35 = data32.status;
-                  if (!(data35 === "pass" || data35 === "fail" || data35 === "warn" || data35 === "pending" || data35 === "waived" || data35 === "skipped" || data35 === "error")) {
-                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (data33.id !== void 0) {
+                  if (typeof data33.id !== "string") {
+                    const err62 = { instancePath: instancePath + "/checks/" + i2 + "/id", schemaPath: "#/properties/checks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -30622,24 +30656,21 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.blocks !== void 0) {
-                  let data36 = data32.blocks;
-                  if (Array.isArray(data36)) {
-                    const len3 = data36.length;
-                    for (let i3 = 0; i3 < len3; i3++) {
-                      let data37 = data36[i3];
-                      if (!(data37 === "rehearsal" || data37 === "cutover")) {
-                        const err63 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err63];
-                        } else {
-                          vErrors.push(err63);
-                        }
-                        errors++;
-                      }
+                if (data33.kind !== void 0) {
+                  if (typeof data33.kind !== "string") {
+                    const err63 = { instancePath: instancePath + "/checks/" + i2 + "/kind", schemaPath: "#/properties/checks/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
                     }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data33.status !== void 0) {
+                  let data36 = data33.status;
+                  if (!(data36 === "pass" || data36 === "fail" || data36 === "warn" || data36 === "pending" || data36 === "waived" || data36 === "skipped" || data36 === "error")) {
+                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -30648,20 +30679,24 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.abort !== void 0) {
-                  if (typeof data32.abort !== "boolean") {
-                    const err65 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
+                if (data33.blocks !== void 0) {
+                  let data37 = data33.blocks;
+                  if (Array.isArray(data37)) {
+                    const len3 = data37.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data38 = data37[i3];
+                      if (!(data38 === "rehearsal" || data38 === "cutover")) {
+                        const err65 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema56.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err65];
+                        } else {
+                          vErrors.push(err65);
+                        }
+                        errors++;
+                      }
                     }
-                    errors++;
-                  }
-                }
-                if (data32.summary !== void 0) {
-                  if (typeof data32.summary !== "string") {
-                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  } else {
+                    const err66 = { instancePath: instancePath + "/checks/" + i2 + "/blocks", schemaPath: "#/properties/checks/items/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err66];
                     } else {
@@ -30670,23 +30705,20 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.details !== void 0) {
-                  let data40 = data32.details;
-                  if (Array.isArray(data40)) {
-                    const len4 = data40.length;
-                    for (let i4 = 0; i4 < len4; i4++) {
-                      if (typeof data40[i4] !== "string") {
-                        const err67 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err67];
-                        } else {
-                          vErrors.push(err67);
-                        }
-                        errors++;
-                      }
+                if (data33.abort !== void 0) {
+                  if (typeof data33.abort !== "boolean") {
+                    const err67 = { instancePath: instancePath + "/checks/" + i2 + "/abort", schemaPath: "#/properties/checks/items/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
                     }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data33.summary !== void 0) {
+                  if (typeof data33.summary !== "string") {
+                    const err68 = { instancePath: instancePath + "/checks/" + i2 + "/summary", schemaPath: "#/properties/checks/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err68];
                     } else {
@@ -30695,83 +30727,85 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data32.findings !== void 0) {
-                  let data42 = data32.findings;
-                  if (Array.isArray(data42)) {
-                    const len5 = data42.length;
+                if (data33.details !== void 0) {
+                  let data41 = data33.details;
+                  if (Array.isArray(data41)) {
+                    const len4 = data41.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      if (typeof data41[i4] !== "string") {
+                        const err69 = { instancePath: instancePath + "/checks/" + i2 + "/details/" + i4, schemaPath: "#/properties/checks/items/properties/details/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/checks/" + i2 + "/details", schemaPath: "#/properties/checks/items/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.findings !== void 0) {
+                  let data43 = data33.findings;
+                  if (Array.isArray(data43)) {
+                    const len5 = data43.length;
                     for (let i5 = 0; i5 < len5; i5++) {
-                      let data43 = data42[i5];
-                      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                        if (data43.message === void 0) {
-                          const err69 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                      let data44 = data43[i5];
+                      if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                        if (data44.message === void 0) {
+                          const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err71];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err71);
                           }
                           errors++;
                         }
-                        if (data43.message !== void 0) {
-                          if (typeof data43.message !== "string") {
-                            const err70 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data44.message !== void 0) {
+                          if (typeof data44.message !== "string") {
+                            const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/message", schemaPath: "#/properties/checks/items/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err70];
+                              vErrors = [err72];
                             } else {
-                              vErrors.push(err70);
+                              vErrors.push(err72);
                             }
                             errors++;
                           }
                         }
-                        if (data43.location !== void 0) {
-                          let data45 = data43.location;
-                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                            if (data45.file === void 0) {
-                              const err71 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+                        if (data44.location !== void 0) {
+                          let data46 = data44.location;
+                          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                            if (data46.file === void 0) {
+                              const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
                               if (vErrors === null) {
-                                vErrors = [err71];
+                                vErrors = [err73];
                               } else {
-                                vErrors.push(err71);
+                                vErrors.push(err73);
                               }
                               errors++;
                             }
-                            if (data45.file !== void 0) {
-                              if (typeof data45.file !== "string") {
-                                const err72 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (data46.file !== void 0) {
+                              if (typeof data46.file !== "string") {
+                                const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/file", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
-                                  vErrors = [err72];
+                                  vErrors = [err74];
                                 } else {
-                                  vErrors.push(err72);
+                                  vErrors.push(err74);
                                 }
                                 errors++;
                               }
                             }
-                            if (data45.line !== void 0) {
-                              let data47 = data45.line;
-                              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
-                                const err73 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                                if (vErrors === null) {
-                                  vErrors = [err73];
-                                } else {
-                                  vErrors.push(err73);
-                                }
-                                errors++;
-                              }
-                              if (typeof data47 == "number") {
-                                if (data47 < 1 || isNaN(data47)) {
-                                  const err74 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                                  if (vErrors === null) {
-                                    vErrors = [err74];
-                                  } else {
-                                    vErrors.push(err74);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                            if (data45.column !== void 0) {
-                              let data48 = data45.column;
+                            if (data46.line !== void 0) {
+                              let data48 = data46.line;
                               if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
-                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                const err75 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                                 if (vErrors === null) {
                                   vErrors = [err75];
                                 } else {
@@ -30781,7 +30815,7 @@ var require_builtin_validators = __commonJS({
                               }
                               if (typeof data48 == "number") {
                                 if (data48 < 1 || isNaN(data48)) {
-                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  const err76 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/line", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                                   if (vErrors === null) {
                                     vErrors = [err76];
                                   } else {
@@ -30791,9 +30825,10 @@ var require_builtin_validators = __commonJS({
                                 }
                               }
                             }
-                            if (data45.pointer !== void 0) {
-                              if (typeof data45.pointer !== "string") {
-                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (data46.column !== void 0) {
+                              let data49 = data46.column;
+                              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)))) {
+                                const err77 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                                 if (vErrors === null) {
                                   vErrors = [err77];
                                 } else {
@@ -30801,60 +30836,64 @@ var require_builtin_validators = __commonJS({
                                 }
                                 errors++;
                               }
+                              if (typeof data49 == "number") {
+                                if (data49 < 1 || isNaN(data49)) {
+                                  const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/column", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                                  if (vErrors === null) {
+                                    vErrors = [err78];
+                                  } else {
+                                    vErrors.push(err78);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            }
+                            if (data46.pointer !== void 0) {
+                              if (typeof data46.pointer !== "string") {
+                                const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location/pointer", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err79];
+                                } else {
+                                  vErrors.push(err79);
+                                }
+                                errors++;
+                              }
                             }
                           } else {
-                            const err78 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5 + "/location", schemaPath: "#/properties/checks/items/properties/findings/items/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                             if (vErrors === null) {
-                              vErrors = [err78];
+                              vErrors = [err80];
                             } else {
-                              vErrors.push(err78);
+                              vErrors.push(err80);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err79 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err81 = { instancePath: instancePath + "/checks/" + i2 + "/findings/" + i5, schemaPath: "#/properties/checks/items/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err79];
+                          vErrors = [err81];
                         } else {
-                          vErrors.push(err79);
+                          vErrors.push(err81);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err80 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err82 = { instancePath: instancePath + "/checks/" + i2 + "/findings", schemaPath: "#/properties/checks/items/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err82];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err82);
                     }
                     errors++;
                   }
                 }
-                if (data32.waiver !== void 0) {
-                  let data50 = data32.waiver;
-                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                    if (data50.reason === void 0) {
-                      const err81 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                      if (vErrors === null) {
-                        vErrors = [err81];
-                      } else {
-                        vErrors.push(err81);
-                      }
-                      errors++;
-                    }
-                    if (data50.owner === void 0) {
-                      const err82 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
-                      }
-                      errors++;
-                    }
-                    if (data50.expires === void 0) {
-                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                if (data33.waiver !== void 0) {
+                  let data51 = data33.waiver;
+                  if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                    if (data51.reason === void 0) {
+                      const err83 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
                       if (vErrors === null) {
                         vErrors = [err83];
                       } else {
@@ -30862,8 +30901,8 @@ var require_builtin_validators = __commonJS({
                       }
                       errors++;
                     }
-                    if (data50.expired === void 0) {
-                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
+                    if (data51.owner === void 0) {
+                      const err84 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
@@ -30871,31 +30910,27 @@ var require_builtin_validators = __commonJS({
                       }
                       errors++;
                     }
-                    if (data50.reason !== void 0) {
-                      if (typeof data50.reason !== "string") {
-                        const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err85];
-                        } else {
-                          vErrors.push(err85);
-                        }
-                        errors++;
+                    if (data51.expires === void 0) {
+                      const err85 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                      if (vErrors === null) {
+                        vErrors = [err85];
+                      } else {
+                        vErrors.push(err85);
                       }
+                      errors++;
                     }
-                    if (data50.owner !== void 0) {
-                      if (typeof data50.owner !== "string") {
-                        const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err86];
-                        } else {
-                          vErrors.push(err86);
-                        }
-                        errors++;
+                    if (data51.expired === void 0) {
+                      const err86 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/required", keyword: "required", params: { missingProperty: "expired" }, message: "must have required property 'expired'" };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
                       }
+                      errors++;
                     }
-                    if (data50.expires !== void 0) {
-                      if (typeof data50.expires !== "string") {
-                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data51.reason !== void 0) {
+                      if (typeof data51.reason !== "string") {
+                        const err87 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/reason", schemaPath: "#/properties/checks/items/properties/waiver/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err87];
                         } else {
@@ -30904,9 +30939,9 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
-                    if (data50.expired !== void 0) {
-                      if (typeof data50.expired !== "boolean") {
-                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (data51.owner !== void 0) {
+                      if (typeof data51.owner !== "string") {
+                        const err88 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/owner", schemaPath: "#/properties/checks/items/properties/waiver/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err88];
                         } else {
@@ -30915,63 +30950,67 @@ var require_builtin_validators = __commonJS({
                         errors++;
                       }
                     }
+                    if (data51.expires !== void 0) {
+                      if (typeof data51.expires !== "string") {
+                        const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expires", schemaPath: "#/properties/checks/items/properties/waiver/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err89];
+                        } else {
+                          vErrors.push(err89);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data51.expired !== void 0) {
+                      if (typeof data51.expired !== "boolean") {
+                        const err90 = { instancePath: instancePath + "/checks/" + i2 + "/waiver/expired", schemaPath: "#/properties/checks/items/properties/waiver/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                        if (vErrors === null) {
+                          vErrors = [err90];
+                        } else {
+                          vErrors.push(err90);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err89 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err91 = { instancePath: instancePath + "/checks/" + i2 + "/waiver", schemaPath: "#/properties/checks/items/properties/waiver/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err89];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err89);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err92 = { instancePath: instancePath + "/checks/" + i2, schemaPath: "#/properties/checks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err92];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err92);
                 }
                 errors++;
               }
             }
           } else {
-            const err91 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err93 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err93];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err93);
             }
             errors++;
           }
         }
         if (data.commands !== void 0) {
-          let data55 = data.commands;
-          if (Array.isArray(data55)) {
-            const len6 = data55.length;
+          let data56 = data.commands;
+          if (Array.isArray(data56)) {
+            const len6 = data56.length;
             for (let i6 = 0; i6 < len6; i6++) {
-              let data56 = data55[i6];
-              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
-                if (data56.id === void 0) {
-                  const err92 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (data56.run === void 0) {
-                  const err93 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-                if (data56.exit_code === void 0) {
-                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
+              let data57 = data56[i6];
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                if (data57.id === void 0) {
+                  const err94 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err94];
                   } else {
@@ -30979,8 +31018,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.signal === void 0) {
-                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
+                if (data57.run === void 0) {
+                  const err95 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -30988,8 +31027,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.timed_out === void 0) {
-                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
+                if (data57.exit_code === void 0) {
+                  const err96 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -30997,8 +31036,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.duration_ms === void 0) {
-                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
+                if (data57.signal === void 0) {
+                  const err97 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "signal" }, message: "must have required property 'signal'" };
                   if (vErrors === null) {
                     vErrors = [err97];
                   } else {
@@ -31006,8 +31045,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.tests === void 0) {
-                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
+                if (data57.timed_out === void 0) {
+                  const err98 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "timed_out" }, message: "must have required property 'timed_out'" };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -31015,8 +31054,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.output_tail === void 0) {
-                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
+                if (data57.duration_ms === void 0) {
+                  const err99 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
                   if (vErrors === null) {
                     vErrors = [err99];
                   } else {
@@ -31024,31 +31063,27 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data56.id !== void 0) {
-                  if (typeof data56.id !== "string") {
-                    const err100 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err100];
-                    } else {
-                      vErrors.push(err100);
-                    }
-                    errors++;
+                if (data57.tests === void 0) {
+                  const err100 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "tests" }, message: "must have required property 'tests'" };
+                  if (vErrors === null) {
+                    vErrors = [err100];
+                  } else {
+                    vErrors.push(err100);
                   }
+                  errors++;
                 }
-                if (data56.run !== void 0) {
-                  if (typeof data56.run !== "string") {
-                    const err101 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
-                    }
-                    errors++;
+                if (data57.output_tail === void 0) {
+                  const err101 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "output_tail" }, message: "must have required property 'output_tail'" };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
                   }
+                  errors++;
                 }
-                if (data56.cwd !== void 0) {
-                  if (typeof data56.cwd !== "string") {
-                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.id !== void 0) {
+                  if (typeof data57.id !== "string") {
+                    const err102 = { instancePath: instancePath + "/commands/" + i6 + "/id", schemaPath: "#/properties/commands/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err102];
                     } else {
@@ -31057,10 +31092,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.state !== void 0) {
-                  let data60 = data56.state;
-                  if (!(data60 === "ran" || data60 === "skipped" || data60 === "refused" || data60 === "not-run")) {
-                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                if (data57.run !== void 0) {
+                  if (typeof data57.run !== "string") {
+                    const err103 = { instancePath: instancePath + "/commands/" + i6 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err103];
                     } else {
@@ -31069,9 +31103,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.reason !== void 0) {
-                  if (typeof data56.reason !== "string") {
-                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.cwd !== void 0) {
+                  if (typeof data57.cwd !== "string") {
+                    const err104 = { instancePath: instancePath + "/commands/" + i6 + "/cwd", schemaPath: "#/properties/commands/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err104];
                     } else {
@@ -31080,10 +31114,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.exit_code !== void 0) {
-                  let data62 = data56.exit_code;
-                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62))) && data62 !== null) {
-                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
+                if (data57.state !== void 0) {
+                  let data61 = data57.state;
+                  if (!(data61 === "ran" || data61 === "skipped" || data61 === "refused" || data61 === "not-run")) {
+                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema54.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err105];
                     } else {
@@ -31092,10 +31126,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.signal !== void 0) {
-                  let data63 = data56.signal;
-                  if (typeof data63 !== "string" && data63 !== null) {
-                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
+                if (data57.reason !== void 0) {
+                  if (typeof data57.reason !== "string") {
+                    const err106 = { instancePath: instancePath + "/commands/" + i6 + "/reason", schemaPath: "#/properties/commands/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -31104,9 +31137,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.timed_out !== void 0) {
-                  if (typeof data56.timed_out !== "boolean") {
-                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data57.exit_code !== void 0) {
+                  let data63 = data57.exit_code;
+                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63))) && data63 !== null) {
+                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
                     if (vErrors === null) {
                       vErrors = [err107];
                     } else {
@@ -31115,9 +31149,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.started_ms !== void 0) {
-                  if (!(typeof data56.started_ms == "number")) {
-                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (data57.signal !== void 0) {
+                  let data64 = data57.signal;
+                  if (typeof data64 !== "string" && data64 !== null) {
+                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema54.properties.commands.items.properties.signal.type }, message: "must be string,null" };
                     if (vErrors === null) {
                       vErrors = [err108];
                     } else {
@@ -31126,20 +31161,20 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.duration_ms !== void 0) {
-                  let data66 = data56.duration_ms;
-                  if (typeof data66 == "number") {
-                    if (data66 < 0 || isNaN(data66)) {
-                      const err109 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                      if (vErrors === null) {
-                        vErrors = [err109];
-                      } else {
-                        vErrors.push(err109);
-                      }
-                      errors++;
+                if (data57.timed_out !== void 0) {
+                  if (typeof data57.timed_out !== "boolean") {
+                    const err109 = { instancePath: instancePath + "/commands/" + i6 + "/timed_out", schemaPath: "#/properties/commands/items/properties/timed_out/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
                     }
-                  } else {
-                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    errors++;
+                  }
+                }
+                if (data57.started_ms !== void 0) {
+                  if (!(typeof data57.started_ms == "number")) {
+                    const err110 = { instancePath: instancePath + "/commands/" + i6 + "/started_ms", schemaPath: "#/properties/commands/items/properties/started_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
                       vErrors = [err110];
                     } else {
@@ -31148,73 +31183,72 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.tests !== void 0) {
-                  let data67 = data56.tests;
-                  const _errs138 = errors;
-                  let valid32 = false;
-                  let passing0 = null;
-                  const _errs139 = errors;
-                  if (data67 !== null) {
-                    const err111 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                if (data57.duration_ms !== void 0) {
+                  let data67 = data57.duration_ms;
+                  if (typeof data67 == "number") {
+                    if (data67 < 0 || isNaN(data67)) {
+                      const err111 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                      if (vErrors === null) {
+                        vErrors = [err111];
+                      } else {
+                        vErrors.push(err111);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err112 = { instancePath: instancePath + "/commands/" + i6 + "/duration_ms", schemaPath: "#/properties/commands/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
-                      vErrors = [err111];
+                      vErrors = [err112];
                     } else {
-                      vErrors.push(err111);
+                      vErrors.push(err112);
                     }
                     errors++;
                   }
-                  var _valid0 = _errs139 === errors;
+                }
+                if (data57.tests !== void 0) {
+                  let data68 = data57.tests;
+                  const _errs139 = errors;
+                  let valid32 = false;
+                  let passing0 = null;
+                  const _errs140 = errors;
+                  if (data68 !== null) {
+                    const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs140 === errors;
                   if (_valid0) {
                     valid32 = true;
                     passing0 = 0;
                   }
-                  const _errs141 = errors;
-                  if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                    if (data67.passed === void 0) {
-                      const err112 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
+                  const _errs142 = errors;
+                  if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                    if (data68.passed === void 0) {
+                      const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
                       if (vErrors === null) {
-                        vErrors = [err112];
+                        vErrors = [err114];
                       } else {
-                        vErrors.push(err112);
+                        vErrors.push(err114);
                       }
                       errors++;
                     }
-                    if (data67.failed === void 0) {
-                      const err113 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
+                    if (data68.failed === void 0) {
+                      const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'" };
                       if (vErrors === null) {
-                        vErrors = [err113];
+                        vErrors = [err115];
                       } else {
-                        vErrors.push(err113);
+                        vErrors.push(err115);
                       }
                       errors++;
                     }
-                    if (data67.passed !== void 0) {
-                      let data68 = data67.passed;
-                      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)))) {
-                        const err114 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err114];
-                        } else {
-                          vErrors.push(err114);
-                        }
-                        errors++;
-                      }
-                      if (typeof data68 == "number") {
-                        if (data68 < 0 || isNaN(data68)) {
-                          const err115 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                          if (vErrors === null) {
-                            vErrors = [err115];
-                          } else {
-                            vErrors.push(err115);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data67.failed !== void 0) {
-                      let data69 = data67.failed;
+                    if (data68.passed !== void 0) {
+                      let data69 = data68.passed;
                       if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
-                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err116 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err116];
                         } else {
@@ -31224,7 +31258,7 @@ var require_builtin_validators = __commonJS({
                       }
                       if (typeof data69 == "number") {
                         if (data69 < 0 || isNaN(data69)) {
-                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          const err117 = { instancePath: instancePath + "/commands/" + i6 + "/tests/passed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/passed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
                             vErrors = [err117];
                           } else {
@@ -31234,10 +31268,10 @@ var require_builtin_validators = __commonJS({
                         }
                       }
                     }
-                    if (data67.skipped !== void 0) {
-                      let data70 = data67.skipped;
+                    if (data68.failed !== void 0) {
+                      let data70 = data68.failed;
                       if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
-                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err118 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err118];
                         } else {
@@ -31247,7 +31281,7 @@ var require_builtin_validators = __commonJS({
                       }
                       if (typeof data70 == "number") {
                         if (data70 < 0 || isNaN(data70)) {
-                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          const err119 = { instancePath: instancePath + "/commands/" + i6 + "/tests/failed", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                           if (vErrors === null) {
                             vErrors = [err119];
                           } else {
@@ -31257,9 +31291,10 @@ var require_builtin_validators = __commonJS({
                         }
                       }
                     }
-                    if (data67.runner !== void 0) {
-                      if (typeof data67.runner !== "string") {
-                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (data68.skipped !== void 0) {
+                      let data71 = data68.skipped;
+                      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)))) {
+                        const err120 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err120];
                         } else {
@@ -31267,17 +31302,39 @@ var require_builtin_validators = __commonJS({
                         }
                         errors++;
                       }
+                      if (typeof data71 == "number") {
+                        if (data71 < 0 || isNaN(data71)) {
+                          const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests/skipped", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                          if (vErrors === null) {
+                            vErrors = [err121];
+                          } else {
+                            vErrors.push(err121);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data68.runner !== void 0) {
+                      if (typeof data68.runner !== "string") {
+                        const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests/runner", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err122];
+                        } else {
+                          vErrors.push(err122);
+                        }
+                        errors++;
+                      }
                     }
                   } else {
-                    const err121 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err121];
+                      vErrors = [err123];
                     } else {
-                      vErrors.push(err121);
+                      vErrors.push(err123);
                     }
                     errors++;
                   }
-                  var _valid0 = _errs141 === errors;
+                  var _valid0 = _errs142 === errors;
                   if (_valid0 && valid32) {
                     valid32 = false;
                     passing0 = [passing0, 1];
@@ -31293,49 +31350,27 @@ var require_builtin_validators = __commonJS({
                     }
                   }
                   if (!valid32) {
-                    const err122 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                    if (vErrors === null) {
-                      vErrors = [err122];
-                    } else {
-                      vErrors.push(err122);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs138;
-                    if (vErrors !== null) {
-                      if (_errs138) {
-                        vErrors.length = _errs138;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data56.output_tail !== void 0) {
-                  if (typeof data56.output_tail !== "string") {
-                    const err123 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err123];
-                    } else {
-                      vErrors.push(err123);
-                    }
-                    errors++;
-                  }
-                }
-                if (data56.output_bytes !== void 0) {
-                  if (!(typeof data56.output_bytes == "number")) {
-                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    const err124 = { instancePath: instancePath + "/commands/" + i6 + "/tests", schemaPath: "#/properties/commands/items/properties/tests/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
                     if (vErrors === null) {
                       vErrors = [err124];
                     } else {
                       vErrors.push(err124);
                     }
                     errors++;
+                  } else {
+                    errors = _errs139;
+                    if (vErrors !== null) {
+                      if (_errs139) {
+                        vErrors.length = _errs139;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
                   }
                 }
-                if (data56.log_path !== void 0) {
-                  if (typeof data56.log_path !== "string") {
-                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data57.output_tail !== void 0) {
+                  if (typeof data57.output_tail !== "string") {
+                    const err125 = { instancePath: instancePath + "/commands/" + i6 + "/output_tail", schemaPath: "#/properties/commands/items/properties/output_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err125];
                     } else {
@@ -31344,23 +31379,20 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data56.needs !== void 0) {
-                  let data75 = data56.needs;
-                  if (Array.isArray(data75)) {
-                    const len7 = data75.length;
-                    for (let i7 = 0; i7 < len7; i7++) {
-                      if (typeof data75[i7] !== "string") {
-                        const err126 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i7, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err126];
-                        } else {
-                          vErrors.push(err126);
-                        }
-                        errors++;
-                      }
+                if (data57.output_bytes !== void 0) {
+                  if (!(typeof data57.output_bytes == "number")) {
+                    const err126 = { instancePath: instancePath + "/commands/" + i6 + "/output_bytes", schemaPath: "#/properties/commands/items/properties/output_bytes/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    if (vErrors === null) {
+                      vErrors = [err126];
+                    } else {
+                      vErrors.push(err126);
                     }
-                  } else {
-                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    errors++;
+                  }
+                }
+                if (data57.log_path !== void 0) {
+                  if (typeof data57.log_path !== "string") {
+                    const err127 = { instancePath: instancePath + "/commands/" + i6 + "/log_path", schemaPath: "#/properties/commands/items/properties/log_path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err127];
                     } else {
@@ -31369,22 +31401,115 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data57.leftover_processes !== void 0) {
+                  let data76 = data57.leftover_processes;
+                  if (Array.isArray(data76)) {
+                    const len7 = data76.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      let data77 = data76[i7];
+                      if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+                        if (data77.pid === void 0) {
+                          const err128 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+                          if (vErrors === null) {
+                            vErrors = [err128];
+                          } else {
+                            vErrors.push(err128);
+                          }
+                          errors++;
+                        }
+                        if (data77.command === void 0) {
+                          const err129 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
+                          if (vErrors === null) {
+                            vErrors = [err129];
+                          } else {
+                            vErrors.push(err129);
+                          }
+                          errors++;
+                        }
+                        if (data77.pid !== void 0) {
+                          let data78 = data77.pid;
+                          if (!(typeof data78 == "number" && (!(data78 % 1) && !isNaN(data78)))) {
+                            const err130 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/pid", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err130];
+                            } else {
+                              vErrors.push(err130);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data77.command !== void 0) {
+                          if (typeof data77.command !== "string") {
+                            const err131 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7 + "/command", schemaPath: "#/properties/commands/items/properties/leftover_processes/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err131];
+                            } else {
+                              vErrors.push(err131);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err132 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes/" + i7, schemaPath: "#/properties/commands/items/properties/leftover_processes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err132];
+                        } else {
+                          vErrors.push(err132);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err133 = { instancePath: instancePath + "/commands/" + i6 + "/leftover_processes", schemaPath: "#/properties/commands/items/properties/leftover_processes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.needs !== void 0) {
+                  let data80 = data57.needs;
+                  if (Array.isArray(data80)) {
+                    const len8 = data80.length;
+                    for (let i8 = 0; i8 < len8; i8++) {
+                      if (typeof data80[i8] !== "string") {
+                        const err134 = { instancePath: instancePath + "/commands/" + i6 + "/needs/" + i8, schemaPath: "#/properties/commands/items/properties/needs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err134];
+                        } else {
+                          vErrors.push(err134);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err135 = { instancePath: instancePath + "/commands/" + i6 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err135];
+                    } else {
+                      vErrors.push(err135);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err128 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err136 = { instancePath: instancePath + "/commands/" + i6, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err128];
+                  vErrors = [err136];
                 } else {
-                  vErrors.push(err128);
+                  vErrors.push(err136);
                 }
                 errors++;
               }
             }
           } else {
-            const err129 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err137 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err129];
+              vErrors = [err137];
             } else {
-              vErrors.push(err129);
+              vErrors.push(err137);
             }
             errors++;
           }
@@ -31401,183 +31526,189 @@ var require_builtin_validators = __commonJS({
             errors = vErrors.length;
           }
         }
+        if (data.inputs !== void 0) {
+          if (!validate25(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data.joint_decision !== void 0) {
-          let data79 = data.joint_decision;
-          if (!(data79 && typeof data79 == "object" && !Array.isArray(data79)) && data79 !== null) {
-            const err130 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
+          let data85 = data.joint_decision;
+          if (!(data85 && typeof data85 == "object" && !Array.isArray(data85)) && data85 !== null) {
+            const err138 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema54.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
-              vErrors = [err130];
+              vErrors = [err138];
             } else {
-              vErrors.push(err130);
+              vErrors.push(err138);
             }
             errors++;
           }
-          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
-            if (data79.verified !== void 0) {
-              let data80 = data79.verified;
-              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-                for (const key4 in data80) {
-                  let data81 = data80[key4];
-                  if (Array.isArray(data81)) {
-                    const len8 = data81.length;
-                    for (let i8 = 0; i8 < len8; i8++) {
-                      let data82 = data81[i8];
-                      if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-                        if (data82.role === void 0) {
-                          const err131 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+          if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+            if (data85.verified !== void 0) {
+              let data86 = data85.verified;
+              if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                for (const key4 in data86) {
+                  let data87 = data86[key4];
+                  if (Array.isArray(data87)) {
+                    const len9 = data87.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data88 = data87[i9];
+                      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+                        if (data88.role === void 0) {
+                          const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
                           if (vErrors === null) {
-                            vErrors = [err131];
+                            vErrors = [err139];
                           } else {
-                            vErrors.push(err131);
+                            vErrors.push(err139);
                           }
                           errors++;
                         }
-                        if (data82.signer === void 0) {
-                          const err132 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
+                        if (data88.signer === void 0) {
+                          const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "signer" }, message: "must have required property 'signer'" };
                           if (vErrors === null) {
-                            vErrors = [err132];
+                            vErrors = [err140];
                           } else {
-                            vErrors.push(err132);
+                            vErrors.push(err140);
                           }
                           errors++;
                         }
-                        if (data82.decision === void 0) {
-                          const err133 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+                        if (data88.decision === void 0) {
+                          const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
                           if (vErrors === null) {
-                            vErrors = [err133];
+                            vErrors = [err141];
                           } else {
-                            vErrors.push(err133);
+                            vErrors.push(err141);
                           }
                           errors++;
                         }
-                        if (data82.source === void 0) {
-                          const err134 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+                        if (data88.source === void 0) {
+                          const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
                           if (vErrors === null) {
-                            vErrors = [err134];
+                            vErrors = [err142];
                           } else {
-                            vErrors.push(err134);
+                            vErrors.push(err142);
                           }
                           errors++;
                         }
-                        if (data82.role !== void 0) {
-                          if (typeof data82.role !== "string") {
-                            const err135 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.role !== void 0) {
+                          if (typeof data88.role !== "string") {
+                            const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/role", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err135];
+                              vErrors = [err143];
                             } else {
-                              vErrors.push(err135);
+                              vErrors.push(err143);
                             }
                             errors++;
                           }
                         }
-                        if (data82.signer !== void 0) {
-                          if (typeof data82.signer !== "string") {
-                            const err136 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.signer !== void 0) {
+                          if (typeof data88.signer !== "string") {
+                            const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/signer", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/signer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err136];
+                              vErrors = [err144];
                             } else {
-                              vErrors.push(err136);
+                              vErrors.push(err144);
                             }
                             errors++;
                           }
                         }
-                        if (data82.decision !== void 0) {
-                          let data85 = data82.decision;
-                          if (!(data85 === "GO" || data85 === "NO-GO")) {
-                            const err137 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        if (data88.decision !== void 0) {
+                          let data91 = data88.decision;
+                          if (!(data91 === "GO" || data91 === "NO-GO")) {
+                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
-                              vErrors = [err137];
+                              vErrors = [err145];
                             } else {
-                              vErrors.push(err137);
+                              vErrors.push(err145);
                             }
                             errors++;
                           }
                         }
-                        if (data82.source !== void 0) {
-                          let data86 = data82.source;
-                          if (!(data86 === "file" || data86 === "review" || data86 === "run-approval")) {
-                            const err138 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                        if (data88.source !== void 0) {
+                          let data92 = data88.source;
+                          if (!(data92 === "file" || data92 === "review" || data92 === "run-approval")) {
+                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema54.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
-                              vErrors = [err138];
+                              vErrors = [err146];
                             } else {
-                              vErrors.push(err138);
+                              vErrors.push(err146);
                             }
                             errors++;
                           }
                         }
-                        if (data82.url !== void 0) {
-                          if (typeof data82.url !== "string") {
-                            const err139 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.url !== void 0) {
+                          if (typeof data88.url !== "string") {
+                            const err147 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/url", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err139];
+                              vErrors = [err147];
                             } else {
-                              vErrors.push(err139);
+                              vErrors.push(err147);
                             }
                             errors++;
                           }
                         }
-                        if (data82.at !== void 0) {
-                          if (typeof data82.at !== "string") {
-                            const err140 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.at !== void 0) {
+                          if (typeof data88.at !== "string") {
+                            const err148 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/at", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err140];
+                              vErrors = [err148];
                             } else {
-                              vErrors.push(err140);
+                              vErrors.push(err148);
                             }
                             errors++;
                           }
                         }
-                        if (data82.environments !== void 0) {
-                          let data89 = data82.environments;
-                          if (Array.isArray(data89)) {
-                            const len9 = data89.length;
-                            for (let i9 = 0; i9 < len9; i9++) {
-                              if (typeof data89[i9] !== "string") {
-                                const err141 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (data88.environments !== void 0) {
+                          let data95 = data88.environments;
+                          if (Array.isArray(data95)) {
+                            const len10 = data95.length;
+                            for (let i10 = 0; i10 < len10; i10++) {
+                              if (typeof data95[i10] !== "string") {
+                                const err149 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments/" + i10, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
-                                  vErrors = [err141];
+                                  vErrors = [err149];
                                 } else {
-                                  vErrors.push(err141);
+                                  vErrors.push(err149);
                                 }
                                 errors++;
                               }
                             }
                           } else {
-                            const err142 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            const err150 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/environments", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                             if (vErrors === null) {
-                              vErrors = [err142];
+                              vErrors = [err150];
                             } else {
-                              vErrors.push(err142);
+                              vErrors.push(err150);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err143 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err151 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err143];
+                          vErrors = [err151];
                         } else {
-                          vErrors.push(err143);
+                          vErrors.push(err151);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err144 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err152 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err152];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err152);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err145 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err153 = { instancePath: instancePath + "/joint_decision/verified", schemaPath: "#/properties/joint_decision/properties/verified/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err145];
+                  vErrors = [err153];
                 } else {
-                  vErrors.push(err145);
+                  vErrors.push(err153);
                 }
                 errors++;
               }
@@ -31585,112 +31716,24 @@ var require_builtin_validators = __commonJS({
           }
         }
         if (data.context !== void 0) {
-          let data91 = data.context;
-          if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
-            if (data91.repository !== void 0) {
-              let data92 = data91.repository;
-              if (typeof data92 !== "string" && data92 !== null) {
-                const err146 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-            if (data91.sha !== void 0) {
-              let data93 = data91.sha;
-              if (typeof data93 !== "string" && data93 !== null) {
-                const err147 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err147];
-                } else {
-                  vErrors.push(err147);
-                }
-                errors++;
-              }
-            }
-            if (data91.ref !== void 0) {
-              let data94 = data91.ref;
-              if (typeof data94 !== "string" && data94 !== null) {
-                const err148 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err148];
-                } else {
-                  vErrors.push(err148);
-                }
-                errors++;
-              }
-            }
-            if (data91.event !== void 0) {
-              let data95 = data91.event;
-              if (typeof data95 !== "string" && data95 !== null) {
-                const err149 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err149];
-                } else {
-                  vErrors.push(err149);
-                }
-                errors++;
-              }
-            }
-            if (data91.run_url !== void 0) {
-              let data96 = data91.run_url;
-              if (typeof data96 !== "string" && data96 !== null) {
-                const err150 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err150];
-                } else {
-                  vErrors.push(err150);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err151 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err151];
-            } else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-        }
-        if (data.shard !== void 0) {
-          let data97 = data.shard;
+          let data97 = data.context;
           if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
-            if (data97.index === void 0) {
-              const err152 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err152];
-              } else {
-                vErrors.push(err152);
+            if (data97.repository !== void 0) {
+              let data98 = data97.repository;
+              if (typeof data98 !== "string" && data98 !== null) {
+                const err154 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema54.properties.context.properties.repository.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data97.count === void 0) {
-              const err153 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err153];
-              } else {
-                vErrors.push(err153);
-              }
-              errors++;
-            }
-            if (data97.commands === void 0) {
-              const err154 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
-              if (vErrors === null) {
-                vErrors = [err154];
-              } else {
-                vErrors.push(err154);
-              }
-              errors++;
-            }
-            if (data97.index !== void 0) {
-              let data98 = data97.index;
-              if (!(typeof data98 == "number" && (!(data98 % 1) && !isNaN(data98)))) {
-                const err155 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data97.sha !== void 0) {
+              let data99 = data97.sha;
+              if (typeof data99 !== "string" && data99 !== null) {
+                const err155 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema54.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err155];
                 } else {
@@ -31698,22 +31741,23 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data98 == "number") {
-                if (data98 < 1 || isNaN(data98)) {
-                  const err156 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err156];
-                  } else {
-                    vErrors.push(err156);
-                  }
-                  errors++;
+            }
+            if (data97.ref !== void 0) {
+              let data100 = data97.ref;
+              if (typeof data100 !== "string" && data100 !== null) {
+                const err156 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema54.properties.context.properties.ref.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err156];
+                } else {
+                  vErrors.push(err156);
                 }
+                errors++;
               }
             }
-            if (data97.count !== void 0) {
-              let data99 = data97.count;
-              if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)))) {
-                const err157 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data97.event !== void 0) {
+              let data101 = data97.event;
+              if (typeof data101 !== "string" && data101 !== null) {
+                const err157 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema54.properties.context.properties.event.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err157];
                 } else {
@@ -31721,99 +31765,186 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data99 == "number") {
-                if (data99 < 1 || isNaN(data99)) {
-                  const err158 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+            if (data97.run_url !== void 0) {
+              let data102 = data97.run_url;
+              if (typeof data102 !== "string" && data102 !== null) {
+                const err158 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema54.properties.context.properties.run_url.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err158];
+                } else {
+                  vErrors.push(err158);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err159 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err159];
+            } else {
+              vErrors.push(err159);
+            }
+            errors++;
+          }
+        }
+        if (data.shard !== void 0) {
+          let data103 = data.shard;
+          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+            if (data103.index === void 0) {
+              const err160 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
+              if (vErrors === null) {
+                vErrors = [err160];
+              } else {
+                vErrors.push(err160);
+              }
+              errors++;
+            }
+            if (data103.count === void 0) {
+              const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err161];
+              } else {
+                vErrors.push(err161);
+              }
+              errors++;
+            }
+            if (data103.commands === void 0) {
+              const err162 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err162];
+              } else {
+                vErrors.push(err162);
+              }
+              errors++;
+            }
+            if (data103.index !== void 0) {
+              let data104 = data103.index;
+              if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)))) {
+                const err163 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err163];
+                } else {
+                  vErrors.push(err163);
+                }
+                errors++;
+              }
+              if (typeof data104 == "number") {
+                if (data104 < 1 || isNaN(data104)) {
+                  const err164 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err158];
+                    vErrors = [err164];
                   } else {
-                    vErrors.push(err158);
+                    vErrors.push(err164);
                   }
                   errors++;
                 }
               }
             }
-            if (data97.commands !== void 0) {
-              let data100 = data97.commands;
-              if (Array.isArray(data100)) {
-                const len10 = data100.length;
-                for (let i10 = 0; i10 < len10; i10++) {
-                  if (typeof data100[i10] !== "string") {
-                    const err159 = { instancePath: instancePath + "/shard/commands/" + i10, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data103.count !== void 0) {
+              let data105 = data103.count;
+              if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)))) {
+                const err165 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err165];
+                } else {
+                  vErrors.push(err165);
+                }
+                errors++;
+              }
+              if (typeof data105 == "number") {
+                if (data105 < 1 || isNaN(data105)) {
+                  const err166 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err166];
+                  } else {
+                    vErrors.push(err166);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data103.commands !== void 0) {
+              let data106 = data103.commands;
+              if (Array.isArray(data106)) {
+                const len11 = data106.length;
+                for (let i11 = 0; i11 < len11; i11++) {
+                  if (typeof data106[i11] !== "string") {
+                    const err167 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err159];
+                      vErrors = [err167];
                     } else {
-                      vErrors.push(err159);
+                      vErrors.push(err167);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err160 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err168 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err160];
+                  vErrors = [err168];
                 } else {
-                  vErrors.push(err160);
+                  vErrors.push(err168);
                 }
                 errors++;
               }
             }
           } else {
-            const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err169 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err161];
+              vErrors = [err169];
             } else {
-              vErrors.push(err161);
+              vErrors.push(err169);
             }
             errors++;
           }
         }
         if (data.aggregated_from !== void 0) {
-          let data102 = data.aggregated_from;
-          if (Array.isArray(data102)) {
-            const len11 = data102.length;
-            for (let i11 = 0; i11 < len11; i11++) {
-              if (typeof data102[i11] !== "string") {
-                const err162 = { instancePath: instancePath + "/aggregated_from/" + i11, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data108 = data.aggregated_from;
+          if (Array.isArray(data108)) {
+            const len12 = data108.length;
+            for (let i12 = 0; i12 < len12; i12++) {
+              if (typeof data108[i12] !== "string") {
+                const err170 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err162];
+                  vErrors = [err170];
                 } else {
-                  vErrors.push(err162);
+                  vErrors.push(err170);
                 }
                 errors++;
               }
             }
           } else {
-            const err163 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err171 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err163];
+              vErrors = [err171];
             } else {
-              vErrors.push(err163);
+              vErrors.push(err171);
             }
             errors++;
           }
         }
       } else {
-        const err164 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err172 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err164];
+          vErrors = [err172];
         } else {
-          vErrors.push(err164);
+          vErrors.push(err172);
         }
         errors++;
       }
       validate21.errors = vErrors;
       return errors === 0;
     }
-    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
-    exports["handoff-payload"] = validate28;
+    validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "scope": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "inputs": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
+    exports["handoff-payload"] = validate29;
     var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
     var pattern27 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate28.evaluated;
+      const evaluated0 = validate29.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -32263,17 +32394,17 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate28.errors = vErrors;
+      validate29.errors = vErrors;
       return errors === 0;
     }
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["joint-decision"] = validate29;
+    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["joint-decision"] = validate30;
     var schema67 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
-    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate29.evaluated;
+      const evaluated0 = validate30.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -32932,18 +33063,18 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate29.errors = vErrors;
+      validate30.errors = vErrors;
       return errors === 0;
     }
-    validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports["producer-manifest"] = validate30;
+    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports["producer-manifest"] = validate31;
     var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
     var pattern41 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
-    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate30.evaluated;
+      const evaluated0 = validate31.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -33606,10 +33737,10 @@ var require_builtin_validators = __commonJS({
         }
         errors++;
       }
-      validate30.errors = vErrors;
+      validate31.errors = vErrors;
       return errors === 0;
     }
-    validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -33642,9 +33773,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code3) {
+      constructor(code2) {
         super();
-        this._items = typeof code3 === "string" ? [code3] : code3;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -33671,13 +33802,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code3 = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code3, args[i]);
-        code3.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code3);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -33693,13 +33824,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code3, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code3.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code3.push(arg);
+        code2.push(arg);
       else
-        code3.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -33741,10 +33872,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -33883,7 +34014,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code3 = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -33896,16 +34027,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code3 = (0, code_1._)`${code3}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code3;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -33990,11 +34121,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -34011,10 +34142,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -34065,9 +34196,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code3) {
+      constructor(code2) {
         super();
-        this.code = code3;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -34075,8 +34206,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants6) {
+        this.code = optimizeExpr(this.code, names, constants6);
         return this;
       }
       get names() {
@@ -34089,7 +34220,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -34105,12 +34236,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants6))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -34137,10 +34268,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code3 = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code3 += "else " + this.else.render(opts);
-        return code3;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -34163,12 +34294,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants6);
+        if (!(super.optimizeNames(names, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants6);
         return this;
       }
       get names() {
@@ -34191,10 +34322,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants6);
         return this;
       }
       get names() {
@@ -34230,10 +34361,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants6);
         return this;
       }
       get names() {
@@ -34261,12 +34392,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code3 = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code3 += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code3 += this.finally.render(opts);
-        return code3;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a2, _b;
@@ -34275,11 +34406,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants6) {
         var _a2, _b;
-        super.optimizeNames(names, constants4);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants6);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
         return this;
       }
       get names() {
@@ -34383,18 +34514,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code3 = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code3.length > 1)
-            code3.push(",");
-          code3.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code3.push(":");
-            (0, code_1.addCodeArg)(code3, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code3.push("}");
-        return new code_1._Code(code3);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -34580,7 +34711,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -34595,14 +34726,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants6[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants6[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -34678,11 +34809,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -36041,17 +36172,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -36529,7 +36660,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -36556,7 +36687,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -36678,22 +36809,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code3 = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (code3 === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code3 = input[i].charCodeAt(0);
-        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -36966,15 +37097,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37005,15 +37136,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37040,15 +37171,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37093,15 +37224,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code3 = input.charCodeAt(i);
-          if (code3 < 128) {
-            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
-          } else if (code3 < 55296 || code3 > 57343) {
-            output += percentEncodeNonAscii(code3);
-          } else if (code3 <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -37420,7 +37551,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -37456,50 +37587,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative5 = parse3(serialize(relative5, options), options);
+        relative7 = parse3(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative5.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -37507,7 +37638,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -37811,7 +37942,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -38206,10 +38337,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -38377,9 +38508,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -38395,13 +38526,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -38416,7 +38547,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -40022,8 +40153,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -43228,10 +43359,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -44471,7 +44602,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -44555,8 +44686,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -44682,20 +44813,20 @@ function encode(string, exclude, keepEscaped) {
   const cache3 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
-    const code3 = string.charCodeAt(i);
-    if (keepEscaped && code3 === 37 && i + 2 < l) {
+    const code2 = string.charCodeAt(i);
+    if (keepEscaped && code2 === 37 && i + 2 < l) {
       if (/^[0-9a-f]{2}$/i.test(string.slice(i + 1, i + 3))) {
         result += string.slice(i, i + 3);
         i += 2;
         continue;
       }
     }
-    if (code3 < 128) {
-      result += cache3[code3];
+    if (code2 < 128) {
+      result += cache3[code2];
       continue;
     }
-    if (code3 >= 55296 && code3 <= 57343) {
-      if (code3 >= 55296 && code3 <= 56319 && i + 1 < l) {
+    if (code2 >= 55296 && code2 <= 57343) {
+      if (code2 >= 55296 && code2 <= 56319 && i + 1 < l) {
         const nextCode = string.charCodeAt(i + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
           result += encodeURIComponent(string[i] + string[i + 1]);
@@ -45094,17 +45225,17 @@ var init_decode_codepoint = __esm({
 });
 
 // node_modules/entities/lib/esm/decode.js
-function isNumber(code3) {
-  return code3 >= CharCodes.ZERO && code3 <= CharCodes.NINE;
+function isNumber(code2) {
+  return code2 >= CharCodes.ZERO && code2 <= CharCodes.NINE;
 }
-function isHexadecimalCharacter(code3) {
-  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_F || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_F;
+function isHexadecimalCharacter(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_F || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_F;
 }
-function isAsciiAlphaNumeric(code3) {
-  return code3 >= CharCodes.UPPER_A && code3 <= CharCodes.UPPER_Z || code3 >= CharCodes.LOWER_A && code3 <= CharCodes.LOWER_Z || isNumber(code3);
+function isAsciiAlphaNumeric(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_Z || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_Z || isNumber(code2);
 }
-function isEntityInAttributeInvalidEnd(code3) {
-  return code3 === CharCodes.EQUALS || isAsciiAlphaNumeric(code3);
+function isEntityInAttributeInvalidEnd(code2) {
+  return code2 === CharCodes.EQUALS || isAsciiAlphaNumeric(code2);
 }
 function getDecoder(decodeTree) {
   let ret = "";
@@ -45498,7 +45629,7 @@ function getEscaper(regex2, map) {
     return result + data.substring(lastIdx);
   };
 }
-var xmlCodeMap, getCodePoint, escapeUTF8, escapeAttribute, escapeText;
+var xmlCodeMap, getCodePoint, escapeUTF8, escapeAttribute, escapeText2;
 var init_escape = __esm({
   "node_modules/entities/lib/esm/escape.js"() {
     xmlCodeMap = /* @__PURE__ */ new Map([
@@ -45519,7 +45650,7 @@ var init_escape = __esm({
       [38, "&amp;"],
       [160, "&nbsp;"]
     ]));
-    escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+    escapeText2 = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
       [38, "&amp;"],
       [60, "&lt;"],
       [62, "&gt;"],
@@ -45566,7 +45697,7 @@ __export(utils_exports, {
   arrayReplaceAt: () => arrayReplaceAt,
   asciiTrim: () => asciiTrim,
   assign: () => assign,
-  escapeHtml: () => escapeHtml,
+  escapeHtml: () => escapeHtml2,
   escapeRE: () => escapeRE,
   fromCodePoint: () => fromCodePoint2,
   has: () => has,
@@ -45647,9 +45778,9 @@ function fromCodePoint2(c) {
 }
 function replaceEntityPattern(match2, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code3 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code3)) {
-      return fromCodePoint2(code3);
+    const code2 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code2)) {
+      return fromCodePoint2(code2);
     }
     return match2;
   }
@@ -45679,7 +45810,7 @@ function unescapeAll(str) {
 function replaceUnsafeChar(ch) {
   return HTML_REPLACEMENTS[ch];
 }
-function escapeHtml(str) {
+function escapeHtml2(str) {
   if (HTML_ESCAPE_TEST_RE.test(str)) {
     return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
   }
@@ -45688,19 +45819,19 @@ function escapeHtml(str) {
 function escapeRE(str) {
   return str.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code3) {
-  switch (code3) {
+function isSpace(code2) {
+  switch (code2) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace(code3) {
-  if (code3 >= 8192 && code3 <= 8202) {
+function isWhiteSpace(code2) {
+  if (code2 >= 8192 && code2 <= 8202) {
     return true;
   }
-  switch (code3) {
+  switch (code2) {
     case 9:
     // \t
     case 10:
@@ -45724,8 +45855,8 @@ function isWhiteSpace(code3) {
 function isPunctChar(ch) {
   return regex_default4.test(ch) || regex_default5.test(ch);
 }
-function isPunctCharCode(code3) {
-  return isPunctChar(fromCodePoint2(code3));
+function isPunctCharCode(code2) {
+  return isPunctChar(fromCodePoint2(code2));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -45856,7 +45987,7 @@ var init_parse_link_label = __esm({
 
 // node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
 function parseLinkDestination(str, start, max) {
-  let code3;
+  let code2;
   let pos = start;
   const result = {
     ok: false,
@@ -45866,20 +45997,20 @@ function parseLinkDestination(str, start, max) {
   if (str.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code3 = str.charCodeAt(pos);
-      if (code3 === 10) {
+      code2 = str.charCodeAt(pos);
+      if (code2 === 10) {
         return result;
       }
-      if (code3 === 60) {
+      if (code2 === 60) {
         return result;
       }
-      if (code3 === 62) {
+      if (code2 === 62) {
         result.pos = pos + 1;
         result.str = unescapeAll(str.slice(start + 1, pos));
         result.ok = true;
         return result;
       }
-      if (code3 === 92 && pos + 1 < max) {
+      if (code2 === 92 && pos + 1 < max) {
         pos += 2;
         continue;
       }
@@ -45889,14 +46020,14 @@ function parseLinkDestination(str, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === 32) {
+    code2 = str.charCodeAt(pos);
+    if (code2 === 32) {
       break;
     }
-    if (code3 < 32 || code3 === 127) {
+    if (code2 < 32 || code2 === 127) {
       break;
     }
-    if (code3 === 92 && pos + 1 < max) {
+    if (code2 === 92 && pos + 1 < max) {
       if (str.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
@@ -45904,13 +46035,13 @@ function parseLinkDestination(str, start, max) {
       pos += 2;
       continue;
     }
-    if (code3 === 40) {
+    if (code2 === 40) {
       level++;
       if (level > 32) {
         return result;
       }
     }
-    if (code3 === 41) {
+    if (code2 === 41) {
       if (level === 0) {
         break;
       }
@@ -45937,7 +46068,7 @@ var init_parse_link_destination = __esm({
 
 // node_modules/markdown-it/lib/helpers/parse_link_title.mjs
 function parseLinkTitle(str, start, max, prev_state) {
-  let code3;
+  let code2;
   let pos = start;
   const state = {
     // if `true`, this is a valid link title
@@ -45970,15 +46101,15 @@ function parseLinkTitle(str, start, max, prev_state) {
     state.marker = marker;
   }
   while (pos < max) {
-    code3 = str.charCodeAt(pos);
-    if (code3 === state.marker) {
+    code2 = str.charCodeAt(pos);
+    if (code2 === state.marker) {
       state.pos = pos + 1;
       state.str += unescapeAll(str.slice(start, pos));
       state.ok = true;
       return state;
-    } else if (code3 === 40 && state.marker === 41) {
+    } else if (code2 === 40 && state.marker === 41) {
       return state;
-    } else if (code3 === 92 && pos + 1 < max) {
+    } else if (code2 === 92 && pos + 1 < max) {
       pos++;
     }
     pos++;
@@ -46019,11 +46150,11 @@ var init_renderer = __esm({
     default_rules = {};
     default_rules.code_inline = function(tokens, idx, options, env, slf) {
       const token = tokens[idx];
-      return "<code" + slf.renderAttrs(token) + ">" + escapeHtml(token.content) + "</code>";
+      return "<code" + slf.renderAttrs(token) + ">" + escapeHtml2(token.content) + "</code>";
     };
     default_rules.code_block = function(tokens, idx, options, env, slf) {
       const token = tokens[idx];
-      return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml(tokens[idx].content) + "</code></pre>\n";
+      return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml2(tokens[idx].content) + "</code></pre>\n";
     };
     default_rules.fence = function(tokens, idx, options, env, slf) {
       const token = tokens[idx];
@@ -46037,9 +46168,9 @@ var init_renderer = __esm({
       }
       let highlighted;
       if (options.highlight) {
-        highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+        highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml2(token.content);
       } else {
-        highlighted = escapeHtml(token.content);
+        highlighted = escapeHtml2(token.content);
       }
       if (highlighted.indexOf("<pre") === 0) {
         return highlighted + "\n";
@@ -46074,7 +46205,7 @@ var init_renderer = __esm({
       return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
     };
     default_rules.text = function(tokens, idx) {
-      return escapeHtml(tokens[idx].content);
+      return escapeHtml2(tokens[idx].content);
     };
     default_rules.html_block = function(tokens, idx) {
       return tokens[idx].content;
@@ -46089,7 +46220,7 @@ var init_renderer = __esm({
       }
       result = "";
       for (i = 0, l = token.attrs.length; i < l; i++) {
-        result += " " + escapeHtml(token.attrs[i][0]) + '="' + escapeHtml(token.attrs[i][1]) + '"';
+        result += " " + escapeHtml2(token.attrs[i][0]) + '="' + escapeHtml2(token.attrs[i][1]) + '"';
       }
       return result;
     };
@@ -47008,20 +47139,20 @@ var init_state_block = __esm({
       }
       return pos;
     };
-    StateBlock.prototype.skipChars = function skipChars(pos, code3) {
+    StateBlock.prototype.skipChars = function skipChars(pos, code2) {
       for (let max = this.src.length; pos < max; pos++) {
-        if (this.src.charCodeAt(pos) !== code3) {
+        if (this.src.charCodeAt(pos) !== code2) {
           break;
         }
       }
       return pos;
     };
-    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code3, min) {
+    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code2, min) {
       if (pos <= min) {
         return pos;
       }
       while (pos > min) {
-        if (code3 !== this.src.charCodeAt(--pos)) {
+        if (code2 !== this.src.charCodeAt(--pos)) {
           return pos + 1;
         }
       }
@@ -47267,7 +47398,7 @@ var init_table = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_block/code.mjs
-function code2(state, startLine, endLine) {
+function code(state, startLine, endLine) {
   if (state.sCount[startLine] - state.blkIndent < 4) {
     return false;
   }
@@ -48319,7 +48450,7 @@ var init_parser_block = __esm({
       // First 2 params - rule name & source. Secondary array - list of rules,
       // which can be terminated by this one.
       ["table", table, ["paragraph", "reference"]],
-      ["code", code2],
+      ["code", code],
       ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
       ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
       ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
@@ -48537,11 +48668,11 @@ var init_text = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_inline/linkify.mjs
-function isAsciiAlpha(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122;
+function isAsciiAlpha(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
 }
-function isSchemeChar(code3) {
-  return code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 >= 48 && code3 <= 57 || code3 === 43 || code3 === 45 || code3 === 46;
+function isSchemeChar(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 45 || code2 === 46;
 }
 function linkify2(state, silent) {
   if (!state.md.options.linkify) return false;
@@ -48559,9 +48690,9 @@ function linkify2(state, silent) {
   }
   if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
   const protoLength = pos - protoStart;
-  const link2 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
-  if (!link2) return false;
-  let url = link2.url;
+  const link3 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
+  if (!link3) return false;
+  let url = link3.url;
   if (url.length <= protoLength) return false;
   let urlEnd = url.length;
   while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) {
@@ -48938,8 +49069,8 @@ var init_emphasis = __esm({
 });
 
 // node_modules/markdown-it/lib/rules_inline/link.mjs
-function link(state, silent) {
-  let code3, label, res, ref;
+function link2(state, silent) {
+  let code2, label, res, ref;
   let href = "";
   let title = "";
   let start = state.pos;
@@ -48959,8 +49090,8 @@ function link(state, silent) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
-      code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
         break;
       }
     }
@@ -48978,8 +49109,8 @@ function link(state, silent) {
       }
       start = pos;
       for (; pos < max; pos++) {
-        code3 = state.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) {
           break;
         }
       }
@@ -48988,8 +49119,8 @@ function link(state, silent) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
-          code3 = state.src.charCodeAt(pos);
-          if (!isSpace(code3) && code3 !== 10) {
+          code2 = state.src.charCodeAt(pos);
+          if (!isSpace(code2) && code2 !== 10) {
             break;
           }
         }
@@ -49052,7 +49183,7 @@ var init_link = __esm({
 
 // node_modules/markdown-it/lib/rules_inline/image.mjs
 function image(state, silent) {
-  let code3, content, label, pos, ref, res, title, start;
+  let code2, content, label, pos, ref, res, title, start;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
@@ -49071,8 +49202,8 @@ function image(state, silent) {
   if (pos < max && state.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
-      code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
         break;
       }
     }
@@ -49091,8 +49222,8 @@ function image(state, silent) {
     }
     start = pos;
     for (; pos < max; pos++) {
-      code3 = state.src.charCodeAt(pos);
-      if (!isSpace(code3) && code3 !== 10) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
         break;
       }
     }
@@ -49101,8 +49232,8 @@ function image(state, silent) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
-        code3 = state.src.charCodeAt(pos);
-        if (!isSpace(code3) && code3 !== 10) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) {
           break;
         }
       }
@@ -49325,9 +49456,9 @@ function entity(state, silent) {
     const match2 = state.src.slice(pos).match(DIGITAL_RE);
     if (match2) {
       if (!silent) {
-        const code3 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const code2 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
         const token = state.push("text_special", "", 0);
-        token.content = isValidEntityCode(code3) ? fromCodePoint2(code3) : fromCodePoint2(65533);
+        token.content = isValidEntityCode(code2) ? fromCodePoint2(code2) : fromCodePoint2(65533);
         token.markup = match2[0];
         token.info = "entity";
       }
@@ -49496,7 +49627,7 @@ var init_parser_inline = __esm({
       ["backticks", backtick],
       ["strikethrough", strikethrough_default.tokenize],
       ["emphasis", emphasis_default.tokenize],
-      ["link", link],
+      ["link", link2],
       ["image", image],
       ["autolink", autolink],
       ["html_inline", html_inline],
@@ -50136,7 +50267,7 @@ var require_punycode = __commonJS({
       }
       for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
         const oldi = i;
-        for (let w = 1, k = base; ; k += base) {
+        for (let w2 = 1, k = base; ; k += base) {
           if (index >= inputLength) {
             error2("invalid-input");
           }
@@ -50144,19 +50275,19 @@ var require_punycode = __commonJS({
           if (digit >= base) {
             error2("invalid-input");
           }
-          if (digit > floor((maxInt - i) / w)) {
+          if (digit > floor((maxInt - i) / w2)) {
             error2("overflow");
           }
-          i += digit * w;
+          i += digit * w2;
           const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
           if (digit < t) {
             break;
           }
           const baseMinusT = base - t;
-          if (w > floor(maxInt / baseMinusT)) {
+          if (w2 > floor(maxInt / baseMinusT)) {
             error2("overflow");
           }
-          w *= baseMinusT;
+          w2 *= baseMinusT;
         }
         const out = output.length + 1;
         bias = adapt(i - oldi, out, oldi == 0);
@@ -50873,11 +51004,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -50893,7 +51024,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -50980,26 +51111,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -51083,9 +51214,9 @@ var require_lib = __commonJS({
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
+      sendStream(verb2, requestUrl, stream, additionalHeaders) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
+          return this.request(verb2, requestUrl, stream, additionalHeaders);
         });
       }
       /**
@@ -51131,14 +51262,14 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data, headers) {
+      request(verb2, requestUrl, data, headers) {
         return __awaiter3(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let info2 = this._prepareRequest(verb2, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb2) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -51175,7 +51306,7 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              info2 = this._prepareRequest(verb2, parsedRedirectUrl, headers);
               response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
@@ -51207,14 +51338,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -51458,12 +51589,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -51471,7 +51602,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -51510,7 +51641,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -51974,8 +52105,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -52186,15 +52317,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve7, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -52209,13 +52340,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -52616,14 +52747,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -52716,9 +52847,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -53005,11 +53136,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53025,7 +53156,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53155,9 +53286,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code3, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code3), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -53183,11 +53314,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -53363,9 +53494,9 @@ function endGroup() {
 }
 
 // src/action/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative as relative4, resolve as resolve6 } from "node:path";
+import { relative as relative6, resolve as resolve7 } from "node:path";
 
 // src/core/parse/json-pointer.ts
 function parsePointer(pointer) {
@@ -53532,9 +53663,9 @@ function isExactNumberText(text2) {
     const rounded = Number(big);
     return Number.isFinite(rounded) && BigInt(rounded) === big;
   }
-  const canonical = canonicalDecimal(trimmed);
-  if (canonical === void 0) return true;
-  return canonical === canonicalNumber(Number(trimmed));
+  const canonical2 = canonicalDecimal(trimmed);
+  if (canonical2 === void 0) return true;
+  return canonical2 === canonicalNumber(Number(trimmed));
 }
 
 // src/core/parse/json-scan.ts
@@ -54089,7 +54220,8 @@ var decision_record_schema_default = {
     "checks",
     "commands",
     "artifacts",
-    "context"
+    "context",
+    "scope"
   ],
   properties: {
     record_version: {
@@ -54120,6 +54252,10 @@ var decision_record_schema_default = {
     },
     decision_requested: {
       $ref: "#/$defs/decision"
+    },
+    scope: {
+      enum: ["full", "validate", "shard"],
+      description: "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own."
     },
     verdict: {
       $ref: "#/$defs/state"
@@ -54338,6 +54474,15 @@ var decision_record_schema_default = {
           log_path: {
             type: "string"
           },
+          leftover_processes: {
+            type: "array",
+            description: "Processes the command left running, found by the run marker and killed.",
+            items: {
+              type: "object",
+              required: ["pid", "command"],
+              properties: { pid: { type: "integer" }, command: { type: "string" } }
+            }
+          },
           needs: {
             type: "array",
             items: {
@@ -54352,6 +54497,10 @@ var decision_record_schema_default = {
     },
     documents: {
       $ref: "#/$defs/digests"
+    },
+    inputs: {
+      $ref: "#/$defs/digests",
+      description: "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares."
     },
     joint_decision: {
       type: ["object", "null"],
@@ -55024,6 +55173,11 @@ var checkpoint_config_schema_default = {
         }
       }
     },
+    protected_paths: {
+      type: "array",
+      description: "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.",
+      items: { type: "string", minLength: 1 }
+    },
     waivers: {
       type: "array",
       items: {
@@ -55205,6 +55359,12 @@ var NUMERIC_KEYWORDS = /* @__PURE__ */ new Set([
   "enum"
 ]);
 
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
 // src/core/schema/schema-validator.ts
 var MAX_SCHEMA_FINDINGS = 100;
 function createSchemaValidator() {
@@ -55243,7 +55403,7 @@ function createSchemaValidator() {
   function compileOnce(source) {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== void 0) {
-      const validate = import_builtin_validators.default[builtin];
+      const validate = readOwn(import_builtin_validators.default, builtin);
       if (!validate) {
         return {
           ok: false,
@@ -55328,24 +55488,6 @@ function toFinding(error2, document, file) {
   return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
-// src/core/schema/relative-refs.ts
-function listRelativeRefs(schema) {
-  const refs = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
-    if (Array.isArray(node)) node.forEach(visit2);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit2(value);
-      }
-    }
-  };
-  visit2(schema);
-  return [...refs];
-}
-
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -55368,6 +55510,35 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/schema/relative-refs.ts
+function listRelativeRefs(schema) {
+  const refs = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit2);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") {
+          const file = value.split("#")[0] ?? "";
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit2(value);
+      }
+    }
+  };
+  visit2(schema);
+  return [...refs];
+}
+function listRefTargets(path, schema) {
+  return listRelativeRefs(schema).flatMap((ref) => {
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(path), ref));
+    return target.ok ? [target.path] : [];
+  });
+}
+function listUserSchemas(config2) {
+  return [...config2.artifacts.map((a) => a.schema), ...config2.rules.map((r) => r.schema)].filter(
+    (s) => s !== void 0 && !s.startsWith("builtin:")
+  );
 }
 
 // src/core/checks/load-structured-file.ts
@@ -55536,6 +55707,12 @@ function loadJointDecision(context3) {
 }
 
 // src/core/checks/baseline-sources.ts
+function expectedBaseline(context3) {
+  const lock = context3.config.baseline;
+  if (lock.commit_sha || !lock.release_tag) return lock;
+  const tagged = context3.evidence.git.tags[lock.release_tag];
+  return tagged ? { ...lock, commit_sha: tagged } : lock;
+}
 function collectBaselineSources(context3) {
   const sources = [];
   if (Object.keys(context3.evidence.inputs).length > 0) {
@@ -55576,10 +55753,12 @@ function fromDocument(name, file, document, prefix) {
 // src/core/checks/baseline.ts
 function evaluateBaseline(context3) {
   const sources = collectBaselineSources(context3);
+  const lock = expectedBaseline(context3);
   const outcomes = [];
   for (const field of BASELINE_FIELDS) {
-    const expected = context3.config.baseline[field];
+    const expected = lock[field];
     if (expected === void 0) continue;
+    const from = field === "commit_sha" && context3.config.baseline.commit_sha === void 0 ? `release tag ${lock.release_tag} in git` : `the lock in ${context3.config.path}`;
     const findings = [];
     const observed = {};
     const agreeing = [];
@@ -55593,7 +55772,7 @@ function evaluateBaseline(context3) {
       observed[source.name] = value;
       const location = source.locate(field);
       findings.push({
-        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ""} has '${value}', the lock in ${context3.config.path} says '${expected}'`,
+        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ""} has '${value}', ${from} says '${expected}'`,
         location
       });
     }
@@ -55602,7 +55781,7 @@ function evaluateBaseline(context3) {
         id: `baseline.${field}`,
         kind: "baseline",
         status: "fail",
-        summary: `${field} drifted from the lock '${expected}' in ${Object.keys(observed).join(", ")}`,
+        summary: `${field} drifted from ${from.startsWith("the lock") ? "the lock" : from} '${expected}' in ${Object.keys(observed).join(", ")}`,
         details: findings.map((f) => f.message),
         findings,
         expected,
@@ -55621,10 +55800,15 @@ function evaluateBaseline(context3) {
 // src/core/checks/git-tag.ts
 var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)";
 function evaluateGitTag(context3) {
-  const { release_tag: tag, commit_sha: sha } = context3.config.baseline;
-  if (!tag || !sha || context3.config.handoff?.requireTag === false) return [];
+  const { release_tag: tag, commit_sha: lockSha } = context3.config.baseline;
+  if (!tag) return [];
   const git2 = context3.evidence.git;
-  const base = { id: "git.release-tag", kind: "git", expected: { tag, commit_sha: sha } };
+  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
+  const base = {
+    id: "git.release-tag",
+    kind: "git",
+    expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
+  };
   if (!git2.available) {
     return [
       {
@@ -55659,17 +55843,37 @@ function evaluateGitTag(context3) {
       }
     ];
   }
-  return [{ ...base, status: "pass", summary: `release tag ${tag} resolves to ${sha}` }];
+  return [
+    {
+      ...base,
+      status: "pass",
+      summary: lockSha ? `release tag ${tag} resolves to ${sha}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
+    }
+  ];
 }
 
 // src/core/checks/set-difference.ts
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
 function compareSets(expected, observed) {
-  const key = (value) => typeof value === "string" ? value : JSON.stringify(value);
-  const expectedKeys = new Set(expected.map(key));
-  const observedKeys = new Set(observed.map(key));
+  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  const show = (value) => allStrings ? value : canonical(value);
+  const members = (values) => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const value of values)
+      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    return byKey;
+  };
+  const expectedMembers = members(expected);
+  const observedMembers = members(observed);
   return {
-    added: [...observedKeys].filter((k) => !expectedKeys.has(k)),
-    removed: [...expectedKeys].filter((k) => !observedKeys.has(k))
+    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
+    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
   };
 }
 
@@ -55709,8 +55913,8 @@ function evaluateHandoff(context3) {
 function evaluateMode(mode, manifest, payload) {
   const m = manifest.document.value;
   const p = payload.document.value;
-  const manifestMode = m.handoff_modes?.[mode];
-  const payloadMode = p.modes?.[mode];
+  const manifestMode = readOwn(m.handoff_modes, mode);
+  const payloadMode = readOwn(p.modes, mode);
   const at = (file, pointer, key = false) => locationOf(file.path, file.document, pointer, key);
   const missing = (what, file, pointer) => ["error-code-enum", "fields", "envelope"].map((name) => ({
     id: `handoff.${mode}.${name}`,
@@ -55748,16 +55952,16 @@ function evaluateMode(mode, manifest, payload) {
     )
   ];
 }
-function checkEnum(mode, canonical, observed, location) {
+function checkEnum(mode, canonical2, observed, location) {
   const id = `handoff.${mode}.error-code-enum`;
   const codes = Array.isArray(observed) ? observed.map(String) : [];
-  const { added, removed } = compareSets(canonical, codes);
+  const { added, removed } = compareSets(canonical2, codes);
   if (added.length === 0 && removed.length === 0) {
     return {
       id,
       kind: "handoff",
       status: "pass",
-      summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical.length} codes)`
+      summary: `error_code_enum of mode '${mode}' matches the manifest (${canonical2.length} codes)`
     };
   }
   const details = [
@@ -55821,7 +56025,10 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
       location: atVersion
     });
   }
-  const policy = manifest.envelopes?.[version];
+  const policy = readOwn(
+    manifest.envelopes,
+    version
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({
@@ -55836,16 +56043,16 @@ function checkEnvelope(mode, manifest, manifestMode, payloadMode, atVersion, atE
           location: atExample
         });
     }
-    const code3 = resolveDottedPath(example, policy.error_code_field);
+    const code2 = resolveDottedPath(example, policy.error_code_field);
     const enumCodes = manifest.error_code_enum ?? [];
-    if (!code3.found) {
+    if (!code2.found) {
       problems.push({
         message: `error_envelope_example has no error code at '${policy.error_code_field}'`,
         location: atExample
       });
-    } else if (!enumCodes.includes(String(code3.value))) {
+    } else if (!enumCodes.includes(String(code2.value))) {
       problems.push({
-        message: `error code '${String(code3.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
+        message: `error code '${String(code2.value)}' at '${policy.error_code_field}' is not in the manifest's error_code_enum`,
         location: atExample
       });
     }
@@ -55898,7 +56105,10 @@ function evaluateSemverSanity(context3) {
   if (baselineMajor !== void 0 && manifest?.ok) {
     const modes = manifest.document.value.handoff_modes ?? {};
     for (const mode of context3.evidence.modes) {
-      const version = modes[mode]?.service_contract_version;
+      const version = readOwn(
+        modes,
+        mode
+      )?.service_contract_version;
       const major = contractMajor(version);
       if (major !== void 0 && major < baselineMajor) {
         problems.push(
@@ -55953,12 +56163,19 @@ function displayValue(value, exact, pointer = "") {
   return JSON.stringify(value);
 }
 function compareExactSets(expected, observed) {
-  const index = (side) => new Map(
-    side.items.map((item, i) => [
-      canonicalValue(item, side.exact, `/${i}`),
-      displayValue(item, side.exact, `/${i}`)
-    ])
-  );
+  const allStrings = [...expected.items, ...observed.items].every((v) => typeof v === "string");
+  const index = (side) => {
+    const members = /* @__PURE__ */ new Map();
+    side.items.forEach((item, i) => {
+      const key = canonicalValue(item, side.exact, `/${i}`);
+      if (!members.has(key))
+        members.set(
+          key,
+          allStrings || typeof item === "number" ? displayValue(item, side.exact, `/${i}`) : JSON.stringify(withExactNumbers(item, side.exact, `/${i}`))
+        );
+    });
+    return members;
+  };
   const want = index(expected);
   const have = index(observed);
   return {
@@ -56272,10 +56489,8 @@ function evaluateDocument(context3, document) {
 
 // src/core/checks/impact-statement.ts
 function findVersionSection(outline, version) {
-  const escaped = version.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-  const pattern = new RegExp(`(^|[^0-9A-Za-z.])v?${escaped}([^0-9A-Za-z.-]|$)`);
   const blocks = outline.blocks;
-  const index = blocks.findIndex((b) => b.kind === "heading" && pattern.test(b.text));
+  const index = blocks.findIndex((b) => b.kind === "heading" && mentionsVersion(b.text, version));
   if (index === -1) return void 0;
   const heading2 = blocks[index];
   const end = blocks.findIndex(
@@ -56308,6 +56523,16 @@ function isPlaceholder(statement) {
   if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-–—(]/i.test(text2)) return true;
   if (/^<[^<>]*>$|^\[[^\]]*\]$|^\{\{.*\}\}$/s.test(text2)) return true;
   return text2.split(/\s*[,;|]\s*|\n+/).every((part) => part === "" || PLACEHOLDER_WORDS.test(part.trim().replace(/[.!:;]+$/, "")));
+}
+function mentionsVersion(text2, version) {
+  if (version === "") return false;
+  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
+  for (let at = text2.indexOf(version); at !== -1; at = text2.indexOf(version, at + 1)) {
+    const start = text2[at - 1] === "v" ? at - 1 : at;
+    const after = text2[at + version.length];
+    if (!isWord(text2[start - 1]) && !(isWord(after) || after === "-")) return true;
+  }
+  return false;
 }
 
 // src/core/checks/changelog.ts
@@ -56403,7 +56628,7 @@ function judgeTool(tool, seen) {
   const base = { id, kind: "tool" };
   const probe2 = `\`${[tool.name, ...tool.versionArgs].join(" ")}\``;
   const printed = (seen?.versionOutput ?? "").slice(0, 500);
-  const shown = printed.trim() ? printed.trim().split("\n").slice(0, 5) : ["(printed nothing)"];
+  const shown2 = printed.trim() ? printed.trim().split("\n").slice(0, 5) : ["(printed nothing)"];
   if (!seen?.found) {
     return {
       ...base,
@@ -56418,8 +56643,8 @@ function judgeTool(tool, seen) {
     return {
       ...base,
       status: "fail",
-      summary: `${tool.name} at ${seen.path} is not usable: ${probe2} ${failedProbe}: ${shown[0]}`,
-      details: [`${probe2} ${failedProbe}; it printed:`, ...shown],
+      summary: `${tool.name} at ${seen.path} is not usable: ${probe2} ${failedProbe}: ${shown2[0]}`,
+      details: [`${probe2} ${failedProbe}; it printed:`, ...shown2],
       expected: `${probe2} exits 0`,
       observed: printed
     };
@@ -56433,7 +56658,7 @@ function judgeTool(tool, seen) {
       ...base,
       status: "fail",
       summary: `${tool.name} found, but its version could not be read from ${probe2}`,
-      details: ["it printed:", ...shown],
+      details: ["it printed:", ...shown2],
       expected: `>= ${minimum}`,
       observed: printed.slice(0, 200)
     };
@@ -56678,6 +56903,15 @@ function parseTestCounts(output) {
 
 // src/core/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
 function parseDuration(value) {
   if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
   if (typeof value !== "string") return void 0;
@@ -56746,13 +56980,24 @@ function evaluateCommands(context3) {
         observed: result.state
       };
     }
-    return evaluateCommand(command, result, context3);
+    return reportLeftovers(evaluateCommand(command, result, context3), result);
   });
   if (context3.evidence.shard) return outcomes;
   outcomes.push(
     judgeCommandsExecuted(commands.length, results.filter((r) => r.state === "ran").length)
   );
   return outcomes;
+}
+function reportLeftovers(outcome, result) {
+  const left = result.leftovers ?? [];
+  if (left.length === 0) return outcome;
+  const line = `left ${left.length} process(es) running after it ended, killed by the gate: ${left.map((p) => `pid ${p.pid} (${p.command})`).join(", ")}`;
+  return {
+    ...outcome,
+    status: outcome.status === "pass" ? "warn" : outcome.status,
+    summary: `${outcome.summary}; ${line}`,
+    details: [...outcome.details ?? [], line]
+  };
 }
 function judgeCommandsExecuted(configured, ran) {
   return ran > 0 ? {
@@ -57097,9 +57342,23 @@ function ownObject(value) {
 }
 
 // src/core/checks/joint-decision.ts
+function missingCutoverPolicy(configPath) {
+  const summary3 = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  return {
+    id: "joint-decision.cutover",
+    kind: "gate",
+    status: "fail",
+    only: ["cutover"],
+    summary: summary3,
+    findings: [{ message: summary3, location: { file: configPath } }],
+    expected: "a joint_decision policy",
+    observed: "none"
+  };
+}
 function evaluateJointDecision(context3) {
   const config2 = context3.config.jointDecision;
-  if (!config2) return [];
+  if (!config2)
+    return (context3.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context3.config.path)];
   const loaded = loadJointDecision(context3);
   const verified = verifySignoff(context3);
   return DECISIONS.map((decision) => {
@@ -57190,65 +57449,293 @@ function describeSignature(signature) {
   return `${signature.role} (${signature.signer}, ${where})`;
 }
 
+// src/core/commands/command-paths.ts
+var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
+var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
+function pathsInLine(run2, cwd, into) {
+  for (const token of run2.split(/[\s;&|()<>'"`]+/)) {
+    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
+    const isScript = SCRIPT_FILE.test(token);
+    if (!isScript && !token.includes("/")) continue;
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
+    if (!normalized.ok || normalized.path === ".") continue;
+    if (isScript) {
+      into.files.push(normalized.path);
+      const directory = workspaceDirname(normalized.path);
+      if (directory !== ".") into.directories.push(directory);
+    } else into.directories.push(normalized.path);
+  }
+}
+function listCommandPaths(commands, readText) {
+  const found = { files: [], directories: [] };
+  for (const command of commands) {
+    pathsInLine(command.run, command.cwd, found);
+    const source = findBodySource(command.run, command.cwd);
+    if (source?.kind === "package-script") {
+      found.files.push(source.path);
+      const body = readScript(readText(source.path), source.name);
+      if (body) pathsInLine(body, workspaceDirname(source.path), found);
+    } else if (source) found.files.push(source.path);
+  }
+  const unique = (list2) => [...new Set(list2)].sort();
+  return { files: unique(found.files), directories: unique(found.directories) };
+}
+function readScript(text2, name) {
+  if (text2 === void 0) return void 0;
+  try {
+    const body = JSON.parse(text2).scripts?.[name];
+    return typeof body === "string" ? body : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/glob.ts
+function globToRegExp(glob) {
+  let pattern = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") pattern += "[^/]*";
+    else if (c === "?") pattern += "[^/]";
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+// src/core/checks/protected-paths.ts
+var WORKFLOWS = ".github/workflows/**";
+function listSchemaClosure(config2, evidence) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = listUserSchemas(config2);
+  while (queue.length > 0) {
+    const path = queue.pop();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const read = evidence.files[path];
+    if (read?.kind !== "ok") continue;
+    const parsed = parseText(read.text, detectFormat(path, read.text));
+    if (parsed.ok) queue.push(...listRefTargets(path, parsed.document.value));
+  }
+  return [...seen].sort();
+}
+function listProtectedPatterns(config2, evidence) {
+  const text2 = (path) => {
+    const read = evidence.files[path];
+    return read?.kind === "ok" ? read.text : void 0;
+  };
+  const commands = listCommandPaths(config2.commands, text2);
+  return [
+    ...commands.files.map((glob) => ({ glob, why: "run by a verification command" })),
+    ...commands.directories.map((dir) => ({
+      glob: `${dir}/**`,
+      why: `in ${dir}/, the directory tree of a script a command runs`
+    })),
+    ...listSchemaClosure(config2, evidence).map((glob) => ({ glob, why: "a user schema" })),
+    ...config2.consumer?.record ? [{ glob: config2.consumer.record, why: "the consumer record" }] : [],
+    { glob: WORKFLOWS, why: "a workflow (it can change the gate inputs)" },
+    ...config2.protectedPaths.map((glob) => ({ glob, why: `protected_paths '${glob}'` }))
+  ];
+}
+function findProtectedChanges(config2, evidence, changed) {
+  const patterns = listProtectedPatterns(config2, evidence).map((p) => ({
+    ...p,
+    regex: globToRegExp(p.glob)
+  }));
+  const changes = [];
+  for (const path of changed.paths) {
+    if (path === config2.path) continue;
+    const match2 = patterns.find((p) => p.regex.test(path));
+    if (match2) changes.push({ path, why: match2.why });
+  }
+  const workflows = globToRegExp(WORKFLOWS);
+  for (const path of changed.outside)
+    if (workflows.test(path))
+      changes.push({ path: `:/${path}`, why: "a workflow (it can change the gate inputs)" });
+  return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+
 // src/core/checks/gate-integrity.ts
 function evaluateGateIntegrity(context3) {
   const integrity = context3.evidence.integrity;
   if (!integrity) return [];
   const path = context3.config.path;
+  const ref = integrity.trustedRef.slice(0, 12);
   const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
-  const short2 = integrity.baseSha.slice(0, 12);
-  if (integrity.baseConfig.kind === "unavailable") {
+  const trusted = integrity.trustedConfig;
+  if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
+    const unavailable = trusted.kind === "unavailable" ? trusted.reason : integrity.changed.reason;
+    const summary4 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,
-        status: "pending",
-        summary: `cannot compare the gate with the PR's base: ${integrity.baseConfig.reason}`
+        status: "error",
+        summary: summary4,
+        findings: [{ message: summary4, location: { file: path } }],
+        expected: "fetch-depth: 0",
+        observed: "trusted ref unavailable"
       }
     ];
   }
-  if (integrity.baseConfig.kind === "missing") {
-    return [
-      {
-        ...base,
-        status: "fail",
-        summary: `this pull request adds the gate config ${path} (absent at base ${short2}); a release PR must not define its own gate`,
-        expected: "gate config unchanged by the PR",
-        observed: "added"
-      }
-    ];
+  const lines = [];
+  const findings = [];
+  const head = integrity.headConfig.kind === "ok" ? integrity.headConfig.text : "";
+  if (trusted.kind === "missing") {
+    lines.push(
+      `${path}: added (absent at the trusted ref ${ref}); a change must not define its own gate`
+    );
+  } else if (trusted.text !== head) {
+    lines.push(...describeConfigDiff(path, trusted.text, head));
   }
-  const current = context3.evidence.files[path];
-  if (current?.kind === "ok" && current.text === integrity.baseConfig.text) {
+  if (lines.length > 0)
+    findings.push({ message: lines.join("; "), location: { file: path, line: 1 } });
+  for (const change of findProtectedChanges(context3.config, context3.evidence, integrity.changed)) {
+    const line = `${change.path}: changed (${change.why})`;
+    lines.push(line);
+    findings.push({ message: `protected file ${line}`, location: { file: change.path } });
+  }
+  if (lines.length === 0)
     return [
       {
         ...base,
         status: "pass",
-        summary: `the gate config is unchanged from the PR's base ${short2}`
+        summary: `policy and protected files are unchanged from the trusted ref ${ref}`
       }
     ];
-  }
-  const parsed = parseText(
-    integrity.baseConfig.text,
-    detectFormat(path, integrity.baseConfig.text)
-  );
-  const baseLock = parsed.ok && isPlainObject(parsed.document.value) && isPlainObject(parsed.document.value.baseline) ? parsed.document.value.baseline : {};
-  const changes = BASELINE_FIELDS.filter(
-    (field) => baseLock[field] !== context3.config.baseline[field]
-  ).map(
-    (field) => `${field}: '${String(baseLock[field] ?? "(none)")}' \u2192 '${context3.config.baseline[field] ?? "(none)"}'`
-  );
-  const summary3 = changes.length > 0 ? `this pull request changes the baseline lock in ${path} (${changes.join("; ")}); the cutover is NO-GO for a PR that moves its own gate` : `this pull request changes the gate config ${path} compared with its base ${short2}; the cutover is NO-GO for a PR that changes its own gate`;
+  const files = [...new Set(lines.map((line) => line.split(":")[0]))];
+  const shown2 = lines.length > 5 ? [...lines.slice(0, 5), `and ${lines.length - 5} more`] : lines;
+  const summary3 = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
   return [
     {
       ...base,
       status: "fail",
       summary: summary3,
-      details: changes,
-      findings: [{ message: summary3, location: { file: path, line: 1 } }],
-      expected: `${path} as at ${short2}`,
-      observed: changes.length > 0 ? "baseline lock changed" : "gate config changed"
+      details: lines,
+      findings,
+      expected: `policy and protected files as at ${ref}`,
+      observed: files
     }
   ];
+}
+function describeConfigDiff(path, trustedText, headText) {
+  const read = (text2) => {
+    const parsed = parseText(text2, detectFormat(path, text2));
+    return parsed.ok && isPlainObject(parsed.document.value) ? parsed.document.value : void 0;
+  };
+  const trusted = read(trustedText);
+  const head = read(headText);
+  if (!trusted || !head) return [`${path}: changed`];
+  const lock = (value) => isPlainObject(value.baseline) ? value.baseline : {};
+  const lines = BASELINE_FIELDS.filter((f) => lock(trusted)[f] !== lock(head)[f]).map(
+    (f) => `${path}: baseline lock ${f} '${String(lock(trusted)[f] ?? "(none)")}' \u2192 '${String(lock(head)[f] ?? "(none)")}'`
+  );
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(trusted), ...Object.keys(head)])].filter(
+    (key) => key !== "baseline" && JSON.stringify(trusted[key]) !== JSON.stringify(head[key])
+  );
+  if (keys.length > 0)
+    lines.push(`${path}: policy section(s) ${keys.map((k) => `'${k}'`).join(", ")} changed`);
+  if (lines.length === 0) lines.push(`${path}: changed (formatting or comments only)`);
+  return lines;
+}
+
+// src/core/decide.ts
+function blocksDecision(check, decision) {
+  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
+}
+function decideAll(checks, labels) {
+  const outcome = {};
+  for (const decision of DECISIONS) {
+    const relevant = checks.filter((check) => blocksDecision(check, decision));
+    const failing = relevant.filter((check) => isFailing(check.status));
+    const pending = relevant.filter((check) => check.status === "pending");
+    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
+    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
+    outcome[decision] = {
+      state,
+      label: labels[decision][state],
+      blocked_by: blocking.map((check) => check.id),
+      to_go: blocking.map((check) => ({
+        check: check.id,
+        status: check.status,
+        summary: check.summary,
+        ...check.expected !== void 0 ? { expected: check.expected } : {},
+        ...check.observed !== void 0 ? { observed: check.observed } : {}
+      }))
+    };
+  }
+  return outcome;
+}
+function blockerRank(check) {
+  if (check.status === "fail") return check.abort ? 0 : 1;
+  if (check.status === "error") return check.abort ? 2 : 3;
+  return 4;
+}
+
+// src/core/checks/consumer-record.ts
+var OK_STATUSES = /* @__PURE__ */ new Set(["pass", "warn", "skipped"]);
+function findRedFor(record, decision) {
+  const blocking = record.checks.filter((check) => blocksDecision(check, decision));
+  const reasons = blocking.filter((check) => !OK_STATUSES.has(check.status)).map((check) => `${check.id} ${check.status}`);
+  if (blocking.length === 0) reasons.push(`no check blocks ${decision}`);
+  const stated = record.decisions?.[decision]?.state;
+  if (stated !== "GO") reasons.push(`its ${decision} verdict is ${stated ?? "absent"}`);
+  return reasons.length > 0 ? reasons : null;
+}
+function judgeConsumerRecord(record, consumer) {
+  const base = { id: "consumer.record", kind: "consumer" };
+  const path = consumer.record;
+  const fail = (summary4, expected, observed) => ({
+    ...base,
+    status: "fail",
+    summary: summary4,
+    findings: [{ message: summary4, location: { file: path } }],
+    expected,
+    observed
+  });
+  const repository = record.context?.repository ?? null;
+  if (repository !== consumer.repository)
+    return fail(
+      `the consumer record ${path} is from repository ${repository ?? "unknown"}, not the consumer ${consumer.repository}`,
+      consumer.repository,
+      repository
+    );
+  const sha = record.context?.sha ?? "";
+  const pinned = (consumer.ref ?? "").toLowerCase();
+  if (!/^[0-9a-f]{40}$/.test(sha) || pinned.length < 7 || !sha.startsWith(pinned))
+    return fail(
+      `the consumer record ${path} is for commit '${sha || "unknown"}', not a full sha at the pinned ref ${consumer.ref}`,
+      `a 40-hex sha starting with ${consumer.ref}`,
+      sha || null
+    );
+  const scope = record.scope;
+  if (scope !== "full" && !record.aggregated_from)
+    return fail(
+      `the consumer record ${path} is a '${scope ?? "unscoped"}' record, not a full run (scope: full)`,
+      "scope: full",
+      scope ?? null
+    );
+  const red = Object.fromEntries(DECISIONS.map((d) => [d, findRedFor(record, d)]));
+  const failing = DECISIONS.filter((d) => red[d] !== null);
+  if (failing.length === 0)
+    return {
+      ...base,
+      status: "pass",
+      summary: `consumer ${repository} at ${sha.slice(0, 12)}: GO for ${DECISIONS.join(" and ")}, ${record.checks.length} checks green`
+    };
+  const reasons = [...new Set(failing.flatMap((d) => red[d]))];
+  const summary3 = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
+  return {
+    ...fail(
+      summary3,
+      Object.fromEntries(failing.map((d) => [d, "GO"])),
+      Object.fromEntries(failing.map((d) => [d, red[d]]))
+    ),
+    details: failing.flatMap((d) => red[d].map((reason) => `${d}: ${reason}`)),
+    // A consumer GO for rehearsal only still lets the rehearsal continue.
+    ...failing.length < DECISIONS.length ? { only: failing } : {}
+  };
 }
 
 // src/core/checks/consumer.ts
@@ -57272,45 +57759,7 @@ function evaluateConsumer(context3) {
       });
     } else {
       const record = loaded.document.value;
-      const sha = record.context.sha ?? "";
-      const commandChecks = record.checks.filter((check) => check.kind === "command");
-      const red = commandChecks.filter((check) => check.status !== "pass");
-      if (consumer.ref && !(sha.startsWith(consumer.ref) || consumer.ref.startsWith(sha) && sha !== "")) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `the consumer record ${consumer.record} is for commit ${sha || "unknown"}, not the pinned ref ${consumer.ref}`,
-          expected: consumer.ref,
-          observed: sha || null
-        });
-      } else if (commandChecks.length === 0) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `the consumer record ${consumer.record} holds no verification commands`,
-          expected: "consumer commands passed",
-          observed: "none"
-        });
-      } else if (red.length > 0) {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "fail",
-          summary: `consumer verification stack is not green: ${red.map((c) => `${c.id} ${c.status}`).join(", ")}`,
-          details: red.map((c) => `${c.id}: ${c.summary}`),
-          expected: "all pass",
-          observed: Object.fromEntries(red.map((c) => [c.id, c.status]))
-        });
-      } else {
-        outcomes.push({
-          id,
-          kind: "consumer",
-          status: "pass",
-          summary: `consumer ${record.context.repository ?? record.gate.name} at ${sha.slice(0, 12)}: ${commandChecks.length} verification commands passed`
-        });
-      }
+      outcomes.push(judgeConsumerRecord(record, { ...consumer, record: consumer.record }));
     }
   }
   if (consumer.repository && consumer.checkName) {
@@ -57385,15 +57834,30 @@ function evaluateIncidents(context3) {
   ];
 }
 
+// src/core/protected-checks.ts
+var PROTECTED_CHECKS = [
+  "gate.integrity",
+  "gate.evaluated",
+  "commands.executed",
+  "git.release-tag",
+  "joint-decision.cutover"
+];
+function isProtectedCheck(id) {
+  return PROTECTED_CHECKS.includes(id);
+}
+
 // src/core/policy.ts
 var DEFAULT_ABORT = [/^handoff\..+\.(fields|envelope)$/, /^git\.release-tag$/];
 function matchesCheck(pattern, id) {
   return pattern.endsWith("*") ? id.startsWith(pattern.slice(0, -1)) : pattern === id;
 }
+function appliesTo(pattern, id) {
+  return isProtectedCheck(id) ? false : matchesCheck(pattern, id);
+}
 function applyPolicy(outcome, policies, waivers, today) {
   let blocks = outcome.only ? [...outcome.only] : [...DECISIONS];
   let abort = DEFAULT_ABORT.some((pattern) => pattern.test(outcome.id));
-  const matching = policies.filter((policy) => matchesCheck(policy.pattern, outcome.id)).sort(
+  const matching = policies.filter((policy) => appliesTo(policy.pattern, outcome.id)).sort(
     (a, b) => Number(!a.pattern.endsWith("*")) - Number(!b.pattern.endsWith("*")) || a.pattern.length - b.pattern.length
   );
   for (const policy of matching) {
@@ -57412,7 +57876,7 @@ function applyPolicy(outcome, policies, waivers, today) {
     ...outcome.expected !== void 0 ? { expected: outcome.expected } : {},
     ...outcome.observed !== void 0 ? { observed: outcome.observed } : {}
   };
-  const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
+  const waiver = waivers.find((w2) => appliesTo(w2.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
     result.waiver = {
@@ -57434,39 +57898,6 @@ function applyPolicy(outcome, policies, waivers, today) {
   return result;
 }
 
-// src/core/decide.ts
-function blocksDecision(check, decision) {
-  return check.blocks.includes(decision) || check.abort && isFailing(check.status);
-}
-function decideAll(checks, labels) {
-  const outcome = {};
-  for (const decision of DECISIONS) {
-    const relevant = checks.filter((check) => blocksDecision(check, decision));
-    const failing = relevant.filter((check) => isFailing(check.status));
-    const pending = relevant.filter((check) => check.status === "pending");
-    const state = failing.length > 0 ? "NO-GO" : pending.length > 0 ? "CONDITIONAL" : "GO";
-    const blocking = [...failing, ...pending].sort((a, b) => blockerRank(a) - blockerRank(b));
-    outcome[decision] = {
-      state,
-      label: labels[decision][state],
-      blocked_by: blocking.map((check) => check.id),
-      to_go: blocking.map((check) => ({
-        check: check.id,
-        status: check.status,
-        summary: check.summary,
-        ...check.expected !== void 0 ? { expected: check.expected } : {},
-        ...check.observed !== void 0 ? { observed: check.observed } : {}
-      }))
-    };
-  }
-  return outcome;
-}
-function blockerRank(check) {
-  if (check.status === "fail") return check.abort ? 0 : 1;
-  if (check.status === "error") return check.abort ? 2 : 3;
-  return 4;
-}
-
 // src/core/signoff/list-verified.ts
 function listVerifiedSignatures(context3) {
   const judged = verifySignoff(context3);
@@ -57482,6 +57913,38 @@ function listVerifiedSignatures(context3) {
   return out;
 }
 
+// src/core/record-inputs.ts
+function listInputDigests(context3) {
+  const { config: config2, evidence } = context3;
+  const roles = /* @__PURE__ */ new Map();
+  const name = (path, id) => {
+    if (!roles.has(path)) roles.set(path, id);
+  };
+  name(config2.path, "config");
+  config2.artifacts.forEach((a) => name(a.path, a.id));
+  config2.documents.forEach((d) => name(d.path, d.id));
+  if (config2.changelog) name(config2.changelog.path, "changelog");
+  if (config2.jointDecision) name(config2.jointDecision.path, "joint-decision");
+  if (config2.consumer?.record) name(config2.consumer.record, "consumer-record");
+  config2.artifacts.forEach((a) => {
+    if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
+  });
+  config2.commands.forEach((c) => {
+    const source = findBodySource(c.run, c.cwd);
+    if (source) name(source.path, `command.${c.id}`);
+  });
+  const named = [...roles.keys()].filter((path) => path in evidence.files);
+  const rest = Object.keys(evidence.files).filter((path) => !roles.has(path)).sort();
+  return [...named, ...rest].map((path) => {
+    const read = evidence.files[path];
+    return {
+      id: roles.get(path) ?? "input",
+      path,
+      sha256: read.kind === "ok" ? read.sha256 : null
+    };
+  });
+}
+
 // src/core/build-record.ts
 function buildRecord(context3, checks, decisions) {
   const { config: config2, evidence } = context3;
@@ -57490,20 +57953,11 @@ function buildRecord(context3, checks, decisions) {
     const read = evidence.files[path];
     return { id, path, sha256: read?.kind === "ok" ? read.sha256 : null };
   };
-  const documents = [
-    ...config2.documents.map((d) => digest(d.id, d.path)),
-    ...config2.changelog ? [digest("changelog", config2.changelog.path)] : [],
-    ...config2.jointDecision ? [digest("joint-decision", config2.jointDecision.path)] : [],
-    ...config2.consumer?.record ? [digest("consumer-record", config2.consumer.record)] : [],
-    // Also evidence: user schemas the artifacts were checked against, and the scripts commands run.
-    ...config2.artifacts.flatMap(
-      (a) => a.schema && !a.schema.startsWith("builtin:") ? [digest(`schema.${a.id}`, a.schema)] : []
-    ),
-    ...config2.commands.flatMap((c) => {
-      const source = findBodySource(c.run, c.cwd);
-      return source && evidence.files[source.path]?.kind === "ok" ? [digest(`command.${c.id}`, source.path)] : [];
-    })
-  ].filter((entry, index, all) => all.findIndex((other) => other.path === entry.path) === index);
+  const inputs = listInputDigests(context3);
+  const artifactPaths = new Set(config2.artifacts.map((a) => a.path));
+  const documents = inputs.filter(
+    (d) => d.id !== "input" && d.path !== config2.path && !artifactPaths.has(d.path)
+  );
   return {
     record_version: 1,
     gate: {
@@ -57514,6 +57968,7 @@ function buildRecord(context3, checks, decisions) {
     },
     generated_at: evidence.now,
     decision_requested: evidence.decision,
+    scope: evidence.shard ? "shard" : evidence.commands === null ? "validate" : "full",
     verdict: requested.state,
     verdict_label: requested.label,
     modes: evidence.modes,
@@ -57526,6 +57981,7 @@ function buildRecord(context3, checks, decisions) {
     ),
     artifacts: config2.artifacts.map((a) => digest(a.id, a.path)),
     documents,
+    inputs,
     joint_decision: summarizeJointDecision(context3),
     ...evidence.shard ? { shard: evidence.shard } : {},
     context: {
@@ -57561,7 +58017,8 @@ function toRecordCommand(result, needs) {
     tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
-    ...result.logPath ? { log_path: result.logPath } : {}
+    ...result.logPath ? { log_path: result.logPath } : {},
+    ...result.leftovers ? { leftover_processes: result.leftovers } : {}
   };
 }
 function summarizeJointDecision(context3) {
@@ -57623,7 +58080,7 @@ function judge(config2, evidence, validator = createSchemaValidator(), markdown)
   return buildRecord(context3, checks, decisions);
 }
 function failClosed(outcomes) {
-  const evaluated = outcomes.filter((o) => o.status !== "skipped");
+  const evaluated = outcomes.filter((o) => o.status !== "skipped" && o.kind !== "gate");
   if (evaluated.length > 0) return [];
   return [
     {
@@ -57635,6 +58092,214 @@ function failClosed(outcomes) {
       observed: 0
     }
   ];
+}
+
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text2 ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context3, options = {}) {
+  const text2 = stringify(value);
+  switch (context3) {
+    case "text":
+      return escapeText(flatten(text2), true);
+    case "prose":
+      return escapeProse(flatten(text2), options.table === true);
+    case "code":
+      return codeSpan(flatten(text2), options.table === true);
+    case "html":
+      return escapeHtml(flatten(text2));
+    case "block":
+      return fencedBlock(text2, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text2));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text2);
+}
+function wellFormed(text2) {
+  return text2.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text2) {
+  return text2.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text2, atStart) {
+  let out = text2.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text2, table2) {
+  const parts = text2.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table2);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text3 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text3) : text3);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text2, table2) {
+  if (text2 === "") return "` `";
+  let body = breakCommentMarkers(text2);
+  if (table2) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence2 = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence2}${pad}${body}${pad}${fence2}`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text2, info2) {
+  const body = breakCommentMarkers(
+    text2.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info2.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence2}${safeInfo}
+${body}
+${fence2}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text2) {
+  const safe = text2.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text2, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text2) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+  });
+  return [
+    "## Baseline lock",
+    "",
+    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
+    `|---|---|${sources.map(() => "---|").join("")}`,
+    ...rows
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const rows = shown2.map(
+    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
+  );
+  const omitted = record.checks.length - shown2.length;
+  const details = sorted.filter(
+    (c) => c.status !== "pass" && (c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
+    c.findings.some((f) => f.location?.line || f.message !== c.summary))
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    "",
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...rows,
+    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
 }
 
 // src/core/commands/critical-path.ts
@@ -57671,7 +58336,7 @@ function renderGantt(commands) {
   const rows = ran.map((c) => {
     const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
     const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, " ");
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
   });
   return [
@@ -57683,7 +58348,66 @@ function renderGantt(commands) {
     ...rows,
     "```",
     "",
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+  ].join("\n");
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context3 = record.context;
+  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context3.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
   ].join("\n");
 }
 
@@ -57695,44 +58419,48 @@ function renderSignatureLine(record, decision, role) {
   if (verified) {
     const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
     if (verified.source === "file")
-      return `${state} \u2014 signed by ${verified.signer} at ${verified.at ?? "?"}`;
-    const source = verified.source === "review" ? `review ${verified.url ?? ""}`.trim() : `approval of this run's deployment to ${verified.environments?.join(", ") ?? "?"}${verified.url ? ` (${verified.url})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${verified.signer} on GitHub (${source})`;
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link(verified.url) ? ` (${link(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
   }
   const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${claimed.decision} by ${claimed.signed_by} at ${claimed.signed_at}` : `_unsigned_ (${what})`;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
 }
 
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text2 ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = roles.length + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
 }
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
 
 // src/core/render/markdown.ts
 var FULL_DETAIL = {
@@ -57753,26 +58481,20 @@ function renderMarkdown(record, options = FULL_DETAIL) {
     renderFooter(record)
   ].filter((section) => section !== "").join("\n\n").concat("\n");
 }
-function cell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text2) {
-  return `\`${text2.replace(/`/g, "'")}\``;
-}
 function renderHeader(record) {
   const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map(code).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
   const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   return [
-    `# ${STATE_ICONS[requested.state]} ${record.gate.name}: ${requested.label}`,
+    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
     "",
     ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${integrity.summary}`, ""] : [],
+> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
     `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
@@ -57788,7 +58510,7 @@ function renderAbortTriggers(record) {
     "",
     "Each of these blocks every decision.",
     "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${code(c.id)}: ${c.summary}`)
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
   ].join("\n");
 }
 function renderToGo(record) {
@@ -57797,147 +58519,14 @@ function renderToGo(record) {
   const sections = blocked.map((decision) => {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${code(formatValue(item.expected))}, observed ${code(formatValue(item.observed))}` : "";
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${code(item.check)} (${item.status}): ${item.summary}${values}`;
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
       "\n"
     );
   });
   return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${code(value)}`;
-    });
-    return `| ${field} | ${expected ? code(expected) : "\u2014"} | ${cells.join(" | ")} |`;
-  });
-  return [
-    "## Baseline lock",
-    "",
-    `| Field | Lock | ${sources.join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const shown = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const rows = shown.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${code(c.id)}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${cell(c.summary)} |`
-  );
-  const omitted = record.checks.length - shown.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || c.findings.some((f) => f.location?.line || f.message !== c.summary))
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${code(formatLocation(f.location))}: ` : ""}${f.message}`
-  ) : check.details.map((d) => `- ${d}`);
-  if (check.waiver?.expired && check.findings.length > 0) lines.unshift(`- ${check.details[0]}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${code(check.id)}**`, "", ...kept].join("\n");
-}
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const rows = record.commands.map((c) => {
-    const result = c.state !== "ran" ? `${c.state}${c.reason ? `: ${cell(c.reason)}` : ""}` : c.timed_out ? "\u23F1\uFE0F timed out" : c.signal ? `\u{1F4A5} ${c.signal}` : c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${c.tests.runner})` : "\u2014";
-    return `| ${code(c.id)} | ${code(cell(c.run))} | ${result} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of ${code(c.id)}</summary>`,
-      "",
-      "```text",
-      c.output_tail.replace(/```/g, "'''").trimEnd(),
-      "```",
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${role[0].toUpperCase()}${role.slice(1)} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = roles.length + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => code(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${code(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => code(d.path));
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${record.generated_at}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...joint?.evidence_links.length ? [`   - linked: ${joint.evidence_links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${joint?.residual_risks.length ? joint.residual_risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${code(joint.rollback.target)}, owner ${joint.rollback.trigger_owner}` : "_not recorded_"}`
-  ].join("\n");
-}
-function renderEvidence(record) {
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${code(d.id)} | ${code(d.path)} | ${d.sha256 ? code(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context3 = record.context;
-  const where = [context3.repository, context3.sha?.slice(0, 12), context3.event].filter(Boolean).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  return [
-    "---",
-    `_${record.gate.name}${record.gate.version ? ` ${record.gate.version}` : ""} \xB7 config ${code(record.gate.config_path)} (${record.gate.config_sha256.slice(0, 12)}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${record.generated_at}${where ? ` \xB7 ${where}` : ""}${context3.run_url ? ` \xB7 [workflow run](${context3.run_url})` : ""}_`
-  ].join("\n");
 }
 
 // src/core/commands/credentials.ts
@@ -57951,39 +58540,609 @@ var CREDENTIAL_ENV = [
   "ACTIONS_ID_TOKEN_REQUEST_URL"
 ];
 
-// src/core/commands/mutation.ts
-var BUILTIN_MUTATION_PATTERNS = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`
-];
-function findMutation(command, extraPatterns = []) {
-  if (command.mutates) return "marked mutates: true";
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match2 = new RegExp(pattern).exec(command.run);
-    if (match2) return `matches the mutation pattern /${pattern}/ ("${match2[0].trim()}")`;
+// src/core/commands/mutation-rules.ts
+function w(text2) {
+  return text2.split(" ");
+}
+var verb = (verbs, nested = {}) => (p) => {
+  const [first, second] = p;
+  if (first && verbs.includes(first)) return first;
+  if (first && second && Object.hasOwn(nested, first) && nested[first].includes(second))
+    return `${first} ${second}`;
+  return void 0;
+};
+var anyOf = (verbs) => (p) => p.find((word) => verbs.includes(word));
+function positionalsOf(args, valueOptions) {
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return [...positionals, ...args.slice(i + 1)];
+    if (arg.startsWith("-") && arg.length > 1) {
+      if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+      continue;
+    }
+    positionals.push(arg);
+  }
+  return positionals;
+}
+
+// src/core/commands/mutating-infra-tools.ts
+var OPTIONS = {
+  kubectl: w(
+    "-n --namespace --context --cluster --kubeconfig --user -s --server --token --as --as-group --request-timeout -v --cache-dir -l --selector"
+  ),
+  helm: w(
+    "-n --namespace --kube-context --kubeconfig --kube-apiserver --kube-token --registry-config --repository-cache --repository-config --burst-limit --qps"
+  ),
+  git: w("-C -c --git-dir --work-tree --namespace --exec-path --config-env --super-prefix"),
+  docker: w("-c --context -H --host --config -l --log-level --tlscacert --tlscert --tlskey"),
+  compose: w(
+    "-f --file -p --project-name --profile --env-file --project-directory --ansi --progress --parallel"
+  ),
+  terraform: ["-chdir"],
+  pulumi: w("-C --cwd -s --stack")
+};
+var KUBECTL = verb(
+  w(
+    "apply delete create replace patch scale drain cordon uncordon edit set label annotate autoscale expose run taint"
+  ),
+  { rollout: w("restart undo resume pause") }
+);
+var HELM = verb(w("install upgrade uninstall delete rollback push"));
+var TERRAFORM = verb(w("apply destroy import taint untaint force-unlock"), {
+  state: w("rm mv push replace-provider"),
+  workspace: ["delete"]
+});
+var COMPOSE_VERBS = w(
+  "up down rm stop kill restart start create pull push run exec pause unpause scale"
+);
+var DOCKER = verb(w("run rm rmi stop kill push start restart create exec pause update rename"), {
+  system: ["prune"],
+  volume: w("rm prune create"),
+  network: w("rm prune create connect disconnect"),
+  image: w("rm prune push"),
+  container: w("rm stop kill start restart run create prune exec"),
+  stack: w("deploy rm up"),
+  service: w("create rm update scale rollback"),
+  swarm: w("init join leave update"),
+  buildx: ["prune"],
+  manifest: ["push"]
+});
+var compose = (p) => p[0] && COMPOSE_VERBS.includes(p[0]) ? p[0] : void 0;
+var docker = (p, words) => {
+  if (p[0] === "compose") {
+    const rest = positionalsOf(words.slice(words.indexOf("compose") + 1), OPTIONS.compose);
+    return compose(rest, words) && `compose ${compose(rest, words)}`;
+  }
+  return DOCKER(p, words);
+};
+var INFRA_TOOLS = {
+  kubectl: { options: OPTIONS.kubectl, check: KUBECTL },
+  oc: { options: OPTIONS.kubectl, check: KUBECTL },
+  helm: { options: OPTIONS.helm, check: HELM },
+  terraform: { options: OPTIONS.terraform, check: TERRAFORM },
+  tofu: { options: OPTIONS.terraform, check: TERRAFORM },
+  terragrunt: {
+    options: OPTIONS.terraform,
+    check: (p, w2) => TERRAFORM(p[0] === "run-all" || p[0] === "run" ? p.slice(1) : p, w2)
+  },
+  pulumi: {
+    options: OPTIONS.pulumi,
+    check: verb(w("up update destroy import refresh cancel"), { stack: w("rm import") })
+  },
+  git: {
+    options: OPTIONS.git,
+    check: (p, w2) => p[0] === "push" ? "push" : p[0] === "tag" && (w2.includes("-d") || w2.includes("--delete")) ? "tag --delete" : p[0] === "lfs" && p[1] === "push" ? "lfs push" : void 0
+  },
+  docker: { options: OPTIONS.docker, check: docker },
+  podman: { options: OPTIONS.docker, check: docker },
+  nerdctl: { options: OPTIONS.docker, check: docker },
+  "docker-compose": { options: OPTIONS.compose, check: compose },
+  "podman-compose": { options: OPTIONS.compose, check: compose }
+};
+
+// src/core/commands/mutating-release-tools.ts
+var OPTIONS2 = {
+  npm: w("-w --workspace --prefix -C --dir --filter -F --cwd --registry --userconfig --loglevel"),
+  gh: w("-R --repo"),
+  aws: w(
+    "--region --profile --output --endpoint-url --query --cli-read-timeout --cli-connect-timeout --ca-bundle --color"
+  ),
+  cloud: w("--project --account --configuration --format --subscription -g --resource-group")
+};
+var AWS_OPERATION = /^(delete|put|create|update|terminate|remove|modify|attach|detach|deregister|register|start|stop|reboot|run|invoke|publish|send|tag|untag|import|restore|enable|disable|associate|disassociate|set|replace|reset|revoke|authorize|cancel|copy|deploy|execute|upload)(-|$)/;
+var aws = (p) => {
+  const [service, operation, ...rest] = p;
+  if (service === "s3") {
+    if (w("rm rb mb").includes(operation ?? "")) return `s3 ${operation}`;
+    if (w("cp mv sync").includes(operation ?? "") && rest.at(-1)?.startsWith("s3://"))
+      return `s3 ${operation} \u2026 ${rest.at(-1)}`;
+    return void 0;
+  }
+  return operation && AWS_OPERATION.test(operation) ? `${service} ${operation}` : void 0;
+};
+var gh = (p, words) => {
+  const nested = verb([], {
+    release: w("create delete edit upload delete-asset"),
+    pr: w("merge close create edit ready reopen comment review"),
+    repo: w("create delete edit archive rename fork sync"),
+    workflow: w("run enable disable"),
+    run: w("rerun cancel delete"),
+    secret: w("set delete"),
+    variable: w("set delete"),
+    issue: w("create close edit delete comment reopen transfer"),
+    label: w("create edit delete clone"),
+    cache: ["delete"]
+  })(p, words);
+  if (nested) return nested;
+  if (p[0] !== "api") return void 0;
+  const method = words.find(
+    (word, i) => ["-X", "--method"].includes(words[i - 1] ?? "") || /^--method=/.test(word)
+  );
+  const m = method?.replace(/^--method=/, "").toUpperCase();
+  return m && m !== "GET" && m !== "HEAD" ? `api --method ${m}` : void 0;
+};
+var make = (p) => p.find(
+  (w2) => /^(deploy|release|publish|apply|push|rollout|destroy|undeploy)([-_:.].*)?$/.test(w2)
+);
+var ansible = (_p, words) => words.includes("--check") || words.includes("-C") ? void 0 : "a playbook (without --check)";
+var PACKAGE = verb(w("publish unpublish deprecate"), {
+  "dist-tag": w("add rm"),
+  owner: w("add rm"),
+  access: w("set grant revoke"),
+  npm: ["publish"]
+});
+var RELEASE_TOOLS = {
+  npm: { options: OPTIONS2.npm, check: PACKAGE },
+  pnpm: { options: OPTIONS2.npm, check: PACKAGE },
+  yarn: { options: OPTIONS2.npm, check: PACKAGE },
+  bun: { options: OPTIONS2.npm, check: PACKAGE },
+  cargo: { options: [], check: verb(w("publish yank owner")) },
+  twine: { options: [], check: verb(w("upload register")) },
+  poetry: { options: [], check: verb(["publish"]) },
+  gem: { options: [], check: verb(w("push yank owner")) },
+  dotnet: { options: [], check: verb([], { nuget: w("push delete") }) },
+  mvn: { options: w("-f -s -P -pl"), check: anyOf(w("deploy release:perform deploy:deploy")) },
+  gradle: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gradlew: {
+    options: w("-p -b -c"),
+    check: (p) => p.find((t) => /^(publish|:?.*:publish|release)/.test(t))
+  },
+  gh: { options: OPTIONS2.gh, check: gh },
+  aws: { options: OPTIONS2.aws, check: aws },
+  gcloud: {
+    options: OPTIONS2.cloud,
+    check: anyOf(
+      w(
+        "deploy delete create update set-iam-policy add-iam-policy-binding remove-iam-policy-binding resize reset start stop rollback"
+      )
+    )
+  },
+  az: {
+    options: OPTIONS2.cloud,
+    check: anyOf(w("create delete update set deploy start stop restart swap scale purge rollback"))
+  },
+  eksctl: { options: [], check: verb(w("create delete upgrade scale set unset update drain")) },
+  argocd: {
+    options: w("--server --auth-token"),
+    check: verb([], { app: w("sync delete set create rollback patch terminate-op unset") })
+  },
+  skaffold: { options: w("-f --filename -p --profile"), check: verb(w("run deploy delete apply")) },
+  flyctl: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  fly: {
+    options: w("-a --app"),
+    check: verb(w("deploy destroy scale launch"), {
+      apps: w("destroy create"),
+      secrets: w("set unset")
+    })
+  },
+  netlify: { options: [], check: verb(["deploy"]) },
+  vercel: {
+    options: w("--scope -t --token"),
+    check: (p, words) => p.length === 0 || p[0] === "deploy" || words.includes("--prod") ? "deploy" : verb(w("remove rm promote rollback alias"))(p, words)
+  },
+  serverless: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  sls: { options: w("--stage -s --region -r"), check: verb(w("deploy remove")) },
+  heroku: {
+    options: w("-a --app -r --remote"),
+    check: (p) => p.find(
+      (t) => /^(releases:rollback|ps:scale|ps:restart|config:set|config:unset|apps:destroy|container:release|pg:reset)$/.test(
+        t
+      )
+    )
+  },
+  "ansible-playbook": { options: [], check: ansible },
+  make: { options: w("-C -f --directory --file -j"), check: make }
+};
+
+// src/core/commands/mutating-programs.ts
+var RULES = { ...INFRA_TOOLS, ...RELEASE_TOOLS };
+function findMutatingInvocation(program, args) {
+  if (!Object.hasOwn(RULES, program)) return void 0;
+  const rule = RULES[program];
+  const positionals = positionalsOf(args, rule.options);
+  const found = rule.check(positionals, args);
+  if (found) return found;
+  const first = firstPositionalIndex(args, rule.options);
+  const unknown = args.slice(0, first).some((a) => a.startsWith("-") && !a.includes("=") && !rule.options.includes(a));
+  return unknown ? rule.check(positionals.slice(1), args) : void 0;
+}
+function firstPositionalIndex(args, valueOptions) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("-") || arg === "-") return i;
+    if (!arg.includes("=") && valueOptions.includes(arg)) i++;
+  }
+  return args.length;
+}
+
+// src/core/commands/shell-words.ts
+var OPERATOR = /[;&|()\n]/;
+var BLANK = /[ \t\r]/;
+var MAX_NESTING = 8;
+function splitCommandLine(line, nesting = 0) {
+  const commands = [];
+  let words = [];
+  let word;
+  let skipNextWord = false;
+  const endWord = () => {
+    if (word === void 0) return;
+    if (skipNextWord) skipNextWord = false;
+    else words.push(word);
+    word = void 0;
+  };
+  const endCommand = () => {
+    endWord();
+    skipNextWord = false;
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  const nested = (text2) => {
+    if (nesting < MAX_NESTING) commands.push(...splitCommandLine(text2, nesting + 1));
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") {
+      if (line[i + 1] === "\n") i++;
+      else word = (word ?? "") + (line[++i] ?? "");
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      const stop = end === -1 ? line.length : end;
+      word = (word ?? "") + line.slice(i + 1, stop);
+      i = stop;
+    } else if (c === '"') {
+      let text2 = "";
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === "\\" && /["\\$`\n]/.test(line[i + 1] ?? "")) text2 += line[++i];
+        else if (line.startsWith("$(", i)) {
+          const end = findClosing(line, i + 2);
+          nested(line.slice(i + 2, end));
+          text2 += line.slice(i, end + 1);
+          i = end;
+        } else text2 += line[i];
+      }
+      word = (word ?? "") + text2;
+    } else if (c === "`") {
+      const end = line.indexOf("`", i + 1);
+      const stop = end === -1 ? line.length : end;
+      nested(line.slice(i + 1, stop));
+      word = (word ?? "") + line.slice(i, stop + 1);
+      i = stop;
+    } else if (line.startsWith("$(", i) && !line.startsWith("$((", i)) {
+      const end = findClosing(line, i + 2);
+      nested(line.slice(i + 2, end));
+      word = (word ?? "") + line.slice(i, end + 1);
+      i = end;
+    } else if (c === "#" && word === void 0) {
+      const end = line.indexOf("\n", i);
+      i = (end === -1 ? line.length : end) - 1;
+    } else if (c === "<" || c === ">" || c === "&" && line[i + 1] === ">") {
+      if (word !== void 0 && /^\d+$/.test(word)) word = void 0;
+      endWord();
+      while (/[<>&|]/.test(line[i + 1] ?? "")) i++;
+      skipNextWord = !/[\d-]/.test(line[i + 1] ?? "") || line[i] !== "&";
+      if (!skipNextWord) i++;
+    } else if (OPERATOR.test(c)) {
+      endCommand();
+    } else if (BLANK.test(c)) {
+      endWord();
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function findClosing(line, start) {
+  let depth = 1;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === "'")
+      i = line.indexOf("'", i + 1) === -1 ? line.length : line.indexOf("'", i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return line.length;
+}
+
+// src/core/commands/unwrap-command.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh"]);
+var WRAPPERS = {
+  sudo: [
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir"
+  ],
+  doas: ["-u", "-C"],
+  env: ["-u", "--unset", "-C", "--chdir"],
+  exec: ["-a"],
+  command: [],
+  builtin: [],
+  nohup: [],
+  setsid: [],
+  time: ["-f", "-o", "--format", "--output"],
+  nice: ["-n", "--adjustment"],
+  ionice: ["-c", "-n", "-p", "--class", "--classdata"],
+  stdbuf: ["-i", "-o", "-e"],
+  xargs: ["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-e", "--max-args", "--max-procs"],
+  npx: ["-p", "--package", "-c", "--call"],
+  pnpx: ["-p", "--package"],
+  bunx: ["-p", "--package"],
+  chronic: [],
+  unbuffer: [],
+  caffeinate: [],
+  strace: ["-o", "-e", "-p", "-s"]
+};
+var RUNNERS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx"],
+  yarn: ["exec", "dlx"],
+  bundle: ["exec"],
+  poetry: ["run"],
+  pipenv: ["run"],
+  uv: ["run"],
+  pdm: ["run"],
+  hatch: ["run"],
+  rye: ["run"],
+  conda: ["run"]
+};
+var DASHDASH = /* @__PURE__ */ new Set([
+  "doppler",
+  "op",
+  "aws-vault",
+  "dotenv",
+  "infisical",
+  "chamber",
+  "direnv"
+]);
+function unwrapCommand(input) {
+  let words = [...input];
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    const first = words[0];
+    if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
+      words = words.slice(1);
+      continue;
+    }
+    const name = basename(first);
+    if (name === "eval") return { kind: "line", line: words.slice(1).join(" ") };
+    if (name === "env") {
+      const split = words.findIndex((w2, i) => i > 0 && /^(-S|--split-string)$/.test(w2));
+      if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
+    }
+    if (Object.hasOwn(WRAPPERS, name)) {
+      words = skipOptions(words.slice(1), WRAPPERS[name]);
+      continue;
+    }
+    if (name === "timeout") {
+      words = skipOptions(words.slice(1), ["-s", "-k", "--signal", "--kill-after"]).slice(1);
+      continue;
+    }
+    if (Object.hasOwn(RUNNERS, name) && RUNNERS[name].includes(words[1] ?? "")) {
+      words = skipOptions(words.slice(2), ["-p", "--package", "-c", "--call", "--with"]);
+      continue;
+    }
+    if (DASHDASH.has(name) && words.includes("--")) {
+      words = words.slice(words.indexOf("--") + 1);
+      continue;
+    }
+    if (SHELLS.has(name)) {
+      const inner = findInlineScript(words.slice(1));
+      if (inner !== void 0) return { kind: "line", line: inner };
+    }
+    return { kind: "program", program: name, path: first, args: words.slice(1) };
   }
   return void 0;
 }
+function findInlineScript(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-o" || arg === "+o" || arg === "-O" || arg === "+O") i++;
+    else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1];
+    else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function skipOptions(words, valued) {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    if (word === "--") return words.slice(i + 1);
+    if (!word.startsWith("-") || word === "-") break;
+    i += !word.includes("=") && valued.includes(word) ? 2 : 1;
+  }
+  return words.slice(i);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// src/core/commands/script-refs.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
+var NPM_LIFECYCLE = {
+  test: "test",
+  t: "test",
+  start: "start",
+  stop: "stop",
+  restart: "restart"
+};
+var PM_DIRECTORY_OPTIONS = ["--prefix", "-C", "--dir", "--cwd", "-w", "--workspace"];
+var PM_BUILTINS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "ci",
+  "add",
+  "remove",
+  "update",
+  "audit",
+  "ls",
+  "list",
+  "why",
+  "info",
+  "view",
+  "pack",
+  "init",
+  "create",
+  "link",
+  "config",
+  "exec",
+  "dlx",
+  "x",
+  "outdated",
+  "prune",
+  "rebuild",
+  "dedupe",
+  "help",
+  "version",
+  "publish",
+  "install-test",
+  "test-only"
+]);
+function findScriptReferences(line, cwd) {
+  const refs = [];
+  for (const words of splitCommandLine(line)) {
+    const unwrapped = unwrapCommand(words);
+    if (!unwrapped) continue;
+    if (unwrapped.kind === "line") {
+      refs.push(...findScriptReferences(unwrapped.line, cwd));
+      continue;
+    }
+    const { program, path, args } = unwrapped;
+    const file = (relative7) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
+      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+    };
+    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
+    else if (SHELLS2.has(program)) {
+      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+      if (script && !script.startsWith("$")) file(script);
+    } else if (PACKAGE_MANAGERS.has(program)) {
+      const ref = findPackageScript(program, args, cwd);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+function findPackageScript(program, args, cwd) {
+  let directory = cwd;
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
+      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]));
+      if (dir.ok) directory = dir.path;
+    } else if (!arg.startsWith("-")) rest.push(arg);
+  }
+  const [first, second] = rest;
+  if (!first) return void 0;
+  let script;
+  if ((first === "run" || first === "run-script") && second) script = second;
+  else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
+  else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
+    script = first;
+  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
+}
+function readScriptBody(ref, text2) {
+  if (ref.script === void 0) return text2;
+  let scripts;
+  try {
+    scripts = JSON.parse(text2).scripts;
+  } catch {
+    return void 0;
+  }
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
+  return bodies.length > 0 ? bodies.join("\n") : void 0;
+}
+
+// src/core/commands/mutation.ts
+var MAX_DEPTH = 4;
+function findMutation(command, extraPatterns = [], readText = () => void 0) {
+  if (command.mutates) return "marked mutates: true";
+  const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
+  return findInLine(command.run, command.cwd ?? ".", patterns, readText, 0, /* @__PURE__ */ new Set());
+}
+function findInLine(line, cwd, patterns, readText, depth, seen) {
+  for (const { source, regex: regex2 } of patterns) {
+    const match2 = regex2.exec(line);
+    if (match2) return `matches the mutation pattern /${source}/ ("${match2[0].trim()}")`;
+  }
+  for (const words of splitCommandLine(line)) {
+    const found = findInWords(words, cwd, patterns, readText, depth);
+    if (found) return found;
+  }
+  if (depth >= MAX_DEPTH) return void 0;
+  for (const ref of findScriptReferences(line, cwd)) {
+    const key = `${ref.path}#${ref.script ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text2 = readText(ref.path);
+    const body = text2 === void 0 ? void 0 : readScriptBody(ref, text2);
+    if (body === void 0) continue;
+    const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
+    if (inner) {
+      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+      return `runs ${what}, which ${inner}`;
+    }
+  }
+  return void 0;
+}
+function findInWords(words, cwd, patterns, readText, depth) {
+  const unwrapped = unwrapCommand(words);
+  if (!unwrapped) return void 0;
+  if (unwrapped.kind === "line")
+    return depth < MAX_DEPTH ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, /* @__PURE__ */ new Set()) : void 0;
+  const verb2 = findMutatingInvocation(unwrapped.program, unwrapped.args);
+  return verb2 ? `runs \`${unwrapped.program} ${verb2}\`` : void 0;
+}
 
 // src/core/commands/plan-commands.ts
-function planRefusals(config2, decision) {
+function planRefusals(config2, decision, readText = () => void 0) {
   if (decision !== "rehearsal") return {};
   const refusals = {};
   for (const command of config2.commands) {
-    const why = findMutation(command, config2.commandSettings.mutationPatterns);
+    const why = findMutation(command, config2.commandSettings.mutationPatterns, readText);
     if (why)
       refusals[command.id] = `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;
   }
@@ -58000,22 +59159,31 @@ function collectSecretValues(config2, environment) {
   return values.filter((value) => typeof value === "string" && value !== "");
 }
 
+// src/app/read-command-scripts.ts
+var MAX_DEPTH2 = 4;
+var MAX_FILES = 64;
+async function readCommandScripts(commands, read) {
+  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = /* @__PURE__ */ new Set();
+  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ""}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i];
+      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
+      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}
+
 // src/app/collect-evidence.ts
 async function collectEvidence(config2, configRead, ports, request2) {
-  const files = { [config2.path]: configRead };
-  const read = async (path) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config2.limits.maxFileBytes);
-    return files[path];
-  };
-  const schemaPaths = [
-    ...config2.artifacts.map((a) => a.schema),
-    ...config2.rules.map((r) => r.schema)
-  ].filter((s) => s !== void 0 && !s.startsWith("builtin:"));
-  await Promise.all([
-    ...listFilePaths(config2).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read))
-  ]);
+  const reads = await readInputs(config2, configRead, ports, request2.trusted);
   const tag = config2.baseline.release_tag;
   const joint = config2.jointDecision;
   const lookups = Promise.all([
@@ -58031,28 +59199,34 @@ async function collectEvidence(config2, configRead, ports, request2) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
-  request2.onWaiting?.(files);
+  request2.onWaiting?.(Object.fromEntries(reads));
   const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
-  const integrity = request2.baseSha ? {
-    baseSha: request2.baseSha,
-    baseConfig: await ports.git.readFileAt(request2.baseSha, config2.path)
+  const trusted = request2.trusted;
+  const integrity = trusted?.evaluateIntegrity === true ? {
+    trustedRef: trusted.ref,
+    trustedConfig: trusted.config,
+    headConfig: configRead,
+    changed: await ports.git.changedPaths(trusted.ref)
   } : void 0;
-  const commands = request2.runCommands && config2.commands.length > 0 ? await ports.runner.run(config2.commands, {
+  const commands = request2.recordedCommands ?? (request2.runCommands && config2.commands.length > 0 ? await ports.runner.run(config2.commands, {
     concurrency: request2.concurrency ?? 1,
     logDir: request2.logDir,
-    refusals: planRefusals(config2, request2.decision),
+    refusals: planRefusals(config2, request2.decision, (path) => {
+      const file = reads.get(path);
+      return file?.kind === "ok" ? file.text : void 0;
+    }),
     redact: request2.redact,
     withheldEnv: withheldEnv(config2),
     runTimeoutMs: config2.commandSettings.runTimeoutMs,
     events: request2.events,
     signal: request2.signal
-  }) : null;
+  }) : null);
   return {
     now: ports.now().toISOString(),
     decision: request2.decision,
     modes: request2.modes,
     inputs: request2.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git: git2,
     tools,
     commands: request2.runCommands ? commands ?? [] : null,
@@ -58064,6 +59238,41 @@ async function collectEvidence(config2, configRead, ports, request2) {
     ...request2.shard ? { shard: request2.shard } : {},
     context: { ...request2.context, sha: request2.context.sha ?? git2.head ?? null }
   };
+}
+var MAX_TREE_FILES = 500;
+async function readInputs(config2, configRead, ports, trusted) {
+  const reads = /* @__PURE__ */ new Map([[config2.path, configRead]]);
+  const read = async (path) => {
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config2.limits.maxFileBytes));
+    return reads.get(path);
+  };
+  const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
+    if (!reads.has(path))
+      reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+    return reads.get(path);
+  } : read;
+  await Promise.all([
+    ...listFilePaths(config2).map(read),
+    ...listUserSchemas(config2).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config2.commands, read)
+  ]);
+  const text2 = (path) => {
+    const file = reads.get(path);
+    return file?.kind === "ok" ? file.text : void 0;
+  };
+  const commandPaths = listCommandPaths(config2.commands, text2);
+  const trees = await Promise.all(
+    commandPaths.directories.map(
+      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([])
+    )
+  );
+  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  return reads;
+}
+function toFileRead(read) {
+  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
+  return read;
 }
 function listFilePaths(config2) {
   return [
@@ -58086,28 +59295,31 @@ async function readSchemaWithRefs(path, read) {
     const file = await read(current);
     if (file.kind !== "ok") continue;
     const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (!parsed.ok) continue;
-    for (const ref of listRelativeRefs(parsed.document.value)) {
-      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
-      if (target.ok) queue.push(target.path);
-    }
+    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
   }
 }
 
 // src/core/shard/partition.ts
+var MAX_SHARDS = 256;
 function parseShardSpec(text2) {
-  const match2 = /^(\d+)\/(\d+)$/.exec(text2.trim());
-  if (!match2) return `shard must look like i/n, e.g. 2/4 (got '${text2}')`;
+  const match2 = /^(\d{1,12})\/(\d{1,12})$/.exec(text2.trim());
+  if (!match2) return `shard must look like i/n, e.g. 2/4 (got '${text2.slice(0, 40)}')`;
   const index = Number(match2[1]);
   const count = Number(match2[2]);
+  if (count > MAX_SHARDS) return `shard ${text2}: n must be at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `shard ${text2}: i must be between 1 and n`;
   return { index, count };
 }
 function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
   const groups2 = connectedGroups(commands);
   const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
   const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce((sum, id) => sum + (known.length > 0 ? durations[id] ?? fallback : 1), 0);
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
   const order = groups2.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
   const loads = Array.from({ length: count }, () => 0);
   const assigned = Array.from({ length: count }, () => []);
@@ -58172,28 +59384,65 @@ var TOKEN_PATTERNS = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
 ];
 var MIN_SECRET_LENGTH = 4;
+var STRONG_SECRET_LENGTH = 8;
 function createRedactor(secrets) {
+  const pieces = secrets.flatMap(
+    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
+  );
   const values = [
     ...new Set(
-      secrets.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
+      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
     )
   ].sort((a, b) => b.length - a.length);
   const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  return (text2) => {
-    let result = literal ? text2.replace(literal, MASK) : text2;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, MASK);
+  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const redact = (text2) => {
+    let result = text2;
+    for (const pattern of patterns) result = result.replace(pattern, MASK);
     return result;
   };
+  redact.spans = (text2) => {
+    const spans = [];
+    for (const pattern of patterns) {
+      for (const match2 of text2.matchAll(pattern))
+        spans.push([match2.index, match2.index + match2[0].length]);
+    }
+    return spans;
+  };
+  return redact;
+}
+function findWeakSecrets(secrets) {
+  return secrets.filter(
+    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
+  );
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "kind",
+  "status",
+  "state",
+  "verdict",
+  "decision_requested",
+  "scope",
+  "blocks",
+  "blocked_by",
+  "generated_at",
+  "sha256",
+  "config_sha256",
+  "record_version"
+]);
 function redactDeep(value, redact) {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])
+      Object.entries(value).map(([key, item]) => [
+        key,
+        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
+      ])
     );
   }
   return value;
@@ -58230,6 +59479,58 @@ function editDistance(a, b) {
     }
   }
   return d[a.length][b.length];
+}
+
+// src/core/config/protected-policy.ts
+var WHY = `protected checks (${PROTECTED_CHECKS.join(", ")}) can be neither waived nor unblocked by any config (SPEC \xA72)`;
+function checkProtectedPolicy(config2, at) {
+  const errors = [];
+  const error2 = (pointer, message, key = false) => errors.push({ message, location: at(pointer, key) });
+  (config2.waivers ?? []).forEach((waiver, i) => {
+    const check = String(waiver.check);
+    if (isProtectedCheck(check))
+      error2(`/waivers/${i}/check`, `a waiver names the protected check '${check}': ${WHY}`);
+  });
+  for (const key of Object.keys(config2.checks ?? {})) {
+    if (isProtectedCheck(key))
+      error2(
+        `/checks/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        `checks overrides the protected check '${key}': ${WHY}`,
+        true
+      );
+  }
+  const handoff = config2.handoff;
+  if (handoff?.require_tag === false)
+    error2(
+      "/handoff/require_tag",
+      `require_tag: false would switch off the protected check 'git.release-tag': ${WHY}; remove it (the tag is checked whenever the lock has a release_tag)`
+    );
+  const consumer = config2.consumer;
+  if (consumer) {
+    const ref = consumer.ref;
+    if (typeof ref === "string" && !/^[0-9a-fA-F]{7,40}$/.test(ref))
+      error2(
+        "/consumer/ref",
+        `consumer.ref '${ref}' is not a commit sha: expected 7 to 40 hex digits (the consumer record's sha must start with it)`
+      );
+    if (consumer.record !== void 0) {
+      for (const field of ["repository", "ref"])
+        if (consumer[field] === void 0)
+          error2(
+            "/consumer",
+            `consumer.record needs consumer.${field}: the record is bound to the consumer's repository and pinned ref (SPEC \xA710)`
+          );
+    }
+  }
+  (config2.protected_paths ?? []).forEach((glob, i) => {
+    const text2 = String(glob);
+    if (text2.startsWith("/") || text2.split("/").includes(".."))
+      error2(
+        `/protected_paths/${i}`,
+        `protected path '${text2}' must be a glob relative to the workspace (no leading '/', no '..')`
+      );
+  });
+  return errors;
 }
 
 // src/core/config/joint-decision-semantics.ts
@@ -58284,12 +59585,22 @@ function checkConfigSemantics(config2, at) {
   checkCommandGraph(list2("commands"), error2);
   checkJointDecisionSemantics(config2.joint_decision, error2);
   const defaults2 = config2.command_defaults;
+  const durations = [
+    ["/command_defaults/timeout", defaults2?.timeout],
+    ["/command_defaults/run_timeout", defaults2?.run_timeout],
+    ...list2("commands").map((c, i) => [`/commands/${i}/timeout`, c.timeout])
+  ];
+  for (const [pointer, value] of durations) {
+    const problem = checkDurationRange(value);
+    if (problem) error2(pointer, problem);
+  }
   (defaults2?.mutation_patterns ?? []).forEach(
     (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error2)
   );
   const changelog = config2.changelog;
   if (typeof changelog?.impact_pattern === "string")
     checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error2);
+  errors.push(...checkProtectedPolicy(config2, at));
   return errors;
 }
 function checkUniqueIds(items, key, error2) {
@@ -58547,6 +59858,7 @@ function normalizeConfig(raw, path, at, inexactNumbers) {
       abort: policy.abort
     })),
     waivers: list2("waivers"),
+    protectedPaths: raw.protected_paths ?? [],
     locations
   };
 }
@@ -58757,6 +60069,27 @@ async function loadConfig(workspace, path, validator) {
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
+async function loadPolicy(ports, path, validator, trustedRef) {
+  const head = await loadConfig(ports.workspace, path, validator);
+  if (!head.ok || !trustedRef) return head;
+  const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
+  if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
+  const parsed = parseConfig(trusted.text, head.config.path, validator);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: parsed.errors.map((error2) => ({
+        ...error2,
+        message: `in the policy at the trusted ref ${trustedRef.slice(0, 12)}: ${error2.message}`
+      }))
+    };
+  return {
+    ok: true,
+    config: { ...parsed.config, baseline: head.config.baseline },
+    read: head.read,
+    trusted: { ref: trustedRef, config: trusted }
+  };
+}
 
 // src/app/prepare-schemas.ts
 async function prepareSchemas(config2, workspace, validator) {
@@ -58827,12 +60160,17 @@ function prepareMarkdown(config2) {
     }
   };
 }
-var nextTurn = () => new Promise((resolve7) => setImmediate(resolve7));
+var nextTurn = () => new Promise((resolve8) => setImmediate(resolve8));
 
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request2) {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request2.configPath, validator);
+  const loaded = await loadPolicy(
+    ports,
+    request2.configPath,
+    validator,
+    request2.trustedRef ?? request2.baseSha
+  );
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config2 = loaded.config;
   const schemaErrors = await prepareSchemas(config2, ports.workspace, validator);
@@ -58854,9 +60192,8 @@ async function runCheckpoint(ports, request2) {
     config2 = {
       ...config2,
       tools: [],
-      commands: [],
       incidents: void 0,
-      consumer: config2.consumer && { record: config2.consumer.record }
+      consumer: config2.consumer && { ...config2.consumer, checkName: void 0 }
     };
   }
   let shard;
@@ -58869,10 +60206,13 @@ async function runCheckpoint(ports, request2) {
     shard = { index: request2.shard.index, count: request2.shard.count, commands };
     config2 = restrictToShard(config2, shard);
   }
-  const redact = createRedactor([
-    ...collectSecretValues(config2, ports.environment),
-    ...request2.secrets ?? []
-  ]);
+  const secrets = [...collectSecretValues(config2, ports.environment), ...request2.secrets ?? []];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`
+    );
   ports.logger.info(`Collecting evidence for ${config2.gate.name} (${request2.decision})\u2026`);
   const markdownReader = prepareMarkdown(config2);
   const evidence = await collectEvidence(config2, loaded.read, ports, {
@@ -58888,7 +60228,7 @@ async function runCheckpoint(ports, request2) {
     signal: request2.signal,
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
-    baseSha: shard && shard.index !== 1 ? void 0 : request2.baseSha,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
     shard,
     onWaiting: markdownReader.start
   });
@@ -58921,55 +60261,41 @@ function assertRecordValid(record, validator) {
 }
 
 // src/core/shard/aggregate.ts
-function aggregateRecords(shards, config2, configSha256, now) {
-  const problems = findProblems(shards, config2, configSha256);
-  if (problems.length > 0) return { ok: false, problems };
-  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record]));
-  const first = byIndex.get(1);
+function collectShardCommands(shards, config2) {
   const order = new Map(config2.commands.map((c, i) => [c.id, i]));
-  const commandRank = (id) => order.get(id.replace(/^command\./, "")) ?? Number.MAX_SAFE_INTEGER;
-  const commandChecks = shards.flatMap((s) => s.record.checks.filter((c) => c.id.startsWith("command."))).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const commands = shards.flatMap((s) => s.record.commands).sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const today = now.slice(0, 10);
-  const executed = config2.commands.length > 0 ? [
-    applyPolicy(
-      judgeCommandsExecuted(
-        config2.commands.length,
-        commands.filter((c) => c.state === "ran").length
-      ),
-      config2.checkPolicies,
-      config2.waivers,
-      today
-    )
-  ] : [];
-  const others = first.checks.filter((c) => !c.id.startsWith("command."));
-  const insertAt = others.findIndex(
-    (c) => ["consumer", "incidents", "joint-decision"].includes(c.kind)
-  );
-  const checks = insertAt === -1 ? [...others, ...commandChecks, ...executed] : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
-  checks.push(
-    ...failClosed(checks).map(
-      (outcome) => applyPolicy(outcome, config2.checkPolicies, config2.waivers, today)
-    )
-  );
-  const decisions = decideAll(checks, config2.labels);
-  const requested = decisions[first.decision_requested];
-  const rest = { ...first };
-  delete rest.shard;
+  const rank = (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards.flatMap(
+    (s) => s.record.commands.filter((c) => s.record.shard.commands.includes(c.id)).map(toCommandResult)
+  ).sort((a, b) => rank(a.id) - rank(b.id));
+}
+function toCommandResult(command) {
   return {
-    ok: true,
-    record: {
-      ...rest,
-      generated_at: now,
-      verdict: requested.state,
-      verdict_label: requested.label,
-      decisions,
-      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
-      checks,
-      commands,
-      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
-    }
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...command.reason ? { reason: command.reason } : {},
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...command.log_path ? { logPath: command.log_path } : {}
   };
+}
+function findShardProblems(shards, config2, configSha256) {
+  const problems = findProblems(shards, config2, configSha256);
+  if (problems.length > 0) return problems;
+  const owners = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const id of s.record.shard.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
 }
 function findProblems(shards, config2, configSha256) {
   if (shards.length === 0) return ["no shard records were given"];
@@ -59018,7 +60344,7 @@ function findProblems(shards, config2, configSha256) {
 // src/app/aggregate-shards.ts
 async function aggregateShards(ports, request2) {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request2.configPath, validator);
+  const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
@@ -59047,20 +60373,39 @@ async function aggregateShards(ports, request2) {
     return [{ path: file.path, record: parsed.document.value }];
   });
   if (errors.length > 0) return { kind: "unusable", errors };
-  const merged = aggregateRecords(
-    shards,
-    loaded.config,
-    loaded.read.sha256,
-    ports.now().toISOString()
-  );
-  if (!merged.ok)
+  const config2 = loaded.config;
+  const problems = findShardProblems(shards, config2, loaded.read.sha256);
+  if (problems.length > 0)
     return {
       kind: "unusable",
-      errors: merged.problems.map((message) => ({
-        message,
-        location: { file: loaded.config.path }
-      }))
+      errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
+  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const redact = createRedactor(collectSecretValues(config2, ports.environment));
+  const evidence = await collectEvidence(config2, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config2),
+    logDir: "logs",
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url
+    },
+    redact,
+    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+  });
+  const judged = redactDeep(judge(config2, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
+    }
+  };
   const markdown = renderMarkdown(merged.record);
   const recordPath = await ports.output.writeFile(
     "decision-record.json",
@@ -59073,19 +60418,6 @@ async function aggregateShards(ports, request2) {
 // src/adapters/glob-files.ts
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-function globToRegExp(glob) {
-  let pattern = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      pattern += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-      i += glob[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") pattern += "[^/]*";
-    else if (c === "?") pattern += "[^/]";
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${pattern}$`);
-}
 function globFiles(root, glob) {
   const regex2 = globToRegExp(glob.replace(/^\.\//, ""));
   const found = [];
@@ -59117,13 +60449,34 @@ function readRecordDurations(text2) {
 
 // src/adapters/fs-workspace.ts
 import { createHash } from "node:crypto";
-import { open as open2, realpath } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { open as open2, readdir as readdir2, realpath } from "node:fs/promises";
 import { isAbsolute, relative as relative2, resolve } from "node:path";
 function createFsWorkspace(root) {
   const absoluteRoot = resolve(root);
   let realRoot;
   return {
     root: absoluteRoot,
+    async listFiles(directory, limit) {
+      const found = [];
+      const walk = async (relativeDir) => {
+        let entries;
+        try {
+          entries = await readdir2(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (found.length >= limit) return;
+          if (entry.name === ".git" || entry.name === "node_modules") continue;
+          const path = `${relativeDir}/${entry.name}`;
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+        }
+      };
+      await walk(directory);
+      return found;
+    },
     async readFile(path, maxBytes) {
       const target = resolve(absoluteRoot, path);
       let real;
@@ -59131,8 +60484,8 @@ function createFsWorkspace(root) {
         realRoot ??= realpath(absoluteRoot);
         real = await realpath(target);
       } catch (error2) {
-        const code3 = error2.code;
-        if (code3 === "ENOENT" || code3 === "ENOTDIR") return { kind: "missing", path };
+        const code2 = error2.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing", path };
         return { kind: "error", path, message: describeError2(error2) };
       }
       const inside = relative2(await realRoot, real);
@@ -59144,10 +60497,15 @@ function createFsWorkspace(root) {
         };
       }
       try {
-        const handle = await open2(real, "r");
+        const handle = await open2(real, READ_FLAGS);
         try {
           const stat2 = await handle.stat();
-          if (!stat2.isFile()) return { kind: "error", path, message: "it is not a regular file" };
+          if (!stat2.isFile())
+            return {
+              kind: "error",
+              path,
+              message: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
+            };
           if (stat2.size > maxBytes) {
             return {
               kind: "error",
@@ -59173,11 +60531,20 @@ function createFsWorkspace(root) {
     }
   };
 }
+var READ_FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW;
+function describeFileType(stat2) {
+  if (stat2.isDirectory()) return "a directory";
+  if (stat2.isFIFO()) return "a FIFO (named pipe)";
+  if (stat2.isSocket()) return "a socket";
+  if (stat2.isCharacterDevice()) return "a character device";
+  if (stat2.isBlockDevice()) return "a block device";
+  return "a special file";
+}
 function describeError2(error2) {
-  const code3 = error2.code;
-  if (code3 === "EACCES" || code3 === "EPERM") return "permission denied";
-  if (code3 === "EISDIR") return "it is a directory";
-  if (code3 === "ELOOP") return "too many levels of symbolic links";
+  const code2 = error2.code;
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a directory";
+  if (code2 === "ELOOP") return "too many levels of symbolic links";
   return error2.message;
 }
 function formatBytes(bytes) {
@@ -59188,8 +60555,68 @@ function formatBytes(bytes) {
 
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
-import { readdir as readdir2, readFile } from "node:fs/promises";
+import { createHash as createHash2 } from "node:crypto";
+import { readdir as readdir3, readFile } from "node:fs/promises";
 import { join as join2, resolve as resolve2 } from "node:path";
+
+// src/adapters/child-env.ts
+var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL"
+]);
+var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
+var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
+var MINIMAL_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "SYSTEMROOT",
+  "PATHEXT",
+  "COMSPEC",
+  "XDG_CONFIG_HOME",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_NOSYSTEM",
+  "GIT_CEILING_DIRECTORIES"
+]);
+var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
+function isWithheldVariable(name, value) {
+  const upper = name.toUpperCase();
+  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
+}
+function buildChildEnv(source, request2) {
+  const env = {};
+  const extraWithheld = new Set(request2.kind === "command" ? request2.withheld : []);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === void 0) continue;
+    const keep = request2.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
+    if (keep) env[name] = value;
+  }
+  if (request2.kind === "command") {
+    for (const name of request2.passEnv) {
+      const value = source[name];
+      if (value !== void 0) env[name] = value;
+    }
+  }
+  return { ...env, ...request2.set };
+}
+
+// src/adapters/git.ts
 var GIT_TIMEOUT_MS = 15e3;
 function git(cwd, args) {
   return new Promise((resolvePromise) => {
@@ -59199,29 +60626,84 @@ function git(cwd, args) {
       {
         cwd,
         timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 16 * 1024 * 1024,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: "buffer",
         // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
+        env: buildChildEnv(process.env, {
+          kind: "git",
+          set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
+        })
       },
       (error2, stdout, stderr) => {
         const missing = error2?.code === "ENOENT";
-        resolvePromise({ ok: !error2, stdout: String(stdout), stderr: String(stderr), missing });
+        resolvePromise({
+          ok: !error2,
+          stdout: stdout.toString("utf8"),
+          stderr: stderr.toString("utf8"),
+          missing,
+          bytes: stdout
+        });
       }
     );
   });
 }
+function isSafeRef(ref) {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
+}
 function createGit(root) {
   return {
-    async readFileAt(sha, path) {
-      const commit = await git(root, ["cat-file", "-e", `${sha}^{commit}`]);
+    async readFileAt(ref, path) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
+      const commit = await git(root, ["cat-file", "-e", `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
           kind: "unavailable",
-          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`
+          path,
+          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
         };
       }
-      const file = await git(root, ["show", `${sha}:${path}`]);
-      return file.ok ? { kind: "ok", text: file.stdout } : { kind: "missing" };
+      const file = await git(root, ["show", `${ref}:./${path}`]);
+      if (!file.ok) return { kind: "missing", path };
+      return {
+        kind: "ok",
+        path,
+        text: file.stdout,
+        sha256: createHash2("sha256").update(file.bytes).digest("hex"),
+        bytes: file.bytes.length
+      };
+    },
+    async modifiedFiles() {
+      const status = await git(root, [
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "-z",
+        "--",
+        "."
+      ]);
+      if (!status.ok) return null;
+      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
+    },
+    async changedPaths(ref) {
+      if (!isSafeRef(ref))
+        return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
+      const [prefix, diff] = await Promise.all([
+        git(root, ["rev-parse", "--show-prefix"]),
+        git(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
+      ]);
+      if (!prefix.ok || !diff.ok)
+        return {
+          kind: "unavailable",
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
+        };
+      const inside = prefix.stdout.trim();
+      const all = diff.stdout.split("\0").filter(Boolean);
+      return {
+        kind: "ok",
+        paths: all.filter((p) => p.startsWith(inside)).map((p) => p.slice(inside.length)),
+        outside: all.filter((p) => !p.startsWith(inside))
+      };
     },
     async inspect({ tags, paths }) {
       const probe2 = await git(root, [
@@ -59299,7 +60781,7 @@ async function readShallowBoundary(common) {
 }
 async function isPartialClone(common) {
   try {
-    return (await readdir2(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+    return (await readdir3(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -59319,55 +60801,274 @@ function createOfflineLookups(reason) {
 }
 
 // src/adapters/output-dir.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, resolve as resolve3 } from "node:path";
-function createOutputDir(directory) {
-  const root = resolve3(directory);
+import {
+  closeSync,
+  constants as constants4,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve3, sep } from "node:path";
+var UnsafeOutputError = class extends Error {
+  constructor(path, what) {
+    super(
+      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`
+    );
+    this.path = path;
+    this.name = "UnsafeOutputError";
+  }
+  path;
+};
+var CREATE_FLAGS = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW;
+function createOutputDir(directory, root = directory) {
+  const base = resolve3(directory);
+  const workspace = resolve3(root);
   return {
-    directory: root,
+    directory: base,
     async writeFile(path, text2) {
-      const target = resolve3(root, path);
-      await mkdir2(dirname(target), { recursive: true });
-      await writeFile2(target, text2);
+      const target = resolve3(base, path);
+      if (!isInside(base, target))
+        throw new UnsafeOutputError(path, "outside the evidence directory");
+      ensureOutputDirectory(workspace, dirname(target));
+      const fd = openOutputFile(target, workspace);
+      try {
+        const bytes = Buffer.from(text2);
+        for (let written = 0; written < bytes.length; )
+          written += writeSync(fd, bytes, written, bytes.length - written);
+      } finally {
+        closeSync(fd);
+      }
       return target;
     }
   };
 }
+function ensureOutputDirectory(root, directory) {
+  const absolute = resolve3(directory);
+  const inside = isInside(resolve3(root), absolute);
+  let current = inside ? resolve3(root) : dirname(absolute);
+  const levels = inside ? relative3(current, absolute).split(sep).filter(Boolean) : [absolute];
+  if (!inside) mkdirSync(current, { recursive: true });
+  for (const level of levels) {
+    current = inside ? join3(current, level) : level;
+    let stat2 = lstatOrUndefined(current);
+    if (!stat2) {
+      try {
+        mkdirSync(current);
+      } catch (error2) {
+        if (error2.code !== "EEXIST") throw error2;
+      }
+      stat2 = lstatOrUndefined(current);
+    }
+    if (stat2?.isSymbolicLink())
+      throw new UnsafeOutputError(shown(root, current), "a symbolic link");
+    if (!stat2?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
+  }
+}
+function openOutputFile(path, root = dirname(path)) {
+  const stat2 = lstatOrUndefined(path);
+  if (stat2?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
+  if (stat2 && !stat2.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
+  if (stat2) unlinkSync(path);
+  try {
+    return openSync(path, CREATE_FLAGS, 420);
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "EEXIST" || code2 === "ELOOP")
+      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
+    throw error2;
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (error2) {
+    if (error2.code === "ENOENT") return void 0;
+    throw error2;
+  }
+}
+function isInside(parent, child) {
+  const rel = relative3(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+}
+function shown(root, path) {
+  const rel = relative3(resolve3(root), path);
+  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
+}
 
 // src/adapters/process-runner.ts
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join as join3, resolve as resolve5 } from "node:path";
+import { join as join4, resolve as resolve5 } from "node:path";
+
+// src/adapters/leftover-processes.ts
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync } from "node:fs";
+var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
+function createRunMarker() {
+  return randomBytes(12).toString("hex");
+}
+function listProcessIds() {
+  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  return new Set(
+    readdirSync2("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
+  );
+}
+function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
+  if (process.platform !== "linux" || !existsSync2("/proc/self/environ")) return [];
+  const found = [];
+  const prefix = `${MARKER_VARIABLE}=`;
+  for (const entry of readdirSync2("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
+      const variable = environ.split("\0").find((item) => item.startsWith(prefix));
+      if (!variable || !matches(variable.slice(prefix.length))) continue;
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+      const stat2 = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
+      found.push({
+        pid: Number(entry),
+        command,
+        marker: variable.slice(prefix.length),
+        ...Number.isInteger(pgid) ? { pgid } : {}
+      });
+    } catch {
+    }
+  }
+  return found;
+}
+async function killProcesses(processes, graceMs) {
+  const signal = (pid, name) => {
+    try {
+      process.kill(pid, name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const alive = () => processes.filter((p) => isAlive(p.pid));
+  for (const p of processes) signal(p.pid, "SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (alive().length > 0 && Date.now() < deadline)
+    await new Promise((resolve8) => setTimeout(resolve8, 50));
+  for (const p of alive()) signal(p.pid, "SIGKILL");
+}
+async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
+  const found = /* @__PURE__ */ new Map();
+  for (let round = 0; round < 3; round++) {
+    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
+    if (round === 0) first();
+    if (alive.length === 0) break;
+    for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
+    await killProcesses(alive, graceMs);
+  }
+  return [...found.values()];
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux";
+  }
+}
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve4 } from "node:path";
+import { createWriteStream, existsSync as existsSync3, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/adapters/line-buffer.ts
-var LineBuffer = class {
-  constructor(maxPending = 64 * 1024) {
-    this.maxPending = maxPending;
+var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
+var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
+var RedactingLineBuffer = class {
+  /**
+   * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
+   * @param maxLine characters held without a newline before a piece is released
+   * @param overlap characters always held back at a cut (longer than any secret to catch)
+   */
+  constructor(redact, maxLine = 64 * 1024, overlap = 16 * 1024) {
+    this.redact = redact;
+    this.maxLine = maxLine;
+    this.overlap = overlap;
   }
-  maxPending;
+  redact;
+  maxLine;
+  overlap;
   pending = "";
-  /** Adds a chunk; returns the complete lines now available (with their newlines), maybe ''. */
+  inKey = false;
+  /** Adds a chunk; returns the redacted text now releasable (maybe ''). */
   push(chunk) {
-    const text2 = this.pending + chunk;
-    const cut = text2.lastIndexOf("\n") + 1;
-    if (cut === 0 && text2.length <= this.maxPending) {
-      this.pending = text2;
-      return "";
+    this.pending += chunk;
+    let out = "";
+    const end = this.pending.lastIndexOf("\n") + 1;
+    if (end > 0) {
+      out += this.redactLines(this.pending.slice(0, end));
+      this.pending = this.pending.slice(end);
     }
-    const end = cut === 0 ? text2.length : cut;
-    this.pending = text2.slice(end);
-    return text2.slice(0, end);
+    while (this.pending.length > this.maxLine) out += this.releasePiece();
+    return out;
   }
-  /** Whatever is left at the end of the stream. */
+  /** Whatever is left at the end of the stream, redacted. */
   flush() {
     const rest = this.pending;
     this.pending = "";
-    return rest;
+    return rest === "" ? "" : this.redactLines(rest);
+  }
+  /** Releases the head of an over-long line, cutting where no secret straddles. */
+  releasePiece() {
+    const text2 = this.pending;
+    let cut = text2.length - this.overlap;
+    const spans = [...this.redact.spans?.(text2) ?? []];
+    for (const match2 of text2.matchAll(KEY_MARKERS))
+      spans.push([match2.index, match2.index + match2[0].length]);
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      for (const [start, end] of spans) {
+        if (start < cut && cut < end) {
+          cut = start;
+          moved = true;
+        }
+      }
+    }
+    if (cut <= 0) {
+      const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
+      this.pending = text2.slice(end);
+      return this.inKey ? "" : MASK;
+    }
+    this.pending = text2.slice(cut);
+    return this.redactLines(text2.slice(0, cut));
+  }
+  /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
+  redactLines(text2) {
+    if (!this.inKey && !KEY_HEADER.test(text2)) return this.redact(text2);
+    return text2.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
+  }
+  redactLine(line) {
+    let rest = line;
+    let out = "";
+    for (; ; ) {
+      if (this.inKey) {
+        const footer = KEY_FOOTER.exec(rest);
+        if (!footer) return out;
+        rest = rest.slice(footer.index + footer[0].length);
+        this.inKey = false;
+        if (rest === "\n" && out === "") return "";
+      }
+      const header = KEY_HEADER.exec(rest);
+      if (!header) return out + this.redact(rest);
+      out += `${this.redact(rest.slice(0, header.index))}${MASK}`;
+      rest = rest.slice(header.index);
+      this.inKey = true;
+      if (!KEY_FOOTER.test(rest) && rest.endsWith("\n")) out += "\n";
+    }
   }
 };
 
@@ -59432,24 +61133,27 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync3(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute2(inside)) {
+  const inside = relative4(realpathSync(options.root), realpathSync(cwd));
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
+    const log = createWriteStream(options.logFile, {
+      fd: openOutputFile(options.logFile, options.root)
+    });
     const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;
     let stoppedBecause;
+    const before = listProcessIds();
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
-      env: { ...options.env },
+      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
@@ -59474,14 +61178,16 @@ function runProcess(command, options) {
     };
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener("abort", onAbort, { once: true });
-    const emit = (text2) => {
-      if (text2 === "") return;
-      const clean = options.redact(text2);
+    const emit = (clean) => {
+      if (clean === "") return;
       tail.push(clean);
       options.onOutput?.(clean);
       return log.write(clean);
     };
-    const buffers = [new LineBuffer(), new LineBuffer()];
+    const buffers = [
+      new RedactingLineBuffer(options.redact),
+      new RedactingLineBuffer(options.redact)
+    ];
     [child.stdout, child.stderr].forEach((stream, i) => {
       stream.setEncoding("utf8");
       stream.on("data", (chunk) => {
@@ -59494,43 +61200,50 @@ function runProcess(command, options) {
     });
     let exit;
     let settled = false;
-    const finalize = () => {
+    const finalize = async () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
-      killGroup("SIGKILL");
+      const left = await reapMarkedProcesses(
+        (marker) => marker === options.marker,
+        KILL_GRACE_MS,
+        () => killGroup("SIGKILL"),
+        before
+      );
       child.stdout.destroy();
       child.stderr.destroy();
       for (const buffer of buffers) emit(buffer.flush());
       if (exit.error) emit(`
 ${exit.error.message}
 `);
-      const { code: code3, signal, error: error2 } = exit;
+      const { code: code2, signal, error: error2 } = exit;
+      const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
       log.end(
         () => resolvePromise({
           ...base,
           state: "ran",
           ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error2 ? 127 : timedOut ? null : code3,
+          exitCode: error2 ? 127 : timedOut ? null : code2,
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
           outputTail: tail.text(),
           outputBytes: bytes,
-          logPath: options.logFile
+          logPath: options.logFile,
+          ...leftovers.length > 0 ? { leftovers } : {}
         })
       );
     };
-    child.on("close", finalize);
-    child.on("exit", (code3, signal) => {
-      exit = { code: code3, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
+    child.on("close", () => void finalize());
+    child.on("exit", (code2, signal) => {
+      exit = { code: code2, signal };
+      setTimeout(() => void finalize(), DRAIN_MS).unref();
     });
     child.on("error", (error2) => {
       exit = { code: null, signal: null, error: error2 };
-      finalize();
+      void finalize();
     });
   });
 }
@@ -59541,12 +61254,15 @@ function createProcessRunner(options) {
   return {
     async run(commands, runOptions) {
       const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...options.env ?? process.env };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command) => Object.fromEntries(
-        command.passEnv.map((name) => [name, (options.env ?? process.env)[name]]).filter(([, v]) => v !== void 0)
-      );
+      ensureOutputDirectory(options.root, logRoot);
+      const source = options.env ?? process.env;
+      const envFor = (command) => buildChildEnv(source, {
+        kind: "command",
+        passEnv: command.passEnv,
+        withheld: runOptions.withheldEnv,
+        set: command.env
+      });
+      const runMarker = createRunMarker();
       const stop = new AbortController();
       const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
       runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
@@ -59555,16 +61271,16 @@ function createProcessRunner(options) {
         () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
         runOptions.runTimeoutMs
       ) : void 0;
-      const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
+      const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      events?.onRunStart?.([...shown2.values()], Math.max(1, runOptions.concurrency));
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
       const waiting = [...commands];
       const settle = (command, result) => {
         results.set(command.id, result);
-        events?.onEnd?.(shown.get(command.id), { ...result, run: shown.get(command.id).run });
+        events?.onEnd?.(shown2.get(command.id), { ...result, run: shown2.get(command.id).run });
       };
       const notRun = (command, state, reason) => settle(command, {
         id: command.id,
@@ -59597,15 +61313,16 @@ function createProcessRunner(options) {
             if (running.size >= Math.max(1, runOptions.concurrency)) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
-            events?.onStart?.(shown.get(command.id));
+            events?.onStart?.(shown2.get(command.id));
             const task = runProcess(command, {
               root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
-              logFile: join3(logRoot, `${command.id}.log`),
+              env: envFor(command),
+              marker: `${runMarker}:${command.id}`,
+              logFile: join4(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(),
-              onOutput: (text2) => events?.onOutput?.(shown.get(command.id), text2),
+              onOutput: (text2) => events?.onOutput?.(shown2.get(command.id), text2),
               signal: stop.signal
             }).then((result) => {
               running.delete(task);
@@ -59623,9 +61340,24 @@ function createProcessRunner(options) {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
+      await reapRun(runMarker, results, runOptions.redact);
       return commands.map((command) => results.get(command.id));
     }
   };
+}
+async function reapRun(runMarker, results, redact) {
+  const left = await reapMarkedProcesses(
+    (marker) => marker.startsWith(`${runMarker}:`),
+    KILL_GRACE_MS
+  );
+  for (const leftover of left) {
+    const result = results.get(leftover.marker.slice(runMarker.length + 1));
+    if (!result) continue;
+    result.leftovers = [
+      ...result.leftovers ?? [],
+      { pid: leftover.pid, command: redact(leftover.command) }
+    ];
+  }
 }
 function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
@@ -59637,44 +61369,48 @@ function findDefaultShell() {
 
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { access as access2, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join4 } from "node:path";
+import { access as access2, constants as constants5 } from "node:fs/promises";
+import { delimiter, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
-function createToolLookup(path = process.env.PATH ?? "") {
+function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
+      const marker = `${createRunMarker()}:probe`;
+      const env = { ...buildChildEnv(source, { kind: "probe" }), [MARKER_VARIABLE]: marker };
       const entries = await Promise.all(
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
-          if (!tool.probe) return [tool.name, { found: true, path: found }];
+          if (!(tool.probe ?? tool.minVersion !== void 0))
+            return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            { found: true, path: found, ...await probe(found, tool.versionArgs) }
+            { found: true, path: found, ...await probe(found, tool.versionArgs, env) }
           ];
         })
       );
+      await reapMarkedProcesses((m) => m === marker, 1e3);
       return Object.fromEntries(entries);
     }
   };
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join4(directory, name);
+    const candidate = join5(directory, name);
     try {
-      await access2(candidate, constants3.X_OK);
+      await access2(candidate, constants5.X_OK);
       return candidate;
     } catch {
     }
   }
   return void 0;
 }
-function probe(file, args) {
+function probe(file, args, env) {
   return new Promise((resolvePromise) => {
     execFile2(
       file,
       args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
       (error2, stdout, stderr) => {
         const versionOutput = `${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3);
@@ -59691,7 +61427,7 @@ ${String(stderr)}`.trim().slice(0, 2e3);
 
 // src/adapters/local-ports.ts
 function createLocalPorts(options) {
-  const output = createOutputDir(options.evidenceDir);
+  const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
@@ -59706,7 +61442,7 @@ function createLocalPorts(options) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -59716,8 +61452,8 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -59761,11 +61497,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59781,7 +61517,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60276,20 +62012,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -60309,8 +62045,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code3 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code3];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -60321,7 +62057,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -60343,14 +62079,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code3 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code3];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -60362,16 +62098,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code4 = header.charCodeAt(index);
-            if (code4 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code5 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code5];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -60382,7 +62118,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -60395,8 +62131,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code4];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -60423,7 +62159,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -61108,8 +62844,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -64465,6 +66201,23 @@ var OUTPUTS = {
   commentUrl: "comment-url"
 };
 
+// src/action/working-directory.ts
+import { existsSync as existsSync5, realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve6 } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative5(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute4(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute4(value) || outside(workspace, resolve6(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve6(workspace, value);
+  if (existsSync5(target) && existsSync5(workspace) && outside(realpathSync2(workspace), realpathSync2(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
 // src/action/inputs.ts
 var InputError = class extends Error {
 };
@@ -64475,7 +66228,7 @@ function oneOf(name, value, allowed) {
     );
   return value;
 }
-function readInputs(dispatch = {}) {
+function readInputs2(dispatch = {}) {
   const baseline = {};
   const baselineInputs = [
     INPUTS.releaseTag,
@@ -64486,6 +66239,10 @@ function readInputs(dispatch = {}) {
   ];
   BASELINE_FIELDS.forEach((field, i) => {
     const value = getInput(baselineInputs[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`
+      );
     if (value) baseline[field] = value;
   });
   const { githubToken: token, checkName } = readPublishingInputs();
@@ -64519,11 +66276,17 @@ function readInputs(dispatch = {}) {
       getInput(INPUTS.conditionalConclusion) || "neutral",
       ["neutral", "success", "failure", "action_required"]
     ),
-    workingDirectory: getInput(INPUTS.workingDirectory) || ".",
+    workingDirectory: readWorkingDirectory(),
     ...readShard(),
     durations: getInput(INPUTS.durations),
     aggregate: getInput(INPUTS.aggregate)
   };
+}
+function readWorkingDirectory() {
+  const value = getInput(INPUTS.workingDirectory) || ".";
+  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+  if (problem) throw new InputError(problem);
+  return value;
 }
 function readShard() {
   const text2 = getInput(INPUTS.shard);
@@ -64553,15 +66316,33 @@ function describeEnd(result) {
   return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
 }
 
+// src/adapters/stop-commands.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function createStopToken() {
+  return randomBytes2(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text2) => {
+    if (text2 === "") return;
+    const body = text2.endsWith("\n") ? text2 : `${text2}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
 // src/action/command-log.ts
-function createActionCommandLog(write) {
+function createActionCommandLog(raw) {
+  const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
     onRunStart(commands, concurrency) {
       parallel = concurrency > 1 && commands.length > 1;
     },
     onStart(command) {
-      if (parallel) info(`\u25B6 ${command.id}: ${command.run}`);
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
       else startGroup(`${command.id}: ${command.run}`);
     },
     onOutput(command, text2) {
@@ -64576,10 +66357,7 @@ function createActionCommandLog(write) {
       }
       if (parallel && result.state === "ran") {
         startGroup(line);
-        write(
-          result.outputTail.endsWith("\n") || result.outputTail === "" ? result.outputTail : `${result.outputTail}
-`
-        );
+        write(result.outputTail);
         endGroup();
         return;
       }
@@ -64667,18 +66445,38 @@ function fitWithin(renderings, limit, measure, moreAt) {
 ---
 _Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
 `;
-  const budget = limit - measure(notice2) - measure("\n```");
+  let reserve = 0;
+  for (; ; ) {
+    const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
+    const open3 = openFence(cut);
+    const closed = open3 ? `${cut}
+${open3}` : cut;
+    if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
+    reserve += measure(`
+${open3}`);
+  }
+}
+function longestPrefixWithin(text2, budget, measure) {
   let low = 0;
-  let high = Math.min(last.length, budget);
+  let high = Math.max(0, Math.min(text2.length, budget));
   while (low < high) {
     const middle = low + high + 1 >> 1;
-    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    if (measure(text2.slice(0, middle)) <= budget) low = middle;
     else high = middle - 1;
   }
-  let cut = last.slice(0, low);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += "\n```";
-  return cut + notice2;
+  const cut = text2.slice(0, low);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function openFence(text2) {
+  let open3;
+  for (const line of text2.split("\n")) {
+    const fence2 = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence2) continue;
+    if (open3 === void 0) open3 = fence2;
+    else if (fence2[0] === open3[0] && fence2.length >= open3.length && line.trim() === fence2)
+      open3 = void 0;
+  }
+  return open3;
 }
 
 // src/core/render/github/decision-summary.ts
@@ -64686,11 +66484,11 @@ function renderDecisionSummary(record, maxItems) {
   const lines = [];
   const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
   if (integrity) lines.push(`> [!WARNING]
-> ${integrity.summary}`, "");
+> ${mdProse(integrity.summary)}`, "");
   lines.push("| Decision | State |", "|---|---|");
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` \u2014 ${cell(outcome.label)}` : "";
+    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
     );
@@ -64698,7 +66496,7 @@ function renderDecisionSummary(record, maxItems) {
   if (record.abort_triggers.length > 0) {
     lines.push(
       "",
-      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(", ")}`
+      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
     );
   }
   for (const decision of DECISIONS) {
@@ -64706,9 +66504,9 @@ function renderDecisionSummary(record, maxItems) {
     if (outcome.state === "GO") continue;
     lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
     for (const item of outcome.to_go.slice(0, maxItems)) {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)` : "";
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
       lines.push(
-        `- ${STATUS_ICONS[item.status] ?? ""} \`${item.check}\`: ${item.summary}${values}`
+        `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
       );
     }
     if (outcome.to_go.length > maxItems)
@@ -64718,7 +66516,7 @@ function renderDecisionSummary(record, maxItems) {
   for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
   lines.push(
     "",
-    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ""}`
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`
   );
   return lines.join("\n") + "\n";
 }
@@ -64733,7 +66531,8 @@ function renderCheckTitle(record) {
   ).join(" \xB7 ");
 }
 function renderCheckOutput(record, runUrl) {
-  const where = runUrl ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
+  const url = mdUrl(runUrl);
+  const where = url ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
   const measure = byteLength;
   return {
     title: renderCheckTitle(record),
@@ -64763,6 +66562,12 @@ function renderCheckOutput(record, runUrl) {
       where
     )
   };
+}
+function renderCrashSummary(message, runUrl) {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
+
+See the [workflow run](${url}).` : ""}`;
 }
 function renderAnnotations(record) {
   const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
@@ -64802,14 +66607,21 @@ function annotateAt(location, level, title, message) {
 
 // src/core/render/github/comment.ts
 function commentMarker(checkName) {
-  return `<!-- cutover-checkpoint:${encodeURIComponent(checkName)} -->`;
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
+}
+function hasCommentMarker(body, marker) {
+  if (!body) return false;
+  const end = body.indexOf("\n");
+  const first = end === -1 ? body : body.slice(0, end);
+  return first.replace(/\r$/, "") === marker;
 }
 function renderComment(record, checkName, checksUrl) {
   const requested = record.decisions[record.decision_requested];
-  const linkLine = checksUrl ? `Full report: the \`${checkName}\` check in [this pull request's checks](${checksUrl}) and its workflow run's job summary.` : "";
+  const url = mdUrl(checksUrl);
+  const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
     commentMarker(checkName),
-    `### ${STATE_ICONS[requested.state]} ${checkName}: ${requested.label}`,
+    `### ${STATE_ICONS[requested.state]} ${mdText(checkName)}: ${mdText(requested.label)}`,
     "",
     renderDecisionSummary(record, maxItems),
     linkLine,
@@ -64819,7 +66631,7 @@ function renderComment(record, checkName, checksUrl) {
     [() => build(50), () => build(10), () => build(3)],
     COMMENT_LIMIT,
     (text2) => text2.length,
-    checksUrl ? `in the [checks](${checksUrl})` : "in the job summary"
+    url ? `in the [checks](${url})` : "in the job summary"
   );
 }
 
@@ -64870,7 +66682,7 @@ async function upsertStickyComment(client, repository, request2) {
     per_page: 100
   })) {
     for (const comment2 of page.data) {
-      if (comment2.user?.login === request2.author && comment2.body?.includes(request2.marker))
+      if (comment2.user?.login === request2.author && hasCommentMarker(comment2.body, request2.marker))
         ours = comment2;
     }
   }
@@ -64979,9 +66791,7 @@ function createPublisher(options) {
           conclusion: "failure",
           completedAt: options.now().toISOString(),
           title: "The gate could not run",
-          summary: `cutover-checkpoint could not evaluate the gate: ${message}${context3.runUrl ? `
-
-See the [workflow run](${context3.runUrl}).` : ""}`,
+          summary: renderCrashSummary(message, context3.runUrl),
           text: "",
           annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }))
         })
@@ -65034,13 +66844,13 @@ async function run() {
   let context3;
   try {
     context3 = resolveGitHubContext(process.env, readEvent());
-    const inputs = readInputs(
+    const inputs = readInputs2(
       context3.eventName === "workflow_dispatch" ? context3.dispatchInputs : {}
     );
     const client = inputs.githubToken ? clientFor(inputs.githubToken, context3) : void 0;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = resolve6(workspace, inputs.workingDirectory);
-    const pathPrefix = relative4(workspace, root) === "" ? "" : `${relative4(workspace, root)}/`;
+    const root = resolve7(workspace, inputs.workingDirectory);
+    const pathPrefix = relative6(workspace, root) === "" ? "" : `${relative6(workspace, root)}/`;
     if (inputs.publish && client && !inputs.shard) {
       publisher = publisherFor(client, context3, inputs.githubToken, {
         checkName: inputs.checkName,
@@ -65111,8 +66921,9 @@ async function evaluate(inputs, context3, root, client) {
   }) : createOfflineLookups("no github-token was given");
   const ports = createLocalPorts({
     root,
-    evidenceDir: resolve6(root, inputs.evidenceDir),
-    logger: { info: (m) => info(m), warn: (m) => warning(m) },
+    evidenceDir: resolve7(root, inputs.evidenceDir),
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: warning },
     lookups
   });
   const untrusted = context3.eventName === "pull_request_target";
@@ -65120,8 +66931,10 @@ async function evaluate(inputs, context3, root, client) {
     configPath: inputs.config,
     records: globFiles(root, inputs.aggregate).map((path) => ({
       path,
-      text: readFileSync2(resolve6(root, path), "utf8")
-    }))
+      text: readFileSync3(resolve7(root, path), "utf8")
+    })),
+    // Judged under the base's policy, as the shards were (SPEC §10).
+    ...context3.pullRequest?.baseSha ? { trustedRef: context3.pullRequest.baseSha } : {}
   }) : await runCheckpoint(ports, {
     configPath: inputs.config,
     decision: inputs.decision,
@@ -65187,7 +67000,7 @@ function concludeStep(inputs, record) {
 }
 function readDurations(root, path) {
   if (!path) return void 0;
-  const durations = readRecordDurations(readFileSync2(resolve6(root, path), "utf8"));
+  const durations = readRecordDurations(readFileSync3(resolve7(root, path), "utf8"));
   if (typeof durations === "string")
     throw new Error(`Invalid input 'durations': ${path}: ${durations}`);
   return durations;
@@ -65196,7 +67009,7 @@ function readEvent() {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return {};
   try {
-    return JSON.parse(readFileSync2(path, "utf8"));
+    return JSON.parse(readFileSync3(path, "utf8"));
   } catch {
     return {};
   }

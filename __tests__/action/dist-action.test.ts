@@ -12,7 +12,7 @@ import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MARKER = '<!-- cutover-checkpoint:Cutover%20checkpoint -->';
+const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 const PR_HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let repo: string;
 let gh: FakeGitHub;
@@ -219,7 +219,7 @@ describe('gate integrity', () => {
     expect(run.status).toBe(1);
     expect(run.outputs['blocking-checks']).toContain('gate.integrity');
     expect(run.summary).toMatch(
-      /^# .*\n\n> \[!WARNING\]\n> \*\*Gate integrity:\*\* this pull request adds the gate config/,
+      /^# .*\n\n> \[!WARNING\]\n> \*\*Gate integrity:\*\* this change alters the policy .*\.github\/cutover-checkpoint\.yml: added \(absent at the trusted ref/,
     );
     expect(gh.comments.get(2)![0]!.body).toContain('> [!WARNING]');
   });
@@ -515,7 +515,8 @@ describe('lookups', () => {
       const run = await push(dir);
       expect(run.status).toBe(1);
       expect(run.summary).toContain(
-        "check 'contract-suite' of acme/assist-support@008dfc8 concluded failure",
+        // Escaped for Markdown: a zero-width space keeps `@…` from linking.
+        "check 'contract-suite' of acme/assist-support@\u200B008dfc8 concluded failure",
       );
       const lookup = gh.requests.find(
         (r) => r.operation === 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
@@ -565,7 +566,8 @@ describe('lookups', () => {
           .filter((r) => r.operation === 'GET /repos/{owner}/{repo}/issues')
           .map((r) => r.query.labels),
       ).toEqual(['sev-1', 'sev-2']);
-      expect(run.summary).toContain('#7 Envelope regression in service.v3');
+      // Escaped for Markdown: a zero-width space keeps `#7` from cross-referencing the issue.
+      expect(run.summary).toContain('#\u200B7 Envelope regression in service.v3');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,6 +18,8 @@ export interface ActionRun {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What was left in the runner's other channel files (GITHUB_ENV, GITHUB_PATH, GITHUB_STATE). */
+  channels: { env: string; path: string; state: string };
   ms: number;
 }
 
@@ -29,6 +31,8 @@ export interface ActionRunOptions {
   payload: string | Record<string, unknown>;
   inputs?: Record<string, string>;
   sha?: string;
+  /** Further variables the runner would set (ACTIONS_RUNTIME_TOKEN, …). */
+  env?: Record<string, string>;
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {
@@ -43,9 +47,12 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     output: join(dir, 'output'),
     summary: join(dir, 'summary'),
     event: join(dir, 'event.json'),
+    env: join(dir, 'env'),
+    path: join(dir, 'path'),
+    state: join(dir, 'state'),
   };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
+  for (const file of [files.output, files.summary, files.env, files.path, files.state])
+    writeFileSync(file, '');
   writeFileSync(
     files.event,
     JSON.stringify(
@@ -59,6 +66,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_PATH: files.path,
+    GITHUB_STATE: files.state,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: options.event,
     GITHUB_REPOSITORY: 'Codertocat/Hello-World',
@@ -68,6 +78,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: 'https://github.example',
     // Never the real API: a run without a local server points at a closed port.
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+    ...options.env,
   };
   for (const [name, spec] of Object.entries(action.inputs)) {
     const value = options.inputs?.[name] ?? spec.default ?? '';
@@ -95,6 +106,11 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     stdout,
     outputs,
     summary: readFileSync(files.summary, 'utf8'),
+    channels: {
+      env: readFileSync(files.env, 'utf8'),
+      path: readFileSync(files.path, 'utf8'),
+      state: readFileSync(files.state, 'utf8'),
+    },
     ms: Date.now() - start,
   };
 }

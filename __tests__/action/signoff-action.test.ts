@@ -140,7 +140,7 @@ describe('verified sign-off on a cutover pull request', () => {
       expect.objectContaining({ role: 'consumer', signer: CONSUMER, source: 'review' }),
     ]);
     expect(run.summary).toContain(
-      `GO (runtime cutover) — approved by ${CONSUMER} on GitHub (review https://github.example/Codertocat/Hello-World/pull/2#pullrequestreview-3)`,
+      `GO (runtime cutover) — approved by ${CONSUMER} on GitHub (review <https://github.example/Codertocat/Hello-World/pull/2#pullrequestreview-3>)`,
     );
     const ops = gh.requests.map((r) => r.operation);
     expect(ops).toContain('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews');

@@ -284,8 +284,11 @@ describe('other commands', () => {
     const dir = workspace({ 'README.md': '# svc\n' });
     try {
       expect(cli(['init'], dir).status).toBe(0);
+      // The config is valid (not exit 3); the scaffold's release tag is always checked, and its
+      // commands are pending on a validate, so the verdict is not GO yet.
       const validate = cli(['validate'], dir);
-      expect(validate.status, validate.stdout + validate.stderr).toBe(0);
+      expect(validate.status, validate.stdout + validate.stderr).toBe(1);
+      expect(validate.stdout).toContain('git.release-tag');
       const again = cli(['init'], dir);
       expect(again.status).toBe(3);
       expect(again.stderr).toContain('refusing to overwrite');

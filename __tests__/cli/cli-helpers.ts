@@ -22,7 +22,14 @@ export function cli(args: string[], cwd: string, env: Record<string, string> = {
   const start = Date.now();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', CUTOVER_CHECKPOINT_DEBUG: '', ...env },
+    // Not under Actions unless a test says so: the CLI then wraps what it echoes (stop-commands).
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      CUTOVER_CHECKPOINT_DEBUG: '',
+      GITHUB_ACTIONS: '',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,

@@ -50,7 +50,11 @@ describe('runner through the CLI', () => {
       expect(run.status).toBe(0);
       expect(record.decisions).toMatchObject({
         rehearsal: { state: 'GO' },
-        cutover: { state: 'CONDITIONAL', blocked_by: ['command.compose-up', 'command.smoke'] },
+        // Pending for the cutover; NO-GO here only because this gate has no joint_decision policy.
+        cutover: {
+          state: 'NO-GO',
+          blocked_by: ['joint-decision.cutover', 'command.compose-up', 'command.smoke'],
+        },
       });
       expect(record.commands.find((c: { id: string }) => c.id === 'compose-up').reason).toContain(
         'refused in a rehearsal: mutating command',

@@ -6,7 +6,7 @@ import {
   CHECK_RUN_TEXT_LIMIT,
 } from '../../src/core/render/github/limits.js';
 import { mapConclusion, renderCheckTitle } from '../../src/core/render/github/check-run.js';
-import { commentMarker } from '../../src/core/render/github/comment.js';
+import { commentMarker, hasCommentMarker } from '../../src/core/render/github/comment.js';
 import { fixturePayload } from '../action/run-action.js';
 
 const env = {
@@ -113,8 +113,23 @@ describe('check run and comment pieces', () => {
 
   it('keys the comment marker by check name', () => {
     expect(commentMarker('Cutover checkpoint')).toBe(
-      '<!-- cutover-checkpoint:Cutover%20checkpoint -->',
+      '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->',
     );
     expect(commentMarker('a --> b')).not.toContain('-->' + ' b');
+  });
+
+  it('matches the marker exactly, on the first line only', () => {
+    const marker = commentMarker('Cutover');
+    expect(hasCommentMarker(`${marker}\n### verdict`, marker)).toBe(true);
+    expect(hasCommentMarker(`${marker}\r\n### verdict`, marker)).toBe(true);
+    // Another gate whose check name extends this one's, and quotes of the marker, are not ours.
+    expect(hasCommentMarker(`${commentMarker('Cutover checkpoint')}\nx`, marker)).toBe(false);
+    expect(hasCommentMarker(`${commentMarker('Cutover-2')}\nx`, marker)).toBe(false);
+    expect(hasCommentMarker(`quoting: ${marker}\nx`, marker)).toBe(false);
+    expect(hasCommentMarker(`### verdict\n${marker}`, marker)).toBe(false);
+    expect(hasCommentMarker(`${marker} trailing\nx`, marker)).toBe(false);
+    expect(hasCommentMarker(null, marker)).toBe(false);
+    // A name cannot be built to collide with another name's marker.
+    expect(commentMarker('a -->\n<!-- cutover-checkpoint:gate=b')).not.toMatch(/-->.|\n/);
   });
 });

@@ -11,6 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheckpoint, type RunOutcome } from '../../src/app/run-checkpoint.js';
@@ -44,6 +45,12 @@ export interface Scenario {
   baseConfig?: string | null;
   /** Derive the base config from the scenario's own config with this edit. */
   baseConfigEdit?: { from: string; to: string };
+  /** Workspace paths git reports changed since the base (for protected paths). */
+  changed?: string[];
+  /** Other files as the base has them (null: absent there); default: as in the tree. */
+  baseFiles?: Record<string, string | null>;
+  /** `validate` instead of `run`. */
+  scope?: 'run' | 'validate';
   tools?: Record<string, ToolEvidence>;
   commands?: Record<string, Partial<CommandResult> & { output?: string }>;
   expect: {
@@ -154,12 +161,39 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
   const ports: Ports = {
     workspace: createFsWorkspace(dir),
     git: {
-      async readFileAt() {
+      async readFileAt(_ref, path) {
+        const baseFile = scenario.baseFiles?.[path];
+        if (baseFile === null) return { kind: 'missing' as const, path };
+        if (baseFile !== undefined)
+          return {
+            kind: 'ok' as const,
+            path,
+            text: baseFile,
+            sha256: createHash('sha256').update(baseFile).digest('hex'),
+            bytes: Buffer.byteLength(baseFile),
+          };
+        if (path !== '.github/cutover-checkpoint.yml') {
+          // Other policy files (schemas) are as in the tree unless the scenario says otherwise.
+          const read = await createFsWorkspace(dir).readFile(path, 1 << 30);
+          return read.kind === 'error' ? { kind: 'missing' as const, path } : read;
+        }
         return scenario.baseConfig === undefined
-          ? { kind: 'unavailable' as const, reason: 'no base in this scenario' }
+          ? { kind: 'unavailable' as const, path, reason: 'no base in this scenario' }
           : scenario.baseConfig === null
-            ? { kind: 'missing' as const }
-            : { kind: 'ok' as const, text: scenario.baseConfig };
+            ? { kind: 'missing' as const, path }
+            : {
+                kind: 'ok' as const,
+                path,
+                text: scenario.baseConfig,
+                sha256: createHash('sha256').update(scenario.baseConfig).digest('hex'),
+                bytes: Buffer.byteLength(scenario.baseConfig),
+              };
+      },
+      async modifiedFiles() {
+        return [];
+      },
+      async changedPaths() {
+        return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };
       },
       async inspect({ tags, paths }) {
         return {
@@ -219,9 +253,10 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     decision: scenario.decision ?? 'rehearsal',
     modes: scenario.modes ?? [],
     inputs: scenario.inputs ?? {},
-    scope: 'run',
+    scope: scenario.scope ?? 'run',
     runCommands: scenario.runCommands ?? true,
-    notRunReason: '--no-commands was given',
+    notRunReason:
+      scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     defaultConcurrency: 2,
     ...(scenario.baseSha ? { baseSha: scenario.baseSha } : {}),
     context: {

@@ -55,8 +55,15 @@ describe('scenarios', () => {
         } else {
           golden(join(CASES, name, 'expected-errors.txt'), text.replaceAll(dir, '<workspace>'));
         }
+        // Mentions are looked for in the report and, unescaped, in the record's check texts.
+        const said =
+          outcome.kind === 'judged'
+            ? outcome.record.checks
+                .flatMap((c) => [c.summary, ...c.details, ...c.findings.map((f) => f.message)])
+                .join('\n')
+            : '';
         for (const mention of expected.mentions ?? [])
-          expect(text.replaceAll(dir, '<workspace>')).toContain(mention);
+          expect(`${text}\n${said}`.replaceAll(dir, '<workspace>')).toContain(mention);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,21 +1,25 @@
 // Command output in the Actions log: run one at a time, each command streams inside its own
 // ::group::; run in parallel, lines stream prefixed with the command id and each command's tail
-// is grouped when it ends, so groups never interleave.
+// is grouped when it ends, so groups never interleave. Everything a command printed, and its
+// command line, is echoed with workflow commands stopped (see stop-commands.ts).
 
 import * as core from '@actions/core';
 import type { CommandEvents } from '../app/ports.js';
 import { describeEnd, prefixLines } from '../core/render/command-lines.js';
 import { formatDuration } from '../core/config/duration.js';
+import { createStopCommandsWriter } from '../adapters/stop-commands.js';
 
-/** Log events for the Action. */
-export function createActionCommandLog(write: (text: string) => void): CommandEvents {
+/** Log events for the Action; `write` is the raw log (stdout). */
+export function createActionCommandLog(raw: (text: string) => void): CommandEvents {
+  const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
     onRunStart(commands, concurrency) {
       parallel = concurrency > 1 && commands.length > 1;
     },
     onStart(command) {
-      if (parallel) core.info(`▶ ${command.id}: ${command.run}`);
+      // A group title is escaped by @actions/core; an info line is not, so it is wrapped.
+      if (parallel) write(`▶ ${command.id}: ${command.run}\n`);
       else core.startGroup(`${command.id}: ${command.run}`);
     },
     onOutput(command, text) {
@@ -30,11 +34,7 @@ export function createActionCommandLog(write: (text: string) => void): CommandEv
       }
       if (parallel && result.state === 'ran') {
         core.startGroup(line);
-        write(
-          result.outputTail.endsWith('\n') || result.outputTail === ''
-            ? result.outputTail
-            : `${result.outputTail}\n`,
-        );
+        write(result.outputTail);
         core.endGroup();
         return;
       }

@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { INPUTS } from './constants.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
+import { checkWorkingDirectory } from './working-directory.js';
 
 export interface ActionInputs {
   config: string;
@@ -49,6 +50,10 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
   ];
   BASELINE_FIELDS.forEach((field, i) => {
     const value = core.getInput(baselineInputs[i]!);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`,
+      );
     if (value) baseline[field] = value;
   });
   const { githubToken: token, checkName } = readPublishingInputs();
@@ -82,11 +87,18 @@ export function readInputs(dispatch: { decision?: string; modes?: string } = {})
       core.getInput(INPUTS.conditionalConclusion) || 'neutral',
       ['neutral', 'success', 'failure', 'action_required'] as const,
     ),
-    workingDirectory: core.getInput(INPUTS.workingDirectory) || '.',
+    workingDirectory: readWorkingDirectory(),
     ...readShard(),
     durations: core.getInput(INPUTS.durations),
     aggregate: core.getInput(INPUTS.aggregate),
   };
+}
+
+function readWorkingDirectory(): string {
+  const value = core.getInput(INPUTS.workingDirectory) || '.';
+  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+  if (problem) throw new InputError(problem);
+  return value;
 }
 
 function readShard(): { shard?: ShardSpec } {

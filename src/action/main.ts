@@ -22,6 +22,7 @@ import { OUTPUTS } from './constants.js';
 import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
 import type { ConfigError } from '../core/config/config-types.js';
 import { createActionCommandLog } from './command-log.js';
+import { createStopCommandsWriter } from '../adapters/stop-commands.js';
 import { resolveGitHubContext, type GitHubRunContext } from './github-context.js';
 import { createPublisher, type PublisherOptions } from './publisher.js';
 import { renderConfigErrorAnnotations } from '../core/render/github/check-run.js';
@@ -137,7 +138,8 @@ async function evaluate(
   const ports = createLocalPorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
-    logger: { info: (m) => core.info(m), warn: (m) => core.warning(m) },
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: createStopCommandsWriter((t) => process.stdout.write(t)), warn: core.warning },
     lookups,
   });
   // pull_request_target runs with a write token: never run code from the pull request.
@@ -149,6 +151,8 @@ async function evaluate(
           path,
           text: readFileSync(resolve(root, path), 'utf8'),
         })),
+        // Judged under the base's policy, as the shards were (SPEC §10).
+        ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
       })
     : await runCheckpoint(ports, {
         configPath: inputs.config,

@@ -8,6 +8,7 @@ import {
   mapConclusion,
   renderAnnotations,
   renderCheckOutput,
+  renderCrashSummary,
   type Annotation,
   type CheckConclusion,
 } from '../core/render/github/check-run.js';
@@ -130,7 +131,7 @@ export function createPublisher(options: PublisherOptions) {
           conclusion: 'failure',
           completedAt: options.now().toISOString(),
           title: 'The gate could not run',
-          summary: `cutover-checkpoint could not evaluate the gate: ${message}${context.runUrl ? `\n\nSee the [workflow run](${context.runUrl}).` : ''}`,
+          summary: renderCrashSummary(message, context.runUrl),
           text: '',
           annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path })),
         }),

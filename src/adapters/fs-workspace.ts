@@ -1,8 +1,10 @@
-// Reads workspace files with the guards SPEC §8 asks for: no escape through symlinks, a size
-// limit checked before reading, and expected failures returned as data.
+// Reads workspace files with the guards SPEC §8 and §10 ask for: no escape through symlinks,
+// regular files only (a FIFO, socket or device is refused, never read or waited on), a size limit
+// checked before reading, and expected failures returned as data.
 
 import { createHash } from 'node:crypto';
-import { open, realpath } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
@@ -13,6 +15,27 @@ export function createFsWorkspace(root: string): WorkspacePort {
   let realRoot: Promise<string> | undefined;
   return {
     root: absoluteRoot,
+    async listFiles(directory, limit) {
+      const found: string[] = [];
+      const walk = async (relativeDir: string): Promise<void> => {
+        let entries;
+        try {
+          entries = await readdir(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+        } catch {
+          return; // absent or unreadable: nothing to list (reads report their own errors)
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (found.length >= limit) return;
+          if (entry.name === '.git' || entry.name === 'node_modules') continue;
+          const path = `${relativeDir}/${entry.name}`;
+          // Symlinked directories are not followed; symlinked files are read (and guarded) later.
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+        }
+      };
+      await walk(directory);
+      return found;
+    },
     async readFile(path, maxBytes): Promise<FileRead> {
       const target = resolve(absoluteRoot, path);
       let real: string;
@@ -33,10 +56,17 @@ export function createFsWorkspace(root: string): WorkspacePort {
         };
       }
       try {
-        const handle = await open(real, 'r');
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        // The type is checked on the opened descriptor, so a swap after realpath cannot matter.
+        const handle = await open(real, READ_FLAGS);
         try {
           const stat = await handle.stat();
-          if (!stat.isFile()) return { kind: 'error', path, message: 'it is not a regular file' };
+          if (!stat.isFile())
+            return {
+              kind: 'error',
+              path,
+              message: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`,
+            };
           if (stat.size > maxBytes) {
             return {
               kind: 'error',
@@ -61,6 +91,17 @@ export function createFsWorkspace(root: string): WorkspacePort {
       }
     },
   };
+}
+
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+
+function describeFileType(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 function describeError(error: unknown): string {

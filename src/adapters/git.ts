@@ -2,10 +2,12 @@
 // being a repository, is evidence (`available: false`), not a crash.
 
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
+import { buildChildEnv } from './child-env.js';
 
 const GIT_TIMEOUT_MS = 15_000;
 
@@ -13,7 +15,7 @@ const GIT_TIMEOUT_MS = 15_000;
 function git(
   cwd: string,
   args: string[],
-): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean }> {
+): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean; bytes: Buffer }> {
   return new Promise((resolvePromise) => {
     execFile(
       'git',
@@ -21,31 +23,92 @@ function git(
       {
         cwd,
         timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 16 * 1024 * 1024,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'buffer',
         // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
+        env: buildChildEnv(process.env, {
+          kind: 'git',
+          set: { GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
+        }),
       },
       (error, stdout, stderr) => {
         const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-        resolvePromise({ ok: !error, stdout: String(stdout), stderr: String(stderr), missing });
+        resolvePromise({
+          ok: !error,
+          stdout: stdout.toString('utf8'),
+          stderr: stderr.toString('utf8'),
+          missing,
+          bytes: stdout,
+        });
       },
     );
   });
 }
 
+/** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
+function isSafeRef(ref: string): boolean {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith('-');
+}
+
 /** A git port over the repository at `root`. */
 export function createGit(root: string): GitPort {
   return {
-    async readFileAt(sha, path) {
-      const commit = await git(root, ['cat-file', '-e', `${sha}^{commit}`]);
+    async readFileAt(ref, path) {
+      if (!isSafeRef(ref))
+        return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };
+      const commit = await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
           kind: 'unavailable',
-          reason: `base commit ${sha.slice(0, 12)} is not in this clone (check out with \`fetch-depth: 0\`)`,
+          path,
+          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`,
         };
       }
-      const file = await git(root, ['show', `${sha}:${path}`]);
-      return file.ok ? { kind: 'ok', text: file.stdout } : { kind: 'missing' };
+      // `REF:./path` resolves from this directory (the working directory), not the repository root.
+      const file = await git(root, ['show', `${ref}:./${path}`]);
+      if (!file.ok) return { kind: 'missing', path };
+      return {
+        kind: 'ok',
+        path,
+        text: file.stdout,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        bytes: file.bytes.length,
+      };
+    },
+    async modifiedFiles() {
+      const status = await git(root, [
+        'status',
+        '--porcelain',
+        '--untracked-files=no',
+        '-z',
+        '--',
+        '.',
+      ]);
+      if (!status.ok) return null;
+      return status.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(3));
+    },
+    async changedPaths(ref) {
+      if (!isSafeRef(ref))
+        return { kind: 'unavailable', reason: `'${ref}' is not a git ref or sha` };
+      const [prefix, diff] = await Promise.all([
+        git(root, ['rev-parse', '--show-prefix']),
+        git(root, ['diff', '--name-only', '--no-relative', '--no-renames', '-z', ref, '--']),
+      ]);
+      if (!prefix.ok || !diff.ok)
+        return {
+          kind: 'unavailable',
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split('\n')[0] ?? 'git diff failed'}): check out with \`fetch-depth: 0\``,
+        };
+      const inside = prefix.stdout.trim();
+      const all = diff.stdout.split('\0').filter(Boolean);
+      return {
+        kind: 'ok',
+        paths: all.filter((p) => p.startsWith(inside)).map((p) => p.slice(inside.length)),
+        outside: all.filter((p) => !p.startsWith(inside)),
+      };
     },
     async inspect({ tags, paths }): Promise<GitEvidence> {
       const probe = await git(root, [

@@ -3,21 +3,9 @@
 
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { globToRegExp } from '../core/glob.js';
 
-/** Converts a glob to a regular expression over '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') pattern += '[^/]*';
-    else if (c === '?') pattern += '[^/]';
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${pattern}$`);
-}
+export { globToRegExp };
 
 /** Files under `root` matching `glob`, sorted; .git and node_modules are not searched. */
 export function globFiles(root: string, glob: string): string[] {

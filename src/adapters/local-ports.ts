@@ -15,7 +15,7 @@ export function createLocalPorts(options: {
   logger: LoggerPort;
   lookups?: LookupsPort;
 }): Ports {
-  const output = createOutputDir(options.evidenceDir);
+  const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),

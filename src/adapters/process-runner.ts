@@ -3,13 +3,15 @@
 // starting anything, and everything stopped on abort or when the run timeout expires.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { CommandRunnerPort } from '../app/ports.js';
-import { runProcess } from './run-process.js';
+import { buildChildEnv } from './child-env.js';
+import { createRunMarker, reapMarkedProcesses } from './leftover-processes.js';
+import { ensureOutputDirectory } from './output-dir.js';
+import { KILL_GRACE_MS, runProcess } from './run-process.js';
 
 export interface ProcessRunnerOptions {
   /** Workspace root; commands' cwd is relative to it. */
@@ -26,15 +28,17 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
-      mkdirSync(logRoot, { recursive: true });
-      const inherited = { ...(options.env ?? process.env) };
-      for (const name of runOptions.withheldEnv) delete inherited[name];
-      const passed = (command: CommandConfig) =>
-        Object.fromEntries(
-          command.passEnv
-            .map((name) => [name, (options.env ?? process.env)[name]])
-            .filter(([, v]) => v !== undefined),
-        );
+      ensureOutputDirectory(options.root, logRoot);
+      const source = options.env ?? process.env;
+      const envFor = (command: CommandConfig) =>
+        buildChildEnv(source, {
+          kind: 'command',
+          passEnv: command.passEnv,
+          withheld: runOptions.withheldEnv,
+          set: command.env,
+        });
+      // Each command carries `<run>:<id>`, so what it leaves behind is found and named.
+      const runMarker = createRunMarker();
 
       const stop = new AbortController();
       const onOuterAbort = () =>
@@ -105,7 +109,8 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
             events?.onStart?.(shown.get(command.id)!);
             const task = runProcess(command, {
               root: options.root,
-              env: { ...inherited, ...passed(command), ...command.env },
+              env: envFor(command),
+              marker: `${runMarker}:${command.id}`,
               logFile: join(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
@@ -132,9 +137,30 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener('abort', onOuterAbort);
       }
+      await reapRun(runMarker, results, runOptions.redact);
       return commands.map((command) => results.get(command.id)!);
     },
   };
+}
+
+/** At run end: anything of this run still alive (started late by an escapee) is killed and reported. */
+async function reapRun(
+  runMarker: string,
+  results: Map<string, CommandResult>,
+  redact: (text: string) => string,
+): Promise<void> {
+  const left = await reapMarkedProcesses(
+    (marker) => marker.startsWith(`${runMarker}:`),
+    KILL_GRACE_MS,
+  );
+  for (const leftover of left) {
+    const result = results.get(leftover.marker.slice(runMarker.length + 1));
+    if (!result) continue;
+    result.leftovers = [
+      ...(result.leftovers ?? []),
+      { pid: leftover.pid, command: redact(leftover.command) },
+    ];
+  }
 }
 
 function succeeded(result: CommandResult): boolean {

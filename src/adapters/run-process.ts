@@ -1,6 +1,7 @@
 // Runs one verification command as a real child process: its own process group, a shell, a
 // timeout that kills the whole group (SIGTERM, then SIGKILL), line-wise redaction, a bounded tail
-// in memory and the full output in a log file. Every outcome is a result; nothing throws.
+// in memory and the full output in a log file. When it ends, every process still carrying its
+// marker (in its group or escaped from it) is killed and reported. Every outcome is a result.
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, realpathSync, statSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
-import { LineBuffer } from './line-buffer.js';
+import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
+import { RedactingLineBuffer } from './line-buffer.js';
+import { openOutputFile } from './output-dir.js';
 import { OutputTail } from './output-tail.js';
 
 /** Characters of output kept in memory and in the record, per command. */
@@ -21,7 +24,10 @@ const DRAIN_MS = 200;
 /** Everything one command run needs besides the command. */
 export interface RunProcessOptions {
   root: string;
-  env: NodeJS.ProcessEnv;
+  /** The child's whole environment (see child-env.ts); the marker is added to it. */
+  env: Record<string, string>;
+  /** This command's marker value, to find what it leaves behind. */
+  marker: string;
   logFile: string;
   /** ms since the run started, for the record's timeline. */
   origin: number;
@@ -78,14 +84,19 @@ export function runProcess(
   }
   return new Promise((resolvePromise) => {
     const tail = new OutputTail(TAIL_CHARS);
-    const log = createWriteStream(options.logFile);
+    const log = createWriteStream(options.logFile, {
+      fd: openOutputFile(options.logFile, options.root),
+    });
     const shell = shellFor(command, options.defaultShell);
     let bytes = 0;
     let timedOut = false;
     let stoppedBecause: string | undefined;
+    // Processes alive before it started cannot carry its marker: the end-of-command sweep skips
+    // them (a recycled pid is still caught by the run's final, full sweep).
+    const before = listProcessIds();
     const child = spawn(shell.file, [...shell.args, command.run], {
       cwd,
-      env: { ...options.env },
+      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -113,14 +124,16 @@ export function runProcess(
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener('abort', onAbort, { once: true });
 
-    const emit = (text: string) => {
-      if (text === '') return;
-      const clean = options.redact(text);
+    const emit = (clean: string) => {
+      if (clean === '') return;
       tail.push(clean);
       options.onOutput?.(clean);
       return log.write(clean);
     };
-    const buffers = [new LineBuffer(), new LineBuffer()];
+    const buffers = [
+      new RedactingLineBuffer(options.redact),
+      new RedactingLineBuffer(options.redact),
+    ];
     [child.stdout, child.stderr].forEach((stream, i) => {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -135,19 +148,26 @@ export function runProcess(
 
     let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined;
     let settled = false;
-    const finalize = () => {
+    const finalize = async () => {
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener('abort', onAbort);
-      // Whatever is left of the group (a background child) is killed, not waited for.
-      killGroup('SIGKILL');
+      // Whatever still carries the marker was left behind: background jobs of the group are
+      // killed at once; processes that left the group (setsid, set -m) get SIGTERM, then SIGKILL.
+      const left = await reapMarkedProcesses(
+        (marker) => marker === options.marker,
+        KILL_GRACE_MS,
+        () => killGroup('SIGKILL'),
+        before,
+      );
       child.stdout.destroy();
       child.stderr.destroy();
       for (const buffer of buffers) emit(buffer.flush());
       if (exit.error) emit(`\n${exit.error.message}\n`);
       const { code, signal, error } = exit;
+      const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
       log.end(() =>
         resolvePromise({
           ...base,
@@ -160,19 +180,20 @@ export function runProcess(
           outputTail: tail.text(),
           outputBytes: bytes,
           logPath: options.logFile,
+          ...(leftovers.length > 0 ? { leftovers } : {}),
         }),
       );
     };
     // 'close' comes once the pipes drained; if a background child holds them open, stop waiting
     // shortly after the shell itself exited.
-    child.on('close', finalize);
+    child.on('close', () => void finalize());
     child.on('exit', (code, signal) => {
       exit = { code, signal };
-      setTimeout(finalize, DRAIN_MS).unref();
+      setTimeout(() => void finalize(), DRAIN_MS).unref();
     });
     child.on('error', (error) => {
       exit = { code: null, signal: null, error };
-      finalize();
+      void finalize();
     });
   });
 }

@@ -1,32 +1,42 @@
 // Finds tools on PATH (without a shell) and probes each with its version arguments, with a
 // timeout. The probe's exit code is evidence: a version-manager shim that exits 1 with
-// "version '3.12.1' is not installed" is not a usable python3, whatever number it printed.
+// "version '3.12.1' is not installed" is not a usable python3, whatever number it printed. Probes
+// run with the minimal environment (no token, no runner channels) and nothing they start outlives them.
 
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ToolEvidence } from '../core/evidence.js';
 import type { ToolsPort } from '../app/ports.js';
+import { buildChildEnv } from './child-env.js';
+import { createRunMarker, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 
 const VERSION_TIMEOUT_MS = 10_000;
 
 /** Looks tools up on the given PATH. */
-export function createToolLookup(path = process.env.PATH ?? ''): ToolsPort {
+export function createToolLookup(
+  path = process.env.PATH ?? '',
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): ToolsPort {
   return {
     async lookup(tools) {
+      const marker = `${createRunMarker()}:probe`;
+      const env = { ...buildChildEnv(source, { kind: 'probe' }), [MARKER_VARIABLE]: marker };
       const entries = await Promise.all(
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           // Only tools with a minimum version or explicit probe arguments are run: a probe per
           // tool would cost every start-up a process each.
-          if (!tool.probe) return [tool.name, { found: true, path: found }];
+          if (!(tool.probe ?? tool.minVersion !== undefined))
+            return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            { found: true, path: found, ...(await probe(found, tool.versionArgs)) },
+            { found: true, path: found, ...(await probe(found, tool.versionArgs, env)) },
           ];
         }),
       );
+      await reapMarkedProcesses((m) => m === marker, 1000);
       return Object.fromEntries(entries);
     },
   };
@@ -49,12 +59,13 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
 function probe(
   file: string,
   args: string[],
+  env: Record<string, string>,
 ): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
       (error, stdout, stderr) => {
         const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
         if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });

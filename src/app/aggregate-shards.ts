@@ -1,13 +1,19 @@
 // `aggregate`: validates shard records against their schema and against each other and the tree's
-// config, merges them, and writes the single record and report.
+// config, then judges once more as a run would: the non-command checks are evaluated again here and
+// every command check is recomputed from the shards' raw command results (SPEC §10). A status a
+// shard record states is never trusted.
 
 import type { ConfigError } from '../core/config/config-types.js';
 import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
 import { parseText } from '../core/parse/parse-document.js';
-import { aggregateRecords } from '../core/shard/aggregate.js';
-import { loadConfig } from './load-config.js';
+import { collectShardCommands, findShardProblems } from '../core/shard/aggregate.js';
+import { judge } from '../core/judge.js';
+import { collectSecretValues } from '../core/commands/plan-commands.js';
+import { createRedactor, redactDeep } from '../core/redact.js';
+import { collectEvidence } from './collect-evidence.js';
+import { loadPolicy } from './load-config.js';
 import type { Ports } from './ports.js';
 import type { RunOutcome } from './run-checkpoint.js';
 
@@ -23,10 +29,10 @@ export type AggregateOutcome = RunOutcome;
 /** Merges shard records produced from the config at `configPath`. */
 export async function aggregateShards(
   ports: Ports,
-  request: { configPath: string; records: RecordFile[] },
+  request: { configPath: string; records: RecordFile[]; trustedRef?: string },
 ): Promise<AggregateOutcome> {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   if (loaded.read.kind !== 'ok') throw new Error('config read vanished');
   const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
@@ -57,20 +63,41 @@ export async function aggregateShards(
   });
   if (errors.length > 0) return { kind: 'unusable', errors };
 
-  const merged = aggregateRecords(
-    shards,
-    loaded.config,
-    loaded.read.sha256,
-    ports.now().toISOString(),
-  );
-  if (!merged.ok)
+  const config = loaded.config;
+  const problems = findShardProblems(shards, config, loaded.read.sha256);
+  if (problems.length > 0)
     return {
       kind: 'unusable',
-      errors: merged.problems.map((message) => ({
-        message,
-        location: { file: loaded.config.path },
-      })),
+      errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
+  const first = shards.find((s) => s.record.shard!.index === 1)!.record;
+  const redact = createRedactor(collectSecretValues(config, ports.environment));
+  const evidence = await collectEvidence(config, loaded.read, ports, {
+    decision: first.decision_requested,
+    modes: first.modes,
+    inputs: first.baseline.observed.inputs ?? {},
+    runCommands: true,
+    recordedCommands: collectShardCommands(shards, config),
+    logDir: 'logs',
+    context: {
+      repository: first.context.repository,
+      sha: first.context.sha,
+      ref: first.context.ref,
+      event: first.context.event,
+      runUrl: first.context.run_url,
+    },
+    redact,
+    ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
+  });
+  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const merged = {
+    record: {
+      ...judged,
+      aggregated_from: [...shards]
+        .sort((a, b) => a.record.shard!.index - b.record.shard!.index)
+        .map((s) => s.path),
+    },
+  };
   const markdown = renderMarkdown(merged.record);
   const recordPath = await ports.output.writeFile(
     'decision-record.json',

@@ -1,19 +1,22 @@
 // Decides what to read and run for a config, and gathers it through the ports into Evidence.
 
 import type { CheckpointConfig } from '../core/config/config-types.js';
-import type { Evidence, FileRead, RunContext } from '../core/evidence.js';
+import type {
+  CommandResult,
+  Evidence,
+  FileRead,
+  RunContext,
+  TrustedRead,
+} from '../core/evidence.js';
 import type { Baseline, Decision } from '../core/model.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
-import { listRelativeRefs } from '../core/schema/relative-refs.js';
+import { listRefTargets, listUserSchemas } from '../core/schema/relative-refs.js';
 import { findBodySource } from '../core/commands/command-body.js';
-import {
-  joinWorkspacePath,
-  normalizeWorkspacePath,
-  workspaceDirname,
-} from '../core/workspace-path.js';
+import { listCommandPaths } from '../core/commands/command-paths.js';
 import type { CommandEvents, Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
+import { readCommandScripts } from './read-command-scripts.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -30,8 +33,13 @@ export interface CollectRequest {
   signal?: AbortSignal;
   /** Masks secrets in command output. */
   redact: Redactor;
-  /** On pull-request runs, the base commit the gate is compared with. */
-  baseSha?: string;
+  /**
+   * On pull-request runs (or --trusted-ref): the ref whose policy this run is judged under and its
+   * config as read there. Schemas are then read at that ref too; gate.integrity compares.
+   */
+  trusted?: { ref: string; config: TrustedRead; evaluateIntegrity: boolean };
+  /** Results recorded elsewhere (shard records) to judge instead of running the commands. */
+  recordedCommands?: CommandResult[];
   /** This run is one shard of several. */
   shard?: { index: number; count: number; commands: string[] };
   /**
@@ -48,20 +56,7 @@ export async function collectEvidence(
   ports: Ports,
   request: CollectRequest,
 ): Promise<Evidence> {
-  const files: Record<string, FileRead> = { [config.path]: configRead };
-  const read = async (path: string) => {
-    if (!(path in files))
-      files[path] = await ports.workspace.readFile(path, config.limits.maxFileBytes);
-    return files[path]!;
-  };
-  const schemaPaths = [
-    ...config.artifacts.map((a) => a.schema),
-    ...config.rules.map((r) => r.schema),
-  ].filter((s): s is string => s !== undefined && !s.startsWith('builtin:'));
-  await Promise.all([
-    ...listFilePaths(config).map(read),
-    ...schemaPaths.map((path) => readSchemaWithRefs(path, read)),
-  ]);
+  const reads = await readInputs(config, configRead, ports, request.trusted);
 
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
@@ -82,34 +77,42 @@ export async function collectEvidence(
         })
       : undefined,
   ]);
-  request.onWaiting?.(files);
+  request.onWaiting?.(Object.fromEntries(reads));
   const [git, tools, incidents, consumerCheck, signoff] = await lookups;
-  const integrity = request.baseSha
-    ? {
-        baseSha: request.baseSha,
-        baseConfig: await ports.git.readFileAt(request.baseSha, config.path),
-      }
-    : undefined;
+  const trusted = request.trusted;
+  const integrity =
+    trusted?.evaluateIntegrity === true
+      ? {
+          trustedRef: trusted.ref,
+          trustedConfig: trusted.config,
+          headConfig: configRead,
+          changed: await ports.git.changedPaths(trusted.ref),
+        }
+      : undefined;
   const commands =
-    request.runCommands && config.commands.length > 0
+    request.recordedCommands ??
+    (request.runCommands && config.commands.length > 0
       ? await ports.runner.run(config.commands, {
           concurrency: request.concurrency ?? 1,
           logDir: request.logDir,
-          refusals: planRefusals(config, request.decision),
+          refusals: planRefusals(config, request.decision, (path) => {
+            const file = reads.get(path);
+            return file?.kind === 'ok' ? file.text : undefined;
+          }),
           redact: request.redact,
           withheldEnv: withheldEnv(config),
           runTimeoutMs: config.commandSettings.runTimeoutMs,
           events: request.events,
           signal: request.signal,
         })
-      : null;
+      : null);
 
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
     modes: request.modes,
     inputs: request.inputs,
-    files,
+    files: Object.fromEntries(reads),
     git,
     tools,
     commands: request.runCommands ? (commands ?? []) : null,
@@ -123,6 +126,61 @@ export async function collectEvidence(
     ...(request.shard ? { shard: request.shard } : {}),
     context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
   };
+}
+
+/** Most files one directory tree of a command contributes to the evidence. */
+const MAX_TREE_FILES = 500;
+
+/**
+ * The one list of inputs: every file the run reads, read once, keyed by workspace path. It feeds
+ * the evaluators and the record's digests alike. Schemas (policy) come from the trusted ref when
+ * there is one; everything else is evidence from the tree judged.
+ */
+async function readInputs(
+  config: CheckpointConfig,
+  configRead: FileRead,
+  ports: Ports,
+  trusted: CollectRequest['trusted'],
+): Promise<Map<string, FileRead>> {
+  // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
+  const reads = new Map<string, FileRead>([[config.path, configRead]]);
+  const read = async (path: string) => {
+    if (!reads.has(path))
+      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
+    return reads.get(path)!;
+  };
+  const readPolicy =
+    trusted?.config.kind === 'ok'
+      ? async (path: string) => {
+          if (!reads.has(path))
+            reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+          return reads.get(path)!;
+        }
+      : read;
+  await Promise.all([
+    ...listFilePaths(config).map(read),
+    ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config.commands, read),
+  ]);
+  // Second pass: what the commands run, now that package.json scripts can be read.
+  const text = (path: string) => {
+    const file = reads.get(path);
+    return file?.kind === 'ok' ? file.text : undefined;
+  };
+  const commandPaths = listCommandPaths(config.commands, text);
+  const trees = await Promise.all(
+    commandPaths.directories.map(
+      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([]),
+    ),
+  );
+  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  return reads;
+}
+
+/** A trusted-ref read as evidence: a ref without the file is a missing file. */
+function toFileRead(read: TrustedRead): FileRead {
+  if (read.kind === 'unavailable') return { kind: 'error', path: read.path, message: read.reason };
+  return read;
 }
 
 /** Every workspace file the config names, except schemas (read with their refs). */
@@ -152,10 +210,6 @@ async function readSchemaWithRefs(
     const file = await read(current);
     if (file.kind !== 'ok') continue;
     const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (!parsed.ok) continue;
-    for (const ref of listRelativeRefs(parsed.document.value)) {
-      const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(current), ref));
-      if (target.ok) queue.push(target.path);
-    }
+    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
   }
 }

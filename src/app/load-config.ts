@@ -3,10 +3,10 @@
 
 import type { CheckpointConfig, ConfigError } from '../core/config/config-types.js';
 import { parseConfig } from '../core/config/parse-config.js';
-import type { FileRead } from '../core/evidence.js';
+import type { FileRead, TrustedRead } from '../core/evidence.js';
 import type { SchemaValidator } from '../core/schema/schema-validator.js';
 import { normalizeWorkspacePath } from '../core/workspace-path.js';
-import type { WorkspacePort } from './ports.js';
+import type { Ports, WorkspacePort } from './ports.js';
 
 /** Config files are small; anything bigger is a mistake. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -50,4 +50,49 @@ export async function loadConfig(
     };
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
+}
+
+/** The policy a run is judged under, the tree's own config read, and the trusted ref's config. */
+export type LoadedPolicy =
+  | {
+      ok: true;
+      config: CheckpointConfig;
+      read: FileRead;
+      trusted?: { ref: string; config: TrustedRead };
+    }
+  | { ok: false; errors: ConfigError[] };
+
+/**
+ * Loads the policy (SPEC §10). Without a trusted ref it is the tree's config. With one, the tree's
+ * config must still be valid (it is the policy once merged, and no config may name a protected
+ * check), but the run is judged under the trusted ref's config, read through git from the
+ * workspace directory, keeping the tree's baseline lock (evidence for the rehearsal; a moved lock
+ * fails gate.integrity for the cutover). When the trusted ref has no config or cannot be read, the
+ * tree's config judges the rehearsal only: gate.integrity blocks the cutover.
+ */
+export async function loadPolicy(
+  ports: Pick<Ports, 'workspace' | 'git'>,
+  path: string,
+  validator: SchemaValidator,
+  trustedRef?: string,
+): Promise<LoadedPolicy> {
+  const head = await loadConfig(ports.workspace, path, validator);
+  if (!head.ok || !trustedRef) return head;
+  const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
+  if (trusted.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: trusted } };
+  const parsed = parseConfig(trusted.text, head.config.path, validator);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: parsed.errors.map((error) => ({
+        ...error,
+        message: `in the policy at the trusted ref ${trustedRef.slice(0, 12)}: ${error.message}`,
+      })),
+    };
+  return {
+    ok: true,
+    config: { ...parsed.config, baseline: head.config.baseline },
+    read: head.read,
+    trusted: { ref: trustedRef, config: trusted },
+  };
 }

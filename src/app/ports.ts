@@ -11,7 +11,8 @@ import type {
   ConsumerCheckLookup,
   FileRead,
   GitEvidence,
-  IntegrityEvidence,
+  ChangedPaths,
+  TrustedRead,
   IncidentLookup,
   LookupResult,
   SignoffEvidence,
@@ -24,13 +25,22 @@ export interface WorkspacePort {
   /** Absolute root, for messages only. */
   readonly root: string;
   readFile(path: string, maxBytes: number): Promise<FileRead>;
+  /** Regular files under a workspace directory, workspace-relative, sorted; at most `limit`. */
+  listFiles?(directory: string, limit: number): Promise<string[]>;
 }
 
 /** Asks git about tags and file history. */
 export interface GitPort {
   inspect(request: { tags: string[]; paths: string[] }): Promise<GitEvidence>;
-  /** A file as it is at a commit; `missing` when the commit lacks it, `unavailable` when the commit is not here. */
-  readFileAt(sha: string, path: string): Promise<IntegrityEvidence['baseConfig']>;
+  /**
+   * A workspace-relative file as it is at `ref` (resolved from the workspace directory, not the
+   * repository root); `missing` when the ref lacks it, `unavailable` when the ref is not here.
+   */
+  readFileAt(ref: string, path: string): Promise<TrustedRead>;
+  /** Tracked files modified in the work tree (workspace-relative); null when git cannot say. */
+  modifiedFiles(): Promise<string[] | null>;
+  /** Paths changed between `ref` and the work tree, in one git call. */
+  changedPaths(ref: string): Promise<ChangedPaths>;
 }
 
 /** Finds tools on PATH and reads their versions. */

@@ -11,8 +11,8 @@ import { collectEvidence } from './collect-evidence.js';
 import { partitionCommands } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
-import { createRedactor, redactDeep } from '../core/redact.js';
-import { loadConfig } from './load-config.js';
+import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
+import { loadPolicy } from './load-config.js';
 import { prepareSchemas } from './prepare-schemas.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
@@ -36,8 +36,10 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Secret values known to the front door (the Action's token), redacted everywhere. */
   secrets?: string[];
-  /** On pull-request runs: the base commit whose gate config this run is compared with. */
+  /** Deprecated name of `trustedRef` (the PR's base commit). */
   baseSha?: string;
+  /** The ref whose policy judges this run (SPEC §10): the PR's base, or the CLI's --trusted-ref. */
+  trustedRef?: string;
   /** Run only this shard's slice of the commands (balanced by `durations` when given). */
   shard?: { index: number; count: number; durations?: Record<string, number> };
 }
@@ -56,7 +58,12 @@ export type RunOutcome =
 /** Runs the gate once. Throws only on internal faults. */
 export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {
   const validator = createSchemaValidator();
-  const loaded = await loadConfig(ports.workspace, request.configPath, validator);
+  const loaded = await loadPolicy(
+    ports,
+    request.configPath,
+    validator,
+    request.trustedRef ?? request.baseSha,
+  );
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
@@ -76,13 +83,13 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     };
   }
   if (request.scope === 'validate') {
-    // Only what can be judged from the tree itself: no tools, commands or API lookups.
+    // Only what can be judged from the tree itself: no tools or API lookups. Commands stay, as
+    // pending, so a decision that has commands is never GO on a validate record (SPEC §10).
     config = {
       ...config,
       tools: [],
-      commands: [],
       incidents: undefined,
-      consumer: config.consumer && { record: config.consumer.record },
+      consumer: config.consumer && { ...config.consumer, checkName: undefined },
     };
   }
   let shard: { index: number; count: number; commands: string[] } | undefined;
@@ -96,10 +103,13 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     config = restrictToShard(config, shard);
   }
 
-  const redact = createRedactor([
-    ...collectSecretValues(config, ports.environment),
-    ...(request.secrets ?? []),
-  ]);
+  const secrets = [...collectSecretValues(config, ports.environment), ...(request.secrets ?? [])];
+  const redact = createRedactor(secrets);
+  const weak = findWeakSecrets(secrets).length;
+  if (weak > 0)
+    ports.logger.warn(
+      `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`,
+    );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
   const markdownReader = prepareMarkdown(config);
   const evidence = await collectEvidence(config, loaded.read, ports, {
@@ -116,7 +126,9 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     signal: request.signal,
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
-    baseSha: shard && shard.index !== 1 ? undefined : request.baseSha,
+    ...(loaded.trusted
+      ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } }
+      : {}),
     shard,
     onWaiting: markdownReader.start,
   });

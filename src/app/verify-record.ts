@@ -1,47 +1,93 @@
-// `verify-record`: recomputes the digests a record names against a checkout and says which inputs
-// changed since the verdict; with a decision, whether that decision can be taken on the same evidence.
+// `verify-record`: may this record still be relied on, here and now? It must be a full run (or an
+// aggregate), of the commit checked out, with no tracked file modified, the release tag still at
+// the locked commit, and every file the run read unchanged. Its decisions are re-derived from its
+// checks (SPEC §10); the file's own `verdict` and `decisions` are never read.
 
+import type { DecisionOutcome } from '../core/decide.js';
 import type { Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
+import { compareWithRejudged, rederiveDecisions } from '../core/rederive.js';
+import { rejudgeRecord } from './rejudge-record.js';
 import { compareInputs, listRecordedInputs, type InputChange } from '../core/shard/replay.js';
-import type { WorkspacePort } from './ports.js';
+import type { Ports } from './ports.js';
 
 /** Large enough for any artifact the gate itself would have read. */
 const MAX_BYTES = 1024 * 1024 * 1024;
 
 export interface VerifyOutcome {
+  /** Why the record cannot be relied on here (scope, commit, dirty tree, tag); empty when none. */
+  problems: string[];
   changes: InputChange[];
   unchanged: boolean;
-  /** The recorded state of the asked decision, when one was asked. */
-  decision?: { name: Decision; state: string; label: string; blockedBy: string[] };
+  /** Both decisions, re-derived from the record's checks at `today`. */
+  decisions: Record<Decision, DecisionOutcome>;
+  /** What the replay changed (expired waivers, protected checks). */
+  notes: string[];
 }
 
-/** Compares the record's inputs with the workspace. */
+/** Verifies `record` against the checkout in `ports`; `now` is ISO 8601 UTC. */
 export async function verifyRecord(
-  workspace: WorkspacePort,
+  ports: Ports,
   record: DecisionRecord,
-  decision?: Decision,
+  now: string,
 ): Promise<VerifyOutcome> {
+  const problems: string[] = [];
+  if (record.shard || (record.scope !== 'full' && !record.aggregated_from))
+    problems.push(
+      `the record's scope is '${record.shard ? 'shard' : (record.scope ?? 'unknown')}': only a full run (scope: full) or an aggregate of shards can be relied on`,
+    );
+  if (!Array.isArray(record.inputs))
+    problems.push(
+      'the record lists no inputs (it was written by an older version): run the gate again',
+    );
+
+  const lock = record.baseline?.expected ?? {};
+  const tag = lock.release_tag;
+  const git = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
+  const sha = record.context?.sha ?? null;
+  if (!git.available) problems.push(`cannot ask git: ${git.reason ?? 'git is not available'}`);
+  else {
+    if (!sha || git.head !== sha)
+      problems.push(
+        `the record is for commit ${sha ?? 'unknown'}, but HEAD is ${git.head ?? 'unknown'}: check out the commit the record judged`,
+      );
+    const modified = await ports.git.modifiedFiles();
+    if (modified === null) problems.push('git cannot say whether tracked files are modified');
+    else if (modified.length > 0)
+      problems.push(
+        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(', ')}${modified.length > 10 ? ` and ${modified.length - 10} more` : ''}`,
+      );
+    if (tag) {
+      const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
+      const resolved = git.tags[tag] ?? null;
+      if (!resolved || resolved !== expected)
+        problems.push(
+          `release tag ${tag} resolves to ${resolved ?? 'nothing (absent)'}, not the locked commit ${expected ?? 'unknown'}`,
+        );
+    }
+  }
+
   const current: Record<string, string | null> = {};
   for (const input of listRecordedInputs(record)) {
-    const read = await workspace.readFile(input.path, MAX_BYTES);
+    const read = await ports.workspace.readFile(input.path, MAX_BYTES);
     current[input.path] = read.kind === 'ok' ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);
-  const unchanged = changes.every((c) => c.state === 'unchanged');
-  const outcome = decision ? record.decisions[decision] : undefined;
+  // Only worth judging again on the same inputs: otherwise the changes above already say enough.
+  if (changes.every((c) => c.state === 'unchanged') && Array.isArray(record.checks)) {
+    const rejudged = await rejudgeRecord(ports, record);
+    if (!rejudged.ok) problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+  }
+  const { decisions, notes } = rederiveDecisions(
+    Array.isArray(record.checks) ? record.checks : [],
+    now.slice(0, 10),
+  );
   return {
+    problems,
     changes,
-    unchanged,
-    ...(decision && outcome
-      ? {
-          decision: {
-            name: decision,
-            state: outcome.state,
-            label: outcome.label,
-            blockedBy: outcome.blocked_by,
-          },
-        }
-      : {}),
+    unchanged: changes.every((c) => c.state === 'unchanged'),
+    decisions,
+    notes,
   };
 }

@@ -6,6 +6,8 @@ import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
+/** Longest baseline value accepted as an argument (a tag, a sha, a version): far above any real one. */
+export const MAX_BASELINE_INPUT = 256;
 
 export const USAGE = `Usage: cutover-checkpoint <command> [options]
 
@@ -31,6 +33,8 @@ Options for run and validate:
   --concurrency N                commands run at once (default: config, else CPU count)
   --shard i/n                    run only the i-th of n balanced slices of the commands
   --durations RECORD             balance shards by the command durations of a previous record
+  --trusted-ref REF              judge under the policy (config, schemas) at REF, e.g. the base
+                                 branch; a change to policy or protected files fails the cutover
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 
@@ -48,6 +52,7 @@ export type CliRequest =
       records: string[];
       outDir: string;
       json: boolean;
+      trustedRef?: string;
     }
   | { command: 'verify-record'; record: string; tree: string; decision?: Decision }
   | {
@@ -64,6 +69,8 @@ export type CliRequest =
       shard?: ShardSpec;
       /** A previous record whose command durations balance the shards. */
       durationsFrom?: string;
+      /** The ref whose policy judges this run (SPEC §10). */
+      trustedRef?: string;
     };
 
 /** Parses argv (without node and script). */
@@ -94,6 +101,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       records: positionals,
       outDir: values.out ?? DEFAULT_OUT_DIR,
       json: values.json === true,
+      ...trustedRefOf(values['trusted-ref']),
     };
   }
   if (command === 'verify-record') {
@@ -127,6 +135,10 @@ export function parseCliArgs(argv: string[]): CliRequest {
     if (typeof value === 'string') {
       if (value.trim() === '')
         throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
+      if (value.length > MAX_BASELINE_INPUT)
+        throw new UsageError(
+          `--${field.replace(/_/g, '-')} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`,
+        );
       inputs[field] = value.trim();
     }
   }
@@ -157,7 +169,18 @@ export function parseCliArgs(argv: string[]): CliRequest {
     concurrency,
     ...(shard ? { shard } : {}),
     ...(values.durations ? { durationsFrom: values.durations } : {}),
+    ...trustedRefOf(values['trusted-ref']),
   };
+}
+
+/** `--trusted-ref REF`: a commit-ish git can resolve; never an option-looking or empty value. */
+function trustedRefOf(value: string | undefined): { trustedRef?: string } {
+  if (value === undefined) return {};
+  if (!/^[\w./@^~-]+$/.test(value) || value.startsWith('-'))
+    throw new UsageError(
+      `--trusted-ref must be a git ref or sha, e.g. origin/main (got '${value}')`,
+    );
+  return { trustedRef: value };
 }
 
 function parseOptions(args: string[]) {
@@ -184,6 +207,7 @@ function parseOptions(args: string[]) {
         shard: { type: 'string' },
         durations: { type: 'string' },
         tree: { type: 'string' },
+        'trusted-ref': { type: 'string' },
       },
     });
   } catch (error) {

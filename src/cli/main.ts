@@ -7,18 +7,18 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { runCheckpoint, type RunOutcome } from '../app/run-checkpoint.js';
 import { aggregateShards, type AggregateOutcome } from '../app/aggregate-shards.js';
-import { verifyRecord } from '../app/verify-record.js';
-import { createFsWorkspace } from '../adapters/fs-workspace.js';
-import type { DecisionRecord } from '../core/record.js';
+import { runVerifyRecord } from './verify-command.js';
 import { readRecordDurations } from '../core/shard/durations.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
-import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
+import { readOwn } from '../core/own-key.js';
+import { formatLocation, type DecisionState } from '../core/model.js';
 import { renderText } from '../core/render/text.js';
 import { createLocalPorts } from '../adapters/local-ports.js';
 import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
 import { createCliProgress } from './progress.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
+import { guardForActions } from './actions-guard.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -32,7 +32,8 @@ export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CO
 export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -60,10 +61,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${io.version}\n`);
       return 0;
     case 'schema': {
-      const schema =
-        BUILTIN_SCHEMAS[
-          (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, '')
-        ];
+      const schema = readOwn<object>(
+        BUILTIN_SCHEMAS,
+        (builtinSchemaName(request.name) ?? request.name).replace(/\.schema\.json$/, ''),
+      );
       if (!schema)
         throw new UsageError(
           `unknown schema '${request.name}'; built-in schemas: ${Object.keys(BUILTIN_SCHEMAS).join(', ')}`,
@@ -74,7 +75,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'init':
       return init(request.cwd, request.force, io);
     case 'verify-record':
-      return verify(request.record, request.tree, request.decision, io);
+      // It prints paths and ids read from a record file: echoed with workflow commands stopped.
+      return runVerifyRecord(
+        request.record,
+        request.tree,
+        request.decision,
+        { stdout: guardForActions(io.stdout, io.env) },
+        new Date(),
+      );
   }
 
   const root = resolve(request.cwd);
@@ -88,7 +96,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (request.command === 'aggregate') {
     const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
     return report(
-      await aggregateShards(ports, { configPath: request.configPath, records }),
+      await aggregateShards(ports, {
+        configPath: request.configPath,
+        records,
+        ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
+      }),
       request.json,
       color,
       io,
@@ -113,7 +125,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       runUrl: null,
     },
     events: createCliProgress(io.stderr),
-    signal: stopOnSignals(),
+    // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
+    ...(request.command === 'run' && request.runCommands ? { signal: stopOnSignals() } : {}),
+    ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
     ...(request.shard
       ? {
           shard: {
@@ -139,9 +153,10 @@ function report(
       io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
     return EXIT_UNUSABLE;
   }
+  // The readable verdict quotes command output: under Actions, no workflow command in it runs.
   if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
   else
-    io.stdout.write(
+    guardForActions(io.stdout, io.env).write(
       renderText(outcome.record, {
         color,
         paths: { record: outcome.recordPath, report: outcome.reportPath },
@@ -166,52 +181,6 @@ function readDurations(path: string): Record<string, number> {
   const durations = readRecordDurations(readRecordFile(path));
   if (typeof durations === 'string') throw new UsageError(`--durations ${path}: ${durations}`);
   return durations;
-}
-
-async function verify(
-  recordPath: string,
-  tree: string,
-  decision: Decision | undefined,
-  io: CliIo,
-): Promise<number> {
-  let record: DecisionRecord;
-  try {
-    record = JSON.parse(readRecordFile(recordPath)) as DecisionRecord;
-    if (!record.gate?.config_sha256 || !Array.isArray(record.artifacts))
-      throw new Error('not a record');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
-    );
-  }
-  const outcome = await verifyRecord(createFsWorkspace(resolve(tree)), record, decision);
-  for (const change of outcome.changes) {
-    const detail =
-      change.state === 'changed'
-        ? ` (sha256 ${change.recorded?.slice(0, 12)} → ${change.current?.slice(0, 12)})`
-        : '';
-    io.stdout.write(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}\n`);
-  }
-  const changed = outcome.changes.filter((c) => c.state !== 'unchanged');
-  if (changed.length > 0) {
-    io.stdout.write(
-      `\n${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(', ')}. Run the gate again.\n`,
-    );
-    return 1;
-  }
-  io.stdout.write(
-    `\nEvidence unchanged since the verdict of ${record.generated_at} (${record.decision_requested}).\n`,
-  );
-  if (!outcome.decision) return 0;
-  const blocked =
-    outcome.decision.blockedBy.length > 0
-      ? ` (blocked by ${outcome.decision.blockedBy.join(', ')})`
-      : '';
-  io.stdout.write(
-    `On this evidence the ${outcome.decision.name} decision is ${outcome.decision.label}${blocked}.\n`,
-  );
-  return EXIT_CODES[outcome.decision.state as DecisionState];
 }
 
 async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {

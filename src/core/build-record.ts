@@ -7,7 +7,7 @@ import { collectBaselineSources } from './checks/baseline-sources.js';
 import { loadJointDecision } from './checks/joint-decision-file.js';
 import { listVerifiedSignatures } from './signoff/list-verified.js';
 import { parseTestCounts } from './commands/test-counts.js';
-import { findBodySource } from './commands/command-body.js';
+import { listInputDigests } from './record-inputs.js';
 import type {
   DecisionRecord,
   JointDecisionSummary,
@@ -27,22 +27,12 @@ export function buildRecord(
     const read = evidence.files[path];
     return { id, path, sha256: read?.kind === 'ok' ? read.sha256 : null };
   };
-  const documents = [
-    ...config.documents.map((d) => digest(d.id, d.path)),
-    ...(config.changelog ? [digest('changelog', config.changelog.path)] : []),
-    ...(config.jointDecision ? [digest('joint-decision', config.jointDecision.path)] : []),
-    ...(config.consumer?.record ? [digest('consumer-record', config.consumer.record)] : []),
-    // Also evidence: user schemas the artifacts were checked against, and the scripts commands run.
-    ...config.artifacts.flatMap((a) =>
-      a.schema && !a.schema.startsWith('builtin:') ? [digest(`schema.${a.id}`, a.schema)] : [],
-    ),
-    ...config.commands.flatMap((c) => {
-      const source = findBodySource(c.run, c.cwd);
-      return source && evidence.files[source.path]?.kind === 'ok'
-        ? [digest(`command.${c.id}`, source.path)]
-        : [];
-    }),
-  ].filter((entry, index, all) => all.findIndex((other) => other.path === entry.path) === index);
+  const inputs = listInputDigests(context);
+  const artifactPaths = new Set(config.artifacts.map((a) => a.path));
+  // The report lists the files the config names; `inputs` holds every file read (trees, $refs).
+  const documents = inputs.filter(
+    (d) => d.id !== 'input' && d.path !== config.path && !artifactPaths.has(d.path),
+  );
   return {
     record_version: 1,
     gate: {
@@ -53,6 +43,7 @@ export function buildRecord(
     },
     generated_at: evidence.now,
     decision_requested: evidence.decision,
+    scope: evidence.shard ? 'shard' : evidence.commands === null ? 'validate' : 'full',
     verdict: requested.state,
     verdict_label: requested.label,
     modes: evidence.modes,
@@ -65,6 +56,7 @@ export function buildRecord(
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
+    inputs,
     joint_decision: summarizeJointDecision(context),
     ...(evidence.shard ? { shard: evidence.shard } : {}),
     context: {
@@ -106,6 +98,7 @@ function toRecordCommand(
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...(result.logPath ? { log_path: result.logPath } : {}),
+    ...(result.leftovers ? { leftover_processes: result.leftovers } : {}),
   };
 }
 

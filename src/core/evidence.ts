@@ -72,6 +72,8 @@ export interface CommandResult {
   outputTail: string;
   outputBytes: number;
   logPath?: string;
+  /** Processes still running when it ended (found by the run's marker), which were killed. */
+  leftovers?: { pid: number; command: string }[];
 }
 
 /** A lookup through the GitHub API, or why it could not be made. */
@@ -132,11 +134,32 @@ export interface RunContext {
   runUrl: string | null;
 }
 
-/** The gate config as it is on the PR's base commit, for the integrity check. */
+/** A file as the trusted ref has it; `unavailable` when the ref's objects are not in the clone. */
+export type TrustedRead =
+  | { kind: 'ok'; path: string; text: string; sha256: string; bytes: number }
+  | { kind: 'missing'; path: string }
+  | { kind: 'unavailable'; path: string; reason: string };
+
+/** Paths that differ between the trusted ref and the tree judged. */
+export type ChangedPaths =
+  | {
+      kind: 'ok';
+      /** Workspace-relative. */
+      paths: string[];
+      /** Repository-root-relative paths outside the workspace (with `working-directory`). */
+      outside: string[];
+    }
+  | { kind: 'unavailable'; reason: string };
+
+/** The trusted ref's policy and what the change touched, for gate.integrity (SPEC §10). */
 export interface IntegrityEvidence {
-  baseSha: string;
-  baseConfig:
-    { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'unavailable'; reason: string };
+  /** The ref the policy was read from (the PR's base, or --trusted-ref). */
+  trustedRef: string;
+  /** The gate config at the trusted ref; when `ok`, it is the policy this run was judged under. */
+  trustedConfig: TrustedRead;
+  /** The tree's own config text (the policy once merged). */
+  headConfig: FileRead;
+  changed: ChangedPaths;
 }
 
 /** Everything one evaluation needs, gathered once. */

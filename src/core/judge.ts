@@ -66,9 +66,14 @@ export function judge(
   return buildRecord(context, checks, decisions);
 }
 
-/** A gate in which nothing was evaluated is NO-GO, never a silent GO (SPEC §2). */
-export function failClosed(outcomes: readonly Pick<CheckOutcome, 'status'>[]): CheckOutcome[] {
-  const evaluated = outcomes.filter((o) => o.status !== 'skipped');
+/**
+ * A gate in which nothing was evaluated is NO-GO, never a silent GO (SPEC §2). The gate's own
+ * checks (gate.integrity) say nothing about the release, so they do not count as evaluated.
+ */
+export function failClosed(
+  outcomes: readonly Pick<CheckOutcome, 'status' | 'kind'>[],
+): CheckOutcome[] {
+  const evaluated = outcomes.filter((o) => o.status !== 'skipped' && o.kind !== 'gate');
   if (evaluated.length > 0) return [];
   return [
     {

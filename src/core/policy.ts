@@ -2,6 +2,7 @@
 // trigger, and whether an unexpired waiver covers its failure.
 
 import type { CheckPolicy, WaiverConfig } from './config/config-types.js';
+import { isProtectedCheck } from './protected-checks.js';
 import {
   DECISIONS,
   isFailing,
@@ -18,7 +19,15 @@ export function matchesCheck(pattern: string, id: string): boolean {
   return pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : pattern === id;
 }
 
-/** Applies blocks/abort policy and waivers to one outcome. `today` is YYYY-MM-DD (UTC). */
+/** True when a waiver or policy key applies to this check: protected checks only by exact id. */
+function appliesTo(pattern: string, id: string): boolean {
+  return isProtectedCheck(id) ? false : matchesCheck(pattern, id);
+}
+
+/**
+ * Applies blocks/abort policy and waivers to one outcome. `today` is YYYY-MM-DD (UTC). Protected
+ * checks take neither (config validation already refuses naming them; this holds for any caller).
+ */
 export function applyPolicy(
   outcome: CheckOutcome,
   policies: CheckPolicy[],
@@ -29,7 +38,7 @@ export function applyPolicy(
   let abort = DEFAULT_ABORT.some((pattern) => pattern.test(outcome.id));
   // Prefix policies apply first, longest last; an exact id wins over any prefix.
   const matching = policies
-    .filter((policy) => matchesCheck(policy.pattern, outcome.id))
+    .filter((policy) => appliesTo(policy.pattern, outcome.id))
     .sort(
       (a, b) =>
         Number(!a.pattern.endsWith('*')) - Number(!b.pattern.endsWith('*')) ||
@@ -51,7 +60,7 @@ export function applyPolicy(
     ...(outcome.expected !== undefined ? { expected: outcome.expected } : {}),
     ...(outcome.observed !== undefined ? { observed: outcome.observed } : {}),
   };
-  const waiver = waivers.find((w) => matchesCheck(w.check, outcome.id));
+  const waiver = waivers.find((w) => appliesTo(w.check, outcome.id));
   if (waiver && isFailing(outcome.status)) {
     const expired = waiver.expires < today;
     result.waiver = {

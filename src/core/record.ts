@@ -23,6 +23,8 @@ export interface RecordCommand {
   output_tail: string;
   output_bytes: number;
   log_path?: string;
+  /** Processes it left running, found by the run's marker and killed. */
+  leftover_processes?: { pid: number; command: string }[];
 }
 
 /** The digest of one file the verdict rests on. */
@@ -47,12 +49,17 @@ export interface JointDecisionSummary {
   verified: Record<Decision, VerifiedSignature[]>;
 }
 
+/** What a record may be used for (SPEC §7). */
+export type RecordScope = 'full' | 'validate' | 'shard';
+
 /** The whole record. */
 export interface DecisionRecord {
   record_version: 1;
   gate: { name: string; version?: string; config_path: string; config_sha256: string };
   generated_at: string;
   decision_requested: Decision;
+  /** full: commands ran (or an aggregate); validate: no command ran; shard: one slice (SPEC §7). */
+  scope: RecordScope;
   verdict: DecisionState;
   verdict_label: string;
   modes: string[];
@@ -63,6 +70,8 @@ export interface DecisionRecord {
   commands: RecordCommand[];
   artifacts: RecordDigest[];
   documents: RecordDigest[];
+  /** Every file the run read, with its digest: what verify-record compares. */
+  inputs: RecordDigest[];
   joint_decision: JointDecisionSummary | null;
   /** Present on the partial record of one shard. */
   shard?: { index: number; count: number; commands: string[] };

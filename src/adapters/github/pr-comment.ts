@@ -3,6 +3,7 @@
 
 import type { GitHubClient } from './octokit.js';
 import type { Repository } from './check-run.js';
+import { hasCommentMarker } from '../../core/render/github/comment.js';
 
 /** What happened to the comment. */
 export interface CommentOutcome {
@@ -24,7 +25,7 @@ export async function upsertStickyComment(
     per_page: 100,
   })) {
     for (const comment of page.data) {
-      if (comment.user?.login === request.author && comment.body?.includes(request.marker))
+      if (comment.user?.login === request.author && hasCommentMarker(comment.body, request.marker))
         ours = comment;
     }
   }

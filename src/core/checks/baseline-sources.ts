@@ -14,6 +14,17 @@ export interface BaselineSource {
   locate(field: string): SourceLocation | undefined;
 }
 
+/**
+ * The lock as the checks compare with it: without a locked commit_sha, the release tag's commit
+ * (from git) is the expected commit for every artifact, not "nothing to compare".
+ */
+export function expectedBaseline(context: EvaluationContext): Baseline {
+  const lock = context.config.baseline;
+  if (lock.commit_sha || !lock.release_tag) return lock;
+  const tagged = context.evidence.git.tags[lock.release_tag];
+  return tagged ? { ...lock, commit_sha: tagged } : lock;
+}
+
 /** Every source that states baseline values, in reading order. */
 export function collectBaselineSources(context: EvaluationContext): BaselineSource[] {
   const sources: BaselineSource[] = [];

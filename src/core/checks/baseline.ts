@@ -2,16 +2,21 @@
 // the joint record. Each disagreement names the field, the source and both values.
 
 import { BASELINE_FIELDS, formatLocation, type CheckOutcome, type Finding } from '../model.js';
-import { collectBaselineSources } from './baseline-sources.js';
+import { collectBaselineSources, expectedBaseline } from './baseline-sources.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
 /** One check per locked field. */
 export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {
   const sources = collectBaselineSources(context);
+  const lock = expectedBaseline(context);
   const outcomes: CheckOutcome[] = [];
   for (const field of BASELINE_FIELDS) {
-    const expected = context.config.baseline[field];
+    const expected = lock[field];
     if (expected === undefined) continue;
+    const from =
+      field === 'commit_sha' && context.config.baseline.commit_sha === undefined
+        ? `release tag ${lock.release_tag} in git`
+        : `the lock in ${context.config.path}`;
     const findings: Finding[] = [];
     const observed: Record<string, string> = {};
     const agreeing: string[] = [];
@@ -25,7 +30,7 @@ export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {
       observed[source.name] = value;
       const location = source.locate(field);
       findings.push({
-        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ''} has '${value}', the lock in ${context.config.path} says '${expected}'`,
+        message: `${field}: ${source.name}${location ? ` (${formatLocation(location)})` : ''} has '${value}', ${from} says '${expected}'`,
         location,
       });
     }
@@ -35,7 +40,7 @@ export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {
             id: `baseline.${field}`,
             kind: 'baseline',
             status: 'fail',
-            summary: `${field} drifted from the lock '${expected}' in ${Object.keys(observed).join(', ')}`,
+            summary: `${field} drifted from ${from.startsWith('the lock') ? 'the lock' : from} '${expected}' in ${Object.keys(observed).join(', ')}`,
             details: findings.map((f) => f.message),
             findings,
             expected,

@@ -39,13 +39,23 @@ export function compareExactSets(
   expected: { items: readonly unknown[]; exact?: ExactNumbers },
   observed: { items: readonly unknown[]; exact?: ExactNumbers },
 ): { added: string[]; removed: string[] } {
-  const index = (side: typeof expected) =>
-    new Map(
-      side.items.map((item, i) => [
-        canonicalValue(item, side.exact, `/${i}`),
-        displayValue(item, side.exact, `/${i}`),
-      ]),
-    );
+  // Shown as they are when every member is a string, else as JSON ("1" and 1 read differently),
+  // numbers as the file wrote them.
+  const allStrings = [...expected.items, ...observed.items].every((v) => typeof v === 'string');
+  const index = (side: typeof expected) => {
+    const members = new Map<string, string>();
+    side.items.forEach((item, i) => {
+      const key = canonicalValue(item, side.exact, `/${i}`);
+      if (!members.has(key))
+        members.set(
+          key,
+          allStrings || typeof item === 'number'
+            ? displayValue(item, side.exact, `/${i}`)
+            : JSON.stringify(withExactNumbers(item, side.exact, `/${i}`)),
+        );
+    });
+    return members;
+  };
   const want = index(expected);
   const have = index(observed);
   return {

@@ -6,6 +6,8 @@ import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { findImpactStatement, findVersionSection } from './impact-statement.js';
 
+export { mentionsVersion } from './impact-statement.js';
+
 /** One check when a changelog is configured. */
 export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
   const changelog = context.config.changelog;

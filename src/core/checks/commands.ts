@@ -71,7 +71,7 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
         observed: result.state,
       };
     }
-    return evaluateCommand(command, result, context);
+    return reportLeftovers(evaluateCommand(command, result, context), result);
   });
   // A shard holds a slice of the commands: the fail-closed total is the aggregation's to judge.
   if (context.evidence.shard) return outcomes;
@@ -79,6 +79,21 @@ export function evaluateCommands(context: EvaluationContext): CheckOutcome[] {
     judgeCommandsExecuted(commands.length, results.filter((r) => r.state === 'ran').length),
   );
   return outcomes;
+}
+
+/** A command that left processes running (they were killed) is at best a warning, and says so. */
+function reportLeftovers(outcome: CheckOutcome, result: CommandResult): CheckOutcome {
+  const left = result.leftovers ?? [];
+  if (left.length === 0) return outcome;
+  const line = `left ${left.length} process(es) running after it ended, killed by the gate: ${left
+    .map((p) => `pid ${p.pid} (${p.command})`)
+    .join(', ')}`;
+  return {
+    ...outcome,
+    status: outcome.status === 'pass' ? 'warn' : outcome.status,
+    summary: `${outcome.summary}; ${line}`,
+    details: [...(outcome.details ?? []), line],
+  };
 }
 
 /** Fail closed: commands are configured but none ran (shared with the aggregation of shards). */

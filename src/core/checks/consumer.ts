@@ -1,15 +1,11 @@
-// consumer.*: the consumer side is green: its own decision record (every verification command passed,
-// at the pinned ref) and/or its check run at the pinned ref, looked up through the API.
+// consumer.*: the consumer side is green: its own decision record (bound to the consumer, see
+// consumer-record.ts) and/or its check run at the pinned ref, looked up through the API.
 
 import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { loadStructuredFile } from './load-structured-file.js';
-
-interface ConsumerRecord {
-  gate: { name: string };
-  context: { sha?: string | null; repository?: string | null };
-  checks: { id: string; kind: string; status: string; summary: string }[];
-}
+import { judgeConsumerRecord } from './consumer-record.js';
+import type { DecisionRecord } from '../record.js';
 
 /** Up to two checks: consumer.record and consumer.check. */
 export function evaluateConsumer(context: EvaluationContext): CheckOutcome[] {
@@ -31,49 +27,8 @@ export function evaluateConsumer(context: EvaluationContext): CheckOutcome[] {
         findings: loaded.findings,
       });
     } else {
-      const record = loaded.document.value as ConsumerRecord;
-      const sha = record.context.sha ?? '';
-      const commandChecks = record.checks.filter((check) => check.kind === 'command');
-      const red = commandChecks.filter((check) => check.status !== 'pass');
-      if (
-        consumer.ref &&
-        !(sha.startsWith(consumer.ref) || (consumer.ref.startsWith(sha) && sha !== ''))
-      ) {
-        outcomes.push({
-          id,
-          kind: 'consumer',
-          status: 'fail',
-          summary: `the consumer record ${consumer.record} is for commit ${sha || 'unknown'}, not the pinned ref ${consumer.ref}`,
-          expected: consumer.ref,
-          observed: sha || null,
-        });
-      } else if (commandChecks.length === 0) {
-        outcomes.push({
-          id,
-          kind: 'consumer',
-          status: 'fail',
-          summary: `the consumer record ${consumer.record} holds no verification commands`,
-          expected: 'consumer commands passed',
-          observed: 'none',
-        });
-      } else if (red.length > 0) {
-        outcomes.push({
-          id,
-          kind: 'consumer',
-          status: 'fail',
-          summary: `consumer verification stack is not green: ${red.map((c) => `${c.id} ${c.status}`).join(', ')}`,
-          details: red.map((c) => `${c.id}: ${c.summary}`),
-          expected: 'all pass',
-          observed: Object.fromEntries(red.map((c) => [c.id, c.status])),
-        });
-      } else {
-        outcomes.push({
-          id,
-          kind: 'consumer',
-          status: 'pass',
-          summary: `consumer ${record.context.repository ?? record.gate.name} at ${sha.slice(0, 12)}: ${commandChecks.length} verification commands passed`,
-        });
-      }
+      const record = loaded.document.value as DecisionRecord;
+      outcomes.push(judgeConsumerRecord(record, { ...consumer, record: consumer.record }));
     }
   }
   if (consumer.repository && consumer.checkName) {

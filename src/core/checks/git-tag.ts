@@ -9,12 +9,20 @@ import type { EvaluationContext } from './evaluation-context.js';
 const FETCH_HINT =
   'fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)';
 
-/** One check, when the lock names a release tag and a commit. */
+/**
+ * One check whenever the lock names a release tag (SPEC §10: always). Without a locked commit_sha
+ * the tag's commit becomes the expected commit (see expectedBaseline), so the tag must exist.
+ */
 export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
-  const { release_tag: tag, commit_sha: sha } = context.config.baseline;
-  if (!tag || !sha || context.config.handoff?.requireTag === false) return [];
+  const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
+  if (!tag) return [];
   const git = context.evidence.git;
-  const base = { id: 'git.release-tag', kind: 'git' as const, expected: { tag, commit_sha: sha } };
+  const sha = lockSha ?? git.tags[tag] ?? '(the tag commit)';
+  const base = {
+    id: 'git.release-tag',
+    kind: 'git' as const,
+    expected: { tag, commit_sha: lockSha ?? 'the commit the tag resolves to' },
+  };
   if (!git.available) {
     return [
       {
@@ -53,5 +61,13 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
       },
     ];
   }
-  return [{ ...base, status: 'pass', summary: `release tag ${tag} resolves to ${sha}` }];
+  return [
+    {
+      ...base,
+      status: 'pass',
+      summary: lockSha
+        ? `release tag ${tag} resolves to ${sha}`
+        : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`,
+    },
+  ];
 }

@@ -7,6 +7,7 @@ import { formatPointer, isPlainObject, resolveDottedPath } from '../parse/json-p
 import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
 import { locationOf } from '../parse/parse-document.js';
 import { compareSets } from './set-difference.js';
+import { readOwn } from '../own-key.js';
 
 /** Fields every payload mode carries besides the manifest's `required_fields`. */
 export const PAYLOAD_MODE_CORE_FIELDS = [
@@ -49,10 +50,8 @@ export function evaluateHandoff(context: EvaluationContext): CheckOutcome[] {
 function evaluateMode(mode: string, manifest: Loaded, payload: Loaded): CheckOutcome[] {
   const m = manifest.document.value as Record<string, unknown>;
   const p = payload.document.value as Record<string, unknown>;
-  const manifestMode = (m.handoff_modes as Record<string, Record<string, unknown>> | undefined)?.[
-    mode
-  ];
-  const payloadMode = (p.modes as Record<string, unknown> | undefined)?.[mode];
+  const manifestMode = readOwn<Record<string, unknown>>(m.handoff_modes, mode);
+  const payloadMode = readOwn(p.modes, mode);
   const at = (file: Loaded, pointer: string, key = false) =>
     locationOf(file.path, file.document, pointer, key);
   const missing = (what: string, file: Loaded, pointer: string): CheckOutcome[] =>
@@ -186,10 +185,10 @@ function checkEnvelope(
       location: atVersion,
     });
   }
-  const policy = (
-    manifest.envelopes as
-      Record<string, { required: string[]; error_code_field: string }> | undefined
-  )?.[version];
+  const policy = readOwn<{ required: string[]; error_code_field: string }>(
+    manifest.envelopes,
+    version,
+  );
   const example = payloadMode.error_envelope_example;
   if (!policy) {
     problems.push({

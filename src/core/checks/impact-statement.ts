@@ -23,10 +23,8 @@ export function findVersionSection(
   outline: MarkdownOutline,
   version: string,
 ): ChangelogSection | undefined {
-  const escaped = version.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-  const pattern = new RegExp(`(^|[^0-9A-Za-z.])v?${escaped}([^0-9A-Za-z.-]|$)`);
   const blocks = outline.blocks;
-  const index = blocks.findIndex((b) => b.kind === 'heading' && pattern.test(b.text));
+  const index = blocks.findIndex((b) => b.kind === 'heading' && mentionsVersion(b.text, version));
   if (index === -1) return undefined;
   const heading = blocks[index]!;
   const end = blocks.findIndex(
@@ -79,4 +77,20 @@ export function isPlaceholder(statement: string): boolean {
   return text
     .split(/\s*[,;|]\s*|\n+/)
     .every((part) => part === '' || PLACEHOLDER_WORDS.test(part.trim().replace(/[.!:;]+$/, '')));
+}
+
+/**
+ * True when `text` names `version` as a whole token (`v` prefix allowed): `## [0.3.2]` and
+ * `## v0.3.2 - date` do, `0.3.20` and `10.3.2` do not. Plain string search: the tag is input, and
+ * input never becomes a regular expression.
+ */
+export function mentionsVersion(text: string, version: string): boolean {
+  if (version === '') return false;
+  const isWord = (c: string | undefined) => c !== undefined && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === 'v' ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === '-')) return true;
+  }
+  return false;
 }

@@ -10,10 +10,33 @@ import { locationOf } from '../parse/parse-document.js';
 import { verifySignoff } from '../signoff/verify-signoff.js';
 import type { SignoffJudgement, VerifiedSignature } from '../signoff/signoff-types.js';
 
+/**
+ * A cutover needs a joint_decision policy (SPEC §10): without one, joint-decision.cutover fails.
+ * Its kind is `gate`: a finding about the policy, not evidence, so it never counts as "something
+ * was evaluated" for the fail-closed check.
+ */
+function missingCutoverPolicy(configPath: string): CheckOutcome {
+  const summary = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  return {
+    id: 'joint-decision.cutover',
+    kind: 'gate',
+    status: 'fail',
+    only: ['cutover'],
+    summary,
+    findings: [{ message: summary, location: { file: configPath } }],
+    expected: 'a joint_decision policy',
+    observed: 'none',
+  };
+}
+
 /** One check per decision, each blocking only its own decision. */
 export function evaluateJointDecision(context: EvaluationContext): CheckOutcome[] {
   const config = context.config.jointDecision;
-  if (!config) return [];
+  // Shards after the first carry no sign-off policy by design (restrict-to-shard.ts).
+  if (!config)
+    return (context.evidence.shard?.index ?? 1) > 1
+      ? []
+      : [missingCutoverPolicy(context.config.path)];
   const loaded = loadJointDecision(context)!;
   const verified = verifySignoff(context);
   return DECISIONS.map((decision): CheckOutcome => {

@@ -5,6 +5,7 @@ import semver from 'semver';
 import type { CheckOutcome } from '../model.js';
 import { collectBaselineSources } from './baseline-sources.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { readOwn } from '../own-key.js';
 
 /** Parses a release tag (`v` prefix allowed) strictly; null when it is not semver. */
 export function parseReleaseTag(tag: string): string | null {
@@ -42,7 +43,10 @@ export function evaluateSemverSanity(context: EvaluationContext): CheckOutcome[]
         }
       ).handoff_modes ?? {};
     for (const mode of context.evidence.modes) {
-      const version = modes[mode]?.service_contract_version;
+      const version = readOwn<{ service_contract_version?: string }>(
+        modes,
+        mode,
+      )?.service_contract_version;
       const major = contractMajor(version);
       if (major !== undefined && major < baselineMajor) {
         problems.push(

@@ -1,34 +1,76 @@
 // Rehearsal safety: commands that change the world (deploy, apply, push, publish) are refused in a
-// rehearsal before they start. Marked `mutates: true`, or matching one of these patterns.
+// rehearsal before they start: marked `mutates: true`, running a known tool's mutating subcommand
+// anywhere in the line (read word by word, past quotes, global options and wrappers), or handing
+// work to a script or package.json script whose body does. Config patterns add more.
 
-/** Built-in patterns of mutating commands; config `command_defaults.mutation_patterns` adds more. */
-export const BUILTIN_MUTATION_PATTERNS: readonly string[] = [
-  String.raw`\bdocker[ -]compose\b.*\s(up|down|rm|stop|kill|restart|start|create|pull|push)\b`,
-  String.raw`\bdocker\s+(run|rm|rmi|stop|kill|push|start|restart|system\s+prune|volume\s+rm|network\s+rm)\b`,
-  String.raw`\bkubectl\s+(apply|delete|create|replace|patch|scale|rollout\s+(restart|undo)|drain|cordon|edit|set)\b`,
-  String.raw`\bhelm\s+(install|upgrade|uninstall|delete|rollback)\b`,
-  String.raw`\bterraform\s+(apply|destroy|import)\b`,
-  String.raw`\btofu\s+(apply|destroy|import)\b`,
-  String.raw`\bpulumi\s+(up|destroy)\b`,
-  String.raw`\bgit\s+push\b`,
-  String.raw`\bgit\s+tag\s+-d\b`,
-  String.raw`\b(npm|pnpm|yarn)\s+publish\b`,
-  String.raw`\bcargo\s+publish\b`,
-  String.raw`\b(twine|poetry)\s+(upload|publish)\b`,
-  String.raw`\bgh\s+release\s+(create|delete|edit|upload)\b`,
-  String.raw`\baws\s+\S+\s+(delete|put|create|update|terminate)-`,
-  String.raw`\bgcloud\s+.*\s(deploy|delete|create|update)\b`,
-];
+import { findMutatingInvocation } from './mutating-programs.js';
+import { readScriptBody, findScriptReferences } from './script-refs.js';
+import { splitCommandLine } from './shell-words.js';
+import { unwrapCommand } from './unwrap-command.js';
+
+/** How deep scripts calling scripts are followed. */
+const MAX_DEPTH = 4;
+
+/** Reads a workspace file the gate has already read; undefined when it could not. */
+export type ReadText = (path: string) => string | undefined;
 
 /** Why a command must not run in a rehearsal, or undefined when it may. */
 export function findMutation(
-  command: { run: string; mutates: boolean },
+  command: { run: string; mutates: boolean; cwd?: string },
   extraPatterns: readonly string[] = [],
+  readText: ReadText = () => undefined,
 ): string | undefined {
   if (command.mutates) return 'marked mutates: true';
-  for (const pattern of [...BUILTIN_MUTATION_PATTERNS, ...extraPatterns]) {
-    const match = new RegExp(pattern).exec(command.run);
-    if (match) return `matches the mutation pattern /${pattern}/ ("${match[0].trim()}")`;
+  const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
+  return findInLine(command.run, command.cwd ?? '.', patterns, readText, 0, new Set());
+}
+
+function findInLine(
+  line: string,
+  cwd: string,
+  patterns: { source: string; regex: RegExp }[],
+  readText: ReadText,
+  depth: number,
+  seen: Set<string>,
+): string | undefined {
+  for (const { source, regex } of patterns) {
+    const match = regex.exec(line);
+    if (match) return `matches the mutation pattern /${source}/ ("${match[0].trim()}")`;
+  }
+  for (const words of splitCommandLine(line)) {
+    const found = findInWords(words, cwd, patterns, readText, depth);
+    if (found) return found;
+  }
+  if (depth >= MAX_DEPTH) return undefined;
+  for (const ref of findScriptReferences(line, cwd)) {
+    const key = `${ref.path}#${ref.script ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = readText(ref.path);
+    const body = text === undefined ? undefined : readScriptBody(ref, text);
+    if (body === undefined) continue;
+    const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
+    if (inner) {
+      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+      return `runs ${what}, which ${inner}`;
+    }
   }
   return undefined;
+}
+
+function findInWords(
+  words: string[],
+  cwd: string,
+  patterns: { source: string; regex: RegExp }[],
+  readText: ReadText,
+  depth: number,
+): string | undefined {
+  const unwrapped = unwrapCommand(words);
+  if (!unwrapped) return undefined;
+  if (unwrapped.kind === 'line')
+    return depth < MAX_DEPTH
+      ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, new Set())
+      : undefined;
+  const verb = findMutatingInvocation(unwrapped.program, unwrapped.args);
+  return verb ? `runs \`${unwrapped.program} ${verb}\`` : undefined;
 }

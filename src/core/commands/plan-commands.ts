@@ -4,14 +4,21 @@
 import type { CheckpointConfig } from '../config/config-types.js';
 import type { Decision } from '../model.js';
 import { CREDENTIAL_ENV } from './credentials.js';
-import { findMutation } from './mutation.js';
+import { findMutation, type ReadText } from './mutation.js';
 
-/** Refusals by command id: in a rehearsal, every mutating command (SPEC §6). */
-export function planRefusals(config: CheckpointConfig, decision: Decision): Record<string, string> {
+/**
+ * Refusals by command id: in a rehearsal, every mutating command (SPEC §6), looking into the
+ * scripts it runs through `readText` (files the gate already read).
+ */
+export function planRefusals(
+  config: CheckpointConfig,
+  decision: Decision,
+  readText: ReadText = () => undefined,
+): Record<string, string> {
   if (decision !== 'rehearsal') return {};
   const refusals: Record<string, string> = {};
   for (const command of config.commands) {
-    const why = findMutation(command, config.commandSettings.mutationPatterns);
+    const why = findMutation(command, config.commandSettings.mutationPatterns, readText);
     if (why)
       refusals[command.id] =
         `refused in a rehearsal: mutating command (${why}); it runs only for the cutover decision`;

@@ -5,6 +5,8 @@ import type { SourceLocation } from '../model.js';
 import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
+import { checkProtectedPolicy } from './protected-policy.js';
+import { checkDurationRange } from './duration.js';
 import { checkJointDecisionSemantics } from './joint-decision-semantics.js';
 
 type Raw = Record<string, unknown>;
@@ -43,12 +45,22 @@ export function checkConfigSemantics(config: Raw, at: Locate): ConfigError[] {
   checkJointDecisionSemantics(config.joint_decision as Raw | undefined, error);
 
   const defaults = config.command_defaults as Raw | undefined;
+  const durations: [string, unknown][] = [
+    ['/command_defaults/timeout', defaults?.timeout],
+    ['/command_defaults/run_timeout', defaults?.run_timeout],
+    ...list('commands').map((c, i): [string, unknown] => [`/commands/${i}/timeout`, c.timeout]),
+  ];
+  for (const [pointer, value] of durations) {
+    const problem = checkDurationRange(value);
+    if (problem) error(pointer, problem);
+  }
   ((defaults?.mutation_patterns as string[] | undefined) ?? []).forEach((pattern, i) =>
     checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error),
   );
   const changelog = config.changelog as Raw | undefined;
   if (typeof changelog?.impact_pattern === 'string')
     checkRegex(changelog.impact_pattern, '/changelog/impact_pattern', error);
+  errors.push(...checkProtectedPolicy(config, at));
   return errors;
 }
 

@@ -61,7 +61,7 @@ export interface ToolConfig {
   /** Compare a prerelease as its release (20.0.0-rc.1 as 20.0.0); default false. */
   allowPrerelease?: boolean;
   /** Run the version probe (`min_version` or `version_args` given): a non-zero exit is unusable. */
-  probe: boolean;
+  probe?: boolean;
 }
 
 export type PlaceholderPolicy = 'fail' | 'warn';
@@ -164,6 +164,8 @@ export interface CheckpointConfig {
   jointDecision?: JointDecisionConfig;
   checkPolicies: CheckPolicy[];
   waivers: WaiverConfig[];
+  /** Globs of workspace files a change must not touch for its own cutover (SPEC §10). */
+  protectedPaths: string[];
   /** Where in the config file a pointer's value starts (for annotations). */
   locations: Record<string, SourceLocation>;
 }

@@ -129,6 +129,7 @@ export function normalizeConfig(
       abort: (policy as Raw).abort as boolean | undefined,
     })),
     waivers: list('waivers') as unknown as CheckpointConfig['waivers'],
+    protectedPaths: (raw.protected_paths as string[] | undefined) ?? [],
     locations,
   };
 }

@@ -5,6 +5,7 @@ import { findCriticalPath } from '../commands/critical-path.js';
 import { formatDuration } from '../config/duration.js';
 import type { CommandResult } from '../evidence.js';
 import type { RecordCommand } from '../record.js';
+import { escapeMarkdown, mdCode } from './markdown-escape.js';
 
 /** A Mermaid `gantt` block and a critical-path line, or '' when nothing ran. */
 export function renderGantt(commands: readonly RecordCommand[]): string {
@@ -23,8 +24,8 @@ export function renderGantt(commands: readonly RecordCommand[]): string {
   const rows = ran.map((c) => {
     const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
     const tags = [failed ? 'crit' : critical.ids.includes(c.id) ? 'active' : 'done'];
-    // Mermaid task names cannot hold ':' or '#'; ids are already safe, durations are added.
-    const name = `${c.id} (${formatDuration(c.duration_ms)})`.replace(/[:#;]/g, ' ');
+    // Inside the mermaid block a task name is Mermaid syntax: only a safe alphabet survives.
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, 'label');
     return `    ${name} :${tags.join(', ')}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
   });
   return [
@@ -36,6 +37,6 @@ export function renderGantt(commands: readonly RecordCommand[]): string {
     ...rows,
     '```',
     '',
-    `Critical path: ${critical.ids.map((id) => `\`${id}\``).join(' → ')} (${formatDuration(critical.ms)}); failed commands in red.`,
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(' → ')} (${formatDuration(critical.ms)}); failed commands in red.`,
   ].join('\n');
 }

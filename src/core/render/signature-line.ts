@@ -1,8 +1,10 @@
 // One role's signature line in the report's joint-decision copy: what the gate verified and where
-// it came from (file, review URL, run approval), or what the record only claims.
+// it came from (file, review URL, run approval), or what the record only claims. Signers, times and
+// claims come from a file or an API the judged change can influence: all escaped.
 
 import type { Decision } from '../model.js';
 import type { DecisionRecord } from '../record.js';
+import { mdText, mdUrl } from './markdown-escape.js';
 
 /** `GO (runtime cutover) — approved by alice (review <url>)`, `_unsigned_ (…)`, or a claim. */
 export function renderSignatureLine(
@@ -16,18 +18,24 @@ export function renderSignatureLine(
   if (verified) {
     const state = verified.decision === 'GO' ? `GO (${what})` : 'NO-GO';
     if (verified.source === 'file')
-      return `${state} — signed by ${verified.signer} at ${verified.at ?? '?'}`;
+      return `${state} — signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? '?')}`;
     const source =
       verified.source === 'review'
-        ? `review ${verified.url ?? ''}`.trim()
-        : `approval of this run's deployment to ${verified.environments?.join(', ') ?? '?'}${verified.url ? ` (${verified.url})` : ''}`;
-    return `${state} — ${verified.decision === 'GO' ? 'approved' : 'refused'} by ${verified.signer} on GitHub (${source})`;
+        ? `review ${link(verified.url)}`.trim()
+        : `approval of this run's deployment to ${verified.environments?.map(mdText).join(', ') ?? '?'}${link(verified.url) ? ` (${link(verified.url)})` : ''}`;
+    return `${state} — ${verified.decision === 'GO' ? 'approved' : 'refused'} by ${mdText(verified.signer)} on GitHub (${source})`;
   }
   const claimed =
     joint && Object.hasOwn(joint.signatures[decision], role)
       ? joint.signatures[decision][role]
       : null;
   return claimed
-    ? `_not verified_ (${what}): the record says ${claimed.decision} by ${claimed.signed_by} at ${claimed.signed_at}`
+    ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}`
     : `_unsigned_ (${what})`;
+}
+
+/** An http(s) URL as a `<…>` autolink (encoded so it cannot end early), or '' for anything else. */
+function link(url: string | undefined): string {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : '';
 }

@@ -1,6 +1,7 @@
 // Finds the sibling schema files a schema `$ref`s by relative path, so they can be read and vendored.
 
 import { isPlainObject } from '../parse/json-pointer.js';
+import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
 
 /** The file parts of relative `$ref`s (`common.json` from `./common.json#/$defs/x`). */
 export function listRelativeRefs(schema: unknown): string[] {
@@ -18,4 +19,22 @@ export function listRelativeRefs(schema: unknown): string[] {
   };
   visit(schema);
   return [...refs];
+}
+
+/** Workspace paths of the schema files `path` `$ref`s by relative path (one level). */
+export function listRefTargets(path: string, schema: unknown): string[] {
+  return listRelativeRefs(schema).flatMap((ref) => {
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(path), ref));
+    return target.ok ? [target.path] : [];
+  });
+}
+
+/** User schema paths the config names (artifacts and rules), without built-ins. */
+export function listUserSchemas(config: {
+  artifacts: { schema?: string }[];
+  rules: { schema?: string }[];
+}): string[] {
+  return [...config.artifacts.map((a) => a.schema), ...config.rules.map((r) => r.schema)].filter(
+    (s): s is string => s !== undefined && !s.startsWith('builtin:'),
+  );
 }

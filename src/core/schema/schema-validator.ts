@@ -23,6 +23,7 @@ import {
   type SchemaDraft,
   type ValidateFunction,
 } from './schema-drafts.js';
+import { readOwn } from '../own-key.js';
 
 export type { ValidateFunction } from './schema-drafts.js';
 
@@ -86,7 +87,8 @@ export function createSchemaValidator() {
   function compileOnce(source: SchemaSource): CompiledSchema {
     const builtin = builtinSchemaName(source.name);
     if (builtin !== undefined) {
-      const validate = precompiled[builtin];
+      // Own keys only: `builtin:constructor` must be unknown, not Object.
+      const validate = readOwn<(typeof precompiled)[string]>(precompiled, builtin);
       if (!validate) {
         return {
           ok: false,

@@ -1,14 +1,10 @@
-// Merges the partial records of n shards into one decision record: the non-command checks of
-// shard 1, every shard's command checks and results in config order, the fail-closed checks
-// judged over the whole, and both decisions decided again with the same rules as one run.
+// Checks that n shard records form one complete, consistent run, and hands over their raw command
+// results. The aggregation itself is a judgement like a run's (app/aggregate-shards.ts): the
+// non-command checks are evaluated again and every command check is recomputed from its raw result.
 
 import type { CheckpointConfig } from '../config/config-types.js';
-import { decideAll } from '../decide.js';
-import { judgeCommandsExecuted } from '../checks/commands.js';
-import { failClosed } from '../judge.js';
-import { isFailing, type CheckResult } from '../model.js';
-import { applyPolicy } from '../policy.js';
-import type { DecisionRecord } from '../record.js';
+import type { CommandResult } from '../evidence.js';
+import type { DecisionRecord, RecordCommand } from '../record.js';
 
 /** A shard record and where it was read from (for messages). */
 export interface ShardRecord {
@@ -16,80 +12,59 @@ export interface ShardRecord {
   record: DecisionRecord;
 }
 
-export type AggregateResult =
-  { ok: true; record: DecisionRecord } | { ok: false; problems: string[] };
+/**
+ * The raw command results of a consistent set of shards, in config order, each from the shard that
+ * owns it. Only raw results are taken (exit code, signal, timeout, output tail): the statuses a
+ * shard record states are never trusted; the aggregation judges again.
+ */
+export function collectShardCommands(
+  shards: readonly ShardRecord[],
+  config: CheckpointConfig,
+): CommandResult[] {
+  const order = new Map(config.commands.map((c, i) => [c.id, i]));
+  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return shards
+    .flatMap((s) =>
+      s.record.commands.filter((c) => s.record.shard!.commands.includes(c.id)).map(toCommandResult),
+    )
+    .sort((a, b) => rank(a.id) - rank(b.id));
+}
 
-/** Checks the set of shards is complete and consistent, then merges it. */
-export function aggregateRecords(
+/** A recorded command as the judge reads results (the raw facts only). */
+export function toCommandResult(command: RecordCommand): CommandResult {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state: command.state,
+    ...(command.reason ? { reason: command.reason } : {}),
+    exitCode: command.exit_code,
+    signal: command.signal,
+    timedOut: command.timed_out,
+    startedMs: command.started_ms,
+    durationMs: command.duration_ms,
+    outputTail: command.output_tail,
+    outputBytes: command.output_bytes,
+    ...(command.log_path ? { logPath: command.log_path } : {}),
+  };
+}
+
+/** Why a set of shard records cannot be merged (empty when it can). */
+export function findShardProblems(
   shards: readonly ShardRecord[],
   config: CheckpointConfig,
   configSha256: string,
-  now: string,
-): AggregateResult {
+): string[] {
   const problems = findProblems(shards, config, configSha256);
-  if (problems.length > 0) return { ok: false, problems };
-  const byIndex = new Map(shards.map((s) => [s.record.shard!.index, s.record]));
-  const first = byIndex.get(1)!;
-  const order = new Map(config.commands.map((c, i) => [c.id, i]));
-  const commandRank = (id: string) =>
-    order.get(id.replace(/^command\./, '')) ?? Number.MAX_SAFE_INTEGER;
-  const commandChecks = shards
-    .flatMap((s) => s.record.checks.filter((c) => c.id.startsWith('command.')))
-    .sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const commands = shards
-    .flatMap((s) => s.record.commands)
-    .sort((a, b) => commandRank(a.id) - commandRank(b.id));
-  const today = now.slice(0, 10);
-  const executed =
-    config.commands.length > 0
-      ? [
-          applyPolicy(
-            judgeCommandsExecuted(
-              config.commands.length,
-              commands.filter((c) => c.state === 'ran').length,
-            ),
-            config.checkPolicies,
-            config.waivers,
-            today,
-          ),
-        ]
-      : [];
-
-  // Command checks go where a single run puts them: before the sign-off and consumer checks.
-  const others = first.checks.filter((c) => !c.id.startsWith('command.'));
-  const insertAt = others.findIndex((c) =>
-    ['consumer', 'incidents', 'joint-decision'].includes(c.kind),
-  );
-  const checks: CheckResult[] =
-    insertAt === -1
-      ? [...others, ...commandChecks, ...executed]
-      : [...others.slice(0, insertAt), ...commandChecks, ...executed, ...others.slice(insertAt)];
-  checks.push(
-    ...failClosed(checks).map((outcome) =>
-      applyPolicy(outcome, config.checkPolicies, config.waivers, today),
-    ),
-  );
-
-  const decisions = decideAll(checks, config.labels);
-  const requested = decisions[first.decision_requested];
-  const rest: DecisionRecord = { ...first };
-  delete rest.shard;
-  return {
-    ok: true,
-    record: {
-      ...rest,
-      generated_at: now,
-      verdict: requested.state,
-      verdict_label: requested.label,
-      decisions,
-      abort_triggers: checks.filter((c) => c.abort && isFailing(c.status)).map((c) => c.id),
-      checks,
-      commands,
-      aggregated_from: [...shards]
-        .sort((a, b) => a.record.shard!.index - b.record.shard!.index)
-        .map((s) => s.path),
-    },
-  };
+  if (problems.length > 0) return problems;
+  const owners = new Map<string, string>();
+  for (const s of shards)
+    for (const id of s.record.shard!.commands) {
+      const owner = owners.get(id);
+      if (owner) problems.push(`command ${id} is claimed by both ${owner} and ${s.path}`);
+      owners.set(id, s.path);
+    }
+  return problems;
 }
 
 function findProblems(

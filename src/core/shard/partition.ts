@@ -4,6 +4,7 @@
 // command count. Same input, same shards, on every machine.
 
 import type { CommandConfig } from '../config/config-types.js';
+import { readOwn } from '../own-key.js';
 
 /** Which shard of how many: 1-based index. */
 export interface ShardSpec {
@@ -11,12 +12,16 @@ export interface ShardSpec {
   count: number;
 }
 
-/** Parses `i/n` (1 ≤ i ≤ n); a message otherwise. */
+/** Most shards a run may be split into: far more than any CI matrix, small enough to allocate. */
+export const MAX_SHARDS = 256;
+
+/** Parses `i/n` (1 ≤ i ≤ n ≤ MAX_SHARDS); a message otherwise. */
 export function parseShardSpec(text: string): ShardSpec | string {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text}')`;
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
   const index = Number(match[1]);
   const count = Number(match[2]);
+  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
   if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
   return { index, count };
 }
@@ -27,13 +32,18 @@ export function partitionCommands(
   count: number,
   durations: Readonly<Record<string, number>> = {},
 ): string[][] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
   const groups = connectedGroups(commands);
   const known = Object.values(durations)
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
   const fallback = known.length > 0 ? known[Math.floor(known.length / 2)]! : 1;
   const weight = (ids: string[]) =>
-    ids.reduce((sum, id) => sum + (known.length > 0 ? (durations[id] ?? fallback) : 1), 0);
+    ids.reduce(
+      (sum, id) => sum + (known.length > 0 ? (readOwn<number>(durations, id) ?? fallback) : 1),
+      0,
+    );
   const order = groups
     .map((ids, position) => ({ ids, position, weight: weight(ids) }))
     .sort((a, b) => b.weight - a.weight || a.position - b.position);

@@ -12,14 +12,16 @@ export interface InputChange {
   state: 'unchanged' | 'changed' | 'missing' | 'appeared';
 }
 
-/** The inputs a record rests on: config, artifacts, documents. */
+/** The inputs a record rests on: the config and every file the run read (its one list). */
 export function listRecordedInputs(
   record: DecisionRecord,
 ): { id: string; path: string; sha256: string | null }[] {
+  const listed = Array.isArray(record.inputs)
+    ? record.inputs
+    : [...(record.artifacts ?? []), ...(record.documents ?? [])];
   return [
     { id: 'config', path: record.gate.config_path, sha256: record.gate.config_sha256 },
-    ...record.artifacts,
-    ...record.documents,
+    ...listed.filter((input) => input.path !== record.gate.config_path),
   ];
 }
 

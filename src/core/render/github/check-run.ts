@@ -5,6 +5,7 @@ import type { ConfigError } from '../../config/config-types.js';
 import type { DecisionRecord } from '../../record.js';
 import { DECISION_TITLES } from '../format-value.js';
 import { renderMarkdown } from '../markdown.js';
+import { mdProse, mdUrl } from '../markdown-escape.js';
 import { byteLength, CHECK_RUN_TEXT_LIMIT, fitWithin } from './limits.js';
 import { renderDecisionSummary } from './decision-summary.js';
 
@@ -32,8 +33,9 @@ export function renderCheckOutput(
   record: DecisionRecord,
   runUrl: string | null,
 ): { title: string; summary: string; text: string } {
-  const where = runUrl
-    ? `in the [workflow run](${runUrl}) (job summary and the \`decision-record.json\` artifact)`
+  const url = mdUrl(runUrl);
+  const where = url
+    ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)`
     : 'in the job summary';
   const measure = byteLength;
   return {
@@ -67,6 +69,15 @@ export function renderCheckOutput(
       where,
     ),
   };
+}
+
+/**
+ * The check-run summary when the gate could not run. The message can quote config keys, paths and
+ * values from the judged tree, so it is escaped like any other value.
+ */
+export function renderCrashSummary(message: string, runUrl: string | null): string {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `\n\nSee the [workflow run](${url}).` : ''}`;
 }
 
 /** A check-run annotation (the API's shape). */

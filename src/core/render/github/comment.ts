@@ -1,13 +1,26 @@
-// The sticky PR comment: one per check name, found again by a hidden marker.
+// The sticky PR comment: one per check name, found again by a hidden marker on its first line.
 
 import type { DecisionRecord } from '../../record.js';
 import { STATE_ICONS } from '../format-value.js';
+import { mdCode, mdText, mdUrl, wellFormed } from '../markdown-escape.js';
 import { renderDecisionSummary } from './decision-summary.js';
 import { COMMENT_LIMIT, fitWithin } from './limits.js';
 
-/** The hidden marker that identifies our comment for a check name. */
+/**
+ * The hidden marker that identifies our comment for a check name: always the comment's whole
+ * first line, matched exactly (see isOurMarkerLine). The name is percent-encoded, so no name can
+ * close the comment or look like another gate's marker, and no escaped value can contain `<!--`.
+ */
 export function commentMarker(checkName: string): string {
-  return `<!-- cutover-checkpoint:${encodeURIComponent(checkName)} -->`;
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
+}
+
+/** Is `body` a comment carrying exactly this marker (its first line, nothing more or less)? */
+export function hasCommentMarker(body: string | null | undefined, marker: string): boolean {
+  if (!body) return false;
+  const end = body.indexOf('\n');
+  const first = end === -1 ? body : body.slice(0, end);
+  return first.replace(/\r$/, '') === marker;
 }
 
 /**
@@ -21,13 +34,14 @@ export function renderComment(
   checksUrl: string | null,
 ): string {
   const requested = record.decisions[record.decision_requested];
-  const linkLine = checksUrl
-    ? `Full report: the \`${checkName}\` check in [this pull request's checks](${checksUrl}) and its workflow run's job summary.`
+  const url = mdUrl(checksUrl);
+  const linkLine = url
+    ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.`
     : '';
   const build = (maxItems: number) =>
     [
       commentMarker(checkName),
-      `### ${STATE_ICONS[requested.state]} ${checkName}: ${requested.label}`,
+      `### ${STATE_ICONS[requested.state]} ${mdText(checkName)}: ${mdText(requested.label)}`,
       '',
       renderDecisionSummary(record, maxItems),
       linkLine,
@@ -37,6 +51,6 @@ export function renderComment(
     [() => build(50), () => build(10), () => build(3)],
     COMMENT_LIMIT,
     (text) => text.length,
-    checksUrl ? `in the [checks](${checksUrl})` : 'in the job summary',
+    url ? `in the [checks](${url})` : 'in the job summary',
   );
 }

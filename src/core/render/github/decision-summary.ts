@@ -5,17 +5,17 @@
 import { DECISIONS } from '../../model.js';
 import type { DecisionRecord } from '../../record.js';
 import { DECISION_TITLES, formatValue, STATE_ICONS, STATUS_ICONS } from '../format-value.js';
-import { cell } from '../markdown.js';
+import { mdCode, mdProse, mdText } from '../markdown-escape.js';
 
 /** The summary with at most `maxItems` blockers listed per decision. */
 export function renderDecisionSummary(record: DecisionRecord, maxItems: number): string {
   const lines: string[] = [];
   const integrity = record.checks.find((c) => c.id === 'gate.integrity' && c.status !== 'pass');
-  if (integrity) lines.push(`> [!WARNING]\n> ${integrity.summary}`, '');
+  if (integrity) lines.push(`> [!WARNING]\n> ${mdProse(integrity.summary)}`, '');
   lines.push('| Decision | State |', '|---|---|');
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` — ${cell(outcome.label)}` : '';
+    const label = outcome.label !== outcome.state ? ` — ${mdText(outcome.label)}` : '';
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`,
     );
@@ -23,7 +23,7 @@ export function renderDecisionSummary(record: DecisionRecord, maxItems: number):
   if (record.abort_triggers.length > 0) {
     lines.push(
       '',
-      `**🛑 Abort triggers:** ${record.abort_triggers.map((id) => `\`${id}\``).join(', ')}`,
+      `**🛑 Abort triggers:** ${record.abort_triggers.map((id) => mdCode(id)).join(', ')}`,
     );
   }
   for (const decision of DECISIONS) {
@@ -33,10 +33,10 @@ export function renderDecisionSummary(record: DecisionRecord, maxItems: number):
     for (const item of outcome.to_go.slice(0, maxItems)) {
       const values =
         item.expected !== undefined || item.observed !== undefined
-          ? ` (expected \`${formatValue(item.expected, 80)}\`, observed \`${formatValue(item.observed, 80)}\`)`
+          ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})`
           : '';
       lines.push(
-        `- ${STATUS_ICONS[item.status as keyof typeof STATUS_ICONS] ?? ''} \`${item.check}\`: ${item.summary}${values}`,
+        `- ${STATUS_ICONS[item.status as keyof typeof STATUS_ICONS] ?? ''} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`,
       );
     }
     if (outcome.to_go.length > maxItems)
@@ -46,7 +46,7 @@ export function renderDecisionSummary(record: DecisionRecord, maxItems: number):
   for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
   lines.push(
     '',
-    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} · gate \`${record.gate.name}\`${record.gate.version ? ` ${record.gate.version}` : ''}`,
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} · gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ''}`,
   );
   return lines.join('\n') + '\n';
 }

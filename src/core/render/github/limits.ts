@@ -29,18 +29,43 @@ export function fitWithin(
     if (measure(last) <= limit) return last;
   }
   const notice = `\n\n---\n_Truncated to fit GitHub's limit of ${limit.toLocaleString('en-US')}; the full report is ${moreAt}._\n`;
-  // Leave room for a closing fence; find the longest prefix within budget by the limit's own measure.
-  const budget = limit - measure(notice) - measure('\n```');
+  // Find the longest prefix within budget by the limit's own measure; when it leaves a code fence
+  // open, close it before the notice and shrink the budget by that fence if it no longer fits.
+  let reserve = 0;
+  for (;;) {
+    const cut = longestPrefixWithin(last, limit - measure(notice) - reserve, measure);
+    const open = openFence(cut);
+    const closed = open ? `${cut}\n${open}` : cut;
+    if (measure(closed + notice) <= limit || reserve >= limit) return closed + notice;
+    reserve += measure(`\n${open}`);
+  }
+}
+
+function longestPrefixWithin(
+  text: string,
+  budget: number,
+  measure: (text: string) => number,
+): string {
   let low = 0;
-  let high = Math.min(last.length, budget);
+  let high = Math.max(0, Math.min(text.length, budget));
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (measure(last.slice(0, middle)) <= budget) low = middle;
+    if (measure(text.slice(0, middle)) <= budget) low = middle;
     else high = middle - 1;
   }
-  let cut = last.slice(0, low);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  // Do not leave a code fence open across the notice.
-  if ((cut.match(/^```/gm)?.length ?? 0) % 2 === 1) cut += '\n```';
-  return cut + notice;
+  const cut = text.slice(0, low);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** The fence a Markdown text leaves open at its end (e.g. "````"), or undefined. */
+export function openFence(text: string): string | undefined {
+  let open: string | undefined;
+  for (const line of text.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === undefined) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
+      open = undefined;
+  }
+  return open;
 }

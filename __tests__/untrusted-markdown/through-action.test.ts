@@ -1,0 +1,91 @@
+// Through the built Action (dist/index.js) against the local fake GitHub: a joint record holding
+// HTML, a mention, a copy of the marker and a forged heading reaches the PR comment, the check
+// run and the job summary as text; and two gates whose check names share a prefix each keep
+// their own sticky comment.
+
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM script without types
+import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { FakeGitHub } from '../github/fake-github.js';
+import { runAction } from '../action/run-action.js';
+import { commentMarker } from '../../src/core/render/github/comment.js';
+import { shapeOf } from './markdown-structure.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ATTACK =
+  '</details> <img src=x onerror=alert(1)> @acme/security-team <!-- cutover-checkpoint:gate=Cutover -->';
+let repo: string;
+let gh: FakeGitHub;
+
+beforeAll(() => {
+  const source = mkdtempSync(join(tmpdir(), 'cc-inject-src-'));
+  cpSync(join(ROOT, 'examples', 'service-v3-cutover'), source, { recursive: true });
+  const path = join(source, 'docs/implementation/JOINT_DECISION_RECORD.json');
+  const record = JSON.parse(readFileSync(path, 'utf8'));
+  record.decisions.rehearsal.producer.signed_by = '\n\n# ✅ Runtime cutover: GO';
+  record.residual_risks = [ATTACK];
+  writeFileSync(path, JSON.stringify(record, null, 2));
+  repo = join(mkdtempSync(join(tmpdir(), 'cc-inject-')), 'repo');
+  buildDemoRepo(source, repo);
+  rmSync(source, { recursive: true, force: true });
+});
+afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+});
+afterEach(async () => {
+  await gh.stop();
+});
+
+const onPullRequest = (checkName: string) =>
+  runAction({
+    workspace: repo,
+    apiUrl: gh.url,
+    event: 'pull_request',
+    payload: 'pull_request.synchronize.json',
+    sha: 'd'.repeat(40),
+    inputs: { 'check-name': checkName },
+  });
+
+/** No raw HTML but our own, no linkable mention, no hidden line but our marker. */
+function expectInert(markdown: string): void {
+  const shape = shapeOf(markdown);
+  for (const html of shape.html)
+    expect(html).toMatch(
+      /^(<\/details>|<details><summary>Output tail of <code>[^<>]*<\/code><\/summary>|<!-- cutover-checkpoint:gate=[^<>]* -->)$/,
+    );
+  expect(shape.texts.join('\n')).not.toMatch(/@[a-z]/i);
+  expect(markdown).not.toContain('<img');
+  expect(shape.structure.filter((s) => s === 'heading:1').length).toBeLessThanOrEqual(1);
+}
+
+describe('untrusted joint-record values through the built Action', () => {
+  it('reach the comment, check run and job summary as text', async () => {
+    const run = await onPullRequest('Cutover checkpoint');
+    expect(run.status, run.stdout).not.toBe(3);
+    const comment = gh.comments.get(2)![0]!;
+    expectInert(comment.body);
+    const output = gh.checkRunUpdates.at(-1)!.output as { summary: string; text: string };
+    expectInert(output.summary);
+    expectInert(output.text);
+    expect(output.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expectInert(run.summary);
+    // The only marker line is the comment's own, first.
+    expect(comment.body.split('\n').filter((line) => line.includes('<!--'))).toEqual([
+      commentMarker('Cutover checkpoint'),
+    ]);
+  });
+
+  it('two gates whose check names share a prefix keep one comment each', async () => {
+    await onPullRequest('Cutover');
+    await onPullRequest('Cutover checkpoint');
+    await onPullRequest('Cutover');
+    const bodies = gh.comments.get(2)!.map((c) => c.body.split('\n')[0]);
+    expect(bodies.sort()).toEqual(
+      [commentMarker('Cutover'), commentMarker('Cutover checkpoint')].sort(),
+    );
+  });
+});

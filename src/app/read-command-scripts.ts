@@ -1,0 +1,37 @@
+// Reads the scripts verification commands hand their work to (and the scripts those run, a few
+// levels deep), so the rehearsal's mutation check can read what really runs. Missing files are
+// fine: the command will say so itself when it runs.
+
+import type { CommandConfig } from '../core/config/config-types.js';
+import type { FileRead } from '../core/evidence.js';
+import {
+  findScriptReferences,
+  readScriptBody,
+  type ScriptRef,
+} from '../core/commands/script-refs.js';
+
+const MAX_DEPTH = 4;
+const MAX_FILES = 64;
+
+/** Reads every referenced script through `read` (which caches); resolves when all are read. */
+export async function readCommandScripts(
+  commands: readonly CommandConfig[],
+  read: (path: string) => Promise<FileRead>,
+): Promise<void> {
+  let pending: ScriptRef[] = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = new Set<string>();
+  for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ''}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i]!;
+      const body = file.kind === 'ok' ? readScriptBody(ref, file.text) : undefined;
+      return body === undefined ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}

@@ -1,0 +1,43 @@
+// Judges a record's evidence again, from the tree and the record's raw command results, so
+// verify-record can tell a record whose checks were deleted or edited (SPEC §10: records cannot lie).
+
+import { loadConfig } from './load-config.js';
+import { collectEvidence } from './collect-evidence.js';
+import { judge } from '../core/judge.js';
+import type { CheckResult } from '../core/model.js';
+import type { DecisionRecord } from '../core/record.js';
+import { createRedactor } from '../core/redact.js';
+import { createSchemaValidator } from '../core/schema/schema-validator.js';
+import { toCommandResult } from '../core/shard/aggregate.js';
+import type { Ports } from './ports.js';
+
+/** The checks the tree's config yields on this evidence, or why they cannot be had. */
+export async function rejudgeRecord(
+  ports: Ports,
+  record: DecisionRecord,
+): Promise<{ ok: true; checks: CheckResult[] } | { ok: false; reason: string }> {
+  const validator = createSchemaValidator();
+  const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
+  if (!loaded.ok)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
+    };
+  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    runCommands: true,
+    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
+    logDir: 'logs',
+    context: {
+      repository: record.context?.repository ?? null,
+      sha: record.context?.sha ?? null,
+      ref: record.context?.ref ?? null,
+      event: record.context?.event ?? null,
+      runUrl: record.context?.run_url ?? null,
+    },
+    redact: createRedactor([]),
+  });
+  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+}

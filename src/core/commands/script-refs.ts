@@ -1,0 +1,127 @@
+// The files a command line hands its work to: a script it runs (`./scripts/deploy.sh`,
+// `bash deploy/x.sh`, `source env.sh`) or a package.json script (`npm run deploy`, `pnpm deploy`,
+// `yarn test`, with its pre/post scripts). Their bodies are what really runs, so mutation checks
+// read them too.
+
+import { joinWorkspacePath, normalizeWorkspacePath } from '../workspace-path.js';
+import { readOwn } from '../own-key.js';
+import { splitCommandLine } from './shell-words.js';
+import { skipOptions, unwrapCommand } from './unwrap-command.js';
+
+/** A file whose text (or one of whose package scripts) a command runs. */
+export interface ScriptRef {
+  /** Workspace-relative path of the script file or package.json. */
+  path: string;
+  /** Directory the command runs in (nested references resolve against it). */
+  cwd: string;
+  /** For package.json: the script name. */
+  script?: string;
+}
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.']);
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** npm commands that run the script of the same name. */
+const NPM_LIFECYCLE: Record<string, string> = {
+  test: 'test',
+  t: 'test',
+  start: 'start',
+  stop: 'stop',
+  restart: 'restart',
+};
+const PM_DIRECTORY_OPTIONS = ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'];
+/** Built-in commands of package managers that are never scripts. */
+const PM_BUILTINS = new Set([
+  'install',
+  'i',
+  'ci',
+  'add',
+  'remove',
+  'update',
+  'audit',
+  'ls',
+  'list',
+  'why',
+  'info',
+  'view',
+  'pack',
+  'init',
+  'create',
+  'link',
+  'config',
+  'exec',
+  'dlx',
+  'x',
+  'outdated',
+  'prune',
+  'rebuild',
+  'dedupe',
+  'help',
+  'version',
+  'publish',
+  'install-test',
+  'test-only',
+]);
+
+/** Every script file and package script that `line`, run in `cwd`, hands work to. */
+export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
+  const refs: ScriptRef[] = [];
+  for (const words of splitCommandLine(line)) {
+    const unwrapped = unwrapCommand(words);
+    if (!unwrapped) continue;
+    if (unwrapped.kind === 'line') {
+      refs.push(...findScriptReferences(unwrapped.line, cwd));
+      continue;
+    }
+    const { program, path, args } = unwrapped;
+    const file = (relative: string) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
+      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+    };
+    if (path.includes('/') || /\.(sh|bash)$/.test(path)) file(path);
+    else if (SHELLS.has(program)) {
+      const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
+      if (script && !script.startsWith('$')) file(script);
+    } else if (PACKAGE_MANAGERS.has(program)) {
+      const ref = findPackageScript(program, args, cwd);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+function findPackageScript(program: string, args: string[], cwd: string): ScriptRef | undefined {
+  let directory = cwd;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
+      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]!));
+      if (dir.ok) directory = dir.path;
+    } else if (!arg.startsWith('-')) rest.push(arg);
+  }
+  const [first, second] = rest;
+  if (!first) return undefined;
+  let script: string | undefined;
+  if ((first === 'run' || first === 'run-script') && second) script = second;
+  else if (program === 'npm' && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
+  else if (program !== 'npm' && !(program === 'bun' && first === 'test') && !PM_BUILTINS.has(first))
+    script = first;
+  return script
+    ? { path: joinWorkspacePath(directory, 'package.json'), cwd: directory, script }
+    : undefined;
+}
+
+/** The text that runs for `ref` given the file's text: the script, or pre + script + post. */
+export function readScriptBody(ref: ScriptRef, text: string): string | undefined {
+  if (ref.script === undefined) return text;
+  let scripts: unknown;
+  try {
+    scripts = (JSON.parse(text) as { scripts?: unknown }).scripts;
+  } catch {
+    return undefined;
+  }
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`]
+    .map((name) => readOwn(scripts, name))
+    .filter((body): body is string => typeof body === 'string');
+  return bodies.length > 0 ? bodies.join('\n') : undefined;
+}
