@@ -38656,6 +38656,8 @@ async function aggregateShards(ports, request) {
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
   const first = shards.find((s) => s.record.shard.index === 1).record;
+  const schemaErrors = await prepareSchemas(config2, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config2, ports.environment));
   const evidence = await collectEvidence(config2, loaded.read, ports, {
     decision: first.decision_requested,
@@ -38674,7 +38676,8 @@ async function aggregateShards(ports, request) {
     redact,
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
   });
-  const judged = redactDeep(judge(config2, evidence, validator), redact);
+  const readMarkdown2 = await prepareMarkdown(config2).ready();
+  const judged = redactDeep(judge(config2, evidence, validator, readMarkdown2), redact);
   const merged = {
     record: {
       ...judged,
@@ -38763,6 +38766,12 @@ async function rejudgeRecord(ports, record) {
       ok: false,
       reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
     };
+  const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
+  if (schemaErrors.length > 0)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
+    };
   const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
     decision: record.decision_requested,
     modes: Array.isArray(record.modes) ? record.modes : [],
@@ -38779,7 +38788,8 @@ async function rejudgeRecord(ports, record) {
     },
     redact: createRedactor([])
   });
-  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+  const markdown = await prepareMarkdown(loaded.config).ready();
+  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
 }
 
 // src/core/shard/replay.ts

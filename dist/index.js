@@ -60381,6 +60381,8 @@ async function aggregateShards(ports, request2) {
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
   const first = shards.find((s) => s.record.shard.index === 1).record;
+  const schemaErrors = await prepareSchemas(config2, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config2, ports.environment));
   const evidence = await collectEvidence(config2, loaded.read, ports, {
     decision: first.decision_requested,
@@ -60399,7 +60401,8 @@ async function aggregateShards(ports, request2) {
     redact,
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
   });
-  const judged = redactDeep(judge(config2, evidence, validator), redact);
+  const readMarkdown2 = await prepareMarkdown(config2).ready();
+  const judged = redactDeep(judge(config2, evidence, validator, readMarkdown2), redact);
   const merged = {
     record: {
       ...judged,
