@@ -1,5 +1,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+// The layering (STYLE.md), by resolved path, so no spelling of a relative import slips past:
+// core/ is pure; app/ talks to the outside only through ports; adapters never reach a front door;
+// the two front doors do not import each other.
+const LAYERS = [
+  {
+    target: './src/core',
+    from: ['./src/adapters', './src/app', './src/action', './src/cli'],
+    message: 'core/ is pure: it imports only core/.',
+  },
+  {
+    target: './src/app',
+    from: ['./src/adapters', './src/action', './src/cli'],
+    message: 'app/ talks to the outside only through the interfaces in app/ports.ts.',
+  },
+  {
+    target: './src/adapters',
+    from: ['./src/action', './src/cli'],
+    message: 'adapters/ are built by the front doors, never the other way round.',
+  },
+  { target: './src/cli', from: ['./src/action'], message: 'the CLI does not use the Action.' },
+  { target: './src/action', from: ['./src/cli'], message: 'the Action does not use the CLI.' },
+];
 
 export default tseslint.config(
   {
@@ -27,6 +51,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // `./x.js` in the source is `./x.ts` on disk (NodeNext resolution).
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.js'],
+          extensionAlias: { '.js': ['.ts', '.js'] },
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: LAYERS }],
+      // An import that does not resolve would escape the rule above.
+      'import-x/no-unresolved': 'error',
+    },
+  },
+  {
     // core/ is pure: no I/O, no process, no clock. Time and context arrive as data.
     files: ['src/core/**/*.ts'],
     rules: {
@@ -36,7 +78,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'child_process', 'os', 'path'], message: 'core/ is pure' },
             {
-              group: ['@actions/*', '../adapters/*', '../app/*', '../../adapters/*', '../../app/*'],
+              group: ['@actions/*', '@octokit/*'],
               message: 'core/ is pure',
             },
           ],
@@ -69,8 +111,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@actions/*', '../adapters/*', 'node:child_process'],
-              message: 'app/ uses ports',
+              group: [
+                '@actions/*',
+                '@octokit/*',
+                'node:*',
+                'fs',
+                'fs/*',
+                'child_process',
+                'os',
+                'net',
+                'http',
+                'https',
+              ],
+              message: 'app/ uses ports: files, processes and the network are adapters/.',
             },
           ],
         },

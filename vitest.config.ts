@@ -5,5 +5,14 @@ export default defineConfig({
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker, so files run one after another; most of the
+    // suite waits on child processes (the built CLI, git, commands that sleep or time out), so
+    // three files at a time overlap that waiting without starving the CPU.
+    maxWorkers: 3,
+    // Test files share a worker's module cache instead of re-importing the pipeline, ajv and
+    // Octokit for each file (about a third of the suite's CPU time). Tests therefore must not
+    // leave global state behind (signal listeners, env, cwd): none does, and the Action tests
+    // check that no signal listener survives a run.
+    isolate: false,
   },
 });

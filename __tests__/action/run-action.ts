@@ -1,11 +1,17 @@
-// Runs the built dist/index.js the way the runner does: INPUT_* variables with action.yml's
-// defaults applied, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real
-// webhook payload, GITHUB_API_URL at a local server. Asynchronous, so the fake server can answer.
+// Runs the Action the way the runner does: INPUT_* variables with action.yml's defaults applied,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real webhook payload,
+// GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
+// `runActionInProcess` calls the same composition root with a fake step (milliseconds).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
+import type { CommandResult } from '../../src/core/evidence.js';
+import { runAction as runActionRoot } from '../../src/action/main.js';
+import { FakeStep } from './fake-step.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -13,14 +19,16 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
 };
 export const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
 
+/** What a run left behind, the same for both ways of running. */
 export interface ActionRun {
+  /** The step's exit status: 1 when it failed. */
   status: number | null;
+  /** The Actions log: workflow commands and command output. */
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
   /** What was left in the runner's other channel files (GITHUB_ENV, GITHUB_PATH, GITHUB_STATE). */
   channels: { env: string; path: string; state: string };
-  ms: number;
 }
 
 export interface ActionRunOptions {
@@ -33,6 +41,8 @@ export interface ActionRunOptions {
   sha?: string;
   /** Further variables the runner would set (ACTIONS_RUNTIME_TOKEN, …). */
   env?: Record<string, string>;
+  /** Raw text for GITHUB_EVENT_PATH instead of `payload` (a corrupt payload). */
+  eventText?: string;
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {
@@ -41,7 +51,8 @@ export function fixturePayload(name: string): Record<string, unknown> {
   ) as Record<string, unknown>;
 }
 
-export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+/** The runner's environment for a run, and the files it names. */
+function runnerEnvironment(options: ActionRunOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-runner-files-'));
   const files = {
     output: join(dir, 'output'),
@@ -55,9 +66,10 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     writeFileSync(file, '');
   writeFileSync(
     files.event,
-    JSON.stringify(
-      typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload,
-    ),
+    options.eventText ??
+      JSON.stringify(
+        typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload,
+      ),
   );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -80,11 +92,27 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
     ...options.env,
   };
+  const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
     const value = options.inputs?.[name] ?? spec.default ?? '';
-    env[`INPUT_${name.toUpperCase()}`] = value === '${{ github.token }}' ? TOKEN : value;
+    inputs[name] = value === '${{ github.token }}' ? TOKEN : value;
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name]!;
   }
-  const start = Date.now();
+  return { env, inputs, files };
+}
+
+/** The runner's other channel files after a run. */
+function readChannels(files: { env: string; path: string; state: string }) {
+  return {
+    env: readFileSync(files.env, 'utf8'),
+    path: readFileSync(files.path, 'utf8'),
+    state: readFileSync(files.state, 'utf8'),
+  };
+}
+
+/** The built dist/index.js in a child process, as the runner starts it. */
+export async function runDistAction(options: ActionRunOptions): Promise<ActionRun> {
+  const { env, files } = runnerEnvironment(options);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
     cwd: options.workspace,
     env,
@@ -106,11 +134,140 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     stdout,
     outputs,
     summary: readFileSync(files.summary, 'utf8'),
-    channels: {
-      env: readFileSync(files.env, 'utf8'),
-      path: readFileSync(files.path, 'utf8'),
-      state: readFileSync(files.state, 'utf8'),
-    },
-    ms: Date.now() - start,
+    channels: readChannels(files),
   };
+}
+
+/** The built bundle, under the name the tests that must go through dist/index.js import. */
+export const runAction = runDistAction;
+
+/** The Action's composition root in this process, with a fake step that records everything. */
+export async function runActionInProcess(
+  options: ActionRunOptions,
+): Promise<ActionRun & { step: FakeStep }> {
+  const { env, inputs, files } = runnerEnvironment(options);
+  const step = new FakeStep();
+  await runActionRoot({
+    env,
+    inputs: {
+      getInput: (name) => (inputs[name] ?? '').trim(),
+      getBooleanInput: (name) => {
+        const value = (inputs[name] ?? '').trim();
+        if (['true', 'True', 'TRUE'].includes(value)) return true;
+        if (['false', 'False', 'FALSE'].includes(value)) return false;
+        throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
+      },
+    },
+    io: step,
+    commandEvents: (): CommandEvents => ({
+      onStart: (command) => step.log.push(`▶ ${command.id}: ${command.run}`),
+      onOutput: (command, text) => step.log.push(`[${command.id}] ${text}`),
+    }),
+    exitNow: () => {
+      throw new Error('a second signal during a test');
+    },
+    retryAfterBaseMs: 1,
+    paceWrites: false,
+    wrapPorts: (ports: Ports) => ({
+      ...ports,
+      runner: replaying(
+        ports.runner,
+        options.workspace,
+        join(
+          options.workspace,
+          inputs['working-directory'] || '.',
+          inputs['evidence-dir'] || 'checkpoint-evidence',
+        ),
+      ),
+      git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
+      tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
+    }),
+  });
+  return {
+    status: step.failed === undefined ? 0 : 1,
+    stdout: step.log.join('\n'),
+    outputs: step.outputs,
+    summary: step.summary,
+    channels: readChannels(files),
+    step,
+  };
+}
+
+const recorded = new Map<string, { workspace: string; results: CommandResult[] }>();
+const answers = new Map<string, Promise<unknown>>();
+
+/**
+ * A port method whose answer for the same workspace and arguments is asked once: git history and
+ * tool versions of a test workspace do not change between the runs of this file.
+ */
+function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg: A) => Promise<R> {
+  return (arg) => {
+    const key = JSON.stringify([ask.name, workspace, arg]);
+    if (!answers.has(key)) answers.set(key, ask(arg));
+    return answers.get(key) as Promise<R>;
+  };
+}
+
+/**
+ * The real runner the first time a set of commands runs on a tree, then their recorded results
+ * (with the same events): the demo repository's commands take a second or two and nearly every
+ * Action test runs them on the same files. The key is the commands, what is refused or withheld,
+ * and a digest of every file of the tree (not its path), so a test that changes any file gets a
+ * real run; the recorded workspace path in the results is replaced by the current one.
+ */
+function replaying(
+  real: CommandRunnerPort,
+  workspace: string,
+  evidenceDir: string,
+): CommandRunnerPort {
+  return {
+    async run(commands, options) {
+      const key = JSON.stringify([
+        digestTree(workspace, evidenceDir),
+        commands,
+        options.refusals,
+        options.withheldEnv,
+      ]);
+      const known = recorded.get(key);
+      if (!known) {
+        const results = await real.run(commands, options);
+        recorded.set(key, { workspace, results });
+        return results;
+      }
+      const results = known.results.map(
+        (result) =>
+          JSON.parse(
+            JSON.stringify(result).replaceAll(known.workspace, workspace),
+          ) as CommandResult,
+      );
+      const events = options.events;
+      events?.onRunStart?.(commands, options.concurrency);
+      for (const [i, command] of commands.entries()) {
+        const result = results[i]!;
+        if (result.state === 'ran') {
+          events?.onStart?.(command);
+          if (result.outputTail) events?.onOutput?.(command, result.outputTail);
+        }
+        events?.onEnd?.(command, result);
+      }
+      return results;
+    },
+  };
+}
+
+/** sha256 over every file's path and bytes, skipping .git and this run's evidence directory. */
+function digestTree(root: string, evidenceDir: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.name === '.git' || path === evidenceDir) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return hash.digest('hex');
 }

@@ -1,5 +1,6 @@
-// Verified sign-off through the built Action (SPEC §10) against the local GitHub that checks every
-// request against the official OpenAPI description: the first example on a real pull-request
+// Verified sign-off through the Action's composition root in-process (the bundle's wiring is the
+// smoke tests' job) against the local GitHub that checks every request against the official
+// OpenAPI description: the first example on a real pull-request
 // checkout (a base commit, the PR head, the merge commit the runner checks out).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
-import { fixturePayload, runAction } from './run-action.js';
+import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PRODUCER = 'd.producer-release-manager';

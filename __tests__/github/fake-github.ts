@@ -27,6 +27,8 @@ export interface Fault {
   message: string;
   /** How many times; Infinity for always. */
   times: number;
+  /** Answer the fault after doing the request (GitHub created the object, the answer was lost). */
+  after?: boolean;
 }
 
 interface Comment {
@@ -93,6 +95,8 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    // Keep-alive connections would hold close() open until they time out.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
@@ -154,8 +158,8 @@ export class FakeGitHub {
     const fault = this.faults.find(
       (f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname),
     );
-    if (fault) {
-      fault.times--;
+    if (fault) fault.times--;
+    if (fault && !fault.after) {
       return send(
         fault.status,
         { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
@@ -169,6 +173,12 @@ export class FakeGitHub {
       recorded.query,
       body as Record<string, unknown>,
     );
+    if (fault)
+      return send(
+        fault.status,
+        { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
+        fault.headers,
+      );
     const documented = operation.responses[String(status)]?.content?.['application/json']?.schema;
     if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
     else if (payload !== undefined)
@@ -240,6 +250,7 @@ export class FakeGitHub {
           id,
           name: body.name,
           head_sha: body.head_sha,
+          external_id: body.external_id ?? null,
           status: body.status ?? 'queued',
           details_url: body.details_url ?? null,
           html_url: `${repoUrl}/runs/${id}`,
@@ -309,24 +320,24 @@ export class FakeGitHub {
         ];
       }
       case 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': {
-        const runs = this.consumerCheckRuns.filter(
-          (r) => !query.check_name || r.name === query.check_name,
-        );
+        const named = (name: unknown) => !query.check_name || name === query.check_name;
         const base = exampleOf(deref({ $ref: '#/components/schemas/check-run' })) as object;
-        return [
-          200,
-          {
-            total_count: runs.length,
-            check_runs: runs.map((r) => ({
-              ...base,
-              id: this.nextId++,
-              name: r.name,
-              status: r.status,
-              conclusion: r.conclusion,
-              html_url: `${repoUrl}/runs/1`,
-            })),
-          },
-        ];
+        // The check runs created here on this ref, then the consumer's (another repository's).
+        const ours = [...this.checkRuns.values()].filter(
+          (r) => r.head_sha === params.ref && named(r.name),
+        );
+        const theirs = this.consumerCheckRuns
+          .filter((r) => named(r.name))
+          .map((r) => ({
+            ...base,
+            id: this.nextId++,
+            name: r.name,
+            status: r.status,
+            conclusion: r.conclusion,
+            html_url: `${repoUrl}/runs/1`,
+          }));
+        const runs = [...ours, ...theirs];
+        return [200, { total_count: runs.length, check_runs: runs }];
       }
       case 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': {
         const base = exampleOf(

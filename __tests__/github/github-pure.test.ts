@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveGitHubContext } from '../../src/action/github-context.js';
+import { resolveGitHubContext } from '../../src/adapters/github/context.js';
 import {
   fitWithin,
   byteLength,

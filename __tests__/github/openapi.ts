@@ -62,9 +62,17 @@ ajv.addSchema({ components: toJsonSchema(SPEC.components) }, 'openapi.json');
 const paramAjv = new Ajv({ strict: false, coerceTypes: true });
 addFormats(paramAjv);
 
+// Compiling is the expensive part (tens of ms for a check run); each schema is compiled once.
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+
 /** Validates `value` against an OpenAPI schema; returns error messages. */
 export function validateAgainst(schema: Schema, value: unknown, coerce = false): string[] {
-  const validate = (coerce ? paramAjv : ajv).compile(toJsonSchema(schema) as Schema);
+  const key = `${coerce}:${JSON.stringify(schema)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = (coerce ? paramAjv : ajv).compile(toJsonSchema(schema) as Schema);
+    compiled.set(key, validate);
+  }
   return validate(value)
     ? []
     : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);

@@ -14,7 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCheckpoint, type RunOutcome } from '../../src/app/run-checkpoint.js';
+import { runCheckpoint, type RunOutcome, type RunRequest } from '../../src/app/run-checkpoint.js';
 import type { CommandRunnerPort, Ports } from '../../src/app/ports.js';
 import type { CommandResult, GitEvidence, ToolEvidence } from '../../src/core/evidence.js';
 import type { Baseline, Decision } from '../../src/core/model.js';
@@ -126,6 +126,11 @@ function readLock(dir: string): { tag?: string; sha?: string } {
 
 /** Runs the pipeline on a prepared workspace with the scenario's fakes. */
 export async function runScenario(scenario: Scenario, dir: string): Promise<RunOutcome> {
+  return runCheckpoint(createScenarioPorts(scenario, dir), scenarioRequest(scenario));
+}
+
+/** Fake git, tools, runner, lookups, output and clock for a scenario; real files under `dir`. */
+export function createScenarioPorts(scenario: Scenario, dir: string): Ports {
   const lock = readLock(dir);
   if (scenario.baseConfigEdit) {
     const text = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
@@ -248,7 +253,12 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
     environment: {},
     now: () => FIXED_NOW,
   };
-  return runCheckpoint(ports, {
+  return ports;
+}
+
+/** The run request a scenario stands for. */
+export function scenarioRequest(scenario: Scenario): RunRequest {
+  return {
     configPath: '.github/cutover-checkpoint.yml',
     decision: scenario.decision ?? 'rehearsal',
     modes: scenario.modes ?? [],
@@ -266,5 +276,5 @@ export async function runScenario(scenario: Scenario, dir: string): Promise<RunO
       event: 'push',
       runUrl: null,
     },
-  });
+  };
 }

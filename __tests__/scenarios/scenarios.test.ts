@@ -1,6 +1,7 @@
 // Every folder under __tests__/scenarios/cases is one scenario: scenario.json says what to change
-// and what must follow; expected-record.json and expected-report.md are the golden outputs
-// (UPDATE_GOLDEN=1 rewrites them; review the diff).
+// and what must follow; expected-record.json and expected-report.md are the golden outputs.
+// A missing golden fails (a new scenario without expected files must not go green on CI);
+// UPDATE_GOLDENS=1 writes them, missing or not: review the diff.
 
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +10,14 @@ import { formatLocation, isFailing } from '../../src/core/model.js';
 import { prepareWorkspace, runScenario, type Scenario } from './harness.js';
 
 const CASES = join(import.meta.dirname, 'cases');
-const update = process.env.UPDATE_GOLDEN === '1';
+const update = process.env.UPDATE_GOLDENS === '1' || process.env.UPDATE_GOLDEN === '1';
 
 function golden(path: string, actual: string): void {
-  if (update || !existsSync(path)) writeFileSync(path, actual);
+  if (update) writeFileSync(path, actual);
+  if (!existsSync(path))
+    throw new Error(
+      `missing golden ${path}: run UPDATE_GOLDENS=1 npx vitest run __tests__/scenarios and review it`,
+    );
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 

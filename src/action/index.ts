@@ -1,2 +1,2 @@
-import { run } from './main.js';
+import { run } from './run.js';
 void run();

@@ -1,29 +1,44 @@
-// The only place that reads Action inputs: once, into one typed object, validated.
+// The only place that reads Action inputs: once, into one typed object, validated. The source is
+// injected (@actions/core on a runner, a plain map in tests), so nothing reads at import time.
 
 import * as core from '@actions/core';
-import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
+import { BASELINE_FIELDS, DECISIONS, type Baseline } from '../core/model.js';
+import type { GateAsk } from '../app/run-checkpoint.js';
 import { INPUTS } from './constants.js';
-import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
+import { parseShardSpec } from '../core/shard/partition.js';
 import { checkWorkingDirectory } from './working-directory.js';
 
-export interface ActionInputs {
-  config: string;
-  decision: Decision;
-  modes: string[];
-  baseline: Baseline;
+/** Where input values come from: `core.getInput` and `core.getBooleanInput` on a runner. */
+export interface InputSource {
+  getInput(name: string): string;
+  /** Throws for a value that is not a YAML 1.2 boolean (`true`/`True`/`TRUE`/`false`/…). */
+  getBooleanInput(name: string): boolean;
+}
+
+/** The runner's inputs (`INPUT_<NAME>` variables), through @actions/core. */
+export const RUNNER_INPUTS: InputSource = {
+  getInput: (name) => core.getInput(name),
+  getBooleanInput: (name) => core.getBooleanInput(name),
+};
+
+/** The inputs that say how to publish, read leniently (see `readPublishingInputs`). */
+export interface PublishingInputs {
   githubToken: string;
   checkName: string;
+  publish: boolean;
+}
+
+export interface ActionInputs extends PublishingInputs {
+  /** What the gate is asked (config, decision, modes, baseline values, shard). */
+  ask: GateAsk;
   comment: 'auto' | 'always' | 'never';
   failOn: 'no-go' | 'conditional' | 'never';
-  publish: boolean;
   evidenceDir: string;
   conditionalConclusion: 'neutral' | 'success' | 'failure' | 'action_required';
   workingDirectory: string;
-  /** Run one shard of the commands (a partial record, nothing published). */
-  shard?: ShardSpec;
-  /** A previous record whose durations balance the shards. */
+  /** A previous record whose durations balance the shards ('' for none). */
   durations: string;
-  /** A glob of shard records to merge instead of running. */
+  /** A glob of shard records to merge instead of running ('' for none). */
   aggregate: string;
 }
 
@@ -38,71 +53,78 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   return value as T;
 }
 
-/** Reads every input; `workflow_dispatch` inputs may override decision and modes. */
-export function readInputs(dispatch: { decision?: string; modes?: string } = {}): ActionInputs {
+const BASELINE_INPUTS = [
+  INPUTS.releaseTag,
+  INPUTS.commitSha,
+  INPUTS.serviceContractVersion,
+  INPUTS.apiContractVersion,
+  INPUTS.integrationBaseline,
+];
+
+/**
+ * Reads every input; `workflow_dispatch` inputs may override decision and modes. `workspace` is
+ * GITHUB_WORKSPACE, which `working-directory` must stay inside.
+ */
+export function readInputs(
+  source: InputSource,
+  workspace: string,
+  dispatch: { decision?: string; modes?: string } = {},
+): ActionInputs {
+  const get = (name: string) => source.getInput(name);
   const baseline: Baseline = {};
-  const baselineInputs = [
-    INPUTS.releaseTag,
-    INPUTS.commitSha,
-    INPUTS.serviceContractVersion,
-    INPUTS.apiContractVersion,
-    INPUTS.integrationBaseline,
-  ];
   BASELINE_FIELDS.forEach((field, i) => {
-    const value = core.getInput(baselineInputs[i]!);
+    const value = get(BASELINE_INPUTS[i]!);
     if (value.length > 256)
       throw new InputError(
-        `Invalid input '${baselineInputs[i]}': ${value.length} characters long. Expected at most 256.`,
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`,
       );
     if (value) baseline[field] = value;
   });
-  const { githubToken: token, checkName } = readPublishingInputs();
-  if (token) core.setSecret(token);
-  const modes = (dispatch.modes || core.getInput(INPUTS.modes)).split(/[\s,]+/).filter(Boolean);
-  return {
-    config: core.getInput(INPUTS.config) || '.github/cutover-checkpoint.yml',
+  const publishing = readPublishingInputs(source);
+  const ask: GateAsk = {
+    configPath: get(INPUTS.config) || '.github/cutover-checkpoint.yml',
     decision: oneOf(
       INPUTS.decision,
-      dispatch.decision || core.getInput(INPUTS.decision) || 'rehearsal',
+      dispatch.decision || get(INPUTS.decision) || 'rehearsal',
       DECISIONS,
     ),
-    modes,
-    baseline,
-    githubToken: token,
-    checkName,
-    comment: oneOf(INPUTS.comment, core.getInput(INPUTS.comment) || 'auto', [
+    modes: (dispatch.modes || get(INPUTS.modes)).split(/[\s,]+/).filter(Boolean),
+    inputs: baseline,
+    ...readShard(get(INPUTS.shard)),
+  };
+  return {
+    ...publishing,
+    publish: get(INPUTS.publish) === '' ? true : source.getBooleanInput(INPUTS.publish),
+    ask,
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || 'auto', [
       'auto',
       'always',
       'never',
     ] as const),
-    failOn: oneOf(INPUTS.failOn, core.getInput(INPUTS.failOn) || 'no-go', [
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'no-go', [
       'no-go',
       'conditional',
       'never',
     ] as const),
-    publish: core.getInput(INPUTS.publish) === '' ? true : core.getBooleanInput(INPUTS.publish),
-    evidenceDir: core.getInput(INPUTS.evidenceDir) || 'checkpoint-evidence',
+    evidenceDir: get(INPUTS.evidenceDir) || 'checkpoint-evidence',
     conditionalConclusion: oneOf(
       INPUTS.conditionalConclusion,
-      core.getInput(INPUTS.conditionalConclusion) || 'neutral',
+      get(INPUTS.conditionalConclusion) || 'neutral',
       ['neutral', 'success', 'failure', 'action_required'] as const,
     ),
-    workingDirectory: readWorkingDirectory(),
-    ...readShard(),
-    durations: core.getInput(INPUTS.durations),
-    aggregate: core.getInput(INPUTS.aggregate),
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || '.', workspace),
+    durations: get(INPUTS.durations),
+    aggregate: get(INPUTS.aggregate),
   };
 }
 
-function readWorkingDirectory(): string {
-  const value = core.getInput(INPUTS.workingDirectory) || '.';
-  const problem = checkWorkingDirectory(process.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+function readWorkingDirectory(value: string, workspace: string): string {
+  const problem = checkWorkingDirectory(workspace, value);
   if (problem) throw new InputError(problem);
   return value;
 }
 
-function readShard(): { shard?: ShardSpec } {
-  const text = core.getInput(INPUTS.shard);
+function readShard(text: string): Pick<GateAsk, 'shard'> {
   if (!text) return {};
   const shard = parseShardSpec(text);
   if (typeof shard === 'string') throw new InputError(`Invalid input 'shard': ${shard}.`);
@@ -113,14 +135,10 @@ function readShard(): { shard?: ShardSpec } {
  * The inputs needed to report a failure on a check run, read leniently: when the other inputs are
  * invalid the run still ends with a failed check run that says why.
  */
-export function readPublishingInputs(): {
-  githubToken: string;
-  checkName: string;
-  publish: boolean;
-} {
+export function readPublishingInputs(source: InputSource): PublishingInputs {
   return {
-    githubToken: core.getInput(INPUTS.githubToken),
-    checkName: core.getInput(INPUTS.checkName) || 'Cutover checkpoint',
-    publish: core.getInput(INPUTS.publish).trim().toLowerCase() !== 'false',
+    githubToken: source.getInput(INPUTS.githubToken),
+    checkName: source.getInput(INPUTS.checkName) || 'Cutover checkpoint',
+    publish: source.getInput(INPUTS.publish).trim().toLowerCase() !== 'false',
   };
 }

@@ -8,7 +8,7 @@ import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
 import { collectEvidence } from './collect-evidence.js';
-import { partitionCommands } from '../core/shard/partition.js';
+import { partitionCommands, type ShardSpec } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
@@ -17,18 +17,28 @@ import { prepareSchemas } from './prepare-schemas.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
 
-/** What a front door asks for. */
-export interface RunRequest {
+/** What a person asks of a run, the same from argv and from Action inputs. */
+export interface GateAsk {
   configPath: string;
   decision: Decision;
   /** Subset of the handoff modes; empty means all configured. */
   modes: string[];
+  /** Values compared with the baseline lock (release tag, commit sha, versions). */
   inputs: Baseline;
+  /** Commands run at once; else the config's, else `defaultConcurrency`. */
+  concurrency?: number;
+  /** Run only this shard's slice of the commands (balanced by `durations` when given, in ms). */
+  shard?: ShardSpec & { durations?: Record<string, number> };
+  /** The ref whose policy judges this run (SPEC §10): the PR's base, or the CLI's --trusted-ref. */
+  trustedRef?: string;
+}
+
+/** The ask plus what the door knows about where and how it runs. */
+export interface RunRequest extends GateAsk {
   /** `validate` evaluates config, artifacts, rules and documents only. */
   scope: 'run' | 'validate';
   runCommands: boolean;
   notRunReason?: string;
-  concurrency?: number;
   /** Used when neither the request nor the config sets concurrency (SPEC §6: CPU count). */
   defaultConcurrency: number;
   context: RunContext;
@@ -38,10 +48,6 @@ export interface RunRequest {
   secrets?: string[];
   /** Deprecated name of `trustedRef` (the PR's base commit). */
   baseSha?: string;
-  /** The ref whose policy judges this run (SPEC §10): the PR's base, or the CLI's --trusted-ref. */
-  trustedRef?: string;
-  /** Run only this shard's slice of the commands (balanced by `durations` when given). */
-  shard?: { index: number; count: number; durations?: Record<string, number> };
 }
 
 /** The outcome: a judged record with its report, or why the gate could not run. */

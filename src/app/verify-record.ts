@@ -8,7 +8,7 @@ import type { Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { compareWithRejudged, rederiveDecisions } from '../core/rederive.js';
 import { rejudgeRecord } from './rejudge-record.js';
-import { compareInputs, listRecordedInputs, type InputChange } from '../core/shard/replay.js';
+import { compareInputs, listRecordedInputs, type InputChange } from '../core/record-replay.js';
 import type { Ports } from './ports.js';
 
 /** Large enough for any artifact the gate itself would have read. */

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
+import type { GateAsk } from '../app/run-checkpoint.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
@@ -58,19 +59,13 @@ export type CliRequest =
   | {
       command: 'run' | 'validate';
       cwd: string;
-      configPath: string;
-      decision: Decision;
-      modes: string[];
-      inputs: Baseline;
+      /** What the gate is asked: the same shape the Action's inputs give. */
+      ask: GateAsk;
       outDir: string;
       json: boolean;
       runCommands: boolean;
-      concurrency?: number;
-      shard?: ShardSpec;
       /** A previous record whose command durations balance the shards. */
       durationsFrom?: string;
-      /** The ref whose policy judges this run (SPEC §10). */
-      trustedRef?: string;
     };
 
 /** Parses argv (without node and script). */
@@ -159,17 +154,19 @@ export function parseCliArgs(argv: string[]): CliRequest {
   return {
     command,
     cwd,
-    configPath: values.config ?? DEFAULT_CONFIG_PATH,
-    decision: decision as Decision,
-    modes: values.mode ?? [],
-    inputs,
+    ask: {
+      configPath: values.config ?? DEFAULT_CONFIG_PATH,
+      decision: decision as Decision,
+      modes: values.mode ?? [],
+      inputs,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(shard ? { shard } : {}),
+      ...trustedRefOf(values['trusted-ref']),
+    },
     outDir: values.out ?? DEFAULT_OUT_DIR,
     json: values.json === true,
     runCommands: values['no-commands'] !== true,
-    concurrency,
-    ...(shard ? { shard } : {}),
     ...(values.durations ? { durationsFrom: values.durations } : {}),
-    ...trustedRefOf(values['trusted-ref']),
   };
 }
 
@@ -211,6 +208,8 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', {
+      cause: error,
+    });
   }
 }

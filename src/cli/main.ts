@@ -1,24 +1,23 @@
 // The CLI composition root: parse argv, build local ports, run the pipeline, print, exit.
 // Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { runCheckpoint, type RunOutcome } from '../app/run-checkpoint.js';
-import { aggregateShards, type AggregateOutcome } from '../app/aggregate-shards.js';
-import { runVerifyRecord } from './verify-command.js';
-import { readRecordDurations } from '../core/shard/durations.js';
-import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
-import { readOwn } from '../core/own-key.js';
-import { formatLocation, type DecisionState } from '../core/model.js';
-import { renderText } from '../core/render/text.js';
-import { createLocalPorts } from '../adapters/local-ports.js';
-import { parseCliArgs, UsageError, USAGE, DEFAULT_CONFIG_PATH } from './args.js';
-import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
-import { createCliProgress } from './progress.js';
+import { resolve } from 'node:path';
+import { runGate, type GateResult } from '../app/run-gate.js';
+import { createMachinePorts } from '../adapters/machine-ports.js';
+import { createOfflineLookups } from '../adapters/offline-lookups.js';
+import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
+import { createTerminalProgress } from '../adapters/terminal-progress.js';
+import { createTerminalSink } from '../adapters/terminal-sink.js';
+import type { Outcome } from '../core/outcome.js';
+import { readOwn } from '../core/own-key.js';
+import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
+import type { DecisionState } from '../core/model.js';
+import { parseCliArgs, UsageError, USAGE } from './args.js';
 import { guardForActions } from './actions-guard.js';
+import { init } from './init.js';
+import { runVerifyRecord } from './verify-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -86,116 +85,88 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
 
   const root = resolve(request.cwd);
-  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json;
   const log = (text: string) => io.stderr.write(`${text}\n`);
-  const ports = createLocalPorts({
+  const ports = createMachinePorts({
     root,
     evidenceDir: resolve(root, request.outDir),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
+    lookups: createOfflineLookups(
+      'the CLI makes no GitHub API calls; run the Action for API lookups',
+    ),
+  });
+  const sink = createTerminalSink({
+    // The readable verdict quotes command output: under Actions, no workflow command in it runs.
+    // --json stays raw (its lines cannot start with `::`).
+    stdout: request.json ? io.stdout : guardForActions(io.stdout, io.env),
+    stderr: io.stderr,
+    json: request.json,
+    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && !request.json,
+    debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG),
   });
   if (request.command === 'aggregate') {
-    const records = request.records.map((path) => ({ path, text: readRecordFile(path) }));
-    return report(
-      await aggregateShards(ports, {
-        configPath: request.configPath,
-        records,
-        ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
-      }),
-      request.json,
-      color,
-      io,
+    const records = request.records.map((path) => ({ path, text: readRecord(path) }));
+    const { configPath, trustedRef } = request;
+    return exitCodeOf(
+      await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
     );
   }
-  const outcome = await runCheckpoint(ports, {
-    configPath: request.configPath,
-    decision: request.decision,
-    modes: request.modes,
-    inputs: request.inputs,
-    scope: request.command,
-    runCommands: request.runCommands,
-    notRunReason:
-      request.command === 'validate' ? 'validate does not run commands' : '--no-commands was given',
-    concurrency: request.concurrency,
-    defaultConcurrency: availableParallelism(),
-    context: {
-      repository: io.env.GITHUB_REPOSITORY ?? null,
-      sha: io.env.GITHUB_SHA ?? null,
-      ref: io.env.GITHUB_REF ?? null,
-      event: io.env.GITHUB_EVENT_NAME ?? null,
-      runUrl: null,
-    },
-    events: createCliProgress(io.stderr),
-    // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
-    ...(request.command === 'run' && request.runCommands ? { signal: stopOnSignals() } : {}),
-    ...(request.trustedRef ? { trustedRef: request.trustedRef } : {}),
-    ...(request.shard
-      ? {
-          shard: {
-            ...request.shard,
-            durations: request.durationsFrom ? readDurations(request.durationsFrom) : undefined,
-          },
-        }
-      : {}),
-  });
-  return report(outcome, request.json, color, io);
-}
-
-/** Prints a judged record (or why the gate could not run) and returns the exit code. */
-function report(
-  outcome: RunOutcome | AggregateOutcome,
-  json: boolean,
-  color: boolean,
-  io: CliIo,
-): number {
-  if (outcome.kind === 'unusable') {
-    io.stderr.write(`cutover-checkpoint: the gate could not run\n`);
-    for (const error of outcome.errors)
-      io.stderr.write(`  ${formatLocation(error.location)}: ${error.message}\n`);
-    return EXIT_UNUSABLE;
-  }
-  // The readable verdict quotes command output: under Actions, no workflow command in it runs.
-  if (json) io.stdout.write(`${JSON.stringify(outcome.record, null, 2)}\n`);
-  else
-    guardForActions(io.stdout, io.env).write(
-      renderText(outcome.record, {
-        color,
-        paths: { record: outcome.recordPath, report: outcome.reportPath },
-      }),
-    );
-  return EXIT_CODES[outcome.record.verdict];
-}
-
-/** Reads a record file named on the command line (it may live outside the workspace). */
-function readRecordFile(path: string): string {
+  const { ask, durationsFrom } = request;
+  const durations =
+    ask.shard && durationsFrom
+      ? readOrUsage(readShardDurations(durationsFrom), '--durations ')
+      : undefined;
+  // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
+  const stop =
+    request.command === 'run' && request.runCommands
+      ? stopOnSignals({
+          notify: (text) => io.stderr.write(text),
+          onSecondSignal: () => process.exit(130),
+        })
+      : undefined;
   try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read record ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    const result = await runGate(
+      ports,
+      {
+        ...ask,
+        ...(ask.shard && durations ? { shard: { ...ask.shard, durations } } : {}),
+        scope: request.command,
+        runCommands: request.runCommands,
+        notRunReason:
+          request.command === 'validate'
+            ? 'validate does not run commands'
+            : '--no-commands was given',
+        defaultConcurrency: availableParallelism(),
+        context: {
+          repository: io.env.GITHUB_REPOSITORY ?? null,
+          sha: io.env.GITHUB_SHA ?? null,
+          ref: io.env.GITHUB_REF ?? null,
+          event: io.env.GITHUB_EVENT_NAME ?? null,
+          runUrl: null,
+        },
+        events: createTerminalProgress(io.stderr),
+        ...(stop ? { signal: stop.signal } : {}),
+      },
+      sink,
     );
+    return exitCodeOf(result);
+  } finally {
+    stop?.dispose();
   }
 }
 
-/** Command durations (ms) of a previous record, to balance shards. */
-function readDurations(path: string): Record<string, number> {
-  const durations = readRecordDurations(readRecordFile(path));
-  if (typeof durations === 'string') throw new UsageError(`--durations ${path}: ${durations}`);
-  return durations;
+/** 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run (already reported by the sink). */
+function exitCodeOf(result: GateResult): number {
+  return result.kind === 'judged' ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
 }
 
-async function init(cwd: string, force: boolean, io: CliIo): Promise<number> {
-  const files = [
-    [resolve(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [resolve(cwd, '.github/workflows/cutover-checkpoint.yml'), STARTER_WORKFLOW],
-  ] as const;
-  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => path);
-  if (existing.length > 0 && !force)
-    throw new UsageError(`refusing to overwrite ${existing.join(', ')} (use --force)`);
-  for (const [path, text] of files) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    io.stdout.write(`wrote ${path}\n`);
-  }
-  io.stdout.write(`next: edit ${DEFAULT_CONFIG_PATH}, then run \`cutover-checkpoint validate\`\n`);
-  return 0;
+/** A record file named on the command line (it may live outside the workspace). */
+function readRecord(path: string): string {
+  return readOrUsage(readRecordFile(path));
+}
+
+/** The value, or a usage error (exit 3) with the reason. */
+function readOrUsage<T>(outcome: Outcome<T>, prefix = ''): T {
+  if (outcome.kind !== 'ok')
+    throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
+  return outcome.value;
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyRecord } from '../app/verify-record.js';
-import { createLocalPorts } from '../adapters/local-ports.js';
+import { createMachinePorts } from '../adapters/machine-ports.js';
+import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { UsageError } from './args.js';
@@ -34,10 +35,11 @@ export async function runVerifyRecord(
   }
   const root = resolve(tree);
   // Nothing is run or written: commands are judged from the record's raw results.
-  const ports = createLocalPorts({
+  const ports = createMachinePorts({
     root,
     evidenceDir: root,
     logger: { info: () => undefined, warn: () => undefined },
+    lookups: createOfflineLookups('verify-record makes no GitHub API calls'),
   });
   const outcome = await verifyRecord(ports, record, now.toISOString());
   const out = (text: string) => io.stdout.write(text);

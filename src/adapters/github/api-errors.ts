@@ -24,3 +24,8 @@ export function isPermissionError(error: unknown): boolean {
   if (described.status === 403) return !/rate limit/i.test(described.message);
   return described.status === 401;
 }
+
+/** True for a 5xx (or a network failure, which Octokit reports as 500): the request may have landed. */
+export function isServerError(error: unknown): boolean {
+  return (describeApiError(error)?.status ?? 0) >= 500;
+}

@@ -1,8 +1,10 @@
-// Creates the check run in progress at the start and completes it at the end, with annotations
-// batched 50 per request (GitHub rejects more).
+// Creates the check run in progress at the start (once, even when GitHub answers 5xx after
+// creating it) and completes it at the end, with annotations batched 50 per request (GitHub
+// rejects more).
 
 import type { Annotation, CheckConclusion } from '../../core/render/github/check-run.js';
 import { ANNOTATIONS_PER_REQUEST } from '../../core/render/github/limits.js';
+import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface Repository {
@@ -17,25 +19,60 @@ export interface StartedCheckRun {
   appSlug: string | null;
 }
 
-/** Creates the check run `in_progress` on `headSha`. */
+/**
+ * Creates the check run `in_progress` on `headSha`, tagged with `externalId` (unique per run) so
+ * that after a 5xx it can be found instead of created twice. Throws Octokit's RequestError.
+ */
 export async function startCheckRun(
   client: GitHubClient,
   repository: Repository,
-  request: { name: string; headSha: string; detailsUrl: string | null; startedAt: string },
+  request: {
+    name: string;
+    headSha: string;
+    detailsUrl: string | null;
+    startedAt: string;
+    externalId: string;
+  },
 ): Promise<StartedCheckRun> {
-  const { data } = await client.rest.checks.create({
-    ...repository,
-    name: request.name,
-    head_sha: request.headSha,
-    status: 'in_progress',
-    started_at: request.startedAt,
-    ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
-    output: {
-      title: 'Evaluating the cutover gate…',
-      summary: 'Collecting evidence and running verification commands.',
-    },
+  const started = (data: {
+    id: number;
+    html_url: string | null;
+    app: { slug?: string } | null;
+  }) => ({
+    id: data.id,
+    url: data.html_url ?? '',
+    appSlug: data.app?.slug ?? null,
   });
-  return { id: data.id, url: data.html_url ?? '', appSlug: data.app?.slug ?? null };
+  return createOnce(
+    async () => {
+      const { data } = await client.rest.checks.create({
+        ...repository,
+        name: request.name,
+        head_sha: request.headSha,
+        external_id: request.externalId,
+        status: 'in_progress',
+        started_at: request.startedAt,
+        ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+        output: {
+          title: 'Evaluating the cutover gate…',
+          summary: 'Collecting evidence and running verification commands.',
+        },
+        ...NO_AUTOMATIC_RETRY,
+      });
+      return started(data);
+    },
+    async () => {
+      const { data } = await client.rest.checks.listForRef({
+        ...repository,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+      });
+      const ours = data.check_runs.find((run) => run.external_id === request.externalId);
+      return ours && started(ours);
+    },
+  );
 }
 
 /** Completes the check run; annotations beyond the first 50 follow in further updates. */

@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -16,6 +17,13 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** Per-request timeout. */
   requestTimeoutMs?: number;
+  /** Wait before the first retry after a 5xx (then 4×, 9×…); tests shorten it. */
+  retryAfterBaseMs?: number;
+  /**
+   * GitHub asks for a second between mutating requests (three between ones that notify people);
+   * on by default, off in tests against the local server.
+   */
+  paceWrites?: boolean;
 }
 
 /** Creates the client. */
@@ -32,8 +40,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
           fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
-      retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      retry: {
+        retries,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        retryAfterBaseValue: options.retryAfterBaseMs ?? 1000,
+      },
       throttle: {
+        ...(options.paceWrites === false ? unpaced() : {}),
         onRateLimit: (
           retryAfter: number,
           request: { method: string; url: string },
@@ -60,4 +73,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     retry,
     throttling,
   );
+}
+
+/** Write and notification limiters without the minimum interval (one request at a time still). */
+function unpaced(): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+  };
 }

@@ -1,9 +1,12 @@
 // Publishes the verdict to GitHub: a check run created in progress at the start and completed in
-// every case (a crash completes it as failure), and the sticky PR comment. A missing permission
-// (fork PRs, no `checks: write` / `pull-requests: write`) becomes one warning at the end; the
-// verdict, outputs, job summary and step result never depend on publishing.
+// every case (a crash completes it as failure), and the sticky PR comment. A missing permission or
+// a GitHub failure that outlasted the retries becomes a warning (permissions: one at the end); the
+// verdict, outputs, job summary and step result never depend on publishing. Anything else (a
+// TypeError, a bug) is not GitHub's answer and propagates.
 
-import type { DecisionRecord } from '../core/record.js';
+import { randomUUID } from 'node:crypto';
+import { couldNot, ok, type Outcome } from '../../core/outcome.js';
+import type { DecisionRecord } from '../../core/record.js';
 import {
   mapConclusion,
   renderAnnotations,
@@ -11,17 +14,14 @@ import {
   renderCrashSummary,
   type Annotation,
   type CheckConclusion,
-} from '../core/render/github/check-run.js';
-import { commentMarker, renderComment } from '../core/render/github/comment.js';
-import {
-  completeCheckRun,
-  startCheckRun,
-  type StartedCheckRun,
-} from '../adapters/github/check-run.js';
-import { upsertStickyComment, type CommentOutcome } from '../adapters/github/pr-comment.js';
-import { describeApiError, isPermissionError } from '../adapters/github/api-errors.js';
-import type { GitHubClient } from '../adapters/github/octokit.js';
-import { PR_EVENTS, type GitHubRunContext } from './github-context.js';
+} from '../../core/render/github/check-run.js';
+import { commentMarker, renderComment } from '../../core/render/github/comment.js';
+import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
+import { upsertStickyComment, type CommentOutcome } from './pr-comment.js';
+import { describeApiError, isPermissionError } from './api-errors.js';
+import type { GitHubClient } from './octokit.js';
+import { PR_EVENTS, type GitHubRunContext } from './context.js';
+import { createPermissionProblems } from './permissions.js';
 
 export interface PublisherOptions {
   client: GitHubClient;
@@ -43,65 +43,71 @@ export interface Published {
   comments: CommentOutcome[];
 }
 
-/** Creates a publisher; nothing is sent until `start`. */
+/** Publishes one run's verdict; nothing is sent until `start`. */
+export type Publisher = ReturnType<typeof createPublisher>;
+
+/** Creates a publisher. */
 export function createPublisher(options: PublisherOptions) {
   const { client, context } = options;
   const repository = { owner: context.owner, repo: context.repo };
   const published: Published = { comments: [] };
-  const permissionProblems = new Map<string, string>();
+  const permissions = createPermissionProblems();
+  const externalId = `cutover-checkpoint:${randomUUID()}`;
   let identity: Promise<string> | undefined;
+  /** GitHub's "no" as an Outcome (warned about); any other error propagates. */
   const attempt = async <T>(
     what: string,
     permission: string,
     action: () => Promise<T>,
-  ): Promise<T | undefined> => {
+  ): Promise<Outcome<T>> => {
     try {
-      return await action();
+      return ok(await action());
     } catch (error) {
-      if (isPermissionError(error)) {
-        permissionProblems.set(what, permission);
-        return undefined;
-      }
       const api = describeApiError(error);
-      options.warn(
-        `cutover-checkpoint could not ${what}${api ? ` (HTTP ${api.status}: ${api.message})` : `: ${String(error)}`}`,
-      );
-      return undefined;
+      if (!api) throw error;
+      if (isPermissionError(error)) {
+        permissions.note(what, permission);
+        return couldNot(`the token may not ${what}`, error);
+      }
+      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      options.warn(reason);
+      return couldNot(reason, error);
     }
   };
+  const withPrefix = (annotations: Annotation[]) =>
+    annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }));
+  const complete = (id: number, result: Parameters<typeof completeCheckRun>[3]) =>
+    attempt('complete the check run', 'checks: write', () =>
+      completeCheckRun(client, repository, id, result),
+    );
 
   return {
     published,
 
     /** Creates the check run in progress on the commit the run is about. */
     async start(): Promise<void> {
-      published.checkRun = await attempt('create the check run', 'checks: write', () =>
+      const started = await attempt('create the check run', 'checks: write', () =>
         startCheckRun(client, repository, {
           name: options.checkName,
           headSha: context.sha,
           detailsUrl: context.runUrl,
           startedAt: options.now().toISOString(),
+          externalId,
         }),
       );
+      if (started.kind === 'ok') published.checkRun = started.value;
     },
 
     /** Completes the check run and posts or edits the sticky comment. */
     async finish(record: DecisionRecord): Promise<void> {
       const checkRun = published.checkRun;
       if (checkRun) {
-        const output = renderCheckOutput(record, context.runUrl);
-        const annotations = renderAnnotations(record).map((a) => ({
-          ...a,
-          path: options.pathPrefix + a.path,
-        }));
-        await attempt('complete the check run', 'checks: write', () =>
-          completeCheckRun(client, repository, checkRun.id, {
-            conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
-            completedAt: options.now().toISOString(),
-            ...output,
-            annotations,
-          }),
-        );
+        await complete(checkRun.id, {
+          conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
+          completedAt: options.now().toISOString(),
+          ...renderCheckOutput(record, context.runUrl),
+          annotations: withPrefix(renderAnnotations(record)),
+        });
       }
       for (const number of await this.pullRequestsToComment()) {
         const body = renderComment(
@@ -118,7 +124,7 @@ export function createPublisher(options: PublisherOptions) {
             author,
           }),
         );
-        if (outcome) published.comments.push(outcome);
+        if (outcome.kind === 'ok') published.comments.push(outcome.value);
       }
     },
 
@@ -126,16 +132,14 @@ export function createPublisher(options: PublisherOptions) {
     async crash(message: string, annotations: Annotation[] = []): Promise<void> {
       const checkRun = published.checkRun;
       if (!checkRun) return;
-      await attempt('complete the check run', 'checks: write', () =>
-        completeCheckRun(client, repository, checkRun.id, {
-          conclusion: 'failure',
-          completedAt: options.now().toISOString(),
-          title: 'The gate could not run',
-          summary: renderCrashSummary(message, context.runUrl),
-          text: '',
-          annotations: annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path })),
-        }),
-      );
+      await complete(checkRun.id, {
+        conclusion: 'failure',
+        completedAt: options.now().toISOString(),
+        title: 'The gate could not run',
+        summary: renderCrashSummary(message, context.runUrl),
+        text: '',
+        annotations: withPrefix(annotations),
+      });
     },
 
     /** PRs to comment on, per the `comment` input. */
@@ -157,35 +161,32 @@ export function createPublisher(options: PublisherOptions) {
             })
           ).data,
       );
-      return (pulls ?? []).filter((pull) => pull.state === 'open').map((pull) => pull.number);
+      if (pulls.kind !== 'ok') return [];
+      return pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
     },
 
     /**
      * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user.
+     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
+     * (github-actions[bot] when GitHub will not say).
      */
     async identity(): Promise<string> {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
       if (options.installationToken) return 'github-actions[bot]';
       identity ??= client.rest.users.getAuthenticated().then(
         ({ data }) => data.login,
-        () => 'github-actions[bot]',
+        (error: unknown) => {
+          if (!describeApiError(error)) throw error;
+          return 'github-actions[bot]';
+        },
       );
       return identity;
     },
 
     /** One warning for every permission that was missing, naming them. */
     reportPermissions(): void {
-      if (permissionProblems.size === 0) return;
-      const what = [...permissionProblems]
-        .map(([action, permission]) => `${action} (needs \`${permission}\`)`)
-        .join(' and ');
-      const fork = context.pullRequest?.fork
-        ? ' On pull requests from forks the token is read-only.'
-        : '';
-      options.warn(
-        `cutover-checkpoint could not ${what}: the token is not allowed to.${fork} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`,
-      );
+      const warning = permissions.describe(context.pullRequest?.fork === true);
+      if (warning) options.warn(warning);
     },
   };
 }

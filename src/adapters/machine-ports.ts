@@ -1,19 +1,19 @@
-// Builds the ports for a run on this machine; the CLI and the Action differ only in logger and lookups.
+// The ports for a run on this machine (a developer's or a GitHub runner): files, git, tools and
+// processes here. The CLI and the Action differ only in logger and lookups.
 
 import type { LoggerPort, LookupsPort, Ports } from '../app/ports.js';
 import { createFsWorkspace } from './fs-workspace.js';
 import { createGit } from './git.js';
-import { createOfflineLookups } from './offline-lookups.js';
 import { createOutputDir } from './output-dir.js';
 import { createProcessRunner } from './process-runner.js';
 import { createToolLookup } from './tool-lookup.js';
 
 /** Ports over a workspace root and an evidence directory. */
-export function createLocalPorts(options: {
+export function createMachinePorts(options: {
   root: string;
   evidenceDir: string;
   logger: LoggerPort;
-  lookups?: LookupsPort;
+  lookups: LookupsPort;
 }): Ports {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
@@ -21,9 +21,7 @@ export function createLocalPorts(options: {
     git: createGit(options.root),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
-    lookups:
-      options.lookups ??
-      createOfflineLookups('the CLI makes no GitHub API calls; run the Action for API lookups'),
+    lookups: options.lookups,
     output,
     logger: options.logger,
     environment: process.env,

@@ -6,7 +6,7 @@ import { formatDuration } from '../core/config/duration.js';
 import { describeEnd, prefixLines } from '../core/render/command-lines.js';
 
 /** Progress printing for the CLI, to stderr (stdout is kept for the verdict and --json). */
-export function createCliProgress(stream: {
+export function createTerminalProgress(stream: {
   write(text: string): void;
   isTTY?: boolean;
 }): CommandEvents {

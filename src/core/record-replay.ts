@@ -1,7 +1,7 @@
 // Replay: a record names the sha256 of the config and of every artifact and document it read, so a
 // verdict can be checked against a checkout later ("is this still the evidence it was given on?").
 
-import type { DecisionRecord } from '../record.js';
+import type { DecisionRecord } from './record.js';
 
 /** One input of the verdict and whether it is still what it was. */
 export interface InputChange {

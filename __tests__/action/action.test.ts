@@ -1,5 +1,7 @@
-// The built Action against a local GitHub that checks every request against the official OpenAPI
-// description: every trigger, the sticky comment across pages, permissions, retries, size limits.
+// The Action's composition root in-process (a fake step instead of the runner, the real adapters)
+// against a local GitHub that checks every request against the official OpenAPI description:
+// every trigger, the sticky comment across pages, permissions, retries, size limits. The built
+// bundle gets a handful of smoke runs in dist-smoke.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
-import { fixturePayload, runAction, TOKEN } from './run-action.js';
+import { fixturePayload, runActionInProcess as runAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
@@ -82,12 +84,9 @@ describe('push', () => {
       'check-run-url': `https://github.example/Codertocat/Hello-World/runs/${id}`,
       'comment-id': '',
     });
-    expect(
-      run.stdout
-        .split('\n')
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n'),
-    ).not.toContain(TOKEN);
+    expect(run.step.masked).toEqual([TOKEN]);
+    expect(run.stdout).not.toContain(TOKEN);
+    expect(run.summary).not.toContain(TOKEN);
   });
 });
 
@@ -281,6 +280,7 @@ describe('other triggers', () => {
     expect(run.outputs.verdict).toBe('CONDITIONAL');
     expect(run.summary).toContain('pull_request_target runs no verification commands');
     expect(run.stdout).not.toContain('[unit-tests]');
+    expect(run.stdout).not.toContain('▶');
   });
 
   it('publish: false makes no API write (the sign-off is still read)', async () => {
@@ -298,7 +298,7 @@ describe('other triggers', () => {
 });
 
 describe('resilience', () => {
-  it('retries a 502 and succeeds', async () => {
+  it('after a 502 on creating the check run, looks it up before creating it again', async () => {
     gh.faults.push({
       method: 'POST',
       path: /check-runs$/,
@@ -308,9 +308,89 @@ describe('resilience', () => {
     });
     const run = await push(repo);
     expect(run.status).toBe(0);
-    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
-    expect(run.outputs['check-run-id']).not.toBe('');
+    expect(ops().slice(0, 3)).toEqual([
+      'POST /repos/{owner}/{repo}/check-runs',
+      'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+      'POST /repos/{owner}/{repo}/check-runs',
+    ]);
+    expect(gh.checkRuns.size).toBe(1);
+    expect(run.outputs['check-run-id']).toBe(String([...gh.checkRuns.keys()][0]));
     expect(warnings(run.stdout)).toEqual([]);
+  });
+
+  it('a 502 after GitHub created the check run does not create a second one', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /check-runs$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+      after: true,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+    expect(gh.checkRuns.size).toBe(1);
+    const [id, created] = [...gh.checkRuns.entries()][0]!;
+    expect(created.external_id).toMatch(/^cutover-checkpoint:/);
+    expect(run.outputs['check-run-id']).toBe(String(id));
+    expect(gh.checkRunUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
+  it('a 502 after GitHub created the comment does not post a second one', async () => {
+    gh.faults.push({
+      method: 'POST',
+      path: /\/comments$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+      after: true,
+    });
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: 'pull_request.synchronize.json',
+    });
+    expect(run.status).toBe(0);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    expect(run.outputs['comment-id']).toBe(String(gh.comments.get(2)![0]!.id));
+    expect(
+      ops().filter((o) => o === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'),
+    ).toHaveLength(1);
+  });
+
+  it('retries a 502 on completing the check run (an update is safe to repeat)', async () => {
+    gh.faults.push({
+      method: 'PATCH',
+      path: /check-runs\/\d+$/,
+      status: 502,
+      message: 'Bad Gateway',
+      times: 1,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(
+      ops().filter((o) => o === 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}'),
+    ).toHaveLength(2);
+    expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(warnings(run.stdout)).toEqual([]);
+  });
+
+  it('a GitHub failure that outlasts the retries is one warning; the verdict stands', async () => {
+    gh.faults.push({
+      method: 'PATCH',
+      path: /check-runs\/\d+$/,
+      status: 500,
+      message: 'Internal Server Error',
+      times: Infinity,
+    });
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect(run.outputs.verdict).toBe('GO');
+    expect(warnings(run.stdout)).toEqual([
+      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest)',
+    ]);
   });
 
   it('waits out a secondary rate limit, honouring Retry-After', async () => {
@@ -327,7 +407,9 @@ describe('resilience', () => {
     expect(run.status).toBe(0);
     expect(ops().filter((o) => o === 'POST /repos/{owner}/{repo}/check-runs')).toHaveLength(2);
     expect(run.outputs['check-run-id']).not.toBe('');
-    expect(run.ms).toBeGreaterThanOrEqual(1000);
+    expect(run.stdout).toContain(
+      'secondary rate limit on POST /repos/{owner}/{repo}/check-runs: retrying in 1s',
+    );
   });
 
   it('an invalid input still ends with a failed check run saying why', async () => {
@@ -568,6 +650,51 @@ describe('lookups', () => {
       ).toEqual(['sev-1', 'sev-2']);
       // Escaped for Markdown: a zero-width space keeps `#7` from cross-referencing the issue.
       expect(run.summary).toContain('#\u200B7 Envelope regression in service.v3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the runner’s environment', () => {
+  it('a corrupt event payload fails the step saying so, and touches nothing on GitHub', async () => {
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: {},
+      eventText: '{"pull_request": {"number": 2,',
+    });
+    expect(run.status).toBe(1);
+    expect(run.step.failed).toMatch(
+      /^cutover-checkpoint could not run: the event payload at GITHUB_EVENT_PATH=.*event\.json is not JSON/,
+    );
+    expect(gh.requests).toEqual([]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('leaves no signal listener behind after a run', async () => {
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const run = await push(repo);
+    expect(run.status).toBe(0);
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
+  });
+});
+
+describe('inputs naming files', () => {
+  it('a durations input that is not a record fails the step naming the input and the file', async () => {
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml':
+        "version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d .'}\n",
+      'README.md': '# not a record\n',
+    });
+    try {
+      const run = await push(dir, { shard: '1/2', durations: 'README.md' });
+      expect(run.status).toBe(1);
+      expect(run.step.failed).toMatch(
+        /^cutover-checkpoint could not run: Invalid input 'durations': README\.md: it is not JSON/,
+      );
+      expect(gh.requests).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,10 +4,10 @@
 // command line, is echoed with workflow commands stopped (see stop-commands.ts).
 
 import * as core from '@actions/core';
-import type { CommandEvents } from '../app/ports.js';
-import { describeEnd, prefixLines } from '../core/render/command-lines.js';
-import { formatDuration } from '../core/config/duration.js';
-import { createStopCommandsWriter } from '../adapters/stop-commands.js';
+import type { CommandEvents } from '../../app/ports.js';
+import { describeEnd, prefixLines } from '../../core/render/command-lines.js';
+import { formatDuration } from '../../core/config/duration.js';
+import { createStopCommandsWriter } from '../stop-commands.js';
 
 /** Log events for the Action; `write` is the raw log (stdout). */
 export function createActionCommandLog(raw: (text: string) => void): CommandEvents {

@@ -1,0 +1,79 @@
+// The layering lint bites: the project's own ESLint config, through the Node API, on small files
+// placed (virtually) in each layer. Every spelling of an upward import must fail.
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: ROOT });
+
+/** The rule ids ESLint reports for `code` as if it were the file at `path`. */
+async function violations(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, path) });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('layering lint', () => {
+  it.each([
+    ['src/core/checks/x.ts', "import { createGit } from '../../adapters/git.js';"],
+    ['src/core/checks/x.ts', "import { createGit } from '../render/../../adapters/git.js';"],
+    ['src/core/x.ts', "import { runGate } from './../app/run-gate.js';"],
+    ['src/core/x.ts', "import { INPUTS } from '../action/constants.js';"],
+    ['src/app/x.ts', "import { INPUTS } from '../action/constants.js';"],
+    ['src/app/x.ts', "import { createGit } from '../core/../adapters/git.js';"],
+    ['src/adapters/x.ts', "import { USAGE } from '../cli/args.js';"],
+    ['src/adapters/github/x.ts', "import { INPUTS } from '../../action/constants.js';"],
+    ['src/cli/x.ts', "import { INPUTS } from '../action/constants.js';"],
+  ])('%s may not: %s', async (path, line) => {
+    expect(
+      await violations(path, `${line}\nexport const used = [${importedName(line)}];\n`),
+    ).toEqual(['import-x/no-restricted-paths']);
+  });
+
+  it.each([
+    ["import { readFileSync } from 'node:fs';", 'readFileSync'],
+    ["import { spawn } from 'node:child_process';", 'spawn'],
+    ["import * as core from '@actions/core';", 'core'],
+  ])('app/ may not reach the outside directly: %s', async (line, name) => {
+    expect(await violations('src/app/x.ts', `${line}\nexport const used = [${name}];\n`)).toEqual([
+      'no-restricted-imports',
+    ]);
+  });
+
+  it('core/ may not import node:* either (it is pure)', async () => {
+    expect(
+      await violations(
+        'src/core/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const used = [readFileSync];\n",
+      ),
+    ).toEqual(['no-restricted-imports']);
+  });
+
+  it('an import that does not resolve is an error (it would slip past the paths rule)', async () => {
+    expect(
+      await violations(
+        'src/core/x.ts',
+        "import { x } from '../adapters/nope.js';\nexport const y = x;\n",
+      ),
+    ).toContain('import-x/no-unresolved');
+  });
+
+  it('imports that follow the layering pass', async () => {
+    expect(
+      await violations(
+        'src/app/x.ts',
+        "import type { Ports } from './ports.js';\nimport { judge } from '../core/judge.js';\nexport type P = Ports;\nexport const j = judge;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        'src/adapters/x.ts',
+        "import type { Ports } from '../app/ports.js';\nexport type P = Ports;\n",
+      ),
+    ).toEqual([]);
+  });
+});
+
+function importedName(line: string): string {
+  return /\{ (\w+) \}/.exec(line)![1]!;
+}

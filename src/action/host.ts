@@ -1,0 +1,24 @@
+// What the Action takes from the machine it runs on. On a runner (run.ts): the process
+// environment, @actions/core and stdout; in tests: a fake step and shortened GitHub waits.
+
+import type { CommandEvents, Ports } from '../app/ports.js';
+import type { StepIo } from '../adapters/github/step-io.js';
+import type { InputSource } from './inputs.js';
+
+/** Everything the Action takes from the machine it runs on; tests pass fakes of the runner parts. */
+export interface ActionHost {
+  /** GITHUB_* variables (GITHUB_EVENT_PATH, GITHUB_WORKSPACE, GITHUB_API_URL, …). */
+  env: Readonly<Record<string, string | undefined>>;
+  inputs: InputSource;
+  io: StepIo;
+  /** Live command output for the Actions log. */
+  commandEvents: () => CommandEvents;
+  /** Called on a second SIGINT/SIGTERM. */
+  exitNow: () => void;
+  /** Wait before the first retry of a GitHub request after a 5xx, in ms (tests shorten it). */
+  retryAfterBaseMs?: number;
+  /** Off: no pause between mutating GitHub requests (tests against the local server). */
+  paceWrites?: boolean;
+  /** Wraps the machine's ports (tests replace the command runner with a replaying fake). */
+  wrapPorts?: (ports: Ports) => Ports;
+}

@@ -1,0 +1,18 @@
+// The Action on a real runner: inputs and the step through @actions/core, the process environment,
+// command output to stdout.
+
+import { createActionCommandLog } from '../adapters/github/command-log.js';
+import { createRunnerStepIo } from '../adapters/github/step-io.js';
+import { RUNNER_INPUTS } from './inputs.js';
+import { runAction } from './main.js';
+
+/** Runs the Action in this process, as the runner started it. Never throws. */
+export async function run(): Promise<void> {
+  await runAction({
+    env: process.env,
+    inputs: RUNNER_INPUTS,
+    io: createRunnerStepIo(),
+    commandEvents: () => createActionCommandLog((text) => process.stdout.write(text)),
+    exitNow: () => process.exit(130),
+  });
+}

@@ -1,0 +1,25 @@
+// Non-idempotent POSTs (create a check run, create a comment) are not retried blindly: a 5xx or a
+// lost connection may come after GitHub created the object, and a blind retry makes a duplicate.
+// After such a failure we look for what we meant to create and create it again only when absent.
+
+import { isServerError } from './api-errors.js';
+
+/** Octokit request options that turn plugin-retry off for one call. */
+export const NO_AUTOMATIC_RETRY = { request: { retries: 0 } } as const;
+
+/**
+ * Runs `create` (which must not be retried by the client); after a 5xx, `find` looks the object
+ * up, and `create` runs once more only when it is not there. Other errors, and errors of `find`
+ * or of the second `create`, propagate.
+ */
+export async function createOnce<T>(
+  create: () => Promise<T>,
+  find: () => Promise<T | undefined>,
+): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!isServerError(error)) throw error;
+    return (await find()) ?? (await create());
+  }
+}
