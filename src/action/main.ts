@@ -36,7 +36,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       );
     } catch (error) {
       // Invalid inputs still end with a failed check run that says why.
-      const client = clientFor(host, publishing.githubToken, context);
+      const client = await clientFor(host, publishing.githubToken, context);
       const publisher = publisherFor(host, context, client, publishing, FAILURE_ONLY);
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
@@ -55,7 +55,7 @@ async function runWithInputs(
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
-  const client = clientFor(host, inputs.githubToken, context);
+  const client = await clientFor(host, inputs.githubToken, context);
   // A shard's record is partial: only the aggregating job publishes.
   const publisher = inputs.ask.shard
     ? undefined
