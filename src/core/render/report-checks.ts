@@ -60,7 +60,12 @@ export function renderChecks(record: DecisionRecord, options: MarkdownOptions): 
     (status) => [status, record.checks.filter((c) => c.status === status).length] as const,
   ).filter(([, n]) => n > 0);
   const details = open
-    .filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line))
+    .filter(
+      (c) =>
+        c.details.length > 0 ||
+        // A finding without a line still points at its file, unless it only repeats the summary.
+        c.findings.some((f) => f.location?.line || f.message !== c.summary),
+    )
     .map((c) => renderCheckDetails(c, options.findingsPerCheck));
   const plural = (n: number) => `${n} passing check${n === 1 ? '' : 's'}`;
   const folded = !passing.length

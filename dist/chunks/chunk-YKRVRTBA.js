@@ -1,8055 +1,16 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
+  require_formats
+} from "./chunk-3LSVC2XP.js";
+import {
+  require_equal,
+  require_ucs2length
+} from "./chunk-YWYC4T6G.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-DP6QUK2Y.js";
-
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code) {
-        super();
-        this._items = typeof code === "string" ? [code] : code;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
-        }, {});
-      }
-    };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
-    function _(strs, ...args) {
-      const code = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
-      }
-      return new _Code(code);
-    }
-    exports._ = _;
-    var plus = new _Code("+");
-    function str(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports.str = str;
-    function addCodeArg(code, arg) {
-      if (arg instanceof _Code)
-        code.push(...arg._items);
-      else if (arg instanceof Name)
-        code.push(arg);
-      else
-        code.push(interpolate(arg));
-    }
-    exports.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
-    }
-    exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify2(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports.stringify = stringify2;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
-      }
-    };
-    exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code;
-      }
-    };
-    exports.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names, constants5) {
-        if (!names[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants5);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names, constants5) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names, constants5);
-        return this;
-      }
-      get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code) {
-        super();
-        this.code = code;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names, constants5) {
-        this.code = optimizeExpr(this.code, names, constants5);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names, constants5) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants5))
-            continue;
-          subtractNames(names, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names, constants5) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        if (!(super.optimizeNames(names, constants5) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names, constants5);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-          addNames(names, this.else.names);
-        return names;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names, constants5);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names, constants5);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code = "try" + super.render(opts);
-        if (this.catch)
-          code += this.catch.render(opts);
-        if (this.finally)
-          code += this.finally.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names, constants5) {
-        var _a, _b;
-        super.optimizeNames(names, constants5);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        if (this.catch)
-          addNames(names, this.catch.names);
-        if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
-          }
-        }
-        code.push("}");
-        return new code_1._Code(code);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
-          catchCode(error);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports.CodeGen = CodeGen;
-    function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
-    }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-    }
-    function optimizeExpr(expr, names, constants5) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants5[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash = {};
-      for (const item of arr)
-        hash[item] = true;
-      return hash;
-    }
-    exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES2) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES2.all[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
-    }
-    exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
-    }
-    exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports.default = names;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
-    }
-    function errorObject(cxt, error, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
-    }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
-    }
-    exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var util_2 = require_util();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
-    }
-    exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-    }
-    exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-    }
-    exports.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
-      }
-    }
-    exports.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
-    "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES: RULES2 } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
-        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group of RULES2.rules)
-          groupKeywords(group);
-        groupKeywords(RULES2.post);
-      });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-          return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
-      gen.block(() => {
-        for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign) {
-        if (assign)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports.compileSchema = compileSchema;
-    function resolveRef2(root, baseId, ref) {
-      var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports.resolveRef = resolveRef2;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve6(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
-          continue;
-        }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str, token) {
-      let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path) {
-      let input = path;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
-      }
-      const segments = path.split("/");
-      const last = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
-    "use strict";
-    var { isUUID } = require_utils();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve6(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
-    }
-    function resolveComponent(base, relative4, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
-      } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
-        } else {
-          if (!relative4.path) {
-            target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
-              } else if (!base.path) {
-                target.path = relative4.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative4.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative4.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize,
-      resolve: resolve6,
-      resolveComponent,
-      equal,
-      serialize,
-      parse
-    };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES: RULES2 } = this;
-        delete RULES2.keywords[keyword];
-        delete RULES2.all[keyword];
-        for (const group of RULES2.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i >= 0)
-            group.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
-            if (typeof rule != "object")
-              continue;
-            const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv.ValidationError = validation_error_1.default;
-    Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES: RULES2 } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES2.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES: RULES2 } = this;
-      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES2.rules.push(ruleGroup);
-      }
-      RULES2.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-      else
-        ruleGroup.rules.push(rule);
-      RULES2.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
-      } else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports.callRef = callRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var ucs2length_1 = require_ucs2length();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    exports.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
-      },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util();
-    var error = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var util_2 = require_util();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
-var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.dynamicAnchor = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var ref_1 = require_ref();
-    var def = {
-      keyword: "$dynamicAnchor",
-      schemaType: "string",
-      code: (cxt) => dynamicAnchor(cxt, cxt.schema)
-    };
-    function dynamicAnchor(cxt, anchor) {
-      const { gen, it } = cxt;
-      it.schemaEnv.root.dynamicAnchors[anchor] = true;
-      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
-      const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
-      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
-    }
-    exports.dynamicAnchor = dynamicAnchor;
-    function _getValidate(cxt) {
-      const { schemaEnv, schema, self } = cxt.it;
-      const { root, baseId, localRefs, meta } = schemaEnv.root;
-      const { schemaId } = self.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
-      compile_1.compileSchema.call(self, sch);
-      return (0, ref_1.getValidate)(cxt, sch);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
-var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.dynamicRef = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var ref_1 = require_ref();
-    var def = {
-      keyword: "$dynamicRef",
-      schemaType: "string",
-      code: (cxt) => dynamicRef(cxt, cxt.schema)
-    };
-    function dynamicRef(cxt, ref) {
-      const { gen, keyword, it } = cxt;
-      if (ref[0] !== "#")
-        throw new Error(`"${keyword}" only supports hash fragment reference`);
-      const anchor = ref.slice(1);
-      if (it.allErrors) {
-        _dynamicRef();
-      } else {
-        const valid = gen.let("valid", false);
-        _dynamicRef(valid);
-        cxt.ok(valid);
-      }
-      function _dynamicRef(valid) {
-        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
-          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
-          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
-        } else {
-          _callRef(it.validateName, valid)();
-        }
-      }
-      function _callRef(validate, valid) {
-        return valid ? () => gen.block(() => {
-          (0, ref_1.callRef)(cxt, validate);
-          gen.let(valid, true);
-        }) : () => (0, ref_1.callRef)(cxt, validate);
-      }
-    }
-    exports.dynamicRef = dynamicRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
-var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicAnchor_1 = require_dynamicAnchor();
-    var util_1 = require_util();
-    var def = {
-      keyword: "$recursiveAnchor",
-      schemaType: "boolean",
-      code(cxt) {
-        if (cxt.schema)
-          (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
-        else
-          (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
-var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicRef_1 = require_dynamicRef();
-    var def = {
-      keyword: "$recursiveRef",
-      schemaType: "string",
-      code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
-var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dynamicAnchor_1 = require_dynamicAnchor();
-    var dynamicRef_1 = require_dynamicRef();
-    var recursiveAnchor_1 = require_recursiveAnchor();
-    var recursiveRef_1 = require_recursiveRef();
-    var dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
-    exports.default = dynamic;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
-var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependencies_1 = require_dependencies();
-    var def = {
-      keyword: "dependentRequired",
-      type: "object",
-      schemaType: "object",
-      error: dependencies_1.error,
-      code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
-var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependencies_1 = require_dependencies();
-    var def = {
-      keyword: "dependentSchemas",
-      type: "object",
-      schemaType: "object",
-      code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt)
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
-var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: ["maxContains", "minContains"],
-      type: "array",
-      schemaType: "number",
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.contains === void 0) {
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/next.js
-var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dependentRequired_1 = require_dependentRequired();
-    var dependentSchemas_1 = require_dependentSchemas();
-    var limitContains_1 = require_limitContains();
-    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
-    exports.default = next;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
-var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var error = {
-      message: "must NOT have unevaluated properties",
-      params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
-    };
-    var def = {
-      keyword: "unevaluatedProperties",
-      type: "object",
-      schemaType: ["boolean", "object"],
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, props } = it;
-        if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
-        } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
-        }
-        it.props = true;
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
-          if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (!(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            cxt.subschema({
-              keyword: "unevaluatedProperties",
-              dataProp: key,
-              dataPropType: util_1.Type.Str
-            }, valid);
-            if (!allErrors)
-              gen.if((0, codegen_1.not)(valid), () => gen.break());
-          }
-        }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
-        }
-        function unevaluatedStatic(evaluatedProps, key) {
-          const ps = [];
-          for (const p in evaluatedProps) {
-            if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
-          }
-          return (0, codegen_1.and)(...ps);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
-var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "unevaluatedItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      error,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        const items = it.items || 0;
-        if (items === true)
-          return;
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema === false) {
-          cxt.setParams({ len: items });
-          cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-          const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
-          gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
-          cxt.ok(valid);
-        }
-        it.items = true;
-        function validateItems(valid, from) {
-          gen.forRange("i", from, len, (i) => {
-            cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
-            if (!it.allErrors)
-              gen.if((0, codegen_1.not)(valid), () => gen.break());
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
-var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var unevaluatedProperties_1 = require_unevaluatedProperties();
-    var unevaluatedItems_1 = require_unevaluatedItems();
-    var unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
-    exports.default = unevaluated;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft2020.js
-var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var dynamic_1 = require_dynamic();
-    var next_1 = require_next();
-    var unevaluated_1 = require_unevaluated();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft2020Vocabularies = [
-      dynamic_1.default,
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(true),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary,
-      next_1.default,
-      unevaluated_1.default
-    ];
-    exports.default = draft2020Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
-var require_schema = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/schema",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/core": true,
-        "https://json-schema.org/draft/2020-12/vocab/applicator": true,
-        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
-        "https://json-schema.org/draft/2020-12/vocab/validation": true,
-        "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
-        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
-        "https://json-schema.org/draft/2020-12/vocab/content": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Core and Validation specifications meta-schema",
-      allOf: [
-        { $ref: "meta/core" },
-        { $ref: "meta/applicator" },
-        { $ref: "meta/unevaluated" },
-        { $ref: "meta/validation" },
-        { $ref: "meta/meta-data" },
-        { $ref: "meta/format-annotation" },
-        { $ref: "meta/content" }
-      ],
-      type: ["object", "boolean"],
-      $comment: "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.",
-      properties: {
-        definitions: {
-          $comment: '"definitions" has been replaced by "$defs".',
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          deprecated: true,
-          default: {}
-        },
-        dependencies: {
-          $comment: '"dependencies" has been split and replaced by "dependentSchemas" and "dependentRequired" in order to serve their differing semantics.',
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $dynamicRef: "#meta" }, { $ref: "meta/validation#/$defs/stringArray" }]
-          },
-          deprecated: true,
-          default: {}
-        },
-        $recursiveAnchor: {
-          $comment: '"$recursiveAnchor" has been replaced by "$dynamicAnchor".',
-          $ref: "meta/core#/$defs/anchorString",
-          deprecated: true
-        },
-        $recursiveRef: {
-          $comment: '"$recursiveRef" has been replaced by "$dynamicRef".',
-          $ref: "meta/core#/$defs/uriReferenceString",
-          deprecated: true
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
-var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/applicator",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/applicator": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Applicator vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        prefixItems: { $ref: "#/$defs/schemaArray" },
-        items: { $dynamicRef: "#meta" },
-        contains: { $dynamicRef: "#meta" },
-        additionalProperties: { $dynamicRef: "#meta" },
-        properties: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependentSchemas: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" },
-          default: {}
-        },
-        propertyNames: { $dynamicRef: "#meta" },
-        if: { $dynamicRef: "#meta" },
-        then: { $dynamicRef: "#meta" },
-        else: { $dynamicRef: "#meta" },
-        allOf: { $ref: "#/$defs/schemaArray" },
-        anyOf: { $ref: "#/$defs/schemaArray" },
-        oneOf: { $ref: "#/$defs/schemaArray" },
-        not: { $dynamicRef: "#meta" }
-      },
-      $defs: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $dynamicRef: "#meta" }
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
-var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Unevaluated applicator vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        unevaluatedItems: { $dynamicRef: "#meta" },
-        unevaluatedProperties: { $dynamicRef: "#meta" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
-var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/content",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/content": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Content vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        contentEncoding: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentSchema: { $dynamicRef: "#meta" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
-var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/core",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/core": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Core vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          $ref: "#/$defs/uriReferenceString",
-          $comment: "Non-empty fragments not allowed.",
-          pattern: "^[^#]*#?$"
-        },
-        $schema: { $ref: "#/$defs/uriString" },
-        $ref: { $ref: "#/$defs/uriReferenceString" },
-        $anchor: { $ref: "#/$defs/anchorString" },
-        $dynamicRef: { $ref: "#/$defs/uriReferenceString" },
-        $dynamicAnchor: { $ref: "#/$defs/anchorString" },
-        $vocabulary: {
-          type: "object",
-          propertyNames: { $ref: "#/$defs/uriString" },
-          additionalProperties: {
-            type: "boolean"
-          }
-        },
-        $comment: {
-          type: "string"
-        },
-        $defs: {
-          type: "object",
-          additionalProperties: { $dynamicRef: "#meta" }
-        }
-      },
-      $defs: {
-        anchorString: {
-          type: "string",
-          pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
-        },
-        uriString: {
-          type: "string",
-          format: "uri"
-        },
-        uriReferenceString: {
-          type: "string",
-          format: "uri-reference"
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
-var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Format vocabulary meta-schema for annotation results",
-      type: ["object", "boolean"],
-      properties: {
-        format: { type: "string" }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
-var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/meta-data": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Meta-data vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        deprecated: {
-          type: "boolean",
-          default: false
-        },
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        writeOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
-var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
-    module.exports = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://json-schema.org/draft/2020-12/meta/validation",
-      $vocabulary: {
-        "https://json-schema.org/draft/2020-12/vocab/validation": true
-      },
-      $dynamicAnchor: "meta",
-      title: "Validation vocabulary meta-schema",
-      type: ["object", "boolean"],
-      properties: {
-        type: {
-          anyOf: [
-            { $ref: "#/$defs/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/$defs/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        const: true,
-        enum: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
-        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
-        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
-        minContains: {
-          $ref: "#/$defs/nonNegativeInteger",
-          default: 1
-        },
-        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
-        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/$defs/stringArray" },
-        dependentRequired: {
-          type: "object",
-          additionalProperties: {
-            $ref: "#/$defs/stringArray"
-          }
-        }
-      },
-      $defs: {
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          $ref: "#/$defs/nonNegativeInteger",
-          default: 0
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      }
-    };
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
-var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var metaSchema = require_schema();
-    var applicator = require_applicator2();
-    var unevaluated = require_unevaluated2();
-    var content = require_content();
-    var core = require_core3();
-    var format = require_format_annotation();
-    var metadata = require_meta_data();
-    var validation = require_validation2();
-    var META_SUPPORT_DATA = ["/properties"];
-    function addMetaSchema2020($data) {
-      ;
-      [
-        metaSchema,
-        applicator,
-        unevaluated,
-        content,
-        core,
-        with$data(this, format),
-        metadata,
-        with$data(this, validation)
-      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
-      return this;
-      function with$data(ajv, sch) {
-        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
-      }
-    }
-    exports.default = addMetaSchema2020;
-  }
-});
-
-// node_modules/ajv/dist/2020.js
-var require__ = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-    var core_1 = require_core();
-    var draft2020_1 = require_draft2020();
-    var discriminator_1 = require_discriminator();
-    var json_schema_2020_12_1 = require_json_schema_2020_12();
-    var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv20202 = class extends core_1.default {
-      constructor(opts = {}) {
-        super({
-          ...opts,
-          dynamicRef: true,
-          next: true,
-          unevaluated: true
-        });
-      }
-      _addVocabularies() {
-        super._addVocabularies();
-        draft2020_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        const { $data, meta } = this.opts;
-        if (!meta)
-          return;
-        json_schema_2020_12_1.default.call(this, $data);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv2020 = Ajv20202;
-    module.exports = exports = Ajv20202;
-    module.exports.Ajv2020 = Ajv20202;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv20202;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
-// node_modules/ajv-formats/dist/formats.js
-var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate, compare) {
-      return { validate, compare };
-    }
-    exports.fullFormats = {
-      // date: http://tools.ietf.org/html/rfc3339#section-5.6
-      date: fmtDef(date, compareDate),
-      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
-      time: fmtDef(getTime(true), compareTime),
-      "date-time": fmtDef(getDateTime(true), compareDateTime),
-      "iso-time": fmtDef(getTime(), compareIsoTime),
-      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
-      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
-      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
-      uri,
-      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
-      // uri-template: https://tools.ietf.org/html/rfc6570
-      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
-      // For the source: https://gist.github.com/dperini/729294
-      // For test cases: https://mathiasbynens.be/demo/url-regex
-      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
-      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
-      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
-      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
-      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
-      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-      regex,
-      // uuid: http://tools.ietf.org/html/rfc4122
-      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
-      // JSON-pointer: https://tools.ietf.org/html/rfc6901
-      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
-      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
-      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
-      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
-      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
-      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
-      // byte: https://github.com/miguelmota/is-base64
-      byte,
-      // signed 32 bit integer
-      int32: { type: "number", validate: validateInt32 },
-      // signed 64 bit integer
-      int64: { type: "number", validate: validateInt64 },
-      // C-type float
-      float: { type: "number", validate: validateNumber },
-      // C-type double
-      double: { type: "number", validate: validateNumber },
-      // hint to the UI to hide input strings
-      password: true,
-      // unchecked string payload
-      binary: true
-    };
-    exports.fastFormats = {
-      ...exports.fullFormats,
-      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
-      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
-      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
-      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
-      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
-      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
-      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
-      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
-      // email (sources from jsen validator):
-      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
-      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
-      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
-    };
-    exports.formatNames = Object.keys(exports.fullFormats);
-    function isLeapYear(year) {
-      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    }
-    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date(str) {
-      const matches = DATE.exec(str);
-      if (!matches)
-        return false;
-      const year = +matches[1];
-      const month = +matches[2];
-      const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
-    }
-    function compareDate(d1, d2) {
-      if (!(d1 && d2))
-        return void 0;
-      if (d1 > d2)
-        return 1;
-      if (d1 < d2)
-        return -1;
-      return 0;
-    }
-    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-    function getTime(strictTimeZone) {
-      return function time(str) {
-        const matches = TIME.exec(str);
-        if (!matches)
-          return false;
-        const hr = +matches[1];
-        const min = +matches[2];
-        const sec = +matches[3];
-        const tz = matches[4];
-        const tzSign = matches[5] === "-" ? -1 : 1;
-        const tzH = +(matches[6] || 0);
-        const tzM = +(matches[7] || 0);
-        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
-          return false;
-        if (hr <= 23 && min <= 59 && sec < 60)
-          return true;
-        const utcMin = min - tzM * tzSign;
-        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
-        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
-      };
-    }
-    function compareTime(s1, s2) {
-      if (!(s1 && s2))
-        return void 0;
-      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
-      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
-      if (!(t1 && t2))
-        return void 0;
-      return t1 - t2;
-    }
-    function compareIsoTime(t1, t2) {
-      if (!(t1 && t2))
-        return void 0;
-      const a1 = TIME.exec(t1);
-      const a2 = TIME.exec(t2);
-      if (!(a1 && a2))
-        return void 0;
-      t1 = a1[1] + a1[2] + a1[3];
-      t2 = a2[1] + a2[2] + a2[3];
-      if (t1 > t2)
-        return 1;
-      if (t1 < t2)
-        return -1;
-      return 0;
-    }
-    var DATE_TIME_SEPARATOR = /t|\s/i;
-    function getDateTime(strictTimeZone) {
-      const time = getTime(strictTimeZone);
-      return function date_time(str) {
-        const dateTime = str.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
-      };
-    }
-    function compareDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const d1 = new Date(dt1).valueOf();
-      const d2 = new Date(dt2).valueOf();
-      if (!(d1 && d2))
-        return void 0;
-      return d1 - d2;
-    }
-    function compareIsoDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
-      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
-      const res = compareDate(d1, d2);
-      if (res === void 0)
-        return void 0;
-      return res || compareTime(t1, t2);
-    }
-    var NOT_URI_FRAGMENT = /\/|:/;
-    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str) {
-      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
-    }
-    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str) {
-      BYTE.lastIndex = 0;
-      return BYTE.test(str);
-    }
-    var MIN_INT32 = -(2 ** 31);
-    var MAX_INT32 = 2 ** 31 - 1;
-    function validateInt32(value) {
-      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
-    }
-    function validateInt64(value) {
-      return Number.isInteger(value);
-    }
-    function validateNumber() {
-      return true;
-    }
-    var Z_ANCHOR = /[^\\]\\Z/;
-    function regex(str) {
-      if (Z_ANCHOR.test(str))
-        return false;
-      try {
-        new RegExp(str);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
-// node_modules/ajv-formats/dist/limit.js
-var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatLimitDefinition = void 0;
-    var ajv_1 = require_ajv();
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    exports.formatLimitDefinition = {
-      keyword: Object.keys(KWDs),
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self } = it;
-        if (!opts.validateFormats)
-          return;
-        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
-        if (fCxt.$data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
-        }
-        function validateFormat() {
-          const format = fCxt.schema;
-          const fmtDef = self.formats[format];
-          if (!fmtDef || fmtDef === true)
-            return;
-          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
-          }
-          const fmt = gen.scopeValue("formats", {
-            key: format,
-            ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
-          });
-          cxt.fail$data(compareCode(fmt));
-        }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
-        }
-      },
-      dependencies: ["format"]
-    };
-    var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports.formatLimitDefinition);
-      return ajv;
-    };
-    exports.default = formatLimitPlugin;
-  }
-});
-
-// node_modules/ajv-formats/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var formats_1 = require_formats();
-    var limit_1 = require_limit();
-    var codegen_1 = require_codegen();
-    var fullName = new codegen_1.Name("fullFormats");
-    var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv, opts = { keywords: true }) => {
-      if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
-        return ajv;
-      }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list, formats, exportName);
-      if (opts.keywords)
-        (0, limit_1.default)(ajv);
-      return ajv;
-    };
-    formatsPlugin.get = (name, mode = "full") => {
-      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
-        throw new Error(`Unknown format "${name}"`);
-      return f;
-    };
-    function addFormats2(ajv, list, fs, exportName) {
-      var _a;
-      var _b;
-      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
-        ajv.addFormat(f, fs[f]);
-    }
-    module.exports = exports = formatsPlugin;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = formatsPlugin;
-  }
-});
+} from "./chunk-WSMUT4KD.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -8062,7 +23,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -8097,7 +58,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
@@ -8116,7 +77,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -8125,9 +86,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -8261,7 +222,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -8271,7 +232,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -8415,7 +376,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -8442,7 +403,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -8453,7 +414,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -8633,7 +594,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -8659,7 +620,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -10508,7 +2469,7 @@ var require_int = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/core/schema.js
-var require_schema2 = __commonJS({
+var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
@@ -10536,7 +2497,7 @@ var require_schema2 = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/json/schema.js
-var require_schema3 = __commonJS({
+var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
@@ -11162,7 +3123,7 @@ var require_timestamp = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/yaml-1.1/schema.js
-var require_schema4 = __commonJS({
+var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
@@ -11216,13 +3177,13 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = require_schema2();
-    var schema$1 = require_schema3();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
     var binary = require_binary();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var schema$2 = require_schema4();
+    var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
@@ -11721,7 +3682,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors2 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -13127,7 +5088,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -13334,7 +5295,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -13581,15 +5542,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -13600,8 +5561,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -13632,7 +5593,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -15238,7 +7199,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -15330,13 +7291,13 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -15348,7 +7309,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -15376,8 +7337,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -15386,7 +7347,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports) {
     "use strict";
     exports["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "type": "string", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "secret_env": { "type": "array", "items": { "type": "string" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "type": "string", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "type": "string" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -16687,7 +8648,7 @@ var require_builtin_validators = __commonJS({
                   errors++;
                 }
                 for (const key12 in data63) {
-                  if (!(key12 === "name" || key12 === "min_version" || key12 === "version_args")) {
+                  if (!(key12 === "name" || key12 === "min_version" || key12 === "version_args" || key12 === "allow_prerelease")) {
                     const err113 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err113];
@@ -16755,44 +8716,43 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data63.allow_prerelease !== void 0) {
+                  if (typeof data63.allow_prerelease !== "boolean") {
+                    const err119 = { instancePath: instancePath + "/tools/" + i7 + "/allow_prerelease", schemaPath: "#/properties/tools/items/properties/allow_prerelease/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err119];
+                    } else {
+                      vErrors.push(err119);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err119 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err120 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err119];
+                  vErrors = [err120];
                 } else {
-                  vErrors.push(err119);
+                  vErrors.push(err120);
                 }
                 errors++;
               }
             }
           } else {
-            const err120 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err121 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err120];
+              vErrors = [err121];
             } else {
-              vErrors.push(err120);
+              vErrors.push(err121);
             }
             errors++;
           }
         }
         if (data.command_defaults !== void 0) {
-          let data68 = data.command_defaults;
-          if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-            for (const key13 in data68) {
+          let data69 = data.command_defaults;
+          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+            for (const key13 in data69) {
               if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder" || key13 === "run_timeout" || key13 === "mutation_patterns" || key13 === "secret_env")) {
-                const err121 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err121];
-                } else {
-                  vErrors.push(err121);
-                }
-                errors++;
-              }
-            }
-            if (data68.concurrency !== void 0) {
-              let data69 = data68.concurrency;
-              if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)))) {
-                const err122 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err122 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -16800,27 +8760,21 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data69 == "number") {
-                if (data69 < 1 || isNaN(data69)) {
-                  const err123 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err123];
-                  } else {
-                    vErrors.push(err123);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data68.timeout !== void 0) {
-              let data70 = data68.timeout;
-              const _errs165 = errors;
-              let valid44 = false;
-              let passing0 = null;
-              const _errs166 = errors;
+            if (data69.concurrency !== void 0) {
+              let data70 = data69.concurrency;
+              if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
+                const err123 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err123];
+                } else {
+                  vErrors.push(err123);
+                }
+                errors++;
+              }
               if (typeof data70 == "number") {
-                if (data70 <= 0 || isNaN(data70)) {
-                  const err124 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                if (data70 < 1 || isNaN(data70)) {
+                  const err124 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err124];
                   } else {
@@ -16828,41 +8782,59 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-              } else {
-                const err125 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                } else {
-                  vErrors.push(err125);
-                }
-                errors++;
               }
-              var _valid0 = _errs166 === errors;
-              if (_valid0) {
-                valid44 = true;
-                passing0 = 0;
-              }
+            }
+            if (data69.timeout !== void 0) {
+              let data71 = data69.timeout;
+              const _errs167 = errors;
+              let valid44 = false;
+              let passing0 = null;
               const _errs168 = errors;
-              if (typeof data70 === "string") {
-                if (!pattern16.test(data70)) {
-                  const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+              if (typeof data71 == "number") {
+                if (data71 <= 0 || isNaN(data71)) {
+                  const err125 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                   if (vErrors === null) {
-                    vErrors = [err126];
+                    vErrors = [err125];
                   } else {
-                    vErrors.push(err126);
+                    vErrors.push(err125);
                   }
                   errors++;
                 }
               } else {
-                const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
-                  vErrors = [err127];
+                  vErrors = [err126];
                 } else {
-                  vErrors.push(err127);
+                  vErrors.push(err126);
                 }
                 errors++;
               }
               var _valid0 = _errs168 === errors;
+              if (_valid0) {
+                valid44 = true;
+                passing0 = 0;
+              }
+              const _errs170 = errors;
+              if (typeof data71 === "string") {
+                if (!pattern16.test(data71)) {
+                  const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                }
+              } else {
+                const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+              var _valid0 = _errs170 === errors;
               if (_valid0 && valid44) {
                 valid44 = false;
                 passing0 = [passing0, 1];
@@ -16873,87 +8845,87 @@ var require_builtin_validators = __commonJS({
                 }
               }
               if (!valid44) {
-                const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-                if (vErrors === null) {
-                  vErrors = [err128];
-                } else {
-                  vErrors.push(err128);
-                }
-                errors++;
-              } else {
-                errors = _errs165;
-                if (vErrors !== null) {
-                  if (_errs165) {
-                    vErrors.length = _errs165;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data68.placeholder !== void 0) {
-              let data71 = data68.placeholder;
-              if (!(data71 === "fail" || data71 === "warn")) {
-                const err129 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                const err129 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
                   vErrors.push(err129);
                 }
                 errors++;
+              } else {
+                errors = _errs167;
+                if (vErrors !== null) {
+                  if (_errs167) {
+                    vErrors.length = _errs167;
+                  } else {
+                    vErrors = null;
+                  }
+                }
               }
             }
-            if (data68.run_timeout !== void 0) {
-              let data72 = data68.run_timeout;
-              const _errs173 = errors;
-              let valid46 = false;
-              let passing1 = null;
-              const _errs174 = errors;
-              if (typeof data72 == "number") {
-                if (data72 <= 0 || isNaN(data72)) {
-                  const err130 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                  if (vErrors === null) {
-                    vErrors = [err130];
-                  } else {
-                    vErrors.push(err130);
-                  }
-                  errors++;
-                }
-              } else {
-                const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (data69.placeholder !== void 0) {
+              let data72 = data69.placeholder;
+              if (!(data72 === "fail" || data72 === "warn")) {
+                const err130 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err131];
+                  vErrors = [err130];
                 } else {
-                  vErrors.push(err131);
+                  vErrors.push(err130);
                 }
                 errors++;
               }
-              var _valid1 = _errs174 === errors;
-              if (_valid1) {
-                valid46 = true;
-                passing1 = 0;
-              }
+            }
+            if (data69.run_timeout !== void 0) {
+              let data73 = data69.run_timeout;
+              const _errs175 = errors;
+              let valid46 = false;
+              let passing1 = null;
               const _errs176 = errors;
-              if (typeof data72 === "string") {
-                if (!pattern16.test(data72)) {
-                  const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+              if (typeof data73 == "number") {
+                if (data73 <= 0 || isNaN(data73)) {
+                  const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                   if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err131];
                   } else {
-                    vErrors.push(err132);
+                    vErrors.push(err131);
                   }
                   errors++;
                 }
               } else {
-                const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
-                  vErrors = [err133];
+                  vErrors = [err132];
                 } else {
-                  vErrors.push(err133);
+                  vErrors.push(err132);
                 }
                 errors++;
               }
               var _valid1 = _errs176 === errors;
+              if (_valid1) {
+                valid46 = true;
+                passing1 = 0;
+              }
+              const _errs178 = errors;
+              if (typeof data73 === "string") {
+                if (!pattern16.test(data73)) {
+                  const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+              } else {
+                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors++;
+              }
+              var _valid1 = _errs178 === errors;
               if (_valid1 && valid46) {
                 valid46 = false;
                 passing1 = [passing1, 1];
@@ -16964,102 +8936,93 @@ var require_builtin_validators = __commonJS({
                 }
               }
               if (!valid46) {
-                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                const err135 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
                 if (vErrors === null) {
-                  vErrors = [err134];
+                  vErrors = [err135];
                 } else {
-                  vErrors.push(err134);
+                  vErrors.push(err135);
                 }
                 errors++;
               } else {
-                errors = _errs173;
+                errors = _errs175;
                 if (vErrors !== null) {
-                  if (_errs173) {
-                    vErrors.length = _errs173;
+                  if (_errs175) {
+                    vErrors.length = _errs175;
                   } else {
                     vErrors = null;
                   }
                 }
               }
             }
-            if (data68.mutation_patterns !== void 0) {
-              let data73 = data68.mutation_patterns;
-              if (Array.isArray(data73)) {
-                const len8 = data73.length;
+            if (data69.mutation_patterns !== void 0) {
+              let data74 = data69.mutation_patterns;
+              if (Array.isArray(data74)) {
+                const len8 = data74.length;
                 for (let i9 = 0; i9 < len8; i9++) {
-                  if (typeof data73[i9] !== "string") {
-                    const err135 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data74[i9] !== "string") {
+                    const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err135];
+                      vErrors = [err136];
                     } else {
-                      vErrors.push(err135);
+                      vErrors.push(err136);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err137 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err136];
+                  vErrors = [err137];
                 } else {
-                  vErrors.push(err136);
+                  vErrors.push(err137);
                 }
                 errors++;
               }
             }
-            if (data68.secret_env !== void 0) {
-              let data75 = data68.secret_env;
-              if (Array.isArray(data75)) {
-                const len9 = data75.length;
+            if (data69.secret_env !== void 0) {
+              let data76 = data69.secret_env;
+              if (Array.isArray(data76)) {
+                const len9 = data76.length;
                 for (let i10 = 0; i10 < len9; i10++) {
-                  if (typeof data75[i10] !== "string") {
-                    const err137 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/properties/command_defaults/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data76[i10] !== "string") {
+                    const err138 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/properties/command_defaults/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err137];
+                      vErrors = [err138];
                     } else {
-                      vErrors.push(err137);
+                      vErrors.push(err138);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err138 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err139 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err138];
+                  vErrors = [err139];
                 } else {
-                  vErrors.push(err138);
+                  vErrors.push(err139);
                 }
                 errors++;
               }
             }
           } else {
-            const err139 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err140 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err139];
+              vErrors = [err140];
             } else {
-              vErrors.push(err139);
+              vErrors.push(err140);
             }
             errors++;
           }
         }
         if (data.commands !== void 0) {
-          let data77 = data.commands;
-          if (Array.isArray(data77)) {
-            const len10 = data77.length;
+          let data78 = data.commands;
+          if (Array.isArray(data78)) {
+            const len10 = data78.length;
             for (let i11 = 0; i11 < len10; i11++) {
-              let data78 = data77[i11];
-              if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-                if (data78.id === void 0) {
-                  const err140 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err140];
-                  } else {
-                    vErrors.push(err140);
-                  }
-                  errors++;
-                }
-                if (data78.run === void 0) {
-                  const err141 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              let data79 = data78[i11];
+              if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+                if (data79.id === void 0) {
+                  const err141 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err141];
                   } else {
@@ -17067,183 +9030,192 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                for (const key14 in data78) {
+                if (data79.run === void 0) {
+                  const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+                for (const key14 in data79) {
                   if (!func1.call(schema31.properties.commands.items.properties, key14)) {
-                    const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    const err143 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err142];
+                      vErrors = [err143];
                     } else {
-                      vErrors.push(err142);
+                      vErrors.push(err143);
                     }
                     errors++;
                   }
                 }
-                if (data78.id !== void 0) {
-                  let data79 = data78.id;
-                  if (typeof data79 === "string") {
-                    if (!pattern8.test(data79)) {
-                      const err143 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err143];
-                      } else {
-                        vErrors.push(err143);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err144 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err144];
-                    } else {
-                      vErrors.push(err144);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.run !== void 0) {
-                  let data80 = data78.run;
+                if (data79.id !== void 0) {
+                  let data80 = data79.id;
                   if (typeof data80 === "string") {
-                    if (func2(data80) < 1) {
-                      const err145 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (!pattern8.test(data80)) {
+                      const err144 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
                       if (vErrors === null) {
-                        vErrors = [err145];
+                        vErrors = [err144];
                       } else {
-                        vErrors.push(err145);
+                        vErrors.push(err144);
                       }
                       errors++;
                     }
                   } else {
-                    const err146 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err145 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err146];
+                      vErrors = [err145];
                     } else {
-                      vErrors.push(err146);
+                      vErrors.push(err145);
                     }
                     errors++;
                   }
                 }
-                if (data78.cwd !== void 0) {
-                  let data81 = data78.cwd;
+                if (data79.run !== void 0) {
+                  let data81 = data79.run;
                   if (typeof data81 === "string") {
                     if (func2(data81) < 1) {
-                      const err147 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err146 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err147];
+                        vErrors = [err146];
                       } else {
-                        vErrors.push(err147);
+                        vErrors.push(err146);
                       }
                       errors++;
                     }
                   } else {
-                    const err148 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err147 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err148];
+                      vErrors = [err147];
                     } else {
-                      vErrors.push(err148);
+                      vErrors.push(err147);
                     }
                     errors++;
                   }
                 }
-                if (data78.env !== void 0) {
-                  let data82 = data78.env;
-                  if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-                    for (const key15 in data82) {
-                      if (typeof data82[key15] !== "string") {
-                        const err149 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data79.cwd !== void 0) {
+                  let data82 = data79.cwd;
+                  if (typeof data82 === "string") {
+                    if (func2(data82) < 1) {
+                      const err148 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err148];
+                      } else {
+                        vErrors.push(err148);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err149 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.env !== void 0) {
+                  let data83 = data79.env;
+                  if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                    for (const key15 in data83) {
+                      if (typeof data83[key15] !== "string") {
+                        const err150 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/commands/items/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err149];
+                          vErrors = [err150];
                         } else {
-                          vErrors.push(err149);
+                          vErrors.push(err150);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err150 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err151 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err150];
+                      vErrors = [err151];
                     } else {
-                      vErrors.push(err150);
+                      vErrors.push(err151);
                     }
                     errors++;
                   }
                 }
-                if (data78.secret_env !== void 0) {
-                  let data84 = data78.secret_env;
-                  if (Array.isArray(data84)) {
-                    const len11 = data84.length;
+                if (data79.secret_env !== void 0) {
+                  let data85 = data79.secret_env;
+                  if (Array.isArray(data85)) {
+                    const len11 = data85.length;
                     for (let i12 = 0; i12 < len11; i12++) {
-                      if (typeof data84[i12] !== "string") {
-                        const err151 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      if (typeof data85[i12] !== "string") {
+                        const err152 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/properties/commands/items/properties/secret_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err151];
+                          vErrors = [err152];
                         } else {
-                          vErrors.push(err151);
+                          vErrors.push(err152);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err152 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err153 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err152];
+                      vErrors = [err153];
                     } else {
-                      vErrors.push(err152);
+                      vErrors.push(err153);
                     }
                     errors++;
                   }
                 }
-                if (data78.timeout !== void 0) {
-                  let data86 = data78.timeout;
-                  const _errs210 = errors;
+                if (data79.timeout !== void 0) {
+                  let data87 = data79.timeout;
+                  const _errs212 = errors;
                   let valid60 = false;
                   let passing2 = null;
-                  const _errs211 = errors;
-                  if (typeof data86 == "number") {
-                    if (data86 <= 0 || isNaN(data86)) {
-                      const err153 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-                      if (vErrors === null) {
-                        vErrors = [err153];
-                      } else {
-                        vErrors.push(err153);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err154 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                  var _valid2 = _errs211 === errors;
-                  if (_valid2) {
-                    valid60 = true;
-                    passing2 = 0;
-                  }
                   const _errs213 = errors;
-                  if (typeof data86 === "string") {
-                    if (!pattern16.test(data86)) {
-                      const err155 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (typeof data87 == "number") {
+                    if (data87 <= 0 || isNaN(data87)) {
+                      const err154 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                       if (vErrors === null) {
-                        vErrors = [err155];
+                        vErrors = [err154];
                       } else {
-                        vErrors.push(err155);
+                        vErrors.push(err154);
                       }
                       errors++;
                     }
                   } else {
-                    const err156 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err155 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
-                      vErrors = [err156];
+                      vErrors = [err155];
                     } else {
-                      vErrors.push(err156);
+                      vErrors.push(err155);
                     }
                     errors++;
                   }
                   var _valid2 = _errs213 === errors;
+                  if (_valid2) {
+                    valid60 = true;
+                    passing2 = 0;
+                  }
+                  const _errs215 = errors;
+                  if (typeof data87 === "string") {
+                    if (!pattern16.test(data87)) {
+                      const err156 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err156];
+                      } else {
+                        vErrors.push(err156);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err157];
+                    } else {
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  }
+                  var _valid2 = _errs215 === errors;
                   if (_valid2 && valid60) {
                     valid60 = false;
                     passing2 = [passing2, 1];
@@ -17254,61 +9226,61 @@ var require_builtin_validators = __commonJS({
                     }
                   }
                   if (!valid60) {
-                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    const err158 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
                     if (vErrors === null) {
-                      vErrors = [err157];
+                      vErrors = [err158];
                     } else {
-                      vErrors.push(err157);
+                      vErrors.push(err158);
                     }
                     errors++;
                   } else {
-                    errors = _errs210;
+                    errors = _errs212;
                     if (vErrors !== null) {
-                      if (_errs210) {
-                        vErrors.length = _errs210;
+                      if (_errs212) {
+                        vErrors.length = _errs212;
                       } else {
                         vErrors = null;
                       }
                     }
                   }
                 }
-                if (data78.needs !== void 0) {
-                  let data87 = data78.needs;
-                  if (Array.isArray(data87)) {
-                    const len12 = data87.length;
+                if (data79.needs !== void 0) {
+                  let data88 = data79.needs;
+                  if (Array.isArray(data88)) {
+                    const len12 = data88.length;
                     for (let i13 = 0; i13 < len12; i13++) {
-                      let data88 = data87[i13];
-                      if (typeof data88 === "string") {
-                        if (!pattern8.test(data88)) {
-                          const err158 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      let data89 = data88[i13];
+                      if (typeof data89 === "string") {
+                        if (!pattern8.test(data89)) {
+                          const err159 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
                           if (vErrors === null) {
-                            vErrors = [err158];
+                            vErrors = [err159];
                           } else {
-                            vErrors.push(err158);
+                            vErrors.push(err159);
                           }
                           errors++;
                         }
                       } else {
-                        const err159 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err160 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err159];
+                          vErrors = [err160];
                         } else {
-                          vErrors.push(err159);
+                          vErrors.push(err160);
                         }
                         errors++;
                       }
                     }
-                    let i14 = data87.length;
+                    let i14 = data88.length;
                     let j1;
                     if (i14 > 1) {
                       outer0: for (; i14--; ) {
                         for (j1 = i14; j1--; ) {
-                          if (func0(data87[i14], data87[j1])) {
-                            const err160 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
+                          if (func0(data88[i14], data88[j1])) {
+                            const err161 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err160];
+                              vErrors = [err161];
                             } else {
-                              vErrors.push(err160);
+                              vErrors.push(err161);
                             }
                             errors++;
                             break outer0;
@@ -17317,18 +9289,7 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err161 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err161];
-                    } else {
-                      vErrors.push(err161);
-                    }
-                    errors++;
-                  }
-                }
-                if (data78.reports_tests !== void 0) {
-                  if (typeof data78.reports_tests !== "boolean") {
-                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err162];
                     } else {
@@ -17337,9 +9298,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data78.mutates !== void 0) {
-                  if (typeof data78.mutates !== "boolean") {
-                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data79.reports_tests !== void 0) {
+                  if (typeof data79.reports_tests !== "boolean") {
+                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err163];
                     } else {
@@ -17348,10 +9309,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data78.placeholder !== void 0) {
-                  let data91 = data78.placeholder;
-                  if (!(data91 === "fail" || data91 === "warn")) {
-                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                if (data79.mutates !== void 0) {
+                  if (typeof data79.mutates !== "boolean") {
+                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err164];
                     } else {
@@ -17360,201 +9320,202 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data78.shell !== void 0) {
-                  let data92 = data78.shell;
-                  if (typeof data92 === "string") {
-                    if (func2(data92) < 1) {
-                      const err165 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err165];
-                      } else {
-                        vErrors.push(err165);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err166 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data79.placeholder !== void 0) {
+                  let data92 = data79.placeholder;
+                  if (!(data92 === "fail" || data92 === "warn")) {
+                    const err165 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err166];
+                      vErrors = [err165];
                     } else {
-                      vErrors.push(err166);
+                      vErrors.push(err165);
                     }
                     errors++;
                   }
                 }
-                if (data78.pass_env !== void 0) {
-                  let data93 = data78.pass_env;
-                  if (Array.isArray(data93)) {
-                    const len13 = data93.length;
+                if (data79.shell !== void 0) {
+                  let data93 = data79.shell;
+                  if (typeof data93 === "string") {
+                    if (func2(data93) < 1) {
+                      const err166 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err166];
+                      } else {
+                        vErrors.push(err166);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err167 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err167];
+                    } else {
+                      vErrors.push(err167);
+                    }
+                    errors++;
+                  }
+                }
+                if (data79.pass_env !== void 0) {
+                  let data94 = data79.pass_env;
+                  if (Array.isArray(data94)) {
+                    const len13 = data94.length;
                     for (let i15 = 0; i15 < len13; i15++) {
-                      if (typeof data93[i15] !== "string") {
-                        const err167 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/properties/commands/items/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      if (typeof data94[i15] !== "string") {
+                        const err168 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/properties/commands/items/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err167];
+                          vErrors = [err168];
                         } else {
-                          vErrors.push(err167);
+                          vErrors.push(err168);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err168 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err169 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err168];
+                      vErrors = [err169];
                     } else {
-                      vErrors.push(err168);
+                      vErrors.push(err169);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err169 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err170 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err169];
+                  vErrors = [err170];
                 } else {
-                  vErrors.push(err169);
+                  vErrors.push(err170);
                 }
                 errors++;
               }
             }
           } else {
-            const err170 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err171 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err170];
+              vErrors = [err171];
             } else {
-              vErrors.push(err170);
+              vErrors.push(err171);
             }
             errors++;
           }
         }
         if (data.incidents !== void 0) {
-          let data95 = data.incidents;
-          if (data95 && typeof data95 == "object" && !Array.isArray(data95)) {
-            if (data95.labels === void 0) {
-              const err171 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
+          let data96 = data.incidents;
+          if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+            if (data96.labels === void 0) {
+              const err172 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
               if (vErrors === null) {
-                vErrors = [err171];
+                vErrors = [err172];
               } else {
-                vErrors.push(err171);
+                vErrors.push(err172);
               }
               errors++;
             }
-            for (const key16 in data95) {
+            for (const key16 in data96) {
               if (!(key16 === "repository" || key16 === "labels")) {
-                const err172 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
+                const err173 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err172];
+                  vErrors = [err173];
                 } else {
-                  vErrors.push(err172);
+                  vErrors.push(err173);
                 }
                 errors++;
               }
             }
-            if (data95.repository !== void 0) {
-              let data96 = data95.repository;
-              if (typeof data96 === "string") {
-                if (!pattern21.test(data96)) {
-                  const err173 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+            if (data96.repository !== void 0) {
+              let data97 = data96.repository;
+              if (typeof data97 === "string") {
+                if (!pattern21.test(data97)) {
+                  const err174 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err173];
+                    vErrors = [err174];
                   } else {
-                    vErrors.push(err173);
+                    vErrors.push(err174);
                   }
                   errors++;
                 }
               } else {
-                const err174 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err175 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err174];
+                  vErrors = [err175];
                 } else {
-                  vErrors.push(err174);
+                  vErrors.push(err175);
                 }
                 errors++;
               }
             }
-            if (data95.labels !== void 0) {
-              let data97 = data95.labels;
-              if (Array.isArray(data97)) {
-                if (data97.length < 1) {
-                  const err175 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data96.labels !== void 0) {
+              let data98 = data96.labels;
+              if (Array.isArray(data98)) {
+                if (data98.length < 1) {
+                  const err176 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err175];
+                    vErrors = [err176];
                   } else {
-                    vErrors.push(err175);
+                    vErrors.push(err176);
                   }
                   errors++;
                 }
-                const len14 = data97.length;
+                const len14 = data98.length;
                 for (let i16 = 0; i16 < len14; i16++) {
-                  if (typeof data97[i16] !== "string") {
-                    const err176 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data98[i16] !== "string") {
+                    const err177 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err176];
+                      vErrors = [err177];
                     } else {
-                      vErrors.push(err176);
+                      vErrors.push(err177);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err178 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err177];
+                  vErrors = [err178];
                 } else {
-                  vErrors.push(err177);
+                  vErrors.push(err178);
                 }
                 errors++;
               }
             }
           } else {
-            const err178 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err179 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err178];
+              vErrors = [err179];
             } else {
-              vErrors.push(err178);
+              vErrors.push(err179);
             }
             errors++;
           }
         }
         if (data.consumer !== void 0) {
-          let data99 = data.consumer;
-          if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
-            for (const key17 in data99) {
+          let data100 = data.consumer;
+          if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
+            for (const key17 in data100) {
               if (!(key17 === "repository" || key17 === "ref" || key17 === "check_name" || key17 === "record")) {
-                const err179 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                const err180 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err179];
+                  vErrors = [err180];
                 } else {
-                  vErrors.push(err179);
+                  vErrors.push(err180);
                 }
                 errors++;
               }
             }
-            if (data99.repository !== void 0) {
-              let data100 = data99.repository;
-              if (typeof data100 === "string") {
-                if (!pattern21.test(data100)) {
-                  const err180 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+            if (data100.repository !== void 0) {
+              let data101 = data100.repository;
+              if (typeof data101 === "string") {
+                if (!pattern21.test(data101)) {
+                  const err181 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err180];
+                    vErrors = [err181];
                   } else {
-                    vErrors.push(err180);
+                    vErrors.push(err181);
                   }
                   errors++;
                 }
               } else {
-                const err181 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err181];
-                } else {
-                  vErrors.push(err181);
-                }
-                errors++;
-              }
-            }
-            if (data99.ref !== void 0) {
-              if (typeof data99.ref !== "string") {
-                const err182 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err182 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err182];
                 } else {
@@ -17563,9 +9524,9 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data99.check_name !== void 0) {
-              if (typeof data99.check_name !== "string") {
-                const err183 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data100.ref !== void 0) {
+              if (typeof data100.ref !== "string") {
+                const err183 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err183];
                 } else {
@@ -17574,123 +9535,134 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data99.record !== void 0) {
-              let data103 = data99.record;
-              if (typeof data103 === "string") {
-                if (func2(data103) < 1) {
-                  const err184 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data100.check_name !== void 0) {
+              if (typeof data100.check_name !== "string") {
+                const err184 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err184];
+                } else {
+                  vErrors.push(err184);
+                }
+                errors++;
+              }
+            }
+            if (data100.record !== void 0) {
+              let data104 = data100.record;
+              if (typeof data104 === "string") {
+                if (func2(data104) < 1) {
+                  const err185 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err184];
+                    vErrors = [err185];
                   } else {
-                    vErrors.push(err184);
+                    vErrors.push(err185);
                   }
                   errors++;
                 }
               } else {
-                const err185 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err186 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err185];
+                  vErrors = [err186];
                 } else {
-                  vErrors.push(err185);
+                  vErrors.push(err186);
                 }
                 errors++;
               }
             }
           } else {
-            const err186 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err187 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err186];
+              vErrors = [err187];
             } else {
-              vErrors.push(err186);
+              vErrors.push(err187);
             }
             errors++;
           }
         }
         if (data.joint_decision !== void 0) {
-          let data104 = data.joint_decision;
-          if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-            if (data104.path === void 0) {
-              const err187 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          let data105 = data.joint_decision;
+          if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+            if (data105.path === void 0) {
+              const err188 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
               if (vErrors === null) {
-                vErrors = [err187];
+                vErrors = [err188];
               } else {
-                vErrors.push(err187);
+                vErrors.push(err188);
               }
               errors++;
             }
-            for (const key18 in data104) {
+            for (const key18 in data105) {
               if (!(key18 === "path" || key18 === "roles" || key18 === "signers" || key18 === "verify" || key18 === "environment" || key18 === "unsigned")) {
-                const err188 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                const err189 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err188];
+                  vErrors = [err189];
                 } else {
-                  vErrors.push(err188);
+                  vErrors.push(err189);
                 }
                 errors++;
               }
             }
-            if (data104.path !== void 0) {
-              let data105 = data104.path;
-              if (typeof data105 === "string") {
-                if (func2(data105) < 1) {
-                  const err189 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data105.path !== void 0) {
+              let data106 = data105.path;
+              if (typeof data106 === "string") {
+                if (func2(data106) < 1) {
+                  const err190 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err189];
+                    vErrors = [err190];
                   } else {
-                    vErrors.push(err189);
+                    vErrors.push(err190);
                   }
                   errors++;
                 }
               } else {
-                const err190 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err191 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err190];
+                  vErrors = [err191];
                 } else {
-                  vErrors.push(err190);
+                  vErrors.push(err191);
                 }
                 errors++;
               }
             }
-            if (data104.roles !== void 0) {
-              let data106 = data104.roles;
-              if (Array.isArray(data106)) {
-                if (data106.length < 1) {
-                  const err191 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data105.roles !== void 0) {
+              let data107 = data105.roles;
+              if (Array.isArray(data107)) {
+                if (data107.length < 1) {
+                  const err192 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err191];
+                    vErrors = [err192];
                   } else {
-                    vErrors.push(err191);
+                    vErrors.push(err192);
                   }
                   errors++;
                 }
-                const len15 = data106.length;
+                const len15 = data107.length;
                 for (let i17 = 0; i17 < len15; i17++) {
-                  if (typeof data106[i17] !== "string") {
-                    const err192 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data107[i17] !== "string") {
+                    const err193 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err192];
+                      vErrors = [err193];
                     } else {
-                      vErrors.push(err192);
+                      vErrors.push(err193);
                     }
                     errors++;
                   }
                 }
-                let i18 = data106.length;
+                let i18 = data107.length;
                 let j2;
                 if (i18 > 1) {
                   const indices1 = {};
                   for (; i18--; ) {
-                    let item1 = data106[i18];
+                    let item1 = data107[i18];
                     if (typeof item1 !== "string") {
                       continue;
                     }
                     if (typeof indices1[item1] == "number") {
                       j2 = indices1[item1];
-                      const err193 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
+                      const err194 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err193];
+                        vErrors = [err194];
                       } else {
-                        vErrors.push(err193);
+                        vErrors.push(err194);
                       }
                       errors++;
                       break;
@@ -17699,69 +9671,69 @@ var require_builtin_validators = __commonJS({
                   }
                 }
               } else {
-                const err194 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err195 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err194];
+                  vErrors = [err195];
                 } else {
-                  vErrors.push(err194);
+                  vErrors.push(err195);
                 }
                 errors++;
               }
             }
-            if (data104.signers !== void 0) {
-              let data108 = data104.signers;
-              if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
-                for (const key19 in data108) {
-                  let data109 = data108[key19];
-                  if (Array.isArray(data109)) {
-                    if (data109.length < 1) {
-                      const err195 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (data105.signers !== void 0) {
+              let data109 = data105.signers;
+              if (data109 && typeof data109 == "object" && !Array.isArray(data109)) {
+                for (const key19 in data109) {
+                  let data110 = data109[key19];
+                  if (Array.isArray(data110)) {
+                    if (data110.length < 1) {
+                      const err196 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err195];
+                        vErrors = [err196];
                       } else {
-                        vErrors.push(err195);
+                        vErrors.push(err196);
                       }
                       errors++;
                     }
-                    const len16 = data109.length;
+                    const len16 = data110.length;
                     for (let i19 = 0; i19 < len16; i19++) {
-                      let data110 = data109[i19];
-                      if (typeof data110 === "string") {
-                        if (!pattern23.test(data110)) {
-                          const err196 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" }, message: 'must match pattern "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"' };
+                      let data111 = data110[i19];
+                      if (typeof data111 === "string") {
+                        if (!pattern23.test(data111)) {
+                          const err197 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" }, message: 'must match pattern "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"' };
                           if (vErrors === null) {
-                            vErrors = [err196];
+                            vErrors = [err197];
                           } else {
-                            vErrors.push(err196);
+                            vErrors.push(err197);
                           }
                           errors++;
                         }
                       } else {
-                        const err197 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err198 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err197];
+                          vErrors = [err198];
                         } else {
-                          vErrors.push(err197);
+                          vErrors.push(err198);
                         }
                         errors++;
                       }
                     }
-                    let i20 = data109.length;
+                    let i20 = data110.length;
                     let j3;
                     if (i20 > 1) {
                       const indices2 = {};
                       for (; i20--; ) {
-                        let item2 = data109[i20];
+                        let item2 = data110[i20];
                         if (typeof item2 !== "string") {
                           continue;
                         }
                         if (typeof indices2[item2] == "number") {
                           j3 = indices2[item2];
-                          const err198 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
+                          const err199 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
                           if (vErrors === null) {
-                            vErrors = [err198];
+                            vErrors = [err199];
                           } else {
-                            vErrors.push(err198);
+                            vErrors.push(err199);
                           }
                           errors++;
                           break;
@@ -17770,43 +9742,31 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err199 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err200 = { instancePath: instancePath + "/joint_decision/signers/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err199];
+                      vErrors = [err200];
                     } else {
-                      vErrors.push(err199);
+                      vErrors.push(err200);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err200 = { instancePath: instancePath + "/joint_decision/signers", schemaPath: "#/properties/joint_decision/properties/signers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err201 = { instancePath: instancePath + "/joint_decision/signers", schemaPath: "#/properties/joint_decision/properties/signers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err200];
+                  vErrors = [err201];
                 } else {
-                  vErrors.push(err200);
+                  vErrors.push(err201);
                 }
                 errors++;
               }
             }
-            if (data104.verify !== void 0) {
-              let data111 = data104.verify;
-              if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
-                for (const key20 in data111) {
+            if (data105.verify !== void 0) {
+              let data112 = data105.verify;
+              if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+                for (const key20 in data112) {
                   if (!(key20 === "rehearsal" || key20 === "cutover")) {
-                    const err201 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err201];
-                    } else {
-                      vErrors.push(err201);
-                    }
-                    errors++;
-                  }
-                }
-                if (data111.rehearsal !== void 0) {
-                  let data112 = data111.rehearsal;
-                  if (!(data112 === "file" || data112 === "github")) {
-                    const err202 = { instancePath: instancePath + "/joint_decision/verify/rehearsal", schemaPath: "#/properties/joint_decision/properties/verify/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    const err202 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err202];
                     } else {
@@ -17815,10 +9775,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data111.cutover !== void 0) {
-                  let data113 = data111.cutover;
+                if (data112.rehearsal !== void 0) {
+                  let data113 = data112.rehearsal;
                   if (!(data113 === "file" || data113 === "github")) {
-                    const err203 = { instancePath: instancePath + "/joint_decision/verify/cutover", schemaPath: "#/properties/joint_decision/properties/verify/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    const err203 = { instancePath: instancePath + "/joint_decision/verify/rehearsal", schemaPath: "#/properties/joint_decision/properties/verify/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err203];
                     } else {
@@ -17827,56 +9787,56 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-              } else {
-                const err204 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err204];
-                } else {
-                  vErrors.push(err204);
-                }
-                errors++;
-              }
-            }
-            if (data104.environment !== void 0) {
-              let data114 = data104.environment;
-              if (typeof data114 === "string") {
-                if (func2(data114) < 1) {
-                  const err205 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err205];
-                  } else {
-                    vErrors.push(err205);
-                  }
-                  errors++;
-                }
-              } else {
-                const err206 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err206];
-                } else {
-                  vErrors.push(err206);
-                }
-                errors++;
-              }
-            }
-            if (data104.unsigned !== void 0) {
-              let data115 = data104.unsigned;
-              if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
-                for (const key21 in data115) {
-                  if (!(key21 === "rehearsal" || key21 === "cutover")) {
-                    const err207 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
+                if (data112.cutover !== void 0) {
+                  let data114 = data112.cutover;
+                  if (!(data114 === "file" || data114 === "github")) {
+                    const err204 = { instancePath: instancePath + "/joint_decision/verify/cutover", schemaPath: "#/properties/joint_decision/properties/verify/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err207];
+                      vErrors = [err204];
                     } else {
-                      vErrors.push(err207);
+                      vErrors.push(err204);
                     }
                     errors++;
                   }
                 }
-                if (data115.rehearsal !== void 0) {
-                  let data116 = data115.rehearsal;
-                  if (!(data116 === "fail" || data116 === "pending")) {
-                    const err208 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+              } else {
+                const err205 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err205];
+                } else {
+                  vErrors.push(err205);
+                }
+                errors++;
+              }
+            }
+            if (data105.environment !== void 0) {
+              let data115 = data105.environment;
+              if (typeof data115 === "string") {
+                if (func2(data115) < 1) {
+                  const err206 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err206];
+                  } else {
+                    vErrors.push(err206);
+                  }
+                  errors++;
+                }
+              } else {
+                const err207 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err207];
+                } else {
+                  vErrors.push(err207);
+                }
+                errors++;
+              }
+            }
+            if (data105.unsigned !== void 0) {
+              let data116 = data105.unsigned;
+              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                for (const key21 in data116) {
+                  if (!(key21 === "rehearsal" || key21 === "cutover")) {
+                    const err208 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err208];
                     } else {
@@ -17885,10 +9845,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data115.cutover !== void 0) {
-                  let data117 = data115.cutover;
+                if (data116.rehearsal !== void 0) {
+                  let data117 = data116.rehearsal;
                   if (!(data117 === "fail" || data117 === "pending")) {
-                    const err209 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    const err209 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err209];
                     } else {
@@ -17897,70 +9857,82 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data116.cutover !== void 0) {
+                  let data118 = data116.cutover;
+                  if (!(data118 === "fail" || data118 === "pending")) {
+                    const err210 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err210 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err211 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err210];
+                  vErrors = [err211];
                 } else {
-                  vErrors.push(err210);
+                  vErrors.push(err211);
                 }
                 errors++;
               }
             }
           } else {
-            const err211 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err212 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err211];
+              vErrors = [err212];
             } else {
-              vErrors.push(err211);
+              vErrors.push(err212);
             }
             errors++;
           }
         }
         if (data.checks !== void 0) {
-          let data118 = data.checks;
-          if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-            for (const key22 in data118) {
-              let data119 = data118[key22];
-              if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
-                for (const key23 in data119) {
+          let data119 = data.checks;
+          if (data119 && typeof data119 == "object" && !Array.isArray(data119)) {
+            for (const key22 in data119) {
+              let data120 = data119[key22];
+              if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
+                for (const key23 in data120) {
                   if (!(key23 === "blocks" || key23 === "abort")) {
-                    const err212 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties" };
+                    const err213 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err212];
+                      vErrors = [err213];
                     } else {
-                      vErrors.push(err212);
+                      vErrors.push(err213);
                     }
                     errors++;
                   }
                 }
-                if (data119.blocks !== void 0) {
-                  let data120 = data119.blocks;
-                  if (Array.isArray(data120)) {
-                    const len17 = data120.length;
+                if (data120.blocks !== void 0) {
+                  let data121 = data120.blocks;
+                  if (Array.isArray(data121)) {
+                    const len17 = data121.length;
                     for (let i21 = 0; i21 < len17; i21++) {
-                      let data121 = data120[i21];
-                      if (!(data121 === "rehearsal" || data121 === "cutover")) {
-                        const err213 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i21, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
+                      let data122 = data121[i21];
+                      if (!(data122 === "rehearsal" || data122 === "cutover")) {
+                        const err214 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i21, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
-                          vErrors = [err213];
+                          vErrors = [err214];
                         } else {
-                          vErrors.push(err213);
+                          vErrors.push(err214);
                         }
                         errors++;
                       }
                     }
-                    let i22 = data120.length;
+                    let i22 = data121.length;
                     let j4;
                     if (i22 > 1) {
                       outer1: for (; i22--; ) {
                         for (j4 = i22; j4--; ) {
-                          if (func0(data120[i22], data120[j4])) {
-                            const err214 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i22 + " are identical)" };
+                          if (func0(data121[i22], data121[j4])) {
+                            const err215 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i22 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err214];
+                              vErrors = [err215];
                             } else {
-                              vErrors.push(err214);
+                              vErrors.push(err215);
                             }
                             errors++;
                             break outer1;
@@ -17969,18 +9941,7 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err215 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err215];
-                    } else {
-                      vErrors.push(err215);
-                    }
-                    errors++;
-                  }
-                }
-                if (data119.abort !== void 0) {
-                  if (typeof data119.abort !== "boolean") {
-                    const err216 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err216 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err216];
                     } else {
@@ -17989,80 +9950,82 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data120.abort !== void 0) {
+                  if (typeof data120.abort !== "boolean") {
+                    const err217 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err217 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err218 = { instancePath: instancePath + "/checks/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err217];
+                  vErrors = [err218];
                 } else {
-                  vErrors.push(err217);
+                  vErrors.push(err218);
                 }
                 errors++;
               }
             }
           } else {
-            const err218 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err219 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err218];
+              vErrors = [err219];
             } else {
-              vErrors.push(err218);
+              vErrors.push(err219);
             }
             errors++;
           }
         }
         if (data.protected_paths !== void 0) {
-          let data123 = data.protected_paths;
-          if (Array.isArray(data123)) {
-            const len18 = data123.length;
+          let data124 = data.protected_paths;
+          if (Array.isArray(data124)) {
+            const len18 = data124.length;
             for (let i23 = 0; i23 < len18; i23++) {
-              let data124 = data123[i23];
-              if (typeof data124 === "string") {
-                if (func2(data124) < 1) {
-                  const err219 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              let data125 = data124[i23];
+              if (typeof data125 === "string") {
+                if (func2(data125) < 1) {
+                  const err220 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err219];
+                    vErrors = [err220];
                   } else {
-                    vErrors.push(err219);
+                    vErrors.push(err220);
                   }
                   errors++;
                 }
               } else {
-                const err220 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err221 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err220];
+                  vErrors = [err221];
                 } else {
-                  vErrors.push(err220);
+                  vErrors.push(err221);
                 }
                 errors++;
               }
             }
           } else {
-            const err221 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err222 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err221];
+              vErrors = [err222];
             } else {
-              vErrors.push(err221);
+              vErrors.push(err222);
             }
             errors++;
           }
         }
         if (data.waivers !== void 0) {
-          let data125 = data.waivers;
-          if (Array.isArray(data125)) {
-            const len19 = data125.length;
+          let data126 = data.waivers;
+          if (Array.isArray(data126)) {
+            const len19 = data126.length;
             for (let i24 = 0; i24 < len19; i24++) {
-              let data126 = data125[i24];
-              if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
-                if (data126.check === void 0) {
-                  const err222 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err222];
-                  } else {
-                    vErrors.push(err222);
-                  }
-                  errors++;
-                }
-                if (data126.reason === void 0) {
-                  const err223 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+              let data127 = data126[i24];
+              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                if (data127.check === void 0) {
+                  const err223 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
                   if (vErrors === null) {
                     vErrors = [err223];
                   } else {
@@ -18070,8 +10033,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data126.owner === void 0) {
-                  const err224 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                if (data127.reason === void 0) {
+                  const err224 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
                   if (vErrors === null) {
                     vErrors = [err224];
                   } else {
@@ -18079,8 +10042,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data126.expires === void 0) {
-                  const err225 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                if (data127.owner === void 0) {
+                  const err225 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
                   if (vErrors === null) {
                     vErrors = [err225];
                   } else {
@@ -18088,131 +10051,140 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                for (const key24 in data126) {
-                  if (!(key24 === "check" || key24 === "reason" || key24 === "owner" || key24 === "expires")) {
-                    const err226 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err226];
-                    } else {
-                      vErrors.push(err226);
-                    }
-                    errors++;
-                  }
-                }
-                if (data126.check !== void 0) {
-                  let data127 = data126.check;
-                  if (typeof data127 === "string") {
-                    if (func2(data127) < 1) {
-                      const err227 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err227];
-                      } else {
-                        vErrors.push(err227);
-                      }
-                      errors++;
-                    }
+                if (data127.expires === void 0) {
+                  const err226 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err226];
                   } else {
-                    const err228 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err226);
+                  }
+                  errors++;
+                }
+                for (const key24 in data127) {
+                  if (!(key24 === "check" || key24 === "reason" || key24 === "owner" || key24 === "expires")) {
+                    const err227 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err228];
+                      vErrors = [err227];
                     } else {
-                      vErrors.push(err228);
+                      vErrors.push(err227);
                     }
                     errors++;
                   }
                 }
-                if (data126.reason !== void 0) {
-                  let data128 = data126.reason;
+                if (data127.check !== void 0) {
+                  let data128 = data127.check;
                   if (typeof data128 === "string") {
                     if (func2(data128) < 1) {
-                      const err229 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err228 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err229];
+                        vErrors = [err228];
                       } else {
-                        vErrors.push(err229);
+                        vErrors.push(err228);
                       }
                       errors++;
                     }
                   } else {
-                    const err230 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err229 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err230];
+                      vErrors = [err229];
                     } else {
-                      vErrors.push(err230);
+                      vErrors.push(err229);
                     }
                     errors++;
                   }
                 }
-                if (data126.owner !== void 0) {
-                  let data129 = data126.owner;
+                if (data127.reason !== void 0) {
+                  let data129 = data127.reason;
                   if (typeof data129 === "string") {
                     if (func2(data129) < 1) {
-                      const err231 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err230 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err231];
+                        vErrors = [err230];
                       } else {
-                        vErrors.push(err231);
+                        vErrors.push(err230);
                       }
                       errors++;
                     }
                   } else {
-                    const err232 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err231 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err232];
+                      vErrors = [err231];
                     } else {
-                      vErrors.push(err232);
+                      vErrors.push(err231);
                     }
                     errors++;
                   }
                 }
-                if (data126.expires !== void 0) {
-                  let data130 = data126.expires;
+                if (data127.owner !== void 0) {
+                  let data130 = data127.owner;
                   if (typeof data130 === "string") {
-                    if (!formats0.validate(data130)) {
-                      const err233 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                    if (func2(data130) < 1) {
+                      const err232 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err233];
+                        vErrors = [err232];
                       } else {
-                        vErrors.push(err233);
+                        vErrors.push(err232);
                       }
                       errors++;
                     }
                   } else {
-                    const err234 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err233 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err234];
+                      vErrors = [err233];
                     } else {
-                      vErrors.push(err234);
+                      vErrors.push(err233);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.expires !== void 0) {
+                  let data131 = data127.expires;
+                  if (typeof data131 === "string") {
+                    if (!formats0.validate(data131)) {
+                      const err234 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      if (vErrors === null) {
+                        vErrors = [err234];
+                      } else {
+                        vErrors.push(err234);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err235 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err235];
+                    } else {
+                      vErrors.push(err235);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err235 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err236 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err235];
+                  vErrors = [err236];
                 } else {
-                  vErrors.push(err235);
+                  vErrors.push(err236);
                 }
                 errors++;
               }
             }
           } else {
-            const err236 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err237 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err236];
+              vErrors = [err237];
             } else {
-              vErrors.push(err236);
+              vErrors.push(err237);
             }
             errors++;
           }
         }
       } else {
-        const err237 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err238 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err237];
+          vErrors = [err238];
         } else {
-          vErrors.push(err237);
+          vErrors.push(err238);
         }
         errors++;
       }
@@ -24868,7 +16840,7 @@ var CommandOutput = class {
     if (this.unshown > 0)
       this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
     this.unshown = 0;
-    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
+    return new Promise((resolve7) => this.options.log.end(() => resolve7(this.tail.text())));
   }
   emit(out) {
     if (!out) return void 0;
@@ -25840,6 +17812,10 @@ var checkpoint_config_schema_default = {
             items: {
               type: "string"
             }
+          },
+          allow_prerelease: {
+            type: "boolean",
+            description: "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release."
           }
         }
       }
@@ -26157,6 +18133,774 @@ function builtinSchemaName(reference) {
   return reference.startsWith("builtin:") ? reference.slice("builtin:".length) : void 0;
 }
 
+// src/core/markdown/load-markdown.ts
+function needsMarkdown(config) {
+  return config.documents.length > 0 || config.changelog !== void 0;
+}
+async function loadMarkdownReader() {
+  const module = await import("./read-markdown-KPCA3W2X.js");
+  return module.readMarkdown;
+}
+
+// src/core/checks/document-age.ts
+var DAY_MS = 864e5;
+var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
+function judgeDocumentAge(git2, path, maxAgeDays, now) {
+  if (!git2.available) return { kind: "unavailable", reason: git2.reason ?? "git unavailable" };
+  if (git2.partial)
+    return {
+      kind: "unknown",
+      reason: `this is a partial clone, so its history cannot show when it last changed; ${FULL_HISTORY_FIX}`
+    };
+  if (git2.shallow && (git2.historyCut === void 0 || git2.historyCut.includes(path)))
+    return {
+      kind: "unknown",
+      reason: `this is a shallow clone and its history stops before the last change, so its age cannot be shown (max ${maxAgeDays} days); ${FULL_HISTORY_FIX}`
+    };
+  const last = git2.lastCommit[path];
+  if (!last)
+    return {
+      kind: "unavailable",
+      reason: `has never been committed, so its age cannot be shown (max ${maxAgeDays} days)`
+    };
+  const ageDays = (Date.parse(now) - Date.parse(last)) / DAY_MS;
+  return ageDays > maxAgeDays ? { kind: "stale", ageDays, last } : { kind: "fresh", ageDays, last };
+}
+
+// src/core/checks/documents.ts
+function documentNeedsTree(document, text) {
+  return document.headings.length > 0 || document.checklistComplete && /\[[ \t]\]/.test(text) || document.contains.length > 0 && text.includes("<!--");
+}
+function evaluateDocuments(context) {
+  return context.config.documents.map((document) => evaluateDocument(context, document));
+}
+function evaluateDocument(context, document) {
+  const id = `document.${document.id}`;
+  const read = context.evidence.files[document.path];
+  if (!read || read.kind !== "ok") {
+    const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist`;
+    return {
+      id,
+      kind: "document",
+      status: read?.kind === "error" ? "error" : "fail",
+      summary: summary2,
+      findings: [{ message: summary2, location: { file: document.path } }],
+      expected: "present",
+      observed: "absent"
+    };
+  }
+  const needsTree = documentNeedsTree(document, read.text);
+  if (needsTree && !context.markdown)
+    return {
+      id,
+      kind: "document",
+      status: "error",
+      summary: `${document.path} was not read: the Markdown reader was not loaded (internal fault)`
+    };
+  const outline = needsTree && context.markdown ? context.markdown(read.text) : { headings: [], tasks: [], blocks: [], visibleText: read.text };
+  const problems = [];
+  const pending = [];
+  const at = (line) => ({ file: document.path, ...line ? { line } : {} });
+  const visible = outline.visibleText.toLowerCase();
+  for (const needle of document.contains) {
+    if (!visible.includes(needle.toLowerCase()))
+      problems.push({ message: `does not contain "${needle}"`, location: at() });
+  }
+  for (const wanted of document.headings) {
+    if (!outline.headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
+      problems.push({ message: `has no heading "${wanted}"`, location: at() });
+  }
+  if (document.checklistComplete) {
+    for (const task of outline.tasks.filter((t) => !t.checked))
+      problems.push({
+        message: task.text ? `checklist item not ticked: "${task.text.split("\n")[0]}"` : "checklist item not ticked (an empty box)",
+        location: at(task.line)
+      });
+  }
+  if (document.maxAgeDays !== void 0) {
+    const age = judgeDocumentAge(
+      context.evidence.git,
+      document.path,
+      document.maxAgeDays,
+      context.evidence.now
+    );
+    if (age.kind === "unavailable")
+      problems.push({
+        message: age.reason.startsWith("has never") ? age.reason : `age cannot be checked: ${age.reason}`,
+        location: at()
+      });
+    else if (age.kind === "unknown")
+      pending.push({ message: `age is unknown: ${age.reason}`, location: at() });
+    else if (age.kind === "stale")
+      problems.push({
+        message: `last changed ${Math.floor(age.ageDays)} days ago (${age.last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
+        location: at()
+      });
+  }
+  const reported = problems.length > 0 ? problems : pending;
+  if (reported.length === 0) {
+    const said = [
+      document.contains.length && `${document.contains.length} required phrases`,
+      document.headings.length && `${document.headings.length} headings`,
+      document.checklistComplete && "every box ticked"
+    ].filter(Boolean);
+    return {
+      id,
+      kind: "document",
+      status: "pass",
+      summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}`
+    };
+  }
+  const all = [...problems, ...pending];
+  return {
+    id,
+    kind: "document",
+    status: problems.length > 0 ? "fail" : "pending",
+    summary: `${document.path} ${reported[0].message}${all.length > 1 ? ` (+${all.length - 1} more)` : ""}`,
+    details: all.map((p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`),
+    findings: all.map((p) => ({ ...p, message: `${document.path} ${p.message}` }))
+  };
+}
+
+// src/app/prepare-markdown.ts
+function prepareMarkdown(config) {
+  let reader;
+  const wanted = (files) => [
+    ...config.documents.flatMap((d) => {
+      const file = files[d.path];
+      return file?.kind === "ok" && documentNeedsTree(d, file.text) ? [file.text] : [];
+    }),
+    ...config.changelog && files[config.changelog.path]?.kind === "ok" ? [files[config.changelog.path].text] : []
+  ];
+  const load = (files) => reader ??= (async () => {
+    await nextTurn();
+    const read = await loadMarkdownReader();
+    const outlines = /* @__PURE__ */ new Map();
+    const cached = (text) => {
+      let outline = outlines.get(text);
+      if (!outline) outlines.set(text, outline = read(text));
+      return outline;
+    };
+    for (const text of wanted(files)) {
+      await nextTurn();
+      cached(text);
+    }
+    return cached;
+  })();
+  return {
+    start(files) {
+      if (needsMarkdown(config)) void load(files);
+    },
+    async ready() {
+      return needsMarkdown(config) ? load({}) : void 0;
+    }
+  };
+}
+var nextTurn = () => new Promise((resolve7) => setImmediate(resolve7));
+
+// src/core/parse/json-scanner.ts
+var SyntaxStop = class extends Error {
+};
+var JsonCursor = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  pos = 0;
+  issues = [];
+  /** Called with each number's offset and source text (the scanner keeps what doubles round). */
+  onNumber;
+  fail(message, offset = this.pos) {
+    this.issues.push({ offset, message, fatal: true });
+    throw new SyntaxStop(message);
+  }
+  skipWhitespace() {
+    const text = this.text;
+    let pos = this.pos;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+  /** Scans a scalar at the cursor; returns false when a `{` or `[` starts there instead. */
+  scanScalar() {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123 || c === 91) return false;
+    if (c === 34) this.scanString();
+    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
+    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
+    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
+    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
+    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
+    else
+      this.fail(
+        `unexpected character ${JSON.stringify(this.text.slice(this.pos, this.pos + 1))}: a value was expected`
+      );
+    return true;
+  }
+  expectColon() {
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
+    this.pos++;
+    this.skipWhitespace();
+  }
+  /** After a member or element: true at the closing bracket, false after a comma. */
+  afterMember(close, what) {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    if (c !== 44) this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
+    return false;
+  }
+  /** Opens an object or array at the cursor; true when it is empty (and already closed). */
+  open(close) {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== close) return false;
+    this.pos++;
+    return true;
+  }
+  /** Scans a string and returns its decoded value. */
+  scanString() {
+    const text = this.text;
+    const start = this.pos;
+    let pos = start + 1;
+    let escaped = false;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 34) break;
+      if (Number.isNaN(c)) this.fail("unterminated string", start);
+      if (c < 32) this.fail("control character in string (escape it)", pos);
+      if (c === 92) {
+        escaped = true;
+        const e = text.charCodeAt(pos + 1);
+        if (e === 117) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            this.fail("bad \\u escape", pos);
+          pos += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    this.pos = pos + 1;
+    const raw = text.slice(start, pos + 1);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  scanNumber() {
+    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    const start = this.pos;
+    match.lastIndex = start;
+    if (!match.exec(this.text) || match.lastIndex === start) this.fail("malformed number");
+    this.pos = match.lastIndex;
+    this.onNumber?.(start, this.text.slice(start, this.pos));
+  }
+};
+
+// src/core/parse/exact-number.ts
+var DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+function canonicalDecimal(text) {
+  const match = DECIMAL.exec(text.trim());
+  if (!match || match[2] === "" && !match[3]) return void 0;
+  const [, sign, whole = "", fraction = "", exponent = "0"] = match;
+  let digits = (whole + fraction).replace(/^0+/, "");
+  if (digits === "") return "0";
+  const trailing = digits.length - digits.replace(/0+$/, "").length;
+  digits = digits.slice(0, digits.length - trailing);
+  const power = BigInt(exponent) - BigInt(fraction.length) + BigInt(trailing);
+  return `${sign === "-" ? "-" : ""}${digits}e${power}`;
+}
+function canonicalNumber(value) {
+  return Number.isFinite(value) ? canonicalDecimal(String(value)) ?? String(value) : String(value);
+}
+function isExactNumberText(text) {
+  const trimmed = text.trim();
+  const radix = /^([+-]?)0([xo])([0-9a-fA-F]+)$/.exec(trimmed);
+  if (radix) {
+    const big = BigInt(`0${radix[2]}${radix[3]}`) * (radix[1] === "-" ? -1n : 1n);
+    const rounded = Number(big);
+    return Number.isFinite(rounded) && BigInt(rounded) === big;
+  }
+  const canonical2 = canonicalDecimal(trimmed);
+  if (canonical2 === void 0) return true;
+  return canonical2 === canonicalNumber(Number(trimmed));
+}
+
+// src/core/parse/json-scan.ts
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function scanJsonFull(text, options) {
+  const cursor = new JsonCursor(text);
+  const inexact = [];
+  cursor.onNumber = (offset, number) => {
+    if (!isExactNumberText(number)) inexact.push({ offset, text: number });
+  };
+  let keyIssues = 0;
+  const note = (offset, message) => {
+    if (keyIssues++ < (options.maxIssues ?? 50))
+      cursor.issues.push({ offset, message, fatal: false });
+  };
+  const scanValue = (depth) => {
+    if (cursor.scanScalar()) return;
+    if (depth + 1 > options.maxDepth) cursor.fail(`nesting deeper than ${options.maxDepth} levels`);
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      do
+        scanValue(depth + 1);
+      while (!cursor.afterMember(93, "array"));
+      return;
+    }
+    if (cursor.open(125)) return;
+    const seen = /* @__PURE__ */ new Set();
+    do {
+      if (cursor.text.charCodeAt(cursor.pos) !== 34)
+        cursor.fail(`expected a member name in double quotes`);
+      const keyOffset = cursor.pos;
+      const key = cursor.scanString();
+      if (seen.has(key))
+        note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
+      seen.add(key);
+      if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
+      cursor.expectColon();
+      scanValue(depth + 1);
+    } while (!cursor.afterMember(125, "object"));
+  };
+  try {
+    cursor.skipWhitespace();
+    scanValue(0);
+    cursor.skipWhitespace();
+    if (cursor.pos < text.length) cursor.fail("unexpected text after the end of the JSON value");
+  } catch (error) {
+    if (!(error instanceof SyntaxStop)) throw error;
+  }
+  return { issues: cursor.issues, inexact };
+}
+
+// src/core/parse/json-pointer.ts
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`JSON pointer '${pointer}' must start with '/'`);
+  return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function formatPointer(segments) {
+  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function resolvePointer(value, pointer) {
+  let current = value;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
+        return { found: false };
+      current = current[Number(segment)];
+    } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
+      current = current[segment];
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: current };
+}
+function resolveDottedPath(value, path) {
+  return resolvePointer(value, formatPointer(path.split(".")));
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/parse/json-locate.ts
+function locateJsonPointer(text, segments, key = false) {
+  const cursor = new JsonCursor(text);
+  const find = (index) => {
+    if (index === segments.length) return cursor.pos;
+    const segment = segments[index];
+    const c = cursor.text.charCodeAt(cursor.pos);
+    if (c === 123) {
+      if (cursor.open(125)) return void 0;
+      for (; ; ) {
+        const keyOffset = cursor.pos;
+        const name = cursor.scanString();
+        cursor.expectColon();
+        if (name === segment)
+          return key && index === segments.length - 1 ? keyOffset : find(index + 1);
+        skipValue(cursor);
+        if (cursor.afterMember(125, "object")) return void 0;
+      }
+    }
+    if (c === 91) {
+      if (cursor.open(93)) return void 0;
+      for (let i = 0; ; i++) {
+        if (String(i) === segment) return find(index + 1);
+        skipValue(cursor);
+        if (cursor.afterMember(93, "array")) return void 0;
+      }
+    }
+    return void 0;
+  };
+  try {
+    cursor.skipWhitespace();
+    return find(0);
+  } catch (error) {
+    if (error instanceof SyntaxStop) return void 0;
+    throw error;
+  }
+}
+function pointersAtOffsets(text, offsets) {
+  const wanted = new Set(offsets);
+  const found = /* @__PURE__ */ new Map();
+  const cursor = new JsonCursor(text);
+  const path = [];
+  const walk = () => {
+    if (wanted.has(cursor.pos)) found.set(cursor.pos, formatPointer(path));
+    if (cursor.scanScalar()) return;
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      for (let i = 0; ; i++) {
+        path.push(String(i));
+        walk();
+        path.pop();
+        if (cursor.afterMember(93, "array")) return;
+      }
+    }
+    if (cursor.open(125)) return;
+    do {
+      path.push(cursor.scanString());
+      cursor.expectColon();
+      walk();
+      path.pop();
+    } while (!cursor.afterMember(125, "object"));
+  };
+  cursor.skipWhitespace();
+  walk();
+  return found;
+}
+function skipValue(cursor) {
+  if (cursor.scanScalar()) return;
+  const close = cursor.text.charCodeAt(cursor.pos) === 91 ? 93 : 125;
+  if (cursor.open(close)) return;
+  do {
+    if (close === 125) {
+      cursor.scanString();
+      cursor.expectColon();
+    }
+    skipValue(cursor);
+  } while (!cursor.afterMember(close, close === 93 ? "array" : "object"));
+}
+
+// src/core/parse/yaml-document.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+function parseYaml(text, limits) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    merge: true
+  });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const issues = doc.errors.map((error) => ({
+    message: error.message.split("\n")[0] ?? error.message,
+    position: at(error.pos[0])
+  }));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
+  if (issues.length > 0) return { ok: false, issues };
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, issues: [{ message: error.message }] };
+  }
+  return {
+    ok: true,
+    document: {
+      format: "yaml",
+      value,
+      inexactNumbers: findInexactNumbers(doc, value),
+      locate(pointer, key = false) {
+        const segments = parsePointer(pointer);
+        if (key && segments.length > 0) {
+          const pair = pairAt(doc, nodeAt(doc, segments.slice(0, -1)), segments.at(-1));
+          const range2 = pair?.key?.range;
+          if (range2) return at(range2[0]);
+        }
+        const range = nodeAt(doc, segments)?.range;
+        return range ? at(range[0]) : void 0;
+      }
+    }
+  };
+}
+function nodeAt(doc, segments) {
+  let node = deref(doc, doc.contents);
+  for (const segment of segments) {
+    if ((0, import_yaml.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
+    else if ((0, import_yaml.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
+      node = deref(doc, node.items[Number(segment)]);
+    else return void 0;
+  }
+  return node ?? void 0;
+}
+function pairAt(doc, map, key, depth = 0) {
+  if (!(0, import_yaml.isMap)(map) || depth > 32) return void 0;
+  const own = map.items.find(
+    (pair) => (0, import_yaml.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
+  );
+  if (own) return own;
+  for (const pair of map.items) {
+    if (!(0, import_yaml.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
+    const source = deref(doc, pair.value);
+    const sources = (0, import_yaml.isSeq)(source) ? source.items : [source];
+    for (const item of sources) {
+      const found = pairAt(doc, deref(doc, item), key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  let current = node ?? void 0;
+  for (let hops = 0; (0, import_yaml.isAlias)(current) && hops < 64; hops++)
+    current = current.resolve(doc) ?? void 0;
+  return (0, import_yaml.isAlias)(current) ? void 0 : current;
+}
+function findInexactNumbers(doc, value) {
+  const found = /* @__PURE__ */ new Map();
+  let any = false;
+  (0, import_yaml.visit)(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === "number" && typeof node.source === "string" && !isExactNumberText(node.source)) {
+        any = true;
+        return import_yaml.visit.BREAK;
+      }
+    }
+  });
+  if (!any) return found;
+  const walk = (current, node, path) => {
+    if (found.size >= 1e3) return;
+    if (typeof current === "number") {
+      if ((0, import_yaml.isScalar)(node) && typeof node.source === "string" && !isExactNumberText(node.source))
+        found.set(formatPointer(path), node.source);
+    } else if (Array.isArray(current)) {
+      current.forEach(
+        (item, i) => walk(item, (0, import_yaml.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
+          ...path,
+          String(i)
+        ])
+      );
+    } else if (current && typeof current === "object") {
+      for (const [key, item] of Object.entries(current))
+        walk(item, deref(doc, pairAt(doc, node, key)?.value), [...path, key]);
+    }
+  };
+  walk(value, deref(doc, doc.contents), []);
+  return found;
+}
+function checkYamlTree(root, limits, at) {
+  const issues = [];
+  const stack = [{ node: root, depth: 0 }];
+  while (stack.length > 0 && issues.length < 50) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
+      if (depth + 1 > limits.maxDepth) {
+        issues.push({
+          message: `nesting deeper than ${limits.maxDepth} levels`,
+          position: node.range ? at(node.range[0]) : void 0
+        });
+        continue;
+      }
+      for (const item of node.items) {
+        if ((0, import_yaml.isPair)(item)) {
+          if ((0, import_yaml.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+            issues.push({
+              message: `forbidden key "${String(item.key.value)}"`,
+              position: item.key.range ? at(item.key.range[0]) : void 0
+            });
+          }
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+// src/core/parse/positions.ts
+function createPositionLookup(text) {
+  let lineStarts;
+  return (offset) => {
+    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+function indexLineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// src/core/parse/parse-document.ts
+var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
+function locationOf(file, document, pointer, key = false) {
+  return { file, pointer, ...document.locate(pointer, key) ?? {} };
+}
+function detectFormat(path, text) {
+  if (/\.json$/i.test(path)) return "json";
+  if (/\.ya?ml$/i.test(path)) return "yaml";
+  return /^\s*[[{]/.test(text) ? "json" : "yaml";
+}
+function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
+  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
+}
+function parseJson(text, limits) {
+  const toPosition = createPositionLookup(text);
+  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const offset = body === text ? 0 : 1;
+  const { issues, inexact } = scanJsonFull(body, { maxDepth: limits.maxDepth });
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      issues: issues.map((issue) => ({
+        message: issue.message,
+        position: toPosition(issue.offset + offset)
+      }))
+    };
+  }
+  const value = JSON.parse(body);
+  const pointers = inexact.length > 0 ? pointersAtOffsets(
+    body,
+    inexact.map((n) => n.offset)
+  ) : void 0;
+  return {
+    ok: true,
+    document: {
+      format: "json",
+      value,
+      inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? "", n.text])),
+      locate(pointer, key = false) {
+        const found = locateJsonPointer(body, parsePointer(pointer), key);
+        return found === void 0 ? void 0 : toPosition(found + offset);
+      }
+    }
+  };
+}
+
+// src/core/schema/schema-drafts.ts
+var SUPPORTED_DRAFTS = "draft-04 (http://json-schema.org/draft-04/schema#), draft-06, draft-07 (http://json-schema.org/draft-07/schema#), 2019-09 (https://json-schema.org/draft/2019-09/schema), 2020-12 (https://json-schema.org/draft/2020-12/schema, the default when $schema is absent)";
+var BY_URI = {
+  "json-schema.org/draft-04/schema": "draft-04",
+  "json-schema.org/draft-06/schema": "draft-06",
+  "json-schema.org/draft-07/schema": "draft-07",
+  "json-schema.org/draft/2019-09/schema": "2019-09",
+  "json-schema.org/draft/2020-12/schema": "2020-12"
+};
+function detectDraft(schema) {
+  if (!isPlainObject(schema) || schema.$schema === void 0) return { ok: true, draft: "2020-12" };
+  const declared = schema.$schema;
+  const key = typeof declared === "string" ? declared.trim().replace(/^https?:\/\//, "").replace(/#$/, "") : "";
+  const draft = BY_URI[key];
+  if (draft) return { ok: true, draft };
+  return {
+    ok: false,
+    message: `unsupported $schema ${JSON.stringify(declared)}; supported drafts: ${SUPPORTED_DRAFTS}`
+  };
+}
+var unwrap = (module) => {
+  const outer = module.default;
+  return outer.default ?? outer;
+};
+async function loadAjvFactory(draft) {
+  const formats = await import("./dist-IZPEAOGW.js");
+  const addFormats = unwrap(formats);
+  let Ajv;
+  let meta;
+  if (draft === "2020-12") Ajv = unwrap(await import("./2020-T5LJ3HI7.js"));
+  else if (draft === "2019-09") Ajv = unwrap(await import("./2019-KGXDAOSS.js"));
+  else if (draft === "draft-04") Ajv = unwrap(await import("./dist-PPVSFSYG.js"));
+  else {
+    Ajv = unwrap(await import("./ajv-EBDSGDNU.js"));
+    if (draft === "draft-06")
+      meta = (await import("./json-schema-draft-06-XKBVHQ4C.js")).default;
+  }
+  return () => {
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+    if (meta) ajv.addMetaSchema(meta);
+    addFormats(ajv);
+    return ajv;
+  };
+}
+function usesNumericKeywords(schema) {
+  const stack = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (NUMERIC_KEYWORDS.has(key)) return true;
+        if (key === "type" && (value === "integer" || Array.isArray(value) && value.includes("integer")))
+          return true;
+        if (typeof value === "object") stack.push(value);
+      }
+    }
+  }
+  return false;
+}
+var NUMERIC_KEYWORDS = /* @__PURE__ */ new Set([
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "multipleOf",
+  "const",
+  "enum"
+]);
+
+// src/app/prepare-schemas.ts
+async function prepareSchemas(config, workspace, validator) {
+  const paths = new Set(
+    [...config.artifacts.map((a) => a.schema), ...config.rules.map((r) => r.schema)].filter(
+      (s) => s !== void 0 && builtinSchemaName(s) === void 0
+    )
+  );
+  const errors = [];
+  const drafts = [];
+  for (const path of paths) {
+    const read = await workspace.readFile(path, config.limits.maxFileBytes);
+    if (read.kind !== "ok") continue;
+    const parsed = parseText(read.text, detectFormat(path, read.text));
+    if (!parsed.ok) continue;
+    const draft = detectDraft(parsed.document.value);
+    if (draft.ok) drafts.push(draft.draft);
+    else
+      errors.push({
+        message: `schema ${path}: ${draft.message}`,
+        location: locationOf(path, parsed.document, "/$schema")
+      });
+  }
+  if (errors.length === 0) await validator.load(drafts);
+  return errors;
+}
+
 // src/core/model.ts
 var DECISIONS = ["rehearsal", "cutover"];
 var BASELINE_FIELDS = [
@@ -26398,7 +19142,10 @@ function renderChecks(record, options) {
   const counts = STATUS_ORDER.map(
     (status) => [status, record.checks.filter((c) => c.status === status).length]
   ).filter(([, n]) => n > 0);
-  const details = open2.filter((c) => c.details.length > 0 || c.findings.some((f) => f.location?.line)).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const details = open2.filter(
+    (c) => c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
+    c.findings.some((f) => f.location?.line || f.message !== c.summary)
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
   const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
   const folded = !passing.length ? [] : options.passingChecks ? [
     "",
@@ -26701,390 +19448,26 @@ function renderToGo(record) {
 }
 
 // src/core/schema/schema-validator.ts
-var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
-
-// src/core/parse/json-pointer.ts
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new Error(`JSON pointer '${pointer}' must start with '/'`);
-  return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function formatPointer(segments) {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function resolvePointer(value, pointer) {
-  let current = value;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
-        return { found: false };
-      current = current[Number(segment)];
-    } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
-      current = current[segment];
-    } else {
-      return { found: false };
-    }
-  }
-  return { found: true, value: current };
-}
-function resolveDottedPath(value, path) {
-  return resolvePointer(value, formatPointer(path.split(".")));
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/parse/parse-document.ts
-var import_yaml = __toESM(require_dist2(), 1);
-
-// src/core/parse/json-scan.ts
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var SyntaxStop = class extends Error {
-};
-function scanJson(text, options) {
-  const scanner = new Scanner(text, options);
-  try {
-    scanner.skipWhitespace();
-    scanner.scanValue(0, true);
-    scanner.skipWhitespace();
-    if (scanner.pos < text.length) scanner.fail("unexpected text after the end of the JSON value");
-  } catch (error) {
-    if (!(error instanceof SyntaxStop)) throw error;
-  }
-  return scanner.issues;
-}
-function locateJsonPointer(text, segments, key = false) {
-  const scanner = new Scanner(text, { maxDepth: Number.MAX_SAFE_INTEGER });
-  try {
-    scanner.skipWhitespace();
-    return scanner.find(segments, 0, key);
-  } catch (error) {
-    if (error instanceof SyntaxStop) return void 0;
-    throw error;
-  }
-}
-var Scanner = class {
-  constructor(text, options) {
-    this.text = text;
-    this.options = options;
-  }
-  text;
-  options;
-  pos = 0;
-  issues = [];
-  keyIssues = 0;
-  fail(message, offset = this.pos) {
-    this.issues.push({ offset, message, fatal: true });
-    throw new SyntaxStop(message);
-  }
-  note(offset, message) {
-    if (this.keyIssues++ < (this.options.maxIssues ?? 50)) {
-      this.issues.push({ offset, message, fatal: false });
-    }
-  }
-  skipWhitespace() {
-    const text = this.text;
-    let pos = this.pos;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    this.pos = pos;
-  }
-  /** Scans one value; `check` turns on depth and key checks (off when only locating). */
-  scanValue(depth, check) {
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 123) this.scanObject(depth + 1, check);
-    else if (c === 91) this.scanArray(depth + 1, check);
-    else if (c === 34) this.scanString();
-    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
-    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
-    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
-    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
-    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
-    else
-      this.fail(`unexpected character ${describeChar(this.text, this.pos)}: a value was expected`);
-  }
-  enter(depth) {
-    if (depth > this.options.maxDepth) {
-      this.fail(`nesting deeper than ${this.options.maxDepth} levels`);
-    }
-  }
-  scanObject(depth, check) {
-    this.enter(depth);
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 125) {
-      this.pos++;
-      return;
-    }
-    const seen = check ? /* @__PURE__ */ new Set() : void 0;
-    for (; ; ) {
-      if (this.text.charCodeAt(this.pos) !== 34)
-        this.fail(`expected a member name in double quotes`);
-      const keyOffset = this.pos;
-      const key = this.scanString();
-      if (seen) {
-        if (seen.has(key))
-          this.note(
-            keyOffset,
-            `duplicate key "${key}" (JSON.parse would silently keep the last one)`
-          );
-        seen.add(key);
-        if (FORBIDDEN_KEYS.has(key)) this.note(keyOffset, `forbidden key "${key}"`);
-      }
-      this.expectColon();
-      this.scanValue(depth, check);
-      if (this.afterMember(125, "object")) return;
-    }
-  }
-  scanArray(depth, check) {
-    this.enter(depth);
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === 93) {
-      this.pos++;
-      return;
-    }
-    for (; ; ) {
-      this.scanValue(depth, check);
-      if (this.afterMember(93, "array")) return;
-    }
-  }
-  expectColon() {
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
-    this.pos++;
-    this.skipWhitespace();
-  }
-  /** After a member or element: true at the closing bracket, false after a comma. */
-  afterMember(close, what) {
-    this.skipWhitespace();
-    const c = this.text.charCodeAt(this.pos);
-    if (c === close) {
-      this.pos++;
-      return true;
-    }
-    if (c !== 44) {
-      this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
-    }
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
-    return false;
-  }
-  /** Scans a string and returns its decoded value. */
-  scanString() {
-    const text = this.text;
-    const start = this.pos;
-    let pos = start + 1;
-    let escaped = false;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (Number.isNaN(c)) this.fail("unterminated string", start);
-      if (c < 32) this.fail("control character in string (escape it)", pos);
-      if (c === 92) {
-        escaped = true;
-        const e = text.charCodeAt(pos + 1);
-        if (e === 117) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
-            this.fail("bad \\u escape", pos);
-          pos += 6;
-          continue;
-        }
-        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
-        pos += 2;
-        continue;
-      }
-      pos++;
-    }
-    this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
-  }
-  scanNumber() {
-    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    match.lastIndex = this.pos;
-    if (!match.exec(this.text) || match.lastIndex === this.pos) this.fail("malformed number");
-    this.pos = match.lastIndex;
-  }
-  /** Descends along `segments`; returns the offset of the addressed value (or member name). */
-  find(segments, index, key) {
-    if (index === segments.length) return this.pos;
-    const segment = segments[index];
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 123) {
-      this.pos++;
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) === 125) return void 0;
-      for (; ; ) {
-        const keyOffset = this.pos;
-        const name = this.scanString();
-        this.expectColon();
-        if (name === segment) {
-          return key && index === segments.length - 1 ? keyOffset : this.find(segments, index + 1, key);
-        }
-        this.scanValue(0, false);
-        if (this.afterMember(125, "object")) return void 0;
-      }
-    }
-    if (c === 91) {
-      this.pos++;
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) === 93) return void 0;
-      for (let i = 0; ; i++) {
-        if (String(i) === segment) return this.find(segments, index + 1, key);
-        this.scanValue(0, false);
-        if (this.afterMember(93, "array")) return void 0;
-      }
-    }
-    return void 0;
-  }
-};
-function describeChar(text, pos) {
-  return JSON.stringify(text.slice(pos, pos + 1));
-}
-
-// src/core/parse/positions.ts
-function createPositionLookup(text) {
-  let lineStarts;
-  return (offset) => {
-    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
-}
-function indexLineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/core/parse/parse-document.ts
-var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
-function locationOf(file, document, pointer, key = false) {
-  return { file, pointer, ...document.locate(pointer, key) ?? {} };
-}
-function detectFormat(path, text) {
-  if (/\.json$/i.test(path)) return "json";
-  if (/\.ya?ml$/i.test(path)) return "yaml";
-  return /^\s*[[{]/.test(text) ? "json" : "yaml";
-}
-function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
-  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
-}
-function parseJson(text, limits) {
-  const toPosition = createPositionLookup(text);
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const offset = body === text ? 0 : 1;
-  const issues = scanJson(body, { maxDepth: limits.maxDepth });
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      issues: issues.map((issue) => ({
-        message: issue.message,
-        position: toPosition(issue.offset + offset)
-      }))
-    };
-  }
-  const value = JSON.parse(body);
-  return {
-    ok: true,
-    document: {
-      format: "json",
-      value,
-      locate(pointer, key = false) {
-        const found = locateJsonPointer(body, parsePointer(pointer), key);
-        return found === void 0 ? void 0 : toPosition(found + offset);
-      }
-    }
-  };
-}
-function parseYaml(text, limits) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const issues = doc.errors.map((error) => ({
-    message: error.message.split("\n")[0] ?? error.message,
-    position: at(error.pos[0])
-  }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
-  if (issues.length > 0) return { ok: false, issues };
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: 1e3 });
-  } catch (error) {
-    return { ok: false, issues: [{ message: error.message }] };
-  }
-  return {
-    ok: true,
-    document: {
-      format: "yaml",
-      value,
-      locate(pointer, key = false) {
-        const segments = parsePointer(pointer);
-        if (key && segments.length > 0) {
-          const parent = doc.getIn(segments.slice(0, -1), true);
-          if ((0, import_yaml.isMap)(parent)) {
-            const pair = parent.items.find(
-              (item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segments.at(-1)
-            );
-            const range2 = pair?.key?.range;
-            if (range2) return at(range2[0]);
-          }
-        }
-        const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
-        const range = node?.range;
-        return range ? at(range[0]) : void 0;
-      }
-    }
-  };
-}
-function checkYamlTree(root, limits, at) {
-  const issues = [];
-  const stack = [{ node: root, depth: 0 }];
-  while (stack.length > 0 && issues.length < 50) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
-      if (depth + 1 > limits.maxDepth) {
-        issues.push({
-          message: `nesting deeper than ${limits.maxDepth} levels`,
-          position: node.range ? at(node.range[0]) : void 0
-        });
-        continue;
-      }
-      for (const item of node.items) {
-        if ((0, import_yaml.isPair)(item)) {
-          if ((0, import_yaml.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
-            issues.push({
-              message: `forbidden key "${String(item.key.value)}"`,
-              position: item.key.range ? at(item.key.range[0]) : void 0
-            });
-          }
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else {
-          stack.push({ node: item, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  return issues;
-}
-
-// src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
+
+// src/core/schema/network-refs.ts
+function findNetworkRefs(schema, builtinIds, companions) {
+  const found = [];
+  const visit2 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit2);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === "$ref" || key === "$dynamicRef") && typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value)) {
+          const base = value.split("#")[0] ?? "";
+          if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith("file:///workspace/"))
+            found.push(value);
+        } else visit2(value);
+      }
+    }
+  };
+  visit2(schema);
+  return found;
+}
 
 // src/core/schema/collapse-alternatives.ts
 function collapseAlternatives(errors, schema) {
@@ -27137,24 +19520,31 @@ function resolveRef(schema, node) {
 }
 
 // src/core/schema/schema-validator.ts
-var Ajv2020 = import__.default.default;
-var addFormats = import_ajv_formats.default.default;
 var MAX_SCHEMA_FINDINGS = 100;
 function createSchemaValidator() {
-  let ajv;
+  const factories = /* @__PURE__ */ new Map();
+  const instances = /* @__PURE__ */ new Map();
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
   const cache3 = /* @__PURE__ */ new Map();
-  const runtime = () => {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-      addFormats(ajv);
-      for (const schema of Object.values(BUILTIN_SCHEMAS)) ajv.addSchema(schema);
+  const runtime = (draft) => {
+    let ajv = instances.get(draft);
+    const create = factories.get(draft);
+    if (!ajv && create) {
+      ajv = create();
+      if (draft === "2020-12")
+        for (const schema of Object.values(BUILTIN_SCHEMAS)) ajv.addSchema(schema);
+      instances.set(draft, ajv);
     }
     return ajv;
   };
   return {
+    /** Loads the validator classes for these drafts (once each), before anything compiles. */
+    async load(drafts) {
+      for (const draft of new Set(drafts))
+        if (!factories.has(draft)) factories.set(draft, await loadAjvFactory(draft));
+    },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
       const cached = cache3.get(source.name);
@@ -27176,8 +19566,10 @@ function createSchemaValidator() {
       }
       const withSchema = validate;
       withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
-      return { ok: true, validate: withSchema };
+      return { ok: true, validate: withSchema, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
     }
+    const draft = detectDraft(source.schema);
+    if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
     const remote = findNetworkRefs(source.schema, builtinIds, Object.keys(source.companions ?? {}));
     if (remote.length > 0) {
       return {
@@ -27185,13 +19577,24 @@ function createSchemaValidator() {
         message: `schema ${source.name} refers to the network (${remote.join(", ")}); the gate never fetches schemas: vendor the referenced schema into the repository and $ref it by relative path`
       };
     }
+    const instance = runtime(draft.draft);
+    if (!instance)
+      return {
+        ok: false,
+        message: `schema ${source.name} is ${draft.draft}, whose validator was not loaded (internal fault)`
+      };
     try {
-      const instance = runtime();
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
         if (!instance.getSchema(uri)) instance.addSchema(companion, uri);
       }
       const schema = isPlainObject(source.schema) && !source.schema.$id ? { ...source.schema, $id: schemaUri(source.name) } : source.schema;
-      return { ok: true, validate: instance.compile(schema) };
+      return {
+        ok: true,
+        validate: instance.compile(schema),
+        numeric: [source.schema, ...Object.values(source.companions ?? {})].some(
+          usesNumericKeywords
+        )
+      };
     } catch (error) {
       return {
         ok: false,
@@ -27203,8 +19606,13 @@ function createSchemaValidator() {
 function schemaUri(path) {
   return `file:///workspace/${path.replace(/^\/+/, "")}`;
 }
-function validateDocument(validate, document, file) {
-  if (validate(document.value)) return [];
+function validateDocument(validate, document, file, numeric = true) {
+  const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
+  const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text]) => ({
+    message: `${pointer || "/"} is ${text}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text))}), so the schema cannot check it: write it as a string, or within the exact range (\xB12^53, at most 17 significant digits)`,
+    location: locationOf(file, document, pointer)
+  }));
+  if (validate(document.value)) return roundings;
   const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
   const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
@@ -27213,7 +19621,7 @@ function validateDocument(validate, document, file) {
       location: { file }
     });
   }
-  return findings;
+  return [...roundings, ...findings];
 }
 function toFinding(error, document, file) {
   let pointer = error.instancePath;
@@ -27236,23 +19644,6 @@ function toFinding(error, document, file) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
   return { message, location: locationOf(file, document, pointer, atKey) };
-}
-function findNetworkRefs(schema, builtinIds, companions) {
-  const found = [];
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if ((key === "$ref" || key === "$dynamicRef") && typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value)) {
-          const base = value.split("#")[0] ?? "";
-          if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith("file:///workspace/"))
-            found.push(value);
-        } else visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return found;
 }
 
 // src/core/shard/aggregate.ts
@@ -27363,18 +19754,18 @@ function workspaceDirname(path) {
 // src/core/schema/relative-refs.ts
 function listRelativeRefs(schema) {
   const refs = /* @__PURE__ */ new Set();
-  const visit = (node) => {
-    if (Array.isArray(node)) node.forEach(visit);
+  const visit2 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit2);
     else if (isPlainObject(node)) {
       for (const [key, value] of Object.entries(node)) {
         if (key === "$ref" && typeof value === "string") {
           const file = value.split("#")[0] ?? "";
           if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit(value);
+        } else visit2(value);
       }
     }
   };
-  visit(schema);
+  visit2(schema);
   return [...refs];
 }
 function listRefTargets(path, schema) {
@@ -27392,12 +19783,12 @@ function listUserSchemas(config) {
 // src/core/checks/load-structured-file.ts
 function loadStructuredFile(context, path, options) {
   const read = context.evidence.files[path];
-  const fail = (status, summary, findings = []) => ({
+  const fail = (status, summary2, findings = []) => ({
     ok: false,
     path,
     status,
-    summary,
-    findings: findings.length ? findings : [{ message: summary, location: { file: path } }]
+    summary: summary2,
+    findings: findings.length ? findings : [{ message: summary2, location: { file: path } }]
   });
   if (!read || read.kind === "missing") return fail("fail", `${options.what} not found at ${path}`);
   if (read.kind === "error")
@@ -27432,7 +19823,7 @@ function loadStructuredFile(context, path, options) {
       return fail("error", compiled.message, [
         { message: compiled.message, location: { file: options.schema } }
       ]);
-    const findings = validateDocument(compiled.validate, parsed.document, path);
+    const findings = validateDocument(compiled.validate, parsed.document, path, compiled.numeric);
     if (findings.length > 0) {
       return fail(
         "fail",
@@ -27625,7 +20016,7 @@ function evaluateBaseline(context) {
 }
 
 // src/core/checks/git-tag.ts
-var FETCH_HINT = "fetch tags: with actions/checkout set `fetch-depth: 0` (or `fetch-tags: true`), locally run `git fetch --tags`";
+var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)";
 function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
@@ -27970,6 +20361,94 @@ function evaluateSemverSanity(context) {
 
 // src/core/checks/rules.ts
 var import_semver2 = __toESM(require_semver2(), 1);
+
+// src/core/checks/canonical-value.ts
+function canonicalValue(value, exact, pointer = "") {
+  if (Array.isArray(value))
+    return `[${value.map((item, i) => canonicalValue(item, exact, `${pointer}/${i}`)).join(",")}]`;
+  if (typeof value === "number") {
+    const text = exact?.(pointer);
+    return `#${(text !== void 0 ? canonicalDecimal(text) : void 0) ?? canonicalNumber(value)}`;
+  }
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map(
+      (k) => `${JSON.stringify(k)}:${canonicalValue(value[k], exact, `${pointer}/${escape(k)}`)}`
+    ).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function displayValue(value, exact, pointer = "") {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return exact?.(pointer) ?? JSON.stringify(value);
+  return JSON.stringify(value);
+}
+function compareExactSets(expected, observed) {
+  const allStrings = [...expected.items, ...observed.items].every((v) => typeof v === "string");
+  const index = (side) => {
+    const members = /* @__PURE__ */ new Map();
+    side.items.forEach((item, i) => {
+      const key = canonicalValue(item, side.exact, `/${i}`);
+      if (!members.has(key))
+        members.set(
+          key,
+          allStrings || typeof item === "number" ? displayValue(item, side.exact, `/${i}`) : JSON.stringify(withExactNumbers(item, side.exact, `/${i}`))
+        );
+    });
+    return members;
+  };
+  const want = index(expected);
+  const have = index(observed);
+  return {
+    added: [...have].filter(([key]) => !want.has(key)).map(([, label]) => label),
+    removed: [...want].filter(([key]) => !have.has(key)).map(([, label]) => label)
+  };
+}
+function exactNumbersUnder(numbers, base) {
+  if (!numbers || numbers.size === 0) return void 0;
+  return (pointer) => numbers.get(`${base}${pointer}`);
+}
+var escape = (key) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+function withExactNumbers(value, exact, pointer = "") {
+  if (!exact) return value;
+  if (typeof value === "number") return exact(pointer) ?? value;
+  if (Array.isArray(value))
+    return value.map((item, i) => withExactNumbers(item, exact, `${pointer}/${i}`));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        withExactNumbers(v, exact, `${pointer}/${escape(k)}`)
+      ])
+    );
+  return value;
+}
+
+// src/core/checks/rule-schema.ts
+function judgeSchemaRule(context, schema, left, leftName) {
+  const source = resolveSchemaSource(context, schema);
+  if ("message" in source) return { pass: false, message: source.message };
+  const compiled = context.validator.compile(source);
+  if (!compiled.ok) return { pass: false, message: compiled.message };
+  const base = left.pointer ?? "";
+  const locate = (pointer, key) => left.document?.locate(`${base}${pointer}`, key);
+  const inexactNumbers = new Map(
+    [...left.document?.inexactNumbers ?? []].filter(([p]) => p === base || p.startsWith(`${base}/`)).map(([p, text]) => [p.slice(base.length), text])
+  );
+  const findings = validateDocument(
+    compiled.validate,
+    { format: "json", value: left.value, locate, inexactNumbers },
+    left.location?.file ?? leftName,
+    compiled.numeric
+  ).map((finding) => ({ ...finding, message: `${leftName}: ${finding.message}` }));
+  return {
+    pass: findings.length === 0,
+    message: findings.length === 0 ? `${leftName} is valid against ${schema}` : `${leftName} is not valid against ${schema}: ${findings[0].message.slice(leftName.length + 2)}`,
+    details: findings.map((f) => f.message),
+    findings
+  };
+}
+
+// src/core/checks/rules.ts
 var SEMVER_OPERATORS = { eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" };
 function evaluateRules(context) {
   const outcomes = [];
@@ -27990,7 +20469,12 @@ function evaluateRule(context, rule, mode) {
   });
   const describe = (ref) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context, expand(rule.left));
-  const right = rule.right ? readSide(context, expand(rule.right)) : rule.hasValue ? { ok: true, value: rule.value, location: void 0 } : void 0;
+  const right = rule.right ? readSide(context, expand(rule.right)) : rule.hasValue ? {
+    ok: true,
+    value: rule.value,
+    location: void 0,
+    exact: exactNumbersUnder(rule.valueNumbers, "")
+  } : void 0;
   const base = { id, kind: "rule" };
   for (const side of [left, right]) {
     if (side && !side.ok)
@@ -28005,16 +20489,16 @@ function evaluateRule(context, rule, mode) {
   const leftName = describe(expand(rule.left));
   const rightName = rule.right ? describe(expand(rule.right)) : "the configured value";
   const verdict = judgeRule(context, rule, l, r, leftName, rightName);
-  const summary = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
-  if (verdict.pass) return { ...base, status: "pass", summary };
+  const summary2 = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
+  if (verdict.pass) return { ...base, status: "pass", summary: summary2 };
   return {
     ...base,
     status: "fail",
-    summary,
+    summary: summary2,
     details: verdict.details,
     findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
-    expected: r?.value ?? rule.pattern ?? rule.schema,
-    observed: l.value
+    expected: r ? withExactNumbers(r.value, r.exact) : rule.pattern ?? rule.schema,
+    observed: withExactNumbers(l.value, l.exact)
   };
 }
 function readSide(context, ref) {
@@ -28037,6 +20521,7 @@ function readSide(context, ref) {
     value: found.value,
     document: loaded.document,
     pointer: ref.pointer,
+    exact: exactNumbersUnder(loaded.document.inexactNumbers, ref.pointer),
     location: locationOf(loaded.path, loaded.document, ref.pointer)
   };
 }
@@ -28044,17 +20529,21 @@ function judgeRule(context, rule, left, right, leftName, rightName) {
   const show = (value) => truncate(JSON.stringify(value));
   switch (rule.type) {
     case "equal": {
-      const pass = canonical(left.value) === canonical(right.value);
+      const pass = canonicalValue(left.value, left.exact) === canonicalValue(right.value, right.exact);
+      const exactly = (side) => typeof side.value === "number" ? displayValue(side.value, side.exact) : show(side.value);
       return {
         pass,
-        message: pass ? `${leftName} equals ${rightName}` : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right.value)}`
+        message: pass ? `${leftName} equals ${rightName}` : `${leftName} is ${exactly(left)}, ${rightName} is ${exactly(right)}`
       };
     }
     case "same-set":
     case "subset": {
       if (!Array.isArray(left.value) || !Array.isArray(right.value))
         return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
-      const { added, removed } = compareSets(right.value, left.value);
+      const { added, removed } = compareExactSets(
+        { items: right.value, exact: right.exact },
+        { items: left.value, exact: left.exact }
+      );
       const pass = added.length === 0 && (rule.type === "subset" || removed.length === 0);
       const details = [
         ...added.length ? [`in ${leftName} but not ${rightName}: ${added.join(", ")}`] : [],
@@ -28090,131 +20579,60 @@ function judgeRule(context, rule, left, right, leftName, rightName) {
         message: bad.length === 0 ? `${leftName} matches /${rule.pattern}/` : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(", ")}`
       };
     }
-    case "schema": {
-      const source = resolveSchemaSource(context, rule.schema);
-      if ("message" in source) return { pass: false, message: source.message };
-      const compiled = context.validator.compile(source);
-      if (!compiled.ok) return { pass: false, message: compiled.message };
-      const locate = (pointer, key) => left.document?.locate(`${left.pointer ?? ""}${pointer}`, key);
-      const findings = validateDocument(
-        compiled.validate,
-        { format: "json", value: left.value, locate },
-        left.location?.file ?? leftName
-      ).map((finding) => ({ ...finding, message: `${leftName}: ${finding.message}` }));
-      return {
-        pass: findings.length === 0,
-        message: findings.length === 0 ? `${leftName} is valid against ${rule.schema}` : `${leftName} is not valid against ${rule.schema}: ${findings[0].message.slice(leftName.length + 2)}`,
-        details: findings.map((f) => f.message),
-        findings
-      };
-    }
+    case "schema":
+      return judgeSchemaRule(context, rule.schema, left, leftName);
   }
 }
 function truncate(text, max = 120) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
-// src/core/checks/markdown-lines.ts
-function listHeadings(text) {
-  const headings = [];
-  let fenced = false;
-  text.split("\n").forEach((line, index) => {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) return;
-    const match = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (match) headings.push({ level: match[1].length, text: match[2], line: index });
-  });
-  return headings;
+// src/core/checks/impact-statement.ts
+function findVersionSection(outline, version) {
+  const blocks = outline.blocks;
+  const index = blocks.findIndex((b) => b.kind === "heading" && mentionsVersion(b.text, version));
+  if (index === -1) return void 0;
+  const heading = blocks[index];
+  const end = blocks.findIndex(
+    (b, i) => i > index && b.kind === "heading" && b.depth <= heading.depth
+  );
+  return { heading, blocks: blocks.slice(index + 1, end === -1 ? void 0 : end) };
 }
-
-// src/core/checks/documents.ts
-var DAY_MS = 864e5;
-function evaluateDocuments(context) {
-  return context.config.documents.map((document) => evaluateDocument(context, document));
+function findImpactStatement(section, impact) {
+  const blocks = section.blocks;
+  const index = blocks.findIndex((b) => b.kind !== "code" && impact.test(b.text));
+  if (index === -1) return { kind: "absent" };
+  const named = blocks[index];
+  const rest = named.text.replace(impact, "").replace(/^[\s#*_:.\-–—]+/, "");
+  const stop = (b) => b.kind === "heading" && (named.kind !== "heading" || b.depth <= named.depth);
+  const end = blocks.findIndex((b, i) => i > index && stop(b));
+  const following = blocks.slice(index + 1, end === -1 ? void 0 : end).filter((b) => b.kind !== "heading" || b.text.trim() !== "");
+  const parts = [
+    ...rest.trim() ? [{ text: rest, line: named.line }] : [],
+    ...following.map((b) => ({ text: b.text, line: b.line }))
+  ].filter((p) => p.text.trim() !== "");
+  if (parts.length === 0) return { kind: "empty", line: named.line };
+  const text = parts.map((p) => p.text.trim()).join("\n");
+  const line = parts[0].line;
+  return isPlaceholder(text) ? { kind: "placeholder", line, text } : { kind: "stated", line, text };
 }
-function evaluateDocument(context, document) {
-  const id = `document.${document.id}`;
-  const read = context.evidence.files[document.path];
-  if (!read || read.kind !== "ok") {
-    const summary = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist`;
-    return {
-      id,
-      kind: "document",
-      status: read?.kind === "error" ? "error" : "fail",
-      summary,
-      findings: [{ message: summary, location: { file: document.path } }],
-      expected: "present",
-      observed: "absent"
-    };
+var PLACEHOLDER_WORDS = /^(?:tbd|tba|tbc|todo|to-?do|fixme|xxx+|wip|n\/?a|none yet|placeholder|lorem ipsum.*|coming soon|pending|to be (?:determined|decided|confirmed|announced|written|added)|fill(?: this)? in(?: later)?|describe(?: the)? (?:consumer )?impact(?: here)?|\?+|\.{2,}|…|-+|—|–)$/i;
+function isPlaceholder(statement) {
+  const text = statement.trim().replace(/^[\s*_`>"'(]+|[\s*_`"'.!):;]+$/g, "").trim();
+  if (text === "") return true;
+  if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-–—(]/i.test(text)) return true;
+  if (/^<[^<>]*>$|^\[[^\]]*\]$|^\{\{.*\}\}$/s.test(text)) return true;
+  return text.split(/\s*[,;|]\s*|\n+/).every((part) => part === "" || PLACEHOLDER_WORDS.test(part.trim().replace(/[.!:;]+$/, "")));
+}
+function mentionsVersion(text, version) {
+  if (version === "") return false;
+  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
+  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+    const start = text[at - 1] === "v" ? at - 1 : at;
+    const after = text[at + version.length];
+    if (!isWord(text[start - 1]) && !(isWord(after) || after === "-")) return true;
   }
-  const text = read.text;
-  const problems = [];
-  const at = (line) => ({ file: document.path, ...line ? { line } : {} });
-  const lower = text.toLowerCase();
-  for (const needle of document.contains) {
-    if (!lower.includes(needle.toLowerCase()))
-      problems.push({ message: `does not contain "${needle}"`, location: at() });
-  }
-  const headings = listHeadings(text);
-  for (const wanted of document.headings) {
-    if (!headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
-      problems.push({ message: `has no heading "${wanted}"`, location: at() });
-  }
-  if (document.checklistComplete) {
-    text.split("\n").forEach((line, index) => {
-      const box = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s*(.*)$/.exec(line);
-      if (box)
-        problems.push({
-          message: `checklist item not ticked: "${box[1].trim()}"`,
-          location: at(index + 1)
-        });
-    });
-  }
-  if (document.maxAgeDays !== void 0) {
-    const last = context.evidence.git.lastCommit[document.path];
-    if (!context.evidence.git.available) {
-      problems.push({
-        message: `age cannot be checked: ${context.evidence.git.reason ?? "git unavailable"}`,
-        location: at()
-      });
-    } else if (!last) {
-      problems.push({
-        message: `has never been committed, so its age cannot be shown (max ${document.maxAgeDays} days)`,
-        location: at()
-      });
-    } else {
-      const ageDays = (Date.parse(context.evidence.now) - Date.parse(last)) / DAY_MS;
-      if (ageDays > document.maxAgeDays) {
-        problems.push({
-          message: `last changed ${Math.floor(ageDays)} days ago (${last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
-          location: at()
-        });
-      }
-    }
-  }
-  if (problems.length === 0) {
-    const said = [
-      document.contains.length && `${document.contains.length} required phrases`,
-      document.headings.length && `${document.headings.length} headings`,
-      document.checklistComplete && "every box ticked"
-    ].filter(Boolean);
-    return {
-      id,
-      kind: "document",
-      status: "pass",
-      summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}`
-    };
-  }
-  return {
-    id,
-    kind: "document",
-    status: "fail",
-    summary: `${document.path} ${problems[0].message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`,
-    details: problems.map(
-      (p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`
-    ),
-    findings: problems.map((p) => ({ ...p, message: `${document.path} ${p.message}` }))
-  };
+  return false;
 }
 
 // src/core/checks/changelog.ts
@@ -28224,8 +20642,8 @@ function evaluateChangelog(context) {
   const tag = context.evidence.inputs.release_tag ?? context.config.baseline.release_tag;
   const base = { id: "changelog", kind: "changelog" };
   const at = (line) => ({ file: changelog.path, ...line ? { line } : {} });
-  const fail = (summary, line) => [
-    { ...base, status: "fail", summary, findings: [{ message: summary, location: at(line) }] }
+  const fail = (summary2, line) => [
+    { ...base, status: "fail", summary: summary2, findings: [{ message: summary2, location: at(line) }] }
   ];
   if (!tag)
     return [
@@ -28240,100 +20658,126 @@ function evaluateChangelog(context) {
     return fail(
       `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
     );
+  if (!context.markdown)
+    return [
+      {
+        ...base,
+        status: "error",
+        summary: `${changelog.path} was not read: the Markdown reader was not loaded (internal fault)`
+      }
+    ];
   const version = tag.replace(/^v/, "");
-  const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
-  if (index === -1)
+  const section = findVersionSection(context.markdown(read.text), version);
+  if (!section)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`
     );
-  const heading = headings[index];
-  const next = headings.slice(index + 1).find((h) => h.level <= heading.level);
-  const lines = read.text.split("\n").slice(heading.line + 1, next ? next.line : void 0);
-  const impact = new RegExp(changelog.impactPattern, "i");
-  const found = lines.findIndex((line) => impact.test(line));
-  if (found === -1)
-    return fail(
-      `the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`,
-      heading.line + 1
-    );
-  const sameLine = lines[found].replace(impact, "").replace(/[#*_:\-\s]/g, "");
-  const following = lines.slice(found + 1).find((line) => line.trim() !== "" && !/^#{1,6}\s/.test(line));
-  if (sameLine === "" && !following)
-    return fail(
-      `the consumer-impact statement of ${tag} in ${changelog.path} is empty`,
-      heading.line + found + 2
-    );
-  return [
-    {
-      ...base,
-      status: "pass",
-      summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`
-    }
-  ];
-}
-function mentionsVersion(text, version) {
-  if (version === "") return false;
-  const isWord = (c) => c !== void 0 && /[0-9A-Za-z.]/.test(c);
-  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
-    const start = text[at - 1] === "v" ? at - 1 : at;
-    const after = text[at + version.length];
-    if (!isWord(text[start - 1]) && !(isWord(after) || after === "-")) return true;
+  const statement = findImpactStatement(section, new RegExp(changelog.impactPattern, "i"));
+  switch (statement.kind) {
+    case "absent":
+      return fail(
+        `the ${tag} section of ${changelog.path} has no consumer-impact statement (a heading or line matching /${changelog.impactPattern}/i)`,
+        section.heading.line
+      );
+    case "empty":
+      return fail(
+        `the consumer-impact statement of ${tag} in ${changelog.path} is empty (nothing under it before the next heading)`,
+        statement.line
+      );
+    case "placeholder":
+      return fail(
+        `the consumer-impact statement of ${tag} in ${changelog.path} is only a placeholder ("${statement.text.split("\n")[0].slice(0, 80)}"): state the impact on consumers`,
+        statement.line
+      );
+    case "stated":
+      return [
+        {
+          ...base,
+          status: "pass",
+          summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${statement.line})`
+        }
+      ];
   }
-  return false;
+}
+
+// src/core/checks/tool-version.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+var VERSION = /(?<![\d.])(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)|\.?((?:alpha|beta|pre|rc|dev|a|b)\.?\d*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?![\d])/i;
+function parseToolVersion(output) {
+  const match = VERSION.exec(output);
+  if (!match) return null;
+  const [, major, minor, patch, dashed, glued, build] = match;
+  const prerelease = dashed ?? (glued ? glued.replace(/^(\D+)\.?(\d*)$/, "$1.$2").replace(/\.$/, "") : void 0);
+  const text = `${Number(major)}.${Number(minor)}.${Number(patch ?? 0)}${prerelease ? `-${prerelease.toLowerCase()}` : ""}${build ? `+${build}` : ""}`;
+  return import_semver3.default.valid(text);
+}
+function parseMinimumVersion(text) {
+  return import_semver3.default.valid(import_semver3.default.clean(text) ?? text) ?? import_semver3.default.coerce(text)?.version ?? null;
+}
+function meetsMinimum(version, minimum, allowPrerelease) {
+  const compared = allowPrerelease ? `${import_semver3.default.major(version)}.${import_semver3.default.minor(version)}.${import_semver3.default.patch(version)}` : version;
+  return import_semver3.default.gte(compared, minimum);
 }
 
 // src/core/checks/tools.ts
-var import_semver3 = __toESM(require_semver2(), 1);
-function parseToolVersion(output) {
-  const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(output);
-  return match ? `${match[1]}.${match[2]}.${match[3] ?? "0"}` : null;
-}
 function evaluateTools(context) {
-  return context.config.tools.map((tool) => {
-    const id = `tool.${tool.name}`;
-    const seen = context.evidence.tools[tool.name];
-    if (!seen?.found) {
-      return {
-        id,
-        kind: "tool",
-        status: "fail",
-        summary: `${tool.name} is not on PATH`,
-        expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`,
-        observed: "not found"
-      };
-    }
-    if (!tool.minVersion)
-      return { id, kind: "tool", status: "pass", summary: `${tool.name} found at ${seen.path}` };
-    const version = parseToolVersion(seen.versionOutput ?? "");
-    const minimum = import_semver3.default.coerce(tool.minVersion)?.version ?? tool.minVersion;
-    if (!version) {
-      return {
-        id,
-        kind: "tool",
-        status: "fail",
-        summary: `${tool.name} found, but its version could not be read from \`${tool.name} ${tool.versionArgs.join(" ")}\``,
-        expected: `>= ${minimum}`,
-        observed: (seen.versionOutput ?? "").slice(0, 200)
-      };
-    }
-    if (import_semver3.default.lt(version, minimum)) {
-      return {
-        id,
-        kind: "tool",
-        status: "fail",
-        summary: `${tool.name} ${version} is older than the required ${minimum}`,
-        expected: `>= ${minimum}`,
-        observed: version
-      };
-    }
+  return context.config.tools.map((tool) => judgeTool(tool, context.evidence.tools[tool.name]));
+}
+function judgeTool(tool, seen) {
+  const id = `tool.${tool.name}`;
+  const base = { id, kind: "tool" };
+  const probe2 = `\`${[tool.name, ...tool.versionArgs].join(" ")}\``;
+  const printed = (seen?.versionOutput ?? "").slice(0, 500);
+  const shown2 = printed.trim() ? printed.trim().split("\n").slice(0, 5) : ["(printed nothing)"];
+  if (!seen?.found) {
     return {
-      id,
-      kind: "tool",
-      status: "pass",
-      summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}`
+      ...base,
+      status: "fail",
+      summary: `${tool.name} is not on PATH`,
+      expected: tool.minVersion ? `${tool.name} >= ${tool.minVersion}` : `${tool.name} on PATH`,
+      observed: "not found"
     };
-  });
+  }
+  const failedProbe = seen.probeFailure ?? (seen.versionExitCode !== void 0 && seen.versionExitCode !== 0 ? `exited ${seen.versionExitCode}` : void 0);
+  if (failedProbe) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `${tool.name} at ${seen.path} is not usable: ${probe2} ${failedProbe}: ${shown2[0]}`,
+      details: [`${probe2} ${failedProbe}; it printed:`, ...shown2],
+      expected: `${probe2} exits 0`,
+      observed: printed
+    };
+  }
+  if (!tool.minVersion)
+    return { ...base, status: "pass", summary: `${tool.name} found at ${seen.path}` };
+  const version = parseToolVersion(seen.versionOutput ?? "");
+  const minimum = parseMinimumVersion(tool.minVersion) ?? tool.minVersion;
+  if (!version) {
+    return {
+      ...base,
+      status: "fail",
+      summary: `${tool.name} found, but its version could not be read from ${probe2}`,
+      details: ["it printed:", ...shown2],
+      expected: `>= ${minimum}`,
+      observed: printed.slice(0, 200)
+    };
+  }
+  if (!meetsMinimum(version, minimum, tool.allowPrerelease === true)) {
+    const why = version.includes("-") && !tool.allowPrerelease ? " (a prerelease is below its release; set `allow_prerelease: true` to accept it)" : "";
+    return {
+      ...base,
+      status: "fail",
+      summary: `${tool.name} ${version} is older than the required ${minimum}${why}`,
+      expected: `>= ${minimum}`,
+      observed: version
+    };
+  }
+  return {
+    ...base,
+    status: "pass",
+    summary: `${tool.name} ${version} (>= ${minimum}) at ${seen.path}`
+  };
 }
 
 // src/core/commands/ansi.ts
@@ -28421,19 +20865,20 @@ function isPlaceholderBody(source, text) {
 }
 
 // src/core/commands/test-counts.ts
-var summaryCounts = (runner, summary) => ({
-  runner,
-  passed: countOf(summary, "passed"),
-  failed: countOf(summary, "failed"),
-  skipped: countOf(summary, "skipped") + countOf(summary, "todo")
-});
 var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary, word) => num(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]);
+var countOf = (summary2, ...words) => words.reduce(
+  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
+    (s, m) => s + num(m[1]),
+    0
+  ),
+  0
+);
 var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
 var PARSERS = [
   function cargo(text) {
     const results = [
-      ...text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)
+      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
     ];
     if (results.length === 0) return void 0;
     return results.reduce(
@@ -28446,27 +20891,30 @@ var PARSERS = [
       { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
     );
   },
+  function nextest(text) {
+    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
+    if (!m) return void 0;
+    return summary("cargo-nextest", m[1]);
+  },
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    if (!m) return void 0;
-    return summaryCounts("jest", m[1]);
+    return m ? summary("jest", m[1]) : void 0;
   },
   function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)/gm);
-    if (!m) return void 0;
-    return summaryCounts("vitest", m[1]);
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
+    return m ? summary("vitest", m[1]) : void 0;
   },
   function pytest(text) {
     const m = lastMatch(
       text,
-      /^=+ (.*?\d+ (?:passed|failed|error|errors|skipped).*?) in [\d.]+m?s/gm
+      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
     );
     if (!m) return void 0;
     return {
       runner: "pytest",
-      passed: countOf(m[1], "passed"),
-      failed: countOf(m[1], "failed") + countOf(m[1], "errors?"),
-      skipped: countOf(m[1], "skipped")
+      passed: countOf(m[1], "passed", "xpassed"),
+      failed: countOf(m[1], "failed", "errors?"),
+      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
     };
   },
   function mocha(text) {
@@ -28475,46 +20923,81 @@ var PARSERS = [
     return {
       runner: "mocha",
       passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending/gm)?.[1])
+      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
     };
   },
   function nodeTest(text) {
     const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
     if (!pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
     return {
       runner: "node",
       passed: num(pass[1]),
-      failed: num(lastMatch(text, /^(?:#|ℹ) fail (\d+)/gm)?.[1]),
-      skipped: num(lastMatch(text, /^(?:#|ℹ) skipped (\d+)/gm)?.[1])
+      failed: last("fail") + last("cancelled"),
+      skipped: last("skipped") + last("todo")
     };
   },
   function bun(text) {
     const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
     const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
     if (!ran && !pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
     return {
       runner: "bun",
       passed: num(pass?.[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) fail\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) skip\s*$/gm)?.[1])
+      failed: last("fail"),
+      skipped: last("skip") + last("todo")
     };
   },
-  function goTest(text) {
-    const passed = text.match(/^\s*--- PASS: /gm)?.length ?? 0;
-    const failed = text.match(/^\s*--- FAIL: /gm)?.length ?? 0;
-    if (passed + failed > 0) return { runner: "go", passed, failed };
-    const okPackages = text.match(/^ok\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    const failPackages = text.match(/^FAIL\s+\S+\s+[\d.]+s/gm)?.length ?? 0;
-    return okPackages + failPackages > 0 ? { runner: "go (packages)", passed: okPackages, failed: failPackages } : void 0;
-  },
+  goTest,
   function plain(text) {
     const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
     return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
   }
 ];
+function summary(runner, text) {
+  return {
+    runner,
+    passed: countOf(text, "passed"),
+    failed: countOf(text, "failed"),
+    skipped: countOf(text, "skipped", "todo")
+  };
+}
+function goTest(text) {
+  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
+  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
+  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
+  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
+  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
+  const passed = countLines(text, /^\s*--- PASS: /gm);
+  const failed = countLines(text, /^\s*--- FAIL: /gm);
+  if (passed + failed > 0)
+    return {
+      runner: "go",
+      passed,
+      failed,
+      skipped: countLines(text, /^\s*--- SKIP: /gm),
+      ...note ? { note } : {}
+    };
+  if (okPackages + failPackages > 0)
+    return {
+      runner: "go (packages)",
+      passed: okPackages,
+      failed: failPackages,
+      ...note ? { note } : {}
+    };
+  if (noTestFiles > 0)
+    return {
+      runner: "go",
+      passed: 0,
+      failed: 0,
+      note: `${noTestFiles} packages, none with test files`
+    };
+  return void 0;
+}
 function parseTestCounts(output) {
-  const text = stripAnsi(output);
+  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
   for (const parse of PARSERS) {
     const counts = parse(text);
     if (counts) return counts;
@@ -28670,7 +21153,7 @@ function evaluateCommand(command, result, context) {
       observed: tests ? "0 tests" : "no test summary line"
     };
   }
-  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})` : "";
+  const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner}${tests.note ? `; ${tests.note}` : ""})` : "";
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 function hasCrlfShebang(command, context, output) {
@@ -28948,14 +21431,14 @@ function ownObject(value) {
 
 // src/core/checks/joint-decision.ts
 function missingCutoverPolicy(configPath) {
-  const summary = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  const summary2 = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
   return {
     id: "joint-decision.cutover",
     kind: "gate",
     status: "fail",
     only: ["cutover"],
-    summary,
-    findings: [{ message: summary, location: { file: configPath } }],
+    summary: summary2,
+    findings: [{ message: summary2, location: { file: configPath } }],
     expected: "a joint_decision policy",
     observed: "none"
   };
@@ -29032,16 +21515,16 @@ function describeSignoff(decision, judged, unsignedState, path) {
     };
   if (unsigned.length > 0 && (unsignedState === "fail" || doubtful.length === 0)) {
     const roles = unsigned.map((r) => r.role).join(", ");
-    const summary = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
+    const summary2 = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
     const github = judged.verifiedBy === "github" ? [
       `${decision} signatures are verified by GitHub: an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment`
     ] : [];
-    return { status: unsignedState, summary, details: [...github, ...details] };
+    return { status: unsignedState, summary: summary2, details: [...github, ...details] };
   }
   if (doubtful.length > 0) {
     const why = judged.unavailable.length ? ` (${judged.unavailable.join("; ")})` : "";
-    const summary = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
-    return { status: "pending", summary, details };
+    const summary2 = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
+    return { status: "pending", summary: summary2, details };
   }
   return {
     status: "pass",
@@ -29172,13 +21655,13 @@ function evaluateGateIntegrity(context) {
   const trusted = integrity.trustedConfig;
   if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
     const unavailable = trusted.kind === "unavailable" ? trusted.reason : integrity.changed.reason;
-    const summary2 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
+    const summary3 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,
         status: "error",
-        summary: summary2,
-        findings: [{ message: summary2, location: { file: path } }],
+        summary: summary3,
+        findings: [{ message: summary3, location: { file: path } }],
         expected: "fetch-depth: 0",
         observed: "trusted ref unavailable"
       }
@@ -29211,12 +21694,12 @@ function evaluateGateIntegrity(context) {
     ];
   const files = [...new Set(lines.map((line) => line.split(":")[0]))];
   const shown2 = lines.length > 5 ? [...lines.slice(0, 5), `and ${lines.length - 5} more`] : lines;
-  const summary = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
+  const summary2 = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
   return [
     {
       ...base,
       status: "fail",
-      summary,
+      summary: summary2,
       details: lines,
       findings,
       expected: `policy and protected files as at ${ref}`,
@@ -29291,11 +21774,11 @@ function findRedFor(record, decision) {
 function judgeConsumerRecord(record, consumer) {
   const base = { id: "consumer.record", kind: "consumer" };
   const path = consumer.record;
-  const fail = (summary2, expected, observed) => ({
+  const fail = (summary3, expected, observed) => ({
     ...base,
     status: "fail",
-    summary: summary2,
-    findings: [{ message: summary2, location: { file: path } }],
+    summary: summary3,
+    findings: [{ message: summary3, location: { file: path } }],
     expected,
     observed
   });
@@ -29330,10 +21813,10 @@ function judgeConsumerRecord(record, consumer) {
       summary: `consumer ${repository} at ${sha.slice(0, 12)}: GO for ${DECISIONS.join(" and ")}, ${record.checks.length} checks green`
     };
   const reasons = [...new Set(failing.flatMap((d) => red[d]))];
-  const summary = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
+  const summary2 = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
   return {
     ...fail(
-      summary,
+      summary2,
       Object.fromEntries(failing.map((d) => [d, "GO"])),
       Object.fromEntries(failing.map((d) => [d, red[d]]))
     ),
@@ -29668,9 +22151,13 @@ var EVALUATORS = [
   evaluateIncidents,
   evaluateJointDecision
 ];
-function judge(config, evidence, validator = createSchemaValidator()) {
+function judge(config, evidence, validator = createSchemaValidator(), markdown) {
   const base = { config, evidence, validator };
-  const context = { ...base, artifacts: loadArtifacts(base) };
+  const context = {
+    ...base,
+    artifacts: loadArtifacts(base),
+    ...markdown ? { markdown } : {}
+  };
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
@@ -30352,7 +22839,7 @@ async function collectEvidence(config, configRead, ports, request) {
   const reads = await readInputs(config, configRead, ports, request.trusted);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
-  const [git2, tools, incidents, consumerCheck, signoff] = await Promise.all([
+  const lookups = Promise.all([
     ports.git.inspect({
       tags: tag ? [tag] : [],
       paths: config.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
@@ -30365,6 +22852,8 @@ async function collectEvidence(config, configRead, ports, request) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
+  request.onWaiting?.(Object.fromEntries(reads));
+  const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
   const trusted = request.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
@@ -30743,13 +23232,13 @@ function checkCommandGraph(commands, error) {
 function findCycle(ids, needs) {
   const state = /* @__PURE__ */ new Map();
   const path = [];
-  const visit = (id) => {
+  const visit2 = (id) => {
     if (state.get(id) === "done") return void 0;
     if (state.get(id) === "visiting") return [...path.slice(path.indexOf(id)), id];
     state.set(id, "visiting");
     path.push(id);
     for (const dep of needs.get(id) ?? []) {
-      const cycle = visit(dep);
+      const cycle = visit2(dep);
       if (cycle) return cycle;
     }
     path.pop();
@@ -30757,7 +23246,7 @@ function findCycle(ids, needs) {
     return void 0;
   };
   for (const id of ids) {
-    const cycle = visit(id);
+    const cycle = visit2(id);
     if (cycle) return cycle;
   }
   return void 0;
@@ -30796,7 +23285,7 @@ var DEFAULT_COMMAND_TIMEOUT_MS = 30 * 6e4;
 var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 var DEFAULT_MAX_DEPTH = 64;
 var STATES = ["GO", "NO-GO", "CONDITIONAL"];
-function normalizeConfig(raw, path, at) {
+function normalizeConfig(raw, path, at, inexactNumbers) {
   const list = (key) => raw[key] ?? [];
   const section = (key) => raw[key];
   const workspacePath = (value) => {
@@ -30838,7 +23327,16 @@ function normalizeConfig(raw, path, at) {
       modes: handoff.modes,
       requireTag: handoff.require_tag !== false
     },
-    rules: list("rules").map(normalizeRule),
+    rules: list("rules").map((rule, i) => {
+      const base = `/rules/${i}/value`;
+      const numbers = [...inexactNumbers ?? []].filter(
+        ([p]) => p === base || p.startsWith(`${base}/`)
+      );
+      return normalizeRule(
+        rule,
+        numbers.map(([p, text]) => [p.slice(base.length), text])
+      );
+    }),
     documents: list("documents").map((d) => ({
       id: String(d.id),
       path: workspacePath(d.path),
@@ -30854,7 +23352,9 @@ function normalizeConfig(raw, path, at) {
     tools: list("tools").map((t) => ({
       name: String(t.name),
       minVersion: t.min_version,
-      versionArgs: t.version_args ?? ["--version"]
+      versionArgs: t.version_args ?? ["--version"],
+      ...t.allow_prerelease === true ? { allowPrerelease: true } : {},
+      probe: t.min_version !== void 0 || t.version_args !== void 0
     })),
     commandSettings: {
       concurrency: defaults.concurrency,
@@ -30899,8 +23399,9 @@ function parseArtifactRef(ref) {
   const index = ref.indexOf("#");
   return { artifact: ref.slice(0, index), pointer: ref.slice(index + 1) };
 }
-function normalizeRule(rule) {
+function normalizeRule(rule, numbers) {
   return {
+    ...numbers.length > 0 ? { valueNumbers: new Map(numbers) } : {},
     id: String(rule.id),
     type: rule.type,
     left: parseArtifactRef(String(rule.left)),
@@ -30968,7 +23469,10 @@ function parseConfig(text, path, validator) {
   ];
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
-  return { ok: true, config: normalizeConfig(document.value, path, at) };
+  return {
+    ok: true,
+    config: normalizeConfig(document.value, path, at, document.inexactNumbers)
+  };
 }
 function explainSchemaErrors(errors, document, path) {
   const result = [];
@@ -31152,6 +23656,8 @@ async function aggregateShards(ports, request) {
       errors: problems.map((message) => ({ message, location: { file: config.path } }))
     };
   const first = shards.find((s) => s.record.shard.index === 1).record;
+  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: first.decision_requested,
@@ -31170,7 +23676,8 @@ async function aggregateShards(ports, request) {
     redact,
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
   });
-  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const readMarkdown = await prepareMarkdown(config).ready();
+  const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {
     record: {
       ...judged,
@@ -31271,6 +23778,8 @@ async function runCheckpoint(ports, request) {
   );
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config = loaded.config;
+  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const configured = config.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
   if (unknownModes.length > 0) {
@@ -31310,6 +23819,7 @@ async function runCheckpoint(ports, request) {
       `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
+  const markdownReader = prepareMarkdown(config);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
     modes: request.modes.length > 0 ? request.modes : configured,
@@ -31324,9 +23834,13 @@ async function runCheckpoint(ports, request) {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
-    shard
+    shard,
+    onWaiting: markdownReader.start
   });
-  const record = redactDeep(judge(config, evidence, validator), redact);
+  const record = redactDeep(
+    judge(config, evidence, validator, await markdownReader.ready()),
+    redact
+  );
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(
@@ -31480,6 +23994,8 @@ function formatBytes(bytes) {
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
+import { readdir as readdir2, readFile } from "node:fs/promises";
+import { join as join2, resolve as resolve2 } from "node:path";
 
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
@@ -31550,9 +24066,10 @@ function git(cwd, args) {
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 64 * 1024 * 1024,
         encoding: "buffer",
+        // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
         env: buildChildEnv(process.env, {
           kind: "git",
-          set: { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+          set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
         })
       },
       (error, stdout, stderr) => {
@@ -31627,32 +24144,41 @@ function createGit(root) {
       };
     },
     async inspect({ tags, paths }) {
-      const probe = await git(root, [
+      const probe2 = await git(root, [
         "rev-parse",
         "--is-inside-work-tree",
-        "--is-shallow-repository"
+        "--is-shallow-repository",
+        "--git-common-dir"
       ]);
-      if (!probe.ok) {
+      if (!probe2.ok) {
         return {
           available: false,
-          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
+          reason: probe2.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe2.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
           shallow: false,
           tagCount: 0,
           tags: {},
           lastCommit: {}
         };
       }
-      const shallow = probe.stdout.split("\n")[1]?.trim() === "true";
-      const [head, tagList, ...resolved] = await Promise.all([
+      const [, shallowLine, commonLine] = probe2.stdout.split("\n");
+      const shallow = shallowLine?.trim() === "true";
+      const common = resolve2(root, commonLine?.trim() || ".git");
+      const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
         git(root, ["tag", "--list"]),
+        isPartialClone(common),
         ...tags.map(
           (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
         )
       ]);
-      const lastCommits = await Promise.all(
-        paths.map((path) => git(root, ["log", "-1", "--format=%cI", "--", path]))
+      const lastCommits = partial ? [] : await Promise.all(
+        paths.map((path) => git(root, ["log", "-1", "--format=%H %cI", "--", path]))
       );
+      const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
+      const found = paths.map((path, i) => {
+        const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i].stdout.trim() : "").split(" ");
+        return { path, sha, date };
+      });
       const tagDates = await Promise.all(
         tags.map(
           (tag, i) => resolved[i].ok ? git(root, ["show", "-s", "--format=%cI", resolved[i].stdout.trim()]) : void 0
@@ -31661,6 +24187,8 @@ function createGit(root) {
       return {
         available: true,
         shallow,
+        partial: partial === true,
+        ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
         head: head.ok ? head.stdout.trim() : null,
         tagCount: tagList.stdout.split("\n").filter(Boolean).length,
         tags: Object.fromEntries(
@@ -31673,14 +24201,28 @@ function createGit(root) {
           })
         ),
         lastCommit: Object.fromEntries(
-          paths.map((path, i) => [
-            path,
-            lastCommits[i].ok && lastCommits[i].stdout.trim() ? new Date(lastCommits[i].stdout.trim()).toISOString() : null
-          ])
+          found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null])
         )
       };
     }
   };
+}
+async function readShallowBoundary(common) {
+  try {
+    const text = await readFile(join2(common, "shallow"), "utf8");
+    return new Set(
+      text.split("\n").map((line) => line.trim()).filter(Boolean)
+    );
+  } catch {
+    return { has: () => true };
+  }
+}
+async function isPartialClone(common) {
+  try {
+    return (await readdir2(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/output-dir.ts
@@ -31693,7 +24235,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -31706,12 +24248,12 @@ var UnsafeOutputError = class extends Error {
 };
 var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve2(directory);
-  const workspace = resolve2(root);
+  const base = resolve3(directory);
+  const workspace = resolve3(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve2(base, path);
+      const target = resolve3(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname(target));
@@ -31728,13 +24270,13 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve2(directory);
-  const inside = isInside(resolve2(root), absolute);
-  let current = inside ? resolve2(root) : dirname(absolute);
+  const absolute = resolve3(directory);
+  const inside = isInside(resolve3(root), absolute);
+  let current = inside ? resolve3(root) : dirname(absolute);
   const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join2(current, level) : level;
+    current = inside ? join3(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -31776,13 +24318,13 @@ function isInside(parent, child) {
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
 }
 function shown(root, path) {
-  const rel = relative2(resolve2(root), path);
-  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+  const rel = relative2(resolve3(root), path);
+  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
 import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
-import { delimiter, join as join3, resolve as resolve4 } from "node:path";
+import { delimiter, join as join4, resolve as resolve5 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -31834,7 +24376,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve6) => setTimeout(resolve6, 50));
+    await new Promise((resolve7) => setTimeout(resolve7, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -31865,7 +24407,7 @@ function isAlive(pid) {
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve4 } from "node:path";
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -31875,7 +24417,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
+  const cwd = resolve4(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -32006,7 +24548,7 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -32071,7 +24613,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join3(logRoot, `${command.id}.log`),
+              logFile: join4(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -32117,7 +24659,7 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join3(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join4(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
@@ -32132,7 +24674,7 @@ function isExecutable(file) {
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
 import { access, constants as constants4 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join4 } from "node:path";
+import { delimiter as delimiter2, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
@@ -32143,14 +24685,11 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
+          if (!(tool.probe ?? tool.minVersion !== void 0))
+            return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            {
-              found: true,
-              path: found,
-              versionOutput: await readVersion(found, tool.versionArgs, env)
-            }
+            { found: true, path: found, ...await probe(found, tool.versionArgs, env) }
           ];
         })
       );
@@ -32161,7 +24700,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter2).filter(Boolean)) {
-    const candidate = join4(directory, name);
+    const candidate = join5(directory, name);
     try {
       await access(candidate, constants4.X_OK);
       return candidate;
@@ -32170,15 +24709,21 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function readVersion(file, args, env) {
+function probe(file, args, env) {
   return new Promise((resolvePromise) => {
     execFile2(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3));
+      (error, stdout, stderr) => {
+        const versionOutput = `${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3);
+        if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
+        const failure = error;
+        if (typeof failure.code === "number")
+          return resolvePromise({ versionOutput, versionExitCode: failure.code });
+        const probeFailure = failure.killed ? `did not finish within ${VERSION_TIMEOUT_MS / 1e3} s` : failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
+        resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
       }
     );
   });
@@ -32215,7 +24760,7 @@ function createOfflineLookups(reason) {
 
 // src/adapters/record-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/core/outcome.ts
 function ok(value) {
@@ -32247,7 +24792,7 @@ function readRecordDurations(text) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok(readFileSync2(resolve5(base, path), "utf8"));
+    return ok(readFileSync2(resolve6(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -32325,6 +24870,10 @@ export {
   formatLocation,
   readOwn,
   parseShardSpec,
+  prepareMarkdown,
+  BUILTIN_SCHEMAS,
+  builtinSchemaName,
+  prepareSchemas,
   formatValue,
   DECISION_TITLES,
   STATE_ICONS,
@@ -32340,8 +24889,6 @@ export {
   SEE_INTEGRITY_WARNING,
   labelSuffix,
   renderMarkdown,
-  BUILTIN_SCHEMAS,
-  builtinSchemaName,
   createSchemaValidator,
   toCommandResult,
   globToRegExp,
