@@ -100,7 +100,11 @@ export function createSchemaValidator() {
       }
       const withSchema: ValidateFunction = validate;
       withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
-      return { ok: true, validate: withSchema, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
+      return {
+        ok: true,
+        validate: withSchema,
+        numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]),
+      };
     }
     const draft = detectDraft(source.schema);
     if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
