@@ -1,7 +1,7 @@
 // Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
 // one run exercises several commands at once.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTableProblems, lintProblems } from '../render/markdown-checks.js';
@@ -152,5 +152,27 @@ describe('signing mistakes', () => {
       ]),
     );
     expect(run.stdout).not.toContain('oneOf');
+  });
+});
+
+describe('a mistyped release tag', () => {
+  it('names the tag at the locked commit and never advises creating and pushing one', () => {
+    const dir = workspace({ 'README.md': '# svc\n' });
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'release');
+    git(dir, 'tag', '-a', 'v1.4.0', '-m', 'v1.4.0');
+    git(dir, 'tag', 'v0.9.0');
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(
+      join(dir, '.github/cutover-checkpoint.yml'),
+      `version: 1\ngate: { name: t }\nbaseline: { release_tag: v1.4.1, commit_sha: ${sha} }\ndocuments: [{ id: r, path: README.md }]\n`,
+    );
+    const run = cli(['validate'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`did you mean v1.4.0? It resolves to the locked commit ${sha}`);
+    expect(run.stdout).not.toMatch(/git push|git tag v1\.4\.1/);
   });
 });

@@ -19566,7 +19566,11 @@ function createSchemaValidator() {
       }
       const withSchema = validate;
       withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
-      return { ok: true, validate: withSchema, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
+      return {
+        ok: true,
+        validate: withSchema,
+        numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin])
+      };
     }
     const draft = detectDraft(source.schema);
     if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
@@ -20015,6 +20019,39 @@ function evaluateBaseline(context) {
   return outcomes;
 }
 
+// src/core/config/did-you-mean.ts
+function suggestName(typo, candidates) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(typo.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(typo.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from(
+    { length: rows },
+    (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = value;
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/core/checks/git-tag.ts
 var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)";
 function evaluateGitTag(context) {
@@ -20045,7 +20082,7 @@ function evaluateGitTag(context) {
         ...base,
         status: "fail",
         summary: unfetched ? `release tag ${tag} is not in this clone, which ${git2.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git2.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git2.tagCommits ?? {})],
         observed: { tag: null }
       }
     ];
@@ -20068,6 +20105,15 @@ function evaluateGitTag(context) {
       summary: lockSha ? `release tag ${tag} resolves to ${sha}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
     }
   ];
+}
+function suggestTag(tag, lockSha, tags) {
+  const atLock = lockSha ? Object.keys(tags).filter((name) => tags[name] === lockSha) : [];
+  const meant = suggestName(tag, atLock) ?? atLock[0] ?? suggestName(tag, Object.keys(tags));
+  if (meant && atLock.includes(meant))
+    return `did you mean ${meant}? It resolves to the locked commit ${lockSha}; fix release_tag in the lock`;
+  if (meant)
+    return `did you mean ${meant}? Check release_tag in the lock against \`git tag --list\``;
+  return `check release_tag in the lock against \`git tag --list\`; the release tag is created by your release process on the release commit`;
 }
 
 // src/core/checks/set-difference.ts
@@ -22952,39 +22998,6 @@ async function readSchemaWithRefs(path, read) {
   }
 }
 
-// src/core/config/did-you-mean.ts
-function suggestName(typo, candidates) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(typo.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(typo.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = Array.from(
-    { length: rows },
-    (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, d[i - 2][j - 2] + 1);
-      }
-      d[i][j] = value;
-    }
-  }
-  return d[a.length][b.length];
-}
-
 // src/core/config/builtin-schema-refs.ts
 function checkBuiltinSchemaRefs(config, at) {
   const names = Object.keys(BUILTIN_SCHEMAS);
@@ -23991,6 +24004,22 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
+// src/adapters/git-tag-list.ts
+var TAG_LIST_ARGS = [
+  "for-each-ref",
+  "--format=%(refname:strip=2) %(objectname) %(*objectname)",
+  "refs/tags"
+];
+function parseTagList(stdout) {
+  const lines = stdout.split("\n").filter(Boolean);
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [name = "", object = "", peeled] = line.split(" ");
+      return [name, peeled || object];
+    })
+  );
+}
+
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
@@ -24165,7 +24194,7 @@ function createGit(root) {
       const common = resolve2(root, commonLine?.trim() || ".git");
       const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
-        git(root, ["tag", "--list"]),
+        git(root, TAG_LIST_ARGS),
         isPartialClone(common),
         ...tags.map(
           (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
@@ -24191,6 +24220,7 @@ function createGit(root) {
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
         head: head.ok ? head.stdout.trim() : null,
         tagCount: tagList.stdout.split("\n").filter(Boolean).length,
+        tagCommits: parseTagList(tagList.stdout),
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
         ),
@@ -24891,13 +24921,13 @@ export {
   renderMarkdown,
   createSchemaValidator,
   toCommandResult,
+  suggestName,
   globToRegExp,
   decideAll,
   isProtectedCheck,
   judge,
   failClosed,
   collectEvidence,
-  suggestName,
   loadConfig,
   runGate,
   failGate,
