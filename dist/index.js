@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-YLWEQOOX.js");
+var { run } = await import("./chunks/run-LTCTGH2E.js");
 void run();

@@ -39,7 +39,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-T4OE54OL.js";
+} from "./chunk-GBTBZIUQ.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {

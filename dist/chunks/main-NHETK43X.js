@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-T4OE54OL.js";
+} from "./chunk-GBTBZIUQ.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
