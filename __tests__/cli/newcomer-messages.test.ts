@@ -176,3 +176,41 @@ describe('a mistyped release tag', () => {
     expect(run.stdout).not.toMatch(/git push|git tag v1\.4\.1/);
   });
 });
+
+describe('where the gate is run from', () => {
+  it('from a subdirectory it finds the config at the repository root; a case-renamed document gets a suggestion', () => {
+    const dir = workspace({
+      'docs/Rollback.md': '# Rollback\n',
+      'docs/notes/.keep': '',
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: billing-api-cutover }',
+        'documents:',
+        '  - { id: rollback, path: docs/ROLLBACK.md }',
+        '',
+      ].join('\n'),
+    });
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    const run = cli(['validate'], join(dir, 'docs', 'notes'));
+    expect(run.stderr).not.toMatch(/config not found|does not exist: \.github/);
+    expect(run.stderr).toContain(`using ${join(dir, '.github/cutover-checkpoint.yml')}`);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /docs\/ROLLBACK\.md does not exist \(did you mean docs\/Rollback\.md\? file names are case-sensitive\)/,
+    );
+    expect(existsSync(join(dir, 'checkpoint-evidence', 'report.md'))).toBe(true);
+  });
+
+  it('never climbs past the repository root', () => {
+    const outer = workspace({
+      '.github/cutover-checkpoint.yml': 'version: 1\ngate: { name: outer }\n',
+    });
+    dirs.push(outer);
+    mkdirSync(join(outer, 'inner', 'sub'), { recursive: true });
+    git(join(outer, 'inner'), 'init', '-q');
+    const run = cli(['validate'], join(outer, 'inner', 'sub'));
+    expect(run.status).toBe(3);
+    expect(run.stderr).not.toContain('using ');
+  });
+});

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { suggestName } from '../core/config/did-you-mean.js';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
 
@@ -44,7 +45,10 @@ export function createFsWorkspace(root: string): WorkspacePort {
         real = await realpath(target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path };
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+          const similar = await findSimilarName(target, path);
+          return similar ? { kind: 'missing', path, similar } : { kind: 'missing', path };
+        }
         return { kind: 'error', path, message: describeError(error) };
       }
       const inside = relative(await realRoot, real);
@@ -117,4 +121,21 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
+}
+
+/**
+ * A sibling of a missing file under another case (`Rollback.md` for `ROLLBACK.md`, which macOS
+ * and Windows checkouts hide) or a near name, as a workspace path; undefined when none.
+ */
+async function findSimilarName(target: string, path: string): Promise<string | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return undefined;
+  }
+  const wanted = basename(target);
+  const match =
+    names.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? suggestName(wanted, names);
+  return match ? join(dirname(path), match) : undefined;
 }

@@ -2,8 +2,9 @@
 // Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
 
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
+import { findConfigRoot } from '../adapters/find-config-root.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
@@ -14,7 +15,7 @@ import type { Outcome } from '../core/outcome.js';
 import { readOwn } from '../core/own-key.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
 import type { DecisionState } from '../core/model.js';
-import { parseCliArgs, UsageError, USAGE } from './args.js';
+import { DEFAULT_CONFIG_PATH, parseCliArgs, UsageError, USAGE } from './args.js';
 import { guardForActions } from './actions-guard.js';
 import { init } from './init.js';
 import { runVerifyRecord } from './verify-command.js';
@@ -84,8 +85,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       );
   }
 
-  const root = resolve(request.cwd);
   const log = (text: string) => io.stderr.write(`${text}\n`);
+  const root = workspaceRoot(request, log);
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve(root, request.outDir),
@@ -169,4 +170,17 @@ function readOrUsage<T>(outcome: Outcome<T>, prefix = ''): T {
   if (outcome.kind !== 'ok')
     throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
   return outcome.value;
+}
+
+/** The workspace: `--cwd`, or the directory above it that holds the default config (run from `docs/`). */
+function workspaceRoot(
+  request: { cwd: string; configPath?: string; ask?: { configPath: string } },
+  log: (text: string) => void,
+): string {
+  const start = resolve(request.cwd);
+  const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
+  if (configPath !== DEFAULT_CONFIG_PATH) return start;
+  const root = findConfigRoot(start, configPath);
+  if (root !== start) log(`using ${join(root, configPath)} (found above ${start})`);
+  return root;
 }

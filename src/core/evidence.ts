@@ -5,7 +5,8 @@ import type { Baseline, Decision } from './model.js';
 /** The outcome of reading one workspace file. Expected failures are data, not exceptions. */
 export type FileRead =
   | { kind: 'ok'; path: string; text: string; sha256: string; bytes: number }
-  | { kind: 'missing'; path: string }
+  /** `similar`: a file that exists under a differently cased or slightly different name. */
+  | { kind: 'missing'; path: string; similar?: string }
   | { kind: 'error'; path: string; message: string };
 
 /** What git says about the workspace. */

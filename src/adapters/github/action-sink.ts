@@ -106,7 +106,9 @@ function setPublishedOutputs({ io, outputs, publisher }: ActionSinkOptions): voi
 /** NO-GO (and CONDITIONAL with `fail-on: conditional`) fails the step; otherwise a notice. */
 function concludeStep({ io, decision, failOn }: ActionSinkOptions, record: DecisionRecord): void {
   const outcome = record.decisions[decision];
-  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(', ')})` : ''}`;
+  // A CONDITIONAL is waiting on evidence, not blocked by a failure.
+  const reason = outcome.state === 'CONDITIONAL' ? 'waiting on' : 'blocked by';
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (${reason} ${outcome.blocked_by.join(', ')})` : ''}`;
   const fails =
     failOn !== 'never' &&
     (record.verdict === 'NO-GO' || (failOn === 'conditional' && record.verdict === 'CONDITIONAL'));

@@ -32,7 +32,7 @@ function evaluateDocument(context: EvaluationContext, document: DocumentConfig):
     const summary =
       read?.kind === 'error'
         ? `${document.path} could not be read: ${read.message}`
-        : `${document.path} does not exist`;
+        : `${document.path} does not exist${read?.kind === 'missing' && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ''}`;
     return {
       id,
       kind: 'document',

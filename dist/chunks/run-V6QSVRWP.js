@@ -39,7 +39,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-GBTBZIUQ.js";
+} from "./chunk-TDSHSCXL.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -1339,7 +1339,8 @@ function setPublishedOutputs({ io, outputs, publisher }) {
 }
 function concludeStep({ io, decision, failOn }, record) {
   const outcome = record.decisions[decision];
-  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (blocked by ${outcome.blocked_by.join(", ")})` : ""}`;
+  const reason = outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by";
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (${reason} ${outcome.blocked_by.join(", ")})` : ""}`;
   const fails = failOn !== "never" && (record.verdict === "NO-GO" || failOn === "conditional" && record.verdict === "CONDITIONAL");
   if (fails) io.fail(line);
   else io.notice(line);

@@ -18178,7 +18178,7 @@ function evaluateDocument(context, document) {
   const id = `document.${document.id}`;
   const read = context.evidence.files[document.path];
   if (!read || read.kind !== "ok") {
-    const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist`;
+    const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
     return {
       id,
       kind: "document",
@@ -23962,7 +23962,7 @@ async function failGate(sink, error) {
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open, readdir, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { basename as basename2, dirname, isAbsolute, join as join2, relative, resolve } from "node:path";
 function createFsWorkspace(root) {
   const absoluteRoot = resolve(root);
   let realRoot;
@@ -23996,7 +23996,10 @@ function createFsWorkspace(root) {
         real = await realpath(target);
       } catch (error) {
         const code = error.code;
-        if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing", path };
+        if (code === "ENOENT" || code === "ENOTDIR") {
+          const similar = await findSimilarName(target, path);
+          return similar ? { kind: "missing", path, similar } : { kind: "missing", path };
+        }
         return { kind: "error", path, message: describeError2(error) };
       }
       const inside = relative(await realRoot, real);
@@ -24063,6 +24066,17 @@ function formatBytes(bytes) {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
+async function findSimilarName(target, path) {
+  let names;
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return void 0;
+  }
+  const wanted = basename2(target);
+  const match = names.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? suggestName(wanted, names);
+  return match ? join2(dirname(path), match) : void 0;
+}
 
 // src/adapters/git-tag-list.ts
 var TAG_LIST_ARGS = [
@@ -24084,7 +24098,7 @@ function parseTagList(stdout) {
 import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
@@ -24299,7 +24313,7 @@ function createGit(root) {
 }
 async function readShallowBoundary(common) {
   try {
-    const text = await readFile(join2(common, "shallow"), "utf8");
+    const text = await readFile(join3(common, "shallow"), "utf8");
     return new Set(
       text.split("\n").map((line) => line.trim()).filter(Boolean)
     );
@@ -24309,7 +24323,7 @@ async function readShallowBoundary(common) {
 }
 async function isPartialClone(common) {
   try {
-    return (await readdir2(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+    return (await readdir2(join3(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -24325,7 +24339,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -24346,7 +24360,7 @@ function createOutputDir(directory, root = directory) {
       const target = resolve3(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
-      ensureOutputDirectory(workspace, dirname(target));
+      ensureOutputDirectory(workspace, dirname2(target));
       const fd = openOutputFile(target, workspace);
       try {
         const bytes = Buffer.from(text);
@@ -24362,11 +24376,11 @@ function createOutputDir(directory, root = directory) {
 function ensureOutputDirectory(root, directory) {
   const absolute = resolve3(directory);
   const inside = isInside(resolve3(root), absolute);
-  let current = inside ? resolve3(root) : dirname(absolute);
+  let current = inside ? resolve3(root) : dirname2(absolute);
   const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join3(current, level) : level;
+    current = inside ? join4(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -24381,7 +24395,7 @@ function ensureOutputDirectory(root, directory) {
     if (!stat?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
   }
 }
-function openOutputFile(path, root = dirname(path)) {
+function openOutputFile(path, root = dirname2(path)) {
   const stat = lstatOrUndefined(path);
   if (stat?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
   if (stat && !stat.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
@@ -24414,7 +24428,7 @@ function shown(root, path) {
 
 // src/adapters/process-runner.ts
 import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
-import { delimiter, join as join4, resolve as resolve5 } from "node:path";
+import { delimiter, join as join5, resolve as resolve5 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -24703,7 +24717,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join4(logRoot, `${command.id}.log`),
+              logFile: join5(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -24749,7 +24763,7 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join4(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join5(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
@@ -24764,7 +24778,7 @@ function isExecutable(file) {
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
 import { access, constants as constants4 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join5 } from "node:path";
+import { delimiter as delimiter2, join as join6 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
@@ -24790,7 +24804,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter2).filter(Boolean)) {
-    const candidate = join5(directory, name);
+    const candidate = join6(directory, name);
     try {
       await access(candidate, constants4.X_OK);
       return candidate;

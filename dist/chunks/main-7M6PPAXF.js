@@ -34,14 +34,34 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-GBTBZIUQ.js";
+} from "./chunk-TDSHSCXL.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
 
 // src/cli/main.ts
 import { availableParallelism } from "node:os";
-import { resolve as resolve3 } from "node:path";
+import { join as join2, resolve as resolve3 } from "node:path";
+
+// src/adapters/find-config-root.ts
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+function findConfigRoot(start, configPath) {
+  let dir = start;
+  for (; ; ) {
+    if (isFile(join(dir, configPath))) return dir;
+    const parent = dirname(dir);
+    if (existsSync(join(dir, ".git")) || parent === dir) return start;
+    dir = parent;
+  }
+}
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 // src/adapters/terminal-progress.ts
 function createTerminalProgress(stream) {
@@ -402,9 +422,9 @@ function guardForActions(stream, env) {
 }
 
 // src/cli/init.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname as dirname2, resolve } from "node:path";
 
 // src/cli/init-templates.ts
 var VERSION = true ? "0.1.0" : "0.1.0";
@@ -488,11 +508,11 @@ async function init(cwd, force, io) {
     [resolve(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
     [resolve(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
-  const existing = files.filter(([path]) => existsSync(path)).map(([path]) => path);
+  const existing = files.filter(([path]) => existsSync2(path)).map(([path]) => path);
   if (existing.length > 0 && !force)
     throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
   for (const [path, text] of files) {
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname2(path), { recursive: true });
     await writeFile(path, text);
     io.stdout.write(`wrote ${path}
 `);
@@ -792,9 +812,9 @@ async function dispatch(argv, io) {
         /* @__PURE__ */ new Date()
       );
   }
-  const root = resolve3(request.cwd);
   const log = (text) => io.stderr.write(`${text}
 `);
+  const root = workspaceRoot(request, log);
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve3(root, request.outDir),
@@ -862,6 +882,14 @@ function readOrUsage(outcome, prefix = "") {
   if (outcome.kind !== "ok")
     throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
   return outcome.value;
+}
+function workspaceRoot(request, log) {
+  const start = resolve3(request.cwd);
+  const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
+  if (configPath !== DEFAULT_CONFIG_PATH) return start;
+  const root = findConfigRoot(start, configPath);
+  if (root !== start) log(`using ${join2(root, configPath)} (found above ${start})`);
+  return root;
 }
 export {
   EXIT_CODES,
