@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { suggestName } from '../core/config/did-you-mean.js';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
 
@@ -125,7 +124,7 @@ export function formatBytes(bytes: number): string {
 
 /**
  * A sibling of a missing file under another case (`Rollback.md` for `ROLLBACK.md`, which macOS
- * and Windows checkouts hide) or a near name, as a workspace path; undefined when none.
+ * and Windows checkouts hide), as a workspace path; undefined when none.
  */
 async function findSimilarName(target: string, path: string): Promise<string | undefined> {
   let names: string[];
