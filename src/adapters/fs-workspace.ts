@@ -134,7 +134,7 @@ async function findSimilarName(target: string, path: string): Promise<string | u
     return undefined;
   }
   const wanted = basename(target);
-  const match =
-    names.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? suggestName(wanted, names);
+  // Only a case difference: a near name (PRODUCER vs CONSUMER) would suggest the wrong file.
+  const match = names.find((name) => name.toLowerCase() === wanted.toLowerCase());
   return match ? join(dirname(path), match) : undefined;
 }

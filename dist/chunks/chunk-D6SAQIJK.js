@@ -24074,7 +24074,7 @@ async function findSimilarName(target, path) {
     return void 0;
   }
   const wanted = basename2(target);
-  const match = names.find((name) => name.toLowerCase() === wanted.toLowerCase()) ?? suggestName(wanted, names);
+  const match = names.find((name) => name.toLowerCase() === wanted.toLowerCase());
   return match ? join2(dirname(path), match) : void 0;
 }
 

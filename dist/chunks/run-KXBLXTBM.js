@@ -39,7 +39,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-TDSHSCXL.js";
+} from "./chunk-D6SAQIJK.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
