@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-SKFQFX7T.js");
+var { run } = await import("./chunks/run-TVWOKXSX.js");
 void run();

@@ -35,7 +35,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-2WDBXGB6.js";
+} from "./chunk-MIAELORW.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
