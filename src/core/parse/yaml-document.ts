@@ -16,6 +16,7 @@ import {
   type Pair,
 } from 'yaml';
 import { FORBIDDEN_KEYS } from './json-scan.js';
+import { aliasAwareHeight, resolveAliases } from './yaml-alias-depth.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
 import { isExactNumberText } from './exact-number.js';
 import type { Position } from './positions.js';
@@ -41,7 +42,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParseResult {
     message: error.message.split('\n')[0] ?? error.message,
     position: at(error.pos[0]),
   }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc, limits, at));
   if (issues.length > 0) return { ok: false, issues };
   let value: unknown;
   try {
@@ -149,14 +150,24 @@ function findInexactNumbers(doc: Document, value: unknown): ReadonlyMap<string, 
 
 /** Walks the YAML tree for depth and forbidden keys, which yaml itself allows. */
 function checkYamlTree(
-  root: unknown,
+  doc: Document,
   limits: ParseLimits,
   at: (offset: number) => Position,
 ): ParseIssue[] {
   const issues: ParseIssue[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  const heights = new Map<unknown, number>();
+  const targets = resolveAliases(doc);
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0 && issues.length < 50) {
     const { node, depth } = stack.pop()!;
+    // An alias nests its anchor's whole subtree where it stands.
+    if (isAlias(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
+      issues.push({
+        message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
+        position: node.range ? at(node.range[0]) : undefined,
+      });
+      continue;
+    }
     if (isMap(node) || isSeq(node)) {
       if (depth + 1 > limits.maxDepth) {
         issues.push({

@@ -23,12 +23,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -58,14 +58,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
+    exports.isPair = isPair3;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -77,7 +77,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -86,9 +86,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -222,7 +222,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -232,7 +232,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -376,7 +376,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -403,7 +403,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -414,7 +414,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -594,7 +594,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -620,7 +620,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4173,9 +4173,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4211,7 +4211,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4251,7 +4251,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4274,7 +4274,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4306,7 +4306,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5542,15 +5542,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5561,8 +5561,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5593,7 +5593,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -7309,7 +7309,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7337,8 +7337,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -18597,11 +18597,62 @@ function skipValue(cursor) {
 }
 
 // src/core/parse/yaml-document.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/parse/yaml-alias-depth.ts
 var import_yaml = __toESM(require_dist(), 1);
+function resolveAliases(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) targets.set(node, anchors.get(node.source));
+    else if (node && typeof node === "object" && "anchor" in node && typeof node.anchor === "string")
+      anchors.set(node.anchor, node);
+  });
+  return targets;
+}
+function aliasAwareHeight(targets, node, memo) {
+  const stack = [{ node, expanded: false }];
+  const visiting = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const target = (0, import_yaml.isAlias)(top.node) ? targets.get(top.node) : top.node;
+    if (memo.has(top.node)) {
+      stack.pop();
+      continue;
+    }
+    if (!(0, import_yaml.isMap)(target) && !(0, import_yaml.isSeq)(target)) {
+      memo.set(top.node, target === void 0 && (0, import_yaml.isAlias)(top.node) ? Infinity : 0);
+      stack.pop();
+      continue;
+    }
+    const children = target.items.map((item) => (0, import_yaml.isPair)(item) ? item.value : item);
+    if (!top.expanded) {
+      if (visiting.has(target)) {
+        memo.set(top.node, Infinity);
+        stack.pop();
+        continue;
+      }
+      visiting.add(target);
+      top.expanded = true;
+      for (const child of children)
+        if (!memo.has(child)) stack.push({ node: child, expanded: false });
+      continue;
+    }
+    visiting.delete(target);
+    const height = 1 + Math.max(0, ...children.map((child) => memo.get(child) ?? Infinity));
+    memo.set(top.node, height);
+    if (top.node !== target) memo.set(target, height);
+    stack.pop();
+  }
+  return memo.get(node) ?? Infinity;
+}
+
+// src/core/parse/yaml-document.ts
 var MAX_ALIAS_COUNT = 1e3;
 function parseYaml(text, limits) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
@@ -18615,7 +18666,7 @@ function parseYaml(text, limits) {
     message: error.message.split("\n")[0] ?? error.message,
     position: at(error.pos[0])
   }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc, limits, at));
   if (issues.length > 0) return { ok: false, issues };
   let value;
   try {
@@ -18645,23 +18696,23 @@ function parseYaml(text, limits) {
 function nodeAt(doc, segments) {
   let node = deref(doc, doc.contents);
   for (const segment of segments) {
-    if ((0, import_yaml.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
-    else if ((0, import_yaml.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
+    if ((0, import_yaml2.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
+    else if ((0, import_yaml2.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
       node = deref(doc, node.items[Number(segment)]);
     else return void 0;
   }
   return node ?? void 0;
 }
 function pairAt(doc, map, key, depth = 0) {
-  if (!(0, import_yaml.isMap)(map) || depth > 32) return void 0;
+  if (!(0, import_yaml2.isMap)(map) || depth > 32) return void 0;
   const own = map.items.find(
-    (pair) => (0, import_yaml.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
+    (pair) => (0, import_yaml2.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
   );
   if (own) return own;
   for (const pair of map.items) {
-    if (!(0, import_yaml.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
+    if (!(0, import_yaml2.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
     const source = deref(doc, pair.value);
-    const sources = (0, import_yaml.isSeq)(source) ? source.items : [source];
+    const sources = (0, import_yaml2.isSeq)(source) ? source.items : [source];
     for (const item of sources) {
       const found = pairAt(doc, deref(doc, item), key, depth + 1);
       if (found) return found;
@@ -18671,18 +18722,18 @@ function pairAt(doc, map, key, depth = 0) {
 }
 function deref(doc, node) {
   let current = node ?? void 0;
-  for (let hops = 0; (0, import_yaml.isAlias)(current) && hops < 64; hops++)
+  for (let hops = 0; (0, import_yaml2.isAlias)(current) && hops < 64; hops++)
     current = current.resolve(doc) ?? void 0;
-  return (0, import_yaml.isAlias)(current) ? void 0 : current;
+  return (0, import_yaml2.isAlias)(current) ? void 0 : current;
 }
 function findInexactNumbers(doc, value) {
   const found = /* @__PURE__ */ new Map();
   let any = false;
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml2.visit)(doc, {
     Scalar(_, node) {
       if (typeof node.value === "number" && typeof node.source === "string" && !isExactNumberText(node.source)) {
         any = true;
-        return import_yaml.visit.BREAK;
+        return import_yaml2.visit.BREAK;
       }
     }
   });
@@ -18690,11 +18741,11 @@ function findInexactNumbers(doc, value) {
   const walk = (current, node, path) => {
     if (found.size >= 1e3) return;
     if (typeof current === "number") {
-      if ((0, import_yaml.isScalar)(node) && typeof node.source === "string" && !isExactNumberText(node.source))
+      if ((0, import_yaml2.isScalar)(node) && typeof node.source === "string" && !isExactNumberText(node.source))
         found.set(formatPointer(path), node.source);
     } else if (Array.isArray(current)) {
       current.forEach(
-        (item, i) => walk(item, (0, import_yaml.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
+        (item, i) => walk(item, (0, import_yaml2.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
           ...path,
           String(i)
         ])
@@ -18707,12 +18758,21 @@ function findInexactNumbers(doc, value) {
   walk(value, deref(doc, doc.contents), []);
   return found;
 }
-function checkYamlTree(root, limits, at) {
+function checkYamlTree(doc, limits, at) {
   const issues = [];
-  const stack = [{ node: root, depth: 0 }];
+  const heights = /* @__PURE__ */ new Map();
+  const targets = resolveAliases(doc);
+  const stack = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0 && issues.length < 50) {
     const { node, depth } = stack.pop();
-    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isAlias)(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
+      issues.push({
+        message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
+        position: node.range ? at(node.range[0]) : void 0
+      });
+      continue;
+    }
+    if ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) {
       if (depth + 1 > limits.maxDepth) {
         issues.push({
           message: `nesting deeper than ${limits.maxDepth} levels`,
@@ -18721,8 +18781,8 @@ function checkYamlTree(root, limits, at) {
         continue;
       }
       for (const item of node.items) {
-        if ((0, import_yaml.isPair)(item)) {
-          if ((0, import_yaml.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+        if ((0, import_yaml2.isPair)(item)) {
+          if ((0, import_yaml2.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
             issues.push({
               message: `forbidden key "${String(item.key.value)}"`,
               position: item.key.range ? at(item.key.range[0]) : void 0
@@ -19389,19 +19449,19 @@ var import_builtin_validators = __toESM(require_builtin_validators(), 1);
 // src/core/schema/network-refs.ts
 function findNetworkRefs(schema, builtinIds, companions) {
   const found = [];
-  const visit2 = (node) => {
-    if (Array.isArray(node)) node.forEach(visit2);
+  const visit3 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit3);
     else if (isPlainObject(node)) {
       for (const [key, value] of Object.entries(node)) {
         if ((key === "$ref" || key === "$dynamicRef") && typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value)) {
           const base = value.split("#")[0] ?? "";
           if (!builtinIds.has(base) && !companions.includes(base) && !base.startsWith("file:///workspace/"))
             found.push(value);
-        } else visit2(value);
+        } else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return found;
 }
 
@@ -19636,18 +19696,18 @@ function workspaceDirname(path) {
 // src/core/schema/relative-refs.ts
 function listRelativeRefs(schema) {
   const refs = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
-    if (Array.isArray(node)) node.forEach(visit2);
+  const visit3 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit3);
     else if (isPlainObject(node)) {
       for (const [key, value] of Object.entries(node)) {
         if (key === "$ref" && typeof value === "string") {
           const file = value.split("#")[0] ?? "";
           if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit2(value);
+        } else visit3(value);
       }
     }
   };
-  visit2(schema);
+  visit3(schema);
   return [...refs];
 }
 function listRefTargets(path, schema) {
@@ -23082,13 +23142,13 @@ function checkCommandGraph(commands, error) {
 function findCycle(ids, needs) {
   const state = /* @__PURE__ */ new Map();
   const path = [];
-  const visit2 = (id) => {
+  const visit3 = (id) => {
     if (state.get(id) === "done") return void 0;
     if (state.get(id) === "visiting") return [...path.slice(path.indexOf(id)), id];
     state.set(id, "visiting");
     path.push(id);
     for (const dep of needs.get(id) ?? []) {
-      const cycle = visit2(dep);
+      const cycle = visit3(dep);
       if (cycle) return cycle;
     }
     path.pop();
@@ -23096,7 +23156,7 @@ function findCycle(ids, needs) {
     return void 0;
   };
   for (const id of ids) {
-    const cycle = visit2(id);
+    const cycle = visit3(id);
     if (cycle) return cycle;
   }
   return void 0;
