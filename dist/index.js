@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-7K3UE4EE.js");
+var { run } = await import("./chunks/run-4PVOOX2U.js");
 void run();

@@ -35,7 +35,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-PCTYWR6B.js";
+} from "./chunk-VA5KH5JK.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {

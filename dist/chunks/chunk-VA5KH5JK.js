@@ -18596,6 +18596,41 @@ function skipValue(cursor) {
   } while (!cursor.afterMember(close, close === 93 ? "array" : "object"));
 }
 
+// src/core/parse/json-index.ts
+function indexJsonPointers(text, onScan) {
+  const index = /* @__PURE__ */ new Map();
+  const cursor = new JsonCursor(text);
+  const path = [];
+  const walk = (key) => {
+    index.set(
+      formatPointer(path),
+      key === void 0 ? { value: cursor.pos } : { value: cursor.pos, key }
+    );
+    if (cursor.scanScalar()) return;
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      for (let i = 0; ; i++) {
+        path.push(String(i));
+        walk();
+        path.pop();
+        if (cursor.afterMember(93, "array")) return;
+      }
+    }
+    if (cursor.open(125)) return;
+    do {
+      const keyOffset = cursor.pos;
+      path.push(cursor.scanString());
+      cursor.expectColon();
+      walk(keyOffset);
+      path.pop();
+    } while (!cursor.afterMember(125, "object"));
+  };
+  cursor.skipWhitespace();
+  walk();
+  onScan?.(cursor.pos);
+  return index;
+}
+
 // src/core/parse/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -18820,6 +18855,7 @@ function indexLineStarts(text) {
 }
 
 // src/core/parse/parse-document.ts
+var INDEX_LIMIT = 8 * 1024 * 1024;
 var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
 function locationOf(file, document, pointer, key = false) {
   return { file, pointer, ...document.locate(pointer, key) ?? {} };
@@ -18851,6 +18887,14 @@ function parseJson(text, limits) {
     body,
     inexact.map((n) => n.offset)
   ) : void 0;
+  let index;
+  const find = (pointer, key) => {
+    const segments = parsePointer(pointer);
+    if (body.length > INDEX_LIMIT) return locateJsonPointer(body, segments, key);
+    index ??= indexJsonPointers(body, limits.onScan);
+    const offsets = index.get(formatPointer(segments));
+    return key ? offsets?.key ?? offsets?.value : offsets?.value;
+  };
   return {
     ok: true,
     document: {
@@ -18858,7 +18902,7 @@ function parseJson(text, limits) {
       value,
       inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? "", n.text])),
       locate(pointer, key = false) {
-        const found = locateJsonPointer(body, parsePointer(pointer), key);
+        const found = find(pointer, key);
         return found === void 0 ? void 0 : toPosition(found + offset);
       }
     }
