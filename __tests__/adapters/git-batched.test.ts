@@ -4,20 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { git } from '../../src/adapters/git-exec.js';
+import { createGit as createRealGit } from '../../src/adapters/git.js';
+import { findExecutable } from '../../src/adapters/path-search.js';
 
 const calls: string[][] = [];
-vi.mock('../../src/adapters/git-exec.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/adapters/git-exec.js')>();
-  return {
-    git: (cwd: string, args: string[]) => {
-      calls.push(args);
-      return real.git(cwd, args);
-    },
-  };
-});
-const { createGit } = await import('../../src/adapters/git.js');
-const { findExecutable } = await import('../../src/adapters/path-search.js');
+const createGit = (root: string) =>
+  createRealGit(root, (cwd, args) => {
+    calls.push(args);
+    return git(cwd, args);
+  });
 
 const repo = mkdtempSync(join(tmpdir(), 'cc-git-batched-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));

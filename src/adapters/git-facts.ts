@@ -2,7 +2,9 @@
 // one `log` walk (one process each, however many tags and documents the gate names).
 
 import { posix } from 'node:path';
-import { git } from './git-exec.js';
+import { git as runGit, type GitResult } from './git-exec.js';
+
+type Git = (cwd: string, args: string[]) => Promise<GitResult>;
 
 /** A tag as `refs/tags/<name>^{commit}` reads it: its commit and that commit's ISO date. */
 export interface TagFact {
@@ -28,6 +30,7 @@ const TAG_FORMAT = [
 export async function readTags(
   root: string,
   wanted: string[],
+  git: Git = runGit,
 ): Promise<{ count: number; facts: Record<string, TagFact> } | null> {
   const listed = await git(root, ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']);
   if (!listed.ok) return null;
@@ -41,13 +44,13 @@ export async function readTags(
     const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
     if (type === 'commit') facts[tag] = { sha: sha!, date: date || null };
     else if (peeledType === 'commit') facts[tag] = { sha: peeledSha!, date: peeledDate || null };
-    else if (peeledType === 'tag') facts[tag] = await peelNested(root, tag);
+    else if (peeledType === 'tag') facts[tag] = await peelNested(root, tag, git);
     else facts[tag] = { sha: null, date: null };
   }
   return { count: byName.size, facts };
 }
 
-async function peelNested(root: string, tag: string): Promise<TagFact> {
+async function peelNested(root: string, tag: string, git: Git): Promise<TagFact> {
   const sha = await git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]);
   if (!sha.ok) return { sha: null, date: null };
   const date = await git(root, ['show', '-s', '--format=%cI', sha.stdout.trim()]);
@@ -63,6 +66,7 @@ async function peelNested(root: string, tag: string): Promise<TagFact> {
 export async function lastChanges(
   root: string,
   paths: string[],
+  git: Git = runGit,
 ): Promise<Map<string, { sha: string; date: string }>> {
   const found = new Map<string, { sha: string; date: string }>();
   if (paths.length === 0) return found;

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
-import { git } from './git-exec.js';
+import { git as runGit } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
 
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
@@ -14,8 +14,8 @@ function isSafeRef(ref: string): boolean {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith('-');
 }
 
-/** A git port over the repository at `root`. */
-export function createGit(root: string): GitPort {
+/** A git port over the repository at `root`; `git` runs one command (tests count calls). */
+export function createGit(root: string, git: typeof runGit = runGit): GitPort {
   return {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
@@ -104,8 +104,8 @@ export function createGit(root: string): GitPort {
       const partial = await isPartialClone(common);
       // In a partial clone history is not read at all: it could need objects that are not here.
       const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags),
-        partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths),
+        readTags(root, tags, git),
+        partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths, git),
       ]);
       const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));

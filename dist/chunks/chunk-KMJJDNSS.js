@@ -24075,8 +24075,8 @@ var TAG_FORMAT = [
   "%(*objectname)",
   "%(*committerdate:iso-strict)"
 ].join("%00");
-async function readTags(root, wanted) {
-  const listed = await git(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
+async function readTags(root, wanted, git2 = git) {
+  const listed = await git2(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
   if (!listed.ok) return null;
   const byName = /* @__PURE__ */ new Map();
   for (const line of listed.stdout.split("\n").filter(Boolean)) {
@@ -24088,21 +24088,21 @@ async function readTags(root, wanted) {
     const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
     if (type === "commit") facts[tag] = { sha, date: date || null };
     else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
-    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag);
+    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
     else facts[tag] = { sha: null, date: null };
   }
   return { count: byName.size, facts };
 }
-async function peelNested(root, tag) {
-  const sha = await git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
+async function peelNested(root, tag, git2) {
+  const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
   if (!sha.ok) return { sha: null, date: null };
-  const date = await git(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
+  const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
   return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
 }
-async function lastChanges(root, paths) {
+async function lastChanges(root, paths, git2 = git) {
   const found = /* @__PURE__ */ new Map();
   if (paths.length === 0) return found;
-  const log = await git(root, [
+  const log = await git2(root, [
     "log",
     "--relative",
     "--no-renames",
@@ -24136,12 +24136,12 @@ async function lastChanges(root, paths) {
 function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
 }
-function createGit(root) {
+function createGit(root, git2 = git) {
   return {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git(root, ["cat-file", "-e", `${ref}^{commit}`]);
+      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
           kind: "unavailable",
@@ -24149,7 +24149,7 @@ function createGit(root) {
           reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
         };
       }
-      const file = await git(root, ["show", `${ref}:./${path}`]);
+      const file = await git2(root, ["show", `${ref}:./${path}`]);
       if (!file.ok) return { kind: "missing", path };
       return {
         kind: "ok",
@@ -24160,7 +24160,7 @@ function createGit(root) {
       };
     },
     async modifiedFiles() {
-      const status = await git(root, [
+      const status = await git2(root, [
         "status",
         "--porcelain",
         "--untracked-files=no",
@@ -24175,8 +24175,8 @@ function createGit(root) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
       const [prefix, diff] = await Promise.all([
-        git(root, ["rev-parse", "--show-prefix"]),
-        git(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
+        git2(root, ["rev-parse", "--show-prefix"]),
+        git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
       ]);
       if (!prefix.ok || !diff.ok)
         return {
@@ -24198,10 +24198,10 @@ function createGit(root) {
         "--is-shallow-repository",
         "--git-common-dir"
       ];
-      let probe2 = await git(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
+      let probe2 = await git2(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
       let head = null;
       if (probe2.ok) head = probe2.stdout.split("\n")[3]?.trim() || null;
-      else if (!probe2.missing) probe2 = await git(root, facts);
+      else if (!probe2.missing) probe2 = await git2(root, facts);
       if (!probe2.ok) {
         return {
           available: false,
@@ -24217,8 +24217,8 @@ function createGit(root) {
       const common = resolve2(root, commonLine?.trim() || ".git");
       const partial = await isPartialClone(common);
       const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags),
-        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths)
+        readTags(root, tags, git2),
+        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
       ]);
       const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));

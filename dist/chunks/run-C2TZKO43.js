@@ -35,7 +35,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-VA5KH5JK.js";
+} from "./chunk-KMJJDNSS.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
