@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-C2TZKO43.js");
+var { run } = await import("./chunks/run-3HK5YATP.js");
 void run();

@@ -31,7 +31,11 @@ export async function readTags(
   root: string,
   wanted: string[],
   git: Git = runGit,
-): Promise<{ count: number; facts: Record<string, TagFact> } | null> {
+): Promise<{
+  count: number;
+  commits: Record<string, string>;
+  facts: Record<string, TagFact>;
+} | null> {
   const listed = await git(root, ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']);
   if (!listed.ok) return null;
   const byName = new Map<string, string[]>();
@@ -47,7 +51,11 @@ export async function readTags(
     else if (peeledType === 'tag') facts[tag] = await peelNested(root, tag, git);
     else facts[tag] = { sha: null, date: null };
   }
-  return { count: byName.size, facts };
+  // Every tag's commit (an annotated tag's target), as the tag-name advice lists them.
+  const commits = Object.fromEntries(
+    [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || '']),
+  );
+  return { count: byName.size, commits, facts };
 }
 
 async function peelNested(root: string, tag: string, git: Git): Promise<TagFact> {

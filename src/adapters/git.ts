@@ -119,6 +119,7 @@ export function createGit(root: string, git: typeof runGit = runGit): GitPort {
           : {}),
         head,
         tagCount: tagFacts?.count ?? 0,
+        tagCommits: tagFacts?.commits ?? {},
         tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
         // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
