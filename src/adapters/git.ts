@@ -1,58 +1,21 @@
 // Asks git about tags and file history in the workspace. Git being absent, or the workspace not
 // being a repository, is evidence (`available: false`), not a crash.
 
-import { parseTagList, TAG_LIST_ARGS } from './git-tag-list.js';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
-import { buildChildEnv } from './child-env.js';
-
-const GIT_TIMEOUT_MS = 15_000;
-
-/** Runs one git command; resolves to stdout, or null when git says no. */
-function git(
-  cwd: string,
-  args: string[],
-): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean; bytes: Buffer }> {
-  return new Promise((resolvePromise) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 64 * 1024 * 1024,
-        encoding: 'buffer',
-        // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
-        env: buildChildEnv(process.env, {
-          kind: 'git',
-          set: { GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
-        }),
-      },
-      (error, stdout, stderr) => {
-        const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-        resolvePromise({
-          ok: !error,
-          stdout: stdout.toString('utf8'),
-          stderr: stderr.toString('utf8'),
-          missing,
-          bytes: stdout,
-        });
-      },
-    );
-  });
-}
+import { git as runGit } from './git-exec.js';
+import { lastChanges, readTags } from './git-facts.js';
 
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
 function isSafeRef(ref: string): boolean {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith('-');
 }
 
-/** A git port over the repository at `root`. */
-export function createGit(root: string): GitPort {
+/** A git port over the repository at `root`; `git` runs one command (tests count calls). */
+export function createGit(root: string, git: typeof runGit = runGit): GitPort {
   return {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
@@ -112,12 +75,17 @@ export function createGit(root: string): GitPort {
       };
     },
     async inspect({ tags, paths }): Promise<GitEvidence> {
-      const probe = await git(root, [
+      // One rev-parse for the facts and HEAD; an unborn HEAD fails it, so ask again without.
+      const facts = [
         'rev-parse',
         '--is-inside-work-tree',
         '--is-shallow-repository',
         '--git-common-dir',
-      ]);
+      ];
+      let probe = await git(root, [...facts, '--verify', '--quiet', 'HEAD^{commit}']);
+      let head: string | null = null;
+      if (probe.ok) head = probe.stdout.split('\n')[3]?.trim() || null;
+      else if (!probe.missing) probe = await git(root, facts);
       if (!probe.ok) {
         return {
           available: false,
@@ -133,49 +101,30 @@ export function createGit(root: string): GitPort {
       const [, shallowLine, commonLine] = probe.stdout.split('\n');
       const shallow = shallowLine?.trim() === 'true';
       const common = resolve(root, commonLine?.trim() || '.git');
-      const [head, tagList, partial, ...resolved] = await Promise.all([
-        git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
-        git(root, TAG_LIST_ARGS),
-        isPartialClone(common),
-        ...tags.map((tag) =>
-          git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
-        ),
-      ]);
+      const partial = await isPartialClone(common);
       // In a partial clone history is not read at all: it could need objects that are not here.
-      const lastCommits = partial
-        ? []
-        : await Promise.all(
-            paths.map((path) => git(root, ['log', '-1', '--format=%H %cI', '--', path])),
-          );
+      const [tagFacts, changes] = await Promise.all([
+        readTags(root, tags, git),
+        partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths, git),
+      ]);
       const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
-      const found = paths.map((path, i) => {
-        const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i]!.stdout.trim() : '').split(' ');
-        return { path, sha, date };
-      });
-      // The release commit's date bounds joint-decision signatures (none may predate it).
-      const tagDates = await Promise.all(
-        tags.map((tag, i) =>
-          resolved[i]!.ok
-            ? git(root, ['show', '-s', '--format=%cI', resolved[i]!.stdout.trim()])
-            : undefined,
-        ),
-      );
+      const found = paths.map((path) => ({ path, ...changes.get(path) }));
+      const tagFact = (tag: string) => tagFacts?.facts[tag] ?? { sha: null, date: null };
       return {
         available: true,
         shallow,
-        partial: partial === true,
+        partial,
         ...(shallow
           ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
           : {}),
-        head: head!.ok ? head!.stdout.trim() : null,
-        tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
-        tagCommits: parseTagList(tagList!.stdout),
-        tags: Object.fromEntries(
-          tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
-        ),
+        head,
+        tagCount: tagFacts?.count ?? 0,
+        tagCommits: tagFacts?.commits ?? {},
+        tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
+        // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
-          tags.map((tag, i) => {
-            const date = tagDates[i]?.ok ? tagDates[i]!.stdout.trim() : '';
+          tags.map((tag) => {
+            const date = tagFact(tag).date;
             return [tag, date ? new Date(date).toISOString() : null];
           }),
         ),

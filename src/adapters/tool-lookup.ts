@@ -4,7 +4,7 @@
 // run with the minimal environment (no token, no runner channels) and nothing they start outlives them.
 
 import { execFile } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, realpath } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ToolEvidence } from '../core/evidence.js';
 import type { ToolsPort } from '../app/ports.js';
@@ -30,9 +30,10 @@ export function createToolLookup(
           // tool would cost every start-up a process each.
           if (!(tool.probe ?? tool.minVersion !== undefined))
             return [tool.name, { found: true, path: found }];
+          const own = await ownNodeVersion(tool.name, found, tool.versionArgs);
           return [
             tool.name,
-            { found: true, path: found, ...(await probe(found, tool.versionArgs, env)) },
+            { found: true, path: found, ...(own ?? (await probe(found, tool.versionArgs, env))) },
           ];
         }),
       );
@@ -40,6 +41,24 @@ export function createToolLookup(
       return Object.fromEntries(entries);
     },
   };
+}
+
+/**
+ * `node --version` answered without a process when the PATH hit is this very binary (same
+ * realpath as process.execPath); undefined otherwise (another node, a shim, other arguments).
+ */
+async function ownNodeVersion(
+  name: string,
+  found: string,
+  args: string[],
+): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode'> | undefined> {
+  if (name !== 'node' || args.length !== 1 || args[0] !== '--version') return undefined;
+  try {
+    const [hit, self] = await Promise.all([realpath(found), realpath(process.execPath)]);
+    return hit === self ? { versionOutput: process.version, versionExitCode: 0 } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function findOnPath(name: string, path: string): Promise<string | undefined> {

@@ -3,7 +3,8 @@
 
 import { scanJsonFull } from './json-scan.js';
 import { locateJsonPointer, pointersAtOffsets } from './json-locate.js';
-import { parsePointer } from './json-pointer.js';
+import { indexJsonPointers, type JsonOffsets } from './json-index.js';
+import { formatPointer, parsePointer } from './json-pointer.js';
 import { parseYaml } from './yaml-document.js';
 import { createPositionLookup, type Position } from './positions.js';
 import type { SourceLocation } from '../model.js';
@@ -33,7 +34,11 @@ export type ParseResult =
 /** Limits that keep a hostile file from costing the gate its memory or stack. */
 export interface ParseLimits {
   maxDepth: number;
+  /** Told how many characters each positions walk visited (an operation count for tests). */
+  onScan?: (characters: number) => void;
 }
+
+const INDEX_LIMIT = 8 * 1024 * 1024;
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64 };
 
@@ -85,6 +90,16 @@ function parseJson(text: string, limits: ParseLimits): ParseResult {
           inexact.map((n) => n.offset),
         )
       : undefined;
+  // Positions come from one walk, on the first ask; texts too large to index cheaply in memory
+  // are walked per pointer instead.
+  let index: Map<string, JsonOffsets> | undefined;
+  const find = (pointer: string, key: boolean): number | undefined => {
+    const segments = parsePointer(pointer);
+    if (body.length > INDEX_LIMIT) return locateJsonPointer(body, segments, key);
+    index ??= indexJsonPointers(body, limits.onScan);
+    const offsets = index.get(formatPointer(segments));
+    return key ? (offsets?.key ?? offsets?.value) : offsets?.value;
+  };
   return {
     ok: true,
     document: {
@@ -92,7 +107,7 @@ function parseJson(text: string, limits: ParseLimits): ParseResult {
       value,
       inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? '', n.text])),
       locate(pointer, key = false) {
-        const found = locateJsonPointer(body, parsePointer(pointer), key);
+        const found = find(pointer, key);
         return found === undefined ? undefined : toPosition(found + offset);
       },
     },

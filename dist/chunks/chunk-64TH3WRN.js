@@ -15198,10 +15198,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -15536,7 +15536,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache3.get(memoKey);
+        const cached = cache4.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -15570,7 +15570,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache3.set(memoKey, result);
+        cache4.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -15609,7 +15609,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache3 = new LRU();
+    var cache4 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -16441,7 +16441,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -16525,8 +16525,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -18596,6 +18596,41 @@ function skipValue(cursor) {
   } while (!cursor.afterMember(close, close === 93 ? "array" : "object"));
 }
 
+// src/core/parse/json-index.ts
+function indexJsonPointers(text, onScan) {
+  const index = /* @__PURE__ */ new Map();
+  const cursor = new JsonCursor(text);
+  const path = [];
+  const walk = (key) => {
+    index.set(
+      formatPointer(path),
+      key === void 0 ? { value: cursor.pos } : { value: cursor.pos, key }
+    );
+    if (cursor.scanScalar()) return;
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      for (let i = 0; ; i++) {
+        path.push(String(i));
+        walk();
+        path.pop();
+        if (cursor.afterMember(93, "array")) return;
+      }
+    }
+    if (cursor.open(125)) return;
+    do {
+      const keyOffset = cursor.pos;
+      path.push(cursor.scanString());
+      cursor.expectColon();
+      walk(keyOffset);
+      path.pop();
+    } while (!cursor.afterMember(125, "object"));
+  };
+  cursor.skipWhitespace();
+  walk();
+  onScan?.(cursor.pos);
+  return index;
+}
+
 // src/core/parse/yaml-document.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -18820,6 +18855,7 @@ function indexLineStarts(text) {
 }
 
 // src/core/parse/parse-document.ts
+var INDEX_LIMIT = 8 * 1024 * 1024;
 var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
 function locationOf(file, document, pointer, key = false) {
   return { file, pointer, ...document.locate(pointer, key) ?? {} };
@@ -18851,6 +18887,14 @@ function parseJson(text, limits) {
     body,
     inexact.map((n) => n.offset)
   ) : void 0;
+  let index;
+  const find = (pointer, key) => {
+    const segments = parsePointer(pointer);
+    if (body.length > INDEX_LIMIT) return locateJsonPointer(body, segments, key);
+    index ??= indexJsonPointers(body, limits.onScan);
+    const offsets = index.get(formatPointer(segments));
+    return key ? offsets?.key ?? offsets?.value : offsets?.value;
+  };
   return {
     ok: true,
     document: {
@@ -18858,7 +18902,7 @@ function parseJson(text, limits) {
       value,
       inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? "", n.text])),
       locate(pointer, key = false) {
-        const found = locateJsonPointer(body, parsePointer(pointer), key);
+        const found = find(pointer, key);
         return found === void 0 ? void 0 : toPosition(found + offset);
       }
     }
@@ -19587,7 +19631,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -19607,10 +19651,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache3.get(source.name);
+      const cached = cache4.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache3.set(source.name, result);
+      cache4.set(source.name, result);
       return result;
     }
   };
@@ -24078,27 +24122,13 @@ async function findSimilarName(target, path) {
   return match ? join2(dirname(path), match) : void 0;
 }
 
-// src/adapters/git-tag-list.ts
-var TAG_LIST_ARGS = [
-  "for-each-ref",
-  "--format=%(refname:strip=2) %(objectname) %(*objectname)",
-  "refs/tags"
-];
-function parseTagList(stdout) {
-  const lines = stdout.split("\n").filter(Boolean);
-  return Object.fromEntries(
-    lines.map((line) => {
-      const [name = "", object = "", peeled] = line.split(" ");
-      return [name, peeled || object];
-    })
-  );
-}
-
 // src/adapters/git.ts
-import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
+
+// src/adapters/git-exec.ts
+import { execFile } from "node:child_process";
 
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
@@ -24157,46 +24187,144 @@ function buildChildEnv(source, request) {
   return { ...env, ...request.set };
 }
 
-// src/adapters/git.ts
+// src/adapters/path-search.ts
+import { accessSync, constants as constants2, statSync } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
+var cache3 = /* @__PURE__ */ new Map();
+function findExecutable(name, path) {
+  const key = `${path}\0${name}`;
+  const known = cache3.get(key);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const directory of path.split(delimiter).filter(isAbsolute2)) {
+    const candidate = join3(directory, name);
+    try {
+      accessSync(candidate, constants2.X_OK);
+      if (!statSync(candidate).isFile()) continue;
+      found = candidate;
+      break;
+    } catch {
+    }
+  }
+  cache3.set(key, found);
+  return found ?? void 0;
+}
+
+// src/adapters/git-exec.ts
 var GIT_TIMEOUT_MS = 15e3;
 function git(cwd, args) {
+  const env = buildChildEnv(process.env, {
+    kind: "git",
+    set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
+  });
+  const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
+  if (!file)
+    return Promise.resolve({
+      ok: false,
+      stdout: "",
+      stderr: "",
+      missing: true,
+      bytes: Buffer.alloc(0)
+    });
   return new Promise((resolvePromise) => {
     execFile(
-      "git",
+      file,
       args,
-      {
-        cwd,
-        timeout: GIT_TIMEOUT_MS,
-        maxBuffer: 64 * 1024 * 1024,
-        encoding: "buffer",
-        // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
-        env: buildChildEnv(process.env, {
-          kind: "git",
-          set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
-        })
-      },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "buffer", env },
       (error, stdout, stderr) => {
-        const missing = error?.code === "ENOENT";
         resolvePromise({
           ok: !error,
           stdout: stdout.toString("utf8"),
           stderr: stderr.toString("utf8"),
-          missing,
+          missing: error?.code === "ENOENT",
           bytes: stdout
         });
       }
     );
   });
 }
+
+// src/adapters/git-facts.ts
+import { posix } from "node:path";
+var TAG_FORMAT = [
+  "%(refname:lstrip=2)",
+  "%(objecttype)",
+  "%(objectname)",
+  "%(committerdate:iso-strict)",
+  "%(*objecttype)",
+  "%(*objectname)",
+  "%(*committerdate:iso-strict)"
+].join("%00");
+async function readTags(root, wanted, git2 = git) {
+  const listed = await git2(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
+  if (!listed.ok) return null;
+  const byName = /* @__PURE__ */ new Map();
+  for (const line of listed.stdout.split("\n").filter(Boolean)) {
+    const [name = "", ...fields] = line.split("\0");
+    byName.set(name, fields);
+  }
+  const facts = {};
+  for (const tag of wanted) {
+    const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
+    if (type === "commit") facts[tag] = { sha, date: date || null };
+    else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
+    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
+    else facts[tag] = { sha: null, date: null };
+  }
+  const commits = Object.fromEntries(
+    [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
+  );
+  return { count: byName.size, commits, facts };
+}
+async function peelNested(root, tag, git2) {
+  const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
+  if (!sha.ok) return { sha: null, date: null };
+  const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
+  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
+}
+async function lastChanges(root, paths, git2 = git) {
+  const found = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return found;
+  const log = await git2(root, [
+    "log",
+    "--relative",
+    "--no-renames",
+    "--format=/%H %cI",
+    "--name-only",
+    "-z",
+    "--",
+    ...paths
+  ]);
+  if (!log.ok) return found;
+  const wanted = new Set(paths.map((p) => posix.normalize(p)));
+  const byKey = /* @__PURE__ */ new Map();
+  let current;
+  for (const raw of log.stdout.split("\0")) {
+    const token = raw.replace(/^\n/, "");
+    if (token.startsWith("/")) {
+      const [sha = "", date = ""] = token.slice(1).split(" ");
+      current = { sha, date };
+      continue;
+    }
+    if (current && wanted.has(token) && !byKey.has(token)) byKey.set(token, current);
+  }
+  for (const path of paths) {
+    const change = byKey.get(posix.normalize(path));
+    if (change) found.set(path, change);
+  }
+  return found;
+}
+
+// src/adapters/git.ts
 function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
 }
-function createGit(root) {
+function createGit(root, git2 = git) {
   return {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git(root, ["cat-file", "-e", `${ref}^{commit}`]);
+      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
       if (!commit.ok) {
         return {
           kind: "unavailable",
@@ -24204,7 +24332,7 @@ function createGit(root) {
           reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
         };
       }
-      const file = await git(root, ["show", `${ref}:./${path}`]);
+      const file = await git2(root, ["show", `${ref}:./${path}`]);
       if (!file.ok) return { kind: "missing", path };
       return {
         kind: "ok",
@@ -24215,7 +24343,7 @@ function createGit(root) {
       };
     },
     async modifiedFiles() {
-      const status = await git(root, [
+      const status = await git2(root, [
         "status",
         "--porcelain",
         "--untracked-files=no",
@@ -24230,8 +24358,8 @@ function createGit(root) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
       const [prefix, diff] = await Promise.all([
-        git(root, ["rev-parse", "--show-prefix"]),
-        git(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
+        git2(root, ["rev-parse", "--show-prefix"]),
+        git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
       ]);
       if (!prefix.ok || !diff.ok)
         return {
@@ -24247,12 +24375,16 @@ function createGit(root) {
       };
     },
     async inspect({ tags, paths }) {
-      const probe2 = await git(root, [
+      const facts = [
         "rev-parse",
         "--is-inside-work-tree",
         "--is-shallow-repository",
         "--git-common-dir"
-      ]);
+      ];
+      let probe2 = await git2(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
+      let head = null;
+      if (probe2.ok) head = probe2.stdout.split("\n")[3]?.trim() || null;
+      else if (!probe2.missing) probe2 = await git2(root, facts);
       if (!probe2.ok) {
         return {
           available: false,
@@ -24266,41 +24398,27 @@ function createGit(root) {
       const [, shallowLine, commonLine] = probe2.stdout.split("\n");
       const shallow = shallowLine?.trim() === "true";
       const common = resolve2(root, commonLine?.trim() || ".git");
-      const [head, tagList, partial, ...resolved] = await Promise.all([
-        git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
-        git(root, TAG_LIST_ARGS),
-        isPartialClone(common),
-        ...tags.map(
-          (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
-        )
+      const partial = await isPartialClone(common);
+      const [tagFacts, changes] = await Promise.all([
+        readTags(root, tags, git2),
+        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
       ]);
-      const lastCommits = partial ? [] : await Promise.all(
-        paths.map((path) => git(root, ["log", "-1", "--format=%H %cI", "--", path]))
-      );
       const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
-      const found = paths.map((path, i) => {
-        const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i].stdout.trim() : "").split(" ");
-        return { path, sha, date };
-      });
-      const tagDates = await Promise.all(
-        tags.map(
-          (tag, i) => resolved[i].ok ? git(root, ["show", "-s", "--format=%cI", resolved[i].stdout.trim()]) : void 0
-        )
-      );
+      const found = paths.map((path) => ({ path, ...changes.get(path) }));
+      const tagFact = (tag) => tagFacts?.facts[tag] ?? { sha: null, date: null };
       return {
         available: true,
         shallow,
-        partial: partial === true,
+        partial,
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
-        head: head.ok ? head.stdout.trim() : null,
-        tagCount: tagList.stdout.split("\n").filter(Boolean).length,
-        tagCommits: parseTagList(tagList.stdout),
-        tags: Object.fromEntries(
-          tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
-        ),
+        head,
+        tagCount: tagFacts?.count ?? 0,
+        tagCommits: tagFacts?.commits ?? {},
+        tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
+        // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
-          tags.map((tag, i) => {
-            const date = tagDates[i]?.ok ? tagDates[i].stdout.trim() : "";
+          tags.map((tag) => {
+            const date = tagFact(tag).date;
             return [tag, date ? new Date(date).toISOString() : null];
           })
         ),
@@ -24313,7 +24431,7 @@ function createGit(root) {
 }
 async function readShallowBoundary(common) {
   try {
-    const text = await readFile(join3(common, "shallow"), "utf8");
+    const text = await readFile(join4(common, "shallow"), "utf8");
     return new Set(
       text.split("\n").map((line) => line.trim()).filter(Boolean)
     );
@@ -24323,7 +24441,7 @@ async function readShallowBoundary(common) {
 }
 async function isPartialClone(common) {
   try {
-    return (await readdir2(join3(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+    return (await readdir2(join4(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -24332,14 +24450,14 @@ async function isPartialClone(common) {
 // src/adapters/output-dir.ts
 import {
   closeSync,
-  constants as constants2,
+  constants as constants3,
   lstatSync,
   mkdirSync,
   openSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -24350,7 +24468,7 @@ var UnsafeOutputError = class extends Error {
   }
   path;
 };
-var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
+var CREATE_FLAGS = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
   const base = resolve3(directory);
   const workspace = resolve3(root);
@@ -24380,7 +24498,7 @@ function ensureOutputDirectory(root, directory) {
   const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join4(current, level) : level;
+    current = inside ? join5(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -24419,7 +24537,7 @@ function lstatOrUndefined(path) {
 }
 function isInside(parent, child) {
   const rel = relative2(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
 }
 function shown(root, path) {
   const rel = relative2(resolve3(root), path);
@@ -24427,8 +24545,8 @@ function shown(root, path) {
 }
 
 // src/adapters/process-runner.ts
-import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
-import { delimiter, join as join5, resolve as resolve5 } from "node:path";
+import { accessSync as accessSync2, constants as constants4, statSync as statSync3 } from "node:fs";
+import { delimiter as delimiter2, join as join6, resolve as resolve5 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -24510,8 +24628,8 @@ function isAlive(pid) {
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve4 } from "node:path";
+import { createWriteStream, existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative3, resolve as resolve4 } from "node:path";
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -24540,10 +24658,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
   const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute3(inside)) {
+  if (inside.startsWith("..") || isAbsolute4(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -24717,7 +24835,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join5(logRoot, `${command.id}.log`),
+              logFile: join6(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -24763,13 +24881,13 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join5(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter2).some((dir) => dir !== "" && isExecutable(join6(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
   try {
-    accessSync(file, constants3.X_OK);
-    return statSync2(file).isFile();
+    accessSync2(file, constants4.X_OK);
+    return statSync3(file).isFile();
   } catch {
     return false;
   }
@@ -24777,8 +24895,8 @@ function isExecutable(file) {
 
 // src/adapters/tool-lookup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { access, constants as constants4 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join6 } from "node:path";
+import { access, constants as constants5, realpath as realpath2 } from "node:fs/promises";
+import { delimiter as delimiter3, join as join7 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
@@ -24791,9 +24909,10 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
           if (!found) return [tool.name, { found: false }];
           if (!(tool.probe ?? tool.minVersion !== void 0))
             return [tool.name, { found: true, path: found }];
+          const own = await ownNodeVersion(tool.name, found, tool.versionArgs);
           return [
             tool.name,
-            { found: true, path: found, ...await probe(found, tool.versionArgs, env) }
+            { found: true, path: found, ...own ?? await probe(found, tool.versionArgs, env) }
           ];
         })
       );
@@ -24802,11 +24921,20 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
     }
   };
 }
+async function ownNodeVersion(name, found, args) {
+  if (name !== "node" || args.length !== 1 || args[0] !== "--version") return void 0;
+  try {
+    const [hit, self] = await Promise.all([realpath2(found), realpath2(process.execPath)]);
+    return hit === self ? { versionOutput: process.version, versionExitCode: 0 } : void 0;
+  } catch {
+    return void 0;
+  }
+}
 async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter2).filter(Boolean)) {
-    const candidate = join6(directory, name);
+  for (const directory of path.split(delimiter3).filter(Boolean)) {
+    const candidate = join7(directory, name);
     try {
-      await access(candidate, constants4.X_OK);
+      await access(candidate, constants5.X_OK);
       return candidate;
     } catch {
     }
