@@ -50,7 +50,7 @@ const warnings = (stdout: string) =>
   stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
 describe('push', () => {
-  it('creates the check run in progress on GITHUB_SHA and completes it; no comment', async () => {
+  it('creates the check run in progress on the pushed commit and completes it; no comment', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -64,9 +64,10 @@ describe('push', () => {
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
+    // The payload's `after`, the commit pushed (GITHUB_SHA is the same on a real runner).
     expect(gh.requests[0]!.body).toMatchObject({
       name: 'Cutover checkpoint',
-      head_sha: 'c'.repeat(40),
+      head_sha: (fixturePayload('push.json') as { after: string }).after,
       status: 'in_progress',
       details_url: 'https://github.example/Codertocat/Hello-World/actions/runs/42',
     });
@@ -245,7 +246,7 @@ describe('other triggers', () => {
     expect(ops()).not.toContain('POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
   });
 
-  it('workflow_run posts on the PR head and comments on its PR', async () => {
+  it('workflow_run posts on workflow_run.head_sha and comments on its PR', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -253,7 +254,10 @@ describe('other triggers', () => {
       payload: 'workflow_run.completed.json',
     });
     expect(run.status).toBe(0);
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
+    expect(gh.requests[0]!.body).toMatchObject({
+      head_sha: (fixturePayload('workflow_run.completed.json') as { workflow_run: { head_sha: string } })
+        .workflow_run.head_sha,
+    });
     expect(gh.comments.get(2)).toHaveLength(1);
   });
 

@@ -8,7 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
+import type {
+  CommandEvents,
+  CommandRunnerPort,
+  HeadCommit,
+  Ports,
+} from '../../src/app/ports.js';
+import { createGit } from '../../src/adapters/git.js';
+import { planEvent } from '../../src/core/github/event-plan.js';
 import type { CommandResult } from '../../src/core/evidence.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { FakeStep } from './fake-step.js';
@@ -43,6 +50,19 @@ export interface ActionRunOptions {
   env?: Record<string, string>;
   /** Raw text for GITHUB_EVENT_PATH instead of `payload` (a corrupt payload). */
   eventText?: string;
+  /**
+   * In-process only: the workspace's HEAD. Default: the commit the event is about (the workflow
+   * checked out the right commit); 'git' reads the workspace's real HEAD.
+   */
+  head?: HeadCommit | 'git';
+}
+
+/** The HEAD a correct checkout gives for this event (the merge commit on pull_request). */
+function checkedOutHead(event: string, payload: Record<string, unknown>): HeadCommit | undefined {
+  const plan = planEvent(event, payload, { sha: null, repository: 'Codertocat/Hello-World' });
+  if (plan.kind === 'skip' || plan.head.kind === 'any') return undefined;
+  if (plan.head.kind === 'equals') return { kind: 'ok', sha: plan.head.sha, parents: [] };
+  return { kind: 'ok', sha: 'f'.repeat(40), parents: ['e'.repeat(40), plan.head.headSha] };
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {
@@ -168,6 +188,13 @@ export async function runActionInProcess(
     },
     retryAfterBaseMs: 1,
     paceWrites: false,
+    readHead: async (root) => {
+      if (options.head && options.head !== 'git') return options.head;
+      const payload =
+        typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload;
+      const checkedOut = options.head ? undefined : checkedOutHead(options.event, payload);
+      return checkedOut ?? createGit(root).headCommit();
+    },
     wrapPorts: (ports: Ports) => ({
       ...ports,
       runner: replaying(
