@@ -255,8 +255,9 @@ describe('other triggers', () => {
     });
     expect(run.status).toBe(0);
     expect(gh.requests[0]!.body).toMatchObject({
-      head_sha: (fixturePayload('workflow_run.completed.json') as { workflow_run: { head_sha: string } })
-        .workflow_run.head_sha,
+      head_sha: (
+        fixturePayload('workflow_run.completed.json') as { workflow_run: { head_sha: string } }
+      ).workflow_run.head_sha,
     });
     expect(gh.comments.get(2)).toHaveLength(1);
   });

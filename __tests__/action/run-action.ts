@@ -8,12 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type {
-  CommandEvents,
-  CommandRunnerPort,
-  HeadCommit,
-  Ports,
-} from '../../src/app/ports.js';
+import type { CommandEvents, CommandRunnerPort, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import type { CommandResult } from '../../src/core/evidence.js';

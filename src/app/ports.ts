@@ -50,8 +50,7 @@ export interface GitPort {
 
 /** The workspace's HEAD commit as git reports it. */
 export type HeadCommit =
-  | { kind: 'ok'; sha: string; parents: string[] }
-  | { kind: 'unavailable'; reason: string };
+  { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
 
 /** Finds tools on PATH and reads their versions. */
 export interface ToolsPort {
