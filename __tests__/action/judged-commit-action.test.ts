@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
-import { runActionInProcess as runAction } from './run-action.js';
+import { runActionInProcess as runAction, runDistAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = JSON.parse(
@@ -178,5 +178,33 @@ describe('the commit published', () => {
     expect(result.stdout).not.toContain('▶');
     expect(result.outputs.verdict).toBe('CONDITIONAL');
     expect(result.summary).toContain('workflow_run from a fork or another repository runs no');
+  });
+});
+
+describe('through the built dist/index.js', () => {
+  it('a push whose commit is not the workspace HEAD fails and publishes nothing; a deletion skips', async () => {
+    const wrong = await runDistAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: example('push.-.0'),
+      head: 'git',
+    });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).toMatch(
+      /::error::cutover-checkpoint: the workspace holds [0-9a-f]{40}, but this push event is about 6113728f27ae82c7b1a177c8d03f9e96e0adf246/,
+    );
+    expect(gh.requests).toEqual([]);
+    expect(wrong.outputs.verdict ?? '').toBe('');
+
+    const deleted = await runDistAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: example('push.-.1'),
+    });
+    expect(deleted.status).toBe(0);
+    expect(deleted.stdout).toContain('::notice::cutover-checkpoint skipped this push event');
+    expect(gh.requests).toEqual([]);
   });
 });
