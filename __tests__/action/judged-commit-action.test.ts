@@ -15,8 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = JSON.parse(
   readFileSync(join(ROOT, '__tests__/github/fixtures/webhooks/examples.json'), 'utf8'),
 ) as Record<string, Record<string, unknown>>;
-const example = (key: string) =>
-  structuredClone(EXAMPLES[key]!) as Record<string, unknown> & Record<string, never>;
+const example = (key: string) => structuredClone(EXAMPLES[key]!);
 const OTHER = '1234567890abcdef1234567890abcdef12345678';
 let repo: string;
 let gh: FakeGitHub;
