@@ -28,7 +28,7 @@ function publisherWith(create: () => Promise<unknown>) {
     pathPrefix: '',
     warn: (message) => warnings.push(message),
     now: () => new Date(0),
-    installationToken: true,
+    notice: () => undefined,
   });
   return { publisher, warnings };
 }

@@ -17,7 +17,8 @@ import {
 } from '../../core/render/github/check-run.js';
 import { commentMarker, renderComment } from '../../core/render/github/comment.js';
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
-import { upsertStickyComment, type CommentOutcome } from './pr-comment.js';
+import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
+import { learnIdentity, pullRequestHead, withJudgedCommit } from './comment-identity.js';
 import { describeApiError, isPermissionError } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
 import { PR_EVENTS, type GitHubRunContext } from './context.js';
@@ -32,9 +33,8 @@ export interface PublisherOptions {
   /** Prefix for annotation paths when the gate runs in a subdirectory. */
   pathPrefix: string;
   warn: (message: string) => void;
+  notice: (message: string) => void;
   now: () => Date;
-  /** The token is an app installation token (GITHUB_TOKEN is one). */
-  installationToken: boolean;
 }
 
 /** What was published, for the step outputs. */
@@ -53,7 +53,7 @@ export function createPublisher(options: PublisherOptions) {
   const published: Published = { comments: [] };
   const permissions = createPermissionProblems();
   const externalId = `cutover-checkpoint:${randomUUID()}`;
-  let identity: Promise<string> | undefined;
+  let identity: Promise<string | null> | undefined;
   /** GitHub's "no" as an Outcome (warned about); any other error propagates. */
   const attempt = async <T>(
     what: string,
@@ -115,16 +115,21 @@ export function createPublisher(options: PublisherOptions) {
           options.checkName,
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
         );
-        const author = await this.identity();
+        const identity = await this.identity();
+        const currentHead = await pullRequestHead(client, repository, number);
         const outcome = await attempt('post the PR comment', 'pull-requests: write', () =>
-          upsertStickyComment(client, repository, {
+          syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body,
-            author,
+            body: withJudgedCommit(body, context.sha),
+            judged: context.sha,
+            currentHead,
+            identity,
           }),
         );
-        if (outcome.kind === 'ok') published.comments.push(outcome.value);
+        if (outcome.kind === 'ok' && outcome.value?.skipped)
+          options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        if (outcome.kind === 'ok' && outcome.value) published.comments.push(outcome.value);
       }
     },
 
@@ -166,20 +171,12 @@ export function createPublisher(options: PublisherOptions) {
     },
 
     /**
-     * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
-     * (github-actions[bot] when GitHub will not say).
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
+     * (then the author of the comment we create tells). Never guessed from the token's prefix.
      */
-    async identity(): Promise<string> {
+    async identity(): Promise<string | null> {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
-      if (options.installationToken) return 'github-actions[bot]';
-      identity ??= client.rest.users.getAuthenticated().then(
-        ({ data }) => data.login,
-        (error: unknown) => {
-          if (!describeApiError(error)) throw error;
-          return 'github-actions[bot]';
-        },
-      );
+      identity ??= learnIdentity(client);
       return identity;
     },
 
