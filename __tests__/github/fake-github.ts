@@ -346,7 +346,7 @@ export class FakeGitHub {
         return [404, { message: 'Not Found' }];
       }
       case 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}': {
-        for (const [issue, list] of this.comments) {
+        for (const list of this.comments.values()) {
           const at = list.findIndex((c) => c.id === Number(params.comment_id));
           if (at >= 0) {
             list.splice(at, 1);
