@@ -394,7 +394,7 @@ describe('resilience', () => {
     expect(run.status).toBe(0);
     expect(run.outputs.verdict).toBe('GO');
     expect(warnings(run.stdout)).toEqual([
-      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest)',
+      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest).',
     ]);
   });
 

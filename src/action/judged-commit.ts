@@ -66,5 +66,10 @@ export function contextFor(
   plan: JudgePlan,
   subjectSha: string,
 ): GitHubRunContext {
-  return { ...context, sha: subjectSha, pullRequest: plan.pullRequest };
+  return {
+    ...context,
+    sha: subjectSha,
+    pullRequest: plan.pullRequest,
+    lookUpPullRequest: plan.lookUpPullRequest,
+  };
 }

@@ -15,6 +15,7 @@ import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
+import { explainMissingToken } from '../core/github/publication-errors.js';
 import type { ActionHost } from './host.js';
 import { confirmJudgedCommit, contextFor, planRun, type JudgePlan } from './judged-commit.js';
 import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
@@ -75,6 +76,9 @@ async function runWithInputs(
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = clientFor(host, inputs.githubToken, context);
+  // Said once: without a token nothing is published and a required check would wait for ever.
+  if (inputs.publish && !client && !inputs.ask.shard)
+    host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);
   // A shard's record is partial: only the aggregating job publishes.
   const publisher = inputs.ask.shard
     ? undefined

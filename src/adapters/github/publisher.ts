@@ -19,7 +19,11 @@ import { commentMarker, renderComment } from '../../core/render/github/comment.j
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
 import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
 import { learnIdentity, pullRequestHead, withJudgedCommit } from './comment-identity.js';
-import { describeApiError, isPermissionError } from './api-errors.js';
+import { describeApiError } from './api-errors.js';
+import {
+  classifyApiFailure,
+  explainPublicationFailure,
+} from '../../core/github/publication-errors.js';
 import type { GitHubClient } from './octokit.js';
 import { PR_EVENTS, type GitHubRunContext } from './context.js';
 import { createPermissionProblems } from './permissions.js';
@@ -54,22 +58,32 @@ export function createPublisher(options: PublisherOptions) {
   const permissions = createPermissionProblems();
   const externalId = `cutover-checkpoint:${randomUUID()}`;
   let identity: Promise<string | null> | undefined;
-  /** GitHub's "no" as an Outcome (warned about); any other error propagates. */
+  let unreachable = false;
+  /** GitHub's "no" as an Outcome (warned about once, in GitHub's words); any other error propagates. */
   const attempt = async <T>(
     what: string,
     permission: string,
     action: () => Promise<T>,
   ): Promise<Outcome<T>> => {
+    // Once the API could not be reached, the rest of the publication is not tried again.
+    if (unreachable) return couldNot(`the GitHub API could not be reached to ${what}`);
     try {
       return ok(await action());
     } catch (error) {
       const api = describeApiError(error);
       if (!api) throw error;
-      if (isPermissionError(error)) {
+      const failure = {
+        status: api.status || undefined,
+        message: api.message,
+        code: (error as { code?: string }).code,
+      };
+      const problem = classifyApiFailure(failure);
+      if (problem === 'permission') {
         permissions.note(what, permission);
         return couldNot(`the token may not ${what}`, error);
       }
-      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      unreachable = problem === 'unreachable';
+      const reason = `cutover-checkpoint ${explainPublicationFailure(what, permission, failure, context.apiUrl)}`;
       options.warn(reason);
       return couldNot(reason, error);
     }
@@ -154,7 +168,9 @@ export function createPublisher(options: PublisherOptions) {
         return options.comment === 'always' || PR_EVENTS.has(context.eventName)
           ? [context.pullRequest.number]
           : [];
-      if (options.comment !== 'always') return [];
+      // A fork's workflow_run names no PR (pull_requests: []): look its commit up.
+      const lookUp = context.lookUpPullRequest === true;
+      if (options.comment !== 'always' && !lookUp) return [];
       const pulls = await attempt(
         'find the pull requests of this commit',
         'pull-requests: read',
@@ -167,7 +183,12 @@ export function createPublisher(options: PublisherOptions) {
           ).data,
       );
       if (pulls.kind !== 'ok') return [];
-      return pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+      const open = pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+      if (open.length === 0 && lookUp)
+        options.warn(
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`,
+        );
+      return open;
     },
 
     /**
