@@ -487,8 +487,8 @@ describe('limits', () => {
     }
   });
 
-  it('sends 120 annotations in batches of 50 at the exact lines', async () => {
-    const boxes = Array.from({ length: 120 }, (_, i) => `- [ ] step ${i + 1}`).join('\n');
+  it('3,000 findings: 100 annotations in two batches, the full summary last, ~10 writes, summary < 1 MiB', async () => {
+    const boxes = Array.from({ length: 3000 }, (_, i) => `- [ ] step ${i + 1}`).join('\n');
     const dir = makeWorkspace({
       '.github/cutover-checkpoint.yml':
         'version: 1\ngate: {name: boxes}\ndocuments:\n  - {id: runbook, path: docs/runbook.md, checklist_complete: true}\n',
@@ -497,19 +497,22 @@ describe('limits', () => {
     try {
       const run = await push(dir);
       expect(run.status).toBe(1);
-      const batches = gh.checkRunUpdates.map(
-        (u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length,
+      const outputs = gh.checkRunUpdates.map(
+        (u) => u.output as { summary: string; annotations?: { start_line: number }[] },
       );
-      expect(batches).toEqual([50, 50, 20]);
-      const all = gh.checkRunUpdates.flatMap(
-        (u) => (u.output as { annotations: { path: string; start_line: number }[] }).annotations,
-      );
-      expect(all[0]).toMatchObject({
-        path: 'docs/runbook.md',
-        start_line: 3,
-        annotation_level: 'failure',
+      expect(outputs.map((o) => (o.annotations ?? []).length)).toEqual([50, 50]);
+      // Every update replaces title and summary: the batch goes first with a short one.
+      expect(gh.checkRunUpdates[0]).not.toHaveProperty('conclusion');
+      expect(outputs[0]!.summary.length).toBeLessThan(100);
+      expect(gh.checkRunUpdates.at(-1)).toMatchObject({
+        status: 'completed',
+        conclusion: 'failure',
       });
-      expect(all.map((a) => a.start_line)).toEqual(Array.from({ length: 120 }, (_, i) => i + 3));
+      expect(outputs.at(-1)!.summary).toContain('2,900 more annotation(s) not attached');
+      const all = outputs.flatMap((o) => o.annotations ?? []);
+      expect(all.map((a) => a.start_line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 3));
+      expect(gh.writes().length).toBeLessThanOrEqual(10);
+      expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
