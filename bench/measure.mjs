@@ -52,6 +52,9 @@ export function runWithPeak(command, args, { cwd, env, slowReader = false, keepS
         return;
       }
       // A slow consumer: read a chunk, then pause; the gate must not buffer what it cannot write.
+      // The 'readable' listener matters: without one, Node resumes (and discards) a paused child
+      // pipe when the child exits (flushStdio), cutting what was not read yet.
+      stream.on('readable', () => undefined);
       stream.pause();
       const tick = setInterval(() => {
         let chunk;

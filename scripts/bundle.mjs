@@ -1,6 +1,8 @@
 // The one bundling recipe, used by `npm run build` and by the test that fails when dist/ is stale.
 // esbuild: 0.3 s vs ~12 s for rollup on this machine (TOOLCHAIN.md). ESM output needs a
-// createRequire banner for the CommonJS dependencies.
+// createRequire banner for the CommonJS dependencies. Code splitting: what a run loads only when
+// it needs it (the GitHub client stack, behind a dynamic import()) lives in dist/chunks/ and is
+// never read by a run that does not need it; code both entries share is one chunk too.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,33 +12,53 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const banner =
   "import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);";
 
-/** The bundles: action entry and CLI. */
+/** The entries: action (dist/index.js) and CLI (dist/cli.js, with a shebang). */
 export const ENTRIES = [
   { entry: 'src/action/index.ts', outfile: 'dist/index.js', shebang: false },
   { entry: 'src/cli/index.ts', outfile: 'dist/cli.js', shebang: true },
 ];
 
-/** Bundles every entry; with write: false returns { outfile: text } without touching dist/. */
+/** Where chunks go (relative to the root); every file in it is a build output. */
+export const CHUNK_DIR = 'dist/chunks';
+
+/**
+ * Bundles both entries with code splitting; returns { path: text } for every output file (entries
+ * and chunks, paths relative to the root). Writes them only when asked (write: true).
+ */
 export async function bundle({ write }) {
-  const results = await Promise.all(
-    ENTRIES.map(({ entry, outfile, shebang }) =>
-      build({
-        absWorkingDir: root,
-        entryPoints: [entry],
-        outfile,
-        write,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        legalComments: 'none',
-        logLevel: 'warning',
-        define: { __VERSION__: JSON.stringify(version) },
-        banner: { js: shebang ? `#!/usr/bin/env node\n${banner}` : banner },
-      }),
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(
+      ENTRIES.map(({ entry, outfile }) => [
+        outfile.replace(/^dist\//, '').replace(/\.js$/, ''),
+        entry,
+      ]),
     ),
-  );
-  return Object.fromEntries(
-    ENTRIES.map(({ outfile }, i) => [outfile, write ? undefined : results[i].outputFiles[0].text]),
-  );
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __VERSION__: JSON.stringify(version) },
+    banner: { js: banner },
+  });
+  const files = {};
+  for (const file of result.outputFiles) {
+    const path = file.path.slice(root.length).replace(/^\/+/, '');
+    const shebang = ENTRIES.find((e) => e.outfile === path)?.shebang;
+    files[path] = shebang ? `#!/usr/bin/env node\n${file.text}` : file.text;
+  }
+  if (write) {
+    const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    // Old chunks would be stale files nobody loads: start the chunk directory afresh.
+    rmSync(`${root}${CHUNK_DIR}`, { recursive: true, force: true });
+    mkdirSync(`${root}${CHUNK_DIR}`, { recursive: true });
+    for (const [path, text] of Object.entries(files)) writeFileSync(`${root}${path}`, text);
+  }
+  return files;
 }

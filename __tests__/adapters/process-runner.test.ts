@@ -224,6 +224,53 @@ describe('output', () => {
     expect(readFileSync(result.logPath!, 'utf8').length).toBe(result.outputBytes);
   });
 
+  it('counts instead of echoing while the echo is backed up, and keeps the log complete', async () => {
+    const live: string[] = [];
+    const { byId } = await run([command('chatty', 'seq 1 3000; echo after')], {
+      events: { onOutput: (_c, text) => void live.push(text), isBackedUp: () => true },
+    });
+    // Only the notice, at the end, saying how much was left out and where all of it is.
+    const size =
+      'after\n'.length + Array.from({ length: 3000 }, (_, i) => `${i + 1}\n`).join('').length;
+    expect(live).toEqual([
+      `[${size} bytes of output not shown here while this log's reader was slow; ${byId.chatty!.logPath} has all of it]\n`,
+    ]);
+    expect(readFileSync(byId.chatty!.logPath!, 'utf8')).toMatch(/^1\n2\n[\s\S]*3000\nafter\n$/);
+    // A second run whose echo is backed up only for the first part: the notice comes before the rest.
+    let calls = 0;
+    const shown: string[] = [];
+    const second = await run([command('chatty2', 'seq 1 3000; sleep 0.3; echo after')], {
+      events: {
+        onOutput: (_c, text) => void shown.push(text),
+        isBackedUp: () => calls++ === 0,
+      },
+    });
+    const all = shown.join('');
+    expect(all).toMatch(
+      /^\[\d+ bytes of output not shown here while this log's reader was slow; .*chatty2\.log has all of it\]\n/,
+    );
+    expect(all).toContain('after\n');
+    expect(readFileSync(second.byId.chatty2!.logPath!, 'utf8')).toMatch(
+      /^1\n2\n[\s\S]*3000\nafter\n$/,
+    );
+  });
+
+  it('keeps bytes that are not UTF-8 as they are in the log, and starts the tail on a whole character', async () => {
+    const { byId } = await run([
+      command(
+        'bytes',
+        "printf 'a\\377\\376b\\n'; for i in $(seq 1 3000); do printf 'é€😀x'; done; echo",
+      ),
+    ]);
+    const log = readFileSync(byId.bytes!.logPath!);
+    expect(log.subarray(0, 5)).toEqual(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a]));
+    expect(log.length).toBe(byId.bytes!.outputBytes);
+    const tail = byId.bytes!.outputTail;
+    expect(tail).not.toContain('\ufffd');
+    expect(Buffer.byteLength(tail)).toBeLessThanOrEqual(16 * 1024);
+    expect(tail).toMatch(/^[é€😀x]+\n$/u);
+  });
+
   it('explains a missing shell as exit 127', async () => {
     const { byId } = await run([command('odd', 'true', { shell: 'no-such-shell-here' })]);
     expect(byId.odd).toMatchObject({ state: 'ran', exitCode: 127 });

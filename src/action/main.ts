@@ -46,7 +46,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       );
     } catch (error) {
       // Invalid inputs still end with a failed check run that says why.
-      const client = clientFor(host, publishing.githubToken, context);
+      const client = await clientFor(host, publishing.githubToken, context);
       const publisher = publisherFor(host, context, client, publishing, FAILURE_ONLY);
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
@@ -75,7 +75,7 @@ async function runWithInputs(
   if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
-  const client = clientFor(host, inputs.githubToken, context);
+  const client = await clientFor(host, inputs.githubToken, context);
   // Said once: without a token nothing is published and a required check would wait for ever.
   if (inputs.publish && !client && !inputs.ask.shard)
     host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);

@@ -4,7 +4,7 @@
 import type { GateSink } from '../app/run-gate.js';
 import { createActionSink } from '../adapters/github/action-sink.js';
 import type { GitHubRunContext } from '../adapters/github/context.js';
-import { createGitHubClient, type GitHubClient } from '../adapters/github/octokit.js';
+import type { GitHubClient } from '../adapters/github/octokit.js';
 import { createPublisher, type PublisherOptions } from '../adapters/github/publisher.js';
 import { OUTPUTS } from './constants.js';
 import type { ActionHost } from './host.js';
@@ -61,13 +61,14 @@ export function publisherFor(
   });
 }
 
-/** The API client, or undefined without a token. */
-export function clientFor(
+/** The API client, or undefined without a token (the client stack is loaded only with one). */
+export async function clientFor(
   host: ActionHost,
   token: string,
   context: GitHubRunContext,
-): GitHubClient | undefined {
+): Promise<GitHubClient | undefined> {
   if (!token) return undefined;
+  const { createGitHubClient } = await import('../adapters/github/octokit.js');
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,

@@ -3,6 +3,7 @@
 
 import { createActionCommandLog } from '../adapters/github/command-log.js';
 import { createRunnerStepIo } from '../adapters/github/step-io.js';
+import { isEchoBackedUp } from '../adapters/command-output.js';
 import { RUNNER_INPUTS } from './inputs.js';
 import { runAction } from './main.js';
 
@@ -12,7 +13,11 @@ export async function run(): Promise<void> {
     env: process.env,
     inputs: RUNNER_INPUTS,
     io: createRunnerStepIo(),
-    commandEvents: () => createActionCommandLog((text) => process.stdout.write(text)),
+    commandEvents: () =>
+      createActionCommandLog(
+        (text) => process.stdout.write(text),
+        () => isEchoBackedUp(process.stdout),
+      ),
     exitNow: () => process.exit(130),
   });
 }

@@ -1,22 +1,33 @@
-// Turns one output stream into redacted text, a completed line at a time, so redaction never sees
-// half a secret. A line longer than the cap is released in pieces to keep memory bounded; each cut
-// keeps an overlap and is moved before any secret that would straddle it. A private key printed
-// line by line (BEGIN … END) is masked as a whole, and to the end of the stream if it never ends.
+// Turns one output stream's bytes into redacted output, a completed line at a time, so redaction
+// never sees half a secret. Bytes are held as the Buffers the pipe gave (no string per chunk); a
+// batch of completed lines is decoded once, redacted, and when nothing was masked its original
+// bytes are kept for the log. A line longer than the cap is released in pieces to keep memory
+// bounded; each cut keeps an overlap and is moved before any secret that would straddle it. A
+// private key printed line by line (BEGIN … END) is masked as a whole, and to the end of the
+// stream if it never ends.
 
 import { MASK, type Redactor } from '../core/redact.js';
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, 'g');
+const NEWLINE = 0x0a;
+
+/** Output ready to release: the redacted text and the same as UTF-8 bytes. */
+export interface ReleasedOutput {
+  text: string;
+  bytes: Buffer;
+}
 
 /** Buffers partial lines of one stream and redacts what it releases. */
 export class RedactingLineBuffer {
-  private pending = '';
+  private pending: Buffer[] = [];
+  private held = 0;
   private inKey = false;
 
   /**
    * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
-   * @param maxLine characters held without a newline before a piece is released
+   * @param maxLine bytes held without a newline before a piece is released
    * @param overlap characters always held back at a cut (longer than any secret to catch)
    */
   constructor(
@@ -25,29 +36,52 @@ export class RedactingLineBuffer {
     private readonly overlap = 16 * 1024,
   ) {}
 
-  /** Adds a chunk; returns the redacted text now releasable (maybe ''). */
-  push(chunk: string): string {
-    this.pending += chunk;
-    let out = '';
-    const end = this.pending.lastIndexOf('\n') + 1;
+  /** Adds a chunk; returns the redacted output now releasable, or undefined. */
+  push(chunk: Buffer): ReleasedOutput | undefined {
+    const out: ReleasedOutput[] = [];
+    const end = chunk.lastIndexOf(NEWLINE) + 1;
     if (end > 0) {
-      out += this.redactLines(this.pending.slice(0, end));
-      this.pending = this.pending.slice(end);
+      // A newline never occurs inside a multi-byte character: these are whole characters.
+      const lines = this.take(chunk.subarray(0, end));
+      out.push(this.release(lines, lines.toString('utf8')));
+      chunk = chunk.subarray(end);
     }
-    while (this.pending.length > this.maxLine) out += this.releasePiece();
-    return out;
+    if (chunk.length > 0) {
+      this.pending.push(chunk);
+      this.held += chunk.length;
+    }
+    while (this.held > this.maxLine) out.push(this.releasePiece());
+    return join(out);
   }
 
   /** Whatever is left at the end of the stream, redacted. */
-  flush(): string {
-    const rest = this.pending;
-    this.pending = '';
-    return rest === '' ? '' : this.redactLines(rest);
+  flush(): ReleasedOutput | undefined {
+    if (this.held === 0) return undefined;
+    const rest = this.take();
+    return join([this.release(rest, rest.toString('utf8'))]);
+  }
+
+  /** Everything held (plus `more`) as one Buffer; empties the holding list. */
+  private take(more?: Buffer): Buffer {
+    const parts = more ? [...this.pending, more] : this.pending;
+    const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    this.pending = [];
+    this.held = 0;
+    return all;
+  }
+
+  /** Redacts decoded text; keeps the original bytes when nothing changed. */
+  private release(bytes: Buffer, text: string): ReleasedOutput {
+    const clean = this.redactLines(text);
+    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
   }
 
   /** Releases the head of an over-long line, cutting where no secret straddles. */
-  private releasePiece(): string {
-    const text = this.pending;
+  private releasePiece(): ReleasedOutput {
+    const all = this.take();
+    // Hold back an unfinished multi-byte character at the end; it is decoded with what follows.
+    const whole = all.length - partialTail(all);
+    const text = all.toString('utf8', 0, whole);
     let cut = text.length - this.overlap;
     const spans = [...(this.redact.spans?.(text) ?? [])];
     for (const match of text.matchAll(KEY_MARKERS))
@@ -61,14 +95,34 @@ export class RedactingLineBuffer {
         }
       }
     }
+    // Where every character is one byte (ASCII, or single invalid bytes), character and byte
+    // offsets agree: the bytes are cut as they are, nothing is re-encoded.
+    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       // One secret fills the whole window: mask it and drop what is held of it.
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
-      this.pending = text.slice(end);
-      return this.inKey ? '' : MASK;
+      this.hold(
+        sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)],
+      );
+      const masked = this.inKey ? '' : MASK;
+      return { text: masked, bytes: Buffer.from(masked) };
     }
-    this.pending = text.slice(cut);
-    return this.redactLines(text.slice(0, cut));
+    this.hold(
+      sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)],
+    );
+    const piece = text.slice(0, cut);
+    return sameOffsets
+      ? this.release(all.subarray(0, cut), piece)
+      : this.release(Buffer.from(piece), piece);
+  }
+
+  /** Keeps bytes for the next piece (an empty part is not kept). */
+  private hold(parts: Buffer | Buffer[]): void {
+    for (const part of Array.isArray(parts) ? parts : [parts]) {
+      if (part.length === 0) continue;
+      this.pending.push(part);
+      this.held += part.length;
+    }
   }
 
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
@@ -99,4 +153,25 @@ export class RedactingLineBuffer {
       if (!KEY_FOOTER.test(rest) && rest.endsWith('\n')) out += '\n';
     }
   }
+}
+
+/** Bytes at the end of `bytes` that begin a multi-byte character not yet complete (0–3). */
+function partialTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** One release from several (usually zero or one). */
+function join(parts: ReleasedOutput[]): ReleasedOutput | undefined {
+  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== '');
+  if (kept.length <= 1) return kept[0];
+  return {
+    text: kept.map((p) => p.text).join(''),
+    bytes: Buffer.concat(kept.map((p) => p.bytes)),
+  };
 }

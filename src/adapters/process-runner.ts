@@ -2,8 +2,8 @@
 // dependents after their dependencies, dependents of a failure skipped, refusals reported without
 // starting anything, and everything stopped on abort or when the run timeout expires.
 
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
@@ -114,8 +114,9 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               logFile: join(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
-              defaultShell: (defaultShell ??= findDefaultShell()),
+              defaultShell: (defaultShell ??= findDefaultShell(source.PATH)),
               onOutput: (text) => events?.onOutput?.(shown.get(command.id)!, text),
+              echoBackedUp: () => events?.isBackedUp?.() ?? false,
               signal: stop.signal,
             }).then((result) => {
               running.delete(task);
@@ -167,10 +168,21 @@ function succeeded(result: CommandResult): boolean {
   return result.state === 'ran' && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 
-/** bash -eo pipefail where bash exists, else sh -e. */
-function findDefaultShell(): { file: string; args: string[] } {
-  const bash = spawnSync('bash', ['-c', 'exit 0'], { stdio: 'ignore' });
-  return bash.status === 0
+/** bash -eo pipefail where bash is on PATH, else sh -e (looked up on disk: spawning a probe costs a process). */
+function findDefaultShell(path: string | undefined): { file: string; args: string[] } {
+  const hasBash = (path ?? '')
+    .split(delimiter)
+    .some((dir) => dir !== '' && isExecutable(join(dir, 'bash')));
+  return hasBash
     ? { file: 'bash', args: ['-eo', 'pipefail', '-c'] }
     : { file: 'sh', args: ['-e', '-c'] };
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -10,15 +10,12 @@ import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
-import { RedactingLineBuffer } from './line-buffer.js';
+import { CommandOutput } from './command-output.js';
 import { openOutputFile } from './output-dir.js';
-import { OutputTail } from './output-tail.js';
 
-/** Characters of output kept in memory and in the record, per command. */
-export const TAIL_CHARS = 16 * 1024;
 /** Time between SIGTERM and SIGKILL when a command is stopped. */
 export const KILL_GRACE_MS = 2000;
-/** After the shell exits, how long to wait for pipes a background child may hold open. */
+/** After the shell exits, how long its pipes may stay idle (a background child holding them open). */
 const DRAIN_MS = 200;
 
 /** Everything one command run needs besides the command. */
@@ -34,6 +31,8 @@ export interface RunProcessOptions {
   redact: Redactor;
   defaultShell: { file: string; args: string[] };
   onOutput?: (text: string) => void;
+  /** True while the echo's reader is slow: output is then counted, not passed to onOutput. */
+  echoBackedUp?: () => boolean;
   /** Aborting stops the command's process group; `reason` says why. */
   signal: AbortSignal;
 }
@@ -83,12 +82,10 @@ export function runProcess(
     );
   }
   return new Promise((resolvePromise) => {
-    const tail = new OutputTail(TAIL_CHARS);
     const log = createWriteStream(options.logFile, {
       fd: openOutputFile(options.logFile, options.root),
     });
     const shell = shellFor(command, options.defaultShell);
-    let bytes = 0;
     let timedOut = false;
     let stoppedBecause: string | undefined;
     // Processes alive before it started cannot carry its marker: the end-of-command sweep skips
@@ -114,6 +111,8 @@ export function runProcess(
       graceTimer ??= setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
     };
     const timer = setTimeout(() => {
+      // The shell is gone and only a background child still keeps its pipes busy: stop waiting.
+      if (exit) return void finalize();
       timedOut = true;
       stop();
     }, command.timeoutMs);
@@ -124,27 +123,17 @@ export function runProcess(
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener('abort', onAbort, { once: true });
 
-    const emit = (clean: string) => {
-      if (clean === '') return;
-      tail.push(clean);
-      options.onOutput?.(clean);
-      return log.write(clean);
-    };
-    const buffers = [
-      new RedactingLineBuffer(options.redact),
-      new RedactingLineBuffer(options.redact),
-    ];
-    [child.stdout, child.stderr].forEach((stream, i) => {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        bytes += Buffer.byteLength(chunk);
-        // Back-pressure: never buffer more than the log file can take.
-        if (emit(buffers[i]!.push(chunk)) === false) {
-          stream.pause();
-          log.once('drain', () => stream.resume());
-        }
-      });
+    const output = new CommandOutput({
+      log,
+      logFile: options.logFile,
+      redact: options.redact,
+      onOutput: options.onOutput,
+      echoBackedUp: options.echoBackedUp,
+      onActivity: () => drainTimer?.refresh(),
     });
+    output.attach(child.stdout);
+    output.attach(child.stderr);
+    let drainTimer: NodeJS.Timeout | undefined;
 
     let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | undefined;
     let settled = false;
@@ -152,6 +141,7 @@ export function runProcess(
       if (settled || !exit) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(drainTimer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener('abort', onAbort);
       // Whatever still carries the marker was left behind: background jobs of the group are
@@ -164,11 +154,10 @@ export function runProcess(
       );
       child.stdout.destroy();
       child.stderr.destroy();
-      for (const buffer of buffers) emit(buffer.flush());
-      if (exit.error) emit(`\n${exit.error.message}\n`);
+      if (exit.error) output.append(`\n${exit.error.message}\n`);
       const { code, signal, error } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
-      log.end(() =>
+      void output.finish().then((outputTail) =>
         resolvePromise({
           ...base,
           state: 'ran',
@@ -177,8 +166,8 @@ export function runProcess(
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
-          outputTail: tail.text(),
-          outputBytes: bytes,
+          outputTail,
+          outputBytes: output.bytes,
           logPath: options.logFile,
           ...(leftovers.length > 0 ? { leftovers } : {}),
         }),
@@ -189,7 +178,10 @@ export function runProcess(
     child.on('close', () => void finalize());
     child.on('exit', (code, signal) => {
       exit = { code, signal };
-      setTimeout(() => void finalize(), DRAIN_MS).unref();
+      drainTimer = setTimeout(() => {
+        // Idle pipes, or ones we paused for the log file (the drain handler re-arms this timer)?
+        if (output.waitingForLog === 0) void finalize();
+      }, DRAIN_MS);
     });
     child.on('error', (error) => {
       exit = { code: null, signal: null, error };

@@ -1,6 +1,7 @@
 // What a person at a terminal sees while commands run: their output (prefixed with the command id
 // when several run at once), a line per finished command, and on a TTY a live status line.
 
+import { isEchoBackedUp } from '../adapters/command-output.js';
 import type { CommandEvents } from '../app/ports.js';
 import { formatDuration } from '../core/config/duration.js';
 import { describeEnd, prefixLines } from '../core/render/command-lines.js';
@@ -9,6 +10,8 @@ import { describeEnd, prefixLines } from '../core/render/command-lines.js';
 export function createTerminalProgress(stream: {
   write(text: string): void;
   isTTY?: boolean;
+  /** Bytes written but not yet taken by the reader (a slow pipe), when the stream says. */
+  writableLength?: number;
 }): CommandEvents {
   const running = new Set<string>();
   let parallel = false;
@@ -33,6 +36,7 @@ export function createTerminalProgress(stream: {
     onOutput(command, text) {
       print(parallel ? prefixLines(`[${command.id}] `, text) : text);
     },
+    isBackedUp: () => isEchoBackedUp(stream),
     onEnd(command, result) {
       running.delete(command.id);
       done++;

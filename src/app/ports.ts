@@ -63,6 +63,11 @@ export interface CommandEvents {
   onRunStart?(commands: CommandConfig[], concurrency: number): void;
   onStart?(command: CommandConfig): void;
   onOutput?(command: CommandConfig, text: string): void;
+  /**
+   * True while the sink cannot keep up (what it was given is still queued in memory): output is
+   * then counted instead of passed to onOutput, and a notice line says how much was left out.
+   */
+  isBackedUp?(): boolean;
   onEnd?(command: CommandConfig, result: CommandResult): void;
 }
 

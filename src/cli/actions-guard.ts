@@ -8,6 +8,8 @@ import { createStopCommandsWriter } from '../adapters/stop-commands.js';
 export interface CliStream {
   write(text: string): void;
   isTTY?: boolean;
+  /** Bytes written and not yet taken by the reader, when the stream says (see command-output.ts). */
+  readonly writableLength?: number;
 }
 
 /** `stream`, echoing with workflow commands stopped when `env` says this is GitHub Actions. */
@@ -19,5 +21,8 @@ export function guardForActions(
   return {
     write: createStopCommandsWriter((text) => stream.write(text)),
     isTTY: stream.isTTY,
+    get writableLength() {
+      return stream.writableLength;
+    },
   };
 }

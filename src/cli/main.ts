@@ -22,7 +22,7 @@ import { runVerifyRecord } from './verify-command.js';
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
   stdout: { write(text: string): void; isTTY?: boolean };
-  stderr: { write(text: string): void; isTTY?: boolean };
+  stderr: { write(text: string): void; isTTY?: boolean; readonly writableLength?: number };
   env: Record<string, string | undefined>;
   version: string;
 }

@@ -9,8 +9,14 @@ import { describeEnd, prefixLines } from '../../core/render/command-lines.js';
 import { formatDuration } from '../../core/config/duration.js';
 import { createStopCommandsWriter } from '../stop-commands.js';
 
-/** Log events for the Action; `write` is the raw log (stdout). */
-export function createActionCommandLog(raw: (text: string) => void): CommandEvents {
+/**
+ * Log events for the Action; `write` is the raw log (stdout), `backedUp` says when its reader is
+ * slow (command output is then counted, not echoed).
+ */
+export function createActionCommandLog(
+  raw: (text: string) => void,
+  backedUp: () => boolean = () => false,
+): CommandEvents {
   const write = createStopCommandsWriter(raw);
   let parallel = false;
   return {
@@ -25,6 +31,7 @@ export function createActionCommandLog(raw: (text: string) => void): CommandEven
     onOutput(command, text) {
       write(parallel ? prefixLines(`[${command.id}] `, text) : text);
     },
+    isBackedUp: backedUp,
     onEnd(command, result) {
       const line = `${describeEnd(result)} ${command.id}${result.state === 'ran' ? ` in ${formatDuration(result.durationMs)}` : ''}`;
       if (!parallel && result.state === 'ran') {
