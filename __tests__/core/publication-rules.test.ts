@@ -82,7 +82,7 @@ describe('planStickyComment', () => {
     expect(readJudgedCommit(`x ${judgedCommitLine(NEW)}`)).toBeNull();
   });
 
-  it('a marker counts only as the whole first line (the renderer\'s one definition)', () => {
+  it("a marker counts only as the whole first line (the renderer's one definition)", () => {
     const plan = (body: string) =>
       planStickyComment({ ...base, comments: [{ id: 5, author: base.identity, body }] });
     expect(plan(`${MARKER}\r\nverdict`).create).toBe(false);
