@@ -42,5 +42,5 @@ export async function pullRequestHead(
 
 /** The comment body with the judged commit: its short sha shown, the full one on a hidden line. */
 export function withJudgedCommit(body: string, sha: string): string {
-  return `${body.trimEnd()}\n\n<sub>Judged commit: \`${sha.slice(0, 7)}\`</sub>\n${judgedCommitLine(sha)}\n`;
+  return `${body.trimEnd()}\n\nJudged commit: \`${sha.slice(0, 7)}\`\n\n${judgedCommitLine(sha)}\n`;
 }

@@ -1832,7 +1832,8 @@ async function pullRequestHead(client, repository, number) {
 function withJudgedCommit(body, sha2) {
   return `${body.trimEnd()}
 
-<sub>Judged commit: \`${sha2.slice(0, 7)}\`</sub>
+Judged commit: \`${sha2.slice(0, 7)}\`
+
 ${judgedCommitLine(sha2)}
 `;
 }
