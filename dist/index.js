@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-ZTANCBVG.js");
+var { run } = await import("./chunks/run-RHY5KGZ5.js");
 void run();

@@ -2032,7 +2032,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-LGH6YZP4.js");
+  const { createGitHubClient } = await import("./octokit-7QD6WEHN.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
