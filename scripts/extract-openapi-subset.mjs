@@ -11,7 +11,10 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/check-runs': ['post'],
   '/repos/{owner}/{repo}/check-runs/{check_run_id}': ['patch'],
   '/repos/{owner}/{repo}/issues/{issue_number}/comments': ['get', 'post'],
-  '/repos/{owner}/{repo}/issues/comments/{comment_id}': ['patch'],
+  // Sticky comment: duplicates of the gate's marker comment are deleted (SPEC §5).
+  '/repos/{owner}/{repo}/issues/comments/{comment_id}': ['patch', 'delete'],
+  // The PR's current head, so an older commit's run never overwrites a newer verdict.
+  '/repos/{owner}/{repo}/pulls/{pull_number}': ['get'],
   '/repos/{owner}/{repo}/issues': ['get'],
   '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
   '/repos/{owner}/{repo}/commits/{commit_sha}/pulls': ['get'],

@@ -50,7 +50,7 @@ const warnings = (stdout: string) =>
   stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
 describe('push', () => {
-  it('creates the check run in progress on GITHUB_SHA and completes it; no comment', async () => {
+  it('creates the check run in progress on the pushed commit and completes it; no comment', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -64,9 +64,10 @@ describe('push', () => {
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
+    // The payload's `after`, the commit pushed (GITHUB_SHA is the same on a real runner).
     expect(gh.requests[0]!.body).toMatchObject({
       name: 'Cutover checkpoint',
-      head_sha: 'c'.repeat(40),
+      head_sha: (fixturePayload('push.json') as { after: string }).after,
       status: 'in_progress',
       details_url: 'https://github.example/Codertocat/Hello-World/actions/runs/42',
     });
@@ -101,8 +102,8 @@ describe('pull_request', () => {
     });
     expect(first.status, first.stdout).toBe(0);
     expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
-    // Five for publishing, two reads for the verified sign-off (reviews, run approvals).
-    expect(gh.requests.length).toBeLessThanOrEqual(7);
+    // Six for publishing (with the PR's current head), two reads for the verified sign-off.
+    expect(gh.requests.length).toBeLessThanOrEqual(8);
     expect(gh.comments.get(2)).toHaveLength(1);
     const comment = gh.comments.get(2)![0]!;
     expect(comment.body).toContain(MARKER);
@@ -245,7 +246,7 @@ describe('other triggers', () => {
     expect(ops()).not.toContain('POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
   });
 
-  it('workflow_run posts on the PR head and comments on its PR', async () => {
+  it('workflow_run posts on workflow_run.head_sha and comments on its PR', async () => {
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -253,7 +254,11 @@ describe('other triggers', () => {
       payload: 'workflow_run.completed.json',
     });
     expect(run.status).toBe(0);
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
+    expect(gh.requests[0]!.body).toMatchObject({
+      head_sha: (
+        fixturePayload('workflow_run.completed.json') as { workflow_run: { head_sha: string } }
+      ).workflow_run.head_sha,
+    });
     expect(gh.comments.get(2)).toHaveLength(1);
   });
 
@@ -389,7 +394,7 @@ describe('resilience', () => {
     expect(run.status).toBe(0);
     expect(run.outputs.verdict).toBe('GO');
     expect(warnings(run.stdout)).toEqual([
-      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest)',
+      '::warning::cutover-checkpoint could not complete the check run (HTTP 500: Internal Server Error - https://docs.github.com/rest).',
     ]);
   });
 
@@ -482,8 +487,8 @@ describe('limits', () => {
     }
   });
 
-  it('sends 120 annotations in batches of 50 at the exact lines', async () => {
-    const boxes = Array.from({ length: 120 }, (_, i) => `- [ ] step ${i + 1}`).join('\n');
+  it('3,000 findings: 100 annotations in two batches, the full summary last, ~10 writes, summary < 1 MiB', async () => {
+    const boxes = Array.from({ length: 3000 }, (_, i) => `- [ ] step ${i + 1}`).join('\n');
     const dir = makeWorkspace({
       '.github/cutover-checkpoint.yml':
         'version: 1\ngate: {name: boxes}\ndocuments:\n  - {id: runbook, path: docs/runbook.md, checklist_complete: true}\n',
@@ -492,19 +497,22 @@ describe('limits', () => {
     try {
       const run = await push(dir);
       expect(run.status).toBe(1);
-      const batches = gh.checkRunUpdates.map(
-        (u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length,
+      const outputs = gh.checkRunUpdates.map(
+        (u) => u.output as { summary: string; annotations?: { start_line: number }[] },
       );
-      expect(batches).toEqual([50, 50, 20]);
-      const all = gh.checkRunUpdates.flatMap(
-        (u) => (u.output as { annotations: { path: string; start_line: number }[] }).annotations,
-      );
-      expect(all[0]).toMatchObject({
-        path: 'docs/runbook.md',
-        start_line: 3,
-        annotation_level: 'failure',
+      expect(outputs.map((o) => (o.annotations ?? []).length)).toEqual([50, 50]);
+      // Every update replaces title and summary: the batch goes first with a short one.
+      expect(gh.checkRunUpdates[0]).not.toHaveProperty('conclusion');
+      expect(outputs[0]!.summary.length).toBeLessThan(100);
+      expect(gh.checkRunUpdates.at(-1)).toMatchObject({
+        status: 'completed',
+        conclusion: 'failure',
       });
-      expect(all.map((a) => a.start_line)).toEqual(Array.from({ length: 120 }, (_, i) => i + 3));
+      expect(outputs.at(-1)!.summary).toContain('2,900 more annotation(s) not attached');
+      const all = outputs.flatMap((o) => o.annotations ?? []);
+      expect(all.map((a) => a.start_line)).toEqual(Array.from({ length: 100 }, (_, i) => i + 3));
+      expect(gh.writes().length).toBeLessThanOrEqual(10);
+      expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 // The built dist/index.js as the runner starts it (a child process, INPUT_* variables, the files
 // @actions/core writes), against the local OpenAPI-validated GitHub: a handful of smoke runs that
 // prove the bundle wires the same composition root the in-process tests exercise (action.test.ts).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,9 @@ describe('dist/index.js', () => {
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: 'c'.repeat(40), status: 'in_progress' });
+    // On the pushed commit, which the checkout made HEAD (the harness names it in the payload).
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
+    expect(gh.requests[0]!.body).toMatchObject({ head_sha: head, status: 'in_progress' });
     const id = [...gh.checkRuns.keys()][0]!;
     expect(run.outputs).toMatchObject({
       verdict: 'GO',
@@ -150,7 +153,9 @@ describe('dist/index.js', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe('GO');
     expect(run.summary).toContain('smoke');
-    expect(warnings(run.stdout)).toHaveLength(1);
-    expect(warnings(run.stdout)[0]).toContain('needs `checks: write`');
+    // This workspace is no git repository: HEAD cannot be confirmed, said once; then the 403s, once.
+    expect(warnings(run.stdout)).toHaveLength(2);
+    expect(warnings(run.stdout)[0]).toContain("could not read the workspace's HEAD");
+    expect(warnings(run.stdout)[1]).toContain('needs `checks: write`');
   });
 });

@@ -2,13 +2,15 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real webhook payload,
 // GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
 // `runActionInProcess` calls the same composition root with a fake step (milliseconds).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type { CommandEvents, CommandRunnerPort, Ports } from '../../src/app/ports.js';
+import type { CommandEvents, CommandRunnerPort, HeadCommit, Ports } from '../../src/app/ports.js';
+import { createGit } from '../../src/adapters/git.js';
+import { planEvent } from '../../src/core/github/event-plan.js';
 import type { CommandResult } from '../../src/core/evidence.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { FakeStep } from './fake-step.js';
@@ -43,6 +45,48 @@ export interface ActionRunOptions {
   env?: Record<string, string>;
   /** Raw text for GITHUB_EVENT_PATH instead of `payload` (a corrupt payload). */
   eventText?: string;
+  /**
+   * The workspace's HEAD. Default: the commit the event is about (a correct checkout): in-process
+   * a stand-in HEAD, for the built Action the payload rewritten to name the real HEAD; 'git'
+   * reads the real HEAD and keeps the payload. A HeadCommit value is for in-process runs only.
+   */
+  head?: HeadCommit | 'git';
+}
+
+/**
+ * For the built Action (whose HEAD is read through git): the payload made to name the
+ * workspace's real HEAD as the commit it is about, as a correct checkout would; a workspace that is
+ * not a repository keeps the payload.
+ */
+function aboutHead(
+  event: string,
+  given: Record<string, unknown>,
+  workspace: string,
+): Record<string, unknown> {
+  let head: string;
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: 'pipe' })
+      .toString()
+      .trim();
+  } catch {
+    return given;
+  }
+  const payload = structuredClone(given) as Record<string, Record<string, unknown>>;
+  if (event === 'push') (payload as Record<string, unknown>).after = head;
+  if (event.startsWith('pull_request') && payload.pull_request)
+    (payload.pull_request.head as Record<string, unknown>).sha = head;
+  if (event === 'workflow_run' && payload.workflow_run) payload.workflow_run.head_sha = head;
+  if (event === 'merge_group' && payload.merge_group) payload.merge_group.head_sha = head;
+  if (event === 'check_suite' && payload.check_suite) payload.check_suite.head_sha = head;
+  return payload;
+}
+
+/** The HEAD a correct checkout gives for this event (the merge commit on pull_request). */
+function checkedOutHead(event: string, payload: Record<string, unknown>): HeadCommit | undefined {
+  const plan = planEvent(event, payload, { sha: null, repository: 'Codertocat/Hello-World' });
+  if (plan.kind === 'skip' || plan.head.kind === 'any') return undefined;
+  if (plan.head.kind === 'equals') return { kind: 'ok', sha: plan.head.sha, parents: [] };
+  return { kind: 'ok', sha: 'f'.repeat(40), parents: ['e'.repeat(40), plan.head.headSha] };
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {
@@ -52,7 +96,7 @@ export function fixturePayload(name: string): Record<string, unknown> {
 }
 
 /** The runner's environment for a run, and the files it names. */
-function runnerEnvironment(options: ActionRunOptions) {
+function runnerEnvironment(options: ActionRunOptions, checkedOut = false) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-runner-files-'));
   const files = {
     output: join(dir, 'output'),
@@ -64,12 +108,12 @@ function runnerEnvironment(options: ActionRunOptions) {
   };
   for (const file of [files.output, files.summary, files.env, files.path, files.state])
     writeFileSync(file, '');
+  const payload =
+    typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload;
   writeFileSync(
     files.event,
     options.eventText ??
-      JSON.stringify(
-        typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload,
-      ),
+      JSON.stringify(checkedOut ? aboutHead(options.event, payload, options.workspace) : payload),
   );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -112,7 +156,7 @@ function readChannels(files: { env: string; path: string; state: string }) {
 
 /** The built dist/index.js in a child process, as the runner starts it. */
 export async function runDistAction(options: ActionRunOptions): Promise<ActionRun> {
-  const { env, files } = runnerEnvironment(options);
+  const { env, files } = runnerEnvironment(options, options.head === undefined);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
     cwd: options.workspace,
     env,
@@ -168,6 +212,13 @@ export async function runActionInProcess(
     },
     retryAfterBaseMs: 1,
     paceWrites: false,
+    readHead: async (root) => {
+      if (options.head && options.head !== 'git') return options.head;
+      const payload =
+        typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload;
+      const checkedOut = options.head ? undefined : checkedOutHead(options.event, payload);
+      return checkedOut ?? createGit(root).headCommit();
+    },
     wrapPorts: (ports: Ports) => ({
       ...ports,
       runner: replaying(

@@ -253,7 +253,7 @@ describe('verified sign-off on push', () => {
       workspace: checkout.dir,
       apiUrl: gh.url,
       event: 'push',
-      payload: 'push.json',
+      payload: { ...fixturePayload('push.json'), after: checkout.merge },
       sha: checkout.merge,
       inputs: { decision: 'cutover' },
     });

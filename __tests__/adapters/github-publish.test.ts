@@ -28,7 +28,7 @@ function publisherWith(create: () => Promise<unknown>) {
     pathPrefix: '',
     warn: (message) => warnings.push(message),
     now: () => new Date(0),
-    installationToken: true,
+    notice: () => undefined,
   });
   return { publisher, warnings };
 }
@@ -48,7 +48,7 @@ describe('publisher', () => {
     await publisher.start();
     expect(publisher.published.checkRun).toBeUndefined();
     expect(warnings).toEqual([
-      'cutover-checkpoint could not create the check run (HTTP 422: Validation Failed)',
+      'cutover-checkpoint could not create the check run (HTTP 422: Validation Failed).',
     ]);
   });
 

@@ -12,7 +12,6 @@ import {
   explainPublicationFailure,
 } from '../../src/core/github/publication-errors.js';
 import {
-  hasMarkerLine,
   judgedCommitLine,
   planStickyComment,
   readJudgedCommit,
@@ -81,7 +80,13 @@ describe('planStickyComment', () => {
   it('reads the judged commit back from a body, only from its own line', () => {
     expect(readJudgedCommit(`x\n${judgedCommitLine(NEW)}\ny`)).toBe(NEW);
     expect(readJudgedCommit(`x ${judgedCommitLine(NEW)}`)).toBeNull();
-    expect(hasMarkerLine(`a\r\n${MARKER}\r\nb`, MARKER)).toBe(true);
+  });
+
+  it("a marker counts only as the whole first line (the renderer's one definition)", () => {
+    const plan = (body: string) =>
+      planStickyComment({ ...base, comments: [{ id: 5, author: base.identity, body }] });
+    expect(plan(`${MARKER}\r\nverdict`).create).toBe(false);
+    expect(plan(`quoting:\n${MARKER}\nverdict`).create).toBe(true);
   });
 });
 

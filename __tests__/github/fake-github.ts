@@ -58,6 +58,10 @@ export class FakeGitHub {
   openIssues: { number: number; title: string; labels: string[] }[] = [];
   consumerCheckRuns: { name: string; status: string; conclusion: string | null }[] = [];
   tokenLogin = 'a-human';
+  /** GraphQL `viewer.login`; undefined: the app's bot or the token's user; null: GitHub refuses. */
+  viewerLogin: string | null | undefined = undefined;
+  /** Each pull request's current head (GET /pulls/{n}); a PR not here answers 404. */
+  readonly pullHeads = new Map<number, string>();
   /** Pull requests associated with any commit (for `comment: always` on push). */
   associatedPulls: {
     number: number;
@@ -138,6 +142,10 @@ export class FakeGitHub {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    if (req.method === 'POST' && url.pathname === '/graphql') {
+      recorded.operation = 'POST /graphql';
+      return this.graphql(recorded, body, send);
+    }
     if (!route) {
       recorded.errors.push(
         `no such operation in the OpenAPI description: ${req.method} ${url.pathname}`,
@@ -179,11 +187,45 @@ export class FakeGitHub {
         { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
         fault.headers,
       );
-    const documented = operation.responses[String(status)]?.content?.['application/json']?.schema;
+    const response = operation.responses[String(status)];
+    const documented = (response ? (deref(response) as typeof response) : undefined)?.content?.[
+      'application/json'
+    ]?.schema;
     if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
     else if (payload !== undefined)
       recorded.responseErrors.push(`status ${status} is not documented`);
     send(status, payload, headers);
+  }
+
+  /**
+   * GraphQL is not in the REST description: its request shape is checked here, and only the
+   * `viewer { login }` query is answered (`viewerLogin` null: GitHub's error for such tokens).
+   */
+  private graphql(
+    recorded: RecordedRequest,
+    body: unknown,
+    send: (status: number, payload: unknown) => void,
+  ): void {
+    const request = body as { query?: unknown; variables?: unknown } | undefined;
+    if (typeof request?.query !== 'string') recorded.errors.push('graphql: no query string');
+    else if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(request.query))
+      recorded.errors.push(`graphql: unexpected query ${request.query}`);
+    const extra = Object.keys(request ?? {}).filter(
+      (k) => !['query', 'variables', 'operationName'].includes(k),
+    );
+    if (extra.length) recorded.errors.push(`graphql: unexpected fields ${extra.join(', ')}`);
+    const login =
+      this.viewerLogin === undefined
+        ? this.appSlug
+          ? `${this.appSlug}[bot]`
+          : this.tokenLogin
+        : this.viewerLogin;
+    if (login === null)
+      return send(200, {
+        data: null,
+        errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+      });
+    send(200, { data: { viewer: { login } } });
   }
 
   private validateRequest(
@@ -302,6 +344,30 @@ export class FakeGitHub {
           }
         }
         return [404, { message: 'Not Found' }];
+      }
+      case 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        for (const list of this.comments.values()) {
+          const at = list.findIndex((c) => c.id === Number(params.comment_id));
+          if (at >= 0) {
+            list.splice(at, 1);
+            return [204, undefined];
+          }
+        }
+        return [404, { message: 'Not Found' }];
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}': {
+        const head = this.pullHeads.get(Number(params.pull_number));
+        if (!head) return [404, { message: 'Not Found' }];
+        const pull = this.example(template, method, 200) as { head: object };
+        return [
+          200,
+          {
+            ...pull,
+            number: Number(params.pull_number),
+            state: 'open',
+            head: { ...pull.head, sha: head },
+          },
+        ];
       }
       case 'GET /repos/{owner}/{repo}/issues': {
         const wanted = (query.labels ?? '').split(',').filter(Boolean);

@@ -55,7 +55,7 @@ function expectInert(markdown: string): void {
   const shape = shapeOf(markdown);
   for (const html of shape.html)
     expect(html).toMatch(
-      /^(<\/details>|<details><summary>Output tail of <code>[^<>]*<\/code><\/summary>|<details><summary>✅ \d+ passing checks?<\/summary>|<!-- cutover-checkpoint:gate=[^<>]* -->)$/,
+      /^(<\/details>|<details><summary>Output tail of <code>[^<>]*<\/code><\/summary>|<details><summary>✅ \d+ passing checks?<\/summary>|<!-- cutover-checkpoint:gate=[^<>]* -->|<!-- cutover-checkpoint:commit=[0-9a-f]{40} -->)$/,
     );
   expect(shape.texts.join('\n')).not.toMatch(/@[a-z]/i);
   expect(markdown).not.toContain('<img');
@@ -73,10 +73,12 @@ describe('untrusted joint-record values through the built Action', () => {
     expectInert(output.text);
     expect(output.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expectInert(run.summary);
-    // The only marker line is the comment's own, first.
-    expect(comment.body.split('\n').filter((line) => line.includes('<!--'))).toEqual([
-      commentMarker('Cutover checkpoint'),
-    ]);
+    // The only hidden lines are the comment's own: its marker first, the judged commit last.
+    const hidden = comment.body.split('\n').filter((line) => line.includes('<!--'));
+    expect(hidden).toHaveLength(2);
+    expect(hidden[0]).toBe(commentMarker('Cutover checkpoint'));
+    expect(hidden[1]).toMatch(/^<!-- cutover-checkpoint:commit=[0-9a-f]{40} -->$/);
+    expect(comment.body.trimEnd().endsWith(hidden[1]!)).toBe(true);
   });
 
   it('two gates whose check names share a prefix keep one comment each', async () => {

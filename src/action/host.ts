@@ -1,7 +1,7 @@
 // What the Action takes from the machine it runs on. On a runner (run.ts): the process
 // environment, @actions/core and stdout; in tests: a fake step and shortened GitHub waits.
 
-import type { CommandEvents, Ports } from '../app/ports.js';
+import type { CommandEvents, HeadCommit, Ports } from '../app/ports.js';
 import type { StepIo } from '../adapters/github/step-io.js';
 import type { InputSource } from './inputs.js';
 
@@ -19,6 +19,8 @@ export interface ActionHost {
   retryAfterBaseMs?: number;
   /** Off: no pause between mutating GitHub requests (tests against the local server). */
   paceWrites?: boolean;
+  /** Reads HEAD in a directory (default: git); tests stand in for the workflow's checkout. */
+  readHead?: (root: string) => Promise<HeadCommit>;
   /** Wraps the machine's ports (tests replace the command runner with a replaying fake). */
   wrapPorts?: (ports: Ports) => Ports;
 }

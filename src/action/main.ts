@@ -14,7 +14,10 @@ import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
+import { createGit } from '../adapters/git.js';
+import { explainMissingToken } from '../core/github/publication-errors.js';
 import type { ActionHost } from './host.js';
+import { confirmJudgedCommit, contextFor, planRun, type JudgePlan } from './judged-commit.js';
 import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
 import { clientFor, FAILURE_ONLY, publisherFor, sinkFor } from './publishing.js';
 
@@ -24,7 +27,14 @@ export type { ActionHost } from './host.js';
 export async function runAction(host: ActionHost): Promise<void> {
   try {
     const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
-    const context = resolveGitHubContext(host.env, payload);
+    const resolved = resolveGitHubContext(host.env, payload);
+    const plan = planRun(resolved, payload, host.env);
+    if (plan.kind === 'skip') {
+      // Nothing to judge: no commands, no check run, no comment, empty verdict outputs.
+      host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
+      return;
+    }
+    const context = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
     if (publishing.githubToken) host.io.mask(publishing.githubToken);
     let inputs: ActionInputs;
@@ -41,7 +51,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
     }
-    await runWithInputs(host, context, inputs);
+    await runWithInputs(host, context, plan, inputs);
   } catch (error) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
   }
@@ -49,13 +59,26 @@ export async function runAction(host: ActionHost): Promise<void> {
 
 async function runWithInputs(
   host: ActionHost,
-  context: GitHubRunContext,
+  planned: GitHubRunContext,
+  plan: JudgePlan,
   inputs: ActionInputs,
 ): Promise<void> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
+  const head = await (host.readHead ?? ((dir: string) => createGit(dir).headCommit()))(root);
+  const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? '');
+  if (judged.kind === 'wrong-commit') {
+    // No verdict for a commit that was not judged: no check run, no comment, empty outputs.
+    host.io.fail(judged.message);
+    return;
+  }
+  if (judged.warning) host.io.warning(judged.warning);
+  const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
+  // Said once: without a token nothing is published and a required check would wait for ever.
+  if (inputs.publish && !client && !inputs.ask.shard)
+    host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);
   // A shard's record is partial: only the aggregating job publishes.
   const publisher = inputs.ask.shard
     ? undefined
@@ -85,7 +108,7 @@ async function runWithInputs(
   try {
     let request: GateRequest;
     try {
-      request = buildRequest(host, context, inputs, root, stop.signal);
+      request = buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal);
     } catch (error) {
       await failGate(sink, error);
       return;
@@ -100,6 +123,7 @@ async function runWithInputs(
 function buildRequest(
   host: ActionHost,
   context: GitHubRunContext,
+  judged: { plan: JudgePlan; headSha: string | null; subjectSha: string },
   inputs: ActionInputs,
   root: string,
   signal: AbortSignal,
@@ -115,8 +139,6 @@ function buildRequest(
       // Judged under the base's policy, as the shards were (SPEC §10).
       ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
     };
-  // pull_request_target runs with a write token: never run code from the pull request.
-  const untrusted = context.eventName === 'pull_request_target';
   return {
     ...ask,
     ...(ask.shard && inputs.durations
@@ -131,9 +153,9 @@ function buildRequest(
         }
       : {}),
     scope: 'run',
-    runCommands: !untrusted,
-    notRunReason:
-      'pull_request_target runs no verification commands (they would run pull request code with a write token)',
+    // pull_request_target and a fork's workflow_run run with a write token: never their code.
+    runCommands: judged.plan.runCommands,
+    ...(judged.plan.notRunReason ? { notRunReason: judged.plan.notRunReason } : {}),
     defaultConcurrency: availableParallelism(),
     context: {
       repository: `${context.owner}/${context.repo}`,
@@ -141,6 +163,8 @@ function buildRequest(
       ref: context.ref,
       event: context.eventName,
       runUrl: context.runUrl,
+      headSha: judged.headSha,
+      subjectSha: judged.subjectSha,
     },
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],

@@ -39,7 +39,7 @@ export function sinkFor(
   });
 }
 
-/** A publisher when publishing is on and there is a token; GITHUB_TOKEN and app tokens start with ghs_. */
+/** A publisher when publishing is on and there is a token. */
 export function publisherFor(
   host: ActionHost,
   context: GitHubRunContext,
@@ -56,8 +56,8 @@ export function publisherFor(
     conditionalConclusion: settings.conditionalConclusion,
     pathPrefix: settings.pathPrefix,
     warn: (m) => host.io.warning(m),
+    notice: (m) => host.io.notice(m),
     now: () => new Date(),
-    installationToken: publishing.githubToken.startsWith('ghs_'),
   });
 }
 

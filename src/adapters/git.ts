@@ -15,8 +15,26 @@ function isSafeRef(ref: string): boolean {
 }
 
 /** A git port over the repository at `root`; `git` runs one command (tests count calls). */
-export function createGit(root: string, git: typeof runGit = runGit): GitPort {
+export function createGit(
+  root: string,
+  git: typeof runGit = runGit,
+): GitPort & Required<Pick<GitPort, 'headCommit'>> {
   return {
+    async headCommit() {
+      const head = await git(root, ['cat-file', '-p', 'HEAD']);
+      const sha = head.ok ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
+      if (!head.ok || !sha.ok)
+        return {
+          kind: 'unavailable',
+          reason: head.missing
+            ? 'git is not installed'
+            : (sha.stderr.trim().split('\n')[0] ?? 'git cannot read HEAD'),
+        };
+      const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
+        (m) => m[1]!,
+      );
+      return { kind: 'ok', sha: sha.stdout.trim(), parents };
+    },
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };

@@ -89,6 +89,8 @@ export async function aggregateShards(
       ref: first.context.ref,
       event: first.context.event,
       runUrl: first.context.run_url,
+      ...(first.context.head_sha !== undefined ? { headSha: first.context.head_sha } : {}),
+      ...(first.context.subject_sha !== undefined ? { subjectSha: first.context.subject_sha } : {}),
     },
     redact,
     ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),

@@ -41,7 +41,16 @@ export interface GitPort {
   modifiedFiles(): Promise<string[] | null>;
   /** Paths changed between `ref` and the work tree, in one git call. */
   changedPaths(ref: string): Promise<ChangedPaths>;
+  /**
+   * HEAD's sha and parents (`git cat-file -p HEAD`, readable in a shallow clone), or why git
+   * cannot say (not a repository, git missing). Optional: ports without it cannot say.
+   */
+  headCommit?(): Promise<HeadCommit>;
 }
+
+/** The workspace's HEAD commit as git reports it. */
+export type HeadCommit =
+  { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
 
 /** Finds tools on PATH and reads their versions. */
 export interface ToolsPort {

@@ -65,6 +65,10 @@ export function buildRecord(
       ref: evidence.context.ref,
       event: evidence.context.event,
       run_url: evidence.context.runUrl,
+      ...(evidence.context.headSha !== undefined ? { head_sha: evidence.context.headSha } : {}),
+      ...(evidence.context.subjectSha !== undefined
+        ? { subject_sha: evidence.context.subjectSha }
+        : {}),
     },
   };
 }

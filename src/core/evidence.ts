@@ -135,6 +135,10 @@ export interface RunContext {
   ref: string | null;
   event: string | null;
   runUrl: string | null;
+  /** The Action: the workspace's HEAD, the commit judged (null when git could not say). */
+  headSha?: string | null;
+  /** The Action: the commit the event is about, where the verdict is published. */
+  subjectSha?: string | null;
 }
 
 /** A file as the trusted ref has it; `unavailable` when the ref's objects are not in the clone. */

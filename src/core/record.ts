@@ -83,5 +83,9 @@ export interface DecisionRecord {
     ref: string | null;
     event: string | null;
     run_url: string | null;
+    /** The Action: the workspace's HEAD (the commit judged); null when git could not say. */
+    head_sha?: string | null;
+    /** The Action: the commit the event is about (where the verdict is published). */
+    subject_sha?: string | null;
   };
 }

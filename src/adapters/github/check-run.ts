@@ -3,7 +3,14 @@
 // rejects more).
 
 import type { Annotation, CheckConclusion } from '../../core/render/github/check-run.js';
-import { ANNOTATIONS_PER_REQUEST } from '../../core/render/github/limits.js';
+import {
+  annotationBatches,
+  omittedAnnotationsNote,
+  selectAnnotations,
+} from '../../core/github/publication-budget.js';
+
+/** GitHub's limit on a check run's `output.summary`, in characters. */
+const SUMMARY_LIMIT = 65_535;
 import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -75,7 +82,12 @@ export async function startCheckRun(
   );
 }
 
-/** Completes the check run; annotations beyond the first 50 follow in further updates. */
+/**
+ * Completes the check run. At most MAX_ANNOTATIONS annotations are sent (most severe first; the
+ * summary says how many were left out), in batches of 50: every update replaces the title and
+ * summary while annotations append, so the batches go first with a short summary and the final
+ * update carries the full output, the conclusion and the last batch. At most 2 requests.
+ */
 export async function completeCheckRun(
   client: GitHubClient,
   repository: Repository,
@@ -89,23 +101,32 @@ export async function completeCheckRun(
     annotations: Annotation[];
   },
 ): Promise<void> {
-  const batches: Annotation[][] = [];
-  for (let i = 0; i < result.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-    batches.push(result.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const output = { title: result.title, summary: result.summary, text: result.text };
+  const { sent, omitted } = selectAnnotations(result.annotations);
+  const batches = annotationBatches(sent);
+  const last = batches.pop();
+  for (const batch of batches) {
+    await client.rest.checks.update({
+      ...repository,
+      check_run_id: id,
+      output: { title: result.title, summary: 'Attaching annotations…', annotations: batch },
+    });
+  }
+  const note = omittedAnnotationsNote(omitted);
+  const summary =
+    result.summary.length + note.length <= SUMMARY_LIMIT
+      ? result.summary + note
+      : result.summary.slice(0, SUMMARY_LIMIT - note.length) + note;
   await client.rest.checks.update({
     ...repository,
     check_run_id: id,
     status: 'completed',
     conclusion: result.conclusion,
     completed_at: result.completedAt,
-    output: { ...output, ...(batches[0] ? { annotations: batches[0] } : {}) },
+    output: {
+      title: result.title,
+      summary,
+      text: result.text,
+      ...(last ? { annotations: last } : {}),
+    },
   });
-  for (const batch of batches.slice(1)) {
-    await client.rest.checks.update({
-      ...repository,
-      check_run_id: id,
-      output: { ...output, annotations: batch },
-    });
-  }
 }

@@ -22,6 +22,8 @@ export interface GitHubRunContext {
   apiUrl: string;
   serverUrl: string;
   runUrl: string | null;
+  /** The payload names no PR but the commit may belong to one (a fork's workflow_run). */
+  lookUpPullRequest?: boolean;
   /** workflow_dispatch inputs (decision, modes). */
   dispatchInputs: Record<string, string>;
 }

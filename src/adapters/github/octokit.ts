@@ -6,6 +6,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { transportRetry } from './transport-retry.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -70,6 +71,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       },
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     },
+    transportRetry(),
     retry,
     throttling,
   );

@@ -1,77 +1,125 @@
-// The sticky PR comment: found by its hidden marker among our own comments across every page
-// (a marker quoted in someone else's comment is ignored), edited in place, left alone when
-// unchanged, and created at most once (after a 5xx on create it is looked up again first).
+// The sticky PR comment (SPEC §5): after any run exactly one marker comment per gate and PR, showing
+// the newest judged commit's verdict. The plan (core/github/sticky-comment-plan.ts) decides; this
+// file lists every page, applies the plan, creates at most once (after a 5xx on create it looks
+// again first), and after creating re-lists and re-plans once so a concurrent run's copy goes.
 
 import type { GitHubClient } from './octokit.js';
 import type { Repository } from './check-run.js';
 import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
-import { hasCommentMarker } from '../../core/render/github/comment.js';
+import {
+  planStickyComment,
+  type ListedComment,
+  type StickyCommentPlan,
+} from '../../core/github/sticky-comment-plan.js';
 
-/** What happened to the comment. */
+/** What happened to the comment; `skipped` says why this run left it to a newer commit's run. */
 export interface CommentOutcome {
   id: number;
   url: string;
-  action: 'created' | 'updated' | 'unchanged';
+  action: 'created' | 'updated' | 'unchanged' | 'skipped';
+  skipped?: string;
 }
 
-interface Target {
+export interface StickyTarget {
   issueNumber: number;
   marker: string;
-  author: string;
+  body: string;
+  /** The commit this run judged; `currentHead` the PR's head now (null when unknown). */
+  judged: string;
+  currentHead: string | null;
+  /** Our login, or null when it cannot be learnt before creating (the created author tells). */
+  identity: string | null;
 }
 
-/**
- * Creates or updates our comment on the PR. `author` is our login (e.g. github-actions[bot]).
- * Throws Octokit's RequestError.
- */
-export async function upsertStickyComment(
+type Listed = ListedComment & { url: string };
+
+/** Applies the sticky-comment plan on one PR. Throws Octokit's RequestError. */
+export async function syncStickyComment(
   client: GitHubClient,
   repository: Repository,
-  request: Target & { body: string },
-): Promise<CommentOutcome> {
-  const ours = await findOurComment(client, repository, request);
-  if (!ours) {
-    return createOnce(
-      async () => {
-        const { data } = await client.rest.issues.createComment({
-          ...repository,
-          issue_number: request.issueNumber,
-          body: request.body,
-          ...NO_AUTOMATIC_RETRY,
-        });
-        return { id: data.id, url: data.html_url, action: 'created' as const };
-      },
-      async () => {
-        const found = await findOurComment(client, repository, request);
-        return found && { id: found.id, url: found.html_url, action: 'created' as const };
-      },
-    );
-  }
-  if (ours.body === request.body) return { id: ours.id, url: ours.html_url, action: 'unchanged' };
+  target: StickyTarget,
+): Promise<CommentOutcome | null> {
+  const first = await listComments(client, repository, target.issueNumber);
+  const plan = planStickyComment({ ...target, comments: first });
+  await removeAll(client, repository, plan.remove);
+  if (!plan.create) return applyKept(client, repository, target, plan, first);
+  const created = await createOnce(
+    async () => {
+      const { data } = await client.rest.issues.createComment({
+        ...repository,
+        issue_number: target.issueNumber,
+        body: target.body,
+        ...NO_AUTOMATIC_RETRY,
+      });
+      return { id: data.id, author: data.user?.login ?? null };
+    },
+    async () => {
+      const found = (await listComments(client, repository, target.issueNumber)).find(
+        (c) => c.body === target.body && (target.identity === null || c.author === target.identity),
+      );
+      return found && { id: found.id, author: found.author };
+    },
+  );
+  // A concurrent run may have created its own copy meanwhile: plan once more, as the author we are.
+  const again = await listComments(client, repository, target.issueNumber);
+  const replan = planStickyComment({
+    ...target,
+    identity: created.author ?? target.identity,
+    comments: again,
+  });
+  await removeAll(client, repository, replan.remove);
+  const kept = await applyKept(client, repository, target, replan, again);
+  return kept && kept.id === created.id ? { ...kept, action: 'created' } : kept;
+}
+
+async function applyKept(
+  client: GitHubClient,
+  repository: Repository,
+  target: StickyTarget,
+  plan: StickyCommentPlan,
+  comments: readonly Listed[],
+): Promise<CommentOutcome | null> {
+  const kept = comments.find((c) => c.id === plan.keep);
+  if (plan.skip)
+    return kept ? { id: kept.id, url: kept.url, action: 'skipped', skipped: plan.skip } : null;
+  if (!kept) return null;
+  if (!plan.edit) return { id: kept.id, url: kept.url, action: 'unchanged' };
   const { data } = await client.rest.issues.updateComment({
     ...repository,
-    comment_id: ours.id,
-    body: request.body,
+    comment_id: kept.id,
+    body: target.body,
   });
   return { id: data.id, url: data.html_url, action: 'updated' };
 }
 
-/** Our latest comment carrying the marker, on any page. */
-async function findOurComment(
+async function removeAll(
   client: GitHubClient,
   repository: Repository,
-  target: Target,
-): Promise<{ id: number; html_url: string; body?: string } | undefined> {
-  let ours: { id: number; html_url: string; body?: string } | undefined;
+  ids: number[],
+): Promise<void> {
+  for (const id of ids) {
+    await client.rest.issues
+      .deleteComment({ ...repository, comment_id: id })
+      .catch((error: unknown) => {
+        // Already gone (the other run deleted it): the goal is reached.
+        if ((error as { status?: number }).status !== 404) throw error;
+      });
+  }
+}
+
+/** Every comment on the issue, all pages, oldest first. */
+async function listComments(
+  client: GitHubClient,
+  repository: Repository,
+  issueNumber: number,
+): Promise<Listed[]> {
+  const all: Listed[] = [];
   for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
     ...repository,
-    issue_number: target.issueNumber,
+    issue_number: issueNumber,
     per_page: 100,
-  })) {
-    for (const comment of page.data) {
-      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
-        ours = comment;
-    }
-  }
-  return ours;
+  }))
+    for (const c of page.data)
+      all.push({ id: c.id, author: c.user?.login ?? null, body: c.body ?? '', url: c.html_url });
+  return all;
 }

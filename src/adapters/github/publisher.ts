@@ -17,8 +17,13 @@ import {
 } from '../../core/render/github/check-run.js';
 import { commentMarker, renderComment } from '../../core/render/github/comment.js';
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
-import { upsertStickyComment, type CommentOutcome } from './pr-comment.js';
-import { describeApiError, isPermissionError } from './api-errors.js';
+import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
+import { learnIdentity, pullRequestHead, withJudgedCommit } from './comment-identity.js';
+import { describeApiError } from './api-errors.js';
+import {
+  classifyApiFailure,
+  explainPublicationFailure,
+} from '../../core/github/publication-errors.js';
 import type { GitHubClient } from './octokit.js';
 import { PR_EVENTS, type GitHubRunContext } from './context.js';
 import { createPermissionProblems } from './permissions.js';
@@ -32,9 +37,8 @@ export interface PublisherOptions {
   /** Prefix for annotation paths when the gate runs in a subdirectory. */
   pathPrefix: string;
   warn: (message: string) => void;
+  notice: (message: string) => void;
   now: () => Date;
-  /** The token is an app installation token (GITHUB_TOKEN is one). */
-  installationToken: boolean;
 }
 
 /** What was published, for the step outputs. */
@@ -53,23 +57,33 @@ export function createPublisher(options: PublisherOptions) {
   const published: Published = { comments: [] };
   const permissions = createPermissionProblems();
   const externalId = `cutover-checkpoint:${randomUUID()}`;
-  let identity: Promise<string> | undefined;
-  /** GitHub's "no" as an Outcome (warned about); any other error propagates. */
+  let identity: Promise<string | null> | undefined;
+  let unreachable = false;
+  /** GitHub's "no" as an Outcome (warned about once, in GitHub's words); any other error propagates. */
   const attempt = async <T>(
     what: string,
     permission: string,
     action: () => Promise<T>,
   ): Promise<Outcome<T>> => {
+    // Once the API could not be reached, the rest of the publication is not tried again.
+    if (unreachable) return couldNot(`the GitHub API could not be reached to ${what}`);
     try {
       return ok(await action());
     } catch (error) {
       const api = describeApiError(error);
       if (!api) throw error;
-      if (isPermissionError(error)) {
+      const failure = {
+        status: api.status || undefined,
+        message: api.message,
+        code: (error as { code?: string }).code,
+      };
+      const problem = classifyApiFailure(failure);
+      if (problem === 'permission') {
         permissions.note(what, permission);
         return couldNot(`the token may not ${what}`, error);
       }
-      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      unreachable = problem === 'unreachable';
+      const reason = `cutover-checkpoint ${explainPublicationFailure(what, permission, failure, context.apiUrl)}`;
       options.warn(reason);
       return couldNot(reason, error);
     }
@@ -115,16 +129,21 @@ export function createPublisher(options: PublisherOptions) {
           options.checkName,
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
         );
-        const author = await this.identity();
+        const identity = await this.identity();
+        const currentHead = await pullRequestHead(client, repository, number);
         const outcome = await attempt('post the PR comment', 'pull-requests: write', () =>
-          upsertStickyComment(client, repository, {
+          syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body,
-            author,
+            body: withJudgedCommit(body, context.sha),
+            judged: context.sha,
+            currentHead,
+            identity,
           }),
         );
-        if (outcome.kind === 'ok') published.comments.push(outcome.value);
+        if (outcome.kind === 'ok' && outcome.value?.skipped)
+          options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        if (outcome.kind === 'ok' && outcome.value) published.comments.push(outcome.value);
       }
     },
 
@@ -149,7 +168,9 @@ export function createPublisher(options: PublisherOptions) {
         return options.comment === 'always' || PR_EVENTS.has(context.eventName)
           ? [context.pullRequest.number]
           : [];
-      if (options.comment !== 'always') return [];
+      // A fork's workflow_run names no PR (pull_requests: []): look its commit up.
+      const lookUp = context.lookUpPullRequest === true;
+      if (options.comment !== 'always' && !lookUp) return [];
       const pulls = await attempt(
         'find the pull requests of this commit',
         'pull-requests: read',
@@ -162,24 +183,21 @@ export function createPublisher(options: PublisherOptions) {
           ).data,
       );
       if (pulls.kind !== 'ok') return [];
-      return pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+      const open = pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+      if (open.length === 0 && lookUp)
+        options.warn(
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`,
+        );
+      return open;
     },
 
     /**
-     * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
-     * (github-actions[bot] when GitHub will not say).
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
+     * (then the author of the comment we create tells). Never guessed from the token's prefix.
      */
-    async identity(): Promise<string> {
+    async identity(): Promise<string | null> {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
-      if (options.installationToken) return 'github-actions[bot]';
-      identity ??= client.rest.users.getAuthenticated().then(
-        ({ data }) => data.login,
-        (error: unknown) => {
-          if (!describeApiError(error)) throw error;
-          return 'github-actions[bot]';
-        },
-      );
+      identity ??= learnIdentity(client);
       return identity;
     },
 

@@ -3,6 +3,8 @@
 // update, so under a race the oldest marker comment of the gate is kept and the others deleted;
 // a run judging an older commit than the PR's current head never overwrites the comment.
 
+import { hasCommentMarker } from '../render/github/comment.js';
+
 /** A PR comment as listed by the API (all pages). */
 export interface ListedComment {
   id: number;
@@ -36,11 +38,6 @@ export function readJudgedCommit(body: string): string | null {
   );
 }
 
-/** True when a line of `body` is exactly `marker`: a marker quoted inside other text is not one. */
-export function hasMarkerLine(body: string, marker: string): boolean {
-  return body.split(/\r?\n/).some((line) => line === marker);
-}
-
 /**
  * Plans the comment for one run. `identity` is our login (null when unknown: then nothing can be
  * matched and a new comment is created, whose author tells the identity for the next plan).
@@ -56,7 +53,7 @@ export function planStickyComment(request: {
 }): StickyCommentPlan {
   const ours = request.comments
     .filter((c) => request.identity !== null && c.author === request.identity)
-    .filter((c) => hasMarkerLine(c.body, request.marker))
+    .filter((c) => hasCommentMarker(c.body, request.marker))
     .sort((a, b) => a.id - b.id);
   const [oldest, ...newer] = ours;
   const remove = newer.map((c) => c.id);

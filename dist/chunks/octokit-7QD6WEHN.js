@@ -6494,6 +6494,49 @@ throttling.triggersNotification = triggersNotification;
 
 // src/adapters/github/octokit.ts
 var import_light3 = __toESM(require_light(), 1);
+
+// src/adapters/github/transport-retry.ts
+var UnreachableApiError = class extends Error {
+  constructor(message, code, url) {
+    super(message);
+    this.code = code;
+    this.url = url;
+    this.name = "UnreachableApiError";
+  }
+  code;
+  url;
+  /** No HTTP status: GitHub never answered. */
+  status = 0;
+  /** Present but empty, so plugin-retry passes the error on without retrying it. */
+  request = {};
+};
+function transportRetry(delaysMs = [100, 400]) {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request2, options) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request2(options);
+        } catch (error) {
+          const raw = error;
+          const transport = raw.status === 500 && raw.response === void 0 && raw.cause;
+          if (!transport) throw error;
+          if (attempt < delaysMs.length) {
+            await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+            continue;
+          }
+          const code = raw.cause?.code ?? raw.cause?.cause?.code;
+          throw new UnreachableApiError(
+            raw.cause?.cause?.message ?? raw.message ?? "no answer",
+            code,
+            String(options.url)
+          );
+        }
+      }
+    });
+  };
+}
+
+// src/adapters/github/octokit.ts
 function createGitHubClient(options) {
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => void 0);
@@ -6526,6 +6569,7 @@ function createGitHubClient(options) {
       },
       log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
     },
+    transportRetry(),
     retry,
     throttling
   );

@@ -11,6 +11,7 @@ import {
   STATE_ICONS,
   STATUS_ICONS,
   couldNot,
+  createGit,
   createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
@@ -39,7 +40,7 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-64TH3WRN.js";
+} from "./chunk-J3OWYFRV.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -780,13 +781,13 @@ function resolveGitHubContext(env, event) {
   const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
   const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
   const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const sha2 = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
   const inputs = event.inputs ?? {};
   return {
     eventName,
     owner,
     repo,
-    sha,
+    sha: sha2,
     ref: env.GITHUB_REF ?? null,
     pullRequest,
     apiUrl,
@@ -866,12 +867,6 @@ function describeApiError(error2) {
     };
   }
   return void 0;
-}
-function isPermissionError(error2) {
-  const described = describeApiError(error2);
-  if (!described) return false;
-  if (described.status === 403) return !/rate limit/i.test(described.message);
-  return described.status === 401;
 }
 function isServerError(error2) {
   return (describeApiError(error2)?.status ?? 0) >= 500;
@@ -1082,6 +1077,253 @@ function globFiles(root, glob) {
   };
   walk(root);
   return found.sort();
+}
+
+// src/core/github/publication-errors.ts
+var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
+function classifyApiFailure(failure) {
+  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
+    return "unreachable";
+  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
+  if (failure.status === 401) return "bad-credentials";
+  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
+    return "app-token-required";
+  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
+    return "rate-limited";
+  if (failure.status === 403 || failure.status === 404) return "permission";
+  return "other";
+}
+function explainPublicationFailure(what, permission, failure, apiUrl) {
+  const said = failure.message.trim().slice(0, 300);
+  switch (classifyApiFailure(failure)) {
+    case "unreachable":
+      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
+    case "bad-credentials":
+      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
+    case "app-token-required":
+      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
+    case "rate-limited":
+      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
+    case "permission":
+      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
+    default:
+      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
+  }
+}
+function explainMissingToken(checkName) {
+  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
+}
+
+// src/core/github/event-payload.ts
+function pullRequestOf(pr, repository, fork) {
+  const number = pr?.number;
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const headSha = sha(head?.sha);
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || !headSha) return null;
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
+  return {
+    number,
+    headSha,
+    baseSha: sha(base?.sha) ?? null,
+    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false)
+  };
+}
+function obj(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function str(value) {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+function sha(value) {
+  return typeof value === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : void 0;
+}
+
+// src/core/github/event-plan.ts
+var ZERO_SHA = /^0{40}$/;
+function planEvent(eventName, payload, env) {
+  const skip = (reason) => ({ kind: "skip", event: eventName, reason });
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  const push = (subject, head, hint) => ({
+    kind: "judge",
+    event: eventName,
+    subjectSha: subject,
+    head,
+    trustedRef: { kind: "default-branch", branch: defaultBranch },
+    runCommands: true,
+    pullRequest: null,
+    lookUpPullRequest: false,
+    checkoutHint: hint
+  });
+  switch (eventName) {
+    case "pull_request":
+    case "pull_request_target": {
+      const pr = pullRequestOf(obj(payload.pull_request), env.repository);
+      if (!pr) return skip(`the ${eventName} payload names no pull request`);
+      const raw = obj(payload.pull_request);
+      if (payload.action === "closed") {
+        const merged = raw.merged === true ? sha(raw.merge_commit_sha) : void 0;
+        if (!merged)
+          return skip(
+            `pull request #${pr.number} was closed without being merged: nothing to judge`
+          );
+        return {
+          ...push(merged, { kind: "equals", sha: merged }, "uses: actions/checkout"),
+          pullRequest: pr
+        };
+      }
+      if (eventName === "pull_request_target")
+        return {
+          kind: "judge",
+          event: eventName,
+          subjectSha: pr.headSha,
+          head: { kind: "equals", sha: pr.headSha },
+          trustedRef: pr.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+          runCommands: false,
+          notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
+          pullRequest: pr,
+          lookUpPullRequest: false,
+          checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`
+        };
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: pr.headSha,
+        head: { kind: "merge-of", headSha: pr.headSha },
+        trustedRef: { kind: "merge-first-parent", fallbackSha: pr.baseSha },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on pull_request is the merge commit)"
+      };
+    }
+    case "merge_group": {
+      const group = obj(payload.merge_group);
+      const head = sha(group?.head_sha);
+      const base = sha(group?.base_sha);
+      if (!head) return skip("the merge_group payload names no head_sha");
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: base ? { kind: "sha", sha: base } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: null,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on merge_group is merge_group.head_sha)"
+      };
+    }
+    case "push": {
+      const after = str(payload.after) ?? env.sha;
+      if (payload.deleted === true || after && ZERO_SHA.test(after))
+        return skip("this push deleted a branch or tag: nothing to judge");
+      if (!after || !sha(after)) return skip("the push payload names no commit");
+      return push(
+        after,
+        { kind: "equals", sha: after },
+        "uses: actions/checkout (its default ref on push is the pushed commit)"
+      );
+    }
+    case "workflow_dispatch":
+    case "schedule":
+    case "repository_dispatch":
+      return push(null, { kind: "any" }, "uses: actions/checkout");
+    case "workflow_run": {
+      const run2 = obj(payload.workflow_run);
+      const head = sha(run2?.head_sha);
+      if (!run2 || !head) return skip("the workflow_run payload names no head_sha");
+      const thisRepo = str(obj(run2.repository)?.full_name) ?? str(obj(payload.repository)?.full_name) ?? env.repository;
+      const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
+      const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: { kind: "default-branch", branch: defaultBranch },
+        runCommands: !fromElsewhere,
+        ...fromElsewhere ? {
+          notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
+        } : {},
+        pullRequest: pr,
+        lookUpPullRequest: pr === null,
+        checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
+      };
+    }
+    case "check_suite":
+    case "check_run": {
+      if (payload.action !== "rerequested")
+        return skip(
+          `${eventName}.${String(payload.action)} is not a re-run request: nothing to judge`
+        );
+      const suite = eventName === "check_suite" ? obj(payload.check_suite) : obj(obj(payload.check_run)?.check_suite);
+      const head = sha(suite?.head_sha);
+      if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
+      const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: pr?.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: `uses: actions/checkout with ref: \${{ github.event.${eventName === "check_suite" ? "check_suite" : "check_run.check_suite"}.head_sha }}`
+      };
+    }
+    default:
+      return skip(
+        `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`
+      );
+  }
+}
+
+// src/core/github/judged-commit.ts
+function checkJudgedCommit(plan, head) {
+  const requirement = plan.head;
+  if (requirement.kind === "any") return null;
+  if (requirement.kind === "equals" && head.sha === requirement.sha) return null;
+  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || head.parents.length === 2 && head.parents[1] === requirement.headSha))
+    return null;
+  const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
+  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+
+// src/action/judged-commit.ts
+function planRun(context, payload, env) {
+  return planEvent(context.eventName, payload, {
+    sha: env.GITHUB_SHA ?? null,
+    repository: env.GITHUB_REPOSITORY ?? null
+  });
+}
+function confirmJudgedCommit(plan, head, fallbackSha) {
+  if (head.kind === "ok") {
+    const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+    if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+    return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
+  }
+  const subjectSha = plan.subjectSha ?? fallbackSha;
+  return {
+    kind: "confirmed",
+    headSha: null,
+    subjectSha,
+    ...plan.head.kind === "any" ? {} : {
+      warning: `cutover-checkpoint could not read the workspace's HEAD (${head.reason}), so it cannot confirm that it judged ${subjectSha}, the commit this ${plan.event} event is about; check out the repository with ${plan.checkoutHint}`
+    }
+  };
+}
+function contextFor(context, plan, subjectSha) {
+  return {
+    ...context,
+    sha: subjectSha,
+    pullRequest: plan.pullRequest,
+    lookUpPullRequest: plan.lookUpPullRequest
+  };
 }
 
 // src/core/render/github/limits.ts
@@ -1380,6 +1622,31 @@ function renderComment(record, checkName, checksUrl) {
   );
 }
 
+// src/core/github/publication-budget.ts
+var MAX_ANNOTATIONS = 2 * ANNOTATIONS_PER_REQUEST;
+var SEVERITY = {
+  failure: 0,
+  warning: 1,
+  notice: 2
+};
+function selectAnnotations(annotations, cap = MAX_ANNOTATIONS) {
+  const ranked = annotations.map((annotation, index) => ({ annotation, index })).sort(
+    (a, b) => SEVERITY[a.annotation.annotation_level] - SEVERITY[b.annotation.annotation_level] || a.index - b.index
+  ).map(({ annotation }) => annotation);
+  return { sent: ranked.slice(0, cap), omitted: Math.max(0, ranked.length - cap) };
+}
+function omittedAnnotationsNote(omitted) {
+  return omitted === 0 ? "" : `
+
+_${omitted.toLocaleString("en-US")} more annotation(s) not attached (at most ${MAX_ANNOTATIONS} per run, most severe first); every finding is in the report below and in the decision record._`;
+}
+function annotationBatches(annotations) {
+  const batches = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  return batches;
+}
+
 // src/adapters/github/create-once.ts
 var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
 async function createOnce(create, find) {
@@ -1392,6 +1659,7 @@ async function createOnce(create, find) {
 }
 
 // src/adapters/github/check-run.ts
+var SUMMARY_LIMIT = 65535;
 async function startCheckRun(client, repository, request) {
   const started = (data) => ({
     id: data.id,
@@ -1430,68 +1698,149 @@ async function startCheckRun(client, repository, request) {
   );
 }
 async function completeCheckRun(client, repository, id, result) {
-  const batches = [];
-  for (let i = 0; i < result.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-    batches.push(result.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const output = { title: result.title, summary: result.summary, text: result.text };
+  const { sent, omitted } = selectAnnotations(result.annotations);
+  const batches = annotationBatches(sent);
+  const last = batches.pop();
+  for (const batch of batches) {
+    await client.rest.checks.update({
+      ...repository,
+      check_run_id: id,
+      output: { title: result.title, summary: "Attaching annotations\u2026", annotations: batch }
+    });
+  }
+  const note = omittedAnnotationsNote(omitted);
+  const summary2 = result.summary.length + note.length <= SUMMARY_LIMIT ? result.summary + note : result.summary.slice(0, SUMMARY_LIMIT - note.length) + note;
   await client.rest.checks.update({
     ...repository,
     check_run_id: id,
     status: "completed",
     conclusion: result.conclusion,
     completed_at: result.completedAt,
-    output: { ...output, ...batches[0] ? { annotations: batches[0] } : {} }
+    output: {
+      title: result.title,
+      summary: summary2,
+      text: result.text,
+      ...last ? { annotations: last } : {}
+    }
   });
-  for (const batch of batches.slice(1)) {
-    await client.rest.checks.update({
-      ...repository,
-      check_run_id: id,
-      output: { ...output, annotations: batch }
-    });
+}
+
+// src/core/github/sticky-comment-plan.ts
+function judgedCommitLine(sha2) {
+  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
+}
+function planStickyComment(request) {
+  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
+  const [oldest, ...newer] = ours;
+  const remove = newer.map((c) => c.id);
+  if (request.currentHead !== null && request.currentHead !== request.judged) {
+    return {
+      create: false,
+      keep: oldest?.id ?? null,
+      edit: false,
+      remove,
+      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
+    };
   }
+  if (!oldest) return { create: true, keep: null, edit: false, remove };
+  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
 }
 
 // src/adapters/github/pr-comment.ts
-async function upsertStickyComment(client, repository, request) {
-  const ours = await findOurComment(client, repository, request);
-  if (!ours) {
-    return createOnce(
-      async () => {
-        const { data: data2 } = await client.rest.issues.createComment({
-          ...repository,
-          issue_number: request.issueNumber,
-          body: request.body,
-          ...NO_AUTOMATIC_RETRY
-        });
-        return { id: data2.id, url: data2.html_url, action: "created" };
-      },
-      async () => {
-        const found = await findOurComment(client, repository, request);
-        return found && { id: found.id, url: found.html_url, action: "created" };
-      }
-    );
-  }
-  if (ours.body === request.body) return { id: ours.id, url: ours.html_url, action: "unchanged" };
+async function syncStickyComment(client, repository, target) {
+  const first = await listComments(client, repository, target.issueNumber);
+  const plan = planStickyComment({ ...target, comments: first });
+  await removeAll(client, repository, plan.remove);
+  if (!plan.create) return applyKept(client, repository, target, plan, first);
+  const created = await createOnce(
+    async () => {
+      const { data } = await client.rest.issues.createComment({
+        ...repository,
+        issue_number: target.issueNumber,
+        body: target.body,
+        ...NO_AUTOMATIC_RETRY
+      });
+      return { id: data.id, author: data.user?.login ?? null };
+    },
+    async () => {
+      const found = (await listComments(client, repository, target.issueNumber)).find(
+        (c) => c.body === target.body && (target.identity === null || c.author === target.identity)
+      );
+      return found && { id: found.id, author: found.author };
+    }
+  );
+  const again = await listComments(client, repository, target.issueNumber);
+  const replan = planStickyComment({
+    ...target,
+    identity: created.author ?? target.identity,
+    comments: again
+  });
+  await removeAll(client, repository, replan.remove);
+  const kept = await applyKept(client, repository, target, replan, again);
+  return kept && kept.id === created.id ? { ...kept, action: "created" } : kept;
+}
+async function applyKept(client, repository, target, plan, comments) {
+  const kept = comments.find((c) => c.id === plan.keep);
+  if (plan.skip)
+    return kept ? { id: kept.id, url: kept.url, action: "skipped", skipped: plan.skip } : null;
+  if (!kept) return null;
+  if (!plan.edit) return { id: kept.id, url: kept.url, action: "unchanged" };
   const { data } = await client.rest.issues.updateComment({
     ...repository,
-    comment_id: ours.id,
-    body: request.body
+    comment_id: kept.id,
+    body: target.body
   });
   return { id: data.id, url: data.html_url, action: "updated" };
 }
-async function findOurComment(client, repository, target) {
-  let ours;
+async function removeAll(client, repository, ids) {
+  for (const id of ids) {
+    await client.rest.issues.deleteComment({ ...repository, comment_id: id }).catch((error2) => {
+      if (error2.status !== 404) throw error2;
+    });
+  }
+}
+async function listComments(client, repository, issueNumber) {
+  const all = [];
   for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
     ...repository,
-    issue_number: target.issueNumber,
+    issue_number: issueNumber,
     per_page: 100
-  })) {
-    for (const comment of page.data) {
-      if (comment.user?.login === target.author && hasCommentMarker(comment.body, target.marker))
-        ours = comment;
-    }
+  }))
+    for (const c of page.data)
+      all.push({ id: c.id, author: c.user?.login ?? null, body: c.body ?? "", url: c.html_url });
+  return all;
+}
+
+// src/adapters/github/comment-identity.ts
+async function learnIdentity(client) {
+  try {
+    const answer = await client.graphql(
+      "query { viewer { login } }"
+    );
+    const login = answer.viewer?.login;
+    return typeof login === "string" && login.length > 0 ? login : null;
+  } catch (error2) {
+    if (describeApiError(error2) || error2.name === "GraphqlResponseError")
+      return null;
+    throw error2;
   }
-  return ours;
+}
+async function pullRequestHead(client, repository, number) {
+  try {
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+    return data.head.sha.toLowerCase();
+  } catch (error2) {
+    if (describeApiError(error2)) return null;
+    throw error2;
+  }
+}
+function withJudgedCommit(body, sha2) {
+  return `${body.trimEnd()}
+
+Judged commit: \`${sha2.slice(0, 7)}\`
+
+${judgedCommitLine(sha2)}
+`;
 }
 
 // src/adapters/github/permissions.ts
@@ -1516,17 +1865,26 @@ function createPublisher(options) {
   const permissions = createPermissionProblems();
   const externalId = `cutover-checkpoint:${randomUUID2()}`;
   let identity;
+  let unreachable = false;
   const attempt = async (what, permission, action) => {
+    if (unreachable) return couldNot(`the GitHub API could not be reached to ${what}`);
     try {
       return ok(await action());
     } catch (error2) {
       const api = describeApiError(error2);
       if (!api) throw error2;
-      if (isPermissionError(error2)) {
+      const failure = {
+        status: api.status || void 0,
+        message: api.message,
+        code: error2.code
+      };
+      const problem = classifyApiFailure(failure);
+      if (problem === "permission") {
         permissions.note(what, permission);
         return couldNot(`the token may not ${what}`, error2);
       }
-      const reason = `cutover-checkpoint could not ${what} (HTTP ${api.status}: ${api.message})`;
+      unreachable = problem === "unreachable";
+      const reason = `cutover-checkpoint ${explainPublicationFailure(what, permission, failure, context.apiUrl)}`;
       options.warn(reason);
       return couldNot(reason, error2);
     }
@@ -1571,18 +1929,23 @@ function createPublisher(options) {
           options.checkName,
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`
         );
-        const author = await this.identity();
+        const identity2 = await this.identity();
+        const currentHead = await pullRequestHead(client, repository, number);
         const outcome = await attempt(
           "post the PR comment",
           "pull-requests: write",
-          () => upsertStickyComment(client, repository, {
+          () => syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body,
-            author
+            body: withJudgedCommit(body, context.sha),
+            judged: context.sha,
+            currentHead,
+            identity: identity2
           })
         );
-        if (outcome.kind === "ok") published.comments.push(outcome.value);
+        if (outcome.kind === "ok" && outcome.value?.skipped)
+          options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        if (outcome.kind === "ok" && outcome.value) published.comments.push(outcome.value);
       }
     },
     /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
@@ -1603,7 +1966,8 @@ function createPublisher(options) {
       if (options.comment === "never") return [];
       if (context.pullRequest)
         return options.comment === "always" || PR_EVENTS.has(context.eventName) ? [context.pullRequest.number] : [];
-      if (options.comment !== "always") return [];
+      const lookUp = context.lookUpPullRequest === true;
+      if (options.comment !== "always" && !lookUp) return [];
       const pulls = await attempt(
         "find the pull requests of this commit",
         "pull-requests: read",
@@ -1613,23 +1977,20 @@ function createPublisher(options) {
         })).data
       );
       if (pulls.kind !== "ok") return [];
-      return pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+      const open2 = pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+      if (open2.length === 0 && lookUp)
+        options.warn(
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`
+        );
+      return open2;
     },
     /**
-     * Our login: the bot of the app that created the check run; for an installation token
-     * (GITHUB_TOKEN, `ghs_…`) without a check run, github-actions[bot]; else the token's user
-     * (github-actions[bot] when GitHub will not say).
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
+     * (then the author of the comment we create tells). Never guessed from the token's prefix.
      */
     async identity() {
       if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
-      if (options.installationToken) return "github-actions[bot]";
-      identity ??= client.rest.users.getAuthenticated().then(
-        ({ data }) => data.login,
-        (error2) => {
-          if (!describeApiError(error2)) throw error2;
-          return "github-actions[bot]";
-        }
-      );
+      identity ??= learnIdentity(client);
       return identity;
     },
     /** One warning for every permission that was missing, naming them. */
@@ -1666,13 +2027,13 @@ function publisherFor(host, context, client, publishing, settings) {
     conditionalConclusion: settings.conditionalConclusion,
     pathPrefix: settings.pathPrefix,
     warn: (m) => host.io.warning(m),
-    now: () => /* @__PURE__ */ new Date(),
-    installationToken: publishing.githubToken.startsWith("ghs_")
+    notice: (m) => host.io.notice(m),
+    now: () => /* @__PURE__ */ new Date()
   });
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-DT53XXDD.js");
+  const { createGitHubClient } = await import("./octokit-7QD6WEHN.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
@@ -1686,7 +2047,13 @@ async function clientFor(host, token, context) {
 async function runAction(host) {
   try {
     const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
-    const context = resolveGitHubContext(host.env, payload);
+    const resolved = resolveGitHubContext(host.env, payload);
+    const plan = planRun(resolved, payload, host.env);
+    if (plan.kind === "skip") {
+      host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
+      return;
+    }
+    const context = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
     if (publishing.githubToken) host.io.mask(publishing.githubToken);
     let inputs;
@@ -1702,16 +2069,26 @@ async function runAction(host) {
       await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
       return;
     }
-    await runWithInputs(host, context, inputs);
+    await runWithInputs(host, context, plan, inputs);
   } catch (error2) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
   }
 }
-async function runWithInputs(host, context, inputs) {
+async function runWithInputs(host, planned, plan, inputs) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
+  const head = await (host.readHead ?? ((dir) => createGit(dir).headCommit()))(root);
+  const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
+  if (judged.kind === "wrong-commit") {
+    host.io.fail(judged.message);
+    return;
+  }
+  if (judged.warning) host.io.warning(judged.warning);
+  const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
+  if (inputs.publish && !client && !inputs.ask.shard)
+    host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);
   const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context, client, inputs, { ...inputs, pathPrefix });
   const sink = sinkFor(host, context, publisher, inputs.ask.decision, inputs.failOn);
   const machine = createMachinePorts({
@@ -1736,7 +2113,7 @@ async function runWithInputs(host, context, inputs) {
   try {
     let request;
     try {
-      request = buildRequest(host, context, inputs, root, stop.signal);
+      request = buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal);
     } catch (error2) {
       await failGate(sink, error2);
       return;
@@ -1746,7 +2123,7 @@ async function runWithInputs(host, context, inputs) {
     stop.dispose();
   }
 }
-function buildRequest(host, context, inputs, root, signal) {
+function buildRequest(host, context, judged, inputs, root, signal) {
   const { ask } = inputs;
   if (inputs.aggregate)
     return {
@@ -1758,7 +2135,6 @@ function buildRequest(host, context, inputs, root, signal) {
       // Judged under the base's policy, as the shards were (SPEC §10).
       ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
     };
-  const untrusted = context.eventName === "pull_request_target";
   return {
     ...ask,
     ...ask.shard && inputs.durations ? {
@@ -1771,15 +2147,18 @@ function buildRequest(host, context, inputs, root, signal) {
       }
     } : {},
     scope: "run",
-    runCommands: !untrusted,
-    notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
+    // pull_request_target and a fork's workflow_run run with a write token: never their code.
+    runCommands: judged.plan.runCommands,
+    ...judged.plan.notRunReason ? { notRunReason: judged.plan.notRunReason } : {},
     defaultConcurrency: availableParallelism(),
     context: {
       repository: `${context.owner}/${context.repo}`,
       sha: context.sha,
       ref: context.ref,
       event: context.eventName,
-      runUrl: context.runUrl
+      runUrl: context.runUrl,
+      headSha: judged.headSha,
+      subjectSha: judged.subjectSha
     },
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],

@@ -10193,7 +10193,7 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports["decision-record"] = validate21;
-    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] }, "head_sha": { "type": ["string", "null"], "description": "The Action: the workspace's HEAD, the commit judged (null when git could not say)." }, "subject_sha": { "type": ["string", "null"], "description": "The Action: the commit the event is about, where the verdict is published." } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
     var schema56 = { "enum": ["rehearsal", "cutover"] };
     var schema57 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
     var pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -12354,39 +12354,45 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data97.head_sha !== void 0) {
+              let data103 = data97.head_sha;
+              if (typeof data103 !== "string" && data103 !== null) {
+                const err159 = { instancePath: instancePath + "/context/head_sha", schemaPath: "#/properties/context/properties/head_sha/type", keyword: "type", params: { type: schema54.properties.context.properties.head_sha.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err159];
+                } else {
+                  vErrors.push(err159);
+                }
+                errors++;
+              }
+            }
+            if (data97.subject_sha !== void 0) {
+              let data104 = data97.subject_sha;
+              if (typeof data104 !== "string" && data104 !== null) {
+                const err160 = { instancePath: instancePath + "/context/subject_sha", schemaPath: "#/properties/context/properties/subject_sha/type", keyword: "type", params: { type: schema54.properties.context.properties.subject_sha.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err160];
+                } else {
+                  vErrors.push(err160);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err159 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err161 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err159];
+              vErrors = [err161];
             } else {
-              vErrors.push(err159);
+              vErrors.push(err161);
             }
             errors++;
           }
         }
         if (data.shard !== void 0) {
-          let data103 = data.shard;
-          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-            if (data103.index === void 0) {
-              const err160 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
-              if (vErrors === null) {
-                vErrors = [err160];
-              } else {
-                vErrors.push(err160);
-              }
-              errors++;
-            }
-            if (data103.count === void 0) {
-              const err161 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-              if (vErrors === null) {
-                vErrors = [err161];
-              } else {
-                vErrors.push(err161);
-              }
-              errors++;
-            }
-            if (data103.commands === void 0) {
-              const err162 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+          let data105 = data.shard;
+          if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+            if (data105.index === void 0) {
+              const err162 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "index" }, message: "must have required property 'index'" };
               if (vErrors === null) {
                 vErrors = [err162];
               } else {
@@ -12394,33 +12400,28 @@ var require_builtin_validators = __commonJS({
               }
               errors++;
             }
-            if (data103.index !== void 0) {
-              let data104 = data103.index;
-              if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)))) {
-                const err163 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err163];
-                } else {
-                  vErrors.push(err163);
-                }
-                errors++;
+            if (data105.count === void 0) {
+              const err163 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+              if (vErrors === null) {
+                vErrors = [err163];
+              } else {
+                vErrors.push(err163);
               }
-              if (typeof data104 == "number") {
-                if (data104 < 1 || isNaN(data104)) {
-                  const err164 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err164];
-                  } else {
-                    vErrors.push(err164);
-                  }
-                  errors++;
-                }
-              }
+              errors++;
             }
-            if (data103.count !== void 0) {
-              let data105 = data103.count;
-              if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)))) {
-                const err165 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data105.commands === void 0) {
+              const err164 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'" };
+              if (vErrors === null) {
+                vErrors = [err164];
+              } else {
+                vErrors.push(err164);
+              }
+              errors++;
+            }
+            if (data105.index !== void 0) {
+              let data106 = data105.index;
+              if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)))) {
+                const err165 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err165];
                 } else {
@@ -12428,9 +12429,9 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data105 == "number") {
-                if (data105 < 1 || isNaN(data105)) {
-                  const err166 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (typeof data106 == "number") {
+                if (data106 < 1 || isNaN(data106)) {
+                  const err166 = { instancePath: instancePath + "/shard/index", schemaPath: "#/properties/shard/properties/index/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err166];
                   } else {
@@ -12440,48 +12441,46 @@ var require_builtin_validators = __commonJS({
                 }
               }
             }
-            if (data103.commands !== void 0) {
-              let data106 = data103.commands;
-              if (Array.isArray(data106)) {
-                const len11 = data106.length;
+            if (data105.count !== void 0) {
+              let data107 = data105.count;
+              if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)))) {
+                const err167 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err167];
+                } else {
+                  vErrors.push(err167);
+                }
+                errors++;
+              }
+              if (typeof data107 == "number") {
+                if (data107 < 1 || isNaN(data107)) {
+                  const err168 = { instancePath: instancePath + "/shard/count", schemaPath: "#/properties/shard/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err168];
+                  } else {
+                    vErrors.push(err168);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data105.commands !== void 0) {
+              let data108 = data105.commands;
+              if (Array.isArray(data108)) {
+                const len11 = data108.length;
                 for (let i11 = 0; i11 < len11; i11++) {
-                  if (typeof data106[i11] !== "string") {
-                    const err167 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (typeof data108[i11] !== "string") {
+                    const err169 = { instancePath: instancePath + "/shard/commands/" + i11, schemaPath: "#/properties/shard/properties/commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err167];
+                      vErrors = [err169];
                     } else {
-                      vErrors.push(err167);
+                      vErrors.push(err169);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err168 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err168];
-                } else {
-                  vErrors.push(err168);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err169 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err169];
-            } else {
-              vErrors.push(err169);
-            }
-            errors++;
-          }
-        }
-        if (data.aggregated_from !== void 0) {
-          let data108 = data.aggregated_from;
-          if (Array.isArray(data108)) {
-            const len12 = data108.length;
-            for (let i12 = 0; i12 < len12; i12++) {
-              if (typeof data108[i12] !== "string") {
-                const err170 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err170 = { instancePath: instancePath + "/shard/commands", schemaPath: "#/properties/shard/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err170];
                 } else {
@@ -12491,7 +12490,7 @@ var require_builtin_validators = __commonJS({
               }
             }
           } else {
-            const err171 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err171 = { instancePath: instancePath + "/shard", schemaPath: "#/properties/shard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err171];
             } else {
@@ -12500,12 +12499,37 @@ var require_builtin_validators = __commonJS({
             errors++;
           }
         }
+        if (data.aggregated_from !== void 0) {
+          let data110 = data.aggregated_from;
+          if (Array.isArray(data110)) {
+            const len12 = data110.length;
+            for (let i12 = 0; i12 < len12; i12++) {
+              if (typeof data110[i12] !== "string") {
+                const err172 = { instancePath: instancePath + "/aggregated_from/" + i12, schemaPath: "#/properties/aggregated_from/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err172];
+                } else {
+                  vErrors.push(err172);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err173 = { instancePath: instancePath + "/aggregated_from", schemaPath: "#/properties/aggregated_from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err173];
+            } else {
+              vErrors.push(err173);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err172 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err174 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err172];
+          vErrors = [err174];
         } else {
-          vErrors.push(err172);
+          vErrors.push(err174);
         }
         errors++;
       }
@@ -17410,6 +17434,14 @@ var decision_record_schema_default = {
         },
         run_url: {
           type: ["string", "null"]
+        },
+        head_sha: {
+          type: ["string", "null"],
+          description: "The Action: the workspace's HEAD, the commit judged (null when git could not say)."
+        },
+        subject_sha: {
+          type: ["string", "null"],
+          description: "The Action: the commit the event is about, where the verdict is published."
         }
       }
     },
@@ -22227,7 +22259,9 @@ function buildRecord(context, checks, decisions) {
       sha: evidence.context.sha,
       ref: evidence.context.ref,
       event: evidence.context.event,
-      run_url: evidence.context.runUrl
+      run_url: evidence.context.runUrl,
+      ...evidence.context.headSha !== void 0 ? { head_sha: evidence.context.headSha } : {},
+      ...evidence.context.subjectSha !== void 0 ? { subject_sha: evidence.context.subjectSha } : {}
     }
   };
 }
@@ -23788,7 +23822,9 @@ async function aggregateShards(ports, request) {
       sha: first.context.sha,
       ref: first.context.ref,
       event: first.context.event,
-      runUrl: first.context.run_url
+      runUrl: first.context.run_url,
+      ...first.context.head_sha !== void 0 ? { headSha: first.context.head_sha } : {},
+      ...first.context.subject_sha !== void 0 ? { subjectSha: first.context.subject_sha } : {}
     },
     redact,
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
@@ -24321,6 +24357,19 @@ function isSafeRef(ref) {
 }
 function createGit(root, git2 = git) {
   return {
+    async headCommit() {
+      const head = await git2(root, ["cat-file", "-p", "HEAD"]);
+      const sha = head.ok ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
+      if (!head.ok || !sha.ok)
+        return {
+          kind: "unavailable",
+          reason: head.missing ? "git is not installed" : sha.stderr.trim().split("\n")[0] ?? "git cannot read HEAD"
+        };
+      const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
+        (m) => m[1]
+      );
+      return { kind: "ok", sha: sha.stdout.trim(), parents };
+    },
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
@@ -25136,6 +25185,7 @@ export {
   ok,
   couldNot,
   valueOrThrow,
+  createGit,
   createMachinePorts,
   createOfflineLookups,
   readRecordFile,

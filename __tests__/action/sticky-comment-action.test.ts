@@ -1,0 +1,108 @@
+// SPEC §5: after any run exactly one marker comment per gate and PR, showing the newest judged
+// commit's verdict and naming that commit; the gate's login is learnt, never guessed from the token.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM script without types
+import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { FakeGitHub } from '../github/fake-github.js';
+import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
+import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
+const OLD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const NEW = '0123456789abcdef0123456789abcdef01234567';
+let repo: string;
+let gh: FakeGitHub;
+
+beforeAll(() => {
+  repo = join(mkdtempSync(join(tmpdir(), 'cc-sticky-')), 'repo');
+  buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
+});
+afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+});
+afterEach(async () => {
+  for (const request of gh.requests) {
+    expect(request.errors, `${request.operation}`).toEqual([]);
+    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
+  }
+  await gh.stop();
+});
+
+/** The pull_request run on PR #2 whose head is `sha`. */
+const onHead = (sha: string) => {
+  const payload = fixturePayload('pull_request.synchronize.json') as {
+    pull_request: { head: { sha: string } };
+  };
+  payload.pull_request.head.sha = sha;
+  return runAction({ workspace: repo, apiUrl: gh.url, event: 'pull_request', payload });
+};
+const markerComments = () =>
+  (gh.comments.get(2) ?? []).filter((c) => c.body.split('\n')[0] === MARKER);
+
+describe('the sticky comment', () => {
+  it('two overlapping runs on the same PR end with one marker comment naming the newer commit', async () => {
+    gh.pullHeads.set(2, NEW);
+    const [older, newer] = await Promise.all([onHead(OLD), onHead(NEW)]);
+    expect(older.status, older.stdout).toBe(0);
+    expect(newer.status, newer.stdout).toBe(0);
+    expect(markerComments()).toHaveLength(1);
+    expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+    expect(markerComments()[0]!.body).toContain(`Judged commit: \`${NEW.slice(0, 7)}\``);
+
+    // The older commit's run, again, afterwards: it leaves the newer verdict alone and says so.
+    const late = await onHead(OLD);
+    expect(late.stdout).toContain('left the PR comment alone');
+    expect(markerComments()).toHaveLength(1);
+    expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+  });
+
+  it('duplicates left by a race are collapsed onto the oldest, which shows the new verdict', async () => {
+    gh.pullHeads.set(2, NEW);
+    gh.seedComments(
+      2,
+      3,
+      'github-actions[bot]',
+      (i) => `${MARKER}\nverdict ${i}\n${judgedCommitLine(OLD)}`,
+    );
+    gh.seedComments(2, 1, 'someone', () => `${MARKER}\nnot ours`);
+    const oldest = markerComments()[0]!.id;
+    const run = await onHead(NEW);
+    expect(run.status, run.stdout).toBe(0);
+    const ours = markerComments().filter((c) => c.login === 'github-actions[bot]');
+    expect(ours.map((c) => c.id)).toEqual([oldest]);
+    expect(readJudgedCommit(ours[0]!.body)).toBe(NEW);
+    // Someone else's comment that quotes the marker is never touched.
+    expect(markerComments().filter((c) => c.login === 'someone')).toHaveLength(1);
+    expect(
+      gh.requests
+        .filter((r) => r.operation.startsWith('DELETE'))
+        .map((r) => r.path.split('/').pop()),
+    ).toHaveLength(2);
+  });
+
+  for (const viewer of ['my-app[bot]', null] as const) {
+    it(`an app token (bot my-app[bot], no checks: write, GraphQL viewer ${String(viewer)}) keeps one comment over several runs`, async () => {
+      gh.appSlug = 'my-app';
+      gh.viewerLogin = viewer;
+      gh.faults.push({
+        method: 'POST',
+        path: /check-runs$/,
+        status: 403,
+        message: 'Resource not accessible by integration',
+        times: Infinity,
+      });
+      for (let i = 0; i < 3; i++) {
+        const run = await onHead(OLD);
+        expect(run.status, run.stdout).toBe(0);
+      }
+      expect(markerComments()).toHaveLength(1);
+      expect(markerComments()[0]!.login).toBe('my-app[bot]');
+      expect(gh.requests.map((r) => r.operation)).not.toContain('GET /user');
+    });
+  }
+});

@@ -1,0 +1,46 @@
+// What the sticky comment needs to know besides the comments: who we are (never guessed from the
+// token's prefix), the PR's current head (an older commit's run must not overwrite a newer
+// verdict), and the body naming the judged commit.
+
+import { judgedCommitLine } from '../../core/github/sticky-comment-plan.js';
+import { describeApiError } from './api-errors.js';
+import type { Repository } from './check-run.js';
+import type { GitHubClient } from './octokit.js';
+
+/**
+ * Our login from GraphQL (`query { viewer { login } }`), or null when GitHub will not say (an
+ * installation token may not query `viewer`); a fault that is not GitHub's answer propagates.
+ */
+export async function learnIdentity(client: GitHubClient): Promise<string | null> {
+  try {
+    const answer = await client.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }',
+    );
+    const login = answer.viewer?.login;
+    return typeof login === 'string' && login.length > 0 ? login : null;
+  } catch (error) {
+    if (describeApiError(error) || (error as { name?: string }).name === 'GraphqlResponseError')
+      return null;
+    throw error;
+  }
+}
+
+/** The pull request's head sha now, or null when it cannot be read (then nothing is held back). */
+export async function pullRequestHead(
+  client: GitHubClient,
+  repository: Repository,
+  number: number,
+): Promise<string | null> {
+  try {
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+    return data.head.sha.toLowerCase();
+  } catch (error) {
+    if (describeApiError(error)) return null;
+    throw error;
+  }
+}
+
+/** The comment body with the judged commit: its short sha shown, the full one on a hidden line. */
+export function withJudgedCommit(body: string, sha: string): string {
+  return `${body.trimEnd()}\n\nJudged commit: \`${sha.slice(0, 7)}\`\n\n${judgedCommitLine(sha)}\n`;
+}

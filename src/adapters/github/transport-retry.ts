@@ -1,0 +1,55 @@
+// A request that never reached GitHub (connection refused, DNS, timeout) is retried briefly here,
+// then handed on marked as unreachable so plugin-retry does not add its 1 s + 4 s + 9 s waits
+// meant for GitHub's own 5xx answers: an unreachable API costs well under a second, not 14 s.
+
+import type { GitHubClient } from './octokit.js';
+
+/** Failures that never got an HTTP answer, with the transport's code (ECONNREFUSED, …). */
+export class UnreachableApiError extends Error {
+  /** No HTTP status: GitHub never answered. */
+  readonly status = 0;
+  /** Present but empty, so plugin-retry passes the error on without retrying it. */
+  readonly request = {};
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly url: string,
+  ) {
+    super(message);
+    this.name = 'UnreachableApiError';
+  }
+}
+
+interface RawError {
+  status?: number;
+  message?: string;
+  response?: unknown;
+  cause?: { message?: string; code?: string; cause?: { code?: string; message?: string } };
+}
+
+/** Octokit plugin; apply before plugin-retry so this runs innermost. `delaysMs` between tries. */
+export function transportRetry(delaysMs: readonly number[] = [100, 400]) {
+  return (octokit: Pick<GitHubClient, 'hook'>): void => {
+    octokit.hook.wrap('request', async (request, options) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request(options);
+        } catch (error) {
+          const raw = error as RawError;
+          const transport = raw.status === 500 && raw.response === undefined && raw.cause;
+          if (!transport) throw error;
+          if (attempt < delaysMs.length) {
+            await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+            continue;
+          }
+          const code = raw.cause?.code ?? raw.cause?.cause?.code;
+          throw new UnreachableApiError(
+            raw.cause?.cause?.message ?? raw.message ?? 'no answer',
+            code,
+            String(options.url),
+          );
+        }
+      }
+    });
+  };
+}
