@@ -20,6 +20,8 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/pulls/{pull_number}/reviews': ['get'],
   '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals': ['get'],
   '/orgs/{org}/teams/{team_slug}/members': ['get'],
+  // Policy at the trusted ref when a shallow clone lacks its objects (SPEC §10).
+  '/repos/{owner}/{repo}/contents/{path}': ['get'],
 };
 
 const [

@@ -74,6 +74,8 @@ export class FakeGitHub {
     state: 'approved' | 'rejected' | 'pending';
     environments: string[];
   }[] = [];
+  /** Repository files by `sha:path` for the contents API; any other answers 404. */
+  readonly contents = new Map<string, string>();
   /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
   readonly teamMembers = new Map<string, string[]>();
   private nextId = 1000;
@@ -401,6 +403,29 @@ export class FakeGitHub {
         const members = this.teamMembers.get(`${params.org}/${params.team_slug}`);
         if (!members) return [404, { message: 'Not Found' }];
         return [200, members.map((login) => this.userJson(login))];
+      }
+      case 'GET /repos/{owner}/{repo}/contents/{path}': {
+        const text = this.contents.get(`${query.ref}:${params.path}`);
+        if (text === undefined) return [404, { message: 'Not Found' }];
+        const bytes = Buffer.from(text);
+        const url = `https://api.github.com/repos/${params.owner}/${params.repo}/contents/${params.path}`;
+        return [
+          200,
+          {
+            type: 'file',
+            encoding: 'base64',
+            size: bytes.length,
+            name: params.path!.split('/').at(-1),
+            path: params.path,
+            content: bytes.toString('base64'),
+            sha: '0'.repeat(40),
+            url,
+            git_url: null,
+            html_url: null,
+            download_url: null,
+            _links: { self: url, git: null, html: null },
+          },
+        ];
       }
       case 'GET /user':
         return [200, { ...this.example(template, method, 200), login: this.tokenLogin }];

@@ -67,14 +67,19 @@ async function runWithInputs(
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client
-      ? createApiLookups(client, `${context.owner}/${context.repo}`, {
-          event: context.eventName,
-          pullRequest: context.pullRequest,
-          sha: context.sha,
-          runId: host.env.GITHUB_RUN_ID ?? null,
-          runUrl: context.runUrl,
-          serverUrl: context.serverUrl,
-        })
+      ? createApiLookups(
+          client,
+          `${context.owner}/${context.repo}`,
+          {
+            event: context.eventName,
+            pullRequest: context.pullRequest,
+            sha: context.sha,
+            runId: host.env.GITHUB_RUN_ID ?? null,
+            runUrl: context.runUrl,
+            serverUrl: context.serverUrl,
+          },
+          pathPrefix,
+        )
       : createOfflineLookups('no github-token was given'),
   });
   const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
