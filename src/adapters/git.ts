@@ -9,8 +9,8 @@ import { buildChildEnv } from './child-env.js';
 
 const GIT_TIMEOUT_MS = 15_000;
 
-/** Runs one git command; resolves to stdout, or null when git says no. */
-function git(
+/** Runs one git command in `cwd`; never rejects (`ok: false` when git says no or is absent). */
+export function git(
   cwd: string,
   args: string[],
 ): Promise<{ ok: boolean; stdout: string; stderr: string; missing?: boolean; bytes: Buffer }> {
