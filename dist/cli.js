@@ -3,11 +3,11 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   enableCompileCache
 } from "./chunks/chunk-ANEPRU7E.js";
-import "./chunks/chunk-DP6QUK2Y.js";
+import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-JV5LNIJZ.js");
+var { main } = await import("./chunks/main-2WFCGLKK.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -2,9 +2,9 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   enableCompileCache
 } from "./chunks/chunk-ANEPRU7E.js";
-import "./chunks/chunk-DP6QUK2Y.js";
+import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-KUNYM7Z2.js");
+var { run } = await import("./chunks/run-MNNNLBNY.js");
 void run();

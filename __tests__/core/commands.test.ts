@@ -51,7 +51,7 @@ describe('parseTestCounts', () => {
     [
       'go test -v',
       '=== RUN   TestA\n--- PASS: TestA (0.00s)\n--- FAIL: TestB (0.00s)\nFAIL',
-      { runner: 'go', passed: 1, failed: 1 },
+      { runner: 'go', passed: 1, failed: 1, skipped: 0 },
     ],
     [
       'go test (packages)',

@@ -115,6 +115,30 @@ describe('parseText (YAML)', () => {
     expect(result.ok).toBe(false);
   });
 
+  it.each([
+    ['an alias to a deep anchor, nested again', 'a: &a [[[[1]]]]\nb: [[[*a]]]\n'],
+    ['an alias inside a block map', 'a: &a {x: {y: {z: [1]}}}\nb:\n  c:\n    d:\n      e: *a\n'],
+    [
+      'an alias used as a merge key',
+      'a: &a {x: {y: {z: {w: 1}}}}\nb:\n  c:\n    d:\n      <<: *a\n',
+    ],
+    ['a chain of aliases', 'a: &a [[1]]\nb: &b [[*a]]\nc: &c [[*b]]\nd: [*c]\n'],
+  ])('anchors cannot smuggle nesting past max_depth: %s', (_, text) => {
+    const limited = parseText(text, 'yaml', { maxDepth: 6 });
+    expect(limited.ok).toBe(false);
+    if (!limited.ok) expect(limited.issues[0]!.message).toMatch(/nesting deeper than 6 levels/);
+    // The same document is fine when the limit covers its real depth.
+    expect(parseText(text, 'yaml', { maxDepth: 12 }).ok).toBe(true);
+  });
+
+  it('a document reusing one anchor many times is checked in one walk of the anchor', () => {
+    const text = ['a: &a [[[1]]]', ...Array.from({ length: 900 }, (_, i) => `k${i}: *a`)].join(
+      '\n',
+    );
+    expect(parseText(text, 'yaml', { maxDepth: 4 }).ok).toBe(true);
+    expect(parseText(text, 'yaml', { maxDepth: 3 }).ok).toBe(false);
+  });
+
   it('locates keys and values', () => {
     const result = parseText('info:\n  title: x\nlist:\n  - a\n  - b\n', 'yaml', limits);
     expect(result.ok).toBe(true);

@@ -64,6 +64,35 @@ describe('the crash list through the CLI', () => {
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/cutover-checkpoint\.yml:\d+:\d+: duration "600h" is longer than/);
   });
+
+  it('YAML anchors cannot carry nesting past max_depth, in an artifact or in the config', () => {
+    const deep = 'a: &a [[[[[1]]]]]\nb: {c: {d: [*a]}}\n';
+    const repo = workspace({
+      '.github/cutover-checkpoint.yml':
+        'version: 1\ngate: { name: anchors }\nlimits: { max_depth: 6 }\nartifacts:\n  - { id: deep, path: deep.yml }\n',
+      'deep.yml': deep,
+    });
+    track(repo);
+    const run = cli(['validate', '--json'], repo);
+    expectNoCrash(run);
+    expect(run.status).toBe(1);
+    const record = JSON.parse(run.stdout) as {
+      checks: { id: string; status: string; details: string[]; summary: string }[];
+    };
+    const check = record.checks.find((c) => c.id === 'artifact.deep')!;
+    expect(check.status).toBe('fail');
+    expect(JSON.stringify(check)).toMatch(/nesting deeper than 6 levels \(through the alias \*a\)/);
+    const config = workspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: { name: anchors }\nx: &x ${'['.repeat(20)}1${']'.repeat(20)}\ny: ${'['.repeat(20)}*x${']'.repeat(20)}\n`,
+    });
+    track(config);
+    const refused = cli(['validate'], config);
+    expectNoCrash(refused);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(
+      /cutover-checkpoint\.yml:\d+:\d+: nesting deeper than 32 levels/,
+    );
+  });
 });
 
 describe('a run with hostile commands', () => {

@@ -3,6 +3,8 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
@@ -23,9 +25,10 @@ export function git(
         timeout: GIT_TIMEOUT_MS,
         maxBuffer: 64 * 1024 * 1024,
         encoding: 'buffer',
+        // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
         env: buildChildEnv(process.env, {
           kind: 'git',
-          set: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+          set: { GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
         }),
       },
       (error, stdout, stderr) => {
@@ -112,6 +115,7 @@ export function createGit(root: string): GitPort {
         'rev-parse',
         '--is-inside-work-tree',
         '--is-shallow-repository',
+        '--git-common-dir',
       ]);
       if (!probe.ok) {
         return {
@@ -125,17 +129,28 @@ export function createGit(root: string): GitPort {
           lastCommit: {},
         };
       }
-      const shallow = probe.stdout.split('\n')[1]?.trim() === 'true';
-      const [head, tagList, ...resolved] = await Promise.all([
+      const [, shallowLine, commonLine] = probe.stdout.split('\n');
+      const shallow = shallowLine?.trim() === 'true';
+      const common = resolve(root, commonLine?.trim() || '.git');
+      const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
         git(root, ['tag', '--list']),
+        isPartialClone(common),
         ...tags.map((tag) =>
           git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
         ),
       ]);
-      const lastCommits = await Promise.all(
-        paths.map((path) => git(root, ['log', '-1', '--format=%cI', '--', path])),
-      );
+      // In a partial clone history is not read at all: it could need objects that are not here.
+      const lastCommits = partial
+        ? []
+        : await Promise.all(
+            paths.map((path) => git(root, ['log', '-1', '--format=%H %cI', '--', path])),
+          );
+      const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
+      const found = paths.map((path, i) => {
+        const [sha, date] = (lastCommits[i]?.ok ? lastCommits[i]!.stdout.trim() : '').split(' ');
+        return { path, sha, date };
+      });
       // The release commit's date bounds joint-decision signatures (none may predate it).
       const tagDates = await Promise.all(
         tags.map((tag, i) =>
@@ -147,6 +162,10 @@ export function createGit(root: string): GitPort {
       return {
         available: true,
         shallow,
+        partial: partial === true,
+        ...(shallow
+          ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
+          : {}),
         head: head!.ok ? head!.stdout.trim() : null,
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
         tags: Object.fromEntries(
@@ -159,14 +178,40 @@ export function createGit(root: string): GitPort {
           }),
         ),
         lastCommit: Object.fromEntries(
-          paths.map((path, i) => [
-            path,
-            lastCommits[i]!.ok && lastCommits[i]!.stdout.trim()
-              ? new Date(lastCommits[i]!.stdout.trim()).toISOString()
-              : null,
-          ]),
+          found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null]),
         ),
       };
     },
   };
+}
+
+/**
+ * The boundary commits of a shallow clone (git's `shallow` file in the common git dir): commits
+ * whose parents were not fetched; a file's last change found at one of them may be older.
+ * Unreadable: every commit counts as a boundary.
+ */
+async function readShallowBoundary(common: string): Promise<{ has(sha: string): boolean }> {
+  try {
+    const text = await readFile(join(common, 'shallow'), 'utf8');
+    return new Set(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+  } catch {
+    return { has: () => true };
+  }
+}
+
+/**
+ * A partial clone keeps a `.promisor` file beside each pack fetched from its promisor remote
+ * (read from disk: one process fewer at every start). Unreadable pack directory: not partial.
+ */
+async function isPartialClone(common: string): Promise<boolean> {
+  try {
+    return (await readdir(join(common, 'objects', 'pack'))).some((f) => f.endsWith('.promisor'));
+  } catch {
+    return false;
+  }
 }

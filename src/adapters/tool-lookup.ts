@@ -1,5 +1,7 @@
-// Finds tools on PATH (without a shell) and reads their version output, with a timeout. Probes run
-// with the minimal environment (no token, no runner channels) and nothing they start outlives them.
+// Finds tools on PATH (without a shell) and probes each with its version arguments, with a
+// timeout. The probe's exit code is evidence: a version-manager shim that exits 1 with
+// "version '3.12.1' is not installed" is not a usable python3, whatever number it printed. Probes
+// run with the minimal environment (no token, no runner channels) and nothing they start outlives them.
 
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
@@ -24,14 +26,13 @@ export function createToolLookup(
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
           const found = await findOnPath(tool.name, path);
           if (!found) return [tool.name, { found: false }];
-          if (!tool.minVersion) return [tool.name, { found: true, path: found }];
+          // Only tools with a minimum version or explicit probe arguments are run: a probe per
+          // tool would cost every start-up a process each.
+          if (!(tool.probe ?? tool.minVersion !== undefined))
+            return [tool.name, { found: true, path: found }];
           return [
             tool.name,
-            {
-              found: true,
-              path: found,
-              versionOutput: await readVersion(found, tool.versionArgs, env),
-            },
+            { found: true, path: found, ...(await probe(found, tool.versionArgs, env)) },
           ];
         }),
       );
@@ -54,14 +55,33 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
   return undefined;
 }
 
-function readVersion(file: string, args: string[], env: Record<string, string>): Promise<string> {
+/** Runs the version probe; what it printed (stdout then stderr) and how it ended. */
+function probe(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
-      (_error, stdout, stderr) => {
-        resolvePromise(`${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000));
+      (error, stdout, stderr) => {
+        const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
+        if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
+        const failure = error as NodeJS.ErrnoException & {
+          code?: unknown;
+          killed?: boolean;
+          signal?: string | null;
+        };
+        if (typeof failure.code === 'number')
+          return resolvePromise({ versionOutput, versionExitCode: failure.code });
+        const probeFailure = failure.killed
+          ? `did not finish within ${VERSION_TIMEOUT_MS / 1000} s`
+          : failure.signal
+            ? `was killed by ${failure.signal}`
+            : `failed (${String(failure.code ?? failure.message)})`;
+        resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
       },
     );
   });

@@ -3,6 +3,8 @@
 // every command check is recomputed from the shards' raw command results (SPEC §10). A status a
 // shard record states is never trusted.
 
+import { prepareMarkdown } from './prepare-markdown.js';
+import { prepareSchemas } from './prepare-schemas.js';
 import type { ConfigError } from '../core/config/config-types.js';
 import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -71,6 +73,8 @@ export async function aggregateShards(
       errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
   const first = shards.find((s) => s.record.shard!.index === 1)!.record;
+  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: first.decision_requested,
@@ -89,7 +93,8 @@ export async function aggregateShards(
     redact,
     ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
   });
-  const judged = redactDeep(judge(config, evidence, validator), redact);
+  const readMarkdown = await prepareMarkdown(config).ready();
+  const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {
     record: {
       ...judged,

@@ -43,6 +43,11 @@ export interface CollectRequest {
   recordedCommands?: CommandResult[];
   /** This run is one shard of several. */
   shard?: { index: number; count: number; commands: string[] };
+  /**
+   * Called once, when the files are read and git, tool and API lookups are under way: the main
+   * thread would idle, so CPU work on the files read (the Markdown parse) goes here.
+   */
+  onWaiting?: (files: Readonly<Record<string, FileRead>>) => void;
 }
 
 /** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
@@ -56,7 +61,7 @@ export async function collectEvidence(
 
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
-  const [git, tools, incidents, consumerCheck, signoff] = await Promise.all([
+  const lookups = Promise.all([
     ports.git.inspect({
       tags: tag ? [tag] : [],
       paths: config.documents.filter((d) => d.maxAgeDays !== undefined).map((d) => d.path),
@@ -73,6 +78,8 @@ export async function collectEvidence(
         })
       : undefined,
   ]);
+  request.onWaiting?.(Object.fromEntries(reads));
+  const [git, tools, incidents, consumerCheck, signoff] = await lookups;
   const trusted = request.trusted;
   const integrity =
     trusted?.evaluateIntegrity === true

@@ -2,6 +2,8 @@
 // verify-record can tell a record whose checks were deleted or edited (SPEC §10: records cannot lie).
 
 import { loadConfig } from './load-config.js';
+import { prepareMarkdown } from './prepare-markdown.js';
+import { prepareSchemas } from './prepare-schemas.js';
 import { collectEvidence } from './collect-evidence.js';
 import { judge } from '../core/judge.js';
 import type { CheckResult } from '../core/model.js';
@@ -23,6 +25,12 @@ export async function rejudgeRecord(
       ok: false,
       reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
     };
+  const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
+  if (schemaErrors.length > 0)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
+    };
   const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
     decision: record.decision_requested,
     modes: Array.isArray(record.modes) ? record.modes : [],
@@ -39,5 +47,6 @@ export async function rejudgeRecord(
     },
     redact: createRedactor([]),
   });
-  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+  const markdown = await prepareMarkdown(loaded.config).ready();
+  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
 }

@@ -13,6 +13,8 @@ import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
 import { loadPolicy } from './load-config.js';
+import { prepareSchemas } from './prepare-schemas.js';
+import { prepareMarkdown } from './prepare-markdown.js';
 import type { CommandEvents, Ports } from './ports.js';
 
 /** What a person asks of a run, the same from argv and from Action inputs. */
@@ -70,6 +72,8 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   );
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
+  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
 
   const configured = config.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
@@ -113,6 +117,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
       `${weak} secret value(s) are shorter than 8 characters: they are masked wherever they appear, also inside ordinary words and test summaries`,
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
+  const markdownReader = prepareMarkdown(config);
   const evidence = await collectEvidence(config, loaded.read, ports, {
     decision: request.decision,
     modes: request.modes.length > 0 ? request.modes : configured,
@@ -131,10 +136,14 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
       ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } }
       : {}),
     shard,
+    onWaiting: markdownReader.start,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything
   // is written, for secrets that reached it another way (an artifact, a document).
-  const record = redactDeep(judge(config, evidence, validator), redact);
+  const record = redactDeep(
+    judge(config, evidence, validator, await markdownReader.ready()),
+    redact,
+  );
   assertRecordValid(record, validator);
   const markdown = renderMarkdown(record);
   const recordPath = await ports.output.writeFile(

@@ -14,6 +14,14 @@ export interface GitEvidence {
   /** Why git could not be asked (not a repository, git missing). */
   reason?: string;
   shallow: boolean;
+  /** A partial clone (`--filter=…`): objects may be missing, so no history fact is trusted. */
+  partial?: boolean;
+  /**
+   * In a shallow clone: the asked-for paths whose last commit found is a boundary commit (its
+   * parents were not fetched, so every file looks changed there): their real last change is unknown.
+   * Absent in a shallow clone means nobody looked, and every path counts as unknown.
+   */
+  historyCut?: string[];
   /** The commit checked out, when known. */
   head?: string | null;
   /** Number of tags in the clone; zero usually means tags were not fetched. */
@@ -30,7 +38,12 @@ export interface GitEvidence {
 export interface ToolEvidence {
   found: boolean;
   path?: string;
+  /** What the version probe printed (stdout, then stderr), bounded. */
   versionOutput?: string;
+  /** The probe's exit code; null when it was killed or could not start (see `probeFailure`). */
+  versionExitCode?: number | null;
+  /** Why the probe did not exit on its own: a signal, a timeout, a start failure. */
+  probeFailure?: string;
 }
 
 /** Test counts parsed from a command's closing lines. */
@@ -39,6 +52,8 @@ export interface TestCounts {
   failed: number;
   skipped?: number;
   runner: string;
+  /** What else the closing lines said that a reader should know (e.g. cached `go test` packages). */
+  note?: string;
 }
 
 /** One verification command's outcome; every outcome has this one shape. */

@@ -23,6 +23,7 @@ import { applyPolicy } from './policy.js';
 import { decideAll } from './decide.js';
 import { buildRecord } from './build-record.js';
 import type { DecisionRecord } from './record.js';
+import type { ReadMarkdown } from './markdown/outline.js';
 
 /** Evaluators in report order: what the gate is about first, how it was verified after. */
 const EVALUATORS: Evaluator[] = [
@@ -42,14 +43,19 @@ const EVALUATORS: Evaluator[] = [
   evaluateJointDecision,
 ];
 
-/** Evaluates every check and decides both decisions. */
+/** Evaluates every check and decides both decisions; `markdown` reads documents and the changelog. */
 export function judge(
   config: CheckpointConfig,
   evidence: Evidence,
   validator: SchemaValidator = createSchemaValidator(),
+  markdown?: ReadMarkdown,
 ): DecisionRecord {
   const base = { config, evidence, validator };
-  const context: EvaluationContext = { ...base, artifacts: loadArtifacts(base) };
+  const context: EvaluationContext = {
+    ...base,
+    artifacts: loadArtifacts(base),
+    ...(markdown ? { markdown } : {}),
+  };
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);

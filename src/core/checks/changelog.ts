@@ -1,9 +1,12 @@
 // changelog: the changelog has a section for the release tag, and that section states the consumer
-// impact (a line naming it, followed by an actual statement).
+// impact: content under the impact heading (or after the phrase that names it), not empty and not
+// a placeholder. Sections come from the CommonMark tree, so code blocks and comments never count.
 
 import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { listHeadings } from './markdown-lines.js';
+import { findImpactStatement, findVersionSection } from './impact-statement.js';
+
+export { mentionsVersion } from './impact-statement.js';
 
 /** One check when a changelog is configured. */
 export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
@@ -28,54 +31,45 @@ export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
     return fail(
       `${changelog.path} ${read?.kind === 'error' ? `could not be read: ${read.message}` : 'does not exist'}`,
     );
+  if (!context.markdown)
+    return [
+      {
+        ...base,
+        status: 'error',
+        summary: `${changelog.path} was not read: the Markdown reader was not loaded (internal fault)`,
+      },
+    ];
 
   const version = tag.replace(/^v/, '');
-  const headings = listHeadings(read.text);
-  const index = headings.findIndex((h) => mentionsVersion(h.text, version));
-  if (index === -1)
+  const section = findVersionSection(context.markdown(read.text), version);
+  if (!section)
     return fail(
       `${changelog.path} has no section for ${tag} (a heading such as "## ${tag}" or "## [${version}]")`,
     );
-  const heading = headings[index]!;
-  const next = headings.slice(index + 1).find((h) => h.level <= heading.level);
-  const lines = read.text.split('\n').slice(heading.line + 1, next ? next.line : undefined);
-  const impact = new RegExp(changelog.impactPattern, 'i');
-  const found = lines.findIndex((line) => impact.test(line));
-  if (found === -1)
-    return fail(
-      `the ${tag} section of ${changelog.path} has no consumer-impact statement (a line matching /${changelog.impactPattern}/i)`,
-      heading.line + 1,
-    );
-  const sameLine = lines[found]!.replace(impact, '').replace(/[#*_:\-\s]/g, '');
-  const following = lines
-    .slice(found + 1)
-    .find((line) => line.trim() !== '' && !/^#{1,6}\s/.test(line));
-  if (sameLine === '' && !following)
-    return fail(
-      `the consumer-impact statement of ${tag} in ${changelog.path} is empty`,
-      heading.line + found + 2,
-    );
-  return [
-    {
-      ...base,
-      status: 'pass',
-      summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${heading.line + found + 2})`,
-    },
-  ];
-}
-
-/**
- * True when `text` names `version` as a whole token (`v` prefix allowed): `## [0.3.2]` and
- * `## v0.3.2 - date` do, `0.3.20` and `10.3.2` do not. Plain string search: the tag is input, and
- * input never becomes a regular expression.
- */
-export function mentionsVersion(text: string, version: string): boolean {
-  if (version === '') return false;
-  const isWord = (c: string | undefined) => c !== undefined && /[0-9A-Za-z.]/.test(c);
-  for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
-    const start = text[at - 1] === 'v' ? at - 1 : at;
-    const after = text[at + version.length];
-    if (!isWord(text[start - 1]) && !(isWord(after) || after === '-')) return true;
+  const statement = findImpactStatement(section, new RegExp(changelog.impactPattern, 'i'));
+  switch (statement.kind) {
+    case 'absent':
+      return fail(
+        `the ${tag} section of ${changelog.path} has no consumer-impact statement (a heading or line matching /${changelog.impactPattern}/i)`,
+        section.heading.line,
+      );
+    case 'empty':
+      return fail(
+        `the consumer-impact statement of ${tag} in ${changelog.path} is empty (nothing under it before the next heading)`,
+        statement.line,
+      );
+    case 'placeholder':
+      return fail(
+        `the consumer-impact statement of ${tag} in ${changelog.path} is only a placeholder ("${statement.text.split('\n')[0]!.slice(0, 80)}"): state the impact on consumers`,
+        statement.line,
+      );
+    case 'stated':
+      return [
+        {
+          ...base,
+          status: 'pass',
+          summary: `${changelog.path} has a ${tag} section with a consumer-impact statement (line ${statement.line})`,
+        },
+      ];
   }
-  return false;
 }

@@ -189,7 +189,7 @@ function evaluateCommand(
     };
   }
   const testText = tests
-    ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner})`
+    ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner}${tests.note ? `; ${tests.note}` : ''})`
     : '';
   return { ...base, status: 'pass', summary: `exited 0 in ${took}${testText}` };
 }

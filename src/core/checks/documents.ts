@@ -1,12 +1,24 @@
 // document.<id>: a required document exists, contains its required text and headings, is recent
-// enough (last commit), and has every checklist box ticked.
+// enough (last commit), and has every checklist box ticked. The text is read through a CommonMark +
+// GFM tree (core/markdown), so what counts is what the rendered page shows.
 
 import type { DocumentConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { listHeadings } from './markdown-lines.js';
+import { judgeDocumentAge } from './document-age.js';
 
-const DAY_MS = 86_400_000;
+/**
+ * Whether answering a document's questions needs its Markdown tree. Headings always do. An
+ * unticked box needs `[ ]` (or `[<tab>]`) somewhere, and a hidden phrase needs an HTML comment
+ * (`<!--`): without them the text itself is the answer, and the parse (CPU at start-up) is skipped.
+ */
+export function documentNeedsTree(document: DocumentConfig, text: string): boolean {
+  return (
+    document.headings.length > 0 ||
+    (document.checklistComplete && /\[[ \t]\]/.test(text)) ||
+    (document.contains.length > 0 && text.includes('<!--'))
+  );
+}
 
 /** One check per configured document. */
 export function evaluateDocuments(context: EvaluationContext): CheckOutcome[] {
@@ -31,52 +43,63 @@ function evaluateDocument(context: EvaluationContext, document: DocumentConfig):
       observed: 'absent',
     };
   }
-  const text = read.text;
+  const needsTree = documentNeedsTree(document, read.text);
+  if (needsTree && !context.markdown)
+    return {
+      id,
+      kind: 'document',
+      status: 'error',
+      summary: `${document.path} was not read: the Markdown reader was not loaded (internal fault)`,
+    };
+  const outline =
+    needsTree && context.markdown
+      ? context.markdown(read.text)
+      : { headings: [], tasks: [], blocks: [], visibleText: read.text };
   const problems: Finding[] = [];
+  const pending: Finding[] = [];
   const at = (line?: number) => ({ file: document.path, ...(line ? { line } : {}) });
-  const lower = text.toLowerCase();
+  const visible = outline.visibleText.toLowerCase();
   for (const needle of document.contains) {
-    if (!lower.includes(needle.toLowerCase()))
+    if (!visible.includes(needle.toLowerCase()))
       problems.push({ message: `does not contain "${needle}"`, location: at() });
   }
-  const headings = listHeadings(text);
   for (const wanted of document.headings) {
-    if (!headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
+    if (!outline.headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
       problems.push({ message: `has no heading "${wanted}"`, location: at() });
   }
   if (document.checklistComplete) {
-    text.split('\n').forEach((line, index) => {
-      const box = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s*(.*)$/.exec(line);
-      if (box)
-        problems.push({
-          message: `checklist item not ticked: "${box[1]!.trim()}"`,
-          location: at(index + 1),
-        });
-    });
+    for (const task of outline.tasks.filter((t) => !t.checked))
+      problems.push({
+        message: task.text
+          ? `checklist item not ticked: "${task.text.split('\n')[0]}"`
+          : 'checklist item not ticked (an empty box)',
+        location: at(task.line),
+      });
   }
   if (document.maxAgeDays !== undefined) {
-    const last = context.evidence.git.lastCommit[document.path];
-    if (!context.evidence.git.available) {
+    const age = judgeDocumentAge(
+      context.evidence.git,
+      document.path,
+      document.maxAgeDays,
+      context.evidence.now,
+    );
+    if (age.kind === 'unavailable')
       problems.push({
-        message: `age cannot be checked: ${context.evidence.git.reason ?? 'git unavailable'}`,
+        message: age.reason.startsWith('has never')
+          ? age.reason
+          : `age cannot be checked: ${age.reason}`,
         location: at(),
       });
-    } else if (!last) {
+    else if (age.kind === 'unknown')
+      pending.push({ message: `age is unknown: ${age.reason}`, location: at() });
+    else if (age.kind === 'stale')
       problems.push({
-        message: `has never been committed, so its age cannot be shown (max ${document.maxAgeDays} days)`,
+        message: `last changed ${Math.floor(age.ageDays)} days ago (${age.last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
         location: at(),
       });
-    } else {
-      const ageDays = (Date.parse(context.evidence.now) - Date.parse(last)) / DAY_MS;
-      if (ageDays > document.maxAgeDays) {
-        problems.push({
-          message: `last changed ${Math.floor(ageDays)} days ago (${last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
-          location: at(),
-        });
-      }
-    }
   }
-  if (problems.length === 0) {
+  const reported = problems.length > 0 ? problems : pending;
+  if (reported.length === 0) {
     const said = [
       document.contains.length && `${document.contains.length} required phrases`,
       document.headings.length && `${document.headings.length} headings`,
@@ -89,14 +112,13 @@ function evaluateDocument(context: EvaluationContext, document: DocumentConfig):
       summary: `${document.path} present${said.length ? ` with ${said.join(', ')}` : ''}`,
     };
   }
+  const all = [...problems, ...pending];
   return {
     id,
     kind: 'document',
-    status: 'fail',
-    summary: `${document.path} ${problems[0]!.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`,
-    details: problems.map(
-      (p) => `${p.location?.line ? `line ${p.location.line}: ` : ''}${p.message}`,
-    ),
-    findings: problems.map((p) => ({ ...p, message: `${document.path} ${p.message}` })),
+    status: problems.length > 0 ? 'fail' : 'pending',
+    summary: `${document.path} ${reported[0]!.message}${all.length > 1 ? ` (+${all.length - 1} more)` : ''}`,
+    details: all.map((p) => `${p.location?.line ? `line ${p.location.line}: ` : ''}${p.message}`),
+    findings: all.map((p) => ({ ...p, message: `${document.path} ${p.message}` })),
   };
 }

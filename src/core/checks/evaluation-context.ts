@@ -5,6 +5,7 @@ import type { Evidence } from '../evidence.js';
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { CheckOutcome, Finding } from '../model.js';
+import type { ReadMarkdown } from '../markdown/outline.js';
 
 /** A structured file after loading: usable, or why not. */
 export type LoadedFile =
@@ -18,6 +19,8 @@ export interface EvaluationContext {
   validator: SchemaValidator;
   /** Artifacts by id, loaded and schema-checked once. */
   artifacts: Map<string, LoadedFile>;
+  /** The Markdown reader, loaded by the app when a document or changelog check runs. */
+  markdown?: ReadMarkdown;
 }
 
 /** An evaluator turns the context into check outcomes. */

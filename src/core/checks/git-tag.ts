@@ -4,8 +4,10 @@
 import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
+// `fetch-tags: true` alone is not offered: it leaves the clone shallow, and a shallow clone hides
+// every other history fact (document ages) too.
 const FETCH_HINT =
-  'fetch tags: with actions/checkout set `fetch-depth: 0` (or `fetch-tags: true`), locally run `git fetch --tags`';
+  'fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)';
 
 /**
  * One check whenever the lock names a release tag (SPEC §10: always). Without a locked commit_sha

@@ -62,7 +62,7 @@ export function loadStructuredFile(
       return fail('error', compiled.message, [
         { message: compiled.message, location: { file: options.schema } },
       ]);
-    const findings = validateDocument(compiled.validate, parsed.document, path);
+    const findings = validateDocument(compiled.validate, parsed.document, path, compiled.numeric);
     if (findings.length > 0) {
       return fail(
         'fail',

@@ -6,21 +6,29 @@ import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
-import { validateDocument } from '../schema/schema-validator.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { canonical, compareSets } from './set-difference.js';
+import {
+  canonicalValue,
+  compareExactSets,
+  displayValue,
+  exactNumbersUnder,
+  withExactNumbers,
+  type ExactNumbers,
+} from './canonical-value.js';
 import { parseReleaseTag } from './semver-sanity.js';
-import { resolveSchemaSource } from './load-structured-file.js';
+import { judgeSchemaRule } from './rule-schema.js';
 
 const SEMVER_OPERATORS = { eq: '==', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-type Side =
+export type Side =
   | {
       ok: true;
       value: unknown;
       location: Finding['location'];
       document?: ParsedDocument;
       pointer?: string;
+      /** Exact text of numbers a double rounds, relative to this value. */
+      exact?: ExactNumbers;
     }
   | { ok: false; status: 'fail' | 'error'; message: string };
 
@@ -52,7 +60,12 @@ function evaluateRule(
   const right = rule.right
     ? readSide(context, expand(rule.right))
     : rule.hasValue
-      ? ({ ok: true, value: rule.value, location: undefined } as Side)
+      ? ({
+          ok: true,
+          value: rule.value,
+          location: undefined,
+          exact: exactNumbersUnder(rule.valueNumbers, ''),
+        } as Side)
       : undefined;
   const base = { id, kind: 'rule' as const };
   for (const side of [left, right]) {
@@ -76,8 +89,8 @@ function evaluateRule(
     summary,
     details: verdict.details,
     findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
-    expected: r?.value ?? rule.pattern ?? rule.schema,
-    observed: l.value,
+    expected: r ? withExactNumbers(r.value, r.exact) : (rule.pattern ?? rule.schema),
+    observed: withExactNumbers(l.value, l.exact),
   };
 }
 
@@ -101,6 +114,7 @@ function readSide(context: EvaluationContext, ref: ArtifactRef): Side {
     value: found.value,
     document: loaded.document,
     pointer: ref.pointer,
+    exact: exactNumbersUnder(loaded.document.inexactNumbers, ref.pointer),
     location: locationOf(loaded.path, loaded.document, ref.pointer),
   };
 }
@@ -109,26 +123,33 @@ function judgeRule(
   context: EvaluationContext,
   rule: RuleConfig,
   left: Extract<Side, { ok: true }>,
-  right: { value: unknown } | undefined,
+  right: { value: unknown; exact?: ExactNumbers } | undefined,
   leftName: string,
   rightName: string,
 ): { pass: boolean; message: string; details?: string[]; findings?: Finding[] } {
   const show = (value: unknown) => truncate(JSON.stringify(value));
   switch (rule.type) {
     case 'equal': {
-      const pass = canonical(left.value) === canonical(right!.value);
+      // Numbers compare by the exact value the file wrote, not by a double's rounded copy.
+      const pass =
+        canonicalValue(left.value, left.exact) === canonicalValue(right!.value, right!.exact);
+      const exactly = (side: { value: unknown; exact?: ExactNumbers }) =>
+        typeof side.value === 'number' ? displayValue(side.value, side.exact) : show(side.value);
       return {
         pass,
         message: pass
           ? `${leftName} equals ${rightName}`
-          : `${leftName} is ${show(left.value)}, ${rightName} is ${show(right!.value)}`,
+          : `${leftName} is ${exactly(left)}, ${rightName} is ${exactly(right!)}`,
       };
     }
     case 'same-set':
     case 'subset': {
       if (!Array.isArray(left.value) || !Array.isArray(right!.value))
         return { pass: false, message: `${leftName} and ${rightName} must both be lists` };
-      const { added, removed } = compareSets(right!.value, left.value);
+      const { added, removed } = compareExactSets(
+        { items: right!.value, exact: right!.exact },
+        { items: left.value, exact: left.exact },
+      );
       const pass = added.length === 0 && (rule.type === 'subset' || removed.length === 0);
       const details = [
         ...(added.length ? [`in ${leftName} but not ${rightName}: ${added.join(', ')}`] : []),
@@ -171,29 +192,8 @@ function judgeRule(
             : `${leftName} has ${bad.length} value(s) not matching /${rule.pattern}/: ${bad.slice(0, 10).map(show).join(', ')}`,
       };
     }
-    case 'schema': {
-      const source = resolveSchemaSource(context, rule.schema!);
-      if ('message' in source) return { pass: false, message: source.message };
-      const compiled = context.validator.compile(source);
-      if (!compiled.ok) return { pass: false, message: compiled.message };
-      // Errors point into the artifact: the rule's pointer joined with the error's own.
-      const locate = (pointer: string, key?: boolean) =>
-        left.document?.locate(`${left.pointer ?? ''}${pointer}`, key);
-      const findings = validateDocument(
-        compiled.validate,
-        { format: 'json', value: left.value, locate },
-        left.location?.file ?? leftName,
-      ).map((finding) => ({ ...finding, message: `${leftName}: ${finding.message}` }));
-      return {
-        pass: findings.length === 0,
-        message:
-          findings.length === 0
-            ? `${leftName} is valid against ${rule.schema}`
-            : `${leftName} is not valid against ${rule.schema}: ${findings[0]!.message.slice(leftName.length + 2)}`,
-        details: findings.map((f) => f.message),
-        findings,
-      };
-    }
+    case 'schema':
+      return judgeSchemaRule(context, rule.schema!, left, leftName);
   }
 }
 

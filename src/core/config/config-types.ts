@@ -35,6 +35,8 @@ export interface RuleConfig {
   right?: ArtifactRef;
   value?: unknown;
   hasValue: boolean;
+  /** Source text of numbers in `value` a double cannot hold, by pointer relative to `value`. */
+  valueNumbers?: ReadonlyMap<string, string>;
   operator?: 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
   pattern?: string;
   schema?: string;
@@ -56,6 +58,10 @@ export interface ToolConfig {
   name: string;
   minVersion?: string;
   versionArgs: string[];
+  /** Compare a prerelease as its release (20.0.0-rc.1 as 20.0.0); default false. */
+  allowPrerelease?: boolean;
+  /** Run the version probe (`min_version` or `version_args` given): a non-zero exit is unusable. */
+  probe?: boolean;
 }
 
 export type PlaceholderPolicy = 'fail' | 'warn';

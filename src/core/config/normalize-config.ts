@@ -28,6 +28,7 @@ export function normalizeConfig(
   raw: Raw,
   path: string,
   at: (pointer: string) => SourceLocation,
+  inexactNumbers?: ReadonlyMap<string, string>,
 ): CheckpointConfig {
   const list = (key: string) => (raw[key] as Raw[] | undefined) ?? [];
   const section = (key: string) => raw[key] as Raw | undefined;
@@ -75,7 +76,16 @@ export function normalizeConfig(
       modes: handoff.modes as string[],
       requireTag: handoff.require_tag !== false,
     },
-    rules: list('rules').map(normalizeRule),
+    rules: list('rules').map((rule, i) => {
+      const base = `/rules/${i}/value`;
+      const numbers = [...(inexactNumbers ?? [])].filter(
+        ([p]) => p === base || p.startsWith(`${base}/`),
+      );
+      return normalizeRule(
+        rule,
+        numbers.map(([p, text]) => [p.slice(base.length), text]),
+      );
+    }),
     documents: list('documents').map((d) => ({
       id: String(d.id),
       path: workspacePath(d.path),
@@ -92,6 +102,8 @@ export function normalizeConfig(
       name: String(t.name),
       minVersion: t.min_version as string | undefined,
       versionArgs: (t.version_args as string[] | undefined) ?? ['--version'],
+      ...(t.allow_prerelease === true ? { allowPrerelease: true } : {}),
+      probe: t.min_version !== undefined || t.version_args !== undefined,
     })),
     commandSettings: {
       concurrency: defaults.concurrency as number | undefined,
@@ -141,8 +153,9 @@ export function parseArtifactRef(ref: string): ArtifactRef {
   return { artifact: ref.slice(0, index), pointer: ref.slice(index + 1) };
 }
 
-function normalizeRule(rule: Raw): RuleConfig {
+function normalizeRule(rule: Raw, numbers: [string, string][]): RuleConfig {
   return {
+    ...(numbers.length > 0 ? { valueNumbers: new Map(numbers) } : {}),
     id: String(rule.id),
     type: rule.type as RuleConfig['type'],
     left: parseArtifactRef(String(rule.left)),

@@ -60,7 +60,10 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
   const semanticErrors = checkConfigSemantics(document.value, at);
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
-  return { ok: true, config: normalizeConfig(document.value, path, at) };
+  return {
+    ok: true,
+    config: normalizeConfig(document.value, path, at, document.inexactNumbers),
+  };
 }
 
 /** Turns ajv's errors into one readable message per problem, most specific first. */

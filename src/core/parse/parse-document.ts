@@ -1,9 +1,10 @@
 // Parses JSON or YAML text into a value plus a way back from a JSON pointer to line:column.
 // Both formats refuse duplicate keys, `__proto__`-style keys and excessive nesting with a position.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { locateJsonPointer, scanJson, FORBIDDEN_KEYS } from './json-scan.js';
+import { scanJsonFull } from './json-scan.js';
+import { locateJsonPointer, pointersAtOffsets } from './json-locate.js';
 import { parsePointer } from './json-pointer.js';
+import { parseYaml } from './yaml-document.js';
 import { createPositionLookup, type Position } from './positions.js';
 import type { SourceLocation } from '../model.js';
 
@@ -11,6 +12,11 @@ import type { SourceLocation } from '../model.js';
 export interface ParsedDocument {
   format: 'json' | 'yaml';
   value: unknown;
+  /**
+   * Numbers a double cannot hold exactly (beyond 2^53, 1e400, long decimals), by pointer, with
+   * the text the file wrote: compare these by exact value, never by the rounded `value`.
+   */
+  inexactNumbers?: ReadonlyMap<string, string>;
   /** Where the value at `pointer` starts; with `key`, where its member name starts. */
   locate(pointer: string, key?: boolean): Position | undefined;
 }
@@ -61,7 +67,7 @@ function parseJson(text: string, limits: ParseLimits): ParseResult {
   const toPosition = createPositionLookup(text);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offset = body === text ? 0 : 1;
-  const issues = scanJson(body, { maxDepth: limits.maxDepth });
+  const { issues, inexact } = scanJsonFull(body, { maxDepth: limits.maxDepth });
   if (issues.length > 0) {
     return {
       ok: false,
@@ -72,96 +78,23 @@ function parseJson(text: string, limits: ParseLimits): ParseResult {
     };
   }
   const value: unknown = JSON.parse(body);
+  const pointers =
+    inexact.length > 0
+      ? pointersAtOffsets(
+          body,
+          inexact.map((n) => n.offset),
+        )
+      : undefined;
   return {
     ok: true,
     document: {
       format: 'json',
       value,
+      inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? '', n.text])),
       locate(pointer, key = false) {
         const found = locateJsonPointer(body, parsePointer(pointer), key);
         return found === undefined ? undefined : toPosition(found + offset);
       },
     },
   };
-}
-
-function parseYaml(text: string, limits: ParseLimits): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const at = (offset: number): Position => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const issues: ParseIssue[] = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0] ?? error.message,
-    position: at(error.pos[0]),
-  }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc.contents, limits, at));
-  if (issues.length > 0) return { ok: false, issues };
-  let value: unknown;
-  try {
-    // Aliases are expanded here; the limit stops "billion laughs" documents.
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    return { ok: false, issues: [{ message: (error as Error).message }] };
-  }
-  return {
-    ok: true,
-    document: {
-      format: 'yaml',
-      value,
-      locate(pointer, key = false) {
-        const segments = parsePointer(pointer);
-        if (key && segments.length > 0) {
-          const parent = doc.getIn(segments.slice(0, -1), true);
-          if (isMap(parent)) {
-            const pair = parent.items.find(
-              (item) => isScalar(item.key) && String(item.key.value) === segments.at(-1),
-            );
-            const range = (pair?.key as Node | undefined)?.range;
-            if (range) return at(range[0]);
-          }
-        }
-        const node = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
-        const range = (node as Node | undefined)?.range;
-        return range ? at(range[0]) : undefined;
-      },
-    },
-  };
-}
-
-/** Walks the YAML tree for depth and forbidden keys, which yaml itself allows. */
-function checkYamlTree(
-  root: unknown,
-  limits: ParseLimits,
-  at: (offset: number) => Position,
-): ParseIssue[] {
-  const issues: ParseIssue[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
-  while (stack.length > 0 && issues.length < 50) {
-    const { node, depth } = stack.pop()!;
-    if (isMap(node) || isSeq(node)) {
-      if (depth + 1 > limits.maxDepth) {
-        issues.push({
-          message: `nesting deeper than ${limits.maxDepth} levels`,
-          position: node.range ? at(node.range[0]) : undefined,
-        });
-        continue;
-      }
-      for (const item of node.items) {
-        if (isPair(item)) {
-          if (isScalar(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
-            issues.push({
-              message: `forbidden key "${String(item.key.value)}"`,
-              position: item.key.range ? at(item.key.range[0]) : undefined,
-            });
-          }
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else {
-          stack.push({ node: item, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  return issues;
 }

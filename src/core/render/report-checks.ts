@@ -52,7 +52,10 @@ export function renderChecks(record: DecisionRecord, options: MarkdownOptions): 
   const details = sorted
     .filter(
       (c) =>
-        c.status !== 'pass' && (c.details.length > 0 || c.findings.some((f) => f.location?.line)),
+        c.status !== 'pass' &&
+        (c.details.length > 0 ||
+          // A finding without a line still points at its file, unless it only repeats the summary.
+          c.findings.some((f) => f.location?.line || f.message !== c.summary)),
     )
     .map((c) => renderCheckDetails(c, options.findingsPerCheck));
   return [

@@ -48,7 +48,13 @@ export function renderText(
       lines.push(
         `  ${paint(isFailing(check.status) ? 'red' : 'yellow', mark(check))} ${item.check}: ${item.summary}`,
       );
-      const located = check.findings.filter((finding) => finding.location?.line);
+      // Every finding with a place is shown; one without a line points at its file, unless it
+      // only repeats the summary.
+      const located = check.findings.filter(
+        (finding) =>
+          finding.location &&
+          (finding.location.line !== undefined || finding.message !== item.summary),
+      );
       for (const finding of located.slice(0, 5)) {
         const message = finding.message === item.summary ? '' : `: ${finding.message}`;
         lines.push(paint('dim', `      ${formatLocation(finding.location!)}${message}`));

@@ -1,8 +1,8 @@
-// JSON Schema (draft 2020-12) validation whose every error points at a line and column.
-// One validator per run compiles each schema once and refuses schemas that reach the network.
+// JSON Schema validation whose every error points at a line and column, in the draft each user
+// schema names (schema-drafts.ts). One validator per run compiles each schema once and refuses
+// schemas that reach the network. Numbers a double cannot hold are never validated on a rounded copy.
 
-import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import {
   formatPointer,
   isPlainObject,
@@ -13,14 +13,19 @@ import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Finding } from '../model.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
+import { findNetworkRefs } from './network-refs.js';
+import {
+  detectDraft,
+  loadAjvFactory,
+  usesNumericKeywords,
+  type AjvFactory,
+  type AjvInstance,
+  type SchemaDraft,
+  type ValidateFunction,
+} from './schema-drafts.js';
 import { readOwn } from '../own-key.js';
 
-// ajv and ajv-formats are CommonJS with a `default` export property; unwrap once here.
-const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
-
-/** A validator: true when valid, else its errors on `.errors` (ajv's shape, precompiled or not). */
-export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type { ValidateFunction } from './schema-drafts.js';
 
 /** A schema to compile: where it came from (for messages) and its parsed body. */
 export interface SchemaSource {
@@ -31,8 +36,9 @@ export interface SchemaSource {
   companions?: Record<string, unknown>;
 }
 
+/** A compiled schema; `numeric` when it constrains numbers by value (see validateDocument). */
 export type CompiledSchema =
-  { ok: true; validate: ValidateFunction } | { ok: false; message: string };
+  { ok: true; validate: ValidateFunction; numeric: boolean } | { ok: false; message: string };
 
 /** Most schema errors kept per document; the rest are counted, not listed. */
 export const MAX_SCHEMA_FINDINGS = 100;
@@ -40,24 +46,34 @@ export const MAX_SCHEMA_FINDINGS = 100;
 /**
  * Creates a validator for one run. Built-in schemas are precompiled at build time
  * (scripts/generate-validators.mjs); user schemas compile once each, on first use, with an ajv
- * instance created only when one is needed.
+ * instance of their draft, whose class `load` brought in beforehand (compiling is synchronous).
  */
 export function createSchemaValidator() {
-  let ajv: InstanceType<typeof Ajv2020> | undefined;
+  const factories = new Map<SchemaDraft, AjvFactory>();
+  const instances = new Map<SchemaDraft, AjvInstance>();
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => (schema as { $id: string }).$id),
   );
   const cache = new Map<string, CompiledSchema>();
-  const runtime = () => {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-      addFormats(ajv);
-      for (const schema of Object.values(BUILTIN_SCHEMAS)) ajv.addSchema(schema);
+  const runtime = (draft: SchemaDraft): AjvInstance | undefined => {
+    let ajv = instances.get(draft);
+    const create = factories.get(draft);
+    if (!ajv && create) {
+      ajv = create();
+      // Built-ins are 2020-12; only an instance of that draft can hold them for `$ref`s.
+      if (draft === '2020-12')
+        for (const schema of Object.values(BUILTIN_SCHEMAS)) ajv.addSchema(schema);
+      instances.set(draft, ajv);
     }
     return ajv;
   };
 
   return {
+    /** Loads the validator classes for these drafts (once each), before anything compiles. */
+    async load(drafts: Iterable<SchemaDraft>): Promise<void> {
+      for (const draft of new Set(drafts))
+        if (!factories.has(draft)) factories.set(draft, await loadAjvFactory(draft));
+    },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source: SchemaSource): CompiledSchema {
       const cached = cache.get(source.name);
@@ -81,8 +97,10 @@ export function createSchemaValidator() {
             .join(', ')}`,
         };
       }
-      return { ok: true, validate };
+      return { ok: true, validate, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
     }
+    const draft = detectDraft(source.schema);
+    if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
     const remote = findNetworkRefs(source.schema, builtinIds, Object.keys(source.companions ?? {}));
     if (remote.length > 0) {
       return {
@@ -90,8 +108,13 @@ export function createSchemaValidator() {
         message: `schema ${source.name} refers to the network (${remote.join(', ')}); the gate never fetches schemas: vendor the referenced schema into the repository and $ref it by relative path`,
       };
     }
+    const instance = runtime(draft.draft);
+    if (!instance)
+      return {
+        ok: false,
+        message: `schema ${source.name} is ${draft.draft}, whose validator was not loaded (internal fault)`,
+      };
     try {
-      const instance = runtime();
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
         if (!instance.getSchema(uri)) instance.addSchema(companion as object, uri);
       }
@@ -99,7 +122,13 @@ export function createSchemaValidator() {
         isPlainObject(source.schema) && !source.schema.$id
           ? { ...source.schema, $id: schemaUri(source.name) }
           : source.schema;
-      return { ok: true, validate: instance.compile(schema as object) };
+      return {
+        ok: true,
+        validate: instance.compile(schema as object),
+        numeric: [source.schema, ...Object.values(source.companions ?? {})].some(
+          usesNumericKeywords,
+        ),
+      };
     } catch (error) {
       return {
         ok: false,
@@ -116,13 +145,23 @@ export function schemaUri(path: string): string {
   return `file:///workspace/${path.replace(/^\/+/, '')}`;
 }
 
-/** Validates a parsed document; each error becomes a finding at the offending line:column. */
+/**
+ * Validates a parsed document; each error becomes a finding at the offending line:column. When the
+ * schema constrains numbers by value (`numeric`), a number the document holds that a double cannot
+ * (9007199254740993, 1e400) is a finding too: ajv would only see its rounded copy.
+ */
 export function validateDocument(
   validate: ValidateFunction,
   document: ParsedDocument,
   file: string,
+  numeric = true,
 ): Finding[] {
-  if (validate(document.value)) return [];
+  const inexact = numeric ? [...(document.inexactNumbers ?? [])] : [];
+  const roundings: Finding[] = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text]) => ({
+    message: `${pointer || '/'} is ${text}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text))}), so the schema cannot check it: write it as a string, or within the exact range (±2^53, at most 17 significant digits)`,
+    location: locationOf(file, document, pointer),
+  }));
+  if (validate(document.value)) return roundings;
   const errors = validate.errors ?? [];
   const findings = errors
     .slice(0, MAX_SCHEMA_FINDINGS)
@@ -133,7 +172,7 @@ export function validateDocument(
       location: { file },
     });
   }
-  return findings;
+  return [...roundings, ...findings];
 }
 
 function toFinding(error: ErrorObject, document: ParsedDocument, file: string): Finding {
@@ -159,31 +198,4 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
     message += ` (found ${JSON.stringify(data.value)})`;
   }
   return { message, location: locationOf(file, document, pointer, atKey) };
-}
-
-/** Lists `$ref` values that leave the file and are not built-in or vendored companions. */
-function findNetworkRefs(schema: unknown, builtinIds: Set<string>, companions: string[]): string[] {
-  const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (
-          (key === '$ref' || key === '$dynamicRef') &&
-          typeof value === 'string' &&
-          /^[a-z][a-z0-9+.-]*:/i.test(value)
-        ) {
-          const base = value.split('#')[0] ?? '';
-          if (
-            !builtinIds.has(base) &&
-            !companions.includes(base) &&
-            !base.startsWith('file:///workspace/')
-          )
-            found.push(value);
-        } else visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return found;
 }

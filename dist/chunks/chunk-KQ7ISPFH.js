@@ -2,7 +2,7 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   __commonJS,
   __require
-} from "./chunk-DP6QUK2Y.js";
+} from "./chunk-WSMUT4KD.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({

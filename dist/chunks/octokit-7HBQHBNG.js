@@ -2,12 +2,12 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   require_tunnel,
   require_undici
-} from "./chunk-OLV7QQKN.js";
+} from "./chunk-KQ7ISPFH.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-DP6QUK2Y.js";
+} from "./chunk-WSMUT4KD.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

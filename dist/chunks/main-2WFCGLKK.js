@@ -25,14 +25,18 @@ import {
   loadConfig,
   parseShardSpec,
   prefixLines,
+  prepareMarkdown,
+  prepareSchemas,
   readOwn,
   readRecordFile,
   readShardDurations,
   runGate,
   stopOnSignals,
   toCommandResult
-} from "./chunk-SUGOCYZ3.js";
-import "./chunk-DP6QUK2Y.js";
+} from "./chunk-EPMVVX6M.js";
+import "./chunk-3LSVC2XP.js";
+import "./chunk-YWYC4T6G.js";
+import "./chunk-WSMUT4KD.js";
 
 // src/cli/main.ts
 import { availableParallelism } from "node:os";
@@ -110,7 +114,9 @@ function renderText(record, options) {
       lines.push(
         `  ${paint(isFailing(check.status) ? "red" : "yellow", mark(check))} ${item.check}: ${item.summary}`
       );
-      const located = check.findings.filter((finding) => finding.location?.line);
+      const located = check.findings.filter(
+        (finding) => finding.location && (finding.location.line !== void 0 || finding.message !== item.summary)
+      );
       for (const finding of located.slice(0, 5)) {
         const message = finding.message === item.summary ? "" : `: ${finding.message}`;
         lines.push(paint("dim", `      ${formatLocation(finding.location)}${message}`));
@@ -549,6 +555,12 @@ async function rejudgeRecord(ports, record) {
       ok: false,
       reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
     };
+  const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
+  if (schemaErrors.length > 0)
+    return {
+      ok: false,
+      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
+    };
   const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
     decision: record.decision_requested,
     modes: Array.isArray(record.modes) ? record.modes : [],
@@ -565,7 +577,8 @@ async function rejudgeRecord(ports, record) {
     },
     redact: createRedactor([])
   });
-  return { ok: true, checks: judge(loaded.config, evidence, validator).checks };
+  const markdown = await prepareMarkdown(loaded.config).ready();
+  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
 }
 
 // src/core/record-replay.ts

@@ -2,7 +2,7 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   require_tunnel,
   require_undici
-} from "./chunk-OLV7QQKN.js";
+} from "./chunk-KQ7ISPFH.js";
 import {
   BASELINE_FIELDS,
   DECISIONS,
@@ -35,10 +35,12 @@ import {
   stopOnSignals,
   valueOrThrow,
   wellFormed
-} from "./chunk-SUGOCYZ3.js";
+} from "./chunk-EPMVVX6M.js";
+import "./chunk-3LSVC2XP.js";
+import "./chunk-YWYC4T6G.js";
 import {
   __toESM
-} from "./chunk-DP6QUK2Y.js";
+} from "./chunk-WSMUT4KD.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -1665,7 +1667,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-OLBE3HA6.js");
+  const { createGitHubClient } = await import("./octokit-7HBQHBNG.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,

@@ -1,0 +1,125 @@
+// Numbers a double cannot hold: found by the parsers with their source text, compared by exact
+// decimal value, and never schema-validated on a rounded copy. Table-driven, in-process.
+import { describe, expect, it } from 'vitest';
+import { canonicalDecimal, isExactNumberText } from '../../src/core/parse/exact-number.js';
+import { parseText, type ParsedDocument } from '../../src/core/parse/parse-document.js';
+import {
+  canonicalValue,
+  compareExactSets,
+  exactNumbersUnder,
+} from '../../src/core/checks/canonical-value.js';
+import { createSchemaValidator, validateDocument } from '../../src/core/schema/schema-validator.js';
+
+const parsed = (text: string, format: 'json' | 'yaml'): ParsedDocument => {
+  const result = parseText(text, format);
+  if (!result.ok) throw new Error(result.issues[0]!.message);
+  return result.document;
+};
+
+describe('exact decimal text', () => {
+  it.each([
+    ['150', '15e1'],
+    ['1.50e2', '15e1'],
+    ['-0.0010', '-1e-3'],
+    ['0', '0'],
+    ['-0.0e5', '0'],
+    ['12345678901234567891', '12345678901234567891e0'],
+  ])('canonicalDecimal(%s) = %s', (text, canonical) => {
+    expect(canonicalDecimal(text)).toBe(canonical);
+  });
+  it.each([
+    ['9007199254740992', true],
+    ['9007199254740993', false],
+    ['12345678901234567891', false],
+    ['1e400', false],
+    ['-1e400', false],
+    ['1e-400', false],
+    ['0.1', true],
+    ['0.1000000000000000055511151231257827', false],
+    ['1.5e300', true],
+    ['1E21', true],
+    ['0x1F', true],
+    ['0x20000000000001', false],
+    ['.inf', true],
+  ])('isExactNumberText(%s) is %s', (text, exact) => {
+    expect(isExactNumberText(text)).toBe(exact);
+  });
+});
+
+describe('parsers keep the source text of inexact numbers by pointer', () => {
+  it.each([
+    ['JSON', '{"a": {"b": [1, 9007199254740993]}, "c": 1e400, "d": 2.5}', 'json'],
+    ['YAML', 'a:\n  b: [1, 9007199254740993]\nc: 1e400\nd: 2.5\n', 'yaml'],
+  ] as const)('%s', (_, text, format) => {
+    expect([...parsed(text, format).inexactNumbers!]).toEqual([
+      ['/a/b/1', '9007199254740993'],
+      ['/c', '1e400'],
+    ]);
+  });
+  it('YAML numbers reached through merge keys and aliases', () => {
+    const doc = parsed('base: &b\n  big: 12345678901234567891\nx:\n  <<: *b\ny: *b\n', 'yaml');
+    expect(doc.value).toMatchObject({ x: { big: 12345678901234567000 } });
+    expect(doc.inexactNumbers?.get('/x/big')).toBe('12345678901234567891');
+    expect(doc.inexactNumbers?.get('/y/big')).toBe('12345678901234567891');
+    expect(doc.locate('/x/big')).toEqual({ line: 2, column: 8 });
+  });
+  it('merge keys: own keys win, then merged maps in order; positions point where keys are written', () => {
+    const doc = parsed(
+      'a: &a { k: 1, m: 1 }\nb: &b { k: 2, n: 2 }\nc:\n  <<: [*a, *b]\n  m: 3\n',
+      'yaml',
+    );
+    expect(doc.value).toMatchObject({ c: { k: 1, m: 3, n: 2 } });
+    expect(doc.locate('/c/n')).toEqual({ line: 2, column: 18 });
+    expect(doc.locate('/c/k', true)).toEqual({ line: 1, column: 9 });
+  });
+});
+
+describe('comparison by exact value', () => {
+  const doc = parsed(
+    '{"l": 12345678901234567891, "r": 12345678901234567892, "s": 1.50e2, "t": 150, "u": [9007199254740993, 1], "v": [1, 9007199254740992]}',
+    'json',
+  );
+  const side = (pointer: string) => ({
+    value: (doc.value as Record<string, unknown>)[pointer.slice(1)],
+    exact: exactNumbersUnder(doc.inexactNumbers, pointer),
+  });
+  const same = (a: string, b: string) =>
+    canonicalValue(side(a).value, side(a).exact) === canonicalValue(side(b).value, side(b).exact);
+  it('two integers that round to one double differ', () => expect(same('/l', '/r')).toBe(false));
+  it('one value written two ways is equal', () => expect(same('/s', '/t')).toBe(true));
+  it('sets differ by the exact member', () => {
+    const u = side('/u');
+    const v = side('/v');
+    expect(
+      compareExactSets(
+        { items: v.value as unknown[], exact: v.exact },
+        { items: u.value as unknown[], exact: u.exact },
+      ),
+    ).toEqual({ added: ['9007199254740993'], removed: ['9007199254740992'] });
+  });
+});
+
+describe('schema validation never passes a rounded copy', () => {
+  const validator = createSchemaValidator();
+  const compile = async (schema: object) => {
+    await validator.load(['2020-12']);
+    const compiled = validator.compile({ name: `s${JSON.stringify(schema).length}`, schema });
+    if (!compiled.ok) throw new Error(compiled.message);
+    return compiled;
+  };
+  it.each([
+    ['maximum', { properties: { n: { maximum: 9007199254740992 } } }, true],
+    ['const', { properties: { n: { const: 9007199254740992 } } }, true],
+    ['integer type', { properties: { n: { type: 'integer' } } }, true],
+    ['number type only', { properties: { n: { type: 'number' } } }, false],
+  ])('%s: a finding is %s', async (_, schema, expected) => {
+    const compiled = await compile(schema);
+    const findings = validateDocument(
+      compiled.validate,
+      parsed('{"n": 9007199254740993}', 'json'),
+      'a.json',
+      compiled.numeric,
+    );
+    expect(findings.some((f) => f.message.includes('/n is 9007199254740993'))).toBe(expected);
+  });
+});

@@ -1,0 +1,195 @@
+// YAML as JSON-shaped data with positions: merge keys (`<<: *a`, `<<: [*a, *b]`) applied, aliases
+// bounded, duplicate and `__proto__`-style keys and deep nesting refused, and numbers a double
+// cannot hold (12345678901234567891, 1e400) kept as their source text by pointer.
+
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
+import { FORBIDDEN_KEYS } from './json-scan.js';
+import { aliasAwareHeight, resolveAliases } from './yaml-alias-depth.js';
+import { formatPointer, parsePointer } from './json-pointer.js';
+import { isExactNumberText } from './exact-number.js';
+import type { Position } from './positions.js';
+import type { ParseLimits, ParseResult, ParseIssue } from './parse-document.js';
+
+/** Most aliases expanded per document: stops "billion laughs" documents. */
+const MAX_ALIAS_COUNT = 1000;
+
+/** Parses a YAML text (merge keys on) into a document with pointer positions. */
+export function parseYaml(text: string, limits: ParseLimits): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    merge: true,
+  });
+  const at = (offset: number): Position => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const issues: ParseIssue[] = doc.errors.map((error) => ({
+    message: error.message.split('\n')[0] ?? error.message,
+    position: at(error.pos[0]),
+  }));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc, limits, at));
+  if (issues.length > 0) return { ok: false, issues };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, issues: [{ message: (error as Error).message }] };
+  }
+  return {
+    ok: true,
+    document: {
+      format: 'yaml',
+      value,
+      inexactNumbers: findInexactNumbers(doc, value),
+      locate(pointer, key = false) {
+        const segments = parsePointer(pointer);
+        if (key && segments.length > 0) {
+          const pair = pairAt(doc, nodeAt(doc, segments.slice(0, -1)), segments.at(-1)!);
+          const range = (pair?.key as Node | undefined)?.range;
+          if (range) return at(range[0]);
+        }
+        const range = nodeAt(doc, segments)?.range;
+        return range ? at(range[0]) : undefined;
+      },
+    },
+  };
+}
+
+/** The node a pointer addresses, through aliases and merge keys; undefined when absent. */
+function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
+  let node = deref(doc, doc.contents as Node | null);
+  for (const segment of segments) {
+    if (isMap(node)) node = deref(doc, pairAt(doc, node, segment)?.value as Node | undefined);
+    else if (isSeq(node) && /^(0|[1-9]\d*)$/.test(segment))
+      node = deref(doc, node.items[Number(segment)] as Node | undefined);
+    else return undefined;
+  }
+  return node ?? undefined;
+}
+
+/** A map's pair for `key`: its own first, then each merged map's in order (YAML merge rules). */
+function pairAt(doc: Document, map: Node | undefined, key: string, depth = 0): Pair | undefined {
+  if (!isMap(map) || depth > 32) return undefined;
+  const own = map.items.find(
+    (pair) =>
+      isScalar(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === key,
+  );
+  if (own) return own;
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') continue;
+    const source = deref(doc, pair.value as Node | undefined);
+    const sources = isSeq(source) ? source.items : [source];
+    for (const item of sources) {
+      const found = pairAt(doc, deref(doc, item as Node | undefined), key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function deref(doc: Document, node: Node | null | undefined): Node | undefined {
+  let current = node ?? undefined;
+  for (let hops = 0; isAlias(current) && hops < 64; hops++)
+    current = (current.resolve(doc) as Node | undefined) ?? undefined;
+  return isAlias(current) ? undefined : current;
+}
+
+/** Pointer → source text of every number the YAML gives that a double cannot hold exactly. */
+function findInexactNumbers(doc: Document, value: unknown): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  let any = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (
+        typeof node.value === 'number' &&
+        typeof node.source === 'string' &&
+        !isExactNumberText(node.source)
+      ) {
+        any = true;
+        return visit.BREAK;
+      }
+    },
+  });
+  if (!any) return found;
+  // Rare: walk the value beside its nodes (merged and aliased values included) for the pointers.
+  const walk = (current: unknown, node: Node | undefined, path: string[]): void => {
+    if (found.size >= 1000) return;
+    if (typeof current === 'number') {
+      if (isScalar(node) && typeof node.source === 'string' && !isExactNumberText(node.source))
+        found.set(formatPointer(path), node.source);
+    } else if (Array.isArray(current)) {
+      current.forEach((item, i) =>
+        walk(item, isSeq(node) ? deref(doc, node.items[i] as Node | undefined) : undefined, [
+          ...path,
+          String(i),
+        ]),
+      );
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current))
+        walk(item, deref(doc, pairAt(doc, node, key)?.value as Node | undefined), [...path, key]);
+    }
+  };
+  walk(value, deref(doc, doc.contents as Node | null), []);
+  return found;
+}
+
+/** Walks the YAML tree for depth and forbidden keys, which yaml itself allows. */
+function checkYamlTree(
+  doc: Document,
+  limits: ParseLimits,
+  at: (offset: number) => Position,
+): ParseIssue[] {
+  const issues: ParseIssue[] = [];
+  const heights = new Map<unknown, number>();
+  const targets = resolveAliases(doc);
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0 && issues.length < 50) {
+    const { node, depth } = stack.pop()!;
+    // An alias nests its anchor's whole subtree where it stands.
+    if (isAlias(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
+      issues.push({
+        message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
+        position: node.range ? at(node.range[0]) : undefined,
+      });
+      continue;
+    }
+    if (isMap(node) || isSeq(node)) {
+      if (depth + 1 > limits.maxDepth) {
+        issues.push({
+          message: `nesting deeper than ${limits.maxDepth} levels`,
+          position: node.range ? at(node.range[0]) : undefined,
+        });
+        continue;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) {
+          if (isScalar(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+            issues.push({
+              message: `forbidden key "${String(item.key.value)}"`,
+              position: item.key.range ? at(item.key.range[0]) : undefined,
+            });
+          }
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return issues;
+}
