@@ -74,6 +74,8 @@ export class FakeGitHub {
     state: 'approved' | 'rejected' | 'pending';
     environments: string[];
   }[] = [];
+  /** Branch tips by branch name; any other branch answers 404. */
+  readonly branchTips = new Map<string, string>();
   /** Repository files by `sha:path` for the contents API; any other answers 404. */
   readonly contents = new Map<string, string>();
   /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
@@ -181,7 +183,10 @@ export class FakeGitHub {
         { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
         fault.headers,
       );
-    const documented = operation.responses[String(status)]?.content?.['application/json']?.schema;
+    // A response may be a $ref to a shared one (`#/components/responses/not_found`).
+    const response = operation.responses[String(status)] as Parameters<typeof deref>[0] | undefined;
+    const documented = (response && (deref(response) as (typeof operation.responses)[string]))
+      ?.content?.['application/json']?.schema;
     if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
     else if (payload !== undefined)
       recorded.responseErrors.push(`status ${status} is not documented`);
@@ -425,6 +430,16 @@ export class FakeGitHub {
             download_url: null,
             _links: { self: url, git: null, html: null },
           },
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/branches/{branch}': {
+        const tip = this.branchTips.get(params.branch!);
+        if (!tip) return [404, { message: 'Branch not found' }];
+        const branch = exampleOf(deref({ $ref: '#/components/schemas/branch-with-protection' }));
+        const commit = (branch as { commit: Record<string, unknown> }).commit;
+        return [
+          200,
+          { ...(branch as object), name: params.branch, commit: { ...commit, sha: tip } },
         ];
       }
       case 'GET /user':

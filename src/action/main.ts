@@ -12,6 +12,7 @@ import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
+import { trustedRefForEvent } from '../adapters/trusted-ref.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import type { ActionHost } from './host.js';
@@ -90,7 +91,20 @@ async function runWithInputs(
   try {
     let request: GateRequest;
     try {
-      request = buildRequest(host, context, inputs, root, stop.signal);
+      request = {
+        ...buildRequest(host, context, inputs, root, stop.signal),
+        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        trustedRef: await trustedRefForEvent(
+          root,
+          host.env,
+          context.eventName,
+          client && {
+            client,
+            owner: context.owner,
+            repo: context.repo,
+          },
+        ),
+      };
     } catch (error) {
       await failGate(sink, error);
       return;
