@@ -33,7 +33,7 @@ import {
   runGate,
   stopOnSignals,
   toCommandResult
-} from "./chunk-EPMVVX6M.js";
+} from "./chunk-NS5E7BHI.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";

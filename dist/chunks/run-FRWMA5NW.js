@@ -18,6 +18,7 @@ import {
   formatDuration,
   formatLocation,
   formatValue,
+  git,
   globToRegExp,
   isEchoBackedUp,
   isFailing,
@@ -33,9 +34,10 @@ import {
   renderMarkdown,
   runGate,
   stopOnSignals,
+  unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-EPMVVX6M.js";
+} from "./chunk-NS5E7BHI.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -776,13 +778,13 @@ function resolveGitHubContext(env, event) {
   const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
   const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
   const pullRequest = findPullRequest(eventName, event);
-  const sha = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const sha2 = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
   const inputs = event.inputs ?? {};
   return {
     eventName,
     owner,
     repo,
-    sha,
+    sha: sha2,
     ref: env.GITHUB_REF ?? null,
     pullRequest,
     apiUrl,
@@ -871,6 +873,49 @@ function isPermissionError(error2) {
 }
 function isServerError(error2) {
   return (describeApiError(error2)?.status ?? 0) >= 500;
+}
+
+// src/adapters/github/policy-source.ts
+import { createHash } from "node:crypto";
+var MAX_CONTENT_BYTES = 1024 * 1024;
+var FETCH_DEPTH = "or check out with `fetch-depth: 0` (actions/checkout) so git can read it";
+function createPolicySource(client, repository, pathPrefix) {
+  return async (sha2, path) => {
+    const where = `${pathPrefix}${path} at ${sha2.slice(0, 12)}`;
+    const unavailable = (why) => ({
+      kind: "unavailable",
+      path,
+      reason: `the trusted ref's objects are not in this clone and the contents API could not give ${where}: ${why}; ${FETCH_DEPTH}`
+    });
+    if (!/^[0-9a-f]{40}$/.test(sha2)) return unavailable("the trusted ref is not a full commit sha");
+    try {
+      const { data } = await client.rest.repos.getContent({
+        ...repository,
+        path: `${pathPrefix}${path}`,
+        ref: sha2
+      });
+      if (Array.isArray(data) || data.type !== "file")
+        return unavailable(`it is a ${Array.isArray(data) ? "directory" : data.type}`);
+      if (data.size > MAX_CONTENT_BYTES || !("content" in data) || data.encoding !== "base64")
+        return unavailable(`it is larger than 1 MB (${data.size} bytes)`);
+      const bytes = Buffer.from(data.content, "base64");
+      if (bytes.length !== data.size)
+        return unavailable(`the API gave ${bytes.length} of ${data.size} bytes`);
+      return {
+        kind: "ok",
+        path,
+        text: bytes.toString("utf8"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length
+      };
+    } catch (error2) {
+      const api = describeApiError(error2);
+      if (!api) throw error2;
+      return unavailable(
+        api.status === 404 || api.status === 403 ? `HTTP ${api.status} (absent there, or the token lacks \`contents: read\`)` : `HTTP ${api.status}: ${api.message}`
+      );
+    }
+  };
 }
 
 // src/adapters/github/signoff-lookups.ts
@@ -989,7 +1034,7 @@ function createSignoffLookup(client, repository, subject) {
 }
 
 // src/adapters/github/lookups.ts
-function createApiLookups(client, defaultRepository, subject) {
+function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
   const split = (full) => {
     const [owner, repo] = full.split("/");
     return { owner, repo };
@@ -1002,6 +1047,7 @@ function createApiLookups(client, defaultRepository, subject) {
   };
   return {
     signoff: createSignoffLookup(client, split(defaultRepository), subject),
+    policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {
@@ -1078,6 +1124,271 @@ function globFiles(root, glob) {
   };
   walk(root);
   return found.sort();
+}
+
+// src/adapters/trusted-ref.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/core/github/judged-commit.ts
+function resolveTrustedSha(plan, head) {
+  const rule = plan.trustedRef;
+  if (rule.kind === "sha") return rule.sha;
+  if (rule.kind === "merge-first-parent")
+    return head.parents.length === 2 && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+  return { defaultBranch: rule.branch };
+}
+
+// src/app/trusted-ref.ts
+async function resolveTrustedRef(plan, facts) {
+  if (plan.kind === "skip") return { kind: "unknown", reason: plan.reason };
+  const head = await facts.head();
+  if (!head) return { kind: "unknown", reason: "git cannot read HEAD" };
+  const rule = resolveTrustedSha(plan, head);
+  if (typeof rule === "string") return { kind: "sha", sha: rule };
+  const branch = rule.defaultBranch;
+  if (!branch)
+    return { kind: "unknown", reason: "the event payload names no default branch to trust" };
+  if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === head.sha)
+    return { kind: "sha", sha: head.sha };
+  const tip = await facts.defaultTip(branch);
+  if (!tip)
+    return {
+      kind: "unknown",
+      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\`)`
+    };
+  if (tip === head.sha || await facts.isAncestor(head.sha, tip) === true)
+    return { kind: "sha", sha: head.sha };
+  return { kind: "sha", sha: tip };
+}
+
+// src/core/github/event-payload.ts
+function pullRequestOf(pr, repository, fork) {
+  const number = pr?.number;
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const headSha = sha(head?.sha);
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || !headSha) return null;
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
+  return {
+    number,
+    headSha,
+    baseSha: sha(base?.sha) ?? null,
+    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false)
+  };
+}
+function obj(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function str(value) {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+function sha(value) {
+  return typeof value === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : void 0;
+}
+
+// src/core/github/event-plan.ts
+var ZERO_SHA = /^0{40}$/;
+function planEvent(eventName, payload, env) {
+  const skip = (reason) => ({ kind: "skip", event: eventName, reason });
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  const push = (subject, head, hint) => ({
+    kind: "judge",
+    event: eventName,
+    subjectSha: subject,
+    head,
+    trustedRef: { kind: "default-branch", branch: defaultBranch },
+    runCommands: true,
+    pullRequest: null,
+    lookUpPullRequest: false,
+    checkoutHint: hint
+  });
+  switch (eventName) {
+    case "pull_request":
+    case "pull_request_target": {
+      const pr = pullRequestOf(obj(payload.pull_request), env.repository);
+      if (!pr) return skip(`the ${eventName} payload names no pull request`);
+      const raw = obj(payload.pull_request);
+      if (payload.action === "closed") {
+        const merged = raw.merged === true ? sha(raw.merge_commit_sha) : void 0;
+        if (!merged)
+          return skip(
+            `pull request #${pr.number} was closed without being merged: nothing to judge`
+          );
+        return {
+          ...push(merged, { kind: "equals", sha: merged }, "uses: actions/checkout"),
+          pullRequest: pr
+        };
+      }
+      if (eventName === "pull_request_target")
+        return {
+          kind: "judge",
+          event: eventName,
+          subjectSha: pr.headSha,
+          head: { kind: "equals", sha: pr.headSha },
+          trustedRef: pr.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+          runCommands: false,
+          notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
+          pullRequest: pr,
+          lookUpPullRequest: false,
+          checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`
+        };
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: pr.headSha,
+        head: { kind: "merge-of", headSha: pr.headSha },
+        trustedRef: { kind: "merge-first-parent", fallbackSha: pr.baseSha },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on pull_request is the merge commit)"
+      };
+    }
+    case "merge_group": {
+      const group = obj(payload.merge_group);
+      const head = sha(group?.head_sha);
+      const base = sha(group?.base_sha);
+      if (!head) return skip("the merge_group payload names no head_sha");
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: base ? { kind: "sha", sha: base } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: null,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on merge_group is merge_group.head_sha)"
+      };
+    }
+    case "push": {
+      const after = str(payload.after) ?? env.sha;
+      if (payload.deleted === true || after && ZERO_SHA.test(after))
+        return skip("this push deleted a branch or tag: nothing to judge");
+      if (!after || !sha(after)) return skip("the push payload names no commit");
+      return push(
+        after,
+        { kind: "equals", sha: after },
+        "uses: actions/checkout (its default ref on push is the pushed commit)"
+      );
+    }
+    case "workflow_dispatch":
+    case "schedule":
+    case "repository_dispatch":
+      return push(null, { kind: "any" }, "uses: actions/checkout");
+    case "workflow_run": {
+      const run2 = obj(payload.workflow_run);
+      const head = sha(run2?.head_sha);
+      if (!run2 || !head) return skip("the workflow_run payload names no head_sha");
+      const thisRepo = str(obj(run2.repository)?.full_name) ?? str(obj(payload.repository)?.full_name) ?? env.repository;
+      const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
+      const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: { kind: "default-branch", branch: defaultBranch },
+        runCommands: !fromElsewhere,
+        ...fromElsewhere ? {
+          notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
+        } : {},
+        pullRequest: pr,
+        lookUpPullRequest: pr === null,
+        checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
+      };
+    }
+    case "check_suite":
+    case "check_run": {
+      if (payload.action !== "rerequested")
+        return skip(
+          `${eventName}.${String(payload.action)} is not a re-run request: nothing to judge`
+        );
+      const suite = eventName === "check_suite" ? obj(payload.check_suite) : obj(obj(payload.check_run)?.check_suite);
+      const head = sha(suite?.head_sha);
+      if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
+      const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: pr?.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: `uses: actions/checkout with ref: \${{ github.event.${eventName === "check_suite" ? "check_suite" : "check_run.check_suite"}.head_sha }}`
+      };
+    }
+    default:
+      return skip(
+        `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`
+      );
+  }
+}
+
+// src/adapters/trusted-ref.ts
+var SHA = /^[0-9a-f]{40}$/;
+var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
+function createTrustedRefFacts(root, runner, api) {
+  return {
+    runner,
+    async head() {
+      const shown = await git(root, ["cat-file", "-p", "HEAD"]);
+      const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
+      if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
+      const header = shown.stdout.split("\n\n")[0] ?? "";
+      const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
+      return { sha: sha2.stdout.trim(), parents };
+    },
+    async defaultTip(branch) {
+      if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
+      const local = await git(root, [
+        "rev-parse",
+        "--verify",
+        "-q",
+        `refs/remotes/origin/${branch}^{commit}`
+      ]);
+      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (!api) return null;
+      try {
+        const { data } = await api.client.rest.repos.getBranch({
+          owner: api.owner,
+          repo: api.repo,
+          branch
+        });
+        return SHA.test(data.commit.sha) ? data.commit.sha : null;
+      } catch (error2) {
+        if (!describeApiError(error2)) throw error2;
+        return null;
+      }
+    },
+    async isAncestor(sha2, tip) {
+      if (!SHA.test(sha2) || !SHA.test(tip)) return null;
+      const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      if (answer.ok) return true;
+      return /fatal|error/i.test(answer.stderr) ? null : false;
+    }
+  };
+}
+async function trustedRefForEvent(root, env, eventName, api) {
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  } catch {
+    return unresolvedTrustedRef("the event payload (GITHUB_EVENT_PATH) could not be read");
+  }
+  const sha2 = env.GITHUB_SHA ?? "";
+  const plan = planEvent(eventName, payload, {
+    sha: sha2 || null,
+    repository: env.GITHUB_REPOSITORY ?? null
+  });
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api);
+  const answer = await resolveTrustedRef(plan, facts);
+  return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
 }
 
 // src/core/render/github/limits.ts
@@ -1714,14 +2025,19 @@ async function runWithInputs(host, context, inputs) {
     evidenceDir: resolve2(root, inputs.evidenceDir),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
-    lookups: client ? createApiLookups(client, `${context.owner}/${context.repo}`, {
-      event: context.eventName,
-      pullRequest: context.pullRequest,
-      sha: context.sha,
-      runId: host.env.GITHUB_RUN_ID ?? null,
-      runUrl: context.runUrl,
-      serverUrl: context.serverUrl
-    }) : createOfflineLookups("no github-token was given")
+    lookups: client ? createApiLookups(
+      client,
+      `${context.owner}/${context.repo}`,
+      {
+        event: context.eventName,
+        pullRequest: context.pullRequest,
+        sha: context.sha,
+        runId: host.env.GITHUB_RUN_ID ?? null,
+        runUrl: context.runUrl,
+        serverUrl: context.serverUrl
+      },
+      pathPrefix
+    ) : createOfflineLookups("no github-token was given")
   });
   const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
   const stop = stopOnSignals({
@@ -1731,7 +2047,20 @@ async function runWithInputs(host, context, inputs) {
   try {
     let request;
     try {
-      request = buildRequest(host, context, inputs, root, stop.signal);
+      request = {
+        ...buildRequest(host, context, inputs, root, stop.signal),
+        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        trustedRef: await trustedRefForEvent(
+          root,
+          host.env,
+          context.eventName,
+          client && {
+            client,
+            owner: context.owner,
+            repo: context.repo
+          }
+        )
+      };
     } catch (error2) {
       await failGate(sink, error2);
       return;
