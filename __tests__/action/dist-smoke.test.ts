@@ -60,7 +60,7 @@ describe('dist/index.js', () => {
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: 'c'.repeat(40), status: 'in_progress' });
+    expect(gh.writes()[0]!.body).toMatchObject({ head_sha: 'c'.repeat(40), status: 'in_progress' });
     const id = [...gh.checkRuns.keys()][0]!;
     expect(run.outputs).toMatchObject({
       verdict: 'GO',
