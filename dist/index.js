@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-FRWMA5NW.js");
+var { run } = await import("./chunks/run-AY734S6J.js");
 void run();

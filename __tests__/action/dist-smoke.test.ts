@@ -93,7 +93,10 @@ describe('dist/index.js', () => {
     expect(gh.comments.get(2)).toHaveLength(1);
     expect(gh.comments.get(2)![0]!.body).toContain(MARKER);
     expect(run.outputs['comment-id']).toBe(String(gh.comments.get(2)![0]!.id));
-    expect(run.summary).toMatch(/^# .*smoke/);
+    // The heading names both decisions; the gate name follows it.
+    expect(run.summary).toMatch(
+      /^# ✅ Rehearsal GO · ❌ Runtime cutover NO-GO\n[^]*\nGate \*\*smoke\*\*/,
+    );
   });
 
   it('an invalid input fails the step (exit 1) and still completes a failed check run', async () => {

@@ -195,7 +195,7 @@ const cases: Case[] = [
     files: {},
     args: ['--frobnicate'],
     exit: 3,
-    mentions: ["Unknown option '--frobnicate'", '--help'],
+    mentions: ["unknown option '--frobnicate'", '--help'],
   },
   {
     name: 'bad decision',

@@ -109,6 +109,16 @@ describe('explainExit', () => {
     ],
     [{ exitCode: 143, signal: null, timedOut: false }, 'exited 143 (terminated (SIGTERM))'],
     [{ exitCode: 3, signal: null, timedOut: false }, 'exited 3'],
+    // Only 129–192 can be 128 + a signal number; 254 is an ordinary exit code.
+    [{ exitCode: 254, signal: null, timedOut: false }, 'exited 254'],
+    [
+      { exitCode: 130 + 4, signal: null, timedOut: false },
+      'exited 134 (a child was probably killed by signal 6)',
+    ],
+    [
+      { exitCode: 127, signal: null, timedOut: false, crlfShebang: true },
+      'exited 127 (the script has Windows line endings (\\r after the shebang), so its interpreter is not found: convert it to LF, e.g. dos2unix, and add `*.sh text eol=lf` to .gitattributes)',
+    ],
     [
       { exitCode: null, signal: 'SIGKILL', timedOut: false },
       'ended by signal SIGKILL (killed, often out of memory)',
@@ -125,6 +135,20 @@ describe('explainExit', () => {
     expect(
       findErrorLines('compiling\nerror[E0308]: mismatched types\nok\nFAILED: 2 tests'),
     ).toEqual(['error[E0308]: mismatched types', 'FAILED: 2 tests']);
+  });
+
+  it('keeps the assertion line of a failing node test first, without the bare YAML opener', () => {
+    const tap = [
+      'not ok 1 - adds',
+      "  failureType: 'testCodeFailure'",
+      '  error: |-',
+      '    Expected values to be strictly equal:',
+      '    12 !== 13',
+      '# fail 1',
+    ].join('\n');
+    const lines = findErrorLines(tap, 3);
+    expect(lines).toContain('    12 !== 13');
+    expect(lines).not.toContain('  error: |-');
   });
 });
 

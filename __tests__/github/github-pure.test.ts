@@ -104,11 +104,12 @@ describe('check run and comment pieces', () => {
     expect(mapConclusion(verdict, conditional)).toBe(conclusion);
   });
 
-  it('titles the check with both decisions', () => {
-    const record = {
-      decisions: { rehearsal: { state: 'GO' }, cutover: { state: 'NO-GO' } },
-    } as never;
-    expect(renderCheckTitle(record)).toBe('Rehearsal GO · Cutover NO-GO');
+  it('titles the check with both decisions, the requested one first', () => {
+    const decisions = { rehearsal: { state: 'GO' }, cutover: { state: 'NO-GO' } };
+    const title = (requested: string) =>
+      renderCheckTitle({ decisions, decision_requested: requested } as never);
+    expect(title('rehearsal')).toBe('Rehearsal GO · Cutover NO-GO');
+    expect(title('cutover')).toBe('Cutover NO-GO · Rehearsal GO');
   });
 
   it('keys the comment marker by check name', () => {

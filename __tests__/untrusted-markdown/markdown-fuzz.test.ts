@@ -43,6 +43,7 @@ const REFERENCE = /#\p{N}/u;
 // The only raw HTML the renderers write; a value may fill the <code> only, escaped.
 const OUR_HTML = [
   /^<details><summary>Output tail of <code>[^<>"]*<\/code><\/summary>$/,
+  /^<details><summary>✅ \d+ passing checks?<\/summary>$/,
   /^<\/details>$/,
   /^<!-- cutover-checkpoint:gate=[A-Za-z0-9%._~!*'()-]* -->$/,
 ];

@@ -55,7 +55,7 @@ function expectInert(markdown: string): void {
   const shape = shapeOf(markdown);
   for (const html of shape.html)
     expect(html).toMatch(
-      /^(<\/details>|<details><summary>Output tail of <code>[^<>]*<\/code><\/summary>|<!-- cutover-checkpoint:gate=[^<>]* -->)$/,
+      /^(<\/details>|<details><summary>Output tail of <code>[^<>]*<\/code><\/summary>|<details><summary>✅ \d+ passing checks?<\/summary>|<!-- cutover-checkpoint:gate=[^<>]* -->)$/,
     );
   expect(shape.texts.join('\n')).not.toMatch(/@[a-z]/i);
   expect(markdown).not.toContain('<img');

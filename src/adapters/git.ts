@@ -1,6 +1,7 @@
 // Asks git about tags and file history in the workspace. Git being absent, or the workspace not
 // being a repository, is evidence (`available: false`), not a crash.
 
+import { parseTagList, TAG_LIST_ARGS } from './git-tag-list.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -134,7 +135,7 @@ export function createGit(root: string): GitPort {
       const common = resolve(root, commonLine?.trim() || '.git');
       const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
-        git(root, ['tag', '--list']),
+        git(root, TAG_LIST_ARGS),
         isPartialClone(common),
         ...tags.map((tag) =>
           git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]),
@@ -168,6 +169,7 @@ export function createGit(root: string): GitPort {
           : {}),
         head: head!.ok ? head!.stdout.trim() : null,
         tagCount: tagList!.stdout.split('\n').filter(Boolean).length,
+        tagCommits: parseTagList(tagList!.stdout),
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i]!.ok ? resolved[i]!.stdout.trim() : null]),
         ),

@@ -1,6 +1,7 @@
 // Parses the CLI's argv into one typed request; bad arguments are a usage error (exit 3).
 
 import { parseArgs } from 'node:util';
+import { explainOptionError } from './option-error.js';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 import type { GateAsk } from '../app/run-checkpoint.js';
@@ -180,35 +181,37 @@ function trustedRefOf(value: string | undefined): { trustedRef?: string } {
   return { trustedRef: value };
 }
 
+const OPTIONS = {
+  config: { type: 'string' },
+  cwd: { type: 'string' },
+  decision: { type: 'string' },
+  mode: { type: 'string', multiple: true },
+  'release-tag': { type: 'string' },
+  'commit-sha': { type: 'string' },
+  'service-contract-version': { type: 'string' },
+  'api-contract-version': { type: 'string' },
+  'integration-baseline': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-commands': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  force: { type: 'boolean' },
+  shard: { type: 'string' },
+  durations: { type: 'string' },
+  tree: { type: 'string' },
+  'trusted-ref': { type: 'string' },
+} as const;
+
 function parseOptions(args: string[]) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        decision: { type: 'string' },
-        mode: { type: 'string', multiple: true },
-        'release-tag': { type: 'string' },
-        'commit-sha': { type: 'string' },
-        'service-contract-version': { type: 'string' },
-        'api-contract-version': { type: 'string' },
-        'integration-baseline': { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'no-commands': { type: 'boolean' },
-        concurrency: { type: 'string' },
-        force: { type: 'boolean' },
-        shard: { type: 'string' },
-        durations: { type: 'string' },
-        tree: { type: 'string' },
-        'trusted-ref': { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', {
+    throw new UsageError(explainOptionError(error as Error, Object.keys(OPTIONS)), {
       cause: error,
     });
   }

@@ -1,8 +1,15 @@
 // The starter files `cutover-checkpoint init` writes: a config that validates as-is and documents
-// its own options, and a workflow with explicit permissions.
+// its own options (with a schema line editors follow), and a workflow with explicit permissions.
 
-export const STARTER_CONFIG = `# cutover-checkpoint gate. Schema: schemas/checkpoint-config.schema.json
-# yaml-language-server: $schema=https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json
+// The released version, so the editor's schema URL is the schema of the gate the user runs
+// (the bundler injects it; in-process tests have no bundler).
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
+
+/** The raw URL of the config schema in this repository at the released tag. */
+export const CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/cutover-checkpoint/cutover-checkpoint/v${VERSION}/schemas/checkpoint-config.schema.json`;
+
+export const STARTER_CONFIG = `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}
+# cutover-checkpoint gate: what must hold before a rehearsal and a runtime cutover.
 version: 1
 gate:
   name: my-service-cutover
@@ -38,12 +45,15 @@ commands:
     run: npm test
     reports_tests: true
 
-# joint_decision:
-#   path: docs/JOINT_DECISION_RECORD.json
-#   roles: [producer, consumer]
-#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
-#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
-#   unsigned: { rehearsal: pending, cutover: fail }
+# Who signs the decisions. Until the record exists both decisions are NO-GO; while it is unsigned
+# the rehearsal is pending (CONDITIONAL) and the cutover NO-GO. Write the record with
+# \`cutover-checkpoint schema joint-decision\` as its shape; replace the logins with yours.
+joint_decision:
+  path: docs/JOINT_DECISION_RECORD.json
+  roles: [producer, consumer]
+  signers: { producer: [producer-login], consumer: [consumer-login] }
+  verify: { rehearsal: file, cutover: github } # cutover: approvals of the PR on its head sha
+  unsigned: { rehearsal: pending, cutover: fail }
 `;
 
 export const STARTER_WORKFLOW = `name: Cutover checkpoint

@@ -26,6 +26,8 @@ export interface GitEvidence {
   head?: string | null;
   /** Number of tags in the clone; zero usually means tags were not fetched. */
   tagCount: number;
+  /** Every tag in the clone and the commit it points at (for "did you mean" on a missing tag). */
+  tagCommits?: Record<string, string>;
   /** Commit each asked-for tag resolves to; null when the tag is absent. */
   tags: Record<string, string | null>;
   /** ISO date of the last commit touching each asked-for path; null when never committed. */

@@ -144,8 +144,11 @@ function evaluateCommand(
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
     const how =
-      explainExit({ ...result, timeoutMs: command.timeoutMs }) +
-      (result.reason ? ` because ${result.reason}` : '');
+      explainExit({
+        ...result,
+        timeoutMs: command.timeoutMs,
+        crlfShebang: hasCrlfShebang(command, context, result.outputTail),
+      }) + (result.reason ? ` because ${result.reason}` : '');
     return {
       ...base,
       status: 'fail',
@@ -192,4 +195,16 @@ function evaluateCommand(
     ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner}${tests.note ? `; ${tests.note}` : ''})`
     : '';
   return { ...base, status: 'pass', summary: `exited 0 in ${took}${testText}` };
+}
+
+/** Does the script the command runs start `#!…\r`, or did the shell name an interpreter ending in \r? */
+function hasCrlfShebang(
+  command: CommandConfig,
+  context: EvaluationContext,
+  output: string,
+): boolean {
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : undefined;
+  if (read?.kind === 'ok' && /^#![^\n]*\r\n/.test(read.text)) return true;
+  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }

@@ -3,6 +3,7 @@
 
 import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { suggestName } from '../config/did-you-mean.js';
 
 // `fetch-tags: true` alone is not offered: it leaves the clone shallow, and a shallow clone hides
 // every other history fact (document ages) too.
@@ -43,9 +44,7 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
         summary: unfetched
           ? `release tag ${tag} is not in this clone, which ${git.shallow ? 'is shallow' : 'has no tags at all'}: ${FETCH_HINT}`
           : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched
-          ? [FETCH_HINT]
-          : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git.tagCommits ?? {})],
         observed: { tag: null },
       },
     ];
@@ -70,4 +69,23 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
         : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`,
     },
   ];
+}
+
+/**
+ * What to say about a missing release tag: the tag that points at the locked commit, else the
+ * closest name. Never "create it and push it": a release tag is made by the release, on purpose,
+ * and a gate that hands out that command invites tagging whatever is checked out.
+ */
+function suggestTag(
+  tag: string,
+  lockSha: string | undefined,
+  tags: Record<string, string>,
+): string {
+  const atLock = lockSha ? Object.keys(tags).filter((name) => tags[name] === lockSha) : [];
+  const meant = suggestName(tag, atLock) ?? atLock[0] ?? suggestName(tag, Object.keys(tags));
+  if (meant && atLock.includes(meant))
+    return `did you mean ${meant}? It resolves to the locked commit ${lockSha}; fix release_tag in the lock`;
+  if (meant)
+    return `did you mean ${meant}? Check release_tag in the lock against \`git tag --list\``;
+  return `check release_tag in the lock against \`git tag --list\`; the release tag is created by your release process on the release commit`;
 }

@@ -18,6 +18,7 @@ import {
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { CheckpointConfig, ConfigError } from './config-types.js';
 import { suggestName } from './did-you-mean.js';
+import { checkBuiltinSchemaRefs } from './builtin-schema-refs.js';
 import { checkConfigSemantics } from './config-semantics.js';
 import { normalizeConfig } from './normalize-config.js';
 
@@ -57,7 +58,10 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
   const at = (pointer: string, key = false) => locationOf(path, document, pointer, key);
-  const semanticErrors = checkConfigSemantics(document.value, at);
+  const semanticErrors = [
+    ...checkBuiltinSchemaRefs(document.value, at),
+    ...checkConfigSemantics(document.value, at),
+  ];
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return {

@@ -40,3 +40,12 @@ export const STATUS_ORDER: CheckStatus[] = [
   'skipped',
   'pass',
 ];
+
+/** One line naming every icon a report can show (🛑 marks an abort trigger). */
+export const ICON_LEGEND =
+  'Legend: ✅ pass · ❌ fail · 💥 error (could not be evaluated) · ⚠️ warn · ⏳ pending · 🛡️ waived · ⏭️ skipped · 🛑 abort trigger (a failure blocks every decision)';
+
+/** A full 40- or 64-hex commit sha, shown short in tables. */
+export function isFullSha(value: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}

@@ -21,8 +21,11 @@ export function renderGantt(commands: readonly RecordCommand[]): string {
       }) as CommandResult,
   );
   const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c: RecordCommand) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
   const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const failed = isFailed(c);
     const tags = [failed ? 'crit' : critical.ids.includes(c.id) ? 'active' : 'done'];
     // Inside the mermaid block a task name is Mermaid syntax: only a safe alphabet survives.
     const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, 'label');
@@ -32,11 +35,21 @@ export function renderGantt(commands: readonly RecordCommand[]): string {
     '```mermaid',
     'gantt',
     '    dateFormat x',
-    '    axisFormat %M:%S',
+    `    axisFormat ${axisFormatFor(span)}`,
     '    section commands',
     ...rows,
     '```',
     '',
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(' → ')} (${formatDuration(critical.ms)}); failed commands in red.`,
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(' → ')} (${formatDuration(critical.ms)})${anyFailed ? '; failed commands in red' : ''}.`,
   ].join('\n');
+}
+
+/**
+ * A d3 time format for the chart's axis, from the run's span in ms: under 10 s the ticks are
+ * seconds with milliseconds (minutes:seconds would label every tick 00:00), under an hour
+ * minutes:seconds, else hours:minutes.
+ */
+export function axisFormatFor(spanMs: number): string {
+  if (spanMs < 10_000) return '%S.%L s';
+  return spanMs < 3_600_000 ? '%M:%S' : '%H:%M';
 }

@@ -9,6 +9,12 @@ import { mdCode, mdProse, mdText } from './markdown-escape.js';
 import { renderBaseline, renderChecks } from './report-checks.js';
 import { renderCommands } from './report-commands.js';
 import { renderEvidence, renderFooter } from './report-evidence.js';
+import {
+  labelSuffix,
+  renderHeadline,
+  renderIntegrityWarning,
+  SEE_INTEGRITY_WARNING,
+} from './headline.js';
 import { renderJointDecision } from './report-joint-decision.js';
 
 /** Options: how much detail to keep (the GitHub renderers shrink it to fit size limits). */
@@ -49,25 +55,27 @@ export function renderMarkdown(
 }
 
 function renderHeader(record: DecisionRecord): string {
-  const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
+    // A CONDITIONAL is not blocked: it waits on sign-offs or pending evidence.
     const blocked = outcome.blocked_by.length
-      ? outcome.blocked_by
+      ? (outcome.state === 'CONDITIONAL' ? 'waiting on ' : '') +
+        outcome.blocked_by
           .slice(0, 6)
           .map((id) => mdCode(id, { table: true }))
           .join(', ') +
         (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : '')
       : '—';
-    const label = outcome.label !== outcome.state ? ` — ${mdText(outcome.label)}` : '';
+    const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? ' (requested)' : ''} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
-  const integrity = record.checks.find((c) => c.id === 'gate.integrity' && c.status !== 'pass');
+  const warning = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ''}`;
   return [
-    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
+    `# ${renderHeadline(record)}`,
     '',
-    ...(integrity ? [`> [!WARNING]\n> **Gate integrity:** ${mdProse(integrity.summary)}`, ''] : []),
-    `**Rehearsal: ${record.decisions.rehearsal.state}** · **Runtime cutover: ${record.decisions.cutover.state}** · verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    ...(warning ? [warning, ''] : []),
+    `Gate **${gate}** · requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} · verdict **${record.verdict}**`,
     '',
     '| Decision | State | Blocked by |',
     '|---|---|---|',
@@ -97,6 +105,8 @@ function renderToGo(record: DecisionRecord): string {
         item.expected !== undefined || item.observed !== undefined
           ? ` — expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}`
           : '';
+      if (item.check === 'gate.integrity')
+        return `- ${STATUS_ICONS[item.status as CheckResult['status']] ?? ''} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
       return `- ${STATUS_ICONS[item.status as CheckResult['status']] ?? ''} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} → GO needs`, '', ...items].join(

@@ -17,7 +17,8 @@ export function renderJointDecision(record: DecisionRecord): string {
     `   - ${signature('rehearsal', role)}`,
     `   - ${signature('cutover', role)}`,
   ]);
-  const n = roles.length + 2;
+  // Item 1 is the timestamp; then one item per role, or one 'no record' item.
+  const n = Math.max(roles.length, 1) + 2;
   const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f])
     .filter(Boolean)
     .map((v) => mdCode(v))

@@ -29,7 +29,7 @@ export function renderText(
     const blocked = outcome.blocked_by.length
       ? paint(
           'dim',
-          `  blocked by ${outcome.blocked_by.slice(0, 4).join(', ')}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ''}`,
+          `  ${outcome.state === 'CONDITIONAL' ? 'waiting on' : 'blocked by'} ${outcome.blocked_by.slice(0, 4).join(', ')}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ''}`,
         )
       : '';
     lines.push(
@@ -61,6 +61,8 @@ export function renderText(
       }
       if (located.length === 0)
         for (const detail of check.details.slice(0, 5)) lines.push(paint('dim', `      ${detail}`));
+      const log = record.commands.find((c) => `command.${c.id}` === check.id)?.log_path;
+      if (log && isFailing(check.status)) lines.push(paint('dim', `      full output: ${log}`));
       if (item.expected !== undefined || item.observed !== undefined) {
         lines.push(
           paint(

@@ -42,7 +42,11 @@ export function detectDraft(
 }
 
 /** A validator: true when valid, else its errors on `.errors` (ajv's shape). */
-export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type ValidateFunction = ((data: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+  /** The schema it validates against (ajv sets it; built-ins get theirs), to explain oneOf errors. */
+  schema?: unknown;
+};
 
 /** The part of an ajv instance the validator uses. */
 export interface AjvInstance {

@@ -24,6 +24,7 @@ import {
   type ValidateFunction,
 } from './schema-drafts.js';
 import { readOwn } from '../own-key.js';
+import { collapseAlternatives } from './collapse-alternatives.js';
 
 export type { ValidateFunction } from './schema-drafts.js';
 
@@ -97,7 +98,13 @@ export function createSchemaValidator() {
             .join(', ')}`,
         };
       }
-      return { ok: true, validate, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
+      const withSchema: ValidateFunction = validate;
+      withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
+      return {
+        ok: true,
+        validate: withSchema,
+        numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]),
+      };
     }
     const draft = detectDraft(source.schema);
     if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
@@ -162,7 +169,7 @@ export function validateDocument(
     location: locationOf(file, document, pointer),
   }));
   if (validate(document.value)) return roundings;
-  const errors = validate.errors ?? [];
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
   const findings = errors
     .slice(0, MAX_SCHEMA_FINDINGS)
     .map((error) => toFinding(error, document, file));
@@ -186,6 +193,8 @@ function toFinding(error: ErrorObject, document: ParsedDocument, file: string): 
     message = `${pointer} is not allowed here (unknown property "${extra}")`;
   } else if (error.keyword === 'enum') {
     message += `: ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
+  } else if (error.keyword === 'format' && error.params.format === 'date-time') {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
   } else if (error.keyword === 'const') {
     message += `: ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
   }

@@ -21,11 +21,12 @@ export function mapConclusion(
   return verdict === 'GO' ? 'success' : verdict === 'NO-GO' ? 'failure' : conditional;
 }
 
-/** "Rehearsal GO · Cutover NO-GO" */
+/** "Rehearsal GO · Cutover NO-GO", the requested decision first. */
 export function renderCheckTitle(record: DecisionRecord): string {
-  return DECISIONS.map(
-    (d) => `${d === 'cutover' ? 'Cutover' : DECISION_TITLES[d]} ${record.decisions[d].state}`,
-  ).join(' · ');
+  const requested = record.decision_requested;
+  return [requested, ...DECISIONS.filter((d) => d !== requested)]
+    .map((d) => `${d === 'cutover' ? 'Cutover' : DECISION_TITLES[d]} ${record.decisions[d].state}`)
+    .join(' · ');
 }
 
 /** Summary and text within the byte limits, degrading detail before truncating. */

@@ -1,8 +1,8 @@
 // The sticky PR comment: one per check name, found again by a hidden marker on its first line.
 
 import type { DecisionRecord } from '../../record.js';
-import { STATE_ICONS } from '../format-value.js';
-import { mdCode, mdText, mdUrl, wellFormed } from '../markdown-escape.js';
+import { renderHeadline } from '../headline.js';
+import { mdCode, mdUrl, wellFormed } from '../markdown-escape.js';
 import { renderDecisionSummary } from './decision-summary.js';
 import { COMMENT_LIMIT, fitWithin } from './limits.js';
 
@@ -33,7 +33,6 @@ export function renderComment(
   checkName: string,
   checksUrl: string | null,
 ): string {
-  const requested = record.decisions[record.decision_requested];
   const url = mdUrl(checksUrl);
   const linkLine = url
     ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.`
@@ -41,7 +40,9 @@ export function renderComment(
   const build = (maxItems: number) =>
     [
       commentMarker(checkName),
-      `### ${STATE_ICONS[requested.state]} ${mdText(checkName)}: ${mdText(requested.label)}`,
+      `### ${renderHeadline(record)}`,
+      '',
+      `Gate check ${mdCode(checkName)}, requested decision: ${record.decision_requested}.`,
       '',
       renderDecisionSummary(record, maxItems),
       linkLine,

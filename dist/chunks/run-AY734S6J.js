@@ -7,6 +7,7 @@ import {
   BASELINE_FIELDS,
   DECISIONS,
   DECISION_TITLES,
+  SEE_INTEGRITY_WARNING,
   STATE_ICONS,
   STATUS_ICONS,
   couldNot,
@@ -22,6 +23,7 @@ import {
   globToRegExp,
   isEchoBackedUp,
   isFailing,
+  labelSuffix,
   mdCode,
   mdProse,
   mdText,
@@ -31,13 +33,15 @@ import {
   prefixLines,
   readRecordFile,
   readShardDurations,
+  renderHeadline,
+  renderIntegrityWarning,
   renderMarkdown,
   runGate,
   stopOnSignals,
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-NS5E7BHI.js";
+} from "./chunk-U2RWIRYR.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -1446,13 +1450,12 @@ function openFence(text) {
 // src/core/render/github/decision-summary.ts
 function renderDecisionSummary(record, maxItems) {
   const lines = [];
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-  if (integrity) lines.push(`> [!WARNING]
-> ${mdProse(integrity.summary)}`, "");
+  const warning2 = renderIntegrityWarning(record);
+  if (warning2) lines.push(warning2, "");
   lines.push("| Decision | State |", "|---|---|");
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    const label = labelSuffix(outcome);
     lines.push(
       `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
     );
@@ -1460,17 +1463,18 @@ function renderDecisionSummary(record, maxItems) {
   if (record.abort_triggers.length > 0) {
     lines.push(
       "",
-      `**\u{1F6D1} Abort triggers:** ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
+      `**\u{1F6D1} Abort triggers** (each blocks every decision): ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
     );
   }
   for (const decision of DECISIONS) {
     const outcome = record.decisions[decision];
     if (outcome.state === "GO") continue;
-    lines.push("", `**${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs**`, "");
+    lines.push("", `#### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "");
     for (const item of outcome.to_go.slice(0, maxItems)) {
       const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
+      const icon = STATUS_ICONS[item.status] ?? "";
       lines.push(
-        `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
+        item.check === "gate.integrity" ? `- ${icon} ${mdCode(item.check)}: ${SEE_INTEGRITY_WARNING}` : `- ${icon} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
       );
     }
     if (outcome.to_go.length > maxItems)
@@ -1490,9 +1494,8 @@ function mapConclusion(verdict, conditional = "neutral") {
   return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
 }
 function renderCheckTitle(record) {
-  return DECISIONS.map(
-    (d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`
-  ).join(" \xB7 ");
+  const requested = record.decision_requested;
+  return [requested, ...DECISIONS.filter((d) => d !== requested)].map((d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`).join(" \xB7 ");
 }
 function renderCheckOutput(record, runUrl) {
   const url = mdUrl(runUrl);
@@ -1667,12 +1670,13 @@ function hasCommentMarker(body, marker) {
   return first.replace(/\r$/, "") === marker;
 }
 function renderComment(record, checkName, checksUrl) {
-  const requested = record.decisions[record.decision_requested];
   const url = mdUrl(checksUrl);
   const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
     commentMarker(checkName),
-    `### ${STATE_ICONS[requested.state]} ${mdText(checkName)}: ${mdText(requested.label)}`,
+    `### ${renderHeadline(record)}`,
+    "",
+    `Gate check ${mdCode(checkName)}, requested decision: ${record.decision_requested}.`,
     "",
     renderDecisionSummary(record, maxItems),
     linkLine,
@@ -1978,7 +1982,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-7HBQHBNG.js");
+  const { createGitHubClient } = await import("./octokit-DT53XXDD.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,

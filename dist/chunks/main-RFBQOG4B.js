@@ -32,8 +32,9 @@ import {
   readShardDurations,
   runGate,
   stopOnSignals,
+  suggestName,
   toCommandResult
-} from "./chunk-NS5E7BHI.js";
+} from "./chunk-U2RWIRYR.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -96,7 +97,7 @@ function renderText(record, options) {
     const label = outcome.label !== outcome.state ? `  "${outcome.label}"` : "";
     const blocked = outcome.blocked_by.length ? paint(
       "dim",
-      `  blocked by ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
+      `  ${outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by"} ${outcome.blocked_by.slice(0, 4).join(", ")}${outcome.blocked_by.length > 4 ? ` +${outcome.blocked_by.length - 4}` : ""}`
     ) : "";
     lines.push(
       `  ${DECISION_TITLES[decision].padEnd(16)} ${paint(stateColor(outcome.state), outcome.state.padEnd(11))}${label}${blocked}`
@@ -123,6 +124,8 @@ function renderText(record, options) {
       }
       if (located.length === 0)
         for (const detail of check.details.slice(0, 5)) lines.push(paint("dim", `      ${detail}`));
+      const log = record.commands.find((c) => `command.${c.id}` === check.id)?.log_path;
+      if (log && isFailing(check.status)) lines.push(paint("dim", `      full output: ${log}`));
       if (item.expected !== void 0 || item.observed !== void 0) {
         lines.push(
           paint(
@@ -200,6 +203,17 @@ function createTerminalSink(options) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+
+// src/cli/option-error.ts
+function explainOptionError(error, options) {
+  const message = error.message.split("\n")[0] ?? "bad arguments";
+  const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+  if (unknown === void 0) return message;
+  const suggestion = suggestName(unknown, options);
+  return `unknown option '--${unknown}'${suggestion ? `; did you mean --${suggestion}?` : ""}`;
+}
+
+// src/cli/args.ts
 var DEFAULT_CONFIG_PATH = ".github/cutover-checkpoint.yml";
 var DEFAULT_OUT_DIR = "checkpoint-evidence";
 var MAX_BASELINE_INPUT = 256;
@@ -340,35 +354,36 @@ function trustedRefOf(value) {
     );
   return { trustedRef: value };
 }
+var OPTIONS = {
+  config: { type: "string" },
+  cwd: { type: "string" },
+  decision: { type: "string" },
+  mode: { type: "string", multiple: true },
+  "release-tag": { type: "string" },
+  "commit-sha": { type: "string" },
+  "service-contract-version": { type: "string" },
+  "api-contract-version": { type: "string" },
+  "integration-baseline": { type: "string" },
+  out: { type: "string" },
+  json: { type: "boolean" },
+  "no-commands": { type: "boolean" },
+  concurrency: { type: "string" },
+  force: { type: "boolean" },
+  shard: { type: "string" },
+  durations: { type: "string" },
+  tree: { type: "string" },
+  "trusted-ref": { type: "string" }
+};
 function parseOptions(args) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: "string" },
-        cwd: { type: "string" },
-        decision: { type: "string" },
-        mode: { type: "string", multiple: true },
-        "release-tag": { type: "string" },
-        "commit-sha": { type: "string" },
-        "service-contract-version": { type: "string" },
-        "api-contract-version": { type: "string" },
-        "integration-baseline": { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean" },
-        "no-commands": { type: "boolean" },
-        concurrency: { type: "string" },
-        force: { type: "boolean" },
-        shard: { type: "string" },
-        durations: { type: "string" },
-        tree: { type: "string" },
-        "trusted-ref": { type: "string" }
-      }
+      options: OPTIONS
     });
   } catch (error) {
-    throw new UsageError(error.message.split("\n")[0] ?? "bad arguments", {
+    throw new UsageError(explainOptionError(error, Object.keys(OPTIONS)), {
       cause: error
     });
   }
@@ -392,8 +407,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
 // src/cli/init-templates.ts
-var STARTER_CONFIG = `# cutover-checkpoint gate. Schema: schemas/checkpoint-config.schema.json
-# yaml-language-server: $schema=https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json
+var VERSION = true ? "0.1.0" : "0.1.0";
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/cutover-checkpoint/cutover-checkpoint/v${VERSION}/schemas/checkpoint-config.schema.json`;
+var STARTER_CONFIG = `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}
+# cutover-checkpoint gate: what must hold before a rehearsal and a runtime cutover.
 version: 1
 gate:
   name: my-service-cutover
@@ -429,12 +446,15 @@ commands:
     run: npm test
     reports_tests: true
 
-# joint_decision:
-#   path: docs/JOINT_DECISION_RECORD.json
-#   roles: [producer, consumer]
-#   signers: { producer: [producer-login], consumer: ["@your-org/consumer-release"] }
-#   verify: { rehearsal: file, cutover: github }   # cutover: approvals of the PR on its head sha
-#   unsigned: { rehearsal: pending, cutover: fail }
+# Who signs the decisions. Until the record exists both decisions are NO-GO; while it is unsigned
+# the rehearsal is pending (CONDITIONAL) and the cutover NO-GO. Write the record with
+# \`cutover-checkpoint schema joint-decision\` as its shape; replace the logins with yours.
+joint_decision:
+  path: docs/JOINT_DECISION_RECORD.json
+  roles: [producer, consumer]
+  signers: { producer: [producer-login], consumer: [consumer-login] }
+  verify: { rehearsal: file, cutover: github } # cutover: approvals of the PR on its head sha
+  unsigned: { rehearsal: pending, cutover: fail }
 `;
 var STARTER_WORKFLOW = `name: Cutover checkpoint
 on:

@@ -19012,6 +19012,10 @@ var STATUS_ORDER = [
   "skipped",
   "pass"
 ];
+var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
+function isFullSha(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
 
 // src/core/render/markdown-escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
@@ -19126,6 +19130,34 @@ function longestRun(text, char) {
   return longest;
 }
 
+// src/core/render/headline.ts
+function renderHeadline(record) {
+  const order = [
+    record.decision_requested,
+    ...DECISIONS.filter((d) => d !== record.decision_requested)
+  ];
+  return order.map(
+    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function findIntegrityProblem(record) {
+  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+}
+function renderIntegrityWarning(record) {
+  const integrity = findIntegrityProblem(record);
+  return integrity ? `> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
+}
+var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
+function checkSummaryText(check) {
+  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
+}
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
+}
+
 // src/core/render/report-checks.ts
 function renderBaseline(record) {
   const sources = Object.keys(record.baseline.observed);
@@ -19133,7 +19165,12 @@ function renderBaseline(record) {
     (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
   );
   if (fields.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
+  const fullShas = [];
+  const cellCode = (value) => {
+    if (!isFullSha(value)) return mdCode(value, { table: true });
+    if (!fullShas.includes(value)) fullShas.push(value);
+    return mdCode(value.slice(0, 7), { table: true });
+  };
   const rows = fields.map((field) => {
     const expected = record.baseline.expected[field];
     const cells = sources.map((source) => {
@@ -19141,43 +19178,62 @@ function renderBaseline(record) {
       if (value === void 0) return "\u2014";
       return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
     });
-    return `| ${field} | ${expected ? cellCode(expected) : "\u2014"} | ${cells.join(" | ")} |`;
+    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
   });
+  const columns = ["Field", "Lock", ...sources.map(mdText)];
   return [
     "## Baseline lock",
     "",
-    `| Field | Lock | ${sources.map(mdText).join(" | ")} |`,
-    `|---|---|${sources.map(() => "---|").join("")}`,
-    ...rows
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---|").join("")}`,
+    ...rows,
+    ...fullShas.length ? [
+      "",
+      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+    ] : []
   ].join("\n");
 }
 function renderChecks(record, options) {
   const sorted = [...record.checks].sort(
     (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
   );
-  const shown2 = options.passingChecks ? sorted : sorted.filter((c) => c.status !== "pass");
+  const open2 = sorted.filter((c) => c.status !== "pass");
+  const passing = sorted.filter((c) => c.status === "pass");
   const counts = STATUS_ORDER.map(
     (status) => [status, record.checks.filter((c) => c.status === status).length]
   ).filter(([, n]) => n > 0);
-  const rows = shown2.map(
-    (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ")} | ${mdProse(c.summary, { table: true })} |`
-  );
-  const omitted = record.checks.length - shown2.length;
-  const details = sorted.filter(
-    (c) => c.status !== "pass" && (c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
-    c.findings.some((f) => f.location?.line || f.message !== c.summary))
+  const details = open2.filter(
+    (c) => c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
+    c.findings.some((f) => f.location?.line || f.message !== c.summary)
   ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
+  const folded = !passing.length ? [] : options.passingChecks ? [
+    "",
+    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
+    "",
+    ...renderCheckTable(passing),
+    "",
+    "</details>"
+  ] : ["", `_${plural(passing.length)} not shown._`];
   return [
     "## Checks",
     "",
     counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
+    ...folded,
     "",
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...rows,
-    ...omitted > 0 ? ["", `_${omitted} passing checks not shown._`] : [],
+    ICON_LEGEND,
     ...details.length ? ["", details.join("\n\n")] : []
   ].join("\n");
+}
+function renderCheckTable(checks) {
+  return [
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...checks.map(
+      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
+    )
+  ];
 }
 function renderCheckDetails(check, max) {
   const lines = check.findings.length > 0 ? check.findings.map(
@@ -19247,8 +19303,11 @@ function renderGantt(commands) {
     })
   );
   const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
   const rows = ran.map((c) => {
-    const failed = c.exit_code !== 0 || c.timed_out || c.signal !== null;
+    const failed = isFailed(c);
     const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
     const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
@@ -19257,13 +19316,17 @@ function renderGantt(commands) {
     "```mermaid",
     "gantt",
     "    dateFormat x",
-    "    axisFormat %M:%S",
+    `    axisFormat ${axisFormatFor(span)}`,
     "    section commands",
     ...rows,
     "```",
     "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)}); failed commands in red.`
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
   ].join("\n");
+}
+function axisFormatFor(spanMs) {
+  if (spanMs < 1e4) return "%S.%L s";
+  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
 }
 
 // src/core/render/report-commands.ts
@@ -19355,7 +19418,7 @@ function renderJointDecision(record) {
     `   - ${signature("rehearsal", role)}`,
     `   - ${signature("cutover", role)}`
   ]);
-  const n = roles.length + 2;
+  const n = Math.max(roles.length, 1) + 2;
   const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
   const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
   const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
@@ -19396,20 +19459,19 @@ function renderMarkdown(record, options = FULL_DETAIL) {
   ].filter((section) => section !== "").join("\n\n").concat("\n");
 }
 function renderHeader(record) {
-  const requested = record.decisions[record.decision_requested];
   const rows = DECISIONS.map((decision) => {
     const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = outcome.label !== outcome.state ? ` \u2014 ${mdText(outcome.label)}` : "";
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
-  const integrity = record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+  const warning = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
   return [
-    `# ${STATE_ICONS[requested.state]} ${mdText(record.gate.name)}: ${mdText(requested.label)}`,
+    `# ${renderHeadline(record)}`,
     "",
-    ...integrity ? [`> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}`, ""] : [],
-    `**Rehearsal: ${record.decisions.rehearsal.state}** \xB7 **Runtime cutover: ${record.decisions.cutover.state}** \xB7 verdict for the requested decision (${record.decision_requested}): **${record.verdict}**`,
+    ...warning ? [warning, ""] : [],
+    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
     "|---|---|---|",
@@ -19434,6 +19496,8 @@ function renderToGo(record) {
     const outcome = record.decisions[decision];
     const items = outcome.to_go.map((item) => {
       const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      if (item.check === "gate.integrity")
+        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
       return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
     });
     return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
@@ -19463,6 +19527,56 @@ function findNetworkRefs(schema, builtinIds, companions) {
   };
   visit3(schema);
   return found;
+}
+
+// src/core/schema/collapse-alternatives.ts
+function collapseAlternatives(errors, schema) {
+  const dropped = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of errors) {
+    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
+    const prefix = `${group.schemaPath}/`;
+    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
+    const branches = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
+    );
+    const deeper = branches.filter(below);
+    if (deeper.length > 0) {
+      dropped.add(group);
+      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
+      continue;
+    }
+    for (const e of branches) dropped.add(e);
+    const shapes = describeAlternatives(schema, group.schemaPath);
+    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
+  }
+  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
+}
+function describeAlternatives(schema, schemaPath) {
+  const list = resolveSchemaPath(schema, schemaPath);
+  if (!Array.isArray(list)) return void 0;
+  return list.map((branch) => {
+    const node = resolveRef(schema, branch);
+    if (!isPlainObject(node)) return "valid";
+    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
+    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
+    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
+    return "valid";
+  });
+}
+function resolveSchemaPath(schema, schemaPath) {
+  if (!schemaPath.startsWith("#")) return void 0;
+  let node = schema;
+  for (const key of parsePointer(schemaPath.slice(1))) {
+    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
+    node = resolveRef(schema, node);
+  }
+  return node;
+}
+function resolveRef(schema, node) {
+  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
+    return node;
+  return resolveSchemaPath(schema, node.$ref);
 }
 
 // src/core/schema/schema-validator.ts
@@ -19510,7 +19624,13 @@ function createSchemaValidator() {
           message: `unknown built-in schema '${source.name}'; known: ${Object.keys(BUILTIN_SCHEMAS).map((n) => `builtin:${n}`).join(", ")}`
         };
       }
-      return { ok: true, validate, numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin]) };
+      const withSchema = validate;
+      withSchema.schema ??= readOwn(BUILTIN_SCHEMAS, builtin);
+      return {
+        ok: true,
+        validate: withSchema,
+        numeric: usesNumericKeywords(BUILTIN_SCHEMAS[builtin])
+      };
     }
     const draft = detectDraft(source.schema);
     if (!draft.ok) return { ok: false, message: `schema ${source.name}: ${draft.message}` };
@@ -19557,7 +19677,7 @@ function validateDocument(validate, document, file, numeric = true) {
     location: locationOf(file, document, pointer)
   }));
   if (validate(document.value)) return roundings;
-  const errors = validate.errors ?? [];
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
   const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
     findings.push({
@@ -19578,6 +19698,8 @@ function toFinding(error, document, file) {
     message = `${pointer} is not allowed here (unknown property "${extra}")`;
   } else if (error.keyword === "enum") {
     message += `: ${JSON.stringify(error.params.allowedValues)}`;
+  } else if (error.keyword === "format" && error.params.format === "date-time") {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
   } else if (error.keyword === "const") {
     message += `: ${JSON.stringify(error.params.allowedValue)}`;
   }
@@ -19957,6 +20079,39 @@ function evaluateBaseline(context) {
   return outcomes;
 }
 
+// src/core/config/did-you-mean.ts
+function suggestName(typo, candidates) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(typo.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(typo.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from(
+    { length: rows },
+    (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = value;
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/core/checks/git-tag.ts
 var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/checkout (`fetch-tags: true` alone leaves the clone shallow); locally run `git fetch --tags --unshallow` (or `git fetch --tags` in a full clone)";
 function evaluateGitTag(context) {
@@ -19987,7 +20142,7 @@ function evaluateGitTag(context) {
         ...base,
         status: "fail",
         summary: unfetched ? `release tag ${tag} is not in this clone, which ${git2.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git2.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [`create it on ${sha} with: git tag ${tag} ${sha} && git push origin ${tag}`],
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git2.tagCommits ?? {})],
         observed: { tag: null }
       }
     ];
@@ -20010,6 +20165,15 @@ function evaluateGitTag(context) {
       summary: lockSha ? `release tag ${tag} resolves to ${sha}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
     }
   ];
+}
+function suggestTag(tag, lockSha, tags) {
+  const atLock = lockSha ? Object.keys(tags).filter((name) => tags[name] === lockSha) : [];
+  const meant = suggestName(tag, atLock) ?? atLock[0] ?? suggestName(tag, Object.keys(tags));
+  if (meant && atLock.includes(meant))
+    return `did you mean ${meant}? It resolves to the locked commit ${lockSha}; fix release_tag in the lock`;
+  if (meant)
+    return `did you mean ${meant}? Check release_tag in the lock against \`git tag --list\``;
+  return `check release_tag in the lock against \`git tag --list\`; the release tag is created by your release process on the release commit`;
 }
 
 // src/core/checks/set-difference.ts
@@ -20753,15 +20917,19 @@ function explainExit(result) {
   if (result.signal)
     return `ended by signal ${result.signal}${SIGNAL_MEANINGS[result.signal] ? ` (${SIGNAL_MEANINGS[result.signal]})` : ""}`;
   if (result.exitCode === null) return "did not report an exit code";
-  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 ? `killed by signal ${result.exitCode - 128}` : void 0);
+  if (result.crlfShebang && (result.exitCode === 126 || result.exitCode === 127))
+    return `exited ${result.exitCode} (the script has Windows line endings (\\r after the shebang), so its interpreter is not found: convert it to LF, e.g. dos2unix, and add \`*.sh text eol=lf\` to .gitattributes)`;
+  const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 && result.exitCode <= 128 + 64 ? `a child was probably killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
+var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|≠/i;
+var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i;
+var BLOCK_OPENER = /^\s*[\w-]+:\s*[|>][-+]?\s*$/;
 function findErrorLines(output, max = 8) {
-  return stripAnsi(output).split("\n").filter(
-    (line) => /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i.test(
-      line
-    )
-  ).slice(-max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
+  const lines = stripAnsi(output).split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => !BLOCK_OPENER.test(line));
+  const assertions = lines.filter((line) => ASSERTION.test(line));
+  const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
+  return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
 }
 
 // src/core/commands/placeholder.ts
@@ -21048,7 +21216,11 @@ function evaluateCommand(command, result, context) {
   }
   const took = formatDuration(result.durationMs);
   if (result.exitCode !== 0 || result.timedOut || result.signal) {
-    const how = explainExit({ ...result, timeoutMs: command.timeoutMs }) + (result.reason ? ` because ${result.reason}` : "");
+    const how = explainExit({
+      ...result,
+      timeoutMs: command.timeoutMs,
+      crlfShebang: hasCrlfShebang(command, context, result.outputTail)
+    }) + (result.reason ? ` because ${result.reason}` : "");
     return {
       ...base,
       status: "fail",
@@ -21089,6 +21261,12 @@ function evaluateCommand(command, result, context) {
   }
   const testText = tests ? `, ${tests.passed} passed / ${tests.failed} failed (${tests.runner}${tests.note ? `; ${tests.note}` : ""})` : "";
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
+}
+function hasCrlfShebang(command, context, output) {
+  const source = findBodySource(command.run, command.cwd);
+  const read = source ? context.evidence.files[source.path] : void 0;
+  if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
+  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }
 
 // src/core/signoff/signers.ts
@@ -22900,37 +23078,22 @@ async function readSchemaWithRefs(path, read) {
   }
 }
 
-// src/core/config/did-you-mean.ts
-function suggestName(typo, candidates) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(typo.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(typo.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = Array.from(
-    { length: rows },
-    (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, d[i - 2][j - 2] + 1);
+// src/core/config/builtin-schema-refs.ts
+function checkBuiltinSchemaRefs(config, at) {
+  const names = Object.keys(BUILTIN_SCHEMAS);
+  const artifacts = Array.isArray(config.artifacts) ? config.artifacts : [];
+  return artifacts.flatMap((artifact, i) => {
+    const schema = artifact?.schema;
+    const name = typeof schema === "string" ? builtinSchemaName(schema) : void 0;
+    if (name === void 0 || Object.hasOwn(BUILTIN_SCHEMAS, name)) return [];
+    const suggestion = suggestName(name, names);
+    return [
+      {
+        message: `unknown built-in schema '${schema}'${suggestion ? `; did you mean 'builtin:${suggestion}'?` : ""} (built-in schemas: ${names.join(", ")})`,
+        location: at(`/artifacts/${i}/schema`)
       }
-      d[i][j] = value;
-    }
-  }
-  return d[a.length][b.length];
+    ];
+  });
 }
 
 // src/core/config/protected-policy.ts
@@ -23393,7 +23556,10 @@ function parseConfig(text, path, validator) {
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
   }
   const at = (pointer, key = false) => locationOf(path, document, pointer, key);
-  const semanticErrors = checkConfigSemantics(document.value, at);
+  const semanticErrors = [
+    ...checkBuiltinSchemaRefs(document.value, at),
+    ...checkConfigSemantics(document.value, at)
+  ];
   if (semanticErrors.length > 0)
     return { ok: false, errors: semanticErrors.slice(0, MAX_CONFIG_ERRORS) };
   return {
@@ -23918,6 +24084,22 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
 }
 
+// src/adapters/git-tag-list.ts
+var TAG_LIST_ARGS = [
+  "for-each-ref",
+  "--format=%(refname:strip=2) %(objectname) %(*objectname)",
+  "refs/tags"
+];
+function parseTagList(stdout) {
+  const lines = stdout.split("\n").filter(Boolean);
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [name = "", object = "", peeled] = line.split(" ");
+      return [name, peeled || object];
+    })
+  );
+}
+
 // src/adapters/git.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
@@ -24092,7 +24274,7 @@ function createGit(root) {
       const common = resolve2(root, commonLine?.trim() || ".git");
       const [head, tagList, partial, ...resolved] = await Promise.all([
         git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]),
-        git(root, ["tag", "--list"]),
+        git(root, TAG_LIST_ARGS),
         isPartialClone(common),
         ...tags.map(
           (tag) => git(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`])
@@ -24118,6 +24300,7 @@ function createGit(root) {
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
         head: head.ok ? head.stdout.trim() : null,
         tagCount: tagList.stdout.split("\n").filter(Boolean).length,
+        tagCommits: parseTagList(tagList.stdout),
         tags: Object.fromEntries(
           tags.map((tag, i) => [tag, resolved[i].ok ? resolved[i].stdout.trim() : null])
         ),
@@ -24812,9 +24995,14 @@ export {
   mdCode,
   mdUrl,
   wellFormed,
+  renderHeadline,
+  renderIntegrityWarning,
+  SEE_INTEGRITY_WARNING,
+  labelSuffix,
   renderMarkdown,
   createSchemaValidator,
   toCommandResult,
+  suggestName,
   globToRegExp,
   decideAll,
   isProtectedCheck,

@@ -1,0 +1,178 @@
+// Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
+// one run exercises several commands at once.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findTableProblems, lintProblems } from '../render/markdown-checks.js';
+import { cli, ROOT, workspace } from './cli-helpers.js';
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('failing commands are explained', () => {
+  it('CRLF shebang, exit 254, the failing assertion and the log path', () => {
+    const dir = workspace({
+      'scripts/check.sh': '#!/usr/bin/env bash\r\necho hi\r\n',
+      'test/a.test.mjs':
+        "import test from 'node:test';\nimport assert from 'node:assert';\ntest('adds', () => { assert.strictEqual(12, 13); });\n",
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: billing-api-cutover }',
+        'commands:',
+        '  - { id: crlf, run: ./scripts/check.sh }',
+        `  - { id: odd-exit, run: "node -e 'process.exit(254)'" }`,
+        '  - { id: unit, run: node --test test/ }',
+        '',
+      ].join('\n'),
+    });
+    dirs.push(dir);
+    chmodSync(join(dir, 'scripts/check.sh'), 0o755);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    const run = cli(['run'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the script has Windows line endings (\\r after the shebang)');
+    expect(run.stdout).toMatch(/exited 254 after/);
+    expect(run.stdout).not.toContain('signal 126');
+    expect(run.stdout).toContain('12 !== 13');
+    expect(run.stdout).toContain(
+      `full output: ${join(dir, 'checkpoint-evidence', 'logs', 'unit.log')}`,
+    );
+    const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
+    expect(report).toContain('12 !== 13');
+  });
+});
+
+describe('init', () => {
+  it('writes a schema line editors follow and a joint-decision block; its report lints clean', () => {
+    const dir = workspace({
+      'README.md': '# svc\n',
+      'package.json': '{"scripts":{"test":"node --test"}}\n',
+      'test/a.test.mjs': "import test from 'node:test';\ntest('x', () => {});\n",
+    });
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    git(dir, 'tag', 'v0.1.0');
+    expect(cli(['init'], dir).status).toBe(0);
+    const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
+    const version = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    // The raw URL of this repository's schema at the released tag (a file that exists here).
+    expect(config.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://raw.githubusercontent.com/cutover-checkpoint/cutover-checkpoint/v${version}/schemas/checkpoint-config.schema.json`,
+    );
+    expect(readFileSync(join(ROOT, 'schemas/checkpoint-config.schema.json'), 'utf8')).toContain(
+      '"$schema"',
+    );
+    expect(config).toMatch(/^joint_decision:\n {2}path: docs\/JOINT_DECISION_RECORD.json$/m);
+    const run = cli(['run'], dir);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(
+      'joint decision record not found at docs/JOINT_DECISION_RECORD.json',
+    );
+    const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
+    expect([...lintProblems('init report', report), ...findTableProblems(report)]).toEqual([]);
+    expect(report).not.toMatch(/^2\. .*\n2\. /m);
+  });
+});
+
+describe('typos', () => {
+  it('a misspelt option and a misspelt built-in schema name a suggestion and run nothing', () => {
+    const dir = workspace({
+      'README.md': '# svc\n',
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: typo }',
+        'artifacts:',
+        '  - { id: m, path: README.md, schema: "builtin:producer-manfest" }',
+        'commands:',
+        '  - { id: marker, run: "touch ran.txt" }',
+        '',
+      ].join('\n'),
+    });
+    dirs.push(dir);
+    const option = cli(['run', '--decison', 'cutover'], dir);
+    expect(option.status).toBe(3);
+    expect(option.stderr).toContain("unknown option '--decison'; did you mean --decision?");
+    const schema = cli(['run'], dir);
+    expect(schema.status).toBe(3);
+    expect(schema.stderr + schema.stdout).toContain(
+      "unknown built-in schema 'builtin:producer-manfest'; did you mean 'builtin:producer-manifest'?",
+    );
+    expect(existsSync(join(dir, 'ran.txt'))).toBe(false);
+  });
+});
+
+describe('signing mistakes', () => {
+  it('a bare "GO" and a bad signed_at each get one line naming the expected shape', () => {
+    const signature = (signedAt: string) =>
+      `{ "decision": "GO", "signed_by": "consumer-login", "signed_at": "${signedAt}" }`;
+    const dir = workspace({
+      'README.md': '# svc\n',
+      '.github/cutover-checkpoint.yml': [
+        'version: 1',
+        'gate: { name: signing }',
+        'documents: [{ id: readme, path: README.md }]',
+        'joint_decision:',
+        '  path: docs/JOINT_DECISION_RECORD.json',
+        '  roles: [producer, consumer]',
+        '  signers: { producer: [producer-login], consumer: [consumer-login] }',
+        '',
+      ].join('\n'),
+      'docs/JOINT_DECISION_RECORD.json': `{
+  "decisions": {
+    "rehearsal": { "producer": "GO", "consumer": ${signature('yesterday')} },
+    "cutover": { "producer": null, "consumer": null }
+  },
+  "baseline": {},
+  "residual_risks": [],
+  "rollback": { "target": "v0", "trigger_owner": "on-call" }
+}
+`,
+    });
+    dirs.push(dir);
+    const run = cli(['validate'], dir);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => l.includes('/decisions/rehearsal/'));
+    // Printed once per decision the record blocks; each problem is a single line.
+    expect(new Set(lines.map((l) => l.trim()))).toEqual(
+      new Set([
+        'docs/JOINT_DECISION_RECORD.json:3:32: /decisions/rehearsal/producer must be null or {decision, signed_by, signed_at} (found "GO")',
+        'docs/JOINT_DECISION_RECORD.json:3:114: /decisions/rehearsal/consumer/signed_at must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone) (found "yesterday")',
+      ]),
+    );
+    expect(run.stdout).not.toContain('oneOf');
+  });
+});
+
+describe('a mistyped release tag', () => {
+  it('names the tag at the locked commit and never advises creating and pushing one', () => {
+    const dir = workspace({ 'README.md': '# svc\n' });
+    dirs.push(dir);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'release');
+    git(dir, 'tag', '-a', 'v1.4.0', '-m', 'v1.4.0');
+    git(dir, 'tag', 'v0.9.0');
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(
+      join(dir, '.github/cutover-checkpoint.yml'),
+      `version: 1\ngate: { name: t }\nbaseline: { release_tag: v1.4.1, commit_sha: ${sha} }\ndocuments: [{ id: r, path: README.md }]\n`,
+    );
+    const run = cli(['validate'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`did you mean v1.4.0? It resolves to the locked commit ${sha}`);
+    expect(run.stdout).not.toMatch(/git push|git tag v1\.4\.1/);
+  });
+});
