@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-CUGA4XWD.js");
+var { run } = await import("./chunks/run-NKLVEEJO.js");
 void run();

@@ -23,6 +23,10 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/pulls/{pull_number}/reviews': ['get'],
   '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals': ['get'],
   '/orgs/{org}/teams/{team_slug}/members': ['get'],
+  // Policy at the trusted ref when a shallow clone lacks its objects (SPEC §10).
+  '/repos/{owner}/{repo}/contents/{path}': ['get'],
+  // The default branch's tip, the trusted ref of a push not on it, when the clone lacks it.
+  '/repos/{owner}/{repo}/branches/{branch}': ['get'],
 };
 
 const [

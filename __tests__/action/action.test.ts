@@ -26,6 +26,10 @@ beforeAll(() => {
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 beforeEach(async () => {
   gh = await new FakeGitHub().start();
+  // The fixtures' default branches end at the demo's HEAD: a push of it is judged under its own
+  // policy (SPEC §10); a test of another branch sets its own tip.
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+  for (const branch of ['main', 'master']) gh.branchTips.set(branch, head);
 });
 afterEach(async () => {
   // Every request the Action made conforms to GitHub's description, and so did every answer.
@@ -36,7 +40,10 @@ afterEach(async () => {
   await gh.stop();
 });
 
-const ops = () => gh.requests.map((r) => r.operation);
+/** What the Action asked of GitHub besides looking up the default branch's tip (the trusted ref). */
+const published = () =>
+  gh.requests.filter((r) => r.operation !== 'GET /repos/{owner}/{repo}/branches/{branch}');
+const ops = () => published().map((r) => r.operation);
 /** The Action on a push event (push.json) against the fake GitHub. */
 const push = (workspace: string, inputs?: Record<string, string>) =>
   runAction({
@@ -65,7 +72,7 @@ describe('push', () => {
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
     // The payload's `after`, the commit pushed (GITHUB_SHA is the same on a real runner).
-    expect(gh.requests[0]!.body).toMatchObject({
+    expect(published()[0]!.body).toMatchObject({
       name: 'Cutover checkpoint',
       head_sha: (fixturePayload('push.json') as { after: string }).after,
       status: 'in_progress',
@@ -101,7 +108,7 @@ describe('pull_request', () => {
       sha: 'd'.repeat(40),
     });
     expect(first.status, first.stdout).toBe(0);
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: PR_HEAD });
+    expect(published()[0]!.body).toMatchObject({ head_sha: PR_HEAD });
     // Six for publishing (with the PR's current head), two reads for the verified sign-off.
     expect(gh.requests.length).toBeLessThanOrEqual(8);
     expect(gh.comments.get(2)).toHaveLength(1);
@@ -254,7 +261,7 @@ describe('other triggers', () => {
       payload: 'workflow_run.completed.json',
     });
     expect(run.status).toBe(0);
-    expect(gh.requests[0]!.body).toMatchObject({
+    expect(published()[0]!.body).toMatchObject({
       head_sha: (
         fixturePayload('workflow_run.completed.json') as { workflow_run: { head_sha: string } }
       ).workflow_run.head_sha,
@@ -270,7 +277,7 @@ describe('other triggers', () => {
       payload: 'merge_group.checks_requested.json',
     });
     expect(run.status).toBe(0);
-    expect(gh.requests[0]!.body).toMatchObject({
+    expect(published()[0]!.body).toMatchObject({
       head_sha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
     });
   });

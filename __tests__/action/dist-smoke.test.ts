@@ -63,7 +63,7 @@ describe('dist/index.js', () => {
     ]);
     // On the pushed commit, which the checkout made HEAD (the harness names it in the payload).
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
-    expect(gh.requests[0]!.body).toMatchObject({ head_sha: head, status: 'in_progress' });
+    expect(gh.writes()[0]!.body).toMatchObject({ head_sha: head, status: 'in_progress' });
     const id = [...gh.checkRuns.keys()][0]!;
     expect(run.outputs).toMatchObject({
       verdict: 'GO',

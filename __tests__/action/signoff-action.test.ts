@@ -249,6 +249,8 @@ describe('verified sign-off on push', () => {
       { login: PRODUCER, state: 'APPROVED', commitId: checkout.head },
       { login: CONSUMER, state: 'APPROVED', commitId: checkout.head },
     ]);
+    // The merge commit is the default branch's tip: judged under its own policy (SPEC §10).
+    gh.branchTips.set('master', checkout.merge);
     const run = await runAction({
       workspace: checkout.dir,
       apiUrl: gh.url,

@@ -78,6 +78,10 @@ export class FakeGitHub {
     state: 'approved' | 'rejected' | 'pending';
     environments: string[];
   }[] = [];
+  /** Branch tips by branch name; any other branch answers 404. */
+  readonly branchTips = new Map<string, string>();
+  /** Repository files by `sha:path` for the contents API; any other answers 404. */
+  readonly contents = new Map<string, string>();
   /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
   readonly teamMembers = new Map<string, string[]>();
   private nextId = 1000;
@@ -467,6 +471,39 @@ export class FakeGitHub {
         const members = this.teamMembers.get(`${params.org}/${params.team_slug}`);
         if (!members) return [404, { message: 'Not Found' }];
         return [200, members.map((login) => this.userJson(login))];
+      }
+      case 'GET /repos/{owner}/{repo}/contents/{path}': {
+        const text = this.contents.get(`${query.ref}:${params.path}`);
+        if (text === undefined) return [404, { message: 'Not Found' }];
+        const bytes = Buffer.from(text);
+        const url = `https://api.github.com/repos/${params.owner}/${params.repo}/contents/${params.path}`;
+        return [
+          200,
+          {
+            type: 'file',
+            encoding: 'base64',
+            size: bytes.length,
+            name: params.path!.split('/').at(-1),
+            path: params.path,
+            content: bytes.toString('base64'),
+            sha: '0'.repeat(40),
+            url,
+            git_url: null,
+            html_url: null,
+            download_url: null,
+            _links: { self: url, git: null, html: null },
+          },
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/branches/{branch}': {
+        const tip = this.branchTips.get(params.branch!);
+        if (!tip) return [404, { message: 'Branch not found' }];
+        const branch = exampleOf(deref({ $ref: '#/components/schemas/branch-with-protection' }));
+        const commit = (branch as { commit: Record<string, unknown> }).commit;
+        return [
+          200,
+          { ...(branch as object), name: params.branch, commit: { ...commit, sha: tip } },
+        ];
       }
       case 'GET /user':
         return [200, { ...this.example(template, method, 200), login: this.tokenLogin }];

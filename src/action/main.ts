@@ -12,6 +12,7 @@ import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
+import { trustedRefForEvent } from '../adapters/trusted-ref.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
@@ -90,14 +91,19 @@ async function runWithInputs(
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client
-      ? createApiLookups(client, `${context.owner}/${context.repo}`, {
-          event: context.eventName,
-          pullRequest: context.pullRequest,
-          sha: context.sha,
-          runId: host.env.GITHUB_RUN_ID ?? null,
-          runUrl: context.runUrl,
-          serverUrl: context.serverUrl,
-        })
+      ? createApiLookups(
+          client,
+          `${context.owner}/${context.repo}`,
+          {
+            event: context.eventName,
+            pullRequest: context.pullRequest,
+            sha: context.sha,
+            runId: host.env.GITHUB_RUN_ID ?? null,
+            runUrl: context.runUrl,
+            serverUrl: context.serverUrl,
+          },
+          pathPrefix,
+        )
       : createOfflineLookups('no github-token was given'),
   });
   const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
@@ -108,7 +114,20 @@ async function runWithInputs(
   try {
     let request: GateRequest;
     try {
-      request = buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal);
+      request = {
+        ...buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal),
+        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        trustedRef: await trustedRefForEvent(
+          root,
+          host.env,
+          context.eventName,
+          client && {
+            client,
+            owner: context.owner,
+            repo: context.repo,
+          },
+        ),
+      };
     } catch (error) {
       await failGate(sink, error);
       return;

@@ -8,6 +8,7 @@ export function createOfflineLookups(reason: string): LookupsPort {
   return {
     incidents: async () => ({ kind: 'unavailable', reason }),
     consumerCheck: async () => ({ kind: 'unavailable', reason }),
+    policyFileAt: async (_sha, path) => ({ kind: 'unavailable', path, reason }),
     signoff: async ({ teams }) => ({
       pullRequest: { kind: 'unavailable', reason },
       runApprovals: { kind: 'unavailable', reason },

@@ -17,6 +17,7 @@ import type { CommandEvents, Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
 import { readCommandScripts } from './read-command-scripts.js';
+import { readTrustedFile } from './read-trusted.js';
 
 /** What one evaluation is asked to do. */
 export interface CollectRequest {
@@ -153,7 +154,7 @@ async function readInputs(
     trusted?.config.kind === 'ok'
       ? async (path: string) => {
           if (!reads.has(path))
-            reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+            reads.set(path, toFileRead(await readTrustedFile(ports, trusted.ref, path)));
           return reads.get(path)!;
         }
       : read;

@@ -7,6 +7,7 @@ import type { FileRead, TrustedRead } from '../core/evidence.js';
 import type { SchemaValidator } from '../core/schema/schema-validator.js';
 import { normalizeWorkspacePath } from '../core/workspace-path.js';
 import type { Ports, WorkspacePort } from './ports.js';
+import { readTrustedFile } from './read-trusted.js';
 
 /** Config files are small; anything bigger is a mistake. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -66,19 +67,19 @@ export type LoadedPolicy =
  * Loads the policy (SPEC §10). Without a trusted ref it is the tree's config. With one, the tree's
  * config must still be valid (it is the policy once merged, and no config may name a protected
  * check), but the run is judged under the trusted ref's config, read through git from the
- * workspace directory, keeping the tree's baseline lock (evidence for the rehearsal; a moved lock
+ * workspace directory (or the contents API in a shallow clone, read-trusted.ts), keeping the tree's baseline lock (evidence for the rehearsal; a moved lock
  * fails gate.integrity for the cutover). When the trusted ref has no config or cannot be read, the
  * tree's config judges the rehearsal only: gate.integrity blocks the cutover.
  */
 export async function loadPolicy(
-  ports: Pick<Ports, 'workspace' | 'git'>,
+  ports: Pick<Ports, 'workspace' | 'git' | 'lookups'>,
   path: string,
   validator: SchemaValidator,
   trustedRef?: string,
 ): Promise<LoadedPolicy> {
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trustedRef) return head;
-  const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
+  const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
   if (trusted.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: trusted } };
   const parsed = parseConfig(trusted.text, head.config.path, validator);
   if (!parsed.ok)

@@ -103,6 +103,12 @@ export interface LookupsPort {
    * this run's environment approvals (when `github`), and the members of each `@org/team`.
    */
   signoff(request: { github: boolean; teams: string[] }): Promise<SignoffEvidence>;
+  /**
+   * A workspace-relative policy file as it is at commit `sha`, read through the API when git
+   * does not have the trusted ref's objects (a shallow clone). Never a fallback to the tree:
+   * `unavailable` with the reason when it cannot be read (offline, no access, a directory, too big).
+   */
+  policyFileAt?(sha: string, path: string): Promise<TrustedRead>;
 }
 
 /** Writes the evidence directory. */

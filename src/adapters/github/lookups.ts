@@ -6,13 +6,18 @@ import type { LookupsPort } from '../../app/ports.js';
 import type { LookupResult } from '../../core/evidence.js';
 import { describeApiError } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
+import { createPolicySource } from './policy-source.js';
 import { createSignoffLookup, type SignoffSubject } from './signoff-lookups.js';
 
-/** Lookups for `defaultRepository` (owner/repo) through `client`; `subject` is what the run is about. */
+/**
+ * Lookups for `defaultRepository` (owner/repo) through `client`; `subject` is what the run is about;
+ * `pathPrefix` is the working directory inside the repository ('' or ending in '/'), for policy files.
+ */
 export function createApiLookups(
   client: GitHubClient,
   defaultRepository: string,
   subject: SignoffSubject,
+  pathPrefix = '',
 ): LookupsPort {
   const split = (full: string) => {
     const [owner, repo] = full.split('/');
@@ -29,6 +34,7 @@ export function createApiLookups(
   };
   return {
     signoff: createSignoffLookup(client, split(defaultRepository), subject),
+    policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {

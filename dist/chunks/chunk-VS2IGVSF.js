@@ -23018,6 +23018,26 @@ async function readCommandScripts(commands, read) {
   }
 }
 
+// src/app/read-trusted.ts
+var UNRESOLVED = "unresolved: ";
+function unresolvedTrustedRef(reason) {
+  return `${UNRESOLVED}${reason}`;
+}
+async function readTrustedFile(ports, ref, path) {
+  if (ref.startsWith(UNRESOLVED))
+    return {
+      kind: "unavailable",
+      path,
+      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`
+    };
+  const local = await ports.git.readFileAt(ref, path);
+  if (local.kind !== "unavailable" || !ports.lookups.policyFileAt) return local;
+  if (!/^[0-9a-f]{40}$/.test(ref)) return local;
+  const remote = await ports.lookups.policyFileAt(ref, path);
+  if (remote.kind !== "unavailable") return remote;
+  return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
+}
+
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
   const reads = await readInputs(config, configRead, ports, request.trusted);
@@ -23086,7 +23106,7 @@ async function readInputs(config, configRead, ports, trusted) {
   };
   const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
     if (!reads.has(path))
-      reads.set(path, toFileRead(await ports.git.readFileAt(trusted.ref, path)));
+      reads.set(path, toFileRead(await readTrustedFile(ports, trusted.ref, path)));
     return reads.get(path);
   } : read;
   await Promise.all([
@@ -23748,7 +23768,7 @@ async function loadConfig(workspace, path, validator) {
 async function loadPolicy(ports, path, validator, trustedRef) {
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trustedRef) return head;
-  const trusted = await ports.git.readFileAt(trustedRef, head.config.path);
+  const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
   if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
   const parsed = parseConfig(trusted.text, head.config.path, validator);
   if (!parsed.ok)
@@ -25031,6 +25051,7 @@ function createOfflineLookups(reason) {
   return {
     incidents: async () => ({ kind: "unavailable", reason }),
     consumerCheck: async () => ({ kind: "unavailable", reason }),
+    policyFileAt: async (_sha, path) => ({ kind: "unavailable", path, reason }),
     signoff: async ({ teams }) => ({
       pullRequest: { kind: "unavailable", reason },
       runApprovals: { kind: "unavailable", reason },
@@ -25178,6 +25199,7 @@ export {
   isProtectedCheck,
   judge,
   failClosed,
+  unresolvedTrustedRef,
   collectEvidence,
   loadConfig,
   runGate,
@@ -25185,6 +25207,7 @@ export {
   ok,
   couldNot,
   valueOrThrow,
+  git,
   createGit,
   createMachinePorts,
   createOfflineLookups,

@@ -20,6 +20,7 @@ import {
   formatDuration,
   formatLocation,
   formatValue,
+  git,
   globToRegExp,
   isEchoBackedUp,
   isFailing,
@@ -38,9 +39,10 @@ import {
   renderMarkdown,
   runGate,
   stopOnSignals,
+  unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-J3OWYFRV.js";
+} from "./chunk-VS2IGVSF.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -872,6 +874,49 @@ function isServerError(error2) {
   return (describeApiError(error2)?.status ?? 0) >= 500;
 }
 
+// src/adapters/github/policy-source.ts
+import { createHash } from "node:crypto";
+var MAX_CONTENT_BYTES = 1024 * 1024;
+var FETCH_DEPTH = "or check out with `fetch-depth: 0` (actions/checkout) so git can read it";
+function createPolicySource(client, repository, pathPrefix) {
+  return async (sha2, path) => {
+    const where = `${pathPrefix}${path} at ${sha2.slice(0, 12)}`;
+    const unavailable = (why) => ({
+      kind: "unavailable",
+      path,
+      reason: `the trusted ref's objects are not in this clone and the contents API could not give ${where}: ${why}; ${FETCH_DEPTH}`
+    });
+    if (!/^[0-9a-f]{40}$/.test(sha2)) return unavailable("the trusted ref is not a full commit sha");
+    try {
+      const { data } = await client.rest.repos.getContent({
+        ...repository,
+        path: `${pathPrefix}${path}`,
+        ref: sha2
+      });
+      if (Array.isArray(data) || data.type !== "file")
+        return unavailable(`it is a ${Array.isArray(data) ? "directory" : data.type}`);
+      if (data.size > MAX_CONTENT_BYTES || !("content" in data) || data.encoding !== "base64")
+        return unavailable(`it is larger than 1 MB (${data.size} bytes)`);
+      const bytes = Buffer.from(data.content, "base64");
+      if (bytes.length !== data.size)
+        return unavailable(`the API gave ${bytes.length} of ${data.size} bytes`);
+      return {
+        kind: "ok",
+        path,
+        text: bytes.toString("utf8"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length
+      };
+    } catch (error2) {
+      const api = describeApiError(error2);
+      if (!api) throw error2;
+      return unavailable(
+        api.status === 404 || api.status === 403 ? `HTTP ${api.status} (absent there, or the token lacks \`contents: read\`)` : `HTTP ${api.status}: ${api.message}`
+      );
+    }
+  };
+}
+
 // src/adapters/github/signoff-lookups.ts
 function createSignoffLookup(client, repository, subject) {
   const unavailable = (what, permission, error2) => {
@@ -988,7 +1033,7 @@ function createSignoffLookup(client, repository, subject) {
 }
 
 // src/adapters/github/lookups.ts
-function createApiLookups(client, defaultRepository, subject) {
+function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
   const split = (full) => {
     const [owner, repo] = full.split("/");
     return { owner, repo };
@@ -1001,6 +1046,7 @@ function createApiLookups(client, defaultRepository, subject) {
   };
   return {
     signoff: createSignoffLookup(client, split(defaultRepository), subject),
+    policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {
@@ -1079,39 +1125,48 @@ function globFiles(root, glob) {
   return found.sort();
 }
 
-// src/core/github/publication-errors.ts
-var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
-function classifyApiFailure(failure) {
-  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
-    return "unreachable";
-  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
-  if (failure.status === 401) return "bad-credentials";
-  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
-    return "app-token-required";
-  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
-    return "rate-limited";
-  if (failure.status === 403 || failure.status === 404) return "permission";
-  return "other";
+// src/adapters/trusted-ref.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/core/github/judged-commit.ts
+function checkJudgedCommit(plan, head) {
+  const requirement = plan.head;
+  if (requirement.kind === "any") return null;
+  if (requirement.kind === "equals" && head.sha === requirement.sha) return null;
+  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || head.parents.length === 2 && head.parents[1] === requirement.headSha))
+    return null;
+  const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
+  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
 }
-function explainPublicationFailure(what, permission, failure, apiUrl) {
-  const said = failure.message.trim().slice(0, 300);
-  switch (classifyApiFailure(failure)) {
-    case "unreachable":
-      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
-    case "bad-credentials":
-      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
-    case "app-token-required":
-      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
-    case "rate-limited":
-      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
-    case "permission":
-      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
-    default:
-      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
-  }
+function resolveTrustedSha(plan, head) {
+  const rule = plan.trustedRef;
+  if (rule.kind === "sha") return rule.sha;
+  if (rule.kind === "merge-first-parent")
+    return head.parents.length === 2 && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+  return { defaultBranch: rule.branch };
 }
-function explainMissingToken(checkName) {
-  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
+
+// src/app/trusted-ref.ts
+async function resolveTrustedRef(plan, facts) {
+  if (plan.kind === "skip") return { kind: "unknown", reason: plan.reason };
+  const head = await facts.head();
+  if (!head) return { kind: "unknown", reason: "git cannot read HEAD" };
+  const rule = resolveTrustedSha(plan, head);
+  if (typeof rule === "string") return { kind: "sha", sha: rule };
+  const branch = rule.defaultBranch;
+  if (!branch)
+    return { kind: "unknown", reason: "the event payload names no default branch to trust" };
+  if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === head.sha)
+    return { kind: "sha", sha: head.sha };
+  const tip = await facts.defaultTip(branch);
+  if (!tip)
+    return {
+      kind: "unknown",
+      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\`)`
+    };
+  if (tip === head.sha || await facts.isAncestor(head.sha, tip) === true)
+    return { kind: "sha", sha: head.sha };
+  return { kind: "sha", sha: tip };
 }
 
 // src/core/github/event-payload.ts
@@ -1283,15 +1338,100 @@ function planEvent(eventName, payload, env) {
   }
 }
 
-// src/core/github/judged-commit.ts
-function checkJudgedCommit(plan, head) {
-  const requirement = plan.head;
-  if (requirement.kind === "any") return null;
-  if (requirement.kind === "equals" && head.sha === requirement.sha) return null;
-  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || head.parents.length === 2 && head.parents[1] === requirement.headSha))
-    return null;
-  const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
-  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+// src/adapters/trusted-ref.ts
+var SHA = /^[0-9a-f]{40}$/;
+var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
+function createTrustedRefFacts(root, runner, api) {
+  return {
+    runner,
+    async head() {
+      const shown = await git(root, ["cat-file", "-p", "HEAD"]);
+      const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
+      if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
+      const header = shown.stdout.split("\n\n")[0] ?? "";
+      const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
+      return { sha: sha2.stdout.trim(), parents };
+    },
+    async defaultTip(branch) {
+      if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
+      const local = await git(root, [
+        "rev-parse",
+        "--verify",
+        "-q",
+        `refs/remotes/origin/${branch}^{commit}`
+      ]);
+      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (!api) return null;
+      try {
+        const { data } = await api.client.rest.repos.getBranch({
+          owner: api.owner,
+          repo: api.repo,
+          branch
+        });
+        return SHA.test(data.commit.sha) ? data.commit.sha : null;
+      } catch (error2) {
+        if (!describeApiError(error2)) throw error2;
+        return null;
+      }
+    },
+    async isAncestor(sha2, tip) {
+      if (!SHA.test(sha2) || !SHA.test(tip)) return null;
+      const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      if (answer.ok) return true;
+      return /fatal|error/i.test(answer.stderr) ? null : false;
+    }
+  };
+}
+async function trustedRefForEvent(root, env, eventName, api) {
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
+  } catch {
+    return unresolvedTrustedRef("the event payload (GITHUB_EVENT_PATH) could not be read");
+  }
+  const sha2 = env.GITHUB_SHA ?? "";
+  const plan = planEvent(eventName, payload, {
+    sha: sha2 || null,
+    repository: env.GITHUB_REPOSITORY ?? null
+  });
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api);
+  const answer = await resolveTrustedRef(plan, facts);
+  return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
+}
+
+// src/core/github/publication-errors.ts
+var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
+function classifyApiFailure(failure) {
+  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
+    return "unreachable";
+  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
+  if (failure.status === 401) return "bad-credentials";
+  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
+    return "app-token-required";
+  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
+    return "rate-limited";
+  if (failure.status === 403 || failure.status === 404) return "permission";
+  return "other";
+}
+function explainPublicationFailure(what, permission, failure, apiUrl) {
+  const said = failure.message.trim().slice(0, 300);
+  switch (classifyApiFailure(failure)) {
+    case "unreachable":
+      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
+    case "bad-credentials":
+      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
+    case "app-token-required":
+      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
+    case "rate-limited":
+      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
+    case "permission":
+      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
+    default:
+      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
+  }
+}
+function explainMissingToken(checkName) {
+  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
 }
 
 // src/action/judged-commit.ts
@@ -2096,14 +2236,19 @@ async function runWithInputs(host, planned, plan, inputs) {
     evidenceDir: resolve2(root, inputs.evidenceDir),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
-    lookups: client ? createApiLookups(client, `${context.owner}/${context.repo}`, {
-      event: context.eventName,
-      pullRequest: context.pullRequest,
-      sha: context.sha,
-      runId: host.env.GITHUB_RUN_ID ?? null,
-      runUrl: context.runUrl,
-      serverUrl: context.serverUrl
-    }) : createOfflineLookups("no github-token was given")
+    lookups: client ? createApiLookups(
+      client,
+      `${context.owner}/${context.repo}`,
+      {
+        event: context.eventName,
+        pullRequest: context.pullRequest,
+        sha: context.sha,
+        runId: host.env.GITHUB_RUN_ID ?? null,
+        runUrl: context.runUrl,
+        serverUrl: context.serverUrl
+      },
+      pathPrefix
+    ) : createOfflineLookups("no github-token was given")
   });
   const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
   const stop = stopOnSignals({
@@ -2113,7 +2258,20 @@ async function runWithInputs(host, planned, plan, inputs) {
   try {
     let request;
     try {
-      request = buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal);
+      request = {
+        ...buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal),
+        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        trustedRef: await trustedRefForEvent(
+          root,
+          host.env,
+          context.eventName,
+          client && {
+            client,
+            owner: context.owner,
+            repo: context.repo
+          }
+        )
+      };
     } catch (error2) {
       await failGate(sink, error2);
       return;

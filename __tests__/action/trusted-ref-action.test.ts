@@ -1,0 +1,175 @@
+// Issue 8 (SPEC §10 table) through the Action in-process: which commit's policy judges each event,
+// and the contents-API fallback when a shallow clone lacks the trusted ref's objects.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM script without types
+import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { FakeGitHub } from '../github/fake-github.js';
+import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CONFIG = '.github/cutover-checkpoint.yml';
+let dir: string;
+let repo: string;
+let base: string;
+let gh: FakeGitHub;
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync(
+    'git',
+    ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  ).trim();
+
+/** base ← fresher (the base branch moved) ← merge; the PR head branches off base. */
+let fresher: string;
+let prHead: string;
+let merge: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cc-trusted-ref-'));
+  repo = join(dir, 'repo');
+  buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
+  base = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'checkout', '-q', '-b', 'pr');
+  appendFileSync(join(repo, 'PR_NOTE.md'), 'pr change\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'pr: docs');
+  prHead = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'checkout', '-q', '-b', 'target', base);
+  appendFileSync(join(repo, 'BASE_NOTE.md'), 'base moved\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'base: moved on');
+  fresher = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'merge', '-q', '--no-ff', '-m', 'merge pr', 'pr');
+  merge = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'branch', '-q', 'merged', merge);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+});
+afterEach(async () => {
+  for (const request of gh.requests) expect(request.errors, request.operation).toEqual([]);
+  await gh.stop();
+  git(repo, 'checkout', '-q', '-f', merge);
+});
+
+/** A pull_request payload with the payload's (older) base sha and the PR head. */
+function prPayload(): Record<string, unknown> {
+  const event = fixturePayload('pull_request.synchronize.json') as {
+    pull_request: { base: { sha: string }; head: { sha: string } };
+  };
+  event.pull_request.base.sha = base;
+  event.pull_request.head.sha = prHead;
+  return event;
+}
+
+describe('pull_request: the merge commit’s first parent is trusted', () => {
+  it('judges under the first parent, not the payload’s base.sha', async () => {
+    git(repo, 'checkout', '-q', merge);
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: prPayload(),
+      sha: merge,
+      inputs: { decision: 'rehearsal' },
+    });
+    expect(fresher).not.toBe(base);
+    expect(run.stdout + run.summary).toContain(fresher.slice(0, 12));
+    expect(run.stdout + run.summary).not.toContain(`trusted ref ${base.slice(0, 12)}`);
+  });
+});
+
+describe('push on a branch that is not the default', () => {
+  it('trusts the default branch’s tip: a change to the config fails gate.integrity', async () => {
+    git(repo, 'checkout', '-q', '-b', `feature-${Date.now()}`, base);
+    appendFileSync(join(repo, CONFIG), '\n# tuned on a branch\n');
+    git(repo, 'commit', '-qam', 'branch: tune the gate');
+    const head = git(repo, 'rev-parse', 'HEAD');
+    gh.branchTips.set('master', base);
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      sha: head,
+      inputs: { decision: 'cutover' },
+    });
+    expect(run.outputs.cutover).toBe('NO-GO');
+    expect(run.outputs['blocking-checks']).toContain('gate.integrity');
+    expect(run.summary).toContain(`trusted ref ${base.slice(0, 12)}`);
+    expect(gh.requests.map((r) => r.operation)).toContain(
+      'GET /repos/{owner}/{repo}/branches/{branch}',
+    );
+  });
+
+  it('an unknown default tip is a gate.integrity error, never the branch’s own policy', async () => {
+    git(repo, 'checkout', '-q', '-b', `feature-x-${Date.now()}`, base);
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      sha: base,
+      inputs: { decision: 'cutover' },
+    });
+    expect(run.outputs['blocking-checks'] ?? '').toContain('gate.integrity');
+    expect(run.summary).toMatch(/default branch 'master'/);
+  });
+});
+
+describe('shallow clone (fetch-depth: 1) on pull_request', () => {
+  let shallow: string;
+  beforeAll(() => {
+    shallow = join(dir, `shallow`);
+    execFileSync('git', [
+      'clone',
+      '-q',
+      '--depth',
+      '1',
+      '--branch',
+      'merged',
+      `file://${repo}`,
+      shallow,
+    ]);
+  });
+
+  it('reads the policy at the first parent through the contents API', async () => {
+    expect(() => git(shallow, 'cat-file', '-e', `${fresher}^{commit}`)).toThrow();
+    gh.contents.set(`${fresher}:${CONFIG}`, readFileSync(join(shallow, CONFIG), 'utf8'));
+    const run = await runAction({
+      workspace: shallow,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: prPayload(),
+      sha: merge,
+      inputs: { decision: 'rehearsal' },
+    });
+    const reads = gh.requests.filter(
+      (r) => r.operation === 'GET /repos/{owner}/{repo}/contents/{path}',
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads[0]!.query.ref).toBe(fresher);
+    expect(reads[0]!.path).toContain('cutover-checkpoint.yml');
+    expect(run.outputs.rehearsal).toBeTruthy();
+  });
+
+  it('API 404: gate.integrity is an error naming fetch-depth: 0, the cutover is not GO', async () => {
+    const run = await runAction({
+      workspace: shallow,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload: prPayload(),
+      sha: merge,
+      inputs: { decision: 'cutover' },
+    });
+    expect(run.outputs.cutover).not.toBe('GO');
+    expect(run.outputs['blocking-checks']).toContain('gate.integrity');
+    expect(run.summary).toContain('fetch-depth: 0');
+  });
+});

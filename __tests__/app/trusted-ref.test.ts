@@ -1,0 +1,143 @@
+// The trusted-ref resolver (SPEC §10 table) with fake git facts.
+import { describe, expect, it } from 'vitest';
+import { resolveTrustedRef, type TrustedRefFacts } from '../../src/app/trusted-ref.js';
+import { planEvent } from '../../src/core/github/event-plan.js';
+
+const s = (c: string) => c.repeat(40);
+const HEAD = s('1');
+const TIP = s('2');
+const BASE = s('3');
+const FIRST = s('4');
+const PR_HEAD = s('5');
+
+interface World {
+  parents?: string[];
+  tip?: string | null;
+  ancestor?: boolean | null;
+  runner?: { ref: string | null; sha: string };
+}
+function facts(world: World): TrustedRefFacts & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    runner: world.runner ?? { ref: 'refs/heads/feature', sha: HEAD },
+    head: async () => ({ sha: HEAD, parents: world.parents ?? [s('9')] }),
+    defaultTip: async (branch) => {
+      asked.push(`tip:${branch}`);
+      return world.tip === undefined ? TIP : world.tip;
+    },
+    isAncestor: async () => world.ancestor ?? false,
+  };
+}
+const repository = { default_branch: 'main', full_name: 'o/r' };
+const pr = {
+  number: 1,
+  head: { sha: PR_HEAD, ref: 'f', repo: { full_name: 'o/r' } },
+  base: { sha: BASE, ref: 'main', repo: { full_name: 'o/r' } },
+};
+const env = { sha: HEAD, repository: 'o/r' };
+
+const cases: {
+  name: string;
+  event: string;
+  payload: Record<string, unknown>;
+  world: World;
+  want: string | RegExp;
+}[] = [
+  {
+    name: 'pull_request: merge first parent',
+    event: 'pull_request',
+    payload: { action: 'synchronize', pull_request: pr, repository },
+    world: { parents: [FIRST, PR_HEAD] },
+    want: FIRST,
+  },
+  {
+    name: 'pull_request: HEAD not a merge → payload base',
+    event: 'pull_request',
+    payload: { action: 'synchronize', pull_request: pr, repository },
+    world: { parents: [BASE] },
+    want: BASE,
+  },
+  {
+    name: 'pull_request_target: payload base',
+    event: 'pull_request_target',
+    payload: { action: 'synchronize', pull_request: pr, repository },
+    world: {},
+    want: BASE,
+  },
+  {
+    name: 'merge_group: base_sha',
+    event: 'merge_group',
+    payload: { merge_group: { head_sha: HEAD, base_sha: BASE }, repository },
+    world: {},
+    want: BASE,
+  },
+  {
+    name: 'push on the default branch (runner says so): HEAD',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/main', repository },
+    world: { runner: { ref: 'refs/heads/main', sha: HEAD } },
+    want: HEAD,
+  },
+  {
+    name: 'push: HEAD is the default tip',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/x', repository },
+    world: { tip: HEAD },
+    want: HEAD,
+  },
+  {
+    name: 'push: HEAD is an ancestor of the tip',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/x', repository },
+    world: { ancestor: true },
+    want: HEAD,
+  },
+  {
+    name: 'push on a branch: the default tip',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/x', repository },
+    world: { ancestor: false },
+    want: TIP,
+  },
+  {
+    name: 'push, shallow (ancestry unknown): the default tip',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/x', repository },
+    world: { ancestor: null },
+    want: TIP,
+  },
+  {
+    name: 'push, tip unknown: unknown',
+    event: 'push',
+    payload: { after: HEAD, ref: 'refs/heads/x', repository },
+    world: { tip: null },
+    want: /default branch 'main'/,
+  },
+  {
+    name: 'workflow_dispatch on a branch: the default tip',
+    event: 'workflow_dispatch',
+    payload: { ref: 'refs/heads/x', repository },
+    world: {},
+    want: TIP,
+  },
+  {
+    name: 'an event with no row: unknown',
+    event: 'issue_comment',
+    payload: { repository },
+    world: {},
+    want: /./,
+  },
+];
+
+describe('resolveTrustedRef', () => {
+  for (const c of cases)
+    it(c.name, async () => {
+      const answer = await resolveTrustedRef(planEvent(c.event, c.payload, env), facts(c.world));
+      if (typeof c.want === 'string') expect(answer).toEqual({ kind: 'sha', sha: c.want });
+      else {
+        expect(answer.kind).toBe('unknown');
+        expect(answer.kind === 'unknown' && answer.reason).toMatch(c.want);
+      }
+    });
+});

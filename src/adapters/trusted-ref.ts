@@ -1,0 +1,94 @@
+// Git and API facts for the trusted-ref resolver (app/trusted-ref.ts): HEAD and its parents, the
+// default branch's tip, and ancestry. Every failure is null (the resolver fails closed).
+
+import { readFileSync } from 'node:fs';
+import { unresolvedTrustedRef } from '../app/read-trusted.js';
+import { resolveTrustedRef, type TrustedRefFacts } from '../app/trusted-ref.js';
+import type { Payload } from '../core/github/event-payload.js';
+import { planEvent } from '../core/github/event-plan.js';
+import { describeApiError } from './github/api-errors.js';
+import type { GitHubClient } from './github/octokit.js';
+import { git } from './git-exec.js';
+
+const SHA = /^[0-9a-f]{40}$/;
+/** A branch name git reads as a name only (no option, no revision syntax). */
+const SAFE_BRANCH = /^(?!-)[\w./-]+$/;
+
+/**
+ * Facts about the clone at `root`; `api` (owner/repo through a client) answers the default tip
+ * when the clone has no `origin/<branch>`.
+ */
+export function createTrustedRefFacts(
+  root: string,
+  runner: TrustedRefFacts['runner'],
+  api?: { client: GitHubClient; owner: string; repo: string },
+): TrustedRefFacts {
+  return {
+    runner,
+    async head() {
+      const shown = await git(root, ['cat-file', '-p', 'HEAD']);
+      const sha = await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']);
+      if (!shown.ok || !sha.ok || !SHA.test(sha.stdout.trim())) return null;
+      // Header lines end at the first blank line; the message may say anything.
+      const header = shown.stdout.split('\n\n')[0] ?? '';
+      const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+      return { sha: sha.stdout.trim(), parents };
+    },
+    async defaultTip(branch) {
+      if (!SAFE_BRANCH.test(branch) || branch.includes('..')) return null;
+      const local = await git(root, [
+        'rev-parse',
+        '--verify',
+        '-q',
+        `refs/remotes/origin/${branch}^{commit}`,
+      ]);
+      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (!api) return null;
+      try {
+        const { data } = await api.client.rest.repos.getBranch({
+          owner: api.owner,
+          repo: api.repo,
+          branch,
+        });
+        return SHA.test(data.commit.sha) ? data.commit.sha : null;
+      } catch (error) {
+        if (!describeApiError(error)) throw error;
+        return null;
+      }
+    },
+    async isAncestor(sha, tip) {
+      if (!SHA.test(sha) || !SHA.test(tip)) return null;
+      const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip]);
+      if (answer.ok) return true;
+      // Exit 1 is "no"; anything else (objects missing in a shallow clone) cannot say.
+      return /fatal|error/i.test(answer.stderr) ? null : false;
+    },
+  };
+}
+
+/**
+ * The Action run's trusted ref for `eventName` (SPEC §10 table): a sha, or an unresolved marker
+ * (read-trusted.ts) that makes gate.integrity an error naming why. Reads the payload at
+ * GITHUB_EVENT_PATH; an unreadable payload is unresolved too.
+ */
+export async function trustedRefForEvent(
+  root: string,
+  env: Readonly<Record<string, string | undefined>>,
+  eventName: string,
+  api?: { client: GitHubClient; owner: string; repo: string },
+): Promise<string> {
+  let payload: Payload;
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Payload;
+  } catch {
+    return unresolvedTrustedRef('the event payload (GITHUB_EVENT_PATH) could not be read');
+  }
+  const sha = env.GITHUB_SHA ?? '';
+  const plan = planEvent(eventName, payload, {
+    sha: sha || null,
+    repository: env.GITHUB_REPOSITORY ?? null,
+  });
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha }, api);
+  const answer = await resolveTrustedRef(plan, facts);
+  return answer.kind === 'sha' ? answer.sha : unresolvedTrustedRef(answer.reason);
+}

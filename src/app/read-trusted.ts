@@ -1,0 +1,39 @@
+// Policy files at the trusted ref (SPEC §10): git first; when the clone lacks the trusted ref's
+// objects (`fetch-depth: 1`), the contents API at that sha. Never the tree's own file.
+
+import type { TrustedRead } from '../core/evidence.js';
+import type { Ports } from './ports.js';
+
+const UNRESOLVED = 'unresolved: ';
+
+/**
+ * A trusted ref that could not be established, carrying why: every read of it is `unavailable`
+ * with that reason (git never sees it), so gate.integrity is an error and never the tree's policy.
+ */
+export function unresolvedTrustedRef(reason: string): string {
+  return `${UNRESOLVED}${reason}`;
+}
+
+/**
+ * A workspace-relative file at `ref`: git's answer when it has the objects (ok or missing),
+ * else the lookups' `policyFileAt` answer for a full sha, else git's `unavailable` (which names
+ * `fetch-depth: 0`). Both reasons are kept when both fail.
+ */
+export async function readTrustedFile(
+  ports: Pick<Ports, 'git' | 'lookups'>,
+  ref: string,
+  path: string,
+): Promise<TrustedRead> {
+  if (ref.startsWith(UNRESOLVED))
+    return {
+      kind: 'unavailable',
+      path,
+      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`,
+    };
+  const local = await ports.git.readFileAt(ref, path);
+  if (local.kind !== 'unavailable' || !ports.lookups.policyFileAt) return local;
+  if (!/^[0-9a-f]{40}$/.test(ref)) return local;
+  const remote = await ports.lookups.policyFileAt(ref, path);
+  if (remote.kind !== 'unavailable') return remote;
+  return { kind: 'unavailable', path, reason: `${local.reason}; ${remote.reason}` };
+}
