@@ -109,8 +109,10 @@ describe('pull_request', () => {
     });
     expect(first.status, first.stdout).toBe(0);
     expect(published()[0]!.body).toMatchObject({ head_sha: PR_HEAD });
-    // Six for publishing (with the PR's current head), two reads for the verified sign-off.
-    expect(gh.requests.length).toBeLessThanOrEqual(8);
+    // Six for publishing (with the PR's current head), two reads for the verified sign-off, one
+    // read for the trusted ref's default-branch tip.
+    expect(gh.requests.length).toBeLessThanOrEqual(9);
+    expect(gh.requests.filter((r) => r.method !== 'GET').length).toBeLessThanOrEqual(4);
     expect(gh.comments.get(2)).toHaveLength(1);
     const comment = gh.comments.get(2)![0]!;
     expect(comment.body).toContain(MARKER);
