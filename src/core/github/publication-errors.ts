@@ -37,11 +37,6 @@ export function classifyApiFailure(failure: ApiFailure): PublicationProblem {
   return 'other';
 }
 
-/** True for failures worth retrying a few times (briefly for transport errors). */
-export function isRetryable(problem: PublicationProblem, status?: number): boolean {
-  return problem === 'unreachable' || problem === 'rate-limited' || (status ?? 0) >= 500;
-}
-
 /**
  * One warning for a publication that did not happen. `what` is the action ("create the check
  * run"), `permission` the workflow permission it needs, `apiUrl` where the API was expected.
