@@ -1,3 +1,0 @@
-import { build } from 'esbuild';
-const banner = "import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);";
-await build({absWorkingDir:'/work/main',entryPoints:{index:'src/action/index.ts',cli:'src/cli/index.ts'},outdir:'/tmp/distmin',chunkNames:'chunks/[name]-[hash]',splitting:true,bundle:true,platform:'node',format:'esm',target:'node20',define:{__VERSION__:'"0.1.0"'},logLevel:'error',banner:{js:banner}, minifyWhitespace: process.env.MW==='1', minifySyntax: process.env.MS==='1', minifyIdentifiers: process.env.MI==='1', legalComments:'none'});
