@@ -14,5 +14,8 @@ export default defineConfig({
     // leave global state behind (signal listeners, env, cwd): none does, and the Action tests
     // check that no signal listener survives a run.
     isolate: false,
+    // The built bundle (which the CLI tests call in-process) is plain ESM for Node: imported
+    // natively, not re-transformed by Vite (seconds for its megabytes, and it is what ships).
+    server: { deps: { external: [/\/dist\//] } },
   },
 });

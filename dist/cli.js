@@ -7,10 +7,11 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-QB4BCRRI.js");
+var { main } = await import("./chunks/main-JTXOT4ZW.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  version: "0.1.0"
+  version: "0.1.0",
+  cwd: process.cwd()
 });

@@ -209,11 +209,11 @@ const cases: Case[] = [
 describe('bad input (SPEC §8)', () => {
   it.each(cases)(
     '$name → exit $exit with the file and place',
-    ({ files, setup, args, exit, mentions }) => {
+    async ({ files, setup, args, exit, mentions }) => {
       const dir = workspace(files);
       try {
         setup?.(dir);
-        const run = cli(['run', ...(args ?? [])], dir);
+        const run = await cli(['run', ...(args ?? [])], dir);
         const output = run.stdout + run.stderr;
         expect(run.status, output).toBe(exit);
         for (const mention of mentions) expect(output).toContain(mention);
@@ -224,12 +224,12 @@ describe('bad input (SPEC §8)', () => {
     },
   );
 
-  it('a hanging command is killed at its timeout, with its grandchildren, and the rest is kept', () => {
+  it('a hanging command is killed at its timeout, with its grandchildren, and the rest is kept', async () => {
     const dir = workspace({
       [CONFIG]: `${HEAD}command_defaults: {concurrency: 2}\ncommands:\n  - {id: hangs, run: 'sleep 313.5 & sleep 314.5', timeout: 2s}\n  - {id: fine, run: 'node -e "console.log(1 + \\" passed, 0 failed\\")"'}\n`,
     });
     try {
-      const run = cli(['run', '--json'], dir);
+      const run = await cli(['run', '--json'], dir);
       expect(run.status).toBe(1);
       const record = JSON.parse(run.stdout);
       const hangs = record.commands.find((c: { id: string }) => c.id === 'hangs');
@@ -252,12 +252,12 @@ describe('bad input (SPEC §8)', () => {
     }
   });
 
-  it('a command flooding its output keeps a bounded tail in the record and the whole log on disk', () => {
+  it('a command flooding its output keeps a bounded tail in the record and the whole log on disk', async () => {
     const dir = workspace({
       [CONFIG]: `${HEAD}commands:\n  - {id: flood, run: 'head -c 20000000 /dev/zero | tr \\\\0 x; echo; echo 1 passed, 0 failed'}\n`,
     });
     try {
-      const run = cli(['run', '--json'], dir);
+      const run = await cli(['run', '--json'], dir);
       expect(run.status).toBe(0);
       const command = JSON.parse(run.stdout).commands[0];
       expect(command.output_bytes).toBe(20_000_000 + 1 + 'x1 passed, 0 failed'.length);
@@ -271,23 +271,23 @@ describe('bad input (SPEC §8)', () => {
 });
 
 describe('other commands', () => {
-  it('schema prints a built-in schema', () => {
-    const run = cli(['schema', 'producer-manifest'], '.');
+  it('schema prints a built-in schema', async () => {
+    const run = await cli(['schema', 'producer-manifest'], '.');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).title).toBe('Producer contract manifest');
-    expect(cli(['schema', 'nope'], '.').status).toBe(3);
+    expect((await cli(['schema', 'nope'], '.')).status).toBe(3);
   });
 
-  it('init writes a config that validates, and refuses to overwrite it', () => {
+  it('init writes a config that validates, and refuses to overwrite it', async () => {
     const dir = workspace({ 'README.md': '# svc\n' });
     try {
-      expect(cli(['init'], dir).status).toBe(0);
+      expect((await cli(['init'], dir)).status).toBe(0);
       // The config is valid (not exit 3); the scaffold's release tag is always checked, and its
       // commands are pending on a validate, so the verdict is not GO yet.
-      const validate = cli(['validate'], dir);
+      const validate = await cli(['validate'], dir);
       expect(validate.status, validate.stdout + validate.stderr).toBe(1);
       expect(validate.stdout).toContain('git.release-tag');
-      const again = cli(['init'], dir);
+      const again = await cli(['init'], dir);
       expect(again.status).toBe(3);
       expect(again.stderr).toContain('refusing to overwrite');
     } finally {
@@ -295,10 +295,10 @@ describe('other commands', () => {
     }
   });
 
-  it('--help and --version answer without running anything', () => {
-    expect(cli(['--help'], '.').stdout).toContain(
+  it('--help and --version answer without running anything', async () => {
+    expect((await cli(['--help'], '.')).stdout).toContain(
       'Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.',
     );
-    expect(cli(['--version'], '.').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await cli(['--version'], '.')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

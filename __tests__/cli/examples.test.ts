@@ -40,8 +40,8 @@ describe('examples/service-v3-cutover in a real git repository', () => {
     rmSync(join(again, '..'), { recursive: true, force: true });
   });
 
-  it('--decision rehearsal exits 0: rehearsal GO, cutover NO-GO', () => {
-    const run = cli(['run', '--decision', 'rehearsal'], repo);
+  it('--decision rehearsal exits 0: rehearsal GO, cutover NO-GO', async () => {
+    const run = await cli(['run', '--decision', 'rehearsal'], repo);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Rehearsal\s+GO/);
     expect(run.stdout).toMatch(/Runtime cutover\s+NO-GO/);
@@ -56,8 +56,8 @@ describe('examples/service-v3-cutover in a real git repository', () => {
     );
   });
 
-  it('--decision cutover exits 1 naming the joint decision record', () => {
-    const run = cli(['run', '--decision', 'cutover', '--no-commands'], repo);
+  it('--decision cutover exits 1 naming the joint decision record', async () => {
+    const run = await cli(['run', '--decision', 'cutover', '--no-commands'], repo);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       'joint-decision.cutover: joint decision record docs/implementation/JOINT_DECISION_RECORD.json is unsigned for cutover by producer, consumer',
@@ -87,10 +87,10 @@ describe('examples/service-v3-cutover in a real git repository', () => {
         'Abort triggers: handoff.service-v3-candidate.fields',
       ],
     ],
-  ])('changing %s makes it NO-GO and names what changed', (_what, edit, mentions) => {
+  ])('changing %s makes it NO-GO and names what changed', async (_what, edit, mentions) => {
     editPayload(edit);
     try {
-      const run = cli(['run', '--no-commands'], repo);
+      const run = await cli(['run', '--no-commands'], repo);
       expect(run.status).toBe(1);
       const report = readFileSync(join(repo, 'checkpoint-evidence/report.md'), 'utf8');
       for (const mention of mentions) expect(run.stdout + report).toContain(mention);
@@ -99,16 +99,16 @@ describe('examples/service-v3-cutover in a real git repository', () => {
     }
   });
 
-  it('--release-tag v0.3.1 makes it NO-GO naming inputs and both values', () => {
-    const run = cli(['run', '--no-commands', '--release-tag', 'v0.3.1'], repo);
+  it('--release-tag v0.3.1 makes it NO-GO naming inputs and both values', async () => {
+    const run = await cli(['run', '--no-commands', '--release-tag', 'v0.3.1'], repo);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "release_tag: inputs has 'v0.3.1', the lock in .github/cutover-checkpoint.yml says 'v0.3.2'",
     );
   });
 
-  it('--json prints the record and nothing else on stdout', () => {
-    const run = cli(['run', '--no-commands', '--json'], repo);
+  it('--json prints the record and nothing else on stdout', async () => {
+    const run = await cli(['run', '--no-commands', '--json'], repo);
     expect(run.status).toBe(2); // commands pending → CONDITIONAL, never a silent GO
     const record = JSON.parse(run.stdout);
     expect(record.verdict).toBe('CONDITIONAL');
@@ -116,21 +116,21 @@ describe('examples/service-v3-cutover in a real git repository', () => {
     expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('without the tag fetched it says how to fetch it', () => {
+  it('without the tag fetched it says how to fetch it', async () => {
     const shallow = join(repo, '..', 'untagged');
     cpSync(repo, shallow, { recursive: true });
     execFileSync('git', ['tag', '-d', 'v0.3.2'], { cwd: shallow });
-    const run = cli(['run', '--no-commands'], shallow);
+    const run = await cli(['run', '--no-commands'], shallow);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('fetch-depth: 0');
   });
 });
 
 describe('examples/step22-production-cutover', () => {
-  it('--decision cutover exits 2 with its label', () => {
+  it('--decision cutover exits 2 with its label', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cc-step22-')), 'step22');
     cpSync(join(ROOT, 'examples', 'step22-production-cutover'), dir, { recursive: true });
-    const run = cli(['run', '--decision', 'cutover'], dir);
+    const run = await cli(['run', '--decision', 'cutover'], dir);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stdout).toContain(
       'Verdict (cutover): CONDITIONAL — CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING',

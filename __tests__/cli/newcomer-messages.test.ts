@@ -16,7 +16,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('failing commands are explained', () => {
-  it('CRLF shebang, exit 254, the failing assertion and the log path', () => {
+  it('CRLF shebang, exit 254, the failing assertion and the log path', async () => {
     const dir = workspace({
       'scripts/check.sh': '#!/usr/bin/env bash\r\necho hi\r\n',
       'test/a.test.mjs':
@@ -36,7 +36,7 @@ describe('failing commands are explained', () => {
     git(dir, 'init', '-q');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'init');
-    const run = cli(['run'], dir);
+    const run = await cli(['run'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('the script has Windows line endings (\\r after the shebang)');
     expect(run.stdout).toMatch(/exited 254 after/);
@@ -51,7 +51,7 @@ describe('failing commands are explained', () => {
 });
 
 describe('init', () => {
-  it('writes a schema line editors follow and a joint-decision block; its report lints clean', () => {
+  it('writes a schema line editors follow and a joint-decision block; its report lints clean', async () => {
     const dir = workspace({
       'README.md': '# svc\n',
       'package.json': '{"scripts":{"test":"node --test"}}\n',
@@ -62,7 +62,7 @@ describe('init', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'init');
     git(dir, 'tag', 'v0.1.0');
-    expect(cli(['init'], dir).status).toBe(0);
+    expect((await cli(['init'], dir)).status).toBe(0);
     const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
     const version = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
@@ -75,7 +75,7 @@ describe('init', () => {
       '"$schema"',
     );
     expect(config).toMatch(/^joint_decision:\n {2}path: docs\/JOINT_DECISION_RECORD.json$/m);
-    const run = cli(['run'], dir);
+    const run = await cli(['run'], dir);
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain(
       'joint decision record not found at docs/JOINT_DECISION_RECORD.json',
@@ -87,7 +87,7 @@ describe('init', () => {
 });
 
 describe('typos', () => {
-  it('a misspelt option and a misspelt built-in schema name a suggestion and run nothing', () => {
+  it('a misspelt option and a misspelt built-in schema name a suggestion and run nothing', async () => {
     const dir = workspace({
       'README.md': '# svc\n',
       '.github/cutover-checkpoint.yml': [
@@ -101,10 +101,10 @@ describe('typos', () => {
       ].join('\n'),
     });
     dirs.push(dir);
-    const option = cli(['run', '--decison', 'cutover'], dir);
+    const option = await cli(['run', '--decison', 'cutover'], dir);
     expect(option.status).toBe(3);
     expect(option.stderr).toContain("unknown option '--decison'; did you mean --decision?");
-    const schema = cli(['run'], dir);
+    const schema = await cli(['run'], dir);
     expect(schema.status).toBe(3);
     expect(schema.stderr + schema.stdout).toContain(
       "unknown built-in schema 'builtin:producer-manfest'; did you mean 'builtin:producer-manifest'?",
@@ -114,7 +114,7 @@ describe('typos', () => {
 });
 
 describe('signing mistakes', () => {
-  it('a bare "GO" and a bad signed_at each get one line naming the expected shape', () => {
+  it('a bare "GO" and a bad signed_at each get one line naming the expected shape', async () => {
     const signature = (signedAt: string) =>
       `{ "decision": "GO", "signed_by": "consumer-login", "signed_at": "${signedAt}" }`;
     const dir = workspace({
@@ -141,7 +141,7 @@ describe('signing mistakes', () => {
 `,
     });
     dirs.push(dir);
-    const run = cli(['validate'], dir);
+    const run = await cli(['validate'], dir);
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n').filter((l) => l.includes('/decisions/rehearsal/'));
     // Printed once per decision the record blocks; each problem is a single line.
@@ -156,7 +156,7 @@ describe('signing mistakes', () => {
 });
 
 describe('a mistyped release tag', () => {
-  it('names the tag at the locked commit and never advises creating and pushing one', () => {
+  it('names the tag at the locked commit and never advises creating and pushing one', async () => {
     const dir = workspace({ 'README.md': '# svc\n' });
     dirs.push(dir);
     git(dir, 'init', '-q');
@@ -170,7 +170,7 @@ describe('a mistyped release tag', () => {
       join(dir, '.github/cutover-checkpoint.yml'),
       `version: 1\ngate: { name: t }\nbaseline: { release_tag: v1.4.1, commit_sha: ${sha} }\ndocuments: [{ id: r, path: README.md }]\n`,
     );
-    const run = cli(['validate'], dir);
+    const run = await cli(['validate'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`did you mean v1.4.0? It resolves to the locked commit ${sha}`);
     expect(run.stdout).not.toMatch(/git push|git tag v1\.4\.1/);
@@ -178,7 +178,7 @@ describe('a mistyped release tag', () => {
 });
 
 describe('where the gate is run from', () => {
-  it('from a subdirectory it finds the config at the repository root; a case-renamed document gets a suggestion', () => {
+  it('from a subdirectory it finds the config at the repository root; a case-renamed document gets a suggestion', async () => {
     const dir = workspace({
       'docs/Rollback.md': '# Rollback\n',
       'docs/notes/.keep': '',
@@ -192,7 +192,7 @@ describe('where the gate is run from', () => {
     });
     dirs.push(dir);
     git(dir, 'init', '-q');
-    const run = cli(['validate'], join(dir, 'docs', 'notes'));
+    const run = await cli(['validate'], join(dir, 'docs', 'notes'));
     expect(run.stderr).not.toMatch(/config not found|does not exist: \.github/);
     expect(run.stderr).toContain(`using ${join(dir, '.github/cutover-checkpoint.yml')}`);
     expect(run.status).toBe(1);
@@ -202,14 +202,14 @@ describe('where the gate is run from', () => {
     expect(existsSync(join(dir, 'checkpoint-evidence', 'report.md'))).toBe(true);
   });
 
-  it('never climbs past the repository root', () => {
+  it('never climbs past the repository root', async () => {
     const outer = workspace({
       '.github/cutover-checkpoint.yml': 'version: 1\ngate: { name: outer }\n',
     });
     dirs.push(outer);
     mkdirSync(join(outer, 'inner', 'sub'), { recursive: true });
     git(join(outer, 'inner'), 'init', '-q');
-    const run = cli(['validate'], join(outer, 'inner', 'sub'));
+    const run = await cli(['validate'], join(outer, 'inner', 'sub'));
     expect(run.status).toBe(3);
     expect(run.stderr).not.toContain('using ');
   });

@@ -22,14 +22,14 @@ function everythingWritten(dir: string): string {
 }
 
 describe('runner through the CLI', () => {
-  it('a command printing the token or an AKIA key leaves no trace in the log, record or report', () => {
+  it('a command printing the token or an AKIA key leaves no trace in the log, record or report', async () => {
     const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyz';
     const secret = 'deploy-secret-9f8e7d6c';
     const dir = workspace({
       [CONFIG]: `${HEAD}commands:\n  - id: leaky\n    run: 'echo "token=$GITHUB_TOKEN deploy=$DEPLOY_KEY key=AKIAIOSFODNN7EXAMPLE"; echo 1 passed, 0 failed; exit 1'\n    pass_env: [GITHUB_TOKEN]\n    env: {DEPLOY_KEY: "${secret}"}\n    secret_env: [DEPLOY_KEY]\n`,
     });
     try {
-      const run = cli(['run'], dir, { GITHUB_TOKEN: token });
+      const run = await cli(['run'], dir, { GITHUB_TOKEN: token });
       expect(run.status).toBe(1);
       const written = everythingWritten(dir) + run.stdout + run.stderr;
       expect(written).toContain('token=*** deploy=*** key=***');
@@ -40,12 +40,12 @@ describe('runner through the CLI', () => {
     }
   });
 
-  it('refuses a mutating command in a rehearsal: rehearsal unaffected, cutover pending', () => {
+  it('refuses a mutating command in a rehearsal: rehearsal unaffected, cutover pending', async () => {
     const dir = workspace({
       [CONFIG]: `${HEAD}commands:\n  - {id: tests, run: 'echo 2 passed, 0 failed; test -d .'}\n  - {id: compose-up, run: 'docker compose -f deploy/docker-compose.yml up -d && touch mutated'}\n  - {id: smoke, run: 'test -f mutated', needs: [compose-up]}\n`,
     });
     try {
-      const run = cli(['run', '--json'], dir);
+      const run = await cli(['run', '--json'], dir);
       const record = JSON.parse(run.stdout);
       expect(run.status).toBe(0);
       expect(record.decisions).toMatchObject({
@@ -65,7 +65,7 @@ describe('runner through the CLI', () => {
     }
   });
 
-  it('flags a placeholder hiding in a script file or a package.json script', () => {
+  it('flags a placeholder hiding in a script file or a package.json script', async () => {
     const dir = workspace({
       [CONFIG]: `${HEAD}commands:\n  - {id: script, run: ./placeholder.sh}\n  - {id: npm-script, run: npm run build:frontend, cwd: web}\n`,
       'placeholder.sh': readFileSync(
@@ -78,7 +78,7 @@ describe('runner through the CLI', () => {
     });
     try {
       chmodSync(join(dir, 'placeholder.sh'), 0o755);
-      const run = cli(['run', '--json'], dir);
+      const run = await cli(['run', '--json'], dir);
       const checks = JSON.parse(run.stdout).checks as {
         id: string;
         status: string;

@@ -89,10 +89,12 @@ describe('shards', () => {
   });
 
   it('the aggregate equals one unsharded run in verdict, checks and command results', async () => {
-    const merged = cli(['aggregate', ...shardFiles, '--out', 'merged', '--json'], dir, {
+    const merged = await cli(['aggregate', ...shardFiles, '--out', 'merged', '--json'], dir, {
       GITHUB_SHA: 'a'.repeat(40),
     });
-    const single = cli(['run', '--out', 'single', '--json'], dir, { GITHUB_SHA: 'a'.repeat(40) });
+    const single = await cli(['run', '--out', 'single', '--json'], dir, {
+      GITHUB_SHA: 'a'.repeat(40),
+    });
     expect(merged.status, merged.stderr).toBe(single.status);
     const a = JSON.parse(merged.stdout) as Rec & { aggregated_from: string[]; shard?: unknown };
     expect(essence(a)).toEqual(essence(JSON.parse(single.stdout) as Rec));
@@ -108,8 +110,8 @@ describe('shards', () => {
       [shardFiles[0]!, shardFiles[1]!, shardFiles[1]!, shardFiles[2]!, shardFiles[3]!],
       ['shard 2/4 is given 2 times: shards/2/decision-record.json, shards/2/decision-record.json'],
     ],
-  ])('refuses %s with exit 3 naming the problem', (_name, files, mentions) => {
-    const run = cli(['aggregate', ...files, '--out', 'refused'], dir);
+  ])('refuses %s with exit 3 naming the problem', async (_name, files, mentions) => {
+    const run = await cli(['aggregate', ...files, '--out', 'refused'], dir);
     expect(run.status).toBe(3);
     for (const mention of mentions) expect(run.stderr).toContain(mention);
   });
@@ -119,7 +121,7 @@ describe('shards', () => {
       GITHUB_SHA: 'b'.repeat(40),
     });
     expect(other.status).toBe(0);
-    const commit = cli(
+    const commit = await cli(
       [
         'aggregate',
         shardFiles[0]!,
@@ -141,7 +143,7 @@ describe('shards', () => {
       unknown
     >;
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...broken, verdict: 'MAYBE' }));
-    const schema = cli(
+    const schema = await cli(
       [
         'aggregate',
         shardFiles[0]!,
@@ -161,7 +163,7 @@ describe('shards', () => {
     const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
     writeFileSync(join(dir, '.github/cutover-checkpoint.yml'), config + '# edited\n');
     try {
-      const digest = cli(['aggregate', ...shardFiles, '--out', 'refused'], dir);
+      const digest = await cli(['aggregate', ...shardFiles, '--out', 'refused'], dir);
       expect(digest.status).toBe(3);
       expect(digest.stderr).toContain(
         'shards/1/decision-record.json was produced with a different config',
@@ -173,7 +175,7 @@ describe('shards', () => {
 });
 
 describe('--durations', () => {
-  it('balances shards by the durations of a previous record, and refuses a file that is not one', () => {
+  it('balances shards by the durations of a previous record, and refuses a file that is not one', async () => {
     const previous = join(dir, 'timed.json');
     const record = JSON.parse(readFileSync(join(dir, 'single/decision-record.json'), 'utf8')) as {
       commands: { id: string; duration_ms: number }[];
@@ -181,29 +183,29 @@ describe('--durations', () => {
     // Pretend one command took as long as all the others together: it gets a shard of its own.
     for (const c of record.commands) c.duration_ms = c.id === 'sleep-00' ? 100_000 : 1000;
     writeFileSync(previous, JSON.stringify(record));
-    const run = cli(
+    const run = await cli(
       ['run', '--shard', '1/2', '--durations', previous, '--no-commands', '--json'],
       dir,
     );
     expect((JSON.parse(run.stdout) as { shard: { commands: string[] } }).shard.commands).toEqual([
       'sleep-00',
     ]);
-    const bad = cli(['run', '--shard', '1/2', '--durations', join(dir, 'README.md')], dir);
+    const bad = await cli(['run', '--shard', '1/2', '--durations', join(dir, 'README.md')], dir);
     expect(bad.status).toBe(3);
     expect(bad.stderr).toContain('README.md: it is not JSON');
   });
 });
 
 describe('verify-record', () => {
-  it('names the input that changed by one byte since the verdict', () => {
+  it('names the input that changed by one byte since the verdict', async () => {
     const record = join(dir, 'single/decision-record.json');
     // Not a git checkout: never verifiable (trust-boundary.test.ts covers the verifiable case).
-    const before = cli(['verify-record', record], dir);
+    const before = await cli(['verify-record', record], dir);
     expect(before.status).toBe(1);
     expect(before.stdout).toContain('not verifiable: cannot ask git');
     writeFileSync(join(dir, 'README.md'), '# svc\nrollback: redeploy v2\n');
     try {
-      const run = cli(['verify-record', record], dir);
+      const run = await cli(['verify-record', record], dir);
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(
         /^changed\s+readme: README\.md \(sha256 [0-9a-f]{12} → [0-9a-f]{12}\)$/m,
@@ -214,7 +216,7 @@ describe('verify-record', () => {
     }
   });
 
-  it('also notices a changed script that a command runs', () => {
+  it('also notices a changed script that a command runs', async () => {
     const scripted = workspace({
       '.github/cutover-checkpoint.yml':
         'version: 1\ngate: {name: scripted}\ncommands:\n  - {id: check, run: ./check.sh}\n',
@@ -222,9 +224,9 @@ describe('verify-record', () => {
     });
     try {
       chmodSync(join(scripted, 'check.sh'), 0o755);
-      expect(cli(['run'], scripted).status).toBe(0);
+      expect((await cli(['run'], scripted)).status).toBe(0);
       writeFileSync(join(scripted, 'check.sh'), '#!/bin/sh\ntrue\n');
-      const run = cli(
+      const run = await cli(
         ['verify-record', join(scripted, 'checkpoint-evidence/decision-record.json')],
         scripted,
       );

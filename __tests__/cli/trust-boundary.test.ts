@@ -74,35 +74,35 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('records cannot lie (verify-record, validate, aggregate)', () => {
   let full: string;
-  beforeAll(() => {
-    const run = cli(['run', '--out', 'out-full'], svc);
+  beforeAll(async () => {
+    const run = await cli(['run', '--out', 'out-full'], svc);
     expect(run.status, run.stderr).toBe(0);
     full = 'out-full/decision-record.json';
   });
 
-  it('an honest full record verifies; its cutover is re-derived NO-GO from the checks', () => {
+  it('an honest full record verifies; its cutover is re-derived NO-GO from the checks', async () => {
     expect(record(full).scope).toBe('full');
-    const run = cli(['verify-record', full, '--decision', 'cutover'], svc);
+    const run = await cli(['verify-record', full, '--decision', 'cutover'], svc);
     expect(run.stdout).toContain(
       'the cutover decision is NO-GO (blocked by document.runbook, joint-decision.cutover)',
     );
     expect(run.status).toBe(1);
   });
 
-  it('never reads verdict or decisions from the file: edited to GO, or emptied', () => {
+  it('never reads verdict or decisions from the file: edited to GO, or emptied', async () => {
     const go = edited(full, 'out-full/go.json', (r) => {
       r.verdict = 'GO';
       r.decisions.cutover!.state = 'GO';
     });
     const empty = edited(full, 'out-full/empty.json', (r) => (r.decisions = {}));
     for (const file of [go, empty]) {
-      const run = cli(['verify-record', file, '--decision', 'cutover'], svc);
+      const run = await cli(['verify-record', file, '--decision', 'cutover'], svc);
       expect(run.status, file).toBe(1);
       expect(run.stdout).toContain('blocked by document.runbook');
     }
   });
 
-  it('re-applies waiver expiry at replay time and never accepts a waived protected check', () => {
+  it('re-applies waiver expiry at replay time and never accepts a waived protected check', async () => {
     const file = edited(full, 'out-full/waived.json', (r) => {
       const runbook = r.checks.find((c) => c.id === 'document.runbook')!;
       Object.assign(runbook, {
@@ -111,7 +111,7 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
       });
       r.checks.push({ ...r.checks[0]!, id: 'gate.integrity', status: 'waived' } as never);
     });
-    const run = cli(['verify-record', file, '--decision', 'cutover'], svc);
+    const run = await cli(['verify-record', file, '--decision', 'cutover'], svc);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       'document.runbook counts as failing: its waiver expired on 2020-01-01',
@@ -121,47 +121,47 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
     );
   });
 
-  it('judges the evidence again: a deleted check or a command status edited to pass is caught', () => {
+  it('judges the evidence again: a deleted check or a command status edited to pass is caught', async () => {
     const deleted = edited(full, 'out-full/deleted.json', (r) => {
       r.checks = r.checks.filter((c) => c.id !== 'document.runbook');
     });
-    const run = cli(['verify-record', deleted, '--decision', 'cutover'], svc);
+    const run = await cli(['verify-record', deleted, '--decision', 'cutover'], svc);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('the record lacks the check document.runbook');
 
-    const red = cli(['run', '--out', 'out-redrun'], svc, { FAIL_CHECK: '1' });
+    const red = await cli(['run', '--out', 'out-redrun'], svc, { FAIL_CHECK: '1' });
     expect(red.status).toBe(1);
     const forged = edited('out-redrun/decision-record.json', 'out-redrun/forged.json', (r) => {
       for (const check of r.checks) if (check.status === 'fail') check.status = 'pass';
     });
-    const verify = cli(['verify-record', forged, '--decision', 'rehearsal'], svc);
+    const verify = await cli(['verify-record', forged, '--decision', 'rehearsal'], svc);
     expect(verify.status).toBe(1);
     expect(verify.stdout).toContain(
       'the record says command.check is pass, but the same evidence gives fail',
     );
   });
 
-  it('validate never writes a GO record, and a validate or shard record is not verifiable', () => {
-    const validate = cli(['validate', '--out', 'out-validate', '--json'], svc);
+  it('validate never writes a GO record, and a validate or shard record is not verifiable', async () => {
+    const validate = await cli(['validate', '--out', 'out-validate', '--json'], svc);
     expect(validate.status).toBe(2);
     const v = JSON.parse(validate.stdout) as { scope: string; verdict: string };
     expect([v.scope, v.verdict]).toEqual(['validate', 'CONDITIONAL']);
-    const shard = cli(['run', '--shard', '1/1', '--out', 'out-shard'], svc);
+    const shard = await cli(['run', '--shard', '1/1', '--out', 'out-shard'], svc);
     expect(shard.status).toBe(0);
     for (const [file, scope] of [
       ['out-validate/decision-record.json', 'validate'],
       ['out-shard/decision-record.json', 'shard'],
     ]) {
-      const run = cli(['verify-record', file!, '--decision', 'rehearsal'], svc);
+      const run = await cli(['verify-record', file!, '--decision', 'rehearsal'], svc);
       expect(run.status, file).toBe(1);
       expect(run.stdout).toContain(`the record's scope is '${scope}'`);
     }
   });
 
-  it('notices a schema reached only through $ref, and a modified tracked file', () => {
+  it('notices a schema reached only through $ref, and a modified tracked file', async () => {
     writeFileSync(join(svc, 'schemas/common.json'), '{"type":"string"}');
     try {
-      const run = cli(['verify-record', full, '--decision', 'rehearsal'], svc);
+      const run = await cli(['verify-record', full, '--decision', 'rehearsal'], svc);
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/^changed\s+input: schemas\/common\.json/m);
       expect(run.stdout).toContain(
@@ -172,13 +172,15 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
     }
   });
 
-  it('aggregate recomputes command checks from raw results: an edited status does not pass', () => {
-    const shard = cli(['run', '--shard', '1/1', '--out', 'out-red'], svc, { FAIL_CHECK: '1' });
+  it('aggregate recomputes command checks from raw results: an edited status does not pass', async () => {
+    const shard = await cli(['run', '--shard', '1/1', '--out', 'out-red'], svc, {
+      FAIL_CHECK: '1',
+    });
     expect(shard.status).toBe(1);
     const forged = edited('out-red/decision-record.json', 'out-red/forged.json', (r) => {
       for (const check of r.checks) if (check.status === 'fail') check.status = 'pass';
     });
-    const run = cli(['aggregate', forged, '--out', 'out-agg', '--json'], svc);
+    const run = await cli(['aggregate', forged, '--out', 'out-agg', '--json'], svc);
     expect(run.status, run.stderr).toBe(1);
     const merged = JSON.parse(run.stdout) as { checks: { id: string; status: string }[] };
     expect(merged.checks.find((c) => c.id === 'command.check')?.status).toBe('fail');
@@ -186,14 +188,14 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
 });
 
 describe('the tag is always checked', () => {
-  it('with no commit_sha in the lock, a deleted tag is NO-GO and verify-record refuses', () => {
+  it('with no commit_sha in the lock, a deleted tag is NO-GO and verify-record refuses', async () => {
     git('tag', '-d', 'v1.0.0');
     try {
-      const run = cli(['run', '--out', 'out-notag', '--no-commands', '--json'], svc);
+      const run = await cli(['run', '--out', 'out-notag', '--no-commands', '--json'], svc);
       const r = JSON.parse(run.stdout) as { checks: { id: string; status: string }[] };
       expect(run.status).toBe(1);
       expect(r.checks.find((c) => c.id === 'git.release-tag')?.status).toBe('fail');
-      const verify = cli(['verify-record', 'out-full/decision-record.json'], svc);
+      const verify = await cli(['verify-record', 'out-full/decision-record.json'], svc);
       expect(verify.status).toBe(1);
       expect(verify.stdout).toContain('release tag v1.0.0 resolves to nothing (absent)');
     } finally {
@@ -210,12 +212,12 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
     git('checkout', '-q', '-f', 'main');
   });
 
-  it('a change that waives a protected check in its own config is exit 3 naming file:line', () => {
+  it('a change that waives a protected check in its own config is exit 3 naming file:line', async () => {
     writeFileSync(
       join(svc, '.github/cutover-checkpoint.yml'),
       `${CONFIG}waivers:\n  - {check: gate.integrity, reason: mine, owner: m, expires: 2099-01-01}\n`,
     );
-    const run = cli(['run', '--trusted-ref', 'main', '--decision', 'cutover'], svc);
+    const run = await cli(['run', '--trusted-ref', 'main', '--decision', 'cutover'], svc);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(
       ".github/cutover-checkpoint.yml:15:13: a waiver names the protected check 'gate.integrity'",
@@ -223,7 +225,7 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
     writeFileSync(join(svc, '.github/cutover-checkpoint.yml'), CONFIG);
   });
 
-  it('rewritten script helper, emptied $ref schema, waiver and workflow edit: judged under main, cutover NO-GO naming each file', () => {
+  it('rewritten script helper, emptied $ref schema, waiver and workflow edit: judged under main, cutover NO-GO naming each file', async () => {
     writeFileSync(join(svc, 'scripts/lib/count.mjs'), "console.log('99 passed, 0 failed');\n");
     writeFileSync(join(svc, 'schemas/common.json'), '{}');
     writeFileSync(join(svc, 'api.json'), '{"name":"b"}\n');
@@ -233,7 +235,7 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
     );
     writeFileSync(join(repo, '.github/workflows/release.yml'), 'on: [push, pull_request]\n');
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qam', 'attack');
-    const run = cli(
+    const run = await cli(
       ['run', '--trusted-ref', 'main', '--decision', 'cutover', '--out', 'out-pr', '--json'],
       svc,
     );
@@ -257,7 +259,7 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
     expect(r.decisions.cutover!.state).toBe('NO-GO');
   });
 
-  it('a shallow clone without the trusted ref is an error naming fetch-depth: 0, never a fallback', () => {
+  it('a shallow clone without the trusted ref is an error naming fetch-depth: 0, never a fallback', async () => {
     const base = git('rev-parse', 'main').trim();
     const shallow = join(repo, 'out-shallow');
     execFileSync('git', [
@@ -270,7 +272,7 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
       `file://${repo}`,
       shallow,
     ]);
-    const run = cli(
+    const run = await cli(
       ['run', '--trusted-ref', base, '--decision', 'cutover', '--no-commands', '--json'],
       join(shallow, 'svc'),
     );

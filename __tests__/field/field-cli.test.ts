@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, STACK_TRACE, type CliRun } from '../cli/cli-helpers.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'field', 'fixtures');
@@ -27,8 +27,10 @@ function copyFixture(name: string, as = name): string {
   return dir;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result: CliRun = cli([...args, '--out', 'out'], cwd, env);
+type Run = Awaited<ReturnType<typeof run>>;
+
+async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result: CliRun = await cli([...args, '--out', 'out'], cwd, env);
   expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE);
   const recordPath = join(cwd, 'out', 'decision-record.json');
   const record = existsSync(recordPath)
@@ -76,8 +78,8 @@ describe('shallow and partial clones: a history fact that cannot be known is pen
     return dir;
   };
 
-  it('a full clone shows the age: NO-GO', () => {
-    const full = run(['validate'], clone('full'));
+  it('a full clone shows the age: NO-GO', async () => {
+    const full = await run(['validate'], clone('full'));
     expect(full.status).toBe(1);
     expect(full.check('document.rollback-protocol').status).toBe('fail');
     expect(full.check('document.rollback-protocol').summary).toContain('(2023-01-10)');
@@ -87,8 +89,8 @@ describe('shallow and partial clones: a history fact that cannot be known is pen
     ['--depth 1 (actions/checkout default)', 'depth-1', ['--depth', '1']],
     ['--depth 2', 'depth-2', ['--depth', '2']],
     ['--filter=blob:none (partial)', 'partial', ['--filter=blob:none']],
-  ])('%s: pending with the fix, CONDITIONAL, never GO', (_, name, flags) => {
-    const result = run(['validate'], clone(name, ...flags));
+  ])('%s: pending with the fix, CONDITIONAL, never GO', async (_, name, flags) => {
+    const result = await run(['validate'], clone(name, ...flags));
     expect(result.status).toBe(2);
     expect(result.record?.verdict).toBe('CONDITIONAL');
     const check = result.check('document.rollback-protocol');
@@ -99,7 +101,10 @@ describe('shallow and partial clones: a history fact that cannot be known is pen
 
 describe('Markdown read through a CommonMark + GFM tree', () => {
   const dir = copyFixture('markdown');
-  const result = run(['validate', '--release-tag', 'v0.8.0'], dir);
+  let result: Run;
+  beforeAll(async () => {
+    result = await run(['validate', '--release-tag', 'v0.8.0'], dir);
+  });
 
   it.each([
     ['quoted-task', 'fail', 'rollback drill done'],
@@ -131,11 +136,11 @@ describe('Markdown read through a CommonMark + GFM tree', () => {
     ['v0.9.0', 'fail', 'is empty', 30],
     ['v0.8.0', 'pass', 'consumer-impact statement (line 38)', undefined],
     ['v0.7.0', 'pass', 'consumer-impact statement (line 42)', undefined],
-  ])('changelog %s: %s', (tag, status, mention, line) => {
+  ])('changelog %s: %s', async (tag, status, mention, line) => {
     const check =
       tag === 'v0.8.0'
         ? result.check('changelog')
-        : run(['validate', '--release-tag', tag], dir).check('changelog');
+        : (await run(['validate', '--release-tag', tag], dir)).check('changelog');
     expect(check.status).toBe(status);
     expect(check.summary).toContain(mention);
     if (line) expect(check.findings[0]?.location?.line).toBe(line);
@@ -144,7 +149,10 @@ describe('Markdown read through a CommonMark + GFM tree', () => {
 
 describe('artifacts: exact numbers, YAML merge keys, schema drafts, a finding without a line', () => {
   const dir = copyFixture('artifacts');
-  const result = run(['validate'], dir);
+  let result: Run;
+  beforeAll(async () => {
+    result = await run(['validate'], dir);
+  });
 
   it.each([
     ['rule.big-integer', 'fail', '12345678901234567891, right#/id is 12345678901234567892'],
@@ -185,9 +193,9 @@ describe('artifacts: exact numbers, YAML merge keys, schema drafts, a finding wi
     expect(result.report).toContain('`data/empty.yaml`: / must be object');
   });
 
-  it('an unknown $schema is a config error naming the supported drafts; nothing runs', () => {
+  it('an unknown $schema is a config error naming the supported drafts; nothing runs', async () => {
     const bad = copyFixture('bad-draft');
-    const stopped = run(['run'], bad);
+    const stopped = await run(['run'], bad);
     expect(stopped.status).toBe(3);
     expect(stopped.stderr + stopped.stdout).toMatch(
       /schemas\/draft-03\.json:2:\d+: .*unsupported \$schema/,
@@ -200,7 +208,10 @@ describe('artifacts: exact numbers, YAML merge keys, schema drafts, a finding wi
 
 describe('tool probes and test runners as real tools print them', () => {
   const dir = copyFixture('runners');
-  const result = run(['run'], dir, { PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` });
+  let result: Run;
+  beforeAll(async () => {
+    result = await run(['run'], dir, { PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` });
+  });
 
   it.each([
     ['tool.python3', 'fail', 'is not usable: `python3 --version` exited 1'],

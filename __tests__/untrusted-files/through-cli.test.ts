@@ -21,12 +21,12 @@ function outsideVictim(): string {
 }
 
 describe('untrusted files through the built CLI', () => {
-  it('refuses to write report.md through a committed symlink (exit 3, outside untouched)', () => {
+  it('refuses to write report.md through a committed symlink (exit 3, outside untouched)', async () => {
     const victim = outsideVictim();
     const dir = workspace({ [CONFIG]: GATE });
     mkdirSync(join(dir, 'checkpoint-evidence'));
     symlinkSync(victim, join(dir, 'checkpoint-evidence', 'report.md'));
-    const run = cli(['validate'], dir);
+    const run = await cli(['validate'], dir);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(
       'refusing to write checkpoint-evidence/report.md: it is a symbolic link',
@@ -35,14 +35,14 @@ describe('untrusted files through the built CLI', () => {
     expect(readFileSync(victim, 'utf8')).toBe('original\n');
   });
 
-  it('refuses a logs directory that is a symlink to outside before any command runs', () => {
+  it('refuses a logs directory that is a symlink to outside before any command runs', async () => {
     const victim = outsideVictim();
     const dir = workspace({
       [CONFIG]: `${GATE}commands:\n  - id: hello\n    run: echo hello > marker-ran\n`,
     });
     mkdirSync(join(dir, 'checkpoint-evidence'));
     symlinkSync(join(victim, '..'), join(dir, 'checkpoint-evidence', 'logs'));
-    const run = cli(['run'], dir);
+    const run = await cli(['run'], dir);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(
       'refusing to write checkpoint-evidence/logs: it is a symbolic link',
@@ -51,12 +51,12 @@ describe('untrusted files through the built CLI', () => {
     expect(() => readFileSync(join(dir, 'marker-ran'))).toThrow();
   });
 
-  it('a FIFO as a document path is refused, not waited on', () => {
+  it('a FIFO as a document path is refused, not waited on', async () => {
     const dir = workspace({
       [CONFIG]: `${GATE}documents:\n  - id: notes\n    path: NOTES.md\n`,
     });
     execFileSync('mkfifo', [join(dir, 'NOTES.md')]);
-    const run = cli(['validate'], dir);
+    const run = await cli(['validate'], dir);
     expect(run.status).not.toBeNull();
     expect(run.stdout + run.stderr).toMatch(/NOTES\.md/);
     expect(readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8')).toContain(
@@ -83,7 +83,7 @@ describe('untrusted files through the built CLI', () => {
     clearTimeout(guard);
   });
 
-  it('a joint record holding HTML, a mention, a marker and a forged heading stays text', () => {
+  it('a joint record holding HTML, a mention, a marker and a forged heading stays text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-joint-'));
     cpSync(join(ROOT, 'examples', 'service-v3-cutover'), dir, { recursive: true });
     const path = join(dir, 'docs/implementation/JOINT_DECISION_RECORD.json');
@@ -94,7 +94,7 @@ describe('untrusted files through the built CLI', () => {
     record.residual_risks = [attack, '| forged | row |\n|---|---|'];
     record.rollback.trigger_owner = '@octocat `` ` ``` ';
     writeFileSync(path, JSON.stringify(record, null, 2));
-    const run = cli(['validate'], dir);
+    const run = await cli(['validate'], dir);
     expect([0, 1, 2]).toContain(run.status);
     const report = readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8');
     expect(report).not.toContain('<!--');

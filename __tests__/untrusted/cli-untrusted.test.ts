@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, STACK_TRACE, workspace } from '../cli/cli-helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, type CliRun, ROOT, STACK_TRACE, workspace } from '../cli/cli-helpers.js';
 import { readAsRunner } from '../support/workflow-commands.js';
 
 const dirs: string[] = [];
@@ -41,14 +41,14 @@ describe('the crash list through the CLI', () => {
     ['--shard 1/4294967296', ['--shard', '1/4294967296'], 3],
     ['--shard 1/30000000', ['--shard', '1/30000000'], 3],
     ['modes named constructor, __proto__ and toString', [], 1],
-  ])('%s', (_name, args, status) => {
-    const run = cli(['validate', ...args], repo);
+  ])('%s', async (_name, args, status) => {
+    const run = await cli(['validate', ...args], repo);
     expectNoCrash(run);
     expect(run.status, run.stderr).toBe(status);
   });
 
-  it('names each unknown mode as missing, not as Object.prototype', () => {
-    const run = cli(['validate', '--json'], repo);
+  it('names each unknown mode as missing, not as Object.prototype', async () => {
+    const run = await cli(['validate', '--json'], repo);
     const record = JSON.parse(run.stdout) as { checks: { id: string; summary: string }[] };
     for (const mode of ['constructor', '__proto__', 'toString'])
       expect(record.checks.find((c) => c.id === `handoff.${mode}.fields`)?.summary).toMatch(
@@ -56,8 +56,8 @@ describe('the crash list through the CLI', () => {
       );
   });
 
-  it('timeout: 600h is a config error naming the file and line', () => {
-    const run = cli(
+  it('timeout: 600h is a config error naming the file and line', async () => {
+    const run = await cli(
       ['run'],
       example((c) => c.replace('timeout: 5m', 'timeout: 600h')),
     );
@@ -65,7 +65,7 @@ describe('the crash list through the CLI', () => {
     expect(run.stderr).toMatch(/cutover-checkpoint\.yml:\d+:\d+: duration "600h" is longer than/);
   });
 
-  it('YAML anchors cannot carry nesting past max_depth, in an artifact or in the config', () => {
+  it('YAML anchors cannot carry nesting past max_depth, in an artifact or in the config', async () => {
     const deep = 'a: &a [[[[[1]]]]]\nb: {c: {d: [*a]}}\n';
     const repo = workspace({
       '.github/cutover-checkpoint.yml':
@@ -73,7 +73,7 @@ describe('the crash list through the CLI', () => {
       'deep.yml': deep,
     });
     track(repo);
-    const run = cli(['validate', '--json'], repo);
+    const run = await cli(['validate', '--json'], repo);
     expectNoCrash(run);
     expect(run.status).toBe(1);
     const record = JSON.parse(run.stdout) as {
@@ -86,7 +86,7 @@ describe('the crash list through the CLI', () => {
       '.github/cutover-checkpoint.yml': `version: 1\ngate: { name: anchors }\nx: &x ${'['.repeat(20)}1${']'.repeat(20)}\ny: ${'['.repeat(20)}*x${']'.repeat(20)}\n`,
     });
     track(config);
-    const refused = cli(['validate'], config);
+    const refused = await cli(['validate'], config);
     expectNoCrash(refused);
     expect(refused.status).toBe(3);
     expect(refused.stderr).toMatch(
@@ -112,12 +112,16 @@ describe('a run with hostile commands', () => {
       ].join('\n'),
     }),
   );
-  const run = cli(['run', '--json'], dir, { GITHUB_ACTIONS: 'true', WEAK_SECRET: 'pass' });
-  const record = JSON.parse(run.stdout) as {
+  let run: CliRun;
+  let record: {
     verdict: string;
     checks: { id: string; status: string; summary: string }[];
     commands: { id: string; leftover_processes?: { command: string }[] }[];
   };
+  beforeAll(async () => {
+    run = await cli(['run', '--json'], dir, { GITHUB_ACTIONS: 'true', WEAK_SECRET: 'pass' });
+    record = JSON.parse(run.stdout) as typeof record;
+  });
 
   it('kills and reports the process that escaped with setsid', () => {
     const sleeping = execFileSync('ps', ['-eo', 'args']).toString().split('\n');
@@ -151,7 +155,7 @@ describe('a run with hostile commands', () => {
 });
 
 describe('same-set through the CLI', () => {
-  it('["1"] is not the same set as [1]; the report shows both members apart', () => {
+  it('["1"] is not the same set as [1]; the report shows both members apart', async () => {
     const dir = track(
       workspace({
         'a.json': '{"codes": ["1", "2"]}',
@@ -165,7 +169,7 @@ describe('same-set through the CLI', () => {
         ].join('\n'),
       }),
     );
-    const run = cli(['validate', '--json'], dir);
+    const run = await cli(['validate', '--json'], dir);
     const record = JSON.parse(run.stdout) as {
       checks: { id: string; status: string; details: string[] }[];
     };
@@ -177,7 +181,7 @@ describe('same-set through the CLI', () => {
 });
 
 describe('rehearsal safety through the CLI', () => {
-  it('refuses a script whose body mutates, and a command hiding a deploy behind global options', () => {
+  it('refuses a script whose body mutates, and a command hiding a deploy behind global options', async () => {
     const dir = track(
       workspace({
         'scripts/deploy.sh': '#!/bin/sh\ntouch ran-deploy\nkubectl -n prod apply -f k8s/\n',
@@ -191,7 +195,7 @@ describe('rehearsal safety through the CLI', () => {
         ].join('\n'),
       }),
     );
-    const run = cli(['run', '--json'], dir);
+    const run = await cli(['run', '--json'], dir);
     const record = JSON.parse(run.stdout) as {
       commands: { id: string; state: string; reason?: string }[];
     };

@@ -14,17 +14,20 @@ export function createMachinePorts(options: {
   evidenceDir: string;
   logger: LoggerPort;
   lookups: LookupsPort;
+  /** What commands and tool probes inherit and secrets are read from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }): Ports {
+  const env = options.env ?? process.env;
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
-    tools: createToolLookup(),
-    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    tools: createToolLookup(env.PATH ?? '', env),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory, env }),
     lookups: options.lookups,
     output,
     logger: options.logger,
-    environment: process.env,
+    environment: env,
     now: () => new Date(),
   };
 }

@@ -7,4 +7,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   version: __VERSION__,
+  cwd: process.cwd(),
 });

@@ -24,8 +24,11 @@ import { runVerifyRecord } from './verify-command.js';
 export interface CliIo {
   stdout: { write(text: string): void; isTTY?: boolean };
   stderr: { write(text: string): void; isTTY?: boolean; readonly writableLength?: number };
+  /** What commands, tool probes and secrets redaction see (process.env for the real CLI). */
   env: Record<string, string | undefined>;
   version: string;
+  /** Where relative paths on the command line start (process.cwd() for the real CLI). */
+  cwd: string;
 }
 
 export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
@@ -73,23 +76,24 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'init':
-      return init(request.cwd, request.force, io);
+      return init(resolve(io.cwd, request.cwd), request.force, io);
     case 'verify-record':
       // It prints paths and ids read from a record file: echoed with workflow commands stopped.
       return runVerifyRecord(
         request.record,
         request.tree,
         request.decision,
-        { stdout: guardForActions(io.stdout, io.env) },
+        { stdout: guardForActions(io.stdout, io.env), cwd: io.cwd, env: io.env },
         new Date(),
       );
   }
 
   const log = (text: string) => io.stderr.write(`${text}\n`);
-  const root = workspaceRoot(request, log);
+  const root = workspaceRoot(request, io.cwd, log);
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve(root, request.outDir),
+    env: io.env,
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       'the CLI makes no GitHub API calls; run the Action for API lookups',
@@ -105,7 +109,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG),
   });
   if (request.command === 'aggregate') {
-    const records = request.records.map((path) => ({ path, text: readRecord(path) }));
+    const records = request.records.map((path) => ({ path, text: readRecord(path, io.cwd) }));
     const { configPath, trustedRef } = request;
     return exitCodeOf(
       await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
@@ -114,7 +118,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { ask, durationsFrom } = request;
   const durations =
     ask.shard && durationsFrom
-      ? readOrUsage(readShardDurations(durationsFrom), '--durations ')
+      ? readOrUsage(readShardDurations(durationsFrom, io.cwd), '--durations ')
       : undefined;
   // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
   const stop =
@@ -160,9 +164,9 @@ function exitCodeOf(result: GateResult): number {
   return result.kind === 'judged' ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
 }
 
-/** A record file named on the command line (it may live outside the workspace). */
-function readRecord(path: string): string {
-  return readOrUsage(readRecordFile(path));
+/** A record file named on the command line (it may live outside the workspace), from `base`. */
+function readRecord(path: string, base: string): string {
+  return readOrUsage(readRecordFile(path, base));
 }
 
 /** The value, or a usage error (exit 3) with the reason. */
@@ -175,9 +179,10 @@ function readOrUsage<T>(outcome: Outcome<T>, prefix = ''): T {
 /** The workspace: `--cwd`, or the directory above it that holds the default config (run from `docs/`). */
 function workspaceRoot(
   request: { cwd: string; configPath?: string; ask?: { configPath: string } },
+  base: string,
   log: (text: string) => void,
 ): string {
-  const start = resolve(request.cwd);
+  const start = resolve(base, request.cwd);
   const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
   if (configPath !== DEFAULT_CONFIG_PATH) return start;
   const root = findConfigRoot(start, configPath);

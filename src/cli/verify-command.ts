@@ -17,12 +17,17 @@ export async function runVerifyRecord(
   recordPath: string,
   tree: string,
   decision: Decision | undefined,
-  io: { stdout: { write(text: string): void } },
+  io: {
+    stdout: { write(text: string): void };
+    /** Where the relative record and tree paths start. */
+    cwd: string;
+    env: Record<string, string | undefined>;
+  },
   now: Date,
 ): Promise<number> {
   let record: DecisionRecord;
   try {
-    record = JSON.parse(readFileSync(recordPath, 'utf8')) as DecisionRecord;
+    record = JSON.parse(readFileSync(resolve(io.cwd, recordPath), 'utf8')) as DecisionRecord;
     if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
       throw new Error('not a record');
   } catch (error) {
@@ -33,11 +38,12 @@ export async function runVerifyRecord(
         : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
     );
   }
-  const root = resolve(tree);
+  const root = resolve(io.cwd, tree);
   // Nothing is run or written: commands are judged from the record's raw results.
   const ports = createMachinePorts({
     root,
     evidenceDir: root,
+    env: io.env,
     logger: { info: () => undefined, warn: () => undefined },
     lookups: createOfflineLookups('verify-record makes no GitHub API calls'),
   });

@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-J7JBLANF.js";
+} from "./chunk-UGYOREPD.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -703,7 +703,7 @@ var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 async function runVerifyRecord(recordPath, tree, decision, io, now) {
   let record;
   try {
-    record = JSON.parse(readFileSync(recordPath, "utf8"));
+    record = JSON.parse(readFileSync(resolve2(io.cwd, recordPath), "utf8"));
     if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
       throw new Error("not a record");
   } catch (error) {
@@ -712,10 +712,11 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
       code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
     );
   }
-  const root = resolve2(tree);
+  const root = resolve2(io.cwd, tree);
   const ports = createMachinePorts({
     root,
     evidenceDir: root,
+    env: io.env,
     logger: { info: () => void 0, warn: () => void 0 },
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
@@ -802,22 +803,23 @@ async function dispatch(argv, io) {
       return 0;
     }
     case "init":
-      return init(request.cwd, request.force, io);
+      return init(resolve3(io.cwd, request.cwd), request.force, io);
     case "verify-record":
       return runVerifyRecord(
         request.record,
         request.tree,
         request.decision,
-        { stdout: guardForActions(io.stdout, io.env) },
+        { stdout: guardForActions(io.stdout, io.env), cwd: io.cwd, env: io.env },
         /* @__PURE__ */ new Date()
       );
   }
   const log = (text) => io.stderr.write(`${text}
 `);
-  const root = workspaceRoot(request, log);
+  const root = workspaceRoot(request, io.cwd, log);
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve3(root, request.outDir),
+    env: io.env,
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       "the CLI makes no GitHub API calls; run the Action for API lookups"
@@ -833,14 +835,17 @@ async function dispatch(argv, io) {
     debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG)
   });
   if (request.command === "aggregate") {
-    const records = request.records.map((path) => ({ path, text: readRecord(path) }));
+    const records = request.records.map((path) => ({
+      path,
+      text: readOrUsage(readRecordFile(path, io.cwd))
+    }));
     const { configPath, trustedRef } = request;
     return exitCodeOf(
       await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
     );
   }
   const { ask, durationsFrom } = request;
-  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom), "--durations ") : void 0;
+  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom, io.cwd), "--durations ") : void 0;
   const stop = request.command === "run" && request.runCommands ? stopOnSignals({
     notify: (text) => io.stderr.write(text),
     onSecondSignal: () => process.exit(130)
@@ -875,16 +880,13 @@ async function dispatch(argv, io) {
 function exitCodeOf(result) {
   return result.kind === "judged" ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
 }
-function readRecord(path) {
-  return readOrUsage(readRecordFile(path));
-}
 function readOrUsage(outcome, prefix = "") {
   if (outcome.kind !== "ok")
     throw new UsageError(`${prefix}${outcome.reason}`, { cause: outcome.cause });
   return outcome.value;
 }
-function workspaceRoot(request, log) {
-  const start = resolve3(request.cwd);
+function workspaceRoot(request, base, log) {
+  const start = resolve3(base, request.cwd);
   const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
   if (configPath !== DEFAULT_CONFIG_PATH) return start;
   const root = findConfigRoot(start, configPath);

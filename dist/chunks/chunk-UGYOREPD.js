@@ -25032,16 +25032,17 @@ ${String(stderr)}`.trim().slice(0, 2e3);
 
 // src/adapters/machine-ports.ts
 function createMachinePorts(options) {
+  const env = options.env ?? process.env;
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
     git: createGit(options.root),
-    tools: createToolLookup(),
-    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
+    tools: createToolLookup(env.PATH ?? "", env),
+    runner: createProcessRunner({ root: options.root, evidenceDir: output.directory, env }),
     lookups: options.lookups,
     output,
     logger: options.logger,
-    environment: process.env,
+    environment: env,
     now: () => /* @__PURE__ */ new Date()
   };
 }
