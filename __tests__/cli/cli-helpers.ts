@@ -60,27 +60,80 @@ function environment(env: Record<string, string>): Record<string, string | undef
   };
 }
 
-/** Runs `cutover-checkpoint ...args` in `cwd` through the built bundle's main, in this process. */
+/** Runs in flight (shards run concurrently) and the process state before the first of them. */
+let inFlight = 0;
+let baseline: ReturnType<typeof globalState> | undefined;
+
+/**
+ * Runs `cutover-checkpoint ...args` in `cwd` through the built bundle's main, in this process.
+ * Rejects when the last run in flight leaves state behind (see `leftNothingBehind`).
+ */
 export async function cli(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  const main = await loadBuiltMain();
+  // Taken before anything is awaited, so nothing done after the call escapes the comparison.
+  if (inFlight++ === 0) baseline = globalState();
   let stdout = '';
   let stderr = '';
-  const status = await main(args, {
-    stdout: { write: (text) => void (stdout += text), isTTY: false },
-    stderr: {
-      write: (text) => void (stderr += text),
-      isTTY: false,
-      writableLength: 0,
-    },
-    env: environment(env),
-    version: VERSION,
-    cwd: resolve(cwd),
-  });
+  let status: number;
+  try {
+    const main = await loadBuiltMain();
+    status = await main(args, {
+      stdout: { write: (text) => void (stdout += text), isTTY: false },
+      stderr: { write: (text) => void (stderr += text), isTTY: false, writableLength: 0 },
+      env: environment(env),
+      version: VERSION,
+      cwd: resolve(cwd),
+    });
+  } finally {
+    inFlight--;
+  }
+  if (inFlight === 0) await leftNothingBehind(baseline!, args);
   return { status, stdout, stderr };
+}
+
+/** What a run in this process could leave behind for the next test. */
+function globalState() {
+  const resources = process.getActiveResourcesInfo();
+  return {
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    env: JSON.stringify(process.env),
+    listeners: ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'uncaughtException', 'unhandledRejection']
+      .map((event) => `${event}:${process.listenerCount(event)}`)
+      .join(' '),
+    // Child processes and timers still held (file requests finish on their own and are not counted).
+    children: resources.filter((r) => r === 'ProcessWrap').length,
+    timers: resources.filter((r) => r === 'Timeout').length,
+  };
+}
+
+/**
+ * Throws when the CLI left state in this process that a real run would have taken with it: a
+ * changed cwd, env or exit code, a signal listener, or (after a moment to close what just ended) a
+ * child process or timer.
+ */
+async function leftNothingBehind(before: ReturnType<typeof globalState>, args: string[]) {
+  let after = globalState();
+  for (
+    let waited = 0;
+    waited < 500 && (after.children > before.children || after.timers > before.timers);
+    waited += 10
+  ) {
+    await new Promise((settle) => setTimeout(settle, 10));
+    after = globalState();
+  }
+  const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) =>
+    key === 'children' || key === 'timers' ? after[key] > before[key] : after[key] !== before[key],
+  );
+  if (changed.length > 0)
+    throw new Error(
+      `cutover-checkpoint ${args.join(' ')} left state behind in the test process: ${changed
+        .map((key) => `${key} ${String(before[key])} → ${String(after[key])}`)
+        .join('; ')}`,
+    );
 }
 
 /** Runs `node dist/cli.js ...args` in `cwd` as a real process, with a hard timeout. */

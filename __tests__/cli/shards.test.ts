@@ -1,9 +1,8 @@
 // Sharding, aggregation and replay through the built CLI.
-import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, workspace } from './cli-helpers.js';
+import { cli, workspace } from './cli-helpers.js';
 
 const SLEEPS = Array.from(
   { length: 12 },
@@ -13,23 +12,8 @@ const SLEEPS = Array.from(
 const CONFIG = `version: 1\ngate: {name: sharded}\ndocuments:\n  - {id: readme, path: README.md, contains: [rollback]}\ncommands:\n${SLEEPS}\n  - {id: build, run: 'test -d .'}\n  - {id: after-build, run: 'test -d . && echo 2 passed, 0 failed', needs: [build]}\n`;
 let dir: string;
 
-/** Runs the CLI asynchronously (so shards can run concurrently). */
-function cliAsync(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** The CLI in the shared workspace (runs can overlap: shards run concurrently). */
+const cliAsync = (args: string[], env: Record<string, string> = {}) => cli(args, dir, env);
 
 type Rec = {
   verdict: string;

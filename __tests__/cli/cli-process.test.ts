@@ -1,0 +1,47 @@
+// Smoke runs of `node dist/cli.js` as a real process: what only the process shows (the entry's
+// version, exit status, which stream gets what). Behaviour is tested through `cli` (the same
+// bundle's main in the test process); Ctrl-C on a real process is in runner-e2e.test.ts.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliProcess, ROOT, STACK_TRACE, workspace } from './cli-helpers.js';
+
+const CONFIG = `version: 1\ngate: {name: smoke}\ndocuments:\n  - {id: readme, path: README.md, contains: [rollback]}\n`;
+const dir = workspace({
+  '.github/cutover-checkpoint.yml': CONFIG,
+  'README.md': '# svc\nrollback: redeploy the previous tag\n',
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('node dist/cli.js', () => {
+  it('--version prints the version built into the bundle', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const run = cliProcess(['--version'], dir);
+    expect(run).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('GO exits 0 with the verdict on stdout and progress on stderr; --json is JSON alone', () => {
+    const run = cliProcess(['validate'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Verdict (rehearsal): GO');
+    expect(run.stderr).toContain('Collecting evidence for smoke');
+    const json = cliProcess(['validate', '--json', '--out', 'json'], dir);
+    expect(json.status).toBe(0);
+    expect((JSON.parse(json.stdout) as { verdict: string }).verdict).toBe('GO');
+  });
+
+  it('NO-GO exits 1 and a gate that cannot run exits 3, with a message and no stack trace', () => {
+    const bare = workspace({ '.github/cutover-checkpoint.yml': CONFIG });
+    const nogo = cliProcess(['validate'], bare);
+    rmSync(bare, { recursive: true, force: true });
+    expect(nogo.status, nogo.stderr).toBe(1);
+    expect(nogo.stdout).toContain('blocked by document.readme');
+    const broken = cliProcess(['run', '--config', 'missing.yml'], dir);
+    expect(broken.status).toBe(3);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('config not found at missing.yml');
+    expect(nogo.stdout + nogo.stderr + broken.stderr).not.toMatch(STACK_TRACE);
+  });
+});
