@@ -4,6 +4,15 @@ export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
+    // Every git the tests run (and the commands under test) inherit this: no automatic
+    // `git maintenance` / `gc` after the tests' commits (dozens of extra processes a run).
+    env: {
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_0: 'maintenance.auto',
+      GIT_CONFIG_VALUE_0: 'false',
+      GIT_CONFIG_KEY_1: 'gc.auto',
+      GIT_CONFIG_VALUE_1: '0',
+    },
     pool: 'forks',
     // Vitest's default on 2 cores is one worker, so files run one after another; most of the
     // suite waits on child processes (the built CLI, git, commands that sleep or time out), so
