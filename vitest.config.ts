@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Vite resolves packages with the `development` condition by default, which loads micromark's
+  // dev build (assertions and `debug` calls on every token: twice the CPU of the Markdown fuzz).
+  // The tests resolve packages the way Node does (the shipped bundle has no such condition).
+  ssr: { resolve: { conditions: ['module', 'node'] } },
   test: {
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
