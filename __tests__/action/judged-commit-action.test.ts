@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
-import { runActionInProcess as runAction, runDistAction } from './run-action.js';
+import { runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = JSON.parse(
@@ -180,9 +180,9 @@ describe('the commit published', () => {
   });
 });
 
-describe('through the built dist/index.js', () => {
+describe('the workspace HEAD read through git', () => {
   it('a push whose commit is not the workspace HEAD fails and publishes nothing; a deletion skips', async () => {
-    const wrong = await runDistAction({
+    const wrong = await runAction({
       workspace: repo,
       apiUrl: gh.url,
       event: 'push',
@@ -196,7 +196,7 @@ describe('through the built dist/index.js', () => {
     expect(gh.requests).toEqual([]);
     expect(wrong.outputs.verdict ?? '').toBe('');
 
-    const deleted = await runDistAction({
+    const deleted = await runAction({
       workspace: repo,
       apiUrl: gh.url,
       event: 'push',

@@ -1,5 +1,5 @@
-// Issue 8 through the built Action on pull_request events with a real base commit: the PR's own
-// changes to scripts or to its gate config cannot give its cutover a GO.
+// Issue 8 through the Action's composition root (in-process) on pull_request events with a real
+// base commit: the PR's own changes to scripts or to its gate config cannot give its cutover a GO.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
-import { fixturePayload, runAction } from './run-action.js';
+import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';

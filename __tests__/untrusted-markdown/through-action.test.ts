@@ -1,7 +1,7 @@
-// Through the built Action (dist/index.js) against the local fake GitHub: a joint record holding
-// HTML, a mention, a copy of the marker and a forged heading reaches the PR comment, the check
-// run and the job summary as text; and two gates whose check names share a prefix each keep
-// their own sticky comment.
+// Through the Action's composition root (in-process; the bundle's wiring is dist-smoke's job)
+// against the local fake GitHub: a joint record holding HTML, a mention, a copy of the marker and
+// a forged heading reaches the PR comment, the check run and the job summary as text; and two
+// gates whose check names share a prefix each keep their own sticky comment.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
-import { runAction } from '../action/run-action.js';
+import { runActionInProcess as runAction } from '../action/run-action.js';
 import { commentMarker } from '../../src/core/render/github/comment.js';
 import { shapeOf } from './markdown-structure.js';
 
@@ -62,7 +62,7 @@ function expectInert(markdown: string): void {
   expect(shape.structure.filter((s) => s === 'heading:1').length).toBeLessThanOrEqual(1);
 }
 
-describe('untrusted joint-record values through the built Action', () => {
+describe('untrusted joint-record values through the Action', () => {
   it('reach the comment, check run and job summary as text', async () => {
     const run = await onPullRequest('Cutover checkpoint');
     expect(run.status, run.stdout).not.toBe(3);

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspace } from '../cli/cli-helpers.js';
-import { runAction, TOKEN, type ActionRun } from '../action/run-action.js';
+import { runAction, runActionInProcess, TOKEN, type ActionRun } from '../action/run-action.js';
 import { readAsRunner } from '../support/workflow-commands.js';
 
 const RUNTIME_TOKEN = 'runtime-token-0123456789abcdef';
@@ -95,9 +95,9 @@ describe('a command printing workflow commands, through dist/index.js', () => {
   });
 });
 
-describe('working-directory, through dist/index.js', () => {
+describe('working-directory', () => {
   it('refuses a directory outside the workspace and leaves the verdict outputs empty', async () => {
-    const refused = await runAction({
+    const refused = await runActionInProcess({
       workspace: dir,
       event: 'push',
       payload: 'push.json',
