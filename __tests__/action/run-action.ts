@@ -51,6 +51,12 @@ export interface ActionRunOptions {
    * reads the real HEAD and keeps the payload. A HeadCommit value is for in-process runs only.
    */
   head?: HeadCommit | 'git';
+  /**
+   * In-process only: workspace paths the test knows no verification command reads (the gate's
+   * policy, a joint record). A tree that differs from a recorded one only there replays the
+   * recorded command results instead of running the commands again.
+   */
+  notReadByCommands?: string[];
 }
 
 /**
@@ -221,15 +227,14 @@ export async function runActionInProcess(
     },
     wrapPorts: (ports: Ports) => ({
       ...ports,
-      runner: replaying(
-        ports.runner,
-        options.workspace,
+      runner: replaying(ports.runner, options.workspace, [
         join(
           options.workspace,
           inputs['working-directory'] || '.',
           inputs['evidence-dir'] || 'checkpoint-evidence',
         ),
-      ),
+        ...(options.notReadByCommands ?? []).map((path) => join(options.workspace, path)),
+      ]),
       git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
       tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
     }),
@@ -263,18 +268,19 @@ function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg:
  * The real runner the first time a set of commands runs on a tree, then their recorded results
  * (with the same events): the demo repository's commands take a second or two and nearly every
  * Action test runs them on the same files. The key is the commands, what is refused or withheld,
- * and a digest of every file of the tree (not its path), so a test that changes any file gets a
+ * and a digest of every file of the tree (not its path) but the `skipped` ones (this run's
+ * evidence, files the test says no command reads), so a test that changes any other file gets a
  * real run; the recorded workspace path in the results is replaced by the current one.
  */
 function replaying(
   real: CommandRunnerPort,
   workspace: string,
-  evidenceDir: string,
+  skipped: string[],
 ): CommandRunnerPort {
   return {
     async run(commands, options) {
       const key = JSON.stringify([
-        digestTree(workspace, evidenceDir),
+        digestTree(workspace, skipped),
         commands,
         options.refusals,
         options.withheldEnv,
@@ -306,15 +312,15 @@ function replaying(
   };
 }
 
-/** sha256 over every file's path and bytes, skipping .git and this run's evidence directory. */
-function digestTree(root: string, evidenceDir: string): string {
+/** sha256 over every file's path and bytes, skipping .git and the `skipped` paths. */
+function digestTree(root: string, skipped: string[]): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
     )) {
       const path = join(dir, entry.name);
-      if (entry.name === '.git' || path === evidenceDir) continue;
+      if (entry.name === '.git' || skipped.includes(path)) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
     }

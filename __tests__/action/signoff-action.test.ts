@@ -95,6 +95,8 @@ async function runPullRequest(checkout: {
     payload,
     sha: checkout.merge,
     inputs: { decision: 'cutover' },
+    // The example's commands read neither: edits there replay the recorded command results.
+    notReadByCommands: [CONFIG, RECORD],
   });
   const record = JSON.parse(readFileSync(run.outputs.record!, 'utf8')) as {
     checks: { id: string; status: string; summary: string; details: string[] }[];
@@ -258,6 +260,7 @@ describe('verified sign-off on push', () => {
       payload: { ...fixturePayload('push.json'), after: checkout.merge },
       sha: checkout.merge,
       inputs: { decision: 'cutover' },
+      notReadByCommands: [CONFIG, RECORD],
     });
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.cutover).toBe('GO');
