@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/** The built bundle: this checkout's dist/ (not a package's dist/ under node_modules). */
+const DIST = new RegExp(
+  `^${(join(import.meta.dirname, 'dist') + '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+);
+
 export default defineConfig({
-  // Vite resolves packages with the `development` condition by default, which loads micromark's
-  // dev build (assertions and `debug` calls on every token: twice the CPU of the Markdown fuzz).
-  // The tests resolve packages the way Node does (the shipped bundle has no such condition).
-  ssr: { resolve: { conditions: ['module', 'node'] } },
   test: {
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
@@ -24,11 +26,11 @@ export default defineConfig({
     maxWorkers: 3,
     // Test files share a worker's module cache instead of re-importing the pipeline, ajv and
     // Octokit for each file (about a third of the suite's CPU time). Tests therefore must not
-    // leave global state behind (signal listeners, env, cwd): none does, and the Action tests
-    // check that no signal listener survives a run.
+    // leave global state behind (signal listeners, env, cwd): none does, the Action tests check
+    // that no signal listener survives a run, and the in-process CLI helper checks every run.
     isolate: false,
-    // The built bundle (which the CLI tests call in-process) is plain ESM for Node: imported
-    // natively, not re-transformed by Vite (seconds for its megabytes, and it is what ships).
-    server: { deps: { external: [/\/dist\//] } },
+    // The built bundle, which the CLI tests call in-process, is plain ESM for Node: imported
+    // natively, not re-transformed by Vite (seconds for its megabytes; and it is what ships).
+    server: { deps: { external: [DIST] } },
   },
 });

@@ -54,7 +54,10 @@ beforeAll(async () => {
       }),
     ),
   );
-  expect(shards.map((s) => s.status)).toEqual([0, 0, 0, 0]);
+  expect(
+    shards.map((s) => s.status),
+    shards.map((s) => s.stdout + s.stderr).join('\n'),
+  ).toEqual([0, 0, 0, 0]);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -65,7 +65,7 @@ describe('generated Markdown passes markdownlint and the GFM table-shape check',
       // The check-run text is the report itself when it fits, and its summary the decision
       // summary: lint the same bytes once (markdownlint is most of this file's time).
       const distinct = Object.entries(documents).filter(
-        ([kind, markdown], i, all) => all.findIndex(([, other]) => other === markdown) === i,
+        ([, markdown], i, all) => all.findIndex(([, other]) => other === markdown) === i,
       );
       const problems = distinct.flatMap(([kind, markdown]) => [
         ...lintProblems(`${name} ${kind}`, markdown),
