@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
+    globalSetup: ['__tests__/support/global-setup.ts'],
     // Every git the tests run (and the commands under test) inherit this: no automatic
     // `git maintenance` / `gc` after the tests' commits (dozens of extra processes a run).
     env: {
