@@ -7,7 +7,7 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-JTXOT4ZW.js");
+var { main } = await import("./chunks/main-M6B7RGHT.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

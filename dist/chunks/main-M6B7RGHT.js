@@ -835,10 +835,7 @@ async function dispatch(argv, io) {
     debug: Boolean(io.env.CUTOVER_CHECKPOINT_DEBUG)
   });
   if (request.command === "aggregate") {
-    const records = request.records.map((path) => ({
-      path,
-      text: readOrUsage(readRecordFile(path, io.cwd))
-    }));
+    const records = request.records.map((path) => ({ path, text: readRecord(path, io.cwd) }));
     const { configPath, trustedRef } = request;
     return exitCodeOf(
       await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
@@ -879,6 +876,9 @@ async function dispatch(argv, io) {
 }
 function exitCodeOf(result) {
   return result.kind === "judged" ? EXIT_CODES[result.record.verdict] : EXIT_UNUSABLE;
+}
+function readRecord(path, base) {
+  return readOrUsage(readRecordFile(path, base));
 }
 function readOrUsage(outcome, prefix = "") {
   if (outcome.kind !== "ok")
