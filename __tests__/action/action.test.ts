@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
-import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess as runAction, TOKEN } from './run-action.js';

@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
-import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { runActionInProcess as runAction } from './run-action.js';
 

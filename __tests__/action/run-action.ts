@@ -3,16 +3,15 @@
 // GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
 // `runActionInProcess` calls the same composition root with a fake step (milliseconds).
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { CommandEvents, CommandRunnerPort, HeadCommit, Ports } from '../../src/app/ports.js';
+import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
-import type { CommandResult } from '../../src/core/evidence.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
+import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,6 +19,11 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string }>;
 };
 export const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
+/** Files no test's commands read: the gate config and the demo's joint decision record. */
+export const NOT_READ_BY_COMMANDS = [
+  '.github/cutover-checkpoint.yml',
+  'docs/implementation/JOINT_DECISION_RECORD.json',
+];
 
 /** What a run left behind, the same for both ways of running. */
 export interface ActionRun {
@@ -52,9 +56,10 @@ export interface ActionRunOptions {
    */
   head?: HeadCommit | 'git';
   /**
-   * In-process only: workspace paths the test knows no verification command reads (the gate's
-   * policy, a joint record). A tree that differs from a recorded one only there replays the
-   * recorded command results instead of running the commands again.
+   * In-process only: workspace paths no verification command of the test reads. A tree that
+   * differs from a recorded one only there replays the recorded command results instead of
+   * running the commands again (see command-replay.ts). Default: the gate config (the commands
+   * it defines are part of the key) and the demo's joint decision record; [] to digest them too.
    */
   notReadByCommands?: string[];
 }
@@ -233,7 +238,9 @@ export async function runActionInProcess(
           inputs['working-directory'] || '.',
           inputs['evidence-dir'] || 'checkpoint-evidence',
         ),
-        ...(options.notReadByCommands ?? []).map((path) => join(options.workspace, path)),
+        ...(options.notReadByCommands ?? NOT_READ_BY_COMMANDS).map((path) =>
+          join(options.workspace, path),
+        ),
       ]),
       git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
       tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
@@ -249,7 +256,6 @@ export async function runActionInProcess(
   };
 }
 
-const recorded = new Map<string, { workspace: string; results: CommandResult[] }>();
 const answers = new Map<string, Promise<unknown>>();
 
 /**
@@ -262,69 +268,4 @@ function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg:
     if (!answers.has(key)) answers.set(key, ask(arg));
     return answers.get(key) as Promise<R>;
   };
-}
-
-/**
- * The real runner the first time a set of commands runs on a tree, then their recorded results
- * (with the same events): the demo repository's commands take a second or two and nearly every
- * Action test runs them on the same files. The key is the commands, what is refused or withheld,
- * and a digest of every file of the tree (not its path) but the `skipped` ones (this run's
- * evidence, files the test says no command reads), so a test that changes any other file gets a
- * real run; the recorded workspace path in the results is replaced by the current one.
- */
-function replaying(
-  real: CommandRunnerPort,
-  workspace: string,
-  skipped: string[],
-): CommandRunnerPort {
-  return {
-    async run(commands, options) {
-      const key = JSON.stringify([
-        digestTree(workspace, skipped),
-        commands,
-        options.refusals,
-        options.withheldEnv,
-      ]);
-      const known = recorded.get(key);
-      if (!known) {
-        const results = await real.run(commands, options);
-        recorded.set(key, { workspace, results });
-        return results;
-      }
-      const results = known.results.map(
-        (result) =>
-          JSON.parse(
-            JSON.stringify(result).replaceAll(known.workspace, workspace),
-          ) as CommandResult,
-      );
-      const events = options.events;
-      events?.onRunStart?.(commands, options.concurrency);
-      for (const [i, command] of commands.entries()) {
-        const result = results[i]!;
-        if (result.state === 'ran') {
-          events?.onStart?.(command);
-          if (result.outputTail) events?.onOutput?.(command, result.outputTail);
-        }
-        events?.onEnd?.(command, result);
-      }
-      return results;
-    },
-  };
-}
-
-/** sha256 over every file's path and bytes, skipping .git and the `skipped` paths. */
-function digestTree(root: string, skipped: string[]): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = join(dir, entry.name);
-      if (entry.name === '.git' || skipped.includes(path)) continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
-    }
-  };
-  walk(root);
-  return hash.digest('hex');
 }

@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
-import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
@@ -95,8 +94,6 @@ async function runPullRequest(checkout: {
     payload,
     sha: checkout.merge,
     inputs: { decision: 'cutover' },
-    // The example's commands read neither: edits there replay the recorded command results.
-    notReadByCommands: [CONFIG, RECORD],
   });
   const record = JSON.parse(readFileSync(run.outputs.record!, 'utf8')) as {
     checks: { id: string; status: string; summary: string; details: string[] }[];
@@ -260,7 +257,6 @@ describe('verified sign-off on push', () => {
       payload: { ...fixturePayload('push.json'), after: checkout.merge },
       sha: checkout.merge,
       inputs: { decision: 'cutover' },
-      notReadByCommands: [CONFIG, RECORD],
     });
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.cutover).toBe('GO');

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
-import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';

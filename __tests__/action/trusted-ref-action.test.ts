@@ -5,13 +5,18 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
-import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
+import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+import {
+  fixturePayload,
+  NOT_READ_BY_COMMANDS,
+  runActionInProcess as runAction,
+} from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';
+/** The example's commands do not read the notes this file adds: they replay recorded results. */
+const NOT_READ = [...NOT_READ_BY_COMMANDS, 'PR_NOTE.md', 'BASE_NOTE.md'];
 let dir: string;
 let repo: string;
 let base: string;
@@ -78,6 +83,7 @@ describe('pull_request: the merge commit’s first parent is trusted', () => {
       payload: prPayload(),
       sha: merge,
       inputs: { decision: 'rehearsal' },
+      notReadByCommands: NOT_READ,
     });
     expect(fresher).not.toBe(base);
     expect(run.stdout + run.summary).toContain(fresher.slice(0, 12));
@@ -99,6 +105,7 @@ describe('push on a branch that is not the default', () => {
       payload: 'push.json',
       sha: head,
       inputs: { decision: 'cutover' },
+      notReadByCommands: NOT_READ,
     });
     expect(run.outputs.cutover).toBe('NO-GO');
     expect(run.outputs['blocking-checks']).toContain('gate.integrity');
@@ -117,6 +124,7 @@ describe('push on a branch that is not the default', () => {
       payload: 'push.json',
       sha: base,
       inputs: { decision: 'cutover' },
+      notReadByCommands: NOT_READ,
     });
     expect(run.outputs['blocking-checks'] ?? '').toContain('gate.integrity');
     expect(run.summary).toMatch(/default branch 'master'/);
@@ -149,6 +157,7 @@ describe('shallow clone (fetch-depth: 1) on pull_request', () => {
       payload: prPayload(),
       sha: merge,
       inputs: { decision: 'rehearsal' },
+      notReadByCommands: NOT_READ,
     });
     const reads = gh.requests.filter(
       (r) => r.operation === 'GET /repos/{owner}/{repo}/contents/{path}',
@@ -167,6 +176,7 @@ describe('shallow clone (fetch-depth: 1) on pull_request', () => {
       payload: prPayload(),
       sha: merge,
       inputs: { decision: 'cutover' },
+      notReadByCommands: NOT_READ,
     });
     expect(run.outputs.cutover).not.toBe('GO');
     expect(run.outputs['blocking-checks']).toContain('gate.integrity');
