@@ -24,6 +24,8 @@ export class RedactingLineBuffer {
   private pending: Buffer[] = [];
   private held = 0;
   private inKey = false;
+  /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
+  decoded = 0;
 
   /**
    * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
@@ -43,6 +45,7 @@ export class RedactingLineBuffer {
     if (end > 0) {
       // A newline never occurs inside a multi-byte character: these are whole characters.
       const lines = this.take(chunk.subarray(0, end));
+      this.decoded += lines.length;
       out.push(this.release(lines, lines.toString('utf8')));
       chunk = chunk.subarray(end);
     }
@@ -58,6 +61,7 @@ export class RedactingLineBuffer {
   flush(): ReleasedOutput | undefined {
     if (this.held === 0) return undefined;
     const rest = this.take();
+    this.decoded += rest.length;
     return join([this.release(rest, rest.toString('utf8'))]);
   }
 
@@ -82,7 +86,22 @@ export class RedactingLineBuffer {
     // Hold back an unfinished multi-byte character at the end; it is decoded with what follows.
     const whole = all.length - partialTail(all);
     const text = all.toString('utf8', 0, whole);
+    this.decoded += whole;
     let cut = text.length - this.overlap;
+    // Where every character is one byte (ASCII, or single invalid bytes), character and byte
+    // offsets agree: the bytes are cut as they are, nothing is re-encoded.
+    const sameOffsets = text.length === whole;
+    if (
+      cut > 0 &&
+      sameOffsets &&
+      !this.inKey &&
+      !mayHoldKey(text) &&
+      this.redact.finds?.(text) === false
+    ) {
+      // Nothing to mask and no key block: release the head as the bytes it is, keep the rest.
+      this.hold(all.subarray(cut));
+      return { text: text.slice(0, cut), bytes: all.subarray(0, cut) };
+    }
     const spans = [...(this.redact.spans?.(text) ?? [])];
     for (const match of text.matchAll(KEY_MARKERS))
       spans.push([match.index, match.index + match[0].length]);
@@ -95,9 +114,6 @@ export class RedactingLineBuffer {
         }
       }
     }
-    // Where every character is one byte (ASCII, or single invalid bytes), character and byte
-    // offsets agree: the bytes are cut as they are, nothing is re-encoded.
-    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       // One secret fills the whole window: mask it and drop what is held of it.
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
@@ -127,7 +143,7 @@ export class RedactingLineBuffer {
 
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
   private redactLines(text: string): string {
-    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    if (!this.inKey && !(mayHoldKey(text) && KEY_HEADER.test(text))) return this.redact(text);
     return text
       .split(/(?<=\n)/)
       .map((line) => this.redactLine(line))
@@ -153,6 +169,11 @@ export class RedactingLineBuffer {
       if (!KEY_FOOTER.test(rest) && rest.endsWith('\n')) out += '\n';
     }
   }
+}
+
+/** A cheap first look (one indexOf) before the key-marker regexes scan the text. */
+function mayHoldKey(text: string): boolean {
+  return text.includes('-----');
 }
 
 /** Bytes at the end of `bytes` that begin a multi-byte character not yet complete (0–3). */

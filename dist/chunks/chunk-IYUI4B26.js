@@ -16580,7 +16580,10 @@ function createRedactor(secrets) {
   ].sort((a, b) => b.length - a.length);
   const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
   const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"));
+  const finds = (text) => any.test(text);
   const redact = (text) => {
+    if (!finds(text)) return text;
     let result = text;
     for (const pattern of patterns) result = result.replace(pattern, MASK);
     return result;
@@ -16593,6 +16596,7 @@ function createRedactor(secrets) {
     }
     return spans;
   };
+  redact.finds = finds;
   return redact;
 }
 function findWeakSecrets(secrets) {
@@ -16654,12 +16658,15 @@ var RedactingLineBuffer = class {
   pending = [];
   held = 0;
   inKey = false;
+  /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
+  decoded = 0;
   /** Adds a chunk; returns the redacted output now releasable, or undefined. */
   push(chunk) {
     const out = [];
     const end = chunk.lastIndexOf(NEWLINE) + 1;
     if (end > 0) {
       const lines = this.take(chunk.subarray(0, end));
+      this.decoded += lines.length;
       out.push(this.release(lines, lines.toString("utf8")));
       chunk = chunk.subarray(end);
     }
@@ -16674,6 +16681,7 @@ var RedactingLineBuffer = class {
   flush() {
     if (this.held === 0) return void 0;
     const rest = this.take();
+    this.decoded += rest.length;
     return join([this.release(rest, rest.toString("utf8"))]);
   }
   /** Everything held (plus `more`) as one Buffer; empties the holding list. */
@@ -16694,7 +16702,13 @@ var RedactingLineBuffer = class {
     const all = this.take();
     const whole = all.length - partialTail(all);
     const text = all.toString("utf8", 0, whole);
+    this.decoded += whole;
     let cut = text.length - this.overlap;
+    const sameOffsets = text.length === whole;
+    if (cut > 0 && sameOffsets && !this.inKey && !mayHoldKey(text) && this.redact.finds?.(text) === false) {
+      this.hold(all.subarray(cut));
+      return { text: text.slice(0, cut), bytes: all.subarray(0, cut) };
+    }
     const spans = [...this.redact.spans?.(text) ?? []];
     for (const match of text.matchAll(KEY_MARKERS))
       spans.push([match.index, match.index + match[0].length]);
@@ -16707,7 +16721,6 @@ var RedactingLineBuffer = class {
         }
       }
     }
-    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
       this.hold(
@@ -16732,7 +16745,7 @@ var RedactingLineBuffer = class {
   }
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
   redactLines(text) {
-    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    if (!this.inKey && !(mayHoldKey(text) && KEY_HEADER.test(text))) return this.redact(text);
     return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
   }
   redactLine(line) {
@@ -16755,6 +16768,9 @@ var RedactingLineBuffer = class {
     }
   }
 };
+function mayHoldKey(text) {
+  return text.includes("-----");
+}
 function partialTail(bytes) {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back];
@@ -16815,7 +16831,7 @@ var EMPTY = Buffer.alloc(0);
 
 // src/adapters/command-output.ts
 var TAIL_BYTES = 16 * 1024;
-var ECHO_QUEUE_BYTES = 1024 * 1024;
+var ECHO_QUEUE_BYTES = 64 * 1024;
 function isEchoBackedUp(stream) {
   return (stream.writableLength ?? 0) > ECHO_QUEUE_BYTES;
 }
