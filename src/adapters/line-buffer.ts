@@ -27,6 +27,11 @@ export class RedactingLineBuffer {
   /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
   decoded = 0;
 
+  /** Bytes held back now (a partial line or a long line's overlap). */
+  get heldBytes(): number {
+    return this.held;
+  }
+
   /**
    * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
    * @param maxLine bytes held without a newline before a piece is released

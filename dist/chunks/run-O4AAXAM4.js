@@ -42,7 +42,7 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-IYUI4B26.js";
+} from "./chunk-M5A27SNJ.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {

@@ -16660,6 +16660,10 @@ var RedactingLineBuffer = class {
   inKey = false;
   /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
   decoded = 0;
+  /** Bytes held back now (a partial line or a long line's overlap). */
+  get heldBytes() {
+    return this.held;
+  }
   /** Adds a chunk; returns the redacted output now releasable, or undefined. */
   push(chunk) {
     const out = [];
@@ -16802,6 +16806,10 @@ var OutputTail = class {
   held = 0;
   /** Every byte ever pushed, kept or not. */
   total = 0;
+  /** Bytes the ring holds now (at most the limit plus one pushed chunk). */
+  get heldBytes() {
+    return this.held;
+  }
   push(bytes) {
     if (bytes.length === 0) return;
     this.total += bytes.length;

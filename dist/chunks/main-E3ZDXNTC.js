@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-IYUI4B26.js";
+} from "./chunk-M5A27SNJ.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
