@@ -34,12 +34,12 @@ function feed(chunks: number, make: (i: number) => Buffer, secrets: string[] = [
     const release = buffer.push(make(i));
     maxHeld = Math.max(maxHeld, buffer.heldBytes);
     if (release) {
-      released += release.bytes.length;
+      released += release.bytes.reduce((n, b) => n + b.length, 0);
       if (release.text.includes('s3cr3t')) out += release.text;
     }
   }
   const last = buffer.flush();
-  released += last?.bytes.length ?? 0;
+  released += last?.bytes.reduce((n, b) => n + b.length, 0) ?? 0;
   return { decoded: buffer.decoded, maxHeld, calls, leaked: out, released, input: chunks * CHUNK };
 }
 

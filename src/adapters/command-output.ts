@@ -72,7 +72,7 @@ export class CommandOutput {
 
   /** Adds text the gate itself writes (e.g. why the command could not start). */
   append(text: string): void {
-    this.emit({ text, bytes: Buffer.from(text) });
+    this.emit({ text, bytes: [Buffer.from(text)] });
   }
 
   /**
@@ -90,16 +90,20 @@ export class CommandOutput {
 
   private emit(out: ReleasedOutput | undefined): boolean | undefined {
     if (!out) return undefined;
-    this.tail.push(out.bytes);
     this.echo(out);
-    return this.options.log.write(out.bytes);
+    let ready = true;
+    for (const bytes of out.bytes) {
+      this.tail.push(bytes);
+      ready = this.options.log.write(bytes);
+    }
+    return ready;
   }
 
   private echo(out: ReleasedOutput): void {
     const { onOutput, echoBackedUp, logFile } = this.options;
     if (!onOutput || out.text === '') return;
     if (echoBackedUp?.()) {
-      this.unshown += out.bytes.length;
+      for (const bytes of out.bytes) this.unshown += bytes.length;
       return;
     }
     if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));

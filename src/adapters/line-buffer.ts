@@ -6,6 +6,7 @@
 // private key printed line by line (BEGIN … END) is masked as a whole, and to the end of the
 // stream if it never ends.
 
+import { isAscii } from 'node:buffer';
 import { MASK, type Redactor } from '../core/redact.js';
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
@@ -13,10 +14,10 @@ const KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, 'g');
 const NEWLINE = 0x0a;
 
-/** Output ready to release: the redacted text and the same as UTF-8 bytes. */
+/** Output ready to release: the redacted text and the same as UTF-8 bytes (in one or more parts). */
 export interface ReleasedOutput {
   text: string;
-  bytes: Buffer;
+  bytes: Buffer[];
 }
 
 /** Buffers partial lines of one stream and redacts what it releases. */
@@ -82,11 +83,13 @@ export class RedactingLineBuffer {
   /** Redacts decoded text; keeps the original bytes when nothing changed. */
   private release(bytes: Buffer, text: string): ReleasedOutput {
     const clean = this.redactLines(text);
-    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
+    return { text: clean, bytes: [clean === text ? bytes : Buffer.from(clean)] };
   }
 
   /** Releases the head of an over-long line, cutting where no secret straddles. */
   private releasePiece(): ReleasedOutput {
+    const plain = this.releasePlainPiece();
+    if (plain) return plain;
     const all = this.take();
     // Hold back an unfinished multi-byte character at the end; it is decoded with what follows.
     const whole = all.length - partialTail(all);
@@ -105,7 +108,7 @@ export class RedactingLineBuffer {
     ) {
       // Nothing to mask and no key block: release the head as the bytes it is, keep the rest.
       this.hold(all.subarray(cut));
-      return { text: text.slice(0, cut), bytes: all.subarray(0, cut) };
+      return { text: text.slice(0, cut), bytes: [all.subarray(0, cut)] };
     }
     const spans = [...(this.redact.spans?.(text) ?? [])];
     for (const match of text.matchAll(KEY_MARKERS))
@@ -126,7 +129,7 @@ export class RedactingLineBuffer {
         sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)],
       );
       const masked = this.inKey ? '' : MASK;
-      return { text: masked, bytes: Buffer.from(masked) };
+      return { text: masked, bytes: [Buffer.from(masked)] };
     }
     this.hold(
       sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)],
@@ -135,6 +138,37 @@ export class RedactingLineBuffer {
     return sameOffsets
       ? this.release(all.subarray(0, cut), piece)
       : this.release(Buffer.from(piece), piece);
+  }
+
+  /**
+   * The common case, without copying: the held bytes are ASCII, hold nothing to mask and no key
+   * block. The head is released as the Buffers the pipe gave; undefined when this does not apply.
+   */
+  private releasePlainPiece(): ReleasedOutput | undefined {
+    const cut = this.held - this.overlap;
+    if (cut <= 0 || this.inKey || !this.redact.finds || !this.pending.every((p) => isAscii(p)))
+      return undefined;
+    const text =
+      this.pending.length === 1
+        ? this.pending[0]!.toString('latin1')
+        : this.pending.map((p) => p.toString('latin1')).join('');
+    this.decoded += this.held;
+    if (mayHoldKey(text) || this.redact.finds(text)) return undefined;
+    const bytes: Buffer[] = [];
+    const kept: Buffer[] = [];
+    let at = 0;
+    for (const part of this.pending) {
+      if (at + part.length <= cut) bytes.push(part);
+      else if (at >= cut) kept.push(part);
+      else {
+        bytes.push(part.subarray(0, cut - at));
+        kept.push(part.subarray(cut - at));
+      }
+      at += part.length;
+    }
+    this.pending = kept;
+    this.held -= cut;
+    return { text: text.slice(0, cut), bytes };
   }
 
   /** Keeps bytes for the next piece (an empty part is not kept). */
@@ -194,10 +228,7 @@ function partialTail(bytes: Buffer): number {
 
 /** One release from several (usually zero or one). */
 function join(parts: ReleasedOutput[]): ReleasedOutput | undefined {
-  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== '');
+  const kept = parts.filter((p) => p.text !== '' || p.bytes.some((b) => b.length > 0));
   if (kept.length <= 1) return kept[0];
-  return {
-    text: kept.map((p) => p.text).join(''),
-    bytes: Buffer.concat(kept.map((p) => p.bytes)),
-  };
+  return { text: kept.map((p) => p.text).join(''), bytes: kept.flatMap((p) => p.bytes) };
 }

@@ -16557,6 +16557,9 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/adapters/line-buffer.ts
+import { isAscii } from "node:buffer";
+
 // src/core/redact.ts
 var MASK = "***";
 var TOKEN_PATTERNS = [
@@ -16699,10 +16702,12 @@ var RedactingLineBuffer = class {
   /** Redacts decoded text; keeps the original bytes when nothing changed. */
   release(bytes, text) {
     const clean = this.redactLines(text);
-    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
+    return { text: clean, bytes: [clean === text ? bytes : Buffer.from(clean)] };
   }
   /** Releases the head of an over-long line, cutting where no secret straddles. */
   releasePiece() {
+    const plain2 = this.releasePlainPiece();
+    if (plain2) return plain2;
     const all = this.take();
     const whole = all.length - partialTail(all);
     const text = all.toString("utf8", 0, whole);
@@ -16711,7 +16716,7 @@ var RedactingLineBuffer = class {
     const sameOffsets = text.length === whole;
     if (cut > 0 && sameOffsets && !this.inKey && !mayHoldKey(text) && this.redact.finds?.(text) === false) {
       this.hold(all.subarray(cut));
-      return { text: text.slice(0, cut), bytes: all.subarray(0, cut) };
+      return { text: text.slice(0, cut), bytes: [all.subarray(0, cut)] };
     }
     const spans = [...this.redact.spans?.(text) ?? []];
     for (const match of text.matchAll(KEY_MARKERS))
@@ -16731,13 +16736,40 @@ var RedactingLineBuffer = class {
         sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)]
       );
       const masked = this.inKey ? "" : MASK;
-      return { text: masked, bytes: Buffer.from(masked) };
+      return { text: masked, bytes: [Buffer.from(masked)] };
     }
     this.hold(
       sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)]
     );
     const piece = text.slice(0, cut);
     return sameOffsets ? this.release(all.subarray(0, cut), piece) : this.release(Buffer.from(piece), piece);
+  }
+  /**
+   * The common case, without copying: the held bytes are ASCII, hold nothing to mask and no key
+   * block. The head is released as the Buffers the pipe gave; undefined when this does not apply.
+   */
+  releasePlainPiece() {
+    const cut = this.held - this.overlap;
+    if (cut <= 0 || this.inKey || !this.redact.finds || !this.pending.every((p) => isAscii(p)))
+      return void 0;
+    const text = this.pending.length === 1 ? this.pending[0].toString("latin1") : this.pending.map((p) => p.toString("latin1")).join("");
+    this.decoded += this.held;
+    if (mayHoldKey(text) || this.redact.finds(text)) return void 0;
+    const bytes = [];
+    const kept = [];
+    let at = 0;
+    for (const part of this.pending) {
+      if (at + part.length <= cut) bytes.push(part);
+      else if (at >= cut) kept.push(part);
+      else {
+        bytes.push(part.subarray(0, cut - at));
+        kept.push(part.subarray(cut - at));
+      }
+      at += part.length;
+    }
+    this.pending = kept;
+    this.held -= cut;
+    return { text: text.slice(0, cut), bytes };
   }
   /** Keeps bytes for the next piece (an empty part is not kept). */
   hold(parts) {
@@ -16785,12 +16817,9 @@ function partialTail(bytes) {
   return 0;
 }
 function join(parts) {
-  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== "");
+  const kept = parts.filter((p) => p.text !== "" || p.bytes.some((b) => b.length > 0));
   if (kept.length <= 1) return kept[0];
-  return {
-    text: kept.map((p) => p.text).join(""),
-    bytes: Buffer.concat(kept.map((p) => p.bytes))
-  };
+  return { text: kept.map((p) => p.text).join(""), bytes: kept.flatMap((p) => p.bytes) };
 }
 
 // src/adapters/output-tail.ts
@@ -16876,7 +16905,7 @@ var CommandOutput = class {
   }
   /** Adds text the gate itself writes (e.g. why the command could not start). */
   append(text) {
-    this.emit({ text, bytes: Buffer.from(text) });
+    this.emit({ text, bytes: [Buffer.from(text)] });
   }
   /**
    * Releases what the line buffers still hold (call after the pipes are destroyed or ended),
@@ -16892,15 +16921,19 @@ var CommandOutput = class {
   }
   emit(out) {
     if (!out) return void 0;
-    this.tail.push(out.bytes);
     this.echo(out);
-    return this.options.log.write(out.bytes);
+    let ready = true;
+    for (const bytes of out.bytes) {
+      this.tail.push(bytes);
+      ready = this.options.log.write(bytes);
+    }
+    return ready;
   }
   echo(out) {
     const { onOutput, echoBackedUp, logFile } = this.options;
     if (!onOutput || out.text === "") return;
     if (echoBackedUp?.()) {
-      this.unshown += out.bytes.length;
+      for (const bytes of out.bytes) this.unshown += bytes.length;
       return;
     }
     if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));
