@@ -24848,6 +24848,7 @@ function runProcess(command, options) {
       clearTimeout(drainTimer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
+      const finishing = pipesClosed ? output.finish() : void 0;
       const left = await reapMarkedProcesses(
         (marker) => marker === options.marker,
         KILL_GRACE_MS,
@@ -24861,7 +24862,7 @@ ${exit.error.message}
 `);
       const { code, signal, error } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
-      void output.finish().then(
+      void (finishing ?? output.finish()).then(
         (outputTail) => resolvePromise({
           ...base,
           state: "ran",
@@ -24877,7 +24878,11 @@ ${exit.error.message}
         })
       );
     };
-    child.on("close", () => void finalize());
+    let pipesClosed = false;
+    child.on("close", () => {
+      pipesClosed = true;
+      void finalize();
+    });
     child.on("exit", (code, signal) => {
       exit = { code, signal };
       drainTimer = setTimeout(() => {

@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-A3YQP7XR.js";
+} from "./chunk-XCJLGPEG.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
