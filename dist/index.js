@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-LIBTSE4J.js");
+var { run } = await import("./chunks/run-IXVEBYTF.js");
 void run();
