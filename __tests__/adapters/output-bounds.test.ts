@@ -99,3 +99,24 @@ describe('output path work is bounded per byte', () => {
     }
   });
 });
+
+describe('the one-scan check before redaction', () => {
+  const redact = createRedactor(['s3cr3t-value', 'multi\nline-secret']);
+  const samples = [
+    'plain output, nothing to see\n',
+    'token ghp_0123456789abcdefghijABCDEFGHIJ0123456789 here',
+    'github_pat_0123456789abcdefghijAB_0123456789',
+    'key AKIAABCDEFGHIJKLMNOP end',
+    'xoxb-0123456789-abcdef',
+    'glpat-0123456789abcdefghij',
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
+    '-----BEGIN CERTIFICATE----- is not a key',
+    'the value s3cr3t-value leaked',
+    'line-secret on its own',
+    'ghp_tooShort and AKIA lowercase akiaabcdefghijklmnop',
+  ];
+  it('says "something to mask" exactly when redaction changes the text', () => {
+    for (const text of samples) expect(redact.finds!(text)).toBe(redact(text) !== text);
+    expect(samples.filter((t) => redact.finds!(t)).length).toBe(8);
+  });
+});
