@@ -1138,6 +1138,11 @@ function checkJudgedCommit(plan, head) {
   const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
 }
+function explainUnreadableHead(plan, reason, eventSha) {
+  const requirement = plan.head;
+  const expected = requirement.kind === "equals" ? `${requirement.sha}, the commit this ${plan.event} event is about` : requirement.kind === "merge-of" ? `the merge commit of ${requirement.headSha}, the head of the pull request this ${plan.event} event is about` : `${eventSha ?? "(GITHUB_SHA is not set)"}, the commit this ${plan.event} run was started on`;
+  return `could not read the workspace's HEAD (${reason}), so it cannot confirm that it would judge ${expected}; no verdict is published for a commit that was not judged. Check out the repository: ${plan.checkoutHint}`;
+}
 function resolveTrustedSha(plan, head) {
   const rule = plan.trustedRef;
   if (rule.kind === "sha") return rule.sha;
@@ -1441,21 +1446,15 @@ function planRun(context, payload, env) {
     repository: env.GITHUB_REPOSITORY ?? null
   });
 }
-function confirmJudgedCommit(plan, head, fallbackSha) {
-  if (head.kind === "ok") {
-    const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
-    if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
-    return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
-  }
-  const subjectSha = plan.subjectSha ?? fallbackSha;
-  return {
-    kind: "confirmed",
-    headSha: null,
-    subjectSha,
-    ...plan.head.kind === "any" ? {} : {
-      warning: `cutover-checkpoint could not read the workspace's HEAD (${head.reason}), so it cannot confirm that it judged ${subjectSha}, the commit this ${plan.event} event is about; check out the repository with ${plan.checkoutHint}`
-    }
-  };
+function confirmJudgedCommit(plan, head, eventSha) {
+  if (head.kind !== "ok")
+    return {
+      kind: "wrong-commit",
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
+    };
+  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+  return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
 }
 function contextFor(context, plan, subjectSha) {
   return {
@@ -2223,7 +2222,6 @@ async function runWithInputs(host, planned, plan, inputs) {
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
