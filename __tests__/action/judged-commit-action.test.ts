@@ -184,7 +184,9 @@ describe('a workspace whose HEAD cannot be read', () => {
         head: 'git',
       });
       expect(run.status).toBe(1);
-      expect(run.step.failed).toMatch(/could not read the workspace's HEAD \(fatal: not a git repository/);
+      expect(run.step.failed).toMatch(
+        /could not read the workspace's HEAD \(fatal: not a git repository/,
+      );
       expect(gh.requests).toEqual([]);
     } finally {
       rmSync(plain, { recursive: true, force: true });
