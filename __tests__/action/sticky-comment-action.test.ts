@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../../scripts/demo-repo.mjs';
 import { FakeGitHub } from '../github/fake-github.js';
 import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
+import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -83,6 +84,36 @@ describe('the sticky comment', () => {
         .filter((r) => r.operation.startsWith('DELETE'))
         .map((r) => r.path.split('/').pop()),
     ).toHaveLength(2);
+  });
+
+  it('a verdict too long for a comment is cut so that the whole body, judged commit included, fits', async () => {
+    // Three failing commands whose summaries quote their 25,000-character scripts: the verdict
+    // cannot fit even at its least detail and is cut, and the lines naming the commit still fit.
+    const commands = [1, 2, 3]
+      .map((i) => `  - {id: long-${i}, run: ': ${'x'.repeat(25_000)}; exit 1'}`)
+      .join('\n');
+    const dir = gitWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: long}\ncommands:\n${commands}\n`,
+    });
+    try {
+      const payload = fixturePayload('pull_request.synchronize.json');
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'pull_request',
+        payload,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([]);
+      const body = markerComments()[0]!.body;
+      expect(body.length).toBeGreaterThan(65_000);
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(body).toContain("_Truncated to fit GitHub's limit of");
+      expect(body).toContain(`Judged commit: \`${OLD.slice(0, 7)}\``);
+      expect(readJudgedCommit(body)).toBe(OLD);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const viewer of ['my-app[bot]', null] as const) {

@@ -48,6 +48,24 @@ const ROUTES = Object.entries(SPEC.paths).flatMap(([template, methods]) =>
     })),
 );
 
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_LIMIT = 65_536;
+const commentTooLong = (): [number, unknown] => [
+  422,
+  {
+    message: 'Validation Failed',
+    documentation_url: 'https://docs.github.com/rest/issues/comments',
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: 'body is too long (maximum is 65536 characters)',
+      },
+    ],
+  },
+];
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
@@ -328,6 +346,7 @@ export class FakeGitHub {
         return [200, slice.map((c) => this.commentJson(c, repoUrl, params.issue_number!)), headers];
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        if (String(body.body).length > COMMENT_LIMIT) return commentTooLong();
         const comment = {
           id: this.nextId++,
           body: String(body.body),
@@ -340,6 +359,7 @@ export class FakeGitHub {
         return [201, this.commentJson(comment, repoUrl, params.issue_number!)];
       }
       case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        if (String(body.body).length > COMMENT_LIMIT) return commentTooLong();
         for (const [issue, list] of this.comments) {
           const comment = list.find((c) => c.id === Number(params.comment_id));
           if (comment) {

@@ -15,10 +15,11 @@ import {
   type Annotation,
   type CheckConclusion,
 } from '../../core/render/github/check-run.js';
-import { commentMarker, renderComment } from '../../core/render/github/comment.js';
+import { commentMarker } from '../../core/render/github/comment.js';
+import { renderStickyComment } from '../../core/github/sticky-comment-plan.js';
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
 import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
-import { learnIdentity, pullRequestHead, withJudgedCommit } from './comment-identity.js';
+import { learnIdentity, pullRequestHead } from './comment-identity.js';
 import { describeApiError } from './api-errors.js';
 import {
   classifyApiFailure,
@@ -124,10 +125,11 @@ export function createPublisher(options: PublisherOptions) {
         });
       }
       for (const number of await this.pullRequestsToComment()) {
-        const body = renderComment(
+        const body = renderStickyComment(
           record,
           options.checkName,
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha,
         );
         const identity = await this.identity();
         const currentHead = await pullRequestHead(client, repository, number);
@@ -135,7 +137,7 @@ export function createPublisher(options: PublisherOptions) {
           syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body: withJudgedCommit(body, context.sha),
+            body,
             judged: context.sha,
             currentHead,
             identity,

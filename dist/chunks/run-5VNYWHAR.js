@@ -1740,7 +1740,7 @@ function hasCommentMarker(body, marker) {
   const first = end === -1 ? body : body.slice(0, end);
   return first.replace(/\r$/, "") === marker;
 }
-function renderComment(record, checkName, checksUrl) {
+function renderComment(record, checkName, checksUrl, limit = COMMENT_LIMIT) {
   const url = mdUrl(checksUrl);
   const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
@@ -1755,10 +1755,41 @@ function renderComment(record, checkName, checksUrl) {
   ].join("\n");
   return fitWithin(
     [() => build(50), () => build(10), () => build(3)],
-    COMMENT_LIMIT,
+    limit,
     (text) => text.length,
     url ? `in the [checks](${url})` : "in the job summary"
   );
+}
+
+// src/core/github/sticky-comment-plan.ts
+function judgedCommitLine(sha2) {
+  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
+}
+function renderStickyComment(record, checkName, checksUrl, judgedSha) {
+  const closing = `
+
+Judged commit: \`${judgedSha.slice(0, 7)}\`
+
+${judgedCommitLine(judgedSha)}
+`;
+  const verdict = renderComment(record, checkName, checksUrl, COMMENT_LIMIT - closing.length);
+  return `${verdict.trimEnd()}${closing}`;
+}
+function planStickyComment(request) {
+  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
+  const [oldest, ...newer] = ours;
+  const remove = newer.map((c) => c.id);
+  if (request.currentHead !== null && request.currentHead !== request.judged) {
+    return {
+      create: false,
+      keep: oldest?.id ?? null,
+      edit: false,
+      remove,
+      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
+    };
+  }
+  if (!oldest) return { create: true, keep: null, edit: false, remove };
+  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
 }
 
 // src/core/github/publication-budget.ts
@@ -1864,27 +1895,6 @@ async function completeCheckRun(client, repository, id, result) {
   });
 }
 
-// src/core/github/sticky-comment-plan.ts
-function judgedCommitLine(sha2) {
-  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
-}
-function planStickyComment(request) {
-  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
-  const [oldest, ...newer] = ours;
-  const remove = newer.map((c) => c.id);
-  if (request.currentHead !== null && request.currentHead !== request.judged) {
-    return {
-      create: false,
-      keep: oldest?.id ?? null,
-      edit: false,
-      remove,
-      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
-    };
-  }
-  if (!oldest) return { create: true, keep: null, edit: false, remove };
-  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
-}
-
 // src/adapters/github/pr-comment.ts
 async function syncStickyComment(client, repository, target) {
   const first = await listComments(client, repository, target.issueNumber);
@@ -1973,14 +1983,6 @@ async function pullRequestHead(client, repository, number) {
     throw error2;
   }
 }
-function withJudgedCommit(body, sha2) {
-  return `${body.trimEnd()}
-
-Judged commit: \`${sha2.slice(0, 7)}\`
-
-${judgedCommitLine(sha2)}
-`;
-}
 
 // src/adapters/github/permissions.ts
 function createPermissionProblems() {
@@ -2063,10 +2065,11 @@ function createPublisher(options) {
         });
       }
       for (const number of await this.pullRequestsToComment()) {
-        const body = renderComment(
+        const body = renderStickyComment(
           record,
           options.checkName,
-          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`
+          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha
         );
         const identity2 = await this.identity();
         const currentHead = await pullRequestHead(client, repository, number);
@@ -2076,7 +2079,7 @@ function createPublisher(options) {
           () => syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body: withJudgedCommit(body, context.sha),
+            body,
             judged: context.sha,
             currentHead,
             identity: identity2
