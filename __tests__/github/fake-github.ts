@@ -87,6 +87,8 @@ export class FakeGitHub {
     /** A merged PR: its merge commit and final head. */
     merged?: { mergeCommitSha: string; headSha: string };
   }[] = [];
+  /** Pull requests by head (GET /pulls?head=owner:branch); `head` is `owner:branch`. */
+  pulls: { number: number; head: string; sha: string; state: 'open' | 'closed' }[] = [];
   appSlug: string | null = 'github-actions';
   /** Reviews per pull request, in the order they were submitted. */
   readonly reviews = new Map<number, { login: string; state: string; commitId: string }[]>();
@@ -447,6 +449,27 @@ export class FakeGitHub {
                 }
               : {}),
           })),
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/pulls': {
+        const base = exampleOf(deref({ $ref: '#/components/schemas/pull-request-simple' })) as {
+          head: object;
+        };
+        const state = query.state ?? 'open';
+        return [
+          200,
+          this.pulls
+            .filter(
+              (p) =>
+                (query.head === undefined || p.head === query.head) &&
+                (state === 'all' || p.state === state),
+            )
+            .map((p) => ({
+              ...base,
+              number: p.number,
+              state: p.state,
+              head: { ...base.head, sha: p.sha, label: p.head, ref: p.head.split(':')[1] },
+            })),
         ];
       }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {

@@ -64,5 +64,6 @@ export function contextFor(
     sha: subjectSha,
     pullRequest: plan.pullRequest,
     lookUpPullRequest: plan.lookUpPullRequest,
+    ...(plan.headLabel ? { headLabel: plan.headLabel } : {}),
   };
 }

@@ -28,6 +28,7 @@ import {
 import type { GitHubClient } from './octokit.js';
 import { PR_EVENTS, type GitHubRunContext } from './context.js';
 import { createPermissionProblems } from './permissions.js';
+import { findOpenPullRequests } from './pull-request-lookup.js';
 
 export interface PublisherOptions {
   client: GitHubClient;
@@ -170,27 +171,20 @@ export function createPublisher(options: PublisherOptions) {
         return options.comment === 'always' || PR_EVENTS.has(context.eventName)
           ? [context.pullRequest.number]
           : [];
-      // A fork's workflow_run names no PR (pull_requests: []): look its commit up.
+      // A fork's workflow_run names no PR (pull_requests: []): look it up, or say why not.
       const lookUp = context.lookUpPullRequest === true;
       if (options.comment !== 'always' && !lookUp) return [];
-      const pulls = await attempt(
-        'find the pull requests of this commit',
-        'pull-requests: read',
-        async () =>
-          (
-            await client.rest.repos.listPullRequestsAssociatedWithCommit({
-              ...repository,
-              commit_sha: context.sha,
-            })
-          ).data,
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : undefined },
+        attempt,
       );
-      if (pulls.kind !== 'ok') return [];
-      const open = pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
-      if (open.length === 0 && lookUp)
+      if (found.kind === 'none' && lookUp)
         options.warn(
-          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`,
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`,
         );
-      return open;
+      return found.kind === 'found' ? found.numbers : [];
     },
 
     /**

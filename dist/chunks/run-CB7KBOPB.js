@@ -1298,6 +1298,9 @@ function planEvent(eventName, payload, env) {
       const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
       const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run2.event) ?? ""));
+      const headOwner = str(obj(obj(run2.head_repository)?.owner)?.login);
+      const headBranch = str(run2.head_branch);
       return {
         kind: "judge",
         event: eventName,
@@ -1309,7 +1312,8 @@ function planEvent(eventName, payload, env) {
           notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
         } : {},
         pullRequest: pr,
-        lookUpPullRequest: pr === null,
+        lookUpPullRequest: lookUp,
+        ...lookUp && headOwner && headBranch ? { headLabel: `${headOwner}:${headBranch}` } : {},
         checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
       };
     }
@@ -1461,7 +1465,8 @@ function contextFor(context, plan, subjectSha) {
     ...context,
     sha: subjectSha,
     pullRequest: plan.pullRequest,
-    lookUpPullRequest: plan.lookUpPullRequest
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
   };
 }
 
@@ -1998,6 +2003,37 @@ function createPermissionProblems() {
   };
 }
 
+// src/adapters/github/pull-request-lookup.ts
+async function findOpenPullRequests(client, repository, search, attempt) {
+  const byCommit = await attempt(
+    "find the pull requests of this commit",
+    "pull-requests: read",
+    async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repository,
+      commit_sha: search.sha
+    })).data
+  );
+  if (byCommit.kind !== "ok") return { kind: "failed" };
+  const open2 = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+  if (open2.length > 0) return { kind: "found", numbers: open2 };
+  const searched = `GitHub lists no open pull request with commit ${search.sha}`;
+  if (!search.headLabel) return { kind: "none", searched };
+  const label = search.headLabel;
+  const byHead = await attempt(
+    `find the pull requests whose head is ${label}`,
+    "pull-requests: read",
+    async () => (await client.rest.pulls.list({
+      ...repository,
+      head: label,
+      state: "open",
+      per_page: 100
+    })).data
+  );
+  if (byHead.kind !== "ok") return { kind: "failed" };
+  const numbers = byHead.value.map((pull) => pull.number);
+  return numbers.length > 0 ? { kind: "found", numbers } : { kind: "none", searched: `${searched}, nor one whose head is ${label}` };
+}
+
 // src/adapters/github/publisher.ts
 function createPublisher(options) {
   const { client, context } = options;
@@ -2110,21 +2146,17 @@ function createPublisher(options) {
         return options.comment === "always" || PR_EVENTS.has(context.eventName) ? [context.pullRequest.number] : [];
       const lookUp = context.lookUpPullRequest === true;
       if (options.comment !== "always" && !lookUp) return [];
-      const pulls = await attempt(
-        "find the pull requests of this commit",
-        "pull-requests: read",
-        async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
-          ...repository,
-          commit_sha: context.sha
-        })).data
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : void 0 },
+        attempt
       );
-      if (pulls.kind !== "ok") return [];
-      const open2 = pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
-      if (open2.length === 0 && lookUp)
+      if (found.kind === "none" && lookUp)
         options.warn(
-          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`
         );
-      return open2;
+      return found.kind === "found" ? found.numbers : [];
     },
     /**
      * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
