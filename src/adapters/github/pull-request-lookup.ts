@@ -15,9 +15,7 @@ export type Attempt = <T>(
 
 /** What was found: PR numbers, none (with what was looked up, for the notice), or a failed request. */
 export type PullRequestSearch =
-  | { kind: 'found'; numbers: number[] }
-  | { kind: 'none'; searched: string }
-  | { kind: 'failed' };
+  { kind: 'found'; numbers: number[] } | { kind: 'none'; searched: string } | { kind: 'failed' };
 
 /**
  * Open pull requests with commit `sha`; when there are none and `headLabel` (`owner:branch`) is
