@@ -157,6 +157,7 @@ function buildRequest(
       })),
       // Judged under the base's policy, as the shards were (SPEC §10).
       ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
     };
   return {
     ...ask,

@@ -42,7 +42,7 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-VS2IGVSF.js";
+} from "./chunk-SYST5DVN.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -2324,7 +2324,8 @@ function buildRequest(host, context, judged, inputs, root, signal) {
         text: valueOrThrow(readRecordFile(path, root))
       })),
       // Judged under the base's policy, as the shards were (SPEC §10).
-      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
+      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {},
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
     };
   return {
     ...ask,
