@@ -102,6 +102,8 @@ export class FakeGitHub {
   readonly branchTips = new Map<string, string>();
   /** Repository files by `sha:path` for the contents API; any other answers 404. */
   readonly contents = new Map<string, string>();
+  /** Repository files by path, the same at every ref (a policy no run changes). */
+  readonly contentsAtAnyRef = new Map<string, string>();
   /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
   readonly teamMembers = new Map<string, string[]>();
   private nextId = 1000;
@@ -516,7 +518,9 @@ export class FakeGitHub {
         return [200, members.map((login) => this.userJson(login))];
       }
       case 'GET /repos/{owner}/{repo}/contents/{path}': {
-        const text = this.contents.get(`${query.ref}:${params.path}`);
+        const text =
+          this.contents.get(`${query.ref}:${params.path}`) ??
+          this.contentsAtAnyRef.get(params.path!);
         if (text === undefined) return [404, { message: 'Not Found' }];
         const bytes = Buffer.from(text);
         const url = `https://api.github.com/repos/${params.owner}/${params.repo}/contents/${params.path}`;
