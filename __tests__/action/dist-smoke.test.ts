@@ -102,6 +102,28 @@ describe('dist/index.js', () => {
     );
   });
 
+  it('two overlapping runs (two processes) that both find no comment leave exactly one', async () => {
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
+    const pr = () =>
+      runDistAction({
+        workspace: small,
+        apiUrl: gh.url,
+        event: 'pull_request',
+        payload: 'pull_request.synchronize.json',
+      });
+    const runs = await Promise.all([pr(), pr()]);
+    expect(await bothListed).toBe(true);
+    for (const run of runs) expect(run.status, run.stdout).toBe(0);
+    expect(
+      gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/2/comments')),
+    ).toHaveLength(2);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    expect(runs.map((r) => r.outputs['comment-id'])).toEqual([
+      String(gh.comments.get(2)![0]!.id),
+      String(gh.comments.get(2)![0]!.id),
+    ]);
+  });
+
   it('an invalid input fails the step (exit 1) and still completes a failed check run', async () => {
     const run = await runDistAction({
       workspace: small,

@@ -48,7 +48,10 @@ const markerComments = () =>
 describe('the sticky comment', () => {
   it('two overlapping runs on the same PR end with one marker comment naming the newer commit', async () => {
     gh.pullHeads.set(2, NEW);
+    // Both list the comments before either writes (the server holds the listings until both came).
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
     const [older, newer] = await Promise.all([onHead(OLD), onHead(NEW)]);
+    expect(await bothListed).toBe(true);
     expect(older.status, older.stdout).toBe(0);
     expect(newer.status, newer.stdout).toBe(0);
     expect(markerComments()).toHaveLength(1);
@@ -60,6 +63,30 @@ describe('the sticky comment', () => {
     expect(late.stdout).toContain('left the PR comment alone');
     expect(markerComments()).toHaveLength(1);
     expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+  });
+
+  it('two overlapping runs of the same commit that both find no comment end with one', async () => {
+    // Both runs list the comments before either creates one (the server holds the first two
+    // listings until both have arrived): both create, and each run's re-check collapses the copies.
+    gh.pullHeads.set(2, NEW);
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
+    const runs = await Promise.all([onHead(NEW), onHead(NEW)]);
+    expect(await bothListed).toBe(true);
+    for (const run of runs) {
+      expect(run.status, run.stdout).toBe(0);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([]);
+    }
+    const creates = gh.requests.filter(
+      (r) => r.operation === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    );
+    expect(creates).toHaveLength(2);
+    expect(markerComments()).toHaveLength(1);
+    expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+    // Both runs report the comment that stayed.
+    expect(runs.map((r) => r.outputs['comment-id'])).toEqual([
+      String(markerComments()[0]!.id),
+      String(markerComments()[0]!.id),
+    ]);
   });
 
   it('duplicates left by a race are collapsed onto the oldest, which shows the new verdict', async () => {

@@ -142,6 +142,44 @@ export class FakeGitHub {
     this.comments.set(issue, list);
   }
 
+  /**
+   * Holds the first `count` requests matching `method` and `path` until all of them have arrived
+   * (or `timeoutMs` passed), then answers them from the state at that moment: runs that overlap
+   * in the worst way (both read before either writes), deterministically. Resolves to whether
+   * all `count` met.
+   */
+  barrier(method: string, path: RegExp, count: number, timeoutMs = 10_000): Promise<boolean> {
+    let release!: (met: boolean) => void;
+    const met = new Promise<boolean>((resolve) => (release = resolve));
+    const timer = setTimeout(() => release(false), timeoutMs);
+    this.barriers.push({
+      method,
+      path,
+      left: count,
+      met,
+      release: (ok) => (clearTimeout(timer), release(ok)),
+    });
+    return met;
+  }
+
+  private readonly barriers: {
+    method: string;
+    path: RegExp;
+    left: number;
+    met: Promise<boolean>;
+    release: (met: boolean) => void;
+  }[] = [];
+
+  private async passBarrier(method: string, path: string): Promise<void> {
+    const barrier = this.barriers.find(
+      (b) => b.left > 0 && b.method === method && b.path.test(path),
+    );
+    if (!barrier) return;
+    barrier.left--;
+    if (barrier.left === 0) barrier.release(true);
+    await barrier.met;
+  }
+
   /** Requests that created or changed something. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
@@ -188,6 +226,7 @@ export class FakeGitHub {
     );
     const operation = SPEC.paths[route.template]![route.method.toLowerCase()]!;
     recorded.errors.push(...this.validateRequest(operation, params, recorded.query, body));
+    await this.passBarrier(req.method ?? '', url.pathname);
 
     const fault = this.faults.find(
       (f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname),
@@ -218,7 +257,9 @@ export class FakeGitHub {
       'application/json'
     ]?.schema;
     if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
-    else if (payload !== undefined)
+    // GitHub answers 404 on any route whose object is gone (a comment another run deleted),
+    // documented or not.
+    else if (payload !== undefined && status !== 404)
       recorded.responseErrors.push(`status ${status} is not documented`);
     send(status, payload, headers);
   }
