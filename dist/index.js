@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-XUQTGEB7.js");
+var { run } = await import("./chunks/run-5CJ5BZVC.js");
 void run();

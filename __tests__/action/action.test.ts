@@ -295,6 +295,8 @@ describe('other triggers', () => {
     expect(run.summary).toContain('pull_request_target runs no verification commands');
     expect(run.stdout).not.toContain('[unit-tests]');
     expect(run.stdout).not.toContain('▶');
+    // CONDITIONAL is never green (SPEC §10): branch protection does not count action_required.
+    expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'action_required' });
   });
 
   it('publish: false makes no API write (the sign-off is still read)', async () => {
@@ -442,6 +444,19 @@ describe('resilience', () => {
       "Invalid input 'decision'",
     );
   });
+
+  it.each(['neutral', 'success'])(
+    'conditional-conclusion: %s is refused: a CONDITIONAL verdict is never green',
+    async (value) => {
+      const run = await push(repo, { 'conditional-conclusion': value });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        `Invalid input 'conditional-conclusion': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`,
+      );
+      expect(run.outputs.verdict ?? '').toBe('');
+      expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'failure' });
+    },
+  );
 
   it('an unusable config completes the check run as failure and annotates the config', async () => {
     const run = await push(repo, { config: 'missing.yml' });

@@ -14,6 +14,7 @@ import {
   renderCrashSummary,
   type Annotation,
   type CheckConclusion,
+  type ConditionalConclusion,
 } from '../../core/render/github/check-run.js';
 import { commentMarker } from '../../core/render/github/comment.js';
 import { renderStickyComment } from '../../core/github/sticky-comment-plan.js';
@@ -35,7 +36,7 @@ export interface PublisherOptions {
   context: GitHubRunContext;
   checkName: string;
   comment: 'auto' | 'always' | 'never';
-  conditionalConclusion: CheckConclusion;
+  conditionalConclusion: ConditionalConclusion;
   /** Prefix for annotation paths when the gate runs in a subdirectory. */
   pathPrefix: string;
   warn: (message: string) => void;

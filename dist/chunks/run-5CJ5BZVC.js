@@ -737,15 +737,21 @@ function readInputs(source, workspace, dispatch = {}) {
       "never"
     ]),
     evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      get(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
+    conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
     workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate)
   };
+}
+function readConditionalConclusion(value) {
+  if (value === "neutral" || value === "success")
+    throw new InputError(
+      `Invalid input '${INPUTS.conditionalConclusion}': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`
+    );
+  return oneOf(INPUTS.conditionalConclusion, value || "action_required", [
+    "action_required",
+    "failure"
+  ]);
 }
 function readWorkingDirectory(value, workspace) {
   const problem = checkWorkingDirectory(workspace, value);
@@ -1565,7 +1571,7 @@ function renderDecisionSummary(record, maxItems) {
 }
 
 // src/core/render/github/check-run.ts
-function mapConclusion(verdict, conditional = "neutral") {
+function mapConclusion(verdict, conditional = "action_required") {
   return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
 }
 function renderCheckTitle(record) {
@@ -2178,7 +2184,7 @@ function createPublisher(options) {
 // src/action/publishing.ts
 var FAILURE_ONLY = {
   comment: "never",
-  conditionalConclusion: "neutral",
+  conditionalConclusion: "action_required",
   pathPrefix: ""
 };
 function sinkFor(host, context, publisher, decision, failOn) {
