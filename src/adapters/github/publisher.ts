@@ -13,7 +13,6 @@ import {
   renderCheckOutput,
   renderCrashSummary,
   type Annotation,
-  type CheckConclusion,
   type ConditionalConclusion,
 } from '../../core/render/github/check-run.js';
 import { commentMarker } from '../../core/render/github/comment.js';
