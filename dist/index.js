@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-IXVEBYTF.js");
+var { run } = await import("./chunks/run-4K4IHQJ3.js");
 void run();

@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-XCDSRIBN.js";
+} from "./chunk-CRA3VRU2.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
