@@ -26,8 +26,10 @@ export function createTrustedRefFacts(
   return {
     runner,
     async head() {
-      const shown = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']);
+      const [shown, sha] = await Promise.all([
+        git(root, ['cat-file', '-p', 'HEAD']),
+        git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']),
+      ]);
       if (!shown.ok || !sha.ok || !SHA.test(sha.stdout.trim())) return null;
       // Header lines end at the first blank line; the message may say anything.
       const header = shown.stdout.split('\n\n')[0] ?? '';

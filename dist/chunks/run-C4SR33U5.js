@@ -7,7 +7,6 @@ import {
   STATE_ICONS,
   STATUS_ICONS,
   couldNot,
-  createGit,
   createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
@@ -16,7 +15,6 @@ import {
   formatDuration,
   formatLocation,
   formatValue,
-  git,
   globToRegExp,
   isEchoBackedUp,
   isFailing,
@@ -38,7 +36,11 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-VS2IGVSF.js";
+} from "./chunk-VT2IBQGM.js";
+import {
+  createGit,
+  git
+} from "./chunk-YL5WPKTG.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -1268,8 +1270,10 @@ function createTrustedRefFacts(root, runner, api) {
   return {
     runner,
     async head() {
-      const shown = await git(root, ["cat-file", "-p", "HEAD"]);
-      const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
+      const [shown, sha2] = await Promise.all([
+        git(root, ["cat-file", "-p", "HEAD"]),
+        git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"])
+      ]);
       if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
@@ -2140,7 +2144,9 @@ async function runAction(host) {
 async function runWithInputs(host, planned, plan, inputs) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
-  const head = await (host.readHead ?? ((dir) => createGit(dir).headCommit()))(root);
+  const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
+    root
+  );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
   if (judged.kind === "wrong-commit") {
     host.io.fail(judged.message);
@@ -2157,6 +2163,7 @@ async function runWithInputs(host, planned, plan, inputs) {
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve2(root, inputs.evidenceDir),
+    ...host.git ? { git: host.git } : {},
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client ? createApiLookups(
@@ -2255,8 +2262,9 @@ function describe(error2) {
 }
 
 // src/action/run.ts
-async function run() {
+async function run(git2) {
   await runAction({
+    ...git2 ? { git: git2 } : {},
     env: process.env,
     inputs: RUNNER_INPUTS,
     io: createRunnerStepIo(),
