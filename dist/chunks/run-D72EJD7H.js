@@ -36,7 +36,7 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-VT2IBQGM.js";
+} from "./chunk-ATRMRENN.js";
 import {
   createGit,
   git

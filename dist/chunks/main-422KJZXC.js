@@ -33,7 +33,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-VT2IBQGM.js";
+} from "./chunk-ATRMRENN.js";
 import {
   createRedactor
 } from "./chunk-YL5WPKTG.js";

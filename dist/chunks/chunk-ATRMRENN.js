@@ -18293,7 +18293,7 @@ var JsonCursor = class {
   scanScalar() {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123 || c === 91) return false;
-    if (c === 34) this.scanString();
+    if (c === 34) this.skipString();
     else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
     else if (this.text.startsWith("true", this.pos)) this.pos += 4;
     else if (this.text.startsWith("false", this.pos)) this.pos += 5;
@@ -18335,6 +18335,13 @@ var JsonCursor = class {
   }
   /** Scans a string and returns its decoded value. */
   scanString() {
+    const start = this.pos;
+    const escaped = this.skipString();
+    const raw = this.text.slice(start, this.pos);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
+  skipString() {
     const text = this.text;
     const start = this.pos;
     let pos = start + 1;
@@ -18360,8 +18367,7 @@ var JsonCursor = class {
       pos++;
     }
     this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+    return escaped;
   }
   scanNumber() {
     const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -18426,15 +18432,17 @@ function scanJsonFull(text, options) {
       return;
     }
     if (cursor.open(125)) return;
-    const seen = /* @__PURE__ */ new Set();
+    let seen = [];
     do {
       if (cursor.text.charCodeAt(cursor.pos) !== 34)
         cursor.fail(`expected a member name in double quotes`);
       const keyOffset = cursor.pos;
       const key = cursor.scanString();
-      if (seen.has(key))
+      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
         note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
-      seen.add(key);
+      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
+      if (Array.isArray(seen)) seen.push(key);
+      else seen.add(key);
       if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
       cursor.expectColon();
       scanValue(depth + 1);
@@ -20194,19 +20202,30 @@ function canonical(value) {
   return JSON.stringify(value) ?? String(value);
 }
 function compareSets(expected, observed) {
-  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  if (expected.length === observed.length && expected.every((value, i) => value === observed[i]))
+    return { added: [], removed: [] };
+  const isString = (value) => typeof value === "string";
+  const allStrings = expected.every(isString) && observed.every(isString);
+  const keyOf = allStrings ? (value) => value : canonical;
   const show = (value) => allStrings ? value : canonical(value);
   const members = (values) => {
     const byKey = /* @__PURE__ */ new Map();
-    for (const value of values)
-      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    for (const value of values) {
+      const key = keyOf(value);
+      if (!byKey.has(key)) byKey.set(key, value);
+    }
     return byKey;
+  };
+  const missingFrom = (from, other) => {
+    const shown2 = [];
+    for (const [key, value] of from) if (!other.has(key)) shown2.push(show(value));
+    return shown2;
   };
   const expectedMembers = members(expected);
   const observedMembers = members(observed);
   return {
-    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
-    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
+    added: missingFrom(observedMembers, expectedMembers),
+    removed: missingFrom(expectedMembers, observedMembers)
   };
 }
 
