@@ -33,7 +33,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-ATRMRENN.js";
+} from "./chunk-D2FQAWGI.js";
 import {
   createRedactor
 } from "./chunk-YL5WPKTG.js";

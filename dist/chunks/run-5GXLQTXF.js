@@ -36,7 +36,7 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-ATRMRENN.js";
+} from "./chunk-D2FQAWGI.js";
 import {
   createGit,
   git
