@@ -4,7 +4,7 @@ import {
   INSPECT_QUESTIONS,
   enableCompileCache,
   prefetchGit
-} from "./chunks/chunk-3BIETWBN.js";
+} from "./chunks/chunk-77YRSZRQ.js";
 import "./chunks/chunk-YL5WPKTG.js";
 import "./chunks/chunk-WSMUT4KD.js";
 

@@ -4,7 +4,7 @@ import {
   INSPECT_QUESTIONS,
   enableCompileCache,
   prefetchGit
-} from "./chunks/chunk-3BIETWBN.js";
+} from "./chunks/chunk-77YRSZRQ.js";
 import "./chunks/chunk-YL5WPKTG.js";
 import "./chunks/chunk-WSMUT4KD.js";
 
@@ -12,6 +12,6 @@ import "./chunks/chunk-WSMUT4KD.js";
 import { resolve } from "node:path";
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
-var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var { run } = await import("./chunks/run-5GXLQTXF.js");
+var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
+var { run } = await import("./chunks/run-TTSCCGZL.js");
 void run(git);

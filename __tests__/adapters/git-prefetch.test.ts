@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GitResult } from '../../src/adapters/git-exec.js';
 import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../../src/adapters/git-prefetch.js';
 import { createGit } from '../../src/adapters/git.js';
+import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
 
 function fakeGit() {
   const calls: string[] = [];
@@ -32,6 +33,22 @@ describe('prefetchGit', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('a question listed twice starts one process and answers two askers, then no more', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit(
+      '/repo',
+      [
+        ['cat-file', '-p', 'HEAD'],
+        ['cat-file', '-p', 'HEAD'],
+      ],
+      run,
+    );
+    expect(calls).toHaveLength(1);
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#2');
+  });
+
   it('never answers another directory or other arguments from the start', async () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit('/repo', [['rev-parse', 'HEAD']], run);
@@ -41,11 +58,16 @@ describe('prefetchGit', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('asks exactly what the git port asks first: inspect and headCommit start no process of their own', async () => {
+  it('asks exactly what the Action asks first: HEAD twice, inspect, and nothing more', async () => {
     const { calls, run } = fakeGit();
-    const git = prefetchGit('/repo', [...HEAD_QUESTIONS, ...INSPECT_QUESTIONS], run);
+    const git = prefetchGit(
+      '/repo',
+      [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS],
+      run,
+    );
     const port = createGit('/repo', git);
     await port.headCommit();
+    await createTrustedRefFacts('/repo', { ref: null, sha: '' }, undefined, git).head();
     await port.inspect({ tags: [], paths: [] });
     expect(calls).toHaveLength(HEAD_QUESTIONS.length + INSPECT_QUESTIONS.length);
   });

@@ -129,6 +129,7 @@ async function runWithInputs(
             owner: context.owner,
             repo: context.repo,
           },
+          host.git,
         ),
       };
     } catch (error) {

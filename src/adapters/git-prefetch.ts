@@ -10,7 +10,7 @@ import { TAG_LIST } from './git-facts.js';
 /** Runs one git command (git-exec.ts's signature). */
 export type GitRunner = (cwd: string, args: string[]) => Promise<GitResult>;
 
-/** HEAD as the Action reads it first (git.ts `headCommit`). */
+/** HEAD as the Action reads it, twice: the judged commit (git.ts `headCommit`), the trusted ref. */
 export const HEAD_QUESTIONS: readonly (readonly string[])[] = HEAD_READS;
 
 /** What `inspect` asks first in every run and validate. */
@@ -18,8 +18,8 @@ export const INSPECT_QUESTIONS: readonly (readonly string[])[] = [GIT_PROBE, TAG
 
 /**
  * Starts `questions` in `cwd` now (`cwd` absolute, as the run will name its root) and returns a
- * runner that answers them from what was started, once each, and runs anything else through
- * `git`. Never rejects (git-exec.ts never does).
+ * runner that answers them from what was started, once per time a question is listed (one process
+ * each however often), and runs anything else through `git`. Never rejects (git-exec.ts never does).
  */
 export function prefetchGit(
   cwd: string,
@@ -27,11 +27,16 @@ export function prefetchGit(
   git: GitRunner = runGit,
 ): GitRunner {
   const key = (dir: string, args: readonly string[]) => JSON.stringify([dir, ...args]);
-  const started = new Map(questions.map((args) => [key(cwd, args), git(cwd, [...args])]));
+  const started = new Map<string, { answer: Promise<GitResult>; uses: number }>();
+  for (const args of questions) {
+    const known = started.get(key(cwd, args));
+    if (known) known.uses++;
+    else started.set(key(cwd, args), { answer: git(cwd, [...args]), uses: 1 });
+  }
   return (dir, args) => {
-    const answer = started.get(key(dir, args));
-    if (!answer) return git(dir, args);
-    started.delete(key(dir, args));
-    return answer;
+    const found = started.get(key(dir, args));
+    if (!found) return git(dir, args);
+    if (--found.uses === 0) started.delete(key(dir, args));
+    return found.answer;
   };
 }

@@ -20,12 +20,17 @@ var HEAD_QUESTIONS = HEAD_READS;
 var INSPECT_QUESTIONS = [GIT_PROBE, TAG_LIST];
 function prefetchGit(cwd, questions, git2 = git) {
   const key = (dir, args) => JSON.stringify([dir, ...args]);
-  const started = new Map(questions.map((args) => [key(cwd, args), git2(cwd, [...args])]));
+  const started = /* @__PURE__ */ new Map();
+  for (const args of questions) {
+    const known = started.get(key(cwd, args));
+    if (known) known.uses++;
+    else started.set(key(cwd, args), { answer: git2(cwd, [...args]), uses: 1 });
+  }
   return (dir, args) => {
-    const answer = started.get(key(dir, args));
-    if (!answer) return git2(dir, args);
-    started.delete(key(dir, args));
-    return answer;
+    const found = started.get(key(dir, args));
+    if (!found) return git2(dir, args);
+    if (--found.uses === 0) started.delete(key(dir, args));
+    return found.answer;
   };
 }
 

@@ -38,6 +38,7 @@ import {
   wellFormed
 } from "./chunk-D2FQAWGI.js";
 import {
+  HEAD_READS,
   createGit,
   git
 } from "./chunk-YL5WPKTG.js";
@@ -1266,14 +1267,12 @@ function planEvent(eventName, payload, env) {
 // src/adapters/trusted-ref.ts
 var SHA = /^[0-9a-f]{40}$/;
 var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
-function createTrustedRefFacts(root, runner, api) {
+function createTrustedRefFacts(root, runner, api, git2 = git) {
   return {
     runner,
     async head() {
-      const [shown, sha2] = await Promise.all([
-        git(root, ["cat-file", "-p", "HEAD"]),
-        git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"])
-      ]);
+      const [show, verify] = HEAD_READS;
+      const [shown, sha2] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
       if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
@@ -1281,7 +1280,7 @@ function createTrustedRefFacts(root, runner, api) {
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
-      const local = await git(root, [
+      const local = await git2(root, [
         "rev-parse",
         "--verify",
         "-q",
@@ -1303,13 +1302,13 @@ function createTrustedRefFacts(root, runner, api) {
     },
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
-      const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
       if (answer.ok) return true;
       return /fatal|error/i.test(answer.stderr) ? null : false;
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, api) {
+async function trustedRefForEvent(root, env, eventName, api, git2) {
   let payload;
   try {
     payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
@@ -1321,7 +1320,7 @@ async function trustedRefForEvent(root, env, eventName, api) {
     sha: sha2 || null,
     repository: env.GITHUB_REPOSITORY ?? null
   });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api);
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
   const answer = await resolveTrustedRef(plan, facts);
   return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
 }
@@ -2199,7 +2198,8 @@ async function runWithInputs(host, planned, plan, inputs) {
             client,
             owner: context.owner,
             repo: context.repo
-          }
+          },
+          host.git
         )
       };
     } catch (error2) {
