@@ -71,11 +71,11 @@ async function runWithInputs(
   );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? '');
   if (judged.kind === 'wrong-commit') {
-    // No verdict for a commit that was not judged: no check run, no comment, empty outputs.
+    // No verdict for a commit that was not judged (or not identified): no check run, no comment,
+    // empty outputs.
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
@@ -146,7 +146,7 @@ async function runWithInputs(
 function buildRequest(
   host: ActionHost,
   context: GitHubRunContext,
-  judged: { plan: JudgePlan; headSha: string | null; subjectSha: string },
+  judged: { plan: JudgePlan; headSha: string; subjectSha: string },
   inputs: ActionInputs,
   root: string,
   signal: AbortSignal,
@@ -161,6 +161,7 @@ function buildRequest(
       })),
       // Judged under the base's policy, as the shards were (SPEC §10).
       ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
     };
   return {
     ...ask,

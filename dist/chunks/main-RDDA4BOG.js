@@ -33,7 +33,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-D2FQAWGI.js";
+} from "./chunk-7KT4EGSE.js";
 import {
   createRedactor
 } from "./chunk-YL5WPKTG.js";
