@@ -35,6 +35,29 @@ const withoutLinkify = {
   },
 };
 
+/**
+ * @actions/core imports its OIDC client (the whole HTTP client stack: @actions/http-client,
+ * undici, tunnel) and its platform probe (@actions/exec) at the top of its entry, though the gate
+ * calls neither. Both modules only declare things when loaded, so they are marked free of side
+ * effects: esbuild then leaves them out of the Action's start-up chunk when nothing uses them
+ * (the GitHub client chunk still bundles the HTTP stack it does use).
+ */
+const unusedCoreParts = {
+  name: 'unused-core-parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, async (args) => {
+      if (!/[\\/]@actions[\\/]core[\\/]/.test(args.importer) || args.pluginData?.inner) return;
+      const { path, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { inner: true },
+      });
+      return errors.length > 0 ? { errors } : { path, sideEffects: false };
+    });
+  },
+};
+
 /** Where chunks go (relative to the root); every file in it is a build output. */
 export const CHUNK_DIR = 'dist/chunks';
 
@@ -64,7 +87,7 @@ export async function bundle({ write, plugins = [] }) {
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(version) },
     banner: { js: banner },
-    plugins: [withoutLinkify, ...plugins],
+    plugins: [withoutLinkify, unusedCoreParts, ...plugins],
   });
   const files = {};
   for (const file of result.outputFiles) {

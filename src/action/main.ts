@@ -66,7 +66,9 @@ async function runWithInputs(
 ): Promise<void> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
-  const head = await (host.readHead ?? ((dir: string) => createGit(dir).headCommit()))(root);
+  const head = await (host.readHead ?? ((dir: string) => createGit(dir, host.git).headCommit()))(
+    root,
+  );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? '');
   if (judged.kind === 'wrong-commit') {
     // No verdict for a commit that was not judged (or not identified): no check run, no comment,
@@ -88,6 +90,7 @@ async function runWithInputs(
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
+    ...(host.git ? { git: host.git } : {}),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client
@@ -126,6 +129,7 @@ async function runWithInputs(
             owner: context.owner,
             repo: context.repo,
           },
+          host.git,
         ),
       };
     } catch (error) {

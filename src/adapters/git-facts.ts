@@ -22,6 +22,9 @@ const TAG_FORMAT = [
   '%(*committerdate:iso-strict)',
 ].join('%00');
 
+/** The one git question behind `readTags` (git-prefetch.ts asks it early). */
+export const TAG_LIST: readonly string[] = ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags'];
+
 /**
  * All tag names (for the count) and the facts of the `wanted` ones (absent or not a commit:
  * `{ sha: null, date: null }`). A tag of a tag is peeled by rev-parse the old way. Null when git
@@ -36,7 +39,7 @@ export async function readTags(
   commits: Record<string, string>;
   facts: Record<string, TagFact>;
 } | null> {
-  const listed = await git(root, ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']);
+  const listed = await git(root, [...TAG_LIST]);
   if (!listed.ok) return null;
   const byName = new Map<string, string[]>();
   for (const line of listed.stdout.split('\n').filter(Boolean)) {

@@ -9,6 +9,23 @@ import type { GitPort } from '../app/ports.js';
 import { git as runGit } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
 
+/** The first question `inspect` asks: repository facts and HEAD (see git-prefetch.ts). */
+export const GIT_PROBE: readonly string[] = [
+  'rev-parse',
+  '--is-inside-work-tree',
+  '--is-shallow-repository',
+  '--git-common-dir',
+  '--verify',
+  '--quiet',
+  'HEAD^{commit}',
+];
+
+/** How `headCommit` reads HEAD: the commit's text (its parents) and its sha. */
+export const HEAD_READS = [
+  ['cat-file', '-p', 'HEAD'],
+  ['rev-parse', '--verify', 'HEAD^{commit}'],
+] as const;
+
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
 function isSafeRef(ref: string): boolean {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith('-');
@@ -21,8 +38,10 @@ export function createGit(
 ): GitPort & Required<Pick<GitPort, 'headCommit'>> {
   return {
     async headCommit() {
-      const head = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = head.ok ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
+      // Both at once; a failed cat-file speaks for both, as when the rev-parse was not asked.
+      const [show, verify] = HEAD_READS;
+      const [head, verified] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
+      const sha = head.ok ? verified : head;
       if (!head.ok || !sha.ok)
         return {
           kind: 'unavailable',
@@ -93,18 +112,17 @@ export function createGit(
       };
     },
     async inspect({ tags, paths }): Promise<GitEvidence> {
-      // One rev-parse for the facts and HEAD; an unborn HEAD fails it, so ask again without.
-      const facts = [
-        'rev-parse',
-        '--is-inside-work-tree',
-        '--is-shallow-repository',
-        '--git-common-dir',
-      ];
-      let probe = await git(root, [...facts, '--verify', '--quiet', 'HEAD^{commit}']);
+      // One rev-parse for the facts and HEAD; an unborn HEAD fails it, so ask again without. The
+      // tag list needs nothing from it: both run at once (the list is dropped if the probe fails).
+      const facts = GIT_PROBE.slice(0, -3);
+      const probing = git(root, [...GIT_PROBE]);
+      const tagList = readTags(root, tags, git);
+      let probe = await probing;
       let head: string | null = null;
       if (probe.ok) head = probe.stdout.split('\n')[3]?.trim() || null;
       else if (!probe.missing) probe = await git(root, facts);
       if (!probe.ok) {
+        void tagList.catch(() => undefined);
         return {
           available: false,
           reason: probe.missing
@@ -122,7 +140,7 @@ export function createGit(
       const partial = await isPartialClone(common);
       // In a partial clone history is not read at all: it could need objects that are not here.
       const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags, git),
+        tagList,
         partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths, git),
       ]);
       const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();

@@ -4,6 +4,7 @@
 import type { LoggerPort, LookupsPort, Ports } from '../app/ports.js';
 import { createFsWorkspace } from './fs-workspace.js';
 import { createGit } from './git.js';
+import type { GitRunner } from './git-prefetch.js';
 import { createOutputDir } from './output-dir.js';
 import { createProcessRunner } from './process-runner.js';
 import { createToolLookup } from './tool-lookup.js';
@@ -14,11 +15,13 @@ export function createMachinePorts(options: {
   evidenceDir: string;
   logger: LoggerPort;
   lookups: LookupsPort;
+  /** Runs git (default: git-exec.ts; the front doors pass one that answers prefetched questions). */
+  git?: GitRunner;
 }): Ports {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
+    git: createGit(options.root, options.git),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
     lookups: options.lookups,

@@ -8,7 +8,9 @@ import type { Payload } from '../core/github/event-payload.js';
 import { planEvent } from '../core/github/event-plan.js';
 import { describeApiError } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
-import { git } from './git-exec.js';
+import { git as runGit } from './git-exec.js';
+import { HEAD_READS } from './git.js';
+import type { GitRunner } from './git-prefetch.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 /** A branch name git reads as a name only (no option, no revision syntax). */
@@ -22,12 +24,14 @@ export function createTrustedRefFacts(
   root: string,
   runner: TrustedRefFacts['runner'],
   api?: { client: GitHubClient; owner: string; repo: string },
+  git: GitRunner = runGit,
 ): TrustedRefFacts {
   return {
     runner,
     async head() {
-      const shown = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']);
+      // The very questions headCommit asks (a start-up prefetch answers both readers).
+      const [show, verify] = HEAD_READS;
+      const [shown, sha] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
       if (!shown.ok || !sha.ok || !SHA.test(sha.stdout.trim())) return null;
       // Header lines end at the first blank line; the message may say anything.
       const header = shown.stdout.split('\n\n')[0] ?? '';
@@ -76,6 +80,7 @@ export async function trustedRefForEvent(
   env: Readonly<Record<string, string | undefined>>,
   eventName: string,
   api?: { client: GitHubClient; owner: string; repo: string },
+  git?: GitRunner,
 ): Promise<string> {
   let payload: Payload;
   try {
@@ -88,7 +93,7 @@ export async function trustedRefForEvent(
     sha: sha || null,
     repository: env.GITHUB_REPOSITORY ?? null,
   });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha }, api);
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha }, api, git);
   const answer = await resolveTrustedRef(plan, facts);
   return answer.kind === 'sha' ? answer.sha : unresolvedTrustedRef(answer.reason);
 }

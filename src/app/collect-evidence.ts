@@ -57,8 +57,7 @@ export async function collectEvidence(
   ports: Ports,
   request: CollectRequest,
 ): Promise<Evidence> {
-  const reads = await readInputs(config, configRead, ports, request.trusted);
-
+  // The lookups need no file: started first, git and the tools answer while the files are read.
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -78,6 +77,9 @@ export async function collectEvidence(
         })
       : undefined,
   ]);
+  // Awaited below; a read that throws first must not leave a lookup's rejection unhandled.
+  lookups.catch(() => undefined);
+  const reads = await readInputs(config, configRead, ports, request.trusted);
   request.onWaiting?.(Object.fromEntries(reads));
   const [git, tools, incidents, consumerCheck, signoff] = await lookups;
   const trusted = request.trusted;

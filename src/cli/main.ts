@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
 import { findConfigRoot } from '../adapters/find-config-root.js';
+import type { GitRunner } from '../adapters/git-prefetch.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
@@ -26,6 +27,8 @@ export interface CliIo {
   stderr: { write(text: string): void; isTTY?: boolean; readonly writableLength?: number };
   env: Record<string, string | undefined>;
   version: string;
+  /** Runs git (index.ts: one that answers from the start-up prefetch). */
+  git?: GitRunner;
 }
 
 export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
@@ -90,6 +93,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve(root, request.outDir),
+    ...(io.git ? { git: io.git } : {}),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       'the CLI makes no GitHub API calls; run the Action for API lookups',

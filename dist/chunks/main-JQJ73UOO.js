@@ -9,7 +9,6 @@ import {
   collectEvidence,
   createMachinePorts,
   createOfflineLookups,
-  createRedactor,
   createSchemaValidator,
   createStopCommandsWriter,
   decideAll,
@@ -34,7 +33,10 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-CRA3VRU2.js";
+} from "./chunk-I3SLBGJA.js";
+import {
+  createRedactor
+} from "./chunk-VMPICBXF.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -818,6 +820,7 @@ async function dispatch(argv, io) {
   const ports = createMachinePorts({
     root,
     evidenceDir: resolve3(root, request.outDir),
+    ...io.git ? { git: io.git } : {},
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       "the CLI makes no GitHub API calls; run the Action for API lookups"

@@ -1,5 +1,13 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
+  MASK,
+  buildChildEnv,
+  createGit,
+  createRedactor,
+  findWeakSecrets,
+  redactDeep
+} from "./chunk-VMPICBXF.js";
+import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
 import {
@@ -15222,10 +15230,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -15560,7 +15568,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache4.get(memoKey);
+        const cached = cache3.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -15594,7 +15602,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache4.set(memoKey, result);
+        cache3.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -15633,7 +15641,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache4 = new LRU();
+    var cache3 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -16465,7 +16473,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -16549,8 +16557,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -16559,87 +16567,6 @@ var require_semver2 = __commonJS({
 
 // src/adapters/line-buffer.ts
 import { isAscii } from "node:buffer";
-
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-var STRONG_SECRET_LENGTH = 8;
-function createRedactor(secrets) {
-  const pieces = secrets.flatMap(
-    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
-  );
-  const values = [
-    ...new Set(
-      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
-    )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
-  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"));
-  const finds = (text) => any.test(text);
-  const redact = (text) => {
-    if (!finds(text)) return text;
-    let result = text;
-    for (const pattern of patterns) result = result.replace(pattern, MASK);
-    return result;
-  };
-  redact.spans = (text) => {
-    const spans = [];
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern))
-        spans.push([match.index, match.index + match[0].length]);
-    }
-    return spans;
-  };
-  redact.finds = finds;
-  return redact;
-}
-function findWeakSecrets(secrets) {
-  return secrets.filter(
-    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
-  );
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
-  "id",
-  "kind",
-  "status",
-  "state",
-  "verdict",
-  "decision_requested",
-  "scope",
-  "blocks",
-  "blocked_by",
-  "generated_at",
-  "sha256",
-  "config_sha256",
-  "record_version"
-]);
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
-      ])
-    );
-  }
-  return value;
-}
-
-// src/adapters/line-buffer.ts
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
@@ -16917,7 +16844,7 @@ var CommandOutput = class {
     if (this.unshown > 0)
       this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
     this.unshown = 0;
-    return new Promise((resolve7) => this.options.log.end(() => resolve7(this.tail.text())));
+    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
   }
   emit(out) {
     if (!out) return void 0;
@@ -18234,19 +18161,19 @@ async function loadMarkdownReader() {
 // src/core/checks/document-age.ts
 var DAY_MS = 864e5;
 var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
-function judgeDocumentAge(git2, path, maxAgeDays, now) {
-  if (!git2.available) return { kind: "unavailable", reason: git2.reason ?? "git unavailable" };
-  if (git2.partial)
+function judgeDocumentAge(git, path, maxAgeDays, now) {
+  if (!git.available) return { kind: "unavailable", reason: git.reason ?? "git unavailable" };
+  if (git.partial)
     return {
       kind: "unknown",
       reason: `this is a partial clone, so its history cannot show when it last changed; ${FULL_HISTORY_FIX}`
     };
-  if (git2.shallow && (git2.historyCut === void 0 || git2.historyCut.includes(path)))
+  if (git.shallow && (git.historyCut === void 0 || git.historyCut.includes(path)))
     return {
       kind: "unknown",
       reason: `this is a shallow clone and its history stops before the last change, so its age cannot be shown (max ${maxAgeDays} days); ${FULL_HISTORY_FIX}`
     };
-  const last = git2.lastCommit[path];
+  const last = git.lastCommit[path];
   if (!last)
     return {
       kind: "unavailable",
@@ -18385,7 +18312,7 @@ function prepareMarkdown(config) {
     }
   };
 }
-var nextTurn = () => new Promise((resolve7) => setImmediate(resolve7));
+var nextTurn = () => new Promise((resolve6) => setImmediate(resolve6));
 
 // src/core/parse/json-scanner.ts
 var SyntaxStop = class extends Error {
@@ -18417,7 +18344,7 @@ var JsonCursor = class {
   scanScalar() {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123 || c === 91) return false;
-    if (c === 34) this.scanString();
+    if (c === 34) this.skipString();
     else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
     else if (this.text.startsWith("true", this.pos)) this.pos += 4;
     else if (this.text.startsWith("false", this.pos)) this.pos += 5;
@@ -18459,6 +18386,13 @@ var JsonCursor = class {
   }
   /** Scans a string and returns its decoded value. */
   scanString() {
+    const start = this.pos;
+    const escaped = this.skipString();
+    const raw = this.text.slice(start, this.pos);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
+  skipString() {
     const text = this.text;
     const start = this.pos;
     let pos = start + 1;
@@ -18484,8 +18418,7 @@ var JsonCursor = class {
       pos++;
     }
     this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+    return escaped;
   }
   scanNumber() {
     const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -18550,15 +18483,17 @@ function scanJsonFull(text, options) {
       return;
     }
     if (cursor.open(125)) return;
-    const seen = /* @__PURE__ */ new Set();
+    let seen = [];
     do {
       if (cursor.text.charCodeAt(cursor.pos) !== 34)
         cursor.fail(`expected a member name in double quotes`);
       const keyOffset = cursor.pos;
       const key = cursor.scanString();
-      if (seen.has(key))
+      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
         note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
-      seen.add(key);
+      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
+      if (Array.isArray(seen)) seen.push(key);
+      else seen.add(key);
       if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
       cursor.expectColon();
       scanValue(depth + 1);
@@ -19720,7 +19655,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -19740,10 +19675,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache4.get(source.name);
+      const cached = cache3.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache4.set(source.name, result);
+      cache3.set(source.name, result);
       return result;
     }
   };
@@ -20250,32 +20185,32 @@ var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/
 function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
-  const git2 = context.evidence.git;
-  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
+  const git = context.evidence.git;
+  const sha = lockSha ?? git.tags[tag] ?? "(the tag commit)";
   const base = {
     id: "git.release-tag",
     kind: "git",
     expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
   };
-  if (!git2.available) {
+  if (!git.available) {
     return [
       {
         ...base,
         status: "error",
-        summary: `cannot check tag ${tag}: ${git2.reason ?? "git is not available"}`,
+        summary: `cannot check tag ${tag}: ${git.reason ?? "git is not available"}`,
         observed: null
       }
     ];
   }
-  const resolved = git2.tags[tag];
+  const resolved = git.tags[tag];
   if (resolved === null || resolved === void 0) {
-    const unfetched = git2.tagCount === 0 || git2.shallow;
+    const unfetched = git.tagCount === 0 || git.shallow;
     return [
       {
         ...base,
         status: "fail",
-        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git2.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git2.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git2.tagCommits ?? {})],
+        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git.tagCommits ?? {})],
         observed: { tag: null }
       }
     ];
@@ -20318,19 +20253,30 @@ function canonical(value) {
   return JSON.stringify(value) ?? String(value);
 }
 function compareSets(expected, observed) {
-  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  if (expected.length === observed.length && expected.every((value, i) => value === observed[i]))
+    return { added: [], removed: [] };
+  const isString = (value) => typeof value === "string";
+  const allStrings = expected.every(isString) && observed.every(isString);
+  const keyOf = allStrings ? (value) => value : canonical;
   const show = (value) => allStrings ? value : canonical(value);
   const members = (values) => {
     const byKey = /* @__PURE__ */ new Map();
-    for (const value of values)
-      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    for (const value of values) {
+      const key = keyOf(value);
+      if (!byKey.has(key)) byKey.set(key, value);
+    }
     return byKey;
+  };
+  const missingFrom = (from, other) => {
+    const shown2 = [];
+    for (const [key, value] of from) if (!other.has(key)) shown2.push(show(value));
+    return shown2;
   };
   const expectedMembers = members(expected);
   const observedMembers = members(observed);
   return {
-    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
-    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
+    added: missingFrom(observedMembers, expectedMembers),
+    removed: missingFrom(expectedMembers, observedMembers)
   };
 }
 
@@ -23097,7 +23043,6 @@ async function readTrustedFile(ports, ref, path) {
 
 // src/app/collect-evidence.ts
 async function collectEvidence(config, configRead, ports, request) {
-  const reads = await readInputs(config, configRead, ports, request.trusted);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -23113,8 +23058,10 @@ async function collectEvidence(config, configRead, ports, request) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
+  lookups.catch(() => void 0);
+  const reads = await readInputs(config, configRead, ports, request.trusted);
   request.onWaiting?.(Object.fromEntries(reads));
-  const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
+  const [git, tools, incidents, consumerCheck, signoff] = await lookups;
   const trusted = request.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
@@ -23141,7 +23088,7 @@ async function collectEvidence(config, configRead, ports, request) {
     modes: request.modes,
     inputs: request.inputs,
     files: Object.fromEntries(reads),
-    git: git2,
+    git,
     tools,
     commands: request.runCommands ? commands ?? [] : null,
     ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
@@ -23150,7 +23097,7 @@ async function collectEvidence(config, configRead, ports, request) {
     ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
     ...request.shard ? { shard: request.shard } : {},
-    context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
+    context: { ...request.context, sha: request.context.sha ?? git.head ?? null }
   };
 }
 var MAX_TREE_FILES = 500;
@@ -24247,355 +24194,17 @@ async function findSimilarName(target, path) {
   return match ? join2(dirname(path), match) : void 0;
 }
 
-// src/adapters/git.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join4, resolve as resolve2 } from "node:path";
-
-// src/adapters/git-exec.ts
-import { execFile } from "node:child_process";
-
-// src/adapters/child-env.ts
-var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
-  "GITHUB_OUTPUT",
-  "GITHUB_ENV",
-  "GITHUB_PATH",
-  "GITHUB_STATE",
-  "GITHUB_STEP_SUMMARY",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_RUNTIME_URL",
-  "ACTIONS_CACHE_URL",
-  "ACTIONS_RESULTS_URL"
-]);
-var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
-var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
-var MINIMAL_NAMES = /* @__PURE__ */ new Set([
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "SHELL",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "TZ",
-  "LANG",
-  "LANGUAGE",
-  "SYSTEMROOT",
-  "PATHEXT",
-  "COMSPEC",
-  "XDG_CONFIG_HOME",
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_SYSTEM",
-  "GIT_CONFIG_NOSYSTEM",
-  "GIT_CEILING_DIRECTORIES"
-]);
-var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
-function isWithheldVariable(name, value) {
-  const upper = name.toUpperCase();
-  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
-}
-function buildChildEnv(source, request) {
-  const env = {};
-  const extraWithheld = new Set(request.kind === "command" ? request.withheld : []);
-  for (const [name, value] of Object.entries(source)) {
-    if (value === void 0) continue;
-    const keep = request.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
-    if (keep) env[name] = value;
-  }
-  if (request.kind === "command") {
-    for (const name of request.passEnv) {
-      const value = source[name];
-      if (value !== void 0) env[name] = value;
-    }
-  }
-  return { ...env, ...request.set };
-}
-
-// src/adapters/path-search.ts
-import { accessSync, constants as constants2, statSync } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
-var cache3 = /* @__PURE__ */ new Map();
-function findExecutable(name, path) {
-  const key = `${path}\0${name}`;
-  const known = cache3.get(key);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
-  for (const directory of path.split(delimiter).filter(isAbsolute2)) {
-    const candidate = join3(directory, name);
-    try {
-      accessSync(candidate, constants2.X_OK);
-      if (!statSync(candidate).isFile()) continue;
-      found = candidate;
-      break;
-    } catch {
-    }
-  }
-  cache3.set(key, found);
-  return found ?? void 0;
-}
-
-// src/adapters/git-exec.ts
-var GIT_TIMEOUT_MS = 15e3;
-function git(cwd, args) {
-  const env = buildChildEnv(process.env, {
-    kind: "git",
-    set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
-  });
-  const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
-  if (!file)
-    return Promise.resolve({
-      ok: false,
-      stdout: "",
-      stderr: "",
-      missing: true,
-      bytes: Buffer.alloc(0)
-    });
-  return new Promise((resolvePromise) => {
-    execFile(
-      file,
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "buffer", env },
-      (error, stdout, stderr) => {
-        resolvePromise({
-          ok: !error,
-          stdout: stdout.toString("utf8"),
-          stderr: stderr.toString("utf8"),
-          missing: error?.code === "ENOENT",
-          bytes: stdout
-        });
-      }
-    );
-  });
-}
-
-// src/adapters/git-facts.ts
-import { posix } from "node:path";
-var TAG_FORMAT = [
-  "%(refname:lstrip=2)",
-  "%(objecttype)",
-  "%(objectname)",
-  "%(committerdate:iso-strict)",
-  "%(*objecttype)",
-  "%(*objectname)",
-  "%(*committerdate:iso-strict)"
-].join("%00");
-async function readTags(root, wanted, git2 = git) {
-  const listed = await git2(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
-  if (!listed.ok) return null;
-  const byName = /* @__PURE__ */ new Map();
-  for (const line of listed.stdout.split("\n").filter(Boolean)) {
-    const [name = "", ...fields] = line.split("\0");
-    byName.set(name, fields);
-  }
-  const facts = {};
-  for (const tag of wanted) {
-    const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
-    if (type === "commit") facts[tag] = { sha, date: date || null };
-    else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
-    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
-    else facts[tag] = { sha: null, date: null };
-  }
-  const commits = Object.fromEntries(
-    [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
-  );
-  return { count: byName.size, commits, facts };
-}
-async function peelNested(root, tag, git2) {
-  const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
-  if (!sha.ok) return { sha: null, date: null };
-  const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
-  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
-}
-async function lastChanges(root, paths, git2 = git) {
-  const found = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return found;
-  const log = await git2(root, [
-    "log",
-    "--relative",
-    "--no-renames",
-    "--format=/%H %cI",
-    "--name-only",
-    "-z",
-    "--",
-    ...paths
-  ]);
-  if (!log.ok) return found;
-  const wanted = new Set(paths.map((p) => posix.normalize(p)));
-  const byKey = /* @__PURE__ */ new Map();
-  let current;
-  for (const raw of log.stdout.split("\0")) {
-    const token = raw.replace(/^\n/, "");
-    if (token.startsWith("/")) {
-      const [sha = "", date = ""] = token.slice(1).split(" ");
-      current = { sha, date };
-      continue;
-    }
-    if (current && wanted.has(token) && !byKey.has(token)) byKey.set(token, current);
-  }
-  for (const path of paths) {
-    const change = byKey.get(posix.normalize(path));
-    if (change) found.set(path, change);
-  }
-  return found;
-}
-
-// src/adapters/git.ts
-function isSafeRef(ref) {
-  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
-}
-function createGit(root, git2 = git) {
-  return {
-    async headCommit() {
-      const head = await git2(root, ["cat-file", "-p", "HEAD"]);
-      const sha = head.ok ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
-      if (!head.ok || !sha.ok)
-        return {
-          kind: "unavailable",
-          reason: head.missing ? "git is not installed" : sha.stderr.trim().split("\n")[0] ?? "git cannot read HEAD"
-        };
-      const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
-        (m) => m[1]
-      );
-      return { kind: "ok", sha: sha.stdout.trim(), parents };
-    },
-    async readFileAt(ref, path) {
-      if (!isSafeRef(ref))
-        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
-      if (!commit.ok) {
-        return {
-          kind: "unavailable",
-          path,
-          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
-        };
-      }
-      const file = await git2(root, ["show", `${ref}:./${path}`]);
-      if (!file.ok) return { kind: "missing", path };
-      return {
-        kind: "ok",
-        path,
-        text: file.stdout,
-        sha256: createHash2("sha256").update(file.bytes).digest("hex"),
-        bytes: file.bytes.length
-      };
-    },
-    async modifiedFiles() {
-      const status = await git2(root, [
-        "status",
-        "--porcelain",
-        "--untracked-files=no",
-        "-z",
-        "--",
-        "."
-      ]);
-      if (!status.ok) return null;
-      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
-    },
-    async changedPaths(ref) {
-      if (!isSafeRef(ref))
-        return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
-      const [prefix, diff] = await Promise.all([
-        git2(root, ["rev-parse", "--show-prefix"]),
-        git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
-      ]);
-      if (!prefix.ok || !diff.ok)
-        return {
-          kind: "unavailable",
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
-        };
-      const inside = prefix.stdout.trim();
-      const all = diff.stdout.split("\0").filter(Boolean);
-      return {
-        kind: "ok",
-        paths: all.filter((p) => p.startsWith(inside)).map((p) => p.slice(inside.length)),
-        outside: all.filter((p) => !p.startsWith(inside))
-      };
-    },
-    async inspect({ tags, paths }) {
-      const facts = [
-        "rev-parse",
-        "--is-inside-work-tree",
-        "--is-shallow-repository",
-        "--git-common-dir"
-      ];
-      let probe2 = await git2(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
-      let head = null;
-      if (probe2.ok) head = probe2.stdout.split("\n")[3]?.trim() || null;
-      else if (!probe2.missing) probe2 = await git2(root, facts);
-      if (!probe2.ok) {
-        return {
-          available: false,
-          reason: probe2.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe2.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
-      }
-      const [, shallowLine, commonLine] = probe2.stdout.split("\n");
-      const shallow = shallowLine?.trim() === "true";
-      const common = resolve2(root, commonLine?.trim() || ".git");
-      const partial = await isPartialClone(common);
-      const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags, git2),
-        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
-      ]);
-      const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
-      const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag) => tagFacts?.facts[tag] ?? { sha: null, date: null };
-      return {
-        available: true,
-        shallow,
-        partial,
-        ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
-        head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
-        tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
-        // The release commit's date bounds joint-decision signatures (none may predate it).
-        tagDates: Object.fromEntries(
-          tags.map((tag) => {
-            const date = tagFact(tag).date;
-            return [tag, date ? new Date(date).toISOString() : null];
-          })
-        ),
-        lastCommit: Object.fromEntries(
-          found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null])
-        )
-      };
-    }
-  };
-}
-async function readShallowBoundary(common) {
-  try {
-    const text = await readFile(join4(common, "shallow"), "utf8");
-    return new Set(
-      text.split("\n").map((line) => line.trim()).filter(Boolean)
-    );
-  } catch {
-    return { has: () => true };
-  }
-}
-async function isPartialClone(common) {
-  try {
-    return (await readdir2(join4(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch {
-    return false;
-  }
-}
-
 // src/adapters/output-dir.ts
 import {
   closeSync,
-  constants as constants3,
+  constants as constants2,
   lstatSync,
   mkdirSync,
   openSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -24606,14 +24215,14 @@ var UnsafeOutputError = class extends Error {
   }
   path;
 };
-var CREATE_FLAGS = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW;
+var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve3(directory);
-  const workspace = resolve3(root);
+  const base = resolve2(directory);
+  const workspace = resolve2(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve3(base, path);
+      const target = resolve2(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname2(target));
@@ -24630,13 +24239,13 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve3(directory);
-  const inside = isInside(resolve3(root), absolute);
-  let current = inside ? resolve3(root) : dirname2(absolute);
+  const absolute = resolve2(directory);
+  const inside = isInside(resolve2(root), absolute);
+  let current = inside ? resolve2(root) : dirname2(absolute);
   const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join5(current, level) : level;
+    current = inside ? join3(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -24675,16 +24284,16 @@ function lstatOrUndefined(path) {
 }
 function isInside(parent, child) {
   const rel = relative2(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
 }
 function shown(root, path) {
-  const rel = relative2(resolve3(root), path);
-  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
+  const rel = relative2(resolve2(root), path);
+  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
-import { accessSync as accessSync2, constants as constants4, statSync as statSync3 } from "node:fs";
-import { delimiter as delimiter2, join as join6, resolve as resolve5 } from "node:path";
+import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
+import { delimiter, join as join4, resolve as resolve4 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -24736,7 +24345,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve7) => setTimeout(resolve7, 50));
+    await new Promise((resolve6) => setTimeout(resolve6, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -24766,8 +24375,8 @@ function isAlive(pid) {
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative3, resolve as resolve4 } from "node:path";
+import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -24777,7 +24386,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve4(options.root, command.cwd);
+  const cwd = resolve3(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -24796,10 +24405,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory())
+  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
   const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute4(inside)) {
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -24913,7 +24522,7 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -24978,7 +24587,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join6(logRoot, `${command.id}.log`),
+              logFile: join4(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -25024,28 +24633,29 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter2).some((dir) => dir !== "" && isExecutable(join6(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join4(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
   try {
-    accessSync2(file, constants4.X_OK);
-    return statSync3(file).isFile();
+    accessSync(file, constants3.X_OK);
+    return statSync2(file).isFile();
   } catch {
     return false;
   }
 }
 
 // src/adapters/tool-lookup.ts
-import { execFile as execFile2 } from "node:child_process";
-import { access, constants as constants5, realpath as realpath2 } from "node:fs/promises";
-import { delimiter as delimiter3, join as join7 } from "node:path";
+import { execFile } from "node:child_process";
+import { access, constants as constants4, realpath as realpath2 } from "node:fs/promises";
+import { delimiter as delimiter2, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
       const marker = `${createRunMarker()}:probe`;
       const env = { ...buildChildEnv(source, { kind: "probe" }), [MARKER_VARIABLE]: marker };
+      let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
@@ -25053,13 +24663,14 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
           if (!(tool.probe ?? tool.minVersion !== void 0))
             return [tool.name, { found: true, path: found }];
           const own = await ownNodeVersion(tool.name, found, tool.versionArgs);
+          if (!own) probed = true;
           return [
             tool.name,
             { found: true, path: found, ...own ?? await probe(found, tool.versionArgs, env) }
           ];
         })
       );
-      await reapMarkedProcesses((m) => m === marker, 1e3);
+      if (probed) await reapMarkedProcesses((m) => m === marker, 1e3);
       return Object.fromEntries(entries);
     }
   };
@@ -25074,10 +24685,10 @@ async function ownNodeVersion(name, found, args) {
   }
 }
 async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter3).filter(Boolean)) {
-    const candidate = join7(directory, name);
+  for (const directory of path.split(delimiter2).filter(Boolean)) {
+    const candidate = join5(directory, name);
     try {
-      await access(candidate, constants5.X_OK);
+      await access(candidate, constants4.X_OK);
       return candidate;
     } catch {
     }
@@ -25086,7 +24697,7 @@ async function findOnPath(name, path) {
 }
 function probe(file, args, env) {
   return new Promise((resolvePromise) => {
-    execFile2(
+    execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
@@ -25109,7 +24720,7 @@ function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
+    git: createGit(options.root, options.git),
     tools: createToolLookup(),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory }),
     lookups: options.lookups,
@@ -25136,7 +24747,7 @@ function createOfflineLookups(reason) {
 
 // src/adapters/record-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/core/outcome.ts
 function ok(value) {
@@ -25168,7 +24779,7 @@ function readRecordDurations(text) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok(readFileSync2(resolve6(base, path), "utf8"));
+    return ok(readFileSync2(resolve5(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -25238,7 +24849,6 @@ export {
   describeEnd,
   formatDuration,
   createStopCommandsWriter,
-  createRedactor,
   isEchoBackedUp,
   DECISIONS,
   BASELINE_FIELDS,
@@ -25281,8 +24891,6 @@ export {
   ok,
   couldNot,
   valueOrThrow,
-  git,
-  createGit,
   createMachinePorts,
   createOfflineLookups,
   readRecordFile,

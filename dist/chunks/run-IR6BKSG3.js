@@ -1,9 +1,5 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
-  require_tunnel,
-  require_undici
-} from "./chunk-KQ7ISPFH.js";
-import {
   BASELINE_FIELDS,
   DECISIONS,
   DECISION_TITLES,
@@ -11,7 +7,6 @@ import {
   STATE_ICONS,
   STATUS_ICONS,
   couldNot,
-  createGit,
   createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
@@ -20,7 +15,6 @@ import {
   formatDuration,
   formatLocation,
   formatValue,
-  git,
   globToRegExp,
   isEchoBackedUp,
   isFailing,
@@ -42,12 +36,15 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-CRA3VRU2.js";
+} from "./chunk-I3SLBGJA.js";
+import {
+  HEAD_READS,
+  createGit,
+  git
+} from "./chunk-VMPICBXF.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
-import {
-  __toESM
-} from "./chunk-WSMUT4KD.js";
+import "./chunk-WSMUT4KD.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -152,62 +149,7 @@ function prepareKeyValueMessage(key, value) {
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
+import * as os3 from "os";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
@@ -494,22 +436,6 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
@@ -545,7 +471,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os3.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -562,7 +488,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os3.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -1056,7 +982,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {
-        const open2 = /* @__PURE__ */ new Map();
+        const open = /* @__PURE__ */ new Map();
         for (const label of config.labels) {
           const issues = await client.paginate(client.rest.issues.listForRepo, {
             ...repository,
@@ -1066,7 +992,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
           });
           for (const issue2 of issues) {
             if (issue2.pull_request) continue;
-            open2.set(issue2.number, {
+            open.set(issue2.number, {
               number: issue2.number,
               title: issue2.title,
               url: issue2.html_url,
@@ -1076,7 +1002,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
         }
         return {
           kind: "ok",
-          value: { open: [...open2.values()].sort((a, b) => a.number - b.number) }
+          value: { open: [...open.values()].sort((a, b) => a.number - b.number) }
         };
       } catch (error2) {
         return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
@@ -1356,12 +1282,12 @@ function planEvent(eventName, payload, env) {
 // src/adapters/trusted-ref.ts
 var SHA = /^[0-9a-f]{40}$/;
 var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
-function createTrustedRefFacts(root, runner, api) {
+function createTrustedRefFacts(root, runner, api, git2 = git) {
   return {
     runner,
     async head() {
-      const shown = await git(root, ["cat-file", "-p", "HEAD"]);
-      const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
+      const [show, verify] = HEAD_READS;
+      const [shown, sha2] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
       if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
@@ -1369,7 +1295,7 @@ function createTrustedRefFacts(root, runner, api) {
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
-      const local = await git(root, [
+      const local = await git2(root, [
         "rev-parse",
         "--verify",
         "-q",
@@ -1391,13 +1317,13 @@ function createTrustedRefFacts(root, runner, api) {
     },
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
-      const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
       if (answer.ok) return true;
       return /fatal|error/i.test(answer.stderr) ? null : false;
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, api) {
+async function trustedRefForEvent(root, env, eventName, api, git2) {
   let payload;
   try {
     payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
@@ -1409,7 +1335,7 @@ async function trustedRefForEvent(root, env, eventName, api) {
     sha: sha2 || null,
     repository: env.GITHUB_REPOSITORY ?? null
   });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api);
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
   const answer = await resolveTrustedRef(plan, facts);
   return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
 }
@@ -1497,12 +1423,12 @@ _Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full r
   let reserve = 0;
   for (; ; ) {
     const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
-    const open2 = openFence(cut);
-    const closed = open2 ? `${cut}
-${open2}` : cut;
+    const open = openFence(cut);
+    const closed = open ? `${cut}
+${open}` : cut;
     if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
     reserve += measure(`
-${open2}`);
+${open}`);
   }
 }
 function longestPrefixWithin(text, budget, measure) {
@@ -1517,15 +1443,15 @@ function longestPrefixWithin(text, budget, measure) {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 function openFence(text) {
-  let open2;
+  let open;
   for (const line of text.split("\n")) {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (!fence) continue;
-    if (open2 === void 0) open2 = fence;
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence)
-      open2 = void 0;
+    if (open === void 0) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
+      open = void 0;
   }
-  return open2;
+  return open;
 }
 
 // src/core/render/github/decision-summary.ts
@@ -2020,8 +1946,8 @@ async function findOpenPullRequests(client, repository, search, attempt) {
     })).data
   );
   if (byCommit.kind !== "ok") return { kind: "failed" };
-  const open2 = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
-  if (open2.length > 0) return { kind: "found", numbers: open2 };
+  const open = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+  if (open.length > 0) return { kind: "found", numbers: open };
   const searched = `GitHub lists no open pull request with commit ${search.sha}`;
   if (!search.headLabel) return { kind: "none", searched };
   const label = search.headLabel;
@@ -2213,7 +2139,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-7QD6WEHN.js");
+  const { createGitHubClient } = await import("./octokit-YOUS6RGQ.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
@@ -2257,7 +2183,9 @@ async function runAction(host) {
 async function runWithInputs(host, planned, plan, inputs) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
-  const head = await (host.readHead ?? ((dir) => createGit(dir).headCommit()))(root);
+  const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
+    root
+  );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
   if (judged.kind === "wrong-commit") {
     host.io.fail(judged.message);
@@ -2273,6 +2201,7 @@ async function runWithInputs(host, planned, plan, inputs) {
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve2(root, inputs.evidenceDir),
+    ...host.git ? { git: host.git } : {},
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client ? createApiLookups(
@@ -2308,7 +2237,8 @@ async function runWithInputs(host, planned, plan, inputs) {
             client,
             owner: context.owner,
             repo: context.repo
-          }
+          },
+          host.git
         )
       };
     } catch (error2) {
@@ -2372,8 +2302,9 @@ function describe(error2) {
 }
 
 // src/action/run.ts
-async function run() {
+async function run(git2) {
   await runAction({
+    ...git2 ? { git: git2 } : {},
     env: process.env,
     inputs: RUNNER_INPUTS,
     io: createRunnerStepIo(),

@@ -1,0 +1,74 @@
+// The start-up prefetch (issue 10): git questions asked at process start are answered once, to the
+// same question in the same directory; everything else runs as it would have.
+import { describe, expect, it } from 'vitest';
+
+import type { GitResult } from '../../src/adapters/git-exec.js';
+import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../../src/adapters/git-prefetch.js';
+import { createGit } from '../../src/adapters/git.js';
+import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
+
+function fakeGit() {
+  const calls: string[] = [];
+  const run = (cwd: string, args: string[]): Promise<GitResult> => {
+    calls.push(`${cwd}: ${args.join(' ')}`);
+    return Promise.resolve({
+      ok: true,
+      stdout: `#${calls.length}`,
+      stderr: '',
+      bytes: Buffer.alloc(0),
+    });
+  };
+  return { calls, run };
+}
+
+describe('prefetchGit', () => {
+  it('asks its questions at once and answers each from the start, once', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit('/repo', [['rev-parse', 'HEAD'], ['for-each-ref']], run);
+    expect(calls).toEqual(['/repo: rev-parse HEAD', '/repo: for-each-ref']);
+    expect((await git('/repo', ['for-each-ref'])).stdout).toBe('#2');
+    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#1');
+    // Asked again: a new process, as without the prefetch.
+    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#3');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a question listed twice starts one process and answers two askers, then no more', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit(
+      '/repo',
+      [
+        ['cat-file', '-p', 'HEAD'],
+        ['cat-file', '-p', 'HEAD'],
+      ],
+      run,
+    );
+    expect(calls).toHaveLength(1);
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
+    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#2');
+  });
+
+  it('never answers another directory or other arguments from the start', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit('/repo', [['rev-parse', 'HEAD']], run);
+    expect((await git('/repo/sub', ['rev-parse', 'HEAD'])).stdout).toBe('#2');
+    expect((await git('/repo', ['rev-parse', 'HEAD', '--'])).stdout).toBe('#3');
+    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#1');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('asks exactly what the Action asks first: HEAD twice, inspect, and nothing more', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit(
+      '/repo',
+      [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS],
+      run,
+    );
+    const port = createGit('/repo', git);
+    await port.headCommit();
+    await createTrustedRefFacts('/repo', { ref: null, sha: '' }, undefined, git).head();
+    await port.inspect({ tags: [], paths: [] });
+    expect(calls).toHaveLength(HEAD_QUESTIONS.length + INSPECT_QUESTIONS.length);
+  });
+});
