@@ -268,7 +268,7 @@ export function scenarioRequest(scenario: Scenario): RunRequest {
     notRunReason:
       scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     defaultConcurrency: 2,
-    ...(scenario.baseSha ? { baseSha: scenario.baseSha } : {}),
+    ...(scenario.baseSha ? { trustedRef: scenario.baseSha } : {}),
     context: {
       repository: 'acme/memory-kernel',
       sha: null,

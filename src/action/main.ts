@@ -13,7 +13,7 @@ import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { trustedRefForEvent } from '../adapters/trusted-ref.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
 import { explainMissingToken } from '../core/github/publication-errors.js';
@@ -155,22 +155,12 @@ function buildRequest(
         path,
         text: valueOrThrow(readRecordFile(path, root)),
       })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
     };
   return {
-    ...ask,
-    ...(ask.shard && inputs.durations
-      ? {
-          shard: {
-            ...ask.shard,
-            durations: valueOrThrow(
-              readShardDurations(inputs.durations, root),
-              "Invalid input 'durations'",
-            ),
-          },
-        }
-      : {}),
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || undefined, root),
+      "Invalid input 'durations'",
+    ),
     scope: 'run',
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -188,7 +178,6 @@ function buildRequest(
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal,
-    ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   };
 }
 

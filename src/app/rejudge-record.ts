@@ -12,6 +12,7 @@ import { createRedactor } from '../core/redact.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { toCommandResult } from '../core/shard/aggregate.js';
 import type { Ports } from './ports.js';
+import { requestOfRecord } from './run-request.js';
 
 /** The checks the tree's config yields on this evidence, or why they cannot be had. */
 export async function rejudgeRecord(
@@ -31,22 +32,18 @@ export async function rejudgeRecord(
       ok: false,
       reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
     };
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    runCommands: true,
-    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
-    logDir: 'logs',
-    context: {
-      repository: record.context?.repository ?? null,
-      sha: record.context?.sha ?? null,
-      ref: record.context?.ref ?? null,
-      event: record.context?.event ?? null,
-      runUrl: record.context?.run_url ?? null,
+  const evidence = await collectEvidence(
+    loaded.config,
+    loaded.read,
+    ports,
+    requestOfRecord(record, record.gate.config_path),
+    {
+      redact: createRedactor([]),
+      recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(
+        toCommandResult,
+      ),
     },
-    redact: createRedactor([]),
-  });
+  );
   const markdown = await prepareMarkdown(loaded.config).ready();
   return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
 }

@@ -7,7 +7,7 @@ import { runGate, type GateResult } from '../app/run-gate.js';
 import { findConfigRoot } from '../adapters/find-config-root.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createTerminalProgress } from '../adapters/terminal-progress.js';
 import { createTerminalSink } from '../adapters/terminal-sink.js';
@@ -111,11 +111,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
     );
   }
-  const { ask, durationsFrom } = request;
-  const durations =
-    ask.shard && durationsFrom
-      ? readOrUsage(readShardDurations(durationsFrom), '--durations ')
-      : undefined;
+  const ask = readOrUsage(withShardDurations(request.ask, request.durationsFrom), '--durations ');
   // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
   const stop =
     request.command === 'run' && request.runCommands
@@ -129,7 +125,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       ports,
       {
         ...ask,
-        ...(ask.shard && durations ? { shard: { ...ask.shard, durations } } : {}),
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason:
