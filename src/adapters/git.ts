@@ -1,12 +1,13 @@
 // Asks git about tags and file history in the workspace. Git being absent, or the workspace not
-// being a repository, is evidence (`available: false`), not a crash.
+// being a repository, is evidence (`available: false`), not a crash. Git failing (timed out,
+// killed) is never read as git's "no": a fact git could not give is unknown, not absent.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import type { GitPort } from '../app/ports.js';
-import { git as runGit } from './git-exec.js';
+import { git as runGit, type GitResult } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
 
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
@@ -22,14 +23,10 @@ export function createGit(
   return {
     async headCommit() {
       const head = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = head.ok ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
-      if (!head.ok || !sha.ok)
-        return {
-          kind: 'unavailable',
-          reason: head.missing
-            ? 'git is not installed'
-            : (sha.stderr.trim().split('\n')[0] ?? 'git cannot read HEAD'),
-        };
+      const sha =
+        head.kind === 'ok' ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
+      if (head.kind !== 'ok' || sha.kind !== 'ok')
+        return { kind: 'unavailable', reason: whyNot(sha, 'git cannot read HEAD') };
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );
@@ -39,7 +36,9 @@ export function createGit(
       if (!isSafeRef(ref))
         return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
-      if (!commit.ok) {
+      if (commit.kind === 'unavailable')
+        return { kind: 'unavailable', path, reason: `git cannot read ${ref}: ${commit.reason}` };
+      if (commit.kind === 'said-no') {
         return {
           kind: 'unavailable',
           path,
@@ -48,7 +47,14 @@ export function createGit(
       }
       // `REF:./path` resolves from this directory (the working directory), not the repository root.
       const file = await git(root, ['show', `${ref}:./${path}`]);
-      if (!file.ok) return { kind: 'missing', path };
+      // Only git's "no such path at that ref" is missing; a git that failed cannot say.
+      if (file.kind === 'said-no') return { kind: 'missing', path };
+      if (file.kind === 'unavailable')
+        return {
+          kind: 'unavailable',
+          path,
+          reason: `git cannot read ${path} at ${ref}: ${file.reason}`,
+        };
       return {
         kind: 'ok',
         path,
@@ -66,7 +72,7 @@ export function createGit(
         '--',
         '.',
       ]);
-      if (!status.ok) return null;
+      if (status.kind !== 'ok') return null;
       return status.stdout
         .split('\0')
         .filter(Boolean)
@@ -79,10 +85,10 @@ export function createGit(
         git(root, ['rev-parse', '--show-prefix']),
         git(root, ['diff', '--name-only', '--no-relative', '--no-renames', '-z', ref, '--']),
       ]);
-      if (!prefix.ok || !diff.ok)
+      if (prefix.kind !== 'ok' || diff.kind !== 'ok')
         return {
           kind: 'unavailable',
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split('\n')[0] ?? 'git diff failed'}): check out with \`fetch-depth: 0\``,
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${whyNot(diff.kind !== 'ok' ? diff : prefix, 'git diff failed')}): check out with \`fetch-depth: 0\``,
         };
       const inside = prefix.stdout.trim();
       const all = diff.stdout.split('\0').filter(Boolean);
@@ -102,20 +108,13 @@ export function createGit(
       ];
       let probe = await git(root, [...facts, '--verify', '--quiet', 'HEAD^{commit}']);
       let head: string | null = null;
-      if (probe.ok) head = probe.stdout.split('\n')[3]?.trim() || null;
-      else if (!probe.missing) probe = await git(root, facts);
-      if (!probe.ok) {
-        return {
-          available: false,
-          reason: probe.missing
-            ? 'git is not installed or not on PATH'
-            : `${root} is not a git repository (${probe.stderr.trim().split('\n')[0] ?? 'git rev-parse failed'})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {},
-        };
-      }
+      if (probe.kind === 'ok') head = probe.stdout.split('\n')[3]?.trim() || null;
+      else if (probe.kind === 'said-no') probe = await git(root, facts);
+      if (probe.kind === 'said-no')
+        return unavailableGit(
+          `${root} is not a git repository (${whyNot(probe, 'git rev-parse failed')})`,
+        );
+      if (probe.kind === 'unavailable') return unavailableGit(probe.reason);
       const [, shallowLine, commonLine] = probe.stdout.split('\n');
       const shallow = shallowLine?.trim() === 'true';
       const common = resolve(root, commonLine?.trim() || '.git');
@@ -125,9 +124,14 @@ export function createGit(
         readTags(root, tags, git),
         partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths, git),
       ]);
+      // Git failing to list tags or walk history is not "no such tag" or "never committed".
+      if (!tagFacts || !changes)
+        return unavailableGit(
+          `git could not read the ${tagFacts ? 'history of the documents' : 'tags'} of ${root}`,
+        );
       const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag: string) => tagFacts?.facts[tag] ?? { sha: null, date: null };
+      const tagFact = (tag: string) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
         available: true,
         shallow,
@@ -136,8 +140,8 @@ export function createGit(
           ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
           : {}),
         head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
+        tagCount: tagFacts.count,
+        tagCommits: tagFacts.commits,
         tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
         // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
@@ -152,6 +156,17 @@ export function createGit(
       };
     },
   };
+}
+
+/** Git evidence when git cannot be asked: every git fact is unknown, with the reason. */
+function unavailableGit(reason: string): GitEvidence {
+  return { available: false, reason, shallow: false, tagCount: 0, tags: {}, lastCommit: {} };
+}
+
+/** What a git that did not answer "yes" said: its failure, or the first line of its "no". */
+function whyNot(result: GitResult, fallback: string): string {
+  if (result.kind === 'unavailable') return result.reason;
+  return result.stderr.trim().split('\n')[0] || fallback;
 }
 
 /**

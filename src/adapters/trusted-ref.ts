@@ -28,7 +28,7 @@ export function createTrustedRefFacts(
     async head() {
       const shown = await git(root, ['cat-file', '-p', 'HEAD']);
       const sha = await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']);
-      if (!shown.ok || !sha.ok || !SHA.test(sha.stdout.trim())) return null;
+      if (shown.kind !== 'ok' || sha.kind !== 'ok' || !SHA.test(sha.stdout.trim())) return null;
       // Header lines end at the first blank line; the message may say anything.
       const header = shown.stdout.split('\n\n')[0] ?? '';
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
@@ -42,7 +42,7 @@ export function createTrustedRefFacts(
         '-q',
         `refs/remotes/origin/${branch}^{commit}`,
       ]);
-      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (local.kind === 'ok' && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
         const { data } = await api.client.rest.repos.getBranch({
@@ -59,9 +59,9 @@ export function createTrustedRefFacts(
     async isAncestor(sha, tip) {
       if (!SHA.test(sha) || !SHA.test(tip)) return null;
       const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip]);
-      if (answer.ok) return true;
-      // Exit 1 is "no"; anything else (objects missing in a shallow clone) cannot say.
-      return /fatal|error/i.test(answer.stderr) ? null : false;
+      if (answer.kind === 'ok') return true;
+      // Exit 1 is "no"; 128 (objects missing in a shallow clone) or a git that failed cannot say.
+      return answer.kind === 'said-no' && answer.exitCode === 1 ? false : null;
     },
   };
 }
