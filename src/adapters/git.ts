@@ -190,12 +190,13 @@ async function readShallowBoundary(common: string): Promise<{ has(sha: string): 
 
 /**
  * A partial clone keeps a `.promisor` file beside each pack fetched from its promisor remote
- * (read from disk: one process fewer at every start). Unreadable pack directory: not partial.
+ * (read from disk: one process fewer at every start). No pack directory: no packs, not partial;
+ * one that cannot be read counts as partial (its history is then not trusted, never assumed whole).
  */
 async function isPartialClone(common: string): Promise<boolean> {
   try {
     return (await readdir(join(common, 'objects', 'pack'))).some((f) => f.endsWith('.promisor'));
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }

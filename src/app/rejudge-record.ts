@@ -11,6 +11,7 @@ import type { DecisionRecord } from '../core/record.js';
 import { createRedactor } from '../core/redact.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { toCommandResult } from '../core/shard/aggregate.js';
+import { couldNot, ok, type Outcome } from '../core/outcome.js';
 import type { Ports } from './ports.js';
 import { requestOfRecord } from './run-request.js';
 
@@ -18,20 +19,18 @@ import { requestOfRecord } from './run-request.js';
 export async function rejudgeRecord(
   ports: Ports,
   record: DecisionRecord,
-): Promise<{ ok: true; checks: CheckResult[] } | { ok: false; reason: string }> {
+): Promise<Outcome<CheckResult[]>> {
   const validator = createSchemaValidator();
   const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
   if (!loaded.ok)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
-    };
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
+    );
   const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
   if (schemaErrors.length > 0)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
-    };
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
+    );
   const evidence = await collectEvidence(
     loaded.config,
     loaded.read,
@@ -45,5 +44,5 @@ export async function rejudgeRecord(
     },
   );
   const markdown = await prepareMarkdown(loaded.config).ready();
-  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
+  return ok(judge(loaded.config, evidence, validator, markdown).checks);
 }

@@ -76,8 +76,8 @@ export async function verifyRecord(
   // Only worth judging again on the same inputs: otherwise the changes above already say enough.
   if (changes.every((c) => c.state === 'unchanged') && Array.isArray(record.checks)) {
     const rejudged = await rejudgeRecord(ports, record);
-    if (!rejudged.ok) problems.push(rejudged.reason);
-    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+    if (rejudged.kind !== 'ok') problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.value));
   }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],

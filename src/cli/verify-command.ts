@@ -31,6 +31,7 @@ export async function runVerifyRecord(
       code === 'ENOENT'
         ? `cannot read record ${recordPath}: no such file`
         : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error },
     );
   }
   const root = resolve(tree);
