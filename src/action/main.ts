@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
 import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/context.js';
-import { readEventPayload } from '../adapters/github/event.js';
+import { readEventPayload, type EventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
@@ -52,7 +52,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
   }
@@ -63,6 +63,7 @@ async function runWithInputs(
   planned: GitHubRunContext,
   plan: JudgePlan,
   inputs: ActionInputs,
+  payload: EventPayload,
 ): Promise<void> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
@@ -121,6 +122,7 @@ async function runWithInputs(
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,

@@ -1,7 +1,6 @@
 // Git and API facts for the trusted-ref resolver (app/trusted-ref.ts): HEAD and its parents, the
 // default branch's tip, and ancestry. Every failure is null (the resolver fails closed).
 
-import { readFileSync } from 'node:fs';
 import { unresolvedTrustedRef } from '../app/read-trusted.js';
 import { resolveTrustedRef, type TrustedRefFacts } from '../app/trusted-ref.js';
 import type { Payload } from '../core/github/event-payload.js';
@@ -68,21 +67,16 @@ export function createTrustedRefFacts(
 
 /**
  * The Action run's trusted ref for `eventName` (SPEC §10 table): a sha, or an unresolved marker
- * (read-trusted.ts) that makes gate.integrity an error naming why. Reads the payload at
- * GITHUB_EVENT_PATH; an unreadable payload is unresolved too.
+ * (read-trusted.ts) that makes gate.integrity an error naming why. `payload` is the event payload
+ * the door read once (GITHUB_EVENT_PATH; an unreadable one already failed the step).
  */
 export async function trustedRefForEvent(
   root: string,
   env: Readonly<Record<string, string | undefined>>,
   eventName: string,
+  payload: Payload,
   api?: { client: GitHubClient; owner: string; repo: string },
 ): Promise<string> {
-  let payload: Payload;
-  try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Payload;
-  } catch {
-    return unresolvedTrustedRef('the event payload (GITHUB_EVENT_PATH) could not be read');
-  }
   const sha = env.GITHUB_SHA ?? '';
   const plan = planEvent(eventName, payload, {
     sha: sha || null,
