@@ -34,7 +34,7 @@ import {
   stopOnSignals,
   suggestName,
   toCommandResult
-} from "./chunk-VS2IGVSF.js";
+} from "./chunk-J7JBLANF.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";

@@ -42,7 +42,7 @@ import {
   unresolvedTrustedRef,
   valueOrThrow,
   wellFormed
-} from "./chunk-VS2IGVSF.js";
+} from "./chunk-J7JBLANF.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {

@@ -18170,7 +18170,7 @@ function needsMarkdown(config) {
   return config.documents.length > 0 || config.changelog !== void 0;
 }
 async function loadMarkdownReader() {
-  const module = await import("./read-markdown-KPCA3W2X.js");
+  const module = await import("./read-markdown-R2K7FRPU.js");
   return module.readMarkdown;
 }
 

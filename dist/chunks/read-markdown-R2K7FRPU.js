@@ -1114,15 +1114,15 @@ var getCodePoint = (
 );
 function getEscaper(regex, map) {
   return function escape3(data) {
-    let match2;
+    let match;
     let lastIdx = 0;
     let result = "";
-    while (match2 = regex.exec(data)) {
-      if (lastIdx !== match2.index) {
-        result += data.substring(lastIdx, match2.index);
+    while (match = regex.exec(data)) {
+      if (lastIdx !== match.index) {
+        result += data.substring(lastIdx, match.index);
       }
-      result += map.get(match2[0].charCodeAt(0));
-      lastIdx = match2.index + 1;
+      result += map.get(match[0].charCodeAt(0));
+      lastIdx = match.index + 1;
     }
     return result + data.substring(lastIdx);
   };
@@ -1224,19 +1224,19 @@ var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
 var ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
 var UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
 var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
-function replaceEntityPattern(match2, name) {
+function replaceEntityPattern(match, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
     const code2 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     if (isValidEntityCode(code2)) {
       return fromCodePoint2(code2);
     }
-    return match2;
+    return match;
   }
-  const decoded = decodeHTML(match2);
-  if (decoded !== match2) {
+  const decoded = decodeHTML(match);
+  if (decoded !== match) {
     return decoded;
   }
-  return match2;
+  return match;
 }
 function unescapeMd(str) {
   if (str.indexOf("\\") < 0) {
@@ -1248,11 +1248,11 @@ function unescapeAll(str) {
   if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) {
     return str;
   }
-  return str.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+  return str.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
     if (escaped) {
       return escaped;
     }
-    return replaceEntityPattern(match2, entity2);
+    return replaceEntityPattern(match, entity2);
   });
 }
 var HTML_ESCAPE_TEST_RE = /[&<>"]/;
@@ -2098,7 +2098,7 @@ var SCOPED_ABBR = {
   r: "\xAE",
   tm: "\u2122"
 };
-function replaceFn(match2, name) {
+function replaceFn(match, name) {
   return SCOPED_ABBR[name.toLowerCase()];
 }
 function replace_scoped(inlineTokens) {
@@ -4621,8 +4621,8 @@ function html_inline(state, silent) {
   if (ch === 33 || ch === 63) {
     end = scanSpecial(state, pos);
   } else if (ch === 47 || isLetter(ch)) {
-    const match2 = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
-    end = match2 ? pos + match2[0].length : -1;
+    const match = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match ? pos + match[0].length : -1;
   } else {
     return false;
   }
@@ -4649,30 +4649,30 @@ function entity(state, silent) {
   if (pos + 1 >= max) return false;
   const ch = state.src.charCodeAt(pos + 1);
   if (ch === 35) {
-    const match2 = state.src.slice(pos).match(DIGITAL_RE);
-    if (match2) {
+    const match = state.src.slice(pos).match(DIGITAL_RE);
+    if (match) {
       if (!silent) {
-        const code2 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const code2 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
         const token = state.push("text_special", "", 0);
         token.content = isValidEntityCode(code2) ? fromCodePoint2(code2) : fromCodePoint2(65533);
-        token.markup = match2[0];
+        token.markup = match[0];
         token.info = "entity";
       }
-      state.pos += match2[0].length;
+      state.pos += match[0].length;
       return true;
     }
   } else {
-    const match2 = state.src.slice(pos).match(NAMED_RE);
-    if (match2) {
-      const decoded = decodeHTMLStrict(match2[0]);
-      if (decoded !== match2[0]) {
+    const match = state.src.slice(pos).match(NAMED_RE);
+    if (match) {
+      const decoded = decodeHTMLStrict(match[0]);
+      if (decoded !== match[0]) {
         if (!silent) {
           const token = state.push("text_special", "", 0);
           token.content = decoded;
-          token.markup = match2[0];
+          token.markup = match[0];
           token.info = "entity";
         }
-        state.pos += match2[0].length;
+        state.pos += match[0].length;
         return true;
       }
     }
@@ -4875,434 +4875,21 @@ ParserInline.prototype.parse = function(str, md, env, outTokens) {
 ParserInline.prototype.State = state_inline_default;
 var parser_inline_default = ParserInline;
 
-// node_modules/linkify-it/lib/re.mjs
-function re_default(opts) {
-  const re = {};
-  opts = opts || {};
-  re.src_Any = regex_default.source;
-  re.src_Cc = regex_default2.source;
-  re.src_Z = regex_default6.source;
-  re.src_P = regex_default4.source;
-  re.src_ZPCc = [re.src_Z, re.src_P, re.src_Cc].join("|");
-  re.src_ZCc = [re.src_Z, re.src_Cc].join("|");
-  const text_separators = "[><\uFF5C]";
-  re.src_pseudo_letter = `(?:(?!${text_separators}|${re.src_ZPCc})${re.src_Any})`;
-  re.src_ip4 = "(?:(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)";
-  re.src_auth = `(?:(?:(?!${re.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`;
-  re.src_port = "(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?";
-  re.src_host_terminator = `(?=$|${text_separators}|${re.src_ZPCc})(?!${opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${re.src_ZPCc}))`;
-  re.src_path = `(?:[/?#](?:(?!${re.src_ZCc}|${text_separators}|[()[\\]{}.,"'?!\\-;]).|\\[(?:(?!${re.src_ZCc}|\\]).)*\\]|\\((?:(?!${re.src_ZCc}|[)]).)*\\)|\\{(?:(?!${re.src_ZCc}|[}]).)*\\}|\\"(?:(?!${re.src_ZCc}|["]).)+\\"|\\'(?:(?!${re.src_ZCc}|[']).)+\\'|\\'(?=${re.src_pseudo_letter}|[-])|\\.{2,}[a-zA-Z0-9%/&]|\\.(?!${re.src_ZCc}|[.]|$)|` + (opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-*)|" : "\\-+|") + // allow `,,,` in paths
-  `,(?!${re.src_ZCc}|$)|;(?!${re.src_ZCc}|$)|\\!+(?!${re.src_ZCc}|[!]|$)|\\?(?!${re.src_ZCc}|[?]|$))+|\\/)?`;
-  re.src_email_name = '[\\-;:&=\\+\\$,\\.a-zA-Z0-9_][\\-;:&=\\+\\$,\\"\\.a-zA-Z0-9_]{0,63}';
-  re.src_xn = "xn--[a-z0-9\\-]{1,59}";
-  re.src_domain_root = // Allow letters & digits (http://test1)
-  "(?:" + re.src_xn + `|${re.src_pseudo_letter}{1,63})`;
-  re.src_domain = "(?:" + re.src_xn + `|(?:${re.src_pseudo_letter})|(?:${re.src_pseudo_letter}(?:-|${re.src_pseudo_letter}){0,61}${re.src_pseudo_letter}))`;
-  re.src_host = `(?:(?:(?:(?:${re.src_domain})\\.)*${re.src_domain}))`;
-  re.tpl_host_fuzzy = "(?:" + re.src_ip4 + `|(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%)))`;
-  re.tpl_host_no_ip_fuzzy = `(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%))`;
-  re.src_host_strict = re.src_host + re.src_host_terminator;
-  re.tpl_host_fuzzy_strict = re.tpl_host_fuzzy + re.src_host_terminator;
-  re.src_host_port_strict = re.src_host + re.src_port + re.src_host_terminator;
-  re.tpl_host_port_fuzzy_strict = re.tpl_host_fuzzy + re.src_port + re.src_host_terminator;
-  re.tpl_host_port_no_ip_fuzzy_strict = re.tpl_host_no_ip_fuzzy + re.src_port + re.src_host_terminator;
-  re.tpl_host_fuzzy_test = `localhost|www\\.|\\.\\d{1,3}\\.|(?:\\.(?:%TLDS%)(?:${re.src_ZPCc}|>|$))`;
-  re.tpl_email_fuzzy = `(^|${text_separators}|"|\\(|${re.src_ZCc})(${re.src_email_name}@${re.tpl_host_fuzzy_strict})`;
-  re.tpl_link_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
-  // but can start with > (markdown blockquote)
-  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_fuzzy_strict}${re.src_path})`;
-  re.tpl_link_no_ip_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
-  // but can start with > (markdown blockquote)
-  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_no_ip_fuzzy_strict}${re.src_path})`;
-  return re;
-}
-
-// node_modules/linkify-it/index.mjs
-function assign2(obj) {
-  const sources = Array.prototype.slice.call(arguments, 1);
-  sources.forEach(function(source) {
-    if (!source) {
-      return;
-    }
-    Object.keys(source).forEach(function(key) {
-      obj[key] = source[key];
-    });
-  });
-  return obj;
-}
-function _class2(obj) {
-  return Object.prototype.toString.call(obj);
-}
-function isString2(obj) {
-  return _class2(obj) === "[object String]";
-}
-function isObject(obj) {
-  return _class2(obj) === "[object Object]";
-}
-function isRegExp(obj) {
-  return _class2(obj) === "[object RegExp]";
-}
-function isFunction(obj) {
-  return _class2(obj) === "[object Function]";
-}
-function escapeRE2(str) {
-  return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
-}
-var defaultOptions = {
-  fuzzyLink: true,
-  fuzzyEmail: true,
-  fuzzyIP: false
-};
-function isOptionsObj(obj) {
-  return Object.keys(obj || {}).reduce(function(acc, k) {
-    return acc || defaultOptions.hasOwnProperty(k);
-  }, false);
-}
-var defaultSchemas = {
-  "http:": {
-    validate: function(text2, pos, self) {
-      const tail = text2.slice(pos);
-      if (!self.re.http) {
-        self.re.http = new RegExp(
-          `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
-          "i"
-        );
-      }
-      if (self.re.http.test(tail)) {
-        return tail.match(self.re.http)[0].length;
-      }
-      return 0;
-    }
-  },
-  "https:": "http:",
-  "ftp:": "http:",
-  "//": {
-    validate: function(text2, pos, self) {
-      const tail = text2.slice(pos);
-      if (!self.re.no_http) {
-        self.re.no_http = new RegExp(
-          "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
-          // with code comments
-          `(?:localhost|(?:(?:${self.re.src_domain})\\.)+${self.re.src_domain_root})` + self.re.src_port + self.re.src_host_terminator + self.re.src_path,
-          "i"
-        );
-      }
-      if (self.re.no_http.test(tail)) {
-        if (pos >= 3 && text2[pos - 3] === ":") {
-          return 0;
-        }
-        if (pos >= 3 && text2[pos - 3] === "/") {
-          return 0;
-        }
-        return tail.match(self.re.no_http)[0].length;
-      }
-      return 0;
-    }
-  },
-  "mailto:": {
-    validate: function(text2, pos, self) {
-      const tail = text2.slice(pos);
-      if (!self.re.mailto) {
-        self.re.mailto = new RegExp(
-          `^${self.re.src_email_name}@${self.re.src_host_strict}`,
-          "i"
-        );
-      }
-      if (self.re.mailto.test(tail)) {
-        return tail.match(self.re.mailto)[0].length;
-      }
-      return 0;
-    }
-  }
-};
-var tlds_2ch_src_re = "a[cdefgilmnoqrstuwxz]|b[abdefghijmnorstvwyz]|c[acdfghiklmnoruvwxyz]|d[ejkmoz]|e[cegrstu]|f[ijkmor]|g[abdefghilmnpqrstuwy]|h[kmnrtu]|i[delmnoqrst]|j[emop]|k[eghimnprwyz]|l[abcikrstuvy]|m[acdeghklmnopqrstuvwxyz]|n[acefgilopruz]|om|p[aefghklmnrstwy]|qa|r[eosuw]|s[abcdeghijklmnortuvxyz]|t[cdfghjklmnortvwz]|u[agksyz]|v[aceginu]|w[fs]|y[et]|z[amw]";
-var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444".split("|");
-function createValidator(re) {
-  return function(text2, pos) {
-    const tail = text2.slice(pos);
-    if (re.test(tail)) {
-      return tail.match(re)[0].length;
-    }
-    return 0;
-  };
-}
-function createNormalizer() {
-  return function(match2, self) {
-    self.normalize(match2);
-  };
-}
-function compile(self) {
-  const re = self.re = re_default(self.__opts__);
-  const tlds2 = self.__tlds__.slice();
-  self.onCompile();
-  if (!self.__tlds_replaced__) {
-    tlds2.push(tlds_2ch_src_re);
-  }
-  tlds2.push(re.src_xn);
-  re.src_tlds = tlds2.join("|");
-  function untpl(tpl) {
-    return tpl.replace("%TLDS%", re.src_tlds);
-  }
-  re.email_fuzzy = RegExp(untpl(re.tpl_email_fuzzy), "i");
-  re.email_fuzzy_global = RegExp(untpl(re.tpl_email_fuzzy), "ig");
-  re.link_fuzzy = RegExp(untpl(re.tpl_link_fuzzy), "i");
-  re.link_fuzzy_global = RegExp(untpl(re.tpl_link_fuzzy), "ig");
-  re.link_no_ip_fuzzy = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "i");
-  re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
-  re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
-  const aliases = [];
-  self.__compiled__ = {};
-  function schemaError(name, val) {
-    throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
-  }
-  Object.keys(self.__schemas__).forEach(function(name) {
-    const val = self.__schemas__[name];
-    if (val === null) {
-      return;
-    }
-    const compiled = { validate: null, link: null };
-    self.__compiled__[name] = compiled;
-    if (isObject(val)) {
-      if (isRegExp(val.validate)) {
-        compiled.validate = createValidator(val.validate);
-      } else if (isFunction(val.validate)) {
-        compiled.validate = val.validate;
-      } else {
-        schemaError(name, val);
-      }
-      if (isFunction(val.normalize)) {
-        compiled.normalize = val.normalize;
-      } else if (!val.normalize) {
-        compiled.normalize = createNormalizer();
-      } else {
-        schemaError(name, val);
-      }
-      return;
-    }
-    if (isString2(val)) {
-      aliases.push(name);
-      return;
-    }
-    schemaError(name, val);
-  });
-  aliases.forEach(function(alias) {
-    if (!self.__compiled__[self.__schemas__[alias]]) {
-      return;
-    }
-    self.__compiled__[alias].validate = self.__compiled__[self.__schemas__[alias]].validate;
-    self.__compiled__[alias].normalize = self.__compiled__[self.__schemas__[alias]].normalize;
-  });
-  self.__compiled__[""] = { validate: null, normalize: createNormalizer() };
-  const slist = Object.keys(self.__compiled__).filter(function(name) {
-    return name.length > 0 && self.__compiled__[name];
-  }).map(escapeRE2).join("|");
-  self.re.schema_test = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "i");
-  self.re.schema_search = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "ig");
-  self.re.schema_at_start = RegExp(`^${self.re.schema_search.source}`, "i");
-  self.re.pretest = RegExp(
-    `(${self.re.schema_test.source})|(${self.re.host_fuzzy_test.source})|@`,
-    "i"
-  );
-}
-function Match(text2, schema, index, lastIndex) {
-  const raw = text2.slice(index, lastIndex);
-  this.schema = schema.toLowerCase();
-  this.index = index;
-  this.lastIndex = lastIndex;
-  this.raw = raw;
-  this.text = raw;
-  this.url = raw;
-}
-function LinkifyIt(schemas, options) {
-  if (!(this instanceof LinkifyIt)) {
-    return new LinkifyIt(schemas, options);
-  }
-  if (!options) {
-    if (isOptionsObj(schemas)) {
-      options = schemas;
-      schemas = {};
-    }
-  }
-  this.__opts__ = assign2({}, defaultOptions, options);
-  this.__schemas__ = assign2({}, defaultSchemas, schemas);
-  this.__compiled__ = {};
-  this.__tlds__ = tlds_default;
-  this.__tlds_replaced__ = false;
-  this.re = {};
-  compile(this);
-}
-LinkifyIt.prototype.add = function add(schema, definition) {
-  this.__schemas__[schema] = definition;
-  compile(this);
-  return this;
-};
-LinkifyIt.prototype.set = function set(options) {
-  this.__opts__ = assign2(this.__opts__, options);
-  return this;
-};
-LinkifyIt.prototype.test = function test(text2) {
-  if (!text2.length) {
+// stub:linkify-it
+var LinkifyIt = class {
+  pretest() {
     return false;
   }
-  let m, re;
-  if (this.re.schema_test.test(text2)) {
-    re = this.re.schema_search;
-    re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) {
-      if (this.testSchemaAt(text2, m[2], re.lastIndex)) {
-        return true;
-      }
-    }
+  test() {
+    return false;
   }
-  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
-    if (text2.search(this.re.host_fuzzy_test) >= 0) {
-      if (text2.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
-        return true;
-      }
-    }
-  }
-  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
-    if (text2.indexOf("@") >= 0) {
-      if (text2.match(this.re.email_fuzzy) !== null) {
-        return true;
-      }
-    }
-  }
-  return false;
-};
-LinkifyIt.prototype.pretest = function pretest(text2) {
-  return this.re.pretest.test(text2);
-};
-LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text2, schema, pos) {
-  if (!this.__compiled__[schema.toLowerCase()]) {
-    return 0;
-  }
-  return this.__compiled__[schema.toLowerCase()].validate(text2, pos, this);
-};
-LinkifyIt.prototype.match = function match(text2) {
-  const result = [];
-  const type_schemed = [];
-  const type_fuzzy_link = [];
-  const type_fuzzy_email = [];
-  let m, len, re;
-  function choose(a, b) {
-    if (!a) {
-      return b;
-    }
-    if (!b) {
-      return a;
-    }
-    if (a.index !== b.index) {
-      return a.index < b.index ? a : b;
-    }
-    return a.lastIndex >= b.lastIndex ? a : b;
-  }
-  if (!text2.length) {
+  match() {
     return null;
   }
-  if (this.re.schema_test.test(text2)) {
-    re = this.re.schema_search;
-    re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) {
-      len = this.testSchemaAt(text2, m[2], re.lastIndex);
-      if (len) {
-        type_schemed.push({
-          schema: m[2],
-          index: m.index + m[1].length,
-          lastIndex: m.index + m[0].length + len
-        });
-      }
-    }
-  }
-  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
-    re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
-    re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) {
-      type_fuzzy_link.push({
-        schema: "",
-        index: m.index + m[1].length,
-        lastIndex: m.index + m[0].length
-      });
-    }
-  }
-  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
-    re = this.re.email_fuzzy_global;
-    re.lastIndex = 0;
-    while ((m = re.exec(text2)) !== null) {
-      type_fuzzy_email.push({
-        schema: "mailto:",
-        index: m.index + m[1].length,
-        lastIndex: m.index + m[0].length
-      });
-    }
-  }
-  const indexes = [0, 0, 0];
-  let lastIndex = 0;
-  for (; ; ) {
-    const candidates = [
-      type_schemed[indexes[0]],
-      type_fuzzy_email[indexes[1]],
-      type_fuzzy_link[indexes[2]]
-    ];
-    const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
-    if (!candidate) {
-      break;
-    }
-    if (candidate === candidates[0]) {
-      indexes[0]++;
-    } else if (candidate === candidates[1]) {
-      indexes[1]++;
-    } else {
-      indexes[2]++;
-    }
-    if (candidate.index < lastIndex) {
-      continue;
-    }
-    const match2 = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
-    this.__compiled__[match2.schema].normalize(match2, this);
-    result.push(match2);
-    lastIndex = candidate.lastIndex;
-  }
-  if (result.length) {
-    return result;
-  }
-  return null;
-};
-LinkifyIt.prototype.matchAtStart = function matchAtStart(text2) {
-  if (!text2.length) return null;
-  const m = this.re.schema_at_start.exec(text2);
-  if (!m) return null;
-  const len = this.testSchemaAt(text2, m[2], m[0].length);
-  if (!len) return null;
-  const match2 = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
-  this.__compiled__[match2.schema].normalize(match2, this);
-  return match2;
-};
-LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
-  list2 = Array.isArray(list2) ? list2 : [list2];
-  if (!keepOld) {
-    this.__tlds__ = list2.slice();
-    this.__tlds_replaced__ = true;
-    compile(this);
-    return this;
-  }
-  this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
-    return el !== arr[idx - 1];
-  }).reverse();
-  compile(this);
-  return this;
-};
-LinkifyIt.prototype.normalize = function normalize2(match2) {
-  if (!match2.schema) {
-    match2.url = `http://${match2.url}`;
-  }
-  if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
-    match2.url = `mailto:${match2.url}`;
+  matchAtStart() {
+    return null;
   }
 };
-LinkifyIt.prototype.onCompile = function onCompile() {
-};
-var linkify_it_default = LinkifyIt;
 
 // node_modules/markdown-it/lib/index.mjs
 var import_punycode = __toESM(require_punycode(), 1);
@@ -5532,7 +5119,7 @@ function MarkdownIt(presetName, options) {
   this.block = new parser_block_default();
   this.core = new parser_core_default();
   this.renderer = new renderer_default();
-  this.linkify = new linkify_it_default();
+  this.linkify = new LinkifyIt();
   this.validateLink = validateLink;
   this.normalizeLink = normalizeLink;
   this.normalizeLinkText = normalizeLinkText;
@@ -5719,7 +5306,7 @@ function isComment(html) {
 }
 function indexLines(text2) {
   const starts = [0];
-  for (const match2 of text2.matchAll(/\r\n?|\n/g)) starts.push(match2.index + match2[0].length);
+  for (const match of text2.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
   return starts;
 }
 function findInline(text2, lineStarts, map, comment2, ranges) {
