@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-JTAY5C6J.js");
+var { run } = await import("./chunks/run-X4FSJASC.js");
 void run();

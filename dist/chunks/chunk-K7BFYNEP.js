@@ -15560,7 +15560,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache4.get(memoKey);
+        const cached = cache2.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -15594,7 +15594,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache4.set(memoKey, result);
+        cache2.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -15633,7 +15633,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache4 = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -16822,6 +16822,16 @@ function isEchoBackedUp(stream) {
 var CommandOutput = class {
   constructor(options) {
     this.options = options;
+    options.log.on("error", (error) => {
+      if (this.logFailed) return;
+      this.logFailed = true;
+      options.log.emit("drain");
+      this.append(
+        `
+[the log ${options.logFile} could not be written (${error.message}): it is incomplete]
+`
+      );
+    });
   }
   options;
   /** Every byte read from the pipes (before redaction). */
@@ -16831,6 +16841,8 @@ var CommandOutput = class {
   tail = new OutputTail(TAIL_BYTES);
   unshown = 0;
   buffers = [];
+  /** Set once the log file failed (a full disk): output then goes to the tail and echo only. */
+  logFailed = false;
   /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
   attach(stream) {
     const buffer = new RedactingLineBuffer(this.options.redact);
@@ -16870,7 +16882,7 @@ var CommandOutput = class {
     if (!out) return void 0;
     this.tail.push(out.bytes);
     this.echo(out);
-    return this.options.log.write(out.bytes);
+    return this.logFailed || this.options.log.write(out.bytes);
   }
   echo(out) {
     const { onOutput, echoBackedUp, logFile } = this.options;
@@ -19663,7 +19675,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -19683,10 +19695,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache4.get(source.name);
+      const cached = cache2.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache4.set(source.name, result);
+      cache2.set(source.name, result);
       return result;
     }
   };
@@ -19867,6 +19879,13 @@ function findProblems(shards, config, configSha256) {
   return problems;
 }
 
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
+}
+
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -19889,6 +19908,446 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
+}
+
+// src/core/commands/test-counts.ts
+var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary2, ...words) => words.reduce(
+  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
+    (s, m) => s + num(m[1]),
+    0
+  ),
+  0
+);
+var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
+var PARSERS = [
+  function cargo(text) {
+    const results = [
+      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
+    ];
+    if (results.length === 0) return void 0;
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
+  },
+  function nextest(text) {
+    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
+    if (!m) return void 0;
+    return summary("cargo-nextest", m[1]);
+  },
+  function jest(text) {
+    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
+    return m ? summary("jest", m[1]) : void 0;
+  },
+  function vitest(text) {
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
+    return m ? summary("vitest", m[1]) : void 0;
+  },
+  function pytest(text) {
+    const m = lastMatch(
+      text,
+      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
+    );
+    if (!m) return void 0;
+    return {
+      runner: "pytest",
+      passed: countOf(m[1], "passed", "xpassed"),
+      failed: countOf(m[1], "failed", "errors?"),
+      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
+    };
+  },
+  function mocha(text) {
+    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
+    if (!passing) return void 0;
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
+    };
+  },
+  function nodeTest(text) {
+    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
+    if (!pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: last("fail") + last("cancelled"),
+      skipped: last("skipped") + last("todo")
+    };
+  },
+  function bun(text) {
+    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
+    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
+    if (!ran && !pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: last("fail"),
+      skipped: last("skip") + last("todo")
+    };
+  },
+  goTest,
+  function plain(text) {
+    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
+    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
+  }
+];
+function summary(runner, text) {
+  return {
+    runner,
+    passed: countOf(text, "passed"),
+    failed: countOf(text, "failed"),
+    skipped: countOf(text, "skipped", "todo")
+  };
+}
+function goTest(text) {
+  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
+  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
+  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
+  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
+  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
+  const passed = countLines(text, /^\s*--- PASS: /gm);
+  const failed = countLines(text, /^\s*--- FAIL: /gm);
+  if (passed + failed > 0)
+    return {
+      runner: "go",
+      passed,
+      failed,
+      skipped: countLines(text, /^\s*--- SKIP: /gm),
+      ...note ? { note } : {}
+    };
+  if (okPackages + failPackages > 0)
+    return {
+      runner: "go (packages)",
+      passed: okPackages,
+      failed: failPackages,
+      ...note ? { note } : {}
+    };
+  if (noTestFiles > 0)
+    return {
+      runner: "go",
+      passed: 0,
+      failed: 0,
+      note: `${noTestFiles} packages, none with test files`
+    };
+  return void 0;
+}
+function parseTestCounts(output) {
+  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
+  for (const parse of PARSERS) {
+    const counts = parse(text);
+    if (counts) return counts;
+  }
+  return null;
+}
+
+// src/core/signoff/signers.ts
+function sameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function checkSigner(login, entries, teams) {
+  let unknown;
+  for (const entry of entries) {
+    if (!entry.startsWith("@")) {
+      if (sameLogin(entry, login)) return { kind: "yes" };
+      continue;
+    }
+    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
+    if (members?.kind === "ok") {
+      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
+    } else {
+      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
+    }
+  }
+  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
+}
+function rolesOf(login, roles, signers, teams) {
+  const yes = [];
+  const unknown = [];
+  for (const role of roles) {
+    const membership = checkSigner(login, signers.get(role) ?? [], teams);
+    if (membership.kind === "yes") yes.push(role);
+    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
+  }
+  return { yes, unknown };
+}
+function assignRoles(roles, people) {
+  const holder = /* @__PURE__ */ new Map();
+  const tryPerson = (person, seen) => {
+    for (const role of people[person] ?? []) {
+      if (!roles.includes(role) || seen.has(role)) continue;
+      seen.add(role);
+      const current = holder.get(role);
+      if (current === void 0 || tryPerson(current, seen)) {
+        holder.set(role, person);
+        return true;
+      }
+    }
+    return false;
+  };
+  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
+  return holder;
+}
+
+// src/core/signoff/file-signatures.ts
+function judgeFileSignatures(input) {
+  const refusals = [];
+  const states = input.roles.map((role) => {
+    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
+    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
+    return { role, state: judgeSlot(role, slot, input) };
+  });
+  states.forEach((entry, i) => {
+    if (entry.state.kind !== "signed") return;
+    const signer = entry.state.signature.signer;
+    const first = states.findIndex(
+      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
+    );
+    if (first >= 0)
+      entry.state = {
+        kind: "invalid",
+        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
+      };
+  });
+  for (const { state } of states) {
+    if (state.kind === "signed" && state.signature.decision === "NO-GO")
+      refusals.push({
+        signature: state.signature,
+        message: `${state.signature.role} signed NO-GO`
+      });
+  }
+  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
+}
+function judgeSlot(role, slot, input) {
+  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
+  if (yes.length === 0) {
+    if (unknown[0])
+      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
+    const allowed = input.signers.get(role) ?? [];
+    return {
+      kind: "invalid",
+      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
+    };
+  }
+  const at = Date.parse(slot.signed_at);
+  if (Number.isNaN(at))
+    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
+  if (at > Date.parse(input.now))
+    return {
+      kind: "invalid",
+      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
+    };
+  const release = input.releaseDate;
+  if (release) {
+    if (release.date === null)
+      return {
+        kind: "unverifiable",
+        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
+      };
+    if (at < Date.parse(release.date))
+      return {
+        kind: "invalid",
+        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
+      };
+  }
+  const signature = {
+    role,
+    signer: slot.signed_by,
+    decision: slot.decision,
+    source: "file",
+    at: slot.signed_at
+  };
+  return { kind: "signed", signature };
+}
+
+// src/core/signoff/github-signatures.ts
+var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
+function judgeGitHubSignatures(input) {
+  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
+  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
+  const teams = input.evidence?.teams ?? {};
+  const notes = [];
+  const unavailable = [];
+  const candidates = [];
+  const refusals = [];
+  const maybe = [];
+  const consider = (login, approve, signature) => {
+    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
+    if (approve) {
+      if (yes.length > 0) candidates.push({ login, signature });
+      else for (const u of unknown) maybe.push({ login, ...u });
+    } else if (yes.length > 0) {
+      refusals.push({
+        signature: { ...signature, role: yes.join("/") },
+        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
+      });
+    } else if (unknown[0]) {
+      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+    }
+  };
+  if (pull.kind === "ok") {
+    for (const review of latestReviews(pull.value.reviews)) {
+      const signature = {
+        signer: review.login,
+        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
+        source: "review",
+        url: review.url,
+        ...review.submittedAt ? { at: review.submittedAt } : {}
+      };
+      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
+      else if (review.state !== "APPROVED") continue;
+      else if (review.commitId !== pull.value.headSha) {
+        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
+          notes.push(
+            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
+          );
+      } else consider(review.login, true, signature);
+    }
+  } else unavailable.push(`pull request reviews: ${pull.reason}`);
+  if (runs.kind === "ok") {
+    for (const approval of runs.value.approvals) {
+      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
+      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
+      consider(approval.login, approval.state === "approved", {
+        signer: approval.login,
+        decision: approval.state === "approved" ? "GO" : "NO-GO",
+        source: "run-approval",
+        environments,
+        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
+      });
+    }
+  } else unavailable.push(`run approvals: ${runs.reason}`);
+  const people = candidates.filter(
+    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
+  );
+  const holder = assignRoles(
+    input.roles,
+    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
+  );
+  const states = input.roles.map((role) => {
+    const person = holder.get(role);
+    if (person !== void 0)
+      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
+    const doubt = maybe.find((m) => m.role === role);
+    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
+    const claim = input.claims.find((c) => c.role === role);
+    if (claim && unavailable.length > 0)
+      return {
+        role,
+        state: {
+          kind: "unverifiable",
+          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
+        }
+      };
+    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
+    return {
+      role,
+      state: {
+        kind: "unsigned",
+        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
+      }
+    };
+  });
+  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
+}
+function latestReviews(reviews) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
+}
+function short(sha) {
+  return sha ? sha.slice(0, 12) : "unknown";
+}
+
+// src/core/signoff/verify-signoff.ts
+function verifySignoff(context, loaded) {
+  const joint = context.config.jointDecision;
+  let result;
+  if (joint && loaded?.ok) {
+    const decisions = ownObject(loaded.document.value.decisions);
+    const { evidence } = context;
+    const tag = context.config.baseline.release_tag;
+    result = {};
+    for (const decision of DECISIONS) {
+      const slots = ownObject(decisions[decision]);
+      if (joint.verify[decision] === "file") {
+        result[decision] = judgeFileSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          teams: evidence.signoff?.teams ?? {},
+          slots,
+          now: evidence.now,
+          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
+        });
+      } else {
+        result[decision] = judgeGitHubSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          ...joint.environment ? { environment: joint.environment } : {},
+          evidence: evidence.signoff,
+          claims: joint.roles.flatMap((role) => {
+            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
+            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
+          })
+        });
+      }
+    }
+  }
+  return result;
+}
+function ownObject(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
+  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/schema/relative-refs.ts
@@ -20017,11 +20476,10 @@ function isLoadError(value) {
 // src/core/checks/artifacts.ts
 function loadArtifacts(context) {
   const loaded = /* @__PURE__ */ new Map();
-  const withArtifacts = { ...context, artifacts: loaded };
   for (const artifact of context.config.artifacts) {
     loaded.set(
       artifact.id,
-      loadStructuredFile(withArtifacts, artifact.path, {
+      loadStructuredFile(context, artifact.path, {
         format: artifact.format,
         schema: artifact.schema,
         what: `artifact '${artifact.id}'`
@@ -20051,19 +20509,6 @@ function evaluateArtifacts(context) {
   });
 }
 
-// src/core/checks/joint-decision-file.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function loadJointDecision(context) {
-  if (cache.has(context)) return cache.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = joint ? loadStructuredFile(context, joint.path, {
-    schema: "builtin:joint-decision",
-    what: "joint decision record"
-  }) : void 0;
-  cache.set(context, loaded);
-  return loaded;
-}
-
 // src/core/checks/baseline-sources.ts
 function expectedBaseline(context) {
   const lock = context.config.baseline;
@@ -20071,7 +20516,7 @@ function expectedBaseline(context) {
   const tagged = context.evidence.git.tags[lock.release_tag];
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
-function collectBaselineSources(context) {
+function collectBaselineSources(context, joint) {
   const sources = [];
   if (Object.keys(context.evidence.inputs).length > 0) {
     sources.push({ name: "inputs", values: context.evidence.inputs, locate: () => void 0 });
@@ -20086,7 +20531,6 @@ function collectBaselineSources(context) {
       if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ""));
     }
   }
-  const joint = loadJointDecision(context);
   if (joint?.ok) {
     sources.push(fromDocument("joint-decision", joint.path, joint.document, "/baseline"));
   }
@@ -20108,9 +20552,36 @@ function fromDocument(name, file, document, prefix) {
   };
 }
 
+// src/core/checks/joint-decision-file.ts
+function loadJointDecision(context) {
+  const joint = context.config.jointDecision;
+  return joint ? loadStructuredFile(context, joint.path, {
+    schema: "builtin:joint-decision",
+    what: "joint decision record"
+  }) : void 0;
+}
+
+// src/core/checks/create-context.ts
+function createEvaluationContext(config, evidence, validator, markdown) {
+  const base = { config, evidence, validator, ...markdown ? { markdown } : {} };
+  const artifacts = loadArtifacts(base);
+  const jointDecision = loadJointDecision(base);
+  return {
+    ...base,
+    artifacts,
+    jointDecision,
+    signoff: verifySignoff(base, jointDecision),
+    baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
+    bodySources: new Map(config.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
+    testCounts: new Map(
+      (evidence.commands ?? []).filter((result) => result.state === "ran").map((result) => [result.id, parseTestCounts(result.outputTail)])
+    )
+  };
+}
+
 // src/core/checks/baseline.ts
 function evaluateBaseline(context) {
-  const sources = collectBaselineSources(context);
+  const sources = context.baselineSources;
   const lock = expectedBaseline(context);
   const outcomes = [];
   for (const field of BASELINE_FIELDS) {
@@ -20492,7 +20963,7 @@ function evaluateSemverSanity(context) {
   const problems = [];
   const tags = [];
   if (context.config.baseline.release_tag) tags.push(["lock", context.config.baseline.release_tag]);
-  for (const source of collectBaselineSources(context)) {
+  for (const source of context.baselineSources) {
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {
@@ -20962,12 +21433,6 @@ function judgeTool(tool, seen) {
   };
 }
 
-// src/core/commands/ansi.ts
-var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripAnsi(text) {
-  return text.replace(ANSI_PATTERN, "");
-}
-
 // src/core/commands/explain-exit.ts
 var EXIT_MEANINGS = {
   1: "general failure",
@@ -21006,185 +21471,6 @@ function findErrorLines(output, max = 8) {
   const assertions = lines.filter((line) => ASSERTION.test(line));
   const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
   return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
-// src/core/commands/test-counts.ts
-var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary2, ...words) => words.reduce(
-  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
-    (s, m) => s + num(m[1]),
-    0
-  ),
-  0
-);
-var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
-var PARSERS = [
-  function cargo(text) {
-    const results = [
-      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
-    ];
-    if (results.length === 0) return void 0;
-    return results.reduce(
-      (sum, m) => ({
-        runner: "cargo",
-        passed: sum.passed + num(m[1]),
-        failed: sum.failed + num(m[2]),
-        skipped: (sum.skipped ?? 0) + num(m[3])
-      }),
-      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
-    );
-  },
-  function nextest(text) {
-    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
-    if (!m) return void 0;
-    return summary("cargo-nextest", m[1]);
-  },
-  function jest(text) {
-    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    return m ? summary("jest", m[1]) : void 0;
-  },
-  function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
-    return m ? summary("vitest", m[1]) : void 0;
-  },
-  function pytest(text) {
-    const m = lastMatch(
-      text,
-      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
-    );
-    if (!m) return void 0;
-    return {
-      runner: "pytest",
-      passed: countOf(m[1], "passed", "xpassed"),
-      failed: countOf(m[1], "failed", "errors?"),
-      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
-    };
-  },
-  function mocha(text) {
-    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
-    if (!passing) return void 0;
-    return {
-      runner: "mocha",
-      passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
-    };
-  },
-  function nodeTest(text) {
-    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
-    if (!pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
-    return {
-      runner: "node",
-      passed: num(pass[1]),
-      failed: last("fail") + last("cancelled"),
-      skipped: last("skipped") + last("todo")
-    };
-  },
-  function bun(text) {
-    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
-    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
-    if (!ran && !pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
-    return {
-      runner: "bun",
-      passed: num(pass?.[1]),
-      failed: last("fail"),
-      skipped: last("skip") + last("todo")
-    };
-  },
-  goTest,
-  function plain(text) {
-    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
-    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
-  }
-];
-function summary(runner, text) {
-  return {
-    runner,
-    passed: countOf(text, "passed"),
-    failed: countOf(text, "failed"),
-    skipped: countOf(text, "skipped", "todo")
-  };
-}
-function goTest(text) {
-  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
-  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
-  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
-  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
-  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
-  const passed = countLines(text, /^\s*--- PASS: /gm);
-  const failed = countLines(text, /^\s*--- FAIL: /gm);
-  if (passed + failed > 0)
-    return {
-      runner: "go",
-      passed,
-      failed,
-      skipped: countLines(text, /^\s*--- SKIP: /gm),
-      ...note ? { note } : {}
-    };
-  if (okPackages + failPackages > 0)
-    return {
-      runner: "go (packages)",
-      passed: okPackages,
-      failed: failPackages,
-      ...note ? { note } : {}
-    };
-  if (noTestFiles > 0)
-    return {
-      runner: "go",
-      passed: 0,
-      failed: 0,
-      note: `${noTestFiles} packages, none with test files`
-    };
-  return void 0;
-}
-function parseTestCounts(output) {
-  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
-  for (const parse of PARSERS) {
-    const counts = parse(text);
-    if (counts) return counts;
-  }
-  return null;
 }
 
 // src/core/checks/commands.ts
@@ -21276,7 +21562,7 @@ function judgeCommandsExecuted(configured, ran) {
 }
 function findPlaceholder(command, context) {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
     return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
@@ -21306,7 +21592,7 @@ function evaluateCommand(command, result, context) {
       observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
     };
   }
-  const tests = parseTestCounts(result.outputTail);
+  const tests = context.testCounts.get(result.id) ?? null;
   if (tests && tests.failed > 0) {
     return {
       ...base,
@@ -21339,276 +21625,10 @@ function evaluateCommand(command, result, context) {
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 function hasCrlfShebang(command, context, output) {
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
-}
-
-// src/core/signoff/signers.ts
-function sameLogin(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function checkSigner(login, entries, teams) {
-  let unknown;
-  for (const entry of entries) {
-    if (!entry.startsWith("@")) {
-      if (sameLogin(entry, login)) return { kind: "yes" };
-      continue;
-    }
-    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
-    if (members?.kind === "ok") {
-      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
-    } else {
-      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
-    }
-  }
-  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
-}
-function rolesOf(login, roles, signers, teams) {
-  const yes = [];
-  const unknown = [];
-  for (const role of roles) {
-    const membership = checkSigner(login, signers.get(role) ?? [], teams);
-    if (membership.kind === "yes") yes.push(role);
-    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
-  }
-  return { yes, unknown };
-}
-function assignRoles(roles, people) {
-  const holder = /* @__PURE__ */ new Map();
-  const tryPerson = (person, seen) => {
-    for (const role of people[person] ?? []) {
-      if (!roles.includes(role) || seen.has(role)) continue;
-      seen.add(role);
-      const current = holder.get(role);
-      if (current === void 0 || tryPerson(current, seen)) {
-        holder.set(role, person);
-        return true;
-      }
-    }
-    return false;
-  };
-  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
-  return holder;
-}
-
-// src/core/signoff/file-signatures.ts
-function judgeFileSignatures(input) {
-  const refusals = [];
-  const states = input.roles.map((role) => {
-    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
-    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
-    return { role, state: judgeSlot(role, slot, input) };
-  });
-  states.forEach((entry, i) => {
-    if (entry.state.kind !== "signed") return;
-    const signer = entry.state.signature.signer;
-    const first = states.findIndex(
-      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
-    );
-    if (first >= 0)
-      entry.state = {
-        kind: "invalid",
-        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
-      };
-  });
-  for (const { state } of states) {
-    if (state.kind === "signed" && state.signature.decision === "NO-GO")
-      refusals.push({
-        signature: state.signature,
-        message: `${state.signature.role} signed NO-GO`
-      });
-  }
-  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
-}
-function judgeSlot(role, slot, input) {
-  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
-  if (yes.length === 0) {
-    if (unknown[0])
-      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
-    const allowed = input.signers.get(role) ?? [];
-    return {
-      kind: "invalid",
-      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
-    };
-  }
-  const at = Date.parse(slot.signed_at);
-  if (Number.isNaN(at))
-    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
-  if (at > Date.parse(input.now))
-    return {
-      kind: "invalid",
-      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
-    };
-  const release = input.releaseDate;
-  if (release) {
-    if (release.date === null)
-      return {
-        kind: "unverifiable",
-        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
-      };
-    if (at < Date.parse(release.date))
-      return {
-        kind: "invalid",
-        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
-      };
-  }
-  const signature = {
-    role,
-    signer: slot.signed_by,
-    decision: slot.decision,
-    source: "file",
-    at: slot.signed_at
-  };
-  return { kind: "signed", signature };
-}
-
-// src/core/signoff/github-signatures.ts
-var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
-function judgeGitHubSignatures(input) {
-  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
-  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
-  const teams = input.evidence?.teams ?? {};
-  const notes = [];
-  const unavailable = [];
-  const candidates = [];
-  const refusals = [];
-  const maybe = [];
-  const consider = (login, approve, signature) => {
-    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
-    if (approve) {
-      if (yes.length > 0) candidates.push({ login, signature });
-      else for (const u of unknown) maybe.push({ login, ...u });
-    } else if (yes.length > 0) {
-      refusals.push({
-        signature: { ...signature, role: yes.join("/") },
-        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
-      });
-    } else if (unknown[0]) {
-      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
-    }
-  };
-  if (pull.kind === "ok") {
-    for (const review of latestReviews(pull.value.reviews)) {
-      const signature = {
-        signer: review.login,
-        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
-        source: "review",
-        url: review.url,
-        ...review.submittedAt ? { at: review.submittedAt } : {}
-      };
-      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
-      else if (review.state !== "APPROVED") continue;
-      else if (review.commitId !== pull.value.headSha) {
-        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
-          notes.push(
-            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
-          );
-      } else consider(review.login, true, signature);
-    }
-  } else unavailable.push(`pull request reviews: ${pull.reason}`);
-  if (runs.kind === "ok") {
-    for (const approval of runs.value.approvals) {
-      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
-      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
-      consider(approval.login, approval.state === "approved", {
-        signer: approval.login,
-        decision: approval.state === "approved" ? "GO" : "NO-GO",
-        source: "run-approval",
-        environments,
-        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
-      });
-    }
-  } else unavailable.push(`run approvals: ${runs.reason}`);
-  const people = candidates.filter(
-    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
-  );
-  const holder = assignRoles(
-    input.roles,
-    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
-  );
-  const states = input.roles.map((role) => {
-    const person = holder.get(role);
-    if (person !== void 0)
-      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
-    const doubt = maybe.find((m) => m.role === role);
-    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
-    const claim = input.claims.find((c) => c.role === role);
-    if (claim && unavailable.length > 0)
-      return {
-        role,
-        state: {
-          kind: "unverifiable",
-          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
-        }
-      };
-    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
-    return {
-      role,
-      state: {
-        kind: "unsigned",
-        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
-      }
-    };
-  });
-  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
-}
-function latestReviews(reviews) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of reviews) {
-    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
-    latest.set(review.login.toLowerCase(), review);
-  }
-  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
-}
-function short(sha) {
-  return sha ? sha.slice(0, 12) : "unknown";
-}
-
-// src/core/signoff/verify-signoff.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function verifySignoff(context) {
-  if (cache2.has(context)) return cache2.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = loadJointDecision(context);
-  let result;
-  if (joint && loaded?.ok) {
-    const decisions = ownObject(loaded.document.value.decisions);
-    const { evidence } = context;
-    const tag = context.config.baseline.release_tag;
-    result = {};
-    for (const decision of DECISIONS) {
-      const slots = ownObject(decisions[decision]);
-      if (joint.verify[decision] === "file") {
-        result[decision] = judgeFileSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          teams: evidence.signoff?.teams ?? {},
-          slots,
-          now: evidence.now,
-          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
-        });
-      } else {
-        result[decision] = judgeGitHubSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          ...joint.environment ? { environment: joint.environment } : {},
-          evidence: evidence.signoff,
-          claims: joint.roles.flatMap((role) => {
-            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
-            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
-          })
-        });
-      }
-    }
-  }
-  cache2.set(context, result);
-  return result;
-}
-function ownObject(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
-  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/checks/joint-decision.ts
@@ -21629,8 +21649,8 @@ function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
   if (!config)
     return (context.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context.config.path)];
-  const loaded = loadJointDecision(context);
-  const verified = verifySignoff(context);
+  const loaded = context.jointDecision;
+  const verified = context.signoff;
   return DECISIONS.map((decision) => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: "joint-decision", only: [decision] };
@@ -22170,7 +22190,7 @@ function applyPolicy(outcome, policies, waivers, today) {
 
 // src/core/signoff/list-verified.ts
 function listVerifiedSignatures(context) {
-  const judged = verifySignoff(context);
+  const judged = context.signoff;
   const out = {};
   for (const decision of DECISIONS) {
     const signoff = judged?.[decision];
@@ -22200,7 +22220,7 @@ function listInputDigests(context) {
     if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
   });
   config.commands.forEach((c) => {
-    const source = findBodySource(c.run, c.cwd);
+    const source = context.bodySources.get(c.id);
     if (source) name(source.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);
@@ -22247,7 +22267,11 @@ function buildRecord(context, checks, decisions) {
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
     commands: (evidence.commands ?? []).map(
-      (result) => toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? [])
+      (result) => toRecordCommand(
+        result,
+        config.commands.find((c) => c.id === result.id)?.needs ?? [],
+        context.testCounts
+      )
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
@@ -22267,13 +22291,13 @@ function buildRecord(context, checks, decisions) {
 }
 function observedBaseline(context) {
   const observed = {};
-  for (const source of collectBaselineSources(context)) observed[source.name] = source.values;
+  for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
   const resolved = tag ? context.evidence.git.tags[tag] : void 0;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
-function toRecordCommand(result, needs) {
+function toRecordCommand(result, needs, testCounts) {
   return {
     id: result.id,
     run: result.run,
@@ -22286,7 +22310,7 @@ function toRecordCommand(result, needs) {
     timed_out: result.timedOut,
     started_ms: result.startedMs,
     duration_ms: result.durationMs,
-    tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
+    tests: result.state === "ran" ? testCounts.get(result.id) ?? null : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...result.logPath ? { log_path: result.logPath } : {},
@@ -22294,7 +22318,7 @@ function toRecordCommand(result, needs) {
   };
 }
 function summarizeJointDecision(context) {
-  const loaded = loadJointDecision(context);
+  const loaded = context.jointDecision;
   if (!loaded?.ok) return null;
   const value = loaded.document.value;
   const signatures = {};
@@ -22336,12 +22360,7 @@ var EVALUATORS = [
   evaluateJointDecision
 ];
 function judge(config, evidence, validator = createSchemaValidator(), markdown) {
-  const base = { config, evidence, validator };
-  const context = {
-    ...base,
-    artifacts: loadArtifacts(base),
-    ...markdown ? { markdown } : {}
-  };
+  const context = createEvaluationContext(config, evidence, validator, markdown);
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
@@ -23038,9 +23057,40 @@ async function readTrustedFile(ports, ref, path) {
   return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
 }
 
+// src/app/run-request.ts
+var COMMAND_LOG_DIR = "logs";
+function resolveConcurrency(request, configured) {
+  return request.concurrency ?? configured ?? request.defaultConcurrency;
+}
+function runsCommands(request) {
+  return request.runCommands && request.scope === "run";
+}
+function requestOfRecord(record, configPath) {
+  const context = record.context ?? {};
+  return {
+    configPath,
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    scope: "run",
+    runCommands: true,
+    defaultConcurrency: 1,
+    context: {
+      repository: context.repository ?? null,
+      sha: context.sha ?? null,
+      ref: context.ref ?? null,
+      event: context.event ?? null,
+      runUrl: context.run_url ?? null,
+      ...context.head_sha !== void 0 ? { headSha: context.head_sha } : {},
+      ...context.subject_sha !== void 0 ? { subjectSha: context.subject_sha } : {}
+    }
+  };
+}
+
 // src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request) {
-  const reads = await readInputs(config, configRead, ports, request.trusted);
+async function collectEvidence(config, configRead, ports, request, plan) {
+  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  const runCommands = runsCommands(request);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -23056,23 +23106,23 @@ async function collectEvidence(config, configRead, ports, request) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
-  request.onWaiting?.(Object.fromEntries(reads));
+  plan.onWaiting?.(Object.fromEntries(reads));
   const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
-  const trusted = request.trusted;
+  const trusted = plan.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
     changed: await ports.git.changedPaths(trusted.ref)
   } : void 0;
-  const commands = request.recordedCommands ?? (request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request.concurrency ?? 1,
-    logDir: request.logDir,
+  const commands = plan.recordedCommands ?? (runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
+    logDir: COMMAND_LOG_DIR,
     refusals: planRefusals(config, request.decision, (path) => {
       const file = reads.get(path);
       return file?.kind === "ok" ? file.text : void 0;
     }),
-    redact: request.redact,
+    redact: plan.redact,
     withheldEnv: withheldEnv(config),
     runTimeoutMs: config.commandSettings.runTimeoutMs,
     events: request.events,
@@ -23081,18 +23131,18 @@ async function collectEvidence(config, configRead, ports, request) {
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
-    modes: request.modes,
+    modes: request.modes.length > 0 ? request.modes : config.handoff?.modes ?? [],
     inputs: request.inputs,
     files: Object.fromEntries(reads),
     git: git2,
     tools,
-    commands: request.runCommands ? commands ?? [] : null,
-    ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
+    commands: runCommands ? commands ?? [] : null,
+    ...runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
     ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
-    ...request.shard ? { shard: request.shard } : {},
+    ...plan.shard ? { shard: plan.shard } : {},
     context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
   };
 }
@@ -23830,25 +23880,17 @@ async function aggregateShards(ports, request) {
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url,
-      ...first.context.head_sha !== void 0 ? { headSha: first.context.head_sha } : {},
-      ...first.context.subject_sha !== void 0 ? { subjectSha: first.context.subject_sha } : {}
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
+  const evidence = await collectEvidence(
+    config,
+    loaded.read,
+    ports,
+    requestOfRecord(first, request.configPath),
+    {
+      redact,
+      recordedCommands: collectShardCommands(shards, config),
+      ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+    }
+  );
   const readMarkdown = await prepareMarkdown(config).ready();
   const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {
@@ -23866,16 +23908,30 @@ async function aggregateShards(ports, request) {
   return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
 }
 
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+function valueOrThrow(outcome, context) {
+  if (outcome.kind === "ok") return outcome.value;
+  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
+  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
+}
+
 // src/core/shard/partition.ts
 var MAX_SHARDS = 256;
 function parseShardSpec(text) {
   const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
+  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
+  if (count < 1 || index < 1 || index > count)
+    return couldNot(`shard ${text}: i must be between 1 and n`);
+  return ok({ index, count });
 }
 function partitionCommands(commands, count, durations = {}) {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
@@ -23943,12 +23999,7 @@ function restrictToShard(config, shard) {
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
-  const loaded = await loadPolicy(
-    ports,
-    request.configPath,
-    validator,
-    request.trustedRef ?? request.baseSha
-  );
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config = loaded.config;
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
@@ -23993,21 +24044,11 @@ async function runCheckpoint(ports, request) {
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const markdownReader = prepareMarkdown(config);
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: request.decision,
-    modes: request.modes.length > 0 ? request.modes : configured,
-    inputs: request.inputs,
-    runCommands: request.runCommands && request.scope === "run",
-    notRunReason: request.notRunReason,
-    concurrency: request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
-    logDir: "logs",
-    context: request.context,
-    events: request.events,
-    signal: request.signal,
+  const evidence = await collectEvidence(config, loaded.read, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
-    shard,
+    ...shard ? { shard } : {},
     onWaiting: markdownReader.start
   });
   const record = redactDeep(
@@ -24246,10 +24287,10 @@ function buildChildEnv(source, request) {
 // src/adapters/path-search.ts
 import { accessSync, constants as constants2, statSync } from "node:fs";
 import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
-var cache3 = /* @__PURE__ */ new Map();
+var cache = /* @__PURE__ */ new Map();
 function findExecutable(name, path) {
   const key = `${path}\0${name}`;
-  const known = cache3.get(key);
+  const known = cache.get(key);
   if (known !== void 0) return known ?? void 0;
   let found = null;
   for (const directory of path.split(delimiter).filter(isAbsolute2)) {
@@ -24262,12 +24303,14 @@ function findExecutable(name, path) {
     } catch {
     }
   }
-  cache3.set(key, found);
+  cache.set(key, found);
   return found ?? void 0;
 }
 
 // src/adapters/git-exec.ts
 var GIT_TIMEOUT_MS = 15e3;
+var GIT_MAX_BUFFER = 64 * 1024 * 1024;
+var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 function git(cwd, args) {
   const env = buildChildEnv(process.env, {
     kind: "git",
@@ -24276,28 +24319,55 @@ function git(cwd, args) {
   const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
   if (!file)
     return Promise.resolve({
-      ok: false,
-      stdout: "",
-      stderr: "",
-      missing: true,
-      bytes: Buffer.alloc(0)
+      kind: "unavailable",
+      reason: "git is not installed or not on PATH",
+      stderr: ""
     });
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "buffer", env },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: "buffer", env },
       (error, stdout, stderr) => {
+        const err = stderr.toString("utf8");
+        if (!error) {
+          resolvePromise({
+            kind: "ok",
+            stdout: stdout.toString("utf8"),
+            stderr: err,
+            bytes: stdout
+          });
+          return;
+        }
+        const code = error.code;
+        if (typeof code === "number" && (code === 1 || code === 128) && !NO_REPOSITORY.test(err)) {
+          resolvePromise({
+            kind: "said-no",
+            exitCode: code,
+            stdout: stdout.toString("utf8"),
+            stderr: err
+          });
+          return;
+        }
         resolvePromise({
-          ok: !error,
-          stdout: stdout.toString("utf8"),
-          stderr: stderr.toString("utf8"),
-          missing: error?.code === "ENOENT",
-          bytes: stdout
+          kind: "unavailable",
+          reason: describeFailure(args[0] ?? "", error, code, err, cwd),
+          cause: error,
+          stderr: err
         });
       }
     );
   });
+}
+function describeFailure(subcommand, error, code, stderr, cwd) {
+  const said = stderr.trim().split("\n")[0] || error.message;
+  if (code === "ENOENT") return "git is not installed or not on PATH";
+  if (code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+    return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
+  if (error.killed || error.signal)
+    return error.signal === "SIGTERM" && error.killed ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1e3} s` : `git ${subcommand} was killed (${error.signal ?? "signal"})`;
+  if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
+  return `git ${subcommand} failed (${typeof code === "number" ? `exit ${code}: ` : ""}${said})`;
 }
 
 // src/adapters/git-facts.ts
@@ -24313,7 +24383,7 @@ var TAG_FORMAT = [
 ].join("%00");
 async function readTags(root, wanted, git2 = git) {
   const listed = await git2(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
-  if (!listed.ok) return null;
+  if (listed.kind !== "ok") return null;
   const byName = /* @__PURE__ */ new Map();
   for (const line of listed.stdout.split("\n").filter(Boolean)) {
     const [name = "", ...fields] = line.split("\0");
@@ -24324,8 +24394,11 @@ async function readTags(root, wanted, git2 = git) {
     const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
     if (type === "commit") facts[tag] = { sha, date: date || null };
     else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
-    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
-    else facts[tag] = { sha: null, date: null };
+    else if (peeledType === "tag") {
+      const peeled = await peelNested(root, tag, git2);
+      if (!peeled) return null;
+      facts[tag] = peeled;
+    } else facts[tag] = { sha: null, date: null };
   }
   const commits = Object.fromEntries(
     [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
@@ -24334,9 +24407,10 @@ async function readTags(root, wanted, git2 = git) {
 }
 async function peelNested(root, tag, git2) {
   const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
-  if (!sha.ok) return { sha: null, date: null };
+  if (sha.kind === "unavailable") return null;
+  if (sha.kind !== "ok") return { sha: null, date: null };
   const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
-  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
+  return { sha: sha.stdout.trim(), date: date.kind === "ok" ? date.stdout.trim() || null : null };
 }
 async function lastChanges(root, paths, git2 = git) {
   const found = /* @__PURE__ */ new Map();
@@ -24351,7 +24425,8 @@ async function lastChanges(root, paths, git2 = git) {
     "--",
     ...paths
   ]);
-  if (!log.ok) return found;
+  if (log.kind === "said-no") return found;
+  if (log.kind !== "ok") return null;
   const wanted = new Set(paths.map((p) => posix.normalize(p)));
   const byKey = /* @__PURE__ */ new Map();
   let current;
@@ -24379,12 +24454,9 @@ function createGit(root, git2 = git) {
   return {
     async headCommit() {
       const head = await git2(root, ["cat-file", "-p", "HEAD"]);
-      const sha = head.ok ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
-      if (!head.ok || !sha.ok)
-        return {
-          kind: "unavailable",
-          reason: head.missing ? "git is not installed" : sha.stderr.trim().split("\n")[0] ?? "git cannot read HEAD"
-        };
+      const sha = head.kind === "ok" ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
+      if (head.kind !== "ok" || sha.kind !== "ok")
+        return { kind: "unavailable", reason: whyNot(sha, "git cannot read HEAD") };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
@@ -24394,7 +24466,9 @@ function createGit(root, git2 = git) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
-      if (!commit.ok) {
+      if (commit.kind === "unavailable")
+        return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
+      if (commit.kind === "said-no") {
         return {
           kind: "unavailable",
           path,
@@ -24402,7 +24476,13 @@ function createGit(root, git2 = git) {
         };
       }
       const file = await git2(root, ["show", `${ref}:./${path}`]);
-      if (!file.ok) return { kind: "missing", path };
+      if (file.kind === "said-no") return { kind: "missing", path };
+      if (file.kind === "unavailable")
+        return {
+          kind: "unavailable",
+          path,
+          reason: `git cannot read ${path} at ${ref}: ${file.reason}`
+        };
       return {
         kind: "ok",
         path,
@@ -24420,7 +24500,7 @@ function createGit(root, git2 = git) {
         "--",
         "."
       ]);
-      if (!status.ok) return null;
+      if (status.kind !== "ok") return null;
       return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
     },
     async changedPaths(ref) {
@@ -24430,10 +24510,10 @@ function createGit(root, git2 = git) {
         git2(root, ["rev-parse", "--show-prefix"]),
         git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
       ]);
-      if (!prefix.ok || !diff.ok)
+      if (prefix.kind !== "ok" || diff.kind !== "ok")
         return {
           kind: "unavailable",
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${whyNot(diff.kind !== "ok" ? diff : prefix, "git diff failed")}): check out with \`fetch-depth: 0\``
         };
       const inside = prefix.stdout.trim();
       const all = diff.stdout.split("\0").filter(Boolean);
@@ -24452,18 +24532,13 @@ function createGit(root, git2 = git) {
       ];
       let probe2 = await git2(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
       let head = null;
-      if (probe2.ok) head = probe2.stdout.split("\n")[3]?.trim() || null;
-      else if (!probe2.missing) probe2 = await git2(root, facts);
-      if (!probe2.ok) {
-        return {
-          available: false,
-          reason: probe2.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe2.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
-      }
+      if (probe2.kind === "ok") head = probe2.stdout.split("\n")[3]?.trim() || null;
+      else if (probe2.kind === "said-no") probe2 = await git2(root, facts);
+      if (probe2.kind === "said-no")
+        return unavailableGit(
+          `${root} is not a git repository (${whyNot(probe2, "git rev-parse failed")})`
+        );
+      if (probe2.kind === "unavailable") return unavailableGit(probe2.reason);
       const [, shallowLine, commonLine] = probe2.stdout.split("\n");
       const shallow = shallowLine?.trim() === "true";
       const common = resolve2(root, commonLine?.trim() || ".git");
@@ -24472,17 +24547,21 @@ function createGit(root, git2 = git) {
         readTags(root, tags, git2),
         partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
       ]);
+      if (!tagFacts || !changes)
+        return unavailableGit(
+          `git could not read the ${tagFacts ? "history of the documents" : "tags"} of ${root}`
+        );
       const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag) => tagFacts?.facts[tag] ?? { sha: null, date: null };
+      const tagFact = (tag) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
         available: true,
         shallow,
         partial,
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
         head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
+        tagCount: tagFacts.count,
+        tagCommits: tagFacts.commits,
         tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
         // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
@@ -24498,6 +24577,13 @@ function createGit(root, git2 = git) {
     }
   };
 }
+function unavailableGit(reason) {
+  return { available: false, reason, shallow: false, tagCount: 0, tags: {}, lastCommit: {} };
+}
+function whyNot(result, fallback) {
+  if (result.kind === "unavailable") return result.reason;
+  return result.stderr.trim().split("\n")[0] || fallback;
+}
 async function readShallowBoundary(common) {
   try {
     const text = await readFile(join4(common, "shallow"), "utf8");
@@ -24511,8 +24597,8 @@ async function readShallowBoundary(common) {
 async function isPartialClone(common) {
   try {
     return (await readdir2(join4(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch {
-    return false;
+  } catch (error) {
+    return error.code !== "ENOENT";
   }
 }
 
@@ -25064,30 +25150,18 @@ function createOfflineLookups(reason) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 
-// src/core/outcome.ts
-function ok(value) {
-  return { kind: "ok", value };
-}
-function couldNot(reason, cause) {
-  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
-}
-function valueOrThrow(outcome, context) {
-  if (outcome.kind === "ok") return outcome.value;
-  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
-  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
-}
-
 // src/core/shard/durations.ts
 function readRecordDurations(text) {
   try {
     const record = JSON.parse(text);
     if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
+      return couldNot("it has no commands list (expected a decision-record.json)");
+    const durations = Object.fromEntries(
       record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
     );
+    return ok(durations);
   } catch (error) {
-    return `it is not JSON (${error.message})`;
+    return couldNot(`it is not JSON (${error.message})`, error);
   }
 }
 
@@ -25104,7 +25178,13 @@ function readShardDurations(path, base = ".") {
   const text = readRecordFile(path, base);
   if (text.kind !== "ok") return text;
   const durations = readRecordDurations(text.value);
-  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+  return durations.kind === "ok" ? durations : couldNot(`${path}: ${durations.reason}`, durations.cause);
+}
+function withShardDurations(ask, path, base = ".") {
+  if (!ask.shard || !path) return ok(ask);
+  const durations = readShardDurations(path, base);
+  if (durations.kind !== "ok") return durations;
+  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
 }
 
 // src/adapters/stop-signal.ts
@@ -25170,6 +25250,9 @@ export {
   BASELINE_FIELDS,
   isFailing,
   formatLocation,
+  ok,
+  couldNot,
+  valueOrThrow,
   readOwn,
   parseShardSpec,
   prepareMarkdown,
@@ -25200,18 +25283,16 @@ export {
   judge,
   failClosed,
   unresolvedTrustedRef,
+  requestOfRecord,
   collectEvidence,
   loadConfig,
   runGate,
   failGate,
-  ok,
-  couldNot,
-  valueOrThrow,
   git,
   createGit,
   createMachinePorts,
   createOfflineLookups,
   readRecordFile,
-  readShardDurations,
+  withShardDurations,
   stopOnSignals
 };

@@ -7,6 +7,7 @@ import {
   STATUS_ORDER,
   builtinSchemaName,
   collectEvidence,
+  couldNot,
   createMachinePorts,
   createOfflineLookups,
   createRedactor,
@@ -23,18 +24,20 @@ import {
   isProtectedCheck,
   judge,
   loadConfig,
+  ok,
   parseShardSpec,
   prefixLines,
   prepareMarkdown,
   prepareSchemas,
   readOwn,
   readRecordFile,
-  readShardDurations,
+  requestOfRecord,
   runGate,
   stopOnSignals,
   suggestName,
-  toCommandResult
-} from "./chunk-J7JBLANF.js";
+  toCommandResult,
+  withShardDurations
+} from "./chunk-K7BFYNEP.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -345,8 +348,8 @@ function parseCliArgs(argv) {
   let shard;
   if (values.shard !== void 0) {
     const parsed2 = parseShardSpec(values.shard);
-    if (typeof parsed2 === "string") throw new UsageError(`--${parsed2}`);
-    shard = parsed2;
+    if (parsed2.kind !== "ok") throw new UsageError(`--${parsed2.reason}`);
+    shard = parsed2.value;
   }
   return {
     command,
@@ -591,34 +594,28 @@ async function rejudgeRecord(ports, record) {
   const validator = createSchemaValidator();
   const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
   if (!loaded.ok)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
-    };
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
+    );
   const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
   if (schemaErrors.length > 0)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
-    };
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    runCommands: true,
-    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
-    logDir: "logs",
-    context: {
-      repository: record.context?.repository ?? null,
-      sha: record.context?.sha ?? null,
-      ref: record.context?.ref ?? null,
-      event: record.context?.event ?? null,
-      runUrl: record.context?.run_url ?? null
-    },
-    redact: createRedactor([])
-  });
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
+    );
+  const evidence = await collectEvidence(
+    loaded.config,
+    loaded.read,
+    ports,
+    requestOfRecord(record, record.gate.config_path),
+    {
+      redact: createRedactor([]),
+      recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(
+        toCommandResult
+      )
+    }
+  );
   const markdown = await prepareMarkdown(loaded.config).ready();
-  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
+  return ok(judge(loaded.config, evidence, validator, markdown).checks);
 }
 
 // src/core/record-replay.ts
@@ -682,8 +679,8 @@ async function verifyRecord(ports, record, now) {
   const changes = compareInputs(record, current);
   if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
     const rejudged = await rejudgeRecord(ports, record);
-    if (!rejudged.ok) problems.push(rejudged.reason);
-    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+    if (rejudged.kind !== "ok") problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.value));
   }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],
@@ -709,7 +706,8 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
   } catch (error) {
     const code = error.code;
     throw new UsageError(
-      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error }
     );
   }
   const root = resolve2(tree);
@@ -839,8 +837,7 @@ async function dispatch(argv, io) {
       await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
     );
   }
-  const { ask, durationsFrom } = request;
-  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom), "--durations ") : void 0;
+  const ask = readOrUsage(withShardDurations(request.ask, request.durationsFrom), "--durations ");
   const stop = request.command === "run" && request.runCommands ? stopOnSignals({
     notify: (text) => io.stderr.write(text),
     onSecondSignal: () => process.exit(130)
@@ -850,7 +847,6 @@ async function dispatch(argv, io) {
       ports,
       {
         ...ask,
-        ...ask.shard && durations ? { shard: { ...ask.shard, durations } } : {},
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",

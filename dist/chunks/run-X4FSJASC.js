@@ -33,7 +33,6 @@ import {
   parseShardSpec,
   prefixLines,
   readRecordFile,
-  readShardDurations,
   renderHeadline,
   renderIntegrityWarning,
   renderMarkdown,
@@ -41,8 +40,9 @@ import {
   stopOnSignals,
   unresolvedTrustedRef,
   valueOrThrow,
-  wellFormed
-} from "./chunk-J7JBLANF.js";
+  wellFormed,
+  withShardDurations
+} from "./chunk-K7BFYNEP.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -755,8 +755,8 @@ function readWorkingDirectory(value, workspace) {
 function readShard(text) {
   if (!text) return {};
   const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
+  if (shard.kind !== "ok") throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
 }
 function readPublishingInputs(source) {
   return {
@@ -1125,9 +1125,6 @@ function globFiles(root, glob) {
   return found.sort();
 }
 
-// src/adapters/trusted-ref.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // src/core/github/judged-commit.ts
 function checkJudgedCommit(plan, head) {
   const requirement = plan.head;
@@ -1347,7 +1344,7 @@ function createTrustedRefFacts(root, runner, api) {
     async head() {
       const shown = await git(root, ["cat-file", "-p", "HEAD"]);
       const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
-      if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
+      if (shown.kind !== "ok" || sha2.kind !== "ok" || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
       return { sha: sha2.stdout.trim(), parents };
@@ -1360,7 +1357,7 @@ function createTrustedRefFacts(root, runner, api) {
         "-q",
         `refs/remotes/origin/${branch}^{commit}`
       ]);
-      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
         const { data } = await api.client.rest.repos.getBranch({
@@ -1377,18 +1374,12 @@ function createTrustedRefFacts(root, runner, api) {
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
       const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
-      if (answer.ok) return true;
-      return /fatal|error/i.test(answer.stderr) ? null : false;
+      if (answer.kind === "ok") return true;
+      return answer.kind === "said-no" && answer.exitCode === 1 ? false : null;
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, api) {
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
-  } catch {
-    return unresolvedTrustedRef("the event payload (GITHUB_EVENT_PATH) could not be read");
-  }
+async function trustedRefForEvent(root, env, eventName, payload, api) {
   const sha2 = env.GITHUB_SHA ?? "";
   const plan = planEvent(eventName, payload, {
     sha: sha2 || null,
@@ -2173,7 +2164,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-7QD6WEHN.js");
+  const { createGitHubClient } = await import("./octokit-2NF7KXNC.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
@@ -2209,12 +2200,12 @@ async function runAction(host) {
       await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error2) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
   }
 }
-async function runWithInputs(host, planned, plan, inputs) {
+async function runWithInputs(host, planned, plan, inputs, payload) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
   const head = await (host.readHead ?? ((dir) => createGit(dir).headCommit()))(root);
@@ -2265,6 +2256,7 @@ async function runWithInputs(host, planned, plan, inputs) {
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,
@@ -2289,21 +2281,13 @@ function buildRequest(host, context, judged, inputs, root, signal) {
       records: globFiles(root, inputs.aggregate).map((path) => ({
         path,
         text: valueOrThrow(readRecordFile(path, root))
-      })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
+      }))
     };
   return {
-    ...ask,
-    ...ask.shard && inputs.durations ? {
-      shard: {
-        ...ask.shard,
-        durations: valueOrThrow(
-          readShardDurations(inputs.durations, root),
-          "Invalid input 'durations'"
-        )
-      }
-    } : {},
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || void 0, root),
+      "Invalid input 'durations'"
+    ),
     scope: "run",
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -2320,8 +2304,7 @@ function buildRequest(host, context, judged, inputs, root, signal) {
     },
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal,
-    ...context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}
+    signal
   };
 }
 function workspaceOf(host) {
