@@ -148,7 +148,11 @@ describe('callers read a failed git as unknown', () => {
   });
 
   it('modifiedFiles and changedPaths cannot say when git fails', async () => {
-    expect(await gitFailing('status').modifiedFiles()).toBeNull();
+    expect(await gitFailing('status').modifiedFiles()).toMatchObject({
+      kind: 'unavailable',
+      reason: 'git status did not answer within 15 s',
+    });
+    expect(await createGit(repo).modifiedFiles()).toEqual({ kind: 'ok', value: [] });
     const changed = await gitFailing('diff').changedPaths(first);
     expect(changed.kind).toBe('unavailable');
   });

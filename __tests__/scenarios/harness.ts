@@ -195,7 +195,7 @@ export function createScenarioPorts(scenario: Scenario, dir: string): Ports {
               };
       },
       async modifiedFiles() {
-        return [];
+        return { kind: 'ok' as const, value: [] };
       },
       async changedPaths() {
         return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
+import { couldNot, ok } from '../core/outcome.js';
 import type { GitPort } from '../app/ports.js';
 import { git as runGit, type GitResult } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
@@ -72,11 +73,17 @@ export function createGit(
         '--',
         '.',
       ]);
-      if (status.kind !== 'ok') return null;
-      return status.stdout
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => entry.slice(3));
+      if (status.kind !== 'ok')
+        return couldNot(
+          whyNot(status, 'git status failed'),
+          status.kind === 'unavailable' ? status.cause : undefined,
+        );
+      return ok(
+        status.stdout
+          .split('\0')
+          .filter(Boolean)
+          .map((entry) => entry.slice(3)),
+      );
     },
     async changedPaths(ref) {
       if (!isSafeRef(ref))

@@ -52,10 +52,11 @@ export async function verifyRecord(
         `the record is for commit ${sha ?? 'unknown'}, but HEAD is ${git.head ?? 'unknown'}: check out the commit the record judged`,
       );
     const modified = await ports.git.modifiedFiles();
-    if (modified === null) problems.push('git cannot say whether tracked files are modified');
-    else if (modified.length > 0)
+    if (modified.kind !== 'ok')
+      problems.push(`git cannot say whether tracked files are modified: ${modified.reason}`);
+    else if (modified.value.length > 0)
       problems.push(
-        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(', ')}${modified.length > 10 ? ` and ${modified.length - 10} more` : ''}`,
+        `tracked files are modified in the checkout: ${modified.value.slice(0, 10).join(', ')}${modified.value.length > 10 ? ` and ${modified.value.length - 10} more` : ''}`,
       );
     if (tag) {
       const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
