@@ -165,4 +165,25 @@ describe('callers read a failed git as unknown', () => {
     fakeGit('kill -9 $$');
     expect(await facts.isAncestor(second, first)).toBeNull();
   });
+
+  it('a pack directory git cannot list counts as a partial clone (history not trusted)', async () => {
+    const odd = temp('cc-odd-pack-');
+    const at = (args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: odd,
+      });
+    at(['init', '-q']);
+    at(['commit', '-q', '--allow-empty', '-m', 'one']);
+    rmSync(join(odd, '.git', 'objects', 'pack'), { recursive: true });
+    writeFileSync(join(odd, '.git', 'objects', 'pack'), 'not a directory\n');
+    expect(await createGit(odd).inspect({ tags: [], paths: [] })).toMatchObject({
+      available: true,
+      partial: true,
+    });
+    rmSync(join(odd, '.git', 'objects', 'pack'));
+    expect(await createGit(odd).inspect({ tags: [], paths: [] })).toMatchObject({
+      available: true,
+      partial: false,
+    });
+  });
 });
