@@ -134,17 +134,16 @@ describe('callers read a failed git as unknown', () => {
 
   it('inspect: tags git could not list are unknown, not absent', async () => {
     const evidence = await gitFailing('for-each-ref').inspect({ tags: ['v1'], paths: [] });
-    expect(evidence.available).toBe(false);
-    expect(evidence.reason).toMatch(/could not read the tags/);
-    expect((await createGit(repo).inspect({ tags: ['v1'], paths: [] })).tags).toEqual({
-      v1: null,
+    expect(evidence).toMatchObject({ kind: 'unavailable', reason: /could not read the tags/ });
+    expect(await createGit(repo).inspect({ tags: ['v1'], paths: [] })).toMatchObject({
+      kind: 'ok',
+      tags: { v1: null },
     });
   });
 
   it('inspect: a history git could not walk is unknown, not "never committed"', async () => {
     const evidence = await gitFailing('log').inspect({ tags: [], paths: ['a.txt'] });
-    expect(evidence.available).toBe(false);
-    expect(evidence.reason).toMatch(/history of the documents/);
+    expect(evidence).toMatchObject({ kind: 'unavailable', reason: /history of the documents/ });
   });
 
   it('modifiedFiles and changedPaths cannot say when git fails', async () => {
@@ -177,12 +176,12 @@ describe('callers read a failed git as unknown', () => {
     rmSync(join(odd, '.git', 'objects', 'pack'), { recursive: true });
     writeFileSync(join(odd, '.git', 'objects', 'pack'), 'not a directory\n');
     expect(await createGit(odd).inspect({ tags: [], paths: [] })).toMatchObject({
-      available: true,
+      kind: 'ok',
       partial: true,
     });
     rmSync(join(odd, '.git', 'objects', 'pack'));
     expect(await createGit(odd).inspect({ tags: [], paths: [] })).toMatchObject({
-      available: true,
+      kind: 'ok',
       partial: false,
     });
   });

@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheckpoint, type RunOutcome, type RunRequest } from '../../src/app/run-checkpoint.js';
 import type { CommandRunnerPort, Ports } from '../../src/app/ports.js';
-import type { CommandResult, GitEvidence, ToolEvidence } from '../../src/core/evidence.js';
+import type {
+  CommandResult,
+  GitEvidence,
+  GitFacts,
+  ToolEvidence,
+} from '../../src/core/evidence.js';
 import type { Baseline, Decision } from '../../src/core/model.js';
 import { createFsWorkspace } from '../../src/adapters/fs-workspace.js';
 import { formatPointer, parsePointer } from '../../src/core/parse/json-pointer.js';
@@ -39,7 +44,7 @@ export interface Scenario {
   repeat?: Record<string, [string, number]>;
   remove?: string[];
   symlinks?: Record<string, string>;
-  git?: Partial<GitEvidence>;
+  git?: Partial<GitFacts> | Extract<GitEvidence, { kind: 'unavailable' }>;
   /** A pull-request run: the base commit and its gate config text (null: absent at base). */
   baseSha?: string;
   baseConfig?: string | null;
@@ -201,8 +206,10 @@ export function createScenarioPorts(scenario: Scenario, dir: string): Ports {
         return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };
       },
       async inspect({ tags, paths }) {
+        // A scenario's git may be `{ kind: 'unavailable', reason }`: then nothing else is known.
+        if (scenario.git?.kind === 'unavailable') return scenario.git;
         return {
-          available: true,
+          kind: 'ok' as const,
           shallow: false,
           head: '1111111111111111111111111111111111111111',
           tagCount: 3,

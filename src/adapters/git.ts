@@ -1,5 +1,5 @@
 // Asks git about tags and file history in the workspace. Git being absent, or the workspace not
-// being a repository, is evidence (`available: false`), not a crash. Git failing (timed out,
+// being a repository, is evidence (`kind: 'unavailable'`), not a crash. Git failing (timed out,
 // killed) is never read as git's "no": a fact git could not give is unknown, not absent.
 
 import { createHash } from 'node:crypto';
@@ -140,7 +140,7 @@ export function createGit(
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
       const tagFact = (tag: string) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
-        available: true,
+        kind: 'ok',
         shallow,
         partial,
         ...(shallow
@@ -167,7 +167,7 @@ export function createGit(
 
 /** Git evidence when git cannot be asked: every git fact is unknown, with the reason. */
 function unavailableGit(reason: string): GitEvidence {
-  return { available: false, reason, shallow: false, tagCount: 0, tags: {}, lastCommit: {} };
+  return { kind: 'unavailable', reason };
 }
 
 /** What a git that did not answer "yes" said: its failure, or the first line of its "no". */

@@ -120,7 +120,10 @@ export async function collectEvidence(
     ...(signoff ? { signoff } : {}),
     ...(integrity ? { integrity } : {}),
     ...(plan.shard ? { shard: plan.shard } : {}),
-    context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
+    context: {
+      ...request.context,
+      sha: request.context.sha ?? (git.kind === 'ok' ? git.head : null) ?? null,
+    },
   };
 }
 

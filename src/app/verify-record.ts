@@ -45,7 +45,7 @@ export async function verifyRecord(
   const tag = lock.release_tag;
   const git = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
   const sha = record.context?.sha ?? null;
-  if (!git.available) problems.push(`cannot ask git: ${git.reason ?? 'git is not available'}`);
+  if (git.kind !== 'ok') problems.push(`cannot ask git: ${git.reason}`);
   else {
     if (!sha || git.head !== sha)
       problems.push(

@@ -78,7 +78,8 @@ function observedBaseline(context: EvaluationContext): Record<string, Baseline> 
   const observed: Record<string, Baseline> = {};
   for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const resolved = tag ? context.evidence.git.tags[tag] : undefined;
+  const git = context.evidence.git;
+  const resolved = tag && git.kind === 'ok' ? git.tags[tag] : undefined;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }

@@ -20,7 +20,8 @@ export interface BaselineSource {
 export function expectedBaseline(context: EvaluationContext): Baseline {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const tagged = context.evidence.git.tags[lock.release_tag];
+  const git = context.evidence.git;
+  const tagged = git.kind === 'ok' ? git.tags[lock.release_tag] : undefined;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
 

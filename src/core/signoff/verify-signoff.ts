@@ -28,7 +28,14 @@ export function verifySignoff(
           teams: evidence.signoff?.teams ?? {},
           slots,
           now: evidence.now,
-          ...(tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}),
+          ...(tag
+            ? {
+                releaseDate: {
+                  tag,
+                  date: evidence.git.kind === 'ok' ? (evidence.git.tagDates?.[tag] ?? null) : null,
+                },
+              }
+            : {}),
         });
       } else {
         result[decision] = judgeGitHubSignatures({
