@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-X4FSJASC.js");
+var { run } = await import("./chunks/run-C6WVRVUW.js");
 void run();

@@ -37,7 +37,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-K7BFYNEP.js";
+} from "./chunk-OTXXFQGE.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -650,17 +650,18 @@ async function verifyRecord(ports, record, now) {
   const tag = lock.release_tag;
   const git = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
   const sha = record.context?.sha ?? null;
-  if (!git.available) problems.push(`cannot ask git: ${git.reason ?? "git is not available"}`);
+  if (git.kind !== "ok") problems.push(`cannot ask git: ${git.reason}`);
   else {
     if (!sha || git.head !== sha)
       problems.push(
         `the record is for commit ${sha ?? "unknown"}, but HEAD is ${git.head ?? "unknown"}: check out the commit the record judged`
       );
     const modified = await ports.git.modifiedFiles();
-    if (modified === null) problems.push("git cannot say whether tracked files are modified");
-    else if (modified.length > 0)
+    if (modified.kind !== "ok")
+      problems.push(`git cannot say whether tracked files are modified: ${modified.reason}`);
+    else if (modified.value.length > 0)
       problems.push(
-        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(", ")}${modified.length > 10 ? ` and ${modified.length - 10} more` : ""}`
+        `tracked files are modified in the checkout: ${modified.value.slice(0, 10).join(", ")}${modified.value.length > 10 ? ` and ${modified.value.length - 10} more` : ""}`
       );
     if (tag) {
       const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;

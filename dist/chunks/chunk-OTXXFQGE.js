@@ -18190,7 +18190,7 @@ async function loadMarkdownReader() {
 var DAY_MS = 864e5;
 var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
 function judgeDocumentAge(git2, path, maxAgeDays, now) {
-  if (!git2.available) return { kind: "unavailable", reason: git2.reason ?? "git unavailable" };
+  if (git2.kind !== "ok") return { kind: "unavailable", reason: git2.reason };
   if (git2.partial)
     return {
       kind: "unknown",
@@ -20327,7 +20327,12 @@ function verifySignoff(context, loaded) {
           teams: evidence.signoff?.teams ?? {},
           slots,
           now: evidence.now,
-          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
+          ...tag ? {
+            releaseDate: {
+              tag,
+              date: evidence.git.kind === "ok" ? evidence.git.tagDates?.[tag] ?? null : null
+            }
+          } : {}
         });
       } else {
         result[decision] = judgeGitHubSignatures({
@@ -20513,7 +20518,8 @@ function evaluateArtifacts(context) {
 function expectedBaseline(context) {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const tagged = context.evidence.git.tags[lock.release_tag];
+  const git2 = context.evidence.git;
+  const tagged = git2.kind === "ok" ? git2.tags[lock.release_tag] : void 0;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
 function collectBaselineSources(context, joint) {
@@ -20665,22 +20671,22 @@ function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
   const git2 = context.evidence.git;
-  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
   const base = {
     id: "git.release-tag",
     kind: "git",
     expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
   };
-  if (!git2.available) {
+  if (git2.kind !== "ok") {
     return [
       {
         ...base,
         status: "error",
-        summary: `cannot check tag ${tag}: ${git2.reason ?? "git is not available"}`,
+        summary: `cannot check tag ${tag}: ${git2.reason}`,
         observed: null
       }
     ];
   }
+  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
   const resolved = git2.tags[tag];
   if (resolved === null || resolved === void 0) {
     const unfetched = git2.tagCount === 0 || git2.shallow;
@@ -22293,7 +22299,8 @@ function observedBaseline(context) {
   const observed = {};
   for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const resolved = tag ? context.evidence.git.tags[tag] : void 0;
+  const git2 = context.evidence.git;
+  const resolved = tag && git2.kind === "ok" ? git2.tags[tag] : void 0;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
@@ -23143,7 +23150,10 @@ async function collectEvidence(config, configRead, ports, request, plan) {
     ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
     ...plan.shard ? { shard: plan.shard } : {},
-    context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
+    context: {
+      ...request.context,
+      sha: request.context.sha ?? (git2.kind === "ok" ? git2.head : null) ?? null
+    }
   };
 }
 var MAX_TREE_FILES = 500;
@@ -24500,8 +24510,14 @@ function createGit(root, git2 = git) {
         "--",
         "."
       ]);
-      if (status.kind !== "ok") return null;
-      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
+      if (status.kind !== "ok")
+        return couldNot(
+          whyNot(status, "git status failed"),
+          status.kind === "unavailable" ? status.cause : void 0
+        );
+      return ok(
+        status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3))
+      );
     },
     async changedPaths(ref) {
       if (!isSafeRef(ref))
@@ -24555,7 +24571,7 @@ function createGit(root, git2 = git) {
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
       const tagFact = (tag) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
-        available: true,
+        kind: "ok",
         shallow,
         partial,
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
@@ -24578,7 +24594,7 @@ function createGit(root, git2 = git) {
   };
 }
 function unavailableGit(reason) {
-  return { available: false, reason, shallow: false, tagCount: 0, tags: {}, lastCommit: {} };
+  return { kind: "unavailable", reason };
 }
 function whyNot(result, fallback) {
   if (result.kind === "unavailable") return result.reason;

@@ -42,7 +42,7 @@ import {
   valueOrThrow,
   wellFormed,
   withShardDurations
-} from "./chunk-K7BFYNEP.js";
+} from "./chunk-OTXXFQGE.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
