@@ -33,9 +33,10 @@ export interface ConfirmedCommit {
 
 /**
  * Compares HEAD with the plan. A workspace holding another commit is `wrong-commit` with the one
- * message naming both shas and the checkout that fixes it; nothing is published then. When git
- * cannot read HEAD (no repository: the workflow fetched files another way) the event's commit is
- * trusted with a warning; `fallbackSha` (GITHUB_SHA) is used only when neither names a commit.
+ * message naming both shas and the checkout that fixes it; nothing is published then. When there
+ * is no HEAD to read (no repository: the workflow fetched files another way) the event's commit is
+ * trusted with a warning; `fallbackSha` (GITHUB_SHA) is used only when neither names a commit. A
+ * git that failed (timed out, killed) confirms nothing either way: `wrong-commit` too, fail closed.
  */
 export function confirmJudgedCommit(
   plan: JudgePlan,
@@ -48,6 +49,11 @@ export function confirmJudgedCommit(
     return { kind: 'confirmed', headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
   }
   const subjectSha = plan.subjectSha ?? fallbackSha;
+  if (head.failed)
+    return {
+      kind: 'wrong-commit',
+      message: `cutover-checkpoint: cannot confirm that the workspace holds ${subjectSha}, the commit this ${plan.event} event is about: ${head.reason}`,
+    };
   return {
     kind: 'confirmed',
     headSha: null,

@@ -49,9 +49,13 @@ export interface GitPort {
   headCommit?(): Promise<HeadCommit>;
 }
 
-/** The workspace's HEAD commit as git reports it. */
+/**
+ * The workspace's HEAD commit as git reports it, or why not: no git, no repository or no commit
+ * yet; `failed` when git itself broke (timed out, killed), so HEAD is unknown rather than absent.
+ */
 export type HeadCommit =
-  { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
+  | { kind: 'ok'; sha: string; parents: string[] }
+  | { kind: 'unavailable'; reason: string; failed?: true };
 
 /** Finds tools on PATH and reads their versions. */
 export interface ToolsPort {
