@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-C6WVRVUW.js");
+var { run } = await import("./chunks/run-MAY5DQ3L.js");
 void run();

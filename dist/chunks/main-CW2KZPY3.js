@@ -37,7 +37,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-OTXXFQGE.js";
+} from "./chunk-MF74TBMK.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -526,7 +526,6 @@ async function init(cwd, force, io) {
 }
 
 // src/cli/verify-command.ts
-import { readFileSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/core/rederive.ts
@@ -699,15 +698,16 @@ async function verifyRecord(ports, record, now) {
 // src/cli/verify-command.ts
 var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 async function runVerifyRecord(recordPath, tree, decision, io, now) {
+  const text = readRecordFile(recordPath);
+  if (text.kind !== "ok") throw new UsageError(text.reason, { cause: text.cause });
   let record;
   try {
-    record = JSON.parse(readFileSync(recordPath, "utf8"));
+    record = JSON.parse(text.value);
     if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
       throw new Error("not a record");
   } catch (error) {
-    const code = error.code;
     throw new UsageError(
-      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
       { cause: error }
     );
   }
@@ -719,7 +719,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
   const outcome = await verifyRecord(ports, record, now.toISOString());
-  const out = (text) => io.stdout.write(text);
+  const out = (text2) => io.stdout.write(text2);
   for (const change of outcome.changes) {
     const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
     out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}

@@ -42,7 +42,7 @@ import {
   valueOrThrow,
   wellFormed,
   withShardDurations
-} from "./chunk-OTXXFQGE.js";
+} from "./chunk-MF74TBMK.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -1439,6 +1439,11 @@ function confirmJudgedCommit(plan, head, fallbackSha) {
     return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
   }
   const subjectSha = plan.subjectSha ?? fallbackSha;
+  if (head.failed)
+    return {
+      kind: "wrong-commit",
+      message: `cutover-checkpoint: cannot confirm that the workspace holds ${subjectSha}, the commit this ${plan.event} event is about: ${head.reason}`
+    };
   return {
     kind: "confirmed",
     headSha: null,

@@ -24331,7 +24331,8 @@ function git(cwd, args) {
     return Promise.resolve({
       kind: "unavailable",
       reason: "git is not installed or not on PATH",
-      stderr: ""
+      stderr: "",
+      absent: true
     });
   return new Promise((resolvePromise) => {
     execFile(
@@ -24363,7 +24364,8 @@ function git(cwd, args) {
           kind: "unavailable",
           reason: describeFailure(args[0] ?? "", error, code, err, cwd),
           cause: error,
-          stderr: err
+          stderr: err,
+          absent: code === "ENOENT" || NO_REPOSITORY.test(err)
         });
       }
     );
@@ -24466,7 +24468,11 @@ function createGit(root, git2 = git) {
       const head = await git2(root, ["cat-file", "-p", "HEAD"]);
       const sha = head.kind === "ok" ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
-        return { kind: "unavailable", reason: whyNot(sha, "git cannot read HEAD") };
+        return {
+          kind: "unavailable",
+          reason: whyNot(sha, "git cannot read HEAD"),
+          ...sha.kind === "unavailable" && !sha.absent ? { failed: true } : {}
+        };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
