@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-MAY5DQ3L.js");
+var { run } = await import("./chunks/run-6OVQK4L6.js");
 void run();

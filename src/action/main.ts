@@ -70,11 +70,11 @@ async function runWithInputs(
   const head = await (host.readHead ?? ((dir: string) => createGit(dir).headCommit()))(root);
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? '');
   if (judged.kind === 'wrong-commit') {
-    // No verdict for a commit that was not judged: no check run, no comment, empty outputs.
+    // No verdict for a commit that was not judged (or not identified): no check run, no comment,
+    // empty outputs.
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
@@ -144,7 +144,7 @@ async function runWithInputs(
 function buildRequest(
   host: ActionHost,
   context: GitHubRunContext,
-  judged: { plan: JudgePlan; headSha: string | null; subjectSha: string },
+  judged: { plan: JudgePlan; headSha: string; subjectSha: string },
   inputs: ActionInputs,
   root: string,
   signal: AbortSignal,
@@ -157,6 +157,8 @@ function buildRequest(
         path,
         text: valueOrThrow(readRecordFile(path, root)),
       })),
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
     };
   return {
     ...valueOrThrow(

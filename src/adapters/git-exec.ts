@@ -20,13 +20,12 @@ const GIT_MAX_BUFFER = 64 * 1024 * 1024;
  * - `said-no`: git ran and answered with a non-zero exit (1, or 128 for an unknown revision or a
  *   path the ref lacks); what the exit means is the caller's to say.
  * - `unavailable`: git could not answer (see `reason`, with the error as `cause`): the answer is
- *   unknown, never "no". `absent`: there is no git or no repository to ask (files fetched another
- *   way); otherwise git broke (killed, timed out, a crash exit).
+ *   unknown, never "no".
  */
 export type GitResult =
   | { kind: 'ok'; stdout: string; stderr: string; bytes: Buffer }
   | { kind: 'said-no'; exitCode: number; stdout: string; stderr: string }
-  | (CouldNot & { stderr: string; absent: boolean });
+  | (CouldNot & { stderr: string });
 
 /** stderr of a git that could not look at the repository at all (LC_ALL=C: English). */
 const NO_REPOSITORY =
@@ -46,7 +45,6 @@ export function git(cwd: string, args: string[]): Promise<GitResult> {
       kind: 'unavailable',
       reason: 'git is not installed or not on PATH',
       stderr: '',
-      absent: true,
     });
   return new Promise((resolvePromise) => {
     execFile(
@@ -79,7 +77,6 @@ export function git(cwd: string, args: string[]): Promise<GitResult> {
           reason: describeFailure(args[0] ?? '', error, code, err, cwd),
           cause: error,
           stderr: err,
-          absent: code === 'ENOENT' || NO_REPOSITORY.test(err),
         });
       },
     );

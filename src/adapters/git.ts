@@ -27,11 +27,7 @@ export function createGit(
       const sha =
         head.kind === 'ok' ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
       if (head.kind !== 'ok' || sha.kind !== 'ok')
-        return {
-          kind: 'unavailable',
-          reason: whyNot(sha, 'git cannot read HEAD'),
-          ...(sha.kind === 'unavailable' && !sha.absent ? { failed: true as const } : {}),
-        };
+        return { kind: 'unavailable', reason: whyNot(sha, 'git cannot read HEAD') };
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );

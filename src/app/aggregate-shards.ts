@@ -32,7 +32,12 @@ export type AggregateOutcome = RunOutcome;
 /** Merges shard records produced from the config at `configPath`. */
 export async function aggregateShards(
   ports: Ports,
-  request: { configPath: string; records: RecordFile[]; trustedRef?: string },
+  request: {
+    configPath: string;
+    records: RecordFile[];
+    trustedRef?: string;
+    commit?: { headSha: string; subjectSha: string };
+  },
 ): Promise<AggregateOutcome> {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
@@ -74,6 +79,22 @@ export async function aggregateShards(
       errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
   const first = shards.find((s) => s.record.shard!.index === 1)!.record;
+  // The merged verdict is published on this job's commit: shards that judged another are refused.
+  const shardHead = first.context.head_sha ?? first.context.sha;
+  const about = first.context.subject_sha ?? first.context.sha;
+  if (
+    request.commit &&
+    (shardHead !== request.commit.headSha || about !== request.commit.subjectSha)
+  )
+    return {
+      kind: 'unusable',
+      errors: [
+        {
+          message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
+          location: { file: shards[0]!.path },
+        },
+      ],
+    };
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));

@@ -49,13 +49,9 @@ export interface GitPort {
   headCommit?(): Promise<HeadCommit>;
 }
 
-/**
- * The workspace's HEAD commit as git reports it, or why not: no git, no repository or no commit
- * yet; `failed` when git itself broke (timed out, killed), so HEAD is unknown rather than absent.
- */
+/** The workspace's HEAD commit as git reports it, or why git cannot say (never a guess). */
 export type HeadCommit =
-  | { kind: 'ok'; sha: string; parents: string[] }
-  | { kind: 'unavailable'; reason: string; failed?: true };
+  { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
 
 /** Finds tools on PATH and reads their versions. */
 export interface ToolsPort {

@@ -42,7 +42,7 @@ import {
   valueOrThrow,
   wellFormed,
   withShardDurations
-} from "./chunk-MF74TBMK.js";
+} from "./chunk-6ZZK5N7T.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import {
@@ -737,15 +737,21 @@ function readInputs(source, workspace, dispatch = {}) {
       "never"
     ]),
     evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      get(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
+    conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
     workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate)
   };
+}
+function readConditionalConclusion(value) {
+  if (value === "neutral" || value === "success")
+    throw new InputError(
+      `Invalid input '${INPUTS.conditionalConclusion}': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`
+    );
+  return oneOf(INPUTS.conditionalConclusion, value || "action_required", [
+    "action_required",
+    "failure"
+  ]);
 }
 function readWorkingDirectory(value, workspace) {
   const problem = checkWorkingDirectory(workspace, value);
@@ -1135,6 +1141,11 @@ function checkJudgedCommit(plan, head) {
   const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
 }
+function explainUnreadableHead(plan, reason, eventSha) {
+  const requirement = plan.head;
+  const expected = requirement.kind === "equals" ? `${requirement.sha}, the commit this ${plan.event} event is about` : requirement.kind === "merge-of" ? `the merge commit of ${requirement.headSha}, the head of the pull request this ${plan.event} event is about` : `${eventSha ?? "(GITHUB_SHA is not set)"}, the commit this ${plan.event} run was started on`;
+  return `could not read the workspace's HEAD (${reason}), so it cannot confirm that it would judge ${expected}; no verdict is published for a commit that was not judged. Check out the repository: ${plan.checkoutHint}`;
+}
 function resolveTrustedSha(plan, head) {
   const rule = plan.trustedRef;
   if (rule.kind === "sha") return rule.sha;
@@ -1290,6 +1301,9 @@ function planEvent(eventName, payload, env) {
       const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
       const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run2.event) ?? ""));
+      const headOwner = str(obj(obj(run2.head_repository)?.owner)?.login);
+      const headBranch = str(run2.head_branch);
       return {
         kind: "judge",
         event: eventName,
@@ -1301,7 +1315,8 @@ function planEvent(eventName, payload, env) {
           notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
         } : {},
         pullRequest: pr,
-        lookUpPullRequest: pr === null,
+        lookUpPullRequest: lookUp,
+        ...lookUp && headOwner && headBranch ? { headLabel: `${headOwner}:${headBranch}` } : {},
         checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
       };
     }
@@ -1432,33 +1447,23 @@ function planRun(context, payload, env) {
     repository: env.GITHUB_REPOSITORY ?? null
   });
 }
-function confirmJudgedCommit(plan, head, fallbackSha) {
-  if (head.kind === "ok") {
-    const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
-    if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
-    return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
-  }
-  const subjectSha = plan.subjectSha ?? fallbackSha;
-  if (head.failed)
+function confirmJudgedCommit(plan, head, eventSha) {
+  if (head.kind !== "ok")
     return {
       kind: "wrong-commit",
-      message: `cutover-checkpoint: cannot confirm that the workspace holds ${subjectSha}, the commit this ${plan.event} event is about: ${head.reason}`
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
     };
-  return {
-    kind: "confirmed",
-    headSha: null,
-    subjectSha,
-    ...plan.head.kind === "any" ? {} : {
-      warning: `cutover-checkpoint could not read the workspace's HEAD (${head.reason}), so it cannot confirm that it judged ${subjectSha}, the commit this ${plan.event} event is about; check out the repository with ${plan.checkoutHint}`
-    }
-  };
+  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+  return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
 }
 function contextFor(context, plan, subjectSha) {
   return {
     ...context,
     sha: subjectSha,
     pullRequest: plan.pullRequest,
-    lookUpPullRequest: plan.lookUpPullRequest
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
   };
 }
 
@@ -1557,7 +1562,7 @@ function renderDecisionSummary(record, maxItems) {
 }
 
 // src/core/render/github/check-run.ts
-function mapConclusion(verdict, conditional = "neutral") {
+function mapConclusion(verdict, conditional = "action_required") {
   return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
 }
 function renderCheckTitle(record) {
@@ -1737,7 +1742,7 @@ function hasCommentMarker(body, marker) {
   const first = end === -1 ? body : body.slice(0, end);
   return first.replace(/\r$/, "") === marker;
 }
-function renderComment(record, checkName, checksUrl) {
+function renderComment(record, checkName, checksUrl, limit = COMMENT_LIMIT) {
   const url = mdUrl(checksUrl);
   const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
@@ -1752,10 +1757,41 @@ function renderComment(record, checkName, checksUrl) {
   ].join("\n");
   return fitWithin(
     [() => build(50), () => build(10), () => build(3)],
-    COMMENT_LIMIT,
+    limit,
     (text) => text.length,
     url ? `in the [checks](${url})` : "in the job summary"
   );
+}
+
+// src/core/github/sticky-comment-plan.ts
+function judgedCommitLine(sha2) {
+  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
+}
+function renderStickyComment(record, checkName, checksUrl, judgedSha) {
+  const closing = `
+
+Judged commit: \`${judgedSha.slice(0, 7)}\`
+
+${judgedCommitLine(judgedSha)}
+`;
+  const verdict = renderComment(record, checkName, checksUrl, COMMENT_LIMIT - closing.length);
+  return `${verdict.trimEnd()}${closing}`;
+}
+function planStickyComment(request) {
+  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
+  const [oldest, ...newer] = ours;
+  const remove = newer.map((c) => c.id);
+  if (request.currentHead !== null && request.currentHead !== request.judged) {
+    return {
+      create: false,
+      keep: oldest?.id ?? null,
+      edit: false,
+      remove,
+      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
+    };
+  }
+  if (!oldest) return { create: true, keep: null, edit: false, remove };
+  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
 }
 
 // src/core/github/publication-budget.ts
@@ -1861,27 +1897,6 @@ async function completeCheckRun(client, repository, id, result) {
   });
 }
 
-// src/core/github/sticky-comment-plan.ts
-function judgedCommitLine(sha2) {
-  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
-}
-function planStickyComment(request) {
-  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
-  const [oldest, ...newer] = ours;
-  const remove = newer.map((c) => c.id);
-  if (request.currentHead !== null && request.currentHead !== request.judged) {
-    return {
-      create: false,
-      keep: oldest?.id ?? null,
-      edit: false,
-      remove,
-      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
-    };
-  }
-  if (!oldest) return { create: true, keep: null, edit: false, remove };
-  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
-}
-
 // src/adapters/github/pr-comment.ts
 async function syncStickyComment(client, repository, target) {
   const first = await listComments(client, repository, target.issueNumber);
@@ -1970,14 +1985,6 @@ async function pullRequestHead(client, repository, number) {
     throw error2;
   }
 }
-function withJudgedCommit(body, sha2) {
-  return `${body.trimEnd()}
-
-Judged commit: \`${sha2.slice(0, 7)}\`
-
-${judgedCommitLine(sha2)}
-`;
-}
 
 // src/adapters/github/permissions.ts
 function createPermissionProblems() {
@@ -1991,6 +1998,37 @@ function createPermissionProblems() {
       return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
     }
   };
+}
+
+// src/adapters/github/pull-request-lookup.ts
+async function findOpenPullRequests(client, repository, search, attempt) {
+  const byCommit = await attempt(
+    "find the pull requests of this commit",
+    "pull-requests: read",
+    async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repository,
+      commit_sha: search.sha
+    })).data
+  );
+  if (byCommit.kind !== "ok") return { kind: "failed" };
+  const open2 = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+  if (open2.length > 0) return { kind: "found", numbers: open2 };
+  const searched = `GitHub lists no open pull request with commit ${search.sha}`;
+  if (!search.headLabel) return { kind: "none", searched };
+  const label = search.headLabel;
+  const byHead = await attempt(
+    `find the pull requests whose head is ${label}`,
+    "pull-requests: read",
+    async () => (await client.rest.pulls.list({
+      ...repository,
+      head: label,
+      state: "open",
+      per_page: 100
+    })).data
+  );
+  if (byHead.kind !== "ok") return { kind: "failed" };
+  const numbers = byHead.value.map((pull) => pull.number);
+  return numbers.length > 0 ? { kind: "found", numbers } : { kind: "none", searched: `${searched}, nor one whose head is ${label}` };
 }
 
 // src/adapters/github/publisher.ts
@@ -2060,10 +2098,11 @@ function createPublisher(options) {
         });
       }
       for (const number of await this.pullRequestsToComment()) {
-        const body = renderComment(
+        const body = renderStickyComment(
           record,
           options.checkName,
-          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`
+          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha
         );
         const identity2 = await this.identity();
         const currentHead = await pullRequestHead(client, repository, number);
@@ -2073,7 +2112,7 @@ function createPublisher(options) {
           () => syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body: withJudgedCommit(body, context.sha),
+            body,
             judged: context.sha,
             currentHead,
             identity: identity2
@@ -2104,21 +2143,17 @@ function createPublisher(options) {
         return options.comment === "always" || PR_EVENTS.has(context.eventName) ? [context.pullRequest.number] : [];
       const lookUp = context.lookUpPullRequest === true;
       if (options.comment !== "always" && !lookUp) return [];
-      const pulls = await attempt(
-        "find the pull requests of this commit",
-        "pull-requests: read",
-        async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
-          ...repository,
-          commit_sha: context.sha
-        })).data
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : void 0 },
+        attempt
       );
-      if (pulls.kind !== "ok") return [];
-      const open2 = pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
-      if (open2.length === 0 && lookUp)
+      if (found.kind === "none" && lookUp)
         options.warn(
-          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`
         );
-      return open2;
+      return found.kind === "found" ? found.numbers : [];
     },
     /**
      * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
@@ -2140,7 +2175,7 @@ function createPublisher(options) {
 // src/action/publishing.ts
 var FAILURE_ONLY = {
   comment: "never",
-  conditionalConclusion: "neutral",
+  conditionalConclusion: "action_required",
   pathPrefix: ""
 };
 function sinkFor(host, context, publisher, decision, failOn) {
@@ -2219,7 +2254,6 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
@@ -2286,7 +2320,9 @@ function buildRequest(host, context, judged, inputs, root, signal) {
       records: globFiles(root, inputs.aggregate).map((path) => ({
         path,
         text: valueOrThrow(readRecordFile(path, root))
-      }))
+      })),
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
     };
   return {
     ...valueOrThrow(

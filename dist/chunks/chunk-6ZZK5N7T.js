@@ -23887,6 +23887,18 @@ async function aggregateShards(ports, request) {
       errors: problems.map((message) => ({ message, location: { file: config.path } }))
     };
   const first = shards.find((s) => s.record.shard.index === 1).record;
+  const shardHead = first.context.head_sha ?? first.context.sha;
+  const about = first.context.subject_sha ?? first.context.sha;
+  if (request.commit && (shardHead !== request.commit.headSha || about !== request.commit.subjectSha))
+    return {
+      kind: "unusable",
+      errors: [
+        {
+          message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
+          location: { file: shards[0].path }
+        }
+      ]
+    };
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
@@ -24331,8 +24343,7 @@ function git(cwd, args) {
     return Promise.resolve({
       kind: "unavailable",
       reason: "git is not installed or not on PATH",
-      stderr: "",
-      absent: true
+      stderr: ""
     });
   return new Promise((resolvePromise) => {
     execFile(
@@ -24364,8 +24375,7 @@ function git(cwd, args) {
           kind: "unavailable",
           reason: describeFailure(args[0] ?? "", error, code, err, cwd),
           cause: error,
-          stderr: err,
-          absent: code === "ENOENT" || NO_REPOSITORY.test(err)
+          stderr: err
         });
       }
     );
@@ -24468,11 +24478,7 @@ function createGit(root, git2 = git) {
       const head = await git2(root, ["cat-file", "-p", "HEAD"]);
       const sha = head.kind === "ok" ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
-        return {
-          kind: "unavailable",
-          reason: whyNot(sha, "git cannot read HEAD"),
-          ...sha.kind === "unavailable" && !sha.absent ? { failed: true } : {}
-        };
+        return { kind: "unavailable", reason: whyNot(sha, "git cannot read HEAD") };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
