@@ -7,7 +7,7 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-DMP2WOGR.js");
+var { main } = await import("./chunks/main-YNLUMT2F.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

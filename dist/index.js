@@ -6,5 +6,5 @@ import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunks/run-6OVQK4L6.js");
+var { run } = await import("./chunks/run-FAFT5YNO.js");
 void run();

@@ -24478,7 +24478,11 @@ function createGit(root, git2 = git) {
       const head = await git2(root, ["cat-file", "-p", "HEAD"]);
       const sha = head.kind === "ok" ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
-        return { kind: "unavailable", reason: whyNot(sha, "git cannot read HEAD") };
+        return {
+          kind: "unavailable",
+          // git's own words first (they name the fix); a failure without any, ours.
+          reason: sha.stderr.trim().split("\n")[0] || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD")
+        };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );

@@ -37,7 +37,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-6ZZK5N7T.js";
+} from "./chunk-7KI4HKAV.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
