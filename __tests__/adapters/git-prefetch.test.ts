@@ -3,16 +3,24 @@
 import { describe, expect, it } from 'vitest';
 
 import type { GitResult } from '../../src/adapters/git-exec.js';
+
+type OkGit = Extract<GitResult, { kind: 'ok' }>;
+
+/** What git printed; undefined when it could not run at all. */
+async function stdoutOf(result: Promise<GitResult>): Promise<string | undefined> {
+  const answer = await result;
+  return answer.kind === 'unavailable' ? undefined : answer.stdout;
+}
 import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../../src/adapters/git-prefetch.js';
 import { createGit } from '../../src/adapters/git.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
 
 function fakeGit() {
   const calls: string[] = [];
-  const run = (cwd: string, args: string[]): Promise<GitResult> => {
+  const run = (cwd: string, args: string[]): Promise<OkGit> => {
     calls.push(`${cwd}: ${args.join(' ')}`);
     return Promise.resolve({
-      ok: true,
+      kind: 'ok',
       stdout: `#${calls.length}`,
       stderr: '',
       bytes: Buffer.alloc(0),
@@ -26,10 +34,10 @@ describe('prefetchGit', () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit('/repo', [['rev-parse', 'HEAD'], ['for-each-ref']], run);
     expect(calls).toEqual(['/repo: rev-parse HEAD', '/repo: for-each-ref']);
-    expect((await git('/repo', ['for-each-ref'])).stdout).toBe('#2');
-    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#1');
+    expect(await stdoutOf(git('/repo', ['for-each-ref']))).toBe('#2');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
     // Asked again: a new process, as without the prefetch.
-    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#3');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#3');
     expect(calls).toHaveLength(3);
   });
 
@@ -44,17 +52,17 @@ describe('prefetchGit', () => {
       run,
     );
     expect(calls).toHaveLength(1);
-    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
-    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#1');
-    expect((await git('/repo', ['cat-file', '-p', 'HEAD'])).stdout).toBe('#2');
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#1');
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#1');
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#2');
   });
 
   it('never answers another directory or other arguments from the start', async () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit('/repo', [['rev-parse', 'HEAD']], run);
-    expect((await git('/repo/sub', ['rev-parse', 'HEAD'])).stdout).toBe('#2');
-    expect((await git('/repo', ['rev-parse', 'HEAD', '--'])).stdout).toBe('#3');
-    expect((await git('/repo', ['rev-parse', 'HEAD'])).stdout).toBe('#1');
+    expect(await stdoutOf(git('/repo/sub', ['rev-parse', 'HEAD']))).toBe('#2');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD', '--']))).toBe('#3');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
     expect(calls).toHaveLength(3);
   });
 

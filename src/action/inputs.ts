@@ -3,7 +3,7 @@
 
 import * as core from '@actions/core';
 import { BASELINE_FIELDS, DECISIONS, type Baseline } from '../core/model.js';
-import type { GateAsk } from '../app/run-checkpoint.js';
+import type { GateAsk } from '../app/run-request.js';
 import { INPUTS } from './constants.js';
 import type { ConditionalConclusion } from '../core/render/github/check-run.js';
 import { parseShardSpec } from '../core/shard/partition.js';
@@ -139,8 +139,8 @@ function readWorkingDirectory(value: string, workspace: string): string {
 function readShard(text: string): Pick<GateAsk, 'shard'> {
   if (!text) return {};
   const shard = parseShardSpec(text);
-  if (typeof shard === 'string') throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
+  if (shard.kind !== 'ok') throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
 }
 
 /**

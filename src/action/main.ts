@@ -7,13 +7,13 @@ import { relative, resolve } from 'node:path';
 import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
 import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/context.js';
-import { readEventPayload } from '../adapters/github/event.js';
+import { readEventPayload, type EventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { trustedRefForEvent } from '../adapters/trusted-ref.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
 import { explainMissingToken } from '../core/github/publication-errors.js';
@@ -52,7 +52,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
   }
@@ -63,6 +63,7 @@ async function runWithInputs(
   planned: GitHubRunContext,
   plan: JudgePlan,
   inputs: ActionInputs,
+  payload: EventPayload,
 ): Promise<void> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
@@ -124,6 +125,7 @@ async function runWithInputs(
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,
@@ -159,23 +161,14 @@ function buildRequest(
         path,
         text: valueOrThrow(readRecordFile(path, root)),
       })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
       commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
     };
   return {
-    ...ask,
-    ...(ask.shard && inputs.durations
-      ? {
-          shard: {
-            ...ask.shard,
-            durations: valueOrThrow(
-              readShardDurations(inputs.durations, root),
-              "Invalid input 'durations'",
-            ),
-          },
-        }
-      : {}),
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || undefined, root),
+      "Invalid input 'durations'",
+    ),
     scope: 'run',
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -193,7 +186,6 @@ function buildRequest(
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal,
-    ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   };
 }
 

@@ -47,8 +47,21 @@ export class CommandOutput {
   private readonly tail = new OutputTail(TAIL_BYTES);
   private unshown = 0;
   private readonly buffers: RedactingLineBuffer[] = [];
+  /** Set once the log file failed (a full disk): output then goes to the tail and echo only. */
+  private logFailed = false;
 
-  constructor(private readonly options: CommandOutputOptions) {}
+  constructor(private readonly options: CommandOutputOptions) {
+    // Without a listener a write error (ENOSPC, EIO) would crash the gate; and pipes paused for
+    // a 'drain' that never comes would stall the command. Wake them, and say so in the tail.
+    options.log.on('error', (error) => {
+      if (this.logFailed) return;
+      this.logFailed = true;
+      options.log.emit('drain');
+      this.append(
+        `\n[the log ${options.logFile} could not be written (${error.message}): it is incomplete]\n`,
+      );
+    });
+  }
 
   /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
   attach(stream: Readable): void {
@@ -94,9 +107,9 @@ export class CommandOutput {
     let ready = true;
     for (const bytes of out.bytes) {
       this.tail.push(bytes);
-      ready = this.options.log.write(bytes);
+      if (!this.logFailed) ready = this.options.log.write(bytes);
     }
-    return ready;
+    return this.logFailed || ready;
   }
 
   private echo(out: ReleasedOutput): void {

@@ -18,6 +18,7 @@ import { collectEvidence } from './collect-evidence.js';
 import { loadPolicy } from './load-config.js';
 import type { Ports } from './ports.js';
 import type { RunOutcome } from './run-checkpoint.js';
+import { requestOfRecord } from './run-request.js';
 
 /** A record file as the front door read it. */
 export interface RecordFile {
@@ -97,25 +98,17 @@ export async function aggregateShards(
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: 'logs',
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url,
-      ...(first.context.head_sha !== undefined ? { headSha: first.context.head_sha } : {}),
-      ...(first.context.subject_sha !== undefined ? { subjectSha: first.context.subject_sha } : {}),
+  const evidence = await collectEvidence(
+    config,
+    loaded.read,
+    ports,
+    requestOfRecord(first, request.configPath),
+    {
+      redact,
+      recordedCommands: collectShardCommands(shards, config),
+      ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
     },
-    redact,
-    ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
-  });
+  );
   const readMarkdown = await prepareMarkdown(config).ready();
   const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {

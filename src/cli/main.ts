@@ -8,7 +8,7 @@ import { findConfigRoot } from '../adapters/find-config-root.js';
 import type { GitRunner } from '../adapters/git-prefetch.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createTerminalProgress } from '../adapters/terminal-progress.js';
 import { createTerminalSink } from '../adapters/terminal-sink.js';
@@ -115,11 +115,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
     );
   }
-  const { ask, durationsFrom } = request;
-  const durations =
-    ask.shard && durationsFrom
-      ? readOrUsage(readShardDurations(durationsFrom), '--durations ')
-      : undefined;
+  const ask = readOrUsage(withShardDurations(request.ask, request.durationsFrom), '--durations ');
   // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
   const stop =
     request.command === 'run' && request.runCommands
@@ -133,7 +129,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       ports,
       {
         ...ask,
-        ...(ask.shard && durations ? { shard: { ...ask.shard, durations } } : {}),
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason:

@@ -4,7 +4,7 @@ import {
   HEAD_READS,
   TAG_LIST,
   git
-} from "./chunk-VMPICBXF.js";
+} from "./chunk-5DSVKR4E.js";
 
 // src/adapters/compile-cache.ts
 import module from "node:module";

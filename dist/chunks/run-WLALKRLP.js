@@ -6,7 +6,6 @@ import {
   SEE_INTEGRITY_WARNING,
   STATE_ICONS,
   STATUS_ICONS,
-  couldNot,
   createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
@@ -23,25 +22,26 @@ import {
   mdProse,
   mdText,
   mdUrl,
-  ok,
   parseShardSpec,
   prefixLines,
   readRecordFile,
-  readShardDurations,
   renderHeadline,
   renderIntegrityWarning,
   renderMarkdown,
   runGate,
   stopOnSignals,
   unresolvedTrustedRef,
-  valueOrThrow,
-  wellFormed
-} from "./chunk-I3SLBGJA.js";
+  wellFormed,
+  withShardDurations
+} from "./chunk-E57XSDJU.js";
 import {
   HEAD_READS,
+  couldNot,
   createGit,
-  git
-} from "./chunk-VMPICBXF.js";
+  git,
+  ok,
+  valueOrThrow
+} from "./chunk-5DSVKR4E.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -687,8 +687,8 @@ function readWorkingDirectory(value, workspace) {
 function readShard(text) {
   if (!text) return {};
   const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
+  if (shard.kind !== "ok") throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
 }
 function readPublishingInputs(source) {
   return {
@@ -1057,9 +1057,6 @@ function globFiles(root, glob) {
   return found.sort();
 }
 
-// src/adapters/trusted-ref.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // src/core/github/judged-commit.ts
 function checkJudgedCommit(plan, head) {
   const requirement = plan.head;
@@ -1288,7 +1285,7 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
     async head() {
       const [show, verify] = HEAD_READS;
       const [shown, sha2] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
-      if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
+      if (shown.kind !== "ok" || sha2.kind !== "ok" || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
       return { sha: sha2.stdout.trim(), parents };
@@ -1301,7 +1298,7 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
         "-q",
         `refs/remotes/origin/${branch}^{commit}`
       ]);
-      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
         const { data } = await api.client.rest.repos.getBranch({
@@ -1318,18 +1315,12 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
       const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
-      if (answer.ok) return true;
-      return /fatal|error/i.test(answer.stderr) ? null : false;
+      if (answer.kind === "ok") return true;
+      return answer.kind === "said-no" && answer.exitCode === 1 ? false : null;
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, api, git2) {
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
-  } catch {
-    return unresolvedTrustedRef("the event payload (GITHUB_EVENT_PATH) could not be read");
-  }
+async function trustedRefForEvent(root, env, eventName, payload, api, git2) {
   const sha2 = env.GITHUB_SHA ?? "";
   const plan = planEvent(eventName, payload, {
     sha: sha2 || null,
@@ -2139,7 +2130,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-YOUS6RGQ.js");
+  const { createGitHubClient } = await import("./octokit-WFH2WERC.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
@@ -2175,12 +2166,12 @@ async function runAction(host) {
       await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error2) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
   }
 }
-async function runWithInputs(host, planned, plan, inputs) {
+async function runWithInputs(host, planned, plan, inputs, payload) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
   const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
@@ -2233,6 +2224,7 @@ async function runWithInputs(host, planned, plan, inputs) {
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,
@@ -2259,21 +2251,14 @@ function buildRequest(host, context, judged, inputs, root, signal) {
         path,
         text: valueOrThrow(readRecordFile(path, root))
       })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {},
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
       commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
     };
   return {
-    ...ask,
-    ...ask.shard && inputs.durations ? {
-      shard: {
-        ...ask.shard,
-        durations: valueOrThrow(
-          readShardDurations(inputs.durations, root),
-          "Invalid input 'durations'"
-        )
-      }
-    } : {},
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || void 0, root),
+      "Invalid input 'durations'"
+    ),
     scope: "run",
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -2290,8 +2275,7 @@ function buildRequest(host, context, judged, inputs, root, signal) {
     },
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal,
-    ...context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}
+    signal
   };
 }
 function workspaceOf(host) {

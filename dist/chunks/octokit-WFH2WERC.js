@@ -25620,6 +25620,14 @@ var UnreachableApiError = class extends Error {
   /** Present but empty, so plugin-retry passes the error on without retrying it. */
   request = {};
 };
+var NEVER_SENT = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT"
+]);
 function transportRetry(delaysMs = [100, 400]) {
   return (octokit) => {
     octokit.hook.wrap("request", async (request2, options) => {
@@ -25630,11 +25638,13 @@ function transportRetry(delaysMs = [100, 400]) {
           const raw = error;
           const transport = raw.status === 500 && raw.response === void 0 && raw.cause;
           if (!transport) throw error;
+          const code = raw.cause?.code ?? raw.cause?.cause?.code;
+          if (String(options.method).toUpperCase() === "POST" && !NEVER_SENT.has(code ?? ""))
+            throw error;
           if (attempt < delaysMs.length) {
             await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
             continue;
           }
-          const code = raw.cause?.code ?? raw.cause?.cause?.code;
           throw new UnreachableApiError(
             raw.cause?.cause?.message ?? raw.message ?? "no answer",
             code,

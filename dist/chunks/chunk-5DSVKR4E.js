@@ -1,5 +1,18 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+function valueOrThrow(outcome, context) {
+  if (outcome.kind === "ok") return outcome.value;
+  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
+  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
+}
+
 // src/adapters/git-exec.ts
 import { execFile } from "node:child_process";
 
@@ -164,6 +177,8 @@ function findExecutable(name, path) {
 
 // src/adapters/git-exec.ts
 var GIT_TIMEOUT_MS = 15e3;
+var GIT_MAX_BUFFER = 64 * 1024 * 1024;
+var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 function git(cwd, args) {
   const env = buildChildEnv(process.env, {
     kind: "git",
@@ -172,28 +187,55 @@ function git(cwd, args) {
   const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
   if (!file)
     return Promise.resolve({
-      ok: false,
-      stdout: "",
-      stderr: "",
-      missing: true,
-      bytes: Buffer.alloc(0)
+      kind: "unavailable",
+      reason: "git is not installed or not on PATH",
+      stderr: ""
     });
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "buffer", env },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: "buffer", env },
       (error, stdout, stderr) => {
+        const err = stderr.toString("utf8");
+        if (!error) {
+          resolvePromise({
+            kind: "ok",
+            stdout: stdout.toString("utf8"),
+            stderr: err,
+            bytes: stdout
+          });
+          return;
+        }
+        const code = error.code;
+        if (typeof code === "number" && (code === 1 || code === 128) && !NO_REPOSITORY.test(err)) {
+          resolvePromise({
+            kind: "said-no",
+            exitCode: code,
+            stdout: stdout.toString("utf8"),
+            stderr: err
+          });
+          return;
+        }
         resolvePromise({
-          ok: !error,
-          stdout: stdout.toString("utf8"),
-          stderr: stderr.toString("utf8"),
-          missing: error?.code === "ENOENT",
-          bytes: stdout
+          kind: "unavailable",
+          reason: describeFailure(args[0] ?? "", error, code, err, cwd),
+          cause: error,
+          stderr: err
         });
       }
     );
   });
+}
+function describeFailure(subcommand, error, code, stderr, cwd) {
+  const said = stderr.trim().split("\n")[0] || error.message;
+  if (code === "ENOENT") return "git is not installed or not on PATH";
+  if (code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+    return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
+  if (error.killed || error.signal)
+    return error.signal === "SIGTERM" && error.killed ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1e3} s` : `git ${subcommand} was killed (${error.signal ?? "signal"})`;
+  if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
+  return `git ${subcommand} failed (${typeof code === "number" ? `exit ${code}: ` : ""}${said})`;
 }
 
 // src/adapters/git-facts.ts
@@ -210,7 +252,7 @@ var TAG_FORMAT = [
 var TAG_LIST = ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"];
 async function readTags(root, wanted, git2 = git) {
   const listed = await git2(root, [...TAG_LIST]);
-  if (!listed.ok) return null;
+  if (listed.kind !== "ok") return null;
   const byName = /* @__PURE__ */ new Map();
   for (const line of listed.stdout.split("\n").filter(Boolean)) {
     const [name = "", ...fields] = line.split("\0");
@@ -221,8 +263,11 @@ async function readTags(root, wanted, git2 = git) {
     const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
     if (type === "commit") facts[tag] = { sha, date: date || null };
     else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
-    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
-    else facts[tag] = { sha: null, date: null };
+    else if (peeledType === "tag") {
+      const peeled = await peelNested(root, tag, git2);
+      if (!peeled) return null;
+      facts[tag] = peeled;
+    } else facts[tag] = { sha: null, date: null };
   }
   const commits = Object.fromEntries(
     [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
@@ -231,9 +276,10 @@ async function readTags(root, wanted, git2 = git) {
 }
 async function peelNested(root, tag, git2) {
   const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
-  if (!sha.ok) return { sha: null, date: null };
+  if (sha.kind === "unavailable") return null;
+  if (sha.kind !== "ok") return { sha: null, date: null };
   const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
-  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
+  return { sha: sha.stdout.trim(), date: date.kind === "ok" ? date.stdout.trim() || null : null };
 }
 async function lastChanges(root, paths, git2 = git) {
   const found = /* @__PURE__ */ new Map();
@@ -248,7 +294,8 @@ async function lastChanges(root, paths, git2 = git) {
     "--",
     ...paths
   ]);
-  if (!log.ok) return found;
+  if (log.kind === "said-no") return found;
+  if (log.kind !== "ok") return null;
   const wanted = new Set(paths.map((p) => posix.normalize(p)));
   const byKey = /* @__PURE__ */ new Map();
   let current;
@@ -293,11 +340,12 @@ function createGit(root, git2 = git) {
     async headCommit() {
       const [show, verify] = HEAD_READS;
       const [head, verified] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
-      const sha = head.ok ? verified : head;
-      if (!head.ok || !sha.ok)
+      const sha = head.kind === "ok" ? verified : head;
+      if (head.kind !== "ok" || sha.kind !== "ok")
         return {
           kind: "unavailable",
-          reason: head.missing ? "git is not installed" : sha.stderr.trim().split("\n")[0] ?? "git cannot read HEAD"
+          // git's own words first (they name the fix); a failure without any, ours.
+          reason: sha.stderr.trim().split("\n")[0] || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD")
         };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
@@ -308,7 +356,9 @@ function createGit(root, git2 = git) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
-      if (!commit.ok) {
+      if (commit.kind === "unavailable")
+        return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
+      if (commit.kind === "said-no") {
         return {
           kind: "unavailable",
           path,
@@ -316,7 +366,13 @@ function createGit(root, git2 = git) {
         };
       }
       const file = await git2(root, ["show", `${ref}:./${path}`]);
-      if (!file.ok) return { kind: "missing", path };
+      if (file.kind === "said-no") return { kind: "missing", path };
+      if (file.kind === "unavailable")
+        return {
+          kind: "unavailable",
+          path,
+          reason: `git cannot read ${path} at ${ref}: ${file.reason}`
+        };
       return {
         kind: "ok",
         path,
@@ -334,8 +390,14 @@ function createGit(root, git2 = git) {
         "--",
         "."
       ]);
-      if (!status.ok) return null;
-      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
+      if (status.kind !== "ok")
+        return couldNot(
+          whyNot(status, "git status failed"),
+          status.kind === "unavailable" ? status.cause : void 0
+        );
+      return ok(
+        status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3))
+      );
     },
     async changedPaths(ref) {
       if (!isSafeRef(ref))
@@ -344,10 +406,10 @@ function createGit(root, git2 = git) {
         git2(root, ["rev-parse", "--show-prefix"]),
         git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
       ]);
-      if (!prefix.ok || !diff.ok)
+      if (prefix.kind !== "ok" || diff.kind !== "ok")
         return {
           kind: "unavailable",
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${whyNot(diff.kind !== "ok" ? diff : prefix, "git diff failed")}): check out with \`fetch-depth: 0\``
         };
       const inside = prefix.stdout.trim();
       const all = diff.stdout.split("\0").filter(Boolean);
@@ -363,19 +425,14 @@ function createGit(root, git2 = git) {
       const tagList = readTags(root, tags, git2);
       let probe = await probing;
       let head = null;
-      if (probe.ok) head = probe.stdout.split("\n")[3]?.trim() || null;
-      else if (!probe.missing) probe = await git2(root, facts);
-      if (!probe.ok) {
-        void tagList.catch(() => void 0);
-        return {
-          available: false,
-          reason: probe.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
-      }
+      if (probe.kind === "ok") head = probe.stdout.split("\n")[3]?.trim() || null;
+      else if (probe.kind === "said-no") probe = await git2(root, facts);
+      if (probe.kind !== "ok") void tagList.catch(() => void 0);
+      if (probe.kind === "said-no")
+        return unavailableGit(
+          `${root} is not a git repository (${whyNot(probe, "git rev-parse failed")})`
+        );
+      if (probe.kind === "unavailable") return unavailableGit(probe.reason);
       const [, shallowLine, commonLine] = probe.stdout.split("\n");
       const shallow = shallowLine?.trim() === "true";
       const common = resolve(root, commonLine?.trim() || ".git");
@@ -384,17 +441,21 @@ function createGit(root, git2 = git) {
         tagList,
         partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
       ]);
+      if (!tagFacts || !changes)
+        return unavailableGit(
+          `git could not read the ${tagFacts ? "history of the documents" : "tags"} of ${root}`
+        );
       const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag) => tagFacts?.facts[tag] ?? { sha: null, date: null };
+      const tagFact = (tag) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
-        available: true,
+        kind: "ok",
         shallow,
         partial,
         ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
         head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
+        tagCount: tagFacts.count,
+        tagCommits: tagFacts.commits,
         tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
         // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
@@ -410,6 +471,13 @@ function createGit(root, git2 = git) {
     }
   };
 }
+function unavailableGit(reason) {
+  return { kind: "unavailable", reason };
+}
+function whyNot(result, fallback) {
+  if (result.kind === "unavailable") return result.reason;
+  return result.stderr.trim().split("\n")[0] || fallback;
+}
 async function readShallowBoundary(common) {
   try {
     const text = await readFile(join2(common, "shallow"), "utf8");
@@ -423,12 +491,15 @@ async function readShallowBoundary(common) {
 async function isPartialClone(common) {
   try {
     return (await readdir(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch {
-    return false;
+  } catch (error) {
+    return error.code !== "ENOENT";
   }
 }
 
 export {
+  ok,
+  couldNot,
+  valueOrThrow,
   MASK,
   createRedactor,
   findWeakSecrets,

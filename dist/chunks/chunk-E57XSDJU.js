@@ -2,11 +2,13 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   MASK,
   buildChildEnv,
+  couldNot,
   createGit,
   createRedactor,
   findWeakSecrets,
+  ok,
   redactDeep
-} from "./chunk-VMPICBXF.js";
+} from "./chunk-5DSVKR4E.js";
 import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
@@ -15568,7 +15570,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache3.get(memoKey);
+        const cached = cache.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -15602,7 +15604,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache3.set(memoKey, result);
+        cache.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -15641,7 +15643,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache3 = new LRU();
+    var cache = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -16802,6 +16804,16 @@ function isEchoBackedUp(stream) {
 var CommandOutput = class {
   constructor(options) {
     this.options = options;
+    options.log.on("error", (error) => {
+      if (this.logFailed) return;
+      this.logFailed = true;
+      options.log.emit("drain");
+      this.append(
+        `
+[the log ${options.logFile} could not be written (${error.message}): it is incomplete]
+`
+      );
+    });
   }
   options;
   /** Every byte read from the pipes (before redaction). */
@@ -16811,6 +16823,8 @@ var CommandOutput = class {
   tail = new OutputTail(TAIL_BYTES);
   unshown = 0;
   buffers = [];
+  /** Set once the log file failed (a full disk): output then goes to the tail and echo only. */
+  logFailed = false;
   /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
   attach(stream) {
     const buffer = new RedactingLineBuffer(this.options.redact);
@@ -16852,9 +16866,9 @@ var CommandOutput = class {
     let ready = true;
     for (const bytes of out.bytes) {
       this.tail.push(bytes);
-      ready = this.options.log.write(bytes);
+      if (!this.logFailed) ready = this.options.log.write(bytes);
     }
-    return ready;
+    return this.logFailed || ready;
   }
   echo(out) {
     const { onOutput, echoBackedUp, logFile } = this.options;
@@ -18162,7 +18176,7 @@ async function loadMarkdownReader() {
 var DAY_MS = 864e5;
 var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
 function judgeDocumentAge(git, path, maxAgeDays, now) {
-  if (!git.available) return { kind: "unavailable", reason: git.reason ?? "git unavailable" };
+  if (git.kind !== "ok") return { kind: "unavailable", reason: git.reason };
   if (git.partial)
     return {
       kind: "unknown",
@@ -19655,7 +19669,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -19675,10 +19689,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache3.get(source.name);
+      const cached = cache.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache3.set(source.name, result);
+      cache.set(source.name, result);
       return result;
     }
   };
@@ -19859,6 +19873,13 @@ function findProblems(shards, config, configSha256) {
   return problems;
 }
 
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
+}
+
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -19881,6 +19902,451 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
+}
+
+// src/core/commands/test-counts.ts
+var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary2, ...words) => words.reduce(
+  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
+    (s, m) => s + num(m[1]),
+    0
+  ),
+  0
+);
+var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
+var PARSERS = [
+  function cargo(text) {
+    const results = [
+      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
+    ];
+    if (results.length === 0) return void 0;
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
+  },
+  function nextest(text) {
+    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
+    if (!m) return void 0;
+    return summary("cargo-nextest", m[1]);
+  },
+  function jest(text) {
+    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
+    return m ? summary("jest", m[1]) : void 0;
+  },
+  function vitest(text) {
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
+    return m ? summary("vitest", m[1]) : void 0;
+  },
+  function pytest(text) {
+    const m = lastMatch(
+      text,
+      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
+    );
+    if (!m) return void 0;
+    return {
+      runner: "pytest",
+      passed: countOf(m[1], "passed", "xpassed"),
+      failed: countOf(m[1], "failed", "errors?"),
+      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
+    };
+  },
+  function mocha(text) {
+    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
+    if (!passing) return void 0;
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
+    };
+  },
+  function nodeTest(text) {
+    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
+    if (!pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: last("fail") + last("cancelled"),
+      skipped: last("skipped") + last("todo")
+    };
+  },
+  function bun(text) {
+    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
+    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
+    if (!ran && !pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: last("fail"),
+      skipped: last("skip") + last("todo")
+    };
+  },
+  goTest,
+  function plain(text) {
+    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
+    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
+  }
+];
+function summary(runner, text) {
+  return {
+    runner,
+    passed: countOf(text, "passed"),
+    failed: countOf(text, "failed"),
+    skipped: countOf(text, "skipped", "todo")
+  };
+}
+function goTest(text) {
+  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
+  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
+  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
+  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
+  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
+  const passed = countLines(text, /^\s*--- PASS: /gm);
+  const failed = countLines(text, /^\s*--- FAIL: /gm);
+  if (passed + failed > 0)
+    return {
+      runner: "go",
+      passed,
+      failed,
+      skipped: countLines(text, /^\s*--- SKIP: /gm),
+      ...note ? { note } : {}
+    };
+  if (okPackages + failPackages > 0)
+    return {
+      runner: "go (packages)",
+      passed: okPackages,
+      failed: failPackages,
+      ...note ? { note } : {}
+    };
+  if (noTestFiles > 0)
+    return {
+      runner: "go",
+      passed: 0,
+      failed: 0,
+      note: `${noTestFiles} packages, none with test files`
+    };
+  return void 0;
+}
+function parseTestCounts(output) {
+  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
+  for (const parse of PARSERS) {
+    const counts = parse(text);
+    if (counts) return counts;
+  }
+  return null;
+}
+
+// src/core/signoff/signers.ts
+function sameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function checkSigner(login, entries, teams) {
+  let unknown;
+  for (const entry of entries) {
+    if (!entry.startsWith("@")) {
+      if (sameLogin(entry, login)) return { kind: "yes" };
+      continue;
+    }
+    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
+    if (members?.kind === "ok") {
+      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
+    } else {
+      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
+    }
+  }
+  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
+}
+function rolesOf(login, roles, signers, teams) {
+  const yes = [];
+  const unknown = [];
+  for (const role of roles) {
+    const membership = checkSigner(login, signers.get(role) ?? [], teams);
+    if (membership.kind === "yes") yes.push(role);
+    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
+  }
+  return { yes, unknown };
+}
+function assignRoles(roles, people) {
+  const holder = /* @__PURE__ */ new Map();
+  const tryPerson = (person, seen) => {
+    for (const role of people[person] ?? []) {
+      if (!roles.includes(role) || seen.has(role)) continue;
+      seen.add(role);
+      const current = holder.get(role);
+      if (current === void 0 || tryPerson(current, seen)) {
+        holder.set(role, person);
+        return true;
+      }
+    }
+    return false;
+  };
+  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
+  return holder;
+}
+
+// src/core/signoff/file-signatures.ts
+function judgeFileSignatures(input) {
+  const refusals = [];
+  const states = input.roles.map((role) => {
+    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
+    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
+    return { role, state: judgeSlot(role, slot, input) };
+  });
+  states.forEach((entry, i) => {
+    if (entry.state.kind !== "signed") return;
+    const signer = entry.state.signature.signer;
+    const first = states.findIndex(
+      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
+    );
+    if (first >= 0)
+      entry.state = {
+        kind: "invalid",
+        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
+      };
+  });
+  for (const { state } of states) {
+    if (state.kind === "signed" && state.signature.decision === "NO-GO")
+      refusals.push({
+        signature: state.signature,
+        message: `${state.signature.role} signed NO-GO`
+      });
+  }
+  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
+}
+function judgeSlot(role, slot, input) {
+  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
+  if (yes.length === 0) {
+    if (unknown[0])
+      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
+    const allowed = input.signers.get(role) ?? [];
+    return {
+      kind: "invalid",
+      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
+    };
+  }
+  const at = Date.parse(slot.signed_at);
+  if (Number.isNaN(at))
+    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
+  if (at > Date.parse(input.now))
+    return {
+      kind: "invalid",
+      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
+    };
+  const release = input.releaseDate;
+  if (release) {
+    if (release.date === null)
+      return {
+        kind: "unverifiable",
+        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
+      };
+    if (at < Date.parse(release.date))
+      return {
+        kind: "invalid",
+        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
+      };
+  }
+  const signature = {
+    role,
+    signer: slot.signed_by,
+    decision: slot.decision,
+    source: "file",
+    at: slot.signed_at
+  };
+  return { kind: "signed", signature };
+}
+
+// src/core/signoff/github-signatures.ts
+var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
+function judgeGitHubSignatures(input) {
+  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
+  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
+  const teams = input.evidence?.teams ?? {};
+  const notes = [];
+  const unavailable = [];
+  const candidates = [];
+  const refusals = [];
+  const maybe = [];
+  const consider = (login, approve, signature) => {
+    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
+    if (approve) {
+      if (yes.length > 0) candidates.push({ login, signature });
+      else for (const u of unknown) maybe.push({ login, ...u });
+    } else if (yes.length > 0) {
+      refusals.push({
+        signature: { ...signature, role: yes.join("/") },
+        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
+      });
+    } else if (unknown[0]) {
+      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+    }
+  };
+  if (pull.kind === "ok") {
+    for (const review of latestReviews(pull.value.reviews)) {
+      const signature = {
+        signer: review.login,
+        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
+        source: "review",
+        url: review.url,
+        ...review.submittedAt ? { at: review.submittedAt } : {}
+      };
+      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
+      else if (review.state !== "APPROVED") continue;
+      else if (review.commitId !== pull.value.headSha) {
+        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
+          notes.push(
+            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
+          );
+      } else consider(review.login, true, signature);
+    }
+  } else unavailable.push(`pull request reviews: ${pull.reason}`);
+  if (runs.kind === "ok") {
+    for (const approval of runs.value.approvals) {
+      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
+      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
+      consider(approval.login, approval.state === "approved", {
+        signer: approval.login,
+        decision: approval.state === "approved" ? "GO" : "NO-GO",
+        source: "run-approval",
+        environments,
+        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
+      });
+    }
+  } else unavailable.push(`run approvals: ${runs.reason}`);
+  const people = candidates.filter(
+    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
+  );
+  const holder = assignRoles(
+    input.roles,
+    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
+  );
+  const states = input.roles.map((role) => {
+    const person = holder.get(role);
+    if (person !== void 0)
+      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
+    const doubt = maybe.find((m) => m.role === role);
+    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
+    const claim = input.claims.find((c) => c.role === role);
+    if (claim && unavailable.length > 0)
+      return {
+        role,
+        state: {
+          kind: "unverifiable",
+          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
+        }
+      };
+    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
+    return {
+      role,
+      state: {
+        kind: "unsigned",
+        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
+      }
+    };
+  });
+  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
+}
+function latestReviews(reviews) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
+}
+function short(sha) {
+  return sha ? sha.slice(0, 12) : "unknown";
+}
+
+// src/core/signoff/verify-signoff.ts
+function verifySignoff(context, loaded) {
+  const joint = context.config.jointDecision;
+  let result;
+  if (joint && loaded?.ok) {
+    const decisions = ownObject(loaded.document.value.decisions);
+    const { evidence } = context;
+    const tag = context.config.baseline.release_tag;
+    result = {};
+    for (const decision of DECISIONS) {
+      const slots = ownObject(decisions[decision]);
+      if (joint.verify[decision] === "file") {
+        result[decision] = judgeFileSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          teams: evidence.signoff?.teams ?? {},
+          slots,
+          now: evidence.now,
+          ...tag ? {
+            releaseDate: {
+              tag,
+              date: evidence.git.kind === "ok" ? evidence.git.tagDates?.[tag] ?? null : null
+            }
+          } : {}
+        });
+      } else {
+        result[decision] = judgeGitHubSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          ...joint.environment ? { environment: joint.environment } : {},
+          evidence: evidence.signoff,
+          claims: joint.roles.flatMap((role) => {
+            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
+            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
+          })
+        });
+      }
+    }
+  }
+  return result;
+}
+function ownObject(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
+  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/schema/relative-refs.ts
@@ -20009,11 +20475,10 @@ function isLoadError(value) {
 // src/core/checks/artifacts.ts
 function loadArtifacts(context) {
   const loaded = /* @__PURE__ */ new Map();
-  const withArtifacts = { ...context, artifacts: loaded };
   for (const artifact of context.config.artifacts) {
     loaded.set(
       artifact.id,
-      loadStructuredFile(withArtifacts, artifact.path, {
+      loadStructuredFile(context, artifact.path, {
         format: artifact.format,
         schema: artifact.schema,
         what: `artifact '${artifact.id}'`
@@ -20043,27 +20508,15 @@ function evaluateArtifacts(context) {
   });
 }
 
-// src/core/checks/joint-decision-file.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function loadJointDecision(context) {
-  if (cache.has(context)) return cache.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = joint ? loadStructuredFile(context, joint.path, {
-    schema: "builtin:joint-decision",
-    what: "joint decision record"
-  }) : void 0;
-  cache.set(context, loaded);
-  return loaded;
-}
-
 // src/core/checks/baseline-sources.ts
 function expectedBaseline(context) {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const tagged = context.evidence.git.tags[lock.release_tag];
+  const git = context.evidence.git;
+  const tagged = git.kind === "ok" ? git.tags[lock.release_tag] : void 0;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
-function collectBaselineSources(context) {
+function collectBaselineSources(context, joint) {
   const sources = [];
   if (Object.keys(context.evidence.inputs).length > 0) {
     sources.push({ name: "inputs", values: context.evidence.inputs, locate: () => void 0 });
@@ -20078,7 +20531,6 @@ function collectBaselineSources(context) {
       if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ""));
     }
   }
-  const joint = loadJointDecision(context);
   if (joint?.ok) {
     sources.push(fromDocument("joint-decision", joint.path, joint.document, "/baseline"));
   }
@@ -20100,9 +20552,36 @@ function fromDocument(name, file, document, prefix) {
   };
 }
 
+// src/core/checks/joint-decision-file.ts
+function loadJointDecision(context) {
+  const joint = context.config.jointDecision;
+  return joint ? loadStructuredFile(context, joint.path, {
+    schema: "builtin:joint-decision",
+    what: "joint decision record"
+  }) : void 0;
+}
+
+// src/core/checks/create-context.ts
+function createEvaluationContext(config, evidence, validator, markdown) {
+  const base = { config, evidence, validator, ...markdown ? { markdown } : {} };
+  const artifacts = loadArtifacts(base);
+  const jointDecision = loadJointDecision(base);
+  return {
+    ...base,
+    artifacts,
+    jointDecision,
+    signoff: verifySignoff(base, jointDecision),
+    baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
+    bodySources: new Map(config.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
+    testCounts: new Map(
+      (evidence.commands ?? []).filter((result) => result.state === "ran").map((result) => [result.id, parseTestCounts(result.outputTail)])
+    )
+  };
+}
+
 // src/core/checks/baseline.ts
 function evaluateBaseline(context) {
-  const sources = collectBaselineSources(context);
+  const sources = context.baselineSources;
   const lock = expectedBaseline(context);
   const outcomes = [];
   for (const field of BASELINE_FIELDS) {
@@ -20186,22 +20665,22 @@ function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
   const git = context.evidence.git;
-  const sha = lockSha ?? git.tags[tag] ?? "(the tag commit)";
   const base = {
     id: "git.release-tag",
     kind: "git",
     expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
   };
-  if (!git.available) {
+  if (git.kind !== "ok") {
     return [
       {
         ...base,
         status: "error",
-        summary: `cannot check tag ${tag}: ${git.reason ?? "git is not available"}`,
+        summary: `cannot check tag ${tag}: ${git.reason}`,
         observed: null
       }
     ];
   }
+  const sha = lockSha ?? git.tags[tag] ?? "(the tag commit)";
   const resolved = git.tags[tag];
   if (resolved === null || resolved === void 0) {
     const unfetched = git.tagCount === 0 || git.shallow;
@@ -20495,7 +20974,7 @@ function evaluateSemverSanity(context) {
   const problems = [];
   const tags = [];
   if (context.config.baseline.release_tag) tags.push(["lock", context.config.baseline.release_tag]);
-  for (const source of collectBaselineSources(context)) {
+  for (const source of context.baselineSources) {
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {
@@ -20965,12 +21444,6 @@ function judgeTool(tool, seen) {
   };
 }
 
-// src/core/commands/ansi.ts
-var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripAnsi(text) {
-  return text.replace(ANSI_PATTERN, "");
-}
-
 // src/core/commands/explain-exit.ts
 var EXIT_MEANINGS = {
   1: "general failure",
@@ -21009,185 +21482,6 @@ function findErrorLines(output, max = 8) {
   const assertions = lines.filter((line) => ASSERTION.test(line));
   const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
   return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
-// src/core/commands/test-counts.ts
-var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary2, ...words) => words.reduce(
-  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
-    (s, m) => s + num(m[1]),
-    0
-  ),
-  0
-);
-var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
-var PARSERS = [
-  function cargo(text) {
-    const results = [
-      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
-    ];
-    if (results.length === 0) return void 0;
-    return results.reduce(
-      (sum, m) => ({
-        runner: "cargo",
-        passed: sum.passed + num(m[1]),
-        failed: sum.failed + num(m[2]),
-        skipped: (sum.skipped ?? 0) + num(m[3])
-      }),
-      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
-    );
-  },
-  function nextest(text) {
-    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
-    if (!m) return void 0;
-    return summary("cargo-nextest", m[1]);
-  },
-  function jest(text) {
-    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    return m ? summary("jest", m[1]) : void 0;
-  },
-  function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
-    return m ? summary("vitest", m[1]) : void 0;
-  },
-  function pytest(text) {
-    const m = lastMatch(
-      text,
-      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
-    );
-    if (!m) return void 0;
-    return {
-      runner: "pytest",
-      passed: countOf(m[1], "passed", "xpassed"),
-      failed: countOf(m[1], "failed", "errors?"),
-      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
-    };
-  },
-  function mocha(text) {
-    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
-    if (!passing) return void 0;
-    return {
-      runner: "mocha",
-      passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
-    };
-  },
-  function nodeTest(text) {
-    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
-    if (!pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
-    return {
-      runner: "node",
-      passed: num(pass[1]),
-      failed: last("fail") + last("cancelled"),
-      skipped: last("skipped") + last("todo")
-    };
-  },
-  function bun(text) {
-    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
-    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
-    if (!ran && !pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
-    return {
-      runner: "bun",
-      passed: num(pass?.[1]),
-      failed: last("fail"),
-      skipped: last("skip") + last("todo")
-    };
-  },
-  goTest,
-  function plain(text) {
-    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
-    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
-  }
-];
-function summary(runner, text) {
-  return {
-    runner,
-    passed: countOf(text, "passed"),
-    failed: countOf(text, "failed"),
-    skipped: countOf(text, "skipped", "todo")
-  };
-}
-function goTest(text) {
-  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
-  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
-  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
-  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
-  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
-  const passed = countLines(text, /^\s*--- PASS: /gm);
-  const failed = countLines(text, /^\s*--- FAIL: /gm);
-  if (passed + failed > 0)
-    return {
-      runner: "go",
-      passed,
-      failed,
-      skipped: countLines(text, /^\s*--- SKIP: /gm),
-      ...note ? { note } : {}
-    };
-  if (okPackages + failPackages > 0)
-    return {
-      runner: "go (packages)",
-      passed: okPackages,
-      failed: failPackages,
-      ...note ? { note } : {}
-    };
-  if (noTestFiles > 0)
-    return {
-      runner: "go",
-      passed: 0,
-      failed: 0,
-      note: `${noTestFiles} packages, none with test files`
-    };
-  return void 0;
-}
-function parseTestCounts(output) {
-  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
-  for (const parse of PARSERS) {
-    const counts = parse(text);
-    if (counts) return counts;
-  }
-  return null;
 }
 
 // src/core/checks/commands.ts
@@ -21279,7 +21573,7 @@ function judgeCommandsExecuted(configured, ran) {
 }
 function findPlaceholder(command, context) {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
     return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
@@ -21309,7 +21603,7 @@ function evaluateCommand(command, result, context) {
       observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
     };
   }
-  const tests = parseTestCounts(result.outputTail);
+  const tests = context.testCounts.get(result.id) ?? null;
   if (tests && tests.failed > 0) {
     return {
       ...base,
@@ -21342,276 +21636,10 @@ function evaluateCommand(command, result, context) {
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 function hasCrlfShebang(command, context, output) {
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
-}
-
-// src/core/signoff/signers.ts
-function sameLogin(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function checkSigner(login, entries, teams) {
-  let unknown;
-  for (const entry of entries) {
-    if (!entry.startsWith("@")) {
-      if (sameLogin(entry, login)) return { kind: "yes" };
-      continue;
-    }
-    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
-    if (members?.kind === "ok") {
-      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
-    } else {
-      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
-    }
-  }
-  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
-}
-function rolesOf(login, roles, signers, teams) {
-  const yes = [];
-  const unknown = [];
-  for (const role of roles) {
-    const membership = checkSigner(login, signers.get(role) ?? [], teams);
-    if (membership.kind === "yes") yes.push(role);
-    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
-  }
-  return { yes, unknown };
-}
-function assignRoles(roles, people) {
-  const holder = /* @__PURE__ */ new Map();
-  const tryPerson = (person, seen) => {
-    for (const role of people[person] ?? []) {
-      if (!roles.includes(role) || seen.has(role)) continue;
-      seen.add(role);
-      const current = holder.get(role);
-      if (current === void 0 || tryPerson(current, seen)) {
-        holder.set(role, person);
-        return true;
-      }
-    }
-    return false;
-  };
-  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
-  return holder;
-}
-
-// src/core/signoff/file-signatures.ts
-function judgeFileSignatures(input) {
-  const refusals = [];
-  const states = input.roles.map((role) => {
-    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
-    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
-    return { role, state: judgeSlot(role, slot, input) };
-  });
-  states.forEach((entry, i) => {
-    if (entry.state.kind !== "signed") return;
-    const signer = entry.state.signature.signer;
-    const first = states.findIndex(
-      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
-    );
-    if (first >= 0)
-      entry.state = {
-        kind: "invalid",
-        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
-      };
-  });
-  for (const { state } of states) {
-    if (state.kind === "signed" && state.signature.decision === "NO-GO")
-      refusals.push({
-        signature: state.signature,
-        message: `${state.signature.role} signed NO-GO`
-      });
-  }
-  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
-}
-function judgeSlot(role, slot, input) {
-  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
-  if (yes.length === 0) {
-    if (unknown[0])
-      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
-    const allowed = input.signers.get(role) ?? [];
-    return {
-      kind: "invalid",
-      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
-    };
-  }
-  const at = Date.parse(slot.signed_at);
-  if (Number.isNaN(at))
-    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
-  if (at > Date.parse(input.now))
-    return {
-      kind: "invalid",
-      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
-    };
-  const release = input.releaseDate;
-  if (release) {
-    if (release.date === null)
-      return {
-        kind: "unverifiable",
-        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
-      };
-    if (at < Date.parse(release.date))
-      return {
-        kind: "invalid",
-        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
-      };
-  }
-  const signature = {
-    role,
-    signer: slot.signed_by,
-    decision: slot.decision,
-    source: "file",
-    at: slot.signed_at
-  };
-  return { kind: "signed", signature };
-}
-
-// src/core/signoff/github-signatures.ts
-var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
-function judgeGitHubSignatures(input) {
-  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
-  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
-  const teams = input.evidence?.teams ?? {};
-  const notes = [];
-  const unavailable = [];
-  const candidates = [];
-  const refusals = [];
-  const maybe = [];
-  const consider = (login, approve, signature) => {
-    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
-    if (approve) {
-      if (yes.length > 0) candidates.push({ login, signature });
-      else for (const u of unknown) maybe.push({ login, ...u });
-    } else if (yes.length > 0) {
-      refusals.push({
-        signature: { ...signature, role: yes.join("/") },
-        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
-      });
-    } else if (unknown[0]) {
-      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
-    }
-  };
-  if (pull.kind === "ok") {
-    for (const review of latestReviews(pull.value.reviews)) {
-      const signature = {
-        signer: review.login,
-        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
-        source: "review",
-        url: review.url,
-        ...review.submittedAt ? { at: review.submittedAt } : {}
-      };
-      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
-      else if (review.state !== "APPROVED") continue;
-      else if (review.commitId !== pull.value.headSha) {
-        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
-          notes.push(
-            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
-          );
-      } else consider(review.login, true, signature);
-    }
-  } else unavailable.push(`pull request reviews: ${pull.reason}`);
-  if (runs.kind === "ok") {
-    for (const approval of runs.value.approvals) {
-      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
-      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
-      consider(approval.login, approval.state === "approved", {
-        signer: approval.login,
-        decision: approval.state === "approved" ? "GO" : "NO-GO",
-        source: "run-approval",
-        environments,
-        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
-      });
-    }
-  } else unavailable.push(`run approvals: ${runs.reason}`);
-  const people = candidates.filter(
-    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
-  );
-  const holder = assignRoles(
-    input.roles,
-    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
-  );
-  const states = input.roles.map((role) => {
-    const person = holder.get(role);
-    if (person !== void 0)
-      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
-    const doubt = maybe.find((m) => m.role === role);
-    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
-    const claim = input.claims.find((c) => c.role === role);
-    if (claim && unavailable.length > 0)
-      return {
-        role,
-        state: {
-          kind: "unverifiable",
-          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
-        }
-      };
-    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
-    return {
-      role,
-      state: {
-        kind: "unsigned",
-        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
-      }
-    };
-  });
-  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
-}
-function latestReviews(reviews) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of reviews) {
-    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
-    latest.set(review.login.toLowerCase(), review);
-  }
-  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
-}
-function short(sha) {
-  return sha ? sha.slice(0, 12) : "unknown";
-}
-
-// src/core/signoff/verify-signoff.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function verifySignoff(context) {
-  if (cache2.has(context)) return cache2.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = loadJointDecision(context);
-  let result;
-  if (joint && loaded?.ok) {
-    const decisions = ownObject(loaded.document.value.decisions);
-    const { evidence } = context;
-    const tag = context.config.baseline.release_tag;
-    result = {};
-    for (const decision of DECISIONS) {
-      const slots = ownObject(decisions[decision]);
-      if (joint.verify[decision] === "file") {
-        result[decision] = judgeFileSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          teams: evidence.signoff?.teams ?? {},
-          slots,
-          now: evidence.now,
-          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
-        });
-      } else {
-        result[decision] = judgeGitHubSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          ...joint.environment ? { environment: joint.environment } : {},
-          evidence: evidence.signoff,
-          claims: joint.roles.flatMap((role) => {
-            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
-            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
-          })
-        });
-      }
-    }
-  }
-  cache2.set(context, result);
-  return result;
-}
-function ownObject(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
-  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/checks/joint-decision.ts
@@ -21632,8 +21660,8 @@ function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
   if (!config)
     return (context.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context.config.path)];
-  const loaded = loadJointDecision(context);
-  const verified = verifySignoff(context);
+  const loaded = context.jointDecision;
+  const verified = context.signoff;
   return DECISIONS.map((decision) => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: "joint-decision", only: [decision] };
@@ -22173,7 +22201,7 @@ function applyPolicy(outcome, policies, waivers, today) {
 
 // src/core/signoff/list-verified.ts
 function listVerifiedSignatures(context) {
-  const judged = verifySignoff(context);
+  const judged = context.signoff;
   const out = {};
   for (const decision of DECISIONS) {
     const signoff = judged?.[decision];
@@ -22203,7 +22231,7 @@ function listInputDigests(context) {
     if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
   });
   config.commands.forEach((c) => {
-    const source = findBodySource(c.run, c.cwd);
+    const source = context.bodySources.get(c.id);
     if (source) name(source.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);
@@ -22250,7 +22278,11 @@ function buildRecord(context, checks, decisions) {
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
     commands: (evidence.commands ?? []).map(
-      (result) => toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? [])
+      (result) => toRecordCommand(
+        result,
+        config.commands.find((c) => c.id === result.id)?.needs ?? [],
+        context.testCounts
+      )
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
@@ -22270,13 +22302,14 @@ function buildRecord(context, checks, decisions) {
 }
 function observedBaseline(context) {
   const observed = {};
-  for (const source of collectBaselineSources(context)) observed[source.name] = source.values;
+  for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const resolved = tag ? context.evidence.git.tags[tag] : void 0;
+  const git = context.evidence.git;
+  const resolved = tag && git.kind === "ok" ? git.tags[tag] : void 0;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
-function toRecordCommand(result, needs) {
+function toRecordCommand(result, needs, testCounts) {
   return {
     id: result.id,
     run: result.run,
@@ -22289,7 +22322,7 @@ function toRecordCommand(result, needs) {
     timed_out: result.timedOut,
     started_ms: result.startedMs,
     duration_ms: result.durationMs,
-    tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
+    tests: result.state === "ran" ? testCounts.get(result.id) ?? null : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...result.logPath ? { log_path: result.logPath } : {},
@@ -22297,7 +22330,7 @@ function toRecordCommand(result, needs) {
   };
 }
 function summarizeJointDecision(context) {
-  const loaded = loadJointDecision(context);
+  const loaded = context.jointDecision;
   if (!loaded?.ok) return null;
   const value = loaded.document.value;
   const signatures = {};
@@ -22339,12 +22372,7 @@ var EVALUATORS = [
   evaluateJointDecision
 ];
 function judge(config, evidence, validator = createSchemaValidator(), markdown) {
-  const base = { config, evidence, validator };
-  const context = {
-    ...base,
-    artifacts: loadArtifacts(base),
-    ...markdown ? { markdown } : {}
-  };
+  const context = createEvaluationContext(config, evidence, validator, markdown);
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
@@ -23041,8 +23069,39 @@ async function readTrustedFile(ports, ref, path) {
   return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
 }
 
+// src/app/run-request.ts
+var COMMAND_LOG_DIR = "logs";
+function resolveConcurrency(request, configured) {
+  return request.concurrency ?? configured ?? request.defaultConcurrency;
+}
+function runsCommands(request) {
+  return request.runCommands && request.scope === "run";
+}
+function requestOfRecord(record, configPath) {
+  const context = record.context ?? {};
+  return {
+    configPath,
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    scope: "run",
+    runCommands: true,
+    defaultConcurrency: 1,
+    context: {
+      repository: context.repository ?? null,
+      sha: context.sha ?? null,
+      ref: context.ref ?? null,
+      event: context.event ?? null,
+      runUrl: context.run_url ?? null,
+      ...context.head_sha !== void 0 ? { headSha: context.head_sha } : {},
+      ...context.subject_sha !== void 0 ? { subjectSha: context.subject_sha } : {}
+    }
+  };
+}
+
 // src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request) {
+async function collectEvidence(config, configRead, ports, request, plan) {
+  const runCommands = runsCommands(request);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -23059,24 +23118,24 @@ async function collectEvidence(config, configRead, ports, request) {
     }) : void 0
   ]);
   lookups.catch(() => void 0);
-  const reads = await readInputs(config, configRead, ports, request.trusted);
-  request.onWaiting?.(Object.fromEntries(reads));
+  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  plan.onWaiting?.(Object.fromEntries(reads));
   const [git, tools, incidents, consumerCheck, signoff] = await lookups;
-  const trusted = request.trusted;
+  const trusted = plan.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
     changed: await ports.git.changedPaths(trusted.ref)
   } : void 0;
-  const commands = request.recordedCommands ?? (request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request.concurrency ?? 1,
-    logDir: request.logDir,
+  const commands = plan.recordedCommands ?? (runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
+    logDir: COMMAND_LOG_DIR,
     refusals: planRefusals(config, request.decision, (path) => {
       const file = reads.get(path);
       return file?.kind === "ok" ? file.text : void 0;
     }),
-    redact: request.redact,
+    redact: plan.redact,
     withheldEnv: withheldEnv(config),
     runTimeoutMs: config.commandSettings.runTimeoutMs,
     events: request.events,
@@ -23085,19 +23144,22 @@ async function collectEvidence(config, configRead, ports, request) {
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
-    modes: request.modes,
+    modes: request.modes.length > 0 ? request.modes : config.handoff?.modes ?? [],
     inputs: request.inputs,
     files: Object.fromEntries(reads),
     git,
     tools,
-    commands: request.runCommands ? commands ?? [] : null,
-    ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
+    commands: runCommands ? commands ?? [] : null,
+    ...runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
     ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
-    ...request.shard ? { shard: request.shard } : {},
-    context: { ...request.context, sha: request.context.sha ?? git.head ?? null }
+    ...plan.shard ? { shard: plan.shard } : {},
+    context: {
+      ...request.context,
+      sha: request.context.sha ?? (git.kind === "ok" ? git.head : null) ?? null
+    }
   };
 }
 var MAX_TREE_FILES = 500;
@@ -23846,25 +23908,17 @@ async function aggregateShards(ports, request) {
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url,
-      ...first.context.head_sha !== void 0 ? { headSha: first.context.head_sha } : {},
-      ...first.context.subject_sha !== void 0 ? { subjectSha: first.context.subject_sha } : {}
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
+  const evidence = await collectEvidence(
+    config,
+    loaded.read,
+    ports,
+    requestOfRecord(first, request.configPath),
+    {
+      redact,
+      recordedCommands: collectShardCommands(shards, config),
+      ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+    }
+  );
   const readMarkdown = await prepareMarkdown(config).ready();
   const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {
@@ -23886,12 +23940,13 @@ async function aggregateShards(ports, request) {
 var MAX_SHARDS = 256;
 function parseShardSpec(text) {
   const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
+  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
+  if (count < 1 || index < 1 || index > count)
+    return couldNot(`shard ${text}: i must be between 1 and n`);
+  return ok({ index, count });
 }
 function partitionCommands(commands, count, durations = {}) {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
@@ -23959,12 +24014,7 @@ function restrictToShard(config, shard) {
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
-  const loaded = await loadPolicy(
-    ports,
-    request.configPath,
-    validator,
-    request.trustedRef ?? request.baseSha
-  );
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config = loaded.config;
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
@@ -24009,21 +24059,11 @@ async function runCheckpoint(ports, request) {
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const markdownReader = prepareMarkdown(config);
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: request.decision,
-    modes: request.modes.length > 0 ? request.modes : configured,
-    inputs: request.inputs,
-    runCommands: request.runCommands && request.scope === "run",
-    notRunReason: request.notRunReason,
-    concurrency: request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
-    logDir: "logs",
-    context: request.context,
-    events: request.events,
-    signal: request.signal,
+  const evidence = await collectEvidence(config, loaded.read, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
-    shard,
+    ...shard ? { shard } : {},
     onWaiting: markdownReader.start
   });
   const record = redactDeep(
@@ -24749,30 +24789,18 @@ function createOfflineLookups(reason) {
 import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
-// src/core/outcome.ts
-function ok(value) {
-  return { kind: "ok", value };
-}
-function couldNot(reason, cause) {
-  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
-}
-function valueOrThrow(outcome, context) {
-  if (outcome.kind === "ok") return outcome.value;
-  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
-  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
-}
-
 // src/core/shard/durations.ts
 function readRecordDurations(text) {
   try {
     const record = JSON.parse(text);
     if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
+      return couldNot("it has no commands list (expected a decision-record.json)");
+    const durations = Object.fromEntries(
       record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
     );
+    return ok(durations);
   } catch (error) {
-    return `it is not JSON (${error.message})`;
+    return couldNot(`it is not JSON (${error.message})`, error);
   }
 }
 
@@ -24789,7 +24817,13 @@ function readShardDurations(path, base = ".") {
   const text = readRecordFile(path, base);
   if (text.kind !== "ok") return text;
   const durations = readRecordDurations(text.value);
-  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+  return durations.kind === "ok" ? durations : couldNot(`${path}: ${durations.reason}`, durations.cause);
+}
+function withShardDurations(ask, path, base = ".") {
+  if (!ask.shard || !path) return ok(ask);
+  const durations = readShardDurations(path, base);
+  if (durations.kind !== "ok") return durations;
+  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
 }
 
 // src/adapters/stop-signal.ts
@@ -24884,16 +24918,14 @@ export {
   judge,
   failClosed,
   unresolvedTrustedRef,
+  requestOfRecord,
   collectEvidence,
   loadConfig,
   runGate,
   failGate,
-  ok,
-  couldNot,
-  valueOrThrow,
   createMachinePorts,
   createOfflineLookups,
   readRecordFile,
-  readShardDurations,
+  withShardDurations,
   stopOnSignals
 };
