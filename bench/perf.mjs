@@ -289,9 +289,8 @@ process.exit(ok ? 0 : 1);
     // Markdown documents. Issue 14: the parser may not make the start-up ratio >5% worse.
     const variant = await buildWithoutMarkdownParser(temp('cc-bench-nomd-'));
     const r = await interleaved(
-      () => timeSpawn(node, [CLI, 'run', '--no-commands'], { cwd: demo }).ms,
-      () =>
-        timeSpawn(node, [join(variant, 'dist/cli.js'), 'run', '--no-commands'], { cwd: demo }).ms,
+      () => gate([CLI, 'run', '--no-commands'], { cwd: demo }),
+      () => gate([join(variant, 'dist/cli.js'), 'run', '--no-commands'], { cwd: demo }),
       RUNS,
     );
     const cost = (r.ratio - 1) * 100;

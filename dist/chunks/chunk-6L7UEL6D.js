@@ -18168,7 +18168,7 @@ function needsMarkdown(config) {
   return config.documents.length > 0 || config.changelog !== void 0;
 }
 async function loadMarkdownReader() {
-  const module = await import("./read-markdown-R2K7FRPU.js");
+  const module = await import("./read-markdown-C5VC7MDX.js");
   return module.readMarkdown;
 }
 
@@ -18295,6 +18295,8 @@ function evaluateDocument(context, document) {
 // src/app/prepare-markdown.ts
 function prepareMarkdown(config) {
   let reader;
+  const module = needsMarkdown(config) ? loadMarkdownReader() : void 0;
+  module?.catch(() => void 0);
   const wanted = (files) => [
     ...config.documents.flatMap((d) => {
       const file = files[d.path];
@@ -18304,7 +18306,7 @@ function prepareMarkdown(config) {
   ];
   const load = (files) => reader ??= (async () => {
     await nextTurn();
-    const read = await loadMarkdownReader();
+    const read = await (module ?? loadMarkdownReader());
     const outlines = /* @__PURE__ */ new Map();
     const cached = (text) => {
       let outline = outlines.get(text);

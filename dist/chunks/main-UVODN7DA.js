@@ -34,7 +34,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-E57XSDJU.js";
+} from "./chunk-6L7UEL6D.js";
 import {
   couldNot,
   createRedactor,

@@ -33,7 +33,7 @@ import {
   unresolvedTrustedRef,
   wellFormed,
   withShardDurations
-} from "./chunk-E57XSDJU.js";
+} from "./chunk-6L7UEL6D.js";
 import {
   HEAD_READS,
   couldNot,
