@@ -1,6 +1,6 @@
 // Generates the benchmark workspaces.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -89,18 +89,33 @@ export function createLargeArtifactWorkspace({
       'artifacts:',
       '  - { id: manifest, path: manifest.json, schema: "builtin:producer-manifest" }',
       '  - { id: payload, path: payload.json, schema: "builtin:handoff-payload" }',
-      `handoff: { manifest: manifest, payload: payload, modes: [${modeNames.join(', ')}], require_tag: false }`,
+      `handoff: { manifest: manifest, payload: payload, modes: [${modeNames.join(', ')}] }`,
+      // Above the 50 MiB default: the 100 MB case must be read, not refused.
+      `limits: { max_file_bytes: ${Math.max(50 * 1024 * 1024, 2 * payloadBytes)} }`,
       '',
     ].join('\n'),
   );
   return root;
 }
 
-/** The first example as a real git repository (via the demo builder). */
-export async function createDemoWorkspace() {
+/**
+ * The first example as a real git repository (via the demo builder). `commands: false` drops the
+ * config's `commands:` block in one more commit: the Action has no switch to skip them, and the
+ * start-up row measures the gate, not the example's test suites (the CLI row uses --no-commands).
+ */
+export async function createDemoWorkspace({ commands = true } = {}) {
   const { buildDemoRepo } = await import('../scripts/demo-repo.mjs');
   const root = join(mkdtempSync(join(tmpdir(), 'cc-bench-demo-')), 'service-v3-cutover');
   buildDemoRepo(new URL('../examples/service-v3-cutover', import.meta.url).pathname, root);
+  if (!commands) {
+    const config = join(root, '.github/cutover-checkpoint.yml');
+    const text = readFileSync(config, 'utf8');
+    const stripped = text.replace(/^commands:\n(?:[ #].*\n|\n)*/m, '');
+    if (stripped === text) throw new Error('the first example has no commands block to drop');
+    writeFileSync(config, stripped);
+    const identity = ['-c', 'user.name=b', '-c', 'user.email=b@example.invalid'];
+    execFileSync('git', [...identity, 'commit', '-qam', 'bench: no commands'], { cwd: root });
+  }
   execFileSync('git', ['status', '--short'], { cwd: root });
   return root;
 }

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
-  enableCompileCache
-} from "./chunks/chunk-ANEPRU7E.js";
+  INSPECT_QUESTIONS,
+  enableCompileCache,
+  prefetchGit
+} from "./chunks/chunk-753WD5EO.js";
+import "./chunks/chunk-5DSVKR4E.js";
 import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunks/main-M6B7RGHT.js");
-process.exitCode = await main(process.argv.slice(2), {
+var argv = process.argv.slice(2);
+var git = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
+var { main } = await import("./chunks/main-5FBA6Z74.js");
+process.exitCode = await main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   version: "0.1.0",
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  ...git ? { git } : {}
 });

@@ -1,10 +1,17 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
-  enableCompileCache
-} from "./chunks/chunk-ANEPRU7E.js";
+  HEAD_QUESTIONS,
+  INSPECT_QUESTIONS,
+  enableCompileCache,
+  prefetchGit
+} from "./chunks/chunk-753WD5EO.js";
+import "./chunks/chunk-5DSVKR4E.js";
 import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
+import { resolve } from "node:path";
 enableCompileCache();
-var { run } = await import("./chunks/run-4SOPPFRY.js");
-void run();
+var workspace = process.env.GITHUB_WORKSPACE;
+var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
+var { run } = await import("./chunks/run-GC5PNHCC.js");
+void run(git);

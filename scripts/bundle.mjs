@@ -19,19 +19,50 @@ export const ENTRIES = [
 ];
 
 /**
- * markdown-it builds a linkify-it matcher in its constructor (compiling large Unicode regexes) even
- * though the CommonMark preset the gate uses never links bare URLs; the bundle gets a matcher that
- * finds nothing instead, which keeps ~14 KB and its construction out of every document check.
+ * Two things markdown-it loads that the gate's reading never uses, kept out of every document check:
+ * - It builds a linkify-it matcher in its constructor (compiling large Unicode regexes) though the
+ *   CommonMark preset never links bare URLs: the bundle gets a matcher that finds nothing.
+ * - It imports `decodeHTML` from the `entities` package root, whose encoder tables (27 KB, built at
+ *   load) come along; the package's public `entities/lib/decode.js` export holds the very same
+ *   decoding functions, so that is what it gets.
  */
-const withoutLinkify = {
-  name: 'markdown-it-without-linkify',
+const trimmedMarkdownIt = {
+  name: 'markdown-it-trimmed',
   setup(build) {
+    build.onResolve({ filter: /^entities$/ }, ({ importer, resolveDir, kind }) =>
+      importer.includes('/node_modules/markdown-it/')
+        ? build.resolve('entities/lib/decode.js', { resolveDir, kind })
+        : undefined,
+    );
     build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: 'linkify-it', namespace: 'stub' }));
     build.onLoad({ filter: /^linkify-it$/, namespace: 'stub' }, () => ({
       contents:
         'export default class LinkifyIt { pretest() { return false; } test() { return false; } match() { return null; } matchAtStart() { return null; } }',
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * @actions/core imports its OIDC client (the whole HTTP client stack: @actions/http-client,
+ * undici, tunnel) and its platform probe (@actions/exec) at the top of its entry, though the gate
+ * calls neither. Both modules only declare things when loaded, so they are marked free of side
+ * effects: esbuild then leaves them out of the Action's start-up chunk when nothing uses them
+ * (the GitHub client chunk still bundles the HTTP stack it does use).
+ */
+const unusedCoreParts = {
+  name: 'unused-core-parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, async (args) => {
+      if (!/[\\/]@actions[\\/]core[\\/]/.test(args.importer) || args.pluginData?.inner) return;
+      const { path, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { inner: true },
+      });
+      return errors.length > 0 ? { errors } : { path, sideEffects: false };
+    });
   },
 };
 
@@ -64,7 +95,7 @@ export async function bundle({ write, plugins = [] }) {
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(version) },
     banner: { js: banner },
-    plugins: [withoutLinkify, ...plugins],
+    plugins: [trimmedMarkdownIt, unusedCoreParts, ...plugins],
   });
   const files = {};
   for (const file of result.outputFiles) {

@@ -18,6 +18,8 @@ export const OPERATIONS = {
   '/repos/{owner}/{repo}/issues': ['get'],
   '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
   '/repos/{owner}/{repo}/commits/{commit_sha}/pulls': ['get'],
+  // A fork's workflow_run PR by its head's owner:branch when the commit lists none.
+  '/repos/{owner}/{repo}/pulls': ['get'],
   '/user': ['get'],
   // Verified sign-off (SPEC §10): reviews of the PR, this run's environment approvals, team members.
   '/repos/{owner}/{repo}/pulls/{pull_number}/reviews': ['get'],

@@ -3,7 +3,7 @@
 // every trigger, the sticky comment across pages, permissions, retries, size limits. The built
 // bundle gets a handful of smoke runs in dist-smoke.test.ts.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -294,6 +294,8 @@ describe('other triggers', () => {
     expect(run.summary).toContain('pull_request_target runs no verification commands');
     expect(run.stdout).not.toContain('[unit-tests]');
     expect(run.stdout).not.toContain('▶');
+    // CONDITIONAL is never green (SPEC §10): branch protection does not count action_required.
+    expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'action_required' });
   });
 
   it('publish: false makes no API write (the sign-off is still read)', async () => {
@@ -442,6 +444,19 @@ describe('resilience', () => {
     );
   });
 
+  it.each(['neutral', 'success'])(
+    'conditional-conclusion: %s is refused: a CONDITIONAL verdict is never green',
+    async (value) => {
+      const run = await push(repo, { 'conditional-conclusion': value });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        `Invalid input 'conditional-conclusion': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`,
+      );
+      expect(run.outputs.verdict ?? '').toBe('');
+      expect(gh.checkRunUpdates.at(-1)).toMatchObject({ conclusion: 'failure' });
+    },
+  );
+
   it('an unusable config completes the check run as failure and annotates the config', async () => {
     const run = await push(repo, { config: 'missing.yml' });
     expect(run.status).toBe(1);
@@ -558,6 +573,51 @@ describe('shards', () => {
         'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
       ]);
       expect(merged.summary).toContain('4 of 4 verification commands ran');
+      // The merged record names the commit judged and the one the event is about.
+      const record = JSON.parse(readFileSync(merged.outputs.record!, 'utf8')) as {
+        context: { head_sha: string; subject_sha: string };
+      };
+      expect(record.context).toMatchObject({
+        head_sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+        subject_sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shards of another commit are refused by the aggregating job: no verdict for its commit', async () => {
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d . && echo 1 passed, 0 failed'}\n`,
+    });
+    const later = { ...fixturePayload('push.json'), after: '9'.repeat(40) };
+    try {
+      const shard = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+        inputs: { shard: '1/1', 'evidence-dir': 'shards/1' },
+      });
+      expect(shard.status, shard.stdout).toBe(0);
+      const merged = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: later,
+        inputs: { aggregate: 'shards/*/decision-record.json', 'evidence-dir': 'merged' },
+      });
+      expect(merged.status).toBe(1);
+      expect(merged.step.failed).toMatch(
+        new RegExp(
+          `shard records judged commit [0-9a-f]{40} .*but this job holds ${'9'.repeat(40)}`,
+        ),
+      );
+      expect(merged.outputs.verdict ?? '').toBe('');
+      expect(gh.checkRunUpdates).toEqual([
+        expect.objectContaining({ conclusion: 'failure', status: 'completed' }),
+      ]);
+      expect(gh.requests[0]!.body).toMatchObject({ head_sha: '9'.repeat(40) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

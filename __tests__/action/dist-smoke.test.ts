@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
+import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,7 +21,7 @@ let gh: FakeGitHub;
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-action-dist-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
-  small = makeWorkspace({
+  small = gitWorkspace({
     '.github/cutover-checkpoint.yml':
       "version: 1\ngate: {name: smoke}\ndocuments:\n  - {id: readme, path: README.md}\ncommands:\n  - {id: hello, run: 'test -f README.md'}\n",
     'README.md': '# Smoke\n',
@@ -101,6 +101,28 @@ describe('dist/index.js', () => {
     );
   });
 
+  it('two overlapping runs (two processes) that both find no comment leave exactly one', async () => {
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
+    const pr = () =>
+      runDistAction({
+        workspace: small,
+        apiUrl: gh.url,
+        event: 'pull_request',
+        payload: 'pull_request.synchronize.json',
+      });
+    const runs = await Promise.all([pr(), pr()]);
+    expect(await bothListed).toBe(true);
+    for (const run of runs) expect(run.status, run.stdout).toBe(0);
+    expect(
+      gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/2/comments')),
+    ).toHaveLength(2);
+    expect(gh.comments.get(2)).toHaveLength(1);
+    expect(runs.map((r) => r.outputs['comment-id'])).toEqual([
+      String(gh.comments.get(2)![0]!.id),
+      String(gh.comments.get(2)![0]!.id),
+    ]);
+  });
+
   it('an invalid input fails the step (exit 1) and still completes a failed check run', async () => {
     const run = await runDistAction({
       workspace: small,
@@ -152,9 +174,8 @@ describe('dist/index.js', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe('GO');
     expect(run.summary).toContain('smoke');
-    // This workspace is no git repository: HEAD cannot be confirmed, said once; then the 403s, once.
-    expect(warnings(run.stdout)).toHaveLength(2);
-    expect(warnings(run.stdout)[0]).toContain("could not read the workspace's HEAD");
-    expect(warnings(run.stdout)[1]).toContain('needs `checks: write`');
+    // The 403s, said once.
+    expect(warnings(run.stdout)).toHaveLength(1);
+    expect(warnings(run.stdout)[0]).toContain('needs `checks: write`');
   });
 });

@@ -2,7 +2,7 @@
 // real webhook payloads (@octokit/webhooks-examples) against the OpenAPI-validated fake GitHub:
 // events with nothing to judge skip, a workspace holding another commit publishes nothing, the
 // check run goes on the event's commit, and commands run only where the event table allows.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,72 @@ describe('a workspace holding another commit', () => {
   });
 });
 
+describe('a workspace whose HEAD cannot be read', () => {
+  const NOT_A_REPO = 'fatal: not a git repository (or any of the parent directories): .git';
+  const cases = [
+    {
+      event: 'push',
+      key: 'push.-.0',
+      expected: '6113728f27ae82c7b1a177c8d03f9e96e0adf246, the commit this push event is about',
+      hint: 'uses: actions/checkout (its default ref on push',
+    },
+    {
+      event: 'pull_request',
+      key: 'pull_request.synchronize.22',
+      expected: 'the merge commit of ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      hint: 'its default ref on pull_request is the merge commit',
+    },
+    {
+      event: 'workflow_dispatch',
+      key: 'workflow_dispatch.-.0',
+      expected: `${'a'.repeat(40)}, the commit this workflow_dispatch run was started on`,
+      hint: 'uses: actions/checkout',
+    },
+  ];
+  for (const { event, key, expected, hint } of cases) {
+    it(`${event}: fails the step naming what it could not read, the commit expected and the checkout; publishes nothing`, async () => {
+      const run = await runAction({
+        workspace: repo,
+        apiUrl: gh.url,
+        event,
+        payload: example(key),
+        head: { kind: 'unavailable', reason: NOT_A_REPO },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout.match(/::error/g) ?? []).toHaveLength(1);
+      expect(run.step.failed).toContain(`could not read the workspace's HEAD (${NOT_A_REPO})`);
+      expect(run.step.failed).toContain(expected);
+      expect(run.step.failed).toContain(hint);
+      expect(run.stdout).not.toContain('::warning');
+      expect(run.stdout).not.toContain('▶');
+      expect(gh.requests).toEqual([]);
+      for (const name of VERDICT_OUTPUTS) expect(run.outputs[name] ?? '').toBe('');
+      expect(run.summary).toBe('');
+    });
+  }
+
+  it('a directory that is no git repository is read through git and refused', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'cc-not-a-repo-'));
+    try {
+      cpSync(repo, plain, { recursive: true, filter: (path) => !path.endsWith('/.git') });
+      const run = await runAction({
+        workspace: plain,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: example('push.-.0'),
+        head: 'git',
+      });
+      expect(run.status).toBe(1);
+      expect(run.step.failed).toMatch(
+        /could not read the workspace's HEAD \(fatal: not a git repository/,
+      );
+      expect(gh.requests).toEqual([]);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the commit published', () => {
   it('check_suite rerequested: the check run goes on check_suite.head_sha; the record holds both shas', async () => {
     const payload = example('check_suite.rerequested.7');
@@ -180,7 +246,7 @@ describe('the commit published', () => {
 });
 
 describe('the workspace HEAD read through git', () => {
-  it('a push whose commit is not the workspace HEAD fails and publishes nothing; a deletion skips', async () => {
+  it('a push whose commit is not the workspace HEAD, or in no repository, fails and publishes nothing; a deletion skips', async () => {
     const wrong = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -204,5 +270,26 @@ describe('the workspace HEAD read through git', () => {
     expect(deleted.status).toBe(0);
     expect(deleted.stdout).toContain('::notice::cutover-checkpoint skipped this push event');
     expect(gh.requests).toEqual([]);
+
+    // No repository at all (files fetched another way): refused, not published on the event's sha.
+    const plain = mkdtempSync(join(tmpdir(), 'cc-not-a-repo-'));
+    try {
+      const unread = await runAction({
+        workspace: plain,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: example('push.-.0'),
+        head: 'git',
+      });
+      expect(unread.status).toBe(1);
+      expect(unread.stdout).toMatch(
+        /^::error::cutover-checkpoint could not read the workspace's HEAD \(fatal: not a git repository.*6113728f27ae82c7b1a177c8d03f9e96e0adf246, the commit this push event is about.*uses: actions\/checkout/m,
+      );
+      expect(unread.stdout.match(/::(error|warning)/g)).toHaveLength(1);
+      expect(gh.requests).toEqual([]);
+      expect(unread.outputs.verdict ?? '').toBe('');
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
+import { readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -28,6 +29,7 @@ afterEach(async () => {
   await gh.stop();
 });
 
+const FORK_HEAD = '3484a3fb816e0859fd6e1cea078d76385ff50625';
 const warnings = (stdout: string) =>
   stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
@@ -35,8 +37,16 @@ const warnings = (stdout: string) =>
 function forkWorkflowRun(): Record<string, unknown> {
   const payload = structuredClone(
     fixturePayload('webhooks/examples.json')['workflow_run.completed.1'],
-  ) as { workflow_run: { head_repository: { full_name: string }; pull_requests: unknown[] } };
+  ) as {
+    workflow_run: {
+      head_repository: { full_name: string; owner: { login: string } };
+      pull_requests: unknown[];
+      event: string;
+    };
+  };
   payload.workflow_run.head_repository.full_name = 'forker/octo-repo';
+  payload.workflow_run.head_repository.owner.login = 'forker';
+  payload.workflow_run.event = 'pull_request';
   expect(payload.workflow_run.pull_requests).toEqual([]);
   return payload as unknown as Record<string, unknown>;
 }
@@ -97,7 +107,33 @@ describe('skipped publications are said once', () => {
     expect(run.stdout).not.toContain('▶');
   });
 
-  it('a fork workflow_run whose commit is in no open PR says why no comment was made', async () => {
+  it('a fork workflow_run whose commit GitHub does not list finds its PR by the head’s owner:branch', async () => {
+    // GitHub often lists no pull request for a fork's commit; the PR is found by its head.
+    gh.pulls = [
+      { number: 11, head: 'forker:master', sha: FORK_HEAD, state: 'open' },
+      { number: 12, head: 'someone:master', sha: FORK_HEAD, state: 'open' },
+    ];
+    gh.pullHeads.set(11, FORK_HEAD);
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'workflow_run',
+      payload: forkWorkflowRun(),
+    });
+    expect(run.status, run.stdout).toBe(0);
+    expect(warnings(run.stdout)).toEqual([]);
+    const lookups = gh.requests.filter((r) => r.operation === 'GET /repos/{owner}/{repo}/pulls');
+    expect(lookups.map((r) => r.query)).toEqual([
+      { head: 'forker:master', state: 'open', per_page: '100' },
+    ]);
+    expect(gh.comments.get(11)).toHaveLength(1);
+    expect(readJudgedCommit(gh.comments.get(11)![0]!.body)).toBe(FORK_HEAD);
+    expect(gh.comments.get(12)).toBeUndefined();
+    expect(run.stdout).not.toContain('▶');
+  });
+
+  it('a fork workflow_run in no open PR, by commit or by head, says why no comment was made', async () => {
+    gh.pulls = [{ number: 13, head: 'forker:master', sha: FORK_HEAD, state: 'closed' }];
     const run = await runAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -107,7 +143,27 @@ describe('skipped publications are said once', () => {
     expect(run.status, run.stdout).toBe(0);
     const said = warnings(run.stdout).filter((w) => w.includes('made no PR comment'));
     expect(said).toHaveLength(1);
-    expect(said[0]).toContain('3484a3fb816e0859fd6e1cea078d76385ff50625');
+    expect(said[0]).toContain(`no open pull request with commit ${FORK_HEAD}`);
+    expect(said[0]).toContain('nor one whose head is forker:master');
+    expect([...gh.comments.values()].flat()).toEqual([]);
+  });
+
+  it('a workflow_run of a push names no PR and looks none up: nothing to say', async () => {
+    const payload = structuredClone(
+      fixturePayload('webhooks/examples.json')['workflow_run.completed.1'],
+    ) as { workflow_run: { event: string } };
+    payload.workflow_run.event = 'push';
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'workflow_run',
+      payload: payload as unknown as Record<string, unknown>,
+    });
+    expect(run.status, run.stdout).toBe(0);
+    expect(warnings(run.stdout)).toEqual([]);
+    expect(gh.requests.map((r) => r.operation)).not.toContain(
+      'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+    );
     expect([...gh.comments.values()].flat()).toEqual([]);
   });
 

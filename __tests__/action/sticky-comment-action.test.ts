@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
+import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -46,7 +47,10 @@ const markerComments = () =>
 describe('the sticky comment', () => {
   it('two overlapping runs on the same PR end with one marker comment naming the newer commit', async () => {
     gh.pullHeads.set(2, NEW);
+    // Both list the comments before either writes (the server holds the listings until both came).
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
     const [older, newer] = await Promise.all([onHead(OLD), onHead(NEW)]);
+    expect(await bothListed).toBe(true);
     expect(older.status, older.stdout).toBe(0);
     expect(newer.status, newer.stdout).toBe(0);
     expect(markerComments()).toHaveLength(1);
@@ -58,6 +62,30 @@ describe('the sticky comment', () => {
     expect(late.stdout).toContain('left the PR comment alone');
     expect(markerComments()).toHaveLength(1);
     expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+  });
+
+  it('two overlapping runs of the same commit that both find no comment end with one', async () => {
+    // Both runs list the comments before either creates one (the server holds the first two
+    // listings until both have arrived): both create, and each run's re-check collapses the copies.
+    gh.pullHeads.set(2, NEW);
+    const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
+    const runs = await Promise.all([onHead(NEW), onHead(NEW)]);
+    expect(await bothListed).toBe(true);
+    for (const run of runs) {
+      expect(run.status, run.stdout).toBe(0);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([]);
+    }
+    const creates = gh.requests.filter(
+      (r) => r.operation === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    );
+    expect(creates).toHaveLength(2);
+    expect(markerComments()).toHaveLength(1);
+    expect(readJudgedCommit(markerComments()[0]!.body)).toBe(NEW);
+    // Both runs report the comment that stayed.
+    expect(runs.map((r) => r.outputs['comment-id'])).toEqual([
+      String(markerComments()[0]!.id),
+      String(markerComments()[0]!.id),
+    ]);
   });
 
   it('duplicates left by a race are collapsed onto the oldest, which shows the new verdict', async () => {
@@ -82,6 +110,36 @@ describe('the sticky comment', () => {
         .filter((r) => r.operation.startsWith('DELETE'))
         .map((r) => r.path.split('/').pop()),
     ).toHaveLength(2);
+  });
+
+  it('a verdict too long for a comment is cut so that the whole body, judged commit included, fits', async () => {
+    // Three failing commands whose summaries quote their 25,000-character scripts: the verdict
+    // cannot fit even at its least detail and is cut, and the lines naming the commit still fit.
+    const commands = [1, 2, 3]
+      .map((i) => `  - {id: long-${i}, run: ': ${'x'.repeat(25_000)}; exit 1'}`)
+      .join('\n');
+    const dir = gitWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: long}\ncommands:\n${commands}\n`,
+    });
+    try {
+      const payload = fixturePayload('pull_request.synchronize.json');
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'pull_request',
+        payload,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([]);
+      const body = markerComments()[0]!.body;
+      expect(body.length).toBeGreaterThan(65_000);
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(body).toContain("_Truncated to fit GitHub's limit of");
+      expect(body).toContain(`Judged commit: \`${OLD.slice(0, 7)}\``);
+      expect(readJudgedCommit(body)).toBe(OLD);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const viewer of ['my-app[bot]', null] as const) {

@@ -61,6 +61,7 @@ describe('inspect in few git processes', () => {
   it('30 documents and 5 tags (4 exist): three git processes, answers as per-item git would give', async () => {
     const asked = [...paths.map((p) => p.slice(4)), './docs/d7.md', 'docs/untracked.md'];
     const evidence = await createGit(workspace).inspect({ tags, paths: asked });
+    if (evidence.kind !== 'ok') throw new Error(evidence.reason);
     // The nested tag is peeled the old way (two more); everything else is batched.
     expect(calls.length).toBe(3 + 2);
     expect(evidence.head).toBe(head);
@@ -103,10 +104,10 @@ describe('inspect in few git processes', () => {
     try {
       execFileSync('git', ['init', '-q', empty]);
       const unborn = await createGit(empty).inspect({ tags: [], paths: ['a.md'] });
-      expect(unborn).toMatchObject({ available: true, head: null, lastCommit: { 'a.md': null } });
+      expect(unborn).toMatchObject({ kind: 'ok', head: null, lastCommit: { 'a.md': null } });
       rmSync(join(empty, '.git'), { recursive: true });
       const none = await createGit(empty).inspect({ tags: [], paths: [] });
-      expect(none.available).toBe(false);
+      expect(none.kind).toBe('unavailable');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -34,7 +34,11 @@ const clone = (name: string, ...flags: string[]) => {
   execFileSync('git', ['clone', '-q', ...flags, `file://${origin}`, dir]);
   return dir;
 };
-const inspect = (dir: string) => createGit(dir).inspect({ tags: [], paths: ['old.md', 'new.md'] });
+const inspect = async (dir: string) => {
+  const git = await createGit(dir).inspect({ tags: [], paths: ['old.md', 'new.md'] });
+  if (git.kind !== 'ok') throw new Error(git.reason);
+  return git;
+};
 
 describe('history facts by clone kind', () => {
   it('a full clone knows every date', async () => {
@@ -60,7 +64,7 @@ describe('history facts by clone kind', () => {
 
 describe('judgeDocumentAge', () => {
   const base: GitEvidence = {
-    available: true,
+    kind: 'ok',
     shallow: false,
     tagCount: 0,
     tags: {},
@@ -78,7 +82,7 @@ describe('judgeDocumentAge', () => {
     ['shallow, nobody looked at the boundary', { ...base, shallow: true }, 'unknown'],
     ['shallow, changed after the boundary', { ...base, shallow: true, historyCut: [] }, 'stale'],
     ['partial', { ...base, partial: true }, 'unknown'],
-    ['no git', { ...base, available: false, reason: 'not a repository' }, 'unavailable'],
+    ['no git', { kind: 'unavailable', reason: 'not a repository' }, 'unavailable'],
   ])('%s: %s', (_, git, kind) => {
     const age = judgeDocumentAge(git as GitEvidence, 'a.md', 365, now);
     expect(age.kind).toBe(kind);

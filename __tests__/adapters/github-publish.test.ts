@@ -24,7 +24,7 @@ function publisherWith(create: () => Promise<unknown>) {
     context: resolveGitHubContext({ GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'a'.repeat(40) }, {}),
     checkName: 'Cutover checkpoint',
     comment: 'never',
-    conditionalConclusion: 'neutral',
+    conditionalConclusion: 'action_required',
     pathPrefix: '',
     warn: (message) => warnings.push(message),
     now: () => new Date(0),

@@ -18,11 +18,11 @@ const command = (id: string, needs: string[] = []): CommandConfig => ({
 
 describe('parseShardSpec', () => {
   it.each([
-    ['1/4', { index: 1, count: 4 }],
-    ['4/4', { index: 4, count: 4 }],
-    ['0/4', 'shard 0/4: i must be between 1 and n'],
-    ['5/4', 'shard 5/4: i must be between 1 and n'],
-    ['two', "shard must look like i/n, e.g. 2/4 (got 'two')"],
+    ['1/4', { kind: 'ok', value: { index: 1, count: 4 } }],
+    ['4/4', { kind: 'ok', value: { index: 4, count: 4 } }],
+    ['0/4', { kind: 'unavailable', reason: 'shard 0/4: i must be between 1 and n' }],
+    ['5/4', { kind: 'unavailable', reason: 'shard 5/4: i must be between 1 and n' }],
+    ['two', { kind: 'unavailable', reason: "shard must look like i/n, e.g. 2/4 (got 'two')" }],
   ])('%s', (text, expected) => {
     expect(parseShardSpec(text)).toEqual(expected);
   });

@@ -48,6 +48,24 @@ const ROUTES = Object.entries(SPEC.paths).flatMap(([template, methods]) =>
     })),
 );
 
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_LIMIT = 65_536;
+const commentTooLong = (): [number, unknown] => [
+  422,
+  {
+    message: 'Validation Failed',
+    documentation_url: 'https://docs.github.com/rest/issues/comments',
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: 'body is too long (maximum is 65536 characters)',
+      },
+    ],
+  },
+];
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
@@ -69,6 +87,8 @@ export class FakeGitHub {
     /** A merged PR: its merge commit and final head. */
     merged?: { mergeCommitSha: string; headSha: string };
   }[] = [];
+  /** Pull requests by head (GET /pulls?head=owner:branch); `head` is `owner:branch`. */
+  pulls: { number: number; head: string; sha: string; state: 'open' | 'closed' }[] = [];
   appSlug: string | null = 'github-actions';
   /** Reviews per pull request, in the order they were submitted. */
   readonly reviews = new Map<number, { login: string; state: string; commitId: string }[]>();
@@ -82,6 +102,8 @@ export class FakeGitHub {
   readonly branchTips = new Map<string, string>();
   /** Repository files by `sha:path` for the contents API; any other answers 404. */
   readonly contents = new Map<string, string>();
+  /** Repository files by path, the same at every ref (a policy no run changes). */
+  readonly contentsAtAnyRef = new Map<string, string>();
   /** Team members by `org/team_slug`; a team not here answers 404 (as to GITHUB_TOKEN). */
   readonly teamMembers = new Map<string, string[]>();
   private nextId = 1000;
@@ -118,6 +140,44 @@ export class FakeGitHub {
     const list = this.comments.get(issue) ?? [];
     for (let i = 0; i < count; i++) list.push({ id: this.nextId++, body: body(i), login });
     this.comments.set(issue, list);
+  }
+
+  /**
+   * Holds the first `count` requests matching `method` and `path` until all of them have arrived
+   * (or `timeoutMs` passed), then answers them from the state at that moment: runs that overlap
+   * in the worst way (both read before either writes), deterministically. Resolves to whether
+   * all `count` met.
+   */
+  barrier(method: string, path: RegExp, count: number, timeoutMs = 10_000): Promise<boolean> {
+    let release!: (met: boolean) => void;
+    const met = new Promise<boolean>((resolve) => (release = resolve));
+    const timer = setTimeout(() => release(false), timeoutMs);
+    this.barriers.push({
+      method,
+      path,
+      left: count,
+      met,
+      release: (ok) => (clearTimeout(timer), release(ok)),
+    });
+    return met;
+  }
+
+  private readonly barriers: {
+    method: string;
+    path: RegExp;
+    left: number;
+    met: Promise<boolean>;
+    release: (met: boolean) => void;
+  }[] = [];
+
+  private async passBarrier(method: string, path: string): Promise<void> {
+    const barrier = this.barriers.find(
+      (b) => b.left > 0 && b.method === method && b.path.test(path),
+    );
+    if (!barrier) return;
+    barrier.left--;
+    if (barrier.left === 0) barrier.release(true);
+    await barrier.met;
   }
 
   /** Requests that created or changed something. */
@@ -166,6 +226,7 @@ export class FakeGitHub {
     );
     const operation = SPEC.paths[route.template]![route.method.toLowerCase()]!;
     recorded.errors.push(...this.validateRequest(operation, params, recorded.query, body));
+    await this.passBarrier(req.method ?? '', url.pathname);
 
     const fault = this.faults.find(
       (f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname),
@@ -196,7 +257,9 @@ export class FakeGitHub {
       'application/json'
     ]?.schema;
     if (documented) recorded.responseErrors.push(...validateAgainst(documented, payload));
-    else if (payload !== undefined)
+    // GitHub answers 404 on any route whose object is gone (a comment another run deleted),
+    // documented or not.
+    else if (payload !== undefined && status !== 404)
       recorded.responseErrors.push(`status ${status} is not documented`);
     send(status, payload, headers);
   }
@@ -328,6 +391,7 @@ export class FakeGitHub {
         return [200, slice.map((c) => this.commentJson(c, repoUrl, params.issue_number!)), headers];
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        if (String(body.body).length > COMMENT_LIMIT) return commentTooLong();
         const comment = {
           id: this.nextId++,
           body: String(body.body),
@@ -340,6 +404,7 @@ export class FakeGitHub {
         return [201, this.commentJson(comment, repoUrl, params.issue_number!)];
       }
       case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        if (String(body.body).length > COMMENT_LIMIT) return commentTooLong();
         for (const [issue, list] of this.comments) {
           const comment = list.find((c) => c.id === Number(params.comment_id));
           if (comment) {
@@ -429,6 +494,27 @@ export class FakeGitHub {
           })),
         ];
       }
+      case 'GET /repos/{owner}/{repo}/pulls': {
+        const base = exampleOf(deref({ $ref: '#/components/schemas/pull-request-simple' })) as {
+          head: object;
+        };
+        const state = query.state ?? 'open';
+        return [
+          200,
+          this.pulls
+            .filter(
+              (p) =>
+                (query.head === undefined || p.head === query.head) &&
+                (state === 'all' || p.state === state),
+            )
+            .map((p) => ({
+              ...base,
+              number: p.number,
+              state: p.state,
+              head: { ...base.head, sha: p.sha, label: p.head, ref: p.head.split(':')[1] },
+            })),
+        ];
+      }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
         const all = this.reviews.get(Number(params.pull_number)) ?? [];
         const perPage = Number(query.per_page ?? 30);
@@ -473,7 +559,9 @@ export class FakeGitHub {
         return [200, members.map((login) => this.userJson(login))];
       }
       case 'GET /repos/{owner}/{repo}/contents/{path}': {
-        const text = this.contents.get(`${query.ref}:${params.path}`);
+        const text =
+          this.contents.get(`${query.ref}:${params.path}`) ??
+          this.contentsAtAnyRef.get(params.path!);
         if (text === undefined) return [404, { message: 'Not Found' }];
         const bytes = Buffer.from(text);
         const url = `https://api.github.com/repos/${params.owner}/${params.repo}/contents/${params.path}`;

@@ -98,8 +98,9 @@ describe('check run and comment pieces', () => {
   it.each([
     ['GO', undefined, 'success'],
     ['NO-GO', undefined, 'failure'],
-    ['CONDITIONAL', undefined, 'neutral'],
+    ['CONDITIONAL', undefined, 'action_required'],
     ['CONDITIONAL', 'action_required', 'action_required'],
+    ['CONDITIONAL', 'failure', 'failure'],
   ] as const)('%s → %s', (verdict, conditional, conclusion) => {
     expect(mapConclusion(verdict, conditional)).toBe(conclusion);
   });

@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheckpoint, type RunOutcome, type RunRequest } from '../../src/app/run-checkpoint.js';
 import type { CommandRunnerPort, Ports } from '../../src/app/ports.js';
-import type { CommandResult, GitEvidence, ToolEvidence } from '../../src/core/evidence.js';
+import type {
+  CommandResult,
+  GitEvidence,
+  GitFacts,
+  ToolEvidence,
+} from '../../src/core/evidence.js';
 import type { Baseline, Decision } from '../../src/core/model.js';
 import { createFsWorkspace } from '../../src/adapters/fs-workspace.js';
 import { formatPointer, parsePointer } from '../../src/core/parse/json-pointer.js';
@@ -39,7 +44,7 @@ export interface Scenario {
   repeat?: Record<string, [string, number]>;
   remove?: string[];
   symlinks?: Record<string, string>;
-  git?: Partial<GitEvidence>;
+  git?: Partial<GitFacts> | Extract<GitEvidence, { kind: 'unavailable' }>;
   /** A pull-request run: the base commit and its gate config text (null: absent at base). */
   baseSha?: string;
   baseConfig?: string | null;
@@ -195,14 +200,16 @@ export function createScenarioPorts(scenario: Scenario, dir: string): Ports {
               };
       },
       async modifiedFiles() {
-        return [];
+        return { kind: 'ok' as const, value: [] };
       },
       async changedPaths() {
         return { kind: 'ok' as const, paths: scenario.changed ?? [], outside: [] };
       },
       async inspect({ tags, paths }) {
+        // A scenario's git may be `{ kind: 'unavailable', reason }`: then nothing else is known.
+        if (scenario.git?.kind === 'unavailable') return scenario.git;
         return {
-          available: true,
+          kind: 'ok' as const,
           shallow: false,
           head: '1111111111111111111111111111111111111111',
           tagCount: 3,
@@ -268,7 +275,7 @@ export function scenarioRequest(scenario: Scenario): RunRequest {
     notRunReason:
       scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     defaultConcurrency: 2,
-    ...(scenario.baseSha ? { baseSha: scenario.baseSha } : {}),
+    ...(scenario.baseSha ? { trustedRef: scenario.baseSha } : {}),
     context: {
       repository: 'acme/memory-kernel',
       sha: null,

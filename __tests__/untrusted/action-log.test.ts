@@ -4,7 +4,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspace } from '../cli/cli-helpers.js';
+import { gitWorkspace as workspace } from '../action/git-workspace.js';
 import { runAction, runActionInProcess, TOKEN, type ActionRun } from '../action/run-action.js';
 import { readAsRunner } from '../support/workflow-commands.js';
 

@@ -105,14 +105,14 @@ describe('shards', () => {
   it.each(['1/4294967296', '1/30000000', `1/${MAX_SHARDS + 1}`, '1/1e9', `1/${'9'.repeat(400)}`])(
     '%s is refused with a message',
     (spec) => {
-      expect(typeof parseShardSpec(spec)).toBe('string');
+      expect(parseShardSpec(spec)).toMatchObject({ kind: 'unavailable', reason: /shard/ });
     },
   );
 
   it('accepts up to the bound, and the partitioner never allocates beyond it', () => {
     expect(parseShardSpec(`${MAX_SHARDS}/${MAX_SHARDS}`)).toEqual({
-      index: MAX_SHARDS,
-      count: MAX_SHARDS,
+      kind: 'ok',
+      value: { index: MAX_SHARDS, count: MAX_SHARDS },
     });
     expect(() => partitionCommands([], 2 ** 32)).toThrow(RangeError);
   });

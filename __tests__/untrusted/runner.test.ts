@@ -204,10 +204,16 @@ describe('processes a command leaves behind', () => {
 
   it('on abort, kills escapees of the commands it stopped', async () => {
     const stop = new AbortController();
-    setTimeout(() => stop.abort('interrupted'), 500);
+    // Abort once both sleeps exist (a fixed delay raced the shell's start on a loaded machine).
+    const started = setInterval(() => {
+      if (survivors('300.76').length > 0) {
+        clearInterval(started);
+        stop.abort('interrupted');
+      }
+    }, 50);
     const { results } = await run([command('hangs', 'setsid -f sleep 300.75; sleep 300.76')], {
       signal: stop.signal,
-    });
+    }).finally(() => clearInterval(started));
     expect(survivors('300.75')).toEqual([]);
     expect(survivors('300.76')).toEqual([]);
     expect(results[0]!.leftovers?.map((p) => p.command)).toContain('sleep 300.75');

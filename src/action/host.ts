@@ -3,6 +3,7 @@
 
 import type { CommandEvents, HeadCommit, Ports } from '../app/ports.js';
 import type { StepIo } from '../adapters/github/step-io.js';
+import type { GitRunner } from '../adapters/git-prefetch.js';
 import type { InputSource } from './inputs.js';
 
 /** Everything the Action takes from the machine it runs on; tests pass fakes of the runner parts. */
@@ -19,6 +20,8 @@ export interface ActionHost {
   retryAfterBaseMs?: number;
   /** Off: no pause between mutating GitHub requests (tests against the local server). */
   paceWrites?: boolean;
+  /** Runs git (run.ts: one that answers what index.ts asked at start-up). */
+  git?: GitRunner;
   /** Reads HEAD in a directory (default: git); tests stand in for the workflow's checkout. */
   readHead?: (root: string) => Promise<HeadCommit>;
   /** Wraps the machine's ports (tests replace the command runner with a replaying fake). */

@@ -3,8 +3,9 @@
 
 import * as core from '@actions/core';
 import { BASELINE_FIELDS, DECISIONS, type Baseline } from '../core/model.js';
-import type { GateAsk } from '../app/run-checkpoint.js';
+import type { GateAsk } from '../app/run-request.js';
 import { INPUTS } from './constants.js';
+import type { ConditionalConclusion } from '../core/render/github/check-run.js';
 import { parseShardSpec } from '../core/shard/partition.js';
 import { checkWorkingDirectory } from './working-directory.js';
 
@@ -34,7 +35,7 @@ export interface ActionInputs extends PublishingInputs {
   comment: 'auto' | 'always' | 'never';
   failOn: 'no-go' | 'conditional' | 'never';
   evidenceDir: string;
-  conditionalConclusion: 'neutral' | 'success' | 'failure' | 'action_required';
+  conditionalConclusion: ConditionalConclusion;
   workingDirectory: string;
   /** A previous record whose durations balance the shards ('' for none). */
   durations: string;
@@ -107,15 +108,26 @@ export function readInputs(
       'never',
     ] as const),
     evidenceDir: get(INPUTS.evidenceDir) || 'checkpoint-evidence',
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      get(INPUTS.conditionalConclusion) || 'neutral',
-      ['neutral', 'success', 'failure', 'action_required'] as const,
-    ),
+    conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
     workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || '.', workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate),
   };
+}
+
+/**
+ * CONDITIONAL is never green (SPEC §10): `neutral` and `success` would let branch protection count
+ * a CONDITIONAL verdict as passing, so they are refused with the reason, not silently mapped.
+ */
+function readConditionalConclusion(value: string): ConditionalConclusion {
+  if (value === 'neutral' || value === 'success')
+    throw new InputError(
+      `Invalid input '${INPUTS.conditionalConclusion}': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`,
+    );
+  return oneOf(INPUTS.conditionalConclusion, value || 'action_required', [
+    'action_required',
+    'failure',
+  ] as const);
 }
 
 function readWorkingDirectory(value: string, workspace: string): string {
@@ -127,8 +139,8 @@ function readWorkingDirectory(value: string, workspace: string): string {
 function readShard(text: string): Pick<GateAsk, 'shard'> {
   if (!text) return {};
   const shard = parseShardSpec(text);
-  if (typeof shard === 'string') throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
+  if (shard.kind !== 'ok') throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
 }
 
 /**

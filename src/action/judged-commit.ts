@@ -5,7 +5,7 @@ import type { HeadCommit } from '../app/ports.js';
 import type { GitHubRunContext } from '../adapters/github/context.js';
 import type { EventPayload } from '../adapters/github/event.js';
 import { planEvent, type EventPlan } from '../core/github/event-plan.js';
-import { checkJudgedCommit } from '../core/github/judged-commit.js';
+import { checkJudgedCommit, explainUnreadableHead } from '../core/github/judged-commit.js';
 
 /** A plan for an event that has something to judge. */
 export type JudgePlan = Extract<EventPlan, { kind: 'judge' }>;
@@ -25,39 +25,32 @@ export function planRun(
 /** The run may go on: the commit judged and the one published on (equal except on pull_request). */
 export interface ConfirmedCommit {
   kind: 'confirmed';
-  /** HEAD; null when git could not say (then `warning` says why). */
-  headSha: string | null;
+  /** HEAD, the commit judged. */
+  headSha: string;
+  /** The commit the event is about, where the verdict is published. */
   subjectSha: string;
-  warning?: string;
 }
 
 /**
- * Compares HEAD with the plan. A workspace holding another commit is `wrong-commit` with the one
- * message naming both shas and the checkout that fixes it; nothing is published then. When git
- * cannot read HEAD (no repository: the workflow fetched files another way) the event's commit is
- * trusted with a warning; `fallbackSha` (GITHUB_SHA) is used only when neither names a commit.
+ * Compares HEAD with the plan. A workspace holding another commit, or one whose HEAD git cannot
+ * read (no repository, no git), is `wrong-commit` with the one message naming what was or could
+ * not be read, the commit expected and the checkout that fixes it; nothing is published then, as
+ * a verdict on the event's commit would vouch for a tree nobody identified (fail closed).
+ * `eventSha` is GITHUB_SHA, named as the expected commit on events whose plan accepts any HEAD.
  */
 export function confirmJudgedCommit(
   plan: JudgePlan,
   head: HeadCommit,
-  fallbackSha: string,
+  eventSha: string,
 ): ConfirmedCommit | { kind: 'wrong-commit'; message: string } {
-  if (head.kind === 'ok') {
-    const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
-    if (problem) return { kind: 'wrong-commit', message: `cutover-checkpoint: ${problem}` };
-    return { kind: 'confirmed', headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
-  }
-  const subjectSha = plan.subjectSha ?? fallbackSha;
-  return {
-    kind: 'confirmed',
-    headSha: null,
-    subjectSha,
-    ...(plan.head.kind === 'any'
-      ? {}
-      : {
-          warning: `cutover-checkpoint could not read the workspace's HEAD (${head.reason}), so it cannot confirm that it judged ${subjectSha}, the commit this ${plan.event} event is about; check out the repository with ${plan.checkoutHint}`,
-        }),
-  };
+  if (head.kind !== 'ok')
+    return {
+      kind: 'wrong-commit',
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`,
+    };
+  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+  if (problem) return { kind: 'wrong-commit', message: `cutover-checkpoint: ${problem}` };
+  return { kind: 'confirmed', headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
 }
 
 /** The context with the plan's pull request and the commit the verdict is published on. */
@@ -71,5 +64,6 @@ export function contextFor(
     sha: subjectSha,
     pullRequest: plan.pullRequest,
     lookUpPullRequest: plan.lookUpPullRequest,
+    ...(plan.headLabel ? { headLabel: plan.headLabel } : {}),
   };
 }

@@ -7,13 +7,13 @@ import { relative, resolve } from 'node:path';
 import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
 import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/context.js';
-import { readEventPayload } from '../adapters/github/event.js';
+import { readEventPayload, type EventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { trustedRefForEvent } from '../adapters/trusted-ref.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
 import { explainMissingToken } from '../core/github/publication-errors.js';
@@ -52,7 +52,7 @@ export async function runAction(host: ActionHost): Promise<void> {
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
   }
@@ -63,17 +63,20 @@ async function runWithInputs(
   planned: GitHubRunContext,
   plan: JudgePlan,
   inputs: ActionInputs,
+  payload: EventPayload,
 ): Promise<void> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
-  const head = await (host.readHead ?? ((dir: string) => createGit(dir).headCommit()))(root);
+  const head = await (host.readHead ?? ((dir: string) => createGit(dir, host.git).headCommit()))(
+    root,
+  );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? '');
   if (judged.kind === 'wrong-commit') {
-    // No verdict for a commit that was not judged: no check run, no comment, empty outputs.
+    // No verdict for a commit that was not judged (or not identified): no check run, no comment,
+    // empty outputs.
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
@@ -88,6 +91,7 @@ async function runWithInputs(
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
+    ...(host.git ? { git: host.git } : {}),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client
@@ -121,11 +125,13 @@ async function runWithInputs(
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,
             repo: context.repo,
           },
+          host.git,
         ),
       };
     } catch (error) {
@@ -142,7 +148,7 @@ async function runWithInputs(
 function buildRequest(
   host: ActionHost,
   context: GitHubRunContext,
-  judged: { plan: JudgePlan; headSha: string | null; subjectSha: string },
+  judged: { plan: JudgePlan; headSha: string; subjectSha: string },
   inputs: ActionInputs,
   root: string,
   signal: AbortSignal,
@@ -155,22 +161,14 @@ function buildRequest(
         path,
         text: valueOrThrow(readRecordFile(path, root)),
       })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...(context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}),
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
     };
   return {
-    ...ask,
-    ...(ask.shard && inputs.durations
-      ? {
-          shard: {
-            ...ask.shard,
-            durations: valueOrThrow(
-              readShardDurations(inputs.durations, root),
-              "Invalid input 'durations'",
-            ),
-          },
-        }
-      : {}),
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || undefined, root),
+      "Invalid input 'durations'",
+    ),
     scope: 'run',
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -188,7 +186,6 @@ function buildRequest(
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
     signal,
-    ...(context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}),
   };
 }
 

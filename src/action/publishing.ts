@@ -18,7 +18,7 @@ type PublishSettings = Pick<
 /** When the inputs are invalid: only the check run, completed as failure. */
 export const FAILURE_ONLY = {
   comment: 'never',
-  conditionalConclusion: 'neutral',
+  conditionalConclusion: 'action_required',
   pathPrefix: '',
 } as const;
 

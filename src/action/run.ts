@@ -4,12 +4,17 @@
 import { createActionCommandLog } from '../adapters/github/command-log.js';
 import { createRunnerStepIo } from '../adapters/github/step-io.js';
 import { isEchoBackedUp } from '../adapters/command-output.js';
+import type { GitRunner } from '../adapters/git-prefetch.js';
 import { RUNNER_INPUTS } from './inputs.js';
 import { runAction } from './main.js';
 
-/** Runs the Action in this process, as the runner started it. Never throws. */
-export async function run(): Promise<void> {
+/**
+ * Runs the Action in this process, as the runner started it; `git` answers what index.ts asked
+ * early. Never throws.
+ */
+export async function run(git?: GitRunner): Promise<void> {
   await runAction({
+    ...(git ? { git } : {}),
     env: process.env,
     inputs: RUNNER_INPUTS,
     io: createRunnerStepIo(),

@@ -13,8 +13,10 @@ import { OutputTail } from './output-tail.js';
 /** Bytes of output kept in memory and in the record, per command. */
 export const TAIL_BYTES = 16 * 1024;
 
-/** Bytes a live echo may have queued (written, not yet taken by its reader) before output is left out. */
-export const ECHO_QUEUE_BYTES = 1024 * 1024;
+/** Bytes a live echo may have queued (written, not yet taken by its reader) before output is left out:
+ * about one pipe buffer. Queued echo text is held as strings on the JS heap, so a larger queue
+ * under a steady flood keeps the young generation growing (1 MiB measured +40-60 MiB peak RSS). */
+export const ECHO_QUEUE_BYTES = 64 * 1024;
 
 /** Whether a writable stream (stdout, stderr) holds more than ECHO_QUEUE_BYTES not yet written. */
 export function isEchoBackedUp(stream: { writableLength?: number }): boolean {
@@ -45,8 +47,21 @@ export class CommandOutput {
   private readonly tail = new OutputTail(TAIL_BYTES);
   private unshown = 0;
   private readonly buffers: RedactingLineBuffer[] = [];
+  /** Set once the log file failed (a full disk): output then goes to the tail and echo only. */
+  private logFailed = false;
 
-  constructor(private readonly options: CommandOutputOptions) {}
+  constructor(private readonly options: CommandOutputOptions) {
+    // Without a listener a write error (ENOSPC, EIO) would crash the gate; and pipes paused for
+    // a 'drain' that never comes would stall the command. Wake them, and say so in the tail.
+    options.log.on('error', (error) => {
+      if (this.logFailed) return;
+      this.logFailed = true;
+      options.log.emit('drain');
+      this.append(
+        `\n[the log ${options.logFile} could not be written (${error.message}): it is incomplete]\n`,
+      );
+    });
+  }
 
   /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
   attach(stream: Readable): void {
@@ -70,7 +85,7 @@ export class CommandOutput {
 
   /** Adds text the gate itself writes (e.g. why the command could not start). */
   append(text: string): void {
-    this.emit({ text, bytes: Buffer.from(text) });
+    this.emit({ text, bytes: [Buffer.from(text)] });
   }
 
   /**
@@ -88,16 +103,20 @@ export class CommandOutput {
 
   private emit(out: ReleasedOutput | undefined): boolean | undefined {
     if (!out) return undefined;
-    this.tail.push(out.bytes);
     this.echo(out);
-    return this.options.log.write(out.bytes);
+    let ready = true;
+    for (const bytes of out.bytes) {
+      this.tail.push(bytes);
+      if (!this.logFailed) ready = this.options.log.write(bytes);
+    }
+    return this.logFailed || ready;
   }
 
   private echo(out: ReleasedOutput): void {
     const { onOutput, echoBackedUp, logFile } = this.options;
     if (!onOutput || out.text === '') return;
     if (echoBackedUp?.()) {
-      this.unshown += out.bytes.length;
+      for (const bytes of out.bytes) this.unshown += bytes.length;
       return;
     }
     if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));

@@ -1,22 +1,37 @@
 // Runs one git command in the workspace with the minimal child environment. git is found on PATH
 // once per process (not by execvp through every PATH directory on every call).
+//
+// Git saying "no" (a ref it does not know, a path the ref lacks, `--is-ancestor` false) is an
+// answer; git failing (not installed, killed, timed out, not a repository, refusing a dubious
+// owner) is not, and the two never share a shape: a caller that takes a failure for "no" would
+// judge a tag absent or a policy file deleted because a process timed out.
 
 import { execFile } from 'node:child_process';
 import { buildChildEnv } from './child-env.js';
 import { findExecutable } from './path-search.js';
+import type { CouldNot } from '../core/outcome.js';
 
 const GIT_TIMEOUT_MS = 15_000;
+const GIT_MAX_BUFFER = 64 * 1024 * 1024;
 
-/** What one git command said; `missing`: git is not installed or not on PATH. */
-export interface GitResult {
-  ok: boolean;
-  stdout: string;
-  stderr: string;
-  missing?: boolean;
-  bytes: Buffer;
-}
+/**
+ * What one git command said.
+ * - `ok`: exit 0; `stdout` decoded as UTF-8, `bytes` as written.
+ * - `said-no`: git ran and answered with a non-zero exit (1, or 128 for an unknown revision or a
+ *   path the ref lacks); what the exit means is the caller's to say.
+ * - `unavailable`: git could not answer (see `reason`, with the error as `cause`): the answer is
+ *   unknown, never "no".
+ */
+export type GitResult =
+  | { kind: 'ok'; stdout: string; stderr: string; bytes: Buffer }
+  | { kind: 'said-no'; exitCode: number; stdout: string; stderr: string }
+  | (CouldNot & { stderr: string });
 
-/** Runs `git ...args` in `cwd`; never rejects (a failure is `ok: false`). */
+/** stderr of a git that could not look at the repository at all (LC_ALL=C: English). */
+const NO_REPOSITORY =
+  /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
+
+/** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */
 export function git(cwd: string, args: string[]): Promise<GitResult> {
   // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
   const env = buildChildEnv(process.env, {
@@ -27,26 +42,63 @@ export function git(cwd: string, args: string[]): Promise<GitResult> {
   const file = process.platform === 'win32' ? 'git' : findExecutable('git', env.PATH ?? '');
   if (!file)
     return Promise.resolve({
-      ok: false,
-      stdout: '',
+      kind: 'unavailable',
+      reason: 'git is not installed or not on PATH',
       stderr: '',
-      missing: true,
-      bytes: Buffer.alloc(0),
     });
   return new Promise((resolvePromise) => {
     execFile(
       file,
       args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer', env },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: 'buffer', env },
       (error, stdout, stderr) => {
+        const err = stderr.toString('utf8');
+        if (!error) {
+          resolvePromise({
+            kind: 'ok',
+            stdout: stdout.toString('utf8'),
+            stderr: err,
+            bytes: stdout,
+          });
+          return;
+        }
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'number' && (code === 1 || code === 128) && !NO_REPOSITORY.test(err)) {
+          resolvePromise({
+            kind: 'said-no',
+            exitCode: code,
+            stdout: stdout.toString('utf8'),
+            stderr: err,
+          });
+          return;
+        }
         resolvePromise({
-          ok: !error,
-          stdout: stdout.toString('utf8'),
-          stderr: stderr.toString('utf8'),
-          missing: (error as NodeJS.ErrnoException | null)?.code === 'ENOENT',
-          bytes: stdout,
+          kind: 'unavailable',
+          reason: describeFailure(args[0] ?? '', error, code, err, cwd),
+          cause: error,
+          stderr: err,
         });
       },
     );
   });
+}
+
+/** One sentence on why `git <subcommand>` could not answer. */
+function describeFailure(
+  subcommand: string,
+  error: Error & { killed?: boolean; signal?: NodeJS.Signals | null },
+  code: unknown,
+  stderr: string,
+  cwd: string,
+): string {
+  const said = stderr.trim().split('\n')[0] || error.message;
+  if (code === 'ENOENT') return 'git is not installed or not on PATH';
+  if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+    return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
+  if (error.killed || error.signal)
+    return error.signal === 'SIGTERM' && error.killed
+      ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1000} s`
+      : `git ${subcommand} was killed (${error.signal ?? 'signal'})`;
+  if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
+  return `git ${subcommand} failed (${typeof code === 'number' ? `exit ${code}: ` : ''}${said})`;
 }

@@ -22,10 +22,13 @@ const TAG_FORMAT = [
   '%(*committerdate:iso-strict)',
 ].join('%00');
 
+/** The one git question behind `readTags` (git-prefetch.ts asks it early). */
+export const TAG_LIST: readonly string[] = ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags'];
+
 /**
  * All tag names (for the count) and the facts of the `wanted` ones (absent or not a commit:
  * `{ sha: null, date: null }`). A tag of a tag is peeled by rev-parse the old way. Null when git
- * fails.
+ * fails (not when it says a tag is not there): the tags are then unknown.
  */
 export async function readTags(
   root: string,
@@ -36,8 +39,8 @@ export async function readTags(
   commits: Record<string, string>;
   facts: Record<string, TagFact>;
 } | null> {
-  const listed = await git(root, ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags']);
-  if (!listed.ok) return null;
+  const listed = await git(root, [...TAG_LIST]);
+  if (listed.kind !== 'ok') return null;
   const byName = new Map<string, string[]>();
   for (const line of listed.stdout.split('\n').filter(Boolean)) {
     const [name = '', ...fields] = line.split('\0');
@@ -48,8 +51,11 @@ export async function readTags(
     const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
     if (type === 'commit') facts[tag] = { sha: sha!, date: date || null };
     else if (peeledType === 'commit') facts[tag] = { sha: peeledSha!, date: peeledDate || null };
-    else if (peeledType === 'tag') facts[tag] = await peelNested(root, tag, git);
-    else facts[tag] = { sha: null, date: null };
+    else if (peeledType === 'tag') {
+      const peeled = await peelNested(root, tag, git);
+      if (!peeled) return null;
+      facts[tag] = peeled;
+    } else facts[tag] = { sha: null, date: null };
   }
   // Every tag's commit (an annotated tag's target), as the tag-name advice lists them.
   const commits = Object.fromEntries(
@@ -58,24 +64,26 @@ export async function readTags(
   return { count: byName.size, commits, facts };
 }
 
-async function peelNested(root: string, tag: string, git: Git): Promise<TagFact> {
+/** A tag of a tag, peeled to its commit; null when git failed (a "no" is an absent tag). */
+async function peelNested(root: string, tag: string, git: Git): Promise<TagFact | null> {
   const sha = await git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]);
-  if (!sha.ok) return { sha: null, date: null };
+  if (sha.kind === 'unavailable') return null;
+  if (sha.kind !== 'ok') return { sha: null, date: null };
   const date = await git(root, ['show', '-s', '--format=%cI', sha.stdout.trim()]);
-  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
+  return { sha: sha.stdout.trim(), date: date.kind === 'ok' ? date.stdout.trim() || null : null };
 }
 
 /**
  * The newest commit (sha, ISO date) that changed each of `paths` (relative to `root`), from one
  * walk of the history: what `git log -1 -- <path>` says for each, except in merge histories where
  * a side branch's change was dropped by the merge (the batched walk may still see it). Paths with
- * no change found are absent from the map.
+ * no change found are absent from the map; null when git could not walk the history.
  */
 export async function lastChanges(
   root: string,
   paths: string[],
   git: Git = runGit,
-): Promise<Map<string, { sha: string; date: string }>> {
+): Promise<Map<string, { sha: string; date: string }> | null> {
   const found = new Map<string, { sha: string; date: string }>();
   if (paths.length === 0) return found;
   // A leading '/' marks a commit line: --relative file names never start with one.
@@ -89,7 +97,9 @@ export async function lastChanges(
     '--',
     ...paths,
   ]);
-  if (!log.ok) return found;
+  // An unborn HEAD (no commit yet) is git's "no history": nothing was ever committed.
+  if (log.kind === 'said-no') return found;
+  if (log.kind !== 'ok') return null;
   const wanted = new Set(paths.map((p) => posix.normalize(p)));
   const byKey = new Map<string, { sha: string; date: string }>();
   let current: { sha: string; date: string } | undefined;

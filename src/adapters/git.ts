@@ -1,13 +1,32 @@
 // Asks git about tags and file history in the workspace. Git being absent, or the workspace not
-// being a repository, is evidence (`available: false`), not a crash.
+// being a repository, is evidence (`kind: 'unavailable'`), not a crash. Git failing (timed out,
+// killed) is never read as git's "no": a fact git could not give is unknown, not absent.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
+import { couldNot, ok } from '../core/outcome.js';
 import type { GitPort } from '../app/ports.js';
-import { git as runGit } from './git-exec.js';
+import { git as runGit, type GitResult } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
+
+/** The first question `inspect` asks: repository facts and HEAD (see git-prefetch.ts). */
+export const GIT_PROBE: readonly string[] = [
+  'rev-parse',
+  '--is-inside-work-tree',
+  '--is-shallow-repository',
+  '--git-common-dir',
+  '--verify',
+  '--quiet',
+  'HEAD^{commit}',
+];
+
+/** How `headCommit` reads HEAD: the commit's text (its parents) and its sha. */
+export const HEAD_READS = [
+  ['cat-file', '-p', 'HEAD'],
+  ['rev-parse', '--verify', 'HEAD^{commit}'],
+] as const;
 
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
 function isSafeRef(ref: string): boolean {
@@ -21,14 +40,17 @@ export function createGit(
 ): GitPort & Required<Pick<GitPort, 'headCommit'>> {
   return {
     async headCommit() {
-      const head = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = head.ok ? await git(root, ['rev-parse', '--verify', 'HEAD^{commit}']) : head;
-      if (!head.ok || !sha.ok)
+      // Both at once; a failed cat-file speaks for both, as when the rev-parse was not asked.
+      const [show, verify] = HEAD_READS;
+      const [head, verified] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
+      const sha = head.kind === 'ok' ? verified : head;
+      if (head.kind !== 'ok' || sha.kind !== 'ok')
         return {
           kind: 'unavailable',
-          reason: head.missing
-            ? 'git is not installed'
-            : (sha.stderr.trim().split('\n')[0] ?? 'git cannot read HEAD'),
+          // git's own words first (they name the fix); a failure without any, ours.
+          reason:
+            sha.stderr.trim().split('\n')[0] ||
+            (sha.kind === 'unavailable' ? sha.reason : 'git cannot read HEAD'),
         };
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
@@ -39,7 +61,9 @@ export function createGit(
       if (!isSafeRef(ref))
         return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };
       const commit = await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
-      if (!commit.ok) {
+      if (commit.kind === 'unavailable')
+        return { kind: 'unavailable', path, reason: `git cannot read ${ref}: ${commit.reason}` };
+      if (commit.kind === 'said-no') {
         return {
           kind: 'unavailable',
           path,
@@ -48,7 +72,14 @@ export function createGit(
       }
       // `REF:./path` resolves from this directory (the working directory), not the repository root.
       const file = await git(root, ['show', `${ref}:./${path}`]);
-      if (!file.ok) return { kind: 'missing', path };
+      // Only git's "no such path at that ref" is missing; a git that failed cannot say.
+      if (file.kind === 'said-no') return { kind: 'missing', path };
+      if (file.kind === 'unavailable')
+        return {
+          kind: 'unavailable',
+          path,
+          reason: `git cannot read ${path} at ${ref}: ${file.reason}`,
+        };
       return {
         kind: 'ok',
         path,
@@ -66,11 +97,17 @@ export function createGit(
         '--',
         '.',
       ]);
-      if (!status.ok) return null;
-      return status.stdout
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => entry.slice(3));
+      if (status.kind !== 'ok')
+        return couldNot(
+          whyNot(status, 'git status failed'),
+          status.kind === 'unavailable' ? status.cause : undefined,
+        );
+      return ok(
+        status.stdout
+          .split('\0')
+          .filter(Boolean)
+          .map((entry) => entry.slice(3)),
+      );
     },
     async changedPaths(ref) {
       if (!isSafeRef(ref))
@@ -79,10 +116,10 @@ export function createGit(
         git(root, ['rev-parse', '--show-prefix']),
         git(root, ['diff', '--name-only', '--no-relative', '--no-renames', '-z', ref, '--']),
       ]);
-      if (!prefix.ok || !diff.ok)
+      if (prefix.kind !== 'ok' || diff.kind !== 'ok')
         return {
           kind: 'unavailable',
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split('\n')[0] ?? 'git diff failed'}): check out with \`fetch-depth: 0\``,
+          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${whyNot(diff.kind !== 'ok' ? diff : prefix, 'git diff failed')}): check out with \`fetch-depth: 0\``,
         };
       const inside = prefix.stdout.trim();
       const all = diff.stdout.split('\0').filter(Boolean);
@@ -93,51 +130,48 @@ export function createGit(
       };
     },
     async inspect({ tags, paths }): Promise<GitEvidence> {
-      // One rev-parse for the facts and HEAD; an unborn HEAD fails it, so ask again without.
-      const facts = [
-        'rev-parse',
-        '--is-inside-work-tree',
-        '--is-shallow-repository',
-        '--git-common-dir',
-      ];
-      let probe = await git(root, [...facts, '--verify', '--quiet', 'HEAD^{commit}']);
+      // One rev-parse for the facts and HEAD; an unborn HEAD fails it, so ask again without. The
+      // tag list needs nothing from it: both run at once (the list is dropped if the probe fails).
+      const facts = GIT_PROBE.slice(0, -3);
+      const probing = git(root, [...GIT_PROBE]);
+      const tagList = readTags(root, tags, git);
+      let probe = await probing;
       let head: string | null = null;
-      if (probe.ok) head = probe.stdout.split('\n')[3]?.trim() || null;
-      else if (!probe.missing) probe = await git(root, facts);
-      if (!probe.ok) {
-        return {
-          available: false,
-          reason: probe.missing
-            ? 'git is not installed or not on PATH'
-            : `${root} is not a git repository (${probe.stderr.trim().split('\n')[0] ?? 'git rev-parse failed'})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {},
-        };
-      }
+      if (probe.kind === 'ok') head = probe.stdout.split('\n')[3]?.trim() || null;
+      else if (probe.kind === 'said-no') probe = await git(root, facts);
+      if (probe.kind !== 'ok') void tagList.catch(() => undefined);
+      if (probe.kind === 'said-no')
+        return unavailableGit(
+          `${root} is not a git repository (${whyNot(probe, 'git rev-parse failed')})`,
+        );
+      if (probe.kind === 'unavailable') return unavailableGit(probe.reason);
       const [, shallowLine, commonLine] = probe.stdout.split('\n');
       const shallow = shallowLine?.trim() === 'true';
       const common = resolve(root, commonLine?.trim() || '.git');
       const partial = await isPartialClone(common);
       // In a partial clone history is not read at all: it could need objects that are not here.
       const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags, git),
+        tagList,
         partial ? new Map<string, { sha: string; date: string }>() : lastChanges(root, paths, git),
       ]);
+      // Git failing to list tags or walk history is not "no such tag" or "never committed".
+      if (!tagFacts || !changes)
+        return unavailableGit(
+          `git could not read the ${tagFacts ? 'history of the documents' : 'tags'} of ${root}`,
+        );
       const boundary = shallow ? await readShallowBoundary(common) : new Set<string>();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag: string) => tagFacts?.facts[tag] ?? { sha: null, date: null };
+      const tagFact = (tag: string) => tagFacts.facts[tag] ?? { sha: null, date: null };
       return {
-        available: true,
+        kind: 'ok',
         shallow,
         partial,
         ...(shallow
           ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) }
           : {}),
         head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
+        tagCount: tagFacts.count,
+        tagCommits: tagFacts.commits,
         tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
         // The release commit's date bounds joint-decision signatures (none may predate it).
         tagDates: Object.fromEntries(
@@ -152,6 +186,17 @@ export function createGit(
       };
     },
   };
+}
+
+/** Git evidence when git cannot be asked: every git fact is unknown, with the reason. */
+function unavailableGit(reason: string): GitEvidence {
+  return { kind: 'unavailable', reason };
+}
+
+/** What a git that did not answer "yes" said: its failure, or the first line of its "no". */
+function whyNot(result: GitResult, fallback: string): string {
+  if (result.kind === 'unavailable') return result.reason;
+  return result.stderr.trim().split('\n')[0] || fallback;
 }
 
 /**
@@ -175,12 +220,13 @@ async function readShallowBoundary(common: string): Promise<{ has(sha: string): 
 
 /**
  * A partial clone keeps a `.promisor` file beside each pack fetched from its promisor remote
- * (read from disk: one process fewer at every start). Unreadable pack directory: not partial.
+ * (read from disk: one process fewer at every start). No pack directory: no packs, not partial;
+ * one that cannot be read counts as partial (its history is then not trusted, never assumed whole).
  */
 async function isPartialClone(common: string): Promise<boolean> {
   try {
     return (await readdir(join(common, 'objects', 'pack'))).some((f) => f.endsWith('.promisor'));
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }

@@ -6,6 +6,7 @@
 // private key printed line by line (BEGIN … END) is masked as a whole, and to the end of the
 // stream if it never ends.
 
+import { isAscii } from 'node:buffer';
 import { MASK, type Redactor } from '../core/redact.js';
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
@@ -13,10 +14,10 @@ const KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, 'g');
 const NEWLINE = 0x0a;
 
-/** Output ready to release: the redacted text and the same as UTF-8 bytes. */
+/** Output ready to release: the redacted text and the same as UTF-8 bytes (in one or more parts). */
 export interface ReleasedOutput {
   text: string;
-  bytes: Buffer;
+  bytes: Buffer[];
 }
 
 /** Buffers partial lines of one stream and redacts what it releases. */
@@ -24,6 +25,13 @@ export class RedactingLineBuffer {
   private pending: Buffer[] = [];
   private held = 0;
   private inKey = false;
+  /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
+  decoded = 0;
+
+  /** Bytes held back now (a partial line or a long line's overlap). */
+  get heldBytes(): number {
+    return this.held;
+  }
 
   /**
    * @param redact masks secrets; its `spans` (when present) keep a cut from splitting one
@@ -43,6 +51,7 @@ export class RedactingLineBuffer {
     if (end > 0) {
       // A newline never occurs inside a multi-byte character: these are whole characters.
       const lines = this.take(chunk.subarray(0, end));
+      this.decoded += lines.length;
       out.push(this.release(lines, lines.toString('utf8')));
       chunk = chunk.subarray(end);
     }
@@ -58,6 +67,7 @@ export class RedactingLineBuffer {
   flush(): ReleasedOutput | undefined {
     if (this.held === 0) return undefined;
     const rest = this.take();
+    this.decoded += rest.length;
     return join([this.release(rest, rest.toString('utf8'))]);
   }
 
@@ -73,16 +83,33 @@ export class RedactingLineBuffer {
   /** Redacts decoded text; keeps the original bytes when nothing changed. */
   private release(bytes: Buffer, text: string): ReleasedOutput {
     const clean = this.redactLines(text);
-    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
+    return { text: clean, bytes: [clean === text ? bytes : Buffer.from(clean)] };
   }
 
   /** Releases the head of an over-long line, cutting where no secret straddles. */
   private releasePiece(): ReleasedOutput {
+    const plain = this.releasePlainPiece();
+    if (plain) return plain;
     const all = this.take();
     // Hold back an unfinished multi-byte character at the end; it is decoded with what follows.
     const whole = all.length - partialTail(all);
     const text = all.toString('utf8', 0, whole);
+    this.decoded += whole;
     let cut = text.length - this.overlap;
+    // Where every character is one byte (ASCII, or single invalid bytes), character and byte
+    // offsets agree: the bytes are cut as they are, nothing is re-encoded.
+    const sameOffsets = text.length === whole;
+    if (
+      cut > 0 &&
+      sameOffsets &&
+      !this.inKey &&
+      !mayHoldKey(text) &&
+      this.redact.finds?.(text) === false
+    ) {
+      // Nothing to mask and no key block: release the head as the bytes it is, keep the rest.
+      this.hold(all.subarray(cut));
+      return { text: text.slice(0, cut), bytes: [all.subarray(0, cut)] };
+    }
     const spans = [...(this.redact.spans?.(text) ?? [])];
     for (const match of text.matchAll(KEY_MARKERS))
       spans.push([match.index, match.index + match[0].length]);
@@ -95,9 +122,6 @@ export class RedactingLineBuffer {
         }
       }
     }
-    // Where every character is one byte (ASCII, or single invalid bytes), character and byte
-    // offsets agree: the bytes are cut as they are, nothing is re-encoded.
-    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       // One secret fills the whole window: mask it and drop what is held of it.
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
@@ -105,7 +129,7 @@ export class RedactingLineBuffer {
         sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)],
       );
       const masked = this.inKey ? '' : MASK;
-      return { text: masked, bytes: Buffer.from(masked) };
+      return { text: masked, bytes: [Buffer.from(masked)] };
     }
     this.hold(
       sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)],
@@ -114,6 +138,37 @@ export class RedactingLineBuffer {
     return sameOffsets
       ? this.release(all.subarray(0, cut), piece)
       : this.release(Buffer.from(piece), piece);
+  }
+
+  /**
+   * The common case, without copying: the held bytes are ASCII, hold nothing to mask and no key
+   * block. The head is released as the Buffers the pipe gave; undefined when this does not apply.
+   */
+  private releasePlainPiece(): ReleasedOutput | undefined {
+    const cut = this.held - this.overlap;
+    if (cut <= 0 || this.inKey || !this.redact.finds || !this.pending.every((p) => isAscii(p)))
+      return undefined;
+    const text =
+      this.pending.length === 1
+        ? this.pending[0]!.toString('latin1')
+        : this.pending.map((p) => p.toString('latin1')).join('');
+    this.decoded += this.held;
+    if (mayHoldKey(text) || this.redact.finds(text)) return undefined;
+    const bytes: Buffer[] = [];
+    const kept: Buffer[] = [];
+    let at = 0;
+    for (const part of this.pending) {
+      if (at + part.length <= cut) bytes.push(part);
+      else if (at >= cut) kept.push(part);
+      else {
+        bytes.push(part.subarray(0, cut - at));
+        kept.push(part.subarray(cut - at));
+      }
+      at += part.length;
+    }
+    this.pending = kept;
+    this.held -= cut;
+    return { text: text.slice(0, cut), bytes };
   }
 
   /** Keeps bytes for the next piece (an empty part is not kept). */
@@ -127,7 +182,7 @@ export class RedactingLineBuffer {
 
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
   private redactLines(text: string): string {
-    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    if (!this.inKey && !(mayHoldKey(text) && KEY_HEADER.test(text))) return this.redact(text);
     return text
       .split(/(?<=\n)/)
       .map((line) => this.redactLine(line))
@@ -155,6 +210,11 @@ export class RedactingLineBuffer {
   }
 }
 
+/** A cheap first look (one indexOf) before the key-marker regexes scan the text. */
+function mayHoldKey(text: string): boolean {
+  return text.includes('-----');
+}
+
 /** Bytes at the end of `bytes` that begin a multi-byte character not yet complete (0–3). */
 function partialTail(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -168,10 +228,7 @@ function partialTail(bytes: Buffer): number {
 
 /** One release from several (usually zero or one). */
 function join(parts: ReleasedOutput[]): ReleasedOutput | undefined {
-  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== '');
+  const kept = parts.filter((p) => p.text !== '' || p.bytes.some((b) => b.length > 0));
   if (kept.length <= 1) return kept[0];
-  return {
-    text: kept.map((p) => p.text).join(''),
-    bytes: Buffer.concat(kept.map((p) => p.bytes)),
-  };
+  return { text: kept.map((p) => p.text).join(''), bytes: kept.flatMap((p) => p.bytes) };
 }

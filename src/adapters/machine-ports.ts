@@ -4,6 +4,7 @@
 import type { LoggerPort, LookupsPort, Ports } from '../app/ports.js';
 import { createFsWorkspace } from './fs-workspace.js';
 import { createGit } from './git.js';
+import type { GitRunner } from './git-prefetch.js';
 import { createOutputDir } from './output-dir.js';
 import { createProcessRunner } from './process-runner.js';
 import { createToolLookup } from './tool-lookup.js';
@@ -14,6 +15,8 @@ export function createMachinePorts(options: {
   evidenceDir: string;
   logger: LoggerPort;
   lookups: LookupsPort;
+  /** Runs git (default: git-exec.ts; the front doors pass one that answers prefetched questions). */
+  git?: GitRunner;
   /** What commands and tool probes inherit and secrets are read from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
 }): Ports {
@@ -21,7 +24,7 @@ export function createMachinePorts(options: {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
+    git: createGit(options.root, options.git),
     tools: createToolLookup(env.PATH ?? '', env),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory, env }),
     lookups: options.lookups,

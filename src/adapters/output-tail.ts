@@ -13,6 +13,11 @@ export class OutputTail {
   /** @param limit bytes kept (the text may be a few bytes shorter: it starts on a whole character) */
   constructor(private readonly limit: number) {}
 
+  /** Bytes the ring holds now (at most the limit plus one pushed chunk). */
+  get heldBytes(): number {
+    return this.held;
+  }
+
   push(bytes: Buffer): void {
     if (bytes.length === 0) return;
     this.total += bytes.length;

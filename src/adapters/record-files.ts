@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { GateAsk } from '../app/run-request.js';
 import { couldNot, ok, type Outcome } from '../core/outcome.js';
 import { readRecordDurations } from '../core/shard/durations.js';
 
@@ -25,5 +26,23 @@ export function readShardDurations(path: string, base = '.'): Outcome<Record<str
   const text = readRecordFile(path, base);
   if (text.kind !== 'ok') return text;
   const durations = readRecordDurations(text.value);
-  return typeof durations === 'string' ? couldNot(`${path}: ${durations}`) : ok(durations);
+  return durations.kind === 'ok'
+    ? durations
+    : couldNot(`${path}: ${durations.reason}`, durations.cause);
+}
+
+/**
+ * `ask` with its shard balanced by the command durations (ms) of the record at `path` (relative
+ * to `base`): how both front doors read `--durations` / the `durations` input, once. Without a
+ * shard or a path, the ask as it is (a durations record alone balances nothing and is not read).
+ */
+export function withShardDurations(
+  ask: GateAsk,
+  path: string | undefined,
+  base = '.',
+): Outcome<GateAsk> {
+  if (!ask.shard || !path) return ok(ask);
+  const durations = readShardDurations(path, base);
+  if (durations.kind !== 'ok') return durations;
+  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
 }

@@ -144,6 +144,9 @@ export function runProcess(
       clearTimeout(drainTimer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener('abort', onAbort);
+      // Both pipes ended: the log is finished while leftovers are looked for (the next command
+      // waits for both).
+      const finishing = pipesClosed ? output.finish() : undefined;
       // Whatever still carries the marker was left behind: background jobs of the group are
       // killed at once; processes that left the group (setsid, set -m) get SIGTERM, then SIGKILL.
       const left = await reapMarkedProcesses(
@@ -157,7 +160,7 @@ export function runProcess(
       if (exit.error) output.append(`\n${exit.error.message}\n`);
       const { code, signal, error } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
-      void output.finish().then((outputTail) =>
+      void (finishing ?? output.finish()).then((outputTail) =>
         resolvePromise({
           ...base,
           state: 'ran',
@@ -175,7 +178,11 @@ export function runProcess(
     };
     // 'close' comes once the pipes drained; if a background child holds them open, stop waiting
     // shortly after the shell itself exited.
-    child.on('close', () => void finalize());
+    let pipesClosed = false;
+    child.on('close', () => {
+      pipesClosed = true;
+      void finalize();
+    });
     child.on('exit', (code, signal) => {
       exit = { code, signal };
       drainTimer = setTimeout(() => {

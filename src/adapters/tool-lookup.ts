@@ -22,6 +22,7 @@ export function createToolLookup(
     async lookup(tools) {
       const marker = `${createRunMarker()}:probe`;
       const env = { ...buildChildEnv(source, { kind: 'probe' }), [MARKER_VARIABLE]: marker };
+      let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
           const found = await findOnPath(tool.name, path);
@@ -31,13 +32,15 @@ export function createToolLookup(
           if (!(tool.probe ?? tool.minVersion !== undefined))
             return [tool.name, { found: true, path: found }];
           const own = await ownNodeVersion(tool.name, found, tool.versionArgs);
+          if (!own) probed = true;
           return [
             tool.name,
             { found: true, path: found, ...(own ?? (await probe(found, tool.versionArgs, env))) },
           ];
         }),
       );
-      await reapMarkedProcesses((m) => m === marker, 1000);
+      // Only a probe started can have left something behind (the scan reads every process).
+      if (probed) await reapMarkedProcesses((m) => m === marker, 1000);
       return Object.fromEntries(entries);
     },
   };

@@ -1,14 +1,15 @@
 // Git and API facts for the trusted-ref resolver (app/trusted-ref.ts): HEAD and its parents, the
 // default branch's tip, and ancestry. Every failure is null (the resolver fails closed).
 
-import { readFileSync } from 'node:fs';
 import { unresolvedTrustedRef } from '../app/read-trusted.js';
 import { resolveTrustedRef, type TrustedRefFacts } from '../app/trusted-ref.js';
 import type { Payload } from '../core/github/event-payload.js';
 import { planEvent } from '../core/github/event-plan.js';
 import { describeApiError } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
-import { git } from './git-exec.js';
+import { git as runGit } from './git-exec.js';
+import { HEAD_READS } from './git.js';
+import type { GitRunner } from './git-prefetch.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 /** A branch name git reads as a name only (no option, no revision syntax). */
@@ -22,13 +23,15 @@ export function createTrustedRefFacts(
   root: string,
   runner: TrustedRefFacts['runner'],
   api?: { client: GitHubClient; owner: string; repo: string },
+  git: GitRunner = runGit,
 ): TrustedRefFacts {
   return {
     runner,
     async head() {
-      const shown = await git(root, ['cat-file', '-p', 'HEAD']);
-      const sha = await git(root, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']);
-      if (!shown.ok || !sha.ok || !SHA.test(sha.stdout.trim())) return null;
+      // The very questions headCommit asks (a start-up prefetch answers both readers).
+      const [show, verify] = HEAD_READS;
+      const [shown, sha] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
+      if (shown.kind !== 'ok' || sha.kind !== 'ok' || !SHA.test(sha.stdout.trim())) return null;
       // Header lines end at the first blank line; the message may say anything.
       const header = shown.stdout.split('\n\n')[0] ?? '';
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
@@ -42,7 +45,7 @@ export function createTrustedRefFacts(
         '-q',
         `refs/remotes/origin/${branch}^{commit}`,
       ]);
-      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (local.kind === 'ok' && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
         const { data } = await api.client.rest.repos.getBranch({
@@ -59,36 +62,32 @@ export function createTrustedRefFacts(
     async isAncestor(sha, tip) {
       if (!SHA.test(sha) || !SHA.test(tip)) return null;
       const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip]);
-      if (answer.ok) return true;
-      // Exit 1 is "no"; anything else (objects missing in a shallow clone) cannot say.
-      return /fatal|error/i.test(answer.stderr) ? null : false;
+      if (answer.kind === 'ok') return true;
+      // Exit 1 is "no"; 128 (objects missing in a shallow clone) or a git that failed cannot say.
+      return answer.kind === 'said-no' && answer.exitCode === 1 ? false : null;
     },
   };
 }
 
 /**
  * The Action run's trusted ref for `eventName` (SPEC §10 table): a sha, or an unresolved marker
- * (read-trusted.ts) that makes gate.integrity an error naming why. Reads the payload at
- * GITHUB_EVENT_PATH; an unreadable payload is unresolved too.
+ * (read-trusted.ts) that makes gate.integrity an error naming why. `payload` is the event payload
+ * the door read once (GITHUB_EVENT_PATH; an unreadable one already failed the step).
  */
 export async function trustedRefForEvent(
   root: string,
   env: Readonly<Record<string, string | undefined>>,
   eventName: string,
+  payload: Payload,
   api?: { client: GitHubClient; owner: string; repo: string },
+  git?: GitRunner,
 ): Promise<string> {
-  let payload: Payload;
-  try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Payload;
-  } catch {
-    return unresolvedTrustedRef('the event payload (GITHUB_EVENT_PATH) could not be read');
-  }
   const sha = env.GITHUB_SHA ?? '';
   const plan = planEvent(eventName, payload, {
     sha: sha || null,
     repository: env.GITHUB_REPOSITORY ?? null,
   });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha }, api);
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha }, api, git);
   const answer = await resolveTrustedRef(plan, facts);
   return answer.kind === 'sha' ? answer.sha : unresolvedTrustedRef(answer.reason);
 }

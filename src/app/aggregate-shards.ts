@@ -18,6 +18,7 @@ import { collectEvidence } from './collect-evidence.js';
 import { loadPolicy } from './load-config.js';
 import type { Ports } from './ports.js';
 import type { RunOutcome } from './run-checkpoint.js';
+import { requestOfRecord } from './run-request.js';
 
 /** A record file as the front door read it. */
 export interface RecordFile {
@@ -31,7 +32,12 @@ export type AggregateOutcome = RunOutcome;
 /** Merges shard records produced from the config at `configPath`. */
 export async function aggregateShards(
   ports: Ports,
-  request: { configPath: string; records: RecordFile[]; trustedRef?: string },
+  request: {
+    configPath: string;
+    records: RecordFile[];
+    trustedRef?: string;
+    commit?: { headSha: string; subjectSha: string };
+  },
 ): Promise<AggregateOutcome> {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
@@ -73,28 +79,36 @@ export async function aggregateShards(
       errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
   const first = shards.find((s) => s.record.shard!.index === 1)!.record;
+  // The merged verdict is published on this job's commit: shards that judged another are refused.
+  const shardHead = first.context.head_sha ?? first.context.sha;
+  const about = first.context.subject_sha ?? first.context.sha;
+  if (
+    request.commit &&
+    (shardHead !== request.commit.headSha || about !== request.commit.subjectSha)
+  )
+    return {
+      kind: 'unusable',
+      errors: [
+        {
+          message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
+          location: { file: shards[0]!.path },
+        },
+      ],
+    };
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: 'logs',
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url,
-      ...(first.context.head_sha !== undefined ? { headSha: first.context.head_sha } : {}),
-      ...(first.context.subject_sha !== undefined ? { subjectSha: first.context.subject_sha } : {}),
+  const evidence = await collectEvidence(
+    config,
+    loaded.read,
+    ports,
+    requestOfRecord(first, request.configPath),
+    {
+      redact,
+      recordedCommands: collectShardCommands(shards, config),
+      ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
     },
-    redact,
-    ...(loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}),
-  });
+  );
   const readMarkdown = await prepareMarkdown(config).ready();
   const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {

@@ -1,37 +1,27 @@
 // Decides what to read and run for a config, and gathers it through the ports into Evidence.
 
 import type { CheckpointConfig } from '../core/config/config-types.js';
-import type {
-  CommandResult,
-  Evidence,
-  FileRead,
-  RunContext,
-  TrustedRead,
-} from '../core/evidence.js';
-import type { Baseline, Decision } from '../core/model.js';
+import type { CommandResult, Evidence, FileRead, TrustedRead } from '../core/evidence.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRefTargets, listUserSchemas } from '../core/schema/relative-refs.js';
 import { findBodySource } from '../core/commands/command-body.js';
 import { listCommandPaths } from '../core/commands/command-paths.js';
-import type { CommandEvents, Ports } from './ports.js';
+import type { Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
 import { readCommandScripts } from './read-command-scripts.js';
 import { readTrustedFile } from './read-trusted.js';
+import {
+  COMMAND_LOG_DIR,
+  resolveConcurrency,
+  runsCommands,
+  type RunRequest,
+} from './run-request.js';
 
-/** What one evaluation is asked to do. */
-export interface CollectRequest {
-  decision: Decision;
-  modes: string[];
-  inputs: Baseline;
-  /** Run the verification commands; when false, `notRunReason` says why. */
-  runCommands: boolean;
-  notRunReason?: string;
-  concurrency?: number;
-  logDir: string;
-  context: RunContext;
-  events?: CommandEvents;
-  signal?: AbortSignal;
+/**
+ * What the app derived for this evaluation, beside the request (never a copy of its fields).
+ */
+export interface CollectPlan {
   /** Masks secrets in command output. */
   redact: Redactor;
   /**
@@ -50,15 +40,19 @@ export interface CollectRequest {
   onWaiting?: (files: Readonly<Record<string, FileRead>>) => void;
 }
 
-/** Gathers every piece of evidence the config asks for. Reads happen in parallel. */
+/**
+ * Gathers every piece of evidence the config asks for, for `request` as the door built it. Reads
+ * happen in parallel. Modes left empty mean every configured mode.
+ */
 export async function collectEvidence(
   config: CheckpointConfig,
   configRead: FileRead,
   ports: Ports,
-  request: CollectRequest,
+  request: RunRequest,
+  plan: CollectPlan,
 ): Promise<Evidence> {
-  const reads = await readInputs(config, configRead, ports, request.trusted);
-
+  const runCommands = runsCommands(request);
+  // The lookups need no file: started first, git and the tools answer while the files are read.
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -78,9 +72,12 @@ export async function collectEvidence(
         })
       : undefined,
   ]);
-  request.onWaiting?.(Object.fromEntries(reads));
+  // Awaited below; a read that throws first must not leave a lookup's rejection unhandled.
+  lookups.catch(() => undefined);
+  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  plan.onWaiting?.(Object.fromEntries(reads));
   const [git, tools, incidents, consumerCheck, signoff] = await lookups;
-  const trusted = request.trusted;
+  const trusted = plan.trusted;
   const integrity =
     trusted?.evaluateIntegrity === true
       ? {
@@ -91,16 +88,16 @@ export async function collectEvidence(
         }
       : undefined;
   const commands =
-    request.recordedCommands ??
-    (request.runCommands && config.commands.length > 0
+    plan.recordedCommands ??
+    (runCommands && config.commands.length > 0
       ? await ports.runner.run(config.commands, {
-          concurrency: request.concurrency ?? 1,
-          logDir: request.logDir,
+          concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
+          logDir: COMMAND_LOG_DIR,
           refusals: planRefusals(config, request.decision, (path) => {
             const file = reads.get(path);
             return file?.kind === 'ok' ? file.text : undefined;
           }),
-          redact: request.redact,
+          redact: plan.redact,
           withheldEnv: withheldEnv(config),
           runTimeoutMs: config.commandSettings.runTimeoutMs,
           events: request.events,
@@ -111,21 +108,24 @@ export async function collectEvidence(
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
-    modes: request.modes,
+    modes: request.modes.length > 0 ? request.modes : (config.handoff?.modes ?? []),
     inputs: request.inputs,
     files: Object.fromEntries(reads),
     git,
     tools,
-    commands: request.runCommands ? (commands ?? []) : null,
-    ...(request.runCommands
+    commands: runCommands ? (commands ?? []) : null,
+    ...(runCommands
       ? {}
       : { commandsNotRunReason: request.notRunReason ?? 'commands were not run' }),
     ...(incidents ? { incidents } : {}),
     ...(consumerCheck ? { consumerCheck } : {}),
     ...(signoff ? { signoff } : {}),
     ...(integrity ? { integrity } : {}),
-    ...(request.shard ? { shard: request.shard } : {}),
-    context: { ...request.context, sha: request.context.sha ?? git.head ?? null },
+    ...(plan.shard ? { shard: plan.shard } : {}),
+    context: {
+      ...request.context,
+      sha: request.context.sha ?? (git.kind === 'ok' ? git.head : null) ?? null,
+    },
   };
 }
 
@@ -141,7 +141,7 @@ async function readInputs(
   config: CheckpointConfig,
   configRead: FileRead,
   ports: Ports,
-  trusted: CollectRequest['trusted'],
+  trusted: CollectPlan['trusted'],
 ): Promise<Map<string, FileRead>> {
   // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
   const reads = new Map<string, FileRead>([[config.path, configRead]]);

@@ -18,6 +18,7 @@ import type {
   SignoffEvidence,
   ToolEvidence,
 } from '../core/evidence.js';
+import type { Outcome } from '../core/outcome.js';
 import type { Redactor } from '../core/redact.js';
 
 /** Reads workspace files; never follows a path out of the workspace. */
@@ -37,8 +38,8 @@ export interface GitPort {
    * repository root); `missing` when the ref lacks it, `unavailable` when the ref is not here.
    */
   readFileAt(ref: string, path: string): Promise<TrustedRead>;
-  /** Tracked files modified in the work tree (workspace-relative); null when git cannot say. */
-  modifiedFiles(): Promise<string[] | null>;
+  /** Tracked files modified in the work tree (workspace-relative), or why git cannot say. */
+  modifiedFiles(): Promise<Outcome<string[]>>;
   /** Paths changed between `ref` and the work tree, in one git call. */
   changedPaths(ref: string): Promise<ChangedPaths>;
   /**
@@ -48,7 +49,7 @@ export interface GitPort {
   headCommit?(): Promise<HeadCommit>;
 }
 
-/** The workspace's HEAD commit as git reports it. */
+/** The workspace's HEAD commit as git reports it, or why git cannot say (never a guess). */
 export type HeadCommit =
   { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
 

@@ -19,6 +19,10 @@ export interface MarkdownPreparation {
 /** Prepares the reader for a config's documents and changelog. Never rejects for a file. */
 export function prepareMarkdown(config: CheckpointConfig): MarkdownPreparation {
   let reader: Promise<ReadMarkdown> | undefined;
+  // The module starts loading now: its file is read while the evidence files are, and it is
+  // compiled in a gap of the main thread instead of after the files are in.
+  const module = needsMarkdown(config) ? loadMarkdownReader() : undefined;
+  module?.catch(() => undefined);
   // Only what the checks will ask the reader for (documentNeedsTree), so nothing is parsed twice
   // or for nothing.
   const wanted = (files: Readonly<Record<string, FileRead>>) => [
@@ -34,7 +38,7 @@ export function prepareMarkdown(config: CheckpointConfig): MarkdownPreparation {
     (reader ??= (async () => {
       // One macrotask per step, so child processes that finish meanwhile are handled in between.
       await nextTurn();
-      const read = await loadMarkdownReader();
+      const read = await (module ?? loadMarkdownReader());
       const outlines = new Map<string, MarkdownOutline>();
       const cached: ReadMarkdown = (text) => {
         let outline = outlines.get(text);

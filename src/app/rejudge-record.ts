@@ -11,42 +11,38 @@ import type { DecisionRecord } from '../core/record.js';
 import { createRedactor } from '../core/redact.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { toCommandResult } from '../core/shard/aggregate.js';
+import { couldNot, ok, type Outcome } from '../core/outcome.js';
 import type { Ports } from './ports.js';
+import { requestOfRecord } from './run-request.js';
 
 /** The checks the tree's config yields on this evidence, or why they cannot be had. */
 export async function rejudgeRecord(
   ports: Ports,
   record: DecisionRecord,
-): Promise<{ ok: true; checks: CheckResult[] } | { ok: false; reason: string }> {
+): Promise<Outcome<CheckResult[]>> {
   const validator = createSchemaValidator();
   const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
   if (!loaded.ok)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
-    };
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
+    );
   const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
   if (schemaErrors.length > 0)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
-    };
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    runCommands: true,
-    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
-    logDir: 'logs',
-    context: {
-      repository: record.context?.repository ?? null,
-      sha: record.context?.sha ?? null,
-      ref: record.context?.ref ?? null,
-      event: record.context?.event ?? null,
-      runUrl: record.context?.run_url ?? null,
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
+    );
+  const evidence = await collectEvidence(
+    loaded.config,
+    loaded.read,
+    ports,
+    requestOfRecord(record, record.gate.config_path),
+    {
+      redact: createRedactor([]),
+      recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(
+        toCommandResult,
+      ),
     },
-    redact: createRedactor([]),
-  });
+  );
   const markdown = await prepareMarkdown(loaded.config).ready();
-  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
+  return ok(judge(loaded.config, evidence, validator, markdown).checks);
 }

@@ -1,54 +1,22 @@
 // The pipeline both front doors share: load config → collect evidence → judge → render → write.
 
 import type { ConfigError } from '../core/config/config-types.js';
-import type { RunContext } from '../core/evidence.js';
 import { judge } from '../core/judge.js';
-import type { Baseline, Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator, validateDocument } from '../core/schema/schema-validator.js';
 import { collectEvidence } from './collect-evidence.js';
-import { partitionCommands, type ShardSpec } from '../core/shard/partition.js';
+import { partitionCommands } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
 import { loadPolicy } from './load-config.js';
 import { prepareSchemas } from './prepare-schemas.js';
 import { prepareMarkdown } from './prepare-markdown.js';
-import type { CommandEvents, Ports } from './ports.js';
+import type { Ports } from './ports.js';
+import type { RunRequest } from './run-request.js';
 
-/** What a person asks of a run, the same from argv and from Action inputs. */
-export interface GateAsk {
-  configPath: string;
-  decision: Decision;
-  /** Subset of the handoff modes; empty means all configured. */
-  modes: string[];
-  /** Values compared with the baseline lock (release tag, commit sha, versions). */
-  inputs: Baseline;
-  /** Commands run at once; else the config's, else `defaultConcurrency`. */
-  concurrency?: number;
-  /** Run only this shard's slice of the commands (balanced by `durations` when given, in ms). */
-  shard?: ShardSpec & { durations?: Record<string, number> };
-  /** The ref whose policy judges this run (SPEC §10): the PR's base, or the CLI's --trusted-ref. */
-  trustedRef?: string;
-}
-
-/** The ask plus what the door knows about where and how it runs. */
-export interface RunRequest extends GateAsk {
-  /** `validate` evaluates config, artifacts, rules and documents only. */
-  scope: 'run' | 'validate';
-  runCommands: boolean;
-  notRunReason?: string;
-  /** Used when neither the request nor the config sets concurrency (SPEC §6: CPU count). */
-  defaultConcurrency: number;
-  context: RunContext;
-  events?: CommandEvents;
-  signal?: AbortSignal;
-  /** Secret values known to the front door (the Action's token), redacted everywhere. */
-  secrets?: string[];
-  /** Deprecated name of `trustedRef` (the PR's base commit). */
-  baseSha?: string;
-}
+export type { GateAsk, RunRequest } from './run-request.js';
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
 export type RunOutcome =
@@ -64,12 +32,7 @@ export type RunOutcome =
 /** Runs the gate once. Throws only on internal faults. */
 export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {
   const validator = createSchemaValidator();
-  const loaded = await loadPolicy(
-    ports,
-    request.configPath,
-    validator,
-    request.trustedRef ?? request.baseSha,
-  );
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
@@ -118,24 +81,13 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
   const markdownReader = prepareMarkdown(config);
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: request.decision,
-    modes: request.modes.length > 0 ? request.modes : configured,
-    inputs: request.inputs,
-    runCommands: request.runCommands && request.scope === 'run',
-    notRunReason: request.notRunReason,
-    concurrency:
-      request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
-    logDir: 'logs',
-    context: request.context,
-    events: request.events,
-    signal: request.signal,
+  const evidence = await collectEvidence(config, loaded.read, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...(loaded.trusted
       ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } }
       : {}),
-    shard,
+    ...(shard ? { shard } : {}),
     onWaiting: markdownReader.start,
   });
   // Command output is redacted as it streams; the whole record is redacted again before anything

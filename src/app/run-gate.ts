@@ -13,6 +13,8 @@ export interface AggregateRequest {
   records: RecordFile[];
   /** Judge under the policy at this ref, as the shards were (SPEC §10). */
   trustedRef?: string;
+  /** The Action: this job's HEAD and the event's commit; shards of another commit are refused. */
+  commit?: { headSha: string; subjectSha: string };
 }
 
 /** What a door asks the gate to do. */

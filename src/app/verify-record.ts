@@ -45,17 +45,18 @@ export async function verifyRecord(
   const tag = lock.release_tag;
   const git = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
   const sha = record.context?.sha ?? null;
-  if (!git.available) problems.push(`cannot ask git: ${git.reason ?? 'git is not available'}`);
+  if (git.kind !== 'ok') problems.push(`cannot ask git: ${git.reason}`);
   else {
     if (!sha || git.head !== sha)
       problems.push(
         `the record is for commit ${sha ?? 'unknown'}, but HEAD is ${git.head ?? 'unknown'}: check out the commit the record judged`,
       );
     const modified = await ports.git.modifiedFiles();
-    if (modified === null) problems.push('git cannot say whether tracked files are modified');
-    else if (modified.length > 0)
+    if (modified.kind !== 'ok')
+      problems.push(`git cannot say whether tracked files are modified: ${modified.reason}`);
+    else if (modified.value.length > 0)
       problems.push(
-        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(', ')}${modified.length > 10 ? ` and ${modified.length - 10} more` : ''}`,
+        `tracked files are modified in the checkout: ${modified.value.slice(0, 10).join(', ')}${modified.value.length > 10 ? ` and ${modified.value.length - 10} more` : ''}`,
       );
     if (tag) {
       const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
@@ -76,8 +77,8 @@ export async function verifyRecord(
   // Only worth judging again on the same inputs: otherwise the changes above already say enough.
   if (changes.every((c) => c.state === 'unchanged') && Array.isArray(record.checks)) {
     const rejudged = await rejudgeRecord(ports, record);
-    if (!rejudged.ok) problems.push(rejudged.reason);
-    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+    if (rejudged.kind !== 'ok') problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.value));
   }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],

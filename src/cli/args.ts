@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { explainOptionError } from './option-error.js';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
-import type { GateAsk } from '../app/run-checkpoint.js';
+import type { GateAsk } from '../app/run-request.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
@@ -149,8 +149,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
   let shard: ShardSpec | undefined;
   if (values.shard !== undefined) {
     const parsed = parseShardSpec(values.shard);
-    if (typeof parsed === 'string') throw new UsageError(`--${parsed}`);
-    shard = parsed;
+    if (parsed.kind !== 'ok') throw new UsageError(`--${parsed.reason}`);
+    shard = parsed.value;
   }
   return {
     command,

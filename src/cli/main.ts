@@ -5,9 +5,10 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
 import { findConfigRoot } from '../adapters/find-config-root.js';
+import type { GitRunner } from '../adapters/git-prefetch.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
-import { readRecordFile, readShardDurations } from '../adapters/record-files.js';
+import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createTerminalProgress } from '../adapters/terminal-progress.js';
 import { createTerminalSink } from '../adapters/terminal-sink.js';
@@ -29,6 +30,8 @@ export interface CliIo {
   version: string;
   /** Where relative paths on the command line start (process.cwd() for the real CLI). */
   cwd: string;
+  /** Runs git (index.ts: one that answers from the start-up prefetch). */
+  git?: GitRunner;
 }
 
 export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
@@ -94,6 +97,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     root,
     evidenceDir: resolve(root, request.outDir),
     env: io.env,
+    ...(io.git ? { git: io.git } : {}),
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       'the CLI makes no GitHub API calls; run the Action for API lookups',
@@ -115,11 +119,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
     );
   }
-  const { ask, durationsFrom } = request;
-  const durations =
-    ask.shard && durationsFrom
-      ? readOrUsage(readShardDurations(durationsFrom, io.cwd), '--durations ')
-      : undefined;
+  const ask = readOrUsage(
+    withShardDurations(request.ask, request.durationsFrom, io.cwd),
+    '--durations ',
+  );
   // Only a run with commands has something to stop gracefully; otherwise a signal ends it now.
   const stop =
     request.command === 'run' && request.runCommands
@@ -133,7 +136,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       ports,
       {
         ...ask,
-        ...(ask.shard && durations ? { shard: { ...ask.shard, durations } } : {}),
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason:

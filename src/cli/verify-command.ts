@@ -1,11 +1,11 @@
 // `cutover-checkpoint verify-record R [--tree DIR] [--decision D]`: prints what verify-record found
 // and exits 0/1/2 per the re-derived decision, 1 when the record cannot be relied on here.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyRecord } from '../app/verify-record.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
+import { readRecordFile } from '../adapters/record-files.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import { UsageError } from './args.js';
@@ -25,17 +25,18 @@ export async function runVerifyRecord(
   },
   now: Date,
 ): Promise<number> {
+  // Read like every record named on the command line; unreadable says why (no such file, EACCES).
+  const text = readRecordFile(recordPath, io.cwd);
+  if (text.kind !== 'ok') throw new UsageError(text.reason, { cause: text.cause });
   let record: DecisionRecord;
   try {
-    record = JSON.parse(readFileSync(resolve(io.cwd, recordPath), 'utf8')) as DecisionRecord;
+    record = JSON.parse(text.value) as DecisionRecord;
     if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
       throw new Error('not a record');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'ENOENT'
-        ? `cannot read record ${recordPath}: no such file`
-        : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error },
     );
   }
   const root = resolve(io.cwd, tree);

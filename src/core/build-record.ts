@@ -3,10 +3,7 @@
 import { DECISIONS, isFailing, type Baseline, type CheckResult, type Decision } from './model.js';
 import type { DecisionOutcome } from './decide.js';
 import type { EvaluationContext } from './checks/evaluation-context.js';
-import { collectBaselineSources } from './checks/baseline-sources.js';
-import { loadJointDecision } from './checks/joint-decision-file.js';
 import { listVerifiedSignatures } from './signoff/list-verified.js';
-import { parseTestCounts } from './commands/test-counts.js';
 import { listInputDigests } from './record-inputs.js';
 import type {
   DecisionRecord,
@@ -52,7 +49,11 @@ export function buildRecord(
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
     commands: (evidence.commands ?? []).map((result) =>
-      toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? []),
+      toRecordCommand(
+        result,
+        config.commands.find((c) => c.id === result.id)?.needs ?? [],
+        context.testCounts,
+      ),
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
@@ -75,9 +76,10 @@ export function buildRecord(
 
 function observedBaseline(context: EvaluationContext): Record<string, Baseline> {
   const observed: Record<string, Baseline> = {};
-  for (const source of collectBaselineSources(context)) observed[source.name] = source.values;
+  for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const resolved = tag ? context.evidence.git.tags[tag] : undefined;
+  const git = context.evidence.git;
+  const resolved = tag && git.kind === 'ok' ? git.tags[tag] : undefined;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
@@ -85,6 +87,7 @@ function observedBaseline(context: EvaluationContext): Record<string, Baseline> 
 function toRecordCommand(
   result: NonNullable<EvaluationContext['evidence']['commands']>[number],
   needs: string[],
+  testCounts: EvaluationContext['testCounts'],
 ): RecordCommand {
   return {
     id: result.id,
@@ -98,7 +101,7 @@ function toRecordCommand(
     timed_out: result.timedOut,
     started_ms: result.startedMs,
     duration_ms: result.durationMs,
-    tests: result.state === 'ran' ? parseTestCounts(result.outputTail) : null,
+    tests: result.state === 'ran' ? (testCounts.get(result.id) ?? null) : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...(result.logPath ? { log_path: result.logPath } : {}),
@@ -107,7 +110,7 @@ function toRecordCommand(
 }
 
 function summarizeJointDecision(context: EvaluationContext): JointDecisionSummary | null {
-  const loaded = loadJointDecision(context);
+  const loaded = context.jointDecision;
   if (!loaded?.ok) return null;
   const value = loaded.document.value as {
     decisions?: Record<

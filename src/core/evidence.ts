@@ -9,11 +9,15 @@ export type FileRead =
   | { kind: 'missing'; path: string; similar?: string }
   | { kind: 'error'; path: string; message: string };
 
-/** What git says about the workspace. */
-export interface GitEvidence {
-  available: boolean;
-  /** Why git could not be asked (not a repository, git missing). */
-  reason?: string;
+/**
+ * What git says about the workspace, or why it could not be asked (not a repository, git
+ * missing, git failing): then every git fact is unknown, never "absent".
+ */
+export type GitEvidence = GitFacts | { kind: 'unavailable'; reason: string };
+
+/** The git facts of a workspace git could be asked about. */
+export interface GitFacts {
+  kind: 'ok';
   shallow: boolean;
   /** A partial clone (`--filter=…`): objects may be missing, so no history fact is trusted. */
   partial?: boolean;

@@ -4,8 +4,9 @@ import type { CheckpointConfig } from './config/config-types.js';
 import type { Evidence } from './evidence.js';
 import type { CheckOutcome } from './model.js';
 import { createSchemaValidator, type SchemaValidator } from './schema/schema-validator.js';
-import type { EvaluationContext, Evaluator } from './checks/evaluation-context.js';
-import { evaluateArtifacts, loadArtifacts } from './checks/artifacts.js';
+import type { Evaluator } from './checks/evaluation-context.js';
+import { createEvaluationContext } from './checks/create-context.js';
+import { evaluateArtifacts } from './checks/artifacts.js';
 import { evaluateBaseline } from './checks/baseline.js';
 import { evaluateGitTag } from './checks/git-tag.js';
 import { evaluateHandoff } from './checks/handoff.js';
@@ -50,12 +51,7 @@ export function judge(
   validator: SchemaValidator = createSchemaValidator(),
   markdown?: ReadMarkdown,
 ): DecisionRecord {
-  const base = { config, evidence, validator };
-  const context: EvaluationContext = {
-    ...base,
-    artifacts: loadArtifacts(base),
-    ...(markdown ? { markdown } : {}),
-  };
+  const context = createEvaluationContext(config, evidence, validator, markdown);
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);

@@ -2,7 +2,6 @@
 // read, whatever read it. Named by role where the config gives one, in a stable order: the
 // configured files first, then the rest (schemas, scripts, their trees) by path.
 
-import { findBodySource } from './commands/command-body.js';
 import type { EvaluationContext } from './checks/evaluation-context.js';
 import type { RecordDigest } from './record.js';
 
@@ -23,7 +22,7 @@ export function listInputDigests(context: EvaluationContext): RecordDigest[] {
     if (a.schema && !a.schema.startsWith('builtin:')) name(a.schema, `schema.${a.id}`);
   });
   config.commands.forEach((c) => {
-    const source = findBodySource(c.run, c.cwd);
+    const source = context.bodySources.get(c.id);
     if (source) name(source.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);

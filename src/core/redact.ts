@@ -24,6 +24,8 @@ export interface Redactor {
   (text: string): string;
   /** Where secrets are in `text`: [start, end) ranges, possibly overlapping, in any order. */
   spans?(text: string): [number, number][];
+  /** Whether `text` holds anything to mask (one scan; redact(text) === text when false). */
+  finds?(text: string): boolean;
 }
 
 /** Creates a redactor for these secret values. */
@@ -42,7 +44,12 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   const literal =
     values.length > 0 ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : undefined;
   const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
+  // One scan says whether any pattern matches; most text has nothing to mask, so the patterns
+  // themselves (applied in order, as before) run only on text that has something.
+  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+  const finds = (text: string) => any.test(text);
   const redact: Redactor = (text) => {
+    if (!finds(text)) return text;
     let result = text;
     for (const pattern of patterns) result = result.replace(pattern, MASK);
     return result;
@@ -55,6 +62,7 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     }
     return spans;
   };
+  redact.finds = finds;
   return redact;
 }
 

@@ -1,8 +1,7 @@
 // What the sticky comment needs to know besides the comments: who we are (never guessed from the
 // token's prefix), the PR's current head (an older commit's run must not overwrite a newer
-// verdict), and the body naming the judged commit.
+// verdict).
 
-import { judgedCommitLine } from '../../core/github/sticky-comment-plan.js';
 import { describeApiError } from './api-errors.js';
 import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
@@ -38,9 +37,4 @@ export async function pullRequestHead(
     if (describeApiError(error)) return null;
     throw error;
   }
-}
-
-/** The comment body with the judged commit: its short sha shown, the full one on a hidden line. */
-export function withJudgedCommit(body: string, sha: string): string {
-  return `${body.trimEnd()}\n\nJudged commit: \`${sha.slice(0, 7)}\`\n\n${judgedCommitLine(sha)}\n`;
 }

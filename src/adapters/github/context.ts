@@ -24,6 +24,8 @@ export interface GitHubRunContext {
   runUrl: string | null;
   /** The payload names no PR but the commit may belong to one (a fork's workflow_run). */
   lookUpPullRequest?: boolean;
+  /** The head as `owner:branch`, to find that PR when GitHub lists none for the commit. */
+  headLabel?: string;
   /** workflow_dispatch inputs (decision, modes). */
   dispatchInputs: Record<string, string>;
 }

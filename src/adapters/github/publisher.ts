@@ -13,12 +13,13 @@ import {
   renderCheckOutput,
   renderCrashSummary,
   type Annotation,
-  type CheckConclusion,
+  type ConditionalConclusion,
 } from '../../core/render/github/check-run.js';
-import { commentMarker, renderComment } from '../../core/render/github/comment.js';
+import { commentMarker } from '../../core/render/github/comment.js';
+import { renderStickyComment } from '../../core/github/sticky-comment-plan.js';
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
 import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
-import { learnIdentity, pullRequestHead, withJudgedCommit } from './comment-identity.js';
+import { learnIdentity, pullRequestHead } from './comment-identity.js';
 import { describeApiError } from './api-errors.js';
 import {
   classifyApiFailure,
@@ -27,13 +28,14 @@ import {
 import type { GitHubClient } from './octokit.js';
 import { PR_EVENTS, type GitHubRunContext } from './context.js';
 import { createPermissionProblems } from './permissions.js';
+import { findOpenPullRequests } from './pull-request-lookup.js';
 
 export interface PublisherOptions {
   client: GitHubClient;
   context: GitHubRunContext;
   checkName: string;
   comment: 'auto' | 'always' | 'never';
-  conditionalConclusion: CheckConclusion;
+  conditionalConclusion: ConditionalConclusion;
   /** Prefix for annotation paths when the gate runs in a subdirectory. */
   pathPrefix: string;
   warn: (message: string) => void;
@@ -124,10 +126,11 @@ export function createPublisher(options: PublisherOptions) {
         });
       }
       for (const number of await this.pullRequestsToComment()) {
-        const body = renderComment(
+        const body = renderStickyComment(
           record,
           options.checkName,
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha,
         );
         const identity = await this.identity();
         const currentHead = await pullRequestHead(client, repository, number);
@@ -135,7 +138,7 @@ export function createPublisher(options: PublisherOptions) {
           syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body: withJudgedCommit(body, context.sha),
+            body,
             judged: context.sha,
             currentHead,
             identity,
@@ -168,27 +171,20 @@ export function createPublisher(options: PublisherOptions) {
         return options.comment === 'always' || PR_EVENTS.has(context.eventName)
           ? [context.pullRequest.number]
           : [];
-      // A fork's workflow_run names no PR (pull_requests: []): look its commit up.
+      // A fork's workflow_run names no PR (pull_requests: []): look it up, or say why not.
       const lookUp = context.lookUpPullRequest === true;
       if (options.comment !== 'always' && !lookUp) return [];
-      const pulls = await attempt(
-        'find the pull requests of this commit',
-        'pull-requests: read',
-        async () =>
-          (
-            await client.rest.repos.listPullRequestsAssociatedWithCommit({
-              ...repository,
-              commit_sha: context.sha,
-            })
-          ).data,
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : undefined },
+        attempt,
       );
-      if (pulls.kind !== 'ok') return [];
-      const open = pulls.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
-      if (open.length === 0 && lookUp)
+      if (found.kind === 'none' && lookUp)
         options.warn(
-          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`,
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`,
         );
-      return open;
+      return found.kind === 'found' ? found.numbers : [];
     },
 
     /**

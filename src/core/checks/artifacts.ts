@@ -1,19 +1,16 @@
 // artifact.<id>: each artifact exists, parses cleanly and matches its schema.
 
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import type { ContextBase, EvaluationContext, LoadedFile } from './evaluation-context.js';
 import { loadStructuredFile } from './load-structured-file.js';
 
 /** Loads every configured artifact once, for the evaluators that compare them. */
-export function loadArtifacts(
-  context: Omit<EvaluationContext, 'artifacts'>,
-): Map<string, LoadedFile> {
+export function loadArtifacts(context: ContextBase): Map<string, LoadedFile> {
   const loaded = new Map<string, LoadedFile>();
-  const withArtifacts = { ...context, artifacts: loaded };
   for (const artifact of context.config.artifacts) {
     loaded.set(
       artifact.id,
-      loadStructuredFile(withArtifacts, artifact.path, {
+      loadStructuredFile(context, artifact.path, {
         format: artifact.format,
         schema: artifact.schema,
         what: `artifact '${artifact.id}'`,

@@ -4,8 +4,7 @@
 import { BASELINE_FIELDS, type Baseline, type SourceLocation } from '../model.js';
 import { isPlainObject, resolvePointer } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { loadJointDecision } from './joint-decision-file.js';
+import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
 
 /** One place the baseline is stated, with where each value sits. */
 export interface BaselineSource {
@@ -21,12 +20,16 @@ export interface BaselineSource {
 export function expectedBaseline(context: EvaluationContext): Baseline {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const tagged = context.evidence.git.tags[lock.release_tag];
+  const git = context.evidence.git;
+  const tagged = git.kind === 'ok' ? git.tags[lock.release_tag] : undefined;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
 
-/** Every source that states baseline values, in reading order. */
-export function collectBaselineSources(context: EvaluationContext): BaselineSource[] {
+/** Every source that states baseline values, in reading order (once: the context's baselineSources). */
+export function collectBaselineSources(
+  context: Pick<EvaluationContext, 'config' | 'evidence' | 'artifacts'>,
+  joint: LoadedFile | undefined,
+): BaselineSource[] {
   const sources: BaselineSource[] = [];
   if (Object.keys(context.evidence.inputs).length > 0) {
     sources.push({ name: 'inputs', values: context.evidence.inputs, locate: () => undefined });
@@ -41,7 +44,6 @@ export function collectBaselineSources(context: EvaluationContext): BaselineSour
       if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ''));
     }
   }
-  const joint = loadJointDecision(context);
   if (joint?.ok) {
     sources.push(fromDocument('joint-decision', joint.path, joint.document, '/baseline'));
   }

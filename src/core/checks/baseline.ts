@@ -2,12 +2,12 @@
 // the joint record. Each disagreement names the field, the source and both values.
 
 import { BASELINE_FIELDS, formatLocation, type CheckOutcome, type Finding } from '../model.js';
-import { collectBaselineSources, expectedBaseline } from './baseline-sources.js';
+import { expectedBaseline } from './baseline-sources.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
 /** One check per locked field. */
 export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {
-  const sources = collectBaselineSources(context);
+  const sources = context.baselineSources;
   const lock = expectedBaseline(context);
   const outcomes: CheckOutcome[] = [];
   for (const field of BASELINE_FIELDS) {

@@ -6,8 +6,7 @@ import type { CommandResult } from '../evidence.js';
 import type { CheckOutcome } from '../model.js';
 import { explainExit, findErrorLines } from '../commands/explain-exit.js';
 import { isPlaceholderCommand } from '../commands/placeholder.js';
-import { findBodySource, isPlaceholderBody } from '../commands/command-body.js';
-import { parseTestCounts } from '../commands/test-counts.js';
+import { isPlaceholderBody } from '../commands/command-body.js';
 import { formatDuration } from '../config/duration.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
@@ -118,7 +117,7 @@ export function judgeCommandsExecuted(configured: number, ran: number): CheckOut
 /** Whether the command only succeeds, looking through `npm run x` and `./script.sh` to their bodies. */
 function findPlaceholder(command: CommandConfig, context: EvaluationContext): string | undefined {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : undefined;
   if (source && read?.kind === 'ok' && isPlaceholderBody(source, read.text)) {
     return source.kind === 'package-script'
@@ -162,7 +161,7 @@ function evaluateCommand(
           : `exit ${result.exitCode}`,
     };
   }
-  const tests = parseTestCounts(result.outputTail);
+  const tests = context.testCounts.get(result.id) ?? null;
   if (tests && tests.failed > 0) {
     return {
       ...base,
@@ -203,7 +202,7 @@ function hasCrlfShebang(
   context: EvaluationContext,
   output: string,
 ): boolean {
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : undefined;
   if (read?.kind === 'ok' && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);

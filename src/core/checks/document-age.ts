@@ -25,7 +25,7 @@ export function judgeDocumentAge(
   maxAgeDays: number,
   now: string,
 ): DocumentAge {
-  if (!git.available) return { kind: 'unavailable', reason: git.reason ?? 'git unavailable' };
+  if (git.kind !== 'ok') return { kind: 'unavailable', reason: git.reason };
   if (git.partial)
     return {
       kind: 'unknown',

@@ -18,22 +18,22 @@ export function evaluateGitTag(context: EvaluationContext): CheckOutcome[] {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
   const git = context.evidence.git;
-  const sha = lockSha ?? git.tags[tag] ?? '(the tag commit)';
   const base = {
     id: 'git.release-tag',
     kind: 'git' as const,
     expected: { tag, commit_sha: lockSha ?? 'the commit the tag resolves to' },
   };
-  if (!git.available) {
+  if (git.kind !== 'ok') {
     return [
       {
         ...base,
         status: 'error',
-        summary: `cannot check tag ${tag}: ${git.reason ?? 'git is not available'}`,
+        summary: `cannot check tag ${tag}: ${git.reason}`,
         observed: null,
       },
     ];
   }
+  const sha = lockSha ?? git.tags[tag] ?? '(the tag commit)';
   const resolved = git.tags[tag];
   if (resolved === null || resolved === undefined) {
     const unfetched = git.tagCount === 0 || git.shallow;

@@ -1,20 +1,16 @@
-// The joint decision record, loaded once per evaluation and shared by the checks that read it.
+// The joint decision record, loaded once per evaluation (create-context.ts) and shared through
+// the context by the checks and the record that read it.
 
-import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import type { ContextBase, LoadedFile } from './evaluation-context.js';
 import { loadStructuredFile } from './load-structured-file.js';
 
-const cache = new WeakMap<EvaluationContext, LoadedFile | undefined>();
-
 /** The joint decision record validated against builtin:joint-decision, if one is configured. */
-export function loadJointDecision(context: EvaluationContext): LoadedFile | undefined {
-  if (cache.has(context)) return cache.get(context);
+export function loadJointDecision(context: ContextBase): LoadedFile | undefined {
   const joint = context.config.jointDecision;
-  const loaded = joint
+  return joint
     ? loadStructuredFile(context, joint.path, {
         schema: 'builtin:joint-decision',
         what: 'joint decision record',
       })
     : undefined;
-  cache.set(context, loaded);
-  return loaded;
 }

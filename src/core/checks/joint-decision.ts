@@ -5,9 +5,7 @@
 
 import { DECISIONS, type CheckOutcome, type CheckStatus, type Decision } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { loadJointDecision } from './joint-decision-file.js';
 import { locationOf } from '../parse/parse-document.js';
-import { verifySignoff } from '../signoff/verify-signoff.js';
 import type { SignoffJudgement, VerifiedSignature } from '../signoff/signoff-types.js';
 
 /**
@@ -37,8 +35,8 @@ export function evaluateJointDecision(context: EvaluationContext): CheckOutcome[
     return (context.evidence.shard?.index ?? 1) > 1
       ? []
       : [missingCutoverPolicy(context.config.path)];
-  const loaded = loadJointDecision(context)!;
-  const verified = verifySignoff(context);
+  const loaded = context.jointDecision!;
+  const verified = context.signoff;
   return DECISIONS.map((decision): CheckOutcome => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: 'joint-decision' as const, only: [decision] };

@@ -6,11 +6,11 @@ import { detectFormat, parseText } from '../parse/parse-document.js';
 import { validateDocument, schemaUri, type SchemaSource } from '../schema/schema-validator.js';
 import { listRelativeRefs } from '../schema/relative-refs.js';
 import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
-import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import type { ContextBase, LoadedFile } from './evaluation-context.js';
 
 /** Loads `path`, optionally checked against `schema` (`builtin:<name>` or a workspace path). */
 export function loadStructuredFile(
-  context: EvaluationContext,
+  context: ContextBase,
   path: string,
   options: { format?: 'json' | 'yaml'; schema?: string; what: string },
 ): LoadedFile {
@@ -76,7 +76,7 @@ export function loadStructuredFile(
 
 /** Reads a schema file (and the sibling files it `$ref`s) from the evidence. */
 export function resolveSchemaSource(
-  context: EvaluationContext,
+  context: ContextBase,
   schema: string,
 ): SchemaSource | { message: string; file: string } {
   if (schema.startsWith('builtin:')) return { name: schema, schema: undefined };

@@ -3,7 +3,6 @@
 
 import semver from 'semver';
 import type { CheckOutcome } from '../model.js';
-import { collectBaselineSources } from './baseline-sources.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { readOwn } from '../own-key.js';
 
@@ -23,7 +22,7 @@ export function evaluateSemverSanity(context: EvaluationContext): CheckOutcome[]
   const problems: string[] = [];
   const tags: [string, string][] = [];
   if (context.config.baseline.release_tag) tags.push(['lock', context.config.baseline.release_tag]);
-  for (const source of collectBaselineSources(context)) {
+  for (const source of context.baselineSources) {
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {

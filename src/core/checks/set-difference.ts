@@ -22,18 +22,32 @@ export function compareSets(
   expected: readonly unknown[],
   observed: readonly unknown[],
 ): { added: string[]; removed: string[] } {
-  const allStrings = [...expected, ...observed].every((v) => typeof v === 'string');
+  // The usual case, a list copied as it is: nothing added or removed, nothing to index.
+  if (expected.length === observed.length && expected.every((value, i) => value === observed[i]))
+    return { added: [], removed: [] };
+  const isString = (value: unknown) => typeof value === 'string';
+  const allStrings = expected.every(isString) && observed.every(isString);
+  // Strings only: each is its own key (canonical JSON would only quote it), so a million codes
+  // cost two maps, not four million serializations.
+  const keyOf = allStrings ? (value: unknown) => value as string : canonical;
   const show = (value: unknown) => (allStrings ? (value as string) : canonical(value));
   const members = (values: readonly unknown[]) => {
     const byKey = new Map<string, unknown>();
-    for (const value of values)
-      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    for (const value of values) {
+      const key = keyOf(value);
+      if (!byKey.has(key)) byKey.set(key, value);
+    }
     return byKey;
+  };
+  const missingFrom = (from: Map<string, unknown>, other: Map<string, unknown>) => {
+    const shown: string[] = [];
+    for (const [key, value] of from) if (!other.has(key)) shown.push(show(value));
+    return shown;
   };
   const expectedMembers = members(expected);
   const observedMembers = members(observed);
   return {
-    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
-    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v)),
+    added: missingFrom(observedMembers, expectedMembers),
+    removed: missingFrom(expectedMembers, observedMembers),
   };
 }

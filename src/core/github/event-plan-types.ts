@@ -38,6 +38,8 @@ export type EventPlan =
       pullRequest: EventPullRequest | null;
       /** The payload names no PR but the commit may belong to one (fork `workflow_run`): look it up. */
       lookUpPullRequest: boolean;
+      /** For that look-up when the commit finds none: the head as `owner:branch` (GitHub's `head` filter). */
+      headLabel?: string;
       /** The `checkout` step that makes HEAD the judged commit, for the error message. */
       checkoutHint: string;
     };

@@ -129,6 +129,11 @@ export function planEvent(
       const fromElsewhere = str(obj(run.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
       const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      // GitHub leaves pull_requests empty for a fork's run: its PR is looked up by commit, then
+      // by the head's owner:branch. A run of a push has no PR to find, and says nothing.
+      const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run.event) ?? ''));
+      const headOwner = str(obj(obj(run.head_repository)?.owner)?.login);
+      const headBranch = str(run.head_branch);
       return {
         kind: 'judge',
         event: eventName,
@@ -143,7 +148,8 @@ export function planEvent(
             }
           : {}),
         pullRequest: pr,
-        lookUpPullRequest: pr === null,
+        lookUpPullRequest: lookUp,
+        ...(lookUp && headOwner && headBranch ? { headLabel: `${headOwner}:${headBranch}` } : {}),
         checkoutHint: 'uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}',
       };
     }

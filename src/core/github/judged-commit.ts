@@ -32,6 +32,26 @@ export function checkJudgedCommit(
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
 }
 
+/**
+ * The one message for a HEAD git could not read (no repository, no git, a broken clone): what
+ * could not be read and why (`reason`, git's words), the commit expected (`eventSha` is GITHUB_SHA,
+ * named for events whose plan accepts any HEAD) and the checkout line that fixes it (SPEC §5).
+ */
+export function explainUnreadableHead(
+  plan: Extract<EventPlan, { kind: 'judge' }>,
+  reason: string,
+  eventSha: string | null,
+): string {
+  const requirement = plan.head;
+  const expected =
+    requirement.kind === 'equals'
+      ? `${requirement.sha}, the commit this ${plan.event} event is about`
+      : requirement.kind === 'merge-of'
+        ? `the merge commit of ${requirement.headSha}, the head of the pull request this ${plan.event} event is about`
+        : `${eventSha ?? '(GITHUB_SHA is not set)'}, the commit this ${plan.event} run was started on`;
+  return `could not read the workspace's HEAD (${reason}), so it cannot confirm that it would judge ${expected}; no verdict is published for a commit that was not judged. Check out the repository: ${plan.checkoutHint}`;
+}
+
 /** The trusted ref's sha once HEAD is known, or the rule that still needs git (default branch). */
 export function resolveTrustedSha(
   plan: Extract<EventPlan, { kind: 'judge' }>,

@@ -3,7 +3,9 @@
 // update, so under a race the oldest marker comment of the gate is kept and the others deleted;
 // a run judging an older commit than the PR's current head never overwrites the comment.
 
-import { hasCommentMarker } from '../render/github/comment.js';
+import type { DecisionRecord } from '../record.js';
+import { hasCommentMarker, renderComment } from '../render/github/comment.js';
+import { COMMENT_LIMIT } from '../render/github/limits.js';
 
 /** A PR comment as listed by the API (all pages). */
 export interface ListedComment {
@@ -29,6 +31,23 @@ export interface StickyCommentPlan {
 /** The hidden line that names the commit a comment's verdict is about. */
 export function judgedCommitLine(sha: string): string {
   return `<!-- cutover-checkpoint:commit=${sha} -->`;
+}
+
+/**
+ * The sticky comment's body for the commit `judgedSha` (40 or 64 hex): the rendered verdict, then
+ * the judged commit's short sha shown and its full sha on a hidden line. Those closing lines are
+ * counted: the verdict is fitted to GitHub's limit (65,536 characters) minus their length, so the
+ * whole body stays within it and the commit is still named when the verdict had to be cut.
+ */
+export function renderStickyComment(
+  record: DecisionRecord,
+  checkName: string,
+  checksUrl: string | null,
+  judgedSha: string,
+): string {
+  const closing = `\n\nJudged commit: \`${judgedSha.slice(0, 7)}\`\n\n${judgedCommitLine(judgedSha)}\n`;
+  const verdict = renderComment(record, checkName, checksUrl, COMMENT_LIMIT - closing.length);
+  return `${verdict.trimEnd()}${closing}`;
 }
 
 /** The commit named in a comment body by `judgedCommitLine`, or null. */

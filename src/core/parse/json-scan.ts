@@ -52,15 +52,18 @@ export function scanJsonFull(text: string, options: ScanOptions): ScanResult {
       return;
     }
     if (cursor.open(125)) return;
-    const seen = new Set<string>();
+    // Most objects have a few keys: a short list is cheaper than a Set for each (a Set past 8).
+    let seen: string[] | Set<string> = [];
     do {
       if (cursor.text.charCodeAt(cursor.pos) !== 34)
         cursor.fail(`expected a member name in double quotes`);
       const keyOffset = cursor.pos;
       const key = cursor.scanString();
-      if (seen.has(key))
+      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
         note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
-      seen.add(key);
+      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
+      if (Array.isArray(seen)) seen.push(key);
+      else seen.add(key);
       if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
       cursor.expectColon();
       scanValue(depth + 1);

@@ -42,7 +42,7 @@ export class JsonCursor {
   scanScalar(): boolean {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123 || c === 91) return false;
-    if (c === 34 /* " */) this.scanString();
+    if (c === 34 /* " */) this.skipString();
     else if (c === 45 || (c >= 48 && c <= 57)) this.scanNumber();
     else if (this.text.startsWith('true', this.pos)) this.pos += 4;
     else if (this.text.startsWith('false', this.pos)) this.pos += 5;
@@ -88,6 +88,14 @@ export class JsonCursor {
 
   /** Scans a string and returns its decoded value. */
   scanString(): string {
+    const start = this.pos;
+    const escaped = this.skipString();
+    const raw = this.text.slice(start, this.pos);
+    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+  }
+
+  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
+  skipString(): boolean {
     const text = this.text;
     const start = this.pos;
     let pos = start + 1;
@@ -113,8 +121,7 @@ export class JsonCursor {
       pos++;
     }
     this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return escaped;
   }
 
   private scanNumber(): void {

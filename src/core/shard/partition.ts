@@ -4,6 +4,7 @@
 // command count. Same input, same shards, on every machine.
 
 import type { CommandConfig } from '../config/config-types.js';
+import { couldNot, ok, type Outcome } from '../outcome.js';
 import { readOwn } from '../own-key.js';
 
 /** Which shard of how many: 1-based index. */
@@ -15,15 +16,16 @@ export interface ShardSpec {
 /** Most shards a run may be split into: far more than any CI matrix, small enough to allocate. */
 export const MAX_SHARDS = 256;
 
-/** Parses `i/n` (1 ≤ i ≤ n ≤ MAX_SHARDS); a message otherwise. */
-export function parseShardSpec(text: string): ShardSpec | string {
+/** Parses `i/n` (1 ≤ i ≤ n ≤ MAX_SHARDS); `unavailable` with what is wrong otherwise. */
+export function parseShardSpec(text: string): Outcome<ShardSpec> {
   const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
+  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
+  if (count < 1 || index < 1 || index > count)
+    return couldNot(`shard ${text}: i must be between 1 and n`);
+  return ok({ index, count });
 }
 
 /** The command ids of every shard, in config order within each. */

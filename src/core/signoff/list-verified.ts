@@ -3,13 +3,12 @@
 import type { EvaluationContext } from '../checks/evaluation-context.js';
 import { DECISIONS, type Decision } from '../model.js';
 import type { VerifiedSignature } from './signoff-types.js';
-import { verifySignoff } from './verify-signoff.js';
 
 /** Per decision: every signature the gate verified (GO and NO-GO), with its source. */
 export function listVerifiedSignatures(
   context: EvaluationContext,
 ): Record<Decision, VerifiedSignature[]> {
-  const judged = verifySignoff(context);
+  const judged = context.signoff;
   const out = {} as Record<Decision, VerifiedSignature[]>;
   for (const decision of DECISIONS) {
     const signoff = judged?.[decision];

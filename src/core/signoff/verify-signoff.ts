@@ -1,22 +1,18 @@
-// Verifies each decision's joint-decision signatures once per evaluation, the way the policy asks
-// (file or GitHub), for the checks and the record to share.
+// Verifies each decision's joint-decision signatures once per evaluation (create-context.ts), the
+// way the policy asks (file or GitHub), for the checks and the record to share.
 
-import type { EvaluationContext } from '../checks/evaluation-context.js';
-import { loadJointDecision } from '../checks/joint-decision-file.js';
+import type { ContextBase, LoadedFile } from '../checks/evaluation-context.js';
 import { DECISIONS, type Decision } from '../model.js';
 import { judgeFileSignatures, type FileSlot } from './file-signatures.js';
 import { judgeGitHubSignatures } from './github-signatures.js';
 import type { SignoffJudgement } from './signoff-types.js';
 
-const cache = new WeakMap<EvaluationContext, Record<Decision, SignoffJudgement> | undefined>();
-
 /** Per decision, the verified signatures; undefined without a joint decision or a usable record. */
 export function verifySignoff(
-  context: EvaluationContext,
+  context: ContextBase,
+  loaded: LoadedFile | undefined,
 ): Record<Decision, SignoffJudgement> | undefined {
-  if (cache.has(context)) return cache.get(context);
   const joint = context.config.jointDecision;
-  const loaded = loadJointDecision(context);
   let result: Record<Decision, SignoffJudgement> | undefined;
   if (joint && loaded?.ok) {
     const decisions = ownObject((loaded.document.value as Record<string, unknown>).decisions);
@@ -32,7 +28,14 @@ export function verifySignoff(
           teams: evidence.signoff?.teams ?? {},
           slots,
           now: evidence.now,
-          ...(tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}),
+          ...(tag
+            ? {
+                releaseDate: {
+                  tag,
+                  date: evidence.git.kind === 'ok' ? (evidence.git.tagDates?.[tag] ?? null) : null,
+                },
+              }
+            : {}),
         });
       } else {
         result[decision] = judgeGitHubSignatures({
@@ -48,7 +51,6 @@ export function verifySignoff(
       }
     }
   }
-  cache.set(context, result);
   return result;
 }
 

@@ -13,10 +13,17 @@ import { renderDecisionSummary } from './decision-summary.js';
 export type CheckConclusion =
   'success' | 'failure' | 'neutral' | 'action_required' | 'cancelled' | 'skipped' | 'timed_out';
 
-/** Maps the verdict to a conclusion; CONDITIONAL's is configurable. */
+/** The conclusions a CONDITIONAL verdict may have: none that branch protection counts as passing. */
+export type ConditionalConclusion = 'action_required' | 'failure';
+
+/**
+ * Maps the verdict to a conclusion. CONDITIONAL is never green (SPEC §10): branch protection counts
+ * `success`, `neutral` and `skipped` as passing, so its conclusion is `action_required` (default)
+ * or `failure`, never one of those.
+ */
 export function mapConclusion(
   verdict: DecisionRecord['verdict'],
-  conditional: CheckConclusion = 'neutral',
+  conditional: ConditionalConclusion = 'action_required',
 ): CheckConclusion {
   return verdict === 'GO' ? 'success' : verdict === 'NO-GO' ? 'failure' : conditional;
 }

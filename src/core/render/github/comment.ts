@@ -24,7 +24,8 @@ export function hasCommentMarker(body: string | null | undefined, marker: string
 }
 
 /**
- * The comment body: marker, headline, summary and a link to the PR's checks, within GitHub's limit.
+ * The comment body: marker, headline, summary and a link to the PR's checks, within `limit`
+ * characters (GitHub's comment limit unless the caller appends lines of its own).
  * It holds nothing that changes between identical runs (no run ids, times or durations), so an
  * unchanged verdict leaves the comment untouched.
  */
@@ -32,6 +33,7 @@ export function renderComment(
   record: DecisionRecord,
   checkName: string,
   checksUrl: string | null,
+  limit = COMMENT_LIMIT,
 ): string {
   const url = mdUrl(checksUrl);
   const linkLine = url
@@ -50,7 +52,7 @@ export function renderComment(
     ].join('\n');
   return fitWithin(
     [() => build(50), () => build(10), () => build(3)],
-    COMMENT_LIMIT,
+    limit,
     (text) => text.length,
     url ? `in the [checks](${url})` : 'in the job summary',
   );

@@ -1,17 +1,11 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
-  require_tunnel,
-  require_undici
-} from "./chunk-KQ7ISPFH.js";
-import {
   BASELINE_FIELDS,
   DECISIONS,
   DECISION_TITLES,
   SEE_INTEGRITY_WARNING,
   STATE_ICONS,
   STATUS_ICONS,
-  couldNot,
-  createGit,
   createMachinePorts,
   createOfflineLookups,
   createStopCommandsWriter,
@@ -20,7 +14,6 @@ import {
   formatDuration,
   formatLocation,
   formatValue,
-  git,
   globToRegExp,
   isEchoBackedUp,
   isFailing,
@@ -29,25 +22,29 @@ import {
   mdProse,
   mdText,
   mdUrl,
-  ok,
   parseShardSpec,
   prefixLines,
   readRecordFile,
-  readShardDurations,
   renderHeadline,
   renderIntegrityWarning,
   renderMarkdown,
   runGate,
   stopOnSignals,
   unresolvedTrustedRef,
-  valueOrThrow,
-  wellFormed
-} from "./chunk-UGYOREPD.js";
+  wellFormed,
+  withShardDurations
+} from "./chunk-JQG5HEGS.js";
+import {
+  HEAD_READS,
+  couldNot,
+  createGit,
+  git,
+  ok,
+  valueOrThrow
+} from "./chunk-5DSVKR4E.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
-import {
-  __toESM
-} from "./chunk-WSMUT4KD.js";
+import "./chunk-WSMUT4KD.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -152,62 +149,7 @@ function prepareKeyValueMessage(key, value) {
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
+import * as os3 from "os";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
@@ -494,22 +436,6 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
@@ -545,7 +471,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os3.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -562,7 +488,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os3.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -737,15 +663,21 @@ function readInputs(source, workspace, dispatch = {}) {
       "never"
     ]),
     evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
-    conditionalConclusion: oneOf(
-      INPUTS.conditionalConclusion,
-      get(INPUTS.conditionalConclusion) || "neutral",
-      ["neutral", "success", "failure", "action_required"]
-    ),
+    conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
     workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate)
   };
+}
+function readConditionalConclusion(value) {
+  if (value === "neutral" || value === "success")
+    throw new InputError(
+      `Invalid input '${INPUTS.conditionalConclusion}': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`
+    );
+  return oneOf(INPUTS.conditionalConclusion, value || "action_required", [
+    "action_required",
+    "failure"
+  ]);
 }
 function readWorkingDirectory(value, workspace) {
   const problem = checkWorkingDirectory(workspace, value);
@@ -755,8 +687,8 @@ function readWorkingDirectory(value, workspace) {
 function readShard(text) {
   if (!text) return {};
   const shard = parseShardSpec(text);
-  if (typeof shard === "string") throw new InputError(`Invalid input 'shard': ${shard}.`);
-  return { shard };
+  if (shard.kind !== "ok") throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
 }
 function readPublishingInputs(source) {
   return {
@@ -1050,7 +982,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
     async incidents(config) {
       const repository = split(config.repository ?? defaultRepository);
       try {
-        const open2 = /* @__PURE__ */ new Map();
+        const open = /* @__PURE__ */ new Map();
         for (const label of config.labels) {
           const issues = await client.paginate(client.rest.issues.listForRepo, {
             ...repository,
@@ -1060,7 +992,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
           });
           for (const issue2 of issues) {
             if (issue2.pull_request) continue;
-            open2.set(issue2.number, {
+            open.set(issue2.number, {
               number: issue2.number,
               title: issue2.title,
               url: issue2.html_url,
@@ -1070,7 +1002,7 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
         }
         return {
           kind: "ok",
-          value: { open: [...open2.values()].sort((a, b) => a.number - b.number) }
+          value: { open: [...open.values()].sort((a, b) => a.number - b.number) }
         };
       } catch (error2) {
         return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
@@ -1125,9 +1057,6 @@ function globFiles(root, glob) {
   return found.sort();
 }
 
-// src/adapters/trusted-ref.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // src/core/github/judged-commit.ts
 function checkJudgedCommit(plan, head) {
   const requirement = plan.head;
@@ -1137,6 +1066,11 @@ function checkJudgedCommit(plan, head) {
     return null;
   const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+function explainUnreadableHead(plan, reason, eventSha) {
+  const requirement = plan.head;
+  const expected = requirement.kind === "equals" ? `${requirement.sha}, the commit this ${plan.event} event is about` : requirement.kind === "merge-of" ? `the merge commit of ${requirement.headSha}, the head of the pull request this ${plan.event} event is about` : `${eventSha ?? "(GITHUB_SHA is not set)"}, the commit this ${plan.event} run was started on`;
+  return `could not read the workspace's HEAD (${reason}), so it cannot confirm that it would judge ${expected}; no verdict is published for a commit that was not judged. Check out the repository: ${plan.checkoutHint}`;
 }
 function resolveTrustedSha(plan, head) {
   const rule = plan.trustedRef;
@@ -1293,6 +1227,9 @@ function planEvent(eventName, payload, env) {
       const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
       const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run2.event) ?? ""));
+      const headOwner = str(obj(obj(run2.head_repository)?.owner)?.login);
+      const headBranch = str(run2.head_branch);
       return {
         kind: "judge",
         event: eventName,
@@ -1304,7 +1241,8 @@ function planEvent(eventName, payload, env) {
           notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
         } : {},
         pullRequest: pr,
-        lookUpPullRequest: pr === null,
+        lookUpPullRequest: lookUp,
+        ...lookUp && headOwner && headBranch ? { headLabel: `${headOwner}:${headBranch}` } : {},
         checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
       };
     }
@@ -1341,26 +1279,26 @@ function planEvent(eventName, payload, env) {
 // src/adapters/trusted-ref.ts
 var SHA = /^[0-9a-f]{40}$/;
 var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
-function createTrustedRefFacts(root, runner, api) {
+function createTrustedRefFacts(root, runner, api, git2 = git) {
   return {
     runner,
     async head() {
-      const shown = await git(root, ["cat-file", "-p", "HEAD"]);
-      const sha2 = await git(root, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]);
-      if (!shown.ok || !sha2.ok || !SHA.test(sha2.stdout.trim())) return null;
+      const [show, verify] = HEAD_READS;
+      const [shown, sha2] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
+      if (shown.kind !== "ok" || sha2.kind !== "ok" || !SHA.test(sha2.stdout.trim())) return null;
       const header = shown.stdout.split("\n\n")[0] ?? "";
       const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
       return { sha: sha2.stdout.trim(), parents };
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
-      const local = await git(root, [
+      const local = await git2(root, [
         "rev-parse",
         "--verify",
         "-q",
         `refs/remotes/origin/${branch}^{commit}`
       ]);
-      if (local.ok && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
         const { data } = await api.client.rest.repos.getBranch({
@@ -1376,25 +1314,19 @@ function createTrustedRefFacts(root, runner, api) {
     },
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
-      const answer = await git(root, ["merge-base", "--is-ancestor", sha2, tip]);
-      if (answer.ok) return true;
-      return /fatal|error/i.test(answer.stderr) ? null : false;
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      if (answer.kind === "ok") return true;
+      return answer.kind === "said-no" && answer.exitCode === 1 ? false : null;
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, api) {
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH ?? "", "utf8"));
-  } catch {
-    return unresolvedTrustedRef("the event payload (GITHUB_EVENT_PATH) could not be read");
-  }
+async function trustedRefForEvent(root, env, eventName, payload, api, git2) {
   const sha2 = env.GITHUB_SHA ?? "";
   const plan = planEvent(eventName, payload, {
     sha: sha2 || null,
     repository: env.GITHUB_REPOSITORY ?? null
   });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api);
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
   const answer = await resolveTrustedRef(plan, facts);
   return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
 }
@@ -1441,28 +1373,23 @@ function planRun(context, payload, env) {
     repository: env.GITHUB_REPOSITORY ?? null
   });
 }
-function confirmJudgedCommit(plan, head, fallbackSha) {
-  if (head.kind === "ok") {
-    const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
-    if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
-    return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
-  }
-  const subjectSha = plan.subjectSha ?? fallbackSha;
-  return {
-    kind: "confirmed",
-    headSha: null,
-    subjectSha,
-    ...plan.head.kind === "any" ? {} : {
-      warning: `cutover-checkpoint could not read the workspace's HEAD (${head.reason}), so it cannot confirm that it judged ${subjectSha}, the commit this ${plan.event} event is about; check out the repository with ${plan.checkoutHint}`
-    }
-  };
+function confirmJudgedCommit(plan, head, eventSha) {
+  if (head.kind !== "ok")
+    return {
+      kind: "wrong-commit",
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
+    };
+  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+  return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
 }
 function contextFor(context, plan, subjectSha) {
   return {
     ...context,
     sha: subjectSha,
     pullRequest: plan.pullRequest,
-    lookUpPullRequest: plan.lookUpPullRequest
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
   };
 }
 
@@ -1487,12 +1414,12 @@ _Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full r
   let reserve = 0;
   for (; ; ) {
     const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
-    const open2 = openFence(cut);
-    const closed = open2 ? `${cut}
-${open2}` : cut;
+    const open = openFence(cut);
+    const closed = open ? `${cut}
+${open}` : cut;
     if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
     reserve += measure(`
-${open2}`);
+${open}`);
   }
 }
 function longestPrefixWithin(text, budget, measure) {
@@ -1507,15 +1434,15 @@ function longestPrefixWithin(text, budget, measure) {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 function openFence(text) {
-  let open2;
+  let open;
   for (const line of text.split("\n")) {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (!fence) continue;
-    if (open2 === void 0) open2 = fence;
-    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence)
-      open2 = void 0;
+    if (open === void 0) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence)
+      open = void 0;
   }
-  return open2;
+  return open;
 }
 
 // src/core/render/github/decision-summary.ts
@@ -1561,7 +1488,7 @@ function renderDecisionSummary(record, maxItems) {
 }
 
 // src/core/render/github/check-run.ts
-function mapConclusion(verdict, conditional = "neutral") {
+function mapConclusion(verdict, conditional = "action_required") {
   return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
 }
 function renderCheckTitle(record) {
@@ -1741,7 +1668,7 @@ function hasCommentMarker(body, marker) {
   const first = end === -1 ? body : body.slice(0, end);
   return first.replace(/\r$/, "") === marker;
 }
-function renderComment(record, checkName, checksUrl) {
+function renderComment(record, checkName, checksUrl, limit = COMMENT_LIMIT) {
   const url = mdUrl(checksUrl);
   const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
   const build = (maxItems) => [
@@ -1756,10 +1683,41 @@ function renderComment(record, checkName, checksUrl) {
   ].join("\n");
   return fitWithin(
     [() => build(50), () => build(10), () => build(3)],
-    COMMENT_LIMIT,
+    limit,
     (text) => text.length,
     url ? `in the [checks](${url})` : "in the job summary"
   );
+}
+
+// src/core/github/sticky-comment-plan.ts
+function judgedCommitLine(sha2) {
+  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
+}
+function renderStickyComment(record, checkName, checksUrl, judgedSha) {
+  const closing = `
+
+Judged commit: \`${judgedSha.slice(0, 7)}\`
+
+${judgedCommitLine(judgedSha)}
+`;
+  const verdict = renderComment(record, checkName, checksUrl, COMMENT_LIMIT - closing.length);
+  return `${verdict.trimEnd()}${closing}`;
+}
+function planStickyComment(request) {
+  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
+  const [oldest, ...newer] = ours;
+  const remove = newer.map((c) => c.id);
+  if (request.currentHead !== null && request.currentHead !== request.judged) {
+    return {
+      create: false,
+      keep: oldest?.id ?? null,
+      edit: false,
+      remove,
+      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
+    };
+  }
+  if (!oldest) return { create: true, keep: null, edit: false, remove };
+  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
 }
 
 // src/core/github/publication-budget.ts
@@ -1865,27 +1823,6 @@ async function completeCheckRun(client, repository, id, result) {
   });
 }
 
-// src/core/github/sticky-comment-plan.ts
-function judgedCommitLine(sha2) {
-  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
-}
-function planStickyComment(request) {
-  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
-  const [oldest, ...newer] = ours;
-  const remove = newer.map((c) => c.id);
-  if (request.currentHead !== null && request.currentHead !== request.judged) {
-    return {
-      create: false,
-      keep: oldest?.id ?? null,
-      edit: false,
-      remove,
-      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
-    };
-  }
-  if (!oldest) return { create: true, keep: null, edit: false, remove };
-  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
-}
-
 // src/adapters/github/pr-comment.ts
 async function syncStickyComment(client, repository, target) {
   const first = await listComments(client, repository, target.issueNumber);
@@ -1974,14 +1911,6 @@ async function pullRequestHead(client, repository, number) {
     throw error2;
   }
 }
-function withJudgedCommit(body, sha2) {
-  return `${body.trimEnd()}
-
-Judged commit: \`${sha2.slice(0, 7)}\`
-
-${judgedCommitLine(sha2)}
-`;
-}
 
 // src/adapters/github/permissions.ts
 function createPermissionProblems() {
@@ -1995,6 +1924,37 @@ function createPermissionProblems() {
       return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
     }
   };
+}
+
+// src/adapters/github/pull-request-lookup.ts
+async function findOpenPullRequests(client, repository, search, attempt) {
+  const byCommit = await attempt(
+    "find the pull requests of this commit",
+    "pull-requests: read",
+    async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repository,
+      commit_sha: search.sha
+    })).data
+  );
+  if (byCommit.kind !== "ok") return { kind: "failed" };
+  const open = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+  if (open.length > 0) return { kind: "found", numbers: open };
+  const searched = `GitHub lists no open pull request with commit ${search.sha}`;
+  if (!search.headLabel) return { kind: "none", searched };
+  const label = search.headLabel;
+  const byHead = await attempt(
+    `find the pull requests whose head is ${label}`,
+    "pull-requests: read",
+    async () => (await client.rest.pulls.list({
+      ...repository,
+      head: label,
+      state: "open",
+      per_page: 100
+    })).data
+  );
+  if (byHead.kind !== "ok") return { kind: "failed" };
+  const numbers = byHead.value.map((pull) => pull.number);
+  return numbers.length > 0 ? { kind: "found", numbers } : { kind: "none", searched: `${searched}, nor one whose head is ${label}` };
 }
 
 // src/adapters/github/publisher.ts
@@ -2064,10 +2024,11 @@ function createPublisher(options) {
         });
       }
       for (const number of await this.pullRequestsToComment()) {
-        const body = renderComment(
+        const body = renderStickyComment(
           record,
           options.checkName,
-          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`
+          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha
         );
         const identity2 = await this.identity();
         const currentHead = await pullRequestHead(client, repository, number);
@@ -2077,7 +2038,7 @@ function createPublisher(options) {
           () => syncStickyComment(client, repository, {
             issueNumber: number,
             marker: commentMarker(options.checkName),
-            body: withJudgedCommit(body, context.sha),
+            body,
             judged: context.sha,
             currentHead,
             identity: identity2
@@ -2108,21 +2069,17 @@ function createPublisher(options) {
         return options.comment === "always" || PR_EVENTS.has(context.eventName) ? [context.pullRequest.number] : [];
       const lookUp = context.lookUpPullRequest === true;
       if (options.comment !== "always" && !lookUp) return [];
-      const pulls = await attempt(
-        "find the pull requests of this commit",
-        "pull-requests: read",
-        async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
-          ...repository,
-          commit_sha: context.sha
-        })).data
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : void 0 },
+        attempt
       );
-      if (pulls.kind !== "ok") return [];
-      const open2 = pulls.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
-      if (open2.length === 0 && lookUp)
+      if (found.kind === "none" && lookUp)
         options.warn(
-          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and GitHub lists no open pull request with commit ${context.sha}`
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`
         );
-      return open2;
+      return found.kind === "found" ? found.numbers : [];
     },
     /**
      * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
@@ -2144,7 +2101,7 @@ function createPublisher(options) {
 // src/action/publishing.ts
 var FAILURE_ONLY = {
   comment: "never",
-  conditionalConclusion: "neutral",
+  conditionalConclusion: "action_required",
   pathPrefix: ""
 };
 function sinkFor(host, context, publisher, decision, failOn) {
@@ -2173,7 +2130,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-7QD6WEHN.js");
+  const { createGitHubClient } = await import("./octokit-WFH2WERC.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,
@@ -2209,21 +2166,22 @@ async function runAction(host) {
       await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
       return;
     }
-    await runWithInputs(host, context, plan, inputs);
+    await runWithInputs(host, context, plan, inputs, payload);
   } catch (error2) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
   }
 }
-async function runWithInputs(host, planned, plan, inputs) {
+async function runWithInputs(host, planned, plan, inputs, payload) {
   const workspace = workspaceOf(host);
   const root = resolve2(workspace, inputs.workingDirectory);
-  const head = await (host.readHead ?? ((dir) => createGit(dir).headCommit()))(root);
+  const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
+    root
+  );
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
   if (judged.kind === "wrong-commit") {
     host.io.fail(judged.message);
     return;
   }
-  if (judged.warning) host.io.warning(judged.warning);
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative3(workspace, root) === "" ? "" : `${relative3(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
@@ -2234,6 +2192,7 @@ async function runWithInputs(host, planned, plan, inputs) {
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve2(root, inputs.evidenceDir),
+    ...host.git ? { git: host.git } : {},
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
     lookups: client ? createApiLookups(
@@ -2265,11 +2224,13 @@ async function runWithInputs(host, planned, plan, inputs) {
           root,
           host.env,
           context.eventName,
+          payload,
           client && {
             client,
             owner: context.owner,
             repo: context.repo
-          }
+          },
+          host.git
         )
       };
     } catch (error2) {
@@ -2290,20 +2251,14 @@ function buildRequest(host, context, judged, inputs, root, signal) {
         path,
         text: valueOrThrow(readRecordFile(path, root))
       })),
-      // Judged under the base's policy, as the shards were (SPEC §10).
-      ...context.pullRequest?.baseSha ? { trustedRef: context.pullRequest.baseSha } : {}
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
     };
   return {
-    ...ask,
-    ...ask.shard && inputs.durations ? {
-      shard: {
-        ...ask.shard,
-        durations: valueOrThrow(
-          readShardDurations(inputs.durations, root),
-          "Invalid input 'durations'"
-        )
-      }
-    } : {},
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || void 0, root),
+      "Invalid input 'durations'"
+    ),
     scope: "run",
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
@@ -2320,8 +2275,7 @@ function buildRequest(host, context, judged, inputs, root, signal) {
     },
     events: host.commandEvents(),
     secrets: inputs.githubToken ? [inputs.githubToken] : [],
-    signal,
-    ...context.pullRequest?.baseSha ? { baseSha: context.pullRequest.baseSha } : {}
+    signal
   };
 }
 function workspaceOf(host) {
@@ -2332,8 +2286,9 @@ function describe(error2) {
 }
 
 // src/action/run.ts
-async function run() {
+async function run(git2) {
   await runAction({
+    ...git2 ? { git: git2 } : {},
     env: process.env,
     inputs: RUNNER_INPUTS,
     io: createRunnerStepIo(),

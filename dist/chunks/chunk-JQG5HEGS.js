@@ -1,5 +1,15 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 import {
+  MASK,
+  buildChildEnv,
+  couldNot,
+  createGit,
+  createRedactor,
+  findWeakSecrets,
+  ok,
+  redactDeep
+} from "./chunk-5DSVKR4E.js";
+import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
 import {
@@ -15222,10 +15232,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -15560,7 +15570,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache4.get(memoKey);
+        const cached = cache.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -15594,7 +15604,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache4.set(memoKey, result);
+        cache.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -15633,7 +15643,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache4 = new LRU();
+    var cache = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -16465,7 +16475,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants();
+    var constants5 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -16549,90 +16559,16 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
   }
 });
 
-// src/core/redact.ts
-var MASK = "***";
-var TOKEN_PATTERNS = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-];
-var MIN_SECRET_LENGTH = 4;
-var STRONG_SECRET_LENGTH = 8;
-function createRedactor(secrets) {
-  const pieces = secrets.flatMap(
-    (s) => typeof s === "string" && s.includes("\n") ? [s, ...s.split(/\r?\n/).map((l) => l.trim())] : [s]
-  );
-  const values = [
-    ...new Set(
-      pieces.filter((s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH)
-    )
-  ].sort((a, b) => b.length - a.length);
-  const literal = values.length > 0 ? new RegExp(values.map(escapeRegExp).join("|"), "g") : void 0;
-  const patterns = literal ? [literal, ...TOKEN_PATTERNS] : TOKEN_PATTERNS;
-  const redact = (text) => {
-    let result = text;
-    for (const pattern of patterns) result = result.replace(pattern, MASK);
-    return result;
-  };
-  redact.spans = (text) => {
-    const spans = [];
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern))
-        spans.push([match.index, match.index + match[0].length]);
-    }
-    return spans;
-  };
-  return redact;
-}
-function findWeakSecrets(secrets) {
-  return secrets.filter(
-    (s) => typeof s === "string" && s.length >= MIN_SECRET_LENGTH && s.length < STRONG_SECRET_LENGTH
-  );
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
-  "id",
-  "kind",
-  "status",
-  "state",
-  "verdict",
-  "decision_requested",
-  "scope",
-  "blocks",
-  "blocked_by",
-  "generated_at",
-  "sha256",
-  "config_sha256",
-  "record_version"
-]);
-function redactDeep(value, redact) {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        STRUCTURAL_KEYS.has(key) ? item : redactDeep(item, redact)
-      ])
-    );
-  }
-  return value;
-}
-
 // src/adapters/line-buffer.ts
+import { isAscii } from "node:buffer";
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, "g");
@@ -16654,12 +16590,19 @@ var RedactingLineBuffer = class {
   pending = [];
   held = 0;
   inKey = false;
+  /** Bytes decoded to text so far (the work done per byte of output stays bounded). */
+  decoded = 0;
+  /** Bytes held back now (a partial line or a long line's overlap). */
+  get heldBytes() {
+    return this.held;
+  }
   /** Adds a chunk; returns the redacted output now releasable, or undefined. */
   push(chunk) {
     const out = [];
     const end = chunk.lastIndexOf(NEWLINE) + 1;
     if (end > 0) {
       const lines = this.take(chunk.subarray(0, end));
+      this.decoded += lines.length;
       out.push(this.release(lines, lines.toString("utf8")));
       chunk = chunk.subarray(end);
     }
@@ -16674,6 +16617,7 @@ var RedactingLineBuffer = class {
   flush() {
     if (this.held === 0) return void 0;
     const rest = this.take();
+    this.decoded += rest.length;
     return join([this.release(rest, rest.toString("utf8"))]);
   }
   /** Everything held (plus `more`) as one Buffer; empties the holding list. */
@@ -16687,14 +16631,22 @@ var RedactingLineBuffer = class {
   /** Redacts decoded text; keeps the original bytes when nothing changed. */
   release(bytes, text) {
     const clean = this.redactLines(text);
-    return { text: clean, bytes: clean === text ? bytes : Buffer.from(clean) };
+    return { text: clean, bytes: [clean === text ? bytes : Buffer.from(clean)] };
   }
   /** Releases the head of an over-long line, cutting where no secret straddles. */
   releasePiece() {
+    const plain2 = this.releasePlainPiece();
+    if (plain2) return plain2;
     const all = this.take();
     const whole = all.length - partialTail(all);
     const text = all.toString("utf8", 0, whole);
+    this.decoded += whole;
     let cut = text.length - this.overlap;
+    const sameOffsets = text.length === whole;
+    if (cut > 0 && sameOffsets && !this.inKey && !mayHoldKey(text) && this.redact.finds?.(text) === false) {
+      this.hold(all.subarray(cut));
+      return { text: text.slice(0, cut), bytes: [all.subarray(0, cut)] };
+    }
     const spans = [...this.redact.spans?.(text) ?? []];
     for (const match of text.matchAll(KEY_MARKERS))
       spans.push([match.index, match.index + match[0].length]);
@@ -16707,20 +16659,46 @@ var RedactingLineBuffer = class {
         }
       }
     }
-    const sameOffsets = text.length === whole;
     if (cut <= 0) {
       const end = Math.max(...spans.filter(([start]) => start <= 0).map(([, e]) => e));
       this.hold(
         sameOffsets ? all.subarray(end) : [Buffer.from(text.slice(end)), all.subarray(whole)]
       );
       const masked = this.inKey ? "" : MASK;
-      return { text: masked, bytes: Buffer.from(masked) };
+      return { text: masked, bytes: [Buffer.from(masked)] };
     }
     this.hold(
       sameOffsets ? all.subarray(cut) : [Buffer.from(text.slice(cut)), all.subarray(whole)]
     );
     const piece = text.slice(0, cut);
     return sameOffsets ? this.release(all.subarray(0, cut), piece) : this.release(Buffer.from(piece), piece);
+  }
+  /**
+   * The common case, without copying: the held bytes are ASCII, hold nothing to mask and no key
+   * block. The head is released as the Buffers the pipe gave; undefined when this does not apply.
+   */
+  releasePlainPiece() {
+    const cut = this.held - this.overlap;
+    if (cut <= 0 || this.inKey || !this.redact.finds || !this.pending.every((p) => isAscii(p)))
+      return void 0;
+    const text = this.pending.length === 1 ? this.pending[0].toString("latin1") : this.pending.map((p) => p.toString("latin1")).join("");
+    this.decoded += this.held;
+    if (mayHoldKey(text) || this.redact.finds(text)) return void 0;
+    const bytes = [];
+    const kept = [];
+    let at = 0;
+    for (const part of this.pending) {
+      if (at + part.length <= cut) bytes.push(part);
+      else if (at >= cut) kept.push(part);
+      else {
+        bytes.push(part.subarray(0, cut - at));
+        kept.push(part.subarray(cut - at));
+      }
+      at += part.length;
+    }
+    this.pending = kept;
+    this.held -= cut;
+    return { text: text.slice(0, cut), bytes };
   }
   /** Keeps bytes for the next piece (an empty part is not kept). */
   hold(parts) {
@@ -16732,7 +16710,7 @@ var RedactingLineBuffer = class {
   }
   /** Redacts whole lines (the last may be a piece of a line), tracking private-key blocks. */
   redactLines(text) {
-    if (!this.inKey && !KEY_HEADER.test(text)) return this.redact(text);
+    if (!this.inKey && !(mayHoldKey(text) && KEY_HEADER.test(text))) return this.redact(text);
     return text.split(/(?<=\n)/).map((line) => this.redactLine(line)).join("");
   }
   redactLine(line) {
@@ -16755,6 +16733,9 @@ var RedactingLineBuffer = class {
     }
   }
 };
+function mayHoldKey(text) {
+  return text.includes("-----");
+}
 function partialTail(bytes) {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back];
@@ -16765,12 +16746,9 @@ function partialTail(bytes) {
   return 0;
 }
 function join(parts) {
-  const kept = parts.filter((p) => p.bytes.length > 0 || p.text !== "");
+  const kept = parts.filter((p) => p.text !== "" || p.bytes.some((b) => b.length > 0));
   if (kept.length <= 1) return kept[0];
-  return {
-    text: kept.map((p) => p.text).join(""),
-    bytes: Buffer.concat(kept.map((p) => p.bytes))
-  };
+  return { text: kept.map((p) => p.text).join(""), bytes: kept.flatMap((p) => p.bytes) };
 }
 
 // src/adapters/output-tail.ts
@@ -16786,6 +16764,10 @@ var OutputTail = class {
   held = 0;
   /** Every byte ever pushed, kept or not. */
   total = 0;
+  /** Bytes the ring holds now (at most the limit plus one pushed chunk). */
+  get heldBytes() {
+    return this.held;
+  }
   push(bytes) {
     if (bytes.length === 0) return;
     this.total += bytes.length;
@@ -16815,13 +16797,23 @@ var EMPTY = Buffer.alloc(0);
 
 // src/adapters/command-output.ts
 var TAIL_BYTES = 16 * 1024;
-var ECHO_QUEUE_BYTES = 1024 * 1024;
+var ECHO_QUEUE_BYTES = 64 * 1024;
 function isEchoBackedUp(stream) {
   return (stream.writableLength ?? 0) > ECHO_QUEUE_BYTES;
 }
 var CommandOutput = class {
   constructor(options) {
     this.options = options;
+    options.log.on("error", (error) => {
+      if (this.logFailed) return;
+      this.logFailed = true;
+      options.log.emit("drain");
+      this.append(
+        `
+[the log ${options.logFile} could not be written (${error.message}): it is incomplete]
+`
+      );
+    });
   }
   options;
   /** Every byte read from the pipes (before redaction). */
@@ -16831,6 +16823,8 @@ var CommandOutput = class {
   tail = new OutputTail(TAIL_BYTES);
   unshown = 0;
   buffers = [];
+  /** Set once the log file failed (a full disk): output then goes to the tail and echo only. */
+  logFailed = false;
   /** Starts reading a pipe (stdout or stderr), each through its own line buffer. */
   attach(stream) {
     const buffer = new RedactingLineBuffer(this.options.redact);
@@ -16852,7 +16846,7 @@ var CommandOutput = class {
   }
   /** Adds text the gate itself writes (e.g. why the command could not start). */
   append(text) {
-    this.emit({ text, bytes: Buffer.from(text) });
+    this.emit({ text, bytes: [Buffer.from(text)] });
   }
   /**
    * Releases what the line buffers still hold (call after the pipes are destroyed or ended),
@@ -16864,19 +16858,23 @@ var CommandOutput = class {
     if (this.unshown > 0)
       this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
     this.unshown = 0;
-    return new Promise((resolve7) => this.options.log.end(() => resolve7(this.tail.text())));
+    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
   }
   emit(out) {
     if (!out) return void 0;
-    this.tail.push(out.bytes);
     this.echo(out);
-    return this.options.log.write(out.bytes);
+    let ready = true;
+    for (const bytes of out.bytes) {
+      this.tail.push(bytes);
+      if (!this.logFailed) ready = this.options.log.write(bytes);
+    }
+    return this.logFailed || ready;
   }
   echo(out) {
     const { onOutput, echoBackedUp, logFile } = this.options;
     if (!onOutput || out.text === "") return;
     if (echoBackedUp?.()) {
-      this.unshown += out.bytes.length;
+      for (const bytes of out.bytes) this.unshown += bytes.length;
       return;
     }
     if (this.unshown > 0) onOutput(unshownNotice(this.unshown, logFile));
@@ -18170,26 +18168,26 @@ function needsMarkdown(config) {
   return config.documents.length > 0 || config.changelog !== void 0;
 }
 async function loadMarkdownReader() {
-  const module = await import("./read-markdown-R2K7FRPU.js");
+  const module = await import("./read-markdown-C5VC7MDX.js");
   return module.readMarkdown;
 }
 
 // src/core/checks/document-age.ts
 var DAY_MS = 864e5;
 var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
-function judgeDocumentAge(git2, path, maxAgeDays, now) {
-  if (!git2.available) return { kind: "unavailable", reason: git2.reason ?? "git unavailable" };
-  if (git2.partial)
+function judgeDocumentAge(git, path, maxAgeDays, now) {
+  if (git.kind !== "ok") return { kind: "unavailable", reason: git.reason };
+  if (git.partial)
     return {
       kind: "unknown",
       reason: `this is a partial clone, so its history cannot show when it last changed; ${FULL_HISTORY_FIX}`
     };
-  if (git2.shallow && (git2.historyCut === void 0 || git2.historyCut.includes(path)))
+  if (git.shallow && (git.historyCut === void 0 || git.historyCut.includes(path)))
     return {
       kind: "unknown",
       reason: `this is a shallow clone and its history stops before the last change, so its age cannot be shown (max ${maxAgeDays} days); ${FULL_HISTORY_FIX}`
     };
-  const last = git2.lastCommit[path];
+  const last = git.lastCommit[path];
   if (!last)
     return {
       kind: "unavailable",
@@ -18297,6 +18295,8 @@ function evaluateDocument(context, document) {
 // src/app/prepare-markdown.ts
 function prepareMarkdown(config) {
   let reader;
+  const module = needsMarkdown(config) ? loadMarkdownReader() : void 0;
+  module?.catch(() => void 0);
   const wanted = (files) => [
     ...config.documents.flatMap((d) => {
       const file = files[d.path];
@@ -18306,7 +18306,7 @@ function prepareMarkdown(config) {
   ];
   const load = (files) => reader ??= (async () => {
     await nextTurn();
-    const read = await loadMarkdownReader();
+    const read = await (module ?? loadMarkdownReader());
     const outlines = /* @__PURE__ */ new Map();
     const cached = (text) => {
       let outline = outlines.get(text);
@@ -18328,7 +18328,7 @@ function prepareMarkdown(config) {
     }
   };
 }
-var nextTurn = () => new Promise((resolve7) => setImmediate(resolve7));
+var nextTurn = () => new Promise((resolve6) => setImmediate(resolve6));
 
 // src/core/parse/json-scanner.ts
 var SyntaxStop = class extends Error {
@@ -18360,7 +18360,7 @@ var JsonCursor = class {
   scanScalar() {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123 || c === 91) return false;
-    if (c === 34) this.scanString();
+    if (c === 34) this.skipString();
     else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
     else if (this.text.startsWith("true", this.pos)) this.pos += 4;
     else if (this.text.startsWith("false", this.pos)) this.pos += 5;
@@ -18402,6 +18402,13 @@ var JsonCursor = class {
   }
   /** Scans a string and returns its decoded value. */
   scanString() {
+    const start = this.pos;
+    const escaped = this.skipString();
+    const raw = this.text.slice(start, this.pos);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
+  skipString() {
     const text = this.text;
     const start = this.pos;
     let pos = start + 1;
@@ -18427,8 +18434,7 @@ var JsonCursor = class {
       pos++;
     }
     this.pos = pos + 1;
-    const raw = text.slice(start, pos + 1);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+    return escaped;
   }
   scanNumber() {
     const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -18493,15 +18499,17 @@ function scanJsonFull(text, options) {
       return;
     }
     if (cursor.open(125)) return;
-    const seen = /* @__PURE__ */ new Set();
+    let seen = [];
     do {
       if (cursor.text.charCodeAt(cursor.pos) !== 34)
         cursor.fail(`expected a member name in double quotes`);
       const keyOffset = cursor.pos;
       const key = cursor.scanString();
-      if (seen.has(key))
+      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
         note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
-      seen.add(key);
+      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
+      if (Array.isArray(seen)) seen.push(key);
+      else seen.add(key);
       if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
       cursor.expectColon();
       scanValue(depth + 1);
@@ -19663,7 +19671,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   const runtime = (draft) => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -19683,10 +19691,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache4.get(source.name);
+      const cached = cache.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache4.set(source.name, result);
+      cache.set(source.name, result);
       return result;
     }
   };
@@ -19867,6 +19875,13 @@ function findProblems(shards, config, configSha256) {
   return problems;
 }
 
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
+}
+
 // src/core/workspace-path.ts
 function normalizeWorkspacePath(path) {
   if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
@@ -19889,6 +19904,451 @@ function joinWorkspacePath(directory, path) {
 function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/ansi.ts
+var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+function stripAnsi(text) {
+  return text.replace(ANSI_PATTERN, "");
+}
+
+// src/core/commands/test-counts.ts
+var num = (value) => value === void 0 ? 0 : Number(value);
+var countOf = (summary2, ...words) => words.reduce(
+  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
+    (s, m) => s + num(m[1]),
+    0
+  ),
+  0
+);
+var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
+var PARSERS = [
+  function cargo(text) {
+    const results = [
+      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
+    ];
+    if (results.length === 0) return void 0;
+    return results.reduce(
+      (sum, m) => ({
+        runner: "cargo",
+        passed: sum.passed + num(m[1]),
+        failed: sum.failed + num(m[2]),
+        skipped: (sum.skipped ?? 0) + num(m[3])
+      }),
+      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
+    );
+  },
+  function nextest(text) {
+    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
+    if (!m) return void 0;
+    return summary("cargo-nextest", m[1]);
+  },
+  function jest(text) {
+    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
+    return m ? summary("jest", m[1]) : void 0;
+  },
+  function vitest(text) {
+    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
+    return m ? summary("vitest", m[1]) : void 0;
+  },
+  function pytest(text) {
+    const m = lastMatch(
+      text,
+      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
+    );
+    if (!m) return void 0;
+    return {
+      runner: "pytest",
+      passed: countOf(m[1], "passed", "xpassed"),
+      failed: countOf(m[1], "failed", "errors?"),
+      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
+    };
+  },
+  function mocha(text) {
+    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
+    if (!passing) return void 0;
+    return {
+      runner: "mocha",
+      passed: num(passing[1]),
+      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
+      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
+    };
+  },
+  function nodeTest(text) {
+    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
+    if (!pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
+    return {
+      runner: "node",
+      passed: num(pass[1]),
+      failed: last("fail") + last("cancelled"),
+      skipped: last("skipped") + last("todo")
+    };
+  },
+  function bun(text) {
+    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
+    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
+    if (!ran && !pass) return void 0;
+    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
+    return {
+      runner: "bun",
+      passed: num(pass?.[1]),
+      failed: last("fail"),
+      skipped: last("skip") + last("todo")
+    };
+  },
+  goTest,
+  function plain(text) {
+    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
+    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
+  }
+];
+function summary(runner, text) {
+  return {
+    runner,
+    passed: countOf(text, "passed"),
+    failed: countOf(text, "failed"),
+    skipped: countOf(text, "skipped", "todo")
+  };
+}
+function goTest(text) {
+  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
+  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
+  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
+  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
+  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
+  const passed = countLines(text, /^\s*--- PASS: /gm);
+  const failed = countLines(text, /^\s*--- FAIL: /gm);
+  if (passed + failed > 0)
+    return {
+      runner: "go",
+      passed,
+      failed,
+      skipped: countLines(text, /^\s*--- SKIP: /gm),
+      ...note ? { note } : {}
+    };
+  if (okPackages + failPackages > 0)
+    return {
+      runner: "go (packages)",
+      passed: okPackages,
+      failed: failPackages,
+      ...note ? { note } : {}
+    };
+  if (noTestFiles > 0)
+    return {
+      runner: "go",
+      passed: 0,
+      failed: 0,
+      note: `${noTestFiles} packages, none with test files`
+    };
+  return void 0;
+}
+function parseTestCounts(output) {
+  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
+  for (const parse of PARSERS) {
+    const counts = parse(text);
+    if (counts) return counts;
+  }
+  return null;
+}
+
+// src/core/signoff/signers.ts
+function sameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function checkSigner(login, entries, teams) {
+  let unknown;
+  for (const entry of entries) {
+    if (!entry.startsWith("@")) {
+      if (sameLogin(entry, login)) return { kind: "yes" };
+      continue;
+    }
+    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
+    if (members?.kind === "ok") {
+      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
+    } else {
+      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
+    }
+  }
+  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
+}
+function rolesOf(login, roles, signers, teams) {
+  const yes = [];
+  const unknown = [];
+  for (const role of roles) {
+    const membership = checkSigner(login, signers.get(role) ?? [], teams);
+    if (membership.kind === "yes") yes.push(role);
+    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
+  }
+  return { yes, unknown };
+}
+function assignRoles(roles, people) {
+  const holder = /* @__PURE__ */ new Map();
+  const tryPerson = (person, seen) => {
+    for (const role of people[person] ?? []) {
+      if (!roles.includes(role) || seen.has(role)) continue;
+      seen.add(role);
+      const current = holder.get(role);
+      if (current === void 0 || tryPerson(current, seen)) {
+        holder.set(role, person);
+        return true;
+      }
+    }
+    return false;
+  };
+  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
+  return holder;
+}
+
+// src/core/signoff/file-signatures.ts
+function judgeFileSignatures(input) {
+  const refusals = [];
+  const states = input.roles.map((role) => {
+    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
+    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
+    return { role, state: judgeSlot(role, slot, input) };
+  });
+  states.forEach((entry, i) => {
+    if (entry.state.kind !== "signed") return;
+    const signer = entry.state.signature.signer;
+    const first = states.findIndex(
+      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
+    );
+    if (first >= 0)
+      entry.state = {
+        kind: "invalid",
+        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
+      };
+  });
+  for (const { state } of states) {
+    if (state.kind === "signed" && state.signature.decision === "NO-GO")
+      refusals.push({
+        signature: state.signature,
+        message: `${state.signature.role} signed NO-GO`
+      });
+  }
+  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
+}
+function judgeSlot(role, slot, input) {
+  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
+  if (yes.length === 0) {
+    if (unknown[0])
+      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
+    const allowed = input.signers.get(role) ?? [];
+    return {
+      kind: "invalid",
+      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
+    };
+  }
+  const at = Date.parse(slot.signed_at);
+  if (Number.isNaN(at))
+    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
+  if (at > Date.parse(input.now))
+    return {
+      kind: "invalid",
+      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
+    };
+  const release = input.releaseDate;
+  if (release) {
+    if (release.date === null)
+      return {
+        kind: "unverifiable",
+        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
+      };
+    if (at < Date.parse(release.date))
+      return {
+        kind: "invalid",
+        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
+      };
+  }
+  const signature = {
+    role,
+    signer: slot.signed_by,
+    decision: slot.decision,
+    source: "file",
+    at: slot.signed_at
+  };
+  return { kind: "signed", signature };
+}
+
+// src/core/signoff/github-signatures.ts
+var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
+function judgeGitHubSignatures(input) {
+  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
+  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
+  const teams = input.evidence?.teams ?? {};
+  const notes = [];
+  const unavailable = [];
+  const candidates = [];
+  const refusals = [];
+  const maybe = [];
+  const consider = (login, approve, signature) => {
+    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
+    if (approve) {
+      if (yes.length > 0) candidates.push({ login, signature });
+      else for (const u of unknown) maybe.push({ login, ...u });
+    } else if (yes.length > 0) {
+      refusals.push({
+        signature: { ...signature, role: yes.join("/") },
+        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
+      });
+    } else if (unknown[0]) {
+      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+    }
+  };
+  if (pull.kind === "ok") {
+    for (const review of latestReviews(pull.value.reviews)) {
+      const signature = {
+        signer: review.login,
+        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
+        source: "review",
+        url: review.url,
+        ...review.submittedAt ? { at: review.submittedAt } : {}
+      };
+      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
+      else if (review.state !== "APPROVED") continue;
+      else if (review.commitId !== pull.value.headSha) {
+        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
+          notes.push(
+            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
+          );
+      } else consider(review.login, true, signature);
+    }
+  } else unavailable.push(`pull request reviews: ${pull.reason}`);
+  if (runs.kind === "ok") {
+    for (const approval of runs.value.approvals) {
+      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
+      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
+      consider(approval.login, approval.state === "approved", {
+        signer: approval.login,
+        decision: approval.state === "approved" ? "GO" : "NO-GO",
+        source: "run-approval",
+        environments,
+        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
+      });
+    }
+  } else unavailable.push(`run approvals: ${runs.reason}`);
+  const people = candidates.filter(
+    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
+  );
+  const holder = assignRoles(
+    input.roles,
+    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
+  );
+  const states = input.roles.map((role) => {
+    const person = holder.get(role);
+    if (person !== void 0)
+      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
+    const doubt = maybe.find((m) => m.role === role);
+    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
+    const claim = input.claims.find((c) => c.role === role);
+    if (claim && unavailable.length > 0)
+      return {
+        role,
+        state: {
+          kind: "unverifiable",
+          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
+        }
+      };
+    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
+    return {
+      role,
+      state: {
+        kind: "unsigned",
+        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
+      }
+    };
+  });
+  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
+}
+function latestReviews(reviews) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
+}
+function short(sha) {
+  return sha ? sha.slice(0, 12) : "unknown";
+}
+
+// src/core/signoff/verify-signoff.ts
+function verifySignoff(context, loaded) {
+  const joint = context.config.jointDecision;
+  let result;
+  if (joint && loaded?.ok) {
+    const decisions = ownObject(loaded.document.value.decisions);
+    const { evidence } = context;
+    const tag = context.config.baseline.release_tag;
+    result = {};
+    for (const decision of DECISIONS) {
+      const slots = ownObject(decisions[decision]);
+      if (joint.verify[decision] === "file") {
+        result[decision] = judgeFileSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          teams: evidence.signoff?.teams ?? {},
+          slots,
+          now: evidence.now,
+          ...tag ? {
+            releaseDate: {
+              tag,
+              date: evidence.git.kind === "ok" ? evidence.git.tagDates?.[tag] ?? null : null
+            }
+          } : {}
+        });
+      } else {
+        result[decision] = judgeGitHubSignatures({
+          roles: joint.roles,
+          signers: joint.signers,
+          ...joint.environment ? { environment: joint.environment } : {},
+          evidence: evidence.signoff,
+          claims: joint.roles.flatMap((role) => {
+            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
+            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
+          })
+        });
+      }
+    }
+  }
+  return result;
+}
+function ownObject(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
+  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/schema/relative-refs.ts
@@ -20017,11 +20477,10 @@ function isLoadError(value) {
 // src/core/checks/artifacts.ts
 function loadArtifacts(context) {
   const loaded = /* @__PURE__ */ new Map();
-  const withArtifacts = { ...context, artifacts: loaded };
   for (const artifact of context.config.artifacts) {
     loaded.set(
       artifact.id,
-      loadStructuredFile(withArtifacts, artifact.path, {
+      loadStructuredFile(context, artifact.path, {
         format: artifact.format,
         schema: artifact.schema,
         what: `artifact '${artifact.id}'`
@@ -20051,27 +20510,15 @@ function evaluateArtifacts(context) {
   });
 }
 
-// src/core/checks/joint-decision-file.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function loadJointDecision(context) {
-  if (cache.has(context)) return cache.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = joint ? loadStructuredFile(context, joint.path, {
-    schema: "builtin:joint-decision",
-    what: "joint decision record"
-  }) : void 0;
-  cache.set(context, loaded);
-  return loaded;
-}
-
 // src/core/checks/baseline-sources.ts
 function expectedBaseline(context) {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const tagged = context.evidence.git.tags[lock.release_tag];
+  const git = context.evidence.git;
+  const tagged = git.kind === "ok" ? git.tags[lock.release_tag] : void 0;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
-function collectBaselineSources(context) {
+function collectBaselineSources(context, joint) {
   const sources = [];
   if (Object.keys(context.evidence.inputs).length > 0) {
     sources.push({ name: "inputs", values: context.evidence.inputs, locate: () => void 0 });
@@ -20086,7 +20533,6 @@ function collectBaselineSources(context) {
       if (loaded?.ok) sources.push(fromDocument(name, loaded.path, loaded.document, ""));
     }
   }
-  const joint = loadJointDecision(context);
   if (joint?.ok) {
     sources.push(fromDocument("joint-decision", joint.path, joint.document, "/baseline"));
   }
@@ -20108,9 +20554,36 @@ function fromDocument(name, file, document, prefix) {
   };
 }
 
+// src/core/checks/joint-decision-file.ts
+function loadJointDecision(context) {
+  const joint = context.config.jointDecision;
+  return joint ? loadStructuredFile(context, joint.path, {
+    schema: "builtin:joint-decision",
+    what: "joint decision record"
+  }) : void 0;
+}
+
+// src/core/checks/create-context.ts
+function createEvaluationContext(config, evidence, validator, markdown) {
+  const base = { config, evidence, validator, ...markdown ? { markdown } : {} };
+  const artifacts = loadArtifacts(base);
+  const jointDecision = loadJointDecision(base);
+  return {
+    ...base,
+    artifacts,
+    jointDecision,
+    signoff: verifySignoff(base, jointDecision),
+    baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
+    bodySources: new Map(config.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
+    testCounts: new Map(
+      (evidence.commands ?? []).filter((result) => result.state === "ran").map((result) => [result.id, parseTestCounts(result.outputTail)])
+    )
+  };
+}
+
 // src/core/checks/baseline.ts
 function evaluateBaseline(context) {
-  const sources = collectBaselineSources(context);
+  const sources = context.baselineSources;
   const lock = expectedBaseline(context);
   const outcomes = [];
   for (const field of BASELINE_FIELDS) {
@@ -20193,32 +20666,32 @@ var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/
 function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
-  const git2 = context.evidence.git;
-  const sha = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
+  const git = context.evidence.git;
   const base = {
     id: "git.release-tag",
     kind: "git",
     expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
   };
-  if (!git2.available) {
+  if (git.kind !== "ok") {
     return [
       {
         ...base,
         status: "error",
-        summary: `cannot check tag ${tag}: ${git2.reason ?? "git is not available"}`,
+        summary: `cannot check tag ${tag}: ${git.reason}`,
         observed: null
       }
     ];
   }
-  const resolved = git2.tags[tag];
+  const sha = lockSha ?? git.tags[tag] ?? "(the tag commit)";
+  const resolved = git.tags[tag];
   if (resolved === null || resolved === void 0) {
-    const unfetched = git2.tagCount === 0 || git2.shallow;
+    const unfetched = git.tagCount === 0 || git.shallow;
     return [
       {
         ...base,
         status: "fail",
-        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git2.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git2.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git2.tagCommits ?? {})],
+        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git.tagCommits ?? {})],
         observed: { tag: null }
       }
     ];
@@ -20261,19 +20734,30 @@ function canonical(value) {
   return JSON.stringify(value) ?? String(value);
 }
 function compareSets(expected, observed) {
-  const allStrings = [...expected, ...observed].every((v) => typeof v === "string");
+  if (expected.length === observed.length && expected.every((value, i) => value === observed[i]))
+    return { added: [], removed: [] };
+  const isString = (value) => typeof value === "string";
+  const allStrings = expected.every(isString) && observed.every(isString);
+  const keyOf = allStrings ? (value) => value : canonical;
   const show = (value) => allStrings ? value : canonical(value);
   const members = (values) => {
     const byKey = /* @__PURE__ */ new Map();
-    for (const value of values)
-      if (!byKey.has(canonical(value))) byKey.set(canonical(value), value);
+    for (const value of values) {
+      const key = keyOf(value);
+      if (!byKey.has(key)) byKey.set(key, value);
+    }
     return byKey;
+  };
+  const missingFrom = (from, other) => {
+    const shown2 = [];
+    for (const [key, value] of from) if (!other.has(key)) shown2.push(show(value));
+    return shown2;
   };
   const expectedMembers = members(expected);
   const observedMembers = members(observed);
   return {
-    added: [...observedMembers].filter(([k]) => !expectedMembers.has(k)).map(([, v]) => show(v)),
-    removed: [...expectedMembers].filter(([k]) => !observedMembers.has(k)).map(([, v]) => show(v))
+    added: missingFrom(observedMembers, expectedMembers),
+    removed: missingFrom(expectedMembers, observedMembers)
   };
 }
 
@@ -20492,7 +20976,7 @@ function evaluateSemverSanity(context) {
   const problems = [];
   const tags = [];
   if (context.config.baseline.release_tag) tags.push(["lock", context.config.baseline.release_tag]);
-  for (const source of collectBaselineSources(context)) {
+  for (const source of context.baselineSources) {
     if (source.values.release_tag) tags.push([source.name, source.values.release_tag]);
   }
   for (const [source, tag] of tags) {
@@ -20962,12 +21446,6 @@ function judgeTool(tool, seen) {
   };
 }
 
-// src/core/commands/ansi.ts
-var ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripAnsi(text) {
-  return text.replace(ANSI_PATTERN, "");
-}
-
 // src/core/commands/explain-exit.ts
 var EXIT_MEANINGS = {
   1: "general failure",
@@ -21006,185 +21484,6 @@ function findErrorLines(output, max = 8) {
   const assertions = lines.filter((line) => ASSERTION.test(line));
   const errors = lines.filter((line) => !ASSERTION.test(line) && ERROR.test(line));
   return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
-// src/core/commands/test-counts.ts
-var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary2, ...words) => words.reduce(
-  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
-    (s, m) => s + num(m[1]),
-    0
-  ),
-  0
-);
-var lastMatch = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-var countLines = (text, pattern) => text.match(pattern)?.length ?? 0;
-var PARSERS = [
-  function cargo(text) {
-    const results = [
-      ...text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)
-    ];
-    if (results.length === 0) return void 0;
-    return results.reduce(
-      (sum, m) => ({
-        runner: "cargo",
-        passed: sum.passed + num(m[1]),
-        failed: sum.failed + num(m[2]),
-        skipped: (sum.skipped ?? 0) + num(m[3])
-      }),
-      { runner: "cargo", passed: 0, failed: 0, skipped: 0 }
-    );
-  },
-  function nextest(text) {
-    const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
-    if (!m) return void 0;
-    return summary("cargo-nextest", m[1]);
-  },
-  function jest(text) {
-    const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    return m ? summary("jest", m[1]) : void 0;
-  },
-  function vitest(text) {
-    const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
-    return m ? summary("vitest", m[1]) : void 0;
-  },
-  function pytest(text) {
-    const m = lastMatch(
-      text,
-      /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun)(?:, )?)+|no tests ran) in [\d.]+m?s(?: \([\d:]+\))?(?: =+)?\s*$/gm
-    );
-    if (!m) return void 0;
-    return {
-      runner: "pytest",
-      passed: countOf(m[1], "passed", "xpassed"),
-      failed: countOf(m[1], "failed", "errors?"),
-      skipped: countOf(m[1], "skipped", "xfailed", "deselected")
-    };
-  },
-  function mocha(text) {
-    const passing = lastMatch(text, /^\s*(\d+) passing \(/gm);
-    if (!passing) return void 0;
-    return {
-      runner: "mocha",
-      passed: num(passing[1]),
-      failed: num(lastMatch(text, /^\s*(\d+) failing\s*$/gm)?.[1]),
-      skipped: num(lastMatch(text, /^\s*(\d+) pending\s*$/gm)?.[1])
-    };
-  },
-  function nodeTest(text) {
-    const pass = lastMatch(text, /^(?:#|ℹ) pass (\d+)/gm);
-    if (!pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
-    return {
-      runner: "node",
-      passed: num(pass[1]),
-      failed: last("fail") + last("cancelled"),
-      skipped: last("skipped") + last("todo")
-    };
-  },
-  function bun(text) {
-    const ran = lastMatch(text, /^\s*Ran (\d+) tests? across/gm);
-    const pass = lastMatch(text, /^\s*(\d+) pass\s*$/gm);
-    if (!ran && !pass) return void 0;
-    const last = (word) => num(lastMatch(text, new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "gm"))?.[1]);
-    return {
-      runner: "bun",
-      passed: num(pass?.[1]),
-      failed: last("fail"),
-      skipped: last("skip") + last("todo")
-    };
-  },
-  goTest,
-  function plain(text) {
-    const m = lastMatch(text, /(\d+) passed, (\d+) failed/g);
-    return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
-  }
-];
-function summary(runner, text) {
-  return {
-    runner,
-    passed: countOf(text, "passed"),
-    failed: countOf(text, "failed"),
-    skipped: countOf(text, "skipped", "todo")
-  };
-}
-function goTest(text) {
-  const okPackages = countLines(text, /^ok\s+\S+\s+(?:[\d.]+s|\(cached\))/gm);
-  const cached = countLines(text, /^ok\s+\S+\s+\(cached\)/gm);
-  const failPackages = countLines(text, /^FAIL\s+\S+\s+(?:[\d.]+s|\(cached\)|\[[^\]]+\])/gm);
-  const noTestFiles = countLines(text, /^\?\s+\S+\s+\[no test files\]/gm);
-  const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
-  const passed = countLines(text, /^\s*--- PASS: /gm);
-  const failed = countLines(text, /^\s*--- FAIL: /gm);
-  if (passed + failed > 0)
-    return {
-      runner: "go",
-      passed,
-      failed,
-      skipped: countLines(text, /^\s*--- SKIP: /gm),
-      ...note ? { note } : {}
-    };
-  if (okPackages + failPackages > 0)
-    return {
-      runner: "go (packages)",
-      passed: okPackages,
-      failed: failPackages,
-      ...note ? { note } : {}
-    };
-  if (noTestFiles > 0)
-    return {
-      runner: "go",
-      passed: 0,
-      failed: 0,
-      note: `${noTestFiles} packages, none with test files`
-    };
-  return void 0;
-}
-function parseTestCounts(output) {
-  const text = stripAnsi(output).replace(/\r\n?/g, "\n");
-  for (const parse of PARSERS) {
-    const counts = parse(text);
-    if (counts) return counts;
-  }
-  return null;
 }
 
 // src/core/checks/commands.ts
@@ -21276,7 +21575,7 @@ function judgeCommandsExecuted(configured, ran) {
 }
 function findPlaceholder(command, context) {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
     return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
@@ -21306,7 +21605,7 @@ function evaluateCommand(command, result, context) {
       observed: result.timedOut ? "timed out" : result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`
     };
   }
-  const tests = parseTestCounts(result.outputTail);
+  const tests = context.testCounts.get(result.id) ?? null;
   if (tests && tests.failed > 0) {
     return {
       ...base,
@@ -21339,276 +21638,10 @@ function evaluateCommand(command, result, context) {
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 function hasCrlfShebang(command, context, output) {
-  const source = findBodySource(command.run, command.cwd);
+  const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
-}
-
-// src/core/signoff/signers.ts
-function sameLogin(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function checkSigner(login, entries, teams) {
-  let unknown;
-  for (const entry of entries) {
-    if (!entry.startsWith("@")) {
-      if (sameLogin(entry, login)) return { kind: "yes" };
-      continue;
-    }
-    const members = Object.hasOwn(teams, entry) ? teams[entry] : void 0;
-    if (members?.kind === "ok") {
-      if (members.value.some((member) => sameLogin(member, login))) return { kind: "yes" };
-    } else {
-      unknown ??= `membership of ${entry} cannot be read (${members?.reason ?? "not looked up"})`;
-    }
-  }
-  return unknown ? { kind: "unknown", why: unknown } : { kind: "no" };
-}
-function rolesOf(login, roles, signers, teams) {
-  const yes = [];
-  const unknown = [];
-  for (const role of roles) {
-    const membership = checkSigner(login, signers.get(role) ?? [], teams);
-    if (membership.kind === "yes") yes.push(role);
-    else if (membership.kind === "unknown") unknown.push({ role, why: membership.why });
-  }
-  return { yes, unknown };
-}
-function assignRoles(roles, people) {
-  const holder = /* @__PURE__ */ new Map();
-  const tryPerson = (person, seen) => {
-    for (const role of people[person] ?? []) {
-      if (!roles.includes(role) || seen.has(role)) continue;
-      seen.add(role);
-      const current = holder.get(role);
-      if (current === void 0 || tryPerson(current, seen)) {
-        holder.set(role, person);
-        return true;
-      }
-    }
-    return false;
-  };
-  people.forEach((_, person) => tryPerson(person, /* @__PURE__ */ new Set()));
-  return holder;
-}
-
-// src/core/signoff/file-signatures.ts
-function judgeFileSignatures(input) {
-  const refusals = [];
-  const states = input.roles.map((role) => {
-    const slot = Object.hasOwn(input.slots, role) ? input.slots[role] : null;
-    if (!slot || typeof slot !== "object") return { role, state: { kind: "unsigned" } };
-    return { role, state: judgeSlot(role, slot, input) };
-  });
-  states.forEach((entry, i) => {
-    if (entry.state.kind !== "signed") return;
-    const signer = entry.state.signature.signer;
-    const first = states.findIndex(
-      (other, j) => j < i && other.state.kind === "signed" && sameLogin(other.state.signature.signer, signer)
-    );
-    if (first >= 0)
-      entry.state = {
-        kind: "invalid",
-        why: `${signer} signed both ${states[first].role} and ${entry.role}; one person signs at most one role`
-      };
-  });
-  for (const { state } of states) {
-    if (state.kind === "signed" && state.signature.decision === "NO-GO")
-      refusals.push({
-        signature: state.signature,
-        message: `${state.signature.role} signed NO-GO`
-      });
-  }
-  return { verifiedBy: "file", roles: states, refusals, unavailable: [], notes: [] };
-}
-function judgeSlot(role, slot, input) {
-  const { yes, unknown } = rolesOf(slot.signed_by, [role], input.signers, input.teams);
-  if (yes.length === 0) {
-    if (unknown[0])
-      return { kind: "unverifiable", why: `${role}: ${slot.signed_by} \u2014 ${unknown[0].why}` };
-    const allowed = input.signers.get(role) ?? [];
-    return {
-      kind: "invalid",
-      why: `${role} signed_by '${slot.signed_by}' is not an allowed signer (${allowed.length ? `joint_decision.signers.${role}: ${allowed.join(", ")}` : `joint_decision.signers names nobody for ${role}`})`
-    };
-  }
-  const at = Date.parse(slot.signed_at);
-  if (Number.isNaN(at))
-    return { kind: "invalid", why: `${role} signed_at '${slot.signed_at}' is not a date` };
-  if (at > Date.parse(input.now))
-    return {
-      kind: "invalid",
-      why: `${role} signed_at ${slot.signed_at} is in the future (now ${input.now})`
-    };
-  const release = input.releaseDate;
-  if (release) {
-    if (release.date === null)
-      return {
-        kind: "unverifiable",
-        why: `${role} signed_at ${slot.signed_at} cannot be checked: the date of release tag ${release.tag}'s commit is unknown`
-      };
-    if (at < Date.parse(release.date))
-      return {
-        kind: "invalid",
-        why: `${role} signed_at ${slot.signed_at} is before the release commit of ${release.tag} (${release.date})`
-      };
-  }
-  const signature = {
-    role,
-    signer: slot.signed_by,
-    decision: slot.decision,
-    source: "file",
-    at: slot.signed_at
-  };
-  return { kind: "signed", signature };
-}
-
-// src/core/signoff/github-signatures.ts
-var NOT_LOOKED_UP = { kind: "unavailable", reason: "GitHub was not asked" };
-function judgeGitHubSignatures(input) {
-  const pull = input.evidence?.pullRequest ?? NOT_LOOKED_UP;
-  const runs = input.evidence?.runApprovals ?? NOT_LOOKED_UP;
-  const teams = input.evidence?.teams ?? {};
-  const notes = [];
-  const unavailable = [];
-  const candidates = [];
-  const refusals = [];
-  const maybe = [];
-  const consider = (login, approve, signature) => {
-    const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
-    if (approve) {
-      if (yes.length > 0) candidates.push({ login, signature });
-      else for (const u of unknown) maybe.push({ login, ...u });
-    } else if (yes.length > 0) {
-      refusals.push({
-        signature: { ...signature, role: yes.join("/") },
-        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
-      });
-    } else if (unknown[0]) {
-      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
-    }
-  };
-  if (pull.kind === "ok") {
-    for (const review of latestReviews(pull.value.reviews)) {
-      const signature = {
-        signer: review.login,
-        decision: review.state === "APPROVED" ? "GO" : "NO-GO",
-        source: "review",
-        url: review.url,
-        ...review.submittedAt ? { at: review.submittedAt } : {}
-      };
-      if (review.state === "CHANGES_REQUESTED") consider(review.login, false, signature);
-      else if (review.state !== "APPROVED") continue;
-      else if (review.commitId !== pull.value.headSha) {
-        if (rolesOf(review.login, input.roles, input.signers, teams).yes.length > 0)
-          notes.push(
-            `${review.login} approved commit ${short(review.commitId)}, not the head ${short(pull.value.headSha)} of #${pull.value.number}: approve again after the last push`
-          );
-      } else consider(review.login, true, signature);
-    }
-  } else unavailable.push(`pull request reviews: ${pull.reason}`);
-  if (runs.kind === "ok") {
-    for (const approval of runs.value.approvals) {
-      const environments = input.environment ? approval.environments.filter((e) => e === input.environment) : approval.environments;
-      if (environments.length === 0 || !["approved", "rejected"].includes(approval.state)) continue;
-      consider(approval.login, approval.state === "approved", {
-        signer: approval.login,
-        decision: approval.state === "approved" ? "GO" : "NO-GO",
-        source: "run-approval",
-        environments,
-        ...runs.value.runUrl ? { url: runs.value.runUrl } : {}
-      });
-    }
-  } else unavailable.push(`run approvals: ${runs.reason}`);
-  const people = candidates.filter(
-    (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
-  );
-  const holder = assignRoles(
-    input.roles,
-    people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
-  );
-  const states = input.roles.map((role) => {
-    const person = holder.get(role);
-    if (person !== void 0)
-      return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
-    const doubt = maybe.find((m) => m.role === role);
-    if (doubt) return { role, state: { kind: "unverifiable", why: doubt.why } };
-    const claim = input.claims.find((c) => c.role === role);
-    if (claim && unavailable.length > 0)
-      return {
-        role,
-        state: {
-          kind: "unverifiable",
-          why: `the record says ${claim.signedBy} signed ${role}, but GitHub cannot vouch for it`
-        }
-      };
-    const busy = people.find((p) => rolesOf(p.login, [role], input.signers, teams).yes.length > 0);
-    return {
-      role,
-      state: {
-        kind: "unsigned",
-        why: busy ? `${busy.login} may sign ${role} but already signs another role; one person signs at most one role` : claim ? `the record names ${claim.signedBy} for ${role}, but GitHub shows no approval by an allowed signer` : void 0
-      }
-    };
-  });
-  return { verifiedBy: "github", roles: states, refusals, unavailable, notes };
-}
-function latestReviews(reviews) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of reviews) {
-    if (!["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(review.state)) continue;
-    latest.set(review.login.toLowerCase(), review);
-  }
-  return [...latest.values()].filter((r) => r.state !== "DISMISSED");
-}
-function short(sha) {
-  return sha ? sha.slice(0, 12) : "unknown";
-}
-
-// src/core/signoff/verify-signoff.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function verifySignoff(context) {
-  if (cache2.has(context)) return cache2.get(context);
-  const joint = context.config.jointDecision;
-  const loaded = loadJointDecision(context);
-  let result;
-  if (joint && loaded?.ok) {
-    const decisions = ownObject(loaded.document.value.decisions);
-    const { evidence } = context;
-    const tag = context.config.baseline.release_tag;
-    result = {};
-    for (const decision of DECISIONS) {
-      const slots = ownObject(decisions[decision]);
-      if (joint.verify[decision] === "file") {
-        result[decision] = judgeFileSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          teams: evidence.signoff?.teams ?? {},
-          slots,
-          now: evidence.now,
-          ...tag ? { releaseDate: { tag, date: evidence.git.tagDates?.[tag] ?? null } } : {}
-        });
-      } else {
-        result[decision] = judgeGitHubSignatures({
-          roles: joint.roles,
-          signers: joint.signers,
-          ...joint.environment ? { environment: joint.environment } : {},
-          evidence: evidence.signoff,
-          claims: joint.roles.flatMap((role) => {
-            const slot = Object.hasOwn(slots, role) ? slots[role] : null;
-            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
-          })
-        });
-      }
-    }
-  }
-  cache2.set(context, result);
-  return result;
-}
-function ownObject(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
-  return Object.assign(/* @__PURE__ */ Object.create(null), value);
 }
 
 // src/core/checks/joint-decision.ts
@@ -21629,8 +21662,8 @@ function evaluateJointDecision(context) {
   const config = context.config.jointDecision;
   if (!config)
     return (context.evidence.shard?.index ?? 1) > 1 ? [] : [missingCutoverPolicy(context.config.path)];
-  const loaded = loadJointDecision(context);
-  const verified = verifySignoff(context);
+  const loaded = context.jointDecision;
+  const verified = context.signoff;
   return DECISIONS.map((decision) => {
     const id = `joint-decision.${decision}`;
     const base = { id, kind: "joint-decision", only: [decision] };
@@ -22170,7 +22203,7 @@ function applyPolicy(outcome, policies, waivers, today) {
 
 // src/core/signoff/list-verified.ts
 function listVerifiedSignatures(context) {
-  const judged = verifySignoff(context);
+  const judged = context.signoff;
   const out = {};
   for (const decision of DECISIONS) {
     const signoff = judged?.[decision];
@@ -22200,7 +22233,7 @@ function listInputDigests(context) {
     if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
   });
   config.commands.forEach((c) => {
-    const source = findBodySource(c.run, c.cwd);
+    const source = context.bodySources.get(c.id);
     if (source) name(source.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);
@@ -22247,7 +22280,11 @@ function buildRecord(context, checks, decisions) {
     baseline: { expected: config.baseline, observed: observedBaseline(context) },
     checks,
     commands: (evidence.commands ?? []).map(
-      (result) => toRecordCommand(result, config.commands.find((c) => c.id === result.id)?.needs ?? [])
+      (result) => toRecordCommand(
+        result,
+        config.commands.find((c) => c.id === result.id)?.needs ?? [],
+        context.testCounts
+      )
     ),
     artifacts: config.artifacts.map((a) => digest(a.id, a.path)),
     documents,
@@ -22267,13 +22304,14 @@ function buildRecord(context, checks, decisions) {
 }
 function observedBaseline(context) {
   const observed = {};
-  for (const source of collectBaselineSources(context)) observed[source.name] = source.values;
+  for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const resolved = tag ? context.evidence.git.tags[tag] : void 0;
+  const git = context.evidence.git;
+  const resolved = tag && git.kind === "ok" ? git.tags[tag] : void 0;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
-function toRecordCommand(result, needs) {
+function toRecordCommand(result, needs, testCounts) {
   return {
     id: result.id,
     run: result.run,
@@ -22286,7 +22324,7 @@ function toRecordCommand(result, needs) {
     timed_out: result.timedOut,
     started_ms: result.startedMs,
     duration_ms: result.durationMs,
-    tests: result.state === "ran" ? parseTestCounts(result.outputTail) : null,
+    tests: result.state === "ran" ? testCounts.get(result.id) ?? null : null,
     output_tail: result.outputTail,
     output_bytes: result.outputBytes,
     ...result.logPath ? { log_path: result.logPath } : {},
@@ -22294,7 +22332,7 @@ function toRecordCommand(result, needs) {
   };
 }
 function summarizeJointDecision(context) {
-  const loaded = loadJointDecision(context);
+  const loaded = context.jointDecision;
   if (!loaded?.ok) return null;
   const value = loaded.document.value;
   const signatures = {};
@@ -22336,12 +22374,7 @@ var EVALUATORS = [
   evaluateJointDecision
 ];
 function judge(config, evidence, validator = createSchemaValidator(), markdown) {
-  const base = { config, evidence, validator };
-  const context = {
-    ...base,
-    artifacts: loadArtifacts(base),
-    ...markdown ? { markdown } : {}
-  };
+  const context = createEvaluationContext(config, evidence, validator, markdown);
   const outcomes = EVALUATORS.flatMap((evaluate) => evaluate(context));
   if (!evidence.shard) outcomes.push(...failClosed(outcomes));
   const today = evidence.now.slice(0, 10);
@@ -23038,9 +23071,39 @@ async function readTrustedFile(ports, ref, path) {
   return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
 }
 
+// src/app/run-request.ts
+var COMMAND_LOG_DIR = "logs";
+function resolveConcurrency(request, configured) {
+  return request.concurrency ?? configured ?? request.defaultConcurrency;
+}
+function runsCommands(request) {
+  return request.runCommands && request.scope === "run";
+}
+function requestOfRecord(record, configPath) {
+  const context = record.context ?? {};
+  return {
+    configPath,
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    scope: "run",
+    runCommands: true,
+    defaultConcurrency: 1,
+    context: {
+      repository: context.repository ?? null,
+      sha: context.sha ?? null,
+      ref: context.ref ?? null,
+      event: context.event ?? null,
+      runUrl: context.run_url ?? null,
+      ...context.head_sha !== void 0 ? { headSha: context.head_sha } : {},
+      ...context.subject_sha !== void 0 ? { subjectSha: context.subject_sha } : {}
+    }
+  };
+}
+
 // src/app/collect-evidence.ts
-async function collectEvidence(config, configRead, ports, request) {
-  const reads = await readInputs(config, configRead, ports, request.trusted);
+async function collectEvidence(config, configRead, ports, request, plan) {
+  const runCommands = runsCommands(request);
   const tag = config.baseline.release_tag;
   const joint = config.jointDecision;
   const lookups = Promise.all([
@@ -23056,23 +23119,25 @@ async function collectEvidence(config, configRead, ports, request) {
       teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
     }) : void 0
   ]);
-  request.onWaiting?.(Object.fromEntries(reads));
-  const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
-  const trusted = request.trusted;
+  lookups.catch(() => void 0);
+  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  plan.onWaiting?.(Object.fromEntries(reads));
+  const [git, tools, incidents, consumerCheck, signoff] = await lookups;
+  const trusted = plan.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
     changed: await ports.git.changedPaths(trusted.ref)
   } : void 0;
-  const commands = request.recordedCommands ?? (request.runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
-    concurrency: request.concurrency ?? 1,
-    logDir: request.logDir,
+  const commands = plan.recordedCommands ?? (runCommands && config.commands.length > 0 ? await ports.runner.run(config.commands, {
+    concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
+    logDir: COMMAND_LOG_DIR,
     refusals: planRefusals(config, request.decision, (path) => {
       const file = reads.get(path);
       return file?.kind === "ok" ? file.text : void 0;
     }),
-    redact: request.redact,
+    redact: plan.redact,
     withheldEnv: withheldEnv(config),
     runTimeoutMs: config.commandSettings.runTimeoutMs,
     events: request.events,
@@ -23081,19 +23146,22 @@ async function collectEvidence(config, configRead, ports, request) {
   return {
     now: ports.now().toISOString(),
     decision: request.decision,
-    modes: request.modes,
+    modes: request.modes.length > 0 ? request.modes : config.handoff?.modes ?? [],
     inputs: request.inputs,
     files: Object.fromEntries(reads),
-    git: git2,
+    git,
     tools,
-    commands: request.runCommands ? commands ?? [] : null,
-    ...request.runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
+    commands: runCommands ? commands ?? [] : null,
+    ...runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
     ...incidents ? { incidents } : {},
     ...consumerCheck ? { consumerCheck } : {},
     ...signoff ? { signoff } : {},
     ...integrity ? { integrity } : {},
-    ...request.shard ? { shard: request.shard } : {},
-    context: { ...request.context, sha: request.context.sha ?? git2.head ?? null }
+    ...plan.shard ? { shard: plan.shard } : {},
+    context: {
+      ...request.context,
+      sha: request.context.sha ?? (git.kind === "ok" ? git.head : null) ?? null
+    }
   };
 }
 var MAX_TREE_FILES = 500;
@@ -23827,28 +23895,32 @@ async function aggregateShards(ports, request) {
       errors: problems.map((message) => ({ message, location: { file: config.path } }))
     };
   const first = shards.find((s) => s.record.shard.index === 1).record;
+  const shardHead = first.context.head_sha ?? first.context.sha;
+  const about = first.context.subject_sha ?? first.context.sha;
+  if (request.commit && (shardHead !== request.commit.headSha || about !== request.commit.subjectSha))
+    return {
+      kind: "unusable",
+      errors: [
+        {
+          message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
+          location: { file: shards[0].path }
+        }
+      ]
+    };
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: first.decision_requested,
-    modes: first.modes,
-    inputs: first.baseline.observed.inputs ?? {},
-    runCommands: true,
-    recordedCommands: collectShardCommands(shards, config),
-    logDir: "logs",
-    context: {
-      repository: first.context.repository,
-      sha: first.context.sha,
-      ref: first.context.ref,
-      event: first.context.event,
-      runUrl: first.context.run_url,
-      ...first.context.head_sha !== void 0 ? { headSha: first.context.head_sha } : {},
-      ...first.context.subject_sha !== void 0 ? { subjectSha: first.context.subject_sha } : {}
-    },
-    redact,
-    ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
-  });
+  const evidence = await collectEvidence(
+    config,
+    loaded.read,
+    ports,
+    requestOfRecord(first, request.configPath),
+    {
+      redact,
+      recordedCommands: collectShardCommands(shards, config),
+      ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: true } } : {}
+    }
+  );
   const readMarkdown = await prepareMarkdown(config).ready();
   const judged = redactDeep(judge(config, evidence, validator, readMarkdown), redact);
   const merged = {
@@ -23870,12 +23942,13 @@ async function aggregateShards(ports, request) {
 var MAX_SHARDS = 256;
 function parseShardSpec(text) {
   const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return `shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`;
+  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count > MAX_SHARDS) return `shard ${text}: n must be at most ${MAX_SHARDS}`;
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be between 1 and n`;
-  return { index, count };
+  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
+  if (count < 1 || index < 1 || index > count)
+    return couldNot(`shard ${text}: i must be between 1 and n`);
+  return ok({ index, count });
 }
 function partitionCommands(commands, count, durations = {}) {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
@@ -23943,12 +24016,7 @@ function restrictToShard(config, shard) {
 // src/app/run-checkpoint.ts
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
-  const loaded = await loadPolicy(
-    ports,
-    request.configPath,
-    validator,
-    request.trustedRef ?? request.baseSha
-  );
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config = loaded.config;
   const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
@@ -23993,21 +24061,11 @@ async function runCheckpoint(ports, request) {
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})\u2026`);
   const markdownReader = prepareMarkdown(config);
-  const evidence = await collectEvidence(config, loaded.read, ports, {
-    decision: request.decision,
-    modes: request.modes.length > 0 ? request.modes : configured,
-    inputs: request.inputs,
-    runCommands: request.runCommands && request.scope === "run",
-    notRunReason: request.notRunReason,
-    concurrency: request.concurrency ?? config.commandSettings.concurrency ?? request.defaultConcurrency,
-    logDir: "logs",
-    context: request.context,
-    events: request.events,
-    signal: request.signal,
+  const evidence = await collectEvidence(config, loaded.read, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
-    shard,
+    ...shard ? { shard } : {},
     onWaiting: markdownReader.start
   });
   const record = redactDeep(
@@ -24178,355 +24236,17 @@ async function findSimilarName(target, path) {
   return match ? join2(dirname(path), match) : void 0;
 }
 
-// src/adapters/git.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join4, resolve as resolve2 } from "node:path";
-
-// src/adapters/git-exec.ts
-import { execFile } from "node:child_process";
-
-// src/adapters/child-env.ts
-var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
-  "GITHUB_OUTPUT",
-  "GITHUB_ENV",
-  "GITHUB_PATH",
-  "GITHUB_STATE",
-  "GITHUB_STEP_SUMMARY",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_RUNTIME_URL",
-  "ACTIONS_CACHE_URL",
-  "ACTIONS_RESULTS_URL"
-]);
-var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
-var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
-var MINIMAL_NAMES = /* @__PURE__ */ new Set([
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "SHELL",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "TZ",
-  "LANG",
-  "LANGUAGE",
-  "SYSTEMROOT",
-  "PATHEXT",
-  "COMSPEC",
-  "XDG_CONFIG_HOME",
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_SYSTEM",
-  "GIT_CONFIG_NOSYSTEM",
-  "GIT_CEILING_DIRECTORIES"
-]);
-var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
-function isWithheldVariable(name, value) {
-  const upper = name.toUpperCase();
-  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
-}
-function buildChildEnv(source, request) {
-  const env = {};
-  const extraWithheld = new Set(request.kind === "command" ? request.withheld : []);
-  for (const [name, value] of Object.entries(source)) {
-    if (value === void 0) continue;
-    const keep = request.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
-    if (keep) env[name] = value;
-  }
-  if (request.kind === "command") {
-    for (const name of request.passEnv) {
-      const value = source[name];
-      if (value !== void 0) env[name] = value;
-    }
-  }
-  return { ...env, ...request.set };
-}
-
-// src/adapters/path-search.ts
-import { accessSync, constants as constants2, statSync } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute2, join as join3 } from "node:path";
-var cache3 = /* @__PURE__ */ new Map();
-function findExecutable(name, path) {
-  const key = `${path}\0${name}`;
-  const known = cache3.get(key);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
-  for (const directory of path.split(delimiter).filter(isAbsolute2)) {
-    const candidate = join3(directory, name);
-    try {
-      accessSync(candidate, constants2.X_OK);
-      if (!statSync(candidate).isFile()) continue;
-      found = candidate;
-      break;
-    } catch {
-    }
-  }
-  cache3.set(key, found);
-  return found ?? void 0;
-}
-
-// src/adapters/git-exec.ts
-var GIT_TIMEOUT_MS = 15e3;
-function git(cwd, args) {
-  const env = buildChildEnv(process.env, {
-    kind: "git",
-    set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
-  });
-  const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
-  if (!file)
-    return Promise.resolve({
-      ok: false,
-      stdout: "",
-      stderr: "",
-      missing: true,
-      bytes: Buffer.alloc(0)
-    });
-  return new Promise((resolvePromise) => {
-    execFile(
-      file,
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "buffer", env },
-      (error, stdout, stderr) => {
-        resolvePromise({
-          ok: !error,
-          stdout: stdout.toString("utf8"),
-          stderr: stderr.toString("utf8"),
-          missing: error?.code === "ENOENT",
-          bytes: stdout
-        });
-      }
-    );
-  });
-}
-
-// src/adapters/git-facts.ts
-import { posix } from "node:path";
-var TAG_FORMAT = [
-  "%(refname:lstrip=2)",
-  "%(objecttype)",
-  "%(objectname)",
-  "%(committerdate:iso-strict)",
-  "%(*objecttype)",
-  "%(*objectname)",
-  "%(*committerdate:iso-strict)"
-].join("%00");
-async function readTags(root, wanted, git2 = git) {
-  const listed = await git2(root, ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]);
-  if (!listed.ok) return null;
-  const byName = /* @__PURE__ */ new Map();
-  for (const line of listed.stdout.split("\n").filter(Boolean)) {
-    const [name = "", ...fields] = line.split("\0");
-    byName.set(name, fields);
-  }
-  const facts = {};
-  for (const tag of wanted) {
-    const [type, sha, date, peeledType, peeledSha, peeledDate] = byName.get(tag) ?? [];
-    if (type === "commit") facts[tag] = { sha, date: date || null };
-    else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
-    else if (peeledType === "tag") facts[tag] = await peelNested(root, tag, git2);
-    else facts[tag] = { sha: null, date: null };
-  }
-  const commits = Object.fromEntries(
-    [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
-  );
-  return { count: byName.size, commits, facts };
-}
-async function peelNested(root, tag, git2) {
-  const sha = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
-  if (!sha.ok) return { sha: null, date: null };
-  const date = await git2(root, ["show", "-s", "--format=%cI", sha.stdout.trim()]);
-  return { sha: sha.stdout.trim(), date: date.ok ? date.stdout.trim() || null : null };
-}
-async function lastChanges(root, paths, git2 = git) {
-  const found = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return found;
-  const log = await git2(root, [
-    "log",
-    "--relative",
-    "--no-renames",
-    "--format=/%H %cI",
-    "--name-only",
-    "-z",
-    "--",
-    ...paths
-  ]);
-  if (!log.ok) return found;
-  const wanted = new Set(paths.map((p) => posix.normalize(p)));
-  const byKey = /* @__PURE__ */ new Map();
-  let current;
-  for (const raw of log.stdout.split("\0")) {
-    const token = raw.replace(/^\n/, "");
-    if (token.startsWith("/")) {
-      const [sha = "", date = ""] = token.slice(1).split(" ");
-      current = { sha, date };
-      continue;
-    }
-    if (current && wanted.has(token) && !byKey.has(token)) byKey.set(token, current);
-  }
-  for (const path of paths) {
-    const change = byKey.get(posix.normalize(path));
-    if (change) found.set(path, change);
-  }
-  return found;
-}
-
-// src/adapters/git.ts
-function isSafeRef(ref) {
-  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
-}
-function createGit(root, git2 = git) {
-  return {
-    async headCommit() {
-      const head = await git2(root, ["cat-file", "-p", "HEAD"]);
-      const sha = head.ok ? await git2(root, ["rev-parse", "--verify", "HEAD^{commit}"]) : head;
-      if (!head.ok || !sha.ok)
-        return {
-          kind: "unavailable",
-          reason: head.missing ? "git is not installed" : sha.stderr.trim().split("\n")[0] ?? "git cannot read HEAD"
-        };
-      const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
-        (m) => m[1]
-      );
-      return { kind: "ok", sha: sha.stdout.trim(), parents };
-    },
-    async readFileAt(ref, path) {
-      if (!isSafeRef(ref))
-        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
-      if (!commit.ok) {
-        return {
-          kind: "unavailable",
-          path,
-          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
-        };
-      }
-      const file = await git2(root, ["show", `${ref}:./${path}`]);
-      if (!file.ok) return { kind: "missing", path };
-      return {
-        kind: "ok",
-        path,
-        text: file.stdout,
-        sha256: createHash2("sha256").update(file.bytes).digest("hex"),
-        bytes: file.bytes.length
-      };
-    },
-    async modifiedFiles() {
-      const status = await git2(root, [
-        "status",
-        "--porcelain",
-        "--untracked-files=no",
-        "-z",
-        "--",
-        "."
-      ]);
-      if (!status.ok) return null;
-      return status.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3));
-    },
-    async changedPaths(ref) {
-      if (!isSafeRef(ref))
-        return { kind: "unavailable", reason: `'${ref}' is not a git ref or sha` };
-      const [prefix, diff] = await Promise.all([
-        git2(root, ["rev-parse", "--show-prefix"]),
-        git2(root, ["diff", "--name-only", "--no-relative", "--no-renames", "-z", ref, "--"])
-      ]);
-      if (!prefix.ok || !diff.ok)
-        return {
-          kind: "unavailable",
-          reason: `git cannot compare the tree with the trusted ref ${ref.slice(0, 40)} (${(diff.stderr || prefix.stderr).trim().split("\n")[0] ?? "git diff failed"}): check out with \`fetch-depth: 0\``
-        };
-      const inside = prefix.stdout.trim();
-      const all = diff.stdout.split("\0").filter(Boolean);
-      return {
-        kind: "ok",
-        paths: all.filter((p) => p.startsWith(inside)).map((p) => p.slice(inside.length)),
-        outside: all.filter((p) => !p.startsWith(inside))
-      };
-    },
-    async inspect({ tags, paths }) {
-      const facts = [
-        "rev-parse",
-        "--is-inside-work-tree",
-        "--is-shallow-repository",
-        "--git-common-dir"
-      ];
-      let probe2 = await git2(root, [...facts, "--verify", "--quiet", "HEAD^{commit}"]);
-      let head = null;
-      if (probe2.ok) head = probe2.stdout.split("\n")[3]?.trim() || null;
-      else if (!probe2.missing) probe2 = await git2(root, facts);
-      if (!probe2.ok) {
-        return {
-          available: false,
-          reason: probe2.missing ? "git is not installed or not on PATH" : `${root} is not a git repository (${probe2.stderr.trim().split("\n")[0] ?? "git rev-parse failed"})`,
-          shallow: false,
-          tagCount: 0,
-          tags: {},
-          lastCommit: {}
-        };
-      }
-      const [, shallowLine, commonLine] = probe2.stdout.split("\n");
-      const shallow = shallowLine?.trim() === "true";
-      const common = resolve2(root, commonLine?.trim() || ".git");
-      const partial = await isPartialClone(common);
-      const [tagFacts, changes] = await Promise.all([
-        readTags(root, tags, git2),
-        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
-      ]);
-      const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
-      const found = paths.map((path) => ({ path, ...changes.get(path) }));
-      const tagFact = (tag) => tagFacts?.facts[tag] ?? { sha: null, date: null };
-      return {
-        available: true,
-        shallow,
-        partial,
-        ...shallow ? { historyCut: found.filter((f) => !f.sha || boundary.has(f.sha)).map((f) => f.path) } : {},
-        head,
-        tagCount: tagFacts?.count ?? 0,
-        tagCommits: tagFacts?.commits ?? {},
-        tags: Object.fromEntries(tags.map((tag) => [tag, tagFact(tag).sha])),
-        // The release commit's date bounds joint-decision signatures (none may predate it).
-        tagDates: Object.fromEntries(
-          tags.map((tag) => {
-            const date = tagFact(tag).date;
-            return [tag, date ? new Date(date).toISOString() : null];
-          })
-        ),
-        lastCommit: Object.fromEntries(
-          found.map((f) => [f.path, f.date ? new Date(f.date).toISOString() : null])
-        )
-      };
-    }
-  };
-}
-async function readShallowBoundary(common) {
-  try {
-    const text = await readFile(join4(common, "shallow"), "utf8");
-    return new Set(
-      text.split("\n").map((line) => line.trim()).filter(Boolean)
-    );
-  } catch {
-    return { has: () => true };
-  }
-}
-async function isPartialClone(common) {
-  try {
-    return (await readdir2(join4(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch {
-    return false;
-  }
-}
-
 // src/adapters/output-dir.ts
 import {
   closeSync,
-  constants as constants3,
+  constants as constants2,
   lstatSync,
   mkdirSync,
   openSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -24537,14 +24257,14 @@ var UnsafeOutputError = class extends Error {
   }
   path;
 };
-var CREATE_FLAGS = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW;
+var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve3(directory);
-  const workspace = resolve3(root);
+  const base = resolve2(directory);
+  const workspace = resolve2(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve3(base, path);
+      const target = resolve2(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname2(target));
@@ -24561,13 +24281,13 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve3(directory);
-  const inside = isInside(resolve3(root), absolute);
-  let current = inside ? resolve3(root) : dirname2(absolute);
+  const absolute = resolve2(directory);
+  const inside = isInside(resolve2(root), absolute);
+  let current = inside ? resolve2(root) : dirname2(absolute);
   const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join5(current, level) : level;
+    current = inside ? join3(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -24606,16 +24326,16 @@ function lstatOrUndefined(path) {
 }
 function isInside(parent, child) {
   const rel = relative2(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
 }
 function shown(root, path) {
-  const rel = relative2(resolve3(root), path);
-  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
+  const rel = relative2(resolve2(root), path);
+  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
-import { accessSync as accessSync2, constants as constants4, statSync as statSync3 } from "node:fs";
-import { delimiter as delimiter2, join as join6, resolve as resolve5 } from "node:path";
+import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
+import { delimiter, join as join4, resolve as resolve4 } from "node:path";
 
 // src/adapters/leftover-processes.ts
 import { randomBytes } from "node:crypto";
@@ -24667,7 +24387,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve7) => setTimeout(resolve7, 50));
+    await new Promise((resolve6) => setTimeout(resolve6, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -24697,8 +24417,8 @@ function isAlive(pid) {
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative3, resolve as resolve4 } from "node:path";
+import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -24708,7 +24428,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve4(options.root, command.cwd);
+  const cwd = resolve3(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -24727,10 +24447,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory())
+  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
   const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute4(inside)) {
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -24791,6 +24511,7 @@ function runProcess(command, options) {
       clearTimeout(drainTimer);
       if (graceTimer) clearTimeout(graceTimer);
       options.signal.removeEventListener("abort", onAbort);
+      const finishing = pipesClosed ? output.finish() : void 0;
       const left = await reapMarkedProcesses(
         (marker) => marker === options.marker,
         KILL_GRACE_MS,
@@ -24804,7 +24525,7 @@ ${exit.error.message}
 `);
       const { code, signal, error } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
-      void output.finish().then(
+      void (finishing ?? output.finish()).then(
         (outputTail) => resolvePromise({
           ...base,
           state: "ran",
@@ -24820,7 +24541,11 @@ ${exit.error.message}
         })
       );
     };
-    child.on("close", () => void finalize());
+    let pipesClosed = false;
+    child.on("close", () => {
+      pipesClosed = true;
+      void finalize();
+    });
     child.on("exit", (code, signal) => {
       exit = { code, signal };
       drainTimer = setTimeout(() => {
@@ -24839,7 +24564,7 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -24904,7 +24629,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join6(logRoot, `${command.id}.log`),
+              logFile: join4(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -24950,28 +24675,29 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter2).some((dir) => dir !== "" && isExecutable(join6(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join4(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
   try {
-    accessSync2(file, constants4.X_OK);
-    return statSync3(file).isFile();
+    accessSync(file, constants3.X_OK);
+    return statSync2(file).isFile();
   } catch {
     return false;
   }
 }
 
 // src/adapters/tool-lookup.ts
-import { execFile as execFile2 } from "node:child_process";
-import { access, constants as constants5, realpath as realpath2 } from "node:fs/promises";
-import { delimiter as delimiter3, join as join7 } from "node:path";
+import { execFile } from "node:child_process";
+import { access, constants as constants4, realpath as realpath2 } from "node:fs/promises";
+import { delimiter as delimiter2, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
       const marker = `${createRunMarker()}:probe`;
       const env = { ...buildChildEnv(source, { kind: "probe" }), [MARKER_VARIABLE]: marker };
+      let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool) => {
           const found = await findOnPath(tool.name, path);
@@ -24979,13 +24705,14 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
           if (!(tool.probe ?? tool.minVersion !== void 0))
             return [tool.name, { found: true, path: found }];
           const own = await ownNodeVersion(tool.name, found, tool.versionArgs);
+          if (!own) probed = true;
           return [
             tool.name,
             { found: true, path: found, ...own ?? await probe(found, tool.versionArgs, env) }
           ];
         })
       );
-      await reapMarkedProcesses((m) => m === marker, 1e3);
+      if (probed) await reapMarkedProcesses((m) => m === marker, 1e3);
       return Object.fromEntries(entries);
     }
   };
@@ -25000,10 +24727,10 @@ async function ownNodeVersion(name, found, args) {
   }
 }
 async function findOnPath(name, path) {
-  for (const directory of path.split(delimiter3).filter(Boolean)) {
-    const candidate = join7(directory, name);
+  for (const directory of path.split(delimiter2).filter(Boolean)) {
+    const candidate = join5(directory, name);
     try {
-      await access(candidate, constants5.X_OK);
+      await access(candidate, constants4.X_OK);
       return candidate;
     } catch {
     }
@@ -25012,7 +24739,7 @@ async function findOnPath(name, path) {
 }
 function probe(file, args, env) {
   return new Promise((resolvePromise) => {
-    execFile2(
+    execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
@@ -25036,7 +24763,7 @@ function createMachinePorts(options) {
   const output = createOutputDir(options.evidenceDir, options.root);
   return {
     workspace: createFsWorkspace(options.root),
-    git: createGit(options.root),
+    git: createGit(options.root, options.git),
     tools: createToolLookup(env.PATH ?? "", env),
     runner: createProcessRunner({ root: options.root, evidenceDir: output.directory, env }),
     lookups: options.lookups,
@@ -25063,39 +24790,27 @@ function createOfflineLookups(reason) {
 
 // src/adapters/record-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
-
-// src/core/outcome.ts
-function ok(value) {
-  return { kind: "ok", value };
-}
-function couldNot(reason, cause) {
-  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
-}
-function valueOrThrow(outcome, context) {
-  if (outcome.kind === "ok") return outcome.value;
-  const message = context ? `${context}: ${outcome.reason}` : outcome.reason;
-  throw outcome.cause === void 0 ? new Error(message) : new Error(message, { cause: outcome.cause });
-}
+import { resolve as resolve5 } from "node:path";
 
 // src/core/shard/durations.ts
 function readRecordDurations(text) {
   try {
     const record = JSON.parse(text);
     if (!Array.isArray(record.commands))
-      return "it has no commands list (expected a decision-record.json)";
-    return Object.fromEntries(
+      return couldNot("it has no commands list (expected a decision-record.json)");
+    const durations = Object.fromEntries(
       record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
     );
+    return ok(durations);
   } catch (error) {
-    return `it is not JSON (${error.message})`;
+    return couldNot(`it is not JSON (${error.message})`, error);
   }
 }
 
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok(readFileSync2(resolve6(base, path), "utf8"));
+    return ok(readFileSync2(resolve5(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -25105,7 +24820,13 @@ function readShardDurations(path, base = ".") {
   const text = readRecordFile(path, base);
   if (text.kind !== "ok") return text;
   const durations = readRecordDurations(text.value);
-  return typeof durations === "string" ? couldNot(`${path}: ${durations}`) : ok(durations);
+  return durations.kind === "ok" ? durations : couldNot(`${path}: ${durations.reason}`, durations.cause);
+}
+function withShardDurations(ask, path, base = ".") {
+  if (!ask.shard || !path) return ok(ask);
+  const durations = readShardDurations(path, base);
+  if (durations.kind !== "ok") return durations;
+  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
 }
 
 // src/adapters/stop-signal.ts
@@ -25165,7 +24886,6 @@ export {
   describeEnd,
   formatDuration,
   createStopCommandsWriter,
-  createRedactor,
   isEchoBackedUp,
   DECISIONS,
   BASELINE_FIELDS,
@@ -25201,18 +24921,14 @@ export {
   judge,
   failClosed,
   unresolvedTrustedRef,
+  requestOfRecord,
   collectEvidence,
   loadConfig,
   runGate,
   failGate,
-  ok,
-  couldNot,
-  valueOrThrow,
-  git,
-  createGit,
   createMachinePorts,
   createOfflineLookups,
   readRecordFile,
-  readShardDurations,
+  withShardDurations,
   stopOnSignals
 };

@@ -9,7 +9,6 @@ import {
   collectEvidence,
   createMachinePorts,
   createOfflineLookups,
-  createRedactor,
   createSchemaValidator,
   createStopCommandsWriter,
   decideAll,
@@ -29,12 +28,18 @@ import {
   prepareSchemas,
   readOwn,
   readRecordFile,
-  readShardDurations,
+  requestOfRecord,
   runGate,
   stopOnSignals,
   suggestName,
-  toCommandResult
-} from "./chunk-UGYOREPD.js";
+  toCommandResult,
+  withShardDurations
+} from "./chunk-JQG5HEGS.js";
+import {
+  couldNot,
+  createRedactor,
+  ok
+} from "./chunk-5DSVKR4E.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -345,8 +350,8 @@ function parseCliArgs(argv) {
   let shard;
   if (values.shard !== void 0) {
     const parsed2 = parseShardSpec(values.shard);
-    if (typeof parsed2 === "string") throw new UsageError(`--${parsed2}`);
-    shard = parsed2;
+    if (parsed2.kind !== "ok") throw new UsageError(`--${parsed2.reason}`);
+    shard = parsed2.value;
   }
   return {
     command,
@@ -523,7 +528,6 @@ async function init(cwd, force, io) {
 }
 
 // src/cli/verify-command.ts
-import { readFileSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/core/rederive.ts
@@ -591,34 +595,28 @@ async function rejudgeRecord(ports, record) {
   const validator = createSchemaValidator();
   const loaded = await loadConfig(ports.workspace, record.gate.config_path, validator);
   if (!loaded.ok)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
-    };
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
+    );
   const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
   if (schemaErrors.length > 0)
-    return {
-      ok: false,
-      reason: `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
-    };
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, {
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    runCommands: true,
-    recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(toCommandResult),
-    logDir: "logs",
-    context: {
-      repository: record.context?.repository ?? null,
-      sha: record.context?.sha ?? null,
-      ref: record.context?.ref ?? null,
-      event: record.context?.event ?? null,
-      runUrl: record.context?.run_url ?? null
-    },
-    redact: createRedactor([])
-  });
+    return couldNot(
+      `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
+    );
+  const evidence = await collectEvidence(
+    loaded.config,
+    loaded.read,
+    ports,
+    requestOfRecord(record, record.gate.config_path),
+    {
+      redact: createRedactor([]),
+      recordedCommands: (Array.isArray(record.commands) ? record.commands : []).map(
+        toCommandResult
+      )
+    }
+  );
   const markdown = await prepareMarkdown(loaded.config).ready();
-  return { ok: true, checks: judge(loaded.config, evidence, validator, markdown).checks };
+  return ok(judge(loaded.config, evidence, validator, markdown).checks);
 }
 
 // src/core/record-replay.ts
@@ -653,17 +651,18 @@ async function verifyRecord(ports, record, now) {
   const tag = lock.release_tag;
   const git = await ports.git.inspect({ tags: tag ? [tag] : [], paths: [] });
   const sha = record.context?.sha ?? null;
-  if (!git.available) problems.push(`cannot ask git: ${git.reason ?? "git is not available"}`);
+  if (git.kind !== "ok") problems.push(`cannot ask git: ${git.reason}`);
   else {
     if (!sha || git.head !== sha)
       problems.push(
         `the record is for commit ${sha ?? "unknown"}, but HEAD is ${git.head ?? "unknown"}: check out the commit the record judged`
       );
     const modified = await ports.git.modifiedFiles();
-    if (modified === null) problems.push("git cannot say whether tracked files are modified");
-    else if (modified.length > 0)
+    if (modified.kind !== "ok")
+      problems.push(`git cannot say whether tracked files are modified: ${modified.reason}`);
+    else if (modified.value.length > 0)
       problems.push(
-        `tracked files are modified in the checkout: ${modified.slice(0, 10).join(", ")}${modified.length > 10 ? ` and ${modified.length - 10} more` : ""}`
+        `tracked files are modified in the checkout: ${modified.value.slice(0, 10).join(", ")}${modified.value.length > 10 ? ` and ${modified.value.length - 10} more` : ""}`
       );
     if (tag) {
       const expected = lock.commit_sha ?? record.baseline.observed?.git?.commit_sha;
@@ -682,8 +681,8 @@ async function verifyRecord(ports, record, now) {
   const changes = compareInputs(record, current);
   if (changes.every((c) => c.state === "unchanged") && Array.isArray(record.checks)) {
     const rejudged = await rejudgeRecord(ports, record);
-    if (!rejudged.ok) problems.push(rejudged.reason);
-    else problems.push(...compareWithRejudged(record.checks, rejudged.checks));
+    if (rejudged.kind !== "ok") problems.push(rejudged.reason);
+    else problems.push(...compareWithRejudged(record.checks, rejudged.value));
   }
   const { decisions, notes } = rederiveDecisions(
     Array.isArray(record.checks) ? record.checks : [],
@@ -701,15 +700,17 @@ async function verifyRecord(ports, record, now) {
 // src/cli/verify-command.ts
 var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 async function runVerifyRecord(recordPath, tree, decision, io, now) {
+  const text = readRecordFile(recordPath, io.cwd);
+  if (text.kind !== "ok") throw new UsageError(text.reason, { cause: text.cause });
   let record;
   try {
-    record = JSON.parse(readFileSync(resolve2(io.cwd, recordPath), "utf8"));
+    record = JSON.parse(text.value);
     if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
       throw new Error("not a record");
   } catch (error) {
-    const code = error.code;
     throw new UsageError(
-      code === "ENOENT" ? `cannot read record ${recordPath}: no such file` : `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`
+      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
+      { cause: error }
     );
   }
   const root = resolve2(io.cwd, tree);
@@ -721,7 +722,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
   const outcome = await verifyRecord(ports, record, now.toISOString());
-  const out = (text) => io.stdout.write(text);
+  const out = (text2) => io.stdout.write(text2);
   for (const change of outcome.changes) {
     const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
     out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
@@ -820,6 +821,7 @@ async function dispatch(argv, io) {
     root,
     evidenceDir: resolve3(root, request.outDir),
     env: io.env,
+    ...io.git ? { git: io.git } : {},
     logger: { info: log, warn: (text) => log(`warning: ${text}`) },
     lookups: createOfflineLookups(
       "the CLI makes no GitHub API calls; run the Action for API lookups"
@@ -841,8 +843,10 @@ async function dispatch(argv, io) {
       await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
     );
   }
-  const { ask, durationsFrom } = request;
-  const durations = ask.shard && durationsFrom ? readOrUsage(readShardDurations(durationsFrom, io.cwd), "--durations ") : void 0;
+  const ask = readOrUsage(
+    withShardDurations(request.ask, request.durationsFrom, io.cwd),
+    "--durations "
+  );
   const stop = request.command === "run" && request.runCommands ? stopOnSignals({
     notify: (text) => io.stderr.write(text),
     onSecondSignal: () => process.exit(130)
@@ -852,7 +856,6 @@ async function dispatch(argv, io) {
       ports,
       {
         ...ask,
-        ...ask.shard && durations ? { shard: { ...ask.shard, durations } } : {},
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",

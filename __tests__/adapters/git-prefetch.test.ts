@@ -1,0 +1,82 @@
+// The start-up prefetch (issue 10): git questions asked at process start are answered once, to the
+// same question in the same directory; everything else runs as it would have.
+import { describe, expect, it } from 'vitest';
+
+import type { GitResult } from '../../src/adapters/git-exec.js';
+
+type OkGit = Extract<GitResult, { kind: 'ok' }>;
+
+/** What git printed; undefined when it could not run at all. */
+async function stdoutOf(result: Promise<GitResult>): Promise<string | undefined> {
+  const answer = await result;
+  return answer.kind === 'unavailable' ? undefined : answer.stdout;
+}
+import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../../src/adapters/git-prefetch.js';
+import { createGit } from '../../src/adapters/git.js';
+import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
+
+function fakeGit() {
+  const calls: string[] = [];
+  const run = (cwd: string, args: string[]): Promise<OkGit> => {
+    calls.push(`${cwd}: ${args.join(' ')}`);
+    return Promise.resolve({
+      kind: 'ok',
+      stdout: `#${calls.length}`,
+      stderr: '',
+      bytes: Buffer.alloc(0),
+    });
+  };
+  return { calls, run };
+}
+
+describe('prefetchGit', () => {
+  it('asks its questions at once and answers each from the start, once', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit('/repo', [['rev-parse', 'HEAD'], ['for-each-ref']], run);
+    expect(calls).toEqual(['/repo: rev-parse HEAD', '/repo: for-each-ref']);
+    expect(await stdoutOf(git('/repo', ['for-each-ref']))).toBe('#2');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
+    // Asked again: a new process, as without the prefetch.
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#3');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a question listed twice starts one process and answers two askers, then no more', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit(
+      '/repo',
+      [
+        ['cat-file', '-p', 'HEAD'],
+        ['cat-file', '-p', 'HEAD'],
+      ],
+      run,
+    );
+    expect(calls).toHaveLength(1);
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#1');
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#1');
+    expect(await stdoutOf(git('/repo', ['cat-file', '-p', 'HEAD']))).toBe('#2');
+  });
+
+  it('never answers another directory or other arguments from the start', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit('/repo', [['rev-parse', 'HEAD']], run);
+    expect(await stdoutOf(git('/repo/sub', ['rev-parse', 'HEAD']))).toBe('#2');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD', '--']))).toBe('#3');
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('asks exactly what the Action asks first: HEAD twice, inspect, and nothing more', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit(
+      '/repo',
+      [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS],
+      run,
+    );
+    const port = createGit('/repo', git);
+    await port.headCommit();
+    await createTrustedRefFacts('/repo', { ref: null, sha: '' }, undefined, git).head();
+    await port.inspect({ tags: [], paths: [] });
+    expect(calls).toHaveLength(HEAD_QUESTIONS.length + INSPECT_QUESTIONS.length);
+  });
+});

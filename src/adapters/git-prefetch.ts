@@ -1,0 +1,42 @@
+// Asks git, at process start, the questions a judged run asks first (the repository probe, the
+// tag list; for the Action also HEAD), so git answers on the other core while the bundle is still
+// being compiled. A started answer goes to the first caller asking the very same question in the
+// very same directory, once; every other question runs as usual. Only read-only questions.
+
+import { GIT_PROBE, HEAD_READS } from './git.js';
+import { git as runGit, type GitResult } from './git-exec.js';
+import { TAG_LIST } from './git-facts.js';
+
+/** Runs one git command (git-exec.ts's signature). */
+export type GitRunner = (cwd: string, args: string[]) => Promise<GitResult>;
+
+/** HEAD as the Action reads it, twice: the judged commit (git.ts `headCommit`), the trusted ref. */
+export const HEAD_QUESTIONS: readonly (readonly string[])[] = HEAD_READS;
+
+/** What `inspect` asks first in every run and validate. */
+export const INSPECT_QUESTIONS: readonly (readonly string[])[] = [GIT_PROBE, TAG_LIST];
+
+/**
+ * Starts `questions` in `cwd` now (`cwd` absolute, as the run will name its root) and returns a
+ * runner that answers them from what was started, once per time a question is listed (one process
+ * each however often), and runs anything else through `git`. Never rejects (git-exec.ts never does).
+ */
+export function prefetchGit(
+  cwd: string,
+  questions: readonly (readonly string[])[],
+  git: GitRunner = runGit,
+): GitRunner {
+  const key = (dir: string, args: readonly string[]) => JSON.stringify([dir, ...args]);
+  const started = new Map<string, { answer: Promise<GitResult>; uses: number }>();
+  for (const args of questions) {
+    const known = started.get(key(cwd, args));
+    if (known) known.uses++;
+    else started.set(key(cwd, args), { answer: git(cwd, [...args]), uses: 1 });
+  }
+  return (dir, args) => {
+    const found = started.get(key(dir, args));
+    if (!found) return git(dir, args);
+    if (--found.uses === 0) started.delete(key(dir, args));
+    return found.answer;
+  };
+}

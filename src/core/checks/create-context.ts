@@ -1,0 +1,40 @@
+// Derives, once, the facts several evaluators and the record share: the artifacts and the joint
+// decision parsed and schema-checked, the signatures verified, where the baseline is stated,
+// each command's body file and each run's test counts. Evaluators read them from the context.
+
+import type { CheckpointConfig } from '../config/config-types.js';
+import type { Evidence } from '../evidence.js';
+import type { ReadMarkdown } from '../markdown/outline.js';
+import type { SchemaValidator } from '../schema/schema-validator.js';
+import { findBodySource } from '../commands/command-body.js';
+import { parseTestCounts } from '../commands/test-counts.js';
+import { verifySignoff } from '../signoff/verify-signoff.js';
+import { loadArtifacts } from './artifacts.js';
+import { collectBaselineSources } from './baseline-sources.js';
+import type { ContextBase, EvaluationContext } from './evaluation-context.js';
+import { loadJointDecision } from './joint-decision-file.js';
+
+/** The evaluation context for `config` and `evidence`; `markdown` reads documents. Pure. */
+export function createEvaluationContext(
+  config: CheckpointConfig,
+  evidence: Evidence,
+  validator: SchemaValidator,
+  markdown?: ReadMarkdown,
+): EvaluationContext {
+  const base: ContextBase = { config, evidence, validator, ...(markdown ? { markdown } : {}) };
+  const artifacts = loadArtifacts(base);
+  const jointDecision = loadJointDecision(base);
+  return {
+    ...base,
+    artifacts,
+    jointDecision,
+    signoff: verifySignoff(base, jointDecision),
+    baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
+    bodySources: new Map(config.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
+    testCounts: new Map(
+      (evidence.commands ?? [])
+        .filter((result) => result.state === 'ran')
+        .map((result) => [result.id, parseTestCounts(result.outputTail)]),
+    ),
+  };
+}
