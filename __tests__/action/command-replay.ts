@@ -52,7 +52,6 @@ export function replaying(
         workspace,
         results: await real.run(commands, options),
       }));
-      console.log('REPLAY', recording.fresh ? 'REAL' : 'replayed', commands.length);
       if (recording.fresh) return recording.results;
       const results = recording.results.map(
         (result) =>
