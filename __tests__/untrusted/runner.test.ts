@@ -236,7 +236,11 @@ describe('tool probes', () => {
     ]);
     const output = tools.sh!.versionOutput!;
     expect(output).toContain('1.0.0');
+    // The escaped sleep holds the probe's stdout: the probe still counts as done, and the lookup
+    // does not wait out the 10 s probe timeout (this test's own timeout is 5 s).
+    expect(tools.sh!.probeFailure).toBeUndefined();
+    expect(tools.sh!.versionExitCode).toBe(0);
     expect(output).not.toMatch(/INPUT_|GITHUB_OUTPUT|ghs_/);
     expect(survivors('300.77')).toEqual([]);
-  });
+  }, 5_000);
 });

@@ -12,6 +12,8 @@ import { buildChildEnv } from './child-env.js';
 import { createRunMarker, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 
 const VERSION_TIMEOUT_MS = 10_000;
+/** How long a probe's pipes are read after it exited, for what its children still write. */
+const PIPE_DRAIN_MS = 250;
 
 /** Looks tools up on the given PATH. */
 export function createToolLookup(
@@ -84,7 +86,7 @@ function probe(
   env: Record<string, string>,
 ): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
   return new Promise((resolvePromise) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
@@ -106,5 +108,16 @@ function probe(
         resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
       },
     );
+    // A probe that exited while something it started still holds its stdout (a daemon a shim
+    // spawned) would otherwise wait out the whole timeout and count as hung: once it has exited,
+    // what it printed is read for a moment more, then its pipes are let go (the lookup reaps what
+    // it left behind).
+    child.once('exit', () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, PIPE_DRAIN_MS);
+      child.once('close', () => clearTimeout(drain));
+    });
   });
 }

@@ -24692,6 +24692,7 @@ import { execFile } from "node:child_process";
 import { access, constants as constants4, realpath as realpath2 } from "node:fs/promises";
 import { delimiter as delimiter2, join as join5 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
+var PIPE_DRAIN_MS = 250;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
   return {
     async lookup(tools) {
@@ -24739,7 +24740,7 @@ async function findOnPath(name, path) {
 }
 function probe(file, args, env) {
   return new Promise((resolvePromise) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
@@ -24754,6 +24755,13 @@ ${String(stderr)}`.trim().slice(0, 2e3);
         resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
       }
     );
+    child.once("exit", () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, PIPE_DRAIN_MS);
+      child.once("close", () => clearTimeout(drain));
+    });
   });
 }
 

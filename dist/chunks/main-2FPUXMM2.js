@@ -34,7 +34,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-JQG5HEGS.js";
+} from "./chunk-I3DHSNKB.js";
 import {
   couldNot,
   createRedactor,

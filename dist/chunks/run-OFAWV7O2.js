@@ -33,7 +33,7 @@ import {
   unresolvedTrustedRef,
   wellFormed,
   withShardDurations
-} from "./chunk-JQG5HEGS.js";
+} from "./chunk-I3DHSNKB.js";
 import {
   HEAD_READS,
   couldNot,
