@@ -8,7 +8,7 @@ import { planEvent } from '../core/github/event-plan.js';
 import { describeApiError } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
 import { git as runGit } from './git-exec.js';
-import { HEAD_READS } from './git.js';
+import { createGit } from './git.js';
 import type { GitRunner } from './git-prefetch.js';
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -28,14 +28,10 @@ export function createTrustedRefFacts(
   return {
     runner,
     async head() {
-      // The very questions headCommit asks (a start-up prefetch answers both readers).
-      const [show, verify] = HEAD_READS;
-      const [shown, sha] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
-      if (shown.kind !== 'ok' || sha.kind !== 'ok' || !SHA.test(sha.stdout.trim())) return null;
-      // Header lines end at the first blank line; the message may say anything.
-      const header = shown.stdout.split('\n\n')[0] ?? '';
-      const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
-      return { sha: sha.stdout.trim(), parents };
+      // The port's own HEAD read (the same questions a start-up prefetch answers for both).
+      const head = await createGit(root, git).headCommit();
+      if (head.kind !== 'ok' || !SHA.test(head.sha)) return null;
+      return { sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) };
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes('..')) return null;

@@ -35,7 +35,6 @@ import {
   withShardDurations
 } from "./chunk-I3DHSNKB.js";
 import {
-  HEAD_READS,
   couldNot,
   createGit,
   git,
@@ -1283,12 +1282,9 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
   return {
     runner,
     async head() {
-      const [show, verify] = HEAD_READS;
-      const [shown, sha2] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
-      if (shown.kind !== "ok" || sha2.kind !== "ok" || !SHA.test(sha2.stdout.trim())) return null;
-      const header = shown.stdout.split("\n\n")[0] ?? "";
-      const parents = [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]);
-      return { sha: sha2.stdout.trim(), parents };
+      const head = await createGit(root, git2).headCommit();
+      if (head.kind !== "ok" || !SHA.test(head.sha)) return null;
+      return { sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) };
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
