@@ -12,7 +12,7 @@ import {
   createLargeArtifactWorkspace,
 } from './fixtures.mjs';
 import { countExecs, interleaved, runWithPeak, timeSpawn } from './measure.mjs';
-import { bundle } from '../scripts/bundle.mjs';
+import { bundle, stubModule } from '../scripts/bundle.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli.js');
@@ -78,16 +78,12 @@ function actionEnv(workspace) {
 async function buildWithoutMarkdownParser(dir) {
   const stub = {
     name: 'markdown-it-stub',
-    setup(build) {
-      build.onResolve({ filter: /^markdown-it$/ }, () => ({
-        path: 'markdown-it',
-        namespace: 'no-markdown',
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'no-markdown' }, () => ({
-        contents: 'export default class MarkdownIt { parse() { return []; } }',
-        loader: 'js',
-      }));
-    },
+    setup: (build) =>
+      stubModule(
+        build,
+        'markdown-it',
+        'export default class MarkdownIt { parse() { return []; } }',
+      ),
   };
   const files = await bundle({ write: false, plugins: [stub] });
   for (const [path, text] of Object.entries(files)) {

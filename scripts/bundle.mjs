@@ -34,14 +34,24 @@ const trimmedMarkdownIt = {
         ? build.resolve('entities/lib/decode.js', { resolveDir, kind })
         : undefined,
     );
-    build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: 'linkify-it', namespace: 'stub' }));
-    build.onLoad({ filter: /^linkify-it$/, namespace: 'stub' }, () => ({
-      contents:
-        'export default class LinkifyIt { pretest() { return false; } test() { return false; } match() { return null; } matchAtStart() { return null; } }',
-      loader: 'js',
-    }));
+    stubModule(
+      build,
+      'linkify-it',
+      'export default class LinkifyIt { pretest() { return false; } test() { return false; } match() { return null; } matchAtStart() { return null; } }',
+    );
   },
 };
+
+/**
+ * Makes `build` (an esbuild plugin build) bundle `contents` wherever `name` (a bare package name)
+ * is imported, instead of the package. Used here and by the benchmarks' variant builds.
+ */
+export function stubModule(build, name, contents) {
+  const namespace = `stub-${name}`;
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}$`);
+  build.onResolve({ filter: exact }, () => ({ path: name, namespace }));
+  build.onLoad({ filter: /.*/, namespace }, () => ({ contents, loader: 'js' }));
+}
 
 /**
  * @actions/core imports its OIDC client (the whole HTTP client stack: @actions/http-client,

@@ -34,7 +34,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-I3DHSNKB.js";
+} from "./chunk-X4QEUURP.js";
 import {
   couldNot,
   createRedactor,

@@ -33,7 +33,7 @@ import {
   unresolvedTrustedRef,
   wellFormed,
   withShardDurations
-} from "./chunk-I3DHSNKB.js";
+} from "./chunk-X4QEUURP.js";
 import {
   couldNot,
   createGit,

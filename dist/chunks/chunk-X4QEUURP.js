@@ -18168,7 +18168,7 @@ function needsMarkdown(config) {
   return config.documents.length > 0 || config.changelog !== void 0;
 }
 async function loadMarkdownReader() {
-  const module = await import("./read-markdown-C5VC7MDX.js");
+  const module = await import("./read-markdown-J2IDNKJX.js");
   return module.readMarkdown;
 }
 

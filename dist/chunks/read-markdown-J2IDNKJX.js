@@ -4808,7 +4808,7 @@ ParserInline.prototype.parse = function(str, md, env, outTokens) {
 ParserInline.prototype.State = state_inline_default;
 var parser_inline_default = ParserInline;
 
-// stub:linkify-it
+// stub-linkify-it:linkify-it
 var LinkifyIt = class {
   pretest() {
     return false;
