@@ -4,15 +4,15 @@ import {
   INSPECT_QUESTIONS,
   enableCompileCache,
   prefetchGit
-} from "./chunks/chunk-753WD5EO.js";
-import "./chunks/chunk-5DSVKR4E.js";
+} from "./chunks/chunk-WSGTQKM7.js";
+import "./chunks/chunk-KVAU3R6B.js";
 import "./chunks/chunk-WSMUT4KD.js";
 
 // src/cli/index.ts
 enableCompileCache();
 var argv = process.argv.slice(2);
 var git = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
-var { main } = await import("./chunks/main-3PJGJBGG.js");
+var { main } = await import("./chunks/main-5TFVIDBS.js");
 process.exitCode = await main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,

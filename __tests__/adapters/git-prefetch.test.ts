@@ -66,7 +66,7 @@ describe('prefetchGit', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('asks exactly what the Action asks first: HEAD twice, inspect, and nothing more', async () => {
+  it("asks what the Action asks first (HEAD twice, inspect) in three processes, HEAD's sha from the probe", async () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit(
       '/repo',
@@ -77,6 +77,10 @@ describe('prefetchGit', () => {
     await port.headCommit();
     await createTrustedRefFacts('/repo', { ref: null, sha: '' }, undefined, git).head();
     await port.inspect({ tags: [], paths: [] });
-    expect(calls).toHaveLength(HEAD_QUESTIONS.length + INSPECT_QUESTIONS.length);
+    expect(calls.map((call) => call.split(' ')[1]).sort()).toEqual([
+      'cat-file',
+      'for-each-ref',
+      'rev-parse',
+    ]);
   });
 });

@@ -22,11 +22,12 @@ export const GIT_PROBE: readonly string[] = [
   'HEAD^{commit}',
 ];
 
-/** How `headCommit` reads HEAD: the commit's text (its parents) and its sha. */
-export const HEAD_READS = [
-  ['cat-file', '-p', 'HEAD'],
-  ['rev-parse', '--verify', 'HEAD^{commit}'],
-] as const;
+/**
+ * How `headCommit` reads HEAD: the commit's text (its parents, as recorded: a shallow clone's
+ * boundary commit keeps them there, while `HEAD^@` would list none) and its sha from the very
+ * question `inspect` asks first, so one process answers both (git-prefetch.ts).
+ */
+export const HEAD_READS = [['cat-file', '-p', 'HEAD'], GIT_PROBE] as const;
 
 /** A ref git will not read as an option or a pathspec (`-x`, `a:b`). */
 function isSafeRef(ref: string): boolean {
@@ -41,9 +42,9 @@ export function createGit(
   return {
     async headCommit() {
       // Both at once; a failed cat-file speaks for both, as when the rev-parse was not asked.
-      const [show, verify] = HEAD_READS;
-      const [head, verified] = await Promise.all([git(root, [...show]), git(root, [...verify])]);
-      const sha = head.kind === 'ok' ? verified : head;
+      const [show, probe] = HEAD_READS;
+      const [head, probed] = await Promise.all([git(root, [...show]), git(root, [...probe])]);
+      const sha = head.kind === 'ok' ? probed : head;
       if (head.kind !== 'ok' || sha.kind !== 'ok')
         return {
           kind: 'unavailable',
@@ -55,7 +56,11 @@ export function createGit(
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );
-      return { kind: 'ok', sha: sha.stdout.trim(), parents };
+      // GIT_PROBE's fourth line; an empty one (never from a git that exited 0) reads as no HEAD.
+      const verified = sha.stdout.split('\n')[3]?.trim() ?? '';
+      if (!/^[0-9a-f]{40,64}$/.test(verified))
+        return { kind: 'unavailable', reason: 'git cannot read HEAD' };
+      return { kind: 'ok', sha: verified, parents };
     },
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))

@@ -6,6 +6,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { transportRetry } from './transport-retry.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -29,6 +30,7 @@ export interface ClientOptions {
 
 /** Creates the client. */
 export function createGitHubClient(options: ClientOptions): GitHubClient {
+  yieldWithoutTimers();
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => undefined);
   return getOctokit(

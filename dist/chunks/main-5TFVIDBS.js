@@ -34,12 +34,12 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-X4QEUURP.js";
+} from "./chunk-VFX227BU.js";
 import {
   couldNot,
   createRedactor,
   ok
-} from "./chunk-5DSVKR4E.js";
+} from "./chunk-KVAU3R6B.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";

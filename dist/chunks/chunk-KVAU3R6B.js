@@ -328,19 +328,16 @@ var GIT_PROBE = [
   "--quiet",
   "HEAD^{commit}"
 ];
-var HEAD_READS = [
-  ["cat-file", "-p", "HEAD"],
-  ["rev-parse", "--verify", "HEAD^{commit}"]
-];
+var HEAD_READS = [["cat-file", "-p", "HEAD"], GIT_PROBE];
 function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
 }
 function createGit(root, git2 = git) {
   return {
     async headCommit() {
-      const [show, verify] = HEAD_READS;
-      const [head, verified] = await Promise.all([git2(root, [...show]), git2(root, [...verify])]);
-      const sha = head.kind === "ok" ? verified : head;
+      const [show, probe] = HEAD_READS;
+      const [head, probed] = await Promise.all([git2(root, [...show]), git2(root, [...probe])]);
+      const sha = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
         return {
           kind: "unavailable",
@@ -350,7 +347,10 @@ function createGit(root, git2 = git) {
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
-      return { kind: "ok", sha: sha.stdout.trim(), parents };
+      const verified = sha.stdout.split("\n")[3]?.trim() ?? "";
+      if (!/^[0-9a-f]{40,64}$/.test(verified))
+        return { kind: "unavailable", reason: "git cannot read HEAD" };
+      return { kind: "ok", sha: verified, parents };
     },
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))

@@ -4,7 +4,7 @@ import {
   HEAD_READS,
   TAG_LIST,
   git
-} from "./chunk-5DSVKR4E.js";
+} from "./chunk-KVAU3R6B.js";
 
 // src/adapters/compile-cache.ts
 import module from "node:module";

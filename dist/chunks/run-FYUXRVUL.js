@@ -33,14 +33,14 @@ import {
   unresolvedTrustedRef,
   wellFormed,
   withShardDurations
-} from "./chunk-X4QEUURP.js";
+} from "./chunk-VFX227BU.js";
 import {
   couldNot,
   createGit,
   git,
   ok,
   valueOrThrow
-} from "./chunk-5DSVKR4E.js";
+} from "./chunk-KVAU3R6B.js";
 import "./chunk-3LSVC2XP.js";
 import "./chunk-YWYC4T6G.js";
 import "./chunk-WSMUT4KD.js";
@@ -2126,7 +2126,7 @@ function publisherFor(host, context, client, publishing, settings) {
 }
 async function clientFor(host, token, context) {
   if (!token) return void 0;
-  const { createGitHubClient } = await import("./octokit-WFH2WERC.js");
+  const { createGitHubClient } = await import("./octokit-MLEVZWYG.js");
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,

@@ -8,7 +8,7 @@ import {
   findWeakSecrets,
   ok,
   redactDeep
-} from "./chunk-5DSVKR4E.js";
+} from "./chunk-KVAU3R6B.js";
 import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
