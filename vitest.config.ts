@@ -7,6 +7,21 @@ const DIST = new RegExp(
 );
 
 export default defineConfig({
+  // Node resolves the test workers' imports with Vite's server conditions, 'development' among
+  // them; without it, packages that ship a development build (micromark, which the Markdown fuzz
+  // tests parse every output with) load the build that ships (what esbuild bundles), not the one
+  // with debug logging and internal assertions (twice as slow). Vitest's own config plugin adds
+  // the condition back on any list given here (lists merge), so it is taken out once resolved.
+  plugins: [
+    {
+      name: 'no-development-condition',
+      configResolved(config) {
+        for (const resolve of [config.ssr.resolve, config.environments.ssr?.resolve])
+          if (resolve?.conditions)
+            resolve.conditions = resolve.conditions.filter((c) => !c.startsWith('development'));
+      },
+    },
+  ],
   test: {
     include: ['__tests__/**/*.test.ts'],
     testTimeout: 30_000,
