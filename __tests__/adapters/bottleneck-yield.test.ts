@@ -23,18 +23,32 @@ describe('bottleneck yields', () => {
 
   it('a limiter still spaces jobs by minTime and keeps their order', async () => {
     yieldWithoutTimers();
-    const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 30 });
+    // On a fake clock (bottleneck reads Date.now and waits with setTimeout; the yields stay
+    // real setImmediate): the spacing is bottleneck's arithmetic, not the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const started: number[] = [];
     const order: number[] = [];
-    await Promise.all(
-      [1, 2, 3].map((n) =>
-        limiter.schedule(async () => {
-          started.push(performance.now());
-          order.push(n);
-        }),
-      ),
-    );
+    try {
+      const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 30 });
+      let done = false;
+      const all = Promise.all(
+        [1, 2, 3].map((n) =>
+          limiter.schedule(async () => {
+            started.push(Date.now());
+            order.push(n);
+          }),
+        ),
+      ).then(() => (done = true));
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersToNextTimerAsync();
+      }
+      await all;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(order).toEqual([1, 2, 3]);
-    expect(started[2]! - started[0]!).toBeGreaterThanOrEqual(55);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(30);
+    expect(started[2]! - started[1]!).toBeGreaterThanOrEqual(30);
   });
 });
