@@ -1,52 +1,80 @@
 // The built dist/index.js as the runner starts it (a child process, INPUT_* variables, the files
 // @actions/core writes), against the local OpenAPI-validated GitHub: a handful of smoke runs that
 // prove the bundle wires the same composition root the in-process tests exercise (action.test.ts).
+// The runs are concurrent, each with its own server and copy of the workspace: most of a run is
+// the client's second between two writes (GitHub asks for it; the bundle keeps it), not work.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildDemoRepo } from '../support/demo-repo.js';
+import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from 'vitest';
 import { FakeGitHub } from '../github/fake-github.js';
 import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
-let repo: string;
-/** A small gate (one document, one command) for the runs that are not about the demo's verdict. */
+/** A small gate (one document, two commands: one checks a file, one prints). */
 let small: string;
-let gh: FakeGitHub;
+const copies: string[] = [];
 
 beforeAll(() => {
-  repo = join(mkdtempSync(join(tmpdir(), 'cc-action-dist-')), 'repo');
-  buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
   small = gitWorkspace({
-    '.github/cutover-checkpoint.yml':
-      "version: 1\ngate: {name: smoke}\ndocuments:\n  - {id: readme, path: README.md}\ncommands:\n  - {id: hello, run: 'test -f README.md'}\n",
+    '.github/cutover-checkpoint.yml': [
+      'version: 1',
+      'gate: {name: smoke}',
+      'documents:',
+      '  - {id: readme, path: README.md}',
+      'commands:',
+      "  - {id: hello, run: 'test -f README.md'}",
+      "  - {id: count-lines, run: 'wc -l README.md'}",
+      '',
+    ].join('\n'),
     'README.md': '# Smoke\n',
   });
 });
 afterAll(() => {
-  rmSync(join(repo, '..'), { recursive: true, force: true });
-  rmSync(small, { recursive: true, force: true });
+  for (const dir of [small, ...copies]) rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
+
+/** This test's own copy of the small gate's repository (same commit, same files). */
+function workspace(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'cc-action-dist-')), 'repo');
+  copies.push(join(dir, '..'));
+  cpSync(small, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * This test's own local GitHub; when the test finishes, every request it saw and every answer it
+ * gave must conform to GitHub's OpenAPI description, and the server stops.
+ */
+async function github({ expect, onTestFinished }: TestContext): Promise<FakeGitHub> {
+  const gh = await new FakeGitHub().start();
+  onTestFinished(async () => {
+    try {
+      expectConforming(gh, expect);
+    } finally {
+      await gh.stop();
+    }
+  });
+  return gh;
+}
+
+function expectConforming(gh: FakeGitHub, expect: ExpectStatic): void {
   for (const request of gh.requests) {
     expect(request.errors, `${request.operation}`).toEqual([]);
     expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
   }
-  await gh.stop();
-});
+}
 
 const warnings = (stdout: string) =>
   stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
-describe('dist/index.js', () => {
-  it('push: check run in progress then completed, outputs in GITHUB_OUTPUT, token masked', async () => {
+describe.concurrent('dist/index.js', () => {
+  it('push: check run in progress then completed, outputs in GITHUB_OUTPUT, token masked', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
+    const repo = workspace();
     const run = await runDistAction({
       workspace: repo,
       apiUrl: gh.url,
@@ -55,7 +83,6 @@ describe('dist/index.js', () => {
       sha: 'c'.repeat(40),
     });
     expect(run.status, run.stdout).toBe(0);
-    // Writes only: the verified sign-off also reads the merged PR's reviews and run approvals.
     expect(gh.writes().map((r) => r.operation)).toEqual([
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
@@ -79,14 +106,17 @@ describe('dist/index.js', () => {
         .join('\n'),
     ).not.toContain(TOKEN);
     // Commands run in parallel: output streams prefixed, each one's tail grouped when it ends.
-    expect(run.stdout).toContain('[unit-tests] TAP version 13');
-    expect(run.stdout).toMatch(/^::group::✓ verify-contract-parity in /m);
+    expect(run.stdout).toContain('[count-lines] 1 README.md');
+    expect(run.stdout).toMatch(/^::group::✓ count-lines in /m);
+    expect(run.stdout).toMatch(/^::group::✓ hello in /m);
     expect(run.stdout).toContain('::notice::rehearsal verdict: GO');
   });
 
-  it('pull_request: the sticky comment on the PR and the report in GITHUB_STEP_SUMMARY', async () => {
+  it('pull_request: the sticky comment on the PR and the report in GITHUB_STEP_SUMMARY', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
     const run = await runDistAction({
-      workspace: small,
+      workspace: workspace(),
       apiUrl: gh.url,
       event: 'pull_request',
       payload: 'pull_request.synchronize.json',
@@ -101,11 +131,14 @@ describe('dist/index.js', () => {
     );
   });
 
-  it('two overlapping runs (two processes) that both find no comment leave exactly one', async () => {
+  it('two overlapping runs (two processes) that both find no comment leave exactly one', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
+    const repo = workspace();
     const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
     const pr = () =>
       runDistAction({
-        workspace: small,
+        workspace: repo,
         apiUrl: gh.url,
         event: 'pull_request',
         payload: 'pull_request.synchronize.json',
@@ -123,9 +156,11 @@ describe('dist/index.js', () => {
     ]);
   });
 
-  it('an invalid input fails the step (exit 1) and still completes a failed check run', async () => {
+  it('an invalid input fails the step (exit 1) and still completes a failed check run', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
     const run = await runDistAction({
-      workspace: small,
+      workspace: workspace(),
       apiUrl: gh.url,
       event: 'push',
       payload: 'push.json',
@@ -140,9 +175,11 @@ describe('dist/index.js', () => {
     ]);
   });
 
-  it('an unusable config is an error annotation at the file in the runner’s syntax', async () => {
+  it('an unusable config is an error annotation at the file in the runner’s syntax', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
     const run = await runDistAction({
-      workspace: small,
+      workspace: workspace(),
       apiUrl: gh.url,
       event: 'push',
       payload: 'push.json',
@@ -152,7 +189,9 @@ describe('dist/index.js', () => {
     expect(run.stdout).toMatch(/^::error file=missing.yml.*::config not found at missing.yml/m);
   });
 
-  it('a fork PR answering 403 is one ::warning:: line; the verdict and summary stand', async () => {
+  it('a fork PR answering 403 is one ::warning:: line; the verdict and summary stand', async (context) => {
+    const { expect } = context;
+    const gh = await github(context);
     const payload = fixturePayload('pull_request.synchronize.json') as {
       pull_request: { head: { repo: { full_name: string } } };
     };
@@ -166,7 +205,7 @@ describe('dist/index.js', () => {
         times: Infinity,
       });
     const run = await runDistAction({
-      workspace: small,
+      workspace: workspace(),
       apiUrl: gh.url,
       event: 'pull_request',
       payload,
