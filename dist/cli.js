@@ -12,7 +12,7 @@ import "./chunks/chunk-WSMUT4KD.js";
 enableCompileCache();
 var argv = process.argv.slice(2);
 var git = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
-var { main } = await import("./chunks/main-5TFVIDBS.js");
+var { main } = await import("./chunks/main-VM4XTCTH.js");
 process.exitCode = await main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,

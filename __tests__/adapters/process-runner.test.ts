@@ -38,8 +38,14 @@ async function run(
   commands: CommandConfig[],
   options: Partial<RunCommandsOptions> = {},
   env: NodeJS.ProcessEnv = process.env,
+  killGraceMs?: number,
 ) {
-  const runner = createProcessRunner({ root: FIXTURES, evidenceDir: evidence, env });
+  const runner = createProcessRunner({
+    root: FIXTURES,
+    evidenceDir: evidence,
+    env,
+    ...(killGraceMs === undefined ? {} : { killGraceMs }),
+  });
   const results = await runner.run(commands, {
     concurrency: 2,
     logDir: 'logs',
@@ -133,9 +139,13 @@ describe('stopping', () => {
   });
 
   it('follows SIGTERM with SIGKILL when a command ignores SIGTERM', async () => {
-    const { byId } = await run([
-      command('stubborn', 'trap "" TERM; sleep 415.5', { timeoutMs: 300 }),
-    ]);
+    // SIGKILL after 100 ms of SIGTERM being ignored (2 s by default: waiting it out is not the point).
+    const { byId } = await run(
+      [command('stubborn', 'trap "" TERM; sleep 415.5', { timeoutMs: 300 })],
+      {},
+      process.env,
+      100,
+    );
     // SIGTERM was ignored and still nothing survives: it took SIGKILL, well before the sleep ended.
     expect(byId.stubborn).toMatchObject({ timedOut: true });
     expect(byId.stubborn!.durationMs).toBeLessThan(415_500);

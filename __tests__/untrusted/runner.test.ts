@@ -28,9 +28,15 @@ async function run(
   commands: CommandConfig[],
   options: Partial<RunCommandsOptions> = {},
   env: NodeJS.ProcessEnv = process.env,
+  killGraceMs?: number,
 ) {
   let live = '';
-  const runner = createProcessRunner({ root, evidenceDir: join(root, 'evidence'), env });
+  const runner = createProcessRunner({
+    root,
+    evidenceDir: join(root, 'evidence'),
+    env,
+    ...(killGraceMs === undefined ? {} : { killGraceMs }),
+  });
   const results = await runner.run(commands, {
     concurrency: 2,
     logDir: 'logs',
@@ -195,9 +201,13 @@ describe('processes a command leaves behind', () => {
   });
 
   it('kills an escapee that ignores SIGTERM', async () => {
-    const { results } = await run([
-      command('stubborn', `setsid -f sh -c 'trap "" TERM; exec sleep 300.74'; echo started`),
-    ]);
+    // SIGKILL after 100 ms of SIGTERM being ignored (2 s by default: waiting it out is not the point).
+    const { results } = await run(
+      [command('stubborn', `setsid -f sh -c 'trap "" TERM; exec sleep 300.74'; echo started`)],
+      {},
+      process.env,
+      100,
+    );
     expect(survivors('300.74')).toEqual([]);
     expect(results[0]!.leftovers).toHaveLength(1);
   });

@@ -19,12 +19,15 @@ export interface ProcessRunnerOptions {
   /** Absolute evidence directory. */
   evidenceDir: string;
   env?: NodeJS.ProcessEnv;
+  /** ms between SIGTERM and SIGKILL for a stopped command or a leftover (default 2 s; tests shorten it). */
+  killGraceMs?: number;
 }
 
 /** Creates a runner over the workspace. */
 export function createProcessRunner(options: ProcessRunnerOptions): CommandRunnerPort {
   // Probed on the first run, not at start-up: `validate` and `--no-commands` never need it.
   let defaultShell: { file: string; args: string[] } | undefined;
+  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
@@ -118,6 +121,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               onOutput: (text) => events?.onOutput?.(shown.get(command.id)!, text),
               echoBackedUp: () => events?.isBackedUp?.() ?? false,
               signal: stop.signal,
+              killGraceMs,
             }).then((result) => {
               running.delete(task);
               settle(command, result);
@@ -138,7 +142,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener('abort', onOuterAbort);
       }
-      await reapRun(runMarker, results, runOptions.redact);
+      await reapRun(runMarker, results, runOptions.redact, killGraceMs);
       return commands.map((command) => results.get(command.id)!);
     },
   };
@@ -149,11 +153,9 @@ async function reapRun(
   runMarker: string,
   results: Map<string, CommandResult>,
   redact: (text: string) => string,
+  graceMs: number,
 ): Promise<void> {
-  const left = await reapMarkedProcesses(
-    (marker) => marker.startsWith(`${runMarker}:`),
-    KILL_GRACE_MS,
-  );
+  const left = await reapMarkedProcesses((marker) => marker.startsWith(`${runMarker}:`), graceMs);
   for (const leftover of left) {
     const result = results.get(leftover.marker.slice(runMarker.length + 1));
     if (!result) continue;

@@ -35,6 +35,8 @@ export interface RunProcessOptions {
   echoBackedUp?: () => boolean;
   /** Aborting stops the command's process group; `reason` says why. */
   signal: AbortSignal;
+  /** ms between SIGTERM and SIGKILL (default KILL_GRACE_MS; tests shorten it). */
+  killGraceMs?: number;
 }
 
 /** The shell invocation for a command: bash -eo pipefail by default, sh -e, or `<program> -c`. */
@@ -105,10 +107,11 @@ export function runProcess(
         // the group is already gone
       }
     };
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     let graceTimer: NodeJS.Timeout | undefined;
     const stop = () => {
       killGroup('SIGTERM');
-      graceTimer ??= setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+      graceTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
     };
     const timer = setTimeout(() => {
       // The shell is gone and only a background child still keeps its pipes busy: stop waiting.
@@ -151,7 +154,7 @@ export function runProcess(
       // killed at once; processes that left the group (setsid, set -m) get SIGTERM, then SIGKILL.
       const left = await reapMarkedProcesses(
         (marker) => marker === options.marker,
-        KILL_GRACE_MS,
+        graceMs,
         () => killGroup('SIGKILL'),
         before,
       );

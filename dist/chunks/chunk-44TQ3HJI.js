@@ -24475,10 +24475,11 @@ function runProcess(command, options) {
       } catch {
       }
     };
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     let graceTimer;
     const stop = () => {
       killGroup("SIGTERM");
-      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+      graceTimer ??= setTimeout(() => killGroup("SIGKILL"), graceMs);
     };
     const timer = setTimeout(() => {
       if (exit) return void finalize();
@@ -24514,7 +24515,7 @@ function runProcess(command, options) {
       const finishing = pipesClosed ? output.finish() : void 0;
       const left = await reapMarkedProcesses(
         (marker) => marker === options.marker,
-        KILL_GRACE_MS,
+        graceMs,
         () => killGroup("SIGKILL"),
         before
       );
@@ -24562,6 +24563,7 @@ ${exit.error.message}
 // src/adapters/process-runner.ts
 function createProcessRunner(options) {
   let defaultShell;
+  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
   return {
     async run(commands, runOptions) {
       const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
@@ -24635,7 +24637,8 @@ function createProcessRunner(options) {
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
               onOutput: (text) => events?.onOutput?.(shown2.get(command.id), text),
               echoBackedUp: () => events?.isBackedUp?.() ?? false,
-              signal: stop.signal
+              signal: stop.signal,
+              killGraceMs
             }).then((result) => {
               running.delete(task);
               settle(command, result);
@@ -24652,16 +24655,13 @@ function createProcessRunner(options) {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
-      await reapRun(runMarker, results, runOptions.redact);
+      await reapRun(runMarker, results, runOptions.redact, killGraceMs);
       return commands.map((command) => results.get(command.id));
     }
   };
 }
-async function reapRun(runMarker, results, redact) {
-  const left = await reapMarkedProcesses(
-    (marker) => marker.startsWith(`${runMarker}:`),
-    KILL_GRACE_MS
-  );
+async function reapRun(runMarker, results, redact, graceMs) {
+  const left = await reapMarkedProcesses((marker) => marker.startsWith(`${runMarker}:`), graceMs);
   for (const leftover of left) {
     const result = results.get(leftover.marker.slice(runMarker.length + 1));
     if (!result) continue;

@@ -34,7 +34,7 @@ import {
   suggestName,
   toCommandResult,
   withShardDurations
-} from "./chunk-VFX227BU.js";
+} from "./chunk-44TQ3HJI.js";
 import {
   couldNot,
   createRedactor,

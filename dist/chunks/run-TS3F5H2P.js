@@ -33,7 +33,7 @@ import {
   unresolvedTrustedRef,
   wellFormed,
   withShardDurations
-} from "./chunk-VFX227BU.js";
+} from "./chunk-44TQ3HJI.js";
 import {
   couldNot,
   createGit,
