@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
+import { git as runGit, type GitResult } from '../../src/adapters/git-exec.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
@@ -62,6 +63,12 @@ export interface ActionRunOptions {
    * it defines are part of the key) and the demo's joint decision record; [] to digest them too.
    */
   notReadByCommands?: string[];
+  /**
+   * In-process only: no run of this test file changes the workspace's tracked files, HEAD or
+   * refs, so each git question (same directory, same arguments) is asked once and its answer
+   * reused, as `inspect`'s always is.
+   */
+  fixedWorkspace?: boolean;
 }
 
 /**
@@ -202,7 +209,9 @@ export async function runActionInProcess(
 ): Promise<ActionRun & { step: FakeStep }> {
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
+  const git = options.fixedWorkspace ? rememberedGit : undefined;
   await runActionRoot({
+    ...(git ? { git } : {}),
     env,
     inputs: {
       getInput: (name) => (inputs[name] ?? '').trim(),
@@ -228,7 +237,7 @@ export async function runActionInProcess(
       const payload =
         typeof options.payload === 'string' ? fixturePayload(options.payload) : options.payload;
       const checkedOut = options.head ? undefined : checkedOutHead(options.event, payload);
-      return checkedOut ?? createGit(root).headCommit();
+      return checkedOut ?? createGit(root, git).headCommit();
     },
     wrapPorts: (ports: Ports) => ({
       ...ports,
@@ -257,6 +266,13 @@ export async function runActionInProcess(
 }
 
 const answers = new Map<string, Promise<unknown>>();
+
+/** git, asked each question (directory and arguments) once in this worker. */
+function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
+  const key = JSON.stringify(['git', cwd, args]);
+  if (!answers.has(key)) answers.set(key, runGit(cwd, args));
+  return answers.get(key) as Promise<GitResult>;
+}
 
 /**
  * A port method whose answer for the same workspace and arguments is asked once: git history and

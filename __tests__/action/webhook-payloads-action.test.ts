@@ -133,7 +133,14 @@ describe('every real webhook payload through the Action', () => {
   for (const { key, event, payload } of RUNS) {
     it(`${event} ${key}`, async () => {
       const expected = expectationOf(event, payload, head);
-      const run = await runAction({ workspace: dir, apiUrl: gh.url, event, payload });
+      // The runs share one workspace no run changes: git is asked each question once.
+      const run = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event,
+        payload,
+        fixedWorkspace: true,
+      });
       const verdict = run.outputs.verdict ?? '';
       expect(run.status, run.stdout).toBe(verdict === 'NO-GO' ? 1 : 0);
       if (!expected) {
