@@ -10,24 +10,29 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
-import { fixturePayload, runActionInProcess as runAction, TOKEN } from './run-action.js';
+import { fixturePayload, runActionInProcess, type ActionRunOptions, TOKEN } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 const PR_HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let repo: string;
+/** The demo repository's HEAD. */
+let head: string;
+/** In process; on the demo repository, which no test here changes, git answers each question once. */
+const runAction = (options: ActionRunOptions) =>
+  runActionInProcess({ ...options, fixedWorkspace: options.workspace === repo });
 let gh: FakeGitHub;
 
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-action-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
+  head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 beforeEach(async () => {
   gh = await new FakeGitHub().start();
   // The fixtures' default branches end at the demo's HEAD: a push of it is judged under its own
   // policy (SPEC §10); a test of another branch sets its own tip.
-  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
   for (const branch of ['main', 'master']) gh.branchTips.set(branch, head);
 });
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { runActionInProcess as runAction } from './run-action.js';
+import { runActionInProcess, type ActionRunOptions } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = JSON.parse(
@@ -17,6 +17,9 @@ const EXAMPLES = JSON.parse(
 const example = (key: string) => structuredClone(EXAMPLES[key]!);
 const OTHER = '1234567890abcdef1234567890abcdef12345678';
 let repo: string;
+/** In process; on the demo repository, which no test here changes, git answers each question once. */
+const runAction = (options: ActionRunOptions) =>
+  runActionInProcess({ ...options, fixedWorkspace: options.workspace === repo });
 let gh: FakeGitHub;
 
 beforeAll(() => {

@@ -7,10 +7,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
-import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+import { fixturePayload, runActionInProcess, type ActionRunOptions } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let repo: string;
+/** In process; on the demo repository, which no test here changes, git answers each question once. */
+const runAction = (options: ActionRunOptions) =>
+  runActionInProcess({ ...options, fixedWorkspace: options.workspace === repo });
 let gh: FakeGitHub;
 
 beforeAll(() => {

@@ -8,13 +8,16 @@ import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
 import { gitWorkspace } from './git-workspace.js';
-import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+import { fixturePayload, runActionInProcess, type ActionRunOptions } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 const OLD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 const NEW = '0123456789abcdef0123456789abcdef01234567';
 let repo: string;
+/** In process; on the demo repository, which no test here changes, git answers each question once. */
+const runAction = (options: ActionRunOptions) =>
+  runActionInProcess({ ...options, fixedWorkspace: options.workspace === repo });
 let gh: FakeGitHub;
 
 beforeAll(() => {
