@@ -27,21 +27,32 @@ export const ENTRIES = [
 export const CLI_MAIN = { entry: 'src/cli/main.ts', outfile: 'dist/cli-main.cjs' };
 
 /**
- * Two things markdown-it loads that the gate's reading never uses, kept out of every document check:
+ * Two things markdown-it loads that the gate's reading never or seldom uses, kept out of start-up:
  * - It builds a linkify-it matcher in its constructor (compiling large Unicode regexes) though the
  *   CommonMark preset never links bare URLs: the bundle gets a matcher that finds nothing.
- * - It imports `decodeHTML` from the `entities` package root, whose encoder tables (27 KB, built at
- *   load) come along; the package's public `entities/lib/decode.js` export holds the very same
- *   decoding functions, so that is what it gets.
+ * - It imports `decodeHTML`/`decodeHTMLStrict` from the `entities` package root, whose encoder
+ *   tables come along and whose decoder builds its entity table (2–3 ms) at load. It gets the
+ *   package's public `entities/lib/decode.js` functions instead, loaded on the first entity
+ *   (`&amp;`) a document holds: most never hold one.
  */
 const trimmedMarkdownIt = {
   name: 'markdown-it-trimmed',
   setup(build) {
-    build.onResolve({ filter: /^entities$/ }, ({ importer, resolveDir, kind }) =>
+    build.onResolve({ filter: /^entities$/ }, ({ importer }) =>
       importer.includes('/node_modules/markdown-it/')
-        ? build.resolve('entities/lib/decode.js', { resolveDir, kind })
+        ? { path: 'entities-on-first-use', namespace: 'markdown-it-trimmed' }
         : undefined,
     );
+    build.onLoad({ filter: /.*/, namespace: 'markdown-it-trimmed' }, () => ({
+      contents: [
+        'let decoder;',
+        "const load = () => (decoder ??= require('entities/lib/decode.js'));",
+        'export const decodeHTML = (text) => load().decodeHTML(text);',
+        'export const decodeHTMLStrict = (text) => load().decodeHTMLStrict(text);',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: `${root}node_modules/markdown-it`,
+    }));
     stubModule(
       build,
       'linkify-it',

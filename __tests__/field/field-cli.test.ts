@@ -114,6 +114,7 @@ describe('Markdown read through a CommonMark + GFM tree', () => {
     ['code-and-comments', 'pass', 'every box ticked'],
     ['setext-headings', 'pass', '2 headings'],
     ['heading-in-fence', 'fail', 'does not contain "rollback owner"'],
+    ['entity-headings', 'pass', '2 headings'],
   ])('document.%s is %s', (id, status, mention) => {
     const check = result.check(`document.${id}`);
     expect(check.status).toBe(status);

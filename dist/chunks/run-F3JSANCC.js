@@ -17687,7 +17687,7 @@ function needsMarkdown(config) {
   return config.documents.length > 0 || config.changelog !== void 0;
 }
 async function loadMarkdownReader() {
-  const module = await import("./read-markdown-J2IDNKJX.js");
+  const module = await import("./read-markdown-PDMH2RAG.js");
   return module.readMarkdown;
 }
 
