@@ -31604,6 +31604,29 @@ function isExactNumberText(text2) {
   if (canonical2 === void 0) return true;
   return canonical2 === canonicalNumber(Number(trimmed));
 }
+function yamlNumberDecimal(source, version) {
+  const trimmed = source.trim();
+  const negative = trimmed.startsWith("-");
+  let body = /^[-+]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const yaml11 = version === "1.1";
+  if (yaml11) body = body.replace(/_/g, "");
+  const signed = (digits) => negative && digits !== "0" ? `-${digits}` : digits;
+  const radix = /^0([xob])([0-9a-fA-F]+)$/.exec(body);
+  if (radix && (radix[1] !== "b" || yaml11))
+    return signed(BigInt(`0${radix[1]}${radix[2]}`).toString());
+  if (yaml11 && /^0[0-7]+$/.test(body)) return signed(BigInt(`0o${body.slice(1)}`).toString());
+  const base60 = yaml11 ? /^(\d+(?::[0-5]?\d)*):([0-5]?\d)(?:\.(\d*))?$/.exec(body) : null;
+  if (base60) {
+    const [, high = "", low = "", fraction = ""] = base60;
+    let whole = 0n;
+    for (const part of high.split(":")) whole = whole * 60n + BigInt(part);
+    const scaled = (whole * 60n + BigInt(low)) * 10n ** BigInt(fraction.length) + BigInt(fraction || "0");
+    const digits = scaled.toString().padStart(fraction.length + 1, "0");
+    const point = digits.length - fraction.length;
+    return signed(fraction ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits);
+  }
+  return DECIMAL.test(body) && /\d/.test(body) ? negative ? `-${body}` : body : void 0;
+}
 
 // src/core/parse/json-scan.ts
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -31854,6 +31877,7 @@ function aliasAwareHeight(targets, node, memo) {
 }
 
 // src/core/parse/yaml-document.ts
+var MAYBE_INEXACT = /^%YAML|\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/m;
 var MAX_ALIAS_COUNT = 1e3;
 function parseYaml(text2, limits) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -31884,7 +31908,7 @@ function parseYaml(text2, limits) {
     document: {
       format: "yaml",
       value,
-      inexactNumbers: findInexactNumbers(doc, value),
+      inexactNumbers: MAYBE_INEXACT.test(text2) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
       locate(pointer, key = false) {
         const segments = parsePointer(pointer);
         if (key && segments.length > 0) {
@@ -31933,10 +31957,16 @@ function deref(doc, node) {
 }
 function findInexactNumbers(doc, value) {
   const found = /* @__PURE__ */ new Map();
+  const version = doc.directives?.yaml.version ?? "1.2";
+  const inexact = (node) => {
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string") return void 0;
+    const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
+    return isExactNumberText(decimal) ? void 0 : decimal;
+  };
   let any = false;
   (0, import_yaml2.visit)(doc, {
     Scalar(_, node) {
-      if (typeof node.value === "number" && typeof node.source === "string" && !isExactNumberText(node.source)) {
+      if (typeof node.value === "number" && inexact(node) !== void 0) {
         any = true;
         return import_yaml2.visit.BREAK;
       }
@@ -31946,8 +31976,8 @@ function findInexactNumbers(doc, value) {
   const walk = (current, node, path) => {
     if (found.size >= 1e3) return;
     if (typeof current === "number") {
-      if ((0, import_yaml2.isScalar)(node) && typeof node.source === "string" && !isExactNumberText(node.source))
-        found.set(formatPointer(path), node.source);
+      const decimal = inexact(node);
+      if (decimal !== void 0) found.set(formatPointer(path), decimal);
     } else if (Array.isArray(current)) {
       current.forEach(
         (item, i) => walk(item, (0, import_yaml2.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [

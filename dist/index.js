@@ -13,5 +13,5 @@ import { resolve } from "node:path";
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
 var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var { run } = await import("./chunks/run-F3JSANCC.js");
+var { run } = await import("./chunks/run-VWA7HGUN.js");
 void run(git);
