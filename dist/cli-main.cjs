@@ -31291,7 +31291,7 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 var import_node_os = require("node:os");
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 
 // src/core/markdown/load-markdown.ts
 function needsMarkdown(config2) {
@@ -31877,7 +31877,7 @@ function aliasAwareHeight(targets, node, memo) {
 }
 
 // src/core/parse/yaml-document.ts
-var MAYBE_INEXACT = /^%YAML|\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/m;
+var MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 var MAX_ALIAS_COUNT = 1e3;
 function parseYaml(text2, limits) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -31908,7 +31908,7 @@ function parseYaml(text2, limits) {
     document: {
       format: "yaml",
       value,
-      inexactNumbers: MAYBE_INEXACT.test(text2) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
+      inexactNumbers: doc.directives?.yaml.version !== "1.2" || MAYBE_INEXACT.test(text2) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
       locate(pointer, key = false) {
         const segments = parsePointer(pointer);
         if (key && segments.length > 0) {
@@ -31959,14 +31959,16 @@ function findInexactNumbers(doc, value) {
   const found = /* @__PURE__ */ new Map();
   const version = doc.directives?.yaml.version ?? "1.2";
   const inexact = (node) => {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string") return void 0;
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string" || typeof node.value !== "number")
+      return void 0;
     const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
-    return isExactNumberText(decimal) ? void 0 : decimal;
+    const written = canonicalDecimal(decimal);
+    return written !== void 0 && written !== canonicalNumber(node.value) ? decimal : void 0;
   };
   let any = false;
   (0, import_yaml2.visit)(doc, {
     Scalar(_, node) {
-      if (typeof node.value === "number" && inexact(node) !== void 0) {
+      if (inexact(node) !== void 0) {
         any = true;
         return import_yaml2.visit.BREAK;
       }
@@ -38687,6 +38689,7 @@ function createFsWorkspace(root) {
       let real;
       try {
         realRoot ??= (0, import_promises.realpath)(absoluteRoot);
+        realRoot.catch(() => void 0);
         real = await (0, import_promises.realpath)(target);
       } catch (error) {
         const code2 = error.code;
@@ -38774,8 +38777,7 @@ async function findSimilarName(target, path) {
 
 // src/adapters/git.ts
 var import_node_crypto2 = require("node:crypto");
-var import_promises2 = require("node:fs/promises");
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 
 // src/adapters/git-exec.ts
 var import_node_child_process = require("node:child_process");
@@ -39000,7 +39002,9 @@ async function lastChanges(root, paths, git2 = git) {
   return found;
 }
 
-// src/adapters/git.ts
+// src/adapters/git-probe.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path5 = require("node:path");
 var GIT_PROBE = [
   "rev-parse",
   "--is-inside-work-tree",
@@ -39010,6 +39014,29 @@ var GIT_PROBE = [
   "--quiet",
   "HEAD^{commit}"
 ];
+function probedHead(stdout) {
+  const last = stdout.trimEnd().split("\n").at(-1)?.trim() ?? "";
+  return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(last) ? last : null;
+}
+async function readShallowBoundary(common) {
+  try {
+    const text2 = await (0, import_promises2.readFile)((0, import_node_path5.join)(common, "shallow"), "utf8");
+    return new Set(
+      text2.split("\n").map((line) => line.trim()).filter(Boolean)
+    );
+  } catch {
+    return { has: () => true };
+  }
+}
+async function isPartialClone(common) {
+  try {
+    return (await (0, import_promises2.readdir)((0, import_node_path5.join)(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+  } catch (error) {
+    return error.code !== "ENOENT";
+  }
+}
+
+// src/adapters/git.ts
 var HEAD_READS = [["cat-file", "-p", "HEAD"], GIT_PROBE];
 function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
@@ -39029,7 +39056,7 @@ function createGit(root, git2 = git) {
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
-      const verified = sha.stdout.split("\n")[3]?.trim() ?? "";
+      const verified = probedHead(sha.stdout) ?? "";
       if (!/^[0-9a-f]{40,64}$/.test(verified))
         return { kind: "unavailable", reason: "git cannot read HEAD" };
       return { kind: "ok", sha: verified, parents };
@@ -39107,7 +39134,7 @@ function createGit(root, git2 = git) {
       const tagList = readTags(root, tags, git2);
       let probe2 = await probing;
       let head = null;
-      if (probe2.kind === "ok") head = probe2.stdout.split("\n")[3]?.trim() || null;
+      if (probe2.kind === "ok") head = probedHead(probe2.stdout);
       else if (probe2.kind === "said-no") probe2 = await git2(root, facts);
       if (probe2.kind !== "ok") void tagList.catch(() => void 0);
       if (probe2.kind === "said-no")
@@ -39115,9 +39142,10 @@ function createGit(root, git2 = git) {
           `${root} is not a git repository (${whyNot(probe2, "git rev-parse failed")})`
         );
       if (probe2.kind === "unavailable") return unavailableGit(probe2.reason);
-      const [, shallowLine, commonLine] = probe2.stdout.split("\n");
+      const [, shallowLine, ...rest] = probe2.stdout.replace(/\n$/, "").split("\n");
+      const commonLine = (head ? rest.slice(0, -1) : rest).join("\n");
       const shallow = shallowLine?.trim() === "true";
-      const common = (0, import_node_path5.resolve)(root, commonLine?.trim() || ".git");
+      const common = (0, import_node_path6.resolve)(root, commonLine?.trim() || ".git");
       const partial = await isPartialClone(common);
       const [tagFacts, changes] = await Promise.all([
         tagList,
@@ -39160,27 +39188,10 @@ function whyNot(result, fallback) {
   if (result.kind === "unavailable") return result.reason;
   return result.stderr.trim().split("\n")[0] || fallback;
 }
-async function readShallowBoundary(common) {
-  try {
-    const text2 = await (0, import_promises2.readFile)((0, import_node_path5.join)(common, "shallow"), "utf8");
-    return new Set(
-      text2.split("\n").map((line) => line.trim()).filter(Boolean)
-    );
-  } catch {
-    return { has: () => true };
-  }
-}
-async function isPartialClone(common) {
-  try {
-    return (await (0, import_promises2.readdir)((0, import_node_path5.join)(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch (error) {
-    return error.code !== "ENOENT";
-  }
-}
 
 // src/adapters/output-dir.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -39193,15 +39204,15 @@ var UnsafeOutputError = class extends Error {
 };
 var CREATE_FLAGS = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL | import_node_fs4.constants.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = (0, import_node_path6.resolve)(directory);
-  const workspace = (0, import_node_path6.resolve)(root);
+  const base = (0, import_node_path7.resolve)(directory);
+  const workspace = (0, import_node_path7.resolve)(root);
   return {
     directory: base,
     async writeFile(path, text2) {
-      const target = (0, import_node_path6.resolve)(base, path);
+      const target = (0, import_node_path7.resolve)(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
-      ensureOutputDirectory(workspace, (0, import_node_path6.dirname)(target));
+      ensureOutputDirectory(workspace, (0, import_node_path7.dirname)(target));
       const fd = openOutputFile(target, workspace);
       try {
         const bytes = Buffer.from(text2);
@@ -39215,13 +39226,13 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = (0, import_node_path6.resolve)(directory);
-  const inside = isInside((0, import_node_path6.resolve)(root), absolute);
-  let current = inside ? (0, import_node_path6.resolve)(root) : (0, import_node_path6.dirname)(absolute);
-  const levels = inside ? (0, import_node_path6.relative)(current, absolute).split(import_node_path6.sep).filter(Boolean) : [absolute];
+  const absolute = (0, import_node_path7.resolve)(directory);
+  const inside = isInside((0, import_node_path7.resolve)(root), absolute);
+  let current = inside ? (0, import_node_path7.resolve)(root) : (0, import_node_path7.dirname)(absolute);
+  const levels = inside ? (0, import_node_path7.relative)(current, absolute).split(import_node_path7.sep).filter(Boolean) : [absolute];
   if (!inside) (0, import_node_fs4.mkdirSync)(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? (0, import_node_path6.join)(current, level) : level;
+    current = inside ? (0, import_node_path7.join)(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
@@ -39236,7 +39247,7 @@ function ensureOutputDirectory(root, directory) {
     if (!stat?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
   }
 }
-function openOutputFile(path, root = (0, import_node_path6.dirname)(path)) {
+function openOutputFile(path, root = (0, import_node_path7.dirname)(path)) {
   const stat = lstatOrUndefined(path);
   if (stat?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
   if (stat && !stat.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
@@ -39259,17 +39270,17 @@ function lstatOrUndefined(path) {
   }
 }
 function isInside(parent, child) {
-  const rel = (0, import_node_path6.relative)(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${import_node_path6.sep}`) && !(0, import_node_path6.isAbsolute)(rel);
+  const rel = (0, import_node_path7.relative)(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${import_node_path7.sep}`) && !(0, import_node_path7.isAbsolute)(rel);
 }
 function shown(root, path) {
-  const rel = (0, import_node_path6.relative)((0, import_node_path6.resolve)(root), path);
-  return rel !== "" && isInside((0, import_node_path6.resolve)(root), path) ? rel : path;
+  const rel = (0, import_node_path7.relative)((0, import_node_path7.resolve)(root), path);
+  return rel !== "" && isInside((0, import_node_path7.resolve)(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 
 // src/adapters/leftover-processes.ts
 var import_node_crypto3 = require("node:crypto");
@@ -39352,7 +39363,7 @@ function isAlive(pid) {
 // src/adapters/run-process.ts
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs6 = require("node:fs");
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 
 // src/adapters/line-buffer.ts
 var import_node_buffer = require("node:buffer");
@@ -39684,7 +39695,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = (0, import_node_path7.resolve)(options.root, command.cwd);
+  const cwd = (0, import_node_path8.resolve)(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -39705,8 +39716,8 @@ function runProcess(command, options) {
   });
   if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = (0, import_node_path7.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
-  if (inside.startsWith("..") || (0, import_node_path7.isAbsolute)(inside)) {
+  const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
+  if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -39820,7 +39831,7 @@ function createProcessRunner(options) {
   let defaultShell;
   return {
     async run(commands, runOptions) {
-      const logRoot = (0, import_node_path8.resolve)(options.evidenceDir, runOptions.logDir);
+      const logRoot = (0, import_node_path9.resolve)(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -39885,7 +39896,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: (0, import_node_path8.join)(logRoot, `${command.id}.log`),
+              logFile: (0, import_node_path9.join)(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -39931,7 +39942,7 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(import_node_path8.delimiter).some((dir) => dir !== "" && isExecutable((0, import_node_path8.join)(dir, "bash")));
+  const hasBash = (path ?? "").split(import_node_path9.delimiter).some((dir) => dir !== "" && isExecutable((0, import_node_path9.join)(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
@@ -39946,7 +39957,7 @@ function isExecutable(file) {
 // src/adapters/tool-lookup.ts
 var import_node_child_process3 = require("node:child_process");
 var import_promises3 = require("node:fs/promises");
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 var VERSION_TIMEOUT_MS = 1e4;
 var PIPE_DRAIN_MS = 250;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
@@ -39984,8 +39995,8 @@ async function ownNodeVersion(name, found, args) {
   }
 }
 async function findOnPath(name, path) {
-  for (const directory of path.split(import_node_path9.delimiter).filter(Boolean)) {
-    const candidate = (0, import_node_path9.join)(directory, name);
+  for (const directory of path.split(import_node_path10.delimiter).filter(Boolean)) {
+    const candidate = (0, import_node_path10.join)(directory, name);
     try {
       await (0, import_promises3.access)(candidate, import_promises3.constants.X_OK);
       return candidate;
@@ -40054,7 +40065,7 @@ function createOfflineLookups(reason) {
 
 // src/adapters/record-files.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // src/core/shard/durations.ts
 function readRecordDurations(text2) {
@@ -40074,7 +40085,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs8.readFileSync)((0, import_node_path10.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs8.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -40506,7 +40517,7 @@ function guardForActions(stream, env) {
 // src/cli/init.ts
 var import_node_fs9 = require("node:fs");
 var import_promises4 = require("node:fs/promises");
-var import_node_path11 = require("node:path");
+var import_node_path12 = require("node:path");
 
 // src/cli/init-templates.ts
 var VERSION2 = true ? "0.1.0" : "0.1.0";
@@ -40587,14 +40598,14 @@ jobs:
 // src/cli/init.ts
 async function init(cwd, force, io) {
   const files = [
-    [(0, import_node_path11.resolve)(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [(0, import_node_path11.resolve)(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+    [(0, import_node_path12.resolve)(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [(0, import_node_path12.resolve)(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
   const existing = files.filter(([path]) => (0, import_node_fs9.existsSync)(path)).map(([path]) => path);
   if (existing.length > 0 && !force)
     throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
   for (const [path, text2] of files) {
-    await (0, import_promises4.mkdir)((0, import_node_path11.dirname)(path), { recursive: true });
+    await (0, import_promises4.mkdir)((0, import_node_path12.dirname)(path), { recursive: true });
     await (0, import_promises4.writeFile)(path, text2);
     io.stdout.write(`wrote ${path}
 `);
@@ -40605,7 +40616,7 @@ async function init(cwd, force, io) {
 }
 
 // src/cli/verify-command.ts
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/core/rederive.ts
 var PLAIN_LABELS = Object.fromEntries(
@@ -40790,7 +40801,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
       { cause: error }
     );
   }
-  const root = (0, import_node_path12.resolve)(io.cwd, tree);
+  const root = (0, import_node_path13.resolve)(io.cwd, tree);
   const ports = createMachinePorts({
     root,
     evidenceDir: root,
@@ -40881,7 +40892,7 @@ async function dispatch(argv, io) {
       return 0;
     }
     case "init":
-      return init((0, import_node_path13.resolve)(io.cwd, request.cwd), request.force, io);
+      return init((0, import_node_path14.resolve)(io.cwd, request.cwd), request.force, io);
     case "verify-record":
       return runVerifyRecord(
         request.record,
@@ -40896,7 +40907,7 @@ async function dispatch(argv, io) {
   const root = workspaceRoot(request, io.cwd, log);
   const ports = createMachinePorts({
     root,
-    evidenceDir: (0, import_node_path13.resolve)(root, request.outDir),
+    evidenceDir: (0, import_node_path14.resolve)(root, request.outDir),
     env: io.env,
     ...io.git ? { git: io.git } : {},
     logger: { info: log, warn: (text2) => log(`warning: ${text2}`) },
@@ -40966,11 +40977,11 @@ function readOrUsage(outcome, prefix = "") {
   return outcome.value;
 }
 function workspaceRoot(request, base, log) {
-  const start = (0, import_node_path13.resolve)(base, request.cwd);
+  const start = (0, import_node_path14.resolve)(base, request.cwd);
   const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
   if (configPath !== DEFAULT_CONFIG_PATH) return start;
   const root = findConfigRoot(start, configPath);
-  if (root !== start) log(`using ${(0, import_node_path13.join)(root, configPath)} (found above ${start})`);
+  if (root !== start) log(`using ${(0, import_node_path14.join)(root, configPath)} (found above ${start})`);
   return root;
 }
 // Annotate the CommonJS export names for ESM import in node:

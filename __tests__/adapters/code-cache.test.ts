@@ -3,19 +3,21 @@
 // is corrupt, or when the source changed; never an error.
 import {
   chmodSync,
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codeCacheDirectory, loadWithCodeCache } from '../../src/adapters/code-cache.js';
 
 let scratch: string;
@@ -32,24 +34,19 @@ beforeEach(() => {
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Exports = { answer(n: number): number; file: string };
-let copies = 0;
-/**
- * Loads the bundle as a fresh process would: from a file of its own name (V8 keeps scripts it
- * compiled in this process by source and name, and would answer a second load from there, cache
- * or not); the cache file is named by content, so every copy shares it.
- */
-function load(dir: string | null = cacheDir, flavour = 'run') {
-  const copy = join(scratch, `bundle-${(copies += 1)}.cjs`);
-  copyFileSync(bundle, copy);
-  return loadWithCodeCache<Exports>(copy, dir ?? undefined, flavour);
-}
+// V8 keeps the scripts it compiled in this process by source and name, and would answer a second
+// load from there, cache or not: off while these tests run, so each load is as a fresh process's.
+beforeAll(() => setFlagsFromString('--no-compilation-cache'));
+afterAll(() => setFlagsFromString('--compilation-cache'));
+const load = (dir: string | null = cacheDir, flavour = 'run') =>
+  loadWithCodeCache<Exports>(bundle, dir ?? undefined, flavour);
 const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
 
 describe('loadWithCodeCache', () => {
   it('runs the bundle, writes a private cache after the work, and the next load takes it', () => {
     const first = load();
     expect(first.exports.answer(21)).toBe(42);
-    expect(first.exports.file).toBe(join(scratch, `bundle-${copies}.cjs`));
+    expect(first.exports.file).toBe(bundle);
     expect(first.cacheUsed).toBe(false);
     expect(first.saveCache()).toBe(true);
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
@@ -77,15 +74,60 @@ describe('loadWithCodeCache', () => {
     expect(changed.exports.answer(2)).toBe(6);
   });
 
-  it('a corrupt cache is rejected by V8: the bundle still runs and the cache is written again', () => {
+  it('a damaged cache is never given to V8: the bundle runs uncached and the cache is rewritten', () => {
     load().saveCache();
-    const [name] = cacheFiles();
-    writeFileSync(join(cacheDir, name!), Buffer.alloc(4096, 7), { mode: 0o600 });
+    const file = join(cacheDir, cacheFiles()[0]!);
+    // One byte in the middle of the data: V8 itself would take it (it checks header and length).
+    const stored = readFileSync(file);
+    stored.writeUInt8(stored.readUInt8(stored.length >> 1) ^ 0x5a, stored.length >> 1);
+    writeFileSync(file, stored, { mode: 0o600 });
     const run = load();
     expect(run.cacheUsed).toBe(false);
     expect(run.exports.answer(1)).toBe(2);
     expect(run.saveCache()).toBe(true);
     expect(load().cacheUsed).toBe(true);
+    // Garbage and a truncated file alike.
+    writeFileSync(file, Buffer.alloc(16, 7), { mode: 0o600 });
+    expect(load().cacheUsed).toBe(false);
+  });
+
+  it('another copy of the same bundle (another install) keeps its own cache', () => {
+    load().saveCache();
+    const copy = join(scratch, 'other-install.cjs');
+    writeFileSync(copy, SOURCE);
+    const other = loadWithCodeCache<Exports>(copy, cacheDir, 'run');
+    expect(other.cacheUsed).toBe(false);
+    expect(other.exports.file).toBe(copy);
+  });
+
+  it('a bundle this user cannot change gets no cache (a read-only install)', () => {
+    chmodSync(bundle, 0o444);
+    const run = load();
+    expect(run.exports.answer(2)).toBe(4);
+    // root may write any file: then the rule cannot be seen here.
+    if (process.getuid?.() !== 0) {
+      expect(run.saveCache()).toBe(false);
+      expect(cacheFiles()).toEqual([]);
+    }
+  });
+
+  it("writing a cache removes other builds' caches of the same kind and dead temporary files", () => {
+    mkdirSync(cacheDir, { mode: 0o700 });
+    const kind = `-${process.version}-${process.arch}-run.bin`;
+    writeFileSync(join(cacheDir, `${'0'.repeat(32)}${kind}`), 'old build', { mode: 0o600 });
+    writeFileSync(join(cacheDir, `${'1'.repeat(32)}-v0.0.0-x64-run.bin`), 'other node', {
+      mode: 0o600,
+    });
+    const dead = join(cacheDir, `x${kind}.123.tmp`);
+    writeFileSync(dead, 'half', { mode: 0o600 });
+    utimesSync(dead, new Date(0), new Date(0));
+    load().saveCache();
+    expect(cacheFiles().sort()).toEqual(
+      [
+        `${'1'.repeat(32)}-v0.0.0-x64-run.bin`,
+        expect.stringMatching(new RegExp(`^[0-9a-f]{32}${kind.replace(/[.]/g, '\\.')}$`)),
+      ].sort(),
+    );
   });
 
   it('ignores a directory others can write, and writes nothing there', () => {
@@ -127,9 +169,8 @@ describe('loadWithCodeCache', () => {
 
 describe('codeCacheDirectory', () => {
   it('is per user under the temp directory; a path overrides it; off turns it off', () => {
-    const uid = process.getuid?.();
     expect(codeCacheDirectory(undefined)).toBe(
-      join(tmpdir(), `cutover-checkpoint-code-cache${uid === undefined ? '' : `-${uid}`}`),
+      join(tmpdir(), `cutover-checkpoint-code-cache-${process.getuid!()}`),
     );
     expect(codeCacheDirectory('')).toBe(codeCacheDirectory(undefined));
     expect(codeCacheDirectory('/x/cache')).toBe('/x/cache');

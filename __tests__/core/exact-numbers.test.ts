@@ -79,10 +79,17 @@ describe('parsers keep the source text of inexact numbers by pointer', () => {
     ['0400000000000000001', '9007199254740993'],
     ['59:59:59:59:59:59:59:59:59:59', '604661759999999999'],
     ['1:59:59:59:59:59:59:59:59:59.5', '20155391999999999.5'],
+    // yaml computes base 60 in floating point: 92.99000000000001, not the 92.99 written.
+    ['1:32.99', '92.99'],
+    ['-1:32.01', '-92.01'],
   ])('YAML 1.1 %s is kept as %s', (number, decimal) => {
     expect([...parsed(`%YAML 1.1\n---\nx: ${number}\n`, 'yaml').inexactNumbers!]).toEqual([
       ['/x', decimal],
     ]);
+  });
+  it('a byte-order mark before %YAML 1.1 hides nothing', () => {
+    const text = '\uFEFF%YAML 1.1\n---\nx: 9_007_199_254_740_993\n';
+    expect([...parsed(text, 'yaml').inexactNumbers!]).toEqual([['/x', '9007199254740993']]);
   });
   it('YAML whose numbers all fit reports none', () => {
     const text = 'a: 123456789012345\nb: 0.123456789012345\nc: 1.5e300\nd: 0x1FFFFFFFFFFFFF\n';

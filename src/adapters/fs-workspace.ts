@@ -41,7 +41,9 @@ export function createFsWorkspace(root: string): WorkspacePort {
       const target = resolve(absoluteRoot, path);
       let real: string;
       try {
+        // Awaited only once the target resolved; until then its rejection must not go unhandled.
         realRoot ??= realpath(absoluteRoot);
+        realRoot.catch(() => undefined);
         real = await realpath(target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -18,18 +18,18 @@ import {
 import { FORBIDDEN_KEYS } from './json-scan.js';
 import { aliasAwareHeight, resolveAliases } from './yaml-alias-depth.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
-import { isExactNumberText, yamlNumberDecimal } from './exact-number.js';
+import { canonicalDecimal, canonicalNumber, yamlNumberDecimal } from './exact-number.js';
 import type { Position } from './positions.js';
 import type { ParseLimits, ParseResult, ParseIssue } from './parse-document.js';
 
 /**
- * Text a number a double cannot hold must contain (a cheap test before walking every node): 16 or
- * more significant digits (every decimal of up to 15 survives, DBL_DIG), an exponent of three
- * digits (overflow to Infinity, underflow to 0 or a subnormal), or a hex or octal integer at or
- * beyond 2^53. A `%YAML` directive (1.1 numbers: `9_007_199_254_740_993`, `0b…`, `59:59:…`)
- * always walks. Over-matching only costs the walk.
+ * Text a YAML 1.2 number a double cannot hold must contain (a cheap test before walking every
+ * node): 16 or more significant digits (every decimal of up to 15 survives, DBL_DIG), an exponent
+ * of three digits (overflow to Infinity, underflow to 0 or a subnormal), or a hex or octal integer
+ * at or beyond 2^53. Other YAML versions (1.1: `9_007_199_254_740_993`, `0b…`, base 60, which yaml
+ * computes in floating point) are always walked. Over-matching only costs the walk.
  */
-const MAYBE_INEXACT = /^%YAML|\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/m;
+const MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 
 /** Most aliases expanded per document: stops "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 1000;
@@ -64,7 +64,10 @@ export function parseYaml(text: string, limits: ParseLimits): ParseResult {
     document: {
       format: 'yaml',
       value,
-      inexactNumbers: MAYBE_INEXACT.test(text) ? findInexactNumbers(doc, value) : new Map(),
+      inexactNumbers:
+        doc.directives?.yaml.version !== '1.2' || MAYBE_INEXACT.test(text)
+          ? findInexactNumbers(doc, value)
+          : new Map(),
       locate(pointer, key = false) {
         const segments = parsePointer(pointer);
         if (key && segments.length > 0) {
@@ -119,21 +122,24 @@ function deref(doc: Document, node: Node | null | undefined): Node | undefined {
 }
 
 /**
- * Pointer → exact decimal text of every number the YAML gives that a double cannot hold exactly
- * (`0x20000000000001` → `9007199254740993`: what comparisons need; the source if it has none).
+ * Pointer → exact decimal text of every number whose value, as yaml gives it, is not the double
+ * nearest what the file wrote: one a double cannot hold (`0x20000000000001` → `9007199254740993`),
+ * or one yaml computed inexactly (YAML 1.1 `1:32.99` is 92.99000000000001 there).
  */
 function findInexactNumbers(doc: Document, value: unknown): ReadonlyMap<string, string> {
   const found = new Map<string, string>();
   const version = doc.directives?.yaml.version ?? '1.2';
   const inexact = (node: Node | undefined): string | undefined => {
-    if (!isScalar(node) || typeof node.source !== 'string') return undefined;
+    if (!isScalar(node) || typeof node.source !== 'string' || typeof node.value !== 'number')
+      return undefined;
     const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
-    return isExactNumberText(decimal) ? undefined : decimal;
+    const written = canonicalDecimal(decimal);
+    return written !== undefined && written !== canonicalNumber(node.value) ? decimal : undefined;
   };
   let any = false;
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'number' && inexact(node) !== undefined) {
+      if (inexact(node) !== undefined) {
         any = true;
         return visit.BREAK;
       }

@@ -10,7 +10,7 @@ import {
   ok,
   redactDeep,
   valueOrThrow
-} from "./chunk-KVAU3R6B.js";
+} from "./chunk-QKAUVJBQ.js";
 import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
@@ -18266,7 +18266,7 @@ function aliasAwareHeight(targets, node, memo) {
 }
 
 // src/core/parse/yaml-document.ts
-var MAYBE_INEXACT = /^%YAML|\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/m;
+var MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 var MAX_ALIAS_COUNT = 1e3;
 function parseYaml(text, limits) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -18297,7 +18297,7 @@ function parseYaml(text, limits) {
     document: {
       format: "yaml",
       value,
-      inexactNumbers: MAYBE_INEXACT.test(text) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
+      inexactNumbers: doc.directives?.yaml.version !== "1.2" || MAYBE_INEXACT.test(text) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
       locate(pointer, key = false) {
         const segments = parsePointer(pointer);
         if (key && segments.length > 0) {
@@ -18348,14 +18348,16 @@ function findInexactNumbers(doc, value) {
   const found = /* @__PURE__ */ new Map();
   const version = doc.directives?.yaml.version ?? "1.2";
   const inexact = (node) => {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string") return void 0;
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string" || typeof node.value !== "number")
+      return void 0;
     const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
-    return isExactNumberText(decimal) ? void 0 : decimal;
+    const written = canonicalDecimal(decimal);
+    return written !== void 0 && written !== canonicalNumber(node.value) ? decimal : void 0;
   };
   let any = false;
   (0, import_yaml2.visit)(doc, {
     Scalar(_, node) {
-      if (typeof node.value === "number" && inexact(node) !== void 0) {
+      if (inexact(node) !== void 0) {
         any = true;
         return import_yaml2.visit.BREAK;
       }
@@ -25226,6 +25228,7 @@ function createFsWorkspace(root) {
       let real;
       try {
         realRoot ??= realpath(absoluteRoot);
+        realRoot.catch(() => void 0);
         real = await realpath(target);
       } catch (error2) {
         const code = error2.code;
