@@ -4,8 +4,8 @@ import {
   INSPECT_QUESTIONS,
   enableCompileCache,
   prefetchGit
-} from "./chunks/chunk-WSGTQKM7.js";
-import "./chunks/chunk-KVAU3R6B.js";
+} from "./chunks/chunk-C75GXYJ2.js";
+import "./chunks/chunk-QKAUVJBQ.js";
 import "./chunks/chunk-WSMUT4KD.js";
 
 // src/action/index.ts
@@ -13,5 +13,5 @@ import { resolve } from "node:path";
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
 var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var { run } = await import("./chunks/run-TS3F5H2P.js");
+var { run } = await import("./chunks/run-56ILILYM.js");
 void run(git);

@@ -19,21 +19,40 @@ export const ENTRIES = [
 ];
 
 /**
- * Two things markdown-it loads that the gate's reading never uses, kept out of every document check:
+ * The CLI's main, one CommonJS file that dist/cli.js runs through V8's code cache
+ * (src/adapters/code-cache.ts). No chunks: what a run does not need is still only initialised when
+ * a dynamic import() asks for it (esbuild's lazy module wrappers), and a cached run does not
+ * compile it at all.
+ */
+export const CLI_MAIN = { entry: 'src/cli/main.ts', outfile: 'dist/cli-main.cjs' };
+
+/**
+ * Two things markdown-it loads that the gate's reading never or seldom uses, kept out of start-up:
  * - It builds a linkify-it matcher in its constructor (compiling large Unicode regexes) though the
  *   CommonMark preset never links bare URLs: the bundle gets a matcher that finds nothing.
- * - It imports `decodeHTML` from the `entities` package root, whose encoder tables (27 KB, built at
- *   load) come along; the package's public `entities/lib/decode.js` export holds the very same
- *   decoding functions, so that is what it gets.
+ * - It imports `decodeHTML`/`decodeHTMLStrict` from the `entities` package root, whose encoder
+ *   tables come along and whose decoder builds its entity table (2–3 ms) at load. It gets the
+ *   package's public `entities/lib/decode.js` functions instead, loaded on the first entity
+ *   (`&amp;`) a document holds: most never hold one.
  */
 const trimmedMarkdownIt = {
   name: 'markdown-it-trimmed',
   setup(build) {
-    build.onResolve({ filter: /^entities$/ }, ({ importer, resolveDir, kind }) =>
+    build.onResolve({ filter: /^entities$/ }, ({ importer }) =>
       importer.includes('/node_modules/markdown-it/')
-        ? build.resolve('entities/lib/decode.js', { resolveDir, kind })
+        ? { path: 'entities-on-first-use', namespace: 'markdown-it-trimmed' }
         : undefined,
     );
+    build.onLoad({ filter: /.*/, namespace: 'markdown-it-trimmed' }, () => ({
+      contents: [
+        'let decoder;',
+        "const load = () => (decoder ??= require('entities/lib/decode.js'));",
+        'export const decodeHTML = (text) => load().decodeHTML(text);',
+        'export const decodeHTMLStrict = (text) => load().decodeHTMLStrict(text);',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: `${root}node_modules/markdown-it`,
+    }));
     stubModule(
       build,
       'linkify-it',
@@ -85,28 +104,35 @@ export const CHUNK_DIR = 'dist/chunks';
  * (esbuild plugins) exist for benchmarks that build a variant; the product build passes none.
  */
 export async function bundle({ write, plugins = [] }) {
-  const result = await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(
-      ENTRIES.map(({ entry, outfile }) => [
-        outfile.replace(/^dist\//, '').replace(/\.js$/, ''),
-        entry,
-      ]),
-    ),
-    outdir: 'dist',
-    chunkNames: 'chunks/[name]-[hash]',
-    splitting: true,
     write: false,
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(version) },
-    banner: { js: banner },
     plugins: [trimmedMarkdownIt, unusedCoreParts, ...plugins],
-  });
+  };
+  const [modules, main] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(
+        ENTRIES.map(({ entry, outfile }) => [
+          outfile.replace(/^dist\//, '').replace(/\.js$/, ''),
+          entry,
+        ]),
+      ),
+      outdir: 'dist',
+      chunkNames: 'chunks/[name]-[hash]',
+      splitting: true,
+      format: 'esm',
+      banner: { js: banner },
+    }),
+    build({ ...common, entryPoints: [CLI_MAIN.entry], outfile: CLI_MAIN.outfile, format: 'cjs' }),
+  ]);
+  const result = { outputFiles: [...modules.outputFiles, ...main.outputFiles] };
   const files = {};
   for (const file of result.outputFiles) {
     const path = file.path.slice(root.length).replace(/^\/+/, '');

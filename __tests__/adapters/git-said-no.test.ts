@@ -189,3 +189,33 @@ describe('callers read a failed git as unknown', () => {
     });
   });
 });
+
+describe('the repository probe', () => {
+  it('reads HEAD from its last line when the git directory’s path spans lines', async () => {
+    // A git directory whose name holds a newline and then 40 hex digits: the probe prints the
+    // path as is, so a fixed line number would take the digits for HEAD.
+    const fake = '0123456789abcdef0123456789abcdef01234567';
+    const work = join(temp('cc-git-nl-'), 'work');
+    const gitDir = join(temp('cc-git-nl-dir-'), `x\n${fake}`);
+    execFileSync('git', ['init', '-q', '-b', 'main', `--separate-git-dir=${gitDir}`, work]);
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@example.com',
+        'commit',
+        '-q',
+        '--allow-empty',
+        '-m',
+        'x',
+      ],
+      { cwd: work },
+    );
+    const real = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: work }).toString().trim();
+    const port = createGit(work);
+    expect(await port.headCommit()).toMatchObject({ kind: 'ok', sha: real });
+    expect(await port.inspect({ tags: [], paths: [] })).toMatchObject({ kind: 'ok', head: real });
+  });
+});

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import type { CliIo } from '../../src/cli/main.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -29,21 +29,16 @@ type Main = (argv: string[], io: CliIo) => Promise<number>;
 let builtMain: Promise<Main> | undefined;
 
 /**
- * The `main` of the built CLI: dist/cli.js only turns on the compile cache and imports its main
- * chunk, so the chunk it imports is the CLI (found from the entry's own import lines, so a rebuild
- * with new chunk hashes is followed).
+ * The `main` of the built CLI: dist/cli.js asks git its first questions and runs main from
+ * dist/cli-main.cjs (through V8's code cache); here that same file is required.
  */
 export function loadBuiltMain(): Promise<Main> {
   builtMain ??= (async () => {
-    const entry = readFileSync(CLI, 'utf8');
-    const chunks = [...entry.matchAll(/["'](\.\/chunks\/[\w.-]+\.js)["']/g)].map((m) => m[1]!);
-    for (const chunk of chunks) {
-      const module = (await import(pathToFileURL(join(ROOT, 'dist', chunk)).href)) as {
-        main?: unknown;
-      };
-      if (typeof module.main === 'function') return module.main as Main;
-    }
-    throw new Error(`none of the chunks dist/cli.js imports exports main: ${chunks.join(', ')}`);
+    const module = createRequire(import.meta.url)(join(ROOT, 'dist', 'cli-main.cjs')) as {
+      main?: unknown;
+    };
+    if (typeof module.main !== 'function') throw new Error('dist/cli-main.cjs exports no main');
+    return module.main as Main;
   })();
   return builtMain;
 }

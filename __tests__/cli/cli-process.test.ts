@@ -1,7 +1,7 @@
 // Smoke runs of `node dist/cli.js` as a real process: what only the process shows (the entry's
 // version, exit status, which stream gets what). Behaviour is tested through `cli` (the same
 // bundle's main in the test process); Ctrl-C on a real process is in runner-e2e.test.ts.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliProcess, ROOT, STACK_TRACE, workspace } from './cli-helpers.js';
@@ -43,5 +43,21 @@ describe('node dist/cli.js', () => {
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toContain('config not found at missing.yml');
     expect(nogo.stdout + nogo.stderr + broken.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('keeps its compiled code in a private cache: the second run reads it and says the same', () => {
+    const cache = join(dir, '..', `${dir.split('/').pop()}-code-cache`);
+    const env = { CUTOVER_CHECKPOINT_CODE_CACHE: cache };
+    const first = cliProcess(['validate'], dir, env);
+    expect(readdirSync(cache)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{32}-v[\d.]+-\w+-validate\.bin$/),
+    ]);
+    const written = statSync(join(cache, readdirSync(cache)[0]!)).mtimeMs;
+    const second = cliProcess(['validate'], dir, env);
+    // Taken, not written again; and with it the run says exactly what it said.
+    expect(statSync(join(cache, readdirSync(cache)[0]!)).mtimeMs).toBe(written);
+    expect(second).toEqual(first);
+    expect(second.status, second.stderr).toBe(0);
+    rmSync(cache, { recursive: true, force: true });
   });
 });

@@ -213,4 +213,13 @@ describe('where the gate is run from', () => {
     expect(run.status).toBe(3);
     expect(run.stderr).not.toContain('using ');
   });
+
+  it('a --cwd that does not exist is "could not run" (exit 3) naming it, not a crash', async () => {
+    const missing = join(workspace({}), 'no-such-dir');
+    const run = await cli(['validate', '--cwd', missing], ROOT);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(
+      `config not found at .github/cutover-checkpoint.yml (in ${missing})`,
+    );
+  });
 });

@@ -56,6 +56,45 @@ describe('parsers keep the source text of inexact numbers by pointer', () => {
       ['/c', '1e400'],
     ]);
   });
+  // Every spelling of a number a double cannot hold is found (the parser skips its walk only for
+  // text that cannot hold one), by its exact decimal value.
+  it.each([
+    ['9007199254740993', '9007199254740993'],
+    ['1234567890.12345678', '1234567890.12345678'],
+    ['-0.10000000000000000001', '-0.10000000000000000001'],
+    ['+9007199254740993', '9007199254740993'],
+    ['1e400', '1e400'],
+    ['3e-324', '3e-324'],
+    ['1.0E+0400', '1.0E+0400'],
+    ['0x20000000000001', '9007199254740993'],
+    ['0o400000000000000001', '9007199254740993'],
+  ])('YAML %s is kept as %s', (number, decimal) => {
+    expect([...parsed(`a: [1, 2.5]\nb: ${number}\n`, 'yaml').inexactNumbers!]).toEqual([
+      ['/b', decimal],
+    ]);
+  });
+  it.each([
+    ['9_007_199_254_740_993', '9007199254740993'],
+    ['-0b100000000000000000000000000000000000000000000000000001', '-9007199254740993'],
+    ['0400000000000000001', '9007199254740993'],
+    ['59:59:59:59:59:59:59:59:59:59', '604661759999999999'],
+    ['1:59:59:59:59:59:59:59:59:59.5', '20155391999999999.5'],
+    // yaml computes base 60 in floating point: 92.99000000000001, not the 92.99 written.
+    ['1:32.99', '92.99'],
+    ['-1:32.01', '-92.01'],
+  ])('YAML 1.1 %s is kept as %s', (number, decimal) => {
+    expect([...parsed(`%YAML 1.1\n---\nx: ${number}\n`, 'yaml').inexactNumbers!]).toEqual([
+      ['/x', decimal],
+    ]);
+  });
+  it('a byte-order mark before %YAML 1.1 hides nothing', () => {
+    const text = '\uFEFF%YAML 1.1\n---\nx: 9_007_199_254_740_993\n';
+    expect([...parsed(text, 'yaml').inexactNumbers!]).toEqual([['/x', '9007199254740993']]);
+  });
+  it('YAML whose numbers all fit reports none', () => {
+    const text = 'a: 123456789012345\nb: 0.123456789012345\nc: 1.5e300\nd: 0x1FFFFFFFFFFFFF\n';
+    expect([...parsed(text, 'yaml').inexactNumbers!]).toEqual([]);
+  });
   it('YAML numbers reached through merge keys and aliases', () => {
     const doc = parsed('base: &b\n  big: 12345678901234567891\nx:\n  <<: *b\ny: *b\n', 'yaml');
     expect(doc.value).toMatchObject({ x: { big: 12345678901234567000 } });

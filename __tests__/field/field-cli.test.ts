@@ -114,6 +114,7 @@ describe('Markdown read through a CommonMark + GFM tree', () => {
     ['code-and-comments', 'pass', 'every box ticked'],
     ['setext-headings', 'pass', '2 headings'],
     ['heading-in-fence', 'fail', 'does not contain "rollback owner"'],
+    ['entity-headings', 'pass', '2 headings'],
   ])('document.%s is %s', (id, status, mention) => {
     const check = result.check(`document.${id}`);
     expect(check.status).toBe(status);
@@ -160,6 +161,17 @@ describe('artifacts: exact numbers, YAML merge keys, schema drafts, a finding wi
     ['rule.long-decimal', 'fail', 'is 0.1000000000000000055511151231257827'],
     ['rule.same-value', 'pass', 'equals'],
     ['rule.big-set', 'fail', 'but not right#/codes: 9007199254740993'],
+    [
+      'rule.underscored-integer',
+      'fail',
+      'spelled#/underscored is 9007199254740993, right#/codes/0 is 9007199254740992',
+    ],
+    [
+      'rule.hex-integer',
+      'fail',
+      'spelled#/hex is 9007199254740993, right#/codes/0 is 9007199254740992',
+    ],
+    ['rule.same-spelled', 'pass', 'equals'],
     ['rule.config-value', 'fail', 'the configured value is 9007199254740992'],
     ['artifact.over-max', 'fail', 'does not match'],
     ['artifact.big-yaml', 'fail', 'does not match'],

@@ -8,6 +8,7 @@ import { open, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
+import { comparePaths } from '../core/workspace-path.js';
 
 /** A workspace rooted at `root`. */
 export function createFsWorkspace(root: string): WorkspacePort {
@@ -24,7 +25,7 @@ export function createFsWorkspace(root: string): WorkspacePort {
         } catch {
           return; // absent or unreadable: nothing to list (reads report their own errors)
         }
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of entries.sort((a, b) => comparePaths(a.name, b.name))) {
           if (found.length >= limit) return;
           if (entry.name === '.git' || entry.name === 'node_modules') continue;
           const path = `${relativeDir}/${entry.name}`;
@@ -40,7 +41,9 @@ export function createFsWorkspace(root: string): WorkspacePort {
       const target = resolve(absoluteRoot, path);
       let real: string;
       try {
+        // Awaited only once the target resolved; until then its rejection must not go unhandled.
         realRoot ??= realpath(absoluteRoot);
+        realRoot.catch(() => undefined);
         real = await realpath(target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -3,7 +3,8 @@
 // being compiled. A started answer goes to the first caller asking the very same question in the
 // very same directory, once; every other question runs as usual. Only read-only questions.
 
-import { GIT_PROBE, HEAD_READS } from './git.js';
+import { HEAD_READS } from './git.js';
+import { GIT_PROBE } from './git-probe.js';
 import { git as runGit, type GitResult } from './git-exec.js';
 import { TAG_LIST } from './git-facts.js';
 

@@ -3,24 +3,13 @@
 // killed) is never read as git's "no": a fact git could not give is unknown, not absent.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import { couldNot, ok } from '../core/outcome.js';
 import type { GitPort } from '../app/ports.js';
 import { git as runGit, type GitResult } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
-
-/** The first question `inspect` asks: repository facts and HEAD (see git-prefetch.ts). */
-export const GIT_PROBE: readonly string[] = [
-  'rev-parse',
-  '--is-inside-work-tree',
-  '--is-shallow-repository',
-  '--git-common-dir',
-  '--verify',
-  '--quiet',
-  'HEAD^{commit}',
-];
+import { GIT_PROBE, isPartialClone, probedHead, readShallowBoundary } from './git-probe.js';
 
 /**
  * How `headCommit` reads HEAD: the commit's text (its parents, as recorded: a shallow clone's
@@ -56,8 +45,7 @@ export function createGit(
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );
-      // GIT_PROBE's fourth line; an empty one (never from a git that exited 0) reads as no HEAD.
-      const verified = sha.stdout.split('\n')[3]?.trim() ?? '';
+      const verified = probedHead(sha.stdout) ?? '';
       if (!/^[0-9a-f]{40,64}$/.test(verified))
         return { kind: 'unavailable', reason: 'git cannot read HEAD' };
       return { kind: 'ok', sha: verified, parents };
@@ -142,7 +130,7 @@ export function createGit(
       const tagList = readTags(root, tags, git);
       let probe = await probing;
       let head: string | null = null;
-      if (probe.kind === 'ok') head = probe.stdout.split('\n')[3]?.trim() || null;
+      if (probe.kind === 'ok') head = probedHead(probe.stdout);
       else if (probe.kind === 'said-no') probe = await git(root, facts);
       if (probe.kind !== 'ok') void tagList.catch(() => undefined);
       if (probe.kind === 'said-no')
@@ -150,7 +138,9 @@ export function createGit(
           `${root} is not a git repository (${whyNot(probe, 'git rev-parse failed')})`,
         );
       if (probe.kind === 'unavailable') return unavailableGit(probe.reason);
-      const [, shallowLine, commonLine] = probe.stdout.split('\n');
+      // The common dir is printed as is: a path with a newline in it spans lines (HEAD is last).
+      const [, shallowLine, ...rest] = probe.stdout.replace(/\n$/, '').split('\n');
+      const commonLine = (head ? rest.slice(0, -1) : rest).join('\n');
       const shallow = shallowLine?.trim() === 'true';
       const common = resolve(root, commonLine?.trim() || '.git');
       const partial = await isPartialClone(common);
@@ -202,36 +192,4 @@ function unavailableGit(reason: string): GitEvidence {
 function whyNot(result: GitResult, fallback: string): string {
   if (result.kind === 'unavailable') return result.reason;
   return result.stderr.trim().split('\n')[0] || fallback;
-}
-
-/**
- * The boundary commits of a shallow clone (git's `shallow` file in the common git dir): commits
- * whose parents were not fetched; a file's last change found at one of them may be older.
- * Unreadable: every commit counts as a boundary.
- */
-async function readShallowBoundary(common: string): Promise<{ has(sha: string): boolean }> {
-  try {
-    const text = await readFile(join(common, 'shallow'), 'utf8');
-    return new Set(
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    );
-  } catch {
-    return { has: () => true };
-  }
-}
-
-/**
- * A partial clone keeps a `.promisor` file beside each pack fetched from its promisor remote
- * (read from disk: one process fewer at every start). No pack directory: no packs, not partial;
- * one that cannot be read counts as partial (its history is then not trusted, never assumed whole).
- */
-async function isPartialClone(common: string): Promise<boolean> {
-  try {
-    return (await readdir(join(common, 'objects', 'pack'))).some((f) => f.endsWith('.promisor'));
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
 }

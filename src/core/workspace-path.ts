@@ -30,3 +30,12 @@ export function workspaceDirname(path: string): string {
   const index = path.lastIndexOf('/');
   return index === -1 ? '.' : path.slice(0, index);
 }
+
+/**
+ * Orders paths by UTF-16 code units (what `Array.prototype.sort` does without a comparator): the
+ * same order on every machine, unlike `localeCompare`, which follows the ICU locale (and builds a
+ * collator on first use, ~15 ms of start-up).
+ */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -8,6 +8,7 @@ import { listCommandPaths } from '../commands/command-paths.js';
 import { globToRegExp } from '../glob.js';
 import { detectFormat, parseText } from '../parse/parse-document.js';
 import { listRefTargets, listUserSchemas } from '../schema/relative-refs.js';
+import { comparePaths } from '../workspace-path.js';
 
 /** A protected pattern and why it is protected. */
 interface ProtectedPattern {
@@ -85,5 +86,5 @@ export function findProtectedChanges(
   for (const path of changed.outside)
     if (workflows.test(path))
       changes.push({ path: `:/${path}`, why: 'a workflow (it can change the gate inputs)' });
-  return changes.sort((a, b) => a.path.localeCompare(b.path));
+  return changes.sort((a, b) => comparePaths(a.path, b.path));
 }

@@ -44,3 +44,34 @@ export function isExactNumberText(text: string): boolean {
   if (canonical === undefined) return true;
   return canonical === canonicalNumber(Number(trimmed));
 }
+
+/**
+ * The plain decimal text (`-9007199254740993`, `1234.5`) of a YAML number's source as the YAML
+ * version reads it: hex `0x…` and octal `0o…`; in YAML 1.1 also `_` separators, binary `0b…`,
+ * C octal `0…` and base 60 (`190:20:30.15`). Decimal spellings come back as written (without a
+ * `+`); undefined for `.inf`/`.nan` and anything else. Exact: integer arithmetic only.
+ */
+export function yamlNumberDecimal(source: string, version: string): string | undefined {
+  const trimmed = source.trim();
+  const negative = trimmed.startsWith('-');
+  let body = /^[-+]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const yaml11 = version === '1.1';
+  if (yaml11) body = body.replace(/_/g, '');
+  const signed = (digits: string) => (negative && digits !== '0' ? `-${digits}` : digits);
+  const radix = /^0([xob])([0-9a-fA-F]+)$/.exec(body);
+  if (radix && (radix[1] !== 'b' || yaml11))
+    return signed(BigInt(`0${radix[1]}${radix[2]}`).toString());
+  if (yaml11 && /^0[0-7]+$/.test(body)) return signed(BigInt(`0o${body.slice(1)}`).toString());
+  const base60 = yaml11 ? /^(\d+(?::[0-5]?\d)*):([0-5]?\d)(?:\.(\d*))?$/.exec(body) : null;
+  if (base60) {
+    const [, high = '', low = '', fraction = ''] = base60;
+    let whole = 0n;
+    for (const part of high.split(':')) whole = whole * 60n + BigInt(part);
+    const scaled =
+      (whole * 60n + BigInt(low)) * 10n ** BigInt(fraction.length) + BigInt(fraction || '0');
+    const digits = scaled.toString().padStart(fraction.length + 1, '0');
+    const point = digits.length - fraction.length;
+    return signed(fraction ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits);
+  }
+  return DECIMAL.test(body) && /\d/.test(body) ? (negative ? `-${body}` : body) : undefined;
+}

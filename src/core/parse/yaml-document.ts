@@ -18,9 +18,18 @@ import {
 import { FORBIDDEN_KEYS } from './json-scan.js';
 import { aliasAwareHeight, resolveAliases } from './yaml-alias-depth.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
-import { isExactNumberText } from './exact-number.js';
+import { canonicalDecimal, canonicalNumber, yamlNumberDecimal } from './exact-number.js';
 import type { Position } from './positions.js';
 import type { ParseLimits, ParseResult, ParseIssue } from './parse-document.js';
+
+/**
+ * Text a YAML 1.2 number a double cannot hold must contain (a cheap test before walking every
+ * node): 16 or more significant digits (every decimal of up to 15 survives, DBL_DIG), an exponent
+ * of three digits (overflow to Infinity, underflow to 0 or a subnormal), or a hex or octal integer
+ * at or beyond 2^53. Other YAML versions (1.1: `9_007_199_254_740_993`, `0b…`, base 60, which yaml
+ * computes in floating point) are always walked. Over-matching only costs the walk.
+ */
+const MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 
 /** Most aliases expanded per document: stops "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 1000;
@@ -55,7 +64,10 @@ export function parseYaml(text: string, limits: ParseLimits): ParseResult {
     document: {
       format: 'yaml',
       value,
-      inexactNumbers: findInexactNumbers(doc, value),
+      inexactNumbers:
+        doc.directives?.yaml.version !== '1.2' || MAYBE_INEXACT.test(text)
+          ? findInexactNumbers(doc, value)
+          : new Map(),
       locate(pointer, key = false) {
         const segments = parsePointer(pointer);
         if (key && segments.length > 0) {
@@ -109,17 +121,25 @@ function deref(doc: Document, node: Node | null | undefined): Node | undefined {
   return isAlias(current) ? undefined : current;
 }
 
-/** Pointer → source text of every number the YAML gives that a double cannot hold exactly. */
+/**
+ * Pointer → exact decimal text of every number whose value, as yaml gives it, is not the double
+ * nearest what the file wrote: one a double cannot hold (`0x20000000000001` → `9007199254740993`),
+ * or one yaml computed inexactly (YAML 1.1 `1:32.99` is 92.99000000000001 there).
+ */
 function findInexactNumbers(doc: Document, value: unknown): ReadonlyMap<string, string> {
   const found = new Map<string, string>();
+  const version = doc.directives?.yaml.version ?? '1.2';
+  const inexact = (node: Node | undefined): string | undefined => {
+    if (!isScalar(node) || typeof node.source !== 'string' || typeof node.value !== 'number')
+      return undefined;
+    const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
+    const written = canonicalDecimal(decimal);
+    return written !== undefined && written !== canonicalNumber(node.value) ? decimal : undefined;
+  };
   let any = false;
   visit(doc, {
     Scalar(_, node) {
-      if (
-        typeof node.value === 'number' &&
-        typeof node.source === 'string' &&
-        !isExactNumberText(node.source)
-      ) {
+      if (inexact(node) !== undefined) {
         any = true;
         return visit.BREAK;
       }
@@ -130,8 +150,8 @@ function findInexactNumbers(doc: Document, value: unknown): ReadonlyMap<string, 
   const walk = (current: unknown, node: Node | undefined, path: string[]): void => {
     if (found.size >= 1000) return;
     if (typeof current === 'number') {
-      if (isScalar(node) && typeof node.source === 'string' && !isExactNumberText(node.source))
-        found.set(formatPointer(path), node.source);
+      const decimal = inexact(node);
+      if (decimal !== undefined) found.set(formatPointer(path), decimal);
     } else if (Array.isArray(current)) {
       current.forEach((item, i) =>
         walk(item, isSeq(node) ? deref(doc, node.items[i] as Node | undefined) : undefined, [

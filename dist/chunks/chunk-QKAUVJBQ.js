@@ -315,10 +315,9 @@ async function lastChanges(root, paths, git2 = git) {
   return found;
 }
 
-// src/adapters/git.ts
-import { createHash } from "node:crypto";
+// src/adapters/git-probe.ts
 import { readdir, readFile } from "node:fs/promises";
-import { join as join2, resolve } from "node:path";
+import { join as join2 } from "node:path";
 var GIT_PROBE = [
   "rev-parse",
   "--is-inside-work-tree",
@@ -328,6 +327,31 @@ var GIT_PROBE = [
   "--quiet",
   "HEAD^{commit}"
 ];
+function probedHead(stdout) {
+  const last = stdout.trimEnd().split("\n").at(-1)?.trim() ?? "";
+  return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(last) ? last : null;
+}
+async function readShallowBoundary(common) {
+  try {
+    const text = await readFile(join2(common, "shallow"), "utf8");
+    return new Set(
+      text.split("\n").map((line) => line.trim()).filter(Boolean)
+    );
+  } catch {
+    return { has: () => true };
+  }
+}
+async function isPartialClone(common) {
+  try {
+    return (await readdir(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
+  } catch (error) {
+    return error.code !== "ENOENT";
+  }
+}
+
+// src/adapters/git.ts
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 var HEAD_READS = [["cat-file", "-p", "HEAD"], GIT_PROBE];
 function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
@@ -347,7 +371,7 @@ function createGit(root, git2 = git) {
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
-      const verified = sha.stdout.split("\n")[3]?.trim() ?? "";
+      const verified = probedHead(sha.stdout) ?? "";
       if (!/^[0-9a-f]{40,64}$/.test(verified))
         return { kind: "unavailable", reason: "git cannot read HEAD" };
       return { kind: "ok", sha: verified, parents };
@@ -425,7 +449,7 @@ function createGit(root, git2 = git) {
       const tagList = readTags(root, tags, git2);
       let probe = await probing;
       let head = null;
-      if (probe.kind === "ok") head = probe.stdout.split("\n")[3]?.trim() || null;
+      if (probe.kind === "ok") head = probedHead(probe.stdout);
       else if (probe.kind === "said-no") probe = await git2(root, facts);
       if (probe.kind !== "ok") void tagList.catch(() => void 0);
       if (probe.kind === "said-no")
@@ -433,7 +457,8 @@ function createGit(root, git2 = git) {
           `${root} is not a git repository (${whyNot(probe, "git rev-parse failed")})`
         );
       if (probe.kind === "unavailable") return unavailableGit(probe.reason);
-      const [, shallowLine, commonLine] = probe.stdout.split("\n");
+      const [, shallowLine, ...rest] = probe.stdout.replace(/\n$/, "").split("\n");
+      const commonLine = (head ? rest.slice(0, -1) : rest).join("\n");
       const shallow = shallowLine?.trim() === "true";
       const common = resolve(root, commonLine?.trim() || ".git");
       const partial = await isPartialClone(common);
@@ -477,23 +502,6 @@ function unavailableGit(reason) {
 function whyNot(result, fallback) {
   if (result.kind === "unavailable") return result.reason;
   return result.stderr.trim().split("\n")[0] || fallback;
-}
-async function readShallowBoundary(common) {
-  try {
-    const text = await readFile(join2(common, "shallow"), "utf8");
-    return new Set(
-      text.split("\n").map((line) => line.trim()).filter(Boolean)
-    );
-  } catch {
-    return { has: () => true };
-  }
-}
-async function isPartialClone(common) {
-  try {
-    return (await readdir(join2(common, "objects", "pack"))).some((f) => f.endsWith(".promisor"));
-  } catch (error) {
-    return error.code !== "ENOENT";
-  }
 }
 
 export {

@@ -6,9 +6,11 @@ import {
   createGit,
   createRedactor,
   findWeakSecrets,
+  git,
   ok,
-  redactDeep
-} from "./chunk-KVAU3R6B.js";
+  redactDeep,
+  valueOrThrow
+} from "./chunk-QKAUVJBQ.js";
 import {
   require_formats
 } from "./chunk-3LSVC2XP.js";
@@ -359,8 +361,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
+          } catch (error2) {
+            onError(String(error2));
             return null;
           }
         }
@@ -462,9 +464,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
             }
           }
         },
@@ -482,7 +484,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -522,7 +524,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -969,13 +971,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1129,16 +1131,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1155,11 +1157,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1168,38 +1170,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1209,14 +1211,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1225,8 +1227,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1354,15 +1356,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1458,10 +1460,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1469,11 +1471,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1514,11 +1516,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1553,8 +1555,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1563,27 +1565,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1599,7 +1601,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1643,16 +1645,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1667,12 +1669,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -1879,31 +1881,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1946,21 +1948,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1972,11 +1974,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2029,23 +2031,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2155,7 +2157,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -2251,15 +2253,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2293,7 +2295,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2308,7 +2310,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2346,7 +2348,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2398,7 +2400,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2407,7 +2409,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2418,11 +2420,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2439,7 +2441,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2452,7 +2454,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2460,7 +2462,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2469,7 +2471,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2522,7 +2524,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2539,7 +2541,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2547,7 +2549,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2555,7 +2557,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2563,9 +2565,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2597,10 +2599,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2611,28 +2613,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2838,7 +2840,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2847,7 +2849,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2858,11 +2860,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2882,34 +2884,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2919,7 +2921,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2928,7 +2930,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2936,7 +2938,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2945,7 +2947,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3049,9 +3051,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3088,7 +3090,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3097,7 +3099,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3108,8 +3110,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3714,12 +3716,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code, message);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -3737,12 +3739,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error.linePos[1];
+        const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
+        error2.message += `:
 
 ${lineStr}
 ${pointer}
@@ -4545,7 +4547,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error = -1;
+      let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -4554,12 +4556,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error === -1)
-            error = offset + i;
+          else if (error2 === -1)
+            error2 = offset + i;
         }
       }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -4855,8 +4857,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -4979,8 +4981,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
             onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -5142,9 +5144,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -5217,10 +5219,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5245,11 +5247,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error);
+              this.errors.push(error2);
             else
-              this.doc.errors.push(error);
+              this.doc.errors.push(error2);
             break;
           }
           case "doc-end": {
@@ -6562,8 +6564,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
         if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -6903,14 +6905,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7038,13 +7040,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7262,7 +7264,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -15232,10 +15234,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -16475,7 +16477,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -16559,13 +16561,574 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
   }
 });
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  }
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  }
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os3 from "os";
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os3.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os3.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+
+// src/core/render/command-lines.ts
+function prefixLines(prefix, text) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+}
+function describeEnd(result) {
+  if (result.state !== "ran")
+    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
+  if (result.timedOut) return "\u23F1 timed out:";
+  if (result.signal) return `\u2717 ${result.signal}:`;
+  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+// src/adapters/stop-commands.ts
+import { randomBytes } from "node:crypto";
+function createStopToken() {
+  return randomBytes(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
+// src/adapters/github/command-log.ts
+function createActionCommandLog(raw, backedUp = () => false) {
+  const write = createStopCommandsWriter(raw);
+  let parallel = false;
+  return {
+    onRunStart(commands, concurrency) {
+      parallel = concurrency > 1 && commands.length > 1;
+    },
+    onStart(command) {
+      if (parallel) write(`\u25B6 ${command.id}: ${command.run}
+`);
+      else startGroup(`${command.id}: ${command.run}`);
+    },
+    onOutput(command, text) {
+      write(parallel ? prefixLines(`[${command.id}] `, text) : text);
+    },
+    isBackedUp: backedUp,
+    onEnd(command, result) {
+      const line = `${describeEnd(result)} ${command.id}${result.state === "ran" ? ` in ${formatDuration(result.durationMs)}` : ""}`;
+      if (!parallel && result.state === "ran") {
+        endGroup();
+        info(line);
+        return;
+      }
+      if (parallel && result.state === "ran") {
+        startGroup(line);
+        write(result.outputTail);
+        endGroup();
+        return;
+      }
+      info(line);
+    }
+  };
+}
+
+// src/adapters/github/step-io.ts
+function createRunnerStepIo() {
+  return {
+    setOutput: (name, value) => setOutput(name, value),
+    appendSummary: async (markdown) => {
+      await summary.addRaw(markdown).write();
+    },
+    info: (message) => info(message),
+    echo: createStopCommandsWriter((text) => process.stdout.write(text)),
+    notice: (message) => notice(message),
+    warning: (message) => warning(message),
+    error: (message, at) => error(
+      message,
+      at ? { file: at.file, startLine: at.line, startColumn: at.column } : void 0
+    ),
+    fail: (message) => setFailed(message),
+    mask: (secret) => setSecret(secret)
+  };
+}
 
 // src/adapters/line-buffer.ts
 import { isAscii } from "node:buffer";
@@ -16804,13 +17367,13 @@ function isEchoBackedUp(stream) {
 var CommandOutput = class {
   constructor(options) {
     this.options = options;
-    options.log.on("error", (error) => {
+    options.log.on("error", (error2) => {
       if (this.logFailed) return;
       this.logFailed = true;
       options.log.emit("drain");
       this.append(
         `
-[the log ${options.logFile} could not be written (${error.message}): it is incomplete]
+[the log ${options.logFile} could not be written (${error2.message}): it is incomplete]
 `
       );
     });
@@ -16858,7 +17421,7 @@ var CommandOutput = class {
     if (this.unshown > 0)
       this.options.onOutput?.(unshownNotice(this.unshown, this.options.logFile));
     this.unshown = 0;
-    return new Promise((resolve6) => this.options.log.end(() => resolve6(this.tail.text())));
+    return new Promise((resolve8) => this.options.log.end(() => resolve8(this.tail.text())));
   }
   emit(out) {
     if (!out) return void 0;
@@ -16887,11 +17450,1125 @@ function unshownNotice(bytes, logFile) {
 `;
 }
 
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text = location.file;
+  if (location.line !== void 0) {
+    text += `:${location.line}`;
+    if (location.column !== void 0) text += `:${location.column}`;
+  }
+  return text;
+}
+
+// src/action/constants.ts
+var INPUTS = {
+  config: "config",
+  decision: "decision",
+  modes: "modes",
+  releaseTag: "release-tag",
+  commitSha: "commit-sha",
+  serviceContractVersion: "service-contract-version",
+  apiContractVersion: "api-contract-version",
+  integrationBaseline: "integration-baseline",
+  githubToken: "github-token",
+  checkName: "check-name",
+  comment: "comment",
+  failOn: "fail-on",
+  publish: "publish",
+  evidenceDir: "evidence-dir",
+  conditionalConclusion: "conditional-conclusion",
+  workingDirectory: "working-directory",
+  shard: "shard",
+  durations: "durations",
+  aggregate: "aggregate"
+};
+var OUTPUTS = {
+  verdict: "verdict",
+  rehearsal: "rehearsal",
+  cutover: "cutover",
+  record: "record",
+  report: "report",
+  blockingChecks: "blocking-checks",
+  checkRunId: "check-run-id",
+  checkRunUrl: "check-run-url",
+  commentId: "comment-id",
+  commentUrl: "comment-url"
+};
+
 // src/core/own-key.ts
 function readOwn(object, key) {
   if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
   return Object.hasOwn(object, key) ? object[key] : void 0;
 }
+
+// src/core/shard/partition.ts
+var MAX_SHARDS = 256;
+function parseShardSpec(text) {
+  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
+  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
+  if (count < 1 || index < 1 || index > count)
+    return couldNot(`shard ${text}: i must be between 1 and n`);
+  return ok({ index, count });
+}
+function partitionCommands(commands, count, durations = {}) {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
+  const groups = connectedGroups(commands);
+  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (ids) => ids.reduce(
+    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
+    0
+  );
+  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const loads = Array.from({ length: count }, () => 0);
+  const assigned = Array.from({ length: count }, () => []);
+  for (const group of order) {
+    let target = 0;
+    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
+    loads[target] += group.weight;
+    assigned[target].push(...group.ids);
+  }
+  const position = new Map(commands.map((c, i) => [c.id, i]));
+  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
+}
+function connectedGroups(commands) {
+  const parent = new Map(commands.map((c) => [c.id, c.id]));
+  const find = (id) => {
+    const p = parent.get(id);
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const command of commands) {
+    for (const need of command.needs)
+      if (parent.has(need)) parent.set(find(command.id), find(need));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const root = find(command.id);
+    groups.set(root, [...groups.get(root) ?? [], command.id]);
+  }
+  return [...groups.values()];
+}
+
+// src/action/working-directory.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+function checkWorkingDirectory(workspace, value) {
+  const outside = (from, to) => {
+    const path = relative(from, to);
+    return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || isAbsolute(path);
+  };
+  const expected = "Expected a directory inside the workspace, e.g. services/api.";
+  if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+  const target = resolve(workspace, value);
+  if (existsSync2(target) && existsSync2(workspace) && outside(realpathSync(workspace), realpathSync(target)))
+    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
+  return void 0;
+}
+
+// src/action/inputs.ts
+var RUNNER_INPUTS = {
+  getInput: (name) => getInput(name),
+  getBooleanInput: (name) => getBooleanInput(name)
+};
+var InputError = class extends Error {
+};
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value))
+    throw new InputError(
+      `Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(", ")}.`
+    );
+  return value;
+}
+var BASELINE_INPUTS = [
+  INPUTS.releaseTag,
+  INPUTS.commitSha,
+  INPUTS.serviceContractVersion,
+  INPUTS.apiContractVersion,
+  INPUTS.integrationBaseline
+];
+function readInputs(source, workspace, dispatch = {}) {
+  const get = (name) => source.getInput(name);
+  const baseline = {};
+  BASELINE_FIELDS.forEach((field, i) => {
+    const value = get(BASELINE_INPUTS[i]);
+    if (value.length > 256)
+      throw new InputError(
+        `Invalid input '${BASELINE_INPUTS[i]}': ${value.length} characters long. Expected at most 256.`
+      );
+    if (value) baseline[field] = value;
+  });
+  const publishing = readPublishingInputs(source);
+  const ask = {
+    configPath: get(INPUTS.config) || ".github/cutover-checkpoint.yml",
+    decision: oneOf(
+      INPUTS.decision,
+      dispatch.decision || get(INPUTS.decision) || "rehearsal",
+      DECISIONS
+    ),
+    modes: (dispatch.modes || get(INPUTS.modes)).split(/[\s,]+/).filter(Boolean),
+    inputs: baseline,
+    ...readShard(get(INPUTS.shard))
+  };
+  return {
+    ...publishing,
+    publish: get(INPUTS.publish) === "" ? true : source.getBooleanInput(INPUTS.publish),
+    ask,
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || "auto", [
+      "auto",
+      "always",
+      "never"
+    ]),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || "no-go", [
+      "no-go",
+      "conditional",
+      "never"
+    ]),
+    evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
+    conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
+    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
+    durations: get(INPUTS.durations),
+    aggregate: get(INPUTS.aggregate)
+  };
+}
+function readConditionalConclusion(value) {
+  if (value === "neutral" || value === "success")
+    throw new InputError(
+      `Invalid input '${INPUTS.conditionalConclusion}': '${value}'. A CONDITIONAL verdict is never green, and branch protection counts ${value} as passing. Expected one of: action_required (default), failure.`
+    );
+  return oneOf(INPUTS.conditionalConclusion, value || "action_required", [
+    "action_required",
+    "failure"
+  ]);
+}
+function readWorkingDirectory(value, workspace) {
+  const problem = checkWorkingDirectory(workspace, value);
+  if (problem) throw new InputError(problem);
+  return value;
+}
+function readShard(text) {
+  if (!text) return {};
+  const shard = parseShardSpec(text);
+  if (shard.kind !== "ok") throw new InputError(`Invalid input 'shard': ${shard.reason}.`);
+  return { shard: shard.value };
+}
+function readPublishingInputs(source) {
+  return {
+    githubToken: source.getInput(INPUTS.githubToken),
+    checkName: source.getInput(INPUTS.checkName) || "Cutover checkpoint",
+    publish: source.getInput(INPUTS.publish).trim().toLowerCase() !== "false"
+  };
+}
+
+// src/action/main.ts
+import { availableParallelism } from "node:os";
+import { relative as relative6, resolve as resolve7 } from "node:path";
+
+// src/core/markdown/load-markdown.ts
+function needsMarkdown(config) {
+  return config.documents.length > 0 || config.changelog !== void 0;
+}
+async function loadMarkdownReader() {
+  const module = await import("./read-markdown-PDMH2RAG.js");
+  return module.readMarkdown;
+}
+
+// src/core/checks/document-age.ts
+var DAY_MS = 864e5;
+var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
+function judgeDocumentAge(git2, path, maxAgeDays, now) {
+  if (git2.kind !== "ok") return { kind: "unavailable", reason: git2.reason };
+  if (git2.partial)
+    return {
+      kind: "unknown",
+      reason: `this is a partial clone, so its history cannot show when it last changed; ${FULL_HISTORY_FIX}`
+    };
+  if (git2.shallow && (git2.historyCut === void 0 || git2.historyCut.includes(path)))
+    return {
+      kind: "unknown",
+      reason: `this is a shallow clone and its history stops before the last change, so its age cannot be shown (max ${maxAgeDays} days); ${FULL_HISTORY_FIX}`
+    };
+  const last = git2.lastCommit[path];
+  if (!last)
+    return {
+      kind: "unavailable",
+      reason: `has never been committed, so its age cannot be shown (max ${maxAgeDays} days)`
+    };
+  const ageDays = (Date.parse(now) - Date.parse(last)) / DAY_MS;
+  return ageDays > maxAgeDays ? { kind: "stale", ageDays, last } : { kind: "fresh", ageDays, last };
+}
+
+// src/core/checks/documents.ts
+function documentNeedsTree(document, text) {
+  return document.headings.length > 0 || document.checklistComplete && /\[[ \t]\]/.test(text) || document.contains.length > 0 && text.includes("<!--");
+}
+function evaluateDocuments(context) {
+  return context.config.documents.map((document) => evaluateDocument(context, document));
+}
+function evaluateDocument(context, document) {
+  const id = `document.${document.id}`;
+  const read = context.evidence.files[document.path];
+  if (!read || read.kind !== "ok") {
+    const summary3 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
+    return {
+      id,
+      kind: "document",
+      status: read?.kind === "error" ? "error" : "fail",
+      summary: summary3,
+      findings: [{ message: summary3, location: { file: document.path } }],
+      expected: "present",
+      observed: "absent"
+    };
+  }
+  const needsTree = documentNeedsTree(document, read.text);
+  if (needsTree && !context.markdown)
+    return {
+      id,
+      kind: "document",
+      status: "error",
+      summary: `${document.path} was not read: the Markdown reader was not loaded (internal fault)`
+    };
+  const outline = needsTree && context.markdown ? context.markdown(read.text) : { headings: [], tasks: [], blocks: [], visibleText: read.text };
+  const problems = [];
+  const pending = [];
+  const at = (line) => ({ file: document.path, ...line ? { line } : {} });
+  const visible = outline.visibleText.toLowerCase();
+  for (const needle of document.contains) {
+    if (!visible.includes(needle.toLowerCase()))
+      problems.push({ message: `does not contain "${needle}"`, location: at() });
+  }
+  for (const wanted of document.headings) {
+    if (!outline.headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
+      problems.push({ message: `has no heading "${wanted}"`, location: at() });
+  }
+  if (document.checklistComplete) {
+    for (const task of outline.tasks.filter((t) => !t.checked))
+      problems.push({
+        message: task.text ? `checklist item not ticked: "${task.text.split("\n")[0]}"` : "checklist item not ticked (an empty box)",
+        location: at(task.line)
+      });
+  }
+  if (document.maxAgeDays !== void 0) {
+    const age = judgeDocumentAge(
+      context.evidence.git,
+      document.path,
+      document.maxAgeDays,
+      context.evidence.now
+    );
+    if (age.kind === "unavailable")
+      problems.push({
+        message: age.reason.startsWith("has never") ? age.reason : `age cannot be checked: ${age.reason}`,
+        location: at()
+      });
+    else if (age.kind === "unknown")
+      pending.push({ message: `age is unknown: ${age.reason}`, location: at() });
+    else if (age.kind === "stale")
+      problems.push({
+        message: `last changed ${Math.floor(age.ageDays)} days ago (${age.last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
+        location: at()
+      });
+  }
+  const reported = problems.length > 0 ? problems : pending;
+  if (reported.length === 0) {
+    const said = [
+      document.contains.length && `${document.contains.length} required phrases`,
+      document.headings.length && `${document.headings.length} headings`,
+      document.checklistComplete && "every box ticked"
+    ].filter(Boolean);
+    return {
+      id,
+      kind: "document",
+      status: "pass",
+      summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}`
+    };
+  }
+  const all = [...problems, ...pending];
+  return {
+    id,
+    kind: "document",
+    status: problems.length > 0 ? "fail" : "pending",
+    summary: `${document.path} ${reported[0].message}${all.length > 1 ? ` (+${all.length - 1} more)` : ""}`,
+    details: all.map((p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`),
+    findings: all.map((p) => ({ ...p, message: `${document.path} ${p.message}` }))
+  };
+}
+
+// src/app/prepare-markdown.ts
+function prepareMarkdown(config) {
+  let reader;
+  const module = needsMarkdown(config) ? loadMarkdownReader() : void 0;
+  module?.catch(() => void 0);
+  const wanted = (files) => [
+    ...config.documents.flatMap((d) => {
+      const file = files[d.path];
+      return file?.kind === "ok" && documentNeedsTree(d, file.text) ? [file.text] : [];
+    }),
+    ...config.changelog && files[config.changelog.path]?.kind === "ok" ? [files[config.changelog.path].text] : []
+  ];
+  const load = (files) => reader ??= (async () => {
+    await nextTurn();
+    const read = await (module ?? loadMarkdownReader());
+    const outlines = /* @__PURE__ */ new Map();
+    const cached = (text) => {
+      let outline = outlines.get(text);
+      if (!outline) outlines.set(text, outline = read(text));
+      return outline;
+    };
+    for (const text of wanted(files)) {
+      await nextTurn();
+      cached(text);
+    }
+    return cached;
+  })();
+  return {
+    start(files) {
+      if (needsMarkdown(config)) void load(files);
+    },
+    async ready() {
+      return needsMarkdown(config) ? load({}) : void 0;
+    }
+  };
+}
+var nextTurn = () => new Promise((resolve8) => setImmediate(resolve8));
+
+// src/core/parse/json-scanner.ts
+var SyntaxStop = class extends Error {
+};
+var JsonCursor = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  pos = 0;
+  issues = [];
+  /** Called with each number's offset and source text (the scanner keeps what doubles round). */
+  onNumber;
+  fail(message, offset = this.pos) {
+    this.issues.push({ offset, message, fatal: true });
+    throw new SyntaxStop(message);
+  }
+  skipWhitespace() {
+    const text = this.text;
+    let pos = this.pos;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+  /** Scans a scalar at the cursor; returns false when a `{` or `[` starts there instead. */
+  scanScalar() {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123 || c === 91) return false;
+    if (c === 34) this.skipString();
+    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
+    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
+    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
+    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
+    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
+    else
+      this.fail(
+        `unexpected character ${JSON.stringify(this.text.slice(this.pos, this.pos + 1))}: a value was expected`
+      );
+    return true;
+  }
+  expectColon() {
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
+    this.pos++;
+    this.skipWhitespace();
+  }
+  /** After a member or element: true at the closing bracket, false after a comma. */
+  afterMember(close, what) {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    if (c !== 44) this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
+    return false;
+  }
+  /** Opens an object or array at the cursor; true when it is empty (and already closed). */
+  open(close) {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.pos) !== close) return false;
+    this.pos++;
+    return true;
+  }
+  /** Scans a string and returns its decoded value. */
+  scanString() {
+    const start = this.pos;
+    const escaped = this.skipString();
+    const raw = this.text.slice(start, this.pos);
+    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
+  }
+  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
+  skipString() {
+    const text = this.text;
+    const start = this.pos;
+    let pos = start + 1;
+    let escaped = false;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === 34) break;
+      if (Number.isNaN(c)) this.fail("unterminated string", start);
+      if (c < 32) this.fail("control character in string (escape it)", pos);
+      if (c === 92) {
+        escaped = true;
+        const e = text.charCodeAt(pos + 1);
+        if (e === 117) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            this.fail("bad \\u escape", pos);
+          pos += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    this.pos = pos + 1;
+    return escaped;
+  }
+  scanNumber() {
+    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    const start = this.pos;
+    match.lastIndex = start;
+    if (!match.exec(this.text) || match.lastIndex === start) this.fail("malformed number");
+    this.pos = match.lastIndex;
+    this.onNumber?.(start, this.text.slice(start, this.pos));
+  }
+};
+
+// src/core/parse/exact-number.ts
+var DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+function canonicalDecimal(text) {
+  const match = DECIMAL.exec(text.trim());
+  if (!match || match[2] === "" && !match[3]) return void 0;
+  const [, sign, whole = "", fraction = "", exponent = "0"] = match;
+  let digits = (whole + fraction).replace(/^0+/, "");
+  if (digits === "") return "0";
+  const trailing = digits.length - digits.replace(/0+$/, "").length;
+  digits = digits.slice(0, digits.length - trailing);
+  const power = BigInt(exponent) - BigInt(fraction.length) + BigInt(trailing);
+  return `${sign === "-" ? "-" : ""}${digits}e${power}`;
+}
+function canonicalNumber(value) {
+  return Number.isFinite(value) ? canonicalDecimal(String(value)) ?? String(value) : String(value);
+}
+function isExactNumberText(text) {
+  const trimmed = text.trim();
+  const radix = /^([+-]?)0([xo])([0-9a-fA-F]+)$/.exec(trimmed);
+  if (radix) {
+    const big = BigInt(`0${radix[2]}${radix[3]}`) * (radix[1] === "-" ? -1n : 1n);
+    const rounded = Number(big);
+    return Number.isFinite(rounded) && BigInt(rounded) === big;
+  }
+  const canonical2 = canonicalDecimal(trimmed);
+  if (canonical2 === void 0) return true;
+  return canonical2 === canonicalNumber(Number(trimmed));
+}
+function yamlNumberDecimal(source, version) {
+  const trimmed = source.trim();
+  const negative = trimmed.startsWith("-");
+  let body = /^[-+]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const yaml11 = version === "1.1";
+  if (yaml11) body = body.replace(/_/g, "");
+  const signed = (digits) => negative && digits !== "0" ? `-${digits}` : digits;
+  const radix = /^0([xob])([0-9a-fA-F]+)$/.exec(body);
+  if (radix && (radix[1] !== "b" || yaml11))
+    return signed(BigInt(`0${radix[1]}${radix[2]}`).toString());
+  if (yaml11 && /^0[0-7]+$/.test(body)) return signed(BigInt(`0o${body.slice(1)}`).toString());
+  const base60 = yaml11 ? /^(\d+(?::[0-5]?\d)*):([0-5]?\d)(?:\.(\d*))?$/.exec(body) : null;
+  if (base60) {
+    const [, high = "", low = "", fraction = ""] = base60;
+    let whole = 0n;
+    for (const part of high.split(":")) whole = whole * 60n + BigInt(part);
+    const scaled = (whole * 60n + BigInt(low)) * 10n ** BigInt(fraction.length) + BigInt(fraction || "0");
+    const digits = scaled.toString().padStart(fraction.length + 1, "0");
+    const point = digits.length - fraction.length;
+    return signed(fraction ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits);
+  }
+  return DECIMAL.test(body) && /\d/.test(body) ? negative ? `-${body}` : body : void 0;
+}
+
+// src/core/parse/json-scan.ts
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function scanJsonFull(text, options) {
+  const cursor = new JsonCursor(text);
+  const inexact = [];
+  cursor.onNumber = (offset, number) => {
+    if (!isExactNumberText(number)) inexact.push({ offset, text: number });
+  };
+  let keyIssues = 0;
+  const note = (offset, message) => {
+    if (keyIssues++ < (options.maxIssues ?? 50))
+      cursor.issues.push({ offset, message, fatal: false });
+  };
+  const scanValue = (depth) => {
+    if (cursor.scanScalar()) return;
+    if (depth + 1 > options.maxDepth) cursor.fail(`nesting deeper than ${options.maxDepth} levels`);
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      do
+        scanValue(depth + 1);
+      while (!cursor.afterMember(93, "array"));
+      return;
+    }
+    if (cursor.open(125)) return;
+    let seen = [];
+    do {
+      if (cursor.text.charCodeAt(cursor.pos) !== 34)
+        cursor.fail(`expected a member name in double quotes`);
+      const keyOffset = cursor.pos;
+      const key = cursor.scanString();
+      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
+        note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
+      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
+      if (Array.isArray(seen)) seen.push(key);
+      else seen.add(key);
+      if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
+      cursor.expectColon();
+      scanValue(depth + 1);
+    } while (!cursor.afterMember(125, "object"));
+  };
+  try {
+    cursor.skipWhitespace();
+    scanValue(0);
+    cursor.skipWhitespace();
+    if (cursor.pos < text.length) cursor.fail("unexpected text after the end of the JSON value");
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxStop)) throw error2;
+  }
+  return { issues: cursor.issues, inexact };
+}
+
+// src/core/parse/json-pointer.ts
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`JSON pointer '${pointer}' must start with '/'`);
+  return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function formatPointer(segments) {
+  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function resolvePointer(value, pointer) {
+  let current = value;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
+        return { found: false };
+      current = current[Number(segment)];
+    } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
+      current = current[segment];
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: current };
+}
+function resolveDottedPath(value, path) {
+  return resolvePointer(value, formatPointer(path.split(".")));
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/parse/json-locate.ts
+function locateJsonPointer(text, segments, key = false) {
+  const cursor = new JsonCursor(text);
+  const find = (index) => {
+    if (index === segments.length) return cursor.pos;
+    const segment = segments[index];
+    const c = cursor.text.charCodeAt(cursor.pos);
+    if (c === 123) {
+      if (cursor.open(125)) return void 0;
+      for (; ; ) {
+        const keyOffset = cursor.pos;
+        const name = cursor.scanString();
+        cursor.expectColon();
+        if (name === segment)
+          return key && index === segments.length - 1 ? keyOffset : find(index + 1);
+        skipValue(cursor);
+        if (cursor.afterMember(125, "object")) return void 0;
+      }
+    }
+    if (c === 91) {
+      if (cursor.open(93)) return void 0;
+      for (let i = 0; ; i++) {
+        if (String(i) === segment) return find(index + 1);
+        skipValue(cursor);
+        if (cursor.afterMember(93, "array")) return void 0;
+      }
+    }
+    return void 0;
+  };
+  try {
+    cursor.skipWhitespace();
+    return find(0);
+  } catch (error2) {
+    if (error2 instanceof SyntaxStop) return void 0;
+    throw error2;
+  }
+}
+function pointersAtOffsets(text, offsets) {
+  const wanted = new Set(offsets);
+  const found = /* @__PURE__ */ new Map();
+  const cursor = new JsonCursor(text);
+  const path = [];
+  const walk = () => {
+    if (wanted.has(cursor.pos)) found.set(cursor.pos, formatPointer(path));
+    if (cursor.scanScalar()) return;
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      for (let i = 0; ; i++) {
+        path.push(String(i));
+        walk();
+        path.pop();
+        if (cursor.afterMember(93, "array")) return;
+      }
+    }
+    if (cursor.open(125)) return;
+    do {
+      path.push(cursor.scanString());
+      cursor.expectColon();
+      walk();
+      path.pop();
+    } while (!cursor.afterMember(125, "object"));
+  };
+  cursor.skipWhitespace();
+  walk();
+  return found;
+}
+function skipValue(cursor) {
+  if (cursor.scanScalar()) return;
+  const close = cursor.text.charCodeAt(cursor.pos) === 91 ? 93 : 125;
+  if (cursor.open(close)) return;
+  do {
+    if (close === 125) {
+      cursor.scanString();
+      cursor.expectColon();
+    }
+    skipValue(cursor);
+  } while (!cursor.afterMember(close, close === 93 ? "array" : "object"));
+}
+
+// src/core/parse/json-index.ts
+function indexJsonPointers(text, onScan) {
+  const index = /* @__PURE__ */ new Map();
+  const cursor = new JsonCursor(text);
+  const path = [];
+  const walk = (key) => {
+    index.set(
+      formatPointer(path),
+      key === void 0 ? { value: cursor.pos } : { value: cursor.pos, key }
+    );
+    if (cursor.scanScalar()) return;
+    if (cursor.text.charCodeAt(cursor.pos) === 91) {
+      if (cursor.open(93)) return;
+      for (let i = 0; ; i++) {
+        path.push(String(i));
+        walk();
+        path.pop();
+        if (cursor.afterMember(93, "array")) return;
+      }
+    }
+    if (cursor.open(125)) return;
+    do {
+      const keyOffset = cursor.pos;
+      path.push(cursor.scanString());
+      cursor.expectColon();
+      walk(keyOffset);
+      path.pop();
+    } while (!cursor.afterMember(125, "object"));
+  };
+  cursor.skipWhitespace();
+  walk();
+  onScan?.(cursor.pos);
+  return index;
+}
+
+// src/core/parse/yaml-document.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/parse/yaml-alias-depth.ts
+var import_yaml = __toESM(require_dist(), 1);
+function resolveAliases(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) targets.set(node, anchors.get(node.source));
+    else if (node && typeof node === "object" && "anchor" in node && typeof node.anchor === "string")
+      anchors.set(node.anchor, node);
+  });
+  return targets;
+}
+function aliasAwareHeight(targets, node, memo) {
+  const stack = [{ node, expanded: false }];
+  const visiting = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const target = (0, import_yaml.isAlias)(top.node) ? targets.get(top.node) : top.node;
+    if (memo.has(top.node)) {
+      stack.pop();
+      continue;
+    }
+    if (!(0, import_yaml.isMap)(target) && !(0, import_yaml.isSeq)(target)) {
+      memo.set(top.node, target === void 0 && (0, import_yaml.isAlias)(top.node) ? Infinity : 0);
+      stack.pop();
+      continue;
+    }
+    const children = target.items.map((item) => (0, import_yaml.isPair)(item) ? item.value : item);
+    if (!top.expanded) {
+      if (visiting.has(target)) {
+        memo.set(top.node, Infinity);
+        stack.pop();
+        continue;
+      }
+      visiting.add(target);
+      top.expanded = true;
+      for (const child of children)
+        if (!memo.has(child)) stack.push({ node: child, expanded: false });
+      continue;
+    }
+    visiting.delete(target);
+    const height = 1 + Math.max(0, ...children.map((child) => memo.get(child) ?? Infinity));
+    memo.set(top.node, height);
+    if (top.node !== target) memo.set(target, height);
+    stack.pop();
+  }
+  return memo.get(node) ?? Infinity;
+}
+
+// src/core/parse/yaml-document.ts
+var MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
+var MAX_ALIAS_COUNT = 1e3;
+function parseYaml(text, limits) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    merge: true
+  });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const issues = doc.errors.map((error2) => ({
+    message: error2.message.split("\n")[0] ?? error2.message,
+    position: at(error2.pos[0])
+  }));
+  if (issues.length === 0) issues.push(...checkYamlTree(doc, limits, at));
+  if (issues.length > 0) return { ok: false, issues };
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error2) {
+    return { ok: false, issues: [{ message: error2.message }] };
+  }
+  return {
+    ok: true,
+    document: {
+      format: "yaml",
+      value,
+      inexactNumbers: doc.directives?.yaml.version !== "1.2" || MAYBE_INEXACT.test(text) ? findInexactNumbers(doc, value) : /* @__PURE__ */ new Map(),
+      locate(pointer, key = false) {
+        const segments = parsePointer(pointer);
+        if (key && segments.length > 0) {
+          const pair = pairAt(doc, nodeAt(doc, segments.slice(0, -1)), segments.at(-1));
+          const range2 = pair?.key?.range;
+          if (range2) return at(range2[0]);
+        }
+        const range = nodeAt(doc, segments)?.range;
+        return range ? at(range[0]) : void 0;
+      }
+    }
+  };
+}
+function nodeAt(doc, segments) {
+  let node = deref(doc, doc.contents);
+  for (const segment of segments) {
+    if ((0, import_yaml2.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
+    else if ((0, import_yaml2.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
+      node = deref(doc, node.items[Number(segment)]);
+    else return void 0;
+  }
+  return node ?? void 0;
+}
+function pairAt(doc, map, key, depth = 0) {
+  if (!(0, import_yaml2.isMap)(map) || depth > 32) return void 0;
+  const own = map.items.find(
+    (pair) => (0, import_yaml2.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
+  );
+  if (own) return own;
+  for (const pair of map.items) {
+    if (!(0, import_yaml2.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
+    const source = deref(doc, pair.value);
+    const sources = (0, import_yaml2.isSeq)(source) ? source.items : [source];
+    for (const item of sources) {
+      const found = pairAt(doc, deref(doc, item), key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  let current = node ?? void 0;
+  for (let hops = 0; (0, import_yaml2.isAlias)(current) && hops < 64; hops++)
+    current = current.resolve(doc) ?? void 0;
+  return (0, import_yaml2.isAlias)(current) ? void 0 : current;
+}
+function findInexactNumbers(doc, value) {
+  const found = /* @__PURE__ */ new Map();
+  const version = doc.directives?.yaml.version ?? "1.2";
+  const inexact = (node) => {
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string" || typeof node.value !== "number")
+      return void 0;
+    const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
+    const written = canonicalDecimal(decimal);
+    return written !== void 0 && written !== canonicalNumber(node.value) ? decimal : void 0;
+  };
+  let any = false;
+  (0, import_yaml2.visit)(doc, {
+    Scalar(_, node) {
+      if (inexact(node) !== void 0) {
+        any = true;
+        return import_yaml2.visit.BREAK;
+      }
+    }
+  });
+  if (!any) return found;
+  const walk = (current, node, path) => {
+    if (found.size >= 1e3) return;
+    if (typeof current === "number") {
+      const decimal = inexact(node);
+      if (decimal !== void 0) found.set(formatPointer(path), decimal);
+    } else if (Array.isArray(current)) {
+      current.forEach(
+        (item, i) => walk(item, (0, import_yaml2.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
+          ...path,
+          String(i)
+        ])
+      );
+    } else if (current && typeof current === "object") {
+      for (const [key, item] of Object.entries(current))
+        walk(item, deref(doc, pairAt(doc, node, key)?.value), [...path, key]);
+    }
+  };
+  walk(value, deref(doc, doc.contents), []);
+  return found;
+}
+function checkYamlTree(doc, limits, at) {
+  const issues = [];
+  const heights = /* @__PURE__ */ new Map();
+  const targets = resolveAliases(doc);
+  const stack = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0 && issues.length < 50) {
+    const { node, depth } = stack.pop();
+    if ((0, import_yaml2.isAlias)(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
+      issues.push({
+        message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
+        position: node.range ? at(node.range[0]) : void 0
+      });
+      continue;
+    }
+    if ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) {
+      if (depth + 1 > limits.maxDepth) {
+        issues.push({
+          message: `nesting deeper than ${limits.maxDepth} levels`,
+          position: node.range ? at(node.range[0]) : void 0
+        });
+        continue;
+      }
+      for (const item of node.items) {
+        if ((0, import_yaml2.isPair)(item)) {
+          if ((0, import_yaml2.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+            issues.push({
+              message: `forbidden key "${String(item.key.value)}"`,
+              position: item.key.range ? at(item.key.range[0]) : void 0
+            });
+          }
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+// src/core/parse/positions.ts
+function createPositionLookup(text) {
+  let lineStarts;
+  return (offset) => {
+    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+function indexLineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// src/core/parse/parse-document.ts
+var INDEX_LIMIT = 8 * 1024 * 1024;
+var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
+function locationOf(file, document, pointer, key = false) {
+  return { file, pointer, ...document.locate(pointer, key) ?? {} };
+}
+function detectFormat(path, text) {
+  if (/\.json$/i.test(path)) return "json";
+  if (/\.ya?ml$/i.test(path)) return "yaml";
+  return /^\s*[[{]/.test(text) ? "json" : "yaml";
+}
+function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
+  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
+}
+function parseJson(text, limits) {
+  const toPosition = createPositionLookup(text);
+  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const offset = body === text ? 0 : 1;
+  const { issues, inexact } = scanJsonFull(body, { maxDepth: limits.maxDepth });
+  if (issues.length > 0) {
+    return {
+      ok: false,
+      issues: issues.map((issue2) => ({
+        message: issue2.message,
+        position: toPosition(issue2.offset + offset)
+      }))
+    };
+  }
+  const value = JSON.parse(body);
+  const pointers = inexact.length > 0 ? pointersAtOffsets(
+    body,
+    inexact.map((n) => n.offset)
+  ) : void 0;
+  let index;
+  const find = (pointer, key) => {
+    const segments = parsePointer(pointer);
+    if (body.length > INDEX_LIMIT) return locateJsonPointer(body, segments, key);
+    index ??= indexJsonPointers(body, limits.onScan);
+    const offsets = index.get(formatPointer(segments));
+    return key ? offsets?.key ?? offsets?.value : offsets?.value;
+  };
+  return {
+    ok: true,
+    document: {
+      format: "json",
+      value,
+      inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? "", n.text])),
+      locate(pointer, key = false) {
+        const found = find(pointer, key);
+        return found === void 0 ? void 0 : toPosition(found + offset);
+      }
+    }
+  };
+}
+
+// src/core/schema/schema-drafts.ts
+var SUPPORTED_DRAFTS = "draft-04 (http://json-schema.org/draft-04/schema#), draft-06, draft-07 (http://json-schema.org/draft-07/schema#), 2019-09 (https://json-schema.org/draft/2019-09/schema), 2020-12 (https://json-schema.org/draft/2020-12/schema, the default when $schema is absent)";
+var BY_URI = {
+  "json-schema.org/draft-04/schema": "draft-04",
+  "json-schema.org/draft-06/schema": "draft-06",
+  "json-schema.org/draft-07/schema": "draft-07",
+  "json-schema.org/draft/2019-09/schema": "2019-09",
+  "json-schema.org/draft/2020-12/schema": "2020-12"
+};
+function detectDraft(schema) {
+  if (!isPlainObject(schema) || schema.$schema === void 0) return { ok: true, draft: "2020-12" };
+  const declared = schema.$schema;
+  const key = typeof declared === "string" ? declared.trim().replace(/^https?:\/\//, "").replace(/#$/, "") : "";
+  const draft = BY_URI[key];
+  if (draft) return { ok: true, draft };
+  return {
+    ok: false,
+    message: `unsupported $schema ${JSON.stringify(declared)}; supported drafts: ${SUPPORTED_DRAFTS}`
+  };
+}
+var unwrap = (module) => {
+  const outer = module.default;
+  return outer.default ?? outer;
+};
+async function loadAjvFactory(draft) {
+  const formats = await import("./dist-IZPEAOGW.js");
+  const addFormats = unwrap(formats);
+  let Ajv;
+  let meta;
+  if (draft === "2020-12") Ajv = unwrap(await import("./2020-T5LJ3HI7.js"));
+  else if (draft === "2019-09") Ajv = unwrap(await import("./2019-KGXDAOSS.js"));
+  else if (draft === "draft-04") Ajv = unwrap(await import("./dist-PPVSFSYG.js"));
+  else {
+    Ajv = unwrap(await import("./ajv-EBDSGDNU.js"));
+    if (draft === "draft-06")
+      meta = (await import("./json-schema-draft-06-XKBVHQ4C.js")).default;
+  }
+  return () => {
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+    if (meta) ajv.addMetaSchema(meta);
+    addFormats(ajv);
+    return ajv;
+  };
+}
+function usesNumericKeywords(schema) {
+  const stack = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (NUMERIC_KEYWORDS.has(key)) return true;
+        if (key === "type" && (value === "integer" || Array.isArray(value) && value.includes("integer")))
+          return true;
+        if (typeof value === "object") stack.push(value);
+      }
+    }
+  }
+  return false;
+}
+var NUMERIC_KEYWORDS = /* @__PURE__ */ new Set([
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "multipleOf",
+  "const",
+  "enum"
+]);
 
 // schemas/producer-manifest.schema.json
 var producer_manifest_schema_default = {
@@ -18163,862 +19840,6 @@ function builtinSchemaName(reference) {
   return reference.startsWith("builtin:") ? reference.slice("builtin:".length) : void 0;
 }
 
-// src/core/markdown/load-markdown.ts
-function needsMarkdown(config) {
-  return config.documents.length > 0 || config.changelog !== void 0;
-}
-async function loadMarkdownReader() {
-  const module = await import("./read-markdown-J2IDNKJX.js");
-  return module.readMarkdown;
-}
-
-// src/core/checks/document-age.ts
-var DAY_MS = 864e5;
-var FULL_HISTORY_FIX = "check out with full history: `fetch-depth: 0` on actions/checkout (locally: `git fetch --unshallow`; for a partial clone: a clone without `--filter`)";
-function judgeDocumentAge(git, path, maxAgeDays, now) {
-  if (git.kind !== "ok") return { kind: "unavailable", reason: git.reason };
-  if (git.partial)
-    return {
-      kind: "unknown",
-      reason: `this is a partial clone, so its history cannot show when it last changed; ${FULL_HISTORY_FIX}`
-    };
-  if (git.shallow && (git.historyCut === void 0 || git.historyCut.includes(path)))
-    return {
-      kind: "unknown",
-      reason: `this is a shallow clone and its history stops before the last change, so its age cannot be shown (max ${maxAgeDays} days); ${FULL_HISTORY_FIX}`
-    };
-  const last = git.lastCommit[path];
-  if (!last)
-    return {
-      kind: "unavailable",
-      reason: `has never been committed, so its age cannot be shown (max ${maxAgeDays} days)`
-    };
-  const ageDays = (Date.parse(now) - Date.parse(last)) / DAY_MS;
-  return ageDays > maxAgeDays ? { kind: "stale", ageDays, last } : { kind: "fresh", ageDays, last };
-}
-
-// src/core/checks/documents.ts
-function documentNeedsTree(document, text) {
-  return document.headings.length > 0 || document.checklistComplete && /\[[ \t]\]/.test(text) || document.contains.length > 0 && text.includes("<!--");
-}
-function evaluateDocuments(context) {
-  return context.config.documents.map((document) => evaluateDocument(context, document));
-}
-function evaluateDocument(context, document) {
-  const id = `document.${document.id}`;
-  const read = context.evidence.files[document.path];
-  if (!read || read.kind !== "ok") {
-    const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
-    return {
-      id,
-      kind: "document",
-      status: read?.kind === "error" ? "error" : "fail",
-      summary: summary2,
-      findings: [{ message: summary2, location: { file: document.path } }],
-      expected: "present",
-      observed: "absent"
-    };
-  }
-  const needsTree = documentNeedsTree(document, read.text);
-  if (needsTree && !context.markdown)
-    return {
-      id,
-      kind: "document",
-      status: "error",
-      summary: `${document.path} was not read: the Markdown reader was not loaded (internal fault)`
-    };
-  const outline = needsTree && context.markdown ? context.markdown(read.text) : { headings: [], tasks: [], blocks: [], visibleText: read.text };
-  const problems = [];
-  const pending = [];
-  const at = (line) => ({ file: document.path, ...line ? { line } : {} });
-  const visible = outline.visibleText.toLowerCase();
-  for (const needle of document.contains) {
-    if (!visible.includes(needle.toLowerCase()))
-      problems.push({ message: `does not contain "${needle}"`, location: at() });
-  }
-  for (const wanted of document.headings) {
-    if (!outline.headings.some((h) => h.text.toLowerCase().includes(wanted.toLowerCase())))
-      problems.push({ message: `has no heading "${wanted}"`, location: at() });
-  }
-  if (document.checklistComplete) {
-    for (const task of outline.tasks.filter((t) => !t.checked))
-      problems.push({
-        message: task.text ? `checklist item not ticked: "${task.text.split("\n")[0]}"` : "checklist item not ticked (an empty box)",
-        location: at(task.line)
-      });
-  }
-  if (document.maxAgeDays !== void 0) {
-    const age = judgeDocumentAge(
-      context.evidence.git,
-      document.path,
-      document.maxAgeDays,
-      context.evidence.now
-    );
-    if (age.kind === "unavailable")
-      problems.push({
-        message: age.reason.startsWith("has never") ? age.reason : `age cannot be checked: ${age.reason}`,
-        location: at()
-      });
-    else if (age.kind === "unknown")
-      pending.push({ message: `age is unknown: ${age.reason}`, location: at() });
-    else if (age.kind === "stale")
-      problems.push({
-        message: `last changed ${Math.floor(age.ageDays)} days ago (${age.last.slice(0, 10)}); it must be at most ${document.maxAgeDays} days old`,
-        location: at()
-      });
-  }
-  const reported = problems.length > 0 ? problems : pending;
-  if (reported.length === 0) {
-    const said = [
-      document.contains.length && `${document.contains.length} required phrases`,
-      document.headings.length && `${document.headings.length} headings`,
-      document.checklistComplete && "every box ticked"
-    ].filter(Boolean);
-    return {
-      id,
-      kind: "document",
-      status: "pass",
-      summary: `${document.path} present${said.length ? ` with ${said.join(", ")}` : ""}`
-    };
-  }
-  const all = [...problems, ...pending];
-  return {
-    id,
-    kind: "document",
-    status: problems.length > 0 ? "fail" : "pending",
-    summary: `${document.path} ${reported[0].message}${all.length > 1 ? ` (+${all.length - 1} more)` : ""}`,
-    details: all.map((p) => `${p.location?.line ? `line ${p.location.line}: ` : ""}${p.message}`),
-    findings: all.map((p) => ({ ...p, message: `${document.path} ${p.message}` }))
-  };
-}
-
-// src/app/prepare-markdown.ts
-function prepareMarkdown(config) {
-  let reader;
-  const module = needsMarkdown(config) ? loadMarkdownReader() : void 0;
-  module?.catch(() => void 0);
-  const wanted = (files) => [
-    ...config.documents.flatMap((d) => {
-      const file = files[d.path];
-      return file?.kind === "ok" && documentNeedsTree(d, file.text) ? [file.text] : [];
-    }),
-    ...config.changelog && files[config.changelog.path]?.kind === "ok" ? [files[config.changelog.path].text] : []
-  ];
-  const load = (files) => reader ??= (async () => {
-    await nextTurn();
-    const read = await (module ?? loadMarkdownReader());
-    const outlines = /* @__PURE__ */ new Map();
-    const cached = (text) => {
-      let outline = outlines.get(text);
-      if (!outline) outlines.set(text, outline = read(text));
-      return outline;
-    };
-    for (const text of wanted(files)) {
-      await nextTurn();
-      cached(text);
-    }
-    return cached;
-  })();
-  return {
-    start(files) {
-      if (needsMarkdown(config)) void load(files);
-    },
-    async ready() {
-      return needsMarkdown(config) ? load({}) : void 0;
-    }
-  };
-}
-var nextTurn = () => new Promise((resolve6) => setImmediate(resolve6));
-
-// src/core/parse/json-scanner.ts
-var SyntaxStop = class extends Error {
-};
-var JsonCursor = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  pos = 0;
-  issues = [];
-  /** Called with each number's offset and source text (the scanner keeps what doubles round). */
-  onNumber;
-  fail(message, offset = this.pos) {
-    this.issues.push({ offset, message, fatal: true });
-    throw new SyntaxStop(message);
-  }
-  skipWhitespace() {
-    const text = this.text;
-    let pos = this.pos;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
-      else break;
-    }
-    this.pos = pos;
-  }
-  /** Scans a scalar at the cursor; returns false when a `{` or `[` starts there instead. */
-  scanScalar() {
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 123 || c === 91) return false;
-    if (c === 34) this.skipString();
-    else if (c === 45 || c >= 48 && c <= 57) this.scanNumber();
-    else if (this.text.startsWith("true", this.pos)) this.pos += 4;
-    else if (this.text.startsWith("false", this.pos)) this.pos += 5;
-    else if (this.text.startsWith("null", this.pos)) this.pos += 4;
-    else if (Number.isNaN(c)) this.fail("unexpected end of input: a value was expected");
-    else
-      this.fail(
-        `unexpected character ${JSON.stringify(this.text.slice(this.pos, this.pos + 1))}: a value was expected`
-      );
-    return true;
-  }
-  expectColon() {
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after a member name`);
-    this.pos++;
-    this.skipWhitespace();
-  }
-  /** After a member or element: true at the closing bracket, false after a comma. */
-  afterMember(close, what) {
-    this.skipWhitespace();
-    const c = this.text.charCodeAt(this.pos);
-    if (c === close) {
-      this.pos++;
-      return true;
-    }
-    if (c !== 44) this.fail(`expected ',' or '${String.fromCharCode(close)}' in ${what}`);
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) === close) this.fail(`trailing comma in ${what}`);
-    return false;
-  }
-  /** Opens an object or array at the cursor; true when it is empty (and already closed). */
-  open(close) {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.pos) !== close) return false;
-    this.pos++;
-    return true;
-  }
-  /** Scans a string and returns its decoded value. */
-  scanString() {
-    const start = this.pos;
-    const escaped = this.skipString();
-    const raw = this.text.slice(start, this.pos);
-    return escaped ? JSON.parse(raw) : raw.slice(1, -1);
-  }
-  /** Checks a string and moves past it, building nothing; true when it holds an escape. */
-  skipString() {
-    const text = this.text;
-    const start = this.pos;
-    let pos = start + 1;
-    let escaped = false;
-    for (; ; ) {
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (Number.isNaN(c)) this.fail("unterminated string", start);
-      if (c < 32) this.fail("control character in string (escape it)", pos);
-      if (c === 92) {
-        escaped = true;
-        const e = text.charCodeAt(pos + 1);
-        if (e === 117) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
-            this.fail("bad \\u escape", pos);
-          pos += 6;
-          continue;
-        }
-        if (!'"\\/bfnrt'.includes(text[pos + 1] ?? "")) this.fail("bad escape in string", pos);
-        pos += 2;
-        continue;
-      }
-      pos++;
-    }
-    this.pos = pos + 1;
-    return escaped;
-  }
-  scanNumber() {
-    const match = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    const start = this.pos;
-    match.lastIndex = start;
-    if (!match.exec(this.text) || match.lastIndex === start) this.fail("malformed number");
-    this.pos = match.lastIndex;
-    this.onNumber?.(start, this.text.slice(start, this.pos));
-  }
-};
-
-// src/core/parse/exact-number.ts
-var DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-function canonicalDecimal(text) {
-  const match = DECIMAL.exec(text.trim());
-  if (!match || match[2] === "" && !match[3]) return void 0;
-  const [, sign, whole = "", fraction = "", exponent = "0"] = match;
-  let digits = (whole + fraction).replace(/^0+/, "");
-  if (digits === "") return "0";
-  const trailing = digits.length - digits.replace(/0+$/, "").length;
-  digits = digits.slice(0, digits.length - trailing);
-  const power = BigInt(exponent) - BigInt(fraction.length) + BigInt(trailing);
-  return `${sign === "-" ? "-" : ""}${digits}e${power}`;
-}
-function canonicalNumber(value) {
-  return Number.isFinite(value) ? canonicalDecimal(String(value)) ?? String(value) : String(value);
-}
-function isExactNumberText(text) {
-  const trimmed = text.trim();
-  const radix = /^([+-]?)0([xo])([0-9a-fA-F]+)$/.exec(trimmed);
-  if (radix) {
-    const big = BigInt(`0${radix[2]}${radix[3]}`) * (radix[1] === "-" ? -1n : 1n);
-    const rounded = Number(big);
-    return Number.isFinite(rounded) && BigInt(rounded) === big;
-  }
-  const canonical2 = canonicalDecimal(trimmed);
-  if (canonical2 === void 0) return true;
-  return canonical2 === canonicalNumber(Number(trimmed));
-}
-
-// src/core/parse/json-scan.ts
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function scanJsonFull(text, options) {
-  const cursor = new JsonCursor(text);
-  const inexact = [];
-  cursor.onNumber = (offset, number) => {
-    if (!isExactNumberText(number)) inexact.push({ offset, text: number });
-  };
-  let keyIssues = 0;
-  const note = (offset, message) => {
-    if (keyIssues++ < (options.maxIssues ?? 50))
-      cursor.issues.push({ offset, message, fatal: false });
-  };
-  const scanValue = (depth) => {
-    if (cursor.scanScalar()) return;
-    if (depth + 1 > options.maxDepth) cursor.fail(`nesting deeper than ${options.maxDepth} levels`);
-    if (cursor.text.charCodeAt(cursor.pos) === 91) {
-      if (cursor.open(93)) return;
-      do
-        scanValue(depth + 1);
-      while (!cursor.afterMember(93, "array"));
-      return;
-    }
-    if (cursor.open(125)) return;
-    let seen = [];
-    do {
-      if (cursor.text.charCodeAt(cursor.pos) !== 34)
-        cursor.fail(`expected a member name in double quotes`);
-      const keyOffset = cursor.pos;
-      const key = cursor.scanString();
-      if (Array.isArray(seen) ? seen.includes(key) : seen.has(key))
-        note(keyOffset, `duplicate key "${key}" (JSON.parse would silently keep the last one)`);
-      if (Array.isArray(seen) && seen.length >= 8) seen = new Set(seen);
-      if (Array.isArray(seen)) seen.push(key);
-      else seen.add(key);
-      if (FORBIDDEN_KEYS.has(key)) note(keyOffset, `forbidden key "${key}"`);
-      cursor.expectColon();
-      scanValue(depth + 1);
-    } while (!cursor.afterMember(125, "object"));
-  };
-  try {
-    cursor.skipWhitespace();
-    scanValue(0);
-    cursor.skipWhitespace();
-    if (cursor.pos < text.length) cursor.fail("unexpected text after the end of the JSON value");
-  } catch (error) {
-    if (!(error instanceof SyntaxStop)) throw error;
-  }
-  return { issues: cursor.issues, inexact };
-}
-
-// src/core/parse/json-pointer.ts
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new Error(`JSON pointer '${pointer}' must start with '/'`);
-  return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function formatPointer(segments) {
-  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function resolvePointer(value, pointer) {
-  let current = value;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length)
-        return { found: false };
-      current = current[Number(segment)];
-    } else if (isPlainObject(current) && Object.hasOwn(current, segment)) {
-      current = current[segment];
-    } else {
-      return { found: false };
-    }
-  }
-  return { found: true, value: current };
-}
-function resolveDottedPath(value, path) {
-  return resolvePointer(value, formatPointer(path.split(".")));
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/parse/json-locate.ts
-function locateJsonPointer(text, segments, key = false) {
-  const cursor = new JsonCursor(text);
-  const find = (index) => {
-    if (index === segments.length) return cursor.pos;
-    const segment = segments[index];
-    const c = cursor.text.charCodeAt(cursor.pos);
-    if (c === 123) {
-      if (cursor.open(125)) return void 0;
-      for (; ; ) {
-        const keyOffset = cursor.pos;
-        const name = cursor.scanString();
-        cursor.expectColon();
-        if (name === segment)
-          return key && index === segments.length - 1 ? keyOffset : find(index + 1);
-        skipValue(cursor);
-        if (cursor.afterMember(125, "object")) return void 0;
-      }
-    }
-    if (c === 91) {
-      if (cursor.open(93)) return void 0;
-      for (let i = 0; ; i++) {
-        if (String(i) === segment) return find(index + 1);
-        skipValue(cursor);
-        if (cursor.afterMember(93, "array")) return void 0;
-      }
-    }
-    return void 0;
-  };
-  try {
-    cursor.skipWhitespace();
-    return find(0);
-  } catch (error) {
-    if (error instanceof SyntaxStop) return void 0;
-    throw error;
-  }
-}
-function pointersAtOffsets(text, offsets) {
-  const wanted = new Set(offsets);
-  const found = /* @__PURE__ */ new Map();
-  const cursor = new JsonCursor(text);
-  const path = [];
-  const walk = () => {
-    if (wanted.has(cursor.pos)) found.set(cursor.pos, formatPointer(path));
-    if (cursor.scanScalar()) return;
-    if (cursor.text.charCodeAt(cursor.pos) === 91) {
-      if (cursor.open(93)) return;
-      for (let i = 0; ; i++) {
-        path.push(String(i));
-        walk();
-        path.pop();
-        if (cursor.afterMember(93, "array")) return;
-      }
-    }
-    if (cursor.open(125)) return;
-    do {
-      path.push(cursor.scanString());
-      cursor.expectColon();
-      walk();
-      path.pop();
-    } while (!cursor.afterMember(125, "object"));
-  };
-  cursor.skipWhitespace();
-  walk();
-  return found;
-}
-function skipValue(cursor) {
-  if (cursor.scanScalar()) return;
-  const close = cursor.text.charCodeAt(cursor.pos) === 91 ? 93 : 125;
-  if (cursor.open(close)) return;
-  do {
-    if (close === 125) {
-      cursor.scanString();
-      cursor.expectColon();
-    }
-    skipValue(cursor);
-  } while (!cursor.afterMember(close, close === 93 ? "array" : "object"));
-}
-
-// src/core/parse/json-index.ts
-function indexJsonPointers(text, onScan) {
-  const index = /* @__PURE__ */ new Map();
-  const cursor = new JsonCursor(text);
-  const path = [];
-  const walk = (key) => {
-    index.set(
-      formatPointer(path),
-      key === void 0 ? { value: cursor.pos } : { value: cursor.pos, key }
-    );
-    if (cursor.scanScalar()) return;
-    if (cursor.text.charCodeAt(cursor.pos) === 91) {
-      if (cursor.open(93)) return;
-      for (let i = 0; ; i++) {
-        path.push(String(i));
-        walk();
-        path.pop();
-        if (cursor.afterMember(93, "array")) return;
-      }
-    }
-    if (cursor.open(125)) return;
-    do {
-      const keyOffset = cursor.pos;
-      path.push(cursor.scanString());
-      cursor.expectColon();
-      walk(keyOffset);
-      path.pop();
-    } while (!cursor.afterMember(125, "object"));
-  };
-  cursor.skipWhitespace();
-  walk();
-  onScan?.(cursor.pos);
-  return index;
-}
-
-// src/core/parse/yaml-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/core/parse/yaml-alias-depth.ts
-var import_yaml = __toESM(require_dist(), 1);
-function resolveAliases(doc) {
-  const anchors = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml.visit)(doc, (_key, node) => {
-    if ((0, import_yaml.isAlias)(node)) targets.set(node, anchors.get(node.source));
-    else if (node && typeof node === "object" && "anchor" in node && typeof node.anchor === "string")
-      anchors.set(node.anchor, node);
-  });
-  return targets;
-}
-function aliasAwareHeight(targets, node, memo) {
-  const stack = [{ node, expanded: false }];
-  const visiting = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const target = (0, import_yaml.isAlias)(top.node) ? targets.get(top.node) : top.node;
-    if (memo.has(top.node)) {
-      stack.pop();
-      continue;
-    }
-    if (!(0, import_yaml.isMap)(target) && !(0, import_yaml.isSeq)(target)) {
-      memo.set(top.node, target === void 0 && (0, import_yaml.isAlias)(top.node) ? Infinity : 0);
-      stack.pop();
-      continue;
-    }
-    const children = target.items.map((item) => (0, import_yaml.isPair)(item) ? item.value : item);
-    if (!top.expanded) {
-      if (visiting.has(target)) {
-        memo.set(top.node, Infinity);
-        stack.pop();
-        continue;
-      }
-      visiting.add(target);
-      top.expanded = true;
-      for (const child of children)
-        if (!memo.has(child)) stack.push({ node: child, expanded: false });
-      continue;
-    }
-    visiting.delete(target);
-    const height = 1 + Math.max(0, ...children.map((child) => memo.get(child) ?? Infinity));
-    memo.set(top.node, height);
-    if (top.node !== target) memo.set(target, height);
-    stack.pop();
-  }
-  return memo.get(node) ?? Infinity;
-}
-
-// src/core/parse/yaml-document.ts
-var MAX_ALIAS_COUNT = 1e3;
-function parseYaml(text, limits) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    merge: true
-  });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const issues = doc.errors.map((error) => ({
-    message: error.message.split("\n")[0] ?? error.message,
-    position: at(error.pos[0])
-  }));
-  if (issues.length === 0) issues.push(...checkYamlTree(doc, limits, at));
-  if (issues.length > 0) return { ok: false, issues };
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    return { ok: false, issues: [{ message: error.message }] };
-  }
-  return {
-    ok: true,
-    document: {
-      format: "yaml",
-      value,
-      inexactNumbers: findInexactNumbers(doc, value),
-      locate(pointer, key = false) {
-        const segments = parsePointer(pointer);
-        if (key && segments.length > 0) {
-          const pair = pairAt(doc, nodeAt(doc, segments.slice(0, -1)), segments.at(-1));
-          const range2 = pair?.key?.range;
-          if (range2) return at(range2[0]);
-        }
-        const range = nodeAt(doc, segments)?.range;
-        return range ? at(range[0]) : void 0;
-      }
-    }
-  };
-}
-function nodeAt(doc, segments) {
-  let node = deref(doc, doc.contents);
-  for (const segment of segments) {
-    if ((0, import_yaml2.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
-    else if ((0, import_yaml2.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
-      node = deref(doc, node.items[Number(segment)]);
-    else return void 0;
-  }
-  return node ?? void 0;
-}
-function pairAt(doc, map, key, depth = 0) {
-  if (!(0, import_yaml2.isMap)(map) || depth > 32) return void 0;
-  const own = map.items.find(
-    (pair) => (0, import_yaml2.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
-  );
-  if (own) return own;
-  for (const pair of map.items) {
-    if (!(0, import_yaml2.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
-    const source = deref(doc, pair.value);
-    const sources = (0, import_yaml2.isSeq)(source) ? source.items : [source];
-    for (const item of sources) {
-      const found = pairAt(doc, deref(doc, item), key, depth + 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function deref(doc, node) {
-  let current = node ?? void 0;
-  for (let hops = 0; (0, import_yaml2.isAlias)(current) && hops < 64; hops++)
-    current = current.resolve(doc) ?? void 0;
-  return (0, import_yaml2.isAlias)(current) ? void 0 : current;
-}
-function findInexactNumbers(doc, value) {
-  const found = /* @__PURE__ */ new Map();
-  let any = false;
-  (0, import_yaml2.visit)(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === "number" && typeof node.source === "string" && !isExactNumberText(node.source)) {
-        any = true;
-        return import_yaml2.visit.BREAK;
-      }
-    }
-  });
-  if (!any) return found;
-  const walk = (current, node, path) => {
-    if (found.size >= 1e3) return;
-    if (typeof current === "number") {
-      if ((0, import_yaml2.isScalar)(node) && typeof node.source === "string" && !isExactNumberText(node.source))
-        found.set(formatPointer(path), node.source);
-    } else if (Array.isArray(current)) {
-      current.forEach(
-        (item, i) => walk(item, (0, import_yaml2.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
-          ...path,
-          String(i)
-        ])
-      );
-    } else if (current && typeof current === "object") {
-      for (const [key, item] of Object.entries(current))
-        walk(item, deref(doc, pairAt(doc, node, key)?.value), [...path, key]);
-    }
-  };
-  walk(value, deref(doc, doc.contents), []);
-  return found;
-}
-function checkYamlTree(doc, limits, at) {
-  const issues = [];
-  const heights = /* @__PURE__ */ new Map();
-  const targets = resolveAliases(doc);
-  const stack = [{ node: doc.contents, depth: 0 }];
-  while (stack.length > 0 && issues.length < 50) {
-    const { node, depth } = stack.pop();
-    if ((0, import_yaml2.isAlias)(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
-      issues.push({
-        message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
-        position: node.range ? at(node.range[0]) : void 0
-      });
-      continue;
-    }
-    if ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) {
-      if (depth + 1 > limits.maxDepth) {
-        issues.push({
-          message: `nesting deeper than ${limits.maxDepth} levels`,
-          position: node.range ? at(node.range[0]) : void 0
-        });
-        continue;
-      }
-      for (const item of node.items) {
-        if ((0, import_yaml2.isPair)(item)) {
-          if ((0, import_yaml2.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
-            issues.push({
-              message: `forbidden key "${String(item.key.value)}"`,
-              position: item.key.range ? at(item.key.range[0]) : void 0
-            });
-          }
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else {
-          stack.push({ node: item, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  return issues;
-}
-
-// src/core/parse/positions.ts
-function createPositionLookup(text) {
-  let lineStarts;
-  return (offset) => {
-    if (lineStarts === void 0) lineStarts = indexLineStarts(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
-}
-function indexLineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/core/parse/parse-document.ts
-var INDEX_LIMIT = 8 * 1024 * 1024;
-var DEFAULT_PARSE_LIMITS = { maxDepth: 64 };
-function locationOf(file, document, pointer, key = false) {
-  return { file, pointer, ...document.locate(pointer, key) ?? {} };
-}
-function detectFormat(path, text) {
-  if (/\.json$/i.test(path)) return "json";
-  if (/\.ya?ml$/i.test(path)) return "yaml";
-  return /^\s*[[{]/.test(text) ? "json" : "yaml";
-}
-function parseText(text, format, limits = DEFAULT_PARSE_LIMITS) {
-  return format === "json" ? parseJson(text, limits) : parseYaml(text, limits);
-}
-function parseJson(text, limits) {
-  const toPosition = createPositionLookup(text);
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const offset = body === text ? 0 : 1;
-  const { issues, inexact } = scanJsonFull(body, { maxDepth: limits.maxDepth });
-  if (issues.length > 0) {
-    return {
-      ok: false,
-      issues: issues.map((issue) => ({
-        message: issue.message,
-        position: toPosition(issue.offset + offset)
-      }))
-    };
-  }
-  const value = JSON.parse(body);
-  const pointers = inexact.length > 0 ? pointersAtOffsets(
-    body,
-    inexact.map((n) => n.offset)
-  ) : void 0;
-  let index;
-  const find = (pointer, key) => {
-    const segments = parsePointer(pointer);
-    if (body.length > INDEX_LIMIT) return locateJsonPointer(body, segments, key);
-    index ??= indexJsonPointers(body, limits.onScan);
-    const offsets = index.get(formatPointer(segments));
-    return key ? offsets?.key ?? offsets?.value : offsets?.value;
-  };
-  return {
-    ok: true,
-    document: {
-      format: "json",
-      value,
-      inexactNumbers: new Map(inexact.map((n) => [pointers?.get(n.offset) ?? "", n.text])),
-      locate(pointer, key = false) {
-        const found = find(pointer, key);
-        return found === void 0 ? void 0 : toPosition(found + offset);
-      }
-    }
-  };
-}
-
-// src/core/schema/schema-drafts.ts
-var SUPPORTED_DRAFTS = "draft-04 (http://json-schema.org/draft-04/schema#), draft-06, draft-07 (http://json-schema.org/draft-07/schema#), 2019-09 (https://json-schema.org/draft/2019-09/schema), 2020-12 (https://json-schema.org/draft/2020-12/schema, the default when $schema is absent)";
-var BY_URI = {
-  "json-schema.org/draft-04/schema": "draft-04",
-  "json-schema.org/draft-06/schema": "draft-06",
-  "json-schema.org/draft-07/schema": "draft-07",
-  "json-schema.org/draft/2019-09/schema": "2019-09",
-  "json-schema.org/draft/2020-12/schema": "2020-12"
-};
-function detectDraft(schema) {
-  if (!isPlainObject(schema) || schema.$schema === void 0) return { ok: true, draft: "2020-12" };
-  const declared = schema.$schema;
-  const key = typeof declared === "string" ? declared.trim().replace(/^https?:\/\//, "").replace(/#$/, "") : "";
-  const draft = BY_URI[key];
-  if (draft) return { ok: true, draft };
-  return {
-    ok: false,
-    message: `unsupported $schema ${JSON.stringify(declared)}; supported drafts: ${SUPPORTED_DRAFTS}`
-  };
-}
-var unwrap = (module) => {
-  const outer = module.default;
-  return outer.default ?? outer;
-};
-async function loadAjvFactory(draft) {
-  const formats = await import("./dist-IZPEAOGW.js");
-  const addFormats = unwrap(formats);
-  let Ajv;
-  let meta;
-  if (draft === "2020-12") Ajv = unwrap(await import("./2020-T5LJ3HI7.js"));
-  else if (draft === "2019-09") Ajv = unwrap(await import("./2019-KGXDAOSS.js"));
-  else if (draft === "draft-04") Ajv = unwrap(await import("./dist-PPVSFSYG.js"));
-  else {
-    Ajv = unwrap(await import("./ajv-EBDSGDNU.js"));
-    if (draft === "draft-06")
-      meta = (await import("./json-schema-draft-06-XKBVHQ4C.js")).default;
-  }
-  return () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
-    if (meta) ajv.addMetaSchema(meta);
-    addFormats(ajv);
-    return ajv;
-  };
-}
-function usesNumericKeywords(schema) {
-  const stack = [schema];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (NUMERIC_KEYWORDS.has(key)) return true;
-        if (key === "type" && (value === "integer" || Array.isArray(value) && value.includes("integer")))
-          return true;
-        if (typeof value === "object") stack.push(value);
-      }
-    }
-  }
-  return false;
-}
-var NUMERIC_KEYWORDS = /* @__PURE__ */ new Set([
-  "maximum",
-  "minimum",
-  "exclusiveMaximum",
-  "exclusiveMinimum",
-  "multipleOf",
-  "const",
-  "enum"
-]);
-
 // src/app/prepare-schemas.ts
 async function prepareSchemas(config, workspace, validator) {
   const paths = new Set(
@@ -19043,27 +19864,6 @@ async function prepareSchemas(config, workspace, validator) {
   }
   if (errors.length === 0) await validator.load(drafts);
   return errors;
-}
-
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text = location.file;
-  if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
-  }
-  return text;
 }
 
 // src/core/render/format-value.ts
@@ -19189,12 +19989,12 @@ function codeSpan(text, table) {
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
 }
-function fencedBlock(text, info) {
+function fencedBlock(text, info2) {
   const body = breakCommentMarkers(
     text.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
   );
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
+  const safeInfo = info2.replace(/[^A-Za-z0-9_-]/g, "");
   return `${fence}${safeInfo}
 ${body}
 ${fence}`;
@@ -19273,7 +20073,7 @@ function renderBaseline(record) {
     ...rows,
     ...fullShas.length ? [
       "",
-      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+      `Full shas: ${fullShas.map((sha2) => `${mdCode(sha2.slice(0, 7))} = ${mdCode(sha2)}`).join(" \xB7 ")}`
     ] : []
   ].join("\n");
 }
@@ -19328,32 +20128,6 @@ function renderCheckDetails(check, max) {
   const kept = lines.slice(0, max);
   if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
   return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 7 * 24 * 36e5;
-function checkDurationRange(value) {
-  const ms = parseDuration(value);
-  if (ms === void 0) return void 0;
-  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
-  if (ms > MAX_DURATION_MS)
-    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
-  return void 0;
-}
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/commands/critical-path.ts
@@ -19549,12 +20323,12 @@ function renderHeader(record) {
     const label = labelSuffix(outcome);
     return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
   });
-  const warning = renderIntegrityWarning(record);
+  const warning2 = renderIntegrityWarning(record);
   const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
   return [
     `# ${renderHeadline(record)}`,
     "",
-    ...warning ? [warning, ""] : [],
+    ...warning2 ? [warning2, ""] : [],
     `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
     "",
     "| Decision | State | Blocked by |",
@@ -19743,10 +20517,10 @@ function createSchemaValidator() {
           usesNumericKeywords
         )
       };
-    } catch (error) {
+    } catch (error2) {
       return {
         ok: false,
-        message: `schema ${source.name} does not compile: ${error.message}`
+        message: `schema ${source.name} does not compile: ${error2.message}`
       };
     }
   }
@@ -19762,7 +20536,7 @@ function validateDocument(validate, document, file, numeric = true) {
   }));
   if (validate(document.value)) return roundings;
   const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
-  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
+  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error2) => toFinding(error2, document, file));
   if (errors.length > MAX_SCHEMA_FINDINGS) {
     findings.push({
       message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
@@ -19771,24 +20545,24 @@ function validateDocument(validate, document, file, numeric = true) {
   }
   return [...roundings, ...findings];
 }
-function toFinding(error, document, file) {
-  let pointer = error.instancePath;
+function toFinding(error2, document, file) {
+  let pointer = error2.instancePath;
   let atKey = false;
-  let message = `${pointer || "/"} ${error.message ?? "is invalid"}`;
-  if (error.keyword === "additionalProperties") {
-    const extra = String(error.params.additionalProperty);
+  let message = `${pointer || "/"} ${error2.message ?? "is invalid"}`;
+  if (error2.keyword === "additionalProperties") {
+    const extra = String(error2.params.additionalProperty);
     pointer = formatPointer([...parsePointer(pointer), extra]);
     atKey = true;
     message = `${pointer} is not allowed here (unknown property "${extra}")`;
-  } else if (error.keyword === "enum") {
-    message += `: ${JSON.stringify(error.params.allowedValues)}`;
-  } else if (error.keyword === "format" && error.params.format === "date-time") {
+  } else if (error2.keyword === "enum") {
+    message += `: ${JSON.stringify(error2.params.allowedValues)}`;
+  } else if (error2.keyword === "format" && error2.params.format === "date-time") {
     message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
-  } else if (error.keyword === "const") {
-    message += `: ${JSON.stringify(error.params.allowedValue)}`;
+  } else if (error2.keyword === "const") {
+    message += `: ${JSON.stringify(error2.params.allowedValue)}`;
   }
-  const data = resolvePointer(document.value, error.instancePath);
-  if (error.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
+  const data = resolvePointer(document.value, error2.instancePath);
+  if (error2.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
   return { message, location: locationOf(file, document, pointer, atKey) };
@@ -19842,7 +20616,7 @@ function findProblems(shards, config, configSha256) {
   if (notShards.length > 0) return problems;
   const first = shards[0];
   const count = first.record.shard.count;
-  const sha = first.record.context.sha;
+  const sha2 = first.record.context.sha;
   for (const s of shards) {
     const r = s.record;
     if (r.shard.count !== count)
@@ -19855,9 +20629,9 @@ function findProblems(shards, config, configSha256) {
       problems.push(
         `${s.path} was produced with a different config (sha256 ${r.gate.config_sha256.slice(0, 12)}, ${config.path} here is ${configSha256.slice(0, 12)})`
       );
-    if (r.context.sha !== sha)
+    if (r.context.sha !== sha2)
       problems.push(
-        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
+        `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha2).slice(0, 12)}: shards of different commits cannot be merged`
       );
     if (r.decision_requested !== first.record.decision_requested)
       problems.push(
@@ -19877,8 +20651,8 @@ function findProblems(shards, config, configSha256) {
 
 // src/core/commands/placeholder.ts
 var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+function isPlaceholderCommand(run2) {
+  const parts = run2.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
   return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
 }
 
@@ -19905,10 +20679,13 @@ function workspaceDirname(path) {
   const index = path.lastIndexOf("/");
   return index === -1 ? "." : path.slice(0, index);
 }
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
+function findBodySource(run2, cwd) {
+  const trimmed = run2.trim();
   const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
   if (packageScript && trimmed !== "bun test") {
     return {
@@ -19945,8 +20722,8 @@ function stripAnsi(text) {
 
 // src/core/commands/test-counts.ts
 var num = (value) => value === void 0 ? 0 : Number(value);
-var countOf = (summary2, ...words) => words.reduce(
-  (sum, word) => sum + [...summary2.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
+var countOf = (summary3, ...words) => words.reduce(
+  (sum, word) => sum + [...summary3.matchAll(new RegExp(`(\\d+) (?:${word})\\b`, "g"))].reduce(
     (s, m) => s + num(m[1]),
     0
   ),
@@ -19973,15 +20750,15 @@ var PARSERS = [
   function nextest(text) {
     const m = lastMatch(text, /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: (.*)$/gm);
     if (!m) return void 0;
-    return summary("cargo-nextest", m[1]);
+    return summary2("cargo-nextest", m[1]);
   },
   function jest(text) {
     const m = lastMatch(text, /^Tests:\s+(.*?)(\d+) total/gm);
-    return m ? summary("jest", m[1]) : void 0;
+    return m ? summary2("jest", m[1]) : void 0;
   },
   function vitest(text) {
     const m = lastMatch(text, /^\s*Tests\s+((?:\d+ [a-z ]+?(?: \| )?)+)\s*\(\d+\)\s*$/gm);
-    return m ? summary("vitest", m[1]) : void 0;
+    return m ? summary2("vitest", m[1]) : void 0;
   },
   function pytest(text) {
     const m = lastMatch(
@@ -20035,7 +20812,7 @@ var PARSERS = [
     return m ? { runner: "plain", passed: num(m[1]), failed: num(m[2]) } : void 0;
   }
 ];
-function summary(runner, text) {
+function summary2(runner, text) {
   return {
     runner,
     passed: countOf(text, "passed"),
@@ -20301,8 +21078,8 @@ function latestReviews(reviews) {
   }
   return [...latest.values()].filter((r) => r.state !== "DISMISSED");
 }
-function short(sha) {
-  return sha ? sha.slice(0, 12) : "unknown";
+function short(sha2) {
+  return sha2 ? sha2.slice(0, 12) : "unknown";
 }
 
 // src/core/signoff/verify-signoff.ts
@@ -20383,12 +21160,12 @@ function listUserSchemas(config) {
 // src/core/checks/load-structured-file.ts
 function loadStructuredFile(context, path, options) {
   const read = context.evidence.files[path];
-  const fail = (status, summary2, findings = []) => ({
+  const fail = (status, summary3, findings = []) => ({
     ok: false,
     path,
     status,
-    summary: summary2,
-    findings: findings.length ? findings : [{ message: summary2, location: { file: path } }]
+    summary: summary3,
+    findings: findings.length ? findings : [{ message: summary3, location: { file: path } }]
   });
   if (!read || read.kind === "missing") return fail("fail", `${options.what} not found at ${path}`);
   if (read.kind === "error")
@@ -20397,9 +21174,9 @@ function loadStructuredFile(context, path, options) {
     maxDepth: context.config.limits.maxDepth
   });
   if (!parsed.ok) {
-    const findings = parsed.issues.map((issue) => ({
-      message: issue.message,
-      location: { file: path, ...issue.position }
+    const findings = parsed.issues.map((issue2) => ({
+      message: issue2.message,
+      location: { file: path, ...issue2.position }
     }));
     const first = findings[0];
     const where = first.location.line ? `${path}:${first.location.line}:${first.location.column}` : path;
@@ -20445,9 +21222,9 @@ function resolveSchemaSource(context, schema) {
       return { message: `schema ${path} could not be read: ${read.message}`, file: path };
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (!parsed.ok) {
-      const issue = parsed.issues[0];
+      const issue2 = parsed.issues[0];
       return {
-        message: `schema ${path}:${issue.position?.line ?? 1}:${issue.position?.column ?? 1} is not valid: ${issue.message}`,
+        message: `schema ${path}:${issue2.position?.line ?? 1}:${issue2.position?.column ?? 1} is not valid: ${issue2.message}`,
         file: path
       };
     }
@@ -20514,8 +21291,8 @@ function evaluateArtifacts(context) {
 function expectedBaseline(context) {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
-  const git = context.evidence.git;
-  const tagged = git.kind === "ok" ? git.tags[lock.release_tag] : void 0;
+  const git2 = context.evidence.git;
+  const tagged = git2.kind === "ok" ? git2.tags[lock.release_tag] : void 0;
   return tagged ? { ...lock, commit_sha: tagged } : lock;
 }
 function collectBaselineSources(context, joint) {
@@ -20666,43 +21443,43 @@ var FETCH_HINT = "fetch full history with tags: set `fetch-depth: 0` on actions/
 function evaluateGitTag(context) {
   const { release_tag: tag, commit_sha: lockSha } = context.config.baseline;
   if (!tag) return [];
-  const git = context.evidence.git;
+  const git2 = context.evidence.git;
   const base = {
     id: "git.release-tag",
     kind: "git",
     expected: { tag, commit_sha: lockSha ?? "the commit the tag resolves to" }
   };
-  if (git.kind !== "ok") {
+  if (git2.kind !== "ok") {
     return [
       {
         ...base,
         status: "error",
-        summary: `cannot check tag ${tag}: ${git.reason}`,
+        summary: `cannot check tag ${tag}: ${git2.reason}`,
         observed: null
       }
     ];
   }
-  const sha = lockSha ?? git.tags[tag] ?? "(the tag commit)";
-  const resolved = git.tags[tag];
+  const sha2 = lockSha ?? git2.tags[tag] ?? "(the tag commit)";
+  const resolved = git2.tags[tag];
   if (resolved === null || resolved === void 0) {
-    const unfetched = git.tagCount === 0 || git.shallow;
+    const unfetched = git2.tagCount === 0 || git2.shallow;
     return [
       {
         ...base,
         status: "fail",
-        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git.tagCount} other tags present): no immutable release evidence`,
-        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git.tagCommits ?? {})],
+        summary: unfetched ? `release tag ${tag} is not in this clone, which ${git2.shallow ? "is shallow" : "has no tags at all"}: ${FETCH_HINT}` : `release tag ${tag} does not exist in git (${git2.tagCount} other tags present): no immutable release evidence`,
+        details: unfetched ? [FETCH_HINT] : [suggestTag(tag, lockSha, git2.tagCommits ?? {})],
         observed: { tag: null }
       }
     ];
   }
-  if (resolved !== sha) {
+  if (resolved !== sha2) {
     return [
       {
         ...base,
         status: "fail",
-        summary: `release tag ${tag} resolves to ${resolved}, but the lock's commit_sha is ${sha}`,
-        details: [`git: ${tag} \u2192 ${resolved}`, `lock (${context.config.path}): commit_sha ${sha}`],
+        summary: `release tag ${tag} resolves to ${resolved}, but the lock's commit_sha is ${sha2}`,
+        details: [`git: ${tag} \u2192 ${resolved}`, `lock (${context.config.path}): commit_sha ${sha2}`],
         observed: { tag, commit_sha: resolved }
       }
     ];
@@ -20711,7 +21488,7 @@ function evaluateGitTag(context) {
     {
       ...base,
       status: "pass",
-      summary: lockSha ? `release tag ${tag} resolves to ${sha}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
+      summary: lockSha ? `release tag ${tag} resolves to ${sha2}` : `release tag ${tag} resolves to ${resolved}; the lock has no commit_sha, so every artifact must state this commit`
     }
   ];
 }
@@ -21133,7 +21910,7 @@ function evaluateRule(context, rule, mode) {
     ...ref,
     pointer: mode ? ref.pointer.replaceAll("{mode}", mode) : ref.pointer
   });
-  const describe = (ref) => `${ref.artifact}#${ref.pointer}`;
+  const describe2 = (ref) => `${ref.artifact}#${ref.pointer}`;
   const left = readSide(context, expand(rule.left));
   const right = rule.right ? readSide(context, expand(rule.right)) : rule.hasValue ? {
     ok: true,
@@ -21152,15 +21929,15 @@ function evaluateRule(context, rule, mode) {
   }
   const l = left;
   const r = right;
-  const leftName = describe(expand(rule.left));
-  const rightName = rule.right ? describe(expand(rule.right)) : "the configured value";
+  const leftName = describe2(expand(rule.left));
+  const rightName = rule.right ? describe2(expand(rule.right)) : "the configured value";
   const verdict = judgeRule(context, rule, l, r, leftName, rightName);
-  const summary2 = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
-  if (verdict.pass) return { ...base, status: "pass", summary: summary2 };
+  const summary3 = `${rule.description ? `${rule.description}: ` : ""}${verdict.message}`;
+  if (verdict.pass) return { ...base, status: "pass", summary: summary3 };
   return {
     ...base,
     status: "fail",
-    summary: summary2,
+    summary: summary3,
     details: verdict.details,
     findings: verdict.findings ?? [{ message: verdict.message, location: l.location }],
     expected: r ? withExactNumbers(r.value, r.exact) : rule.pattern ?? rule.schema,
@@ -21308,8 +22085,8 @@ function evaluateChangelog(context) {
   const tag = context.evidence.inputs.release_tag ?? context.config.baseline.release_tag;
   const base = { id: "changelog", kind: "changelog" };
   const at = (line) => ({ file: changelog.path, ...line ? { line } : {} });
-  const fail = (summary2, line) => [
-    { ...base, status: "fail", summary: summary2, findings: [{ message: summary2, location: at(line) }] }
+  const fail = (summary3, line) => [
+    { ...base, status: "fail", summary: summary3, findings: [{ message: summary3, location: at(line) }] }
   ];
   if (!tag)
     return [
@@ -21646,14 +22423,14 @@ function hasCrlfShebang(command, context, output) {
 
 // src/core/checks/joint-decision.ts
 function missingCutoverPolicy(configPath) {
-  const summary2 = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
+  const summary3 = `${configPath} has no joint_decision policy: a runtime cutover needs a signed joint decision (add joint_decision: { path, roles, signers })`;
   return {
     id: "joint-decision.cutover",
     kind: "gate",
     status: "fail",
     only: ["cutover"],
-    summary: summary2,
-    findings: [{ message: summary2, location: { file: configPath } }],
+    summary: summary3,
+    findings: [{ message: summary3, location: { file: configPath } }],
     expected: "a joint_decision policy",
     observed: "none"
   };
@@ -21730,16 +22507,16 @@ function describeSignoff(decision, judged, unsignedState, path) {
     };
   if (unsigned.length > 0 && (unsignedState === "fail" || doubtful.length === 0)) {
     const roles = unsigned.map((r) => r.role).join(", ");
-    const summary2 = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
+    const summary3 = `joint decision record ${path} is unsigned for ${decision} by ${roles}`;
     const github = judged.verifiedBy === "github" ? [
       `${decision} signatures are verified by GitHub: an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment`
     ] : [];
-    return { status: unsignedState, summary: summary2, details: [...github, ...details] };
+    return { status: unsignedState, summary: summary3, details: [...github, ...details] };
   }
   if (doubtful.length > 0) {
     const why = judged.unavailable.length ? ` (${judged.unavailable.join("; ")})` : "";
-    const summary2 = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
-    return { status: "pending", summary: summary2, details };
+    const summary3 = `joint decision ${decision} signatures cannot be verified: ${doubtful.join("; ")}${why}`;
+    return { status: "pending", summary: summary3, details };
   }
   return {
     status: "pass",
@@ -21755,8 +22532,8 @@ function describeSignature(signature) {
 // src/core/commands/command-paths.ts
 var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
 var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
-function pathsInLine(run, cwd, into) {
-  for (const token of run.split(/[\s;&|()<>'"`]+/)) {
+function pathsInLine(run2, cwd, into) {
+  for (const token of run2.split(/[\s;&|()<>'"`]+/)) {
     if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
     const isScript = SCRIPT_FILE.test(token);
     if (!isScript && !token.includes("/")) continue;
@@ -21857,7 +22634,7 @@ function findProtectedChanges(config, evidence, changed) {
   for (const path of changed.outside)
     if (workflows.test(path))
       changes.push({ path: `:/${path}`, why: "a workflow (it can change the gate inputs)" });
-  return changes.sort((a, b) => a.path.localeCompare(b.path));
+  return changes.sort((a, b) => comparePaths(a.path, b.path));
 }
 
 // src/core/checks/gate-integrity.ts
@@ -21870,13 +22647,13 @@ function evaluateGateIntegrity(context) {
   const trusted = integrity.trustedConfig;
   if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
     const unavailable = trusted.kind === "unavailable" ? trusted.reason : integrity.changed.reason;
-    const summary3 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
+    const summary4 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,
         status: "error",
-        summary: summary3,
-        findings: [{ message: summary3, location: { file: path } }],
+        summary: summary4,
+        findings: [{ message: summary4, location: { file: path } }],
         expected: "fetch-depth: 0",
         observed: "trusted ref unavailable"
       }
@@ -21909,12 +22686,12 @@ function evaluateGateIntegrity(context) {
     ];
   const files = [...new Set(lines.map((line) => line.split(":")[0]))];
   const shown2 = lines.length > 5 ? [...lines.slice(0, 5), `and ${lines.length - 5} more`] : lines;
-  const summary2 = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
+  const summary3 = `this change alters the policy or protected files compared with the trusted ref ${ref}: ${shown2.join("; ")}. The cutover is NO-GO for a change that alters its own gate (a warning for the rehearsal); the new policy applies once merged`;
   return [
     {
       ...base,
       status: "fail",
-      summary: summary2,
+      summary: summary3,
       details: lines,
       findings,
       expected: `policy and protected files as at ${ref}`,
@@ -21989,11 +22766,11 @@ function findRedFor(record, decision) {
 function judgeConsumerRecord(record, consumer) {
   const base = { id: "consumer.record", kind: "consumer" };
   const path = consumer.record;
-  const fail = (summary3, expected, observed) => ({
+  const fail = (summary4, expected, observed) => ({
     ...base,
     status: "fail",
-    summary: summary3,
-    findings: [{ message: summary3, location: { file: path } }],
+    summary: summary4,
+    findings: [{ message: summary4, location: { file: path } }],
     expected,
     observed
   });
@@ -22004,13 +22781,13 @@ function judgeConsumerRecord(record, consumer) {
       consumer.repository,
       repository
     );
-  const sha = record.context?.sha ?? "";
+  const sha2 = record.context?.sha ?? "";
   const pinned = (consumer.ref ?? "").toLowerCase();
-  if (!/^[0-9a-f]{40}$/.test(sha) || pinned.length < 7 || !sha.startsWith(pinned))
+  if (!/^[0-9a-f]{40}$/.test(sha2) || pinned.length < 7 || !sha2.startsWith(pinned))
     return fail(
-      `the consumer record ${path} is for commit '${sha || "unknown"}', not a full sha at the pinned ref ${consumer.ref}`,
+      `the consumer record ${path} is for commit '${sha2 || "unknown"}', not a full sha at the pinned ref ${consumer.ref}`,
       `a 40-hex sha starting with ${consumer.ref}`,
-      sha || null
+      sha2 || null
     );
   const scope = record.scope;
   if (scope !== "full" && !record.aggregated_from)
@@ -22025,13 +22802,13 @@ function judgeConsumerRecord(record, consumer) {
     return {
       ...base,
       status: "pass",
-      summary: `consumer ${repository} at ${sha.slice(0, 12)}: GO for ${DECISIONS.join(" and ")}, ${record.checks.length} checks green`
+      summary: `consumer ${repository} at ${sha2.slice(0, 12)}: GO for ${DECISIONS.join(" and ")}, ${record.checks.length} checks green`
     };
   const reasons = [...new Set(failing.flatMap((d) => red[d]))];
-  const summary2 = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
+  const summary3 = `the consumer is not GO for ${failing.join(" and ")} in ${path}: ${reasons.join(", ")}`;
   return {
     ...fail(
-      summary2,
+      summary3,
       Object.fromEntries(failing.map((d) => [d, "GO"])),
       Object.fromEntries(failing.map((d) => [d, red[d]]))
     ),
@@ -22306,8 +23083,8 @@ function observedBaseline(context) {
   const observed = {};
   for (const source of context.baselineSources) observed[source.name] = source.values;
   const tag = context.config.baseline.release_tag;
-  const git = context.evidence.git;
-  const resolved = tag && git.kind === "ok" ? git.tags[tag] : void 0;
+  const git2 = context.evidence.git;
+  const resolved = tag && git2.kind === "ok" ? git2.tags[tag] : void 0;
   if (tag && resolved) observed.git = { release_tag: tag, commit_sha: resolved };
   return observed;
 }
@@ -22920,8 +23697,8 @@ function findScriptReferences(line, cwd) {
       continue;
     }
     const { program, path, args } = unwrapped;
-    const file = (relative4) => {
-      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
+    const file = (relative7) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
       if (normalized.ok) refs.push({ path: normalized.path, cwd });
     };
     if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
@@ -23120,9 +23897,9 @@ async function collectEvidence(config, configRead, ports, request, plan) {
     }) : void 0
   ]);
   lookups.catch(() => void 0);
-  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  const reads = await readInputs2(config, configRead, ports, plan.trusted);
   plan.onWaiting?.(Object.fromEntries(reads));
-  const [git, tools, incidents, consumerCheck, signoff] = await lookups;
+  const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
   const trusted = plan.trusted;
   const integrity = trusted?.evaluateIntegrity === true ? {
     trustedRef: trusted.ref,
@@ -23149,7 +23926,7 @@ async function collectEvidence(config, configRead, ports, request, plan) {
     modes: request.modes.length > 0 ? request.modes : config.handoff?.modes ?? [],
     inputs: request.inputs,
     files: Object.fromEntries(reads),
-    git,
+    git: git2,
     tools,
     commands: runCommands ? commands ?? [] : null,
     ...runCommands ? {} : { commandsNotRunReason: request.notRunReason ?? "commands were not run" },
@@ -23160,12 +23937,12 @@ async function collectEvidence(config, configRead, ports, request, plan) {
     ...plan.shard ? { shard: plan.shard } : {},
     context: {
       ...request.context,
-      sha: request.context.sha ?? (git.kind === "ok" ? git.head : null) ?? null
+      sha: request.context.sha ?? (git2.kind === "ok" ? git2.head : null) ?? null
     }
   };
 }
 var MAX_TREE_FILES = 500;
-async function readInputs(config, configRead, ports, trusted) {
+async function readInputs2(config, configRead, ports, trusted) {
   const reads = /* @__PURE__ */ new Map([[config.path, configRead]]);
   const read = async (path) => {
     if (!reads.has(path))
@@ -23246,15 +24023,15 @@ function checkBuiltinSchemaRefs(config, at) {
 var WHY = `protected checks (${PROTECTED_CHECKS.join(", ")}) can be neither waived nor unblocked by any config (SPEC \xA72)`;
 function checkProtectedPolicy(config, at) {
   const errors = [];
-  const error = (pointer, message, key = false) => errors.push({ message, location: at(pointer, key) });
+  const error2 = (pointer, message, key = false) => errors.push({ message, location: at(pointer, key) });
   (config.waivers ?? []).forEach((waiver, i) => {
     const check = String(waiver.check);
     if (isProtectedCheck(check))
-      error(`/waivers/${i}/check`, `a waiver names the protected check '${check}': ${WHY}`);
+      error2(`/waivers/${i}/check`, `a waiver names the protected check '${check}': ${WHY}`);
   });
   for (const key of Object.keys(config.checks ?? {})) {
     if (isProtectedCheck(key))
-      error(
+      error2(
         `/checks/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
         `checks overrides the protected check '${key}': ${WHY}`,
         true
@@ -23262,7 +24039,7 @@ function checkProtectedPolicy(config, at) {
   }
   const handoff = config.handoff;
   if (handoff?.require_tag === false)
-    error(
+    error2(
       "/handoff/require_tag",
       `require_tag: false would switch off the protected check 'git.release-tag': ${WHY}; remove it (the tag is checked whenever the lock has a release_tag)`
     );
@@ -23270,14 +24047,14 @@ function checkProtectedPolicy(config, at) {
   if (consumer) {
     const ref = consumer.ref;
     if (typeof ref === "string" && !/^[0-9a-fA-F]{7,40}$/.test(ref))
-      error(
+      error2(
         "/consumer/ref",
         `consumer.ref '${ref}' is not a commit sha: expected 7 to 40 hex digits (the consumer record's sha must start with it)`
       );
     if (consumer.record !== void 0) {
       for (const field of ["repository", "ref"])
         if (consumer[field] === void 0)
-          error(
+          error2(
             "/consumer",
             `consumer.record needs consumer.${field}: the record is bound to the consumer's repository and pinned ref (SPEC \xA710)`
           );
@@ -23286,7 +24063,7 @@ function checkProtectedPolicy(config, at) {
   (config.protected_paths ?? []).forEach((glob, i) => {
     const text = String(glob);
     if (text.startsWith("/") || text.split("/").includes(".."))
-      error(
+      error2(
         `/protected_paths/${i}`,
         `protected path '${text}' must be a glob relative to the workspace (no leading '/', no '..')`
       );
@@ -23295,7 +24072,7 @@ function checkProtectedPolicy(config, at) {
 }
 
 // src/core/config/joint-decision-semantics.ts
-function checkJointDecisionSemantics(joint, error) {
+function checkJointDecisionSemantics(joint, error2) {
   if (!joint || typeof joint.signers !== "object" || joint.signers === null) return;
   const signers = joint.signers;
   const named = Object.keys(signers);
@@ -23303,14 +24080,14 @@ function checkJointDecisionSemantics(joint, error) {
   for (const role of named) {
     if (roles.includes(role)) continue;
     const suggestion = suggestName(role, roles);
-    error(
+    error2(
       `/joint_decision/signers/${role.replace(/~/g, "~0").replace(/\//g, "~1")}`,
       `signers for unknown role '${role}'${suggestion ? `; did you mean '${suggestion}'?` : `; joint_decision.roles are: ${roles.join(", ")}`}`
     );
   }
   for (const role of roles) {
     if (!Object.hasOwn(signers, role))
-      error(
+      error2(
         "/joint_decision/signers",
         `role '${role}' has no signers; list the logins (or @org/team) allowed to sign it`
       );
@@ -23320,16 +24097,16 @@ function checkJointDecisionSemantics(joint, error) {
 // src/core/config/config-semantics.ts
 function checkConfigSemantics(config, at) {
   const errors = [];
-  const error = (pointer, message) => errors.push({ message, location: at(pointer) });
+  const error2 = (pointer, message) => errors.push({ message, location: at(pointer) });
   const list = (key) => config[key] ?? [];
   for (const key of ["artifacts", "rules", "documents", "commands"])
-    checkUniqueIds(list(key), key, error);
-  checkPaths(config, error);
+    checkUniqueIds(list(key), key, error2);
+  checkPaths(config, error2);
   const artifactIds = list("artifacts").map((a) => String(a.id));
   const knownArtifact = (pointer, id) => {
     if (!artifactIds.includes(id)) {
       const suggestion = suggestName(id, artifactIds);
-      error(
+      error2(
         pointer,
         `unknown artifact '${id}'${suggestion ? `; did you mean '${suggestion}'?` : artifactIds.length ? `; artifacts are: ${artifactIds.join(", ")}` : "; no artifacts are declared"}`
       );
@@ -23341,10 +24118,10 @@ function checkConfigSemantics(config, at) {
     knownArtifact("/handoff/payload", String(handoff.payload));
   }
   list("rules").forEach(
-    (rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error)
+    (rule, i) => checkRule(rule, `/rules/${i}`, Boolean(handoff), knownArtifact, error2)
   );
-  checkCommandGraph(list("commands"), error);
-  checkJointDecisionSemantics(config.joint_decision, error);
+  checkCommandGraph(list("commands"), error2);
+  checkJointDecisionSemantics(config.joint_decision, error2);
   const defaults = config.command_defaults;
   const durations = [
     ["/command_defaults/timeout", defaults?.timeout],
@@ -23353,28 +24130,28 @@ function checkConfigSemantics(config, at) {
   ];
   for (const [pointer, value] of durations) {
     const problem = checkDurationRange(value);
-    if (problem) error(pointer, problem);
+    if (problem) error2(pointer, problem);
   }
   (defaults?.mutation_patterns ?? []).forEach(
-    (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error)
+    (pattern, i) => checkRegex(pattern, `/command_defaults/mutation_patterns/${i}`, error2)
   );
   const changelog = config.changelog;
   if (typeof changelog?.impact_pattern === "string")
-    checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error);
+    checkRegex(changelog.impact_pattern, "/changelog/impact_pattern", error2);
   errors.push(...checkProtectedPolicy(config, at));
   return errors;
 }
-function checkUniqueIds(items, key, error) {
+function checkUniqueIds(items, key, error2) {
   const seen = /* @__PURE__ */ new Map();
   items.forEach((item, i) => {
     const id = String(item.id);
     const first = seen.get(id);
     if (first !== void 0)
-      error(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
+      error2(`/${key}/${i}/id`, `duplicate id '${id}' in ${key} (first used at ${key}[${first}])`);
     else seen.set(id, i);
   });
 }
-function checkPaths(config, error) {
+function checkPaths(config, error2) {
   const paths = [];
   const add = (key, field) => (config[key] ?? []).forEach(
     (item, i) => paths.push([`/${key}/${i}/${field}`, item[field]])
@@ -23397,24 +24174,24 @@ function checkPaths(config, error) {
   for (const [pointer, value] of paths) {
     if (typeof value !== "string") continue;
     const normalized = normalizeWorkspacePath(value);
-    if (!normalized.ok) error(pointer, `path '${value}' ${normalized.reason}`);
+    if (!normalized.ok) error2(pointer, `path '${value}' ${normalized.reason}`);
   }
 }
-function checkRule(rule, pointer, hasHandoff, knownArtifact, error) {
+function checkRule(rule, pointer, hasHandoff, knownArtifact, error2) {
   for (const side of ["left", "right"]) {
     const ref = rule[side];
     if (typeof ref !== "string") continue;
     knownArtifact(`${pointer}/${side}`, ref.split("#")[0]);
     if (ref.includes("{mode}") && !hasHandoff)
-      error(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
+      error2(`${pointer}/${side}`, `'{mode}' needs a handoff section listing the modes`);
   }
   const type = String(rule.type);
   const needs = (field, why) => {
     if (rule[field] === void 0)
-      error(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
+      error2(pointer, `rule '${String(rule.id)}' of type ${type} needs '${field}' (${why})`);
   };
   if (["equal", "same-set", "subset"].includes(type) && rule.right === void 0 && rule.value === void 0) {
-    error(
+    error2(
       pointer,
       `rule '${String(rule.id)}' of type ${type} needs 'right' (artifact#/pointer) or 'value' to compare with`
     );
@@ -23426,21 +24203,21 @@ function checkRule(rule, pointer, hasHandoff, knownArtifact, error) {
   }
   if (type === "pattern") {
     needs("pattern", "a regular expression");
-    if (typeof rule.pattern === "string") checkRegex(rule.pattern, `${pointer}/pattern`, error);
+    if (typeof rule.pattern === "string") checkRegex(rule.pattern, `${pointer}/pattern`, error2);
   }
   if (type === "schema") needs("schema", "builtin:NAME or a path to a JSON Schema");
 }
-function checkRegex(pattern, pointer, error) {
+function checkRegex(pattern, pointer, error2) {
   try {
     new RegExp(pattern);
   } catch (cause) {
-    error(
+    error2(
       pointer,
       `invalid regular expression ${JSON.stringify(pattern)}: ${cause.message}`
     );
   }
 }
-function checkCommandGraph(commands, error) {
+function checkCommandGraph(commands, error2) {
   const ids = commands.map((c) => String(c.id));
   const needs = /* @__PURE__ */ new Map();
   commands.forEach((command, i) => {
@@ -23448,12 +24225,12 @@ function checkCommandGraph(commands, error) {
     deps.forEach((dep, j) => {
       if (!ids.includes(dep)) {
         const suggestion = suggestName(dep, ids);
-        error(
+        error2(
           `/commands/${i}/needs/${j}`,
           `command '${String(command.id)}' needs unknown command '${dep}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`
         );
       }
-      if (dep === command.id) error(`/commands/${i}/needs/${j}`, `command '${dep}' needs itself`);
+      if (dep === command.id) error2(`/commands/${i}/needs/${j}`, `command '${dep}' needs itself`);
     });
     needs.set(
       String(command.id),
@@ -23462,7 +24239,7 @@ function checkCommandGraph(commands, error) {
   });
   const cycle = findCycle(ids, needs);
   if (cycle) {
-    error(
+    error2(
       `/commands/${ids.indexOf(cycle[0])}/needs`,
       `commands depend on each other in a cycle: ${cycle.join(" \u2192 ")}`
     );
@@ -23677,9 +24454,9 @@ function parseConfig(text, path, validator) {
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.issues.map((issue) => ({
-        message: issue.message,
-        location: { file: path, ...issue.position }
+      errors: parsed.issues.map((issue2) => ({
+        message: issue2.message,
+        location: { file: path, ...issue2.position }
       }))
     };
   }
@@ -23716,9 +24493,9 @@ function parseConfig(text, path, validator) {
 function explainSchemaErrors(errors, document, path) {
   const result = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const error of errors) {
-    if (error.keyword === "oneOf" || error.keyword === "anyOf") continue;
-    const { message, pointer, atKey } = describeError(error, document.value);
+  for (const error2 of errors) {
+    if (error2.keyword === "oneOf" || error2.keyword === "anyOf") continue;
+    const { message, pointer, atKey } = describeError(error2, document.value);
     const key = `${pointer}\0${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -23729,57 +24506,57 @@ function explainSchemaErrors(errors, document, path) {
   }
   return result;
 }
-function describeError(error, config) {
-  const where = error.instancePath || "(top level)";
-  const params = error.params;
-  const found = resolvePointer(config, error.instancePath);
+function describeError(error2, config) {
+  const where = error2.instancePath || "(top level)";
+  const params = error2.params;
+  const found = resolvePointer(config, error2.instancePath);
   const data = found.found ? found.value : void 0;
-  switch (error.keyword) {
+  switch (error2.keyword) {
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
-      const known = knownProperties(error.schemaPath);
+      const known = knownProperties(error2.schemaPath);
       const suggestion = suggestName(extra, known);
       const hint = suggestion ? `; did you mean '${suggestion}'?` : known.length > 0 ? `; expected one of: ${known.join(", ")}` : "";
       return {
         message: `unknown key '${extra}' in ${where}${hint}`,
-        pointer: formatPointer([...parsePointer(error.instancePath), extra]),
+        pointer: formatPointer([...parsePointer(error2.instancePath), extra]),
         atKey: true
       };
     }
     case "required":
       return {
         message: `${where} is missing required key '${String(params.missingProperty)}'`,
-        pointer: error.instancePath,
+        pointer: error2.instancePath,
         atKey: false
       };
     case "enum":
       return {
         message: `${where} must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")} (found ${JSON.stringify(data)})`,
-        pointer: error.instancePath,
+        pointer: error2.instancePath,
         atKey: false
       };
     case "const":
       return {
         message: `${where} must be ${JSON.stringify(params.allowedValue)} (found ${JSON.stringify(data)})`,
-        pointer: error.instancePath,
+        pointer: error2.instancePath,
         atKey: false
       };
     case "type":
       return {
         message: `${where} must be ${String(params.type)} (found ${describeType(data)})`,
-        pointer: error.instancePath,
+        pointer: error2.instancePath,
         atKey: false
       };
     case "pattern":
       return {
         message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(data)})`,
-        pointer: error.instancePath,
+        pointer: error2.instancePath,
         atKey: false
       };
     default:
       return {
-        message: `${where} ${error.message ?? "is invalid"}`,
-        pointer: error.instancePath,
+        message: `${where} ${error2.message ?? "is invalid"}`,
+        pointer: error2.instancePath,
         atKey: false
       };
   }
@@ -23842,9 +24619,9 @@ async function loadPolicy(ports, path, validator, trustedRef) {
   if (!parsed.ok)
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({
-        ...error,
-        message: `in the policy at the trusted ref ${trustedRef.slice(0, 12)}: ${error.message}`
+      errors: parsed.errors.map((error2) => ({
+        ...error2,
+        message: `in the policy at the trusted ref ${trustedRef.slice(0, 12)}: ${error2.message}`
       }))
     };
   return {
@@ -23867,10 +24644,10 @@ async function aggregateShards(ports, request) {
   const shards = request.records.flatMap((file) => {
     const parsed = parseText(file.text, "json");
     if (!parsed.ok) {
-      const issue = parsed.issues[0];
+      const issue2 = parsed.issues[0];
       errors.push({
-        message: `not a valid JSON record: ${issue.message}`,
-        location: { file: file.path, ...issue.position }
+        message: `not a valid JSON record: ${issue2.message}`,
+        location: { file: file.path, ...issue2.position }
       });
       return [];
     }
@@ -23936,61 +24713,6 @@ async function aggregateShards(ports, request) {
   );
   const reportPath = await ports.output.writeFile("report.md", markdown);
   return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
-}
-
-// src/core/shard/partition.ts
-var MAX_SHARDS = 256;
-function parseShardSpec(text) {
-  const match = /^(\d{1,12})\/(\d{1,12})$/.exec(text.trim());
-  if (!match) return couldNot(`shard must look like i/n, e.g. 2/4 (got '${text.slice(0, 40)}')`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count > MAX_SHARDS) return couldNot(`shard ${text}: n must be at most ${MAX_SHARDS}`);
-  if (count < 1 || index < 1 || index > count)
-    return couldNot(`shard ${text}: i must be between 1 and n`);
-  return ok({ index, count });
-}
-function partitionCommands(commands, count, durations = {}) {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw new RangeError(`shard count ${count} is outside 1..${MAX_SHARDS}`);
-  const groups = connectedGroups(commands);
-  const known = Object.values(durations).filter((d) => d > 0).sort((a, b) => a - b);
-  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const weight = (ids) => ids.reduce(
-    (sum, id) => sum + (known.length > 0 ? readOwn(durations, id) ?? fallback : 1),
-    0
-  );
-  const order = groups.map((ids, position2) => ({ ids, position: position2, weight: weight(ids) })).sort((a, b) => b.weight - a.weight || a.position - b.position);
-  const loads = Array.from({ length: count }, () => 0);
-  const assigned = Array.from({ length: count }, () => []);
-  for (const group of order) {
-    let target = 0;
-    for (let i = 1; i < count; i++) if (loads[i] < loads[target]) target = i;
-    loads[target] += group.weight;
-    assigned[target].push(...group.ids);
-  }
-  const position = new Map(commands.map((c, i) => [c.id, i]));
-  return assigned.map((ids) => ids.sort((a, b) => position.get(a) - position.get(b)));
-}
-function connectedGroups(commands) {
-  const parent = new Map(commands.map((c) => [c.id, c.id]));
-  const find = (id) => {
-    const p = parent.get(id);
-    if (p === id) return id;
-    const root = find(p);
-    parent.set(id, root);
-    return root;
-  };
-  for (const command of commands) {
-    for (const need of command.needs)
-      if (parent.has(need)) parent.set(find(command.id), find(need));
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const command of commands) {
-    const root = find(command.id);
-    groups.set(root, [...groups.get(root) ?? [], command.id]);
-  }
-  return [...groups.values()];
 }
 
 // src/core/shard/restrict-to-shard.ts
@@ -24103,26 +24825,381 @@ async function runGate(ports, request, sink) {
     const outcome = "records" in request ? await aggregateShards(ports, request) : await runCheckpoint(ports, request);
     await sink.finish(outcome);
     return outcome;
-  } catch (error) {
-    await sink.crash(error);
-    return { kind: "crashed", error };
+  } catch (error2) {
+    await sink.crash(error2);
+    return { kind: "crashed", error: error2 };
   }
 }
-async function failGate(sink, error) {
+async function failGate(sink, error2) {
   let startFault;
   await sink.start().catch((fault) => startFault = { error: fault });
-  await sink.crash(error);
+  await sink.crash(error2);
   if (startFault) throw startFault.error;
-  return { kind: "crashed", error };
+  return { kind: "crashed", error: error2 };
+}
+
+// src/adapters/github/context.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
+function resolveGitHubContext(env, event) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "unknown";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${repository}'; expected owner/repo (is this running on GitHub Actions?)`
+    );
+  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
+  const pullRequest = findPullRequest(eventName, event);
+  const sha2 = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const inputs = event.inputs ?? {};
+  return {
+    eventName,
+    owner,
+    repo,
+    sha: sha2,
+    ref: env.GITHUB_REF ?? null,
+    pullRequest,
+    apiUrl,
+    serverUrl,
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    dispatchInputs: Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === "string")
+    )
+  };
+}
+function findPullRequest(eventName, event) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = event.pull_request;
+    if (!pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
+    };
+  }
+  if (eventName === "workflow_run") {
+    const run2 = event.workflow_run;
+    const pr = run2?.pull_requests?.[0];
+    if (!run2 || !pr) return null;
+    return {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
+    };
+  }
+  return null;
+}
+function mergeGroupSha(event) {
+  return event.merge_group?.head_sha;
+}
+function workflowRunSha(eventName, event) {
+  return eventName === "workflow_run" ? event.workflow_run?.head_sha : void 0;
+}
+
+// src/adapters/github/event.ts
+import { readFileSync } from "node:fs";
+function readEventPayload(path) {
+  if (!path) return ok({});
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error2) {
+    return couldNot(
+      `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error2.message}`,
+      error2
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error2) {
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not JSON (${error2.message})`,
+      error2
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return couldNot(
+      `the event payload at GITHUB_EVENT_PATH=${path} is not a JSON object (got ${Array.isArray(value) ? "an array" : String(value === null ? "null" : typeof value)})`
+    );
+  return ok(value);
+}
+
+// src/adapters/github/api-errors.ts
+function describeApiError(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
+    return {
+      status: error2.status,
+      message: String(error2.message ?? "")
+    };
+  }
+  return void 0;
+}
+function isServerError(error2) {
+  return (describeApiError(error2)?.status ?? 0) >= 500;
+}
+
+// src/adapters/github/policy-source.ts
+import { createHash } from "node:crypto";
+var MAX_CONTENT_BYTES = 1024 * 1024;
+var FETCH_DEPTH = "or check out with `fetch-depth: 0` (actions/checkout) so git can read it";
+function createPolicySource(client, repository, pathPrefix) {
+  return async (sha2, path) => {
+    const where = `${pathPrefix}${path} at ${sha2.slice(0, 12)}`;
+    const unavailable = (why) => ({
+      kind: "unavailable",
+      path,
+      reason: `the trusted ref's objects are not in this clone and the contents API could not give ${where}: ${why}; ${FETCH_DEPTH}`
+    });
+    if (!/^[0-9a-f]{40}$/.test(sha2)) return unavailable("the trusted ref is not a full commit sha");
+    try {
+      const { data } = await client.rest.repos.getContent({
+        ...repository,
+        path: `${pathPrefix}${path}`,
+        ref: sha2
+      });
+      if (Array.isArray(data) || data.type !== "file")
+        return unavailable(`it is a ${Array.isArray(data) ? "directory" : data.type}`);
+      if (data.size > MAX_CONTENT_BYTES || !("content" in data) || data.encoding !== "base64")
+        return unavailable(`it is larger than 1 MB (${data.size} bytes)`);
+      const bytes = Buffer.from(data.content, "base64");
+      if (bytes.length !== data.size)
+        return unavailable(`the API gave ${bytes.length} of ${data.size} bytes`);
+      return {
+        kind: "ok",
+        path,
+        text: bytes.toString("utf8"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length
+      };
+    } catch (error2) {
+      const api = describeApiError(error2);
+      if (!api) throw error2;
+      return unavailable(
+        api.status === 404 || api.status === 403 ? `HTTP ${api.status} (absent there, or the token lacks \`contents: read\`)` : `HTTP ${api.status}: ${api.message}`
+      );
+    }
+  };
+}
+
+// src/adapters/github/signoff-lookups.ts
+function createSignoffLookup(client, repository, subject) {
+  const unavailable = (what, permission, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const reason = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; needs ${permission})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason };
+  };
+  const notAsked = { kind: "unavailable", reason: "not needed: verify is file" };
+  const pullRequest = async () => {
+    let target = subject.pullRequest;
+    if (!target && subject.event === "push" && subject.sha) {
+      try {
+        const pulls = await client.paginate(
+          client.rest.repos.listPullRequestsAssociatedWithCommit,
+          { ...repository, commit_sha: subject.sha, per_page: 100 }
+        );
+        const merged = pulls.find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
+        if (merged) target = { number: merged.number, headSha: merged.head.sha };
+      } catch (error2) {
+        return unavailable(`the pull requests of ${subject.sha}`, "`pull-requests: read`", error2);
+      }
+      if (!target)
+        return {
+          kind: "unavailable",
+          reason: `no merged pull request has ${subject.sha.slice(0, 12)} as its merge commit`
+        };
+    }
+    if (!target)
+      return { kind: "unavailable", reason: `a ${subject.event} run is not about a pull request` };
+    const { number, headSha } = target;
+    try {
+      const reviews = await client.paginate(client.rest.pulls.listReviews, {
+        ...repository,
+        pull_number: number,
+        per_page: 100
+      });
+      return {
+        kind: "ok",
+        value: {
+          number,
+          headSha,
+          url: `${subject.serverUrl}/${repository.owner}/${repository.repo}/pull/${number}`,
+          reviews: reviews.flatMap(
+            (r) => r.user ? [
+              {
+                id: r.id,
+                login: r.user.login,
+                state: r.state,
+                commitId: r.commit_id,
+                submittedAt: r.submitted_at ?? null,
+                url: r.html_url
+              }
+            ] : []
+          )
+        }
+      };
+    } catch (error2) {
+      return unavailable(`the reviews of pull request #${number}`, "`pull-requests: read`", error2);
+    }
+  };
+  const runApprovals = async () => {
+    if (!subject.runId) return { kind: "unavailable", reason: "GITHUB_RUN_ID is not set" };
+    try {
+      const { data } = await client.rest.actions.getReviewsForRun({
+        ...repository,
+        run_id: Number(subject.runId)
+      });
+      return {
+        kind: "ok",
+        value: {
+          runUrl: subject.runUrl,
+          approvals: data.map((a) => ({
+            login: a.user.login,
+            state: a.state,
+            environments: (a.environments ?? []).flatMap((e) => e.name ? [e.name] : []),
+            comment: a.comment
+          }))
+        }
+      };
+    } catch (error2) {
+      return unavailable(`the approvals of run ${subject.runId}`, "`actions: read`", error2);
+    }
+  };
+  const team = async (entry) => {
+    const [org, slug] = entry.slice(1).split("/");
+    try {
+      const members = await client.paginate(client.rest.teams.listMembersInOrg, {
+        org,
+        team_slug: slug,
+        per_page: 100
+      });
+      return { kind: "ok", value: members.map((m) => m.login) };
+    } catch (error2) {
+      return unavailable(
+        `team ${entry}`,
+        "a token with `read:org` (GITHUB_TOKEN cannot read team membership)",
+        error2
+      );
+    }
+  };
+  return async ({ github, teams }) => {
+    const [pull, runs, ...members] = await Promise.all([
+      github ? pullRequest() : notAsked,
+      github ? runApprovals() : notAsked,
+      ...teams.map(team)
+    ]);
+    return {
+      pullRequest: pull,
+      runApprovals: runs,
+      teams: Object.fromEntries(teams.map((entry, i) => [entry, members[i]]))
+    };
+  };
+}
+
+// src/adapters/github/lookups.ts
+function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
+  const split = (full) => {
+    const [owner, repo] = full.split("/");
+    return { owner, repo };
+  };
+  const unavailable = (what, error2) => {
+    const api = describeApiError(error2);
+    if (!api) throw error2;
+    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+    return { kind: "unavailable", reason: why };
+  };
+  return {
+    signoff: createSignoffLookup(client, split(defaultRepository), subject),
+    policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),
+    async incidents(config) {
+      const repository = split(config.repository ?? defaultRepository);
+      try {
+        const open2 = /* @__PURE__ */ new Map();
+        for (const label of config.labels) {
+          const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: "open",
+            labels: label,
+            per_page: 100
+          });
+          for (const issue2 of issues) {
+            if (issue2.pull_request) continue;
+            open2.set(issue2.number, {
+              number: issue2.number,
+              title: issue2.title,
+              url: issue2.html_url,
+              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+            });
+          }
+        }
+        return {
+          kind: "ok",
+          value: { open: [...open2.values()].sort((a, b) => a.number - b.number) }
+        };
+      } catch (error2) {
+        return unavailable(`issues of ${repository.owner}/${repository.repo}`, error2);
+      }
+    },
+    async consumerCheck(config) {
+      const repository = split(config.repository);
+      try {
+        const { data } = await client.rest.checks.listForRef({
+          ...repository,
+          ref: config.ref ?? "HEAD",
+          check_name: config.checkName,
+          filter: "latest",
+          per_page: 1
+        });
+        const run2 = data.check_runs[0];
+        if (!run2)
+          return {
+            kind: "unavailable",
+            reason: `no check named '${config.checkName}' on ${config.repository}@${config.ref ?? "HEAD"}`
+          };
+        return {
+          kind: "ok",
+          value: {
+            status: run2.status,
+            conclusion: run2.conclusion ?? null,
+            url: run2.html_url ?? void 0
+          }
+        };
+      } catch (error2) {
+        return unavailable(`check runs of ${repository.owner}/${repository.repo}`, error2);
+      }
+    }
+  };
+}
+
+// src/adapters/glob-files.ts
+import { readdirSync } from "node:fs";
+import { join as join2, relative as relative2 } from "node:path";
+function globFiles(root, glob) {
+  const regex = globToRegExp(glob.replace(/^\.\//, ""));
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join2(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (regex.test(relative2(root, path))) found.push(relative2(root, path));
+    }
+  };
+  walk(root);
+  return found.sort();
 }
 
 // src/adapters/fs-workspace.ts
-import { createHash } from "node:crypto";
-import { constants } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { constants as constants2 } from "node:fs";
 import { open, readdir, realpath } from "node:fs/promises";
-import { basename as basename2, dirname, isAbsolute, join as join2, relative, resolve } from "node:path";
+import { basename as basename2, dirname, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve2 } from "node:path";
 function createFsWorkspace(root) {
-  const absoluteRoot = resolve(root);
+  const absoluteRoot = resolve2(root);
   let realRoot;
   return {
     root: absoluteRoot,
@@ -24131,11 +25208,11 @@ function createFsWorkspace(root) {
       const walk = async (relativeDir) => {
         let entries;
         try {
-          entries = await readdir(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
+          entries = await readdir(resolve2(absoluteRoot, relativeDir), { withFileTypes: true });
         } catch {
           return;
         }
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of entries.sort((a, b) => comparePaths(a.name, b.name))) {
           if (found.length >= limit) return;
           if (entry.name === ".git" || entry.name === "node_modules") continue;
           const path = `${relativeDir}/${entry.name}`;
@@ -24147,21 +25224,22 @@ function createFsWorkspace(root) {
       return found;
     },
     async readFile(path, maxBytes) {
-      const target = resolve(absoluteRoot, path);
+      const target = resolve2(absoluteRoot, path);
       let real;
       try {
         realRoot ??= realpath(absoluteRoot);
+        realRoot.catch(() => void 0);
         real = await realpath(target);
-      } catch (error) {
-        const code = error.code;
+      } catch (error2) {
+        const code = error2.code;
         if (code === "ENOENT" || code === "ENOTDIR") {
           const similar = await findSimilarName(target, path);
           return similar ? { kind: "missing", path, similar } : { kind: "missing", path };
         }
-        return { kind: "error", path, message: describeError2(error) };
+        return { kind: "error", path, message: describeError2(error2) };
       }
-      const inside = relative(await realRoot, real);
-      if (inside.startsWith("..") || isAbsolute(inside)) {
+      const inside = relative3(await realRoot, real);
+      if (inside.startsWith("..") || isAbsolute2(inside)) {
         return {
           kind: "error",
           path,
@@ -24191,19 +25269,19 @@ function createFsWorkspace(root) {
             kind: "ok",
             path,
             text,
-            sha256: createHash("sha256").update(bytes).digest("hex"),
+            sha256: createHash2("sha256").update(bytes).digest("hex"),
             bytes: bytes.length
           };
         } finally {
           await handle.close();
         }
-      } catch (error) {
-        return { kind: "error", path, message: describeError2(error) };
+      } catch (error2) {
+        return { kind: "error", path, message: describeError2(error2) };
       }
     }
   };
 }
-var READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+var READ_FLAGS = constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW;
 function describeFileType(stat) {
   if (stat.isDirectory()) return "a directory";
   if (stat.isFIFO()) return "a FIFO (named pipe)";
@@ -24212,12 +25290,12 @@ function describeFileType(stat) {
   if (stat.isBlockDevice()) return "a block device";
   return "a special file";
 }
-function describeError2(error) {
-  const code = error.code;
+function describeError2(error2) {
+  const code = error2.code;
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a directory";
   if (code === "ELOOP") return "too many levels of symbolic links";
-  return error.message;
+  return error2.message;
 }
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -24233,20 +25311,20 @@ async function findSimilarName(target, path) {
   }
   const wanted = basename2(target);
   const match = names.find((name) => name.toLowerCase() === wanted.toLowerCase());
-  return match ? join2(dirname(path), match) : void 0;
+  return match ? join3(dirname(path), match) : void 0;
 }
 
 // src/adapters/output-dir.ts
 import {
   closeSync,
-  constants as constants2,
+  constants as constants3,
   lstatSync,
   mkdirSync,
   openSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join4, relative as relative4, resolve as resolve3, sep } from "node:path";
 var UnsafeOutputError = class extends Error {
   constructor(path, what) {
     super(
@@ -24257,14 +25335,14 @@ var UnsafeOutputError = class extends Error {
   }
   path;
 };
-var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW;
+var CREATE_FLAGS = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW;
 function createOutputDir(directory, root = directory) {
-  const base = resolve2(directory);
-  const workspace = resolve2(root);
+  const base = resolve3(directory);
+  const workspace = resolve3(root);
   return {
     directory: base,
     async writeFile(path, text) {
-      const target = resolve2(base, path);
+      const target = resolve3(base, path);
       if (!isInside(base, target))
         throw new UnsafeOutputError(path, "outside the evidence directory");
       ensureOutputDirectory(workspace, dirname2(target));
@@ -24281,19 +25359,19 @@ function createOutputDir(directory, root = directory) {
   };
 }
 function ensureOutputDirectory(root, directory) {
-  const absolute = resolve2(directory);
-  const inside = isInside(resolve2(root), absolute);
-  let current = inside ? resolve2(root) : dirname2(absolute);
-  const levels = inside ? relative2(current, absolute).split(sep).filter(Boolean) : [absolute];
+  const absolute = resolve3(directory);
+  const inside = isInside(resolve3(root), absolute);
+  let current = inside ? resolve3(root) : dirname2(absolute);
+  const levels = inside ? relative4(current, absolute).split(sep).filter(Boolean) : [absolute];
   if (!inside) mkdirSync(current, { recursive: true });
   for (const level of levels) {
-    current = inside ? join3(current, level) : level;
+    current = inside ? join4(current, level) : level;
     let stat = lstatOrUndefined(current);
     if (!stat) {
       try {
         mkdirSync(current);
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
+      } catch (error2) {
+        if (error2.code !== "EEXIST") throw error2;
       }
       stat = lstatOrUndefined(current);
     }
@@ -24309,59 +25387,59 @@ function openOutputFile(path, root = dirname2(path)) {
   if (stat) unlinkSync(path);
   try {
     return openSync(path, CREATE_FLAGS, 420);
-  } catch (error) {
-    const code = error.code;
+  } catch (error2) {
+    const code = error2.code;
     if (code === "EEXIST" || code === "ELOOP")
       throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
-    throw error;
+    throw error2;
   }
 }
 function lstatOrUndefined(path) {
   try {
     return lstatSync(path);
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw error;
+  } catch (error2) {
+    if (error2.code === "ENOENT") return void 0;
+    throw error2;
   }
 }
 function isInside(parent, child) {
-  const rel = relative2(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
+  const rel = relative4(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute3(rel);
 }
 function shown(root, path) {
-  const rel = relative2(resolve2(root), path);
-  return rel !== "" && isInside(resolve2(root), path) ? rel : path;
+  const rel = relative4(resolve3(root), path);
+  return rel !== "" && isInside(resolve3(root), path) ? rel : path;
 }
 
 // src/adapters/process-runner.ts
-import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
-import { delimiter, join as join4, resolve as resolve4 } from "node:path";
+import { accessSync, constants as constants4, statSync as statSync2 } from "node:fs";
+import { delimiter, join as join5, resolve as resolve5 } from "node:path";
 
 // src/adapters/leftover-processes.ts
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
 function createRunMarker() {
-  return randomBytes(12).toString("hex");
+  return randomBytes2(12).toString("hex");
 }
 function listProcessIds() {
-  if (process.platform !== "linux" || !existsSync("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return /* @__PURE__ */ new Set();
   return new Set(
-    readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
+    readdirSync2("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
   );
 }
 function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
-  if (process.platform !== "linux" || !existsSync("/proc/self/environ")) return [];
+  if (process.platform !== "linux" || !existsSync3("/proc/self/environ")) return [];
   const found = [];
   const prefix = `${MARKER_VARIABLE}=`;
-  for (const entry of readdirSync("/proc")) {
+  for (const entry of readdirSync2("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
     try {
-      const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
+      const environ = readFileSync2(`/proc/${entry}/environ`, "latin1");
       const variable = environ.split("\0").find((item) => item.startsWith(prefix));
       if (!variable || !matches(variable.slice(prefix.length))) continue;
-      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
-      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const command = readFileSync2(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+      const stat = readFileSync2(`/proc/${entry}/stat`, "latin1");
       const pgid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
       found.push({
         pid: Number(entry),
@@ -24387,7 +25465,7 @@ async function killProcesses(processes, graceMs) {
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
-    await new Promise((resolve6) => setTimeout(resolve6, 50));
+    await new Promise((resolve8) => setTimeout(resolve8, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
 async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
@@ -24408,7 +25486,7 @@ function isAlive(pid) {
     return false;
   }
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const stat = readFileSync2(`/proc/${pid}/stat`, "latin1");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return process.platform !== "linux";
@@ -24417,8 +25495,8 @@ function isAlive(pid) {
 
 // src/adapters/run-process.ts
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync as existsSync2, realpathSync, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
+import { createWriteStream, existsSync as existsSync4, realpathSync as realpathSync2, statSync } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve4 } from "node:path";
 var KILL_GRACE_MS = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
@@ -24428,7 +25506,7 @@ function shellFor(command, fallback) {
   return { file: command.shell, args: ["-c"] };
 }
 function runProcess(command, options) {
-  const cwd = resolve3(options.root, command.cwd);
+  const cwd = resolve4(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -24447,10 +25525,10 @@ function runProcess(command, options) {
     outputTail: "",
     outputBytes: 0
   });
-  if (!existsSync2(cwd) || !statSync(cwd).isDirectory())
+  if (!existsSync4(cwd) || !statSync(cwd).isDirectory())
     return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative3(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith("..") || isAbsolute3(inside)) {
+  const inside = relative5(realpathSync2(options.root), realpathSync2(cwd));
+  if (inside.startsWith("..") || isAbsolute4(inside)) {
     return notRun(
       `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
     );
@@ -24524,14 +25602,14 @@ function runProcess(command, options) {
       if (exit.error) output.append(`
 ${exit.error.message}
 `);
-      const { code, signal, error } = exit;
+      const { code, signal, error: error2 } = exit;
       const leftovers = left.map((p) => ({ pid: p.pid, command: options.redact(p.command) }));
       void (finishing ?? output.finish()).then(
         (outputTail) => resolvePromise({
           ...base,
           state: "ran",
           ...stoppedBecause ? { reason: stoppedBecause } : {},
-          exitCode: error ? 127 : timedOut ? null : code,
+          exitCode: error2 ? 127 : timedOut ? null : code,
           signal: timedOut ? null : signal,
           timedOut,
           durationMs: Date.now() - startedAt,
@@ -24553,8 +25631,8 @@ ${exit.error.message}
         if (output.waitingForLog === 0) void finalize();
       }, DRAIN_MS);
     });
-    child.on("error", (error) => {
-      exit = { code: null, signal: null, error };
+    child.on("error", (error2) => {
+      exit = { code: null, signal: null, error: error2 };
       void finalize();
     });
   });
@@ -24566,7 +25644,7 @@ function createProcessRunner(options) {
   const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
   return {
     async run(commands, runOptions) {
-      const logRoot = resolve4(options.evidenceDir, runOptions.logDir);
+      const logRoot = resolve5(options.evidenceDir, runOptions.logDir);
       ensureOutputDirectory(options.root, logRoot);
       const source = options.env ?? process.env;
       const envFor = (command) => buildChildEnv(source, {
@@ -24631,7 +25709,7 @@ function createProcessRunner(options) {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
-              logFile: join4(logRoot, `${command.id}.log`),
+              logFile: join5(logRoot, `${command.id}.log`),
               origin,
               redact: runOptions.redact,
               defaultShell: defaultShell ??= findDefaultShell(source.PATH),
@@ -24675,12 +25753,12 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join4(dir, "bash")));
+  const hasBash = (path ?? "").split(delimiter).some((dir) => dir !== "" && isExecutable(join5(dir, "bash")));
   return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 function isExecutable(file) {
   try {
-    accessSync(file, constants3.X_OK);
+    accessSync(file, constants4.X_OK);
     return statSync2(file).isFile();
   } catch {
     return false;
@@ -24689,8 +25767,8 @@ function isExecutable(file) {
 
 // src/adapters/tool-lookup.ts
 import { execFile } from "node:child_process";
-import { access, constants as constants4, realpath as realpath2 } from "node:fs/promises";
-import { delimiter as delimiter2, join as join5 } from "node:path";
+import { access as access2, constants as constants5, realpath as realpath2 } from "node:fs/promises";
+import { delimiter as delimiter2, join as join6 } from "node:path";
 var VERSION_TIMEOUT_MS = 1e4;
 var PIPE_DRAIN_MS = 250;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
@@ -24729,9 +25807,9 @@ async function ownNodeVersion(name, found, args) {
 }
 async function findOnPath(name, path) {
   for (const directory of path.split(delimiter2).filter(Boolean)) {
-    const candidate = join5(directory, name);
+    const candidate = join6(directory, name);
     try {
-      await access(candidate, constants4.X_OK);
+      await access2(candidate, constants5.X_OK);
       return candidate;
     } catch {
     }
@@ -24744,11 +25822,11 @@ function probe(file, args, env) {
       file,
       args,
       { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
-      (error, stdout, stderr) => {
+      (error2, stdout, stderr) => {
         const versionOutput = `${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3);
-        if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
-        const failure = error;
+        if (!error2) return resolvePromise({ versionOutput, versionExitCode: 0 });
+        const failure = error2;
         if (typeof failure.code === "number")
           return resolvePromise({ versionOutput, versionExitCode: failure.code });
         const probeFailure = failure.killed ? `did not finish within ${VERSION_TIMEOUT_MS / 1e3} s` : failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
@@ -24796,9 +25874,280 @@ function createOfflineLookups(reason) {
   };
 }
 
+// src/core/github/judged-commit.ts
+function checkJudgedCommit(plan, head) {
+  const requirement = plan.head;
+  if (requirement.kind === "any") return null;
+  if (requirement.kind === "equals" && head.sha === requirement.sha) return null;
+  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || head.parents.length === 2 && head.parents[1] === requirement.headSha))
+    return null;
+  const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
+  return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+function explainUnreadableHead(plan, reason, eventSha) {
+  const requirement = plan.head;
+  const expected = requirement.kind === "equals" ? `${requirement.sha}, the commit this ${plan.event} event is about` : requirement.kind === "merge-of" ? `the merge commit of ${requirement.headSha}, the head of the pull request this ${plan.event} event is about` : `${eventSha ?? "(GITHUB_SHA is not set)"}, the commit this ${plan.event} run was started on`;
+  return `could not read the workspace's HEAD (${reason}), so it cannot confirm that it would judge ${expected}; no verdict is published for a commit that was not judged. Check out the repository: ${plan.checkoutHint}`;
+}
+function resolveTrustedSha(plan, head) {
+  const rule = plan.trustedRef;
+  if (rule.kind === "sha") return rule.sha;
+  if (rule.kind === "merge-first-parent")
+    return head.parents.length === 2 && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+  return { defaultBranch: rule.branch };
+}
+
+// src/app/trusted-ref.ts
+async function resolveTrustedRef(plan, facts) {
+  if (plan.kind === "skip") return { kind: "unknown", reason: plan.reason };
+  const head = await facts.head();
+  if (!head) return { kind: "unknown", reason: "git cannot read HEAD" };
+  const rule = resolveTrustedSha(plan, head);
+  if (typeof rule === "string") return { kind: "sha", sha: rule };
+  const branch = rule.defaultBranch;
+  if (!branch)
+    return { kind: "unknown", reason: "the event payload names no default branch to trust" };
+  if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === head.sha)
+    return { kind: "sha", sha: head.sha };
+  const tip = await facts.defaultTip(branch);
+  if (!tip)
+    return {
+      kind: "unknown",
+      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\`)`
+    };
+  if (tip === head.sha || await facts.isAncestor(head.sha, tip) === true)
+    return { kind: "sha", sha: head.sha };
+  return { kind: "sha", sha: tip };
+}
+
+// src/core/github/event-payload.ts
+function pullRequestOf(pr, repository, fork) {
+  const number = pr?.number;
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const headSha = sha(head?.sha);
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || !headSha) return null;
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
+  return {
+    number,
+    headSha,
+    baseSha: sha(base?.sha) ?? null,
+    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false)
+  };
+}
+function obj(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function str(value) {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+function sha(value) {
+  return typeof value === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : void 0;
+}
+
+// src/core/github/event-plan.ts
+var ZERO_SHA = /^0{40}$/;
+function planEvent(eventName, payload, env) {
+  const skip = (reason) => ({ kind: "skip", event: eventName, reason });
+  const defaultBranch = str(obj(payload.repository)?.default_branch);
+  const push = (subject, head, hint) => ({
+    kind: "judge",
+    event: eventName,
+    subjectSha: subject,
+    head,
+    trustedRef: { kind: "default-branch", branch: defaultBranch },
+    runCommands: true,
+    pullRequest: null,
+    lookUpPullRequest: false,
+    checkoutHint: hint
+  });
+  switch (eventName) {
+    case "pull_request":
+    case "pull_request_target": {
+      const pr = pullRequestOf(obj(payload.pull_request), env.repository);
+      if (!pr) return skip(`the ${eventName} payload names no pull request`);
+      const raw = obj(payload.pull_request);
+      if (payload.action === "closed") {
+        const merged = raw.merged === true ? sha(raw.merge_commit_sha) : void 0;
+        if (!merged)
+          return skip(
+            `pull request #${pr.number} was closed without being merged: nothing to judge`
+          );
+        return {
+          ...push(merged, { kind: "equals", sha: merged }, "uses: actions/checkout"),
+          pullRequest: pr
+        };
+      }
+      if (eventName === "pull_request_target")
+        return {
+          kind: "judge",
+          event: eventName,
+          subjectSha: pr.headSha,
+          head: { kind: "equals", sha: pr.headSha },
+          trustedRef: pr.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+          runCommands: false,
+          notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
+          pullRequest: pr,
+          lookUpPullRequest: false,
+          checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`
+        };
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: pr.headSha,
+        head: { kind: "merge-of", headSha: pr.headSha },
+        trustedRef: { kind: "merge-first-parent", fallbackSha: pr.baseSha },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on pull_request is the merge commit)"
+      };
+    }
+    case "merge_group": {
+      const group = obj(payload.merge_group);
+      const head = sha(group?.head_sha);
+      const base = sha(group?.base_sha);
+      if (!head) return skip("the merge_group payload names no head_sha");
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: base ? { kind: "sha", sha: base } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: null,
+        lookUpPullRequest: false,
+        checkoutHint: "uses: actions/checkout (its default ref on merge_group is merge_group.head_sha)"
+      };
+    }
+    case "push": {
+      const after = str(payload.after) ?? env.sha;
+      if (payload.deleted === true || after && ZERO_SHA.test(after))
+        return skip("this push deleted a branch or tag: nothing to judge");
+      if (!after || !sha(after)) return skip("the push payload names no commit");
+      return push(
+        after,
+        { kind: "equals", sha: after },
+        "uses: actions/checkout (its default ref on push is the pushed commit)"
+      );
+    }
+    case "workflow_dispatch":
+    case "schedule":
+    case "repository_dispatch":
+      return push(null, { kind: "any" }, "uses: actions/checkout");
+    case "workflow_run": {
+      const run2 = obj(payload.workflow_run);
+      const head = sha(run2?.head_sha);
+      if (!run2 || !head) return skip("the workflow_run payload names no head_sha");
+      const thisRepo = str(obj(run2.repository)?.full_name) ?? str(obj(payload.repository)?.full_name) ?? env.repository;
+      const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
+      const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run2.event) ?? ""));
+      const headOwner = str(obj(obj(run2.head_repository)?.owner)?.login);
+      const headBranch = str(run2.head_branch);
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: { kind: "default-branch", branch: defaultBranch },
+        runCommands: !fromElsewhere,
+        ...fromElsewhere ? {
+          notRunReason: "workflow_run from a fork or another repository runs no verification commands (they would run untrusted code with a write token)"
+        } : {},
+        pullRequest: pr,
+        lookUpPullRequest: lookUp,
+        ...lookUp && headOwner && headBranch ? { headLabel: `${headOwner}:${headBranch}` } : {},
+        checkoutHint: "uses: actions/checkout with ref: ${{ github.event.workflow_run.head_sha }}"
+      };
+    }
+    case "check_suite":
+    case "check_run": {
+      if (payload.action !== "rerequested")
+        return skip(
+          `${eventName}.${String(payload.action)} is not a re-run request: nothing to judge`
+        );
+      const suite = eventName === "check_suite" ? obj(payload.check_suite) : obj(obj(payload.check_run)?.check_suite);
+      const head = sha(suite?.head_sha);
+      if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
+      const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
+      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      return {
+        kind: "judge",
+        event: eventName,
+        subjectSha: head,
+        head: { kind: "equals", sha: head },
+        trustedRef: pr?.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
+        runCommands: true,
+        pullRequest: pr,
+        lookUpPullRequest: false,
+        checkoutHint: `uses: actions/checkout with ref: \${{ github.event.${eventName === "check_suite" ? "check_suite" : "check_run.check_suite"}.head_sha }}`
+      };
+    }
+    default:
+      return skip(
+        `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`
+      );
+  }
+}
+
+// src/adapters/trusted-ref.ts
+var SHA = /^[0-9a-f]{40}$/;
+var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
+function createTrustedRefFacts(root, runner, api, git2 = git) {
+  return {
+    runner,
+    async head() {
+      const head = await createGit(root, git2).headCommit();
+      if (head.kind !== "ok" || !SHA.test(head.sha)) return null;
+      return { sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) };
+    },
+    async defaultTip(branch) {
+      if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
+      const local = await git2(root, [
+        "rev-parse",
+        "--verify",
+        "-q",
+        `refs/remotes/origin/${branch}^{commit}`
+      ]);
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
+      if (!api) return null;
+      try {
+        const { data } = await api.client.rest.repos.getBranch({
+          owner: api.owner,
+          repo: api.repo,
+          branch
+        });
+        return SHA.test(data.commit.sha) ? data.commit.sha : null;
+      } catch (error2) {
+        if (!describeApiError(error2)) throw error2;
+        return null;
+      }
+    },
+    async isAncestor(sha2, tip) {
+      if (!SHA.test(sha2) || !SHA.test(tip)) return null;
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      if (answer.kind === "ok") return true;
+      return answer.kind === "said-no" && answer.exitCode === 1 ? false : null;
+    }
+  };
+}
+async function trustedRefForEvent(root, env, eventName, payload, api, git2) {
+  const sha2 = env.GITHUB_SHA ?? "";
+  const plan = planEvent(eventName, payload, {
+    sha: sha2 || null,
+    repository: env.GITHUB_REPOSITORY ?? null
+  });
+  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
+  const answer = await resolveTrustedRef(plan, facts);
+  return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
+}
+
 // src/adapters/record-files.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
 
 // src/core/shard/durations.ts
 function readRecordDurations(text) {
@@ -24810,18 +26159,18 @@ function readRecordDurations(text) {
       record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
     );
     return ok(durations);
-  } catch (error) {
-    return couldNot(`it is not JSON (${error.message})`, error);
+  } catch (error2) {
+    return couldNot(`it is not JSON (${error2.message})`, error2);
   }
 }
 
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok(readFileSync2(resolve5(base, path), "utf8"));
-  } catch (error) {
-    const why = error.code === "ENOENT" ? "no such file" : error.message;
-    return couldNot(`cannot read record ${path}: ${why}`, error);
+    return ok(readFileSync3(resolve6(base, path), "utf8"));
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error2);
   }
 }
 function readShardDurations(path, base = ".") {
@@ -24860,83 +26209,974 @@ cutover-checkpoint: ${signal} received: stopping commands and writing the record
   };
 }
 
-// src/core/render/command-lines.ts
-function prefixLines(prefix, text) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return body.split("\n").map((line) => prefix + line).join("\n") + "\n";
+// src/core/github/publication-errors.ts
+var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
+function classifyApiFailure(failure) {
+  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
+    return "unreachable";
+  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
+  if (failure.status === 401) return "bad-credentials";
+  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
+    return "app-token-required";
+  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
+    return "rate-limited";
+  if (failure.status === 403 || failure.status === 404) return "permission";
+  return "other";
 }
-function describeEnd(result) {
-  if (result.state !== "ran")
-    return `\u2298 ${result.state}${result.reason ? ` (${result.reason})` : ""}:`;
-  if (result.timedOut) return "\u23F1 timed out:";
-  if (result.signal) return `\u2717 ${result.signal}:`;
-  return result.exitCode === 0 ? "\u2713" : `\u2717 exit ${result.exitCode}:`;
+function explainPublicationFailure(what, permission, failure, apiUrl) {
+  const said = failure.message.trim().slice(0, 300);
+  switch (classifyApiFailure(failure)) {
+    case "unreachable":
+      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
+    case "bad-credentials":
+      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
+    case "app-token-required":
+      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
+    case "rate-limited":
+      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
+    case "permission":
+      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
+    default:
+      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
+  }
+}
+function explainMissingToken(checkName) {
+  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
 }
 
-// src/adapters/stop-commands.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-function createStopToken() {
-  return randomBytes2(16).toString("hex");
+// src/action/judged-commit.ts
+function planRun(context, payload, env) {
+  return planEvent(context.eventName, payload, {
+    sha: env.GITHUB_SHA ?? null,
+    repository: env.GITHUB_REPOSITORY ?? null
+  });
 }
-function createStopCommandsWriter(write, token = createStopToken()) {
-  return (text) => {
-    if (text === "") return;
-    const body = text.endsWith("\n") ? text : `${text}
-`;
-    write(`::stop-commands::${token}
-${body}::${token}::
-`);
+function confirmJudgedCommit(plan, head, eventSha) {
+  if (head.kind !== "ok")
+    return {
+      kind: "wrong-commit",
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
+    };
+  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
+  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+  return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
+}
+function contextFor(context, plan, subjectSha) {
+  return {
+    ...context,
+    sha: subjectSha,
+    pullRequest: plan.pullRequest,
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
   };
 }
 
+// src/core/render/github/limits.ts
+var CHECK_RUN_TEXT_LIMIT = 65535;
+var COMMENT_LIMIT = 65536;
+var ANNOTATIONS_PER_REQUEST = 50;
+function byteLength(text) {
+  return new TextEncoder().encode(text).length;
+}
+function fitWithin(renderings, limit, measure, moreAt) {
+  let last = "";
+  for (const render of renderings) {
+    last = render();
+    if (measure(last) <= limit) return last;
+  }
+  const notice2 = `
+
+---
+_Truncated to fit GitHub's limit of ${limit.toLocaleString("en-US")}; the full report is ${moreAt}._
+`;
+  let reserve = 0;
+  for (; ; ) {
+    const cut = longestPrefixWithin(last, limit - measure(notice2) - reserve, measure);
+    const open2 = openFence(cut);
+    const closed = open2 ? `${cut}
+${open2}` : cut;
+    if (measure(closed + notice2) <= limit || reserve >= limit) return closed + notice2;
+    reserve += measure(`
+${open2}`);
+  }
+}
+function longestPrefixWithin(text, budget, measure) {
+  let low = 0;
+  let high = Math.max(0, Math.min(text.length, budget));
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (measure(text.slice(0, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  const cut = text.slice(0, low);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function openFence(text) {
+  let open2;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open2 === void 0) open2 = fence;
+    else if (fence[0] === open2[0] && fence.length >= open2.length && line.trim() === fence)
+      open2 = void 0;
+  }
+  return open2;
+}
+
+// src/core/render/github/decision-summary.ts
+function renderDecisionSummary(record, maxItems) {
+  const lines = [];
+  const warning2 = renderIntegrityWarning(record);
+  if (warning2) lines.push(warning2, "");
+  lines.push("| Decision | State |", "|---|---|");
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    const label = labelSuffix(outcome);
+    lines.push(
+      `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} |`
+    );
+  }
+  if (record.abort_triggers.length > 0) {
+    lines.push(
+      "",
+      `**\u{1F6D1} Abort triggers** (each blocks every decision): ${record.abort_triggers.map((id) => mdCode(id)).join(", ")}`
+    );
+  }
+  for (const decision of DECISIONS) {
+    const outcome = record.decisions[decision];
+    if (outcome.state === "GO") continue;
+    lines.push("", `#### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "");
+    for (const item of outcome.to_go.slice(0, maxItems)) {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` (expected ${mdCode(formatValue(item.expected, 80))}, observed ${mdCode(formatValue(item.observed, 80))})` : "";
+      const icon = STATUS_ICONS[item.status] ?? "";
+      lines.push(
+        item.check === "gate.integrity" ? `- ${icon} ${mdCode(item.check)}: ${SEE_INTEGRITY_WARNING}` : `- ${icon} ${mdCode(item.check)}: ${mdProse(item.summary)}${values}`
+      );
+    }
+    if (outcome.to_go.length > maxItems)
+      lines.push(`- \u2026 and ${outcome.to_go.length - maxItems} more`);
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const check of record.checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
+  lines.push(
+    "",
+    `${record.checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(", ")} \xB7 gate ${mdCode(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`
+  );
+  return lines.join("\n") + "\n";
+}
+
+// src/core/render/github/check-run.ts
+function mapConclusion(verdict, conditional = "action_required") {
+  return verdict === "GO" ? "success" : verdict === "NO-GO" ? "failure" : conditional;
+}
+function renderCheckTitle(record) {
+  const requested = record.decision_requested;
+  return [requested, ...DECISIONS.filter((d) => d !== requested)].map((d) => `${d === "cutover" ? "Cutover" : DECISION_TITLES[d]} ${record.decisions[d].state}`).join(" \xB7 ");
+}
+function renderCheckOutput(record, runUrl) {
+  const url = mdUrl(runUrl);
+  const where = url ? `in the [workflow run](${url}) (job summary and the \`decision-record.json\` artifact)` : "in the job summary";
+  const measure = byteLength;
+  return {
+    title: renderCheckTitle(record),
+    summary: fitWithin(
+      [
+        () => renderDecisionSummary(record, 50),
+        () => renderDecisionSummary(record, 10),
+        () => renderDecisionSummary(record, 3)
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    ),
+    text: fitWithin(
+      [
+        () => renderMarkdown(record),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+        () => renderMarkdown(record, {
+          passingChecks: false,
+          outputTails: false,
+          findingsPerCheck: 10
+        }),
+        () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+      ],
+      CHECK_RUN_TEXT_LIMIT,
+      measure,
+      where
+    )
+  };
+}
+function renderCrashSummary(message, runUrl) {
+  const url = mdUrl(runUrl);
+  return `cutover-checkpoint could not evaluate the gate: ${mdProse(message)}${url ? `
+
+See the [workflow run](${url}).` : ""}`;
+}
+function renderAnnotations(record) {
+  const level = (check) => isFailing(check.status) ? "failure" : check.status === "pass" ? "notice" : "warning";
+  const annotations = [];
+  for (const check of record.checks) {
+    if (check.status === "pass" || check.status === "skipped") continue;
+    for (const finding of check.findings) {
+      const annotation = annotateAt(
+        finding.location,
+        level(check),
+        `${check.id} (${check.status})`,
+        finding.message
+      );
+      if (annotation) annotations.push(annotation);
+    }
+  }
+  const rank = { failure: 0, warning: 1, notice: 2 };
+  return annotations.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]);
+}
+function renderConfigErrorAnnotations(errors) {
+  return errors.flatMap(
+    (error2) => annotateAt(error2.location, "failure", "configuration error", error2.message) ?? []
+  );
+}
+function annotateAt(location, level, title, message) {
+  if (!location?.line) return void 0;
+  return {
+    path: location.file,
+    start_line: location.line,
+    end_line: location.line,
+    ...location.column ? { start_column: location.column, end_column: location.column } : {},
+    annotation_level: level,
+    title,
+    message: message.slice(0, 64 * 1024 - 1)
+  };
+}
+
+// src/core/render/github/job-summary.ts
+var JOB_SUMMARY_LIMIT = 1048576;
+function renderJobSummary(record, fullReport, runUrl, limit = JOB_SUMMARY_LIMIT) {
+  const where = runUrl ? `\`report.md\` in the evidence directory of the [workflow run](${runUrl})` : "`report.md` in the evidence directory";
+  return fitWithin(
+    [
+      () => fullReport,
+      () => renderMarkdown(record, { passingChecks: false, outputTails: true, findingsPerCheck: 20 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 10 }),
+      () => renderMarkdown(record, { passingChecks: false, outputTails: false, findingsPerCheck: 3 })
+    ],
+    limit,
+    byteLength,
+    where
+  );
+}
+
+// src/adapters/github/action-sink.ts
+function createActionSink(options) {
+  const { io, publisher } = options;
+  return {
+    async start() {
+      await publisher?.start();
+    },
+    async finish(outcome) {
+      if (outcome.kind === "unusable") {
+        for (const error2 of outcome.errors) io.error(error2.message, error2.location);
+        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
+        io.fail(`cutover-checkpoint: ${message}`);
+        await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
+        publisher?.reportPermissions();
+        return;
+      }
+      const { record } = outcome;
+      setVerdictOutputs(options, outcome);
+      const summary3 = renderJobSummary(record, outcome.markdown, options.runUrl);
+      await io.appendSummary(summary3).catch(
+        (error2) => io.warning(
+          `cutover-checkpoint could not write the job summary (${error2 instanceof Error ? error2.message : String(error2)}); the report is in ${outcome.reportPath}`
+        )
+      );
+      await publisher?.finish(record);
+      setPublishedOutputs(options);
+      publisher?.reportPermissions();
+      concludeStep(options, record);
+    },
+    async crash(error2) {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      try {
+        await publisher?.crash(message);
+      } finally {
+        io.fail(`cutover-checkpoint could not run: ${message}`);
+      }
+    }
+  };
+}
+function setVerdictOutputs({ io, outputs }, outcome) {
+  const { record } = outcome;
+  io.setOutput(outputs.verdict, record.verdict);
+  io.setOutput(outputs.rehearsal, record.decisions.rehearsal.state);
+  io.setOutput(outputs.cutover, record.decisions.cutover.state);
+  io.setOutput(outputs.record, outcome.recordPath);
+  io.setOutput(outputs.report, outcome.reportPath);
+  io.setOutput(
+    outputs.blockingChecks,
+    record.decisions[record.decision_requested].blocked_by.join(",")
+  );
+}
+function setPublishedOutputs({ io, outputs, publisher }) {
+  const checkRun = publisher?.published.checkRun;
+  const comment = publisher?.published.comments[0];
+  io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : "");
+  io.setOutput(outputs.checkRunUrl, checkRun?.url ?? "");
+  io.setOutput(outputs.commentId, comment ? String(comment.id) : "");
+  io.setOutput(outputs.commentUrl, comment?.url ?? "");
+}
+function concludeStep({ io, decision, failOn }, record) {
+  const outcome = record.decisions[decision];
+  const reason = outcome.state === "CONDITIONAL" ? "waiting on" : "blocked by";
+  const line = `${decision} verdict: ${outcome.label}${outcome.blocked_by.length ? ` (${reason} ${outcome.blocked_by.join(", ")})` : ""}`;
+  const fails = failOn !== "never" && (record.verdict === "NO-GO" || failOn === "conditional" && record.verdict === "CONDITIONAL");
+  if (fails) io.fail(line);
+  else io.notice(line);
+}
+
+// src/adapters/github/publisher.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
+// src/core/render/github/comment.ts
+function commentMarker(checkName) {
+  return `<!-- cutover-checkpoint:gate=${encodeURIComponent(wellFormed(checkName))} -->`;
+}
+function hasCommentMarker(body, marker) {
+  if (!body) return false;
+  const end = body.indexOf("\n");
+  const first = end === -1 ? body : body.slice(0, end);
+  return first.replace(/\r$/, "") === marker;
+}
+function renderComment(record, checkName, checksUrl, limit = COMMENT_LIMIT) {
+  const url = mdUrl(checksUrl);
+  const linkLine = url ? `Full report: the ${mdCode(checkName)} check in [this pull request's checks](${url}) and its workflow run's job summary.` : "";
+  const build = (maxItems) => [
+    commentMarker(checkName),
+    `### ${renderHeadline(record)}`,
+    "",
+    `Gate check ${mdCode(checkName)}, requested decision: ${record.decision_requested}.`,
+    "",
+    renderDecisionSummary(record, maxItems),
+    linkLine,
+    ""
+  ].join("\n");
+  return fitWithin(
+    [() => build(50), () => build(10), () => build(3)],
+    limit,
+    (text) => text.length,
+    url ? `in the [checks](${url})` : "in the job summary"
+  );
+}
+
+// src/core/github/sticky-comment-plan.ts
+function judgedCommitLine(sha2) {
+  return `<!-- cutover-checkpoint:commit=${sha2} -->`;
+}
+function renderStickyComment(record, checkName, checksUrl, judgedSha) {
+  const closing = `
+
+Judged commit: \`${judgedSha.slice(0, 7)}\`
+
+${judgedCommitLine(judgedSha)}
+`;
+  const verdict = renderComment(record, checkName, checksUrl, COMMENT_LIMIT - closing.length);
+  return `${verdict.trimEnd()}${closing}`;
+}
+function planStickyComment(request) {
+  const ours = request.comments.filter((c) => request.identity !== null && c.author === request.identity).filter((c) => hasCommentMarker(c.body, request.marker)).sort((a, b) => a.id - b.id);
+  const [oldest, ...newer] = ours;
+  const remove = newer.map((c) => c.id);
+  if (request.currentHead !== null && request.currentHead !== request.judged) {
+    return {
+      create: false,
+      keep: oldest?.id ?? null,
+      edit: false,
+      remove,
+      skip: `the pull request's head is now ${request.currentHead.slice(0, 7)}, newer than the judged ${request.judged.slice(0, 7)}: the comment is left to that commit's run`
+    };
+  }
+  if (!oldest) return { create: true, keep: null, edit: false, remove };
+  return { create: false, keep: oldest.id, edit: oldest.body !== request.body, remove };
+}
+
+// src/core/github/publication-budget.ts
+var MAX_ANNOTATIONS = 2 * ANNOTATIONS_PER_REQUEST;
+var SEVERITY = {
+  failure: 0,
+  warning: 1,
+  notice: 2
+};
+function selectAnnotations(annotations, cap = MAX_ANNOTATIONS) {
+  const ranked = annotations.map((annotation, index) => ({ annotation, index })).sort(
+    (a, b) => SEVERITY[a.annotation.annotation_level] - SEVERITY[b.annotation.annotation_level] || a.index - b.index
+  ).map(({ annotation }) => annotation);
+  return { sent: ranked.slice(0, cap), omitted: Math.max(0, ranked.length - cap) };
+}
+function omittedAnnotationsNote(omitted) {
+  return omitted === 0 ? "" : `
+
+_${omitted.toLocaleString("en-US")} more annotation(s) not attached (at most ${MAX_ANNOTATIONS} per run, most severe first); every finding is in the report below and in the decision record._`;
+}
+function annotationBatches(annotations) {
+  const batches = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  return batches;
+}
+
+// src/adapters/github/create-once.ts
+var NO_AUTOMATIC_RETRY = { request: { retries: 0 } };
+async function createOnce(create, find) {
+  try {
+    return await create();
+  } catch (error2) {
+    if (!isServerError(error2)) throw error2;
+    return await find() ?? await create();
+  }
+}
+
+// src/adapters/github/check-run.ts
+var SUMMARY_LIMIT = 65535;
+async function startCheckRun(client, repository, request) {
+  const started = (data) => ({
+    id: data.id,
+    url: data.html_url ?? "",
+    appSlug: data.app?.slug ?? null
+  });
+  return createOnce(
+    async () => {
+      const { data } = await client.rest.checks.create({
+        ...repository,
+        name: request.name,
+        head_sha: request.headSha,
+        external_id: request.externalId,
+        status: "in_progress",
+        started_at: request.startedAt,
+        ...request.detailsUrl ? { details_url: request.detailsUrl } : {},
+        output: {
+          title: "Evaluating the cutover gate\u2026",
+          summary: "Collecting evidence and running verification commands."
+        },
+        ...NO_AUTOMATIC_RETRY
+      });
+      return started(data);
+    },
+    async () => {
+      const { data } = await client.rest.checks.listForRef({
+        ...repository,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: "all",
+        per_page: 100
+      });
+      const ours = data.check_runs.find((run2) => run2.external_id === request.externalId);
+      return ours && started(ours);
+    }
+  );
+}
+async function completeCheckRun(client, repository, id, result) {
+  const { sent, omitted } = selectAnnotations(result.annotations);
+  const batches = annotationBatches(sent);
+  const last = batches.pop();
+  for (const batch of batches) {
+    await client.rest.checks.update({
+      ...repository,
+      check_run_id: id,
+      output: { title: result.title, summary: "Attaching annotations\u2026", annotations: batch }
+    });
+  }
+  const note = omittedAnnotationsNote(omitted);
+  const summary3 = result.summary.length + note.length <= SUMMARY_LIMIT ? result.summary + note : result.summary.slice(0, SUMMARY_LIMIT - note.length) + note;
+  await client.rest.checks.update({
+    ...repository,
+    check_run_id: id,
+    status: "completed",
+    conclusion: result.conclusion,
+    completed_at: result.completedAt,
+    output: {
+      title: result.title,
+      summary: summary3,
+      text: result.text,
+      ...last ? { annotations: last } : {}
+    }
+  });
+}
+
+// src/adapters/github/pr-comment.ts
+async function syncStickyComment(client, repository, target) {
+  const first = await listComments(client, repository, target.issueNumber);
+  const plan = planStickyComment({ ...target, comments: first });
+  await removeAll(client, repository, plan.remove);
+  if (!plan.create) return applyKept(client, repository, target, plan, first);
+  const created = await createOnce(
+    async () => {
+      const { data } = await client.rest.issues.createComment({
+        ...repository,
+        issue_number: target.issueNumber,
+        body: target.body,
+        ...NO_AUTOMATIC_RETRY
+      });
+      return { id: data.id, author: data.user?.login ?? null };
+    },
+    async () => {
+      const found = (await listComments(client, repository, target.issueNumber)).find(
+        (c) => c.body === target.body && (target.identity === null || c.author === target.identity)
+      );
+      return found && { id: found.id, author: found.author };
+    }
+  );
+  const again = await listComments(client, repository, target.issueNumber);
+  const replan = planStickyComment({
+    ...target,
+    identity: created.author ?? target.identity,
+    comments: again
+  });
+  await removeAll(client, repository, replan.remove);
+  const kept = await applyKept(client, repository, target, replan, again);
+  return kept && kept.id === created.id ? { ...kept, action: "created" } : kept;
+}
+async function applyKept(client, repository, target, plan, comments) {
+  const kept = comments.find((c) => c.id === plan.keep);
+  if (plan.skip)
+    return kept ? { id: kept.id, url: kept.url, action: "skipped", skipped: plan.skip } : null;
+  if (!kept) return null;
+  if (!plan.edit) return { id: kept.id, url: kept.url, action: "unchanged" };
+  const { data } = await client.rest.issues.updateComment({
+    ...repository,
+    comment_id: kept.id,
+    body: target.body
+  });
+  return { id: data.id, url: data.html_url, action: "updated" };
+}
+async function removeAll(client, repository, ids) {
+  for (const id of ids) {
+    await client.rest.issues.deleteComment({ ...repository, comment_id: id }).catch((error2) => {
+      if (error2.status !== 404) throw error2;
+    });
+  }
+}
+async function listComments(client, repository, issueNumber) {
+  const all = [];
+  for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+    ...repository,
+    issue_number: issueNumber,
+    per_page: 100
+  }))
+    for (const c of page.data)
+      all.push({ id: c.id, author: c.user?.login ?? null, body: c.body ?? "", url: c.html_url });
+  return all;
+}
+
+// src/adapters/github/comment-identity.ts
+async function learnIdentity(client) {
+  try {
+    const answer = await client.graphql(
+      "query { viewer { login } }"
+    );
+    const login = answer.viewer?.login;
+    return typeof login === "string" && login.length > 0 ? login : null;
+  } catch (error2) {
+    if (describeApiError(error2) || error2.name === "GraphqlResponseError")
+      return null;
+    throw error2;
+  }
+}
+async function pullRequestHead(client, repository, number) {
+  try {
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+    return data.head.sha.toLowerCase();
+  } catch (error2) {
+    if (describeApiError(error2)) return null;
+    throw error2;
+  }
+}
+
+// src/adapters/github/permissions.ts
+function createPermissionProblems() {
+  const problems = /* @__PURE__ */ new Map();
+  return {
+    note: (what, permission) => void problems.set(what, permission),
+    describe(fork) {
+      if (problems.size === 0) return void 0;
+      const what = [...problems].map(([action, permission]) => `${action} (needs \`${permission}\`)`).join(" and ");
+      const forkNote = fork ? " On pull requests from forks the token is read-only." : "";
+      return `cutover-checkpoint could not ${what}: the token is not allowed to.${forkNote} Add the permission to the workflow's \`permissions:\` block. The verdict, outputs and job summary are unaffected.`;
+    }
+  };
+}
+
+// src/adapters/github/pull-request-lookup.ts
+async function findOpenPullRequests(client, repository, search, attempt) {
+  const byCommit = await attempt(
+    "find the pull requests of this commit",
+    "pull-requests: read",
+    async () => (await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repository,
+      commit_sha: search.sha
+    })).data
+  );
+  if (byCommit.kind !== "ok") return { kind: "failed" };
+  const open2 = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
+  if (open2.length > 0) return { kind: "found", numbers: open2 };
+  const searched = `GitHub lists no open pull request with commit ${search.sha}`;
+  if (!search.headLabel) return { kind: "none", searched };
+  const label = search.headLabel;
+  const byHead = await attempt(
+    `find the pull requests whose head is ${label}`,
+    "pull-requests: read",
+    async () => (await client.rest.pulls.list({
+      ...repository,
+      head: label,
+      state: "open",
+      per_page: 100
+    })).data
+  );
+  if (byHead.kind !== "ok") return { kind: "failed" };
+  const numbers = byHead.value.map((pull) => pull.number);
+  return numbers.length > 0 ? { kind: "found", numbers } : { kind: "none", searched: `${searched}, nor one whose head is ${label}` };
+}
+
+// src/adapters/github/publisher.ts
+function createPublisher(options) {
+  const { client, context } = options;
+  const repository = { owner: context.owner, repo: context.repo };
+  const published = { comments: [] };
+  const permissions = createPermissionProblems();
+  const externalId = `cutover-checkpoint:${randomUUID2()}`;
+  let identity;
+  let unreachable = false;
+  const attempt = async (what, permission, action) => {
+    if (unreachable) return couldNot(`the GitHub API could not be reached to ${what}`);
+    try {
+      return ok(await action());
+    } catch (error2) {
+      const api = describeApiError(error2);
+      if (!api) throw error2;
+      const failure = {
+        status: api.status || void 0,
+        message: api.message,
+        code: error2.code
+      };
+      const problem = classifyApiFailure(failure);
+      if (problem === "permission") {
+        permissions.note(what, permission);
+        return couldNot(`the token may not ${what}`, error2);
+      }
+      unreachable = problem === "unreachable";
+      const reason = `cutover-checkpoint ${explainPublicationFailure(what, permission, failure, context.apiUrl)}`;
+      options.warn(reason);
+      return couldNot(reason, error2);
+    }
+  };
+  const withPrefix = (annotations) => annotations.map((a) => ({ ...a, path: options.pathPrefix + a.path }));
+  const complete = (id, result) => attempt(
+    "complete the check run",
+    "checks: write",
+    () => completeCheckRun(client, repository, id, result)
+  );
+  return {
+    published,
+    /** Creates the check run in progress on the commit the run is about. */
+    async start() {
+      const started = await attempt(
+        "create the check run",
+        "checks: write",
+        () => startCheckRun(client, repository, {
+          name: options.checkName,
+          headSha: context.sha,
+          detailsUrl: context.runUrl,
+          startedAt: options.now().toISOString(),
+          externalId
+        })
+      );
+      if (started.kind === "ok") published.checkRun = started.value;
+    },
+    /** Completes the check run and posts or edits the sticky comment. */
+    async finish(record) {
+      const checkRun = published.checkRun;
+      if (checkRun) {
+        await complete(checkRun.id, {
+          conclusion: mapConclusion(record.verdict, options.conditionalConclusion),
+          completedAt: options.now().toISOString(),
+          ...renderCheckOutput(record, context.runUrl),
+          annotations: withPrefix(renderAnnotations(record))
+        });
+      }
+      for (const number of await this.pullRequestsToComment()) {
+        const body = renderStickyComment(
+          record,
+          options.checkName,
+          `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
+          context.sha
+        );
+        const identity2 = await this.identity();
+        const currentHead = await pullRequestHead(client, repository, number);
+        const outcome = await attempt(
+          "post the PR comment",
+          "pull-requests: write",
+          () => syncStickyComment(client, repository, {
+            issueNumber: number,
+            marker: commentMarker(options.checkName),
+            body,
+            judged: context.sha,
+            currentHead,
+            identity: identity2
+          })
+        );
+        if (outcome.kind === "ok" && outcome.value?.skipped)
+          options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        if (outcome.kind === "ok" && outcome.value) published.comments.push(outcome.value);
+      }
+    },
+    /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
+    async crash(message, annotations = []) {
+      const checkRun = published.checkRun;
+      if (!checkRun) return;
+      await complete(checkRun.id, {
+        conclusion: "failure",
+        completedAt: options.now().toISOString(),
+        title: "The gate could not run",
+        summary: renderCrashSummary(message, context.runUrl),
+        text: "",
+        annotations: withPrefix(annotations)
+      });
+    },
+    /** PRs to comment on, per the `comment` input. */
+    async pullRequestsToComment() {
+      if (options.comment === "never") return [];
+      if (context.pullRequest)
+        return options.comment === "always" || PR_EVENTS.has(context.eventName) ? [context.pullRequest.number] : [];
+      const lookUp = context.lookUpPullRequest === true;
+      if (options.comment !== "always" && !lookUp) return [];
+      const found = await findOpenPullRequests(
+        client,
+        repository,
+        { sha: context.sha, headLabel: lookUp ? context.headLabel : void 0 },
+        attempt
+      );
+      if (found.kind === "none" && lookUp)
+        options.warn(
+          `cutover-checkpoint made no PR comment: this ${context.eventName} event names no pull request (GitHub leaves workflow_run.pull_requests empty for forks) and ${found.searched}`
+        );
+      return found.kind === "found" ? found.numbers : [];
+    },
+    /**
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
+     * (then the author of the comment we create tells). Never guessed from the token's prefix.
+     */
+    async identity() {
+      if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
+      identity ??= learnIdentity(client);
+      return identity;
+    },
+    /** One warning for every permission that was missing, naming them. */
+    reportPermissions() {
+      const warning2 = permissions.describe(context.pullRequest?.fork === true);
+      if (warning2) options.warn(warning2);
+    }
+  };
+}
+
+// src/action/publishing.ts
+var FAILURE_ONLY = {
+  comment: "never",
+  conditionalConclusion: "action_required",
+  pathPrefix: ""
+};
+function sinkFor(host, context, publisher, decision, failOn) {
+  return createActionSink({
+    io: host.io,
+    outputs: OUTPUTS,
+    publisher,
+    decision,
+    failOn,
+    runUrl: context.runUrl
+  });
+}
+function publisherFor(host, context, client, publishing, settings) {
+  if (!publishing.publish || !client) return void 0;
+  return createPublisher({
+    client,
+    context,
+    checkName: publishing.checkName,
+    comment: settings.comment,
+    conditionalConclusion: settings.conditionalConclusion,
+    pathPrefix: settings.pathPrefix,
+    warn: (m) => host.io.warning(m),
+    notice: (m) => host.io.notice(m),
+    now: () => /* @__PURE__ */ new Date()
+  });
+}
+async function clientFor(host, token, context) {
+  if (!token) return void 0;
+  const { createGitHubClient } = await import("./octokit-MLEVZWYG.js");
+  return createGitHubClient({
+    token,
+    baseUrl: context.apiUrl,
+    log: (m) => host.io.info(m),
+    ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
+    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
+  });
+}
+
+// src/action/main.ts
+async function runAction(host) {
+  try {
+    const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
+    const resolved = resolveGitHubContext(host.env, payload);
+    const plan = planRun(resolved, payload, host.env);
+    if (plan.kind === "skip") {
+      host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
+      return;
+    }
+    const context = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
+    const publishing = readPublishingInputs(host.inputs);
+    if (publishing.githubToken) host.io.mask(publishing.githubToken);
+    let inputs;
+    try {
+      inputs = readInputs(
+        host.inputs,
+        workspaceOf(host),
+        context.eventName === "workflow_dispatch" ? context.dispatchInputs : {}
+      );
+    } catch (error2) {
+      const client = await clientFor(host, publishing.githubToken, context);
+      const publisher = publisherFor(host, context, client, publishing, FAILURE_ONLY);
+      await failGate(sinkFor(host, context, publisher, "rehearsal", "no-go"), error2);
+      return;
+    }
+    await runWithInputs(host, context, plan, inputs, payload);
+  } catch (error2) {
+    host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
+  }
+}
+async function runWithInputs(host, planned, plan, inputs, payload) {
+  const workspace = workspaceOf(host);
+  const root = resolve7(workspace, inputs.workingDirectory);
+  const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
+    root
+  );
+  const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
+  if (judged.kind === "wrong-commit") {
+    host.io.fail(judged.message);
+    return;
+  }
+  const context = contextFor(planned, plan, judged.subjectSha);
+  const pathPrefix = relative6(workspace, root) === "" ? "" : `${relative6(workspace, root)}/`;
+  const client = await clientFor(host, inputs.githubToken, context);
+  if (inputs.publish && !client && !inputs.ask.shard)
+    host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);
+  const publisher = inputs.ask.shard ? void 0 : publisherFor(host, context, client, inputs, { ...inputs, pathPrefix });
+  const sink = sinkFor(host, context, publisher, inputs.ask.decision, inputs.failOn);
+  const machine = createMachinePorts({
+    root,
+    evidenceDir: resolve7(root, inputs.evidenceDir),
+    ...host.git ? { git: host.git } : {},
+    // Progress lines quote config and tree values: echoed with workflow commands stopped.
+    logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
+    lookups: client ? createApiLookups(
+      client,
+      `${context.owner}/${context.repo}`,
+      {
+        event: context.eventName,
+        pullRequest: context.pullRequest,
+        sha: context.sha,
+        runId: host.env.GITHUB_RUN_ID ?? null,
+        runUrl: context.runUrl,
+        serverUrl: context.serverUrl
+      },
+      pathPrefix
+    ) : createOfflineLookups("no github-token was given")
+  });
+  const ports = host.wrapPorts ? host.wrapPorts(machine) : machine;
+  const stop = stopOnSignals({
+    notify: (text) => host.io.info(text.trim()),
+    onSecondSignal: host.exitNow
+  });
+  try {
+    let request;
+    try {
+      request = {
+        ...buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal),
+        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        trustedRef: await trustedRefForEvent(
+          root,
+          host.env,
+          context.eventName,
+          payload,
+          client && {
+            client,
+            owner: context.owner,
+            repo: context.repo
+          },
+          host.git
+        )
+      };
+    } catch (error2) {
+      await failGate(sink, error2);
+      return;
+    }
+    await runGate(ports, request, sink);
+  } finally {
+    stop.dispose();
+  }
+}
+function buildRequest(host, context, judged, inputs, root, signal) {
+  const { ask } = inputs;
+  if (inputs.aggregate)
+    return {
+      configPath: ask.configPath,
+      records: globFiles(root, inputs.aggregate).map((path) => ({
+        path,
+        text: valueOrThrow(readRecordFile(path, root))
+      })),
+      // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
+    };
+  return {
+    ...valueOrThrow(
+      withShardDurations(ask, inputs.durations || void 0, root),
+      "Invalid input 'durations'"
+    ),
+    scope: "run",
+    // pull_request_target and a fork's workflow_run run with a write token: never their code.
+    runCommands: judged.plan.runCommands,
+    ...judged.plan.notRunReason ? { notRunReason: judged.plan.notRunReason } : {},
+    defaultConcurrency: availableParallelism(),
+    context: {
+      repository: `${context.owner}/${context.repo}`,
+      sha: context.sha,
+      ref: context.ref,
+      event: context.eventName,
+      runUrl: context.runUrl,
+      headSha: judged.headSha,
+      subjectSha: judged.subjectSha
+    },
+    events: host.commandEvents(),
+    secrets: inputs.githubToken ? [inputs.githubToken] : [],
+    signal
+  };
+}
+function workspaceOf(host) {
+  return host.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+function describe(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/action/run.ts
+async function run(git2) {
+  await runAction({
+    ...git2 ? { git: git2 } : {},
+    env: process.env,
+    inputs: RUNNER_INPUTS,
+    io: createRunnerStepIo(),
+    commandEvents: () => createActionCommandLog(
+      (text) => process.stdout.write(text),
+      () => isEchoBackedUp(process.stdout)
+    ),
+    exitNow: () => process.exit(130)
+  });
+}
 export {
-  prefixLines,
-  describeEnd,
-  formatDuration,
-  createStopCommandsWriter,
-  isEchoBackedUp,
-  DECISIONS,
-  BASELINE_FIELDS,
-  isFailing,
-  formatLocation,
-  readOwn,
-  parseShardSpec,
-  prepareMarkdown,
-  BUILTIN_SCHEMAS,
-  builtinSchemaName,
-  prepareSchemas,
-  formatValue,
-  DECISION_TITLES,
-  STATE_ICONS,
-  STATUS_ICONS,
-  STATUS_ORDER,
-  mdText,
-  mdProse,
-  mdCode,
-  mdUrl,
-  wellFormed,
-  renderHeadline,
-  renderIntegrityWarning,
-  SEE_INTEGRITY_WARNING,
-  labelSuffix,
-  renderMarkdown,
-  createSchemaValidator,
-  toCommandResult,
-  suggestName,
-  globToRegExp,
-  decideAll,
-  isProtectedCheck,
-  judge,
-  failClosed,
-  unresolvedTrustedRef,
-  requestOfRecord,
-  collectEvidence,
-  loadConfig,
-  runGate,
-  failGate,
-  createMachinePorts,
-  createOfflineLookups,
-  readRecordFile,
-  withShardDurations,
-  stopOnSignals
+  run
 };

@@ -4,7 +4,7 @@ import {
   HEAD_READS,
   TAG_LIST,
   git
-} from "./chunk-KVAU3R6B.js";
+} from "./chunk-QKAUVJBQ.js";
 
 // src/adapters/compile-cache.ts
 import module from "node:module";
