@@ -215,8 +215,10 @@ describe('processes a command leaves behind', () => {
   it('on abort, kills escapees of the commands it stopped', async () => {
     const stop = new AbortController();
     // Abort once both sleeps exist (a fixed delay raced the shell's start on a loaded machine).
+    // The escapee counts only once it runs `sleep` (setsid -f returns at its fork, before the
+    // child has left the group: a stop then killed it with the group, and it left nothing).
     const started = setInterval(() => {
-      if (survivors('300.76').length > 0) {
+      if (survivors('300.75').length > 0 && survivors('300.76').length > 0) {
         clearInterval(started);
         stop.abort('interrupted');
       }
