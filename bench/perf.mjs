@@ -33,7 +33,24 @@ const temp = (prefix) => {
   cleanup.push(dir);
   return dir;
 };
-const bare = () => timeSpawn(node, ['-e', '0']).ms;
+const bare = (env = process.env) => timeSpawn(node, ['-e', '0'], { env }).ms;
+/**
+ * This machine sets NODE_EXTRA_CA_CERTS (a 215 KB bundle): every Node process, `node -e 0`
+ * included, spends ~90 ms reading it at start, which flatters start-up ratios. The start-up rows
+ * are measured both as the environment is and without it (as on GitHub's hosted runners).
+ */
+const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
+const withoutExtraCa = (env = process.env) => {
+  const copy = { ...env };
+  delete copy.NODE_EXTRA_CA_CERTS;
+  return copy;
+};
+const environments = EXTRA_CA
+  ? [
+      { label: '', env: process.env },
+      { label: ', without NODE_EXTRA_CA_CERTS', env: withoutExtraCa() },
+    ]
+  : [{ label: '', env: process.env }];
 /** Wall ms of one gate run; a run that could not judge (exit ≥ 3: bad config…) measures nothing. */
 const gate = (args, options) => {
   const { ms, status } = timeSpawn(node, args, options);
@@ -117,31 +134,42 @@ try {
   if (demo) cleanup.push(join(demo, '..'));
 
   if (want('startup')) {
-    const r = await interleaved(
-      () => gate([CLI, 'run', '--no-commands'], { cwd: demo }),
-      bare,
-      RUNS,
-    );
-    row(
-      '`cli.js run --no-commands` (first example) vs `node -e 0`',
-      `${r.subjectMs.toFixed(0)} ms vs ${r.baselineMs.toFixed(0)} ms = **${r.ratio.toFixed(2)}×**`,
-      '≤ 2.0×',
-      r.ratio <= 2.0,
-    );
+    for (const { label, env } of environments) {
+      const r = await interleaved(
+        () => gate([CLI, 'run', '--no-commands'], { cwd: demo, env }),
+        () => bare(env),
+        RUNS,
+      );
+      row(
+        `\`cli.js run --no-commands\` (first example) vs \`node -e 0\`${label}`,
+        `${r.subjectMs.toFixed(0)} ms vs ${r.baselineMs.toFixed(0)} ms = **${r.ratio.toFixed(2)}×**`,
+        '≤ 2.0×',
+        r.ratio <= 2.0,
+      );
+    }
   }
   if (want('action')) {
     // Publishing off and, as the CLI row's --no-commands, no commands: the Action has no input to
     // skip them, so its workspace's config has none.
     const quiet = await createDemoWorkspace({ commands: false });
     cleanup.push(join(quiet, '..'));
-    const env = actionEnv(quiet);
-    const r = await interleaved(() => gate([ACTION], { cwd: quiet, env }), bare, RUNS);
-    row(
-      '`index.js` (publishing off) vs `node -e 0`',
-      `${r.subjectMs.toFixed(0)} ms vs ${r.baselineMs.toFixed(0)} ms = **${r.ratio.toFixed(2)}×**`,
-      '≤ 2.5×',
-      r.ratio <= 2.5,
-    );
+    for (const { env: base, label } of environments) {
+      // The runner's environment for the Action, with the machine's CA bundle where `node -e 0`
+      // has it (actionEnv alone has none: the Action ran without it against a baseline with it).
+      const env = actionEnv(quiet);
+      if (base.NODE_EXTRA_CA_CERTS) env.NODE_EXTRA_CA_CERTS = base.NODE_EXTRA_CA_CERTS;
+      const r = await interleaved(
+        () => gate([ACTION], { cwd: quiet, env }),
+        () => bare(base),
+        RUNS,
+      );
+      row(
+        `\`index.js\` (publishing off) vs \`node -e 0\`${label}`,
+        `${r.subjectMs.toFixed(0)} ms vs ${r.baselineMs.toFixed(0)} ms = **${r.ratio.toFixed(2)}×**`,
+        '≤ 2.5×',
+        r.ratio <= 2.5,
+      );
+    }
   }
   if (want('modes')) {
     const bytes = 7.4 * 1024 * 1024;
@@ -230,22 +258,25 @@ process.exit(ok ? 0 : 1);
       Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, run: 'sleep 1' })),
       2,
     );
-    const r = await interleaved(
-      () => timeSpawn(node, [CLI, 'run', '--json'], { cwd: dir }).ms,
-      () =>
-        timeSpawn('bash', [
-          '-c',
-          `printf '%s\\n' 1 2 3 4 5 6 7 8 | xargs -P2 -I{} bash -c 'sleep 1'`,
-        ]).ms,
-      // Medians of seven (issue 10 asks for at least seven); a pair takes about 8.3 s.
-      7,
-    );
-    row(
-      '8 × `sleep 1`, concurrency 2, vs `xargs -P2`',
-      `${(r.subjectMs / 1000).toFixed(2)} s vs ${(r.baselineMs / 1000).toFixed(2)} s = **${r.ratio.toFixed(3)}×**`,
-      '≤ 1.03×',
-      r.ratio <= 1.03,
-    );
+    // The gate pays Node's start-up (and the machine's CA bundle), xargs does not.
+    for (const { env, label } of environments) {
+      const r = await interleaved(
+        () => timeSpawn(node, [CLI, 'run', '--json'], { cwd: dir, env }).ms,
+        () =>
+          timeSpawn('bash', [
+            '-c',
+            `printf '%s\\n' 1 2 3 4 5 6 7 8 | xargs -P2 -I{} bash -c 'sleep 1'`,
+          ]).ms,
+        // Medians of seven (issue 10 asks for at least seven); a pair takes about 8.3 s.
+        7,
+      );
+      row(
+        `8 × \`sleep 1\`, concurrency 2, vs \`xargs -P2\`${label}`,
+        `${(r.subjectMs / 1000).toFixed(2)} s vs ${(r.baselineMs / 1000).toFixed(2)} s = **${r.ratio.toFixed(3)}×**`,
+        '≤ 1.03×',
+        r.ratio <= 1.03,
+      );
+    }
   }
   if (want('children')) {
     const counted = countExecs(node, [CLI, 'run', '--no-commands'], { cwd: demo });
