@@ -2,16 +2,22 @@ import { createRequire as __cc_createRequire } from 'node:module'; const require
 import {
   HEAD_QUESTIONS,
   INSPECT_QUESTIONS,
+  codeCacheDirectory,
   enableCompileCache,
+  loadWithCodeCache,
   prefetchGit
-} from "./chunks/chunk-C75GXYJ2.js";
-import "./chunks/chunk-QKAUVJBQ.js";
-import "./chunks/chunk-WSMUT4KD.js";
+} from "./chunks/chunk-RNFKAAFG.js";
 
 // src/action/index.ts
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
 var git = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var { run } = await import("./chunks/run-56ILILYM.js");
-void run(git);
+var bundle = loadWithCodeCache(
+  fileURLToPath(new URL("./action-main.cjs", import.meta.url)),
+  codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+  "action"
+);
+await bundle.exports.run(git);
+bundle.saveCache();

@@ -19,12 +19,15 @@ export const ENTRIES = [
 ];
 
 /**
- * The CLI's main, one CommonJS file that dist/cli.js runs through V8's code cache
- * (src/adapters/code-cache.ts). No chunks: what a run does not need is still only initialised when
- * a dynamic import() asks for it (esbuild's lazy module wrappers), and a cached run does not
- * compile it at all.
+ * What the entries run: the CLI's main and the Action's run, each one CommonJS file that its entry
+ * runs through V8's code cache (src/adapters/code-cache.ts). No chunks: what a run does not need
+ * (the GitHub client without a token, …) is still only initialised when a dynamic import() asks
+ * for it (esbuild's lazy module wrappers), and a cached run does not compile it at all.
  */
-export const CLI_MAIN = { entry: 'src/cli/main.ts', outfile: 'dist/cli-main.cjs' };
+export const CJS_MAINS = [
+  { entry: 'src/cli/main.ts', outfile: 'dist/cli-main.cjs' },
+  { entry: 'src/action/run.ts', outfile: 'dist/action-main.cjs' },
+];
 
 /**
  * Two things markdown-it loads that the gate's reading never or seldom uses, kept out of start-up:
@@ -130,7 +133,18 @@ export async function bundle({ write, plugins = [] }) {
       format: 'esm',
       banner: { js: banner },
     }),
-    build({ ...common, entryPoints: [CLI_MAIN.entry], outfile: CLI_MAIN.outfile, format: 'cjs' }),
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(
+        CJS_MAINS.map(({ entry, outfile }) => [
+          outfile.replace(/^dist\//, '').replace(/\.cjs$/, ''),
+          entry,
+        ]),
+      ),
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+    }),
   ]);
   const result = { outputFiles: [...modules.outputFiles, ...main.outputFiles] };
   const files = {};

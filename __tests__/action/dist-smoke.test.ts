@@ -4,9 +4,9 @@
 // The runs are concurrent, each with its own server and copy of the workspace: most of a run is
 // the client's second between two writes (GitHub asks for it; the bundle keeps it), not work.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from 'vitest';
 import { FakeGitHub } from '../github/fake-github.js';
 import { gitWorkspace } from './git-workspace.js';
@@ -75,14 +75,19 @@ describe.concurrent('dist/index.js', () => {
     const { expect } = context;
     const gh = await github(context);
     const repo = workspace();
+    const cache = join(repo, '..', `${basename(repo)}-code-cache`);
     const run = await runDistAction({
       workspace: repo,
       apiUrl: gh.url,
       event: 'push',
       payload: 'push.json',
       sha: 'c'.repeat(40),
+      env: { CUTOVER_CHECKPOINT_CODE_CACHE: cache },
     });
     expect(run.status, run.stdout).toBe(0);
+    // The bundle's compiled code is kept for the next job on this runner (code-cache.ts).
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/-action\.bin$/)]);
+    rmSync(cache, { recursive: true, force: true });
     expect(gh.writes().map((r) => r.operation)).toEqual([
       'POST /repos/{owner}/{repo}/check-runs',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',

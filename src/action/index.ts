@@ -1,7 +1,12 @@
-// Node ≥ 22.1 keeps compiled code between runs (a no-op on 20); the Action is imported after it is on.
+// The Action's entry (dist/index.js): asks git its first questions, then runs the Action from
+// dist/action-main.cjs through V8's code cache (adapters/code-cache.ts: what a self-hosted runner
+// keeps between jobs; a hosted runner starts empty each job). Node ≥ 22.1 also caches this entry.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeCacheDirectory, loadWithCodeCache } from '../adapters/code-cache.js';
 import { enableCompileCache } from '../adapters/compile-cache.js';
 import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../adapters/git-prefetch.js';
+import type { run as Run } from './run.js';
 enableCompileCache();
 // Every judged run reads HEAD (twice: the commit judged, the trusted ref) and asks git about the
 // workspace first: asked now, git answers while the Action loads. Only in the checkout itself: a
@@ -11,5 +16,10 @@ const git =
   workspace && ['', '.'].includes((process.env['INPUT_WORKING-DIRECTORY'] ?? '').trim())
     ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS])
     : undefined;
-const { run } = await import('./run.js');
-void run(git);
+const bundle = loadWithCodeCache<{ run: typeof Run }>(
+  fileURLToPath(new URL('./action-main.cjs', import.meta.url)),
+  codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+  'action',
+);
+await bundle.exports.run(git);
+bundle.saveCache();
