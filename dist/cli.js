@@ -6,7 +6,7 @@ import {
   enableCompileCache,
   loadWithCodeCache,
   prefetchGit
-} from "./chunks/chunk-RNFKAAFG.js";
+} from "./chunks/chunk-WQY5CIFN.js";
 
 // src/cli/index.ts
 import { fileURLToPath } from "node:url";

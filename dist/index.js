@@ -6,7 +6,7 @@ import {
   enableCompileCache,
   loadWithCodeCache,
   prefetchGit
-} from "./chunks/chunk-RNFKAAFG.js";
+} from "./chunks/chunk-WQY5CIFN.js";
 
 // src/action/index.ts
 import { resolve } from "node:path";

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codeCacheDirectory, loadWithCodeCache } from '../../src/adapters/code-cache.js';
@@ -111,23 +111,34 @@ describe('loadWithCodeCache', () => {
     }
   });
 
-  it("writing a cache removes other builds' caches of the same kind and dead temporary files", () => {
+  it("writing a cache removes other builds' caches unused for a week and dead temporary files", () => {
     mkdirSync(cacheDir, { mode: 0o700 });
     const kind = `-${process.version}-${process.arch}-run.bin`;
-    writeFileSync(join(cacheDir, `${'0'.repeat(32)}${kind}`), 'old build', { mode: 0o600 });
-    writeFileSync(join(cacheDir, `${'1'.repeat(32)}-v0.0.0-x64-run.bin`), 'other node', {
-      mode: 0o600,
-    });
+    const old = join(cacheDir, `${'0'.repeat(32)}${kind}`);
+    const recent = join(cacheDir, `${'2'.repeat(32)}${kind}`);
+    const otherNode = join(cacheDir, `${'1'.repeat(32)}-v0.0.0-x64-run.bin`);
     const dead = join(cacheDir, `x${kind}.123.tmp`);
-    writeFileSync(dead, 'half', { mode: 0o600 });
-    utimesSync(dead, new Date(0), new Date(0));
+    for (const file of [old, recent, otherNode, dead]) writeFileSync(file, 'x', { mode: 0o600 });
+    for (const file of [old, otherNode, dead]) utimesSync(file, new Date(0), new Date(0));
     load().saveCache();
-    expect(cacheFiles().sort()).toEqual(
-      [
-        `${'1'.repeat(32)}-v0.0.0-x64-run.bin`,
+    // Another install's cache in use (a global CLI beside a project's) stays: no ping-pong.
+    const left = cacheFiles();
+    expect(left).toHaveLength(3);
+    expect(left).toEqual(
+      expect.arrayContaining([
+        basename(recent),
+        basename(otherNode),
         expect.stringMatching(new RegExp(`^[0-9a-f]{32}${kind.replace(/[.]/g, '\\.')}$`)),
-      ].sort(),
+      ]),
     );
+  });
+
+  it('a cache in use has its time renewed (once a day), so it is not taken for unused', () => {
+    load().saveCache();
+    const file = join(cacheDir, cacheFiles()[0]!);
+    utimesSync(file, new Date(0), new Date(0));
+    expect(load().cacheUsed).toBe(true);
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
   });
 
   it('ignores a directory others can write, and writes nothing there', () => {

@@ -17,27 +17,33 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  utimesSync,
   writeFileSync
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 var DIGEST_BYTES = 32;
+var DAY_MS = 24 * 60 * 60 * 1e3;
 var STALE_TEMPORARY_MS = 60 * 60 * 1e3;
+var UNUSED_CACHE_MS = 7 * DAY_MS;
 function trustedDirectory(dir) {
   try {
     mkdirSync(dir, { recursive: true, mode: 448 });
-    return ownedAndPrivate(dir, true);
+    return ownedAndPrivate(dir, true) !== void 0;
   } catch {
     return false;
   }
 }
 function readCache(file) {
   try {
-    if (!ownedAndPrivate(file, false)) return void 0;
+    const stat = ownedAndPrivate(file, false);
+    if (!stat) return void 0;
     const stored = readFileSync(file);
     if (stored.length <= DIGEST_BYTES) return void 0;
     const data = stored.subarray(DIGEST_BYTES);
     const digest = createHash("sha256").update(data).digest();
-    return digest.equals(stored.subarray(0, DIGEST_BYTES)) ? data : void 0;
+    if (!digest.equals(stored.subarray(0, DIGEST_BYTES))) return void 0;
+    if (Date.now() - stat.mtimeMs > DAY_MS) utimesSync(file, /* @__PURE__ */ new Date(), /* @__PURE__ */ new Date());
+    return data;
   } catch {
     return void 0;
   }
@@ -61,17 +67,19 @@ function pruneOthers(file) {
   try {
     for (const other of readdirSync(dirname(file))) {
       const path = join(dirname(file), other);
-      const stale = other.endsWith(".tmp") && Date.now() - lstatSync(path).mtimeMs > STALE_TEMPORARY_MS;
-      if (stale || other !== name && other.endsWith(kind)) rmSync(path, { force: true });
+      if (other === name || !(other.endsWith(".tmp") || other.endsWith(kind))) continue;
+      const age = Date.now() - lstatSync(path).mtimeMs;
+      if (age > (other.endsWith(".tmp") ? STALE_TEMPORARY_MS : UNUSED_CACHE_MS))
+        rmSync(path, { force: true });
     }
   } catch {
   }
 }
 function ownedAndPrivate(path, directory) {
-  if (typeof process.getuid !== "function") return false;
+  if (typeof process.getuid !== "function") return void 0;
   const stat = lstatSync(path);
-  if (directory ? !stat.isDirectory() : !stat.isFile()) return false;
-  return stat.uid === process.getuid() && (stat.mode & 18) === 0;
+  if (directory ? !stat.isDirectory() : !stat.isFile()) return void 0;
+  return stat.uid === process.getuid() && (stat.mode & 18) === 0 ? stat : void 0;
 }
 
 // src/adapters/code-cache.ts
