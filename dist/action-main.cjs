@@ -4317,7 +4317,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
            * 1. If referrerURL is a potentially trustworthy URL and
-           * request’s current URL is not a potentially trustworthy URL,
+           * request\u2019s current URL is not a potentially trustworthy URL,
            * then return no referrer.
            * 2. Return referrerOrigin
           */
@@ -4325,7 +4325,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
          * 1. If referrerURL is a potentially trustworthy URL and
-         * request’s current URL is not a potentially trustworthy URL,
+         * request\u2019s current URL is not a potentially trustworthy URL,
          * then return no referrer.
          * 2. Return referrerOrigin
         */
@@ -12468,12 +12468,12 @@ var require_response = __commonJS({
         }
         initializeResponse(this, init, bodyWithType);
       }
-      // Returns response’s type, e.g., "cors".
+      // Returns response\u2019s type, e.g., "cors".
       get type() {
         webidl.brandCheck(this, _Response);
         return this[kState].type;
       }
-      // Returns response’s URL, if it has one; otherwise the empty string.
+      // Returns response\u2019s URL, if it has one; otherwise the empty string.
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
@@ -12488,22 +12488,22 @@ var require_response = __commonJS({
         webidl.brandCheck(this, _Response);
         return this[kState].urlList.length > 1;
       }
-      // Returns response’s status.
+      // Returns response\u2019s status.
       get status() {
         webidl.brandCheck(this, _Response);
         return this[kState].status;
       }
-      // Returns whether response’s status is an ok status.
+      // Returns whether response\u2019s status is an ok status.
       get ok() {
         webidl.brandCheck(this, _Response);
         return this[kState].status >= 200 && this[kState].status <= 299;
       }
-      // Returns response’s status message.
+      // Returns response\u2019s status message.
       get statusText() {
         webidl.brandCheck(this, _Response);
         return this[kState].statusText;
       }
-      // Returns response’s headers as Headers.
+      // Returns response\u2019s headers as Headers.
       get headers() {
         webidl.brandCheck(this, _Response);
         return this[kHeaders];
@@ -12926,46 +12926,46 @@ var require_request2 = __commonJS({
           window2 = "no-window";
         }
         request2 = makeRequest({
-          // URL request’s URL.
+          // URL request\u2019s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
-          // method request’s method.
+          // method request\u2019s method.
           method: request2.method,
-          // header list A copy of request’s header list.
+          // header list A copy of request\u2019s header list.
           // undici implementation note: headersList is cloned in makeRequest
           headersList: request2.headersList,
           // unsafe-request flag Set.
           unsafeRequest: request2.unsafeRequest,
-          // client This’s relevant settings object.
+          // client This\u2019s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
-          // priority request’s priority.
+          // priority request\u2019s priority.
           priority: request2.priority,
-          // origin request’s origin. The propagation of the origin is only significant for navigation requests
+          // origin request\u2019s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
           origin: request2.origin,
-          // referrer request’s referrer.
+          // referrer request\u2019s referrer.
           referrer: request2.referrer,
-          // referrer policy request’s referrer policy.
+          // referrer policy request\u2019s referrer policy.
           referrerPolicy: request2.referrerPolicy,
-          // mode request’s mode.
+          // mode request\u2019s mode.
           mode: request2.mode,
-          // credentials mode request’s credentials mode.
+          // credentials mode request\u2019s credentials mode.
           credentials: request2.credentials,
-          // cache mode request’s cache mode.
+          // cache mode request\u2019s cache mode.
           cache: request2.cache,
-          // redirect mode request’s redirect mode.
+          // redirect mode request\u2019s redirect mode.
           redirect: request2.redirect,
-          // integrity metadata request’s integrity metadata.
+          // integrity metadata request\u2019s integrity metadata.
           integrity: request2.integrity,
-          // keepalive request’s keepalive.
+          // keepalive request\u2019s keepalive.
           keepalive: request2.keepalive,
-          // reload-navigation flag request’s reload-navigation flag.
+          // reload-navigation flag request\u2019s reload-navigation flag.
           reloadNavigation: request2.reloadNavigation,
-          // history-navigation flag request’s history-navigation flag.
+          // history-navigation flag request\u2019s history-navigation flag.
           historyNavigation: request2.historyNavigation,
-          // URL list A clone of request’s URL list.
+          // URL list A clone of request\u2019s URL list.
           urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
@@ -13158,7 +13158,7 @@ var require_request2 = __commonJS({
         }
         this[kState].body = finalBody;
       }
-      // Returns request’s HTTP method, which is "GET" by default.
+      // Returns request\u2019s HTTP method, which is "GET" by default.
       get method() {
         webidl.brandCheck(this, _Request);
         return this[kState].method;
@@ -13183,7 +13183,7 @@ var require_request2 = __commonJS({
       }
       // Returns the referrer of request. Its value can be a same-origin URL if
       // explicitly set in init, the empty string to indicate no referrer, and
-      // "about:client" when defaulting to the global’s default. This is used
+      // "about:client" when defaulting to the global\u2019s default. This is used
       // during fetching to determine the value of the `Referer` header of the
       // request being made.
       get referrer() {
@@ -13197,7 +13197,7 @@ var require_request2 = __commonJS({
         return this[kState].referrer.toString();
       }
       // Returns the referrer policy associated with request.
-      // This is used during fetching to compute the value of the request’s
+      // This is used during fetching to compute the value of the request\u2019s
       // referrer.
       get referrerPolicy() {
         webidl.brandCheck(this, _Request);
@@ -13218,7 +13218,7 @@ var require_request2 = __commonJS({
       }
       // Returns the cache mode associated with request,
       // which is a string indicating how the request will
-      // interact with the browser’s cache when fetching.
+      // interact with the browser\u2019s cache when fetching.
       get cache() {
         webidl.brandCheck(this, _Request);
         return this[kState].cache;
@@ -13231,7 +13231,7 @@ var require_request2 = __commonJS({
         webidl.brandCheck(this, _Request);
         return this[kState].redirect;
       }
-      // Returns request’s subresource integrity metadata, which is a
+      // Returns request\u2019s subresource integrity metadata, which is a
       // cryptographic hash of the resource being fetched. Its value
       // consists of multiple hashes separated by whitespace. [SRI]
       get integrity() {
@@ -13815,10 +13815,10 @@ var require_fetch = __commonJS({
         response = await (async () => {
           const currentURL = requestCurrentURL(request2);
           if (
-            // - request’s current URL’s origin is same origin with request’s origin,
-            //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
-            currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
+            // - request\u2019s current URL\u2019s origin is same origin with request\u2019s origin,
+            //   and request\u2019s response tainting is "basic"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request\u2019s current URL\u2019s scheme is "data"
+            currentURL.protocol === "data:" || // - request\u2019s mode is "navigate" or "websocket"
             (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
             request2.responseTainting = "basic";
@@ -14249,9 +14249,9 @@ var require_fetch = __commonJS({
         return makeNetworkError("proxy authentication required");
       }
       if (
-        // response’s status is 421
+        // response\u2019s status is 421
         response.status === 421 && // isNewConnectionFetch is false
-        !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
+        !isNewConnectionFetch && // request\u2019s body is null, or request\u2019s body is non-null and request\u2019s body\u2019s source is non-null
         (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
@@ -20278,7 +20278,7 @@ function isMdAsciiPunct(ch) {
 function normalizeReference(str2) {
   str2 = str2.trim().replace(/\s+/g, " ");
   if ("\u1E9E".toLowerCase() === "\u1E7E") {
-    str2 = str2.replace(/ẞ/g, "\xDF");
+    str2 = str2.replace(/\u1e9e/g, "\xDF");
   }
   return str2.toLowerCase().toUpperCase();
 }
@@ -21117,7 +21117,7 @@ function replace_rare(inlineTokens) {
     const token = inlineTokens[i];
     if (token.type === "text" && !inside_autolink) {
       if (RARE_RE.test(token.content)) {
-        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])\u2026/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
       }
     }
     if (token.type === "link_open" && token.info === "auto") {
@@ -24376,10 +24376,10 @@ var init_default = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -24420,10 +24420,10 @@ var init_zero = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -24483,10 +24483,10 @@ var init_commonmark = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -52370,7 +52370,7 @@ async function getResponseData(response) {
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  // carries a (misleading) `charset=utf-8` parameter \u2014 see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
     return response.text().catch(noop);
   } else {
@@ -61473,7 +61473,7 @@ var PARSERS = [
     };
   },
   function nodeTest(text2) {
-    const pass = lastMatch(text2, /^(?:#|ℹ) pass (\d+)/gm);
+    const pass = lastMatch(text2, /^(?:#|\u2139) pass (\d+)/gm);
     if (!pass) return void 0;
     const last = (word) => num(lastMatch(text2, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
     return {
@@ -62735,7 +62735,7 @@ function findImpactStatement(section, impact) {
   const index = blocks.findIndex((b) => b.kind !== "code" && impact.test(b.text));
   if (index === -1) return { kind: "absent" };
   const named = blocks[index];
-  const rest = named.text.replace(impact, "").replace(/^[\s#*_:.\-–—]+/, "");
+  const rest = named.text.replace(impact, "").replace(/^[\s#*_:.\-\u2013\u2014]+/, "");
   const stop = (b) => b.kind === "heading" && (named.kind !== "heading" || b.depth <= named.depth);
   const end = blocks.findIndex((b, i) => i > index && stop(b));
   const following = blocks.slice(index + 1, end === -1 ? void 0 : end).filter((b) => b.kind !== "heading" || b.text.trim() !== "");
@@ -62748,11 +62748,11 @@ function findImpactStatement(section, impact) {
   const line = parts[0].line;
   return isPlaceholder(text2) ? { kind: "placeholder", line, text: text2 } : { kind: "stated", line, text: text2 };
 }
-var PLACEHOLDER_WORDS = /^(?:tbd|tba|tbc|todo|to-?do|fixme|xxx+|wip|n\/?a|none yet|placeholder|lorem ipsum.*|coming soon|pending|to be (?:determined|decided|confirmed|announced|written|added)|fill(?: this)? in(?: later)?|describe(?: the)? (?:consumer )?impact(?: here)?|\?+|\.{2,}|…|-+|—|–)$/i;
+var PLACEHOLDER_WORDS = /^(?:tbd|tba|tbc|todo|to-?do|fixme|xxx+|wip|n\/?a|none yet|placeholder|lorem ipsum.*|coming soon|pending|to be (?:determined|decided|confirmed|announced|written|added)|fill(?: this)? in(?: later)?|describe(?: the)? (?:consumer )?impact(?: here)?|\?+|\.{2,}|\u2026|-+|\u2014|\u2013)$/i;
 function isPlaceholder(statement) {
   const text2 = statement.trim().replace(/^[\s*_`>"'(]+|[\s*_`"'.!):;]+$/g, "").trim();
   if (text2 === "") return true;
-  if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-–—(]/i.test(text2)) return true;
+  if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-\u2013\u2014(]/i.test(text2)) return true;
   if (/^<[^<>]*>$|^\[[^\]]*\]$|^\{\{.*\}\}$/s.test(text2)) return true;
   return text2.split(/\s*[,;|]\s*|\n+/).every((part) => part === "" || PLACEHOLDER_WORDS.test(part.trim().replace(/[.!:;]+$/, "")));
 }
@@ -62942,8 +62942,8 @@ function explainExit(result) {
   const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 && result.exitCode <= 128 + 64 ? `a child was probably killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
-var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|≠/i;
-var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i;
+var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|\u2260/i;
+var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|\u2717|\u2718/i;
 var BLOCK_OPENER = /^\s*[\w-]+:\s*[|>][-+]?\s*$/;
 function findErrorLines(output, max = 8) {
   const lines = stripAnsi(output).split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => !BLOCK_OPENER.test(line));
@@ -63107,7 +63107,7 @@ function hasCrlfShebang(command, context3, output) {
   const source = context3.bodySources.get(command.id);
   const read = source ? context3.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
-  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
+  return /\r['\u2019"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }
 
 // src/core/checks/joint-decision.ts
@@ -68192,7 +68192,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
     try {
       request2 = {
         ...buildRequest(host, context3, { plan, ...judged }, inputs, root, stop.signal),
-        // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
+        // Policy from the trusted ref of this event (SPEC \u00a710 table), never the tree's own.
         trustedRef: await trustedRefForEvent(
           root,
           host.env,

@@ -1164,7 +1164,7 @@ function isMdAsciiPunct(ch) {
 function normalizeReference(str) {
   str = str.trim().replace(/\s+/g, " ");
   if ("\u1E9E".toLowerCase() === "\u1E7E") {
-    str = str.replace(/ẞ/g, "\xDF");
+    str = str.replace(/\u1e9e/g, "\xDF");
   }
   return str.toLowerCase().toUpperCase();
 }
@@ -2003,7 +2003,7 @@ function replace_rare(inlineTokens) {
     const token = inlineTokens[i];
     if (token.type === "text" && !inside_autolink) {
       if (RARE_RE.test(token.content)) {
-        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])\u2026/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
       }
     }
     if (token.type === "link_open" && token.info === "auto") {
@@ -5262,10 +5262,10 @@ var init_default = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -5306,10 +5306,10 @@ var init_zero = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -5369,10 +5369,10 @@ var init_commonmark = __esm({
         // Double + single quotes replacement pairs, when typographer enabled,
         // and smartquotes on. Could be either a String or an Array.
         //
-        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
-        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        // For example, you can use '\u00ab\u00bb\u201e\u201c' for Russian, '\u201e\u201c\u201a\u2018' for German,
+        // and ['\u00ab\xA0', '\xA0\u00bb', '\u2039\xA0', '\xA0\u203a'] for French (including nbsp).
         quotes: "\u201C\u201D\u2018\u2019",
-        /* “”‘’ */
+        /* \u201c\u201d\u2018\u2019 */
         // Highlighter function. Should return escaped HTML,
         // or '' if the source string is not changed and should be escaped externaly.
         // If result starts with <pre... internal wrapper is skipped.
@@ -34448,7 +34448,7 @@ var PARSERS = [
     };
   },
   function nodeTest(text2) {
-    const pass = lastMatch(text2, /^(?:#|ℹ) pass (\d+)/gm);
+    const pass = lastMatch(text2, /^(?:#|\u2139) pass (\d+)/gm);
     if (!pass) return void 0;
     const last = (word) => num(lastMatch(text2, new RegExp(`^(?:#|\u2139) ${word} (\\d+)`, "gm"))?.[1]);
     return {
@@ -35710,7 +35710,7 @@ function findImpactStatement(section, impact) {
   const index = blocks.findIndex((b) => b.kind !== "code" && impact.test(b.text));
   if (index === -1) return { kind: "absent" };
   const named = blocks[index];
-  const rest = named.text.replace(impact, "").replace(/^[\s#*_:.\-–—]+/, "");
+  const rest = named.text.replace(impact, "").replace(/^[\s#*_:.\-\u2013\u2014]+/, "");
   const stop = (b) => b.kind === "heading" && (named.kind !== "heading" || b.depth <= named.depth);
   const end = blocks.findIndex((b, i) => i > index && stop(b));
   const following = blocks.slice(index + 1, end === -1 ? void 0 : end).filter((b) => b.kind !== "heading" || b.text.trim() !== "");
@@ -35723,11 +35723,11 @@ function findImpactStatement(section, impact) {
   const line = parts[0].line;
   return isPlaceholder(text2) ? { kind: "placeholder", line, text: text2 } : { kind: "stated", line, text: text2 };
 }
-var PLACEHOLDER_WORDS = /^(?:tbd|tba|tbc|todo|to-?do|fixme|xxx+|wip|n\/?a|none yet|placeholder|lorem ipsum.*|coming soon|pending|to be (?:determined|decided|confirmed|announced|written|added)|fill(?: this)? in(?: later)?|describe(?: the)? (?:consumer )?impact(?: here)?|\?+|\.{2,}|…|-+|—|–)$/i;
+var PLACEHOLDER_WORDS = /^(?:tbd|tba|tbc|todo|to-?do|fixme|xxx+|wip|n\/?a|none yet|placeholder|lorem ipsum.*|coming soon|pending|to be (?:determined|decided|confirmed|announced|written|added)|fill(?: this)? in(?: later)?|describe(?: the)? (?:consumer )?impact(?: here)?|\?+|\.{2,}|\u2026|-+|\u2014|\u2013)$/i;
 function isPlaceholder(statement) {
   const text2 = statement.trim().replace(/^[\s*_`>"'(]+|[\s*_`"'.!):;]+$/g, "").trim();
   if (text2 === "") return true;
-  if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-–—(]/i.test(text2)) return true;
+  if (/^(?:todo|tbd|tba|fixme|xxx)\b\s*[:\-\u2013\u2014(]/i.test(text2)) return true;
   if (/^<[^<>]*>$|^\[[^\]]*\]$|^\{\{.*\}\}$/s.test(text2)) return true;
   return text2.split(/\s*[,;|]\s*|\n+/).every((part) => part === "" || PLACEHOLDER_WORDS.test(part.trim().replace(/[.!:;]+$/, "")));
 }
@@ -35917,8 +35917,8 @@ function explainExit(result) {
   const meaning = EXIT_MEANINGS[result.exitCode] ?? (result.exitCode > 128 && result.exitCode <= 128 + 64 ? `a child was probably killed by signal ${result.exitCode - 128}` : void 0);
   return `exited ${result.exitCode}${meaning ? ` (${meaning})` : ""}`;
 }
-var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|≠/i;
-var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|✗|✘/i;
+var ASSERTION = /!==|!=|===|\b(expected|received|actual|assert(ion)?(error)?)\b|\u2260/i;
+var ERROR = /\b(error|fail(ed|ure)?|panic(ked)?|exception|fatal|not found|denied|mismatch)\b|\u2717|\u2718/i;
 var BLOCK_OPENER = /^\s*[\w-]+:\s*[|>][-+]?\s*$/;
 function findErrorLines(output, max = 8) {
   const lines = stripAnsi(output).split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => !BLOCK_OPENER.test(line));
@@ -36082,7 +36082,7 @@ function hasCrlfShebang(command, context, output) {
   const source = context.bodySources.get(command.id);
   const read = source ? context.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
-  return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
+  return /\r['\u2019"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
 }
 
 // src/core/checks/joint-decision.ts

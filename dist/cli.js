@@ -6,7 +6,7 @@ import {
   enableCompileCache,
   loadWithCodeCache,
   prefetchGit
-} from "./chunks/chunk-WQY5CIFN.js";
+} from "./chunks/chunk-OPBO7EPB.js";
 
 // src/cli/index.ts
 import { fileURLToPath } from "node:url";

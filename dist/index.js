@@ -6,7 +6,7 @@ import {
   enableCompileCache,
   loadWithCodeCache,
   prefetchGit
-} from "./chunks/chunk-WQY5CIFN.js";
+} from "./chunks/chunk-OPBO7EPB.js";
 
 // src/action/index.ts
 import { resolve } from "node:path";

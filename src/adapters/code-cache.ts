@@ -15,6 +15,7 @@
 //   file names from the cache), Node's flags, version and architecture.
 // Anything else, and any read or write error, means no cache: the bundle is compiled as usual.
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,7 +56,9 @@ export function loadWithCodeCache<T>(
   flavour: string,
 ): CachedBundle<T> {
   const bytes = readFileSync(file);
-  const source = bytes.toString('utf8');
+  // The build writes these bundles as ASCII: read as Latin-1 they need no decoding, and V8 keeps
+  // the source (for lazy compiling) at one byte a character.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const dir = cacheDir && mayChange(file) && trustedDirectory(cacheDir) ? cacheDir : undefined;
   const digest = createHash('sha256')
     .update(bytes)

@@ -1,6 +1,7 @@
 import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
 
 // src/adapters/code-cache.ts
+import { isAscii } from "node:buffer";
 import { createHash as createHash2 } from "node:crypto";
 import { accessSync, constants, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
@@ -90,7 +91,7 @@ function codeCacheDirectory(override) {
 }
 function loadWithCodeCache(file, cacheDir, flavour) {
   const bytes = readFileSync2(file);
-  const source = bytes.toString("utf8");
+  const source = bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
   const dir = cacheDir && mayChange(file) && trustedDirectory(cacheDir) ? cacheDir : void 0;
   const digest = createHash2("sha256").update(bytes).update(`\0${file}\0${process.execArgv.join("\0")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex");
   const name = `${digest.slice(0, 32)}-${process.version}-${process.arch}-${flavour.replace(/[^\w-]/g, "_")}.bin`;
