@@ -106,6 +106,7 @@ const unusedCoreParts = {
  * that would change: a character escaped by a backslash, or one outside the BMP.
  */
 function asciiOnly(text, path) {
+  // eslint-disable-next-line no-control-regex -- every character outside ASCII, that is the point
   return text.replace(/[^\x00-\x7f]/g, (char, offset) => {
     const backslashes = /\\*$/.exec(text.slice(Math.max(0, offset - 16), offset))[0].length;
     const code = char.charCodeAt(0);
