@@ -57807,6 +57807,22 @@ function redactDeep(value, redact) {
   return value;
 }
 
+// src/adapters/released-output.ts
+function partialTail(bytes) {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 192) === 128) continue;
+    const need = byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+function joinReleased(parts) {
+  const kept = parts.filter((p) => p.text !== "" || p.bytes.some((b) => b.length > 0));
+  if (kept.length <= 1) return kept[0];
+  return { text: kept.map((p) => p.text).join(""), bytes: kept.flatMap((p) => p.bytes) };
+}
+
 // src/adapters/line-buffer.ts
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
@@ -57850,14 +57866,14 @@ var RedactingLineBuffer = class {
       this.held += chunk.length;
     }
     while (this.held > this.maxLine) out.push(this.releasePiece());
-    return join(out);
+    return joinReleased(out);
   }
   /** Whatever is left at the end of the stream, redacted. */
   flush() {
     if (this.held === 0) return void 0;
     const rest = this.take();
     this.decoded += rest.length;
-    return join([this.release(rest, rest.toString("utf8"))]);
+    return joinReleased([this.release(rest, rest.toString("utf8"))]);
   }
   /** Everything held (plus `more`) as one Buffer; empties the holding list. */
   take(more) {
@@ -57974,20 +57990,6 @@ var RedactingLineBuffer = class {
 };
 function mayHoldKey(text2) {
   return text2.includes("-----");
-}
-function partialTail(bytes) {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back];
-    if ((byte & 192) === 128) continue;
-    const need = byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-function join(parts) {
-  const kept = parts.filter((p) => p.text !== "" || p.bytes.some((b) => b.length > 0));
-  if (kept.length <= 1) return kept[0];
-  return { text: kept.map((p) => p.text).join(""), bytes: kept.flatMap((p) => p.bytes) };
 }
 
 // src/adapters/output-tail.ts

@@ -8,17 +8,14 @@
 
 import { isAscii } from 'node:buffer';
 import { MASK, type Redactor } from '../core/redact.js';
+import { joinReleased, partialTail, type ReleasedOutput } from './released-output.js';
+
+export type { ReleasedOutput } from './released-output.js';
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_FOOTER = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 const KEY_MARKERS = new RegExp(`${KEY_HEADER.source}|${KEY_FOOTER.source}`, 'g');
 const NEWLINE = 0x0a;
-
-/** Output ready to release: the redacted text and the same as UTF-8 bytes (in one or more parts). */
-export interface ReleasedOutput {
-  text: string;
-  bytes: Buffer[];
-}
 
 /** Buffers partial lines of one stream and redacts what it releases. */
 export class RedactingLineBuffer {
@@ -60,7 +57,7 @@ export class RedactingLineBuffer {
       this.held += chunk.length;
     }
     while (this.held > this.maxLine) out.push(this.releasePiece());
-    return join(out);
+    return joinReleased(out);
   }
 
   /** Whatever is left at the end of the stream, redacted. */
@@ -68,7 +65,7 @@ export class RedactingLineBuffer {
     if (this.held === 0) return undefined;
     const rest = this.take();
     this.decoded += rest.length;
-    return join([this.release(rest, rest.toString('utf8'))]);
+    return joinReleased([this.release(rest, rest.toString('utf8'))]);
   }
 
   /** Everything held (plus `more`) as one Buffer; empties the holding list. */
@@ -213,22 +210,4 @@ export class RedactingLineBuffer {
 /** A cheap first look (one indexOf) before the key-marker regexes scan the text. */
 function mayHoldKey(text: string): boolean {
   return text.includes('-----');
-}
-
-/** Bytes at the end of `bytes` that begin a multi-byte character not yet complete (0–3). */
-function partialTail(bytes: Buffer): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
-/** One release from several (usually zero or one). */
-function join(parts: ReleasedOutput[]): ReleasedOutput | undefined {
-  const kept = parts.filter((p) => p.text !== '' || p.bytes.some((b) => b.length > 0));
-  if (kept.length <= 1) return kept[0];
-  return { text: kept.map((p) => p.text).join(''), bytes: kept.flatMap((p) => p.bytes) };
 }
