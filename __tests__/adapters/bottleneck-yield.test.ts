@@ -6,7 +6,7 @@ import { yieldWithoutTimers } from '../../src/adapters/github/bottleneck-yield.j
 /** Zero-delay timers one scheduled job on a fresh limiter starts. */
 async function zeroTimersForOneJob(): Promise<number> {
   const spy = vi.spyOn(globalThis, 'setTimeout');
-  const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 0 });
+  const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 30 });
   expect(await limiter.schedule(async () => 'done')).toBe('done');
   const zero = spy.mock.calls.filter(([, ms]) => !ms).length;
   spy.mockRestore();
@@ -21,16 +21,29 @@ describe('bottleneck yields', () => {
     expect(await zeroTimersForOneJob()).toBeLessThanOrEqual(1);
   });
 
-  it('a limiter still spaces jobs by minTime (a timer of that length) and keeps their order', async () => {
+  it('a limiter still spaces jobs by minTime and keeps their order (on a fake clock)', async () => {
     yieldWithoutTimers();
-    const spy = vi.spyOn(globalThis, 'setTimeout');
-    const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 30 });
-    const order: number[] = [];
-    await Promise.all([1, 2, 3].map((n) => limiter.schedule(async () => void order.push(n))));
-    expect(order).toEqual([1, 2, 3]);
-    // The second and third job wait out minTime on a timer (not a yield).
-    const waits = spy.mock.calls.map(([, ms]) => Number(ms ?? 0)).filter((ms) => ms > 0);
-    expect(waits.filter((ms) => ms <= 30)).toHaveLength(2);
-    spy.mockRestore();
+    // bottleneck's clock and timers are fake (no load can stretch or shrink them); its yields,
+    // setImmediate, stay real, so each step lets them run.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 30 });
+      const started: { job: number; at: number }[] = [];
+      const all = Promise.all(
+        [1, 2, 3].map((job) =>
+          limiter.schedule(async () => void started.push({ job, at: Date.now() })),
+        ),
+      );
+      for (let step = 0; step < 100 && started.length < 3; step++) {
+        await vi.advanceTimersByTimeAsync(5);
+        for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await all;
+      expect(started.map((s) => s.job)).toEqual([1, 2, 3]);
+      expect(started[1]!.at - started[0]!.at).toBeGreaterThanOrEqual(30);
+      expect(started[2]!.at - started[1]!.at).toBeGreaterThanOrEqual(30);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
