@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
-import { FakeGitHub } from '../github/fake-github.js';
+import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions, TOKEN } from './run-action.js';
 
@@ -36,11 +36,7 @@ beforeEach(async () => {
   for (const branch of ['main', 'master']) gh.branchTips.set(branch, head);
 });
 afterEach(async () => {
-  // Every request the Action made conforms to GitHub's description, and so did every answer.
-  for (const request of gh.requests) {
-    expect(request.errors, `${request.operation}`).toEqual([]);
-    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
-  }
+  expectConforming(gh);
   await gh.stop();
 });
 

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, it, type ExpectStatic, type TestContext } from 'vitest';
-import { FakeGitHub } from '../github/fake-github.js';
+import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
+import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
 
@@ -58,13 +58,6 @@ async function github({ expect, onTestFinished }: TestContext): Promise<FakeGitH
     }
   });
   return gh;
-}
-
-function expectConforming(gh: FakeGitHub, expect: ExpectStatic): void {
-  for (const request of gh.requests) {
-    expect(request.errors, `${request.operation}`).toEqual([]);
-    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
-  }
 }
 
 const warnings = (stdout: string) =>

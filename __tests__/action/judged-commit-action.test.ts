@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
-import { FakeGitHub } from '../github/fake-github.js';
+import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { runActionInProcess, type ActionRunOptions } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -31,10 +31,7 @@ beforeEach(async () => {
   gh = await new FakeGitHub().start();
 });
 afterEach(async () => {
-  for (const request of gh.requests) {
-    expect(request.errors, `${request.operation}`).toEqual([]);
-    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
-  }
+  expectConforming(gh);
   await gh.stop();
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeGitHub } from '../github/fake-github.js';
+import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { git, gitWorkspace } from './git-workspace.js';
 import { runActionInProcess as runAction } from './run-action.js';
 
@@ -105,10 +105,7 @@ beforeEach(async () => {
   for (const branch of ['main', 'master']) gh.branchTips.set(branch, head);
 });
 afterEach(async () => {
-  for (const request of gh.requests) {
-    expect(request.errors, `${request.operation}`).toEqual([]);
-    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
-  }
+  expectConforming(gh);
   await gh.stop();
 });
 

@@ -4,6 +4,7 @@
 // Faults (5xx, rate limits, permission errors) can be injected per route.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import { SPEC, deref, exampleOf, validateAgainst } from './openapi.js';
 
 export interface RecordedRequest {
@@ -16,6 +17,17 @@ export interface RecordedRequest {
   errors: string[];
   /** Where our response breaks it (the fake's own honesty). */
   responseErrors: string[];
+}
+
+/**
+ * Every request a test made to `gh` conformed to GitHub's OpenAPI description, and so did every
+ * answer. `expect`: a concurrent test's own (its context's).
+ */
+export function expectConforming(gh: FakeGitHub, expect: ExpectStatic = globalExpect): void {
+  for (const request of gh.requests) {
+    expect(request.errors, `${request.operation}`).toEqual([]);
+    expect(request.responseErrors, `response to ${request.operation}`).toEqual([]);
+  }
 }
 
 export interface Fault {
