@@ -31594,15 +31594,10 @@ function canonicalNumber(value) {
 }
 function isExactNumberText(text2) {
   const trimmed = text2.trim();
-  const radix = /^([+-]?)0([xo])([0-9a-fA-F]+)$/.exec(trimmed);
-  if (radix) {
-    const big = BigInt(`0${radix[2]}${radix[3]}`) * (radix[1] === "-" ? -1n : 1n);
-    const rounded = Number(big);
-    return Number.isFinite(rounded) && BigInt(rounded) === big;
-  }
-  const canonical2 = canonicalDecimal(trimmed);
+  const decimal = /^[-+]?0[xo]/.test(trimmed) ? yamlNumberDecimal(trimmed, "1.2") ?? trimmed : trimmed;
+  const canonical2 = canonicalDecimal(decimal);
   if (canonical2 === void 0) return true;
-  return canonical2 === canonicalNumber(Number(trimmed));
+  return canonical2 === canonicalNumber(Number(decimal));
 }
 function yamlNumberDecimal(source, version) {
   const trimmed = source.trim();

@@ -34,15 +34,13 @@ export function canonicalNumber(value: number): string {
  */
 export function isExactNumberText(text: string): boolean {
   const trimmed = text.trim();
-  const radix = /^([+-]?)0([xo])([0-9a-fA-F]+)$/.exec(trimmed);
-  if (radix) {
-    const big = BigInt(`0${radix[2]}${radix[3]}`) * (radix[1] === '-' ? -1n : 1n);
-    const rounded = Number(big);
-    return Number.isFinite(rounded) && BigInt(rounded) === big;
-  }
-  const canonical = canonicalDecimal(trimmed);
+  // One test on the hot path (every JSON number); hex and octal (YAML) as their decimal value.
+  const decimal = /^[-+]?0[xo]/.test(trimmed)
+    ? (yamlNumberDecimal(trimmed, '1.2') ?? trimmed)
+    : trimmed;
+  const canonical = canonicalDecimal(decimal);
   if (canonical === undefined) return true;
-  return canonical === canonicalNumber(Number(trimmed));
+  return canonical === canonicalNumber(Number(decimal));
 }
 
 /**
