@@ -66281,9 +66281,8 @@ function createGit(root, git2 = git) {
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
-      const verified = probedHead(sha2.stdout) ?? "";
-      if (!/^[0-9a-f]{40,64}$/.test(verified))
-        return { kind: "unavailable", reason: "git cannot read HEAD" };
+      const verified = probedHead(sha2.stdout);
+      if (!verified) return { kind: "unavailable", reason: "git cannot read HEAD" };
       return { kind: "ok", sha: verified, parents };
     },
     async readFileAt(ref, path) {
@@ -66370,7 +66369,7 @@ function createGit(root, git2 = git) {
       const [, shallowLine, ...rest] = probe2.stdout.replace(/\n$/, "").split("\n");
       const commonLine = (head ? rest.slice(0, -1) : rest).join("\n");
       const shallow = shallowLine?.trim() === "true";
-      const common = (0, import_node_path7.resolve)(root, commonLine?.trim() || ".git");
+      const common = (0, import_node_path7.resolve)(root, commonLine.trim() || ".git");
       const partial = await isPartialClone(common);
       const [tagFacts, changes] = await Promise.all([
         tagList,

@@ -45,9 +45,9 @@ export function createGit(
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );
-      const verified = probedHead(sha.stdout) ?? '';
-      if (!/^[0-9a-f]{40,64}$/.test(verified))
-        return { kind: 'unavailable', reason: 'git cannot read HEAD' };
+      // probedHead takes only a full sha (40 or 64 hex digits).
+      const verified = probedHead(sha.stdout);
+      if (!verified) return { kind: 'unavailable', reason: 'git cannot read HEAD' };
       return { kind: 'ok', sha: verified, parents };
     },
     async readFileAt(ref, path) {
@@ -142,7 +142,7 @@ export function createGit(
       const [, shallowLine, ...rest] = probe.stdout.replace(/\n$/, '').split('\n');
       const commonLine = (head ? rest.slice(0, -1) : rest).join('\n');
       const shallow = shallowLine?.trim() === 'true';
-      const common = resolve(root, commonLine?.trim() || '.git');
+      const common = resolve(root, commonLine.trim() || '.git');
       const partial = await isPartialClone(common);
       // In a partial clone history is not read at all: it could need objects that are not here.
       const [tagFacts, changes] = await Promise.all([
