@@ -267,11 +267,16 @@ export async function runActionInProcess(
 
 const answers = new Map<string, Promise<unknown>>();
 
+/** The answer asked under `key` (JSON) in this worker, asking `ask` the first time only. */
+function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
+  const text = JSON.stringify(key);
+  if (!answers.has(text)) answers.set(text, ask());
+  return answers.get(text) as Promise<R>;
+}
+
 /** git, asked each question (directory and arguments) once in this worker. */
 function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
-  const key = JSON.stringify(['git', cwd, args]);
-  if (!answers.has(key)) answers.set(key, runGit(cwd, args));
-  return answers.get(key) as Promise<GitResult>;
+  return once(['git', cwd, args], () => runGit(cwd, args));
 }
 
 /**
@@ -279,9 +284,5 @@ function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
  * tool versions of a test workspace do not change between the runs of this file.
  */
 function remembered<A, R>(ask: (arg: A) => Promise<R>, workspace: string): (arg: A) => Promise<R> {
-  return (arg) => {
-    const key = JSON.stringify([ask.name, workspace, arg]);
-    if (!answers.has(key)) answers.set(key, ask(arg));
-    return answers.get(key) as Promise<R>;
-  };
+  return (arg) => once([ask.name, workspace, arg], () => ask(arg));
 }
