@@ -127,6 +127,7 @@ export const CHUNK_DIR = 'dist/chunks';
 export async function bundle({ write, plugins = [] }) {
   const common = {
     absWorkingDir: root,
+    outdir: 'dist',
     write: false,
     bundle: true,
     platform: 'node',
@@ -136,16 +137,18 @@ export async function bundle({ write, plugins = [] }) {
     define: { __VERSION__: JSON.stringify(version) },
     plugins: [trimmedMarkdownIt, unusedCoreParts, ...plugins],
   };
-  const [modules, main] = await Promise.all([
+  // esbuild names an entry's output by its key: `dist/cli.js` → `cli`, `dist/cli-main.cjs` → `cli-main`.
+  const entryPoints = (list) =>
+    Object.fromEntries(
+      list.map(({ entry, outfile }) => [
+        outfile.replace(/^dist\//, '').replace(/\.c?js$/, ''),
+        entry,
+      ]),
+    );
+  const [modules, mains] = await Promise.all([
     build({
       ...common,
-      entryPoints: Object.fromEntries(
-        ENTRIES.map(({ entry, outfile }) => [
-          outfile.replace(/^dist\//, '').replace(/\.js$/, ''),
-          entry,
-        ]),
-      ),
-      outdir: 'dist',
+      entryPoints: entryPoints(ENTRIES),
       chunkNames: 'chunks/[name]-[hash]',
       splitting: true,
       format: 'esm',
@@ -153,20 +156,13 @@ export async function bundle({ write, plugins = [] }) {
     }),
     build({
       ...common,
-      entryPoints: Object.fromEntries(
-        CJS_MAINS.map(({ entry, outfile }) => [
-          outfile.replace(/^dist\//, '').replace(/\.cjs$/, ''),
-          entry,
-        ]),
-      ),
-      outdir: 'dist',
+      entryPoints: entryPoints(CJS_MAINS),
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
     }),
   ]);
-  const result = { outputFiles: [...modules.outputFiles, ...main.outputFiles] };
   const files = {};
-  for (const file of result.outputFiles) {
+  for (const file of [...modules.outputFiles, ...mains.outputFiles]) {
     const path = file.path.slice(root.length).replace(/^\/+/, '');
     const shebang = ENTRIES.find((e) => e.outfile === path)?.shebang;
     const text = CJS_MAINS.some((m) => m.outfile === path) ? asciiOnly(file.text, path) : file.text;
