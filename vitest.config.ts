@@ -6,6 +6,9 @@ const DIST = new RegExp(
   `^${(join(import.meta.dirname, 'dist') + '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
 );
 
+/** Generated ajv standalone code, CommonJS. */
+const GENERATED_VALIDATORS = /\/(src\/core\/schema\/generated|__tests__\/github\/fixtures)\/[^/]+\.cjs$/;
+
 export default defineConfig({
   // Node resolves the test workers' imports with Vite's server conditions, 'development' among
   // them; without it, packages that ship a development build (micromark, which the Markdown fuzz
@@ -55,6 +58,9 @@ export default defineConfig({
     isolate: false,
     // The built bundle, which the CLI tests call in-process, is plain ESM for Node: imported
     // natively, not re-transformed by Vite (seconds for its megabytes; and it is what ships).
-    server: { deps: { external: [DIST] } },
+    // So are the generated CommonJS validators (the product's built-in schemas and the fake
+    // GitHub's REST description, 1.5 MB): Vite would transform them in every run and each worker
+    // evaluate the result, where Node just loads them.
+    server: { deps: { external: [DIST, GENERATED_VALIDATORS] } },
   },
 });

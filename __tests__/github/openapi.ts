@@ -2,11 +2,9 @@
 // plus a generator of documented-shape example values for the fake server's responses.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
-
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
+import type { ValidateFunction } from 'ajv';
+import precompiled from './fixtures/openapi-validators.cjs';
+import { createOpenApiAjv, toJsonSchema, validatorName } from './openapi-ajv.mjs';
 
 type Schema = Record<string, unknown>;
 export const SPEC = JSON.parse(
@@ -26,53 +24,27 @@ export const SPEC = JSON.parse(
   components: Record<string, Record<string, Schema>>;
 };
 
-/** Rewrites OpenAPI 3.0 `nullable` into JSON Schema (TOOLCHAIN.md: 135 uses have no type). */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (!node || typeof node !== 'object') return node;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string')
-      out.$ref = value.replace('#/components/', 'openapi.json#/components/');
-    else if (key !== 'nullable' && key !== 'example' && key !== 'examples')
-      out[key] = toJsonSchema(value);
-  }
-  if ((node as Schema).nullable === true) {
-    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
-    return { anyOf: [out, { type: 'null' }] };
-  }
-  return out;
+// Compiling is the expensive part (tens of ms for a check run, seconds a suite run in every
+// worker): every schema the description holds comes precompiled (fixtures/openapi-validators.cjs,
+// kept current by a test); one it does not hold is compiled here, once.
+let compilers: ReturnType<typeof createOpenApiAjv> | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schema: Schema, coerce: boolean): ValidateFunction {
+  const name = validatorName(schema, coerce);
+  const ready = Object.hasOwn(precompiled[coerce ? 'params' : 'body'], name)
+    ? precompiled[coerce ? 'params' : 'body'][name]
+    : compiled.get(name);
+  if (ready) return ready;
+  compilers ??= createOpenApiAjv(SPEC);
+  const validate = compilers[coerce ? 'params' : 'body'].compile(toJsonSchema(schema) as Schema);
+  compiled.set(name, validate);
+  return validate;
 }
-
-const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: false });
-addFormats(ajv);
-for (const format of [
-  'int32',
-  'int64',
-  'double',
-  'float',
-  'binary',
-  'repo.nwo',
-  'timestamp',
-  'uri-template',
-])
-  ajv.addFormat(format, true);
-ajv.addSchema({ components: toJsonSchema(SPEC.components) }, 'openapi.json');
-const paramAjv = new Ajv({ strict: false, coerceTypes: true });
-addFormats(paramAjv);
-
-// Compiling is the expensive part (tens of ms for a check run); each schema is compiled once.
-const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /** Validates `value` against an OpenAPI schema; returns error messages. */
 export function validateAgainst(schema: Schema, value: unknown, coerce = false): string[] {
-  const key = `${coerce}:${JSON.stringify(schema)}`;
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = (coerce ? paramAjv : ajv).compile(toJsonSchema(schema) as Schema);
-    compiled.set(key, validate);
-  }
+  const validate = validatorFor(schema, coerce);
   return validate(value)
     ? []
     : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
