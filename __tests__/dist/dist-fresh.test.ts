@@ -25,3 +25,13 @@ describe('src/core/schema/generated/builtin-validators.cjs', () => {
     expect(readFileSync(OUTPUT, 'utf8') === generateValidators(), 'generated validators are stale').toBe(true);
   });
 });
+
+describe('src/core/schema/generated/meta-validators.cjs', () => {
+  it("is what the drafts' meta-schemas precompile to (run `npm run build` if this fails)", async () => {
+    // @ts-expect-error: plain ESM build script without types
+    const { generateMetaValidators, META_OUTPUT } = await import('../../scripts/generate-validators.mjs');
+    expect(readFileSync(META_OUTPUT, 'utf8') === generateMetaValidators(), 'meta validators are stale').toBe(
+      true,
+    );
+  });
+});

@@ -53,9 +53,16 @@ export interface AjvInstance {
   compile(schema: object): ValidateFunction;
   addSchema(schema: object, key?: string): unknown;
   getSchema(key: string): unknown;
+  /** ajv's own meta-schema check; with `throwOnError`, throws "schema is invalid: …". */
+  validateSchema(schema: unknown, throwOnError?: boolean): unknown;
+  /** ajv's text for a list of errors: "data/type must be …, data/… …". */
+  errorsText(errors?: ErrorObject[] | null): string;
 }
 
-/** Creates a fresh ajv instance for one draft (formats on, every error, not strict). */
+/**
+ * Creates a fresh ajv instance for one draft (formats on, every error, not strict). It does not
+ * check schemas against the meta-schema itself: meta-schema-check.ts does, precompiled.
+ */
 export type AjvFactory = () => AjvInstance;
 
 type AjvClass = new (options: object) => AjvInstance;
@@ -81,7 +88,12 @@ export async function loadAjvFactory(draft: SchemaDraft): Promise<AjvFactory> {
         .default;
   }
   return () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateFormats: true,
+      validateSchema: false,
+    });
     if (meta) (ajv as unknown as { addMetaSchema(s: object): void }).addMetaSchema(meta);
     addFormats(ajv);
     return ajv;

@@ -25,6 +25,7 @@ import {
 } from './schema-drafts.js';
 import { readOwn } from '../own-key.js';
 import { collapseAlternatives } from './collapse-alternatives.js';
+import { assertSchemaValid, loadMetaValidators, type MetaValidators } from './meta-schema-check.js';
 
 export type { ValidateFunction } from './schema-drafts.js';
 
@@ -56,6 +57,7 @@ export function createSchemaValidator() {
     Object.values(BUILTIN_SCHEMAS).map((schema) => (schema as { $id: string }).$id),
   );
   const cache = new Map<string, CompiledSchema>();
+  let metas: MetaValidators | undefined;
   const runtime = (draft: SchemaDraft): AjvInstance | undefined => {
     let ajv = instances.get(draft);
     const create = factories.get(draft);
@@ -72,8 +74,10 @@ export function createSchemaValidator() {
   return {
     /** Loads the validator classes for these drafts (once each), before anything compiles. */
     async load(drafts: Iterable<SchemaDraft>): Promise<void> {
-      for (const draft of new Set(drafts))
+      for (const draft of new Set(drafts)) {
         if (!factories.has(draft)) factories.set(draft, await loadAjvFactory(draft));
+        metas ??= await loadMetaValidators();
+      }
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source: SchemaSource): CompiledSchema {
@@ -116,15 +120,18 @@ export function createSchemaValidator() {
       };
     }
     const instance = runtime(draft.draft);
-    if (!instance)
+    if (!instance || !metas)
       return {
         ok: false,
         message: `schema ${source.name} is ${draft.draft}, whose validator was not loaded (internal fault)`,
       };
     try {
       for (const [uri, companion] of Object.entries(source.companions ?? {})) {
-        if (!instance.getSchema(uri)) instance.addSchema(companion as object, uri);
+        if (instance.getSchema(uri)) continue;
+        assertSchemaValid(companion, draft.draft, instance, metas);
+        instance.addSchema(companion as object, uri);
       }
+      assertSchemaValid(source.schema, draft.draft, instance, metas);
       const schema =
         isPlainObject(source.schema) && !source.schema.$id
           ? { ...source.schema, $id: schemaUri(source.name) }
