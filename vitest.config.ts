@@ -7,7 +7,8 @@ const DIST = new RegExp(
 );
 
 /** Generated ajv standalone code, CommonJS. */
-const GENERATED_VALIDATORS = /\/(src\/core\/schema\/generated|__tests__\/github\/fixtures)\/[^/]+\.cjs$/;
+const GENERATED_VALIDATORS =
+  /\/(src\/core\/schema\/generated|__tests__\/github\/fixtures)\/[^/]+\.cjs$/;
 
 export default defineConfig({
   // Node resolves the test workers' imports with Vite's server conditions, 'development' among
