@@ -70696,99 +70696,7 @@ async function readTrustedFile(ports, ref, path) {
   return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
 }
 
-// src/app/run-request.ts
-var COMMAND_LOG_DIR = "logs";
-function resolveConcurrency(request2, configured) {
-  return request2.concurrency ?? configured ?? request2.defaultConcurrency;
-}
-function runsCommands(request2) {
-  return request2.runCommands && request2.scope === "run";
-}
-function requestOfRecord(record, configPath) {
-  const context3 = record.context ?? {};
-  return {
-    configPath,
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
-    scope: "run",
-    runCommands: true,
-    defaultConcurrency: 1,
-    context: {
-      repository: context3.repository ?? null,
-      sha: context3.sha ?? null,
-      ref: context3.ref ?? null,
-      event: context3.event ?? null,
-      runUrl: context3.run_url ?? null,
-      ...context3.head_sha !== void 0 ? { headSha: context3.head_sha } : {},
-      ...context3.subject_sha !== void 0 ? { subjectSha: context3.subject_sha } : {}
-    }
-  };
-}
-
-// src/app/collect-evidence.ts
-async function collectEvidence(config2, configRead, ports, request2, plan) {
-  const runCommands = runsCommands(request2);
-  const tag = config2.baseline.release_tag;
-  const joint = config2.jointDecision;
-  const lookups = Promise.all([
-    ports.git.inspect({
-      tags: tag ? [tag] : [],
-      paths: config2.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
-    }),
-    ports.tools.lookup(config2.tools),
-    config2.incidents ? ports.lookups.incidents(config2.incidents) : void 0,
-    config2.consumer?.repository && config2.consumer.checkName ? ports.lookups.consumerCheck(config2.consumer) : void 0,
-    joint ? ports.lookups.signoff({
-      github: Object.values(joint.verify).includes("github"),
-      teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
-    }) : void 0
-  ]);
-  lookups.catch(() => void 0);
-  const reads = await readInputs2(config2, configRead, ports, plan.trusted);
-  plan.onWaiting?.(Object.fromEntries(reads));
-  const [git2, tools, incidents, consumerCheck, signoff] = await lookups;
-  const trusted = plan.trusted;
-  const integrity = trusted?.evaluateIntegrity === true ? {
-    trustedRef: trusted.ref,
-    trustedConfig: trusted.config,
-    headConfig: configRead,
-    changed: await ports.git.changedPaths(trusted.ref)
-  } : void 0;
-  const commands = plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? await ports.runner.run(config2.commands, {
-    concurrency: resolveConcurrency(request2, config2.commandSettings.concurrency),
-    logDir: COMMAND_LOG_DIR,
-    refusals: planRefusals(config2, request2.decision, (path) => {
-      const file = reads.get(path);
-      return file?.kind === "ok" ? file.text : void 0;
-    }),
-    redact: plan.redact,
-    withheldEnv: withheldEnv(config2),
-    runTimeoutMs: config2.commandSettings.runTimeoutMs,
-    events: request2.events,
-    signal: request2.signal
-  }) : null);
-  return {
-    now: ports.now().toISOString(),
-    decision: request2.decision,
-    modes: request2.modes.length > 0 ? request2.modes : config2.handoff?.modes ?? [],
-    inputs: request2.inputs,
-    files: Object.fromEntries(reads),
-    git: git2,
-    tools,
-    commands: runCommands ? commands ?? [] : null,
-    ...runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
-    ...incidents ? { incidents } : {},
-    ...consumerCheck ? { consumerCheck } : {},
-    ...signoff ? { signoff } : {},
-    ...integrity ? { integrity } : {},
-    ...plan.shard ? { shard: plan.shard } : {},
-    context: {
-      ...request2.context,
-      sha: request2.context.sha ?? (git2.kind === "ok" ? git2.head : null) ?? null
-    }
-  };
-}
+// src/app/read-inputs.ts
 var MAX_TREE_FILES = 500;
 async function readInputs2(config2, configRead, ports, trusted) {
   const reads = /* @__PURE__ */ new Map([[config2.path, configRead]]);
@@ -70847,6 +70755,113 @@ async function readSchemaWithRefs(path, read) {
     const parsed = parseText(file.text, detectFormat(current, file.text));
     if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
   }
+}
+
+// src/app/run-request.ts
+var COMMAND_LOG_DIR = "logs";
+function resolveConcurrency(request2, configured) {
+  return request2.concurrency ?? configured ?? request2.defaultConcurrency;
+}
+function runsCommands(request2) {
+  return request2.runCommands && request2.scope === "run";
+}
+function requestOfRecord(record, configPath) {
+  const context3 = record.context ?? {};
+  return {
+    configPath,
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {},
+    scope: "run",
+    runCommands: true,
+    defaultConcurrency: 1,
+    context: {
+      repository: context3.repository ?? null,
+      sha: context3.sha ?? null,
+      ref: context3.ref ?? null,
+      event: context3.event ?? null,
+      runUrl: context3.run_url ?? null,
+      ...context3.head_sha !== void 0 ? { headSha: context3.head_sha } : {},
+      ...context3.subject_sha !== void 0 ? { subjectSha: context3.subject_sha } : {}
+    }
+  };
+}
+
+// src/app/collect-evidence.ts
+async function collectEvidence(config2, configRead, ports, request2, plan) {
+  const runCommands = runsCommands(request2);
+  const tag = config2.baseline.release_tag;
+  const joint = config2.jointDecision;
+  const lookups = Promise.all([
+    ports.git.inspect({
+      tags: tag ? [tag] : [],
+      paths: config2.documents.filter((d) => d.maxAgeDays !== void 0).map((d) => d.path)
+    }),
+    ports.tools.lookup(config2.tools),
+    config2.incidents ? ports.lookups.incidents(config2.incidents) : void 0,
+    config2.consumer?.repository && config2.consumer.checkName ? ports.lookups.consumerCheck(config2.consumer) : void 0,
+    joint ? ports.lookups.signoff({
+      github: Object.values(joint.verify).includes("github"),
+      teams: [...new Set([...joint.signers.values()].flat())].filter((s) => s.startsWith("@"))
+    }) : void 0
+  ]);
+  lookups.catch(() => void 0);
+  const reads = await readInputs2(config2, configRead, ports, plan.trusted);
+  const stop = new AbortController();
+  const running = plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
+    concurrency: resolveConcurrency(request2, config2.commandSettings.concurrency),
+    logDir: COMMAND_LOG_DIR,
+    refusals: planRefusals(config2, request2.decision, (path) => {
+      const file = reads.get(path);
+      return file?.kind === "ok" ? file.text : void 0;
+    }),
+    redact: plan.redact,
+    withheldEnv: withheldEnv(config2),
+    runTimeoutMs: config2.commandSettings.runTimeoutMs,
+    events: request2.events,
+    signal: request2.signal ? AbortSignal.any([request2.signal, stop.signal]) : stop.signal
+  }) : null);
+  plan.onWaiting?.(Object.fromEntries(reads));
+  let looked;
+  try {
+    looked = [await lookups, await integrityOf(config2, configRead, ports, plan)];
+  } catch (error2) {
+    stop.abort(error2);
+    await Promise.resolve(running).catch(() => void 0);
+    throw error2;
+  }
+  const [[git2, tools, incidents, consumerCheck, signoff], integrity] = looked;
+  const commands = await running;
+  return {
+    now: ports.now().toISOString(),
+    decision: request2.decision,
+    modes: request2.modes.length > 0 ? request2.modes : config2.handoff?.modes ?? [],
+    inputs: request2.inputs,
+    files: Object.fromEntries(reads),
+    git: git2,
+    tools,
+    commands: runCommands ? commands ?? [] : null,
+    ...runCommands ? {} : { commandsNotRunReason: request2.notRunReason ?? "commands were not run" },
+    ...incidents ? { incidents } : {},
+    ...consumerCheck ? { consumerCheck } : {},
+    ...signoff ? { signoff } : {},
+    ...integrity ? { integrity } : {},
+    ...plan.shard ? { shard: plan.shard } : {},
+    context: {
+      ...request2.context,
+      sha: request2.context.sha ?? (git2.kind === "ok" ? git2.head : null) ?? null
+    }
+  };
+}
+async function integrityOf(config2, configRead, ports, plan) {
+  const trusted = plan.trusted;
+  if (trusted?.evaluateIntegrity !== true) return void 0;
+  return {
+    trustedRef: trusted.ref,
+    trustedConfig: trusted.config,
+    headConfig: configRead,
+    changed: await ports.git.changedPaths(trusted.ref)
+  };
 }
 
 // src/core/config/builtin-schema-refs.ts

@@ -49,18 +49,56 @@ async function runnerCalls(request: RunRequest) {
 describe('the run request reaches collect as the door built it', () => {
   it('concurrency, events and the stop signal are the request’s own', async () => {
     const events = { onStart: () => undefined };
-    const signal = new AbortController().signal;
+    const stop = new AbortController();
     const { calls } = await runnerCalls({
       ...scenarioRequest(scenario),
       concurrency: 3,
       events,
-      signal,
+      signal: stop.signal,
     });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.concurrency).toBe(3);
     expect(calls[0]!.events).toBe(events);
-    expect(calls[0]!.signal).toBe(signal);
     expect(calls[0]!.logDir).toBe('logs');
+    // The runner's signal follows the request's (it also stops on a failed lookup, below).
+    expect(calls[0]!.signal?.aborted).toBe(false);
+    stop.abort(new Error('cancelled'));
+    expect(calls[0]!.signal?.aborted).toBe(true);
+  });
+
+  it('commands start before git answers, and a lookup that fails stops them first', async () => {
+    const dir = prepareWorkspace(scenario);
+    dirs.push(dir);
+    const ports = createScenarioPorts(scenario, dir);
+    const order: string[] = [];
+    let started!: () => void;
+    const commandsStarted = new Promise<void>((resolve) => (started = resolve));
+    ports.git = {
+      ...ports.git,
+      inspect: async () => {
+        // Git answers only once the commands have started (they need no git answer); were they
+        // waiting for git, it fails after 2 s and the order below shows it.
+        await Promise.race([commandsStarted, new Promise((r) => setTimeout(r, 2000))]);
+        order.push('git fails');
+        throw new Error('git adapter fault');
+      },
+    };
+    ports.runner = {
+      run: (_commands, options) => {
+        order.push('commands start');
+        started();
+        return new Promise((resolve) =>
+          options.signal!.addEventListener('abort', () => {
+            order.push('commands stopped');
+            resolve([]);
+          }),
+        );
+      },
+    };
+    await expect(runCheckpoint(ports, scenarioRequest(scenario))).rejects.toThrow(
+      'git adapter fault',
+    );
+    expect(order).toEqual(['commands start', 'git fails', 'commands stopped']);
   });
 
   it('without a concurrency, the door’s default is used (the example sets none)', async () => {
