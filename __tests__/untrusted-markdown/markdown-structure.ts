@@ -30,12 +30,12 @@ export interface MarkdownShape {
   links: { url: string; text: string }[];
 }
 
+// Built once: micromark combines the extensions on every parse it is handed new ones.
+const OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
 /** Parses `markdown` and collects its shape. */
 export function shapeOf(markdown: string): MarkdownShape {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
-  }) as MdNode;
+  const tree = fromMarkdown(markdown, OPTIONS) as MdNode;
   const shape: MarkdownShape = { structure: [], html: [], texts: [], code: [], links: [] };
   const visit = (node: MdNode) => {
     switch (node.type) {
