@@ -70821,6 +70821,7 @@ async function collectEvidence(config2, configRead, ports, request2, plan) {
     events: request2.events,
     signal: request2.signal ? AbortSignal.any([request2.signal, stop.signal]) : stop.signal
   }) : null);
+  Promise.resolve(running).catch(() => void 0);
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked;
   try {

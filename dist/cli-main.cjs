@@ -43870,6 +43870,7 @@ async function collectEvidence(config2, configRead, ports, request, plan) {
     events: request.events,
     signal: request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal
   }) : null);
+  Promise.resolve(running).catch(() => void 0);
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked;
   try {

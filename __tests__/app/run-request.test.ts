@@ -101,6 +101,34 @@ describe('the run request reaches collect as the door built it', () => {
     expect(order).toEqual(['commands start', 'git fails', 'commands stopped']);
   });
 
+  it('a runner that refuses while git is still answering fails the run, unhandled nowhere', async () => {
+    const dir = prepareWorkspace(scenario);
+    dirs.push(dir);
+    const ports = createScenarioPorts(scenario, dir);
+    const inspect = ports.git.inspect.bind(ports.git);
+    const rejections: unknown[] = [];
+    const onUnhandled = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      ports.git = {
+        ...ports.git,
+        inspect: async (ask) => {
+          // Slower than the runner's refusal, across several turns of the event loop.
+          await new Promise((r) => setTimeout(r, 50));
+          return inspect(ask);
+        },
+      };
+      ports.runner = { run: () => Promise.reject(new Error('unsafe log directory')) };
+      await expect(runCheckpoint(ports, scenarioRequest(scenario))).rejects.toThrow(
+        'unsafe log directory',
+      );
+      await new Promise((r) => setTimeout(r, 10));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('without a concurrency, the door’s default is used (the example sets none)', async () => {
     const { calls } = await runnerCalls({ ...scenarioRequest(scenario), defaultConcurrency: 5 });
     expect(calls[0]!.concurrency).toBe(5);

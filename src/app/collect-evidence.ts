@@ -91,6 +91,9 @@ export async function collectEvidence(
           signal: request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal,
         })
       : null);
+  // Awaited below, after the lookups; a runner that refuses first (an unsafe log directory) must
+  // not leave its rejection unhandled meanwhile.
+  Promise.resolve(running).catch(() => undefined);
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked: [Awaited<typeof lookups>, Evidence['integrity']];
   try {
