@@ -5,5 +5,6 @@ export function createOpenApiAjv(
   spec: { components: Record<string, unknown> },
   source?: boolean,
 ): { body: Ajv; params: Ajv };
+export function derefIn(spec: unknown, schema: unknown): any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export function validatorName(schema: unknown, coerce: boolean): string;
 export function validatedSchemas(spec: unknown): { schema: unknown; coerce: boolean }[];

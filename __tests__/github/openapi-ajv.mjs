@@ -77,20 +77,28 @@ export function validatorName(schema, coerce) {
 }
 
 /**
+ * Follows `$ref`s (`#/components/<kind>/<name>`) within the description to the object they name.
+ * @param {any} spec the description
+ * @param {any} schema
+ * @returns {any}
+ */
+export function derefIn(spec, schema) {
+  let current = schema;
+  while (typeof current?.$ref === 'string') {
+    const [, , kind, name] = current.$ref.split('/');
+    current = spec.components[kind][name];
+  }
+  return current;
+}
+
+/**
  * Every schema the fake server validates with, as it asks for it: each operation's path and
  * query parameters (wrapped as `{ value }`, coerced), JSON request body and JSON responses.
  * @param {any} spec the description
  * @returns {{ schema: unknown, coerce: boolean }[]}
  */
 export function validatedSchemas(spec) {
-  const deref = (/** @type {any} */ schema) => {
-    let current = schema;
-    while (typeof current?.$ref === 'string') {
-      const [, , kind, name] = current.$ref.split('/');
-      current = spec.components[kind][name];
-    }
-    return current;
-  };
+  const deref = (/** @type {any} */ schema) => derefIn(spec, schema);
   const out = [];
   for (const operations of Object.values(spec.paths))
     for (const operation of Object.values(/** @type {Record<string, any>} */ (operations))) {

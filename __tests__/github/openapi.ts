@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import precompiled from './fixtures/openapi-validators.cjs';
-import { createOpenApiAjv, toJsonSchema, validatorName } from './openapi-ajv.mjs';
+import { createOpenApiAjv, derefIn, toJsonSchema, validatorName } from './openapi-ajv.mjs';
 
 type Schema = Record<string, unknown>;
 export const SPEC = JSON.parse(
@@ -52,12 +52,7 @@ export function validateAgainst(schema: Schema, value: unknown, coerce = false):
 
 /** Resolves a `$ref` within the description. */
 export function deref(schema: Schema): Schema {
-  let current = schema;
-  while (typeof current.$ref === 'string') {
-    const [, , kind, name] = current.$ref.split('/');
-    current = SPEC.components[kind!]![name!]!;
-  }
-  return current;
+  return derefIn(SPEC, schema) as Schema;
 }
 
 /** A value of the documented shape: every required property, nulls where nullable. */
