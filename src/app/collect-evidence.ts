@@ -74,33 +74,34 @@ export async function collectEvidence(
   // now and the lookups finish while they run. A lookup that fails (an internal fault) stops them
   // before the fault goes on, so no command outlives the run.
   const stop = new AbortController();
-  const running =
+  const running = Promise.resolve(
     plan.recordedCommands ??
-    (runCommands && config.commands.length > 0
-      ? ports.runner.run(config.commands, {
-          concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
-          logDir: COMMAND_LOG_DIR,
-          refusals: planRefusals(config, request.decision, (path) => {
-            const file = reads.get(path);
-            return file?.kind === 'ok' ? file.text : undefined;
-          }),
-          redact: plan.redact,
-          withheldEnv: withheldEnv(config),
-          runTimeoutMs: config.commandSettings.runTimeoutMs,
-          events: request.events,
-          signal: request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal,
-        })
-      : null);
+      (runCommands && config.commands.length > 0
+        ? ports.runner.run(config.commands, {
+            concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
+            logDir: COMMAND_LOG_DIR,
+            refusals: planRefusals(config, request.decision, (path) => {
+              const file = reads.get(path);
+              return file?.kind === 'ok' ? file.text : undefined;
+            }),
+            redact: plan.redact,
+            withheldEnv: withheldEnv(config),
+            runTimeoutMs: config.commandSettings.runTimeoutMs,
+            events: request.events,
+            signal: request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal,
+          })
+        : null),
+  );
   // Awaited below, after the lookups; a runner that refuses first (an unsafe log directory) must
   // not leave its rejection unhandled meanwhile.
-  Promise.resolve(running).catch(() => undefined);
+  running.catch(() => undefined);
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked: [Awaited<typeof lookups>, Evidence['integrity']];
   try {
     looked = [await lookups, await integrityOf(config, configRead, ports, plan)];
   } catch (error) {
     stop.abort(error);
-    await Promise.resolve(running).catch(() => undefined);
+    await running.catch(() => undefined);
     throw error;
   }
   const [[git, tools, incidents, consumerCheck, signoff], integrity] = looked;
