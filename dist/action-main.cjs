@@ -48193,7 +48193,7 @@ var require_meta_validators = __commonJS({
         return made ??= make2();
       };
     }
-    exports2["2020-12"] = once(function() {
+    exports2["2020-12"] = { id: "https://json-schema.org/draft/2020-12/schema", validator: once(function() {
       const exports3 = {};
       "use strict";
       exports3.validate = validate0;
@@ -50046,8 +50046,8 @@ var require_meta_validators = __commonJS({
       }
       validate0.evaluated = { "props": { "definitions": true, "dependencies": true, "$recursiveAnchor": true, "$recursiveRef": true, "contentEncoding": true, "contentMediaType": true, "contentSchema": true, "format": true, "title": true, "description": true, "default": true, "deprecated": true, "readOnly": true, "writeOnly": true, "examples": true, "type": true, "const": true, "enum": true, "multipleOf": true, "maximum": true, "exclusiveMaximum": true, "minimum": true, "exclusiveMinimum": true, "maxLength": true, "minLength": true, "pattern": true, "maxItems": true, "minItems": true, "uniqueItems": true, "maxContains": true, "minContains": true, "maxProperties": true, "minProperties": true, "required": true, "dependentRequired": true, "unevaluatedItems": true, "unevaluatedProperties": true, "prefixItems": true, "items": true, "contains": true, "additionalProperties": true, "properties": true, "patternProperties": true, "dependentSchemas": true, "propertyNames": true, "if": true, "then": true, "else": true, "allOf": true, "anyOf": true, "oneOf": true, "not": true, "$id": true, "$schema": true, "$ref": true, "$anchor": true, "$dynamicRef": true, "$dynamicAnchor": true, "$vocabulary": true, "$comment": true, "$defs": true }, "dynamicProps": false, "dynamicItems": false };
       return exports3.validate;
-    });
-    exports2["2019-09"] = once(function() {
+    }) };
+    exports2["2019-09"] = { id: "https://json-schema.org/draft/2019-09/schema", validator: once(function() {
       const exports3 = {};
       "use strict";
       exports3.validate = validate0;
@@ -51879,8 +51879,8 @@ var require_meta_validators = __commonJS({
       }
       validate0.evaluated = { "props": { "definitions": true, "dependencies": true, "contentMediaType": true, "contentEncoding": true, "contentSchema": true, "format": true, "title": true, "description": true, "default": true, "deprecated": true, "readOnly": true, "writeOnly": true, "examples": true, "multipleOf": true, "maximum": true, "exclusiveMaximum": true, "minimum": true, "exclusiveMinimum": true, "maxLength": true, "minLength": true, "pattern": true, "maxItems": true, "minItems": true, "uniqueItems": true, "maxContains": true, "minContains": true, "maxProperties": true, "minProperties": true, "required": true, "dependentRequired": true, "const": true, "enum": true, "type": true, "additionalItems": true, "unevaluatedItems": true, "items": true, "contains": true, "additionalProperties": true, "unevaluatedProperties": true, "properties": true, "patternProperties": true, "dependentSchemas": true, "propertyNames": true, "if": true, "then": true, "else": true, "allOf": true, "anyOf": true, "oneOf": true, "not": true, "$id": true, "$schema": true, "$anchor": true, "$ref": true, "$recursiveRef": true, "$recursiveAnchor": true, "$vocabulary": true, "$comment": true, "$defs": true }, "dynamicProps": false, "dynamicItems": false };
       return exports3.validate;
-    });
-    exports2["draft-07"] = once(function() {
+    }) };
+    exports2["draft-07"] = { id: "http://json-schema.org/draft-07/schema", validator: once(function() {
       const exports3 = {};
       "use strict";
       exports3.validate = validate0;
@@ -52711,8 +52711,8 @@ var require_meta_validators = __commonJS({
         return errors === 0;
       }
       return exports3.validate;
-    });
-    exports2["draft-06"] = once(function() {
+    }) };
+    exports2["draft-06"] = { id: "http://json-schema.org/draft-06/schema", validator: once(function() {
       const exports3 = {};
       "use strict";
       exports3.validate = validate0;
@@ -53468,8 +53468,8 @@ var require_meta_validators = __commonJS({
         return errors === 0;
       }
       return exports3.validate;
-    });
-    exports2["draft-04"] = once(function() {
+    }) };
+    exports2["draft-04"] = { id: "http://json-schema.org/draft-04/schema", validator: once(function() {
       const exports3 = {};
       "use strict";
       exports3.validate = validate0;
@@ -54305,7 +54305,7 @@ var require_meta_validators = __commonJS({
         return errors === 0;
       }
       return exports3.validate;
-    });
+    }) };
   }
 });
 
@@ -67255,26 +67255,20 @@ function resolveRef(schema, node) {
 }
 
 // src/core/schema/meta-schema-check.ts
-var META_IDS = {
-  "2020-12": "https://json-schema.org/draft/2020-12/schema",
-  "2019-09": "https://json-schema.org/draft/2019-09/schema",
-  "draft-07": "http://json-schema.org/draft-07/schema",
-  "draft-06": "http://json-schema.org/draft-06/schema",
-  "draft-04": "http://json-schema.org/draft-04/schema"
-};
 async function loadMetaValidators() {
   const module2 = await Promise.resolve().then(() => __toESM(require_meta_validators(), 1));
   return module2.default;
 }
 function assertSchemaValid(schema, draft, instance, metas) {
   if (typeof schema === "boolean") return;
+  const meta = metas[draft];
   const declared = isPlainObject(schema) ? schema.$schema : null;
-  const own = declared === void 0 || typeof declared === "string" && declared.replace(/#\/?$/, "") === META_IDS[draft];
+  const own = declared === void 0 || typeof declared === "string" && declared.replace(/#\/?$/, "") === meta.id;
   if (!own) {
     instance.validateSchema(schema, true);
     return;
   }
-  const validate = metas[draft]();
+  const validate = meta.validator();
   if (!validate(schema))
     throw new Error(`schema is invalid: ${instance.errorsText(validate.errors)}`);
 }
@@ -70808,27 +70802,29 @@ async function collectEvidence(config2, configRead, ports, request2, plan) {
   lookups.catch(() => void 0);
   const reads = await readInputs2(config2, configRead, ports, plan.trusted);
   const stop = new AbortController();
-  const running = plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
-    concurrency: resolveConcurrency(request2, config2.commandSettings.concurrency),
-    logDir: COMMAND_LOG_DIR,
-    refusals: planRefusals(config2, request2.decision, (path) => {
-      const file = reads.get(path);
-      return file?.kind === "ok" ? file.text : void 0;
-    }),
-    redact: plan.redact,
-    withheldEnv: withheldEnv(config2),
-    runTimeoutMs: config2.commandSettings.runTimeoutMs,
-    events: request2.events,
-    signal: request2.signal ? AbortSignal.any([request2.signal, stop.signal]) : stop.signal
-  }) : null);
-  Promise.resolve(running).catch(() => void 0);
+  const running = Promise.resolve(
+    plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
+      concurrency: resolveConcurrency(request2, config2.commandSettings.concurrency),
+      logDir: COMMAND_LOG_DIR,
+      refusals: planRefusals(config2, request2.decision, (path) => {
+        const file = reads.get(path);
+        return file?.kind === "ok" ? file.text : void 0;
+      }),
+      redact: plan.redact,
+      withheldEnv: withheldEnv(config2),
+      runTimeoutMs: config2.commandSettings.runTimeoutMs,
+      events: request2.events,
+      signal: request2.signal ? AbortSignal.any([request2.signal, stop.signal]) : stop.signal
+    }) : null)
+  );
+  running.catch(() => void 0);
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked;
   try {
     looked = [await lookups, await integrityOf(config2, configRead, ports, plan)];
   } catch (error2) {
     stop.abort(error2);
-    await Promise.resolve(running).catch(() => void 0);
+    await running.catch(() => void 0);
     throw error2;
   }
   const [[git2, tools, incidents, consumerCheck, signoff], integrity] = looked;

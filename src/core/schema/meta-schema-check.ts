@@ -8,15 +8,6 @@ import type { AjvInstance, SchemaDraft } from './schema-drafts.js';
 /** Precompiled meta-schema validators by draft; each evaluates its code on first call. */
 export type MetaValidators = typeof import('./generated/meta-validators.cjs');
 
-/** The meta-schema each draft's ajv class validates against by default (ajv's normalized ids). */
-const META_IDS: Record<SchemaDraft, string> = {
-  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
-  '2019-09': 'https://json-schema.org/draft/2019-09/schema',
-  'draft-07': 'http://json-schema.org/draft-07/schema',
-  'draft-06': 'http://json-schema.org/draft-06/schema',
-  'draft-04': 'http://json-schema.org/draft-04/schema',
-};
-
 /** Loads the precompiled meta-schema validators (a dynamic import: only runs with user schemas). */
 export async function loadMetaValidators(): Promise<MetaValidators> {
   const module = (await import('./generated/meta-validators.cjs')) as {
@@ -40,15 +31,16 @@ export function assertSchemaValid(
   metas: MetaValidators,
 ): void {
   if (typeof schema === 'boolean') return;
+  const meta = metas[draft]!;
   const declared = isPlainObject(schema) ? schema.$schema : null;
   const own =
     declared === undefined ||
-    (typeof declared === 'string' && declared.replace(/#\/?$/, '') === META_IDS[draft]);
+    (typeof declared === 'string' && declared.replace(/#\/?$/, '') === meta.id);
   if (!own) {
     instance.validateSchema(schema, true);
     return;
   }
-  const validate = metas[draft]!();
+  const validate = meta.validator();
   if (!validate(schema))
     throw new Error(`schema is invalid: ${instance.errorsText(validate.errors)}`);
 }
