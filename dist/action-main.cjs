@@ -74291,7 +74291,7 @@ async function runAction(host) {
     const plan = planRun(resolved, payload, host.env);
     if (plan.kind === "skip") {
       host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
-      return;
+      return false;
     }
     const context3 = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
@@ -74307,11 +74307,12 @@ async function runAction(host) {
       const client = await clientFor(host, publishing.githubToken, context3);
       const publisher = publisherFor(host, context3, client, publishing, FAILURE_ONLY);
       await failGate(sinkFor(host, context3, publisher, "rehearsal", "no-go"), error2);
-      return;
+      return false;
     }
-    await runWithInputs(host, context3, plan, inputs, payload);
+    return await runWithInputs(host, context3, plan, inputs, payload);
   } catch (error2) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
+    return false;
   }
 }
 async function runWithInputs(host, planned, plan, inputs, payload) {
@@ -74323,7 +74324,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
   const judged = confirmJudgedCommit(plan, head, host.env.GITHUB_SHA ?? "");
   if (judged.kind === "wrong-commit") {
     host.io.fail(judged.message);
-    return;
+    return false;
   }
   const context3 = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = (0, import_node_path13.relative)(workspace, root) === "" ? "" : `${(0, import_node_path13.relative)(workspace, root)}/`;
@@ -74378,9 +74379,9 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
       };
     } catch (error2) {
       await failGate(sink, error2);
-      return;
+      return false;
     }
-    await runGate(ports, request2, sink);
+    return (await runGate(ports, request2, sink)).kind === "judged";
   } finally {
     stop.dispose();
   }
@@ -74430,7 +74431,7 @@ function describe(error2) {
 
 // src/action/run.ts
 async function run(git2) {
-  await runAction({
+  return runAction({
     ...git2 ? { git: git2 } : {},
     env: process.env,
     inputs: RUNNER_INPUTS,

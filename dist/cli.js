@@ -1,30 +1,373 @@
 #!/usr/bin/env node
-import { createRequire as __cc_createRequire } from 'node:module'; const require = __cc_createRequire(import.meta.url);
-import {
-  INSPECT_QUESTIONS,
-  codeCacheDirectory,
-  enableCompileCache,
-  loadWithCodeCache,
-  prefetchGit
-} from "./chunks/chunk-OPBO7EPB.js";
+'use strict'; var import_meta_url = require('node:url').pathToFileURL(__filename).href;
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // src/cli/index.ts
-import { fileURLToPath } from "node:url";
+var import_node_url = require("node:url");
+
+// src/adapters/code-cache.ts
+var import_node_buffer = require("node:buffer");
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs2 = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_os = require("node:os");
+var import_node_path2 = require("node:path");
+var import_node_vm = require("node:vm");
+
+// src/adapters/code-cache-files.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var DIGEST_BYTES = 32;
+var DAY_MS = 24 * 60 * 60 * 1e3;
+var STALE_TEMPORARY_MS = 60 * 60 * 1e3;
+var UNUSED_CACHE_MS = 7 * DAY_MS;
+function trustedDirectory(dir) {
+  try {
+    (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+    return ownedAndPrivate(dir, true) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function readCache(file) {
+  try {
+    const stat = ownedAndPrivate(file, false);
+    if (!stat) return void 0;
+    const stored = (0, import_node_fs.readFileSync)(file);
+    if (stored.length <= DIGEST_BYTES) return void 0;
+    const data = stored.subarray(DIGEST_BYTES);
+    const digest = (0, import_node_crypto.createHash)("sha256").update(data).digest();
+    if (!digest.equals(stored.subarray(0, DIGEST_BYTES))) return void 0;
+    if (Date.now() - stat.mtimeMs > DAY_MS) (0, import_node_fs.utimesSync)(file, /* @__PURE__ */ new Date(), /* @__PURE__ */ new Date());
+    return data;
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(file, data) {
+  try {
+    const payload = data();
+    const digest = (0, import_node_crypto.createHash)("sha256").update(payload).digest();
+    const temporary = `${file}.${process.pid}.tmp`;
+    (0, import_node_fs.writeFileSync)(temporary, Buffer.concat([digest, payload]), { mode: 384, flag: "wx" });
+    (0, import_node_fs.renameSync)(temporary, file);
+  } catch {
+    return false;
+  }
+  pruneOthers(file);
+  return true;
+}
+function pruneOthers(file) {
+  const name = (0, import_node_path.basename)(file);
+  const kind = name.slice(name.indexOf("-"));
+  try {
+    for (const other of (0, import_node_fs.readdirSync)((0, import_node_path.dirname)(file))) {
+      const path = (0, import_node_path.join)((0, import_node_path.dirname)(file), other);
+      if (other === name || !(other.endsWith(".tmp") || other.endsWith(kind))) continue;
+      const age = Date.now() - (0, import_node_fs.lstatSync)(path).mtimeMs;
+      if (age > (other.endsWith(".tmp") ? STALE_TEMPORARY_MS : UNUSED_CACHE_MS))
+        (0, import_node_fs.rmSync)(path, { force: true });
+    }
+  } catch {
+  }
+}
+function ownedAndPrivate(path, directory) {
+  if (typeof process.getuid !== "function") return void 0;
+  const stat = (0, import_node_fs.lstatSync)(path);
+  if (directory ? !stat.isDirectory() : !stat.isFile()) return void 0;
+  return stat.uid === process.getuid() && (stat.mode & 18) === 0 ? stat : void 0;
+}
+
+// src/adapters/code-cache.ts
+function codeCacheDirectory(override) {
+  if (override === "off" || override === "0") return void 0;
+  if (override) return override;
+  return typeof process.getuid === "function" ? (0, import_node_path2.join)((0, import_node_os.tmpdir)(), `cutover-checkpoint-code-cache-${process.getuid()}`) : void 0;
+}
+function loadWithCodeCache(file, cacheDir, flavour2) {
+  const bytes = (0, import_node_fs2.readFileSync)(file);
+  const source = bytes.toString((0, import_node_buffer.isAscii)(bytes) ? "latin1" : "utf8");
+  const dir = cacheDir && mayChange(file) && trustedDirectory(cacheDir) ? cacheDir : void 0;
+  const digest = (0, import_node_crypto2.createHash)("sha256").update(bytes).update(`\0${file}\0${process.execArgv.join("\0")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex");
+  const name = `${digest.slice(0, 32)}-${process.version}-${process.arch}-${flavour2.replace(/[^\w-]/g, "_")}.bin`;
+  const cacheFile = dir ? (0, import_node_path2.join)(dir, name) : void 0;
+  const cachedData = cacheFile ? readCache(cacheFile) : void 0;
+  const script = new import_node_vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}
+})`,
+    { filename: file, ...cachedData ? { cachedData } : {} }
+  );
+  const cacheUsed = cachedData !== void 0 && !script.cachedDataRejected;
+  const module3 = { exports: {} };
+  script.runInThisContext()(
+    module3.exports,
+    (0, import_node_module.createRequire)(file),
+    module3,
+    file,
+    (0, import_node_path2.dirname)(file)
+  );
+  return {
+    exports: module3.exports,
+    cacheUsed,
+    saveCache: () => !cacheUsed && cacheFile !== void 0 && writeCache(cacheFile, () => script.createCachedData())
+  };
+}
+function mayChange(file) {
+  try {
+    (0, import_node_fs2.accessSync)(file, import_node_fs2.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/adapters/compile-cache.ts
+var import_node_module2 = __toESM(require("node:module"), 1);
+function enableCompileCache() {
+  try {
+    import_node_module2.default.enableCompileCache?.();
+  } catch {
+  }
+}
+
+// src/adapters/git-exec.ts
+var import_node_child_process = require("node:child_process");
+
+// src/core/redact.ts
+var TOKEN_PATTERNS = [
+  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
+];
+
+// src/adapters/child-env.ts
+var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL"
+]);
+var WITHHELD_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_", "STATE_"];
+var CREDENTIAL_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEYS?(_|$)|(^|_)AUTH(_|$)|(^|_)PAT(_|$)/;
+var MINIMAL_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "SYSTEMROOT",
+  "PATHEXT",
+  "COMSPEC",
+  "XDG_CONFIG_HOME",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_NOSYSTEM",
+  "GIT_CEILING_DIRECTORIES"
+]);
+var TOKEN_SHAPES = TOKEN_PATTERNS.map((pattern) => new RegExp(pattern.source));
+function isWithheldVariable(name, value) {
+  const upper = name.toUpperCase();
+  return RUNNER_CHANNELS.has(upper) || WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix)) || CREDENTIAL_NAME.test(upper) || value !== void 0 && TOKEN_SHAPES.some((shape) => shape.test(value));
+}
+function buildChildEnv(source, request) {
+  const env = {};
+  const extraWithheld = new Set(request.kind === "command" ? request.withheld : []);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === void 0) continue;
+    const keep = request.kind === "command" ? !extraWithheld.has(name) && !isWithheldVariable(name, value) : (MINIMAL_NAMES.has(name) || name.startsWith("LC_")) && !isWithheldVariable(name, value);
+    if (keep) env[name] = value;
+  }
+  if (request.kind === "command") {
+    for (const name of request.passEnv) {
+      const value = source[name];
+      if (value !== void 0) env[name] = value;
+    }
+  }
+  return { ...env, ...request.set };
+}
+
+// src/adapters/path-search.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = require("node:path");
+var cache = /* @__PURE__ */ new Map();
+function findExecutable(name, path) {
+  const key = `${path}\0${name}`;
+  const known = cache.get(key);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const directory of path.split(import_node_path3.delimiter).filter(import_node_path3.isAbsolute)) {
+    const candidate = (0, import_node_path3.join)(directory, name);
+    try {
+      (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
+      if (!(0, import_node_fs3.statSync)(candidate).isFile()) continue;
+      found = candidate;
+      break;
+    } catch {
+    }
+  }
+  cache.set(key, found);
+  return found ?? void 0;
+}
+
+// src/adapters/git-exec.ts
+var GIT_TIMEOUT_MS = 15e3;
+var GIT_MAX_BUFFER = 64 * 1024 * 1024;
+var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
+function git(cwd, args) {
+  const env = buildChildEnv(process.env, {
+    kind: "git",
+    set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
+  });
+  const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
+  if (!file)
+    return Promise.resolve({
+      kind: "unavailable",
+      reason: "git is not installed or not on PATH",
+      stderr: ""
+    });
+  return new Promise((resolvePromise) => {
+    (0, import_node_child_process.execFile)(
+      file,
+      args,
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: "buffer", env },
+      (error, stdout, stderr) => {
+        const err = stderr.toString("utf8");
+        if (!error) {
+          resolvePromise({
+            kind: "ok",
+            stdout: stdout.toString("utf8"),
+            stderr: err,
+            bytes: stdout
+          });
+          return;
+        }
+        const code = error.code;
+        if (typeof code === "number" && (code === 1 || code === 128) && !NO_REPOSITORY.test(err)) {
+          resolvePromise({
+            kind: "said-no",
+            exitCode: code,
+            stdout: stdout.toString("utf8"),
+            stderr: err
+          });
+          return;
+        }
+        resolvePromise({
+          kind: "unavailable",
+          reason: describeFailure(args[0] ?? "", error, code, err, cwd),
+          cause: error,
+          stderr: err
+        });
+      }
+    );
+  });
+}
+function describeFailure(subcommand, error, code, stderr, cwd) {
+  const said = stderr.trim().split("\n")[0] || error.message;
+  if (code === "ENOENT") return "git is not installed or not on PATH";
+  if (code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+    return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
+  if (error.killed || error.signal)
+    return error.signal === "SIGTERM" && error.killed ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1e3} s` : `git ${subcommand} was killed (${error.signal ?? "signal"})`;
+  if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
+  return `git ${subcommand} failed (${typeof code === "number" ? `exit ${code}: ` : ""}${said})`;
+}
+
+// src/adapters/git-facts.ts
+var TAG_FORMAT = [
+  "%(refname:lstrip=2)",
+  "%(objecttype)",
+  "%(objectname)",
+  "%(committerdate:iso-strict)",
+  "%(*objecttype)",
+  "%(*objectname)",
+  "%(*committerdate:iso-strict)"
+].join("%00");
+var TAG_LIST = ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"];
+
+// src/adapters/git-probe.ts
+var GIT_PROBE = [
+  "rev-parse",
+  "--is-inside-work-tree",
+  "--is-shallow-repository",
+  "--git-common-dir",
+  "--verify",
+  "--quiet",
+  "HEAD^{commit}"
+];
+
+// src/adapters/git-prefetch.ts
+var INSPECT_QUESTIONS = [GIT_PROBE, TAG_LIST];
+function prefetchGit(cwd, questions, git3 = git) {
+  const key = (dir, args) => JSON.stringify([dir, ...args]);
+  const started = /* @__PURE__ */ new Map();
+  for (const args of questions) {
+    const known = started.get(key(cwd, args));
+    if (known) known.uses++;
+    else started.set(key(cwd, args), { answer: git3(cwd, [...args]), uses: 1 });
+  }
+  return (dir, args) => {
+    const found = started.get(key(dir, args));
+    if (!found) return git3(dir, args);
+    if (--found.uses === 0) started.delete(key(dir, args));
+    return found.answer;
+  };
+}
+
+// src/cli/index.ts
 enableCompileCache();
 var argv = process.argv.slice(2);
-var git = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
+var git2 = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
 var flavour = ["run", "validate", "aggregate", "verify-record"].includes(argv[0] ?? "") ? argv[0] : "other";
 var bundle = loadWithCodeCache(
-  fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
+  (0, import_node_url.fileURLToPath)(new URL("./cli-main.cjs", import_meta_url)),
   codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
   flavour
 );
-process.exitCode = await bundle.exports.main(argv, {
+void bundle.exports.main(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   version: "0.1.0",
   cwd: process.cwd(),
-  ...git ? { git } : {}
+  ...git2 ? { git: git2 } : {}
+}).then((code) => {
+  process.exitCode = code;
+  if (code < 3) bundle.saveCache();
 });
-bundle.saveCache();

@@ -431,6 +431,7 @@ describe('resilience', () => {
   it('an invalid input still ends with a failed check run saying why', async () => {
     const run = await push(repo, { decision: 'launch' });
     expect(run.status).toBe(1);
+    expect(run.judged).toBe(false);
     expect(run.stdout).toContain(
       "Invalid input 'decision': 'launch'. Expected one of: rehearsal, cutover.",
     );

@@ -206,11 +206,11 @@ export const runAction = runDistAction;
 /** The Action's composition root in this process, with a fake step that records everything. */
 export async function runActionInProcess(
   options: ActionRunOptions,
-): Promise<ActionRun & { step: FakeStep }> {
+): Promise<ActionRun & { step: FakeStep; judged: boolean }> {
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
   const git = options.fixedWorkspace ? rememberedGit : undefined;
-  await runActionRoot({
+  const judged = await runActionRoot({
     ...(git ? { git } : {}),
     env,
     inputs: {
@@ -262,6 +262,7 @@ export async function runActionInProcess(
     summary: step.summary,
     channels: readChannels(files),
     step,
+    judged,
   };
 }
 

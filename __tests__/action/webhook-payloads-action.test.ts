@@ -140,6 +140,8 @@ describe('every real webhook payload through the Action', () => {
       });
       const verdict = run.outputs.verdict ?? '';
       expect(run.status, run.stdout).toBe(verdict === 'NO-GO' ? 1 : 0);
+      // What index.ts is told (a skipped event reached no verdict: it writes no code cache).
+      expect(run.judged).toBe(expected !== null);
       if (!expected) {
         expect(run.stdout).toMatch(/^::notice::cutover-checkpoint skipped this \w+ event: /m);
         expect(gh.requests).toEqual([]);

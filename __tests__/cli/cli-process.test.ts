@@ -48,6 +48,10 @@ describe('node dist/cli.js', () => {
   it('keeps its compiled code in a private cache: the second run reads it and says the same', () => {
     const cache = join(dir, '..', `${dir.split('/').pop()}-code-cache`);
     const env = { CUTOVER_CHECKPOINT_CODE_CACHE: cache };
+    // A run that stops before a verdict compiled a fraction of the pipeline: it writes no cache,
+    // which would be kept (and make every later run compile the rest) until the bundle changes.
+    expect(cliProcess(['validate', '--config', 'missing.yml'], dir, env).status).toBe(3);
+    expect(readdirSync(cache)).toEqual([]);
     const first = cliProcess(['validate'], dir, env);
     expect(readdirSync(cache)).toEqual([
       expect.stringMatching(/^[0-9a-f]{32}-v[\d.]+-\w+-validate\.bin$/),

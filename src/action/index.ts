@@ -21,5 +21,9 @@ const bundle = loadWithCodeCache<{ run: typeof Run }>(
   codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
   'action',
 );
-await bundle.exports.run(git);
-bundle.saveCache();
+// No top-level await: the entry is built as CommonJS (scripts/bundle.mjs). The cache holds what
+// this run compiled and is kept as long as the bundle is: only a run that went all the way to a
+// verdict writes it (see cli/index.ts).
+void bundle.exports.run(git).then((judged) => {
+  if (judged) bundle.saveCache();
+});

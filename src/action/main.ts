@@ -24,8 +24,11 @@ import { clientFor, FAILURE_ONLY, publisherFor, sinkFor } from './publishing.js'
 
 export type { ActionHost } from './host.js';
 
-/** Runs the Action once. Every failure ends as a failed step with a message, never a throw. */
-export async function runAction(host: ActionHost): Promise<void> {
+/**
+ * Runs the Action once. Every failure ends as a failed step with a message, never a throw.
+ * Resolves true when the gate reached a verdict (the whole pipeline ran), false otherwise.
+ */
+export async function runAction(host: ActionHost): Promise<boolean> {
   try {
     const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
     const resolved = resolveGitHubContext(host.env, payload);
@@ -33,7 +36,7 @@ export async function runAction(host: ActionHost): Promise<void> {
     if (plan.kind === 'skip') {
       // Nothing to judge: no commands, no check run, no comment, empty verdict outputs.
       host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
-      return;
+      return false;
     }
     const context = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
@@ -50,11 +53,12 @@ export async function runAction(host: ActionHost): Promise<void> {
       const client = await clientFor(host, publishing.githubToken, context);
       const publisher = publisherFor(host, context, client, publishing, FAILURE_ONLY);
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
-      return;
+      return false;
     }
-    await runWithInputs(host, context, plan, inputs, payload);
+    return await runWithInputs(host, context, plan, inputs, payload);
   } catch (error) {
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
+    return false;
   }
 }
 
@@ -64,7 +68,7 @@ async function runWithInputs(
   plan: JudgePlan,
   inputs: ActionInputs,
   payload: EventPayload,
-): Promise<void> {
+): Promise<boolean> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
   const head = await (host.readHead ?? ((dir: string) => createGit(dir, host.git).headCommit()))(
@@ -75,7 +79,7 @@ async function runWithInputs(
     // No verdict for a commit that was not judged (or not identified): no check run, no comment,
     // empty outputs.
     host.io.fail(judged.message);
-    return;
+    return false;
   }
   const context = contextFor(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
@@ -136,9 +140,9 @@ async function runWithInputs(
       };
     } catch (error) {
       await failGate(sink, error);
-      return;
+      return false;
     }
-    await runGate(ports, request, sink);
+    return (await runGate(ports, request, sink)).kind === 'judged';
   } finally {
     stop.dispose();
   }

@@ -10,10 +10,10 @@ import { runAction } from './main.js';
 
 /**
  * Runs the Action in this process, as the runner started it; `git` answers what index.ts asked
- * early. Never throws.
+ * early. Never throws; resolves true when the gate reached a verdict.
  */
-export async function run(git?: GitRunner): Promise<void> {
-  await runAction({
+export async function run(git?: GitRunner): Promise<boolean> {
+  return runAction({
     ...(git ? { git } : {}),
     env: process.env,
     inputs: RUNNER_INPUTS,
