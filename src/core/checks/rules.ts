@@ -1,7 +1,8 @@
 // rule.<id>[.<mode>]: cross-artifact rules over JSON pointers (equal, same set, subset, semver
 // comparison, pattern, valid-against-schema). `{mode}` in a pointer expands to one check per mode.
 
-import semver from 'semver';
+// The functions alone, not the package root: it builds every range class and regex at load.
+import semverCmp from 'semver/functions/cmp.js';
 import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
@@ -174,7 +175,7 @@ function judgeRule(
           pass: false,
           message: `not semantic versions: ${leftName} ${show(left.value)}, ${rightName} ${show(right!.value)}`,
         };
-      const pass = semver.cmp(a, SEMVER_OPERATORS[rule.operator ?? 'eq'], b);
+      const pass = semverCmp(a, SEMVER_OPERATORS[rule.operator ?? 'eq'], b);
       return {
         pass,
         message: `${leftName} ${show(left.value)} ${pass ? 'is' : 'is not'} ${rule.operator} ${rightName} ${show(right!.value)}`,

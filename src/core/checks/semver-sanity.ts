@@ -1,14 +1,15 @@
 // semver: release tags parse as semantic versions, and no handoff mode's contract version is
 // lower than the baseline's (a candidate moves forward, never back).
 
-import semver from 'semver';
+// The functions alone, not the package root: it builds every range class and regex at load.
+import semverValid from 'semver/functions/valid.js';
 import type { CheckOutcome } from '../model.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { readOwn } from '../own-key.js';
 
 /** Parses a release tag (`v` prefix allowed) strictly; null when it is not semver. */
 export function parseReleaseTag(tag: string): string | null {
-  return semver.valid(tag.replace(/^v/, ''));
+  return semverValid(tag.replace(/^v/, ''));
 }
 
 /** The N of `service.vN`, or undefined. */

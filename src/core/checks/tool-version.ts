@@ -1,7 +1,14 @@
 // Reads a tool's version from its `--version` output exactly, prerelease included, so
 // `v20.0.0-rc.1` stays a prerelease and `Python 3.13.0rc1` does too.
 
-import semver from 'semver';
+// The functions alone, not the package root: it builds every range class and regex at load.
+import semverValid from 'semver/functions/valid.js';
+import semverClean from 'semver/functions/clean.js';
+import semverCoerce from 'semver/functions/coerce.js';
+import semverMajor from 'semver/functions/major.js';
+import semverMinor from 'semver/functions/minor.js';
+import semverPatch from 'semver/functions/patch.js';
+import semverGte from 'semver/functions/gte.js';
 
 // major.minor[.patch], then a semver prerelease (`-rc.1`) or a PEP 440 / Go one glued on (`rc1`,
 // `b2`, `a1`, `.dev3`, `beta1`), then build metadata. Not followed by another digit or dot-digit.
@@ -16,12 +23,12 @@ export function parseToolVersion(output: string): string | null {
   const prerelease =
     dashed ?? (glued ? glued.replace(/^(\D+)\.?(\d*)$/, '$1.$2').replace(/\.$/, '') : undefined);
   const text = `${Number(major)}.${Number(minor)}.${Number(patch ?? 0)}${prerelease ? `-${prerelease.toLowerCase()}` : ''}${build ? `+${build}` : ''}`;
-  return semver.valid(text);
+  return semverValid(text);
 }
 
 /** A minimum version from the config (`20`, `3.10`, `1.2.3-rc.1`) as a semver string, or null. */
 export function parseMinimumVersion(text: string): string | null {
-  return semver.valid(semver.clean(text) ?? text) ?? semver.coerce(text)?.version ?? null;
+  return semverValid(semverClean(text) ?? text) ?? semverCoerce(text)?.version ?? null;
 }
 
 /**
@@ -30,7 +37,7 @@ export function parseMinimumVersion(text: string): string | null {
  */
 export function meetsMinimum(version: string, minimum: string, allowPrerelease: boolean): boolean {
   const compared = allowPrerelease
-    ? `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`
+    ? `${semverMajor(version)}.${semverMinor(version)}.${semverPatch(version)}`
     : version;
-  return semver.gte(compared, minimum);
+  return semverGte(compared, minimum);
 }
