@@ -1,5 +1,5 @@
 // Small files with one job: no source file over 220 lines (issue 12). Generated code is exempt,
-// and so are the scratch folders import-cycles.test.ts writes into src/ while it runs.
+// and so are the scratch folders layering.test.ts writes into src/ while it runs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
