@@ -43055,7 +43055,7 @@ async function loadPolicy(ports, path, validator, trustedRef) {
   if (!head.ok || !trustedRef) return head;
   const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
   if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
-  const parsed = parseConfig(trusted.text, head.config.path, validator);
+  const parsed = head.read.kind === "ok" && head.read.text === trusted.text ? { ok: true, config: head.config } : parseConfig(trusted.text, head.config.path, validator);
   if (!parsed.ok)
     return {
       ok: false,

@@ -81,7 +81,11 @@ export async function loadPolicy(
   if (!head.ok || !trustedRef) return head;
   const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
   if (trusted.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: trusted } };
-  const parsed = parseConfig(trusted.text, head.config.path, validator);
+  // Most pull requests leave the config alone: the same text is the same policy, parsed once.
+  const parsed =
+    head.read.kind === 'ok' && head.read.text === trusted.text
+      ? { ok: true as const, config: head.config }
+      : parseConfig(trusted.text, head.config.path, validator);
   if (!parsed.ok)
     return {
       ok: false,
