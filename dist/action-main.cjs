@@ -72962,17 +72962,26 @@ function describe(error2) {
 
 // src/action/run.ts
 async function run(git2) {
-  return runAction({
+  const step = createRunnerStepIo();
+  let failed = false;
+  const judged = await runAction({
     ...git2 ? { git: git2 } : {},
     env: process.env,
     inputs: RUNNER_INPUTS,
-    io: createRunnerStepIo(),
+    io: {
+      ...step,
+      fail: (message) => {
+        failed = true;
+        step.fail(message);
+      }
+    },
     commandEvents: () => createActionCommandLog(
       (text2) => process.stdout.write(text2),
       () => isEchoBackedUp(process.stdout)
     ),
     exitNow: () => process.exit(130)
   });
+  return { judged, failed };
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -144,6 +144,23 @@ function mayChange(file) {
   }
 }
 
+// src/adapters/entry-exit.ts
+async function exitWhenSettled(main, exit) {
+  exit.setCode(exit.fault);
+  try {
+    const value = await main();
+    exit.setCode(exit.codeOf(value));
+    return value;
+  } catch (error) {
+    exit.report(error);
+    exit.setCode(exit.fault);
+    return void 0;
+  }
+}
+function describeFault(error) {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
+
 // src/adapters/compile-cache.ts
 var import_node_module2 = __toESM(require("node:module"), 1);
 function enableCompileCache() {
@@ -355,19 +372,32 @@ enableCompileCache();
 var argv = process.argv.slice(2);
 var git2 = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
 var flavour = ["run", "validate", "aggregate", "verify-record"].includes(argv[0] ?? "") ? argv[0] : "other";
-var bundle = loadWithCodeCache(
-  (0, import_node_url.fileURLToPath)(new URL("./cli-main.cjs", import_meta_url)),
-  codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
-  flavour
-);
-void bundle.exports.main(argv, {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  version: "0.1.0",
-  cwd: process.cwd(),
-  ...git2 ? { git: git2 } : {}
-}).then((code) => {
-  process.exitCode = code;
-  if (code < 3) bundle.saveCache();
+var bundle;
+void exitWhenSettled(
+  () => {
+    bundle = loadWithCodeCache(
+      (0, import_node_url.fileURLToPath)(new URL("./cli-main.cjs", import_meta_url)),
+      codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+      flavour
+    );
+    return bundle.exports.main(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      version: "0.1.0",
+      cwd: process.cwd(),
+      ...git2 ? { git: git2 } : {}
+    });
+  },
+  {
+    fault: 3,
+    codeOf: (code) => code,
+    report: (error) => process.stderr.write(
+      `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}
+`
+    ),
+    setCode: (code) => process.exitCode = code
+  }
+).then((code) => {
+  if (code !== void 0 && code < 3 && flavour !== "other") bundle?.saveCache();
 });

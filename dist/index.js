@@ -144,6 +144,26 @@ function mayChange(file) {
   }
 }
 
+// src/adapters/entry-exit.ts
+async function exitWhenSettled(main, exit) {
+  exit.setCode(exit.fault);
+  try {
+    const value = await main();
+    exit.setCode(exit.codeOf(value));
+    return value;
+  } catch (error) {
+    exit.report(error);
+    exit.setCode(exit.fault);
+    return void 0;
+  }
+}
+function describeFault(error) {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
+function workflowCommandData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
 // src/adapters/compile-cache.ts
 var import_node_module2 = __toESM(require("node:module"), 1);
 function enableCompileCache() {
@@ -358,11 +378,26 @@ function prefetchGit(cwd, questions, git3 = git) {
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
 var git2 = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit((0, import_node_path4.resolve)(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var bundle = loadWithCodeCache(
-  (0, import_node_url.fileURLToPath)(new URL("./action-main.cjs", import_meta_url)),
-  codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
-  "action"
-);
-void bundle.exports.run(git2).then((judged) => {
-  if (judged) bundle.saveCache();
+var bundle;
+void exitWhenSettled(
+  () => {
+    bundle = loadWithCodeCache(
+      (0, import_node_url.fileURLToPath)(new URL("./action-main.cjs", import_meta_url)),
+      codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+      "action"
+    );
+    return bundle.exports.run(git2);
+  },
+  {
+    fault: 1,
+    codeOf: (step) => step.failed ? 1 : 0,
+    // An error annotation, as the run's own faults are; one line whatever the error holds.
+    report: (error) => process.stdout.write(
+      `::error::${workflowCommandData(`cutover-checkpoint could not run: internal fault: ${describeFault(error)}`)}
+`
+    ),
+    setCode: (code) => process.exitCode = code
+  }
+).then((step) => {
+  if (step?.judged) bundle?.saveCache();
 });

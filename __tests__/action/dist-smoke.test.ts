@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, it, type TestContext } from 'vitest';
 import { expectConforming, FakeGitHub } from '../github/fake-github.js';
+import { brokenMainPreload } from '../support/broken-main.js';
 import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
 
@@ -214,5 +215,30 @@ describe.concurrent('dist/index.js', () => {
     // The 403s, said once.
     expect(warnings(run.stdout)).toHaveLength(1);
     expect(warnings(run.stdout)[0]).toContain('needs `checks: write`');
+  });
+
+  // The entry's own faults, with Node told only to warn about unhandled rejections: a run that
+  // rejects or never settles fails the step (never a green step with no verdict), and a fault's
+  // text stays one ::error:: line.
+  it.for<[string, string]>([
+    ['rejects', 'Promise.reject(new Error("run broke\\n::set-output name=verdict::GO"))'],
+    ['never settles', 'new Promise(() => {})'],
+  ])('a run that %s fails the step', async ([what, body], { expect }) => {
+    const repo = workspace();
+    const preload = brokenMainPreload(join(repo, '..'), 'run', body);
+    const run = await runDistAction({
+      workspace: repo,
+      event: 'push',
+      payload: 'push.json',
+      env: { NODE_OPTIONS: `--unhandled-rejections=warn --require ${preload}` },
+    });
+    expect(run.status).toBe(1);
+    expect(run.outputs).toEqual({});
+    if (what === 'rejects')
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
+        expect.stringMatching(
+          /^::error::cutover-checkpoint could not run: internal fault: Error: run broke%0A::set-output name=verdict::GO%0A/,
+        ),
+      ]);
   });
 });

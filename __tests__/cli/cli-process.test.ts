@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { brokenMainPreload } from '../support/broken-main.js';
 import { cliProcess, ROOT, STACK_TRACE, workspace } from './cli-helpers.js';
 
 const CONFIG = `version: 1\ngate: {name: smoke}\ndocuments:\n  - {id: readme, path: README.md, contains: [rollback]}\n`;
@@ -51,6 +52,8 @@ describe('node dist/cli.js', () => {
     // A run that stops before a verdict compiled a fraction of the pipeline: it writes no cache,
     // which would be kept (and make every later run compile the rest) until the bundle changes.
     expect(cliProcess(['validate', '--config', 'missing.yml'], dir, env).status).toBe(3);
+    // Nor does a one-off command (--version, --help, init): its kind shares one cache.
+    expect(cliProcess(['--version'], dir, env).status).toBe(0);
     expect(readdirSync(cache)).toEqual([]);
     const first = cliProcess(['validate'], dir, env);
     expect(readdirSync(cache)).toEqual([
@@ -63,5 +66,23 @@ describe('node dist/cli.js', () => {
     expect(second).toEqual(first);
     expect(second.status, second.stderr).toBe(0);
     rmSync(cache, { recursive: true, force: true });
+  });
+
+  // The entry's own faults, with Node told only to warn about unhandled rejections (a setting a
+  // runner may carry in NODE_OPTIONS): a preload swaps the bundle's main for one that rejects or
+  // one that never settles. Neither may end as 0 (GO); both are 3, the gate could not run.
+  it.each([
+    ['rejects', 'Promise.reject(new Error("main broke"))', /internal fault: Error: main broke/],
+    ['never settles', 'new Promise(() => {})', /^$/],
+  ])('a main that %s exits 3, never 0', (_, body, stderr) => {
+    const preload = brokenMainPreload(join(dir, '..'), 'main', body);
+    const run = cliProcess(['--version'], dir, {
+      NODE_OPTIONS: `--unhandled-rejections=warn --require ${preload}`,
+      CUTOVER_CHECKPOINT_CODE_CACHE: 'off',
+    });
+    rmSync(preload);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(stderr);
   });
 });

@@ -8,16 +8,30 @@ import type { GitRunner } from '../adapters/git-prefetch.js';
 import { RUNNER_INPUTS } from './inputs.js';
 import { runAction } from './main.js';
 
+/** How a run ended: whether the gate reached a verdict, and whether the step failed. */
+export interface StepOutcome {
+  judged: boolean;
+  failed: boolean;
+}
+
 /**
  * Runs the Action in this process, as the runner started it; `git` answers what index.ts asked
- * early. Never throws; resolves true when the gate reached a verdict.
+ * early. Never throws.
  */
-export async function run(git?: GitRunner): Promise<boolean> {
-  return runAction({
+export async function run(git?: GitRunner): Promise<StepOutcome> {
+  const step = createRunnerStepIo();
+  let failed = false;
+  const judged = await runAction({
     ...(git ? { git } : {}),
     env: process.env,
     inputs: RUNNER_INPUTS,
-    io: createRunnerStepIo(),
+    io: {
+      ...step,
+      fail: (message) => {
+        failed = true;
+        step.fail(message);
+      },
+    },
     commandEvents: () =>
       createActionCommandLog(
         (text) => process.stdout.write(text),
@@ -25,4 +39,5 @@ export async function run(git?: GitRunner): Promise<boolean> {
       ),
     exitNow: () => process.exit(130),
   });
+  return { judged, failed };
 }
