@@ -157,6 +157,17 @@ async function exitWhenSettled(main, exit) {
     return void 0;
   }
 }
+async function runBundleEntry(entry) {
+  let bundle;
+  const value = await exitWhenSettled(
+    () => {
+      bundle = entry.load();
+      return entry.start(bundle.exports);
+    },
+    { ...entry, setCode: (code) => process.exitCode = code }
+  );
+  if (value !== void 0 && entry.keepsCache(value)) bundle?.saveCache();
+}
 function describeFault(error) {
   return error instanceof Error ? error.stack ?? error.message : String(error);
 }
@@ -372,32 +383,26 @@ enableCompileCache();
 var argv = process.argv.slice(2);
 var git2 = (argv[0] === "run" || argv[0] === "validate") && !argv.some((arg) => arg === "--cwd" || arg.startsWith("--cwd=")) ? prefetchGit(process.cwd(), INSPECT_QUESTIONS) : void 0;
 var flavour = ["run", "validate", "aggregate", "verify-record"].includes(argv[0] ?? "") ? argv[0] : "other";
-var bundle;
-void exitWhenSettled(
-  () => {
-    bundle = loadWithCodeCache(
-      (0, import_node_url.fileURLToPath)(new URL("./cli-main.cjs", import_meta_url)),
-      codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
-      flavour
-    );
-    return bundle.exports.main(argv, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      version: "0.1.0",
-      cwd: process.cwd(),
-      ...git2 ? { git: git2 } : {}
-    });
-  },
-  {
-    fault: 3,
-    codeOf: (code) => code,
-    report: (error) => process.stderr.write(
-      `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}
+void runBundleEntry({
+  load: () => loadWithCodeCache(
+    (0, import_node_url.fileURLToPath)(new URL("./cli-main.cjs", import_meta_url)),
+    codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+    flavour
+  ),
+  start: ({ main }) => main(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    version: "0.1.0",
+    cwd: process.cwd(),
+    ...git2 ? { git: git2 } : {}
+  }),
+  fault: 3,
+  codeOf: (code) => code,
+  report: (error) => process.stderr.write(
+    `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}
 `
-    ),
-    setCode: (code) => process.exitCode = code
-  }
-).then((code) => {
-  if (code !== void 0 && code < 3 && flavour !== "other") bundle?.saveCache();
+  ),
+  // A verdict (0, 1, 2), and not a one-off command (--help, init: 'other'), keeps the cache.
+  keepsCache: (code) => code < 3 && flavour !== "other"
 });

@@ -157,6 +157,17 @@ async function exitWhenSettled(main, exit) {
     return void 0;
   }
 }
+async function runBundleEntry(entry) {
+  let bundle;
+  const value = await exitWhenSettled(
+    () => {
+      bundle = entry.load();
+      return entry.start(bundle.exports);
+    },
+    { ...entry, setCode: (code) => process.exitCode = code }
+  );
+  if (value !== void 0 && entry.keepsCache(value)) bundle?.saveCache();
+}
 function describeFault(error) {
   return error instanceof Error ? error.stack ?? error.message : String(error);
 }
@@ -378,26 +389,19 @@ function prefetchGit(cwd, questions, git3 = git) {
 enableCompileCache();
 var workspace = process.env.GITHUB_WORKSPACE;
 var git2 = workspace && ["", "."].includes((process.env["INPUT_WORKING-DIRECTORY"] ?? "").trim()) ? prefetchGit((0, import_node_path4.resolve)(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS]) : void 0;
-var bundle;
-void exitWhenSettled(
-  () => {
-    bundle = loadWithCodeCache(
-      (0, import_node_url.fileURLToPath)(new URL("./action-main.cjs", import_meta_url)),
-      codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
-      "action"
-    );
-    return bundle.exports.run(git2);
-  },
-  {
-    fault: 1,
-    codeOf: (step) => step.failed ? 1 : 0,
-    // An error annotation, as the run's own faults are; one line whatever the error holds.
-    report: (error) => process.stdout.write(
-      `::error::${workflowCommandData(`cutover-checkpoint could not run: internal fault: ${describeFault(error)}`)}
+void runBundleEntry({
+  load: () => loadWithCodeCache(
+    (0, import_node_url.fileURLToPath)(new URL("./action-main.cjs", import_meta_url)),
+    codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
+    "action"
+  ),
+  start: ({ run }) => run(git2),
+  fault: 1,
+  codeOf: (step) => step.failed ? 1 : 0,
+  // An error annotation, as the run's own faults are; one line whatever the error holds.
+  report: (error) => process.stdout.write(
+    `::error::${workflowCommandData(`cutover-checkpoint could not run: internal fault: ${describeFault(error)}`)}
 `
-    ),
-    setCode: (code) => process.exitCode = code
-  }
-).then((step) => {
-  if (step?.judged) bundle?.saveCache();
+  ),
+  keepsCache: (step) => step.judged
 });

@@ -1,9 +1,9 @@
 // The one bundling recipe, used by `npm run build` and by the test that fails when dist/ is stale.
 // esbuild: 0.3 s vs ~12 s for rollup on this machine (TOOLCHAIN.md). Everything in dist/ is
 // CommonJS (dist/package.json says so for the .js entries): Node 20 starts a CommonJS entry
-// ~20 ms sooner than an ES module one and ends its run ~30 ms sooner (interleaved runs of the
-// same code both ways, bench/perf.mjs's start-up row: 306 → 226 ms median). Each entry is one
-// small file (the code cache loader and git prefetch, 11 kB, in both): no chunks to load.
+// sooner than an ES module one (bench/perf.mjs's start-up row without the CA bundle, interleaved
+// runs of both builds, each with a cache from a judged run: 236 → 222 ms median). Each entry is
+// one small file (the code cache loader and git prefetch, ~13 kB, in both): no chunks to load.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

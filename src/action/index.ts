@@ -3,15 +3,11 @@
 // keeps between jobs; a hosted runner starts empty each job). Node ≥ 22.1 also caches this entry.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  codeCacheDirectory,
-  loadWithCodeCache,
-  type CachedBundle,
-} from '../adapters/code-cache.js';
-import { describeFault, exitWhenSettled, workflowCommandData } from '../adapters/entry-exit.js';
+import { codeCacheDirectory, loadWithCodeCache } from '../adapters/code-cache.js';
+import { describeFault, runBundleEntry, workflowCommandData } from '../adapters/entry-exit.js';
 import { enableCompileCache } from '../adapters/compile-cache.js';
 import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../adapters/git-prefetch.js';
-import type { run as Run } from './run.js';
+import type { run as Run, StepOutcome } from './run.js';
 enableCompileCache();
 // Every judged run reads HEAD (twice: the commit judged, the trusted ref) and asks git about the
 // workspace first: asked now, git answers while the Action loads. Only in the checkout itself: a
@@ -21,30 +17,23 @@ const git =
   workspace && ['', '.'].includes((process.env['INPUT_WORKING-DIRECTORY'] ?? '').trim())
     ? prefetchGit(resolve(workspace), [...HEAD_QUESTIONS, ...HEAD_QUESTIONS, ...INSPECT_QUESTIONS])
     : undefined;
-let bundle: CachedBundle<{ run: typeof Run }> | undefined;
 // No top-level await: the entry is built as CommonJS (scripts/bundle.mjs). Until the run resolves
 // the step counts as failed: a bundle that throws while loading, a run that rejects or one that
 // never settles fails the step, never passes it.
-void exitWhenSettled(
-  () => {
-    bundle = loadWithCodeCache<{ run: typeof Run }>(
+void runBundleEntry<{ run: typeof Run }, StepOutcome>({
+  load: () =>
+    loadWithCodeCache(
       fileURLToPath(new URL('./action-main.cjs', import.meta.url)),
       codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
       'action',
-    );
-    return bundle.exports.run(git);
-  },
-  {
-    fault: 1,
-    codeOf: (step) => (step.failed ? 1 : 0),
-    // An error annotation, as the run's own faults are; one line whatever the error holds.
-    report: (error) =>
-      process.stdout.write(
-        `::error::${workflowCommandData(`cutover-checkpoint could not run: internal fault: ${describeFault(error)}`)}\n`,
-      ),
-    setCode: (code) => (process.exitCode = code),
-  },
-).then((step) => {
-  // Only a run that reached a verdict writes the code cache (see cli/index.ts).
-  if (step?.judged) bundle?.saveCache();
+    ),
+  start: ({ run }) => run(git),
+  fault: 1,
+  codeOf: (step) => (step.failed ? 1 : 0),
+  // An error annotation, as the run's own faults are; one line whatever the error holds.
+  report: (error) =>
+    process.stdout.write(
+      `::error::${workflowCommandData(`cutover-checkpoint could not run: internal fault: ${describeFault(error)}`)}\n`,
+    ),
+  keepsCache: (step) => step.judged,
 });

@@ -2,12 +2,8 @@
 // dist/cli-main.cjs through V8's code cache (adapters/code-cache.ts: compiling the bundle was a
 // third of start-up, and Node 20 caches no module code); Node ≥ 22.1 also caches this entry.
 import { fileURLToPath } from 'node:url';
-import {
-  codeCacheDirectory,
-  loadWithCodeCache,
-  type CachedBundle,
-} from '../adapters/code-cache.js';
-import { describeFault, exitWhenSettled } from '../adapters/entry-exit.js';
+import { codeCacheDirectory, loadWithCodeCache } from '../adapters/code-cache.js';
+import { describeFault, runBundleEntry } from '../adapters/entry-exit.js';
 import { enableCompileCache } from '../adapters/compile-cache.js';
 import { INSPECT_QUESTIONS, prefetchGit } from '../adapters/git-prefetch.js';
 import type { main as Main } from './main.js';
@@ -25,39 +21,31 @@ const git =
 const flavour = ['run', 'validate', 'aggregate', 'verify-record'].includes(argv[0] ?? '')
   ? argv[0]!
   : 'other';
-let bundle: CachedBundle<{ main: typeof Main }> | undefined;
 // No top-level await: the entry is built as CommonJS (scripts/bundle.mjs). Until main resolves
 // the exit code is 3 (the gate could not run): a bundle that throws while loading, a main that
 // rejects or one that never settles ends as that, never as 0.
-void exitWhenSettled(
-  () => {
-    bundle = loadWithCodeCache<{ main: typeof Main }>(
+void runBundleEntry<{ main: typeof Main }, number>({
+  load: () =>
+    loadWithCodeCache(
       fileURLToPath(new URL('./cli-main.cjs', import.meta.url)),
       codeCacheDirectory(process.env.CUTOVER_CHECKPOINT_CODE_CACHE),
       flavour,
-    );
-    return bundle.exports.main(argv, {
+    ),
+  start: ({ main }) =>
+    main(argv, {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
       version: __VERSION__,
       cwd: process.cwd(),
       ...(git ? { git } : {}),
-    });
-  },
-  {
-    fault: 3,
-    codeOf: (code) => code,
-    report: (error) =>
-      process.stderr.write(
-        `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}\n`,
-      ),
-    setCode: (code) => (process.exitCode = code),
-  },
-).then((code) => {
-  // The cache holds what this run compiled and is kept as long as the bundle is: one written by a
-  // run that stopped early (exit 3: a bad config or argument) would leave every later run to
-  // compile the rest itself (a `run` on the first example: 286 ms instead of 215). Only a run that
-  // reached a verdict (0, 1, 2) writes it; and no one-off command (--help, init: 'other').
-  if (code !== undefined && code < 3 && flavour !== 'other') bundle?.saveCache();
+    }),
+  fault: 3,
+  codeOf: (code) => code,
+  report: (error) =>
+    process.stderr.write(
+      `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}\n`,
+    ),
+  // A verdict (0, 1, 2), and not a one-off command (--help, init: 'other'), keeps the cache.
+  keepsCache: (code) => code < 3 && flavour !== 'other',
 });
