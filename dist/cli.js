@@ -378,6 +378,34 @@ function prefetchGit(cwd, questions, git3 = git) {
   };
 }
 
+// src/adapters/stop-commands.ts
+var import_node_crypto3 = require("node:crypto");
+function createStopToken() {
+  return (0, import_node_crypto3.randomBytes)(16).toString("hex");
+}
+function createStopCommandsWriter(write, token = createStopToken()) {
+  return (text) => {
+    if (text === "") return;
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    write(`::stop-commands::${token}
+${body}::${token}::
+`);
+  };
+}
+
+// src/cli/actions-guard.ts
+function guardForActions(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return {
+    write: createStopCommandsWriter((text) => stream.write(text)),
+    isTTY: stream.isTTY,
+    get writableLength() {
+      return stream.writableLength;
+    }
+  };
+}
+
 // src/cli/index.ts
 enableCompileCache();
 var argv = process.argv.slice(2);
@@ -399,7 +427,9 @@ void runBundleEntry({
   }),
   fault: 3,
   codeOf: (code) => code,
-  report: (error) => process.stderr.write(
+  // Through the same guard as main's own output: under GitHub Actions a fault's text (which may
+  // quote a file or a value) reaches the log with workflow commands stopped.
+  report: (error) => guardForActions(process.stderr, process.env).write(
     `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}
 `
   ),

@@ -70,19 +70,33 @@ describe('node dist/cli.js', () => {
 
   // The entry's own faults, with Node told only to warn about unhandled rejections (a setting a
   // runner may carry in NODE_OPTIONS): a preload swaps the bundle's main for one that rejects or
-  // one that never settles. Neither may end as 0 (GO); both are 3, the gate could not run.
+  // one that never settles. Neither may end as 0 (GO); both are 3, the gate could not run. Under
+  // GitHub Actions a fault's text cannot issue a workflow command.
   it.each([
-    ['rejects', 'Promise.reject(new Error("main broke"))', /internal fault: Error: main broke/],
+    [
+      'rejects',
+      'Promise.reject(new Error("main broke\\n::set-output name=verdict::GO"))',
+      /internal fault: Error: main broke\n::set-output name=verdict::GO\n/,
+    ],
     ['never settles', 'new Promise(() => {})', /^$/],
   ])('a main that %s exits 3, never 0', (_, body, stderr) => {
     const preload = brokenMainPreload(join(dir, '..'), 'main', body);
     const run = cliProcess(['--version'], dir, {
       NODE_OPTIONS: `--unhandled-rejections=warn --require ${preload}`,
       CUTOVER_CHECKPOINT_CODE_CACHE: 'off',
+      GITHUB_ACTIONS: 'true',
     });
     rmSync(preload);
     expect(run.status).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(stderr);
+    const commands = run.stderr.split('\n').filter((line) => line.startsWith('::'));
+    if (run.stderr === '') expect(commands).toEqual([]);
+    else
+      expect(commands).toEqual([
+        expect.stringMatching(/^::stop-commands::[0-9a-f]{32}$/),
+        '::set-output name=verdict::GO',
+        expect.stringMatching(/^::[0-9a-f]{32}::$/),
+      ]);
   });
 });

@@ -6,6 +6,7 @@ import { codeCacheDirectory, loadWithCodeCache } from '../adapters/code-cache.js
 import { describeFault, runBundleEntry } from '../adapters/entry-exit.js';
 import { enableCompileCache } from '../adapters/compile-cache.js';
 import { INSPECT_QUESTIONS, prefetchGit } from '../adapters/git-prefetch.js';
+import { guardForActions } from './actions-guard.js';
 import type { main as Main } from './main.js';
 enableCompileCache();
 const argv = process.argv.slice(2);
@@ -42,8 +43,10 @@ void runBundleEntry<{ main: typeof Main }, number>({
     }),
   fault: 3,
   codeOf: (code) => code,
+  // Through the same guard as main's own output: under GitHub Actions a fault's text (which may
+  // quote a file or a value) reaches the log with workflow commands stopped.
   report: (error) =>
-    process.stderr.write(
+    guardForActions(process.stderr, process.env).write(
       `cutover-checkpoint: the gate could not run: internal fault: ${describeFault(error)}\n`,
     ),
   // A verdict (0, 1, 2), and not a one-off command (--help, init: 'other'), keeps the cache.
