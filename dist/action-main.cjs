@@ -61755,13 +61755,14 @@ function createGitHubClient(options) {
   yieldWithoutTimers();
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => void 0);
+  const send = options.fetch ?? fetch;
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
       // A request GitHub never answers must not hang the gate.
       request: {
-        fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 3e4) })
+        fetch: (url, init) => send(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 3e4) })
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
       retry: {
@@ -72810,7 +72811,8 @@ async function clientFor(host, token, context3) {
     baseUrl: context3.apiUrl,
     log: (m) => host.io.info(m),
     ...host.retryAfterBaseMs !== void 0 ? { retryAfterBaseMs: host.retryAfterBaseMs } : {},
-    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {}
+    ...host.paceWrites !== void 0 ? { paceWrites: host.paceWrites } : {},
+    ...host.fetch ? { fetch: host.fetch } : {}
   });
 }
 

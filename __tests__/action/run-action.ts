@@ -14,6 +14,7 @@ import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
+import { FakeGitHub } from '../github/fake-github.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -210,8 +211,11 @@ export async function runActionInProcess(
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
   const git = options.fixedWorkspace ? rememberedGit : undefined;
+  // A fake GitHub of this process answers in-process runs without HTTP (its checks are the same).
+  const github = FakeGitHub.at(options.apiUrl);
   const judged = await runActionRoot({
     ...(git ? { git } : {}),
+    ...(github ? { fetch: github.fetch } : {}),
     env,
     inputs: {
       getInput: (name) => (inputs[name] ?? '').trim(),

@@ -2,7 +2,7 @@
 // checks every request against GitHub's official OpenAPI description, and answers with responses
 // of the documented shape (generated from the description, then filled with the fake's state).
 // Faults (5xx, rate limits, permission errors) can be injected per route.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import { SPEC, deref, exampleOf, validateAgainst } from './openapi.js';
@@ -41,6 +41,13 @@ export interface Fault {
   times: number;
   /** Answer the fault after doing the request (GitHub created the object, the answer was lost). */
   after?: boolean;
+}
+
+/** One answer of the fake: status, JSON payload (undefined: no body) and headers. */
+interface Answer {
+  status: number;
+  payload: unknown;
+  headers?: Record<string, string>;
 }
 
 interface Comment {
@@ -124,19 +131,58 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        // A fault of the fake itself: answer, and make the test fail on it.
-        this.requests.at(-1)?.responseErrors.push(`fake server error: ${String(error)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: String(error) }));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        void this.answer(
+          req.method ?? '',
+          new URL(req.url ?? '/', this.url),
+          req.headers.authorization,
+          Buffer.concat(chunks).toString('utf8'),
+        ).then(({ status, payload, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+          res.end(payload === undefined ? '' : JSON.stringify(payload));
+        });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    FakeGitHub.running.set(this.url, this);
     return this;
   }
 
+  /** The fakes started in this process, by their base URL. */
+  private static readonly running = new Map<string, FakeGitHub>();
+
+  /** The fake started at `url` in this process, if any. */
+  static at(url: string | undefined): FakeGitHub | undefined {
+    return url === undefined ? undefined : FakeGitHub.running.get(url);
+  }
+
+  /**
+   * The same answers as the HTTP server, without HTTP: a `fetch` for an Octokit in this process
+   * (what in-process Action runs use). Every request still goes through the OpenAPI checks and
+   * faults; only sockets, HTTP parsing and the client's connection pool are left out, which were
+   * most of an in-process run's GitHub time.
+   */
+  readonly fetch = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const body = init.body;
+    if (body !== undefined && body !== null && typeof body !== 'string')
+      throw new TypeError('the fake GitHub reads string bodies only (Octokit sends JSON text)');
+    const { status, payload, headers } = await this.answer(
+      init.method ?? 'GET',
+      new URL(String(input)),
+      new Headers(init.headers).get('authorization') ?? undefined,
+      body ?? '',
+    );
+    return new Response(payload === undefined ? null : JSON.stringify(payload), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    });
+  };
+
   async stop(): Promise<void> {
+    FakeGitHub.running.delete(this.url);
     // Keep-alive connections would hold close() open until they time out.
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
@@ -197,15 +243,31 @@ export class FakeGitHub {
     return this.requests.filter((r) => r.method !== 'GET');
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.url);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+  /** The answer to one request; a fault of the fake itself is a 500 that fails the test. */
+  private async answer(
+    method: string,
+    url: URL,
+    authorization: string | undefined,
+    raw: string,
+  ): Promise<Answer> {
+    try {
+      return await this.handle(method, url, authorization, raw);
+    } catch (error) {
+      this.requests.at(-1)?.responseErrors.push(`fake server error: ${String(error)}`);
+      return { status: 500, payload: { message: String(error) } };
+    }
+  }
+
+  private async handle(
+    method: string,
+    url: URL,
+    authorization: string | undefined,
+    raw: string,
+  ): Promise<Answer> {
     const body: unknown = raw ? JSON.parse(raw) : undefined;
-    const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    const route = ROUTES.find((r) => r.method === method && r.pattern.test(url.pathname));
     const recorded: RecordedRequest = {
-      method: req.method ?? '',
+      method,
       path: url.pathname,
       operation: route ? `${route.method} ${route.template}` : 'unknown',
       query: Object.fromEntries(url.searchParams),
@@ -214,21 +276,22 @@ export class FakeGitHub {
       responseErrors: [],
     };
     this.requests.push(recorded);
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      res.end(payload === undefined ? '' : JSON.stringify(payload));
-    };
-    if (req.method === 'POST' && url.pathname === '/graphql') {
+    const send = (
+      status: number,
+      payload: unknown,
+      headers: Record<string, string> = {},
+    ): Answer => ({ status, payload, headers });
+    if (method === 'POST' && url.pathname === '/graphql') {
       recorded.operation = 'POST /graphql';
       return this.graphql(recorded, body, send);
     }
     if (!route) {
       recorded.errors.push(
-        `no such operation in the OpenAPI description: ${req.method} ${url.pathname}`,
+        `no such operation in the OpenAPI description: ${method} ${url.pathname}`,
       );
       return send(404, { message: 'Not Found' });
     }
-    if (!/^(token|Bearer) \S+/.test(req.headers.authorization ?? ''))
+    if (!/^(token|Bearer) \S+/.test(authorization ?? ''))
       recorded.errors.push('no Authorization header');
     const params = Object.fromEntries(
       route.names.map((name, i) => [
@@ -238,10 +301,10 @@ export class FakeGitHub {
     );
     const operation = SPEC.paths[route.template]![route.method.toLowerCase()]!;
     recorded.errors.push(...this.validateRequest(operation, params, recorded.query, body));
-    await this.passBarrier(req.method ?? '', url.pathname);
+    await this.passBarrier(method, url.pathname);
 
     const fault = this.faults.find(
-      (f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname),
+      (f) => f.times > 0 && f.method === method && f.path.test(url.pathname),
     );
     if (fault) fault.times--;
     if (fault && !fault.after) {
@@ -273,7 +336,7 @@ export class FakeGitHub {
     // documented or not.
     else if (payload !== undefined && status !== 404)
       recorded.responseErrors.push(`status ${status} is not documented`);
-    send(status, payload, headers);
+    return send(status, payload, headers);
   }
 
   /**
@@ -283,8 +346,8 @@ export class FakeGitHub {
   private graphql(
     recorded: RecordedRequest,
     body: unknown,
-    send: (status: number, payload: unknown) => void,
-  ): void {
+    send: (status: number, payload: unknown) => Answer,
+  ): Answer {
     const request = body as { query?: unknown; variables?: unknown } | undefined;
     if (typeof request?.query !== 'string') recorded.errors.push('graphql: no query string');
     else if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(request.query))
@@ -304,7 +367,7 @@ export class FakeGitHub {
         data: null,
         errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
       });
-    send(200, { data: { viewer: { login } } });
+    return send(200, { data: { viewer: { login } } });
   }
 
   private validateRequest(

@@ -20,6 +20,8 @@ export interface ActionHost {
   retryAfterBaseMs?: number;
   /** Off: no pause between mutating GitHub requests (tests against the local server). */
   paceWrites?: boolean;
+  /** The HTTP transport to GitHub (default: Node's fetch); tests pass their local GitHub's own. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Runs git (run.ts: one that answers what index.ts asked at start-up). */
   git?: GitRunner;
   /** Reads HEAD in a directory (default: git); tests stand in for the workflow's checkout. */

@@ -75,5 +75,6 @@ export async function clientFor(
     log: (m) => host.io.info(m),
     ...(host.retryAfterBaseMs !== undefined ? { retryAfterBaseMs: host.retryAfterBaseMs } : {}),
     ...(host.paceWrites !== undefined ? { paceWrites: host.paceWrites } : {}),
+    ...(host.fetch ? { fetch: host.fetch } : {}),
   });
 }

@@ -26,6 +26,8 @@ export interface ClientOptions {
    * on by default, off in tests against the local server.
    */
   paceWrites?: boolean;
+  /** The HTTP transport (default: Node's fetch); tests pass their local GitHub's own. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Creates the client. */
@@ -33,6 +35,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   yieldWithoutTimers();
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => undefined);
+  const send = options.fetch ?? fetch;
   return getOctokit(
     options.token,
     {
@@ -40,7 +43,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       // A request GitHub never answers must not hang the gate.
       request: {
         fetch: (url: string, init: RequestInit) =>
-          fetch(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
+          send(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.
       retry: {
