@@ -29,8 +29,21 @@ export const SPEC = JSON.parse(
 // kept current by a test); one it does not hold is compiled here, once.
 let compilers: ReturnType<typeof createOpenApiAjv> | undefined;
 const compiled = new Map<string, ValidateFunction>();
+// By schema object as well: a validator's name hashes the schema's JSON (a check run's response
+// schema is tens of kB), and the description's objects are asked for again on every request.
+const bySchema = {
+  body: new WeakMap<Schema, ValidateFunction>(),
+  params: new WeakMap<Schema, ValidateFunction>(),
+};
 
 function validatorFor(schema: Schema, coerce: boolean): ValidateFunction {
+  const memo = bySchema[coerce ? 'params' : 'body'];
+  let validate = memo.get(schema);
+  if (!validate) memo.set(schema, (validate = namedValidator(schema, coerce)));
+  return validate;
+}
+
+function namedValidator(schema: Schema, coerce: boolean): ValidateFunction {
   const name = validatorName(schema, coerce);
   const ready = Object.hasOwn(precompiled[coerce ? 'params' : 'body'], name)
     ? precompiled[coerce ? 'params' : 'body'][name]
