@@ -7,6 +7,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { yieldWithoutTimers } from './bottleneck-yield.js';
+import { nodeFetch, type TransportInit } from './http-transport.js';
 import { transportRetry } from './transport-retry.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -26,8 +27,8 @@ export interface ClientOptions {
    * on by default, off in tests against the local server.
    */
   paceWrites?: boolean;
-  /** The HTTP transport (default: Node's fetch); tests pass their local GitHub's own. */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The HTTP transport (default: node:http/https, http-transport.ts); tests pass their fake's. */
+  fetch?: (url: string, init: TransportInit) => Promise<Response>;
 }
 
 /** Creates the client. */
@@ -35,14 +36,14 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   yieldWithoutTimers();
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => undefined);
-  const send = options.fetch ?? fetch;
+  const send = options.fetch ?? nodeFetch;
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
       // A request GitHub never answers must not hang the gate.
       request: {
-        fetch: (url: string, init: RequestInit) =>
+        fetch: (url: string, init: TransportInit) =>
           send(url, { ...init, signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000) }),
       },
       // `retries` belongs here: set on `request`, plugin-retry would retry every error, 403s included.

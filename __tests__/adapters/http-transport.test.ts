@@ -1,0 +1,112 @@
+// The GitHub client's own transport (fetch's contract over node:http) against a local server:
+// what Octokit reads of an answer, redirects, aborts, and failures without an answer shaped the
+// way transport-retry.ts reads them.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeFetch } from '../../src/adapters/github/http-transport.js';
+
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+const routes = new Map<string, Handler>();
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => routes.get(new URL(req.url!, base).pathname)!(req, body, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function route(path: string, handler: Handler): string {
+  routes.set(path, handler);
+  return `${base}${path}`;
+}
+
+describe('nodeFetch', () => {
+  it('sends method, headers and body; answers status, headers, body and the URL asked', async () => {
+    const seen: unknown[] = [];
+    const url = route('/echo', (req, body, res) => {
+      seen.push([req.method, req.headers.authorization, req.headers['content-type'], body]);
+      res.writeHead(201, 'Created', [
+        ['content-type', 'application/json; charset=utf-8'],
+        ['link', '<a>; rel="next"'],
+        ['x-many', 'one'],
+        ['x-many', 'two'],
+      ]);
+      res.end(JSON.stringify({ id: 7, text: 'héllo' }));
+    });
+    const response = await nodeFetch(url, {
+      method: 'post',
+      headers: { authorization: 'token t', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
+    expect(seen).toEqual([['POST', 'token t', 'application/json', '{"a":1}']]);
+    expect(response.status).toBe(201);
+    expect(response.statusText).toBe('Created');
+    expect(response.url).toBe(url);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      link: '<a>; rel="next"',
+      'x-many': 'one, two',
+    });
+    expect(await response.json()).toEqual({ id: 7, text: 'héllo' });
+  });
+
+  it('a 204 has no body', async () => {
+    const url = route('/empty', (_req, _body, res) => res.writeHead(204).end());
+    const response = await nodeFetch(url, { method: 'DELETE' });
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+
+  it('follows redirects as fetch does: a 303 after a POST becomes a GET without a body', async () => {
+    const landed: unknown[] = [];
+    route('/moved', (_req, _body, res) => res.writeHead(301, { location: '/see-other' }).end());
+    route('/see-other', (_req, _body, res) => res.writeHead(303, { location: '/final' }).end());
+    route('/final', (req, body, res) => {
+      landed.push([req.method, body]);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('here');
+    });
+    const response = await nodeFetch(`${base}/moved`, { method: 'POST', body: 'x' });
+    expect(landed).toEqual([['GET', '']]);
+    expect(await response.text()).toBe('here');
+    expect(response.url).toBe(`${base}/final`);
+    const manual = await nodeFetch(`${base}/moved`, { redirect: 'manual' });
+    expect(manual.status).toBe(301);
+  });
+
+  it('a redirect loop ends as a failure, not a hang', async () => {
+    const url = route('/loop', (_req, _body, res) =>
+      res.writeHead(302, { location: '/loop' }).end(),
+    );
+    await expect(nodeFetch(url)).rejects.toThrow(TypeError);
+  });
+
+  it('no answer: a TypeError whose cause carries the socket code (never sent, or reset)', async () => {
+    const refused = await nodeFetch('http://127.0.0.1:9/x').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TypeError);
+    expect((refused as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+    const url = route('/reset', (req) => req.socket.destroy());
+    const reset = await nodeFetch(url, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+    expect(reset).toBeInstanceOf(TypeError);
+    expect((reset as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+  });
+
+  it('an abort rejects with the signal’s reason, as fetch does (a timeout stays a TimeoutError)', async () => {
+    const url = route('/never', () => undefined);
+    const error = await nodeFetch(url, { signal: AbortSignal.timeout(50) }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).name).toBe('TimeoutError');
+    const before = new AbortController();
+    before.abort(new Error('stopped'));
+    await expect(nodeFetch(url, { signal: before.signal })).rejects.toThrow('stopped');
+  });
+});

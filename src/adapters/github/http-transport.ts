@@ -1,0 +1,128 @@
+// The GitHub client's transport: `fetch`'s contract (what Octokit calls) over node:http and
+// node:https. Node's own fetch loads undici and compiles its WebAssembly HTTP parser on the first
+// request: about 270 ms of CPU (90 ms of wall time) per Action run on a 2-core runner, for the
+// handful of requests a run makes; node:http's parser is native. Same behaviour where Octokit
+// looks: redirects followed (up to 20, as fetch), the abort signal honoured (rejecting with its
+// reason, as fetch), and a failure without an answer rejected as fetch does (a TypeError whose
+// cause is the socket's error, `code` and all), so transport-retry.ts reads it the same way.
+
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/** What Octokit passes (request/fetch-wrapper.js): a method, plain headers, a string body. */
+export interface TransportInit {
+  method?: string;
+  headers?: Record<string, string> | Headers;
+  body?: string | null;
+  signal?: AbortSignal | null;
+  redirect?: 'follow' | 'manual' | 'error';
+}
+
+/** Redirects followed at most (fetch's limit, WHATWG Fetch §4.4 "HTTP-redirect fetch"). */
+const MAX_REDIRECTS = 20;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Statuses whose response has no body (a Response with one would throw). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Sends one request and resolves to a `Response` once its whole body has arrived. Rejects with
+ * `signal.reason` when aborted, with `TypeError('fetch failed', { cause })` when no answer came.
+ */
+export async function nodeFetch(url: string, init: TransportInit = {}): Promise<Response> {
+  let target = new URL(url);
+  let method = (init.method ?? 'GET').toUpperCase();
+  let body = init.body ?? undefined;
+  for (let redirects = 0; ; redirects++) {
+    const answer = await send(target, method, plainHeaders(init.headers), body, init.signal);
+    const location = answer.headers.location;
+    if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === 'manual')
+      return toResponse(answer, target);
+    if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+      throw new TypeError('fetch failed', { cause: new Error(`redirect refused at ${target}`) });
+    // 303, and 301/302 after a POST, turn into a GET without a body (fetch's rule).
+    if (
+      answer.statusCode === 303 ||
+      (method === 'POST' && answer.statusCode !== 307 && answer.statusCode !== 308)
+    ) {
+      method = 'GET';
+      body = undefined;
+    }
+    target = new URL(location, target);
+  }
+}
+
+function plainHeaders(headers: TransportInit['headers']): Record<string, string> {
+  if (!headers) return {};
+  return typeof (headers as Headers).entries === 'function'
+    ? Object.fromEntries((headers as Headers).entries())
+    : { ...(headers as Record<string, string>) };
+}
+
+interface Answer {
+  statusCode: number | undefined;
+  statusMessage: string | undefined;
+  headers: IncomingMessage['headers'];
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+function send(
+  target: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal: AbortSignal | null | undefined,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const request =
+      target.protocol === 'https:'
+        ? httpsRequest
+        : target.protocol === 'http:'
+          ? httpRequest
+          : undefined;
+    if (!request)
+      return reject(new TypeError('fetch failed', { cause: new Error(`not HTTP: ${target}`) }));
+    const onAbort = () => {
+      outgoing.destroy();
+      reject(signal!.reason);
+    };
+    const failed = (error: Error) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new TypeError('fetch failed', { cause: error }));
+    };
+    const outgoing = request(target, { method, headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', failed);
+      incoming.on('end', () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve({
+          statusCode: incoming.statusCode,
+          statusMessage: incoming.statusMessage,
+          headers: incoming.headers,
+          rawHeaders: incoming.rawHeaders,
+          body: Buffer.concat(chunks),
+        });
+      });
+    });
+    outgoing.on('error', failed);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.end(body);
+  });
+}
+
+function toResponse(answer: Answer, url: URL): Response {
+  const status = answer.statusCode ?? 0;
+  const headers = new Headers();
+  for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2)
+    headers.append(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
+  const response = new Response(NULL_BODY.has(status) ? null : new Uint8Array(answer.body), {
+    status,
+    statusText: answer.statusMessage ?? '',
+    headers,
+  });
+  // A constructed Response has no URL; Octokit reports the one it asked.
+  Object.defineProperty(response, 'url', { value: url.href });
+  return response;
+}
