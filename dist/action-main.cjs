@@ -61694,8 +61694,9 @@ async function nodeFetch(url, init = {}) {
   let target = new URL(url);
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body ?? void 0;
+  let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
-    const answer = await send(target, method, plainHeaders(init.headers), body, init.signal);
+    const answer = await send(target, method, headers, body, init.signal);
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === "manual")
       return toResponse(answer, target);
@@ -61704,9 +61705,17 @@ async function nodeFetch(url, init = {}) {
     if (answer.statusCode === 303 || method === "POST" && answer.statusCode !== 307 && answer.statusCode !== 308) {
       method = "GET";
       body = void 0;
+      headers = withoutHeaders(headers, BODY_HEADERS);
     }
-    target = new URL(location, target);
+    const next = new URL(location, target);
+    if (next.origin !== target.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+    target = next;
   }
+}
+function withoutHeaders(headers, names) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase()))
+  );
 }
 function plainHeaders(headers) {
   if (!headers) return {};
@@ -61759,7 +61768,7 @@ function toResponse(answer, url) {
   Object.defineProperty(response, "url", { value: url.href });
   return response;
 }
-var import_node_http, import_node_https, MAX_REDIRECTS, REDIRECTS, NULL_BODY;
+var import_node_http, import_node_https, MAX_REDIRECTS, REDIRECTS, NULL_BODY, CREDENTIAL_HEADERS, BODY_HEADERS;
 var init_http_transport = __esm({
   "src/adapters/github/http-transport.ts"() {
     "use strict";
@@ -61768,6 +61777,14 @@ var init_http_transport = __esm({
     MAX_REDIRECTS = 20;
     REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
     NULL_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+    CREDENTIAL_HEADERS = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
+    BODY_HEADERS = /* @__PURE__ */ new Set([
+      "content-type",
+      "content-length",
+      "content-encoding",
+      "content-language",
+      "content-location"
+    ]);
   }
 });
 

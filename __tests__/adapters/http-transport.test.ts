@@ -82,6 +82,32 @@ describe('nodeFetch', () => {
     expect(manual.status).toBe(301);
   });
 
+  it('the token never follows a redirect to another origin; on the same origin it does', async () => {
+    const seenElsewhere: unknown[] = [];
+    const other = createServer((req, res) => {
+      seenElsewhere.push([req.headers.authorization, req.headers.cookie, req.headers.accept]);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('elsewhere');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}/file`;
+      const sameOrigin: unknown[] = [];
+      route('/away', (_req, _body, res) => res.writeHead(302, { location: elsewhere }).end());
+      route('/here', (_req, _body, res) => res.writeHead(307, { location: '/landing' }).end());
+      route('/landing', (req, _body, res) => {
+        sameOrigin.push(req.headers.authorization);
+        res.writeHead(204).end();
+      });
+      const headers = { authorization: 'token ghs_secret', cookie: 'c=1', accept: 'x/y' };
+      expect(await (await nodeFetch(`${base}/away`, { headers })).text()).toBe('elsewhere');
+      expect(seenElsewhere).toEqual([[undefined, undefined, 'x/y']]);
+      await nodeFetch(`${base}/here`, { headers });
+      expect(sameOrigin).toEqual(['token ghs_secret']);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('a redirect loop ends as a failure, not a hang', async () => {
     const url = route('/loop', (_req, _body, res) =>
       res.writeHead(302, { location: '/loop' }).end(),

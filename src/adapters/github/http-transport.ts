@@ -2,9 +2,10 @@
 // node:https. Node's own fetch loads undici and compiles its WebAssembly HTTP parser on the first
 // request: about 270 ms of CPU (90 ms of wall time) per Action run on a 2-core runner, for the
 // handful of requests a run makes; node:http's parser is native. Same behaviour where Octokit
-// looks: redirects followed (up to 20, as fetch), the abort signal honoured (rejecting with its
-// reason, as fetch), and a failure without an answer rejected as fetch does (a TypeError whose
-// cause is the socket's error, `code` and all), so transport-retry.ts reads it the same way.
+// looks: redirects followed (up to 20, as fetch; credentials never follow one to another origin),
+// the abort signal honoured (rejecting with its reason, as fetch), and a failure without an
+// answer rejected as fetch does (a TypeError whose cause is the socket's error, `code` and all),
+// so transport-retry.ts reads it the same way.
 
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -32,8 +33,9 @@ export async function nodeFetch(url: string, init: TransportInit = {}): Promise<
   let target = new URL(url);
   let method = (init.method ?? 'GET').toUpperCase();
   let body = init.body ?? undefined;
+  let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
-    const answer = await send(target, method, plainHeaders(init.headers), body, init.signal);
+    const answer = await send(target, method, headers, body, init.signal);
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === 'manual')
       return toResponse(answer, target);
@@ -46,9 +48,34 @@ export async function nodeFetch(url: string, init: TransportInit = {}): Promise<
     ) {
       method = 'GET';
       body = undefined;
+      headers = withoutHeaders(headers, BODY_HEADERS);
     }
-    target = new URL(location, target);
+    const next = new URL(location, target);
+    // The token goes only where it was sent: another origin (host, port or scheme) gets no
+    // credentials, as fetch does (WHATWG Fetch §4.4, "HTTP-redirect fetch").
+    if (next.origin !== target.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+    target = next;
   }
+}
+
+/** Headers a redirect to another origin drops. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+/** Headers that describe a body, dropped with it. */
+const BODY_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+]);
+
+function withoutHeaders(
+  headers: Record<string, string>,
+  names: ReadonlySet<string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase())),
+  );
 }
 
 function plainHeaders(headers: TransportInit['headers']): Record<string, string> {
