@@ -61696,17 +61696,19 @@ async function nodeFetch(url, init = {}) {
   let body = init.body ?? void 0;
   let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
-    const answer = await send(target, method, headers, body, init.signal);
+    const answer = await send(target, method, headers, body, init);
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === "manual")
       return toResponse(answer, target);
     if (init.redirect === "error" || redirects >= MAX_REDIRECTS)
       throw new TypeError("fetch failed", { cause: new Error(`redirect refused at ${target}`) });
-    if (answer.statusCode === 303 || method === "POST" && answer.statusCode !== 307 && answer.statusCode !== 308) {
+    if (answer.statusCode === 303 && method !== "HEAD" || method === "POST" && answer.statusCode !== 307 && answer.statusCode !== 308) {
       method = "GET";
       body = void 0;
       headers = withoutHeaders(headers, BODY_HEADERS);
     }
+    if (!URL.canParse(location, target))
+      throw new TypeError("fetch failed", { cause: new Error(`invalid Location at ${target}`) });
     const next = new URL(location, target);
     if (next.origin !== target.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
     target = next;
@@ -61721,7 +61723,7 @@ function plainHeaders(headers) {
   if (!headers) return {};
   return typeof headers.entries === "function" ? Object.fromEntries(headers.entries()) : { ...headers };
 }
-function send(target, method, headers, body, signal) {
+function send(target, method, headers, body, { signal, connectTimeoutMs = 1e4 }) {
   return new Promise((resolve9, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const request2 = target.protocol === "https:" ? import_node_https.request : target.protocol === "http:" ? import_node_http.request : void 0;
@@ -61751,6 +61753,16 @@ function send(target, method, headers, body, signal) {
       });
     });
     outgoing.on("error", failed);
+    outgoing.on("socket", (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => {
+        const error2 = Object.assign(new Error("connect timeout"), {
+          code: "UND_ERR_CONNECT_TIMEOUT"
+        });
+        outgoing.destroy(error2);
+      }, connectTimeoutMs);
+      socket.once("connect", () => clearTimeout(timer)).once("close", () => clearTimeout(timer));
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
     outgoing.end(body);
   });

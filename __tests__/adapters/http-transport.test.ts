@@ -2,7 +2,8 @@
 // what Octokit reads of an answer, redirects, aborts, and failures without an answer shaped the
 // way transport-retry.ts reads them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFetch } from '../../src/adapters/github/http-transport.js';
 
@@ -134,5 +135,66 @@ describe('nodeFetch', () => {
     const before = new AbortController();
     before.abort(new Error('stopped'));
     await expect(nodeFetch(url, { signal: before.signal })).rejects.toThrow('stopped');
+  });
+
+  it('a connection never made fails as fetch’s does (connect timeout), not at the signal', async () => {
+    // A listener whose thread never accepts: once its queue is full, SYNs are dropped (a firewall).
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+      const server = require('node:net').createServer();
+      server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+        parentPort.postMessage(server.address().port);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10000);
+      });`,
+      { eval: true },
+    );
+    const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+    const queued: ReturnType<typeof connect>[] = [];
+    let connected = 0;
+    const queueFull = new Promise<void>((resolve) => {
+      // Linux queues backlog + 1 connections; those two connect, later SYNs go unanswered.
+      const onConnect = () => ++connected === 2 && resolve();
+      queued.push(
+        ...[0, 1, 2].map(() =>
+          connect(port, '127.0.0.1')
+            .on('connect', onConnect)
+            .on('error', () => undefined),
+        ),
+      );
+    });
+    try {
+      await queueFull;
+      const error = await nodeFetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(3000),
+        connectTimeoutMs: 200,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as { cause?: { code?: string } }).cause?.code).toBe('UND_ERR_CONNECT_TIMEOUT');
+    } finally {
+      for (const socket of queued) socket.destroy();
+      await worker.terminate();
+    }
+  });
+
+  it('a 303 after a HEAD stays a HEAD, as in fetch', async () => {
+    const seen: unknown[] = [];
+    route('/head-303', (_req, _body, res) => res.writeHead(303, { location: '/head-to' }).end());
+    route('/head-to', (req, _body, res) => {
+      seen.push(req.method);
+      res.writeHead(200).end();
+    });
+    expect((await nodeFetch(`${base}/head-303`, { method: 'HEAD' })).status).toBe(200);
+    expect(seen).toEqual(['HEAD']);
+  });
+
+  it('a Location that is no URL fails as fetch does: TypeError with a cause', async () => {
+    const url = route('/bad-location', (_req, _body, res) =>
+      res.writeHead(302, { location: 'http://[::1' }).end(),
+    );
+    const error = await nodeFetch(url).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe('fetch failed');
+    expect((error as Error).cause).toBeInstanceOf(Error);
   });
 });

@@ -17,6 +17,8 @@ export interface TransportInit {
   body?: string | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'manual' | 'error';
+  /** Wait for the TCP connection at most this long (fetch's 10 s); tests shorten it. */
+  connectTimeoutMs?: number;
 }
 
 /** Redirects followed at most (fetch's limit, WHATWG Fetch §4.4 "HTTP-redirect fetch"). */
@@ -35,21 +37,24 @@ export async function nodeFetch(url: string, init: TransportInit = {}): Promise<
   let body = init.body ?? undefined;
   let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
-    const answer = await send(target, method, headers, body, init.signal);
+    const answer = await send(target, method, headers, body, init);
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === 'manual')
       return toResponse(answer, target);
     if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
       throw new TypeError('fetch failed', { cause: new Error(`redirect refused at ${target}`) });
-    // 303, and 301/302 after a POST, turn into a GET without a body (fetch's rule).
+    // 303 (but for a HEAD), and 301/302 after a POST, turn into a GET without a body (fetch's rule).
     if (
-      answer.statusCode === 303 ||
+      (answer.statusCode === 303 && method !== 'HEAD') ||
       (method === 'POST' && answer.statusCode !== 307 && answer.statusCode !== 308)
     ) {
       method = 'GET';
       body = undefined;
       headers = withoutHeaders(headers, BODY_HEADERS);
     }
+    // A Location that is no URL is a failure without an answer, as in fetch, not a bare TypeError.
+    if (!URL.canParse(location, target))
+      throw new TypeError('fetch failed', { cause: new Error(`invalid Location at ${target}`) });
     const next = new URL(location, target);
     // The token goes only where it was sent: another origin (host, port or scheme) gets no
     // credentials, as fetch does (WHATWG Fetch §4.4, "HTTP-redirect fetch").
@@ -98,7 +103,7 @@ function send(
   method: string,
   headers: Record<string, string>,
   body: string | undefined,
-  signal: AbortSignal | null | undefined,
+  { signal, connectTimeoutMs = 10_000 }: TransportInit,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -134,6 +139,19 @@ function send(
       });
     });
     outgoing.on('error', failed);
+    // node:http has no connect timeout: a dropped SYN would wait for the signal (30 s), then read
+    // as a timeout that may have reached GitHub. fetch gives up after 10 s with this code, which
+    // transport-retry.ts knows as never sent (so even a POST is retried, and briefly).
+    outgoing.on('socket', (socket) => {
+      if (!socket.connecting) return; // a kept-alive socket, already connected
+      const timer = setTimeout(() => {
+        const error = Object.assign(new Error('connect timeout'), {
+          code: 'UND_ERR_CONNECT_TIMEOUT',
+        });
+        outgoing.destroy(error);
+      }, connectTimeoutMs);
+      socket.once('connect', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.end(body);
   });
