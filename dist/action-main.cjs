@@ -61761,7 +61761,8 @@ function send(target, method, headers, body, { signal, connectTimeoutMs = 1e4 })
         });
         outgoing.destroy(error2);
       }, connectTimeoutMs);
-      socket.once("connect", () => clearTimeout(timer)).once("close", () => clearTimeout(timer));
+      const connected = target.protocol === "https:" ? "secureConnect" : "connect";
+      socket.once(connected, () => clearTimeout(timer)).once("close", () => clearTimeout(timer));
     });
     signal?.addEventListener("abort", onAbort, { once: true });
     outgoing.end(body);

@@ -2,7 +2,7 @@
 // what Octokit reads of an answer, redirects, aborts, and failures without an answer shaped the
 // way transport-retry.ts reads them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFetch } from '../../src/adapters/github/http-transport.js';
@@ -174,6 +174,26 @@ describe('nodeFetch', () => {
     } finally {
       for (const socket of queued) socket.destroy();
       await worker.terminate();
+    }
+  });
+
+  it('an https connection whose TLS handshake is never answered fails the same way', async () => {
+    // TCP connects at once; the listener never says a word of TLS.
+    const accepted: Socket[] = [];
+    const silent = createNetServer((socket) => accepted.push(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const error = await nodeFetch(`https://127.0.0.1:${port}/`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(3000),
+        connectTimeoutMs: 200,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as { cause?: { code?: string } }).cause?.code).toBe('UND_ERR_CONNECT_TIMEOUT');
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

@@ -4,7 +4,7 @@
 import type { CommandEvents, HeadCommit, Ports } from '../app/ports.js';
 import type { StepIo } from '../adapters/github/step-io.js';
 import type { GitRunner } from '../adapters/git-prefetch.js';
-import type { TransportInit } from '../adapters/github/http-transport.js';
+import type { Transport } from '../adapters/github/http-transport.js';
 import type { InputSource } from './inputs.js';
 
 /** Everything the Action takes from the machine it runs on; tests pass fakes of the runner parts. */
@@ -22,7 +22,7 @@ export interface ActionHost {
   /** Off: no pause between mutating GitHub requests (tests against the local server). */
   paceWrites?: boolean;
   /** The HTTP transport to GitHub (default: node:http/https); tests pass their local GitHub's own. */
-  fetch?: (url: string, init: TransportInit) => Promise<Response>;
+  fetch?: Transport;
   /** Runs git (run.ts: one that answers what index.ts asked at start-up). */
   git?: GitRunner;
   /** Reads HEAD in a directory (default: git); tests stand in for the workflow's checkout. */

@@ -17,7 +17,7 @@ export interface TransportInit {
   body?: string | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'manual' | 'error';
-  /** Wait for the TCP connection at most this long (fetch's 10 s); tests shorten it. */
+  /** Wait for the connection (TCP, and TLS for https) at most this long (fetch's 10 s). */
   connectTimeoutMs?: number;
 }
 
@@ -26,6 +26,9 @@ const MAX_REDIRECTS = 20;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Statuses whose response has no body (a Response with one would throw). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/** A `fetch` as the GitHub client calls it: nodeFetch, or a test's fake GitHub. */
+export type Transport = (url: string, init: TransportInit) => Promise<Response>;
 
 /**
  * Sends one request and resolves to a `Response` once its whole body has arrived. Rejects with
@@ -139,9 +142,10 @@ function send(
       });
     });
     outgoing.on('error', failed);
-    // node:http has no connect timeout: a dropped SYN would wait for the signal (30 s), then read
-    // as a timeout that may have reached GitHub. fetch gives up after 10 s with this code, which
-    // transport-retry.ts knows as never sent (so even a POST is retried, and briefly).
+    // node:http has no connect timeout: a dropped SYN, or a TLS handshake never answered, would
+    // wait for the signal (30 s), then read as a timeout that may have reached GitHub. fetch gives
+    // up after 10 s with this code, which transport-retry.ts knows as never sent (so even a POST
+    // is retried, and briefly). As fetch's, it covers the handshake: nothing is sent before it.
     outgoing.on('socket', (socket) => {
       if (!socket.connecting) return; // a kept-alive socket, already connected
       const timer = setTimeout(() => {
@@ -150,7 +154,8 @@ function send(
         });
         outgoing.destroy(error);
       }, connectTimeoutMs);
-      socket.once('connect', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
+      const connected = target.protocol === 'https:' ? 'secureConnect' : 'connect';
+      socket.once(connected, () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
     });
     signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.end(body);

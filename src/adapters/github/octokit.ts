@@ -7,7 +7,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { yieldWithoutTimers } from './bottleneck-yield.js';
-import { nodeFetch, type TransportInit } from './http-transport.js';
+import { nodeFetch, type Transport, type TransportInit } from './http-transport.js';
 import { transportRetry } from './transport-retry.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -28,7 +28,7 @@ export interface ClientOptions {
    */
   paceWrites?: boolean;
   /** The HTTP transport (default: node:http/https, http-transport.ts); tests pass their fake's. */
-  fetch?: (url: string, init: TransportInit) => Promise<Response>;
+  fetch?: Transport;
 }
 
 /** Creates the client. */
