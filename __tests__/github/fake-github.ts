@@ -50,6 +50,15 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
+/** An answer as both ways of asking send it: JSON text (null: no body) and its content type. */
+function onTheWire({ status, payload, headers }: Answer) {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: payload === undefined ? null : JSON.stringify(payload),
+  };
+}
+
 interface Comment {
   id: number;
   body: string;
@@ -139,9 +148,10 @@ export class FakeGitHub {
           new URL(req.url ?? '/', this.url),
           req.headers.authorization,
           Buffer.concat(chunks).toString('utf8'),
-        ).then(({ status, payload, headers }) => {
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-          res.end(payload === undefined ? '' : JSON.stringify(payload));
+        ).then((answer) => {
+          const { status, headers, body } = onTheWire(answer);
+          res.writeHead(status, headers);
+          res.end(body ?? '');
         });
       });
     });
@@ -169,16 +179,14 @@ export class FakeGitHub {
     const body = init.body;
     if (body !== undefined && body !== null && typeof body !== 'string')
       throw new TypeError('the fake GitHub reads string bodies only (Octokit sends JSON text)');
-    const { status, payload, headers } = await this.answer(
+    const answer = await this.answer(
       init.method ?? 'GET',
       new URL(String(input)),
       new Headers(init.headers).get('authorization') ?? undefined,
       body ?? '',
     );
-    return new Response(payload === undefined ? null : JSON.stringify(payload), {
-      status,
-      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    });
+    const { status, headers, body: text } = onTheWire(answer);
+    return new Response(text, { status, headers });
   };
 
   async stop(): Promise<void> {
