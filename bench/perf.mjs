@@ -11,7 +11,7 @@ import {
   createDocumentsWorkspace,
   createLargeArtifactWorkspace,
 } from './fixtures.mjs';
-import { countExecs, interleaved, runWithPeak, timeSpawn } from './measure.mjs';
+import { countExecs, interleaved, runWithPeak, timeSpawn, withoutExtraCa } from './measure.mjs';
 import { bundle, stubModule } from '../scripts/bundle.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -40,11 +40,6 @@ const bare = (env = process.env) => timeSpawn(node, ['-e', '0'], { env }).ms;
  * are measured both as the environment is and without it (as on GitHub's hosted runners).
  */
 const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
-const withoutExtraCa = (env = process.env) => {
-  const copy = { ...env };
-  delete copy.NODE_EXTRA_CA_CERTS;
-  return copy;
-};
 /**
  * `env` with a code cache of its own (src/adapters/code-cache.ts): made by the row's warm-up run,
  * so it holds what that row's runs compile, as for a user who runs the same command again (a cache

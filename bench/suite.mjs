@@ -5,11 +5,11 @@
 // Node processes start). BENCH_RUNS sets the number of suite runs (default 3). Prints a Markdown
 // row per run and the medians; exits non-zero when a run fails.
 import { spawnSync } from 'node:child_process';
-import { median, timeSpawn } from './measure.mjs';
+import { median, timeSpawn, withoutExtraCa } from './measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const noCa = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
+const noCa = withoutExtraCa();
 
 /** Median wall ms of seven `node -e 0`. */
 function reference() {

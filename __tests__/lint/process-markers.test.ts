@@ -30,12 +30,11 @@ describe('process markers', () => {
         : [file];
     const users = new Map<string, Set<string>>();
     for (const [file, text] of texts) {
-      for (const [, spelled] of text.matchAll(MARKER)) {
-        const marker = spelled!.replace('\\', '');
-        const known = users.get(marker) ?? new Set<string>();
-        for (const owner of owners(file)) known.add(relative(TESTS, owner));
-        users.set(marker, known);
-      }
+      const markers = [...text.matchAll(MARKER)].map(([, spelled]) => spelled!.replace('\\', ''));
+      if (markers.length === 0) continue;
+      const named = owners(file).map((owner) => relative(TESTS, owner));
+      for (const marker of markers)
+        users.set(marker, new Set([...(users.get(marker) ?? []), ...named]));
     }
     expect(users.size).toBeGreaterThan(5);
     const shared = [...users]
