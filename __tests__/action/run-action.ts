@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
-import { git as runGit, type GitResult } from '../../src/adapters/git-exec.js';
+import type { GitResult } from '../../src/adapters/git-exec.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 import { FakeGitHub } from '../github/fake-github.js';
+import { remoteGit } from '../support/remote-git.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -210,11 +211,12 @@ export async function runActionInProcess(
 ): Promise<ActionRun & { step: FakeStep; judged: boolean }> {
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
-  const git = options.fixedWorkspace ? rememberedGit : undefined;
+  // git in the helper process (support/remote-git.ts): the same adapter, without forking this worker.
+  const git = options.fixedWorkspace ? rememberedGit : remoteGit;
   // A fake GitHub of this process answers in-process runs without HTTP (its checks are the same).
   const github = FakeGitHub.at(options.apiUrl);
   const judged = await runActionRoot({
-    ...(git ? { git } : {}),
+    git,
     ...(github ? { fetch: github.fetch } : {}),
     env,
     inputs: {
@@ -281,7 +283,7 @@ function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
 
 /** git, asked each question (directory and arguments) once in this worker. */
 function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
-  return once(['git', cwd, args], () => runGit(cwd, args));
+  return once(['git', cwd, args], () => remoteGit(cwd, args));
 }
 
 /**

@@ -7,6 +7,8 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { GIT_HELPER_ENV } from './remote-git.js';
 
 const TMPFS = '/dev/shm';
 
@@ -26,9 +28,26 @@ export default function setup(): () => void {
   const dir = mkdtempSync(join(scratchParent(), 'cutover-checkpoint-tests-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;
+  process.env[GIT_HELPER_ENV] = bundleGitHelper(dir);
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
+    delete process.env[GIT_HELPER_ENV];
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** The git helper (remote-git.ts) as one CommonJS file plain Node runs: ~50 ms, once a run. */
+function bundleGitHelper(dir: string): string {
+  const outfile = join(dir, 'git-helper.cjs');
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'git-helper-process.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
 }
