@@ -1,6 +1,5 @@
 // The runner against real child processes (no mocked child_process): scheduling, killing,
 // output bounds, environment and redaction.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { CommandConfig } from '../../src/core/config/config-types.js';
 import type { CommandResult } from '../../src/core/evidence.js';
 import { createRedactor } from '../../src/core/redact.js';
 import { CREDENTIAL_ENV } from '../../src/core/commands/credentials.js';
+import { commandLines } from '../support/command-lines.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 let evidence: string;
@@ -62,10 +62,7 @@ async function run(
 
 /** Processes whose command line is exactly `sleep <marker>`. */
 function survivors(marker: string): string[] {
-  return execFileSync('ps', ['-eo', 'args'])
-    .toString()
-    .split('\n')
-    .filter((line) => line.trim().startsWith(`sleep ${marker}`));
+  return commandLines().filter((line) => line.trim().startsWith(`sleep ${marker}`));
 }
 
 describe('scheduling', () => {

@@ -1,10 +1,10 @@
 // SPEC §8 through the built CLI: every bad input gives a clear message naming the file and place,
 // exits 1 or 3 within seconds, and never prints a stack trace.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK_TRACE, workspace } from './cli-helpers.js';
+import { commandLines } from '../support/command-lines.js';
 
 const CONFIG = '.github/cutover-checkpoint.yml';
 const HEAD = 'version: 1\ngate:\n  name: bad-input\n';
@@ -242,10 +242,7 @@ describe('bad input (SPEC §8)', () => {
       expect(record.checks.find((c: { id: string }) => c.id === 'command.fine').status).toBe(
         'pass',
       );
-      const survivors = execFileSync('ps', ['-eo', 'args'])
-        .toString()
-        .split('\n')
-        .filter((line) => /^sleep 31[34]\.5$/.test(line.trim()));
+      const survivors = commandLines().filter((line) => /^sleep 31[34]\.5$/.test(line.trim()));
       expect(survivors).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

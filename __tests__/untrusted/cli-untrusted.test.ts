@@ -2,12 +2,12 @@
 // 3 or a handled check; a leftover process is killed and reported; secrets stay out of the logs;
 // under GitHub Actions the CLI's echoed output issues no workflow command.
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun, ROOT, STACK_TRACE, workspace } from '../cli/cli-helpers.js';
 import { readAsRunner } from '../support/workflow-commands.js';
+import { commandLines } from '../support/command-lines.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -124,7 +124,7 @@ describe('a run with hostile commands', () => {
   });
 
   it('kills and reports the process that escaped with setsid', () => {
-    const sleeping = execFileSync('ps', ['-eo', 'args']).toString().split('\n');
+    const sleeping = commandLines();
     expect(sleeping.filter((line) => line.trim() === 'sleep 300.81')).toEqual([]);
     const check = record.checks.find((c) => c.id === 'command.escape')!;
     expect(check.status).toBe('warn');

@@ -1,6 +1,5 @@
 // The process runner against real child processes, tried as an attacker would: what a command
 // inherits, secrets that straddle a cut or span lines, and processes that escape the group.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { createToolLookup } from '../../src/adapters/tool-lookup.js';
 import type { RunCommandsOptions } from '../../src/app/ports.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { createRedactor, MASK } from '../../src/core/redact.js';
+import { commandLines } from '../support/command-lines.js';
 
 let root: string;
 beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'cc-untrusted-'))));
@@ -51,10 +51,7 @@ async function run(
 
 /** Live processes whose command line is exactly `sleep <marker>`. */
 function survivors(marker: string): string[] {
-  return execFileSync('ps', ['-eo', 'args'])
-    .toString()
-    .split('\n')
-    .filter((line) => line.trim() === `sleep ${marker}`);
+  return commandLines().filter((line) => line.trim() === `sleep ${marker}`);
 }
 
 describe('what a command inherits', () => {
