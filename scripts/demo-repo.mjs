@@ -30,16 +30,13 @@ export function readLock(exampleDir) {
   return { tag, sha };
 }
 
-/**
- * Copies `exampleDir` to `targetDir` as a git repository; returns the tag's commit sha. `exec`
- * runs git with execFileSync's signature (the tests pass one that runs it in a helper process).
- */
-export function buildDemoRepo(exampleDir, targetDir, exec = execFileSync) {
+/** Copies `exampleDir` to `targetDir` as a git repository; returns the tag's commit sha. */
+export function buildDemoRepo(exampleDir, targetDir) {
   const { tag, sha } = readLock(exampleDir);
   rmSync(targetDir, { recursive: true, force: true });
   cpSync(exampleDir, targetDir, { recursive: true });
   const git = (args, env = {}) =>
-    exec(
+    execFileSync(
       'git',
       [
         '-c',

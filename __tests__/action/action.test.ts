@@ -2,6 +2,7 @@
 // against a local GitHub that checks every request against the official OpenAPI description:
 // every trigger, the sticky comment across pages, permissions, retries, size limits. The built
 // bundle gets a handful of smoke runs in dist-smoke.test.ts.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import { buildDemoRepo } from '../support/demo-repo.js';
 import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions, TOKEN } from './run-action.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
@@ -26,7 +26,7 @@ let gh: FakeGitHub;
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-action-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
-  head = helperExecFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+  head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 beforeEach(async () => {
@@ -213,13 +213,9 @@ describe('gate integrity', () => {
       pull_request: { base: { sha: string } };
     };
     // The demo repository's first commit is the release commit, before the gate config existed.
-    payload.pull_request.base.sha = helperExecFileSync(
-      'git',
-      ['rev-list', '--max-parents=0', 'HEAD'],
-      {
-        cwd: repo,
-      },
-    )
+    payload.pull_request.base.sha = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: repo,
+    })
       .toString()
       .trim();
     const run = await runAction({

@@ -1,11 +1,11 @@
 // A workspace as actions/checkout leaves it: the files committed in a real git repository, so the
 // Action can read HEAD (it publishes nothing for a commit it cannot identify, SPEC §5).
+import { execFileSync } from 'node:child_process';
 import { workspace } from '../cli/cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 /** Git without background maintenance (tests create and delete many small repositories). */
 export function git(cwd: string, ...args: string[]): string {
-  return helperExecFileSync(
+  return execFileSync(
     'git',
     [
       '-c',

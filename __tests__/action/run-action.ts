@@ -2,21 +2,19 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real webhook payload,
 // GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
 // `runActionInProcess` calls the same composition root with a fake step (milliseconds).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
-import type { GitResult } from '../../src/adapters/git-exec.js';
+import { git as runGit, type GitResult } from '../../src/adapters/git-exec.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { remoteGit } from '../support/remote-git.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -86,7 +84,7 @@ function aboutHead(
 ): Record<string, unknown> {
   let head: string;
   try {
-    head = helperExecFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: 'pipe' })
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: 'pipe' })
       .toString()
       .trim();
   } catch {
@@ -212,12 +210,11 @@ export async function runActionInProcess(
 ): Promise<ActionRun & { step: FakeStep; judged: boolean }> {
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
-  // git in the helper process (support/remote-git.ts): the same adapter, without forking this worker.
-  const git = options.fixedWorkspace ? rememberedGit : remoteGit;
+  const git = options.fixedWorkspace ? rememberedGit : undefined;
   // A fake GitHub of this process answers in-process runs without HTTP (its checks are the same).
   const github = FakeGitHub.at(options.apiUrl);
   const judged = await runActionRoot({
-    git,
+    ...(git ? { git } : {}),
     ...(github ? { fetch: github.fetch } : {}),
     env,
     inputs: {
@@ -284,7 +281,7 @@ function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
 
 /** git, asked each question (directory and arguments) once in this worker. */
 function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
-  return once(['git', cwd, args], () => remoteGit(cwd, args));
+  return once(['git', cwd, args], () => runGit(cwd, args));
 }
 
 /**

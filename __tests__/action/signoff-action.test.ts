@@ -2,6 +2,7 @@
 // smoke tests' job) against the local GitHub that checks every request against the official
 // OpenAPI description: the first example on a real pull-request
 // checkout (a base commit, the PR head, the merge commit the runner checks out).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PRODUCER = 'd.producer-release-manager';
@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 function git(cwd: string, ...args: string[]): string {
-  return helperExecFileSync(
+  return execFileSync(
     'git',
     [
       '-c',

@@ -1,5 +1,6 @@
 // Issue 8 through the Action's composition root (in-process) on pull_request events with a real
 // base commit: the PR's own changes to scripts or to its gate config cannot give its cutover a GO.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';
@@ -17,7 +17,7 @@ let base: string;
 let gh: FakeGitHub;
 
 const git = (...args: string[]) =>
-  helperExecFileSync(
+  execFileSync(
     'git',
     ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args],
     { cwd: repo, encoding: 'utf8' },

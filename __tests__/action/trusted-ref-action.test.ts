@@ -1,5 +1,6 @@
 // Issue 8 (SPEC §10 table) through the Action in-process: which commit's policy judges each event,
 // and the contents-API fallback when a shallow clone lacks the trusted ref's objects.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import {
   NOT_READ_BY_COMMANDS,
   runActionInProcess as runAction,
 } from './run-action.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';
@@ -23,7 +23,7 @@ let base: string;
 let gh: FakeGitHub;
 
 const git = (cwd: string, ...args: string[]) =>
-  helperExecFileSync(
+  execFileSync(
     'git',
     ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args],
     { cwd, encoding: 'utf8' },
@@ -135,7 +135,7 @@ describe('shallow clone (fetch-depth: 1) on pull_request', () => {
   let shallow: string;
   beforeAll(() => {
     shallow = join(dir, `shallow`);
-    helperExecFileSync('git', [
+    execFileSync('git', [
       'clone',
       '-q',
       '--depth',

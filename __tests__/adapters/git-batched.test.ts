@@ -1,5 +1,6 @@
 // The git adapter asks git few questions however many tags and documents a gate names (issue 10):
 // a fixed number of git processes, with the same answers as one `rev-parse`/`log -1` per item.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../../src/adapters/git-exec.js';
 import { createGit as createRealGit } from '../../src/adapters/git.js';
 import { findExecutable } from '../../src/adapters/path-search.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const calls: string[][] = [];
 const createGit = (root: string) =>
@@ -20,7 +20,7 @@ const createGit = (root: string) =>
 const repo = mkdtempSync(join(tmpdir(), 'cc-git-batched-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 const run = (args: string[], date = '2026-01-01T00:00:00Z') =>
-  helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
     cwd: repo,
     env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
   })
@@ -81,9 +81,7 @@ describe('inspect in few git processes', () => {
       absent: null,
     });
     for (const path of asked) {
-      const one = helperExecFileSync('git', ['log', '-1', '--format=%cI', '--', path], {
-        cwd: workspace,
-      })
+      const one = execFileSync('git', ['log', '-1', '--format=%cI', '--', path], { cwd: workspace })
         .toString()
         .trim();
       expect([path, evidence.lastCommit[path]]).toEqual([
@@ -104,7 +102,7 @@ describe('inspect in few git processes', () => {
   it('an unborn HEAD asks once more and is null; a non-repository is unavailable', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'cc-git-unborn-'));
     try {
-      helperExecFileSync('git', ['init', '-q', empty]);
+      execFileSync('git', ['init', '-q', empty]);
       const unborn = await createGit(empty).inspect({ tags: [], paths: ['a.md'] });
       expect(unborn).toMatchObject({ kind: 'ok', head: null, lastCommit: { 'a.md': null } });
       rmSync(join(empty, '.git'), { recursive: true });

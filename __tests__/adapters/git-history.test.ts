@@ -1,6 +1,7 @@
 // The git adapter against real clones: which history facts a shallow or partial clone can give.
 // A shallow clone whose boundary hides a file's last change cuts that file's history; a file
 // changed after the boundary keeps an exact date. The age judge turns a cut into `unknown`.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,18 +9,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createGit } from '../../src/adapters/git.js';
 import { judgeDocumentAge } from '../../src/core/checks/document-age.js';
 import type { GitEvidence } from '../../src/core/evidence.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-git-history-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const origin = join(root, 'origin');
 const run = (cwd: string, args: string[], date?: string) =>
-  helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
     cwd,
     env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
   });
-helperExecFileSync('git', ['init', '-q', '-b', 'main', origin]);
+execFileSync('git', ['init', '-q', '-b', 'main', origin]);
 writeFileSync(join(origin, 'old.md'), '# old\n');
 run(origin, ['add', '.']);
 run(origin, ['commit', '-qm', 'old'], '2023-01-10T12:00:00Z');
@@ -31,7 +31,7 @@ for (const n of [1, 2]) {
 run(origin, ['config', 'uploadpack.allowFilter', 'true']);
 const clone = (name: string, ...flags: string[]) => {
   const dir = join(root, name);
-  helperExecFileSync('git', ['clone', '-q', ...flags, `file://${origin}`, dir]);
+  execFileSync('git', ['clone', '-q', ...flags, `file://${origin}`, dir]);
   return dir;
 };
 const inspect = async (dir: string) => {

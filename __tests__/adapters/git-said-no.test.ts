@@ -1,6 +1,7 @@
 // Git saying "no" is an answer; git failing is not. The git runner keeps the two apart, and its
 // callers read a failure as unknown (fail closed), never as "no such tag", "file deleted at the
 // trusted ref" or "not an ancestor".
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, type GitResult } from '../../src/adapters/git-exec.js';
 import { createGit } from '../../src/adapters/git.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const dirs: string[] = [];
 const temp = (prefix: string) => {
@@ -22,7 +22,7 @@ afterAll(() => {
 
 const repo = temp('cc-git-no-');
 const run = (args: string[]) =>
-  helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
     cwd: repo,
   })
     .toString()
@@ -171,7 +171,7 @@ describe('callers read a failed git as unknown', () => {
   it('a pack directory git cannot list counts as a partial clone (history not trusted)', async () => {
     const odd = temp('cc-odd-pack-');
     const at = (args: string[]) =>
-      helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
         cwd: odd,
       });
     at(['init', '-q']);
@@ -197,8 +197,8 @@ describe('the repository probe', () => {
     const fake = '0123456789abcdef0123456789abcdef01234567';
     const work = join(temp('cc-git-nl-'), 'work');
     const gitDir = join(temp('cc-git-nl-dir-'), `x\n${fake}`);
-    helperExecFileSync('git', ['init', '-q', '-b', 'main', `--separate-git-dir=${gitDir}`, work]);
-    helperExecFileSync(
+    execFileSync('git', ['init', '-q', '-b', 'main', `--separate-git-dir=${gitDir}`, work]);
+    execFileSync(
       'git',
       [
         '-c',
@@ -213,7 +213,7 @@ describe('the repository probe', () => {
       ],
       { cwd: work },
     );
-    const real = helperExecFileSync('git', ['rev-parse', 'HEAD'], { cwd: work }).toString().trim();
+    const real = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: work }).toString().trim();
     const port = createGit(work);
     expect(await port.headCommit()).toMatchObject({ kind: 'ok', sha: real });
     expect(await port.inspect({ tags: [], paths: [] })).toMatchObject({ kind: 'ok', head: real });

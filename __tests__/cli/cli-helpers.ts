@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { CliIo } from '../../src/cli/main.js';
-import { remoteGit, startGitHelper } from '../support/remote-git.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -69,8 +68,6 @@ export async function cli(
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  // Started before the comparison's baseline: the helper outlives every run.
-  startGitHelper();
   // Taken before anything is awaited, so nothing done after the call escapes the comparison.
   if (inFlight++ === 0) baseline = globalState();
   let stdout = '';
@@ -84,9 +81,6 @@ export async function cli(
       env: environment(env),
       version: VERSION,
       cwd: resolve(cwd),
-      // git in the helper process (support/remote-git.ts): the same adapter, without forking this
-      // worker (what dist/cli.js passes here is its start-up prefetch of the same adapter).
-      git: remoteGit,
     });
   } finally {
     inFlight--;

@@ -1,4 +1,5 @@
 // The "done when" on the examples, through the built CLI in a real git repository.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo, readLock } from '../../scripts/demo-repo.mjs';
 import { cli, ROOT, STACK_TRACE } from './cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const PAYLOAD = 'docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json';
 let repo: string;
@@ -119,7 +119,7 @@ describe('examples/service-v3-cutover in a real git repository', () => {
   it('without the tag fetched it says how to fetch it', async () => {
     const shallow = join(repo, '..', 'untagged');
     cpSync(repo, shallow, { recursive: true });
-    helperExecFileSync('git', ['tag', '-d', 'v0.3.2'], { cwd: shallow });
+    execFileSync('git', ['tag', '-d', 'v0.3.2'], { cwd: shallow });
     const run = await cli(['run', '--no-commands'], shallow);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('fetch-depth: 0');

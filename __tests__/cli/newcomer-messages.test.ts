@@ -1,14 +1,14 @@
 // Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
 // one run exercises several commands at once.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintProblems } from '../render/markdown-checks.js';
 import { cli, ROOT, workspace } from './cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const git = (dir: string, ...args: string[]) =>
-  helperExecFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
+  execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
     cwd: dir,
     stdio: 'pipe',
   });
@@ -164,7 +164,7 @@ describe('a mistyped release tag', () => {
     git(dir, 'commit', '-qm', 'release');
     git(dir, 'tag', '-a', 'v1.4.0', '-m', 'v1.4.0');
     git(dir, 'tag', 'v0.9.0');
-    const sha = helperExecFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
     mkdirSync(join(dir, '.github'));
     writeFileSync(
       join(dir, '.github/cutover-checkpoint.yml'),

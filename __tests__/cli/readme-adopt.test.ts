@@ -1,13 +1,12 @@
 // README's "Adopt it in your repository" commands, extracted from README.md and run as written in
 // a fresh git repository against the built CLI: they must reach a first rehearsal GO, so the
 // README cannot drift from what the gate does.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CLI, ROOT } from './cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 /** The first ```sh block after the adopt heading. */
 export function extractAdoptCommands(readme: string): string {
@@ -23,7 +22,7 @@ it("README's adopt commands take a fresh repository to a first rehearsal GO", ()
   expect(script).toContain('"$CLI" init');
   const dir = mkdtempSync(join(tmpdir(), 'cc-adopt-'));
   try {
-    helperExecFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
     const result = spawnSync('bash', ['-e', '-c', script], {
       cwd: dir,
       encoding: 'utf8',

@@ -1,11 +1,11 @@
 // The issue-8 attacks through the built CLI, in one real git repository whose gate lives in a
 // subdirectory (as with `working-directory`). Each must end NO-GO, not verifiable (1) or exit 3,
 // naming the file and the protected check; none may give GO.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli, workspace } from './cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const CONFIG = `version: 1
 gate: {name: trust}
@@ -33,15 +33,11 @@ let svc: string;
 /** The CLI with GITHUB_SHA set to the checkout's HEAD, as on a runner (the host's is not ours). */
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   runCli(args, cwd, {
-    GITHUB_SHA: helperExecFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim(),
+    GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim(),
     ...env,
   });
 const git = (...args: string[]) =>
-  helperExecFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const record = (path: string) =>
   JSON.parse(readFileSync(join(svc, path), 'utf8')) as Record<string, unknown> & {
     checks: { id: string; status: string }[];
@@ -266,7 +262,7 @@ describe('policy from the trusted ref (--trusted-ref, gate in a subdirectory)', 
   it('a shallow clone without the trusted ref is an error naming fetch-depth: 0, never a fallback', async () => {
     const base = git('rev-parse', 'main').trim();
     const shallow = join(repo, 'out-shallow');
-    helperExecFileSync('git', [
+    execFileSync('git', [
       'clone',
       '-q',
       '--depth',

@@ -2,12 +2,12 @@
 // Markdown, shallow and partial clones, exact numbers, YAML merge keys, schema drafts, tool probes,
 // runners' closing lines, a finding without a line. Few processes, many fixtures each
 // (__tests__/field/fixtures/); the logic behind each is tested in-process next to this file.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, STACK_TRACE, type CliRun } from '../cli/cli-helpers.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'field', 'fixtures');
 const temp = mkdtempSync(join(tmpdir(), 'cc-field-'));
@@ -46,7 +46,7 @@ async function run(args: string[], cwd: string, env: Record<string, string> = {}
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
     cwd,
     env: { ...process.env, ...OLD },
   });
@@ -59,11 +59,11 @@ describe('shallow and partial clones: a history fact that cannot be known is pen
   git(origin, 'add', 'docs', '.github');
   git(origin, 'commit', '-qm', 'rollback protocol');
   for (const n of [1, 2]) {
-    helperExecFileSync('sh', ['-c', `echo ${n} >> NOTES.md`], { cwd: origin });
-    helperExecFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '.'], {
+    execFileSync('sh', ['-c', `echo ${n} >> NOTES.md`], { cwd: origin });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '.'], {
       cwd: origin,
     });
-    helperExecFileSync(
+    execFileSync(
       'git',
       ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', `notes ${n}`],
       {
@@ -71,10 +71,10 @@ describe('shallow and partial clones: a history fact that cannot be known is pen
       },
     );
   }
-  helperExecFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin });
+  execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin });
   const clone = (name: string, ...flags: string[]) => {
     const dir = join(temp, name);
-    helperExecFileSync('git', ['clone', '-q', ...flags, `file://${origin}`, dir]);
+    execFileSync('git', ['clone', '-q', ...flags, `file://${origin}`, dir]);
     return dir;
   };
 

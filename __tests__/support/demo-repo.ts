@@ -1,5 +1,5 @@
 // scripts/demo-repo.mjs's repository, built once per worker and example and then copied: a build
-// is seven git processes (run by the helper process, see helper-exec.ts), and a dozen test files
+// is seven git processes, forked from a test worker of a few hundred MB, and a dozen test files
 // build the same example. The copy is the same repository (same commits, tag, files); only the
 // handoff commit's date is that of the first build of this run, not of the copy. The test that
 // the release sha is reproducible calls scripts/demo-repo.mjs itself.
@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo as build } from '../../scripts/demo-repo.mjs';
-import { helperExecFileSync } from './helper-exec.js';
 
 const built = new Map<string, { dir: string; sha: string }>();
 
@@ -19,7 +18,7 @@ export function buildDemoRepo(exampleDir: string, targetDir: string): string {
   let template = built.get(key);
   if (!template) {
     const dir = join(mkdtempSync(join(tmpdir(), 'cc-demo-template-')), 'repo');
-    template = { dir, sha: build(exampleDir, dir, helperExecFileSync) as string };
+    template = { dir, sha: build(exampleDir, dir) as string };
     built.set(key, template);
   }
   rmSync(targetDir, { recursive: true, force: true });

@@ -7,8 +7,6 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { HELPER_DIR_ENV } from './helper-protocol.js';
 
 const TMPFS = '/dev/shm';
 
@@ -28,31 +26,9 @@ export default function setup(): () => void {
   const dir = mkdtempSync(join(scratchParent(), 'cutover-checkpoint-tests-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;
-  process.env[HELPER_DIR_ENV] = bundleHelper(join(dir, 'helper'));
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    delete process.env[HELPER_DIR_ENV];
     rmSync(dir, { recursive: true, force: true });
   };
-}
-
-/**
- * The helper process and thread (helper-process.ts, helper-thread.ts) as CommonJS files plain
- * Node runs, in `outdir`: ~50 ms, once a run.
- */
-function bundleHelper(outdir: string): string {
-  buildSync({
-    entryPoints: ['helper-process', 'helper-thread'].map((name) =>
-      join(import.meta.dirname, `${name}.ts`),
-    ),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    logLevel: 'error',
-  });
-  return outdir;
 }

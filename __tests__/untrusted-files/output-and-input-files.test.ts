@@ -1,6 +1,7 @@
 // The evidence directory is never written through a symlink or into a special file, and the
 // workspace reader opens regular files only (a FIFO must not hang it). Real temp dirs.
 
+import { execFileSync } from 'node:child_process';
 import {
   linkSync,
   lstatSync,
@@ -21,7 +22,6 @@ import {
 } from '../../src/adapters/output-dir.js';
 import { createFsWorkspace } from '../../src/adapters/fs-workspace.js';
 import { closeSync } from 'node:fs';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 /** A workspace and a directory outside it holding a file that must never change. */
 function setUp() {
@@ -80,7 +80,7 @@ describe('output directory', () => {
 
   it('refuses a FIFO without blocking, and never writes through a hard link', () => {
     const { root, victim } = setUp();
-    helperExecFileSync('mkfifo', [join(root, 'pipe.log')]);
+    execFileSync('mkfifo', [join(root, 'pipe.log')]);
     expect(() => openOutputFile(join(root, 'pipe.log'), root)).toThrow(/not a regular file/);
     // A hard link to a file outside: the old name is unlinked and a new file created.
     linkSync(victim, join(root, 'linked.log'));
@@ -101,7 +101,7 @@ describe('output directory', () => {
 describe('workspace reader', () => {
   it('refuses a FIFO promptly, naming what it is', async () => {
     const { root } = setUp();
-    helperExecFileSync('mkfifo', [join(root, 'doc.md')]);
+    execFileSync('mkfifo', [join(root, 'doc.md')]);
     const read = await createFsWorkspace(root).readFile('doc.md', 1024);
     expect(read).toMatchObject({ kind: 'error', path: 'doc.md' });
     expect(read.kind === 'error' && read.message).toMatch(

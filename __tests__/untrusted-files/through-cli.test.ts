@@ -3,14 +3,13 @@
 // at once, and a joint record holding HTML, a mention, a marker and a forged heading is
 // rendered as text in report.md.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, CLI, ROOT, STACK_TRACE, workspace } from '../cli/cli-helpers.js';
 import { shapeOf } from '../untrusted-markdown/markdown-structure.js';
-import { helperExecFileSync } from '../support/helper-exec.js';
 
 const CONFIG = '.github/cutover-checkpoint.yml';
 const GATE = 'version: 1\ngate:\n  name: files\n';
@@ -56,7 +55,7 @@ describe('untrusted files through the built CLI', () => {
     const dir = workspace({
       [CONFIG]: `${GATE}documents:\n  - id: notes\n    path: NOTES.md\n`,
     });
-    helperExecFileSync('mkfifo', [join(dir, 'NOTES.md')]);
+    execFileSync('mkfifo', [join(dir, 'NOTES.md')]);
     const run = await cli(['validate'], dir);
     expect(run.status).not.toBeNull();
     expect(run.stdout + run.stderr).toMatch(/NOTES\.md/);
