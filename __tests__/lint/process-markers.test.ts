@@ -1,5 +1,5 @@
-// Tests that check no process outlived a run look for `sleep <marker>` in `ps` across the whole
-// machine, while other test files run beside them in other workers. A marker two files use lets
+// Tests that check no process outlived a run look for `sleep <marker>` among the whole machine's
+// processes, while other test files run beside them in other workers. A marker two files use lets
 // one file's live sleep fail the other's check (seen: process-runner's daemon and the runner's
 // abort test both slept 300.75). So each long sleep's duration names one file only.
 import { readdirSync, readFileSync } from 'node:fs';

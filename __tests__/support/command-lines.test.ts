@@ -2,13 +2,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, it } from 'vitest';
-import { commandLines } from './command-lines.js';
+import { commandLines, survivors } from './command-lines.js';
 
 it('lists a live process as `ps -eo args` shows it, and not once it ended', async () => {
   const sleeper = spawn('sleep', ['250.37'], { stdio: 'ignore' });
   await once(sleeper, 'spawn');
   try {
-    expect(commandLines().filter((line) => line === 'sleep 250.37')).toHaveLength(1);
+    expect(survivors('250.37')).toEqual(['sleep 250.37']);
   } finally {
     sleeper.kill();
     await once(sleeper, 'exit');

@@ -23,3 +23,8 @@ export function commandLines(): string[] {
   }
   return lines;
 }
+
+/** Live processes whose command line is exactly `sleep <marker>` (a test's own long sleep). */
+export function survivors(marker: string): string[] {
+  return commandLines().filter((line) => line.trim() === `sleep ${marker}`);
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun, ROOT, STACK_TRACE, workspace } from '../cli/cli-helpers.js';
 import { readAsRunner } from '../support/workflow-commands.js';
-import { commandLines } from '../support/command-lines.js';
+import { survivors } from '../support/command-lines.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -124,8 +124,7 @@ describe('a run with hostile commands', () => {
   });
 
   it('kills and reports the process that escaped with setsid', () => {
-    const sleeping = commandLines();
-    expect(sleeping.filter((line) => line.trim() === 'sleep 300.81')).toEqual([]);
+    expect(survivors('300.81')).toEqual([]);
     const check = record.checks.find((c) => c.id === 'command.escape')!;
     expect(check.status).toBe('warn');
     expect(check.summary).toMatch(/left 1 process\(es\) running .*sleep 300\.81/);

@@ -10,7 +10,7 @@ import { createToolLookup } from '../../src/adapters/tool-lookup.js';
 import type { RunCommandsOptions } from '../../src/app/ports.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { createRedactor, MASK } from '../../src/core/redact.js';
-import { commandLines } from '../support/command-lines.js';
+import { survivors } from '../support/command-lines.js';
 
 let root: string;
 beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'cc-untrusted-'))));
@@ -47,11 +47,6 @@ async function run(
     ...options,
   });
   return { results, live, log: (i = 0) => readFileSync(results[i]!.logPath!, 'utf8') };
-}
-
-/** Live processes whose command line is exactly `sleep <marker>`. */
-function survivors(marker: string): string[] {
-  return commandLines().filter((line) => line.trim() === `sleep ${marker}`);
 }
 
 describe('what a command inherits', () => {
