@@ -43566,53 +43566,42 @@ function findExecutable(name, path) {
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-function git(cwd, args) {
-  const env = buildChildEnv(process.env, {
-    kind: "git",
-    set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
-  });
-  const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
-  if (!file)
-    return Promise.resolve({
-      kind: "unavailable",
-      reason: "git is not installed or not on PATH",
-      stderr: ""
+var execFileLauncher = (file, args, options) => new Promise((resolvePromise) => {
+  (0, import_node_child_process.execFile)(
+    file,
+    args,
+    { ...options, encoding: "buffer" },
+    (error, stdout, stderr) => resolvePromise({ error, stdout, stderr })
+  );
+});
+var git = createGitRunner(execFileLauncher);
+function createGitRunner(launch) {
+  return async (cwd, args) => {
+    const env = buildChildEnv(process.env, {
+      kind: "git",
+      set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
     });
-  return new Promise((resolvePromise) => {
-    (0, import_node_child_process.execFile)(
-      file,
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: "buffer", env },
-      (error, stdout, stderr) => {
-        const err = stderr.toString("utf8");
-        if (!error) {
-          resolvePromise({
-            kind: "ok",
-            stdout: stdout.toString("utf8"),
-            stderr: err,
-            bytes: stdout
-          });
-          return;
-        }
-        const code2 = error.code;
-        if (typeof code2 === "number" && (code2 === 1 || code2 === 128) && !NO_REPOSITORY.test(err)) {
-          resolvePromise({
-            kind: "said-no",
-            exitCode: code2,
-            stdout: stdout.toString("utf8"),
-            stderr: err
-          });
-          return;
-        }
-        resolvePromise({
-          kind: "unavailable",
-          reason: describeFailure(args[0] ?? "", error, code2, err, cwd),
-          cause: error,
-          stderr: err
-        });
-      }
-    );
-  });
+    const file = process.platform === "win32" ? "git" : findExecutable("git", env.PATH ?? "");
+    if (!file)
+      return { kind: "unavailable", reason: "git is not installed or not on PATH", stderr: "" };
+    const { error, stdout, stderr } = await launch(file, args, {
+      cwd,
+      env,
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: GIT_MAX_BUFFER
+    });
+    const err = stderr.toString("utf8");
+    if (!error) return { kind: "ok", stdout: stdout.toString("utf8"), stderr: err, bytes: stdout };
+    const code2 = error.code;
+    if (typeof code2 === "number" && (code2 === 1 || code2 === 128) && !NO_REPOSITORY.test(err))
+      return { kind: "said-no", exitCode: code2, stdout: stdout.toString("utf8"), stderr: err };
+    return {
+      kind: "unavailable",
+      reason: describeFailure(args[0] ?? "", error, code2, err, cwd),
+      cause: error,
+      stderr: err
+    };
+  };
 }
 function describeFailure(subcommand, error, code2, stderr, cwd) {
   const said = stderr.trim().split("\n")[0] || error.message;

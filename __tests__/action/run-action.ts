@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
-import { git as runGit, type GitResult } from '../../src/adapters/git-exec.js';
+import { createGitRunner, type GitResult } from '../../src/adapters/git-exec.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 import { FakeGitHub } from '../github/fake-github.js';
+import { shellLauncher } from '../support/shell-launcher.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -210,11 +211,11 @@ export async function runActionInProcess(
 ): Promise<ActionRun & { step: FakeStep; judged: boolean }> {
   const { env, inputs, files } = runnerEnvironment(options);
   const step = new FakeStep();
-  const git = options.fixedWorkspace ? rememberedGit : undefined;
+  const git = options.fixedWorkspace ? rememberedGit : shellGit;
   // A fake GitHub of this process answers in-process runs without HTTP (its checks are the same).
   const github = FakeGitHub.at(options.apiUrl);
   const judged = await runActionRoot({
-    ...(git ? { git } : {}),
+    git,
     ...(github ? { fetch: github.fetch } : {}),
     env,
     inputs: {
@@ -279,9 +280,12 @@ function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
   return answers.get(text) as Promise<R>;
 }
 
+/** The product's git, its processes started by this worker's shell (support/shell-launcher.ts). */
+const shellGit = createGitRunner(shellLauncher);
+
 /** git, asked each question (directory and arguments) once in this worker. */
 function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
-  return once(['git', cwd, args], () => runGit(cwd, args));
+  return once(['git', cwd, args], () => shellGit(cwd, args));
 }
 
 /**

@@ -31,62 +31,76 @@ export type GitResult =
 const NO_REPOSITORY =
   /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 
-/** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */
-export function git(cwd: string, args: string[]): Promise<GitResult> {
-  // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
-  const env = buildChildEnv(process.env, {
-    kind: 'git',
-    set: { GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
-  });
-  // Windows needs PATHEXT resolution: leave it to the spawn there.
-  const file = process.platform === 'win32' ? 'git' : findExecutable('git', env.PATH ?? '');
-  if (!file)
-    return Promise.resolve({
-      kind: 'unavailable',
-      reason: 'git is not installed or not on PATH',
-      stderr: '',
-    });
-  return new Promise((resolvePromise) => {
-    execFile(
-      file,
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER, encoding: 'buffer', env },
-      (error, stdout, stderr) => {
-        const err = stderr.toString('utf8');
-        if (!error) {
-          resolvePromise({
-            kind: 'ok',
-            stdout: stdout.toString('utf8'),
-            stderr: err,
-            bytes: stdout,
-          });
-          return;
-        }
-        const code = (error as { code?: unknown }).code;
-        if (typeof code === 'number' && (code === 1 || code === 128) && !NO_REPOSITORY.test(err)) {
-          resolvePromise({
-            kind: 'said-no',
-            exitCode: code,
-            stdout: stdout.toString('utf8'),
-            stderr: err,
-          });
-          return;
-        }
-        resolvePromise({
-          kind: 'unavailable',
-          reason: describeFailure(args[0] ?? '', error, code, err, cwd),
-          cause: error,
-          stderr: err,
-        });
-      },
+/** How execFile reports a process that did not exit 0 (its callback's error). */
+export type LaunchError = Error & {
+  /** The exit status, or a string code (ENOENT, ERR_CHILD_PROCESS_STDIO_MAXBUFFER). */
+  code?: number | string | null;
+  killed?: boolean;
+  signal?: NodeJS.Signals | null;
+};
+
+/**
+ * Starts `file args` and collects its output, with execFile's contract: `error` null on exit 0,
+ * else as execFile's callback gets it; `timeout` in ms, `maxBuffer` in bytes. Never rejects.
+ */
+export type Launcher = (
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number; maxBuffer: number },
+) => Promise<{ error: LaunchError | null; stdout: Buffer; stderr: Buffer }>;
+
+/** Node's execFile, as the product runs git. */
+export const execFileLauncher: Launcher = (file, args, options) =>
+  new Promise((resolvePromise) => {
+    execFile(file, args, { ...options, encoding: 'buffer' }, (error, stdout, stderr) =>
+      resolvePromise({ error, stdout, stderr }),
     );
   });
+
+/** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */
+export const git = createGitRunner(execFileLauncher);
+
+/**
+ * A `git` that starts its processes through `launch` (tests pass one that forks a small shell
+ * instead of their own large process); how an outcome is read is the same for every launcher.
+ */
+export function createGitRunner(
+  launch: Launcher,
+): (cwd: string, args: string[]) => Promise<GitResult> {
+  return async (cwd, args) => {
+    // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
+    const env = buildChildEnv(process.env, {
+      kind: 'git',
+      set: { GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' },
+    });
+    // Windows needs PATHEXT resolution: leave it to the spawn there.
+    const file = process.platform === 'win32' ? 'git' : findExecutable('git', env.PATH ?? '');
+    if (!file)
+      return { kind: 'unavailable', reason: 'git is not installed or not on PATH', stderr: '' };
+    const { error, stdout, stderr } = await launch(file, args, {
+      cwd,
+      env,
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: GIT_MAX_BUFFER,
+    });
+    const err = stderr.toString('utf8');
+    if (!error) return { kind: 'ok', stdout: stdout.toString('utf8'), stderr: err, bytes: stdout };
+    const code = error.code;
+    if (typeof code === 'number' && (code === 1 || code === 128) && !NO_REPOSITORY.test(err))
+      return { kind: 'said-no', exitCode: code, stdout: stdout.toString('utf8'), stderr: err };
+    return {
+      kind: 'unavailable',
+      reason: describeFailure(args[0] ?? '', error, code, err, cwd),
+      cause: error,
+      stderr: err,
+    };
+  };
 }
 
 /** One sentence on why `git <subcommand>` could not answer. */
 function describeFailure(
   subcommand: string,
-  error: Error & { killed?: boolean; signal?: NodeJS.Signals | null },
+  error: LaunchError,
   code: unknown,
   stderr: string,
   cwd: string,
