@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGitRunner, execFileLauncher } from '../../src/adapters/git-exec.js';
-import { shellLauncher, shellQuote } from './shell-launcher.js';
+import { shellLauncher } from './shell-launcher.js';
+import { shellQuote } from './shell-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-shell-launcher-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,24 +1,17 @@
 // Starts the in-process runs' git through one small shell per test worker instead of forking the
 // worker itself. On this machine (a Firecracker VM, where page faults and TLB flushes are dear)
 // Node's spawn costs ~9 ms of CPU whatever the process size (fork, then copy-on-write faults in
-// the parent), while a fork from dash costs ~1 ms; the in-process runs ask git ~550 times a suite
+// the parent), while a fork from dash costs ~1 ms; the in-process runs ask git ~390 times a suite
 // run. The launcher keeps execFile's contract (git-exec.ts `Launcher`), so git's answers are read
 // by the product's own code; what it cannot do as execFile does, it hands to execFile.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { execFileLauncher, type LaunchError, type Launcher } from '../../src/adapters/git-exec.js';
-
-/** A word the shell reads back verbatim (single quotes; a quote is closed, escaped, reopened). */
-export function shellQuote(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
-/** A variable name `export` takes. */
-const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { runsAlike, subshell } from './shell-command.js';
 
 interface Pending {
   started: (pid: number) => void;
@@ -62,13 +55,9 @@ class Shell {
     const id = (this.count += 1);
     const out = join(this.dir, `${id}.out`);
     const err = join(this.dir, `${id}.err`);
-    const exports = Object.entries(options.env)
-      .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => `export ${name}=${shellQuote(value!)}`);
     // The subshell runs in the background so its pid is known (for a timeout) before it ends.
     const line =
-      `( cd -- ${shellQuote(options.cwd)} && unset PWD OLDPWD && ${[...exports, ''].join(' && ')}` +
-      `exec ${[file, ...args].map(shellQuote).join(' ')} ) </dev/null >${shellQuote(out)} 2>${shellQuote(err)} &\n` +
+      `${subshell(file, args, options, { stdin: '/dev/null', stdout: out, stderr: err })} &\n` +
       `echo pid $!; wait $!; echo status $?\n`;
     return new Promise((resolve) => {
       this.queue.push(() => {
@@ -125,17 +114,6 @@ class Shell {
 }
 
 let shell: Shell | undefined;
-
-/** Whether `file` can be run in `cwd` by the shell exactly as execFile would run it there. */
-function runsAlike(file: string, cwd: string, env: NodeJS.ProcessEnv): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    if (!statSync(cwd).isDirectory()) return false;
-  } catch {
-    return false;
-  }
-  return Object.keys(env).every((name) => SHELL_NAME.test(name));
-}
 
 /**
  * git-exec.ts's Launcher through this worker's shell. A command the shell would start
