@@ -70910,13 +70910,24 @@ function findExecutable(name, path) {
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-var execFileLauncher = (file, args, options) => new Promise((resolvePromise) => {
-  (0, import_node_child_process.execFile)(
+var execFileLauncher = (file, args, { timeout, ...options }) => new Promise((resolvePromise) => {
+  let timedOut = false;
+  const child = (0, import_node_child_process.execFile)(
     file,
     args,
     { ...options, encoding: "buffer" },
-    (error2, stdout, stderr) => resolvePromise({ error: error2, stdout, stderr })
+    (error2, stdout, stderr) => {
+      clearTimeout(timer);
+      if (!timedOut) return resolvePromise({ error: error2, stdout, stderr });
+      const late = error2 ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
+      resolvePromise({
+        error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
+        stdout,
+        stderr
+      });
+    }
   );
+  const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
 });
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {

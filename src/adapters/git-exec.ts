@@ -49,12 +49,31 @@ export type Launcher = (
   options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number; maxBuffer: number },
 ) => Promise<{ error: LaunchError | null; stdout: Buffer; stderr: Buffer }>;
 
-/** Node's execFile, as the product runs git. */
-export const execFileLauncher: Launcher = (file, args, options) =>
+/**
+ * Node's execFile, as the product runs git, with the timeout kept here: execFile's own timeout
+ * drops the output not yet read when it fires, and if the process had already exited 0 (its exit
+ * not yet seen, the event loop busy) reports success with that cut output. A process still there
+ * when the time is up (a signal reached it) is a timeout, whatever its exit: never a cut answer.
+ */
+export const execFileLauncher: Launcher = (file, args, { timeout, ...options }) =>
   new Promise((resolvePromise) => {
-    execFile(file, args, { ...options, encoding: 'buffer' }, (error, stdout, stderr) =>
-      resolvePromise({ error, stdout, stderr }),
+    let timedOut = false;
+    const child = execFile(
+      file,
+      args,
+      { ...options, encoding: 'buffer' },
+      (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolvePromise({ error, stdout, stderr });
+        const late = error ?? new Error(`Command timed out: ${[file, ...args].join(' ')}`);
+        resolvePromise({
+          error: Object.assign(late, { code: null, killed: true, signal: 'SIGTERM' as const }),
+          stdout,
+          stderr,
+        });
+      },
     );
+    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeout);
   });
 
 /** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */

@@ -1,0 +1,40 @@
+// git's timeout (git-exec.ts execFileLauncher): a process still there when the time is up is a
+// timeout, even one whose exit 0 was not yet seen; never a success with the output cut short.
+import { describe, expect, it } from 'vitest';
+import { createGitRunner, execFileLauncher } from '../../src/adapters/git-exec.js';
+
+const options = { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 20 };
+
+/** Keeps this thread busy (no timer, no child's exit is seen meanwhile). */
+function busyFor(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end);
+}
+
+describe('execFileLauncher timeout', () => {
+  it('answers a process that ends in time with all it wrote', async () => {
+    const { error, stdout } = await execFileLauncher('/bin/echo', ['policy: strict'], {
+      ...options,
+      timeout: 10_000,
+    });
+    expect([error, stdout.toString()]).toEqual([null, 'policy: strict\n']);
+  });
+
+  it('a process that exited while the thread was busy past the timeout is a timeout, not an empty success', async () => {
+    // execFile's own timeout, firing here, dropped the unread output and reported exit 0.
+    const pending = execFileLauncher('/bin/echo', ['policy: strict'], { ...options, timeout: 50 });
+    busyFor(600);
+    const { error } = await pending;
+    expect(error).toMatchObject({ code: null, killed: true, signal: 'SIGTERM' });
+  });
+
+  it('a git that does not answer in time is unavailable, in the words a user reads', async () => {
+    const slow = createGitRunner((_file, _args, launch) =>
+      execFileLauncher('/bin/sleep', ['5'], { ...launch, timeout: 100 }),
+    );
+    expect(await slow(process.cwd(), ['log'])).toMatchObject({
+      kind: 'unavailable',
+      reason: 'git log did not answer within 15 s',
+    });
+  });
+});
