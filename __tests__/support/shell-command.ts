@@ -12,11 +12,19 @@ export function shellQuote(word: string): string {
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Whether the shell would start `file` in `cwd` with `env` exactly as Node's spawn does: an
+ * Whether the shell would start `file args` in `cwd` with `env` exactly as Node's spawn does: an
  * executable file, an existing directory (else spawn reports ENOENT, where the shell would print
- * its own error) and variable names `export` takes.
+ * its own error), variable names `export` takes, and no NUL byte anywhere (Node refuses one with
+ * ERR_INVALID_ARG_VALUE; dash would drop it and run another command).
  */
-export function runsAlike(file: string, cwd: string, env: NodeJS.ProcessEnv): boolean {
+export function runsAlike(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): boolean {
+  const words = [file, cwd, ...args, ...Object.entries(env).flat()];
+  if (words.some((word) => word?.includes('\0'))) return false;
   try {
     accessSync(file, constants.X_OK);
     if (!statSync(cwd).isDirectory()) return false;
@@ -27,8 +35,9 @@ export function runsAlike(file: string, cwd: string, env: NodeJS.ProcessEnv): bo
 }
 
 /**
- * `( cd … && export … && exec file args ) <stdin >stdout 2>stderr` for a shell started with an
- * empty environment.
+ * `( cd … && export … && exec file args ) <>stdin >stdout 2>stderr` for a shell started with an
+ * empty environment: stdin opened for reading and writing (a FIFO so opened never ends), the
+ * directory entered as chdir does (`cd -P`: `dir/link/..` is the link target's parent).
  */
 export function subshell(
   file: string,
@@ -42,8 +51,8 @@ export function subshell(
     .join('');
   // cd sets PWD and OLDPWD and exports them; a spawned process gets neither unless given.
   return (
-    `( cd -- ${shellQuote(options.cwd)} && unset PWD OLDPWD && ${exports}` +
-    `exec ${[file, ...args].map(shellQuote).join(' ')} ) <${shellQuote(redirect.stdin)} ` +
+    `( cd -P -- ${shellQuote(options.cwd)} && unset PWD OLDPWD && ${exports}` +
+    `exec ${[file, ...args].map(shellQuote).join(' ')} ) <>${shellQuote(redirect.stdin)} ` +
     `>${shellQuote(redirect.stdout)} 2>${shellQuote(redirect.stderr)}`
   );
 }

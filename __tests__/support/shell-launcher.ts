@@ -1,29 +1,35 @@
-// Starts the in-process runs' git through one small shell per test worker instead of forking the
-// worker itself. On this machine (a Firecracker VM, where page faults and TLB flushes are dear)
-// Node's spawn costs ~9 ms of CPU whatever the process size (fork, then copy-on-write faults in
-// the parent), while a fork from dash costs ~1 ms; the in-process runs ask git ~390 times a suite
-// run. The launcher keeps execFile's contract (git-exec.ts `Launcher`), so git's answers are read
-// by the product's own code; what it cannot do as execFile does, it hands to execFile.
+// Starts the in-process runs' git through small shells instead of forking the test worker. On
+// this machine (a Firecracker VM, where page faults and TLB flushes are dear) Node's spawn costs
+// ~9 ms of CPU whatever the process size (fork, then copy-on-write faults in the parent), while a
+// fork from dash costs ~1 ms; the in-process runs ask git ~390 times a suite run. The launcher
+// keeps execFile's contract (git-exec.ts `Launcher`), so git's answers are read by the product's
+// own code; what it cannot start as execFile would, it hands to execFile.
+//
+// Each shell runs one command at a time in the foreground (a background job of a shell ignores
+// SIGINT and SIGQUIT; a process execFile starts does not), so commands started together each get
+// a shell of their own: as with execFile, they run side by side and a slow one holds up no other.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { execFileLauncher, type LaunchError, type Launcher } from '../../src/adapters/git-exec.js';
-import { runsAlike, subshell } from './shell-command.js';
+import { runsAlike, shellQuote, subshell } from './shell-command.js';
 
-interface Pending {
-  started: (pid: number) => void;
-  exited: (status: number) => void;
-}
+/** How a command sent to a shell ended: its exit status, or the shell gone while it ran. */
+type Ended = { status: number; killed: boolean } | { shellDied: true };
 
-/** One dash and the commands queued for it, one running at a time. */
+/** One dash, running the commands it is sent one after another. */
 class Shell {
   private readonly shell: ChildProcessByStdio<Writable, Readable, null>;
   private readonly dir = mkdtempSync(join(tmpdir(), 'cc-shell-'));
-  private readonly queue: (() => void)[] = [];
-  private current: Pending | undefined;
+  /**
+   * Every command's stdin: a FIFO it opens for reading and writing, so a read waits for ever, as
+   * on the pipe execFile gives a child and never closes (a command reading stdin times out).
+   */
+  private readonly stdin = join(this.dir, 'stdin');
+  private running: ((ended: Ended) => void) | undefined;
   private count = 0;
   dead = false;
 
@@ -31,115 +37,136 @@ class Shell {
     // An empty environment: each command exports exactly its own.
     this.shell = spawn('/bin/sh', [], { env: {}, stdio: ['pipe', 'pipe', 'ignore'] });
     this.shell.on('error', () => this.stop());
-    this.shell.on('exit', () => this.stop());
     this.shell.stdin.on('error', () => this.stop());
-    createInterface({ input: this.shell.stdout }).on('line', (line) => {
-      const [what, value] = line.split(' ');
-      if (what === 'pid') this.current?.started(Number(value));
-      else if (what === 'status') {
-        const done = this.current;
-        this.current = undefined;
-        done?.exited(Number(value));
-        this.next();
-      }
+    // Status lines are all read before 'close': a command that ended is never taken for lost.
+    const lines = createInterface({ input: this.shell.stdout });
+    lines.on('line', (line) => {
+      const done = this.running;
+      this.running = undefined;
+      done?.({ status: Number(line), killed: false });
+      this.hold(false);
     });
-    this.idle();
+    lines.on('close', () => this.stop());
+    this.shell.stdin.write(`mkfifo ${shellQuote(this.stdin)} || exit\n`);
+    this.hold(false);
   }
 
-  /** Runs one command; null when the shell is gone (the caller then uses execFile). */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Runs one command to its end (its output in files `out`, `err`); the shell must be idle. */
   run(
     file: string,
     args: string[],
     options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number },
-  ): Promise<{ status: number; killed: boolean; out: string; err: string } | null> {
+  ): Promise<Ended & { out: string; err: string }> {
     const id = (this.count += 1);
     const out = join(this.dir, `${id}.out`);
     const err = join(this.dir, `${id}.err`);
-    // The subshell runs in the background so its pid is known (for a timeout) before it ends.
-    const line =
-      `${subshell(file, args, options, { stdin: '/dev/null', stdout: out, stderr: err })} &\n` +
-      `echo pid $!; wait $!; echo status $?\n`;
-    return new Promise((resolve) => {
-      this.queue.push(() => {
-        if (this.dead) return resolve(null);
-        let killed = false;
-        let timer: NodeJS.Timeout | undefined;
-        this.current = {
-          started: (pid) => {
-            timer = setTimeout(() => {
-              killed = true;
-              process.kill(pid, 'SIGTERM');
-            }, options.timeout);
-          },
-          exited: (status) => {
-            clearTimeout(timer);
-            resolve({ status, killed, out, err });
-          },
-        };
-        this.shell.stdin.write(line);
-      });
-      if (!this.current && this.queue.length === 1) this.next();
+    const line = subshell(file, args, options, { stdin: this.stdin, stdout: out, stderr: err });
+    return new Promise((resolveRun) => {
+      let killed = false;
+      const timer = setTimeout(() => (killed = this.killChildren()), options.timeout);
+      this.running = (ended) => {
+        clearTimeout(timer);
+        resolveRun({ ...('status' in ended ? { ...ended, killed } : ended), out, err });
+      };
+      this.hold(true);
+      this.shell.stdin.write(`${line}; echo $?\n`);
     });
   }
 
-  private next(): void {
-    const start = this.queue.shift();
-    if (start) {
-      this.busy();
-      start();
-    } else this.idle();
+  /**
+   * SIGTERM to the shell's children (the command it runs, the only one); whether one was there.
+   * A command that already ended and was reaped has none, and keeps its own exit status.
+   */
+  private killChildren(): boolean {
+    let sent = false;
+    try {
+      const pid = this.shell.pid!;
+      for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ')) {
+        if (!child.trim()) continue;
+        try {
+          process.kill(Number(child), 'SIGTERM');
+          sent = true;
+        } catch {
+          // gone meanwhile
+        }
+      }
+    } catch {
+      // no /proc: the command runs on, as a hung one would
+    }
+    return sent;
   }
 
-  /** Held while a command runs; otherwise the shell does not keep the worker alive. */
-  private busy(): void {
-    this.shell.ref();
-    (this.shell.stdout as unknown as { ref(): void }).ref();
-  }
-
-  private idle(): void {
-    this.shell.unref();
-    (this.shell.stdout as unknown as { unref(): void }).unref();
-    (this.shell.stdin as unknown as { unref(): void }).unref();
+  /** A shell running a command keeps the worker alive, as execFile's child would; an idle one not. */
+  private hold(busy: boolean): void {
+    for (const handle of [this.shell, this.shell.stdout, this.shell.stdin] as unknown as {
+      ref(): void;
+      unref(): void;
+    }[])
+      if (busy) handle.ref();
+      else handle.unref();
   }
 
   private stop(): void {
     if (this.dead) return;
     this.dead = true;
-    const current = this.current;
-    this.current = undefined;
-    current?.exited(-1);
-    for (const start of this.queue.splice(0)) start();
+    const running = this.running;
+    this.running = undefined;
+    running?.({ shellDied: true });
+    this.shell.kill('SIGKILL');
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-let shell: Shell | undefined;
+const shells: Shell[] = [];
+
+/** An idle shell of this worker, started when all are busy. */
+function idleShell(): Shell {
+  for (let i = shells.length - 1; i >= 0; i -= 1) if (shells[i]!.dead) shells.splice(i, 1);
+  const idle = shells.find((shell) => !shell.busy);
+  if (idle) return idle;
+  const shell = new Shell();
+  shells.push(shell);
+  return shell;
+}
+
+/** The error execFile's callback would get for how the command ended. */
+function launchError(file: string, args: string[], stderr: Buffer, cause: object): LaunchError {
+  return Object.assign(
+    new Error(`Command failed: ${[file, ...args].join(' ')}\n${stderr.toString('utf8')}`),
+    cause,
+  );
+}
 
 /**
- * git-exec.ts's Launcher through this worker's shell. A command the shell would start
- * differently (a name `export` refuses, a missing file or directory, where execFile reports
- * ENOENT) goes to execFile, as does everything once the shell has died. A process killed by a
- * signal it did not send reads as its exit status (128 + the signal), which git-exec.ts reads as
- * a failure, as it reads a signal.
+ * git-exec.ts's Launcher through this worker's shells. A command the shell would start
+ * differently (see `runsAlike`: a NUL byte, a name `export` refuses, a missing file or directory)
+ * goes to execFile. A command whose shell died while it ran is a failure, never run again. A
+ * process killed by a signal the launcher did not send reads as its exit status (128 + the
+ * signal), which git-exec.ts reads as a failure, as it reads a signal.
  */
 export const shellLauncher: Launcher = async (file, args, options) => {
-  if (!runsAlike(file, options.cwd, options.env)) return execFileLauncher(file, args, options);
-  if (!shell || shell.dead) shell = new Shell();
-  const ran = await shell.run(file, args, options);
-  if (!ran || ran.status < 0) return execFileLauncher(file, args, options);
-  const stdout = readFileSync(ran.out);
-  const stderr = readFileSync(ran.err);
-  rmSync(ran.out, { force: true });
-  rmSync(ran.err, { force: true });
-  if (ran.status === 0 && !ran.killed && stdout.length <= options.maxBuffer)
-    return { error: null, stdout, stderr };
-  const error: LaunchError = Object.assign(
-    new Error(`Command failed: ${[file, ...args].join(' ')}\n${stderr.toString('utf8')}`),
-    ran.killed
-      ? { code: null, killed: true, signal: 'SIGTERM' as const }
-      : stdout.length > options.maxBuffer
-        ? { code: 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', killed: true, signal: 'SIGTERM' as const }
-        : { code: ran.status, killed: false, signal: null },
-  );
-  return { error, stdout, stderr };
+  // Relative to this process's directory, as chdir takes it (not normalized: `link/..` is physical).
+  const cwd = isAbsolute(options.cwd) ? options.cwd : `${process.cwd()}/${options.cwd}`;
+  if (!runsAlike(file, args, cwd, options.env)) return execFileLauncher(file, args, options);
+  const ended = await idleShell().run(file, args, { ...options, cwd });
+  if ('shellDied' in ended) {
+    const error = launchError(file, args, Buffer.alloc(0), { code: 'ESHELLDIED' });
+    return { error, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+  }
+  const stdout = readFileSync(ended.out);
+  const stderr = readFileSync(ended.err);
+  rmSync(ended.out, { force: true });
+  rmSync(ended.err, { force: true });
+  const overflow = stdout.length > options.maxBuffer || stderr.length > options.maxBuffer;
+  if (ended.status === 0 && !ended.killed && !overflow) return { error: null, stdout, stderr };
+  const cause = ended.killed
+    ? { code: null, killed: true, signal: 'SIGTERM' as const }
+    : overflow
+      ? { code: 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', killed: true, signal: 'SIGTERM' as const }
+      : { code: ended.status, killed: false, signal: null };
+  return { error: launchError(file, args, stderr, cause), stdout, stderr };
 };
