@@ -71726,23 +71726,27 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function probe(file, args, env) {
+function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
   return new Promise((resolvePromise) => {
-    const child = (0, import_node_child_process3.execFile)(
-      file,
-      args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
-      (error2, stdout, stderr) => {
-        const versionOutput = `${String(stdout)}
+    let timedOut = false;
+    const child = (0, import_node_child_process3.execFile)(file, args, { maxBuffer: 1024 * 1024, env }, (error2, stdout, stderr) => {
+      clearTimeout(timer);
+      const versionOutput = `${String(stdout)}
 ${String(stderr)}`.trim().slice(0, 2e3);
-        if (!error2) return resolvePromise({ versionOutput, versionExitCode: 0 });
-        const failure = error2;
-        if (typeof failure.code === "number")
-          return resolvePromise({ versionOutput, versionExitCode: failure.code });
-        const probeFailure = failure.killed ? `did not finish within ${VERSION_TIMEOUT_MS / 1e3} s` : failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
-        resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
-      }
-    );
+      if (timedOut)
+        return resolvePromise({
+          versionOutput,
+          versionExitCode: null,
+          probeFailure: `did not finish within ${timeoutMs / 1e3} s`
+        });
+      if (!error2) return resolvePromise({ versionOutput, versionExitCode: 0 });
+      const failure = error2;
+      if (typeof failure.code === "number")
+        return resolvePromise({ versionOutput, versionExitCode: failure.code });
+      const probeFailure = failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
+      resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
+    });
+    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeoutMs);
     child.once("exit", () => {
       const drain = setTimeout(() => {
         child.stdout?.destroy();

@@ -79,35 +79,43 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
   return undefined;
 }
 
-/** Runs the version probe; what it printed (stdout then stderr) and how it ended. */
-function probe(
+/**
+ * Runs the version probe; what it printed (stdout then stderr) and how it ended. The timeout
+ * (ms) is kept here, not by execFile, whose own timeout drops the output not yet read and, when
+ * the probe had already exited 0 unseen (the event loop busy), reports success with that cut
+ * output: a probe still there when the time is up is a probe that did not finish.
+ */
+export function probe(
   file: string,
   args: string[],
   env: Record<string, string>,
+  timeoutMs = VERSION_TIMEOUT_MS,
 ): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
   return new Promise((resolvePromise) => {
-    const child = execFile(
-      file,
-      args,
-      { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, env },
-      (error, stdout, stderr) => {
-        const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
-        if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
-        const failure = error as NodeJS.ErrnoException & {
-          code?: unknown;
-          killed?: boolean;
-          signal?: string | null;
-        };
-        if (typeof failure.code === 'number')
-          return resolvePromise({ versionOutput, versionExitCode: failure.code });
-        const probeFailure = failure.killed
-          ? `did not finish within ${VERSION_TIMEOUT_MS / 1000} s`
-          : failure.signal
-            ? `was killed by ${failure.signal}`
-            : `failed (${String(failure.code ?? failure.message)})`;
-        resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
-      },
-    );
+    let timedOut = false;
+    const child = execFile(file, args, { maxBuffer: 1024 * 1024, env }, (error, stdout, stderr) => {
+      clearTimeout(timer);
+      const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
+      if (timedOut)
+        return resolvePromise({
+          versionOutput,
+          versionExitCode: null,
+          probeFailure: `did not finish within ${timeoutMs / 1000} s`,
+        });
+      if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
+      const failure = error as NodeJS.ErrnoException & {
+        code?: unknown;
+        killed?: boolean;
+        signal?: string | null;
+      };
+      if (typeof failure.code === 'number')
+        return resolvePromise({ versionOutput, versionExitCode: failure.code });
+      const probeFailure = failure.signal
+        ? `was killed by ${failure.signal}`
+        : `failed (${String(failure.code ?? failure.message)})`;
+      resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
+    });
+    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeoutMs);
     // A probe that exited while something it started still holds its stdout (a daemon a shim
     // spawned) would otherwise wait out the whole timeout and count as hung: once it has exited,
     // what it printed is read for a moment more, then its pipes are let go (the lookup reaps what

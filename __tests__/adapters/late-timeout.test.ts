@@ -1,7 +1,10 @@
-// git's timeout (git-exec.ts execFileLauncher): a process still there when the time is up is a
-// timeout, even one whose exit 0 was not yet seen; never a success with the output cut short.
+// The timeouts of git (git-exec.ts execFileLauncher) and of the tool version probes
+// (tool-lookup.ts probe): a process still there when the time is up is a timeout, even one whose
+// exit 0 was not yet seen; never a success with the output cut short (execFile's own timeout
+// drops the output it has not read yet when it fires).
 import { describe, expect, it } from 'vitest';
 import { createGitRunner, execFileLauncher } from '../../src/adapters/git-exec.js';
+import { probe } from '../../src/adapters/tool-lookup.js';
 
 const options = { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 20 };
 
@@ -35,6 +38,33 @@ describe('execFileLauncher timeout', () => {
     expect(await slow(process.cwd(), ['log'])).toMatchObject({
       kind: 'unavailable',
       reason: 'git log did not answer within 15 s',
+    });
+  });
+});
+
+describe('tool version probe timeout', () => {
+  const env = { PATH: process.env.PATH ?? '' };
+
+  it('reads a probe that ends in time', async () => {
+    expect(await probe('/bin/echo', ['v20.1.0'], env, 10_000)).toEqual({
+      versionOutput: 'v20.1.0',
+      versionExitCode: 0,
+    });
+  });
+
+  it('a probe that exited while the thread was busy past the timeout did not finish, not an empty version', async () => {
+    const pending = probe('/bin/echo', ['v20.1.0'], env, 50);
+    busyFor(600);
+    expect(await pending).toMatchObject({
+      versionExitCode: null,
+      probeFailure: 'did not finish within 0.05 s',
+    });
+  });
+
+  it('a probe that hangs did not finish', async () => {
+    expect(await probe('/bin/sleep', ['5'], env, 100)).toMatchObject({
+      versionExitCode: null,
+      probeFailure: 'did not finish within 0.1 s',
     });
   });
 });
