@@ -161,6 +161,21 @@ describe('shellLauncher', () => {
     expect(readFileSync(log, 'utf8')).toBe('run\n');
   });
 
+  it('a process killed by a signal it did not send reads as 128 + n, a failure either way', async () => {
+    const killedSelf = ['-c', 'kill -KILL $$'];
+    expect((await shellLauncher('/bin/sh', killedSelf, options)).error).toMatchObject({
+      code: 137,
+    });
+    expect((await execFileLauncher('/bin/sh', killedSelf, options)).error).toMatchObject({
+      code: null,
+      signal: 'SIGKILL',
+    });
+    const viaShell = createGitRunner((_file, _args, launch) =>
+      shellLauncher('/bin/sh', killedSelf, launch),
+    );
+    expect(await viaShell(dir, ['log'])).toMatchObject({ kind: 'unavailable' });
+  });
+
   it('leaves to execFile what the shell would start differently', async () => {
     const missing = { ...options, cwd: join(dir, 'no-such-dir') };
     expect(await outcome(shellLauncher, '/bin/true', [], missing)).toEqual(
