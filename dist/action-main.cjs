@@ -70823,9 +70823,6 @@ async function findSimilarName(target, path) {
 var import_node_crypto4 = require("node:crypto");
 var import_node_path7 = require("node:path");
 
-// src/adapters/git-exec.ts
-var import_node_child_process = require("node:child_process");
-
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
   "GITHUB_OUTPUT",
@@ -70883,6 +70880,39 @@ function buildChildEnv(source, request2) {
   return { ...env, ...request2.set };
 }
 
+// src/adapters/exec-file.ts
+var import_node_child_process = require("node:child_process");
+function execFileLauncher(file, args, options) {
+  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    const child = (0, import_node_child_process.execFile)(
+      file,
+      args,
+      { ...execOptions, encoding: "buffer" },
+      (error2, stdout, stderr) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolvePromise({ error: error2, stdout, stderr });
+        const late = error2 ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
+        resolvePromise({
+          error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
+          stdout,
+          stderr
+        });
+      }
+    );
+    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
+    if (drainAfterExitMs === void 0) return;
+    child.once("exit", () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, drainAfterExitMs);
+      child.once("close", () => clearTimeout(drain));
+    });
+  });
+}
+
 // src/adapters/path-search.ts
 var import_node_fs5 = require("node:fs");
 var import_node_path4 = require("node:path");
@@ -70910,25 +70940,6 @@ function findExecutable(name, path) {
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-var execFileLauncher = (file, args, { timeout, ...options }) => new Promise((resolvePromise) => {
-  let timedOut = false;
-  const child = (0, import_node_child_process.execFile)(
-    file,
-    args,
-    { ...options, encoding: "buffer" },
-    (error2, stdout, stderr) => {
-      clearTimeout(timer);
-      if (!timedOut) return resolvePromise({ error: error2, stdout, stderr });
-      const late = error2 ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
-      resolvePromise({
-        error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
-        stdout,
-        stderr
-      });
-    }
-  );
-  const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
-});
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {
   return async (cwd, args) => {
@@ -71676,7 +71687,6 @@ function isExecutable(file) {
 }
 
 // src/adapters/tool-lookup.ts
-var import_node_child_process3 = require("node:child_process");
 var import_promises3 = require("node:fs/promises");
 var import_node_path11 = require("node:path");
 var VERSION_TIMEOUT_MS = 1e4;
@@ -71726,35 +71736,19 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
-  return new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = (0, import_node_child_process3.execFile)(file, args, { maxBuffer: 1024 * 1024, env }, (error2, stdout, stderr) => {
-      clearTimeout(timer);
-      const versionOutput = `${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3);
-      if (timedOut)
-        return resolvePromise({
-          versionOutput,
-          versionExitCode: null,
-          probeFailure: `did not finish within ${timeoutMs / 1e3} s`
-        });
-      if (!error2) return resolvePromise({ versionOutput, versionExitCode: 0 });
-      const failure = error2;
-      if (typeof failure.code === "number")
-        return resolvePromise({ versionOutput, versionExitCode: failure.code });
-      const probeFailure = failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
-      resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
-    });
-    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeoutMs);
-    child.once("exit", () => {
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, PIPE_DRAIN_MS);
-      child.once("close", () => clearTimeout(drain));
-    });
+async function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
+  const { error: error2, stdout, stderr } = await execFileLauncher(file, args, {
+    env,
+    timeout: timeoutMs,
+    maxBuffer: 1024 * 1024,
+    drainAfterExitMs: PIPE_DRAIN_MS
   });
+  const versionOutput = `${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3);
+  if (!error2) return { versionOutput, versionExitCode: 0 };
+  if (typeof error2.code === "number") return { versionOutput, versionExitCode: error2.code };
+  const probeFailure = error2.killed && error2.code === null ? `did not finish within ${timeoutMs / 1e3} s` : error2.signal ? `was killed by ${error2.signal}` : `failed (${String(error2.code ?? error2.message)})`;
+  return { versionOutput, versionExitCode: null, probeFailure };
 }
 
 // src/adapters/machine-ports.ts

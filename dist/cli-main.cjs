@@ -43479,9 +43479,6 @@ async function findSimilarName(target, path) {
 var import_node_crypto2 = require("node:crypto");
 var import_node_path6 = require("node:path");
 
-// src/adapters/git-exec.ts
-var import_node_child_process = require("node:child_process");
-
 // src/adapters/child-env.ts
 var RUNNER_CHANNELS = /* @__PURE__ */ new Set([
   "GITHUB_OUTPUT",
@@ -43539,6 +43536,39 @@ function buildChildEnv(source, request) {
   return { ...env, ...request.set };
 }
 
+// src/adapters/exec-file.ts
+var import_node_child_process = require("node:child_process");
+function execFileLauncher(file, args, options) {
+  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    const child = (0, import_node_child_process.execFile)(
+      file,
+      args,
+      { ...execOptions, encoding: "buffer" },
+      (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolvePromise({ error, stdout, stderr });
+        const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
+        resolvePromise({
+          error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
+          stdout,
+          stderr
+        });
+      }
+    );
+    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
+    if (drainAfterExitMs === void 0) return;
+    child.once("exit", () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, drainAfterExitMs);
+      child.once("close", () => clearTimeout(drain));
+    });
+  });
+}
+
 // src/adapters/path-search.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
@@ -43566,25 +43596,6 @@ function findExecutable(name, path) {
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-var execFileLauncher = (file, args, { timeout, ...options }) => new Promise((resolvePromise) => {
-  let timedOut = false;
-  const child = (0, import_node_child_process.execFile)(
-    file,
-    args,
-    { ...options, encoding: "buffer" },
-    (error, stdout, stderr) => {
-      clearTimeout(timer);
-      if (!timedOut) return resolvePromise({ error, stdout, stderr });
-      const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
-      resolvePromise({
-        error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
-        stdout,
-        stderr
-      });
-    }
-  );
-  const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
-});
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {
   return async (cwd, args) => {
@@ -44658,7 +44669,6 @@ function isExecutable(file) {
 }
 
 // src/adapters/tool-lookup.ts
-var import_node_child_process3 = require("node:child_process");
 var import_promises3 = require("node:fs/promises");
 var import_node_path10 = require("node:path");
 var VERSION_TIMEOUT_MS = 1e4;
@@ -44708,35 +44718,19 @@ async function findOnPath(name, path) {
   }
   return void 0;
 }
-function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
-  return new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = (0, import_node_child_process3.execFile)(file, args, { maxBuffer: 1024 * 1024, env }, (error, stdout, stderr) => {
-      clearTimeout(timer);
-      const versionOutput = `${String(stdout)}
-${String(stderr)}`.trim().slice(0, 2e3);
-      if (timedOut)
-        return resolvePromise({
-          versionOutput,
-          versionExitCode: null,
-          probeFailure: `did not finish within ${timeoutMs / 1e3} s`
-        });
-      if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
-      const failure = error;
-      if (typeof failure.code === "number")
-        return resolvePromise({ versionOutput, versionExitCode: failure.code });
-      const probeFailure = failure.signal ? `was killed by ${failure.signal}` : `failed (${String(failure.code ?? failure.message)})`;
-      resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
-    });
-    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeoutMs);
-    child.once("exit", () => {
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, PIPE_DRAIN_MS);
-      child.once("close", () => clearTimeout(drain));
-    });
+async function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
+  const { error, stdout, stderr } = await execFileLauncher(file, args, {
+    env,
+    timeout: timeoutMs,
+    maxBuffer: 1024 * 1024,
+    drainAfterExitMs: PIPE_DRAIN_MS
   });
+  const versionOutput = `${String(stdout)}
+${String(stderr)}`.trim().slice(0, 2e3);
+  if (!error) return { versionOutput, versionExitCode: 0 };
+  if (typeof error.code === "number") return { versionOutput, versionExitCode: error.code };
+  const probeFailure = error.killed && error.code === null ? `did not finish within ${timeoutMs / 1e3} s` : error.signal ? `was killed by ${error.signal}` : `failed (${String(error.code ?? error.message)})`;
+  return { versionOutput, versionExitCode: null, probeFailure };
 }
 
 // src/adapters/machine-ports.ts

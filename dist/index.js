@@ -184,9 +184,6 @@ function enableCompileCache() {
   }
 }
 
-// src/adapters/git-exec.ts
-var import_node_child_process = require("node:child_process");
-
 // src/core/redact.ts
 var TOKEN_PATTERNS = [
   /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
@@ -254,6 +251,39 @@ function buildChildEnv(source, request) {
   return { ...env, ...request.set };
 }
 
+// src/adapters/exec-file.ts
+var import_node_child_process = require("node:child_process");
+function execFileLauncher(file, args, options) {
+  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    const child = (0, import_node_child_process.execFile)(
+      file,
+      args,
+      { ...execOptions, encoding: "buffer" },
+      (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolvePromise({ error, stdout, stderr });
+        const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
+        resolvePromise({
+          error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
+          stdout,
+          stderr
+        });
+      }
+    );
+    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
+    if (drainAfterExitMs === void 0) return;
+    child.once("exit", () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, drainAfterExitMs);
+      child.once("close", () => clearTimeout(drain));
+    });
+  });
+}
+
 // src/adapters/path-search.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
@@ -281,25 +311,6 @@ function findExecutable(name, path) {
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-var execFileLauncher = (file, args, { timeout, ...options }) => new Promise((resolvePromise) => {
-  let timedOut = false;
-  const child = (0, import_node_child_process.execFile)(
-    file,
-    args,
-    { ...options, encoding: "buffer" },
-    (error, stdout, stderr) => {
-      clearTimeout(timer);
-      if (!timedOut) return resolvePromise({ error, stdout, stderr });
-      const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
-      resolvePromise({
-        error: Object.assign(late, { code: null, killed: true, signal: "SIGTERM" }),
-        stdout,
-        stderr
-      });
-    }
-  );
-  const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
-});
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {
   return async (cwd, args) => {

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
-import { createGitRunner, type GitResult } from '../../src/adapters/git-exec.js';
+import type { GitResult } from '../../src/adapters/git-exec.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { shellLauncher } from '../support/shell-launcher.js';
+import { shellGit } from '../support/shell-launcher.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -279,9 +279,6 @@ function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
   if (!answers.has(text)) answers.set(text, ask());
   return answers.get(text) as Promise<R>;
 }
-
-/** The product's git, its processes started by this worker's shell (support/shell-launcher.ts). */
-const shellGit = createGitRunner(shellLauncher);
 
 /** git, asked each question (directory and arguments) once in this worker. */
 function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {

@@ -3,7 +3,8 @@
 // exit 0 was not yet seen; never a success with the output cut short (execFile's own timeout
 // drops the output it has not read yet when it fires).
 import { describe, expect, it } from 'vitest';
-import { createGitRunner, execFileLauncher } from '../../src/adapters/git-exec.js';
+import { createGitRunner } from '../../src/adapters/git-exec.js';
+import { execFileLauncher } from '../../src/adapters/exec-file.js';
 import { probe } from '../../src/adapters/tool-lookup.js';
 
 const options = { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 20 };

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { CliIo } from '../../src/cli/main.js';
-import { createGitRunner } from '../../src/adapters/git-exec.js';
-import { shellLauncher } from '../support/shell-launcher.js';
+import { shellGit } from '../support/shell-launcher.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -44,12 +43,6 @@ export function loadBuiltMain(): Promise<Main> {
   })();
   return builtMain;
 }
-
-/**
- * The product's git, its processes started by this worker's shell (support/shell-launcher.ts);
- * the real process runs (`cliProcess`) start their own.
- */
-const shellGit = createGitRunner(shellLauncher);
 
 /** The environment a test's CLI run sees: not under Actions unless a test says so. */
 function environment(env: Record<string, string>): Record<string, string | undefined> {

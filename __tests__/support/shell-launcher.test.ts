@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGitRunner, execFileLauncher, type Launcher } from '../../src/adapters/git-exec.js';
+import { createGitRunner } from '../../src/adapters/git-exec.js';
+import { execFileLauncher, type Launcher } from '../../src/adapters/exec-file.js';
 import { shellLauncher } from './shell-launcher.js';
 import { shellQuote } from './shell-command.js';
 

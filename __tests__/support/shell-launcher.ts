@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { execFileLauncher, type LaunchError, type Launcher } from '../../src/adapters/git-exec.js';
+import { execFileLauncher, type LaunchError, type Launcher } from '../../src/adapters/exec-file.js';
+import { createGitRunner } from '../../src/adapters/git-exec.js';
 import { runsAlike, shellQuote, subshell } from './shell-command.js';
 
 /** How a command sent to a shell ended: its exit status, or the shell gone while it ran. */
@@ -170,3 +171,6 @@ export const shellLauncher: Launcher = async (file, args, options) => {
       : { code: ended.status, killed: false, signal: null };
   return { error: launchError(file, args, stderr, cause), stdout, stderr };
 };
+
+/** The product's git, its processes started by this worker's shells (the in-process runs' git). */
+export const shellGit = createGitRunner(shellLauncher);

@@ -6,8 +6,8 @@
 // owner) is not, and the two never share a shape: a caller that takes a failure for "no" would
 // judge a tag absent or a policy file deleted because a process timed out.
 
-import { execFile } from 'node:child_process';
 import { buildChildEnv } from './child-env.js';
+import { execFileLauncher, type LaunchError, type Launcher } from './exec-file.js';
 import { findExecutable } from './path-search.js';
 import type { CouldNot } from '../core/outcome.js';
 
@@ -30,51 +30,6 @@ export type GitResult =
 /** stderr of a git that could not look at the repository at all (LC_ALL=C: English). */
 const NO_REPOSITORY =
   /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
-
-/** How execFile reports a process that did not exit 0 (its callback's error). */
-export type LaunchError = Error & {
-  /** The exit status, or a string code (ENOENT, ERR_CHILD_PROCESS_STDIO_MAXBUFFER). */
-  code?: number | string | null;
-  killed?: boolean;
-  signal?: NodeJS.Signals | null;
-};
-
-/**
- * Starts `file args` and collects its output, with execFile's contract: `error` null on exit 0,
- * else as execFile's callback gets it; `timeout` in ms, `maxBuffer` in bytes. Never rejects.
- */
-export type Launcher = (
-  file: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number; maxBuffer: number },
-) => Promise<{ error: LaunchError | null; stdout: Buffer; stderr: Buffer }>;
-
-/**
- * Node's execFile, as the product runs git, with the timeout kept here: execFile's own timeout
- * drops the output not yet read when it fires, and if the process had already exited 0 (its exit
- * not yet seen, the event loop busy) reports success with that cut output. A process still there
- * when the time is up (a signal reached it) is a timeout, whatever its exit: never a cut answer.
- */
-export const execFileLauncher: Launcher = (file, args, { timeout, ...options }) =>
-  new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = execFile(
-      file,
-      args,
-      { ...options, encoding: 'buffer' },
-      (error, stdout, stderr) => {
-        clearTimeout(timer);
-        if (!timedOut) return resolvePromise({ error, stdout, stderr });
-        const late = error ?? new Error(`Command timed out: ${[file, ...args].join(' ')}`);
-        resolvePromise({
-          error: Object.assign(late, { code: null, killed: true, signal: 'SIGTERM' as const }),
-          stdout,
-          stderr,
-        });
-      },
-    );
-    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeout);
-  });
 
 /** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */
 export const git = createGitRunner(execFileLauncher);

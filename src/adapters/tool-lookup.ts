@@ -3,12 +3,12 @@
 // "version '3.12.1' is not installed" is not a usable python3, whatever number it printed. Probes
 // run with the minimal environment (no token, no runner channels) and nothing they start outlives them.
 
-import { execFile } from 'node:child_process';
 import { access, constants, realpath } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { ToolEvidence } from '../core/evidence.js';
 import type { ToolsPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
+import { execFileLauncher } from './exec-file.js';
 import { createRunMarker, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 
 const VERSION_TIMEOUT_MS = 10_000;
@@ -80,52 +80,33 @@ async function findOnPath(name: string, path: string): Promise<string | undefine
 }
 
 /**
- * Runs the version probe; what it printed (stdout then stderr) and how it ended. The timeout
- * (ms) is kept here, not by execFile, whose own timeout drops the output not yet read and, when
- * the probe had already exited 0 unseen (the event loop busy), reports success with that cut
- * output: a probe still there when the time is up is a probe that did not finish.
+ * Runs the version probe; what it printed (stdout then stderr) and how it ended. `timeoutMs`:
+ * a probe still there when the time is up did not finish, whatever its exit (exec-file.ts).
+ * A probe that exited while something it started still holds its stdout (a daemon a shim
+ * spawned) would otherwise wait out the whole timeout and count as hung: once it has exited, what
+ * it printed is read for a moment more, then its pipes are let go (the lookup reaps what it left
+ * behind).
  */
-export function probe(
+export async function probe(
   file: string,
   args: string[],
   env: Record<string, string>,
   timeoutMs = VERSION_TIMEOUT_MS,
 ): Promise<Pick<ToolEvidence, 'versionOutput' | 'versionExitCode' | 'probeFailure'>> {
-  return new Promise((resolvePromise) => {
-    let timedOut = false;
-    const child = execFile(file, args, { maxBuffer: 1024 * 1024, env }, (error, stdout, stderr) => {
-      clearTimeout(timer);
-      const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
-      if (timedOut)
-        return resolvePromise({
-          versionOutput,
-          versionExitCode: null,
-          probeFailure: `did not finish within ${timeoutMs / 1000} s`,
-        });
-      if (!error) return resolvePromise({ versionOutput, versionExitCode: 0 });
-      const failure = error as NodeJS.ErrnoException & {
-        code?: unknown;
-        killed?: boolean;
-        signal?: string | null;
-      };
-      if (typeof failure.code === 'number')
-        return resolvePromise({ versionOutput, versionExitCode: failure.code });
-      const probeFailure = failure.signal
-        ? `was killed by ${failure.signal}`
-        : `failed (${String(failure.code ?? failure.message)})`;
-      resolvePromise({ versionOutput, versionExitCode: null, probeFailure });
-    });
-    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeoutMs);
-    // A probe that exited while something it started still holds its stdout (a daemon a shim
-    // spawned) would otherwise wait out the whole timeout and count as hung: once it has exited,
-    // what it printed is read for a moment more, then its pipes are let go (the lookup reaps what
-    // it left behind).
-    child.once('exit', () => {
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, PIPE_DRAIN_MS);
-      child.once('close', () => clearTimeout(drain));
-    });
+  const { error, stdout, stderr } = await execFileLauncher(file, args, {
+    env,
+    timeout: timeoutMs,
+    maxBuffer: 1024 * 1024,
+    drainAfterExitMs: PIPE_DRAIN_MS,
   });
+  const versionOutput = `${String(stdout)}\n${String(stderr)}`.trim().slice(0, 2000);
+  if (!error) return { versionOutput, versionExitCode: 0 };
+  if (typeof error.code === 'number') return { versionOutput, versionExitCode: error.code };
+  const probeFailure =
+    error.killed && error.code === null
+      ? `did not finish within ${timeoutMs / 1000} s`
+      : error.signal
+        ? `was killed by ${error.signal}`
+        : `failed (${String(error.code ?? error.message)})`;
+  return { versionOutput, versionExitCode: null, probeFailure };
 }

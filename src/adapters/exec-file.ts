@@ -1,0 +1,67 @@
+// Starts one process and collects its output with Node's execFile, the timeout kept here rather
+// than by execFile: execFile's own timeout drops the output it has not read yet when it fires,
+// and if the process had already exited 0 (its exit not yet seen, the event loop busy) reports
+// success with that cut output. git (git-exec.ts) and the tool version probes (tool-lookup.ts)
+// both start their processes through this.
+
+import { execFile } from 'node:child_process';
+
+/** How execFile reports a process that did not exit 0 (its callback's error). */
+export type LaunchError = Error & {
+  /** The exit status, or a string code (ENOENT, ERR_CHILD_PROCESS_STDIO_MAXBUFFER). */
+  code?: number | string | null;
+  killed?: boolean;
+  signal?: NodeJS.Signals | null;
+};
+
+/**
+ * Starts `file args` and collects its output, with execFile's contract: `error` null on exit 0,
+ * else as execFile's callback gets it; `timeout` in ms, `maxBuffer` in bytes. Never rejects.
+ */
+export type Launcher = (
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number; maxBuffer: number },
+) => Promise<{ error: LaunchError | null; stdout: Buffer; stderr: Buffer }>;
+
+/**
+ * Node's execFile as a Launcher. A process still there when the time is up (a signal reached
+ * it) is a timeout whatever its exit (`killed`, SIGTERM, code null): never a cut answer.
+ * `cwd` absent: this process's directory. `drainAfterExitMs`: once the process has exited, its
+ * pipes are read that much longer and then let go, so a child it left holding them (a daemon a
+ * version-manager shim spawned) does not keep the answer waiting until the timeout.
+ */
+export function execFileLauncher(
+  file: string,
+  args: string[],
+  options: Omit<Parameters<Launcher>[2], 'cwd'> & { cwd?: string; drainAfterExitMs?: number },
+): ReturnType<Launcher> {
+  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    const child = execFile(
+      file,
+      args,
+      { ...execOptions, encoding: 'buffer' },
+      (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolvePromise({ error, stdout, stderr });
+        const late = error ?? new Error(`Command timed out: ${[file, ...args].join(' ')}`);
+        resolvePromise({
+          error: Object.assign(late, { code: null, killed: true, signal: 'SIGTERM' as const }),
+          stdout,
+          stderr,
+        });
+      },
+    );
+    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeout);
+    if (drainAfterExitMs === undefined) return;
+    child.once('exit', () => {
+      const drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, drainAfterExitMs);
+      child.once('close', () => clearTimeout(drain));
+    });
+  });
+}
