@@ -71097,6 +71097,15 @@ function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
 }
 function createGit(root, git2 = git) {
+  const commits = /* @__PURE__ */ new Map();
+  const commitAt = (ref) => {
+    const known = commits.get(ref);
+    if (known) return known;
+    const asked = git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
+    commits.set(ref, asked);
+    void asked.then((result) => result.kind !== "ok" && commits.delete(ref));
+    return asked;
+  };
   return {
     async headCommit() {
       const [show, probe2] = HEAD_READS;
@@ -71118,7 +71127,7 @@ function createGit(root, git2 = git) {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
+      const commit = await commitAt(ref);
       if (commit.kind === "unavailable")
         return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
       if (commit.kind === "said-no") {

@@ -43753,6 +43753,15 @@ function isSafeRef(ref) {
   return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
 }
 function createGit(root, git2 = git) {
+  const commits = /* @__PURE__ */ new Map();
+  const commitAt = (ref) => {
+    const known = commits.get(ref);
+    if (known) return known;
+    const asked = git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
+    commits.set(ref, asked);
+    void asked.then((result) => result.kind !== "ok" && commits.delete(ref));
+    return asked;
+  };
   return {
     async headCommit() {
       const [show, probe2] = HEAD_READS;
@@ -43774,7 +43783,7 @@ function createGit(root, git2 = git) {
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
+      const commit = await commitAt(ref);
       if (commit.kind === "unavailable")
         return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
       if (commit.kind === "said-no") {
@@ -45507,6 +45516,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
     root,
     evidenceDir: root,
     env: io.env,
+    ...io.git ? { git: io.git } : {},
     logger: { info: () => void 0, warn: () => void 0 },
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
@@ -45599,7 +45609,12 @@ async function dispatch(argv, io) {
         request.record,
         request.tree,
         request.decision,
-        { stdout: guardForActions(io.stdout, io.env), cwd: io.cwd, env: io.env },
+        {
+          stdout: guardForActions(io.stdout, io.env),
+          cwd: io.cwd,
+          env: io.env,
+          ...io.git ? { git: io.git } : {}
+        },
         /* @__PURE__ */ new Date()
       );
   }

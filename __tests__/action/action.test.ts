@@ -11,6 +11,7 @@ import { buildDemoRepo } from '../support/demo-repo.js';
 import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions, TOKEN } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
@@ -26,7 +27,7 @@ let gh: FakeGitHub;
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-action-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
-  head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+  head = headSha(repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 beforeEach(async () => {

@@ -3,7 +3,6 @@
 // prove the bundle wires the same composition root the in-process tests exercise (action.test.ts).
 // The runs are concurrent, each with its own server and copy of the workspace: most of a run is
 // the client's second between two writes (GitHub asks for it; the bundle keeps it), not work.
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -12,6 +11,7 @@ import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { brokenMainPreload } from '../support/broken-main.js';
 import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runDistAction, TOKEN } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';
 /** A small gate (one document, two commands: one checks a file, one prints). */
@@ -87,7 +87,7 @@ describe.concurrent('dist/index.js', () => {
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
     ]);
     // On the pushed commit, which the checkout made HEAD (the harness names it in the payload).
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo }).toString().trim();
+    const head = headSha(repo);
     expect(gh.writes()[0]!.body).toMatchObject({ head_sha: head, status: 'in_progress' });
     const id = [...gh.checkRuns.keys()][0]!;
     expect(run.outputs).toMatchObject({

@@ -1,6 +1,8 @@
 // A workspace as actions/checkout leaves it: the files committed in a real git repository, so the
 // Action can read HEAD (it publishes nothing for a commit it cannot identify, SPEC §5).
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { workspace } from '../cli/cli-helpers.js';
 
 /** Git without background maintenance (tests create and delete many small repositories). */
@@ -28,8 +30,9 @@ export function git(cwd: string, ...args: string[]): string {
 export function gitWorkspace(files: Record<string, string>): string {
   const dir = workspace(files);
   git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'maintenance.auto', 'false');
-  git(dir, 'config', 'gc.auto', '0');
+  // Kept for the processes that do not inherit the suite's GIT_CONFIG_* (the built Action's
+  // runner environment); written as `git config` would, one process fewer each.
+  appendFileSync(join(dir, '.git', 'config'), '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'checkout');
   return dir;

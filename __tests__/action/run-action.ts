@@ -2,7 +2,7 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_EVENT_PATH with a real webhook payload,
 // GITHUB_API_URL at a local server. `runDistAction` spawns the built dist/index.js (smoke tests);
 // `runActionInProcess` calls the same composition root with a fake step (milliseconds).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { replaying } from './command-replay.js';
 import { FakeStep } from './fake-step.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { shellGit } from '../support/shell-launcher.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -85,9 +86,7 @@ function aboutHead(
 ): Record<string, unknown> {
   let head: string;
   try {
-    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, stdio: 'pipe' })
-      .toString()
-      .trim();
+    head = headSha(workspace);
   } catch {
     return given;
   }

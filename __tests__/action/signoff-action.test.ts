@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PRODUCER = 'd.producer-release-manager';
@@ -66,14 +67,14 @@ function pullRequestCheckout(options: {
     writeFileSync(path, options.basePolicy(readFileSync(path, 'utf8')));
     git(dir, 'commit', '-qam', 'policy');
   }
-  const base = git(dir, 'rev-parse', 'HEAD');
+  const base = headSha(dir);
   git(dir, 'checkout', '-qb', 'cutover-pr');
   options.change?.(dir);
   git(dir, 'commit', '-qam', 'cutover PR', '--allow-empty');
-  const head = git(dir, 'rev-parse', 'HEAD');
+  const head = headSha(dir);
   git(dir, 'checkout', '-q', '--detach', base);
   git(dir, 'merge', '-q', '--no-ff', '-m', 'merge', head);
-  return { dir, base, head, merge: git(dir, 'rev-parse', 'HEAD') };
+  return { dir, base, head, merge: headSha(dir) };
 }
 
 async function runPullRequest(checkout: {

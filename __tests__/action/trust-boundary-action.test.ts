@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';
@@ -35,7 +36,7 @@ function payload(): Record<string, unknown> {
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-trust-')), 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
-  base = git('rev-parse', 'HEAD');
+  base = headSha(repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
 beforeEach(async () => {

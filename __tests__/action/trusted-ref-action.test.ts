@@ -12,6 +12,7 @@ import {
   NOT_READ_BY_COMMANDS,
   runActionInProcess as runAction,
 } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';
@@ -38,19 +39,19 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cc-trusted-ref-'));
   repo = join(dir, 'repo');
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
-  base = git(repo, 'rev-parse', 'HEAD');
+  base = headSha(repo);
   git(repo, 'checkout', '-q', '-b', 'pr');
   appendFileSync(join(repo, 'PR_NOTE.md'), 'pr change\n');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'pr: docs');
-  prHead = git(repo, 'rev-parse', 'HEAD');
+  prHead = headSha(repo);
   git(repo, 'checkout', '-q', '-b', 'target', base);
   appendFileSync(join(repo, 'BASE_NOTE.md'), 'base moved\n');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'base: moved on');
-  fresher = git(repo, 'rev-parse', 'HEAD');
+  fresher = headSha(repo);
   git(repo, 'merge', '-q', '--no-ff', '-m', 'merge pr', 'pr');
-  merge = git(repo, 'rev-parse', 'HEAD');
+  merge = headSha(repo);
   git(repo, 'branch', '-q', 'merged', merge);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +97,7 @@ describe('push on a branch that is not the default', () => {
     git(repo, 'checkout', '-q', '-b', `feature-${Date.now()}`, base);
     appendFileSync(join(repo, CONFIG), '\n# tuned on a branch\n');
     git(repo, 'commit', '-qam', 'branch: tune the gate');
-    const head = git(repo, 'rev-parse', 'HEAD');
+    const head = headSha(repo);
     gh.branchTips.set('master', base);
     const run = await runAction({
       workspace: repo,

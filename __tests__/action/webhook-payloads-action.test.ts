@@ -8,8 +8,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectConforming, FakeGitHub } from '../github/fake-github.js';
-import { git, gitWorkspace } from './git-workspace.js';
+import { gitWorkspace } from './git-workspace.js';
 import { runActionInProcess as runAction } from './run-action.js';
+import { headSha } from '../support/git-head.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -95,7 +96,7 @@ let gh: FakeGitHub;
 
 beforeAll(() => {
   dir = gitWorkspace({ '.github/cutover-checkpoint.yml': CONFIG });
-  head = git(dir, 'rev-parse', 'HEAD');
+  head = headSha(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {

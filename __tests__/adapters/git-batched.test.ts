@@ -114,6 +114,31 @@ describe('inspect in few git processes', () => {
   });
 });
 
+describe('readFileAt in few git processes', () => {
+  it('asks once whether the ref is a commit however many files are read at it', async () => {
+    const port = createGit(workspace);
+    const reads = await Promise.all(
+      ['d0.md', 'd1.md', 'missing.md'].map((name) => port.readFileAt(head, `docs/${name}`)),
+    );
+    expect(reads.map((read) => read.kind)).toEqual(['ok', 'ok', 'missing']);
+    expect(await port.readFileAt(head, 'docs/d3.md')).toMatchObject({ text: '# changed 07\n' });
+    expect(calls.filter((c) => c[0] === 'cat-file')).toHaveLength(1);
+    expect(calls.filter((c) => c[0] === 'show')).toHaveLength(4);
+  });
+
+  it('asks again after a "no": a ref not in the clone is not remembered as absent', async () => {
+    const port = createGit(workspace);
+    const absent = 'f'.repeat(40);
+    for (let i = 0; i < 2; i++)
+      expect(await port.readFileAt(absent, 'docs/d0.md')).toMatchObject({
+        kind: 'unavailable',
+        reason: expect.stringContaining('is not in this clone') as unknown,
+      });
+    expect(calls.filter((c) => c[0] === 'cat-file')).toHaveLength(2);
+    expect(calls.filter((c) => c[0] === 'show')).toHaveLength(0);
+  });
+});
+
 describe('findExecutable', () => {
   it('finds the first executable file on PATH, skipping relative directories', () => {
     const bin = mkdtempSync(join(tmpdir(), 'cc-path-'));

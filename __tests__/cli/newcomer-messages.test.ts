@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintProblems } from '../render/markdown-checks.js';
 import { cli, ROOT, workspace } from './cli-helpers.js';
+import { headSha } from '../support/git-head.js';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
@@ -164,7 +165,7 @@ describe('a mistyped release tag', () => {
     git(dir, 'commit', '-qm', 'release');
     git(dir, 'tag', '-a', 'v1.4.0', '-m', 'v1.4.0');
     git(dir, 'tag', 'v0.9.0');
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
+    const sha = headSha(dir);
     mkdirSync(join(dir, '.github'));
     writeFileSync(
       join(dir, '.github/cutover-checkpoint.yml'),

@@ -6,6 +6,7 @@ import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli, workspace } from './cli-helpers.js';
+import { headSha } from '../support/git-head.js';
 
 const CONFIG = `version: 1
 gate: {name: trust}
@@ -33,7 +34,7 @@ let svc: string;
 /** The CLI with GITHUB_SHA set to the checkout's HEAD, as on a runner (the host's is not ours). */
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   runCli(args, cwd, {
-    GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim(),
+    GITHUB_SHA: headSha(cwd),
     ...env,
   });
 const git = (...args: string[]) =>

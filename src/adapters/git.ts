@@ -28,6 +28,17 @@ export function createGit(
   root: string,
   git: typeof runGit = runGit,
 ): GitPort & Required<Pick<GitPort, 'headCommit'>> {
+  // A run reads every trusted file at the same ref: that it is a commit here is asked once (a
+  // commit, once present, stays), not once per file; a "no" or a failure is asked again.
+  const commits = new Map<string, Promise<GitResult>>();
+  const commitAt = (ref: string) => {
+    const known = commits.get(ref);
+    if (known) return known;
+    const asked = git(root, ['cat-file', '-e', `${ref}^{commit}`]);
+    commits.set(ref, asked);
+    void asked.then((result) => result.kind !== 'ok' && commits.delete(ref));
+    return asked;
+  };
   return {
     async headCommit() {
       // Both at once; a failed cat-file speaks for both, as when the rev-parse was not asked.
@@ -53,7 +64,7 @@ export function createGit(
     async readFileAt(ref, path) {
       if (!isSafeRef(ref))
         return { kind: 'unavailable', path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
+      const commit = await commitAt(ref);
       if (commit.kind === 'unavailable')
         return { kind: 'unavailable', path, reason: `git cannot read ${ref}: ${commit.reason}` };
       if (commit.kind === 'said-no') {

@@ -86,7 +86,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         request.record,
         request.tree,
         request.decision,
-        { stdout: guardForActions(io.stdout, io.env), cwd: io.cwd, env: io.env },
+        {
+          stdout: guardForActions(io.stdout, io.env),
+          cwd: io.cwd,
+          env: io.env,
+          ...(io.git ? { git: io.git } : {}),
+        },
         new Date(),
       );
   }

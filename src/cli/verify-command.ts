@@ -8,6 +8,7 @@ import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile } from '../adapters/record-files.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
+import type { GitRunner } from '../adapters/git-prefetch.js';
 import { UsageError } from './args.js';
 
 const EXIT: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
@@ -22,6 +23,8 @@ export async function runVerifyRecord(
     /** Where the relative record and tree paths start. */
     cwd: string;
     env: Record<string, string | undefined>;
+    /** How git is started (main's `io.git`); the product's own runner when absent. */
+    git?: GitRunner;
   },
   now: Date,
 ): Promise<number> {
@@ -45,6 +48,7 @@ export async function runVerifyRecord(
     root,
     evidenceDir: root,
     env: io.env,
+    ...(io.git ? { git: io.git } : {}),
     logger: { info: () => undefined, warn: () => undefined },
     lookups: createOfflineLookups('verify-record makes no GitHub API calls'),
   });
