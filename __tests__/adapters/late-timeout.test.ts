@@ -9,10 +9,13 @@ import { probe } from '../../src/adapters/tool-lookup.js';
 
 const options = { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 20 };
 
-/** Keeps this thread busy (no timer, no child's exit is seen meanwhile). */
+/**
+ * Holds this thread for `ms` as a long synchronous task would: no timer fires and no child's exit
+ * is seen meanwhile. Blocked in Atomics.wait, not spinning: the same for the event loop, without
+ * burning a core the other test workers need.
+ */
 function busyFor(ms: number): void {
-  const end = Date.now() + ms;
-  while (Date.now() < end);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 describe('execFileLauncher timeout', () => {
