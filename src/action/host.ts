@@ -3,7 +3,7 @@
 
 import type { CommandEvents, HeadCommit, Ports } from '../app/ports.js';
 import type { StepIo } from '../adapters/github/step-io.js';
-import type { GitRunner } from '../adapters/git-prefetch.js';
+import type { GitRunner } from '../adapters/git-exec.js';
 import type { Transport } from '../adapters/github/http-transport.js';
 import type { InputSource } from './inputs.js';
 

@@ -4,7 +4,7 @@
 import { createActionCommandLog } from '../adapters/github/command-log.js';
 import { createRunnerStepIo } from '../adapters/github/step-io.js';
 import { isEchoBackedUp } from '../adapters/command-output.js';
-import type { GitRunner } from '../adapters/git-prefetch.js';
+import type { GitRunner } from '../adapters/git-exec.js';
 import { RUNNER_INPUTS } from './inputs.js';
 import { runAction } from './main.js';
 

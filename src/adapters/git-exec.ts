@@ -31,16 +31,17 @@ export type GitResult =
 const NO_REPOSITORY =
   /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 
-/** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). */
+/** Runs `git ...args` in `cwd`; never rejects (every outcome is a GitResult). Tests count calls. */
+export type GitRunner = (cwd: string, args: string[]) => Promise<GitResult>;
+
+/** The product's git: processes started by execFile. */
 export const git = createGitRunner(execFileLauncher);
 
 /**
  * A `git` that starts its processes through `launch` (tests pass one that forks a small shell
  * instead of their own large process); how an outcome is read is the same for every launcher.
  */
-export function createGitRunner(
-  launch: Launcher,
-): (cwd: string, args: string[]) => Promise<GitResult> {
+export function createGitRunner(launch: Launcher): GitRunner {
   return async (cwd, args) => {
     // GIT_NO_LAZY_FETCH: a partial clone must not fetch missing objects from the network.
     const env = buildChildEnv(process.env, {

@@ -2,9 +2,7 @@
 // one `log` walk (one process each, however many tags and documents the gate names).
 
 import { posix } from 'node:path';
-import { git as runGit, type GitResult } from './git-exec.js';
-
-type Git = (cwd: string, args: string[]) => Promise<GitResult>;
+import { git as runGit, type GitRunner } from './git-exec.js';
 
 /** A tag as `refs/tags/<name>^{commit}` reads it: its commit and that commit's ISO date. */
 export interface TagFact {
@@ -33,7 +31,7 @@ export const TAG_LIST: readonly string[] = ['for-each-ref', `--format=${TAG_FORM
 export async function readTags(
   root: string,
   wanted: string[],
-  git: Git = runGit,
+  git: GitRunner = runGit,
 ): Promise<{
   count: number;
   commits: Record<string, string>;
@@ -65,7 +63,7 @@ export async function readTags(
 }
 
 /** A tag of a tag, peeled to its commit; null when git failed (a "no" is an absent tag). */
-async function peelNested(root: string, tag: string, git: Git): Promise<TagFact | null> {
+async function peelNested(root: string, tag: string, git: GitRunner): Promise<TagFact | null> {
   const sha = await git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]);
   if (sha.kind === 'unavailable') return null;
   if (sha.kind !== 'ok') return { sha: null, date: null };
@@ -82,7 +80,7 @@ async function peelNested(root: string, tag: string, git: Git): Promise<TagFact 
 export async function lastChanges(
   root: string,
   paths: string[],
-  git: Git = runGit,
+  git: GitRunner = runGit,
 ): Promise<Map<string, { sha: string; date: string }> | null> {
   const found = new Map<string, { sha: string; date: string }>();
   if (paths.length === 0) return found;

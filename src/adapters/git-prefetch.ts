@@ -5,11 +5,8 @@
 
 import { HEAD_READS } from './git.js';
 import { GIT_PROBE } from './git-probe.js';
-import { git as runGit, type GitResult } from './git-exec.js';
+import { git as runGit, type GitResult, type GitRunner } from './git-exec.js';
 import { TAG_LIST } from './git-facts.js';
-
-/** Runs one git command (git-exec.ts's signature). */
-export type GitRunner = (cwd: string, args: string[]) => Promise<GitResult>;
 
 /** HEAD as the Action reads it, twice: the judged commit (git.ts `headCommit`), the trusted ref. */
 export const HEAD_QUESTIONS: readonly (readonly string[])[] = HEAD_READS;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { GitEvidence } from '../core/evidence.js';
 import { couldNot, ok } from '../core/outcome.js';
 import type { GitPort } from '../app/ports.js';
-import { git as runGit, type GitResult } from './git-exec.js';
+import { git as runGit, type GitResult, type GitRunner } from './git-exec.js';
 import { lastChanges, readTags } from './git-facts.js';
 import { GIT_PROBE, isPartialClone, probedHead, readShallowBoundary } from './git-probe.js';
 
@@ -26,7 +26,7 @@ function isSafeRef(ref: string): boolean {
 /** A git port over the repository at `root`; `git` runs one command (tests count calls). */
 export function createGit(
   root: string,
-  git: typeof runGit = runGit,
+  git: GitRunner = runGit,
 ): GitPort & Required<Pick<GitPort, 'headCommit'>> {
   // A run reads every trusted file at the same ref: that it is a commit here is asked once (a
   // commit, once present, stays), not once per file; a "no" or a failure is asked again.

@@ -4,7 +4,7 @@
 import type { LoggerPort, LookupsPort, Ports } from '../app/ports.js';
 import { createFsWorkspace } from './fs-workspace.js';
 import { createGit } from './git.js';
-import type { GitRunner } from './git-prefetch.js';
+import type { GitRunner } from './git-exec.js';
 import { createOutputDir } from './output-dir.js';
 import { createProcessRunner } from './process-runner.js';
 import { createToolLookup } from './tool-lookup.js';

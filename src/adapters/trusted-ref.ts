@@ -7,9 +7,8 @@ import type { Payload } from '../core/github/event-payload.js';
 import { planEvent } from '../core/github/event-plan.js';
 import { describeApiError } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
-import { git as runGit } from './git-exec.js';
+import { git as runGit, type GitRunner } from './git-exec.js';
 import { createGit } from './git.js';
-import type { GitRunner } from './git-prefetch.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 /** A branch name git reads as a name only (no option, no revision syntax). */

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
 import { findConfigRoot } from '../adapters/find-config-root.js';
-import type { GitRunner } from '../adapters/git-prefetch.js';
+import type { GitRunner } from '../adapters/git-exec.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile, withShardDurations } from '../adapters/record-files.js';

@@ -8,7 +8,7 @@ import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile } from '../adapters/record-files.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
-import type { GitRunner } from '../adapters/git-prefetch.js';
+import type { GitRunner } from '../adapters/git-exec.js';
 import { UsageError } from './args.js';
 
 const EXIT: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
