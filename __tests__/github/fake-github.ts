@@ -212,9 +212,11 @@ export class FakeGitHub {
    * Holds the first `count` requests matching `method` and `path` until all of them have arrived
    * (or `timeoutMs` passed), then answers them from the state at that moment: runs that overlap
    * in the worst way (both read before either writes), deterministically. Resolves to whether
-   * all `count` met.
+   * all `count` met. The wait is only a bound for a run that never arrives: on a loaded machine two
+   * processes started together reached it more than 10 s apart, so it stays under the tests' 30 s
+   * and the client's 30 s request timeout instead.
    */
-  barrier(method: string, path: RegExp, count: number, timeoutMs = 10_000): Promise<boolean> {
+  barrier(method: string, path: RegExp, count: number, timeoutMs = 25_000): Promise<boolean> {
     let release!: (met: boolean) => void;
     const met = new Promise<boolean>((resolve) => (release = resolve));
     const timer = setTimeout(() => release(false), timeoutMs);

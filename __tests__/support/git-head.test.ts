@@ -1,21 +1,16 @@
 // headSha reads HEAD from a repository's files: it must say what `git rev-parse HEAD` says on a
 // branch, detached, with packed refs and from a subdirectory, and ask git where it cannot read.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { git } from '../action/git-workspace.js';
 import { headSha } from './git-head.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-git-head-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const repo = join(root, 'repo');
 mkdirSync(join(repo, 'sub'), { recursive: true });
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-    cwd,
-    encoding: 'utf8',
-  }).trim();
 const revParse = (cwd: string) => git(cwd, 'rev-parse', 'HEAD');
 git(repo, 'init', '-q', '-b', 'main');
 writeFileSync(join(repo, 'a'), '1');
