@@ -5,62 +5,21 @@
 // Node processes start). BENCH_RUNS sets the number of suite runs (default 3). Prints a Markdown
 // row per run and the medians; exits non-zero when a run fails.
 //
-// CPU is the machine's busy time over the run (/proc/stat, all cores), not what `time` reports:
-// `time` adds up only processes that were waited for, and the suite's tests start processes that
-// outlive their parent and are reaped by init (the escapees the runner tests make, daemons), whose
-// CPU it never sees; a process tree that hands work to such a process looks cheaper than it is.
-// Run it with nothing else busy on the machine.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { median, timeSpawn, withoutExtraCa } from './measure.mjs';
+// CPU is the machine's busy time over the run (/proc/stat, all cores; see suite-measure.mjs).
+// Run it with nothing else busy on the machine; bench/suite-vs-baseline.mjs takes the machine's
+// speed out of the comparison by timing an older tree in turns with this one.
+import { median } from './measure.mjs';
+import { reference, suiteRun } from './suite-measure.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const noCa = withoutExtraCa();
-
-/** Median wall ms of seven `node -e 0`. */
-function reference() {
-  return median(
-    Array.from({ length: 7 }, () => timeSpawn(process.execPath, ['-e', '0'], { env: noCa }).ms),
-  );
-}
-
-/**
- * The machine's busy CPU seconds so far, all cores (user, nice, system, irq, softirq in
- * /proc/stat's `cpu` line, in USER_HZ ticks: 100 a second on Linux). NaN where there is no /proc.
- */
-function busySeconds() {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-    const [user, nice, system, , , irq, softirq] = fields.slice(1).map(Number);
-    return (user + nice + system + irq + softirq) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** One `npm test` run: wall seconds and the machine's busy CPU seconds during it. */
-function suiteRun() {
-  const busyBefore = busySeconds();
-  const start = performance.now();
-  const result = spawnSync('npm', ['test'], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const wall = (performance.now() - start) / 1000;
-  const counts = result.stdout.match(/Tests\s+(.*)\n/)?.[1] ?? '?';
-  return { ok: result.status === 0, wall, cpu: busySeconds() - busyBefore, counts };
-}
 
 const rows = [];
 console.log('| `node -e 0` (ms) | `npm test` wall (s) | machine CPU (s) | tests |');
 console.log('|---|---|---|---|');
 for (let i = 0; i < RUNS; i++) {
   const ms = reference();
-  const run = suiteRun();
+  const run = suiteRun(ROOT);
   rows.push({ ms, ...run });
   console.log(
     `| ${ms.toFixed(0)} | ${run.wall.toFixed(1)} | ${run.cpu.toFixed(1)} | ${run.counts} |`,
