@@ -43538,6 +43538,14 @@ function buildChildEnv(source, request) {
 
 // src/adapters/exec-file.ts
 var import_node_child_process = require("node:child_process");
+
+// src/adapters/idle-pipes.ts
+function afterOneReadPass(bytesRead, idle, busy = () => void 0) {
+  const seen = bytesRead();
+  setImmediate(() => bytesRead() === seen ? idle() : busy());
+}
+
+// src/adapters/exec-file.ts
 function execFileLauncher(file, args, options) {
   const { timeout, drainAfterExitMs, ...execOptions } = options;
   return new Promise((resolvePromise) => {
@@ -43560,10 +43568,21 @@ function execFileLauncher(file, args, options) {
     const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, drainAfterExitMs);
+      let read = 0;
+      const count = (chunk) => void (read += chunk.length);
+      child.stdout?.on("data", count);
+      child.stderr?.on("data", count);
+      const drain = setTimeout(
+        () => afterOneReadPass(
+          () => read,
+          () => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+          },
+          () => drain.refresh()
+        ),
+        drainAfterExitMs
+      );
       child.once("close", () => clearTimeout(drain));
     });
   });
@@ -44540,7 +44559,13 @@ ${exit.error.message}
     child.on("exit", (code2, signal) => {
       exit = { code: code2, signal };
       drainTimer = setTimeout(() => {
-        if (output.waitingForLog === 0) void finalize();
+        if (output.waitingForLog !== 0) return;
+        afterOneReadPass(
+          () => output.bytes,
+          () => {
+            if (output.waitingForLog === 0) void finalize();
+          }
+        );
       }, DRAIN_MS);
     });
     child.on("error", (error) => {

@@ -5,6 +5,7 @@
 // both start their processes through this.
 
 import { execFile } from 'node:child_process';
+import { afterOneReadPass } from './idle-pipes.js';
 
 /** How execFile reports a process that did not exit 0 (its callback's error). */
 export type LaunchError = Error & {
@@ -57,10 +58,23 @@ export function execFileLauncher(
     const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeout);
     if (drainAfterExitMs === undefined) return;
     child.once('exit', () => {
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, drainAfterExitMs);
+      let read = 0;
+      const count = (chunk: Buffer) => void (read += chunk.length);
+      child.stdout?.on('data', count);
+      child.stderr?.on('data', count);
+      // Let go only of pipes with nothing left to read (idle-pipes.ts), else wait again.
+      const drain = setTimeout(
+        () =>
+          afterOneReadPass(
+            () => read,
+            () => {
+              child.stdout?.destroy();
+              child.stderr?.destroy();
+            },
+            () => drain.refresh(),
+          ),
+        drainAfterExitMs,
+      );
       child.once('close', () => clearTimeout(drain));
     });
   });

@@ -11,6 +11,7 @@ import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
+import { afterOneReadPass } from './idle-pipes.js';
 import { openOutputFile } from './output-dir.js';
 
 /** Time between SIGTERM and SIGKILL when a command is stopped. */
@@ -189,8 +190,15 @@ export function runProcess(
     child.on('exit', (code, signal) => {
       exit = { code, signal };
       drainTimer = setTimeout(() => {
-        // Idle pipes, or ones we paused for the log file (the drain handler re-arms this timer)?
-        if (output.waitingForLog === 0) void finalize();
+        // Pipes we paused for the log file are not idle (the drain handler re-arms this timer),
+        // nor ones with output not read yet (idle-pipes.ts; what is read re-arms this timer).
+        if (output.waitingForLog !== 0) return;
+        afterOneReadPass(
+          () => output.bytes,
+          () => {
+            if (output.waitingForLog === 0) void finalize();
+          },
+        );
       }, DRAIN_MS);
     });
     child.on('error', (error) => {

@@ -1,0 +1,88 @@
+// A process's last output must not be lost when the gate is held up just after the process
+// exits. libuv reaps every exited child on any SIGCHLD, so a process can be reaped (its 'exit'
+// seen) while its stdout is still unread; a loop iteration then runs its timers before its I/O.
+// Both runners let go of a finished process's pipes a little after 'exit' (a background child
+// may hold them open for ever): when the thread was held up that long (a busy event loop, GC, a
+// descheduled process on a loaded runner), they used to destroy the pipes with the output still
+// in them: a verification command with exit 0 and no output (no test counts), a tool probe with
+// no version. Found in the suite under load (one run in ten); reproduced here on purpose.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileLauncher } from '../../src/adapters/exec-file.js';
+import { createProcessRunner } from '../../src/adapters/process-runner.js';
+import type { CommandConfig } from '../../src/core/config/config-types.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Holds this thread for `ms`, as a long synchronous task does (no timer, no I/O meanwhile). */
+function hold(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Starts `start` (a process that writes one line 0.3 s later and exits), then has another child
+ * of this process exit: that child's output callback holds the thread while the first process
+ * writes and exits, so it is reaped on the other child's SIGCHLD before its stdout is polled;
+ * then the thread is held `afterExitMs` more. Resolves to what `start` resolves to.
+ */
+async function reapedBeforeRead<T>(start: () => Promise<T>, afterExitMs: number): Promise<T> {
+  const running = start();
+  await new Promise((settle) => setTimeout(settle, 100));
+  const other = spawn('sh', ['-c', 'echo go'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  other.stdout.on('data', () => hold(400));
+  other.on('exit', () => setImmediate(() => hold(afterExitMs)));
+  hold(100);
+  return running;
+}
+
+const HELD_AFTER_EXIT_MS = [0, 250];
+
+describe('output read after the process was reaped', () => {
+  it('the command runner keeps it, however long the gate was held up after the exit', async () => {
+    const command = {
+      ...{ id: 'counts', run: 'sleep 0.3; ./prints-env.sh', cwd: '.', env: {}, secretEnv: [] },
+      ...{ timeoutMs: 30_000, needs: [], reportsTests: false, mutates: false },
+      ...{ placeholder: 'fail', passEnv: [] },
+    } as CommandConfig;
+    for (const afterExitMs of HELD_AFTER_EXIT_MS) {
+      const evidenceDir = mkdtempSync(join(tmpdir(), 'cc-idle-pipes-'));
+      dirs.push(evidenceDir);
+      const runner = createProcessRunner({ root: FIXTURES, evidenceDir });
+      const [result] = await reapedBeforeRead(
+        () =>
+          runner.run([command], {
+            ...{ concurrency: 1, logDir: 'logs', refusals: {} },
+            ...{ redact: (text: string) => text, withheldEnv: [] },
+          }),
+        afterExitMs,
+      );
+      expect(result, `held ${afterExitMs} ms after the exit`).toMatchObject({
+        state: 'ran',
+        exitCode: 0,
+      });
+      expect(result!.outputTail).toContain('PLAIN=');
+    }
+  });
+
+  it('a tool probe (execFile, let go after the exit) keeps it too', async () => {
+    for (const afterExitMs of HELD_AFTER_EXIT_MS) {
+      const { error, stdout } = await reapedBeforeRead(
+        () =>
+          execFileLauncher('/bin/sh', ['-c', 'sleep 0.3; echo v20.1.0'], {
+            ...{ env: { PATH: process.env.PATH ?? '' }, timeout: 30_000, maxBuffer: 1 << 20 },
+            drainAfterExitMs: 200,
+          }),
+        afterExitMs,
+      );
+      expect([error, stdout.toString()], `held ${afterExitMs} ms after the exit`).toEqual([
+        null,
+        'v20.1.0\n',
+      ]);
+    }
+  });
+});

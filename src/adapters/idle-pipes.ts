@@ -1,0 +1,20 @@
+// Deciding that a finished process's pipes are idle. Both runners stop reading a process's pipes
+// a little after it exited (a background child it left may hold them open for ever), with a timer.
+// But a loop iteration runs its timers before its I/O, and libuv may reap a process (on another
+// child's SIGCHLD) before it polls that process's stdout: when the thread was held up for the
+// timer's length after 'exit' (a busy event loop, GC, a descheduled process on a loaded runner),
+// the timer fires with the process's last output still unread in the pipe. So the timer only
+// asks; the answer comes after one more I/O pass.
+
+/**
+ * Calls `idle` if the next I/O pass reads nothing more (`bytesRead` unchanged across it), else
+ * `busy`. setImmediate callbacks run right after the poll phase of the loop iteration.
+ */
+export function afterOneReadPass(
+  bytesRead: () => number,
+  idle: () => void,
+  busy: () => void = () => undefined,
+): void {
+  const seen = bytesRead();
+  setImmediate(() => (bytesRead() === seen ? idle() : busy()));
+}
