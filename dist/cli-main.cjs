@@ -43540,9 +43540,14 @@ function buildChildEnv(source, request) {
 var import_node_child_process = require("node:child_process");
 
 // src/adapters/idle-pipes.ts
-function afterOneReadPass(bytesRead, idle, busy = () => void 0) {
-  const seen = bytesRead();
-  setImmediate(() => bytesRead() === seen ? idle() : busy());
+function afterOneReadPass(read, idle, busy = () => void 0) {
+  const seen = read.bytes;
+  setImmediate(() => read.bytes === seen ? idle() : busy());
+}
+function afterReadsSettle(read, done, capMs) {
+  const deadline = Date.now() + capMs;
+  const pass = () => afterOneReadPass(read, done, () => Date.now() < deadline ? pass() : done());
+  pass();
 }
 
 // src/adapters/exec-file.ts
@@ -43565,16 +43570,22 @@ function execFileLauncher(file, args, options) {
         });
       }
     );
-    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
+    const timer = setTimeout(
+      () => setImmediate(() => {
+        if (child.exitCode === null && child.signalCode === null)
+          timedOut = child.kill("SIGTERM");
+      }),
+      timeout
+    );
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
-      let read = 0;
-      const count = (chunk) => void (read += chunk.length);
+      const read = { bytes: 0 };
+      const count = (chunk) => void (read.bytes += chunk.length);
       child.stdout?.on("data", count);
       child.stderr?.on("data", count);
       const drain = setTimeout(
         () => afterOneReadPass(
-          () => read,
+          read,
           () => {
             child.stdout?.destroy();
             child.stderr?.destroy();
@@ -44490,11 +44501,16 @@ function runProcess(command, options) {
       killGroup("SIGTERM");
       graceTimer ??= setTimeout(() => killGroup("SIGKILL"), graceMs);
     };
-    const timer = setTimeout(() => {
-      if (exit) return void finalize();
-      timedOut = true;
-      stop();
-    }, command.timeoutMs);
+    const timer = setTimeout(
+      () => setImmediate(() => {
+        if (!exit) {
+          timedOut = true;
+          return stop();
+        }
+        afterReadsSettle(output, () => void finalize(), graceMs);
+      }),
+      command.timeoutMs
+    );
     const onAbort = () => {
       stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
       stop();
@@ -44560,12 +44576,9 @@ ${exit.error.message}
       exit = { code: code2, signal };
       drainTimer = setTimeout(() => {
         if (output.waitingForLog !== 0) return;
-        afterOneReadPass(
-          () => output.bytes,
-          () => {
-            if (output.waitingForLog === 0) void finalize();
-          }
-        );
+        afterOneReadPass(output, () => {
+          if (output.waitingForLog === 0) void finalize();
+        });
       }, DRAIN_MS);
     });
     child.on("error", (error) => {

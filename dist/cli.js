@@ -252,9 +252,9 @@ function buildChildEnv(source, request) {
 var import_node_child_process = require("node:child_process");
 
 // src/adapters/idle-pipes.ts
-function afterOneReadPass(bytesRead, idle, busy = () => void 0) {
-  const seen = bytesRead();
-  setImmediate(() => bytesRead() === seen ? idle() : busy());
+function afterOneReadPass(read, idle, busy = () => void 0) {
+  const seen = read.bytes;
+  setImmediate(() => read.bytes === seen ? idle() : busy());
 }
 
 // src/adapters/exec-file.ts
@@ -277,16 +277,22 @@ function execFileLauncher(file, args, options) {
         });
       }
     );
-    const timer = setTimeout(() => timedOut = child.kill("SIGTERM"), timeout);
+    const timer = setTimeout(
+      () => setImmediate(() => {
+        if (child.exitCode === null && child.signalCode === null)
+          timedOut = child.kill("SIGTERM");
+      }),
+      timeout
+    );
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
-      let read = 0;
-      const count = (chunk) => void (read += chunk.length);
+      const read = { bytes: 0 };
+      const count = (chunk) => void (read.bytes += chunk.length);
       child.stdout?.on("data", count);
       child.stderr?.on("data", count);
       const drain = setTimeout(
         () => afterOneReadPass(
-          () => read,
+          read,
           () => {
             child.stdout?.destroy();
             child.stderr?.destroy();

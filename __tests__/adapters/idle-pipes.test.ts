@@ -42,23 +42,25 @@ async function reapedBeforeRead<T>(start: () => Promise<T>, afterExitMs: number)
 
 const HELD_AFTER_EXIT_MS = [0, 250];
 
+/** `run` through the command runner, as the gate runs a verification command. */
+function runCommand(run: string, timeoutMs: number) {
+  const command = {
+    ...{ id: 'unit', run, cwd: '.', env: {}, secretEnv: [], timeoutMs, needs: [] },
+    ...{ reportsTests: false, mutates: false, placeholder: 'fail', passEnv: [] },
+  } as CommandConfig;
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'cc-idle-pipes-'));
+  dirs.push(evidenceDir);
+  return createProcessRunner({ root: FIXTURES, evidenceDir }).run([command], {
+    ...{ concurrency: 1, logDir: 'logs', refusals: {} },
+    ...{ redact: (text: string) => text, withheldEnv: [] },
+  });
+}
+
 describe('output read after the process was reaped', () => {
   it('the command runner keeps it, however long the gate was held up after the exit', async () => {
-    const command = {
-      ...{ id: 'counts', run: 'sleep 0.3; ./prints-env.sh', cwd: '.', env: {}, secretEnv: [] },
-      ...{ timeoutMs: 30_000, needs: [], reportsTests: false, mutates: false },
-      ...{ placeholder: 'fail', passEnv: [] },
-    } as CommandConfig;
     for (const afterExitMs of HELD_AFTER_EXIT_MS) {
-      const evidenceDir = mkdtempSync(join(tmpdir(), 'cc-idle-pipes-'));
-      dirs.push(evidenceDir);
-      const runner = createProcessRunner({ root: FIXTURES, evidenceDir });
       const [result] = await reapedBeforeRead(
-        () =>
-          runner.run([command], {
-            ...{ concurrency: 1, logDir: 'logs', refusals: {} },
-            ...{ redact: (text: string) => text, withheldEnv: [] },
-          }),
+        () => runCommand('sleep 0.3; ./prints-env.sh', 30_000),
         afterExitMs,
       );
       expect(result, `held ${afterExitMs} ms after the exit`).toMatchObject({
@@ -67,6 +69,16 @@ describe('output read after the process was reaped', () => {
       });
       expect(result!.outputTail).toContain('PLAIN=');
     }
+  });
+
+  it('the command runner keeps it when the command exited just before its timeout', async () => {
+    // Lost, this line would have let the command pass although it reports failed tests.
+    const [result] = await reapedBeforeRead(
+      () => runCommand('sleep 0.3; echo "Tests: 2 failed, 40 passed, 42 total"', 450),
+      0,
+    );
+    expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
+    expect(result!.outputTail).toContain('Tests: 2 failed, 40 passed');
   });
 
   it('a tool probe (execFile, let go after the exit) keeps it too', async () => {
@@ -84,5 +96,18 @@ describe('output read after the process was reaped', () => {
         'v20.1.0\n',
       ]);
     }
+  });
+});
+
+describe('a timeout that fires while the thread is held up', () => {
+  it('is no timeout for a command that had exited in time (its exit not read yet)', async () => {
+    const running = runCommand('sleep 0.2; echo done', 1000);
+    await new Promise((settle) => setTimeout(settle, 50));
+    // Held in an I/O callback (another child's output) across the command's exit and timeout.
+    const other = spawn('sh', ['-c', 'echo go'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    other.stdout.on('data', () => hold(1200));
+    const [result] = await running;
+    expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
+    expect(result!.outputTail).toBe('done\n');
   });
 });

@@ -1,8 +1,9 @@
 // Starts one process and collects its output with Node's execFile, the timeout kept here rather
 // than by execFile: execFile's own timeout drops the output it has not read yet when it fires,
 // and if the process had already exited 0 (its exit not yet seen, the event loop busy) reports
-// success with that cut output. git (git-exec.ts) and the tool version probes (tool-lookup.ts)
-// both start their processes through this.
+// success with that cut output. Here a process whose exit one more I/O pass shows is an answer,
+// read in full; one still running is killed and is a timeout. git (git-exec.ts) and the tool
+// version probes (tool-lookup.ts) both start their processes through this.
 
 import { execFile } from 'node:child_process';
 import { afterOneReadPass } from './idle-pipes.js';
@@ -26,7 +27,7 @@ export type Launcher = (
 ) => Promise<{ error: LaunchError | null; stdout: Buffer; stderr: Buffer }>;
 
 /**
- * Node's execFile as a Launcher. A process still there when the time is up (a signal reached
+ * Node's execFile as a Launcher. A process still running when the time is up (a signal reached
  * it) is a timeout whatever its exit (`killed`, SIGTERM, code null): never a cut answer.
  * `cwd` absent: this process's directory. `drainAfterExitMs`: once the process has exited, its
  * pipes are read that much longer and then let go, so a child it left holding them (a daemon a
@@ -55,18 +56,27 @@ export function execFileLauncher(
         });
       },
     );
-    const timer = setTimeout(() => (timedOut = child.kill('SIGTERM')), timeout);
+    // Decided after one more I/O pass (idle-pipes.ts): an exit the loop had not read yet, its
+    // thread held up past the timeout, is an answer (execFile still reads all of it), not a hang.
+    const timer = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (child.exitCode === null && child.signalCode === null)
+            timedOut = child.kill('SIGTERM');
+        }),
+      timeout,
+    );
     if (drainAfterExitMs === undefined) return;
     child.once('exit', () => {
-      let read = 0;
-      const count = (chunk: Buffer) => void (read += chunk.length);
+      const read = { bytes: 0 };
+      const count = (chunk: Buffer) => void (read.bytes += chunk.length);
       child.stdout?.on('data', count);
       child.stderr?.on('data', count);
       // Let go only of pipes with nothing left to read (idle-pipes.ts), else wait again.
       const drain = setTimeout(
         () =>
           afterOneReadPass(
-            () => read,
+            read,
             () => {
               child.stdout?.destroy();
               child.stderr?.destroy();

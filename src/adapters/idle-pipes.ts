@@ -6,15 +6,31 @@
 // the timer fires with the process's last output still unread in the pipe. So the timer only
 // asks; the answer comes after one more I/O pass.
 
+/** What has been read from a process's pipes so far, in bytes. */
+export interface ReadCount {
+  readonly bytes: number;
+}
+
 /**
- * Calls `idle` if the next I/O pass reads nothing more (`bytesRead` unchanged across it), else
+ * Calls `idle` if the next I/O pass reads nothing more (`read.bytes` unchanged across it), else
  * `busy`. setImmediate callbacks run right after the poll phase of the loop iteration.
  */
 export function afterOneReadPass(
-  bytesRead: () => number,
+  read: ReadCount,
   idle: () => void,
   busy: () => void = () => undefined,
 ): void {
-  const seen = bytesRead();
-  setImmediate(() => (bytesRead() === seen ? idle() : busy()));
+  const seen = read.bytes;
+  setImmediate(() => (read.bytes === seen ? idle() : busy()));
+}
+
+/**
+ * Calls `done` once an I/O pass reads nothing more, or after `capMs` of passes that all read
+ * something (a background child that never stops writing).
+ */
+export function afterReadsSettle(read: ReadCount, done: () => void, capMs: number): void {
+  const deadline = Date.now() + capMs;
+  const pass = (): void =>
+    afterOneReadPass(read, done, () => (Date.now() < deadline ? pass() : done()));
+  pass();
 }

@@ -11,7 +11,7 @@ import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
-import { afterOneReadPass } from './idle-pipes.js';
+import { afterOneReadPass, afterReadsSettle } from './idle-pipes.js';
 import { openOutputFile } from './output-dir.js';
 
 /** Time between SIGTERM and SIGKILL when a command is stopped. */
@@ -114,12 +114,21 @@ export function runProcess(
       killGroup('SIGTERM');
       graceTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
     };
-    const timer = setTimeout(() => {
-      // The shell is gone and only a background child still keeps its pipes busy: stop waiting.
-      if (exit) return void finalize();
-      timedOut = true;
-      stop();
-    }, command.timeoutMs);
+    // Timers run before I/O in a loop iteration (idle-pipes.ts): the timeout is decided after one
+    // more I/O pass, so an exit or output the loop had not read yet still counts.
+    const timer = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (!exit) {
+            timedOut = true;
+            return stop();
+          }
+          // The shell is gone and only a background child still keeps its pipes busy: stop
+          // waiting once what the shell itself wrote has been read.
+          afterReadsSettle(output, () => void finalize(), graceMs);
+        }),
+      command.timeoutMs,
+    );
     const onAbort = () => {
       stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
       stop();
@@ -193,12 +202,9 @@ export function runProcess(
         // Pipes we paused for the log file are not idle (the drain handler re-arms this timer),
         // nor ones with output not read yet (idle-pipes.ts; what is read re-arms this timer).
         if (output.waitingForLog !== 0) return;
-        afterOneReadPass(
-          () => output.bytes,
-          () => {
-            if (output.waitingForLog === 0) void finalize();
-          },
-        );
+        afterOneReadPass(output, () => {
+          if (output.waitingForLog === 0) void finalize();
+        });
       }, DRAIN_MS);
     });
     child.on('error', (error) => {
