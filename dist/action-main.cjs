@@ -71530,7 +71530,7 @@ function runProcess(command, options) {
       command.timeoutMs
     );
     const onAbort = () => {
-      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      if (!exit) stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
       stop();
     };
     if (options.signal.aborted) onAbort();
@@ -71627,7 +71627,9 @@ function createProcessRunner(options) {
       runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
       if (runOptions.signal?.aborted) onOuterAbort();
       const runTimer = runOptions.runTimeoutMs ? setTimeout(
-        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
+        () => setImmediate(
+          () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`)
+        ),
         runOptions.runTimeoutMs
       ) : void 0;
       const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));

@@ -43,7 +43,7 @@ async function reapedBeforeRead<T>(start: () => Promise<T>, afterExitMs: number)
 const HELD_AFTER_EXIT_MS = [0, 250];
 
 /** `run` through the command runner, as the gate runs a verification command. */
-function runCommand(run: string, timeoutMs: number) {
+function runCommand(run: string, timeoutMs: number, runTimeoutMs?: number) {
   const command = {
     ...{ id: 'unit', run, cwd: '.', env: {}, secretEnv: [], timeoutMs, needs: [] },
     ...{ reportsTests: false, mutates: false, placeholder: 'fail', passEnv: [] },
@@ -53,6 +53,7 @@ function runCommand(run: string, timeoutMs: number) {
   return createProcessRunner({ root: FIXTURES, evidenceDir }).run([command], {
     ...{ concurrency: 1, logDir: 'logs', refusals: {} },
     ...{ redact: (text: string) => text, withheldEnv: [] },
+    ...(runTimeoutMs ? { runTimeoutMs } : {}),
   });
 }
 
@@ -100,14 +101,24 @@ describe('output read after the process was reaped', () => {
 });
 
 describe('a timeout that fires while the thread is held up', () => {
-  it('is no timeout for a command that had exited in time (its exit not read yet)', async () => {
-    const running = runCommand('sleep 0.2; echo done', 1000);
+  /** Holds the thread in an I/O callback (another child's output) for `ms`. */
+  async function heldInCallback<T>(running: Promise<T>, ms: number): Promise<T> {
     await new Promise((settle) => setTimeout(settle, 50));
-    // Held in an I/O callback (another child's output) across the command's exit and timeout.
     const other = spawn('sh', ['-c', 'echo go'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    other.stdout.on('data', () => hold(1200));
-    const [result] = await running;
+    other.stdout.on('data', () => hold(ms));
+    return running;
+  }
+
+  it('is no timeout for a command that had exited in time (its exit not read yet)', async () => {
+    const [result] = await heldInCallback(runCommand('sleep 0.2; echo done', 1000), 1200);
     expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
+    expect(result!.outputTail).toBe('done\n');
+  });
+
+  it('the run timeout does not mark as stopped a command that had exited in time', async () => {
+    const [result] = await heldInCallback(runCommand('sleep 0.2; echo done', 30_000, 1000), 1200);
+    expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
+    expect(result).not.toHaveProperty('reason');
     expect(result!.outputTail).toBe('done\n');
   });
 });

@@ -48,10 +48,13 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         stop.abort(runOptions.signal?.reason ?? 'the gate was interrupted');
       runOptions.signal?.addEventListener('abort', onOuterAbort, { once: true });
       if (runOptions.signal?.aborted) onOuterAbort();
+      // Decided after one more I/O pass (idle-pipes.ts): exits already there are read first.
       const runTimer = runOptions.runTimeoutMs
         ? setTimeout(
             () =>
-              stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs!)}) expired`),
+              setImmediate(() =>
+                stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs!)}) expired`),
+              ),
             runOptions.runTimeoutMs,
           )
         : undefined;

@@ -130,7 +130,8 @@ export function runProcess(
       command.timeoutMs,
     );
     const onAbort = () => {
-      stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
+      // A command that had already exited was not stopped (what it left behind still is).
+      if (!exit) stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
       stop();
     };
     if (options.signal.aborted) onAbort();
