@@ -43544,13 +43544,9 @@ function afterOneReadPass(read, idle, busy = () => void 0) {
   const seen = read.bytes;
   setImmediate(() => read.bytes === seen ? idle() : busy());
 }
-function afterReadsSettle(read, done, capMs) {
-  const deadline = Date.now() + capMs;
-  const pass = () => afterOneReadPass(read, done, () => Date.now() < deadline ? pass() : done());
-  pass();
-}
 
 // src/adapters/exec-file.ts
+var KILL_GRACE_MS = 2e3;
 function execFileLauncher(file, args, options) {
   const { timeout, drainAfterExitMs, ...execOptions } = options;
   return new Promise((resolvePromise) => {
@@ -43561,6 +43557,7 @@ function execFileLauncher(file, args, options) {
       { ...execOptions, encoding: "buffer" },
       (error, stdout, stderr) => {
         clearTimeout(timer);
+        clearTimeout(killer);
         if (!timedOut) return resolvePromise({ error, stdout, stderr });
         const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
         resolvePromise({
@@ -43570,15 +43567,23 @@ function execFileLauncher(file, args, options) {
         });
       }
     );
+    let killer;
     const timer = setTimeout(
       () => setImmediate(() => {
-        if (child.exitCode === null && child.signalCode === null)
-          timedOut = child.kill("SIGTERM");
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        timedOut = child.kill("SIGTERM");
+        killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
       }),
       timeout
     );
+    child.once("exit", () => clearTimeout(killer));
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
+      const exitedAt = Date.now();
+      const letGo = () => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      };
       const read = { bytes: 0 };
       const count = (chunk) => void (read.bytes += chunk.length);
       child.stdout?.on("data", count);
@@ -43586,11 +43591,8 @@ function execFileLauncher(file, args, options) {
       const drain = setTimeout(
         () => afterOneReadPass(
           read,
-          () => {
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-          },
-          () => drain.refresh()
+          letGo,
+          () => Date.now() - exitedAt < timeout ? drain.refresh() : letGo()
         ),
         drainAfterExitMs
       );
@@ -44439,7 +44441,7 @@ function unshownNotice(bytes, logFile) {
 }
 
 // src/adapters/run-process.ts
-var KILL_GRACE_MS = 2e3;
+var KILL_GRACE_MS2 = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
   if (!command.shell) return fallback;
@@ -44495,7 +44497,7 @@ function runProcess(command, options) {
       } catch {
       }
     };
-    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS2;
     let graceTimer;
     const stop = () => {
       killGroup("SIGTERM");
@@ -44507,12 +44509,13 @@ function runProcess(command, options) {
           timedOut = true;
           return stop();
         }
-        afterReadsSettle(output, () => void finalize(), graceMs);
+        void finalize();
       }),
       command.timeoutMs
     );
     const onAbort = () => {
-      if (!exit) stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
+      if (exit) return void setImmediate(() => void finalize());
+      stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
       stop();
     };
     if (options.signal.aborted) onAbort();
@@ -44591,7 +44594,7 @@ ${exit.error.message}
 // src/adapters/process-runner.ts
 function createProcessRunner(options) {
   let defaultShell;
-  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
+  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS2;
   return {
     async run(commands, runOptions) {
       const logRoot = (0, import_node_path9.resolve)(options.evidenceDir, runOptions.logDir);

@@ -261,6 +261,7 @@ function afterOneReadPass(read, idle, busy = () => void 0) {
 }
 
 // src/adapters/exec-file.ts
+var KILL_GRACE_MS = 2e3;
 function execFileLauncher(file, args, options) {
   const { timeout, drainAfterExitMs, ...execOptions } = options;
   return new Promise((resolvePromise) => {
@@ -271,6 +272,7 @@ function execFileLauncher(file, args, options) {
       { ...execOptions, encoding: "buffer" },
       (error, stdout, stderr) => {
         clearTimeout(timer);
+        clearTimeout(killer);
         if (!timedOut) return resolvePromise({ error, stdout, stderr });
         const late = error ?? new Error(`Command timed out: ${[file, ...args].join(" ")}`);
         resolvePromise({
@@ -280,15 +282,23 @@ function execFileLauncher(file, args, options) {
         });
       }
     );
+    let killer;
     const timer = setTimeout(
       () => setImmediate(() => {
-        if (child.exitCode === null && child.signalCode === null)
-          timedOut = child.kill("SIGTERM");
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        timedOut = child.kill("SIGTERM");
+        killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
       }),
       timeout
     );
+    child.once("exit", () => clearTimeout(killer));
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
+      const exitedAt = Date.now();
+      const letGo = () => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      };
       const read = { bytes: 0 };
       const count = (chunk) => void (read.bytes += chunk.length);
       child.stdout?.on("data", count);
@@ -296,11 +306,8 @@ function execFileLauncher(file, args, options) {
       const drain = setTimeout(
         () => afterOneReadPass(
           read,
-          () => {
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-          },
-          () => drain.refresh()
+          letGo,
+          () => Date.now() - exitedAt < timeout ? drain.refresh() : letGo()
         ),
         drainAfterExitMs
       );

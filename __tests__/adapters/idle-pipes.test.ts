@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileLauncher } from '../../src/adapters/exec-file.js';
 import { createProcessRunner } from '../../src/adapters/process-runner.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
+import { survivors } from '../support/command-lines.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const dirs: string[] = [];
@@ -43,7 +44,11 @@ async function reapedBeforeRead<T>(start: () => Promise<T>, afterExitMs: number)
 const HELD_AFTER_EXIT_MS = [0, 250];
 
 /** `run` through the command runner, as the gate runs a verification command. */
-function runCommand(run: string, timeoutMs: number, runTimeoutMs?: number) {
+function runCommand(
+  run: string,
+  timeoutMs: number,
+  more: { runTimeoutMs?: number; signal?: AbortSignal } = {},
+) {
   const command = {
     ...{ id: 'unit', run, cwd: '.', env: {}, secretEnv: [], timeoutMs, needs: [] },
     ...{ reportsTests: false, mutates: false, placeholder: 'fail', passEnv: [] },
@@ -53,7 +58,7 @@ function runCommand(run: string, timeoutMs: number, runTimeoutMs?: number) {
   return createProcessRunner({ root: FIXTURES, evidenceDir }).run([command], {
     ...{ concurrency: 1, logDir: 'logs', refusals: {} },
     ...{ redact: (text: string) => text, withheldEnv: [] },
-    ...(runTimeoutMs ? { runTimeoutMs } : {}),
+    ...more,
   });
 }
 
@@ -116,9 +121,28 @@ describe('a timeout that fires while the thread is held up', () => {
   });
 
   it('the run timeout does not mark as stopped a command that had exited in time', async () => {
-    const [result] = await heldInCallback(runCommand('sleep 0.2; echo done', 30_000, 1000), 1200);
+    const [result] = await heldInCallback(
+      runCommand('sleep 0.2; echo done', 30_000, { runTimeoutMs: 1000 }),
+      1200,
+    );
     expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
     expect(result).not.toHaveProperty('reason');
     expect(result!.outputTail).toBe('done\n');
+  });
+});
+
+describe('an abort after the command exited', () => {
+  it('lists what the command left behind, and does not call the command stopped', async () => {
+    const controller = new AbortController();
+    const running = runCommand('sleep 100.27 & echo started', 30_000, {
+      signal: controller.signal,
+    });
+    await new Promise((settle) => setTimeout(settle, 100));
+    controller.abort('the gate was interrupted (SIGINT)');
+    const [result] = await running;
+    expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
+    expect(result).not.toHaveProperty('reason');
+    expect(result!.leftovers?.map((left) => left.command)).toEqual(['sleep 100.27']);
+    expect(survivors('100.27')).toEqual([]);
   });
 });

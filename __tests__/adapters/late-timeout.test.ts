@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createGitRunner } from '../../src/adapters/git-exec.js';
 import { execFileLauncher } from '../../src/adapters/exec-file.js';
 import { probe } from '../../src/adapters/tool-lookup.js';
+import { survivors } from '../support/command-lines.js';
 
 const options = { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 20 };
 
@@ -34,6 +35,16 @@ describe('execFileLauncher timeout', () => {
     busyFor(600);
     const { error, stdout } = await pending;
     expect([error, stdout.toString()]).toEqual([null, 'policy: strict\n']);
+  });
+
+  it('kills a process that ignores SIGTERM at its timeout with SIGKILL, instead of waiting for it', async () => {
+    // Without SIGKILL this waits out the sleep, past the test's own timeout.
+    const { error } = await execFileLauncher('/bin/sh', ['-c', 'trap "" TERM; exec sleep 60.41'], {
+      ...options,
+      timeout: 100,
+    });
+    expect(error).toMatchObject({ code: null, killed: true });
+    expect(survivors('60.41')).toEqual([]);
   });
 
   it('a git that does not answer in time is unavailable, in the words a user reads', async () => {

@@ -8,6 +8,9 @@
 import { execFile } from 'node:child_process';
 import { afterOneReadPass } from './idle-pipes.js';
 
+/** Between SIGTERM and SIGKILL for a process that outlives its timeout, in ms. */
+const KILL_GRACE_MS = 2000;
+
 /** How execFile reports a process that did not exit 0 (its callback's error). */
 export type LaunchError = Error & {
   /** The exit status, or a string code (ENOENT, ERR_CHILD_PROCESS_STDIO_MAXBUFFER). */
@@ -47,6 +50,7 @@ export function execFileLauncher(
       { ...execOptions, encoding: 'buffer' },
       (error, stdout, stderr) => {
         clearTimeout(timer);
+        clearTimeout(killer);
         if (!timedOut) return resolvePromise({ error, stdout, stderr });
         const late = error ?? new Error(`Command timed out: ${[file, ...args].join(' ')}`);
         resolvePromise({
@@ -58,30 +62,35 @@ export function execFileLauncher(
     );
     // Decided after one more I/O pass (idle-pipes.ts): an exit the loop had not read yet, its
     // thread held up past the timeout, is an answer (execFile still reads all of it), not a hang.
+    // One that ignores SIGTERM gets SIGKILL after KILL_GRACE_MS (it would otherwise hang the run).
+    let killer: NodeJS.Timeout | undefined;
     const timer = setTimeout(
       () =>
         setImmediate(() => {
-          if (child.exitCode === null && child.signalCode === null)
-            timedOut = child.kill('SIGTERM');
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          timedOut = child.kill('SIGTERM');
+          killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
         }),
       timeout,
     );
+    child.once('exit', () => clearTimeout(killer));
     if (drainAfterExitMs === undefined) return;
     child.once('exit', () => {
+      const exitedAt = Date.now();
+      const letGo = () => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      };
       const read = { bytes: 0 };
       const count = (chunk: Buffer) => void (read.bytes += chunk.length);
       child.stdout?.on('data', count);
       child.stderr?.on('data', count);
-      // Let go only of pipes with nothing left to read (idle-pipes.ts), else wait again.
+      // Let go only of pipes with nothing left to read (idle-pipes.ts), else wait again; but not
+      // for longer than the timeout (a child left behind that never stops writing).
       const drain = setTimeout(
         () =>
-          afterOneReadPass(
-            read,
-            () => {
-              child.stdout?.destroy();
-              child.stderr?.destroy();
-            },
-            () => drain.refresh(),
+          afterOneReadPass(read, letGo, () =>
+            Date.now() - exitedAt < timeout ? drain.refresh() : letGo(),
           ),
         drainAfterExitMs,
       );

@@ -23,14 +23,3 @@ export function afterOneReadPass(
   const seen = read.bytes;
   setImmediate(() => (read.bytes === seen ? idle() : busy()));
 }
-
-/**
- * Calls `done` once an I/O pass reads nothing more, or after `capMs` of passes that all read
- * something (a background child that never stops writing).
- */
-export function afterReadsSettle(read: ReadCount, done: () => void, capMs: number): void {
-  const deadline = Date.now() + capMs;
-  const pass = (): void =>
-    afterOneReadPass(read, done, () => (Date.now() < deadline ? pass() : done()));
-  pass();
-}

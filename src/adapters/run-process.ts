@@ -11,7 +11,7 @@ import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
-import { afterOneReadPass, afterReadsSettle } from './idle-pipes.js';
+import { afterOneReadPass } from './idle-pipes.js';
 import { openOutputFile } from './output-dir.js';
 
 /** Time between SIGTERM and SIGKILL when a command is stopped. */
@@ -123,15 +123,17 @@ export function runProcess(
             timedOut = true;
             return stop();
           }
-          // The shell is gone and only a background child still keeps its pipes busy: stop
-          // waiting once what the shell itself wrote has been read.
-          afterReadsSettle(output, () => void finalize(), graceMs);
+          // The shell is gone (what it wrote was read in that pass) and only a background child
+          // still keeps its pipes busy: stop waiting.
+          void finalize();
         }),
       command.timeoutMs,
     );
     const onAbort = () => {
-      // A command that had already exited was not stopped (what it left behind still is).
-      if (!exit) stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
+      // A command that had already exited was not stopped: what it left behind is reaped and
+      // listed now (finalize), after one more read of its pipes, rather than killed unlisted.
+      if (exit) return void setImmediate(() => void finalize());
+      stoppedBecause = String(options.signal.reason ?? 'the gate was stopped');
       stop();
     };
     if (options.signal.aborted) onAbort();
