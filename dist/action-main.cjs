@@ -70888,6 +70888,9 @@ function afterOneReadPass(read, idle, busy = () => void 0) {
   const seen = read.bytes;
   setImmediate(() => read.bytes === seen ? idle() : busy());
 }
+function setTimeoutAfterReads(decide, ms) {
+  return setTimeout(() => setImmediate(decide), ms);
+}
 
 // src/adapters/exec-file.ts
 var KILL_GRACE_MS = 2e3;
@@ -70912,15 +70915,11 @@ function execFileLauncher(file, args, options) {
       }
     );
     let killer;
-    const timer = setTimeout(
-      () => setImmediate(() => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        timedOut = child.kill("SIGTERM");
-        killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-      }),
-      timeout
-    );
-    child.once("exit", () => clearTimeout(killer));
+    const timer = setTimeoutAfterReads(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      timedOut = child.kill("SIGTERM");
+      killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    }, timeout);
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
       const exitedAt = Date.now();
@@ -71459,7 +71458,6 @@ function isAlive(pid) {
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs8 = require("node:fs");
 var import_node_path9 = require("node:path");
-var KILL_GRACE_MS2 = 2e3;
 var DRAIN_MS = 200;
 function shellFor(command, fallback) {
   if (!command.shell) return fallback;
@@ -71515,22 +71513,19 @@ function runProcess(command, options) {
       } catch {
       }
     };
-    const graceMs = options.killGraceMs ?? KILL_GRACE_MS2;
+    const graceMs = options.killGraceMs ?? KILL_GRACE_MS;
     let graceTimer;
     const stop = () => {
       killGroup("SIGTERM");
       graceTimer ??= setTimeout(() => killGroup("SIGKILL"), graceMs);
     };
-    const timer = setTimeout(
-      () => setImmediate(() => {
-        if (!exit) {
-          timedOut = true;
-          return stop();
-        }
-        void finalize();
-      }),
-      command.timeoutMs
-    );
+    const timer = setTimeoutAfterReads(() => {
+      if (!exit) {
+        timedOut = true;
+        return stop();
+      }
+      void finalize();
+    }, command.timeoutMs);
     const onAbort = () => {
       if (exit) return void setImmediate(() => void finalize());
       stoppedBecause = String(options.signal.reason ?? "the gate was stopped");
@@ -71612,7 +71607,7 @@ ${exit.error.message}
 // src/adapters/process-runner.ts
 function createProcessRunner(options) {
   let defaultShell;
-  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS2;
+  const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
   return {
     async run(commands, runOptions) {
       const logRoot = (0, import_node_path10.resolve)(options.evidenceDir, runOptions.logDir);
@@ -71629,10 +71624,8 @@ function createProcessRunner(options) {
       const onOuterAbort = () => stop.abort(runOptions.signal?.reason ?? "the gate was interrupted");
       runOptions.signal?.addEventListener("abort", onOuterAbort, { once: true });
       if (runOptions.signal?.aborted) onOuterAbort();
-      const runTimer = runOptions.runTimeoutMs ? setTimeout(
-        () => setImmediate(
-          () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`)
-        ),
+      const runTimer = runOptions.runTimeoutMs ? setTimeoutAfterReads(
+        () => stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs)}) expired`),
         runOptions.runTimeoutMs
       ) : void 0;
       const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));

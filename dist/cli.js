@@ -256,6 +256,9 @@ function afterOneReadPass(read, idle, busy = () => void 0) {
   const seen = read.bytes;
   setImmediate(() => read.bytes === seen ? idle() : busy());
 }
+function setTimeoutAfterReads(decide, ms) {
+  return setTimeout(() => setImmediate(decide), ms);
+}
 
 // src/adapters/exec-file.ts
 var KILL_GRACE_MS = 2e3;
@@ -280,15 +283,11 @@ function execFileLauncher(file, args, options) {
       }
     );
     let killer;
-    const timer = setTimeout(
-      () => setImmediate(() => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        timedOut = child.kill("SIGTERM");
-        killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-      }),
-      timeout
-    );
-    child.once("exit", () => clearTimeout(killer));
+    const timer = setTimeoutAfterReads(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      timedOut = child.kill("SIGTERM");
+      killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    }, timeout);
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {
       const exitedAt = Date.now();

@@ -6,10 +6,13 @@
 // version probes (tool-lookup.ts) both start their processes through this.
 
 import { execFile } from 'node:child_process';
-import { afterOneReadPass } from './idle-pipes.js';
+import { afterOneReadPass, setTimeoutAfterReads } from './idle-pipes.js';
 
-/** Between SIGTERM and SIGKILL for a process that outlives its timeout, in ms. */
-const KILL_GRACE_MS = 2000;
+/**
+ * ms between SIGTERM and SIGKILL for a process stopped at its time: git, the tool probes, and
+ * the verification commands (run-process.ts) alike.
+ */
+export const KILL_GRACE_MS = 2000;
 
 /** How execFile reports a process that did not exit 0 (its callback's error). */
 export type LaunchError = Error & {
@@ -60,20 +63,15 @@ export function execFileLauncher(
         });
       },
     );
-    // Decided after one more I/O pass (idle-pipes.ts): an exit the loop had not read yet, its
-    // thread held up past the timeout, is an answer (execFile still reads all of it), not a hang.
-    // One that ignores SIGTERM gets SIGKILL after KILL_GRACE_MS (it would otherwise hang the run).
+    // An exit the loop had not read yet, its thread held up past the timeout, is an answer
+    // (execFile still reads all of it), not a hang. One that ignores SIGTERM gets SIGKILL after
+    // KILL_GRACE_MS (it would otherwise hang the run; once it has exited, kill() sends nothing).
     let killer: NodeJS.Timeout | undefined;
-    const timer = setTimeout(
-      () =>
-        setImmediate(() => {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          timedOut = child.kill('SIGTERM');
-          killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-        }),
-      timeout,
-    );
-    child.once('exit', () => clearTimeout(killer));
+    const timer = setTimeoutAfterReads(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      timedOut = child.kill('SIGTERM');
+      killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    }, timeout);
     if (drainAfterExitMs === undefined) return;
     child.once('exit', () => {
       const exitedAt = Date.now();

@@ -10,8 +10,10 @@ import type { CommandResult } from '../core/evidence.js';
 import type { CommandRunnerPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
 import { createRunMarker, reapMarkedProcesses } from './leftover-processes.js';
+import { setTimeoutAfterReads } from './idle-pipes.js';
 import { ensureOutputDirectory } from './output-dir.js';
-import { KILL_GRACE_MS, runProcess } from './run-process.js';
+import { KILL_GRACE_MS } from './exec-file.js';
+import { runProcess } from './run-process.js';
 
 export interface ProcessRunnerOptions {
   /** Workspace root; commands' cwd is relative to it. */
@@ -50,11 +52,9 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
       if (runOptions.signal?.aborted) onOuterAbort();
       // Decided after one more I/O pass (idle-pipes.ts): exits already there are read first.
       const runTimer = runOptions.runTimeoutMs
-        ? setTimeout(
+        ? setTimeoutAfterReads(
             () =>
-              setImmediate(() =>
-                stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs!)}) expired`),
-              ),
+              stop.abort(`the run timeout (${formatDuration(runOptions.runTimeoutMs!)}) expired`),
             runOptions.runTimeoutMs,
           )
         : undefined;

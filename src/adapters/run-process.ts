@@ -11,11 +11,10 @@ import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
-import { afterOneReadPass } from './idle-pipes.js';
+import { KILL_GRACE_MS } from './exec-file.js';
+import { afterOneReadPass, setTimeoutAfterReads } from './idle-pipes.js';
 import { openOutputFile } from './output-dir.js';
 
-/** Time between SIGTERM and SIGKILL when a command is stopped. */
-export const KILL_GRACE_MS = 2000;
 /** After the shell exits, how long its pipes may stay idle (a background child holding them open). */
 const DRAIN_MS = 200;
 
@@ -114,21 +113,17 @@ export function runProcess(
       killGroup('SIGTERM');
       graceTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
     };
-    // Timers run before I/O in a loop iteration (idle-pipes.ts): the timeout is decided after one
-    // more I/O pass, so an exit or output the loop had not read yet still counts.
-    const timer = setTimeout(
-      () =>
-        setImmediate(() => {
-          if (!exit) {
-            timedOut = true;
-            return stop();
-          }
-          // The shell is gone (what it wrote was read in that pass) and only a background child
-          // still keeps its pipes busy: stop waiting.
-          void finalize();
-        }),
-      command.timeoutMs,
-    );
+    // Decided after one more I/O pass (idle-pipes.ts): an exit or output the loop had not read
+    // yet still counts.
+    const timer = setTimeoutAfterReads(() => {
+      if (!exit) {
+        timedOut = true;
+        return stop();
+      }
+      // The shell is gone (what it wrote was read in that pass) and only a background child
+      // still keeps its pipes busy: stop waiting.
+      void finalize();
+    }, command.timeoutMs);
     const onAbort = () => {
       // A command that had already exited was not stopped: what it left behind is reaped and
       // listed now (finalize), after one more read of its pipes, rather than killed unlisted.
