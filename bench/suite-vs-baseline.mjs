@@ -35,7 +35,8 @@ function baselineTree() {
   if (existsSync(join(dir, 'node_modules', '.package-lock.json'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${dir}'`], { cwd: ROOT });
+  const archive = execFileSync('git', ['archive', commit], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: dir,
     stdio: 'inherit',
