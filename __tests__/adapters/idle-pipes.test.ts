@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileLauncher } from '../../src/adapters/exec-file.js';
 import { createProcessRunner } from '../../src/adapters/process-runner.js';
-import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { survivors } from '../support/command-lines.js';
+import { commandConfig } from '../support/command-config.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const dirs: string[] = [];
@@ -49,10 +49,7 @@ function runCommand(
   timeoutMs: number,
   more: { runTimeoutMs?: number; signal?: AbortSignal } = {},
 ) {
-  const command = {
-    ...{ id: 'unit', run, cwd: '.', env: {}, secretEnv: [], timeoutMs, needs: [] },
-    ...{ reportsTests: false, mutates: false, placeholder: 'fail', passEnv: [] },
-  } as CommandConfig;
+  const command = commandConfig('unit', run, { timeoutMs });
   const evidenceDir = mkdtempSync(join(tmpdir(), 'cc-idle-pipes-'));
   dirs.push(evidenceDir);
   return createProcessRunner({ root: FIXTURES, evidenceDir }).run([command], {

@@ -11,28 +11,12 @@ import type { CommandResult } from '../../src/core/evidence.js';
 import { createRedactor } from '../../src/core/redact.js';
 import { CREDENTIAL_ENV } from '../../src/core/commands/credentials.js';
 import { commandLines } from '../support/command-lines.js';
+import { commandConfig as command } from '../support/command-config.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 let evidence: string;
 beforeEach(() => (evidence = mkdtempSync(join(tmpdir(), 'cc-runner-'))));
 afterEach(() => rmSync(evidence, { recursive: true, force: true }));
-
-function command(id: string, run: string, extra: Partial<CommandConfig> = {}): CommandConfig {
-  return {
-    id,
-    run,
-    cwd: '.',
-    env: {},
-    secretEnv: [],
-    timeoutMs: 30_000,
-    needs: [],
-    reportsTests: false,
-    mutates: false,
-    placeholder: 'fail',
-    passEnv: [],
-    ...extra,
-  };
-}
 
 async function run(
   commands: CommandConfig[],

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseShardSpec, partitionCommands } from '../../src/core/shard/partition.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
+import { commandConfig } from '../support/command-config.js';
 
-const command = (id: string, needs: string[] = []): CommandConfig => ({
-  id,
-  run: 'true',
-  cwd: '.',
-  env: {},
-  secretEnv: [],
-  timeoutMs: 1000,
-  needs,
-  reportsTests: false,
-  mutates: false,
-  placeholder: 'fail',
-  passEnv: [],
-});
+const command = (id: string, needs: string[] = []): CommandConfig =>
+  commandConfig(id, 'true', { timeoutMs: 1000, needs });
 
 describe('parseShardSpec', () => {
   it.each([

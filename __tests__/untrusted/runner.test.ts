@@ -11,18 +11,11 @@ import type { RunCommandsOptions } from '../../src/app/ports.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { createRedactor, MASK } from '../../src/core/redact.js';
 import { survivors } from '../support/command-lines.js';
+import { commandConfig as command } from '../support/command-config.js';
 
 let root: string;
 beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'cc-untrusted-'))));
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function command(id: string, run: string, extra: Partial<CommandConfig> = {}): CommandConfig {
-  return {
-    ...{ id, run, cwd: '.', env: {}, secretEnv: [], timeoutMs: 30_000, needs: [] },
-    ...{ reportsTests: false, mutates: false, placeholder: 'fail', passEnv: [] },
-    ...extra,
-  } as CommandConfig;
-}
 
 async function run(
   commands: CommandConfig[],
