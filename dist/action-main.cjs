@@ -69360,11 +69360,13 @@ async function readInputs2(config2, configRead, ports, trusted) {
   };
   const commandPaths = listCommandPaths(config2.commands, text2);
   const trees = await Promise.all(
-    commandPaths.directories.map(
-      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([])
-    )
+    commandPaths.directories.map((dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES))
   );
-  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
+    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
+  await Promise.all(
+    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
+  );
   return reads;
 }
 function toFileRead(read) {
@@ -70709,24 +70711,39 @@ function createFsWorkspace(root) {
   return {
     root: absoluteRoot,
     async listFiles(directory, limit) {
-      const found = [];
+      const files = [];
+      const leftOut = [];
       const walk = async (relativeDir) => {
         let entries;
         try {
           entries = await (0, import_promises.readdir)((0, import_node_path3.resolve)(absoluteRoot, relativeDir), { withFileTypes: true });
-        } catch {
-          return;
+        } catch (error2) {
+          const code2 = error2.code;
+          if (code2 !== "ENOENT" && code2 !== "ENOTDIR")
+            leftOut.push(
+              `the files in ${relativeDir}/ (it could not be listed: ${describeError2(error2)})`
+            );
+          return true;
         }
         for (const entry of entries.sort((a, b) => comparePaths(a.name, b.name))) {
-          if (found.length >= limit) return;
           if (entry.name === ".git" || entry.name === "node_modules") continue;
           const path = `${relativeDir}/${entry.name}`;
-          if (entry.isDirectory()) await walk(path);
-          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+          if (entry.isDirectory()) {
+            if (!await walk(path)) return false;
+          } else if (entry.isFile() || entry.isSymbolicLink()) {
+            if (files.length === limit) {
+              leftOut.push(
+                `${path} and the files after it in ${directory}/ (it has more than ${limit} files)`
+              );
+              return false;
+            }
+            files.push(path);
+          }
         }
+        return true;
       };
       await walk(directory);
-      return found;
+      return { files, leftOut };
     },
     async readFile(path, maxBytes) {
       const target = (0, import_node_path3.resolve)(absoluteRoot, path);

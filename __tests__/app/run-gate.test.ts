@@ -1,6 +1,6 @@
 // runGate's sequence against fake ports (the scenario harness's) and a recording sink: start,
 // then finish or crash, never both, and a fault of the run never escapes as an exception.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failGate, runGate, type GateOutcome, type GateSink } from '../../src/app/run-gate.js';
@@ -60,6 +60,23 @@ describe('runGate', () => {
     expect(recording.calls).toEqual(['start', 'finish:judged']);
     expect(result).toBe(recording.finished());
     expect(result.kind === 'judged' && result.record.decisions.rehearsal.state).toBe('GO');
+  });
+
+  it("warns about the files a command's directory tree has past the listing limit", async () => {
+    const { ports, request } = workspace();
+    const test = join(ports.workspace.root, 'test');
+    const before = readdirSync(test).length;
+    for (let i = 0; i <= 500 - before; i++) writeFileSync(join(test, `zz-${1000 + i}.txt`), `${i}`);
+    const warnings: string[] = [];
+    const logger = { info: () => undefined, warn: (line: string) => void warnings.push(line) };
+    const result = await runGate({ ...ports, logger }, request, recordingSink().sink);
+    expect(warnings).toEqual([
+      `Left out of the decision record's input digests: test/zz-${1500 - before}.txt and the files after it in test/ (it has more than 500 files).`,
+    ]);
+    // The listing does not decide the verdict; the record names the 500 files it did list.
+    expect(result.kind === 'judged' && result.record.decisions.rehearsal.state).toBe('GO');
+    const inputs = result.kind === 'judged' ? result.record.inputs : [];
+    expect(inputs.filter((input) => input.path.startsWith('test/'))).toHaveLength(500);
   });
 
   it('an unusable config is an outcome for finish, not a crash', async () => {

@@ -17,25 +17,42 @@ export function createFsWorkspace(root: string): WorkspacePort {
   return {
     root: absoluteRoot,
     async listFiles(directory, limit) {
-      const found: string[] = [];
-      const walk = async (relativeDir: string): Promise<void> => {
+      const files: string[] = [];
+      const leftOut: string[] = [];
+      /** Lists one directory into `files`; false once past the limit (the whole walk stops). */
+      const walk = async (relativeDir: string): Promise<boolean> => {
         let entries;
         try {
           entries = await readdir(resolve(absoluteRoot, relativeDir), { withFileTypes: true });
-        } catch {
-          return; // absent or unreadable: nothing to list (reads report their own errors)
+        } catch (error) {
+          // Absent (or not a directory): nothing to list; the command that names it fails alone.
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            leftOut.push(
+              `the files in ${relativeDir}/ (it could not be listed: ${describeError(error)})`,
+            );
+          return true;
         }
         for (const entry of entries.sort((a, b) => comparePaths(a.name, b.name))) {
-          if (found.length >= limit) return;
           if (entry.name === '.git' || entry.name === 'node_modules') continue;
           const path = `${relativeDir}/${entry.name}`;
           // Symlinked directories are not followed; symlinked files are read (and guarded) later.
-          if (entry.isDirectory()) await walk(path);
-          else if (entry.isFile() || entry.isSymbolicLink()) found.push(path);
+          if (entry.isDirectory()) {
+            if (!(await walk(path))) return false;
+          } else if (entry.isFile() || entry.isSymbolicLink()) {
+            if (files.length === limit) {
+              leftOut.push(
+                `${path} and the files after it in ${directory}/ (it has more than ${limit} files)`,
+              );
+              return false;
+            }
+            files.push(path);
+          }
         }
+        return true;
       };
       await walk(directory);
-      return found;
+      return { files, leftOut };
     },
     async readFile(path, maxBytes): Promise<FileRead> {
       const target = resolve(absoluteRoot, path);

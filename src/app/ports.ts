@@ -26,8 +26,19 @@ export interface WorkspacePort {
   /** Absolute root, for messages only. */
   readonly root: string;
   readFile(path: string, maxBytes: number): Promise<FileRead>;
-  /** Regular files under a workspace directory, workspace-relative, sorted; at most `limit`. */
-  listFiles?(directory: string, limit: number): Promise<string[]>;
+  /**
+   * Regular files (and symlinks) under a workspace directory, workspace-relative, in path order;
+   * at most `limit`. `.git` and `node_modules` are skipped, symlinked directories not followed.
+   * An absent directory lists nothing; what could not be listed (a subdirectory unreadable, files
+   * past `limit`) is named in `leftOut` with why (a noun phrase each), never dropped silently.
+   */
+  listFiles?(directory: string, limit: number): Promise<FileListing>;
+}
+
+/** A directory tree's files, and what the listing left out (empty when nothing). */
+export interface FileListing {
+  files: string[];
+  leftOut: string[];
 }
 
 /** Asks git about tags and file history. */

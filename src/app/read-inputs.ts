@@ -52,11 +52,15 @@ export async function readInputs(
   };
   const commandPaths = listCommandPaths(config.commands, text);
   const trees = await Promise.all(
-    commandPaths.directories.map(
-      (dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES) ?? Promise.resolve([]),
-    ),
+    commandPaths.directories.map((dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES)),
   );
-  await Promise.all([...commandPaths.files, ...trees.flat()].map(read));
+  // The verdict does not rest on these lists (a change under a command's directory is found by
+  // its path, SPEC §10), only the record's digests do: say what they leave out.
+  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
+    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
+  await Promise.all(
+    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read),
+  );
   return reads;
 }
 
