@@ -38103,7 +38103,7 @@ function builtinSchemaName(reference2) {
 }
 
 // src/app/prepare-schemas.ts
-async function prepareSchemas(config2, workspace, validator) {
+async function prepareSchemas(config2, inputs, validator) {
   const paths = new Set(
     [...config2.artifacts.map((a) => a.schema), ...config2.rules.map((r) => r.schema)].filter(
       (s) => s !== void 0 && builtinSchemaName(s) === void 0
@@ -38112,7 +38112,7 @@ async function prepareSchemas(config2, workspace, validator) {
   const errors = [];
   const drafts = [];
   for (const path of paths) {
-    const read = await workspace.readFile(path, config2.limits.maxFileBytes);
+    const read = await inputs.readPolicy(path);
     if (read.kind !== "ok") continue;
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (!parsed.ok) continue;
@@ -38126,6 +38126,567 @@ async function prepareSchemas(config2, workspace, validator) {
   }
   if (errors.length === 0) await validator.load(drafts);
   return errors;
+}
+
+// src/core/workspace-path.ts
+function normalizeWorkspacePath(path) {
+  if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
+  if (/^([A-Za-z]:)?[\\/]/.test(path) || path.startsWith("~")) {
+    return { ok: false, reason: "is absolute; paths are relative to the workspace root" };
+  }
+  const parts = [];
+  for (const part of path.split(/[\\/]+/)) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return { ok: false, reason: "leaves the workspace through '..'" };
+      parts.pop();
+    } else parts.push(part);
+  }
+  return { ok: true, path: parts.length === 0 ? "." : parts.join("/") };
+}
+function joinWorkspacePath(directory, path) {
+  return directory === "." ? path : `${directory}/${path}`;
+}
+function workspaceDirname(path) {
+  const index = path.lastIndexOf("/");
+  return index === -1 ? "." : path.slice(0, index);
+}
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/core/schema/relative-refs.ts
+function listRelativeRefs(schema) {
+  const refs = /* @__PURE__ */ new Set();
+  const visit3 = (node) => {
+    if (Array.isArray(node)) node.forEach(visit3);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") {
+          const file = value.split("#")[0] ?? "";
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
+        } else visit3(value);
+      }
+    }
+  };
+  visit3(schema);
+  return [...refs];
+}
+function listRefTargets(path, schema) {
+  return listRelativeRefs(schema).flatMap((ref) => {
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(path), ref));
+    return target.ok ? [target.path] : [];
+  });
+}
+function listUserSchemas(config2) {
+  return [...config2.artifacts.map((a) => a.schema), ...config2.rules.map((r) => r.schema)].filter(
+    (s) => s !== void 0 && !s.startsWith("builtin:")
+  );
+}
+
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text2) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text2).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/commands/command-paths.ts
+var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
+var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
+function pathsInLine(run, cwd, into) {
+  for (const token of run.split(/[\s;&|()<>'"`]+/)) {
+    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
+    const isScript = SCRIPT_FILE.test(token);
+    if (!isScript && !token.includes("/")) continue;
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
+    if (!normalized.ok || normalized.path === ".") continue;
+    if (isScript) {
+      into.files.push(normalized.path);
+      const directory = workspaceDirname(normalized.path);
+      if (directory !== ".") into.directories.push(directory);
+    } else into.directories.push(normalized.path);
+  }
+}
+function listCommandPaths(commands, readText) {
+  const found = { files: [], directories: [] };
+  for (const command of commands) {
+    pathsInLine(command.run, command.cwd, found);
+    const source = findBodySource(command.run, command.cwd);
+    if (source?.kind === "package-script") {
+      found.files.push(source.path);
+      const body = readScript(readText(source.path), source.name);
+      if (body) pathsInLine(body, workspaceDirname(source.path), found);
+    } else if (source) found.files.push(source.path);
+  }
+  const unique = (list2) => [...new Set(list2)].sort();
+  return { files: unique(found.files), directories: unique(found.directories) };
+}
+function readScript(text2, name) {
+  if (text2 === void 0) return void 0;
+  try {
+    const body = JSON.parse(text2).scripts?.[name];
+    return typeof body === "string" ? body : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
+// src/core/commands/shell-words.ts
+var OPERATOR = /[;&|()\n]/;
+var BLANK = /[ \t\r]/;
+var MAX_NESTING = 8;
+function splitCommandLine(line, nesting = 0) {
+  const commands = [];
+  let words = [];
+  let word;
+  let skipNextWord = false;
+  const endWord = () => {
+    if (word === void 0) return;
+    if (skipNextWord) skipNextWord = false;
+    else words.push(word);
+    word = void 0;
+  };
+  const endCommand = () => {
+    endWord();
+    skipNextWord = false;
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  const nested = (text2) => {
+    if (nesting < MAX_NESTING) commands.push(...splitCommandLine(text2, nesting + 1));
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") {
+      if (line[i + 1] === "\n") i++;
+      else word = (word ?? "") + (line[++i] ?? "");
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      const stop = end === -1 ? line.length : end;
+      word = (word ?? "") + line.slice(i + 1, stop);
+      i = stop;
+    } else if (c === '"') {
+      let text2 = "";
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === "\\" && /["\\$`\n]/.test(line[i + 1] ?? "")) text2 += line[++i];
+        else if (line.startsWith("$(", i)) {
+          const end = findClosing(line, i + 2);
+          nested(line.slice(i + 2, end));
+          text2 += line.slice(i, end + 1);
+          i = end;
+        } else text2 += line[i];
+      }
+      word = (word ?? "") + text2;
+    } else if (c === "`") {
+      const end = line.indexOf("`", i + 1);
+      const stop = end === -1 ? line.length : end;
+      nested(line.slice(i + 1, stop));
+      word = (word ?? "") + line.slice(i, stop + 1);
+      i = stop;
+    } else if (line.startsWith("$(", i) && !line.startsWith("$((", i)) {
+      const end = findClosing(line, i + 2);
+      nested(line.slice(i + 2, end));
+      word = (word ?? "") + line.slice(i, end + 1);
+      i = end;
+    } else if (c === "#" && word === void 0) {
+      const end = line.indexOf("\n", i);
+      i = (end === -1 ? line.length : end) - 1;
+    } else if (c === "<" || c === ">" || c === "&" && line[i + 1] === ">") {
+      if (word !== void 0 && /^\d+$/.test(word)) word = void 0;
+      endWord();
+      while (/[<>&|]/.test(line[i + 1] ?? "")) i++;
+      skipNextWord = !/[\d-]/.test(line[i + 1] ?? "") || line[i] !== "&";
+      if (!skipNextWord) i++;
+    } else if (OPERATOR.test(c)) {
+      endCommand();
+    } else if (BLANK.test(c)) {
+      endWord();
+    } else {
+      word = (word ?? "") + c;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function findClosing(line, start) {
+  let depth = 1;
+  for (let i = start; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === "'")
+      i = line.indexOf("'", i + 1) === -1 ? line.length : line.indexOf("'", i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return line.length;
+}
+
+// src/core/commands/unwrap-command.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh"]);
+var WRAPPERS = {
+  sudo: [
+    "-u",
+    "-g",
+    "-C",
+    "-D",
+    "-h",
+    "-p",
+    "-r",
+    "-t",
+    "-U",
+    "-T",
+    "--user",
+    "--group",
+    "--chdir"
+  ],
+  doas: ["-u", "-C"],
+  env: ["-u", "--unset", "-C", "--chdir"],
+  exec: ["-a"],
+  command: [],
+  builtin: [],
+  nohup: [],
+  setsid: [],
+  time: ["-f", "-o", "--format", "--output"],
+  nice: ["-n", "--adjustment"],
+  ionice: ["-c", "-n", "-p", "--class", "--classdata"],
+  stdbuf: ["-i", "-o", "-e"],
+  xargs: ["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-e", "--max-args", "--max-procs"],
+  npx: ["-p", "--package", "-c", "--call"],
+  pnpx: ["-p", "--package"],
+  bunx: ["-p", "--package"],
+  chronic: [],
+  unbuffer: [],
+  caffeinate: [],
+  strace: ["-o", "-e", "-p", "-s"]
+};
+var RUNNERS = {
+  npm: ["exec", "x"],
+  pnpm: ["exec", "dlx"],
+  yarn: ["exec", "dlx"],
+  bundle: ["exec"],
+  poetry: ["run"],
+  pipenv: ["run"],
+  uv: ["run"],
+  pdm: ["run"],
+  hatch: ["run"],
+  rye: ["run"],
+  conda: ["run"]
+};
+var DASHDASH = /* @__PURE__ */ new Set([
+  "doppler",
+  "op",
+  "aws-vault",
+  "dotenv",
+  "infisical",
+  "chamber",
+  "direnv"
+]);
+function unwrapCommand(input) {
+  let words = [...input];
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    const first = words[0];
+    if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
+      words = words.slice(1);
+      continue;
+    }
+    const name = basename(first);
+    if (name === "eval") return { kind: "line", line: words.slice(1).join(" ") };
+    if (name === "env") {
+      const split = words.findIndex((w2, i) => i > 0 && /^(-S|--split-string)$/.test(w2));
+      if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
+    }
+    if (Object.hasOwn(WRAPPERS, name)) {
+      words = skipOptions(words.slice(1), WRAPPERS[name]);
+      continue;
+    }
+    if (name === "timeout") {
+      words = skipOptions(words.slice(1), ["-s", "-k", "--signal", "--kill-after"]).slice(1);
+      continue;
+    }
+    if (Object.hasOwn(RUNNERS, name) && RUNNERS[name].includes(words[1] ?? "")) {
+      words = skipOptions(words.slice(2), ["-p", "--package", "-c", "--call", "--with"]);
+      continue;
+    }
+    if (DASHDASH.has(name) && words.includes("--")) {
+      words = words.slice(words.indexOf("--") + 1);
+      continue;
+    }
+    if (SHELLS.has(name)) {
+      const inner = findInlineScript(words.slice(1));
+      if (inner !== void 0) return { kind: "line", line: inner };
+    }
+    return { kind: "program", program: name, path: first, args: words.slice(1) };
+  }
+  return void 0;
+}
+function findInlineScript(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-o" || arg === "+o" || arg === "-O" || arg === "+O") i++;
+    else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1];
+    else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function skipOptions(words, valued) {
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    if (word === "--") return words.slice(i + 1);
+    if (!word.startsWith("-") || word === "-") break;
+    i += !word.includes("=") && valued.includes(word) ? 2 : 1;
+  }
+  return words.slice(i);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// src/core/commands/script-refs.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
+var NPM_LIFECYCLE = {
+  test: "test",
+  t: "test",
+  start: "start",
+  stop: "stop",
+  restart: "restart"
+};
+var PM_DIRECTORY_OPTIONS = ["--prefix", "-C", "--dir", "--cwd", "-w", "--workspace"];
+var PM_BUILTINS = /* @__PURE__ */ new Set([
+  "install",
+  "i",
+  "ci",
+  "add",
+  "remove",
+  "update",
+  "audit",
+  "ls",
+  "list",
+  "why",
+  "info",
+  "view",
+  "pack",
+  "init",
+  "create",
+  "link",
+  "config",
+  "exec",
+  "dlx",
+  "x",
+  "outdated",
+  "prune",
+  "rebuild",
+  "dedupe",
+  "help",
+  "version",
+  "publish",
+  "install-test",
+  "test-only"
+]);
+function findScriptReferences(line, cwd) {
+  const refs = [];
+  for (const words of splitCommandLine(line)) {
+    const unwrapped = unwrapCommand(words);
+    if (!unwrapped) continue;
+    if (unwrapped.kind === "line") {
+      refs.push(...findScriptReferences(unwrapped.line, cwd));
+      continue;
+    }
+    const { program, path, args } = unwrapped;
+    const file = (relative4) => {
+      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
+      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+    };
+    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
+    else if (SHELLS2.has(program)) {
+      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+      if (script && !script.startsWith("$")) file(script);
+    } else if (PACKAGE_MANAGERS.has(program)) {
+      const ref = findPackageScript(program, args, cwd);
+      if (ref) refs.push(ref);
+    }
+  }
+  return refs;
+}
+function findPackageScript(program, args, cwd) {
+  let directory = cwd;
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
+      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]));
+      if (dir.ok) directory = dir.path;
+    } else if (!arg.startsWith("-")) rest.push(arg);
+  }
+  const [first, second] = rest;
+  if (!first) return void 0;
+  let script;
+  if ((first === "run" || first === "run-script") && second) script = second;
+  else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
+  else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
+    script = first;
+  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
+}
+function readScriptBody(ref, text2) {
+  if (ref.script === void 0) return text2;
+  let scripts;
+  try {
+    scripts = JSON.parse(text2).scripts;
+  } catch {
+    return void 0;
+  }
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
+  return bodies.length > 0 ? bodies.join("\n") : void 0;
+}
+
+// src/app/read-command-scripts.ts
+var MAX_DEPTH = 4;
+var MAX_FILES = 64;
+async function readCommandScripts(commands, read) {
+  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
+  const seen = /* @__PURE__ */ new Set();
+  for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
+    const batch = pending.filter((ref) => {
+      const key = `${ref.path}#${ref.script ?? ""}`;
+      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      seen.add(key);
+      return true;
+    });
+    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
+    pending = batch.flatMap((ref, i) => {
+      const file = reads[i];
+      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
+      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
+    });
+  }
+}
+
+// src/app/read-trusted.ts
+var UNRESOLVED = "unresolved: ";
+async function readTrustedFile(ports, ref, path) {
+  if (ref.startsWith(UNRESOLVED))
+    return {
+      kind: "unavailable",
+      path,
+      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`
+    };
+  const local = await ports.git.readFileAt(ref, path);
+  if (local.kind !== "unavailable" || !ports.lookups.policyFileAt) return local;
+  if (!/^[0-9a-f]{40}$/.test(ref)) return local;
+  const remote = await ports.lookups.policyFileAt(ref, path);
+  if (remote.kind !== "unavailable") return remote;
+  return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
+}
+
+// src/app/read-inputs.ts
+var MAX_TREE_FILES = 500;
+function createInputReads(config2, configRead, ports, trusted) {
+  const files = /* @__PURE__ */ new Map([[config2.path, configRead]]);
+  const reading = /* @__PURE__ */ new Map();
+  const once = (reader) => (path) => {
+    const known = files.get(path);
+    if (known) return Promise.resolve(known);
+    let pending = reading.get(path);
+    if (!pending) {
+      pending = reader(path).then((read2) => (files.set(path, read2), read2));
+      reading.set(path, pending);
+    }
+    return pending;
+  };
+  const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes));
+  const readPolicy = trusted?.config.kind === "ok" ? once(async (path) => toFileRead(await readTrustedFile(ports, trusted.ref, path))) : read;
+  return { files, configRead, read, readPolicy };
+}
+async function readInputs(config2, inputs, ports) {
+  const { files: reads, read, readPolicy } = inputs;
+  await Promise.all([
+    ...listFilePaths(config2).map(read),
+    ...listUserSchemas(config2).map((path) => readSchemaWithRefs(path, readPolicy)),
+    readCommandScripts(config2.commands, read)
+  ]);
+  const text2 = (path) => {
+    const file = reads.get(path);
+    return file?.kind === "ok" ? file.text : void 0;
+  };
+  const commandPaths = listCommandPaths(config2.commands, text2);
+  const trees = await Promise.all(
+    commandPaths.directories.map((dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES))
+  );
+  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
+    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
+  await Promise.all(
+    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
+  );
+  return reads;
+}
+function toFileRead(read) {
+  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
+  return read;
+}
+function listFilePaths(config2) {
+  return [
+    ...config2.artifacts.map((a) => a.path),
+    ...config2.documents.map((d) => d.path),
+    ...config2.changelog ? [config2.changelog.path] : [],
+    ...config2.jointDecision ? [config2.jointDecision.path] : [],
+    ...config2.consumer?.record ? [config2.consumer.record] : [],
+    // Where commands delegate (package.json scripts, script files), for placeholder detection.
+    ...config2.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
+  ];
+}
+async function readSchemaWithRefs(path, read) {
+  const queue = [path];
+  const seen = /* @__PURE__ */ new Set();
+  while (queue.length > 0) {
+    const current = queue.pop();
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const file = await read(current);
+    if (file.kind !== "ok") continue;
+    const parsed = parseText(file.text, detectFormat(current, file.text));
+    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
+  }
 }
 
 // src/core/model.ts
@@ -38696,12 +39257,6 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
-// src/core/own-key.ts
-function readOwn(object, key) {
-  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
-  return Object.hasOwn(object, key) ? object[key] : void 0;
-}
-
 // src/core/schema/collapse-alternatives.ts
 function collapseAlternatives(errors, schema) {
   const dropped = /* @__PURE__ */ new Set();
@@ -38987,71 +39542,6 @@ function findProblems(shards, config2, configSha256) {
       );
   }
   return problems;
-}
-
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/workspace-path.ts
-function normalizeWorkspacePath(path) {
-  if (path.includes("\0")) return { ok: false, reason: "contains a NUL character" };
-  if (/^([A-Za-z]:)?[\\/]/.test(path) || path.startsWith("~")) {
-    return { ok: false, reason: "is absolute; paths are relative to the workspace root" };
-  }
-  const parts = [];
-  for (const part of path.split(/[\\/]+/)) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return { ok: false, reason: "leaves the workspace through '..'" };
-      parts.pop();
-    } else parts.push(part);
-  }
-  return { ok: true, path: parts.length === 0 ? "." : parts.join("/") };
-}
-function joinWorkspacePath(directory, path) {
-  return directory === "." ? path : `${directory}/${path}`;
-}
-function workspaceDirname(path) {
-  const index = path.lastIndexOf("/");
-  return index === -1 ? "." : path.slice(0, index);
-}
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text2) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text2).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
 }
 
 // src/core/commands/ansi.ts
@@ -39466,35 +39956,6 @@ function verifySignoff(context, loaded) {
 function ownObject(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
   return Object.assign(/* @__PURE__ */ Object.create(null), value);
-}
-
-// src/core/schema/relative-refs.ts
-function listRelativeRefs(schema) {
-  const refs = /* @__PURE__ */ new Set();
-  const visit3 = (node) => {
-    if (Array.isArray(node)) node.forEach(visit3);
-    else if (isPlainObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") {
-          const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) refs.add(file);
-        } else visit3(value);
-      }
-    }
-  };
-  visit3(schema);
-  return [...refs];
-}
-function listRefTargets(path, schema) {
-  return listRelativeRefs(schema).flatMap((ref) => {
-    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(path), ref));
-    return target.ok ? [target.path] : [];
-  });
-}
-function listUserSchemas(config2) {
-  return [...config2.artifacts.map((a) => a.schema), ...config2.rules.map((r) => r.schema)].filter(
-    (s) => s !== void 0 && !s.startsWith("builtin:")
-  );
 }
 
 // src/core/checks/load-structured-file.ts
@@ -40875,47 +41336,6 @@ function describeSignature(signature) {
   return `${signature.role} (${signature.signer}, ${where})`;
 }
 
-// src/core/commands/command-paths.ts
-var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
-var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
-function pathsInLine(run, cwd, into) {
-  for (const token of run.split(/[\s;&|()<>'"`]+/)) {
-    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
-    const isScript = SCRIPT_FILE.test(token);
-    if (!isScript && !token.includes("/")) continue;
-    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
-    if (!normalized.ok || normalized.path === ".") continue;
-    if (isScript) {
-      into.files.push(normalized.path);
-      const directory = workspaceDirname(normalized.path);
-      if (directory !== ".") into.directories.push(directory);
-    } else into.directories.push(normalized.path);
-  }
-}
-function listCommandPaths(commands, readText) {
-  const found = { files: [], directories: [] };
-  for (const command of commands) {
-    pathsInLine(command.run, command.cwd, found);
-    const source = findBodySource(command.run, command.cwd);
-    if (source?.kind === "package-script") {
-      found.files.push(source.path);
-      const body = readScript(readText(source.path), source.name);
-      if (body) pathsInLine(body, workspaceDirname(source.path), found);
-    } else if (source) found.files.push(source.path);
-  }
-  const unique = (list2) => [...new Set(list2)].sort();
-  return { files: unique(found.files), directories: unique(found.directories) };
-}
-function readScript(text2, name) {
-  if (text2 === void 0) return void 0;
-  try {
-    const body = JSON.parse(text2).scripts?.[name];
-    return typeof body === "string" ? body : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/core/glob.ts
 function globToRegExp(glob) {
   let pattern = "";
@@ -41778,319 +42198,8 @@ function firstPositionalIndex(args, valueOptions) {
   return args.length;
 }
 
-// src/core/commands/shell-words.ts
-var OPERATOR = /[;&|()\n]/;
-var BLANK = /[ \t\r]/;
-var MAX_NESTING = 8;
-function splitCommandLine(line, nesting = 0) {
-  const commands = [];
-  let words = [];
-  let word;
-  let skipNextWord = false;
-  const endWord = () => {
-    if (word === void 0) return;
-    if (skipNextWord) skipNextWord = false;
-    else words.push(word);
-    word = void 0;
-  };
-  const endCommand = () => {
-    endWord();
-    skipNextWord = false;
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  const nested = (text2) => {
-    if (nesting < MAX_NESTING) commands.push(...splitCommandLine(text2, nesting + 1));
-  };
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === "\\") {
-      if (line[i + 1] === "\n") i++;
-      else word = (word ?? "") + (line[++i] ?? "");
-    } else if (c === "'") {
-      const end = line.indexOf("'", i + 1);
-      const stop = end === -1 ? line.length : end;
-      word = (word ?? "") + line.slice(i + 1, stop);
-      i = stop;
-    } else if (c === '"') {
-      let text2 = "";
-      for (i++; i < line.length && line[i] !== '"'; i++) {
-        if (line[i] === "\\" && /["\\$`\n]/.test(line[i + 1] ?? "")) text2 += line[++i];
-        else if (line.startsWith("$(", i)) {
-          const end = findClosing(line, i + 2);
-          nested(line.slice(i + 2, end));
-          text2 += line.slice(i, end + 1);
-          i = end;
-        } else text2 += line[i];
-      }
-      word = (word ?? "") + text2;
-    } else if (c === "`") {
-      const end = line.indexOf("`", i + 1);
-      const stop = end === -1 ? line.length : end;
-      nested(line.slice(i + 1, stop));
-      word = (word ?? "") + line.slice(i, stop + 1);
-      i = stop;
-    } else if (line.startsWith("$(", i) && !line.startsWith("$((", i)) {
-      const end = findClosing(line, i + 2);
-      nested(line.slice(i + 2, end));
-      word = (word ?? "") + line.slice(i, end + 1);
-      i = end;
-    } else if (c === "#" && word === void 0) {
-      const end = line.indexOf("\n", i);
-      i = (end === -1 ? line.length : end) - 1;
-    } else if (c === "<" || c === ">" || c === "&" && line[i + 1] === ">") {
-      if (word !== void 0 && /^\d+$/.test(word)) word = void 0;
-      endWord();
-      while (/[<>&|]/.test(line[i + 1] ?? "")) i++;
-      skipNextWord = !/[\d-]/.test(line[i + 1] ?? "") || line[i] !== "&";
-      if (!skipNextWord) i++;
-    } else if (OPERATOR.test(c)) {
-      endCommand();
-    } else if (BLANK.test(c)) {
-      endWord();
-    } else {
-      word = (word ?? "") + c;
-    }
-  }
-  endCommand();
-  return commands;
-}
-function findClosing(line, start) {
-  let depth = 1;
-  for (let i = start; i < line.length; i++) {
-    const c = line[i];
-    if (c === "\\") i++;
-    else if (c === "'")
-      i = line.indexOf("'", i + 1) === -1 ? line.length : line.indexOf("'", i + 1);
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return line.length;
-}
-
-// src/core/commands/unwrap-command.ts
-var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh"]);
-var WRAPPERS = {
-  sudo: [
-    "-u",
-    "-g",
-    "-C",
-    "-D",
-    "-h",
-    "-p",
-    "-r",
-    "-t",
-    "-U",
-    "-T",
-    "--user",
-    "--group",
-    "--chdir"
-  ],
-  doas: ["-u", "-C"],
-  env: ["-u", "--unset", "-C", "--chdir"],
-  exec: ["-a"],
-  command: [],
-  builtin: [],
-  nohup: [],
-  setsid: [],
-  time: ["-f", "-o", "--format", "--output"],
-  nice: ["-n", "--adjustment"],
-  ionice: ["-c", "-n", "-p", "--class", "--classdata"],
-  stdbuf: ["-i", "-o", "-e"],
-  xargs: ["-I", "-n", "-P", "-d", "-L", "-s", "-a", "-E", "-e", "--max-args", "--max-procs"],
-  npx: ["-p", "--package", "-c", "--call"],
-  pnpx: ["-p", "--package"],
-  bunx: ["-p", "--package"],
-  chronic: [],
-  unbuffer: [],
-  caffeinate: [],
-  strace: ["-o", "-e", "-p", "-s"]
-};
-var RUNNERS = {
-  npm: ["exec", "x"],
-  pnpm: ["exec", "dlx"],
-  yarn: ["exec", "dlx"],
-  bundle: ["exec"],
-  poetry: ["run"],
-  pipenv: ["run"],
-  uv: ["run"],
-  pdm: ["run"],
-  hatch: ["run"],
-  rye: ["run"],
-  conda: ["run"]
-};
-var DASHDASH = /* @__PURE__ */ new Set([
-  "doppler",
-  "op",
-  "aws-vault",
-  "dotenv",
-  "infisical",
-  "chamber",
-  "direnv"
-]);
-function unwrapCommand(input) {
-  let words = [...input];
-  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
-    const first = words[0];
-    if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
-      words = words.slice(1);
-      continue;
-    }
-    const name = basename(first);
-    if (name === "eval") return { kind: "line", line: words.slice(1).join(" ") };
-    if (name === "env") {
-      const split = words.findIndex((w2, i) => i > 0 && /^(-S|--split-string)$/.test(w2));
-      if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
-    }
-    if (Object.hasOwn(WRAPPERS, name)) {
-      words = skipOptions(words.slice(1), WRAPPERS[name]);
-      continue;
-    }
-    if (name === "timeout") {
-      words = skipOptions(words.slice(1), ["-s", "-k", "--signal", "--kill-after"]).slice(1);
-      continue;
-    }
-    if (Object.hasOwn(RUNNERS, name) && RUNNERS[name].includes(words[1] ?? "")) {
-      words = skipOptions(words.slice(2), ["-p", "--package", "-c", "--call", "--with"]);
-      continue;
-    }
-    if (DASHDASH.has(name) && words.includes("--")) {
-      words = words.slice(words.indexOf("--") + 1);
-      continue;
-    }
-    if (SHELLS.has(name)) {
-      const inner = findInlineScript(words.slice(1));
-      if (inner !== void 0) return { kind: "line", line: inner };
-    }
-    return { kind: "program", program: name, path: first, args: words.slice(1) };
-  }
-  return void 0;
-}
-function findInlineScript(args) {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-o" || arg === "+o" || arg === "-O" || arg === "+O") i++;
-    else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1];
-    else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
-  }
-  return void 0;
-}
-function skipOptions(words, valued) {
-  let i = 0;
-  while (i < words.length) {
-    const word = words[i];
-    if (word === "--") return words.slice(i + 1);
-    if (!word.startsWith("-") || word === "-") break;
-    i += !word.includes("=") && valued.includes(word) ? 2 : 1;
-  }
-  return words.slice(i);
-}
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
-// src/core/commands/script-refs.ts
-var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
-var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
-var NPM_LIFECYCLE = {
-  test: "test",
-  t: "test",
-  start: "start",
-  stop: "stop",
-  restart: "restart"
-};
-var PM_DIRECTORY_OPTIONS = ["--prefix", "-C", "--dir", "--cwd", "-w", "--workspace"];
-var PM_BUILTINS = /* @__PURE__ */ new Set([
-  "install",
-  "i",
-  "ci",
-  "add",
-  "remove",
-  "update",
-  "audit",
-  "ls",
-  "list",
-  "why",
-  "info",
-  "view",
-  "pack",
-  "init",
-  "create",
-  "link",
-  "config",
-  "exec",
-  "dlx",
-  "x",
-  "outdated",
-  "prune",
-  "rebuild",
-  "dedupe",
-  "help",
-  "version",
-  "publish",
-  "install-test",
-  "test-only"
-]);
-function findScriptReferences(line, cwd) {
-  const refs = [];
-  for (const words of splitCommandLine(line)) {
-    const unwrapped = unwrapCommand(words);
-    if (!unwrapped) continue;
-    if (unwrapped.kind === "line") {
-      refs.push(...findScriptReferences(unwrapped.line, cwd));
-      continue;
-    }
-    const { program, path, args } = unwrapped;
-    const file = (relative4) => {
-      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd });
-    };
-    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
-    else if (SHELLS2.has(program)) {
-      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
-      if (script && !script.startsWith("$")) file(script);
-    } else if (PACKAGE_MANAGERS.has(program)) {
-      const ref = findPackageScript(program, args, cwd);
-      if (ref) refs.push(ref);
-    }
-  }
-  return refs;
-}
-function findPackageScript(program, args, cwd) {
-  let directory = cwd;
-  const rest = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (PM_DIRECTORY_OPTIONS.includes(arg) && args[i + 1]) {
-      const dir = normalizeWorkspacePath(joinWorkspacePath(cwd, args[++i]));
-      if (dir.ok) directory = dir.path;
-    } else if (!arg.startsWith("-")) rest.push(arg);
-  }
-  const [first, second] = rest;
-  if (!first) return void 0;
-  let script;
-  if ((first === "run" || first === "run-script") && second) script = second;
-  else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
-  else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
-    script = first;
-  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
-}
-function readScriptBody(ref, text2) {
-  if (ref.script === void 0) return text2;
-  let scripts;
-  try {
-    scripts = JSON.parse(text2).scripts;
-  } catch {
-    return void 0;
-  }
-  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
-  return bodies.length > 0 ? bodies.join("\n") : void 0;
-}
-
 // src/core/commands/mutation.ts
-var MAX_DEPTH = 4;
+var MAX_DEPTH2 = 4;
 function findMutation(command, extraPatterns = [], readText = () => void 0) {
   if (command.mutates) return "marked mutates: true";
   const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
@@ -42105,7 +42214,7 @@ function findInLine(line, cwd, patterns, readText, depth, seen) {
     const found = findInWords(words, cwd, patterns, readText, depth);
     if (found) return found;
   }
-  if (depth >= MAX_DEPTH) return void 0;
+  if (depth >= MAX_DEPTH2) return void 0;
   for (const ref of findScriptReferences(line, cwd)) {
     const key = `${ref.path}#${ref.script ?? ""}`;
     if (seen.has(key)) continue;
@@ -42125,7 +42234,7 @@ function findInWords(words, cwd, patterns, readText, depth) {
   const unwrapped = unwrapCommand(words);
   if (!unwrapped) return void 0;
   if (unwrapped.kind === "line")
-    return depth < MAX_DEPTH ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, /* @__PURE__ */ new Set()) : void 0;
+    return depth < MAX_DEPTH2 ? findInLine(unwrapped.line, cwd, patterns, readText, depth + 1, /* @__PURE__ */ new Set()) : void 0;
   const verb2 = findMutatingInvocation(unwrapped.program, unwrapped.args);
   return verb2 ? `runs \`${unwrapped.program} ${verb2}\`` : void 0;
 }
@@ -42231,108 +42340,6 @@ function redactDeep(value, redact) {
   return value;
 }
 
-// src/app/read-command-scripts.ts
-var MAX_DEPTH2 = 4;
-var MAX_FILES = 64;
-async function readCommandScripts(commands, read) {
-  let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
-  const seen = /* @__PURE__ */ new Set();
-  for (let depth = 0; depth < MAX_DEPTH2 && pending.length > 0; depth++) {
-    const batch = pending.filter((ref) => {
-      const key = `${ref.path}#${ref.script ?? ""}`;
-      if (seen.has(key) || seen.size >= MAX_FILES) return false;
-      seen.add(key);
-      return true;
-    });
-    const reads = await Promise.all(batch.map((ref) => read(ref.path)));
-    pending = batch.flatMap((ref, i) => {
-      const file = reads[i];
-      const body = file.kind === "ok" ? readScriptBody(ref, file.text) : void 0;
-      return body === void 0 ? [] : findScriptReferences(body, ref.cwd);
-    });
-  }
-}
-
-// src/app/read-trusted.ts
-var UNRESOLVED = "unresolved: ";
-async function readTrustedFile(ports, ref, path) {
-  if (ref.startsWith(UNRESOLVED))
-    return {
-      kind: "unavailable",
-      path,
-      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`
-    };
-  const local = await ports.git.readFileAt(ref, path);
-  if (local.kind !== "unavailable" || !ports.lookups.policyFileAt) return local;
-  if (!/^[0-9a-f]{40}$/.test(ref)) return local;
-  const remote = await ports.lookups.policyFileAt(ref, path);
-  if (remote.kind !== "unavailable") return remote;
-  return { kind: "unavailable", path, reason: `${local.reason}; ${remote.reason}` };
-}
-
-// src/app/read-inputs.ts
-var MAX_TREE_FILES = 500;
-async function readInputs(config2, configRead, ports, trusted) {
-  const reads = /* @__PURE__ */ new Map([[config2.path, configRead]]);
-  const read = async (path) => {
-    if (!reads.has(path))
-      reads.set(path, await ports.workspace.readFile(path, config2.limits.maxFileBytes));
-    return reads.get(path);
-  };
-  const readPolicy = trusted?.config.kind === "ok" ? async (path) => {
-    if (!reads.has(path))
-      reads.set(path, toFileRead(await readTrustedFile(ports, trusted.ref, path)));
-    return reads.get(path);
-  } : read;
-  await Promise.all([
-    ...listFilePaths(config2).map(read),
-    ...listUserSchemas(config2).map((path) => readSchemaWithRefs(path, readPolicy)),
-    readCommandScripts(config2.commands, read)
-  ]);
-  const text2 = (path) => {
-    const file = reads.get(path);
-    return file?.kind === "ok" ? file.text : void 0;
-  };
-  const commandPaths = listCommandPaths(config2.commands, text2);
-  const trees = await Promise.all(
-    commandPaths.directories.map((dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES))
-  );
-  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
-    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
-  await Promise.all(
-    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
-  );
-  return reads;
-}
-function toFileRead(read) {
-  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
-  return read;
-}
-function listFilePaths(config2) {
-  return [
-    ...config2.artifacts.map((a) => a.path),
-    ...config2.documents.map((d) => d.path),
-    ...config2.changelog ? [config2.changelog.path] : [],
-    ...config2.jointDecision ? [config2.jointDecision.path] : [],
-    ...config2.consumer?.record ? [config2.consumer.record] : [],
-    // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config2.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
-  ];
-}
-async function readSchemaWithRefs(path, read) {
-  const queue = [path];
-  const seen = /* @__PURE__ */ new Set();
-  while (queue.length > 0) {
-    const current = queue.pop();
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const file = await read(current);
-    if (file.kind !== "ok") continue;
-    const parsed = parseText(file.text, detectFormat(current, file.text));
-    if (parsed.ok) queue.push(...listRefTargets(current, parsed.document.value));
-  }
-}
-
 // src/app/run-request.ts
 var COMMAND_LOG_DIR = "logs";
 function resolveConcurrency(request, configured) {
@@ -42364,7 +42371,7 @@ function requestOfRecord(record, configPath) {
 }
 
 // src/app/collect-evidence.ts
-async function collectEvidence(config2, configRead, ports, request, plan) {
+async function collectEvidence(config2, inputs, ports, request, plan) {
   const runCommands = runsCommands(request);
   const tag = config2.baseline.release_tag;
   const joint = config2.jointDecision;
@@ -42382,7 +42389,7 @@ async function collectEvidence(config2, configRead, ports, request, plan) {
     }) : void 0
   ]);
   lookups.catch(() => void 0);
-  const reads = await readInputs(config2, configRead, ports, plan.trusted);
+  const reads = await readInputs(config2, inputs, ports);
   const stop = new AbortController();
   const running = Promise.resolve(
     plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
@@ -42403,7 +42410,7 @@ async function collectEvidence(config2, configRead, ports, request, plan) {
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked;
   try {
-    looked = [await lookups, await integrityOf(config2, configRead, ports, plan)];
+    looked = [await lookups, await integrityOf(inputs.configRead, ports, plan)];
   } catch (error) {
     stop.abort(error);
     await running.catch(() => void 0);
@@ -42432,7 +42439,7 @@ async function collectEvidence(config2, configRead, ports, request, plan) {
     }
   };
 }
-async function integrityOf(config2, configRead, ports, plan) {
+async function integrityOf(configRead, ports, plan) {
   const trusted = plan.trusted;
   if (trusted?.evaluateIntegrity !== true) return void 0;
   return {
@@ -43126,12 +43133,13 @@ async function aggregateShards(ports, request) {
         }
       ]
     };
-  const schemaErrors = await prepareSchemas(config2, ports.workspace, validator);
+  const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
+  const schemaErrors = await prepareSchemas(config2, inputs, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config2, ports.environment));
   const evidence = await collectEvidence(
     config2,
-    loaded.read,
+    inputs,
     ports,
     requestOfRecord(first, request.configPath),
     {
@@ -43246,7 +43254,8 @@ async function runCheckpoint(ports, request) {
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   let config2 = loaded.config;
-  const schemaErrors = await prepareSchemas(config2, ports.workspace, validator);
+  const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
+  const schemaErrors = await prepareSchemas(config2, inputs, validator);
   if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
   const configured = config2.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
@@ -43288,7 +43297,7 @@ async function runCheckpoint(ports, request) {
     );
   ports.logger.info(`Collecting evidence for ${config2.gate.name} (${request.decision})\u2026`);
   const markdownReader = prepareMarkdown(config2);
-  const evidence = await collectEvidence(config2, loaded.read, ports, request, {
+  const evidence = await collectEvidence(config2, inputs, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...loaded.trusted ? { trusted: { ...loaded.trusted, evaluateIntegrity: !shard || shard.index === 1 } } : {},
@@ -45449,14 +45458,15 @@ async function rejudgeRecord(ports, record) {
     return couldNot(
       `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? "unknown error"}`
     );
-  const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
+  const inputs = createInputReads(loaded.config, loaded.read, ports, void 0);
+  const schemaErrors = await prepareSchemas(loaded.config, inputs, validator);
   if (schemaErrors.length > 0)
     return couldNot(
       `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0].message}`
     );
   const evidence = await collectEvidence(
     loaded.config,
-    loaded.read,
+    inputs,
     ports,
     requestOfRecord(record, record.gate.config_path),
     {

@@ -4,6 +4,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createInputReads } from '../../src/app/read-inputs.js';
 import { collectEvidence } from '../../src/app/collect-evidence.js';
 import { loadConfig } from '../../src/app/load-config.js';
 import { createEvaluationContext } from '../../src/core/checks/create-context.js';
@@ -32,7 +33,8 @@ async function evidenceOfExample() {
   const request = scenarioRequest(scenario);
   const loaded = await loadConfig(ports.workspace, request.configPath, validator);
   if (!loaded.ok) throw new Error('the example config loads');
-  const evidence = await collectEvidence(loaded.config, loaded.read, ports, request, {
+  const inputs = createInputReads(loaded.config, loaded.read, ports, undefined);
+  const evidence = await collectEvidence(loaded.config, inputs, ports, request, {
     redact: createRedactor([]),
   });
   return { config: loaded.config, evidence, validator };

@@ -5,6 +5,7 @@
 
 import { prepareMarkdown } from './prepare-markdown.js';
 import { prepareSchemas } from './prepare-schemas.js';
+import { createInputReads } from './read-inputs.js';
 import type { ConfigError } from '../core/config/config-types.js';
 import type { DecisionRecord } from '../core/record.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -95,12 +96,13 @@ export async function aggregateShards(
         },
       ],
     };
-  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  const inputs = createInputReads(config, loaded.read, ports, loaded.trusted);
+  const schemaErrors = await prepareSchemas(config, inputs, validator);
   if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
   const evidence = await collectEvidence(
     config,
-    loaded.read,
+    inputs,
     ports,
     requestOfRecord(first, request.configPath),
     {

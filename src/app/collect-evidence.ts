@@ -5,7 +5,7 @@ import type { CommandResult, Evidence, FileRead, TrustedRead } from '../core/evi
 import type { Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
 import type { Redactor } from '../core/redact.js';
-import { readInputs } from './read-inputs.js';
+import { readInputs, type InputReads } from './read-inputs.js';
 import {
   COMMAND_LOG_DIR,
   resolveConcurrency,
@@ -41,7 +41,7 @@ export interface CollectPlan {
  */
 export async function collectEvidence(
   config: CheckpointConfig,
-  configRead: FileRead,
+  inputs: InputReads,
   ports: Ports,
   request: RunRequest,
   plan: CollectPlan,
@@ -69,7 +69,7 @@ export async function collectEvidence(
   ]);
   // Awaited below; a read that throws first must not leave a lookup's rejection unhandled.
   lookups.catch(() => undefined);
-  const reads = await readInputs(config, configRead, ports, plan.trusted);
+  const reads = await readInputs(config, inputs, ports);
   // Commands need only the files read (their refusals), not git, the tools or the API: they start
   // now and the lookups finish while they run. A lookup that fails (an internal fault) stops them
   // before the fault goes on, so no command outlives the run.
@@ -98,7 +98,7 @@ export async function collectEvidence(
   plan.onWaiting?.(Object.fromEntries(reads));
   let looked: [Awaited<typeof lookups>, Evidence['integrity']];
   try {
-    looked = [await lookups, await integrityOf(config, configRead, ports, plan)];
+    looked = [await lookups, await integrityOf(inputs.configRead, ports, plan)];
   } catch (error) {
     stop.abort(error);
     await running.catch(() => undefined);
@@ -133,7 +133,6 @@ export async function collectEvidence(
 
 /** What gate.integrity compares, on the shard (or run) that evaluates it; else undefined. */
 async function integrityOf(
-  config: CheckpointConfig,
   configRead: FileRead,
   ports: Ports,
   plan: CollectPlan,

@@ -1,18 +1,21 @@
 // Before anything runs: every user schema the config names must declare a JSON Schema draft the
 // gate supports (an unknown `$schema` is a config error, exit 3), and the validator classes of the
-// drafts in use are loaded here, once, so nothing loads them for runs without user schemas.
+// drafts in use are loaded here, once, so nothing loads them for runs without user schemas. The
+// schemas are the policy's: read where the run's policy comes from (the trusted ref on a pull
+// request, SPEC §10), into the run's one list of inputs, so a pull request's own copy can neither
+// pick the drafts loaded nor stop the run.
 
 import type { CheckpointConfig, ConfigError } from '../core/config/config-types.js';
 import { detectFormat, locationOf, parseText } from '../core/parse/parse-document.js';
 import { detectDraft, type SchemaDraft } from '../core/schema/schema-drafts.js';
 import type { SchemaValidator } from '../core/schema/schema-validator.js';
 import { builtinSchemaName } from '../core/schema/builtin-schemas.js';
-import type { WorkspacePort } from './ports.js';
+import type { InputReads } from './read-inputs.js';
 
 /** Checks the drafts of the config's user schemas and loads their validators; errors to stop on. */
 export async function prepareSchemas(
   config: CheckpointConfig,
-  workspace: WorkspacePort,
+  inputs: Pick<InputReads, 'readPolicy'>,
   validator: SchemaValidator,
 ): Promise<ConfigError[]> {
   const paths = new Set(
@@ -23,7 +26,7 @@ export async function prepareSchemas(
   const errors: ConfigError[] = [];
   const drafts: SchemaDraft[] = [];
   for (const path of paths) {
-    const read = await workspace.readFile(path, config.limits.maxFileBytes);
+    const read = await inputs.readPolicy(path);
     // Missing or unreadable schemas are reported by the checks that use them.
     if (read.kind !== 'ok') continue;
     const parsed = parseText(read.text, detectFormat(path, read.text));

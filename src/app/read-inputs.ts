@@ -15,31 +15,60 @@ import { readTrustedFile } from './read-trusted.js';
 const MAX_TREE_FILES = 500;
 
 /**
- * The one list of inputs: every file the run reads, read once, keyed by workspace path. It feeds
- * the evaluators and the record's digests alike. Schemas (policy) come from the trusted ref when
- * there is one; everything else is evidence from the tree judged.
+ * The one list of inputs as it fills: every file the run reads, read once, keyed by workspace
+ * path (a Map, not an object: a file named `constructor` or `__proto__` is a path like any other).
+ * Policy files (user schemas and what they `$ref`) come from the trusted ref when its config was
+ * read there (SPEC §10); everything else is evidence from the tree judged.
+ */
+export interface InputReads {
+  readonly files: Map<string, FileRead>;
+  /** The tree's own config, as read (what gate.integrity compares with the trusted ref's). */
+  readonly configRead: FileRead;
+  /** A workspace file, read on first use. */
+  read(path: string): Promise<FileRead>;
+  /** A policy file: at the trusted ref when there is one, else as `read`. */
+  readPolicy(path: string): Promise<FileRead>;
+}
+
+/** An empty list of inputs (but the config) for `config`, reading through `ports`. */
+export function createInputReads(
+  config: CheckpointConfig,
+  configRead: FileRead,
+  ports: Pick<Ports, 'workspace' | 'git' | 'lookups'>,
+  trusted: { ref: string; config: TrustedRead } | undefined,
+): InputReads {
+  const files = new Map<string, FileRead>([[config.path, configRead]]);
+  // Reads under way too, so two asking at once still read once.
+  const reading = new Map<string, Promise<FileRead>>();
+  const once = (reader: (path: string) => Promise<FileRead>) => (path: string) => {
+    const known = files.get(path);
+    if (known) return Promise.resolve(known);
+    let pending = reading.get(path);
+    if (!pending) {
+      pending = reader(path).then((read) => (files.set(path, read), read));
+      reading.set(path, pending);
+    }
+    return pending;
+  };
+  const read = once((path) => ports.workspace.readFile(path, config.limits.maxFileBytes));
+  const readPolicy =
+    trusted?.config.kind === 'ok'
+      ? once(async (path) => toFileRead(await readTrustedFile(ports, trusted.ref, path)))
+      : read;
+  return { files, configRead, read, readPolicy };
+}
+
+/**
+ * Reads every input the config implies into `inputs`: the files it names, schemas with the files
+ * they `$ref`, and what the commands run (scripts, package.json, their directory trees). What a
+ * tree listing leaves out is a warning. Resolves to the whole list.
  */
 export async function readInputs(
   config: CheckpointConfig,
-  configRead: FileRead,
+  inputs: InputReads,
   ports: Ports,
-  trusted: { ref: string; config: TrustedRead } | undefined,
 ): Promise<Map<string, FileRead>> {
-  // A Map, not an object: a file named `constructor` or `__proto__` is a path like any other.
-  const reads = new Map<string, FileRead>([[config.path, configRead]]);
-  const read = async (path: string) => {
-    if (!reads.has(path))
-      reads.set(path, await ports.workspace.readFile(path, config.limits.maxFileBytes));
-    return reads.get(path)!;
-  };
-  const readPolicy =
-    trusted?.config.kind === 'ok'
-      ? async (path: string) => {
-          if (!reads.has(path))
-            reads.set(path, toFileRead(await readTrustedFile(ports, trusted.ref, path)));
-          return reads.get(path)!;
-        }
-      : read;
+  const { files: reads, read, readPolicy } = inputs;
   await Promise.all([
     ...listFilePaths(config).map(read),
     ...listUserSchemas(config).map((path) => readSchemaWithRefs(path, readPolicy)),

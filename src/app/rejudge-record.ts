@@ -4,6 +4,7 @@
 import { loadConfig } from './load-config.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import { prepareSchemas } from './prepare-schemas.js';
+import { createInputReads } from './read-inputs.js';
 import { collectEvidence } from './collect-evidence.js';
 import { judge } from '../core/judge.js';
 import type { CheckResult } from '../core/model.js';
@@ -26,14 +27,15 @@ export async function rejudgeRecord(
     return couldNot(
       `the config ${record.gate.config_path} is not usable here: ${loaded.errors[0]?.message ?? 'unknown error'}`,
     );
-  const schemaErrors = await prepareSchemas(loaded.config, ports.workspace, validator);
+  const inputs = createInputReads(loaded.config, loaded.read, ports, undefined);
+  const schemaErrors = await prepareSchemas(loaded.config, inputs, validator);
   if (schemaErrors.length > 0)
     return couldNot(
       `the config ${record.gate.config_path} is not usable here: ${schemaErrors[0]!.message}`,
     );
   const evidence = await collectEvidence(
     loaded.config,
-    loaded.read,
+    inputs,
     ports,
     requestOfRecord(record, record.gate.config_path),
     {

@@ -12,6 +12,7 @@ import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, findWeakSecrets, redactDeep } from '../core/redact.js';
 import { loadPolicy } from './load-config.js';
 import { prepareSchemas } from './prepare-schemas.js';
+import { createInputReads } from './read-inputs.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import type { Ports } from './ports.js';
 import type { RunRequest } from './run-request.js';
@@ -35,7 +36,8 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   let config = loaded.config;
-  const schemaErrors = await prepareSchemas(config, ports.workspace, validator);
+  const inputs = createInputReads(config, loaded.read, ports, loaded.trusted);
+  const schemaErrors = await prepareSchemas(config, inputs, validator);
   if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
 
   const configured = config.handoff?.modes ?? [];
@@ -81,7 +83,7 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     );
   ports.logger.info(`Collecting evidence for ${config.gate.name} (${request.decision})…`);
   const markdownReader = prepareMarkdown(config);
-  const evidence = await collectEvidence(config, loaded.read, ports, request, {
+  const evidence = await collectEvidence(config, inputs, ports, request, {
     redact,
     // Gate integrity is evaluated once, like every other non-command check.
     ...(loaded.trusted
