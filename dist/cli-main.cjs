@@ -36102,7 +36102,7 @@ function prepareMarkdown(config2) {
   })();
   return {
     start(files) {
-      if (needsMarkdown(config2)) void load2(files);
+      if (needsMarkdown(config2)) load2(files).catch(() => void 0);
     },
     async ready() {
       return needsMarkdown(config2) ? load2({}) : void 0;

@@ -1,16 +1,17 @@
 // The reports of both example repositories rendered to HTML the way GitHub's Markdown does
 // (CommonMark + GFM tables, task lists, autolinks; our <details> blocks as raw HTML) and compared
 // with committed goldens, so a change in what readers see shows up as an HTML diff.
-// UPDATE_GOLDEN=1 rewrites them; review the diff (and a screenshot, see the README's development
+// A missing golden fails; UPDATE_GOLDENS=1 rewrites them: review the diff (and a screenshot, see the README's development
 // section).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import type { DecisionRecord } from '../../src/core/record.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
+import { expectGolden } from '../support/golden.js';
 
 const CASES = join(import.meta.dirname, '..', 'scenarios', 'cases');
 const GOLDENS = join(import.meta.dirname, 'html');
@@ -40,8 +41,7 @@ describe('example reports as HTML', () => {
       expect(html).toContain('Legend: ');
       expect(html).not.toMatch(/<summary>[^<]*`/);
       const path = join(GOLDENS, `${example}.html`);
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, html);
-      expect(html).toBe(readFileSync(path, 'utf8'));
+      expectGolden(path, html, '__tests__/render/report-html.test.ts');
     });
   }
 });

@@ -3,23 +3,15 @@
 // A missing golden fails (a new scenario without expected files must not go green on CI);
 // UPDATE_GOLDENS=1 writes them, missing or not: review the diff.
 
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatLocation, isFailing } from '../../src/core/model.js';
 import { prepareWorkspace, runScenario, type Scenario } from './harness.js';
+import { expectGolden } from '../support/golden.js';
 
 const CASES = join(import.meta.dirname, 'cases');
-const update = process.env.UPDATE_GOLDENS === '1' || process.env.UPDATE_GOLDEN === '1';
-
-function golden(path: string, actual: string): void {
-  if (update) writeFileSync(path, actual);
-  if (!existsSync(path))
-    throw new Error(
-      `missing golden ${path}: run UPDATE_GOLDENS=1 npx vitest run __tests__/scenarios and review it`,
-    );
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (path: string, actual: string) => expectGolden(path, actual, '__tests__/scenarios');
 
 describe('scenarios', () => {
   for (const name of readdirSync(CASES).sort()) {

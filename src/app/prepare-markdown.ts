@@ -53,7 +53,9 @@ export function prepareMarkdown(config: CheckpointConfig): MarkdownPreparation {
     })());
   return {
     start(files) {
-      if (needsMarkdown(config)) void load(files);
+      // A fault in the parse is thrown by ready(); until then (or if the run stops before it
+      // asks) the rejection must not go unhandled and take the process down.
+      if (needsMarkdown(config)) load(files).catch(() => undefined);
     },
     async ready() {
       return needsMarkdown(config) ? load({}) : undefined;
