@@ -38184,44 +38184,6 @@ function listUserSchemas(config2) {
   );
 }
 
-// src/core/commands/placeholder.ts
-var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
-function isPlaceholderCommand(run) {
-  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
-  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
-}
-
-// src/core/commands/command-body.ts
-function findBodySource(run, cwd) {
-  const trimmed = run.trim();
-  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
-  if (packageScript && trimmed !== "bun test") {
-    return {
-      path: joinWorkspacePath(cwd, "package.json"),
-      kind: "package-script",
-      name: packageScript[1]
-    };
-  }
-  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
-  if (script) {
-    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
-    if (path.ok) return { path: path.path, kind: "script-file" };
-  }
-  return void 0;
-}
-function isPlaceholderBody(source, text2) {
-  if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text2).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
-  }
-  const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
-  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
-}
-
 // src/core/commands/command-paths.ts
 var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
 var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
@@ -38243,7 +38205,7 @@ function listCommandPaths(commands, readText) {
   const found = { files: [], directories: [] };
   for (const command of commands) {
     pathsInLine(command.run, command.cwd, found);
-    const source = findBodySource(command.run, command.cwd);
+    const source = command.body;
     if (source?.kind === "package-script") {
       found.files.push(source.path);
       const body = readScript(readText(source.path), source.name);
@@ -38672,7 +38634,7 @@ function listFilePaths(config2) {
     ...config2.jointDecision ? [config2.jointDecision.path] : [],
     ...config2.consumer?.record ? [config2.consumer.record] : [],
     // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config2.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? [])
+    ...config2.commands.flatMap((c) => c.body?.path ?? [])
   ];
 }
 async function readSchemaWithRefs(path, read) {
@@ -40152,7 +40114,6 @@ function createEvaluationContext(config2, evidence, validator, markdown) {
     jointDecision,
     signoff: verifySignoff(base, jointDecision),
     baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
-    bodySources: new Map(config2.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
     testCounts: new Map(
       (evidence.commands ?? []).filter((result) => result.state === "ran").map((result) => [result.id, parseTestCounts(result.outputTail)])
     )
@@ -41070,6 +41031,44 @@ function findErrorLines(output, max = 8) {
   return [...assertions.slice(-max), ...errors].slice(0, max).map((line) => line.length > 240 ? `${line.slice(0, 239)}\u2026` : line);
 }
 
+// src/core/commands/placeholder.ts
+var PLACEHOLDER_PART = /^(true|:|exit( 0)?|echo(\s.*)?|printf(\s.*)?|sleep \d+)$/;
+function isPlaceholderCommand(run) {
+  const parts = run.split(/&&|\|\||;|\n/).map((part) => part.trim()).filter((part) => part !== "" && !part.startsWith("#"));
+  return parts.length > 0 && parts.every((part) => PLACEHOLDER_PART.test(part));
+}
+
+// src/core/commands/command-body.ts
+function findBodySource(run, cwd) {
+  const trimmed = run.trim();
+  const packageScript = /^(?:npm|pnpm|bun|yarn)\s+(?:run(?:-script)?\s+)?([\w:.-]+)$/.exec(trimmed);
+  if (packageScript && trimmed !== "bun test") {
+    return {
+      path: joinWorkspacePath(cwd, "package.json"),
+      kind: "package-script",
+      name: packageScript[1]
+    };
+  }
+  const script = /^(?:(?:bash|sh)\s+)?(\.?\/?[\w./-]+\.(?:sh|bash))$/.exec(trimmed);
+  if (script) {
+    const path = normalizeWorkspacePath(joinWorkspacePath(cwd, script[1]));
+    if (path.ok) return { path: path.path, kind: "script-file" };
+  }
+  return void 0;
+}
+function isPlaceholderBody(source, text2) {
+  if (source.kind === "package-script") {
+    try {
+      const body = JSON.parse(text2).scripts?.[source.name];
+      return typeof body === "string" && isPlaceholderCommand(body);
+    } catch {
+      return false;
+    }
+  }
+  const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
+  return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
 // src/core/checks/commands.ts
 function findDeferred(commands, results) {
   const deferred = new Set(
@@ -41159,7 +41158,7 @@ function judgeCommandsExecuted(configured, ran) {
 }
 function findPlaceholder(command, context) {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = context.bodySources.get(command.id);
+  const source = command.body;
   const read = source ? context.evidence.files[source.path] : void 0;
   if (source && read?.kind === "ok" && isPlaceholderBody(source, read.text)) {
     return source.kind === "package-script" ? `\`${command.run}\` runs the package.json script '${source.name}', which only succeeds` : `\`${command.run}\` runs ${source.path}, which only succeeds`;
@@ -41222,7 +41221,7 @@ function evaluateCommand(command, result, context) {
   return { ...base, status: "pass", summary: `exited 0 in ${took}${testText}` };
 }
 function hasCrlfShebang(command, context, output) {
-  const source = context.bodySources.get(command.id);
+  const source = command.body;
   const read = source ? context.evidence.files[source.path] : void 0;
   if (read?.kind === "ok" && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['\u2019"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);
@@ -41776,8 +41775,7 @@ function listInputDigests(context) {
     if (a.schema && !a.schema.startsWith("builtin:")) name(a.schema, `schema.${a.id}`);
   });
   config2.commands.forEach((c) => {
-    const source = context.bodySources.get(c.id);
-    if (source) name(source.path, `command.${c.id}`);
+    if (c.body) name(c.body.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);
   const rest = Object.keys(evidence.files).filter((path) => !roles.has(path)).sort();
@@ -42880,10 +42878,12 @@ function normalizeRule(rule, numbers) {
   };
 }
 function normalizeCommand(command, defaults, workspacePath) {
+  const cwd = command.cwd === void 0 ? "." : workspacePath(command.cwd);
+  const body = findBodySource(String(command.run), cwd);
   return {
     id: String(command.id),
     run: String(command.run),
-    cwd: command.cwd === void 0 ? "." : workspacePath(command.cwd),
+    cwd,
     env: command.env ?? {},
     secretEnv: command.secret_env ?? [],
     timeoutMs: parseDuration(command.timeout) ?? parseDuration(defaults.timeout) ?? DEFAULT_COMMAND_TIMEOUT_MS,
@@ -42892,7 +42892,8 @@ function normalizeCommand(command, defaults, workspacePath) {
     mutates: command.mutates === true,
     shell: command.shell,
     passEnv: command.pass_env ?? [],
-    placeholder: command.placeholder ?? defaults.placeholder ?? "fail"
+    placeholder: command.placeholder ?? defaults.placeholder ?? "fail",
+    body
   };
 }
 

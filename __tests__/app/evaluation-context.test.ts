@@ -51,8 +51,10 @@ describe('createEvaluationContext', () => {
       'payload',
       'joint-decision',
     ]);
-    expect(context.bodySources.get('unit-tests')).toBeUndefined();
-    expect(context.bodySources.get('verify-contract-parity')).toEqual({
+    // Each command's body file comes with the config, derived once when it was read.
+    const body = (id: string) => config.commands.find((c) => c.id === id)!.body;
+    expect(body('unit-tests')).toBeUndefined();
+    expect(body('verify-contract-parity')).toEqual({
       path: 'scripts/verify_contract_parity.sh',
       kind: 'script-file',
     });

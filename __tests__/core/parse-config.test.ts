@@ -25,6 +25,8 @@ describe('parseConfig', () => {
       timeoutMs: 1_800_000,
       placeholder: 'fail',
       needs: [],
+      // `npm test` delegates to the package.json script: found once, with the config.
+      body: { path: 'package.json', kind: 'package-script', name: 'test' },
     });
     expect(result.config.labels.cutover.CONDITIONAL).toBe('CONDITIONAL');
     expect(result.config.limits.maxFileBytes).toBe(50 * 1024 * 1024);

@@ -8,6 +8,7 @@ import { listCommandPaths } from '../../src/core/commands/command-paths.js';
 import type { CheckOutcome, CheckResult } from '../../src/core/model.js';
 import type { DecisionRecord } from '../../src/core/record.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
+import { commandConfig } from '../support/command-config.js';
 
 const failing = (id: string, only?: ('rehearsal' | 'cutover')[]): CheckOutcome => ({
   id,
@@ -147,19 +148,7 @@ describe('rederiveDecisions (verify-record)', () => {
   });
 });
 
-const command = (run: string, cwd = '.'): CommandConfig => ({
-  id: 'c',
-  run,
-  cwd,
-  env: {},
-  secretEnv: [],
-  timeoutMs: 1,
-  needs: [],
-  reportsTests: false,
-  mutates: false,
-  placeholder: 'fail',
-  passEnv: [],
-});
+const command = (run: string): CommandConfig => commandConfig('c', run);
 
 describe('listCommandPaths', () => {
   it.each<[string, string, Record<string, string>, { files: string[]; directories: string[] }]>([

@@ -5,7 +5,6 @@ import type { CheckpointConfig } from '../core/config/config-types.js';
 import type { FileRead, TrustedRead } from '../core/evidence.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRefTargets, listUserSchemas } from '../core/schema/relative-refs.js';
-import { findBodySource } from '../core/commands/command-body.js';
 import { listCommandPaths } from '../core/commands/command-paths.js';
 import type { Ports } from './ports.js';
 import { readCommandScripts } from './read-command-scripts.js';
@@ -108,7 +107,7 @@ function listFilePaths(config: CheckpointConfig): string[] {
     ...(config.jointDecision ? [config.jointDecision.path] : []),
     ...(config.consumer?.record ? [config.consumer.record] : []),
     // Where commands delegate (package.json scripts, script files), for placeholder detection.
-    ...config.commands.flatMap((c) => findBodySource(c.run, c.cwd)?.path ?? []),
+    ...config.commands.flatMap((c) => c.body?.path ?? []),
   ];
 }
 

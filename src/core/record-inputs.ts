@@ -22,8 +22,7 @@ export function listInputDigests(context: EvaluationContext): RecordDigest[] {
     if (a.schema && !a.schema.startsWith('builtin:')) name(a.schema, `schema.${a.id}`);
   });
   config.commands.forEach((c) => {
-    const source = context.bodySources.get(c.id);
-    if (source) name(source.path, `command.${c.id}`);
+    if (c.body) name(c.body.path, `command.${c.id}`);
   });
   const named = [...roles.keys()].filter((path) => path in evidence.files);
   const rest = Object.keys(evidence.files)

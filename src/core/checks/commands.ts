@@ -117,7 +117,7 @@ export function judgeCommandsExecuted(configured: number, ran: number): CheckOut
 /** Whether the command only succeeds, looking through `npm run x` and `./script.sh` to their bodies. */
 function findPlaceholder(command: CommandConfig, context: EvaluationContext): string | undefined {
   if (isPlaceholderCommand(command.run)) return `\`${command.run}\` only succeeds`;
-  const source = context.bodySources.get(command.id);
+  const source = command.body;
   const read = source ? context.evidence.files[source.path] : undefined;
   if (source && read?.kind === 'ok' && isPlaceholderBody(source, read.text)) {
     return source.kind === 'package-script'
@@ -202,7 +202,7 @@ function hasCrlfShebang(
   context: EvaluationContext,
   output: string,
 ): boolean {
-  const source = context.bodySources.get(command.id);
+  const source = command.body;
   const read = source ? context.evidence.files[source.path] : undefined;
   if (read?.kind === 'ok' && /^#![^\n]*\r\n/.test(read.text)) return true;
   return /\r['’"]?: (?:No such file|not found|bad interpreter)|\^M: bad interpreter/.test(output);

@@ -1,12 +1,11 @@
 // Derives, once, the facts several evaluators and the record share: the artifacts and the joint
 // decision parsed and schema-checked, the signatures verified, where the baseline is stated,
-// each command's body file and each run's test counts. Evaluators read them from the context.
+// and each run's test counts. (Each command's body file is derived with the config: `body`.) Evaluators read them from the context.
 
 import type { CheckpointConfig } from '../config/config-types.js';
 import type { Evidence } from '../evidence.js';
 import type { ReadMarkdown } from '../markdown/outline.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
-import { findBodySource } from '../commands/command-body.js';
 import { parseTestCounts } from '../commands/test-counts.js';
 import { verifySignoff } from '../signoff/verify-signoff.js';
 import { loadArtifacts } from './artifacts.js';
@@ -30,7 +29,6 @@ export function createEvaluationContext(
     jointDecision,
     signoff: verifySignoff(base, jointDecision),
     baselineSources: collectBaselineSources({ ...base, artifacts }, jointDecision),
-    bodySources: new Map(config.commands.map((c) => [c.id, findBodySource(c.run, c.cwd)])),
     testCounts: new Map(
       (evidence.commands ?? [])
         .filter((result) => result.state === 'ran')

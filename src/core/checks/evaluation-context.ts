@@ -8,7 +8,6 @@ import type { ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { CheckOutcome, Decision, Finding } from '../model.js';
 import type { ReadMarkdown } from '../markdown/outline.js';
-import type { BodySource } from '../commands/command-body.js';
 import type { SignoffJudgement } from '../signoff/signoff-types.js';
 import type { BaselineSource } from './baseline-sources.js';
 
@@ -36,8 +35,6 @@ export interface EvaluationContext extends ContextBase {
   signoff: Record<Decision, SignoffJudgement> | undefined;
   /** Every place that states baseline values, in reading order. */
   baselineSources: BaselineSource[];
-  /** Per command id: the file its body lives in (a script, package.json), if any. */
-  bodySources: Map<string, BodySource | undefined>;
   /** Per command id that ran: the test counts its closing lines report (null: none found). */
   testCounts: Map<string, TestCounts | null>;
 }

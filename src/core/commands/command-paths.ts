@@ -3,7 +3,6 @@
 // package.json and what its script names. They are evidence the run read and, for a pull request,
 // protected paths (SPEC §10).
 
-import { findBodySource } from './command-body.js';
 import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
 import type { CommandConfig } from '../config/config-types.js';
 
@@ -42,7 +41,7 @@ export function listCommandPaths(
   const found: CommandPaths = { files: [], directories: [] };
   for (const command of commands) {
     pathsInLine(command.run, command.cwd, found);
-    const source = findBodySource(command.run, command.cwd);
+    const source = command.body;
     if (source?.kind === 'package-script') {
       found.files.push(source.path);
       const body = readScript(readText(source.path), source.name!);

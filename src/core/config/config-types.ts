@@ -1,5 +1,6 @@
 // The gate's configuration after validation and defaults: what every other part of the engine reads.
 
+import type { BodySource } from '../commands/command-body.js';
 import type { Baseline, Decision, DecisionState, SourceLocation } from '../model.js';
 
 /** An artifact the gate parses, validates and compares. */
@@ -82,6 +83,12 @@ export interface CommandConfig {
   shell?: string;
   /** Credential/secret variable names this command asks for explicitly. */
   passEnv: string[];
+  /**
+   * Where its real body is when `run` delegates (`npm run x`: the package.json script; `./x.sh`:
+   * the script file), derived once from `run` and `cwd` when the config is read; undefined when
+   * `run` is the body itself.
+   */
+  body: BodySource | undefined;
 }
 
 /** Settings shared by all commands. */

@@ -11,6 +11,7 @@ import { normalizeWorkspacePath } from '../workspace-path.js';
 import type { ArtifactRef, CheckpointConfig, CommandConfig, RuleConfig } from './config-types.js';
 import { parseDuration } from './duration.js';
 import { normalizeJointDecision } from './normalize-joint-decision.js';
+import { findBodySource } from '../commands/command-body.js';
 
 type Raw = Record<string, unknown>;
 
@@ -174,10 +175,12 @@ function normalizeCommand(
   defaults: Raw,
   workspacePath: (value: unknown) => string,
 ): CommandConfig {
+  const cwd = command.cwd === undefined ? '.' : workspacePath(command.cwd);
+  const body = findBodySource(String(command.run), cwd);
   return {
     id: String(command.id),
     run: String(command.run),
-    cwd: command.cwd === undefined ? '.' : workspacePath(command.cwd),
+    cwd,
     env: (command.env as Record<string, string> | undefined) ?? {},
     secretEnv: (command.secret_env as string[] | undefined) ?? [],
     timeoutMs:
@@ -193,5 +196,6 @@ function normalizeCommand(
       (command.placeholder as 'fail' | 'warn' | undefined) ??
       (defaults.placeholder as 'fail' | 'warn' | undefined) ??
       'fail',
+    body,
   };
 }
