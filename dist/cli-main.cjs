@@ -45538,6 +45538,7 @@ async function verifyRecord(ports, record, now) {
   const current = {};
   for (const input of listRecordedInputs(record)) {
     const read = await ports.workspace.readFile(input.path, MAX_BYTES);
+    if (read.kind === "error") problems.push(`cannot read ${input.path}: ${read.message}`);
     current[input.path] = read.kind === "ok" ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);
@@ -45581,7 +45582,9 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
     evidenceDir: root,
     env: io.env,
     ...io.git ? { git: io.git } : {},
-    logger: { info: () => void 0, warn: () => void 0 },
+    // Progress is not shown (the answer is short), warnings are: they say what was not checked.
+    logger: { info: () => void 0, warn: (text3) => io.stderr.write(`warning: ${text3}
+`) },
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
   const outcome = await verifyRecord(ports, record, now.toISOString());
@@ -45675,6 +45678,7 @@ async function dispatch(argv, io) {
         request.decision,
         {
           stdout: guardForActions(io.stdout, io.env),
+          stderr: io.stderr,
           cwd: io.cwd,
           env: io.env,
           ...io.git ? { git: io.git } : {}

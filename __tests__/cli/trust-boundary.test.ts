@@ -2,7 +2,7 @@
 // subdirectory (as with `working-directory`). Each must end NO-GO, not verifiable (1) or exit 3,
 // naming the file and the protected check; none may give GO.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli, workspace } from './cli-helpers.js';
@@ -170,6 +170,23 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
       );
     } finally {
       writeFileSync(join(svc, 'schemas/common.json'), COMMON);
+    }
+  });
+
+  it('an input it cannot read now is not verifiable, whatever the record says of it', async () => {
+    const readme = join(svc, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    rmSync(readme);
+    mkdirSync(readme);
+    try {
+      const run = await cli(['verify-record', full, '--decision', 'rehearsal'], svc);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        'not verifiable: cannot read README.md: it is a directory, not a regular file',
+      );
+    } finally {
+      rmSync(readme, { recursive: true });
+      writeFileSync(readme, text);
     }
   });
 

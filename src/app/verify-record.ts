@@ -71,6 +71,8 @@ export async function verifyRecord(
   const current: Record<string, string | null> = {};
   for (const input of listRecordedInputs(record)) {
     const read = await ports.workspace.readFile(input.path, MAX_BYTES);
+    // Absent is an answer (null); unreadable is not: it cannot be compared, whatever was recorded.
+    if (read.kind === 'error') problems.push(`cannot read ${input.path}: ${read.message}`);
     current[input.path] = read.kind === 'ok' ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);

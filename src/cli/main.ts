@@ -88,6 +88,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         request.decision,
         {
           stdout: guardForActions(io.stdout, io.env),
+          stderr: io.stderr,
           cwd: io.cwd,
           env: io.env,
           ...(io.git ? { git: io.git } : {}),

@@ -20,6 +20,8 @@ export async function runVerifyRecord(
   decision: Decision | undefined,
   io: {
     stdout: { write(text: string): void };
+    /** Warnings (what was not checked), with workflow commands stopped under Actions. */
+    stderr: { write(text: string): void };
     /** Where the relative record and tree paths start. */
     cwd: string;
     env: Record<string, string | undefined>;
@@ -49,7 +51,8 @@ export async function runVerifyRecord(
     evidenceDir: root,
     env: io.env,
     ...(io.git ? { git: io.git } : {}),
-    logger: { info: () => undefined, warn: () => undefined },
+    // Progress is not shown (the answer is short), warnings are: they say what was not checked.
+    logger: { info: () => undefined, warn: (text) => io.stderr.write(`warning: ${text}\n`) },
     lookups: createOfflineLookups('verify-record makes no GitHub API calls'),
   });
   const outcome = await verifyRecord(ports, record, now.toISOString());
