@@ -71,7 +71,16 @@ export default tseslint.config(
       'import-x/no-unresolved': 'error',
       // The import graph has no cycles (type-only imports vanish at run time and are let be).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Only a front door ends the process: elsewhere an exit would skip the sink's finish.
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'only cli/ and action/ end the process' },
+      ],
     },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'src/action/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     // core/ is pure: no I/O, no process, no clock. Time and context arrive as data.
@@ -81,7 +90,6 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'child_process', 'os', 'path'], message: 'core/ is pure' },
             {
               group: ['@actions/*', '@octokit/*'],
               message: 'core/ is pure',
@@ -89,7 +97,9 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'process'],
+      // Every Node built-in, `node:` or bare, imported statically or with import().
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-globals': ['error', 'process', 'globalThis', 'performance'],
       'no-restricted-syntax': [
         'error',
         {
@@ -116,23 +126,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@actions/*',
-                '@octokit/*',
-                'node:*',
-                'fs',
-                'fs/*',
-                'child_process',
-                'os',
-                'net',
-                'http',
-                'https',
-              ],
+              group: ['@actions/*', '@octokit/*'],
               message: 'app/ uses ports: files, processes and the network are adapters/.',
             },
           ],
         },
       ],
+      // Files, processes and the network are adapters/: no Node built-in, even through import().
+      'import-x/no-nodejs-modules': 'error',
+      // The environment arrives through ports (ports.environment), the clock as ports.now().
+      'no-restricted-globals': ['error', 'process', 'globalThis'],
     },
   },
 );

@@ -42,22 +42,36 @@ describe('layering lint', () => {
   });
 
   it.each([
-    ["import { readFileSync } from 'node:fs';", 'readFileSync'],
-    ["import { spawn } from 'node:child_process';", 'spawn'],
-    ["import * as core from '@actions/core';", 'core'],
-  ])('app/ may not reach the outside directly: %s', async (line, name) => {
+    ["import { readFileSync } from 'node:fs';", 'readFileSync', 'import-x/no-nodejs-modules'],
+    ["import { spawn } from 'child_process';", 'spawn', 'import-x/no-nodejs-modules'],
+    ["const fs = async () => import('node:fs');", 'fs', 'import-x/no-nodejs-modules'],
+    ["import * as core from '@actions/core';", 'core', 'no-restricted-imports'],
+    ['const env = () => process.env;', 'env', 'no-restricted-globals'],
+    ['const env = () => globalThis.process.env;', 'env', 'no-restricted-globals'],
+  ])('app/ may not reach the outside directly: %s', async (line, name, rule) => {
     expect(await violations('src/app/x.ts', `${line}\nexport const used = [${name}];\n`)).toEqual([
-      'no-restricted-imports',
+      rule,
     ]);
   });
 
-  it('core/ may not import node:* either (it is pure)', async () => {
-    expect(
-      await violations(
-        'src/core/x.ts',
-        "import { readFileSync } from 'node:fs';\nexport const used = [readFileSync];\n",
-      ),
-    ).toEqual(['no-restricted-imports']);
+  it.each([
+    ["import { readFileSync } from 'node:fs';", 'readFileSync', 'import-x/no-nodejs-modules'],
+    ["import { createRequire } from 'module';", 'createRequire', 'import-x/no-nodejs-modules'],
+    ["const fs = async () => import('fs');", 'fs', 'import-x/no-nodejs-modules'],
+    ['const t = () => performance.now();', 't', 'no-restricted-globals'],
+    ['const t = () => globalThis.process.exit(1);', 't', 'no-restricted-globals'],
+  ])('core/ may not reach the outside either (it is pure): %s', async (line, name, rule) => {
+    expect(await violations('src/core/x.ts', `${line}\nexport const used = [${name}];\n`)).toEqual([
+      rule,
+    ]);
+  });
+
+  it('only a front door ends the process', async () => {
+    const exit = 'export const stop = () => process.exit(1);\n';
+    for (const path of ['src/app/run.ts', 'src/adapters/x.ts', 'src/adapters/github/x.ts'])
+      expect(await violations(path, exit), path).toContain('no-restricted-properties');
+    for (const path of ['src/cli/x.ts', 'src/action/x.ts'])
+      expect(await violations(path, exit), path).toEqual([]);
   });
 
   it('an import that does not resolve is an error (it would slip past the paths rule)', async () => {
