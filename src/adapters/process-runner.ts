@@ -1,6 +1,7 @@
 // Schedules verification commands: independent ones in parallel up to the concurrency bound,
 // dependents after their dependencies, dependents of a failure skipped, refusals reported without
-// starting anything, and everything stopped on abort or when the run timeout expires.
+// starting anything, and everything stopped on abort, when the run timeout expires, or before a
+// fault in the gate is thrown: run() never settles with one of its processes still alive.
 
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
@@ -13,7 +14,8 @@ import { createRunMarker, reapMarkedProcesses } from './leftover-processes.js';
 import { setTimeoutAfterReads } from './idle-pipes.js';
 import { ensureOutputDirectory } from './output-dir.js';
 import { KILL_GRACE_MS } from './exec-file.js';
-import { runProcess } from './run-process.js';
+import { createNotRunResult } from './not-run-result.js';
+import { runProcess, type RunProcessOptions } from './run-process.js';
 
 export interface ProcessRunnerOptions {
   /** Workspace root; commands' cwd is relative to it. */
@@ -23,6 +25,8 @@ export interface ProcessRunnerOptions {
   env?: NodeJS.ProcessEnv;
   /** ms between SIGTERM and SIGKILL for a stopped command or a leftover (default 2 s; tests shorten it). */
   killGraceMs?: number;
+  /** Runs one command (default runProcess; tests pass one that fails). */
+  launch?: typeof runProcess;
 }
 
 /** Creates a runner over the workspace. */
@@ -30,6 +34,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
   // Probed on the first run, not at start-up: `validate` and `--no-commands` never need it.
   let defaultShell: { file: string; args: string[] } | undefined;
   const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
+  const launch = options.launch ?? runProcess;
   return {
     async run(commands, runOptions) {
       const logRoot = resolve(options.evidenceDir, runOptions.logDir);
@@ -75,22 +80,19 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
         command: CommandConfig,
         state: 'skipped' | 'refused' | 'not-run',
         reason: string,
-      ) =>
-        settle(command, {
-          id: command.id,
-          run: command.run,
-          cwd: command.cwd,
-          state,
-          reason,
-          exitCode: null,
-          signal: null,
-          timedOut: false,
-          startedMs: Date.now() - origin,
-          durationMs: 0,
-          outputTail: '',
-          outputBytes: 0,
-        });
+      ) => settle(command, createNotRunResult(command, state, reason, Date.now() - origin));
+      // A fault (a bug, not the outside world) while starting a command names it; sync or async.
+      const start = async (command: CommandConfig, processOptions: RunProcessOptions) => {
+        try {
+          return await launch(command, processOptions);
+        } catch (error) {
+          throw new Error(`starting command '${command.id}' failed: ${String(error)}`, {
+            cause: error,
+          });
+        }
+      };
 
+      let fault: { error: unknown } | undefined;
       try {
         while (waiting.length > 0 || running.size > 0) {
           for (const command of [...waiting]) {
@@ -113,7 +115,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown.get(command.id)!);
-            const task = runProcess(command, {
+            const task = start(command, {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
@@ -141,11 +143,18 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               notRun(command, 'not-run', 'its dependencies can never complete');
           }
         }
+      } catch (error) {
+        fault = { error };
+        // Stopped as on abort (SIGTERM, SIGKILL after the grace) and waited for, so the fault
+        // surfaces only once nothing this run started is alive.
+        stop.abort(`the gate stopped on a fault: ${String(error)}`);
+        await Promise.allSettled(running);
       } finally {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener('abort', onOuterAbort);
       }
       await reapRun(runMarker, results, runOptions.redact, killGraceMs);
+      if (fault) throw fault.error;
       return commands.map((command) => results.get(command.id)!);
     },
   };

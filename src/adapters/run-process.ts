@@ -1,19 +1,18 @@
 // Runs one verification command as a real child process: its own process group, a shell, a
 // timeout that kills the whole group (SIGTERM, then SIGKILL), line-wise redaction, a bounded tail
 // in memory and the full output in a log file. When it ends, every process still carrying its
-// marker (in its group or escaped from it) is killed and reported. Every outcome is a result.
+// marker (in its group or escaped from it) is killed and reported. Every outcome is a result:
+// one that could not start (start-command.ts says why) is `not-run`; only a fault throws.
 
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
-import { listProcessIds, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
+import { reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
 import { KILL_GRACE_MS } from './exec-file.js';
 import { afterOneReadPass, setTimeoutAfterReads } from './idle-pipes.js';
-import { openOutputFile } from './output-dir.js';
+import { createNotRunResult } from './not-run-result.js';
+import { startCommand } from './start-command.js';
 
 /** After the shell exits, how long its pipes may stay idle (a background child holding them open). */
 const DRAIN_MS = 200;
@@ -39,23 +38,14 @@ export interface RunProcessOptions {
   killGraceMs?: number;
 }
 
-/** The shell invocation for a command: bash -eo pipefail by default, sh -e, or `<program> -c`. */
-export function shellFor(
-  command: CommandConfig,
-  fallback: { file: string; args: string[] },
-): { file: string; args: string[] } {
-  if (!command.shell) return fallback;
-  if (command.shell === 'bash') return { file: 'bash', args: ['-eo', 'pipefail', '-c'] };
-  if (command.shell === 'sh') return { file: 'sh', args: ['-e', '-c'] };
-  return { file: command.shell, args: ['-c'] };
-}
-
-/** Runs the command; resolves to its result. */
+/**
+ * Runs the command; resolves to its result, `not-run` with the reason when it could not start.
+ * Throws (or rejects) only for a fault in the gate.
+ */
 export function runProcess(
   command: CommandConfig,
   options: RunProcessOptions,
 ): Promise<CommandResult> {
-  const cwd = resolve(options.root, command.cwd);
   const startedAt = Date.now();
   const base = {
     id: command.id,
@@ -63,42 +53,13 @@ export function runProcess(
     cwd: command.cwd,
     startedMs: startedAt - options.origin,
   };
-  const notRun = (reason: string): Promise<CommandResult> =>
-    Promise.resolve({
-      ...base,
-      state: 'not-run',
-      reason,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      durationMs: 0,
-      outputTail: '',
-      outputBytes: 0,
-    });
-  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = relative(realpathSync(options.root), realpathSync(cwd));
-  if (inside.startsWith('..') || isAbsolute(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`,
-    );
-  }
+  const started = startCommand(command, options);
+  if (typeof started === 'string')
+    return Promise.resolve(createNotRunResult(command, 'not-run', started, base.startedMs));
+  const { child, log, before } = started;
   return new Promise((resolvePromise) => {
-    const log = createWriteStream(options.logFile, {
-      fd: openOutputFile(options.logFile, options.root),
-    });
-    const shell = shellFor(command, options.defaultShell);
     let timedOut = false;
     let stoppedBecause: string | undefined;
-    // Processes alive before it started cannot carry its marker: the end-of-command sweep skips
-    // them (a recycled pid is still caught by the run's final, full sweep).
-    const before = listProcessIds();
-    const child = spawn(shell.file, [...shell.args, command.run], {
-      cwd,
-      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
 
     const killGroup = (signal: NodeJS.Signals) => {
       try {
