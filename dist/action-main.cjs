@@ -71481,52 +71481,41 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/run-process.ts
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = require("node:path");
-var DRAIN_MS = 200;
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function runProcess(command, options) {
-  const cwd = (0, import_node_path9.resolve)(options.root, command.cwd);
-  const startedAt = Date.now();
-  const base = {
+// src/adapters/not-run-result.ts
+function createNotRunResult(command, state, reason, startedMs) {
+  return {
     id: command.id,
     run: command.run,
     cwd: command.cwd,
-    startedMs: startedAt - options.origin
-  };
-  const notRun = (reason) => Promise.resolve({
-    ...base,
-    state: "not-run",
+    state,
     reason,
     exitCode: null,
     signal: null,
     timedOut: false,
+    startedMs,
     durationMs: 0,
     outputTail: "",
     outputBytes: 0
-  });
-  if (!(0, import_node_fs8.existsSync)(cwd) || !(0, import_node_fs8.statSync)(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = (0, import_node_path9.relative)((0, import_node_fs8.realpathSync)(options.root), (0, import_node_fs8.realpathSync)(cwd));
-  if (inside.startsWith("..") || (0, import_node_path9.isAbsolute)(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
-    );
-  }
-  return new Promise((resolvePromise) => {
-    const log = (0, import_node_fs8.createWriteStream)(options.logFile, {
-      fd: openOutputFile(options.logFile, options.root)
-    });
+  };
+}
+
+// src/adapters/start-command.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = require("node:path");
+function startCommand(command, options) {
+  const cwd = (0, import_node_path9.resolve)(options.root, command.cwd);
+  let logFd;
+  let log;
+  try {
+    if (!(0, import_node_fs8.existsSync)(cwd) || !(0, import_node_fs8.statSync)(cwd).isDirectory())
+      return `working directory '${command.cwd}' does not exist`;
+    const inside = (0, import_node_path9.relative)((0, import_node_fs8.realpathSync)(options.root), (0, import_node_fs8.realpathSync)(cwd));
+    if (inside.startsWith("..") || (0, import_node_path9.isAbsolute)(inside))
+      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+    logFd = openOutputFile(options.logFile, options.root);
+    log = (0, import_node_fs8.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
-    let timedOut = false;
-    let stoppedBecause;
     const before = listProcessIds();
     const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
       cwd,
@@ -71534,6 +71523,45 @@ function runProcess(command, options) {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
+    return { child, log, before };
+  } catch (error2) {
+    if (log) log.destroy();
+    else if (logFd !== void 0) (0, import_node_fs8.closeSync)(logFd);
+    const failure = describeStartFailure(error2);
+    if (failure === void 0) throw error2;
+    return `could not start: ${options.redact(failure)}`;
+  }
+}
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
+}
+function describeStartFailure(error2) {
+  if (error2 instanceof UnsafeOutputError) return error2.message;
+  const system = error2;
+  const isSystemError = error2 instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
+  return isSystemError ? error2.message : void 0;
+}
+
+// src/adapters/run-process.ts
+var DRAIN_MS = 200;
+function runProcess(command, options) {
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin
+  };
+  const started = startCommand(command, options);
+  if (typeof started === "string")
+    return Promise.resolve(createNotRunResult(command, "not-run", started, base.startedMs));
+  const { child, log, before } = started;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    let stoppedBecause;
     const killGroup = (signal) => {
       try {
         if (child.pid) process.kill(-child.pid, signal);
@@ -71635,6 +71663,7 @@ ${exit.error.message}
 function createProcessRunner(options) {
   let defaultShell;
   const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
+  const launch = options.launch ?? runProcess;
   return {
     async run(commands, runOptions) {
       const logRoot = (0, import_node_path10.resolve)(options.evidenceDir, runOptions.logDir);
@@ -71666,20 +71695,17 @@ function createProcessRunner(options) {
         results.set(command.id, result);
         events?.onEnd?.(shown2.get(command.id), { ...result, run: shown2.get(command.id).run });
       };
-      const notRun = (command, state, reason) => settle(command, {
-        id: command.id,
-        run: command.run,
-        cwd: command.cwd,
-        state,
-        reason,
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startedMs: Date.now() - origin,
-        durationMs: 0,
-        outputTail: "",
-        outputBytes: 0
-      });
+      const notRun = (command, state, reason) => settle(command, createNotRunResult(command, state, reason, Date.now() - origin));
+      const start = async (command, processOptions) => {
+        try {
+          return await launch(command, processOptions);
+        } catch (error2) {
+          throw new Error(`starting command '${command.id}' failed: ${String(error2)}`, {
+            cause: error2
+          });
+        }
+      };
+      let fault;
       try {
         while (waiting.length > 0 || running.size > 0) {
           for (const command of [...waiting]) {
@@ -71698,7 +71724,7 @@ function createProcessRunner(options) {
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown2.get(command.id));
-            const task = runProcess(command, {
+            const task = start(command, {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
@@ -71722,11 +71748,16 @@ function createProcessRunner(options) {
               notRun(command, "not-run", "its dependencies can never complete");
           }
         }
+      } catch (error2) {
+        fault = { error: error2 };
+        stop.abort(`the gate stopped on a fault: ${String(error2)}`);
+        await Promise.allSettled(running);
       } finally {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
       await reapRun(runMarker, results, runOptions.redact, killGraceMs);
+      if (fault) throw fault.error;
       return commands.map((command) => results.get(command.id));
     }
   };

@@ -44137,10 +44137,23 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/run-process.ts
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs6 = require("node:fs");
-var import_node_path8 = require("node:path");
+// src/adapters/not-run-result.ts
+function createNotRunResult(command, state, reason, startedMs) {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state,
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    startedMs,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  };
+}
 
 // src/adapters/line-buffer.ts
 var import_node_buffer = require("node:buffer");
@@ -44466,49 +44479,23 @@ function unshownNotice(bytes, logFile) {
 `;
 }
 
-// src/adapters/run-process.ts
-var DRAIN_MS = 200;
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function runProcess(command, options) {
+// src/adapters/start-command.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = require("node:path");
+function startCommand(command, options) {
   const cwd = (0, import_node_path8.resolve)(options.root, command.cwd);
-  const startedAt = Date.now();
-  const base = {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    startedMs: startedAt - options.origin
-  };
-  const notRun = (reason) => Promise.resolve({
-    ...base,
-    state: "not-run",
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
-  });
-  if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
-    return notRun(`working directory '${command.cwd}' does not exist`);
-  const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
-  if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside)) {
-    return notRun(
-      `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
-    );
-  }
-  return new Promise((resolvePromise) => {
-    const log = (0, import_node_fs6.createWriteStream)(options.logFile, {
-      fd: openOutputFile(options.logFile, options.root)
-    });
+  let logFd;
+  let log;
+  try {
+    if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
+      return `working directory '${command.cwd}' does not exist`;
+    const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
+    if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside))
+      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+    logFd = openOutputFile(options.logFile, options.root);
+    log = (0, import_node_fs6.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
-    let timedOut = false;
-    let stoppedBecause;
     const before = listProcessIds();
     const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
       cwd,
@@ -44516,6 +44503,45 @@ function runProcess(command, options) {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
+    return { child, log, before };
+  } catch (error) {
+    if (log) log.destroy();
+    else if (logFd !== void 0) (0, import_node_fs6.closeSync)(logFd);
+    const failure = describeStartFailure(error);
+    if (failure === void 0) throw error;
+    return `could not start: ${options.redact(failure)}`;
+  }
+}
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
+  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  return { file: command.shell, args: ["-c"] };
+}
+function describeStartFailure(error) {
+  if (error instanceof UnsafeOutputError) return error.message;
+  const system = error;
+  const isSystemError = error instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
+  return isSystemError ? error.message : void 0;
+}
+
+// src/adapters/run-process.ts
+var DRAIN_MS = 200;
+function runProcess(command, options) {
+  const startedAt = Date.now();
+  const base = {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    startedMs: startedAt - options.origin
+  };
+  const started = startCommand(command, options);
+  if (typeof started === "string")
+    return Promise.resolve(createNotRunResult(command, "not-run", started, base.startedMs));
+  const { child, log, before } = started;
+  return new Promise((resolvePromise) => {
+    let timedOut = false;
+    let stoppedBecause;
     const killGroup = (signal) => {
       try {
         if (child.pid) process.kill(-child.pid, signal);
@@ -44617,6 +44643,7 @@ ${exit.error.message}
 function createProcessRunner(options) {
   let defaultShell;
   const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
+  const launch = options.launch ?? runProcess;
   return {
     async run(commands, runOptions) {
       const logRoot = (0, import_node_path9.resolve)(options.evidenceDir, runOptions.logDir);
@@ -44648,20 +44675,17 @@ function createProcessRunner(options) {
         results.set(command.id, result);
         events?.onEnd?.(shown2.get(command.id), { ...result, run: shown2.get(command.id).run });
       };
-      const notRun = (command, state, reason) => settle(command, {
-        id: command.id,
-        run: command.run,
-        cwd: command.cwd,
-        state,
-        reason,
-        exitCode: null,
-        signal: null,
-        timedOut: false,
-        startedMs: Date.now() - origin,
-        durationMs: 0,
-        outputTail: "",
-        outputBytes: 0
-      });
+      const notRun = (command, state, reason) => settle(command, createNotRunResult(command, state, reason, Date.now() - origin));
+      const start = async (command, processOptions) => {
+        try {
+          return await launch(command, processOptions);
+        } catch (error) {
+          throw new Error(`starting command '${command.id}' failed: ${String(error)}`, {
+            cause: error
+          });
+        }
+      };
+      let fault;
       try {
         while (waiting.length > 0 || running.size > 0) {
           for (const command of [...waiting]) {
@@ -44680,7 +44704,7 @@ function createProcessRunner(options) {
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown2.get(command.id));
-            const task = runProcess(command, {
+            const task = start(command, {
               root: options.root,
               env: envFor(command),
               marker: `${runMarker}:${command.id}`,
@@ -44704,11 +44728,16 @@ function createProcessRunner(options) {
               notRun(command, "not-run", "its dependencies can never complete");
           }
         }
+      } catch (error) {
+        fault = { error };
+        stop.abort(`the gate stopped on a fault: ${String(error)}`);
+        await Promise.allSettled(running);
       } finally {
         if (runTimer) clearTimeout(runTimer);
         runOptions.signal?.removeEventListener("abort", onOuterAbort);
       }
       await reapRun(runMarker, results, runOptions.redact, killGraceMs);
+      if (fault) throw fault.error;
       return commands.map((command) => results.get(command.id));
     }
   };
