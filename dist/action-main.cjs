@@ -61822,7 +61822,8 @@ function transportRetry(delaysMs = [100, 400]) {
           throw new UnreachableApiError(
             raw.cause?.cause?.message ?? raw.message ?? "no answer",
             code2,
-            String(options.url)
+            String(options.url),
+            error2
           );
         }
       }
@@ -61834,8 +61835,8 @@ var init_transport_retry = __esm({
   "src/adapters/github/transport-retry.ts"() {
     "use strict";
     UnreachableApiError = class extends Error {
-      constructor(message, code2, url) {
-        super(message);
+      constructor(message, code2, url, cause) {
+        super(message, { cause });
         this.code = code2;
         this.url = url;
         this.name = "UnreachableApiError";
@@ -66521,7 +66522,8 @@ function createSchemaValidator() {
     } catch (error2) {
       return {
         ok: false,
-        message: `schema ${source.name} does not compile: ${error2.message}`
+        message: `schema ${source.name} does not compile: ${error2.message}`,
+        cause: error2
       };
     }
   }
@@ -69988,7 +69990,7 @@ function parseConfig(text2, path, validator) {
     };
   }
   const compiled = validator.compile({ name: "builtin:checkpoint-config", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   if (!compiled.validate(document.value)) {
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
@@ -70154,7 +70156,7 @@ async function aggregateShards(ports, request2) {
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors = [];
   const shards = request2.records.flatMap((file) => {
     const parsed = parseText(file.text, "json");
@@ -70322,7 +70324,7 @@ async function runCheckpoint(ports, request2) {
 }
 function assertRecordValid(record, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const findings = validateDocument(
     compiled.validate,
     { format: "json", value: record, locate: () => void 0 },
@@ -71314,9 +71316,10 @@ function whyNot(result, fallback) {
 var import_node_fs6 = require("node:fs");
 var import_node_path8 = require("node:path");
 var UnsafeOutputError = class extends Error {
-  constructor(path, what) {
+  constructor(path, what, cause) {
     super(
-      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`
+      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`,
+      { cause }
     );
     this.path = path;
     this.name = "UnsafeOutputError";
@@ -71378,7 +71381,7 @@ function openOutputFile(path, root = (0, import_node_path8.dirname)(path)) {
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "EEXIST" || code2 === "ELOOP")
-      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
+      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written", error2);
     throw error2;
   }
 }
@@ -72641,7 +72644,14 @@ async function createOnce(create, find) {
     return await create();
   } catch (error2) {
     if (!isServerError(error2)) throw error2;
-    return await find() ?? await create();
+    let found;
+    try {
+      found = await find();
+    } catch (lookup) {
+      if (lookup instanceof Error && lookup.cause === void 0) lookup.cause = error2;
+      throw lookup;
+    }
+    return found ?? await create();
   }
 }
 

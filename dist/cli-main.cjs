@@ -39377,7 +39377,8 @@ function createSchemaValidator() {
     } catch (error) {
       return {
         ok: false,
-        message: `schema ${source.name} does not compile: ${error.message}`
+        message: `schema ${source.name} does not compile: ${error.message}`,
+        cause: error
       };
     }
   }
@@ -42923,7 +42924,7 @@ function parseConfig(text2, path, validator) {
     };
   }
   const compiled = validator.compile({ name: "builtin:checkpoint-config", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   if (!compiled.validate(document.value)) {
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };
@@ -43089,7 +43090,7 @@ async function aggregateShards(ports, request) {
   if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors = [];
   const shards = request.records.flatMap((file) => {
     const parsed = parseText(file.text, "json");
@@ -43320,7 +43321,7 @@ async function runCheckpoint(ports, request) {
 }
 function assertRecordValid(record, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const findings = validateDocument(
     compiled.validate,
     { format: "json", value: record, locate: () => void 0 },
@@ -43970,9 +43971,10 @@ function whyNot(result, fallback) {
 var import_node_fs4 = require("node:fs");
 var import_node_path7 = require("node:path");
 var UnsafeOutputError = class extends Error {
-  constructor(path, what) {
+  constructor(path, what, cause) {
     super(
-      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`
+      `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`,
+      { cause }
     );
     this.path = path;
     this.name = "UnsafeOutputError";
@@ -44034,7 +44036,7 @@ function openOutputFile(path, root = (0, import_node_path7.dirname)(path)) {
   } catch (error) {
     const code2 = error.code;
     if (code2 === "EEXIST" || code2 === "ELOOP")
-      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written");
+      throw new UnsafeOutputError(shown(root, path), "replaced while it was being written", error);
     throw error;
   }
 }

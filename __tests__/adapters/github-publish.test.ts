@@ -90,6 +90,18 @@ describe('createOnce', () => {
     expect([created, creates]).toEqual(['second', 2]);
   });
 
+  it('a lookup that fails propagates with the 5xx that made it necessary as its cause', async () => {
+    const lost = apiError(502);
+    const lookup = apiError(403);
+    await expect(
+      createOnce(
+        () => Promise.reject(lost),
+        () => Promise.reject(lookup),
+      ),
+    ).rejects.toBe(lookup);
+    expect(lookup.cause).toBe(lost);
+  });
+
   it('any other error propagates without a lookup', async () => {
     let lookups = 0;
     const denied = apiError(403);

@@ -45,6 +45,8 @@ describe('transportRetry', () => {
     const error = await request(post).catch((e: unknown) => e);
     expect(calls()).toBe(3);
     expect(error).toBeInstanceOf(UnreachableApiError);
+    // The last transport failure stays attached, for logs (its own cause names ECONNREFUSED).
+    expect((error as Error).cause).toMatchObject({ status: 500 });
   });
 
   it('a GET is retried after a reset (reading twice creates nothing)', async () => {

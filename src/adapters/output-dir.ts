@@ -24,9 +24,12 @@ export class UnsafeOutputError extends Error {
     /** The offending path, as shown to people. */
     readonly path: string,
     what: string,
+    /** The system error that showed it, when one did (EEXIST, ELOOP). */
+    cause?: unknown,
   ) {
     super(
       `refusing to write ${path}: it is ${what}; the evidence directory is never written through a symlink or into a special file. Remove it (git rm it if it is committed) or choose another evidence directory.`,
+      { cause },
     );
     this.name = 'UnsafeOutputError';
   }
@@ -106,7 +109,7 @@ export function openOutputFile(path: string, root: string = dirname(path)): numb
     const code = (error as NodeJS.ErrnoException).code;
     // Something appeared between the unlink and the open: refuse rather than guess.
     if (code === 'EEXIST' || code === 'ELOOP')
-      throw new UnsafeOutputError(shown(root, path), 'replaced while it was being written');
+      throw new UnsafeOutputError(shown(root, path), 'replaced while it was being written', error);
     throw error;
   }
 }

@@ -45,7 +45,7 @@ export async function aggregateShards(
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   if (loaded.read.kind !== 'ok') throw new Error('config read vanished');
   const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
 
   const errors: ConfigError[] = [];
   const shards = request.records.flatMap((file) => {

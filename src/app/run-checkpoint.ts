@@ -114,7 +114,7 @@ function assertRecordValid(
   validator: ReturnType<typeof createSchemaValidator>,
 ): void {
   const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const findings = validateDocument(
     compiled.validate,
     { format: 'json', value: record, locate: () => undefined },

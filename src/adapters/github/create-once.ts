@@ -9,8 +9,9 @@ export const NO_AUTOMATIC_RETRY = { request: { retries: 0 } } as const;
 
 /**
  * Runs `create` (which must not be retried by the client); after a 5xx, `find` looks the object
- * up, and `create` runs once more only when it is not there. Other errors, and errors of `find`
- * or of the second `create`, propagate.
+ * up, and `create` runs once more only when it is not there. Other errors, and errors of the
+ * second `create`, propagate; an error of `find` propagates with the 5xx as its `cause` (what
+ * made the lookup necessary).
  */
 export async function createOnce<T>(
   create: () => Promise<T>,
@@ -20,6 +21,13 @@ export async function createOnce<T>(
     return await create();
   } catch (error) {
     if (!isServerError(error)) throw error;
-    return (await find()) ?? (await create());
+    let found: T | undefined;
+    try {
+      found = await find();
+    } catch (lookup) {
+      if (lookup instanceof Error && lookup.cause === undefined) lookup.cause = error;
+      throw lookup;
+    }
+    return found ?? (await create());
   }
 }

@@ -16,8 +16,10 @@ export class UnreachableApiError extends Error {
     message: string,
     readonly code: string | undefined,
     readonly url: string,
+    /** The last transport error (fetch's, with its own cause: ECONNREFUSED, a TLS failure). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
     this.name = 'UnreachableApiError';
   }
 }
@@ -62,6 +64,7 @@ export function transportRetry(delaysMs: readonly number[] = [100, 400]) {
             raw.cause?.cause?.message ?? raw.message ?? 'no answer',
             code,
             String(options.url),
+            error,
           );
         }
       }

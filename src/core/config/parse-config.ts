@@ -52,7 +52,7 @@ export function parseConfig(text: string, path: string, validator: SchemaValidat
     };
   }
   const compiled = validator.compile({ name: 'builtin:checkpoint-config', schema: undefined });
-  if (!compiled.ok) throw new Error(compiled.message);
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   if (!compiled.validate(document.value)) {
     const errors = explainSchemaErrors(compiled.validate.errors ?? [], document, path);
     return { ok: false, errors: errors.slice(0, MAX_CONFIG_ERRORS) };

@@ -40,7 +40,9 @@ export interface SchemaSource {
 
 /** A compiled schema; `numeric` when it constrains numbers by value (see validateDocument). */
 export type CompiledSchema =
-  { ok: true; validate: ValidateFunction; numeric: boolean } | { ok: false; message: string };
+  | { ok: true; validate: ValidateFunction; numeric: boolean }
+  /** `cause`: the error ajv threw, when compiling threw (kept for `{ cause }` on a rethrow). */
+  | { ok: false; message: string; cause?: unknown };
 
 /** Most schema errors kept per document; the rest are counted, not listed. */
 export const MAX_SCHEMA_FINDINGS = 100;
@@ -144,9 +146,12 @@ export function createSchemaValidator() {
         ),
       };
     } catch (error) {
+      // A schema is the user's: whatever ajv throws on it (its own errors, or a TypeError on a
+      // shape it did not expect) is this schema's failure, with the error kept as the cause.
       return {
         ok: false,
         message: `schema ${source.name} does not compile: ${(error as Error).message}`,
+        cause: error,
       };
     }
   }
