@@ -145,6 +145,18 @@ describe('an unusable config', () => {
 });
 
 describe('a crash', () => {
+  it('puts the stack and the causes in the debug log; the failure stays one line', async () => {
+    const step = new FakeStep();
+    const fault = new TypeError('x is undefined', { cause: new Error('ENOSPC: disk full') });
+    await sink(step).crash(new Error('publishing failed', { cause: fault }));
+    expect(step.failed).toBe('cutover-checkpoint could not run: publishing failed');
+    const debug = step.log.filter((line) => line.startsWith('::debug::'));
+    expect(debug).toHaveLength(1);
+    expect(debug[0]).toMatch(/^::debug::the fault in full: Error: publishing failed\n\s+at /);
+    expect(debug[0]).toContain('[cause]: TypeError: x is undefined');
+    expect(debug[0]).toContain('[cause]: Error: ENOSPC: disk full');
+  });
+
   it('fails the step with the message, for Errors and for anything else thrown', async () => {
     const step = new FakeStep();
     await sink(step).crash(new Error('disk full'));

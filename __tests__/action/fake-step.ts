@@ -33,6 +33,9 @@ export class FakeStep implements StepIo {
   warning(message: string): void {
     this.log.push(`::warning::${message}`);
   }
+  debug(message: string): void {
+    this.log.push(`::debug::${message}`);
+  }
   error(message: string, at?: LogPosition): void {
     const where = at
       ? ` file=${at.file}${at.line ? `,line=${at.line}` : ''}${at.column ? `,col=${at.column}` : ''}`

@@ -10,6 +10,7 @@ import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/
 import { readEventPayload, type EventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
+import { debugFault } from '../adapters/github/step-io.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { trustedRefForEvent } from '../adapters/trusted-ref.js';
@@ -57,6 +58,7 @@ export async function runAction(host: ActionHost): Promise<boolean> {
     }
     return await runWithInputs(host, context, plan, inputs, payload);
   } catch (error) {
+    debugFault(host.io, error);
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
     return false;
   }

@@ -8,7 +8,7 @@ import type { DecisionRecord } from '../../core/record.js';
 import { renderConfigErrorAnnotations } from '../../core/render/github/check-run.js';
 import { renderJobSummary } from '../../core/render/github/job-summary.js';
 import type { Publisher } from './publisher.js';
-import type { StepIo } from './step-io.js';
+import { debugFault, type StepIo } from './step-io.js';
 
 /** Names of the step outputs (action.yml's `outputs`). */
 export interface OutputNames {
@@ -69,6 +69,7 @@ export function createActionSink(options: ActionSinkOptions): GateSink {
     },
     async crash(error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
+      debugFault(io, error);
       try {
         await publisher?.crash(message);
       } finally {

@@ -2,6 +2,7 @@
 // step result. One interface so the Action's sink runs in-process against a fake in tests, and
 // against @actions/core (workflow commands on stdout, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) here.
 
+import { inspect } from 'node:util';
 import * as core from '@actions/core';
 import { createStopCommandsWriter } from '../stop-commands.js';
 
@@ -25,12 +26,26 @@ export interface StepIo {
   echo(text: string): void;
   notice(message: string): void;
   warning(message: string): void;
+  /**
+   * A debug line: the runner shows it only with step debug logging on (`ACTIONS_STEP_DEBUG` or
+   * "Re-run with debug logging"; GitHub's "Enabling debug logging" docs).
+   */
+  debug(message: string): void;
   /** An error annotation, at a file position when known. */
   error(message: string, at?: LogPosition): void;
   /** Fails the step with a one-line message (exit code 1). */
   fail(message: string): void;
   /** Masks a secret in every later log line. */
   mask(secret: string): void;
+}
+
+/**
+ * A fault as people debugging it need it: the stack and, link by link, the errors it was wrapped
+ * from (`cause`), as Node prints them. Shown with step debug logging; the step's failure message
+ * stays one line.
+ */
+export function debugFault(io: Pick<StepIo, 'debug'>, error: unknown): void {
+  io.debug(`the fault in full: ${inspect(error, { depth: 4, breakLength: Infinity })}`);
 }
 
 /** The step as the GitHub runner sees it, through @actions/core. */
@@ -44,6 +59,7 @@ export function createRunnerStepIo(): StepIo {
     echo: createStopCommandsWriter((text) => process.stdout.write(text)),
     notice: (message) => core.notice(message),
     warning: (message) => core.warning(message),
+    debug: (message) => core.debug(message),
     error: (message, at) =>
       core.error(
         message,
