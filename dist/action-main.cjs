@@ -5792,7 +5792,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants7 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5867,7 +5867,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5962,11 +5962,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants7.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants7.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5989,10 +5989,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants7.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6009,7 +6009,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants7.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6189,7 +6189,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants7.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6211,7 +6211,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants7.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6247,13 +6247,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -12043,10 +12043,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists = this[kHeadersMap].get(lowercaseName);
         if (exists) {
-          const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists.name,
-            value: `${exists.value}${delimiter4}${value}`
+            value: `${exists.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -15765,8 +15765,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache2 = this.#relevantRequestResponseList;
-        const backupCache = [...cache2];
+        const cache = this.#relevantRequestResponseList;
+        const backupCache = [...cache];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15793,9 +15793,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15825,11 +15825,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
+              cache.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16003,13 +16003,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request2, options);
+            const cache = new Cache(kConstruct, cacheList);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request2, options);
+            const cache = new Cache(kConstruct, cacheList);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16039,12 +16039,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache3 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache3);
+          const cache2 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache2);
         }
-        const cache2 = [];
-        this.#caches.set(cacheName, cache2);
-        return new Cache(kConstruct, cache2);
+        const cache = [];
+        this.#caches.set(cacheName, cache);
+        return new Cache(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -19158,32 +19158,32 @@ var require_undici = __commonJS({
 
 // node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache2 = decodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = decodeCache[exclude] = [];
+  cache = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache2.push(ch);
+    cache.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache2[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache2;
+  return cache;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache2 = getDecodeCache(exclude);
+  const cache = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache2[b1];
+        result += cache[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -19246,23 +19246,23 @@ var init_decode = __esm({
 
 // node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache2 = encodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = encodeCache[exclude] = [];
+  cache = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache2.push(ch);
+      cache.push(ch);
     } else {
-      cache2.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache2[exclude.charCodeAt(i)] = exclude[i];
+    cache[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache2;
+  return cache;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -19272,7 +19272,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache2 = getEncodeCache(exclude);
+  const cache = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -19284,7 +19284,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache2[code2];
+      result += cache[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -24024,9 +24024,9 @@ var init_parser_inline = __esm({
       const rules = this.ruler.getRules("");
       const len = rules.length;
       const maxNesting = state.md.options.maxNesting;
-      const cache2 = state.cache;
-      if (typeof cache2[pos] !== "undefined") {
-        state.pos = cache2[pos];
+      const cache = state.cache;
+      if (typeof cache[pos] !== "undefined") {
+        state.pos = cache[pos];
         return;
       }
       let ok2 = false;
@@ -24048,7 +24048,7 @@ var init_parser_inline = __esm({
       if (!ok2) {
         state.pos++;
       }
-      cache2[pos] = state.pos;
+      cache[pos] = state.pos;
     };
     ParserInline.prototype.tokenize = function(state) {
       const rules = this.ruler.getRules("");
@@ -24128,7 +24128,7 @@ var require_punycode = __commonJS({
     var damp = 700;
     var initialBias = 72;
     var initialN = 128;
-    var delimiter4 = "-";
+    var delimiter2 = "-";
     var regexPunycode = /^xn--/;
     var regexNonASCII = /[^\0-\x7F]/;
     var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
@@ -24214,7 +24214,7 @@ var require_punycode = __commonJS({
       let i = 0;
       let n = initialN;
       let bias = initialBias;
-      let basic = input.lastIndexOf(delimiter4);
+      let basic = input.lastIndexOf(delimiter2);
       if (basic < 0) {
         basic = 0;
       }
@@ -24274,7 +24274,7 @@ var require_punycode = __commonJS({
       const basicLength = output.length;
       let handledCPCount = basicLength;
       if (basicLength) {
-        output.push(delimiter4);
+        output.push(delimiter2);
       }
       while (handledCPCount < inputLength) {
         let m = maxInt;
@@ -32749,11 +32749,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants7) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants7);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -32770,10 +32770,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants7) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants7);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -32834,8 +32834,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants7) {
-        this.code = optimizeExpr(this.code, names, constants7);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -32864,12 +32864,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants7) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants7))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -32922,12 +32922,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants7) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants7);
-        if (!(super.optimizeNames(names, constants7) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants7);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -32950,10 +32950,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants7) {
-        if (!super.optimizeNames(names, constants7))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants7);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -32989,10 +32989,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants7) {
-        if (!super.optimizeNames(names, constants7))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants7);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -33034,11 +33034,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants7) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants7);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants7);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants7);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -33339,7 +33339,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants7) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -33354,14 +33354,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants7[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants7[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -59818,9 +59818,9 @@ var init_endpoints_to_methods = __esm({
       set(target, methodName, value) {
         return target.cache[methodName] = value;
       },
-      get({ octokit, scope, cache: cache2 }, methodName) {
-        if (cache2[methodName]) {
-          return cache2[methodName];
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName]) {
+          return cache[methodName];
         }
         const method = endpointMethodsMap.get(scope).get(methodName);
         if (!method) {
@@ -59828,7 +59828,7 @@ var init_endpoints_to_methods = __esm({
         }
         const { endpointDefaults, decorations } = method;
         if (decorations) {
-          cache2[methodName] = decorate(
+          cache[methodName] = decorate(
             octokit,
             scope,
             methodName,
@@ -59836,9 +59836,9 @@ var init_endpoints_to_methods = __esm({
             decorations
           );
         } else {
-          cache2[methodName] = octokit.request.defaults(endpointDefaults);
+          cache[methodName] = octokit.request.defaults(endpointDefaults);
         }
-        return cache2[methodName];
+        return cache[methodName];
       }
     };
   }
@@ -62021,15 +62021,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter4 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter4)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter4}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter4)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter4}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter4}${os2.EOL}${convertedValue}${os2.EOL}${delimiter4}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -63145,7 +63145,7 @@ function readPublishingInputs(source) {
 
 // src/action/main.ts
 var import_node_os = require("node:os");
-var import_node_path13 = require("node:path");
+var import_node_path12 = require("node:path");
 
 // src/core/markdown/load-markdown.ts
 function needsMarkdown(config2) {
@@ -66449,7 +66449,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   let metas;
   const runtime = (draft) => {
     let ajv = instances.get(draft);
@@ -66472,10 +66472,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache2.get(source.name);
+      const cached = cache.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache2.set(source.name, result);
+      cache.set(source.name, result);
       return result;
     }
   };
@@ -70984,24 +70984,16 @@ function execFileLauncher(file, args, options) {
 // src/adapters/path-search.ts
 var import_node_fs5 = require("node:fs");
 var import_node_path4 = require("node:path");
-var cache = /* @__PURE__ */ new Map();
 function findExecutable(name, path) {
-  const key = `${path}\0${name}`;
-  const known = cache.get(key);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
   for (const directory of path.split(import_node_path4.delimiter).filter(import_node_path4.isAbsolute)) {
     const candidate = (0, import_node_path4.join)(directory, name);
     try {
       (0, import_node_fs5.accessSync)(candidate, import_node_fs5.constants.X_OK);
-      if (!(0, import_node_fs5.statSync)(candidate).isFile()) continue;
-      found = candidate;
-      break;
+      if ((0, import_node_fs5.statSync)(candidate).isFile()) return candidate;
     } catch {
     }
   }
-  cache.set(key, found);
-  return found ?? void 0;
+  return void 0;
 }
 
 // src/adapters/git-exec.ts
@@ -71411,7 +71403,6 @@ function shown(root, path) {
 }
 
 // src/adapters/process-runner.ts
-var import_node_fs9 = require("node:fs");
 var import_node_path10 = require("node:path");
 
 // src/adapters/leftover-processes.ts
@@ -71788,21 +71779,11 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(import_node_path10.delimiter).some((dir) => dir !== "" && isExecutable((0, import_node_path10.join)(dir, "bash")));
-  return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-function isExecutable(file) {
-  try {
-    (0, import_node_fs9.accessSync)(file, import_node_fs9.constants.X_OK);
-    return (0, import_node_fs9.statSync)(file).isFile();
-  } catch {
-    return false;
-  }
+  return findExecutable("bash", path ?? "") ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 
 // src/adapters/tool-lookup.ts
 var import_promises3 = require("node:fs/promises");
-var import_node_path11 = require("node:path");
 var VERSION_TIMEOUT_MS = 1e4;
 var PIPE_DRAIN_MS = 250;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
@@ -71813,7 +71794,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
       let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool) => {
-          const found = await findOnPath(tool.name, path);
+          const found = findExecutable(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           if (!(tool.probe ?? tool.minVersion !== void 0))
             return [tool.name, { found: true, path: found }];
@@ -71838,17 +71819,6 @@ async function ownNodeVersion(name, found, args) {
   } catch {
     return void 0;
   }
-}
-async function findOnPath(name, path) {
-  for (const directory of path.split(import_node_path11.delimiter).filter(Boolean)) {
-    const candidate = (0, import_node_path11.join)(directory, name);
-    try {
-      await (0, import_promises3.access)(candidate, import_promises3.constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
 }
 async function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
   const { error: error2, stdout, stderr } = await execFileLauncher(file, args, {
@@ -72168,8 +72138,8 @@ async function trustedRefForEvent(root, env, eventName, payload, api, git2) {
 }
 
 // src/adapters/record-files.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = require("node:path");
 
 // src/core/shard/durations.ts
 function readRecordDurations(text2) {
@@ -72189,7 +72159,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs10.readFileSync)((0, import_node_path12.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs9.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
   } catch (error2) {
     const why = error2.code === "ENOENT" ? "no such file" : error2.message;
     return couldNot(`cannot read record ${path}: ${why}`, error2);
@@ -73084,7 +73054,7 @@ async function runAction(host) {
 }
 async function runWithInputs(host, planned, plan, inputs, payload) {
   const workspace = workspaceOf(host);
-  const root = (0, import_node_path13.resolve)(workspace, inputs.workingDirectory);
+  const root = (0, import_node_path12.resolve)(workspace, inputs.workingDirectory);
   const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
     root
   );
@@ -73094,7 +73064,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
     return false;
   }
   const context3 = contextFor(planned, plan, judged.subjectSha);
-  const pathPrefix = (0, import_node_path13.relative)(workspace, root) === "" ? "" : `${(0, import_node_path13.relative)(workspace, root)}/`;
+  const pathPrefix = (0, import_node_path12.relative)(workspace, root) === "" ? "" : `${(0, import_node_path12.relative)(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context3);
   if (inputs.publish && !client && !inputs.ask.shard)
     host.io.warning(`cutover-checkpoint: ${explainMissingToken(inputs.checkName)}`);
@@ -73102,7 +73072,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
   const sink = sinkFor(host, context3, publisher, inputs.ask.decision, inputs.failOn);
   const machine = createMachinePorts({
     root,
-    evidenceDir: (0, import_node_path13.resolve)(root, inputs.evidenceDir),
+    evidenceDir: (0, import_node_path12.resolve)(root, inputs.evidenceDir),
     ...host.git ? { git: host.git } : {},
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },

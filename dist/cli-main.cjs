@@ -44,32 +44,32 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 
 // node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache2 = decodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = decodeCache[exclude] = [];
+  cache = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache2.push(ch);
+    cache.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache2[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache2;
+  return cache;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache2 = getDecodeCache(exclude);
+  const cache = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache2[b1];
+        result += cache[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -132,23 +132,23 @@ var init_decode = __esm({
 
 // node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache2 = encodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = encodeCache[exclude] = [];
+  cache = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache2.push(ch);
+      cache.push(ch);
     } else {
-      cache2.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache2[exclude.charCodeAt(i)] = exclude[i];
+    cache[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache2;
+  return cache;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -158,7 +158,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache2 = getEncodeCache(exclude);
+  const cache = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -170,7 +170,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache2[code2];
+      result += cache[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -4910,9 +4910,9 @@ var init_parser_inline = __esm({
       const rules = this.ruler.getRules("");
       const len = rules.length;
       const maxNesting = state.md.options.maxNesting;
-      const cache2 = state.cache;
-      if (typeof cache2[pos] !== "undefined") {
-        state.pos = cache2[pos];
+      const cache = state.cache;
+      if (typeof cache[pos] !== "undefined") {
+        state.pos = cache[pos];
         return;
       }
       let ok2 = false;
@@ -4934,7 +4934,7 @@ var init_parser_inline = __esm({
       if (!ok2) {
         state.pos++;
       }
-      cache2[pos] = state.pos;
+      cache[pos] = state.pos;
     };
     ParserInline.prototype.tokenize = function(state) {
       const rules = this.ruler.getRules("");
@@ -5014,7 +5014,7 @@ var require_punycode = __commonJS({
     var damp = 700;
     var initialBias = 72;
     var initialN = 128;
-    var delimiter4 = "-";
+    var delimiter2 = "-";
     var regexPunycode = /^xn--/;
     var regexNonASCII = /[^\0-\x7F]/;
     var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
@@ -5100,7 +5100,7 @@ var require_punycode = __commonJS({
       let i = 0;
       let n = initialN;
       let bias = initialBias;
-      let basic = input.lastIndexOf(delimiter4);
+      let basic = input.lastIndexOf(delimiter2);
       if (basic < 0) {
         basic = 0;
       }
@@ -5160,7 +5160,7 @@ var require_punycode = __commonJS({
       const basicLength = output.length;
       let handledCPCount = basicLength;
       if (basicLength) {
-        output.push(delimiter4);
+        output.push(delimiter2);
       }
       while (handledCPCount < inputLength) {
         let m = maxInt;
@@ -13635,11 +13635,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants6);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -13656,10 +13656,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants6);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -13720,8 +13720,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants6) {
-        this.code = optimizeExpr(this.code, names, constants6);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -13750,12 +13750,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants6))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -13808,12 +13808,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
-        if (!(super.optimizeNames(names, constants6) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants6);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -13836,10 +13836,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants6) {
-        if (!super.optimizeNames(names, constants6))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants6);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -13875,10 +13875,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants6) {
-        if (!super.optimizeNames(names, constants6))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants6);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -13920,11 +13920,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants6);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -14225,7 +14225,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants6) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -14240,14 +14240,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants6[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants6[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -35942,7 +35942,7 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 var import_node_os = require("node:os");
-var import_node_path14 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/core/markdown/load-markdown.ts
 function needsMarkdown(config2) {
@@ -39296,7 +39296,7 @@ function createSchemaValidator() {
   const builtinIds = new Set(
     Object.values(BUILTIN_SCHEMAS).map((schema) => schema.$id)
   );
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   let metas;
   const runtime = (draft) => {
     let ajv = instances.get(draft);
@@ -39319,10 +39319,10 @@ function createSchemaValidator() {
     },
     /** Compiles (or returns the cached) schema; network `$ref`s and bad schemas become messages. */
     compile(source) {
-      const cached = cache2.get(source.name);
+      const cached = cache.get(source.name);
       if (cached) return cached;
       const result = compileOnce(source);
-      cache2.set(source.name, result);
+      cache.set(source.name, result);
       return result;
     }
   };
@@ -43631,24 +43631,16 @@ function execFileLauncher(file, args, options) {
 // src/adapters/path-search.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
-var cache = /* @__PURE__ */ new Map();
 function findExecutable(name, path) {
-  const key = `${path}\0${name}`;
-  const known = cache.get(key);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
   for (const directory of path.split(import_node_path3.delimiter).filter(import_node_path3.isAbsolute)) {
     const candidate = (0, import_node_path3.join)(directory, name);
     try {
       (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
-      if (!(0, import_node_fs3.statSync)(candidate).isFile()) continue;
-      found = candidate;
-      break;
+      if ((0, import_node_fs3.statSync)(candidate).isFile()) return candidate;
     } catch {
     }
   }
-  cache.set(key, found);
-  return found ?? void 0;
+  return void 0;
 }
 
 // src/adapters/git-exec.ts
@@ -44058,7 +44050,6 @@ function shown(root, path) {
 }
 
 // src/adapters/process-runner.ts
-var import_node_fs7 = require("node:fs");
 var import_node_path9 = require("node:path");
 
 // src/adapters/leftover-processes.ts
@@ -44759,21 +44750,11 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  const hasBash = (path ?? "").split(import_node_path9.delimiter).some((dir) => dir !== "" && isExecutable((0, import_node_path9.join)(dir, "bash")));
-  return hasBash ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
-}
-function isExecutable(file) {
-  try {
-    (0, import_node_fs7.accessSync)(file, import_node_fs7.constants.X_OK);
-    return (0, import_node_fs7.statSync)(file).isFile();
-  } catch {
-    return false;
-  }
+  return findExecutable("bash", path ?? "") ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
 }
 
 // src/adapters/tool-lookup.ts
 var import_promises3 = require("node:fs/promises");
-var import_node_path10 = require("node:path");
 var VERSION_TIMEOUT_MS = 1e4;
 var PIPE_DRAIN_MS = 250;
 function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
@@ -44784,7 +44765,7 @@ function createToolLookup(path = process.env.PATH ?? "", source = process.env) {
       let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool) => {
-          const found = await findOnPath(tool.name, path);
+          const found = findExecutable(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           if (!(tool.probe ?? tool.minVersion !== void 0))
             return [tool.name, { found: true, path: found }];
@@ -44809,17 +44790,6 @@ async function ownNodeVersion(name, found, args) {
   } catch {
     return void 0;
   }
-}
-async function findOnPath(name, path) {
-  for (const directory of path.split(import_node_path10.delimiter).filter(Boolean)) {
-    const candidate = (0, import_node_path10.join)(directory, name);
-    try {
-      await (0, import_promises3.access)(candidate, import_promises3.constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
 }
 async function probe(file, args, env, timeoutMs = VERSION_TIMEOUT_MS) {
   const { error, stdout, stderr } = await execFileLauncher(file, args, {
@@ -44868,8 +44838,8 @@ function createOfflineLookups(reason) {
 }
 
 // src/adapters/record-files.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = require("node:path");
 
 // src/core/shard/durations.ts
 function readRecordDurations(text2) {
@@ -44889,7 +44859,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs8.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs7.readFileSync)((0, import_node_path10.resolve)(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -45319,9 +45289,9 @@ function guardForActions(stream, env) {
 }
 
 // src/cli/init.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises4 = require("node:fs/promises");
-var import_node_path12 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // src/cli/init-templates.ts
 var VERSION2 = true ? "0.1.0" : "0.1.0";
@@ -45402,14 +45372,14 @@ jobs:
 // src/cli/init.ts
 async function init(cwd, force, io) {
   const files = [
-    [(0, import_node_path12.resolve)(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
-    [(0, import_node_path12.resolve)(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
+    [(0, import_node_path11.resolve)(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
+    [(0, import_node_path11.resolve)(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
-  const existing = files.filter(([path]) => (0, import_node_fs9.existsSync)(path)).map(([path]) => path);
+  const existing = files.filter(([path]) => (0, import_node_fs8.existsSync)(path)).map(([path]) => path);
   if (existing.length > 0 && !force)
     throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
   for (const [path, text2] of files) {
-    await (0, import_promises4.mkdir)((0, import_node_path12.dirname)(path), { recursive: true });
+    await (0, import_promises4.mkdir)((0, import_node_path11.dirname)(path), { recursive: true });
     await (0, import_promises4.writeFile)(path, text2);
     io.stdout.write(`wrote ${path}
 `);
@@ -45420,7 +45390,7 @@ async function init(cwd, force, io) {
 }
 
 // src/cli/verify-command.ts
-var import_node_path13 = require("node:path");
+var import_node_path12 = require("node:path");
 
 // src/core/rederive.ts
 var PLAIN_LABELS = Object.fromEntries(
@@ -45607,7 +45577,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
       { cause: error }
     );
   }
-  const root = (0, import_node_path13.resolve)(io.cwd, tree);
+  const root = (0, import_node_path12.resolve)(io.cwd, tree);
   const ports = createMachinePorts({
     root,
     evidenceDir: root,
@@ -45701,7 +45671,7 @@ async function dispatch(argv, io) {
       return 0;
     }
     case "init":
-      return init((0, import_node_path14.resolve)(io.cwd, request.cwd), request.force, io);
+      return init((0, import_node_path13.resolve)(io.cwd, request.cwd), request.force, io);
     case "verify-record":
       return runVerifyRecord(
         request.record,
@@ -45722,7 +45692,7 @@ async function dispatch(argv, io) {
   const root = workspaceRoot(request, io.cwd, log);
   const ports = createMachinePorts({
     root,
-    evidenceDir: (0, import_node_path14.resolve)(root, request.outDir),
+    evidenceDir: (0, import_node_path13.resolve)(root, request.outDir),
     env: io.env,
     ...io.git ? { git: io.git } : {},
     logger: { info: log, warn: (text2) => log(`warning: ${text2}`) },
@@ -45792,11 +45762,11 @@ function readOrUsage(outcome, prefix = "") {
   return outcome.value;
 }
 function workspaceRoot(request, base, log) {
-  const start = (0, import_node_path14.resolve)(base, request.cwd);
+  const start = (0, import_node_path13.resolve)(base, request.cwd);
   const configPath = request.ask?.configPath ?? request.configPath ?? DEFAULT_CONFIG_PATH;
   if (configPath !== DEFAULT_CONFIG_PATH) return start;
   const root = findConfigRoot(start, configPath);
-  if (root !== start) log(`using ${(0, import_node_path14.join)(root, configPath)} (found above ${start})`);
+  if (root !== start) log(`using ${(0, import_node_path13.join)(root, configPath)} (found above ${start})`);
   return root;
 }
 // Annotate the CommonJS export names for ESM import in node:

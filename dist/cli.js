@@ -315,24 +315,16 @@ function execFileLauncher(file, args, options) {
 // src/adapters/path-search.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
-var cache = /* @__PURE__ */ new Map();
 function findExecutable(name, path) {
-  const key = `${path}\0${name}`;
-  const known = cache.get(key);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
   for (const directory of path.split(import_node_path3.delimiter).filter(import_node_path3.isAbsolute)) {
     const candidate = (0, import_node_path3.join)(directory, name);
     try {
       (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
-      if (!(0, import_node_fs3.statSync)(candidate).isFile()) continue;
-      found = candidate;
-      break;
+      if ((0, import_node_fs3.statSync)(candidate).isFile()) return candidate;
     } catch {
     }
   }
-  cache.set(key, found);
-  return found ?? void 0;
+  return void 0;
 }
 
 // src/adapters/git-exec.ts

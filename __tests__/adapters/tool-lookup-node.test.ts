@@ -2,7 +2,7 @@
 // (issue 10: one process fewer per run); any other node is still probed.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolLookup } from '../../src/adapters/tool-lookup.js';
 import type { ToolConfig } from '../../src/core/config/config-types.js';
@@ -29,5 +29,25 @@ describe('the node tool', () => {
     writeFileSync(join(bin, 'node'), '#!/bin/sh\necho v0.0.1-shim\nexit 3\n', { mode: 0o755 });
     const found = await createToolLookup(bin, { PATH: '/usr/bin:/bin' }).lookup([tool]);
     expect(found.node).toMatchObject({ versionOutput: 'v0.0.1-shim', versionExitCode: 3 });
+  });
+});
+
+describe('finding a tool on PATH', () => {
+  it('is the one search git uses: no relative directory, no directory named like the tool', async () => {
+    const bin = join(dir, 'search');
+    mkdirSync(join(bin, 'shadowed'), { recursive: true });
+    writeFileSync(join(bin, 'only-here'), '#!/bin/sh\n', { mode: 0o755 });
+    const lookup = (name: string, path: string) =>
+      createToolLookup(path, {}).lookup([{ name, versionArgs: ['--version'] }]);
+    expect((await lookup('only-here', bin))['only-here']).toEqual({
+      found: true,
+      path: join(bin, 'only-here'),
+    });
+    // A directory of the workspace on PATH (relative: resolved against the gate's cwd) names
+    // a program the change controls; a directory is not a program.
+    const fromCwd = relative(process.cwd(), bin);
+    expect(fromCwd).not.toMatch(/^\//);
+    expect((await lookup('only-here', fromCwd))['only-here']).toEqual({ found: false });
+    expect((await lookup('shadowed', bin)).shadowed).toEqual({ found: false });
   });
 });

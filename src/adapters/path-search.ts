@@ -4,29 +4,21 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 
-const cache = new Map<string, string | null>();
-
 /**
  * The first `directory/name` on `path` (a PATH string) that is an executable file; undefined when
  * none is. Relative directories (`.`, empty) are skipped: they would name a program the workspace
- * controls. Answers are cached per (path, name) for the life of the process. Never throws.
+ * controls. Looked up afresh each time (a few access calls, microseconds; no state kept in the
+ * process). Never throws. The one PATH search of the gate: git, tool lookups, the default shell.
  */
 export function findExecutable(name: string, path: string): string | undefined {
-  const key = `${path}\0${name}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known ?? undefined;
-  let found: string | null = null;
   for (const directory of path.split(delimiter).filter(isAbsolute)) {
     const candidate = join(directory, name);
     try {
       accessSync(candidate, constants.X_OK);
-      if (!statSync(candidate).isFile()) continue;
-      found = candidate;
-      break;
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
       // not here; keep looking
     }
   }
-  cache.set(key, found);
-  return found ?? undefined;
+  return undefined;
 }

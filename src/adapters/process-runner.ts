@@ -3,8 +3,8 @@
 // starting anything, and everything stopped on abort, when the run timeout expires, or before a
 // fault in the gate is thrown: run() never settles with one of its processes still alive.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { findExecutable } from './path-search.js';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
@@ -184,19 +184,7 @@ function succeeded(result: CommandResult): boolean {
 
 /** bash -eo pipefail where bash is on PATH, else sh -e (looked up on disk: spawning a probe costs a process). */
 function findDefaultShell(path: string | undefined): { file: string; args: string[] } {
-  const hasBash = (path ?? '')
-    .split(delimiter)
-    .some((dir) => dir !== '' && isExecutable(join(dir, 'bash')));
-  return hasBash
+  return findExecutable('bash', path ?? '')
     ? { file: 'bash', args: ['-eo', 'pipefail', '-c'] }
     : { file: 'sh', args: ['-e', '-c'] };
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

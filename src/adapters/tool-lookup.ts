@@ -3,11 +3,11 @@
 // "version '3.12.1' is not installed" is not a usable python3, whatever number it printed. Probes
 // run with the minimal environment (no token, no runner channels) and nothing they start outlives them.
 
-import { access, constants, realpath } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import type { ToolEvidence } from '../core/evidence.js';
 import type { ToolsPort } from '../app/ports.js';
 import { buildChildEnv } from './child-env.js';
+import { findExecutable } from './path-search.js';
 import { execFileLauncher } from './exec-file.js';
 import { createRunMarker, MARKER_VARIABLE, reapMarkedProcesses } from './leftover-processes.js';
 
@@ -27,7 +27,7 @@ export function createToolLookup(
       let probed = false;
       const entries = await Promise.all(
         tools.map(async (tool): Promise<[string, ToolEvidence]> => {
-          const found = await findOnPath(tool.name, path);
+          const found = findExecutable(tool.name, path);
           if (!found) return [tool.name, { found: false }];
           // Only tools with a minimum version or explicit probe arguments are run: a probe per
           // tool would cost every start-up a process each.
@@ -64,19 +64,6 @@ async function ownNodeVersion(
   } catch {
     return undefined;
   }
-}
-
-async function findOnPath(name: string, path: string): Promise<string | undefined> {
-  for (const directory of path.split(delimiter).filter(Boolean)) {
-    const candidate = join(directory, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; keep looking
-    }
-  }
-  return undefined;
 }
 
 /**
