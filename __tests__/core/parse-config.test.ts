@@ -73,6 +73,27 @@ describe('parseConfig', () => {
       `${HEAD}documents: docs\n`,
       `${path}:4:12: /documents must be array (found string "docs")`,
     ],
+    // What a process cannot be given is a config error at its place, not a crash at the spawn.
+    [
+      'a NUL in a command line',
+      `${HEAD}commands:\n  - {id: a, run: "echo \\0"}\n`,
+      `${path}:5:18: /commands/0/run must match ^[^\\u0000]*$ (found "echo \\u0000"): Text handed to a process`,
+    ],
+    [
+      'an environment name with =',
+      `${HEAD}commands:\n  - {id: a, run: x, env: {"A=B": "1"}}\n`,
+      `${path}:5:27: /commands/0/env has the key "A=B", which must match ^[^=\\u0000]+$: An environment variable name`,
+    ],
+    [
+      'a NUL in an environment value',
+      `${HEAD}commands:\n  - {id: a, run: x, env: {A: "\\0"}}\n`,
+      `${path}:5:30: /commands/0/env/A must match`,
+    ],
+    [
+      'an empty pass_env name',
+      `${HEAD}commands:\n  - {id: a, run: x, pass_env: [""]}\n`,
+      `${path}:5:32: /commands/0/pass_env/0 must match ^[^=\\u0000]+$ (found "")`,
+    ],
     ['YAML syntax error', `${HEAD}commands: [\n`, `${path}:5:1:`],
     ['duplicate key', `${HEAD}gate: {name: h}\n`, `${path}:4:1: Map keys must be unique`],
     ['not a mapping', '- a\n- b\n', `${path}:1:1: the config must be a mapping`],

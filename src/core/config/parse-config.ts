@@ -79,8 +79,8 @@ function explainSchemaErrors(
   const result: ConfigError[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    // oneOf/anyOf restate what their branches already said.
-    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
+    // oneOf/anyOf (and propertyNames, for the key's own error) restate what was already said.
+    if (['oneOf', 'anyOf', 'propertyNames'].includes(error.keyword)) continue;
     const { message, pointer, atKey } = describeError(error, document.value);
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -141,12 +141,27 @@ function describeError(
         pointer: error.instancePath,
         atKey: false,
       };
-    case 'pattern':
-      return {
-        message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(data)})`,
-        pointer: error.instancePath,
-        atKey: false,
-      };
+    case 'pattern': {
+      // The schema's description says what the pattern means, where it has one.
+      const rule = resolvePointer(
+        BUILTIN_SCHEMAS['checkpoint-config'],
+        error.schemaPath.replace(/^#/, '').replace(/\/pattern$/, '/description'),
+      );
+      const why = rule.found && typeof rule.value === 'string' ? `: ${rule.value}` : '';
+      // A key's error (propertyNames) is at the key, and quotes the key, not the mapping.
+      const key = (error as ErrorObject & { propertyName?: string }).propertyName;
+      return key === undefined
+        ? {
+            message: `${where} must match ${String(params.pattern)} (found ${JSON.stringify(data)})${why}`,
+            pointer: error.instancePath,
+            atKey: false,
+          }
+        : {
+            message: `${where} has the key ${JSON.stringify(key)}, which must match ${String(params.pattern)}${why}`,
+            pointer: formatPointer([...parsePointer(error.instancePath), key]),
+            atKey: true,
+          };
+    }
     default:
       return {
         message: `${where} ${error.message ?? 'is invalid'}`,
