@@ -72916,10 +72916,11 @@ async function learnIdentity(client) {
 async function pullRequestHead(client, repository, number) {
   try {
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
-    return data.head.sha.toLowerCase();
+    return ok(data.head.sha.toLowerCase());
   } catch (error2) {
-    if (describeApiError(error2)) return null;
-    throw error2;
+    const described = describeApiError(error2);
+    if (!described) throw error2;
+    return couldNot(`GitHub answered ${described.status} (${described.message})`, error2);
   }
 }
 
@@ -73042,7 +73043,8 @@ function createPublisher(options) {
           context3.sha
         );
         const identity2 = await this.identity();
-        const currentHead = await pullRequestHead(client, repository, number);
+        const head = await pullRequestHead(client, repository, number);
+        const currentHead = head.kind === "ok" ? head.value : null;
         const outcome = await attempt(
           "post the PR comment",
           "pull-requests: write",
@@ -73057,6 +73059,10 @@ function createPublisher(options) {
         );
         if (outcome.kind === "ok" && outcome.value?.skipped)
           options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        else if (outcome.kind === "ok" && outcome.value && head.kind !== "ok")
+          options.warn(
+            `cutover-checkpoint could not read the head of pull request #${number} (${head.reason}): its comment was written without checking whether it held a newer commit's verdict`
+          );
         if (outcome.kind === "ok" && outcome.value) published.comments.push(outcome.value);
       }
     },

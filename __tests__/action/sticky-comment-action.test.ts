@@ -112,6 +112,19 @@ describe('the sticky comment', () => {
     ).toHaveLength(2);
   });
 
+  it('a head it cannot read does not stop the comment, and is said', async () => {
+    // GET /pulls/2 answers 404 (no head set): the comment names its commit, so it is still
+    // written; the warning says it was not checked against a newer one.
+    const run = await onHead(OLD);
+    expect(run.status, run.stdout).toBe(0);
+    expect(markerComments()).toHaveLength(1);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([
+      expect.stringMatching(
+        /^::warning::cutover-checkpoint could not read the head of pull request #2 \(GitHub answered 404 .*\): its comment was written without checking whether it held a newer commit's verdict$/,
+      ),
+    ]);
+  });
+
   it('a verdict too long for a comment is cut so that the whole body, judged commit included, fits', async () => {
     // Three failing commands whose summaries quote their 25,000-character scripts: the verdict
     // cannot fit even at its least detail and is cut, and the lines naming the commit still fit.
@@ -122,6 +135,7 @@ describe('the sticky comment', () => {
       '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: long}\ncommands:\n${commands}\n`,
     });
     try {
+      gh.pullHeads.set(2, OLD);
       const payload = fixturePayload('pull_request.synchronize.json');
       const run = await runAction({
         workspace: dir,

@@ -2,6 +2,7 @@
 // token's prefix), the PR's current head (an older commit's run must not overwrite a newer
 // verdict).
 
+import { couldNot, ok, type Outcome } from '../../core/outcome.js';
 import { describeApiError } from './api-errors.js';
 import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
@@ -24,17 +25,21 @@ export async function learnIdentity(client: GitHubClient): Promise<string | null
   }
 }
 
-/** The pull request's head sha now, or null when it cannot be read (then nothing is held back). */
+/**
+ * The pull request's head sha now, or why GitHub would not say (the API's status and message); a
+ * fault that is not GitHub's answer propagates.
+ */
 export async function pullRequestHead(
   client: GitHubClient,
   repository: Repository,
   number: number,
-): Promise<string | null> {
+): Promise<Outcome<string>> {
   try {
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
-    return data.head.sha.toLowerCase();
+    return ok(data.head.sha.toLowerCase());
   } catch (error) {
-    if (describeApiError(error)) return null;
-    throw error;
+    const described = describeApiError(error);
+    if (!described) throw error;
+    return couldNot(`GitHub answered ${described.status} (${described.message})`, error);
   }
 }

@@ -133,7 +133,8 @@ export function createPublisher(options: PublisherOptions) {
           context.sha,
         );
         const identity = await this.identity();
-        const currentHead = await pullRequestHead(client, repository, number);
+        const head = await pullRequestHead(client, repository, number);
+        const currentHead = head.kind === 'ok' ? head.value : null;
         const outcome = await attempt('post the PR comment', 'pull-requests: write', () =>
           syncStickyComment(client, repository, {
             issueNumber: number,
@@ -146,6 +147,11 @@ export function createPublisher(options: PublisherOptions) {
         );
         if (outcome.kind === 'ok' && outcome.value?.skipped)
           options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
+        // Unknown, the comment is still written (it names the commit it judged), but not silently.
+        else if (outcome.kind === 'ok' && outcome.value && head.kind !== 'ok')
+          options.warn(
+            `cutover-checkpoint could not read the head of pull request #${number} (${head.reason}): its comment was written without checking whether it held a newer commit's verdict`,
+          );
         if (outcome.kind === 'ok' && outcome.value) published.comments.push(outcome.value);
       }
     },
