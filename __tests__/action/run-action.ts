@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import type { CommandEvents, HeadCommit, Ports } from '../../src/app/ports.js';
 import { createGit } from '../../src/adapters/git.js';
 import type { GitResult } from '../../src/adapters/git-exec.js';
+import type { SaysNo } from '../../src/adapters/git-no.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 import { runAction as runActionRoot } from '../../src/action/main.js';
 import { replaying } from './command-replay.js';
@@ -279,9 +280,9 @@ function once<R>(key: unknown[], ask: () => Promise<R>): Promise<R> {
   return answers.get(text) as Promise<R>;
 }
 
-/** git, asked each question (directory and arguments) once in this worker. */
-function rememberedGit(cwd: string, args: string[]): Promise<GitResult> {
-  return once(['git', cwd, args], () => shellGit(cwd, args));
+/** git, asked each question (directory, arguments and its "no") once in this worker. */
+function rememberedGit(cwd: string, args: string[], no?: SaysNo): Promise<GitResult> {
+  return once(['git', cwd, args, no?.exit, no?.stderr.source], () => shellGit(cwd, args, no));
 }
 
 /**

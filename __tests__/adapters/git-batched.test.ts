@@ -12,9 +12,9 @@ import { findExecutable } from '../../src/adapters/path-search.js';
 
 const calls: string[][] = [];
 const createGit = (root: string) =>
-  createRealGit(root, (cwd, args) => {
+  createRealGit(root, (cwd, args, no) => {
     calls.push(args);
-    return git(cwd, args);
+    return git(cwd, args, no);
   });
 
 const repo = mkdtempSync(join(tmpdir(), 'cc-git-batched-'));

@@ -13,6 +13,7 @@ async function stdoutOf(result: Promise<GitResult>): Promise<string | undefined>
 }
 import { HEAD_QUESTIONS, INSPECT_QUESTIONS, prefetchGit } from '../../src/adapters/git-prefetch.js';
 import { createGit } from '../../src/adapters/git.js';
+import { SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
 
 function fakeGit() {
@@ -32,7 +33,11 @@ function fakeGit() {
 describe('prefetchGit', () => {
   it('asks its questions at once and answers each from the start, once', async () => {
     const { calls, run } = fakeGit();
-    const git = prefetchGit('/repo', [['rev-parse', 'HEAD'], ['for-each-ref']], run);
+    const git = prefetchGit(
+      '/repo',
+      [{ args: ['rev-parse', 'HEAD'] }, { args: ['for-each-ref'] }],
+      run,
+    );
     expect(calls).toEqual(['/repo: rev-parse HEAD', '/repo: for-each-ref']);
     expect(await stdoutOf(git('/repo', ['for-each-ref']))).toBe('#2');
     expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
@@ -45,10 +50,7 @@ describe('prefetchGit', () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit(
       '/repo',
-      [
-        ['cat-file', '-p', 'HEAD'],
-        ['cat-file', '-p', 'HEAD'],
-      ],
+      [{ args: ['cat-file', '-p', 'HEAD'] }, { args: ['cat-file', '-p', 'HEAD'] }],
       run,
     );
     expect(calls).toHaveLength(1);
@@ -59,11 +61,13 @@ describe('prefetchGit', () => {
 
   it('never answers another directory or other arguments from the start', async () => {
     const { calls, run } = fakeGit();
-    const git = prefetchGit('/repo', [['rev-parse', 'HEAD']], run);
+    const git = prefetchGit('/repo', [{ args: ['rev-parse', 'HEAD'] }], run);
     expect(await stdoutOf(git('/repo/sub', ['rev-parse', 'HEAD']))).toBe('#2');
     expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD', '--']))).toBe('#3');
+    // The same arguments with another "no": the prefetched answer was read by none.
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD'], SILENT_EXIT_1))).toBe('#4');
     expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD']))).toBe('#1');
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
   });
 
   it("asks what the Action asks first (HEAD twice, inspect) in three processes, HEAD's sha from the probe", async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, type GitResult } from '../../src/adapters/git-exec.js';
 import { createGit } from '../../src/adapters/git.js';
+import { NOT_AN_OBJECT, SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
 
 const dirs: string[] = [];
@@ -49,12 +50,12 @@ function fakeGit(script: string): void {
 
 describe('git runner: said no vs failed', () => {
   it('an unknown revision is git saying no (exit 128), not a failure', async () => {
-    const result = await git(repo, ['cat-file', '-e', 'no-such-ref^{commit}']);
+    const result = await git(repo, ['cat-file', '-e', 'no-such-ref^{commit}'], NOT_AN_OBJECT);
     expect(result).toMatchObject({ kind: 'said-no', exitCode: 128 });
   });
 
   it('--is-ancestor false is exit 1, said no', async () => {
-    const result = await git(repo, ['merge-base', '--is-ancestor', second, first]);
+    const result = await git(repo, ['merge-base', '--is-ancestor', second, first], SILENT_EXIT_1);
     expect(result).toMatchObject({ kind: 'said-no', exitCode: 1 });
   });
 
@@ -104,14 +105,14 @@ describe('git runner: said no vs failed', () => {
 
 /** A git port whose git fails (as a timeout would) for the subcommands named. */
 function gitFailing(...subcommands: string[]) {
-  return createGit(repo, async (cwd, args): Promise<GitResult> => {
+  return createGit(repo, async (cwd, args, no): Promise<GitResult> => {
     if (subcommands.includes(args[0]!))
       return {
         kind: 'unavailable',
         reason: `git ${args[0]} did not answer within 15 s`,
         stderr: '',
       };
-    return git(cwd, args);
+    return git(cwd, args, no);
   });
 }
 

@@ -3,17 +3,25 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { GitQuestion } from './git-exec.js';
+import { SILENT_EXIT_1 } from './git-no.js';
 
-/** The first question `inspect` asks: repository facts and HEAD (see git-prefetch.ts). */
-export const GIT_PROBE: readonly string[] = [
-  'rev-parse',
-  '--is-inside-work-tree',
-  '--is-shallow-repository',
-  '--git-common-dir',
-  '--verify',
-  '--quiet',
-  'HEAD^{commit}',
-];
+/**
+ * The first question `inspect` asks: repository facts and HEAD (see git-prefetch.ts). Its "no"
+ * (exit 1, nothing said) is a HEAD that names no commit: an unborn branch.
+ */
+export const GIT_PROBE: GitQuestion = {
+  args: [
+    'rev-parse',
+    '--is-inside-work-tree',
+    '--is-shallow-repository',
+    '--git-common-dir',
+    '--verify',
+    '--quiet',
+    'HEAD^{commit}',
+  ],
+  no: SILENT_EXIT_1,
+};
 
 /**
  * HEAD's sha from GIT_PROBE's answer: its last line (`--verify` prints it last; the common dir

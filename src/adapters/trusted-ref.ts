@@ -8,6 +8,7 @@ import { planEvent } from '../core/github/event-plan.js';
 import { describeApiError } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
 import { git as runGit, type GitRunner } from './git-exec.js';
+import { SILENT_EXIT_1 } from './git-no.js';
 import { createGit } from './git.js';
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -34,12 +35,11 @@ export function createTrustedRefFacts(
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes('..')) return null;
-      const local = await git(root, [
-        'rev-parse',
-        '--verify',
-        '-q',
-        `refs/remotes/origin/${branch}^{commit}`,
-      ]);
+      const local = await git(
+        root,
+        ['rev-parse', '--verify', '-q', `refs/remotes/origin/${branch}^{commit}`],
+        SILENT_EXIT_1,
+      );
       if (local.kind === 'ok' && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
@@ -56,10 +56,10 @@ export function createTrustedRefFacts(
     },
     async isAncestor(sha, tip) {
       if (!SHA.test(sha) || !SHA.test(tip)) return null;
-      const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip]);
+      const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip], SILENT_EXIT_1);
       if (answer.kind === 'ok') return true;
       // Exit 1 is "no"; 128 (objects missing in a shallow clone) or a git that failed cannot say.
-      return answer.kind === 'said-no' && answer.exitCode === 1 ? false : null;
+      return answer.kind === 'said-no' ? false : null;
     },
   };
 }
