@@ -61833,14 +61833,14 @@ function send(target, method, headers, body, { signal, connectTimeoutMs = 1e4 })
       outgoing.destroy();
       reject(signal.reason);
     };
-    const failed = (error2) => {
+    const failed2 = (error2) => {
       signal?.removeEventListener("abort", onAbort);
       reject(new TypeError("fetch failed", { cause: error2 }));
     };
     const outgoing = request2(target, { method, headers }, (incoming) => {
       const chunks = [];
       incoming.on("data", (chunk) => chunks.push(chunk));
-      incoming.on("error", failed);
+      incoming.on("error", failed2);
       incoming.on("end", () => {
         signal?.removeEventListener("abort", onAbort);
         resolve9({
@@ -61852,7 +61852,7 @@ function send(target, method, headers, body, { signal, connectTimeoutMs = 1e4 })
         });
       });
     });
-    outgoing.on("error", failed);
+    outgoing.on("error", failed2);
     outgoing.on("socket", (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(() => {
@@ -66272,8 +66272,8 @@ function renderGantt(commands) {
   const anyFailed = ran.some(isFailed);
   const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
   const rows = ran.map((c) => {
-    const failed = isFailed(c);
-    const tags = [failed ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const failed2 = isFailed(c);
+    const tags = [failed2 ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
     const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
     return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
   });
@@ -66895,12 +66895,12 @@ function goTest(text2) {
   const noTestFiles = countLines(text2, /^\?\s+\S+\s+\[no test files\]/gm);
   const note = cached > 0 ? `${cached} of ${okPackages} passing packages cached (passed earlier with the same inputs)` : void 0;
   const passed = countLines(text2, /^\s*--- PASS: /gm);
-  const failed = countLines(text2, /^\s*--- FAIL: /gm);
-  if (passed + failed > 0)
+  const failed2 = countLines(text2, /^\s*--- FAIL: /gm);
+  if (passed + failed2 > 0)
     return {
       runner: "go",
       passed,
-      failed,
+      failed: failed2,
       skipped: countLines(text2, /^\s*--- SKIP: /gm),
       ...note ? { note } : {}
     };
@@ -70990,7 +70990,6 @@ async function findSimilarName(target, path) {
 }
 
 // src/adapters/git.ts
-var import_node_crypto4 = require("node:crypto");
 var import_node_path7 = require("node:path");
 
 // src/adapters/child-env.ts
@@ -71129,13 +71128,35 @@ function findExecutable(name, path) {
   return void 0;
 }
 
+// src/adapters/git-no.ts
+function saidNo(no, code2, stderr) {
+  return no !== void 0 && code2 === no.exit && no.stderr.test(stderr.trim());
+}
+var SILENT_EXIT_1 = { exit: 1, stderr: /^$/ };
+var NOT_AN_OBJECT = {
+  exit: 128,
+  stderr: /^fatal: Not a valid object name [^\n]+$/
+};
+var NO_PATH_AT_COMMIT = {
+  exit: 128,
+  stderr: /^fatal: path '[^\n]*' (does not exist in|exists on disk, but not in) '[^\n]*'$/
+};
+var NOT_A_COMMIT = {
+  exit: 1,
+  stderr: /^error: [^\n]+: expected commit type, but the object dereferences to \w+ type$/
+};
+var NO_COMMITS_YET = {
+  exit: 128,
+  stderr: /^fatal: your current branch '[^\n]*' does not have any commits yet$/
+};
+
 // src/adapters/git-exec.ts
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {
-  return async (cwd, args) => {
+  return async (cwd, args, no) => {
     const env = buildChildEnv(process.env, {
       kind: "git",
       set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
@@ -71152,7 +71173,7 @@ function createGitRunner(launch) {
     const err = stderr.toString("utf8");
     if (!error2) return { kind: "ok", stdout: stdout.toString("utf8"), stderr: err, bytes: stdout };
     const code2 = error2.code;
-    if (typeof code2 === "number" && (code2 === 1 || code2 === 128) && !NO_REPOSITORY.test(err))
+    if (saidNo(no, code2, err))
       return { kind: "said-no", exitCode: code2, stdout: stdout.toString("utf8"), stderr: err };
     return {
       kind: "unavailable",
@@ -71163,14 +71184,23 @@ function createGitRunner(launch) {
   };
 }
 function describeFailure(subcommand, error2, code2, stderr, cwd) {
-  const said = stderr.trim().split("\n")[0] || error2.message;
+  const said = gitSays(stderr) || (typeof code2 === "number" ? "" : error2.message);
   if (code2 === "ENOENT") return "git is not installed or not on PATH";
   if (code2 === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
     return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
   if (error2.killed || error2.signal)
     return error2.signal === "SIGTERM" && error2.killed ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1e3} s` : `git ${subcommand} was killed (${error2.signal ?? "signal"})`;
   if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
-  return `git ${subcommand} failed (${typeof code2 === "number" ? `exit ${code2}: ` : ""}${said})`;
+  const exit = typeof code2 === "number" ? `exit ${code2}` : "";
+  return `git ${subcommand} failed (${[exit, said].filter(Boolean).join(": ")})`;
+}
+function gitSays(stderr) {
+  const lines = stderr.trim().split("\n");
+  return (lines.find((line) => /^(fatal|error): /.test(line)) ?? lines[0] ?? "").trim();
+}
+function whyNot(result, fallback) {
+  if (result.kind === "unavailable") return result.reason;
+  return gitSays(result.stderr) || fallback;
 }
 
 // src/adapters/git-facts.ts
@@ -71184,10 +71214,12 @@ var TAG_FORMAT = [
   "%(*objectname)",
   "%(*committerdate:iso-strict)"
 ].join("%00");
-var TAG_LIST = ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"];
+var TAG_LIST = {
+  args: ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]
+};
 async function readTags(root, wanted, git2 = git) {
-  const listed = await git2(root, [...TAG_LIST]);
-  if (listed.kind !== "ok") return null;
+  const listed = await git2(root, [...TAG_LIST.args], TAG_LIST.no);
+  if (listed.kind !== "ok") return failed(listed);
   const byName = /* @__PURE__ */ new Map();
   for (const line of listed.stdout.split("\n").filter(Boolean)) {
     const [name = "", ...fields] = line.split("\0");
@@ -71200,37 +71232,37 @@ async function readTags(root, wanted, git2 = git) {
     else if (peeledType === "commit") facts[tag] = { sha: peeledSha, date: peeledDate || null };
     else if (peeledType === "tag") {
       const peeled = await peelNested(root, tag, git2);
-      if (!peeled) return null;
-      facts[tag] = peeled;
+      if (peeled.kind !== "ok") return peeled;
+      facts[tag] = peeled.value;
     } else facts[tag] = { sha: null, date: null };
   }
   const commits = Object.fromEntries(
     [...byName].map(([name, fields]) => [name, fields[4] || fields[1] || ""])
   );
-  return { count: byName.size, commits, facts };
+  return ok({ count: byName.size, commits, facts });
 }
 async function peelNested(root, tag, git2) {
-  const sha2 = await git2(root, ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`]);
-  if (sha2.kind === "unavailable") return null;
-  if (sha2.kind !== "ok") return { sha: null, date: null };
+  const sha2 = await git2(
+    root,
+    ["rev-parse", "--verify", "--quiet", `refs/tags/${tag}^{commit}`],
+    NOT_A_COMMIT
+  );
+  if (sha2.kind === "said-no") return ok({ sha: null, date: null });
+  if (sha2.kind !== "ok") return failed(sha2, `git cannot peel the tag ${tag} to a commit`);
   const date = await git2(root, ["show", "-s", "--format=%cI", sha2.stdout.trim()]);
-  return { sha: sha2.stdout.trim(), date: date.kind === "ok" ? date.stdout.trim() || null : null };
+  if (date.kind !== "ok") return failed(date);
+  return ok({ sha: sha2.stdout.trim(), date: date.stdout.trim() || null });
 }
 async function lastChanges(root, paths, git2 = git) {
   const found = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return found;
-  const log = await git2(root, [
-    "log",
-    "--relative",
-    "--no-renames",
-    "--format=/%H %cI",
-    "--name-only",
-    "-z",
-    "--",
-    ...paths
-  ]);
-  if (log.kind === "said-no") return found;
-  if (log.kind !== "ok") return null;
+  if (paths.length === 0) return ok(found);
+  const log = await git2(
+    root,
+    ["log", "--relative", "--no-renames", "--format=/%H %cI", "--name-only", "-z", "--", ...paths],
+    NO_COMMITS_YET
+  );
+  if (log.kind === "said-no") return ok(found);
+  if (log.kind !== "ok") return failed(log);
   const wanted = new Set(paths.map((p) => import_node_path5.posix.normalize(p)));
   const byKey = /* @__PURE__ */ new Map();
   let current;
@@ -71247,21 +71279,83 @@ async function lastChanges(root, paths, git2 = git) {
     const change = byKey.get(import_node_path5.posix.normalize(path));
     if (change) found.set(path, change);
   }
-  return found;
+  return ok(found);
+}
+function failed(result, context3) {
+  const reason = result.kind === "unavailable" ? result.reason : `git exited ${result.exitCode} (${gitSays(result.stderr) || "nothing said"})`;
+  return couldNot(
+    context3 ? `${context3}: ${reason}` : reason,
+    result.kind === "unavailable" ? result.cause : void 0
+  );
+}
+
+// src/adapters/git-file-at.ts
+var import_node_crypto4 = require("node:crypto");
+function isSafeRef(ref) {
+  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
+}
+function fileAtRef(root, git2) {
+  const commits = /* @__PURE__ */ new Map();
+  const commitAt = (ref) => {
+    const known = commits.get(ref);
+    if (known) return known;
+    const asked = git2(root, ["cat-file", "-e", `${ref}^{commit}`], NOT_AN_OBJECT);
+    commits.set(ref, asked);
+    void asked.then((result) => result.kind !== "ok" && commits.delete(ref));
+    return asked;
+  };
+  return async (ref, path) => {
+    if (!isSafeRef(ref))
+      return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
+    const commit = await commitAt(ref);
+    if (commit.kind === "unavailable")
+      return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
+    if (commit.kind === "said-no") {
+      return {
+        kind: "unavailable",
+        path,
+        reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
+      };
+    }
+    const file = await git2(root, ["show", `${ref}:./${path}`], NO_PATH_AT_COMMIT);
+    if (file.kind === "said-no") return absentAt(git2, root, ref, path);
+    if (file.kind === "unavailable")
+      return {
+        kind: "unavailable",
+        path,
+        reason: `git cannot read ${path} at ${ref}: ${file.reason}`
+      };
+    return {
+      kind: "ok",
+      path,
+      text: file.stdout,
+      sha256: (0, import_node_crypto4.createHash)("sha256").update(file.bytes).digest("hex"),
+      bytes: file.bytes.length
+    };
+  };
+}
+async function absentAt(git2, root, ref, path) {
+  const listed = await git2(root, ["ls-tree", "-z", ref, "--", path]);
+  if (listed.kind === "ok" && listed.stdout === "") return { kind: "missing", path };
+  const why = listed.kind === "ok" ? "git show says it is not there, git ls-tree lists it" : whyNot(listed, "git ls-tree failed");
+  return { kind: "unavailable", path, reason: `git cannot read ${path} at ${ref}: ${why}` };
 }
 
 // src/adapters/git-probe.ts
 var import_promises2 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
-var GIT_PROBE = [
-  "rev-parse",
-  "--is-inside-work-tree",
-  "--is-shallow-repository",
-  "--git-common-dir",
-  "--verify",
-  "--quiet",
-  "HEAD^{commit}"
-];
+var GIT_PROBE = {
+  args: [
+    "rev-parse",
+    "--is-inside-work-tree",
+    "--is-shallow-repository",
+    "--git-common-dir",
+    "--verify",
+    "--quiet",
+    "HEAD^{commit}"
+  ],
+  no: SILENT_EXIT_1
+};
 function probedHead(stdout) {
   const last = stdout.trimEnd().split("\n").at(-1)?.trim() ?? "";
   return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(last) ? last : null;
@@ -71285,30 +71379,24 @@ async function isPartialClone(common) {
 }
 
 // src/adapters/git.ts
-var HEAD_READS = [["cat-file", "-p", "HEAD"], GIT_PROBE];
-function isSafeRef(ref) {
-  return /^[\w./@^~-]+$/.test(ref) && !ref.startsWith("-");
-}
+var HEAD_READS = [
+  { args: ["cat-file", "-p", "HEAD"] },
+  GIT_PROBE
+];
 function createGit(root, git2 = git) {
-  const commits = /* @__PURE__ */ new Map();
-  const commitAt = (ref) => {
-    const known = commits.get(ref);
-    if (known) return known;
-    const asked = git2(root, ["cat-file", "-e", `${ref}^{commit}`]);
-    commits.set(ref, asked);
-    void asked.then((result) => result.kind !== "ok" && commits.delete(ref));
-    return asked;
-  };
   return {
     async headCommit() {
       const [show, probe2] = HEAD_READS;
-      const [head, probed] = await Promise.all([git2(root, [...show]), git2(root, [...probe2])]);
+      const [head, probed] = await Promise.all([
+        git2(root, [...show.args], show.no),
+        git2(root, [...probe2.args], probe2.no)
+      ]);
       const sha2 = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha2.kind !== "ok")
         return {
           kind: "unavailable",
           // git's own words first (they name the fix); a failure without any, ours.
-          reason: sha2.stderr.trim().split("\n")[0] || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD")
+          reason: gitSays(sha2.stderr) || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD")
         };
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
@@ -71317,35 +71405,7 @@ function createGit(root, git2 = git) {
       if (!verified) return { kind: "unavailable", reason: "git cannot read HEAD" };
       return { kind: "ok", sha: verified, parents };
     },
-    async readFileAt(ref, path) {
-      if (!isSafeRef(ref))
-        return { kind: "unavailable", path, reason: `'${ref}' is not a git ref or sha` };
-      const commit = await commitAt(ref);
-      if (commit.kind === "unavailable")
-        return { kind: "unavailable", path, reason: `git cannot read ${ref}: ${commit.reason}` };
-      if (commit.kind === "said-no") {
-        return {
-          kind: "unavailable",
-          path,
-          reason: `the trusted ref ${ref.slice(0, 40)} is not in this clone: check out with \`fetch-depth: 0\` (actions/checkout) so its policy can be read`
-        };
-      }
-      const file = await git2(root, ["show", `${ref}:./${path}`]);
-      if (file.kind === "said-no") return { kind: "missing", path };
-      if (file.kind === "unavailable")
-        return {
-          kind: "unavailable",
-          path,
-          reason: `git cannot read ${path} at ${ref}: ${file.reason}`
-        };
-      return {
-        kind: "ok",
-        path,
-        text: file.stdout,
-        sha256: (0, import_node_crypto4.createHash)("sha256").update(file.bytes).digest("hex"),
-        bytes: file.bytes.length
-      };
-    },
+    readFileAt: fileAtRef(root, git2),
     async modifiedFiles() {
       const status = await git2(root, [
         "status",
@@ -71385,32 +71445,33 @@ function createGit(root, git2 = git) {
       };
     },
     async inspect({ tags, paths }) {
-      const facts = GIT_PROBE.slice(0, -3);
-      const probing = git2(root, [...GIT_PROBE]);
-      const tagList = readTags(root, tags, git2);
+      const facts = GIT_PROBE.args.slice(0, -3);
+      const probing = git2(root, [...GIT_PROBE.args], GIT_PROBE.no);
+      const tagListing = readTags(root, tags, git2);
       let probe2 = await probing;
       let head = null;
       if (probe2.kind === "ok") head = probedHead(probe2.stdout);
       else if (probe2.kind === "said-no") probe2 = await git2(root, facts);
-      if (probe2.kind !== "ok") void tagList.catch(() => void 0);
-      if (probe2.kind === "said-no")
-        return unavailableGit(
-          `${root} is not a git repository (${whyNot(probe2, "git rev-parse failed")})`
-        );
-      if (probe2.kind === "unavailable") return unavailableGit(probe2.reason);
+      if (probe2.kind !== "ok") {
+        void tagListing.catch(() => void 0);
+        return unavailableGit(whyNot(probe2, "git rev-parse failed"));
+      }
       const [, shallowLine, ...rest] = probe2.stdout.replace(/\n$/, "").split("\n");
       const commonLine = (head ? rest.slice(0, -1) : rest).join("\n");
       const shallow = shallowLine?.trim() === "true";
       const common = (0, import_node_path7.resolve)(root, commonLine.trim() || ".git");
       const partial = await isPartialClone(common);
-      const [tagFacts, changes] = await Promise.all([
-        tagList,
-        partial ? /* @__PURE__ */ new Map() : lastChanges(root, paths, git2)
+      const [tagList, history] = await Promise.all([
+        tagListing,
+        partial ? ok(/* @__PURE__ */ new Map()) : lastChanges(root, paths, git2)
       ]);
-      if (!tagFacts || !changes)
+      if (tagList.kind !== "ok")
+        return unavailableGit(`git could not read the tags of ${root}: ${tagList.reason}`);
+      if (history.kind !== "ok")
         return unavailableGit(
-          `git could not read the ${tagFacts ? "history of the documents" : "tags"} of ${root}`
+          `git could not read the history of the documents of ${root}: ${history.reason}`
         );
+      const [tagFacts, changes] = [tagList.value, history.value];
       const boundary = shallow ? await readShallowBoundary(common) : /* @__PURE__ */ new Set();
       const found = paths.map((path) => ({ path, ...changes.get(path) }));
       const tagFact = (tag) => tagFacts.facts[tag] ?? { sha: null, date: null };
@@ -71439,10 +71500,6 @@ function createGit(root, git2 = git) {
 }
 function unavailableGit(reason) {
   return { kind: "unavailable", reason };
-}
-function whyNot(result, fallback) {
-  if (result.kind === "unavailable") return result.reason;
-  return result.stderr.trim().split("\n")[0] || fallback;
 }
 
 // src/adapters/output-dir.ts
@@ -72231,12 +72288,11 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
-      const local = await git2(root, [
-        "rev-parse",
-        "--verify",
-        "-q",
-        `refs/remotes/origin/${branch}^{commit}`
-      ]);
+      const local = await git2(
+        root,
+        ["rev-parse", "--verify", "-q", `refs/remotes/origin/${branch}^{commit}`],
+        SILENT_EXIT_1
+      );
       if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
       if (!api) return null;
       try {
@@ -72253,9 +72309,9 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
     },
     async isAncestor(sha2, tip) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return null;
-      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip]);
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip], SILENT_EXIT_1);
       if (answer.kind === "ok") return true;
-      return answer.kind === "said-no" && answer.exitCode === 1 ? false : null;
+      return answer.kind === "said-no" ? false : null;
     }
   };
 }
@@ -73308,7 +73364,7 @@ function describe(error2) {
 // src/action/run.ts
 async function run(git2) {
   const step = createRunnerStepIo();
-  let failed = false;
+  let failed2 = false;
   const judged = await runAction({
     ...git2 ? { git: git2 } : {},
     env: process.env,
@@ -73316,7 +73372,7 @@ async function run(git2) {
     io: {
       ...step,
       fail: (message) => {
-        failed = true;
+        failed2 = true;
         step.fail(message);
       }
     },
@@ -73326,7 +73382,7 @@ async function run(git2) {
     ),
     exitNow: () => process.exit(130)
   });
-  return { judged, failed };
+  return { judged, failed: failed2 };
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -327,13 +327,19 @@ function findExecutable(name, path) {
   return void 0;
 }
 
+// src/adapters/git-no.ts
+function saidNo(no, code, stderr) {
+  return no !== void 0 && code === no.exit && no.stderr.test(stderr.trim());
+}
+var SILENT_EXIT_1 = { exit: 1, stderr: /^$/ };
+
 // src/adapters/git-exec.ts
 var GIT_TIMEOUT_MS = 15e3;
 var GIT_MAX_BUFFER = 64 * 1024 * 1024;
 var NO_REPOSITORY = /not a git repository|detected dubious ownership|unsafe repository|not in a git directory/i;
 var git = createGitRunner(execFileLauncher);
 function createGitRunner(launch) {
-  return async (cwd, args) => {
+  return async (cwd, args, no) => {
     const env = buildChildEnv(process.env, {
       kind: "git",
       set: { GIT_TERMINAL_PROMPT: "0", GIT_NO_LAZY_FETCH: "1", LC_ALL: "C" }
@@ -350,7 +356,7 @@ function createGitRunner(launch) {
     const err = stderr.toString("utf8");
     if (!error) return { kind: "ok", stdout: stdout.toString("utf8"), stderr: err, bytes: stdout };
     const code = error.code;
-    if (typeof code === "number" && (code === 1 || code === 128) && !NO_REPOSITORY.test(err))
+    if (saidNo(no, code, err))
       return { kind: "said-no", exitCode: code, stdout: stdout.toString("utf8"), stderr: err };
     return {
       kind: "unavailable",
@@ -361,14 +367,19 @@ function createGitRunner(launch) {
   };
 }
 function describeFailure(subcommand, error, code, stderr, cwd) {
-  const said = stderr.trim().split("\n")[0] || error.message;
+  const said = gitSays(stderr) || (typeof code === "number" ? "" : error.message);
   if (code === "ENOENT") return "git is not installed or not on PATH";
   if (code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
     return `git ${subcommand} wrote more than ${GIT_MAX_BUFFER / 1024 / 1024} MiB`;
   if (error.killed || error.signal)
     return error.signal === "SIGTERM" && error.killed ? `git ${subcommand} did not answer within ${GIT_TIMEOUT_MS / 1e3} s` : `git ${subcommand} was killed (${error.signal ?? "signal"})`;
   if (NO_REPOSITORY.test(stderr)) return `${cwd} is not a git repository (${said})`;
-  return `git ${subcommand} failed (${typeof code === "number" ? `exit ${code}: ` : ""}${said})`;
+  const exit = typeof code === "number" ? `exit ${code}` : "";
+  return `git ${subcommand} failed (${[exit, said].filter(Boolean).join(": ")})`;
+}
+function gitSays(stderr) {
+  const lines = stderr.trim().split("\n");
+  return (lines.find((line) => /^(fatal|error): /.test(line)) ?? lines[0] ?? "").trim();
 }
 
 // src/adapters/git-facts.ts
@@ -381,32 +392,37 @@ var TAG_FORMAT = [
   "%(*objectname)",
   "%(*committerdate:iso-strict)"
 ].join("%00");
-var TAG_LIST = ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"];
+var TAG_LIST = {
+  args: ["for-each-ref", `--format=${TAG_FORMAT}`, "refs/tags"]
+};
 
 // src/adapters/git-probe.ts
-var GIT_PROBE = [
-  "rev-parse",
-  "--is-inside-work-tree",
-  "--is-shallow-repository",
-  "--git-common-dir",
-  "--verify",
-  "--quiet",
-  "HEAD^{commit}"
-];
+var GIT_PROBE = {
+  args: [
+    "rev-parse",
+    "--is-inside-work-tree",
+    "--is-shallow-repository",
+    "--git-common-dir",
+    "--verify",
+    "--quiet",
+    "HEAD^{commit}"
+  ],
+  no: SILENT_EXIT_1
+};
 
 // src/adapters/git-prefetch.ts
 var INSPECT_QUESTIONS = [GIT_PROBE, TAG_LIST];
 function prefetchGit(cwd, questions, git3 = git) {
   const key = (dir, args) => JSON.stringify([dir, ...args]);
   const started = /* @__PURE__ */ new Map();
-  for (const args of questions) {
+  for (const { args, no } of questions) {
     const known = started.get(key(cwd, args));
-    if (known) known.uses++;
-    else started.set(key(cwd, args), { answer: git3(cwd, [...args]), uses: 1 });
+    if (!known) started.set(key(cwd, args), { answer: git3(cwd, [...args], no), uses: 1, no });
+    else if (known.no === no) known.uses++;
   }
-  return (dir, args) => {
+  return (dir, args, no) => {
     const found = started.get(key(dir, args));
-    if (!found) return git3(dir, args);
+    if (!found || found.no !== no) return git3(dir, args, no);
     if (--found.uses === 0) started.delete(key(dir, args));
     return found.answer;
   };
