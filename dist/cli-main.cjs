@@ -39341,56 +39341,6 @@ function findNetworkRefs(schema, builtinIds, companions) {
   return found;
 }
 
-// src/core/schema/collapse-alternatives.ts
-function collapseAlternatives(errors, schema) {
-  const dropped = /* @__PURE__ */ new Set();
-  const replaced = /* @__PURE__ */ new Map();
-  for (const group of errors) {
-    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
-    const prefix = `${group.schemaPath}/`;
-    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
-    const branches = errors.filter(
-      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
-    );
-    const deeper = branches.filter(below);
-    if (deeper.length > 0) {
-      dropped.add(group);
-      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
-      continue;
-    }
-    for (const e of branches) dropped.add(e);
-    const shapes = describeAlternatives(schema, group.schemaPath);
-    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
-  }
-  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
-}
-function describeAlternatives(schema, schemaPath) {
-  const list2 = resolveSchemaPath(schema, schemaPath);
-  if (!Array.isArray(list2)) return void 0;
-  return list2.map((branch) => {
-    const node = resolveRef(schema, branch);
-    if (!isPlainObject(node)) return "valid";
-    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
-    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
-    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
-    return "valid";
-  });
-}
-function resolveSchemaPath(schema, schemaPath) {
-  if (!schemaPath.startsWith("#")) return void 0;
-  let node = schema;
-  for (const key of parsePointer(schemaPath.slice(1))) {
-    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
-    node = resolveRef(schema, node);
-  }
-  return node;
-}
-function resolveRef(schema, node) {
-  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
-    return node;
-  return resolveSchemaPath(schema, node.$ref);
-}
-
 // src/core/schema/meta-schema-check.ts
 async function loadMetaValidators() {
   const module2 = await Promise.resolve().then(() => __toESM(require_meta_validators(), 1));
@@ -39411,7 +39361,6 @@ function assertSchemaValid(schema, draft, instance, metas) {
 }
 
 // src/core/schema/schema-validator.ts
-var MAX_SCHEMA_FINDINGS = 100;
 function createSchemaValidator() {
   const factories = /* @__PURE__ */ new Map();
   const instances = /* @__PURE__ */ new Map();
@@ -39508,6 +39457,59 @@ function createSchemaValidator() {
 function schemaUri(path) {
   return `file:///workspace/${path.replace(/^\/+/, "")}`;
 }
+
+// src/core/schema/collapse-alternatives.ts
+function collapseAlternatives(errors, schema) {
+  const dropped = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of errors) {
+    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
+    const prefix = `${group.schemaPath}/`;
+    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
+    const branches = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
+    );
+    const deeper = branches.filter(below);
+    if (deeper.length > 0) {
+      dropped.add(group);
+      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
+      continue;
+    }
+    for (const e of branches) dropped.add(e);
+    const shapes = describeAlternatives(schema, group.schemaPath);
+    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
+  }
+  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
+}
+function describeAlternatives(schema, schemaPath) {
+  const list2 = resolveSchemaPath(schema, schemaPath);
+  if (!Array.isArray(list2)) return void 0;
+  return list2.map((branch) => {
+    const node = resolveRef(schema, branch);
+    if (!isPlainObject(node)) return "valid";
+    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
+    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
+    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
+    return "valid";
+  });
+}
+function resolveSchemaPath(schema, schemaPath) {
+  if (!schemaPath.startsWith("#")) return void 0;
+  let node = schema;
+  for (const key of parsePointer(schemaPath.slice(1))) {
+    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
+    node = resolveRef(schema, node);
+  }
+  return node;
+}
+function resolveRef(schema, node) {
+  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
+    return node;
+  return resolveSchemaPath(schema, node.$ref);
+}
+
+// src/core/schema/validate-document.ts
+var MAX_SCHEMA_FINDINGS = 100;
 function validateDocument(validate, document, file, numeric = true) {
   const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
   const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text2]) => ({

@@ -8,7 +8,8 @@ import {
   compareExactSets,
   exactNumbersUnder,
 } from '../../src/core/checks/canonical-value.js';
-import { createSchemaValidator, validateDocument } from '../../src/core/schema/schema-validator.js';
+import { createSchemaValidator } from '../../src/core/schema/schema-validator.js';
+import { validateDocument } from '../../src/core/schema/validate-document.js';
 
 const parsed = (text: string, format: 'json' | 'yaml'): ParsedDocument => {
   const result = parseText(text, format);

@@ -3,7 +3,8 @@
 
 import type { Finding } from '../model.js';
 import { detectFormat, parseText } from '../parse/parse-document.js';
-import { validateDocument, schemaUri, type SchemaSource } from '../schema/schema-validator.js';
+import { schemaUri, type SchemaSource } from '../schema/schema-validator.js';
+import { validateDocument } from '../schema/validate-document.js';
 import { listRelativeRefs } from '../schema/relative-refs.js';
 import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
 import type { ContextBase, LoadedFile } from './evaluation-context.js';

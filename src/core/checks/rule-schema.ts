@@ -2,7 +2,7 @@
 // pointing into the artifact (the rule's pointer joined with the error's own).
 
 import type { Finding } from '../model.js';
-import { validateDocument } from '../schema/schema-validator.js';
+import { validateDocument } from '../schema/validate-document.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { resolveSchemaSource } from './load-structured-file.js';
 import type { Side } from './rules.js';

@@ -2,15 +2,7 @@
 // schema names (schema-drafts.ts). One validator per run compiles each schema once and refuses
 // schemas that reach the network. Numbers a double cannot hold are never validated on a rounded copy.
 
-import type { ErrorObject } from 'ajv/dist/2020.js';
-import {
-  formatPointer,
-  isPlainObject,
-  parsePointer,
-  resolvePointer,
-} from '../parse/json-pointer.js';
-import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
-import type { Finding } from '../model.js';
+import { isPlainObject } from '../parse/json-pointer.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from './builtin-schemas.js';
 import precompiled from './generated/builtin-validators.cjs';
 import { findNetworkRefs } from './network-refs.js';
@@ -24,7 +16,6 @@ import {
   type ValidateFunction,
 } from './schema-drafts.js';
 import { readOwn } from '../own-key.js';
-import { collapseAlternatives } from './collapse-alternatives.js';
 import { assertSchemaValid, loadMetaValidators, type MetaValidators } from './meta-schema-check.js';
 
 export type { ValidateFunction } from './schema-drafts.js';
@@ -38,14 +29,13 @@ export interface SchemaSource {
   companions?: Record<string, unknown>;
 }
 
-/** A compiled schema; `numeric` when it constrains numbers by value (see validateDocument). */
+/**
+ * A compiled schema; `numeric` when it constrains numbers by value (see validateDocument). Not
+ * compiled: `cause` is the error ajv threw, if it threw (for `{ cause }` on a rethrow).
+ */
 export type CompiledSchema =
   | { ok: true; validate: ValidateFunction; numeric: boolean }
-  /** `cause`: the error ajv threw, when compiling threw (kept for `{ cause }` on a rethrow). */
   | { ok: false; message: string; cause?: unknown };
-
-/** Most schema errors kept per document; the rest are counted, not listed. */
-export const MAX_SCHEMA_FINDINGS = 100;
 
 /**
  * Creates a validator for one run. Built-in schemas are precompiled at build time
@@ -146,8 +136,7 @@ export function createSchemaValidator() {
         ),
       };
     } catch (error) {
-      // A schema is the user's: whatever ajv throws on it (its own errors, or a TypeError on a
-      // shape it did not expect) is this schema's failure, with the error kept as the cause.
+      // The schema is the user's: whatever ajv throws on it is its failure (the error kept).
       return {
         ok: false,
         message: `schema ${source.name} does not compile: ${(error as Error).message}`,
@@ -162,61 +151,4 @@ export type SchemaValidator = ReturnType<typeof createSchemaValidator>;
 /** The URI a workspace schema file is known by, so relative `$ref`s resolve to sibling files. */
 export function schemaUri(path: string): string {
   return `file:///workspace/${path.replace(/^\/+/, '')}`;
-}
-
-/**
- * Validates a parsed document; each error becomes a finding at the offending line:column. When the
- * schema constrains numbers by value (`numeric`), a number the document holds that a double cannot
- * (9007199254740993, 1e400) is a finding too: ajv would only see its rounded copy.
- */
-export function validateDocument(
-  validate: ValidateFunction,
-  document: ParsedDocument,
-  file: string,
-  numeric = true,
-): Finding[] {
-  const inexact = numeric ? [...(document.inexactNumbers ?? [])] : [];
-  const roundings: Finding[] = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text]) => ({
-    message: `${pointer || '/'} is ${text}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text))}), so the schema cannot check it: write it as a string, or within the exact range (±2^53, at most 17 significant digits)`,
-    location: locationOf(file, document, pointer),
-  }));
-  if (validate(document.value)) return roundings;
-  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
-  const findings = errors
-    .slice(0, MAX_SCHEMA_FINDINGS)
-    .map((error) => toFinding(error, document, file));
-  if (errors.length > MAX_SCHEMA_FINDINGS) {
-    findings.push({
-      message: `… and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
-      location: { file },
-    });
-  }
-  return [...roundings, ...findings];
-}
-
-function toFinding(error: ErrorObject, document: ParsedDocument, file: string): Finding {
-  let pointer = error.instancePath;
-  let atKey = false;
-  let message = `${pointer || '/'} ${error.message ?? 'is invalid'}`;
-  if (error.keyword === 'additionalProperties') {
-    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-    pointer = formatPointer([...parsePointer(pointer), extra]);
-    atKey = true;
-    message = `${pointer} is not allowed here (unknown property "${extra}")`;
-  } else if (error.keyword === 'enum') {
-    message += `: ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
-  } else if (error.keyword === 'format' && error.params.format === 'date-time') {
-    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
-  } else if (error.keyword === 'const') {
-    message += `: ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
-  }
-  const data = resolvePointer(document.value, error.instancePath);
-  if (
-    error.keyword !== 'required' &&
-    data.found &&
-    (data.value === null || typeof data.value !== 'object')
-  ) {
-    message += ` (found ${JSON.stringify(data.value)})`;
-  }
-  return { message, location: locationOf(file, document, pointer, atKey) };
 }
