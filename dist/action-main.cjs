@@ -65884,17 +65884,7 @@ async function readCommandScripts(commands, read) {
 }
 
 // src/app/read-trusted.ts
-var UNRESOLVED = "unresolved: ";
-function unresolvedTrustedRef(reason) {
-  return `${UNRESOLVED}${reason}`;
-}
 async function readTrustedFile(ports, ref, path) {
-  if (ref.startsWith(UNRESOLVED))
-    return {
-      kind: "unavailable",
-      path,
-      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`
-    };
   const local = await ports.git.readFileAt(ref, path);
   if (local.kind !== "unavailable" || !ports.lookups.policyFileAt) return local;
   if (!/^[0-9a-f]{40}$/.test(ref)) return local;
@@ -65919,7 +65909,8 @@ function createInputReads(config2, configRead, ports, trusted) {
     return pending;
   };
   const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes));
-  const readPolicy = trusted?.config.kind === "ok" ? once(async (path) => toFileRead(await readTrustedFile(ports, trusted.ref, path))) : read;
+  const ref = trusted?.config.kind === "ok" ? trusted.ref : null;
+  const readPolicy = ref !== null ? once(async (path) => toFileRead(await readTrustedFile(ports, ref, path))) : read;
   return { files, configRead, read, readPolicy };
 }
 async function readInputs2(config2, inputs, ports) {
@@ -68685,7 +68676,7 @@ function evaluateGateIntegrity(context3) {
   const integrity = context3.evidence.integrity;
   if (!integrity) return [];
   const path = context3.config.path;
-  const ref = integrity.trustedRef.slice(0, 12);
+  const ref = integrity.trustedRef?.slice(0, 12) ?? "(none)";
   const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
   const trusted = integrity.trustedConfig;
   if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
@@ -69643,7 +69634,8 @@ async function integrityOf(configRead, ports, plan) {
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
-    changed: await ports.git.changedPaths(trusted.ref)
+    // No ref, nothing to compare with: the trusted config says why (never a git call on a guess).
+    changed: trusted.ref === null ? { kind: "unavailable", reason: "no trusted ref" } : await ports.git.changedPaths(trusted.ref)
   };
 }
 
@@ -70270,12 +70262,25 @@ async function loadConfig(workspace, path, validator) {
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
-async function loadPolicy(ports, path, validator, trustedRef) {
+async function loadPolicy(ports, path, validator, trusted) {
   const head = await loadConfig(ports.workspace, path, validator);
-  if (!head.ok || !trustedRef) return head;
-  const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
-  if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
-  const parsed = head.read.kind === "ok" && head.read.text === trusted.text ? { ok: true, config: head.config } : parseConfig(trusted.text, head.config.path, validator);
+  if (!head.ok || !trusted) return head;
+  if (trusted.kind === "unknown")
+    return {
+      ...head,
+      trusted: {
+        ref: null,
+        config: {
+          kind: "unavailable",
+          path: head.config.path,
+          reason: `no trusted ref: ${trusted.reason}`
+        }
+      }
+    };
+  const trustedRef = trusted.ref;
+  const read = await readTrustedFile(ports, trustedRef, head.config.path);
+  if (read.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: read } };
+  const parsed = head.read.kind === "ok" && head.read.text === read.text ? { ok: true, config: head.config } : parseConfig(read.text, head.config.path, validator);
   if (!parsed.ok)
     return {
       ok: false,
@@ -70288,7 +70293,7 @@ async function loadPolicy(ports, path, validator, trustedRef) {
     ok: true,
     config: { ...parsed.config, baseline: head.config.baseline },
     read: head.read,
-    trusted: { ref: trustedRef, config: trusted }
+    trusted: { ref: trustedRef, config: read }
   };
 }
 
@@ -72085,23 +72090,25 @@ function resolveTrustedSha(plan, head) {
 async function resolveTrustedRef(plan, facts) {
   if (plan.kind === "skip") return { kind: "unknown", reason: plan.reason };
   const head = await facts.head();
-  if (!head) return { kind: "unknown", reason: "git cannot read HEAD" };
-  const rule = resolveTrustedSha(plan, head);
-  if (typeof rule === "string") return { kind: "sha", sha: rule };
+  if (head.kind !== "ok") return { kind: "unknown", reason: `cannot read HEAD: ${head.reason}` };
+  const rule = resolveTrustedSha(plan, head.value);
+  if (typeof rule === "string") return { kind: "ref", ref: rule };
   const branch = rule.defaultBranch;
   if (!branch)
     return { kind: "unknown", reason: "the event payload names no default branch to trust" };
-  if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === head.sha)
-    return { kind: "sha", sha: head.sha };
+  const at = head.value.sha;
+  if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === at)
+    return { kind: "ref", ref: at };
   const tip = await facts.defaultTip(branch);
-  if (!tip)
+  if (tip.kind !== "ok")
     return {
       kind: "unknown",
-      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\`)`
+      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (${tip.reason}): check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\``
     };
-  if (tip === head.sha || await facts.isAncestor(head.sha, tip) === true)
-    return { kind: "sha", sha: head.sha };
-  return { kind: "sha", sha: tip };
+  const ancestor = tip.value === at ? void 0 : await facts.isAncestor(at, tip.value);
+  if (ancestor === void 0 || ancestor.kind === "ok" && ancestor.value)
+    return { kind: "ref", ref: at };
+  return { kind: "ref", ref: tip.value };
 }
 
 // src/core/github/event-payload.ts
@@ -72285,47 +72292,55 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
     runner,
     async head() {
       const head = await createGit(root, git2).headCommit();
-      if (head.kind !== "ok" || !SHA.test(head.sha)) return null;
-      return { sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) };
+      if (head.kind !== "ok") return couldNot(head.reason);
+      if (!SHA.test(head.sha)) return couldNot(`HEAD is not a SHA-1 commit (${head.sha})`);
+      return ok({ sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) });
     },
     async defaultTip(branch) {
-      if (!SAFE_BRANCH.test(branch) || branch.includes("..")) return null;
+      if (!SAFE_BRANCH.test(branch) || branch.includes(".."))
+        return couldNot(`'${branch}' is not a branch name git is asked about`);
       const local = await git2(
         root,
         ["rev-parse", "--verify", "-q", `refs/remotes/origin/${branch}^{commit}`],
         SILENT_EXIT_1
       );
-      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return local.stdout.trim();
-      if (!api) return null;
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return ok(local.stdout.trim());
+      const notLocal = local.kind === "unavailable" ? local.reason : `no refs/remotes/origin/${branch} here`;
+      if (!api) return couldNot(`${notLocal}, and no github-token to ask the API`);
       try {
         const { data } = await api.client.rest.repos.getBranch({
           owner: api.owner,
           repo: api.repo,
           branch
         });
-        return SHA.test(data.commit.sha) ? data.commit.sha : null;
+        return SHA.test(data.commit.sha) ? ok(data.commit.sha) : couldNot(`the API named a tip that is not a SHA-1 (${data.commit.sha})`);
       } catch (error2) {
-        if (!describeApiError(error2)) throw error2;
-        return null;
+        const described = describeApiError(error2);
+        if (!described) throw error2;
+        return couldNot(
+          `${notLocal}; the API answered ${described.status} (${described.message})`,
+          error2
+        );
       }
     },
     async isAncestor(sha2, tip) {
-      if (!SHA.test(sha2) || !SHA.test(tip)) return null;
+      if (!SHA.test(sha2) || !SHA.test(tip)) return couldNot("not two SHA-1 commits");
       const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip], SILENT_EXIT_1);
-      if (answer.kind === "ok") return true;
-      return answer.kind === "said-no" ? false : null;
+      if (answer.kind === "ok") return ok(true);
+      return answer.kind === "said-no" ? ok(false) : couldNot(answer.reason);
     }
   };
 }
-async function trustedRefForEvent(root, env, eventName, payload, api, git2) {
+
+// src/action/trusted-policy.ts
+function trustedRefOfEvent(root, env, eventName, payload, api, git2) {
   const sha2 = env.GITHUB_SHA ?? "";
   const plan = planEvent(eventName, payload, {
     sha: sha2 || null,
     repository: env.GITHUB_REPOSITORY ?? null
   });
   const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
-  const answer = await resolveTrustedRef(plan, facts);
-  return answer.kind === "sha" ? answer.sha : unresolvedTrustedRef(answer.reason);
+  return resolveTrustedRef(plan, facts);
 }
 
 // src/adapters/record-files.ts
@@ -73298,7 +73313,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
       request2 = {
         ...buildRequest(host, context3, { plan, ...judged }, inputs, root, stop.signal),
         // Policy from the trusted ref of this event (SPEC \u00a710 table), never the tree's own.
-        trustedRef: await trustedRefForEvent(
+        trustedRef: await trustedRefOfEvent(
           root,
           host.env,
           context3.eventName,

@@ -38687,14 +38687,7 @@ async function readCommandScripts(commands, read) {
 }
 
 // src/app/read-trusted.ts
-var UNRESOLVED = "unresolved: ";
 async function readTrustedFile(ports, ref, path) {
-  if (ref.startsWith(UNRESOLVED))
-    return {
-      kind: "unavailable",
-      path,
-      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`
-    };
   const local = await ports.git.readFileAt(ref, path);
   if (local.kind !== "unavailable" || !ports.lookups.policyFileAt) return local;
   if (!/^[0-9a-f]{40}$/.test(ref)) return local;
@@ -38719,7 +38712,8 @@ function createInputReads(config2, configRead, ports, trusted) {
     return pending;
   };
   const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes));
-  const readPolicy = trusted?.config.kind === "ok" ? once(async (path) => toFileRead(await readTrustedFile(ports, trusted.ref, path))) : read;
+  const ref = trusted?.config.kind === "ok" ? trusted.ref : null;
+  const readPolicy = ref !== null ? once(async (path) => toFileRead(await readTrustedFile(ports, ref, path))) : read;
   return { files, configRead, read, readPolicy };
 }
 async function readInputs(config2, inputs, ports) {
@@ -41532,7 +41526,7 @@ function evaluateGateIntegrity(context) {
   const integrity = context.evidence.integrity;
   if (!integrity) return [];
   const path = context.config.path;
-  const ref = integrity.trustedRef.slice(0, 12);
+  const ref = integrity.trustedRef?.slice(0, 12) ?? "(none)";
   const base = { id: "gate.integrity", kind: "gate", only: ["cutover"] };
   const trusted = integrity.trustedConfig;
   if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
@@ -42569,7 +42563,8 @@ async function integrityOf(configRead, ports, plan) {
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
-    changed: await ports.git.changedPaths(trusted.ref)
+    // No ref, nothing to compare with: the trusted config says why (never a git call on a guess).
+    changed: trusted.ref === null ? { kind: "unavailable", reason: "no trusted ref" } : await ports.git.changedPaths(trusted.ref)
   };
 }
 
@@ -43196,12 +43191,25 @@ async function loadConfig(workspace, path, validator) {
   const parsed = parseConfig(read.text, normalized.path, validator);
   return parsed.ok ? { ok: true, config: parsed.config, read } : parsed;
 }
-async function loadPolicy(ports, path, validator, trustedRef) {
+async function loadPolicy(ports, path, validator, trusted) {
   const head = await loadConfig(ports.workspace, path, validator);
-  if (!head.ok || !trustedRef) return head;
-  const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
-  if (trusted.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: trusted } };
-  const parsed = head.read.kind === "ok" && head.read.text === trusted.text ? { ok: true, config: head.config } : parseConfig(trusted.text, head.config.path, validator);
+  if (!head.ok || !trusted) return head;
+  if (trusted.kind === "unknown")
+    return {
+      ...head,
+      trusted: {
+        ref: null,
+        config: {
+          kind: "unavailable",
+          path: head.config.path,
+          reason: `no trusted ref: ${trusted.reason}`
+        }
+      }
+    };
+  const trustedRef = trusted.ref;
+  const read = await readTrustedFile(ports, trustedRef, head.config.path);
+  if (read.kind !== "ok") return { ...head, trusted: { ref: trustedRef, config: read } };
+  const parsed = head.read.kind === "ok" && head.read.text === read.text ? { ok: true, config: head.config } : parseConfig(read.text, head.config.path, validator);
   if (!parsed.ok)
     return {
       ok: false,
@@ -43214,7 +43222,7 @@ async function loadPolicy(ports, path, validator, trustedRef) {
     ok: true,
     config: { ...parsed.config, baseline: head.config.baseline },
     read: head.read,
-    trusted: { ref: trustedRef, config: trusted }
+    trusted: { ref: trustedRef, config: read }
   };
 }
 
@@ -45415,7 +45423,7 @@ function trustedRefOf(value) {
     throw new UsageError(
       `--trusted-ref must be a git ref or sha, e.g. origin/main (got '${value}')`
     );
-  return { trustedRef: value };
+  return { trustedRef: { kind: "ref", ref: value } };
 }
 var OPTIONS3 = {
   config: { type: "string" },

@@ -98,7 +98,10 @@ describe('readTrustedFile', () => {
 describe('loadPolicy in a shallow clone', () => {
   const validator = createSchemaValidator();
   it('judges under the base policy read through the API', async () => {
-    const loaded = await loadPolicy(ports(unavailable, ok(BASE)), PATH, validator, SHA);
+    const loaded = await loadPolicy(ports(unavailable, ok(BASE)), PATH, validator, {
+      kind: 'ref',
+      ref: SHA,
+    });
     expect(loaded.ok && loaded.config.gate.name).toBe('base-policy');
     expect(loaded.ok && loaded.trusted?.config.kind).toBe('ok');
   });
@@ -108,7 +111,7 @@ describe('loadPolicy in a shallow clone', () => {
       ports(unavailable, { ...unavailable, reason: 'HTTP 404' }),
       PATH,
       validator,
-      SHA,
+      { kind: 'ref', ref: SHA },
     );
     if (!loaded.ok) throw new Error('expected a loaded policy');
     expect(loaded.trusted?.config.kind).toBe('unavailable');

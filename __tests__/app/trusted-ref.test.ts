@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTrustedRef, type TrustedRefFacts } from '../../src/app/trusted-ref.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
+import { couldNot, ok } from '../../src/core/outcome.js';
 
 const s = (c: string) => c.repeat(40);
 const HEAD = s('1');
@@ -21,12 +22,14 @@ function facts(world: World): TrustedRefFacts & { asked: string[] } {
   return {
     asked,
     runner: world.runner ?? { ref: 'refs/heads/feature', sha: HEAD },
-    head: async () => ({ sha: HEAD, parents: world.parents ?? [s('9')] }),
+    head: async () => ok({ sha: HEAD, parents: world.parents ?? [s('9')] }),
     defaultTip: async (branch) => {
       asked.push(`tip:${branch}`);
-      return world.tip === undefined ? TIP : world.tip;
+      const tip = world.tip === undefined ? TIP : world.tip;
+      return tip === null ? couldNot('the API answered 404 (Branch not found)') : ok(tip);
     },
-    isAncestor: async () => world.ancestor ?? false,
+    isAncestor: async () =>
+      world.ancestor === null ? couldNot('shallow') : ok(world.ancestor ?? false),
   };
 }
 const repository = { default_branch: 'main', full_name: 'o/r' };
@@ -112,7 +115,8 @@ const cases: {
     event: 'push',
     payload: { after: HEAD, ref: 'refs/heads/x', repository },
     world: { tip: null },
-    want: /default branch 'main'/,
+    // What the lookup said is in the reason (it was a generic sentence).
+    want: /default branch 'main' is not in this clone and could not be looked up \(the API answered 404 \(Branch not found\)\)/,
   },
   {
     name: 'workflow_dispatch on a branch: the default tip',
@@ -131,10 +135,25 @@ const cases: {
 ];
 
 describe('resolveTrustedRef', () => {
+  it("HEAD git cannot read is unknown, with git's reason", async () => {
+    const world = facts({});
+    const answer = await resolveTrustedRef(
+      planEvent('push', { after: HEAD, ref: 'refs/heads/x', repository }, env),
+      {
+        ...world,
+        head: async () => couldNot('git rev-parse failed (exit 128: fatal: bad object HEAD)'),
+      },
+    );
+    expect(answer).toEqual({
+      kind: 'unknown',
+      reason: 'cannot read HEAD: git rev-parse failed (exit 128: fatal: bad object HEAD)',
+    });
+  });
+
   for (const c of cases)
     it(c.name, async () => {
       const answer = await resolveTrustedRef(planEvent(c.event, c.payload, env), facts(c.world));
-      if (typeof c.want === 'string') expect(answer).toEqual({ kind: 'sha', sha: c.want });
+      if (typeof c.want === 'string') expect(answer).toEqual({ kind: 'ref', ref: c.want });
       else {
         expect(answer.kind).toBe('unknown');
         expect(answer.kind === 'unknown' && answer.reason).toMatch(c.want);

@@ -275,7 +275,7 @@ export function scenarioRequest(scenario: Scenario): RunRequest {
     notRunReason:
       scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
     defaultConcurrency: 2,
-    ...(scenario.baseSha ? { trustedRef: scenario.baseSha } : {}),
+    ...(scenario.baseSha ? { trustedRef: { kind: 'ref' as const, ref: scenario.baseSha } } : {}),
     context: {
       repository: 'acme/memory-kernel',
       sha: null,

@@ -13,7 +13,7 @@ import { globFiles } from '../adapters/glob-files.js';
 import { debugFault } from '../adapters/github/step-io.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
-import { trustedRefForEvent } from '../adapters/trusted-ref.js';
+import { trustedRefOfEvent } from './trusted-policy.js';
 import { readRecordFile, withShardDurations } from '../adapters/record-files.js';
 import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
@@ -127,7 +127,7 @@ async function runWithInputs(
       request = {
         ...buildRequest(host, context, { plan, ...judged }, inputs, root, stop.signal),
         // Policy from the trusted ref of this event (SPEC §10 table), never the tree's own.
-        trustedRef: await trustedRefForEvent(
+        trustedRef: await trustedRefOfEvent(
           root,
           host.env,
           context.eventName,

@@ -21,6 +21,7 @@ import { loadPolicy } from './load-config.js';
 import type { Ports } from './ports.js';
 import type { RunOutcome } from './run-checkpoint.js';
 import { requestOfRecord } from './run-request.js';
+import type { TrustedRef } from './read-trusted.js';
 
 /** A record file as the front door read it. */
 export interface RecordFile {
@@ -37,7 +38,7 @@ export async function aggregateShards(
   request: {
     configPath: string;
     records: RecordFile[];
-    trustedRef?: string;
+    trustedRef?: TrustedRef;
     commit?: { headSha: string; subjectSha: string };
   },
 ): Promise<AggregateOutcome> {

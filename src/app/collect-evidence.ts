@@ -23,7 +23,7 @@ export interface CollectPlan {
    * On pull-request runs (or --trusted-ref): the ref whose policy this run is judged under and its
    * config as read there. Schemas are then read at that ref too; gate.integrity compares.
    */
-  trusted?: { ref: string; config: TrustedRead; evaluateIntegrity: boolean };
+  trusted?: { ref: string | null; config: TrustedRead; evaluateIntegrity: boolean };
   /** Results recorded elsewhere (shard records) to judge instead of running the commands. */
   recordedCommands?: CommandResult[];
   /** This run is one shard of several. */
@@ -143,6 +143,10 @@ async function integrityOf(
     trustedRef: trusted.ref,
     trustedConfig: trusted.config,
     headConfig: configRead,
-    changed: await ports.git.changedPaths(trusted.ref),
+    // No ref, nothing to compare with: the trusted config says why (never a git call on a guess).
+    changed:
+      trusted.ref === null
+        ? { kind: 'unavailable', reason: 'no trusted ref' }
+        : await ports.git.changedPaths(trusted.ref),
   };
 }

@@ -7,7 +7,7 @@ import type { FileRead, TrustedRead } from '../core/evidence.js';
 import type { SchemaValidator } from '../core/schema/schema-validator.js';
 import { normalizeWorkspacePath } from '../core/workspace-path.js';
 import type { Ports, WorkspacePort } from './ports.js';
-import { readTrustedFile } from './read-trusted.js';
+import { readTrustedFile, type TrustedRef } from './read-trusted.js';
 
 /** Config files are small; anything bigger is a mistake. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -59,7 +59,8 @@ export type LoadedPolicy =
       ok: true;
       config: CheckpointConfig;
       read: FileRead;
-      trusted?: { ref: string; config: TrustedRead };
+      /** `ref` null: no trusted ref could be established (`config` is unavailable, saying why). */
+      trusted?: { ref: string | null; config: TrustedRead };
     }
   | { ok: false; errors: ConfigError[] };
 
@@ -67,25 +68,39 @@ export type LoadedPolicy =
  * Loads the policy (SPEC §10). Without a trusted ref it is the tree's config. With one, the tree's
  * config must still be valid (it is the policy once merged, and no config may name a protected
  * check), but the run is judged under the trusted ref's config, read through git from the
- * workspace directory (or the contents API in a shallow clone, read-trusted.ts), keeping the tree's baseline lock (evidence for the rehearsal; a moved lock
- * fails gate.integrity for the cutover). When the trusted ref has no config or cannot be read, the
- * tree's config judges the rehearsal only: gate.integrity blocks the cutover.
+ * workspace directory (or the contents API in a shallow clone, read-trusted.ts), keeping the
+ * tree's baseline lock (evidence for the rehearsal; a moved lock fails gate.integrity for the
+ * cutover). When the trusted ref is unknown, has no config or cannot be read, the tree's config
+ * judges the rehearsal only: gate.integrity blocks the cutover.
  */
 export async function loadPolicy(
   ports: Pick<Ports, 'workspace' | 'git' | 'lookups'>,
   path: string,
   validator: SchemaValidator,
-  trustedRef?: string,
+  trusted?: TrustedRef,
 ): Promise<LoadedPolicy> {
   const head = await loadConfig(ports.workspace, path, validator);
-  if (!head.ok || !trustedRef) return head;
-  const trusted = await readTrustedFile(ports, trustedRef, head.config.path);
-  if (trusted.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: trusted } };
+  if (!head.ok || !trusted) return head;
+  if (trusted.kind === 'unknown')
+    return {
+      ...head,
+      trusted: {
+        ref: null,
+        config: {
+          kind: 'unavailable',
+          path: head.config.path,
+          reason: `no trusted ref: ${trusted.reason}`,
+        },
+      },
+    };
+  const trustedRef = trusted.ref;
+  const read = await readTrustedFile(ports, trustedRef, head.config.path);
+  if (read.kind !== 'ok') return { ...head, trusted: { ref: trustedRef, config: read } };
   // Most pull requests leave the config alone: the same text is the same policy, parsed once.
   const parsed =
-    head.read.kind === 'ok' && head.read.text === trusted.text
+    head.read.kind === 'ok' && head.read.text === read.text
       ? { ok: true as const, config: head.config }
-      : parseConfig(trusted.text, head.config.path, validator);
+      : parseConfig(read.text, head.config.path, validator);
   if (!parsed.ok)
     return {
       ok: false,
@@ -98,6 +113,6 @@ export async function loadPolicy(
     ok: true,
     config: { ...parsed.config, baseline: head.config.baseline },
     read: head.read,
-    trusted: { ref: trustedRef, config: trusted },
+    trusted: { ref: trustedRef, config: read },
   };
 }

@@ -34,7 +34,7 @@ export function createInputReads(
   config: CheckpointConfig,
   configRead: FileRead,
   ports: Pick<Ports, 'workspace' | 'git' | 'lookups'>,
-  trusted: { ref: string; config: TrustedRead } | undefined,
+  trusted: { ref: string | null; config: TrustedRead } | undefined,
 ): InputReads {
   const files = new Map<string, FileRead>([[config.path, configRead]]);
   // Reads under way too, so two asking at once still read once.
@@ -50,10 +50,9 @@ export function createInputReads(
     return pending;
   };
   const read = once((path) => ports.workspace.readFile(path, config.limits.maxFileBytes));
+  const ref = trusted?.config.kind === 'ok' ? trusted.ref : null;
   const readPolicy =
-    trusted?.config.kind === 'ok'
-      ? once(async (path) => toFileRead(await readTrustedFile(ports, trusted.ref, path)))
-      : read;
+    ref !== null ? once(async (path) => toFileRead(await readTrustedFile(ports, ref, path))) : read;
   return { files, configRead, read, readPolicy };
 }
 

@@ -4,15 +4,12 @@
 import type { TrustedRead } from '../core/evidence.js';
 import type { Ports } from './ports.js';
 
-const UNRESOLVED = 'unresolved: ';
-
 /**
- * A trusted ref that could not be established, carrying why: every read of it is `unavailable`
- * with that reason (git never sees it), so gate.integrity is an error and never the tree's policy.
+ * The ref whose policy judges a run (SPEC §10: the event's trusted sha, or --trusted-ref), or why
+ * none could be established: then nothing is read at any ref, and gate.integrity is an error
+ * naming the reason, never a fallback to the tree's own policy.
  */
-export function unresolvedTrustedRef(reason: string): string {
-  return `${UNRESOLVED}${reason}`;
-}
+export type TrustedRef = { kind: 'ref'; ref: string } | { kind: 'unknown'; reason: string };
 
 /**
  * A workspace-relative file at `ref`: git's answer when it has the objects (ok or missing),
@@ -24,12 +21,6 @@ export async function readTrustedFile(
   ref: string,
   path: string,
 ): Promise<TrustedRead> {
-  if (ref.startsWith(UNRESOLVED))
-    return {
-      kind: 'unavailable',
-      path,
-      reason: `no trusted ref: ${ref.slice(UNRESOLVED.length)}`,
-    };
   const local = await ports.git.readFileAt(ref, path);
   if (local.kind !== 'unavailable' || !ports.lookups.policyFileAt) return local;
   if (!/^[0-9a-f]{40}$/.test(ref)) return local;

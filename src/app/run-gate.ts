@@ -6,13 +6,14 @@
 import { aggregateShards, type RecordFile } from './aggregate-shards.js';
 import type { Ports } from './ports.js';
 import { runCheckpoint, type RunOutcome, type RunRequest } from './run-checkpoint.js';
+import type { TrustedRef } from './read-trusted.js';
 
 /** Merge shard records (written by `run --shard i/n`) instead of running. */
 export interface AggregateRequest {
   configPath: string;
   records: RecordFile[];
   /** Judge under the policy at this ref, as the shards were (SPEC §10). */
-  trustedRef?: string;
+  trustedRef?: TrustedRef;
   /** The Action: this job's HEAD and the event's commit; shards of another commit are refused. */
   commit?: { headSha: string; subjectSha: string };
 }

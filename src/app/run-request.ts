@@ -8,6 +8,7 @@ import type { Baseline, Decision } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import type { ShardSpec } from '../core/shard/partition.js';
 import type { CommandEvents } from './ports.js';
+import type { TrustedRef } from './read-trusted.js';
 
 /** What a person asks of a run, the same from argv and from Action inputs. */
 export interface GateAsk {
@@ -22,7 +23,7 @@ export interface GateAsk {
   /** Run only this shard's slice of the commands (balanced by `durations` when given, in ms). */
   shard?: ShardSpec & { durations?: Record<string, number> };
   /** The ref whose policy judges this run (SPEC §10): the event's trusted sha, or --trusted-ref. */
-  trustedRef?: string;
+  trustedRef?: TrustedRef;
 }
 
 /** The ask plus what the door knows about where and how it runs. */

@@ -5,6 +5,7 @@ import { explainOptionError } from './option-error.js';
 import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 import type { GateAsk } from '../app/run-request.js';
+import type { TrustedRef } from '../app/read-trusted.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
@@ -54,7 +55,7 @@ export type CliRequest =
       records: string[];
       outDir: string;
       json: boolean;
-      trustedRef?: string;
+      trustedRef?: TrustedRef;
     }
   | { command: 'verify-record'; record: string; tree: string; decision?: Decision }
   | {
@@ -172,13 +173,13 @@ export function parseCliArgs(argv: string[]): CliRequest {
 }
 
 /** `--trusted-ref REF`: a commit-ish git can resolve; never an option-looking or empty value. */
-function trustedRefOf(value: string | undefined): { trustedRef?: string } {
+function trustedRefOf(value: string | undefined): { trustedRef?: TrustedRef } {
   if (value === undefined) return {};
   if (!/^[\w./@^~-]+$/.test(value) || value.startsWith('-'))
     throw new UsageError(
       `--trusted-ref must be a git ref or sha, e.g. origin/main (got '${value}')`,
     );
-  return { trustedRef: value };
+  return { trustedRef: { kind: 'ref', ref: value } };
 }
 
 const OPTIONS = {

@@ -164,8 +164,9 @@ export type ChangedPaths =
 
 /** The trusted ref's policy and what the change touched, for gate.integrity (SPEC §10). */
 export interface IntegrityEvidence {
-  /** The ref the policy was read from (the PR's base, or --trusted-ref). */
-  trustedRef: string;
+  /** The ref the policy was read from (the PR's base, or --trusted-ref); null when none could be
+   * established (`trustedConfig` is then unavailable, saying why). */
+  trustedRef: string | null;
   /** The gate config at the trusted ref; when `ok`, it is the policy this run was judged under. */
   trustedConfig: TrustedRead;
   /** The tree's own config text (the policy once merged). */

@@ -14,7 +14,7 @@ export function evaluateGateIntegrity(context: EvaluationContext): CheckOutcome[
   const integrity = context.evidence.integrity;
   if (!integrity) return [];
   const path = context.config.path;
-  const ref = integrity.trustedRef.slice(0, 12);
+  const ref = integrity.trustedRef?.slice(0, 12) ?? '(none)';
   const base = { id: 'gate.integrity', kind: 'gate' as const, only: ['cutover' as const] };
   const trusted = integrity.trustedConfig;
   if (trusted.kind === 'unavailable' || integrity.changed.kind === 'unavailable') {
