@@ -41531,7 +41531,8 @@ function evaluateGateIntegrity(context) {
   const trusted = integrity.trustedConfig;
   if (trusted.kind === "unavailable" || integrity.changed.kind === "unavailable") {
     const unavailable = trusted.kind === "unavailable" ? trusted.reason : integrity.changed.reason;
-    const summary3 = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
+    const at = integrity.trustedRef === null ? "" : ` at the trusted ref ${ref}`;
+    const summary3 = `cannot read the policy${at}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,

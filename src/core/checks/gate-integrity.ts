@@ -22,7 +22,9 @@ export function evaluateGateIntegrity(context: EvaluationContext): CheckOutcome[
       trusted.kind === 'unavailable'
         ? trusted.reason
         : (integrity.changed as { reason: string }).reason;
-    const summary = `cannot read the policy at the trusted ref ${ref}: ${unavailable}; the cutover is never judged under the change's own policy`;
+    // With no ref at all, the reason says so ("no trusted ref: …").
+    const at = integrity.trustedRef === null ? '' : ` at the trusted ref ${ref}`;
+    const summary = `cannot read the policy${at}: ${unavailable}; the cutover is never judged under the change's own policy`;
     return [
       {
         ...base,
