@@ -160,13 +160,19 @@ describe('callers read a failed git as unknown', () => {
     expect(changed.kind).toBe('unavailable');
   });
 
-  it('isAncestor: exit 1 is false; an unknown commit or a failed git is null (cannot say)', async () => {
+  it('isAncestor: exit 1 is false; an unknown commit or a failed git cannot say, and why', async () => {
     const facts = createTrustedRefFacts(repo, { ref: null, sha: '' });
-    expect(await facts.isAncestor(first, second)).toBe(true);
-    expect(await facts.isAncestor(second, first)).toBe(false);
-    expect(await facts.isAncestor('e'.repeat(40), first)).toBeNull();
+    expect(await facts.isAncestor(first, second)).toEqual({ kind: 'ok', value: true });
+    expect(await facts.isAncestor(second, first)).toEqual({ kind: 'ok', value: false });
+    expect(await facts.isAncestor('e'.repeat(40), first)).toMatchObject({
+      kind: 'unavailable',
+      reason: expect.stringMatching(/^git merge-base failed \(exit 128: fatal: /),
+    });
     fakeGit('kill -9 $$');
-    expect(await facts.isAncestor(second, first)).toBeNull();
+    expect(await facts.isAncestor(second, first)).toMatchObject({
+      kind: 'unavailable',
+      reason: 'git merge-base was killed (SIGKILL)',
+    });
   });
 
   it('a pack directory git cannot list counts as a partial clone (history not trusted)', async () => {
