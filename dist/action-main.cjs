@@ -66922,6 +66922,48 @@ function parseTestCounts(output) {
   return null;
 }
 
+// src/core/schema/schema-closure.ts
+function walkSchemaClosure(files, schema) {
+  const paths = [schema];
+  const companions = {};
+  let problem;
+  const fail = (error2) => void (problem ??= error2);
+  const load2 = (path) => {
+    const read = files[path];
+    if (!read || read.kind === "missing")
+      return fail({ message: `schema ${path} not found`, file: path });
+    if (read.kind === "error")
+      return fail({ message: `schema ${path} could not be read: ${read.message}`, file: path });
+    const parsed = parseText(read.text, detectFormat(path, read.text));
+    if (parsed.ok) return parsed.document.value;
+    const issue2 = parsed.issues[0];
+    return fail({
+      message: `schema ${path}:${issue2.position?.line ?? 1}:${issue2.position?.column ?? 1} is not valid: ${issue2.message}`,
+      file: path
+    });
+  };
+  const root = load2(schema);
+  const pending = root === void 0 ? [] : listRelativeRefs(root).map((ref) => ({ from: schema, ref }));
+  while (pending.length > 0) {
+    const { from, ref } = pending.pop();
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
+    if (!target.ok) {
+      fail({ message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from });
+      continue;
+    }
+    const uri = schemaUri(target.path);
+    if (uri in companions) continue;
+    if (!paths.includes(target.path)) paths.push(target.path);
+    const companion = load2(target.path);
+    companions[uri] = companion;
+    if (companion !== void 0)
+      pending.push(
+        ...listRelativeRefs(companion).map((next) => ({ from: target.path, ref: next }))
+      );
+  }
+  return { paths, source: problem ?? { name: schema, schema: root, companions } };
+}
+
 // src/core/signoff/signers.ts
 function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -67245,42 +67287,7 @@ function loadStructuredFile(context3, path, options) {
 }
 function resolveSchemaSource(context3, schema) {
   if (schema.startsWith("builtin:")) return { name: schema, schema: void 0 };
-  const companions = {};
-  const load2 = (path) => {
-    const read = context3.evidence.files[path];
-    if (!read || read.kind === "missing")
-      return { message: `schema ${path} not found`, file: path };
-    if (read.kind === "error")
-      return { message: `schema ${path} could not be read: ${read.message}`, file: path };
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (!parsed.ok) {
-      const issue2 = parsed.issues[0];
-      return {
-        message: `schema ${path}:${issue2.position?.line ?? 1}:${issue2.position?.column ?? 1} is not valid: ${issue2.message}`,
-        file: path
-      };
-    }
-    return parsed.document.value;
-  };
-  const root = load2(schema);
-  if (isLoadError(root)) return root;
-  const pending = listRelativeRefs(root).map((ref) => ({ from: schema, ref }));
-  while (pending.length > 0) {
-    const { from, ref } = pending.pop();
-    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
-    if (!target.ok)
-      return { message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from };
-    const uri = schemaUri(target.path);
-    if (uri in companions) continue;
-    const companion = load2(target.path);
-    if (isLoadError(companion)) return companion;
-    companions[uri] = companion;
-    pending.push(...listRelativeRefs(companion).map((next) => ({ from: target.path, ref: next })));
-  }
-  return { name: schema, schema: root, companions };
-}
-function isLoadError(value) {
-  return typeof value === "object" && value !== null && "message" in value && "file" in value && Object.keys(value).length === 2;
+  return (context3.schemaClosures.get(schema) ?? walkSchemaClosure(context3.evidence.files, schema)).source;
 }
 
 // src/core/checks/artifacts.ts
@@ -67374,7 +67381,16 @@ function loadJointDecision(context3) {
 
 // src/core/checks/create-context.ts
 function createEvaluationContext(config2, evidence, validator, markdown) {
-  const base = { config: config2, evidence, validator, ...markdown ? { markdown } : {} };
+  const schemaClosures = new Map(
+    listUserSchemas(config2).map((schema) => [schema, walkSchemaClosure(evidence.files, schema)])
+  );
+  const base = {
+    config: config2,
+    evidence,
+    validator,
+    schemaClosures,
+    ...markdown ? { markdown } : {}
+  };
   const artifacts = loadArtifacts(base);
   const jointDecision = loadJointDecision(base);
   return {
@@ -68621,21 +68637,11 @@ function globToRegExp(glob) {
 
 // src/core/checks/protected-paths.ts
 var WORKFLOWS = ".github/workflows/**";
-function listSchemaClosure(config2, evidence) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = listUserSchemas(config2);
-  while (queue.length > 0) {
-    const path = queue.pop();
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const read = evidence.files[path];
-    if (read?.kind !== "ok") continue;
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (parsed.ok) queue.push(...listRefTargets(path, parsed.document.value));
-  }
-  return [...seen].sort();
+function listSchemaClosure(context3) {
+  return [...new Set([...context3.schemaClosures.values()].flatMap((c) => c.paths))].sort();
 }
-function listProtectedPatterns(config2, evidence) {
+function listProtectedPatterns(context3) {
+  const { config: config2, evidence } = context3;
   const text2 = (path) => {
     const read = evidence.files[path];
     return read?.kind === "ok" ? read.text : void 0;
@@ -68647,14 +68653,15 @@ function listProtectedPatterns(config2, evidence) {
       glob: `${dir}/**`,
       why: `in ${dir}/, the directory tree of a script a command runs`
     })),
-    ...listSchemaClosure(config2, evidence).map((glob) => ({ glob, why: "a user schema" })),
+    ...listSchemaClosure(context3).map((glob) => ({ glob, why: "a user schema" })),
     ...config2.consumer?.record ? [{ glob: config2.consumer.record, why: "the consumer record" }] : [],
     { glob: WORKFLOWS, why: "a workflow (it can change the gate inputs)" },
     ...config2.protectedPaths.map((glob) => ({ glob, why: `protected_paths '${glob}'` }))
   ];
 }
-function findProtectedChanges(config2, evidence, changed) {
-  const patterns = listProtectedPatterns(config2, evidence).map((p) => ({
+function findProtectedChanges(context3, changed) {
+  const { config: config2 } = context3;
+  const patterns = listProtectedPatterns(context3).map((p) => ({
     ...p,
     regex: globToRegExp(p.glob)
   }));
@@ -68706,7 +68713,7 @@ function evaluateGateIntegrity(context3) {
   }
   if (lines.length > 0)
     findings.push({ message: lines.join("; "), location: { file: path, line: 1 } });
-  for (const change of findProtectedChanges(context3.config, context3.evidence, integrity.changed)) {
+  for (const change of findProtectedChanges(context3, integrity.changed)) {
     const line = `${change.path}: changed (${change.why})`;
     lines.push(line);
     findings.push({ message: `protected file ${line}`, location: { file: change.path } });

@@ -39772,6 +39772,48 @@ function parseTestCounts(output) {
   return null;
 }
 
+// src/core/schema/schema-closure.ts
+function walkSchemaClosure(files, schema) {
+  const paths = [schema];
+  const companions = {};
+  let problem;
+  const fail = (error) => void (problem ??= error);
+  const load2 = (path) => {
+    const read = files[path];
+    if (!read || read.kind === "missing")
+      return fail({ message: `schema ${path} not found`, file: path });
+    if (read.kind === "error")
+      return fail({ message: `schema ${path} could not be read: ${read.message}`, file: path });
+    const parsed = parseText(read.text, detectFormat(path, read.text));
+    if (parsed.ok) return parsed.document.value;
+    const issue = parsed.issues[0];
+    return fail({
+      message: `schema ${path}:${issue.position?.line ?? 1}:${issue.position?.column ?? 1} is not valid: ${issue.message}`,
+      file: path
+    });
+  };
+  const root = load2(schema);
+  const pending = root === void 0 ? [] : listRelativeRefs(root).map((ref) => ({ from: schema, ref }));
+  while (pending.length > 0) {
+    const { from, ref } = pending.pop();
+    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
+    if (!target.ok) {
+      fail({ message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from });
+      continue;
+    }
+    const uri = schemaUri(target.path);
+    if (uri in companions) continue;
+    if (!paths.includes(target.path)) paths.push(target.path);
+    const companion = load2(target.path);
+    companions[uri] = companion;
+    if (companion !== void 0)
+      pending.push(
+        ...listRelativeRefs(companion).map((next) => ({ from: target.path, ref: next }))
+      );
+  }
+  return { paths, source: problem ?? { name: schema, schema: root, companions } };
+}
+
 // src/core/signoff/signers.ts
 function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -40095,42 +40137,7 @@ function loadStructuredFile(context, path, options) {
 }
 function resolveSchemaSource(context, schema) {
   if (schema.startsWith("builtin:")) return { name: schema, schema: void 0 };
-  const companions = {};
-  const load2 = (path) => {
-    const read = context.evidence.files[path];
-    if (!read || read.kind === "missing")
-      return { message: `schema ${path} not found`, file: path };
-    if (read.kind === "error")
-      return { message: `schema ${path} could not be read: ${read.message}`, file: path };
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (!parsed.ok) {
-      const issue = parsed.issues[0];
-      return {
-        message: `schema ${path}:${issue.position?.line ?? 1}:${issue.position?.column ?? 1} is not valid: ${issue.message}`,
-        file: path
-      };
-    }
-    return parsed.document.value;
-  };
-  const root = load2(schema);
-  if (isLoadError(root)) return root;
-  const pending = listRelativeRefs(root).map((ref) => ({ from: schema, ref }));
-  while (pending.length > 0) {
-    const { from, ref } = pending.pop();
-    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
-    if (!target.ok)
-      return { message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from };
-    const uri = schemaUri(target.path);
-    if (uri in companions) continue;
-    const companion = load2(target.path);
-    if (isLoadError(companion)) return companion;
-    companions[uri] = companion;
-    pending.push(...listRelativeRefs(companion).map((next) => ({ from: target.path, ref: next })));
-  }
-  return { name: schema, schema: root, companions };
-}
-function isLoadError(value) {
-  return typeof value === "object" && value !== null && "message" in value && "file" in value && Object.keys(value).length === 2;
+  return (context.schemaClosures.get(schema) ?? walkSchemaClosure(context.evidence.files, schema)).source;
 }
 
 // src/core/checks/artifacts.ts
@@ -40224,7 +40231,16 @@ function loadJointDecision(context) {
 
 // src/core/checks/create-context.ts
 function createEvaluationContext(config2, evidence, validator, markdown) {
-  const base = { config: config2, evidence, validator, ...markdown ? { markdown } : {} };
+  const schemaClosures = new Map(
+    listUserSchemas(config2).map((schema) => [schema, walkSchemaClosure(evidence.files, schema)])
+  );
+  const base = {
+    config: config2,
+    evidence,
+    validator,
+    schemaClosures,
+    ...markdown ? { markdown } : {}
+  };
   const artifacts = loadArtifacts(base);
   const jointDecision = loadJointDecision(base);
   return {
@@ -41471,21 +41487,11 @@ function globToRegExp(glob) {
 
 // src/core/checks/protected-paths.ts
 var WORKFLOWS = ".github/workflows/**";
-function listSchemaClosure(config2, evidence) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = listUserSchemas(config2);
-  while (queue.length > 0) {
-    const path = queue.pop();
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const read = evidence.files[path];
-    if (read?.kind !== "ok") continue;
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (parsed.ok) queue.push(...listRefTargets(path, parsed.document.value));
-  }
-  return [...seen].sort();
+function listSchemaClosure(context) {
+  return [...new Set([...context.schemaClosures.values()].flatMap((c) => c.paths))].sort();
 }
-function listProtectedPatterns(config2, evidence) {
+function listProtectedPatterns(context) {
+  const { config: config2, evidence } = context;
   const text2 = (path) => {
     const read = evidence.files[path];
     return read?.kind === "ok" ? read.text : void 0;
@@ -41497,14 +41503,15 @@ function listProtectedPatterns(config2, evidence) {
       glob: `${dir}/**`,
       why: `in ${dir}/, the directory tree of a script a command runs`
     })),
-    ...listSchemaClosure(config2, evidence).map((glob) => ({ glob, why: "a user schema" })),
+    ...listSchemaClosure(context).map((glob) => ({ glob, why: "a user schema" })),
     ...config2.consumer?.record ? [{ glob: config2.consumer.record, why: "the consumer record" }] : [],
     { glob: WORKFLOWS, why: "a workflow (it can change the gate inputs)" },
     ...config2.protectedPaths.map((glob) => ({ glob, why: `protected_paths '${glob}'` }))
   ];
 }
-function findProtectedChanges(config2, evidence, changed) {
-  const patterns = listProtectedPatterns(config2, evidence).map((p) => ({
+function findProtectedChanges(context, changed) {
+  const { config: config2 } = context;
+  const patterns = listProtectedPatterns(context).map((p) => ({
     ...p,
     regex: globToRegExp(p.glob)
   }));
@@ -41556,7 +41563,7 @@ function evaluateGateIntegrity(context) {
   }
   if (lines.length > 0)
     findings.push({ message: lines.join("; "), location: { file: path, line: 1 } });
-  for (const change of findProtectedChanges(context.config, context.evidence, integrity.changed)) {
+  for (const change of findProtectedChanges(context, integrity.changed)) {
     const line = `${change.path}: changed (${change.why})`;
     lines.push(line);
     findings.push({ message: `protected file ${line}`, location: { file: change.path } });

@@ -7,6 +7,8 @@ import type { Evidence } from '../evidence.js';
 import type { ReadMarkdown } from '../markdown/outline.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import { parseTestCounts } from '../commands/test-counts.js';
+import { walkSchemaClosure } from '../schema/schema-closure.js';
+import { listUserSchemas } from '../schema/relative-refs.js';
 import { verifySignoff } from '../signoff/verify-signoff.js';
 import { loadArtifacts } from './artifacts.js';
 import { collectBaselineSources } from './baseline-sources.js';
@@ -20,7 +22,16 @@ export function createEvaluationContext(
   validator: SchemaValidator,
   markdown?: ReadMarkdown,
 ): EvaluationContext {
-  const base: ContextBase = { config, evidence, validator, ...(markdown ? { markdown } : {}) };
+  const schemaClosures = new Map(
+    listUserSchemas(config).map((schema) => [schema, walkSchemaClosure(evidence.files, schema)]),
+  );
+  const base: ContextBase = {
+    config,
+    evidence,
+    validator,
+    schemaClosures,
+    ...(markdown ? { markdown } : {}),
+  };
   const artifacts = loadArtifacts(base);
   const jointDecision = loadJointDecision(base);
   return {

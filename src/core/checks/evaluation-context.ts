@@ -1,11 +1,12 @@
 // What every check evaluator receives: the config, the evidence, and the facts derived from them
-// once (artifacts and the joint decision parsed, signatures verified, baseline sources, each
-// command's body file and test counts), so no evaluator derives a fact another derives again.
+// once (user schemas walked with their `$ref`s, artifacts and the joint decision parsed, signatures
+// verified, baseline sources, test counts), so no evaluator derives a fact another derives again.
 
 import type { CheckpointConfig } from '../config/config-types.js';
 import type { Evidence, TestCounts } from '../evidence.js';
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
+import type { SchemaClosure } from '../schema/schema-closure.js';
 import type { CheckOutcome, Decision, Finding } from '../model.js';
 import type { ReadMarkdown } from '../markdown/outline.js';
 import type { SignoffJudgement } from '../signoff/signoff-types.js';
@@ -23,6 +24,8 @@ export interface ContextBase {
   validator: SchemaValidator;
   /** The Markdown reader, loaded by the app when a document or changelog check runs. */
   markdown?: ReadMarkdown;
+  /** Each user schema the config names, walked once with the files it `$ref`s. */
+  schemaClosures: ReadonlyMap<string, SchemaClosure>;
 }
 
 /** Shared, read-only inputs of the evaluators and the record (see create-context.ts). */

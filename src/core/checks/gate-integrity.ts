@@ -48,7 +48,7 @@ export function evaluateGateIntegrity(context: EvaluationContext): CheckOutcome[
   }
   if (lines.length > 0)
     findings.push({ message: lines.join('; '), location: { file: path, line: 1 } });
-  for (const change of findProtectedChanges(context.config, context.evidence, integrity.changed)) {
+  for (const change of findProtectedChanges(context, integrity.changed)) {
     const line = `${change.path}: changed (${change.why})`;
     lines.push(line);
     findings.push({ message: `protected file ${line}`, location: { file: change.path } });

@@ -3,10 +3,9 @@
 
 import type { Finding } from '../model.js';
 import { detectFormat, parseText } from '../parse/parse-document.js';
-import { schemaUri, type SchemaSource } from '../schema/schema-validator.js';
+import type { SchemaSource } from '../schema/schema-validator.js';
 import { validateDocument } from '../schema/validate-document.js';
-import { listRelativeRefs } from '../schema/relative-refs.js';
-import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
+import { walkSchemaClosure, type SchemaLoadError } from '../schema/schema-closure.js';
 import type { ContextBase, LoadedFile } from './evaluation-context.js';
 
 /** Loads `path`, optionally checked against `schema` (`builtin:<name>` or a workspace path). */
@@ -75,53 +74,12 @@ export function loadStructuredFile(
   return { ok: true, path, document: parsed.document };
 }
 
-/** Reads a schema file (and the sibling files it `$ref`s) from the evidence. */
+/** A schema to compile (with the sibling files it `$ref`s), or why it cannot be, from the context. */
 export function resolveSchemaSource(
   context: ContextBase,
   schema: string,
-): SchemaSource | { message: string; file: string } {
+): SchemaSource | SchemaLoadError {
   if (schema.startsWith('builtin:')) return { name: schema, schema: undefined };
-  const companions: Record<string, unknown> = {};
-  const load = (path: string): unknown | { message: string; file: string } => {
-    const read = context.evidence.files[path];
-    if (!read || read.kind === 'missing')
-      return { message: `schema ${path} not found`, file: path };
-    if (read.kind === 'error')
-      return { message: `schema ${path} could not be read: ${read.message}`, file: path };
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (!parsed.ok) {
-      const issue = parsed.issues[0]!;
-      return {
-        message: `schema ${path}:${issue.position?.line ?? 1}:${issue.position?.column ?? 1} is not valid: ${issue.message}`,
-        file: path,
-      };
-    }
-    return parsed.document.value;
-  };
-  const root = load(schema);
-  if (isLoadError(root)) return root;
-  const pending = listRelativeRefs(root).map((ref) => ({ from: schema, ref }));
-  while (pending.length > 0) {
-    const { from, ref } = pending.pop()!;
-    const target = normalizeWorkspacePath(joinWorkspacePath(workspaceDirname(from), ref));
-    if (!target.ok)
-      return { message: `schema ${from} $refs '${ref}', which ${target.reason}`, file: from };
-    const uri = schemaUri(target.path);
-    if (uri in companions) continue;
-    const companion = load(target.path);
-    if (isLoadError(companion)) return companion;
-    companions[uri] = companion;
-    pending.push(...listRelativeRefs(companion).map((next) => ({ from: target.path, ref: next })));
-  }
-  return { name: schema, schema: root, companions };
-}
-
-function isLoadError(value: unknown): value is { message: string; file: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'message' in value &&
-    'file' in value &&
-    Object.keys(value).length === 2
-  );
+  return (context.schemaClosures.get(schema) ?? walkSchemaClosure(context.evidence.files, schema))
+    .source;
 }

@@ -2,13 +2,11 @@
 // directory trees the commands run, the package.json behind `npm run`, user schemas and the files
 // they `$ref`, the consumer record, `.github/workflows/**`, and the policy's protected_paths globs.
 
-import type { CheckpointConfig } from '../config/config-types.js';
-import type { ChangedPaths, Evidence } from '../evidence.js';
+import type { ChangedPaths } from '../evidence.js';
 import { listCommandPaths } from '../commands/command-paths.js';
 import { globToRegExp } from '../glob.js';
-import { detectFormat, parseText } from '../parse/parse-document.js';
-import { listRefTargets, listUserSchemas } from '../schema/relative-refs.js';
 import { comparePaths } from '../workspace-path.js';
+import type { ContextBase } from './evaluation-context.js';
 
 /** A protected pattern and why it is protected. */
 interface ProtectedPattern {
@@ -24,27 +22,14 @@ export interface ProtectedChange {
 
 const WORKFLOWS = '.github/workflows/**';
 
-/** Schema files the config names, and every file they `$ref`, as read into the evidence. */
-export function listSchemaClosure(config: CheckpointConfig, evidence: Evidence): string[] {
-  const seen = new Set<string>();
-  const queue = listUserSchemas(config);
-  while (queue.length > 0) {
-    const path = queue.pop()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const read = evidence.files[path];
-    if (read?.kind !== 'ok') continue;
-    const parsed = parseText(read.text, detectFormat(path, read.text));
-    if (parsed.ok) queue.push(...listRefTargets(path, parsed.document.value));
-  }
-  return [...seen].sort();
+/** Schema files the config names, and every file they `$ref`, as the context walked them. */
+export function listSchemaClosure(context: ContextBase): string[] {
+  return [...new Set([...context.schemaClosures.values()].flatMap((c) => c.paths))].sort();
 }
 
 /** Every protected pattern of a policy, workspace-relative. */
-export function listProtectedPatterns(
-  config: CheckpointConfig,
-  evidence: Evidence,
-): ProtectedPattern[] {
+export function listProtectedPatterns(context: ContextBase): ProtectedPattern[] {
+  const { config, evidence } = context;
   const text = (path: string) => {
     const read = evidence.files[path];
     return read?.kind === 'ok' ? read.text : undefined;
@@ -56,7 +41,7 @@ export function listProtectedPatterns(
       glob: `${dir}/**`,
       why: `in ${dir}/, the directory tree of a script a command runs`,
     })),
-    ...listSchemaClosure(config, evidence).map((glob) => ({ glob, why: 'a user schema' })),
+    ...listSchemaClosure(context).map((glob) => ({ glob, why: 'a user schema' })),
     ...(config.consumer?.record
       ? [{ glob: config.consumer.record, why: 'the consumer record' }]
       : []),
@@ -67,11 +52,11 @@ export function listProtectedPatterns(
 
 /** The changed files that are protected, each once with its first reason; sorted by path. */
 export function findProtectedChanges(
-  config: CheckpointConfig,
-  evidence: Evidence,
+  context: ContextBase,
   changed: Extract<ChangedPaths, { kind: 'ok' }>,
 ): ProtectedChange[] {
-  const patterns = listProtectedPatterns(config, evidence).map((p) => ({
+  const { config } = context;
+  const patterns = listProtectedPatterns(context).map((p) => ({
     ...p,
     regex: globToRegExp(p.glob),
   }));
