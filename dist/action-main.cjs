@@ -65933,7 +65933,7 @@ async function readInputs2(config2, inputs, ports) {
   await Promise.all(
     [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
   );
-  return reads;
+  return { reads, commandPaths };
 }
 function toFileRead(read) {
   if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
@@ -68642,11 +68642,7 @@ function listSchemaClosure(context3) {
 }
 function listProtectedPatterns(context3) {
   const { config: config2, evidence } = context3;
-  const text2 = (path) => {
-    const read = evidence.files[path];
-    return read?.kind === "ok" ? read.text : void 0;
-  };
-  const commands = listCommandPaths(config2.commands, text2);
+  const commands = evidence.commandPaths;
   return [
     ...commands.files.map((glob) => ({ glob, why: "run by a verification command" })),
     ...commands.directories.map((dir) => ({
@@ -69585,7 +69581,7 @@ async function collectEvidence(config2, inputs, ports, request2, plan) {
     }) : void 0
   ]);
   lookups.catch(() => void 0);
-  const reads = await readInputs2(config2, inputs, ports);
+  const { reads, commandPaths } = await readInputs2(config2, inputs, ports);
   const stop = new AbortController();
   const running = Promise.resolve(
     plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
@@ -69620,6 +69616,7 @@ async function collectEvidence(config2, inputs, ports, request2, plan) {
     modes: request2.modes.length > 0 ? request2.modes : config2.handoff?.modes ?? [],
     inputs: request2.inputs,
     files: Object.fromEntries(reads),
+    commandPaths,
     git: git2,
     tools,
     commands: runCommands ? commands ?? [] : null,

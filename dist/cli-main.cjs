@@ -38736,7 +38736,7 @@ async function readInputs(config2, inputs, ports) {
   await Promise.all(
     [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
   );
-  return reads;
+  return { reads, commandPaths };
 }
 function toFileRead(read) {
   if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
@@ -41492,11 +41492,7 @@ function listSchemaClosure(context) {
 }
 function listProtectedPatterns(context) {
   const { config: config2, evidence } = context;
-  const text2 = (path) => {
-    const read = evidence.files[path];
-    return read?.kind === "ok" ? read.text : void 0;
-  };
-  const commands = listCommandPaths(config2.commands, text2);
+  const commands = evidence.commandPaths;
   return [
     ...commands.files.map((glob) => ({ glob, why: "run by a verification command" })),
     ...commands.directories.map((dir) => ({
@@ -42514,7 +42510,7 @@ async function collectEvidence(config2, inputs, ports, request, plan) {
     }) : void 0
   ]);
   lookups.catch(() => void 0);
-  const reads = await readInputs(config2, inputs, ports);
+  const { reads, commandPaths } = await readInputs(config2, inputs, ports);
   const stop = new AbortController();
   const running = Promise.resolve(
     plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
@@ -42549,6 +42545,7 @@ async function collectEvidence(config2, inputs, ports, request, plan) {
     modes: request.modes.length > 0 ? request.modes : config2.handoff?.modes ?? [],
     inputs: request.inputs,
     files: Object.fromEntries(reads),
+    commandPaths,
     git: git2,
     tools,
     commands: runCommands ? commands ?? [] : null,

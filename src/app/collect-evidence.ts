@@ -69,7 +69,7 @@ export async function collectEvidence(
   ]);
   // Awaited below; a read that throws first must not leave a lookup's rejection unhandled.
   lookups.catch(() => undefined);
-  const reads = await readInputs(config, inputs, ports);
+  const { reads, commandPaths } = await readInputs(config, inputs, ports);
   // Commands need only the files read (their refusals), not git, the tools or the API: they start
   // now and the lookups finish while they run. A lookup that fails (an internal fault) stops them
   // before the fault goes on, so no command outlives the run.
@@ -113,6 +113,7 @@ export async function collectEvidence(
     modes: request.modes.length > 0 ? request.modes : (config.handoff?.modes ?? []),
     inputs: request.inputs,
     files: Object.fromEntries(reads),
+    commandPaths,
     git,
     tools,
     commands: runCommands ? (commands ?? []) : null,

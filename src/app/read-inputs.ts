@@ -5,7 +5,7 @@ import type { CheckpointConfig } from '../core/config/config-types.js';
 import type { FileRead, TrustedRead } from '../core/evidence.js';
 import { detectFormat, parseText } from '../core/parse/parse-document.js';
 import { listRefTargets, listUserSchemas } from '../core/schema/relative-refs.js';
-import { listCommandPaths } from '../core/commands/command-paths.js';
+import { listCommandPaths, type CommandPaths } from '../core/commands/command-paths.js';
 import type { Ports } from './ports.js';
 import { readCommandScripts } from './read-command-scripts.js';
 import { readTrustedFile } from './read-trusted.js';
@@ -59,13 +59,13 @@ export function createInputReads(
 /**
  * Reads every input the config implies into `inputs`: the files it names, schemas with the files
  * they `$ref`, and what the commands run (scripts, package.json, their directory trees). What a
- * tree listing leaves out is a warning. Resolves to the whole list.
+ * tree listing leaves out is a warning. Resolves to the whole list, and what the commands run.
  */
 export async function readInputs(
   config: CheckpointConfig,
   inputs: InputReads,
   ports: Ports,
-): Promise<Map<string, FileRead>> {
+): Promise<{ reads: Map<string, FileRead>; commandPaths: CommandPaths }> {
   const { files: reads, read, readPolicy } = inputs;
   await Promise.all([
     ...listFilePaths(config).map(read),
@@ -88,7 +88,7 @@ export async function readInputs(
   await Promise.all(
     [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read),
   );
-  return reads;
+  return { reads, commandPaths };
 }
 
 /** A trusted-ref read as evidence: a ref without the file is a missing file. */

@@ -1,6 +1,7 @@
 // What the app collects from the outside world, as plain data, for the pure judge to decide on.
 
 import type { Baseline, Decision } from './model.js';
+import type { CommandPaths } from './commands/command-paths.js';
 
 /** The outcome of reading one workspace file. Expected failures are data, not exceptions. */
 export type FileRead =
@@ -185,6 +186,8 @@ export interface Evidence {
   inputs: Baseline;
   /** Every file read, by workspace-relative path. */
   files: Record<string, FileRead>;
+  /** What the commands run (scripts, package.json, directory trees), as found reading `files`. */
+  commandPaths: CommandPaths;
   git: GitEvidence;
   tools: Record<string, ToolEvidence>;
   /** Null when commands were deliberately not run (--no-commands, validate). */

@@ -3,7 +3,6 @@
 // they `$ref`, the consumer record, `.github/workflows/**`, and the policy's protected_paths globs.
 
 import type { ChangedPaths } from '../evidence.js';
-import { listCommandPaths } from '../commands/command-paths.js';
 import { globToRegExp } from '../glob.js';
 import { comparePaths } from '../workspace-path.js';
 import type { ContextBase } from './evaluation-context.js';
@@ -30,11 +29,7 @@ export function listSchemaClosure(context: ContextBase): string[] {
 /** Every protected pattern of a policy, workspace-relative. */
 export function listProtectedPatterns(context: ContextBase): ProtectedPattern[] {
   const { config, evidence } = context;
-  const text = (path: string) => {
-    const read = evidence.files[path];
-    return read?.kind === 'ok' ? read.text : undefined;
-  };
-  const commands = listCommandPaths(config.commands, text);
+  const commands = evidence.commandPaths;
   return [
     ...commands.files.map((glob) => ({ glob, why: 'run by a verification command' })),
     ...commands.directories.map((dir) => ({
