@@ -38306,6 +38306,28 @@ function listUserSchemas(config2) {
   );
 }
 
+// src/core/own-key.ts
+function readOwn(object, key) {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+
+// src/core/commands/package-scripts.ts
+function readPackageScripts(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  const scripts = isPlainObject(parsed) ? parsed.scripts : void 0;
+  return isPlainObject(scripts) ? scripts : void 0;
+}
+function readPackageScript(text2, name) {
+  const body = readOwn(readPackageScripts(text2), name);
+  return typeof body === "string" ? body : void 0;
+}
+
 // src/core/commands/command-paths.ts
 var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
 var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
@@ -38338,19 +38360,7 @@ function listCommandPaths(commands, readText) {
   return { files: unique(found.files), directories: unique(found.directories) };
 }
 function readScript(text2, name) {
-  if (text2 === void 0) return void 0;
-  try {
-    const body = JSON.parse(text2).scripts?.[name];
-    return typeof body === "string" ? body : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/core/own-key.ts
-function readOwn(object, key) {
-  if (typeof object !== "object" || object === null || Array.isArray(object)) return void 0;
-  return Object.hasOwn(object, key) ? object[key] : void 0;
+  return text2 === void 0 ? void 0 : readPackageScript(text2, name);
 }
 
 // src/core/commands/shell-words.ts
@@ -38654,13 +38664,7 @@ function findPackageScript(program, args, cwd) {
 }
 function readScriptBody(ref, text2) {
   if (ref.script === void 0) return text2;
-  let scripts;
-  try {
-    scripts = JSON.parse(text2).scripts;
-  } catch {
-    return void 0;
-  }
-  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readOwn(scripts, name)).filter((body) => typeof body === "string");
+  const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readPackageScript(text2, name)).filter((body) => body !== void 0);
   return bodies.length > 0 ? bodies.join("\n") : void 0;
 }
 
@@ -41193,12 +41197,8 @@ function findBodySource(run, cwd) {
 }
 function isPlaceholderBody(source, text2) {
   if (source.kind === "package-script") {
-    try {
-      const body = JSON.parse(text2).scripts?.[source.name];
-      return typeof body === "string" && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
+    const body = readPackageScript(text2, source.name);
+    return body !== void 0 && isPlaceholderCommand(body);
   }
   const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
   return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));

@@ -9,6 +9,7 @@ import type { CheckOutcome, CheckResult } from '../../src/core/model.js';
 import type { DecisionRecord } from '../../src/core/record.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
 import { commandConfig } from '../support/command-config.js';
+import { readPackageScript } from '../../src/core/commands/package-scripts.js';
 
 const failing = (id: string, only?: ('rehearsal' | 'cutover')[]): CheckOutcome => ({
   id,
@@ -193,5 +194,16 @@ describe('compareWithRejudged (verify-record)', () => {
     const problems = compareWithRejudged(recorded, rejudged);
     if (problem === null) expect(problems).toEqual([]);
     else expect(problems.join('\n')).toContain(problem);
+  });
+});
+
+describe('package.json scripts', () => {
+  it('are read as own keys, and a package.json that is not JSON has none', () => {
+    const text = '{"scripts": {"__proto__": "node hidden.mjs", "constructor": "node c.mjs"}}';
+    expect(readPackageScript(text, '__proto__')).toBe('node hidden.mjs');
+    expect(readPackageScript(text, 'constructor')).toBe('node c.mjs');
+    expect(readPackageScript(text, 'toString')).toBeUndefined();
+    expect(readPackageScript('{"scripts": ', 'build')).toBeUndefined();
+    expect(readPackageScript('{"scripts": ["build"]}', '0')).toBeUndefined();
   });
 });

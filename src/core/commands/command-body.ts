@@ -4,6 +4,7 @@
 
 import { isPlaceholderCommand } from './placeholder.js';
 import { joinWorkspacePath, normalizeWorkspacePath } from '../workspace-path.js';
+import { readPackageScript } from './package-scripts.js';
 
 /** A file whose text is the command's body, and how to read the body out of it. */
 export interface BodySource {
@@ -36,14 +37,8 @@ export function findBodySource(run: string, cwd: string): BodySource | undefined
 /** True when the delegated body (package script or script file) only succeeds. */
 export function isPlaceholderBody(source: BodySource, text: string): boolean {
   if (source.kind === 'package-script') {
-    try {
-      const body = (JSON.parse(text) as { scripts?: Record<string, string> }).scripts?.[
-        source.name!
-      ];
-      return typeof body === 'string' && isPlaceholderCommand(body);
-    } catch {
-      return false;
-    }
+    const body = readPackageScript(text, source.name!);
+    return body !== undefined && isPlaceholderCommand(body);
   }
   const lines = text
     .split('\n')

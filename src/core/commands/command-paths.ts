@@ -5,6 +5,7 @@
 
 import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
 import type { CommandConfig } from '../config/config-types.js';
+import { readPackageScript } from './package-scripts.js';
 
 /** Files read whole, and directories whose every file counts. Workspace-relative. */
 export interface CommandPaths {
@@ -53,11 +54,5 @@ export function listCommandPaths(
 }
 
 function readScript(text: string | undefined, name: string): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const body = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts?.[name];
-    return typeof body === 'string' ? body : undefined;
-  } catch {
-    return undefined;
-  }
+  return text === undefined ? undefined : readPackageScript(text, name);
 }

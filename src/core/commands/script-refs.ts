@@ -4,9 +4,9 @@
 // read them too.
 
 import { joinWorkspacePath, normalizeWorkspacePath } from '../workspace-path.js';
-import { readOwn } from '../own-key.js';
 import { splitCommandLine } from './shell-words.js';
 import { skipOptions, unwrapCommand } from './unwrap-command.js';
+import { readPackageScript } from './package-scripts.js';
 
 /** A file whose text (or one of whose package scripts) a command runs. */
 export interface ScriptRef {
@@ -114,14 +114,8 @@ function findPackageScript(program: string, args: string[], cwd: string): Script
 /** The text that runs for `ref` given the file's text: the script, or pre + script + post. */
 export function readScriptBody(ref: ScriptRef, text: string): string | undefined {
   if (ref.script === undefined) return text;
-  let scripts: unknown;
-  try {
-    scripts = (JSON.parse(text) as { scripts?: unknown }).scripts;
-  } catch {
-    return undefined;
-  }
   const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`]
-    .map((name) => readOwn(scripts, name))
-    .filter((body): body is string => typeof body === 'string');
+    .map((name) => readPackageScript(text, name))
+    .filter((body): body is string => body !== undefined);
   return bodies.length > 0 ? bodies.join('\n') : undefined;
 }
