@@ -63244,7 +63244,6 @@ function readPublishingInputs(source) {
 }
 
 // src/action/main.ts
-var import_node_os = require("node:os");
 var import_node_path12 = require("node:path");
 
 // src/core/markdown/load-markdown.ts
@@ -69535,7 +69534,7 @@ function collectSecretValues(config2, environment) {
 // src/app/run-request.ts
 var COMMAND_LOG_DIR = "logs";
 function resolveConcurrency(request2, configured) {
-  return request2.concurrency ?? configured ?? request2.defaultConcurrency;
+  return request2.concurrency ?? configured;
 }
 function runsCommands(request2) {
   return request2.runCommands && request2.scope === "run";
@@ -69549,7 +69548,6 @@ function requestOfRecord(record, configPath) {
     inputs: record.baseline?.observed?.inputs ?? {},
     scope: "run",
     runCommands: true,
-    defaultConcurrency: 1,
     context: {
       repository: context3.repository ?? null,
       sha: context3.sha ?? null,
@@ -71605,6 +71603,7 @@ function shown(root, path) {
 }
 
 // src/adapters/process-runner.ts
+var import_node_os = require("node:os");
 var import_node_path10 = require("node:path");
 
 // src/adapters/leftover-processes.ts
@@ -71890,7 +71889,8 @@ function createProcessRunner(options) {
       ) : void 0;
       const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown2.values()], Math.max(1, runOptions.concurrency));
+      const concurrency = Math.max(1, runOptions.concurrency ?? (0, import_node_os.availableParallelism)());
+      events?.onRunStart?.([...shown2.values()], concurrency);
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
@@ -71924,7 +71924,7 @@ function createProcessRunner(options) {
               else notRun(command, "skipped", reason);
               continue;
             }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (running.size >= concurrency) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown2.get(command.id));
@@ -73361,7 +73361,6 @@ function buildRequest(host, context3, judged, inputs, root, signal) {
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
     ...judged.plan.notRunReason ? { notRunReason: judged.plan.notRunReason } : {},
-    defaultConcurrency: (0, import_node_os.availableParallelism)(),
     context: {
       repository: `${context3.owner}/${context3.repo}`,
       sha: context3.sha,

@@ -36041,7 +36041,6 @@ __export(main_exports, {
   main: () => main
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_os = require("node:os");
 var import_node_path13 = require("node:path");
 
 // src/core/markdown/load-markdown.ts
@@ -42464,7 +42463,7 @@ function redactDeep(value, redact) {
 // src/app/run-request.ts
 var COMMAND_LOG_DIR = "logs";
 function resolveConcurrency(request, configured) {
-  return request.concurrency ?? configured ?? request.defaultConcurrency;
+  return request.concurrency ?? configured;
 }
 function runsCommands(request) {
   return request.runCommands && request.scope === "run";
@@ -42478,7 +42477,6 @@ function requestOfRecord(record, configPath) {
     inputs: record.baseline?.observed?.inputs ?? {},
     scope: "run",
     runCommands: true,
-    defaultConcurrency: 1,
     context: {
       repository: context.repository ?? null,
       sha: context.sha ?? null,
@@ -44255,6 +44253,7 @@ function shown(root, path) {
 }
 
 // src/adapters/process-runner.ts
+var import_node_os = require("node:os");
 var import_node_path9 = require("node:path");
 
 // src/adapters/leftover-processes.ts
@@ -44864,7 +44863,8 @@ function createProcessRunner(options) {
       ) : void 0;
       const shown2 = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown2.values()], Math.max(1, runOptions.concurrency));
+      const concurrency = Math.max(1, runOptions.concurrency ?? (0, import_node_os.availableParallelism)());
+      events?.onRunStart?.([...shown2.values()], concurrency);
       const origin = Date.now();
       const results = /* @__PURE__ */ new Map();
       const running = /* @__PURE__ */ new Set();
@@ -44898,7 +44898,7 @@ function createProcessRunner(options) {
               else notRun(command, "skipped", reason);
               continue;
             }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (running.size >= concurrency) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown2.get(command.id));
@@ -45937,7 +45937,6 @@ async function dispatch(argv, io) {
         scope: request.command,
         runCommands: request.runCommands,
         notRunReason: request.command === "validate" ? "validate does not run commands" : "--no-commands was given",
-        defaultConcurrency: (0, import_node_os.availableParallelism)(),
         context: {
           repository: io.env.GITHUB_REPOSITORY ?? null,
           sha: io.env.GITHUB_SHA ?? null,

@@ -60,7 +60,7 @@ export function replaying(
           ) as CommandResult,
       );
       const events = options.events;
-      events?.onRunStart?.(commands, options.concurrency);
+      events?.onRunStart?.(commands, options.concurrency ?? 1);
       for (const [i, command] of commands.entries()) {
         const result = results[i]!;
         if (result.state === 'ran') {

@@ -1,5 +1,6 @@
 // The runner against real child processes (no mocked child_process): scheduling, killing,
 // output bounds, environment and redaction.
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,15 @@ function survivors(marker: string): string[] {
 }
 
 describe('scheduling', () => {
+  it('without a concurrency from the request or config, runs as many at once as there are CPUs', async () => {
+    let announced: number | undefined;
+    await run([command('one', 'true')], {
+      concurrency: undefined,
+      events: { onRunStart: (_commands, concurrency) => (announced = concurrency) },
+    });
+    expect(announced).toBe(availableParallelism());
+  });
+
   it('never runs more than the concurrency bound at once', async () => {
     let current = 0;
     let peak = 0;

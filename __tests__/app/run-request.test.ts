@@ -129,9 +129,11 @@ describe('the run request reaches collect as the door built it', () => {
     }
   });
 
-  it('without a concurrency, the door’s default is used (the example sets none)', async () => {
-    const { calls } = await runnerCalls({ ...scenarioRequest(scenario), defaultConcurrency: 5 });
-    expect(calls[0]!.concurrency).toBe(5);
+  it('without a concurrency, the runner decides (the machine’s CPUs; the example sets none)', async () => {
+    const { calls } = await runnerCalls(scenarioRequest(scenario));
+    expect(calls[0]!.concurrency).toBeUndefined();
+    const { calls: asked } = await runnerCalls({ ...scenarioRequest(scenario), concurrency: 5 });
+    expect(asked[0]!.concurrency).toBe(5);
   });
 
   it('validate runs no command even when runCommands is true, and says why', async () => {
@@ -175,7 +177,6 @@ describe('requestOfRecord', () => {
       inputs: { release_tag: 'v1.2.3' },
       scope: 'run',
       runCommands: true,
-      defaultConcurrency: 1,
       context: {
         repository: 'acme/x',
         sha: 'a'.repeat(40),

@@ -274,7 +274,6 @@ export function scenarioRequest(scenario: Scenario): RunRequest {
     runCommands: scenario.runCommands ?? true,
     notRunReason:
       scenario.scope === 'validate' ? 'validate does not run commands' : '--no-commands was given',
-    defaultConcurrency: 2,
     ...(scenario.baseSha ? { trustedRef: { kind: 'ref' as const, ref: scenario.baseSha } } : {}),
     context: {
       repository: 'acme/memory-kernel',

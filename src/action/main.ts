@@ -2,7 +2,6 @@
 // run the gate. What the run leaves on GitHub (check run, comment, outputs, job summary, step
 // result) is the sink's business; see adapters/github/action-sink.ts.
 
-import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
@@ -179,7 +178,6 @@ function buildRequest(
     // pull_request_target and a fork's workflow_run run with a write token: never their code.
     runCommands: judged.plan.runCommands,
     ...(judged.plan.notRunReason ? { notRunReason: judged.plan.notRunReason } : {}),
-    defaultConcurrency: availableParallelism(),
     context: {
       repository: `${context.owner}/${context.repo}`,
       sha: context.sha,

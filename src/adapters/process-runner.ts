@@ -3,6 +3,7 @@
 // starting anything, and everything stopped on abort, when the run timeout expires, or before a
 // fault in the gate is thrown: run() never settles with one of its processes still alive.
 
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findExecutable } from './path-search.js';
 import type { CommandConfig } from '../core/config/config-types.js';
@@ -67,7 +68,9 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
       // Front doors print command lines; a literal secret in one must not reach the log.
       const shown = new Map(commands.map((c) => [c.id, { ...c, run: runOptions.redact(c.run) }]));
       const events = runOptions.events;
-      events?.onRunStart?.([...shown.values()], Math.max(1, runOptions.concurrency));
+      // Unset, the machine's CPU count (SPEC §6): the one place that knows the machine decides.
+      const concurrency = Math.max(1, runOptions.concurrency ?? availableParallelism());
+      events?.onRunStart?.([...shown.values()], concurrency);
       const origin = Date.now();
       const results = new Map<string, CommandResult>();
       const running = new Set<Promise<void>>();
@@ -111,7 +114,7 @@ export function createProcessRunner(options: ProcessRunnerOptions): CommandRunne
               else notRun(command, 'skipped', reason!);
               continue;
             }
-            if (running.size >= Math.max(1, runOptions.concurrency)) break;
+            if (running.size >= concurrency) break;
             if (!command.needs.every((need) => results.has(need))) continue;
             waiting.splice(waiting.indexOf(command), 1);
             events?.onStart?.(shown.get(command.id)!);

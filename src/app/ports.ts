@@ -85,7 +85,8 @@ export interface CommandEvents {
 
 /** How to run a set of commands. */
 export interface RunCommandsOptions {
-  concurrency: number;
+  /** Commands at once; undefined: the machine's CPU count (SPEC §6), which the runner knows. */
+  concurrency?: number;
   /** Directory for `<id>.log`, relative to the evidence directory. */
   logDir: string;
   /** Commands refused before they start (rehearsal safety), with the reason. */

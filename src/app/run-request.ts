@@ -18,7 +18,7 @@ export interface GateAsk {
   modes: string[];
   /** Values compared with the baseline lock (release tag, commit sha, versions). */
   inputs: Baseline;
-  /** Commands run at once; else the config's, else `defaultConcurrency`. */
+  /** Commands run at once; else the config's, else the runner's default (the CPU count). */
   concurrency?: number;
   /** Run only this shard's slice of the commands (balanced by `durations` when given, in ms). */
   shard?: ShardSpec & { durations?: Record<string, number> };
@@ -33,8 +33,6 @@ export interface RunRequest extends GateAsk {
   /** Run the verification commands; when false, `notRunReason` says why. */
   runCommands: boolean;
   notRunReason?: string;
-  /** Used when neither the request nor the config sets concurrency (SPEC §6: CPU count). */
-  defaultConcurrency: number;
   context: RunContext;
   events?: CommandEvents;
   signal?: AbortSignal;
@@ -45,9 +43,12 @@ export interface RunRequest extends GateAsk {
 /** Evidence directory subfolder for each command's `<id>.log`. */
 export const COMMAND_LOG_DIR = 'logs';
 
-/** Commands run at once: the request's, else the config's, else the door's default (CPU count). */
-export function resolveConcurrency(request: RunRequest, configured: number | undefined): number {
-  return request.concurrency ?? configured ?? request.defaultConcurrency;
+/** Commands run at once: the request's, else the config's; undefined leaves it to the runner. */
+export function resolveConcurrency(
+  request: RunRequest,
+  configured: number | undefined,
+): number | undefined {
+  return request.concurrency ?? configured;
 }
 
 /** Whether this request runs commands (a validate never does, whatever `runCommands` says). */
@@ -69,7 +70,6 @@ export function requestOfRecord(record: DecisionRecord, configPath: string): Run
     inputs: record.baseline?.observed?.inputs ?? {},
     scope: 'run',
     runCommands: true,
-    defaultConcurrency: 1,
     context: {
       repository: context.repository ?? null,
       sha: context.sha ?? null,

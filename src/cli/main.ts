@@ -1,7 +1,6 @@
 // The CLI composition root: parse argv, build local ports, run the pipeline, print, exit.
 // Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run. Never a stack trace.
 
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runGate, type GateResult } from '../app/run-gate.js';
 import { findConfigRoot } from '../adapters/find-config-root.js';
@@ -148,7 +147,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           request.command === 'validate'
             ? 'validate does not run commands'
             : '--no-commands was given',
-        defaultConcurrency: availableParallelism(),
         context: {
           repository: io.env.GITHUB_REPOSITORY ?? null,
           sha: io.env.GITHUB_SHA ?? null,
