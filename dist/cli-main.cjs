@@ -22072,7 +22072,7 @@ var require_builtin_validators = __commonJS({
   "src/core/schema/generated/builtin-validators.cjs"(exports2) {
     "use strict";
     exports2["checkpoint-config"] = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "type": "string" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "$ref": "#/$defs/processText", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "$ref": "#/$defs/processText" } }, "secret_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "$ref": "#/$defs/processText", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "processText": { "type": "string", "pattern": "^[^\\u0000]*$", "description": "Text handed to a process (a command line, an environment value): a NUL character cannot be passed." }, "envName": { "type": "string", "pattern": "^[^=\\u0000]+$", "description": "An environment variable name: not empty, no '=' and no NUL character." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
+    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/checkpoint-config.schema.json", "title": "cutover-checkpoint configuration", "description": "The gate a release manager signs off: baseline lock, artifacts, rules, documents, tools, commands, sign-offs and the policy that turns evidence into GO / NO-GO / CONDITIONAL.", "type": "object", "required": ["version", "gate"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "version": { "const": 1, "description": "Config format version." }, "gate": { "type": "object", "description": "Name and version of this gate, shown in every report.", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "minLength": 1 }, "version": { "type": "string" }, "description": { "type": "string" } } }, "labels": { "type": "object", "description": "Your own words for each state, e.g. CONDITIONAL: 'CONDITIONAL CLOSE - PROCESS READY, EXECUTION PENDING'; per decision under rehearsal/cutover.", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" }, "rehearsal": { "$ref": "#/$defs/stateLabels" }, "cutover": { "$ref": "#/$defs/stateLabels" } } }, "baseline": { "type": "object", "description": "The baseline lock: the values everyone agreed and that must not move during the checkpoint.", "additionalProperties": false, "properties": { "release_tag": { "type": "string", "minLength": 1 }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" } } }, "limits": { "type": "object", "description": "Guards against hostile or runaway inputs.", "additionalProperties": false, "properties": { "max_file_bytes": { "type": "integer", "minimum": 1, "default": 52428800 }, "max_depth": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 64 } } }, "artifacts": { "type": "array", "description": "JSON or YAML files the gate validates and compares.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "format": { "enum": ["json", "yaml"] }, "schema": { "type": "string", "description": "builtin:producer-manifest, builtin:handoff-payload, builtin:joint-decision, builtin:decision-record, or a workspace path to a JSON Schema." } } } }, "handoff": { "type": "object", "description": "The built-in producer handoff checks (SPEC \xA73), run for every listed mode.", "required": ["manifest", "payload", "modes"], "additionalProperties": false, "properties": { "manifest": { "$ref": "#/$defs/id", "description": "Artifact id of the producer contract manifest." }, "payload": { "$ref": "#/$defs/id", "description": "Artifact id of the release handoff payload." }, "modes": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } }, "require_tag": { "type": "boolean", "default": true, "description": "Require the release tag in git, resolving to commit_sha." } } }, "rules": { "type": "array", "description": "Cross-artifact rules over JSON pointers, written artifact#/pointer; {mode} expands per handoff mode.", "items": { "type": "object", "required": ["id", "type", "left"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "type": { "enum": ["equal", "same-set", "subset", "semver", "pattern", "schema"] }, "left": { "$ref": "#/$defs/ref" }, "right": { "$ref": "#/$defs/ref" }, "value": { "description": "A literal to compare with, instead of right." }, "operator": { "enum": ["eq", "gt", "gte", "lt", "lte"], "description": "For semver rules." }, "pattern": { "type": "string", "description": "For pattern rules: a regular expression." }, "schema": { "type": "string", "description": "For schema rules: builtin:NAME or a path." }, "description": { "type": "string" } } } }, "documents": { "type": "array", "description": "Documents that must exist and say what they must.", "items": { "type": "object", "required": ["id", "path"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "path": { "$ref": "#/$defs/path" }, "contains": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "headings": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "max_age_days": { "type": "number", "exclusiveMinimum": 0, "description": "Days since the last commit that touched it." }, "checklist_complete": { "type": "boolean", "description": "Every '- [ ]' box must be ticked." } } } }, "changelog": { "type": "object", "description": "The changelog entry for the release tag must exist and carry a consumer-impact statement.", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "impact_pattern": { "type": "string", "default": "consumer impact", "description": "Case-insensitive regular expression naming the statement." } } }, "tools": { "type": "array", "description": "Tools that must be on PATH before anything runs.", "items": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._+-]+$" }, "min_version": { "type": "string" }, "version_args": { "type": "array", "items": { "$ref": "#/$defs/processText" } }, "allow_prerelease": { "type": "boolean", "description": "Count a prerelease (20.0.0-rc.1) as its release when comparing with min_version. Default false: a prerelease is below its release." } } } }, "command_defaults": { "type": "object", "additionalProperties": false, "properties": { "concurrency": { "type": "integer", "minimum": 1 }, "timeout": { "$ref": "#/$defs/duration" }, "placeholder": { "enum": ["fail", "warn"], "description": "What a placeholder command (true, :, echo \u2026) is: fail (default) or warn." }, "run_timeout": { "$ref": "#/$defs/duration", "description": "Limit for the whole run of commands; on expiry every running command's process group is killed." }, "mutation_patterns": { "type": "array", "items": { "type": "string" }, "description": "Regular expressions of further mutating commands, refused in a rehearsal (added to the built-in list)." }, "secret_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Names of inherited environment variables that are secret: removed from every command unless it lists them in pass_env, and their values redacted." } } }, "commands": { "type": "array", "description": "Verification commands, run through a shell in the workspace.", "items": { "type": "object", "required": ["id", "run"], "additionalProperties": false, "properties": { "id": { "$ref": "#/$defs/id" }, "run": { "$ref": "#/$defs/processText", "minLength": 1 }, "cwd": { "$ref": "#/$defs/path" }, "env": { "type": "object", "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "$ref": "#/$defs/processText" } }, "secret_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Names in env whose values are redacted everywhere." }, "timeout": { "$ref": "#/$defs/duration" }, "needs": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/id" } }, "reports_tests": { "type": "boolean", "description": "The command must report at least one test run." }, "mutates": { "type": "boolean", "description": "Refused in a rehearsal." }, "placeholder": { "enum": ["fail", "warn"] }, "shell": { "$ref": "#/$defs/processText", "minLength": 1, "description": "Shell to run the command with: bash (default: bash -eo pipefail -c), sh (sh -e -c), or another program given the command after -c." }, "pass_env": { "type": "array", "items": { "$ref": "#/$defs/envName" }, "description": "Credential or secret variables this command explicitly needs (e.g. GITHUB_TOKEN); they stay redacted." } } } }, "incidents": { "type": "object", "description": "Open issues carrying these labels are SEV-1/SEV-2 incidents.", "required": ["labels"], "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "labels": { "type": "array", "minItems": 1, "items": { "type": "string" } } } }, "consumer": { "type": "object", "description": "The consumer side: a check at a pinned ref, and/or the consumer's own decision record.", "additionalProperties": false, "properties": { "repository": { "$ref": "#/$defs/repository" }, "ref": { "type": "string" }, "check_name": { "type": "string" }, "record": { "$ref": "#/$defs/path" } } }, "joint_decision": { "type": "object", "description": "The signed joint decision record (builtin:joint-decision).", "required": ["path"], "additionalProperties": false, "properties": { "path": { "$ref": "#/$defs/path" }, "roles": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" }, "default": ["producer", "consumer"] }, "signers": { "type": "object", "description": "Who may sign each role: GitHub logins, or @org/team (a team's members; needs a token that can read the team). One person signs at most one role.", "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" } } }, "verify": { "type": "object", "description": "How each decision's signatures are verified: 'file' (the record's signed_by must be an allowed signer) or 'github' (an allowed signer's APPROVED review of the pull request on its head sha, or their approval of this run's deployment environment).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["file", "github"], "default": "file" }, "cutover": { "enum": ["file", "github"], "default": "github" } } }, "environment": { "type": "string", "minLength": 1, "description": "Only approvals of this deployment environment count as run approvals." }, "unsigned": { "type": "object", "description": "The state when nobody signed a decision: pending (CONDITIONAL) or fail (NO-GO).", "additionalProperties": false, "properties": { "rehearsal": { "enum": ["fail", "pending"] }, "cutover": { "enum": ["fail", "pending"] } } } } }, "checks": { "type": "object", "description": "Per-check policy, keyed by check id or a prefix ending in '*'.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "blocks": { "type": "array", "uniqueItems": true, "items": { "enum": ["rehearsal", "cutover"] } }, "abort": { "type": "boolean" } } } }, "protected_paths": { "type": "array", "description": "Globs (*, **, ?) of workspace files a pull request must not change for its own cutover: gate.integrity fails for cutover and warns for rehearsal, naming each file. The scripts commands run, user schemas, the consumer record and .github/workflows/** are always protected.", "items": { "type": "string", "minLength": 1 } }, "waivers": { "type": "array", "items": { "type": "object", "required": ["check", "reason", "owner", "expires"], "additionalProperties": false, "properties": { "check": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "owner": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "format": "date" } } } } }, "$defs": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "path": { "type": "string", "minLength": 1, "description": "A path inside the workspace." }, "processText": { "type": "string", "pattern": "^[^\\u0000]*$", "description": "Text handed to a process (a command line, an environment value): a NUL character cannot be passed." }, "envName": { "type": "string", "pattern": "^[^=\\u0000]+$", "description": "An environment variable name: not empty, no '=' and no NUL character." }, "ref": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*#(/.*)?$", "description": "artifact-id#/json/pointer" }, "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "duration": { "oneOf": [{ "type": "number", "exclusiveMinimum": 0, "description": "Seconds." }, { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }] }, "stateLabels": { "type": "object", "additionalProperties": false, "properties": { "GO": { "type": "string" }, "NO-GO": { "type": "string" }, "CONDITIONAL": { "type": "string" } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -22083,11 +22083,11 @@ var require_builtin_validators = __commonJS({
     var pattern8 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
     var pattern12 = new RegExp("^[a-z0-9][a-z0-9._-]*#(/.*)?$", "u");
     var pattern15 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
-    var pattern16 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
-    var pattern18 = new RegExp("^[^=\\u0000]+$", "u");
-    var pattern20 = new RegExp("^[^\\u0000]*$", "u");
-    var pattern28 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-    var pattern30 = new RegExp("^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$", "u");
+    var pattern16 = new RegExp("^[^\\u0000]*$", "u");
+    var pattern17 = new RegExp("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", "u");
+    var pattern19 = new RegExp("^[^=\\u0000]+$", "u");
+    var pattern29 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+    var pattern31 = new RegExp("^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$", "u");
     var formats0 = require_formats().fullFormats.date;
     function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
@@ -23423,29 +23423,29 @@ var require_builtin_validators = __commonJS({
                   if (Array.isArray(data66)) {
                     const len7 = data66.length;
                     for (let i8 = 0; i8 < len7; i8++) {
-                      if (typeof data66[i8] !== "string") {
-                        const err117 = { instancePath: instancePath + "/tools/" + i7 + "/version_args/" + i8, schemaPath: "#/properties/tools/items/properties/version_args/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      let data67 = data66[i8];
+                      if (typeof data67 === "string") {
+                        if (!pattern16.test(data67)) {
+                          const err117 = { instancePath: instancePath + "/tools/" + i7 + "/version_args/" + i8, schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
+                          if (vErrors === null) {
+                            vErrors = [err117];
+                          } else {
+                            vErrors.push(err117);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err118 = { instancePath: instancePath + "/tools/" + i7 + "/version_args/" + i8, schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err117];
+                          vErrors = [err118];
                         } else {
-                          vErrors.push(err117);
+                          vErrors.push(err118);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err118 = { instancePath: instancePath + "/tools/" + i7 + "/version_args", schemaPath: "#/properties/tools/items/properties/version_args/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err118];
-                    } else {
-                      vErrors.push(err118);
-                    }
-                    errors++;
-                  }
-                }
-                if (data63.allow_prerelease !== void 0) {
-                  if (typeof data63.allow_prerelease !== "boolean") {
-                    const err119 = { instancePath: instancePath + "/tools/" + i7 + "/allow_prerelease", schemaPath: "#/properties/tools/items/properties/allow_prerelease/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err119 = { instancePath: instancePath + "/tools/" + i7 + "/version_args", schemaPath: "#/properties/tools/items/properties/version_args/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err119];
                     } else {
@@ -23454,22 +23454,33 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data63.allow_prerelease !== void 0) {
+                  if (typeof data63.allow_prerelease !== "boolean") {
+                    const err120 = { instancePath: instancePath + "/tools/" + i7 + "/allow_prerelease", schemaPath: "#/properties/tools/items/properties/allow_prerelease/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err120];
+                    } else {
+                      vErrors.push(err120);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err120 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err121 = { instancePath: instancePath + "/tools/" + i7, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err120];
+                  vErrors = [err121];
                 } else {
-                  vErrors.push(err120);
+                  vErrors.push(err121);
                 }
                 errors++;
               }
             }
           } else {
-            const err121 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err122 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err121];
+              vErrors = [err122];
             } else {
-              vErrors.push(err121);
+              vErrors.push(err122);
             }
             errors++;
           }
@@ -23479,19 +23490,7 @@ var require_builtin_validators = __commonJS({
           if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
             for (const key13 in data69) {
               if (!(key13 === "concurrency" || key13 === "timeout" || key13 === "placeholder" || key13 === "run_timeout" || key13 === "mutation_patterns" || key13 === "secret_env")) {
-                const err122 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err122];
-                } else {
-                  vErrors.push(err122);
-                }
-                errors++;
-              }
-            }
-            if (data69.concurrency !== void 0) {
-              let data70 = data69.concurrency;
-              if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
-                const err123 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err123 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err123];
                 } else {
@@ -23499,27 +23498,21 @@ var require_builtin_validators = __commonJS({
                 }
                 errors++;
               }
+            }
+            if (data69.concurrency !== void 0) {
+              let data70 = data69.concurrency;
+              if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)))) {
+                const err124 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
               if (typeof data70 == "number") {
                 if (data70 < 1 || isNaN(data70)) {
-                  const err124 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err124];
-                  } else {
-                    vErrors.push(err124);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data69.timeout !== void 0) {
-              let data71 = data69.timeout;
-              const _errs167 = errors;
-              let valid44 = false;
-              let passing0 = null;
-              const _errs168 = errors;
-              if (typeof data71 == "number") {
-                if (data71 <= 0 || isNaN(data71)) {
-                  const err125 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                  const err125 = { instancePath: instancePath + "/command_defaults/concurrency", schemaPath: "#/properties/command_defaults/properties/concurrency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err125];
                   } else {
@@ -23527,63 +23520,81 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-              } else {
-                const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err126];
-                } else {
-                  vErrors.push(err126);
-                }
-                errors++;
               }
-              var _valid0 = _errs168 === errors;
-              if (_valid0) {
-                valid44 = true;
-                passing0 = 0;
-              }
-              const _errs170 = errors;
-              if (typeof data71 === "string") {
-                if (!pattern16.test(data71)) {
-                  const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+            }
+            if (data69.timeout !== void 0) {
+              let data71 = data69.timeout;
+              const _errs168 = errors;
+              let valid45 = false;
+              let passing0 = null;
+              const _errs169 = errors;
+              if (typeof data71 == "number") {
+                if (data71 <= 0 || isNaN(data71)) {
+                  const err126 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                   if (vErrors === null) {
-                    vErrors = [err127];
+                    vErrors = [err126];
                   } else {
-                    vErrors.push(err127);
+                    vErrors.push(err126);
                   }
                   errors++;
                 }
               } else {
-                const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err127 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
-                  vErrors = [err128];
+                  vErrors = [err127];
                 } else {
-                  vErrors.push(err128);
+                  vErrors.push(err127);
                 }
                 errors++;
               }
-              var _valid0 = _errs170 === errors;
-              if (_valid0 && valid44) {
-                valid44 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid44 = true;
-                  passing0 = 1;
-                }
+              var _valid0 = _errs169 === errors;
+              if (_valid0) {
+                valid45 = true;
+                passing0 = 0;
               }
-              if (!valid44) {
-                const err129 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+              const _errs171 = errors;
+              if (typeof data71 === "string") {
+                if (!pattern17.test(data71)) {
+                  const err128 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+              } else {
+                const err129 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
                   vErrors.push(err129);
                 }
                 errors++;
+              }
+              var _valid0 = _errs171 === errors;
+              if (_valid0 && valid45) {
+                valid45 = false;
+                passing0 = [passing0, 1];
               } else {
-                errors = _errs167;
+                if (_valid0) {
+                  valid45 = true;
+                  passing0 = 1;
+                }
+              }
+              if (!valid45) {
+                const err130 = { instancePath: instancePath + "/command_defaults/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err130];
+                } else {
+                  vErrors.push(err130);
+                }
+                errors++;
+              } else {
+                errors = _errs168;
                 if (vErrors !== null) {
-                  if (_errs167) {
-                    vErrors.length = _errs167;
+                  if (_errs168) {
+                    vErrors.length = _errs168;
                   } else {
                     vErrors = null;
                   }
@@ -23593,88 +23604,88 @@ var require_builtin_validators = __commonJS({
             if (data69.placeholder !== void 0) {
               let data72 = data69.placeholder;
               if (!(data72 === "fail" || data72 === "warn")) {
-                const err130 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                const err131 = { instancePath: instancePath + "/command_defaults/placeholder", schemaPath: "#/properties/command_defaults/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.command_defaults.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err130];
+                  vErrors = [err131];
                 } else {
-                  vErrors.push(err130);
+                  vErrors.push(err131);
                 }
                 errors++;
               }
             }
             if (data69.run_timeout !== void 0) {
               let data73 = data69.run_timeout;
-              const _errs175 = errors;
-              let valid46 = false;
-              let passing1 = null;
               const _errs176 = errors;
+              let valid47 = false;
+              let passing1 = null;
+              const _errs177 = errors;
               if (typeof data73 == "number") {
                 if (data73 <= 0 || isNaN(data73)) {
-                  const err131 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                  const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                   if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err132];
                   } else {
-                    vErrors.push(err131);
+                    vErrors.push(err132);
                   }
                   errors++;
                 }
               } else {
-                const err132 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
-                  vErrors = [err132];
+                  vErrors = [err133];
                 } else {
-                  vErrors.push(err132);
+                  vErrors.push(err133);
                 }
                 errors++;
               }
-              var _valid1 = _errs176 === errors;
+              var _valid1 = _errs177 === errors;
               if (_valid1) {
-                valid46 = true;
+                valid47 = true;
                 passing1 = 0;
               }
-              const _errs178 = errors;
+              const _errs179 = errors;
               if (typeof data73 === "string") {
-                if (!pattern16.test(data73)) {
-                  const err133 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                if (!pattern17.test(data73)) {
+                  const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
                   if (vErrors === null) {
-                    vErrors = [err133];
+                    vErrors = [err134];
                   } else {
-                    vErrors.push(err133);
+                    vErrors.push(err134);
                   }
                   errors++;
                 }
               } else {
-                const err134 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err134];
-                } else {
-                  vErrors.push(err134);
-                }
-                errors++;
-              }
-              var _valid1 = _errs178 === errors;
-              if (_valid1 && valid46) {
-                valid46 = false;
-                passing1 = [passing1, 1];
-              } else {
-                if (_valid1) {
-                  valid46 = true;
-                  passing1 = 1;
-                }
-              }
-              if (!valid46) {
-                const err135 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                const err135 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err135];
                 } else {
                   vErrors.push(err135);
                 }
                 errors++;
+              }
+              var _valid1 = _errs179 === errors;
+              if (_valid1 && valid47) {
+                valid47 = false;
+                passing1 = [passing1, 1];
               } else {
-                errors = _errs175;
+                if (_valid1) {
+                  valid47 = true;
+                  passing1 = 1;
+                }
+              }
+              if (!valid47) {
+                const err136 = { instancePath: instancePath + "/command_defaults/run_timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                if (vErrors === null) {
+                  vErrors = [err136];
+                } else {
+                  vErrors.push(err136);
+                }
+                errors++;
+              } else {
+                errors = _errs176;
                 if (vErrors !== null) {
-                  if (_errs175) {
-                    vErrors.length = _errs175;
+                  if (_errs176) {
+                    vErrors.length = _errs176;
                   } else {
                     vErrors = null;
                   }
@@ -23687,21 +23698,21 @@ var require_builtin_validators = __commonJS({
                 const len8 = data74.length;
                 for (let i9 = 0; i9 < len8; i9++) {
                   if (typeof data74[i9] !== "string") {
-                    const err136 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err137 = { instancePath: instancePath + "/command_defaults/mutation_patterns/" + i9, schemaPath: "#/properties/command_defaults/properties/mutation_patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err136];
+                      vErrors = [err137];
                     } else {
-                      vErrors.push(err136);
+                      vErrors.push(err137);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err137 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err138 = { instancePath: instancePath + "/command_defaults/mutation_patterns", schemaPath: "#/properties/command_defaults/properties/mutation_patterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err137];
+                  vErrors = [err138];
                 } else {
-                  vErrors.push(err137);
+                  vErrors.push(err138);
                 }
                 errors++;
               }
@@ -23713,41 +23724,41 @@ var require_builtin_validators = __commonJS({
                 for (let i10 = 0; i10 < len9; i10++) {
                   let data77 = data76[i10];
                   if (typeof data77 === "string") {
-                    if (!pattern18.test(data77)) {
-                      const err138 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
+                    if (!pattern19.test(data77)) {
+                      const err139 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
                       if (vErrors === null) {
-                        vErrors = [err138];
+                        vErrors = [err139];
                       } else {
-                        vErrors.push(err138);
+                        vErrors.push(err139);
                       }
                       errors++;
                     }
                   } else {
-                    const err139 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err140 = { instancePath: instancePath + "/command_defaults/secret_env/" + i10, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err139];
+                      vErrors = [err140];
                     } else {
-                      vErrors.push(err139);
+                      vErrors.push(err140);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err140 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err141 = { instancePath: instancePath + "/command_defaults/secret_env", schemaPath: "#/properties/command_defaults/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err140];
+                  vErrors = [err141];
                 } else {
-                  vErrors.push(err140);
+                  vErrors.push(err141);
                 }
                 errors++;
               }
             }
           } else {
-            const err141 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err142 = { instancePath: instancePath + "/command_defaults", schemaPath: "#/properties/command_defaults/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err141];
+              vErrors = [err142];
             } else {
-              vErrors.push(err141);
+              vErrors.push(err142);
             }
             errors++;
           }
@@ -23760,16 +23771,7 @@ var require_builtin_validators = __commonJS({
               let data79 = data78[i11];
               if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
                 if (data79.id === void 0) {
-                  const err142 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err142];
-                  } else {
-                    vErrors.push(err142);
-                  }
-                  errors++;
-                }
-                if (data79.run === void 0) {
-                  const err143 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  const err143 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
                     vErrors = [err143];
                   } else {
@@ -23777,13 +23779,22 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
+                if (data79.run === void 0) {
+                  const err144 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
                 for (const key14 in data79) {
                   if (!func1.call(schema31.properties.commands.items.properties, key14)) {
-                    const err144 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                    const err145 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err144];
+                      vErrors = [err145];
                     } else {
-                      vErrors.push(err144);
+                      vErrors.push(err145);
                     }
                     errors++;
                   }
@@ -23792,20 +23803,20 @@ var require_builtin_validators = __commonJS({
                   let data80 = data79.id;
                   if (typeof data80 === "string") {
                     if (!pattern8.test(data80)) {
-                      const err145 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                      const err146 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
                       if (vErrors === null) {
-                        vErrors = [err145];
+                        vErrors = [err146];
                       } else {
-                        vErrors.push(err145);
+                        vErrors.push(err146);
                       }
                       errors++;
                     }
                   } else {
-                    const err146 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err147 = { instancePath: instancePath + "/commands/" + i11 + "/id", schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err146];
+                      vErrors = [err147];
                     } else {
-                      vErrors.push(err146);
+                      vErrors.push(err147);
                     }
                     errors++;
                   }
@@ -23813,31 +23824,31 @@ var require_builtin_validators = __commonJS({
                 if (data79.run !== void 0) {
                   let data81 = data79.run;
                   if (typeof data81 === "string") {
-                    if (!pattern20.test(data81)) {
-                      const err147 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
+                    if (!pattern16.test(data81)) {
+                      const err148 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
                       if (vErrors === null) {
-                        vErrors = [err147];
+                        vErrors = [err148];
                       } else {
-                        vErrors.push(err147);
+                        vErrors.push(err148);
                       }
                       errors++;
                     }
                   } else {
-                    const err148 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err149 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err148];
+                      vErrors = [err149];
                     } else {
-                      vErrors.push(err148);
+                      vErrors.push(err149);
                     }
                     errors++;
                   }
                   if (typeof data81 === "string") {
                     if (func2(data81) < 1) {
-                      const err149 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err150 = { instancePath: instancePath + "/commands/" + i11 + "/run", schemaPath: "#/properties/commands/items/properties/run/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err149];
+                        vErrors = [err150];
                       } else {
-                        vErrors.push(err149);
+                        vErrors.push(err150);
                       }
                       errors++;
                     }
@@ -23847,20 +23858,20 @@ var require_builtin_validators = __commonJS({
                   let data82 = data79.cwd;
                   if (typeof data82 === "string") {
                     if (func2(data82) < 1) {
-                      const err150 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err151 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err150];
+                        vErrors = [err151];
                       } else {
-                        vErrors.push(err150);
+                        vErrors.push(err151);
                       }
                       errors++;
                     }
                   } else {
-                    const err151 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err152 = { instancePath: instancePath + "/commands/" + i11 + "/cwd", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err151];
+                      vErrors = [err152];
                     } else {
-                      vErrors.push(err151);
+                      vErrors.push(err152);
                     }
                     errors++;
                   }
@@ -23869,29 +23880,19 @@ var require_builtin_validators = __commonJS({
                   let data83 = data79.env;
                   if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
                     for (const key15 in data83) {
-                      const _errs205 = errors;
+                      const _errs206 = errors;
                       if (typeof key15 === "string") {
-                        if (!pattern18.test(key15)) {
-                          const err152 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"', propertyName: key15 };
+                        if (!pattern19.test(key15)) {
+                          const err153 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"', propertyName: key15 };
                           if (vErrors === null) {
-                            vErrors = [err152];
+                            vErrors = [err153];
                           } else {
-                            vErrors.push(err152);
+                            vErrors.push(err153);
                           }
                           errors++;
                         }
                       } else {
-                        const err153 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key15 };
-                        if (vErrors === null) {
-                          vErrors = [err153];
-                        } else {
-                          vErrors.push(err153);
-                        }
-                        errors++;
-                      }
-                      var valid58 = _errs205 === errors;
-                      if (!valid58) {
-                        const err154 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid" };
+                        const err154 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key15 };
                         if (vErrors === null) {
                           vErrors = [err154];
                         } else {
@@ -23899,35 +23900,45 @@ var require_builtin_validators = __commonJS({
                         }
                         errors++;
                       }
+                      var valid59 = _errs206 === errors;
+                      if (!valid59) {
+                        const err155 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid" };
+                        if (vErrors === null) {
+                          vErrors = [err155];
+                        } else {
+                          vErrors.push(err155);
+                        }
+                        errors++;
+                      }
                     }
                     for (const key16 in data83) {
                       let data84 = data83[key16];
                       if (typeof data84 === "string") {
-                        if (!pattern20.test(data84)) {
-                          const err155 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
+                        if (!pattern16.test(data84)) {
+                          const err156 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
                           if (vErrors === null) {
-                            vErrors = [err155];
+                            vErrors = [err156];
                           } else {
-                            vErrors.push(err155);
+                            vErrors.push(err156);
                           }
                           errors++;
                         }
                       } else {
-                        const err156 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err157 = { instancePath: instancePath + "/commands/" + i11 + "/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err156];
+                          vErrors = [err157];
                         } else {
-                          vErrors.push(err156);
+                          vErrors.push(err157);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err157 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err158 = { instancePath: instancePath + "/commands/" + i11 + "/env", schemaPath: "#/properties/commands/items/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err157];
+                      vErrors = [err158];
                     } else {
-                      vErrors.push(err157);
+                      vErrors.push(err158);
                     }
                     errors++;
                   }
@@ -23939,108 +23950,108 @@ var require_builtin_validators = __commonJS({
                     for (let i12 = 0; i12 < len11; i12++) {
                       let data86 = data85[i12];
                       if (typeof data86 === "string") {
-                        if (!pattern18.test(data86)) {
-                          const err158 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
+                        if (!pattern19.test(data86)) {
+                          const err159 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
                           if (vErrors === null) {
-                            vErrors = [err158];
+                            vErrors = [err159];
                           } else {
-                            vErrors.push(err158);
+                            vErrors.push(err159);
                           }
                           errors++;
                         }
                       } else {
-                        const err159 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err160 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env/" + i12, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err159];
+                          vErrors = [err160];
                         } else {
-                          vErrors.push(err159);
+                          vErrors.push(err160);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err160 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err161 = { instancePath: instancePath + "/commands/" + i11 + "/secret_env", schemaPath: "#/properties/commands/items/properties/secret_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err160];
+                      vErrors = [err161];
                     } else {
-                      vErrors.push(err160);
+                      vErrors.push(err161);
                     }
                     errors++;
                   }
                 }
                 if (data79.timeout !== void 0) {
                   let data87 = data79.timeout;
-                  const _errs219 = errors;
-                  let valid66 = false;
-                  let passing2 = null;
                   const _errs220 = errors;
+                  let valid67 = false;
+                  let passing2 = null;
+                  const _errs221 = errors;
                   if (typeof data87 == "number") {
                     if (data87 <= 0 || isNaN(data87)) {
-                      const err161 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                      const err162 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
                       if (vErrors === null) {
-                        vErrors = [err161];
+                        vErrors = [err162];
                       } else {
-                        vErrors.push(err161);
+                        vErrors.push(err162);
                       }
                       errors++;
                     }
                   } else {
-                    const err162 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                    const err163 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/0/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                     if (vErrors === null) {
-                      vErrors = [err162];
+                      vErrors = [err163];
                     } else {
-                      vErrors.push(err162);
+                      vErrors.push(err163);
                     }
                     errors++;
                   }
-                  var _valid2 = _errs220 === errors;
+                  var _valid2 = _errs221 === errors;
                   if (_valid2) {
-                    valid66 = true;
+                    valid67 = true;
                     passing2 = 0;
                   }
-                  const _errs222 = errors;
+                  const _errs223 = errors;
                   if (typeof data87 === "string") {
-                    if (!pattern16.test(data87)) {
-                      const err163 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
+                    if (!pattern17.test(data87)) {
+                      const err164 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$" }, message: 'must match pattern "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"' };
                       if (vErrors === null) {
-                        vErrors = [err163];
+                        vErrors = [err164];
                       } else {
-                        vErrors.push(err163);
+                        vErrors.push(err164);
                       }
                       errors++;
                     }
                   } else {
-                    const err164 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err164];
-                    } else {
-                      vErrors.push(err164);
-                    }
-                    errors++;
-                  }
-                  var _valid2 = _errs222 === errors;
-                  if (_valid2 && valid66) {
-                    valid66 = false;
-                    passing2 = [passing2, 1];
-                  } else {
-                    if (_valid2) {
-                      valid66 = true;
-                      passing2 = 1;
-                    }
-                  }
-                  if (!valid66) {
-                    const err165 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    const err165 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err165];
                     } else {
                       vErrors.push(err165);
                     }
                     errors++;
+                  }
+                  var _valid2 = _errs223 === errors;
+                  if (_valid2 && valid67) {
+                    valid67 = false;
+                    passing2 = [passing2, 1];
                   } else {
-                    errors = _errs219;
+                    if (_valid2) {
+                      valid67 = true;
+                      passing2 = 1;
+                    }
+                  }
+                  if (!valid67) {
+                    const err166 = { instancePath: instancePath + "/commands/" + i11 + "/timeout", schemaPath: "#/$defs/duration/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err166];
+                    } else {
+                      vErrors.push(err166);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs220;
                     if (vErrors !== null) {
-                      if (_errs219) {
-                        vErrors.length = _errs219;
+                      if (_errs220) {
+                        vErrors.length = _errs220;
                       } else {
                         vErrors = null;
                       }
@@ -24055,20 +24066,20 @@ var require_builtin_validators = __commonJS({
                       let data89 = data88[i13];
                       if (typeof data89 === "string") {
                         if (!pattern8.test(data89)) {
-                          const err166 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
+                          const err167 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]*$"' };
                           if (vErrors === null) {
-                            vErrors = [err166];
+                            vErrors = [err167];
                           } else {
-                            vErrors.push(err166);
+                            vErrors.push(err167);
                           }
                           errors++;
                         }
                       } else {
-                        const err167 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err168 = { instancePath: instancePath + "/commands/" + i11 + "/needs/" + i13, schemaPath: "#/$defs/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err167];
+                          vErrors = [err168];
                         } else {
-                          vErrors.push(err167);
+                          vErrors.push(err168);
                         }
                         errors++;
                       }
@@ -24079,11 +24090,11 @@ var require_builtin_validators = __commonJS({
                       outer0: for (; i14--; ) {
                         for (j1 = i14; j1--; ) {
                           if (func0(data88[i14], data88[j1])) {
-                            const err168 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
+                            const err169 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i14 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err168];
+                              vErrors = [err169];
                             } else {
-                              vErrors.push(err168);
+                              vErrors.push(err169);
                             }
                             errors++;
                             break outer0;
@@ -24092,18 +24103,7 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err169 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err169];
-                    } else {
-                      vErrors.push(err169);
-                    }
-                    errors++;
-                  }
-                }
-                if (data79.reports_tests !== void 0) {
-                  if (typeof data79.reports_tests !== "boolean") {
-                    const err170 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err170 = { instancePath: instancePath + "/commands/" + i11 + "/needs", schemaPath: "#/properties/commands/items/properties/needs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err170];
                     } else {
@@ -24112,9 +24112,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data79.mutates !== void 0) {
-                  if (typeof data79.mutates !== "boolean") {
-                    const err171 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data79.reports_tests !== void 0) {
+                  if (typeof data79.reports_tests !== "boolean") {
+                    const err171 = { instancePath: instancePath + "/commands/" + i11 + "/reports_tests", schemaPath: "#/properties/commands/items/properties/reports_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err171];
                     } else {
@@ -24123,10 +24123,9 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data79.placeholder !== void 0) {
-                  let data92 = data79.placeholder;
-                  if (!(data92 === "fail" || data92 === "warn")) {
-                    const err172 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                if (data79.mutates !== void 0) {
+                  if (typeof data79.mutates !== "boolean") {
+                    const err172 = { instancePath: instancePath + "/commands/" + i11 + "/mutates", schemaPath: "#/properties/commands/items/properties/mutates/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err172];
                     } else {
@@ -24135,34 +24134,46 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data79.placeholder !== void 0) {
+                  let data92 = data79.placeholder;
+                  if (!(data92 === "fail" || data92 === "warn")) {
+                    const err173 = { instancePath: instancePath + "/commands/" + i11 + "/placeholder", schemaPath: "#/properties/commands/items/properties/placeholder/enum", keyword: "enum", params: { allowedValues: schema31.properties.commands.items.properties.placeholder.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err173];
+                    } else {
+                      vErrors.push(err173);
+                    }
+                    errors++;
+                  }
+                }
                 if (data79.shell !== void 0) {
                   let data93 = data79.shell;
                   if (typeof data93 === "string") {
-                    if (!pattern20.test(data93)) {
-                      const err173 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
+                    if (!pattern16.test(data93)) {
+                      const err174 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/$defs/processText/pattern", keyword: "pattern", params: { pattern: "^[^\\u0000]*$" }, message: 'must match pattern "^[^\\u0000]*$"' };
                       if (vErrors === null) {
-                        vErrors = [err173];
+                        vErrors = [err174];
                       } else {
-                        vErrors.push(err173);
+                        vErrors.push(err174);
                       }
                       errors++;
                     }
                   } else {
-                    const err174 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err175 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/$defs/processText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err174];
+                      vErrors = [err175];
                     } else {
-                      vErrors.push(err174);
+                      vErrors.push(err175);
                     }
                     errors++;
                   }
                   if (typeof data93 === "string") {
                     if (func2(data93) < 1) {
-                      const err175 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err176 = { instancePath: instancePath + "/commands/" + i11 + "/shell", schemaPath: "#/properties/commands/items/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err175];
+                        vErrors = [err176];
                       } else {
-                        vErrors.push(err175);
+                        vErrors.push(err176);
                       }
                       errors++;
                     }
@@ -24175,51 +24186,51 @@ var require_builtin_validators = __commonJS({
                     for (let i15 = 0; i15 < len13; i15++) {
                       let data95 = data94[i15];
                       if (typeof data95 === "string") {
-                        if (!pattern18.test(data95)) {
-                          const err176 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
+                        if (!pattern19.test(data95)) {
+                          const err177 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[^=\\u0000]+$" }, message: 'must match pattern "^[^=\\u0000]+$"' };
                           if (vErrors === null) {
-                            vErrors = [err176];
+                            vErrors = [err177];
                           } else {
-                            vErrors.push(err176);
+                            vErrors.push(err177);
                           }
                           errors++;
                         }
                       } else {
-                        const err177 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err178 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env/" + i15, schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err177];
+                          vErrors = [err178];
                         } else {
-                          vErrors.push(err177);
+                          vErrors.push(err178);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err178 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err179 = { instancePath: instancePath + "/commands/" + i11 + "/pass_env", schemaPath: "#/properties/commands/items/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err178];
+                      vErrors = [err179];
                     } else {
-                      vErrors.push(err178);
+                      vErrors.push(err179);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err179 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err180 = { instancePath: instancePath + "/commands/" + i11, schemaPath: "#/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err179];
+                  vErrors = [err180];
                 } else {
-                  vErrors.push(err179);
+                  vErrors.push(err180);
                 }
                 errors++;
               }
             }
           } else {
-            const err180 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err181 = { instancePath: instancePath + "/commands", schemaPath: "#/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err180];
+              vErrors = [err181];
             } else {
-              vErrors.push(err180);
+              vErrors.push(err181);
             }
             errors++;
           }
@@ -24228,21 +24239,21 @@ var require_builtin_validators = __commonJS({
           let data96 = data.incidents;
           if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
             if (data96.labels === void 0) {
-              const err181 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
+              const err182 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/required", keyword: "required", params: { missingProperty: "labels" }, message: "must have required property 'labels'" };
               if (vErrors === null) {
-                vErrors = [err181];
+                vErrors = [err182];
               } else {
-                vErrors.push(err181);
+                vErrors.push(err182);
               }
               errors++;
             }
             for (const key17 in data96) {
               if (!(key17 === "repository" || key17 === "labels")) {
-                const err182 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
+                const err183 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err182];
+                  vErrors = [err183];
                 } else {
-                  vErrors.push(err182);
+                  vErrors.push(err183);
                 }
                 errors++;
               }
@@ -24250,21 +24261,21 @@ var require_builtin_validators = __commonJS({
             if (data96.repository !== void 0) {
               let data97 = data96.repository;
               if (typeof data97 === "string") {
-                if (!pattern28.test(data97)) {
-                  const err183 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                if (!pattern29.test(data97)) {
+                  const err184 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err183];
+                    vErrors = [err184];
                   } else {
-                    vErrors.push(err183);
+                    vErrors.push(err184);
                   }
                   errors++;
                 }
               } else {
-                const err184 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err185 = { instancePath: instancePath + "/incidents/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err184];
+                  vErrors = [err185];
                 } else {
-                  vErrors.push(err184);
+                  vErrors.push(err185);
                 }
                 errors++;
               }
@@ -24273,42 +24284,42 @@ var require_builtin_validators = __commonJS({
               let data98 = data96.labels;
               if (Array.isArray(data98)) {
                 if (data98.length < 1) {
-                  const err185 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  const err186 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err185];
+                    vErrors = [err186];
                   } else {
-                    vErrors.push(err185);
+                    vErrors.push(err186);
                   }
                   errors++;
                 }
                 const len14 = data98.length;
                 for (let i16 = 0; i16 < len14; i16++) {
                   if (typeof data98[i16] !== "string") {
-                    const err186 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err187 = { instancePath: instancePath + "/incidents/labels/" + i16, schemaPath: "#/properties/incidents/properties/labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err186];
+                      vErrors = [err187];
                     } else {
-                      vErrors.push(err186);
+                      vErrors.push(err187);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err187 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err188 = { instancePath: instancePath + "/incidents/labels", schemaPath: "#/properties/incidents/properties/labels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err187];
+                  vErrors = [err188];
                 } else {
-                  vErrors.push(err187);
+                  vErrors.push(err188);
                 }
                 errors++;
               }
             }
           } else {
-            const err188 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err189 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err188];
+              vErrors = [err189];
             } else {
-              vErrors.push(err188);
+              vErrors.push(err189);
             }
             errors++;
           }
@@ -24318,11 +24329,11 @@ var require_builtin_validators = __commonJS({
           if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
             for (const key18 in data100) {
               if (!(key18 === "repository" || key18 === "ref" || key18 === "check_name" || key18 === "record")) {
-                const err189 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
+                const err190 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err189];
+                  vErrors = [err190];
                 } else {
-                  vErrors.push(err189);
+                  vErrors.push(err190);
                 }
                 errors++;
               }
@@ -24330,28 +24341,17 @@ var require_builtin_validators = __commonJS({
             if (data100.repository !== void 0) {
               let data101 = data100.repository;
               if (typeof data101 === "string") {
-                if (!pattern28.test(data101)) {
-                  const err190 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                if (!pattern29.test(data101)) {
+                  const err191 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                   if (vErrors === null) {
-                    vErrors = [err190];
+                    vErrors = [err191];
                   } else {
-                    vErrors.push(err190);
+                    vErrors.push(err191);
                   }
                   errors++;
                 }
               } else {
-                const err191 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err191];
-                } else {
-                  vErrors.push(err191);
-                }
-                errors++;
-              }
-            }
-            if (data100.ref !== void 0) {
-              if (typeof data100.ref !== "string") {
-                const err192 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err192 = { instancePath: instancePath + "/consumer/repository", schemaPath: "#/$defs/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err192];
                 } else {
@@ -24360,9 +24360,9 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
-            if (data100.check_name !== void 0) {
-              if (typeof data100.check_name !== "string") {
-                const err193 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data100.ref !== void 0) {
+              if (typeof data100.ref !== "string") {
+                const err193 = { instancePath: instancePath + "/consumer/ref", schemaPath: "#/properties/consumer/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err193];
                 } else {
@@ -24371,34 +24371,45 @@ var require_builtin_validators = __commonJS({
                 errors++;
               }
             }
+            if (data100.check_name !== void 0) {
+              if (typeof data100.check_name !== "string") {
+                const err194 = { instancePath: instancePath + "/consumer/check_name", schemaPath: "#/properties/consumer/properties/check_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
             if (data100.record !== void 0) {
               let data104 = data100.record;
               if (typeof data104 === "string") {
                 if (func2(data104) < 1) {
-                  const err194 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err195 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err194];
+                    vErrors = [err195];
                   } else {
-                    vErrors.push(err194);
+                    vErrors.push(err195);
                   }
                   errors++;
                 }
               } else {
-                const err195 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err196 = { instancePath: instancePath + "/consumer/record", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err195];
+                  vErrors = [err196];
                 } else {
-                  vErrors.push(err195);
+                  vErrors.push(err196);
                 }
                 errors++;
               }
             }
           } else {
-            const err196 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err197 = { instancePath: instancePath + "/consumer", schemaPath: "#/properties/consumer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err196];
+              vErrors = [err197];
             } else {
-              vErrors.push(err196);
+              vErrors.push(err197);
             }
             errors++;
           }
@@ -24407,21 +24418,21 @@ var require_builtin_validators = __commonJS({
           let data105 = data.joint_decision;
           if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
             if (data105.path === void 0) {
-              const err197 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              const err198 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
               if (vErrors === null) {
-                vErrors = [err197];
+                vErrors = [err198];
               } else {
-                vErrors.push(err197);
+                vErrors.push(err198);
               }
               errors++;
             }
             for (const key19 in data105) {
               if (!(key19 === "path" || key19 === "roles" || key19 === "signers" || key19 === "verify" || key19 === "environment" || key19 === "unsigned")) {
-                const err198 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
+                const err199 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err198];
+                  vErrors = [err199];
                 } else {
-                  vErrors.push(err198);
+                  vErrors.push(err199);
                 }
                 errors++;
               }
@@ -24430,20 +24441,20 @@ var require_builtin_validators = __commonJS({
               let data106 = data105.path;
               if (typeof data106 === "string") {
                 if (func2(data106) < 1) {
-                  const err199 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err200 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err199];
+                    vErrors = [err200];
                   } else {
-                    vErrors.push(err199);
+                    vErrors.push(err200);
                   }
                   errors++;
                 }
               } else {
-                const err200 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err201 = { instancePath: instancePath + "/joint_decision/path", schemaPath: "#/$defs/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err200];
+                  vErrors = [err201];
                 } else {
-                  vErrors.push(err200);
+                  vErrors.push(err201);
                 }
                 errors++;
               }
@@ -24452,22 +24463,22 @@ var require_builtin_validators = __commonJS({
               let data107 = data105.roles;
               if (Array.isArray(data107)) {
                 if (data107.length < 1) {
-                  const err201 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  const err202 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err201];
+                    vErrors = [err202];
                   } else {
-                    vErrors.push(err201);
+                    vErrors.push(err202);
                   }
                   errors++;
                 }
                 const len15 = data107.length;
                 for (let i17 = 0; i17 < len15; i17++) {
                   if (typeof data107[i17] !== "string") {
-                    const err202 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err203 = { instancePath: instancePath + "/joint_decision/roles/" + i17, schemaPath: "#/properties/joint_decision/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err202];
+                      vErrors = [err203];
                     } else {
-                      vErrors.push(err202);
+                      vErrors.push(err203);
                     }
                     errors++;
                   }
@@ -24483,11 +24494,11 @@ var require_builtin_validators = __commonJS({
                     }
                     if (typeof indices1[item1] == "number") {
                       j2 = indices1[item1];
-                      const err203 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
+                      const err204 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i18 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err203];
+                        vErrors = [err204];
                       } else {
-                        vErrors.push(err203);
+                        vErrors.push(err204);
                       }
                       errors++;
                       break;
@@ -24496,11 +24507,11 @@ var require_builtin_validators = __commonJS({
                   }
                 }
               } else {
-                const err204 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err205 = { instancePath: instancePath + "/joint_decision/roles", schemaPath: "#/properties/joint_decision/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err204];
+                  vErrors = [err205];
                 } else {
-                  vErrors.push(err204);
+                  vErrors.push(err205);
                 }
                 errors++;
               }
@@ -24512,11 +24523,11 @@ var require_builtin_validators = __commonJS({
                   let data110 = data109[key20];
                   if (Array.isArray(data110)) {
                     if (data110.length < 1) {
-                      const err205 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      const err206 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                       if (vErrors === null) {
-                        vErrors = [err205];
+                        vErrors = [err206];
                       } else {
-                        vErrors.push(err205);
+                        vErrors.push(err206);
                       }
                       errors++;
                     }
@@ -24524,21 +24535,21 @@ var require_builtin_validators = __commonJS({
                     for (let i19 = 0; i19 < len16; i19++) {
                       let data111 = data110[i19];
                       if (typeof data111 === "string") {
-                        if (!pattern30.test(data111)) {
-                          const err206 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" }, message: 'must match pattern "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"' };
+                        if (!pattern31.test(data111)) {
+                          const err207 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$" }, message: 'must match pattern "^(@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[^@\\s][^\\s]*)$"' };
                           if (vErrors === null) {
-                            vErrors = [err206];
+                            vErrors = [err207];
                           } else {
-                            vErrors.push(err206);
+                            vErrors.push(err207);
                           }
                           errors++;
                         }
                       } else {
-                        const err207 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err208 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err207];
+                          vErrors = [err208];
                         } else {
-                          vErrors.push(err207);
+                          vErrors.push(err208);
                         }
                         errors++;
                       }
@@ -24554,11 +24565,11 @@ var require_builtin_validators = __commonJS({
                         }
                         if (typeof indices2[item2] == "number") {
                           j3 = indices2[item2];
-                          const err208 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
+                          const err209 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i20, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i20 + " are identical)" };
                           if (vErrors === null) {
-                            vErrors = [err208];
+                            vErrors = [err209];
                           } else {
-                            vErrors.push(err208);
+                            vErrors.push(err209);
                           }
                           errors++;
                           break;
@@ -24567,21 +24578,21 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err209 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err210 = { instancePath: instancePath + "/joint_decision/signers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/joint_decision/properties/signers/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
-                      vErrors = [err209];
+                      vErrors = [err210];
                     } else {
-                      vErrors.push(err209);
+                      vErrors.push(err210);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err210 = { instancePath: instancePath + "/joint_decision/signers", schemaPath: "#/properties/joint_decision/properties/signers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err211 = { instancePath: instancePath + "/joint_decision/signers", schemaPath: "#/properties/joint_decision/properties/signers/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err210];
+                  vErrors = [err211];
                 } else {
-                  vErrors.push(err210);
+                  vErrors.push(err211);
                 }
                 errors++;
               }
@@ -24591,19 +24602,7 @@ var require_builtin_validators = __commonJS({
               if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
                 for (const key21 in data112) {
                   if (!(key21 === "rehearsal" || key21 === "cutover")) {
-                    const err211 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err211];
-                    } else {
-                      vErrors.push(err211);
-                    }
-                    errors++;
-                  }
-                }
-                if (data112.rehearsal !== void 0) {
-                  let data113 = data112.rehearsal;
-                  if (!(data113 === "file" || data113 === "github")) {
-                    const err212 = { instancePath: instancePath + "/joint_decision/verify/rehearsal", schemaPath: "#/properties/joint_decision/properties/verify/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    const err212 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err212];
                     } else {
@@ -24612,10 +24611,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data112.cutover !== void 0) {
-                  let data114 = data112.cutover;
-                  if (!(data114 === "file" || data114 === "github")) {
-                    const err213 = { instancePath: instancePath + "/joint_decision/verify/cutover", schemaPath: "#/properties/joint_decision/properties/verify/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                if (data112.rehearsal !== void 0) {
+                  let data113 = data112.rehearsal;
+                  if (!(data113 === "file" || data113 === "github")) {
+                    const err213 = { instancePath: instancePath + "/joint_decision/verify/rehearsal", schemaPath: "#/properties/joint_decision/properties/verify/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err213];
                     } else {
@@ -24624,12 +24623,24 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data112.cutover !== void 0) {
+                  let data114 = data112.cutover;
+                  if (!(data114 === "file" || data114 === "github")) {
+                    const err214 = { instancePath: instancePath + "/joint_decision/verify/cutover", schemaPath: "#/properties/joint_decision/properties/verify/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.verify.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err214];
+                    } else {
+                      vErrors.push(err214);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err214 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err215 = { instancePath: instancePath + "/joint_decision/verify", schemaPath: "#/properties/joint_decision/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err214];
+                  vErrors = [err215];
                 } else {
-                  vErrors.push(err214);
+                  vErrors.push(err215);
                 }
                 errors++;
               }
@@ -24638,20 +24649,20 @@ var require_builtin_validators = __commonJS({
               let data115 = data105.environment;
               if (typeof data115 === "string") {
                 if (func2(data115) < 1) {
-                  const err215 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err216 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err215];
+                    vErrors = [err216];
                   } else {
-                    vErrors.push(err215);
+                    vErrors.push(err216);
                   }
                   errors++;
                 }
               } else {
-                const err216 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err217 = { instancePath: instancePath + "/joint_decision/environment", schemaPath: "#/properties/joint_decision/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err216];
+                  vErrors = [err217];
                 } else {
-                  vErrors.push(err216);
+                  vErrors.push(err217);
                 }
                 errors++;
               }
@@ -24661,19 +24672,7 @@ var require_builtin_validators = __commonJS({
               if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
                 for (const key22 in data116) {
                   if (!(key22 === "rehearsal" || key22 === "cutover")) {
-                    const err217 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err217];
-                    } else {
-                      vErrors.push(err217);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.rehearsal !== void 0) {
-                  let data117 = data116.rehearsal;
-                  if (!(data117 === "fail" || data117 === "pending")) {
-                    const err218 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
+                    const err218 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err218];
                     } else {
@@ -24682,10 +24681,10 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
-                if (data116.cutover !== void 0) {
-                  let data118 = data116.cutover;
-                  if (!(data118 === "fail" || data118 === "pending")) {
-                    const err219 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                if (data116.rehearsal !== void 0) {
+                  let data117 = data116.rehearsal;
+                  if (!(data117 === "fail" || data117 === "pending")) {
+                    const err219 = { instancePath: instancePath + "/joint_decision/unsigned/rehearsal", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/rehearsal/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.rehearsal.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err219];
                     } else {
@@ -24694,22 +24693,34 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data116.cutover !== void 0) {
+                  let data118 = data116.cutover;
+                  if (!(data118 === "fail" || data118 === "pending")) {
+                    const err220 = { instancePath: instancePath + "/joint_decision/unsigned/cutover", schemaPath: "#/properties/joint_decision/properties/unsigned/properties/cutover/enum", keyword: "enum", params: { allowedValues: schema31.properties.joint_decision.properties.unsigned.properties.cutover.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err220];
+                    } else {
+                      vErrors.push(err220);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err220 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err221 = { instancePath: instancePath + "/joint_decision/unsigned", schemaPath: "#/properties/joint_decision/properties/unsigned/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err220];
+                  vErrors = [err221];
                 } else {
-                  vErrors.push(err220);
+                  vErrors.push(err221);
                 }
                 errors++;
               }
             }
           } else {
-            const err221 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err222 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err221];
+              vErrors = [err222];
             } else {
-              vErrors.push(err221);
+              vErrors.push(err222);
             }
             errors++;
           }
@@ -24722,11 +24733,11 @@ var require_builtin_validators = __commonJS({
               if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
                 for (const key24 in data120) {
                   if (!(key24 === "blocks" || key24 === "abort")) {
-                    const err222 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
+                    const err223 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err222];
+                      vErrors = [err223];
                     } else {
-                      vErrors.push(err222);
+                      vErrors.push(err223);
                     }
                     errors++;
                   }
@@ -24738,11 +24749,11 @@ var require_builtin_validators = __commonJS({
                     for (let i21 = 0; i21 < len17; i21++) {
                       let data122 = data121[i21];
                       if (!(data122 === "rehearsal" || data122 === "cutover")) {
-                        const err223 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i21, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
+                        const err224 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks/" + i21, schemaPath: "#/properties/checks/additionalProperties/properties/blocks/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.checks.additionalProperties.properties.blocks.items.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
-                          vErrors = [err223];
+                          vErrors = [err224];
                         } else {
-                          vErrors.push(err223);
+                          vErrors.push(err224);
                         }
                         errors++;
                       }
@@ -24753,11 +24764,11 @@ var require_builtin_validators = __commonJS({
                       outer1: for (; i22--; ) {
                         for (j4 = i22; j4--; ) {
                           if (func0(data121[i22], data121[j4])) {
-                            const err224 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i22 + " are identical)" };
+                            const err225 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i22 + " are identical)" };
                             if (vErrors === null) {
-                              vErrors = [err224];
+                              vErrors = [err225];
                             } else {
-                              vErrors.push(err224);
+                              vErrors.push(err225);
                             }
                             errors++;
                             break outer1;
@@ -24766,18 +24777,7 @@ var require_builtin_validators = __commonJS({
                       }
                     }
                   } else {
-                    const err225 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err225];
-                    } else {
-                      vErrors.push(err225);
-                    }
-                    errors++;
-                  }
-                }
-                if (data120.abort !== void 0) {
-                  if (typeof data120.abort !== "boolean") {
-                    const err226 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err226 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/blocks", schemaPath: "#/properties/checks/additionalProperties/properties/blocks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                     if (vErrors === null) {
                       vErrors = [err226];
                     } else {
@@ -24786,22 +24786,33 @@ var require_builtin_validators = __commonJS({
                     errors++;
                   }
                 }
+                if (data120.abort !== void 0) {
+                  if (typeof data120.abort !== "boolean") {
+                    const err227 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1") + "/abort", schemaPath: "#/properties/checks/additionalProperties/properties/abort/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err227];
+                    } else {
+                      vErrors.push(err227);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err227 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err228 = { instancePath: instancePath + "/checks/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/checks/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err227];
+                  vErrors = [err228];
                 } else {
-                  vErrors.push(err227);
+                  vErrors.push(err228);
                 }
                 errors++;
               }
             }
           } else {
-            const err228 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err229 = { instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err228];
+              vErrors = [err229];
             } else {
-              vErrors.push(err228);
+              vErrors.push(err229);
             }
             errors++;
           }
@@ -24814,30 +24825,30 @@ var require_builtin_validators = __commonJS({
               let data125 = data124[i23];
               if (typeof data125 === "string") {
                 if (func2(data125) < 1) {
-                  const err229 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err230 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err229];
+                    vErrors = [err230];
                   } else {
-                    vErrors.push(err229);
+                    vErrors.push(err230);
                   }
                   errors++;
                 }
               } else {
-                const err230 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err231 = { instancePath: instancePath + "/protected_paths/" + i23, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err230];
+                  vErrors = [err231];
                 } else {
-                  vErrors.push(err230);
+                  vErrors.push(err231);
                 }
                 errors++;
               }
             }
           } else {
-            const err231 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err232 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err231];
+              vErrors = [err232];
             } else {
-              vErrors.push(err231);
+              vErrors.push(err232);
             }
             errors++;
           }
@@ -24850,16 +24861,7 @@ var require_builtin_validators = __commonJS({
               let data127 = data126[i24];
               if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
                 if (data127.check === void 0) {
-                  const err232 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
-                  if (vErrors === null) {
-                    vErrors = [err232];
-                  } else {
-                    vErrors.push(err232);
-                  }
-                  errors++;
-                }
-                if (data127.reason === void 0) {
-                  const err233 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  const err233 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'" };
                   if (vErrors === null) {
                     vErrors = [err233];
                   } else {
@@ -24867,8 +24869,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data127.owner === void 0) {
-                  const err234 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+                if (data127.reason === void 0) {
+                  const err234 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
                   if (vErrors === null) {
                     vErrors = [err234];
                   } else {
@@ -24876,8 +24878,8 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
-                if (data127.expires === void 0) {
-                  const err235 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                if (data127.owner === void 0) {
+                  const err235 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
                   if (vErrors === null) {
                     vErrors = [err235];
                   } else {
@@ -24885,13 +24887,22 @@ var require_builtin_validators = __commonJS({
                   }
                   errors++;
                 }
+                if (data127.expires === void 0) {
+                  const err236 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+                  if (vErrors === null) {
+                    vErrors = [err236];
+                  } else {
+                    vErrors.push(err236);
+                  }
+                  errors++;
+                }
                 for (const key25 in data127) {
                   if (!(key25 === "check" || key25 === "reason" || key25 === "owner" || key25 === "expires")) {
-                    const err236 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties" };
+                    const err237 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err236];
+                      vErrors = [err237];
                     } else {
-                      vErrors.push(err236);
+                      vErrors.push(err237);
                     }
                     errors++;
                   }
@@ -24900,20 +24911,20 @@ var require_builtin_validators = __commonJS({
                   let data128 = data127.check;
                   if (typeof data128 === "string") {
                     if (func2(data128) < 1) {
-                      const err237 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err238 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err237];
+                        vErrors = [err238];
                       } else {
-                        vErrors.push(err237);
+                        vErrors.push(err238);
                       }
                       errors++;
                     }
                   } else {
-                    const err238 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err239 = { instancePath: instancePath + "/waivers/" + i24 + "/check", schemaPath: "#/properties/waivers/items/properties/check/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err238];
+                      vErrors = [err239];
                     } else {
-                      vErrors.push(err238);
+                      vErrors.push(err239);
                     }
                     errors++;
                   }
@@ -24922,20 +24933,20 @@ var require_builtin_validators = __commonJS({
                   let data129 = data127.reason;
                   if (typeof data129 === "string") {
                     if (func2(data129) < 1) {
-                      const err239 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err240 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err239];
+                        vErrors = [err240];
                       } else {
-                        vErrors.push(err239);
+                        vErrors.push(err240);
                       }
                       errors++;
                     }
                   } else {
-                    const err240 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err241 = { instancePath: instancePath + "/waivers/" + i24 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err240];
+                      vErrors = [err241];
                     } else {
-                      vErrors.push(err240);
+                      vErrors.push(err241);
                     }
                     errors++;
                   }
@@ -24944,20 +24955,20 @@ var require_builtin_validators = __commonJS({
                   let data130 = data127.owner;
                   if (typeof data130 === "string") {
                     if (func2(data130) < 1) {
-                      const err241 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err242 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err241];
+                        vErrors = [err242];
                       } else {
-                        vErrors.push(err241);
+                        vErrors.push(err242);
                       }
                       errors++;
                     }
                   } else {
-                    const err242 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err243 = { instancePath: instancePath + "/waivers/" + i24 + "/owner", schemaPath: "#/properties/waivers/items/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err242];
+                      vErrors = [err243];
                     } else {
-                      vErrors.push(err242);
+                      vErrors.push(err243);
                     }
                     errors++;
                   }
@@ -24966,50 +24977,50 @@ var require_builtin_validators = __commonJS({
                   let data131 = data127.expires;
                   if (typeof data131 === "string") {
                     if (!formats0.validate(data131)) {
-                      const err243 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+                      const err244 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
                       if (vErrors === null) {
-                        vErrors = [err243];
+                        vErrors = [err244];
                       } else {
-                        vErrors.push(err243);
+                        vErrors.push(err244);
                       }
                       errors++;
                     }
                   } else {
-                    const err244 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err245 = { instancePath: instancePath + "/waivers/" + i24 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err244];
+                      vErrors = [err245];
                     } else {
-                      vErrors.push(err244);
+                      vErrors.push(err245);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err245 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err246 = { instancePath: instancePath + "/waivers/" + i24, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err245];
+                  vErrors = [err246];
                 } else {
-                  vErrors.push(err245);
+                  vErrors.push(err246);
                 }
                 errors++;
               }
             }
           } else {
-            const err246 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err247 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err246];
+              vErrors = [err247];
             } else {
-              vErrors.push(err246);
+              vErrors.push(err247);
             }
             errors++;
           }
         }
       } else {
-        const err247 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err248 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err247];
+          vErrors = [err248];
         } else {
-          vErrors.push(err247);
+          vErrors.push(err248);
         }
         errors++;
       }
@@ -25018,11 +25029,11 @@ var require_builtin_validators = __commonJS({
     }
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports2["decision-record"] = validate21;
-    var schema61 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] }, "head_sha": { "type": ["string", "null"], "description": "The Action: the workspace's HEAD, the commit judged (null when git could not say)." }, "subject_sha": { "type": ["string", "null"], "description": "The Action: the commit the event is about, where the verdict is published." } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
-    var schema63 = { "enum": ["rehearsal", "cutover"] };
-    var schema64 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
-    var pattern31 = new RegExp("^[0-9a-f]{64}$", "u");
-    var pattern32 = new RegExp("Z$", "u");
+    var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/decision-record.schema.json", "title": "cutover-checkpoint decision record", "description": "The machine-readable outcome of one gate run: both decisions, every check, every command, the baseline as seen by each source, and the digests of what was read.", "type": "object", "required": ["record_version", "gate", "generated_at", "decision_requested", "verdict", "decisions", "baseline", "checks", "commands", "artifacts", "context", "scope"], "properties": { "record_version": { "const": 1 }, "gate": { "type": "object", "required": ["name", "config_path", "config_sha256"], "properties": { "name": { "type": "string" }, "version": { "type": "string" }, "config_path": { "type": "string" }, "config_sha256": { "$ref": "#/$defs/sha256" } } }, "generated_at": { "type": "string", "format": "date-time", "pattern": "Z$" }, "decision_requested": { "$ref": "#/$defs/decision" }, "scope": { "enum": ["full", "validate", "shard"], "description": "full: a run whose commands ran (or an aggregate of shards); validate: no command ran, so every decision that has commands is at best CONDITIONAL; shard: one slice of the commands, never a decision on its own." }, "verdict": { "$ref": "#/$defs/state" }, "verdict_label": { "type": "string" }, "modes": { "type": "array", "items": { "type": "string" } }, "decisions": { "type": "object", "required": ["rehearsal", "cutover"], "additionalProperties": false, "properties": { "rehearsal": { "$ref": "#/$defs/decisionOutcome" }, "cutover": { "$ref": "#/$defs/decisionOutcome" } } }, "abort_triggers": { "type": "array", "items": { "type": "string" } }, "baseline": { "type": "object", "required": ["expected", "observed"], "properties": { "expected": { "$ref": "#/$defs/baselineValues" }, "observed": { "type": "object", "additionalProperties": { "$ref": "#/$defs/baselineValues" } } } }, "checks": { "type": "array", "items": { "type": "object", "required": ["id", "kind", "status", "blocks", "abort", "summary", "details"], "properties": { "id": { "type": "string" }, "kind": { "type": "string" }, "status": { "enum": ["pass", "fail", "warn", "pending", "waived", "skipped", "error"] }, "blocks": { "type": "array", "items": { "$ref": "#/$defs/decision" } }, "abort": { "type": "boolean" }, "summary": { "type": "string" }, "details": { "type": "array", "items": { "type": "string" } }, "findings": { "type": "array", "items": { "type": "object", "required": ["message"], "properties": { "message": { "type": "string" }, "location": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "pointer": { "type": "string" } } } } } }, "expected": {}, "observed": {}, "waiver": { "type": "object", "required": ["reason", "owner", "expires", "expired"], "properties": { "reason": { "type": "string" }, "owner": { "type": "string" }, "expires": { "type": "string" }, "expired": { "type": "boolean" } } } } } }, "commands": { "type": "array", "items": { "type": "object", "required": ["id", "run", "exit_code", "signal", "timed_out", "duration_ms", "tests", "output_tail"], "properties": { "id": { "type": "string" }, "run": { "type": "string" }, "cwd": { "type": "string" }, "state": { "enum": ["ran", "skipped", "refused", "not-run"] }, "reason": { "type": "string" }, "exit_code": { "type": ["integer", "null"] }, "signal": { "type": ["string", "null"] }, "timed_out": { "type": "boolean" }, "started_ms": { "type": "number" }, "duration_ms": { "type": "number", "minimum": 0 }, "tests": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["passed", "failed"], "properties": { "passed": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "runner": { "type": "string" } } }] }, "output_tail": { "type": "string" }, "output_bytes": { "type": "number" }, "log_path": { "type": "string" }, "leftover_processes": { "type": "array", "description": "Processes the command left running, found by the run marker and killed.", "items": { "type": "object", "required": ["pid", "command"], "properties": { "pid": { "type": "integer" }, "command": { "type": "string" } } } }, "needs": { "type": "array", "items": { "type": "string" } } } } }, "artifacts": { "$ref": "#/$defs/digests" }, "documents": { "$ref": "#/$defs/digests" }, "inputs": { "$ref": "#/$defs/digests", "description": "Every file the run read (config, artifacts, schemas and their $refs, documents, the scripts commands run and their directory trees), with its sha256: what verify-record compares." }, "joint_decision": { "type": ["object", "null"], "properties": { "verified": { "type": "object", "description": "Per decision, the signatures the gate verified, with their source: the record (file), a pull-request review (its URL) or an approval of the run's deployment environment.", "additionalProperties": { "type": "array", "items": { "type": "object", "required": ["role", "signer", "decision", "source"], "properties": { "role": { "type": "string" }, "signer": { "type": "string" }, "decision": { "enum": ["GO", "NO-GO"] }, "source": { "enum": ["file", "review", "run-approval"] }, "url": { "type": "string" }, "at": { "type": "string" }, "environments": { "type": "array", "items": { "type": "string" } } } } } } } }, "context": { "type": "object", "properties": { "repository": { "type": ["string", "null"] }, "sha": { "type": ["string", "null"] }, "ref": { "type": ["string", "null"] }, "event": { "type": ["string", "null"] }, "run_url": { "type": ["string", "null"] }, "head_sha": { "type": ["string", "null"], "description": "The Action: the workspace's HEAD, the commit judged (null when git could not say)." }, "subject_sha": { "type": ["string", "null"], "description": "The Action: the commit the event is about, where the verdict is published." } } }, "shard": { "type": "object", "required": ["index", "count", "commands"], "description": "Present on a partial record of one shard.", "properties": { "index": { "type": "integer", "minimum": 1 }, "count": { "type": "integer", "minimum": 1 }, "commands": { "type": "array", "items": { "type": "string" } } } }, "aggregated_from": { "type": "array", "description": "The shard records this record merges.", "items": { "type": "string" } } }, "$defs": { "decision": { "enum": ["rehearsal", "cutover"] }, "state": { "enum": ["GO", "NO-GO", "CONDITIONAL"] }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "baselineValues": { "type": "object", "additionalProperties": false, "properties": { "release_tag": { "type": "string" }, "commit_sha": { "type": "string" }, "service_contract_version": { "type": "string" }, "api_contract_version": { "type": "string" }, "integration_baseline": { "type": "string" } } }, "decisionOutcome": { "type": "object", "required": ["state", "blocked_by", "to_go"], "properties": { "state": { "$ref": "#/$defs/state" }, "label": { "type": "string" }, "blocked_by": { "type": "array", "items": { "type": "string" } }, "to_go": { "type": "array", "items": { "type": "object", "required": ["check", "status", "summary"], "properties": { "check": { "type": "string" }, "status": { "type": "string" }, "summary": { "type": "string" }, "expected": {}, "observed": {} } } } } }, "digests": { "type": "array", "items": { "type": "object", "required": ["id", "path", "sha256"], "properties": { "id": { "type": "string" }, "path": { "type": "string" }, "sha256": { "oneOf": [{ "$ref": "#/$defs/sha256" }, { "type": "null" }] } } } } } };
+    var schema64 = { "enum": ["rehearsal", "cutover"] };
+    var schema65 = { "enum": ["GO", "NO-GO", "CONDITIONAL"] };
+    var pattern32 = new RegExp("^[0-9a-f]{64}$", "u");
+    var pattern33 = new RegExp("Z$", "u");
     var formats2 = require_formats().fullFormats["date-time"];
     function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
@@ -25065,7 +25076,7 @@ var require_builtin_validators = __commonJS({
         if (data.state !== void 0) {
           let data0 = data.state;
           if (!(data0 === "GO" || data0 === "NO-GO" || data0 === "CONDITIONAL")) {
-            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values" };
+            const err3 = { instancePath: instancePath + "/state", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -25281,7 +25292,7 @@ var require_builtin_validators = __commonJS({
               let passing0 = null;
               const _errs9 = errors;
               if (typeof data3 === "string") {
-                if (!pattern31.test(data3)) {
+                if (!pattern32.test(data3)) {
                   const err5 = { instancePath: instancePath + "/" + i0 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -25563,7 +25574,7 @@ var require_builtin_validators = __commonJS({
             if (data1.config_sha256 !== void 0) {
               let data5 = data1.config_sha256;
               if (typeof data5 === "string") {
-                if (!pattern31.test(data5)) {
+                if (!pattern32.test(data5)) {
                   const err19 = { instancePath: instancePath + "/gate/config_sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -25595,7 +25606,7 @@ var require_builtin_validators = __commonJS({
         if (data.generated_at !== void 0) {
           let data6 = data.generated_at;
           if (typeof data6 === "string") {
-            if (!pattern32.test(data6)) {
+            if (!pattern33.test(data6)) {
               const err22 = { instancePath: instancePath + "/generated_at", schemaPath: "#/properties/generated_at/pattern", keyword: "pattern", params: { pattern: "Z$" }, message: 'must match pattern "Z$"' };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -25626,7 +25637,7 @@ var require_builtin_validators = __commonJS({
         if (data.decision_requested !== void 0) {
           let data7 = data.decision_requested;
           if (!(data7 === "rehearsal" || data7 === "cutover")) {
-            const err25 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values" };
+            const err25 = { instancePath: instancePath + "/decision_requested", schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -25638,7 +25649,7 @@ var require_builtin_validators = __commonJS({
         if (data.scope !== void 0) {
           let data8 = data.scope;
           if (!(data8 === "full" || data8 === "validate" || data8 === "shard")) {
-            const err26 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema61.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+            const err26 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema62.properties.scope.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -25650,7 +25661,7 @@ var require_builtin_validators = __commonJS({
         if (data.verdict !== void 0) {
           let data9 = data.verdict;
           if (!(data9 === "GO" || data9 === "NO-GO" || data9 === "CONDITIONAL")) {
-            const err27 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/verdict", schemaPath: "#/$defs/state/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -26071,7 +26082,7 @@ var require_builtin_validators = __commonJS({
                 if (data33.status !== void 0) {
                   let data36 = data33.status;
                   if (!(data36 === "pass" || data36 === "fail" || data36 === "warn" || data36 === "pending" || data36 === "waived" || data36 === "skipped" || data36 === "error")) {
-                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema61.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                    const err64 = { instancePath: instancePath + "/checks/" + i2 + "/status", schemaPath: "#/properties/checks/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema62.properties.checks.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -26087,7 +26098,7 @@ var require_builtin_validators = __commonJS({
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data38 = data37[i3];
                       if (!(data38 === "rehearsal" || data38 === "cutover")) {
-                        const err65 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values" };
+                        const err65 = { instancePath: instancePath + "/checks/" + i2 + "/blocks/" + i3, schemaPath: "#/$defs/decision/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err65];
                         } else {
@@ -26518,7 +26529,7 @@ var require_builtin_validators = __commonJS({
                 if (data57.state !== void 0) {
                   let data61 = data57.state;
                   if (!(data61 === "ran" || data61 === "skipped" || data61 === "refused" || data61 === "not-run")) {
-                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema61.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                    const err105 = { instancePath: instancePath + "/commands/" + i6 + "/state", schemaPath: "#/properties/commands/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema62.properties.commands.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err105];
                     } else {
@@ -26541,7 +26552,7 @@ var require_builtin_validators = __commonJS({
                 if (data57.exit_code !== void 0) {
                   let data63 = data57.exit_code;
                   if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63))) && data63 !== null) {
-                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema61.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
+                    const err107 = { instancePath: instancePath + "/commands/" + i6 + "/exit_code", schemaPath: "#/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: schema62.properties.commands.items.properties.exit_code.type }, message: "must be integer,null" };
                     if (vErrors === null) {
                       vErrors = [err107];
                     } else {
@@ -26553,7 +26564,7 @@ var require_builtin_validators = __commonJS({
                 if (data57.signal !== void 0) {
                   let data64 = data57.signal;
                   if (typeof data64 !== "string" && data64 !== null) {
-                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema61.properties.commands.items.properties.signal.type }, message: "must be string,null" };
+                    const err108 = { instancePath: instancePath + "/commands/" + i6 + "/signal", schemaPath: "#/properties/commands/items/properties/signal/type", keyword: "type", params: { type: schema62.properties.commands.items.properties.signal.type }, message: "must be string,null" };
                     if (vErrors === null) {
                       vErrors = [err108];
                     } else {
@@ -26936,7 +26947,7 @@ var require_builtin_validators = __commonJS({
         if (data.joint_decision !== void 0) {
           let data85 = data.joint_decision;
           if (!(data85 && typeof data85 == "object" && !Array.isArray(data85)) && data85 !== null) {
-            const err138 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema61.properties.joint_decision.type }, message: "must be object,null" };
+            const err138 = { instancePath: instancePath + "/joint_decision", schemaPath: "#/properties/joint_decision/type", keyword: "type", params: { type: schema62.properties.joint_decision.type }, message: "must be object,null" };
             if (vErrors === null) {
               vErrors = [err138];
             } else {
@@ -27016,7 +27027,7 @@ var require_builtin_validators = __commonJS({
                         if (data88.decision !== void 0) {
                           let data91 = data88.decision;
                           if (!(data91 === "GO" || data91 === "NO-GO")) {
-                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema61.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                            const err145 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/decision", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/decision/enum", keyword: "enum", params: { allowedValues: schema62.properties.joint_decision.properties.verified.additionalProperties.items.properties.decision.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
                               vErrors = [err145];
                             } else {
@@ -27028,7 +27039,7 @@ var require_builtin_validators = __commonJS({
                         if (data88.source !== void 0) {
                           let data92 = data88.source;
                           if (!(data92 === "file" || data92 === "review" || data92 === "run-approval")) {
-                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema61.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
+                            const err146 = { instancePath: instancePath + "/joint_decision/verified/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9 + "/source", schemaPath: "#/properties/joint_decision/properties/verified/additionalProperties/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema62.properties.joint_decision.properties.verified.additionalProperties.items.properties.source.enum }, message: "must be equal to one of the allowed values" };
                             if (vErrors === null) {
                               vErrors = [err146];
                             } else {
@@ -27122,7 +27133,7 @@ var require_builtin_validators = __commonJS({
             if (data97.repository !== void 0) {
               let data98 = data97.repository;
               if (typeof data98 !== "string" && data98 !== null) {
-                const err154 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema61.properties.context.properties.repository.type }, message: "must be string,null" };
+                const err154 = { instancePath: instancePath + "/context/repository", schemaPath: "#/properties/context/properties/repository/type", keyword: "type", params: { type: schema62.properties.context.properties.repository.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err154];
                 } else {
@@ -27134,7 +27145,7 @@ var require_builtin_validators = __commonJS({
             if (data97.sha !== void 0) {
               let data99 = data97.sha;
               if (typeof data99 !== "string" && data99 !== null) {
-                const err155 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema61.properties.context.properties.sha.type }, message: "must be string,null" };
+                const err155 = { instancePath: instancePath + "/context/sha", schemaPath: "#/properties/context/properties/sha/type", keyword: "type", params: { type: schema62.properties.context.properties.sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err155];
                 } else {
@@ -27146,7 +27157,7 @@ var require_builtin_validators = __commonJS({
             if (data97.ref !== void 0) {
               let data100 = data97.ref;
               if (typeof data100 !== "string" && data100 !== null) {
-                const err156 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema61.properties.context.properties.ref.type }, message: "must be string,null" };
+                const err156 = { instancePath: instancePath + "/context/ref", schemaPath: "#/properties/context/properties/ref/type", keyword: "type", params: { type: schema62.properties.context.properties.ref.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err156];
                 } else {
@@ -27158,7 +27169,7 @@ var require_builtin_validators = __commonJS({
             if (data97.event !== void 0) {
               let data101 = data97.event;
               if (typeof data101 !== "string" && data101 !== null) {
-                const err157 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema61.properties.context.properties.event.type }, message: "must be string,null" };
+                const err157 = { instancePath: instancePath + "/context/event", schemaPath: "#/properties/context/properties/event/type", keyword: "type", params: { type: schema62.properties.context.properties.event.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err157];
                 } else {
@@ -27170,7 +27181,7 @@ var require_builtin_validators = __commonJS({
             if (data97.run_url !== void 0) {
               let data102 = data97.run_url;
               if (typeof data102 !== "string" && data102 !== null) {
-                const err158 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema61.properties.context.properties.run_url.type }, message: "must be string,null" };
+                const err158 = { instancePath: instancePath + "/context/run_url", schemaPath: "#/properties/context/properties/run_url/type", keyword: "type", params: { type: schema62.properties.context.properties.run_url.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err158];
                 } else {
@@ -27182,7 +27193,7 @@ var require_builtin_validators = __commonJS({
             if (data97.head_sha !== void 0) {
               let data103 = data97.head_sha;
               if (typeof data103 !== "string" && data103 !== null) {
-                const err159 = { instancePath: instancePath + "/context/head_sha", schemaPath: "#/properties/context/properties/head_sha/type", keyword: "type", params: { type: schema61.properties.context.properties.head_sha.type }, message: "must be string,null" };
+                const err159 = { instancePath: instancePath + "/context/head_sha", schemaPath: "#/properties/context/properties/head_sha/type", keyword: "type", params: { type: schema62.properties.context.properties.head_sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err159];
                 } else {
@@ -27194,7 +27205,7 @@ var require_builtin_validators = __commonJS({
             if (data97.subject_sha !== void 0) {
               let data104 = data97.subject_sha;
               if (typeof data104 !== "string" && data104 !== null) {
-                const err160 = { instancePath: instancePath + "/context/subject_sha", schemaPath: "#/properties/context/properties/subject_sha/type", keyword: "type", params: { type: schema61.properties.context.properties.subject_sha.type }, message: "must be string,null" };
+                const err160 = { instancePath: instancePath + "/context/subject_sha", schemaPath: "#/properties/context/properties/subject_sha/type", keyword: "type", params: { type: schema62.properties.context.properties.subject_sha.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err160];
                 } else {
@@ -27363,8 +27374,8 @@ var require_builtin_validators = __commonJS({
     }
     validate21.evaluated = { "props": { "record_version": true, "gate": true, "generated_at": true, "decision_requested": true, "scope": true, "verdict": true, "verdict_label": true, "modes": true, "decisions": true, "abort_triggers": true, "baseline": true, "checks": true, "commands": true, "artifacts": true, "documents": true, "inputs": true, "joint_decision": true, "context": true, "shard": true, "aggregated_from": true }, "dynamicProps": false, "dynamicItems": false };
     exports2["handoff-payload"] = validate29;
-    var schema72 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
-    var pattern34 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+    var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/handoff-payload.schema.json", "title": "Release handoff payload", "description": "What the producer hands consumers for one release: the baseline it was produced from and, per handoff mode, the contract surface consumers must check against.", "type": "object", "required": ["handoff_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "generated_at", "modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "handoff_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "generated_at": { "type": "string", "format": "date-time" }, "modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "error_code_enum", "error_envelope_example"], "properties": { "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "error_envelope_example": { "type": "object" } } } } } };
+    var pattern35 = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
     function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -27459,7 +27470,7 @@ var require_builtin_validators = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func1.call(schema72.properties, key0)) {
+          if (!func1.call(schema73.properties, key0)) {
             const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err9];
@@ -27516,7 +27527,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern34.test(data3)) {
+            if (!pattern35.test(data3)) {
               const err14 = { instancePath: instancePath + "/release_tag", schemaPath: "#/properties/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -27824,7 +27835,7 @@ var require_builtin_validators = __commonJS({
     }
     validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports2["joint-decision"] = validate30;
-    var schema74 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
+    var schema75 = { "type": "object", "description": "One signature slot per role (producer, consumer, or the roles the config requires).", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "required": ["decision", "signed_by", "signed_at"], "additionalProperties": false, "properties": { "decision": { "enum": ["GO", "NO-GO"] }, "signed_by": { "type": "string", "minLength": 1 }, "signed_at": { "type": "string", "format": "date-time" } } }] } };
     function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -27975,7 +27986,7 @@ var require_builtin_validators = __commonJS({
                     if (data3.decision !== void 0) {
                       let data4 = data3.decision;
                       if (!(data4 === "GO" || data4 === "NO-GO")) {
-                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema74.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        const err12 = { instancePath: instancePath + "/decisions/rehearsal/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema75.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err12];
                         } else {
@@ -28142,7 +28153,7 @@ var require_builtin_validators = __commonJS({
                     if (data8.decision !== void 0) {
                       let data9 = data8.decision;
                       if (!(data9 === "GO" || data9 === "NO-GO")) {
-                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema74.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
+                        const err25 = { instancePath: instancePath + "/decisions/cutover/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/decision", schemaPath: "#/$defs/signatures/additionalProperties/oneOf/1/properties/decision/enum", keyword: "enum", params: { allowedValues: schema75.additionalProperties.oneOf[1].properties.decision.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err25];
                         } else {
@@ -28493,8 +28504,8 @@ var require_builtin_validators = __commonJS({
     }
     validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports2["producer-manifest"] = validate31;
-    var schema76 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
-    var pattern48 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
+    var schema77 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cutover-checkpoint.dev/schemas/producer-manifest.schema.json", "title": "Producer contract manifest", "description": "The producer's canonical statement of its contract: baseline, error-code enum, non-2xx envelope policy per service contract version, and the handoff modes it publishes.", "type": "object", "required": ["manifest_version", "producer", "release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "error_code_enum", "envelopes", "handoff_modes"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "manifest_version": { "const": 1 }, "producer": { "type": "string", "minLength": 1 }, "release_tag": { "$ref": "#/$defs/release_tag" }, "commit_sha": { "$ref": "#/$defs/commit_sha" }, "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "api_contract_version": { "type": "string", "pattern": "^api\\.v[0-9]+$" }, "integration_baseline": { "type": "string", "pattern": "^integration/v[0-9]+$" }, "error_code_enum": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "envelopes": { "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/service_contract_version" }, "additionalProperties": { "type": "object", "required": ["required", "error_code_field"], "additionalProperties": false, "properties": { "required": { "type": "array", "items": { "$ref": "#/$defs/dotted_path" } }, "error_code_field": { "$ref": "#/$defs/dotted_path" } } } }, "handoff_modes": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9._-]*$" }, "additionalProperties": { "type": "object", "required": ["service_contract_version", "required_fields"], "additionalProperties": false, "properties": { "service_contract_version": { "$ref": "#/$defs/service_contract_version" }, "required_fields": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } } } } } }, "$defs": { "release_tag": { "type": "string", "pattern": "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, "commit_sha": { "type": "string", "pattern": "^[0-9a-f]{40}$" }, "service_contract_version": { "type": "string", "pattern": "^service\\.v[0-9]+$" }, "dotted_path": { "type": "string", "pattern": "^[^.]+(\\.[^.]+)*$" } } };
+    var pattern49 = new RegExp("^[^.]+(\\.[^.]+)*$", "u");
     function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -28598,7 +28609,7 @@ var require_builtin_validators = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func1.call(schema76.properties, key0)) {
+          if (!func1.call(schema77.properties, key0)) {
             const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err10];
@@ -28655,7 +28666,7 @@ var require_builtin_validators = __commonJS({
         if (data.release_tag !== void 0) {
           let data3 = data.release_tag;
           if (typeof data3 === "string") {
-            if (!pattern34.test(data3)) {
+            if (!pattern35.test(data3)) {
               const err15 = { instancePath: instancePath + "/release_tag", schemaPath: "#/$defs/release_tag/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -28913,7 +28924,7 @@ var require_builtin_validators = __commonJS({
                     for (let i2 = 0; i2 < len1; i2++) {
                       let data13 = data12[i2];
                       if (typeof data13 === "string") {
-                        if (!pattern48.test(data13)) {
+                        if (!pattern49.test(data13)) {
                           const err37 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/required/" + i2, schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                           if (vErrors === null) {
                             vErrors = [err37];
@@ -28945,7 +28956,7 @@ var require_builtin_validators = __commonJS({
                 if (data11.error_code_field !== void 0) {
                   let data14 = data11.error_code_field;
                   if (typeof data14 === "string") {
-                    if (!pattern48.test(data14)) {
+                    if (!pattern49.test(data14)) {
                       const err40 = { instancePath: instancePath + "/envelopes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/error_code_field", schemaPath: "#/$defs/dotted_path/pattern", keyword: "pattern", params: { pattern: "^[^.]+(\\.[^.]+)*$" }, message: 'must match pattern "^[^.]+(\\.[^.]+)*$"' };
                       if (vErrors === null) {
                         vErrors = [err40];
@@ -37878,7 +37889,7 @@ var checkpoint_config_schema_default = {
           version_args: {
             type: "array",
             items: {
-              type: "string"
+              $ref: "#/$defs/processText"
             }
           },
           allow_prerelease: {
@@ -38703,20 +38714,27 @@ async function readTrustedFile(ports, ref, path) {
 var MAX_TREE_FILES = 500;
 function createInputReads(config2, configRead, ports, trusted) {
   const files = /* @__PURE__ */ new Map([[config2.path, configRead]]);
-  const reading = /* @__PURE__ */ new Map();
-  const once = (reader) => (path) => {
-    const known = files.get(path);
-    if (known) return Promise.resolve(known);
-    let pending = reading.get(path);
-    if (!pending) {
-      pending = reader(path).then((read2) => (files.set(path, read2), read2));
-      reading.set(path, pending);
-    }
-    return pending;
-  };
-  const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes));
   const ref = trusted?.config.kind === "ok" ? trusted.ref : null;
-  const readPolicy = ref !== null ? once(async (path) => toFileRead(await readTrustedFile(ports, ref, path))) : read;
+  const policyPaths = /* @__PURE__ */ new Set();
+  const once = (reader, policy) => {
+    const reading = /* @__PURE__ */ new Map();
+    return (path) => {
+      const known = files.get(path);
+      if (known && (!policy || policyPaths.has(path))) return Promise.resolve(known);
+      let pending = reading.get(path);
+      if (!pending) {
+        if (policy) policyPaths.add(path);
+        pending = reader(path).then((read2) => {
+          if (policy || !policyPaths.has(path)) files.set(path, read2);
+          return files.get(path) ?? read2;
+        });
+        reading.set(path, pending);
+      }
+      return pending;
+    };
+  };
+  const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes), false);
+  const readPolicy = ref === null ? read : once(async (path) => toFileRead(await readTrustedFile(ports, ref, path)), true);
   return { files, configRead, read, readPolicy };
 }
 async function readInputs(config2, inputs, ports) {
@@ -38734,11 +38752,16 @@ async function readInputs(config2, inputs, ports) {
   const trees = await Promise.all(
     commandPaths.directories.map((dir) => ports.workspace.listFiles?.(dir, MAX_TREE_FILES))
   );
-  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
-    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
-  await Promise.all(
-    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read)
-  );
+  const leaveOut = (what) => ports.logger.warn(`Left out of the decision record's input digests: ${what}.`);
+  trees.flatMap((tree) => tree?.leftOut ?? []).forEach(leaveOut);
+  const treeOnly = trees.flatMap((tree) => tree?.files ?? []).filter((path) => !reads.has(path) && !commandPaths.files.includes(path));
+  await Promise.all([...commandPaths.files, ...treeOnly].map(read));
+  for (const path of treeOnly) {
+    const file = reads.get(path);
+    if (file?.kind !== "error") continue;
+    reads.delete(path);
+    leaveOut(`${path} (${file.message})`);
+  }
   return { reads, commandPaths };
 }
 function toFileRead(read) {
@@ -43543,7 +43566,7 @@ function createFsWorkspace(root) {
           const path = `${relativeDir}/${entry.name}`;
           if (entry.isDirectory()) {
             if (!await walk(path)) return false;
-          } else if (entry.isFile() || entry.isSymbolicLink()) {
+          } else if (entry.isFile() || entry.isSymbolicLink() && !await leadsToDirectory((0, import_node_path2.resolve)(absoluteRoot, path))) {
             if (files.length === limit) {
               leftOut.push(
                 `${path} and the files after it in ${directory}/ (it has more than ${limit} files)`
@@ -43584,18 +43607,18 @@ function createFsWorkspace(root) {
       try {
         const handle = await (0, import_promises.open)(real, READ_FLAGS);
         try {
-          const stat = await handle.stat();
-          if (!stat.isFile())
+          const stat2 = await handle.stat();
+          if (!stat2.isFile())
             return {
               kind: "error",
               path,
-              message: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`
+              message: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
             };
-          if (stat.size > maxBytes) {
+          if (stat2.size > maxBytes) {
             return {
               kind: "error",
               path,
-              message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
             };
           }
           const bytes = await handle.readFile();
@@ -43617,13 +43640,20 @@ function createFsWorkspace(root) {
   };
 }
 var READ_FLAGS = import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NONBLOCK | import_node_fs2.constants.O_NOFOLLOW;
-function describeFileType(stat) {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isFIFO()) return "a FIFO (named pipe)";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
+function describeFileType(stat2) {
+  if (stat2.isDirectory()) return "a directory";
+  if (stat2.isFIFO()) return "a FIFO (named pipe)";
+  if (stat2.isSocket()) return "a socket";
+  if (stat2.isCharacterDevice()) return "a character device";
+  if (stat2.isBlockDevice()) return "a block device";
   return "a special file";
+}
+async function leadsToDirectory(path) {
+  try {
+    return (await (0, import_promises.stat)(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function describeError2(error) {
   const code2 = error.code;
@@ -44207,25 +44237,25 @@ function ensureOutputDirectory(root, directory) {
   if (!inside) (0, import_node_fs4.mkdirSync)(current, { recursive: true });
   for (const level of levels) {
     current = inside ? (0, import_node_path7.join)(current, level) : level;
-    let stat = lstatOrUndefined(current);
-    if (!stat) {
+    let stat2 = lstatOrUndefined(current);
+    if (!stat2) {
       try {
         (0, import_node_fs4.mkdirSync)(current);
       } catch (error) {
         if (error.code !== "EEXIST") throw error;
       }
-      stat = lstatOrUndefined(current);
+      stat2 = lstatOrUndefined(current);
     }
-    if (stat?.isSymbolicLink())
+    if (stat2?.isSymbolicLink())
       throw new UnsafeOutputError(shown(root, current), "a symbolic link");
-    if (!stat?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
+    if (!stat2?.isDirectory()) throw new UnsafeOutputError(shown(root, current), "not a directory");
   }
 }
 function openOutputFile(path, root = (0, import_node_path7.dirname)(path)) {
-  const stat = lstatOrUndefined(path);
-  if (stat?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
-  if (stat && !stat.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
-  if (stat) (0, import_node_fs4.unlinkSync)(path);
+  const stat2 = lstatOrUndefined(path);
+  if (stat2?.isSymbolicLink()) throw new UnsafeOutputError(shown(root, path), "a symbolic link");
+  if (stat2 && !stat2.isFile()) throw new UnsafeOutputError(shown(root, path), "not a regular file");
+  if (stat2) (0, import_node_fs4.unlinkSync)(path);
   try {
     return (0, import_node_fs4.openSync)(path, CREATE_FLAGS, 420);
   } catch (error) {
@@ -44280,8 +44310,8 @@ function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
       const variable = environ.split("\0").find((item) => item.startsWith(prefix));
       if (!variable || !matches(variable.slice(prefix.length))) continue;
       const command = (0, import_node_fs5.readFileSync)(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
-      const stat = (0, import_node_fs5.readFileSync)(`/proc/${entry}/stat`, "latin1");
-      const pgid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      const stat2 = (0, import_node_fs5.readFileSync)(`/proc/${entry}/stat`, "latin1");
+      const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
       found.push({
         pid: Number(entry),
         command,
@@ -44327,8 +44357,8 @@ function isAlive(pid) {
     return false;
   }
   try {
-    const stat = (0, import_node_fs5.readFileSync)(`/proc/${pid}/stat`, "latin1");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    const stat2 = (0, import_node_fs5.readFileSync)(`/proc/${pid}/stat`, "latin1");
+    return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return process.platform !== "linux";
   }

@@ -1,7 +1,7 @@
 // The directory trees of the commands' scripts are listed into the record's input digests. What a
 // listing cannot cover (a subdirectory it cannot read, files past its limit) is said, not dropped.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,17 @@ describe('listFiles', () => {
     expect((await workspace.listFiles!('t', 3)).leftOut).toEqual([
       't/sub/c.sh and the files after it in t/ (it has more than 3 files)',
     ]);
+  });
+
+  it('lists symlinks to files (read and guarded later), not those to directories', async () => {
+    files(['links/real.sh', 'elsewhere/x.sh']);
+    symlinkSync('real.sh', join(root, 'links', 'to-file'));
+    symlinkSync('../elsewhere', join(root, 'links', 'to-dir'));
+    symlinkSync('nowhere', join(root, 'links', 'dangling'));
+    expect(await workspace.listFiles!('links', 10)).toEqual({
+      files: ['links/dangling', 'links/real.sh', 'links/to-file'],
+      leftOut: [],
+    });
   });
 
   it('lists nothing, and says nothing, for a directory that is not there', async () => {

@@ -1,6 +1,6 @@
 // runGate's sequence against fake ports (the scenario harness's) and a recording sink: start,
 // then finish or crash, never both, and a fault of the run never escapes as an exception.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failGate, runGate, type GateOutcome, type GateSink } from '../../src/app/run-gate.js';
@@ -77,6 +77,28 @@ describe('runGate', () => {
     expect(result.kind === 'judged' && result.record.decisions.rehearsal.state).toBe('GO');
     const inputs = result.kind === 'judged' ? result.record.inputs : [];
     expect(inputs.filter((input) => input.path.startsWith('test/'))).toHaveLength(500);
+  });
+
+  it("leaves a tree's unreadable file out of the record's inputs, with a warning", async () => {
+    const { ports, request } = workspace();
+    const test = join(ports.workspace.root, 'test');
+    symlinkSync('/etc/hostname', join(test, 'outside'));
+    symlinkSync('/etc', join(test, 'etc'));
+    const warnings: string[] = [];
+    const logger = { info: () => undefined, warn: (line: string) => void warnings.push(line) };
+    const result = await runGate({ ...ports, logger }, request, recordingSink().sink);
+    // A symlink to a directory is not followed (as a directory would be), and not mentioned.
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^Left out of the decision record's input digests: test\/outside \(it is a symlink that leads outside the workspace \(to \/etc\/hostname\); refusing to read it\)\.$/,
+      ),
+    ]);
+    expect(result.kind === 'judged' && result.record.decisions.rehearsal.state).toBe('GO');
+    const inputs = result.kind === 'judged' ? result.record.inputs.map((input) => input.path) : [];
+    expect(inputs.filter((path) => path === 'test/outside' || path.startsWith('test/etc'))).toEqual(
+      [],
+    );
+    expect(inputs.filter((path) => path.startsWith('test/')).length).toBeGreaterThan(0);
   });
 
   it('an unusable config is an outcome for finish, not a crash', async () => {

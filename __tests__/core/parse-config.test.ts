@@ -94,6 +94,11 @@ describe('parseConfig', () => {
       `${HEAD}commands:\n  - {id: a, run: x, pass_env: [""]}\n`,
       `${path}:5:32: /commands/0/pass_env/0 must match ^[^=\\u0000]+$ (found "")`,
     ],
+    [
+      'a NUL in a tool probe argument',
+      `${HEAD}tools:\n  - {name: node, version_args: ["--version\\0"]}\n`,
+      `${path}:5:33: /tools/0/version_args/0 must match ^[^\\u0000]*$`,
+    ],
     ['YAML syntax error', `${HEAD}commands: [\n`, `${path}:5:1:`],
     ['duplicate key', `${HEAD}gate: {name: h}\n`, `${path}:4:1: Map keys must be unique`],
     ['not a mapping', '- a\n- b\n', `${path}:1:1: the config must be a mapping`],

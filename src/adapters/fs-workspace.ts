@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
@@ -39,7 +39,10 @@ export function createFsWorkspace(root: string): WorkspacePort {
           // Symlinked directories are not followed; symlinked files are read (and guarded) later.
           if (entry.isDirectory()) {
             if (!(await walk(path))) return false;
-          } else if (entry.isFile() || entry.isSymbolicLink()) {
+          } else if (
+            entry.isFile() ||
+            (entry.isSymbolicLink() && !(await leadsToDirectory(resolve(absoluteRoot, path))))
+          ) {
             if (files.length === limit) {
               leftOut.push(
                 `${path} and the files after it in ${directory}/ (it has more than ${limit} files)`,
@@ -125,6 +128,15 @@ function describeFileType(stat: Stats): string {
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';
   return 'a special file';
+}
+
+/** Whether the symlink at an absolute path resolves to a directory; false when it resolves to nothing. */
+async function leadsToDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // dangling or a loop: listed, and its read says why it cannot be read
+  }
 }
 
 function describeError(error: unknown): string {

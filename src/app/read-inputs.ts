@@ -37,22 +37,38 @@ export function createInputReads(
   trusted: { ref: string | null; config: TrustedRead } | undefined,
 ): InputReads {
   const files = new Map<string, FileRead>([[config.path, configRead]]);
-  // Reads under way too, so two asking at once still read once.
-  const reading = new Map<string, Promise<FileRead>>();
-  const once = (reader: (path: string) => Promise<FileRead>) => (path: string) => {
-    const known = files.get(path);
-    if (known) return Promise.resolve(known);
-    let pending = reading.get(path);
-    if (!pending) {
-      pending = reader(path).then((read) => (files.set(path, read), read));
-      reading.set(path, pending);
-    }
-    return pending;
-  };
-  const read = once((path) => ports.workspace.readFile(path, config.limits.maxFileBytes));
   const ref = trusted?.config.kind === 'ok' ? trusted.ref : null;
+  // Each kind of read once per path (reads under way too, so two asking at once read once). A
+  // policy read is never answered by a workspace read, and its answer is the one the list keeps,
+  // whichever finished first: a command that happens to name a schema file must not decide
+  // which copy of it judges the run.
+  const policyPaths = new Set<string>();
+  const once = (
+    reader: (path: string) => Promise<FileRead>,
+    policy: boolean,
+  ): ((path: string) => Promise<FileRead>) => {
+    const reading = new Map<string, Promise<FileRead>>();
+    return (path) => {
+      const known = files.get(path);
+      if (known && (!policy || policyPaths.has(path))) return Promise.resolve(known);
+      let pending = reading.get(path);
+      if (!pending) {
+        if (policy) policyPaths.add(path);
+        pending = reader(path).then((read) => {
+          if (policy || !policyPaths.has(path)) files.set(path, read);
+          // A workspace read of a policy path still being read at the ref: its own answer.
+          return files.get(path) ?? read;
+        });
+        reading.set(path, pending);
+      }
+      return pending;
+    };
+  };
+  const read = once((path) => ports.workspace.readFile(path, config.limits.maxFileBytes), false);
   const readPolicy =
-    ref !== null ? once(async (path) => toFileRead(await readTrustedFile(ports, ref, path))) : read;
+    ref === null
+      ? read
+      : once(async (path) => toFileRead(await readTrustedFile(ports, ref, path)), true);
   return { files, configRead, read, readPolicy };
 }
 
@@ -83,11 +99,21 @@ export async function readInputs(
   );
   // The verdict does not rest on these lists (a change under a command's directory is found by
   // its path, SPEC §10), only the record's digests do: say what they leave out.
-  for (const line of trees.flatMap((tree) => tree?.leftOut ?? []))
-    ports.logger.warn(`Left out of the decision record's input digests: ${line}.`);
-  await Promise.all(
-    [...commandPaths.files, ...trees.flatMap((tree) => tree?.files ?? [])].map(read),
-  );
+  const leaveOut = (what: string) =>
+    ports.logger.warn(`Left out of the decision record's input digests: ${what}.`);
+  trees.flatMap((tree) => tree?.leftOut ?? []).forEach(leaveOut);
+  const treeOnly = trees
+    .flatMap((tree) => tree?.files ?? [])
+    .filter((path) => !reads.has(path) && !commandPaths.files.includes(path));
+  await Promise.all([...commandPaths.files, ...treeOnly].map(read));
+  // A tree's file that cannot be read (a symlink out of the workspace, a FIFO) is no input the
+  // record could ever vouch for (verify-record refuses what it cannot read): said, not listed.
+  for (const path of treeOnly) {
+    const file = reads.get(path);
+    if (file?.kind !== 'error') continue;
+    reads.delete(path);
+    leaveOut(`${path} (${file.message})`);
+  }
   return { reads, commandPaths };
 }
 
