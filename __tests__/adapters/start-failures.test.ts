@@ -83,7 +83,7 @@ describe('a command that cannot start', () => {
     mkdirSync(join(root, 'evidence', 'logs'), { recursive: true });
     symlinkSync(target, join(root, 'evidence', 'logs', 'planted.log'));
     const results = await run([
-      command('slow', 'sleep 1.131'),
+      command('slow', 'sleep 0.331'),
       command('planted', 'touch ran-planted'),
       command('quick', 'echo fine'),
     ]);
@@ -97,19 +97,19 @@ describe('a command that cannot start', () => {
     );
     expect(existsSync(join(root, 'ran-planted'))).toBe(false);
     expect(readFileSync(target, 'utf8')).toBe('original\n');
-    expect(survivors('1.131')).toEqual([]);
+    expect(survivors('0.331')).toEqual([]);
   });
 
   it('is not run when the system refuses the spawn (E2BIG), and its log file is closed', async () => {
     // One argument over the kernel's 128 KiB limit: spawn throws E2BIG at once.
     const results = await run([
-      command('slow', 'sleep 1.132'),
+      command('slow', 'sleep 0.332'),
       command('huge', `echo ${'x'.repeat(200_000)}`),
     ]);
     expect(results[0]).toMatchObject({ state: 'ran', exitCode: 0 });
     expect(results[1]).toMatchObject({ state: 'not-run', reason: 'could not start: spawn E2BIG' });
     expect(openDescriptorsOf(join(root, 'evidence', 'logs', 'huge.log'))).toEqual([]);
-    expect(survivors('1.132')).toEqual([]);
+    expect(survivors('0.332')).toEqual([]);
   });
 });
 
