@@ -12,26 +12,11 @@ import { createGit } from '../../src/adapters/git.js';
 import { lastChanges } from '../../src/adapters/git-facts.js';
 import { SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { shellGit } from '../support/shell-launcher.js';
+import { git } from '../action/git-workspace.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-git-fatal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const run = (cwd: string, args: string[]) =>
-  execFileSync(
-    'git',
-    [
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@example.com',
-      '-c',
-      'advice.nestedTag=false',
-      ...args,
-    ],
-    { cwd },
-  )
-    .toString()
-    .trim();
 /** Deletes a loose object, as a disk error or a broken copy would. */
 const lose = (repo: string, oid: string) =>
   rmSync(join(repo, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
@@ -40,12 +25,12 @@ const lose = (repo: string, oid: string) =>
 const origin = join(root, 'origin');
 execFileSync('git', ['init', '-q', '-b', 'main', origin]);
 writeFileSync(join(origin, 'gate.yml'), 'version: 1\n');
-run(origin, ['add', '.']);
-run(origin, ['commit', '-qm', 'one']);
-const trusted = run(origin, ['rev-parse', 'HEAD']);
+git(origin, 'add', '.');
+git(origin, 'commit', '-qm', 'one');
+const trusted = git(origin, 'rev-parse', 'HEAD');
 writeFileSync(join(origin, 'gate.yml'), 'version: 2\n');
-run(origin, ['commit', '-qam', 'two']);
-run(origin, ['config', 'uploadpack.allowFilter', 'true']);
+git(origin, 'commit', '-qam', 'two');
+git(origin, 'config', 'uploadpack.allowFilter', 'true');
 const clone = (name: string, filter: string) => {
   const dir = join(root, name);
   execFileSync('git', ['clone', '-q', `--filter=${filter}`, `file://${origin}`, dir]);
@@ -93,10 +78,10 @@ describe('a corrupt repository', () => {
     execFileSync('git', ['init', '-q', '-b', 'main', repo]);
     await mkdir(join(repo, 'policy'));
     writeFileSync(join(repo, 'policy', 'gate.yml'), 'x\n');
-    run(repo, ['add', '.']);
-    run(repo, ['commit', '-qm', 'one']);
-    const head = run(repo, ['rev-parse', 'HEAD']);
-    lose(repo, run(repo, ['rev-parse', 'HEAD:policy']));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'one');
+    const head = git(repo, 'rev-parse', 'HEAD');
+    lose(repo, git(repo, 'rev-parse', 'HEAD:policy'));
     // git show says "path 'policy/gate.yml' exists on disk, but not in <head>" here.
     expect(await createGit(repo, shellGit).readFileAt(head, 'policy/gate.yml')).toEqual({
       kind: 'unavailable',
@@ -114,9 +99,9 @@ describe('a corrupt repository', () => {
     const repo = join(root, 'corrupt-history');
     execFileSync('git', ['init', '-q', '-b', 'main', repo]);
     writeFileSync(join(repo, 'a.md'), 'a\n');
-    run(repo, ['add', '.']);
-    run(repo, ['commit', '-qm', 'one']);
-    lose(repo, run(repo, ['rev-parse', 'HEAD^{tree}']));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'one');
+    lose(repo, git(repo, 'rev-parse', 'HEAD^{tree}'));
     expect(await createGit(repo, shellGit).inspect({ tags: [], paths: ['a.md'] })).toEqual({
       kind: 'unavailable',
       reason: expect.stringMatching(
@@ -128,21 +113,21 @@ describe('a corrupt repository', () => {
   it('tags: a tag git cannot peel or list is unavailable with git’s reason, never absent', async () => {
     const repo = join(root, 'corrupt-tags');
     execFileSync('git', ['init', '-q', '-b', 'main', repo]);
-    run(repo, ['commit', '-q', '--allow-empty', '-m', 'one']);
-    run(repo, ['tag', '-a', '-m', 'inner', 'inner']);
-    run(repo, ['tag', '-a', '-m', 'middle', 'middle', 'inner']);
-    run(repo, ['tag', '-a', '-m', 'outer', 'v1', 'middle']);
-    run(repo, ['tag', '-a', '-m', 'tree', 'tree-tag', 'HEAD^{tree}']);
-    run(repo, ['tag', '-a', '-m', 'of a tree tag', 'v2', 'tree-tag']);
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'one');
+    git(repo, 'tag', '-a', '-m', 'inner', 'inner');
+    git(repo, 'tag', '-a', '-m', 'middle', 'middle', 'inner');
+    git(repo, 'tag', '-a', '-m', 'outer', 'v1', 'middle');
+    git(repo, 'tag', '-a', '-m', 'tree', 'tree-tag', 'HEAD^{tree}');
+    git(repo, 'tag', '-a', '-m', 'of a tree tag', 'v2', 'tree-tag');
     const port = createGit(repo, shellGit);
     // A nested tag that peels to a tree is git's "no": the tag names no commit.
     expect(await port.inspect({ tags: ['v1', 'v2'], paths: [] })).toMatchObject({
       kind: 'ok',
-      tags: { v1: run(repo, ['rev-parse', 'HEAD']), v2: null },
+      tags: { v1: git(repo, 'rev-parse', 'HEAD'), v2: null },
     });
     // v1 -> middle -> (inner, missing): for-each-ref reads one level, the peel finds nothing.
-    const inner = run(repo, ['rev-parse', 'inner']);
-    run(repo, ['tag', '-d', 'inner', 'middle']);
+    const inner = git(repo, 'rev-parse', 'inner');
+    git(repo, 'tag', '-d', 'inner', 'middle');
     lose(repo, inner);
     expect(await port.inspect({ tags: ['v1'], paths: [] })).toEqual({
       kind: 'unavailable',
@@ -151,8 +136,8 @@ describe('a corrupt repository', () => {
       ) as unknown,
     });
     // A listed tag whose object is gone: for-each-ref itself fails, naming it.
-    run(repo, ['tag', '-d', 'v1']);
-    lose(repo, run(repo, ['rev-parse', 'tree-tag']));
+    git(repo, 'tag', '-d', 'v1');
+    lose(repo, git(repo, 'rev-parse', 'tree-tag'));
     expect(await port.inspect({ tags: ['v2'], paths: [] })).toEqual({
       kind: 'unavailable',
       reason: expect.stringMatching(

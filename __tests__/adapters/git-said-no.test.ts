@@ -10,6 +10,7 @@ import { git, type GitResult } from '../../src/adapters/git-exec.js';
 import { createGit } from '../../src/adapters/git.js';
 import { NOT_AN_OBJECT, SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
+import { git as gitIn } from '../action/git-workspace.js';
 
 const dirs: string[] = [];
 const temp = (prefix: string) => {
@@ -22,12 +23,7 @@ afterAll(() => {
 });
 
 const repo = temp('cc-git-no-');
-const run = (args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
-    cwd: repo,
-  })
-    .toString()
-    .trim();
+const run = (args: string[]) => gitIn(repo, ...args);
 run(['init', '-q', '-b', 'main']);
 writeFileSync(join(repo, 'a.txt'), 'a\n');
 run(['add', '.']);
@@ -177,10 +173,7 @@ describe('callers read a failed git as unknown', () => {
 
   it('a pack directory git cannot list counts as a partial clone (history not trusted)', async () => {
     const odd = temp('cc-odd-pack-');
-    const at = (args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
-        cwd: odd,
-      });
+    const at = (args: string[]) => gitIn(odd, ...args);
     at(['init', '-q']);
     at(['commit', '-q', '--allow-empty', '-m', 'one']);
     rmSync(join(odd, '.git', 'objects', 'pack'), { recursive: true });
@@ -205,21 +198,7 @@ describe('the repository probe', () => {
     const work = join(temp('cc-git-nl-'), 'work');
     const gitDir = join(temp('cc-git-nl-dir-'), `x\n${fake}`);
     execFileSync('git', ['init', '-q', '-b', 'main', `--separate-git-dir=${gitDir}`, work]);
-    execFileSync(
-      'git',
-      [
-        '-c',
-        'user.name=t',
-        '-c',
-        'user.email=t@example.com',
-        'commit',
-        '-q',
-        '--allow-empty',
-        '-m',
-        'x',
-      ],
-      { cwd: work },
-    );
+    gitIn(work, 'commit', '-q', '--allow-empty', '-m', 'x');
     const real = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: work }).toString().trim();
     const port = createGit(work);
     expect(await port.headCommit()).toMatchObject({ kind: 'ok', sha: real });
