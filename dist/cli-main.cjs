@@ -43972,7 +43972,7 @@ async function lastChanges(root, paths, git2 = git) {
   return ok(found);
 }
 function failed(result, context) {
-  const reason = result.kind === "unavailable" ? result.reason : `git exited ${result.exitCode} (${gitSays(result.stderr) || "nothing said"})`;
+  const reason = whyNot(result, `git exited ${result.kind === "said-no" ? result.exitCode : ""}`);
   return couldNot(
     context ? `${context}: ${reason}` : reason,
     result.kind === "unavailable" ? result.cause : void 0

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { couldNot, ok, type CouldNot, type Outcome } from '../core/outcome.js';
 import {
   git as runGit,
-  gitSays,
+  whyNot,
   type GitQuestion,
   type GitResult,
   type GitRunner,
@@ -136,12 +136,9 @@ export async function lastChanges(
   return ok(found);
 }
 
-/** Why a git that did not answer "yes" cannot say, in its own words, after `context` if any. */
+/** Why a git that did not answer "yes" cannot say, in its own words (whyNot), after `context`. */
 function failed(result: Exclude<GitResult, { kind: 'ok' }>, context?: string): CouldNot {
-  const reason =
-    result.kind === 'unavailable'
-      ? result.reason
-      : `git exited ${result.exitCode} (${gitSays(result.stderr) || 'nothing said'})`;
+  const reason = whyNot(result, `git exited ${result.kind === 'said-no' ? result.exitCode : ''}`);
   return couldNot(
     context ? `${context}: ${reason}` : reason,
     result.kind === 'unavailable' ? result.cause : undefined,
