@@ -71636,6 +71636,11 @@ function shown(root, path) {
 var import_node_os = require("node:os");
 var import_node_path10 = require("node:path");
 
+// src/adapters/start-command.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = require("node:path");
+
 // src/adapters/leftover-processes.ts
 var import_node_crypto5 = require("node:crypto");
 var import_node_fs7 = require("node:fs");
@@ -71714,28 +71719,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/not-run-result.ts
-function createNotRunResult(command, state, reason, startedMs) {
-  return {
-    id: command.id,
-    run: command.run,
-    cwd: command.cwd,
-    state,
-    reason,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    startedMs,
-    durationMs: 0,
-    outputTail: "",
-    outputBytes: 0
-  };
-}
-
 // src/adapters/start-command.ts
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = require("node:path");
 function startCommand(command, options) {
   const cwd = (0, import_node_path9.resolve)(options.root, command.cwd);
   let logFd;
@@ -71765,10 +71749,13 @@ function startCommand(command, options) {
     return `could not start: ${options.redact(failure)}`;
   }
 }
+var KNOWN_SHELLS = {
+  bash: { file: "bash", args: ["-eo", "pipefail", "-c"] },
+  sh: { file: "sh", args: ["-e", "-c"] }
+};
 function shellFor(command, fallback) {
   if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
+  if (command.shell === "bash" || command.shell === "sh") return KNOWN_SHELLS[command.shell];
   return { file: command.shell, args: ["-c"] };
 }
 function describeStartFailure(error2) {
@@ -71776,6 +71763,24 @@ function describeStartFailure(error2) {
   const system = error2;
   const isSystemError = error2 instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
   return isSystemError ? error2.message : void 0;
+}
+
+// src/adapters/not-run-result.ts
+function createNotRunResult(command, state, reason, startedMs) {
+  return {
+    id: command.id,
+    run: command.run,
+    cwd: command.cwd,
+    state,
+    reason,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    startedMs,
+    durationMs: 0,
+    outputTail: "",
+    outputBytes: 0
+  };
 }
 
 // src/adapters/run-process.ts
@@ -72011,7 +72016,7 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  return findExecutable("bash", path ?? "") ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
+  return findExecutable("bash", path ?? "") ? KNOWN_SHELLS.bash : KNOWN_SHELLS.sh;
 }
 
 // src/adapters/tool-lookup.ts

@@ -44286,6 +44286,11 @@ function shown(root, path) {
 var import_node_os = require("node:os");
 var import_node_path9 = require("node:path");
 
+// src/adapters/start-command.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = require("node:path");
+
 // src/adapters/leftover-processes.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs5 = require("node:fs");
@@ -44362,6 +44367,52 @@ function isAlive(pid) {
   } catch {
     return process.platform !== "linux";
   }
+}
+
+// src/adapters/start-command.ts
+function startCommand(command, options) {
+  const cwd = (0, import_node_path8.resolve)(options.root, command.cwd);
+  let logFd;
+  let log;
+  try {
+    if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
+      return `working directory '${command.cwd}' does not exist`;
+    const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
+    if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside))
+      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+    logFd = openOutputFile(options.logFile, options.root);
+    log = (0, import_node_fs6.createWriteStream)(options.logFile, { fd: logFd });
+    const shell = shellFor(command, options.defaultShell);
+    const before = listProcessIds();
+    const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
+      cwd,
+      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
+    return { child, log, before };
+  } catch (error) {
+    if (log) log.destroy();
+    else if (logFd !== void 0) (0, import_node_fs6.closeSync)(logFd);
+    const failure = describeStartFailure(error);
+    if (failure === void 0) throw error;
+    return `could not start: ${options.redact(failure)}`;
+  }
+}
+var KNOWN_SHELLS = {
+  bash: { file: "bash", args: ["-eo", "pipefail", "-c"] },
+  sh: { file: "sh", args: ["-e", "-c"] }
+};
+function shellFor(command, fallback) {
+  if (!command.shell) return fallback;
+  if (command.shell === "bash" || command.shell === "sh") return KNOWN_SHELLS[command.shell];
+  return { file: command.shell, args: ["-c"] };
+}
+function describeStartFailure(error) {
+  if (error instanceof UnsafeOutputError) return error.message;
+  const system = error;
+  const isSystemError = error instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
+  return isSystemError ? error.message : void 0;
 }
 
 // src/adapters/not-run-result.ts
@@ -44706,52 +44757,6 @@ function unshownNotice(bytes, logFile) {
 `;
 }
 
-// src/adapters/start-command.ts
-var import_node_child_process2 = require("node:child_process");
-var import_node_fs6 = require("node:fs");
-var import_node_path8 = require("node:path");
-function startCommand(command, options) {
-  const cwd = (0, import_node_path8.resolve)(options.root, command.cwd);
-  let logFd;
-  let log;
-  try {
-    if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
-      return `working directory '${command.cwd}' does not exist`;
-    const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
-    if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside))
-      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
-    logFd = openOutputFile(options.logFile, options.root);
-    log = (0, import_node_fs6.createWriteStream)(options.logFile, { fd: logFd });
-    const shell = shellFor(command, options.defaultShell);
-    const before = listProcessIds();
-    const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
-      cwd,
-      env: { ...options.env, [MARKER_VARIABLE]: options.marker },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true
-    });
-    return { child, log, before };
-  } catch (error) {
-    if (log) log.destroy();
-    else if (logFd !== void 0) (0, import_node_fs6.closeSync)(logFd);
-    const failure = describeStartFailure(error);
-    if (failure === void 0) throw error;
-    return `could not start: ${options.redact(failure)}`;
-  }
-}
-function shellFor(command, fallback) {
-  if (!command.shell) return fallback;
-  if (command.shell === "bash") return { file: "bash", args: ["-eo", "pipefail", "-c"] };
-  if (command.shell === "sh") return { file: "sh", args: ["-e", "-c"] };
-  return { file: command.shell, args: ["-c"] };
-}
-function describeStartFailure(error) {
-  if (error instanceof UnsafeOutputError) return error.message;
-  const system = error;
-  const isSystemError = error instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
-  return isSystemError ? error.message : void 0;
-}
-
 // src/adapters/run-process.ts
 var DRAIN_MS = 200;
 function runProcess(command, options) {
@@ -44985,7 +44990,7 @@ function succeeded(result) {
   return result.state === "ran" && result.exitCode === 0 && !result.timedOut && !result.signal;
 }
 function findDefaultShell(path) {
-  return findExecutable("bash", path ?? "") ? { file: "bash", args: ["-eo", "pipefail", "-c"] } : { file: "sh", args: ["-e", "-c"] };
+  return findExecutable("bash", path ?? "") ? KNOWN_SHELLS.bash : KNOWN_SHELLS.sh;
 }
 
 // src/adapters/tool-lookup.ts

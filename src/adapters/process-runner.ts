@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findExecutable } from './path-search.js';
+import { KNOWN_SHELLS, type ShellInvocation } from './start-command.js';
 import type { CommandConfig } from '../core/config/config-types.js';
 import { formatDuration } from '../core/config/duration.js';
 import type { CommandResult } from '../core/evidence.js';
@@ -33,7 +34,7 @@ export interface ProcessRunnerOptions {
 /** Creates a runner over the workspace. */
 export function createProcessRunner(options: ProcessRunnerOptions): CommandRunnerPort {
   // Probed on the first run, not at start-up: `validate` and `--no-commands` never need it.
-  let defaultShell: { file: string; args: string[] } | undefined;
+  let defaultShell: ShellInvocation | undefined;
   const killGraceMs = options.killGraceMs ?? KILL_GRACE_MS;
   const launch = options.launch ?? runProcess;
   return {
@@ -186,8 +187,6 @@ function succeeded(result: CommandResult): boolean {
 }
 
 /** bash -eo pipefail where bash is on PATH, else sh -e (looked up on disk: spawning a probe costs a process). */
-function findDefaultShell(path: string | undefined): { file: string; args: string[] } {
-  return findExecutable('bash', path ?? '')
-    ? { file: 'bash', args: ['-eo', 'pipefail', '-c'] }
-    : { file: 'sh', args: ['-e', '-c'] };
+function findDefaultShell(path: string | undefined): ShellInvocation {
+  return findExecutable('bash', path ?? '') ? KNOWN_SHELLS.bash : KNOWN_SHELLS.sh;
 }

@@ -12,7 +12,7 @@ import { CommandOutput } from './command-output.js';
 import { KILL_GRACE_MS } from './exec-file.js';
 import { afterOneReadPass, setTimeoutAfterReads } from './idle-pipes.js';
 import { createNotRunResult } from './not-run-result.js';
-import { startCommand } from './start-command.js';
+import { startCommand, type ShellInvocation } from './start-command.js';
 
 /** After the shell exits, how long its pipes may stay idle (a background child holding them open). */
 const DRAIN_MS = 200;
@@ -28,7 +28,7 @@ export interface RunProcessOptions {
   /** ms since the run started, for the record's timeline. */
   origin: number;
   redact: Redactor;
-  defaultShell: { file: string; args: string[] };
+  defaultShell: ShellInvocation;
   onOutput?: (text: string) => void;
   /** True while the echo's reader is slow: output is then counted, not passed to onOutput. */
   echoBackedUp?: () => boolean;

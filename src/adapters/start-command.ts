@@ -66,14 +66,22 @@ export function startCommand(
   }
 }
 
-/** The shell invocation for a command: bash -eo pipefail by default, sh -e, or `<program> -c`. */
-export function shellFor(
-  command: CommandConfig,
-  fallback: { file: string; args: string[] },
-): { file: string; args: string[] } {
+/** A shell and the arguments that come before the command line. */
+export interface ShellInvocation {
+  file: string;
+  args: readonly string[];
+}
+
+/** The shells the gate knows by name, as it runs them: bash with -eo pipefail, sh with -e. */
+export const KNOWN_SHELLS = {
+  bash: { file: 'bash', args: ['-eo', 'pipefail', '-c'] },
+  sh: { file: 'sh', args: ['-e', '-c'] },
+} as const satisfies Record<string, ShellInvocation>;
+
+/** The shell invocation for a command: its `shell` (a known one, or `<program> -c`), else `fallback`. */
+export function shellFor(command: CommandConfig, fallback: ShellInvocation): ShellInvocation {
   if (!command.shell) return fallback;
-  if (command.shell === 'bash') return { file: 'bash', args: ['-eo', 'pipefail', '-c'] };
-  if (command.shell === 'sh') return { file: 'sh', args: ['-e', '-c'] };
+  if (command.shell === 'bash' || command.shell === 'sh') return KNOWN_SHELLS[command.shell];
   return { file: command.shell, args: ['-c'] };
 }
 
