@@ -67313,7 +67313,9 @@ function loadStructuredFile(context3, path, options) {
 }
 function resolveSchemaSource(context3, schema) {
   if (schema.startsWith("builtin:")) return { name: schema, schema: void 0 };
-  return (context3.schemaClosures.get(schema) ?? walkSchemaClosure(context3.evidence.files, schema)).source;
+  const closure = context3.schemaClosures.get(schema);
+  if (!closure) throw new Error(`internal fault: schema ${schema} was not walked with the context`);
+  return closure.source;
 }
 
 // src/core/checks/artifacts.ts

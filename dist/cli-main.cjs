@@ -40163,7 +40163,9 @@ function loadStructuredFile(context, path, options) {
 }
 function resolveSchemaSource(context, schema) {
   if (schema.startsWith("builtin:")) return { name: schema, schema: void 0 };
-  return (context.schemaClosures.get(schema) ?? walkSchemaClosure(context.evidence.files, schema)).source;
+  const closure = context.schemaClosures.get(schema);
+  if (!closure) throw new Error(`internal fault: schema ${schema} was not walked with the context`);
+  return closure.source;
 }
 
 // src/core/checks/artifacts.ts

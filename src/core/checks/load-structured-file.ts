@@ -5,7 +5,7 @@ import type { Finding } from '../model.js';
 import { detectFormat, parseText } from '../parse/parse-document.js';
 import type { SchemaSource } from '../schema/schema-validator.js';
 import { validateDocument } from '../schema/validate-document.js';
-import { walkSchemaClosure, type SchemaLoadError } from '../schema/schema-closure.js';
+import type { SchemaLoadError } from '../schema/schema-closure.js';
 import type { ContextBase, LoadedFile } from './evaluation-context.js';
 
 /** Loads `path`, optionally checked against `schema` (`builtin:<name>` or a workspace path). */
@@ -80,6 +80,8 @@ export function resolveSchemaSource(
   schema: string,
 ): SchemaSource | SchemaLoadError {
   if (schema.startsWith('builtin:')) return { name: schema, schema: undefined };
-  return (context.schemaClosures.get(schema) ?? walkSchemaClosure(context.evidence.files, schema))
-    .source;
+  // Every user schema the config names (artifacts and rules) was walked with the context.
+  const closure = context.schemaClosures.get(schema);
+  if (!closure) throw new Error(`internal fault: schema ${schema} was not walked with the context`);
+  return closure.source;
 }
