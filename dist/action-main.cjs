@@ -70633,6 +70633,11 @@ function describeApiError(error2) {
   }
   return void 0;
 }
+function describeUnreadable(what, hint, error2) {
+  const api = describeApiError(error2);
+  if (!api) throw error2;
+  return api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; ${hint})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+}
 function isServerError(error2) {
   return (describeApiError(error2)?.status ?? 0) >= 500;
 }
@@ -70682,12 +70687,10 @@ function createPolicySource(client, repository, pathPrefix) {
 
 // src/adapters/github/signoff-lookups.ts
 function createSignoffLookup(client, repository, subject) {
-  const unavailable = (what, permission, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const reason = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; needs ${permission})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason };
-  };
+  const unavailable = (what, permission, error2) => ({
+    kind: "unavailable",
+    reason: describeUnreadable(what, `needs ${permission}`, error2)
+  });
   const notAsked = { kind: "unavailable", reason: "not needed: verify is file" };
   const pullRequest = async () => {
     let target = subject.pullRequest;
@@ -70801,12 +70804,14 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
     const [owner, repo] = full.split("/");
     return { owner, repo };
   };
-  const unavailable = (what, error2) => {
-    const api = describeApiError(error2);
-    if (!api) throw error2;
-    const why = api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: "unavailable", reason: why };
-  };
+  const unavailable = (what, error2) => ({
+    kind: "unavailable",
+    reason: describeUnreadable(
+      what,
+      "grant read access, e.g. `issues: read` / `checks: read`, or a token for that repository",
+      error2
+    )
+  });
   return {
     signoff: createSignoffLookup(client, split(defaultRepository), subject),
     policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),
@@ -72357,12 +72362,8 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
         });
         return SHA.test(data.commit.sha) ? ok(data.commit.sha) : couldNot(`the API named a tip that is not a SHA-1 (${data.commit.sha})`);
       } catch (error2) {
-        const described = describeApiError(error2);
-        if (!described) throw error2;
-        return couldNot(
-          `${notLocal}; the API answered ${described.status} (${described.message})`,
-          error2
-        );
+        const why = describeUnreadable(`the branch '${branch}'`, "needs `contents: read`", error2);
+        return couldNot(`${notLocal}; ${why}`, error2);
       }
     },
     async isAncestor(sha2, tip) {
@@ -73033,9 +73034,8 @@ async function pullRequestHead(client, repository, number) {
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
     return ok(data.head.sha.toLowerCase());
   } catch (error2) {
-    const described = describeApiError(error2);
-    if (!described) throw error2;
-    return couldNot(`GitHub answered ${described.status} (${described.message})`, error2);
+    const why = describeUnreadable(`pull request #${number}`, "needs `pull-requests: read`", error2);
+    return couldNot(why, error2);
   }
 }
 
@@ -73176,7 +73176,7 @@ function createPublisher(options) {
           options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
         else if (outcome.kind === "ok" && outcome.value && head.kind !== "ok")
           options.warn(
-            `cutover-checkpoint could not read the head of pull request #${number} (${head.reason}): its comment was written without checking whether it held a newer commit's verdict`
+            `cutover-checkpoint could not check the head of pull request #${number}: ${head.reason}; its comment was written without checking whether it held a newer commit's verdict`
           );
         if (outcome.kind === "ok" && outcome.value) published.comments.push(outcome.value);
       }

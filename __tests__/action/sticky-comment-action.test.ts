@@ -120,7 +120,7 @@ describe('the sticky comment', () => {
     expect(markerComments()).toHaveLength(1);
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning'))).toEqual([
       expect.stringMatching(
-        /^::warning::cutover-checkpoint could not read the head of pull request #2 \(GitHub answered 404 .*\): its comment was written without checking whether it held a newer commit's verdict$/,
+        /^::warning::cutover-checkpoint could not check the head of pull request #2: the token cannot read pull request #2 \(HTTP 404; needs `pull-requests: read`\); its comment was written without checking whether it held a newer commit's verdict$/,
       ),
     ]);
   });

@@ -130,7 +130,7 @@ describe('push on a branch that is not the default', () => {
     expect(run.outputs['blocking-checks'] ?? '').toContain('gate.integrity');
     // Why, in full: no ref to read at (none is guessed), and what git and the API each said.
     expect(run.summary).toContain(
-      "cannot read the policy: no trusted ref: the tip of the default branch 'master' is not in this clone and could not be looked up (no refs/remotes/origin/master here; the API answered 404",
+      "cannot read the policy: no trusted ref: the tip of the default branch 'master' is not in this clone and could not be looked up (no refs/remotes/origin/master here; the token cannot read the branch 'master' (HTTP 404; needs `contents: read`))",
     );
   });
 });

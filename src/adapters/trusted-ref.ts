@@ -3,7 +3,7 @@
 
 import type { TrustedRefFacts } from '../app/trusted-ref.js';
 import { couldNot, ok } from '../core/outcome.js';
-import { describeApiError } from './github/api-errors.js';
+import { describeUnreadable } from './github/api-errors.js';
 import type { GitHubClient } from './github/octokit.js';
 import { git as runGit, type GitRunner } from './git-exec.js';
 import { SILENT_EXIT_1 } from './git-no.js';
@@ -54,12 +54,8 @@ export function createTrustedRefFacts(
           ? ok(data.commit.sha)
           : couldNot(`the API named a tip that is not a SHA-1 (${data.commit.sha})`);
       } catch (error) {
-        const described = describeApiError(error);
-        if (!described) throw error;
-        return couldNot(
-          `${notLocal}; the API answered ${described.status} (${described.message})`,
-          error,
-        );
+        const why = describeUnreadable(`the branch '${branch}'`, 'needs `contents: read`', error);
+        return couldNot(`${notLocal}; ${why}`, error);
       }
     },
     async isAncestor(sha, tip) {

@@ -17,6 +17,20 @@ export function describeApiError(error: unknown): { status: number; message: str
   return undefined;
 }
 
+/**
+ * Why GitHub would not let the token read `what`, in one sentence: for a 403 or 404 (GitHub's
+ * answer to a token that may not see a resource, too), that the token cannot read it and `hint`
+ * (what to grant); else the status and GitHub's message. Throws `error` when it is not GitHub's
+ * answer (a fault).
+ */
+export function describeUnreadable(what: string, hint: string, error: unknown): string {
+  const api = describeApiError(error);
+  if (!api) throw error;
+  return api.status === 403 || api.status === 404
+    ? `the token cannot read ${what} (HTTP ${api.status}; ${hint})`
+    : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
+}
+
 /** True when the token may not do this: 403 without rate limiting, or 404 on a private resource. */
 export function isPermissionError(error: unknown): boolean {
   const described = describeApiError(error);

@@ -3,7 +3,7 @@
 // verdict).
 
 import { couldNot, ok, type Outcome } from '../../core/outcome.js';
-import { describeApiError } from './api-errors.js';
+import { describeApiError, describeUnreadable } from './api-errors.js';
 import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -26,8 +26,8 @@ export async function learnIdentity(client: GitHubClient): Promise<string | null
 }
 
 /**
- * The pull request's head sha now, or why GitHub would not say (the API's status and message); a
- * fault that is not GitHub's answer propagates.
+ * The pull request's head sha now, or why GitHub would not say (describeUnreadable); a fault that
+ * is not GitHub's answer propagates.
  */
 export async function pullRequestHead(
   client: GitHubClient,
@@ -38,8 +38,7 @@ export async function pullRequestHead(
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
     return ok(data.head.sha.toLowerCase());
   } catch (error) {
-    const described = describeApiError(error);
-    if (!described) throw error;
-    return couldNot(`GitHub answered ${described.status} (${described.message})`, error);
+    const why = describeUnreadable(`pull request #${number}`, 'needs `pull-requests: read`', error);
+    return couldNot(why, error);
   }
 }

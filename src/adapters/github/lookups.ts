@@ -4,7 +4,7 @@
 
 import type { LookupsPort } from '../../app/ports.js';
 import type { LookupResult } from '../../core/evidence.js';
-import { describeApiError } from './api-errors.js';
+import { describeUnreadable } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
 import { createPolicySource } from './policy-source.js';
 import { createSignoffLookup, type SignoffSubject } from './signoff-lookups.js';
@@ -23,15 +23,14 @@ export function createApiLookups(
     const [owner, repo] = full.split('/');
     return { owner: owner!, repo: repo! };
   };
-  const unavailable = (what: string, error: unknown): LookupResult<never> => {
-    const api = describeApiError(error);
-    if (!api) throw error;
-    const why =
-      api.status === 403 || api.status === 404
-        ? `the token cannot read ${what} (HTTP ${api.status}; grant read access, e.g. \`issues: read\` / \`checks: read\`, or a token for that repository)`
-        : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: 'unavailable', reason: why };
-  };
+  const unavailable = (what: string, error: unknown): LookupResult<never> => ({
+    kind: 'unavailable',
+    reason: describeUnreadable(
+      what,
+      'grant read access, e.g. `issues: read` / `checks: read`, or a token for that repository',
+      error,
+    ),
+  });
   return {
     signoff: createSignoffLookup(client, split(defaultRepository), subject),
     policyFileAt: createPolicySource(client, split(defaultRepository), pathPrefix),

@@ -150,7 +150,7 @@ export function createPublisher(options: PublisherOptions) {
         // Unknown, the comment is still written (it names the commit it judged), but not silently.
         else if (outcome.kind === 'ok' && outcome.value && head.kind !== 'ok')
           options.warn(
-            `cutover-checkpoint could not read the head of pull request #${number} (${head.reason}): its comment was written without checking whether it held a newer commit's verdict`,
+            `cutover-checkpoint could not check the head of pull request #${number}: ${head.reason}; its comment was written without checking whether it held a newer commit's verdict`,
           );
         if (outcome.kind === 'ok' && outcome.value) published.comments.push(outcome.value);
       }

@@ -4,7 +4,7 @@
 // token cannot read is `unavailable` with GitHub's reason, so the signature is pending, never a pass.
 
 import type { LookupResult, SignoffEvidence } from '../../core/evidence.js';
-import { describeApiError } from './api-errors.js';
+import { describeUnreadable } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
 
 /** What this run is about, from the event (never from the tree being judged). */
@@ -27,15 +27,10 @@ export function createSignoffLookup(
   repository: Repository,
   subject: SignoffSubject,
 ): (request: { github: boolean; teams: string[] }) => Promise<SignoffEvidence> {
-  const unavailable = (what: string, permission: string, error: unknown) => {
-    const api = describeApiError(error);
-    if (!api) throw error;
-    const reason =
-      api.status === 403 || api.status === 404
-        ? `the token cannot read ${what} (HTTP ${api.status}; needs ${permission})`
-        : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
-    return { kind: 'unavailable' as const, reason };
-  };
+  const unavailable = (what: string, permission: string, error: unknown) => ({
+    kind: 'unavailable' as const,
+    reason: describeUnreadable(what, `needs ${permission}`, error),
+  });
   const notAsked = { kind: 'unavailable' as const, reason: 'not needed: verify is file' };
 
   const pullRequest = async (): Promise<SignoffEvidence['pullRequest']> => {
