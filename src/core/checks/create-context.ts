@@ -1,6 +1,7 @@
-// Derives, once, the facts several evaluators and the record share: the artifacts and the joint
-// decision parsed and schema-checked, the signatures verified, where the baseline is stated,
-// and each run's test counts. (Each command's body file is derived with the config: `body`.) Evaluators read them from the context.
+// Derives, once, the facts several evaluators and the record share: each user schema walked with
+// its `$ref`s, the artifacts and the joint decision parsed and schema-checked, the signatures
+// verified, where the baseline is stated, and each run's test counts (each command's body file is
+// derived with the config: `body`). Evaluators read them from the context.
 
 import type { CheckpointConfig } from '../config/config-types.js';
 import type { Evidence } from '../evidence.js';
