@@ -71111,7 +71111,7 @@ function setTimeoutAfterReads(decide, ms) {
 // src/adapters/exec-file.ts
 var KILL_GRACE_MS = 2e3;
 function execFileLauncher(file, args, options) {
-  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  const { timeout, drainAfterExitMs, killGraceMs = KILL_GRACE_MS, ...execOptions } = options;
   return new Promise((resolvePromise) => {
     let timedOut = false;
     const child = (0, import_node_child_process.execFile)(
@@ -71134,7 +71134,7 @@ function execFileLauncher(file, args, options) {
     const timer = setTimeoutAfterReads(() => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       timedOut = child.kill("SIGTERM");
-      killer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+      killer = setTimeout(() => child.kill("SIGKILL"), killGraceMs);
     }, timeout);
     if (drainAfterExitMs === void 0) return;
     child.once("exit", () => {

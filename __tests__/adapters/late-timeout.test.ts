@@ -38,12 +38,17 @@ describe('execFileLauncher timeout', () => {
   });
 
   it('kills a process that ignores SIGTERM at its timeout with SIGKILL, instead of waiting for it', async () => {
-    // Without SIGKILL this waits out the sleep, past the test's own timeout.
+    // Without SIGKILL this waits out the sleep, past the test's own timeout. SIGKILL 100 ms after
+    // the ignored SIGTERM (2 s by default: waiting it out is not the point).
+    const started = Date.now();
     const { error } = await execFileLauncher('/bin/sh', ['-c', 'trap "" TERM; exec sleep 60.41'], {
       ...options,
       timeout: 100,
+      killGraceMs: 100,
     });
     expect(error).toMatchObject({ code: null, killed: true });
+    // After the timeout and the grace, not before.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
     expect(survivors('60.41')).toEqual([]);
   });
 

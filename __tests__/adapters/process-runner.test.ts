@@ -1,10 +1,12 @@
 // The runner against real child processes (no mocked child_process): scheduling, killing,
-// output bounds, environment and redaction.
+// output bounds, environment and redaction. The tests run concurrently (each with its own
+// evidence directory and commands marked apart): most of their time is waiting out a sleep, a
+// timeout or a kill grace, which they now do side by side.
 import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createProcessRunner } from '../../src/adapters/process-runner.js';
 import type { RunCommandsOptions } from '../../src/app/ports.js';
 import type { CommandConfig } from '../../src/core/config/config-types.js';
@@ -15,9 +17,15 @@ import { commandLines } from '../support/command-lines.js';
 import { commandConfig as command } from '../support/command-config.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-let evidence: string;
-beforeEach(() => (evidence = mkdtempSync(join(tmpdir(), 'cc-runner-'))));
-afterEach(() => rmSync(evidence, { recursive: true, force: true }));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh directory of this test file's, removed after its tests. */
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
 
 async function run(
   commands: CommandConfig[],
@@ -27,7 +35,7 @@ async function run(
 ) {
   const runner = createProcessRunner({
     root: FIXTURES,
-    evidenceDir: evidence,
+    evidenceDir: scratch('cc-runner-'),
     env,
     ...(killGraceMs === undefined ? {} : { killGraceMs }),
   });
@@ -50,7 +58,7 @@ function survivors(marker: string): string[] {
   return commandLines().filter((line) => line.trim().startsWith(`sleep ${marker}`));
 }
 
-describe('scheduling', () => {
+describe.concurrent('scheduling', () => {
   it('without a concurrency from the request or config, runs as many at once as there are CPUs', async () => {
     let announced: number | undefined;
     await run([command('one', 'true')], {
@@ -116,7 +124,7 @@ describe('scheduling', () => {
   });
 });
 
-describe('stopping', () => {
+describe.concurrent('stopping', () => {
   it('kills a hanging command and its grandchildren at the timeout, keeping the others', async () => {
     const { byId } = await run([
       command('hangs', './hangs.sh 411', { timeoutMs: 1000 }),
@@ -146,9 +154,9 @@ describe('stopping', () => {
   });
 
   it('refuses a working directory that leads out of the workspace through a symlink', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cc-cwd-'));
+    const root = scratch('cc-cwd-');
     symlinkSync(tmpdir(), join(root, 'out'));
-    const runner = createProcessRunner({ root, evidenceDir: evidence });
+    const runner = createProcessRunner({ root, evidenceDir: scratch('cc-runner-') });
     const [result] = await runner.run([command('escape', 'true', { cwd: 'out' })], {
       concurrency: 1,
       logDir: 'logs',
@@ -160,7 +168,6 @@ describe('stopping', () => {
       state: 'not-run',
       reason: "working directory 'out' leads outside the workspace (through a symlink)",
     });
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('does not wait for a background child that holds stdout open', async () => {
@@ -216,7 +223,7 @@ describe('stopping', () => {
   });
 });
 
-describe('output', () => {
+describe.concurrent('output', () => {
   it('keeps a bounded tail in memory and the whole output in the log file', async () => {
     const { byId } = await run([command('flood', './floods.sh 5000000')]);
     const result = byId.flood!;
@@ -290,7 +297,7 @@ describe('output', () => {
   });
 });
 
-describe('secrets', () => {
+describe.concurrent('secrets', () => {
   const env = {
     ...process.env,
     GITHUB_TOKEN: 'ghs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',

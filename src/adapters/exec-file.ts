@@ -38,13 +38,18 @@ export type Launcher = (
  * `cwd` absent: this process's directory. `drainAfterExitMs`: once the process has exited, its
  * pipes are read that much longer and then let go, so a child it left holding them (a daemon a
  * version-manager shim spawned) does not keep the answer waiting until the timeout.
+ * `killGraceMs`: ms between SIGTERM and SIGKILL (default KILL_GRACE_MS; tests shorten it).
  */
 export function execFileLauncher(
   file: string,
   args: string[],
-  options: Omit<Parameters<Launcher>[2], 'cwd'> & { cwd?: string; drainAfterExitMs?: number },
+  options: Omit<Parameters<Launcher>[2], 'cwd'> & {
+    cwd?: string;
+    drainAfterExitMs?: number;
+    killGraceMs?: number;
+  },
 ): ReturnType<Launcher> {
-  const { timeout, drainAfterExitMs, ...execOptions } = options;
+  const { timeout, drainAfterExitMs, killGraceMs = KILL_GRACE_MS, ...execOptions } = options;
   return new Promise((resolvePromise) => {
     let timedOut = false;
     const child = execFile(
@@ -65,12 +70,12 @@ export function execFileLauncher(
     );
     // An exit the loop had not read yet, its thread held up past the timeout, is an answer
     // (execFile still reads all of it), not a hang. One that ignores SIGTERM gets SIGKILL after
-    // KILL_GRACE_MS (it would otherwise hang the run; once it has exited, kill() sends nothing).
+    // killGraceMs (it would otherwise hang the run; once it has exited, kill() sends nothing).
     let killer: NodeJS.Timeout | undefined;
     const timer = setTimeoutAfterReads(() => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       timedOut = child.kill('SIGTERM');
-      killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killer = setTimeout(() => child.kill('SIGKILL'), killGraceMs);
     }, timeout);
     if (drainAfterExitMs === undefined) return;
     child.once('exit', () => {
