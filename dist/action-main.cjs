@@ -63302,11 +63302,11 @@ function evaluateDocument(context3, document) {
   const id = `document.${document.id}`;
   const read = context3.evidence.files[document.path];
   if (!read || read.kind !== "ok") {
-    const summary3 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
+    const summary3 = read?.kind === "unavailable" ? `${document.path} could not be read: ${read.reason}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
     return {
       id,
       kind: "document",
-      status: read?.kind === "error" ? "error" : "fail",
+      status: read?.kind === "unavailable" ? "error" : "fail",
       summary: summary3,
       findings: [{ message: summary3, location: { file: document.path } }],
       expected: "present",
@@ -65931,7 +65931,7 @@ function createInputReads(config2, configRead, ports, trusted) {
     };
   };
   const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes), false);
-  const readPolicy = ref === null ? read : once(async (path) => toFileRead(await readTrustedFile(ports, ref, path)), true);
+  const readPolicy = ref === null ? read : once((path) => readTrustedFile(ports, ref, path), true);
   return { files, configRead, read, readPolicy };
 }
 async function readInputs2(config2, inputs, ports) {
@@ -65955,15 +65955,11 @@ async function readInputs2(config2, inputs, ports) {
   await Promise.all([...commandPaths.files, ...treeOnly].map(read));
   for (const path of treeOnly) {
     const file = reads.get(path);
-    if (file?.kind !== "error") continue;
+    if (file?.kind !== "unavailable") continue;
     reads.delete(path);
-    leaveOut(`${path} (${file.message})`);
+    leaveOut(`${path} (${file.reason})`);
   }
   return { reads, commandPaths };
-}
-function toFileRead(read) {
-  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
-  return read;
 }
 function listFilePaths(config2) {
   return [
@@ -66958,8 +66954,8 @@ function walkSchemaClosure(files, schema) {
     const read = files[path];
     if (!read || read.kind === "missing")
       return fail({ message: `schema ${path} not found`, file: path });
-    if (read.kind === "error")
-      return fail({ message: `schema ${path} could not be read: ${read.message}`, file: path });
+    if (read.kind === "unavailable")
+      return fail({ message: `schema ${path} could not be read: ${read.reason}`, file: path });
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (parsed.ok) return parsed.document.value;
     const issue2 = parsed.issues[0];
@@ -67268,8 +67264,8 @@ function loadStructuredFile(context3, path, options) {
     findings: findings.length ? findings : [{ message: summary3, location: { file: path } }]
   });
   if (!read || read.kind === "missing") return fail("fail", `${options.what} not found at ${path}`);
-  if (read.kind === "error")
-    return fail("error", `${options.what} ${path} could not be read: ${read.message}`);
+  if (read.kind === "unavailable")
+    return fail("error", `${options.what} ${path} could not be read: ${read.reason}`);
   const parsed = parseText(read.text, options.format ?? detectFormat(path, read.text), {
     maxDepth: context3.config.limits.maxDepth
   });
@@ -68174,7 +68170,7 @@ function evaluateChangelog(context3) {
   const read = context3.evidence.files[changelog.path];
   if (!read || read.kind !== "ok")
     return fail(
-      `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
+      `${changelog.path} ${read?.kind === "unavailable" ? `could not be read: ${read.reason}` : "does not exist"}`
     );
   if (!context3.markdown)
     return [
@@ -70277,12 +70273,12 @@ async function loadConfig(workspace, path, validator) {
       ]
     };
   }
-  if (read.kind === "error")
+  if (read.kind === "unavailable")
     return {
       ok: false,
       errors: [
         {
-          message: `config ${normalized.path} could not be read: ${read.message}`,
+          message: `config ${normalized.path} could not be read: ${read.reason}`,
           location: { file: normalized.path }
         }
       ]
@@ -70951,14 +70947,14 @@ function createFsWorkspace(root) {
           const similar = await findSimilarName(target, path);
           return similar ? { kind: "missing", path, similar } : { kind: "missing", path };
         }
-        return { kind: "error", path, message: describeError2(error2) };
+        return { kind: "unavailable", path, reason: describeError2(error2) };
       }
       const inside = (0, import_node_path3.relative)(await realRoot, real);
       if (inside.startsWith("..") || (0, import_node_path3.isAbsolute)(inside)) {
         return {
-          kind: "error",
+          kind: "unavailable",
           path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+          reason: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
         };
       }
       try {
@@ -70967,15 +70963,15 @@ function createFsWorkspace(root) {
           const stat2 = await handle.stat();
           if (!stat2.isFile())
             return {
-              kind: "error",
+              kind: "unavailable",
               path,
-              message: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
+              reason: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
             };
           if (stat2.size > maxBytes) {
             return {
-              kind: "error",
+              kind: "unavailable",
               path,
-              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+              reason: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
             };
           }
           const bytes = await handle.readFile();
@@ -70991,7 +70987,7 @@ function createFsWorkspace(root) {
           await handle.close();
         }
       } catch (error2) {
-        return { kind: "error", path, message: describeError2(error2) };
+        return { kind: "unavailable", path, reason: describeError2(error2) };
       }
     }
   };

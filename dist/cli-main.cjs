@@ -36099,11 +36099,11 @@ function evaluateDocument(context, document) {
   const id = `document.${document.id}`;
   const read = context.evidence.files[document.path];
   if (!read || read.kind !== "ok") {
-    const summary2 = read?.kind === "error" ? `${document.path} could not be read: ${read.message}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
+    const summary2 = read?.kind === "unavailable" ? `${document.path} could not be read: ${read.reason}` : `${document.path} does not exist${read?.kind === "missing" && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ""}`;
     return {
       id,
       kind: "document",
-      status: read?.kind === "error" ? "error" : "fail",
+      status: read?.kind === "unavailable" ? "error" : "fail",
       summary: summary2,
       findings: [{ message: summary2, location: { file: document.path } }],
       expected: "present",
@@ -38734,7 +38734,7 @@ function createInputReads(config2, configRead, ports, trusted) {
     };
   };
   const read = once((path) => ports.workspace.readFile(path, config2.limits.maxFileBytes), false);
-  const readPolicy = ref === null ? read : once(async (path) => toFileRead(await readTrustedFile(ports, ref, path)), true);
+  const readPolicy = ref === null ? read : once((path) => readTrustedFile(ports, ref, path), true);
   return { files, configRead, read, readPolicy };
 }
 async function readInputs(config2, inputs, ports) {
@@ -38758,15 +38758,11 @@ async function readInputs(config2, inputs, ports) {
   await Promise.all([...commandPaths.files, ...treeOnly].map(read));
   for (const path of treeOnly) {
     const file = reads.get(path);
-    if (file?.kind !== "error") continue;
+    if (file?.kind !== "unavailable") continue;
     reads.delete(path);
-    leaveOut(`${path} (${file.message})`);
+    leaveOut(`${path} (${file.reason})`);
   }
   return { reads, commandPaths };
-}
-function toFileRead(read) {
-  if (read.kind === "unavailable") return { kind: "error", path: read.path, message: read.reason };
-  return read;
 }
 function listFilePaths(config2) {
   return [
@@ -39808,8 +39804,8 @@ function walkSchemaClosure(files, schema) {
     const read = files[path];
     if (!read || read.kind === "missing")
       return fail({ message: `schema ${path} not found`, file: path });
-    if (read.kind === "error")
-      return fail({ message: `schema ${path} could not be read: ${read.message}`, file: path });
+    if (read.kind === "unavailable")
+      return fail({ message: `schema ${path} could not be read: ${read.reason}`, file: path });
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (parsed.ok) return parsed.document.value;
     const issue = parsed.issues[0];
@@ -40118,8 +40114,8 @@ function loadStructuredFile(context, path, options) {
     findings: findings.length ? findings : [{ message: summary2, location: { file: path } }]
   });
   if (!read || read.kind === "missing") return fail("fail", `${options.what} not found at ${path}`);
-  if (read.kind === "error")
-    return fail("error", `${options.what} ${path} could not be read: ${read.message}`);
+  if (read.kind === "unavailable")
+    return fail("error", `${options.what} ${path} could not be read: ${read.reason}`);
   const parsed = parseText(read.text, options.format ?? detectFormat(path, read.text), {
     maxDepth: context.config.limits.maxDepth
   });
@@ -41024,7 +41020,7 @@ function evaluateChangelog(context) {
   const read = context.evidence.files[changelog.path];
   if (!read || read.kind !== "ok")
     return fail(
-      `${changelog.path} ${read?.kind === "error" ? `could not be read: ${read.message}` : "does not exist"}`
+      `${changelog.path} ${read?.kind === "unavailable" ? `could not be read: ${read.reason}` : "does not exist"}`
     );
   if (!context.markdown)
     return [
@@ -43206,12 +43202,12 @@ async function loadConfig(workspace, path, validator) {
       ]
     };
   }
-  if (read.kind === "error")
+  if (read.kind === "unavailable")
     return {
       ok: false,
       errors: [
         {
-          message: `config ${normalized.path} could not be read: ${read.message}`,
+          message: `config ${normalized.path} could not be read: ${read.reason}`,
           location: { file: normalized.path }
         }
       ]
@@ -43596,14 +43592,14 @@ function createFsWorkspace(root) {
           const similar = await findSimilarName(target, path);
           return similar ? { kind: "missing", path, similar } : { kind: "missing", path };
         }
-        return { kind: "error", path, message: describeError2(error) };
+        return { kind: "unavailable", path, reason: describeError2(error) };
       }
       const inside = (0, import_node_path2.relative)(await realRoot, real);
       if (inside.startsWith("..") || (0, import_node_path2.isAbsolute)(inside)) {
         return {
-          kind: "error",
+          kind: "unavailable",
           path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
+          reason: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`
         };
       }
       try {
@@ -43612,15 +43608,15 @@ function createFsWorkspace(root) {
           const stat2 = await handle.stat();
           if (!stat2.isFile())
             return {
-              kind: "error",
+              kind: "unavailable",
               path,
-              message: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
+              reason: `it is ${describeFileType(stat2)}, not a regular file; refusing to read it`
             };
           if (stat2.size > maxBytes) {
             return {
-              kind: "error",
+              kind: "unavailable",
               path,
-              message: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
+              reason: `it is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`
             };
           }
           const bytes = await handle.readFile();
@@ -43636,7 +43632,7 @@ function createFsWorkspace(root) {
           await handle.close();
         }
       } catch (error) {
-        return { kind: "error", path, message: describeError2(error) };
+        return { kind: "unavailable", path, reason: describeError2(error) };
       }
     }
   };
@@ -45781,7 +45777,7 @@ async function verifyRecord(ports, record, now) {
   const current = {};
   for (const input of listRecordedInputs(record)) {
     const read = await ports.workspace.readFile(input.path, MAX_BYTES);
-    if (read.kind === "error") problems.push(`cannot read ${input.path}: ${read.message}`);
+    if (read.kind === "unavailable") problems.push(`cannot read ${input.path}: ${read.reason}`);
     current[input.path] = read.kind === "ok" ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);

@@ -185,7 +185,7 @@ export function createScenarioPorts(scenario: Scenario, dir: string): Ports {
         if (path !== '.github/cutover-checkpoint.yml') {
           // Other policy files (schemas) are as in the tree unless the scenario says otherwise.
           const read = await createFsWorkspace(dir).readFile(path, 1 << 30);
-          return read.kind === 'error' ? { kind: 'missing' as const, path } : read;
+          return read.kind === 'unavailable' ? { kind: 'missing' as const, path } : read;
         }
         return scenario.baseConfig === undefined
           ? { kind: 'unavailable' as const, path, reason: 'no base in this scenario' }

@@ -103,8 +103,8 @@ describe('workspace reader', () => {
     const { root } = setUp();
     execFileSync('mkfifo', [join(root, 'doc.md')]);
     const read = await createFsWorkspace(root).readFile('doc.md', 1024);
-    expect(read).toMatchObject({ kind: 'error', path: 'doc.md' });
-    expect(read.kind === 'error' && read.message).toMatch(
+    expect(read).toMatchObject({ kind: 'unavailable', path: 'doc.md' });
+    expect(read.kind === 'unavailable' && read.reason).toMatch(
       /FIFO \(named pipe\), not a regular file/,
     );
   });
@@ -115,12 +115,12 @@ describe('workspace reader', () => {
     symlinkSync('/dev/zero', join(root, 'zero'));
     const workspace = createFsWorkspace(root);
     expect(await workspace.readFile('dir', 1024)).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/a directory, not a regular file/),
+      kind: 'unavailable',
+      reason: expect.stringMatching(/a directory, not a regular file/),
     });
     expect(await workspace.readFile('zero', 1024)).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/outside the workspace/),
+      kind: 'unavailable',
+      reason: expect.stringMatching(/outside the workspace/),
     });
   });
 });

@@ -71,14 +71,14 @@ export function createFsWorkspace(root: string): WorkspacePort {
           const similar = await findSimilarName(target, path);
           return similar ? { kind: 'missing', path, similar } : { kind: 'missing', path };
         }
-        return { kind: 'error', path, message: describeError(error) };
+        return { kind: 'unavailable', path, reason: describeError(error) };
       }
       const inside = relative(await realRoot, real);
       if (inside.startsWith('..') || isAbsolute(inside)) {
         return {
-          kind: 'error',
+          kind: 'unavailable',
           path,
-          message: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`,
+          reason: `it is a symlink that leads outside the workspace (to ${real}); refusing to read it`,
         };
       }
       try {
@@ -89,15 +89,15 @@ export function createFsWorkspace(root: string): WorkspacePort {
           const stat = await handle.stat();
           if (!stat.isFile())
             return {
-              kind: 'error',
+              kind: 'unavailable',
               path,
-              message: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`,
+              reason: `it is ${describeFileType(stat)}, not a regular file; refusing to read it`,
             };
           if (stat.size > maxBytes) {
             return {
-              kind: 'error',
+              kind: 'unavailable',
               path,
-              message: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`,
+              reason: `it is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (raise limits.max_file_bytes if this is intended)`,
             };
           }
           const bytes = await handle.readFile();
@@ -113,7 +113,7 @@ export function createFsWorkspace(root: string): WorkspacePort {
           await handle.close();
         }
       } catch (error) {
-        return { kind: 'error', path, message: describeError(error) };
+        return { kind: 'unavailable', path, reason: describeError(error) };
       }
     },
   };

@@ -39,12 +39,12 @@ export async function loadConfig(
       ],
     };
   }
-  if (read.kind === 'error')
+  if (read.kind === 'unavailable')
     return {
       ok: false,
       errors: [
         {
-          message: `config ${normalized.path} could not be read: ${read.message}`,
+          message: `config ${normalized.path} could not be read: ${read.reason}`,
           location: { file: normalized.path },
         },
       ],

@@ -65,10 +65,7 @@ export function createInputReads(
     };
   };
   const read = once((path) => ports.workspace.readFile(path, config.limits.maxFileBytes), false);
-  const readPolicy =
-    ref === null
-      ? read
-      : once(async (path) => toFileRead(await readTrustedFile(ports, ref, path)), true);
+  const readPolicy = ref === null ? read : once((path) => readTrustedFile(ports, ref, path), true);
   return { files, configRead, read, readPolicy };
 }
 
@@ -110,17 +107,11 @@ export async function readInputs(
   // record could ever vouch for (verify-record refuses what it cannot read): said, not listed.
   for (const path of treeOnly) {
     const file = reads.get(path);
-    if (file?.kind !== 'error') continue;
+    if (file?.kind !== 'unavailable') continue;
     reads.delete(path);
-    leaveOut(`${path} (${file.message})`);
+    leaveOut(`${path} (${file.reason})`);
   }
   return { reads, commandPaths };
-}
-
-/** A trusted-ref read as evidence: a ref without the file is a missing file. */
-function toFileRead(read: TrustedRead): FileRead {
-  if (read.kind === 'unavailable') return { kind: 'error', path: read.path, message: read.reason };
-  return read;
 }
 
 /** Every workspace file the config names, except schemas (read with their refs). */

@@ -72,7 +72,7 @@ export async function verifyRecord(
   for (const input of listRecordedInputs(record)) {
     const read = await ports.workspace.readFile(input.path, MAX_BYTES);
     // Absent is an answer (null); unreadable is not: it cannot be compared, whatever was recorded.
-    if (read.kind === 'error') problems.push(`cannot read ${input.path}: ${read.message}`);
+    if (read.kind === 'unavailable') problems.push(`cannot read ${input.path}: ${read.reason}`);
     current[input.path] = read.kind === 'ok' ? read.sha256 : null;
   }
   const changes = compareInputs(record, current);

@@ -8,7 +8,9 @@ export type FileRead =
   | { kind: 'ok'; path: string; text: string; sha256: string; bytes: number }
   /** `similar`: a file that exists under a differently cased or slightly different name. */
   | { kind: 'missing'; path: string; similar?: string }
-  | { kind: 'error'; path: string; message: string };
+  /** Could not be read (a symlink out of the workspace, not a regular file, too big, I/O): the
+   * one "could not" shape (outcome.ts CouldNot), with the path. */
+  | { kind: 'unavailable'; path: string; reason: string };
 
 /**
  * What git says about the workspace, or why it could not be asked (not a repository, git

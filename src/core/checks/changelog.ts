@@ -29,7 +29,7 @@ export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {
   const read = context.evidence.files[changelog.path];
   if (!read || read.kind !== 'ok')
     return fail(
-      `${changelog.path} ${read?.kind === 'error' ? `could not be read: ${read.message}` : 'does not exist'}`,
+      `${changelog.path} ${read?.kind === 'unavailable' ? `could not be read: ${read.reason}` : 'does not exist'}`,
     );
   if (!context.markdown)
     return [

@@ -30,13 +30,13 @@ function evaluateDocument(context: EvaluationContext, document: DocumentConfig):
   const read = context.evidence.files[document.path];
   if (!read || read.kind !== 'ok') {
     const summary =
-      read?.kind === 'error'
-        ? `${document.path} could not be read: ${read.message}`
+      read?.kind === 'unavailable'
+        ? `${document.path} could not be read: ${read.reason}`
         : `${document.path} does not exist${read?.kind === 'missing' && read.similar ? ` (did you mean ${read.similar}? file names are case-sensitive)` : ''}`;
     return {
       id,
       kind: 'document',
-      status: read?.kind === 'error' ? 'error' : 'fail',
+      status: read?.kind === 'unavailable' ? 'error' : 'fail',
       summary,
       findings: [{ message: summary, location: { file: document.path } }],
       expected: 'present',

@@ -27,8 +27,8 @@ export function loadStructuredFile(
     findings: findings.length ? findings : [{ message: summary, location: { file: path } }],
   });
   if (!read || read.kind === 'missing') return fail('fail', `${options.what} not found at ${path}`);
-  if (read.kind === 'error')
-    return fail('error', `${options.what} ${path} could not be read: ${read.message}`);
+  if (read.kind === 'unavailable')
+    return fail('error', `${options.what} ${path} could not be read: ${read.reason}`);
 
   const parsed = parseText(read.text, options.format ?? detectFormat(path, read.text), {
     maxDepth: context.config.limits.maxDepth,

@@ -39,8 +39,8 @@ export function walkSchemaClosure(
     const read = files[path];
     if (!read || read.kind === 'missing')
       return fail({ message: `schema ${path} not found`, file: path });
-    if (read.kind === 'error')
-      return fail({ message: `schema ${path} could not be read: ${read.message}`, file: path });
+    if (read.kind === 'unavailable')
+      return fail({ message: `schema ${path} could not be read: ${read.reason}`, file: path });
     const parsed = parseText(read.text, detectFormat(path, read.text));
     if (parsed.ok) return parsed.document.value;
     const issue = parsed.issues[0]!;
