@@ -66716,6 +66716,43 @@ function toFinding(error2, document, file) {
   return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
+// src/core/shard/shard-ask.ts
+function askOfRecord(record) {
+  return {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {}
+  };
+}
+var modeList = (modes) => modes.length > 0 ? [...new Set(modes)].sort().join(", ") : "all configured";
+var quoted = (value) => value === void 0 ? "none" : `'${value}'`;
+function askDifferences(a, b, labels, stated) {
+  const say = (field, mine, theirs) => `${field}: ${mine} ${labels.here}, ${theirs} ${labels.there}`;
+  const differences = [];
+  if (a.decision !== void 0 && a.decision !== b.decision)
+    differences.push(say("decision", a.decision, b.decision));
+  const modes = a.modes ?? [];
+  if ((!stated || modes.length > 0) && modeList(modes) !== modeList(b.modes))
+    differences.push(say("modes", modeList(modes), modeList(b.modes)));
+  for (const field of BASELINE_FIELDS) {
+    const value = a.inputs?.[field];
+    if ((!stated || value !== void 0) && value !== b.inputs[field])
+      differences.push(say(field, quoted(value), quoted(b.inputs[field])));
+  }
+  return differences;
+}
+function findAskMismatches(asked, first) {
+  const differences = askDifferences(
+    asked,
+    askOfRecord(first.record),
+    { here: "in this job", there: "in the shards" },
+    true
+  );
+  return differences.length === 0 ? [] : [
+    `this job asks another question than the shards (${first.path}) were judged on (${differences.join("; ")}); their merged verdict would not answer it: run the shard jobs with the same decision, modes and baseline inputs`
+  ];
+}
+
 // src/core/shard/aggregate.ts
 function collectShardCommands(shards, config2) {
   const order = new Map(config2.commands.map((c, i) => [c.id, i]));
@@ -66781,9 +66818,15 @@ function findProblems(shards, config2, configSha256) {
       problems.push(
         `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha2).slice(0, 12)}: shards of different commits cannot be merged`
       );
-    if (r.decision_requested !== first.record.decision_requested)
+    const differences = askDifferences(
+      askOfRecord(r),
+      askOfRecord(first.record),
+      { here: `in ${s.path}`, there: `in ${first.path}` },
+      false
+    );
+    if (differences.length > 0)
       problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+        `${s.path} was judged on another question than ${first.path} (${differences.join("; ")})`
       );
   }
   for (let index = 1; index <= count; index++) {
@@ -70360,7 +70403,14 @@ async function aggregateShards(ports, request2) {
       kind: "unusable",
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
-  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const firstShard = shards.find((s) => s.record.shard.index === 1);
+  const first = firstShard.record;
+  const mismatches = request2.asked ? findAskMismatches(request2.asked, firstShard) : [];
+  if (mismatches.length > 0)
+    return {
+      kind: "unusable",
+      errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } }))
+    };
   const shardHead = first.context.head_sha ?? first.context.sha;
   const about = first.context.subject_sha ?? first.context.sha;
   if (request2.commit && (shardHead !== request2.commit.headSha || about !== request2.commit.subjectSha))
@@ -73383,7 +73433,9 @@ function buildRequest(host, context3, judged, inputs, root, signal) {
         text: valueOrThrow(readRecordFile(path, root))
       })),
       // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
-      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha }
+      commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
+      // The step's verdict is the decision input's: shards judged for another are refused.
+      asked: { decision: ask.decision, modes: ask.modes, inputs: ask.inputs }
     };
   return {
     ...valueOrThrow(

@@ -39566,6 +39566,43 @@ function toFinding(error, document, file) {
   return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
+// src/core/shard/shard-ask.ts
+function askOfRecord(record) {
+  return {
+    decision: record.decision_requested,
+    modes: Array.isArray(record.modes) ? record.modes : [],
+    inputs: record.baseline?.observed?.inputs ?? {}
+  };
+}
+var modeList = (modes) => modes.length > 0 ? [...new Set(modes)].sort().join(", ") : "all configured";
+var quoted = (value) => value === void 0 ? "none" : `'${value}'`;
+function askDifferences(a, b, labels, stated) {
+  const say = (field, mine, theirs) => `${field}: ${mine} ${labels.here}, ${theirs} ${labels.there}`;
+  const differences = [];
+  if (a.decision !== void 0 && a.decision !== b.decision)
+    differences.push(say("decision", a.decision, b.decision));
+  const modes = a.modes ?? [];
+  if ((!stated || modes.length > 0) && modeList(modes) !== modeList(b.modes))
+    differences.push(say("modes", modeList(modes), modeList(b.modes)));
+  for (const field of BASELINE_FIELDS) {
+    const value = a.inputs?.[field];
+    if ((!stated || value !== void 0) && value !== b.inputs[field])
+      differences.push(say(field, quoted(value), quoted(b.inputs[field])));
+  }
+  return differences;
+}
+function findAskMismatches(asked, first) {
+  const differences = askDifferences(
+    asked,
+    askOfRecord(first.record),
+    { here: "in this job", there: "in the shards" },
+    true
+  );
+  return differences.length === 0 ? [] : [
+    `this job asks another question than the shards (${first.path}) were judged on (${differences.join("; ")}); their merged verdict would not answer it: run the shard jobs with the same decision, modes and baseline inputs`
+  ];
+}
+
 // src/core/shard/aggregate.ts
 function collectShardCommands(shards, config2) {
   const order = new Map(config2.commands.map((c, i) => [c.id, i]));
@@ -39631,9 +39668,15 @@ function findProblems(shards, config2, configSha256) {
       problems.push(
         `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`
       );
-    if (r.decision_requested !== first.record.decision_requested)
+    const differences = askDifferences(
+      askOfRecord(r),
+      askOfRecord(first.record),
+      { here: `in ${s.path}`, there: `in ${first.path}` },
+      false
+    );
+    if (differences.length > 0)
       problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`
+        `${s.path} was judged on another question than ${first.path} (${differences.join("; ")})`
       );
   }
   for (let index = 1; index <= count; index++) {
@@ -43289,7 +43332,14 @@ async function aggregateShards(ports, request) {
       kind: "unusable",
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
-  const first = shards.find((s) => s.record.shard.index === 1).record;
+  const firstShard = shards.find((s) => s.record.shard.index === 1);
+  const first = firstShard.record;
+  const mismatches = request.asked ? findAskMismatches(request.asked, firstShard) : [];
+  if (mismatches.length > 0)
+    return {
+      kind: "unusable",
+      errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } }))
+    };
   const shardHead = first.context.head_sha ?? first.context.sha;
   const about = first.context.subject_sha ?? first.context.sha;
   if (request.commit && (shardHead !== request.commit.headSha || about !== request.commit.subjectSha))
@@ -45322,16 +45372,43 @@ function explainOptionError(error, options) {
   return `unknown option '--${unknown}'${suggestion ? `; did you mean --${suggestion}?` : ""}`;
 }
 
+// src/cli/usage-error.ts
+var UsageError = class extends Error {
+};
+
+// src/cli/ask-options.ts
+var MAX_BASELINE_INPUT = 256;
+function decisionOption(value) {
+  if (value !== void 0 && !DECISIONS.includes(value))
+    throw new UsageError(`--decision must be rehearsal or cutover (got '${value}')`);
+  return value;
+}
+function baselineOptions(values) {
+  const inputs = {};
+  for (const field of BASELINE_FIELDS) {
+    const option = `--${field.replace(/_/g, "-")}`;
+    const value = values[option.slice(2)];
+    if (typeof value !== "string") continue;
+    if (value.trim() === "") throw new UsageError(`${option} must not be empty`);
+    if (value.length > MAX_BASELINE_INPUT)
+      throw new UsageError(
+        `${option} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`
+      );
+    inputs[field] = value.trim();
+  }
+  return inputs;
+}
+
 // src/cli/args.ts
 var DEFAULT_CONFIG_PATH = ".github/cutover-checkpoint.yml";
 var DEFAULT_OUT_DIR = "checkpoint-evidence";
-var MAX_BASELINE_INPUT = 256;
 var USAGE = `Usage: cutover-checkpoint <command> [options]
 
 Commands:
   run        evaluate the gate, run verification commands, print the verdict
   validate   config, artifacts, rules and documents only (no commands, no tools)
-  aggregate R\u2026       merge shard records (from run --shard i/n) into one record and verdict
+  aggregate R\u2026       merge shard records (from run --shard i/n) into one record and verdict;
+                     --decision, --mode and the baseline options, when given, must be the shards'
   verify-record R    recompute a record's input digests against a checkout (--tree DIR, --decision D)
   init       write a starter config and workflow
   schema N   print a built-in JSON Schema (${["producer-manifest", "handoff-payload", "joint-decision", "decision-record", "checkpoint-config"].join(", ")})
@@ -45354,8 +45431,6 @@ Options for run and validate:
                                  branch; a change to policy or protected files fails the cutover
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
-var UsageError = class extends Error {
-};
 function parseCliArgs(argv) {
   const [command, ...rest] = argv;
   if (command === void 0 || command === "help" || command === "--help" || command === "-h")
@@ -45383,7 +45458,8 @@ function parseCliArgs(argv) {
       records: positionals,
       outDir: values.out ?? DEFAULT_OUT_DIR,
       json: values.json === true,
-      ...trustedRefOf(values["trusted-ref"])
+      ...trustedRefOf(values["trusted-ref"]),
+      asked: askOf(decisionOption(values.decision), values.mode ?? [], baselineOptions(values))
     };
   }
   if (command === "verify-record") {
@@ -45391,9 +45467,7 @@ function parseCliArgs(argv) {
       throw new UsageError(
         "verify-record takes exactly one record, e.g. `cutover-checkpoint verify-record checkpoint-evidence/decision-record.json`"
       );
-    const decision2 = values.decision;
-    if (decision2 !== void 0 && !DECISIONS.includes(decision2))
-      throw new UsageError(`--decision must be rehearsal or cutover (got '${decision2}')`);
+    const decision2 = decisionOption(values.decision);
     return {
       command,
       record: positionals[0],
@@ -45407,22 +45481,8 @@ function parseCliArgs(argv) {
     throw new UsageError(
       `unknown command '${command}'; expected run, validate, aggregate, verify-record, init or schema`
     );
-  const decision = values.decision ?? "rehearsal";
-  if (!DECISIONS.includes(decision))
-    throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
-  const inputs = {};
-  for (const field of BASELINE_FIELDS) {
-    const value = values[field.replace(/_/g, "-")];
-    if (typeof value === "string") {
-      if (value.trim() === "")
-        throw new UsageError(`--${field.replace(/_/g, "-")} must not be empty`);
-      if (value.length > MAX_BASELINE_INPUT)
-        throw new UsageError(
-          `--${field.replace(/_/g, "-")} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`
-        );
-      inputs[field] = value.trim();
-    }
-  }
+  const decision = decisionOption(values.decision) ?? "rehearsal";
+  const inputs = baselineOptions(values);
   let concurrency;
   if (values.concurrency !== void 0) {
     concurrency = Number(values.concurrency);
@@ -45454,6 +45514,9 @@ function parseCliArgs(argv) {
     runCommands: values["no-commands"] !== true,
     ...values.durations ? { durationsFrom: values.durations } : {}
   };
+}
+function askOf(decision, modes, inputs) {
+  return { ...decision ? { decision } : {}, modes, inputs };
 }
 function trustedRefOf(value) {
   if (value === void 0) return {};
@@ -45949,9 +46012,13 @@ async function dispatch(argv, io) {
   });
   if (request.command === "aggregate") {
     const records = request.records.map((path) => ({ path, text: readRecord(path, io.cwd) }));
-    const { configPath, trustedRef } = request;
+    const { configPath, trustedRef, asked } = request;
     return exitCodeOf(
-      await runGate(ports, { configPath, records, ...trustedRef ? { trustedRef } : {} }, sink)
+      await runGate(
+        ports,
+        { configPath, records, asked, ...trustedRef ? { trustedRef } : {} },
+        sink
+      )
     );
   }
   const ask = readOrUsage(

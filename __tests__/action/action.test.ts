@@ -625,6 +625,38 @@ describe('shards', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an aggregating job that asks for the cutover over rehearsal shards fails: never their GO', async () => {
+    // The shards answered "may we rehearse?"; their merged GO is no answer to "may we cut over?".
+    const dir = makeWorkspace({
+      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d . && echo 1 passed, 0 failed'}\n`,
+    });
+    try {
+      const shard = await runAction({
+        workspace: dir,
+        apiUrl: gh.url,
+        event: 'push',
+        payload: 'push.json',
+        inputs: { shard: '1/1', 'evidence-dir': 'shards/1' },
+      });
+      expect(shard.status, shard.stdout).toBe(0);
+      const merged = await push(dir, {
+        aggregate: 'shards/*/decision-record.json',
+        'evidence-dir': 'merged',
+        decision: 'cutover',
+      });
+      expect(merged.status).toBe(1);
+      expect(merged.step.failed).toContain(
+        'decision: cutover in this job, rehearsal in the shards',
+      );
+      expect(merged.outputs.verdict ?? '').toBe('');
+      expect(gh.checkRunUpdates).toEqual([
+        expect.objectContaining({ conclusion: 'failure', status: 'completed' }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('working-directory', () => {

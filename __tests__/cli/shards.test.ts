@@ -103,6 +103,49 @@ describe('shards', () => {
     for (const mention of mentions) expect(run.stderr).toContain(mention);
   });
 
+  it('refuses an aggregate asked another question than its shards: exit 3, never their verdict', async () => {
+    // An unsharded `run --decision cutover` here is judged for the cutover; the rehearsal shards'
+    // merged GO must not stand in for it, nor for a release tag they were not given.
+    const cutover = await cli(
+      ['aggregate', ...shardFiles, '--out', 'refused', '--decision', 'cutover'],
+      dir,
+    );
+    expect(cutover.status).toBe(3);
+    expect(cutover.stdout).toBe('');
+    expect(cutover.stderr).toContain('decision: cutover in this job, rehearsal in the shards');
+    const tag = await cli(
+      ['aggregate', ...shardFiles, '--out', 'refused', '--release-tag', 'v9.9.9'],
+      dir,
+    );
+    expect(tag.status).toBe(3);
+    expect(tag.stderr).toContain("release_tag: 'v9.9.9' in this job, none in the shards");
+    const same = await cli(
+      ['aggregate', ...shardFiles, '--out', 'same', '--decision', 'rehearsal'],
+      dir,
+    );
+    expect(same.status, same.stderr).toBe(0);
+  });
+
+  it('refuses shards judged on different questions', async () => {
+    await cliAsync(
+      ['run', '--shard', '3/4', '--out', 'cutover-shard', '--decision', 'cutover', '--json'],
+      {
+        GITHUB_SHA: 'a'.repeat(40),
+      },
+    );
+    const files = [
+      shardFiles[0]!,
+      shardFiles[1]!,
+      'cutover-shard/decision-record.json',
+      shardFiles[3]!,
+    ];
+    const run = await cli(['aggregate', ...files, '--out', 'refused'], dir);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(
+      'cutover-shard/decision-record.json was judged on another question than shards/1/decision-record.json (decision: cutover in cutover-shard/decision-record.json, rehearsal in shards/1/decision-record.json)',
+    );
+  });
+
   it('refuses a shard from another commit, another config, or one that fails its schema', async () => {
     const other = await cliAsync(['run', '--shard', '3/4', '--out', 'other-commit', '--json'], {
       GITHUB_SHA: 'b'.repeat(40),

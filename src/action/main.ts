@@ -168,6 +168,8 @@ function buildRequest(
       })),
       // The trusted ref (the policy shards were judged under) is added by the caller, as for a run.
       commit: { headSha: judged.headSha, subjectSha: judged.subjectSha },
+      // The step's verdict is the decision input's: shards judged for another are refused.
+      asked: { decision: ask.decision, modes: ask.modes, inputs: ask.inputs },
     };
   return {
     ...valueOrThrow(

@@ -13,6 +13,7 @@ import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { validateDocument } from '../core/schema/validate-document.js';
 import { parseText } from '../core/parse/parse-document.js';
 import { collectShardCommands, findShardProblems } from '../core/shard/aggregate.js';
+import { findAskMismatches, type ShardAsk } from '../core/shard/shard-ask.js';
 import { judge } from '../core/judge.js';
 import { collectSecretValues } from '../core/commands/plan-commands.js';
 import { createRedactor, redactDeep } from '../core/redact.js';
@@ -40,6 +41,7 @@ export async function aggregateShards(
     records: RecordFile[];
     trustedRef?: TrustedRef;
     commit?: { headSha: string; subjectSha: string };
+    asked?: ShardAsk;
   },
 ): Promise<AggregateOutcome> {
   const validator = createSchemaValidator();
@@ -81,7 +83,14 @@ export async function aggregateShards(
       kind: 'unusable',
       errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
-  const first = shards.find((s) => s.record.shard!.index === 1)!.record;
+  const firstShard = shards.find((s) => s.record.shard!.index === 1)!;
+  const first = firstShard.record;
+  const mismatches = request.asked ? findAskMismatches(request.asked, firstShard) : [];
+  if (mismatches.length > 0)
+    return {
+      kind: 'unusable',
+      errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } })),
+    };
   // The merged verdict is published on this job's commit: shards that judged another are refused.
   const shardHead = first.context.head_sha ?? first.context.sha;
   const about = first.context.subject_sha ?? first.context.sha;

@@ -7,6 +7,7 @@ import { aggregateShards, type RecordFile } from './aggregate-shards.js';
 import type { Ports } from './ports.js';
 import { runCheckpoint, type RunOutcome, type RunRequest } from './run-checkpoint.js';
 import type { TrustedRef } from './read-trusted.js';
+import type { ShardAsk } from '../core/shard/shard-ask.js';
 
 /** Merge shard records (written by `run --shard i/n`) instead of running. */
 export interface AggregateRequest {
@@ -16,6 +17,8 @@ export interface AggregateRequest {
   trustedRef?: TrustedRef;
   /** The Action: this job's HEAD and the event's commit; shards of another commit are refused. */
   commit?: { headSha: string; subjectSha: string };
+  /** What the door was asked (decision, modes, baseline inputs): shards judged on another ask are refused. */
+  asked?: ShardAsk;
 }
 
 /** What a door asks the gate to do. */

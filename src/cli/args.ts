@@ -2,22 +2,24 @@
 
 import { parseArgs } from 'node:util';
 import { explainOptionError } from './option-error.js';
-import { BASELINE_FIELDS, DECISIONS, type Baseline, type Decision } from '../core/model.js';
+import type { Decision } from '../core/model.js';
 import { parseShardSpec, type ShardSpec } from '../core/shard/partition.js';
 import type { GateAsk } from '../app/run-request.js';
 import type { TrustedRef } from '../app/read-trusted.js';
+import type { ShardAsk } from '../core/shard/shard-ask.js';
+import { baselineOptions, decisionOption } from './ask-options.js';
+import { UsageError } from './usage-error.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cutover-checkpoint.yml';
 export const DEFAULT_OUT_DIR = 'checkpoint-evidence';
-/** Longest baseline value accepted as an argument (a tag, a sha, a version): far above any real one. */
-export const MAX_BASELINE_INPUT = 256;
 
 export const USAGE = `Usage: cutover-checkpoint <command> [options]
 
 Commands:
   run        evaluate the gate, run verification commands, print the verdict
   validate   config, artifacts, rules and documents only (no commands, no tools)
-  aggregate R…       merge shard records (from run --shard i/n) into one record and verdict
+  aggregate R…       merge shard records (from run --shard i/n) into one record and verdict;
+                     --decision, --mode and the baseline options, when given, must be the shards'
   verify-record R    recompute a record's input digests against a checkout (--tree DIR, --decision D)
   init       write a starter config and workflow
   schema N   print a built-in JSON Schema (${['producer-manifest', 'handoff-payload', 'joint-decision', 'decision-record', 'checkpoint-config'].join(', ')})
@@ -41,9 +43,6 @@ Options for run and validate:
 
 Exit codes: 0 GO, 1 NO-GO, 2 CONDITIONAL, 3 the gate could not run.`;
 
-/** A usage error: the message says what was wrong and what is expected. */
-export class UsageError extends Error {}
-
 export type CliRequest =
   | { command: 'help' | 'version' }
   | { command: 'schema'; name: string }
@@ -56,6 +55,8 @@ export type CliRequest =
       outDir: string;
       json: boolean;
       trustedRef?: TrustedRef;
+      /** --decision, --mode and the baseline options given: checked against the shards'. */
+      asked: ShardAsk;
     }
   | { command: 'verify-record'; record: string; tree: string; decision?: Decision }
   | {
@@ -99,6 +100,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       outDir: values.out ?? DEFAULT_OUT_DIR,
       json: values.json === true,
       ...trustedRefOf(values['trusted-ref']),
+      asked: askOf(decisionOption(values.decision), values.mode ?? [], baselineOptions(values)),
     };
   }
   if (command === 'verify-record') {
@@ -106,14 +108,12 @@ export function parseCliArgs(argv: string[]): CliRequest {
       throw new UsageError(
         'verify-record takes exactly one record, e.g. `cutover-checkpoint verify-record checkpoint-evidence/decision-record.json`',
       );
-    const decision = values.decision;
-    if (decision !== undefined && !DECISIONS.includes(decision as Decision))
-      throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
+    const decision = decisionOption(values.decision);
     return {
       command,
       record: positionals[0]!,
       tree: values.tree ?? cwd,
-      ...(decision ? { decision: decision as Decision } : {}),
+      ...(decision ? { decision } : {}),
     };
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -123,22 +123,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
       `unknown command '${command}'; expected run, validate, aggregate, verify-record, init or schema`,
     );
 
-  const decision = values.decision ?? 'rehearsal';
-  if (!DECISIONS.includes(decision as Decision))
-    throw new UsageError(`--decision must be rehearsal or cutover (got '${decision}')`);
-  const inputs: Baseline = {};
-  for (const field of BASELINE_FIELDS) {
-    const value = values[field.replace(/_/g, '-') as keyof typeof values];
-    if (typeof value === 'string') {
-      if (value.trim() === '')
-        throw new UsageError(`--${field.replace(/_/g, '-')} must not be empty`);
-      if (value.length > MAX_BASELINE_INPUT)
-        throw new UsageError(
-          `--${field.replace(/_/g, '-')} is ${value.length} characters long; at most ${MAX_BASELINE_INPUT} are accepted`,
-        );
-      inputs[field] = value.trim();
-    }
-  }
+  const decision: Decision = decisionOption(values.decision) ?? 'rehearsal';
+  const inputs = baselineOptions(values);
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
@@ -158,7 +144,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
     cwd,
     ask: {
       configPath: values.config ?? DEFAULT_CONFIG_PATH,
-      decision: decision as Decision,
+      decision,
       modes: values.mode ?? [],
       inputs,
       ...(concurrency !== undefined ? { concurrency } : {}),
@@ -170,6 +156,15 @@ export function parseCliArgs(argv: string[]): CliRequest {
     runCommands: values['no-commands'] !== true,
     ...(values.durations ? { durationsFrom: values.durations } : {}),
   };
+}
+
+/** What an aggregate states of its ask: only what was given is compared with the shards'. */
+function askOf(
+  decision: Decision | undefined,
+  modes: string[],
+  inputs: ShardAsk['inputs'],
+): ShardAsk {
+  return { ...(decision ? { decision } : {}), modes, inputs };
 }
 
 /** `--trusted-ref REF`: a commit-ish git can resolve; never an option-looking or empty value. */

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_CONFIG_PATH, UsageError } from './args.js';
+import { DEFAULT_CONFIG_PATH } from './args.js';
+import { UsageError } from './usage-error.js';
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
 
 /** Writes the starter files under `cwd`; resolves to exit code 0, throws UsageError to refuse. */

@@ -15,7 +15,8 @@ import type { Outcome } from '../core/outcome.js';
 import { readOwn } from '../core/own-key.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
 import type { DecisionState } from '../core/model.js';
-import { DEFAULT_CONFIG_PATH, parseCliArgs, UsageError, USAGE } from './args.js';
+import { DEFAULT_CONFIG_PATH, parseCliArgs, USAGE } from './args.js';
+import { UsageError } from './usage-error.js';
 import { guardForActions } from './actions-guard.js';
 import { init } from './init.js';
 import { runVerifyRecord } from './verify-command.js';
@@ -119,9 +120,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   });
   if (request.command === 'aggregate') {
     const records = request.records.map((path) => ({ path, text: readRecord(path, io.cwd) }));
-    const { configPath, trustedRef } = request;
+    const { configPath, trustedRef, asked } = request;
     return exitCodeOf(
-      await runGate(ports, { configPath, records, ...(trustedRef ? { trustedRef } : {}) }, sink),
+      await runGate(
+        ports,
+        { configPath, records, asked, ...(trustedRef ? { trustedRef } : {}) },
+        sink,
+      ),
     );
   }
   const ask = readOrUsage(

@@ -9,7 +9,7 @@ import { readRecordFile } from '../adapters/record-files.js';
 import type { Decision, DecisionState } from '../core/model.js';
 import type { DecisionRecord } from '../core/record.js';
 import type { GitRunner } from '../adapters/git-exec.js';
-import { UsageError } from './args.js';
+import { UsageError } from './usage-error.js';
 
 const EXIT: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
 

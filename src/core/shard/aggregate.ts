@@ -5,6 +5,7 @@
 import type { CheckpointConfig } from '../config/config-types.js';
 import type { CommandResult } from '../evidence.js';
 import type { DecisionRecord, RecordCommand } from '../record.js';
+import { askDifferences, askOfRecord } from './shard-ask.js';
 
 /** A shard record and where it was read from (for messages). */
 export interface ShardRecord {
@@ -99,9 +100,15 @@ function findProblems(
       problems.push(
         `${s.path} is from commit ${String(r.context.sha).slice(0, 12)}, ${first.path} from ${String(sha).slice(0, 12)}: shards of different commits cannot be merged`,
       );
-    if (r.decision_requested !== first.record.decision_requested)
+    const differences = askDifferences(
+      askOfRecord(r),
+      askOfRecord(first.record),
+      { here: `in ${s.path}`, there: `in ${first.path}` },
+      false,
+    );
+    if (differences.length > 0)
       problems.push(
-        `${s.path} asked for the ${r.decision_requested} decision, ${first.path} for ${first.record.decision_requested}`,
+        `${s.path} was judged on another question than ${first.path} (${differences.join('; ')})`,
       );
   }
   for (let index = 1; index <= count; index++) {
