@@ -71,7 +71,9 @@ describe('shards', () => {
     const home = (id: string) => slices.findIndex((s) => s.includes(id));
     expect(home('build')).toBe(home('after-build'));
     // Everything that is not a command is evaluated once, in shard 1.
-    expect(read(shardFiles[1]!).checks.every((c) => c.id.startsWith('command.'))).toBe(true);
+    const second = read(shardFiles[1]!).checks;
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.every((c) => c.id.startsWith('command.'))).toBe(true);
     expect(read(shardFiles[0]!).checks.some((c) => c.id === 'document.readme')).toBe(true);
   });
 

@@ -57,7 +57,8 @@ describe('untrusted files through the built CLI', () => {
     });
     execFileSync('mkfifo', [join(dir, 'NOTES.md')]);
     const run = await cli(['validate'], dir);
-    expect(run.status).not.toBeNull();
+    // A document that cannot be read is an error: NO-GO, never a wait or a pass.
+    expect(run.status).toBe(1);
     expect(run.stdout + run.stderr).toMatch(/NOTES\.md/);
     expect(readFileSync(join(dir, 'checkpoint-evidence', 'report.md'), 'utf8')).toContain(
       'FIFO (named pipe), not a regular file',
