@@ -72755,6 +72755,7 @@ function renderJobSummary(record, fullReport, runUrl, limit = JOB_SUMMARY_LIMIT)
 // src/adapters/github/action-sink.ts
 function createActionSink(options) {
   const { io, publisher } = options;
+  let verdictSet = false;
   return {
     async start() {
       await publisher?.start();
@@ -72769,6 +72770,7 @@ function createActionSink(options) {
         return;
       }
       const { record } = outcome;
+      verdictSet = true;
       setVerdictOutputs(options, outcome);
       const summary3 = renderJobSummary(record, outcome.markdown, options.runUrl);
       await io.appendSummary(summary3).catch(
@@ -72784,6 +72786,7 @@ function createActionSink(options) {
     async crash(error2) {
       const message = error2 instanceof Error ? error2.message : String(error2);
       debugFault(io, error2);
+      if (verdictSet) clearVerdictOutputs(options);
       try {
         await publisher?.crash(message);
       } finally {
@@ -72803,6 +72806,10 @@ function setVerdictOutputs({ io, outputs }, outcome) {
     outputs.blockingChecks,
     record.decisions[record.decision_requested].blocked_by.join(",")
   );
+}
+function clearVerdictOutputs({ io, outputs }) {
+  const names = [outputs.verdict, outputs.rehearsal, outputs.cutover, outputs.blockingChecks];
+  for (const name of names) io.setOutput(name, "");
 }
 function setPublishedOutputs({ io, outputs, publisher }) {
   const checkRun = publisher?.published.checkRun;

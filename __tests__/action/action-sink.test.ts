@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GateOutcome } from '../../src/app/run-gate.js';
 import { createActionSink } from '../../src/adapters/github/action-sink.js';
+import type { Publisher } from '../../src/adapters/github/publisher.js';
 import { OUTPUTS } from '../../src/action/constants.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
 import { byteLength } from '../../src/core/render/github/limits.js';
@@ -155,6 +156,36 @@ describe('a crash', () => {
     expect(debug[0]).toMatch(/^::debug::the fault in full: Error: publishing failed\n\s+at /);
     expect(debug[0]).toContain('[cause]: TypeError: x is undefined');
     expect(debug[0]).toContain('[cause]: Error: ENOSPC: disk full');
+  });
+
+  it('after the verdict was known (publishing faulted), takes the verdict outputs back', async () => {
+    const step = new FakeStep();
+    const fault = new TypeError('publisher broke');
+    const faulty = createActionSink({
+      io: step,
+      outputs: OUTPUTS,
+      decision: 'rehearsal',
+      failOn: 'no-go',
+      runUrl: null,
+      publisher: {
+        start: async () => undefined,
+        finish: async () => Promise.reject(fault),
+        crash: async () => undefined,
+        reportPermissions: () => undefined,
+        published: { comments: [] },
+      } as unknown as Publisher,
+    });
+    await expect(faulty.finish(judged)).rejects.toBe(fault);
+    expect(step.outputs.verdict).toBe('GO');
+    await faulty.crash(fault);
+    expect(step.failed).toBe('cutover-checkpoint could not run: publisher broke');
+    // A later `if: always()` step reads no verdict from a step that could not run.
+    expect(step.outputs).toMatchObject({
+      verdict: '',
+      rehearsal: '',
+      cutover: '',
+      'blocking-checks': '',
+    });
   });
 
   it('fails the step with the message, for Errors and for anything else thrown', async () => {

@@ -39,6 +39,9 @@ export interface ActionSinkOptions {
 /** A sink that reports to the runner and, with a publisher, to the check run and PR. */
 export function createActionSink(options: ActionSinkOptions): GateSink {
   const { io, publisher } = options;
+  // Set once the verdict is known; a crash after that (publishing faulted) takes them back: a
+  // later `if: always()` step must not read a verdict from a step that failed as "could not run".
+  let verdictSet = false;
   return {
     async start() {
       await publisher?.start();
@@ -53,6 +56,7 @@ export function createActionSink(options: ActionSinkOptions): GateSink {
         return;
       }
       const { record } = outcome;
+      verdictSet = true;
       setVerdictOutputs(options, outcome);
       const summary = renderJobSummary(record, outcome.markdown, options.runUrl);
       await io
@@ -70,6 +74,7 @@ export function createActionSink(options: ActionSinkOptions): GateSink {
     async crash(error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
       debugFault(io, error);
+      if (verdictSet) clearVerdictOutputs(options);
       try {
         await publisher?.crash(message);
       } finally {
@@ -93,6 +98,11 @@ function setVerdictOutputs(
     outputs.blockingChecks,
     record.decisions[record.decision_requested].blocked_by.join(','),
   );
+}
+
+function clearVerdictOutputs({ io, outputs }: ActionSinkOptions): void {
+  const names = [outputs.verdict, outputs.rehearsal, outputs.cutover, outputs.blockingChecks];
+  for (const name of names) io.setOutput(name, '');
 }
 
 function setPublishedOutputs({ io, outputs, publisher }: ActionSinkOptions): void {
