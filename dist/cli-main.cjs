@@ -38789,552 +38789,6 @@ async function readSchemaWithRefs(path, read) {
   }
 }
 
-// src/core/model.ts
-var DECISIONS = ["rehearsal", "cutover"];
-var BASELINE_FIELDS = [
-  "release_tag",
-  "commit_sha",
-  "service_contract_version",
-  "api_contract_version",
-  "integration_baseline"
-];
-function isFailing(status) {
-  return status === "fail" || status === "error";
-}
-function formatLocation(location) {
-  let text2 = location.file;
-  if (location.line !== void 0) {
-    text2 += `:${location.line}`;
-    if (location.column !== void 0) text2 += `:${location.column}`;
-  }
-  return text2;
-}
-
-// src/core/render/format-value.ts
-function formatValue(value, max = 160) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  const flat = (text2 ?? "undefined").replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
-var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
-var STATE_ICONS = {
-  GO: "\u2705",
-  "NO-GO": "\u274C",
-  CONDITIONAL: "\u26A0\uFE0F"
-};
-var STATUS_ICONS = {
-  pass: "\u2705",
-  fail: "\u274C",
-  error: "\u{1F4A5}",
-  warn: "\u26A0\uFE0F",
-  pending: "\u23F3",
-  waived: "\u{1F6E1}\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-var STATUS_ORDER = [
-  "error",
-  "fail",
-  "pending",
-  "warn",
-  "waived",
-  "skipped",
-  "pass"
-];
-var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
-function isFullSha(value) {
-  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
-}
-
-// src/core/render/markdown-escape.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
-var UNSAFE_CHARACTERS = (
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
-);
-function escapeMarkdown(value, context, options = {}) {
-  const text2 = stringify(value);
-  switch (context) {
-    case "text":
-      return escapeText(flatten(text2), true);
-    case "prose":
-      return escapeProse(flatten(text2), options.table === true);
-    case "code":
-      return codeSpan(flatten(text2), options.table === true);
-    case "html":
-      return escapeHtml2(flatten(text2));
-    case "block":
-      return fencedBlock(text2, options.info ?? "text");
-    case "label":
-      return mermaidLabel(flatten(text2));
-  }
-}
-function mdText(value) {
-  return escapeMarkdown(value, "text");
-}
-function mdProse(value, options = {}) {
-  return escapeMarkdown(value, "prose", options);
-}
-function mdCode(value, options = {}) {
-  return escapeMarkdown(value, "code", options);
-}
-function mdUrl(url) {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  url = wellFormed(url);
-  return url.replace(
-    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
-    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
-  );
-}
-function stringify(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  return wellFormed(text2);
-}
-function wellFormed(text2) {
-  return text2.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD"
-  );
-}
-function flatten(text2) {
-  return text2.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
-}
-function breakCommentMarkers(text2) {
-  return text2.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
-}
-function escapeText(text2, atStart) {
-  let out = text2.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
-  return out;
-}
-function escapeProse(text2, table2) {
-  const parts = text2.split("`");
-  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
-  return parts.map((part, i) => {
-    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table2);
-    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
-    const text3 = escapeText(part, i === 0);
-    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text3) : text3);
-  }).join("");
-}
-function guardAutolinkBefore(escaped) {
-  const last = /\S+$/.exec(escaped);
-  if (!last) return escaped;
-  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
-}
-function codeSpan(text2, table2) {
-  if (text2 === "") return "` `";
-  let body = breakCommentMarkers(text2);
-  if (table2) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
-  const fence2 = "`".repeat(longestRun(body, "`") + 1);
-  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
-  return `${fence2}${pad}${body}${pad}${fence2}`;
-}
-function escapeHtml2(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
-}
-function fencedBlock(text2, info) {
-  const body = breakCommentMarkers(
-    text2.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
-  );
-  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
-  return `${fence2}${safeInfo}
-${body}
-${fence2}`;
-}
-var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
-function mermaidLabel(text2) {
-  const safe = text2.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
-  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
-}
-function longestRun(text2, char) {
-  let longest = 0;
-  let current = 0;
-  for (const c of text2) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
-}
-
-// src/core/render/headline.ts
-function renderHeadline(record) {
-  const order = [
-    record.decision_requested,
-    ...DECISIONS.filter((d) => d !== record.decision_requested)
-  ];
-  return order.map(
-    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
-  ).join(" \xB7 ");
-}
-function findIntegrityProblem(record) {
-  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
-}
-function renderIntegrityWarning(record) {
-  const integrity = findIntegrityProblem(record);
-  return integrity ? `> [!WARNING]
-> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
-}
-var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
-function checkSummaryText(check) {
-  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
-}
-function labelSuffix(outcome) {
-  if (outcome.label === outcome.state) return "";
-  const rest = outcome.label.slice(outcome.state.length).trim();
-  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
-}
-
-// src/core/render/report-checks.ts
-function renderBaseline(record) {
-  const sources = Object.keys(record.baseline.observed);
-  const fields = BASELINE_FIELDS.filter(
-    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
-  );
-  if (fields.length === 0) return "";
-  const fullShas = [];
-  const cellCode = (value) => {
-    if (!isFullSha(value)) return mdCode(value, { table: true });
-    if (!fullShas.includes(value)) fullShas.push(value);
-    return mdCode(value.slice(0, 7), { table: true });
-  };
-  const rows = fields.map((field) => {
-    const expected = record.baseline.expected[field];
-    const cells = sources.map((source) => {
-      const value = record.baseline.observed[source][field];
-      if (value === void 0) return "\u2014";
-      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
-    });
-    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
-  });
-  const columns = ["Field", "Lock", ...sources.map(mdText)];
-  return [
-    "## Baseline lock",
-    "",
-    `| ${columns.join(" | ")} |`,
-    `|${columns.map(() => "---|").join("")}`,
-    ...rows,
-    ...fullShas.length ? [
-      "",
-      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
-    ] : []
-  ].join("\n");
-}
-function renderChecks(record, options) {
-  const sorted = [...record.checks].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-  );
-  const open2 = sorted.filter((c) => c.status !== "pass");
-  const passing = sorted.filter((c) => c.status === "pass");
-  const counts = STATUS_ORDER.map(
-    (status) => [status, record.checks.filter((c) => c.status === status).length]
-  ).filter(([, n]) => n > 0);
-  const details = open2.filter(
-    (c) => c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
-    c.findings.some((f) => f.location?.line || f.message !== c.summary)
-  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
-  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
-  const folded = !passing.length ? [] : options.passingChecks ? [
-    "",
-    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
-    "",
-    ...renderCheckTable(passing),
-    "",
-    "</details>"
-  ] : ["", `_${plural(passing.length)} not shown._`];
-  return [
-    "## Checks",
-    "",
-    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
-    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
-    ...folded,
-    "",
-    ICON_LEGEND,
-    ...details.length ? ["", details.join("\n\n")] : []
-  ].join("\n");
-}
-function renderCheckTable(checks) {
-  return [
-    "| Status | Check | Blocks | Summary |",
-    "|---|---|---|---|",
-    ...checks.map(
-      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
-    )
-  ];
-}
-function renderCheckDetails(check, max) {
-  const lines = check.findings.length > 0 ? check.findings.map(
-    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
-  ) : check.details.map((d) => `- ${mdProse(d)}`);
-  if (check.waiver?.expired && check.findings.length > 0)
-    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
-  const kept = lines.slice(0, max);
-  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
-  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
-}
-
-// src/core/config/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 7 * 24 * 36e5;
-function checkDurationRange(value) {
-  const ms = parseDuration(value);
-  if (ms === void 0) return void 0;
-  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
-  if (ms > MAX_DURATION_MS)
-    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
-  return void 0;
-}
-function parseDuration(value) {
-  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
-  if (typeof value !== "string") return void 0;
-  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-  if (!match) return void 0;
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 6e4);
-  const seconds = Math.round(ms % 6e4 / 1e3);
-  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
-
-// src/core/commands/critical-path.ts
-function findCriticalPath(results, needs) {
-  const ran = results.filter((r) => r.state === "ran");
-  if (ran.length === 0) return { ids: [], ms: 0 };
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const end = (r) => r.startedMs + r.durationMs;
-  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
-  const path = [last.id];
-  for (; ; ) {
-    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
-    if (previous.length === 0) break;
-    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
-    path.unshift(last.id);
-  }
-  const first = byId.get(path[0]);
-  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
-}
-
-// src/core/render/gantt.ts
-function renderGantt(commands) {
-  const ran = commands.filter((c) => c.state === "ran");
-  if (ran.length === 0) return "";
-  const results = ran.map(
-    (c) => ({
-      id: c.id,
-      state: c.state,
-      startedMs: c.started_ms,
-      durationMs: c.duration_ms
-    })
-  );
-  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
-  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
-  const anyFailed = ran.some(isFailed);
-  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
-  const rows = ran.map((c) => {
-    const failed2 = isFailed(c);
-    const tags = [failed2 ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
-    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
-    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
-  });
-  return [
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    `    axisFormat ${axisFormatFor(span)}`,
-    "    section commands",
-    ...rows,
-    "```",
-    "",
-    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
-  ].join("\n");
-}
-function axisFormatFor(spanMs) {
-  if (spanMs < 1e4) return "%S.%L s";
-  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
-}
-
-// src/core/render/report-commands.ts
-function renderCommands(record, options) {
-  if (record.commands.length === 0) return "";
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = record.commands.map((c) => {
-    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
-    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
-  });
-  const tails = options.outputTails ? record.commands.filter(
-    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
-  ).map(
-    (c) => [
-      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
-      "",
-      escapeMarkdown(c.output_tail, "block", { info: "text" }),
-      "",
-      "</details>"
-    ].join("\n")
-  ) : [];
-  const gantt = renderGantt(record.commands);
-  return [
-    "## Verification commands",
-    "",
-    "| Command | Run | Result | Duration | Tests |",
-    "|---|---|---|---|---|",
-    ...rows,
-    ...gantt ? ["", gantt] : [],
-    ...tails.length ? ["", ...tails] : []
-  ].join("\n");
-}
-function describeResult(c) {
-  if (c.state !== "ran")
-    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
-  if (c.timed_out) return "\u23F1\uFE0F timed out";
-  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
-  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
-}
-
-// src/core/render/report-evidence.ts
-function renderEvidence(record) {
-  const cellCode = (value) => mdCode(value, { table: true });
-  const rows = [...record.artifacts, ...record.documents].map(
-    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
-  );
-  if (rows.length === 0) return "";
-  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
-}
-function renderFooter(record) {
-  const context = record.context;
-  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
-  const failing = record.checks.filter((c) => isFailing(c.status)).length;
-  const runUrl = mdUrl(context.run_url);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    "---",
-    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
-  ].join("\n");
-}
-
-// src/core/render/signature-line.ts
-function renderSignatureLine(record, decision, role) {
-  const joint = record.joint_decision;
-  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
-  if (verified) {
-    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
-    if (verified.source === "file")
-      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
-    const source = verified.source === "review" ? `review ${link2(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link2(verified.url) ? ` (${link2(verified.url)})` : ""}`;
-    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
-  }
-  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
-  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
-}
-function link2(url) {
-  const safe = mdUrl(url);
-  return safe ? `<${safe}>` : "";
-}
-
-// src/core/render/report-joint-decision.ts
-function renderJointDecision(record) {
-  const joint = record.joint_decision;
-  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
-  const signature = (decision, role) => renderSignatureLine(record, decision, role);
-  const roleLines = roles.flatMap((role, i) => [
-    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
-    `   - ${signature("rehearsal", role)}`,
-    `   - ${signature("cutover", role)}`
-  ]);
-  const n = Math.max(roles.length, 1) + 2;
-  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
-  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
-  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
-  const links = joint?.evidence_links.map(mdText) ?? [];
-  const risks = joint?.residual_risks.map(mdText) ?? [];
-  return [
-    "## Joint decision (producer-side copy)",
-    "",
-    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
-    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
-    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
-    `${n + 1}. Evidence links:`,
-    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
-    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
-    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
-    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
-    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
-  ].join("\n");
-}
-
-// src/core/render/markdown.ts
-var FULL_DETAIL = {
-  passingChecks: true,
-  outputTails: true,
-  findingsPerCheck: 20
-};
-function renderMarkdown(record, options = FULL_DETAIL) {
-  return [
-    renderHeader(record),
-    renderAbortTriggers(record),
-    renderToGo(record),
-    renderBaseline(record),
-    renderChecks(record, options),
-    renderCommands(record, options),
-    renderJointDecision(record),
-    renderEvidence(record),
-    renderFooter(record)
-  ].filter((section) => section !== "").join("\n\n").concat("\n");
-}
-function renderHeader(record) {
-  const rows = DECISIONS.map((decision) => {
-    const outcome = record.decisions[decision];
-    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
-    const label = labelSuffix(outcome);
-    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
-  });
-  const warning = renderIntegrityWarning(record);
-  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
-  return [
-    `# ${renderHeadline(record)}`,
-    "",
-    ...warning ? [warning, ""] : [],
-    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
-    "",
-    "| Decision | State | Blocked by |",
-    "|---|---|---|",
-    ...rows
-  ].join("\n");
-}
-function renderAbortTriggers(record) {
-  if (record.abort_triggers.length === 0) return "";
-  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
-  return [
-    "## \u{1F6D1} Abort triggers",
-    "",
-    "Each of these blocks every decision.",
-    "",
-    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
-  ].join("\n");
-}
-function renderToGo(record) {
-  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
-  if (blocked.length === 0) return "";
-  const sections = blocked.map((decision) => {
-    const outcome = record.decisions[decision];
-    const items = outcome.to_go.map((item) => {
-      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
-      if (item.check === "gate.integrity")
-        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
-      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
-    });
-    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
-      "\n"
-    );
-  });
-  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
-}
-
 // src/core/schema/schema-validator.ts
 var import_builtin_validators = __toESM(require_builtin_validators(), 1);
 
@@ -39564,6 +39018,27 @@ function toFinding(error, document, file) {
     message += ` (found ${JSON.stringify(data.value)})`;
   }
   return { message, location: locationOf(file, document, pointer, atKey) };
+}
+
+// src/core/model.ts
+var DECISIONS = ["rehearsal", "cutover"];
+var BASELINE_FIELDS = [
+  "release_tag",
+  "commit_sha",
+  "service_contract_version",
+  "api_contract_version",
+  "integration_baseline"
+];
+function isFailing(status) {
+  return status === "fail" || status === "error";
+}
+function formatLocation(location) {
+  let text2 = location.file;
+  if (location.line !== void 0) {
+    text2 += `:${location.line}`;
+    if (location.column !== void 0) text2 += `:${location.column}`;
+  }
+  return text2;
 }
 
 // src/core/shard/shard-ask.ts
@@ -41265,6 +40740,32 @@ function isPlaceholderBody(source, text2) {
   }
   const lines = text2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !/^set\s+[-+]/.test(line));
   return lines.length > 0 && isPlaceholderCommand(lines.join("\n"));
+}
+
+// src/core/config/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 7 * 24 * 36e5;
+function checkDurationRange(value) {
+  const ms = parseDuration(value);
+  if (ms === void 0) return void 0;
+  if (ms < 1) return `duration ${JSON.stringify(value)} is shorter than 1ms`;
+  if (ms > MAX_DURATION_MS)
+    return `duration ${JSON.stringify(value)} is longer than the maximum of 168h (7 days)`;
+  return void 0;
+}
+function parseDuration(value) {
+  if (typeof value === "number" && value > 0) return Math.round(value * 1e3);
+  if (typeof value !== "string") return void 0;
+  const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 6e4);
+  const seconds = Math.round(ms % 6e4 / 1e3);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 // src/core/checks/commands.ts
@@ -43293,6 +42794,531 @@ async function loadPolicy(ports, path, validator, trusted) {
   };
 }
 
+// src/core/render/format-value.ts
+function formatValue(value, max = 160) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  const flat = (text2 ?? "undefined").replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+var DECISION_TITLES = { rehearsal: "Rehearsal", cutover: "Runtime cutover" };
+var STATE_ICONS = {
+  GO: "\u2705",
+  "NO-GO": "\u274C",
+  CONDITIONAL: "\u26A0\uFE0F"
+};
+var STATUS_ICONS = {
+  pass: "\u2705",
+  fail: "\u274C",
+  error: "\u{1F4A5}",
+  warn: "\u26A0\uFE0F",
+  pending: "\u23F3",
+  waived: "\u{1F6E1}\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+var STATUS_ORDER = [
+  "error",
+  "fail",
+  "pending",
+  "warn",
+  "waived",
+  "skipped",
+  "pass"
+];
+var ICON_LEGEND = "Legend: \u2705 pass \xB7 \u274C fail \xB7 \u{1F4A5} error (could not be evaluated) \xB7 \u26A0\uFE0F warn \xB7 \u23F3 pending \xB7 \u{1F6E1}\uFE0F waived \xB7 \u23ED\uFE0F skipped \xB7 \u{1F6D1} abort trigger (a failure blocks every decision)";
+function isFullSha(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+
+// src/core/render/markdown-escape.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+var UNSAFE_CHARACTERS = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]/g
+);
+function escapeMarkdown(value, context, options = {}) {
+  const text2 = stringify(value);
+  switch (context) {
+    case "text":
+      return escapeText(flatten(text2), true);
+    case "prose":
+      return escapeProse(flatten(text2), options.table === true);
+    case "code":
+      return codeSpan(flatten(text2), options.table === true);
+    case "html":
+      return escapeHtml2(flatten(text2));
+    case "block":
+      return fencedBlock(text2, options.info ?? "text");
+    case "label":
+      return mermaidLabel(flatten(text2));
+  }
+}
+function mdText(value) {
+  return escapeMarkdown(value, "text");
+}
+function mdProse(value, options = {}) {
+  return escapeMarkdown(value, "prose", options);
+}
+function mdCode(value, options = {}) {
+  return escapeMarkdown(value, "code", options);
+}
+function mdUrl(url) {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  url = wellFormed(url);
+  return url.replace(
+    /[^A-Za-z0-9\-._~:/?#!$&*+,;=%]/gu,
+    (c) => c.length === 1 && c.charCodeAt(0) < 128 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c)
+  );
+}
+function stringify(value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return wellFormed(text2);
+}
+function wellFormed(text2) {
+  return text2.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
+}
+function flatten(text2) {
+  return text2.replace(LINE_BREAKS, " ").replace(/\t/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!--/g, `<!-${ZERO_WIDTH_SPACE}-`).replace(/--!?>/g, (m) => `-${ZERO_WIDTH_SPACE}${m.slice(1)}`);
+}
+function escapeText(text2, atStart) {
+  let out = text2.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(/[\\`*[\]|~$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_").replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#+=-])/, "\\$1");
+  return out;
+}
+function escapeProse(text2, table2) {
+  const parts = text2.split("`");
+  const codeEnd = 2 * Math.floor((parts.length - 1) / 2);
+  return parts.map((part, i) => {
+    if (i % 2 === 1 && i < codeEnd) return part.trim() === "" ? "\\`\\`" : codeSpan(part, table2);
+    const unpaired = i === parts.length - 1 && i % 2 === 1 ? "\\`" : "";
+    const text3 = escapeText(part, i === 0);
+    return unpaired + (i + 1 < codeEnd ? guardAutolinkBefore(text3) : text3);
+  }).join("");
+}
+function guardAutolinkBefore(escaped) {
+  const last = /\S+$/.exec(escaped);
+  if (!last) return escaped;
+  return escaped.slice(0, last.index) + last[0].replace(/[:.]/g, "\\$&");
+}
+function codeSpan(text2, table2) {
+  if (text2 === "") return "` `";
+  let body = breakCommentMarkers(text2);
+  if (table2) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
+  const fence2 = "`".repeat(longestRun(body, "`") + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
+  return `${fence2}${pad}${body}${pad}${fence2}`;
+}
+function escapeHtml2(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_SPACE}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZERO_WIDTH_SPACE}`);
+}
+function fencedBlock(text2, info) {
+  const body = breakCommentMarkers(
+    text2.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
+  );
+  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
+  return `${fence2}${safeInfo}
+${body}
+${fence2}`;
+}
+var MERMAID_KEYWORD = /^(gantt|title|section|click|call|dateformat|axisformat|tickinterval|includes|excludes|weekday|weekend|todaymarker|inclusiveenddates|topaxis|displaymode|acctitle|accdescr)\b/i;
+function mermaidLabel(text2) {
+  const safe = text2.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
+  return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
+}
+function longestRun(text2, char) {
+  let longest = 0;
+  let current = 0;
+  for (const c of text2) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+// src/core/render/headline.ts
+function renderHeadline(record) {
+  const order = [
+    record.decision_requested,
+    ...DECISIONS.filter((d) => d !== record.decision_requested)
+  ];
+  return order.map(
+    (d) => `${STATE_ICONS[record.decisions[d].state]} ${DECISION_TITLES[d]} ${record.decisions[d].state}`
+  ).join(" \xB7 ");
+}
+function findIntegrityProblem(record) {
+  return record.checks.find((c) => c.id === "gate.integrity" && c.status !== "pass");
+}
+function renderIntegrityWarning(record) {
+  const integrity = findIntegrityProblem(record);
+  return integrity ? `> [!WARNING]
+> **Gate integrity:** ${mdProse(integrity.summary)}` : "";
+}
+var SEE_INTEGRITY_WARNING = "see the gate-integrity warning at the top";
+function checkSummaryText(check) {
+  return check.id === "gate.integrity" && check.status !== "pass" ? SEE_INTEGRITY_WARNING : check.summary;
+}
+function labelSuffix(outcome) {
+  if (outcome.label === outcome.state) return "";
+  const rest = outcome.label.slice(outcome.state.length).trim();
+  return outcome.label.startsWith(`${outcome.state} (`) ? ` ${mdText(rest)}` : ` \u2014 ${mdText(outcome.label)}`;
+}
+
+// src/core/render/report-checks.ts
+function renderBaseline(record) {
+  const sources = Object.keys(record.baseline.observed);
+  const fields = BASELINE_FIELDS.filter(
+    (f) => record.baseline.expected[f] !== void 0 || sources.some((s) => record.baseline.observed[s][f] !== void 0)
+  );
+  if (fields.length === 0) return "";
+  const fullShas = [];
+  const cellCode = (value) => {
+    if (!isFullSha(value)) return mdCode(value, { table: true });
+    if (!fullShas.includes(value)) fullShas.push(value);
+    return mdCode(value.slice(0, 7), { table: true });
+  };
+  const rows = fields.map((field) => {
+    const expected = record.baseline.expected[field];
+    const cells = sources.map((source) => {
+      const value = record.baseline.observed[source][field];
+      if (value === void 0) return "\u2014";
+      return `${expected === void 0 || value === expected ? "\u2705" : "\u274C"} ${cellCode(value)}`;
+    });
+    return `| ${[field, expected ? cellCode(expected) : "\u2014", ...cells].join(" | ")} |`;
+  });
+  const columns = ["Field", "Lock", ...sources.map(mdText)];
+  return [
+    "## Baseline lock",
+    "",
+    `| ${columns.join(" | ")} |`,
+    `|${columns.map(() => "---|").join("")}`,
+    ...rows,
+    ...fullShas.length ? [
+      "",
+      `Full shas: ${fullShas.map((sha) => `${mdCode(sha.slice(0, 7))} = ${mdCode(sha)}`).join(" \xB7 ")}`
+    ] : []
+  ].join("\n");
+}
+function renderChecks(record, options) {
+  const sorted = [...record.checks].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const open2 = sorted.filter((c) => c.status !== "pass");
+  const passing = sorted.filter((c) => c.status === "pass");
+  const counts = STATUS_ORDER.map(
+    (status) => [status, record.checks.filter((c) => c.status === status).length]
+  ).filter(([, n]) => n > 0);
+  const details = open2.filter(
+    (c) => c.details.length > 0 || // A finding without a line still points at its file, unless it only repeats the summary.
+    c.findings.some((f) => f.location?.line || f.message !== c.summary)
+  ).map((c) => renderCheckDetails(c, options.findingsPerCheck));
+  const plural = (n) => `${n} passing check${n === 1 ? "" : "s"}`;
+  const folded = !passing.length ? [] : options.passingChecks ? [
+    "",
+    `<details><summary>\u2705 ${plural(passing.length)}</summary>`,
+    "",
+    ...renderCheckTable(passing),
+    "",
+    "</details>"
+  ] : ["", `_${plural(passing.length)} not shown._`];
+  return [
+    "## Checks",
+    "",
+    counts.map(([status, n]) => `${STATUS_ICONS[status]} ${n} ${status}`).join(" \xB7 "),
+    ...open2.length ? ["", ...renderCheckTable(open2)] : [],
+    ...folded,
+    "",
+    ICON_LEGEND,
+    ...details.length ? ["", details.join("\n\n")] : []
+  ].join("\n");
+}
+function renderCheckTable(checks) {
+  return [
+    "| Status | Check | Blocks | Summary |",
+    "|---|---|---|---|",
+    ...checks.map(
+      (c) => `| ${STATUS_ICONS[c.status]} ${c.status} | ${mdCode(c.id, { table: true })}${c.abort ? " \u{1F6D1}" : ""} | ${c.blocks.join(", ") || "\u2014"} | ${mdProse(checkSummaryText(c), { table: true })} |`
+    )
+  ];
+}
+function renderCheckDetails(check, max) {
+  const lines = check.findings.length > 0 ? check.findings.map(
+    (f) => `- ${f.location ? `${mdCode(formatLocation(f.location))}: ` : ""}${mdProse(f.message)}`
+  ) : check.details.map((d) => `- ${mdProse(d)}`);
+  if (check.waiver?.expired && check.findings.length > 0)
+    lines.unshift(`- ${mdProse(check.details[0] ?? "")}`);
+  const kept = lines.slice(0, max);
+  if (lines.length > max) kept.push(`- \u2026 ${lines.length - max} more`);
+  return [`**${mdCode(check.id)}**`, "", ...kept].join("\n");
+}
+
+// src/core/commands/critical-path.ts
+function findCriticalPath(results, needs) {
+  const ran = results.filter((r) => r.state === "ran");
+  if (ran.length === 0) return { ids: [], ms: 0 };
+  const byId = new Map(ran.map((r) => [r.id, r]));
+  const end = (r) => r.startedMs + r.durationMs;
+  let last = ran.reduce((a, b) => end(b) > end(a) ? b : a);
+  const path = [last.id];
+  for (; ; ) {
+    const previous = (needs.get(last.id) ?? []).map((id) => byId.get(id)).filter((r) => r !== void 0);
+    if (previous.length === 0) break;
+    last = previous.reduce((a, b) => end(b) > end(a) ? b : a);
+    path.unshift(last.id);
+  }
+  const first = byId.get(path[0]);
+  return { ids: path, ms: end(byId.get(path.at(-1))) - first.startedMs };
+}
+
+// src/core/render/gantt.ts
+function renderGantt(commands) {
+  const ran = commands.filter((c) => c.state === "ran");
+  if (ran.length === 0) return "";
+  const results = ran.map(
+    (c) => ({
+      id: c.id,
+      state: c.state,
+      startedMs: c.started_ms,
+      durationMs: c.duration_ms
+    })
+  );
+  const critical = findCriticalPath(results, new Map(commands.map((c) => [c.id, c.needs])));
+  const isFailed = (c) => c.exit_code !== 0 || c.timed_out || c.signal !== null;
+  const anyFailed = ran.some(isFailed);
+  const span = Math.max(...ran.map((c) => c.started_ms + c.duration_ms));
+  const rows = ran.map((c) => {
+    const failed2 = isFailed(c);
+    const tags = [failed2 ? "crit" : critical.ids.includes(c.id) ? "active" : "done"];
+    const name = escapeMarkdown(`${c.id} (${formatDuration(c.duration_ms)})`, "label");
+    return `    ${name} :${tags.join(", ")}, ${Math.round(c.started_ms)}, ${Math.round(c.started_ms + Math.max(c.duration_ms, 1))}`;
+  });
+  return [
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    `    axisFormat ${axisFormatFor(span)}`,
+    "    section commands",
+    ...rows,
+    "```",
+    "",
+    `Critical path: ${critical.ids.map((id) => mdCode(id)).join(" \u2192 ")} (${formatDuration(critical.ms)})${anyFailed ? "; failed commands in red" : ""}.`
+  ].join("\n");
+}
+function axisFormatFor(spanMs) {
+  if (spanMs < 1e4) return "%S.%L s";
+  return spanMs < 36e5 ? "%M:%S" : "%H:%M";
+}
+
+// src/core/render/report-commands.ts
+function renderCommands(record, options) {
+  if (record.commands.length === 0) return "";
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = record.commands.map((c) => {
+    const tests = c.tests ? `${c.tests.passed} passed, ${c.tests.failed} failed (${mdProse(c.tests.runner, { table: true })})` : "\u2014";
+    return `| ${cellCode(c.id)} | ${cellCode(c.run)} | ${describeResult(c)} | ${c.state === "ran" ? formatDuration(c.duration_ms) : "\u2014"} | ${tests} |`;
+  });
+  const tails = options.outputTails ? record.commands.filter(
+    (c) => c.state === "ran" && (c.exit_code !== 0 || c.timed_out || c.signal) && c.output_tail.trim() !== ""
+  ).map(
+    (c) => [
+      `<details><summary>Output tail of <code>${escapeMarkdown(c.id, "html")}</code></summary>`,
+      "",
+      escapeMarkdown(c.output_tail, "block", { info: "text" }),
+      "",
+      "</details>"
+    ].join("\n")
+  ) : [];
+  const gantt = renderGantt(record.commands);
+  return [
+    "## Verification commands",
+    "",
+    "| Command | Run | Result | Duration | Tests |",
+    "|---|---|---|---|---|",
+    ...rows,
+    ...gantt ? ["", gantt] : [],
+    ...tails.length ? ["", ...tails] : []
+  ].join("\n");
+}
+function describeResult(c) {
+  if (c.state !== "ran")
+    return `${c.state}${c.reason ? `: ${mdProse(c.reason, { table: true })}` : ""}`;
+  if (c.timed_out) return "\u23F1\uFE0F timed out";
+  if (c.signal) return `\u{1F4A5} ${mdProse(c.signal, { table: true })}`;
+  return c.exit_code === 0 ? "\u2705 exit 0" : `\u274C exit ${c.exit_code}`;
+}
+
+// src/core/render/report-evidence.ts
+function renderEvidence(record) {
+  const cellCode = (value) => mdCode(value, { table: true });
+  const rows = [...record.artifacts, ...record.documents].map(
+    (d) => `| ${cellCode(d.id)} | ${cellCode(d.path)} | ${d.sha256 ? cellCode(d.sha256.slice(0, 16)) : "missing"} |`
+  );
+  if (rows.length === 0) return "";
+  return ["## Evidence read", "", "| Id | Path | sha256 |", "|---|---|---|", ...rows].join("\n");
+}
+function renderFooter(record) {
+  const context = record.context;
+  const where = [context.repository, context.sha?.slice(0, 12), context.event].filter(Boolean).map(mdText).join(" \xB7 ");
+  const failing = record.checks.filter((c) => isFailing(c.status)).length;
+  const runUrl = mdUrl(context.run_url);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    "---",
+    `_${gate} \xB7 config ${mdCode(record.gate.config_path)} (${mdText(record.gate.config_sha256.slice(0, 12))}) \xB7 ${record.checks.length} checks, ${failing} failing \xB7 ${mdText(record.generated_at)}${where ? ` \xB7 ${where}` : ""}${runUrl ? ` \xB7 [workflow run](${runUrl})` : ""}_`
+  ].join("\n");
+}
+
+// src/core/render/signature-line.ts
+function renderSignatureLine(record, decision, role) {
+  const joint = record.joint_decision;
+  const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
+  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  if (verified) {
+    const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
+    if (verified.source === "file")
+      return `${state} \u2014 signed by ${mdText(verified.signer)} at ${mdText(verified.at ?? "?")}`;
+    const source = verified.source === "review" ? `review ${link2(verified.url)}`.trim() : `approval of this run's deployment to ${verified.environments?.map(mdText).join(", ") ?? "?"}${link2(verified.url) ? ` (${link2(verified.url)})` : ""}`;
+    return `${state} \u2014 ${verified.decision === "GO" ? "approved" : "refused"} by ${mdText(verified.signer)} on GitHub (${source})`;
+  }
+  const claimed = joint && Object.hasOwn(joint.signatures[decision], role) ? joint.signatures[decision][role] : null;
+  return claimed ? `_not verified_ (${what}): the record says ${mdText(claimed.decision)} by ${mdText(claimed.signed_by)} at ${mdText(claimed.signed_at)}` : `_unsigned_ (${what})`;
+}
+function link2(url) {
+  const safe = mdUrl(url);
+  return safe ? `<${safe}>` : "";
+}
+
+// src/core/render/report-joint-decision.ts
+function renderJointDecision(record) {
+  const joint = record.joint_decision;
+  const roles = joint ? Object.keys(joint.signatures.rehearsal) : [];
+  const signature = (decision, role) => renderSignatureLine(record, decision, role);
+  const roleLines = roles.flatMap((role, i) => [
+    `${i + 2}. ${mdText(role.charAt(0).toUpperCase() + role.slice(1))} decision:`,
+    `   - ${signature("rehearsal", role)}`,
+    `   - ${signature("cutover", role)}`
+  ]);
+  const n = Math.max(roles.length, 1) + 2;
+  const baseline = BASELINE_FIELDS.map((f) => record.baseline.expected[f]).filter(Boolean).map((v) => mdCode(v)).join(" / ");
+  const commands = record.commands.filter((c) => c.state === "ran").map((c) => `${mdCode(c.run)} \u2192 ${c.exit_code === 0 && !c.timed_out ? "PASS" : "FAIL"}`);
+  const files = [...record.artifacts, ...record.documents].map((d) => mdCode(d.path));
+  const links = joint?.evidence_links.map(mdText) ?? [];
+  const risks = joint?.residual_risks.map(mdText) ?? [];
+  return [
+    "## Joint decision (producer-side copy)",
+    "",
+    `1. Decision timestamp (UTC): ${mdText(record.generated_at)}`,
+    ...roles.length ? roleLines : ["2. Signatures: _no joint decision record configured_"],
+    `${n}. Baseline confirmation: ${baseline || "_no baseline lock_"}`,
+    `${n + 1}. Evidence links:`,
+    `   - producer command outputs: ${commands.length ? commands.join("; ") : "_none executed_"}`,
+    `   - payload + manifest + docs: ${files.length ? files.join(", ") : "\u2014"}`,
+    ...links.length ? [`   - linked: ${links.join(", ")}`] : [],
+    `${n + 2}. Residual risks accepted: ${risks.length ? risks.join("; ") : "_none recorded_"}`,
+    `${n + 3}. Rollback target and trigger owner: ${joint?.rollback ? `${mdCode(joint.rollback.target)}, owner ${mdText(joint.rollback.trigger_owner)}` : "_not recorded_"}`
+  ].join("\n");
+}
+
+// src/core/render/markdown.ts
+var FULL_DETAIL = {
+  passingChecks: true,
+  outputTails: true,
+  findingsPerCheck: 20
+};
+function renderMarkdown(record, options = FULL_DETAIL) {
+  return [
+    renderHeader(record),
+    renderAbortTriggers(record),
+    renderToGo(record),
+    renderBaseline(record),
+    renderChecks(record, options),
+    renderCommands(record, options),
+    renderJointDecision(record),
+    renderEvidence(record),
+    renderFooter(record)
+  ].filter((section) => section !== "").join("\n\n").concat("\n");
+}
+function renderHeader(record) {
+  const rows = DECISIONS.map((decision) => {
+    const outcome = record.decisions[decision];
+    const blocked = outcome.blocked_by.length ? (outcome.state === "CONDITIONAL" ? "waiting on " : "") + outcome.blocked_by.slice(0, 6).map((id) => mdCode(id, { table: true })).join(", ") + (outcome.blocked_by.length > 6 ? ` +${outcome.blocked_by.length - 6} more` : "") : "\u2014";
+    const label = labelSuffix(outcome);
+    return `| ${DECISION_TITLES[decision]}${decision === record.decision_requested ? " (requested)" : ""} | ${STATE_ICONS[outcome.state]} **${outcome.state}**${label} | ${blocked} |`;
+  });
+  const warning = renderIntegrityWarning(record);
+  const gate = `${mdText(record.gate.name)}${record.gate.version ? ` ${mdText(record.gate.version)}` : ""}`;
+  return [
+    `# ${renderHeadline(record)}`,
+    "",
+    ...warning ? [warning, ""] : [],
+    `Gate **${gate}** \xB7 requested decision: ${DECISION_TITLES[record.decision_requested].toLowerCase()} \xB7 verdict **${record.verdict}**`,
+    "",
+    "| Decision | State | Blocked by |",
+    "|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+function renderAbortTriggers(record) {
+  if (record.abort_triggers.length === 0) return "";
+  const checks = record.checks.filter((c) => record.abort_triggers.includes(c.id));
+  return [
+    "## \u{1F6D1} Abort triggers",
+    "",
+    "Each of these blocks every decision.",
+    "",
+    ...checks.map((c) => `- ${STATUS_ICONS[c.status]} ${mdCode(c.id)}: ${mdProse(c.summary)}`)
+  ].join("\n");
+}
+function renderToGo(record) {
+  const blocked = DECISIONS.filter((d) => record.decisions[d].state !== "GO");
+  if (blocked.length === 0) return "";
+  const sections = blocked.map((decision) => {
+    const outcome = record.decisions[decision];
+    const items = outcome.to_go.map((item) => {
+      const values = item.expected !== void 0 || item.observed !== void 0 ? ` \u2014 expected ${mdCode(formatValue(item.expected))}, observed ${mdCode(formatValue(item.observed))}` : "";
+      if (item.check === "gate.integrity")
+        return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${SEE_INTEGRITY_WARNING}`;
+      return `- ${STATUS_ICONS[item.status] ?? ""} ${mdCode(item.check)} (${mdText(item.status)}): ${mdProse(item.summary)}${values}`;
+    });
+    return [`### ${DECISION_TITLES[decision]}: ${outcome.state} \u2192 GO needs`, "", ...items].join(
+      "\n"
+    );
+  });
+  return ["## What would flip it to GO", "", sections.join("\n\n")].join("\n");
+}
+
+// src/app/write-record.ts
+async function writeRecord(ports, record, validator) {
+  assertRecordValid(record, validator);
+  const markdown = renderMarkdown(record);
+  const recordPath = await ports.output.writeFile(
+    "decision-record.json",
+    JSON.stringify(record, null, 2) + "\n"
+  );
+  const reportPath = await ports.output.writeFile("report.md", markdown);
+  return { kind: "judged", record, markdown, recordPath, reportPath };
+}
+function assertRecordValid(record, validator) {
+  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
+  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
+  const findings = validateDocument(
+    compiled.validate,
+    { format: "json", value: record, locate: () => void 0 },
+    "decision-record.json"
+  );
+  if (findings.length > 0) {
+    throw new Error(
+      `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join("; ")}`
+    );
+  }
+}
+
 // src/app/aggregate-shards.ts
 async function aggregateShards(ports, request) {
   const validator = createSchemaValidator();
@@ -43375,13 +43401,7 @@ async function aggregateShards(ports, request) {
       aggregated_from: [...shards].sort((a, b) => a.record.shard.index - b.record.shard.index).map((s) => s.path)
     }
   };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(merged.record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record: merged.record, markdown, recordPath, reportPath };
+  return writeRecord(ports, merged.record, validator);
 }
 
 // src/core/outcome.ts
@@ -43527,28 +43547,7 @@ async function runCheckpoint(ports, request) {
     judge(config2, evidence, validator, await markdownReader.ready()),
     redact
   );
-  assertRecordValid(record, validator);
-  const markdown = renderMarkdown(record);
-  const recordPath = await ports.output.writeFile(
-    "decision-record.json",
-    JSON.stringify(record, null, 2) + "\n"
-  );
-  const reportPath = await ports.output.writeFile("report.md", markdown);
-  return { kind: "judged", record, markdown, recordPath, reportPath };
-}
-function assertRecordValid(record, validator) {
-  const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
-  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
-  const findings = validateDocument(
-    compiled.validate,
-    { format: "json", value: record, locate: () => void 0 },
-    "decision-record.json"
-  );
-  if (findings.length > 0) {
-    throw new Error(
-      `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join("; ")}`
-    );
-  }
+  return writeRecord(ports, record, validator);
 }
 
 // src/app/run-gate.ts
@@ -43589,6 +43588,14 @@ var import_node_crypto = require("node:crypto");
 var import_node_fs2 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_path2 = require("node:path");
+
+// src/adapters/system-error.ts
+function isSystemError(error) {
+  const system = error;
+  return error instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
+}
+
+// src/adapters/fs-workspace.ts
 function createFsWorkspace(root) {
   const absoluteRoot = (0, import_node_path2.resolve)(root);
   let realRoot;
@@ -43704,6 +43711,7 @@ async function leadsToDirectory(path) {
   }
 }
 function describeError2(error) {
+  if (!isSystemError(error)) throw error;
   const code2 = error.code;
   if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
   if (code2 === "EISDIR") return "it is a directory";
@@ -44458,9 +44466,7 @@ function shellFor(command, fallback) {
 }
 function describeStartFailure(error) {
   if (error instanceof UnsafeOutputError) return error.message;
-  const system = error;
-  const isSystemError = error instanceof Error && typeof system?.errno === "number" && typeof system.syscall === "string";
-  return isSystemError ? error.message : void 0;
+  return isSystemError(error) ? error.message : void 0;
 }
 
 // src/adapters/not-run-result.ts

@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { FileRead } from '../core/evidence.js';
 import type { WorkspacePort } from '../app/ports.js';
 import { comparePaths } from '../core/workspace-path.js';
+import { isSystemError } from './system-error.js';
 
 /** A workspace rooted at `root`. */
 export function createFsWorkspace(root: string): WorkspacePort {
@@ -139,12 +140,14 @@ async function leadsToDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** Why a file-system call failed, in a reader's words; a fault that is not one (a bug) is thrown on. */
 function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  if (!isSystemError(error)) throw error;
+  const code = error.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return (error as Error).message;
+  return error.message;
 }
 
 /** 52428800 → "50 MiB". */

@@ -13,6 +13,7 @@ import type { CommandConfig } from '../core/config/config-types.js';
 import { listProcessIds, MARKER_VARIABLE } from './leftover-processes.js';
 import { openOutputFile, UnsafeOutputError } from './output-dir.js';
 import type { RunProcessOptions } from './run-process.js';
+import { isSystemError } from './system-error.js';
 
 /** A command whose shell is running. */
 export interface StartedCommand {
@@ -93,10 +94,5 @@ export function shellFor(command: CommandConfig, fallback: ShellInvocation): She
  */
 export function describeStartFailure(error: unknown): string | undefined {
   if (error instanceof UnsafeOutputError) return error.message;
-  const system = error as NodeJS.ErrnoException | undefined;
-  const isSystemError =
-    error instanceof Error &&
-    typeof system?.errno === 'number' &&
-    typeof system.syscall === 'string';
-  return isSystemError ? error.message : undefined;
+  return isSystemError(error) ? error.message : undefined;
 }

@@ -8,7 +8,6 @@ import { prepareSchemas } from './prepare-schemas.js';
 import { createInputReads } from './read-inputs.js';
 import type { ConfigError } from '../core/config/config-types.js';
 import type { DecisionRecord } from '../core/record.js';
-import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { validateDocument } from '../core/schema/validate-document.js';
 import { parseText } from '../core/parse/parse-document.js';
@@ -22,6 +21,7 @@ import { loadPolicy } from './load-config.js';
 import type { Ports } from './ports.js';
 import type { RunOutcome } from './run-checkpoint.js';
 import { requestOfRecord } from './run-request.js';
+import { writeRecord } from './write-record.js';
 import type { TrustedRef } from './read-trusted.js';
 
 /** A record file as the front door read it. */
@@ -132,11 +132,5 @@ export async function aggregateShards(
         .map((s) => s.path),
     },
   };
-  const markdown = renderMarkdown(merged.record);
-  const recordPath = await ports.output.writeFile(
-    'decision-record.json',
-    JSON.stringify(merged.record, null, 2) + '\n',
-  );
-  const reportPath = await ports.output.writeFile('report.md', markdown);
-  return { kind: 'judged', record: merged.record, markdown, recordPath, reportPath };
+  return writeRecord(ports, merged.record, validator);
 }

@@ -3,9 +3,7 @@
 import type { ConfigError } from '../core/config/config-types.js';
 import { judge } from '../core/judge.js';
 import type { DecisionRecord } from '../core/record.js';
-import { renderMarkdown } from '../core/render/markdown.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
-import { validateDocument } from '../core/schema/validate-document.js';
 import { collectEvidence } from './collect-evidence.js';
 import { partitionCommands } from '../core/shard/partition.js';
 import { restrictToShard } from '../core/shard/restrict-to-shard.js';
@@ -17,6 +15,7 @@ import { createInputReads } from './read-inputs.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import type { Ports } from './ports.js';
 import type { RunRequest } from './run-request.js';
+import { writeRecord } from './write-record.js';
 
 export type { GateAsk, RunRequest } from './run-request.js';
 
@@ -99,31 +98,5 @@ export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<
     judge(config, evidence, validator, await markdownReader.ready()),
     redact,
   );
-  assertRecordValid(record, validator);
-  const markdown = renderMarkdown(record);
-  const recordPath = await ports.output.writeFile(
-    'decision-record.json',
-    JSON.stringify(record, null, 2) + '\n',
-  );
-  const reportPath = await ports.output.writeFile('report.md', markdown);
-  return { kind: 'judged', record, markdown, recordPath, reportPath };
-}
-
-/** The record is validated against its published schema before it is written (SPEC §7). */
-function assertRecordValid(
-  record: DecisionRecord,
-  validator: ReturnType<typeof createSchemaValidator>,
-): void {
-  const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
-  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
-  const findings = validateDocument(
-    compiled.validate,
-    { format: 'json', value: record, locate: () => undefined },
-    'decision-record.json',
-  );
-  if (findings.length > 0) {
-    throw new Error(
-      `internal fault: the decision record does not match its schema: ${findings.map((f) => f.message).join('; ')}`,
-    );
-  }
+  return writeRecord(ports, record, validator);
 }
