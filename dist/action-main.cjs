@@ -69108,9 +69108,7 @@ function requestOfRecord(record, configPath) {
   const context3 = record.context ?? {};
   return {
     configPath,
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
+    ...askOfRecord(record),
     scope: "run",
     runCommands: true,
     context: {

@@ -589,20 +589,29 @@ describe('shards', () => {
     }
   });
 
-  it('shards of another commit are refused by the aggregating job: no verdict for its commit', async () => {
+  /** A workspace of one command whose only shard (1/1) a push job judged into shards/1. */
+  async function oneShardJudged(): Promise<string> {
     const dir = makeWorkspace({
       '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d . && echo 1 passed, 0 failed'}\n`,
     });
+    const shard = await runAction({
+      workspace: dir,
+      apiUrl: gh.url,
+      event: 'push',
+      payload: 'push.json',
+      inputs: { shard: '1/1', 'evidence-dir': 'shards/1' },
+    }).catch((error: unknown) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
+    expect(shard.status, shard.stdout).toBe(0);
+    return dir;
+  }
+
+  it('shards of another commit are refused by the aggregating job: no verdict for its commit', async () => {
+    const dir = await oneShardJudged();
     const later = { ...fixturePayload('push.json'), after: '9'.repeat(40) };
     try {
-      const shard = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-        inputs: { shard: '1/1', 'evidence-dir': 'shards/1' },
-      });
-      expect(shard.status, shard.stdout).toBe(0);
       const merged = await runAction({
         workspace: dir,
         apiUrl: gh.url,
@@ -628,18 +637,8 @@ describe('shards', () => {
 
   it('an aggregating job that asks for the cutover over rehearsal shards fails: never their GO', async () => {
     // The shards answered "may we rehearse?"; their merged GO is no answer to "may we cut over?".
-    const dir = makeWorkspace({
-      '.github/cutover-checkpoint.yml': `version: 1\ngate: {name: sharded}\ncommands:\n  - {id: a, run: 'test -d . && echo 1 passed, 0 failed'}\n`,
-    });
+    const dir = await oneShardJudged();
     try {
-      const shard = await runAction({
-        workspace: dir,
-        apiUrl: gh.url,
-        event: 'push',
-        payload: 'push.json',
-        inputs: { shard: '1/1', 'evidence-dir': 'shards/1' },
-      });
-      expect(shard.status, shard.stdout).toBe(0);
       const merged = await push(dir, {
         aggregate: 'shards/*/decision-record.json',
         'evidence-dir': 'merged',

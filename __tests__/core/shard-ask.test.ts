@@ -5,11 +5,12 @@ import {
   askDifferences,
   askOfRecord,
   findAskMismatches,
+  type JudgedAsk,
   type ShardAsk,
 } from '../../src/core/shard/shard-ask.js';
 
 /** A shard record with only the fields an ask is read from. */
-function judgedOn(ask: Required<ShardAsk>): DecisionRecord {
+function judgedOn(ask: JudgedAsk): DecisionRecord {
   return {
     decision_requested: ask.decision,
     modes: [...ask.modes],
@@ -17,7 +18,7 @@ function judgedOn(ask: Required<ShardAsk>): DecisionRecord {
   } as unknown as DecisionRecord;
 }
 
-const SHARDS: Required<ShardAsk> = {
+const SHARDS: JudgedAsk = {
   decision: 'rehearsal',
   modes: ['stable', 'candidate'],
   inputs: { release_tag: 'v0.3.2' },
@@ -76,7 +77,7 @@ describe("a door's ask against the shards' (only what it states)", () => {
 });
 
 describe('two shards (every part must agree)', () => {
-  it.each<[string, Required<ShardAsk>, string[]]>([
+  it.each<[string, JudgedAsk, string[]]>([
     ['the same ask', { ...SHARDS, modes: ['candidate', 'stable'] }, []],
     [
       'all modes against two',

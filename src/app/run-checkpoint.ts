@@ -2,7 +2,6 @@
 
 import type { ConfigError } from '../core/config/config-types.js';
 import { judge } from '../core/judge.js';
-import type { DecisionRecord } from '../core/record.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { collectEvidence } from './collect-evidence.js';
 import { partitionCommands } from '../core/shard/partition.js';
@@ -15,20 +14,12 @@ import { createInputReads } from './read-inputs.js';
 import { prepareMarkdown } from './prepare-markdown.js';
 import type { Ports } from './ports.js';
 import type { RunRequest } from './run-request.js';
-import { writeRecord } from './write-record.js';
+import { writeRecord, type WrittenRecord } from './write-record.js';
 
 export type { GateAsk, RunRequest } from './run-request.js';
 
 /** The outcome: a judged record with its report, or why the gate could not run. */
-export type RunOutcome =
-  | {
-      kind: 'judged';
-      record: DecisionRecord;
-      markdown: string;
-      recordPath: string;
-      reportPath: string;
-    }
-  | { kind: 'unusable'; errors: ConfigError[] };
+export type RunOutcome = WrittenRecord | { kind: 'unusable'; errors: ConfigError[] };
 
 /** Runs the gate once. Throws only on internal faults. */
 export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {

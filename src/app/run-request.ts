@@ -9,6 +9,7 @@ import type { DecisionRecord } from '../core/record.js';
 import type { ShardSpec } from '../core/shard/partition.js';
 import type { CommandEvents } from './ports.js';
 import type { TrustedRef } from './read-trusted.js';
+import { askOfRecord } from '../core/shard/shard-ask.js';
 
 /** What a person asks of a run, the same from argv and from Action inputs. */
 export interface GateAsk {
@@ -65,9 +66,7 @@ export function requestOfRecord(record: DecisionRecord, configPath: string): Run
   const context: Partial<DecisionRecord['context']> = record.context ?? {};
   return {
     configPath,
-    decision: record.decision_requested,
-    modes: Array.isArray(record.modes) ? record.modes : [],
-    inputs: record.baseline?.observed?.inputs ?? {},
+    ...askOfRecord(record),
     scope: 'run',
     runCommands: true,
     context: {

@@ -16,8 +16,18 @@ export interface ShardAsk {
   inputs?: Baseline;
 }
 
-/** The ask a record was judged on, as `requestOfRecord` reads it (fields a record lacks: empty). */
-export function askOfRecord(record: DecisionRecord): Required<ShardAsk> {
+/** The ask a record was judged on: its decision, modes and baseline inputs. */
+export interface JudgedAsk {
+  decision: Decision;
+  modes: string[];
+  inputs: Baseline;
+}
+
+/**
+ * The ask a record was judged on (aggregate and verify-record judge its evidence again under it;
+ * shards are compared by it). Fields a hand-edited record lacks read as empty, never as a throw.
+ */
+export function askOfRecord(record: DecisionRecord): JudgedAsk {
   return {
     decision: record.decision_requested,
     modes: Array.isArray(record.modes) ? record.modes : [],
@@ -36,7 +46,7 @@ const quoted = (value: string | undefined) => (value === undefined ? 'none' : `'
  */
 export function askDifferences(
   a: ShardAsk,
-  b: Required<ShardAsk>,
+  b: JudgedAsk,
   labels: { here: string; there: string },
   stated: boolean,
 ): string[] {
