@@ -63143,29 +63143,35 @@ function connectedGroups(commands) {
   return [...groups2.values()];
 }
 
+// src/action/input-error.ts
+var InputError = class extends Error {
+};
+
 // src/action/working-directory.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
-function checkWorkingDirectory(workspace, value) {
+function readWorkingDirectory(workspace, value) {
   const outside = (from, to) => {
     const path = (0, import_node_path.relative)(from, to);
     return path === ".." || path.startsWith(`..${"/"}`) || path.startsWith("..\\") || (0, import_node_path.isAbsolute)(path);
   };
   const expected = "Expected a directory inside the workspace, e.g. services/api.";
   if ((0, import_node_path.isAbsolute)(value) || outside(workspace, (0, import_node_path.resolve)(workspace, value)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+    throw new InputError(
+      `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`
+    );
   const target = (0, import_node_path.resolve)(workspace, value);
   if ((0, import_node_fs.existsSync)(target) && (0, import_node_fs.existsSync)(workspace) && outside((0, import_node_fs.realpathSync)(workspace), (0, import_node_fs.realpathSync)(target)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
-  return void 0;
+    throw new InputError(
+      `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`
+    );
+  return value;
 }
 
 // src/action/inputs.ts
 var RUNNER_INPUTS = {
   getInput: (name) => getInput(name),
   getBooleanInput: (name) => getBooleanInput(name)
-};
-var InputError = class extends Error {
 };
 function oneOf(name, value, allowed) {
   if (!allowed.includes(value))
@@ -63220,7 +63226,7 @@ function readInputs(source, workspace, dispatch = {}) {
     ]),
     evidenceDir: get(INPUTS.evidenceDir) || "checkpoint-evidence",
     conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
-    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || ".", workspace),
+    workingDirectory: readWorkingDirectory(workspace, get(INPUTS.workingDirectory) || "."),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate)
   };
@@ -63234,11 +63240,6 @@ function readConditionalConclusion(value) {
     "action_required",
     "failure"
   ]);
-}
-function readWorkingDirectory(value, workspace) {
-  const problem = checkWorkingDirectory(workspace, value);
-  if (problem) throw new InputError(problem);
-  return value;
 }
 function readShard(text2) {
   if (!text2) return {};
@@ -69831,7 +69832,7 @@ async function loadConfig(workspace, path, validator) {
 async function loadPolicy(ports, path, validator, trusted) {
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trusted) return head;
-  if (trusted.kind === "unknown")
+  if (trusted.kind === "unavailable")
     return {
       ...head,
       trusted: {
@@ -70604,6 +70605,15 @@ function resolveGitHubContext(env, event) {
     dispatchInputs: Object.fromEntries(
       Object.entries(inputs).filter(([, v]) => typeof v === "string")
     )
+  };
+}
+function contextForPlan(context3, plan, subjectSha) {
+  return {
+    ...context3,
+    sha: subjectSha,
+    pullRequest: plan.pullRequest,
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
   };
 }
 function findPullRequest(eventName, event) {
@@ -71492,17 +71502,15 @@ function createGit(root, git2 = git) {
       ]);
       const sha2 = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha2.kind !== "ok")
-        return {
-          kind: "unavailable",
-          // git's own words first (they name the fix); a failure without any, ours.
-          reason: gitSays(sha2.stderr) || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD")
-        };
+        return couldNot(
+          gitSays(sha2.stderr) || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD")
+        );
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
       const verified = probedHead(sha2.stdout);
-      if (!verified) return { kind: "unavailable", reason: "git cannot read HEAD" };
-      return { kind: "ok", sha: verified, parents };
+      if (!verified) return couldNot("git cannot read HEAD");
+      return ok({ sha: verified, parents });
     },
     readFileAt: fileAtRef(root, git2),
     async modifiedFiles() {
@@ -71785,10 +71793,12 @@ function startCommand(command, options) {
   let log;
   try {
     if (!(0, import_node_fs8.existsSync)(cwd) || !(0, import_node_fs8.statSync)(cwd).isDirectory())
-      return `working directory '${command.cwd}' does not exist`;
+      return couldNot(`working directory '${command.cwd}' does not exist`);
     const inside = (0, import_node_path9.relative)((0, import_node_fs8.realpathSync)(options.root), (0, import_node_fs8.realpathSync)(cwd));
     if (inside.startsWith("..") || (0, import_node_path9.isAbsolute)(inside))
-      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+      return couldNot(
+        `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+      );
     logFd = openOutputFile(options.logFile, options.root);
     log = (0, import_node_fs8.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
@@ -71799,13 +71809,13 @@ function startCommand(command, options) {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
-    return { child, log, before };
+    return ok({ child, log, before });
   } catch (error2) {
     if (log) log.destroy();
     else if (logFd !== void 0) (0, import_node_fs8.closeSync)(logFd);
     const failure = describeStartFailure(error2);
     if (failure === void 0) throw error2;
-    return `could not start: ${options.redact(failure)}`;
+    return couldNot(`could not start: ${options.redact(failure)}`, error2);
   }
 }
 var KNOWN_SHELLS = {
@@ -71851,9 +71861,9 @@ function runProcess(command, options) {
     startedMs: startedAt - options.origin
   };
   const started = startCommand(command, options);
-  if (typeof started === "string")
-    return Promise.resolve(createNotRunResult(command, "not-run", started, base.startedMs));
-  const { child, log, before } = started;
+  if (started.kind !== "ok")
+    return Promise.resolve(createNotRunResult(command, "not-run", started.reason, base.startedMs));
+  const { child, log, before } = started.value;
   return new Promise((resolvePromise) => {
     let timedOut = false;
     let stoppedBecause;
@@ -72182,30 +72192,190 @@ function resolveTrustedSha(plan, head) {
     return head.parents.length === 2 && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
   return { defaultBranch: rule.branch };
 }
+function confirmJudgedCommit(plan, head, eventSha) {
+  if (head.kind !== "ok")
+    return {
+      kind: "wrong-commit",
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
+    };
+  const problem = checkJudgedCommit(plan, head.value);
+  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
+  const { sha: sha2 } = head.value;
+  return { kind: "confirmed", headSha: sha2, subjectSha: plan.subjectSha ?? sha2 };
+}
 
 // src/app/trusted-ref.ts
 async function resolveTrustedRef(plan, facts) {
-  if (plan.kind === "skip") return { kind: "unknown", reason: plan.reason };
+  if (plan.kind === "skip") return couldNot(plan.reason);
   const head = await facts.head();
-  if (head.kind !== "ok") return { kind: "unknown", reason: `cannot read HEAD: ${head.reason}` };
+  if (head.kind !== "ok") return couldNot(`cannot read HEAD: ${head.reason}`, head.cause);
   const rule = resolveTrustedSha(plan, head.value);
   if (typeof rule === "string") return { kind: "ref", ref: rule };
   const branch = rule.defaultBranch;
-  if (!branch)
-    return { kind: "unknown", reason: "the event payload names no default branch to trust" };
+  if (!branch) return couldNot("the event payload names no default branch to trust");
   const at = head.value.sha;
   if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === at)
     return { kind: "ref", ref: at };
   const tip = await facts.defaultTip(branch);
   if (tip.kind !== "ok")
-    return {
-      kind: "unknown",
-      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (${tip.reason}): check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\``
-    };
+    return couldNot(
+      `the tip of the default branch '${branch}' is not in this clone and could not be looked up (${tip.reason}): check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\``,
+      tip.cause
+    );
   const ancestor = tip.value === at ? void 0 : await facts.isAncestor(at, tip.value);
   if (ancestor === void 0 || ancestor.kind === "ok" && ancestor.value)
     return { kind: "ref", ref: at };
   return { kind: "ref", ref: tip.value };
+}
+
+// src/adapters/trusted-ref.ts
+var SHA = /^[0-9a-f]{40}$/;
+var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
+function createTrustedRefFacts(root, runner, api, git2 = git) {
+  return {
+    runner,
+    async head() {
+      const head = await createGit(root, git2).headCommit();
+      if (head.kind !== "ok") return head;
+      const { sha: sha2, parents } = head.value;
+      if (!SHA.test(sha2)) return couldNot(`HEAD is not a SHA-1 commit (${sha2})`);
+      return ok({ sha: sha2, parents: parents.filter((parent) => SHA.test(parent)) });
+    },
+    async defaultTip(branch) {
+      if (!SAFE_BRANCH.test(branch) || branch.includes(".."))
+        return couldNot(`'${branch}' is not a branch name git is asked about`);
+      const local = await git2(
+        root,
+        ["rev-parse", "--verify", "-q", `refs/remotes/origin/${branch}^{commit}`],
+        SILENT_EXIT_1
+      );
+      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return ok(local.stdout.trim());
+      const notLocal = local.kind === "unavailable" ? local.reason : `no refs/remotes/origin/${branch} here`;
+      if (!api) return couldNot(`${notLocal}, and no github-token to ask the API`);
+      try {
+        const { data } = await api.client.rest.repos.getBranch({
+          owner: api.owner,
+          repo: api.repo,
+          branch
+        });
+        return SHA.test(data.commit.sha) ? ok(data.commit.sha) : couldNot(`the API named a tip that is not a SHA-1 (${data.commit.sha})`);
+      } catch (error2) {
+        const why = describeUnreadable(`the branch '${branch}'`, "needs `contents: read`", error2);
+        return couldNot(`${notLocal}; ${why}`, error2);
+      }
+    },
+    async isAncestor(sha2, tip) {
+      if (!SHA.test(sha2) || !SHA.test(tip)) return couldNot("not two SHA-1 commits");
+      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip], SILENT_EXIT_1);
+      if (answer.kind === "ok") return ok(true);
+      return answer.kind === "said-no" ? ok(false) : couldNot(answer.reason);
+    }
+  };
+}
+
+// src/action/trusted-policy.ts
+function trustedRefOfEvent(root, env, plan, api, git2) {
+  const runner = { ref: env.GITHUB_REF ?? null, sha: env.GITHUB_SHA ?? "" };
+  return resolveTrustedRef(plan, createTrustedRefFacts(root, runner, api, git2));
+}
+
+// src/adapters/record-files.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = require("node:path");
+
+// src/core/shard/durations.ts
+function readRecordDurations(text2) {
+  try {
+    const record = JSON.parse(text2);
+    if (!Array.isArray(record.commands))
+      return couldNot("it has no commands list (expected a decision-record.json)");
+    const durations = Object.fromEntries(
+      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
+    );
+    return ok(durations);
+  } catch (error2) {
+    return couldNot(`it is not JSON (${error2.message})`, error2);
+  }
+}
+
+// src/adapters/record-files.ts
+function readRecordFile(path, base = ".") {
+  try {
+    return ok((0, import_node_fs9.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
+    return couldNot(`cannot read record ${path}: ${why}`, error2);
+  }
+}
+function readShardDurations(path, base = ".") {
+  const text2 = readRecordFile(path, base);
+  if (text2.kind !== "ok") return text2;
+  const durations = readRecordDurations(text2.value);
+  return durations.kind === "ok" ? durations : couldNot(`${path}: ${durations.reason}`, durations.cause);
+}
+function withShardDurations(ask, path, base = ".") {
+  if (!ask.shard || !path) return ok(ask);
+  const durations = readShardDurations(path, base);
+  if (durations.kind !== "ok") return durations;
+  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
+}
+
+// src/adapters/stop-signal.ts
+function stopOnSignals(options) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return options.onSecondSignal();
+    options.notify(
+      `
+cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
+`
+    );
+    controller.abort(`the gate was interrupted (${signal})`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
+// src/core/github/publication-errors.ts
+var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
+function classifyApiFailure(failure) {
+  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
+    return "unreachable";
+  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
+  if (failure.status === 401) return "bad-credentials";
+  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
+    return "app-token-required";
+  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
+    return "rate-limited";
+  if (failure.status === 403 || failure.status === 404) return "permission";
+  return "other";
+}
+function explainPublicationFailure(what, permission, failure, apiUrl) {
+  const said = failure.message.trim().slice(0, 300);
+  switch (classifyApiFailure(failure)) {
+    case "unreachable":
+      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
+    case "bad-credentials":
+      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
+    case "app-token-required":
+      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
+    case "rate-limited":
+      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
+    case "permission":
+      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
+    default:
+      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
+  }
+}
+function explainMissingToken(checkName) {
+  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
 }
 
 // src/core/github/event-payload.ts
@@ -72379,187 +72549,6 @@ function planEvent(eventName, payload, env) {
         `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`
       );
   }
-}
-
-// src/adapters/trusted-ref.ts
-var SHA = /^[0-9a-f]{40}$/;
-var SAFE_BRANCH = /^(?!-)[\w./-]+$/;
-function createTrustedRefFacts(root, runner, api, git2 = git) {
-  return {
-    runner,
-    async head() {
-      const head = await createGit(root, git2).headCommit();
-      if (head.kind !== "ok") return couldNot(head.reason);
-      if (!SHA.test(head.sha)) return couldNot(`HEAD is not a SHA-1 commit (${head.sha})`);
-      return ok({ sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) });
-    },
-    async defaultTip(branch) {
-      if (!SAFE_BRANCH.test(branch) || branch.includes(".."))
-        return couldNot(`'${branch}' is not a branch name git is asked about`);
-      const local = await git2(
-        root,
-        ["rev-parse", "--verify", "-q", `refs/remotes/origin/${branch}^{commit}`],
-        SILENT_EXIT_1
-      );
-      if (local.kind === "ok" && SHA.test(local.stdout.trim())) return ok(local.stdout.trim());
-      const notLocal = local.kind === "unavailable" ? local.reason : `no refs/remotes/origin/${branch} here`;
-      if (!api) return couldNot(`${notLocal}, and no github-token to ask the API`);
-      try {
-        const { data } = await api.client.rest.repos.getBranch({
-          owner: api.owner,
-          repo: api.repo,
-          branch
-        });
-        return SHA.test(data.commit.sha) ? ok(data.commit.sha) : couldNot(`the API named a tip that is not a SHA-1 (${data.commit.sha})`);
-      } catch (error2) {
-        const why = describeUnreadable(`the branch '${branch}'`, "needs `contents: read`", error2);
-        return couldNot(`${notLocal}; ${why}`, error2);
-      }
-    },
-    async isAncestor(sha2, tip) {
-      if (!SHA.test(sha2) || !SHA.test(tip)) return couldNot("not two SHA-1 commits");
-      const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip], SILENT_EXIT_1);
-      if (answer.kind === "ok") return ok(true);
-      return answer.kind === "said-no" ? ok(false) : couldNot(answer.reason);
-    }
-  };
-}
-
-// src/action/trusted-policy.ts
-function trustedRefOfEvent(root, env, eventName, payload, api, git2) {
-  const sha2 = env.GITHUB_SHA ?? "";
-  const plan = planEvent(eventName, payload, {
-    sha: sha2 || null,
-    repository: env.GITHUB_REPOSITORY ?? null
-  });
-  const facts = createTrustedRefFacts(root, { ref: env.GITHUB_REF ?? null, sha: sha2 }, api, git2);
-  return resolveTrustedRef(plan, facts);
-}
-
-// src/adapters/record-files.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = require("node:path");
-
-// src/core/shard/durations.ts
-function readRecordDurations(text2) {
-  try {
-    const record = JSON.parse(text2);
-    if (!Array.isArray(record.commands))
-      return couldNot("it has no commands list (expected a decision-record.json)");
-    const durations = Object.fromEntries(
-      record.commands.filter((c) => typeof c.id === "string" && typeof c.duration_ms === "number").map((c) => [c.id, c.duration_ms])
-    );
-    return ok(durations);
-  } catch (error2) {
-    return couldNot(`it is not JSON (${error2.message})`, error2);
-  }
-}
-
-// src/adapters/record-files.ts
-function readRecordFile(path, base = ".") {
-  try {
-    return ok((0, import_node_fs9.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
-  } catch (error2) {
-    const why = error2.code === "ENOENT" ? "no such file" : error2.message;
-    return couldNot(`cannot read record ${path}: ${why}`, error2);
-  }
-}
-function readShardDurations(path, base = ".") {
-  const text2 = readRecordFile(path, base);
-  if (text2.kind !== "ok") return text2;
-  const durations = readRecordDurations(text2.value);
-  return durations.kind === "ok" ? durations : couldNot(`${path}: ${durations.reason}`, durations.cause);
-}
-function withShardDurations(ask, path, base = ".") {
-  if (!ask.shard || !path) return ok(ask);
-  const durations = readShardDurations(path, base);
-  if (durations.kind !== "ok") return durations;
-  return ok({ ...ask, shard: { ...ask.shard, durations: durations.value } });
-}
-
-// src/adapters/stop-signal.ts
-function stopOnSignals(options) {
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) return options.onSecondSignal();
-    options.notify(
-      `
-cutover-checkpoint: ${signal} received: stopping commands and writing the record (again to exit now)
-`
-    );
-    controller.abort(`the gate was interrupted (${signal})`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
-  };
-}
-
-// src/core/github/publication-errors.ts
-var TRANSPORT = /bad port|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|network|getaddrinfo|certificate/i;
-function classifyApiFailure(failure) {
-  if (failure.code || failure.status === void 0 && TRANSPORT.test(failure.message))
-    return "unreachable";
-  if (failure.status === 500 && TRANSPORT.test(failure.message)) return "unreachable";
-  if (failure.status === 401) return "bad-credentials";
-  if (failure.status === 403 && /authenticate via a GitHub App/i.test(failure.message))
-    return "app-token-required";
-  if ((failure.status === 403 || failure.status === 429) && /rate limit/i.test(failure.message))
-    return "rate-limited";
-  if (failure.status === 403 || failure.status === 404) return "permission";
-  return "other";
-}
-function explainPublicationFailure(what, permission, failure, apiUrl) {
-  const said = failure.message.trim().slice(0, 300);
-  switch (classifyApiFailure(failure)) {
-    case "unreachable":
-      return `could not ${what}: the GitHub API at ${apiUrl} could not be reached (${failure.code ?? said}). Nothing was published; the verdict, outputs and job summary stand.`;
-    case "bad-credentials":
-      return `could not ${what}: GitHub rejected the token (HTTP 401: ${said}). It is expired, revoked or not a GitHub token; check the \`github-token\` input.`;
-    case "app-token-required":
-      return `could not ${what}: GitHub says "${said}" Check runs can only be created with a GitHub App installation token: the workflow's own GITHUB_TOKEN (with \`checks: write\`) or an app token (e.g. actions/create-github-app-token), not a personal access token or an OAuth token.`;
-    case "rate-limited":
-      return `could not ${what}: GitHub's rate limit was reached (HTTP ${failure.status}: ${said}).`;
-    case "permission":
-      return `could not ${what}: the token is not allowed to (HTTP ${failure.status}: ${said}); it needs \`${permission}\` in the workflow's \`permissions:\` block. On pull requests from forks the token is read-only.`;
-    default:
-      return `could not ${what} (HTTP ${failure.status ?? "?"}: ${said}).`;
-  }
-}
-function explainMissingToken(checkName) {
-  return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
-}
-
-// src/action/judged-commit.ts
-function planRun(context3, payload, env) {
-  return planEvent(context3.eventName, payload, {
-    sha: env.GITHUB_SHA ?? null,
-    repository: env.GITHUB_REPOSITORY ?? null
-  });
-}
-function confirmJudgedCommit(plan, head, eventSha) {
-  if (head.kind !== "ok")
-    return {
-      kind: "wrong-commit",
-      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`
-    };
-  const problem = checkJudgedCommit(plan, { sha: head.sha, parents: head.parents });
-  if (problem) return { kind: "wrong-commit", message: `cutover-checkpoint: ${problem}` };
-  return { kind: "confirmed", headSha: head.sha, subjectSha: plan.subjectSha ?? head.sha };
-}
-function contextFor(context3, plan, subjectSha) {
-  return {
-    ...context3,
-    sha: subjectSha,
-    pullRequest: plan.pullRequest,
-    lookUpPullRequest: plan.lookUpPullRequest,
-    ...plan.headLabel ? { headLabel: plan.headLabel } : {}
-  };
 }
 
 // src/core/render/github/limits.ts
@@ -72817,7 +72806,7 @@ function clearVerdictOutputs({ io, outputs }) {
 }
 function setPublishedOutputs({ io, outputs, publisher }) {
   const checkRun = publisher?.published.checkRun;
-  const comment2 = publisher?.published.comments[0];
+  const comment2 = publisher?.published.comments.find((c) => c.id !== null);
   io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : "");
   io.setOutput(outputs.checkRunUrl, checkRun?.url ?? "");
   io.setOutput(outputs.commentId, comment2 ? String(comment2.id) : "");
@@ -73021,13 +73010,13 @@ async function syncStickyComment(client, repository, target) {
         body: target.body,
         ...NO_AUTOMATIC_RETRY
       });
-      return { id: data.id, author: data.user?.login ?? null };
+      return { id: data.id, url: data.html_url, author: data.user?.login ?? null };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
         (c) => c.body === target.body && (target.identity === null || c.author === target.identity)
       );
-      return found && { id: found.id, author: found.author };
+      return found && { id: found.id, url: found.url, author: found.author };
     }
   );
   const again = await listComments(client, repository, target.issueNumber);
@@ -73037,14 +73026,16 @@ async function syncStickyComment(client, repository, target) {
     comments: again
   });
   await removeAll(client, repository, replan.remove);
+  if (replan.create) return { id: created.id, url: created.url, action: "created" };
   const kept = await applyKept(client, repository, target, replan, again);
-  return kept && kept.id === created.id ? { ...kept, action: "created" } : kept;
+  return kept.id === created.id ? { ...kept, action: "created" } : kept;
 }
 async function applyKept(client, repository, target, plan, comments) {
   const kept = comments.find((c) => c.id === plan.keep);
   if (plan.skip)
-    return kept ? { id: kept.id, url: kept.url, action: "skipped", skipped: plan.skip } : null;
-  if (!kept) return null;
+    return { id: kept?.id ?? null, url: kept?.url ?? null, action: "skipped", skipped: plan.skip };
+  if (!kept)
+    throw new Error(`the sticky-comment plan kept comment ${plan.keep}, which is not listed`);
   if (!plan.edit) return { id: kept.id, url: kept.url, action: "unchanged" };
   const { data } = await client.rest.issues.updateComment({
     ...repository,
@@ -73079,10 +73070,10 @@ async function learnIdentity(client) {
       "query { viewer { login } }"
     );
     const login = answer.viewer?.login;
-    return typeof login === "string" && login.length > 0 ? login : null;
+    return typeof login === "string" && login.length > 0 ? ok(login) : couldNot("GraphQL named no viewer login");
   } catch (error2) {
     if (describeApiError(error2) || error2.name === "GraphqlResponseError")
-      return null;
+      return couldNot("GraphQL would not say who the viewer is", error2);
     throw error2;
   }
 }
@@ -73120,7 +73111,7 @@ async function findOpenPullRequests(client, repository, search, attempt) {
       commit_sha: search.sha
     })).data
   );
-  if (byCommit.kind !== "ok") return { kind: "failed" };
+  if (byCommit.kind !== "ok") return byCommit;
   const open2 = byCommit.value.filter((pull) => pull.state === "open").map((pull) => pull.number);
   if (open2.length > 0) return { kind: "found", numbers: open2 };
   const searched = `GitHub lists no open pull request with commit ${search.sha}`;
@@ -73136,7 +73127,7 @@ async function findOpenPullRequests(client, repository, search, attempt) {
       per_page: 100
     })).data
   );
-  if (byHead.kind !== "ok") return { kind: "failed" };
+  if (byHead.kind !== "ok") return byHead;
   const numbers = byHead.value.map((pull) => pull.number);
   return numbers.length > 0 ? { kind: "found", numbers } : { kind: "none", searched: `${searched}, nor one whose head is ${label}` };
 }
@@ -73214,7 +73205,7 @@ function createPublisher(options) {
           `${context3.serverUrl}/${context3.owner}/${context3.repo}/pull/${number}/checks`,
           context3.sha
         );
-        const identity2 = await this.identity();
+        const who = await this.identity();
         const head = await pullRequestHead(client, repository, number);
         const currentHead = head.kind === "ok" ? head.value : null;
         const outcome = await attempt(
@@ -73226,16 +73217,17 @@ function createPublisher(options) {
             body,
             judged: context3.sha,
             currentHead,
-            identity: identity2
+            // Unknown until we create one: then the created comment's author tells.
+            identity: who.kind === "ok" ? who.value : null
           })
         );
-        if (outcome.kind === "ok" && outcome.value?.skipped)
+        if (outcome.kind === "ok" && outcome.value.skipped)
           options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
-        else if (outcome.kind === "ok" && outcome.value && head.kind !== "ok")
+        else if (outcome.kind === "ok" && head.kind !== "ok")
           options.warn(
             `cutover-checkpoint could not check the head of pull request #${number}: ${head.reason}; its comment was written without checking whether it held a newer commit's verdict`
           );
-        if (outcome.kind === "ok" && outcome.value) published.comments.push(outcome.value);
+        if (outcome.kind === "ok") published.comments.push(outcome.value);
       }
     },
     /** Completes the check run as failure when the gate itself could not run, with annotations if any. */
@@ -73271,11 +73263,11 @@ function createPublisher(options) {
       return found.kind === "found" ? found.numbers : [];
     },
     /**
-     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
-     * (then the author of the comment we create tells). Never guessed from the token's prefix.
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else why
+     * neither could say. Never guessed from the token's prefix.
      */
     async identity() {
-      if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
+      if (published.checkRun?.appSlug) return ok(`${published.checkRun.appSlug}[bot]`);
       identity ??= learnIdentity(client);
       return identity;
     },
@@ -73335,12 +73327,15 @@ async function runAction(host) {
   try {
     const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
     const resolved = resolveGitHubContext(host.env, payload);
-    const plan = planRun(resolved, payload, host.env);
+    const plan = planEvent(resolved.eventName, payload, {
+      sha: host.env.GITHUB_SHA || null,
+      repository: host.env.GITHUB_REPOSITORY ?? null
+    });
     if (plan.kind === "skip") {
       host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
       return false;
     }
-    const context3 = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
+    const context3 = contextForPlan(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
     if (publishing.githubToken) host.io.mask(publishing.githubToken);
     let inputs;
@@ -73356,14 +73351,14 @@ async function runAction(host) {
       await failGate(sinkFor(host, context3, publisher, "rehearsal", "no-go"), error2);
       return false;
     }
-    return await runWithInputs(host, context3, plan, inputs, payload);
+    return await runWithInputs(host, context3, plan, inputs);
   } catch (error2) {
     debugFault(host.io, error2);
     host.io.fail(`cutover-checkpoint could not run: ${describe(error2)}`);
     return false;
   }
 }
-async function runWithInputs(host, planned, plan, inputs, payload) {
+async function runWithInputs(host, planned, plan, inputs) {
   const workspace = workspaceOf(host);
   const root = (0, import_node_path12.resolve)(workspace, inputs.workingDirectory);
   const head = await (host.readHead ?? ((dir) => createGit(dir, host.git).headCommit()))(
@@ -73374,7 +73369,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
     host.io.fail(judged.message);
     return false;
   }
-  const context3 = contextFor(planned, plan, judged.subjectSha);
+  const context3 = contextForPlan(planned, plan, judged.subjectSha);
   const pathPrefix = (0, import_node_path12.relative)(workspace, root) === "" ? "" : `${(0, import_node_path12.relative)(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context3);
   if (inputs.publish && !client && !inputs.ask.shard)
@@ -73415,8 +73410,7 @@ async function runWithInputs(host, planned, plan, inputs, payload) {
         trustedRef: await trustedRefOfEvent(
           root,
           host.env,
-          context3.eventName,
-          payload,
+          plan,
           client && {
             client,
             owner: context3.owner,

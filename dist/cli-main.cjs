@@ -42760,7 +42760,7 @@ async function loadConfig(workspace, path, validator) {
 async function loadPolicy(ports, path, validator, trusted) {
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trusted) return head;
-  if (trusted.kind === "unknown")
+  if (trusted.kind === "unavailable")
     return {
       ...head,
       trusted: {
@@ -44137,17 +44137,15 @@ function createGit(root, git2 = git) {
       ]);
       const sha = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
-        return {
-          kind: "unavailable",
-          // git's own words first (they name the fix); a failure without any, ours.
-          reason: gitSays(sha.stderr) || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD")
-        };
+        return couldNot(
+          gitSays(sha.stderr) || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD")
+        );
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
       );
       const verified = probedHead(sha.stdout);
-      if (!verified) return { kind: "unavailable", reason: "git cannot read HEAD" };
-      return { kind: "ok", sha: verified, parents };
+      if (!verified) return couldNot("git cannot read HEAD");
+      return ok({ sha: verified, parents });
     },
     readFileAt: fileAtRef(root, git2),
     async modifiedFiles() {
@@ -44430,10 +44428,12 @@ function startCommand(command, options) {
   let log;
   try {
     if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
-      return `working directory '${command.cwd}' does not exist`;
+      return couldNot(`working directory '${command.cwd}' does not exist`);
     const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
     if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside))
-      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+      return couldNot(
+        `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
+      );
     logFd = openOutputFile(options.logFile, options.root);
     log = (0, import_node_fs6.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
@@ -44444,13 +44444,13 @@ function startCommand(command, options) {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
-    return { child, log, before };
+    return ok({ child, log, before });
   } catch (error) {
     if (log) log.destroy();
     else if (logFd !== void 0) (0, import_node_fs6.closeSync)(logFd);
     const failure = describeStartFailure(error);
     if (failure === void 0) throw error;
-    return `could not start: ${options.redact(failure)}`;
+    return couldNot(`could not start: ${options.redact(failure)}`, error);
   }
 }
 var KNOWN_SHELLS = {
@@ -44820,9 +44820,9 @@ function runProcess(command, options) {
     startedMs: startedAt - options.origin
   };
   const started = startCommand(command, options);
-  if (typeof started === "string")
-    return Promise.resolve(createNotRunResult(command, "not-run", started, base.startedMs));
-  const { child, log, before } = started;
+  if (started.kind !== "ok")
+    return Promise.resolve(createNotRunResult(command, "not-run", started.reason, base.startedMs));
+  const { child, log, before } = started.value;
   return new Promise((resolvePromise) => {
     let timedOut = false;
     let stoppedBecause;

@@ -81,7 +81,7 @@ describe('a workspace holding another commit', () => {
       apiUrl: gh.url,
       event: 'pull_request_target',
       payload,
-      head: { kind: 'ok', sha: pr.base.sha, parents: [OTHER] },
+      head: { kind: 'ok', value: { sha: pr.base.sha, parents: [OTHER] } },
     });
     expect(run.status).toBe(1);
     expect(run.step.failed).toContain(pr.base.sha);
@@ -100,7 +100,7 @@ describe('a workspace holding another commit', () => {
       apiUrl: gh.url,
       event: 'workflow_run',
       payload,
-      head: { kind: 'ok', sha: OTHER, parents: [] },
+      head: { kind: 'ok', value: { sha: OTHER, parents: [] } },
     });
     expect(run.status).toBe(1);
     expect(run.step.failed).toContain(OTHER);
@@ -202,7 +202,7 @@ describe('the commit published', () => {
       apiUrl: gh.url,
       event: 'check_suite',
       payload,
-      head: { kind: 'ok', sha: head, parents: [OTHER] },
+      head: { kind: 'ok', value: { sha: head, parents: [OTHER] } },
     });
     expect(run.status, run.stdout).toBe(0);
     expect(gh.requests[0]!.body).toMatchObject({ head_sha: head, status: 'in_progress' });
@@ -219,7 +219,7 @@ describe('the commit published', () => {
       apiUrl: gh.url,
       event: 'pull_request',
       payload,
-      head: { kind: 'ok', sha: merge, parents: [OTHER, pr] },
+      head: { kind: 'ok', value: { sha: merge, parents: [OTHER, pr] } },
     });
     expect(run.status, run.stdout).toBe(0);
     expect(gh.requests[0]!.body).toMatchObject({ head_sha: pr });

@@ -1,7 +1,8 @@
 // The commit judged is the commit published: a git that fails reading HEAD (timed out, killed)
 // confirms nothing, so the run publishes no verdict and says why (never "no HEAD, go on").
 import { describe, expect, it } from 'vitest';
-import { confirmJudgedCommit, type JudgePlan } from '../../src/action/judged-commit.js';
+import type { JudgePlan } from '../../src/core/github/event-plan-types.js';
+import { confirmJudgedCommit } from '../../src/core/github/judged-commit.js';
 import { createGit } from '../../src/adapters/git.js';
 import { planEvent } from '../../src/core/github/event-plan.js';
 

@@ -105,8 +105,12 @@ function aboutHead(
 function checkedOutHead(event: string, payload: Record<string, unknown>): HeadCommit | undefined {
   const plan = planEvent(event, payload, { sha: null, repository: 'Codertocat/Hello-World' });
   if (plan.kind === 'skip' || plan.head.kind === 'any') return undefined;
-  if (plan.head.kind === 'equals') return { kind: 'ok', sha: plan.head.sha, parents: [] };
-  return { kind: 'ok', sha: 'f'.repeat(40), parents: ['e'.repeat(40), plan.head.headSha] };
+  if (plan.head.kind === 'equals')
+    return { kind: 'ok', value: { sha: plan.head.sha, parents: [] } };
+  return {
+    kind: 'ok',
+    value: { sha: 'f'.repeat(40), parents: ['e'.repeat(40), plan.head.headSha] },
+  };
 }
 
 export function fixturePayload(name: string): Record<string, unknown> {

@@ -201,7 +201,7 @@ describe('the repository probe', () => {
     gitIn(work, 'commit', '-q', '--allow-empty', '-m', 'x');
     const real = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: work }).toString().trim();
     const port = createGit(work);
-    expect(await port.headCommit()).toMatchObject({ kind: 'ok', sha: real });
+    expect(await port.headCommit()).toMatchObject({ kind: 'ok', value: { sha: real } });
     expect(await port.inspect({ tags: [], paths: [] })).toMatchObject({ kind: 'ok', head: real });
   });
 });

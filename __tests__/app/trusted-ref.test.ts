@@ -145,7 +145,7 @@ describe('resolveTrustedRef', () => {
       },
     );
     expect(answer).toEqual({
-      kind: 'unknown',
+      kind: 'unavailable',
       reason: 'cannot read HEAD: git rev-parse failed (exit 128: fatal: bad object HEAD)',
     });
   });
@@ -155,8 +155,8 @@ describe('resolveTrustedRef', () => {
       const answer = await resolveTrustedRef(planEvent(c.event, c.payload, env), facts(c.world));
       if (typeof c.want === 'string') expect(answer).toEqual({ kind: 'ref', ref: c.want });
       else {
-        expect(answer.kind).toBe('unknown');
-        expect(answer.kind === 'unknown' && answer.reason).toMatch(c.want);
+        expect(answer.kind).toBe('unavailable');
+        expect(answer.kind === 'unavailable' && answer.reason).toMatch(c.want);
       }
     });
 });

@@ -10,7 +10,7 @@ import { createRedactor, findWeakSecrets, MASK, redactDeep } from '../../src/cor
 import { MAX_SHARDS, parseShardSpec, partitionCommands } from '../../src/core/shard/partition.js';
 import { compareSets } from '../../src/core/checks/set-difference.js';
 import { readOwn } from '../../src/core/own-key.js';
-import { checkWorkingDirectory } from '../../src/action/working-directory.js';
+import { readWorkingDirectory } from '../../src/action/working-directory.js';
 import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,10 +135,10 @@ describe('working-directory', () => {
   symlinkSync(tmpdir(), join(workspace, 'out'));
 
   it.each(['../../x', '..', '/etc', 'services/../../x', 'out'])('%s is refused', (value) => {
-    expect(checkWorkingDirectory(workspace, value)).toMatch(/leads outside the workspace/);
+    expect(() => readWorkingDirectory(workspace, value)).toThrow(/leads outside the workspace/);
   });
 
   it.each(['.', 'services/api', 'services/../services/api', 'not-yet'])('%s is fine', (value) => {
-    expect(checkWorkingDirectory(workspace, value)).toBeUndefined();
+    expect(readWorkingDirectory(workspace, value)).toBe(value);
   });
 });

@@ -7,7 +7,8 @@ import type { GateAsk } from '../app/run-request.js';
 import { INPUTS } from './constants.js';
 import type { ConditionalConclusion } from '../core/render/github/check-run.js';
 import { parseShardSpec } from '../core/shard/partition.js';
-import { checkWorkingDirectory } from './working-directory.js';
+import { InputError } from './input-error.js';
+import { readWorkingDirectory } from './working-directory.js';
 
 /** Where input values come from: `core.getInput` and `core.getBooleanInput` on a runner. */
 export interface InputSource {
@@ -42,9 +43,6 @@ export interface ActionInputs extends PublishingInputs {
   /** A glob of shard records to merge instead of running ('' for none). */
   aggregate: string;
 }
-
-/** Thrown for an input that cannot be used; the message names the input and what is expected. */
-export class InputError extends Error {}
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if (!allowed.includes(value as T))
@@ -109,7 +107,7 @@ export function readInputs(
     ] as const),
     evidenceDir: get(INPUTS.evidenceDir) || 'checkpoint-evidence',
     conditionalConclusion: readConditionalConclusion(get(INPUTS.conditionalConclusion)),
-    workingDirectory: readWorkingDirectory(get(INPUTS.workingDirectory) || '.', workspace),
+    workingDirectory: readWorkingDirectory(workspace, get(INPUTS.workingDirectory) || '.'),
     durations: get(INPUTS.durations),
     aggregate: get(INPUTS.aggregate),
   };
@@ -128,12 +126,6 @@ function readConditionalConclusion(value: string): ConditionalConclusion {
     'action_required',
     'failure',
   ] as const);
-}
-
-function readWorkingDirectory(value: string, workspace: string): string {
-  const problem = checkWorkingDirectory(workspace, value);
-  if (problem) throw new InputError(problem);
-  return value;
 }
 
 function readShard(text: string): Pick<GateAsk, 'shard'> {

@@ -5,8 +5,12 @@
 import { relative, resolve } from 'node:path';
 import { failGate, runGate, type GateRequest } from '../app/run-gate.js';
 import { valueOrThrow } from '../core/outcome.js';
-import { resolveGitHubContext, type GitHubRunContext } from '../adapters/github/context.js';
-import { readEventPayload, type EventPayload } from '../adapters/github/event.js';
+import {
+  contextForPlan,
+  resolveGitHubContext,
+  type GitHubRunContext,
+} from '../adapters/github/context.js';
+import { readEventPayload } from '../adapters/github/event.js';
 import { createApiLookups } from '../adapters/github/lookups.js';
 import { globFiles } from '../adapters/glob-files.js';
 import { debugFault } from '../adapters/github/step-io.js';
@@ -18,7 +22,9 @@ import { stopOnSignals } from '../adapters/stop-signal.js';
 import { createGit } from '../adapters/git.js';
 import { explainMissingToken } from '../core/github/publication-errors.js';
 import type { ActionHost } from './host.js';
-import { confirmJudgedCommit, contextFor, planRun, type JudgePlan } from './judged-commit.js';
+import { planEvent } from '../core/github/event-plan.js';
+import type { JudgePlan } from '../core/github/event-plan-types.js';
+import { confirmJudgedCommit } from '../core/github/judged-commit.js';
 import { readInputs, readPublishingInputs, type ActionInputs } from './inputs.js';
 import { clientFor, FAILURE_ONLY, publisherFor, sinkFor } from './publishing.js';
 
@@ -32,13 +38,17 @@ export async function runAction(host: ActionHost): Promise<boolean> {
   try {
     const payload = valueOrThrow(readEventPayload(host.env.GITHUB_EVENT_PATH));
     const resolved = resolveGitHubContext(host.env, payload);
-    const plan = planRun(resolved, payload, host.env);
+    // Which commit this event judges, where its verdict goes and whose policy counts (SPEC §10).
+    const plan = planEvent(resolved.eventName, payload, {
+      sha: host.env.GITHUB_SHA || null,
+      repository: host.env.GITHUB_REPOSITORY ?? null,
+    });
     if (plan.kind === 'skip') {
       // Nothing to judge: no commands, no check run, no comment, empty verdict outputs.
       host.io.notice(`cutover-checkpoint skipped this ${plan.event} event: ${plan.reason}`);
       return false;
     }
-    const context = contextFor(resolved, plan, plan.subjectSha ?? resolved.sha);
+    const context = contextForPlan(resolved, plan, plan.subjectSha ?? resolved.sha);
     const publishing = readPublishingInputs(host.inputs);
     if (publishing.githubToken) host.io.mask(publishing.githubToken);
     let inputs: ActionInputs;
@@ -55,7 +65,7 @@ export async function runAction(host: ActionHost): Promise<boolean> {
       await failGate(sinkFor(host, context, publisher, 'rehearsal', 'no-go'), error);
       return false;
     }
-    return await runWithInputs(host, context, plan, inputs, payload);
+    return await runWithInputs(host, context, plan, inputs);
   } catch (error) {
     debugFault(host.io, error);
     host.io.fail(`cutover-checkpoint could not run: ${describe(error)}`);
@@ -68,7 +78,6 @@ async function runWithInputs(
   planned: GitHubRunContext,
   plan: JudgePlan,
   inputs: ActionInputs,
-  payload: EventPayload,
 ): Promise<boolean> {
   const workspace = workspaceOf(host);
   const root = resolve(workspace, inputs.workingDirectory);
@@ -82,7 +91,7 @@ async function runWithInputs(
     host.io.fail(judged.message);
     return false;
   }
-  const context = contextFor(planned, plan, judged.subjectSha);
+  const context = contextForPlan(planned, plan, judged.subjectSha);
   const pathPrefix = relative(workspace, root) === '' ? '' : `${relative(workspace, root)}/`;
   const client = await clientFor(host, inputs.githubToken, context);
   // Said once: without a token nothing is published and a required check would wait for ever.
@@ -129,8 +138,7 @@ async function runWithInputs(
         trustedRef: await trustedRefOfEvent(
           root,
           host.env,
-          context.eventName,
-          payload,
+          plan,
           client && {
             client,
             owner: context.owner,

@@ -3,12 +3,13 @@
 
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { InputError } from './input-error.js';
 
 /**
  * Returns `value` when it stays inside `workspace` (lexically, and through symlinks when it
- * exists); otherwise the message saying why not.
+ * exists); otherwise throws an InputError saying why not, as every input reader does.
  */
-export function checkWorkingDirectory(workspace: string, value: string): string | undefined {
+export function readWorkingDirectory(workspace: string, value: string): string {
   const outside = (from: string, to: string) => {
     const path = relative(from, to);
     return (
@@ -17,13 +18,17 @@ export function checkWorkingDirectory(workspace: string, value: string): string 
   };
   const expected = 'Expected a directory inside the workspace, e.g. services/api.';
   if (isAbsolute(value) || outside(workspace, resolve(workspace, value)))
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`;
+    throw new InputError(
+      `Invalid input 'working-directory': '${value}' leads outside the workspace. ${expected}`,
+    );
   const target = resolve(workspace, value);
   if (
     existsSync(target) &&
     existsSync(workspace) &&
     outside(realpathSync(workspace), realpathSync(target))
   )
-    return `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`;
-  return undefined;
+    throw new InputError(
+      `Invalid input 'working-directory': '${value}' leads outside the workspace through a symlink. ${expected}`,
+    );
+  return value;
 }

@@ -37,20 +37,17 @@ export function createGit(
       ]);
       const sha = head.kind === 'ok' ? probed : head;
       if (head.kind !== 'ok' || sha.kind !== 'ok')
-        return {
-          kind: 'unavailable',
-          // git's own words first (they name the fix); a failure without any, ours.
-          reason:
-            gitSays(sha.stderr) ||
-            (sha.kind === 'unavailable' ? sha.reason : 'git cannot read HEAD'),
-        };
+        // git's own words first (they name the fix); a failure without any, ours.
+        return couldNot(
+          gitSays(sha.stderr) || (sha.kind === 'unavailable' ? sha.reason : 'git cannot read HEAD'),
+        );
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,
       );
       // probedHead takes only a full sha (40 or 64 hex digits).
       const verified = probedHead(sha.stdout);
-      if (!verified) return { kind: 'unavailable', reason: 'git cannot read HEAD' };
-      return { kind: 'ok', sha: verified, parents };
+      if (!verified) return couldNot('git cannot read HEAD');
+      return ok({ sha: verified, parents });
     },
     readFileAt: fileAtRef(root, git),
     async modifiedFiles() {

@@ -54,9 +54,9 @@ export function runProcess(
     startedMs: startedAt - options.origin,
   };
   const started = startCommand(command, options);
-  if (typeof started === 'string')
-    return Promise.resolve(createNotRunResult(command, 'not-run', started, base.startedMs));
-  const { child, log, before } = started;
+  if (started.kind !== 'ok')
+    return Promise.resolve(createNotRunResult(command, 'not-run', started.reason, base.startedMs));
+  const { child, log, before } = started.value;
   return new Promise((resolvePromise) => {
     let timedOut = false;
     let stoppedBecause: string | undefined;

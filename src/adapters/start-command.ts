@@ -14,6 +14,7 @@ import { listProcessIds, MARKER_VARIABLE } from './leftover-processes.js';
 import { openOutputFile, UnsafeOutputError } from './output-dir.js';
 import type { RunProcessOptions } from './run-process.js';
 import { isSystemError } from './system-error.js';
+import { couldNot, ok, type Outcome } from '../core/outcome.js';
 
 /** A command whose shell is running. */
 export interface StartedCommand {
@@ -25,8 +26,9 @@ export interface StartedCommand {
 }
 
 /**
- * Starts `command`, or returns why it could not start (a string). Throws only a fault (see
- * describeStartFailure); then nothing was spawned and the log file is closed.
+ * Starts `command`, or says why it could not start (`unavailable`, with the error as `cause` when
+ * one was behind it). Throws only a fault (see describeStartFailure); then nothing was spawned and
+ * the log file is closed.
  */
 export function startCommand(
   command: CommandConfig,
@@ -34,16 +36,18 @@ export function startCommand(
     RunProcessOptions,
     'root' | 'env' | 'marker' | 'logFile' | 'redact' | 'defaultShell'
   >,
-): StartedCommand | string {
+): Outcome<StartedCommand> {
   const cwd = resolve(options.root, command.cwd);
   let logFd: number | undefined;
   let log: WriteStream | undefined;
   try {
     if (!existsSync(cwd) || !statSync(cwd).isDirectory())
-      return `working directory '${command.cwd}' does not exist`;
+      return couldNot(`working directory '${command.cwd}' does not exist`);
     const inside = relative(realpathSync(options.root), realpathSync(cwd));
     if (inside.startsWith('..') || isAbsolute(inside))
-      return `working directory '${command.cwd}' leads outside the workspace (through a symlink)`;
+      return couldNot(
+        `working directory '${command.cwd}' leads outside the workspace (through a symlink)`,
+      );
     logFd = openOutputFile(options.logFile, options.root);
     log = createWriteStream(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
@@ -57,13 +61,13 @@ export function startCommand(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    return { child, log, before };
+    return ok({ child, log, before });
   } catch (error) {
     if (log) log.destroy();
     else if (logFd !== undefined) closeSync(logFd);
     const failure = describeStartFailure(error);
     if (failure === undefined) throw error;
-    return `could not start: ${options.redact(failure)}`;
+    return couldNot(`could not start: ${options.redact(failure)}`, error);
   }
 }
 

@@ -28,9 +28,10 @@ export function createTrustedRefFacts(
     async head() {
       // The port's own HEAD read (the same questions a start-up prefetch answers for both).
       const head = await createGit(root, git).headCommit();
-      if (head.kind !== 'ok') return couldNot(head.reason);
-      if (!SHA.test(head.sha)) return couldNot(`HEAD is not a SHA-1 commit (${head.sha})`);
-      return ok({ sha: head.sha, parents: head.parents.filter((parent) => SHA.test(parent)) });
+      if (head.kind !== 'ok') return head;
+      const { sha, parents } = head.value;
+      if (!SHA.test(sha)) return couldNot(`HEAD is not a SHA-1 commit (${sha})`);
+      return ok({ sha, parents: parents.filter((parent) => SHA.test(parent)) });
     },
     async defaultTip(branch) {
       if (!SAFE_BRANCH.test(branch) || branch.includes('..'))

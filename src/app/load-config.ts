@@ -81,7 +81,7 @@ export async function loadPolicy(
 ): Promise<LoadedPolicy> {
   const head = await loadConfig(ports.workspace, path, validator);
   if (!head.ok || !trusted) return head;
-  if (trusted.kind === 'unknown')
+  if (trusted.kind === 'unavailable')
     return {
       ...head,
       trusted: {

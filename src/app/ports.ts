@@ -6,6 +6,7 @@ import type {
   IncidentsConfig,
   ToolConfig,
 } from '../core/config/config-types.js';
+import type { HeadFacts } from '../core/github/judged-commit.js';
 import type {
   CommandResult,
   ConsumerCheckLookup,
@@ -61,8 +62,7 @@ export interface GitPort {
 }
 
 /** The workspace's HEAD commit as git reports it, or why git cannot say (never a guess). */
-export type HeadCommit =
-  { kind: 'ok'; sha: string; parents: string[] } | { kind: 'unavailable'; reason: string };
+export type HeadCommit = Outcome<HeadFacts>;
 
 /** Finds tools on PATH and reads their versions. */
 export interface ToolsPort {

@@ -3,13 +3,14 @@
 
 import type { TrustedRead } from '../core/evidence.js';
 import type { Ports } from './ports.js';
+import type { CouldNot } from '../core/outcome.js';
 
 /**
  * The ref whose policy judges a run (SPEC §10: the event's trusted sha, or --trusted-ref), or why
  * none could be established: then nothing is read at any ref, and gate.integrity is an error
  * naming the reason, never a fallback to the tree's own policy.
  */
-export type TrustedRef = { kind: 'ref'; ref: string } | { kind: 'unknown'; reason: string };
+export type TrustedRef = { kind: 'ref'; ref: string } | CouldNot;
 
 /**
  * A workspace-relative file at `ref`: git's answer when it has the objects (ok or missing),

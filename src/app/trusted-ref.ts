@@ -1,11 +1,11 @@
 // Which commit's policy judges an Action run (SPEC §10 table): the event plan's rule finished with
 // what git (or the API) says about HEAD and the default branch. Fails closed: anything that cannot
-// be established is `unknown`, naming what could not be read, which the run turns into a
+// be established is `unavailable`, naming what could not be read, which the run turns into a
 // gate.integrity error.
 
 import type { EventPlan } from '../core/github/event-plan-types.js';
 import { resolveTrustedSha, type HeadFacts } from '../core/github/judged-commit.js';
-import type { Outcome } from '../core/outcome.js';
+import { couldNot, type Outcome } from '../core/outcome.js';
 import type { TrustedRef } from './read-trusted.js';
 
 /** What the resolver asks of the outside world; each answer is a value or why not. */
@@ -30,23 +30,22 @@ export async function resolveTrustedRef(
   plan: EventPlan,
   facts: TrustedRefFacts,
 ): Promise<TrustedRef> {
-  if (plan.kind === 'skip') return { kind: 'unknown', reason: plan.reason };
+  if (plan.kind === 'skip') return couldNot(plan.reason);
   const head = await facts.head();
-  if (head.kind !== 'ok') return { kind: 'unknown', reason: `cannot read HEAD: ${head.reason}` };
+  if (head.kind !== 'ok') return couldNot(`cannot read HEAD: ${head.reason}`, head.cause);
   const rule = resolveTrustedSha(plan, head.value);
   if (typeof rule === 'string') return { kind: 'ref', ref: rule };
   const branch = rule.defaultBranch;
-  if (!branch)
-    return { kind: 'unknown', reason: 'the event payload names no default branch to trust' };
+  if (!branch) return couldNot('the event payload names no default branch to trust');
   const at = head.value.sha;
   if (facts.runner.ref === `refs/heads/${branch}` && facts.runner.sha === at)
     return { kind: 'ref', ref: at };
   const tip = await facts.defaultTip(branch);
   if (tip.kind !== 'ok')
-    return {
-      kind: 'unknown',
-      reason: `the tip of the default branch '${branch}' is not in this clone and could not be looked up (${tip.reason}): check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\``,
-    };
+    return couldNot(
+      `the tip of the default branch '${branch}' is not in this clone and could not be looked up (${tip.reason}): check out with \`fetch-depth: 0\`, or give a github-token with \`contents: read\``,
+      tip.cause,
+    );
   const ancestor = tip.value === at ? undefined : await facts.isAncestor(at, tip.value);
   if (ancestor === undefined || (ancestor.kind === 'ok' && ancestor.value))
     return { kind: 'ref', ref: at };

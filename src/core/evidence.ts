@@ -2,6 +2,7 @@
 
 import type { Baseline, Decision } from './model.js';
 import type { CommandPaths } from './commands/command-paths.js';
+import type { CouldNot } from './outcome.js';
 
 /** The outcome of reading one workspace file. Expected failures are data, not exceptions. */
 export type FileRead =
@@ -86,8 +87,11 @@ export interface CommandResult {
   leftovers?: { pid: number; command: string }[];
 }
 
-/** A lookup through the GitHub API, or why it could not be made. */
-export type LookupResult<T> = { kind: 'ok'; value: T } | { kind: 'unavailable'; reason: string };
+/**
+ * A lookup through the GitHub API, or why it could not be made: an `Outcome` kept as evidence, so
+ * without `cause` (an error object is not data the record can hold).
+ */
+export type LookupResult<T> = { kind: 'ok'; value: T } | Omit<CouldNot, 'cause'>;
 
 /** Open incidents found by label. */
 export interface IncidentLookup {

@@ -10,8 +10,12 @@
  * - `kind: 'unavailable'`: `reason` is one sentence for people (names the thing, says what to do);
  *   `cause` is the error behind it, if any, for logs and `{ cause }` when the caller rethrows.
  *
- * The same shape as `LookupResult` in evidence.ts (which has no `cause` because it is recorded);
- * adapters that still answer `T | string`, `{ ok }` or `{ available, reason }` should move to it.
+ * Every port and adapter answers "could not" in this shape: as an `Outcome`, or as the
+ * `unavailable` case of a result with more cases (a file that is `missing`, git's `said-no`, a
+ * commit that is not the one expected), so "the world said no" and "could not ask" never share
+ * a case. `LookupResult` (evidence.ts) is this shape kept in the record, without `cause`.
+ * Validation results of the pure core (`{ ok, errors }` of a parser or schema check) are not
+ * "could not": they list what is wrong with a document the caller has.
  */
 export type Outcome<T> = { kind: 'ok'; value: T } | CouldNot;
 

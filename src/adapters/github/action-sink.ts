@@ -107,7 +107,8 @@ function clearVerdictOutputs({ io, outputs }: ActionSinkOptions): void {
 
 function setPublishedOutputs({ io, outputs, publisher }: ActionSinkOptions): void {
   const checkRun = publisher?.published.checkRun;
-  const comment = publisher?.published.comments[0];
+  // A PR whose comment was left to a newer commit's run, with none of ours there, has no id.
+  const comment = publisher?.published.comments.find((c) => c.id !== null);
   io.setOutput(outputs.checkRunId, checkRun ? String(checkRun.id) : '');
   io.setOutput(outputs.checkRunUrl, checkRun?.url ?? '');
   io.setOutput(outputs.commentId, comment ? String(comment.id) : '');

@@ -8,19 +8,21 @@ import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
 
 /**
- * Our login from GraphQL (`query { viewer { login } }`), or null when GitHub will not say (an
+ * Our login from GraphQL (`query { viewer { login } }`), or why GitHub would not say (an
  * installation token may not query `viewer`); a fault that is not GitHub's answer propagates.
  */
-export async function learnIdentity(client: GitHubClient): Promise<string | null> {
+export async function learnIdentity(client: GitHubClient): Promise<Outcome<string>> {
   try {
     const answer = await client.graphql<{ viewer?: { login?: unknown } }>(
       'query { viewer { login } }',
     );
     const login = answer.viewer?.login;
-    return typeof login === 'string' && login.length > 0 ? login : null;
+    return typeof login === 'string' && login.length > 0
+      ? ok(login)
+      : couldNot('GraphQL named no viewer login');
   } catch (error) {
     if (describeApiError(error) || (error as { name?: string }).name === 'GraphqlResponseError')
-      return null;
+      return couldNot('GraphQL would not say who the viewer is', error);
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 // Where this run sits on GitHub, from the runner's environment and the event payload: the commit
 // the check run belongs on (the PR head, never the merge commit), the PR to comment on, and links.
 
+import type { JudgePlan } from '../../core/github/event-plan-types.js';
+
 /** The pull request a run is about. */
 export interface PullRequestContext {
   number: number;
@@ -72,6 +74,24 @@ export function resolveGitHubContext(
     dispatchInputs: Object.fromEntries(
       Object.entries(inputs).filter(([, v]) => typeof v === 'string'),
     ) as Record<string, string>,
+  };
+}
+
+/**
+ * The context of a run the event plan judges: the plan's pull request (looked up or from the
+ * payload) and `subjectSha`, the commit the verdict is published on (SPEC §5).
+ */
+export function contextForPlan(
+  context: GitHubRunContext,
+  plan: JudgePlan,
+  subjectSha: string,
+): GitHubRunContext {
+  return {
+    ...context,
+    sha: subjectSha,
+    pullRequest: plan.pullRequest,
+    lookUpPullRequest: plan.lookUpPullRequest,
+    ...(plan.headLabel ? { headLabel: plan.headLabel } : {}),
   };
 }
 

@@ -12,10 +12,13 @@ import {
   type StickyCommentPlan,
 } from '../../core/github/sticky-comment-plan.js';
 
-/** What happened to the comment; `skipped` says why this run left it to a newer commit's run. */
+/**
+ * What happened to the comment. `skipped` says why this run left it to a newer commit's run; the
+ * id and url are the comment on the PR, null only when skipped and no comment of ours exists.
+ */
 export interface CommentOutcome {
-  id: number;
-  url: string;
+  id: number | null;
+  url: string | null;
   action: 'created' | 'updated' | 'unchanged' | 'skipped';
   skipped?: string;
 }
@@ -33,12 +36,15 @@ export interface StickyTarget {
 
 type Listed = ListedComment & { url: string };
 
-/** Applies the sticky-comment plan on one PR. Throws Octokit's RequestError. */
+/**
+ * Applies the sticky-comment plan on one PR. Throws Octokit's RequestError, and an Error if a plan
+ * keeps a comment that is not in the list it was made from (a broken invariant).
+ */
 export async function syncStickyComment(
   client: GitHubClient,
   repository: Repository,
   target: StickyTarget,
-): Promise<CommentOutcome | null> {
+): Promise<CommentOutcome> {
   const first = await listComments(client, repository, target.issueNumber);
   const plan = planStickyComment({ ...target, comments: first });
   await removeAll(client, repository, plan.remove);
@@ -51,13 +57,13 @@ export async function syncStickyComment(
         body: target.body,
         ...NO_AUTOMATIC_RETRY,
       });
-      return { id: data.id, author: data.user?.login ?? null };
+      return { id: data.id, url: data.html_url, author: data.user?.login ?? null };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
         (c) => c.body === target.body && (target.identity === null || c.author === target.identity),
       );
-      return found && { id: found.id, author: found.author };
+      return found && { id: found.id, url: found.url, author: found.author };
     },
   );
   // A concurrent run may have created its own copy meanwhile: plan once more, as the author we are.
@@ -68,8 +74,10 @@ export async function syncStickyComment(
     comments: again,
   });
   await removeAll(client, repository, replan.remove);
+  // Not listed yet (the list lags the create): ours is the comment.
+  if (replan.create) return { id: created.id, url: created.url, action: 'created' };
   const kept = await applyKept(client, repository, target, replan, again);
-  return kept && kept.id === created.id ? { ...kept, action: 'created' } : kept;
+  return kept.id === created.id ? { ...kept, action: 'created' } : kept;
 }
 
 async function applyKept(
@@ -78,11 +86,12 @@ async function applyKept(
   target: StickyTarget,
   plan: StickyCommentPlan,
   comments: readonly Listed[],
-): Promise<CommentOutcome | null> {
+): Promise<CommentOutcome> {
   const kept = comments.find((c) => c.id === plan.keep);
   if (plan.skip)
-    return kept ? { id: kept.id, url: kept.url, action: 'skipped', skipped: plan.skip } : null;
-  if (!kept) return null;
+    return { id: kept?.id ?? null, url: kept?.url ?? null, action: 'skipped', skipped: plan.skip };
+  if (!kept)
+    throw new Error(`the sticky-comment plan kept comment ${plan.keep}, which is not listed`);
   if (!plan.edit) return { id: kept.id, url: kept.url, action: 'unchanged' };
   const { data } = await client.rest.issues.updateComment({
     ...repository,

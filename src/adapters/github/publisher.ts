@@ -59,7 +59,7 @@ export function createPublisher(options: PublisherOptions) {
   const published: Published = { comments: [] };
   const permissions = createPermissionProblems();
   const externalId = `cutover-checkpoint:${randomUUID()}`;
-  let identity: Promise<string | null> | undefined;
+  let identity: Promise<Outcome<string>> | undefined;
   let unreachable = false;
   /** GitHub's "no" as an Outcome (warned about once, in GitHub's words); any other error propagates. */
   const attempt = async <T>(
@@ -132,7 +132,7 @@ export function createPublisher(options: PublisherOptions) {
           `${context.serverUrl}/${context.owner}/${context.repo}/pull/${number}/checks`,
           context.sha,
         );
-        const identity = await this.identity();
+        const who = await this.identity();
         const head = await pullRequestHead(client, repository, number);
         const currentHead = head.kind === 'ok' ? head.value : null;
         const outcome = await attempt('post the PR comment', 'pull-requests: write', () =>
@@ -142,17 +142,18 @@ export function createPublisher(options: PublisherOptions) {
             body,
             judged: context.sha,
             currentHead,
-            identity,
+            // Unknown until we create one: then the created comment's author tells.
+            identity: who.kind === 'ok' ? who.value : null,
           }),
         );
-        if (outcome.kind === 'ok' && outcome.value?.skipped)
+        if (outcome.kind === 'ok' && outcome.value.skipped)
           options.notice(`cutover-checkpoint left the PR comment alone: ${outcome.value.skipped}`);
         // Unknown, the comment is still written (it names the commit it judged), but not silently.
-        else if (outcome.kind === 'ok' && outcome.value && head.kind !== 'ok')
+        else if (outcome.kind === 'ok' && head.kind !== 'ok')
           options.warn(
             `cutover-checkpoint could not check the head of pull request #${number}: ${head.reason}; its comment was written without checking whether it held a newer commit's verdict`,
           );
-        if (outcome.kind === 'ok' && outcome.value) published.comments.push(outcome.value);
+        if (outcome.kind === 'ok') published.comments.push(outcome.value);
       }
     },
 
@@ -194,11 +195,11 @@ export function createPublisher(options: PublisherOptions) {
     },
 
     /**
-     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else null
-     * (then the author of the comment we create tells). Never guessed from the token's prefix.
+     * Our login: the bot of the app that created the check run, else GraphQL's `viewer`, else why
+     * neither could say. Never guessed from the token's prefix.
      */
-    async identity(): Promise<string | null> {
-      if (published.checkRun?.appSlug) return `${published.checkRun.appSlug}[bot]`;
+    async identity(): Promise<Outcome<string>> {
+      if (published.checkRun?.appSlug) return ok(`${published.checkRun.appSlug}[bot]`);
       identity ??= learnIdentity(client);
       return identity;
     },

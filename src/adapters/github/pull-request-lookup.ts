@@ -2,7 +2,7 @@
 // `pull_requests: []`): first GitHub's list for the commit, then, when that is empty (it often is
 // for a fork's commit), the open pull requests whose head is the fork's `owner:branch`.
 
-import type { Outcome } from '../../core/outcome.js';
+import type { CouldNot, Outcome } from '../../core/outcome.js';
 import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -13,14 +13,17 @@ export type Attempt = <T>(
   action: () => Promise<T>,
 ) => Promise<Outcome<T>>;
 
-/** What was found: PR numbers, none (with what was looked up, for the notice), or a failed request. */
+/**
+ * What was found: PR numbers, none (with what was looked up, for the notice), or why a request
+ * could not say (the `attempt`'s answer, already reported).
+ */
 export type PullRequestSearch =
-  { kind: 'found'; numbers: number[] } | { kind: 'none'; searched: string } | { kind: 'failed' };
+  { kind: 'found'; numbers: number[] } | { kind: 'none'; searched: string } | CouldNot;
 
 /**
  * Open pull requests with commit `sha`; when there are none and `headLabel` (`owner:branch`) is
- * given, open pull requests whose head is that branch. A request GitHub refused is `failed` (the
- * publisher's `attempt` has already said why).
+ * given, open pull requests whose head is that branch. A request GitHub refused is its
+ * `unavailable` answer (the publisher's `attempt` has already said why).
  */
 export async function findOpenPullRequests(
   client: GitHubClient,
@@ -39,7 +42,7 @@ export async function findOpenPullRequests(
         })
       ).data,
   );
-  if (byCommit.kind !== 'ok') return { kind: 'failed' };
+  if (byCommit.kind !== 'ok') return byCommit;
   const open = byCommit.value.filter((pull) => pull.state === 'open').map((pull) => pull.number);
   if (open.length > 0) return { kind: 'found', numbers: open };
   const searched = `GitHub lists no open pull request with commit ${search.sha}`;
@@ -58,7 +61,7 @@ export async function findOpenPullRequests(
         })
       ).data,
   );
-  if (byHead.kind !== 'ok') return { kind: 'failed' };
+  if (byHead.kind !== 'ok') return byHead;
   const numbers = byHead.value.map((pull) => pull.number);
   return numbers.length > 0
     ? { kind: 'found', numbers }

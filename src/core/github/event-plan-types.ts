@@ -43,3 +43,6 @@ export type EventPlan =
       /** The `checkout` step that makes HEAD the judged commit, for the error message. */
       checkoutHint: string;
     };
+
+/** A plan for an event that has something to judge. */
+export type JudgePlan = Extract<EventPlan, { kind: 'judge' }>;

@@ -1,6 +1,7 @@
 // Whether the workspace's HEAD is the commit an event is about, and which sha is trusted for policy.
 
-import type { EventPlan } from './event-plan-types.js';
+import type { Outcome } from '../outcome.js';
+import type { EventPlan, JudgePlan } from './event-plan-types.js';
 
 /** HEAD as git reports it: its sha and its parents (readable even in a shallow clone). */
 export interface HeadFacts {
@@ -64,4 +65,36 @@ export function resolveTrustedSha(
       ? head.parents[0]
       : (rule.fallbackSha ?? { defaultBranch: null });
   return { defaultBranch: rule.branch };
+}
+
+/** The run may go on: the commit judged and the one published on (equal except on pull_request). */
+export interface ConfirmedCommit {
+  kind: 'confirmed';
+  /** HEAD, the commit judged. */
+  headSha: string;
+  /** The commit the event is about, where the verdict is published. */
+  subjectSha: string;
+}
+
+/**
+ * Compares HEAD with the plan. A workspace holding another commit, or one whose HEAD git cannot
+ * read (no repository, no git), is `wrong-commit` with the one message naming what was or could
+ * not be read, the commit expected and the checkout that fixes it; nothing is published then, as
+ * a verdict on the event's commit would vouch for a tree nobody identified (fail closed).
+ * `eventSha` is GITHUB_SHA, named as the expected commit on events whose plan accepts any HEAD.
+ */
+export function confirmJudgedCommit(
+  plan: JudgePlan,
+  head: Outcome<HeadFacts>,
+  eventSha: string,
+): ConfirmedCommit | { kind: 'wrong-commit'; message: string } {
+  if (head.kind !== 'ok')
+    return {
+      kind: 'wrong-commit',
+      message: `cutover-checkpoint ${explainUnreadableHead(plan, head.reason, eventSha || null)}`,
+    };
+  const problem = checkJudgedCommit(plan, head.value);
+  if (problem) return { kind: 'wrong-commit', message: `cutover-checkpoint: ${problem}` };
+  const { sha } = head.value;
+  return { kind: 'confirmed', headSha: sha, subjectSha: plan.subjectSha ?? sha };
 }
