@@ -66126,98 +66126,6 @@ function schemaUri(path) {
   return `file:///workspace/${path.replace(/^\/+/, "")}`;
 }
 
-// src/core/schema/collapse-alternatives.ts
-function collapseAlternatives(errors, schema) {
-  const dropped = /* @__PURE__ */ new Set();
-  const replaced = /* @__PURE__ */ new Map();
-  for (const group of errors) {
-    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
-    const prefix = `${group.schemaPath}/`;
-    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
-    const branches = errors.filter(
-      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
-    );
-    const deeper = branches.filter(below);
-    if (deeper.length > 0) {
-      dropped.add(group);
-      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
-      continue;
-    }
-    for (const e of branches) dropped.add(e);
-    const shapes = describeAlternatives(schema, group.schemaPath);
-    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
-  }
-  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
-}
-function describeAlternatives(schema, schemaPath) {
-  const list2 = resolveSchemaPath(schema, schemaPath);
-  if (!Array.isArray(list2)) return void 0;
-  return list2.map((branch) => {
-    const node = resolveRef(schema, branch);
-    if (!isPlainObject(node)) return "valid";
-    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
-    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
-    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
-    return "valid";
-  });
-}
-function resolveSchemaPath(schema, schemaPath) {
-  if (!schemaPath.startsWith("#")) return void 0;
-  let node = schema;
-  for (const key of parsePointer(schemaPath.slice(1))) {
-    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
-    node = resolveRef(schema, node);
-  }
-  return node;
-}
-function resolveRef(schema, node) {
-  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
-    return node;
-  return resolveSchemaPath(schema, node.$ref);
-}
-
-// src/core/schema/validate-document.ts
-var MAX_SCHEMA_FINDINGS = 100;
-function validateDocument(validate, document, file, numeric = true) {
-  const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
-  const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text2]) => ({
-    message: `${pointer || "/"} is ${text2}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text2))}), so the schema cannot check it: write it as a string, or within the exact range (\xB12^53, at most 17 significant digits)`,
-    location: locationOf(file, document, pointer)
-  }));
-  if (validate(document.value)) return roundings;
-  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
-  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error2) => toFinding(error2, document, file));
-  if (errors.length > MAX_SCHEMA_FINDINGS) {
-    findings.push({
-      message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
-      location: { file }
-    });
-  }
-  return [...roundings, ...findings];
-}
-function toFinding(error2, document, file) {
-  let pointer = error2.instancePath;
-  let atKey = false;
-  let message = `${pointer || "/"} ${error2.message ?? "is invalid"}`;
-  if (error2.keyword === "additionalProperties") {
-    const extra = String(error2.params.additionalProperty);
-    pointer = formatPointer([...parsePointer(pointer), extra]);
-    atKey = true;
-    message = `${pointer} is not allowed here (unknown property "${extra}")`;
-  } else if (error2.keyword === "enum") {
-    message += `: ${JSON.stringify(error2.params.allowedValues)}`;
-  } else if (error2.keyword === "format" && error2.params.format === "date-time") {
-    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
-  } else if (error2.keyword === "const") {
-    message += `: ${JSON.stringify(error2.params.allowedValue)}`;
-  }
-  const data = resolvePointer(document.value, error2.instancePath);
-  if (error2.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
-    message += ` (found ${JSON.stringify(data.value)})`;
-  }
-  return { message, location: locationOf(file, document, pointer, atKey) };
-}
-
 // src/core/shard/shard-ask.ts
 function askOfRecord(record) {
   return {
@@ -66796,6 +66704,98 @@ function verifySignoff(context3, loaded) {
 function ownObject(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
   return Object.assign(/* @__PURE__ */ Object.create(null), value);
+}
+
+// src/core/schema/collapse-alternatives.ts
+function collapseAlternatives(errors, schema) {
+  const dropped = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of errors) {
+    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
+    const prefix = `${group.schemaPath}/`;
+    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
+    const branches = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
+    );
+    const deeper = branches.filter(below);
+    if (deeper.length > 0) {
+      dropped.add(group);
+      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
+      continue;
+    }
+    for (const e of branches) dropped.add(e);
+    const shapes = describeAlternatives(schema, group.schemaPath);
+    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
+  }
+  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
+}
+function describeAlternatives(schema, schemaPath) {
+  const list2 = resolveSchemaPath(schema, schemaPath);
+  if (!Array.isArray(list2)) return void 0;
+  return list2.map((branch) => {
+    const node = resolveRef(schema, branch);
+    if (!isPlainObject(node)) return "valid";
+    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
+    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
+    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
+    return "valid";
+  });
+}
+function resolveSchemaPath(schema, schemaPath) {
+  if (!schemaPath.startsWith("#")) return void 0;
+  let node = schema;
+  for (const key of parsePointer(schemaPath.slice(1))) {
+    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
+    node = resolveRef(schema, node);
+  }
+  return node;
+}
+function resolveRef(schema, node) {
+  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
+    return node;
+  return resolveSchemaPath(schema, node.$ref);
+}
+
+// src/core/schema/validate-document.ts
+var MAX_SCHEMA_FINDINGS = 100;
+function validateDocument(validate, document, file, numeric = true) {
+  const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
+  const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text2]) => ({
+    message: `${pointer || "/"} is ${text2}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text2))}), so the schema cannot check it: write it as a string, or within the exact range (\xB12^53, at most 17 significant digits)`,
+    location: locationOf(file, document, pointer)
+  }));
+  if (validate(document.value)) return roundings;
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
+  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error2) => toFinding(error2, document, file));
+  if (errors.length > MAX_SCHEMA_FINDINGS) {
+    findings.push({
+      message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
+      location: { file }
+    });
+  }
+  return [...roundings, ...findings];
+}
+function toFinding(error2, document, file) {
+  let pointer = error2.instancePath;
+  let atKey = false;
+  let message = `${pointer || "/"} ${error2.message ?? "is invalid"}`;
+  if (error2.keyword === "additionalProperties") {
+    const extra = String(error2.params.additionalProperty);
+    pointer = formatPointer([...parsePointer(pointer), extra]);
+    atKey = true;
+    message = `${pointer} is not allowed here (unknown property "${extra}")`;
+  } else if (error2.keyword === "enum") {
+    message += `: ${JSON.stringify(error2.params.allowedValues)}`;
+  } else if (error2.keyword === "format" && error2.params.format === "date-time") {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
+  } else if (error2.keyword === "const") {
+    message += `: ${JSON.stringify(error2.params.allowedValue)}`;
+  }
+  const data = resolvePointer(document.value, error2.instancePath);
+  if (error2.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
+    message += ` (found ${JSON.stringify(data.value)})`;
+  }
+  return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
 // src/core/checks/load-structured-file.ts
@@ -70389,16 +70389,13 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request2) {
-  const validator = createSchemaValidator();
-  const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+// src/app/read-records.ts
+var FINDINGS_PER_FILE = 5;
+function readRecords(files, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
   if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors = [];
-  const shards = request2.records.flatMap((file) => {
+  const records = files.flatMap((file) => {
     const parsed = parseText(file.text, "json");
     if (!parsed.ok) {
       const issue2 = parsed.issues[0];
@@ -70411,7 +70408,7 @@ async function aggregateShards(ports, request2) {
     const findings = validateDocument(compiled.validate, parsed.document, file.path);
     if (findings.length > 0) {
       errors.push(
-        ...findings.slice(0, 5).map((f) => ({
+        ...findings.slice(0, FINDINGS_PER_FILE).map((f) => ({
           message: `does not match the decision-record schema: ${f.message}`,
           location: f.location ?? { file: file.path }
         }))
@@ -70420,6 +70417,16 @@ async function aggregateShards(ports, request2) {
     }
     return [{ path: file.path, record: parsed.document.value }];
   });
+  return { records, errors };
+}
+
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request2) {
+  const validator = createSchemaValidator();
+  const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const { records: shards, errors } = readRecords(request2.records, validator);
   if (errors.length > 0) return { kind: "unusable", errors };
   const config2 = loaded.config;
   const problems = findShardProblems(shards, config2, loaded.read.sha256);
@@ -71503,7 +71510,8 @@ function createGit(root, git2 = git) {
       const sha2 = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha2.kind !== "ok")
         return couldNot(
-          gitSays(sha2.stderr) || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD")
+          gitSays(sha2.stderr) || (sha2.kind === "unavailable" ? sha2.reason : "git cannot read HEAD"),
+          sha2.kind === "unavailable" ? sha2.cause : void 0
         );
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
@@ -72268,7 +72276,7 @@ function createTrustedRefFacts(root, runner, api, git2 = git) {
       if (!SHA.test(sha2) || !SHA.test(tip)) return couldNot("not two SHA-1 commits");
       const answer = await git2(root, ["merge-base", "--is-ancestor", sha2, tip], SILENT_EXIT_1);
       if (answer.kind === "ok") return ok(true);
-      return answer.kind === "said-no" ? ok(false) : couldNot(answer.reason);
+      return answer.kind === "said-no" ? ok(false) : couldNot(answer.reason, answer.cause);
     }
   };
 }

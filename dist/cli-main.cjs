@@ -38928,98 +38928,6 @@ function schemaUri(path) {
   return `file:///workspace/${path.replace(/^\/+/, "")}`;
 }
 
-// src/core/schema/collapse-alternatives.ts
-function collapseAlternatives(errors, schema) {
-  const dropped = /* @__PURE__ */ new Set();
-  const replaced = /* @__PURE__ */ new Map();
-  for (const group of errors) {
-    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
-    const prefix = `${group.schemaPath}/`;
-    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
-    const branches = errors.filter(
-      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
-    );
-    const deeper = branches.filter(below);
-    if (deeper.length > 0) {
-      dropped.add(group);
-      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
-      continue;
-    }
-    for (const e of branches) dropped.add(e);
-    const shapes = describeAlternatives(schema, group.schemaPath);
-    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
-  }
-  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
-}
-function describeAlternatives(schema, schemaPath) {
-  const list2 = resolveSchemaPath(schema, schemaPath);
-  if (!Array.isArray(list2)) return void 0;
-  return list2.map((branch) => {
-    const node = resolveRef(schema, branch);
-    if (!isPlainObject(node)) return "valid";
-    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
-    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
-    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
-    return "valid";
-  });
-}
-function resolveSchemaPath(schema, schemaPath) {
-  if (!schemaPath.startsWith("#")) return void 0;
-  let node = schema;
-  for (const key of parsePointer(schemaPath.slice(1))) {
-    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
-    node = resolveRef(schema, node);
-  }
-  return node;
-}
-function resolveRef(schema, node) {
-  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
-    return node;
-  return resolveSchemaPath(schema, node.$ref);
-}
-
-// src/core/schema/validate-document.ts
-var MAX_SCHEMA_FINDINGS = 100;
-function validateDocument(validate, document, file, numeric = true) {
-  const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
-  const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text2]) => ({
-    message: `${pointer || "/"} is ${text2}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text2))}), so the schema cannot check it: write it as a string, or within the exact range (\xB12^53, at most 17 significant digits)`,
-    location: locationOf(file, document, pointer)
-  }));
-  if (validate(document.value)) return roundings;
-  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
-  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
-  if (errors.length > MAX_SCHEMA_FINDINGS) {
-    findings.push({
-      message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
-      location: { file }
-    });
-  }
-  return [...roundings, ...findings];
-}
-function toFinding(error, document, file) {
-  let pointer = error.instancePath;
-  let atKey = false;
-  let message = `${pointer || "/"} ${error.message ?? "is invalid"}`;
-  if (error.keyword === "additionalProperties") {
-    const extra = String(error.params.additionalProperty);
-    pointer = formatPointer([...parsePointer(pointer), extra]);
-    atKey = true;
-    message = `${pointer} is not allowed here (unknown property "${extra}")`;
-  } else if (error.keyword === "enum") {
-    message += `: ${JSON.stringify(error.params.allowedValues)}`;
-  } else if (error.keyword === "format" && error.params.format === "date-time") {
-    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
-  } else if (error.keyword === "const") {
-    message += `: ${JSON.stringify(error.params.allowedValue)}`;
-  }
-  const data = resolvePointer(document.value, error.instancePath);
-  if (error.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
-    message += ` (found ${JSON.stringify(data.value)})`;
-  }
-  return { message, location: locationOf(file, document, pointer, atKey) };
-}
-
 // src/core/model.ts
 var DECISIONS = ["rehearsal", "cutover"];
 var BASELINE_FIELDS = [
@@ -39619,6 +39527,98 @@ function verifySignoff(context, loaded) {
 function ownObject(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return /* @__PURE__ */ Object.create(null);
   return Object.assign(/* @__PURE__ */ Object.create(null), value);
+}
+
+// src/core/schema/collapse-alternatives.ts
+function collapseAlternatives(errors, schema) {
+  const dropped = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Map();
+  for (const group of errors) {
+    if (group.keyword !== "oneOf" && group.keyword !== "anyOf") continue;
+    const prefix = `${group.schemaPath}/`;
+    const below = (e) => e.instancePath.startsWith(`${group.instancePath}/`);
+    const branches = errors.filter(
+      (e) => e.schemaPath.startsWith(prefix) && (e.instancePath === group.instancePath || below(e))
+    );
+    const deeper = branches.filter(below);
+    if (deeper.length > 0) {
+      dropped.add(group);
+      for (const e of branches) if (!deeper.includes(e)) dropped.add(e);
+      continue;
+    }
+    for (const e of branches) dropped.add(e);
+    const shapes = describeAlternatives(schema, group.schemaPath);
+    if (shapes) replaced.set(group, { ...group, message: `must be ${shapes.join(" or ")}` });
+  }
+  return errors.filter((e) => !dropped.has(e) || replaced.has(e)).map((e) => replaced.get(e) ?? e);
+}
+function describeAlternatives(schema, schemaPath) {
+  const list2 = resolveSchemaPath(schema, schemaPath);
+  if (!Array.isArray(list2)) return void 0;
+  return list2.map((branch) => {
+    const node = resolveRef(schema, branch);
+    if (!isPlainObject(node)) return "valid";
+    if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
+    if (isPlainObject(node.properties)) return `{${Object.keys(node.properties).join(", ")}}`;
+    if (typeof node.type === "string") return node.type === "null" ? "null" : `a ${node.type}`;
+    return "valid";
+  });
+}
+function resolveSchemaPath(schema, schemaPath) {
+  if (!schemaPath.startsWith("#")) return void 0;
+  let node = schema;
+  for (const key of parsePointer(schemaPath.slice(1))) {
+    node = (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? node[key] : void 0;
+    node = resolveRef(schema, node);
+  }
+  return node;
+}
+function resolveRef(schema, node) {
+  if (!isPlainObject(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/"))
+    return node;
+  return resolveSchemaPath(schema, node.$ref);
+}
+
+// src/core/schema/validate-document.ts
+var MAX_SCHEMA_FINDINGS = 100;
+function validateDocument(validate, document, file, numeric = true) {
+  const inexact = numeric ? [...document.inexactNumbers ?? []] : [];
+  const roundings = inexact.slice(0, MAX_SCHEMA_FINDINGS).map(([pointer, text2]) => ({
+    message: `${pointer || "/"} is ${text2}, which a JSON number (a double) cannot hold exactly (it would be read as ${String(Number(text2))}), so the schema cannot check it: write it as a string, or within the exact range (\xB12^53, at most 17 significant digits)`,
+    location: locationOf(file, document, pointer)
+  }));
+  if (validate(document.value)) return roundings;
+  const errors = collapseAlternatives(validate.errors ?? [], validate.schema);
+  const findings = errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(error, document, file));
+  if (errors.length > MAX_SCHEMA_FINDINGS) {
+    findings.push({
+      message: `\u2026 and ${errors.length - MAX_SCHEMA_FINDINGS} more schema errors`,
+      location: { file }
+    });
+  }
+  return [...roundings, ...findings];
+}
+function toFinding(error, document, file) {
+  let pointer = error.instancePath;
+  let atKey = false;
+  let message = `${pointer || "/"} ${error.message ?? "is invalid"}`;
+  if (error.keyword === "additionalProperties") {
+    const extra = String(error.params.additionalProperty);
+    pointer = formatPointer([...parsePointer(pointer), extra]);
+    atKey = true;
+    message = `${pointer} is not allowed here (unknown property "${extra}")`;
+  } else if (error.keyword === "enum") {
+    message += `: ${JSON.stringify(error.params.allowedValues)}`;
+  } else if (error.keyword === "format" && error.params.format === "date-time") {
+    message = `${pointer} must be a date-time like 2026-02-08T10:05:00Z (RFC 3339, with a zone)`;
+  } else if (error.keyword === "const") {
+    message += `: ${JSON.stringify(error.params.allowedValue)}`;
+  }
+  const data = resolvePointer(document.value, error.instancePath);
+  if (error.keyword !== "required" && data.found && (data.value === null || typeof data.value !== "object")) {
+    message += ` (found ${JSON.stringify(data.value)})`;
+  }
+  return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
 // src/core/checks/load-structured-file.ts
@@ -43317,16 +43317,13 @@ function assertRecordValid(record, validator) {
   }
 }
 
-// src/app/aggregate-shards.ts
-async function aggregateShards(ports, request) {
-  const validator = createSchemaValidator();
-  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
-  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+// src/app/read-records.ts
+var FINDINGS_PER_FILE = 5;
+function readRecords(files, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
   if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors = [];
-  const shards = request.records.flatMap((file) => {
+  const records = files.flatMap((file) => {
     const parsed = parseText(file.text, "json");
     if (!parsed.ok) {
       const issue = parsed.issues[0];
@@ -43339,7 +43336,7 @@ async function aggregateShards(ports, request) {
     const findings = validateDocument(compiled.validate, parsed.document, file.path);
     if (findings.length > 0) {
       errors.push(
-        ...findings.slice(0, 5).map((f) => ({
+        ...findings.slice(0, FINDINGS_PER_FILE).map((f) => ({
           message: `does not match the decision-record schema: ${f.message}`,
           location: f.location ?? { file: file.path }
         }))
@@ -43348,6 +43345,16 @@ async function aggregateShards(ports, request) {
     }
     return [{ path: file.path, record: parsed.document.value }];
   });
+  return { records, errors };
+}
+
+// src/app/aggregate-shards.ts
+async function aggregateShards(ports, request) {
+  const validator = createSchemaValidator();
+  const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
+  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (loaded.read.kind !== "ok") throw new Error("config read vanished");
+  const { records: shards, errors } = readRecords(request.records, validator);
   if (errors.length > 0) return { kind: "unusable", errors };
   const config2 = loaded.config;
   const problems = findShardProblems(shards, config2, loaded.read.sha256);
@@ -44138,7 +44145,8 @@ function createGit(root, git2 = git) {
       const sha = head.kind === "ok" ? probed : head;
       if (head.kind !== "ok" || sha.kind !== "ok")
         return couldNot(
-          gitSays(sha.stderr) || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD")
+          gitSays(sha.stderr) || (sha.kind === "unavailable" ? sha.reason : "git cannot read HEAD"),
+          sha.kind === "unavailable" ? sha.cause : void 0
         );
       const parents = [...head.stdout.split("\n\n")[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]
@@ -45866,22 +45874,43 @@ async function verifyRecord(ports, record, now) {
   };
 }
 
+// src/core/render/verify-report.ts
+function renderVerifyReport(findings, generatedAt, decision) {
+  const lines = [];
+  for (const change of findings.changes) {
+    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
+    lines.push(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}`);
+  }
+  for (const note of findings.notes) lines.push(`note: ${note}`);
+  const changed = findings.changes.filter((c) => c.state !== "unchanged");
+  if (changed.length > 0)
+    lines.push(
+      "",
+      `${changed.length} input(s) changed since the verdict of ${generatedAt}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.`
+    );
+  for (const problem of findings.problems) lines.push("", `not verifiable: ${problem}`);
+  const text2 = () => `${lines.join("\n")}
+`;
+  if (changed.length > 0 || findings.problems.length > 0)
+    return { text: text2(), ends: "unverifiable" };
+  lines.push("", `Evidence unchanged since the verdict of ${generatedAt}.`);
+  if (!decision) return { text: text2(), ends: "verified" };
+  const derived = findings.decisions[decision];
+  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(", ")})` : "";
+  lines.push(
+    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.`
+  );
+  return { text: text2(), ends: derived.state };
+}
+
 // src/cli/verify-command.ts
 var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 async function runVerifyRecord(recordPath, tree, decision, io, now) {
   const text2 = readRecordFile(recordPath, io.cwd);
   if (text2.kind !== "ok") throw new UsageError(text2.reason, { cause: text2.cause });
-  let record;
-  try {
-    record = JSON.parse(text2.value);
-    if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
-      throw new Error("not a record");
-  } catch (error) {
-    throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
-      { cause: error }
-    );
-  }
+  const read = readRecords([{ path: recordPath, text: text2.value }], createSchemaValidator());
+  const [record] = read.records;
+  if (!record) throw new UsageError(explainUnreadableRecord(recordPath, read.errors));
   const root = (0, import_node_path12.resolve)(io.cwd, tree);
   const ports = createMachinePorts({
     root,
@@ -45893,37 +45922,14 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
 `) },
     lookups: createOfflineLookups("verify-record makes no GitHub API calls")
   });
-  const outcome = await verifyRecord(ports, record, now.toISOString());
-  const out = (text3) => io.stdout.write(text3);
-  for (const change of outcome.changes) {
-    const detail = change.state === "changed" ? ` (sha256 ${change.recorded?.slice(0, 12)} \u2192 ${change.current?.slice(0, 12)})` : "";
-    out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}
-`);
-  }
-  for (const note of outcome.notes) out(`note: ${note}
-`);
-  const changed = outcome.changes.filter((c) => c.state !== "unchanged");
-  if (changed.length > 0)
-    out(
-      `
-${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(", ")}. Run the gate again.
-`
-    );
-  for (const problem of outcome.problems) out(`
-not verifiable: ${problem}
-`);
-  if (changed.length > 0 || outcome.problems.length > 0) return 1;
-  out(`
-Evidence unchanged since the verdict of ${record.generated_at}.
-`);
-  if (!decision) return 0;
-  const derived = outcome.decisions[decision];
-  const blocked = derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(", ")})` : "";
-  out(
-    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.
-`
-  );
-  return EXIT[derived.state];
+  const outcome = await verifyRecord(ports, record.record, now.toISOString());
+  const report = renderVerifyReport(outcome, record.record.generated_at, decision);
+  io.stdout.write(report.text);
+  return report.ends === "unverifiable" ? 1 : report.ends === "verified" ? 0 : EXIT[report.ends];
+}
+function explainUnreadableRecord(path, errors) {
+  const problems = errors.slice(0, 3).map((e) => `${formatLocation(e.location)}: ${e.message}`);
+  return `${path} is not a decision record (expected the decision-record.json the gate writes): ${problems.join("; ")}`;
 }
 
 // src/cli/main.ts

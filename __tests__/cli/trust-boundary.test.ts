@@ -90,17 +90,25 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
     expect(run.status).toBe(1);
   });
 
-  it('never reads verdict or decisions from the file: edited to GO, or emptied', async () => {
+  it('never reads verdict or decisions from the file: edited to GO, it is re-derived NO-GO', async () => {
     const go = edited(full, 'out-full/go.json', (r) => {
       r.verdict = 'GO';
       r.decisions.cutover!.state = 'GO';
     });
+    const run = await cli(['verify-record', go, '--decision', 'cutover'], svc);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('blocked by document.runbook');
+  });
+
+  it('a record that no longer matches its schema (decisions emptied) is refused with the place, as aggregate refuses it', async () => {
     const empty = edited(full, 'out-full/empty.json', (r) => (r.decisions = {}));
-    for (const file of [go, empty]) {
-      const run = await cli(['verify-record', file, '--decision', 'cutover'], svc);
-      expect(run.status, file).toBe(1);
-      expect(run.stdout).toContain('blocked by document.runbook');
-    }
+    const run = await cli(['verify-record', empty, '--decision', 'cutover'], svc);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'out-full/empty.json is not a decision record (expected the decision-record.json the gate writes)',
+    );
+    expect(run.stderr).toMatch(/does not match the decision-record schema: .*rehearsal/);
   });
 
   it('re-applies waiver expiry at replay time and never accepts a waived protected check', async () => {

@@ -40,6 +40,7 @@ export function createGit(
         // git's own words first (they name the fix); a failure without any, ours.
         return couldNot(
           gitSays(sha.stderr) || (sha.kind === 'unavailable' ? sha.reason : 'git cannot read HEAD'),
+          sha.kind === 'unavailable' ? sha.cause : undefined,
         );
       const parents = [...head.stdout.split('\n\n')[0]!.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
         (m) => m[1]!,

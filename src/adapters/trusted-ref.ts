@@ -64,7 +64,7 @@ export function createTrustedRefFacts(
       const answer = await git(root, ['merge-base', '--is-ancestor', sha, tip], SILENT_EXIT_1);
       if (answer.kind === 'ok') return ok(true);
       // Exit 1 is "no"; 128 (objects missing in a shallow clone) or a git that failed cannot say.
-      return answer.kind === 'said-no' ? ok(false) : couldNot(answer.reason);
+      return answer.kind === 'said-no' ? ok(false) : couldNot(answer.reason, answer.cause);
     },
   };
 }

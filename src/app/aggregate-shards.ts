@@ -6,11 +6,7 @@
 import { prepareMarkdown } from './prepare-markdown.js';
 import { prepareSchemas } from './prepare-schemas.js';
 import { createInputReads } from './read-inputs.js';
-import type { ConfigError } from '../core/config/config-types.js';
-import type { DecisionRecord } from '../core/record.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
-import { validateDocument } from '../core/schema/validate-document.js';
-import { parseText } from '../core/parse/parse-document.js';
 import { collectShardCommands, findShardProblems } from '../core/shard/aggregate.js';
 import { findAskMismatches, type ShardAsk } from '../core/shard/shard-ask.js';
 import { judge } from '../core/judge.js';
@@ -23,12 +19,7 @@ import type { RunOutcome } from './run-checkpoint.js';
 import { requestOfRecord } from './run-request.js';
 import { writeRecord } from './write-record.js';
 import type { TrustedRef } from './read-trusted.js';
-
-/** A record file as the front door read it. */
-export interface RecordFile {
-  path: string;
-  text: string;
-}
+import { readRecords, type RecordFile } from './read-records.js';
 
 /** Same shape as a run's outcome: a judged record, or why the gate could not run. */
 export type AggregateOutcome = RunOutcome;
@@ -48,32 +39,7 @@ export async function aggregateShards(
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
   if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
   if (loaded.read.kind !== 'ok') throw new Error('config read vanished');
-  const compiled = validator.compile({ name: 'builtin:decision-record', schema: undefined });
-  if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
-
-  const errors: ConfigError[] = [];
-  const shards = request.records.flatMap((file) => {
-    const parsed = parseText(file.text, 'json');
-    if (!parsed.ok) {
-      const issue = parsed.issues[0]!;
-      errors.push({
-        message: `not a valid JSON record: ${issue.message}`,
-        location: { file: file.path, ...issue.position },
-      });
-      return [];
-    }
-    const findings = validateDocument(compiled.validate, parsed.document, file.path);
-    if (findings.length > 0) {
-      errors.push(
-        ...findings.slice(0, 5).map((f) => ({
-          message: `does not match the decision-record schema: ${f.message}`,
-          location: f.location ?? { file: file.path },
-        })),
-      );
-      return [];
-    }
-    return [{ path: file.path, record: parsed.document.value as DecisionRecord }];
-  });
+  const { records: shards, errors } = readRecords(request.records, validator);
   if (errors.length > 0) return { kind: 'unusable', errors };
 
   const config = loaded.config;

@@ -3,7 +3,8 @@
 // CLI's prints, the Action's owns the check run, comment, outputs, job summary and step result.
 // (actions/cache's StateProvider is the model: one flow, the door injects the provider.)
 
-import { aggregateShards, type RecordFile } from './aggregate-shards.js';
+import { aggregateShards } from './aggregate-shards.js';
+import type { RecordFile } from './read-records.js';
 import type { Ports } from './ports.js';
 import { runCheckpoint, type RunOutcome, type RunRequest } from './run-checkpoint.js';
 import type { TrustedRef } from './read-trusted.js';

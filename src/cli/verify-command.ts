@@ -6,8 +6,11 @@ import { verifyRecord } from '../app/verify-record.js';
 import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile } from '../adapters/record-files.js';
-import type { Decision, DecisionState } from '../core/model.js';
-import type { DecisionRecord } from '../core/record.js';
+import type { ConfigError } from '../core/config/config-types.js';
+import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
+import { renderVerifyReport } from '../core/render/verify-report.js';
+import { createSchemaValidator } from '../core/schema/schema-validator.js';
+import { readRecords } from '../app/read-records.js';
 import type { GitRunner } from '../adapters/git-exec.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,17 +36,10 @@ export async function runVerifyRecord(
   // Read like every record named on the command line; unreadable says why (no such file, EACCES).
   const text = readRecordFile(recordPath, io.cwd);
   if (text.kind !== 'ok') throw new UsageError(text.reason, { cause: text.cause });
-  let record: DecisionRecord;
-  try {
-    record = JSON.parse(text.value) as DecisionRecord;
-    if (!record.gate?.config_sha256 || !Array.isArray(record.checks))
-      throw new Error('not a record');
-  } catch (error) {
-    throw new UsageError(
-      `${recordPath} is not a decision record (expected the decision-record.json the gate writes)`,
-      { cause: error },
-    );
-  }
+  // Parsed and schema-checked as aggregate reads shard records: nothing unchecked is relied on.
+  const read = readRecords([{ path: recordPath, text: text.value }], createSchemaValidator());
+  const [record] = read.records;
+  if (!record) throw new UsageError(explainUnreadableRecord(recordPath, read.errors));
   const root = resolve(io.cwd, tree);
   // Nothing is run or written: commands are judged from the record's raw results.
   const ports = createMachinePorts({
@@ -55,30 +51,14 @@ export async function runVerifyRecord(
     logger: { info: () => undefined, warn: (text) => io.stderr.write(`warning: ${text}\n`) },
     lookups: createOfflineLookups('verify-record makes no GitHub API calls'),
   });
-  const outcome = await verifyRecord(ports, record, now.toISOString());
-  const out = (text: string) => io.stdout.write(text);
-  for (const change of outcome.changes) {
-    const detail =
-      change.state === 'changed'
-        ? ` (sha256 ${change.recorded?.slice(0, 12)} → ${change.current?.slice(0, 12)})`
-        : '';
-    out(`${change.state.padEnd(9)} ${change.id}: ${change.path}${detail}\n`);
-  }
-  for (const note of outcome.notes) out(`note: ${note}\n`);
-  const changed = outcome.changes.filter((c) => c.state !== 'unchanged');
-  if (changed.length > 0)
-    out(
-      `\n${changed.length} input(s) changed since the verdict of ${record.generated_at}: ${changed.map((c) => c.path).join(', ')}. Run the gate again.\n`,
-    );
-  for (const problem of outcome.problems) out(`\nnot verifiable: ${problem}\n`);
-  if (changed.length > 0 || outcome.problems.length > 0) return 1;
-  out(`\nEvidence unchanged since the verdict of ${record.generated_at}.\n`);
-  if (!decision) return 0;
-  const derived = outcome.decisions[decision];
-  const blocked =
-    derived.blocked_by.length > 0 ? ` (blocked by ${derived.blocked_by.join(', ')})` : '';
-  out(
-    `Re-derived from the record's checks, the ${decision} decision is ${derived.state}${blocked}.\n`,
-  );
-  return EXIT[derived.state];
+  const outcome = await verifyRecord(ports, record.record, now.toISOString());
+  const report = renderVerifyReport(outcome, record.record.generated_at, decision);
+  io.stdout.write(report.text);
+  return report.ends === 'unverifiable' ? 1 : report.ends === 'verified' ? 0 : EXIT[report.ends];
+}
+
+/** The usage error for a file that is not a decision record: the first problems, with places. */
+function explainUnreadableRecord(path: string, errors: ConfigError[]): string {
+  const problems = errors.slice(0, 3).map((e) => `${formatLocation(e.location)}: ${e.message}`);
+  return `${path} is not a decision record (expected the decision-record.json the gate writes): ${problems.join('; ')}`;
 }
