@@ -70424,15 +70424,16 @@ function readRecords(files, validator) {
 async function aggregateShards(ports, request2) {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (!loaded.ok) return { kind: "unusable", of: "configuration", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const { records: shards, errors } = readRecords(request2.records, validator);
-  if (errors.length > 0) return { kind: "unusable", errors };
+  if (errors.length > 0) return { kind: "unusable", of: "shard-records", errors };
   const config2 = loaded.config;
   const problems = findShardProblems(shards, config2, loaded.read.sha256);
   if (problems.length > 0)
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
   const firstShard = shards.find((s) => s.record.shard.index === 1);
@@ -70441,6 +70442,7 @@ async function aggregateShards(ports, request2) {
   if (mismatches.length > 0)
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } }))
     };
   const shardHead = first.context.head_sha ?? first.context.sha;
@@ -70448,6 +70450,7 @@ async function aggregateShards(ports, request2) {
   if (request2.commit && (shardHead !== request2.commit.headSha || about !== request2.commit.subjectSha))
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: [
         {
           message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request2.commit.headSha} (for ${request2.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
@@ -70457,7 +70460,8 @@ async function aggregateShards(ports, request2) {
     };
   const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config2, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: "unusable", of: "configuration", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config2, ports.environment));
   const evidence = await collectEvidence(
     config2,
@@ -70505,16 +70509,18 @@ function restrictToShard(config2, shard) {
 async function runCheckpoint(ports, request2) {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request2.configPath, validator, request2.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (!loaded.ok) return { kind: "unusable", of: "configuration", errors: loaded.errors };
   let config2 = loaded.config;
   const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config2, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: "unusable", of: "configuration", errors: schemaErrors };
   const configured = config2.handoff?.modes ?? [];
   const unknownModes = request2.modes.filter((mode) => !configured.includes(mode));
   if (unknownModes.length > 0) {
     return {
       kind: "unusable",
+      of: "configuration",
       errors: [
         {
           message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(", ")}; ${config2.path} lists: ${configured.join(", ") || "none"}`,
@@ -72764,7 +72770,7 @@ function createActionSink(options) {
     async finish(outcome) {
       if (outcome.kind === "unusable") {
         for (const error2 of outcome.errors) io.error(error2.message, error2.location);
-        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
+        const message = `${UNUSABLE[outcome.of]}: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join("; ")}`;
         io.fail(`cutover-checkpoint: ${message}`);
         await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
         publisher?.reportPermissions();
@@ -72808,6 +72814,10 @@ function setVerdictOutputs({ io, outputs }, outcome) {
     record.decisions[record.decision_requested].blocked_by.join(",")
   );
 }
+var UNUSABLE = {
+  configuration: "the configuration is not usable",
+  "shard-records": "the shard records cannot be aggregated"
+};
 function clearVerdictOutputs({ io, outputs }) {
   const names = [outputs.verdict, outputs.rehearsal, outputs.cutover, outputs.blockingChecks];
   for (const name of names) io.setOutput(name, "");

@@ -43352,15 +43352,16 @@ function readRecords(files, validator) {
 async function aggregateShards(ports, request) {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (!loaded.ok) return { kind: "unusable", of: "configuration", errors: loaded.errors };
   if (loaded.read.kind !== "ok") throw new Error("config read vanished");
   const { records: shards, errors } = readRecords(request.records, validator);
-  if (errors.length > 0) return { kind: "unusable", errors };
+  if (errors.length > 0) return { kind: "unusable", of: "shard-records", errors };
   const config2 = loaded.config;
   const problems = findShardProblems(shards, config2, loaded.read.sha256);
   if (problems.length > 0)
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: problems.map((message) => ({ message, location: { file: config2.path } }))
     };
   const firstShard = shards.find((s) => s.record.shard.index === 1);
@@ -43369,6 +43370,7 @@ async function aggregateShards(ports, request) {
   if (mismatches.length > 0)
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } }))
     };
   const shardHead = first.context.head_sha ?? first.context.sha;
@@ -43376,6 +43378,7 @@ async function aggregateShards(ports, request) {
   if (request.commit && (shardHead !== request.commit.headSha || about !== request.commit.subjectSha))
     return {
       kind: "unusable",
+      of: "shard-records",
       errors: [
         {
           message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
@@ -43385,7 +43388,8 @@ async function aggregateShards(ports, request) {
     };
   const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config2, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: "unusable", of: "configuration", errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config2, ports.environment));
   const evidence = await collectEvidence(
     config2,
@@ -43496,16 +43500,18 @@ function restrictToShard(config2, shard) {
 async function runCheckpoint(ports, request) {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: "unusable", errors: loaded.errors };
+  if (!loaded.ok) return { kind: "unusable", of: "configuration", errors: loaded.errors };
   let config2 = loaded.config;
   const inputs = createInputReads(config2, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config2, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: "unusable", errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: "unusable", of: "configuration", errors: schemaErrors };
   const configured = config2.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
   if (unknownModes.length > 0) {
     return {
       kind: "unusable",
+      of: "configuration",
       errors: [
         {
           message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(", ")}; ${config2.path} lists: ${configured.join(", ") || "none"}`,

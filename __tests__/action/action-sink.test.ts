@@ -128,6 +128,7 @@ describe('an unusable config', () => {
     const step = new FakeStep();
     await sink(step).finish({
       kind: 'unusable',
+      of: 'configuration',
       errors: [
         {
           message: "unknown key 'comands'",
@@ -140,6 +141,20 @@ describe('an unusable config', () => {
     );
     expect(step.failed).toBe(
       "cutover-checkpoint: the configuration is not usable: .github/cutover-checkpoint.yml:3:1: unknown key 'comands'",
+    );
+    expect(step.outputs).toEqual({});
+  });
+
+  it('refused shard records are named as such, not blamed on the configuration', async () => {
+    const step = new FakeStep();
+    const message = 'decision: cutover in this job, rehearsal in the shards';
+    await sink(step).finish({
+      kind: 'unusable',
+      of: 'shard-records',
+      errors: [{ message, location: { file: 'shards/1.json' } }],
+    });
+    expect(step.failed).toBe(
+      `cutover-checkpoint: the shard records cannot be aggregated: shards/1.json: ${message}`,
     );
     expect(step.outputs).toEqual({});
   });

@@ -645,8 +645,8 @@ describe('shards', () => {
         decision: 'cutover',
       });
       expect(merged.status).toBe(1);
-      expect(merged.step.failed).toContain(
-        'decision: cutover in this job, rehearsal in the shards',
+      expect(merged.step.failed).toMatch(
+        /^cutover-checkpoint: the shard records cannot be aggregated: .*decision: cutover in this job, rehearsal in the shards/,
       );
       expect(merged.outputs.verdict ?? '').toBe('');
       expect(gh.checkRunUpdates).toEqual([

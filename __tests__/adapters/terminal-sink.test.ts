@@ -60,6 +60,7 @@ describe('terminal sink', () => {
     const { sink, out } = terminal();
     await sink.finish({
       kind: 'unusable',
+      of: 'configuration',
       errors: [{ message: 'config not found at x.yml', location: { file: 'x.yml' } }],
     });
     expect(out.stdout).toBe('');

@@ -37,16 +37,17 @@ export async function aggregateShards(
 ): Promise<AggregateOutcome> {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
+  if (!loaded.ok) return { kind: 'unusable', of: 'configuration', errors: loaded.errors };
   if (loaded.read.kind !== 'ok') throw new Error('config read vanished');
   const { records: shards, errors } = readRecords(request.records, validator);
-  if (errors.length > 0) return { kind: 'unusable', errors };
+  if (errors.length > 0) return { kind: 'unusable', of: 'shard-records', errors };
 
   const config = loaded.config;
   const problems = findShardProblems(shards, config, loaded.read.sha256);
   if (problems.length > 0)
     return {
       kind: 'unusable',
+      of: 'shard-records',
       errors: problems.map((message) => ({ message, location: { file: config.path } })),
     };
   const firstShard = shards.find((s) => s.record.shard!.index === 1)!;
@@ -55,6 +56,7 @@ export async function aggregateShards(
   if (mismatches.length > 0)
     return {
       kind: 'unusable',
+      of: 'shard-records',
       errors: mismatches.map((message) => ({ message, location: { file: firstShard.path } })),
     };
   // The merged verdict is published on this job's commit: shards that judged another are refused.
@@ -66,6 +68,7 @@ export async function aggregateShards(
   )
     return {
       kind: 'unusable',
+      of: 'shard-records',
       errors: [
         {
           message: `the shard records judged commit ${String(shardHead)} (for ${String(about)}), but this job holds ${request.commit.headSha} (for ${request.commit.subjectSha}); no verdict is published for a commit that was not judged: aggregate the shards of this run's commit`,
@@ -75,7 +78,8 @@ export async function aggregateShards(
     };
   const inputs = createInputReads(config, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: 'unusable', of: 'configuration', errors: schemaErrors };
   const redact = createRedactor(collectSecretValues(config, ports.environment));
   const evidence = await collectEvidence(
     config,

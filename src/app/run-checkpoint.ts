@@ -18,24 +18,37 @@ import { writeRecord, type WrittenRecord } from './write-record.js';
 
 export type { GateAsk, RunRequest } from './run-request.js';
 
+/**
+ * Why the gate could not judge: each error at its place. `of` names what was unusable, for the
+ * message's first words: the configuration (config, schemas, modes) or the shard records given to
+ * aggregate (unreadable, or judged on another commit, config or question).
+ */
+export interface Unusable {
+  kind: 'unusable';
+  of: 'configuration' | 'shard-records';
+  errors: ConfigError[];
+}
+
 /** The outcome: a judged record with its report, or why the gate could not run. */
-export type RunOutcome = WrittenRecord | { kind: 'unusable'; errors: ConfigError[] };
+export type RunOutcome = WrittenRecord | Unusable;
 
 /** Runs the gate once. Throws only on internal faults. */
 export async function runCheckpoint(ports: Ports, request: RunRequest): Promise<RunOutcome> {
   const validator = createSchemaValidator();
   const loaded = await loadPolicy(ports, request.configPath, validator, request.trustedRef);
-  if (!loaded.ok) return { kind: 'unusable', errors: loaded.errors };
+  if (!loaded.ok) return { kind: 'unusable', of: 'configuration', errors: loaded.errors };
   let config = loaded.config;
   const inputs = createInputReads(config, loaded.read, ports, loaded.trusted);
   const schemaErrors = await prepareSchemas(config, inputs, validator);
-  if (schemaErrors.length > 0) return { kind: 'unusable', errors: schemaErrors };
+  if (schemaErrors.length > 0)
+    return { kind: 'unusable', of: 'configuration', errors: schemaErrors };
 
   const configured = config.handoff?.modes ?? [];
   const unknownModes = request.modes.filter((mode) => !configured.includes(mode));
   if (unknownModes.length > 0) {
     return {
       kind: 'unusable',
+      of: 'configuration',
       errors: [
         {
           message: `unknown handoff mode(s) ${unknownModes.map((m) => `'${m}'`).join(', ')}; ${config.path} lists: ${configured.join(', ') || 'none'}`,

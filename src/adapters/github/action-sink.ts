@@ -3,6 +3,7 @@
 // annotates its errors and completes the check run as failure; a crash says so differently.
 
 import type { GateOutcome, GateSink } from '../../app/run-gate.js';
+import type { Unusable } from '../../app/run-checkpoint.js';
 import { formatLocation, type Decision } from '../../core/model.js';
 import type { DecisionRecord } from '../../core/record.js';
 import { renderConfigErrorAnnotations } from '../../core/render/github/check-run.js';
@@ -49,7 +50,7 @@ export function createActionSink(options: ActionSinkOptions): GateSink {
     async finish(outcome: GateOutcome) {
       if (outcome.kind === 'unusable') {
         for (const error of outcome.errors) io.error(error.message, error.location);
-        const message = `the configuration is not usable: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`;
+        const message = `${UNUSABLE[outcome.of]}: ${outcome.errors.map((e) => `${formatLocation(e.location)}: ${e.message}`).join('; ')}`;
         io.fail(`cutover-checkpoint: ${message}`);
         await publisher?.crash(message, renderConfigErrorAnnotations(outcome.errors));
         publisher?.reportPermissions();
@@ -99,6 +100,12 @@ function setVerdictOutputs(
     record.decisions[record.decision_requested].blocked_by.join(','),
   );
 }
+
+/** The first words of the failure, naming what could not be used. */
+const UNUSABLE: Record<Unusable['of'], string> = {
+  configuration: 'the configuration is not usable',
+  'shard-records': 'the shard records cannot be aggregated',
+};
 
 function clearVerdictOutputs({ io, outputs }: ActionSinkOptions): void {
   const names = [outputs.verdict, outputs.rehearsal, outputs.cutover, outputs.blockingChecks];
