@@ -73397,6 +73397,8 @@ async function runWithInputs(host, planned, plan, inputs) {
   const machine = createMachinePorts({
     root,
     evidenceDir: (0, import_node_path12.resolve)(root, inputs.evidenceDir),
+    // The step's environment (process.env on a runner): what commands inherit, secrets are read from.
+    env: host.env,
     ...host.git ? { git: host.git } : {},
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },

@@ -29,7 +29,7 @@ const WAIT_MS = 120_000;
 /**
  * The real runner the first time a set of commands runs on a tree, then their recorded results
  * (with the same events). The key is the commands, what is refused or withheld, the run timeout,
- * and a digest of
+ * `environment` (the variables the test gave the step beyond the usual runner's), and a digest of
  * every file of the tree (not its path) but the `skipped` ones (this run's evidence, files the
  * test says no command reads), so a test that changes any other file gets a real run; the
  * recorded workspace path in the results is replaced by the current one.
@@ -38,6 +38,7 @@ export function replaying(
   real: CommandRunnerPort,
   workspace: string,
   skipped: string[],
+  environment: Readonly<Record<string, string>> = {},
 ): CommandRunnerPort {
   return {
     async run(commands, options) {
@@ -47,6 +48,7 @@ export function replaying(
         options.refusals,
         options.withheldEnv,
         options.runTimeoutMs,
+        environment,
       ]);
       const recording = await recordOnce(key, async () => ({
         workspace,

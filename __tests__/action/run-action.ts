@@ -250,16 +250,22 @@ export async function runActionInProcess(
     },
     wrapPorts: (ports: Ports) => ({
       ...ports,
-      runner: replaying(ports.runner, options.workspace, [
-        join(
-          options.workspace,
-          inputs['working-directory'] || '.',
-          inputs['evidence-dir'] || 'checkpoint-evidence',
-        ),
-        ...(options.notReadByCommands ?? NOT_READ_BY_COMMANDS).map((path) =>
-          join(options.workspace, path),
-        ),
-      ]),
+      runner: replaying(
+        ports.runner,
+        options.workspace,
+        [
+          join(
+            options.workspace,
+            inputs['working-directory'] || '.',
+            inputs['evidence-dir'] || 'checkpoint-evidence',
+          ),
+          ...(options.notReadByCommands ?? NOT_READ_BY_COMMANDS).map((path) =>
+            join(options.workspace, path),
+          ),
+        ],
+        // Commands inherit the step's environment: a test's own variables are a different run.
+        options.env ?? {},
+      ),
       git: { ...ports.git, inspect: remembered(ports.git.inspect, options.workspace) },
       tools: { lookup: remembered(ports.tools.lookup, options.workspace) },
     }),

@@ -105,6 +105,8 @@ async function runWithInputs(
   const machine = createMachinePorts({
     root,
     evidenceDir: resolve(root, inputs.evidenceDir),
+    // The step's environment (process.env on a runner): what commands inherit, secrets are read from.
+    env: host.env,
     ...(host.git ? { git: host.git } : {}),
     // Progress lines quote config and tree values: echoed with workflow commands stopped.
     logger: { info: (m) => host.io.echo(m), warn: (m) => host.io.warning(m) },
