@@ -39621,7 +39621,7 @@ function toFinding(error, document, file) {
   return { message, location: locationOf(file, document, pointer, atKey) };
 }
 
-// src/core/checks/load-structured-file.ts
+// src/core/evaluation/load-structured-file.ts
 function loadStructuredFile(context, path, options) {
   const read = context.evidence.files[path];
   const fail = (status, summary2, findings = []) => ({
@@ -39718,7 +39718,7 @@ function evaluateArtifacts(context) {
   });
 }
 
-// src/core/checks/baseline-sources.ts
+// src/core/evaluation/baseline-sources.ts
 function expectedBaseline(context) {
   const lock = context.config.baseline;
   if (lock.commit_sha || !lock.release_tag) return lock;
@@ -39762,7 +39762,7 @@ function fromDocument(name, file, document, prefix) {
   };
 }
 
-// src/core/checks/joint-decision-file.ts
+// src/core/evaluation/joint-decision-file.ts
 function loadJointDecision(context) {
   const joint = context.config.jointDecision;
   return joint ? loadStructuredFile(context, joint.path, {
@@ -39771,7 +39771,7 @@ function loadJointDecision(context) {
   }) : void 0;
 }
 
-// src/core/checks/create-context.ts
+// src/core/evaluation/create-context.ts
 function createEvaluationContext(config2, evidence, validator, markdown) {
   const schemaClosures = new Map(
     listUserSchemas(config2).map((schema) => [schema, walkSchemaClosure(evidence.files, schema)])
@@ -39941,7 +39941,7 @@ function suggestTag(tag, lockSha, tags) {
   return `check release_tag in the lock against \`git tag --list\`; the release tag is created by your release process on the release commit`;
 }
 
-// src/core/checks/set-difference.ts
+// src/core/values/set-difference.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
@@ -40244,7 +40244,7 @@ function evaluateSemverSanity(context) {
 // src/core/checks/rules.ts
 var import_cmp = __toESM(require_cmp(), 1);
 
-// src/core/checks/canonical-value.ts
+// src/core/values/canonical-value.ts
 function canonicalValue(value, exact, pointer = "") {
   if (Array.isArray(value))
     return `[${value.map((item, i) => canonicalValue(item, exact, `${pointer}/${i}`)).join(",")}]`;
@@ -40469,7 +40469,7 @@ function truncate(text2, max = 120) {
   return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
 
-// src/core/checks/impact-statement.ts
+// src/core/markdown/impact-statement.ts
 function findVersionSection(outline, version) {
   const blocks = outline.blocks;
   const index = blocks.findIndex((b) => b.kind === "heading" && mentionsVersion(b.text, version));
@@ -40582,7 +40582,7 @@ function evaluateChangelog(context) {
   }
 }
 
-// src/core/checks/tool-version.ts
+// src/core/values/tool-version.ts
 var import_valid2 = __toESM(require_valid(), 1);
 var import_clean = __toESM(require_clean(), 1);
 var import_coerce = __toESM(require_coerce(), 1);

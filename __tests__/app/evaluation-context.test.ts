@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInputReads } from '../../src/app/read-inputs.js';
 import { collectEvidence } from '../../src/app/collect-evidence.js';
 import { loadConfig } from '../../src/app/load-config.js';
-import { createEvaluationContext } from '../../src/core/checks/create-context.js';
+import { createEvaluationContext } from '../../src/core/evaluation/create-context.js';
 import { judge } from '../../src/core/judge.js';
 import { createRedactor } from '../../src/core/redact.js';
 import { createSchemaValidator } from '../../src/core/schema/schema-validator.js';

@@ -7,7 +7,7 @@ import {
   canonicalValue,
   compareExactSets,
   exactNumbersUnder,
-} from '../../src/core/checks/canonical-value.js';
+} from '../../src/core/values/canonical-value.js';
 import { createSchemaValidator } from '../../src/core/schema/schema-validator.js';
 import { validateDocument } from '../../src/core/schema/validate-document.js';
 

@@ -6,7 +6,7 @@ import {
   findImpactStatement,
   findVersionSection,
   isPlaceholder,
-} from '../../src/core/checks/impact-statement.js';
+} from '../../src/core/markdown/impact-statement.js';
 
 const unticked = (text: string) =>
   readMarkdown(text)

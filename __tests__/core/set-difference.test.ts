@@ -2,7 +2,7 @@
 // and strings compared as themselves (issue 10: a million codes).
 import { describe, expect, it } from 'vitest';
 
-import { compareSets } from '../../src/core/checks/set-difference.js';
+import { compareSets } from '../../src/core/values/set-difference.js';
 
 describe('compareSets', () => {
   it('lists what was added and removed in first-seen order, once each', () => {

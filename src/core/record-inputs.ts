@@ -2,7 +2,7 @@
 // read, whatever read it. Named by role where the config gives one, in a stable order: the
 // configured files first, then the rest (schemas, scripts, their trees) by path.
 
-import type { EvaluationContext } from './checks/evaluation-context.js';
+import type { EvaluationContext } from './evaluation/evaluation-context.js';
 import type { RecordDigest } from './record.js';
 
 /** Digest entries for every file in the evidence. */

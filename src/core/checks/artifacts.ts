@@ -1,8 +1,12 @@
 // artifact.<id>: each artifact exists, parses cleanly and matches its schema.
 
 import type { CheckOutcome } from '../model.js';
-import type { ContextBase, EvaluationContext, LoadedFile } from './evaluation-context.js';
-import { loadStructuredFile } from './load-structured-file.js';
+import type {
+  ContextBase,
+  EvaluationContext,
+  LoadedFile,
+} from '../evaluation/evaluation-context.js';
+import { loadStructuredFile } from '../evaluation/load-structured-file.js';
 
 /** Loads every configured artifact once, for the evaluators that compare them. */
 export function loadArtifacts(context: ContextBase): Map<string, LoadedFile> {

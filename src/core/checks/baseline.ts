@@ -2,8 +2,8 @@
 // the joint record. Each disagreement names the field, the source and both values.
 
 import { BASELINE_FIELDS, formatLocation, type CheckOutcome, type Finding } from '../model.js';
-import { expectedBaseline } from './baseline-sources.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import { expectedBaseline } from '../evaluation/baseline-sources.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 
 /** One check per locked field. */
 export function evaluateBaseline(context: EvaluationContext): CheckOutcome[] {

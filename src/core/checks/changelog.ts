@@ -3,10 +3,10 @@
 // a placeholder. Sections come from the CommonMark tree, so code blocks and comments never count.
 
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { findImpactStatement, findVersionSection } from './impact-statement.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
+import { findImpactStatement, findVersionSection } from '../markdown/impact-statement.js';
 
-export { mentionsVersion } from './impact-statement.js';
+export { mentionsVersion } from '../markdown/impact-statement.js';
 
 /** One check when a changelog is configured. */
 export function evaluateChangelog(context: EvaluationContext): CheckOutcome[] {

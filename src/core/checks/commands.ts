@@ -8,7 +8,7 @@ import { explainExit, findErrorLines } from '../commands/explain-exit.js';
 import { isPlaceholderCommand } from '../commands/placeholder.js';
 import { isPlaceholderBody } from '../commands/command-body.js';
 import { formatDuration } from '../config/duration.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 
 /** Commands refused in this run, and the commands skipped because of them (transitively). */
 function findDeferred(commands: CommandConfig[], results: Map<string, CommandResult>): Set<string> {

@@ -2,8 +2,8 @@
 // consumer-record.ts) and/or its check run at the pinned ref, looked up through the API.
 
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { loadStructuredFile } from './load-structured-file.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
+import { loadStructuredFile } from '../evaluation/load-structured-file.js';
 import { judgeConsumerRecord } from './consumer-record.js';
 import type { DecisionRecord } from '../record.js';
 

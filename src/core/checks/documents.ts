@@ -4,7 +4,7 @@
 
 import type { DocumentConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { judgeDocumentAge } from './document-age.js';
 
 /**

@@ -6,7 +6,7 @@
 import { BASELINE_FIELDS, type CheckOutcome, type Finding } from '../model.js';
 import { isPlainObject } from '../parse/json-pointer.js';
 import { detectFormat, parseText } from '../parse/parse-document.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { findProtectedChanges } from './protected-paths.js';
 
 /** One check when a trusted ref is known (pull requests, --trusted-ref). */

@@ -2,7 +2,7 @@
 // release evidence). A tag missing because tags were not fetched says so and how to fix it.
 
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { suggestName } from '../config/did-you-mean.js';
 
 // `fetch-tags: true` alone is not offered: it leaves the clone shallow, and a shallow clone hides

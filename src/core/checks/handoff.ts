@@ -4,9 +4,9 @@
 
 import type { CheckOutcome, Finding } from '../model.js';
 import { formatPointer, isPlainObject } from '../parse/json-pointer.js';
-import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import type { EvaluationContext, LoadedFile } from '../evaluation/evaluation-context.js';
 import { locationOf } from '../parse/parse-document.js';
-import { compareSets } from './set-difference.js';
+import { compareSets } from '../values/set-difference.js';
 import { checkEnvelope } from './handoff-envelope.js';
 import { readOwn } from '../own-key.js';
 

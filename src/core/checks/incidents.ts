@@ -1,7 +1,7 @@
 // incidents: no open issue carries a SEV-1/SEV-2 label. Without API access this is pending, never pass.
 
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 
 /** One check when incidents are configured. */
 export function evaluateIncidents(context: EvaluationContext): CheckOutcome[] {

@@ -4,7 +4,7 @@
 // policy's `unsigned` state.
 
 import { DECISIONS, type CheckOutcome, type CheckStatus, type Decision } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { locationOf } from '../parse/parse-document.js';
 import type { SignoffJudgement, VerifiedSignature } from '../signoff/signoff-types.js';
 

@@ -5,7 +5,7 @@
 import type { ChangedPaths } from '../evidence.js';
 import { globToRegExp } from '../glob.js';
 import { comparePaths } from '../workspace-path.js';
-import type { ContextBase } from './evaluation-context.js';
+import type { ContextBase } from '../evaluation/evaluation-context.js';
 
 /** A protected pattern and why it is protected. */
 interface ProtectedPattern {

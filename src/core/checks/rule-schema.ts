@@ -3,8 +3,8 @@
 
 import type { Finding } from '../model.js';
 import { validateDocument } from '../schema/validate-document.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { resolveSchemaSource } from './load-structured-file.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
+import { resolveSchemaSource } from '../evaluation/load-structured-file.js';
 import type { Side } from './rules.js';
 
 /** Judges `left` against `schema`; fails with the schema's own message when it is unusable. */

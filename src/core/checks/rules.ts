@@ -7,7 +7,7 @@ import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import {
   canonicalValue,
   compareExactSets,
@@ -15,7 +15,7 @@ import {
   exactNumbersUnder,
   withExactNumbers,
   type ExactNumbers,
-} from './canonical-value.js';
+} from '../values/canonical-value.js';
 import { parseReleaseTag } from './semver-sanity.js';
 import { judgeSchemaRule } from './rule-schema.js';
 

@@ -4,7 +4,7 @@
 // The functions alone, not the package root: it builds every range class and regex at load.
 import semverValid from 'semver/functions/valid.js';
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { readOwn } from '../own-key.js';
 
 /** Parses a release tag (`v` prefix allowed) strictly; null when it is not semver. */

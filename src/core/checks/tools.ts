@@ -4,10 +4,10 @@
 import type { ToolConfig } from '../config/config-types.js';
 import type { ToolEvidence } from '../evidence.js';
 import type { CheckOutcome } from '../model.js';
-import type { EvaluationContext } from './evaluation-context.js';
-import { meetsMinimum, parseMinimumVersion, parseToolVersion } from './tool-version.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
+import { meetsMinimum, parseMinimumVersion, parseToolVersion } from '../values/tool-version.js';
 
-export { parseToolVersion } from './tool-version.js';
+export { parseToolVersion } from '../values/tool-version.js';
 
 /** One check per required tool. */
 export function evaluateTools(context: EvaluationContext): CheckOutcome[] {

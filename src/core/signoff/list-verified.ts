@@ -1,6 +1,6 @@
 // The verified signatures of each decision, as the decision record keeps them.
 
-import type { EvaluationContext } from '../checks/evaluation-context.js';
+import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { DECISIONS, type Decision } from '../model.js';
 import type { VerifiedSignature } from './signoff-types.js';
 

@@ -1,7 +1,7 @@
 // Verifies each decision's joint-decision signatures once per evaluation (create-context.ts), the
 // way the policy asks (file or GitHub), for the checks and the record to share.
 
-import type { ContextBase, LoadedFile } from '../checks/evaluation-context.js';
+import type { ContextBase, LoadedFile } from '../evaluation/evaluation-context.js';
 import { DECISIONS, type Decision } from '../model.js';
 import { judgeFileSignatures, type FileSlot } from './file-signatures.js';
 import { judgeGitHubSignatures } from './github-signatures.js';

@@ -3,7 +3,7 @@
 // higher level, within the version's section), or the rest of a paragraph or list item that names
 // the impact (plus what follows it up to the next heading). Never the next heading's content.
 
-import type { MarkdownBlock, MarkdownOutline } from '../markdown/outline.js';
+import type { MarkdownBlock, MarkdownOutline } from './outline.js';
 
 /** A version's section: its heading and the blocks under it. */
 export interface ChangelogSection {

@@ -11,7 +11,7 @@ import { parseTestCounts } from '../commands/test-counts.js';
 import { walkSchemaClosure } from '../schema/schema-closure.js';
 import { listUserSchemas } from '../schema/relative-refs.js';
 import { verifySignoff } from '../signoff/verify-signoff.js';
-import { loadArtifacts } from './artifacts.js';
+import { loadArtifacts } from '../checks/artifacts.js';
 import { collectBaselineSources } from './baseline-sources.js';
 import type { ContextBase, EvaluationContext } from './evaluation-context.js';
 import { loadJointDecision } from './joint-decision-file.js';
