@@ -6,29 +6,20 @@
 
 import type { CommandConfig } from '../core/config/config-types.js';
 import type { CommandResult } from '../core/evidence.js';
-import type { Redactor } from '../core/redact.js';
 import { reapMarkedProcesses } from './leftover-processes.js';
 import { CommandOutput } from './command-output.js';
 import { KILL_GRACE_MS } from './exec-file.js';
 import { afterOneReadPass, setTimeoutAfterReads } from './idle-pipes.js';
 import { createNotRunResult } from './not-run-result.js';
-import { startCommand, type ShellInvocation } from './start-command.js';
+import { startCommand, type StartOptions } from './start-command.js';
 
 /** After the shell exits, how long its pipes may stay idle (a background child holding them open). */
 const DRAIN_MS = 200;
 
 /** Everything one command run needs besides the command. */
-export interface RunProcessOptions {
-  root: string;
-  /** The child's whole environment (see child-env.ts); the marker is added to it. */
-  env: Record<string, string>;
-  /** This command's marker value, to find what it leaves behind. */
-  marker: string;
-  logFile: string;
+export interface RunProcessOptions extends StartOptions {
   /** ms since the run started, for the record's timeline. */
   origin: number;
-  redact: Redactor;
-  defaultShell: ShellInvocation;
   onOutput?: (text: string) => void;
   /** True while the echo's reader is slow: output is then counted, not passed to onOutput. */
   echoBackedUp?: () => boolean;

@@ -10,11 +10,23 @@ import type { WriteStream } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { CommandConfig } from '../core/config/config-types.js';
+import type { Redactor } from '../core/redact.js';
 import { listProcessIds, MARKER_VARIABLE } from './leftover-processes.js';
 import { openOutputFile, UnsafeOutputError } from './output-dir.js';
-import type { RunProcessOptions } from './run-process.js';
 import { isSystemError } from './system-error.js';
 import { couldNot, ok, type Outcome } from '../core/outcome.js';
+
+/** What starting a command needs (run-process.ts RunProcessOptions has them all). */
+export interface StartOptions {
+  root: string;
+  /** The child's whole environment (see child-env.ts); the marker is added to it. */
+  env: Record<string, string>;
+  /** This command's marker value, to find what it leaves behind. */
+  marker: string;
+  logFile: string;
+  redact: Redactor;
+  defaultShell: ShellInvocation;
+}
 
 /** A command whose shell is running. */
 export interface StartedCommand {
@@ -32,10 +44,7 @@ export interface StartedCommand {
  */
 export function startCommand(
   command: CommandConfig,
-  options: Pick<
-    RunProcessOptions,
-    'root' | 'env' | 'marker' | 'logFile' | 'redact' | 'defaultShell'
-  >,
+  options: StartOptions,
 ): Outcome<StartedCommand> {
   const cwd = resolve(options.root, command.cwd);
   let logFd: number | undefined;

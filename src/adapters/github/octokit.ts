@@ -10,7 +10,9 @@ import { yieldWithoutTimers } from './bottleneck-yield.js';
 import { nodeFetch, type Transport, type TransportInit } from './http-transport.js';
 import { transportRetry } from './transport-retry.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+import type { GitHubClient } from './client-type.js';
+
+export type { GitHubClient } from './client-type.js';
 
 export interface ClientOptions {
   token: string;

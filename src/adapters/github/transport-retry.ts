@@ -4,7 +4,7 @@
 // A POST is retried only when the connection was never made: a reset or a timeout may come after
 // GitHub created the check run or comment, and the caller looks it up first (create-once.ts).
 
-import type { GitHubClient } from './octokit.js';
+import type { GitHubClient } from './client-type.js';
 
 /** Failures that never got an HTTP answer, with the transport's code (ECONNREFUSED, …). */
 export class UnreachableApiError extends Error {

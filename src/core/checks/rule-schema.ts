@@ -2,10 +2,11 @@
 // pointing into the artifact (the rule's pointer joined with the error's own).
 
 import type { Finding } from '../model.js';
+import type { ParsedDocument } from '../parse/parse-document.js';
+import type { ExactNumbers } from '../values/canonical-value.js';
 import { validateDocument } from '../schema/validate-document.js';
 import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import { resolveSchemaSource } from '../evaluation/load-structured-file.js';
-import type { Side } from './rules.js';
 
 /** Judges `left` against `schema`; fails with the schema's own message when it is unusable. */
 export function judgeSchemaRule(
@@ -43,3 +44,16 @@ export function judgeSchemaRule(
     findings,
   };
 }
+
+/** One side of a rule as read from its artifact: the value (and where), or why it has none. */
+export type Side =
+  | {
+      ok: true;
+      value: unknown;
+      location: Finding['location'];
+      document?: ParsedDocument;
+      pointer?: string;
+      /** Exact text of numbers a double rounds, relative to this value. */
+      exact?: ExactNumbers;
+    }
+  | { ok: false; status: 'fail' | 'error'; message: string };

@@ -6,7 +6,7 @@ import semverCmp from 'semver/functions/cmp.js';
 import type { ArtifactRef, RuleConfig } from '../config/config-types.js';
 import type { CheckOutcome, Finding } from '../model.js';
 import { resolvePointer } from '../parse/json-pointer.js';
-import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
+import { locationOf } from '../parse/parse-document.js';
 import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import {
   canonicalValue,
@@ -17,21 +17,9 @@ import {
   type ExactNumbers,
 } from '../values/canonical-value.js';
 import { parseReleaseTag } from './semver-sanity.js';
-import { judgeSchemaRule } from './rule-schema.js';
+import { judgeSchemaRule, type Side } from './rule-schema.js';
 
 const SEMVER_OPERATORS = { eq: '==', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-export type Side =
-  | {
-      ok: true;
-      value: unknown;
-      location: Finding['location'];
-      document?: ParsedDocument;
-      pointer?: string;
-      /** Exact text of numbers a double rounds, relative to this value. */
-      exact?: ExactNumbers;
-    }
-  | { ok: false; status: 'fail' | 'error'; message: string };
 
 /** All rules, expanded per mode where they use `{mode}`. */
 export function evaluateRules(context: EvaluationContext): CheckOutcome[] {

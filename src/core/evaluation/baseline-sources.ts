@@ -1,17 +1,12 @@
 // Where baseline-lock values are observed: inputs, manifest, payload, joint record. Shared by the
 // baseline check and the record's baseline table so both read the same values.
 
-import { BASELINE_FIELDS, type Baseline, type SourceLocation } from '../model.js';
+import { BASELINE_FIELDS, type Baseline } from '../model.js';
 import { isPlainObject, resolvePointer } from '../parse/json-pointer.js';
 import { locationOf, type ParsedDocument } from '../parse/parse-document.js';
-import type { EvaluationContext, LoadedFile } from './evaluation-context.js';
+import type { BaselineSource, EvaluationContext, LoadedFile } from './evaluation-context.js';
 
-/** One place the baseline is stated, with where each value sits. */
-export interface BaselineSource {
-  name: string;
-  values: Baseline;
-  locate(field: string): SourceLocation | undefined;
-}
+export type { BaselineSource } from './evaluation-context.js';
 
 /**
  * The lock as the checks compare with it: without a locked commit_sha, the release tag's commit

@@ -7,10 +7,9 @@ import type { Evidence, TestCounts } from '../evidence.js';
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { SchemaValidator } from '../schema/schema-validator.js';
 import type { SchemaClosure } from '../schema/schema-closure.js';
-import type { CheckOutcome, Decision, Finding } from '../model.js';
+import type { Baseline, CheckOutcome, Decision, Finding, SourceLocation } from '../model.js';
 import type { ReadMarkdown } from '../markdown/outline.js';
 import type { SignoffJudgement } from '../signoff/signoff-types.js';
-import type { BaselineSource } from './baseline-sources.js';
 
 /** A structured file after loading: usable, or why not. */
 export type LoadedFile =
@@ -44,3 +43,10 @@ export interface EvaluationContext extends ContextBase {
 
 /** An evaluator turns the context into check outcomes. */
 export type Evaluator = (context: EvaluationContext) => CheckOutcome[];
+
+/** One place the baseline is stated, with where each value sits. */
+export interface BaselineSource {
+  name: string;
+  values: Baseline;
+  locate(field: string): SourceLocation | undefined;
+}

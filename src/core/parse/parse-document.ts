@@ -6,37 +6,11 @@ import { locateJsonPointer, pointersAtOffsets } from './json-locate.js';
 import { indexJsonPointers, type JsonOffsets } from './json-index.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
 import { parseYaml } from './yaml-document.js';
-import { createPositionLookup, type Position } from './positions.js';
+import { createPositionLookup } from './positions.js';
+import type { ParsedDocument, ParseLimits, ParseResult } from './parse-types.js';
 import type { SourceLocation } from '../model.js';
 
-/** A parsed file: its value and a pointer → position lookup into its text. */
-export interface ParsedDocument {
-  format: 'json' | 'yaml';
-  value: unknown;
-  /**
-   * Numbers a double cannot hold exactly (beyond 2^53, 1e400, long decimals), by pointer, with
-   * the text the file wrote: compare these by exact value, never by the rounded `value`.
-   */
-  inexactNumbers?: ReadonlyMap<string, string>;
-  /** Where the value at `pointer` starts; with `key`, where its member name starts. */
-  locate(pointer: string, key?: boolean): Position | undefined;
-}
-
-/** One reason a text could not be parsed. */
-export interface ParseIssue {
-  message: string;
-  position?: Position;
-}
-
-export type ParseResult =
-  { ok: true; document: ParsedDocument } | { ok: false; issues: ParseIssue[] };
-
-/** Limits that keep a hostile file from costing the gate its memory or stack. */
-export interface ParseLimits {
-  maxDepth: number;
-  /** Told how many characters each positions walk visited (an operation count for tests). */
-  onScan?: (characters: number) => void;
-}
+export type { ParsedDocument, ParseIssue, ParseLimits, ParseResult } from './parse-types.js';
 
 const INDEX_LIMIT = 8 * 1024 * 1024;
 

@@ -20,7 +20,7 @@ import { aliasAwareHeight, resolveAliases } from './yaml-alias-depth.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
 import { canonicalDecimal, canonicalNumber, yamlNumberDecimal } from './exact-number.js';
 import type { Position } from './positions.js';
-import type { ParseLimits, ParseResult, ParseIssue } from './parse-document.js';
+import type { ParseLimits, ParseResult, ParseIssue } from './parse-types.js';
 
 /**
  * Text a YAML 1.2 number a double cannot hold must contain (a cheap test before walking every

@@ -17,15 +17,9 @@ import {
 } from './headline.js';
 import { renderJointDecision } from './report-joint-decision.js';
 
-/** Options: how much detail to keep (the GitHub renderers shrink it to fit size limits). */
-export interface MarkdownOptions {
-  /** Include passing checks in the checks table. */
-  passingChecks: boolean;
-  /** Include command output tails. */
-  outputTails: boolean;
-  /** Most findings listed per check. */
-  findingsPerCheck: number;
-}
+import type { MarkdownOptions } from './markdown-options.js';
+
+export type { MarkdownOptions } from './markdown-options.js';
 
 export const FULL_DETAIL: MarkdownOptions = {
   passingChecks: true,

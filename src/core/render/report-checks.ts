@@ -6,7 +6,7 @@ import type { DecisionRecord } from '../record.js';
 import { checkSummaryText } from './headline.js';
 import { ICON_LEGEND, isFullSha, STATUS_ICONS, STATUS_ORDER } from './format-value.js';
 import { mdCode, mdProse, mdText } from './markdown-escape.js';
-import type { MarkdownOptions } from './markdown.js';
+import type { MarkdownOptions } from './markdown-options.js';
 
 /** The lock against every source that states a baseline value; '' when none does. */
 export function renderBaseline(record: DecisionRecord): string {

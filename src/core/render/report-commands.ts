@@ -5,7 +5,7 @@ import { formatDuration } from '../config/duration.js';
 import type { DecisionRecord, RecordCommand } from '../record.js';
 import { renderGantt } from './gantt.js';
 import { escapeMarkdown, mdCode, mdProse } from './markdown-escape.js';
-import type { MarkdownOptions } from './markdown.js';
+import type { MarkdownOptions } from './markdown-options.js';
 
 /** The commands table, chart and failing tails; '' when the gate has no commands. */
 export function renderCommands(record: DecisionRecord, options: MarkdownOptions): string {
