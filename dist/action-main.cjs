@@ -69505,6 +69505,7 @@ function normalizeJointDecision(joint, path) {
 var DEFAULT_COMMAND_TIMEOUT_MS = 30 * 6e4;
 var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 var DEFAULT_MAX_DEPTH = 64;
+var MAX_DEPTH_LIMIT = 1e3;
 var STATES = ["GO", "NO-GO", "CONDITIONAL"];
 function normalizeConfig(raw, path, at, inexactNumbers) {
   const list2 = (key) => raw[key] ?? [];
@@ -70390,13 +70391,14 @@ function assertRecordValid(record, validator) {
 }
 
 // src/app/read-records.ts
+var MAX_RECORD_DEPTH = MAX_DEPTH_LIMIT + 16;
 var FINDINGS_PER_FILE = 5;
 function readRecords(files, validator) {
   const compiled = validator.compile({ name: "builtin:decision-record", schema: void 0 });
   if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors = [];
   const records = files.flatMap((file) => {
-    const parsed = parseText(file.text, "json");
+    const parsed = parseText(file.text, "json", { maxDepth: MAX_RECORD_DEPTH });
     if (!parsed.ok) {
       const issue2 = parsed.issues[0];
       errors.push({

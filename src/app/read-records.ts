@@ -3,6 +3,7 @@
 // run, possibly edited by hand: nothing in it is used before both checks pass.
 
 import type { ConfigError } from '../core/config/config-types.js';
+import { MAX_DEPTH_LIMIT } from '../core/config/normalize-config.js';
 import { parseText } from '../core/parse/parse-document.js';
 import type { DecisionRecord } from '../core/record.js';
 import type { SchemaValidator } from '../core/schema/schema-validator.js';
@@ -13,6 +14,13 @@ export interface RecordFile {
   path: string;
   text: string;
 }
+
+/**
+ * How deep a record may nest. A check keeps the artifact values it compared (`observed`,
+ * `expected`) a few levels down, and an artifact may be as deep as a config allows: a record the
+ * gate wrote must always be readable again, while a hostile file still meets a bound.
+ */
+export const MAX_RECORD_DEPTH = MAX_DEPTH_LIMIT + 16;
 
 /** How many schema findings are listed per file (the first ones name the fault). */
 const FINDINGS_PER_FILE = 5;
@@ -30,7 +38,7 @@ export function readRecords(
   if (!compiled.ok) throw new Error(compiled.message, { cause: compiled.cause });
   const errors: ConfigError[] = [];
   const records = files.flatMap((file) => {
-    const parsed = parseText(file.text, 'json');
+    const parsed = parseText(file.text, 'json', { maxDepth: MAX_RECORD_DEPTH });
     if (!parsed.ok) {
       const issue = parsed.issues[0]!;
       errors.push({

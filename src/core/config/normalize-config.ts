@@ -21,6 +21,8 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 30 * 60_000;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Default nesting limit for artifacts. */
 export const DEFAULT_MAX_DEPTH = 64;
+/** The highest `limits.max_depth` a config may set (the config schema's maximum). */
+export const MAX_DEPTH_LIMIT = 1000;
 
 const STATES: DecisionState[] = ['GO', 'NO-GO', 'CONDITIONAL'];
 
