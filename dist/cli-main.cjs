@@ -38680,14 +38680,14 @@ function readScriptBody(ref, text2) {
 
 // src/app/read-command-scripts.ts
 var MAX_DEPTH = 4;
-var MAX_FILES = 64;
+var MAX_SCRIPT_FILES = 64;
 async function readCommandScripts(commands, read) {
   let pending = commands.flatMap((c) => findScriptReferences(c.run, c.cwd));
   const seen = /* @__PURE__ */ new Set();
   for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
     const batch = pending.filter((ref) => {
       const key = `${ref.path}#${ref.script ?? ""}`;
-      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      if (seen.has(key) || seen.size >= MAX_SCRIPT_FILES) return false;
       seen.add(key);
       return true;
     });
@@ -41885,7 +41885,8 @@ function firstPositionalIndex(args, valueOptions) {
 
 // src/core/commands/mutation.ts
 var MAX_DEPTH2 = 4;
-function findMutation(command, extraPatterns = [], readText = () => void 0) {
+var NOTHING_READ = () => ({ kind: "missing" });
+function findMutation(command, extraPatterns = [], readText = NOTHING_READ) {
   if (command.mutates) return "marked mutates: true";
   const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
   return findInLine(command.run, command.cwd ?? ".", patterns, readText, 0, /* @__PURE__ */ new Set());
@@ -41904,14 +41905,14 @@ function findInLine(line, cwd, patterns, readText, depth, seen) {
     const key = `${ref.path}#${ref.script ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const text2 = readText(ref.path);
-    const body = text2 === void 0 ? void 0 : readScriptBody(ref, text2);
+    const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+    const read = readText(ref.path);
+    if (read.kind === "unavailable")
+      return `runs ${what}, which the gate could not read (${read.reason}), so what it changes is unknown`;
+    const body = read.kind === "ok" ? readScriptBody(ref, read.text) : void 0;
     if (body === void 0) continue;
     const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
-    if (inner) {
-      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
-      return `runs ${what}, which ${inner}`;
-    }
+    if (inner) return `runs ${what}, which ${inner}`;
   }
   return void 0;
 }
@@ -41925,7 +41926,7 @@ function findInWords(words, cwd, patterns, readText, depth) {
 }
 
 // src/core/commands/plan-commands.ts
-function planRefusals(config2, decision, readText = () => void 0) {
+function planRefusals(config2, decision, readText) {
   if (decision !== "rehearsal") return {};
   const refusals = {};
   for (const command of config2.commands) {
@@ -42025,6 +42026,14 @@ function redactDeep(value, redact) {
   return value;
 }
 
+// src/core/outcome.ts
+function ok(value) {
+  return { kind: "ok", value };
+}
+function couldNot(reason, cause) {
+  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
+}
+
 // src/app/run-request.ts
 var COMMAND_LOG_DIR = "logs";
 function resolveConcurrency(request, configured) {
@@ -42077,10 +42086,7 @@ async function collectEvidence(config2, inputs, ports, request, plan) {
     plan.recordedCommands ?? (runCommands && config2.commands.length > 0 ? ports.runner.run(config2.commands, {
       concurrency: resolveConcurrency(request, config2.commandSettings.concurrency),
       logDir: COMMAND_LOG_DIR,
-      refusals: planRefusals(config2, request.decision, (path) => {
-        const file = reads.get(path);
-        return file?.kind === "ok" ? file.text : void 0;
-      }),
+      refusals: planRefusals(config2, request.decision, (path) => scriptRead(reads.get(path))),
       redact: plan.redact,
       withheldEnv: withheldEnv(config2),
       runTimeoutMs: config2.commandSettings.runTimeoutMs,
@@ -42132,6 +42138,11 @@ async function integrityOf(configRead, ports, plan) {
     // No ref, nothing to compare with: the trusted config says why (never a git call on a guess).
     changed: trusted.ref === null ? { kind: "unavailable", reason: "no trusted ref" } : await ports.git.changedPaths(trusted.ref)
   };
+}
+function scriptRead(file) {
+  if (!file) return couldNot(`past the ${MAX_SCRIPT_FILES} script files a run reads`);
+  if (file.kind === "ok") return { kind: "ok", text: file.text };
+  return file.kind === "missing" ? { kind: "missing" } : couldNot(file.reason);
 }
 
 // src/core/config/builtin-schema-refs.ts
@@ -43413,14 +43424,6 @@ async function aggregateShards(ports, request) {
     }
   };
   return writeRecord(ports, merged.record, validator);
-}
-
-// src/core/outcome.ts
-function ok(value) {
-  return { kind: "ok", value };
-}
-function couldNot(reason, cause) {
-  return cause === void 0 ? { kind: "unavailable", reason } : { kind: "unavailable", reason, cause };
 }
 
 // src/core/shard/partition.ts

@@ -65,6 +65,32 @@ describe('runner through the CLI', () => {
     }
   });
 
+  it('refuses in a rehearsal a command whose scripts go past what the gate reads (fail closed)', async () => {
+    // 70 helper scripts: the gate reads 64 a run, and the last one deploys (here: touches a file).
+    const helpers = Array.from({ length: 70 }, (_, i) => `./h${i}.sh`);
+    const files: Record<string, string> = {
+      [CONFIG]: `${HEAD}commands:\n  - {id: release-checks, run: 'sh ./all.sh'}\n`,
+      'all.sh': `${helpers.join('\n')}\n`,
+    };
+    for (const [i] of helpers.entries())
+      files[`h${i}.sh`] = i === 69 ? 'touch mutated\n' : 'true\n';
+    const dir = workspace(files);
+    try {
+      for (const name of Object.keys(files))
+        if (name.endsWith('.sh')) chmodSync(join(dir, name), 0o755);
+      const run = await cli(['run', '--json'], dir);
+      const record = JSON.parse(run.stdout);
+      const command = record.commands.find((c: { id: string }) => c.id === 'release-checks');
+      expect(command.state).toBe('refused');
+      expect(command.reason).toMatch(
+        /^refused in a rehearsal: mutating command \(runs all\.sh, which runs h\d+\.sh, which the gate could not read \(past the 64 script files a run reads\)/,
+      );
+      expect(readdirSync(dir)).not.toContain('mutated');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('flags a placeholder hiding in a script file or a package.json script', async () => {
     const dir = workspace({
       [CONFIG]: `${HEAD}commands:\n  - {id: script, run: ./placeholder.sh}\n  - {id: npm-script, run: npm run build:frontend, cwd: web}\n`,

@@ -1,12 +1,17 @@
 // Mutation detection reads the words of a command (and the scripts it runs), not its spelling:
 // global options, quotes, spacing, wrappers and script bodies do not hide a deploy.
 import { describe, expect, it } from 'vitest';
-import { findMutation } from '../../src/core/commands/mutation.js';
+import { findMutation, type ReadText } from '../../src/core/commands/mutation.js';
 import { planRefusals } from '../../src/core/commands/plan-commands.js';
 import { splitCommandLine } from '../../src/core/commands/shell-words.js';
 
+/** The files the gate read, by path; any other is missing. */
+const readFrom =
+  (files: Record<string, string>): ReadText =>
+  (path) =>
+    Object.hasOwn(files, path) ? { kind: 'ok', text: files[path]! } : { kind: 'missing' };
 const mutating = (run: string, files: Record<string, string> = {}, cwd = '.') =>
-  findMutation({ run, mutates: false, cwd }, [], (path) => files[path]);
+  findMutation({ run, mutates: false, cwd }, [], readFrom(files));
 
 describe('commands that mutate, however they are written', () => {
   it.each([
@@ -163,12 +168,31 @@ describe('planRefusals', () => {
       commands: [{ id: 'deploy', run: './scripts/deploy.sh', mutates: false, cwd: '.' }],
       commandSettings: { mutationPatterns: [] },
     } as never;
-    const read = (path: string) =>
-      path === 'scripts/deploy.sh' ? 'helm -n prod upgrade api ./chart\n' : undefined;
+    const read = readFrom({ 'scripts/deploy.sh': 'helm -n prod upgrade api ./chart\n' });
     expect(planRefusals(config, 'rehearsal', read).deploy).toMatch(
       /runs scripts\/deploy.sh, which runs `helm upgrade`/,
     );
     expect(planRefusals(config, 'cutover', read)).toEqual({});
+  });
+});
+
+describe('a script the gate could not read', () => {
+  it.each([
+    ['./scripts/deploy.sh', 'scripts/deploy.sh'],
+    ['npm run release', "the package.json script 'release' (package.json)"],
+    ['bash -c "./scripts/deploy.sh --now"', 'scripts/deploy.sh'],
+  ])('%s is refused in a rehearsal, naming it and why (fail closed)', (run, named) => {
+    const why = findMutation({ run, mutates: false, cwd: '.' }, [], () => ({
+      kind: 'unavailable',
+      reason: 'past the 64 script files a run reads',
+    }));
+    expect(why).toBe(
+      `runs ${named}, which the gate could not read (past the 64 script files a run reads), so what it changes is unknown`,
+    );
+  });
+
+  it('a missing one is not refused: the command fails on its own when it runs', () => {
+    expect(mutating('./scripts/deploy.sh')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,9 @@ import type { CheckpointConfig } from '../core/config/config-types.js';
 import type { CommandResult, Evidence, FileRead, TrustedRead } from '../core/evidence.js';
 import type { Ports } from './ports.js';
 import { planRefusals, withheldEnv } from '../core/commands/plan-commands.js';
+import type { ScriptRead } from '../core/commands/mutation.js';
+import { couldNot } from '../core/outcome.js';
+import { MAX_SCRIPT_FILES } from './read-command-scripts.js';
 import type { Redactor } from '../core/redact.js';
 import { readInputs, type InputReads } from './read-inputs.js';
 import {
@@ -80,10 +83,7 @@ export async function collectEvidence(
         ? ports.runner.run(config.commands, {
             concurrency: resolveConcurrency(request, config.commandSettings.concurrency),
             logDir: COMMAND_LOG_DIR,
-            refusals: planRefusals(config, request.decision, (path) => {
-              const file = reads.get(path);
-              return file?.kind === 'ok' ? file.text : undefined;
-            }),
+            refusals: planRefusals(config, request.decision, (path) => scriptRead(reads.get(path))),
             redact: plan.redact,
             withheldEnv: withheldEnv(config),
             runTimeoutMs: config.commandSettings.runTimeoutMs,
@@ -150,4 +150,14 @@ async function integrityOf(
         ? { kind: 'unavailable', reason: 'no trusted ref' }
         : await ports.git.changedPaths(trusted.ref),
   };
+}
+
+/**
+ * A script as the mutation check sees it. One the inputs pass did not read was past its limit of
+ * script files (read-command-scripts.ts): unknown, not absent.
+ */
+function scriptRead(file: FileRead | undefined): ScriptRead {
+  if (!file) return couldNot(`past the ${MAX_SCRIPT_FILES} script files a run reads`);
+  if (file.kind === 'ok') return { kind: 'ok', text: file.text };
+  return file.kind === 'missing' ? { kind: 'missing' } : couldNot(file.reason);
 }

@@ -11,7 +11,8 @@ import {
 } from '../core/commands/script-refs.js';
 
 const MAX_DEPTH = 4;
-const MAX_FILES = 64;
+/** Script files read a run, at most (a command that hands work past them is refused in a rehearsal). */
+export const MAX_SCRIPT_FILES = 64;
 
 /** Reads every referenced script through `read` (which caches); resolves when all are read. */
 export async function readCommandScripts(
@@ -23,7 +24,7 @@ export async function readCommandScripts(
   for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
     const batch = pending.filter((ref) => {
       const key = `${ref.path}#${ref.script ?? ''}`;
-      if (seen.has(key) || seen.size >= MAX_FILES) return false;
+      if (seen.has(key) || seen.size >= MAX_SCRIPT_FILES) return false;
       seen.add(key);
       return true;
     });

@@ -7,18 +7,28 @@ import { findMutatingInvocation } from './mutating-programs.js';
 import { readScriptBody, findScriptReferences } from './script-refs.js';
 import { splitCommandLine } from './shell-words.js';
 import { unwrapCommand } from './unwrap-command.js';
+import type { CouldNot } from '../outcome.js';
 
 /** How deep scripts calling scripts are followed. */
 const MAX_DEPTH = 4;
 
-/** Reads a workspace file the gate has already read; undefined when it could not. */
-export type ReadText = (path: string) => string | undefined;
+/**
+ * A script as the gate read it: its text; `missing` (the command fails on its own when it runs);
+ * or `unavailable` with why it was not read (unreadable, past the read limit): what it would do
+ * is unknown, so a rehearsal refuses the command that runs it (fail closed).
+ */
+export type ScriptRead = { kind: 'ok'; text: string } | { kind: 'missing' } | CouldNot;
+
+/** Reads a workspace file among those the gate has already read. */
+export type ReadText = (path: string) => ScriptRead;
+
+const NOTHING_READ: ReadText = () => ({ kind: 'missing' });
 
 /** Why a command must not run in a rehearsal, or undefined when it may. */
 export function findMutation(
   command: { run: string; mutates: boolean; cwd?: string },
   extraPatterns: readonly string[] = [],
-  readText: ReadText = () => undefined,
+  readText: ReadText = NOTHING_READ,
 ): string | undefined {
   if (command.mutates) return 'marked mutates: true';
   const patterns = extraPatterns.map((source) => ({ source, regex: new RegExp(source) }));
@@ -46,14 +56,14 @@ function findInLine(
     const key = `${ref.path}#${ref.script ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const text = readText(ref.path);
-    const body = text === undefined ? undefined : readScriptBody(ref, text);
+    const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
+    const read = readText(ref.path);
+    if (read.kind === 'unavailable')
+      return `runs ${what}, which the gate could not read (${read.reason}), so what it changes is unknown`;
+    const body = read.kind === 'ok' ? readScriptBody(ref, read.text) : undefined;
     if (body === undefined) continue;
     const inner = findInLine(body, ref.cwd, patterns, readText, depth + 1, seen);
-    if (inner) {
-      const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
-      return `runs ${what}, which ${inner}`;
-    }
+    if (inner) return `runs ${what}, which ${inner}`;
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import { findMutation, type ReadText } from './mutation.js';
 export function planRefusals(
   config: CheckpointConfig,
   decision: Decision,
-  readText: ReadText = () => undefined,
+  readText?: ReadText,
 ): Record<string, string> {
   if (decision !== 'rehearsal') return {};
   const refusals: Record<string, string> = {};
