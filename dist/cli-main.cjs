@@ -38587,6 +38587,9 @@ function basename(path) {
 }
 
 // src/core/commands/script-refs.ts
+function scriptRefKey(ref) {
+  return `${ref.path}#${ref.script ?? ""}@${ref.cwd}`;
+}
 var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
 var NPM_LIFECYCLE = {
@@ -38638,14 +38641,14 @@ function findScriptReferences(line, cwd) {
       continue;
     }
     const { program, path, args } = unwrapped;
-    const file = (relative4) => {
+    const file = (relative4, shellText) => {
       const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+      if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
     };
-    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path);
+    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path, /\.(sh|bash)$/.test(path));
     else if (SHELLS2.has(program)) {
       const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
-      if (script && !script.startsWith("$")) file(script);
+      if (script && !script.startsWith("$")) file(script, true);
     } else if (PACKAGE_MANAGERS.has(program)) {
       const ref = findPackageScript(program, args, cwd);
       if (ref) refs.push(ref);
@@ -38670,7 +38673,12 @@ function findPackageScript(program, args, cwd) {
   else if (program === "npm" && Object.hasOwn(NPM_LIFECYCLE, first)) script = NPM_LIFECYCLE[first];
   else if (program !== "npm" && !(program === "bun" && first === "test") && !PM_BUILTINS.has(first))
     script = first;
-  return script ? { path: joinWorkspacePath(directory, "package.json"), cwd: directory, script } : void 0;
+  return script ? {
+    path: joinWorkspacePath(directory, "package.json"),
+    cwd: directory,
+    script,
+    shellText: true
+  } : void 0;
 }
 function readScriptBody(ref, text2) {
   if (ref.script === void 0) return text2;
@@ -38686,7 +38694,7 @@ async function readCommandScripts(commands, read) {
   const seen = /* @__PURE__ */ new Set();
   for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
     const batch = pending.filter((ref) => {
-      const key = `${ref.path}#${ref.script ?? ""}`;
+      const key = scriptRefKey(ref);
       if (seen.has(key) || seen.size >= MAX_SCRIPT_FILES) return false;
       seen.add(key);
       return true;
@@ -41902,12 +41910,12 @@ function findInLine(line, cwd, patterns, readText, depth, seen) {
   }
   if (depth >= MAX_DEPTH2) return void 0;
   for (const ref of findScriptReferences(line, cwd)) {
-    const key = `${ref.path}#${ref.script ?? ""}`;
+    const key = scriptRefKey(ref);
     if (seen.has(key)) continue;
     seen.add(key);
     const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
     const read = readText(ref.path);
-    if (read.kind === "unavailable")
+    if (read.kind === "not-read" || read.kind === "unavailable" && ref.shellText)
       return `runs ${what}, which the gate could not read (${read.reason}), so what it changes is unknown`;
     const body = read.kind === "ok" ? readScriptBody(ref, read.text) : void 0;
     if (body === void 0) continue;
@@ -42140,7 +42148,8 @@ async function integrityOf(configRead, ports, plan) {
   };
 }
 function scriptRead(file) {
-  if (!file) return couldNot(`past the ${MAX_SCRIPT_FILES} script files a run reads`);
+  if (!file)
+    return { kind: "not-read", reason: `past the ${MAX_SCRIPT_FILES} scripts a run follows` };
   if (file.kind === "ok") return { kind: "ok", text: file.text };
   return file.kind === "missing" ? { kind: "missing" } : couldNot(file.reason);
 }

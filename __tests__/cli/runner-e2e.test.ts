@@ -83,9 +83,36 @@ describe('runner through the CLI', () => {
       const command = record.commands.find((c: { id: string }) => c.id === 'release-checks');
       expect(command.state).toBe('refused');
       expect(command.reason).toMatch(
-        /^refused in a rehearsal: mutating command \(runs all\.sh, which runs h\d+\.sh, which the gate could not read \(past the 64 script files a run reads\)/,
+        /^refused in a rehearsal: mutating command \(runs all\.sh, which runs h\d+\.sh, which the gate could not read \(past the 64 scripts a run follows\)/,
       );
       expect(readdirSync(dir)).not.toContain('mutated');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('follows a shared script from each directory that runs it: nothing read is refused', async () => {
+    const pkg = JSON.stringify({ scripts: { test: 'echo 1 passed, 0 failed' } });
+    const dir = workspace({
+      [CONFIG]: `${HEAD}commands:\n  - {id: a, run: ../../scripts/test.sh, cwd: packages/a}\n  - {id: b, run: ../../scripts/test.sh, cwd: packages/b}\n`,
+      'scripts/test.sh': 'npm test\n',
+      'packages/a/package.json': pkg,
+      'packages/b/package.json': pkg,
+    });
+    try {
+      chmodSync(join(dir, 'scripts/test.sh'), 0o755);
+      const run = await cli(['run', '--json'], dir);
+      const record = JSON.parse(run.stdout);
+      expect(
+        record.commands.map((c: { id: string; state: string; reason?: string }) => [
+          c.id,
+          c.state,
+          c.reason ?? '',
+        ]),
+      ).toEqual([
+        ['a', 'ran', ''],
+        ['b', 'ran', ''],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

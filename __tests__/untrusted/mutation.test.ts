@@ -177,22 +177,64 @@ describe('planRefusals', () => {
 });
 
 describe('a script the gate could not read', () => {
-  it.each([
-    ['./scripts/deploy.sh', 'scripts/deploy.sh'],
-    ['npm run release', "the package.json script 'release' (package.json)"],
-    ['bash -c "./scripts/deploy.sh --now"', 'scripts/deploy.sh'],
-  ])('%s is refused in a rehearsal, naming it and why (fail closed)', (run, named) => {
-    const why = findMutation({ run, mutates: false, cwd: '.' }, [], () => ({
-      kind: 'unavailable',
-      reason: 'past the 64 script files a run reads',
-    }));
-    expect(why).toBe(
-      `runs ${named}, which the gate could not read (past the 64 script files a run reads), so what it changes is unknown`,
-    );
+  const notRead: ReadText = () => ({
+    kind: 'not-read',
+    reason: 'past the 64 scripts a run follows',
   });
+  const unreadable: ReadText = () => ({
+    kind: 'unavailable',
+    reason: 'a symlink that leads outside the workspace',
+  });
+  it.each([
+    ['./scripts/deploy.sh', notRead, 'scripts/deploy.sh', 'past the 64 scripts a run follows'],
+    [
+      'npm run release',
+      notRead,
+      "the package.json script 'release' (package.json)",
+      'past the 64 scripts a run follows',
+    ],
+    ['./bin/tool --all', notRead, 'bin/tool', 'past the 64 scripts a run follows'],
+    [
+      'bash -c "./scripts/deploy.sh --now"',
+      unreadable,
+      'scripts/deploy.sh',
+      'a symlink that leads outside the workspace',
+    ],
+    ['source env/prod', unreadable, 'env/prod', 'a symlink that leads outside the workspace'],
+  ])(
+    '%s is refused in a rehearsal, naming it and why (fail closed)',
+    (run, read, named, reason) => {
+      expect(findMutation({ run, mutates: false, cwd: '.' }, [], read)).toBe(
+        `runs ${named}, which the gate could not read (${reason}), so what it changes is unknown`,
+      );
+    },
+  );
+
+  it.each(['.venv/bin/python -m pytest', './bin/tool --all'])(
+    'a program run by its path that cannot be read (%s) is judged by its words, as any program',
+    (run) => {
+      expect(findMutation({ run, mutates: false, cwd: '.' }, [], unreadable)).toBeUndefined();
+    },
+  );
 
   it('a missing one is not refused: the command fails on its own when it runs', () => {
     expect(mutating('./scripts/deploy.sh')).toBeUndefined();
+  });
+});
+
+describe('one script run from two directories', () => {
+  it('is followed from each: its references resolve against the directory it runs from', () => {
+    // common.sh's ./helper.sh is sub/helper.sh when run from sub, helper.sh when run from the root.
+    const files = {
+      'scripts/a.sh': 'npm --prefix sub run x\n',
+      'sub/package.json': JSON.stringify({ scripts: { x: 'sh ../scripts/common.sh' } }),
+      'scripts/common.sh': './helper.sh\n',
+      'sub/helper.sh': 'true\n',
+      'helper.sh': 'kubectl apply -f x.yaml\n',
+    };
+    expect(mutating('./scripts/a.sh && ./scripts/common.sh', files)).toBe(
+      'runs scripts/common.sh, which runs helper.sh, which runs `kubectl apply`',
+    );
   });
 });
 

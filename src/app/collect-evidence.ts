@@ -157,7 +157,8 @@ async function integrityOf(
  * script files (read-command-scripts.ts): unknown, not absent.
  */
 function scriptRead(file: FileRead | undefined): ScriptRead {
-  if (!file) return couldNot(`past the ${MAX_SCRIPT_FILES} script files a run reads`);
+  if (!file)
+    return { kind: 'not-read', reason: `past the ${MAX_SCRIPT_FILES} scripts a run follows` };
   if (file.kind === 'ok') return { kind: 'ok', text: file.text };
   return file.kind === 'missing' ? { kind: 'missing' } : couldNot(file.reason);
 }

@@ -7,11 +7,15 @@ import type { FileRead } from '../core/evidence.js';
 import {
   findScriptReferences,
   readScriptBody,
+  scriptRefKey,
   type ScriptRef,
 } from '../core/commands/script-refs.js';
 
 const MAX_DEPTH = 4;
-/** Script files read a run, at most (a command that hands work past them is refused in a rehearsal). */
+/**
+ * Scripts followed a run, at most (a script, or a package.json script, counted once per directory it
+ * runs from); a command that hands work past them is refused in a rehearsal.
+ */
 export const MAX_SCRIPT_FILES = 64;
 
 /** Reads every referenced script through `read` (which caches); resolves when all are read. */
@@ -23,7 +27,8 @@ export async function readCommandScripts(
   const seen = new Set<string>();
   for (let depth = 0; depth < MAX_DEPTH && pending.length > 0; depth++) {
     const batch = pending.filter((ref) => {
-      const key = `${ref.path}#${ref.script ?? ''}`;
+      // Keyed with the directory it runs from: its own references resolve against that.
+      const key = scriptRefKey(ref);
       if (seen.has(key) || seen.size >= MAX_SCRIPT_FILES) return false;
       seen.add(key);
       return true;

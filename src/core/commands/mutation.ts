@@ -4,7 +4,7 @@
 // work to a script or package.json script whose body does. Config patterns add more.
 
 import { findMutatingInvocation } from './mutating-programs.js';
-import { readScriptBody, findScriptReferences } from './script-refs.js';
+import { readScriptBody, findScriptReferences, scriptRefKey } from './script-refs.js';
 import { splitCommandLine } from './shell-words.js';
 import { unwrapCommand } from './unwrap-command.js';
 import type { CouldNot } from '../outcome.js';
@@ -14,10 +14,17 @@ const MAX_DEPTH = 4;
 
 /**
  * A script as the gate read it: its text; `missing` (the command fails on its own when it runs);
- * or `unavailable` with why it was not read (unreadable, past the read limit): what it would do
- * is unknown, so a rehearsal refuses the command that runs it (fail closed).
+ * `unavailable` with why it could not be read (a symlink out of the workspace, too big); or
+ * `not-read`, past what the gate follows. What an unread script would do is unknown, so a
+ * rehearsal refuses the command (fail closed); so does an unreadable one the shell would read as
+ * its commands. A program run by its path that cannot be read (a virtualenv's `python` linked
+ * out of the workspace, a large binary) is judged by its words alone, as any program is.
  */
-export type ScriptRead = { kind: 'ok'; text: string } | { kind: 'missing' } | CouldNot;
+export type ScriptRead =
+  | { kind: 'ok'; text: string }
+  | { kind: 'missing' }
+  | CouldNot
+  | { kind: 'not-read'; reason: string };
 
 /** Reads a workspace file among those the gate has already read. */
 export type ReadText = (path: string) => ScriptRead;
@@ -53,12 +60,12 @@ function findInLine(
   }
   if (depth >= MAX_DEPTH) return undefined;
   for (const ref of findScriptReferences(line, cwd)) {
-    const key = `${ref.path}#${ref.script ?? ''}`;
+    const key = scriptRefKey(ref);
     if (seen.has(key)) continue;
     seen.add(key);
     const what = ref.script ? `the package.json script '${ref.script}' (${ref.path})` : ref.path;
     const read = readText(ref.path);
-    if (read.kind === 'unavailable')
+    if (read.kind === 'not-read' || (read.kind === 'unavailable' && ref.shellText))
       return `runs ${what}, which the gate could not read (${read.reason}), so what it changes is unknown`;
     const body = read.kind === 'ok' ? readScriptBody(ref, read.text) : undefined;
     if (body === undefined) continue;

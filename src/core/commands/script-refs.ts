@@ -16,6 +16,17 @@ export interface ScriptRef {
   cwd: string;
   /** For package.json: the script name. */
   script?: string;
+  /**
+   * The shell reads this file as the commands to run (`bash x`, `source x`, a `.sh`/`.bash` file,
+   * a package.json script): unreadable, it hides what runs. A program run by its path
+   * (`.venv/bin/python`, `./bin/tool`) may be a binary or a symlink out of the workspace.
+   */
+  shellText: boolean;
+}
+
+/** A ref's key in a walk: the same file run from another directory resolves its own references. */
+export function scriptRefKey(ref: ScriptRef): string {
+  return `${ref.path}#${ref.script ?? ''}@${ref.cwd}`;
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.']);
@@ -73,14 +84,14 @@ export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
       continue;
     }
     const { program, path, args } = unwrapped;
-    const file = (relative: string) => {
+    const file = (relative: string, shellText: boolean) => {
       const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd });
+      if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
     };
-    if (path.includes('/') || /\.(sh|bash)$/.test(path)) file(path);
+    if (path.includes('/') || /\.(sh|bash)$/.test(path)) file(path, /\.(sh|bash)$/.test(path));
     else if (SHELLS.has(program)) {
       const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
-      if (script && !script.startsWith('$')) file(script);
+      if (script && !script.startsWith('$')) file(script, true);
     } else if (PACKAGE_MANAGERS.has(program)) {
       const ref = findPackageScript(program, args, cwd);
       if (ref) refs.push(ref);
@@ -107,7 +118,12 @@ function findPackageScript(program: string, args: string[], cwd: string): Script
   else if (program !== 'npm' && !(program === 'bun' && first === 'test') && !PM_BUILTINS.has(first))
     script = first;
   return script
-    ? { path: joinWorkspacePath(directory, 'package.json'), cwd: directory, script }
+    ? {
+        path: joinWorkspacePath(directory, 'package.json'),
+        cwd: directory,
+        script,
+        shellText: true,
+      }
     : undefined;
 }
 
