@@ -65843,11 +65843,13 @@ function findScriptReferences(line, cwd) {
       const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
       if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
     };
-    if (path.includes("/") || /\.(sh|bash)$/.test(path)) file(path, /\.(sh|bash)$/.test(path));
-    else if (SHELLS2.has(program)) {
+    if (SHELLS2.has(program)) {
+      if (path.includes("/")) file(path, false);
       const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
       if (script && !script.startsWith("$")) file(script, true);
-    } else if (PACKAGE_MANAGERS.has(program)) {
+    } else if (path.includes("/") || /\.(sh|bash)$/.test(path))
+      file(path, /\.(sh|bash)$/.test(path));
+    else if (PACKAGE_MANAGERS.has(program)) {
       const ref = findPackageScript(program, args, cwd);
       if (ref) refs.push(ref);
     }

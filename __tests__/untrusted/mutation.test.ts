@@ -222,6 +222,18 @@ describe('a script the gate could not read', () => {
   });
 });
 
+describe('a shell named by its path', () => {
+  it.each([
+    '/bin/bash ./scripts/deploy.sh',
+    '/usr/bin/sh scripts/deploy.sh',
+    './bin/bash scripts/deploy.sh',
+  ])('%s runs the script, which is read', (run) => {
+    expect(mutating(run, { 'scripts/deploy.sh': 'kubectl apply -f x.yaml\n' })).toBe(
+      'runs scripts/deploy.sh, which runs `kubectl apply`',
+    );
+  });
+});
+
 describe('one script run from two directories', () => {
   it('is followed from each: its references resolve against the directory it runs from', () => {
     // common.sh's ./helper.sh is sub/helper.sh when run from sub, helper.sh when run from the root.

@@ -88,11 +88,15 @@ export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
       const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
       if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
     };
-    if (path.includes('/') || /\.(sh|bash)$/.test(path)) file(path, /\.(sh|bash)$/.test(path));
-    else if (SHELLS.has(program)) {
+    // A shell first, however it is named (`/bin/bash x.sh` is bash running x.sh, not a script).
+    if (SHELLS.has(program)) {
+      // A shell in the workspace (`./bin/bash`) is a program of its own too; a system one is dropped.
+      if (path.includes('/')) file(path, false);
       const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
       if (script && !script.startsWith('$')) file(script, true);
-    } else if (PACKAGE_MANAGERS.has(program)) {
+    } else if (path.includes('/') || /\.(sh|bash)$/.test(path))
+      file(path, /\.(sh|bash)$/.test(path));
+    else if (PACKAGE_MANAGERS.has(program)) {
       const ref = findPackageScript(program, args, cwd);
       if (ref) refs.push(ref);
     }
