@@ -5,9 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
-import { expectConforming, FakeGitHub } from '../github/fake-github.js';
+import { fakeGitHubPerTest, type FakeGitHub } from '../github/fake-github.js';
 import { runActionInProcess, type ActionRunOptions } from './run-action.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,13 +27,7 @@ beforeAll(() => {
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expectConforming(gh);
-  await gh.stop();
-});
+fakeGitHubPerTest((started) => (gh = started));
 
 const VERDICT_OUTPUTS = ['verdict', 'rehearsal', 'cutover'];
 const recordOf = (path: string | undefined) =>

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
-import { expectConforming, FakeGitHub } from '../github/fake-github.js';
+import { fakeGitHubPerTest, type FakeGitHub } from '../github/fake-github.js';
 import { readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions } from './run-action.js';
 
@@ -21,13 +21,7 @@ beforeAll(() => {
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expectConforming(gh);
-  await gh.stop();
-});
+fakeGitHubPerTest((started) => (gh = started));
 
 const FORK_HEAD = '3484a3fb816e0859fd6e1cea078d76385ff50625';
 const warnings = (stdout: string) =>

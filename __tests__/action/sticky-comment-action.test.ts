@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../support/demo-repo.js';
-import { expectConforming, FakeGitHub } from '../github/fake-github.js';
+import { fakeGitHubPerTest, type FakeGitHub } from '../github/fake-github.js';
 import { judgedCommitLine, readJudgedCommit } from '../../src/core/github/sticky-comment-plan.js';
 import { gitWorkspace } from './git-workspace.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions } from './run-action.js';
@@ -25,13 +25,7 @@ beforeAll(() => {
   buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo);
 });
 afterAll(() => rmSync(join(repo, '..'), { recursive: true, force: true }));
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expectConforming(gh);
-  await gh.stop();
-});
+fakeGitHubPerTest((started) => (gh = started));
 
 /** The pull_request run on PR #2 whose head is `sha`. */
 const onHead = (sha: string) => {

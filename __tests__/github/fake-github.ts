@@ -4,7 +4,7 @@
 // Faults (5xx, rate limits, permission errors) can be injected per route.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect as globalExpect, type ExpectStatic } from 'vitest';
+import { afterEach, beforeEach, expect as globalExpect, type ExpectStatic } from 'vitest';
 import { SPEC, deref, exampleOf, validateAgainst } from './openapi.js';
 
 export interface RecordedRequest {
@@ -93,6 +93,22 @@ const commentTooLong = (): [number, unknown] => [
     ],
   },
 ];
+
+/**
+ * A fresh fake GitHub for each test of the calling file: started before the test and handed to
+ * `use`; after it, every exchange must have conformed (expectConforming) and the server stops.
+ */
+export function fakeGitHubPerTest(use: (gh: FakeGitHub) => void): void {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await new FakeGitHub().start();
+    use(gh);
+  });
+  afterEach(async () => {
+    expectConforming(gh);
+    await gh.stop();
+  });
+}
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];

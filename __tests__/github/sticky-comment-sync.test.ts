@@ -1,10 +1,10 @@
 // syncStickyComment's answer in the cases a whole Action run does not show: a comment list that
 // lags the create (GitHub's lists are eventually consistent), and a run that leaves the comment to
 // a newer commit's run when none of ours exists. Against the OpenAPI-checked fake server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/adapters/github/octokit.js';
 import { syncStickyComment, type StickyTarget } from '../../src/adapters/github/pr-comment.js';
-import { expectConforming, FakeGitHub } from './fake-github.js';
+import { fakeGitHubPerTest, type FakeGitHub } from './fake-github.js';
 
 const repository = { owner: 'acme', repo: 'svc' };
 const JUDGED = 'a'.repeat(40);
@@ -18,13 +18,7 @@ const target: StickyTarget = {
 };
 let gh: FakeGitHub;
 
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expectConforming(gh);
-  await gh.stop();
-});
+fakeGitHubPerTest((started) => (gh = started));
 
 /** A client whose first comment listing after a create does not show the created comment yet. */
 function laggingClient() {

@@ -1,18 +1,12 @@
 // The GitHub client's transport: the one it is given (in-process Action runs give the fake
 // GitHub's own fetch, no HTTP), else Node's fetch over HTTP (the built Action, a real runner). The
 // fake answers both the same way, its OpenAPI checks included.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/adapters/github/octokit.js';
-import { expectConforming, FakeGitHub } from './fake-github.js';
+import { fakeGitHubPerTest, type FakeGitHub } from './fake-github.js';
 
 let gh: FakeGitHub;
-beforeEach(async () => {
-  gh = await new FakeGitHub().start();
-});
-afterEach(async () => {
-  expectConforming(gh);
-  await gh.stop();
-});
+fakeGitHubPerTest((started) => (gh = started));
 
 const createCheckRun = (client: ReturnType<typeof createGitHubClient>) =>
   client.rest.checks.create({
