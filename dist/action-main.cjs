@@ -65789,6 +65789,7 @@ function scriptRefKey(ref) {
   return `${ref.path}#${ref.script ?? ""}@${ref.cwd}`;
 }
 var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var SHELL_FILE = /\.(sh|bash)$/;
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
 var NPM_LIFECYCLE = {
   test: "test",
@@ -65831,28 +65832,39 @@ var PM_BUILTINS = /* @__PURE__ */ new Set([
 ]);
 function findScriptReferences(line, cwd) {
   const refs = [];
+  const dirs = [cwd];
   for (const words of splitCommandLine(line)) {
     const unwrapped = unwrapCommand(words);
     if (!unwrapped) continue;
     if (unwrapped.kind === "line") {
-      refs.push(...findScriptReferences(unwrapped.line, cwd));
-      continue;
-    }
-    const { program, path, args } = unwrapped;
-    const file = (relative7, shellText) => {
-      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
-    };
-    if (SHELLS2.has(program)) {
-      if (path.includes("/")) file(path, false);
-      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
-      if (script && !script.startsWith("$")) file(script, true);
-    } else if (path.includes("/") || /\.(sh|bash)$/.test(path))
-      file(path, /\.(sh|bash)$/.test(path));
-    else if (PACKAGE_MANAGERS.has(program)) {
-      const ref = findPackageScript(program, args, cwd);
-      if (ref) refs.push(ref);
-    }
+      for (const dir of dirs) refs.push(...findScriptReferences(unwrapped.line, dir));
+    } else if (unwrapped.program === "cd") {
+      const target = changedDirectory(dirs.at(-1), unwrapped.args);
+      if (target !== void 0 && !dirs.includes(target)) dirs.push(target);
+    } else for (const dir of dirs) refs.push(...programReferences(unwrapped, dir));
+  }
+  return refs;
+}
+function changedDirectory(from, args) {
+  const target = skipOptions(args, [])[0];
+  if (!target || target === "-" || /^[$~]/.test(target)) return void 0;
+  const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
+  return normalized.ok ? normalized.path : void 0;
+}
+function programReferences({ program, path, args }, cwd) {
+  const refs = [];
+  const file = (relative7, shellText) => {
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
+    if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
+  };
+  if (SHELLS2.has(program)) {
+    if (path.includes("/")) file(path, false);
+    const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+    if (script && !script.startsWith("$")) file(script, true);
+  } else if (path.includes("/") || SHELL_FILE.test(path)) file(path, SHELL_FILE.test(path));
+  else if (PACKAGE_MANAGERS.has(program)) {
+    const ref = findPackageScript(program, args, cwd);
+    if (ref) refs.push(ref);
   }
   return refs;
 }

@@ -36047,8 +36047,6 @@ var require_patch = __commonJS({
 // src/cli/main.ts
 var main_exports = {};
 __export(main_exports, {
-  EXIT_CODES: () => EXIT_CODES,
-  EXIT_UNUSABLE: () => EXIT_UNUSABLE,
   main: () => main
 });
 module.exports = __toCommonJS(main_exports);
@@ -38591,6 +38589,7 @@ function scriptRefKey(ref) {
   return `${ref.path}#${ref.script ?? ""}@${ref.cwd}`;
 }
 var SHELLS2 = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "dash", "ksh", "source", "."]);
+var SHELL_FILE = /\.(sh|bash)$/;
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "pnpm", "yarn", "bun"]);
 var NPM_LIFECYCLE = {
   test: "test",
@@ -38633,28 +38632,39 @@ var PM_BUILTINS = /* @__PURE__ */ new Set([
 ]);
 function findScriptReferences(line, cwd) {
   const refs = [];
+  const dirs = [cwd];
   for (const words of splitCommandLine(line)) {
     const unwrapped = unwrapCommand(words);
     if (!unwrapped) continue;
     if (unwrapped.kind === "line") {
-      refs.push(...findScriptReferences(unwrapped.line, cwd));
-      continue;
-    }
-    const { program, path, args } = unwrapped;
-    const file = (relative4, shellText) => {
-      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
-    };
-    if (SHELLS2.has(program)) {
-      if (path.includes("/")) file(path, false);
-      const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
-      if (script && !script.startsWith("$")) file(script, true);
-    } else if (path.includes("/") || /\.(sh|bash)$/.test(path))
-      file(path, /\.(sh|bash)$/.test(path));
-    else if (PACKAGE_MANAGERS.has(program)) {
-      const ref = findPackageScript(program, args, cwd);
-      if (ref) refs.push(ref);
-    }
+      for (const dir of dirs) refs.push(...findScriptReferences(unwrapped.line, dir));
+    } else if (unwrapped.program === "cd") {
+      const target = changedDirectory(dirs.at(-1), unwrapped.args);
+      if (target !== void 0 && !dirs.includes(target)) dirs.push(target);
+    } else for (const dir of dirs) refs.push(...programReferences(unwrapped, dir));
+  }
+  return refs;
+}
+function changedDirectory(from, args) {
+  const target = skipOptions(args, [])[0];
+  if (!target || target === "-" || /^[$~]/.test(target)) return void 0;
+  const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
+  return normalized.ok ? normalized.path : void 0;
+}
+function programReferences({ program, path, args }, cwd) {
+  const refs = [];
+  const file = (relative4, shellText) => {
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative4));
+    if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
+  };
+  if (SHELLS2.has(program)) {
+    if (path.includes("/")) file(path, false);
+    const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
+    if (script && !script.startsWith("$")) file(script, true);
+  } else if (path.includes("/") || SHELL_FILE.test(path)) file(path, SHELL_FILE.test(path));
+  else if (PACKAGE_MANAGERS.has(program)) {
+    const ref = findPackageScript(program, args, cwd);
+    if (ref) refs.push(ref);
   }
   return refs;
 }
@@ -45724,6 +45734,10 @@ async function init(cwd, force, io) {
   return 0;
 }
 
+// src/cli/exit-codes.ts
+var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
+var EXIT_UNUSABLE = 3;
+
 // src/cli/verify-command.ts
 var import_node_path12 = require("node:path");
 
@@ -45926,7 +45940,6 @@ function renderVerifyReport(findings, generatedAt, decision) {
 }
 
 // src/cli/verify-command.ts
-var EXIT = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
 async function runVerifyRecord(recordPath, tree, decision, io, now) {
   const text2 = readRecordFile(recordPath, io.cwd);
   if (text2.kind !== "ok") throw new UsageError(text2.reason, { cause: text2.cause });
@@ -45947,7 +45960,7 @@ async function runVerifyRecord(recordPath, tree, decision, io, now) {
   const outcome = await verifyRecord(ports, record.record, now.toISOString());
   const report = renderVerifyReport(outcome, record.record.generated_at, decision);
   io.stdout.write(report.text);
-  return report.ends === "unverifiable" ? 1 : report.ends === "verified" ? 0 : EXIT[report.ends];
+  return report.ends === "unverifiable" ? 1 : report.ends === "verified" ? 0 : EXIT_CODES[report.ends];
 }
 function explainUnreadableRecord(path, errors) {
   const problems = errors.slice(0, 3).map((e) => `${formatLocation(e.location)}: ${e.message}`);
@@ -45955,8 +45968,6 @@ function explainUnreadableRecord(path, errors) {
 }
 
 // src/cli/main.ts
-var EXIT_CODES = { GO: 0, "NO-GO": 1, CONDITIONAL: 2 };
-var EXIT_UNUSABLE = 3;
 async function main(argv, given) {
   const io = { ...given, stderr: guardForActions(given.stderr, given.env) };
   try {
@@ -46107,7 +46118,5 @@ function workspaceRoot(request, base, log) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
-  EXIT_CODES,
-  EXIT_UNUSABLE,
   main
 });

@@ -234,6 +234,32 @@ describe('a shell named by its path', () => {
   });
 });
 
+describe('a cd earlier in the line', () => {
+  const files = {
+    'sub/package.json': JSON.stringify({ scripts: { d: 'sh ../scripts/deploy.sh' } }),
+    'scripts/deploy.sh': 'kubectl apply -f x.yaml\n',
+    'sub/deploy.sh': 'helm upgrade api ./chart\n',
+  };
+  it.each([
+    [
+      'cd sub && npm run d',
+      "runs the package.json script 'd' (sub/package.json), which runs scripts/deploy.sh, which runs `kubectl apply`",
+    ],
+    ['cd -P ./sub; ./deploy.sh', 'runs sub/deploy.sh, which runs `helm upgrade`'],
+    ['cd sub && bash -c "./deploy.sh"', 'runs sub/deploy.sh, which runs `helm upgrade`'],
+    // In a subshell the cd does not last: the root's scripts/deploy.sh is followed too.
+    ['(cd sub && true); ./scripts/deploy.sh', 'runs scripts/deploy.sh, which runs `kubectl apply`'],
+  ])('%s: the commands after it are followed from both directories', (run, why) => {
+    expect(mutating(run, files)).toBe(why);
+  });
+
+  it('a cd it cannot follow ($DIR, ~, -) leaves the rest in the directory before it', () => {
+    expect(mutating('cd $DIR && ./scripts/deploy.sh', files)).toBe(
+      'runs scripts/deploy.sh, which runs `kubectl apply`',
+    );
+  });
+});
+
 describe('one script run from two directories', () => {
   it('is followed from each: its references resolve against the directory it runs from', () => {
     // common.sh's ./helper.sh is sub/helper.sh when run from sub, helper.sh when run from the root.

@@ -14,11 +14,11 @@ import { createTerminalSink } from '../adapters/terminal-sink.js';
 import type { Outcome } from '../core/outcome.js';
 import { readOwn } from '../core/own-key.js';
 import { BUILTIN_SCHEMAS, builtinSchemaName } from '../core/schema/builtin-schemas.js';
-import type { DecisionState } from '../core/model.js';
 import { DEFAULT_CONFIG_PATH, parseCliArgs, USAGE } from './args.js';
 import { UsageError } from './usage-error.js';
 import { guardForActions } from './actions-guard.js';
 import { init } from './init.js';
+import { EXIT_CODES, EXIT_UNUSABLE } from './exit-codes.js';
 import { runVerifyRecord } from './verify-command.js';
 
 /** Where the CLI writes and what it knows of its terminal. */
@@ -33,9 +33,6 @@ export interface CliIo {
   /** Runs git (index.ts: one that answers from the start-up prefetch). */
   git?: GitRunner;
 }
-
-export const EXIT_CODES: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
-export const EXIT_UNUSABLE = 3;
 
 /** Runs the CLI; resolves to the exit code. Every failure path prints a message, not a stack. */
 export async function main(argv: string[], given: CliIo): Promise<number> {

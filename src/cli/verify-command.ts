@@ -7,14 +7,13 @@ import { createMachinePorts } from '../adapters/machine-ports.js';
 import { createOfflineLookups } from '../adapters/offline-lookups.js';
 import { readRecordFile } from '../adapters/record-files.js';
 import type { ConfigError } from '../core/config/config-types.js';
-import { formatLocation, type Decision, type DecisionState } from '../core/model.js';
+import { formatLocation, type Decision } from '../core/model.js';
 import { renderVerifyReport } from '../core/render/verify-report.js';
 import { createSchemaValidator } from '../core/schema/schema-validator.js';
 import { readRecords } from '../app/read-records.js';
 import type { GitRunner } from '../adapters/git-exec.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
-
-const EXIT: Record<DecisionState, number> = { GO: 0, 'NO-GO': 1, CONDITIONAL: 2 };
 
 /** Runs verify-record; resolves to the exit code. */
 export async function runVerifyRecord(
@@ -54,7 +53,11 @@ export async function runVerifyRecord(
   const outcome = await verifyRecord(ports, record.record, now.toISOString());
   const report = renderVerifyReport(outcome, record.record.generated_at, decision);
   io.stdout.write(report.text);
-  return report.ends === 'unverifiable' ? 1 : report.ends === 'verified' ? 0 : EXIT[report.ends];
+  return report.ends === 'unverifiable'
+    ? 1
+    : report.ends === 'verified'
+      ? 0
+      : EXIT_CODES[report.ends];
 }
 
 /** The usage error for a file that is not a decision record: the first problems, with places. */

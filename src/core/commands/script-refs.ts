@@ -30,6 +30,8 @@ export function scriptRefKey(ref: ScriptRef): string {
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.']);
+/** A file named as shell commands. */
+const SHELL_FILE = /\.(sh|bash)$/;
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** npm commands that run the script of the same name. */
 const NPM_LIFECYCLE: Record<string, string> = {
@@ -73,33 +75,55 @@ const PM_BUILTINS = new Set([
   'test-only',
 ]);
 
-/** Every script file and package script that `line`, run in `cwd`, hands work to. */
+/**
+ * Every script file and package script that `line`, run in `cwd`, hands work to. A `cd` earlier in
+ * the line moves the commands after it, unless it ran in a subshell or a pipeline: the commands
+ * after it are followed from both directories, so neither hides a script (fail closed).
+ */
 export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
   const refs: ScriptRef[] = [];
+  const dirs = [cwd];
   for (const words of splitCommandLine(line)) {
     const unwrapped = unwrapCommand(words);
     if (!unwrapped) continue;
     if (unwrapped.kind === 'line') {
-      refs.push(...findScriptReferences(unwrapped.line, cwd));
-      continue;
-    }
-    const { program, path, args } = unwrapped;
-    const file = (relative: string, shellText: boolean) => {
-      const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
-      if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
-    };
-    // A shell first, however it is named (`/bin/bash x.sh` is bash running x.sh, not a script).
-    if (SHELLS.has(program)) {
-      // A shell in the workspace (`./bin/bash`) is a program of its own too; a system one is dropped.
-      if (path.includes('/')) file(path, false);
-      const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
-      if (script && !script.startsWith('$')) file(script, true);
-    } else if (path.includes('/') || /\.(sh|bash)$/.test(path))
-      file(path, /\.(sh|bash)$/.test(path));
-    else if (PACKAGE_MANAGERS.has(program)) {
-      const ref = findPackageScript(program, args, cwd);
-      if (ref) refs.push(ref);
-    }
+      for (const dir of dirs) refs.push(...findScriptReferences(unwrapped.line, dir));
+    } else if (unwrapped.program === 'cd') {
+      const target = changedDirectory(dirs.at(-1)!, unwrapped.args);
+      if (target !== undefined && !dirs.includes(target)) dirs.push(target);
+    } else for (const dir of dirs) refs.push(...programReferences(unwrapped, dir));
+  }
+  return refs;
+}
+
+/** Where `cd args` goes from `from`, as a workspace path; undefined when it cannot be told. */
+function changedDirectory(from: string, args: string[]): string | undefined {
+  const target = skipOptions(args, [])[0];
+  if (!target || target === '-' || /^[$~]/.test(target)) return undefined;
+  const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
+  return normalized.ok ? normalized.path : undefined;
+}
+
+/** The scripts one program hands work to, run in `cwd`. */
+function programReferences(
+  { program, path, args }: { program: string; path: string; args: string[] },
+  cwd: string,
+): ScriptRef[] {
+  const refs: ScriptRef[] = [];
+  const file = (relative: string, shellText: boolean) => {
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
+    if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
+  };
+  // A shell first, however it is named (`/bin/bash x.sh` is bash running x.sh, not a script).
+  if (SHELLS.has(program)) {
+    // A shell in the workspace (`./bin/bash`) is a program of its own too; a system one is dropped.
+    if (path.includes('/')) file(path, false);
+    const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
+    if (script && !script.startsWith('$')) file(script, true);
+  } else if (path.includes('/') || SHELL_FILE.test(path)) file(path, SHELL_FILE.test(path));
+  else if (PACKAGE_MANAGERS.has(program)) {
+    const ref = findPackageScript(program, args, cwd);
+    if (ref) refs.push(ref);
   }
   return refs;
 }
