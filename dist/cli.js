@@ -331,6 +331,10 @@ function findExecutable(name, path) {
 function saidNo(no, code, stderr) {
   return no !== void 0 && code === no.exit && no.stderr.test(stderr.trim());
 }
+function sameNo(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return a.exit === b.exit && a.stderr.source === b.stderr.source && a.stderr.flags === b.stderr.flags;
+}
 var SILENT_EXIT_1 = { exit: 1, stderr: /^$/ };
 
 // src/adapters/git-exec.ts
@@ -418,11 +422,11 @@ function prefetchGit(cwd, questions, git3 = git) {
   for (const { args, no } of questions) {
     const known = started.get(key(cwd, args));
     if (!known) started.set(key(cwd, args), { answer: git3(cwd, [...args], no), uses: 1, no });
-    else if (known.no === no) known.uses++;
+    else if (sameNo(known.no, no)) known.uses++;
   }
   return (dir, args, no) => {
     const found = started.get(key(dir, args));
-    if (!found || found.no !== no) return git3(dir, args, no);
+    if (!found || !sameNo(found.no, no)) return git3(dir, args, no);
     if (--found.uses === 0) started.delete(key(dir, args));
     return found.answer;
   };

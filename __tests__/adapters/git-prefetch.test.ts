@@ -70,6 +70,25 @@ describe('prefetchGit', () => {
     expect(calls).toHaveLength(4);
   });
 
+  it('a "no" equal by value is the same question: the entry\'s bundle has its own copy of it', async () => {
+    const { calls, run } = fakeGit();
+    const git = prefetchGit('/repo', [{ args: ['rev-parse', 'HEAD'], no: SILENT_EXIT_1 }], run);
+    const copy = { exit: 1, stderr: /^$/ };
+    expect(await stdoutOf(git('/repo', ['rev-parse', 'HEAD'], copy))).toBe('#1');
+    // Another exit or another pattern is another question.
+    const other = prefetchGit('/repo', [{ args: ['rev-parse', 'HEAD'], no: SILENT_EXIT_1 }], run);
+    expect(await stdoutOf(other('/repo', ['rev-parse', 'HEAD'], { exit: 128, stderr: /^$/ }))).toBe(
+      '#3',
+    );
+    expect(await stdoutOf(other('/repo', ['rev-parse', 'HEAD'], { exit: 1, stderr: /^$/m }))).toBe(
+      '#4',
+    );
+    expect(await stdoutOf(other('/repo', ['rev-parse', 'HEAD'], { exit: 1, stderr: /^x$/ }))).toBe(
+      '#5',
+    );
+    expect(calls).toHaveLength(5);
+  });
+
   it("asks what the Action asks first (HEAD twice, inspect) in three processes, HEAD's sha from the probe", async () => {
     const { calls, run } = fakeGit();
     const git = prefetchGit(

@@ -19,6 +19,19 @@ export function saidNo(no: SaysNo | undefined, code: unknown, stderr: string): c
 }
 
 /**
+ * Whether two "no"s are the same rule: the same exit and the same pattern. Compared by value, not
+ * by identity: the Action's and the CLI's entries (dist/index.js, dist/cli.js) are bundles of
+ * their own, so a question the entry prefetches carries its copy of a constant, not the main
+ * bundle's (see git-prefetch.ts).
+ */
+export function sameNo(a: SaysNo | undefined, b: SaysNo | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.exit === b.exit && a.stderr.source === b.stderr.source && a.stderr.flags === b.stderr.flags
+  );
+}
+
+/**
  * Exit 1 with nothing said: `merge-base --is-ancestor` (not an ancestor), `rev-parse --verify
  * --quiet` (the revision does not resolve).
  */

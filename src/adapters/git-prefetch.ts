@@ -7,6 +7,7 @@ import { HEAD_READS } from './git.js';
 import { GIT_PROBE } from './git-probe.js';
 import { git as runGit, type GitQuestion, type GitResult, type GitRunner } from './git-exec.js';
 import { TAG_LIST } from './git-facts.js';
+import { sameNo } from './git-no.js';
 
 /** HEAD as the Action reads it, twice: the judged commit (git.ts `headCommit`), the trusted ref. */
 export const HEAD_QUESTIONS: readonly GitQuestion[] = HEAD_READS;
@@ -18,7 +19,8 @@ export const INSPECT_QUESTIONS: readonly GitQuestion[] = [GIT_PROBE, TAG_LIST];
  * Starts `questions` in `cwd` now (`cwd` absolute, as the run will name its root) and returns a
  * runner that answers them from what was started, once per time a question is listed (one process
  * each however often), and runs anything else through `git`. A question is the same only with the
- * same "no" (the answer was read by it). Never rejects (git-exec.ts never does).
+ * same "no" (the answer was read by it), compared by value (`sameNo`): the entry that prefetches
+ * is a bundle apart from the main one that asks. Never rejects (git-exec.ts never does).
  */
 export function prefetchGit(
   cwd: string,
@@ -31,11 +33,11 @@ export function prefetchGit(
   for (const { args, no } of questions) {
     const known = started.get(key(cwd, args));
     if (!known) started.set(key(cwd, args), { answer: git(cwd, [...args], no), uses: 1, no });
-    else if (known.no === no) known.uses++;
+    else if (sameNo(known.no, no)) known.uses++;
   }
   return (dir, args, no) => {
     const found = started.get(key(dir, args));
-    if (!found || found.no !== no) return git(dir, args, no);
+    if (!found || !sameNo(found.no, no)) return git(dir, args, no);
     if (--found.uses === 0) started.delete(key(dir, args));
     return found.answer;
   };
