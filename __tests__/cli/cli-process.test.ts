@@ -3,9 +3,9 @@
 // bundle's main in the test process); Ctrl-C on a real process is in runner-e2e.test.ts.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenMainPreload } from '../support/broken-main.js';
-import { cliProcess, ROOT, STACK_TRACE, workspace } from './cli-helpers.js';
+import { cliProcess, ROOT, STACK_TRACE, workspace, type CliRun } from './cli-helpers.js';
 
 const CONFIG = `version: 1\ngate: {name: smoke}\ndocuments:\n  - {id: readme, path: README.md, contains: [rollback]}\n`;
 const dir = workspace({
@@ -14,17 +14,52 @@ const dir = workspace({
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * One sequence of runs with a code cache of their own, shared by the tests below (each process
+ * costs a few hundred milliseconds of CPU): a gate that cannot run, `--version`, then a GO twice;
+ * with the cache directory's files after each step.
+ */
+const cache = join(dir, '..', `${dir.split('/').pop()}-code-cache`);
+let sequence: {
+  cannotRun: CliRun;
+  version: CliRun;
+  first: CliRun;
+  second: CliRun;
+  /** The cache's files after the runs that must not write it, after the first GO, after the second. */
+  files: { beforeGo: string[]; afterFirst: string[]; afterSecond: string[] };
+  written: { first: number; second: number };
+};
+beforeAll(() => {
+  const env = { CUTOVER_CHECKPOINT_CODE_CACHE: cache };
+  const cannotRun = cliProcess(['validate', '--config', 'missing.yml'], dir, env);
+  const version = cliProcess(['--version'], dir, env);
+  const beforeGo = readdirSync(cache);
+  const first = cliProcess(['validate'], dir, env);
+  const afterFirst = readdirSync(cache);
+  const mtime = () => statSync(join(cache, readdirSync(cache)[0]!)).mtimeMs;
+  const writtenFirst = afterFirst.length === 1 ? mtime() : NaN;
+  const second = cliProcess(['validate'], dir, env);
+  sequence = {
+    cannotRun,
+    version,
+    first,
+    second,
+    files: { beforeGo, afterFirst, afterSecond: readdirSync(cache) },
+    written: { first: writtenFirst, second: afterFirst.length === 1 ? mtime() : NaN },
+  };
+});
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
 describe('node dist/cli.js', () => {
   it('--version prints the version built into the bundle', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       version: string;
     };
-    const run = cliProcess(['--version'], dir);
-    expect(run).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+    expect(sequence.version).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('GO exits 0 with the verdict on stdout and progress on stderr; --json is JSON alone', () => {
-    const run = cliProcess(['validate'], dir);
+    const run = sequence.first;
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Verdict (rehearsal): GO');
     expect(run.stderr).toContain('Collecting evidence for smoke');
@@ -39,7 +74,7 @@ describe('node dist/cli.js', () => {
     rmSync(bare, { recursive: true, force: true });
     expect(nogo.status, nogo.stderr).toBe(1);
     expect(nogo.stdout).toContain('blocked by document.readme');
-    const broken = cliProcess(['run', '--config', 'missing.yml'], dir);
+    const broken = sequence.cannotRun;
     expect(broken.status).toBe(3);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toContain('config not found at missing.yml');
@@ -47,25 +82,19 @@ describe('node dist/cli.js', () => {
   });
 
   it('keeps its compiled code in a private cache: the second run reads it and says the same', () => {
-    const cache = join(dir, '..', `${dir.split('/').pop()}-code-cache`);
-    const env = { CUTOVER_CHECKPOINT_CODE_CACHE: cache };
     // A run that stops before a verdict compiled a fraction of the pipeline: it writes no cache,
     // which would be kept (and make every later run compile the rest) until the bundle changes.
-    expect(cliProcess(['validate', '--config', 'missing.yml'], dir, env).status).toBe(3);
     // Nor does a one-off command (--version, --help, init): its kind shares one cache.
-    expect(cliProcess(['--version'], dir, env).status).toBe(0);
-    expect(readdirSync(cache)).toEqual([]);
-    const first = cliProcess(['validate'], dir, env);
-    expect(readdirSync(cache)).toEqual([
+    expect([sequence.cannotRun.status, sequence.version.status]).toEqual([3, 0]);
+    expect(sequence.files.beforeGo).toEqual([]);
+    expect(sequence.files.afterFirst).toEqual([
       expect.stringMatching(/^[0-9a-f]{32}-v[\d.]+-\w+-validate\.bin$/),
     ]);
-    const written = statSync(join(cache, readdirSync(cache)[0]!)).mtimeMs;
-    const second = cliProcess(['validate'], dir, env);
     // Taken, not written again; and with it the run says exactly what it said.
-    expect(statSync(join(cache, readdirSync(cache)[0]!)).mtimeMs).toBe(written);
-    expect(second).toEqual(first);
-    expect(second.status, second.stderr).toBe(0);
-    rmSync(cache, { recursive: true, force: true });
+    expect(sequence.files.afterSecond).toEqual(sequence.files.afterFirst);
+    expect(sequence.written.second).toBe(sequence.written.first);
+    expect(sequence.second).toEqual(sequence.first);
+    expect(sequence.second.status, sequence.second.stderr).toBe(0);
   });
 
   // The entry's own faults, with Node told only to warn about unhandled rejections (a setting a
