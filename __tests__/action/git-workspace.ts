@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from '../cli/cli-helpers.js';
+import { commitAll, TEST_IDENTITY } from '../support/git-commit.js';
 
 /** Git without background maintenance (tests create and delete many small repositories). */
 export function git(cwd: string, ...args: string[]): string {
@@ -26,14 +27,30 @@ export function git(cwd: string, ...args: string[]): string {
   ).trim();
 }
 
-/** A fresh temp git repository holding `files` in one commit; returns its path. */
+/**
+ * For the processes that do not inherit the suite's GIT_CONFIG_* (the built Action's runner
+ * environment): no background maintenance in the tests' many small repositories.
+ */
+const NO_MAINTENANCE = '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n';
+
+/**
+ * A fresh temp git repository holding `files` in one commit on `main`, as `git init`, `add -A` and
+ * `commit` leave it (written in this process, support/git-commit.ts, unless `files` hold what it
+ * does not model: then by git); returns its path.
+ */
 export function gitWorkspace(files: Record<string, string>): string {
   const dir = workspace(files);
-  git(dir, 'init', '-q', '-b', 'main');
-  // Kept for the processes that do not inherit the suite's GIT_CONFIG_* (the built Action's
-  // runner environment); written as `git config` would, one process fewer each.
-  appendFileSync(join(dir, '.git', 'config'), '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'checkout');
+  if (Object.keys(files).some((path) => /(^|\/)\.git(ignore|attributes|modules)$/.test(path))) {
+    git(dir, 'init', '-q', '-b', 'main');
+    appendFileSync(join(dir, '.git', 'config'), NO_MAINTENANCE);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'checkout');
+    return dir;
+  }
+  commitAll(dir, {
+    message: 'checkout',
+    identity: TEST_IDENTITY,
+    config: NO_MAINTENANCE,
+  });
   return dir;
 }

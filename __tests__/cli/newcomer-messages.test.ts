@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintProblems } from '../render/markdown-checks.js';
 import { cli, ROOT, workspace } from './cli-helpers.js';
+import { commitAll, tagLightweight, TEST_IDENTITY } from '../support/git-commit.js';
 import { headSha } from '../support/git-head.js';
 
 const git = (dir: string, ...args: string[]) =>
@@ -34,9 +35,7 @@ describe('failing commands are explained', () => {
     });
     dirs.push(dir);
     chmodSync(join(dir, 'scripts/check.sh'), 0o755);
-    git(dir, 'init', '-q');
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'init');
+    commitAll(dir, { message: 'init', identity: TEST_IDENTITY });
     const run = await cli(['run'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('the script has Windows line endings (\\r after the shebang)');
@@ -59,10 +58,8 @@ describe('init', () => {
       'test/a.test.mjs': "import test from 'node:test';\ntest('x', () => {});\n",
     });
     dirs.push(dir);
-    git(dir, 'init', '-q');
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'init');
-    git(dir, 'tag', 'v0.1.0');
+    commitAll(dir, { message: 'init', identity: TEST_IDENTITY });
+    tagLightweight(dir, 'v0.1.0');
     expect((await cli(['init'], dir)).status).toBe(0);
     const config = readFileSync(join(dir, '.github/cutover-checkpoint.yml'), 'utf8');
     const version = (
