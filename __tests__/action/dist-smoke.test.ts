@@ -173,11 +173,12 @@ describe.concurrent('dist/index.js', () => {
   it('pull_request: two overlapping runs (two processes) that both find no comment leave exactly one, and the report in GITHUB_STEP_SUMMARY', async (context) => {
     const { expect } = context;
     const gh = await github(context);
-    const repo = workspace();
     const bothListed = gh.barrier('GET', /\/issues\/2\/comments$/, 2);
+    // Two jobs, two checkouts of the same commit: runs that shared one workspace would also share
+    // its evidence directory, where the second to create a log file is refused (output-dir.ts).
     const pr = () =>
       runDistAction({
-        workspace: repo,
+        workspace: workspace(),
         apiUrl: gh.url,
         event: 'pull_request',
         payload: 'pull_request.synchronize.json',
