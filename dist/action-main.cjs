@@ -71747,47 +71747,95 @@ var import_node_path10 = require("node:path");
 
 // src/adapters/start-command.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path9 = require("node:path");
 
 // src/adapters/leftover-processes.ts
 var import_node_crypto5 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
+
+// src/adapters/proc-files.ts
 var import_node_fs7 = require("node:fs");
 var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
+var SYSTEM_PROC = {
+  pids: () => (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
+  read(pid, file) {
+    try {
+      return (0, import_node_fs7.readFileSync)(`/proc/${pid}/${file}`, file === "cmdline" ? "utf8" : "latin1");
+    } catch {
+      return void 0;
+    }
+  }
+};
+var PF_KTHREAD = 2097152;
+function statFields(stat2) {
+  return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+}
+function readProcess(pid, matches, proc) {
+  const environ = proc.read(pid, "environ");
+  if (environ === void 0) return { kind: "not-marked" };
+  if (environ === "") {
+    const fields = statFields(proc.read(pid, "stat") ?? "");
+    const flags = Number(fields[6]);
+    if (fields[0] === void 0 || fields[0] === "Z" || !Number.isInteger(flags))
+      return { kind: "not-marked" };
+    return (flags & PF_KTHREAD) !== 0 ? { kind: "not-marked" } : { kind: "unreadable" };
+  }
+  const prefix = `${MARKER_VARIABLE}=`;
+  const variable = environ.split("\0").find((item) => item.startsWith(prefix));
+  if (!variable || !matches(variable.slice(prefix.length))) return { kind: "not-marked" };
+  const command = (proc.read(pid, "cmdline") ?? "").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
+  const pgid = Number(statFields(proc.read(pid, "stat") ?? "")[2]);
+  return {
+    kind: "marked",
+    process: {
+      pid,
+      command,
+      marker: variable.slice(prefix.length),
+      ...Number.isInteger(pgid) ? { pgid } : {}
+    }
+  };
+}
+
+// src/adapters/leftover-processes.ts
+var UNREADABLE_RETRIES = 3;
+var UNREADABLE_RETRY_MS = 10;
 function createRunMarker() {
   return (0, import_node_crypto5.randomBytes)(12).toString("hex");
 }
 function listProcessIds() {
-  if (process.platform !== "linux" || !(0, import_node_fs7.existsSync)("/proc/self/environ")) return /* @__PURE__ */ new Set();
-  return new Set(
-    (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number)
-  );
+  if (process.platform !== "linux" || !(0, import_node_fs8.existsSync)("/proc/self/environ")) return /* @__PURE__ */ new Set();
+  return new Set(SYSTEM_PROC.pids());
 }
-function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set()) {
-  if (process.platform !== "linux" || !(0, import_node_fs7.existsSync)("/proc/self/environ")) return [];
-  const found = [];
-  const prefix = `${MARKER_VARIABLE}=`;
-  for (const entry of (0, import_node_fs7.readdirSync)("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
-    try {
-      const environ = (0, import_node_fs7.readFileSync)(`/proc/${entry}/environ`, "latin1");
-      const variable = environ.split("\0").find((item) => item.startsWith(prefix));
-      if (!variable || !matches(variable.slice(prefix.length))) continue;
-      const command = (0, import_node_fs7.readFileSync)(`/proc/${entry}/cmdline`, "utf8").replace(/\0+$/, "").replace(/\0/g, " ").slice(0, 200);
-      const stat2 = (0, import_node_fs7.readFileSync)(`/proc/${entry}/stat`, "latin1");
-      const pgid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[2]);
-      found.push({
-        pid: Number(entry),
-        command,
-        marker: variable.slice(prefix.length),
-        ...Number.isInteger(pgid) ? { pgid } : {}
-      });
-    } catch {
-    }
+function scanProcesses(matches, skip, proc) {
+  const marked = [];
+  const unreadable = [];
+  if (proc === SYSTEM_PROC && (process.platform !== "linux" || !(0, import_node_fs8.existsSync)("/proc/self/environ")))
+    return { marked, unreadable };
+  for (const pid of proc.pids()) {
+    if (pid === process.pid || skip.has(pid)) continue;
+    const read = readProcess(pid, matches, proc);
+    if (read.kind === "marked") marked.push(read.process);
+    else if (read.kind === "unreadable") unreadable.push(pid);
   }
-  return found;
+  return { marked, unreadable };
 }
-async function killProcesses(processes, graceMs) {
+async function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set(), proc = SYSTEM_PROC) {
+  const { marked, unreadable } = scanProcesses(matches, skip, proc);
+  let pending = unreadable;
+  for (let retry2 = 0; retry2 < UNREADABLE_RETRIES && pending.length > 0; retry2++) {
+    await new Promise((resolve9) => setTimeout(resolve9, UNREADABLE_RETRY_MS));
+    const still = [];
+    for (const pid of pending) {
+      const read = readProcess(pid, matches, proc);
+      if (read.kind === "marked") marked.push(read.process);
+      else if (read.kind === "unreadable") still.push(pid);
+    }
+    pending = still;
+  }
+  return marked;
+}
+async function killProcesses(processes, graceMs, proc = SYSTEM_PROC) {
   const signal = (pid, name) => {
     try {
       process.kill(pid, name);
@@ -71796,36 +71844,36 @@ async function killProcesses(processes, graceMs) {
       return false;
     }
   };
-  const alive = () => processes.filter((p) => isAlive(p.pid));
+  const alive = () => processes.filter((p) => isAlive(p.pid, proc));
   for (const p of processes) signal(p.pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
     await new Promise((resolve9) => setTimeout(resolve9, 50));
   for (const p of alive()) signal(p.pid, "SIGKILL");
 }
-async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set()) {
+async function reapMarkedProcesses(matches, graceMs, first = () => void 0, skip = /* @__PURE__ */ new Set(), proc = SYSTEM_PROC) {
   const found = /* @__PURE__ */ new Map();
   for (let round = 0; round < 3; round++) {
-    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
+    const alive = (await findMarkedProcesses(matches, skip, proc)).filter(
+      (p) => isAlive(p.pid, proc)
+    );
     if (round === 0) first();
     if (alive.length === 0) break;
     for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
-    await killProcesses(alive, graceMs);
+    await killProcesses(alive, graceMs, proc);
   }
   return [...found.values()];
 }
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat2 = (0, import_node_fs7.readFileSync)(`/proc/${pid}/stat`, "latin1");
-    return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return process.platform !== "linux";
-  }
+function isAlive(pid, proc) {
+  if (proc === SYSTEM_PROC)
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  const stat2 = proc.read(pid, "stat");
+  if (stat2 === void 0) return proc === SYSTEM_PROC && process.platform !== "linux";
+  return statFields(stat2)[0] !== "Z";
 }
 
 // src/adapters/start-command.ts
@@ -71834,15 +71882,15 @@ function startCommand(command, options) {
   let logFd;
   let log;
   try {
-    if (!(0, import_node_fs8.existsSync)(cwd) || !(0, import_node_fs8.statSync)(cwd).isDirectory())
+    if (!(0, import_node_fs9.existsSync)(cwd) || !(0, import_node_fs9.statSync)(cwd).isDirectory())
       return couldNot(`working directory '${command.cwd}' does not exist`);
-    const inside = (0, import_node_path9.relative)((0, import_node_fs8.realpathSync)(options.root), (0, import_node_fs8.realpathSync)(cwd));
+    const inside = (0, import_node_path9.relative)((0, import_node_fs9.realpathSync)(options.root), (0, import_node_fs9.realpathSync)(cwd));
     if (inside.startsWith("..") || (0, import_node_path9.isAbsolute)(inside))
       return couldNot(
         `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
       );
     logFd = openOutputFile(options.logFile, options.root);
-    log = (0, import_node_fs8.createWriteStream)(options.logFile, { fd: logFd });
+    log = (0, import_node_fs9.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
     const before = listProcessIds();
     const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
@@ -71854,7 +71902,7 @@ function startCommand(command, options) {
     return ok({ child, log, before });
   } catch (error2) {
     if (log) log.destroy();
-    else if (logFd !== void 0) (0, import_node_fs8.closeSync)(logFd);
+    else if (logFd !== void 0) (0, import_node_fs9.closeSync)(logFd);
     const failure = describeStartFailure(error2);
     if (failure === void 0) throw error2;
     return couldNot(`could not start: ${options.redact(failure)}`, error2);
@@ -72322,7 +72370,7 @@ function trustedRefOfEvent(root, env, plan, api, git2) {
 }
 
 // src/adapters/record-files.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = require("node:path");
 
 // src/core/shard/durations.ts
@@ -72343,7 +72391,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs9.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs10.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
   } catch (error2) {
     const why = error2.code === "ENOENT" ? "no such file" : error2.message;
     return couldNot(`cannot read record ${path}: ${why}`, error2);

@@ -4,21 +4,20 @@
 // nothing. A process that re-executes itself with the variable removed is not found (a limit).
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import {
+  readProcess,
+  statFields,
+  SYSTEM_PROC,
+  type MarkedProcess,
+  type ProcFiles,
+} from './proc-files.js';
 
-/** The variable that carries the marker. */
-export const MARKER_VARIABLE = 'CUTOVER_CHECKPOINT_RUN';
+export { MARKER_VARIABLE, type MarkedProcess, type ProcFiles } from './proc-files.js';
 
-/** One process found with a marker. */
-export interface MarkedProcess {
-  pid: number;
-  /** Its command line, as /proc shows it (bounded). */
-  command: string;
-  /** The marker value it carries. */
-  marker: string;
-  /** Its process group id, when /proc says. */
-  pgid?: number;
-}
+/** How often, and how long apart, a process whose environment showed nothing is read again. */
+const UNREADABLE_RETRIES = 3;
+const UNREADABLE_RETRY_MS = 10;
 
 /** A fresh marker prefix for one run of the gate (unguessable, so runs never collide). */
 export function createRunMarker(): string {
@@ -28,55 +27,63 @@ export function createRunMarker(): string {
 /** The pids alive now (empty where there is no /proc): processes a later command cannot own. */
 export function listProcessIds(): Set<number> {
   if (process.platform !== 'linux' || !existsSync('/proc/self/environ')) return new Set();
-  return new Set(
-    readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry))
-      .map(Number),
-  );
+  return new Set(SYSTEM_PROC.pids());
+}
+
+/** Every process's read (other than this one's and those in `skip`): the marked and the unreadable. */
+function scanProcesses(
+  matches: (marker: string) => boolean,
+  skip: ReadonlySet<number>,
+  proc: ProcFiles,
+): { marked: MarkedProcess[]; unreadable: number[] } {
+  const marked: MarkedProcess[] = [];
+  const unreadable: number[] = [];
+  if (proc === SYSTEM_PROC && (process.platform !== 'linux' || !existsSync('/proc/self/environ')))
+    return { marked, unreadable };
+  for (const pid of proc.pids()) {
+    if (pid === process.pid || skip.has(pid)) continue;
+    const read = readProcess(pid, matches, proc);
+    if (read.kind === 'marked') marked.push(read.process);
+    else if (read.kind === 'unreadable') unreadable.push(pid);
+  }
+  return { marked, unreadable };
 }
 
 /**
  * Every live process (other than this one) whose marker value satisfies `matches`. Pids in
- * `skip` (alive before the marker existed) are not read: only descendants carry a marker.
+ * `skip` (alive before the marker existed) are not read: only descendants carry a marker. A
+ * process caught in its exec, whose environment shows nothing yet, is read again a few times
+ * 10 ms apart: a background job starting its program as its command ends is found, not missed.
  */
-export function findMarkedProcesses(
+export async function findMarkedProcesses(
   matches: (marker: string) => boolean,
   skip: ReadonlySet<number> = new Set(),
-): MarkedProcess[] {
-  if (process.platform !== 'linux' || !existsSync('/proc/self/environ')) return [];
-  const found: MarkedProcess[] = [];
-  const prefix = `${MARKER_VARIABLE}=`;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || skip.has(Number(entry))) continue;
-    try {
-      const environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
-      const variable = environ.split('\0').find((item) => item.startsWith(prefix));
-      if (!variable || !matches(variable.slice(prefix.length))) continue;
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-        .replace(/\0+$/, '')
-        .replace(/\0/g, ' ')
-        .slice(0, 200);
-      // Field 5 of stat is the process group; the name (field 2) may hold spaces, so count from ')'.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      found.push({
-        pid: Number(entry),
-        command,
-        marker: variable.slice(prefix.length),
-        ...(Number.isInteger(pgid) ? { pgid } : {}),
-      });
-    } catch {
-      // gone meanwhile, or not ours to read
+  proc: ProcFiles = SYSTEM_PROC,
+): Promise<MarkedProcess[]> {
+  const { marked, unreadable } = scanProcesses(matches, skip, proc);
+  let pending = unreadable;
+  for (let retry = 0; retry < UNREADABLE_RETRIES && pending.length > 0; retry++) {
+    await new Promise((resolve) => setTimeout(resolve, UNREADABLE_RETRY_MS));
+    const still: number[] = [];
+    for (const pid of pending) {
+      const read = readProcess(pid, matches, proc);
+      if (read.kind === 'marked') marked.push(read.process);
+      else if (read.kind === 'unreadable') still.push(pid);
     }
+    pending = still;
   }
-  return found;
+  return marked;
 }
 
 /**
  * Sends SIGTERM to each process, waits up to `graceMs` for them to go, then SIGKILLs the rest.
  * Resolves once done; never throws.
  */
-export async function killProcesses(processes: readonly MarkedProcess[], graceMs: number) {
+export async function killProcesses(
+  processes: readonly MarkedProcess[],
+  graceMs: number,
+  proc: ProcFiles = SYSTEM_PROC,
+) {
   const signal = (pid: number, name: NodeJS.Signals) => {
     try {
       process.kill(pid, name);
@@ -85,7 +92,7 @@ export async function killProcesses(processes: readonly MarkedProcess[], graceMs
       return false;
     }
   };
-  const alive = () => processes.filter((p) => isAlive(p.pid));
+  const alive = () => processes.filter((p) => isAlive(p.pid, proc));
   for (const p of processes) signal(p.pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (alive().length > 0 && Date.now() < deadline)
@@ -104,29 +111,31 @@ export async function reapMarkedProcesses(
   graceMs: number,
   first: () => void = () => undefined,
   skip: ReadonlySet<number> = new Set(),
+  proc: ProcFiles = SYSTEM_PROC,
 ): Promise<MarkedProcess[]> {
   const found = new Map<number, MarkedProcess>();
   for (let round = 0; round < 3; round++) {
-    const alive = findMarkedProcesses(matches, skip).filter((p) => isAlive(p.pid));
+    // Read before `first` kills the group: what it kills is named too.
+    const alive = (await findMarkedProcesses(matches, skip, proc)).filter((p) =>
+      isAlive(p.pid, proc),
+    );
     if (round === 0) first();
     if (alive.length === 0) break;
     for (const p of alive) if (!found.has(p.pid)) found.set(p.pid, p);
-    await killProcesses(alive, graceMs);
+    await killProcesses(alive, graceMs, proc);
   }
   return [...found.values()];
 }
 
 /** Alive and not a zombie. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
+function isAlive(pid: number, proc: ProcFiles): boolean {
+  if (proc === SYSTEM_PROC)
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+  const stat = proc.read(pid, 'stat');
+  if (stat === undefined) return proc === SYSTEM_PROC && process.platform !== 'linux';
+  return statFields(stat)[0] !== 'Z';
 }

@@ -1,0 +1,96 @@
+// What /proc says of one process, for the leftover scan (leftover-processes.ts): whether it
+// carries a run's marker variable, and its command line and process group when it does.
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The variable that carries the marker. */
+export const MARKER_VARIABLE = 'CUTOVER_CHECKPOINT_RUN';
+
+/** One process found with a marker. */
+export interface MarkedProcess {
+  pid: number;
+  /** Its command line, as /proc shows it (bounded). */
+  command: string;
+  /** The marker value it carries. */
+  marker: string;
+  /** Its process group id, when /proc says. */
+  pgid?: number;
+}
+
+/**
+ * The files of /proc the scan reads, one process at a time (tests give a fake one). `read` answers
+ * undefined when the file cannot be read (the process is gone, or not ours to read).
+ */
+export interface ProcFiles {
+  /** The pids listed now. */
+  pids(): number[];
+  read(pid: number, file: 'environ' | 'cmdline' | 'stat'): string | undefined;
+}
+
+/** This machine's /proc. */
+export const SYSTEM_PROC: ProcFiles = {
+  pids: () =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number),
+  read(pid, file) {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, file === 'cmdline' ? 'utf8' : 'latin1');
+    } catch {
+      return undefined; // gone meanwhile, or not ours to read
+    }
+  },
+};
+
+/** A kernel thread (PF_KTHREAD in the flags of /proc/<pid>/stat): it has no environment. */
+const PF_KTHREAD = 0x00200000;
+
+/** What one process's files say: carries a matching marker, does not, or could not tell yet. */
+export type ProcessRead =
+  { kind: 'marked'; process: MarkedProcess } | { kind: 'not-marked' } | { kind: 'unreadable' };
+
+/** The fields of /proc/<pid>/stat after the name (which may hold spaces and parentheses). */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * Whether process `pid` carries a marker `matches` (its command line, bounded, and process group
+ * then), carries none (or is gone), or showed an empty environment while neither a zombie nor a
+ * kernel thread: caught in its exec, worth reading again.
+ */
+export function readProcess(
+  pid: number,
+  matches: (marker: string) => boolean,
+  proc: ProcFiles,
+): ProcessRead {
+  const environ = proc.read(pid, 'environ');
+  if (environ === undefined) return { kind: 'not-marked' };
+  if (environ === '') {
+    // Linux shows a process's new environment only some time after its exec began: a process
+    // caught in between shows none. So does a zombie or a kernel thread, which stay that way.
+    const fields = statFields(proc.read(pid, 'stat') ?? '');
+    const flags = Number(fields[6]);
+    if (fields[0] === undefined || fields[0] === 'Z' || !Number.isInteger(flags))
+      return { kind: 'not-marked' };
+    return (flags & PF_KTHREAD) !== 0 ? { kind: 'not-marked' } : { kind: 'unreadable' };
+  }
+  const prefix = `${MARKER_VARIABLE}=`;
+  const variable = environ.split('\0').find((item) => item.startsWith(prefix));
+  if (!variable || !matches(variable.slice(prefix.length))) return { kind: 'not-marked' };
+  const command = (proc.read(pid, 'cmdline') ?? '')
+    .replace(/\0+$/, '')
+    .replace(/\0/g, ' ')
+    .slice(0, 200);
+  // Field 5 of stat is the process group.
+  const pgid = Number(statFields(proc.read(pid, 'stat') ?? '')[2]);
+  return {
+    kind: 'marked',
+    process: {
+      pid,
+      command,
+      marker: variable.slice(prefix.length),
+      ...(Number.isInteger(pgid) ? { pgid } : {}),
+    },
+  };
+}
