@@ -42,7 +42,7 @@ const marked = `PATH=/bin\0${MARKER_VARIABLE}=${MARKER}\0`;
 describe('reapMarkedProcesses', () => {
   it('reads again a process caught in its exec, and names it before the group is killed', async () => {
     const { proc, reads, kill } = fakeProc({
-      [PID]: { environ: ['', '', marked], stat: sleeping(), cmdline: 'sleep\u0000300.73\u0000' },
+      [PID]: { environ: ['', '', marked], stat: sleeping(), cmdline: 'node\u0000server.js\u0000' },
     });
     const environReads = () => reads.filter((r) => r === `${PID} environ`).length;
     let readsWhenKilled: number | undefined;
@@ -53,7 +53,7 @@ describe('reapMarkedProcesses', () => {
       new Set(),
       proc,
     );
-    expect(found).toEqual([{ pid: PID, command: 'sleep 300.73', marker: MARKER, pgid: PID }]);
+    expect(found).toEqual([{ pid: PID, command: 'node server.js', marker: MARKER, pgid: PID }]);
     // Its environment read three times (empty twice), all before the group was killed.
     expect(readsWhenKilled).toBe(3);
   });
