@@ -44404,7 +44404,7 @@ var PF_KTHREAD = 2097152;
 function statFields(stat2) {
   return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
 }
-function readProcess(pid, matches, proc) {
+function readProcess(pid, matches, proc, notBefore = -Infinity) {
   const environ = proc.read(pid, "environ");
   if (environ === void 0) return { kind: "not-marked" };
   if (environ === "") {
@@ -44412,7 +44412,8 @@ function readProcess(pid, matches, proc) {
     const flags = Number(fields[6]);
     if (fields[0] === void 0 || fields[0] === "Z" || !Number.isInteger(flags))
       return { kind: "not-marked" };
-    return (flags & PF_KTHREAD) !== 0 ? { kind: "not-marked" } : { kind: "unreadable" };
+    if ((flags & PF_KTHREAD) !== 0 || Number(fields[19]) < notBefore) return { kind: "not-marked" };
+    return { kind: "unreadable" };
   }
   const prefix = `${MARKER_VARIABLE}=`;
   const variable = environ.split("\0").find((item) => item.startsWith(prefix));
@@ -44444,23 +44445,25 @@ function scanProcesses(matches, skip, proc) {
   const marked = [];
   const unreadable = [];
   if (proc === SYSTEM_PROC && (process.platform !== "linux" || !(0, import_node_fs6.existsSync)("/proc/self/environ")))
-    return { marked, unreadable };
+    return { marked, unreadable, notBefore: -Infinity };
+  const selfStart = Number(statFields(proc.read(process.pid, "stat") ?? "")[19]);
+  const notBefore = Number.isFinite(selfStart) ? selfStart : -Infinity;
   for (const pid of proc.pids()) {
     if (pid === process.pid || skip.has(pid)) continue;
-    const read = readProcess(pid, matches, proc);
+    const read = readProcess(pid, matches, proc, notBefore);
     if (read.kind === "marked") marked.push(read.process);
     else if (read.kind === "unreadable") unreadable.push(pid);
   }
-  return { marked, unreadable };
+  return { marked, unreadable, notBefore };
 }
 async function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set(), proc = SYSTEM_PROC) {
-  const { marked, unreadable } = scanProcesses(matches, skip, proc);
+  const { marked, unreadable, notBefore } = scanProcesses(matches, skip, proc);
   let pending = unreadable;
   for (let retry = 0; retry < UNREADABLE_RETRIES && pending.length > 0; retry++) {
     await new Promise((resolve10) => setTimeout(resolve10, UNREADABLE_RETRY_MS));
     const still = [];
     for (const pid of pending) {
-      const read = readProcess(pid, matches, proc);
+      const read = readProcess(pid, matches, proc, notBefore);
       if (read.kind === "marked") marked.push(read.process);
       else if (read.kind === "unreadable") still.push(pid);
     }

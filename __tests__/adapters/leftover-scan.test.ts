@@ -15,14 +15,24 @@ const KTHREAD = 5_000_002;
 const ZOMBIE = 5_000_003;
 const MARKER = 'run:cmd';
 
-/** A fake /proc: each pid's reads in turn (the last one repeats); `killed` makes every pid gone. */
-function fakeProc(files: Record<number, { environ: string[]; stat: string; cmdline?: string }>) {
+/**
+ * A fake /proc: each pid's reads in turn (the last one repeats); `killed` makes every pid gone.
+ * `selfStart`: this process's start time (stat field 22), when the test gives one.
+ */
+function fakeProc(
+  files: Record<number, { environ: string[]; stat: string; cmdline?: string }>,
+  selfStart?: number,
+) {
   const reads: string[] = [];
   let killed = false;
   const turn = new Map<number, number>();
   const proc: ProcFiles = {
     pids: () => (killed ? [] : Object.keys(files).map(Number)),
     read(pid, file) {
+      if (pid === process.pid)
+        return file === 'stat' && selfStart !== undefined
+          ? stat(pid, 'node', 'S', 0, selfStart)
+          : undefined;
       reads.push(`${pid} ${file}`);
       const entry = files[pid];
       if (killed || !entry) return undefined;
@@ -36,7 +46,11 @@ function fakeProc(files: Record<number, { environ: string[]; stat: string; cmdli
   return { proc, reads, kill: () => (killed = true) };
 }
 
-const sleeping = (flags = 4194560) => `${PID} (sleep) S 1 ${PID} ${PID} 0 -1 ${flags} 0 0`;
+/** A /proc/<pid>/stat line: state, flags and start time (field 22) where the scan reads them. */
+function stat(pid: number, name: string, state: string, flags: number, start = 0): string {
+  return `${pid} (${name}) ${state} 1 ${pid} ${pid} 0 -1 ${flags} 0 0 0 0 0 0 0 0 20 0 1 0 ${start} 0 0`;
+}
+const sleeping = (start = 0) => stat(PID, 'sleep', 'S', 4194560, start);
 const marked = `PATH=/bin\0${MARKER_VARIABLE}=${MARKER}\0`;
 
 describe('reapMarkedProcesses', () => {
@@ -60,8 +74,8 @@ describe('reapMarkedProcesses', () => {
 
   it('reads a kernel thread or a zombie once, and an environment that stays empty a bounded number of times', async () => {
     const { proc, reads } = fakeProc({
-      [KTHREAD]: { environ: [''], stat: `${KTHREAD} (kworker/0:1) I 2 0 0 0 -1 69238880 0 0` },
-      [ZOMBIE]: { environ: [''], stat: `${ZOMBIE} (sh) Z 1 ${ZOMBIE} ${ZOMBIE} 0 -1 4194308 0 0` },
+      [KTHREAD]: { environ: [''], stat: stat(KTHREAD, 'kworker/0:1', 'I', 69238880) },
+      [ZOMBIE]: { environ: [''], stat: stat(ZOMBIE, 'sh', 'Z', 4194308) },
       [PID]: { environ: [''], stat: sleeping() },
     });
     expect(
@@ -77,6 +91,26 @@ describe('reapMarkedProcesses', () => {
     expect(reads.filter((r) => r === `${ZOMBIE} environ`)).toHaveLength(1);
     // `env -i` leaves a process with no environment for good: read four times, then let go.
     expect(reads.filter((r) => r === `${PID} environ`)).toHaveLength(4);
+  });
+
+  it('reads once a process with no environment that started before this one (no descendant of ours)', async () => {
+    const OLDER = 5_000_004;
+    const { proc, reads, kill } = fakeProc(
+      {
+        [OLDER]: { environ: [''], stat: stat(OLDER, 'daemon', 'S', 4194560, 500) },
+        [PID]: {
+          environ: ['', marked],
+          stat: sleeping(2_000),
+          cmdline: 'node\u0000server.js\u0000',
+        },
+      },
+      1_000,
+    );
+    // The group kill (`first`) takes the command's processes, so the next round finds none.
+    const found = await reapMarkedProcesses((m) => m === MARKER, 0, kill, new Set(), proc);
+    expect(found.map((p) => p.pid)).toEqual([PID]);
+    expect(reads.filter((r) => r === `${OLDER} environ`)).toHaveLength(1);
+    expect(reads.filter((r) => r === `${PID} environ`)).toHaveLength(2);
   });
 
   it('does not read the processes alive before the command started', async () => {

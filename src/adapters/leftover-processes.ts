@@ -35,18 +35,21 @@ function scanProcesses(
   matches: (marker: string) => boolean,
   skip: ReadonlySet<number>,
   proc: ProcFiles,
-): { marked: MarkedProcess[]; unreadable: number[] } {
+): { marked: MarkedProcess[]; unreadable: number[]; notBefore: number } {
   const marked: MarkedProcess[] = [];
   const unreadable: number[] = [];
   if (proc === SYSTEM_PROC && (process.platform !== 'linux' || !existsSync('/proc/self/environ')))
-    return { marked, unreadable };
+    return { marked, unreadable, notBefore: -Infinity };
+  // Every process that carries a marker started after this one.
+  const selfStart = Number(statFields(proc.read(process.pid, 'stat') ?? '')[19]);
+  const notBefore = Number.isFinite(selfStart) ? selfStart : -Infinity;
   for (const pid of proc.pids()) {
     if (pid === process.pid || skip.has(pid)) continue;
-    const read = readProcess(pid, matches, proc);
+    const read = readProcess(pid, matches, proc, notBefore);
     if (read.kind === 'marked') marked.push(read.process);
     else if (read.kind === 'unreadable') unreadable.push(pid);
   }
-  return { marked, unreadable };
+  return { marked, unreadable, notBefore };
 }
 
 /**
@@ -60,13 +63,13 @@ export async function findMarkedProcesses(
   skip: ReadonlySet<number> = new Set(),
   proc: ProcFiles = SYSTEM_PROC,
 ): Promise<MarkedProcess[]> {
-  const { marked, unreadable } = scanProcesses(matches, skip, proc);
+  const { marked, unreadable, notBefore } = scanProcesses(matches, skip, proc);
   let pending = unreadable;
   for (let retry = 0; retry < UNREADABLE_RETRIES && pending.length > 0; retry++) {
     await new Promise((resolve) => setTimeout(resolve, UNREADABLE_RETRY_MS));
     const still: number[] = [];
     for (const pid of pending) {
-      const read = readProcess(pid, matches, proc);
+      const read = readProcess(pid, matches, proc, notBefore);
       if (read.kind === 'marked') marked.push(read.process);
       else if (read.kind === 'unreadable') still.push(pid);
     }

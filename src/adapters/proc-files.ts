@@ -49,20 +49,25 @@ const PF_KTHREAD = 0x00200000;
 export type ProcessRead =
   { kind: 'marked'; process: MarkedProcess } | { kind: 'not-marked' } | { kind: 'unreadable' };
 
-/** The fields of /proc/<pid>/stat after the name (which may hold spaces and parentheses). */
+/**
+ * The fields of /proc/<pid>/stat after the name (which may hold spaces and parentheses): [0] is
+ * the state (field 3), [2] the process group, [6] the flags, [19] the start time (field 22).
+ */
 export function statFields(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /**
  * Whether process `pid` carries a marker `matches` (its command line, bounded, and process group
- * then), carries none (or is gone), or showed an empty environment while neither a zombie nor a
- * kernel thread: caught in its exec, worth reading again.
+ * then), carries none (or is gone), or showed an empty environment while neither a zombie, a
+ * kernel thread nor started before `notBefore` (a start time as /proc/<pid>/stat's field 22 counts
+ * it, clock ticks since boot): caught in its exec, worth reading again.
  */
 export function readProcess(
   pid: number,
   matches: (marker: string) => boolean,
   proc: ProcFiles,
+  notBefore: number = -Infinity,
 ): ProcessRead {
   const environ = proc.read(pid, 'environ');
   if (environ === undefined) return { kind: 'not-marked' };
@@ -73,7 +78,10 @@ export function readProcess(
     const flags = Number(fields[6]);
     if (fields[0] === undefined || fields[0] === 'Z' || !Number.isInteger(flags))
       return { kind: 'not-marked' };
-    return (flags & PF_KTHREAD) !== 0 ? { kind: 'not-marked' } : { kind: 'unreadable' };
+    // One that started before `notBefore` (this process's start) is no descendant of ours: its
+    // environment stays empty (`env -i`), and reading it again would only cost the scan's time.
+    if ((flags & PF_KTHREAD) !== 0 || Number(fields[19]) < notBefore) return { kind: 'not-marked' };
+    return { kind: 'unreadable' };
   }
   const prefix = `${MARKER_VARIABLE}=`;
   const variable = environ.split('\0').find((item) => item.startsWith(prefix));
