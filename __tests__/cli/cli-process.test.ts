@@ -31,7 +31,7 @@ let sequence: {
 };
 beforeAll(() => {
   const env = { CUTOVER_CHECKPOINT_CODE_CACHE: cache };
-  const cannotRun = cliProcess(['validate', '--config', 'missing.yml'], dir, env);
+  const cannotRun = cliProcess(['run', '--config', 'missing.yml'], dir, env);
   const version = cliProcess(['--version'], dir, env);
   const beforeGo = readdirSync(cache);
   const first = cliProcess(['validate'], dir, env);

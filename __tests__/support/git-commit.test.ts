@@ -119,9 +119,35 @@ describe('commitAll', () => {
     ['.gitignore', { '.gitignore': 'dist/\n' }],
     ['.gitattributes', { 'docs/.gitattributes': '* text=auto\n' }],
     ['a nested repository', { 'vendor/lib/.git/HEAD': 'ref: refs/heads/main\n' }],
+    ['a .git part in another case (git add refuses it)', { '.GIT/x': 'x\n' }],
+    ['a nested .Git part', { 'sub/.Git/config': 'x\n' }],
   ])('refuses what it does not model: %s', (_what, files) => {
     const dir = join(mkdtempSync(join(scratch, 'refused-')), 'repo');
     write(dir, { 'README.md': '# x\n', ...files });
     expect(() => commitAll(dir, { message: 'x', identity: TEST_IDENTITY })).toThrow(/not modelled/);
+  });
+
+  it('refuses a name that is not UTF-8, and a message git would clean up', () => {
+    const dir = join(mkdtempSync(join(scratch, 'refused-')), 'repo');
+    write(dir, { 'README.md': '# x\n' });
+    for (const message of ['line\n', 'a\n\n\nb  ', ' x', ''])
+      expect(() => commitAll(dir, { message, identity: TEST_IDENTITY })).toThrow(/not modelled/);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0x66, 0xff])]), 'x\n');
+    expect(() => commitAll(dir, { message: 'x', identity: TEST_IDENTITY })).toThrow(
+      /not UTF-8 .* not modelled/,
+    );
+  });
+
+  it('commits nothing when there is nothing, or nothing changed, as git does', () => {
+    const dir = join(mkdtempSync(join(scratch, 'nothing-')), 'repo');
+    mkdirSync(join(dir, 'empty', 'dirs'), { recursive: true });
+    expect(() => commitAll(dir, { message: 'x', identity: TEST_IDENTITY })).toThrow(
+      /nothing to commit/,
+    );
+    write(dir, { 'README.md': '# x\n' });
+    commitAll(dir, { message: 'one', identity: TEST_IDENTITY, when: WHEN });
+    expect(() => commitAll(dir, { message: 'two', identity: TEST_IDENTITY })).toThrow(
+      /nothing to commit/,
+    );
   });
 });

@@ -4,8 +4,9 @@
 // writes is an ordinary repository (loose objects, a branch ref, a version 2 index carrying the
 // files' stat data, so `git status` finds nothing to do); git-commit.test.ts checks it against git
 // itself, sha for sha. What it does not model it refuses rather than gets wrong: ignore and
-// attribute files, nested repositories, packed refs, a detached HEAD, and files that are neither
-// regular files nor symlinks.
+// attribute files, nested repositories and other `.git` parts, names that are not UTF-8, messages
+// git would clean up, a commit of nothing, packed refs, a detached HEAD, and files that are
+// neither regular files nor symlinks.
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -18,7 +19,7 @@ import {
   type BigIntStats,
 } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface GitIdentity {
   name: string;
@@ -53,6 +54,9 @@ interface IndexEntry {
  * returns the commit's sha (40 hex digits). Throws on what it does not model (see above).
  */
 export function commitAll(dir: string, options: CommitOptions): string {
+  // `git commit -m` cleans a message up (trailing spaces, blank lines): only clean ones are modelled.
+  if (!/^\S(?:[^\n]*\S)?$/.test(options.message))
+    throw new Error(`git-commit: the message ${JSON.stringify(options.message)} is not modelled`);
   const gitDir = join(dir, '.git');
   if (!existsSync(gitDir)) initRepository(gitDir, options);
   const branch = readHeadRef(gitDir);
@@ -63,6 +67,9 @@ export function commitAll(dir: string, options: CommitOptions): string {
     : undefined;
   const entries: IndexEntry[] = [];
   const tree = writeTree(gitDir, dir, '', entries);
+  // git commits nothing when nothing changed (or there is nothing at all): neither does this.
+  if (entries.length === 0 || (parent && treeOf(gitDir, parent).equals(tree)))
+    throw new Error('git-commit: nothing to commit');
   const { seconds, offset } = options.when ?? {
     seconds: Math.floor(Date.now() / 1000),
     offset: '+0000',
@@ -116,10 +123,14 @@ function initRepository(gitDir: string, options: CommitOptions): void {
  */
 function writeTree(gitDir: string, root: string, prefix: string, entries: IndexEntry[]): Buffer {
   const items: { name: string; mode: string; sha: Buffer; directory: boolean }[] = [];
-  for (const name of readdirSync(join(root, prefix))) {
-    if (name === '.git') {
-      if (prefix === '') continue;
-      throw new Error(`git-commit: a nested repository at ${prefix}${name} is not modelled`);
+  for (const raw of readdirSync(join(root, prefix), { encoding: 'buffer' })) {
+    const name = raw.toString('utf8');
+    if (!Buffer.from(name).equals(raw))
+      throw new Error(`git-commit: a name that is not UTF-8 in ${prefix || './'} is not modelled`);
+    // git refuses a path with a `.git` part in any case (fsck's hasDotgit); only the top one is ours.
+    if (name.toLowerCase() === '.git') {
+      if (prefix === '' && name === '.git') continue;
+      throw new Error(`git-commit: ${prefix}${name} is not modelled`);
     }
     if (name === '.gitignore' || name === '.gitattributes' || name === '.gitmodules')
       throw new Error(`git-commit: ${prefix}${name} is not modelled`);
@@ -151,6 +162,18 @@ function writeTree(gitDir: string, root: string, prefix: string, entries: IndexE
     'tree',
     Buffer.concat(items.flatMap((item) => [Buffer.from(`${item.mode} ${item.name}\0`), item.sha])),
   );
+}
+
+/** The tree sha (20 bytes) of commit `sha`, from its loose object (one this module wrote). */
+function treeOf(gitDir: string, sha: string): Buffer {
+  const file = join(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+  if (!existsSync(file))
+    throw new Error(`git-commit: a parent ${sha} not stored loose is not modelled`);
+  const tree = /^commit \d+\0tree ([0-9a-f]{40})\n/.exec(
+    inflateSync(readFileSync(file)).toString('latin1'),
+  );
+  if (!tree) throw new Error(`git-commit: ${sha} is not a commit`);
+  return Buffer.from(tree[1]!, 'hex');
 }
 
 /** Stores a loose object (zlib-deflated `<type> <size>\0<content>`); returns its SHA-1. */
