@@ -71747,18 +71747,17 @@ var import_node_path10 = require("node:path");
 
 // src/adapters/start-command.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = require("node:path");
 
 // src/adapters/leftover-processes.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
 
 // src/adapters/proc-files.ts
 var import_node_fs7 = require("node:fs");
 var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
 var SYSTEM_PROC = {
-  pids: () => (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
+  pids: () => process.platform !== "linux" || !(0, import_node_fs7.existsSync)("/proc/self/environ") ? [] : (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
   read(pid, file) {
     try {
       return (0, import_node_fs7.readFileSync)(`/proc/${pid}/${file}`, file === "cmdline" ? "utf8" : "latin1");
@@ -71770,6 +71769,10 @@ var SYSTEM_PROC = {
 var PF_KTHREAD = 2097152;
 function statFields(stat2) {
   return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+}
+function startTime(pid, proc) {
+  const start = Number(statFields(proc.read(pid, "stat") ?? "")[19]);
+  return Number.isFinite(start) ? start : -Infinity;
 }
 function readProcess(pid, matches, proc, notBefore = -Infinity) {
   const environ = proc.read(pid, "environ");
@@ -71805,36 +71808,23 @@ function createRunMarker() {
   return (0, import_node_crypto5.randomBytes)(12).toString("hex");
 }
 function listProcessIds() {
-  if (process.platform !== "linux" || !(0, import_node_fs8.existsSync)("/proc/self/environ")) return /* @__PURE__ */ new Set();
   return new Set(SYSTEM_PROC.pids());
 }
-function scanProcesses(matches, skip, proc) {
-  const marked = [];
-  const unreadable = [];
-  if (proc === SYSTEM_PROC && (process.platform !== "linux" || !(0, import_node_fs8.existsSync)("/proc/self/environ")))
-    return { marked, unreadable, notBefore: -Infinity };
-  const selfStart = Number(statFields(proc.read(process.pid, "stat") ?? "")[19]);
-  const notBefore = Number.isFinite(selfStart) ? selfStart : -Infinity;
-  for (const pid of proc.pids()) {
-    if (pid === process.pid || skip.has(pid)) continue;
-    const read = readProcess(pid, matches, proc, notBefore);
-    if (read.kind === "marked") marked.push(read.process);
-    else if (read.kind === "unreadable") unreadable.push(pid);
-  }
-  return { marked, unreadable, notBefore };
-}
 async function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set(), proc = SYSTEM_PROC) {
-  const { marked, unreadable, notBefore } = scanProcesses(matches, skip, proc);
-  let pending = unreadable;
-  for (let retry2 = 0; retry2 < UNREADABLE_RETRIES && pending.length > 0; retry2++) {
+  const notBefore = startTime(process.pid, proc);
+  const marked = [];
+  let unreadable = [];
+  const read = (pid) => {
+    const found = readProcess(pid, matches, proc, notBefore);
+    if (found.kind === "marked") marked.push(found.process);
+    else if (found.kind === "unreadable") unreadable.push(pid);
+  };
+  for (const pid of proc.pids()) if (pid !== process.pid && !skip.has(pid)) read(pid);
+  for (let retry2 = 0; retry2 < UNREADABLE_RETRIES && unreadable.length > 0; retry2++) {
     await new Promise((resolve9) => setTimeout(resolve9, UNREADABLE_RETRY_MS));
-    const still = [];
-    for (const pid of pending) {
-      const read = readProcess(pid, matches, proc, notBefore);
-      if (read.kind === "marked") marked.push(read.process);
-      else if (read.kind === "unreadable") still.push(pid);
-    }
-    pending = still;
+    const again = unreadable;
+    unreadable = [];
+    again.forEach(read);
   }
   return marked;
 }
@@ -71885,15 +71875,15 @@ function startCommand(command, options) {
   let logFd;
   let log;
   try {
-    if (!(0, import_node_fs9.existsSync)(cwd) || !(0, import_node_fs9.statSync)(cwd).isDirectory())
+    if (!(0, import_node_fs8.existsSync)(cwd) || !(0, import_node_fs8.statSync)(cwd).isDirectory())
       return couldNot(`working directory '${command.cwd}' does not exist`);
-    const inside = (0, import_node_path9.relative)((0, import_node_fs9.realpathSync)(options.root), (0, import_node_fs9.realpathSync)(cwd));
+    const inside = (0, import_node_path9.relative)((0, import_node_fs8.realpathSync)(options.root), (0, import_node_fs8.realpathSync)(cwd));
     if (inside.startsWith("..") || (0, import_node_path9.isAbsolute)(inside))
       return couldNot(
         `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
       );
     logFd = openOutputFile(options.logFile, options.root);
-    log = (0, import_node_fs9.createWriteStream)(options.logFile, { fd: logFd });
+    log = (0, import_node_fs8.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
     const before = listProcessIds();
     const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
@@ -71905,7 +71895,7 @@ function startCommand(command, options) {
     return ok({ child, log, before });
   } catch (error2) {
     if (log) log.destroy();
-    else if (logFd !== void 0) (0, import_node_fs9.closeSync)(logFd);
+    else if (logFd !== void 0) (0, import_node_fs8.closeSync)(logFd);
     const failure = describeStartFailure(error2);
     if (failure === void 0) throw error2;
     return couldNot(`could not start: ${options.redact(failure)}`, error2);
@@ -72373,7 +72363,7 @@ function trustedRefOfEvent(root, env, plan, api, git2) {
 }
 
 // src/adapters/record-files.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path11 = require("node:path");
 
 // src/core/shard/durations.ts
@@ -72394,7 +72384,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs10.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs9.readFileSync)((0, import_node_path11.resolve)(base, path), "utf8"));
   } catch (error2) {
     const why = error2.code === "ENOENT" ? "no such file" : error2.message;
     return couldNot(`cannot read record ${path}: ${why}`, error2);

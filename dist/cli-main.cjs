@@ -44380,18 +44380,17 @@ var import_node_path9 = require("node:path");
 
 // src/adapters/start-command.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path8 = require("node:path");
 
 // src/adapters/leftover-processes.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs6 = require("node:fs");
 
 // src/adapters/proc-files.ts
 var import_node_fs5 = require("node:fs");
 var MARKER_VARIABLE = "CUTOVER_CHECKPOINT_RUN";
 var SYSTEM_PROC = {
-  pids: () => (0, import_node_fs5.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
+  pids: () => process.platform !== "linux" || !(0, import_node_fs5.existsSync)("/proc/self/environ") ? [] : (0, import_node_fs5.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
   read(pid, file) {
     try {
       return (0, import_node_fs5.readFileSync)(`/proc/${pid}/${file}`, file === "cmdline" ? "utf8" : "latin1");
@@ -44403,6 +44402,10 @@ var SYSTEM_PROC = {
 var PF_KTHREAD = 2097152;
 function statFields(stat2) {
   return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+}
+function startTime(pid, proc) {
+  const start = Number(statFields(proc.read(pid, "stat") ?? "")[19]);
+  return Number.isFinite(start) ? start : -Infinity;
 }
 function readProcess(pid, matches, proc, notBefore = -Infinity) {
   const environ = proc.read(pid, "environ");
@@ -44438,36 +44441,23 @@ function createRunMarker() {
   return (0, import_node_crypto3.randomBytes)(12).toString("hex");
 }
 function listProcessIds() {
-  if (process.platform !== "linux" || !(0, import_node_fs6.existsSync)("/proc/self/environ")) return /* @__PURE__ */ new Set();
   return new Set(SYSTEM_PROC.pids());
 }
-function scanProcesses(matches, skip, proc) {
-  const marked = [];
-  const unreadable = [];
-  if (proc === SYSTEM_PROC && (process.platform !== "linux" || !(0, import_node_fs6.existsSync)("/proc/self/environ")))
-    return { marked, unreadable, notBefore: -Infinity };
-  const selfStart = Number(statFields(proc.read(process.pid, "stat") ?? "")[19]);
-  const notBefore = Number.isFinite(selfStart) ? selfStart : -Infinity;
-  for (const pid of proc.pids()) {
-    if (pid === process.pid || skip.has(pid)) continue;
-    const read = readProcess(pid, matches, proc, notBefore);
-    if (read.kind === "marked") marked.push(read.process);
-    else if (read.kind === "unreadable") unreadable.push(pid);
-  }
-  return { marked, unreadable, notBefore };
-}
 async function findMarkedProcesses(matches, skip = /* @__PURE__ */ new Set(), proc = SYSTEM_PROC) {
-  const { marked, unreadable, notBefore } = scanProcesses(matches, skip, proc);
-  let pending = unreadable;
-  for (let retry = 0; retry < UNREADABLE_RETRIES && pending.length > 0; retry++) {
+  const notBefore = startTime(process.pid, proc);
+  const marked = [];
+  let unreadable = [];
+  const read = (pid) => {
+    const found = readProcess(pid, matches, proc, notBefore);
+    if (found.kind === "marked") marked.push(found.process);
+    else if (found.kind === "unreadable") unreadable.push(pid);
+  };
+  for (const pid of proc.pids()) if (pid !== process.pid && !skip.has(pid)) read(pid);
+  for (let retry = 0; retry < UNREADABLE_RETRIES && unreadable.length > 0; retry++) {
     await new Promise((resolve10) => setTimeout(resolve10, UNREADABLE_RETRY_MS));
-    const still = [];
-    for (const pid of pending) {
-      const read = readProcess(pid, matches, proc, notBefore);
-      if (read.kind === "marked") marked.push(read.process);
-      else if (read.kind === "unreadable") still.push(pid);
-    }
-    pending = still;
+    const again = unreadable;
+    unreadable = [];
+    again.forEach(read);
   }
   return marked;
 }
@@ -44518,15 +44508,15 @@ function startCommand(command, options) {
   let logFd;
   let log;
   try {
-    if (!(0, import_node_fs7.existsSync)(cwd) || !(0, import_node_fs7.statSync)(cwd).isDirectory())
+    if (!(0, import_node_fs6.existsSync)(cwd) || !(0, import_node_fs6.statSync)(cwd).isDirectory())
       return couldNot(`working directory '${command.cwd}' does not exist`);
-    const inside = (0, import_node_path8.relative)((0, import_node_fs7.realpathSync)(options.root), (0, import_node_fs7.realpathSync)(cwd));
+    const inside = (0, import_node_path8.relative)((0, import_node_fs6.realpathSync)(options.root), (0, import_node_fs6.realpathSync)(cwd));
     if (inside.startsWith("..") || (0, import_node_path8.isAbsolute)(inside))
       return couldNot(
         `working directory '${command.cwd}' leads outside the workspace (through a symlink)`
       );
     logFd = openOutputFile(options.logFile, options.root);
-    log = (0, import_node_fs7.createWriteStream)(options.logFile, { fd: logFd });
+    log = (0, import_node_fs6.createWriteStream)(options.logFile, { fd: logFd });
     const shell = shellFor(command, options.defaultShell);
     const before = listProcessIds();
     const child = (0, import_node_child_process2.spawn)(shell.file, [...shell.args, command.run], {
@@ -44538,7 +44528,7 @@ function startCommand(command, options) {
     return ok({ child, log, before });
   } catch (error) {
     if (log) log.destroy();
-    else if (logFd !== void 0) (0, import_node_fs7.closeSync)(logFd);
+    else if (logFd !== void 0) (0, import_node_fs6.closeSync)(logFd);
     const failure = describeStartFailure(error);
     if (failure === void 0) throw error;
     return couldNot(`could not start: ${options.redact(failure)}`, error);
@@ -45221,7 +45211,7 @@ function createOfflineLookups(reason) {
 }
 
 // src/adapters/record-files.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path10 = require("node:path");
 
 // src/core/shard/durations.ts
@@ -45242,7 +45232,7 @@ function readRecordDurations(text2) {
 // src/adapters/record-files.ts
 function readRecordFile(path, base = ".") {
   try {
-    return ok((0, import_node_fs8.readFileSync)((0, import_node_path10.resolve)(base, path), "utf8"));
+    return ok((0, import_node_fs7.readFileSync)((0, import_node_path10.resolve)(base, path), "utf8"));
   } catch (error) {
     const why = error.code === "ENOENT" ? "no such file" : error.message;
     return couldNot(`cannot read record ${path}: ${why}`, error);
@@ -45685,7 +45675,7 @@ function guardForActions(stream, env) {
 }
 
 // src/cli/init.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises4 = require("node:fs/promises");
 var import_node_path11 = require("node:path");
 
@@ -45771,7 +45761,7 @@ async function init(cwd, force, io) {
     [(0, import_node_path11.resolve)(cwd, DEFAULT_CONFIG_PATH), STARTER_CONFIG],
     [(0, import_node_path11.resolve)(cwd, ".github/workflows/cutover-checkpoint.yml"), STARTER_WORKFLOW]
   ];
-  const existing = files.filter(([path]) => (0, import_node_fs9.existsSync)(path)).map(([path]) => path);
+  const existing = files.filter(([path]) => (0, import_node_fs8.existsSync)(path)).map(([path]) => path);
   if (existing.length > 0 && !force)
     throw new UsageError(`refusing to overwrite ${existing.join(", ")} (use --force)`);
   for (const [path, text2] of files) {

@@ -4,9 +4,9 @@
 // nothing. A process that re-executes itself with the variable removed is not found (a limit).
 
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import {
   readProcess,
+  startTime,
   statFields,
   SYSTEM_PROC,
   type MarkedProcess,
@@ -26,30 +26,7 @@ export function createRunMarker(): string {
 
 /** The pids alive now (empty where there is no /proc): processes a later command cannot own. */
 export function listProcessIds(): Set<number> {
-  if (process.platform !== 'linux' || !existsSync('/proc/self/environ')) return new Set();
   return new Set(SYSTEM_PROC.pids());
-}
-
-/** Every process's read (other than this one's and those in `skip`): the marked and the unreadable. */
-function scanProcesses(
-  matches: (marker: string) => boolean,
-  skip: ReadonlySet<number>,
-  proc: ProcFiles,
-): { marked: MarkedProcess[]; unreadable: number[]; notBefore: number } {
-  const marked: MarkedProcess[] = [];
-  const unreadable: number[] = [];
-  if (proc === SYSTEM_PROC && (process.platform !== 'linux' || !existsSync('/proc/self/environ')))
-    return { marked, unreadable, notBefore: -Infinity };
-  // Every process that carries a marker started after this one.
-  const selfStart = Number(statFields(proc.read(process.pid, 'stat') ?? '')[19]);
-  const notBefore = Number.isFinite(selfStart) ? selfStart : -Infinity;
-  for (const pid of proc.pids()) {
-    if (pid === process.pid || skip.has(pid)) continue;
-    const read = readProcess(pid, matches, proc, notBefore);
-    if (read.kind === 'marked') marked.push(read.process);
-    else if (read.kind === 'unreadable') unreadable.push(pid);
-  }
-  return { marked, unreadable, notBefore };
 }
 
 /**
@@ -63,17 +40,21 @@ export async function findMarkedProcesses(
   skip: ReadonlySet<number> = new Set(),
   proc: ProcFiles = SYSTEM_PROC,
 ): Promise<MarkedProcess[]> {
-  const { marked, unreadable, notBefore } = scanProcesses(matches, skip, proc);
-  let pending = unreadable;
-  for (let retry = 0; retry < UNREADABLE_RETRIES && pending.length > 0; retry++) {
+  // Every process that carries a marker started after this one.
+  const notBefore = startTime(process.pid, proc);
+  const marked: MarkedProcess[] = [];
+  let unreadable: number[] = [];
+  const read = (pid: number) => {
+    const found = readProcess(pid, matches, proc, notBefore);
+    if (found.kind === 'marked') marked.push(found.process);
+    else if (found.kind === 'unreadable') unreadable.push(pid);
+  };
+  for (const pid of proc.pids()) if (pid !== process.pid && !skip.has(pid)) read(pid);
+  for (let retry = 0; retry < UNREADABLE_RETRIES && unreadable.length > 0; retry++) {
     await new Promise((resolve) => setTimeout(resolve, UNREADABLE_RETRY_MS));
-    const still: number[] = [];
-    for (const pid of pending) {
-      const read = readProcess(pid, matches, proc, notBefore);
-      if (read.kind === 'marked') marked.push(read.process);
-      else if (read.kind === 'unreadable') still.push(pid);
-    }
-    pending = still;
+    const again = unreadable;
+    unreadable = [];
+    again.forEach(read);
   }
   return marked;
 }

@@ -1,7 +1,7 @@
 // What /proc says of one process, for the leftover scan (leftover-processes.ts): whether it
 // carries a run's marker variable, and its command line and process group when it does.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** The variable that carries the marker. */
 export const MARKER_VARIABLE = 'CUTOVER_CHECKPOINT_RUN';
@@ -27,12 +27,14 @@ export interface ProcFiles {
   read(pid: number, file: 'environ' | 'cmdline' | 'stat'): string | undefined;
 }
 
-/** This machine's /proc. */
+/** This machine's /proc; it lists no pid where there is none (not Linux) to read from. */
 export const SYSTEM_PROC: ProcFiles = {
   pids: () =>
-    readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry))
-      .map(Number),
+    process.platform !== 'linux' || !existsSync('/proc/self/environ')
+      ? []
+      : readdirSync('/proc')
+          .filter((entry) => /^\d+$/.test(entry))
+          .map(Number),
   read(pid, file) {
     try {
       return readFileSync(`/proc/${pid}/${file}`, file === 'cmdline' ? 'utf8' : 'latin1');
@@ -55,6 +57,12 @@ export type ProcessRead =
  */
 export function statFields(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** When process `pid` started (stat's field 22, clock ticks since boot); -Infinity if unknown. */
+export function startTime(pid: number, proc: ProcFiles): number {
+  const start = Number(statFields(proc.read(pid, 'stat') ?? '')[19]);
+  return Number.isFinite(start) ? start : -Infinity;
 }
 
 /**
