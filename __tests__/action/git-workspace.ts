@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from '../cli/cli-helpers.js';
-import { commitAll, TEST_IDENTITY } from '../support/git-commit.js';
+import { commitAll, GIT_RULE_FILES, TEST_IDENTITY } from '../support/git-commit.js';
 
 /** Git without background maintenance (tests create and delete many small repositories). */
 export function git(cwd: string, ...args: string[]): string {
@@ -40,7 +40,7 @@ const NO_MAINTENANCE = '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n';
  */
 export function gitWorkspace(files: Record<string, string>): string {
   const dir = workspace(files);
-  if (Object.keys(files).some((path) => /(^|\/)\.git(ignore|attributes|modules)$/.test(path))) {
+  if (Object.keys(files).some((path) => GIT_RULE_FILES.has(path.split('/').pop()!))) {
     git(dir, 'init', '-q', '-b', 'main');
     appendFileSync(join(dir, '.git', 'config'), NO_MAINTENANCE);
     git(dir, 'add', '-A');

@@ -38,6 +38,13 @@ export interface CommitOptions {
   config?: string;
 }
 
+/** Files that change what git adds or how (ignore, attributes, submodules): not modelled. */
+export const GIT_RULE_FILES: ReadonlySet<string> = new Set([
+  '.gitignore',
+  '.gitattributes',
+  '.gitmodules',
+]);
+
 /** What the tests' repositories are committed as. */
 export const TEST_IDENTITY: GitIdentity = { name: 'Test', email: 'test@example.invalid' };
 
@@ -132,8 +139,7 @@ function writeTree(gitDir: string, root: string, prefix: string, entries: IndexE
       if (prefix === '' && name === '.git') continue;
       throw new Error(`git-commit: ${prefix}${name} is not modelled`);
     }
-    if (name === '.gitignore' || name === '.gitattributes' || name === '.gitmodules')
-      throw new Error(`git-commit: ${prefix}${name} is not modelled`);
+    if (GIT_RULE_FILES.has(name)) throw new Error(`git-commit: ${prefix}${name} is not modelled`);
     const path = `${prefix}${name}`;
     const stat = lstatSync(join(root, path), { bigint: true });
     if (stat.isDirectory()) {
