@@ -30,13 +30,16 @@ export function readLock(exampleDir) {
   return { tag, sha };
 }
 
-/** Copies `exampleDir` to `targetDir` as a git repository; returns the tag's commit sha. */
-export function buildDemoRepo(exampleDir, targetDir) {
+/**
+ * Copies `exampleDir` to `targetDir` as a git repository; returns the tag's commit sha. `exec` is
+ * execFileSync's shape (the tests pass one that does not fork their large worker processes).
+ */
+export function buildDemoRepo(exampleDir, targetDir, exec = execFileSync) {
   const { tag, sha } = readLock(exampleDir);
   rmSync(targetDir, { recursive: true, force: true });
   cpSync(exampleDir, targetDir, { recursive: true });
   const git = (args, env = {}) =>
-    execFileSync(
+    exec(
       'git',
       [
         '-c',

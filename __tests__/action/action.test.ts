@@ -2,7 +2,7 @@
 // against a local GitHub that checks every request against the official OpenAPI description:
 // every trigger, the sticky comment across pages, permissions, retries, size limits. The built
 // bundle gets a handful of smoke runs in dist-smoke.test.ts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // A workspace as actions/checkout leaves it: the files committed in a real git repository, so the
 // Action can read HEAD (it publishes nothing for a commit it cannot identify, SPEC §5).
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from '../cli/cli-helpers.js';

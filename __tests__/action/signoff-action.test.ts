@@ -2,7 +2,7 @@
 // smoke tests' job) against the local GitHub that checks every request against the official
 // OpenAPI description: the first example on a real pull-request
 // checkout (a base commit, the PR head, the merge commit the runner checks out).
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

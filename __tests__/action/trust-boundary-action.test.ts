@@ -1,6 +1,6 @@
 // Issue 8 through the Action's composition root (in-process) on pull_request events with a real
 // base commit: the PR's own changes to scripts or to its gate config cannot give its cutover a GO.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

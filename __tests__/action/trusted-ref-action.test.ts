@@ -1,6 +1,6 @@
 // Issue 8 (SPEC §10 table) through the Action in-process: which commit's policy judges each event,
 // and the contents-API fallback when a shallow clone lacks the trusted ref's objects.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The directory trees of the commands' scripts are listed into the record's input digests. What a
 // listing cannot cover (a subdirectory it cannot read, files past its limit) is said, not dropped.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -1,6 +1,6 @@
 // The git adapter asks git few questions however many tags and documents a gate names (issue 10):
 // a fixed number of git processes, with the same answers as one `rev-parse`/`log -1` per item.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 // repositories that cannot give an answer (a partial clone's objects it may not fetch, a corrupt
 // object), the git port says it cannot, in git's words: a trusted file is never "missing", a tag
 // never absent, a document never "never committed" because git failed to read.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

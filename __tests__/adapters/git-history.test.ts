@@ -1,7 +1,7 @@
 // The git adapter against real clones: which history facts a shallow or partial clone can give.
 // A shallow clone whose boundary hides a file's last change cuts that file's history; a file
 // changed after the boundary keeps an exact date. The age judge turns a cut into `unknown`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

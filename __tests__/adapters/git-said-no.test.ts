@@ -1,7 +1,7 @@
 // Git saying "no" is an answer; git failing is not. The git runner keeps the two apart, and its
 // callers read a failure as unknown (fail closed), never as "no such tag", "file deleted at the
 // trusted ref" or "not an ancestor".
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

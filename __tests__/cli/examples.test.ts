@@ -1,5 +1,5 @@
 // The "done when" on the examples, through the built CLI in a real git repository.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,11 @@ let payloadText: string;
 
 beforeAll(() => {
   repo = join(mkdtempSync(join(tmpdir(), 'cc-demo-')), 'service-v3-cutover');
-  const sha = buildDemoRepo(join(ROOT, 'examples', 'service-v3-cutover'), repo) as string;
+  const sha = buildDemoRepo(
+    join(ROOT, 'examples', 'service-v3-cutover'),
+    repo,
+    execFileSync,
+  ) as string;
   expect(sha).toBe(readLock(join(ROOT, 'examples', 'service-v3-cutover')).sha);
   payloadText = readFileSync(join(repo, PAYLOAD), 'utf8');
 });

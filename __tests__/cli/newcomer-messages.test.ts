@@ -1,6 +1,6 @@
 // Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
 // one run exercises several commands at once.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

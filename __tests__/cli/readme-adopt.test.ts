@@ -1,7 +1,8 @@
 // README's "Adopt it in your repository" commands, extracted from README.md and run as written in
 // a fresh git repository against the built CLI: they must reach a first rehearsal GO, so the
 // README cannot drift from what the gate does.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

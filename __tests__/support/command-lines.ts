@@ -1,7 +1,7 @@
 // The command lines of the machine's live processes, for the tests that check a run left no
 // process behind. Read from /proc where there is one: `ps -eo args` forks this test worker and
 // walks the same files, ~100 ms of CPU per look on this machine.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from './shell-sync.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**

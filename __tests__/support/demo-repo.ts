@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo as build } from '../../scripts/demo-repo.mjs';
+import { execFileSync } from './shell-sync.js';
 
 const built = new Map<string, { dir: string; sha: string }>();
 
@@ -18,7 +19,7 @@ export function buildDemoRepo(exampleDir: string, targetDir: string): string {
   let template = built.get(key);
   if (!template) {
     const dir = join(mkdtempSync(join(tmpdir(), 'cc-demo-template-')), 'repo');
-    template = { dir, sha: build(exampleDir, dir) as string };
+    template = { dir, sha: build(exampleDir, dir, execFileSync) as string };
     built.set(key, template);
   }
   rmSync(targetDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // The tests' in-process git writer (git-commit.ts) against git itself: the same files, identity and
 // time give the same commit sha (so the same trees, blobs and modes), and what it writes is a
 // repository git reads as clean and sound.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from './shell-sync.js';
 import {
   chmodSync,
   mkdirSync,

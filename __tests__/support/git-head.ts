@@ -3,7 +3,7 @@
 // CPU, and the tests ask for HEAD after nearly every fixture commit. Only the layout `git init`
 // and `git clone` make here (a `.git` directory, loose or packed refs); anything else (a worktree's
 // `.git` file, a reftable, a symbolic ref to a missing branch) is asked of git itself.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from './shell-sync.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 

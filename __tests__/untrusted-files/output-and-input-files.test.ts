@@ -1,7 +1,7 @@
 // The evidence directory is never written through a symlink or into a special file, and the
 // workspace reader opens regular files only (a FIFO must not hang it). Real temp dirs.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import {
   linkSync,
   lstatSync,

@@ -3,7 +3,8 @@
 // at once, and a joint record holding HTML, a mention, a marker and a forged heading is
 // rendered as text in report.md.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { execFileSync } from '../support/shell-sync.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
