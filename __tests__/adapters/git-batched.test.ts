@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { git } from '../../src/adapters/git-exec.js';
 import { createGit as createRealGit } from '../../src/adapters/git.js';
 import { findExecutable } from '../../src/adapters/path-search.js';
+import { shellGit } from '../support/shell-launcher.js';
 
 const calls: string[][] = [];
 const createGit = (root: string) =>
   createRealGit(root, (cwd, args, no) => {
     calls.push(args);
-    return git(cwd, args, no);
+    return shellGit(cwd, args, no);
   });
 
 const repo = mkdtempSync(join(tmpdir(), 'cc-git-batched-'));

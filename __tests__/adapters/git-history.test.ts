@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGit } from '../../src/adapters/git.js';
+import { shellGit } from '../support/shell-launcher.js';
 import { judgeDocumentAge } from '../../src/core/checks/document-age.js';
 import type { GitEvidence } from '../../src/core/evidence.js';
 
@@ -35,7 +36,7 @@ const clone = (name: string, ...flags: string[]) => {
   return dir;
 };
 const inspect = async (dir: string) => {
-  const git = await createGit(dir).inspect({ tags: [], paths: ['old.md', 'new.md'] });
+  const git = await createGit(dir, shellGit).inspect({ tags: [], paths: ['old.md', 'new.md'] });
   if (git.kind !== 'ok') throw new Error(git.reason);
   return git;
 };
