@@ -39974,26 +39974,12 @@ function compareSets(expected, observed) {
     return { added: [], removed: [] };
   const isString2 = (value) => typeof value === "string";
   const allStrings = expected.every(isString2) && observed.every(isString2);
-  const keyOf = allStrings ? (value) => value : canonical;
-  const show = (value) => allStrings ? value : canonical(value);
-  const members = (values) => {
-    const byKey = /* @__PURE__ */ new Map();
-    for (const value of values) {
-      const key = keyOf(value);
-      if (!byKey.has(key)) byKey.set(key, value);
-    }
-    return byKey;
-  };
-  const missingFrom = (from, other) => {
-    const shown2 = [];
-    for (const [key, value] of from) if (!other.has(key)) shown2.push(show(value));
-    return shown2;
-  };
-  const expectedMembers = members(expected);
-  const observedMembers = members(observed);
+  const keys = (values) => new Set(allStrings ? values : values.map(canonical));
+  const expectedKeys = keys(expected);
+  const observedKeys = keys(observed);
   return {
-    added: missingFrom(observedMembers, expectedMembers),
-    removed: missingFrom(expectedMembers, observedMembers)
+    added: [...observedKeys].filter((key) => !expectedKeys.has(key)),
+    removed: [...expectedKeys].filter((key) => !observedKeys.has(key))
   };
 }
 
@@ -42941,7 +42927,7 @@ function codeSpan(text2, table2) {
   if (text2 === "") return "` `";
   let body = breakCommentMarkers(text2);
   if (table2) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
-  const fence2 = "`".repeat(longestRun(body, "`") + 1);
+  const fence2 = "`".repeat(longestBacktickRun(body) + 1);
   const pad = /^[` ]|[` ]$/.test(body) ? " " : "";
   return `${fence2}${pad}${body}${pad}${fence2}`;
 }
@@ -42952,7 +42938,7 @@ function fencedBlock(text2, info) {
   const body = breakCommentMarkers(
     text2.replace(/\r\n?/g, "\n").replace(UNSAFE_CHARACTERS, "\uFFFD").trimEnd()
   );
-  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const fence2 = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
   const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, "");
   return `${fence2}${safeInfo}
 ${body}
@@ -42963,13 +42949,9 @@ function mermaidLabel(text2) {
   const safe = text2.replace(/[^\p{L}\p{N} ._\-()/+]/gu, " ").replace(/ {2,}/g, " ").trim();
   return safe === "" || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
 }
-function longestRun(text2, char) {
+function longestBacktickRun(text2) {
   let longest = 0;
-  let current = 0;
-  for (const c of text2) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
+  for (const [run] of text2.matchAll(/`+/g)) if (run.length > longest) longest = run.length;
   return longest;
 }
 

@@ -152,7 +152,7 @@ function codeSpan(text: string, table: boolean): string {
   // In a table a pipe ends the cell even inside code; `\|` keeps it, and a backslash before it
   // must not pair with that escape.
   if (table) body = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, '\\|');
-  const fence = '`'.repeat(longestRun(body, '`') + 1);
+  const fence = '`'.repeat(longestBacktickRun(body) + 1);
   const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
@@ -171,7 +171,7 @@ function fencedBlock(text: string, info: string): string {
   const body = breakCommentMarkers(
     text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '\uFFFD').trimEnd(),
   );
-  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, '');
   return `${fence}${safeInfo}\n${body}\n${fence}`;
 }
@@ -189,12 +189,9 @@ function mermaidLabel(text: string): string {
   return safe === '' || MERMAID_KEYWORD.test(safe) ? `_${safe.slice(0, 79)}` : safe.slice(0, 80);
 }
 
-function longestRun(text: string, char: string): number {
+/** The longest run of backticks in `text` (0 if none): found by the regex engine, not char by char. */
+function longestBacktickRun(text: string): number {
   let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
+  for (const [run] of text.matchAll(/`+/g)) if (run.length > longest) longest = run.length;
   return longest;
 }

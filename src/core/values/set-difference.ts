@@ -27,27 +27,14 @@ export function compareSets(
     return { added: [], removed: [] };
   const isString = (value: unknown) => typeof value === 'string';
   const allStrings = expected.every(isString) && observed.every(isString);
-  // Strings only: each is its own key (canonical JSON would only quote it), so a million codes
-  // cost two maps, not four million serializations.
-  const keyOf = allStrings ? (value: unknown) => value as string : canonical;
-  const show = (value: unknown) => (allStrings ? (value as string) : canonical(value));
-  const members = (values: readonly unknown[]) => {
-    const byKey = new Map<string, unknown>();
-    for (const value of values) {
-      const key = keyOf(value);
-      if (!byKey.has(key)) byKey.set(key, value);
-    }
-    return byKey;
-  };
-  const missingFrom = (from: Map<string, unknown>, other: Map<string, unknown>) => {
-    const shown: string[] = [];
-    for (const [key, value] of from) if (!other.has(key)) shown.push(show(value));
-    return shown;
-  };
-  const expectedMembers = members(expected);
-  const observedMembers = members(observed);
+  // A member's key is how it is shown. Strings only: each is its own key (canonical JSON would
+  // only quote it), so a million codes cost two Sets built natively, not a million serializations.
+  const keys = (values: readonly unknown[]) =>
+    new Set(allStrings ? (values as readonly string[]) : values.map(canonical));
+  const expectedKeys = keys(expected);
+  const observedKeys = keys(observed);
   return {
-    added: missingFrom(observedMembers, expectedMembers),
-    removed: missingFrom(expectedMembers, observedMembers),
+    added: [...observedKeys].filter((key) => !expectedKeys.has(key)),
+    removed: [...expectedKeys].filter((key) => !observedKeys.has(key)),
   };
 }
