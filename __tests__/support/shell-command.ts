@@ -14,7 +14,8 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Whether the shell would start `file args` in `cwd` with `env` exactly as Node's spawn does: an
  * executable file, an existing directory (else spawn reports ENOENT, where the shell would print
- * its own error), variable names `export` takes, and no NUL byte anywhere (Node refuses one with
+ * its own error), variable names `export` takes (not OPTIND, which dash's `export` refuses a value
+ * that is not a number for), and no NUL byte anywhere (Node refuses one with
  * ERR_INVALID_ARG_VALUE; dash would drop it and run another command).
  */
 export function runsAlike(
@@ -31,7 +32,7 @@ export function runsAlike(
   } catch {
     return false;
   }
-  return Object.keys(env).every((name) => SHELL_NAME.test(name));
+  return Object.keys(env).every((name) => SHELL_NAME.test(name) && name !== 'OPTIND');
 }
 
 /**

@@ -3,7 +3,7 @@
 // through its shell (their parent is not this worker), and it throws, never hangs, when its shell
 // dies under a command.
 import { execFileSync as nodeExecFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,10 +71,41 @@ describe('answers as execFileSync', () => {
     );
   });
 
-  it('output past maxBuffer is ENOBUFS', () => {
-    const args = ['-c', 'seq 1 1000'];
-    expect(outcome(() => execFileSync(SH, args, { maxBuffer: 100 })).code).toBe('ENOBUFS');
-    expect(outcome(() => nodeExecFileSync(SH, args, { maxBuffer: 100 })).code).toBe('ENOBUFS');
+  it('output past 1 MiB (stdout and stderr together) is ENOBUFS; an explicit maxBuffer is node’s', () => {
+    const args = ['-c', 'seq 1 100000; seq 1 100000 >&2'];
+    expect(outcome(() => execFileSync(SH, args)).code).toBe('ENOBUFS');
+    expect(outcome(() => nodeExecFileSync(SH, args)).code).toBe('ENOBUFS');
+    const small = ['-c', 'printf 123456; printf 123456 >&2'];
+    expect(outcome(() => execFileSync(SH, small, { maxBuffer: 10 })).code).toBe('ENOBUFS');
+  });
+
+  it('the cases the shell would run differently go to node, with node’s answer', () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'printf'), '#!/bin/sh\necho local\n', { mode: 0o755 });
+    const cases: [string, string[], Parameters<typeof nodeExecFileSync>[2]][] = [
+      ['printf', ['%s', 'x'], { cwd: dir, env: { PATH: `bin:${process.env.PATH}` } }],
+      ['./bin/printf', [], { cwd: dir }],
+      ['/usr/bin/env', [], { env: { OPTIND: 'x', N: 1 as unknown as string } }],
+      [SH, ['-c', 'printf "$N"'], { env: { N: 1 as unknown as string, U: undefined } }],
+    ];
+    for (const [file, args, options] of cases)
+      expect(outcome(() => execFileSync(file, args, options as object))).toEqual(
+        outcome(() => nodeExecFileSync(file, args, { ...options, encoding: 'buffer' })),
+      );
+  });
+
+  it('a command line of any length (three arguments of 100,000 characters)', () => {
+    const args = ['%s|%s|%s', ...['a', 'b', 'c'].map((c) => c.repeat(100_000))];
+    expect(execFileSync('printf', args, { encoding: 'utf8' })).toBe(
+      nodeExecFileSync('printf', args, { encoding: 'utf8' }),
+    );
+    expect(execFileSync('printf', ['next'], { encoding: 'utf8' })).toBe('next');
+  });
+
+  it('a failure without stderr has node’s message', () => {
+    expect(() => execFileSync('false')).toThrow(/^Command failed: false$/);
+    expect(() => nodeExecFileSync('false')).toThrow(/^Command failed: false$/);
   });
 });
 
@@ -84,6 +115,24 @@ describe('through its shell', () => {
       Number(exec(SH, ['-c', 'echo $PPID'], { encoding: 'utf8' }));
     expect(parent(execFileSync as typeof nodeExecFileSync)).not.toBe(process.pid);
     expect(parent(nodeExecFileSync)).toBe(process.pid);
+  });
+
+  it('a background job of one call writes into none of the next calls’ output', () => {
+    const first = execFileSync(SH, ['-c', '(sleep 0.2; printf LATE) & printf first'], {
+      encoding: 'utf8',
+    });
+    expect(first).toBe('first');
+    const until = Date.now() + 400;
+    while (Date.now() < until)
+      expect(execFileSync('printf', ['next'], { encoding: 'utf8' })).toBe('next');
+  });
+
+  it('a shell that died while idle is replaced, and the call runs', () => {
+    const pid = Number(execFileSync(SH, ['-c', 'echo $PPID'], { encoding: 'utf8' }));
+    process.kill(pid, 'SIGKILL');
+    // Dead once its fds are closed (a zombie until node reaps it).
+    while (!/^\S+ \([^)]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+    expect(execFileSync('printf', ['ran'], { encoding: 'utf8' })).toBe('ran');
   });
 
   it('a shell that dies under a command fails the call, and the next call gets a new shell', () => {

@@ -5,20 +5,29 @@
 // ~17 ms of machine CPU, from dash ~9 (git's own ~5 included), and the fixtures make ~300 a run.
 //
 // One dash per worker, started on the first call, runs the calls one at a time (a synchronous
-// call cannot overlap another in one thread). This thread writes the command line to the shell's
-// stdin and blocks reading the exit status from a FIFO only the shell holds open for writing: if
-// the shell dies, the read ends (EOF) and the call throws instead of hanging. The command line is
-// support/shell-command.ts's, which shell-launcher.test.ts checks against execFile's environment,
-// directory and arguments. What the shell would start differently (runsAlike), or options this
-// twin does not model, go to node's own execFileSync.
+// call cannot overlap another in one thread). Each command line is written to a file of its own
+// and the shell is sent `. file` (a line of any length never waits in the pipe); this thread then
+// blocks reading the status FIFO, of which the shell holds the only write end (fd 3): "s" when
+// the command starts, its exit status when it ends, and EOF if the shell is gone, so a call never
+// hangs on a dead shell. A shell found gone before the command started is replaced and the call
+// made once more. The command line is support/shell-command.ts's, which shell-launcher.test.ts
+// checks against execFile's environment, directory and arguments.
+//
+// What the shell would start differently goes to node's own execFileSync: see `modelled`. Known
+// differences left: the call returns when the command exits (node waits for its stdout to close,
+// so a background job's later output is not read), output is checked against maxBuffer only
+// after the command ends (one that never stops writing is not stopped), a command killed by a
+// signal reads as status 128 + the signal, argv[0] is the program's full path, and the child's
+// stderr is not copied to this process's stderr when `stdio` is not given.
 import {
   execFileSync as nodeExecFileSync,
   spawn,
-  type ChildProcessByStdio,
+  type ChildProcess,
   type ExecFileSyncOptions,
 } from 'node:child_process';
 import {
   closeSync,
+  constants,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -27,26 +36,27 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { findExecutable } from '../../src/adapters/path-search.js';
 import { runsAlike, shellQuote, subshell } from './shell-command.js';
 
-/** The options the twin models; any other (timeout, shell, uid, stdio 'inherit', …) goes to node. */
-type Options = Pick<ExecFileSyncOptions, 'cwd' | 'env' | 'input' | 'maxBuffer' | 'stdio'> & {
+/** execFileSync's options; those the twin models are MODELLED, any other goes to node. */
+type Options = Omit<ExecFileSyncOptions, 'encoding'> & {
   encoding?: BufferEncoding | 'buffer' | null;
 };
 
-const MODELLED = new Set(['cwd', 'env', 'input', 'maxBuffer', 'stdio', 'encoding']);
-/** execFileSync's default maxBuffer (Node ≥ 12): 1 MiB. */
+const MODELLED = new Set(['cwd', 'env', 'input', 'stdio', 'encoding']);
+/** execFileSync's default maxBuffer (Node ≥ 12): 1 MiB, stdout and stderr together. */
 const MAX_BUFFER = 1024 * 1024;
 
-/** The worker's shell: its stdin, the status FIFO's read end, and a directory for output files. */
+/** The worker's shell: its stdin, the status FIFO's read end, and a directory for its files. */
 interface Shell {
-  child: ChildProcessByStdio<Writable, null, null>;
+  child: ChildProcess;
+  stdin: Writable;
   status: number;
   dir: string;
-  dead: boolean;
+  calls: number;
 }
 
 let shell: Shell | undefined;
@@ -55,58 +65,68 @@ function startShell(): Shell {
   const dir = mkdtempSync(join(tmpdir(), 'cc-shell-sync-'));
   const fifo = join(dir, 'status');
   nodeExecFileSync('mkfifo', [fifo]);
-  const child = spawn('/bin/sh', [], { env: {}, stdio: ['pipe', 'ignore', 'ignore'] });
-  // fd 3 is the status FIFO's only writer: opening it blocks until this thread opens the read end.
-  send(child, `exec 3>${shellQuote(fifo)}\n`);
-  const status = openSync(fifo, 'r');
+  // Neither open blocks: a FIFO open for reading lets a writer open at once, and then a blocking
+  // reader too. The shell gets the writer as its fd 3, this process closes its copy: the shell's
+  // is then the only one, so a shell that never started or died ends the read (EOF).
+  const probe = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(fifo, constants.O_WRONLY);
+  const status = openSync(fifo, constants.O_RDONLY);
+  closeSync(probe);
+  let child: ChildProcess;
+  try {
+    child = spawn('/bin/sh', [], { env: {}, stdio: ['pipe', 'ignore', 'ignore', writer] });
+  } finally {
+    closeSync(writer);
+  }
+  const stdin = child.stdin!;
+  child.on('error', () => undefined);
+  stdin.on('error', () => undefined);
   // An idle shell must not keep the worker alive; it ends when the worker's end of its stdin does.
   child.unref();
-  (child.stdin as unknown as { unref(): void }).unref();
-  child.stdin.on('error', () => undefined);
-  return { child, status, dir, dead: false };
-}
-
-/** Writes `line` to the shell; libuv writes to an empty pipe at once, so nothing is left queued. */
-function send(child: Shell['child'], line: string): void {
-  child.stdin.write(line);
-  if (child.stdin.writableLength > 0) throw new Error('test shell: command line left queued');
-}
-
-/** The exit status the shell writes after each command; null when the shell is gone. */
-function readStatus(current: Shell): number | null {
-  const buffer = Buffer.alloc(16);
-  let text = '';
-  while (!text.endsWith('\n')) {
-    const count = readSync(current.status, buffer, 0, buffer.length, null);
-    if (count === 0) return null;
-    text += buffer.toString('latin1', 0, count);
-  }
-  return Number(text.trim());
+  (stdin as unknown as { unref(): void }).unref();
+  return { child, stdin, status, dir, calls: 0 };
 }
 
 function stopShell(current: Shell): void {
-  current.dead = true;
   current.child.kill('SIGKILL');
   closeSync(current.status);
   rmSync(current.dir, { recursive: true, force: true });
   if (shell === current) shell = undefined;
 }
 
+/** The next line the shell writes to the status FIFO; null when the shell is gone. */
+function readLine(current: Shell): string | null {
+  const byte = Buffer.alloc(1);
+  let line = '';
+  for (;;) {
+    if (readSync(current.status, byte, 0, 1, null) === 0) return null;
+    if (byte[0] === 0x0a) return line;
+    line += String.fromCharCode(byte[0]!);
+  }
+}
+
 /** stdin as execFileSync gives it: empty (ignored or an unused pipe), or the input given. */
-function stdinOf(options: Options): string | undefined | null {
+function stdinOf(options: Options): { input?: string | NodeJS.ArrayBufferView } | null {
   const stdio = options.stdio;
   const first = Array.isArray(stdio) ? stdio[0] : stdio;
   const rest = Array.isArray(stdio) ? stdio.slice(1, 3) : [stdio, stdio];
   if (!rest.every((s) => s === undefined || s === 'pipe')) return null;
   if (first !== undefined && first !== 'pipe' && first !== 'ignore') return null;
-  if (first === 'ignore' || options.input === undefined) return undefined;
-  return typeof options.input === 'string' ? options.input : null;
+  return first === 'ignore' || options.input === undefined ? {} : { input: options.input };
+}
+
+/** The environment as node passes it: undefined left out, every other value as a string. */
+function environmentOf(env: NodeJS.ProcessEnv | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env ?? process.env)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  );
 }
 
 /**
  * `execFileSync(file, args, options)`: stdout (a string under an `encoding`, else a Buffer); on a
- * non-zero exit throws an Error with `status`, `stdout` and `stderr`, as Node's does. Unlike
- * Node's, a child's stderr is not copied to this process's stderr when `stdio` is not given.
+ * non-zero exit throws an Error with `status`, `stdout` and `stderr`, as Node's does.
  */
 export function execFileSync(
   file: string,
@@ -119,15 +139,31 @@ export function execFileSync(
   args: readonly string[] = [],
   options: Options = {},
 ): string | Buffer {
-  const env = options.env ?? process.env;
+  const env = environmentOf(options.env);
   const cwdOption = options.cwd === undefined ? process.cwd() : String(options.cwd);
   const cwd = isAbsolute(cwdOption) ? cwdOption : `${process.cwd()}/${cwdOption}`;
-  const path = file.includes('/') ? file : findExecutable(file, env.PATH ?? '');
-  const input = stdinOf(options);
-  const modelled = Object.keys(options).every((key) => MODELLED.has(key));
-  if (!path || input === null || !modelled || !runsAlike(path, args, cwd, env))
+  const stdin = stdinOf(options);
+  const path = modelled(options) ? programOf(file, env) : undefined;
+  if (!path || !stdin || !runsAlike(path, args, cwd, env))
     return nodeExecFileSync(file, args, options as ExecFileSyncOptions);
-  return viaShell(file, path, args, cwd, env, input, options);
+  return viaShell(file, path, args, cwd, env, stdin.input, options);
+}
+
+/** Whether the twin models every option given. */
+function modelled(options: Options): boolean {
+  return Object.keys(options).every((key) => MODELLED.has(key));
+}
+
+/**
+ * The program as execvp finds it; undefined (node decides) for a relative path with a slash (the
+ * shell would resolve it against `cwd`) or a PATH with a relative directory (findExecutable skips
+ * those, execvp does not).
+ */
+function programOf(file: string, env: Record<string, string>): string | undefined {
+  if (file.includes('/')) return isAbsolute(file) ? file : undefined;
+  const path = env.PATH ?? '';
+  if (path.split(delimiter).some((dir) => !isAbsolute(dir))) return undefined;
+  return findExecutable(file, path);
 }
 
 function viaShell(
@@ -135,31 +171,57 @@ function viaShell(
   path: string,
   args: readonly string[],
   cwd: string,
-  env: NodeJS.ProcessEnv,
-  input: string | undefined,
+  env: Record<string, string>,
+  input: string | NodeJS.ArrayBufferView | undefined,
   options: Options,
 ): string | Buffer {
-  const current = shell && !shell.dead ? shell : (shell = startShell());
-  const out = join(current.dir, 'out');
-  const err = join(current.dir, 'err');
-  const stdin = input === undefined ? '/dev/null' : join(current.dir, 'in');
-  if (input !== undefined) writeFileSync(stdin, input);
-  const line = subshell(path, args, { cwd, env }, { stdin, stdout: out, stderr: err });
-  send(current.child, `${line} 3>&-; echo $? >&3\n`);
-  const status = readStatus(current);
-  if (status === null) {
-    stopShell(current);
-    throw Object.assign(new Error(`test shell died running ${file}`), { code: 'ESHELLDIED' });
-  }
-  const stdout = readFileSync(out);
-  const stderr = readFileSync(err);
   const encoding = options.encoding && options.encoding !== 'buffer' ? options.encoding : null;
+  for (let attempt = 0; ; attempt += 1) {
+    const current = shell ?? (shell = startShell());
+    // Files of this call only: a background job of an earlier command cannot write into them.
+    const base = join(current.dir, String((current.calls += 1)));
+    const [script, out, err] = [`${base}.sh`, `${base}.out`, `${base}.err`];
+    const stdinFile = input === undefined ? '/dev/null' : `${base}.in`;
+    if (input !== undefined)
+      writeFileSync(
+        stdinFile,
+        typeof input === 'string' ? Buffer.from(input, encoding ?? 'utf8') : input,
+      );
+    const line = subshell(path, args, { cwd, env }, { stdin: stdinFile, stdout: out, stderr: err });
+    writeFileSync(script, `echo s >&3; ${line} 3>&-; echo $? >&3\n`);
+    current.stdin.write(`. ${shellQuote(script)}\n`);
+    const started = readLine(current);
+    const status = started === null ? null : readLine(current);
+    if (status === null) {
+      stopShell(current);
+      // Gone before the command started (it died idle): a new shell runs it, once.
+      if (started === null && attempt === 0) continue;
+      throw Object.assign(new Error(`test shell died running ${file}`), { code: 'ESHELLDIED' });
+    }
+    const stdout = readFileSync(out);
+    const stderr = readFileSync(err);
+    for (const used of [script, out, err, ...(input === undefined ? [] : [stdinFile])])
+      rmSync(used, { force: true });
+    return settle(file, args, Number(status), stdout, stderr, encoding);
+  }
+}
+
+/** What execFileSync returns or throws for how the command ended. */
+function settle(
+  file: string,
+  args: readonly string[],
+  status: number,
+  stdout: Buffer,
+  stderr: Buffer,
+  encoding: BufferEncoding | null,
+): string | Buffer {
   const decode = (bytes: Buffer) => (encoding ? bytes.toString(encoding) : bytes);
-  const overflow = Math.max(stdout.length, stderr.length) > (options.maxBuffer ?? MAX_BUFFER);
+  const overflow = stdout.length + stderr.length > MAX_BUFFER;
   if (status === 0 && !overflow) return decode(stdout);
+  const command = [file, ...args].join(' ');
   const error = overflow
     ? Object.assign(new Error(`spawnSync ${file} ENOBUFS`), { code: 'ENOBUFS' })
-    : new Error(`Command failed: ${[file, ...args].join(' ')}\n${stderr.toString('utf8')}`);
+    : new Error(`Command failed: ${command}${stderr.length > 0 ? `\n${stderr.toString()}` : ''}`);
   throw Object.assign(error, {
     status,
     signal: null,
