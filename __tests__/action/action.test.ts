@@ -2,7 +2,6 @@
 // against a local GitHub that checks every request against the official OpenAPI description:
 // every trigger, the sticky comment across pages, permissions, retries, size limits. The built
 // bundle gets a handful of smoke runs in dist-smoke.test.ts.
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { expectConforming, FakeGitHub } from '../github/fake-github.js';
 import { workspace as makeWorkspace } from '../cli/cli-helpers.js';
 import { fixturePayload, runActionInProcess, type ActionRunOptions, TOKEN } from './run-action.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MARKER = '<!-- cutover-checkpoint:gate=Cutover%20checkpoint -->';

@@ -1,10 +1,10 @@
 // A workspace as actions/checkout leaves it: the files committed in a real git repository, so the
 // Action can read HEAD (it publishes nothing for a commit it cannot identify, SPEC §5).
-import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from '../cli/cli-helpers.js';
 import { commitAll, GIT_RULE_FILES, TEST_IDENTITY } from '../support/git-commit.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 /** Git without background maintenance (tests create and delete many small repositories). */
 export function git(cwd: string, ...args: string[]): string {

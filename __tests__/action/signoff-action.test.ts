@@ -2,7 +2,6 @@
 // smoke tests' job) against the local GitHub that checks every request against the official
 // OpenAPI description: the first example on a real pull-request
 // checkout (a base commit, the PR head, the merge commit the runner checks out).
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PRODUCER = 'd.producer-release-manager';

@@ -1,6 +1,5 @@
 // Issue 8 through the Action's composition root (in-process) on pull_request events with a real
 // base commit: the PR's own changes to scripts or to its gate config cannot give its cutover a GO.
-import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { buildDemoRepo } from '../support/demo-repo.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { fixturePayload, runActionInProcess as runAction } from './run-action.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';

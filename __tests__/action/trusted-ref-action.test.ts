@@ -1,6 +1,5 @@
 // Issue 8 (SPEC §10 table) through the Action in-process: which commit's policy judges each event,
 // and the contents-API fallback when a shallow clone lacks the trusted ref's objects.
-import { execFileSync } from '../support/shell-sync.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import {
   runActionInProcess as runAction,
 } from './run-action.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONFIG = '.github/cutover-checkpoint.yml';

@@ -1,11 +1,11 @@
 // The directory trees of the commands' scripts are listed into the record's input digests. What a
 // listing cannot cover (a subdirectory it cannot read, files past its limit) is said, not dropped.
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFsWorkspace } from '../../src/adapters/fs-workspace.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-listing-'));
 // rm, not rmSync: the deep tree below is longer than PATH_MAX, which only *at() calls can walk.

@@ -1,6 +1,5 @@
 // The git adapter asks git few questions however many tags and documents a gate names (issue 10):
 // a fixed number of git processes, with the same answers as one `rev-parse`/`log -1` per item.
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGit as createRealGit } from '../../src/adapters/git.js';
 import { findExecutable } from '../../src/adapters/path-search.js';
 import { shellGit } from '../support/shell-launcher.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const calls: string[][] = [];
 const createGit = (root: string) =>

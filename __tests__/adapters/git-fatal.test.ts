@@ -2,7 +2,6 @@
 // repositories that cannot give an answer (a partial clone's objects it may not fetch, a corrupt
 // object), the git port says it cannot, in git's words: a trusted file is never "missing", a tag
 // never absent, a document never "never committed" because git failed to read.
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import { lastChanges } from '../../src/adapters/git-facts.js';
 import { SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { shellGit } from '../support/shell-launcher.js';
 import { git } from '../action/git-workspace.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-git-fatal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

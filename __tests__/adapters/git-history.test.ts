@@ -1,7 +1,6 @@
 // The git adapter against real clones: which history facts a shallow or partial clone can give.
 // A shallow clone whose boundary hides a file's last change cuts that file's history; a file
 // changed after the boundary keeps an exact date. The age judge turns a cut into `unknown`.
-import { execFileSync } from '../support/shell-sync.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { createGit } from '../../src/adapters/git.js';
 import { shellGit } from '../support/shell-launcher.js';
 import { judgeDocumentAge } from '../../src/core/checks/document-age.js';
 import type { GitEvidence } from '../../src/core/evidence.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cc-git-history-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,6 @@
 // Git saying "no" is an answer; git failing is not. The git runner keeps the two apart, and its
 // callers read a failure as unknown (fail closed), never as "no such tag", "file deleted at the
 // trusted ref" or "not an ancestor".
-import { execFileSync } from '../support/shell-sync.js';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { createGit } from '../../src/adapters/git.js';
 import { NOT_AN_OBJECT, SILENT_EXIT_1 } from '../../src/adapters/git-no.js';
 import { createTrustedRefFacts } from '../../src/adapters/trusted-ref.js';
 import { git as gitIn } from '../action/git-workspace.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const dirs: string[] = [];
 const temp = (prefix: string) => {

@@ -1,5 +1,4 @@
 // The "done when" on the examples, through the built CLI in a real git repository.
-import { execFileSync } from '../support/shell-sync.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without types
 import { buildDemoRepo, readLock } from '../../scripts/demo-repo.mjs';
 import { cli, ROOT, STACK_TRACE } from './cli-helpers.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const PAYLOAD = 'docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json';
 let repo: string;

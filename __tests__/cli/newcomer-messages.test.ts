@@ -1,6 +1,5 @@
 // Messages a newcomer meets when things break the usual ways, through the built CLI. Few spawns:
 // one run exercises several commands at once.
-import { execFileSync } from '../support/shell-sync.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { lintProblems } from '../render/markdown-checks.js';
 import { cli, ROOT, workspace } from './cli-helpers.js';
 import { commitAll, tagLightweight, TEST_IDENTITY } from '../support/git-commit.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {

@@ -1,12 +1,12 @@
 // The issue-8 attacks through the built CLI, in one real git repository whose gate lives in a
 // subdirectory (as with `working-directory`). Each must end NO-GO, not verifiable (1) or exit 3,
 // naming the file and the protected check; none may give GO.
-import { execFileSync } from '../support/shell-sync.js';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli, workspace } from './cli-helpers.js';
 import { headSha } from '../support/git-head.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const CONFIG = `version: 1
 gate: {name: trust}

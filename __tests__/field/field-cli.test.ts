@@ -2,12 +2,12 @@
 // Markdown, shallow and partial clones, exact numbers, YAML merge keys, schema drafts, tool probes,
 // runners' closing lines, a finding without a line. Few processes, many fixtures each
 // (__tests__/field/fixtures/); the logic behind each is tested in-process next to this file.
-import { execFileSync } from '../support/shell-sync.js';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, STACK_TRACE, type CliRun } from '../cli/cli-helpers.js';
+import { execFileSync } from '../support/shell-sync.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'field', 'fixtures');
 const temp = mkdtempSync(join(tmpdir(), 'cc-field-'));

@@ -1,8 +1,8 @@
 // The command lines of the machine's live processes, for the tests that check a run left no
 // process behind. Read from /proc where there is one: `ps -eo args` forks this test worker and
 // walks the same files, ~100 ms of CPU per look on this machine.
-import { execFileSync } from './shell-sync.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from './shell-sync.js';
 
 /**
  * Every live process's arguments joined by spaces, as `ps -eo args` shows them (a process without

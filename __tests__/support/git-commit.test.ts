@@ -1,7 +1,6 @@
 // The tests' in-process git writer (git-commit.ts) against git itself: the same files, identity and
 // time give the same commit sha (so the same trees, blobs and modes), and what it writes is a
 // repository git reads as clean and sound.
-import { execFileSync } from './shell-sync.js';
 import {
   chmodSync,
   mkdirSync,
@@ -15,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitAll, tagLightweight, TEST_IDENTITY } from './git-commit.js';
+import { execFileSync } from './shell-sync.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cc-git-commit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

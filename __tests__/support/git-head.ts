@@ -3,9 +3,9 @@
 // CPU, and the tests ask for HEAD after nearly every fixture commit. Only the layout `git init`
 // and `git clone` make here (a `.git` directory, loose or packed refs); anything else (a worktree's
 // `.git` file, a reftable, a symbolic ref to a missing branch) is asked of git itself.
-import { execFileSync } from './shell-sync.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { execFileSync } from './shell-sync.js';
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 

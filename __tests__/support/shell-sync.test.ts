@@ -130,8 +130,11 @@ describe('through its shell', () => {
   it('a shell that died while idle is replaced, and the call runs', () => {
     const pid = Number(execFileSync(SH, ['-c', 'echo $PPID'], { encoding: 'utf8' }));
     process.kill(pid, 'SIGKILL');
-    // Dead once its fds are closed (a zombie until node reaps it).
-    while (!/^\S+ \([^)]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+    // Dead once its fds are closed (a zombie until node reaps it); waited for, within a bound.
+    const zombie = () => /^\S+ \([^)]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const deadline = Date.now() + 5_000;
+    while (!zombie() && Date.now() < deadline);
+    expect(zombie()).toBe(true);
     expect(execFileSync('printf', ['ran'], { encoding: 'utf8' })).toBe('ran');
   });
 

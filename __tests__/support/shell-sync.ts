@@ -75,6 +75,10 @@ function startShell(): Shell {
   let child: ChildProcess;
   try {
     child = spawn('/bin/sh', [], { env: {}, stdio: ['pipe', 'ignore', 'ignore', writer] });
+  } catch (error) {
+    closeSync(status);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     closeSync(writer);
   }
@@ -181,12 +185,15 @@ function viaShell(
     // Files of this call only: a background job of an earlier command cannot write into them.
     const base = join(current.dir, String((current.calls += 1)));
     const [script, out, err] = [`${base}.sh`, `${base}.out`, `${base}.err`];
-    const stdinFile = input === undefined ? '/dev/null' : `${base}.in`;
-    if (input !== undefined)
+    const used = [script, out, err];
+    let stdinFile = '/dev/null';
+    if (input !== undefined) {
+      used.push((stdinFile = `${base}.in`));
       writeFileSync(
         stdinFile,
         typeof input === 'string' ? Buffer.from(input, encoding ?? 'utf8') : input,
       );
+    }
     const line = subshell(path, args, { cwd, env }, { stdin: stdinFile, stdout: out, stderr: err });
     writeFileSync(script, `echo s >&3; ${line} 3>&-; echo $? >&3\n`);
     current.stdin.write(`. ${shellQuote(script)}\n`);
@@ -200,8 +207,7 @@ function viaShell(
     }
     const stdout = readFileSync(out);
     const stderr = readFileSync(err);
-    for (const used of [script, out, err, ...(input === undefined ? [] : [stdinFile])])
-      rmSync(used, { force: true });
+    for (const file of used) rmSync(file, { force: true });
     return settle(file, args, Number(status), stdout, stderr, encoding);
   }
 }

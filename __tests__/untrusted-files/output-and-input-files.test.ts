@@ -1,7 +1,6 @@
 // The evidence directory is never written through a symlink or into a special file, and the
 // workspace reader opens regular files only (a FIFO must not hang it). Real temp dirs.
 
-import { execFileSync } from '../support/shell-sync.js';
 import {
   linkSync,
   lstatSync,
@@ -22,6 +21,7 @@ import {
 } from '../../src/adapters/output-dir.js';
 import { createFsWorkspace } from '../../src/adapters/fs-workspace.js';
 import { closeSync } from 'node:fs';
+import { execFileSync } from '../support/shell-sync.js';
 
 /** A workspace and a directory outside it holding a file that must never change. */
 function setUp() {
