@@ -7,7 +7,7 @@
 // in them: a verification command with exit 0 and no output (no test counts), a tool probe with
 // no version. Found in the suite under load (one run in ten); reproduced here on purpose.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,7 +134,9 @@ describe('an abort after the command exited', () => {
     const running = runCommand('sleep 100.27 & echo started', 30_000, {
       signal: controller.signal,
     });
-    await new Promise((settle) => setTimeout(settle, 100));
+    // The abort must come after the shell exited and was reaped ('exit' seen), whatever the
+    // load: a fixed wait was too short when starting bash took longer (one run under a profiler).
+    await until(() => survivors('100.27').length === 1 && childrenNamed('bash').length === 0);
     controller.abort('the gate was interrupted (SIGINT)');
     const [result] = await running;
     expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
@@ -143,3 +145,28 @@ describe('an abort after the command exited', () => {
     expect(survivors('100.27')).toEqual([]);
   });
 });
+
+/** This process's children (alive or not yet reaped) whose program is `comm`, by /proc. */
+function childrenNamed(comm: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // it ended between the listing and the read
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (name === comm && ppid === process.pid) found.push(Number(pid));
+  }
+  return found;
+}
+
+/** Resolves once `done()` holds, polling every 10 ms; rejects after `ms`. */
+async function until(done: () => boolean, ms = 10_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !done();) {
+    if (Date.now() > deadline) throw new Error(`not so after ${ms} ms`);
+    await new Promise((settle) => setTimeout(settle, 10));
+  }
+}
