@@ -1,7 +1,8 @@
 // The GitHub client's transport: `fetch`'s contract (what Octokit calls) over node:http and
 // node:https. Node's own fetch loads undici and compiles its WebAssembly HTTP parser on the first
 // request: about 270 ms of CPU (90 ms of wall time) per Action run on a 2-core runner, for the
-// handful of requests a run makes; node:http's parser is native. Same behaviour where Octokit
+// handful of requests a run makes; node:http's parser is native. The answer is fetch's Response
+// as far as Octokit reads it (transport-response.ts), without loading undici for it. Same behaviour where Octokit
 // looks: redirects followed (up to 20, as fetch; credentials never follow one to another origin),
 // the abort signal honoured (rejecting with its reason, as fetch), and a failure without an
 // answer rejected as fetch does (a TypeError whose cause is the socket's error, `code` and all),
@@ -9,6 +10,9 @@
 
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { AnswerHeaders, AnswerResponse, type TransportResponse } from './transport-response.js';
+
+export type { TransportResponse } from './transport-response.js';
 
 /** What Octokit passes (request/fetch-wrapper.js): a method, plain headers, a string body. */
 export interface TransportInit {
@@ -27,14 +31,14 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Statuses whose response has no body (a Response with one would throw). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-/** A `fetch` as the GitHub client calls it: nodeFetch, or a test's fake GitHub. */
-export type Transport = (url: string, init: TransportInit) => Promise<Response>;
+/** A `fetch` as the GitHub client calls it: nodeFetch, or a test's fake GitHub (fetch's Response). */
+export type Transport = (url: string, init: TransportInit) => Promise<TransportResponse>;
 
 /**
- * Sends one request and resolves to a `Response` once its whole body has arrived. Rejects with
+ * Sends one request and resolves to its answer once its whole body has arrived. Rejects with
  * `signal.reason` when aborted, with `TypeError('fetch failed', { cause })` when no answer came.
  */
-export async function nodeFetch(url: string, init: TransportInit = {}): Promise<Response> {
+export async function nodeFetch(url: string, init: TransportInit = {}): Promise<TransportResponse> {
   let target = new URL(url);
   let method = (init.method ?? 'GET').toUpperCase();
   let body = init.body ?? undefined;
@@ -162,17 +166,14 @@ function send(
   });
 }
 
-function toResponse(answer: Answer, url: URL): Response {
+function toResponse(answer: Answer, url: URL): TransportResponse {
   const status = answer.statusCode ?? 0;
-  const headers = new Headers();
-  for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2)
-    headers.append(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
-  const response = new Response(NULL_BODY.has(status) ? null : new Uint8Array(answer.body), {
+  return new AnswerResponse(
     status,
-    statusText: answer.statusMessage ?? '',
-    headers,
-  });
-  // A constructed Response has no URL; Octokit reports the one it asked.
-  Object.defineProperty(response, 'url', { value: url.href });
-  return response;
+    answer.statusMessage ?? '',
+    // Octokit reports the URL that answered.
+    url.href,
+    new AnswerHeaders(answer.rawHeaders),
+    NULL_BODY.has(status) ? null : new Uint8Array(answer.body),
+  );
 }
