@@ -71797,12 +71797,31 @@ var SYSTEM_PROC = {
   pids: () => process.platform !== "linux" || !(0, import_node_fs7.existsSync)("/proc/self/environ") ? [] : (0, import_node_fs7.readdirSync)("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number),
   read(pid, file) {
     try {
-      return (0, import_node_fs7.readFileSync)(`/proc/${pid}/${file}`, file === "cmdline" ? "utf8" : "latin1");
+      return readWhole(`/proc/${pid}/${file}`).toString(file === "cmdline" ? "utf8" : "latin1");
     } catch {
       return void 0;
     }
   }
 };
+var scratch = Buffer.allocUnsafe(16 * 1024);
+function readWhole(path) {
+  const fd = (0, import_node_fs7.openSync)(path, "r");
+  try {
+    let length = 0;
+    for (; ; ) {
+      if (length === scratch.length) {
+        const larger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      const read = (0, import_node_fs7.readSync)(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) return scratch.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    (0, import_node_fs7.closeSync)(fd);
+  }
+}
 var PF_KTHREAD = 2097152;
 function statFields(stat2) {
   return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");

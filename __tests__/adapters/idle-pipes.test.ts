@@ -7,12 +7,13 @@
 // in them: a verification command with exit 0 and no output (no test counts), a tool probe with
 // no version. Found in the suite under load (one run in ten); reproduced here on purpose.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileLauncher } from '../../src/adapters/exec-file.js';
 import { createProcessRunner } from '../../src/adapters/process-runner.js';
+import { statFields, SYSTEM_PROC } from '../../src/adapters/proc-files.js';
 import { survivors } from '../support/command-lines.js';
 import { commandConfig } from '../support/command-config.js';
 
@@ -148,19 +149,12 @@ describe('an abort after the command exited', () => {
 
 /** This process's children (alive or not yet reaped) whose program is `comm`, by /proc. */
 function childrenNamed(comm: string): number[] {
-  const found: number[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // it ended between the listing and the read
-    }
+  return SYSTEM_PROC.pids().filter((pid) => {
+    const stat = SYSTEM_PROC.read(pid, 'stat'); // undefined: it ended meanwhile
+    if (stat === undefined) return false;
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (name === comm && ppid === process.pid) found.push(Number(pid));
-  }
-  return found;
+    return name === comm && Number(statFields(stat)[1]) === process.pid;
+  });
 }
 
 /** Resolves once `done()` holds, polling every 10 ms; rejects after `ms`. */

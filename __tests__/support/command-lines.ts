@@ -1,7 +1,8 @@
 // The command lines of the machine's live processes, for the tests that check a run left no
 // process behind. Read from /proc where there is one: `ps -eo args` forks this test worker and
 // walks the same files, ~100 ms of CPU per look on this machine.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { SYSTEM_PROC } from '../../src/adapters/proc-files.js';
 import { execFileSync } from './shell-sync.js';
 
 /**
@@ -12,13 +13,9 @@ export function commandLines(): string[] {
   if (!existsSync('/proc/self/cmdline'))
     return execFileSync('ps', ['-eo', 'args']).toString().split('\n').slice(1);
   const lines: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let raw: string;
-    try {
-      raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      continue; // it ended between the listing and the read
-    }
+  // The gate's own reader of /proc (one buffer for every file); undefined: it ended meanwhile.
+  for (const pid of SYSTEM_PROC.pids()) {
+    const raw = SYSTEM_PROC.read(pid, 'cmdline');
     if (raw) lines.push(raw.replace(/\0$/, '').replaceAll('\0', ' '));
   }
   return lines;

@@ -1,7 +1,7 @@
 // What /proc says of one process, for the leftover scan (leftover-processes.ts): whether it
 // carries a run's marker variable, and its command line and process group when it does.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 
 /** The variable that carries the marker. */
 export const MARKER_VARIABLE = 'CUTOVER_CHECKPOINT_RUN';
@@ -37,12 +37,38 @@ export const SYSTEM_PROC: ProcFiles = {
           .map(Number),
   read(pid, file) {
     try {
-      return readFileSync(`/proc/${pid}/${file}`, file === 'cmdline' ? 'utf8' : 'latin1');
+      return readWhole(`/proc/${pid}/${file}`).toString(file === 'cmdline' ? 'utf8' : 'latin1');
     } catch {
       return undefined; // gone meanwhile, or not ours to read
     }
   },
 };
+
+/**
+ * One buffer for every read: /proc files say their size is 0, so readFileSync reads them into a
+ * fresh 64 KiB buffer each (and copies the result), and a scan reads three files of every process
+ * after every command. Grown (doubled) when a file fills it; the view returned is valid until the
+ * next read. Throws what open or read throws.
+ */
+let scratch = Buffer.allocUnsafe(16 * 1024);
+function readWhole(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const larger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) return scratch.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** A kernel thread (PF_KTHREAD in the flags of /proc/<pid>/stat): it has no environment. */
 const PF_KTHREAD = 0x00200000;
