@@ -1,6 +1,6 @@
 // SPEC §8 through the built CLI: every bad input gives a clear message naming the file and place,
 // exits 1 or 3 within seconds, and never prints a stack trace.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK_TRACE, workspace } from './cli-helpers.js';
@@ -118,7 +118,11 @@ const cases: Case[] = [
   {
     name: 'huge file',
     files: { [CONFIG]: withArtifact('a.json') },
-    setup: (dir) => writeFileSync(join(dir, 'a.json'), Buffer.alloc(51 * 1024 * 1024, 32)),
+    // A sparse file: 51 MiB by size (what the limit reads) without writing 51 MiB of bytes.
+    setup: (dir) => {
+      writeFileSync(join(dir, 'a.json'), '');
+      truncateSync(join(dir, 'a.json'), 51 * 1024 * 1024);
+    },
     exit: 1,
     mentions: ['a.json', 'is 51 MiB, over the 50 MiB limit'],
   },
