@@ -61864,6 +61864,11 @@ async function nodeFetch(url, init = {}) {
   let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
     const answer = await send(target, method, headers, body, init);
+    const status = answer.statusCode ?? 0;
+    if (status < 200 || status > 599)
+      throw new TypeError("fetch failed", {
+        cause: new Error(`invalid HTTP status ${status} from ${target}`)
+      });
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === "manual")
       return toResponse(answer, target);
@@ -61955,7 +61960,7 @@ var init_http_transport = __esm({
     init_transport_response();
     MAX_REDIRECTS = 20;
     REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-    NULL_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+    NULL_BODY = /* @__PURE__ */ new Set([204, 205, 304]);
     CREDENTIAL_HEADERS = /* @__PURE__ */ new Set(["authorization", "cookie", "proxy-authorization"]);
     BODY_HEADERS = /* @__PURE__ */ new Set([
       "content-type",

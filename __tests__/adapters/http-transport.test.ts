@@ -6,6 +6,8 @@ import { connect, createServer as createNetServer, type AddressInfo, type Socket
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFetch } from '../../src/adapters/github/http-transport.js';
+import { createApiLookups } from '../../src/adapters/github/lookups.js';
+import { createGitHubClient } from '../../src/adapters/github/octokit.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -128,6 +130,53 @@ describe('nodeFetch', () => {
       res.writeHead(302, { location: '/loop' }).end(),
     );
     await expect(nodeFetch(url)).rejects.toThrow(TypeError);
+  });
+
+  describe('a status line fetch never answers with (000, 099, 101, 600, 999)', () => {
+    const STATUSES = ['000', '099', '101', '600', '999'];
+    /** A server whose every answer has `status` and the body `[]`, then closes. */
+    async function answering(status: string): Promise<{ url: string; close: () => void }> {
+      const server = createNetServer((socket) =>
+        socket.once('data', () =>
+          socket.end(
+            `HTTP/1.1 ${status} X\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]`,
+          ),
+        ),
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+    }
+
+    it.each(STATUSES)('%s fails as a failure without an answer, as in fetch', async (status) => {
+      const { url, close } = await answering(status);
+      try {
+        const error = await nodeFetch(`${url}/x`).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toBe('fetch failed');
+        expect(String((error as Error).cause)).toContain(`invalid HTTP status ${Number(status)}`);
+      } finally {
+        close();
+      }
+    });
+
+    it('an incident lookup answered so is unavailable, never "no open incidents"', async () => {
+      // Read as a success, `[]` (or 101's empty body) was an empty list: a wrong GO.
+      for (const status of ['000', '101']) {
+        const { url, close } = await answering(status);
+        try {
+          const client = createGitHubClient({
+            ...{ token: 't', baseUrl: url, retries: 0, paceWrites: false, retryAfterBaseMs: 1 },
+          });
+          const subject = { event: 'push', pullRequest: null, sha: null, runId: null };
+          const lookups = createApiLookups(client, 'o/r', { ...subject } as never);
+          const found = await lookups.incidents({ labels: ['incident'] } as never);
+          expect(found.kind, `${status}: ${JSON.stringify(found)}`).toBe('unavailable');
+        } finally {
+          close();
+        }
+      }
+    });
   });
 
   it('no answer: a TypeError whose cause carries the socket code (never sent, or reset)', async () => {

@@ -28,8 +28,8 @@ export interface TransportInit {
 /** Redirects followed at most (fetch's limit, WHATWG Fetch §4.4 "HTTP-redirect fetch"). */
 const MAX_REDIRECTS = 20;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** Statuses whose response has no body (a Response with one would throw). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer has no body (fetch's null body statuses, the 1xx refused below). */
+const NULL_BODY = new Set([204, 205, 304]);
 
 /** A `fetch` as the GitHub client calls it: nodeFetch, or a test's fake GitHub (fetch's Response). */
 export type Transport = (url: string, init: TransportInit) => Promise<TransportResponse>;
@@ -45,6 +45,15 @@ export async function nodeFetch(url: string, init: TransportInit = {}): Promise<
   let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects++) {
     const answer = await send(target, method, headers, body, init);
+    // fetch answers only with a final status, 200 to 599 (WHATWG Fetch: a Response's status is in
+    // that range; 1xx are interim). node:http passes on whatever the status line says (000, 099,
+    // 101, 999): an answer Octokit would read as a success with an empty body, an empty list, is
+    // a failure without an answer here, as in fetch.
+    const status = answer.statusCode ?? 0;
+    if (status < 200 || status > 599)
+      throw new TypeError('fetch failed', {
+        cause: new Error(`invalid HTTP status ${status} from ${target}`),
+      });
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === 'manual')
       return toResponse(answer, target);
