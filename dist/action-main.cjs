@@ -61870,11 +61870,11 @@ async function nodeFetch(url, init = {}) {
         cause: new Error(`invalid HTTP status ${status} from ${target}`)
       });
     const location = answer.headers.location;
-    if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === "manual")
-      return toResponse(answer, target);
+    if (!REDIRECTS.has(status) || !location || init.redirect === "manual")
+      return toResponse(answer, status, target);
     if (init.redirect === "error" || redirects >= MAX_REDIRECTS)
       throw new TypeError("fetch failed", { cause: new Error(`redirect refused at ${target}`) });
-    if (answer.statusCode === 303 && method !== "HEAD" || method === "POST" && answer.statusCode !== 307 && answer.statusCode !== 308) {
+    if (status === 303 && method !== "HEAD" || method === "POST" && status !== 307 && status !== 308) {
       method = "GET";
       body = void 0;
       headers = withoutHeaders(headers, BODY_HEADERS);
@@ -61940,8 +61940,7 @@ function send(target, method, headers, body, { signal, connectTimeoutMs = 1e4 })
     outgoing.end(body);
   });
 }
-function toResponse(answer, url) {
-  const status = answer.statusCode ?? 0;
+function toResponse(answer, status, url) {
   return new AnswerResponse(
     status,
     answer.statusMessage ?? "",

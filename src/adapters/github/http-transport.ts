@@ -2,8 +2,8 @@
 // node:https. Node's own fetch loads undici and compiles its WebAssembly HTTP parser on the first
 // request: about 270 ms of CPU (90 ms of wall time) per Action run on a 2-core runner, for the
 // handful of requests a run makes; node:http's parser is native. The answer is fetch's Response
-// as far as Octokit reads it (transport-response.ts), without loading undici for it. Same behaviour where Octokit
-// looks: redirects followed (up to 20, as fetch; credentials never follow one to another origin),
+// as far as Octokit reads it (transport-response.ts), without loading undici for it. Same
+// behaviour where Octokit looks: redirects followed (up to 20, as fetch; credentials never follow one to another origin),
 // the abort signal honoured (rejecting with its reason, as fetch), and a failure without an
 // answer rejected as fetch does (a TypeError whose cause is the socket's error, `code` and all),
 // so transport-retry.ts reads it the same way.
@@ -55,14 +55,14 @@ export async function nodeFetch(url: string, init: TransportInit = {}): Promise<
         cause: new Error(`invalid HTTP status ${status} from ${target}`),
       });
     const location = answer.headers.location;
-    if (!REDIRECTS.has(answer.statusCode ?? 0) || !location || init.redirect === 'manual')
-      return toResponse(answer, target);
+    if (!REDIRECTS.has(status) || !location || init.redirect === 'manual')
+      return toResponse(answer, status, target);
     if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
       throw new TypeError('fetch failed', { cause: new Error(`redirect refused at ${target}`) });
     // 303 (but for a HEAD), and 301/302 after a POST, turn into a GET without a body (fetch's rule).
     if (
-      (answer.statusCode === 303 && method !== 'HEAD') ||
-      (method === 'POST' && answer.statusCode !== 307 && answer.statusCode !== 308)
+      (status === 303 && method !== 'HEAD') ||
+      (method === 'POST' && status !== 307 && status !== 308)
     ) {
       method = 'GET';
       body = undefined;
@@ -175,8 +175,7 @@ function send(
   });
 }
 
-function toResponse(answer: Answer, url: URL): TransportResponse {
-  const status = answer.statusCode ?? 0;
+function toResponse(answer: Answer, status: number, url: URL): TransportResponse {
   return new AnswerResponse(
     status,
     answer.statusMessage ?? '',
