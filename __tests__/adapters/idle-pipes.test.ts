@@ -16,6 +16,7 @@ import { createProcessRunner } from '../../src/adapters/process-runner.js';
 import { statFields, SYSTEM_PROC } from '../../src/adapters/proc-files.js';
 import { survivors } from '../support/command-lines.js';
 import { commandConfig } from '../support/command-config.js';
+import { until } from '../support/until.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const dirs: string[] = [];
@@ -137,7 +138,10 @@ describe('an abort after the command exited', () => {
     });
     // The abort must come after the shell exited and was reaped ('exit' seen), whatever the
     // load: a fixed wait was too short when starting bash took longer (one run under a profiler).
-    await until(() => survivors('100.27').length === 1 && childrenNamed('bash').length === 0);
+    await until(
+      () => survivors('100.27').length === 1 && childrenNamed('bash').length === 0,
+      'the shell not exited and reaped, or its sleep not alive',
+    );
     controller.abort('the gate was interrupted (SIGINT)');
     const [result] = await running;
     expect(result).toMatchObject({ state: 'ran', exitCode: 0, timedOut: false });
@@ -155,12 +159,4 @@ function childrenNamed(comm: string): number[] {
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     return name === comm && Number(statFields(stat)[1]) === process.pid;
   });
-}
-
-/** Resolves once `done()` holds, polling every 10 ms; rejects after `ms`. */
-async function until(done: () => boolean, ms = 10_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !done();) {
-    if (Date.now() > deadline) throw new Error(`not so after ${ms} ms`);
-    await new Promise((settle) => setTimeout(settle, 10));
-  }
 }

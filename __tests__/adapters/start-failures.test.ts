@@ -24,6 +24,7 @@ import type { CommandConfig } from '../../src/core/config/config-types.js';
 import type { CommandResult } from '../../src/core/evidence.js';
 import { survivors } from '../support/command-lines.js';
 import { commandConfig as command } from '../support/command-config.js';
+import { until } from '../support/until.js';
 
 let root: string;
 let outside: string;
@@ -57,11 +58,8 @@ function run(
 }
 
 /** Resolves once `sleep <marker>` is alive (a fixed delay races the shell's start under load). */
-async function untilAlive(marker: string): Promise<void> {
-  for (let waited = 0; survivors(marker).length === 0; waited += 20) {
-    if (waited > 10_000) throw new Error(`sleep ${marker} never started`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function untilAlive(marker: string): Promise<void> {
+  return until(() => survivors(marker).length > 0, `sleep ${marker} not started`, { everyMs: 20 });
 }
 
 /** This process's open descriptors that point at `file`. */

@@ -207,7 +207,7 @@ function viaShell(
     }
     const stdout = readFileSync(out);
     const stderr = readFileSync(err);
-    for (const file of used) rmSync(file, { force: true });
+    for (const scratch of used) rmSync(scratch, { force: true });
     return settle(file, args, Number(status), stdout, stderr, encoding);
   }
 }
