@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PROC } from '../../src/adapters/proc-files.js';
+import { until } from '../support/until.js';
 
 const FILES = [
   ['environ', 'latin1'],
@@ -19,10 +20,17 @@ async function sleeper(env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn('sleep', ['30'], { env, stdio: 'ignore' });
   children.push(child);
   await new Promise((resolve) => child.once('spawn', resolve));
-  // Its environment shows once its exec is done.
-  while (readFileSync(`/proc/${child.pid}/cmdline`, 'utf8') !== 'sleep\x0030\x00')
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  return child.pid!;
+  const pid = child.pid!;
+  // Its environment shows once its exec is done; its stat (page faults, times) stays still only
+  // once it sleeps: state S, the field after the name's closing parenthesis.
+  await until(
+    () =>
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8') === 'sleep\x0030\x00' &&
+      readFileSync(`/proc/${pid}/stat`, 'latin1').includes(') S '),
+    `sleep ${pid} not asleep`,
+    { everyMs: 5 },
+  );
+  return pid;
 }
 
 describe.runIf(existsSync('/proc/self/environ'))('SYSTEM_PROC.read', () => {
