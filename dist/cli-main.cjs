@@ -39420,10 +39420,15 @@ function judgeGitHubSignatures(input) {
     } else if (yes.length > 0) {
       refusals.push({
         signature: { ...signature, role: yes.join("/") },
-        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
+        message: signature.source === "review" ? `${login} (signer for ${yes.join(", ")}) requested changes (${signature.url})` : signature.source === "file" ? `the record says ${login} (signer for ${yes.join(", ")}) decided NO-GO` : `${login} (signer for ${yes.join(", ")}) rejected the deployment of this run (${signature.environments?.join(", ")})`
       });
     } else if (unknown[0]) {
-      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+      maybe.push({
+        login,
+        role: unknown[0].role,
+        why: `${login} refused; ${unknown[0].why}`,
+        refused: true
+      });
     }
   };
   if (pull.kind === "ok") {
@@ -39458,6 +39463,14 @@ function judgeGitHubSignatures(input) {
       });
     }
   } else unavailable.push(`run approvals: ${runs.reason}`);
+  for (const claim of input.claims)
+    if (claim.decision === "NO-GO")
+      consider(claim.signedBy, false, {
+        signer: claim.signedBy,
+        decision: "NO-GO",
+        source: "file",
+        ...claim.at ? { at: claim.at } : {}
+      });
   const people = candidates.filter(
     (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i
   );
@@ -39466,6 +39479,8 @@ function judgeGitHubSignatures(input) {
     people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes)
   );
   const states = input.roles.map((role) => {
+    const doubtfulRefusal = maybe.find((m) => m.role === role && m.refused);
+    if (doubtfulRefusal) return { role, state: { kind: "unverifiable", why: doubtfulRefusal.why } };
     const person = holder.get(role);
     if (person !== void 0)
       return { role, state: { kind: "signed", signature: { ...people[person].signature, role } } };
@@ -39536,7 +39551,7 @@ function verifySignoff(context, loaded) {
           evidence: evidence.signoff,
           claims: joint.roles.flatMap((role) => {
             const slot = Object.hasOwn(slots, role) ? slots[role] : null;
-            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by }] : [];
+            return slot && typeof slot === "object" ? [{ role, signedBy: slot.signed_by, decision: slot.decision, at: slot.signed_at }] : [];
           })
         });
       }
@@ -43191,7 +43206,8 @@ function renderFooter(record) {
 function renderSignatureLine(record, decision, role) {
   const joint = record.joint_decision;
   const what = decision === "rehearsal" ? "rehearsal continuation" : "runtime cutover";
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  const forRole = (joint?.verified?.[decision] ?? []).filter((s) => s.role === role);
+  const verified = forRole.find((s) => s.decision === "NO-GO") ?? forRole[0];
   if (verified) {
     const state = verified.decision === "GO" ? `GO (${what})` : "NO-GO";
     if (verified.source === "file")

@@ -208,7 +208,7 @@ function evidence(
 function githubStatus(
   signoff: SignoffEvidence | undefined,
   options: {
-    claims?: { role: string; signedBy: string }[];
+    claims?: { role: string; signedBy: string; decision?: 'GO' | 'NO-GO' }[];
     environment?: string;
     signers?: Map<string, string[]>;
   } = {},
@@ -217,7 +217,7 @@ function githubStatus(
     roles: ROLES,
     signers: options.signers ?? SIGNERS,
     evidence: signoff,
-    claims: options.claims ?? [],
+    claims: (options.claims ?? []).map((claim) => ({ decision: 'GO' as const, ...claim })),
     ...(options.environment ? { environment: options.environment } : {}),
   });
   return { judged, ...describeSignoff('cutover', judged, 'fail', 'JOINT.json') };
@@ -386,6 +386,61 @@ describe('GitHub signatures', () => {
     expect(githubStatus(undefined, { claims: [{ role: 'producer', signedBy: 'a' }] }).status).toBe(
       'fail',
     );
+  });
+
+  // SPEC §10: "a NO-GO from any allowed signer is a NO-GO" for either way of verifying; the
+  // record's NO-GO is not vouched for by GitHub, but it can only hold the decision back. Someone
+  // who may be an allowed signer (in a team the token cannot read) and refuses leaves it pending.
+  const UNREADABLE_TEAM = {
+    '@acme/release': { kind: 'unavailable', reason: 'the token cannot read team @acme/release' },
+  } as Record<string, LookupResult<string[]>>;
+  const BOTH_APPROVED = () => [review('alice', 'APPROVED'), review('bob', 'APPROVED')];
+  it.each([
+    {
+      name: "the consumer's signer wrote NO-GO though both approved on GitHub",
+      claim: { role: 'consumer', signedBy: 'bob' },
+      status: 'fail',
+      summary: 'the record says bob (signer for consumer) decided NO-GO',
+    },
+    {
+      name: 'another allowed consumer signer wrote NO-GO',
+      claim: { role: 'consumer', signedBy: 'carol' },
+      status: 'fail',
+      summary: 'the record says carol (signer for consumer) decided NO-GO',
+    },
+    {
+      name: "an allowed signer's NO-GO in another role's slot",
+      claim: { role: 'producer', signedBy: 'carol' },
+      status: 'fail',
+      summary: 'the record says carol (signer for consumer) decided NO-GO',
+    },
+    {
+      name: 'a NO-GO by someone who may be in an unreadable team',
+      claim: { role: 'producer', signedBy: 'erin' },
+      teams: UNREADABLE_TEAM,
+      status: 'pending',
+      summary: 'erin refused; membership of @acme/release cannot be read',
+    },
+    {
+      name: 'changes requested by someone who may be in an unreadable team',
+      extraReview: review('erin', 'CHANGES_REQUESTED'),
+      teams: UNREADABLE_TEAM,
+      status: 'pending',
+      summary: 'erin refused; membership of @acme/release cannot be read',
+    },
+    {
+      name: 'a NO-GO by someone no list names is no signature',
+      claim: { role: 'producer', signedBy: 'mallory' },
+      status: 'pass',
+      summary: 'signed GO for cutover (verified by GitHub)',
+    },
+  ])('refusals under verify github: $name', ({ claim, extraReview, teams, status, summary }) => {
+    const reviews = [...BOTH_APPROVED(), ...(extraReview ? [extraReview] : [])];
+    const signoff = { ...evidence(reviews), ...(teams ? { teams } : {}) };
+    const claims = claim ? [{ ...claim, decision: 'NO-GO' as const }] : [];
+    const result = githubStatus(signoff, { claims });
+    expect(result.status).toBe(status);
+    expect(result.summary).toContain(summary);
   });
 
   it('with GitHub readable, a claim in the record is not a signature', () => {

@@ -14,7 +14,9 @@ export function renderSignatureLine(
 ): string {
   const joint = record.joint_decision;
   const what = decision === 'rehearsal' ? 'rehearsal continuation' : 'runtime cutover';
-  const verified = (joint?.verified?.[decision] ?? []).find((s) => s.role === role);
+  // A role's NO-GO (changes requested, the record's NO-GO) shows before an approval for it.
+  const forRole = (joint?.verified?.[decision] ?? []).filter((s) => s.role === role);
+  const verified = forRole.find((s) => s.decision === 'NO-GO') ?? forRole[0];
   if (verified) {
     const state = verified.decision === 'GO' ? `GO (${what})` : 'NO-GO';
     if (verified.source === 'file')

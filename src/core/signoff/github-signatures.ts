@@ -13,8 +13,8 @@ export interface GitHubSignoffInput {
   /** Only approvals of this environment count, when set. */
   environment?: string;
   evidence: SignoffEvidence | undefined;
-  /** Roles the record claims as signed for this decision (unverified), by whom. */
-  claims: readonly { role: string; signedBy: string }[];
+  /** Roles the record claims as signed for this decision (unverified), by whom, and how. */
+  claims: readonly { role: string; signedBy: string; decision: 'GO' | 'NO-GO'; at?: string }[];
 }
 
 interface Candidate {
@@ -33,7 +33,8 @@ export function judgeGitHubSignatures(input: GitHubSignoffInput): SignoffJudgeme
   const unavailable: string[] = [];
   const candidates: Candidate[] = [];
   const refusals: SignoffJudgement['refusals'] = [];
-  const maybe: { login: string; role: string; why: string }[] = [];
+  // Approvals and refusals by someone who may be an allowed signer (a team the token cannot read).
+  const maybe: { login: string; role: string; why: string; refused?: true }[] = [];
   const consider = (login: string, approve: boolean, signature: Candidate['signature']) => {
     const { yes, unknown } = rolesOf(login, input.roles, input.signers, teams);
     if (approve) {
@@ -45,10 +46,17 @@ export function judgeGitHubSignatures(input: GitHubSignoffInput): SignoffJudgeme
         message:
           signature.source === 'review'
             ? `${login} (signer for ${yes.join(', ')}) requested changes (${signature.url})`
-            : `${login} (signer for ${yes.join(', ')}) rejected the deployment of this run (${signature.environments?.join(', ')})`,
+            : signature.source === 'file'
+              ? `the record says ${login} (signer for ${yes.join(', ')}) decided NO-GO`
+              : `${login} (signer for ${yes.join(', ')}) rejected the deployment of this run (${signature.environments?.join(', ')})`,
       });
     } else if (unknown[0]) {
-      maybe.push({ login, role: unknown[0].role, why: `${login} refused; ${unknown[0].why}` });
+      maybe.push({
+        login,
+        role: unknown[0].role,
+        why: `${login} refused; ${unknown[0].why}`,
+        refused: true,
+      });
     }
   };
 
@@ -88,6 +96,17 @@ export function judgeGitHubSignatures(input: GitHubSignoffInput): SignoffJudgeme
     }
   } else unavailable.push(`run approvals: ${runs.reason}`);
 
+  // The record's NO-GO counts though GitHub does not vouch for it: "a NO-GO from any allowed
+  // signer is a NO-GO" either way of verifying (SPEC §10), and it can only hold a decision back.
+  for (const claim of input.claims)
+    if (claim.decision === 'NO-GO')
+      consider(claim.signedBy, false, {
+        signer: claim.signedBy,
+        decision: 'NO-GO',
+        source: 'file',
+        ...(claim.at ? { at: claim.at } : {}),
+      });
+
   // Distinct people only: the same login through a review and a run approval is one person.
   const people = candidates.filter(
     (c, i) => candidates.findIndex((o) => sameLogin(o.login, c.login)) === i,
@@ -97,6 +116,10 @@ export function judgeGitHubSignatures(input: GitHubSignoffInput): SignoffJudgeme
     people.map((p) => rolesOf(p.login, input.roles, input.signers, teams).yes),
   );
   const states = input.roles.map((role): { role: string; state: RoleState } => {
+    // A refusal that may be an allowed signer's holds the role pending even when another signed
+    // it: were the team readable, it would be a NO-GO.
+    const doubtfulRefusal = maybe.find((m) => m.role === role && m.refused);
+    if (doubtfulRefusal) return { role, state: { kind: 'unverifiable', why: doubtfulRefusal.why } };
     const person = holder.get(role);
     if (person !== undefined)
       return { role, state: { kind: 'signed', signature: { ...people[person]!.signature, role } } };

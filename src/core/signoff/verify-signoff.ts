@@ -45,7 +45,9 @@ export function verifySignoff(
           evidence: evidence.signoff,
           claims: joint.roles.flatMap((role) => {
             const slot = Object.hasOwn(slots, role) ? slots[role] : null;
-            return slot && typeof slot === 'object' ? [{ role, signedBy: slot.signed_by }] : [];
+            return slot && typeof slot === 'object'
+              ? [{ role, signedBy: slot.signed_by, decision: slot.decision, at: slot.signed_at }]
+              : [];
           }),
         });
       }
