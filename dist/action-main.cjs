@@ -72347,8 +72347,11 @@ function explainUnreadableHead(plan, reason, eventSha) {
 function resolveTrustedSha(plan, head) {
   const rule = plan.trustedRef;
   if (rule.kind === "sha") return rule.sha;
-  if (rule.kind === "merge-first-parent")
-    return head.parents.length === 2 && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+  if (rule.kind === "merge-first-parent") {
+    const pullHead = plan.head.kind === "merge-of" ? plan.head.headSha : null;
+    const isMergeOfHead = head.sha !== pullHead && head.parents.length === 2 && head.parents[1] === pullHead;
+    return isMergeOfHead && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+  }
   return { defaultBranch: rule.branch };
 }
 function confirmJudgedCommit(plan, head, eventSha) {

@@ -92,6 +92,34 @@ describe('pull_request: the merge commit’s first parent is trusted', () => {
   });
 });
 
+describe('pull_request with the PR head checked out, itself a merge commit', () => {
+  it('trusts the payload’s base, not the head’s first parent (a commit of the PR)', async () => {
+    // The PR tunes the gate, then merges the base in ("Update branch"): the head's first parent is
+    // the PR's own commit, which holds the PR's policy.
+    git(repo, 'checkout', '-q', '-b', `self-trust-${Date.now()}`, base);
+    appendFileSync(join(repo, CONFIG), '\n# tuned in the PR\n');
+    git(repo, 'commit', '-qam', 'pr: tune the gate');
+    const tuned = headSha(repo);
+    git(repo, 'merge', '-q', '--no-ff', '-m', 'merge base in', fresher);
+    const head = headSha(repo);
+    const payload = prPayload() as { pull_request: { head: { sha: string } } };
+    payload.pull_request.head.sha = head;
+    const run = await runAction({
+      workspace: repo,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      payload,
+      sha: head,
+      inputs: { decision: 'cutover' },
+      notReadByCommands: NOT_READ,
+    });
+    expect(run.summary).toContain(`trusted ref ${base.slice(0, 12)}`);
+    expect(run.summary).not.toContain(`trusted ref ${tuned.slice(0, 12)}`);
+    expect(run.outputs.cutover).toBe('NO-GO');
+    expect(run.outputs['blocking-checks']).toContain('gate.integrity');
+  });
+});
+
 describe('push on a branch that is not the default', () => {
   it('trusts the default branch’s tip: a change to the config fails gate.integrity', async () => {
     git(repo, 'checkout', '-q', '-b', `feature-${Date.now()}`, base);

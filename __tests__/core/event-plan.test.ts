@@ -168,12 +168,18 @@ describe('checkJudgedCommit', () => {
     expect(message).toContain('github.event.pull_request.head.sha');
   });
 
-  it('resolves the trusted sha: the merge first parent, else the payload base', () => {
+  it("resolves the trusted sha: the first parent of the PR head's merge commit, else the payload base", () => {
     const plan = judge(planEvent('pull_request', prPayload, env));
     expect(resolveTrustedSha(plan, { sha: A, parents: [A.replace('a', 'd'), B] })).toBe(
       A.replace('a', 'd'),
     );
     expect(resolveTrustedSha(plan, { sha: B, parents: [C] })).toBe(C);
+    // The PR head checked out, itself a merge ("Update branch"): its first parent is the PR's own
+    // commit, never trusted; the payload's base is.
+    const own = 'e'.repeat(40);
+    expect(resolveTrustedSha(plan, { sha: B, parents: [own, A] })).toBe(C);
+    // Two parents, but the second is not the PR head: not GitHub's merge commit of it.
+    expect(resolveTrustedSha(plan, { sha: A, parents: [own, 'f'.repeat(40)] })).toBe(C);
     const push = judge(
       planEvent('push', { after: A, repository: { default_branch: 'main' } }, env),
     );

@@ -60,10 +60,17 @@ export function resolveTrustedSha(
 ): string | { defaultBranch: string | null } {
   const rule = plan.trustedRef;
   if (rule.kind === 'sha') return rule.sha;
-  if (rule.kind === 'merge-first-parent')
-    return head.parents.length === 2 && head.parents[0]
+  if (rule.kind === 'merge-first-parent') {
+    // Only GitHub's merge commit of the PR head has the base as its first parent. A PR head that is
+    // itself a merge ("Update branch", `git merge main`) has a commit of the PR as its first parent:
+    // trusting that would judge the change under its own policy.
+    const pullHead = plan.head.kind === 'merge-of' ? plan.head.headSha : null;
+    const isMergeOfHead =
+      head.sha !== pullHead && head.parents.length === 2 && head.parents[1] === pullHead;
+    return isMergeOfHead && head.parents[0]
       ? head.parents[0]
       : (rule.fallbackSha ?? { defaultBranch: null });
+  }
   return { defaultBranch: rule.branch };
 }
 
