@@ -70675,6 +70675,33 @@ async function failGate(sink, error2) {
   return { kind: "crashed", error: error2 };
 }
 
+// src/core/github/event-payload.ts
+function pullRequestOf(pr, repository, fork) {
+  const number = pr?.number;
+  const head = obj(pr?.head);
+  const base = obj(pr?.base);
+  const headSha = sha(head?.sha);
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || !headSha) return null;
+  const headRepo = str(obj(head?.repo)?.full_name);
+  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
+  return {
+    number,
+    headSha,
+    baseSha: sha(base?.sha) ?? null,
+    // A head repository the payload names as null is a fork that was deleted: still a fork.
+    fork: fork ?? (baseRepo !== null ? headRepo !== baseRepo : false)
+  };
+}
+function obj(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function str(value) {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+function sha(value) {
+  return typeof value === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : void 0;
+}
+
 // src/adapters/github/context.ts
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "workflow_run"]);
 function resolveGitHubContext(env, event) {
@@ -70688,7 +70715,7 @@ function resolveGitHubContext(env, event) {
   const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, "");
   const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, "");
   const pullRequest = findPullRequest(eventName, event);
-  const sha2 = pullRequest?.headSha ?? mergeGroupSha(event) ?? workflowRunSha(eventName, event) ?? env.GITHUB_SHA ?? "";
+  const sha2 = workflowRunSha(eventName, event) ?? pullRequest?.headSha ?? mergeGroupSha(event) ?? env.GITHUB_SHA ?? "";
   const inputs = event.inputs ?? {};
   return {
     eventName,
@@ -70715,26 +70742,13 @@ function contextForPlan(context3, plan, subjectSha) {
   };
 }
 function findPullRequest(eventName, event) {
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = event.pull_request;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? "") !== (pr.base.repo?.full_name ?? "")
-    };
-  }
+  if (eventName === "pull_request" || eventName === "pull_request_target")
+    return pullRequestOf(obj(event.pull_request), null);
   if (eventName === "workflow_run") {
-    const run2 = event.workflow_run;
-    const pr = run2?.pull_requests?.[0];
-    if (!run2 || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run2.head_repository?.full_name ?? "") !== (run2.repository?.full_name ?? "")
-    };
+    const run2 = obj(event.workflow_run);
+    const prs = Array.isArray(run2?.pull_requests) ? run2.pull_requests : [];
+    const fork = str(obj(run2?.head_repository)?.full_name) !== str(obj(run2?.repository)?.full_name);
+    return prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fork) : null;
   }
   return null;
 }
@@ -72540,32 +72554,6 @@ function explainMissingToken(checkName) {
   return `github-token is empty (GitHub gives none to Dependabot and fork pull requests, or the workflow passed ''): no check run or comment was published. The verdict, outputs, job summary and step result stand. A required status check named '${checkName}' will wait for a check run that never comes; give the step a token, or require this job's own status instead.`;
 }
 
-// src/core/github/event-payload.ts
-function pullRequestOf(pr, repository, fork) {
-  const number = pr?.number;
-  const head = obj(pr?.head);
-  const base = obj(pr?.base);
-  const headSha = sha(head?.sha);
-  if (typeof number !== "number" || !Number.isSafeInteger(number) || !headSha) return null;
-  const headRepo = str(obj(head?.repo)?.full_name);
-  const baseRepo = str(obj(base?.repo)?.full_name) ?? repository;
-  return {
-    number,
-    headSha,
-    baseSha: sha(base?.sha) ?? null,
-    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false)
-  };
-}
-function obj(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function str(value) {
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
-function sha(value) {
-  return typeof value === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : void 0;
-}
-
 // src/core/github/event-plan.ts
 var ZERO_SHA = /^0{40}$/;
 function planEvent(eventName, payload, env) {
@@ -72596,7 +72584,8 @@ function planEvent(eventName, payload, env) {
           );
         return {
           ...push(merged, { kind: "equals", sha: merged }, "uses: actions/checkout"),
-          pullRequest: pr
+          pullRequest: pr,
+          ...eventName === "pull_request_target" ? NO_COMMANDS_ON_TARGET : {}
         };
       }
       if (eventName === "pull_request_target")
@@ -72606,8 +72595,7 @@ function planEvent(eventName, payload, env) {
           subjectSha: pr.headSha,
           head: { kind: "equals", sha: pr.headSha },
           trustedRef: pr.baseSha ? { kind: "sha", sha: pr.baseSha } : { kind: "default-branch", branch: defaultBranch },
-          runCommands: false,
-          notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)",
+          ...NO_COMMANDS_ON_TARGET,
           pullRequest: pr,
           lookUpPullRequest: false,
           checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`
@@ -72663,7 +72651,10 @@ function planEvent(eventName, payload, env) {
       const thisRepo = str(obj(run2.repository)?.full_name) ?? str(obj(payload.repository)?.full_name) ?? env.repository;
       const fromElsewhere = str(obj(run2.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run2.pull_requests) ? run2.pull_requests : [];
-      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const pr = atCommit(
+        prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null,
+        head
+      );
       const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run2.event) ?? ""));
       const headOwner = str(obj(obj(run2.head_repository)?.owner)?.login);
       const headBranch = str(run2.head_branch);
@@ -72693,7 +72684,7 @@ function planEvent(eventName, payload, env) {
       const head = sha(suite?.head_sha);
       if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
       const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
-      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      const pr = atCommit(prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null, head);
       return {
         kind: "judge",
         event: eventName,
@@ -72711,6 +72702,13 @@ function planEvent(eventName, payload, env) {
         `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`
       );
   }
+}
+var NO_COMMANDS_ON_TARGET = {
+  runCommands: false,
+  notRunReason: "pull_request_target runs no verification commands (they would run pull request code with a write token)"
+};
+function atCommit(pr, head) {
+  return pr && pr.headSha !== head ? { ...pr, headSha: head } : pr;
 }
 
 // src/core/render/github/limits.ts

@@ -266,3 +266,60 @@ describe('verified sign-off on push', () => {
     );
   });
 });
+
+describe('verified sign-off on workflow_run', () => {
+  /** A workflow_run about `judged` whose payload lists PR #2 with its head at `listedHead`. */
+  async function runWorkflowRun(dir: string, judged: string, listedHead: string) {
+    const payload = fixturePayload('workflow_run.completed.json') as {
+      repository: { full_name: string; default_branch: string };
+      workflow_run: {
+        event: string;
+        head_sha: string;
+        repository: { full_name: string };
+        head_repository: { full_name: string };
+        pull_requests: { head: { sha: string } }[];
+      };
+    };
+    payload.repository.default_branch = 'master';
+    payload.workflow_run.event = 'pull_request';
+    payload.workflow_run.repository.full_name = payload.repository.full_name;
+    payload.workflow_run.head_repository.full_name = payload.repository.full_name;
+    payload.workflow_run.head_sha = judged;
+    payload.workflow_run.pull_requests[0]!.head.sha = listedHead;
+    return runAction({
+      workspace: dir,
+      apiUrl: gh.url,
+      event: 'workflow_run',
+      payload,
+      sha: judged,
+      inputs: { decision: 'cutover' },
+    });
+  }
+
+  it('approvals count on the commit the run is about, not on the head the payload lists', async () => {
+    const { dir, base, head } = pullRequestCheckout({});
+    gh.branchTips.set('master', base);
+    git(dir, 'checkout', '-q', '--detach', head);
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'a later push to the PR');
+    const later = headSha(dir);
+    git(dir, 'checkout', '-q', '--detach', head);
+    const approvals = (commitId: string) => [
+      { login: PRODUCER, state: 'APPROVED', commitId },
+      { login: CONSUMER, state: 'APPROVED', commitId },
+    ];
+    // Control: approved on the judged commit.
+    gh.reviews.set(2, approvals(head));
+    const control = await runWorkflowRun(dir, head, later);
+    expect(control.outputs.cutover, control.summary).toBe('GO');
+    // Approved on the later commit the payload lists: they do not sign the judged one.
+    gh.reviews.set(2, approvals(later));
+    const run = await runWorkflowRun(dir, head, later);
+    expect(run.outputs.cutover).toBe('NO-GO');
+    const record = JSON.parse(readFileSync(run.outputs.record!, 'utf8')) as {
+      checks: { id: string; details: string[] }[];
+    };
+    expect(record.checks.find((c) => c.id === 'joint-decision.cutover')!.details).toContain(
+      `${CONSUMER} approved commit ${later.slice(0, 12)}, not the head ${head.slice(0, 12)} of #2: approve again after the last push`,
+    );
+  });
+});

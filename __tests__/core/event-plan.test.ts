@@ -64,6 +64,13 @@ describe('planEvent on every real payload', () => {
       expect(judge(planEvent(eventOf(key), payload, env)).subjectSha).toBe(suite.head_sha);
     }
     expect(planEvent('check_suite', EXAMPLES['check_suite.completed.0']!, env).kind).toBe('skip');
+    // A suite whose PR the payload lists at another head: held to the suite's commit.
+    const moved = structuredClone(EXAMPLES['check_suite.rerequested.7']!) as {
+      check_suite: { head_sha: string; pull_requests: { head: { sha: string } }[] };
+    };
+    moved.check_suite.pull_requests[0]!.head.sha = C;
+    const plan = judge(planEvent('check_suite', moved, env));
+    expect(plan.pullRequest?.headSha).toBe(moved.check_suite.head_sha);
   });
 
   it('judges workflow_run.head_sha and runs no commands for a run from another repository', () => {
@@ -86,6 +93,12 @@ describe('planEvent on every real payload', () => {
     const sameRepo = judge(planEvent('workflow_run', EXAMPLES['workflow_run.completed.2']!, env));
     expect(sameRepo.runCommands).toBe(true);
     expect(sameRepo.pullRequest?.number).toBeGreaterThan(0);
+    // That real payload lists its PR at another head (ec26c3e) than the run's (3484a3f): the PR's
+    // approvals must be of the commit judged.
+    const listed = (EXAMPLES['workflow_run.completed.2']!.workflow_run as Record<string, unknown>)
+      .pull_requests as { head: { sha: string } }[];
+    expect(listed[0]!.head.sha).not.toBe(sameRepo.subjectSha);
+    expect(sameRepo.pullRequest?.headSha).toBe(sameRepo.subjectSha);
     expect(sameRepo.lookUpPullRequest).toBe(false);
   });
 
@@ -128,6 +141,18 @@ describe('planEvent table', () => {
       ),
     );
     expect(plan.head).toEqual({ kind: 'equals', sha: A });
+    expect(plan.runCommands).toBe(true);
+    // pull_request_target runs no command, merged or not (SPEC §10 table: never).
+    const target = judge(
+      planEvent(
+        'pull_request_target',
+        { ...pr({ merged: true, merge_commit_sha: A }), action: 'closed' },
+        env,
+      ),
+    );
+    expect(target.head).toEqual({ kind: 'equals', sha: A });
+    expect(target.runCommands).toBe(false);
+    expect(target.notRunReason).toMatch(/pull_request_target runs no verification commands/);
   });
 
   it('merge_group trusts base_sha', () => {

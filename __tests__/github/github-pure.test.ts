@@ -38,7 +38,8 @@ describe('resolveGitHubContext', () => {
       '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
       null,
     ],
-    ['workflow_run', 'workflow_run.completed.json', 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', 2],
+    // GitHub's own example lists its PR at another head (ec26c3e): the run is about head_sha.
+    ['workflow_run', 'workflow_run.completed.json', '3484a3fb816e0859fd6e1cea078d76385ff50625', 2],
     ['workflow_dispatch', 'workflow_dispatch.json', 'f'.repeat(40), null],
   ])('%s: posts on %s', (event, fixture, sha, pr) => {
     const context = resolveGitHubContext(
@@ -56,6 +57,16 @@ describe('resolveGitHubContext', () => {
       serverUrl: 'https://ghe.example',
       runUrl: 'https://ghe.example/Codertocat/Hello-World/actions/runs/7',
     });
+  });
+
+  it('reads a malformed pull request as none instead of throwing', () => {
+    for (const pull_request of [{ number: 2 }, { number: 2, head: null }, 'x', null]) {
+      const context = resolveGitHubContext(
+        { ...env, GITHUB_EVENT_NAME: 'pull_request' },
+        { pull_request },
+      );
+      expect(context.pullRequest).toBeNull();
+    }
   });
 
   it('marks a PR from a fork', () => {

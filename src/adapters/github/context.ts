@@ -1,6 +1,7 @@
 // Where this run sits on GitHub, from the runner's environment and the event payload: the commit
 // the check run belongs on (the PR head, never the merge commit), the PR to comment on, and links.
 
+import { obj, pullRequestOf, str } from '../../core/github/event-payload.js';
 import type { JudgePlan } from '../../core/github/event-plan-types.js';
 
 /** The pull request a run is about. */
@@ -52,10 +53,11 @@ export function resolveGitHubContext(
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
   const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
   const pullRequest = findPullRequest(eventName, event);
+  // workflow_run is about its head_sha; the pull request it lists may have moved on since.
   const sha =
+    workflowRunSha(eventName, event) ??
     pullRequest?.headSha ??
     mergeGroupSha(event) ??
-    workflowRunSha(eventName, event) ??
     env.GITHUB_SHA ??
     '';
   const inputs = (event.inputs ?? {}) as Record<string, unknown>;
@@ -95,40 +97,15 @@ export function contextForPlan(
   };
 }
 
+/** The payload's pull request, read as the event plan reads it (a malformed one is none). */
 function findPullRequest(eventName: string, event: Payload): PullRequestContext | null {
-  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const pr = event.pull_request as
-      | {
-          number: number;
-          head: { sha: string; repo?: { full_name?: string } | null };
-          base: { sha: string; repo?: { full_name?: string } };
-        }
-      | undefined;
-    if (!pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (pr.head.repo?.full_name ?? '') !== (pr.base.repo?.full_name ?? ''),
-    };
-  }
+  if (eventName === 'pull_request' || eventName === 'pull_request_target')
+    return pullRequestOf(obj(event.pull_request), null);
   if (eventName === 'workflow_run') {
-    const run = event.workflow_run as
-      | {
-          head_sha: string;
-          head_repository?: { full_name?: string };
-          repository?: { full_name?: string };
-          pull_requests?: { number: number; head: { sha: string }; base: { sha: string } }[];
-        }
-      | undefined;
-    const pr = run?.pull_requests?.[0];
-    if (!run || !pr) return null;
-    return {
-      number: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      fork: (run.head_repository?.full_name ?? '') !== (run.repository?.full_name ?? ''),
-    };
+    const run = obj(event.workflow_run);
+    const prs = Array.isArray(run?.pull_requests) ? run.pull_requests : [];
+    const fork = str(obj(run?.head_repository)?.full_name) !== str(obj(run?.repository)?.full_name);
+    return prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fork) : null;
   }
   return null;
 }

@@ -29,7 +29,8 @@ export function pullRequestOf(
     number,
     headSha,
     baseSha: sha(base?.sha) ?? null,
-    fork: fork ?? (headRepo !== null && baseRepo !== null ? headRepo !== baseRepo : false),
+    // A head repository the payload names as null is a fork that was deleted: still a fork.
+    fork: fork ?? (baseRepo !== null ? headRepo !== baseRepo : false),
   };
 }
 

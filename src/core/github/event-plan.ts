@@ -3,7 +3,14 @@
 // commands may run, and which pull request (if any) gets the sticky comment. Pure: the payload and
 // the names come in as data; git facts are checked separately (judged-commit.ts).
 
-import { obj, pullRequestOf, sha, str, type Payload } from './event-payload.js';
+import {
+  obj,
+  pullRequestOf,
+  sha,
+  str,
+  type EventPullRequest,
+  type Payload,
+} from './event-payload.js';
 import type { EventPlan, HeadRequirement } from './event-plan-types.js';
 
 export type * from './event-plan-types.js';
@@ -48,10 +55,12 @@ export function planEvent(
           return skip(
             `pull request #${pr.number} was closed without being merged: nothing to judge`,
           );
-        // Merged: what is judged is the merge result on the base branch, as a push of it would be.
+        // Merged: what is judged is the merge result on the base branch, as a push of it would be;
+        // but pull_request_target runs no command, merged or not (SPEC §10: never).
         return {
           ...push(merged, { kind: 'equals', sha: merged }, 'uses: actions/checkout'),
           pullRequest: pr,
+          ...(eventName === 'pull_request_target' ? NO_COMMANDS_ON_TARGET : {}),
         };
       }
       if (eventName === 'pull_request_target')
@@ -63,9 +72,7 @@ export function planEvent(
           trustedRef: pr.baseSha
             ? { kind: 'sha', sha: pr.baseSha }
             : { kind: 'default-branch', branch: defaultBranch },
-          runCommands: false,
-          notRunReason:
-            'pull_request_target runs no verification commands (they would run pull request code with a write token)',
+          ...NO_COMMANDS_ON_TARGET,
           pullRequest: pr,
           lookUpPullRequest: false,
           checkoutHint: `uses: actions/checkout with ref: \${{ github.event.pull_request.head.sha }} (and persist-credentials: false)`,
@@ -128,7 +135,10 @@ export function planEvent(
         env.repository;
       const fromElsewhere = str(obj(run.head_repository)?.full_name) !== thisRepo;
       const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null;
+      const pr = atCommit(
+        prs.length > 0 ? pullRequestOf(obj(prs[0]), null, fromElsewhere) : null,
+        head,
+      );
       // GitHub leaves pull_requests empty for a fork's run: its PR is looked up by commit, then
       // by the head's owner:branch. A run of a push has no PR to find, and says nothing.
       const lookUp = pr === null && (fromElsewhere || /^pull_request/.test(str(run.event) ?? ''));
@@ -166,7 +176,7 @@ export function planEvent(
       const head = sha(suite?.head_sha);
       if (!head) return skip(`the ${eventName} payload names no check_suite.head_sha`);
       const prs = Array.isArray(suite?.pull_requests) ? suite.pull_requests : [];
-      const pr = prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null;
+      const pr = atCommit(prs.length > 0 ? pullRequestOf(obj(prs[0]), null) : null, head);
       return {
         kind: 'judge',
         event: eventName,
@@ -186,4 +196,20 @@ export function planEvent(
         `the gate does not judge ${eventName} events (it runs on pull_request, pull_request_target, merge_group, push, workflow_dispatch, schedule, workflow_run and check re-runs)`,
       );
   }
+}
+
+const NO_COMMANDS_ON_TARGET = {
+  runCommands: false,
+  notRunReason:
+    'pull_request_target runs no verification commands (they would run pull request code with a write token)',
+} as const;
+
+/**
+ * The run's pull request held to `head`, the commit the run is about. A payload lists a run's or
+ * suite's pull requests with their head as it is now, which may be a later push (or, in GitHub's
+ * own workflow_run example, another commit); approvals count on their head sha (SPEC §10), and
+ * approvals of another commit must not sign this one.
+ */
+function atCommit(pr: EventPullRequest | null, head: string): EventPullRequest | null {
+  return pr && pr.headSha !== head ? { ...pr, headSha: head } : pr;
 }
