@@ -65595,41 +65595,6 @@ function readPackageScript(text2, name) {
   return typeof body === "string" ? body : void 0;
 }
 
-// src/core/commands/command-paths.ts
-var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
-var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
-function pathsInLine(run2, cwd, into) {
-  for (const token of run2.split(/[\s;&|()<>'"`]+/)) {
-    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
-    const isScript = SCRIPT_FILE.test(token);
-    if (!isScript && !token.includes("/")) continue;
-    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
-    if (!normalized.ok || normalized.path === ".") continue;
-    if (isScript) {
-      into.files.push(normalized.path);
-      const directory = workspaceDirname(normalized.path);
-      if (directory !== ".") into.directories.push(directory);
-    } else into.directories.push(normalized.path);
-  }
-}
-function listCommandPaths(commands, readText) {
-  const found = { files: [], directories: [] };
-  for (const command of commands) {
-    pathsInLine(command.run, command.cwd, found);
-    const source = command.body;
-    if (source?.kind === "package-script") {
-      found.files.push(source.path);
-      const body = readScript(readText(source.path), source.name);
-      if (body) pathsInLine(body, workspaceDirname(source.path), found);
-    } else if (source) found.files.push(source.path);
-  }
-  const unique = (list2) => [...new Set(list2)].sort();
-  return { files: unique(found.files), directories: unique(found.directories) };
-}
-function readScript(text2, name) {
-  return text2 === void 0 ? void 0 : readPackageScript(text2, name);
-}
-
 // src/core/commands/shell-words.ts
 var OPERATOR = /[;&|()\n]/;
 var BLANK = /[ \t\r]/;
@@ -65904,8 +65869,12 @@ function findScriptReferences(line, cwd) {
   }
   return refs;
 }
+function withoutPwd(word) {
+  return word.replace(/^(?:\$PWD|\$\{PWD\})(?=\/|$)/, ".");
+}
 function changedDirectory(from, args) {
-  const target = skipOptions(args, [])[0];
+  const given = skipOptions(args, [])[0];
+  const target = given === void 0 ? void 0 : withoutPwd(given);
   if (!target || target === "-" || /^[$~]/.test(target)) return void 0;
   const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
   return normalized.ok ? normalized.path : void 0;
@@ -65913,13 +65882,13 @@ function changedDirectory(from, args) {
 function programReferences({ program, path, args }, cwd) {
   const refs = [];
   const file = (relative7, shellText) => {
-    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative7));
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, withoutPwd(relative7)));
     if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
   };
   if (SHELLS2.has(program)) {
     if (path.includes("/")) file(path, false);
     const script = skipOptions(args, ["-o", "+o", "-O", "+O"])[0];
-    if (script && !script.startsWith("$")) file(script, true);
+    if (script && !withoutPwd(script).startsWith("$")) file(script, true);
   } else if (path.includes("/") || SHELL_FILE.test(path)) file(path, SHELL_FILE.test(path));
   else if (PACKAGE_MANAGERS.has(program)) {
     const ref = findPackageScript(program, args, cwd);
@@ -65955,6 +65924,52 @@ function readScriptBody(ref, text2) {
   if (ref.script === void 0) return text2;
   const bodies = [`pre${ref.script}`, ref.script, `post${ref.script}`].map((name) => readPackageScript(text2, name)).filter((body) => body !== void 0);
   return bodies.length > 0 ? bodies.join("\n") : void 0;
+}
+
+// src/core/commands/command-paths.ts
+var PATH_TOKEN = /^(?:\.\/)?[\w@.+-]+(?:\/[\w@.+-]*)*$/;
+var SCRIPT_FILE = /\.(?:sh|bash|zsh|mjs|cjs|js|ts|py|rb|pl|ps1)$/;
+function pathsInLine(run2, cwd, into) {
+  for (const token of run2.split(/[\s;&|()<>'"`]+/)) {
+    if (!PATH_TOKEN.test(token) || token.startsWith("-")) continue;
+    const isScript = SCRIPT_FILE.test(token);
+    if (!isScript && !token.includes("/")) continue;
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, token));
+    if (!normalized.ok || normalized.path === ".") continue;
+    if (isScript) {
+      into.files.push(normalized.path);
+      const directory = workspaceDirname(normalized.path);
+      if (directory !== ".") into.directories.push(directory);
+    } else into.directories.push(normalized.path);
+  }
+}
+function scriptsInLine(run2, cwd, into) {
+  for (const ref of findScriptReferences(run2, cwd)) {
+    into.files.push(ref.path);
+    const directory = workspaceDirname(ref.path);
+    if (ref.script === void 0 && directory !== ".") into.directories.push(directory);
+  }
+}
+function listCommandPaths(commands, readText) {
+  const found = { files: [], directories: [] };
+  const inLine = (line, cwd) => {
+    pathsInLine(line, cwd, found);
+    scriptsInLine(line, cwd, found);
+  };
+  for (const command of commands) {
+    inLine(command.run, command.cwd);
+    const source = command.body;
+    if (source?.kind === "package-script") {
+      found.files.push(source.path);
+      const body = readScript(readText(source.path), source.name);
+      if (body) inLine(body, workspaceDirname(source.path));
+    } else if (source) found.files.push(source.path);
+  }
+  const unique = (list2) => [...new Set(list2)].sort();
+  return { files: unique(found.files), directories: unique(found.directories) };
+}
+function readScript(text2, name) {
+  return text2 === void 0 ? void 0 : readPackageScript(text2, name);
 }
 
 // src/app/read-command-scripts.ts

@@ -172,6 +172,30 @@ describe('listCommandPaths', () => {
       { 'package.json': '{"scripts":{"build":"node tools/build.mjs"}}' },
       { files: ['package.json', 'tools/build.mjs'], directories: ['tools'] },
     ],
+    [
+      'a script run after cd (and the same name where the line starts: fail closed)',
+      'cd tools && ./check.sh',
+      {},
+      { files: ['check.sh', 'tools/check.sh'], directories: ['tools'] },
+    ],
+    [
+      'a script named from $PWD',
+      'bash "$PWD/tools/check.sh" && ${PWD}/bin/lint.sh',
+      {},
+      { files: ['bin/lint.sh', 'tools/check.sh'], directories: ['bin', 'tools'] },
+    ],
+    [
+      'cd from $PWD, then a script',
+      'cd "$PWD/tools" && sh check.sh',
+      {},
+      { files: ['check.sh', 'tools/check.sh'], directories: ['tools'] },
+    ],
+    [
+      'a package script that changes directory',
+      'npm test',
+      { 'package.json': '{"scripts":{"test":"cd qa && ./run.sh"}}' },
+      { files: ['package.json', 'qa/run.sh', 'run.sh'], directories: ['qa'] },
+    ],
   ])('%s', (_name, run, texts, expected) => {
     expect(listCommandPaths([command(run)], (path) => texts[path])).toEqual(expected);
   });

@@ -6,6 +6,7 @@
 import { joinWorkspacePath, normalizeWorkspacePath, workspaceDirname } from '../workspace-path.js';
 import type { CommandConfig } from '../config/config-types.js';
 import { readPackageScript } from './package-scripts.js';
+import { findScriptReferences } from './script-refs.js';
 
 /** Files read whole, and directories whose every file counts. Workspace-relative. */
 export interface CommandPaths {
@@ -34,19 +35,35 @@ function pathsInLine(run: string, cwd: string, into: CommandPaths): void {
   }
 }
 
+/**
+ * Paths named by one command line read as shell words: what the tokens above miss, a script run
+ * after a `cd` (`cd tools && ./check.sh` runs tools/check.sh) or named from `$PWD`.
+ */
+function scriptsInLine(run: string, cwd: string, into: CommandPaths): void {
+  for (const ref of findScriptReferences(run, cwd)) {
+    into.files.push(ref.path);
+    const directory = workspaceDirname(ref.path);
+    if (ref.script === undefined && directory !== '.') into.directories.push(directory);
+  }
+}
+
 /** Every path the configured commands run, deduplicated and sorted. */
 export function listCommandPaths(
   commands: readonly CommandConfig[],
   readText: (path: string) => string | undefined,
 ): CommandPaths {
   const found: CommandPaths = { files: [], directories: [] };
+  const inLine = (line: string, cwd: string) => {
+    pathsInLine(line, cwd, found);
+    scriptsInLine(line, cwd, found);
+  };
   for (const command of commands) {
-    pathsInLine(command.run, command.cwd, found);
+    inLine(command.run, command.cwd);
     const source = command.body;
     if (source?.kind === 'package-script') {
       found.files.push(source.path);
       const body = readScript(readText(source.path), source.name!);
-      if (body) pathsInLine(body, workspaceDirname(source.path), found);
+      if (body) inLine(body, workspaceDirname(source.path));
     } else if (source) found.files.push(source.path);
   }
   const unique = (list: string[]) => [...new Set(list)].sort();

@@ -96,9 +96,15 @@ export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
   return refs;
 }
 
+/** `$PWD/x` and `${PWD}/x` are `./x`: the one variable whose value a command line implies. */
+function withoutPwd(word: string): string {
+  return word.replace(/^(?:\$PWD|\$\{PWD\})(?=\/|$)/, '.');
+}
+
 /** Where `cd args` goes from `from`, as a workspace path; undefined when it cannot be told. */
 function changedDirectory(from: string, args: string[]): string | undefined {
-  const target = skipOptions(args, [])[0];
+  const given = skipOptions(args, [])[0];
+  const target = given === undefined ? undefined : withoutPwd(given);
   if (!target || target === '-' || /^[$~]/.test(target)) return undefined;
   const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
   return normalized.ok ? normalized.path : undefined;
@@ -111,7 +117,7 @@ function programReferences(
 ): ScriptRef[] {
   const refs: ScriptRef[] = [];
   const file = (relative: string, shellText: boolean) => {
-    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, relative));
+    const normalized = normalizeWorkspacePath(joinWorkspacePath(cwd, withoutPwd(relative)));
     if (normalized.ok) refs.push({ path: normalized.path, cwd, shellText });
   };
   // A shell first, however it is named (`/bin/bash x.sh` is bash running x.sh, not a script).
@@ -119,7 +125,7 @@ function programReferences(
     // A shell in the workspace (`./bin/bash`) is a program of its own too; a system one is dropped.
     if (path.includes('/')) file(path, false);
     const script = skipOptions(args, ['-o', '+o', '-O', '+O'])[0];
-    if (script && !script.startsWith('$')) file(script, true);
+    if (script && !withoutPwd(script).startsWith('$')) file(script, true);
   } else if (path.includes('/') || SHELL_FILE.test(path)) file(path, SHELL_FILE.test(path));
   else if (PACKAGE_MANAGERS.has(program)) {
     const ref = findPackageScript(program, args, cwd);
