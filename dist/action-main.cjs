@@ -4516,9 +4516,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4567,8 +4567,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -24775,9 +24775,9 @@ function readMarkdown(text2) {
         if (child.type === "html_inline" && isComment(child.content))
           findInline(text2, lineStarts, token.map, child.content, comments);
     } else if (token.type === "fence" || token.type === "code_block" || token.type === "html_block") {
-      const kind = token.type === "html_block" ? "html" : "code";
+      const kind2 = token.type === "html_block" ? "html" : "code";
       if (item) item.parts.push(token.content);
-      else if (topLevel()) outline.blocks.push({ kind, depth: 0, text: token.content, line });
+      else if (topLevel()) outline.blocks.push({ kind: kind2, depth: 0, text: token.content, line });
     }
     if (token.nesting === 1) stack.push(token.type);
   }
@@ -56104,17 +56104,17 @@ var init_register = __esm({
 });
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind2, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -56125,7 +56125,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
@@ -56168,9 +56168,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -70803,6 +70803,45 @@ function readEventPayload(path) {
   return ok(value);
 }
 
+// src/adapters/github/answer-shape.ts
+var UnexpectedAnswerError = class extends Error {
+  name = "UnexpectedAnswerError";
+  constructor(what, detail) {
+    super(`GitHub's answer to ${what} is not what its API describes: ${detail}`);
+  }
+};
+function answerList(data, what) {
+  if (!Array.isArray(data))
+    throw new UnexpectedAnswerError(what, `expected a list, got ${kind(data)}`);
+  return data;
+}
+function answerObject(data, what) {
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    throw new UnexpectedAnswerError(what, `expected an object, got ${kind(data)}`);
+  return data;
+}
+function answerString(object, key, what) {
+  const value = object[key];
+  if (typeof value !== "string")
+    throw new UnexpectedAnswerError(what, `'${key}' is ${kind(value)}, not a string`);
+  return value;
+}
+function answerId(object, key, what) {
+  const value = object[key];
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0)
+    throw new UnexpectedAnswerError(what, `'${key}' is ${kind(value)}, not an id`);
+  return value;
+}
+function answerLogin(object, what) {
+  return answerString(answerObject(object.user, `${what} (its user)`), "login", what);
+}
+function kind(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return JSON.stringify(value.slice(0, 40));
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
 // src/adapters/github/api-errors.ts
 function describeApiError(error2) {
   if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
@@ -70814,6 +70853,7 @@ function describeApiError(error2) {
   return void 0;
 }
 function describeUnreadable(what, hint, error2) {
+  if (error2 instanceof UnexpectedAnswerError) return `${what} could not be read (${error2.message})`;
   const api = describeApiError(error2);
   if (!api) throw error2;
   return api.status === 403 || api.status === 404 ? `the token cannot read ${what} (HTTP ${api.status}; ${hint})` : `${what} could not be read (HTTP ${api.status}: ${api.message})`;
@@ -70880,8 +70920,13 @@ function createSignoffLookup(client, repository, subject) {
           client.rest.repos.listPullRequestsAssociatedWithCommit,
           { ...repository, commit_sha: subject.sha, per_page: 100 }
         );
-        const merged = pulls.find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
-        if (merged) target = { number: merged.number, headSha: merged.head.sha };
+        const what = `the pull requests of ${subject.sha}`;
+        const merged = answerList(pulls, what).map((p) => answerObject(p, what)).find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
+        if (merged)
+          target = {
+            number: answerId(merged, "number", what),
+            headSha: answerString(answerObject(merged.head, what), "sha", what)
+          };
       } catch (error2) {
         return unavailable(`the pull requests of ${subject.sha}`, "`pull-requests: read`", error2);
       }
@@ -70906,17 +70951,8 @@ function createSignoffLookup(client, repository, subject) {
           number,
           headSha,
           url: `${subject.serverUrl}/${repository.owner}/${repository.repo}/pull/${number}`,
-          reviews: reviews.flatMap(
-            (r) => r.user ? [
-              {
-                id: r.id,
-                login: r.user.login,
-                state: r.state,
-                commitId: r.commit_id,
-                submittedAt: r.submitted_at ?? null,
-                url: r.html_url
-              }
-            ] : []
+          reviews: answerList(reviews, `the reviews of #${number}`).flatMap(
+            (listed) => readReview(listed, `the reviews of #${number}`)
           )
         }
       };
@@ -70935,12 +70971,9 @@ function createSignoffLookup(client, repository, subject) {
         kind: "ok",
         value: {
           runUrl: subject.runUrl,
-          approvals: data.map((a) => ({
-            login: a.user.login,
-            state: a.state,
-            environments: (a.environments ?? []).flatMap((e) => e.name ? [e.name] : []),
-            comment: a.comment
-          }))
+          approvals: answerList(data, `the approvals of run ${subject.runId}`).map(
+            (listed) => readApproval(listed, `the approvals of run ${subject.runId}`)
+          )
         }
       };
     } catch (error2) {
@@ -70955,7 +70988,13 @@ function createSignoffLookup(client, repository, subject) {
         team_slug: slug,
         per_page: 100
       });
-      return { kind: "ok", value: members.map((m) => m.login) };
+      const what = `the members of ${entry}`;
+      return {
+        kind: "ok",
+        value: answerList(members, what).map(
+          (m) => answerString(answerObject(m, what), "login", what)
+        )
+      };
     } catch (error2) {
       return unavailable(
         `team ${entry}`,
@@ -70975,6 +71014,36 @@ function createSignoffLookup(client, repository, subject) {
       runApprovals: runs,
       teams: Object.fromEntries(teams.map((entry, i) => [entry, members[i]]))
     };
+  };
+}
+function readReview(listed, what) {
+  const review = answerObject(listed, what);
+  if (review.user === null) return [];
+  const commitId = review.commit_id;
+  if (commitId !== null && typeof commitId !== "string")
+    throw new UnexpectedAnswerError(what, `a review's 'commit_id' is not a sha`);
+  return [
+    {
+      id: answerId(review, "id", what),
+      login: answerLogin(review, what),
+      state: answerString(review, "state", what),
+      commitId,
+      submittedAt: typeof review.submitted_at === "string" ? review.submitted_at : null,
+      url: answerString(review, "html_url", what)
+    }
+  ];
+}
+function readApproval(listed, what) {
+  const approval = answerObject(listed, what);
+  const environments = approval.environments ?? [];
+  return {
+    login: answerLogin(approval, what),
+    state: answerString(approval, "state", what),
+    environments: answerList(environments, what).flatMap((e) => {
+      const name = answerObject(e, what).name;
+      return typeof name === "string" && name ? [name] : [];
+    }),
+    comment: typeof approval.comment === "string" ? approval.comment : ""
   };
 }
 
@@ -71006,13 +71075,18 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
             labels: label,
             per_page: 100
           });
-          for (const issue2 of issues) {
+          const what = `the open issues labelled '${label}'`;
+          for (const listed of answerList(issues, what)) {
+            const issue2 = answerObject(listed, what);
             if (issue2.pull_request) continue;
-            open2.set(issue2.number, {
-              number: issue2.number,
-              title: issue2.title,
-              url: issue2.html_url,
-              labels: issue2.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+            const number = answerId(issue2, "number", what);
+            open2.set(number, {
+              number,
+              title: answerString(issue2, "title", what),
+              url: answerString(issue2, "html_url", what),
+              labels: answerList(issue2.labels, what).map(
+                (l) => typeof l === "string" ? l : String(answerObject(l, what).name ?? "")
+              )
             });
           }
         }
@@ -71034,7 +71108,9 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
           filter: "latest",
           per_page: 1
         });
-        const run2 = data.check_runs[0];
+        const what = `the check runs named '${config2.checkName}'`;
+        const listed = answerList(answerObject(data, what).check_runs, what)[0];
+        const run2 = listed === void 0 ? void 0 : answerObject(listed, what);
         if (!run2)
           return {
             kind: "unavailable",
@@ -71043,9 +71119,9 @@ function createApiLookups(client, defaultRepository, subject, pathPrefix = "") {
         return {
           kind: "ok",
           value: {
-            status: run2.status,
-            conclusion: run2.conclusion ?? null,
-            url: run2.html_url ?? void 0
+            status: answerString(run2, "status", what),
+            conclusion: typeof run2.conclusion === "string" ? run2.conclusion : null,
+            url: typeof run2.html_url === "string" ? run2.html_url : void 0
           }
         };
       } catch (error2) {
@@ -73096,7 +73172,7 @@ async function createOnce(create, find) {
   try {
     return await create();
   } catch (error2) {
-    if (!isServerError(error2)) throw error2;
+    if (!isServerError(error2) && !(error2 instanceof UnexpectedAnswerError)) throw error2;
     let found;
     try {
       found = await find();
@@ -73111,11 +73187,15 @@ async function createOnce(create, find) {
 // src/adapters/github/check-run.ts
 var SUMMARY_LIMIT = 65535;
 async function startCheckRun(client, repository, request2) {
-  const started = (data) => ({
-    id: data.id,
-    url: data.html_url ?? "",
-    appSlug: data.app?.slug ?? null
-  });
+  const started = (data) => {
+    const run2 = answerObject(data, `the check run '${request2.name}'`);
+    const app = run2.app && typeof run2.app === "object" ? run2.app : null;
+    return {
+      id: answerId(run2, "id", `the check run '${request2.name}'`),
+      url: typeof run2.html_url === "string" ? run2.html_url : "",
+      appSlug: typeof app?.slug === "string" ? app.slug : null
+    };
+  };
   return createOnce(
     async () => {
       const { data } = await client.rest.checks.create({
@@ -73142,8 +73222,11 @@ async function startCheckRun(client, repository, request2) {
         filter: "all",
         per_page: 100
       });
-      const ours = data.check_runs.find((run2) => run2.external_id === request2.externalId);
-      return ours && started(ours);
+      const what = `the check runs on ${request2.headSha}`;
+      const ours = answerList(answerObject(data, what).check_runs, what).find(
+        (run2) => answerObject(run2, what).external_id === request2.externalId
+      );
+      return ours === void 0 ? void 0 : started(ours);
     }
   );
 }
@@ -73189,7 +73272,14 @@ async function syncStickyComment(client, repository, target) {
         body: target.body,
         ...NO_AUTOMATIC_RETRY
       });
-      return { id: data.id, url: data.html_url, author: data.user?.login ?? null };
+      const what = `the new comment on #${target.issueNumber}`;
+      const comment2 = answerObject(data, what);
+      const user = comment2.user === null ? null : answerObject(comment2.user, what);
+      return {
+        id: answerId(comment2, "id", what),
+        url: answerString(comment2, "html_url", what),
+        author: user === null ? null : answerString(user, "login", what)
+      };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
@@ -73221,7 +73311,13 @@ async function applyKept(client, repository, target, plan, comments) {
     comment_id: kept.id,
     body: target.body
   });
-  return { id: data.id, url: data.html_url, action: "updated" };
+  const what = `the edit of comment ${kept.id}`;
+  const comment2 = answerObject(data, what);
+  return {
+    id: answerId(comment2, "id", what),
+    url: answerString(comment2, "html_url", what),
+    action: "updated"
+  };
 }
 async function removeAll(client, repository, ids) {
   for (const id of ids) {
@@ -73237,8 +73333,17 @@ async function listComments(client, repository, issueNumber) {
     issue_number: issueNumber,
     per_page: 100
   }))
-    for (const c of page.data)
-      all.push({ id: c.id, author: c.user?.login ?? null, body: c.body ?? "", url: c.html_url });
+    for (const listed of answerList(page.data, `the comments of #${issueNumber}`)) {
+      const what = `the comments of #${issueNumber}`;
+      const comment2 = answerObject(listed, what);
+      const user = comment2.user === null ? null : answerObject(comment2.user, what);
+      all.push({
+        id: answerId(comment2, "id", what),
+        author: user === null ? null : answerString(user, "login", what),
+        body: typeof comment2.body === "string" ? comment2.body : "",
+        url: answerString(comment2, "html_url", what)
+      });
+    }
   return all;
 }
 
@@ -73259,7 +73364,9 @@ async function learnIdentity(client) {
 async function pullRequestHead(client, repository, number) {
   try {
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
-    return ok(data.head.sha.toLowerCase());
+    const what = `pull request #${number}`;
+    const head = answerObject(answerObject(data, what).head, what);
+    return ok(answerString(head, "sha", what).toLowerCase());
   } catch (error2) {
     const why = describeUnreadable(`pull request #${number}`, "needs `pull-requests: read`", error2);
     return couldNot(why, error2);
@@ -73325,6 +73432,11 @@ function createPublisher(options) {
     try {
       return ok(await action());
     } catch (error2) {
+      if (error2 instanceof UnexpectedAnswerError) {
+        const reason2 = `cutover-checkpoint could not ${what}: ${error2.message}`;
+        options.warn(reason2);
+        return couldNot(reason2, error2);
+      }
       const api = describeApiError(error2);
       if (!api) throw error2;
       const failure = {

@@ -43,6 +43,18 @@ export interface Fault {
   after?: boolean;
 }
 
+/**
+ * A 2xx body GitHub would not send: the request is done as usual (an object is created), then its
+ * answer's body is replaced by `body(original)`, once per request, `times` times.
+ */
+export interface Misshape {
+  method: string;
+  /** Regular expression on the path. */
+  path: RegExp;
+  body: (original: unknown) => unknown;
+  times: number;
+}
+
 /** One answer of the fake: status, JSON payload (undefined: no body) and headers. */
 interface Answer {
   status: number;
@@ -113,6 +125,7 @@ export function fakeGitHubPerTest(use: (gh: FakeGitHub) => void): void {
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
+  readonly misshapes: Misshape[] = [];
   readonly comments = new Map<number, Comment[]>();
   readonly checkRuns = new Map<number, Record<string, unknown>>();
   /** Every PATCH body sent to a check run, in order. */
@@ -353,6 +366,14 @@ export class FakeGitHub {
         { message: fault.message, documentation_url: 'https://docs.github.com/rest' },
         fault.headers,
       );
+    const misshape = this.misshapes.find(
+      (m) => m.times > 0 && m.method === method && m.path.test(url.pathname),
+    );
+    if (misshape) {
+      // Not checked against the description: breaking it is the point.
+      misshape.times--;
+      return send(status, misshape.body(payload), headers);
+    }
     const response = operation.responses[String(status)];
     const documented = (response ? (deref(response) as typeof response) : undefined)?.content?.[
       'application/json'

@@ -1,6 +1,8 @@
 // Sorting API failures: a missing permission (fork PRs, a workflow without `checks: write`) is an
 // expected condition that becomes one warning; anything else is a real fault.
 
+import { UnexpectedAnswerError } from './answer-shape.js';
+
 /** Status and message of an Octokit RequestError, or undefined for other errors. */
 export function describeApiError(error: unknown): { status: number; message: string } | undefined {
   if (
@@ -20,10 +22,12 @@ export function describeApiError(error: unknown): { status: number; message: str
 /**
  * Why GitHub would not let the token read `what`, in one sentence: for a 403 or 404 (GitHub's
  * answer to a token that may not see a resource, too), that the token cannot read it and `hint`
- * (what to grant); else the status and GitHub's message. Throws `error` when it is not GitHub's
- * answer (a fault).
+ * (what to grant); else the status and GitHub's message, or for an UnexpectedAnswerError its
+ * message. Throws `error` when it is not GitHub's answer (a fault).
  */
 export function describeUnreadable(what: string, hint: string, error: unknown): string {
+  // A body not shaped as GitHub describes it: unreadable too (its message names what was asked).
+  if (error instanceof UnexpectedAnswerError) return `${what} could not be read (${error.message})`;
   const api = describeApiError(error);
   if (!api) throw error;
   return api.status === 403 || api.status === 404

@@ -11,6 +11,7 @@ import {
 
 /** GitHub's limit on a check run's `output.summary`, in characters. */
 const SUMMARY_LIMIT = 65_535;
+import { answerId, answerList, answerObject } from './answer-shape.js';
 import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -41,15 +42,17 @@ export async function startCheckRun(
     externalId: string;
   },
 ): Promise<StartedCheckRun> {
-  const started = (data: {
-    id: number;
-    html_url: string | null;
-    app: { slug?: string } | null;
-  }) => ({
-    id: data.id,
-    url: data.html_url ?? '',
-    appSlug: data.app?.slug ?? null,
-  });
+  // Without an id the run could never be completed (it would stay in progress): refused, and
+  // looked up by its external id as after a 5xx (create-once.ts).
+  const started = (data: unknown): StartedCheckRun => {
+    const run = answerObject(data, `the check run '${request.name}'`);
+    const app = run.app && typeof run.app === 'object' ? (run.app as { slug?: unknown }) : null;
+    return {
+      id: answerId(run, 'id', `the check run '${request.name}'`),
+      url: typeof run.html_url === 'string' ? run.html_url : '',
+      appSlug: typeof app?.slug === 'string' ? app.slug : null,
+    };
+  };
   return createOnce(
     async () => {
       const { data } = await client.rest.checks.create({
@@ -76,8 +79,11 @@ export async function startCheckRun(
         filter: 'all',
         per_page: 100,
       });
-      const ours = data.check_runs.find((run) => run.external_id === request.externalId);
-      return ours && started(ours);
+      const what = `the check runs on ${request.headSha}`;
+      const ours = answerList(answerObject(data, what).check_runs, what).find(
+        (run) => answerObject(run, what).external_id === request.externalId,
+      );
+      return ours === undefined ? undefined : started(ours);
     },
   );
 }

@@ -3,6 +3,7 @@
 // verdict).
 
 import { couldNot, ok, type Outcome } from '../../core/outcome.js';
+import { answerObject, answerString } from './answer-shape.js';
 import { describeApiError, describeUnreadable } from './api-errors.js';
 import type { Repository } from './check-run.js';
 import type { GitHubClient } from './octokit.js';
@@ -38,7 +39,9 @@ export async function pullRequestHead(
 ): Promise<Outcome<string>> {
   try {
     const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
-    return ok(data.head.sha.toLowerCase());
+    const what = `pull request #${number}`;
+    const head = answerObject(answerObject(data, what).head, what);
+    return ok(answerString(head, 'sha', what).toLowerCase());
   } catch (error) {
     const why = describeUnreadable(`pull request #${number}`, 'needs `pull-requests: read`', error);
     return couldNot(why, error);

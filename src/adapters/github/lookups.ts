@@ -4,6 +4,7 @@
 
 import type { LookupsPort } from '../../app/ports.js';
 import type { LookupResult } from '../../core/evidence.js';
+import { answerId, answerList, answerObject, answerString } from './answer-shape.js';
 import { describeUnreadable } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
 import { createPolicySource } from './policy-source.js';
@@ -49,13 +50,18 @@ export function createApiLookups(
             labels: label,
             per_page: 100,
           });
-          for (const issue of issues) {
+          const what = `the open issues labelled '${label}'`;
+          for (const listed of answerList(issues, what)) {
+            const issue = answerObject(listed, what);
             if (issue.pull_request) continue;
-            open.set(issue.number, {
-              number: issue.number,
-              title: issue.title,
-              url: issue.html_url,
-              labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+            const number = answerId(issue, 'number', what);
+            open.set(number, {
+              number,
+              title: answerString(issue, 'title', what),
+              url: answerString(issue, 'html_url', what),
+              labels: answerList(issue.labels, what).map((l) =>
+                typeof l === 'string' ? l : String(answerObject(l, what).name ?? ''),
+              ),
             });
           }
         }
@@ -77,7 +83,9 @@ export function createApiLookups(
           filter: 'latest',
           per_page: 1,
         });
-        const run = data.check_runs[0];
+        const what = `the check runs named '${config.checkName}'`;
+        const listed = answerList(answerObject(data, what).check_runs, what)[0];
+        const run = listed === undefined ? undefined : answerObject(listed, what);
         if (!run)
           return {
             kind: 'unavailable',
@@ -86,9 +94,9 @@ export function createApiLookups(
         return {
           kind: 'ok',
           value: {
-            status: run.status,
-            conclusion: run.conclusion ?? null,
-            url: run.html_url ?? undefined,
+            status: answerString(run, 'status', what),
+            conclusion: typeof run.conclusion === 'string' ? run.conclusion : null,
+            url: typeof run.html_url === 'string' ? run.html_url : undefined,
           },
         };
       } catch (error) {

@@ -6,6 +6,7 @@
 import type { GitHubClient } from './octokit.js';
 import type { Repository } from './check-run.js';
 import { createOnce, NO_AUTOMATIC_RETRY } from './create-once.js';
+import { answerId, answerList, answerObject, answerString } from './answer-shape.js';
 import {
   planStickyComment,
   type ListedComment,
@@ -57,7 +58,14 @@ export async function syncStickyComment(
         body: target.body,
         ...NO_AUTOMATIC_RETRY,
       });
-      return { id: data.id, url: data.html_url, author: data.user?.login ?? null };
+      const what = `the new comment on #${target.issueNumber}`;
+      const comment = answerObject(data, what);
+      const user = comment.user === null ? null : answerObject(comment.user, what);
+      return {
+        id: answerId(comment, 'id', what),
+        url: answerString(comment, 'html_url', what),
+        author: user === null ? null : answerString(user, 'login', what),
+      };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
@@ -98,7 +106,13 @@ async function applyKept(
     comment_id: kept.id,
     body: target.body,
   });
-  return { id: data.id, url: data.html_url, action: 'updated' };
+  const what = `the edit of comment ${kept.id}`;
+  const comment = answerObject(data, what);
+  return {
+    id: answerId(comment, 'id', what),
+    url: answerString(comment, 'html_url', what),
+    action: 'updated',
+  };
 }
 
 async function removeAll(
@@ -128,7 +142,16 @@ async function listComments(
     issue_number: issueNumber,
     per_page: 100,
   }))
-    for (const c of page.data)
-      all.push({ id: c.id, author: c.user?.login ?? null, body: c.body ?? '', url: c.html_url });
+    for (const listed of answerList(page.data, `the comments of #${issueNumber}`)) {
+      const what = `the comments of #${issueNumber}`;
+      const comment = answerObject(listed, what);
+      const user = comment.user === null ? null : answerObject(comment.user, what);
+      all.push({
+        id: answerId(comment, 'id', what),
+        author: user === null ? null : answerString(user, 'login', what),
+        body: typeof comment.body === 'string' ? comment.body : '',
+        url: answerString(comment, 'html_url', what),
+      });
+    }
   return all;
 }

@@ -20,6 +20,7 @@ import { renderStickyComment } from '../../core/github/sticky-comment-plan.js';
 import { completeCheckRun, startCheckRun, type StartedCheckRun } from './check-run.js';
 import { syncStickyComment, type CommentOutcome } from './pr-comment.js';
 import { learnIdentity, pullRequestHead } from './comment-identity.js';
+import { UnexpectedAnswerError } from './answer-shape.js';
 import { describeApiError } from './api-errors.js';
 import {
   classifyApiFailure,
@@ -72,6 +73,11 @@ export function createPublisher(options: PublisherOptions) {
     try {
       return ok(await action());
     } catch (error) {
+      if (error instanceof UnexpectedAnswerError) {
+        const reason = `cutover-checkpoint could not ${what}: ${error.message}`;
+        options.warn(reason);
+        return couldNot(reason, error);
+      }
       const api = describeApiError(error);
       if (!api) throw error;
       const failure = {

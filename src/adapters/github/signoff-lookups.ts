@@ -3,9 +3,22 @@
 // workflow run's environment approvals, and the members of `@org/team` signers. Anything the
 // token cannot read is `unavailable` with GitHub's reason, so the signature is pending, never a pass.
 
-import type { LookupResult, SignoffEvidence } from '../../core/evidence.js';
+import type {
+  LookupResult,
+  ReviewEvidence,
+  RunApprovalEvidence,
+  SignoffEvidence,
+} from '../../core/evidence.js';
 import { describeUnreadable } from './api-errors.js';
 import type { GitHubClient } from './octokit.js';
+import {
+  UnexpectedAnswerError,
+  answerId,
+  answerList,
+  answerLogin,
+  answerObject,
+  answerString,
+} from './answer-shape.js';
 
 /** What this run is about, from the event (never from the tree being judged). */
 export interface SignoffSubject {
@@ -41,8 +54,15 @@ export function createSignoffLookup(
           client.rest.repos.listPullRequestsAssociatedWithCommit,
           { ...repository, commit_sha: subject.sha, per_page: 100 },
         );
-        const merged = pulls.find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
-        if (merged) target = { number: merged.number, headSha: merged.head.sha };
+        const what = `the pull requests of ${subject.sha}`;
+        const merged = answerList(pulls, what)
+          .map((p) => answerObject(p, what))
+          .find((p) => p.merged_at && p.merge_commit_sha === subject.sha);
+        if (merged)
+          target = {
+            number: answerId(merged, 'number', what),
+            headSha: answerString(answerObject(merged.head, what), 'sha', what),
+          };
       } catch (error) {
         return unavailable(`the pull requests of ${subject.sha}`, '`pull-requests: read`', error);
       }
@@ -67,19 +87,8 @@ export function createSignoffLookup(
           number,
           headSha,
           url: `${subject.serverUrl}/${repository.owner}/${repository.repo}/pull/${number}`,
-          reviews: reviews.flatMap((r) =>
-            r.user
-              ? [
-                  {
-                    id: r.id,
-                    login: r.user.login,
-                    state: r.state,
-                    commitId: r.commit_id,
-                    submittedAt: r.submitted_at ?? null,
-                    url: r.html_url,
-                  },
-                ]
-              : [],
+          reviews: answerList(reviews, `the reviews of #${number}`).flatMap((listed) =>
+            readReview(listed, `the reviews of #${number}`),
           ),
         },
       };
@@ -99,12 +108,9 @@ export function createSignoffLookup(
         kind: 'ok',
         value: {
           runUrl: subject.runUrl,
-          approvals: data.map((a) => ({
-            login: a.user.login,
-            state: a.state,
-            environments: (a.environments ?? []).flatMap((e) => (e.name ? [e.name] : [])),
-            comment: a.comment,
-          })),
+          approvals: answerList(data, `the approvals of run ${subject.runId}`).map((listed) =>
+            readApproval(listed, `the approvals of run ${subject.runId}`),
+          ),
         },
       };
     } catch (error) {
@@ -120,7 +126,13 @@ export function createSignoffLookup(
         team_slug: slug!,
         per_page: 100,
       });
-      return { kind: 'ok', value: members.map((m) => m.login) };
+      const what = `the members of ${entry}`;
+      return {
+        kind: 'ok',
+        value: answerList(members, what).map((m) =>
+          answerString(answerObject(m, what), 'login', what),
+        ),
+      };
     } catch (error) {
       return unavailable(
         `team ${entry}`,
@@ -141,5 +153,39 @@ export function createSignoffLookup(
       runApprovals: runs,
       teams: Object.fromEntries(teams.map((entry, i) => [entry, members[i]!])),
     };
+  };
+}
+
+/** One listed review; none for a review whose author's account is gone (GitHub's `user: null`). */
+function readReview(listed: unknown, what: string): ReviewEvidence[] {
+  const review = answerObject(listed, what);
+  if (review.user === null) return [];
+  const commitId = review.commit_id;
+  if (commitId !== null && typeof commitId !== 'string')
+    throw new UnexpectedAnswerError(what, `a review's 'commit_id' is not a sha`);
+  return [
+    {
+      id: answerId(review, 'id', what),
+      login: answerLogin(review, what),
+      state: answerString(review, 'state', what),
+      commitId,
+      submittedAt: typeof review.submitted_at === 'string' ? review.submitted_at : null,
+      url: answerString(review, 'html_url', what),
+    },
+  ];
+}
+
+/** One environment approval (or rejection) of the run. */
+function readApproval(listed: unknown, what: string): RunApprovalEvidence {
+  const approval = answerObject(listed, what);
+  const environments = approval.environments ?? [];
+  return {
+    login: answerLogin(approval, what),
+    state: answerString(approval, 'state', what),
+    environments: answerList(environments, what).flatMap((e) => {
+      const name = answerObject(e, what).name;
+      return typeof name === 'string' && name ? [name] : [];
+    }),
+    comment: typeof approval.comment === 'string' ? approval.comment : '',
   };
 }
