@@ -36633,11 +36633,17 @@ function aliasAwareHeight(targets, node, memo) {
 // src/core/parse/yaml-document.ts
 var MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 var MAX_ALIAS_COUNT = 1e3;
+function sameJsonKey(a, b) {
+  if (a === b) return true;
+  if (!(0, import_yaml2.isScalar)(a) || !(0, import_yaml2.isScalar)(b)) return false;
+  const text2 = (value) => value === null ? "" : String(value);
+  return text2(a.value) === text2(b.value);
+}
 function parseYaml(text2, limits) {
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text2, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: sameJsonKey,
     prettyErrors: false,
     merge: true
   });

@@ -93,6 +93,32 @@ describe('parseText (YAML)', () => {
       });
   });
 
+  it.each([
+    ['a number and its text', '1: x\n"1": y\n'],
+    ['a boolean and its text', 'true: x\n"true": y\n'],
+    ['null and the empty text', 'null: x\n"": y\n'],
+    ['~ and null', '~: x\nnull: y\n'],
+    ['a float and its text', '1.5: x\n"1.5": y\n'],
+  ])('refuses keys that are one JSON property: %s', (_, text) => {
+    const result = parseText(text, 'yaml', limits);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({
+        message: expect.stringContaining('unique'),
+        position: { line: 2, column: 1 },
+      });
+  });
+
+  it('keeps keys that differ as JSON properties', () => {
+    const result = parseText('1: x\n"01": y\ntrue: z\nTrue2: w\n', 'yaml', limits);
+    expect(result.ok && result.document.value).toEqual({
+      1: 'x',
+      '01': 'y',
+      true: 'z',
+      True2: 'w',
+    });
+  });
+
   it('refuses __proto__ keys and deep nesting', () => {
     const proto = parseText('x:\n  __proto__:\n    polluted: 1\n', 'yaml', limits);
     expect(proto).toMatchObject({

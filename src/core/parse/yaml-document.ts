@@ -34,12 +34,24 @@ const MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 /** Most aliases expanded per document: stops "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * Two keys are one when the JSON object made from them would hold one: `1` and `"1"`, `true` and
+ * `"true"`, `null`, `~` and `""` all become the same property (yaml's own test compares typed
+ * values, and `toJS` then keeps the last silently).
+ */
+function sameJsonKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b)) return false;
+  const text = (value: unknown) => (value === null ? '' : String(value));
+  return text(a.value) === text(b.value);
+}
+
 /** Parses a YAML text (merge keys on) into a document with pointer positions. */
 export function parseYaml(text: string, limits: ParseLimits): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: sameJsonKey,
     prettyErrors: false,
     merge: true,
   });
