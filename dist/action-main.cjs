@@ -24850,12 +24850,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -24876,7 +24876,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -24885,14 +24885,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias3;
+    exports2.isAlias = isAlias4;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq3;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq4;
   }
 });
 
@@ -29000,9 +29000,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -29038,7 +29038,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -29078,7 +29078,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap4 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -29101,7 +29101,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -29133,7 +29133,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -29149,7 +29149,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30436,7 +30436,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -30520,7 +30520,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -63844,15 +63844,51 @@ function indexJsonPointers(text2, onScan) {
 }
 
 // src/core/parse/yaml-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/core/parse/yaml-nodes.ts
+var import_yaml = __toESM(require_dist(), 1);
+function nodeAt(doc, segments) {
+  let node = deref(doc, doc.contents);
+  for (const segment of segments) {
+    if ((0, import_yaml.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
+    else if ((0, import_yaml.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
+      node = deref(doc, node.items[Number(segment)]);
+    else return void 0;
+  }
+  return node ?? void 0;
+}
+function pairAt(doc, map, key, depth = 0) {
+  if (!(0, import_yaml.isMap)(map) || depth > 32) return void 0;
+  const own = map.items.find(
+    (pair) => (0, import_yaml.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
+  );
+  if (own) return own;
+  for (const pair of map.items) {
+    if (!(0, import_yaml.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
+    const source = deref(doc, pair.value);
+    const sources = (0, import_yaml.isSeq)(source) ? source.items : [source];
+    for (const item of sources) {
+      const found = pairAt(doc, deref(doc, item), key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function deref(doc, node) {
+  let current = node ?? void 0;
+  for (let hops = 0; (0, import_yaml.isAlias)(current) && hops < 64; hops++)
+    current = current.resolve(doc) ?? void 0;
+  return (0, import_yaml.isAlias)(current) ? void 0 : current;
+}
 
 // src/core/parse/yaml-alias-depth.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function resolveAliases(doc) {
   const anchors = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml.visit)(doc, (_key, node) => {
-    if ((0, import_yaml.isAlias)(node)) targets.set(node, anchors.get(node.source));
+  (0, import_yaml2.visit)(doc, (_key, node) => {
+    if ((0, import_yaml2.isAlias)(node)) targets.set(node, anchors.get(node.source));
     else if (node && typeof node === "object" && "anchor" in node && typeof node.anchor === "string")
       anchors.set(node.anchor, node);
   });
@@ -63863,17 +63899,17 @@ function aliasAwareHeight(targets, node, memo) {
   const visiting = /* @__PURE__ */ new Set();
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
-    const target = (0, import_yaml.isAlias)(top.node) ? targets.get(top.node) : top.node;
+    const target = (0, import_yaml2.isAlias)(top.node) ? targets.get(top.node) : top.node;
     if (memo.has(top.node)) {
       stack.pop();
       continue;
     }
-    if (!(0, import_yaml.isMap)(target) && !(0, import_yaml.isSeq)(target)) {
-      memo.set(top.node, target === void 0 && (0, import_yaml.isAlias)(top.node) ? Infinity : 0);
+    if (!(0, import_yaml2.isMap)(target) && !(0, import_yaml2.isSeq)(target)) {
+      memo.set(top.node, target === void 0 && (0, import_yaml2.isAlias)(top.node) ? Infinity : 0);
       stack.pop();
       continue;
     }
-    const children = target.items.map((item) => (0, import_yaml.isPair)(item) ? item.value : item);
+    const children = target.items.map((item) => (0, import_yaml2.isPair)(item) ? item.value : item);
     if (!top.expanded) {
       if (visiting.has(target)) {
         memo.set(top.node, Infinity);
@@ -63900,13 +63936,13 @@ var MAYBE_INEXACT = /\d[\d.]{15}|[eE][+-]?\d{3}|0x[\da-fA-F]{14}|0o[0-7]{18}/;
 var MAX_ALIAS_COUNT = 1e3;
 function sameJsonKey(a, b) {
   if (a === b) return true;
-  if (!(0, import_yaml2.isScalar)(a) || !(0, import_yaml2.isScalar)(b)) return false;
+  if (!(0, import_yaml3.isScalar)(a) || !(0, import_yaml3.isScalar)(b)) return false;
   const text2 = (value) => value === null ? "" : String(value);
   return text2(a.value) === text2(b.value);
 }
 function parseYaml(text2, limits) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, {
     lineCounter,
     uniqueKeys: sameJsonKey,
     prettyErrors: false,
@@ -63947,55 +63983,22 @@ function parseYaml(text2, limits) {
     }
   };
 }
-function nodeAt(doc, segments) {
-  let node = deref(doc, doc.contents);
-  for (const segment of segments) {
-    if ((0, import_yaml2.isMap)(node)) node = deref(doc, pairAt(doc, node, segment)?.value);
-    else if ((0, import_yaml2.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment))
-      node = deref(doc, node.items[Number(segment)]);
-    else return void 0;
-  }
-  return node ?? void 0;
-}
-function pairAt(doc, map, key, depth = 0) {
-  if (!(0, import_yaml2.isMap)(map) || depth > 32) return void 0;
-  const own = map.items.find(
-    (pair) => (0, import_yaml2.isScalar)(pair.key) && typeof pair.key.value !== "symbol" && String(pair.key.value) === key
-  );
-  if (own) return own;
-  for (const pair of map.items) {
-    if (!(0, import_yaml2.isScalar)(pair.key) || typeof pair.key.value !== "symbol") continue;
-    const source = deref(doc, pair.value);
-    const sources = (0, import_yaml2.isSeq)(source) ? source.items : [source];
-    for (const item of sources) {
-      const found = pairAt(doc, deref(doc, item), key, depth + 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function deref(doc, node) {
-  let current = node ?? void 0;
-  for (let hops = 0; (0, import_yaml2.isAlias)(current) && hops < 64; hops++)
-    current = current.resolve(doc) ?? void 0;
-  return (0, import_yaml2.isAlias)(current) ? void 0 : current;
-}
 function findInexactNumbers(doc, value) {
   const found = /* @__PURE__ */ new Map();
   const version = doc.directives?.yaml.version ?? "1.2";
   const inexact = (node) => {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.source !== "string" || typeof node.value !== "number")
+    if (!(0, import_yaml3.isScalar)(node) || typeof node.source !== "string" || typeof node.value !== "number")
       return void 0;
     const decimal = yamlNumberDecimal(node.source, version) ?? node.source;
     const written = canonicalDecimal(decimal);
     return written !== void 0 && written !== canonicalNumber(node.value) ? decimal : void 0;
   };
   let any = false;
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Scalar(_, node) {
       if (inexact(node) !== void 0) {
         any = true;
-        return import_yaml2.visit.BREAK;
+        return import_yaml3.visit.BREAK;
       }
     }
   });
@@ -64007,7 +64010,7 @@ function findInexactNumbers(doc, value) {
       if (decimal !== void 0) found.set(formatPointer(path), decimal);
     } else if (Array.isArray(current)) {
       current.forEach(
-        (item, i) => walk(item, (0, import_yaml2.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
+        (item, i) => walk(item, (0, import_yaml3.isSeq)(node) ? deref(doc, node.items[i]) : void 0, [
           ...path,
           String(i)
         ])
@@ -64027,14 +64030,14 @@ function checkYamlTree(doc, limits, at) {
   const stack = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0 && issues.length < 50) {
     const { node, depth } = stack.pop();
-    if ((0, import_yaml2.isAlias)(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
+    if ((0, import_yaml3.isAlias)(node) && depth + aliasAwareHeight(targets, node, heights) > limits.maxDepth) {
       issues.push({
         message: `nesting deeper than ${limits.maxDepth} levels (through the alias *${node.source})`,
         position: node.range ? at(node.range[0]) : void 0
       });
       continue;
     }
-    if ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) {
+    if ((0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node)) {
       if (depth + 1 > limits.maxDepth) {
         issues.push({
           message: `nesting deeper than ${limits.maxDepth} levels`,
@@ -64043,8 +64046,8 @@ function checkYamlTree(doc, limits, at) {
         continue;
       }
       for (const item of node.items) {
-        if ((0, import_yaml2.isPair)(item)) {
-          if ((0, import_yaml2.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
+        if ((0, import_yaml3.isPair)(item)) {
+          if ((0, import_yaml3.isScalar)(item.key) && FORBIDDEN_KEYS.has(String(item.key.value))) {
             issues.push({
               message: `forbidden key "${String(item.key.value)}"`,
               position: item.key.range ? at(item.key.range[0]) : void 0
