@@ -68499,7 +68499,7 @@ function judgeConsumerRecord(record, consumer) {
       sha2 || null
     );
   const scope = record.scope;
-  if (scope !== "full" && !record.aggregated_from)
+  if (scope !== "full" || record.shard)
     return fail(
       `the consumer record ${path} is a '${scope ?? "unscoped"}' record, not a full run (scope: full)`,
       "scope: full",

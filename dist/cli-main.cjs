@@ -41287,7 +41287,7 @@ function judgeConsumerRecord(record, consumer) {
       sha || null
     );
   const scope = record.scope;
-  if (scope !== "full" && !record.aggregated_from)
+  if (scope !== "full" || record.shard)
     return fail(
       `the consumer record ${path} is a '${scope ?? "unscoped"}' record, not a full run (scope: full)`,
       "scope: full",
@@ -45933,7 +45933,7 @@ function compareInputs(record, current) {
 var MAX_BYTES = 1024 * 1024 * 1024;
 async function verifyRecord(ports, record, now) {
   const problems = [];
-  if (record.shard || record.scope !== "full" && !record.aggregated_from)
+  if (record.shard || record.scope !== "full")
     problems.push(
       `the record's scope is '${record.shard ? "shard" : record.scope ?? "unknown"}': only a full run (scope: full) or an aggregate of shards can be relied on`
     );

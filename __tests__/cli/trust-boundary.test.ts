@@ -157,9 +157,16 @@ describe('records cannot lie (verify-record, validate, aggregate)', () => {
     expect([v.scope, v.verdict]).toEqual(['validate', 'CONDITIONAL']);
     const shard = await cli(['run', '--shard', '1/1', '--out', 'out-shard'], svc);
     expect(shard.status).toBe(0);
+    // Naming shards it was aggregated from does not make a validate record a full run.
+    const claimed = edited(
+      'out-validate/decision-record.json',
+      'out-validate/claims-aggregate.json',
+      (r) => Object.assign(r, { aggregated_from: ['out-shard/decision-record.json'] }),
+    );
     for (const [file, scope] of [
       ['out-validate/decision-record.json', 'validate'],
       ['out-shard/decision-record.json', 'shard'],
+      [claimed, 'validate'],
     ]) {
       const run = await cli(['verify-record', file!, '--decision', 'rehearsal'], svc);
       expect(run.status, file).toBe(1);

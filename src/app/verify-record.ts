@@ -32,7 +32,8 @@ export async function verifyRecord(
   now: string,
 ): Promise<VerifyOutcome> {
   const problems: string[] = [];
-  if (record.shard || (record.scope !== 'full' && !record.aggregated_from))
+  // An aggregate of shards says scope: full; `aggregated_from` alone is no excuse.
+  if (record.shard || record.scope !== 'full')
     problems.push(
       `the record's scope is '${record.shard ? 'shard' : (record.scope ?? 'unknown')}': only a full run (scope: full) or an aggregate of shards can be relied on`,
     );

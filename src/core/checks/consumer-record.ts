@@ -53,7 +53,8 @@ export function judgeConsumerRecord(
       sha || null,
     );
   const scope = (record as { scope?: string }).scope;
-  if (scope !== 'full' && !record.aggregated_from)
+  // An aggregate of shards is a full run too (scope: full); `aggregated_from` alone is no excuse.
+  if (scope !== 'full' || record.shard)
     return fail(
       `the consumer record ${path} is a '${scope ?? 'unscoped'}' record, not a full run (scope: full)`,
       'scope: full',
