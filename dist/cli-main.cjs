@@ -38497,8 +38497,10 @@ var DASHDASH = /* @__PURE__ */ new Set([
   "chamber",
   "direnv"
 ]);
+var CHDIR_OPTIONS = { env: ["-C", "--chdir"], sudo: ["-D", "--chdir"] };
 function unwrapCommand(input) {
   let words = [...input];
+  let chdir;
   for (let guard = 0; guard < 32 && words.length > 0; guard++) {
     const first = words[0];
     if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
@@ -38512,6 +38514,8 @@ function unwrapCommand(input) {
       if (split !== -1) return { kind: "line", line: words.slice(split + 1).join(" ") };
     }
     if (Object.hasOwn(WRAPPERS, name)) {
+      if (Object.hasOwn(CHDIR_OPTIONS, name))
+        chdir = optionValue(words.slice(1), WRAPPERS[name], CHDIR_OPTIONS[name]) ?? chdir;
       words = skipOptions(words.slice(1), WRAPPERS[name]);
       continue;
     }
@@ -38531,7 +38535,13 @@ function unwrapCommand(input) {
       const inner = findInlineScript(words.slice(1));
       if (inner !== void 0) return { kind: "line", line: inner };
     }
-    return { kind: "program", program: name, path: first, args: words.slice(1) };
+    return {
+      kind: "program",
+      program: name,
+      path: first,
+      args: words.slice(1),
+      ...chdir !== void 0 ? { chdir } : {}
+    };
   }
   return void 0;
 }
@@ -38543,6 +38553,17 @@ function findInlineScript(args) {
     else if (!arg.startsWith("-") && !arg.startsWith("+")) return void 0;
   }
   return void 0;
+}
+function optionValue(words, valued, names) {
+  let value;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === "--" || !word.startsWith("-") || word === "-") break;
+    const [option, inline2] = word.includes("=") ? word.split(/=(.*)/s) : [word, void 0];
+    if (names.includes(option)) value = inline2 ?? words[i + 1];
+    if (inline2 === void 0 && valued.includes(word)) i++;
+  }
+  return value;
 }
 function skipOptions(words, valued) {
   let i = 0;
@@ -38612,10 +38633,15 @@ function findScriptReferences(line, cwd) {
     if (!unwrapped) continue;
     if (unwrapped.kind === "line") {
       for (const dir of dirs) refs.push(...findScriptReferences(unwrapped.line, dir));
-    } else if (unwrapped.program === "cd") {
+    } else if (unwrapped.program === "cd" || unwrapped.program === "pushd") {
       const target = changedDirectory(dirs.at(-1), unwrapped.args);
       if (target !== void 0 && !dirs.includes(target)) dirs.push(target);
-    } else for (const dir of dirs) refs.push(...programReferences(unwrapped, dir));
+    } else
+      for (const dir of dirs) {
+        refs.push(...programReferences(unwrapped, dir));
+        const moved = unwrapped.chdir === void 0 ? void 0 : changedDirectory(dir, [unwrapped.chdir]);
+        if (moved !== void 0 && moved !== dir) refs.push(...programReferences(unwrapped, moved));
+      }
   }
   return refs;
 }
@@ -38625,7 +38651,7 @@ function withoutPwd(word) {
 function changedDirectory(from, args) {
   const given = skipOptions(args, [])[0];
   const target = given === void 0 ? void 0 : withoutPwd(given);
-  if (!target || target === "-" || /^[$~]/.test(target)) return void 0;
+  if (!target || target === "-" || /^[$~+]/.test(target)) return void 0;
   const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
   return normalized.ok ? normalized.path : void 0;
 }

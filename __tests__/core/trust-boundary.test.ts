@@ -191,6 +191,24 @@ describe('listCommandPaths', () => {
       { files: ['check.sh', 'tools/check.sh'], directories: ['tools'] },
     ],
     [
+      'a script run after pushd',
+      'pushd tools >/dev/null; ./check.sh',
+      {},
+      { files: ['check.sh', 'tools/check.sh'], directories: ['tools'] },
+    ],
+    [
+      'a script a wrapper runs elsewhere: env -C (after a valued option)',
+      'env -u X -C qa ./run.sh',
+      {},
+      { files: ['qa/run.sh', 'run.sh'], directories: ['qa'] },
+    ],
+    [
+      'a script a wrapper runs elsewhere: sudo --chdir=',
+      'sudo --chdir=ops ./go.sh',
+      {},
+      { files: ['go.sh', 'ops/go.sh'], directories: ['ops'] },
+    ],
+    [
       'a package script that changes directory',
       'npm test',
       { 'package.json': '{"scripts":{"test":"cd qa && ./run.sh"}}' },

@@ -76,9 +76,10 @@ const PM_BUILTINS = new Set([
 ]);
 
 /**
- * Every script file and package script that `line`, run in `cwd`, hands work to. A `cd` earlier in
- * the line moves the commands after it, unless it ran in a subshell or a pipeline: the commands
- * after it are followed from both directories, so neither hides a script (fail closed).
+ * Every script file and package script that `line`, run in `cwd`, hands work to. A `cd` (or
+ * `pushd`) earlier in the line moves the commands after it, unless it ran in a subshell or a
+ * pipeline: the commands after it are followed from both directories, so neither hides a script
+ * (fail closed); so is a program a wrapper runs elsewhere (`env -C dir`, `sudo -D dir`).
  */
 export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
   const refs: ScriptRef[] = [];
@@ -88,10 +89,17 @@ export function findScriptReferences(line: string, cwd: string): ScriptRef[] {
     if (!unwrapped) continue;
     if (unwrapped.kind === 'line') {
       for (const dir of dirs) refs.push(...findScriptReferences(unwrapped.line, dir));
-    } else if (unwrapped.program === 'cd') {
+    } else if (unwrapped.program === 'cd' || unwrapped.program === 'pushd') {
       const target = changedDirectory(dirs.at(-1)!, unwrapped.args);
       if (target !== undefined && !dirs.includes(target)) dirs.push(target);
-    } else for (const dir of dirs) refs.push(...programReferences(unwrapped, dir));
+    } else
+      for (const dir of dirs) {
+        refs.push(...programReferences(unwrapped, dir));
+        // `env -C tools ./x.sh`: also where the wrapper runs it (both, fail closed).
+        const moved =
+          unwrapped.chdir === undefined ? undefined : changedDirectory(dir, [unwrapped.chdir]);
+        if (moved !== undefined && moved !== dir) refs.push(...programReferences(unwrapped, moved));
+      }
   }
   return refs;
 }
@@ -105,7 +113,8 @@ function withoutPwd(word: string): string {
 function changedDirectory(from: string, args: string[]): string | undefined {
   const given = skipOptions(args, [])[0];
   const target = given === undefined ? undefined : withoutPwd(given);
-  if (!target || target === '-' || /^[$~]/.test(target)) return undefined;
+  // `-` (the previous directory), `+N` (pushd's stack), `$VAR` and `~`: not known here.
+  if (!target || target === '-' || /^[$~+]/.test(target)) return undefined;
   const normalized = normalizeWorkspacePath(joinWorkspacePath(from, target));
   return normalized.ok ? normalized.path : undefined;
 }

@@ -69,14 +69,21 @@ const DASHDASH = new Set([
   'direnv',
 ]);
 
-/** The program (a basename) and its arguments, or a nested command line to read instead. */
+/** Wrapper options that run the program in another directory (`env -C dir`, `sudo -D dir`). */
+const CHDIR_OPTIONS: Record<string, string[]> = { env: ['-C', '--chdir'], sudo: ['-D', '--chdir'] };
+
+/**
+ * The program (a basename) and its arguments, or a nested command line to read instead. `chdir`:
+ * the directory a wrapper runs it in, as written (relative to where the line runs).
+ */
 export type Unwrapped =
-  | { kind: 'program'; program: string; path: string; args: string[] }
+  | { kind: 'program'; program: string; path: string; args: string[]; chdir?: string }
   | { kind: 'line'; line: string };
 
 /** What `words` runs; undefined for a bare assignment or keyword. */
 export function unwrapCommand(input: readonly string[]): Unwrapped | undefined {
   let words = [...input];
+  let chdir: string | undefined;
   for (let guard = 0; guard < 32 && words.length > 0; guard++) {
     const first = words[0]!;
     if (KEYWORDS.has(first) || ASSIGNMENT.test(first)) {
@@ -91,6 +98,8 @@ export function unwrapCommand(input: readonly string[]): Unwrapped | undefined {
       if (split !== -1) return { kind: 'line', line: words.slice(split + 1).join(' ') };
     }
     if (Object.hasOwn(WRAPPERS, name)) {
+      if (Object.hasOwn(CHDIR_OPTIONS, name))
+        chdir = optionValue(words.slice(1), WRAPPERS[name]!, CHDIR_OPTIONS[name]!) ?? chdir;
       words = skipOptions(words.slice(1), WRAPPERS[name]!);
       continue;
     }
@@ -110,7 +119,13 @@ export function unwrapCommand(input: readonly string[]): Unwrapped | undefined {
       const inner = findInlineScript(words.slice(1));
       if (inner !== undefined) return { kind: 'line', line: inner };
     }
-    return { kind: 'program', program: name, path: first, args: words.slice(1) };
+    return {
+      kind: 'program',
+      program: name,
+      path: first,
+      args: words.slice(1),
+      ...(chdir !== undefined ? { chdir } : {}),
+    };
   }
   return undefined;
 }
@@ -124,6 +139,23 @@ function findInlineScript(args: readonly string[]): string | undefined {
     else if (!arg.startsWith('-') && !arg.startsWith('+')) return undefined;
   }
   return undefined;
+}
+
+/** The value of the last of `names` among the leading options (`-C dir`, `--chdir=dir`). */
+function optionValue(
+  words: readonly string[],
+  valued: readonly string[],
+  names: readonly string[],
+): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '--' || !word.startsWith('-') || word === '-') break;
+    const [option, inline] = word.includes('=') ? word.split(/=(.*)/s) : [word, undefined];
+    if (names.includes(option!)) value = inline ?? words[i + 1];
+    if (inline === undefined && valued.includes(word)) i++;
+  }
+  return value;
 }
 
 /** The words after leading options (and the values of `valued` ones); `--` ends options. */
