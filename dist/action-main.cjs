@@ -72474,10 +72474,13 @@ function checkJudgedCommit(plan, head) {
   const requirement = plan.head;
   if (requirement.kind === "any") return null;
   if (requirement.kind === "equals" && head.sha === requirement.sha) return null;
-  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || head.parents.length === 2 && head.parents[1] === requirement.headSha))
+  if (requirement.kind === "merge-of" && (head.sha === requirement.headSha || isMergeOf(head, requirement.headSha)))
     return null;
   const expected = requirement.kind === "equals" ? requirement.sha : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+function isMergeOf(head, headSha) {
+  return head.sha !== headSha && head.parents.length === 2 && head.parents[1] === headSha;
 }
 function explainUnreadableHead(plan, reason, eventSha) {
   const requirement = plan.head;
@@ -72488,9 +72491,8 @@ function resolveTrustedSha(plan, head) {
   const rule = plan.trustedRef;
   if (rule.kind === "sha") return rule.sha;
   if (rule.kind === "merge-first-parent") {
-    const pullHead = plan.head.kind === "merge-of" ? plan.head.headSha : null;
-    const isMergeOfHead = head.sha !== pullHead && head.parents.length === 2 && head.parents[1] === pullHead;
-    return isMergeOfHead && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
+    const mergeOfHead = plan.head.kind === "merge-of" && isMergeOf(head, plan.head.headSha);
+    return mergeOfHead && head.parents[0] ? head.parents[0] : rule.fallbackSha ?? { defaultBranch: null };
   }
   return { defaultBranch: rule.branch };
 }
@@ -73307,14 +73309,8 @@ async function syncStickyComment(client, repository, target) {
         body: target.body,
         ...NO_AUTOMATIC_RETRY
       });
-      const what = `the new comment on #${target.issueNumber}`;
-      const comment2 = answerObject(data, what);
-      const user = comment2.user === null ? null : answerObject(comment2.user, what);
-      return {
-        id: answerId(comment2, "id", what),
-        url: answerString(comment2, "html_url", what),
-        author: user === null ? null : answerString(user, "login", what)
-      };
+      const { id, url, author } = readComment(data, `the new comment on #${target.issueNumber}`);
+      return { id, url, author };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
@@ -73346,13 +73342,8 @@ async function applyKept(client, repository, target, plan, comments) {
     comment_id: kept.id,
     body: target.body
   });
-  const what = `the edit of comment ${kept.id}`;
-  const comment2 = answerObject(data, what);
-  return {
-    id: answerId(comment2, "id", what),
-    url: answerString(comment2, "html_url", what),
-    action: "updated"
-  };
+  const { id, url } = readComment(data, `the edit of comment ${kept.id}`);
+  return { id, url, action: "updated" };
 }
 async function removeAll(client, repository, ids) {
   for (const id of ids) {
@@ -73368,18 +73359,19 @@ async function listComments(client, repository, issueNumber) {
     issue_number: issueNumber,
     per_page: 100
   }))
-    for (const listed of answerList(page.data, `the comments of #${issueNumber}`)) {
-      const what = `the comments of #${issueNumber}`;
-      const comment2 = answerObject(listed, what);
-      const user = comment2.user === null ? null : answerObject(comment2.user, what);
-      all.push({
-        id: answerId(comment2, "id", what),
-        author: user === null ? null : answerString(user, "login", what),
-        body: typeof comment2.body === "string" ? comment2.body : "",
-        url: answerString(comment2, "html_url", what)
-      });
-    }
+    for (const listed of answerList(page.data, `the comments of #${issueNumber}`))
+      all.push(readComment(listed, `the comments of #${issueNumber}`));
   return all;
+}
+function readComment(data, what) {
+  const comment2 = answerObject(data, what);
+  const user = comment2.user === null ? null : answerObject(comment2.user, what);
+  return {
+    id: answerId(comment2, "id", what),
+    author: user === null ? null : answerString(user, "login", what),
+    body: typeof comment2.body === "string" ? comment2.body : "",
+    url: answerString(comment2, "html_url", what)
+  };
 }
 
 // src/adapters/github/comment-identity.ts

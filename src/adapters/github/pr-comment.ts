@@ -58,14 +58,8 @@ export async function syncStickyComment(
         body: target.body,
         ...NO_AUTOMATIC_RETRY,
       });
-      const what = `the new comment on #${target.issueNumber}`;
-      const comment = answerObject(data, what);
-      const user = comment.user === null ? null : answerObject(comment.user, what);
-      return {
-        id: answerId(comment, 'id', what),
-        url: answerString(comment, 'html_url', what),
-        author: user === null ? null : answerString(user, 'login', what),
-      };
+      const { id, url, author } = readComment(data, `the new comment on #${target.issueNumber}`);
+      return { id, url, author };
     },
     async () => {
       const found = (await listComments(client, repository, target.issueNumber)).find(
@@ -106,13 +100,8 @@ async function applyKept(
     comment_id: kept.id,
     body: target.body,
   });
-  const what = `the edit of comment ${kept.id}`;
-  const comment = answerObject(data, what);
-  return {
-    id: answerId(comment, 'id', what),
-    url: answerString(comment, 'html_url', what),
-    action: 'updated',
-  };
+  const { id, url } = readComment(data, `the edit of comment ${kept.id}`);
+  return { id, url, action: 'updated' };
 }
 
 async function removeAll(
@@ -142,16 +131,22 @@ async function listComments(
     issue_number: issueNumber,
     per_page: 100,
   }))
-    for (const listed of answerList(page.data, `the comments of #${issueNumber}`)) {
-      const what = `the comments of #${issueNumber}`;
-      const comment = answerObject(listed, what);
-      const user = comment.user === null ? null : answerObject(comment.user, what);
-      all.push({
-        id: answerId(comment, 'id', what),
-        author: user === null ? null : answerString(user, 'login', what),
-        body: typeof comment.body === 'string' ? comment.body : '',
-        url: answerString(comment, 'html_url', what),
-      });
-    }
+    for (const listed of answerList(page.data, `the comments of #${issueNumber}`))
+      all.push(readComment(listed, `the comments of #${issueNumber}`));
   return all;
+}
+
+/**
+ * One comment as GitHub answers it (listed, created or edited); throws UnexpectedAnswerError
+ * naming `what` when it has no id, URL or author login (an author of `null`: a deleted account).
+ */
+function readComment(data: unknown, what: string): Listed {
+  const comment = answerObject(data, what);
+  const user = comment.user === null ? null : answerObject(comment.user, what);
+  return {
+    id: answerId(comment, 'id', what),
+    author: user === null ? null : answerString(user, 'login', what),
+    body: typeof comment.body === 'string' ? comment.body : '',
+    url: answerString(comment, 'html_url', what),
+  };
 }

@@ -22,8 +22,7 @@ export function checkJudgedCommit(
   if (requirement.kind === 'equals' && head.sha === requirement.sha) return null;
   if (
     requirement.kind === 'merge-of' &&
-    (head.sha === requirement.headSha ||
-      (head.parents.length === 2 && head.parents[1] === requirement.headSha))
+    (head.sha === requirement.headSha || isMergeOf(head, requirement.headSha))
   )
     return null;
   const expected =
@@ -31,6 +30,11 @@ export function checkJudgedCommit(
       ? requirement.sha
       : `a merge commit whose second parent is ${requirement.headSha} (or that commit itself)`;
   return `the workspace holds ${head.sha}, but this ${plan.event} event is about ${expected}; no verdict is published for a commit that was not judged. Check out the right commit: ${plan.checkoutHint}`;
+}
+
+/** HEAD is GitHub's merge commit of `headSha`: two parents, the second the PR head, not the head. */
+function isMergeOf(head: HeadFacts, headSha: string): boolean {
+  return head.sha !== headSha && head.parents.length === 2 && head.parents[1] === headSha;
 }
 
 /**
@@ -64,10 +68,8 @@ export function resolveTrustedSha(
     // Only GitHub's merge commit of the PR head has the base as its first parent. A PR head that is
     // itself a merge ("Update branch", `git merge main`) has a commit of the PR as its first parent:
     // trusting that would judge the change under its own policy.
-    const pullHead = plan.head.kind === 'merge-of' ? plan.head.headSha : null;
-    const isMergeOfHead =
-      head.sha !== pullHead && head.parents.length === 2 && head.parents[1] === pullHead;
-    return isMergeOfHead && head.parents[0]
+    const mergeOfHead = plan.head.kind === 'merge-of' && isMergeOf(head, plan.head.headSha);
+    return mergeOfHead && head.parents[0]
       ? head.parents[0]
       : (rule.fallbackSha ?? { defaultBranch: null });
   }
